@@ -1,0 +1,89 @@
+"""The one exception tree of the library.
+
+Every error the library raises is a :class:`KbError`. Each names what it is about (a file and
+line, an id, a parameter) and says what to do next, so that the CLI can print it as one line and
+the web layer can turn it into one error shape. Only the CLI exits; its exit codes are
+:data:`EXIT_VALIDATION` (1) and :data:`EXIT_USAGE` (2), documented in the README.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+EXIT_OK = 0
+EXIT_VALIDATION = 1
+EXIT_USAGE = 2
+
+
+class KbError(Exception):
+    """Base class of every error raised by :mod:`kb`."""
+
+    exit_code = EXIT_USAGE
+
+    def __init__(self, message: str, *, hint: str = "") -> None:
+        self.message = message
+        self.hint = hint
+        super().__init__(self.__str__())
+
+    def __str__(self) -> str:
+        return f"{self.message}; {self.hint}" if self.hint else self.message
+
+
+class InputError(KbError):
+    """Something the user gave (a file, an id, a parameter) cannot be used."""
+
+
+class CorpusError(InputError):
+    """A corpus file is missing, unreadable, malformed or inconsistent with its metadata."""
+
+    def __init__(self, path: Path | str, message: str, *, line: int | None = None, hint: str = "") -> None:
+        self.path = str(path)
+        self.line = line
+        where = f"{self.path}:{line}" if line else self.path
+        super().__init__(f"{where}: {message}", hint=hint)
+
+
+class ParseError(CorpusError):
+    """A source text cannot be turned into a tree of provisions."""
+
+
+class AnnotationError(CorpusError):
+    """A curated annotation (entity, link, evidence) is malformed or refers to nothing."""
+
+
+class QuoteMismatchError(AnnotationError):
+    """An evidence quote is not found (or found ambiguously) in its source text."""
+
+
+class NotFoundError(InputError):
+    """An IRI, slug, eId or query name that the knowledge base does not hold."""
+
+
+class QueryError(InputError):
+    """A SPARQL query is malformed, refused, or its parameters are wrong."""
+
+
+class QueryRefusedError(QueryError):
+    """A query asks for something the knowledge base never does (updates, SERVICE, LOAD...)."""
+
+
+class QueryTimeoutError(QueryError):
+    """A query ran past its time limit and was stopped."""
+
+
+class ValidationError(KbError):
+    """The built graph does not conform to the SHACL shapes or a check query."""
+
+    exit_code = EXIT_VALIDATION
+
+    def __init__(self, message: str, *, results: list[str] | None = None, hint: str = "") -> None:
+        self.results = results or []
+        super().__init__(message, hint=hint)
+
+
+class StoreError(KbError):
+    """The store cannot be opened, read, loaded or swapped."""
+
+
+class BuildLockedError(StoreError):
+    """Another build is publishing into the same build directory."""

@@ -1,0 +1,100 @@
+"""The public IRI contract (DESIGN.md section 3) and the RDF namespaces.
+
+Report authors cite these IRIs in print: the functions here are the only place that makes them,
+and tests pin their shape. Everything under ``BASE`` is ours; the server serves the same paths on
+its own host.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+
+from rdflib import Namespace, URIRef
+
+BASE = "https://w3id.org/iacml-kb/"
+ONTOLOGY = BASE + "ontology#"
+
+KB = Namespace(ONTOLOGY)
+ELI = Namespace("http://data.europa.eu/eli/ontology#")
+PROV = Namespace("http://www.w3.org/ns/prov#")
+ORG = Namespace("http://www.w3.org/ns/org#")
+SKOS = Namespace("http://www.w3.org/2004/02/skos/core#")
+OA = Namespace("http://www.w3.org/ns/oa#")
+DCTERMS = Namespace("http://purl.org/dc/terms/")
+CITO = Namespace("http://purl.org/spar/cito/")
+SH = Namespace("http://www.w3.org/ns/shacl#")
+
+PREFIXES: dict[str, str] = {
+    "kb": ONTOLOGY,
+    "eli": str(ELI),
+    "prov": str(PROV),
+    "org": str(ORG),
+    "skos": str(SKOS),
+    "oa": str(OA),
+    "dcterms": str(DCTERMS),
+    "cito": str(CITO),
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "owl": "http://www.w3.org/2002/07/owl#",
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+}
+
+SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+EID_RE = re.compile(r"^[a-z]+_[a-z0-9]+(?:__[a-z]+_[a-z0-9]+)*$")
+
+
+def is_slug(value: str) -> bool:
+    """True if ``value`` is a well-formed slug: lower-case words joined by hyphens."""
+    return bool(SLUG_RE.match(value))
+
+
+def is_eid(value: str) -> bool:
+    """True if ``value`` is a well-formed Akoma Ntoso eId such as ``art_7__para_g``."""
+    return bool(EID_RE.match(value))
+
+
+def doc_iri(slug: str) -> URIRef:
+    return URIRef(f"{BASE}doc/{slug}")
+
+
+def provision_iri(slug: str, eid: str) -> URIRef:
+    return URIRef(f"{BASE}doc/{slug}/{eid}")
+
+
+def activity_iri(slug: str) -> URIRef:
+    return URIRef(f"{BASE}activity/{slug}")
+
+
+def body_iri(slug: str) -> URIRef:
+    return URIRef(f"{BASE}body/{slug}")
+
+
+def topic_iri(slug: str) -> URIRef:
+    return URIRef(f"{BASE}topic/{slug}")
+
+
+def content_hash(*parts: str) -> str:
+    """A short, stable content hash (16 hex digits of SHA-256) of the given parts."""
+    digest = hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
+    return digest[:16]
+
+
+def link_iri(*parts: str) -> URIRef:
+    return URIRef(f"{BASE}link/{content_hash(*parts)}")
+
+
+def evidence_iri(*parts: str) -> URIRef:
+    return URIRef(f"{BASE}evidence/{content_hash(*parts)}")
+
+
+def split_provision_iri(iri: str) -> tuple[str, str | None] | None:
+    """``(slug, eId)`` for a document or provision IRI (eId is None for a document), else None."""
+    prefix = BASE + "doc/"
+    if not iri.startswith(prefix):
+        return None
+    rest = iri[len(prefix):]
+    slug, _, eid = rest.partition("/")
+    if not is_slug(slug) or (eid and not is_eid(eid)):
+        return None
+    return slug, (eid or None)
