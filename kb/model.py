@@ -5,11 +5,11 @@ as found by the parser. No behaviour beyond small derived properties; every stag
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 
 
-class DocType(str, Enum):
+class DocType(StrEnum):
     """Kinds of document (DESIGN.md section 2); the value is the local name of its OWL class."""
 
     DECLARATION = "Declaration"
@@ -22,7 +22,7 @@ class DocType(str, Enum):
     WEB_PAGE = "WebPage"
 
 
-class Kind(str, Enum):
+class Kind(StrEnum):
     """Kinds of provision; the value is the local name of its OWL class (``kb:Recommendation``).
 
     Structural kinds (section, list, paragraph, item, agenda item) say what a part *is*; role
@@ -92,3 +92,110 @@ class Provision:
     order: int = 0  # position among its siblings, from 1
     line: int = 0  # 1-based line of ``start`` in the source file
     children: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """A verbatim quote located in a held document: ``source_text[start:end] == quote``."""
+
+    doc: str  # slug of the held document quoted
+    quote: str
+    start: int
+    end: int
+    prefix: str  # up to 32 characters before the quote (TextQuoteSelector)
+    suffix: str  # up to 32 characters after it
+    where: str  # "file:line" of the annotation that gave it
+
+
+@dataclass(frozen=True)
+class Body:
+    slug: str
+    label: str
+    alt_labels: tuple[str, ...] = ()
+    body_type: str = ""
+    part_of: str = ""  # slug of the parent body
+    where: str = ""
+
+
+@dataclass(frozen=True)
+class Activity:
+    slug: str
+    activity_type: str  # local name of a kb: Activity subclass
+    label: str
+    start: str = ""  # ISO date, year-month or year
+    end: str = ""
+    place: str = ""
+    format: str = ""  # in-person | virtual | hybrid
+    organised_by: tuple[str, ...] = ()
+    participants: tuple[str, ...] = ()
+    reported_in: tuple[str, ...] = ()
+    evidence: tuple[Evidence, ...] = ()
+    where: str = ""
+
+
+@dataclass(frozen=True)
+class QuotedProvision:
+    """A provision of a document we do not hold, known through a quotation in one we do."""
+
+    eid: str
+    kind: Kind
+    number: str
+    text: str
+    parent: str | None
+    evidence: tuple[Evidence, ...]
+    where: str = ""
+
+
+@dataclass(frozen=True)
+class MentionedDocument:
+    """A document we do not hold: its metadata and the provisions we know of it."""
+
+    slug: str
+    title: str
+    doc_type: DocType
+    symbols: tuple[str, ...] = ()
+    date: str = ""
+    issuing_body: str = ""
+    meeting: str = ""
+    evidence: tuple[Evidence, ...] = ()
+    provisions: tuple[QuotedProvision, ...] = ()
+    where: str = ""
+
+
+@dataclass(frozen=True)
+class Link:
+    """A typed trace link between two items (IRIs), with its evidence."""
+
+    source: str  # IRI
+    link_type: str  # local name of the kb: property, e.g. "derivedFrom"
+    target: str  # IRI
+    evidence: tuple[Evidence, ...]
+    asserted_by: str = "curator"
+    confidence: float | None = None
+    note: str = ""
+    where: str = ""
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One source's statement of a fact on which sources disagree."""
+
+    about: str  # IRI of the item the claim is about
+    prop: str  # what is claimed: "date", "name", "number", ...
+    value: str
+    evidence: Evidence
+    disagreement: str  # slug naming the disagreement this claim belongs to
+    note: str = ""
+    where: str = ""
+
+
+@dataclass
+class Annotations:
+    """Everything curated under ``corpus/annotations/``."""
+
+    bodies: list[Body] = field(default_factory=list)
+    activities: list[Activity] = field(default_factory=list)
+    documents: list[MentionedDocument] = field(default_factory=list)
+    links: list[Link] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+    no_link: dict[str, str] = field(default_factory=dict)  # provision IRI -> reason no link was found

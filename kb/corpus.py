@@ -1,0 +1,195 @@
+"""The corpus stage: reads ``corpus/`` into :class:`~kb.model.SourceDocument` objects.
+
+It owns the layout of the corpus directory and the checks that a held document is what its
+metadata says: every metadata file is well-formed YAML with every required field, the source file
+exists, its SHA-256 matches, and it decodes as UTF-8. Each failure is a
+:class:`~kb.errors.CorpusError` naming the file (and line where there is one) and what to do.
+
+Layout::
+
+    corpus/
+      documents/{slug}.yaml     metadata of one held document (fields: REQUIRED_FIELDS)
+      sources/*.txt             the source texts, byte for byte as received
+      annotations/*.yaml        curated entities, links and evidence (see kb.annotate)
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from kb.errors import CorpusError
+from kb.iri import is_slug
+from kb.model import DocType, DocumentMeta, SourceDocument
+
+REQUIRED_FIELDS = (
+    "slug", "title", "type", "symbols", "date", "language", "original_language",
+    "issuing_body", "meeting", "source", "sha256",
+)
+OPTIONAL_FIELDS = ("date_note",)
+DATE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+LANG_RE = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]+)*$")
+SHA_RE = re.compile(r"^[0-9a-f]{64}$")
+
+
+def default_corpus_dir() -> Path:
+    """The corpus shipped with the repository (``corpus/`` beside the ``kb`` package)."""
+    return Path(__file__).resolve().parent.parent / "corpus"
+
+
+def load_yaml(path: Path) -> tuple[Any, dict[str, int]]:
+    """Parse a YAML file; return its data and the 1-based line of each top-level mapping key.
+
+    Raises CorpusError with the line of the syntax error for malformed YAML, or for a file that
+    is not UTF-8.
+    """
+    raw = _read_bytes(path)
+    text = decode_utf8(raw, path)
+    try:
+        node = yaml.compose(text)
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 1 if mark is not None else None
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        raise CorpusError(path, f"malformed YAML: {problem}", line=line,
+                          hint="fix the syntax at that line") from exc
+    lines: dict[str, int] = {}
+    if isinstance(node, yaml.MappingNode):
+        for key_node, _ in node.value:
+            lines[str(key_node.value)] = key_node.start_mark.line + 1
+    return data, lines
+
+
+def decode_utf8(raw: bytes, path: Path) -> str:
+    """Decode ``raw`` as UTF-8, or raise CorpusError naming the line of the first bad byte."""
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        raise CorpusError(
+            path, f"not UTF-8: byte 0x{raw[exc.start]:02x} at offset {exc.start} cannot be decoded",
+            line=line, hint="re-save the file as UTF-8",
+        ) from exc
+
+
+def _read_bytes(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except FileNotFoundError as exc:
+        raise CorpusError(path, "file not found", hint="check the path in the metadata file") from exc
+    except OSError as exc:
+        raise CorpusError(path, f"cannot be read: {exc.strerror}") from exc
+
+
+def _field_error(path: Path, lines: dict[str, int], key: str, message: str, hint: str) -> CorpusError:
+    return CorpusError(path, f"field '{key}' {message}", line=lines.get(key), hint=hint)
+
+
+def parse_meta(path: Path) -> DocumentMeta:
+    """Read and check one metadata file."""
+    data, lines = load_yaml(path)
+    if not isinstance(data, dict):
+        raise CorpusError(path, "metadata must be a YAML mapping of fields",
+                          hint=f"give the fields {', '.join(REQUIRED_FIELDS)}")
+    missing = [k for k in REQUIRED_FIELDS if k not in data]
+    if missing:
+        raise CorpusError(path, f"missing metadata field(s): {', '.join(missing)}",
+                          hint="add them (see docs in corpus/README.md)")
+    unknown = sorted(set(data) - set(REQUIRED_FIELDS) - set(OPTIONAL_FIELDS))
+    if unknown:
+        raise _field_error(path, lines, unknown[0], "is not a known metadata field",
+                           f"known fields: {', '.join(REQUIRED_FIELDS + OPTIONAL_FIELDS)}")
+
+    def text_field(key: str, pattern: re.Pattern[str] | None = None, hint: str = "") -> str:
+        value = data[key]
+        if isinstance(value, dt.date):
+            value = value.isoformat()
+        if not isinstance(value, str) or not value.strip():
+            raise _field_error(path, lines, key, "must be a non-empty string", hint or "quote the value")
+        if pattern is not None and not pattern.match(value):
+            raise _field_error(path, lines, key, f"has a malformed value {value!r}", hint)
+        return value
+
+    slug = text_field("slug", None)
+    if not is_slug(slug):
+        raise _field_error(path, lines, "slug", f"{slug!r} is not a slug",
+                           "use lower-case words joined by hyphens")
+    if path.stem != slug:
+        raise _field_error(path, lines, "slug", f"{slug!r} differs from the file name {path.name!r}",
+                           f"rename the file to {slug}.yaml or fix the slug")
+    type_name = text_field("type")
+    try:
+        doc_type = DocType(type_name)
+    except ValueError:
+        raise _field_error(path, lines, "type", f"{type_name!r} is not a document type",
+                           f"use one of {', '.join(t.value for t in DocType)}") from None
+    symbols = data["symbols"]
+    if not isinstance(symbols, list) or not all(isinstance(s, str) and s.strip() for s in symbols):
+        raise _field_error(path, lines, "symbols", "must be a list of strings", "write [] if there is none")
+    date_note = data.get("date_note", "")
+    if not isinstance(date_note, str):
+        raise _field_error(path, lines, "date_note", "must be a string", "quote the value")
+    return DocumentMeta(
+        slug=slug,
+        title=text_field("title"),
+        doc_type=doc_type,
+        symbols=tuple(symbols),
+        date=text_field("date", DATE_RE, "write YYYY-MM-DD, YYYY-MM or YYYY, quoted"),
+        language=text_field("language", LANG_RE, "use a BCP 47 code such as en"),
+        original_language=text_field("original_language", LANG_RE, "use a BCP 47 code such as es"),
+        issuing_body=text_field("issuing_body"),
+        meeting=text_field("meeting"),
+        source=text_field("source"),
+        sha256=text_field("sha256", SHA_RE, "64 lower-case hex digits: run sha256sum on the source"),
+        date_note=date_note,
+        meta_path=str(path),
+    )
+
+
+def iter_meta_files(corpus_dir: Path) -> Iterator[Path]:
+    docs = corpus_dir / "documents"
+    if not docs.is_dir():
+        raise CorpusError(docs, "no documents directory in the corpus",
+                          hint="a corpus holds documents/{slug}.yaml and sources/")
+    yield from sorted(docs.glob("*.yaml"))
+
+
+def load_document(meta_path: Path) -> SourceDocument:
+    """Load one held document and verify its source against its metadata."""
+    meta = parse_meta(meta_path)
+    corpus_dir = meta_path.parent.parent
+    source = (corpus_dir / meta.source).resolve()
+    if not source.is_relative_to(corpus_dir.resolve()):
+        raise CorpusError(meta_path, f"source {meta.source!r} lies outside the corpus",
+                          hint="keep source files under corpus/sources/")
+    raw = _read_bytes(source)
+    actual = hashlib.sha256(raw).hexdigest()
+    if actual != meta.sha256:
+        raise CorpusError(
+            source, f"checksum mismatch: metadata {meta_path.name} says {meta.sha256}, file has {actual}",
+            hint="restore the source file unchanged, or if the change is intended update sha256",
+        )
+    return SourceDocument(meta=meta, text=decode_utf8(raw, source), path=source)
+
+
+def load_corpus(corpus_dir: Path | None = None) -> list[SourceDocument]:
+    """Every held document of the corpus, sorted by slug."""
+    corpus_dir = corpus_dir or default_corpus_dir()
+    documents = [load_document(p) for p in iter_meta_files(corpus_dir)]
+    if not documents:
+        raise CorpusError(corpus_dir / "documents", "the corpus holds no documents",
+                          hint="add a metadata file documents/{slug}.yaml per source")
+    seen: dict[str, str] = {}
+    for doc in documents:
+        if doc.meta.source in seen:
+            raise CorpusError(doc.meta.meta_path, f"source {doc.meta.source} is already described by "
+                              f"{seen[doc.meta.source]}", hint="one metadata file per source")
+        seen[doc.meta.source] = doc.meta.meta_path
+    return sorted(documents, key=lambda d: d.meta.slug)

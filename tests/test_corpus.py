@@ -1,0 +1,113 @@
+"""The corpus stage: the shipped corpus is intact, and every kind of broken corpus file fails
+with the file, the line where there is one, and what to do."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+from pathlib import Path
+
+import pytest
+
+from kb.corpus import REQUIRED_FIELDS, default_corpus_dir, load_corpus
+from kb.errors import CorpusError
+
+SOURCES = Path(__file__).resolve().parents[2] / "shared" / "sources"
+
+
+def test_every_held_document_has_metadata_and_a_matching_checksum() -> None:
+    docs = load_corpus()
+    assert [d.meta.slug for d in docs] == sorted([
+        "ws2023-descriptive-document", "ws2023-event-page", "wg1-2021-final-report", "wg1-2024-report",
+        "wg1-2019-quito-summary"])
+    for doc in docs:
+        raw = doc.path.read_bytes()
+        assert hashlib.sha256(raw).hexdigest() == doc.meta.sha256  # recomputed here, not trusted
+        assert doc.text == raw.decode("utf-8")
+        assert all(getattr(doc.meta, f if f != "type" else "doc_type") not in (None, "") for f in REQUIRED_FIELDS
+                   if f != "symbols")
+
+
+def test_the_2021_report_metadata_carries_its_symbols_and_date() -> None:
+    meta = {d.meta.slug: d.meta for d in load_corpus()}["wg1-2021-final-report"]
+    assert meta.symbols == ("OEA/Ser.K/XII.21.1", "CIDI/TRABAJO/RP/doc.4/21")
+    assert meta.date == "2021-07-08"
+    assert meta.original_language == "es"
+
+
+@pytest.mark.skipif(not SOURCES.is_dir(), reason="the shared sources folder is not beside this checkout")
+def test_sources_are_byte_identical_to_the_shared_originals() -> None:
+    for doc in load_corpus():
+        assert doc.path.read_bytes() == (SOURCES / doc.path.name).read_bytes()
+
+
+@pytest.fixture
+def corpus_copy(tmp_path: Path) -> Path:
+    target = tmp_path / "corpus"
+    shutil.copytree(default_corpus_dir(), target)
+    return target
+
+
+def _error(corpus: Path) -> CorpusError:
+    with pytest.raises(CorpusError) as info:
+        load_corpus(corpus)
+    return info.value
+
+
+def test_wrong_checksum_names_the_source_and_both_hashes(corpus_copy: Path) -> None:
+    source = corpus_copy / "sources" / "002_02cb97b6c04033b0.txt"
+    source.write_bytes(source.read_bytes().replace(b"Instruct ILO", b"Invite ILO"))
+    err = _error(corpus_copy)
+    assert err.path.endswith("002_02cb97b6c04033b0.txt")
+    assert "checksum mismatch" in str(err) and "wg1-2021-final-report.yaml" in str(err)
+    assert "update sha256" in str(err)
+
+
+def test_missing_metadata_field_is_named(corpus_copy: Path) -> None:
+    meta = corpus_copy / "documents" / "wg1-2024-report.yaml"
+    meta.write_text("\n".join(line for line in meta.read_text().splitlines() if not line.startswith("issuing_body")))
+    err = _error(corpus_copy)
+    assert err.path.endswith("wg1-2024-report.yaml")
+    assert "missing metadata field(s): issuing_body" in str(err)
+
+
+def test_malformed_yaml_gives_the_line(corpus_copy: Path) -> None:
+    meta = corpus_copy / "documents" / "ws2023-event-page.yaml"
+    lines = meta.read_text().splitlines()
+    lines.insert(4, "symbols: [unclosed")
+    meta.write_text("\n".join(lines) + "\n")
+    err = _error(corpus_copy)
+    assert err.path.endswith("ws2023-event-page.yaml")
+    assert "malformed YAML" in str(err) and err.line is not None and err.line >= 5
+
+
+def test_source_that_is_not_utf8_gives_the_line(corpus_copy: Path) -> None:
+    source = corpus_copy / "sources" / "001_59f5d31060b7bea9.txt"
+    raw = source.read_bytes().replace("Registration and Participation".encode(), b"Registration \xe9 Participation")
+    source.write_bytes(raw)
+    meta = corpus_copy / "documents" / "ws2023-event-page.yaml"
+    text = meta.read_text()
+    old = next(line for line in text.splitlines() if line.startswith("sha256:"))
+    meta.write_text(text.replace(old, f"sha256: {hashlib.sha256(raw).hexdigest()}"))
+    err = _error(corpus_copy)
+    assert "not UTF-8" in str(err) and err.line == raw[: raw.index(b"\xe9")].count(b"\n") + 1
+
+
+def test_bad_field_values_are_refused_with_their_line(corpus_copy: Path) -> None:
+    meta = corpus_copy / "documents" / "wg1-2021-final-report.yaml"
+    meta.write_text(meta.read_text().replace('date: "2021-07-08"', 'date: "8 July 2021"'))
+    err = _error(corpus_copy)
+    assert "field 'date'" in str(err) and err.line is not None
+    assert meta.read_text().splitlines()[err.line - 1].startswith("date:")
+
+
+def test_slug_must_match_the_file_name(corpus_copy: Path) -> None:
+    meta = corpus_copy / "documents" / "wg1-2024-report.yaml"
+    meta.rename(meta.with_name("wg1-report.yaml"))
+    assert "differs from the file name" in str(_error(corpus_copy))
+
+
+def test_missing_source_file(corpus_copy: Path) -> None:
+    (corpus_copy / "sources" / "003_2266ae6c382e42f9.txt").unlink()
+    err = _error(corpus_copy)
+    assert err.path.endswith("003_2266ae6c382e42f9.txt") and "not found" in str(err)
