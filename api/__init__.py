@@ -1,0 +1,1 @@
+"""The web layer (FastAPI) over the kb library."""

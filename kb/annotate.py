@@ -1,0 +1,441 @@
+"""The annotate stage: curated entities, trace links and evidence from ``corpus/annotations/``.
+
+It owns the annotation file format (corpus/README.md documents it), the resolution of item
+references, and the location of every evidence quote in its source text. Every annotation file
+is plain YAML under git; each may hold any of the top-level keys ``bodies``, ``activities``,
+``documents``, ``links``, ``topics``, ``claims`` and ``no_link``, and files are read in name order.
+
+A quote must occur verbatim in the source file of the document it names; one that is not found,
+or found more than once without an ``after:`` hint, raises :class:`~kb.errors.QuoteMismatchError`
+naming the annotation file and line.
+
+Item references: ``"{slug}"`` a document, ``"{slug} {eId}"`` a provision, ``"activity:{slug}"``,
+``"body:{slug}"``, ``"topic:{slug}"``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from kb import iri
+from kb.corpus import DATE_RE, decode_utf8
+from kb.errors import AnnotationError, CorpusError, QuoteMismatchError
+from kb.model import (
+    Activity,
+    Annotations,
+    Body,
+    Claim,
+    DocType,
+    Evidence,
+    Kind,
+    Link,
+    MentionedDocument,
+    Provision,
+    QuotedProvision,
+    SourceDocument,
+)
+
+LINK_TYPES = ("derivedFrom", "respondsTo", "reiterates", "fulfils", "addressee", "hasTopic")
+ACTIVITY_TYPES = (
+    "Conference", "PreparatoryMeeting", "WorkingGroupMeeting", "MinisterialMeeting", "Workshop",
+    "VirtualDialogue", "Study", "Course", "NetworkCreation", "RepositoryLaunch", "BilateralCooperation",
+)
+FORMATS = ("in-person", "virtual", "hybrid")
+CONTEXT = 32  # characters of prefix/suffix kept in a TextQuoteSelector
+LINE = "__line__"
+
+
+class _LineLoader(yaml.SafeLoader):
+    """A SafeLoader that records the 1-based line of every mapping under the key ``__line__``."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        mapping = super().construct_mapping(node, deep=deep)
+        mapping[LINE] = node.start_mark.line + 1
+        return mapping
+
+
+class Resolver:
+    """Turns item references into IRIs and locates quotes, against what the corpus holds."""
+
+    def __init__(self, held: Sequence[SourceDocument], provisions: Mapping[str, Sequence[Provision]],
+                 topics: set[str]) -> None:
+        self.texts = {d.meta.slug: d.text for d in held}
+        self.held_eids = {slug: {p.eid for p in provs} for slug, provs in provisions.items()}
+        self.topics = topics
+        self.bodies: set[str] = set()
+        self.activities: set[str] = set()
+        self.mentioned: dict[str, set[str]] = {}
+
+    def documents(self) -> set[str]:
+        return set(self.texts) | set(self.mentioned)
+
+    def item(self, ref: object, where: str, *, expect: str = "") -> str:
+        """The IRI of a reference; ``expect`` restricts it to one kind (body, topic...)."""
+        if not isinstance(ref, str) or not ref.strip():
+            raise AnnotationError(where, f"item reference {ref!r} must be a non-empty string",
+                                  hint='write "slug", "slug eId", "activity:slug", "body:slug" or "topic:slug"')
+        ref = ref.strip()
+        kind, _, name = ref.partition(":") if ":" in ref else ("", "", ref)
+        if expect and kind != expect:
+            raise AnnotationError(where, f"{ref!r} must be a {expect} reference", hint=f'write "{expect}:slug"')
+        if kind == "body":
+            return str(self._known(iri.body_iri, name, self.bodies, "body", where))
+        if kind == "activity":
+            return str(self._known(iri.activity_iri, name, self.activities, "activity", where))
+        if kind == "topic":
+            return str(self._known(iri.topic_iri, name, self.topics, "topic", where))
+        if kind:
+            raise AnnotationError(where, f"unknown reference kind {kind!r} in {ref!r}",
+                                  hint="use activity:, body: or topic:, or a document slug")
+        slug, _, eid = ref.partition(" ")
+        eid = eid.strip()
+        if slug not in self.documents():
+            raise AnnotationError(where, f"unknown document {slug!r}",
+                                  hint="add it under documents: or check the slug")
+        if not eid:
+            return str(iri.doc_iri(slug))
+        known = self.held_eids.get(slug) or self.mentioned.get(slug, set())
+        if eid not in known:
+            close = sorted(e for e in known if e.split("__")[-1] == eid.split("__")[-1])[:3]
+            raise AnnotationError(where, f"document {slug!r} has no provision {eid!r}",
+                                  hint=f"did you mean {', '.join(close)}?" if close else "run `kb show` on the "
+                                  "document to list its eIds")
+        return str(iri.provision_iri(slug, eid))
+
+    @staticmethod
+    def _known(make: Any, name: str, known: set[str], what: str, where: str) -> Any:
+        if name not in known:
+            raise AnnotationError(where, f"unknown {what} {name!r}", hint=f"declare it first or fix the {what} slug")
+        return make(name)
+
+    def evidence(self, spec: object, where: str) -> Evidence:
+        """Locate one quote: ``{doc: slug, quote: "...", after: "..." (optional)}``."""
+        if not isinstance(spec, dict):
+            raise AnnotationError(where, "evidence must be a mapping with doc and quote")
+        where = _where_of(spec, where)
+        _check_keys(spec, ("doc", "quote"), ("after",), where)
+        slug, quote = spec["doc"], spec["quote"]
+        if slug not in self.texts:
+            raise AnnotationError(where, f"evidence names {slug!r}, which is not a held document",
+                                  hint=f"quote one of {', '.join(sorted(self.texts))}")
+        if not isinstance(quote, str) or len(quote.strip()) < 8:
+            raise AnnotationError(where, "a quote must be a string of at least 8 characters")
+        text = self.texts[slug]
+        origin = 0
+        after = spec.get("after")
+        if after is not None:
+            origin = text.find(str(after))
+            if origin < 0:
+                raise QuoteMismatchError(where, f"the 'after' hint {str(after)[:60]!r} is not in {slug}",
+                                         hint="copy the hint verbatim from the source")
+            origin += len(str(after))
+        start = text.find(quote, origin)
+        if start < 0:
+            raise QuoteMismatchError(where, f"quote not found in {slug}: {_clip(quote)!r}",
+                                     hint=_near_miss(text, quote))
+        if after is None and text.find(quote, start + 1) >= 0:
+            raise QuoteMismatchError(where, f"quote occurs {text.count(quote)} times in {slug}: "
+                                     f"{_clip(quote)!r}", hint="lengthen it or add after: with text before it")
+        end = start + len(quote)
+        return Evidence(doc=slug, quote=quote, start=start, end=end,
+                        prefix=text[max(0, start - CONTEXT):start], suffix=text[end:end + CONTEXT], where=where)
+
+    def evidence_list(self, specs: object, where: str, *, required: bool) -> tuple[Evidence, ...]:
+        if specs is None and not required:
+            return ()
+        if not isinstance(specs, list) or (required and not specs):
+            raise AnnotationError(where, "evidence must be a non-empty list of {doc, quote}",
+                                  hint="every link needs at least one verbatim quote")
+        return tuple(self.evidence(s, where) for s in specs)
+
+
+def _clip(text: str, n: int = 70) -> str:
+    return text if len(text) <= n else text[:n] + "..."
+
+
+def _near_miss(text: str, quote: str) -> str:
+    """A hint pointing at the longest prefix of the quote that the source does contain."""
+    lo, hi = 0, len(quote)
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if quote[:mid] in text:
+            lo = mid
+        else:
+            hi = mid - 1
+    if lo < 8:
+        return "copy the quote verbatim from the source file (same quotes, dashes, spaces)"
+    return f"the source matches up to {quote[:lo][-30:]!r} then differs: copy it verbatim"
+
+
+def _where_of(spec: Mapping[str, Any], fallback: str) -> str:
+    line = spec.get(LINE)
+    return f"{fallback.rsplit(':', 1)[0]}:{line}" if line else fallback
+
+
+def _check_keys(spec: Mapping[str, Any], required: Sequence[str], optional: Sequence[str], where: str) -> None:
+    missing = [k for k in required if k not in spec]
+    if missing:
+        raise AnnotationError(where, f"missing field(s) {', '.join(missing)}")
+    unknown = sorted(set(spec) - set(required) - set(optional) - {LINE})
+    if unknown:
+        raise AnnotationError(where, f"unknown field {unknown[0]!r}",
+                              hint=f"known fields: {', '.join([*required, *optional])}")
+
+
+def _strings(value: object, where: str, key: str) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise AnnotationError(where, f"{key} must be a list of strings")
+    return tuple(value)
+
+
+def _date(value: object, where: str, key: str) -> str:
+    if value is None or value == "":
+        return ""
+    text = value.isoformat() if hasattr(value, "isoformat") else str(value)
+    if not DATE_RE.match(text):
+        raise AnnotationError(where, f"{key} {text!r} is not YYYY-MM-DD, YYYY-MM or YYYY")
+    return text
+
+
+def _enum(value: object, allowed: Sequence[str], where: str, key: str) -> str:
+    if value not in allowed:
+        raise AnnotationError(where, f"{key} {value!r} is not one of {', '.join(allowed)}")
+    return str(value)
+
+
+def read_annotation_files(directory: Path) -> list[tuple[Path, dict[str, Any]]]:
+    """Each annotation file with its parsed content (mappings carry their line under ``__line__``)."""
+    result = []
+    for path in sorted(directory.glob("*.yaml")) if directory.is_dir() else []:
+        text = decode_utf8(path.read_bytes(), path)
+        try:
+            data = yaml.load(text, Loader=_LineLoader)  # a SafeLoader subclass
+        except yaml.YAMLError as exc:
+            mark = getattr(exc, "problem_mark", None)
+            raise CorpusError(path, f"malformed YAML: {getattr(exc, 'problem', exc)}",
+                              line=mark.line + 1 if mark else None, hint="fix the syntax at that line") from exc
+        if data is None:
+            continue
+        if not isinstance(data, dict):
+            raise AnnotationError(path, "an annotation file must be a mapping of sections")
+        _check_keys(data, (), ("bodies", "activities", "documents", "links", "topics", "claims", "no_link"),
+                    f"{path}:1")
+        result.append((path, data))
+    return result
+
+
+def _section(data: Mapping[str, Any], key: str, path: Path) -> list[tuple[str, dict[str, Any]]]:
+    items = data.get(key) or []
+    if not isinstance(items, list):
+        raise AnnotationError(path, f"{key} must be a list", line=data.get(LINE))
+    out = []
+    for item in items:
+        if not isinstance(item, dict):
+            raise AnnotationError(path, f"each entry of {key} must be a mapping")
+        out.append((f"{path}:{item[LINE]}", item))
+    return out
+
+
+def _mapping_section(data: Mapping[str, Any], key: str, path: Path) -> dict[str, Any]:
+    value = data.get(key) or {}
+    if not isinstance(value, dict):
+        raise AnnotationError(path, f"{key} must be a mapping")
+    return value
+
+
+def load_annotations(directory: Path, held: Sequence[SourceDocument],
+                     provisions: Mapping[str, Sequence[Provision]], topics: set[str]) -> Annotations:
+    """Read, resolve and verify every annotation under ``directory``."""
+    files = read_annotation_files(directory)
+    res = Resolver(held, provisions, topics)
+    out = Annotations()
+    # Declarations first, so references may point forward across files.
+    for path, data in files:
+        for where, spec in _section(data, "bodies", path):
+            res.bodies.add(_declared_slug(spec, where, res.bodies))
+        for where, spec in _section(data, "activities", path):
+            res.activities.add(_declared_slug(spec, where, res.activities))
+        for where, spec in _section(data, "documents", path):
+            slug = _declared_slug(spec, where, set(res.mentioned) | set(res.texts))
+            res.mentioned[slug] = {p["eid"] for p in spec.get("provisions") or [] if isinstance(p, dict) and "eid" in p}
+    for path, data in files:
+        out.bodies += [_body(spec, where, res) for where, spec in _section(data, "bodies", path)]
+        out.activities += [_activity(spec, where, res) for where, spec in _section(data, "activities", path)]
+        out.documents += [_document(spec, where, res) for where, spec in _section(data, "documents", path)]
+        out.links += [_link(spec, where, res) for where, spec in _section(data, "links", path)]
+        out.claims += [_claim(spec, where, res) for where, spec in _section(data, "claims", path)]
+    for path, data in files:  # topics last: they may name provisions of any mentioned document
+        for ref, topic_slugs in _mapping_section(data, "topics", path).items():
+            if ref == LINE:
+                continue
+            out.links += _topic_links(ref, topic_slugs, f"{path}:{data['topics'][LINE]}", res, held, provisions,
+                                      out.documents)
+        for ref, reason in _mapping_section(data, "no_link", path).items():
+            if ref == LINE:
+                continue
+            where = f"{path}:{data['no_link'][LINE]}"
+            if not isinstance(reason, str) or not reason.strip():
+                raise AnnotationError(where, f"no_link for {ref!r} needs a reason")
+            out.no_link[res.item(ref, where)] = reason.strip()
+    _check_unique_links(out.links)
+    return out
+
+
+def _declared_slug(spec: Mapping[str, Any], where: str, seen: set[str]) -> str:
+    slug = spec.get("slug")
+    if not isinstance(slug, str) or not iri.is_slug(slug):
+        raise AnnotationError(where, f"slug {slug!r} is missing or malformed", hint="lower-case words joined by hyphens")
+    if slug in seen:
+        raise AnnotationError(where, f"{slug!r} is declared twice")
+    return slug
+
+
+def _body(spec: dict[str, Any], where: str, res: Resolver) -> Body:
+    _check_keys(spec, ("slug", "label"), ("alt_labels", "type", "part_of"), where)
+    part_of = spec.get("part_of") or ""
+    if part_of:
+        res.item(f"body:{part_of}", where)
+    return Body(slug=spec["slug"], label=str(spec["label"]), alt_labels=_strings(spec.get("alt_labels"), where,
+                "alt_labels"), body_type=str(spec.get("type") or ""), part_of=part_of, where=where)
+
+
+def _activity(spec: dict[str, Any], where: str, res: Resolver) -> Activity:
+    _check_keys(spec, ("slug", "type", "label"), ("start", "end", "place", "format", "organised_by",
+                "participants", "reported_in", "evidence"), where)
+    for key in ("organised_by", "participants"):
+        for slug in _strings(spec.get(key), where, key):
+            res.item(f"body:{slug}", where)
+    for slug in _strings(spec.get("reported_in"), where, "reported_in"):
+        res.item(slug, where)
+    return Activity(
+        slug=spec["slug"], activity_type=_enum(spec["type"], ACTIVITY_TYPES, where, "type"), label=str(spec["label"]),
+        start=_date(spec.get("start"), where, "start"), end=_date(spec.get("end"), where, "end"),
+        place=str(spec.get("place") or ""),
+        format=_enum(spec["format"], FORMATS, where, "format") if spec.get("format") else "",
+        organised_by=_strings(spec.get("organised_by"), where, "organised_by"),
+        participants=_strings(spec.get("participants"), where, "participants"),
+        reported_in=_strings(spec.get("reported_in"), where, "reported_in"),
+        evidence=res.evidence_list(spec.get("evidence"), where, required=False), where=where,
+    )
+
+
+def _document(spec: dict[str, Any], where: str, res: Resolver) -> MentionedDocument:
+    _check_keys(spec, ("slug", "type", "title"), ("symbols", "date", "issuing_body", "meeting", "evidence",
+                "provisions"), where)
+    try:
+        doc_type = DocType(spec["type"])
+    except ValueError:
+        raise AnnotationError(where, f"type {spec['type']!r} is not a document type",
+                              hint=", ".join(t.value for t in DocType)) from None
+    if spec.get("issuing_body"):
+        res.item(f"body:{spec['issuing_body']}", where)
+    if spec.get("meeting"):
+        res.item(f"activity:{spec['meeting']}", where)
+    provisions = tuple(_quoted_provision(p, where, res) for p in spec.get("provisions") or [])
+    eids = {p.eid for p in provisions}
+    for p in provisions:
+        if p.parent and p.parent not in eids:
+            raise AnnotationError(p.where, f"parent {p.parent!r} of {p.eid!r} is not declared in {spec['slug']}")
+    return MentionedDocument(
+        slug=spec["slug"], title=str(spec["title"]), doc_type=doc_type,
+        symbols=_strings(spec.get("symbols"), where, "symbols"), date=_date(spec.get("date"), where, "date"),
+        issuing_body=str(spec.get("issuing_body") or ""), meeting=str(spec.get("meeting") or ""),
+        evidence=res.evidence_list(spec.get("evidence"), where, required=False), provisions=provisions, where=where,
+    )
+
+
+def _quoted_provision(spec: object, where: str, res: Resolver) -> QuotedProvision:
+    if not isinstance(spec, dict):
+        raise AnnotationError(where, "each provision must be a mapping")
+    where = _where_of(spec, where)
+    _check_keys(spec, ("eid", "kind", "number", "text", "evidence"), ("parent",), where)
+    eid = str(spec["eid"])
+    if not iri.is_eid(eid):
+        raise AnnotationError(where, f"eId {eid!r} is malformed", hint="see docs/eid-convention.md")
+    try:
+        kind = Kind(spec["kind"])
+    except ValueError:
+        raise AnnotationError(where, f"kind {spec['kind']!r} is not a provision kind",
+                              hint=", ".join(k.value for k in Kind)) from None
+    return QuotedProvision(eid=eid, kind=kind, number=str(spec["number"]), text=str(spec["text"]),
+                           parent=spec.get("parent"), evidence=res.evidence_list(spec["evidence"], where,
+                           required=True), where=where)
+
+
+def _link(spec: dict[str, Any], where: str, res: Resolver) -> Link:
+    _check_keys(spec, ("from", "type", "to", "evidence"), ("note", "asserted_by", "confidence"), where)
+    link_type = _enum(spec["type"], LINK_TYPES, where, "type")
+    expect = {"addressee": "body", "hasTopic": "topic"}.get(link_type, "")
+    source = res.item(spec["from"], where)
+    target = res.item(spec["to"], where, expect=expect)
+    if source == target:
+        raise AnnotationError(where, f"a link from {spec['from']!r} to itself")
+    asserted_by = _enum(spec.get("asserted_by", "curator"), ("curator", "extractor"), where, "asserted_by")
+    confidence = spec.get("confidence")
+    if confidence is not None and not (isinstance(confidence, int | float) and 0 <= confidence <= 1):
+        raise AnnotationError(where, "confidence must be a number between 0 and 1")
+    return Link(source=source, link_type=link_type, target=target,
+                evidence=res.evidence_list(spec["evidence"], where, required=True), asserted_by=asserted_by,
+                confidence=float(confidence) if confidence is not None else None,
+                note=str(spec.get("note") or "").strip(), where=where)
+
+
+def _claim(spec: dict[str, Any], where: str, res: Resolver) -> Claim:
+    _check_keys(spec, ("about", "property", "value", "evidence", "disagreement"), ("note",), where)
+    if not isinstance(spec["disagreement"], str) or not iri.is_slug(spec["disagreement"]):
+        raise AnnotationError(where, "disagreement must be a slug naming the disagreement")
+    return Claim(about=res.item(spec["about"], where), prop=str(spec["property"]), value=str(spec["value"]),
+                 evidence=res.evidence(spec["evidence"], where), disagreement=spec["disagreement"],
+                 note=str(spec.get("note") or "").strip(), where=where)
+
+
+def _topic_links(ref: str, topic_slugs: object, where: str, res: Resolver, held: Sequence[SourceDocument],
+                 provisions: Mapping[str, Sequence[Provision]], mentioned: Sequence[MentionedDocument]) -> list[Link]:
+    """``hasTopic`` links; their evidence is the provision's own text (its span or its quotation)."""
+    source = res.item(ref, where)
+    slugs = [topic_slugs] if isinstance(topic_slugs, str) else topic_slugs
+    if not isinstance(slugs, list) or not slugs:
+        raise AnnotationError(where, f"topics of {ref!r} must be a list of topic slugs")
+    own = _own_evidence(ref, where, res, held, provisions, mentioned)
+    return [Link(source=source, link_type="hasTopic", target=res.item(f"topic:{t}", where), evidence=own,
+                 where=where) for t in slugs]
+
+
+def _own_evidence(ref: str, where: str, res: Resolver, held: Sequence[SourceDocument],
+                  provisions: Mapping[str, Sequence[Provision]],
+                  mentioned: Sequence[MentionedDocument]) -> tuple[Evidence, ...]:
+    slug, _, eid = ref.strip().partition(" ")
+    for doc in held:
+        if doc.meta.slug == slug:
+            prov = next((p for p in provisions[slug] if p.eid == eid.strip()), None)
+            if prov is None:
+                raise AnnotationError(where, f"topics need a provision reference, got {ref!r}")
+            text = doc.text
+            return (Evidence(doc=slug, quote=text[prov.start:prov.end], start=prov.start, end=prov.end,
+                             prefix=text[max(0, prov.start - CONTEXT):prov.start],
+                             suffix=text[prov.end:prov.end + CONTEXT], where=where),)
+    for mdoc in mentioned:
+        if mdoc.slug == slug:
+            for qp in mdoc.provisions:
+                if qp.eid == eid.strip():
+                    return qp.evidence
+    raise AnnotationError(where, f"topics need a provision reference, got {ref!r}",
+                          hint="give topics to provisions only")
+
+
+def _check_unique_links(links: Sequence[Link]) -> None:
+    seen: dict[tuple[str, str, str], str] = {}
+    for link in links:
+        key = (link.source, link.link_type, link.target)
+        if key in seen:
+            raise AnnotationError(link.where, f"link {link.link_type} from {link.source} to {link.target} is "
+                                  f"already stated at {seen[key]}", hint="merge the evidence into one entry")
+        seen[key] = link.where
+
+

@@ -1,0 +1,229 @@
+"""The ``kb`` command line: a thin shell over the library's public API.
+
+It owns argument parsing, output formatting and exit codes. Exit codes (README.md): 0 success,
+1 validation failed (the corpus builds but does not conform), 2 usage or input error (bad
+arguments, malformed corpus file, unknown id, malformed query). Every error is one line on
+stderr naming the file and line or the id, and what to do.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rdflib import Literal
+from rdflib.term import Node
+
+import kb
+from kb.errors import EXIT_USAGE, KbError
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
+                  help="Mandate and recommendation traceability knowledge base (IACML).")
+
+CorpusOpt = Annotated[Path | None, typer.Option("--corpus", help="Corpus directory (default: the repo's corpus/).")]
+BuildOpt = Annotated[Path | None, typer.Option("--build-dir", help="Build directory (default: ./build or $KB_BUILD_DIR).")]
+StoreOpt = Annotated[str | None, typer.Option("--store", help="A SPARQL endpoint URL or a store folder "
+                                              "(default: the current build's embedded store).")]
+FormatOpt = Annotated[str, typer.Option("--format", "-f", help="table, csv or json.")]
+
+
+def _progress(message: str) -> None:
+    typer.echo(f"  {message}", err=True)
+
+
+def _open(store: str | None, build_dir: Path | None) -> kb.Store:
+    if store:
+        return kb.open_store(store)
+    return kb.open_store(kb.current_release(build_dir).store_path)
+
+
+@app.command()
+def build(corpus: CorpusOpt = None, build_dir: BuildOpt = None,
+          quiet: Annotated[bool, typer.Option("--quiet", "-q")] = False) -> None:
+    """Build the knowledge base from the corpus, validate it and publish it atomically."""
+    release, report = kb.build(corpus, build_dir, progress=None if quiet else _progress)
+    timings = ", ".join(f"{k} {v:.2f}s" for k, v in report["timings_seconds"].items())
+    typer.echo(f"built {report['version']}: {report['triples']} triples, {len(report['documents'])} documents, "
+               f"{report['links']} links ({timings})")
+    typer.echo(f"published to {release.path}")
+    for warning in report["warnings"]:
+        typer.echo(f"warning: {warning}", err=True)
+
+
+@app.command()
+def validate(corpus: CorpusOpt = None) -> None:
+    """Run every stage up to validation and report, without publishing."""
+    built = kb.assemble(corpus, progress=_progress)
+    for warning in built.validation.warnings:
+        typer.echo(f"warning: {warning}", err=True)
+    built.validation.raise_for_violations()
+    typer.echo(f"valid: {len(built.graph)} triples, {len(built.validation.checks_run)} checks, "
+               f"{len(built.validation.warnings)} warnings")
+
+
+def _cell(node: Node | None) -> str:
+    if node is None:
+        return ""
+    return str(node)
+
+
+def _table(variables: Sequence[str], rows: Sequence[Sequence[Node | None]], width: int = 60) -> str:
+    cells = [[_cell(v).replace("\n", " ") for v in row] for row in rows]
+    cells = [[c if len(c) <= width else c[: width - 1] + "…" for c in row] for row in cells]
+    widths = [max([len(v)] + [len(r[i]) for r in cells]) for i, v in enumerate(variables)]
+    lines = ["  ".join(v.ljust(w) for v, w in zip(variables, widths, strict=True))]
+    lines.append("  ".join("-" * w for w in widths))
+    lines += ["  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)) for r in cells]
+    lines.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
+    return "\n".join(lines)
+
+
+def _parse_params(params: list[str]) -> dict[str, str]:
+    values = {}
+    for item in params:
+        name, sep, value = item.partition("=")
+        if not sep or not name:
+            raise kb.QueryError(f"parameter {item!r} is not NAME=VALUE", hint="write -p asof=2022-12-31")
+        values[name] = value
+    return values
+
+
+@app.command()
+def query(name: Annotated[str, typer.Argument(help="A query name from queries/ (see `kb queries`) or a .rq file.")],
+          param: Annotated[list[str] | None, typer.Option("--param", "-p", help="NAME=VALUE, repeatable.")] = None,
+          fmt: FormatOpt = "table", store: StoreOpt = None, build_dir: BuildOpt = None) -> None:
+    """Run a named query or a .rq file; parameters are bound, never spliced into the text."""
+    if fmt not in ("table", "csv", "json"):
+        raise kb.InputError(f"--format {fmt!r} is not table, csv or json")
+    named = kb.get_query(name)
+    bindings = named.bind(_parse_params(param or []))
+    with _open(store, build_dir) as st:
+        if fmt == "json":
+            sys.stdout.write(st.select_json(named.text, bindings).decode("utf-8") + "\n")
+            return
+        result = st.select(named.text, bindings)
+    if fmt == "csv":
+        out = io.StringIO()
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(result.variables)
+        writer.writerows([_cell(v) for v in row] for row in result.rows)
+        sys.stdout.write(out.getvalue())
+    else:
+        typer.echo(_table(result.variables, result.rows))
+
+
+@app.command("queries")
+def list_named_queries() -> None:
+    """List the named queries with their parameters."""
+    for q in kb.list_queries():
+        params = " ".join(f"{p.name}={p.type}{'' if p.required else '?'}" for p in q.params)
+        typer.echo(f"{q.name:28} {q.title}{f'  [{params}]' if params else ''}")
+
+
+def _short(value: str) -> str:
+    for prefix, ns in kb.PREFIXES.items():
+        if value.startswith(ns):
+            return f"{prefix}:{value[len(ns):]}"
+    return value
+
+
+@app.command()
+def show(item: Annotated[str, typer.Argument(help='An IRI, a document slug, or "slug eId".')],
+         fmt: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text",
+         store: StoreOpt = None, build_dir: BuildOpt = None) -> None:
+    """Show one item: its IRI, text, parent, span and every property."""
+    target = kb.resolve_reference(item)
+    with _open(store, build_dir) as st:
+        desc = kb.describe(st, target)
+    if fmt == "json":
+        typer.echo(json.dumps({
+            "iri": desc.iri,
+            "properties": [{"predicate": p, "value": str(o), **({"datatype": str(o.datatype)} if isinstance(o, Literal)
+                            and o.datatype else {})} for p, o in desc.properties],
+            "children": [{"iri": c, "eId": e} for c, e in desc.children],
+            "incoming": [{"subject": s, "predicate": p} for s, p in desc.incoming],
+        }, indent=2, ensure_ascii=False))
+        return
+    kb_ns = kb.PREFIXES["kb"]
+    typer.echo(desc.iri)
+    for label, pred in (("text", kb_ns + "text"), ("heading", kb_ns + "heading"), ("number", kb_ns + "number"),
+                        ("parent", kb_ns + "partOf"), ("document", kb_ns + "inDocument")):
+        value = desc.first(pred)
+        if value:
+            typer.echo(f"{label}: {value}")
+    start, end, line = desc.first(kb_ns + "startOffset"), desc.first(kb_ns + "endOffset"), desc.first(kb_ns + "line")
+    if start is not None and end is not None:
+        typer.echo(f"span: characters {start}-{end} of the source file (line {line})")
+    shown = {kb_ns + k for k in ("text", "heading", "number", "partOf", "inDocument", "startOffset", "endOffset",
+                                  "line")}
+    for pred, obj in desc.properties:
+        if pred not in shown:
+            typer.echo(f"  {_short(pred)}: {_short(str(obj))}")
+    if desc.children:
+        typer.echo(f"children ({len(desc.children)}): " + ", ".join(e for _, e in desc.children))
+    if desc.incoming:
+        typer.echo(f"referenced by ({len(desc.incoming)}):")
+        for s, p in desc.incoming:
+            typer.echo(f"  {_short(s)} {_short(p)}")
+
+
+@app.command()
+def stats(store: StoreOpt = None, build_dir: BuildOpt = None) -> None:
+    """Counts of triples and of instances per class in the published knowledge base."""
+    with _open(store, build_dir) as st:
+        counts = kb.statistics(st)
+    for key, value in counts.items():
+        typer.echo(f"{key:28} {value}")
+
+
+@app.command()
+def push(url: Annotated[str, typer.Argument(help="SPARQL endpoint URL (Oxigraph: http://host:port/query).")],
+         graph_store: Annotated[str | None, typer.Option(help="Graph Store Protocol URL, if not derivable.")] = None,
+         build_dir: BuildOpt = None) -> None:
+    """Load the current build into a remote SPARQL store (Graph Store Protocol PUT of the default graph)."""
+    release = kb.current_release(build_dir)
+    with kb.RemoteStore(url, graph_store_url=graph_store) as remote:
+        remote.replace_all(release.dump("nt"))
+        typer.echo(f"loaded {release.version} into {url}: {remote.triple_count()} triples")
+
+
+@app.command()
+def serve(host: Annotated[str, typer.Option()] = "127.0.0.1", port: Annotated[int, typer.Option()] = 8000,
+          store: StoreOpt = None, build_dir: BuildOpt = None) -> None:
+    """Serve the knowledge base over HTTP (SPARQL endpoint and item pages) with uvicorn."""
+    import uvicorn
+
+    from api.app import create_app
+
+    spec = store or str(kb.current_release(build_dir).store_path)
+    typer.echo(f"serving {spec} on http://{host}:{port}/", err=True)
+    uvicorn.run(create_app(spec), host=host, port=port, log_level="warning")
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of the ``kb`` console script; returns the exit code."""
+    try:
+        app(args=argv, standalone_mode=False)
+    except KbError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        return exc.exit_code
+    except typer.Abort:
+        return EXIT_USAGE
+    except Exception as exc:  # click usage errors and the like
+        import click
+
+        if isinstance(exc, click.ClickException):
+            exc.show()
+            return EXIT_USAGE
+        raise
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,242 @@
+"""The graph stage: turns documents, provisions and annotations into one RDF graph (rdflib).
+
+It owns the mapping from the data model to the vocabulary written down in docs/vocabulary.md and
+the canonical serialisation: sorted, de-duplicated N-Triples with no blank nodes, so that the same
+corpus always gives byte-identical output.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+
+from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
+from rdflib.term import Node
+
+from kb import iri
+from kb.iri import DCTERMS, KB, OA, SKOS
+from kb.model import (
+    Activity,
+    Annotations,
+    Body,
+    Claim,
+    DocumentMeta,
+    Evidence,
+    Link,
+    MentionedDocument,
+    Provision,
+    SourceDocument,
+)
+
+
+def date_literal(value: str) -> Literal:
+    """``YYYY-MM-DD`` → xsd:date, ``YYYY-MM`` → xsd:gYearMonth, ``YYYY`` → xsd:gYear."""
+    datatype = {10: XSD.date, 7: XSD.gYearMonth, 4: XSD.gYear}[len(value)]
+    return Literal(value, datatype=datatype)
+
+
+class GraphBuilder:
+    """Accumulates triples; one method per kind of thing in the model."""
+
+    def __init__(self) -> None:
+        self.graph = Graph()
+        for prefix, ns in iri.PREFIXES.items():
+            self.graph.bind(prefix, ns)
+        self.doc_dates: dict[str, str] = {}
+
+    def add(self, s: Node, p: URIRef, o: Node | str | int | bool | None) -> None:
+        if o is None or o == "":
+            return
+        obj = o if isinstance(o, Node) else Literal(o)
+        self.graph.add((s, p, obj))
+
+    def held_document(self, doc: SourceDocument, repo_path: str) -> URIRef:
+        meta = doc.meta
+        node = self._document_common(meta.slug, meta.title, meta.doc_type.value, meta.symbols, meta.date,
+                                     meta.issuing_body, meta.meeting, held=True)
+        self.add(node, KB.dateNote, meta.date_note)
+        self.add(node, DCTERMS.language, meta.language)
+        self.add(node, KB.originalLanguage, meta.original_language)
+        self.add(node, KB.sourceFile, repo_path)
+        self.add(node, KB.sha256, meta.sha256)
+        self.add(node, KB.characterCount, Literal(len(doc.text), datatype=XSD.integer))
+        return node
+
+    def _document_common(self, slug: str, title: str, doc_type: str, symbols: Iterable[str], date: str,
+                         issuing_body: str, meeting: str, *, held: bool) -> URIRef:
+        node = iri.doc_iri(slug)
+        self.add(node, RDF.type, KB.Document)
+        self.add(node, RDF.type, KB[doc_type])
+        self.add(node, DCTERMS.title, Literal(title, lang="en"))
+        self.add(node, KB.slug, slug)
+        for symbol in symbols:
+            self.add(node, DCTERMS.identifier, symbol)
+        if date:
+            self.add(node, DCTERMS.date, date_literal(date))
+            self.doc_dates[slug] = date
+        if issuing_body:
+            self.add(node, KB.issuedBy, iri.body_iri(issuing_body))
+        if meeting:
+            self.add(node, KB.meeting, iri.activity_iri(meeting))
+        self.add(node, KB.held, Literal(held))
+        return node
+
+    def provisions(self, slug: str, provisions: Sequence[Provision]) -> None:
+        doc = iri.doc_iri(slug)
+        for p in provisions:
+            node = iri.provision_iri(slug, p.eid)
+            self.add(node, RDF.type, KB.Provision)
+            self.add(node, RDF.type, KB[p.kind.value])
+            self.add(node, KB.eId, p.eid)
+            self.add(node, KB.number, p.number)
+            self.add(node, KB.heading, p.heading)
+            self.add(node, KB.text, p.text)
+            self.add(node, KB.partOf, iri.provision_iri(slug, p.parent) if p.parent else doc)
+            self.add(node, KB.inDocument, doc)
+            self.add(node, KB.order, Literal(p.order, datatype=XSD.integer))
+            self.add(node, KB.startOffset, Literal(p.start, datatype=XSD.integer))
+            self.add(node, KB.endOffset, Literal(p.end, datatype=XSD.integer))
+            self.add(node, KB.line, Literal(p.line, datatype=XSD.integer))
+
+    def mentioned_document(self, doc: MentionedDocument) -> None:
+        node = self._document_common(doc.slug, doc.title, doc.doc_type.value, doc.symbols, doc.date,
+                                     doc.issuing_body, doc.meeting, held=False)
+        for ev in doc.evidence:
+            self.add(node, KB.knownThrough, self.evidence(ev))
+        for order, p in enumerate(doc.provisions, start=1):
+            pnode = iri.provision_iri(doc.slug, p.eid)
+            self.add(pnode, RDF.type, KB.Provision)
+            self.add(pnode, RDF.type, KB[p.kind.value])
+            self.add(pnode, KB.eId, p.eid)
+            self.add(pnode, KB.number, p.number)
+            self.add(pnode, KB.text, p.text)
+            self.add(pnode, KB.partOf, iri.provision_iri(doc.slug, p.parent) if p.parent else node)
+            self.add(pnode, KB.inDocument, node)
+            self.add(pnode, KB.order, Literal(order, datatype=XSD.integer))
+            for ev in p.evidence:
+                self.add(pnode, KB.knownThrough, self.evidence(ev))
+
+    def body(self, body: Body) -> None:
+        node = iri.body_iri(body.slug)
+        self.add(node, RDF.type, KB.Body)
+        self.add(node, RDFS.label, Literal(body.label, lang="en"))
+        self.add(node, KB.slug, body.slug)
+        for alt in body.alt_labels:
+            self.add(node, SKOS.altLabel, Literal(alt, lang="en"))
+        self.add(node, KB.bodyType, body.body_type)
+        if body.part_of:
+            self.add(node, KB.subOrganizationOf, iri.body_iri(body.part_of))
+
+    def activity(self, act: Activity) -> None:
+        node = iri.activity_iri(act.slug)
+        self.add(node, RDF.type, KB.Activity)
+        self.add(node, RDF.type, KB[act.activity_type])
+        self.add(node, RDFS.label, Literal(act.label, lang="en"))
+        self.add(node, KB.slug, act.slug)
+        if act.start:
+            self.add(node, KB.startDate, date_literal(act.start))
+        if act.end:
+            self.add(node, KB.endDate, date_literal(act.end))
+        self.add(node, KB.place, act.place)
+        self.add(node, KB.format, act.format)
+        for slug in act.organised_by:
+            self.add(node, KB.organisedBy, iri.body_iri(slug))
+        for slug in act.participants:
+            self.add(node, KB.participant, iri.body_iri(slug))
+        for slug in act.reported_in:
+            self.add(node, KB.reportedIn, iri.doc_iri(slug))
+        for ev in act.evidence:
+            self.add(node, KB.hasEvidence, self.evidence(ev))
+
+    def evidence(self, ev: Evidence) -> URIRef:
+        """The Web Annotation for one located quote; its IRI is a hash of where it points."""
+        node = iri.evidence_iri(ev.doc, str(ev.start), str(ev.end))
+        target, quote, position = (URIRef(f"{node}#{part}") for part in ("target", "quote", "position"))
+        doc = iri.doc_iri(ev.doc)
+        self.add(node, RDF.type, KB.Evidence)
+        self.add(node, RDF.type, OA.Annotation)
+        self.add(node, OA.hasTarget, target)
+        self.add(node, KB.quote, ev.quote)
+        self.add(node, KB.quotedIn, doc)
+        if ev.doc in self.doc_dates:
+            self.add(node, KB.evidenceDate, date_literal(self.doc_dates[ev.doc]))
+        self.add(target, RDF.type, OA.SpecificResource)
+        self.add(target, OA.hasSource, doc)
+        self.add(target, OA.hasSelector, quote)
+        self.add(target, OA.hasSelector, position)
+        self.add(quote, RDF.type, OA.TextQuoteSelector)
+        self.add(quote, OA.exact, ev.quote)
+        self.add(quote, OA.prefix, ev.prefix)
+        self.add(quote, OA.suffix, ev.suffix)
+        self.add(position, RDF.type, OA.TextPositionSelector)
+        self.add(position, OA.start, Literal(ev.start, datatype=XSD.nonNegativeInteger))
+        self.add(position, OA.end, Literal(ev.end, datatype=XSD.nonNegativeInteger))
+        return node
+
+    def link(self, link: Link) -> None:
+        """The direct triple, and the qualified link node carrying evidence and attribution."""
+        source, target, prop = URIRef(link.source), URIRef(link.target), KB[link.link_type]
+        self.add(source, prop, target)
+        node = iri.link_iri(link.source, link.link_type, link.target)
+        self.add(node, RDF.type, KB.TraceLink)
+        self.add(node, KB.linkFrom, source)
+        self.add(node, KB.linkTo, target)
+        self.add(node, KB.linkType, prop)
+        self.add(node, KB.assertedBy, KB[link.asserted_by])
+        if link.confidence is not None:
+            self.add(node, KB.confidence, Literal(str(link.confidence), datatype=XSD.decimal))
+        self.add(node, KB.note, link.note)
+        for ev in link.evidence:
+            self.add(node, KB.hasEvidence, self.evidence(ev))
+
+    def claim(self, claim: Claim) -> None:
+        node = URIRef(f"{iri.BASE}claim/{iri.content_hash(claim.about, claim.prop, claim.value, claim.evidence.doc)}")
+        disagreement = URIRef(f"{iri.BASE}disagreement/{claim.disagreement}")
+        self.add(node, RDF.type, KB.Claim)
+        self.add(node, KB.claimAbout, URIRef(claim.about))
+        self.add(node, KB.claimProperty, claim.prop)
+        self.add(node, KB.claimValue, claim.value)
+        self.add(node, KB.claimedBy, self.evidence(claim.evidence))
+        self.add(node, KB.note, claim.note)
+        self.add(node, KB.partOfDisagreement, disagreement)
+        self.add(disagreement, RDF.type, KB.Disagreement)
+        self.add(disagreement, KB.slug, claim.disagreement)
+
+
+def build_graph(documents: Sequence[SourceDocument], provisions: Mapping[str, Sequence[Provision]],
+                annotations: Annotations, *, repo_paths: Mapping[str, str], extra: Iterable[Graph] = ()) -> Graph:
+    """The whole knowledge graph of a corpus. ``extra`` graphs (ontology, topics) are merged in."""
+    b = GraphBuilder()
+    for doc in documents:
+        b.held_document(doc, repo_paths[doc.meta.slug])
+        b.provisions(doc.meta.slug, provisions[doc.meta.slug])
+    for body in annotations.bodies:
+        b.body(body)
+    for mdoc in annotations.documents:
+        b.mentioned_document(mdoc)
+    for act in annotations.activities:
+        b.activity(act)
+    for link in annotations.links:
+        b.link(link)
+    for claim in annotations.claims:
+        b.claim(claim)
+    for reason_iri, reason in sorted(annotations.no_link.items()):
+        b.add(URIRef(reason_iri), KB.noLinkFound, reason)
+    for g in extra:
+        b.graph += g
+    return b.graph
+
+
+def canonical_ntriples(graph: Graph) -> bytes:
+    """Sorted, de-duplicated N-Triples (UTF-8). Refuses blank nodes, which would break determinism."""
+    lines = set()
+    for line in graph.serialize(format="nt", encoding="utf-8").decode("utf-8").splitlines():
+        if line.strip():
+            lines.add(line)
+    if any(line.startswith("_:") or " _:" in line for line in lines):
+        bnode = next(line for line in lines if line.startswith("_:") or " _:" in line)
+        raise ValueError(f"blank node in the built graph: {bnode[:120]}")
+    return ("\n".join(sorted(lines)) + "\n").encode("utf-8")
+
+
+def document_meta_of(documents: Sequence[SourceDocument]) -> dict[str, DocumentMeta]:
+    return {d.meta.slug: d.meta for d in documents}

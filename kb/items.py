@@ -1,0 +1,94 @@
+"""Reading items back from a published store: references, one item's description, statistics.
+
+It owns the resolution of what a user types ("wg1-2021-final-report recommendation_7", a slug, a
+full IRI, or a path such as /doc/…) into an IRI, and the queries that describe an item. Queries
+bind the IRI as a parameter; no query text is built from user input.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from rdflib import URIRef
+from rdflib.term import Node
+
+from kb import iri
+from kb.errors import InputError, NotFoundError
+from kb.store import Store
+
+ITEM_QUERY = """
+PREFIX kb: <https://w3id.org/iacml-kb/ontology#>
+SELECT ?p ?o WHERE { ?item ?p ?o } ORDER BY ?p ?o
+"""
+CHILDREN_QUERY = """
+PREFIX kb: <https://w3id.org/iacml-kb/ontology#>
+SELECT ?child ?eid WHERE { ?child kb:partOf ?item ; kb:eId ?eid ; kb:order ?order } ORDER BY ?order
+"""
+INCOMING_QUERY = """
+SELECT ?s ?p WHERE { ?s ?p ?item } ORDER BY ?p ?s
+"""
+STATS_QUERY = """
+PREFIX kb: <https://w3id.org/iacml-kb/ontology#>
+SELECT ?class (COUNT(?s) AS ?n) WHERE {
+  ?s a ?class . FILTER(STRSTARTS(STR(?class), "https://w3id.org/iacml-kb/ontology#"))
+} GROUP BY ?class ORDER BY ?class
+"""
+TOTAL_QUERY = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+
+
+def resolve_reference(ref: str) -> URIRef:
+    """An IRI for what a user typed: a full IRI, a /path on our host, "slug", or "slug eId"."""
+    ref = ref.strip()
+    if ref.startswith(iri.BASE):
+        return URIRef(ref)
+    if ref.startswith("/") and len(ref) > 1:
+        return URIRef(iri.BASE + ref.lstrip("/"))
+    parts = ref.split()
+    if len(parts) == 1 and iri.is_slug(parts[0]):
+        return iri.doc_iri(parts[0])
+    if len(parts) == 2 and iri.is_slug(parts[0]) and iri.is_eid(parts[1]):
+        return iri.provision_iri(parts[0], parts[1])
+    if len(parts) == 2 and ":" not in parts[0] and iri.is_slug(parts[0]):
+        raise InputError(f"{parts[1]!r} is not an eId", hint="eIds look like art_7__para_g or recommendation_7")
+    raise InputError(f"cannot read {ref!r} as an item",
+                     hint='give an IRI, a document slug, or "slug eId" such as "wg1-2021-final-report para_18"')
+
+
+@dataclass
+class ItemDescription:
+    iri: str
+    properties: list[tuple[str, Node]] = field(default_factory=list)
+    children: list[tuple[str, str]] = field(default_factory=list)  # (iri, eId)
+    incoming: list[tuple[str, str]] = field(default_factory=list)  # (subject iri, predicate iri)
+
+    def values(self, predicate: str) -> list[Node]:
+        return [o for p, o in self.properties if p == predicate]
+
+    def first(self, predicate: str) -> str | None:
+        found = self.values(predicate)
+        return str(found[0]) if found else None
+
+
+def describe(store: Store, item: URIRef) -> ItemDescription:
+    """Everything the store says about one item; NotFoundError if it says nothing."""
+    params = {"item": item}
+    rows = store.select(ITEM_QUERY, params).rows
+    if not rows:
+        hint = "check the slug and eId"
+        split = iri.split_provision_iri(str(item))
+        if split and split[1]:
+            hint = f"list the eIds of the document with `kb show {split[0]}`"
+        raise NotFoundError(f"no item {item} in the knowledge base", hint=hint)
+    desc = ItemDescription(iri=str(item))
+    desc.properties = [(str(p), o) for p, o in rows if p is not None and o is not None]
+    desc.children = [(str(c), str(e)) for c, e in store.select(CHILDREN_QUERY, params).rows]
+    desc.incoming = [(str(s), str(p)) for s, p in store.select(INCOMING_QUERY, params).rows]
+    return desc
+
+
+def statistics(store: Store) -> dict[str, int]:
+    """Triples in total and instances per ``kb:`` class."""
+    counts = {"triples": int(str(store.select(TOTAL_QUERY).rows[0][0]))}
+    for cls, n in store.select(STATS_QUERY).rows:
+        counts[str(cls).rsplit("#", 1)[-1]] = int(str(n))
+    return counts

@@ -1,0 +1,181 @@
+"""The publish stage: dumps, embedded store and build report, swapped in atomically.
+
+It owns the layout of the build directory and the guarantee that readers only ever see a complete
+build::
+
+    build/
+      current -> releases/<version>     symlink, replaced atomically (rename) after a full build
+      releases/<version>/
+        kb.nt        canonical sorted N-Triples (byte-identical for the same corpus)
+        kb.ttl       Turtle
+        kb.jsonld    JSON-LD
+        report.json  counts per class, warnings, timing per stage, version, content hash
+        store/       the embedded Oxigraph store, bulk-loaded from kb.nt
+      .staging-*     a build in progress (removed when a later build finds it abandoned)
+      .lock          held while a build publishes
+
+A build writes everything into a fresh staging folder, renames it into ``releases/`` and only then
+moves ``current``; a build that fails or is killed at any point leaves ``current`` on the last good
+release. The last ``KEEP`` releases are kept so that running servers keep a valid store.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import json
+import os
+import shutil
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from rdflib import Graph
+
+from kb.errors import BuildLockedError, StoreError
+from kb.store import EmbeddedStore
+
+KEEP = 3
+CURRENT = "current"
+RELEASES = "releases"
+STAGING_PREFIX = ".staging-"
+DUMPS = {"nt": "kb.nt", "ttl": "kb.ttl", "jsonld": "kb.jsonld"}
+
+
+@dataclass(frozen=True)
+class Release:
+    """A published build: its folder and what is in it."""
+
+    path: Path
+
+    @property
+    def version(self) -> str:
+        return self.path.name
+
+    @property
+    def store_path(self) -> Path:
+        return self.path / "store"
+
+    def dump(self, fmt: str) -> Path:
+        return self.path / DUMPS[fmt]
+
+    @property
+    def report_path(self) -> Path:
+        return self.path / "report.json"
+
+    def report(self) -> dict[str, Any]:
+        data: dict[str, Any] = json.loads(self.report_path.read_text(encoding="utf-8"))
+        return data
+
+
+def default_build_dir() -> Path:
+    return Path(os.environ.get("KB_BUILD_DIR", "build"))
+
+
+def current_release(build_dir: Path | None = None) -> Release:
+    """The release ``current`` points at; StoreError if there is none yet."""
+    build_dir = build_dir or default_build_dir()
+    link = build_dir / CURRENT
+    if not link.exists():
+        raise StoreError(f"no published build in {build_dir}", hint="run `kb build` first")
+    return Release(link.resolve())
+
+
+@contextmanager
+def build_lock(build_dir: Path) -> Iterator[None]:
+    build_dir.mkdir(parents=True, exist_ok=True)
+    with open(build_dir / ".lock", "w") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise BuildLockedError(f"another build is publishing into {build_dir}",
+                                   hint="wait for it to finish") from None
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _fsync_dir(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _write(path: Path, data: bytes) -> None:
+    with open(path, "wb") as handle:
+        handle.write(data)
+        handle.flush()
+        os.fsync(handle.fileno())
+
+
+def write_release(staging: Path, nt: bytes, graph: Graph, report: dict[str, Any]) -> None:
+    """Write every artefact of a build into ``staging`` (a new, empty folder)."""
+    _write(staging / DUMPS["nt"], nt)
+    canonical = Graph()
+    canonical.parse(data=nt, format="nt")
+    for prefix, ns in graph.namespaces():
+        canonical.bind(prefix, ns, override=True)
+    _write(staging / DUMPS["ttl"], canonical.serialize(format="turtle", encoding="utf-8"))
+    _write(staging / DUMPS["jsonld"], canonical.serialize(format="json-ld", encoding="utf-8", indent=1,
+                                                          sort_keys=True))
+    EmbeddedStore.create(staging / "store", staging / DUMPS["nt"]).close()
+    _write(staging / "report.json", (json.dumps(report, indent=2, sort_keys=True) + "\n").encode("utf-8"))
+
+
+def publish(build_dir: Path, version: str, nt: bytes, graph: Graph, report: dict[str, Any]) -> Release:
+    """Publish a validated build as the new current release; atomic for readers."""
+    with build_lock(build_dir):
+        clean_abandoned(build_dir)
+        staging = build_dir / f"{STAGING_PREFIX}{os.getpid()}-{time.time_ns()}"
+        staging.mkdir()
+        try:
+            write_release(staging, nt, graph, report)
+            releases = build_dir / RELEASES
+            releases.mkdir(exist_ok=True)
+            final = releases / version
+            suffix = 1
+            while final.exists():  # the same version built twice within a second
+                suffix += 1
+                final = releases / f"{version}.{suffix}"
+            os.rename(staging, final)
+            _fsync_dir(releases)
+            swap_current(build_dir, final)
+        except BaseException:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise
+        prune(build_dir)
+        return Release(final)
+
+
+def swap_current(build_dir: Path, target: Path) -> None:
+    """Point ``current`` at ``target`` with one atomic rename of a fresh symlink."""
+    tmp = build_dir / f"{STAGING_PREFIX}link-{os.getpid()}"
+    if tmp.is_symlink() or tmp.exists():
+        tmp.unlink()
+    os.symlink(os.path.relpath(target, build_dir), tmp)
+    os.replace(tmp, build_dir / CURRENT)
+    _fsync_dir(build_dir)
+
+
+def clean_abandoned(build_dir: Path) -> None:
+    """Remove staging folders left by builds that died (only called while holding the lock)."""
+    for path in build_dir.glob(f"{STAGING_PREFIX}*"):
+        if path.is_symlink() or path.is_file():
+            path.unlink()
+        else:
+            shutil.rmtree(path, ignore_errors=True)
+
+
+def prune(build_dir: Path) -> None:
+    """Keep the newest ``KEEP`` releases, never the current one's removal."""
+    releases = build_dir / RELEASES
+    current = (build_dir / CURRENT).resolve()
+    ordered = sorted((p for p in releases.iterdir() if p.is_dir()), key=lambda p: p.stat().st_mtime, reverse=True)
+    for path in ordered[KEEP:]:
+        if path.resolve() != current:
+            shutil.rmtree(path, ignore_errors=True)

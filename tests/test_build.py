@@ -1,0 +1,122 @@
+"""The build pipeline end to end: it publishes dumps, store and report; it is deterministic; and a
+build that fails or is killed never replaces the last good store."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from rdflib import Graph
+
+import kb
+from kb.corpus import default_corpus_dir
+from kb.errors import CorpusError, ValidationError
+
+
+def _answers(build_dir: Path) -> int:
+    """How many provisions the current release's store holds (opens it read-only, as a reader)."""
+    with kb.open_store(kb.current_release(build_dir).store_path) as store:
+        result = store.select("PREFIX kb: <https://w3id.org/iacml-kb/ontology#> "
+                              "SELECT (COUNT(?p) AS ?n) WHERE { ?p a kb:Provision }")
+        return int(str(result.rows[0][0]))
+
+
+def test_release_holds_every_artefact(built_release: kb.Release) -> None:
+    for name in ("kb.nt", "kb.ttl", "kb.jsonld", "report.json"):
+        assert (built_release.path / name).stat().st_size > 0
+    report = built_release.report()
+    assert report["content_hash"] and report["version"].endswith(report["content_hash"][:12])
+    assert set(report["timings_seconds"]) >= {"corpus", "parse", "annotate", "graph", "validate"}
+    assert report["counts_per_class"]["https://w3id.org/iacml-kb/ontology#Recommendation"] >= 21
+    nt = built_release.dump("nt").read_bytes()
+    turtle, jsonld = Graph().parse(built_release.dump("ttl")), Graph().parse(built_release.dump("jsonld"))
+    assert len(turtle) == len(jsonld) == nt.count(b"\n") == report["triples"]
+
+
+def test_canonical_ntriples_are_sorted_and_byte_identical_across_builds(tmp_path: Path) -> None:
+    first = kb.assemble().nt
+    second = kb.assemble().nt
+    assert first == second
+    lines = first.decode("utf-8").splitlines()
+    assert lines == sorted(set(lines))
+    assert not any(line.startswith("_:") for line in lines)
+
+
+def test_a_failing_build_keeps_the_previous_store(tmp_path: Path) -> None:
+    build_dir = tmp_path / "build"
+    good, _ = kb.build(build_dir=build_dir)
+    before = _answers(build_dir)
+    corpus = tmp_path / "corpus"
+    shutil.copytree(default_corpus_dir(), corpus)
+    source = corpus / "sources" / "002_02cb97b6c04033b0.txt"
+    source.write_bytes(source.read_bytes() + b"\nappended\n")
+    with pytest.raises(CorpusError, match="checksum mismatch"):
+        kb.build(corpus, build_dir)
+    assert kb.current_release(build_dir).path == good.path
+    assert _answers(build_dir) == before > 0
+
+
+def test_a_graph_that_does_not_validate_is_not_published(tmp_path: Path) -> None:
+    build_dir = tmp_path / "build"
+    good, _ = kb.build(build_dir=build_dir)
+    corpus = tmp_path / "corpus"
+    shutil.copytree(default_corpus_dir(), corpus)
+    # Loads fine, but a body with an empty label has no rdfs:label: the SHACL shapes refuse it.
+    (corpus / "annotations").mkdir(exist_ok=True)
+    (corpus / "annotations" / "zz-test.yaml").write_text('bodies:\n  - slug: unnamed-body\n    label: ""\n')
+    with pytest.raises(ValidationError) as info:
+        kb.build(corpus, build_dir)
+    assert info.value.exit_code == 1
+    assert any("unnamed-body" in r for r in info.value.results)
+    assert kb.current_release(build_dir).path == good.path
+
+
+def test_a_build_killed_while_publishing_leaves_the_last_good_store(tmp_path: Path) -> None:
+    build_dir = tmp_path / "build"
+    kb.build(build_dir=build_dir)
+    good = kb.current_release(build_dir).path
+    before = _answers(build_dir)
+    killed = False
+    for _ in range(10):  # the staging window is short: try until a kill lands inside it
+        proc = subprocess.Popen([sys.executable, "-m", "kb.cli", "build", "--quiet", "--build-dir", str(build_dir)],
+                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        deadline = time.monotonic() + 120
+        while proc.poll() is None and time.monotonic() < deadline:
+            if any(p.is_dir() for p in build_dir.glob(".staging-*")):
+                os.kill(proc.pid, signal.SIGKILL)
+                killed = True
+                break
+            time.sleep(0.002)
+        proc.wait()
+        if killed:
+            break
+        kb.build(build_dir=build_dir)  # it finished first: make sure a good one is current, retry
+        good = kb.current_release(build_dir).path
+    assert killed, "could not kill a build inside its publish step"
+    assert any(build_dir.glob(".staging-*")), "the killed build left its staging folder"
+    assert kb.current_release(build_dir).path == good
+    assert _answers(build_dir) == before
+    release, _ = kb.build(build_dir=build_dir)  # the next build cleans up and publishes
+    assert not any(build_dir.glob(".staging-*"))
+    assert kb.current_release(build_dir).path == release.path
+
+
+def test_only_the_last_releases_are_kept(tmp_path: Path) -> None:
+    build_dir = tmp_path / "build"
+    for _ in range(5):
+        kb.build(build_dir=build_dir)
+    releases = [p for p in (build_dir / "releases").iterdir() if p.is_dir()]
+    assert len(releases) == 3 and kb.current_release(build_dir).path in [p.resolve() for p in releases]
+
+
+def test_report_json_is_valid_and_names_the_checks(built_release: kb.Release) -> None:
+    report = json.loads(built_release.report_path.read_text())
+    assert "dangling-reference" in report["checks_run"]
+    assert report["documents"]["wg1-2021-final-report"]["provisions"] > 36

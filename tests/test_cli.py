@@ -1,0 +1,120 @@
+"""The ``kb`` command line as a user runs it: a real subprocess, real exit codes, one-line errors."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import kb
+from kb.corpus import default_corpus_dir
+
+REC7 = "https://w3id.org/iacml-kb/doc/wg1-2021-final-report/recommendation_7"
+
+
+def run(*args: str, build_dir: Path | None = None) -> subprocess.CompletedProcess[str]:
+    extra = ["--build-dir", str(build_dir)] if build_dir and args[0] not in ("queries",) else []
+    return subprocess.run([sys.executable, "-m", "kb.cli", *args, *extra], capture_output=True, text=True,
+                          timeout=300)
+
+
+def test_show_prints_text_iri_parent_and_span(built_release: kb.Release, build_dir: Path) -> None:
+    out = run("show", "wg1-2021-final-report recommendation_7", build_dir=build_dir)
+    assert out.returncode == 0, out.stderr
+    lines = out.stdout.splitlines()
+    assert lines[0] == REC7
+    assert "text: Instruct ILO-CINTERFOR, OAS and UNESCO to continue working jointly" in out.stdout
+    assert "parent: https://w3id.org/iacml-kb/doc/wg1-2021-final-report/sec_4" in out.stdout
+    span = next(line for line in lines if line.startswith("span: "))
+    start, end = (int(x) for x in span.split()[2].split("-"))
+    source = (default_corpus_dir() / "sources" / "002_02cb97b6c04033b0.txt").read_text(encoding="utf-8")
+    assert source[start:end].startswith("7. Instruct ILO-CINTERFOR")
+
+
+def test_show_by_iri_as_json(built_release: kb.Release, build_dir: Path) -> None:
+    out = run("show", REC7, "--format", "json", build_dir=build_dir)
+    data = json.loads(out.stdout)
+    assert data["iri"] == REC7
+    kinds = {p["value"] for p in data["properties"] if p["predicate"].endswith("#type") or p["predicate"].endswith(
+        "22-rdf-syntax-ns#type")}
+    assert "https://w3id.org/iacml-kb/ontology#Recommendation" in kinds
+
+
+def test_unknown_item_is_one_line_exit_2(built_release: kb.Release, build_dir: Path) -> None:
+    out = run("show", "wg1-2021-final-report recommendation_70", build_dir=build_dir)
+    assert out.returncode == 2
+    assert out.stderr.count("\n") == 1 and "no item" in out.stderr and "recommendation_70" in out.stderr
+
+
+def test_query_binds_parameters_and_prints_csv(built_release: kb.Release, build_dir: Path) -> None:
+    doc = "https://w3id.org/iacml-kb/doc/wg1-2021-final-report"
+    out = run("query", "provisions-of-document", "-p", f"document={doc}", "--format", "csv", build_dir=build_dir)
+    assert out.returncode == 0, out.stderr
+    rows = list(csv.DictReader(io.StringIO(out.stdout)))
+    eids = [r["eId"] for r in rows]
+    assert [e for e in eids if e.startswith("recommendation_")] == [f"recommendation_{i}" for i in range(1, 11)]
+    assert len([e for e in eids if e.startswith("para_")]) == 26
+
+
+def test_query_json_is_sparql_results(built_release: kb.Release, build_dir: Path) -> None:
+    out = run("query", "documents", "--format", "json", build_dir=build_dir)
+    data = json.loads(out.stdout)
+    slugs = {b["slug"]["value"] for b in data["results"]["bindings"]}
+    assert {"wg1-2021-final-report", "wg1-2024-report"} <= slugs
+
+
+def test_query_parameter_errors_exit_2(built_release: kb.Release, build_dir: Path) -> None:
+    out = run("query", "provisions-of-document", build_dir=build_dir)
+    assert out.returncode == 2 and "needs parameter 'document'" in out.stderr
+    out = run("query", "provisions-of-document", "-p", "document=not an iri", build_dir=build_dir)
+    assert out.returncode == 2 and "not an http(s) IRI" in out.stderr
+    out = run("query", "no-such-query", build_dir=build_dir)
+    assert out.returncode == 2 and "known queries:" in out.stderr
+
+
+def test_malformed_query_file_exit_2(built_release: kb.Release, build_dir: Path, tmp_path: Path) -> None:
+    bad = tmp_path / "bad.rq"
+    bad.write_text("# title: Bad\n# description: Broken on purpose.\nSELECT ?x WHERE { ?x ?y }\n")
+    out = run("query", str(bad), build_dir=build_dir)
+    assert out.returncode == 2 and out.stderr.startswith("error: ")
+
+
+def test_stats_counts_classes(built_release: kb.Release, build_dir: Path) -> None:
+    out = run("stats", build_dir=build_dir)
+    counts = dict(line.split() for line in out.stdout.splitlines())
+    assert int(counts["Recommendation"]) >= 21 and int(counts["triples"]) > 1000
+
+
+def test_no_build_yet_says_run_kb_build(tmp_path: Path) -> None:
+    out = run("show", "wg1-2021-final-report", build_dir=tmp_path / "empty")
+    assert out.returncode == 2 and "run `kb build` first" in out.stderr
+
+
+def test_broken_corpus_fails_build_with_file_and_keeps_previous(tmp_path: Path) -> None:
+    build_dir = tmp_path / "build"
+    assert run("build", "--quiet", build_dir=build_dir).returncode == 0
+    corpus = tmp_path / "corpus"
+    shutil.copytree(default_corpus_dir(), corpus)
+    (corpus / "documents" / "wg1-2024-report.yaml").write_text("slug: wg1-2024-report\ntitle: [oops\n")
+    out = run("build", "--corpus", str(corpus), build_dir=build_dir)
+    assert out.returncode == 2
+    assert "wg1-2024-report.yaml:" in out.stderr and "malformed YAML" in out.stderr
+    assert run("show", "wg1-2021-final-report para_18", build_dir=build_dir).returncode == 0
+
+
+def test_validate_reports_without_publishing(tmp_path: Path) -> None:
+    out = subprocess.run([sys.executable, "-m", "kb.cli", "validate"], capture_output=True, text=True, timeout=300,
+                         cwd=tmp_path)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.startswith("valid: ") and not (tmp_path / "build").exists()
+
+
+@pytest.mark.parametrize("args", [["frobnicate"], ["query"], ["show"]])
+def test_usage_errors_exit_2(args: list[str]) -> None:
+    assert run(*args).returncode == 2
