@@ -7,6 +7,7 @@ statistics at ``/``, and ``/health``. Errors have one shape: ``{"error": {"statu
 
 from __future__ import annotations
 
+import os
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -77,3 +78,11 @@ def create_app(store_spec: str) -> FastAPI:
         return item_json(f"doc/{slug}/{eid}")
 
     return app
+
+
+def app_from_environment() -> FastAPI:
+    """The app for the store named by ``$KB_STORE`` (what ``kb serve`` sets), for uvicorn's factory mode."""
+    spec = os.environ.get("KB_STORE")
+    if not spec:
+        raise kb.StoreError("KB_STORE is not set", hint="start the server with `kb serve`")
+    return create_app(spec)

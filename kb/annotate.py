@@ -39,12 +39,22 @@ from kb.model import (
     SourceDocument,
 )
 
-LINK_TYPES = ("derivedFrom", "respondsTo", "reiterates", "fulfils", "addressee", "hasTopic")
+LINK_TYPES = ("derivedFrom", "respondsTo", "reiterates", "fulfils", "addressee", "hasTopic", "chair", "viceChair")
 ACTIVITY_TYPES = (
     "Conference", "PreparatoryMeeting", "WorkingGroupMeeting", "MinisterialMeeting", "Workshop",
     "VirtualDialogue", "Study", "Course", "NetworkCreation", "RepositoryLaunch", "BilateralCooperation",
 )
 FORMATS = ("in-person", "virtual", "hybrid")
+# What a claim may be about: the readable name used in annotation files, and the property it means.
+CLAIM_PROPERTIES = {
+    "date": str(iri.DCTERMS.date),
+    "title": str(iri.DCTERMS.title),
+    "name": "http://www.w3.org/2000/01/rdf-schema#label",
+    "text": str(iri.KB.text),
+    "conference": str(iri.KB.meeting),
+    "place": str(iri.KB.place),
+    "number": str(iri.KB.number),
+}
 CONTEXT = 32  # characters of prefix/suffix kept in a TextQuoteSelector
 LINE = "__line__"
 
@@ -186,6 +196,13 @@ def _check_keys(spec: Mapping[str, Any], required: Sequence[str], optional: Sequ
                               hint=f"known fields: {', '.join([*required, *optional])}")
 
 
+def _text(spec: Mapping[str, Any], key: str, where: str) -> str:
+    value = spec.get(key)
+    if not isinstance(value, str) or not value.strip():
+        raise AnnotationError(where, f"{key} must be a non-empty string")
+    return value.strip()
+
+
 def _strings(value: object, where: str, key: str) -> tuple[str, ...]:
     if value is None:
         return ()
@@ -290,7 +307,8 @@ def load_annotations(directory: Path, held: Sequence[SourceDocument],
 def _declared_slug(spec: Mapping[str, Any], where: str, seen: set[str]) -> str:
     slug = spec.get("slug")
     if not isinstance(slug, str) or not iri.is_slug(slug):
-        raise AnnotationError(where, f"slug {slug!r} is missing or malformed", hint="lower-case words joined by hyphens")
+        raise AnnotationError(where, f"slug {slug!r} is missing or malformed",
+                              hint="lower-case words joined by hyphens")
     if slug in seen:
         raise AnnotationError(where, f"{slug!r} is declared twice")
     return slug
@@ -301,7 +319,7 @@ def _body(spec: dict[str, Any], where: str, res: Resolver) -> Body:
     part_of = spec.get("part_of") or ""
     if part_of:
         res.item(f"body:{part_of}", where)
-    return Body(slug=spec["slug"], label=str(spec["label"]), alt_labels=_strings(spec.get("alt_labels"), where,
+    return Body(slug=spec["slug"], label=_text(spec, "label", where), alt_labels=_strings(spec.get("alt_labels"), where,
                 "alt_labels"), body_type=str(spec.get("type") or ""), part_of=part_of, where=where)
 
 
@@ -314,7 +332,8 @@ def _activity(spec: dict[str, Any], where: str, res: Resolver) -> Activity:
     for slug in _strings(spec.get("reported_in"), where, "reported_in"):
         res.item(slug, where)
     return Activity(
-        slug=spec["slug"], activity_type=_enum(spec["type"], ACTIVITY_TYPES, where, "type"), label=str(spec["label"]),
+        slug=spec["slug"], activity_type=_enum(spec["type"], ACTIVITY_TYPES, where, "type"),
+        label=_text(spec, "label", where),
         start=_date(spec.get("start"), where, "start"), end=_date(spec.get("end"), where, "end"),
         place=str(spec.get("place") or ""),
         format=_enum(spec["format"], FORMATS, where, "format") if spec.get("format") else "",
@@ -343,7 +362,7 @@ def _document(spec: dict[str, Any], where: str, res: Resolver) -> MentionedDocum
         if p.parent and p.parent not in eids:
             raise AnnotationError(p.where, f"parent {p.parent!r} of {p.eid!r} is not declared in {spec['slug']}")
     return MentionedDocument(
-        slug=spec["slug"], title=str(spec["title"]), doc_type=doc_type,
+        slug=spec["slug"], title=_text(spec, "title", where), doc_type=doc_type,
         symbols=_strings(spec.get("symbols"), where, "symbols"), date=_date(spec.get("date"), where, "date"),
         issuing_body=str(spec.get("issuing_body") or ""), meeting=str(spec.get("meeting") or ""),
         evidence=res.evidence_list(spec.get("evidence"), where, required=False), provisions=provisions, where=where,
@@ -363,7 +382,7 @@ def _quoted_provision(spec: object, where: str, res: Resolver) -> QuotedProvisio
     except ValueError:
         raise AnnotationError(where, f"kind {spec['kind']!r} is not a provision kind",
                               hint=", ".join(k.value for k in Kind)) from None
-    return QuotedProvision(eid=eid, kind=kind, number=str(spec["number"]), text=str(spec["text"]),
+    return QuotedProvision(eid=eid, kind=kind, number=str(spec["number"]), text=_text(spec, "text", where),
                            parent=spec.get("parent"), evidence=res.evidence_list(spec["evidence"], where,
                            required=True), where=where)
 
@@ -371,8 +390,8 @@ def _quoted_provision(spec: object, where: str, res: Resolver) -> QuotedProvisio
 def _link(spec: dict[str, Any], where: str, res: Resolver) -> Link:
     _check_keys(spec, ("from", "type", "to", "evidence"), ("note", "asserted_by", "confidence"), where)
     link_type = _enum(spec["type"], LINK_TYPES, where, "type")
-    expect = {"addressee": "body", "hasTopic": "topic"}.get(link_type, "")
-    source = res.item(spec["from"], where)
+    expect = {"addressee": "body", "hasTopic": "topic", "chair": "body", "viceChair": "body"}.get(link_type, "")
+    source = res.item(spec["from"], where, expect="body" if link_type in ("chair", "viceChair") else "")
     target = res.item(spec["to"], where, expect=expect)
     if source == target:
         raise AnnotationError(where, f"a link from {spec['from']!r} to itself")
@@ -390,7 +409,8 @@ def _claim(spec: dict[str, Any], where: str, res: Resolver) -> Claim:
     _check_keys(spec, ("about", "property", "value", "evidence", "disagreement"), ("note",), where)
     if not isinstance(spec["disagreement"], str) or not iri.is_slug(spec["disagreement"]):
         raise AnnotationError(where, "disagreement must be a slug naming the disagreement")
-    return Claim(about=res.item(spec["about"], where), prop=str(spec["property"]), value=str(spec["value"]),
+    prop = _enum(spec["property"], tuple(CLAIM_PROPERTIES), where, "property")
+    return Claim(about=res.item(spec["about"], where), prop=CLAIM_PROPERTIES[prop], value=str(spec["value"]),
                  evidence=res.evidence(spec["evidence"], where), disagreement=spec["disagreement"],
                  note=str(spec.get("note") or "").strip(), where=where)
 

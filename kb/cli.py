@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -27,7 +28,8 @@ app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_
                   help="Mandate and recommendation traceability knowledge base (IACML).")
 
 CorpusOpt = Annotated[Path | None, typer.Option("--corpus", help="Corpus directory (default: the repo's corpus/).")]
-BuildOpt = Annotated[Path | None, typer.Option("--build-dir", help="Build directory (default: ./build or $KB_BUILD_DIR).")]
+BuildOpt = Annotated[Path | None, typer.Option("--build-dir",
+                                               help="Build directory (default: ./build or $KB_BUILD_DIR).")]
 StoreOpt = Annotated[str | None, typer.Option("--store", help="A SPARQL endpoint URL or a store folder "
                                               "(default: the current build's embedded store).")]
 FormatOpt = Annotated[str, typer.Option("--format", "-f", help="table, csv or json.")]
@@ -182,6 +184,42 @@ def stats(store: StoreOpt = None, build_dir: BuildOpt = None) -> None:
         typer.echo(f"{key:28} {value}")
 
 
+@app.command("coverage")
+def coverage_cmd(
+    all_kinds: Annotated[bool, typer.Option("--all", help="List unlinked or untagged provisions of any kind.")] = False,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text",
+    store: StoreOpt = None, build_dir: BuildOpt = None,
+) -> None:
+    """Per document and kind: provisions with a trace link and a topic; exit 1 if a mandate or
+    numbered recommendation is neither linked nor marked with a reason."""
+    with _open(store, build_dir) as st:
+        report = kb.coverage(st)
+    if fmt == "json":
+        typer.echo(json.dumps({doc: {kind: vars(cov) for kind, cov in kinds.items()}
+                               for doc, kinds in report.documents.items()}, indent=2))
+    else:
+        typer.echo(f"{'document':30} {'kind':15} {'total':>5} {'linked':>7} {'marked':>7} {'topic':>6}")
+        for doc, kinds in sorted(report.documents.items()):
+            for kind, cov in sorted(kinds.items()):
+                typer.echo(f"{doc:30} {kind:15} {cov.total:5} {cov.linked:7} {cov.marked:7} {cov.with_topic:6}")
+        for kind in kb.MUST_BE_COVERED:
+            t = report.totals(kind)
+            share = 100 * (t.linked + t.marked) / t.total if t.total else 100.0
+            typer.echo(f"{kind}s: {t.total}, linked {t.linked}, marked no-link {t.marked}: {share:.0f}% covered; "
+                       f"with a topic {t.with_topic}")
+        for doc, kinds in sorted(report.documents.items()):
+            for kind, cov in sorted(kinds.items()):
+                if all_kinds or kind in kb.MUST_BE_COVERED:
+                    for m in cov.missing:
+                        what = "no link" if m["linked"] == "no" else "no topic"
+                        reason = f": {m['reason']}" if m["reason"] else ""
+                        typer.echo(f"  {doc} {m['eId']} ({kind}) {what}{reason}")
+    uncovered = report.uncovered()
+    if uncovered:
+        raise kb.ValidationError(f"{len(uncovered)} mandate(s) or recommendation(s) neither linked nor marked: "
+                                 + ", ".join(uncovered), hint="add a link or a no_link reason in corpus/annotations/")
+
+
 @app.command()
 def push(url: Annotated[str, typer.Argument(help="SPARQL endpoint URL (Oxigraph: http://host:port/query).")],
          graph_store: Annotated[str | None, typer.Option(help="Graph Store Protocol URL, if not derivable.")] = None,
@@ -199,11 +237,11 @@ def serve(host: Annotated[str, typer.Option()] = "127.0.0.1", port: Annotated[in
     """Serve the knowledge base over HTTP (SPARQL endpoint and item pages) with uvicorn."""
     import uvicorn
 
-    from api.app import create_app
-
     spec = store or str(kb.current_release(build_dir).store_path)
+    os.environ["KB_STORE"] = spec
     typer.echo(f"serving {spec} on http://{host}:{port}/", err=True)
-    uvicorn.run(create_app(spec), host=host, port=port, log_level="warning")
+    # The web layer is imported by uvicorn by name: the library never imports it.
+    uvicorn.run("api.app:app_from_environment", factory=True, host=host, port=port, log_level="warning")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -213,15 +251,15 @@ def main(argv: list[str] | None = None) -> int:
     except KbError as exc:
         typer.echo(f"error: {exc}", err=True)
         return exc.exit_code
-    except typer.Abort:
+    except typer.TyperException as exc:  # usage errors: unknown command, missing argument, bad option
+        show = getattr(exc, "show", None)
+        if callable(show):
+            show()
+        else:
+            typer.echo(f"error: {exc}", err=True)
         return EXIT_USAGE
-    except Exception as exc:  # click usage errors and the like
-        import click
-
-        if isinstance(exc, click.ClickException):
-            exc.show()
-            return EXIT_USAGE
-        raise
+    except typer.Exit as exc:
+        return int(exc.exit_code)
     return 0
 
 

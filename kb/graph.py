@@ -9,17 +9,17 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 
-from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
+from rdflib import RDF, RDFS, XSD, BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from kb import iri
+from kb.errors import ValidationError
 from kb.iri import DCTERMS, KB, OA, SKOS
 from kb.model import (
     Activity,
     Annotations,
     Body,
     Claim,
-    DocumentMeta,
     Evidence,
     Link,
     MentionedDocument,
@@ -137,7 +137,7 @@ class GraphBuilder:
         if act.end:
             self.add(node, KB.endDate, date_literal(act.end))
         self.add(node, KB.place, act.place)
-        self.add(node, KB.format, act.format)
+        self.add(node, KB["format"], act.format)
         for slug in act.organised_by:
             self.add(node, KB.organisedBy, iri.body_iri(slug))
         for slug in act.participants:
@@ -189,11 +189,11 @@ class GraphBuilder:
             self.add(node, KB.hasEvidence, self.evidence(ev))
 
     def claim(self, claim: Claim) -> None:
-        node = URIRef(f"{iri.BASE}claim/{iri.content_hash(claim.about, claim.prop, claim.value, claim.evidence.doc)}")
+        node = claim_iri(claim)
         disagreement = URIRef(f"{iri.BASE}disagreement/{claim.disagreement}")
         self.add(node, RDF.type, KB.Claim)
         self.add(node, KB.claimAbout, URIRef(claim.about))
-        self.add(node, KB.claimProperty, claim.prop)
+        self.add(node, KB.claimProperty, URIRef(claim.prop))
         self.add(node, KB.claimValue, claim.value)
         self.add(node, KB.claimedBy, self.evidence(claim.evidence))
         self.add(node, KB.note, claim.note)
@@ -226,17 +226,34 @@ def build_graph(documents: Sequence[SourceDocument], provisions: Mapping[str, Se
     return b.graph
 
 
+def origins(annotations: Annotations) -> dict[str, str]:
+    """The annotation "file:line" behind each node the graph stage makes from annotations."""
+    out: dict[str, str] = {}
+    for link in annotations.links:
+        out[str(iri.link_iri(link.source, link.link_type, link.target))] = link.where
+    for body in annotations.bodies:
+        out[str(iri.body_iri(body.slug))] = body.where
+    for act in annotations.activities:
+        out[str(iri.activity_iri(act.slug))] = act.where
+    for doc in annotations.documents:
+        out[str(iri.doc_iri(doc.slug))] = doc.where
+        for p in doc.provisions:
+            out[str(iri.provision_iri(doc.slug, p.eid))] = p.where
+    for claim in annotations.claims:
+        out[str(claim_iri(claim))] = claim.where
+    return out
+
+
+def claim_iri(claim: Claim) -> URIRef:
+    return URIRef(f"{iri.BASE}claim/{iri.content_hash(claim.about, claim.prop, claim.value, claim.evidence.doc)}")
+
+
 def canonical_ntriples(graph: Graph) -> bytes:
     """Sorted, de-duplicated N-Triples (UTF-8). Refuses blank nodes, which would break determinism."""
-    lines = set()
-    for line in graph.serialize(format="nt", encoding="utf-8").decode("utf-8").splitlines():
-        if line.strip():
-            lines.add(line)
-    if any(line.startswith("_:") or " _:" in line for line in lines):
-        bnode = next(line for line in lines if line.startswith("_:") or " _:" in line)
-        raise ValueError(f"blank node in the built graph: {bnode[:120]}")
+    for triple in graph:
+        if any(isinstance(term, BNode) for term in triple):
+            raise ValidationError(f"blank node in the built graph: {' '.join(t.n3() for t in triple)[:160]}",
+                                  hint="give every node an IRI (ontology and topic files included)")
+    lines = {line for line in graph.serialize(format="nt", encoding="utf-8").decode("utf-8").splitlines() if line}
     return ("\n".join(sorted(lines)) + "\n").encode("utf-8")
 
-
-def document_meta_of(documents: Sequence[SourceDocument]) -> dict[str, DocumentMeta]:
-    return {d.meta.slug: d.meta for d in documents}

@@ -181,7 +181,7 @@ class Claim:
     """One source's statement of a fact on which sources disagree."""
 
     about: str  # IRI of the item the claim is about
-    prop: str  # what is claimed: "date", "name", "number", ...
+    prop: str  # IRI of the property claimed (dcterms:date, rdfs:label, ...)
     value: str
     evidence: Evidence
     disagreement: str  # slug naming the disagreement this claim belongs to

@@ -23,7 +23,7 @@ from rdflib import RDF, Graph, URIRef
 from kb import ontology
 from kb.annotate import load_annotations
 from kb.corpus import default_corpus_dir, load_corpus
-from kb.graph import build_graph, canonical_ntriples
+from kb.graph import build_graph, canonical_ntriples, origins
 from kb.iri import SKOS
 from kb.model import Annotations, Provision, SourceDocument
 from kb.parse import parse
@@ -80,7 +80,7 @@ def assemble(corpus_dir: Path | None = None, *, progress: Progress | None = None
                             extra=(ontology.core_graph(), ontology.alignments_graph(), topics))
         nt = canonical_ntriples(graph)
     with _stage("validate", timings, progress):
-        report = validate(graph, nt)
+        report = validate(graph, nt, origins=origins(annotations))
     return Built(documents, provisions, annotations, graph, nt, report, timings)
 
 

@@ -8,7 +8,7 @@ in-memory Oxigraph store, which is far faster than SPARQL-based SHACL constraint
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -43,8 +43,14 @@ class ValidationReport:
             )
 
 
-def shacl_results(data: Graph, shapes: Graph) -> tuple[list[str], list[str]]:
-    """Violations and warnings from pySHACL, one readable line each, sorted."""
+def _origin(focus: object, origins: Mapping[str, str]) -> str:
+    where = origins.get(str(focus))
+    return f" ({where})" if where else ""
+
+
+def shacl_results(data: Graph, shapes: Graph, origins: Mapping[str, str]) -> tuple[list[str], list[str]]:
+    """Violations and warnings from pySHACL, one readable line each (with the annotation file and line
+    that made the focus node, where known), sorted."""
     _, results, _ = pyshacl.validate(data, shacl_graph=shapes, inference="none", abort_on_first=False,
                                      allow_warnings=True, advanced=False)
     assert isinstance(results, Graph)
@@ -55,7 +61,8 @@ def shacl_results(data: Graph, shapes: Graph) -> tuple[list[str], list[str]]:
         shape = results.value(result, SH.sourceShape)
         path = results.value(result, SH.resultPath)
         shape_name = str(shape) if isinstance(shape, URIRef) else "shape"
-        line = f"{focus}: {message or 'does not conform'} [{shape_name}{f' {path}' if path else ''}]"
+        line = (f"{focus}{_origin(focus, origins)}: {message or 'does not conform'} "
+                f"[{shape_name}{f' {path}' if path else ''}]")
         if results.value(result, SH.resultSeverity) == SH.Violation:
             violations.append(line)
         else:
@@ -63,7 +70,7 @@ def shacl_results(data: Graph, shapes: Graph) -> tuple[list[str], list[str]]:
     return sorted(violations), sorted(warnings)
 
 
-def check_results(nt: bytes, checks_dir: Path) -> tuple[list[str], list[str]]:
+def check_results(nt: bytes, checks_dir: Path, origins: Mapping[str, str]) -> tuple[list[str], list[str]]:
     """Problems found by the check queries, and the names of the checks run."""
     problems: list[str] = []
     names: list[str] = []
@@ -73,15 +80,18 @@ def check_results(nt: bytes, checks_dir: Path) -> tuple[list[str], list[str]]:
             result = store.select(query.text)
             for row in result.dicts():
                 focus = row.get("focus")
-                problems.append(f"{focus or query.name}: {row.get('message') or query.title} [check {query.name}]")
+                problems.append(f"{focus or query.name}{_origin(focus, origins)}: {row.get('message') or query.title} "
+                                f"[check {query.name}]")
     return sorted(problems), names
 
 
-def validate(graph: Graph, nt: bytes, *, checks_dir: Path | None = None,
+def validate(graph: Graph, nt: bytes, *, origins: Mapping[str, str] | None = None, checks_dir: Path | None = None,
              shapes: Graph | None = None) -> ValidationReport:
-    """Validate a built graph (and its canonical N-Triples, for the check queries)."""
-    violations, warnings = shacl_results(graph, shapes if shapes is not None else ontology.shapes_graph())
-    problems, names = check_results(nt, checks_dir or default_queries_dir() / "checks")
+    """Validate a built graph (and its canonical N-Triples, for the check queries). ``origins`` maps node
+    IRIs to the "file:line" that made them, so that messages say where to fix."""
+    origins = origins or {}
+    violations, warnings = shacl_results(graph, shapes if shapes is not None else ontology.shapes_graph(), origins)
+    problems, names = check_results(nt, checks_dir or default_queries_dir() / "checks", origins)
     all_violations: Sequence[str] = violations + problems
     return ValidationReport(conforms=not all_violations, violations=list(all_violations), warnings=warnings,
                             checks_run=names)

@@ -68,13 +68,16 @@ def test_a_graph_that_does_not_validate_is_not_published(tmp_path: Path) -> None
     good, _ = kb.build(build_dir=build_dir)
     corpus = tmp_path / "corpus"
     shutil.copytree(default_corpus_dir(), corpus)
-    # Loads fine, but a body with an empty label has no rdfs:label: the SHACL shapes refuse it.
-    (corpus / "annotations").mkdir(exist_ok=True)
-    (corpus / "annotations" / "zz-test.yaml").write_text('bodies:\n  - slug: unnamed-body\n    label: ""\n')
+    # The loader accepts it, but the shapes refuse it: an addressee link must start at a provision.
+    (corpus / "annotations" / "zz-test.yaml").write_text(
+        "links:\n  - from: activity:ws2023-education-labor\n    type: addressee\n    to: body:oas\n"
+        "    evidence:\n      - doc: ws2023-descriptive-document\n"
+        '        quote: "This is an activity of the Inter-American Network for Labor Administration of the OAS"\n')
     with pytest.raises(ValidationError) as info:
         kb.build(corpus, build_dir)
     assert info.value.exit_code == 1
-    assert any("unnamed-body" in r for r in info.value.results)
+    assert any("kb:addressee link must go from a kb:Provision" in r and "zz-test.yaml:2" in r
+               for r in info.value.results)
     assert kb.current_release(build_dir).path == good.path
 
 

@@ -1,0 +1,761 @@
+"""One store interface, two backends: an embedded Oxigraph store and any SPARQL 1.1 endpoint.
+
+This module owns every access to a triple store: opening, creating and loading stores, running
+read-only SPARQL queries, binding query parameters, refusing queries the knowledge base never runs,
+and query time limits. Nothing else in the library talks to pyoxigraph, SPARQLWrapper or a Graph
+Store endpoint.
+
+- :class:`Store` is the interface; :class:`EmbeddedStore` (pyoxigraph, on disk or in memory) and
+  :class:`RemoteStore` (SPARQLWrapper for queries, the SPARQL 1.1 Graph Store HTTP Protocol for
+  loading) implement it; :func:`open_store` picks one from a URL or a folder.
+- :func:`check_query` runs first on both backends. It parses the query with rdflib's SPARQL parser
+  (never a regex over the text, which comments and strings would fool) and refuses updates,
+  ``SERVICE`` anywhere, and ``FROM``/``FROM NAMED`` outside ``https://w3id.org/iacml-kb/``.
+- Parameters are bound, never spliced: a parameter must be a variable that the query's pattern
+  binds (a triple pattern, ``VALUES``, ``BIND ... AS`` or sub-query projection, not only a
+  ``FILTER`` or an aggregate), so that both backends give the same rows. The embedded backend
+  uses pyoxigraph's ``substitutions`` where Oxigraph accepts them (for ``SELECT``, every parameter
+  projected); otherwise, and always on the remote backend, the terms go into the query's trailing
+  ``VALUES`` clause (the grammar's ``Query ::= Prologue (Select|Construct|Describe|Ask)Query
+  ValuesClause``), written by a strict serializer. A query that has its own trailing ``VALUES``
+  takes no parameters.
+- Time limits. pyoxigraph 0.5 has no way to stop a running query from Python: no timeout or
+  cancellation argument, the engine runs with the GIL released and checks no signal, and a thread
+  that is abandoned keeps computing until the query ends. The embedded ``timeout`` therefore
+  checks a deadline each time the engine hands back a row (``select``) or a chunk of about 8 KB
+  of JSON (``select_json``) and then drops the lazy evaluation, which stops it. It cannot stop a
+  step that produces nothing for a long time: ``ORDER BY``, ``GROUP BY``/aggregates and ``ASK``
+  are evaluated entirely inside ``pyoxigraph.Store.query``, and a join whose rows are all filtered
+  out blocks inside one ``next()``; such a query runs to its end and then raises
+  :class:`QueryTimeoutError`. A real stop needs a query in a process that can be killed. The remote
+  backend gives the timeout to SPARQLWrapper and the HTTP client; that closes the connection but
+  does not stop the server (``oxigraph serve --timeout-s N`` does, for Oxigraph).
+"""
+
+from __future__ import annotations
+
+import functools
+import http.client
+import io
+import json
+import re
+import shutil
+import threading
+import time
+import urllib.error
+from abc import ABC, abstractmethod
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+from types import TracebackType
+from typing import Any, Self
+
+import httpx
+import pyoxigraph as ox
+from pyparsing import ParseBaseException, ParseResults
+from rdflib import BNode, Graph, Literal, URIRef, Variable
+from rdflib.namespace import XSD
+from rdflib.plugins.sparql.algebra import translateQuery
+from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
+from rdflib.plugins.sparql.parserutils import CompValue
+from rdflib.term import Node
+from SPARQLWrapper import JSON, POST, TURTLE, SPARQLWrapper
+from SPARQLWrapper.SPARQLExceptions import QueryBadFormed, SPARQLWrapperException
+
+from kb.errors import QueryError, QueryRefusedError, QueryTimeoutError, StoreError
+from kb.iri import BASE
+
+VAR_NAME_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+IRI_FORBIDDEN_RE = re.compile(r'[\x00-\x20<>"{}|^`\\]')
+IRI_SCHEME_RE = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+LANG_RE = re.compile(r"^[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*$")
+DOT_SEGMENT_RE = re.compile(r"(^|/)\.\.?(/|$)")
+STRING_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t",
+                                "\b": "\\b", "\f": "\\f"})
+SPARQL_JSON = "application/sparql-results+json"
+GRAPH_ACCEPT = "application/n-triples, text/turtle;q=0.9"
+COUNT_QUERY = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+CANCELLED_MARK = b"cancelled"
+_PARSER_LOCK = threading.Lock()  # rdflib's pyparsing-based SPARQL parser is not thread-safe (rdflib #1282)
+
+
+class QueryForm(StrEnum):
+    SELECT = "SELECT"
+    ASK = "ASK"
+    CONSTRUCT = "CONSTRUCT"
+    DESCRIBE = "DESCRIBE"
+
+
+@dataclass(frozen=True)
+class SelectResult:
+    """The rows of a SELECT query: rdflib terms in the order of ``variables``, None if unbound.
+
+    ``truncated`` is True when a ``limit`` cut off further rows.
+    """
+
+    variables: tuple[str, ...]
+    rows: tuple[tuple[Node | None, ...], ...]
+    truncated: bool = False
+
+    def dicts(self) -> list[dict[str, Node]]:
+        """One dict per row, mapping each bound variable to its term (unbound ones are left out)."""
+        return [{v: t for v, t in zip(self.variables, row, strict=True) if t is not None} for row in self.rows]
+
+
+# --------------------------------------------------------------------------------------------
+# Checking queries and parameters (both backends)
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _QueryInfo:
+    form: QueryForm
+    bindable: frozenset[str]  # variables a trailing VALUES clause restricts: the parameters allowed
+    projected: frozenset[str]  # SELECT: the projection; other forms: same as bindable
+    has_values_clause: bool
+
+
+def check_query(query: str) -> QueryForm:
+    """The form of a read-only query; QueryError if malformed, QueryRefusedError if refused.
+
+    Refused: updates (INSERT, DELETE, LOAD, CLEAR, DROP, CREATE, ...), ``SERVICE`` anywhere, and
+    ``FROM``/``FROM NAMED`` with an IRI outside ``https://w3id.org/iacml-kb/``.
+    """
+    return _inspect(query).form
+
+
+@functools.lru_cache(maxsize=512)
+def _inspect(query: str) -> _QueryInfo:
+    try:
+        return _analyse(query)
+    except RecursionError:
+        raise QueryError("the query is nested too deeply to be checked", hint="flatten its groups") from None
+
+
+def _analyse(query: str) -> _QueryInfo:
+    _check_unicode(query, "the query")
+    with _PARSER_LOCK:
+        parsed = _parse(query)
+        if _contains_service(parsed):  # in the parse tree: translation rewrites (and drops) parts of it
+            raise QueryRefusedError("SERVICE (federated query) is refused", hint="query the knowledge base only")
+        try:
+            algebra = translateQuery(parsed).algebra
+        except Exception as exc:  # rdflib raises bare Exceptions (unknown prefix, misplaced aggregate...)
+            raise QueryError(f"invalid SPARQL query: {exc}") from None
+    for clause in algebra.datasetClause or ():
+        _check_dataset_iri(clause.default if clause.default is not None else clause.named)
+    form = QueryForm(algebra.name.removesuffix("Query").upper())
+    bindable = _bindable(algebra, form)
+    projected = frozenset(str(v) for v in algebra.PV) if form is QueryForm.SELECT else bindable
+    return _QueryInfo(form, bindable, projected, parsed[1].valuesClause is not None)
+
+
+def _parse(query: str) -> Any:
+    try:
+        return parseQuery(query)
+    except ParseBaseException as exc:
+        update = _update_operation(query)
+        if update:
+            raise QueryRefusedError(f"updates are refused ({update}): the knowledge base is read-only",
+                                    hint="send SELECT, ASK, CONSTRUCT or DESCRIBE queries") from None
+        raise QueryError(f"malformed SPARQL query: {exc}", hint="check the syntax at the position given") from None
+
+
+def _update_operation(text: str) -> str | None:
+    """The name of the first operation if ``text`` parses as a SPARQL update, else None."""
+    try:
+        request = parseUpdate(text).request
+    except ParseBaseException:
+        return None
+    return str(request[0].name) if request else None
+
+
+def _contains_service(node: Any) -> bool:
+    if isinstance(node, CompValue) and node.name == "ServiceGraphPattern":
+        return True
+    if isinstance(node, dict):  # CompValue is an OrderedDict
+        return any(_contains_service(v) for v in node.values())
+    if isinstance(node, list | tuple | ParseResults):
+        return any(_contains_service(v) for v in node)
+    return False
+
+
+def _check_dataset_iri(value: object) -> None:
+    text = str(value)
+    if not text.startswith(BASE) or DOT_SEGMENT_RE.search(text[len(BASE):]):
+        raise QueryRefusedError(f"FROM <{text}> is refused: only graphs under {BASE} can be queried",
+                                hint="remove the FROM clause to query the default graph")
+
+
+def _bindable(algebra: Any, form: QueryForm) -> frozenset[str]:
+    """The variables in scope where the trailing VALUES clause is joined (under the projection)."""
+    node = algebra.p
+    while node is not None and node.name in ("Slice", "Distinct", "Reduced"):
+        node = node.p
+    if node is not None and node.name == "Project":
+        node = node.p
+    names = _in_scope(node)
+    if form is QueryForm.DESCRIBE:
+        names |= _var_names(algebra.PV or ())
+    return frozenset(names)
+
+
+def _in_scope(node: Any) -> set[str]:
+    """In-scope variables of an rdflib algebra pattern (SPARQL 1.1, section 18.2.1)."""
+    if node is None:
+        return set()
+    name = node.name
+    if name == "BGP":
+        return {str(t) for triple in node.triples for t in triple if isinstance(t, Variable)}
+    if name in ("Join", "LeftJoin", "Union"):
+        return _in_scope(node.p1) | _in_scope(node.p2)
+    if name == "Minus":
+        return _in_scope(node.p1)
+    if name in ("Filter", "OrderBy", "Distinct", "Reduced", "Slice", "ToMultiSet"):
+        return _in_scope(node.p)
+    if name == "Graph":
+        return _in_scope(node.p) | _var_names([node.term])
+    if name == "Extend":
+        return _in_scope(node.p) | {str(node.var)}
+    if name == "values":
+        return {str(v) for row in node.res for v in row}
+    if name == "Project":
+        return _var_names(node.PV) & _in_scope(node.p)
+    return set()  # AggregateJoin binds only rdflib's internal __agg_N__: the group keys come back as Extend
+
+
+def _var_names(terms: Iterable[object]) -> set[str]:
+    return {str(t) for t in terms if isinstance(t, Variable)}
+
+
+def _require_form(info: _QueryInfo, allowed: tuple[QueryForm, ...], method: str) -> None:
+    if info.form not in allowed:
+        raise QueryError(f"{method}() takes {' or '.join(allowed)} queries, not {info.form}",
+                         hint="use select(), ask() or construct() according to the query form")
+
+
+def _check_params(info: _QueryInfo, params: Mapping[str, Node] | None) -> dict[str, URIRef | Literal]:
+    """The parameters, checked: plain variable names the query binds, IRIs and literals only."""
+    if not params:
+        return {}
+    if info.has_values_clause:
+        raise QueryError("a query that ends with its own VALUES clause takes no parameters",
+                         hint="move its VALUES block into the WHERE clause")
+    checked: dict[str, URIRef | Literal] = {}
+    for name, value in params.items():
+        _check_name(name)
+        if name not in info.bindable:
+            raise QueryError(f"parameter {name!r} is not bound by the query's pattern",
+                             hint=f"use ?{name} in a triple pattern of the WHERE clause, not only in a FILTER, "
+                                  "BIND expression or aggregate")
+        checked[name] = _check_term(name, value)
+    return checked
+
+
+def _check_name(name: object) -> None:
+    if not isinstance(name, str) or not VAR_NAME_RE.match(name):
+        raise QueryError(f"parameter name {name!r} is not a plain SPARQL variable name",
+                         hint="use letters, digits and _ without the leading ?")
+
+
+def _check_term(name: str, value: object) -> URIRef | Literal:
+    if isinstance(value, URIRef):
+        _check_iri(name, str(value))
+        return value
+    if isinstance(value, Literal):
+        _check_unicode(str(value), f"parameter {name!r}")
+        if value.language is not None and not LANG_RE.match(value.language):
+            raise QueryError(f"parameter {name!r}: {value.language!r} is not a language tag")
+        if value.datatype is not None:
+            _check_iri(name, str(value.datatype))
+        return value
+    raise QueryError(f"parameter {name!r}: {value!r} is not an IRI or a literal",
+                     hint="give an rdflib URIRef or Literal (blank nodes cannot be parameters)")
+
+
+def _check_iri(name: str, text: str) -> None:
+    _check_unicode(text, f"parameter {name!r}")
+    if not IRI_SCHEME_RE.match(text) or IRI_FORBIDDEN_RE.search(text):
+        raise QueryError(f"parameter {name!r}: {text!r} is not an absolute IRI",
+                         hint='IRIs have a scheme and none of <>"{}|^`\\ or spaces')
+
+
+def _check_unicode(text: str, what: str) -> None:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        raise QueryError(f"{what} is not valid Unicode (it holds a lone surrogate)") from None
+
+
+def values_clause(params: Mapping[str, Node]) -> str:
+    """The trailing ``VALUES`` clause (one row) binding IRIs and literals; QueryError for anything else.
+
+    IRIs must be absolute and hold none of ``<>"{}|^`\\`` or whitespace; literals are escaped as in
+    N-Triples, so no value can end its term.
+    """
+    for name in params:
+        _check_name(name)
+    names = " ".join(f"?{name}" for name in params)
+    terms = " ".join(_sparql_term(_check_term(name, term)) for name, term in params.items())
+    return f"\nVALUES ({names}) {{ ({terms}) }}\n"
+
+
+def _sparql_term(term: URIRef | Literal) -> str:
+    if isinstance(term, URIRef):
+        return f"<{term}>"
+    text = '"' + str(term).translate(STRING_ESCAPES) + '"'
+    if term.language:
+        return f"{text}@{term.language}"
+    if term.datatype is not None and term.datatype != XSD.string:
+        return f"{text}^^<{term.datatype}>"
+    return text
+
+
+def _literal(value: str, language: str | None, datatype: str | None) -> Literal:
+    if language:
+        return Literal(value, lang=language)
+    if datatype is None or datatype == str(XSD.string):
+        return Literal(value)
+    return Literal(value, datatype=URIRef(datatype), normalize=False)
+
+
+def _check_limits(timeout: float | None, limit: int | None = None) -> float | None:
+    """The deadline (a time.monotonic() value) for ``timeout`` seconds, after checking both values."""
+    if timeout is not None and timeout <= 0:
+        raise QueryError(f"timeout {timeout!r} must be a positive number of seconds")
+    if limit is not None and limit < 0:
+        raise QueryError(f"limit {limit!r} must not be negative")
+    return None if timeout is None else time.monotonic() + timeout
+
+
+def _timed_out(timeout: float | None) -> QueryTimeoutError:
+    return QueryTimeoutError(f"the query ran past its time limit of {timeout} s",
+                             hint="bind its starting points with parameters, or ask for fewer rows")
+
+
+# --------------------------------------------------------------------------------------------
+# The interface
+# --------------------------------------------------------------------------------------------
+
+
+class Store(ABC):
+    """A read-only SPARQL view of the knowledge base, plus whole-content replacement."""
+
+    @abstractmethod
+    def select(self, query: str, params: Mapping[str, Node] | None = None, *, timeout: float | None = None,
+               limit: int | None = None) -> SelectResult:
+        """Rows of a SELECT query; at most ``limit`` rows (``truncated`` says if more existed).
+
+        Past ``timeout`` seconds, QueryTimeoutError (the module docstring says what each backend stops).
+        """
+
+    @abstractmethod
+    def select_json(self, query: str, params: Mapping[str, Node] | None = None, *,
+                    timeout: float | None = None) -> bytes:
+        """SPARQL 1.1 Query Results JSON of a SELECT (or ASK) query, as the backend wrote it."""
+
+    @abstractmethod
+    def ask(self, query: str, params: Mapping[str, Node] | None = None) -> bool:
+        """The answer to an ASK query."""
+
+    @abstractmethod
+    def construct(self, query: str, params: Mapping[str, Node] | None = None) -> Graph:
+        """The graph built by a CONSTRUCT or DESCRIBE query."""
+
+    @abstractmethod
+    def replace_all(self, nt_path: Path) -> None:
+        """Replace the default graph's whole content with a canonical N-Triples file."""
+
+    @abstractmethod
+    def close(self) -> None:
+        """Release the store; later calls raise StoreError."""
+
+    def triple_count(self) -> int:
+        """Number of triples in the default graph."""
+        return int(str(self.select(COUNT_QUERY).rows[0][0]))
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        self.close()
+
+
+def open_store(spec: str | Path) -> Store:
+    """A store from a URL or a folder.
+
+    An ``http(s)://`` URL is a SPARQL query endpoint (:class:`RemoteStore`; for Oxigraph's layout,
+    ``http://host:port/query``, the Graph Store URL ``http://host:port/store`` is derived); anything
+    else is the folder of an embedded store, opened read-only (:meth:`EmbeddedStore.open`).
+    """
+    text = str(spec)
+    if text.startswith(("http://", "https://")):
+        return RemoteStore(text)
+    return EmbeddedStore.open(Path(spec))
+
+
+# --------------------------------------------------------------------------------------------
+# Embedded backend: pyoxigraph
+# --------------------------------------------------------------------------------------------
+
+
+class _DeadlineWriter(io.BytesIO):
+    """A buffer that raises QueryTimeoutError on a write past the deadline, stopping a serializer."""
+
+    def __init__(self, deadline: float, timeout: float) -> None:
+        super().__init__()
+        self.deadline = deadline
+        self.timeout = timeout
+
+    def write(self, data: Any, /) -> int:
+        self.check()
+        return super().write(data)
+
+    def check(self) -> None:
+        if time.monotonic() > self.deadline:
+            raise _timed_out(self.timeout)
+
+
+class EmbeddedStore(Store):
+    """An Oxigraph store inside this process (pyoxigraph), on disk or in memory."""
+
+    def __init__(self, store: ox.Store, *, location: str, read_only: bool) -> None:
+        self._store: ox.Store | None = store
+        self.location = location
+        self.read_only = read_only
+
+    @classmethod
+    def open(cls, path: Path, *, read_only: bool = True) -> EmbeddedStore:
+        """Open an on-disk store; read-only instances let many processes read while none writes."""
+        if not path.is_dir():
+            raise StoreError(f"no store at {path}", hint="run `kb build` first")
+        try:
+            store = ox.Store.read_only(str(path)) if read_only else ox.Store(str(path))
+        except OSError as exc:
+            raise StoreError(f"cannot open the store at {path}: {exc}", hint="run `kb build` first") from None
+        return cls(store, location=str(path), read_only=read_only)
+
+    @classmethod
+    def create(cls, path: Path, nt_path: Path) -> EmbeddedStore:
+        """Make a NEW store folder at ``path`` bulk-loaded from an N-Triples file (writable instance).
+
+        The publish stage builds beside the live store, closes this instance and swaps folders.
+        """
+        if path.exists():
+            raise StoreError(f"{path} already exists", hint="create() makes a new store: choose a new folder")
+        if not nt_path.is_file():
+            raise StoreError(f"no N-Triples file at {nt_path}")
+        try:
+            store = _bulk_loaded(ox.Store(str(path)), nt_path)
+            store.optimize()
+        except (StoreError, OSError) as exc:
+            shutil.rmtree(path, ignore_errors=True)
+            if isinstance(exc, StoreError):
+                raise
+            raise StoreError(f"cannot create a store at {path}: {exc}") from None
+        return cls(store, location=str(path), read_only=False)
+
+    @classmethod
+    def in_memory(cls, data: Path | bytes | Graph | None = None) -> EmbeddedStore:
+        """A writable in-memory store holding an N-Triples file or bytes, an rdflib Graph, or nothing."""
+        store = ox.Store()
+        if isinstance(data, Graph):
+            data = data.serialize(format="nt", encoding="utf-8")
+        if isinstance(data, bytes):
+            _load_bytes(store, data)
+        elif data is not None:
+            _bulk_loaded(store, data)
+        return cls(store, location=":memory:", read_only=False)
+
+    def select(self, query: str, params: Mapping[str, Node] | None = None, *, timeout: float | None = None,
+               limit: int | None = None) -> SelectResult:
+        deadline = _check_limits(timeout, limit)
+        results = self._query(query, params, (QueryForm.SELECT,), "select")
+        assert isinstance(results, ox.QuerySolutions)
+        variables = tuple(v.value for v in results.variables)
+        rows: list[tuple[Node | None, ...]] = []
+        truncated = False
+        for solution in _guarded(results, deadline, timeout, self.location):
+            if limit is not None and len(rows) >= limit:
+                truncated = True
+                break
+            rows.append(tuple(None if term is None else _from_ox(term) for term in solution))
+        return SelectResult(variables, tuple(rows), truncated)
+
+    def select_json(self, query: str, params: Mapping[str, Node] | None = None, *,
+                    timeout: float | None = None) -> bytes:
+        deadline = _check_limits(timeout)
+        results = self._query(query, params, (QueryForm.SELECT, QueryForm.ASK), "select_json")
+        assert isinstance(results, ox.QuerySolutions | ox.QueryBoolean)
+        if deadline is None or timeout is None:
+            return self._serialize(results)
+        writer = _DeadlineWriter(deadline, timeout)
+        writer.check()
+        self._serialize(results, writer)
+        writer.check()
+        return writer.getvalue()
+
+    def ask(self, query: str, params: Mapping[str, Node] | None = None) -> bool:
+        return bool(self._query(query, params, (QueryForm.ASK,), "ask"))
+
+    def construct(self, query: str, params: Mapping[str, Node] | None = None) -> Graph:
+        results = self._query(query, params, (QueryForm.CONSTRUCT, QueryForm.DESCRIBE), "construct")
+        assert isinstance(results, ox.QueryTriples)
+        graph = Graph()
+        for triple in _guarded(results, None, None, self.location):
+            graph.add((_from_ox(triple.subject), _from_ox(triple.predicate), _from_ox(triple.object)))
+        return graph
+
+    def replace_all(self, nt_path: Path) -> None:
+        """Clear the default graph and bulk-load the file (not atomic: for the live store use create)."""
+        store = self._live()
+        if self.read_only:
+            raise StoreError(f"the store at {self.location} is open read-only",
+                             hint="build a new store with `kb build` (EmbeddedStore.create) and swap it in")
+        if not nt_path.is_file():
+            raise StoreError(f"no N-Triples file at {nt_path}")
+        try:
+            store.clear_graph(ox.DefaultGraph())
+        except OSError as exc:
+            raise StoreError(f"cannot clear the store at {self.location}: {exc}") from None
+        _bulk_loaded(store, nt_path)
+
+    def close(self) -> None:
+        self._store = None  # pyoxigraph closes the store when the last reference goes
+
+    def _live(self) -> ox.Store:
+        if self._store is None:
+            raise StoreError(f"the store at {self.location} is closed", hint="open it again")
+        return self._store
+
+    def _query(self, query: str, params: Mapping[str, Node] | None, forms: tuple[QueryForm, ...],
+               method: str) -> ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples:
+        store = self._live()
+        info = _inspect(query)
+        _require_form(info, forms, method)
+        terms = _check_params(info, params)
+        substitutions: dict[ox.Variable, ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple] | None = None
+        if terms and terms.keys() <= info.projected:
+            substitutions = {ox.Variable(name): _to_ox(term) for name, term in terms.items()}
+        elif terms:  # Oxigraph substitutes projected variables only: bind the others with VALUES
+            query += values_clause(terms)
+        try:
+            return store.query(query, substitutions=substitutions)
+        except (SyntaxError, ValueError, RuntimeError) as exc:
+            raise QueryError(f"the store rejected the query: {exc}") from None
+        except OSError as exc:
+            raise StoreError(f"cannot read the store at {self.location}: {exc}") from None
+
+    def _serialize(self, results: ox.QuerySolutions | ox.QueryBoolean, output: io.BytesIO | None = None) -> bytes:
+        try:
+            return results.serialize(output, ox.QueryResultsFormat.JSON) or b""
+        except (RuntimeError, ValueError) as exc:
+            raise QueryError(f"the query failed: {exc}") from None
+        except OSError as exc:
+            raise StoreError(f"cannot read the store at {self.location}: {exc}") from None
+
+
+def _guarded(results: Iterable[Any], deadline: float | None, timeout: float | None, location: str) -> Iterable[Any]:
+    """The items of a lazy pyoxigraph result, with a deadline check as each one arrives and at the end."""
+    iterator = iter(results)
+    while True:
+        if deadline is not None and time.monotonic() > deadline:
+            raise _timed_out(timeout)
+        try:
+            item = next(iterator)
+        except StopIteration:
+            break
+        except (RuntimeError, ValueError) as exc:
+            raise QueryError(f"the query failed: {exc}") from None
+        except OSError as exc:
+            raise StoreError(f"cannot read the store at {location}: {exc}") from None
+        yield item
+    if deadline is not None and time.monotonic() > deadline:
+        raise _timed_out(timeout)
+
+
+def _bulk_loaded(store: ox.Store, nt_path: Path) -> ox.Store:
+    try:
+        store.bulk_load(path=str(nt_path), format=ox.RdfFormat.N_TRIPLES)
+        store.flush()
+    except SyntaxError as exc:
+        raise StoreError(f"{nt_path}: not valid N-Triples: {exc}", hint="rebuild it with `kb build`") from None
+    except OSError as exc:
+        raise StoreError(f"cannot load {nt_path}: {exc}") from None
+    return store
+
+
+def _load_bytes(store: ox.Store, data: bytes) -> None:
+    try:
+        store.bulk_load(data, ox.RdfFormat.N_TRIPLES)
+    except SyntaxError as exc:
+        raise StoreError(f"not valid N-Triples: {exc}") from None
+
+
+def _to_ox(term: URIRef | Literal) -> ox.NamedNode | ox.Literal:
+    if isinstance(term, URIRef):
+        return ox.NamedNode(str(term))
+    if term.language:
+        return ox.Literal(str(term), language=term.language)
+    if term.datatype is not None:
+        return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
+    return ox.Literal(str(term))
+
+
+def _from_ox(term: Any) -> Node:
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if isinstance(term, ox.Literal):
+        return _literal(term.value, term.language, term.datatype.value)
+    raise QueryError(f"the result holds a term the library does not handle: {term}")
+
+
+# --------------------------------------------------------------------------------------------
+# Remote backend: any SPARQL 1.1 endpoint
+# --------------------------------------------------------------------------------------------
+
+
+class RemoteStore(Store):
+    """A SPARQL 1.1 endpoint: SPARQLWrapper for queries, the Graph Store HTTP Protocol for loading.
+
+    ``graph_store_url`` defaults, for Oxigraph's layout, to the query URL with its trailing
+    ``/query`` replaced by ``/store``. ``timeout`` (seconds) is the default for every request.
+    """
+
+    def __init__(self, query_url: str, *, graph_store_url: str | None = None, timeout: float = 30) -> None:
+        if not query_url.startswith(("http://", "https://")):
+            raise StoreError(f"{query_url!r} is not an http(s) URL of a SPARQL endpoint")
+        self.query_url = query_url
+        if graph_store_url is None and query_url.endswith("/query"):
+            graph_store_url = query_url.removesuffix("/query") + "/store"
+        self.graph_store_url = graph_store_url
+        self.timeout = timeout
+        self._closed = False
+
+    def select(self, query: str, params: Mapping[str, Node] | None = None, *, timeout: float | None = None,
+               limit: int | None = None) -> SelectResult:
+        _check_limits(timeout, limit)
+        body = self._results_json(query, params, (QueryForm.SELECT,), "select", timeout)
+        data = self._decode(body)
+        variables = tuple(data["head"]["vars"])
+        bindings = data["results"]["bindings"]
+        kept = bindings if limit is None else bindings[:limit]
+        rows = tuple(tuple(self._term(b[v]) if v in b else None for v in variables) for b in kept)
+        return SelectResult(variables, rows, len(kept) < len(bindings))
+
+    def select_json(self, query: str, params: Mapping[str, Node] | None = None, *,
+                    timeout: float | None = None) -> bytes:
+        _check_limits(timeout)
+        return self._results_json(query, params, (QueryForm.SELECT, QueryForm.ASK), "select_json", timeout)
+
+    def ask(self, query: str, params: Mapping[str, Node] | None = None) -> bool:
+        answer = self._decode(self._results_json(query, params, (QueryForm.ASK,), "ask", None)).get("boolean")
+        if not isinstance(answer, bool):
+            raise StoreError(f"the endpoint {self.query_url} gave no boolean for an ASK query")
+        return answer
+
+    def construct(self, query: str, params: Mapping[str, Node] | None = None) -> Graph:
+        body, content_type = self._request(query, params, (QueryForm.CONSTRUCT, QueryForm.DESCRIBE), "construct",
+                                           None, TURTLE, GRAPH_ACCEPT)
+        fmt = "nt" if "n-triples" in content_type else "turtle"
+        try:
+            return Graph().parse(data=body, format=fmt)
+        except Exception as exc:  # rdflib parsers raise assorted exception types
+            raise StoreError(f"the endpoint {self.query_url} returned an unreadable graph ({content_type}): {exc}") \
+                from None
+
+    def replace_all(self, nt_path: Path) -> None:
+        """HTTP PUT of the N-Triples file to ``{graph_store_url}?default``."""
+        self._live()
+        if self.graph_store_url is None:
+            raise StoreError(f"no Graph Store URL for {self.query_url}",
+                             hint="give graph_store_url (Oxigraph serves it at /store)")
+        separator = "&" if "?" in self.graph_store_url else "?"
+        target = f"{self.graph_store_url}{separator}default"
+        try:
+            with nt_path.open("rb") as data:
+                response = httpx.put(target, content=data, timeout=self.timeout,
+                                     headers={"Content-Type": "application/n-triples"})
+        except OSError as exc:
+            raise StoreError(f"cannot read {nt_path}: {exc}") from None
+        except httpx.HTTPError as exc:
+            raise StoreError(f"cannot reach the Graph Store {target}: {exc}",
+                             hint="check the URL and that the server is running") from None
+        if response.status_code not in (200, 201, 204):
+            raise StoreError(f"the Graph Store {target} answered {response.status_code}: {response.text[:300]}")
+
+    def close(self) -> None:
+        self._closed = True
+
+    def _live(self) -> None:
+        if self._closed:
+            raise StoreError(f"the connection to {self.query_url} is closed", hint="open it again")
+
+    def _results_json(self, query: str, params: Mapping[str, Node] | None, forms: tuple[QueryForm, ...],
+                      method: str, timeout: float | None) -> bytes:
+        body, content_type = self._request(query, params, forms, method, timeout, JSON, SPARQL_JSON)
+        if "json" not in content_type:
+            raise StoreError(f"the endpoint {self.query_url} answered {content_type!r}, not SPARQL JSON results")
+        if not body.rstrip().endswith(b"}"):  # a server that gives up mid-stream leaves the JSON unfinished
+            if CANCELLED_MARK in body[-200:]:
+                raise QueryTimeoutError(f"the endpoint {self.query_url} cancelled the query at its own time limit",
+                                        hint="bind its starting points with parameters, or ask for fewer rows")
+            raise StoreError(f"the endpoint {self.query_url} sent incomplete results", hint="try again")
+        return body
+
+    def _request(self, query: str, params: Mapping[str, Node] | None, forms: tuple[QueryForm, ...], method: str,
+                 timeout: float | None, return_format: str, accept: str) -> tuple[bytes, str]:
+        self._live()
+        info = _inspect(query)
+        _require_form(info, forms, method)
+        terms = _check_params(info, params)
+        limit = self.timeout if timeout is None else timeout
+        client = SPARQLWrapper(self.query_url)
+        client.setQuery(query + values_clause(terms) if terms else query)
+        client.setMethod(POST)
+        client.setReturnFormat(return_format)
+        client.addCustomHttpHeader("Accept", accept)
+        client.timeout = limit  # type: ignore[assignment]  # setTimeout() truncates to int: 0.5 s would mean none
+        started = time.monotonic()
+        try:
+            response = client.query().response
+            body = response.read()
+        except QueryBadFormed as exc:
+            raise QueryError(f"the endpoint {self.query_url} rejected the query: {exc}") from None
+        except (OSError, SPARQLWrapperException, http.client.HTTPException) as exc:  # URLError is an OSError
+            raise self._network_error(exc, limit) from None
+        if time.monotonic() - started > limit:
+            raise _timed_out(limit)
+        return body, str(response.headers.get("Content-Type", ""))
+
+    def _network_error(self, exc: Exception, timeout: float) -> QueryTimeoutError | StoreError:
+        reason = exc.reason if isinstance(exc, urllib.error.URLError) else exc
+        if isinstance(reason, TimeoutError):
+            return _timed_out(timeout)
+        if isinstance(exc, urllib.error.HTTPError):
+            return StoreError(f"the endpoint {self.query_url} answered {exc.code}: {exc.reason}")
+        return StoreError(f"cannot reach the SPARQL endpoint {self.query_url}: {reason}",
+                          hint="check the URL and that the server is running")
+
+    def _decode(self, body: bytes) -> dict[str, Any]:
+        try:
+            data = json.loads(body)
+        except ValueError as exc:
+            raise StoreError(f"the endpoint {self.query_url} sent unreadable JSON: {exc}") from None
+        if not isinstance(data, dict):
+            raise StoreError(f"the endpoint {self.query_url} sent JSON that is not SPARQL results")
+        return data
+
+    def _term(self, term: dict[str, str]) -> Node:
+        kind = term.get("type")
+        if kind == "uri":
+            return URIRef(term["value"])
+        if kind == "bnode":
+            return BNode(term["value"])
+        if kind in ("literal", "typed-literal"):
+            return _literal(term["value"], term.get("xml:lang"), term.get("datatype"))
+        raise StoreError(f"the endpoint {self.query_url} returned a term of type {kind!r}, which is not handled")
