@@ -1,0 +1,163 @@
+"""The curated content: every quote is verbatim at its recorded offsets, the DESIGN.md section 5
+chain holds end to end, coverage is complete, and a corrupted quote stops the build."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from rdflib import URIRef
+
+import kb
+from kb import ontology
+from kb.annotate import load_annotations
+from kb.corpus import default_corpus_dir, load_corpus
+from kb.parse import parse
+from kb.pipeline import topic_slugs
+
+ROOT = Path(__file__).resolve().parent.parent
+B = kb.BASE
+EVIDENCE_QUERY = """
+PREFIX kb: <https://w3id.org/iacml-kb/ontology#>
+PREFIX oa: <http://www.w3.org/ns/oa#>
+SELECT ?evidence ?quote ?exact ?file ?start ?end WHERE {
+  ?evidence a kb:Evidence ; kb:quote ?quote ; oa:hasTarget ?target .
+  ?target oa:hasSource ?doc ; oa:hasSelector ?position, ?selector .
+  ?position oa:start ?start ; oa:end ?end .
+  ?selector oa:exact ?exact .
+  ?doc kb:sourceFile ?file .
+}
+"""
+
+
+@pytest.fixture(scope="module")
+def store(built_release: kb.Release) -> kb.Store:
+    return kb.open_store(built_release.store_path)
+
+
+def test_every_quote_is_verbatim_at_its_recorded_offsets(store: kb.Store) -> None:
+    rows = store.select(EVIDENCE_QUERY).dicts()
+    texts: dict[str, str] = {}
+    checked = set()
+    for row in rows:
+        path = str(row["file"])
+        text = texts.setdefault(path, (ROOT / path).read_text(encoding="utf-8"))
+        start, end = int(row["start"]), int(row["end"])
+        assert text[start:end] == str(row["quote"]) == str(row["exact"]), row["evidence"]
+        checked.add(str(row["evidence"]))
+    evidence_count = store.select(
+        "SELECT (COUNT(?e) AS ?n) WHERE { ?e a <https://w3id.org/iacml-kb/ontology#Evidence> }")
+    assert len(checked) == int(str(evidence_count.rows[0][0])) > 300
+
+
+def test_every_link_has_evidence(store: kb.Store) -> None:
+    rows = store.select("""PREFIX kb: <https://w3id.org/iacml-kb/ontology#>
+        SELECT ?link WHERE { ?link a kb:TraceLink FILTER NOT EXISTS { ?link kb:hasEvidence ?e } }""").rows
+    assert rows == ()
+
+
+SECTION_5_CHAIN = {
+    # (direction as seen from Art. 7(g), from, type, to)
+    ("upstream", "doc/wg1-2021-final-report/recommendation_7", "derivedFrom",
+     "doc/wg1-2019-quito-summary/sec_3__subsec_4__list_1__item_3"),
+    ("item", "doc/iacml21-plan-of-action/art_7__para_g", "derivedFrom", "doc/wg1-2021-final-report/recommendation_7"),
+    ("downstream", "activity/ws2023-education-labor", "respondsTo", "doc/iacml21-plan-of-action/art_7__para_g"),
+    ("downstream", "doc/wg1-2024-report/recommendation_6", "reiterates", "doc/iacml21-plan-of-action/art_7__para_g"),
+}
+
+
+def test_the_design_section_5_chain_has_a_quote_on_every_arrow(store: kb.Store) -> None:
+    query = kb.get_query("trace")
+    result = store.select(query.text, query.bind({"item": f"{B}doc/iacml21-plan-of-action/art_7__para_g"}))
+    arrows: dict[tuple[str, str, str, str], list[str]] = {}
+    for row in result.dicts():
+        key = (str(row["direction"]), str(row["from"]).removeprefix(B), str(row["type"]).rsplit("#", 1)[-1],
+               str(row["to"]).removeprefix(B))
+        arrows.setdefault(key, []).append(str(row["quote"]))
+    assert set(arrows) >= SECTION_5_CHAIN
+    quotes = {q for key in SECTION_5_CHAIN for q in arrows[key]}
+    assert any("Work towards an equivalence of the National Qualifications Frameworks" in q for q in quotes)
+    assert any(q.startswith("7. Instruct ILO-CINTERFOR") for q in quotes)
+    assert any("Encourage ILO-CINTERFOR, OAS and UNESCO" in q for q in quotes)
+    assert any("May 4 to 5, 2023 in Buenos Aires" in q for q in quotes)
+    assert any(q.startswith("6. Promote, with the support of ILO/CINTERFOR and OAS") for q in quotes)
+
+
+def test_coverage_is_complete_for_mandates_and_recommendations(store: kb.Store) -> None:
+    report = kb.coverage(store)
+    assert report.uncovered() == []
+    recs = report.documents["wg1-2021-final-report"]["Recommendation"]
+    assert recs.total == 10 and recs.linked + recs.marked == 10 and recs.with_topic == 10
+    recs24 = report.documents["wg1-2024-report"]["Recommendation"]
+    assert recs24.total == 11 and recs24.linked + recs24.marked == 11
+    assert report.totals("Mandate").total >= 5
+
+
+def test_disagreements_are_queryable_with_each_source(store: kb.Store) -> None:
+    rows = store.select(kb.get_query("disagreements").text).dicts()
+    date = {(str(r["value"]), str(r["source"]).removeprefix(B)) for r in rows
+            if str(r["disagreement"]) == "iacml20-date"}
+    assert date == {("2017-12", "doc/wg1-2019-quito-summary"), ("2018-12", "doc/wg1-2021-final-report")}
+    names = {str(r["value"]) for r in rows if str(r["disagreement"]) == "cie-name"}
+    assert names == {"Inter-American Commission on Education", "Inter-American Committee on Education"}
+
+
+def test_chairs_are_stated_with_evidence(store: kb.Store) -> None:
+    rows = store.select("""PREFIX kb: <https://w3id.org/iacml-kb/ontology#>
+        SELECT ?chair WHERE { ?wg kb:chair ?chair }""", {"wg": URIRef(f"{B}body/iacml-wg1")}).rows
+    assert rows == ((URIRef(f"{B}body/ministry-labor-ecuador"),),)
+
+
+# --- a corrupted quote stops the build, naming the file and line; nothing is published ---------
+
+@pytest.fixture
+def corpus_copy(tmp_path: Path) -> Path:
+    target = tmp_path / "corpus"
+    shutil.copytree(default_corpus_dir(), target)
+    return target
+
+
+def _corrupt_first_quote(path: Path) -> int:
+    """Change one character in the first quote of an annotation file; return its 1-based line."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    for number, line in enumerate(lines, start=1):
+        if line.strip().startswith("quote:") and len(line) > 40:
+            key, value = line.split("quote:", 1)
+            lines[number - 1] = f"{key}quote:{value.replace('e', '3', 1)}"
+            path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+            return number
+    raise AssertionError(f"no quote in {path}")
+
+
+def test_a_corrupted_quote_fails_the_build_with_file_and_line(corpus_copy: Path, tmp_path: Path) -> None:
+    build_dir = tmp_path / "build"
+    good, _ = kb.build(build_dir=build_dir)
+    links = corpus_copy / "annotations" / "links.yaml"
+    line = _corrupt_first_quote(links)
+    with pytest.raises(kb.QuoteMismatchError) as info:
+        kb.build(corpus_copy, build_dir)
+    message = str(info.value)
+    assert "links.yaml:" in message and "quote not found in" in message and info.value.exit_code == 2
+    reported = int(message.split("links.yaml:", 1)[1].split(":", 1)[0])
+    assert line - 6 <= reported <= line  # the line of the evidence entry holding the quote
+    assert kb.current_release(build_dir).path == good.path
+
+
+def test_an_ambiguous_quote_needs_an_after_hint(corpus_copy: Path) -> None:
+    (corpus_copy / "annotations" / "zz-test.yaml").write_text(
+        'activities:\n  - slug: test-activity\n    type: Study\n    label: Test\n    evidence:\n'
+        '      - doc: wg1-2021-final-report\n        quote: "Working Group 1"\n', encoding="utf-8")
+    docs = load_corpus(corpus_copy)
+    provisions = {d.meta.slug: parse(d.text) for d in docs}
+    with pytest.raises(kb.QuoteMismatchError, match=r"zz-test.yaml:6: quote occurs \d+ times"):
+        load_annotations(corpus_copy / "annotations", docs, provisions, topic_slugs(ontology.topics_graph()))
+
+
+def test_a_reference_to_an_unknown_eid_suggests_close_ones(corpus_copy: Path) -> None:
+    (corpus_copy / "annotations" / "zz-test.yaml").write_text(
+        'no_link:\n  "wg1-2021-final-report sec_4__recommendation_7": "test"\n', encoding="utf-8")
+    docs = load_corpus(corpus_copy)
+    provisions = {d.meta.slug: parse(d.text) for d in docs}
+    with pytest.raises(kb.AnnotationError, match="did you mean recommendation_7"):
+        load_annotations(corpus_copy / "annotations", docs, provisions, topic_slugs(ontology.topics_graph()))
