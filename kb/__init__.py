@@ -4,6 +4,8 @@ The library is the product; the ``kb`` CLI and the web layer (``api``) only call
 in ``__all__`` here (a test pins it).
 """
 
+from kb.cite import FORMATS as CITATION_FORMATS
+from kb.cite import Citation, cite
 from kb.coverage import MUST_BE_COVERED, CoverageReport, coverage
 from kb.errors import (
     AnnotationError,
@@ -24,20 +26,25 @@ from kb.iri import BASE, PREFIXES, doc_iri, provision_iri
 from kb.items import ItemDescription, describe, resolve_reference, statistics
 from kb.parse import parse
 from kb.pipeline import Built, assemble, build
-from kb.publish import Release, current_release
+from kb.publish import Release, current_release, push
 from kb.queries import NamedQuery, get_query, list_queries
+from kb.status import Explanation, StatusRow, build_asof, parse_asof, status, status_reason, why
 from kb.store import EmbeddedStore, RemoteStore, SelectResult, Store, open_store
+from kb.trace import Trace, trace
 
 __all__ = [
     "BASE",
+    "CITATION_FORMATS",
     "MUST_BE_COVERED",
     "PREFIXES",
     "AnnotationError",
     "BuildLockedError",
     "Built",
+    "Citation",
     "CorpusError",
     "CoverageReport",
     "EmbeddedStore",
+    "Explanation",
     "InputError",
     "ItemDescription",
     "KbError",
@@ -51,11 +58,15 @@ __all__ = [
     "Release",
     "RemoteStore",
     "SelectResult",
+    "StatusRow",
     "Store",
     "StoreError",
+    "Trace",
     "ValidationError",
     "assemble",
     "build",
+    "build_asof",
+    "cite",
     "coverage",
     "current_release",
     "describe",
@@ -64,7 +75,13 @@ __all__ = [
     "list_queries",
     "open_store",
     "parse",
+    "parse_asof",
     "provision_iri",
+    "push",
     "resolve_reference",
     "statistics",
+    "status",
+    "status_reason",
+    "trace",
+    "why",
 ]

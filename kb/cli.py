@@ -184,6 +184,106 @@ def stats(store: StoreOpt = None, build_dir: BuildOpt = None) -> None:
         typer.echo(f"{key:28} {value}")
 
 
+AsofOpt = Annotated[str | None, typer.Option("--as-of", help="As-of date YYYY-MM-DD (default: the build's date).")]
+
+
+def _status_value(row: kb.StatusRow) -> dict[str, object]:
+    return {"item": row.item, "kind": row.kind, "document": row.document, "eId": row.eid, "number": row.number,
+            "text": row.text, "asOf": row.asof.isoformat(), "topics": list(row.topics),
+            "addressees": list(row.addressees),
+            **{dim: {"value": a.value, "rule": a.rule.name, "explanation": a.explanation(), "links": sorted(a.links),
+                     "evidence": sorted(a.evidence)} for dim, a in row.assessments.items()}}
+
+
+@app.command("status")
+def status_cmd(document: Annotated[str | None, typer.Option(help="Document slug.")] = None,
+               topic: Annotated[str | None, typer.Option(help="Topic slug (narrower topics included).")] = None,
+               body: Annotated[str | None, typer.Option(help="Body slug: an addressee or the issuing body.")] = None,
+               value: Annotated[str | None, typer.Option("--status", help="A status value, e.g. no-evidence.")] = None,
+               kind: Annotated[str | None, typer.Option(help="Mandate or Recommendation.")] = None,
+               asof: AsofOpt = None, fmt: FormatOpt = "table", store: StoreOpt = None,
+               build_dir: BuildOpt = None) -> None:
+    """Mandates and recommendations with their status (response, lifecycle, adoption) and the reason."""
+    if fmt not in ("table", "csv", "json"):
+        raise kb.InputError(f"--format {fmt!r} is not table, csv or json")
+    with _open(store, build_dir) as st:
+        rows = kb.status(st, asof=kb.parse_asof(asof), document=document, topic=topic, body=body, value=value,
+                         kind=kind)
+        reasons = {row.item: kb.status_reason(st, row) for row in rows} if fmt != "json" else {}
+    if fmt == "json":
+        typer.echo(json.dumps([_status_value(r) for r in rows], indent=2, ensure_ascii=False))
+        return
+    header = ["document", "eId", "number", "response", "lifecycle", "adoption", "reason"]
+    table = [[r.document, r.eid, r.number, r.value("response"), r.value("lifecycle"), r.value("adoption"),
+              reasons[r.item]] for r in rows]
+    if fmt == "csv":
+        out = io.StringIO()
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(header)
+        writer.writerows(table)
+        sys.stdout.write(out.getvalue())
+        return
+    typer.echo(_table(header, [[Literal(c) for c in row] for row in table], width=90))
+
+
+@app.command()
+def why(item: Annotated[str, typer.Argument(help='A mandate or recommendation: IRI or "slug eId".')],
+        asof: AsofOpt = None, store: StoreOpt = None, build_dir: BuildOpt = None) -> None:
+    """Explain the status of a mandate or recommendation: the rule, the links and the quotes behind it."""
+    with _open(store, build_dir) as st:
+        exp = kb.why(st, kb.resolve_reference(item), asof=kb.parse_asof(asof))
+    row = exp.row
+    typer.echo(f"{row.document} {row.eid} ({row.kind}{f' {row.number}' if row.number else ''}) as of "
+               f"{exp.asof.isoformat()}")
+    typer.echo(f"  {row.text}")
+    for dim in ("response", "lifecycle", "adoption"):
+        a = row.assessments.get(dim)
+        if a is None:
+            continue
+        typer.echo(f"{dim}: {a.value}  (rule {a.rule.name}: {a.rule.query.title})")
+        typer.echo(f"  {a.explanation()}")
+        for link in exp.links.get(dim, []):
+            typer.echo(f"  - {link.label} {link.link_type} this (known by {link.known_by}) [{link.link}]")
+            for q in link.quotes:
+                typer.echo(f"      “{q.text}” ({q.document}, {q.date}, characters {q.start}-{q.end})")
+        for basis in sorted(a.basis):
+            typer.echo(f"  - decided by the existence of {basis}")
+
+
+@app.command("trace")
+def trace_cmd(item: Annotated[str, typer.Argument(help='An item: IRI or "slug eId".')],
+              fmt: Annotated[str, typer.Option("--format", "-f", help="tree or json.")] = "tree",
+              store: StoreOpt = None, build_dir: BuildOpt = None) -> None:
+    """The chain of an item, upstream and downstream, every link with its quotes."""
+    with _open(store, build_dir) as st:
+        tr = kb.trace(st, kb.resolve_reference(item))
+    if fmt == "json":
+        typer.echo(json.dumps(tr.as_json(), indent=2, ensure_ascii=False))
+        return
+    typer.echo(tr.label)
+    titles = {"upstream": "upstream (where it came from)", "item": "its own links",
+              "downstream": "downstream (what answered or carried it)"}
+    for direction in ("upstream", "item", "downstream"):
+        links = [link for link in tr.links if link.direction == direction]
+        if links:
+            typer.echo(f"├─ {titles[direction]}")
+        for link in links:
+            typer.echo(f"│  ├─ {link.source_label} ─{link.link_type}→ {link.target_label}")
+            for q in link.quotes:
+                typer.echo(f"│  │    “{q.text}” ({q.document.rsplit('/', 1)[-1]} {q.start}-{q.end})")
+
+
+@app.command()
+def cite(target: Annotated[str, typer.Argument(help='An item ("slug eId", IRI) or a trace link IRI.')],
+         fmt: Annotated[str, typer.Option("--format", "-f", help="text, markdown, bibtex or csl-json.")] = "text",
+         store: StoreOpt = None, build_dir: BuildOpt = None) -> None:
+    """A citation with title, symbol, paragraph, quote, permanent IRI, dataset version and content hash."""
+    if fmt not in kb.CITATION_FORMATS:
+        raise kb.InputError(f"--format {fmt!r} is unknown", hint=f"use one of {', '.join(kb.CITATION_FORMATS)}")
+    with _open(store, build_dir) as st:
+        typer.echo(kb.cite(st, kb.resolve_reference(target)).render(fmt))
+
+
 @app.command("coverage")
 def coverage_cmd(
     all_kinds: Annotated[bool, typer.Option("--all", help="List unlinked or untagged provisions of any kind.")] = False,
@@ -227,7 +327,7 @@ def push(url: Annotated[str, typer.Argument(help="SPARQL endpoint URL (Oxigraph:
     """Load the current build into a remote SPARQL store (Graph Store Protocol PUT of the default graph)."""
     release = kb.current_release(build_dir)
     with kb.RemoteStore(url, graph_store_url=graph_store) as remote:
-        remote.replace_all(release.dump("nt"))
+        kb.push(release, remote)
         typer.echo(f"loaded {release.version} into {url}: {remote.triple_count()} triples")
 
 

@@ -7,6 +7,7 @@ corpus always gives byte-identical output.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 
 from rdflib import RDF, RDFS, XSD, BNode, Graph, Literal, URIRef
@@ -34,6 +35,17 @@ def date_literal(value: str) -> Literal:
     return Literal(value, datatype=datatype)
 
 
+def known_by(value: str) -> Literal:
+    """The last day a (possibly partial) date can denote, as xsd:date: ``2023`` -> 2023-12-31."""
+    if len(value) == 4:
+        return Literal(f"{value}-12-31", datatype=XSD.date)
+    if len(value) == 7:
+        year, month = int(value[:4]), int(value[5:])
+        last = (dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)).isoformat()
+        return Literal(last, datatype=XSD.date)
+    return Literal(value, datatype=XSD.date)
+
+
 class GraphBuilder:
     """Accumulates triples; one method per kind of thing in the model."""
 
@@ -42,6 +54,12 @@ class GraphBuilder:
         for prefix, ns in iri.PREFIXES.items():
             self.graph.bind(prefix, ns)
         self.doc_dates: dict[str, str] = {}
+        self.known: dict[str, Literal] = {}  # IRI -> kb:knownBy of documents, provisions and activities
+
+    def _known_by(self, node: URIRef, value: Literal | None) -> None:
+        if value is not None:
+            self.known[str(node)] = value
+            self.add(node, KB.knownBy, value)
 
     def add(self, s: Node, p: URIRef, o: Node | str | int | bool | None) -> None:
         if o is None or o == "":
@@ -72,6 +90,7 @@ class GraphBuilder:
             self.add(node, DCTERMS.identifier, symbol)
         if date:
             self.add(node, DCTERMS.date, date_literal(date))
+            self._known_by(node, known_by(date))
             self.doc_dates[slug] = date
         if issuing_body:
             self.add(node, KB.issuedBy, iri.body_iri(issuing_body))
@@ -96,6 +115,7 @@ class GraphBuilder:
             self.add(node, KB.startOffset, Literal(p.start, datatype=XSD.integer))
             self.add(node, KB.endOffset, Literal(p.end, datatype=XSD.integer))
             self.add(node, KB.line, Literal(p.line, datatype=XSD.integer))
+            self._known_by(node, self.known.get(str(doc)))
 
     def mentioned_document(self, doc: MentionedDocument) -> None:
         node = self._document_common(doc.slug, doc.title, doc.doc_type.value, doc.symbols, doc.date,
@@ -114,6 +134,7 @@ class GraphBuilder:
             self.add(pnode, KB.order, Literal(order, datatype=XSD.integer))
             for ev in p.evidence:
                 self.add(pnode, KB.knownThrough, self.evidence(ev))
+            self._known_by(pnode, self.known.get(str(node)) or self._earliest(p.evidence))
 
     def body(self, body: Body) -> None:
         node = iri.body_iri(body.slug)
@@ -136,6 +157,8 @@ class GraphBuilder:
             self.add(node, KB.startDate, date_literal(act.start))
         if act.end:
             self.add(node, KB.endDate, date_literal(act.end))
+        if act.end or act.start:
+            self._known_by(node, known_by(act.end or act.start))
         self.add(node, KB.place, act.place)
         self.add(node, KB["format"], act.format)
         for slug in act.organised_by:
@@ -159,6 +182,7 @@ class GraphBuilder:
         self.add(node, KB.quotedIn, doc)
         if ev.doc in self.doc_dates:
             self.add(node, KB.evidenceDate, date_literal(self.doc_dates[ev.doc]))
+            self.add(node, KB.knownBy, known_by(self.doc_dates[ev.doc]))
         self.add(target, RDF.type, OA.SpecificResource)
         self.add(target, OA.hasSource, doc)
         self.add(target, OA.hasSelector, quote)
@@ -187,6 +211,13 @@ class GraphBuilder:
         self.add(node, KB.note, link.note)
         for ev in link.evidence:
             self.add(node, KB.hasEvidence, self.evidence(ev))
+        # A link counts from when its source happened (if dated) and its earliest quote is dated.
+        dates = [d for d in (self.known.get(link.source), self._earliest(link.evidence)) if d is not None]
+        self._known_by(node, max(dates, key=str) if dates else None)
+
+    def _earliest(self, evidence: Iterable[Evidence]) -> Literal | None:
+        dates = [known_by(self.doc_dates[ev.doc]) for ev in evidence if ev.doc in self.doc_dates]
+        return min(dates, key=str) if dates else None
 
     def claim(self, claim: Claim) -> None:
         node = claim_iri(claim)

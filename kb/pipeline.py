@@ -1,7 +1,7 @@
 """The build pipeline, composed from one module per stage as in DESIGN.md section 7::
 
     corpus ──parse──▶ provisions ──annotate──▶ entities, links, evidence ──graph──▶ RDF
-        ──validate──▶ report ──publish──▶ store + dumps
+        ──rules──▶ status ──validate──▶ report ──publish──▶ store + dumps
 
 It owns the order of the stages, their timing and the build report; each stage owns its logic.
 """
@@ -28,6 +28,8 @@ from kb.iri import SKOS
 from kb.model import Annotations, Provision, SourceDocument
 from kb.parse import parse
 from kb.publish import Release, default_build_dir, publish
+from kb.rules import assess, assessments_graph, corpus_date, load_rules, rules_graph
+from kb.store import EmbeddedStore
 from kb.validate import ValidationReport, validate
 
 Progress = Callable[[str], None]
@@ -43,6 +45,8 @@ class Built:
     graph: Graph
     nt: bytes
     validation: ValidationReport
+    asof: dt.date
+    assessments: int
     timings: dict[str, float] = field(default_factory=dict)
 
     @property
@@ -78,10 +82,17 @@ def assemble(corpus_dir: Path | None = None, *, progress: Progress | None = None
         graph = build_graph(documents, provisions, annotations,
                             repo_paths={d.meta.slug: f"corpus/{d.meta.source}" for d in documents},
                             extra=(ontology.core_graph(), ontology.alignments_graph(), topics))
+    with _stage("rules", timings, progress):
+        asof = corpus_date(d.meta.date for d in documents)
+        rules = load_rules()
+        with EmbeddedStore.in_memory(canonical_ntriples(graph)) as store:
+            assessments = assess(store, asof, rules)
+        graph += rules_graph(rules)
+        graph += assessments_graph(assessments)
         nt = canonical_ntriples(graph)
     with _stage("validate", timings, progress):
         report = validate(graph, nt, origins=origins(annotations))
-    return Built(documents, provisions, annotations, graph, nt, report, timings)
+    return Built(documents, provisions, annotations, graph, nt, report, asof, len(assessments), timings)
 
 
 def build_report(built: Built, version: str) -> dict[str, Any]:
@@ -94,6 +105,8 @@ def build_report(built: Built, version: str) -> dict[str, Any]:
                       for d in built.documents},
         "counts_per_class": dict(sorted(counts.items())),
         "links": len(built.annotations.links),
+        "status_as_of": built.asof.isoformat(),
+        "assessments": built.assessments,
         "warnings": built.validation.warnings,
         "checks_run": built.validation.checks_run,
         "timings_seconds": built.timings,

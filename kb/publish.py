@@ -7,6 +7,7 @@ build::
       current -> releases/<version>     symlink, replaced atomically (rename) after a full build
       releases/<version>/
         kb.nt        canonical sorted N-Triples (byte-identical for the same corpus)
+        dataset.nt   the release's own description: version and content hash of kb.nt
         kb.ttl       Turtle
         kb.jsonld    JSON-LD
         report.json  counts per class, warnings, timing per stage, version, content hash
@@ -25,6 +26,7 @@ import fcntl
 import json
 import os
 import shutil
+import tempfile
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -35,13 +37,27 @@ from typing import Any
 from rdflib import Graph
 
 from kb.errors import BuildLockedError, StoreError
-from kb.store import EmbeddedStore
+from kb.iri import BASE
+from kb.store import EmbeddedStore, Store
 
 KEEP = 3
 CURRENT = "current"
 RELEASES = "releases"
 STAGING_PREFIX = ".staging-"
 DUMPS = {"nt": "kb.nt", "ttl": "kb.ttl", "jsonld": "kb.jsonld"}
+DATASET = "dataset.nt"
+
+
+def dataset_ntriples(version: str, content_hash: str) -> bytes:
+    """The description of a release (not part of kb.nt, whose hash it states)."""
+    node = f"<{BASE}dataset>"
+    lines = [
+        f"{node} <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <http://rdfs.org/ns/void#Dataset> .",
+        f'{node} <http://purl.org/dc/terms/hasVersion> "{version}" .',
+        f'{node} <{BASE}ontology#contentHash> "{content_hash}" .',
+        f'{node} <http://purl.org/dc/terms/title> "IACML mandate and recommendation traceability knowledge base"@en .',
+    ]
+    return ("\n".join(lines) + "\n").encode("utf-8")
 
 
 @dataclass(frozen=True)
@@ -60,6 +76,10 @@ class Release:
 
     def dump(self, fmt: str) -> Path:
         return self.path / DUMPS[fmt]
+
+    @property
+    def dataset_path(self) -> Path:
+        return self.path / DATASET
 
     @property
     def report_path(self) -> Path:
@@ -123,7 +143,8 @@ def write_release(staging: Path, nt: bytes, graph: Graph, report: dict[str, Any]
     _write(staging / DUMPS["ttl"], canonical.serialize(format="turtle", encoding="utf-8"))
     _write(staging / DUMPS["jsonld"], canonical.serialize(format="json-ld", encoding="utf-8", indent=1,
                                                           sort_keys=True))
-    EmbeddedStore.create(staging / "store", staging / DUMPS["nt"]).close()
+    _write(staging / DATASET, dataset_ntriples(report["version"], report["content_hash"]))
+    EmbeddedStore.create(staging / "store", staging / DUMPS["nt"], staging / DATASET).close()
     _write(staging / "report.json", (json.dumps(report, indent=2, sort_keys=True) + "\n").encode("utf-8"))
 
 
@@ -179,3 +200,14 @@ def prune(build_dir: Path) -> None:
     for path in ordered[KEEP:]:
         if path.resolve() != current:
             shutil.rmtree(path, ignore_errors=True)
+
+
+def push(release: Release, store: Store) -> None:
+    """Replace the whole content of a store (typically a remote SPARQL store) with a release: its
+    canonical N-Triples and its dataset description."""
+    with tempfile.TemporaryDirectory() as tmp:
+        combined = Path(tmp) / "release.nt"
+        with open(combined, "wb") as out:
+            out.write(release.dump("nt").read_bytes())
+            out.write(release.dataset_path.read_bytes())
+        store.replace_all(combined)

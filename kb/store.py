@@ -11,14 +11,14 @@ Store endpoint.
 - :func:`check_query` runs first on both backends. It parses the query with rdflib's SPARQL parser
   (never a regex over the text, which comments and strings would fool) and refuses updates,
   ``SERVICE`` anywhere, and ``FROM``/``FROM NAMED`` outside ``https://w3id.org/iacml-kb/``.
-- Parameters are bound, never spliced: a parameter must be a variable that the query's pattern
-  binds (a triple pattern, ``VALUES``, ``BIND ... AS`` or sub-query projection, not only a
-  ``FILTER`` or an aggregate), so that both backends give the same rows. The embedded backend
-  uses pyoxigraph's ``substitutions`` where Oxigraph accepts them (for ``SELECT``, every parameter
-  projected); otherwise, and always on the remote backend, the terms go into the query's trailing
-  ``VALUES`` clause (the grammar's ``Query ::= Prologue (Select|Construct|Describe|Ask)Query
-  ValuesClause``), written by a strict serializer. A query that has its own trailing ``VALUES``
-  takes no parameters.
+- Parameters are bound, never spliced. A parameter must be a variable the query mentions outside a
+  sub-query. The embedded backend uses pyoxigraph's ``substitutions`` where Oxigraph applies them
+  (``SELECT`` with every parameter projected); otherwise, and always on the remote backend, the
+  terms go into a ``VALUES`` block written by a strict serializer and placed first inside the
+  query's top-level ``WHERE`` group, so that they pre-bind the variable for every pattern and
+  ``FILTER`` of that group (including ``FILTER``-only uses such as ``FILTER(?date <= ?asof)``),
+  with the same rows on both backends. The place is found by a scanner that skips comments,
+  strings and IRIs.
 - Time limits. pyoxigraph 0.5 has no way to stop a running query from Python: no timeout or
   cancellation argument, the engine runs with the GIL released and checks no signal, and a thread
   that is abandoned keeps computing until the query ends. The embedded ``timeout`` therefore
@@ -67,6 +67,8 @@ from kb.errors import QueryError, QueryRefusedError, QueryTimeoutError, StoreErr
 from kb.iri import BASE
 
 VAR_NAME_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+VARIABLE_RE = re.compile(r"[?$]([A-Za-z_][A-Za-z0-9_]*)")
+IRIREF_RE = re.compile(r'<[^<>"{}|^`\\\x00-\x20]*>')
 IRI_FORBIDDEN_RE = re.compile(r'[\x00-\x20<>"{}|^`\\]')
 IRI_SCHEME_RE = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 LANG_RE = re.compile(r"^[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*$")
@@ -111,9 +113,9 @@ class SelectResult:
 @dataclass(frozen=True)
 class _QueryInfo:
     form: QueryForm
-    bindable: frozenset[str]  # variables a trailing VALUES clause restricts: the parameters allowed
-    projected: frozenset[str]  # SELECT: the projection; other forms: same as bindable
-    has_values_clause: bool
+    projected: frozenset[str]  # SELECT: the projection; other forms: the variables in scope
+    top_level: frozenset[str]  # variables mentioned outside sub-queries: the parameters allowed
+    where_group: int  # offset just inside the opening brace of the top-level WHERE group, -1 if none
 
 
 def check_query(query: str) -> QueryForm:
@@ -148,7 +150,8 @@ def _analyse(query: str) -> _QueryInfo:
     form = QueryForm(algebra.name.removesuffix("Query").upper())
     bindable = _bindable(algebra, form)
     projected = frozenset(str(v) for v in algebra.PV) if form is QueryForm.SELECT else bindable
-    return _QueryInfo(form, bindable, projected, parsed[1].valuesClause is not None)
+    scrubbed = _scrub(query)
+    return _QueryInfo(form, projected, _top_level_variables(scrubbed), _where_group(scrubbed, form))
 
 
 def _parse(query: str) -> Any:
@@ -236,21 +239,85 @@ def _require_form(info: _QueryInfo, allowed: tuple[QueryForm, ...], method: str)
 
 
 def _check_params(info: _QueryInfo, params: Mapping[str, Node] | None) -> dict[str, URIRef | Literal]:
-    """The parameters, checked: plain variable names the query binds, IRIs and literals only."""
+    """The parameters, checked: plain variable names the query uses, IRIs and literals only."""
     if not params:
         return {}
-    if info.has_values_clause:
-        raise QueryError("a query that ends with its own VALUES clause takes no parameters",
-                         hint="move its VALUES block into the WHERE clause")
     checked: dict[str, URIRef | Literal] = {}
     for name, value in params.items():
         _check_name(name)
-        if name not in info.bindable:
-            raise QueryError(f"parameter {name!r} is not bound by the query's pattern",
-                             hint=f"use ?{name} in a triple pattern of the WHERE clause, not only in a FILTER, "
-                                  "BIND expression or aggregate")
+        if name not in info.top_level:
+            raise QueryError(f"parameter {name!r} is not a variable of the query outside its sub-queries",
+                             hint=f"use ?{name} in the WHERE clause (a parameter does not reach into a sub-query)")
         checked[name] = _check_term(name, value)
     return checked
+
+
+def _scrub(query: str) -> str:
+    """The query with comments, strings and IRIs blanked out (same length), so braces and variables
+    can be found by position."""
+    out = list(query)
+    i, n = 0, len(query)
+    while i < n:
+        c = query[i]
+        if c == "#":
+            end = query.find("\n", i)
+            end = n if end < 0 else end
+        elif c in "\"'":
+            quote = c * 3 if query.startswith(c * 3, i) else c
+            j = i + len(quote)
+            while j < n and not query.startswith(quote, j):
+                j += 2 if query[j] == "\\" else 1
+            end = min(n, j + len(quote))
+        elif c == "<" and (m := IRIREF_RE.match(query, i)):
+            end = m.end()
+        else:
+            i += 1
+            continue
+        for k in range(i, end):
+            out[k] = " " if query[k] != "\n" else "\n"
+        i = end
+    return "".join(out)
+
+
+def _groups(scrubbed: str) -> list[tuple[int, int, int]]:
+    """Every brace group as (depth, start just inside the brace, end at the closing brace)."""
+    stack: list[int] = []
+    found: list[tuple[int, int, int]] = []
+    for i, c in enumerate(scrubbed):
+        if c == "{":
+            stack.append(i + 1)
+        elif c == "}" and stack:
+            start = stack.pop()
+            found.append((len(stack), start, i))
+    return sorted(found, key=lambda g: g[1])
+
+
+def _where_group(scrubbed: str, form: QueryForm) -> int:
+    top = [start for depth, start, _ in _groups(scrubbed) if depth == 0]
+    if not top:
+        return -1
+    shorthand = re.search(r"\bCONSTRUCT\s+WHERE\s*\{", scrubbed, re.IGNORECASE)
+    if form is QueryForm.CONSTRUCT and not shorthand:
+        return top[1] if len(top) > 1 else -1
+    return top[0]
+
+
+def _top_level_variables(scrubbed: str) -> frozenset[str]:
+    """Variables mentioned outside sub-queries (``{ SELECT ... }`` groups)."""
+    blanked = list(scrubbed)
+    for _, start, end in _groups(scrubbed):
+        if re.match(r"\s*SELECT\b", scrubbed[start:end], re.IGNORECASE):
+            blanked[start:end] = " " * (end - start)
+    return frozenset(m.group(1) for m in VARIABLE_RE.finditer("".join(blanked)))
+
+
+def bind_in_where(query: str, params: Mapping[str, URIRef | Literal]) -> str:
+    """The query with a ``VALUES`` block for ``params`` first inside its top-level WHERE group (or, for a
+    query without one such as ``DESCRIBE ?x``, as its trailing VALUES clause)."""
+    info = _inspect(query)
+    if info.where_group < 0:
+        return query + values_clause(params)
+    return query[: info.where_group] + values_clause(params) + query[info.where_group:]
 
 
 def _check_name(name: object) -> None:
@@ -289,7 +356,7 @@ def _check_unicode(text: str, what: str) -> None:
 
 
 def values_clause(params: Mapping[str, Node]) -> str:
-    """The trailing ``VALUES`` clause (one row) binding IRIs and literals; QueryError for anything else.
+    """A ``VALUES`` block (one row) binding IRIs and literals; QueryError for anything else.
 
     IRIs must be absolute and hold none of ``<>"{}|^`\\`` or whitespace; literals are escaped as in
     N-Triples, so no value can end its term.
@@ -438,17 +505,20 @@ class EmbeddedStore(Store):
         return cls(store, location=str(path), read_only=read_only)
 
     @classmethod
-    def create(cls, path: Path, nt_path: Path) -> EmbeddedStore:
-        """Make a NEW store folder at ``path`` bulk-loaded from an N-Triples file (writable instance).
+    def create(cls, path: Path, nt_path: Path, *more: Path) -> EmbeddedStore:
+        """Make a NEW store folder at ``path`` bulk-loaded from N-Triples files (writable instance).
 
         The publish stage builds beside the live store, closes this instance and swaps folders.
         """
         if path.exists():
             raise StoreError(f"{path} already exists", hint="create() makes a new store: choose a new folder")
-        if not nt_path.is_file():
-            raise StoreError(f"no N-Triples file at {nt_path}")
+        for file in (nt_path, *more):
+            if not file.is_file():
+                raise StoreError(f"no N-Triples file at {file}")
         try:
-            store = _bulk_loaded(ox.Store(str(path)), nt_path)
+            store = ox.Store(str(path))
+            for file in (nt_path, *more):
+                _bulk_loaded(store, file)
             store.optimize()
         except (StoreError, OSError) as exc:
             shutil.rmtree(path, ignore_errors=True)
@@ -539,8 +609,8 @@ class EmbeddedStore(Store):
         substitutions: dict[ox.Variable, ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple] | None = None
         if terms and terms.keys() <= info.projected:
             substitutions = {ox.Variable(name): _to_ox(term) for name, term in terms.items()}
-        elif terms:  # Oxigraph substitutes projected variables only: bind the others with VALUES
-            query += values_clause(terms)
+        elif terms:  # Oxigraph substitutes projected variables only: pre-bind the others in the WHERE group
+            query = bind_in_where(query, terms)
         try:
             return store.query(query, substitutions=substitutions)
         except (SyntaxError, ValueError, RuntimeError) as exc:
@@ -715,7 +785,7 @@ class RemoteStore(Store):
         terms = _check_params(info, params)
         limit = self.timeout if timeout is None else timeout
         client = SPARQLWrapper(self.query_url)
-        client.setQuery(query + values_clause(terms) if terms else query)
+        client.setQuery(bind_in_where(query, terms) if terms else query)
         client.setMethod(POST)
         client.setReturnFormat(return_format)
         client.addCustomHttpHeader("Accept", accept)

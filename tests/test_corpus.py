@@ -83,7 +83,7 @@ def test_malformed_yaml_gives_the_line(corpus_copy: Path) -> None:
 
 def test_source_that_is_not_utf8_gives_the_line(corpus_copy: Path) -> None:
     source = corpus_copy / "sources" / "001_59f5d31060b7bea9.txt"
-    raw = source.read_bytes().replace("Registration and Participation".encode(), b"Registration \xe9 Participation")
+    raw = source.read_bytes().replace(b"Registration and Participation", b"Registration \xe9 Participation")
     source.write_bytes(raw)
     meta = corpus_copy / "documents" / "ws2023-event-page.yaml"
     text = meta.read_text()

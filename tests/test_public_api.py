@@ -10,12 +10,15 @@ import kb
 ROOT = Path(__file__).resolve().parent.parent
 
 PINNED = {
+    "CITATION_FORMATS", "Citation", "cite", "Explanation", "StatusRow", "build_asof", "parse_asof", "status",
+    "status_reason", "why",
+    "Trace", "trace",
     "BASE", "PREFIXES", "CoverageReport", "MUST_BE_COVERED", "coverage",
     "AnnotationError", "BuildLockedError", "Built", "CorpusError", "EmbeddedStore",
     "InputError", "ItemDescription", "KbError", "NamedQuery", "NotFoundError", "ParseError", "QueryError",
     "QueryRefusedError", "QueryTimeoutError", "QuoteMismatchError", "Release", "RemoteStore", "SelectResult",
     "Store", "StoreError", "ValidationError", "assemble", "build", "current_release", "describe", "doc_iri",
-    "get_query", "list_queries", "open_store", "parse", "provision_iri", "resolve_reference", "statistics",
+    "get_query", "list_queries", "open_store", "parse", "provision_iri", "push", "resolve_reference", "statistics",
 }
 
 

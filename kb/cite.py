@@ -1,0 +1,151 @@
+"""Citations of an item or a trace link, in the formats report authors paste: plain text, Markdown,
+BibTeX and CSL-JSON.
+
+It owns what a citation holds (DESIGN.md CQ10): the document's title, symbol(s) and date; the
+paragraph as printed; a verbatim quote with its document; the permanent IRI; and the dataset
+version and content hash of the build it was taken from, so that the citation can be checked
+against exactly that state of the knowledge base.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+
+from rdflib import URIRef
+
+from kb.errors import InputError, NotFoundError
+from kb.store import Store
+
+FORMATS = ("text", "markdown", "bibtex", "csl-json")
+ITEM_QUERY = """
+PREFIX kb: <https://w3id.org/iacml-kb/ontology#>
+PREFIX dcterms: <http://purl.org/dc/terms/>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+SELECT ?doc ?docTitle ?date ?symbols ?number ?eId ?kind ?text ?held ?quote ?quotedIn ?label WHERE {
+  {
+    ?item kb:inDocument ?doc ; kb:eId ?eId ; a ?kind . FILTER(?kind != kb:Provision)
+    OPTIONAL { ?item kb:number ?number }
+    OPTIONAL { ?item kb:text ?text }
+    OPTIONAL { ?item kb:knownThrough ?ev . ?ev kb:quote ?quote ; kb:quotedIn/dcterms:title ?quotedIn }
+  } UNION {
+    ?item a kb:Document . BIND(?item AS ?doc)
+  } UNION {
+    ?item rdfs:label ?label .
+    OPTIONAL { ?item kb:reportedIn ?doc }
+  }
+  OPTIONAL { ?doc dcterms:title ?docTitle }
+  OPTIONAL { ?doc dcterms:date ?date }
+  OPTIONAL { ?doc kb:held ?held }
+  OPTIONAL { SELECT ?doc (GROUP_CONCAT(?symbol; SEPARATOR="; ") AS ?symbols)
+             WHERE { ?doc dcterms:identifier ?symbol } GROUP BY ?doc }
+} ORDER BY DESC(STRLEN(COALESCE(?quote, ""))) LIMIT 1
+"""
+LINK_QUERY = """
+PREFIX kb: <https://w3id.org/iacml-kb/ontology#>
+PREFIX dcterms: <http://purl.org/dc/terms/>
+SELECT ?from ?type ?to ?quote ?quotedIn ?quotedTitle ?date ?note WHERE {
+  ?link a kb:TraceLink ; kb:linkFrom ?from ; kb:linkType ?type ; kb:linkTo ?to ; kb:hasEvidence ?ev .
+  ?ev kb:quote ?quote ; kb:quotedIn ?quotedIn .
+  ?quotedIn dcterms:title ?quotedTitle .
+  OPTIONAL { ?quotedIn dcterms:date ?date }
+  OPTIONAL { ?link kb:note ?note }
+} ORDER BY ?quotedIn ?quote
+"""
+DATASET_QUERY = """
+PREFIX kb: <https://w3id.org/iacml-kb/ontology#>
+PREFIX dcterms: <http://purl.org/dc/terms/>
+SELECT ?version ?hash WHERE { ?dataset dcterms:hasVersion ?version ; kb:contentHash ?hash }
+"""
+
+
+@dataclass(frozen=True)
+class Citation:
+    iri: str
+    title: str  # what is cited: "Plan of Action of Buenos Aires, Art. 7(g)" or a link's summary
+    container: str  # the document's title
+    symbols: str
+    date: str
+    locator: str  # paragraph as printed, or eId
+    quote: str
+    quote_source: str  # the held document the quote is from
+    version: str
+    content_hash: str
+
+    def render(self, fmt: str) -> str:
+        where = (f"{self.container}{f' ({self.symbols})' if self.symbols else ''}"
+                 f"{f', {self.date}' if self.date else ''}{f', {self.locator}' if self.locator else ''}")
+        quoted = f" (quoted in {self.quote_source})" if self.quote_source != self.container else ""
+        if fmt == "text":
+            return (f"{where}. “{self.quote}”{quoted}. {self.iri}. IACML-KB dataset {self.version}, "
+                    f"content hash sha256:{self.content_hash}.")
+        if fmt == "markdown":
+            return (f"*{self.container}*{where[len(self.container):]}.\n\n> {self.quote}\n"
+                    f"{f'>{chr(10)}> — quoted in {self.quote_source}{chr(10)}' if quoted else ''}\n"
+                    f"<{self.iri}> · IACML-KB dataset `{self.version}`, sha256 `{self.content_hash}`")
+        if fmt == "bibtex":
+            key = re.sub(r"[^A-Za-z0-9]+", "-", self.iri.rsplit("/", 2)[-2] + "-" + self.iri.rsplit("/", 1)[-1])
+            fields = {"title": self.title, "booktitle": self.container, "number": self.symbols, "year": self.date[:4],
+                      "pages": self.locator, "url": self.iri, "note": f"Quote: ``{self.quote}'' ({self.quote_source}). "
+                      f"IACML-KB dataset {self.version}, sha256:{self.content_hash}", "version": self.version}
+            body = ",\n".join(f"  {k} = {{{_bibtex_escape(v)}}}" for k, v in fields.items() if v)
+            return f"@misc{{{key.strip('-')},\n{body}\n}}"
+        if fmt == "csl-json":
+            data = {"id": self.iri, "type": "document", "title": self.title, "container-title": self.container,
+                    "number": self.symbols or None, "locator": self.locator or None, "URL": self.iri,
+                    "issued": {"date-parts": [[int(p) for p in self.date.split("-")]]} if self.date else None,
+                    "note": f"“{self.quote}” ({self.quote_source})", "version": self.version,
+                    "custom": {"contentHash": self.content_hash}}
+            return json.dumps([{k: v for k, v in data.items() if v is not None}], indent=2, ensure_ascii=False)
+        raise InputError(f"citation format {fmt!r} is unknown", hint=f"use one of {', '.join(FORMATS)}")
+
+
+def _bibtex_escape(value: str) -> str:
+    return value.replace("\\", "\\textbackslash{}").replace("{", "\\{").replace("}", "\\}").replace("&", "\\&") \
+        .replace("%", "\\%").replace("#", "\\#").replace("_", "\\_")
+
+
+def dataset_version(store: Store) -> tuple[str, str]:
+    rows = store.select(DATASET_QUERY).rows
+    if not rows:
+        raise NotFoundError("the store does not describe its dataset version",
+                            hint="rebuild with `kb build` (and `kb push` for a remote store)")
+    return str(rows[0][0]), str(rows[0][1])
+
+
+def cite(store: Store, target: URIRef) -> Citation:
+    """The citation of an item (document, provision, activity) or of a trace link."""
+    version, content_hash = dataset_version(store)
+    if "/link/" in str(target):
+        rows = store.select(LINK_QUERY, {"link": target}).dicts()
+        if not rows:
+            raise NotFoundError(f"no trace link {target}", hint="copy the link IRI from `kb show` or `kb trace`")
+        r = rows[0]
+        kind = str(r["type"]).rsplit("#", 1)[-1]
+        return Citation(iri=str(target), title=f"{_short(str(r['from']))} {kind} {_short(str(r['to']))}",
+                        container=str(r["quotedTitle"]), symbols="", date=str(r.get("date", "")), locator="",
+                        quote=str(r["quote"]), quote_source=str(r["quotedTitle"]), version=version,
+                        content_hash=content_hash)
+    rows = store.select(ITEM_QUERY, {"item": target}).dicts()
+    if not rows:
+        raise NotFoundError(f"no item {target} in the knowledge base", hint="check the IRI or the slug and eId")
+    r = rows[0]
+    container = str(r.get("docTitle", r.get("label", "")))
+    number = str(r.get("number", ""))
+    kind = str(r.get("kind", "")).rsplit("#", 1)[-1]
+    word = {"Mandate": "Art.", "Recommendation": "Recommendation", "Section": "section"}.get(kind, "para.")
+    locator = f"{word} {number}" if number else str(r.get("eId", ""))
+    title = f"{container}, {locator}" if "eId" in r else str(r.get("label", container))
+    if "quote" in r:  # a provision of a document we do not hold: known through its quotation
+        quote, source = str(r["quote"]), str(r["quotedIn"])
+    else:
+        quote, source = str(r.get("text", container)), container
+    symbols = "; ".join(sorted(str(r.get("symbols", "")).split("; "))) if "symbols" in r else ""
+    return Citation(iri=str(target), title=title, container=container, symbols=symbols,
+                    date=str(r.get("date", "")), locator=locator, quote=quote, quote_source=source,
+                    version=version, content_hash=content_hash)
+
+
+def _short(node: str) -> str:
+    return node.removeprefix("https://w3id.org/iacml-kb/")

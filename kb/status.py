@@ -1,0 +1,235 @@
+"""Status answers for users: which mandates and recommendations are open, addressed, carried forward
+or adopted as of a date, and why.
+
+It owns the read side of DESIGN.md section 4: it runs the status rules (:mod:`kb.rules`) on a
+published store for any as-of date (by default the build's own, the date the stored assessments
+were made for), joins each assessment with what a reader needs (document, number, text, topics,
+addressees), filters, and explains a status with the links and quotes that decided it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from rdflib import URIRef
+
+from kb import iri
+from kb.errors import InputError, NotFoundError
+from kb.rules import Assessment, assess, load_rules
+from kb.store import Store
+
+ITEMS_QUERY = """
+PREFIX kb: <https://w3id.org/iacml-kb/ontology#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+PREFIX dcterms: <http://purl.org/dc/terms/>
+SELECT ?item ?kind ?slug ?eId ?number ?text ?docTitle ?issuer
+       (GROUP_CONCAT(DISTINCT ?topicSlug; SEPARATOR=" ") AS ?topics)
+       (GROUP_CONCAT(DISTINCT ?addresseeSlug; SEPARATOR=" ") AS ?addressees)
+WHERE {
+  VALUES ?kind { kb:Mandate kb:Recommendation }
+  ?item a ?kind ; kb:eId ?eId ; kb:inDocument ?doc .
+  ?doc kb:slug ?slug ; dcterms:title ?docTitle .
+  OPTIONAL { ?doc kb:issuedBy/kb:slug ?issuer }
+  OPTIONAL { ?item kb:number ?number }
+  OPTIONAL { ?item kb:text ?text }
+  OPTIONAL { ?item kb:hasTopic/skos:broader* ?topic . BIND(REPLACE(STR(?topic), "^.*/", "") AS ?topicSlug) }
+  OPTIONAL { ?item kb:addressee/kb:slug ?addresseeSlug }
+}
+GROUP BY ?item ?kind ?slug ?eId ?number ?text ?docTitle ?issuer
+"""
+BUILD_ASOF_QUERY = """
+PREFIX kb: <https://w3id.org/iacml-kb/ontology#>
+SELECT (MAX(?date) AS ?asof) WHERE { ?a kb:asOf ?date }
+"""
+LINK_QUERY = """
+PREFIX kb: <https://w3id.org/iacml-kb/ontology#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX dcterms: <http://purl.org/dc/terms/>
+SELECT ?link ?from ?type ?to ?label ?date WHERE {
+  ?link kb:linkFrom ?from ; kb:linkType ?type ; kb:linkTo ?to .
+  OPTIONAL { ?link kb:knownBy ?date }
+  OPTIONAL { { ?from rdfs:label ?label } UNION { ?from kb:inDocument/kb:slug ?docSlug ; kb:eId ?eId .
+             BIND(CONCAT(?docSlug, " ", ?eId) AS ?label) } UNION { ?from a kb:Document ; kb:slug ?label } }
+}
+"""
+EVIDENCE_QUERY = """
+PREFIX kb: <https://w3id.org/iacml-kb/ontology#>
+PREFIX oa: <http://www.w3.org/ns/oa#>
+SELECT ?evidence ?quote ?slug ?date ?start ?end WHERE {
+  ?evidence kb:quote ?quote ; kb:quotedIn/kb:slug ?slug ; oa:hasTarget/oa:hasSelector ?position .
+  ?position oa:start ?start ; oa:end ?end .
+  OPTIONAL { ?evidence kb:evidenceDate ?date }
+}
+"""
+
+
+@dataclass(frozen=True)
+class Quote:
+    evidence: str
+    text: str
+    document: str  # slug of the quoted document
+    date: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class LinkUsed:
+    link: str
+    source: str
+    link_type: str  # local name: respondsTo, fulfils, reiterates, derivedFrom
+    target: str
+    label: str  # a readable name of the source
+    known_by: str
+    quotes: tuple[Quote, ...]
+
+
+@dataclass
+class StatusRow:
+    """One mandate or recommendation with its status in each dimension as of a date."""
+
+    item: str
+    kind: str
+    document: str
+    eid: str
+    number: str
+    text: str
+    document_title: str
+    issuer: str
+    topics: tuple[str, ...]
+    addressees: tuple[str, ...]
+    asof: dt.date
+    assessments: dict[str, Assessment] = field(default_factory=dict)
+
+    def value(self, dimension: str) -> str:
+        found = self.assessments.get(dimension)
+        return found.value if found else ""
+
+
+def build_asof(store: Store) -> dt.date:
+    """The as-of date the published assessments were made for."""
+    rows = store.select(BUILD_ASOF_QUERY).rows
+    if not rows or rows[0][0] is None:
+        raise NotFoundError("the store holds no status assessments", hint="rebuild it with `kb build`")
+    return dt.date.fromisoformat(str(rows[0][0]))
+
+
+def parse_asof(value: str | None) -> dt.date | None:
+    if value is None or value == "":
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise InputError(f"as-of date {value!r} is not a date", hint="write YYYY-MM-DD") from None
+
+
+def status(store: Store, *, asof: dt.date | None = None, document: str | None = None, topic: str | None = None,
+           body: str | None = None, value: str | None = None, kind: str | None = None) -> list[StatusRow]:
+    """Every mandate and recommendation existing as of ``asof`` with its status, filtered.
+
+    ``document``, ``topic`` and ``body`` are slugs (a topic includes its narrower topics; a body
+    matches an addressee or the issuing body); ``value`` is a status value in any dimension;
+    ``kind`` is ``Mandate`` or ``Recommendation``.
+    """
+    asof = asof or build_asof(store)
+    by_item: dict[str, dict[str, Assessment]] = {}
+    for a in assess(store, asof, load_rules()):
+        by_item.setdefault(a.item, {})[a.dimension] = a
+    rows = []
+    for r in store.select(ITEMS_QUERY).dicts():
+        item = str(r["item"])
+        if item not in by_item:  # does not exist yet as of that date
+            continue
+        row = StatusRow(
+            item=item, kind=str(r["kind"]).rsplit("#", 1)[-1], document=str(r["slug"]), eid=str(r["eId"]),
+            number=str(r.get("number", "")), text=str(r.get("text", "")), document_title=str(r["docTitle"]),
+            issuer=str(r.get("issuer", "")), topics=tuple(str(r.get("topics", "")).split()),
+            addressees=tuple(str(r.get("addressees", "")).split()), asof=asof, assessments=by_item[item])
+        if _keep(row, document, topic, body, value, kind):
+            rows.append(row)
+    return sorted(rows, key=lambda row: (row.document, row.kind, _natural(row.eid)))
+
+
+def _keep(row: StatusRow, document: str | None, topic: str | None, body: str | None, value: str | None,
+          kind: str | None) -> bool:
+    return ((document is None or row.document == document)
+            and (topic is None or topic in row.topics)
+            and (body is None or body in row.addressees or body == row.issuer)
+            and (value is None or value in {a.value for a in row.assessments.values()})
+            and (kind is None or row.kind == kind))
+
+
+def _natural(eid: str) -> list[object]:
+    """Sort key that puts para_2 before para_10."""
+    out: list[object] = []
+    for part in eid.replace("__", "_").split("_"):
+        out += [(0, int(part))] if part.isdigit() else [(1, part)]
+    return out
+
+
+def links_used(store: Store, assessment: Assessment) -> list[LinkUsed]:
+    """The links that decided an assessment, each with its quotes known by the as-of date."""
+    out = []
+    for link in sorted(assessment.links):
+        rows = store.select(LINK_QUERY, {"link": URIRef(link)}).dicts()
+        if not rows:
+            continue
+        r = rows[0]
+        quotes = []
+        for ev in sorted(assessment.evidence):
+            for q in store.select(EVIDENCE_QUERY, {"evidence": URIRef(ev)}).dicts():
+                quotes.append(Quote(evidence=ev, text=str(q["quote"]), document=str(q["slug"]),
+                                    date=str(q.get("date", "")), start=int(str(q["start"])), end=int(str(q["end"]))))
+        mine = tuple(q for q in quotes if _evidence_of(store, link, q.evidence))
+        out.append(LinkUsed(link=link, source=str(r["from"]), link_type=str(r["type"]).rsplit("#", 1)[-1],
+                            target=str(r["to"]), label=str(r.get("label", r["from"])), known_by=str(r.get("date", "")),
+                            quotes=mine))
+    return out
+
+
+def status_reason(store: Store, row: StatusRow) -> str:
+    """One line saying what decided the status: what answered it and what carried it forward, or that
+    nothing recorded did by the as-of date."""
+    parts = []
+    for dim, verb in (("response", "answered by"), ("lifecycle", "carried forward by"), ("adoption", "adopted by")):
+        a = row.assessments.get(dim)
+        if a is None or not a.links:
+            continue
+        names = []
+        for link in sorted(a.links):
+            rows = store.select(LINK_QUERY, {"link": URIRef(link)}).dicts()
+            if rows:
+                names.append(str(rows[0].get("label", rows[0]["from"])))
+        parts.append(f"{verb} {'; '.join(sorted(set(names)))}")
+    superseded = row.assessments.get("lifecycle")
+    if superseded is not None and superseded.basis:
+        parts.append("superseded by " + ", ".join(sorted(b.removeprefix(iri.BASE + "doc/") for b in superseded.basis)))
+    if not parts or row.value("response") == "no-evidence":
+        parts.insert(0, f"no response recorded by {row.asof.isoformat()}")
+    return "; ".join(parts)
+
+
+def _evidence_of(store: Store, link: str, evidence: str) -> bool:
+    return store.ask("PREFIX kb: <https://w3id.org/iacml-kb/ontology#> ASK { ?link kb:hasEvidence ?evidence }",
+                     {"link": URIRef(link), "evidence": URIRef(evidence)})
+
+
+@dataclass
+class Explanation:
+    item: str
+    asof: dt.date
+    row: StatusRow
+    links: dict[str, list[LinkUsed]]  # per dimension
+
+
+def why(store: Store, item: URIRef, *, asof: dt.date | None = None) -> Explanation:
+    """The status of one mandate or recommendation as of a date, with the links and quotes behind it."""
+    asof = asof or build_asof(store)
+    rows = [r for r in status(store, asof=asof) if r.item == str(item)]
+    if not rows:
+        raise NotFoundError(f"{item} is not a mandate or recommendation known as of {asof.isoformat()}",
+                            hint="check the IRI, or ask as of a later date")
+    row = rows[0]
+    return Explanation(item=str(item), asof=asof, row=row,
+                       links={dim: links_used(store, a) for dim, a in row.assessments.items()})
