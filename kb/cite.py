@@ -72,18 +72,22 @@ class Citation:
     quote_source: str  # the held document the quote is from
     version: str
     content_hash: str
+    more_quotes: tuple[tuple[str, str], ...] = ()  # a link's other quotes: (quote, quoted document title)
 
     def render(self, fmt: str) -> str:
-        where = (f"{self.container}{f' ({self.symbols})' if self.symbols else ''}"
+        head = f"{self.title}. " if not self.locator else ""  # a link: say what it links
+        where = (f"{head}{self.container}{f' ({self.symbols})' if self.symbols else ''}"
                  f"{f', {self.date}' if self.date else ''}{f', {self.locator}' if self.locator else ''}")
         quoted = f" (quoted in {self.quote_source})" if self.quote_source != self.container else ""
+        more = "".join(f" “{q}” (quoted in {src})." for q, src in self.more_quotes)
         if fmt == "text":
-            return (f"{where}. “{self.quote}”{quoted}. {self.iri}. IACML-KB dataset {self.version}, "
+            return (f"{where}. “{self.quote}”{quoted}.{more} {self.iri}. IACML-KB dataset {self.version}, "
                     f"content hash sha256:{self.content_hash}.")
         if fmt == "markdown":
-            return (f"*{self.container}*{where[len(self.container):]}.\n\n> {self.quote}\n"
+            return (f"{head}*{self.container}*{where[len(head) + len(self.container):]}.\n\n> {self.quote}\n"
                     f"{f'>{chr(10)}> — quoted in {self.quote_source}{chr(10)}' if quoted else ''}\n"
-                    f"<{self.iri}> · IACML-KB dataset `{self.version}`, sha256 `{self.content_hash}`")
+                    + "".join(f"> {q}\n>\n> — quoted in {src}\n\n" for q, src in self.more_quotes)
+                    + f"<{self.iri}> · IACML-KB dataset `{self.version}`, sha256 `{self.content_hash}`")
         if fmt == "bibtex":
             key = re.sub(r"[^A-Za-z0-9]+", "-", self.iri.rsplit("/", 2)[-2] + "-" + self.iri.rsplit("/", 1)[-1])
             fields = {"title": self.title, "booktitle": self.container, "number": self.symbols, "year": self.date[:4],
@@ -126,7 +130,8 @@ def cite(store: Store, target: URIRef) -> Citation:
         return Citation(iri=str(target), title=f"{_short(str(r['from']))} {kind} {_short(str(r['to']))}",
                         container=str(r["quotedTitle"]), symbols="", date=str(r.get("date", "")), locator="",
                         quote=str(r["quote"]), quote_source=str(r["quotedTitle"]), version=version,
-                        content_hash=content_hash)
+                        content_hash=content_hash,
+                        more_quotes=tuple((str(o["quote"]), str(o["quotedTitle"])) for o in rows[1:]))
     rows = store.select(ITEM_QUERY, {"item": target}).dicts()
     if not rows:
         raise NotFoundError(f"no item {target} in the knowledge base", hint="check the IRI or the slug and eId")

@@ -1,0 +1,258 @@
+"""Status: the ordered rules on a fixture whose answers are known by construction, the real corpus
+as of several dates, explanations, traces and citations, and the CLI commands over them."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from rdflib import RDF, XSD, Graph, Literal, URIRef
+
+import kb
+from kb.iri import KB
+from kb.rules import assess, assessments_graph, load_rules
+
+B = kb.BASE
+ART_7G = f"{B}doc/iacml21-plan-of-action/art_7__para_g"
+
+
+# --- a fixture whose answers are known by construction ----------------------------------------
+
+def _date(value: str) -> Literal:
+    return Literal(value, datatype=XSD.date)
+
+
+def fixture_graph() -> Graph:
+    """Two WG reports (2019, 2023) and a held Plan of Action (2024) of one body; a mandate M1 of a 2020
+    Plan of Action derived from R1, answered in 2021 and fulfilled in 2022; R2 reiterated in 2023."""
+    g = Graph()
+    body = URIRef(f"{B}body/b")
+    docs = {"wg19": ("WorkingGroupReport", "2019-06-30", False), "poa20": ("PlanOfAction", "2020-01-01", False),
+            "wg23": ("WorkingGroupReport", "2023-01-01", True), "poa24": ("PlanOfAction", "2024-06-30", True)}
+    for slug, (kind, date, held) in docs.items():
+        d = URIRef(f"{B}doc/{slug}")
+        g += [(d, RDF.type, KB.Document), (d, RDF.type, KB[kind]), (d, KB.issuedBy, body),
+              (d, KB.knownBy, _date(date)), (d, KB.held, Literal(held))]
+    items = {"R1": ("wg19", "Recommendation"), "R2": ("wg19", "Recommendation"), "M1": ("poa20", "Mandate"),
+             "R3": ("wg23", "Recommendation")}
+    for name, (slug, kind) in items.items():
+        node = URIRef(f"{B}doc/{slug}/{name.lower()}")
+        doc = URIRef(f"{B}doc/{slug}")
+        g += [(node, RDF.type, KB[kind]), (node, RDF.type, KB.Provision), (node, KB.inDocument, doc),
+              (node, KB.knownBy, g.value(doc, KB.knownBy))]
+    links = [("m1", "poa20/m1", "derivedFrom", "wg19/r1", "2020-01-01"),
+             ("a1", "activity/a", "respondsTo", "poa20/m1", "2021-03-01"),
+             ("o1", "activity/o", "fulfils", "poa20/m1", "2022-05-01"),
+             ("r3", "wg23/r3", "reiterates", "wg19/r2", "2023-01-01")]
+    for name, src, kind, dst, date in links:
+        link, ev = URIRef(f"{B}link/{name}"), URIRef(f"{B}evidence/{name}")
+        source = URIRef(f"{B}doc/{src}" if not src.startswith("activity") else f"{B}{src}")
+        g += [(link, RDF.type, KB.TraceLink), (link, KB.linkFrom, source), (link, KB.linkType, KB[kind]),
+              (link, KB.linkTo, URIRef(f"{B}doc/{dst}")), (link, KB.knownBy, _date(date)),
+              (link, KB.hasEvidence, ev), (ev, RDF.type, KB.Evidence), (ev, KB.knownBy, _date(date))]
+    return g
+
+
+EXPECTED = {  # (as of, item) -> (response, lifecycle, adoption or None); absent item: does not exist yet
+    ("2019-12-31", "wg19/r1"): ("no-evidence", "active", "pending"),
+    ("2019-12-31", "wg19/r2"): ("no-evidence", "active", "pending"),
+    ("2020-06-30", "wg19/r1"): ("no-evidence", "active", "adopted"),
+    ("2020-06-30", "poa20/m1"): ("no-evidence", "active", None),
+    ("2021-06-30", "poa20/m1"): ("addressed", "active", None),
+    ("2022-06-30", "poa20/m1"): ("fulfilled", "active", None),
+    ("2023-06-30", "wg19/r1"): ("no-evidence", "superseded", "adopted"),
+    ("2023-06-30", "wg19/r2"): ("no-evidence", "carried-forward", "pending"),
+    ("2023-06-30", "wg23/r3"): ("no-evidence", "active", "pending"),
+    ("2024-12-31", "wg19/r2"): ("no-evidence", "carried-forward", "not-adopted"),
+    ("2024-12-31", "wg23/r3"): ("no-evidence", "active", "not-adopted"),  # the held 2024 Plan adopts nothing
+}
+
+
+@pytest.fixture(scope="module")
+def fixture_assessments() -> dict[str, list[kb.rules.Assessment]]:  # type: ignore[name-defined]
+    out = {}
+    with kb.EmbeddedStore.in_memory(fixture_graph()) as store:
+        for date in sorted({d for d, _ in EXPECTED}):
+            out[date] = assess(store, dt.date.fromisoformat(date))
+    return out
+
+
+@pytest.mark.parametrize(("date", "item"), sorted(EXPECTED))
+def test_rules_on_a_fixture_known_by_construction(fixture_assessments: dict[str, list[object]], date: str,
+                                                 item: str) -> None:
+    found = {(a.dimension, a.value) for a in fixture_assessments[date] if a.item == f"{B}doc/{item}"}  # type: ignore[attr-defined]
+    response, lifecycle, adoption = EXPECTED[(date, item)]
+    expected = {("response", response), ("lifecycle", lifecycle)} | ({("adoption", adoption)} if adoption else set())
+    assert found == expected
+
+
+def test_an_item_does_not_exist_before_its_document(fixture_assessments: dict[str, list[object]]) -> None:
+    assert not [a for a in fixture_assessments["2019-12-31"] if "poa20" in a.item or "wg23" in a.item]  # type: ignore[attr-defined]
+
+
+def test_assessments_name_their_rule_links_and_evidence(fixture_assessments: dict[str, list[object]]) -> None:
+    fulfilled = next(a for a in fixture_assessments["2022-06-30"]  # type: ignore[attr-defined]
+                     if a.item.endswith("poa20/m1") and a.dimension == "response")
+    assert fulfilled.rule.name == "10-response-fulfilled"
+    assert fulfilled.links == {f"{B}link/o1"} and fulfilled.evidence == {f"{B}evidence/o1"}
+    graph = assessments_graph([fulfilled])
+    node = fulfilled.iri
+    assert (node, KB.statusValue, KB.fulfilled) in graph and (node, KB.usedLink, URIRef(f"{B}link/o1")) in graph
+    assert (node, KB.asOf, _date("2022-06-30")) in graph
+    assert "10-response-fulfilled" in str(graph.value(node, KB.explanation))
+
+
+def test_rules_are_ordered_and_named_by_dimension() -> None:
+    rules = load_rules()
+    assert [r.order for r in rules] == sorted(r.order for r in rules)
+    assert {r.dimension for r in rules} == {"response", "lifecycle", "adoption"}
+    for rule in rules:
+        assert rule.query.title and rule.query.description and [p.name for p in rule.query.params] == ["asof"]
+
+
+# --- the real corpus ---------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def store(built_release: kb.Release) -> kb.Store:
+    return kb.open_store(built_release.store_path)
+
+
+def test_the_build_assesses_as_of_the_corpus_date(store: kb.Store, built_release: kb.Release) -> None:
+    assert kb.build_asof(store) == dt.date(2024, 12, 31)
+    assert built_release.report()["status_as_of"] == "2024-12-31"
+    assert built_release.report()["assessments"] > 100
+
+
+def test_plan_of_action_articles_with_status_and_reason(store: kb.Store) -> None:
+    rows = {r.eid: r for r in kb.status(store, document="iacml21-plan-of-action")}
+    assert {"art_7__para_e", "art_7__para_g"} <= set(rows)
+    art = rows["art_7__para_g"]
+    assert (art.value("response"), art.value("lifecycle")) == ("addressed", "carried-forward")
+    reason = kb.status_reason(store, art)
+    assert "Intersectoral Workshop" in reason and "wg1-2024-report recommendation_6" in reason
+
+
+def test_why_gives_the_quotes_of_the_workshop_and_of_recommendation_6(store: kb.Store) -> None:
+    exp = kb.why(store, URIRef(ART_7G))
+    response = exp.links["response"]
+    assert {link.source for link in response} == {f"{B}activity/ws2023-education-labor"}
+    assert any("May 4 to 5, 2023" in q.text for q in response[0].quotes)
+    lifecycle = exp.links["lifecycle"]
+    assert lifecycle[0].source == f"{B}doc/wg1-2024-report/recommendation_6"
+    assert any(q.text.startswith("6. Promote, with the support of ILO/CINTERFOR") for q in lifecycle[0].quotes)
+    for link in response + lifecycle:
+        for q in link.quotes:
+            assert q.end - q.start == len(q.text)
+
+
+def test_as_of_2022_the_2023_answers_do_not_count(store: kb.Store) -> None:
+    before = {r.eid: r for r in kb.status(store, document="iacml21-plan-of-action", asof=dt.date(2022, 12, 31))}
+    assert (before["art_7__para_g"].value("response"), before["art_7__para_g"].value("lifecycle")) == (
+        "no-evidence", "active")
+    after = {r.eid: r for r in kb.status(store, document="iacml21-plan-of-action", asof=dt.date(2023, 12, 31))}
+    assert after["art_7__para_g"].value("response") == "addressed"
+    assert after["art_7__para_g"].value("lifecycle") == "active"  # the 2024 report is not known yet
+
+
+def test_recommendations_appear_only_once_their_report_exists(store: kb.Store) -> None:
+    in_2022 = kb.status(store, document="wg1-2024-report", asof=dt.date(2022, 12, 31))
+    assert in_2022 == []
+    in_2024 = {r.eid: r for r in kb.status(store, document="wg1-2024-report")}
+    assert len(in_2024) == 11 and all(r.value("adoption") == "pending" for r in in_2024.values())
+
+
+def test_adoption_of_the_2021_recommendations(store: kb.Store) -> None:
+    rows = {r.eid: r.value("adoption") for r in kb.status(store, document="wg1-2021-final-report")}
+    assert rows["recommendation_5"] == rows["recommendation_7"] == "adopted"
+    assert rows["recommendation_1"] == "pending"  # the Plan of Action is known only through quotation
+
+
+def test_filters(store: kb.Store) -> None:
+    by_topic = kb.status(store, topic="qualifications-frameworks")
+    assert ART_7G in {r.item for r in by_topic}
+    assert all("qualifications-frameworks" in r.topics for r in by_topic)
+    by_body = kb.status(store, body="ilo-cinterfor")
+    assert ART_7G in {r.item for r in by_body}
+    open_ones = kb.status(store, value="no-evidence", kind="Mandate")
+    assert open_ones and all(r.value("response") == "no-evidence" and r.kind == "Mandate" for r in open_ones)
+
+
+def test_trace_reproduces_the_design_chain(store: kb.Store) -> None:
+    tr = kb.trace(store, URIRef(ART_7G))
+    arrows = {(t.direction, t.link_type, t.source.removeprefix(B), t.target.removeprefix(B)) for t in tr.links}
+    assert ("upstream", "derivedFrom", "doc/wg1-2021-final-report/recommendation_7",
+            "doc/wg1-2019-quito-summary/sec_3__subsec_4__list_1__item_3") in arrows
+    assert ("item", "derivedFrom", "doc/iacml21-plan-of-action/art_7__para_g",
+            "doc/wg1-2021-final-report/recommendation_7") in arrows
+    assert ("downstream", "respondsTo", "activity/ws2023-education-labor",
+            "doc/iacml21-plan-of-action/art_7__para_g") in arrows
+    assert ("downstream", "reiterates", "doc/wg1-2024-report/recommendation_6",
+            "doc/iacml21-plan-of-action/art_7__para_g") in arrows
+    assert all(link.quotes for link in tr.links)
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown", "bibtex", "csl-json"])
+def test_citations_carry_quote_iri_version_and_hash(store: kb.Store, built_release: kb.Release, fmt: str) -> None:
+    report = built_release.report()
+    text = kb.cite(store, URIRef(ART_7G)).render(fmt)
+    for needle in (report["version"], report["content_hash"], "Encourage ILO-CINTERFOR, OAS and UNESCO"):
+        assert needle in text
+    if fmt == "csl-json":
+        data = json.loads(text)[0]
+        assert data["URL"] == ART_7G and data["locator"] == "Art. 7(g)"
+    elif fmt == "bibtex":
+        assert text.startswith("@misc{") and text.count("{") == text.count("}")
+    else:
+        assert ART_7G in text
+
+
+def test_citation_of_a_link(store: kb.Store) -> None:
+    link = kb.iri.link_iri(ART_7G, "derivedFrom", f"{B}doc/wg1-2021-final-report/recommendation_7")
+    text = kb.cite(store, link).render("text")
+    assert "derivedFrom" in text and str(link) in text
+
+
+def test_unknown_items_are_not_found(store: kb.Store) -> None:
+    with pytest.raises(kb.NotFoundError):
+        kb.cite(store, URIRef(f"{B}doc/iacml21-plan-of-action/art_99"))
+    with pytest.raises(kb.NotFoundError):
+        kb.why(store, URIRef(f"{B}doc/wg1-2021-final-report/para_3"))  # a finding has no status
+    with pytest.raises(kb.InputError, match="not a date"):
+        kb.parse_asof("31/12/2022")
+
+
+# --- the CLI -----------------------------------------------------------------------------------
+
+def run(*args: str, build_dir: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "kb.cli", *args, "--build-dir", str(build_dir)],
+                          capture_output=True, text=True, timeout=300)
+
+
+def test_cli_status_as_of_and_json(built_release: kb.Release, build_dir: Path) -> None:
+    out = run("status", "--document", "iacml21-plan-of-action", "--format", "csv", build_dir=build_dir)
+    assert out.returncode == 0, out.stderr
+    line = next(x for x in out.stdout.splitlines() if ",art_7__para_g," in x)
+    assert ",addressed,carried-forward," in line and "Intersectoral Workshop" in line
+    out = run("status", "--document", "iacml21-plan-of-action", "--as-of", "2022-12-31", "-f", "json",
+              build_dir=build_dir)
+    rows = {r["eId"]: r for r in json.loads(out.stdout)}
+    assert rows["art_7__para_g"]["response"]["value"] == "no-evidence"
+    out = run("status", "--as-of", "2022-13-01", build_dir=build_dir)
+    assert out.returncode == 2 and "not a date" in out.stderr
+
+
+def test_cli_why_trace_cite(built_release: kb.Release, build_dir: Path) -> None:
+    out = run("why", "iacml21-plan-of-action art_7__para_g", build_dir=build_dir)
+    assert out.returncode == 0 and "response: addressed" in out.stdout and "“which took place from May 4" in out.stdout
+    out = run("trace", "iacml21-plan-of-action art_7__para_g", build_dir=build_dir)
+    assert "─derivedFrom→ wg1-2021-final-report recommendation_7" in out.stdout
+    out = run("trace", "iacml21-plan-of-action art_7__para_g", "-f", "json", build_dir=build_dir)
+    assert json.loads(out.stdout)["item"] == ART_7G
+    out = run("cite", "iacml21-plan-of-action art_7__para_g", "--format", "bibtex", build_dir=build_dir)
+    assert out.returncode == 0 and out.stdout.startswith("@misc{")
+    out = run("cite", "iacml21-plan-of-action art_7__para_g", "--format", "ris", build_dir=build_dir)
+    assert out.returncode == 2 and "csl-json" in out.stderr
