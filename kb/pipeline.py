@@ -121,6 +121,6 @@ def build(corpus_dir: Path | None = None, build_dir: Path | None = None, *,
     version = f"{dt.datetime.now(dt.UTC):%Y%m%dT%H%M%SZ}-{built.content_hash[:12]}"
     with _stage("publish", built.timings, progress):
         report = build_report(built, version)
-        release = publish(build_dir or default_build_dir(), version, built.nt, built.graph, report)
+        release = publish(build_dir or default_build_dir(), version, built.nt, report)
     report["timings_seconds"] = built.timings
     return release, report

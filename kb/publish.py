@@ -8,8 +8,8 @@ build::
       releases/<version>/
         kb.nt        canonical sorted N-Triples (byte-identical for the same corpus)
         dataset.nt   the release's own description: version and content hash of kb.nt
-        kb.ttl       Turtle
-        kb.jsonld    JSON-LD
+        kb.ttl       Turtle (with the dataset description)
+        kb.jsonld    JSON-LD (with the dataset description)
         report.json  counts per class, warnings, timing per stage, version, content hash
         store/       the embedded Oxigraph store, bulk-loaded from kb.nt
       .staging-*     a build in progress (removed when a later build finds it abandoned)
@@ -34,10 +34,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from rdflib import Graph
-
 from kb.errors import BuildLockedError, StoreError
-from kb.iri import BASE
+from kb.iri import BASE, PREFIXES
 from kb.store import EmbeddedStore, Store
 
 KEEP = 3
@@ -133,29 +131,26 @@ def _write(path: Path, data: bytes) -> None:
         os.fsync(handle.fileno())
 
 
-def write_release(staging: Path, nt: bytes, graph: Graph, report: dict[str, Any]) -> None:
-    """Write every artefact of a build into ``staging`` (a new, empty folder)."""
+def write_release(staging: Path, nt: bytes, report: dict[str, Any]) -> None:
+    """Write every artefact of a build into ``staging`` (a new, empty folder): the canonical N-Triples
+    and the dataset description, the store bulk-loaded from them, and Turtle and JSON-LD dumped by
+    the store (Oxigraph's serializers, which keep up with large builds)."""
     _write(staging / DUMPS["nt"], nt)
-    canonical = Graph()
-    canonical.parse(data=nt, format="nt")
-    for prefix, ns in graph.namespaces():
-        canonical.bind(prefix, ns, override=True)
-    _write(staging / DUMPS["ttl"], canonical.serialize(format="turtle", encoding="utf-8"))
-    _write(staging / DUMPS["jsonld"], canonical.serialize(format="json-ld", encoding="utf-8", indent=1,
-                                                          sort_keys=True))
     _write(staging / DATASET, dataset_ntriples(report["version"], report["content_hash"]))
-    EmbeddedStore.create(staging / "store", staging / DUMPS["nt"], staging / DATASET).close()
+    with EmbeddedStore.create(staging / "store", staging / DUMPS["nt"], staging / DATASET) as store:
+        store.dump(staging / DUMPS["ttl"], "turtle", prefixes=PREFIXES)
+        store.dump(staging / DUMPS["jsonld"], "jsonld")
     _write(staging / "report.json", (json.dumps(report, indent=2, sort_keys=True) + "\n").encode("utf-8"))
 
 
-def publish(build_dir: Path, version: str, nt: bytes, graph: Graph, report: dict[str, Any]) -> Release:
+def publish(build_dir: Path, version: str, nt: bytes, report: dict[str, Any]) -> Release:
     """Publish a validated build as the new current release; atomic for readers."""
     with build_lock(build_dir):
         clean_abandoned(build_dir)
         staging = build_dir / f"{STAGING_PREFIX}{os.getpid()}-{time.time_ns()}"
         staging.mkdir()
         try:
-            write_release(staging, nt, graph, report)
+            write_release(staging, nt, report)
             releases = build_dir / RELEASES
             releases.mkdir(exist_ok=True)
             final = releases / version

@@ -592,6 +592,17 @@ class EmbeddedStore(Store):
             raise StoreError(f"cannot clear the store at {self.location}: {exc}") from None
         _bulk_loaded(store, nt_path)
 
+    def dump(self, path: Path, fmt: str, prefixes: Mapping[str, str] | None = None) -> None:
+        """Write the default graph to ``path`` as ``turtle`` or ``jsonld`` (Oxigraph's own serializers)."""
+        formats = {"turtle": ox.RdfFormat.TURTLE, "jsonld": ox.RdfFormat.JSON_LD, "ntriples": ox.RdfFormat.N_TRIPLES}
+        if fmt not in formats:
+            raise StoreError(f"cannot dump as {fmt!r}", hint=f"use one of {', '.join(formats)}")
+        try:
+            self._live().dump(str(path), format=formats[fmt], from_graph=ox.DefaultGraph(),
+                              prefixes=dict(prefixes) if prefixes and fmt == "turtle" else None)
+        except OSError as exc:
+            raise StoreError(f"cannot write {path}: {exc}") from None
+
     def close(self) -> None:
         self._store = None  # pyoxigraph closes the store when the last reference goes
 
