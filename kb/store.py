@@ -379,7 +379,9 @@ def _sparql_term(term: URIRef | Literal) -> str:
     return text
 
 
+@functools.lru_cache(maxsize=65536)
 def _literal(value: str, language: str | None, datatype: str | None) -> Literal:
+    """An rdflib Literal (immutable, so cached: building typed literals dominates row conversion)."""
     if language:
         return Literal(value, lang=language)
     if datatype is None or datatype == str(XSD.string):
