@@ -102,3 +102,13 @@ def built_release(build_dir: Path) -> object:
 
     release, _ = kb.build(build_dir=build_dir)
     return release
+
+
+@pytest.fixture
+def corpus_copy(tmp_path: Path) -> Path:
+    """A writable copy of the shipped corpus, for tests that break it on purpose."""
+    from kb.corpus import default_corpus_dir
+
+    target = tmp_path / "corpus"
+    shutil.copytree(default_corpus_dir(), target)
+    return target

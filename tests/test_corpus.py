@@ -4,12 +4,11 @@ with the file, the line where there is one, and what to do."""
 from __future__ import annotations
 
 import hashlib
-import shutil
 from pathlib import Path
 
 import pytest
 
-from kb.corpus import REQUIRED_FIELDS, default_corpus_dir, load_corpus
+from kb.corpus import REQUIRED_FIELDS, load_corpus
 from kb.errors import CorpusError
 
 SOURCES = Path(__file__).resolve().parents[2] / "shared" / "sources"
@@ -41,11 +40,6 @@ def test_sources_are_byte_identical_to_the_shared_originals() -> None:
         assert doc.path.read_bytes() == (SOURCES / doc.path.name).read_bytes()
 
 
-@pytest.fixture
-def corpus_copy(tmp_path: Path) -> Path:
-    target = tmp_path / "corpus"
-    shutil.copytree(default_corpus_dir(), target)
-    return target
 
 
 def _error(corpus: Path) -> CorpusError:

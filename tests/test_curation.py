@@ -3,7 +3,6 @@ chain holds end to end, coverage is complete, and a corrupted quote stops the bu
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -12,7 +11,7 @@ from rdflib import URIRef
 import kb
 from kb import ontology
 from kb.annotate import load_annotations
-from kb.corpus import default_corpus_dir, load_corpus
+from kb.corpus import load_corpus
 from kb.parse import parse
 from kb.pipeline import topic_slugs
 
@@ -111,11 +110,6 @@ def test_chairs_are_stated_with_evidence(store: kb.Store) -> None:
 
 # --- a corrupted quote stops the build, naming the file and line; nothing is published ---------
 
-@pytest.fixture
-def corpus_copy(tmp_path: Path) -> Path:
-    target = tmp_path / "corpus"
-    shutil.copytree(default_corpus_dir(), target)
-    return target
 
 
 def _corrupt_first_quote(path: Path) -> int:
