@@ -32,7 +32,7 @@ REQUIRED_FIELDS = (
     "slug", "title", "type", "symbols", "date", "language", "original_language",
     "issuing_body", "meeting", "source", "sha256",
 )
-OPTIONAL_FIELDS = ("date_note",)
+OPTIONAL_FIELDS = ("date_note", "known_by")
 DATE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 LANG_RE = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]+)*$")
 SHA_RE = re.compile(r"^[0-9a-f]{64}$")
@@ -136,6 +136,12 @@ def parse_meta(path: Path) -> DocumentMeta:
     date_note = data.get("date_note", "")
     if not isinstance(date_note, str):
         raise _field_error(path, lines, "date_note", "must be a string", "quote the value")
+    known_by = data.get("known_by", "")
+    if isinstance(known_by, dt.date):
+        known_by = known_by.isoformat()
+    if known_by and (not isinstance(known_by, str) or not re.match(r"^\d{4}-\d{2}-\d{2}$", known_by)):
+        raise _field_error(path, lines, "known_by", f"{known_by!r} is not a YYYY-MM-DD date",
+                           "give the latest day the document can have been issued")
     return DocumentMeta(
         slug=slug,
         title=text_field("title"),
@@ -149,6 +155,7 @@ def parse_meta(path: Path) -> DocumentMeta:
         source=text_field("source"),
         sha256=text_field("sha256", SHA_RE, "64 lower-case hex digits: run sha256sum on the source"),
         date_note=date_note,
+        known_by=known_by,
         meta_path=str(path),
     )
 

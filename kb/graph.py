@@ -55,6 +55,7 @@ class GraphBuilder:
             self.graph.bind(prefix, ns)
         self.doc_dates: dict[str, str] = {}
         self.known: dict[str, Literal] = {}  # IRI -> kb:knownBy of documents, provisions and activities
+        self.doc_known: dict[str, Literal] = {}  # slug -> kb:knownBy of each dated document
 
     def _known_by(self, node: URIRef, value: Literal | None) -> None:
         if value is not None:
@@ -72,6 +73,10 @@ class GraphBuilder:
         node = self._document_common(meta.slug, meta.title, meta.doc_type.value, meta.symbols, meta.date,
                                      meta.issuing_body, meta.meeting, held=True)
         self.add(node, KB.dateNote, meta.date_note)
+        if meta.known_by:  # the text pins the latest day it was issued more precisely than its date
+            self.graph.remove((node, KB.knownBy, None))
+            self._known_by(node, Literal(meta.known_by, datatype=XSD.date))
+            self.doc_known[meta.slug] = Literal(meta.known_by, datatype=XSD.date)
         self.add(node, DCTERMS.language, meta.language)
         self.add(node, KB.originalLanguage, meta.original_language)
         self.add(node, KB.sourceFile, repo_path)
@@ -92,6 +97,7 @@ class GraphBuilder:
             self.add(node, DCTERMS.date, date_literal(date))
             self._known_by(node, known_by(date))
             self.doc_dates[slug] = date
+            self.doc_known[slug] = known_by(date)
         if issuing_body:
             self.add(node, KB.issuedBy, iri.body_iri(issuing_body))
         if meeting:
@@ -182,7 +188,7 @@ class GraphBuilder:
         self.add(node, KB.quotedIn, doc)
         if ev.doc in self.doc_dates:
             self.add(node, KB.evidenceDate, date_literal(self.doc_dates[ev.doc]))
-            self.add(node, KB.knownBy, known_by(self.doc_dates[ev.doc]))
+            self.add(node, KB.knownBy, self.doc_known[ev.doc])
         self.add(target, RDF.type, OA.SpecificResource)
         self.add(target, OA.hasSource, doc)
         self.add(target, OA.hasSelector, quote)
@@ -211,12 +217,17 @@ class GraphBuilder:
         self.add(node, KB.note, link.note)
         for ev in link.evidence:
             self.add(node, KB.hasEvidence, self.evidence(ev))
-        # A link counts from when its source happened (if dated) and its earliest quote is dated.
-        dates = [d for d in (self.known.get(link.source), self._earliest(link.evidence)) if d is not None]
+        # A link counts once both ends exist and a quote that states more than the target itself is
+        # dated: quotes from the target's own document only show the target (its own text), so they
+        # date the link only if there is no other quote.
+        target_doc = link.target.removeprefix(iri.BASE + "doc/").split("/")[0] if "/doc/" in link.target else ""
+        others = [ev for ev in link.evidence if ev.doc != target_doc]
+        quoted = self._earliest(others or link.evidence)
+        dates = [d for d in (self.known.get(link.source), self.known.get(link.target), quoted) if d is not None]
         self._known_by(node, max(dates, key=str) if dates else None)
 
     def _earliest(self, evidence: Iterable[Evidence]) -> Literal | None:
-        dates = [known_by(self.doc_dates[ev.doc]) for ev in evidence if ev.doc in self.doc_dates]
+        dates = [self.doc_known[ev.doc] for ev in evidence if ev.doc in self.doc_known]
         return min(dates, key=str) if dates else None
 
     def claim(self, claim: Claim) -> None:

@@ -59,6 +59,7 @@ class DocumentMeta:
     source: str  # path of the source file, relative to the corpus directory
     sha256: str
     date_note: str = ""
+    known_by: str = ""  # YYYY-MM-DD: the latest day it was issued, when the text says more than ``date``
     meta_path: str = ""  # where this metadata was read from (for error messages)
 
 

@@ -18,7 +18,11 @@ Store endpoint.
   query's top-level ``WHERE`` group, so that they pre-bind the variable for every pattern and
   ``FILTER`` of that group (including ``FILTER``-only uses such as ``FILTER(?date <= ?asof)``),
   with the same rows on both backends. The place is found by a scanner that skips comments,
-  strings and IRIs.
+  strings and IRIs. Write queries so that filters on parameters stand in the top-level group (or
+  in EXISTS/OPTIONAL, which see it): a VALUES block does not reach into a UNION branch or a
+  sub-query, and Oxigraph's substitution makes ``BOUND(?param)`` false even when it binds
+  (test an optional parameter with ``COALESCE``). tests/test_queries.py checks every published
+  query gives the same rows under both bindings.
 - Time limits. pyoxigraph 0.5 has no way to stop a running query from Python: no timeout or
   cancellation argument, the engine runs with the GIL released and checks no signal, and a thread
   that is abandoned keeps computing until the query ends. The embedded ``timeout`` therefore
