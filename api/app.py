@@ -1,82 +1,162 @@
-"""The web layer: a thin FastAPI shell over the ``kb`` library's public API.
+"""The web service: the app factory that wires the pieces of ``api/`` over one store.
 
-For now it serves what the core needs: a read-only SPARQL query endpoint at ``/sparql`` (SELECT and
-ASK as SPARQL JSON, CONSTRUCT/DESCRIBE as Turtle), every document and provision IRI path as JSON,
-statistics at ``/``, and ``/health``. Errors have one shape: ``{"error": {"status", "message"}}``.
+``create_app(store_spec)`` opens the store (a store folder, or a SPARQL endpoint URL) read-only,
+reads the settings (:mod:`api.settings`: keyword arguments over ``KB_*`` environment variables over
+defaults), prepares the worker pool (:mod:`api.workers`, started and stopped with the app), and
+installs, in this order, the error handlers (:mod:`api.errors`), the SPARQL endpoint
+(:mod:`api.sparql`), the REST API (:mod:`api.rest`), and the linked-data paths
+(:mod:`api.linked_data`); then the home page ``/``, ``/api`` and ``/health``, the request-size
+limit and CORS. ``app_from_environment()`` is what ``kb serve`` runs (uvicorn's factory mode).
+Everything it serves is read-only.
 """
 
 from __future__ import annotations
 
+import gc
+import logging
 import os
+from collections.abc import AsyncIterator, Awaitable, Callable, MutableMapping
+from contextlib import asynccontextmanager
+from pathlib import Path
 from typing import Any
 
 from fastapi import FastAPI, Request
-from fastapi.responses import JSONResponse, Response
-from rdflib import Literal
+from fastapi.openapi.utils import get_openapi
+from fastapi.responses import HTMLResponse, JSONResponse, Response
 
 import kb
+from api import errors, linked_data, negotiation, offload, rest, sparql
+from api.context import Context, find_dumps
+from api.settings import Settings
+from api.workers import QueryPool
 
-SPARQL_JSON = "application/sparql-results+json"
+LOG = logging.getLogger("api")
+DESCRIPTION = """Mandate and recommendation traceability knowledge base of the OAS Inter-American Conference of
+Ministers of Labor (IACML). Read-only: a SPARQL 1.1 endpoint at `/sparql`, a JSON REST API under `/api/`,
+and every IRI of `https://w3id.org/iacml-kb/` dereferenceable on this host (HTML or RDF by content
+negotiation). Every error has one shape: `{"error": {"status", "title", "detail", "parameter"}}`."""
+
+Scope = MutableMapping[str, Any]
+Message = MutableMapping[str, Any]
+Receive = Callable[[], Awaitable[Message]]
+Send = Callable[[Message], Awaitable[None]]
+ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 
 
-def _error(status: int, message: str) -> JSONResponse:
-    return JSONResponse({"error": {"status": status, "message": message}}, status_code=status)
+class RequestSizeLimit:
+    """Refuse request bodies larger than the limit with 413, by Content-Length or as they stream in."""
+
+    def __init__(self, app: ASGIApp, max_bytes: int) -> None:
+        self.app = app
+        self.max_bytes = max_bytes
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        length = dict(scope.get("headers", [])).get(b"content-length")
+        if length is not None:
+            try:
+                declared = int(length)
+            except ValueError:
+                declared = -1
+            if declared < 0 or declared > self.max_bytes:
+                status = 400 if declared < 0 else 413
+                detail = ("Content-Length is not a number" if declared < 0 else
+                          f"the request body is {declared} bytes; the limit is {self.max_bytes}")
+                await errors.error_response(status, detail)(scope, receive, send)
+                return
+        received = 0
+
+        async def limited() -> Message:
+            nonlocal received
+            message = await receive()
+            if message.get("type") == "http.request":
+                received += len(message.get("body", b""))
+                if received > self.max_bytes:
+                    raise errors.ApiError(413, f"the request body is over the limit of {self.max_bytes} bytes")
+            return message
+
+        await self.app(scope, limited, send)
 
 
-def create_app(store_spec: str) -> FastAPI:
+def create_app(store_spec: str, *, time_limit: float | None = None, row_cap: int | None = None,
+               max_query_chars: int | None = None, max_request_bytes: int | None = None,
+               workers: int | None = None, max_workers: int | None = None, worker_memory_mb: int | None = None,
+               dumps_dir: Path | str | None = None) -> FastAPI:
     """An app serving the store at ``store_spec`` (a store folder or a SPARQL endpoint URL)."""
-    store = kb.open_store(store_spec)
-    app = FastAPI(title="iacml-kb", version="0.1.0",
-                  description="Mandate and recommendation traceability knowledge base of the IACML.")
+    settings = Settings.from_environment(time_limit=time_limit, row_cap=row_cap, max_query_chars=max_query_chars,
+                                         max_request_bytes=max_request_bytes, workers=workers,
+                                         max_workers=max_workers, worker_memory_mb=worker_memory_mb,
+                                         dumps_dir=dumps_dir)
+    spec = str(store_spec)
+    store = kb.open_store(spec)
+    found_dumps, version = find_dumps(spec, settings.dumps_dir)
+    pool = QueryPool(spec, size=settings.workers, max_workers=settings.max_workers, time_limit=settings.time_limit,
+                     memory_mb=settings.worker_memory_mb)
+    ctx = Context(spec=spec, store=store, pool=pool, settings=settings, dumps_dir=found_dumps, version=version)
+    ctx.triples = store.triple_count()
+    ctx.ontology = linked_data.ontology_graph(store)
+    ctx.queries = {q.name: q for q in kb.list_queries()}
+    statistics = kb.statistics(store)
+    rest.warm_up(store)
+    gc.collect()  # frees, on this thread, the store results that parsing left in reference cycles
 
-    @app.exception_handler(kb.NotFoundError)
-    async def not_found(_: Request, exc: kb.NotFoundError) -> JSONResponse:
-        return _error(404, str(exc))
+    @asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        await pool.start()
+        try:
+            yield
+        finally:
+            await pool.close()
+            store.close()
 
-    @app.exception_handler(kb.QueryTimeoutError)
-    async def timeout(_: Request, exc: kb.QueryTimeoutError) -> JSONResponse:
-        return _error(503, str(exc))
+    app = FastAPI(title="iacml-kb", version="0.1.0", description=DESCRIPTION, lifespan=lifespan)
+    app.state.context = ctx
+    errors.install(app)
+    sparql.install(app, ctx, linked_data.render)
+    rest.install(app, ctx)
+    linked_data.install(app, ctx)
 
-    @app.exception_handler(kb.KbError)
-    async def bad_input(_: Request, exc: kb.KbError) -> JSONResponse:
-        return _error(400, str(exc))
+    @app.get("/", tags=["Service"], summary="Home: HTML for browsers, else a JSON index",
+             responses={200: {"content": {"application/json": {}, "text/html": {}}}}, response_model=None)
+    async def home(request: Request) -> Response:
+        if negotiation.prefers_html(request.headers.get("accept")):
+            documents = [{"href": linked_data.local_href(str(r["document"])), "title": str(r["title"]),
+                          "date": str(r["date"]) if "date" in r else None}
+                         for r in await offload.run(lambda: store.select(rest.DOCUMENTS_QUERY).dicts())]
+            return HTMLResponse(linked_data.render("index.html", documents=documents, dumps=ctx.dumps(),
+                                                   triples=ctx.triples, version=ctx.version))
+        return JSONResponse(index())
 
-    @app.get("/health")
-    def health() -> dict[str, str]:
-        return {"status": "ok"}
-
-    @app.get("/")
+    @app.get("/api", tags=["Service"], summary="What the service offers, and the build it serves")
     def index() -> dict[str, Any]:
-        return {"name": "iacml-kb", "base": kb.BASE, "sparql": "/sparql", "statistics": kb.statistics(store)}
+        return {"name": "iacml-kb", "base": kb.BASE, "version": ctx.version, "sparql": "/sparql",
+                "openapi": "/openapi.json", "ontology": "/ontology", "void": "/.well-known/void",
+                "dumps": [f"/dumps/{name}" for name in ctx.dumps()],
+                "api": ["/api/provisions", "/api/mandates", "/api/items/{path}", "/api/trace/{path}",
+                        "/api/cite/{path}", "/api/documents", "/api/activities", "/api/bodies", "/api/topics",
+                        "/api/queries"],
+                "limits": {"timeLimitSeconds": settings.time_limit, "rowCap": settings.row_cap,
+                           "maxQueryChars": settings.max_query_chars, "maxRequestBytes": settings.max_request_bytes},
+                "statistics": statistics}
 
-    @app.get("/sparql")
-    def sparql(query: str) -> Response:
-        text = query.lstrip().upper()
-        if "CONSTRUCT" in text.split("{", 1)[0] or "DESCRIBE" in text.split("{", 1)[0]:
-            graph = store.construct(query)
-            return Response(graph.serialize(format="turtle"), media_type="text/turtle")
-        return Response(store.select_json(query), media_type=SPARQL_JSON)
+    @app.get("/health", tags=["Service"], summary="Liveness, and the state of the query workers")
+    def health() -> JSONResponse:
+        workers = pool.describe()
+        ok = workers["workers"] + workers["starting"] > 0
+        return JSONResponse({"status": "ok" if ok else "degraded", "workers": workers}, status_code=200 if ok else 503)
 
-    def item_json(path: str) -> dict[str, Any]:
-        desc = kb.describe(store, kb.resolve_reference("/" + path))
-        return {
-            "iri": desc.iri,
-            "properties": [{"predicate": p, "value": str(o),
-                            **({"datatype": str(o.datatype)} if isinstance(o, Literal) and o.datatype else {}),
-                            **({"language": o.language} if isinstance(o, Literal) and o.language else {})}
-                           for p, o in desc.properties],
-            "children": [{"iri": c, "eId": e} for c, e in desc.children],
-            "incoming": [{"subject": s, "predicate": p} for s, p in desc.incoming],
-        }
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            schema = get_openapi(title=app.title, version=app.version, description=app.description,
+                                 routes=app.routes)
+            app.openapi_schema = errors.drop_422(schema)
+        return app.openapi_schema
 
-    @app.get("/doc/{slug}")
-    def document(slug: str) -> dict[str, Any]:
-        return item_json(f"doc/{slug}")
-
-    @app.get("/doc/{slug}/{eid}")
-    def provision(slug: str, eid: str) -> dict[str, Any]:
-        return item_json(f"doc/{slug}/{eid}")
-
+    app.openapi = openapi  # type: ignore[method-assign]
+    app.add_middleware(RequestSizeLimit, max_bytes=settings.max_request_bytes)
+    linked_data.add_cors(app)
     return app
 
 

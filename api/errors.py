@@ -1,0 +1,173 @@
+"""The one error shape of the web layer, and the mapping of every failure onto it.
+
+Every error the service returns, on every route (REST, SPARQL protocol, linked data), is JSON::
+
+    {"error": {"status": 404, "title": "Not Found", "detail": "no item ... ; check the slug", "parameter": null}}
+
+``parameter`` names the request parameter at fault when there is one. This module owns that
+shape (:class:`ErrorBody`, documented in the OpenAPI schema), :class:`ApiError` (what the web layer
+raises itself), and the mapping of the library's exceptions:
+
+============================  =======  ===================================================
+``kb`` exception               status   why
+============================  =======  ===================================================
+NotFoundError                  404      an IRI, slug, eId or query name the KB does not hold
+QueryRefusedError              400      updates, SERVICE, FROM outside the KB: never run
+QueryTimeoutError              503      the query hit the time limit and was stopped; the
+                                        service is fine, the query is too expensive (a 503
+                                        rather than 408, which means the *client* was slow)
+QueryError, InputError         400      malformed query, bad parameter
+StoreError                     503      the store cannot be read (or a query worker died)
+any other KbError              500
+============================  =======  ===================================================
+
+Framework errors get the same shape: unknown paths 404, wrong methods 405 (with ``Allow``),
+parameter validation 400 (FastAPI's 422 is not used, and removed from the schema).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from http import HTTPStatus
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel, Field
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+import kb
+
+LOG = logging.getLogger("api")
+MEDIA_TYPE = "application/json"
+# kb's messages about parameters start with the parameter's name in quotes (kb.queries, kb.store)
+_PARAMETER_RE = re.compile(r"^(?:parameter|query '[^']*' (?:has no|needs) parameter) '([A-Za-z_][A-Za-z0-9_]*)'")
+
+
+class ErrorDetail(BaseModel):
+    status: int = Field(description="The HTTP status code, repeated.")
+    title: str = Field(description="Short, fixed summary of the kind of error.")
+    detail: str = Field(description="What went wrong and what to do about it.")
+    parameter: str | None = Field(default=None, description="The request parameter at fault, if any.")
+
+
+class ErrorBody(BaseModel):
+    """The body of every error response."""
+
+    error: ErrorDetail
+
+
+ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
+    400: {"model": ErrorBody, "description": "Bad request: a malformed or refused parameter or query"},
+    404: {"model": ErrorBody, "description": "Not found"},
+    503: {"model": ErrorBody, "description": "The query ran past the time limit, or the store is unavailable"},
+}
+
+
+class ApiError(Exception):
+    """An error the web layer raises itself, already in the one shape."""
+
+    def __init__(self, status: int, detail: str, *, parameter: str | None = None, title: str | None = None,
+                 headers: dict[str, str] | None = None) -> None:
+        self.status = status
+        self.title = title or HTTPStatus(status).phrase
+        self.detail = detail
+        self.parameter = parameter
+        self.headers = headers or {}
+        super().__init__(detail)
+
+
+def error_response(status: int, detail: str, *, title: str | None = None, parameter: str | None = None,
+                   headers: dict[str, str] | None = None) -> JSONResponse:
+    body = {"error": {"status": status, "title": title or HTTPStatus(status).phrase, "detail": detail,
+                      "parameter": parameter}}
+    return JSONResponse(body, status_code=status, headers=headers)
+
+
+def kb_status(exc: kb.KbError) -> tuple[int, str]:
+    """The HTTP status and title for a library exception (the table in this module's docstring)."""
+    if isinstance(exc, kb.NotFoundError):
+        return 404, "Not Found"
+    if isinstance(exc, kb.QueryRefusedError):
+        return 400, "Query Refused"
+    if isinstance(exc, kb.QueryTimeoutError):
+        return 503, "Query Timed Out"
+    if isinstance(exc, kb.QueryError):
+        return 400, "Bad Query"
+    if isinstance(exc, kb.InputError):
+        return 400, "Bad Request"
+    if isinstance(exc, kb.StoreError):
+        return 503, "Store Unavailable"
+    return 500, "Internal Server Error"
+
+
+def parameter_of(exc: kb.KbError, names: object = None) -> str | None:
+    """The parameter a kb error message names, if it names one (and, given ``names``, one of those)."""
+    match = _PARAMETER_RE.match(exc.message)
+    if match is None:
+        return None
+    name = match.group(1)
+    if names is not None and name not in names:  # type: ignore[operator]
+        return None
+    return name
+
+
+def kb_error_response(exc: kb.KbError, parameter: str | None = None) -> JSONResponse:
+    status, title = kb_status(exc)
+    if status == 500:
+        LOG.error("unexpected library error: %s", exc)
+    return error_response(status, str(exc), title=title, parameter=parameter)
+
+
+def install(app: FastAPI) -> None:
+    """Register the handlers that give every error the one shape."""
+
+    @app.exception_handler(ApiError)
+    async def api_error(_: Request, exc: ApiError) -> JSONResponse:
+        return error_response(exc.status, exc.detail, title=exc.title, parameter=exc.parameter, headers=exc.headers)
+
+    @app.exception_handler(kb.KbError)
+    async def library_error(_: Request, exc: kb.KbError) -> JSONResponse:
+        return kb_error_response(exc)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(_: Request, exc: StarletteHTTPException) -> JSONResponse:
+        detail = exc.detail if isinstance(exc.detail, str) else HTTPStatus(exc.status_code).phrase
+        if exc.status_code == 404 and detail == "Not Found":
+            detail = "no such path; the API is described at /docs and /openapi.json"
+        elif exc.status_code == 405:
+            allowed = (exc.headers or {}).get("Allow", "")
+            detail = f"method not allowed here; allowed: {allowed}" if allowed else "method not allowed here"
+        return error_response(exc.status_code, detail, headers=dict(exc.headers or {}))
+
+    @app.exception_handler(RequestValidationError)
+    async def validation_error(_: Request, exc: RequestValidationError) -> JSONResponse:
+        first = exc.errors()[0] if exc.errors() else {}
+        loc = [str(part) for part in first.get("loc", ())]
+        parameter = loc[-1] if len(loc) > 1 else None
+        message = str(first.get("msg", "invalid request"))
+        detail = f"parameter {parameter!r}: {message}" if parameter else message
+        return error_response(400, detail, parameter=parameter)
+
+    @app.exception_handler(Exception)
+    async def unexpected(_: Request, exc: Exception) -> JSONResponse:
+        LOG.exception("unhandled error", exc_info=exc)
+        return error_response(500, "internal error; the server log has the details")
+
+
+def drop_422(schema: dict[str, Any]) -> dict[str, Any]:
+    """Remove FastAPI's default 422 responses (this service answers 400) and list 400 instead."""
+    for path in schema.get("paths", {}).values():
+        for operation in path.values():
+            responses = operation.get("responses", {}) if isinstance(operation, dict) else {}
+            if "422" in responses:
+                del responses["422"]
+                responses.setdefault("400", {
+                    "description": "Bad request: a malformed or refused parameter",
+                    "content": {MEDIA_TYPE: {"schema": {"$ref": "#/components/schemas/ErrorBody"}}}})
+    components = schema.get("components", {}).get("schemas", {})
+    for name in ("HTTPValidationError", "ValidationError"):
+        components.pop(name, None)
+    return schema

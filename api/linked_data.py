@@ -1,0 +1,298 @@
+"""Linked data: every IRI of the knowledge base dereferences on this host, plus /ontology, VoID, dumps, CORS.
+
+It owns the paths that mirror the public IRIs (``https://w3id.org/iacml-kb/doc/{slug}/{eId}`` is
+served at ``/doc/{slug}/{eId}``, and so for ``activity/``, ``body/``, ``topic/``, ``link/``,
+``evidence/``, ``claim/``, ``disagreement/``, ``status/``, ``rule/``), their content negotiation
+(HTML for browsers, Turtle, JSON-LD, N-Triples or RDF/XML for everything else; ``format`` overrides
+``Accept``), the ontology at ``/ontology``, the VoID description at ``/.well-known/void``, the
+build's dumps under ``/dumps/``, the HTML templates, and CORS (every read may be made from any
+origin).
+
+An item's RDF description is what the store says about it (``kb.describe``): its own triples, the
+triples that point at it, and the triples of its hash IRIs (``evidence/{hash}#quote``...).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from fastapi import FastAPI, HTTPException, Query, Request
+from fastapi import Path as PathParam
+from fastapi.middleware.cors import CORSMiddleware
+from fastapi.responses import FileResponse, Response
+from rdflib import RDF, Graph, Literal, Namespace, URIRef
+from rdflib.namespace import DCTERMS, FOAF, OWL, RDFS, SKOS, VOID, XSD
+from rdflib.term import Node
+
+import kb
+from api import negotiation, offload, serialize
+from api.context import DUMP_FILES, Context
+from api.errors import ERROR_RESPONSES, ApiError
+
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+KB_NS = Namespace(kb.PREFIXES["kb"])
+ONTOLOGY_IRI = kb.BASE + "ontology"
+PAGE_OFFERS = ["text/turtle", "application/ld+json", "application/n-triples", "application/rdf+xml",
+               "text/html", "application/json"]
+FORMAT_CHOICES = ("html", "turtle", "ttl", "jsonld", "json-ld", "nt", "ntriples", "rdf", "rdfxml")
+KINDS = ("activity", "body", "topic", "link", "evidence", "claim", "disagreement", "status", "rule")
+SLUG_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]{0,199}$"
+LABEL_PREDICATES = (DCTERMS.title, RDFS.label, SKOS.prefLabel, KB_NS.heading)
+ONTOLOGY_QUERY = """
+SELECT ?s ?p ?o WHERE { ?s ?p ?o . FILTER(STRSTARTS(STR(?s), "https://w3id.org/iacml-kb/ontology")) }
+ORDER BY ?s ?p ?o
+"""
+RDF_RESPONSE = {200: {"description": "The item: HTML for browsers, else RDF by content negotiation",
+                      "content": {"text/turtle": {}, "application/ld+json": {}, "application/n-triples": {},
+                                  "application/rdf+xml": {}, "text/html": {}}},
+                **ERROR_RESPONSES}
+
+
+# --------------------------------------------------------------------------------------------
+# HTML
+# --------------------------------------------------------------------------------------------
+
+_ENV = jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES)), autoescape=True,
+                          undefined=jinja2.StrictUndefined)
+
+
+def render(name: str, **values: Any) -> str:
+    """A page from ``api/templates/`` (autoescaped)."""
+    return _ENV.get_template(name).render(**values)
+
+
+def local_href(iri: str) -> str:
+    """Where an IRI is served: our own IRIs on this host, anything else as it is."""
+    return "/" + iri[len(kb.BASE):] if iri.startswith(kb.BASE) else iri
+
+
+def curie(iri: str) -> str:
+    for prefix, namespace in sorted(kb.PREFIXES.items(), key=lambda item: -len(item[1])):
+        if iri.startswith(namespace) and len(iri) > len(namespace):
+            return f"{prefix}:{iri[len(namespace):]}"
+    return iri
+
+
+def _view_term(term: Node) -> dict[str, Any]:
+    if isinstance(term, URIRef):
+        short = curie(str(term))
+        if short == str(term) and short.startswith(kb.BASE):
+            short = local_href(short)
+        return {"iri": str(term), "href": local_href(str(term)), "label": short}
+    if isinstance(term, Literal):
+        datatype = curie(str(term.datatype)) if term.datatype else None
+        return {"text": str(term), "language": term.language, "datatype": datatype}
+    return {"text": str(term)}
+
+
+def title_of(graph: Graph, subject: URIRef) -> str:
+    for predicate in LABEL_PREDICATES:
+        for value in graph.objects(subject, predicate):
+            return str(value)
+    slug = next(iter(graph.objects(subject, KB_NS.slug)), None)
+    eid = next(iter(graph.objects(subject, KB_NS.eId)), None)
+    if eid is not None:
+        document = next(iter(graph.objects(subject, KB_NS.inDocument)), None)
+        return f"{curie(str(document)).rsplit('/', 1)[-1] if document else ''} {eid}".strip()
+    return str(slug) if slug is not None else str(subject)
+
+
+# --------------------------------------------------------------------------------------------
+# Descriptions
+# --------------------------------------------------------------------------------------------
+
+
+def item_graph(store: kb.Store, iri: URIRef) -> Graph:
+    """The item's triples, the triples pointing at it, and its hash IRIs' triples; NotFoundError if none."""
+    description = kb.describe(store, iri)
+    graph = Graph()
+    for prefix, namespace in kb.PREFIXES.items():
+        graph.bind(prefix, namespace)
+    pending = [description]
+    seen = {str(iri)}
+    while pending:
+        current = pending.pop()
+        subject = URIRef(current.iri)
+        for predicate, value in current.properties:
+            graph.add((subject, URIRef(predicate), value))
+            if isinstance(value, URIRef) and str(value).startswith(str(iri) + "#") and str(value) not in seen:
+                seen.add(str(value))
+                try:
+                    pending.append(kb.describe(store, value))
+                except kb.NotFoundError:
+                    continue
+    for source, predicate in description.incoming:
+        graph.add((URIRef(source), URIRef(predicate), iri))
+    return graph
+
+
+def page_format(request: Request, format_param: str | None) -> str:
+    """html or a graph format name, from ``format`` or the Accept header (406 if nothing fits)."""
+    if format_param is not None:
+        value = format_param.lower()
+        if value == "html":
+            return "html"
+        fmt = serialize.format_from_name(value, graph=True)
+        if fmt is None:
+            raise ApiError(400, f"format={format_param!r} is not one of html, turtle, jsonld, nt, rdfxml",
+                           parameter="format")
+        return fmt
+    accept = request.headers.get("accept")
+    if negotiation.prefers_html(accept):
+        return "html"
+    chosen = negotiation.choose(accept, PAGE_OFFERS)
+    if chosen is None:
+        raise ApiError(406, "accept one of " + ", ".join(PAGE_OFFERS), title="Not Acceptable")
+    if chosen == "text/html":
+        return "html"
+    return serialize.format_from_name(chosen, graph=True) or "turtle"
+
+
+def graph_response(request: Request, graph: Graph, subject: URIRef, format_param: str | None,
+                   extra: dict[str, Any] | None = None, prefixes: dict[str, str] | None = None) -> Response:
+    fmt = page_format(request, format_param)
+    path = request.url.path
+    alternates = ", ".join(f'<{path}?format={name}>; rel="alternate"; type="{serialize.GRAPH_TYPES[name]}"'
+                           for name in serialize.GRAPH_TYPES)
+    headers = {"Vary": "Accept", "Link": alternates}
+    if fmt == "html":
+        return Response(html_page(graph, subject, path, extra or {}), media_type="text/html; charset=utf-8",
+                        headers=headers)
+    body = serialize.graph_bytes(graph, fmt, prefixes)
+    return Response(body, media_type=serialize.media_type(fmt), headers=headers)
+
+
+def html_page(graph: Graph, subject: URIRef, path: str, extra: dict[str, Any]) -> str:
+    properties = [(curie(str(p)), local_href(str(p)), _view_term(o))
+                  for p, o in sorted(graph.predicate_objects(subject))]
+    text = next((str(o) for o in graph.objects(subject, KB_NS.text)), None)
+    incoming = [(_view_term(s), curie(str(p))) for s, p in sorted(graph.subject_predicates(subject))]
+    others = sorted({str(s) for s in graph.subjects() if s != subject and str(s).startswith(str(subject) + "#")})
+    fragments = [(s, [(curie(str(p)), _view_term(o)) for p, o in sorted(graph.predicate_objects(URIRef(s)))])
+                 for s in others]
+    return render("item.html", title=title_of(graph, subject), iri=str(subject), text=text,
+                  properties=properties, incoming=incoming, fragments=fragments, path=path,
+                  formats=serialize.GRAPH_TYPES, **extra)
+
+
+def ontology_graph(store: kb.Store) -> Graph:
+    """Every triple about the ontology and its terms (subjects in ``…/ontology`` and ``…/ontology#``)."""
+    graph = Graph()
+    for prefix, namespace in kb.PREFIXES.items():
+        graph.bind(prefix, namespace)
+    for s, p, o in store.select(ONTOLOGY_QUERY).rows:
+        if s is not None and p is not None and o is not None:
+            graph.add((s, p, o))
+    return graph
+
+
+def void_graph(base_url: str, ctx: Context) -> Graph:
+    """The VoID description: what the dataset is, where to query it, where to download it."""
+    graph = Graph()
+    graph.bind("void", VOID)
+    graph.bind("dcterms", DCTERMS)
+    graph.bind("foaf", FOAF)
+    dataset = URIRef(kb.BASE + ".well-known/void#dataset")
+    graph.add((dataset, RDF.type, VOID.Dataset))
+    graph.add((dataset, DCTERMS.title, Literal("IACML mandate traceability knowledge base", lang="en")))
+    graph.add((dataset, DCTERMS.description, Literal(
+        "Mandates and recommendations of the OAS Inter-American Conference of Ministers of Labor, linked to "
+        "where they came from and to what answered them, each link backed by a verbatim quote.", lang="en")))
+    graph.add((dataset, FOAF.homepage, URIRef(base_url + "/")))
+    graph.add((dataset, VOID.uriSpace, Literal(kb.BASE)))
+    graph.add((dataset, VOID.sparqlEndpoint, URIRef(base_url + "/sparql")))
+    graph.add((dataset, VOID.triples, Literal(ctx.triples, datatype=XSD.integer)))
+    graph.add((dataset, VOID.vocabulary, URIRef(ONTOLOGY_IRI)))
+    for namespace in ("dcterms", "skos", "prov", "org", "oa", "eli", "cito"):
+        graph.add((dataset, VOID.vocabulary, URIRef(kb.PREFIXES[namespace])))
+    graph.add((dataset, VOID.exampleResource, URIRef(kb.BASE + "doc/wg1-2021-final-report")))
+    if ctx.version:
+        graph.add((dataset, OWL.versionInfo, Literal(ctx.version)))
+    for name in ctx.dumps():
+        if name != "report.json":
+            graph.add((dataset, VOID.dataDump, URIRef(f"{base_url}/dumps/{name}")))
+    return graph
+
+
+def base_url(request: Request) -> str:
+    return str(request.base_url).rstrip("/")
+
+
+# --------------------------------------------------------------------------------------------
+# Routes
+# --------------------------------------------------------------------------------------------
+
+FormatParam = Query(None, description="Override content negotiation: html, turtle, jsonld, nt or rdfxml",
+                    pattern="^(html|turtle|ttl|jsonld|json-ld|nt|ntriples|rdf|rdfxml)$")
+
+
+def install(app: FastAPI, ctx: Context) -> None:
+    """Add the IRI paths, /ontology, /.well-known/void and /dumps/ to the app."""
+
+    async def describe_iri(request: Request, path: str, format_param: str | None) -> Response:
+        iri = URIRef(kb.BASE + path)
+        graph = await offload.run(item_graph, ctx.store, iri)
+        return graph_response(request, graph, iri, format_param)
+
+    @app.api_route("/doc/{slug}", methods=["GET", "HEAD"], tags=["Linked data"], summary="A document",
+                   response_class=Response, responses=RDF_RESPONSE)
+    async def document(request: Request, slug: str = PathParam(pattern=SLUG_PATTERN),
+                       format: str | None = FormatParam) -> Response:
+        return await describe_iri(request, f"doc/{slug}", format)
+
+    @app.api_route("/doc/{slug}/{eid}", methods=["GET", "HEAD"], tags=["Linked data"],
+                   summary="A provision of a document", response_class=Response, responses=RDF_RESPONSE)
+    async def provision(request: Request, slug: str = PathParam(pattern=SLUG_PATTERN),
+                        eid: str = PathParam(pattern=SLUG_PATTERN), format: str | None = FormatParam) -> Response:
+        return await describe_iri(request, f"doc/{slug}/{eid}", format)
+
+    for kind in KINDS:
+        _install_kind(app, kind, describe_iri)
+
+    @app.api_route("/ontology", methods=["GET", "HEAD"], tags=["Linked data"], summary="The kb: ontology",
+                   response_class=Response, responses=RDF_RESPONSE)
+    async def ontology(request: Request, format: str | None = FormatParam) -> Response:
+        terms = sorted({s for s in ctx.ontology.subjects() if isinstance(s, URIRef) and str(s) != ONTOLOGY_IRI})
+        extra = {"terms": [(curie(str(t)), title_of(ctx.ontology, t)) for t in terms]}
+        return graph_response(request, ctx.ontology, URIRef(ONTOLOGY_IRI), format, extra)
+
+    @app.api_route("/.well-known/void", methods=["GET", "HEAD"], tags=["Linked data"],
+                   summary="VoID description of the dataset", response_class=Response, responses=RDF_RESPONSE)
+    async def void(request: Request, format: str | None = FormatParam) -> Response:
+        graph = void_graph(base_url(request), ctx)
+        return graph_response(request, graph, URIRef(kb.BASE + ".well-known/void#dataset"), format,
+                              prefixes={"void": str(VOID), "foaf": str(FOAF)})
+
+    @app.api_route("/dumps/{name}", methods=["GET", "HEAD"], tags=["Linked data"],
+                   summary="Download a dump of the build (kb.nt, kb.ttl, kb.jsonld, report.json)",
+                   response_class=FileResponse,
+                   responses={200: {"description": "The file", "content": {t: {} for t in DUMP_FILES.values()}},
+                              404: ERROR_RESPONSES[404]})
+    async def dump(name: str) -> FileResponse:
+        path = ctx.dump_path(name)
+        if path is None:
+            available = ", ".join(ctx.dumps()) or "none (this service runs without the build's files)"
+            raise HTTPException(404, f"no dump named {name!r}; available: {available}")
+        return FileResponse(path, media_type=DUMP_FILES[name], filename=name)
+
+
+def _install_kind(app: FastAPI, kind: str,
+                  describe_iri: Callable[[Request, str, str | None], Any]) -> None:
+    async def entity(request: Request, slug: str = PathParam(pattern=SLUG_PATTERN),
+                     format: str | None = FormatParam) -> Response:
+        response: Response = await describe_iri(request, f"{kind}/{slug}", format)
+        return response
+
+    app.add_api_route(f"/{kind}/{{slug}}", entity, methods=["GET", "HEAD"], tags=["Linked data"],
+                      summary=f"Dereference {kb.BASE}{kind}/{{slug}}", response_class=Response,
+                      responses=RDF_RESPONSE, name=f"linked_data_{kind}")
+
+
+def add_cors(app: FastAPI) -> None:
+    """Reads from any origin: GET, HEAD, and POST to /sparql (a query is a read)."""
+    app.add_middleware(CORSMiddleware, allow_origins=["*"], allow_methods=["GET", "HEAD", "POST"],
+                       allow_headers=["Accept", "Content-Type"], max_age=86400,
+                       expose_headers=["KB-Result-Truncated", "KB-Row-Cap", "Link", "Content-Disposition"])

@@ -1,0 +1,90 @@
+"""HTTP content negotiation: reading ``Accept`` headers and choosing among the media types offered.
+
+One function decides, for every route that offers several representations (SPARQL results, RDF
+graphs, item pages): :func:`choose`. The most specific media range that matches an offer gives
+its quality (``text/turtle`` over ``text/*`` over ``*/*``); among offers of equal quality, the one
+the client listed first wins, then the server's order. No ``Accept`` header means the server's
+first offer; an ``Accept`` that excludes every offer gives None (the caller answers 406).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+MAX_RANGES = 64  # an Accept header longer than this is read up to here
+
+
+@dataclass(frozen=True)
+class MediaRange:
+    type: str
+    subtype: str
+    quality: float
+    position: int
+
+    def specificity(self, offer: str) -> int:
+        """3 for an exact match, 2 for type/*, 1 for */*, 0 for no match."""
+        kind, _, sub = offer.partition("/")
+        if self.type == "*" and self.subtype == "*":
+            return 1
+        if self.type != kind:
+            return 0
+        if self.subtype == "*":
+            return 2
+        return 3 if self.subtype == sub else 0
+
+
+def parse_accept(header: str) -> list[MediaRange]:
+    """The media ranges of an Accept header; malformed entries are skipped."""
+    ranges: list[MediaRange] = []
+    for position, item in enumerate(header.split(",")[:MAX_RANGES]):
+        media, *params = (part.strip() for part in item.split(";"))
+        kind, slash, sub = media.lower().partition("/")
+        if not slash or not kind or not sub or (kind == "*" and sub != "*"):
+            continue
+        quality = 1.0
+        for param in params:
+            name, _, value = param.partition("=")
+            if name.strip().lower() == "q":
+                try:
+                    quality = min(max(float(value.strip()), 0.0), 1.0)
+                except ValueError:
+                    quality = 0.0
+        ranges.append(MediaRange(kind, sub, quality, position))
+    return ranges
+
+
+def choose(accept: str | None, offers: Sequence[str]) -> str | None:
+    """The offer the client prefers (see the module docstring), or None if it accepts none."""
+    if not offers:
+        return None
+    if accept is None or not accept.strip():
+        return offers[0]
+    ranges = parse_accept(accept)
+    if not ranges:
+        return offers[0]
+    best: tuple[float, int, int, int] | None = None
+    chosen: str | None = None
+    for order, offer in enumerate(offers):
+        matches = [(r.specificity(offer), r) for r in ranges]
+        matches = [(s, r) for s, r in matches if s > 0]
+        if not matches:
+            continue
+        top = max(s for s, _ in matches)
+        at_top = [r for s, r in matches if s == top]
+        quality = min(r.quality for r in at_top)
+        position = min(r.position for r in at_top)
+        if quality <= 0:
+            continue
+        key = (quality, top, -position, -order)
+        if best is None or key > best:
+            best, chosen = key, offer
+    return chosen
+
+
+def prefers_html(accept: str | None) -> bool:
+    """True when a browser-like Accept puts HTML above every RDF syntax."""
+    if not accept:
+        return False
+    return choose(accept, ["text/html", "text/turtle", "application/ld+json", "application/n-triples",
+                           "application/rdf+xml"]) == "text/html" and "html" in accept.lower()

@@ -1,0 +1,820 @@
+"""The REST API under ``/api/``: JSON views of provisions, mandates, items, documents, activities, bodies,
+topics, and every named query of ``queries/``.
+
+It owns the REST resources, their filters and pagination, and their JSON shapes (pydantic models,
+so that the OpenAPI schema documents them). Every query here is a constant text made at import: a
+request picks one (by the kind it asks for, from a closed list, and by which filters it gives) and
+the filter values are bound as parameters (``Store.select(query, params)``; a bound variable is
+always projected, so that the embedded store pre-binds it). These
+queries are bounded by a bound item or a page, so they run on the in-process read-only store, in
+the thread pool, under the time limit; named queries run in the worker pool (:mod:`api.workers`),
+since their cost grows with the knowledge base.
+
+Pagination: ``limit`` (1-500, default 50) and ``offset``; a page holds ``next`` (a URL) when more
+items follow. Text search (``q``) matches every word, ignoring case and accents, in the text,
+number and eId of a provision.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import inspect
+import json
+from collections.abc import Awaitable, Callable, Sequence
+from typing import Any
+from typing import Literal as TypingLiteral
+
+from fastapi import FastAPI, Path, Query, Request
+from fastapi.responses import JSONResponse, Response
+from pydantic import BaseModel, Field
+from rdflib import Literal, URIRef
+from rdflib.term import Node
+
+import kb
+from api import offload, serialize, views
+from api.context import Context
+from api.errors import ERROR_RESPONSES, ApiError, kb_error_response, parameter_of
+from api.linked_data import curie, local_href
+from api.sparql import output_format, query_form
+from api.workers import Job, call_job
+
+KB = kb.PREFIXES["kb"]
+PREFIXES = "\n".join(f"PREFIX {name}: <{kb.PREFIXES[name]}>" for name in
+                     ("kb", "dcterms", "skos", "rdfs", "oa", "rdf")) + "\n"
+SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+# IRIs in parameters are http(s) and ASCII (the knowledge base's are; others percent-encode): Oxigraph
+# refuses some Unicode code points that kb's own check lets through
+IRI = r"https?://[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]+"
+SLUG_OR_IRI = rf"^(?:[a-z0-9]+(?:-[a-z0-9]+)*|{IRI})$"
+ITEM_PATH = r"^[A-Za-z0-9\-._~:/@!$&'()*+,;=%]+$"
+MAX_LIMIT = 500
+MAX_OFFSET = 1_000_000
+SEPARATOR = " | "
+KINDS = ("Mandate", "Recommendation", "Finding", "Objective", "Question", "Section", "List", "Paragraph", "Item",
+         "AgendaItem")
+PARAM_PATTERNS = {"iri": rf"^{IRI}$", "date": r"^\d{4}-\d{2}-\d{2}$",
+                  "integer": r"^-?\d{1,18}$"}
+
+# --------------------------------------------------------------------------------------------
+# Queries (constant texts)
+# --------------------------------------------------------------------------------------------
+
+_PROVISION_HEAD = "SELECT DISTINCT ?provision ?document ?eId ?kind ?number ?text ?start"
+_PROVISION_BODY = """ WHERE {
+%s  OPTIONAL { ?provision kb:number ?number }
+  OPTIONAL { ?provision kb:text ?text }
+  OPTIONAL { ?provision kb:startOffset ?start }
+}
+ORDER BY ?document ?start ?eId
+"""
+_ANY_KIND = """  ?provision kb:inDocument ?document ; kb:eId ?eId ; a ?kind .
+  FILTER(?kind != kb:Provision && STRSTARTS(STR(?kind), STR(kb:)))
+"""
+_ONE_KIND = """  ?provision a kb:%s ; kb:inDocument ?document ; kb:eId ?eId .
+  BIND(kb:%s AS ?kind)
+"""
+_FILTER_FRAGMENTS = {  # filter -> (projected variable, pattern): chosen by which filters are given
+    "topic": ("?topic", "  ?provision kb:hasTopic/skos:broader* ?topic .\n"),
+    "body": ("?body", "  ?provision kb:addressee ?body .\n"),
+}
+
+
+def _provisions_query(kind: str | None, filters: tuple[str, ...]) -> str:
+    head = _PROVISION_HEAD + "".join(" " + _FILTER_FRAGMENTS[f][0] for f in filters)
+    pattern = (_ONE_KIND % (kind, kind) if kind else _ANY_KIND) + "".join(_FILTER_FRAGMENTS[f][1] for f in filters)
+    return PREFIXES + head + _PROVISION_BODY % pattern
+
+
+# Every text the provision lists can run, made once here: a request only picks one (a kind from a closed
+# list, and which filters it gives); the filter values are bound, never written into the text.
+_FILTER_SETS: tuple[tuple[str, ...], ...] = ((), ("body",), ("topic",), ("body", "topic"))
+PROVISION_QUERIES: dict[tuple[str | None, tuple[str, ...]], str] = {(kind, filters): _provisions_query(kind, filters)
+                     for kind in (None, *KINDS) for filters in _FILTER_SETS}
+
+
+def provisions_query(kind: str | None, filters: Sequence[str]) -> str:
+    """The constant query for a kind (or any kind) and a set of filters (document is always bindable)."""
+    return PROVISION_QUERIES[(kind, tuple(sorted(filters)))]
+
+
+DOCUMENTS_QUERY = PREFIXES + """
+SELECT ?document ?slug ?type ?title ?date ?held (GROUP_CONCAT(DISTINCT ?symbol; SEPARATOR=" | ") AS ?symbols)
+       (COUNT(DISTINCT ?provision) AS ?provisions)
+WHERE {
+  ?document a kb:Document ; kb:slug ?slug ; dcterms:title ?title ; kb:held ?held ; a ?type .
+  FILTER(?type != kb:Document && STRSTARTS(STR(?type), STR(kb:)))
+  OPTIONAL { ?document dcterms:date ?date }
+  OPTIONAL { ?document dcterms:identifier ?symbol }
+  OPTIONAL { ?provision kb:inDocument ?document }
+}
+GROUP BY ?document ?slug ?type ?title ?date ?held
+ORDER BY ?date ?slug
+"""
+ACTIVITIES_QUERY = PREFIXES + """
+SELECT ?activity ?slug ?type ?label ?startDate ?endDate ?knownBy ?place ?format WHERE {
+  ?activity a kb:Activity ; kb:slug ?slug ; rdfs:label ?label ; a ?type .
+  FILTER(?type != kb:Activity && STRSTARTS(STR(?type), STR(kb:)))
+  OPTIONAL { ?activity kb:startDate ?startDate }
+  OPTIONAL { ?activity kb:endDate ?endDate }
+  OPTIONAL { ?activity kb:knownBy ?knownBy }
+  OPTIONAL { ?activity kb:place ?place }
+  OPTIONAL { ?activity kb:format ?format }
+}
+ORDER BY ?startDate ?slug
+"""
+BODIES_QUERY = PREFIXES + """
+SELECT ?body ?slug ?label ?bodyType ?parent (GROUP_CONCAT(DISTINCT ?alt; SEPARATOR=" | ") AS ?altLabels) WHERE {
+  ?body a kb:Body ; kb:slug ?slug ; rdfs:label ?label .
+  OPTIONAL { ?body kb:bodyType ?bodyType }
+  OPTIONAL { ?body kb:subOrganizationOf ?parent }
+  OPTIONAL { ?body skos:altLabel ?alt }
+}
+GROUP BY ?body ?slug ?label ?bodyType ?parent
+ORDER BY ?slug
+"""
+TOPICS_QUERY = PREFIXES + """
+SELECT ?topic ?label ?definition ?broader WHERE {
+  ?topic a skos:Concept ; skos:prefLabel ?label .
+  OPTIONAL { ?topic skos:definition ?definition }
+  OPTIONAL { ?topic skos:broader ?broader }
+}
+ORDER BY ?topic
+"""
+# Oxigraph evaluates a pattern joined after a UNION, or an OPTIONAL, without the bindings of the
+# other side (a scan of every link or selector): each of these stays one bound chain of triples.
+_QUOTE = """?evidence kb:quote ?quote ; kb:quotedIn ?quotedIn ; oa:hasTarget ?target .
+  ?target oa:hasSelector ?selector . ?selector oa:start ?start ; oa:end ?end ."""
+_LINK = """SELECT ?item ?link ?type ?other ?assertedBy ?confidence ?note ?evidence ?quote ?quotedIn ?start ?end
+WHERE {
+  ?link kb:%s ?item ; kb:%s ?other ; kb:linkType ?type ; kb:assertedBy ?assertedBy ; kb:hasEvidence ?evidence .
+  %s
+  OPTIONAL { ?link kb:confidence ?confidence }
+  OPTIONAL { ?link kb:note ?note }
+}
+ORDER BY ?type ?other ?link ?quotedIn ?start
+"""
+LINKS_OUT_QUERY = PREFIXES + _LINK % ("linkFrom", "linkTo", _QUOTE)
+LINKS_IN_QUERY = PREFIXES + _LINK % ("linkTo", "linkFrom", _QUOTE)
+EVIDENCE_QUERY = PREFIXES + f"""
+SELECT ?item ?evidence ?quote ?quotedIn ?start ?end WHERE {{
+  {{ ?item kb:knownThrough ?evidence . {_QUOTE} }}
+  UNION
+  {{ ?item kb:hasEvidence ?evidence . {_QUOTE} }}
+}}
+ORDER BY ?quotedIn ?start ?evidence
+"""
+
+WARM_UP_IRI = URIRef("urn:iacml-kb:warm-up")  # names nothing: every query below answers it at once
+
+
+def warm_up(store: kb.Store) -> None:
+    """Run every constant query of this module once, on the thread that calls it (start-up).
+
+    The first run of a query text parses it (``kb`` caches the result). rdflib's parser leaves
+    reference cycles holding the frames of its callers, and with them pyoxigraph results that
+    only the garbage collector frees, on whatever thread it runs; pyoxigraph refuses to free
+    results on another thread than theirs. Parsing everything here, then collecting, keeps that
+    off the thread pool.
+    """
+    for (_, filters), query in PROVISION_QUERIES.items():
+        params: dict[str, Node] = {"document": WARM_UP_IRI, **{name: WARM_UP_IRI for name in filters}}
+        store.select(query, params, limit=1)
+    for query in (LINKS_OUT_QUERY, LINKS_IN_QUERY, EVIDENCE_QUERY):
+        store.select(query, {"item": WARM_UP_IRI})
+    for query in (DOCUMENTS_QUERY, ACTIVITIES_QUERY, BODIES_QUERY, TOPICS_QUERY):
+        store.select(query, limit=1)
+    with contextlib.suppress(kb.NotFoundError):
+        kb.describe(store, WARM_UP_IRI)
+    rows = store.select(PREFIXES + "SELECT ?link ?item WHERE { ?link kb:linkFrom ?item } LIMIT 1").rows
+    for target in [WARM_UP_IRI, *(term for row in rows for term in row if isinstance(term, URIRef))]:
+        with contextlib.suppress(kb.KbError):  # a store without links, assessments or dataset version
+            views.trace(store, target)
+        with contextlib.suppress(kb.KbError):
+            views.citation(store, target)
+
+
+# --------------------------------------------------------------------------------------------
+# JSON shapes
+# --------------------------------------------------------------------------------------------
+
+
+class Assessment(BaseModel):
+    value: str = Field(description="no-evidence, addressed, fulfilled; active, carried-forward, superseded; "
+                                   "adopted, pending, not-adopted")
+    rule: str
+    ruleIri: str
+    explanation: str
+    links: list[str] = Field(description="The trace links that decided it")
+    evidence: list[str] = Field(description="The quotes that decided it")
+    basis: list[str] = Field(description="The documents that decided it (superseded, pending)")
+
+
+class Provision(BaseModel):
+    iri: str
+    path: str = Field(description="Where the IRI is served on this host")
+    document: str
+    documentSlug: str
+    eId: str
+    kind: str = Field(description="Mandate, Recommendation, Finding, Objective, Question, Section, List, ...")
+    number: str | None = None
+    text: str | None = None
+    asof: str | None = Field(default=None, description="The as-of date of the status (when asked for)")
+    status: dict[str, Assessment] | None = Field(default=None, description="Per dimension: response, lifecycle, "
+                                                                           "adoption (when asof or status is given)")
+
+
+class ProvisionPage(BaseModel):
+    items: list[Provision]
+    limit: int
+    offset: int
+    next: str | None = Field(description="URL of the next page, if more items follow")
+    asof: str | None = Field(default=None, description="The as-of date of the statuses (when asked for)")
+
+
+class Document(BaseModel):
+    iri: str
+    path: str
+    slug: str
+    type: str
+    title: str
+    date: str | None = None
+    held: bool
+    symbols: list[str]
+    provisions: int
+
+
+class DocumentPage(BaseModel):
+    items: list[Document]
+    limit: int
+    offset: int
+    next: str | None
+
+
+class Activity(BaseModel):
+    iri: str
+    path: str
+    slug: str
+    type: str
+    label: str
+    startDate: str | None = None
+    endDate: str | None = None
+    place: str | None = None
+    format: str | None = None
+
+
+class ActivityPage(BaseModel):
+    items: list[Activity]
+    limit: int
+    offset: int
+    next: str | None
+
+
+class Body(BaseModel):
+    iri: str
+    path: str
+    slug: str
+    label: str
+    altLabels: list[str]
+    bodyType: str | None = None
+    parent: str | None = None
+
+
+class BodyPage(BaseModel):
+    items: list[Body]
+    limit: int
+    offset: int
+    next: str | None
+
+
+class Topic(BaseModel):
+    iri: str
+    path: str
+    slug: str
+    label: str
+    definition: str | None = None
+    broader: str | None = None
+
+
+class TopicPage(BaseModel):
+    items: list[Topic]
+    limit: int
+    offset: int
+    next: str | None
+
+
+class Term(BaseModel):
+    predicate: str
+    value: str
+    type: TypingLiteral["iri", "literal", "bnode"]
+    datatype: str | None = None
+    language: str | None = None
+
+
+class Child(BaseModel):
+    iri: str
+    path: str
+    eId: str
+
+
+class Incoming(BaseModel):
+    subject: str
+    predicate: str
+
+
+class Quote(BaseModel):
+    evidence: str
+    quote: str
+    quotedIn: str
+    start: int | None = None
+    end: int | None = None
+
+
+class TraceLinkView(BaseModel):
+    link: str
+    type: str = Field(description="The link property, e.g. kb:derivedFrom")
+    direction: TypingLiteral["out", "in"]
+    other: str = Field(description="The item at the other end")
+    otherPath: str
+    assertedBy: str | None = None
+    confidence: float | None = None
+    note: str | None = None
+    evidence: list[Quote]
+
+
+class LinkUsed(BaseModel):
+    link: str
+    type: str
+    source: str
+    target: str
+    label: str
+    knownBy: str | None = None
+    quotes: list[dict[str, Any]]
+
+
+class ExplainedAssessment(BaseModel):
+    value: str
+    rule: str
+    ruleIri: str
+    explanation: str
+    links: list[LinkUsed]
+    evidence: list[str]
+    basis: list[str]
+
+
+class StatusExplanation(BaseModel):
+    asof: str
+    reason: str = Field(description="One line: what answered it, what carried it forward, or that nothing did")
+    status: dict[str, ExplainedAssessment]
+
+
+class Item(BaseModel):
+    iri: str
+    path: str
+    label: str
+    types: list[str]
+    properties: list[Term]
+    children: list[Child]
+    incoming: list[Incoming]
+    links: list[TraceLinkView]
+    evidence: list[Quote]
+    status: StatusExplanation | None = Field(default=None, description="For a mandate or recommendation: its "
+                                                                       "status as of the date, and why")
+
+
+class TraceQuoteView(BaseModel):
+    text: str
+    document: str
+    start: int
+    end: int
+
+
+class TraceStep(BaseModel):
+    direction: str = Field(description="item, upstream or downstream")
+    from_: str = Field(alias="from")
+    fromLabel: str
+    type: str
+    to: str
+    toLabel: str
+    quotes: list[TraceQuoteView]
+
+
+class TraceView(BaseModel):
+    item: str
+    label: str
+    links: list[TraceStep]
+
+
+class CitationView(BaseModel):
+    iri: str
+    title: str
+    container: str
+    symbols: str | None = None
+    date: str | None = None
+    locator: str | None = None
+    quote: str
+    quoteSource: str
+    version: str
+    contentHash: str
+    formats: dict[str, str] = Field(description="The citation rendered in each format: " + ", ".join(
+        kb.CITATION_FORMATS))
+
+
+class QueryParam(BaseModel):
+    name: str
+    type: str
+    required: bool
+    description: str
+
+
+class NamedQueryInfo(BaseModel):
+    name: str
+    title: str
+    description: str
+    params: list[QueryParam]
+    path: str
+
+
+# --------------------------------------------------------------------------------------------
+# Helpers
+# --------------------------------------------------------------------------------------------
+
+
+def _s(value: Node | None) -> str | None:
+    return None if value is None else str(value)
+
+
+def _page_url(request: Request, offset: int, more: bool) -> str | None:
+    return str(request.url.include_query_params(offset=offset)) if more else None
+
+
+def _entity_iri(kind: str, value: str, parameter: str) -> URIRef:
+    iri = value if value.startswith(("http://", "https://")) else f"{kb.BASE}{kind}/{value}"
+    if not serialize.is_iri(iri):
+        raise ApiError(400, f"parameter {parameter!r}: {value!r} is not a valid IRI", parameter=parameter)
+    return URIRef(iri)
+
+
+def _select(ctx: Context, query: str, params: dict[str, Node] | None = None,
+            limit: int | None = None) -> kb.SelectResult:
+    return ctx.store.select(query, params, timeout=ctx.settings.time_limit, limit=limit)
+
+
+async def _rows(ctx: Context, query: str) -> list[dict[str, Node]]:
+    """The rows of a constant query without parameters, as dicts, read in the thread pool."""
+    return await offload.run(lambda: _select(ctx, query).dicts())
+
+
+def _slice(rows: Sequence[Any], offset: int, limit: int) -> tuple[list[Any], bool]:
+    return list(rows[offset:offset + limit]), len(rows) > offset + limit
+
+
+def _first_date(row: dict[str, Node]) -> Node | None:
+    return row.get("startDate", row.get("endDate"))
+
+
+def _local(iri: str) -> str:
+    return iri.rsplit("#", 1)[-1] if "#" in iri else iri.rsplit("/", 1)[-1]
+
+
+def list_provisions(ctx: Context, request: Request, *, document: str | None, kind: str | None, topic: str | None,
+                    body: str | None, q: str | None, limit: int, offset: int) -> dict[str, Any]:
+    params: dict[str, Node] = {}
+    filters = []
+    if document:
+        params["document"] = _entity_iri("doc", document, "document")
+    if topic:
+        params["topic"] = _entity_iri("topic", topic, "topic")
+        filters.append("topic")
+    if body:
+        params["body"] = _entity_iri("body", body, "body")
+        filters.append("body")
+    query = provisions_query(kind, filters)
+    words = [views.fold(w) for w in (q or "").split()]
+    result = _select(ctx, query, params, None if words else offset + limit + 1)
+    rows = result.dicts()
+    if words:
+        rows = [r for r in rows if views.matches(words, *(str(r.get(k, "")) for k in ("text", "number", "eId")))]
+    page, more = _slice(rows, offset, limit)
+    items = [{"iri": str(r["provision"]), "path": local_href(str(r["provision"])), "document": str(r["document"]),
+              "documentSlug": str(r["document"]).rsplit("/", 1)[-1], "eId": str(r["eId"]),
+              "kind": _local(str(r["kind"])),
+              "number": _s(r.get("number")), "text": _s(r.get("text"))} for r in page]
+    return {"items": items, "limit": limit, "offset": offset, "next": _page_url(request, offset + limit, more)}
+
+
+def item_view(ctx: Context, iri: URIRef, required_type: str | None = None) -> dict[str, Any]:
+    """The JSON view of one item: properties, children, incoming, trace links with quotes, its own quotes."""
+    description = kb.describe(ctx.store, iri)
+    types = [str(o) for p, o in description.properties if p == kb.PREFIXES["rdf"] + "type"]
+    if required_type is not None and required_type not in types:
+        raise kb.NotFoundError(f"{iri} is not a {curie(required_type)}")
+    properties = [_term(p, o) for p, o in description.properties]
+    label = next((str(o) for p, o in description.properties if p in (
+        "http://purl.org/dc/terms/title", "http://www.w3.org/2000/01/rdf-schema#label",
+        "http://www.w3.org/2004/02/skos/core#prefLabel")), None)
+    if label is None:
+        eid, document = description.first(KB + "eId"), description.first(KB + "inDocument")
+        if eid is not None and document is not None:
+            label = f"{document.rsplit('/', 1)[-1]} {eid}"
+        else:
+            label = eid if eid is not None else curie(str(iri))
+    params: dict[str, Node] = {"item": iri}
+    links: dict[str, dict[str, Any]] = {}
+    rows = [(direction, r) for direction, query in (("out", LINKS_OUT_QUERY), ("in", LINKS_IN_QUERY))
+            for r in _select(ctx, query, params).dicts()]
+    for direction, r in rows:
+        link = links.setdefault(str(r["link"]), {
+            "link": str(r["link"]), "type": curie(str(r["type"])), "direction": direction,
+            "other": str(r["other"]), "otherPath": local_href(str(r["other"])),
+            "assertedBy": _s(r.get("assertedBy")), "note": _s(r.get("note")),
+            "confidence": float(str(r["confidence"])) if "confidence" in r else None, "evidence": []})
+        link["evidence"].append(_quote(r))
+    evidence = [_quote(r) for r in _select(ctx, EVIDENCE_QUERY, params).dicts()]
+    return {"iri": str(iri), "path": local_href(str(iri)), "label": label, "types": [curie(t) for t in types],
+            "properties": properties,
+            "children": [{"iri": c, "path": local_href(c), "eId": e} for c, e in description.children],
+            "incoming": [{"subject": s, "predicate": p} for s, p in description.incoming],
+            "links": list(links.values()), "evidence": evidence}
+
+
+def _term(predicate: str, value: Node) -> dict[str, Any]:
+    if isinstance(value, URIRef):
+        return {"predicate": predicate, "value": str(value), "type": "iri"}
+    if isinstance(value, Literal):
+        return {"predicate": predicate, "value": str(value), "type": "literal",
+                "datatype": str(value.datatype) if value.datatype else None, "language": value.language}
+    return {"predicate": predicate, "value": str(value), "type": "bnode"}
+
+
+def _quote(r: dict[str, Node]) -> dict[str, Any]:
+    return {"evidence": str(r["evidence"]), "quote": str(r["quote"]), "quotedIn": str(r["quotedIn"]),
+            "start": int(str(r["start"])) if "start" in r else None,
+            "end": int(str(r["end"])) if "end" in r else None}
+
+
+# --------------------------------------------------------------------------------------------
+# Routes
+# --------------------------------------------------------------------------------------------
+
+Limit = Query(50, ge=1, le=MAX_LIMIT, description="Items per page")
+Offset = Query(0, ge=0, le=MAX_OFFSET, description="Items to skip")
+DocumentFilter = Query(None, pattern=SLUG_OR_IRI, max_length=500, description="Document slug or IRI")
+TopicFilter = Query(None, pattern=SLUG_OR_IRI, max_length=500,
+                    description="Topic slug or IRI (narrower topics included)")
+BodyFilter = Query(None, pattern=SLUG_OR_IRI, max_length=500, description="Addressee body, slug or IRI")
+TextFilter = Query(None, max_length=200, description="Words that must all occur (case and accents ignored)")
+KindFilter = Query(None, description="Kind of provision")
+Slug = Path(pattern=SLUG, max_length=200)
+ItemPath = Path(max_length=500, pattern=ITEM_PATH, description="The IRI without https://w3id.org/iacml-kb/")
+CITATION_TYPES = {"text": "text/plain", "markdown": "text/markdown", "bibtex": "application/x-bibtex",
+                  "csl-json": "application/vnd.citationstyles.csl+json"}
+CitationFormat = TypingLiteral["text", "markdown", "bibtex", "csl-json"]
+CitationFormatFilter = Query(None, description="One format as text instead of JSON with all of them")
+FromFilter = Query(None, alias="from", description="Took place on or after (YYYY-MM-DD)")
+ToFilter = Query(None, alias="to", description="Took place on or before (YYYY-MM-DD)")
+
+StatusFilter = Query(None, description="A status value in any dimension: " + ", ".join(views.STATUS_VALUES))
+AsofFilter = Query(None, description="Status as of this date (YYYY-MM-DD; default: the build's). Giving asof or "
+                                     "status returns mandates and recommendations with their status")
+StatusValue = TypingLiteral["no-evidence", "addressed", "fulfilled", "active", "carried-forward", "superseded",
+                            "adopted", "pending", "not-adopted"]
+ProvisionKind = TypingLiteral["Mandate", "Recommendation", "Finding", "Objective", "Question", "Section", "List",
+                              "Paragraph", "Item", "AgendaItem"]
+
+
+def install(app: FastAPI, ctx: Context) -> None:
+    """Add the ``/api/`` routes to the app."""
+
+    async def listing(request: Request, *, document: str | None, kind: str | None, topic: str | None,
+                      body: str | None, q: str | None, status: str | None, asof: dt.date | None, limit: int,
+                      offset: int) -> JSONResponse:
+        if status is None and asof is None:
+            return JSONResponse(await offload.run(list_provisions, ctx, request, document=document, kind=kind,
+                                                  topic=topic, body=body, q=q, limit=limit, offset=offset))
+        for name, value in (("document", document), ("topic", topic), ("body", body)):
+            if value is not None:
+                _entity_iri({"document": "doc"}.get(name, name), value, name)  # refuses what no IRI can be
+        job = call_job("status_page", ctx.settings.time_limit, asof=asof.isoformat() if asof else None,
+                       document=document, topic=topic, body=body, status=status, kind=kind, q=q, limit=limit,
+                       offset=offset)
+        page = json.loads((await ctx.pool.run(job)).body)
+        return JSONResponse({"items": page["items"], "limit": limit, "offset": offset, "asof": page["asof"],
+                             "next": _page_url(request, offset + limit, page["more"])})
+
+    @app.get("/api/provisions", tags=["REST"], response_model=ProvisionPage, responses=ERROR_RESPONSES,
+             summary="Provisions, filtered and paginated (with asof or status: mandates and recommendations with "
+                     "their status as of a date)")
+    async def provisions(request: Request, document: str | None = DocumentFilter,
+                         kind: ProvisionKind | None = KindFilter, topic: str | None = TopicFilter,
+                         body: str | None = BodyFilter, q: str | None = TextFilter,
+                         status: StatusValue | None = StatusFilter, asof: dt.date | None = AsofFilter,
+                         limit: int = Limit, offset: int = Offset) -> JSONResponse:
+        return await listing(request, document=document, kind=kind, topic=topic, body=body, q=q, status=status,
+                             asof=asof, limit=limit, offset=offset)
+
+    @app.get("/api/mandates", tags=["REST"], response_model=ProvisionPage, responses=ERROR_RESPONSES,
+             summary="Mandates (operative provisions), filtered and paginated; with asof or status, each with its "
+                     "status as of a date (open mandates: status=no-evidence)")
+    async def mandates(request: Request, document: str | None = DocumentFilter, topic: str | None = TopicFilter,
+                       body: str | None = BodyFilter, q: str | None = TextFilter,
+                       status: StatusValue | None = StatusFilter, asof: dt.date | None = AsofFilter,
+                       limit: int = Limit, offset: int = Offset) -> JSONResponse:
+        return await listing(request, document=document, kind="Mandate", topic=topic, body=body, q=q,
+                             status=status, asof=asof, limit=limit, offset=offset)
+
+    async def with_status(view: dict[str, Any], asof: dt.date | None) -> dict[str, Any]:
+        kinds = {KB + "Mandate", KB + "Recommendation"}
+        view["status"] = None
+        if any(p["predicate"] == kb.PREFIXES["rdf"] + "type" and p["value"] in kinds for p in view["properties"]):
+            job = call_job("explanation", ctx.settings.time_limit, item=view["iri"],
+                           asof=asof.isoformat() if asof else None)
+            view["status"] = json.loads((await ctx.pool.run(job)).body)
+        return view
+
+    def item_iri(path: str) -> URIRef:
+        iri = kb.resolve_reference("/" + path.strip("/"))
+        if not serialize.is_iri(str(iri)):
+            raise ApiError(400, f"{path!r} does not make a valid IRI", parameter="path")
+        return iri
+
+    @app.get("/api/items/{path:path}", tags=["REST"], response_model=Item, responses=ERROR_RESPONSES,
+             summary="One item by its IRI path (e.g. doc/iacml21-plan-of-action/art_7__para_g): properties, "
+                     "children, trace links with their quotes, its own quotes, and (for a mandate or "
+                     "recommendation) its status as of a date and why")
+    async def item(path: str = ItemPath, asof: dt.date | None = AsofFilter) -> JSONResponse:
+        view = await offload.run(item_view, ctx, item_iri(path))
+        return JSONResponse(await with_status(view, asof))
+
+    @app.get("/api/trace/{path:path}", tags=["REST"], response_model=TraceView, responses=ERROR_RESPONSES,
+             summary="The trace of an item: what it derives from or reiterates (upstream), what derives from it, "
+                     "reiterates it, answers or fulfils it (downstream), each link with its quotes")
+    async def trace(path: str = ItemPath) -> JSONResponse:
+        return JSONResponse(await offload.run(views.trace, ctx.store, item_iri(path)))
+
+    @app.get("/api/cite/{path:path}", tags=["REST"], response_model=CitationView,
+             responses={**ERROR_RESPONSES, 200: {"description": "The citation: JSON with every format, or one "
+                                                 "format as text (format=...)",
+                                                 "content": {"application/json": {}, **{
+                                                     t: {} for t in CITATION_TYPES.values()}}}},
+             summary="A citation of an item or trace link: title, symbol, paragraph, quote, permanent IRI, "
+                     "dataset version; in text, Markdown, BibTeX and CSL-JSON")
+    async def cite(path: str = ItemPath, format: CitationFormat | None = CitationFormatFilter) -> Response:
+        view = await offload.run(views.citation, ctx.store, item_iri(path))
+        if format is None:
+            return JSONResponse(view)
+        media = CITATION_TYPES[format] + ("" if format == "csl-json" else "; charset=utf-8")
+        return Response(view["formats"][format], media_type=media)
+
+    def typed(kind: str, class_iri: str) -> Callable[[str], Awaitable[JSONResponse]]:
+        async def detail(slug: str = Slug) -> JSONResponse:
+            return JSONResponse(await offload.run(item_view, ctx, URIRef(f"{kb.BASE}{kind}/{slug}"), class_iri))
+        return detail
+
+    @app.get("/api/documents", tags=["REST"], response_model=DocumentPage, responses=ERROR_RESPONSES,
+             summary="Documents, held or known through quotation, in date order")
+    async def documents(request: Request, limit: int = Limit, offset: int = Offset) -> JSONResponse:
+        rows, more = _slice(await _rows(ctx, DOCUMENTS_QUERY), offset, limit)
+        items = [{"iri": str(r["document"]), "path": local_href(str(r["document"])), "slug": str(r["slug"]),
+                  "type": _local(str(r["type"])), "title": str(r["title"]), "date": _s(r.get("date")),
+                  "held": str(r["held"]).lower() == "true",
+                  "symbols": [s for s in str(r.get("symbols", "")).split(SEPARATOR) if s],
+                  "provisions": int(str(r["provisions"]))} for r in rows]
+        return JSONResponse({"items": items, "limit": limit, "offset": offset,
+                             "next": _page_url(request, offset + limit, more)})
+
+    @app.get("/api/activities", tags=["REST"], response_model=ActivityPage, responses=ERROR_RESPONSES,
+             summary="Activities (workshops, meetings, studies, ...), in time order; from/to select a period")
+    async def activities(request: Request,
+                   start: dt.date | None = FromFilter, end: dt.date | None = ToFilter,
+                   limit: int = Limit, offset: int = Offset) -> JSONResponse:
+        rows = await _rows(ctx, ACTIVITIES_QUERY)
+        if start is not None:  # the last day its dates can denote is on or after ``from``; undated ones are left out
+            rows = [r for r in rows if "knownBy" in r and str(r["knownBy"]) >= start.isoformat()]
+        if end is not None:  # it began on or before ``to`` (a year or month compares as its first day)
+            rows = [r for r in rows if _first_date(r) is not None and str(_first_date(r)) <= end.isoformat()]
+        page, more = _slice(rows, offset, limit)
+        items = [{"iri": str(r["activity"]), "path": local_href(str(r["activity"])), "slug": str(r["slug"]),
+                  "type": _local(str(r["type"])), "label": str(r["label"]), "startDate": _s(r.get("startDate")),
+                  "endDate": _s(r.get("endDate")), "place": _s(r.get("place")), "format": _s(r.get("format"))}
+                 for r in page]
+        return JSONResponse({"items": items, "limit": limit, "offset": offset,
+                             "next": _page_url(request, offset + limit, more)})
+
+    @app.get("/api/bodies", tags=["REST"], response_model=BodyPage, responses=ERROR_RESPONSES,
+             summary="Bodies (conferences, working groups, organisations, ministries)")
+    async def bodies(request: Request, limit: int = Limit, offset: int = Offset) -> JSONResponse:
+        rows, more = _slice(await _rows(ctx, BODIES_QUERY), offset, limit)
+        items = [{"iri": str(r["body"]), "path": local_href(str(r["body"])), "slug": str(r["slug"]),
+                  "label": str(r["label"]), "altLabels": [a for a in str(r.get("altLabels", "")).split(SEPARATOR) if a],
+                  "bodyType": _s(r.get("bodyType")), "parent": _s(r.get("parent"))} for r in rows]
+        return JSONResponse({"items": items, "limit": limit, "offset": offset,
+                             "next": _page_url(request, offset + limit, more)})
+
+    @app.get("/api/topics", tags=["REST"], response_model=TopicPage, responses=ERROR_RESPONSES,
+             summary="Topics of the SKOS concept scheme")
+    async def topics(request: Request, limit: int = Limit, offset: int = Offset) -> JSONResponse:
+        rows, more = _slice(await _rows(ctx, TOPICS_QUERY), offset, limit)
+        items = [{"iri": str(r["topic"]), "path": local_href(str(r["topic"])), "slug": _local(str(r["topic"])),
+                  "label": str(r["label"]), "definition": _s(r.get("definition")), "broader": _s(r.get("broader"))}
+                 for r in rows]
+        return JSONResponse({"items": items, "limit": limit, "offset": offset,
+                             "next": _page_url(request, offset + limit, more)})
+
+    for kind, plural, class_name in (("doc", "documents", "Document"), ("activity", "activities", "Activity"),
+                                     ("body", "bodies", "Body")):
+        app.add_api_route(f"/api/{plural}/{{slug}}", typed(kind, KB + class_name), methods=["GET"], tags=["REST"],
+                          response_model=Item, responses=ERROR_RESPONSES, summary=f"One {class_name.lower()}",
+                          name=f"rest_{kind}")
+    app.add_api_route("/api/topics/{slug}", typed("topic", "http://www.w3.org/2004/02/skos/core#Concept"),
+                      methods=["GET"], tags=["REST"], response_model=Item, responses=ERROR_RESPONSES,
+                      summary="One topic", name="rest_topic")
+
+    install_named_queries(app, ctx)
+
+
+# --------------------------------------------------------------------------------------------
+# Named queries: one documented route per query of queries/
+# --------------------------------------------------------------------------------------------
+
+
+def _query_info(query: kb.NamedQuery) -> dict[str, Any]:
+    return {"name": query.name, "title": query.title, "description": query.description,
+            "params": [{"name": p.name, "type": p.type, "required": p.required, "description": p.description}
+                       for p in query.params],
+            "path": f"/api/queries/{query.name}"}
+
+
+async def run_named_query(ctx: Context, request: Request, query: kb.NamedQuery, values: dict[str, str],
+                          format_param: str | None) -> Response:
+    for param in query.params:
+        if param.type == "iri" and param.name in values and not serialize.is_iri(values[param.name]):
+            raise ApiError(400, f"parameter {param.name!r}: {values[param.name]!r} is not a valid IRI",
+                           parameter=param.name)
+    try:
+        params = query.bind(values)
+    except kb.KbError as exc:
+        return kb_error_response(exc, parameter_of(exc, {p.name for p in query.params}))
+    form = query_form(query.text)
+    fmt = output_format(form, request.headers.get("accept"), format_param)
+    kind = {"SELECT": "select", "ASK": "ask"}.get(form or "", "graph" if form else "unknown")
+    result = await ctx.pool.run(Job(kind, query.text, fmt, ctx.settings.time_limit, ctx.settings.row_cap, params))
+    headers = {"Vary": "Accept", "Server-Timing": f"query;dur={result.seconds * 1000:.2f}"}
+    if result.truncated:
+        headers["KB-Result-Truncated"] = "true"
+        headers["KB-Row-Cap"] = str(ctx.settings.row_cap)
+    return Response(result.body, media_type=result.media_type, headers=headers)
+
+
+QUERY_RESPONSES: dict[int | str, dict[str, Any]] = {
+    200: {"description": "SPARQL results (JSON by default; XML, CSV, TSV by Accept or format)",
+                         "content": {t: {} for t in serialize.RESULT_TYPES.values()}},
+                   406: {"description": "No acceptable format"}, **ERROR_RESPONSES}
+
+
+def install_named_queries(app: FastAPI, ctx: Context) -> None:
+    @app.get("/api/queries", tags=["Named queries"], response_model=list[NamedQueryInfo],
+             summary="The named queries of queries/, with their parameters")
+    def queries() -> JSONResponse:
+        return JSONResponse([_query_info(q) for q in ctx.queries.values()])
+
+    for query in ctx.queries.values():
+        _install_named_query(app, ctx, query)
+
+    @app.get("/api/queries/{name}", tags=["Named queries"], responses=QUERY_RESPONSES, response_class=Response,
+             summary="Run a named query (each one also has its own documented route above)")
+    async def unknown_query(name: str) -> Response:
+        known = ", ".join(ctx.queries) or "none"
+        raise kb.NotFoundError(f"no query named {name!r}", hint=f"known queries: {known}")
+
+
+def _install_named_query(app: FastAPI, ctx: Context, query: kb.NamedQuery) -> None:
+    declared = {p.name for p in query.params}
+    names: dict[str, str] = {}  # Python argument name -> query parameter name (which may be a keyword: "from")
+    signature = [inspect.Parameter("request", inspect.Parameter.POSITIONAL_OR_KEYWORD, annotation=Request)]
+    for number, param in enumerate(query.params):
+        extra: dict[str, Any] = {"max_length": 2000}
+        if param.type in PARAM_PATTERNS:
+            extra["pattern"] = PARAM_PATTERNS[param.type]
+        default = Query(... if param.required else None, alias=param.name,
+                        description=f"{param.description} ({param.type})", **extra)
+        argument = f"param_{number}"
+        names[argument] = param.name
+        signature.append(inspect.Parameter(argument, inspect.Parameter.KEYWORD_ONLY, default=default,
+                                           annotation=str if param.required else str | None))
+    has_format = "format" not in declared
+    if has_format:
+        signature.append(inspect.Parameter(
+            "output_format", inspect.Parameter.KEYWORD_ONLY, annotation=str | None,
+            default=Query(None, alias="format", pattern="^(json|xml|csv|tsv)$",
+                          description="Output format, overriding Accept")))
+
+    async def endpoint(request: Request, **values: str | None) -> Response:
+        format_param = values.pop("output_format", None)
+        given = {names[argument]: value for argument, value in values.items() if value is not None}
+        return await run_named_query(ctx, request, query, given, format_param)
+
+    endpoint.__signature__ = inspect.Signature(signature)  # type: ignore[attr-defined]
+    app.add_api_route(f"/api/queries/{query.name}", endpoint, methods=["GET"], tags=["Named queries"],
+                      summary=query.title, description=query.description, response_class=Response,
+                      responses=QUERY_RESPONSES, name=f"query_{query.name}")

@@ -1,0 +1,461 @@
+"""The query worker pool: user SPARQL runs in warm worker processes that are killed on timeout.
+
+pyoxigraph cannot stop a running query from Python (``kb.store``'s docstring has the measurements),
+so every query a user writes runs in a separate process that the server can kill:
+
+- The pool keeps ``workers`` warm processes (default 2), each holding its own read-only store
+  (``kb.open_store(spec)``: several processes may open one RocksDB folder read-only, or each talks
+  to the remote endpoint). They are started from a ``forkserver`` that has already imported ``kb``,
+  rdflib and pyoxigraph, so a replacement is ready in about 0.1 s, and the server itself never
+  forks after its threads exist.
+- A request takes an idle worker and sends it a :class:`Job` over a socket pair: the query, its
+  bound parameters, the output format, the time limit and the row cap. The worker answers with the
+  serialized bytes (pass-through: results are never turned into Python rows in the server).
+- The server waits for the answer at most ``time_limit`` plus a short grace. Past that it kills
+  the worker (SIGKILL: the real stop), answers ``kb.QueryTimeoutError`` (503) and starts a
+  replacement. A worker that dies (for instance past its memory limit, ``RLIMIT_DATA``) gives a
+  ``kb.StoreError`` (503) and is replaced the same way.
+- A slow query never holds up the others: when a request takes the last idle worker, the pool
+  starts a spare (up to ``max_workers``); workers beyond ``size`` are retired after 30 s idle. A
+  query still running after 0.2 s has its worker's CPU priority lowered (nice 10), so that short
+  queries and the server itself go first on a busy machine; the worker gets its priority back
+  afterwards or, where the server may not raise it again, is replaced.
+  A request that finds every worker busy waits for one, at most ``time_limit`` plus the grace
+  (by then a running query has ended or been killed), then gets a 503.
+
+Row cap: a SELECT whose last solution modifier is a ``LIMIT`` no larger than the cap goes through
+``Store.select_json`` (Oxigraph's own serializer, fastest); any other SELECT goes through
+``Store.select(limit=cap)``, which stops the engine at the cap. CONSTRUCT and DESCRIBE graphs are
+cut to the cap after the fact (``Store.construct`` takes no limit); the time limit and the worker's
+memory limit bound the work there.
+
+This module is imported by the workers themselves: it must not import the web framework. As with
+any multiprocessing start method but fork, the program's main module must be importable without
+side effects (uvicorn's and ``kb serve``'s are).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import ctypes
+import itertools
+import logging
+import multiprocessing
+import os
+import pickle
+import resource
+import signal
+import socket
+import struct
+import time
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from multiprocessing.process import BaseProcess
+from typing import Any
+
+from rdflib import Graph
+from rdflib.term import Node
+
+import kb
+from api import serialize, views
+
+LOG = logging.getLogger("api.workers")
+FRAME = struct.Struct("!IQ")  # header length, body length
+GRACE_SECONDS = 0.25  # past the time limit, before the kill: lets kb's own deadline check answer first
+IDLE_RETIRE_SECONDS = 30.0  # a worker beyond ``size`` idle this long is stopped
+DEPRIORITIZE_SECONDS = 0.2  # a query still running after this gets a lower CPU priority
+SLOW_NICENESS = 10
+START_SECONDS = 60.0
+PR_SET_PDEATHSIG = 1
+
+
+@dataclass(frozen=True)
+class Job:
+    """One query for a worker: ``kind`` is "select", "ask", "graph", or "unknown" (let kb decide).
+
+    A "call" job runs ``api.views.CALLS[query](store, **arguments)`` (status, explanations) and
+    answers its JSON.
+    """
+
+    kind: str
+    query: str
+    fmt: str
+    timeout: float
+    cap: int
+    params: Mapping[str, Node] | None = None
+    capped_by_query: bool = False  # the query's own final LIMIT is within the cap
+    arguments: Mapping[str, Any] | None = None
+
+
+def call_job(name: str, timeout: float, **arguments: Any) -> Job:
+    return Job("call", name, "json", timeout, 0, arguments=arguments)
+
+
+@dataclass(frozen=True)
+class Answer:
+    body: bytes
+    media_type: str
+    truncated: bool = False
+    seconds: float = 0.0  # time spent in the worker
+
+
+# --------------------------------------------------------------------------------------------
+# The worker process
+# --------------------------------------------------------------------------------------------
+
+
+def _worker_main(sock: socket.socket, spec: str, memory_bytes: int) -> None:
+    """Entry point of a worker process: open the store, then answer jobs until the socket closes."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the server stops its workers itself
+    _die_with_parent()
+    if memory_bytes > 0:
+        with contextlib.suppress(ValueError, OSError):
+            resource.setrlimit(resource.RLIMIT_DATA, (memory_bytes, memory_bytes))
+    try:
+        store = kb.open_store(spec)
+    except kb.KbError as exc:
+        _send(sock, ("error", _error_meta(exc)), b"")
+        return
+    _send(sock, ("ready", {"pid": os.getpid()}), b"")
+    while True:
+        try:
+            job = _receive_job(sock)
+        except (OSError, EOFError, pickle.UnpicklingError):
+            return
+        if job is None:
+            return
+        started = time.perf_counter()
+        try:
+            answer = _run(store, job)
+        except kb.KbError as exc:
+            _send(sock, ("error", _error_meta(exc)), b"")
+            continue
+        except MemoryError:
+            _send(sock, ("error", {"class": "StoreError", "message": "the query needs more memory than a worker "
+                                   "may use", "hint": "ask for fewer rows or bind its starting points"}), b"")
+            continue
+        except Exception as exc:  # a worker must answer every job; the server logs it
+            _send(sock, ("error", {"class": "KbError", "message": f"the query failed: {exc}", "hint": ""}), b"")
+            continue
+        meta = {"media_type": answer.media_type, "truncated": answer.truncated,
+                "seconds": time.perf_counter() - started}
+        _send(sock, ("ok", meta), answer.body)
+
+
+def _die_with_parent() -> None:
+    """Ask Linux to kill this worker when its parent (the forkserver, which follows the server) dies."""
+    with contextlib.suppress(Exception):
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+
+
+def _run(store: kb.Store, job: Job) -> Answer:
+    if job.kind == "call":
+        return Answer(views.call(store, job.query, dict(job.arguments or {})), "application/json")
+    if job.kind == "graph":
+        graph = store.construct(job.query, job.params)
+        truncated = len(graph) > job.cap
+        kept = Graph()
+        if truncated:  # the first ``cap`` triples in a stable order
+            for triple in itertools.islice(sorted(graph, key=lambda t: tuple(map(str, t))), job.cap):
+                kept.add(triple)
+            graph = kept
+        return Answer(serialize.graph_bytes(graph, job.fmt), serialize.media_type(job.fmt), truncated)
+    if job.kind == "select" and not job.capped_by_query:
+        result = store.select(job.query, job.params, timeout=job.timeout, limit=job.cap)
+        body, truncated = serialize.rows_json(result), result.truncated
+    else:  # ASK, a SELECT the query itself limits, or a form the server could not read (kb says why)
+        body, truncated = serialize.truncate_json(store.select_json(job.query, job.params, timeout=job.timeout),
+                                                  job.cap)
+    return Answer(serialize.convert_results(body, job.fmt), serialize.media_type(job.fmt), truncated)
+
+
+def _error_meta(exc: kb.KbError) -> dict[str, str]:
+    return {"class": type(exc).__name__, "message": exc.message, "hint": exc.hint}
+
+
+def _send(sock: socket.socket, header: tuple[str, dict[str, Any]], body: bytes) -> None:
+    head = pickle.dumps(header)
+    sock.sendall(FRAME.pack(len(head), len(body)) + head)
+    if body:
+        sock.sendall(body)
+
+
+def _receive_job(sock: socket.socket) -> Job | None:
+    prefix = _receive_exactly(sock, FRAME.size)
+    if prefix is None:
+        return None
+    head_length, body_length = FRAME.unpack(prefix)
+    payload = _receive_exactly(sock, head_length + body_length)
+    if payload is None:
+        return None
+    job = pickle.loads(payload[:head_length])
+    return job if isinstance(job, Job) else None
+
+
+def _receive_exactly(sock: socket.socket, size: int) -> bytes | None:
+    chunks = bytearray()
+    while len(chunks) < size:
+        chunk = sock.recv(min(size - len(chunks), 1 << 20))
+        if not chunk:
+            return None
+        chunks += chunk
+    return bytes(chunks)
+
+
+# --------------------------------------------------------------------------------------------
+# The server side
+# --------------------------------------------------------------------------------------------
+
+
+def _restore_priority(worker: _Worker) -> bool:
+    """Back to normal priority after a slow query, if this process may (else the worker is replaced)."""
+    pid = worker.process.pid
+    try:
+        if pid is not None:
+            os.setpriority(os.PRIO_PROCESS, pid, 0)
+    except OSError:
+        return False
+    worker.deprioritized = False
+    return True
+
+
+def _library_error(meta: Mapping[str, str]) -> kb.KbError:
+    """The kb exception a worker reported, rebuilt from its class name (kb's public classes only)."""
+    name = meta.get("class", "KbError")
+    cls = getattr(kb, name, None) if name in kb.__all__ else None
+    if not (isinstance(cls, type) and issubclass(cls, kb.KbError)) or name in ("CorpusError", "ValidationError"):
+        cls = kb.KbError
+    return cls(meta.get("message", "the query failed"), hint=meta.get("hint", ""))
+
+
+@dataclass(eq=False)
+class _Worker:
+    process: BaseProcess
+    reader: asyncio.StreamReader
+    writer: asyncio.StreamWriter
+    jobs: int = 0
+    idle_since: float = 0.0
+    deprioritized: bool = False
+
+    async def answer(self) -> tuple[tuple[str, dict[str, Any]], bytes]:
+        prefix = await self.reader.readexactly(FRAME.size)
+        head_length, body_length = FRAME.unpack(prefix)
+        header = pickle.loads(await self.reader.readexactly(head_length))
+        body = await self.reader.readexactly(body_length) if body_length else b""
+        return header, body
+
+
+@dataclass
+class PoolStats:
+    started: int = 0
+    killed_on_timeout: int = 0
+    died: int = 0
+    retired: int = 0
+    jobs: int = 0
+    deprioritized: int = 0
+
+
+@dataclass
+class QueryPool:
+    """Warm worker processes for user SPARQL (see the module docstring)."""
+
+    spec: str
+    size: int = 2
+    max_workers: int = 4
+    time_limit: float = 10.0
+    memory_mb: int = 2048
+    stats: PoolStats = field(default_factory=PoolStats)
+
+    def __post_init__(self) -> None:
+        self._idle: asyncio.Queue[_Worker] = asyncio.Queue()
+        self._workers: set[_Worker] = set()
+        self._starting = 0
+        self._closed = False
+        self._tasks: set[asyncio.Task[None]] = set()
+        self._reaper: asyncio.Task[None] | None = None
+        self._context = multiprocessing.get_context("forkserver")
+        self._context.set_forkserver_preload(["api.workers"])
+
+    # ---- lifecycle --------------------------------------------------------------------------
+
+    async def start(self) -> None:
+        """Start ``size`` workers and wait until each has opened the store."""
+        workers = await asyncio.gather(*(self._spawn() for _ in range(self.size)), return_exceptions=True)
+        errors = [w for w in workers if isinstance(w, BaseException)]
+        for worker in workers:
+            if isinstance(worker, _Worker):
+                worker.idle_since = time.monotonic()
+                self._idle.put_nowait(worker)
+        if errors:
+            await self.close()
+            error = errors[0]
+            raise error if isinstance(error, kb.KbError) else kb.StoreError(f"cannot start query workers: {error}")
+
+    async def close(self) -> None:
+        self._closed = True
+        for task in [*self._tasks, *([self._reaper] if self._reaper else [])]:
+            task.cancel()
+        for worker in list(self._workers):
+            await self._discard(worker, kill=True)
+
+    def describe(self) -> dict[str, int]:
+        return {"workers": len(self._workers), "idle": self._idle.qsize(), "starting": self._starting,
+                "started": self.stats.started, "killed_on_timeout": self.stats.killed_on_timeout,
+                "died": self.stats.died, "retired": self.stats.retired, "jobs": self.stats.jobs,
+                "deprioritized": self.stats.deprioritized}
+
+    # ---- running a job ----------------------------------------------------------------------
+
+    async def run(self, job: Job) -> Answer:
+        """The worker's answer to ``job``; kb.QueryTimeoutError past the time limit (the worker is killed)."""
+        if self._closed:
+            raise kb.StoreError("the query service is shutting down", hint="try again in a moment")
+        worker = await self._acquire()
+        self.stats.jobs += 1
+        worker.jobs += 1
+        lower = asyncio.get_running_loop().call_later(DEPRIORITIZE_SECONDS, self._deprioritize, worker)
+        try:
+            head = pickle.dumps(job)
+            worker.writer.write(FRAME.pack(len(head), 0) + head)
+            await worker.writer.drain()
+            async with asyncio.timeout(job.timeout + GRACE_SECONDS):
+                (status, meta), body = await worker.answer()
+        except TimeoutError:
+            self.stats.killed_on_timeout += 1
+            await self._discard(worker, kill=True)
+            self._replenish()
+            raise kb.QueryTimeoutError(f"the query ran past the time limit of {job.timeout:g} s and was stopped",
+                                       hint="bind its starting points, add LIMIT, or narrow its patterns") from None
+        except (asyncio.IncompleteReadError, ConnectionError, OSError, pickle.UnpicklingError):
+            self.stats.died += 1
+            await self._discard(worker, kill=True)
+            self._replenish()
+            raise kb.StoreError(f"the query worker stopped while running the query (its memory limit is "
+                                f"{self.memory_mb} MB)", hint="ask for fewer rows or bind its starting points") \
+                from None
+        except BaseException:  # cancelled (client gone, server stopping): the worker's state is unknown
+            await self._discard(worker, kill=True)
+            self._replenish()
+            raise
+        finally:
+            lower.cancel()
+        if worker.deprioritized and not _restore_priority(worker):
+            self.stats.retired += 1  # cannot be raised again without privileges: a fresh one replaces it
+            self._background(self._discard(worker, kill=False))
+            self._replenish()
+        else:
+            self._release(worker)
+        if status == "error":
+            raise _library_error(meta)
+        return Answer(body, str(meta["media_type"]), bool(meta["truncated"]), float(meta["seconds"]))
+
+    def _deprioritize(self, worker: _Worker) -> None:
+        """A query running this long is a slow one: let short queries and the server go first."""
+        pid = worker.process.pid
+        if pid is not None:
+            with contextlib.suppress(OSError):
+                os.setpriority(os.PRIO_PROCESS, pid, SLOW_NICENESS)
+                worker.deprioritized = True
+                self.stats.deprioritized += 1
+
+    async def _acquire(self) -> _Worker:
+        if self._idle.empty():
+            self._replenish(spare=True)
+            try:
+                async with asyncio.timeout(self.time_limit + GRACE_SECONDS + 1.0):
+                    worker = await self._idle.get()
+            except TimeoutError:
+                raise kb.StoreError("every query worker is busy", hint="try again in a few seconds") from None
+        else:
+            worker = self._idle.get_nowait()
+        if self._idle.empty():
+            self._replenish(spare=True)  # the next request should find a warm worker
+        return worker
+
+    def _release(self, worker: _Worker) -> None:
+        worker.idle_since = time.monotonic()
+        self._idle.put_nowait(worker)
+        if len(self._workers) > self.size and self._reaper is None:
+            self._reaper = asyncio.get_running_loop().create_task(self._retire_surplus())
+
+    async def _retire_surplus(self) -> None:
+        """Stop workers beyond ``size`` once they have been idle for a while (no churn under bursts)."""
+        try:
+            while not self._closed and len(self._workers) > self.size:
+                await asyncio.sleep(IDLE_RETIRE_SECONDS / 3)
+                while len(self._workers) > self.size and self._idle.qsize() > 1:
+                    oldest = self._idle.get_nowait()
+                    if time.monotonic() - oldest.idle_since < IDLE_RETIRE_SECONDS:
+                        self._idle.put_nowait(oldest)
+                        break
+                    self.stats.retired += 1
+                    await self._discard(oldest, kill=False)
+        finally:
+            self._reaper = None
+
+    # ---- processes --------------------------------------------------------------------------
+
+    def _replenish(self, spare: bool = False) -> None:
+        """Start workers up to ``size`` (or one spare beyond it, up to ``max_workers``)."""
+        if self._closed:
+            return
+        target = self.size if not spare else min(self.max_workers, len(self._workers) + 1)
+        if spare and self._starting:
+            return
+        while len(self._workers) + self._starting < target:
+            self._starting += 1
+            self._background(self._spawn_into_pool())
+
+    async def _spawn_into_pool(self) -> None:
+        try:
+            worker = await self._spawn(counted=True)
+        except Exception as exc:
+            LOG.error("cannot start a query worker: %s", exc)
+            return
+        if self._closed:
+            await self._discard(worker, kill=True)
+            return
+        self._release(worker)
+
+    async def _spawn(self, counted: bool = False) -> _Worker:
+        parent, child = socket.socketpair()
+        memory = self.memory_mb * 1024 * 1024
+        process = self._context.Process(target=_worker_main, args=(child, self.spec, memory), daemon=True,
+                                        name="kb-query-worker")
+        try:
+            await asyncio.to_thread(process.start)
+            child.close()
+            reader, writer = await asyncio.open_connection(sock=parent, limit=1 << 20)
+            worker = _Worker(process, reader, writer)
+            self._workers.add(worker)
+            try:
+                (status, meta), _ = await asyncio.wait_for(worker.answer(), START_SECONDS)
+            except (TimeoutError, asyncio.IncompleteReadError, ConnectionError) as exc:
+                await self._discard(worker, kill=True)
+                raise kb.StoreError(f"a query worker did not start: {exc!r}") from None
+            if status != "ready":
+                await self._discard(worker, kill=True)
+                raise _library_error(meta)
+            self.stats.started += 1
+            return worker
+        finally:
+            child.close()
+            if counted:
+                self._starting -= 1
+
+    async def _discard(self, worker: _Worker, *, kill: bool) -> None:
+        self._workers.discard(worker)
+        with contextlib.suppress(Exception):
+            worker.writer.close()
+        if kill and worker.process.is_alive():
+            with contextlib.suppress(Exception):
+                worker.process.kill()
+        with contextlib.suppress(Exception):
+            await asyncio.to_thread(worker.process.join, 5)
+
+    def _background(self, coro: Any) -> None:
+        task = asyncio.get_running_loop().create_task(coro)
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)

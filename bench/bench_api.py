@@ -1,0 +1,457 @@
+"""Web service benchmark: the API's latency and throughput beside the raw store's time for the same question.
+
+For each scale (1 is the real corpus, built with ``kb build``; N is a synthetic corpus of N copies,
+``bench/synth.py``, whose canonical N-Triples are made chunk by chunk as ``bench/bench_build.py``
+does and bulk-loaded into an embedded store), it starts the real server (``uvicorn
+api.app:app_from_environment``, default settings: 2 query workers, 10 s time limit, 10,000-row cap)
+on that store, and for each call measures:
+
+- **api**: p50 and p99 latency of ``--requests`` sequential requests over one keep-alive HTTP/1.1
+  connection (``http.client``: a thin client, so that client overhead stays small), and requests
+  per second with ``--clients`` concurrent connections for ``--seconds``;
+- **raw**: p50 and p99 of the same question asked of the store in this process (``kb`` on a
+  read-only ``kb.open_store`` of the same folder): ``select_json`` for SPARQL SELECT/ASK text,
+  ``construct`` for DESCRIBE, and the very library calls or constant queries a REST route makes.
+
+It then measures the simple query's p50/p99 again while cross-product bombs run one after another
+on the endpoint (each stopped at the time limit), to show whether a slow query moves the p99 of
+simple ones. The goal it checks: API p50 within 1 ms of raw for answers up to 100 rows, within
+1.1x when raw takes over 50 ms. Results are printed as tables and written to ``bench/out/``::
+
+    python bench/bench_api.py                          # scales 1 10 100
+    python bench/bench_api.py --scales 1 --requests 500
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import gc
+import http.client
+import json
+import os
+import platform
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import threading
+import time
+import urllib.parse
+from collections.abc import Callable, Sequence
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from rdflib import URIRef
+
+import kb
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "bench" / "out"
+sys.path.insert(0, str(ROOT / "bench"))
+sys.path.insert(0, str(ROOT))
+
+from api import rest  # noqa: E402  (the constant queries the REST routes run, for the raw side)
+
+PREFIX = "PREFIX kb: <https://w3id.org/iacml-kb/ontology#>\n"
+BOMB = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
+
+
+def _log(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+# --------------------------------------------------------------------------------------------
+# Stores at each scale
+# --------------------------------------------------------------------------------------------
+
+
+def prepare_store(scale: int, work: Path) -> Path:
+    """A store folder for a scale: a real ``kb build`` at 1, a bulk-loaded synthetic corpus above."""
+    if scale == 1:
+        build_dir = work / "build-1"
+        if not (build_dir / "current" / "store").exists():
+            _log("scale 1: kb build of the real corpus")
+            kb.build(build_dir=build_dir)
+        store_path: Path = kb.current_release(build_dir).store_path
+        return store_path
+    store = work / f"store-{scale}"
+    if store.exists():
+        return store
+    import bench_build
+    import synth
+
+    corpus = work / f"synth{scale}"
+    if not (corpus / "documents").exists():
+        _log(f"scale {scale}: generating the synthetic corpus")
+        synth.generate(scale, corpus, seed=0, corpus_dir=ROOT / "corpus")
+    nt = work / f"kb-{scale}.nt"
+    if not nt.exists():
+        _log(f"scale {scale}: canonical N-Triples, chunk by chunk")
+        settings = argparse.Namespace(work=work, timeout=7200, mem_limit_gb=16, chunk=50)
+        made = bench_build.chunked_ntriples(scale, corpus, nt, settings)
+        if made.status != "ok":
+            raise SystemExit(f"scale {scale}: the N-Triples could not be made: {made.detail}")
+    _log(f"scale {scale}: bulk load")
+    kb.EmbeddedStore.create(store, nt).close()
+    return store
+
+
+# --------------------------------------------------------------------------------------------
+# The server
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass
+class Server:
+    port: int
+    process: subprocess.Popen[bytes]
+
+
+def start_server(store: Path, log: Path) -> Server:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    env = {**os.environ, "KB_STORE": str(store)}
+    with log.open("wb") as out:
+        process = subprocess.Popen([sys.executable, "-m", "uvicorn", "api.app:app_from_environment", "--factory",
+                                    "--host", "127.0.0.1", "--port", str(port), "--log-level", "warning"],
+                                   cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
+    deadline = time.monotonic() + 900
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise SystemExit(f"the server exited: {log.read_text(errors='replace')[-3000:]}")
+        try:
+            if get(port, "/health")[0] == 200:
+                return Server(port, process)
+        except OSError:
+            pass
+        time.sleep(0.2)
+    process.kill()
+    raise SystemExit("the server did not start")
+
+
+def stop_server(server: Server) -> None:
+    server.process.send_signal(signal.SIGTERM)
+    try:
+        server.process.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        server.process.kill()
+        server.process.wait()
+
+
+def get(port: int, path: str, headers: dict[str, str] | None = None,
+        connection: http.client.HTTPConnection | None = None) -> tuple[int, bytes]:
+    conn = connection or http.client.HTTPConnection("127.0.0.1", port, timeout=120)
+    conn.request("GET", path, headers=headers or {})
+    response = conn.getresponse()
+    body = response.read()
+    if connection is None:
+        conn.close()
+    return response.status, body
+
+
+# --------------------------------------------------------------------------------------------
+# The calls
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass
+class Call:
+    name: str
+    path: str  # the API request
+    raw: Callable[[], object]  # the same question, asked of the store in this process
+    raw_is: str
+    accept: str = "*/*"
+
+
+def sparql_path(query: str) -> str:
+    return "/sparql?" + urllib.parse.urlencode({"query": query})
+
+
+def calls(store: kb.Store, scale: int) -> list[Call]:
+    prefix = "" if scale == 1 else "synth-00001-"
+    mandate = f"{kb.BASE}doc/{prefix}iacml21-plan-of-action/art_7__para_g"
+    document = f"{kb.BASE}doc/{prefix}wg1-2021-final-report"
+    item_path = mandate[len(kb.BASE):]
+    ask = PREFIX + f"ASK {{ <{mandate}> kb:derivedFrom ?x }}"
+    ten = PREFIX + "SELECT ?m ?text WHERE { ?m a kb:Mandate ; kb:text ?text } LIMIT 10"
+    hundred = "SELECT ?s ?p ?o WHERE { ?s ?p ?o } LIMIT 100"
+    no_limit = PREFIX + f"SELECT ?p ?eId WHERE {{ ?p kb:inDocument <{document}> ; kb:eId ?eId }}"
+    big = "SELECT ?s ?p ?o WHERE { ?s ?p ?o } LIMIT 10000"
+    describe = f"DESCRIBE <{mandate}>"
+    mandates = rest.provisions_query("Mandate", ())
+    of_document = rest.provisions_query(None, ())
+    documents = kb.get_query("documents")
+    iri = URIRef(mandate)
+
+    def item() -> object:
+        kb.describe(store, iri)
+        for query in (rest.LINKS_OUT_QUERY, rest.LINKS_IN_QUERY, rest.EVIDENCE_QUERY):
+            store.select(query, {"item": iri})
+        return kb.status_reason(store, kb.why(store, iri).row)
+
+    return [
+        Call("sparql ASK", sparql_path(ask), lambda: store.select_json(ask), "select_json"),
+        Call("sparql SELECT 10 rows", sparql_path(ten), lambda: store.select_json(ten), "select_json"),
+        Call("sparql SELECT 100 rows", sparql_path(hundred), lambda: store.select_json(hundred), "select_json"),
+        Call("sparql SELECT, no LIMIT", sparql_path(no_limit), lambda: store.select_json(no_limit), "select_json"),
+        Call("sparql SELECT 10000 rows", sparql_path(big), lambda: store.select_json(big), "select_json"),
+        Call("sparql DESCRIBE (Turtle)", sparql_path(describe), lambda: store.construct(describe), "construct"),
+        Call("GET /api/mandates", "/api/mandates?limit=50", lambda: store.select(mandates, limit=51),
+             "select of the route's query"),
+        Call("GET /api/provisions?document", "/api/provisions?" + urllib.parse.urlencode(
+            {"document": document, "limit": 50}), lambda: store.select(of_document, {"document": URIRef(document)},
+                                                                      limit=51), "select of the route's query"),
+        Call("GET /api/items/{mandate}", f"/api/items/{item_path}", item, "describe, 3 selects, kb.why, status_reason"),
+        Call("GET /{mandate} (Turtle)", f"/{item_path}", lambda: kb.describe(store, iri), "kb.describe",
+             accept="text/turtle"),
+        Call("GET /api/trace/{mandate}", f"/api/trace/{item_path}", lambda: kb.trace(store, iri), "kb.trace"),
+        Call("GET /api/queries/documents", "/api/queries/documents", lambda: store.select_json(documents.text),
+             "select_json"),
+        Call("GET /api/mandates?status=no-evidence", "/api/mandates?status=no-evidence&limit=50",
+             lambda: kb.status(store, value="no-evidence", kind="Mandate"), "kb.status"),
+    ]
+
+
+# --------------------------------------------------------------------------------------------
+# Measuring
+# --------------------------------------------------------------------------------------------
+
+
+def percentiles(samples: Sequence[float]) -> tuple[float, float]:
+    ordered = sorted(samples)
+    p99 = ordered[min(len(ordered) - 1, round(0.99 * (len(ordered) - 1)))]
+    return statistics.median(ordered) * 1000, p99 * 1000
+
+
+def time_both(port: int, call: Call, requests: int, budget: float) -> tuple[list[float], list[float], int, int]:
+    """Raw and API latencies of one call, interleaved (one raw, one API request, ...) so that the machine's
+    drift (other load, frequency) weighs on both alike; the last API status and body size."""
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=300)
+    headers = {"Accept": call.accept}
+    call.raw()
+    gc.collect()  # the first run's parse leaves cycles holding store results: free them on this thread
+    status, body = get(port, call.path, headers, conn)
+    raw: list[float] = []
+    api: list[float] = []
+    end = time.monotonic() + budget
+    while len(api) < requests and (len(api) < 5 or time.monotonic() < end):
+        start = time.perf_counter()
+        call.raw()
+        raw.append(time.perf_counter() - start)
+        start = time.perf_counter()
+        status, body = get(port, call.path, headers, conn)
+        api.append(time.perf_counter() - start)
+    conn.close()
+    return raw, api, status, len(body)
+
+
+def time_api(port: int, call: Call, requests: int, budget: float) -> list[float]:
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=300)
+    headers = {"Accept": call.accept}
+    get(port, call.path, headers, conn)
+    samples: list[float] = []
+    end = time.monotonic() + budget
+    while len(samples) < requests and (len(samples) < 5 or time.monotonic() < end):
+        start = time.perf_counter()
+        get(port, call.path, headers, conn)
+        samples.append(time.perf_counter() - start)
+    conn.close()
+    return samples
+
+
+def throughput(port: int, call: Call, clients: int, seconds: float) -> float:
+    counts = [0] * clients
+    stop = time.monotonic() + seconds
+
+    def client(index: int) -> None:
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=300)
+        while time.monotonic() < stop:
+            get(port, call.path, {"Accept": call.accept}, conn)
+            counts[index] += 1
+        conn.close()
+
+    threads = [threading.Thread(target=client, args=(i,)) for i in range(clients)]
+    started = time.monotonic()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return sum(counts) / (time.monotonic() - started)
+
+
+@dataclass
+class Row:
+    scale: int
+    triples: int
+    call: str
+    raw_is: str
+    status: int
+    bytes: int
+    raw_p50: float
+    raw_p99: float
+    api_p50: float
+    api_p99: float
+    rps: float
+    samples: int
+    verdict: str = ""
+
+
+def verdict(row: Row, rows_in_answer: int | None) -> str:
+    if row.status != 200:
+        return f"HTTP {row.status}"
+    if row.raw_p50 > 50:
+        return "ok" if row.api_p50 <= 1.1 * row.raw_p50 else f"{row.api_p50 / row.raw_p50:.2f}x > 1.1x"
+    if rows_in_answer is not None and rows_in_answer <= 100:
+        return "ok" if row.api_p50 - row.raw_p50 <= 1.0 else f"+{row.api_p50 - row.raw_p50:.2f} ms > 1 ms"
+    return "-"
+
+
+def answer_rows(call: Call, body: bytes) -> int | None:
+    if not call.path.startswith("/sparql") and "/api/queries/" not in call.path:
+        return None if "status=" in call.path or "/items/" in call.path or "/trace/" in call.path else 50
+    try:
+        data = json.loads(body)
+    except ValueError:
+        return None
+    if "boolean" in data:
+        return 1
+    return len(data["results"]["bindings"])
+
+
+@dataclass
+class SlowEffect:
+    scale: int
+    call: str
+    alone_p50: float
+    alone_p99: float
+    with_bombs_p50: float
+    with_bombs_p99: float
+    after_p50: float
+    after_p99: float
+    bombs: int
+    bomb_seconds: list[float] = field(default_factory=list)
+
+
+def slow_query_effect(port: int, call: Call, requests: int, scale: int) -> SlowEffect:
+    """p50/p99 of a simple call alone, while cross-product bombs run one after another, and alone again."""
+    alone = percentiles(time_api(port, call, requests, 60))
+    stop = threading.Event()
+    bomb_times: list[float] = []
+
+    def bombs() -> None:
+        while not stop.is_set():
+            start = time.perf_counter()
+            get(port, sparql_path(BOMB))
+            bomb_times.append(time.perf_counter() - start)
+
+    thread = threading.Thread(target=bombs)
+    thread.start()
+    time.sleep(0.3)
+    loaded = percentiles(time_api(port, call, requests, 60))
+    stop.set()
+    thread.join()
+    after = percentiles(time_api(port, call, requests, 60))
+    return SlowEffect(scale, call.name, *alone, *loaded, *after, len(bomb_times), [round(t, 2) for t in bomb_times])
+
+
+# --------------------------------------------------------------------------------------------
+# Reporting
+# --------------------------------------------------------------------------------------------
+
+
+def _table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
+    widths = [max(len(h), *(len(r[i]) for r in rows)) for i, h in enumerate(header)]
+    lines = ["  ".join(h.rjust(w) if i else h.ljust(w) for i, (h, w) in enumerate(zip(header, widths, strict=True))),
+             "  ".join("-" * w for w in widths)]
+    lines += ["  ".join(c.rjust(w) if i else c.ljust(w) for i, (c, w) in enumerate(zip(r, widths, strict=True)))
+              for r in rows]
+    return "\n".join(lines)
+
+
+def render(rows: Sequence[Row], effects: Sequence[SlowEffect]) -> str:
+    out = [_table(["call", "scale", "triples", "raw p50", "raw p99", "api p50", "api p99", "api-raw", "rps",
+                   "bytes", "goal"],
+                  [[r.call, str(r.scale), f"{r.triples:,}", f"{r.raw_p50:.2f}", f"{r.raw_p99:.2f}", f"{r.api_p50:.2f}",
+                    f"{r.api_p99:.2f}", f"{r.api_p50 - r.raw_p50:+.2f}", f"{r.rps:,.0f}", f"{r.bytes:,}", r.verdict]
+                   for r in rows]),
+           "(ms; raw = the same question asked of the store in-process; rps with concurrent clients)", ""]
+    if effects:
+        out.append(_table(["simple call", "scale", "alone p50", "alone p99", "bombs p50", "bombs p99", "after p50",
+                           "after p99", "bombs (each stopped after)"],
+                          [[e.call, str(e.scale), f"{e.alone_p50:.2f}", f"{e.alone_p99:.2f}", f"{e.with_bombs_p50:.2f}",
+                            f"{e.with_bombs_p99:.2f}", f"{e.after_p50:.2f}", f"{e.after_p99:.2f}",
+                            f"{e.bombs} ({', '.join(f'{s}s' for s in e.bomb_seconds)})"] for e in effects]))
+    return "\n".join(out)
+
+
+def machine() -> dict[str, Any]:
+    return {"python": platform.python_version(), "platform": platform.platform(), "cpus": os.cpu_count(),
+            "pyoxigraph": _version("pyoxigraph"), "fastapi": _version("fastapi"), "uvicorn": _version("uvicorn")}
+
+
+def _version(name: str) -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version(name)
+    except PackageNotFoundError:
+        return "-"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--scales", type=int, nargs="+", default=[1, 10, 100])
+    parser.add_argument("--requests", type=int, default=300, help="sequential requests per call (p50, p99)")
+    parser.add_argument("--budget", type=float, default=30.0, help="seconds at most per call and side")
+    parser.add_argument("--clients", type=int, default=4, help="concurrent connections for requests per second")
+    parser.add_argument("--seconds", type=float, default=3.0, help="duration of the throughput measurement")
+    parser.add_argument("--work", type=Path, default=Path("/tmp/kb-bench-api"))
+    args = parser.parse_args(argv)
+    args.work.mkdir(parents=True, exist_ok=True)
+    rows: list[Row] = []
+    effects: list[SlowEffect] = []
+    for scale in args.scales:
+        store_path = prepare_store(scale, args.work)
+        _log(f"scale {scale}: starting the server on {store_path}")
+        server = start_server(store_path, args.work / f"server-{scale}.log")
+        store = kb.open_store(store_path)
+        triples = store.triple_count()
+        try:
+            for call in calls(store, scale):
+                _log(f"scale {scale}: {call.name}")
+                raw, api, status, size = time_both(server.port, call, args.requests, args.budget)
+                (raw_p50, raw_p99), (api_p50, api_p99), samples = percentiles(raw), percentiles(api), len(api)
+                _, body = get(server.port, call.path, {"Accept": call.accept})
+                rps = throughput(server.port, call, args.clients, args.seconds) if status == 200 else 0.0
+                row = Row(scale, triples, call.name, call.raw_is, status, size, raw_p50, raw_p99, api_p50, api_p99,
+                          rps, samples)
+                row.verdict = verdict(row, answer_rows(call, body))
+                rows.append(row)
+                _log(render([row], []).splitlines()[2])
+            simple = calls(store, scale)
+            for call in (simple[1], simple[6]):
+                _log(f"scale {scale}: {call.name} while bombs run")
+                effects.append(slow_query_effect(server.port, call, args.requests, scale))
+        finally:
+            store.close()
+            stop_server(server)
+        shutil.rmtree(args.work / "chunk", ignore_errors=True)
+    report = render(rows, effects)
+    print(report)
+    OUT.mkdir(parents=True, exist_ok=True)
+    stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
+    path = OUT / f"api-{stamp}.json"
+    path.write_text(json.dumps({"machine": machine(), "settings": {k: str(v) for k, v in vars(args).items()},
+                                "rows": [asdict(r) for r in rows], "slow_query_effect": [asdict(e) for e in effects]},
+                               indent=2), encoding="utf-8")
+    _log(f"written to {path}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,623 @@
+"""The web service against a real uvicorn process on 127.0.0.1 serving the build of the shipped corpus.
+
+SPARQLWrapper as a client; raw requests for every result and graph format and for every protocol
+error; the row cap; the REST API's filters, pagination and errors; named queries; content
+negotiation on IRI paths, the ontology, VoID, dumps and CORS. Every error has the one shape.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import xml.dom.minidom
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import OWL, RDF, VOID
+from SPARQLWrapper import CSV, JSON, JSONLD, N3, POST, POSTDIRECTLY, RDFXML, TSV, TURTLE, XML, SPARQLWrapper
+from SPARQLWrapper.SPARQLExceptions import QueryBadFormed
+from test_api_server import Server, running_server
+
+import kb
+
+BASE = kb.BASE
+KB = kb.PREFIXES["kb"]
+MANDATE = f"{BASE}doc/iacml21-plan-of-action/art_7__para_g"
+RECOMMENDATION = f"{BASE}doc/wg1-2021-final-report/recommendation_7"
+PREFIX = "PREFIX kb: <https://w3id.org/iacml-kb/ontology#>\n"
+SELECT = PREFIX + "SELECT ?m ?text WHERE { ?m a kb:Mandate ; kb:text ?text } ORDER BY ?m"
+ASK = PREFIX + f"ASK {{ <{MANDATE}> kb:derivedFrom <{RECOMMENDATION}> }}"
+CONSTRUCT = PREFIX + f"CONSTRUCT {{ <{MANDATE}> ?p ?o }} WHERE {{ <{MANDATE}> ?p ?o }}"
+DESCRIBE = f"DESCRIBE <{MANDATE}>"
+ROW_CAP = 10_000
+
+
+@pytest.fixture(scope="module")
+def server(built_release: Any, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    log = tmp_path_factory.mktemp("api") / "server.log"
+    with running_server(built_release.store_path, log, row_cap=str(ROW_CAP), time_limit="20") as running:
+        yield running
+
+
+@pytest.fixture(scope="module")
+def client(server: Server) -> Iterator[httpx.Client]:
+    with httpx.Client(base_url=server.url, timeout=60) as http:
+        yield http
+
+
+@pytest.fixture(scope="module")
+def store(built_release: Any) -> Iterator[kb.Store]:
+    with kb.open_store(built_release.store_path) as opened:
+        yield opened
+
+
+def assert_error(response: httpx.Response, status: int, parameter: str | None = None) -> dict[str, Any]:
+    assert response.status_code == status, response.text
+    assert response.headers["content-type"].startswith("application/json")
+    body = response.json()
+    assert set(body) == {"error"}
+    error: dict[str, Any] = body["error"]
+    assert set(error) == {"status", "title", "detail", "parameter"}
+    assert error["status"] == status and error["title"] and error["detail"]
+    assert error["parameter"] == parameter
+    return error
+
+
+def mandate_count(store: kb.Store) -> int:
+    return len(store.select(SELECT).rows)
+
+
+# --------------------------------------------------------------------------------------------
+# SPARQLWrapper as a client
+# --------------------------------------------------------------------------------------------
+
+
+def wrapper(server: Server, query: str, fmt: str, method: str | None = None) -> SPARQLWrapper:
+    client = SPARQLWrapper(f"{server.url}/sparql")
+    client.setQuery(query)
+    client.setReturnFormat(fmt)
+    if method == POSTDIRECTLY:
+        client.setMethod(POST)
+        client.setRequestMethod(POSTDIRECTLY)
+    elif method is not None:
+        client.setMethod(method)
+    return client
+
+
+@pytest.mark.parametrize("method", [None, POST, POSTDIRECTLY], ids=["GET", "POST-form", "POST-direct"])
+def test_sparqlwrapper_select_json(server: Server, store: kb.Store, method: str | None) -> None:
+    result = wrapper(server, SELECT, JSON, method).query().convert()
+    assert isinstance(result, dict)
+    assert result["head"]["vars"] == ["m", "text"]
+    rows = result["results"]["bindings"]
+    assert len(rows) == mandate_count(store) > 0
+    assert MANDATE in {row["m"]["value"] for row in rows}
+
+
+def test_sparqlwrapper_select_xml_csv_tsv(server: Server, store: kb.Store) -> None:
+    expected = mandate_count(store)
+    document = wrapper(server, SELECT, XML).query().convert()
+    assert isinstance(document, xml.dom.minidom.Document)
+    assert len(document.getElementsByTagName("result")) == expected
+    for fmt, delimiter in ((CSV, ","), (TSV, "\t")):
+        text = wrapper(server, SELECT, fmt).query().convert()
+        assert isinstance(text, bytes)
+        rows = list(csv.reader(io.StringIO(text.decode("utf-8")), delimiter=delimiter))
+        assert rows[0] in (["m", "text"], ["?m", "?text"])
+        assert len([r for r in rows[1:] if r]) == expected
+
+
+def test_sparqlwrapper_ask(server: Server) -> None:
+    result = wrapper(server, ASK, JSON).query().convert()
+    assert isinstance(result, dict) and result["boolean"] is True
+    document = wrapper(server, ASK.replace("derivedFrom", "fulfils"), XML).query().convert()
+    assert isinstance(document, xml.dom.minidom.Document)
+    assert document.getElementsByTagName("boolean")[0].firstChild.data == "false"  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize("fmt", [TURTLE, N3, RDFXML, JSONLD])
+def test_sparqlwrapper_construct_and_describe(server: Server, store: kb.Store, fmt: str) -> None:
+    expected = len(store.construct(CONSTRUCT))
+    for query in (CONSTRUCT, DESCRIBE):
+        result = wrapper(server, query, fmt).query().convert()
+        assert isinstance(result, Graph | bytes)
+        graph = result if isinstance(result, Graph) else Graph().parse(data=result, format="turtle")
+        assert (URIRef(MANDATE), URIRef(KB + "derivedFrom"), URIRef(RECOMMENDATION)) in graph
+        if query == CONSTRUCT:
+            assert len(graph) == expected
+
+
+def test_sparqlwrapper_malformed_query_is_bad_formed(server: Server) -> None:
+    with pytest.raises(QueryBadFormed, match="malformed SPARQL query"):
+        wrapper(server, "SELECT * WHERE { ?s ?p }", JSON).query()
+
+
+# --------------------------------------------------------------------------------------------
+# Raw protocol requests: every format
+# --------------------------------------------------------------------------------------------
+
+RESULT_FORMATS = {"json": "application/sparql-results+json", "xml": "application/sparql-results+xml",
+                  "csv": "text/csv", "tsv": "text/tab-separated-values"}
+GRAPH_FORMATS = {"turtle": "text/turtle", "nt": "application/n-triples", "json-ld": "application/ld+json",
+                 "xml": "application/rdf+xml"}
+
+
+def result_rows(response: httpx.Response) -> list[dict[str, str]]:
+    """The rows of a SELECT answer in any of the four formats, as {variable: lexical value}."""
+    kind = response.headers["content-type"].split(";")[0]
+    if kind == RESULT_FORMATS["json"]:
+        data = response.json()
+        return [{k: v["value"] for k, v in row.items()} for row in data["results"]["bindings"]]
+    if kind == RESULT_FORMATS["xml"]:
+        document = xml.dom.minidom.parseString(response.content)
+        rows = []
+        for result in document.getElementsByTagName("result"):
+            row = {}
+            for binding in result.getElementsByTagName("binding"):
+                node = next(n for n in binding.childNodes if n.nodeType == n.ELEMENT_NODE)
+                row[binding.getAttribute("name")] = "".join(getattr(t, "data", "") for t in node.childNodes)
+            rows.append(row)
+        return rows
+    if kind == RESULT_FORMATS["csv"]:
+        return list(csv.DictReader(io.StringIO(response.text)))
+    assert kind == RESULT_FORMATS["tsv"]
+    lines = response.text.splitlines()
+    names = [name.lstrip("?") for name in lines[0].split("\t")]
+    return [{n: v.split('"')[1] if v.startswith('"') else v.strip("<>") for n, v in zip(names, line.split("\t"),
+                                                                                        strict=True)}
+            for line in lines[1:]]
+
+
+@pytest.mark.parametrize("fmt", list(RESULT_FORMATS))
+def test_select_in_every_format_by_accept_and_by_parameter(client: httpx.Client, store: kb.Store, fmt: str) -> None:
+    by_accept = client.get("/sparql", params={"query": SELECT}, headers={"Accept": RESULT_FORMATS[fmt]})
+    by_param = client.post("/sparql", data={"query": SELECT, "format": fmt})
+    direct = client.post("/sparql", content=SELECT.encode(), headers={"Content-Type": "application/sparql-query",
+                                                                      "Accept": RESULT_FORMATS[fmt]})
+    for response in (by_accept, by_param, direct):
+        assert response.status_code == 200, response.text
+        assert response.headers["content-type"].split(";")[0] == RESULT_FORMATS[fmt]
+        assert "kb-result-truncated" not in response.headers
+        rows = result_rows(response)
+        assert len(rows) == mandate_count(store)
+        assert {r["m"] for r in rows} >= {MANDATE}
+
+
+@pytest.mark.parametrize("fmt", ["json", "xml"])
+def test_ask_in_json_and_xml(client: httpx.Client, fmt: str) -> None:
+    response = client.get("/sparql", params={"query": ASK}, headers={"Accept": RESULT_FORMATS[fmt]})
+    assert response.status_code == 200
+    assert response.headers["content-type"].split(";")[0] == RESULT_FORMATS[fmt]
+    if fmt == "json":
+        assert response.json()["boolean"] is True
+    else:
+        assert "<boolean>true</boolean>" in response.text
+
+
+@pytest.mark.parametrize("fmt", list(GRAPH_FORMATS))
+@pytest.mark.parametrize("query", [CONSTRUCT, DESCRIBE], ids=["construct", "describe"])
+def test_graphs_in_every_format(client: httpx.Client, store: kb.Store, fmt: str, query: str) -> None:
+    media = GRAPH_FORMATS[fmt]
+    for response in (client.get("/sparql", params={"query": query}, headers={"Accept": media}),
+                     client.get("/sparql", params={"query": query, "format": fmt})):
+        assert response.status_code == 200, response.text
+        assert response.headers["content-type"].split(";")[0] == media
+        graph = Graph().parse(data=response.content, format={"xml": "xml", "nt": "nt", "turtle": "turtle",
+                                                             "json-ld": "json-ld"}[fmt])
+        assert len(graph) == len(store.construct(query))
+        assert (URIRef(MANDATE), URIRef(KB + "number"), Literal("7(g)")) in graph
+
+
+def test_defaults_without_accept(client: httpx.Client) -> None:
+    assert client.get("/sparql", params={"query": SELECT}).headers["content-type"] == RESULT_FORMATS["json"]
+    assert client.get("/sparql", params={"query": CONSTRUCT}).headers["content-type"].startswith("text/turtle")
+
+
+def test_accept_quality_values_are_honoured(client: httpx.Client) -> None:
+    response = client.get("/sparql", params={"query": SELECT},
+                          headers={"Accept": "application/sparql-results+json;q=0.5, text/csv"})
+    assert response.headers["content-type"].startswith("text/csv")
+
+
+def test_service_description_on_plain_get(client: httpx.Client, server: Server) -> None:
+    response = client.get("/sparql", headers={"Accept": "text/turtle"})
+    assert response.status_code == 200
+    graph = Graph().parse(data=response.text, format="turtle")
+    sd = "http://www.w3.org/ns/sparql-service-description#"
+    services = list(graph.subjects(URIRef(sd + "endpoint"), URIRef(f"{server.url}/sparql")))
+    assert len(services) == 1
+    assert set(graph.objects(services[0], URIRef(sd + "supportedLanguage"))) == {URIRef(sd + "SPARQL11Query")}
+    assert len(set(graph.objects(services[0], URIRef(sd + "resultFormat")))) == 8
+    html = client.get("/sparql", headers={"Accept": "text/html,application/xhtml+xml,*/*;q=0.8"})
+    assert html.headers["content-type"].startswith("text/html") and "<form" in html.text
+
+
+# --------------------------------------------------------------------------------------------
+# Raw protocol requests: errors
+# --------------------------------------------------------------------------------------------
+
+
+def test_malformed_query_gives_400_with_the_parser_message(client: httpx.Client) -> None:
+    error = assert_error(client.get("/sparql", params={"query": "SELECT * WHERE { ?s ?p }"}), 400)
+    assert "malformed SPARQL query" in error["detail"] and "col:" in error["detail"]
+
+
+@pytest.mark.parametrize("query, words", [
+    ("SELECT * WHERE { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }", "SERVICE"),
+    ("SELECT * FROM <file:///etc/passwd> WHERE { ?s ?p ?o }", "FROM <file:///etc/passwd> is refused"),
+    ("SELECT * FROM NAMED <http://example.org/g> WHERE { GRAPH ?g { ?s ?p ?o } }", "is refused"),
+    ("LOAD <file:///etc/passwd>", "updates are refused"),
+    ("INSERT DATA { <urn:a> <urn:b> <urn:c> }", "updates are refused"),
+])
+def test_refused_queries(client: httpx.Client, query: str, words: str) -> None:
+    error = assert_error(client.get("/sparql", params={"query": query}), 400)
+    assert error["title"] == "Query Refused" and words in error["detail"]
+
+
+def test_update_requests_are_forbidden(client: httpx.Client) -> None:
+    assert_error(client.post("/sparql", content=b"CLEAR ALL", headers={"Content-Type": "application/sparql-update"}),
+                 403)
+    assert_error(client.post("/sparql", data={"update": "CLEAR ALL"}), 403)
+    assert_error(client.get("/sparql", params={"update": "CLEAR ALL"}), 403)
+
+
+def test_protocol_errors(client: httpx.Client) -> None:
+    response = client.put("/sparql", content=b"query=ASK%7B%7D",
+                          headers={"Content-Type": "application/x-www-form-urlencoded"})
+    assert_error(response, 405)
+    assert set(response.headers["allow"].replace(" ", "").split(",")) == {"GET", "HEAD", "POST"}
+    assert_error(client.post("/sparql", content=b"ASK {}", headers={"Content-Type": "text/plain"}), 415)
+    assert_error(client.post("/sparql", content=b"ASK {}"), 415)
+    assert_error(client.post("/sparql", content="ASK {}".encode("utf-16"),
+                             headers={"Content-Type": "application/sparql-query; charset=UTF-16"}), 415)
+    assert_error(client.post("/sparql", content=b"ASK { ?s ?p \xff }",
+                             headers={"Content-Type": "application/sparql-query"}), 400)
+    assert_error(client.get("/sparql?query=ASK%20%7B%7D&query=SELECT%20*%20%7B%7D"), 400, "query")
+    assert_error(client.get("/sparql?query=ASK%20%7B%7D&format=json&format=xml"), 400, "format")
+    assert_error(client.get("/sparql", params={"query": ""}), 400, "query")
+    assert_error(client.post("/sparql", data={"format": "json"}), 400, "query")
+    assert_error(client.get("/sparql?query=ASK%20%7B%7D%FF"), 400)
+    assert_error(client.get("/sparql", params={"query": "ASK {}", "default-graph-uri": "http://example.org/g"}), 400,
+                 "default-graph-uri")
+    assert_error(client.get("/sparql", params={"query": "ASK {}", "named-graph-uri": "http://example.org/g"}), 400,
+                 "named-graph-uri")
+    assert_error(client.get("/sparql", params={"query": "ASK {}"}, headers={"Accept": "text/csv"}), 406)
+    assert_error(client.get("/sparql", params={"query": CONSTRUCT}, headers={"Accept": "text/csv"}), 406)
+    assert_error(client.get("/sparql", params={"query": CONSTRUCT, "format": "csv"}), 400, "format")
+    assert_error(client.get("/sparql", params={"query": SELECT, "format": "nonsense"}), 400, "format")
+
+
+def test_query_and_request_length_limits(client: httpx.Client) -> None:
+    long_query = "ASK {}" + " " * 20_001
+    assert_error(client.get("/sparql", params={"query": long_query}), 414, "query")
+    assert_error(client.post("/sparql", data={"query": long_query}), 413, "query")
+    assert_error(client.post("/sparql", content=b"#" * 300_000, headers={"Content-Type": "application/sparql-query"}),
+                 413)
+
+
+def test_the_row_cap_cuts_results_and_says_so(client: httpx.Client, store: kb.Store) -> None:
+    assert store.triple_count() > ROW_CAP
+    for query in ("SELECT * WHERE { ?s ?p ?o }", "SELECT * WHERE { ?s ?p ?o } LIMIT 20000"):
+        response = client.get("/sparql", params={"query": query})
+        assert response.status_code == 200
+        assert response.headers["kb-result-truncated"] == "true"
+        assert response.headers["kb-row-cap"] == str(ROW_CAP)
+        assert len(response.json()["results"]["bindings"]) == ROW_CAP
+    small = client.get("/sparql", params={"query": "SELECT * WHERE { ?s ?p ?o } LIMIT 5", "format": "csv"})
+    assert "kb-result-truncated" not in small.headers and len(small.text.strip().splitlines()) == 6
+    graph = client.get("/sparql", params={"query": "CONSTRUCT WHERE { ?s ?p ?o }", "format": "nt"})
+    assert graph.headers["kb-result-truncated"] == "true"
+    assert len(graph.text.strip().splitlines()) == ROW_CAP
+
+
+# --------------------------------------------------------------------------------------------
+# REST API
+# --------------------------------------------------------------------------------------------
+
+
+def all_pages(client: httpx.Client, url: str, limit: int) -> list[dict[str, Any]]:
+    items: list[dict[str, Any]] = []
+    next_url: str | None = f"{url}{'&' if '?' in url else '?'}limit={limit}"
+    while next_url:
+        page = client.get(next_url)
+        assert page.status_code == 200, page.text
+        body = page.json()
+        assert body["limit"] == limit and len(body["items"]) <= limit
+        items += body["items"]
+        next_url = body["next"]
+    return items
+
+
+def test_mandates_paginate_to_the_same_list(client: httpx.Client, store: kb.Store) -> None:
+    everything = client.get("/api/mandates?limit=500").json()
+    assert everything["next"] is None
+    expected = {str(row[0]) for row in store.select(SELECT).rows}
+    assert {item["iri"] for item in everything["items"]} == expected
+    assert all(item["kind"] == "Mandate" for item in everything["items"])
+    paged = all_pages(client, "/api/mandates", 7)
+    assert [item["iri"] for item in paged] == [item["iri"] for item in everything["items"]]
+    item = next(i for i in paged if i["iri"] == MANDATE)
+    assert item == {"iri": MANDATE, "path": "/doc/iacml21-plan-of-action/art_7__para_g",
+                    "document": f"{BASE}doc/iacml21-plan-of-action", "documentSlug": "iacml21-plan-of-action",
+                    "eId": "art_7__para_g", "kind": "Mandate", "number": "7(g)", "text": item["text"]}
+
+
+def test_provision_filters(client: httpx.Client, store: kb.Store) -> None:
+    document = f"{BASE}doc/wg1-2021-final-report"
+    by_slug = client.get("/api/provisions", params={"document": "wg1-2021-final-report", "limit": 500}).json()
+    by_iri = client.get("/api/provisions", params={"document": document, "limit": 500}).json()
+    assert by_slug["items"] == by_iri["items"] and by_slug["items"]
+    assert {i["document"] for i in by_slug["items"]} == {document}
+    provisions = store.select(PREFIX + "SELECT ?p WHERE { ?p kb:inDocument ?d }", {"d": URIRef(document)}).rows
+    assert len(by_slug["items"]) == len(provisions)
+    recommendations = client.get("/api/provisions", params={"document": "wg1-2021-final-report",
+                                                             "kind": "Recommendation", "limit": 500}).json()["items"]
+    assert RECOMMENDATION in {i["iri"] for i in recommendations}
+    assert {i["kind"] for i in recommendations} == {"Recommendation"}
+    on_topic = client.get("/api/provisions", params={"topic": "qualifications-frameworks", "limit": 500}).json()
+    assert {MANDATE, RECOMMENDATION} <= {i["iri"] for i in on_topic["items"]}
+    to_body = client.get("/api/mandates", params={"body": "ilo-cinterfor", "limit": 500}).json()["items"]
+    assert MANDATE in {i["iri"] for i in to_body}
+    both = client.get("/api/provisions", params={"body": "unesco", "topic": "qualifications-frameworks",
+                                                 "limit": 500}).json()["items"]
+    assert {MANDATE, RECOMMENDATION} <= {i["iri"] for i in both}
+
+
+def test_text_search_ignores_case_and_accents_and_needs_every_word(client: httpx.Client) -> None:
+    found = client.get("/api/provisions", params={"q": "REGIONAL qualifications FRAMEWORK", "limit": 500}).json()
+    iris = {i["iri"] for i in found["items"]}
+    assert {MANDATE, RECOMMENDATION} <= iris
+    assert all("regional" in (i["text"] or "").lower() for i in found["items"])
+    accented = client.get("/api/provisions", params={"q": "régional qualificátions", "limit": 500}).json()
+    assert iris <= {i["iri"] for i in accented["items"]}
+    assert client.get("/api/provisions", params={"q": "zzzz-no-such-word"}).json()["items"] == []
+
+
+def test_rest_parameter_errors(client: httpx.Client) -> None:
+    assert_error(client.get("/api/provisions", params={"kind": "Nonsense"}), 400, "kind")
+    assert_error(client.get("/api/provisions", params={"limit": 0}), 400, "limit")
+    assert_error(client.get("/api/provisions", params={"limit": 501}), 400, "limit")
+    assert_error(client.get("/api/provisions", params={"offset": -1}), 400, "offset")
+    assert_error(client.get("/api/provisions", params={"document": "Not A Slug"}), 400, "document")
+    assert_error(client.get("/api/activities", params={"from": "last year"}), 400, "from")
+    assert client.get("/api/provisions", params={"document": "no-such-document"}).json()["items"] == []
+
+
+def test_one_item_with_links_quotes_and_children(client: httpx.Client) -> None:
+    item = client.get("/api/items/doc/iacml21-plan-of-action/art_7__para_g").json()
+    assert item["iri"] == MANDATE and "kb:Mandate" in item["types"]
+    assert item["label"] == "iacml21-plan-of-action art_7__para_g"
+    derived = [link for link in item["links"] if link["type"] == "kb:derivedFrom" and link["direction"] == "out"]
+    assert [link["other"] for link in derived] == [RECOMMENDATION]
+    assert derived[0]["otherPath"] == "/doc/wg1-2021-final-report/recommendation_7"
+    assert derived[0]["evidence"] and all(q["quote"] and q["end"] > q["start"] for q in derived[0]["evidence"])
+    assert any(link["direction"] == "in" and link["type"] == "kb:respondsTo" for link in item["links"])
+    assert item["evidence"] and item["evidence"][0]["quotedIn"] == f"{BASE}doc/ws2023-descriptive-document"
+    document = client.get("/api/items/doc/wg1-2021-final-report").json()
+    assert document["children"] and all(c["path"].startswith("/doc/wg1-2021-final-report/")
+                                        for c in document["children"])
+    assert_error(client.get("/api/items/doc/wg1-2021-final-report/para_9999"), 404)
+    assert_error(client.get("/api/items/doc/no-such-document"), 404)
+
+
+def test_documents_activities_bodies_topics(client: httpx.Client) -> None:
+    documents = client.get("/api/documents?limit=500").json()["items"]
+    report = next(d for d in documents if d["slug"] == "wg1-2021-final-report")
+    assert report["held"] is True and "OEA/Ser.K/XII.21.1" in report["symbols"] and report["provisions"] > 10
+    assert report["date"] == "2021-07-08" and report["type"] == "WorkingGroupReport"
+    assert all_pages(client, "/api/documents", 5) == documents
+    period = client.get("/api/activities", params={"from": "2023-05-01", "to": "2023-05-31"}).json()["items"]
+    assert "ws2023-education-labor" in {a["slug"] for a in period}
+    assert all(a["startDate"] and a["startDate"] <= "2023-05-31" for a in period)
+    bodies = client.get("/api/bodies?limit=500").json()["items"]
+    assert "ILO-CINTERFOR" in next(b for b in bodies if b["slug"] == "ilo-cinterfor")["altLabels"]
+    topics = client.get("/api/topics?limit=500").json()["items"]
+    assert "qualifications-frameworks" in {t["slug"] for t in topics}
+    for path in ("/api/documents/wg1-2021-final-report", "/api/activities/ws2023-education-labor",
+                 "/api/bodies/ilo-cinterfor", "/api/topics/qualifications-frameworks"):
+        assert client.get(path).status_code == 200, path
+    assert_error(client.get("/api/bodies/qualifications-frameworks"), 404)  # a topic, not a body
+    assert_error(client.get("/api/documents/no-such-document"), 404)
+
+
+def test_every_named_query_has_its_route_with_its_parameters(client: httpx.Client, server: Server) -> None:
+    listed = client.get("/api/queries").json()
+    assert {q["name"] for q in listed} == {q.name for q in kb.list_queries()}
+    schema = client.get("/openapi.json").json()
+    for query in kb.list_queries():
+        operation = schema["paths"][f"/api/queries/{query.name}"]["get"]
+        documented = {p["name"]: p["required"] for p in operation.get("parameters", []) if p["in"] == "query"}
+        assert {p.name: p.required for p in query.params}.items() <= documented.items()
+
+
+def test_named_queries_bind_and_validate_their_parameters(client: httpx.Client, store: kb.Store) -> None:
+    trace = kb.get_query("trace")
+    expected = json.loads(store.select_json(trace.text, trace.bind({"item": MANDATE})))
+    response = client.get("/api/queries/trace", params={"item": MANDATE})
+    assert response.status_code == 200 and response.headers["content-type"] == RESULT_FORMATS["json"]
+    assert response.json()["results"]["bindings"] == expected["results"]["bindings"]
+    as_csv = client.get("/api/queries/trace", params={"item": MANDATE, "format": "csv"})
+    assert as_csv.headers["content-type"].startswith("text/csv")
+    assert len(list(csv.DictReader(io.StringIO(as_csv.text)))) == len(expected["results"]["bindings"])
+    assert_error(client.get("/api/queries/trace"), 400, "item")
+    assert_error(client.get("/api/queries/trace", params={"item": "not an iri"}), 400, "item")
+    error = assert_error(client.get("/api/queries/no-such-query"), 404)
+    assert "trace" in error["detail"]
+    injected = client.get("/api/queries/trace", params={"item": MANDATE + "> } UNION { ?s ?p ?o"})
+    assert_error(injected, 400, "item")
+    dated = [q for q in kb.list_queries() if any(p.type == "date" for p in q.params)]
+    if dated:
+        query = dated[0]
+        name = next(p.name for p in query.params if p.type == "date")
+        assert_error(client.get(f"/api/queries/{query.name}", params={name: "2023-02-30"}), 400, name)
+
+
+# --------------------------------------------------------------------------------------------
+# Status, trace, citation (the library's answers, over HTTP)
+# --------------------------------------------------------------------------------------------
+
+
+def test_mandates_with_their_status_as_of_a_date(client: httpx.Client, store: kb.Store) -> None:
+    open_now = client.get("/api/mandates", params={"status": "no-evidence", "limit": 500}).json()
+    expected = kb.status(store, value="no-evidence", kind="Mandate")
+    assert [i["iri"] for i in open_now["items"]] == [r.item for r in expected]
+    assert open_now["asof"] == kb.build_asof(store).isoformat()
+    assert all(i["status"]["response"]["value"] == "no-evidence" for i in open_now["items"])
+    early = client.get("/api/mandates", params={"asof": "2022-01-01", "limit": 500}).json()
+    assert early["asof"] == "2022-01-01"
+    mandate = next(i for i in early["items"] if i["iri"] == MANDATE)
+    assert mandate["status"]["response"]["value"] == "no-evidence"  # the May 2023 workshop had not happened
+    later = client.get("/api/provisions", params={"asof": "2023-06-01", "kind": "Mandate", "q": "regional "
+                                                  "qualifications framework"}).json()["items"]
+    assert [i["status"]["response"]["value"] for i in later if i["iri"] == MANDATE] == ["addressed"]
+    recommendations = client.get("/api/provisions", params={"asof": "2024-12-31", "kind": "Recommendation",
+                                                            "document": "wg1-2021-final-report", "limit": 500})
+    assert {i["kind"] for i in recommendations.json()["items"]} == {"Recommendation"}
+    assert_error(client.get("/api/mandates", params={"status": "finished"}), 400, "status")
+    assert_error(client.get("/api/mandates", params={"asof": "2023-02-30"}), 400, "asof")
+
+
+def test_an_item_explains_its_status(client: httpx.Client, store: kb.Store) -> None:
+    for asof, value in (("2023-01-01", "no-evidence"), ("2023-06-01", "addressed")):
+        item = client.get(f"/api/items{IRI_PATH}", params={"asof": asof}).json()
+        status = item["status"]
+        assert status["asof"] == asof and status["status"]["response"]["value"] == value
+        assert status["reason"]
+        if value == "addressed":
+            used = status["status"]["response"]["links"]
+            assert [u["source"] for u in used] == [f"{BASE}activity/ws2023-education-labor"]
+            assert used[0]["quotes"] and all(q["end"] > q["start"] for q in used[0]["quotes"])
+    default = client.get(f"/api/items{IRI_PATH}").json()["status"]
+    explained = kb.why(store, URIRef(MANDATE))
+    assert {d: a["value"] for d, a in default["status"].items()} == {
+        d: a.value for d, a in explained.row.assessments.items()}
+    assert client.get("/api/items/doc/wg1-2021-final-report").json()["status"] is None  # a document has none
+
+
+def test_trace_and_citations_are_the_librarys(client: httpx.Client, store: kb.Store) -> None:
+    assert client.get(f"/api/trace{IRI_PATH}").json() == kb.trace(store, URIRef(MANDATE)).as_json()
+    citation = client.get(f"/api/cite{IRI_PATH}").json()
+    cited = kb.cite(store, URIRef(MANDATE))
+    assert set(citation["formats"]) == set(kb.CITATION_FORMATS)
+    assert citation["version"] == cited.version and citation["quote"] == cited.quote
+    for fmt in kb.CITATION_FORMATS:
+        response = client.get(f"/api/cite{IRI_PATH}", params={"format": fmt})
+        assert response.status_code == 200 and response.text == cited.render(fmt)
+    link = str(store.select(PREFIX + f"SELECT ?l WHERE {{ ?l kb:linkFrom <{MANDATE}> }} LIMIT 1").rows[0][0])
+    assert client.get(f"/api/cite/{link[len(BASE):]}", params={"format": "text"}).text == kb.cite(
+        store, URIRef(link)).render("text")
+    assert_error(client.get("/api/trace/doc/no-such-document"), 404)
+    assert_error(client.get("/api/cite/doc/no-such-document"), 404)
+    assert_error(client.get(f"/api/cite{IRI_PATH}", params={"format": "apa"}), 400, "format")
+
+
+# --------------------------------------------------------------------------------------------
+# Linked data: IRIs, ontology, VoID, dumps, CORS
+# --------------------------------------------------------------------------------------------
+
+IRI_PATH = "/doc/iacml21-plan-of-action/art_7__para_g"
+
+
+@pytest.mark.parametrize("accept, media, fmt", [
+    ("text/turtle", "text/turtle", "turtle"),
+    ("application/ld+json", "application/ld+json", "json-ld"),
+    ("application/n-triples", "application/n-triples", "nt"),
+    ("application/rdf+xml", "application/rdf+xml", "xml"),
+    ("*/*", "text/turtle", "turtle"),
+])
+def test_iri_paths_answer_rdf_by_content_negotiation(client: httpx.Client, accept: str, media: str,
+                                                     fmt: str) -> None:
+    response = client.get(IRI_PATH, headers={"Accept": accept})
+    assert response.status_code == 200
+    assert response.headers["content-type"].split(";")[0] == media
+    assert "Accept" in response.headers["vary"]
+    graph = Graph().parse(data=response.content, format=fmt)
+    assert (URIRef(MANDATE), URIRef(KB + "derivedFrom"), URIRef(RECOMMENDATION)) in graph
+    assert (URIRef(f"{BASE}doc/wg1-2024-report/recommendation_6"), URIRef(KB + "reiterates"), URIRef(MANDATE)) in graph
+
+
+def test_iri_paths_answer_html_to_browsers(client: httpx.Client) -> None:
+    browser = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
+    page = client.get(IRI_PATH, headers={"Accept": browser})
+    assert page.headers["content-type"].startswith("text/html")
+    assert MANDATE in page.text and "Encourage ILO-CINTERFOR" in page.text
+    assert 'href="/doc/wg1-2021-final-report/recommendation_7"' in page.text
+    assert client.get(IRI_PATH, params={"format": "nt"}, headers={"Accept": browser}).headers[
+        "content-type"].startswith("application/n-triples")
+    assert client.get(IRI_PATH, params={"format": "html"}).headers["content-type"].startswith("text/html")
+
+
+def test_every_kind_of_iri_dereferences(client: httpx.Client, store: kb.Store) -> None:
+    for kind in ("activity", "body", "topic", "link", "evidence", "claim", "disagreement"):
+        query = f"SELECT ?s WHERE {{ ?s ?p ?o FILTER(STRSTARTS(STR(?s), \"{BASE}{kind}/\")) }} LIMIT 1"
+        rows = store.select(query).rows
+        if not rows:
+            continue
+        iri = str(rows[0][0]).split("#")[0]
+        response = client.get("/" + iri[len(BASE):], headers={"Accept": "application/n-triples"})
+        assert response.status_code == 200, iri
+        assert f"<{iri}>" in response.text
+    evidence = client.get("/" + str(store.select(
+        PREFIX + "SELECT ?e WHERE { ?e a kb:Evidence } LIMIT 1").rows[0][0])[len(BASE):],
+        headers={"Accept": "application/n-triples"})
+    assert "#quote>" in evidence.text and "http://www.w3.org/ns/oa#exact" in evidence.text
+
+
+def test_iri_errors(client: httpx.Client) -> None:
+    assert_error(client.get("/doc/no-such-document"), 404)
+    assert_error(client.get(IRI_PATH, headers={"Accept": "image/png"}), 406)
+    assert_error(client.get(IRI_PATH, params={"format": "pdf"}), 400, "format")
+
+
+def test_ontology_void_and_dumps(client: httpx.Client, server: Server, built_release: Any) -> None:
+    ontology = Graph().parse(data=client.get("/ontology", headers={"Accept": "text/turtle"}).text, format="turtle")
+    assert (URIRef(KB + "Mandate"), RDF.type, OWL.Class) in ontology
+    assert (URIRef(f"{BASE}ontology"), RDF.type, OWL.Ontology) in ontology
+    assert client.get("/ontology", headers={"Accept": "text/html"}).headers["content-type"].startswith("text/html")
+    void = Graph().parse(data=client.get("/.well-known/void").text, format="turtle")
+    dataset = next(void.subjects(RDF.type, VOID.Dataset))
+    assert (dataset, VOID.sparqlEndpoint, URIRef(f"{server.url}/sparql")) in void
+    dumps = set(void.objects(dataset, VOID.dataDump))
+    assert URIRef(f"{server.url}/dumps/kb.nt") in dumps
+    download = client.get("/dumps/kb.nt")
+    assert download.status_code == 200 and download.headers["content-type"] == "application/n-triples"
+    assert download.content == Path(built_release.dump("nt")).read_bytes()
+    assert_error(client.get("/dumps/secrets.txt"), 404)
+    assert_error(client.get("/dumps/..%2F..%2Fetc%2Fpasswd"), 404)
+
+
+def test_cors_on_reads(client: httpx.Client) -> None:
+    origin = {"Origin": "https://example.org"}
+    for path in (IRI_PATH, "/api/mandates", "/sparql?query=ASK%7B%7D", "/ontology"):
+        assert client.get(path, headers=origin).headers["access-control-allow-origin"] == "*", path
+    preflight = client.options("/sparql", headers={**origin, "Access-Control-Request-Method": "POST",
+                                                   "Access-Control-Request-Headers": "content-type"})
+    assert preflight.status_code == 200
+    assert "POST" in preflight.headers["access-control-allow-methods"]
+    error = client.get("/api/items/doc/no-such-document", headers=origin)
+    assert error.status_code == 404 and error.headers["access-control-allow-origin"] == "*"
+
+
+def test_unknown_paths_and_methods_use_the_error_shape(client: httpx.Client) -> None:
+    assert_error(client.get("/no/such/path"), 404)
+    assert_error(client.delete("/api/mandates"), 405)
+    assert_error(client.post(IRI_PATH), 405)
+
+
+def test_home_and_health(client: httpx.Client) -> None:
+    index = client.get("/").json()
+    assert index["sparql"] == "/sparql" and index["statistics"]["triples"] > 0
+    assert client.get("/", headers={"Accept": "text/html"}).headers["content-type"].startswith("text/html")
+    assert client.get("/health").json()["status"] == "ok"
+
+
+def test_the_server_log_is_clean(server: Server) -> None:
+    """Run last: no request above crashed a handler or dropped store results on another thread."""
+    log = server.log_text()
+    assert "unhandled error" not in log, log[-4000:]
+    assert "unsendable" not in log, "pyoxigraph results were dropped on another thread"
