@@ -48,12 +48,12 @@ import threading
 import time
 import urllib.error
 from abc import ABC, abstractmethod
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 from types import TracebackType
-from typing import Any, Self
+from typing import Any, Self, TypeVar
 
 import httpx
 import pyoxigraph as ox
@@ -67,9 +67,10 @@ from rdflib.term import Node
 from SPARQLWrapper import JSON, POST, TURTLE, SPARQLWrapper
 from SPARQLWrapper.SPARQLExceptions import QueryBadFormed, SPARQLWrapperException
 
-from kb.errors import QueryError, QueryRefusedError, QueryTimeoutError, StoreError
+from kb.errors import KbError, QueryError, QueryRefusedError, QueryTimeoutError, StoreError
 from kb.iri import BASE
 
+T = TypeVar("T")
 VAR_NAME_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 VARIABLE_RE = re.compile(r"[?$]([A-Za-z_][A-Za-z0-9_]*)")
 IRIREF_RE = re.compile(r'<[^<>"{}|^`\\\x00-\x20]*>')
@@ -550,28 +551,36 @@ class EmbeddedStore(Store):
         deadline = _check_limits(timeout, limit)
         results = self._query(query, params, (QueryForm.SELECT,), "select")
         assert isinstance(results, ox.QuerySolutions)
-        variables = tuple(v.value for v in results.variables)
-        rows: list[tuple[Node | None, ...]] = []
-        truncated = False
-        for solution in _guarded(results, deadline, timeout, self.location):
-            if limit is not None and len(rows) >= limit:
-                truncated = True
-                break
-            rows.append(tuple(None if term is None else _from_ox(term) for term in solution))
-        return SelectResult(variables, tuple(rows), truncated)
+
+        def rows_of(solutions: ox.QuerySolutions) -> SelectResult:
+            variables = tuple(v.value for v in solutions.variables)
+            rows: list[tuple[Node | None, ...]] = []
+            truncated = False
+            for solution in _guarded(solutions, deadline, timeout, self.location):
+                if limit is not None and len(rows) >= limit:
+                    truncated = True
+                    break
+                rows.append(tuple(None if term is None else _from_ox(term) for term in solution))
+            return SelectResult(variables, tuple(rows), truncated)
+
+        return _consumed(results, rows_of)
 
     def select_json(self, query: str, params: Mapping[str, Node] | None = None, *,
                     timeout: float | None = None) -> bytes:
         deadline = _check_limits(timeout)
         results = self._query(query, params, (QueryForm.SELECT, QueryForm.ASK), "select_json")
         assert isinstance(results, ox.QuerySolutions | ox.QueryBoolean)
-        if deadline is None or timeout is None:
-            return self._serialize(results)
-        writer = _DeadlineWriter(deadline, timeout)
-        writer.check()
-        self._serialize(results, writer)
-        writer.check()
-        return writer.getvalue()
+
+        def json_of(solutions: ox.QuerySolutions | ox.QueryBoolean) -> bytes:
+            if deadline is None or timeout is None:
+                return self._serialize(solutions)
+            writer = _DeadlineWriter(deadline, timeout)
+            writer.check()
+            self._serialize(solutions, writer)
+            writer.check()
+            return writer.getvalue()
+
+        return _consumed(results, json_of)
 
     def ask(self, query: str, params: Mapping[str, Node] | None = None) -> bool:
         return bool(self._query(query, params, (QueryForm.ASK,), "ask"))
@@ -579,10 +588,14 @@ class EmbeddedStore(Store):
     def construct(self, query: str, params: Mapping[str, Node] | None = None) -> Graph:
         results = self._query(query, params, (QueryForm.CONSTRUCT, QueryForm.DESCRIBE), "construct")
         assert isinstance(results, ox.QueryTriples)
-        graph = Graph()
-        for triple in _guarded(results, None, None, self.location):
-            graph.add((_from_ox(triple.subject), _from_ox(triple.predicate), _from_ox(triple.object)))
-        return graph
+
+        def graph_of(triples: ox.QueryTriples) -> Graph:
+            graph = Graph()
+            for triple in _guarded(triples, None, None, self.location):
+                graph.add((_from_ox(triple.subject), _from_ox(triple.predicate), _from_ox(triple.object)))
+            return graph
+
+        return _consumed(results, graph_of)
 
     def replace_all(self, nt_path: Path) -> None:
         """Clear the default graph and bulk-load the file (not atomic: for the live store use create)."""
@@ -642,6 +655,24 @@ class EmbeddedStore(Store):
             raise QueryError(f"the query failed: {exc}") from None
         except OSError as exc:
             raise StoreError(f"cannot read the store at {self.location}: {exc}") from None
+
+
+def _consumed(results: Any, work: Callable[[Any], T]) -> T:
+    """``work(results)``, making sure the pyoxigraph result object dies on this thread.
+
+    pyoxigraph results are bound to the thread that made them. An error raised while reading them
+    would keep them alive through its traceback and context (a reference cycle that the garbage
+    collector may break later on another thread, e.g. the web server's event loop: pyo3 then
+    reports the object as "unsendable"). So the error leaves without traceback or context.
+    """
+    try:
+        return work(results)
+    except KbError as exc:
+        exc.__context__ = exc.__cause__ = None
+        failure = exc.with_traceback(None)
+    finally:
+        del results
+    raise failure
 
 
 def _guarded(results: Iterable[Any], deadline: float | None, timeout: float | None, location: str) -> Iterable[Any]:
