@@ -380,6 +380,8 @@ class Item(BaseModel):
     evidence: list[Quote]
     status: StatusExplanation | None = Field(default=None, description="For a mandate or recommendation: its "
                                                                        "status as of the date, and why")
+    statusError: str | None = Field(default=None, description="Why the status is missing when it could not be "
+                                                              "computed (time limit)")
 
 
 class TraceQuoteView(BaseModel):
@@ -625,11 +627,14 @@ def install(app: FastAPI, ctx: Context) -> None:
 
     async def with_status(view: dict[str, Any], asof: dt.date | None) -> dict[str, Any]:
         kinds = {KB + "Mandate", KB + "Recommendation"}
-        view["status"] = None
+        view["status"] = view["statusError"] = None
         if any(p["predicate"] == kb.PREFIXES["rdf"] + "type" and p["value"] in kinds for p in view["properties"]):
             job = call_job("explanation", ctx.settings.time_limit, item=view["iri"],
                            asof=asof.isoformat() if asof else None)
-            view["status"] = json.loads((await ctx.pool.run(job)).body)
+            try:
+                view["status"] = json.loads((await ctx.pool.run(job)).body)
+            except (kb.QueryTimeoutError, kb.StoreError) as exc:  # the item itself is still worth answering
+                view["statusError"] = str(exc)
         return view
 
     def item_iri(path: str) -> URIRef:

@@ -145,10 +145,18 @@ def stop_server(server: Server) -> None:
 
 def get(port: int, path: str, headers: dict[str, str] | None = None,
         connection: http.client.HTTPConnection | None = None) -> tuple[int, bytes]:
-    conn = connection or http.client.HTTPConnection("127.0.0.1", port, timeout=120)
-    conn.request("GET", path, headers=headers or {})
-    response = conn.getresponse()
-    body = response.read()
+    """One GET; on a kept-alive connection the server closed meanwhile (idle past uvicorn's 5 s), once more."""
+    conn = connection or http.client.HTTPConnection("127.0.0.1", port, timeout=300)
+    for attempt in (1, 2):
+        try:
+            conn.request("GET", path, headers=headers or {})
+            response = conn.getresponse()
+            body = response.read()
+            break
+        except (http.client.RemoteDisconnected, ConnectionError):
+            conn.close()  # http.client reconnects on the next request
+            if attempt == 2:
+                raise
     if connection is None:
         conn.close()
     return response.status, body

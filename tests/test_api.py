@@ -486,6 +486,7 @@ def test_an_item_explains_its_status(client: httpx.Client, store: kb.Store) -> N
     for asof, value in (("2023-01-01", "no-evidence"), ("2023-06-01", "addressed")):
         item = client.get(f"/api/items{IRI_PATH}", params={"asof": asof}).json()
         status = item["status"]
+        assert item["statusError"] is None
         assert status["asof"] == asof and status["status"]["response"]["value"] == value
         assert status["reason"]
         if value == "addressed":
