@@ -549,10 +549,9 @@ class EmbeddedStore(Store):
     def select(self, query: str, params: Mapping[str, Node] | None = None, *, timeout: float | None = None,
                limit: int | None = None) -> SelectResult:
         deadline = _check_limits(timeout, limit)
-        results = self._query(query, params, (QueryForm.SELECT,), "select")
-        assert isinstance(results, ox.QuerySolutions)
 
         def rows_of(solutions: ox.QuerySolutions) -> SelectResult:
+            assert isinstance(solutions, ox.QuerySolutions)
             variables = tuple(v.value for v in solutions.variables)
             rows: list[tuple[Node | None, ...]] = []
             truncated = False
@@ -563,15 +562,15 @@ class EmbeddedStore(Store):
                 rows.append(tuple(None if term is None else _from_ox(term) for term in solution))
             return SelectResult(variables, tuple(rows), truncated)
 
-        return _consumed(results, rows_of)
+        # The result is never bound to a local of this frame (see _consumed).
+        return _consumed(self._query(query, params, (QueryForm.SELECT,), "select"), rows_of)
 
     def select_json(self, query: str, params: Mapping[str, Node] | None = None, *,
                     timeout: float | None = None) -> bytes:
         deadline = _check_limits(timeout)
-        results = self._query(query, params, (QueryForm.SELECT, QueryForm.ASK), "select_json")
-        assert isinstance(results, ox.QuerySolutions | ox.QueryBoolean)
 
         def json_of(solutions: ox.QuerySolutions | ox.QueryBoolean) -> bytes:
+            assert isinstance(solutions, ox.QuerySolutions | ox.QueryBoolean)
             if deadline is None or timeout is None:
                 return self._serialize(solutions)
             writer = _DeadlineWriter(deadline, timeout)
@@ -580,22 +579,21 @@ class EmbeddedStore(Store):
             writer.check()
             return writer.getvalue()
 
-        return _consumed(results, json_of)
+        return _consumed(self._query(query, params, (QueryForm.SELECT, QueryForm.ASK), "select_json"), json_of)
 
     def ask(self, query: str, params: Mapping[str, Node] | None = None) -> bool:
         return bool(self._query(query, params, (QueryForm.ASK,), "ask"))
 
     def construct(self, query: str, params: Mapping[str, Node] | None = None) -> Graph:
-        results = self._query(query, params, (QueryForm.CONSTRUCT, QueryForm.DESCRIBE), "construct")
-        assert isinstance(results, ox.QueryTriples)
-
         def graph_of(triples: ox.QueryTriples) -> Graph:
+            assert isinstance(triples, ox.QueryTriples)
             graph = Graph()
             for triple in _guarded(triples, None, None, self.location):
                 graph.add((_from_ox(triple.subject), _from_ox(triple.predicate), _from_ox(triple.object)))
             return graph
 
-        return _consumed(results, graph_of)
+        return _consumed(self._query(query, params, (QueryForm.CONSTRUCT, QueryForm.DESCRIBE), "construct"),
+                         graph_of)
 
     def replace_all(self, nt_path: Path) -> None:
         """Clear the default graph and bulk-load the file (not atomic: for the live store use create)."""
@@ -663,7 +661,10 @@ def _consumed(results: Any, work: Callable[[Any], T]) -> T:
     pyoxigraph results are bound to the thread that made them. An error raised while reading them
     would keep them alive through its traceback and context (a reference cycle that the garbage
     collector may break later on another thread, e.g. the web server's event loop: pyo3 then
-    reports the object as "unsendable"). So the error leaves without traceback or context.
+    reports the object as "unsendable"). So the error leaves without traceback or context, and
+    callers pass the result straight in, never binding it to a local: rdflib's SPARQL parser
+    (pyparsing) leaves reference cycles that hold live caller frames, which would keep such a
+    local alive after the call returns.
     """
     try:
         return work(results)
