@@ -39,6 +39,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import datetime as dt
+import fcntl
 import io
 import json
 import os
@@ -54,7 +55,7 @@ import sys
 import tempfile
 import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import IO, Any
@@ -527,6 +528,47 @@ def _log(message: str) -> None:
     print(message, file=sys.stderr, flush=True)
 
 
+@contextlib.contextmanager
+def _work_lock(work: Path) -> Iterator[None]:
+    """One run at a time per work folder: two would remove each other's snapshot, builds and stores."""
+    work.mkdir(parents=True, exist_ok=True)
+    with open(work / ".lock", "w") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise SystemExit(f"another benchmark is running in {work}: give another --work") from None
+        yield
+
+
+def run(args: argparse.Namespace) -> None:
+    """Every scale, then the profiles; the JSON is rewritten after each scale, so that a run cut short
+    still leaves what it measured."""
+    info = machine()
+    args.snapshot = take_snapshot(args.work)
+    OUT.mkdir(parents=True, exist_ok=True)
+    out = OUT / f"build-{dt.datetime.now(dt.UTC):%Y%m%dT%H%M%SZ}.json"
+    settings = {k: str(v) if isinstance(v, Path) else v for k, v in vars(args).items() if k != "canonical_nt"}
+    results: list[ScaleResult] = []
+    profiles: list[str] = []
+
+    def save() -> None:
+        payload = {"machine": info, "settings": settings, "summary": summarise(results),
+                   "runs": [asdict(r) for r in results], "profiles": profiles,
+                   "self_peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
+        out.write_text(json.dumps(payload, indent=2) + "\n", encoding="utf-8")
+
+    for scale in sorted(set(args.scales)):
+        results.append(bench_scale(scale, args))
+        save()
+        _log(render(summarise(results)))  # partial results, in case a later scale runs long
+    for scale in args.profile:
+        profiles.append(profile_build(scale, args))
+        save()
+    print(render(summarise(results)))
+    print("\n".join(profiles))
+    print(f"machine: {info['cpus']} CPUs ({info['cpu']}), {info['memory_gb']} GB; results in {out}")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n", 1)[0] if __doc__ else None)
     parser.add_argument("--scales", type=int, nargs="+", default=[1, 100, 1000],
@@ -541,8 +583,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--chunk", type=int, default=50,
                         help="copies per chunk when making the N-Triples of a scale kb build does not finish")
     parser.add_argument("--seed", type=int, default=0, help="seed of the synthetic corpora")
-    parser.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "kb-bench",
-                        help="where corpora, builds and stores go (default: $TMPDIR/kb-bench)")
+    parser.add_argument("--work", type=Path, default=None,
+                        help="where corpora, builds and stores go, kept for reuse (default: a new temporary "
+                             "folder, removed at the end)")
     parser.add_argument("--profile", type=int, nargs="*", default=[], metavar="SCALE",
                         help="also profile one build of these scales with cProfile")
     parser.add_argument("--canonical-nt", nargs=2, type=Path, metavar=("CORPUS", "OUT"), help=argparse.SUPPRESS)
@@ -550,24 +593,14 @@ def main(argv: list[str] | None = None) -> int:
     if args.canonical_nt:
         write_canonical_nt(*args.canonical_nt)
         return 0
-    args.work.mkdir(parents=True, exist_ok=True)
-    info = machine()
-    args.snapshot = take_snapshot(args.work)
-    results = []
-    for scale in sorted(set(args.scales)):
-        results.append(bench_scale(scale, args))
-        _log(render(summarise(results)))  # partial results, in case a later scale runs long
-    profiles = [profile_build(scale, args) for scale in args.profile]
-    rows = summarise(results)
-    OUT.mkdir(parents=True, exist_ok=True)
-    out = OUT / f"build-{dt.datetime.now(dt.UTC):%Y%m%dT%H%M%SZ}.json"
-    settings = {k: str(v) if isinstance(v, Path) else v for k, v in vars(args).items() if k != "canonical_nt"}
-    payload = {"machine": info, "settings": settings, "summary": rows, "runs": [asdict(r) for r in results],
-               "profiles": profiles, "self_peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
-    out.write_text(json.dumps(payload, indent=2) + "\n", encoding="utf-8")
-    print(render(rows))
-    print("\n".join(profiles))
-    print(f"machine: {info['cpus']} CPUs ({info['cpu']}), {info['memory_gb']} GB; results in {out}")
+    temporary = args.work is None
+    args.work = Path(tempfile.mkdtemp(prefix="kb-bench-")) if temporary else args.work
+    try:
+        with _work_lock(args.work):
+            run(args)
+    finally:
+        if temporary:
+            shutil.rmtree(args.work, ignore_errors=True)
     return 0
 
 
