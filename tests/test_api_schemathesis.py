@@ -3,8 +3,8 @@
 Every operation of ``/openapi.json`` is exercised with generated parameters and bodies, and every
 response must be no server error, carry a documented status code and content type, and match its
 documented schema. The one 5xx allowed is the documented 503 of the routes that run in the query
-workers, ``/sparql``, the named queries and the status lists (a query stopped at the time limit:
-``queries/coverage.rq`` always is, at this limit; a status list can be on a loaded machine).
+workers, ``/sparql``, the named queries and the status lists (a query stopped at the time limit,
+which a generated user query or a status list can reach on a loaded machine).
 
 schemathesis's pytest plugin does not run under pytest 9 (it reads a private attribute of pytest's
 nodes), so the test runs its command line, ``st run``, deterministic, and reads its exit code.
