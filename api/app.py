@@ -5,7 +5,8 @@ reads the settings (:mod:`api.settings`: keyword arguments over ``KB_*`` environ
 defaults), prepares the worker pool (:mod:`api.workers`, started and stopped with the app), and
 installs, in this order, the error handlers (:mod:`api.errors`), the SPARQL endpoint
 (:mod:`api.sparql`), the REST API (:mod:`api.rest`), and the linked-data paths
-(:mod:`api.linked_data`); then the home page ``/``, ``/api`` and ``/health``, the request-size
+(:mod:`api.linked_data`) and the web pages (:mod:`api.pages`); then the home page ``/`` (the
+dashboard for browsers), ``/api`` and ``/health``, the request-size
 limit and CORS. ``app_from_environment()`` is what ``kb serve`` runs (uvicorn's factory mode).
 Everything it serves is read-only.
 """
@@ -22,10 +23,10 @@ from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.openapi.utils import get_openapi
-from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.responses import JSONResponse, Response
 
 import kb
-from api import errors, linked_data, negotiation, offload, rest, sparql
+from api import errors, linked_data, negotiation, pages, pages_data, rest, sparql, sparql_page
 from api.context import Context, find_dumps
 from api.settings import Settings
 from api.workers import QueryPool
@@ -100,6 +101,7 @@ def create_app(store_spec: str, *, time_limit: float | None = None, row_cap: int
     ctx.queries = {q.name: q for q in kb.list_queries()}
     statistics = kb.statistics(store)
     rest.warm_up(store)
+    pages_data.warm_up(store)
     gc.collect()  # frees, on this thread, the store results that parsing left in reference cycles
 
     @asynccontextmanager
@@ -117,16 +119,14 @@ def create_app(store_spec: str, *, time_limit: float | None = None, row_cap: int
     sparql.install(app, ctx, linked_data.render)
     rest.install(app, ctx)
     linked_data.install(app, ctx)
+    pages.install(app, ctx)
+    sparql_page.install(app, ctx, linked_data.render)
 
     @app.get("/", tags=["Service"], summary="Home: HTML for browsers, else a JSON index",
              responses={200: {"content": {"application/json": {}, "text/html": {}}}}, response_model=None)
     async def home(request: Request) -> Response:
         if negotiation.prefers_html(request.headers.get("accept")):
-            documents = [{"href": linked_data.local_href(str(r["document"])), "title": str(r["title"]),
-                          "date": str(r["date"]) if "date" in r else None}
-                         for r in await offload.run(lambda: store.select(rest.DOCUMENTS_QUERY).dicts())]
-            return HTMLResponse(linked_data.render("index.html", documents=documents, dumps=ctx.dumps(),
-                                                   triples=ctx.triples, version=ctx.version))
+            return await pages.home(request, ctx)
         return JSONResponse(index())
 
     @app.get("/api", tags=["Service"], summary="What the service offers, and the build it serves")
@@ -142,7 +142,7 @@ def create_app(store_spec: str, *, time_limit: float | None = None, row_cap: int
                 "statistics": statistics}
 
     @app.get("/health", tags=["Service"], summary="Liveness, and the state of the query workers")
-    def health() -> JSONResponse:
+    async def health() -> JSONResponse:  # async: no thread-pool hop (the benchmark's floor per request)
         workers = pool.describe()
         ok = workers["workers"] + workers["starting"] > 0
         return JSONResponse({"status": "ok" if ok else "degraded", "workers": workers}, status_code=200 if ok else 503)

@@ -5,7 +5,8 @@ served at ``/doc/{slug}/{eId}``, and so for ``activity/``, ``body/``, ``topic/``
 ``evidence/``, ``claim/``, ``disagreement/``, ``status/``, ``rule/``), their content negotiation
 (HTML for browsers, Turtle, JSON-LD, N-Triples or RDF/XML for everything else; ``format`` overrides
 ``Accept``), the ontology at ``/ontology``, the VoID description at ``/.well-known/void``, the
-build's dumps under ``/dumps/``, the HTML templates, and CORS (every read may be made from any
+build's dumps under ``/dumps/``, the template environment (the pages themselves are
+:mod:`api.pages`), and CORS (every read may be made from any
 origin).
 
 An item's RDF description is what the store says about it (``kb.describe``): its own triples, the
@@ -48,7 +49,9 @@ ORDER BY ?s ?p ?o
 RDF_RESPONSE = {200: {"description": "The item: HTML for browsers, else RDF by content negotiation",
                       "content": {"text/turtle": {}, "application/ld+json": {}, "application/n-triples": {},
                                   "application/rdf+xml": {}, "text/html": {}}},
-                **ERROR_RESPONSES}
+                **ERROR_RESPONSES,
+                404: {**ERROR_RESPONSES[404], "content": {"text/html": {}},  # browsers get a page saying so
+                      "description": "Not found (a page for browsers, else the error JSON)"}}
 
 
 # --------------------------------------------------------------------------------------------
@@ -151,13 +154,22 @@ def page_format(request: Request, format_param: str | None) -> str:
     return serialize.format_from_name(chosen, graph=True) or "turtle"
 
 
+def alternate_headers(path: str) -> dict[str, str]:
+    """Vary, and a Link to each RDF syntax of the same resource."""
+    alternates = ", ".join(f'<{path}?format={name}>; rel="alternate"; type="{serialize.GRAPH_TYPES[name]}"'
+                           for name in serialize.GRAPH_TYPES)
+    return {"Vary": "Accept", "Link": alternates}
+
+
+def html_response(body: str, path: str) -> Response:
+    return Response(body, media_type="text/html; charset=utf-8", headers=alternate_headers(path))
+
+
 def graph_response(request: Request, graph: Graph, subject: URIRef, format_param: str | None,
                    extra: dict[str, Any] | None = None, prefixes: dict[str, str] | None = None) -> Response:
     fmt = page_format(request, format_param)
     path = request.url.path
-    alternates = ", ".join(f'<{path}?format={name}>; rel="alternate"; type="{serialize.GRAPH_TYPES[name]}"'
-                           for name in serialize.GRAPH_TYPES)
-    headers = {"Vary": "Accept", "Link": alternates}
+    headers = alternate_headers(path)
     if fmt == "html":
         return Response(html_page(graph, subject, path, extra or {}), media_type="text/html; charset=utf-8",
                         headers=headers)
@@ -173,7 +185,7 @@ def html_page(graph: Graph, subject: URIRef, path: str, extra: dict[str, Any]) -
     others = sorted({str(s) for s in graph.subjects() if s != subject and str(s).startswith(str(subject) + "#")})
     fragments = [(s, [(curie(str(p)), _view_term(o)) for p, o in sorted(graph.predicate_objects(URIRef(s)))])
                  for s in others]
-    return render("item.html", title=title_of(graph, subject), iri=str(subject), text=text,
+    return render("triples.html", title=title_of(graph, subject), iri=str(subject), text=text,
                   properties=properties, incoming=incoming, fragments=fragments, path=path,
                   formats=serialize.GRAPH_TYPES, **extra)
 
@@ -230,10 +242,17 @@ FormatParam = Query(None, description="Override content negotiation: html, turtl
 
 
 def install(app: FastAPI, ctx: Context) -> None:
-    """Add the IRI paths, /ontology, /.well-known/void and /dumps/ to the app."""
+    """Add the IRI paths, /ontology, /.well-known/void and /dumps/ to the app (their HTML: :mod:`api.pages`)."""
+    from api import pages  # pages renders with this module's templates
 
     async def describe_iri(request: Request, path: str, format_param: str | None) -> Response:
         iri = URIRef(kb.BASE + path)
+        if page_format(request, format_param) == "html":
+            try:
+                return html_response(await pages.item_html(request, ctx, iri), request.url.path)
+            except kb.NotFoundError as exc:  # a person gets a page saying so, with a way on
+                return Response(pages.not_found_html(ctx, str(exc)), status_code=404,
+                                media_type="text/html; charset=utf-8")
         graph = await offload.run(item_graph, ctx.store, iri)
         return graph_response(request, graph, iri, format_param)
 
@@ -255,9 +274,9 @@ def install(app: FastAPI, ctx: Context) -> None:
     @app.api_route("/ontology", methods=["GET", "HEAD"], tags=["Linked data"], summary="The kb: ontology",
                    response_class=Response, responses=RDF_RESPONSE)
     async def ontology(request: Request, format: str | None = FormatParam) -> Response:
-        terms = sorted({s for s in ctx.ontology.subjects() if isinstance(s, URIRef) and str(s) != ONTOLOGY_IRI})
-        extra = {"terms": [(curie(str(t)), title_of(ctx.ontology, t)) for t in terms]}
-        return graph_response(request, ctx.ontology, URIRef(ONTOLOGY_IRI), format, extra)
+        if page_format(request, format) == "html":
+            return html_response(await pages.ontology_html(request, ctx), request.url.path)
+        return graph_response(request, ctx.ontology, URIRef(ONTOLOGY_IRI), format)
 
     @app.api_route("/.well-known/void", methods=["GET", "HEAD"], tags=["Linked data"],
                    summary="VoID description of the dataset", response_class=Response, responses=RDF_RESPONSE)

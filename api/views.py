@@ -108,7 +108,15 @@ def citation(store: kb.Store, item: URIRef) -> dict[str, Any]:
             "formats": {fmt: cited.render(fmt) for fmt in kb.CITATION_FORMATS}}
 
 
-CALLS: dict[str, Callable[..., Any]] = {"status_page": status_page, "explanation": explanation}
+def dashboard(store: kb.Store, **arguments: Any) -> dict[str, Any]:
+    """The home page's counts and rows (:func:`api.pages_data.dashboard`, imported here by the workers)."""
+    from api import pages_data
+
+    return pages_data.dashboard(store, **arguments)
+
+
+CALLS: dict[str, Callable[..., Any]] = {"status_page": status_page, "explanation": explanation,
+                                        "dashboard": dashboard}
 
 
 def call(store: kb.Store, name: str, arguments: dict[str, Any]) -> bytes:

@@ -28,6 +28,7 @@ from kb.parse import parse
 from kb.pipeline import Built, assemble, build
 from kb.publish import Release, current_release, push
 from kb.queries import NamedQuery, get_query, list_queries
+from kb.reader import ProvisionSpan, QuoteContext, QuoteSpan, SourceText, quote_context, source_text
 from kb.status import Explanation, StatusRow, build_asof, parse_asof, status, status_reason, why
 from kb.store import EmbeddedStore, RemoteStore, SelectResult, Store, open_store
 from kb.trace import Trace, trace
@@ -51,13 +52,17 @@ __all__ = [
     "NamedQuery",
     "NotFoundError",
     "ParseError",
+    "ProvisionSpan",
     "QueryError",
     "QueryRefusedError",
     "QueryTimeoutError",
+    "QuoteContext",
     "QuoteMismatchError",
+    "QuoteSpan",
     "Release",
     "RemoteStore",
     "SelectResult",
+    "SourceText",
     "StatusRow",
     "Store",
     "StoreError",
@@ -78,7 +83,9 @@ __all__ = [
     "parse_asof",
     "provision_iri",
     "push",
+    "quote_context",
     "resolve_reference",
+    "source_text",
     "statistics",
     "status",
     "status_reason",

@@ -23,7 +23,7 @@ ITEM_QUERY = """
 PREFIX kb: <https://w3id.org/iacml-kb/ontology#>
 PREFIX dcterms: <http://purl.org/dc/terms/>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-SELECT ?doc ?docTitle ?date ?symbols ?number ?eId ?kind ?text ?held ?quote ?quotedIn ?label WHERE {
+SELECT ?doc ?number ?eId ?kind ?text ?quote ?quotedIn ?label WHERE {
   {
     ?item kb:inDocument ?doc ; kb:eId ?eId ; a ?kind . FILTER(?kind != kb:Provision)
     OPTIONAL { ?item kb:number ?number }
@@ -35,12 +35,20 @@ SELECT ?doc ?docTitle ?date ?symbols ?number ?eId ?kind ?text ?held ?quote ?quot
     ?item rdfs:label ?label .
     OPTIONAL { ?item kb:reportedIn ?doc }
   }
+} ORDER BY DESC(STRLEN(COALESCE(?quote, ""))) LIMIT 1
+"""
+# Asked only when the item has a document: with ?doc unbound, these patterns would match any document
+# (a body was once cited as if it were the Declaration of Bridgetown).
+DOCUMENT_QUERY = """
+PREFIX kb: <https://w3id.org/iacml-kb/ontology#>
+PREFIX dcterms: <http://purl.org/dc/terms/>
+SELECT ?docTitle ?date ?held ?symbols WHERE {
   OPTIONAL { ?doc dcterms:title ?docTitle }
   OPTIONAL { ?doc dcterms:date ?date }
   OPTIONAL { ?doc kb:held ?held }
   OPTIONAL { SELECT ?doc (GROUP_CONCAT(?symbol; SEPARATOR="; ") AS ?symbols)
              WHERE { ?doc dcterms:identifier ?symbol } GROUP BY ?doc }
-} ORDER BY DESC(STRLEN(COALESCE(?quote, ""))) LIMIT 1
+}
 """
 LINK_QUERY = """
 PREFIX kb: <https://w3id.org/iacml-kb/ontology#>
@@ -75,31 +83,35 @@ class Citation:
     more_quotes: tuple[tuple[str, str], ...] = ()  # a link's other quotes: (quote, quoted document title)
 
     def render(self, fmt: str) -> str:
-        head = f"{self.title}. " if not self.locator else ""  # a link: say what it links
+        # a link says what it links; an item with no document of its own (a body) is its own container
+        head = f"{self.title}. " if not self.locator and self.title != self.container else ""
         where = (f"{head}{self.container}{f' ({self.symbols})' if self.symbols else ''}"
                  f"{f', {self.date}' if self.date else ''}{f', {self.locator}' if self.locator else ''}")
         quoted = f" (quoted in {self.quote_source})" if self.quote_source != self.container else ""
         more = "".join(f" “{q}” (quoted in {src})." for q, src in self.more_quotes)
         if fmt == "text":
-            return (f"{where}. “{self.quote}”{quoted}.{more} {self.iri}. IACML-KB dataset {self.version}, "
+            said = f" “{self.quote}”{quoted}." if self.quote else ""
+            return (f"{where}.{said}{more} {self.iri}. IACML-KB dataset {self.version}, "
                     f"content hash sha256:{self.content_hash}.")
         if fmt == "markdown":
-            return (f"{head}*{self.container}*{where[len(head) + len(self.container):]}.\n\n> {self.quote}\n"
-                    f"{f'>{chr(10)}> — quoted in {self.quote_source}{chr(10)}' if quoted else ''}\n"
+            said = (f"> {self.quote}\n{f'>{chr(10)}> — quoted in {self.quote_source}{chr(10)}' if quoted else ''}\n"
+                    if self.quote else "")
+            return (f"{head}*{self.container}*{where[len(head) + len(self.container):]}.\n\n{said}"
                     + "".join(f"> {q}\n>\n> — quoted in {src}\n\n" for q, src in self.more_quotes)
                     + f"<{self.iri}> · IACML-KB dataset `{self.version}`, sha256 `{self.content_hash}`")
         if fmt == "bibtex":
             key = re.sub(r"[^A-Za-z0-9]+", "-", self.iri.rsplit("/", 2)[-2] + "-" + self.iri.rsplit("/", 1)[-1])
-            fields = {"title": self.title, "booktitle": self.container, "number": self.symbols, "year": self.date[:4],
-                      "pages": self.locator, "url": self.iri, "note": f"Quote: ``{self.quote}'' ({self.quote_source}). "
-                      f"IACML-KB dataset {self.version}, sha256:{self.content_hash}", "version": self.version}
+            own = self.container != self.title  # a body is its own container: not repeated
+            fields = {"title": self.title, "booktitle": self.container if own else "", "number": self.symbols, "year": self.date[:4],
+                      "pages": self.locator, "url": self.iri, "note": (f"Quote: ``{self.quote}'' ({self.quote_source}). " if self.quote else "")
+                      + f"IACML-KB dataset {self.version}, sha256:{self.content_hash}", "version": self.version}
             body = ",\n".join(f"  {k} = {{{_bibtex_escape(v)}}}" for k, v in fields.items() if v)
             return f"@misc{{{key.strip('-')},\n{body}\n}}"
         if fmt == "csl-json":
-            data = {"id": self.iri, "type": "document", "title": self.title, "container-title": self.container,
+            data = {"id": self.iri, "type": "document", "title": self.title, "container-title": self.container if self.container != self.title else None,
                     "number": self.symbols or None, "locator": self.locator or None, "URL": self.iri,
                     "issued": {"date-parts": [[int(p) for p in self.date.split("-")]]} if self.date else None,
-                    "note": f"“{self.quote}” ({self.quote_source})", "version": self.version,
+                    "note": f"“{self.quote}” ({self.quote_source})" if self.quote else None, "version": self.version,
                     "custom": {"contentHash": self.content_hash}}
             return json.dumps([{k: v for k, v in data.items() if v is not None}], indent=2, ensure_ascii=False)
         raise InputError(f"citation format {fmt!r} is unknown", hint=f"use one of {', '.join(FORMATS)}")
@@ -136,6 +148,8 @@ def cite(store: Store, target: URIRef) -> Citation:
     if not rows:
         raise NotFoundError(f"no item {target} in the knowledge base", hint="check the IRI or the slug and eId")
     r = rows[0]
+    if "doc" in r:
+        r.update(store.select(DOCUMENT_QUERY, {"doc": r["doc"]}).dicts()[0])
     container = str(r.get("docTitle", r.get("label", "")))
     number = str(r.get("number", ""))
     kind = str(r.get("kind", "")).rsplit("#", 1)[-1]
@@ -145,7 +159,7 @@ def cite(store: Store, target: URIRef) -> Citation:
     if "quote" in r:  # a provision of a document we do not hold: known through its quotation
         quote, source = str(r["quote"]), str(r["quotedIn"])
     else:
-        quote, source = str(r.get("text", container)), container
+        quote, source = str(r.get("text", "")), container  # a document or a body is cited without a quote
     symbols = "; ".join(sorted(str(r.get("symbols", "")).split("; "))) if "symbols" in r else ""
     return Citation(iri=str(target), title=title, container=container, symbols=symbols,
                     date=str(r.get("date", "")), locator=locator, quote=quote, quote_source=source,

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 import socket
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
@@ -112,3 +114,75 @@ def corpus_copy(tmp_path: Path) -> Path:
     target = tmp_path / "corpus"
     shutil.copytree(default_corpus_dir(), target)
     return target
+
+
+# --------------------------------------------------------------------------------------------
+# browser: a real server on the built corpus (site) and headless Chromium driving it (browser)
+# --------------------------------------------------------------------------------------------
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMEDRIVER = Path("/usr/bin/chromedriver")  # Debian's chromium-driver: the exact version of its chromium
+BROWSER_PAGE_LOAD_SECONDS = 60
+
+
+@pytest.fixture(scope="session")
+def site(built_release: Any, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """Base URL (``http://127.0.0.1:PORT``) of a uvicorn process serving the built corpus, for the session."""
+    from test_api_server import running_server
+
+    log = tmp_path_factory.mktemp("site") / "server.log"
+    with running_server(built_release.store_path, log) as server:
+        yield server.url
+
+
+@pytest.fixture(scope="session")
+def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
+    """A headless Chromium (Selenium 4 WebDriver over Debian's chromium and chromedriver), quit after the session.
+
+    Its performance log records the page's network requests: see the ``requests_made`` fixture.
+    """
+    missing = [str(p) for p in (CHROMIUM, CHROMEDRIVER) if not p.is_file()]
+    if missing:
+        pytest.fail(f"browser tests need Debian's Chromium and its driver; missing {', '.join(missing)}: run "
+                    "`bash .ci/run` or `apt-get install chromium chromium-driver`")
+    try:
+        from selenium import webdriver
+        from selenium.webdriver.chrome.service import Service
+    except ImportError:
+        pytest.fail("browser tests need Selenium: pip install -e '.[test]'")
+    options = webdriver.ChromeOptions()
+    options.binary_location = str(CHROMIUM)
+    for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                     "--window-size=1280,900", "--no-first-run", "--no-default-browser-check",
+                     "--disable-extensions", "--disable-background-networking", "--disable-component-update",
+                     "--disable-sync", "--disable-default-apps", "--lang=en-US"):
+        options.add_argument(argument)
+    options.set_capability("goog:loggingPrefs", {"performance": "ALL", "browser": "ALL"})
+    log = tmp_path_factory.mktemp("chromedriver") / "chromedriver.log"
+    try:
+        driver = webdriver.Chrome(options=options, service=Service(executable_path=str(CHROMEDRIVER),
+                                                                    log_output=str(log)))
+    except Exception as error:  # selenium raises its own WebDriverException, or OSError from the process
+        pytest.fail(f"headless Chromium did not start ({error}); chromium and chromium-driver must be the same "
+                    f"version (`apt-get install chromium chromium-driver`); driver log: {log}")
+    driver.set_page_load_timeout(BROWSER_PAGE_LOAD_SECONDS)
+    try:
+        yield driver
+    finally:
+        driver.quit()
+
+
+@pytest.fixture
+def requests_made(browser: Any) -> Callable[[], list[str]]:
+    """A function returning the URLs the browser requested since this test started (from its performance log)."""
+    browser.get_log("performance")  # drain what earlier tests left
+
+    def made() -> list[str]:
+        urls = []
+        for entry in browser.get_log("performance"):
+            message = json.loads(entry["message"])["message"]
+            if message.get("method") == "Network.requestWillBeSent":
+                urls.append(message["params"]["request"]["url"])
+        return urls
+
+    return made

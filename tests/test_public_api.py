@@ -13,6 +13,7 @@ PINNED = {
     "CITATION_FORMATS", "Citation", "cite", "Explanation", "StatusRow", "build_asof", "parse_asof", "status",
     "status_reason", "why",
     "Trace", "trace",
+    "ProvisionSpan", "QuoteContext", "QuoteSpan", "SourceText", "quote_context", "source_text",
     "BASE", "PREFIXES", "CoverageReport", "MUST_BE_COVERED", "coverage",
     "AnnotationError", "BuildLockedError", "Built", "CorpusError", "EmbeddedStore",
     "InputError", "ItemDescription", "KbError", "NamedQuery", "NotFoundError", "ParseError", "QueryError",

@@ -216,6 +216,21 @@ def test_citation_of_a_link(store: kb.Store) -> None:
     assert "derivedFrom" in text and str(link) in text
 
 
+@pytest.mark.parametrize("fmt", ["text", "markdown", "bibtex", "csl-json"])
+def test_citations_of_bodies_activities_and_documents_name_only_their_own_document(store: kb.Store,
+                                                                                  fmt: str) -> None:
+    # A body has no document: its citation once borrowed the title of an arbitrary one.
+    body = kb.cite(store, URIRef(f"{B}body/ilo-cinterfor")).render(fmt)
+    assert "ILO/CINTERFOR" in body and f"{B}body/ilo-cinterfor" in body
+    assert "Declaration" not in body and "Plan of Action" not in body and "Report" not in body
+    assert "“" not in body and "Quote" not in body  # nothing to quote
+    activity = kb.cite(store, URIRef(f"{B}activity/iacml21-first-preparatory-meeting")).render(fmt)
+    assert "First Preparatory Meeting" in activity and "Summary and Main Ideas" in activity  # its report
+    assert "Bridgetown" not in activity
+    document = kb.cite(store, URIRef(f"{B}doc/wg1-2024-report")).render(fmt)
+    assert "Report of Working Group 1" in document and "2024" in document and "Bridgetown" not in document
+
+
 def test_unknown_items_are_not_found(store: kb.Store) -> None:
     with pytest.raises(kb.NotFoundError):
         kb.cite(store, URIRef(f"{B}doc/iacml21-plan-of-action/art_99"))

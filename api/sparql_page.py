@@ -1,0 +1,178 @@
+"""The SPARQL page for researchers: ``/query``, an editor over ``/sparql`` with the example queries of ``queries/``.
+
+It owns the page (template ``sparql_page.html``, script and style ``api/static/sparql-page.*``),
+the vocabulary its editor completes from (``/query/vocabulary``: the knowledge base's prefixes,
+and the classes and properties of the ontology and of the data), and the serving of the editor
+itself: YASQE, the query editor of YASGUI (``@zazuko/yasgui`` from npm, installed into
+``web/node_modules`` by ``npm ci --prefix web``), served from there under ``/static/vendor/yasqe/``
+so that the page loads nothing from another host. YASQE's remote helpers are switched off by the
+script (prefix.cc prefixes, LOV classes and properties, endpoint catalogue, share-link shortener,
+local persistence); local completers fed from this knowledge base take their place.
+
+Without ``web/node_modules`` the page is a plain form that still works (it submits to
+``/sparql``) and says how to install the editor. The page runs queries through ``/sparql`` in the
+browser (so under the endpoint's limits); it never builds query text from request parameters: a
+``query`` parameter is only put back into the editor (autoescaped), which is what makes a
+permalink (``/query?query=...``) restore and re-run a query.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from fastapi import FastAPI, Query
+from fastapi.responses import FileResponse, HTMLResponse, Response
+from rdflib import OWL, RDF, RDFS, URIRef
+
+import kb
+from api import offload
+from api.context import Context
+from api.errors import ApiError
+
+ROOT = Path(__file__).resolve().parent.parent
+STATIC = Path(__file__).resolve().parent / "static"
+# Where `npm ci --prefix web` puts YASQE (a dependency of @zazuko/yasgui, pinned by web/package-lock.json).
+EDITOR_DIR = ROOT / "web" / "node_modules" / "@zazuko" / "yasqe" / "build"
+EDITOR_FILES = {"yasqe.min.js": "text/javascript", "yasqe.min.css": "text/css",
+                "yasqe.min.js.map": "application/json"}
+PAGE_FILES = {"sparql-page.js": "text/javascript", "sparql-page.css": "text/css"}
+INSTALL_HINT = "npm ci --prefix web"
+EXAMPLE_RE = re.compile(r"\be\.g\.\s+(\S+)")
+VOCABULARY_LIMIT = 5000
+CLASS_TYPES = (OWL.Class, RDFS.Class)
+PROPERTY_TYPES = (RDF.Property, OWL.ObjectProperty, OWL.DatatypeProperty, OWL.AnnotationProperty)
+DATA_CLASSES = f"SELECT DISTINCT ?term WHERE {{ ?s a ?term . FILTER(isIRI(?term)) }} LIMIT {VOCABULARY_LIMIT}"
+DATA_PROPERTIES = f"SELECT DISTINCT ?term WHERE {{ ?s ?term ?o }} LIMIT {VOCABULARY_LIMIT}"
+CACHE_CONTROL = "public, max-age=3600"
+
+
+def editor_installed() -> bool:
+    """True if ``npm ci --prefix web`` has installed the editor's files."""
+    return all((EDITOR_DIR / name).is_file() for name in ("yasqe.min.js", "yasqe.min.css"))
+
+
+def example_value(param: Any) -> str:
+    """The value a parameter's description gives as an example (``e.g. VALUE``), or nothing."""
+    found = EXAMPLE_RE.search(param.description)
+    return found.group(1).rstrip(".,;:)") if found else ""
+
+
+def start_value(param: Any, asof: str) -> str:
+    """What a parameter's input starts with: a required one its example (the build's as-of date for a date
+    named ``asof``), so that the example runs as loaded; an optional one nothing (left unbound)."""
+    if not param.required:
+        return ""
+    if param.type == "date" and param.name == "asof":
+        return asof
+    return example_value(param)
+
+
+def without_header(text: str) -> str:
+    """A query's text without its leading comment lines (title, description, parameters: the page shows them)."""
+    lines = text.splitlines(keepends=True)
+    while lines and lines[0].lstrip().startswith("#"):
+        lines.pop(0)
+    return "".join(lines)
+
+
+def example_views(queries: dict[str, kb.NamedQuery], asof: str) -> list[dict[str, Any]]:
+    """The named queries as the page shows them: title, description, text and parameters."""
+    return [{"name": q.name, "title": q.title, "description": q.description, "text": without_header(q.text),
+             "params": [{"name": p.name, "type": p.type, "required": p.required, "description": p.description,
+                         "sample": start_value(p, asof), "example": example_value(p)} for p in q.params]}
+            for q in sorted(queries.values(), key=lambda q: q.name)]
+
+
+def vocabulary(ctx: Context) -> dict[str, Any]:
+    """Prefixes, classes and properties for the editor's completion: the ontology's, then the data's."""
+    classes = {str(s) for t in CLASS_TYPES for s in ctx.ontology.subjects(RDF.type, t) if isinstance(s, URIRef)}
+    properties = {str(s) for t in PROPERTY_TYPES for s in ctx.ontology.subjects(RDF.type, t)
+                  if isinstance(s, URIRef)}
+    limit = ctx.settings.time_limit
+    for query, found in ((DATA_CLASSES, classes), (DATA_PROPERTIES, properties)):
+        try:
+            result = ctx.store.select(query, timeout=limit, limit=VOCABULARY_LIMIT)
+        except kb.KbError:  # a remote store that does not answer, or a store too large to scan in time
+            continue
+        found.update(str(row[0]) for row in result.rows if isinstance(row[0], URIRef))
+    return {"prefixes": dict(sorted(kb.PREFIXES.items())), "classes": sorted(classes),
+            "properties": sorted(properties)}
+
+
+def install(app: FastAPI, ctx: Context, render_html: Callable[..., str]) -> None:
+    """Add ``/query``, ``/query/vocabulary`` and the page's static files to the app."""
+    asof_cache: dict[str, str] = {}
+    vocabulary_cache: dict[str, bytes] = {}
+
+    async def build_asof() -> str:
+        if "asof" not in asof_cache:
+            try:
+                asof_cache["asof"] = (await offload.run(kb.build_asof, ctx.store)).isoformat()
+            except kb.KbError:
+                asof_cache["asof"] = ""
+        return asof_cache["asof"]
+
+    @app.get("/query", include_in_schema=False, response_class=HTMLResponse)
+    async def query_page(query: str | None = Query(None), example: str | None = Query(None)) -> HTMLResponse:
+        examples = example_views(ctx.queries, await build_asof())
+        by_name = {e["name"]: e for e in examples}
+        selected = by_name.get(example) if example else None
+        error = None
+        status = 200
+        if example and selected is None:
+            status = 404
+            error = f"There is no example query named {example!r}; pick one from the list."
+        if query is not None and len(query) > ctx.settings.max_query_chars:
+            status = 400
+            error = (f"The query is {len(query)} characters long; this service takes at most "
+                     f"{ctx.settings.max_query_chars}.")
+            query = None
+        text = query if query is not None else (selected["text"] if selected else default_query())
+        page = render_html("sparql_page.html", examples=examples, selected=selected, text=text, error=error,
+                           editor=editor_installed(), install_hint=INSTALL_HINT, settings=ctx.settings,
+                           autorun=query is not None, prefixes=sorted(kb.PREFIXES.items()))
+        return HTMLResponse(page, status_code=status)
+
+    @app.get("/query/vocabulary", include_in_schema=False)
+    async def query_vocabulary() -> Response:
+        """The words the editor completes (computed once: the data's classes and properties take a scan)."""
+        if "json" not in vocabulary_cache:
+            words = await offload.run(vocabulary, ctx)
+            vocabulary_cache["json"] = json.dumps(words, ensure_ascii=False).encode("utf-8")
+        return Response(vocabulary_cache["json"], media_type="application/json",
+                        headers={"Cache-Control": CACHE_CONTROL})
+
+    @app.api_route("/static/vendor/yasqe/{name}", methods=["GET", "HEAD"], include_in_schema=False)
+    async def editor_file(name: str) -> FileResponse:
+        path = EDITOR_DIR / name
+        if name not in EDITOR_FILES or not path.is_file():
+            raise ApiError(404, f"no editor file {name!r} here; install the editor with `{INSTALL_HINT}`",
+                           parameter="name")
+        return FileResponse(path, media_type=EDITOR_FILES[name], headers={"Cache-Control": CACHE_CONTROL})
+
+    for name, media_type in PAGE_FILES.items():
+        _install_page_file(app, name, media_type)
+
+
+def _install_page_file(app: FastAPI, name: str, media_type: str) -> None:
+    path = STATIC / name
+
+    async def page_file() -> FileResponse:
+        return FileResponse(path, media_type=media_type, headers={"Cache-Control": "no-cache"})
+
+    app.add_api_route(f"/static/{name}", page_file, methods=["GET", "HEAD"], include_in_schema=False,
+                      name=f"static_{name}")
+
+
+def default_query() -> str:
+    """What the editor holds before an example is chosen."""
+    return ("PREFIX kb: <https://w3id.org/iacml-kb/ontology#>\n"
+            "PREFIX dcterms: <http://purl.org/dc/terms/>\n\n"
+            "SELECT ?document ?title ?date WHERE {\n"
+            "  ?document a kb:Document ; dcterms:title ?title .\n"
+            "  OPTIONAL { ?document dcterms:date ?date }\n"
+            "}\nORDER BY ?date\nLIMIT 50\n")
