@@ -102,13 +102,16 @@ class Citation:
         if fmt == "bibtex":
             key = re.sub(r"[^A-Za-z0-9]+", "-", self.iri.rsplit("/", 2)[-2] + "-" + self.iri.rsplit("/", 1)[-1])
             own = self.container != self.title  # a body is its own container: not repeated
-            fields = {"title": self.title, "booktitle": self.container if own else "", "number": self.symbols, "year": self.date[:4],
-                      "pages": self.locator, "url": self.iri, "note": (f"Quote: ``{self.quote}'' ({self.quote_source}). " if self.quote else "")
-                      + f"IACML-KB dataset {self.version}, sha256:{self.content_hash}", "version": self.version}
+            quoted_note = f"Quote: ``{self.quote}'' ({self.quote_source}). " if self.quote else ""
+            fields = {"title": self.title, "booktitle": self.container if own else "", "number": self.symbols,
+                      "year": self.date[:4], "pages": self.locator, "url": self.iri,
+                      "note": f"{quoted_note}IACML-KB dataset {self.version}, sha256:{self.content_hash}",
+                      "version": self.version}
             body = ",\n".join(f"  {k} = {{{_bibtex_escape(v)}}}" for k, v in fields.items() if v)
             return f"@misc{{{key.strip('-')},\n{body}\n}}"
         if fmt == "csl-json":
-            data = {"id": self.iri, "type": "document", "title": self.title, "container-title": self.container if self.container != self.title else None,
+            container = self.container if self.container != self.title else None
+            data = {"id": self.iri, "type": "document", "title": self.title, "container-title": container,
                     "number": self.symbols or None, "locator": self.locator or None, "URL": self.iri,
                     "issued": {"date-parts": [[int(p) for p in self.date.split("-")]]} if self.date else None,
                     "note": f"“{self.quote}” ({self.quote_source})" if self.quote else None, "version": self.version,

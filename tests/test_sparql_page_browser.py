@@ -60,8 +60,11 @@ def wait_for_answer(browser: Any) -> str:
     """The status line once the query has answered (results, or an error)."""
     def answered(b: Any) -> str | bool:
         section = b.find_element(By.ID, "results-section")
+        if not section.is_displayed() or section.get_attribute("aria-busy") is not None:
+            return False
+        # read after the busy flag: read before it, the status could be that of the run that just ended
         status: str = b.find_element(By.ID, "status").text
-        return status if section.is_displayed() and section.get_attribute("aria-busy") is None and status else False
+        return status if status and not status.startswith("Running") else False
 
     try:
         status: str = WebDriverWait(browser, WAIT_SECONDS).until(answered)
