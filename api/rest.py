@@ -8,7 +8,9 @@ the filter values are bound as parameters (``Store.select(query, params)``; a bo
 always projected, so that the embedded store pre-binds it). These
 queries are bounded by a bound item or a page, so they run on the in-process read-only store, in
 the thread pool, under the time limit; named queries run in the worker pool (:mod:`api.workers`),
-since their cost grows with the knowledge base.
+since their cost grows with the knowledge base, and so do status lists and explanations. An item
+that has a status (a mandate or recommendation) has its description read here while a worker
+explains its status, at the same time.
 
 Pagination: ``limit`` (1-500, default 50) and ``offset``; a page holds ``next`` (a URL) when more
 items follow. Text search (``q``) matches every word, ignoring case and accents, in the text,
@@ -17,6 +19,7 @@ number and eId of a provision.
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import datetime as dt
 import inspect
@@ -165,6 +168,8 @@ SELECT ?item ?evidence ?quote ?quotedIn ?start ?end WHERE {{
 ORDER BY ?quotedIn ?start ?evidence
 """
 
+STATUS_KINDS_QUERY = PREFIXES + "ASK { ?item a ?kind . VALUES ?kind { kb:Mandate kb:Recommendation } }"
+
 WARM_UP_IRI = URIRef("urn:iacml-kb:warm-up")  # names nothing: every query below answers it at once
 
 
@@ -182,6 +187,7 @@ def warm_up(store: kb.Store) -> None:
         store.select(query, params, limit=1)
     for query in (LINKS_OUT_QUERY, LINKS_IN_QUERY, EVIDENCE_QUERY):
         store.select(query, {"item": WARM_UP_IRI})
+    store.ask(STATUS_KINDS_QUERY, {"item": WARM_UP_IRI})
     for query in (DOCUMENTS_QUERY, ACTIVITIES_QUERY, BODIES_QUERY, TOPICS_QUERY):
         store.select(query, limit=1)
     with contextlib.suppress(kb.NotFoundError):
@@ -540,6 +546,11 @@ def item_view(ctx: Context, iri: URIRef, required_type: str | None = None) -> di
             "links": list(links.values()), "evidence": evidence}
 
 
+def has_status(ctx: Context, iri: URIRef) -> bool:
+    """Whether an item is a mandate or recommendation (the kinds that have a status)."""
+    return ctx.store.ask(STATUS_KINDS_QUERY, {"item": iri})
+
+
 def _term(predicate: str, value: Node) -> dict[str, Any]:
     if isinstance(value, URIRef):
         return {"predicate": predicate, "value": str(value), "type": "iri"}
@@ -625,17 +636,13 @@ def install(app: FastAPI, ctx: Context) -> None:
         return await listing(request, document=document, kind="Mandate", topic=topic, body=body, q=q,
                              status=status, asof=asof, limit=limit, offset=offset)
 
-    async def with_status(view: dict[str, Any], asof: dt.date | None) -> dict[str, Any]:
-        kinds = {KB + "Mandate", KB + "Recommendation"}
-        view["status"] = view["statusError"] = None
-        if any(p["predicate"] == kb.PREFIXES["rdf"] + "type" and p["value"] in kinds for p in view["properties"]):
-            job = call_job("explanation", ctx.settings.time_limit, item=view["iri"],
-                           asof=asof.isoformat() if asof else None)
-            try:
-                view["status"] = json.loads((await ctx.pool.run(job)).body)
-            except (kb.QueryTimeoutError, kb.StoreError) as exc:  # the item itself is still worth answering
-                view["statusError"] = str(exc)
-        return view
+    async def explained(iri: URIRef, asof: dt.date | None) -> tuple[Any, str | None]:
+        """The status explanation of a mandate or recommendation (worker pool), or why it is missing."""
+        job = call_job("explanation", ctx.settings.time_limit, item=str(iri), asof=asof.isoformat() if asof else None)
+        try:
+            return json.loads((await ctx.pool.run(job)).body), None
+        except (kb.QueryTimeoutError, kb.StoreError) as exc:  # the item itself is still worth answering
+            return None, str(exc)
 
     def item_iri(path: str) -> URIRef:
         iri = kb.resolve_reference("/" + path.strip("/"))
@@ -648,8 +655,17 @@ def install(app: FastAPI, ctx: Context) -> None:
                      "children, trace links with their quotes, its own quotes, and (for a mandate or "
                      "recommendation) its status as of a date and why")
     async def item(path: str = ItemPath, asof: dt.date | None = AsofFilter) -> JSONResponse:
-        view = await offload.run(item_view, ctx, item_iri(path))
-        return JSONResponse(await with_status(view, asof))
+        iri = item_iri(path)
+        if not await offload.run(has_status, ctx, iri):
+            view = await offload.run(item_view, ctx, iri)
+            return JSONResponse({**view, "status": None, "statusError": None})
+        # a mandate or recommendation: its description (here) and its status (a worker) at the same time
+        view_task = asyncio.ensure_future(offload.run(item_view, ctx, iri))
+        try:
+            status, error = await explained(iri, asof)
+        finally:
+            view = await view_task
+        return JSONResponse({**view, "status": status, "statusError": error})
 
     @app.get("/api/trace/{path:path}", tags=["REST"], response_model=TraceView, responses=ERROR_RESPONSES,
              summary="The trace of an item: what it derives from or reiterates (upstream), what derives from it, "

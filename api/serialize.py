@@ -1,28 +1,22 @@
 """Bytes on the wire: the media types the service speaks and the conversions into them.
 
 It owns the two format tables (SPARQL results: JSON, XML, CSV, TSV; RDF graphs: Turtle, N-Triples,
-JSON-LD, RDF/XML), the names a ``format`` parameter may use for each, and the conversions:
-SPARQL JSON results into the other result formats, rows into SPARQL JSON, rdflib graphs into any
-graph syntax. The conversions use pyoxigraph's own parsers and serializers (no store is touched
-here: the store is ``kb``'s). It imports nothing from the web framework, because the query workers
-(:mod:`api.workers`) use it too.
+JSON-LD, RDF/XML), the names a ``format`` parameter may use for each, and the conversion of
+rdflib graphs into any graph syntax, by pyoxigraph's serializers (no store is touched here: the
+store is ``kb``'s, whose ``Store.select_bytes`` writes query results in every results format).
+It imports nothing from the web framework, because the query workers (:mod:`api.workers`) use it
+too.
 """
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Iterator
-from json.encoder import encode_basestring as encode_string  # C-accelerated, for JSON string literals
-from typing import Any
 
 import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
 import kb
-
-XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
-RDF_LANGSTRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
 
 # SPARQL query results (SELECT, ASK): name -> media type, in the server's order of preference
 RESULT_TYPES = {
@@ -49,8 +43,6 @@ GRAPH_NAMES = {"turtle": "turtle", "ttl": "turtle", "n3": "turtle", "nt": "ntrip
                "n-triples": "ntriples", "jsonld": "jsonld", "json-ld": "jsonld", "json": "jsonld",
                "rdf": "rdfxml", "rdfxml": "rdfxml", "rdf+xml": "rdfxml", "xml": "rdfxml", "owl": "rdfxml"}
 
-_OX_RESULTS = {"json": ox.QueryResultsFormat.JSON, "xml": ox.QueryResultsFormat.XML,
-               "csv": ox.QueryResultsFormat.CSV, "tsv": ox.QueryResultsFormat.TSV}
 _OX_GRAPH = {"turtle": ox.RdfFormat.TURTLE, "ntriples": ox.RdfFormat.N_TRIPLES, "jsonld": ox.RdfFormat.JSON_LD,
              "rdfxml": ox.RdfFormat.RDF_XML}
 
@@ -80,76 +72,6 @@ def format_from_name(name: str, graph: bool) -> str | None:
     if value in RESULT_NAMES:
         return RESULT_NAMES[value]
     return next((k for k, v in RESULT_TYPES.items() if v == value), RESULT_ALIASES.get(value))
-
-
-# --------------------------------------------------------------------------------------------
-# SPARQL results
-# --------------------------------------------------------------------------------------------
-
-
-def rows_json(result: kb.SelectResult) -> bytes:
-    """SPARQL 1.1 JSON results for the rows of a SELECT (written directly: rows are never dicts here)."""
-    names = [encode_string(v) for v in result.variables]
-    rows = []
-    for row in result.rows:
-        cells = [f"{name}:{_json_term(term)}" for name, term in zip(names, row, strict=True) if term is not None]
-        rows.append("{" + ",".join(cells) + "}")
-    head = '{"head":{"vars":[' + ",".join(names) + ']},"results":{"bindings":['
-    return (head + ",".join(rows) + "]}}").encode("utf-8")
-
-
-def _json_term(term: Node) -> str:
-    if isinstance(term, URIRef):
-        return '{"type":"uri","value":' + encode_string(str(term)) + "}"
-    if isinstance(term, Literal):
-        value = encode_string(str(term))
-        if term.language:
-            return '{"type":"literal","value":' + value + ',"xml:lang":' + encode_string(term.language) + "}"
-        datatype = str(term.datatype) if term.datatype is not None else None
-        if datatype is None or datatype in (XSD_STRING, RDF_LANGSTRING):
-            return '{"type":"literal","value":' + value + "}"
-        return '{"type":"literal","value":' + value + ',"datatype":' + encode_string(datatype) + "}"
-    if isinstance(term, BNode):
-        return '{"type":"bnode","value":' + encode_string(str(term)) + "}"
-    raise kb.QueryError(f"the result holds a term that cannot be written as SPARQL JSON: {term!r}")
-
-
-def row_count_bound(results_json: bytes) -> int:
-    """An upper bound on the rows of SPARQL JSON results, from byte counts only.
-
-    In compact JSON (Oxigraph writes it so) every boundary between two rows is ``},{``, which can
-    also occur inside a literal but never goes missing, so the count plus one bounds the rows. In
-    JSON with whitespace every row still opens with its own ``{``. Results under the row cap
-    therefore pass through without being parsed.
-    """
-    if b'"bindings":[]' in results_json:
-        return 0
-    if results_json.startswith(b'{"head":{"vars":['):
-        return results_json.count(b"},{") + 1
-    return results_json.count(b"{")
-
-
-def truncate_json(results_json: bytes, cap: int) -> tuple[bytes, bool]:
-    """SPARQL JSON results cut to their first ``cap`` rows, and whether anything was cut."""
-    if b'"boolean"' in results_json[:64] or row_count_bound(results_json) <= cap:
-        return results_json, False
-    data: dict[str, Any] = json.loads(results_json)
-    bindings = data.get("results", {}).get("bindings", [])
-    if len(bindings) <= cap:
-        return results_json, False
-    data["results"]["bindings"] = bindings[:cap]
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8"), True
-
-
-def convert_results(results_json: bytes, fmt: str) -> bytes:
-    """SPARQL JSON results (SELECT or ASK) in another results format."""
-    if fmt == "json":
-        return results_json
-    try:
-        parsed = ox.parse_query_results(results_json, ox.QueryResultsFormat.JSON)
-        return parsed.serialize(format=_OX_RESULTS[fmt]) or b""
-    except (SyntaxError, ValueError) as exc:
-        raise kb.StoreError(f"the store returned results that cannot be converted to {fmt}: {exc}") from None
 
 
 # --------------------------------------------------------------------------------------------

@@ -65,7 +65,7 @@ SD_FORMATS = {
 }
 
 # --------------------------------------------------------------------------------------------
-# Reading the query text (never rewriting it): its form, and whether its own LIMIT is within the cap
+# Reading the query text (never rewriting it): its form
 # --------------------------------------------------------------------------------------------
 
 _SKIP = r"(?>\s|#[^\r\n]*+)*+"  # possessive: a long comment or run of spaces cannot make it backtrack
@@ -73,8 +73,6 @@ _BASE_RE = re.compile(rf"BASE{_SKIP}<[^<>\"{{}}|^`\\\x00-\x20]*>", re.IGNORECASE
 _PREFIX_RE = re.compile(rf"PREFIX{_SKIP}[^\s:<>#]*:{_SKIP}<[^<>\"{{}}|^`\\\x00-\x20]*>", re.IGNORECASE)
 _FORM_RE = re.compile(r"(SELECT|ASK|CONSTRUCT|DESCRIBE)(?![A-Za-z0-9_])", re.IGNORECASE)
 _COMMENT_RE = re.compile(r"#[^\r\n]*")
-_TAIL_RE = re.compile(r"[?$\w\s()]*?\bLIMIT\s+(\d{1,9})(?:\s+OFFSET\s+\d+)?\s*|[?$\w\s()]*?\bOFFSET\s+\d+\s+LIMIT\s+"
-                      r"(\d{1,9})\s*", re.IGNORECASE)
 
 
 _RELATIVE_IRI_RE = re.compile(r"<(?![A-Za-z][A-Za-z0-9+.-]*:)[^<>\"{}|^`\\\x00-\x20]*>")
@@ -117,25 +115,6 @@ def query_form(text: str) -> str | None:
         form = _FORM_RE.match(text, pos)
         return form.group(1).upper() if form else None
     return None
-
-
-def final_limit(text: str) -> int | None:
-    """The LIMIT of the query's own last solution modifiers, when it can be read for sure; else None.
-
-    Only the text after the last ``}`` is read, and only when it holds nothing but ORDER BY / GROUP
-    BY keys and LIMIT/OFFSET, with no comment on that line: anything else gives None (the caller
-    then caps the rows itself).
-    """
-    close = text.rfind("}")
-    if close < 0:
-        return None
-    line_start = text.rfind("\n", 0, close) + 1
-    if "#" in text[line_start:]:
-        return None
-    match = _TAIL_RE.fullmatch(text, close + 1)
-    if match is None:
-        return None
-    return int(match.group(1) or match.group(2))
 
 
 # --------------------------------------------------------------------------------------------
@@ -302,9 +281,7 @@ def job_for(query: str, form: str | None, fmt: str, ctx: Context) -> Job:
     if form in ("CONSTRUCT", "DESCRIBE"):
         return Job("graph", query, fmt, settings.time_limit, settings.row_cap)
     if form == "SELECT":
-        limit = final_limit(query)
-        return Job("select", query, fmt, settings.time_limit, settings.row_cap,
-                   capped_by_query=limit is not None and limit <= settings.row_cap)
+        return Job("select", query, fmt, settings.time_limit, settings.row_cap)
     return Job("ask" if form == "ASK" else "unknown", query, fmt, settings.time_limit, settings.row_cap)
 
 

@@ -9,14 +9,23 @@ on that store, and for each call measures:
 - **api**: p50 and p99 latency of ``--requests`` sequential requests over one keep-alive HTTP/1.1
   connection (``http.client``: a thin client, so that client overhead stays small), and requests
   per second with ``--clients`` concurrent connections for ``--seconds``;
-- **raw**: p50 and p99 of the same question asked of the store in this process (``kb`` on a
-  read-only ``kb.open_store`` of the same folder): ``select_json`` for SPARQL SELECT/ASK text,
-  ``construct`` for DESCRIBE, and the very library calls or constant queries a REST route makes.
+- **raw**: p50 and p99 of the same question asked of the store in this process, on a read-only
+  store of the same folder. For SPARQL text and for the REST routes that run one query, raw is
+  pyoxigraph itself (``pyoxigraph.Store.read_only``, no ``kb`` layer): the same query text with
+  the same bound values, its results serialized as SPARQL JSON (SELECT/ASK) or Turtle
+  (DESCRIBE), or, for a REST page, its first ``limit + 1`` solutions read term by term (what the
+  route asks for). Routes that compose several queries (an item, a trace, status lists) compare
+  with the ``kb`` library calls they make (the ``raw is`` column says which);
+- **floor**: p50 of ``GET /health`` (an answer made without the store) over the same connection
+  in the same loop: what the benchmark's HTTP client, the loopback and uvicorn/FastAPI cost per
+  request on this machine at that moment, reported beside ``api - raw``, not subtracted from it.
 
-It then measures the simple query's p50/p99 again while cross-product bombs run one after another
-on the endpoint (each stopped at the time limit), to show whether a slow query moves the p99 of
-simple ones. The goal it checks: API p50 within 1 ms of raw for answers up to 100 rows, within
-1.1x when raw takes over 50 ms. Results are printed as tables and written to ``bench/out/``::
+Each round of the loop sends one raw query, one API request and one /health request, so the
+machine's drift (other load, frequency) weighs on all three alike. It then measures a simple
+call's p50/p99 alone, while cross-product bombs run one after another on the endpoint (each
+stopped at the time limit), and alone again, to show whether a slow query moves the p99 of simple
+ones. The goal it checks: API p50 within 1 ms of raw for answers up to 100 rows, within 1.1x when
+raw takes over 50 ms. Results are printed as tables and written to ``bench/out/``::
 
     python bench/bench_api.py                          # scales 1 10 100
     python bench/bench_api.py --scales 1 --requests 500
@@ -45,7 +54,9 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+import pyoxigraph as ox
 from rdflib import URIRef
+from rdflib.term import Node
 
 import kb
 
@@ -180,7 +191,50 @@ def sparql_path(query: str) -> str:
     return "/sparql?" + urllib.parse.urlencode({"query": query})
 
 
-def calls(store: kb.Store, scale: int) -> list[Call]:
+def ox_term(term: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple:
+    return ox.NamedNode(str(term)) if isinstance(term, URIRef) else ox.Literal(str(term))
+
+
+def ox_json(raw: ox.Store, query: str) -> Callable[[], object]:
+    """pyoxigraph answering a SELECT or ASK query as SPARQL JSON bytes."""
+
+    def answer() -> object:
+        results = raw.query(query)
+        assert isinstance(results, ox.QuerySolutions | ox.QueryBoolean)
+        return results.serialize(format=ox.QueryResultsFormat.JSON)
+
+    return answer
+
+
+def ox_turtle(raw: ox.Store, query: str) -> Callable[[], object]:
+    """pyoxigraph answering a CONSTRUCT or DESCRIBE query as Turtle bytes."""
+
+    def answer() -> object:
+        triples = raw.query(query)
+        assert isinstance(triples, ox.QueryTriples)
+        return ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=dict(kb.PREFIXES))
+
+    return answer
+
+
+def ox_page(raw: ox.Store, query: str, params: dict[str, Node], rows: int) -> Callable[[], object]:
+    """pyoxigraph's first ``rows`` solutions of a query with bound values, each term read (a REST page)."""
+    substitutions = {ox.Variable(name): ox_term(value) for name, value in params.items()}
+
+    def page() -> object:
+        solutions = raw.query(query, substitutions=substitutions)
+        assert isinstance(solutions, ox.QuerySolutions)
+        taken = []
+        for solution in solutions:
+            taken.append([None if term is None else term.value for term in solution])
+            if len(taken) == rows:
+                break
+        return taken
+
+    return page
+
+
+def calls(store: kb.Store, raw: ox.Store, scale: int) -> list[Call]:
     prefix = "" if scale == 1 else "synth-00001-"
     mandate = f"{kb.BASE}doc/{prefix}iacml21-plan-of-action/art_7__para_g"
     document = f"{kb.BASE}doc/{prefix}wg1-2021-final-report"
@@ -203,23 +257,21 @@ def calls(store: kb.Store, scale: int) -> list[Call]:
         return kb.status_reason(store, kb.why(store, iri).row)
 
     return [
-        Call("sparql ASK", sparql_path(ask), lambda: store.select_json(ask), "select_json"),
-        Call("sparql SELECT 10 rows", sparql_path(ten), lambda: store.select_json(ten), "select_json"),
-        Call("sparql SELECT 100 rows", sparql_path(hundred), lambda: store.select_json(hundred), "select_json"),
-        Call("sparql SELECT, no LIMIT", sparql_path(no_limit), lambda: store.select_json(no_limit), "select_json"),
-        Call("sparql SELECT 10000 rows", sparql_path(big), lambda: store.select_json(big), "select_json"),
-        Call("sparql DESCRIBE (Turtle)", sparql_path(describe), lambda: store.construct(describe), "construct"),
-        Call("GET /api/mandates", "/api/mandates?limit=50", lambda: store.select(mandates, limit=51),
-             "select of the route's query"),
+        Call("sparql ASK", sparql_path(ask), ox_json(raw, ask), "ox JSON"),
+        Call("sparql SELECT 10 rows", sparql_path(ten), ox_json(raw, ten), "ox JSON"),
+        Call("sparql SELECT 100 rows", sparql_path(hundred), ox_json(raw, hundred), "ox JSON"),
+        Call("sparql SELECT, no LIMIT", sparql_path(no_limit), ox_json(raw, no_limit), "ox JSON"),
+        Call("sparql SELECT 10000 rows", sparql_path(big), ox_json(raw, big), "ox JSON"),
+        Call("sparql DESCRIBE (Turtle)", sparql_path(describe), ox_turtle(raw, describe), "ox Turtle"),
+        Call("GET /api/mandates", "/api/mandates?limit=50", ox_page(raw, mandates, {}, 51), "ox 51 rows"),
         Call("GET /api/provisions?document", "/api/provisions?" + urllib.parse.urlencode(
-            {"document": document, "limit": 50}), lambda: store.select(of_document, {"document": URIRef(document)},
-                                                                      limit=51), "select of the route's query"),
-        Call("GET /api/items/{mandate}", f"/api/items/{item_path}", item, "describe, 3 selects, kb.why, status_reason"),
+            {"document": document, "limit": 50}), ox_page(raw, of_document, {"document": URIRef(document)}, 51),
+             "ox 51 rows"),
+        Call("GET /api/items/{mandate}", f"/api/items/{item_path}", item, "kb: describe, 3 selects, why"),
         Call("GET /{mandate} (Turtle)", f"/{item_path}", lambda: kb.describe(store, iri), "kb.describe",
              accept="text/turtle"),
         Call("GET /api/trace/{mandate}", f"/api/trace/{item_path}", lambda: kb.trace(store, iri), "kb.trace"),
-        Call("GET /api/queries/documents", "/api/queries/documents", lambda: store.select_json(documents.text),
-             "select_json"),
+        Call("GET /api/queries/documents", "/api/queries/documents", ox_json(raw, documents.text), "ox JSON"),
         Call("GET /api/mandates?status=no-evidence", "/api/mandates?status=no-evidence&limit=50",
              lambda: kb.status(store, value="no-evidence", kind="Mandate"), "kb.status"),
     ]
@@ -236,9 +288,11 @@ def percentiles(samples: Sequence[float]) -> tuple[float, float]:
     return statistics.median(ordered) * 1000, p99 * 1000
 
 
-def time_both(port: int, call: Call, requests: int, budget: float) -> tuple[list[float], list[float], int, int]:
-    """Raw and API latencies of one call, interleaved (one raw, one API request, ...) so that the machine's
-    drift (other load, frequency) weighs on both alike; the last API status and body size."""
+def time_both(port: int, call: Call, requests: int,
+              budget: float) -> tuple[list[float], list[float], list[float], int, int]:
+    """Raw, API and floor (/health) latencies of one call, interleaved (one raw, one API request, one
+    /health, ...) so that the machine's drift (other load, frequency) weighs on all alike; the last
+    API status and body size."""
     conn = http.client.HTTPConnection("127.0.0.1", port, timeout=300)
     headers = {"Accept": call.accept}
     call.raw()
@@ -246,6 +300,7 @@ def time_both(port: int, call: Call, requests: int, budget: float) -> tuple[list
     status, body = get(port, call.path, headers, conn)
     raw: list[float] = []
     api: list[float] = []
+    floor: list[float] = []
     end = time.monotonic() + budget
     while len(api) < requests and (len(api) < 5 or time.monotonic() < end):
         start = time.perf_counter()
@@ -254,8 +309,11 @@ def time_both(port: int, call: Call, requests: int, budget: float) -> tuple[list
         start = time.perf_counter()
         status, body = get(port, call.path, headers, conn)
         api.append(time.perf_counter() - start)
+        start = time.perf_counter()
+        get(port, "/health", None, conn)
+        floor.append(time.perf_counter() - start)
     conn.close()
-    return raw, api, status, len(body)
+    return raw, api, floor, status, len(body)
 
 
 def time_api(port: int, call: Call, requests: int, budget: float) -> list[float]:
@@ -304,6 +362,7 @@ class Row:
     raw_p99: float
     api_p50: float
     api_p99: float
+    floor_p50: float
     rps: float
     samples: int
     verdict: str = ""
@@ -343,6 +402,7 @@ class SlowEffect:
     after_p99: float
     bombs: int
     bomb_seconds: list[float] = field(default_factory=list)
+    bomb_statuses: list[int] = field(default_factory=list)  # 503: stopped at the time limit (or out of memory)
 
 
 def slow_query_effect(port: int, call: Call, requests: int, scale: int) -> SlowEffect:
@@ -350,12 +410,14 @@ def slow_query_effect(port: int, call: Call, requests: int, scale: int) -> SlowE
     alone = percentiles(time_api(port, call, requests, 60))
     stop = threading.Event()
     bomb_times: list[float] = []
+    bomb_statuses: list[int] = []
 
     def bombs() -> None:
         while not stop.is_set():
             start = time.perf_counter()
-            get(port, sparql_path(BOMB))
+            status, _ = get(port, sparql_path(BOMB))
             bomb_times.append(time.perf_counter() - start)
+            bomb_statuses.append(status)
 
     thread = threading.Thread(target=bombs)
     thread.start()
@@ -364,7 +426,8 @@ def slow_query_effect(port: int, call: Call, requests: int, scale: int) -> SlowE
     stop.set()
     thread.join()
     after = percentiles(time_api(port, call, requests, 60))
-    return SlowEffect(scale, call.name, *alone, *loaded, *after, len(bomb_times), [round(t, 2) for t in bomb_times])
+    return SlowEffect(scale, call.name, *alone, *loaded, *after, len(bomb_times), [round(t, 2) for t in bomb_times],
+                      bomb_statuses)
 
 
 # --------------------------------------------------------------------------------------------
@@ -382,19 +445,26 @@ def _table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
 
 
 def render(rows: Sequence[Row], effects: Sequence[SlowEffect]) -> str:
-    out = [_table(["call", "scale", "triples", "raw p50", "raw p99", "api p50", "api p99", "api-raw", "rps",
-                   "bytes", "goal"],
-                  [[r.call, str(r.scale), f"{r.triples:,}", f"{r.raw_p50:.2f}", f"{r.raw_p99:.2f}", f"{r.api_p50:.2f}",
-                    f"{r.api_p99:.2f}", f"{r.api_p50 - r.raw_p50:+.2f}", f"{r.rps:,.0f}", f"{r.bytes:,}", r.verdict]
-                   for r in rows]),
-           "(ms; raw = the same question asked of the store in-process; rps with concurrent clients)", ""]
+    out = [_table(["call", "scale", "triples", "raw is", "raw p50", "raw p99", "api p50", "api p99", "api-raw",
+                   "api/raw", "floor", "rps", "bytes", "goal"],
+                  [[r.call, str(r.scale), f"{r.triples:,}", r.raw_is, f"{r.raw_p50:.2f}", f"{r.raw_p99:.2f}",
+                    f"{r.api_p50:.2f}", f"{r.api_p99:.2f}", f"{r.api_p50 - r.raw_p50:+.2f}",
+                    f"{r.api_p50 / r.raw_p50:.2f}x" if r.raw_p50 else "-", f"{r.floor_p50:.2f}", f"{r.rps:,.0f}",
+                    f"{r.bytes:,}", r.verdict] for r in rows]),
+           "(ms; raw = the same question asked of the store in this process (ox = pyoxigraph itself, kb = the library "
+           "calls the route makes); floor = GET /health in the same loop: the HTTP client, loopback and server cost "
+           "per request, included in api-raw; rps with concurrent clients)", ""]
     if effects:
         out.append(_table(["simple call", "scale", "alone p50", "alone p99", "bombs p50", "bombs p99", "after p50",
-                           "after p99", "bombs (each stopped after)"],
+                           "after p99", "bombs (each stopped after: HTTP status)"],
                           [[e.call, str(e.scale), f"{e.alone_p50:.2f}", f"{e.alone_p99:.2f}", f"{e.with_bombs_p50:.2f}",
                             f"{e.with_bombs_p99:.2f}", f"{e.after_p50:.2f}", f"{e.after_p99:.2f}",
-                            f"{e.bombs} ({', '.join(f'{s}s' for s in e.bomb_seconds)})"] for e in effects]))
+                            f"{e.bombs} ({_bombs(e)})"] for e in effects]))
     return "\n".join(out)
+
+
+def _bombs(effect: SlowEffect) -> str:
+    return ", ".join(f"{s}s: {c}" for s, c in zip(effect.bomb_seconds, effect.bomb_statuses, strict=True))
 
 
 def machine() -> dict[str, Any]:
@@ -419,42 +489,53 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--clients", type=int, default=4, help="concurrent connections for requests per second")
     parser.add_argument("--seconds", type=float, default=3.0, help="duration of the throughput measurement")
     parser.add_argument("--work", type=Path, default=Path("/tmp/kb-bench-api"))
+    parser.add_argument("--calls", nargs="*", default=None, help="only the calls whose name contains one of these")
+    parser.add_argument("--slow-effect", action="store_true", help="with --calls: the slow-query check too")
     args = parser.parse_args(argv)
     args.work.mkdir(parents=True, exist_ok=True)
     rows: list[Row] = []
     effects: list[SlowEffect] = []
+    load: dict[str, list[float]] = {}  # the machine's load averages (1, 5, 15 min) as each scale starts and ends
     for scale in args.scales:
         store_path = prepare_store(scale, args.work)
-        _log(f"scale {scale}: starting the server on {store_path}")
+        load[f"{scale} start"] = [round(x, 2) for x in os.getloadavg()]
+        _log(f"scale {scale}: starting the server on {store_path}; load average {load[f'{scale} start']}")
         server = start_server(store_path, args.work / f"server-{scale}.log")
         store = kb.open_store(store_path)
+        raw_store = ox.Store.read_only(str(store_path))
         triples = store.triple_count()
         try:
-            for call in calls(store, scale):
+            for call in calls(store, raw_store, scale):
+                if args.calls and not any(part in call.name for part in args.calls):
+                    continue
                 _log(f"scale {scale}: {call.name}")
-                raw, api, status, size = time_both(server.port, call, args.requests, args.budget)
+                raw, api, floor, status, size = time_both(server.port, call, args.requests, args.budget)
                 (raw_p50, raw_p99), (api_p50, api_p99), samples = percentiles(raw), percentiles(api), len(api)
                 _, body = get(server.port, call.path, {"Accept": call.accept})
                 rps = throughput(server.port, call, args.clients, args.seconds) if status == 200 else 0.0
                 row = Row(scale, triples, call.name, call.raw_is, status, size, raw_p50, raw_p99, api_p50, api_p99,
-                          rps, samples)
+                          percentiles(floor)[0], rps, samples)
                 row.verdict = verdict(row, answer_rows(call, body))
                 rows.append(row)
                 _log(render([row], []).splitlines()[2])
-            simple = calls(store, scale)
-            for call in (simple[1], simple[6]):
+            simple = calls(store, raw_store, scale)
+            for call in (simple[1], simple[6]) if not args.calls or args.slow_effect else ():
                 _log(f"scale {scale}: {call.name} while bombs run")
                 effects.append(slow_query_effect(server.port, call, args.requests, scale))
         finally:
             store.close()
+            del raw_store
             stop_server(server)
+            load[f"{scale} end"] = [round(x, 2) for x in os.getloadavg()]
         shutil.rmtree(args.work / "chunk", ignore_errors=True)
-    report = render(rows, effects)
+    report = render(rows, effects) + "\nload average (1, 5, 15 min) on this 2-core machine: " + ", ".join(
+        f"{k}: {v}" for k, v in load.items())
     print(report)
     OUT.mkdir(parents=True, exist_ok=True)
     stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
     path = OUT / f"api-{stamp}.json"
-    path.write_text(json.dumps({"machine": machine(), "settings": {k: str(v) for k, v in vars(args).items()},
+    path.write_text(json.dumps({"machine": machine(), "load_average": load,
+                                "settings": {k: str(v) for k, v in vars(args).items()},
                                 "rows": [asdict(r) for r in rows], "slow_query_effect": [asdict(e) for e in effects]},
                                indent=2), encoding="utf-8")
     _log(f"written to {path}")

@@ -23,14 +23,20 @@ Store endpoint.
   sub-query, and Oxigraph's substitution makes ``BOUND(?param)`` false even when it binds
   (test an optional parameter with ``COALESCE``). tests/test_queries.py checks every published
   query gives the same rows under both bindings.
+- Results as bytes. ``select_json`` and ``select_bytes`` hand back what the engine's own
+  serializer wrote (SPARQL JSON; or XML, CSV, TSV), with no Python object per row:
+  ``select_bytes(limit=N)`` stops the engine once more than N rows have been written and cuts
+  the answer to N rows exactly (the web service's row cap). ``select`` makes rdflib terms, for
+  callers that read the rows.
 - Time limits. pyoxigraph 0.5 has no way to stop a running query from Python: no timeout or
   cancellation argument, the engine runs with the GIL released and checks no signal, and a thread
   that is abandoned keeps computing until the query ends. The embedded ``timeout`` therefore
   checks a deadline each time the engine hands back a row (``select``) or a chunk of about 8 KB
-  of JSON (``select_json``) and then drops the lazy evaluation, which stops it. It cannot stop a
-  step that produces nothing for a long time: ``ORDER BY``, ``GROUP BY``/aggregates and ``ASK``
-  are evaluated entirely inside ``pyoxigraph.Store.query``, and a join whose rows are all filtered
-  out blocks inside one ``next()``; such a query runs to its end and then raises
+  of serialized results (``select_json``, ``select_bytes``) and then drops the lazy evaluation,
+  which stops it. It cannot stop a step that produces nothing for a long time: ``ORDER BY``,
+  ``GROUP BY``/aggregates and ``ASK`` are evaluated entirely inside ``pyoxigraph.Store.query``,
+  and a join whose rows are all filtered out blocks inside one ``next()``; such a query runs to
+  its end and then raises
   :class:`QueryTimeoutError`. A real stop needs a query in a process that can be killed. The remote
   backend gives the timeout to SPARQLWrapper and the HTTP client; that closes the connection but
   does not stop the server (``oxigraph serve --timeout-s N`` does, for Oxigraph).
@@ -84,6 +90,12 @@ SPARQL_JSON = "application/sparql-results+json"
 GRAPH_ACCEPT = "application/n-triples, text/turtle;q=0.9"
 COUNT_QUERY = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
 CANCELLED_MARK = b"cancelled"
+COMPACT_HEAD = b'{"head":{"vars":['  # how Oxigraph begins SPARQL JSON results
+ROW_BOUNDARY = b"},{"  # between two rows of compact SPARQL JSON results (and possibly inside a literal)
+GRAPH_FORMATS = {"turtle": ox.RdfFormat.TURTLE, "ntriples": ox.RdfFormat.N_TRIPLES, "jsonld": ox.RdfFormat.JSON_LD,
+                 "rdfxml": ox.RdfFormat.RDF_XML}
+RESULTS_FORMATS = {"json": ox.QueryResultsFormat.JSON, "xml": ox.QueryResultsFormat.XML,
+                   "csv": ox.QueryResultsFormat.CSV, "tsv": ox.QueryResultsFormat.TSV}
 _PARSER_LOCK = threading.Lock()  # rdflib's pyparsing-based SPARQL parser is not thread-safe (rdflib #1282)
 
 
@@ -394,6 +406,136 @@ def _literal(value: str, language: str | None, datatype: str | None) -> Literal:
     return Literal(value, datatype=URIRef(datatype), normalize=False)
 
 
+def _check_results_format(fmt: str) -> None:
+    if fmt not in RESULTS_FORMATS:
+        raise QueryError(f"results format {fmt!r} is not one of {', '.join(RESULTS_FORMATS)}")
+
+
+def _row_count_bound(results_json: bytes) -> int:
+    """An upper bound on the rows of SPARQL JSON results, from byte counts only.
+
+    In compact JSON (Oxigraph writes it so) every boundary between two rows is ``},{``, which can
+    also occur inside a literal but never goes missing, so the count plus one bounds the rows. In
+    JSON with whitespace (another endpoint's) every row still opens with its own ``{``.
+    """
+    if b'"bindings":[]' in results_json[:4096] and results_json.rstrip().endswith(b"]}}"):
+        return 0
+    if results_json.startswith(COMPACT_HEAD):
+        return results_json.count(ROW_BOUNDARY) + 1
+    return results_json.count(b"{")
+
+
+def _first_rows(results_json: bytes, limit: int | None, *, complete: bool = True) -> tuple[bytes, bool] | None:
+    """SPARQL JSON results cut to their first ``limit`` rows, and whether rows were cut.
+
+    ``results_json`` may be the beginning only of the results (``complete=False``: a serializer
+    stopped early); None then if it holds ``limit`` rows or fewer, so that the caller must read
+    further. Results whose byte count bounds their rows within the limit pass through unparsed;
+    others are read row by row (only up to the row past the limit), and the bytes of the rows kept
+    are copied as they were.
+    """
+    if limit is None or (complete and (b'"boolean"' in results_json[:64] or _row_count_bound(results_json) <= limit)):
+        return results_json, False
+    if not results_json.startswith(COMPACT_HEAD):  # another endpoint's layout: read it whole
+        return _first_rows_parsed(results_json, limit)
+    text = results_json.decode("utf-8", errors="replace")  # a stopped serializer may end inside a character
+    head_end = text.find("]}", len(COMPACT_HEAD))  # variable names hold no ]
+    opening = text.find('"bindings":[', head_end) if head_end >= 0 else -1
+    if opening < 0:
+        if complete:
+            raise StoreError("the results are not SPARQL JSON: no bindings")
+        return None
+    opening += len('"bindings":')
+    decoder = json.JSONDecoder()
+    position, rows, cut_at = opening + 1, 0, opening + 1
+    while rows <= limit:
+        position = _skip_space(text, position)
+        if position < len(text) and text[position] == "]":
+            break
+        if rows:
+            if position >= len(text) or text[position] != ",":
+                if complete:
+                    raise StoreError("the results are not SPARQL JSON: a row is not followed by , or ]")
+                return None
+            position = _skip_space(text, position + 1)
+        try:
+            _, position = decoder.raw_decode(text, position)
+        except ValueError:
+            if complete:
+                raise StoreError("the results are not SPARQL JSON: a row cannot be read") from None
+            return None  # the stopped serializer cut this row
+        rows += 1
+        if rows == limit:
+            cut_at = position
+    if rows <= limit:
+        return (results_json, False) if complete else None
+    kept = text[:cut_at] if limit else text[:opening + 1]
+    return (kept + "]}}").encode("utf-8"), True
+
+
+def _first_rows_parsed(results_json: bytes, limit: int) -> tuple[bytes, bool]:
+    try:
+        data = json.loads(results_json)
+        bindings = data["results"]["bindings"]
+    except (ValueError, KeyError, TypeError):
+        raise StoreError("the results are not SPARQL JSON") from None
+    if len(bindings) <= limit:
+        return results_json, False
+    data["results"]["bindings"] = bindings[:limit]
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8"), True
+
+
+def _skip_space(text: str, position: int) -> int:
+    while position < len(text) and text[position] in " \t\r\n":
+        position += 1
+    return position
+
+
+def _convert_results(results_json: bytes, fmt: str) -> bytes:
+    """SPARQL JSON results (SELECT or ASK) in another results format, by Oxigraph's parser and serializer."""
+    _check_results_format(fmt)
+    if fmt == "json":
+        return results_json
+    try:
+        parsed = ox.parse_query_results(results_json, ox.QueryResultsFormat.JSON)
+        return parsed.serialize(format=RESULTS_FORMATS[fmt]) or b""
+    except (SyntaxError, ValueError) as exc:
+        raise StoreError(f"the results cannot be converted to {fmt}: {exc}") from None
+
+
+def _check_graph_format(fmt: str) -> None:
+    if fmt not in GRAPH_FORMATS:
+        raise QueryError(f"graph format {fmt!r} is not one of {', '.join(GRAPH_FORMATS)}")
+
+
+def _graph_bytes(triples: Iterable[tuple[Any, Any, Any]], fmt: str, limit: int | None,
+                 prefixes: Mapping[str, str] | None) -> tuple[bytes, bool]:
+    """pyoxigraph triples (subject, predicate, object), each once, sorted, cut at ``limit``, serialized."""
+    ordered = sorted(set(triples), key=_triple_key)
+    truncated = limit is not None and len(ordered) > limit
+    if truncated:
+        ordered = ordered[:limit]
+    try:
+        body = ox.serialize([ox.Triple(s, p, o) for s, p, o in ordered], format=GRAPH_FORMATS[fmt],
+                            prefixes=dict(prefixes) if prefixes else None) or b""
+    except (TypeError, ValueError) as exc:
+        raise StoreError(f"cannot write the graph as {fmt}: {exc}") from None
+    return body, truncated
+
+
+def _triple_key(triple: tuple[Any, Any, Any]) -> tuple[bool, str, str, str]:
+    s, p, o = triple
+    return isinstance(s, ox.BlankNode), s.value, p.value, getattr(o, "value", str(o))
+
+
+def _ox_term(term: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
+    if isinstance(term, BNode):
+        return ox.BlankNode(str(term))
+    if isinstance(term, URIRef | Literal):
+        return _to_ox(term)
+    raise StoreError(f"the graph holds a term that cannot be written: {term!r}")
+
+
 def _check_limits(timeout: float | None, limit: int | None = None) -> float | None:
     """The deadline (a time.monotonic() value) for ``timeout`` seconds, after checking both values."""
     if timeout is not None and timeout <= 0:
@@ -429,6 +571,21 @@ class Store(ABC):
                     timeout: float | None = None) -> bytes:
         """SPARQL 1.1 Query Results JSON of a SELECT (or ASK) query, as the backend wrote it."""
 
+    def select_bytes(self, query: str, params: Mapping[str, Node] | None = None, *, fmt: str = "json",
+                     timeout: float | None = None, limit: int | None = None) -> tuple[bytes, bool]:
+        """SELECT or ASK results as bytes in ``fmt`` (``json``, ``xml``, ``csv``, ``tsv``: the SPARQL 1.1
+        result formats), at most ``limit`` rows, and whether the limit cut rows off.
+
+        No Python object is made per row on the embedded backend: the engine's own serializer writes
+        the answer (see :meth:`EmbeddedStore.select_bytes`). Here (any backend): the JSON results,
+        cut if need be, then converted.
+        """
+        _check_results_format(fmt)
+        _check_limits(timeout, limit)
+        cut = _first_rows(self.select_json(query, params, timeout=timeout), limit)
+        assert cut is not None  # complete results always give an answer
+        return _convert_results(cut[0], fmt), cut[1]
+
     @abstractmethod
     def ask(self, query: str, params: Mapping[str, Node] | None = None) -> bool:
         """The answer to an ASK query."""
@@ -436,6 +593,18 @@ class Store(ABC):
     @abstractmethod
     def construct(self, query: str, params: Mapping[str, Node] | None = None) -> Graph:
         """The graph built by a CONSTRUCT or DESCRIBE query."""
+
+    def construct_bytes(self, query: str, params: Mapping[str, Node] | None = None, *, fmt: str = "turtle",
+                        limit: int | None = None, prefixes: Mapping[str, str] | None = None) -> tuple[bytes, bool]:
+        """The graph of a CONSTRUCT or DESCRIBE query as bytes in ``fmt`` (``turtle``, ``ntriples``,
+        ``jsonld``, ``rdfxml``), each triple once, grouped by subject (IRIs before blank nodes) in a
+        stable order, at most ``limit`` triples (the first ones in that order), and whether the limit
+        cut triples off. Here (any backend): through :meth:`construct`.
+        """
+        _check_graph_format(fmt)
+        _check_limits(None, limit)
+        triples = [(_ox_term(s), _ox_term(p), _ox_term(o)) for s, p, o in self.construct(query, params)]
+        return _graph_bytes(triples, fmt, limit, prefixes)
 
     @abstractmethod
     def replace_all(self, nt_path: Path) -> None:
@@ -490,6 +659,32 @@ class _DeadlineWriter(io.BytesIO):
     def check(self) -> None:
         if time.monotonic() > self.deadline:
             raise _timed_out(self.timeout)
+
+
+class _RowBoundReached(Exception):
+    """Raised by :class:`_ResultsWriter` to stop a serializer: more rows than wanted are written."""
+
+
+class _ResultsWriter(_DeadlineWriter):
+    """A deadline-checked buffer for SPARQL JSON results that stops the serializer once the row
+    boundaries (``},{``) it has received exceed ``stop_after`` (None: never)."""
+
+    def __init__(self, deadline: float | None, timeout: float | None, stop_after: int | None) -> None:
+        super().__init__(deadline if deadline is not None else float("inf"), timeout or 0.0)
+        self.stop_after = stop_after
+        self.boundaries = 0  # the count of ROW_BOUNDARY in what was written (when stop_after is given)
+        self.tail = b""
+        self.complete = False  # the serializer wrote everything
+
+    def write(self, data: Any, /) -> int:
+        written = super().write(data)
+        if self.stop_after is not None:
+            chunk = bytes(data)
+            self.boundaries += chunk.count(ROW_BOUNDARY) + (self.tail + chunk[:2]).count(ROW_BOUNDARY)
+            self.tail = chunk[-2:]
+            if self.boundaries > self.stop_after:
+                raise _RowBoundReached
+        return written
 
 
 class EmbeddedStore(Store):
@@ -581,6 +776,48 @@ class EmbeddedStore(Store):
 
         return _consumed(self._query(query, params, (QueryForm.SELECT, QueryForm.ASK), "select_json"), json_of)
 
+    def select_bytes(self, query: str, params: Mapping[str, Node] | None = None, *, fmt: str = "json",
+                     timeout: float | None = None, limit: int | None = None) -> tuple[bytes, bool]:
+        """SELECT or ASK results serialized by Oxigraph in ``fmt``, cut at ``limit`` rows (see Store).
+
+        Without a limit Oxigraph writes the requested format directly. With one, it writes JSON into
+        a buffer that counts row boundaries as the bytes arrive (``},{``: present between every two
+        rows, and possibly inside a literal, so the count bounds the rows from above) and stops the
+        evaluation once it holds more than ``limit`` of them; only then are the rows read exactly
+        (and, in the rare case that literals made the count stop too early, the query runs again
+        without the early stop). Other formats are converted from that JSON. The time limit is
+        checked at every chunk written, as in :meth:`select_json`.
+        """
+        _check_results_format(fmt)
+        deadline = _check_limits(timeout, limit)
+
+        def serialized(results: ox.QuerySolutions | ox.QueryBoolean, stop_after: int | None) -> _ResultsWriter:
+            assert isinstance(results, ox.QuerySolutions | ox.QueryBoolean)
+            writer = _ResultsWriter(deadline, timeout, stop_after)
+            writer.check()
+            try:
+                self._serialize(results, writer, fmt if stop_after is None else "json")
+            except _RowBoundReached:
+                return writer
+            writer.check()
+            writer.complete = True
+            return writer
+
+        forms = (QueryForm.SELECT, QueryForm.ASK)
+        if limit is None:
+            return _consumed(self._query(query, params, forms, "select_bytes"),
+                             lambda r: serialized(r, None)).getvalue(), False
+        written = _consumed(self._query(query, params, forms, "select_bytes"), lambda r: serialized(r, limit))
+        if written.complete and written.boundaries < limit:  # at most limit rows: as written
+            return _convert_results(written.getvalue(), fmt), False
+        cut = _first_rows(written.getvalue(), limit, complete=written.complete)
+        if cut is None:  # stopped early by boundaries inside literals: read it whole, then cut exactly
+            body = _consumed(self._query(query, params, forms, "select_bytes"),
+                             lambda r: serialized(r, None)).getvalue()
+            cut = _first_rows(body, limit)
+            assert cut is not None
+        return _convert_results(cut[0], fmt), cut[1]
+
     def ask(self, query: str, params: Mapping[str, Node] | None = None) -> bool:
         return bool(self._query(query, params, (QueryForm.ASK,), "ask"))
 
@@ -594,6 +831,52 @@ class EmbeddedStore(Store):
 
         return _consumed(self._query(query, params, (QueryForm.CONSTRUCT, QueryForm.DESCRIBE), "construct"),
                          graph_of)
+
+    def add(self, nt_path: Path) -> None:
+        """Bulk-load one more N-Triples file into this writable store (the build adds its status
+        assessments to the store its rules ran on)."""
+        if self.read_only:
+            raise StoreError(f"the store at {self.location} is open read-only")
+        if not nt_path.is_file():
+            raise StoreError(f"no N-Triples file at {nt_path}")
+        _bulk_loaded(self._live(), nt_path)
+
+    def select_trusted(self, query: str) -> SelectResult:
+        """Rows of one of the build's OWN SELECT queries (the compiled SHACL shapes, the files of
+        ``queries/checks/``), without parameters and without the check :meth:`select` makes with
+        rdflib's parser (30-60 ms a query: most of a small build's validation). Never pass it a
+        query that comes from a user: that goes through :meth:`select`."""
+        store = self._live()
+
+        def rows_of(solutions: Any) -> SelectResult:
+            if not isinstance(solutions, ox.QuerySolutions):
+                raise QueryError("select_trusted() runs SELECT queries only")
+            variables = tuple(v.value for v in solutions.variables)
+            rows = tuple(tuple(None if term is None else _from_ox(term) for term in solution)
+                         for solution in _guarded(solutions, None, None, self.location))
+            return SelectResult(variables, rows)
+
+        try:
+            return _consumed(store.query(query), rows_of)
+        except (SyntaxError, ValueError, RuntimeError) as exc:
+            raise QueryError(f"the store rejected the query: {exc}") from None
+        except OSError as exc:
+            raise StoreError(f"cannot read the store at {self.location}: {exc}") from None
+
+    def construct_bytes(self, query: str, params: Mapping[str, Node] | None = None, *, fmt: str = "turtle",
+                        limit: int | None = None, prefixes: Mapping[str, str] | None = None) -> tuple[bytes, bool]:
+        """The graph of a CONSTRUCT or DESCRIBE query serialized by Oxigraph (see Store): no rdflib term
+        is made for its triples."""
+        _check_graph_format(fmt)
+        _check_limits(None, limit)
+
+        def triples_of(results: ox.QueryTriples) -> list[tuple[Any, Any, Any]]:
+            assert isinstance(results, ox.QueryTriples)
+            return [(t.subject, t.predicate, t.object) for t in _guarded(results, None, None, self.location)]
+
+        triples = _consumed(self._query(query, params, (QueryForm.CONSTRUCT, QueryForm.DESCRIBE), "construct_bytes"),
+                            triples_of)
+        return _graph_bytes(triples, fmt, limit, prefixes)
 
     def replace_all(self, nt_path: Path) -> None:
         """Clear the default graph and bulk-load the file (not atomic: for the live store use create)."""
@@ -646,9 +929,10 @@ class EmbeddedStore(Store):
         except OSError as exc:
             raise StoreError(f"cannot read the store at {self.location}: {exc}") from None
 
-    def _serialize(self, results: ox.QuerySolutions | ox.QueryBoolean, output: io.BytesIO | None = None) -> bytes:
+    def _serialize(self, results: ox.QuerySolutions | ox.QueryBoolean, output: io.BytesIO | None = None,
+                   fmt: str = "json") -> bytes:
         try:
-            return results.serialize(output, ox.QueryResultsFormat.JSON) or b""
+            return results.serialize(output, RESULTS_FORMATS[fmt]) or b""
         except (RuntimeError, ValueError) as exc:
             raise QueryError(f"the query failed: {exc}") from None
         except OSError as exc:

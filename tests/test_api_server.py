@@ -15,6 +15,7 @@ import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -26,6 +27,7 @@ import httpx
 import pytest
 
 import kb
+from api.workers import SPOOL_BYTES
 
 ROOT = Path(__file__).resolve().parent.parent
 STARTUP_SECONDS = 90
@@ -129,11 +131,22 @@ def test_server_starts_serves_and_leaves_no_worker_behind(built_release: Any, tm
         assert len(below) >= 3, below  # the forkserver and two workers
         answer = httpx.get(f"{server.url}/sparql", params={"query": "ASK { ?s ?p ?o }"})
         assert answer.status_code == 200 and answer.json()["boolean"] is True
+        large = httpx.get(f"{server.url}/sparql", params={"query": "SELECT * WHERE { ?s ?p ?o } LIMIT 3000"})
+        assert large.status_code == 200 and len(large.content) > SPOOL_BYTES  # passed through a spool file
+        spools = spool_folders(server.process.pid)
+        assert len(spools) == 1 and not list(spools[0].iterdir())  # each answer's file is removed once read
     assert server.process.returncode is not None
+    assert not spool_folders(server.process.pid), "the spool folder outlived the server"
     deadline = time.monotonic() + 10
     while time.monotonic() < deadline and any(Path(f"/proc/{pid}").exists() and _alive(pid) for pid in below):
         time.sleep(0.1)
     assert not [pid for pid in below if _alive(pid)], "query workers outlived the server"
+
+
+def spool_folders(pid: int) -> list[Path]:
+    """The spool folders of the query pool of the server process ``pid`` (api.workers)."""
+    return [path for folder in {Path("/dev/shm"), Path(tempfile.gettempdir())} if folder.is_dir()
+            for path in folder.glob(f"kb-answers-{pid}-*")]
 
 
 def _alive(pid: int) -> bool:

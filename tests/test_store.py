@@ -475,6 +475,84 @@ def test_open_store_picks_the_backend(tmp_path: Path, nt_file: Path, oxigraph_se
 
 CROSS = "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f }"
 CROSS_NOTHING = "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f FILTER(STRLEN(CONCAT(?c, ?f)) > 1000) }"
+@pytest.mark.parametrize("fmt", ["json", "xml", "csv", "tsv"])
+def test_select_bytes_writes_every_results_format_with_the_same_rows(store: Store, fmt: str) -> None:
+    query = PREFIXES + "SELECT ?p ?text WHERE { ?p kb:eId ?e ; kb:text ?text } ORDER BY ?e"
+    body, truncated = store.select_bytes(query, fmt=fmt)
+    assert not truncated
+    expected = store.select(query).rows
+    if fmt == "json":
+        assert json_rows(body)[1] == list(expected)
+    elif fmt == "xml":
+        assert body.count(b"<result>") == 3 and str(REC_7).encode() in body
+    else:
+        assert body.decode("utf-8").count(str(REC_7)) == 1
+    capped, truncated = store.select_bytes(query, fmt=fmt, limit=2)
+    assert truncated
+    assert capped == store.select_bytes(query + " LIMIT 2", fmt=fmt)[0]  # the first two rows, as written alone
+
+
+def test_select_bytes_cuts_at_the_limit_exactly(store: Store) -> None:
+    query = PREFIXES + "SELECT ?p ?o WHERE { ?p ?q ?o } ORDER BY ?p ?q ?o"
+    every = json_rows(store.select_json(query))[1]
+    for limit in (0, 1, 2, len(every) - 1, len(every), len(every) + 1):
+        body, truncated = store.select_bytes(query, limit=limit)
+        assert json_rows(body)[1] == every[:limit] and truncated == (limit < len(every))
+    answer, truncated = store.select_bytes("ASK { ?s ?p ?o }", limit=0)
+    assert json.loads(answer)["boolean"] is True and not truncated
+
+
+def test_select_bytes_is_not_fooled_by_row_boundaries_inside_literals() -> None:
+    """``},{`` separates rows in Oxigraph's JSON; literals full of it make the early stop fire too soon."""
+    lines = [f'<{doc_iri("d")}/para_{i:03d}> <{KB}text> "{"},{" * (3000 if i % 2 else 0)}{i}" .' for i in range(60)]
+    with EmbeddedStore.in_memory("\n".join(lines).encode()) as mem:
+        for query in ("SELECT ?p ?t WHERE { ?p ?x ?t } ORDER BY ?p", "SELECT ?p ?t WHERE { ?p ?x ?t }"):
+            every = json_rows(mem.select_json(query))[1]
+            for limit in (1, 3, 10, 59, 60):
+                body, truncated = mem.select_bytes(query, limit=limit, timeout=10)
+                assert json_rows(body)[1] == every[:limit] and truncated == (limit < 60)
+
+
+def test_select_bytes_stops_the_engine_at_the_limit_and_at_the_time_limit(slow_store: EmbeddedStore) -> None:
+    started = time.monotonic()
+    body, truncated = slow_store.select_bytes(CROSS, limit=10, timeout=5)  # 2.25 million rows unless stopped
+    assert truncated and len(json.loads(body)["results"]["bindings"]) == 10
+    assert time.monotonic() - started < 1.5
+    started = time.monotonic()
+    with pytest.raises(QueryTimeoutError):
+        slow_store.select_bytes(CROSS, limit=10**9, timeout=0.2)
+    assert time.monotonic() - started < 1.5
+    assert _cpu_seconds_while_idle(0.3) < 0.1
+
+
+@pytest.mark.parametrize("fmt, syntax", [("turtle", "turtle"), ("ntriples", "nt"), ("jsonld", "json-ld"),
+                                         ("rdfxml", "xml")])
+def test_construct_bytes_is_the_constructed_graph_in_every_syntax(store: Store, fmt: str, syntax: str) -> None:
+    query = PREFIXES + "CONSTRUCT { ?p kb:inDocument ?d . ?p kb:inDocument ?d } WHERE { ?p kb:inDocument ?d }"
+    body, truncated = store.construct_bytes(query, fmt=fmt, prefixes={"kb": str(KB)})
+    assert not truncated
+    assert set(Graph().parse(data=body, format=syntax)) == set(store.construct(query))
+    described, _ = store.construct_bytes("DESCRIBE ?item", {"item": REC_7}, fmt=fmt)
+    assert set(Graph().parse(data=described, format=syntax)) == set(store.construct("DESCRIBE ?item", {"item": REC_7}))
+
+
+def test_construct_bytes_keeps_each_triple_once_and_cuts_at_the_limit(store: Store) -> None:
+    query = "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }"
+    every, truncated = store.construct_bytes(query, fmt="ntriples")
+    lines = every.decode("utf-8").strip().splitlines()
+    assert not truncated and len(lines) == len(set(lines)) == len(fixture_graph())
+    first, truncated = store.construct_bytes(query, fmt="ntriples", limit=3)
+    assert truncated and first.decode("utf-8").strip().splitlines() == lines[:3]  # the first three, same order
+    assert store.construct_bytes(query, fmt="ntriples", limit=len(lines)) == (every, False)
+    with pytest.raises(QueryError, match="graph format 'csv'"):
+        store.construct_bytes(query, fmt="csv")
+
+
+def test_select_bytes_refuses_an_unknown_format(store: Store) -> None:
+    with pytest.raises(QueryError, match="results format 'turtle'"):
+        store.select_bytes("SELECT * WHERE { ?s ?p ?o }", fmt="turtle")
+
+
 CROSS_COUNT = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f }"
 
 
