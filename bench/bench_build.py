@@ -276,8 +276,9 @@ def write_canonical_nt(corpus: Path, out: Path) -> None:
     def skip_validation(*_: object, **__: object) -> ValidationReport:
         return ValidationReport(conforms=True)
 
-    vars(pipeline)["validate"] = skip_validation  # the name assemble() calls
-    out.write_bytes(pipeline.assemble(corpus).nt)
+    vars(pipeline)["validate_store"] = skip_validation  # the name assemble() calls
+    with tempfile.TemporaryDirectory(dir=out.parent) as work:
+        shutil.move(pipeline.assemble(corpus, work_dir=Path(work)).nt_path, out)
 
 
 def _chunk_corpus(corpus: Path, copies: range, out: Path) -> None:

@@ -65,7 +65,7 @@ def validate(corpus: CorpusOpt = None) -> None:
     for warning in built.validation.warnings:
         typer.echo(f"warning: {warning}", err=True)
     built.validation.raise_for_violations()
-    typer.echo(f"valid: {len(built.graph)} triples, {len(built.validation.checks_run)} checks, "
+    typer.echo(f"valid: {built.triples} triples, {len(built.validation.checks_run)} checks, "
                f"{len(built.validation.warnings)} warnings")
 
 

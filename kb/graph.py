@@ -1,16 +1,30 @@
-"""The graph stage: turns documents, provisions and annotations into one RDF graph (rdflib).
+"""The graph stage: turns documents, provisions and annotations into RDF (rdflib) and canonical N-Triples.
 
 It owns the mapping from the data model to the vocabulary written down in docs/vocabulary.md and
 the canonical serialisation: sorted, de-duplicated N-Triples with no blank nodes, so that the same
 corpus always gives byte-identical output.
+
+The build never holds the whole corpus as one rdflib Graph: :func:`write_graph` collects the rdflib
+triples of one held document (or one batch of annotated items) at a time in a :class:`TripleBatch`,
+turns them into N-Triples lines with rdflib's serializer and hands them to a
+:class:`CanonicalWriter`, which spills sorted runs to temporary files and merges them
+(``heapq.merge``, de-duplicated) into the canonical file. Memory stays bounded by one run of lines,
+whatever the size of the corpus. :func:`build_graph` still returns one Graph for small uses.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping, Sequence
+import hashlib
+import heapq
+import os
+import tempfile
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from pathlib import Path
+from typing import Any
 
 from rdflib import RDF, RDFS, XSD, BNode, Graph, Literal, URIRef
+from rdflib.plugins.serializers.nt import _nt_row
 from rdflib.term import Node
 
 from kb import iri
@@ -46,16 +60,52 @@ def known_by(value: str) -> Literal:
     return Literal(value, datatype=XSD.date)
 
 
-class GraphBuilder:
-    """Accumulates triples; one method per kind of thing in the model."""
+Triple = tuple[Node, Node, Node]
+
+
+class TripleBatch:
+    """A plain list of rdflib triples with the two operations of a Graph that :class:`GraphBuilder`
+    uses (``add``, ``remove`` by pattern). :func:`write_graph` collects one document's triples in it
+    and turns them into N-Triples lines with rdflib's own N-Triples row writer, without the indexes
+    of a Graph's store (adding to them was most of the graph stage's time); duplicates are removed
+    when the lines are sorted."""
 
     def __init__(self) -> None:
-        self.graph = Graph()
-        for prefix, ns in iri.PREFIXES.items():
-            self.graph.bind(prefix, ns)
+        self.triples: list[Triple] = []
+
+    def add(self, triple: Triple) -> None:
+        self.triples.append(triple)
+
+    def remove(self, pattern: tuple[Node | None, Node | None, Node | None]) -> None:
+        self.triples = [t for t in self.triples
+                        if not all(want is None or want == have for want, have in zip(pattern, t, strict=True))]
+
+    def __iter__(self) -> Iterator[Triple]:
+        return iter(self.triples)
+
+    def __len__(self) -> int:
+        return len(self.triples)
+
+
+class GraphBuilder:
+    """Accumulates triples into ``graph`` (an rdflib Graph, or a :class:`TripleBatch`); one method
+    per kind of thing in the model."""
+
+    def __init__(self, graph: Graph | TripleBatch | None = None) -> None:
+        if graph is None:
+            graph = Graph()
+            for prefix, ns in iri.PREFIXES.items():
+                graph.bind(prefix, ns)
+        self.graph: Graph | TripleBatch = graph
         self.doc_dates: dict[str, str] = {}
         self.known: dict[str, Literal] = {}  # IRI -> kb:knownBy of documents, provisions and activities
         self.doc_known: dict[str, Literal] = {}  # slug -> kb:knownBy of each dated document
+
+    def take(self) -> Graph | TripleBatch:
+        """The triples accumulated since the last call; the builder goes on in a fresh
+        :class:`TripleBatch` (what it knows of dates, used by later links, stays)."""
+        graph, self.graph = self.graph, TripleBatch()
+        return graph
 
     def _known_by(self, node: URIRef, value: Literal | None) -> None:
         if value is not None:
@@ -247,7 +297,10 @@ class GraphBuilder:
 def build_graph(documents: Sequence[SourceDocument], provisions: Mapping[str, Sequence[Provision]],
                 annotations: Annotations, *, repo_paths: Mapping[str, str], extra: Iterable[Graph] = ()) -> Graph:
     """The whole knowledge graph of a corpus. ``extra`` graphs (ontology, topics) are merged in."""
-    b = GraphBuilder()
+    graph = Graph()
+    for prefix, ns in iri.PREFIXES.items():
+        graph.bind(prefix, ns)
+    b = GraphBuilder(graph)
     for doc in documents:
         b.held_document(doc, repo_paths[doc.meta.slug])
         b.provisions(doc.meta.slug, provisions[doc.meta.slug])
@@ -264,8 +317,39 @@ def build_graph(documents: Sequence[SourceDocument], provisions: Mapping[str, Se
     for reason_iri, reason in sorted(annotations.no_link.items()):
         b.add(URIRef(reason_iri), KB.noLinkFound, reason)
     for g in extra:
-        b.graph += g
-    return b.graph
+        graph += g
+    return graph
+
+
+ANNOTATION_BATCH = 500  # annotated items per TripleBatch in write_graph
+
+
+def write_graph(documents: Iterable[SourceDocument], provisions: Mapping[str, Sequence[Provision]],
+                annotations: Annotations, out: CanonicalWriter, *, repo_paths: Mapping[str, str],
+                extra: Iterable[Graph] = ()) -> None:
+    """The same triples as :func:`build_graph`, handed to ``out`` one document (or one batch of
+    annotated items) at a time, so that no Graph of the whole corpus is ever held."""
+    b = GraphBuilder(TripleBatch())
+    for doc in documents:
+        b.held_document(doc, repo_paths[doc.meta.slug])
+        b.provisions(doc.meta.slug, provisions[doc.meta.slug])
+        out.add_graph(b.take())
+    items: list[tuple[object, Callable[[Any], object]]] = [
+        *((body, b.body) for body in annotations.bodies),
+        *((mdoc, b.mentioned_document) for mdoc in annotations.documents),
+        *((act, b.activity) for act in annotations.activities),
+        *((link, b.link) for link in annotations.links),
+        *((claim, b.claim) for claim in annotations.claims),
+    ]
+    for n, (item, method) in enumerate(items, start=1):
+        method(item)
+        if n % ANNOTATION_BATCH == 0:
+            out.add_graph(b.take())
+    for reason_iri, reason in sorted(annotations.no_link.items()):
+        b.add(URIRef(reason_iri), KB.noLinkFound, reason)
+    out.add_graph(b.take())
+    for g in extra:
+        out.add_graph(g)
 
 
 def origins(annotations: Annotations) -> dict[str, str]:
@@ -290,12 +374,118 @@ def claim_iri(claim: Claim) -> URIRef:
     return URIRef(f"{iri.BASE}claim/{iri.content_hash(claim.about, claim.prop, claim.value, claim.evidence.doc)}")
 
 
-def canonical_ntriples(graph: Graph) -> bytes:
-    """Sorted, de-duplicated N-Triples (UTF-8). Refuses blank nodes, which would break determinism."""
+def _check_no_blank_nodes(graph: Graph | TripleBatch) -> None:
     for triple in graph:
         if any(isinstance(term, BNode) for term in triple):
             raise ValidationError(f"blank node in the built graph: {' '.join(t.n3() for t in triple)[:160]}",
                                   hint="give every node an IRI (ontology and topic files included)")
-    lines = {line for line in graph.serialize(format="nt", encoding="utf-8").decode("utf-8").splitlines() if line}
-    return ("\n".join(sorted(lines)) + "\n").encode("utf-8")
+
+
+def ntriples_lines(graph: Graph | TripleBatch) -> list[bytes]:
+    """The N-Triples lines (UTF-8, without the newline) of a graph or batch, unsorted, as rdflib's
+    N-Triples serializer writes them (for a batch: its very row writer); refuses blank nodes."""
+    _check_no_blank_nodes(graph)
+    if isinstance(graph, TripleBatch):
+        return [_nt_row(triple).encode("utf-8").rstrip(b"\n") for triple in graph]
+    data = graph.serialize(format="nt", encoding="utf-8")
+    return [line for line in data.split(b"\n") if line]
+
+
+class CanonicalWriter:
+    """Sorted, de-duplicated N-Triples from many pieces, in bounded memory.
+
+    Lines are collected (de-duplicated) in memory up to ``run_lines``, then written as one sorted
+    run to a temporary file in ``directory``; already canonical files can join as runs too.
+    :meth:`finish` merges every run into the canonical file. UTF-8 byte order is code-point order,
+    so the result is byte-identical to sorting all the lines at once (:func:`canonical_ntriples`).
+    """
+
+    def __init__(self, directory: Path, *, run_lines: int = 300_000) -> None:
+        self.directory = directory
+        self.run_lines = run_lines
+        self._lines: set[bytes] = set()
+        self._runs: list[Path] = []
+        self._own: list[Path] = []
+
+    def add_graph(self, graph: Graph | TripleBatch) -> None:
+        self.add_lines(ntriples_lines(graph))
+
+    def add_lines(self, lines: Iterable[bytes]) -> None:
+        self._lines.update(lines)
+        if len(self._lines) >= self.run_lines:
+            self._spill()
+
+    def add_file(self, path: Path) -> None:
+        """A file that is already canonical (sorted, de-duplicated lines) joins the merge as it is."""
+        self._runs.append(path)
+
+    def _spill(self) -> None:
+        if not self._lines:
+            return
+        fd, name = tempfile.mkstemp(prefix="run-", suffix=".nt", dir=self.directory)
+        with os.fdopen(fd, "wb") as handle:
+            for line in sorted(self._lines):
+                handle.write(line + b"\n")
+        self._lines = set()
+        self._runs.append(Path(name))
+        self._own.append(Path(name))
+
+    def finish(self, out: Path) -> Canonical:
+        """Merge every run into ``out``; the temporary runs are removed."""
+        self._spill()
+        count = 0
+        digest = hashlib.sha256()
+        try:
+            with _opened(self._runs) as runs, open(out, "wb") as handle:
+                previous = None
+                for line in heapq.merge(*runs):
+                    if line == previous:
+                        continue
+                    previous = line
+                    handle.write(line)
+                    digest.update(line)
+                    count += 1
+        finally:
+            for path in self._own:
+                path.unlink(missing_ok=True)
+            self._runs, self._own = [], []
+        return Canonical(out, count, digest.hexdigest())
+
+
+class _opened:
+    """The binary line iterators of several files, closed together."""
+
+    def __init__(self, paths: Sequence[Path]) -> None:
+        self.paths = paths
+        self.handles: list[Any] = []
+
+    def __enter__(self) -> list[Iterator[bytes]]:
+        for path in self.paths:
+            self.handles.append(open(path, "rb"))
+        return [_terminated(h) for h in self.handles]
+
+    def __exit__(self, *exc: object) -> None:
+        for handle in self.handles:
+            handle.close()
+
+
+def _terminated(lines: Iterable[bytes]) -> Iterator[bytes]:
+    """Every line ending in a newline (a file's last line may lack it)."""
+    for line in lines:
+        if line.strip():
+            yield line if line.endswith(b"\n") else line + b"\n"
+
+
+class Canonical:
+    """A canonical N-Triples file: its path, its number of triples, the SHA-256 of its bytes."""
+
+    def __init__(self, path: Path, triples: int, sha256: str) -> None:
+        self.path = path
+        self.triples = triples
+        self.sha256 = sha256
+
+
+def canonical_ntriples(graph: Graph) -> bytes:
+    """Sorted, de-duplicated N-Triples (UTF-8). Refuses blank nodes, which would break determinism."""
+    return b"".join(line + b"\n" for line in sorted(set(ntriples_lines(graph))))
 

@@ -4,14 +4,25 @@
         ──rules──▶ status ──validate──▶ report ──publish──▶ store + dumps
 
 It owns the order of the stages, their timing and the build report; each stage owns its logic.
+
+Memory stays bounded whatever the size of the corpus, apart from the parsed corpus itself (texts,
+provisions, annotations): the graph stage streams small graphs into sorted runs merged into the
+canonical N-Triples file (:class:`kb.graph.CanonicalWriter`); the rules and the validation run in a
+staging Oxigraph store bulk-loaded from that file, in memory up to ``KB_STAGING_MEMORY_TRIPLES``
+triples and on disk beyond (then published as it is, not loaded twice); the status assessments are
+merged into the file canonically; the report's counts come from SPARQL. Everything lives in a work
+folder that publishing moves into the release (:func:`kb.publish.work_folder`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
+import functools
+import gc
+import os
+import shutil
+import tempfile
 import time
-from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -23,35 +34,50 @@ from rdflib import RDF, Graph, URIRef
 from kb import ontology
 from kb.annotate import load_annotations
 from kb.corpus import default_corpus_dir, load_corpus
-from kb.graph import build_graph, canonical_ntriples, origins
+from kb.errors import InputError
+from kb.graph import CanonicalWriter, origins, write_graph
 from kb.iri import SKOS
 from kb.model import Annotations, Provision, SourceDocument
 from kb.parse import parse
-from kb.publish import Release, default_build_dir, publish
-from kb.rules import assess, assessments_graph, corpus_date, load_rules, rules_graph
-from kb.store import EmbeddedStore
-from kb.validate import ValidationReport, validate
+from kb.publish import Release, default_build_dir, publish, work_folder
+from kb.rules import assess, corpus_date, load_rules, write_status
+from kb.store import EmbeddedStore, Store
+from kb.validate import ValidationReport, validate_store
 
 Progress = Callable[[str], None]
+
+CLASS_COUNTS = "SELECT ?class (COUNT(?s) AS ?n) WHERE { ?s a ?class } GROUP BY ?class"
 
 
 @dataclass
 class Built:
-    """What the stages before publishing produce."""
+    """What the stages before publishing produce. The canonical N-Triples are a file (``nt_path``, in
+    the build's work folder) and the graph is never held whole: :attr:`nt` reads the file and
+    :attr:`graph` parses it with rdflib, both on demand (fine for the real corpus, costly for big
+    synthetic ones). ``store_path`` is the on-disk staging store the rules and validation ran on,
+    holding exactly those N-Triples (None when it was in memory: see :func:`memory_store_triples`)."""
 
     documents: list[SourceDocument]
     provisions: dict[str, list[Provision]]
     annotations: Annotations
-    graph: Graph
-    nt: bytes
+    nt_path: Path
+    triples: int
+    content_hash: str
+    counts_per_class: dict[str, int]
     validation: ValidationReport
     asof: dt.date
     assessments: int
+    store_path: Path | None
     timings: dict[str, float] = field(default_factory=dict)
+    work: Any = field(default=None, repr=False)  # keeps a temporary work folder alive with this object
 
     @property
-    def content_hash(self) -> str:
-        return hashlib.sha256(self.nt).hexdigest()
+    def nt(self) -> bytes:
+        return self.nt_path.read_bytes()
+
+    @functools.cached_property
+    def graph(self) -> Graph:
+        return Graph().parse(self.nt_path, format="nt")
 
 
 @contextmanager
@@ -67,9 +93,32 @@ def topic_slugs(topics: Graph) -> set[str]:
     return {str(t).rsplit("/", 1)[-1] for t in topics.subjects(RDF.type, SKOS.Concept) if isinstance(t, URIRef)}
 
 
-def assemble(corpus_dir: Path | None = None, *, progress: Progress | None = None) -> Built:
-    """Run every stage up to and including validation. Raises on bad input; never publishes."""
+def memory_store_triples() -> int:
+    """Up to how many triples the staging store is kept in memory (``KB_STAGING_MEMORY_TRIPLES``,
+    default 3,000,000: about 1 GB); larger graphs get an on-disk staging store, which answers the
+    rules and checks about 3-4 times slower but holds memory down, and is then published as it is."""
+    value = os.environ.get("KB_STAGING_MEMORY_TRIPLES", "3000000")
+    if not value.isdigit():
+        raise InputError(f"KB_STAGING_MEMORY_TRIPLES={value!r} is not a number of triples",
+                         hint="set it to a whole number, e.g. 3000000, or unset it")
+    return int(value)
+
+
+def class_counts(store: Store) -> dict[str, int]:
+    """How many instances each class has (by rdf:type triples), sorted by class IRI."""
+    return dict(sorted((str(row["class"]), int(str(row["n"]))) for row in store.select(CLASS_COUNTS).dicts()))
+
+
+def assemble(corpus_dir: Path | None = None, *, progress: Progress | None = None,
+             work_dir: Path | None = None) -> Built:
+    """Run every stage up to and including validation. Raises on bad input; never publishes.
+
+    Intermediate files, the canonical N-Triples and the staging store go into ``work_dir`` (an
+    empty folder), or a temporary folder removed when the returned object is."""
     corpus_dir = corpus_dir or default_corpus_dir()
+    temporary = tempfile.TemporaryDirectory(prefix="kb-build-") if work_dir is None else None
+    work = Path(temporary.name) if temporary is not None else work_dir
+    assert work is not None
     timings: dict[str, float] = {}
     with _stage("corpus", timings, progress):
         documents = load_corpus(corpus_dir)
@@ -79,31 +128,51 @@ def assemble(corpus_dir: Path | None = None, *, progress: Progress | None = None
         topics = ontology.topics_graph()
         annotations = load_annotations(corpus_dir / "annotations", documents, provisions, topic_slugs(topics))
     with _stage("graph", timings, progress):
-        graph = build_graph(documents, provisions, annotations,
-                            repo_paths={d.meta.slug: f"corpus/{d.meta.source}" for d in documents},
-                            extra=(ontology.core_graph(), ontology.alignments_graph(), topics))
+        writer = CanonicalWriter(work)
+        write_graph(documents, provisions, annotations, writer,
+                    repo_paths={d.meta.slug: f"corpus/{d.meta.source}" for d in documents},
+                    extra=(ontology.core_graph(), ontology.alignments_graph(), topics))
+        graph_nt = writer.finish(work / "graph.nt")
+    on_disk = graph_nt.triples > memory_store_triples()
+    store_path = work / "store" if on_disk else None
     with _stage("rules", timings, progress):
         asof = corpus_date(d.meta.date for d in documents)
         rules = load_rules()
-        with EmbeddedStore.in_memory(canonical_ntriples(graph)) as store:
+        store = (EmbeddedStore.create(store_path, graph_nt.path) if store_path
+                 else EmbeddedStore.in_memory(graph_nt.path))
+        try:
             assessments = assess(store, asof, rules)
-        graph += rules_graph(rules)
-        graph += assessments_graph(assessments)
-        nt = canonical_ntriples(graph)
-    with _stage("validate", timings, progress):
-        report = validate(graph, nt, origins=origins(annotations))
-    return Built(documents, provisions, annotations, graph, nt, report, asof, len(assessments), timings)
+            status = CanonicalWriter(work)
+            write_status(rules, assessments, status)
+            status_nt = status.finish(work / "status.nt")
+            store.add(status_nt.path)
+            merged = CanonicalWriter(work)
+            merged.add_file(graph_nt.path)
+            merged.add_file(status_nt.path)
+            nt = merged.finish(work / "kb.nt")
+            graph_nt.path.unlink()
+            status_nt.path.unlink()
+            with _stage("validate", timings, progress):
+                report = validate_store(store, origins=origins(annotations))
+                counts = class_counts(store)
+        finally:
+            store.close()
+            del store
+            gc.collect()  # the store folder is free to reopen (publish) once no result holds it
+    timings["rules"] = round(timings["rules"] - timings["validate"], 4)  # validation ran inside it, on its store
+    timings = {name: timings[name] for name in ("corpus", "parse", "annotate", "graph", "rules", "validate")}
+    return Built(documents, provisions, annotations, nt.path, nt.triples, nt.sha256, counts, report, asof,
+                 len(assessments), store_path, timings, work=temporary)
 
 
 def build_report(built: Built, version: str) -> dict[str, Any]:
-    counts = Counter(str(o) for o in built.graph.objects(None, RDF.type))
     return {
         "version": version,
         "content_hash": built.content_hash,
-        "triples": len(built.graph),
+        "triples": built.triples,
         "documents": {d.meta.slug: {"sha256": d.meta.sha256, "provisions": len(built.provisions[d.meta.slug])}
                       for d in built.documents},
-        "counts_per_class": dict(sorted(counts.items())),
+        "counts_per_class": built.counts_per_class,
         "links": len(built.annotations.links),
         "status_as_of": built.asof.isoformat(),
         "assessments": built.assessments,
@@ -116,11 +185,16 @@ def build_report(built: Built, version: str) -> dict[str, Any]:
 def build(corpus_dir: Path | None = None, build_dir: Path | None = None, *,
           progress: Progress | None = None) -> tuple[Release, dict[str, Any]]:
     """Build the knowledge base from a corpus and publish it. The last good build stays if this fails."""
-    built = assemble(corpus_dir, progress=progress)
-    built.validation.raise_for_violations()
-    version = f"{dt.datetime.now(dt.UTC):%Y%m%dT%H%M%SZ}-{built.content_hash[:12]}"
-    with _stage("publish", built.timings, progress):
-        report = build_report(built, version)
-        release = publish(build_dir or default_build_dir(), version, built.nt, report)
+    build_dir = build_dir or default_build_dir()
+    work = work_folder(build_dir)
+    try:
+        built = assemble(corpus_dir, progress=progress, work_dir=work)
+        built.validation.raise_for_violations()
+        version = f"{dt.datetime.now(dt.UTC):%Y%m%dT%H%M%SZ}-{built.content_hash[:12]}"
+        with _stage("publish", built.timings, progress):
+            report = build_report(built, version)
+            release = publish(build_dir, version, built.nt_path, report, store=built.store_path)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
     report["timings_seconds"] = built.timings
     return release, report

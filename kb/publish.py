@@ -12,6 +12,7 @@ build::
         kb.jsonld    JSON-LD (with the dataset description)
         report.json  counts per class, warnings, timing per stage, version, content hash
         store/       the embedded Oxigraph store, bulk-loaded from kb.nt
+      .work-*        a build assembling its N-Triples and staging store (see work_folder)
       .staging-*     a build in progress (removed when a later build finds it abandoned)
       .lock          held while a build publishes
 
@@ -42,6 +43,7 @@ KEEP = 3
 CURRENT = "current"
 RELEASES = "releases"
 STAGING_PREFIX = ".staging-"
+WORK_PREFIX = ".work-"
 DUMPS = {"nt": "kb.nt", "ttl": "kb.ttl", "jsonld": "kb.jsonld"}
 DATASET = "dataset.nt"
 
@@ -124,6 +126,11 @@ def _fsync_dir(path: Path) -> None:
         os.close(fd)
 
 
+def _fsync(path: Path) -> None:
+    with open(path, "rb") as handle:
+        os.fsync(handle.fileno())
+
+
 def _write(path: Path, data: bytes) -> None:
     with open(path, "wb") as handle:
         handle.write(data)
@@ -131,26 +138,41 @@ def _write(path: Path, data: bytes) -> None:
         os.fsync(handle.fileno())
 
 
-def write_release(staging: Path, nt: bytes, report: dict[str, Any]) -> None:
+def write_release(staging: Path, nt: bytes | Path, report: dict[str, Any], store: Path | None = None) -> None:
     """Write every artefact of a build into ``staging`` (a new, empty folder): the canonical N-Triples
-    and the dataset description, the store bulk-loaded from them, and Turtle and JSON-LD dumped by
-    the store (Oxigraph's serializers, which keep up with large builds)."""
-    _write(staging / DUMPS["nt"], nt)
+    (bytes, or a file moved in) and the dataset description, the store (bulk-loaded from them, or
+    the build's own staging store, already holding the N-Triples, moved in and given the dataset
+    description), and Turtle and JSON-LD dumped by the store (Oxigraph's serializers, which keep up
+    with large builds)."""
+    if isinstance(nt, Path):
+        shutil.move(nt, staging / DUMPS["nt"])
+        _fsync(staging / DUMPS["nt"])
+    else:
+        _write(staging / DUMPS["nt"], nt)
     _write(staging / DATASET, dataset_ntriples(report["version"], report["content_hash"]))
-    with EmbeddedStore.create(staging / "store", staging / DUMPS["nt"], staging / DATASET) as store:
-        store.dump(staging / DUMPS["ttl"], "turtle", prefixes=PREFIXES)
-        store.dump(staging / DUMPS["jsonld"], "jsonld")
+    if store is None:
+        opened = EmbeddedStore.create(staging / "store", staging / DUMPS["nt"], staging / DATASET)
+    else:
+        shutil.move(store, staging / "store")
+        opened = EmbeddedStore.open(staging / "store", read_only=False)
+        opened.add(staging / DATASET)
+    with opened:
+        opened.dump(staging / DUMPS["ttl"], "turtle", prefixes=PREFIXES)
+        opened.dump(staging / DUMPS["jsonld"], "jsonld")
     _write(staging / "report.json", (json.dumps(report, indent=2, sort_keys=True) + "\n").encode("utf-8"))
 
 
-def publish(build_dir: Path, version: str, nt: bytes, report: dict[str, Any]) -> Release:
-    """Publish a validated build as the new current release; atomic for readers."""
+def publish(build_dir: Path, version: str, nt: bytes | Path, report: dict[str, Any], *,
+            store: Path | None = None) -> Release:
+    """Publish a validated build as the new current release; atomic for readers. ``nt`` is the
+    canonical N-Triples (bytes or a file, which is moved); ``store`` optionally a store folder that
+    already holds exactly them (moved in, rather than bulk-loading the N-Triples again)."""
     with build_lock(build_dir):
         clean_abandoned(build_dir)
         staging = build_dir / f"{STAGING_PREFIX}{os.getpid()}-{time.time_ns()}"
         staging.mkdir()
         try:
-            write_release(staging, nt, report)
+            write_release(staging, nt, report, store)
             releases = build_dir / RELEASES
             releases.mkdir(exist_ok=True)
             final = releases / version
@@ -179,12 +201,37 @@ def swap_current(build_dir: Path, target: Path) -> None:
 
 
 def clean_abandoned(build_dir: Path) -> None:
-    """Remove staging folders left by builds that died (only called while holding the lock)."""
+    """Remove staging folders left by builds that died (only called while holding the lock), and
+    work folders (:func:`work_folder`) whose build process is gone."""
     for path in build_dir.glob(f"{STAGING_PREFIX}*"):
         if path.is_symlink() or path.is_file():
             path.unlink()
         else:
             shutil.rmtree(path, ignore_errors=True)
+    for path in build_dir.glob(f"{WORK_PREFIX}*"):
+        pid = path.name.removeprefix(WORK_PREFIX).split("-")[0]
+        if pid.isdigit() and not _alive(int(pid)):
+            shutil.rmtree(path, ignore_errors=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def work_folder(build_dir: Path) -> Path:
+    """A new folder in ``build_dir`` where a build assembles its N-Triples and staging store before
+    publishing (beside the releases, so that publishing moves them in without copying). The build
+    removes it; a later build removes it if the process that made it died."""
+    build_dir.mkdir(parents=True, exist_ok=True)
+    path = build_dir / f"{WORK_PREFIX}{os.getpid()}-{time.time_ns()}"
+    path.mkdir()
+    return path
 
 
 def prune(build_dir: Path) -> None:

@@ -25,7 +25,7 @@ from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
 
 from kb import iri
 from kb.errors import QueryError
-from kb.graph import known_by
+from kb.graph import CanonicalWriter, known_by
 from kb.iri import KB, SKOS
 from kb.queries import NamedQuery, default_queries_dir, list_queries
 from kb.store import Store
@@ -143,6 +143,17 @@ def assessments_graph(assessments: Iterable[Assessment]) -> Graph:
         for ev in sorted(a.evidence):
             g.add((node, KB.usedEvidence, URIRef(ev)))
     return g
+
+
+STATUS_BATCH = 5_000  # assessments per small Graph in write_status
+
+
+def write_status(rules: Sequence[Rule], assessments: Sequence[Assessment], out: CanonicalWriter) -> None:
+    """The rule nodes and the assessment nodes, handed to ``out`` a batch at a time (the same triples
+    as :func:`rules_graph` and :func:`assessments_graph`)."""
+    out.add_graph(rules_graph(rules))
+    for start in range(0, len(assessments), STATUS_BATCH):
+        out.add_graph(assessments_graph(assessments[start:start + STATUS_BATCH]))
 
 
 def corpus_date(dates: Iterable[str]) -> dt.date:

@@ -3,6 +3,7 @@ build that fails or is killed never replaces the last good store."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import shutil
@@ -17,7 +18,8 @@ from rdflib import Graph
 
 import kb
 from kb.corpus import default_corpus_dir
-from kb.errors import CorpusError, ValidationError
+from kb.errors import CorpusError, InputError, ValidationError
+from kb.graph import CanonicalWriter, canonical_ntriples
 
 
 def _answers(build_dir: Path) -> int:
@@ -124,3 +126,54 @@ def test_report_json_is_valid_and_names_the_checks(built_release: kb.Release) ->
     report = json.loads(built_release.report_path.read_text())
     assert "dangling-reference" in report["checks_run"]
     assert report["documents"]["wg1-2021-final-report"]["provisions"] > 36
+
+
+def test_canonical_writer_spilling_runs_gives_the_same_bytes_as_sorting_at_once(tmp_path: Path) -> None:
+    graph = kb.assemble().graph
+    expected = canonical_ntriples(graph)
+    writer = CanonicalWriter(tmp_path, run_lines=1000)  # dozens of sorted runs on disk, merged
+    triples = list(graph)
+    for start in range(0, len(triples), 700):  # pieces that overlap the runs, with repeated triples
+        piece = Graph()
+        for triple in triples[start:start + 900]:
+            piece.add(triple)
+        writer.add_graph(piece)
+    result = writer.finish(tmp_path / "merged.nt")
+    merged = result.path.read_bytes()
+    assert merged == expected
+    assert result.triples == len(graph) == expected.count(b"\n")
+    assert result.sha256 == hashlib.sha256(expected).hexdigest()
+    assert [p.name for p in tmp_path.iterdir()] == ["merged.nt"]  # the runs are gone
+
+
+def test_an_on_disk_staging_store_publishes_the_same_build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                           built_release: kb.Release) -> None:
+    """Large graphs are checked in an on-disk staging store that is then published as it is: the
+    release is the same as with the in-memory staging store, and its store answers."""
+    monkeypatch.setenv("KB_STAGING_MEMORY_TRIPLES", "0")
+    build_dir = tmp_path / "build"
+    release, report = kb.build(build_dir=build_dir)
+    assert release.dump("nt").read_bytes() == built_release.dump("nt").read_bytes()
+    assert report["counts_per_class"] == built_release.report()["counts_per_class"]
+    assert _answers(build_dir) == report["counts_per_class"]["https://w3id.org/iacml-kb/ontology#Provision"]
+    with kb.open_store(release.store_path) as store:  # the dataset description was added at publishing
+        assert store.ask("ASK { <https://w3id.org/iacml-kb/dataset> ?p ?o }")
+    assert not list(build_dir.glob(".work-*")), "the build removed its work folder"
+
+
+def test_a_staging_memory_limit_that_is_not_a_number_is_an_input_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("KB_STAGING_MEMORY_TRIPLES", "lots")
+    with pytest.raises(InputError, match="KB_STAGING_MEMORY_TRIPLES"):
+        kb.assemble()
+
+
+def test_the_work_folder_of_a_dead_build_is_removed_by_the_next(tmp_path: Path) -> None:
+    build_dir = tmp_path / "build"
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True,
+                          check=True).stdout.strip()
+    abandoned = build_dir / f".work-{dead}-1"
+    (abandoned / "store").mkdir(parents=True)
+    (abandoned / "kb.nt").write_bytes(b"left behind\n")
+    kb.build(build_dir=build_dir)
+    assert not abandoned.exists()
+    assert not list(build_dir.glob(".work-*"))
