@@ -32,6 +32,7 @@ import kb
 from api import negotiation, offload, serialize
 from api.context import DUMP_FILES, Context
 from api.errors import ERROR_RESPONSES, ApiError
+from api.views import curie, local_href
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 KB_NS = Namespace(kb.PREFIXES["kb"])
@@ -65,18 +66,6 @@ _ENV = jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES)), autoes
 def render(name: str, **values: Any) -> str:
     """A page from ``api/templates/`` (autoescaped)."""
     return _ENV.get_template(name).render(**values)
-
-
-def local_href(iri: str) -> str:
-    """Where an IRI is served: our own IRIs on this host, anything else as it is."""
-    return "/" + iri[len(kb.BASE):] if iri.startswith(kb.BASE) else iri
-
-
-def curie(iri: str) -> str:
-    for prefix, namespace in sorted(kb.PREFIXES.items(), key=lambda item: -len(item[1])):
-        if iri.startswith(namespace) and len(iri) > len(namespace):
-            return f"{prefix}:{iri[len(namespace):]}"
-    return iri
 
 
 def _view_term(term: Node) -> dict[str, Any]:

@@ -29,7 +29,7 @@ from fastapi.responses import FileResponse, HTMLResponse, Response
 from rdflib import URIRef
 
 import kb
-from api import offload, pages_data
+from api import offload, pages_data, views
 from api.context import Context
 from api.errors import ERROR_RESPONSES, ApiError
 from api.linked_data import render
@@ -101,7 +101,7 @@ async def home(request: Request, ctx: Context) -> HTMLResponse:
     data = await _dashboard(ctx, values, pages_data.DASHBOARD_ROWS)
     query = urlencode({k: v for k, v in values.items() if v})
     documents = await offload.run(lambda: ctx.store.select(pages_data.DOCUMENT_FACTS_QUERY).dicts())
-    held = [{"href": pages_data.local_href(str(r["document"])), "title": str(r["title"]),
+    held = [{"href": views.local_href(str(r["document"])), "title": str(r["title"]),
              "date": str(r.get("date", "")), "kind": pages_data.local_name(str(r["type"])),
              "held": str(r["held"]).lower() == "true", "reader": f"/reader/{r['slug']}"} for r in documents]
     return _page("index.html", ctx, 400 if errors else 200, data=data, values=values, errors=errors,
@@ -152,7 +152,7 @@ async def item_html(request: Request, ctx: Context, iri: URIRef) -> str:
         if status is not None:
             for dimension in status["status"].values():
                 for link in dimension["links"]:
-                    link["sourceHref"] = pages_data.local_href(link["source"])
+                    link["sourceHref"] = views.local_href(link["source"])
     alternates = [(name, f"{request.url.path}?format={name}") for name in ("turtle", "jsonld", "nt", "rdfxml")]
     return render("item.html", **_common(ctx), item=item, status=status, status_error=status_error, asof=asof or "",
                   alternates=alternates)

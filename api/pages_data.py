@@ -23,6 +23,7 @@ from rdflib import URIRef
 from rdflib.term import Literal, Node
 
 import kb
+from api.views import curie, local_href
 
 KB = kb.PREFIXES["kb"]
 RDF_TYPE = kb.PREFIXES["rdf"] + "type"
@@ -188,17 +189,6 @@ def warm_up(store: kb.Store) -> None:
 # --------------------------------------------------------------------------------------------
 
 _LOCK = threading.Lock()
-
-
-def local_href(iri: str) -> str:
-    return "/" + iri[len(kb.BASE):] if iri.startswith(kb.BASE) else iri
-
-
-def curie(iri: str) -> str:
-    for prefix, namespace in sorted(kb.PREFIXES.items(), key=lambda item: -len(item[1])):
-        if iri.startswith(namespace) and len(iri) > len(namespace):
-            return f"{prefix}:{iri[len(namespace):]}"
-    return iri
 
 
 def local_name(iri: str) -> str:

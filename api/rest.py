@@ -38,8 +38,8 @@ import kb
 from api import offload, serialize, views
 from api.context import Context
 from api.errors import ERROR_RESPONSES, ApiError, kb_error_response, parameter_of
-from api.linked_data import curie, local_href
 from api.sparql import output_format, query_form
+from api.views import curie, local_href
 from api.workers import Job, call_job
 
 KB = kb.PREFIXES["kb"]

@@ -36,7 +36,16 @@ def matches(words: list[str], *texts: str) -> bool:
 
 
 def local_href(iri: str) -> str:
+    """Where an IRI is served: our own IRIs on this host, anything else as it is."""
     return "/" + iri[len(kb.BASE):] if iri.startswith(kb.BASE) else iri
+
+
+def curie(iri: str) -> str:
+    """``kb:Mandate`` for an IRI in one of the knowledge base's prefixes (the longest namespace wins)."""
+    for prefix, namespace in sorted(kb.PREFIXES.items(), key=lambda item: -len(item[1])):
+        if iri.startswith(namespace) and len(iri) > len(namespace):
+            return f"{prefix}:{iri[len(namespace):]}"
+    return iri
 
 
 def _assessment(assessment: Any) -> dict[str, Any]:
