@@ -281,18 +281,6 @@ def write_canonical_nt(corpus: Path, out: Path) -> None:
         shutil.move(pipeline.assemble(corpus, work_dir=Path(work)).nt_path, out)
 
 
-def _chunk_corpus(corpus: Path, copies: range, out: Path) -> None:
-    """A corpus of some copies of a synthetic corpus, hard-linked (the corpus stage resolves symlinks
-    and refuses sources outside the corpus)."""
-    shutil.rmtree(out, ignore_errors=True)
-    prefixes = tuple(f"synth-{k:05d}-" for k in copies)
-    for sub in ("documents", "sources", "annotations"):
-        (out / sub).mkdir(parents=True)
-        for path in (corpus / sub).iterdir():
-            if path.name.startswith(prefixes):
-                os.link(path, out / sub / path.name)
-
-
 def chunked_ntriples(scale: int, corpus: Path, out: Path, args: argparse.Namespace) -> Measurement:
     """Produce the canonical N-Triples of a synthetic corpus chunk by chunk; the times and peaks of
     the chunk children are summed and maxed into one measurement."""
@@ -302,7 +290,7 @@ def chunked_ntriples(scale: int, corpus: Path, out: Path, args: argparse.Namespa
     for first in range(1, scale + 1, args.chunk):
         copies = range(first, min(first + args.chunk, scale + 1))
         chunk_dir, part = work / "chunk", work / f"chunk-{first:05d}.nt"
-        _chunk_corpus(corpus, copies, chunk_dir)
+        synth.chunk_corpus(corpus, copies, chunk_dir)
         _log(f"scale {scale}: N-Triples of copies {copies.start}-{copies.stop - 1}")
         run, _ = measure([sys.executable, __file__, "--canonical-nt", str(chunk_dir), str(part)],
                          timeout=args.timeout, mem_limit_mb=args.mem_limit_gb * 1024)

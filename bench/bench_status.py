@@ -44,6 +44,7 @@ from pathlib import Path
 from typing import Any
 
 import pyoxigraph as ox
+import synth  # bench/synth.py: the script's own folder is on sys.path
 from rdflib import XSD, Literal, URIRef
 
 import kb
@@ -119,17 +120,6 @@ def take_snapshot(work: Path, rev: str) -> tuple[Path, str]:
     return snapshot, commit
 
 
-def _chunk_corpus(corpus: Path, copies: range, out: Path) -> None:
-    """A corpus of some copies of a synthetic corpus, hard-linked (as bench/bench_build.py does)."""
-    shutil.rmtree(out, ignore_errors=True)
-    prefixes = tuple(f"synth-{k:05d}-" for k in copies)
-    for sub in ("documents", "sources", "annotations"):
-        (out / sub).mkdir(parents=True)
-        for path in (corpus / sub).iterdir():
-            if path.name.startswith(prefixes):
-                os.link(path, out / sub / path.name)
-
-
 def prepare_store(scale: int, work: Path, snapshot: Path, commit: str, *, chunk: int, seed: int) -> Path:
     """The Oxigraph store of a scale under ``work``, made once and reused while its recipe is unchanged.
 
@@ -164,7 +154,7 @@ def prepare_store(scale: int, work: Path, snapshot: Path, commit: str, *, chunk:
             source = corpus
         else:
             source = work / "chunk"
-            _chunk_corpus(corpus, copies, source)
+            synth.chunk_corpus(corpus, copies, source)
         _log(f"scale {scale}: N-Triples of copies {copies.start}-{copies.stop - 1}")
         _run([python, "bench/bench_build.py", "--canonical-nt", str(source), str(part)], snapshot, env)
         parts.append(part)

@@ -36,6 +36,7 @@ import bisect
 import hashlib
 import inspect
 import json
+import os
 import random
 import re
 import shutil
@@ -402,6 +403,18 @@ def generate(scale: int, out: Path, *, seed: int = 0, corpus_dir: Path = REAL_CO
     shutil.rmtree(out, ignore_errors=True)
     staging.rename(out)
     return manifest
+
+
+def chunk_corpus(corpus: Path, copies: range, out: Path) -> None:
+    """A corpus of some copies of a synthetic corpus, hard-linked (the corpus stage resolves symlinks
+    and refuses sources outside the corpus): the benchmarks build large scales chunk by chunk."""
+    shutil.rmtree(out, ignore_errors=True)
+    prefixes = tuple(f"synth-{k:05d}-" for k in copies)
+    for sub in ("documents", "sources", "annotations"):
+        (out / sub).mkdir(parents=True)
+        for path in (corpus / sub).iterdir():
+            if path.name.startswith(prefixes):
+                os.link(path, out / sub / path.name)
 
 
 def main(argv: list[str] | None = None) -> int:
