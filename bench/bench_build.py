@@ -163,26 +163,32 @@ class _Watchdog(threading.Thread):
 
 
 class _Reader(threading.Thread):
-    """Reads a child's output line by line, noting when each line arrived."""
+    """Reads a child's output line by line, noting when each line arrived, and copies it to ``log`` as it
+    comes (so that a benchmark that dies still leaves what a long build said)."""
 
-    def __init__(self, stream: IO[bytes], start: float) -> None:
+    def __init__(self, stream: IO[bytes], start: float, log: Path | None = None) -> None:
         super().__init__(daemon=True)
-        self.stream, self.start_time = stream, start
+        self.stream, self.start_time, self.log = stream, start, log
         self.lines: list[tuple[float, str]] = []
 
     def run(self) -> None:
-        for raw in self.stream:
-            self.lines.append((time.perf_counter() - self.start_time, raw.decode("utf-8", "replace").rstrip()))
+        with open(self.log, "w", encoding="utf-8") if self.log else contextlib.nullcontext() as copy:
+            for raw in self.stream:
+                seconds, line = time.perf_counter() - self.start_time, raw.decode("utf-8", "replace").rstrip()
+                self.lines.append((seconds, line))
+                if copy is not None:
+                    copy.write(f"{seconds:10.1f}  {line}\n")
+                    copy.flush()
 
 
-def measure(cmd: Sequence[str], *, timeout: float, mem_limit_mb: float, cwd: Path | None = None
-            ) -> tuple[Measurement, str]:
+def measure(cmd: Sequence[str], *, timeout: float, mem_limit_mb: float, cwd: Path | None = None,
+            log: Path | None = None) -> tuple[Measurement, str]:
     """Run ``cmd`` in a fresh process group; kill it past ``timeout`` seconds or ``mem_limit_mb``.
 
     The peak is GNU time's maximum resident set size of the command where /usr/bin/time exists:
     ``wait4``'s ``ru_maxrss`` for a direct child also counts the pages it shared with this process
     before ``exec``. A killed child has no such report: its peak is the most memory sampled.
-    Returns the measurement and what the child printed (stdout and stderr).
+    Returns the measurement and what the child printed (stdout and stderr), also copied to ``log``.
     """
     with tempfile.NamedTemporaryFile("r") as rss_file:
         wrapped = [GNU_TIME, "-f", "%M", "-o", rss_file.name, *cmd] if GNU_TIME else list(cmd)
@@ -190,7 +196,7 @@ def measure(cmd: Sequence[str], *, timeout: float, mem_limit_mb: float, cwd: Pat
         proc = subprocess.Popen(wrapped, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                                 start_new_session=True)
         assert proc.stdout is not None
-        watchdog, reader = _Watchdog(proc.pid, start, timeout, mem_limit_mb), _Reader(proc.stdout, start)
+        watchdog, reader = _Watchdog(proc.pid, start, timeout, mem_limit_mb), _Reader(proc.stdout, start, log)
         watchdog.start()
         reader.start()
         _, wait_status, usage = os.wait4(proc.pid, 0)
@@ -328,7 +334,7 @@ def bench_scale(scale: int, args: argparse.Namespace) -> ScaleResult:
         shutil.rmtree(build_dir, ignore_errors=True)
         _log(f"scale {scale}: kb build {len(result.builds) + 1}/{repeat} ({result.documents} documents)")
         run, output = measure([sys.executable, "-m", "kb.cli", "build", "--corpus", str(corpus), "--build-dir",
-                               str(build_dir)], cwd=args.snapshot, **limits)
+                               str(build_dir)], cwd=args.snapshot, log=work / f"build-{scale}.log", **limits)
         result.builds.append(run)
         _log(f"  {run.seconds:.1f} s, {run.peak_mb:,.0f} MB" if run.ok else f"  {run.describe()}")
         if run.ok:
