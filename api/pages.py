@@ -177,7 +177,7 @@ async def ontology_html(request: Request, ctx: Context) -> str:
 def install(app: FastAPI, ctx: Context) -> None:
     """Add /mandates.csv, /reader/{slug}, /search and the pages' static files to the app (home: api.app)."""
     for name, media in STATIC_FILES.items():
-        _install_static(app, name, media)
+        install_static_file(app, name, media)
 
     @app.get("/mandates.csv", tags=["Pages"], response_class=Response, responses={
         200: {"description": "The dashboard's current view as CSV", "content": {"text/csv": {}}}, **ERROR_RESPONSES},
@@ -207,11 +207,12 @@ def install(app: FastAPI, ctx: Context) -> None:
         return _page("search.html", ctx, result=result, q=q, type=type, types=pages_data.SEARCH_TYPES)
 
 
-def _install_static(app: FastAPI, name: str, media: str) -> None:
+def install_static_file(app: FastAPI, name: str, media: str, cache_control: str = "public, max-age=3600") -> None:
+    """Serve ``api/static/{name}`` at ``/static/{name}`` (one route per file: nothing else is reachable)."""
     path = STATIC / name
 
     async def static_file() -> FileResponse:
-        return FileResponse(path, media_type=media, headers={"Cache-Control": "public, max-age=3600"})
+        return FileResponse(path, media_type=media, headers={"Cache-Control": cache_control})
 
     app.add_api_route(f"/static/{name}", static_file, methods=["GET", "HEAD"], include_in_schema=False,
-                      name=f"pages_static_{name}")
+                      name=f"static_{name}")

@@ -29,12 +29,11 @@ from fastapi.responses import FileResponse, HTMLResponse, Response
 from rdflib import OWL, RDF, RDFS, URIRef
 
 import kb
-from api import offload
+from api import offload, pages
 from api.context import Context
 from api.errors import ApiError
 
 ROOT = Path(__file__).resolve().parent.parent
-STATIC = Path(__file__).resolve().parent / "static"
 # Where `npm ci --prefix web` puts YASQE (a dependency of @zazuko/yasgui, pinned by web/package-lock.json).
 EDITOR_DIR = ROOT / "web" / "node_modules" / "@zazuko" / "yasqe" / "build"
 EDITOR_FILES = {"yasqe.min.js": "text/javascript", "yasqe.min.css": "text/css",
@@ -155,17 +154,10 @@ def install(app: FastAPI, ctx: Context, render_html: Callable[..., str]) -> None
         return FileResponse(path, media_type=EDITOR_FILES[name], headers={"Cache-Control": CACHE_CONTROL})
 
     for name, media_type in PAGE_FILES.items():
-        _install_page_file(app, name, media_type)
+        pages.install_static_file(app, name, media_type, "no-cache")
 
 
-def _install_page_file(app: FastAPI, name: str, media_type: str) -> None:
-    path = STATIC / name
 
-    async def page_file() -> FileResponse:
-        return FileResponse(path, media_type=media_type, headers={"Cache-Control": "no-cache"})
-
-    app.add_api_route(f"/static/{name}", page_file, methods=["GET", "HEAD"], include_in_schema=False,
-                      name=f"static_{name}")
 
 
 def default_query() -> str:
