@@ -343,10 +343,12 @@ def bench_scale(scale: int, args: argparse.Namespace) -> ScaleResult:
             result.content_hashes.append(str(report["content_hash"]))
             result.stage_timings.append(_stage_timings(output, report))
             if not kept.exists():
-                os.replace(build_dir / "current" / "kb.nt", kept)
+                os.link(build_dir / "current" / "kb.nt", kept)
                 result.nt_from = "kb build"
-        shutil.rmtree(build_dir, ignore_errors=True)
-        if not run.ok or run.seconds > args.repeat_under:
+        last = not run.ok or run.seconds > args.repeat_under or len(result.builds) == repeat
+        if not (last and run.ok and args.keep_build):
+            shutil.rmtree(build_dir, ignore_errors=True)
+        if last:
             break  # a failed build fails again; a long one gains little precision from repeats
     if not kept.exists() and scale > 1:
         result.chunked = chunked_ntriples(scale, corpus, kept, args)
@@ -572,6 +574,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="measurements per scale (default: 3 up to scale 100, 1 above)")
     parser.add_argument("--repeat-under", type=float, default=600,
                         help="repeat only while a build takes less than this many seconds (default 600)")
+    parser.add_argument("--keep-build", action="store_true",
+                        help="keep the last build of each scale in WORK/build-SCALE (e.g. for bench_status --build-dir)")
     parser.add_argument("--timeout", type=float, default=1800, help="seconds before a child is killed")
     parser.add_argument("--mem-limit-gb", type=float, default=16,
                         help="resident memory at which a child is killed (default 16)")
