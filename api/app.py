@@ -23,11 +23,12 @@ from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.openapi.utils import get_openapi
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import Response
 
 import kb
 from api import errors, linked_data, negotiation, pages, pages_data, rest, sparql, sparql_page
 from api.context import Context, find_dumps
+from api.responses import JSONResponse
 from api.settings import Settings
 from api.workers import QueryPool
 
@@ -113,7 +114,8 @@ def create_app(store_spec: str, *, time_limit: float | None = None, row_cap: int
             await pool.close()
             store.close()
 
-    app = FastAPI(title="iacml-kb", version="0.1.0", description=DESCRIPTION, lifespan=lifespan)
+    app = FastAPI(title="iacml-kb", version="0.1.0", description=DESCRIPTION, lifespan=lifespan,
+                  default_response_class=JSONResponse)
     app.state.context = ctx
     errors.install(app)
     sparql.install(app, ctx, linked_data.render)

@@ -34,11 +34,11 @@ from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 import kb
+from api.responses import JSONResponse
 
 LOG = logging.getLogger("api")
 MEDIA_TYPE = "application/json"

@@ -29,7 +29,7 @@ from typing import Any
 from typing import Literal as TypingLiteral
 
 from fastapi import FastAPI, Path, Query, Request
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import Response
 from pydantic import BaseModel, Field
 from rdflib import Literal, URIRef
 from rdflib.term import Node
@@ -38,6 +38,7 @@ import kb
 from api import offload, serialize, views
 from api.context import Context
 from api.errors import ERROR_RESPONSES, ApiError, kb_error_response, parameter_of
+from api.responses import JSONResponse
 from api.sparql import output_format, query_form
 from api.views import curie, local_href
 from api.workers import Job, call_job

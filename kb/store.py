@@ -133,6 +133,7 @@ class _QueryInfo:
     projected: frozenset[str]  # SELECT: the projection; other forms: the variables in scope
     top_level: frozenset[str]  # variables mentioned outside sub-queries: the parameters allowed
     where_group: int  # offset just inside the opening brace of the top-level WHERE group, -1 if none
+    limit: int | None = None  # SELECT: its own top-level LIMIT (no answer has more rows), if it has one
 
 
 def check_query(query: str) -> QueryForm:
@@ -168,7 +169,10 @@ def _analyse(query: str) -> _QueryInfo:
     bindable = _bindable(algebra, form)
     projected = frozenset(str(v) for v in algebra.PV) if form is QueryForm.SELECT else bindable
     scrubbed = _scrub(query)
-    return _QueryInfo(form, projected, _top_level_variables(scrubbed), _where_group(scrubbed, form))
+    top = algebra.p
+    limit = top.length if form is QueryForm.SELECT and top.name == "Slice" and top.length is not None else None
+    return _QueryInfo(form, projected, _top_level_variables(scrubbed), _where_group(scrubbed, form),
+                      None if limit is None else int(limit))
 
 
 def _parse(query: str) -> Any:
@@ -780,10 +784,11 @@ class EmbeddedStore(Store):
                      timeout: float | None = None, limit: int | None = None) -> tuple[bytes, bool]:
         """SELECT or ASK results serialized by Oxigraph in ``fmt``, cut at ``limit`` rows (see Store).
 
-        Without a limit Oxigraph writes the requested format directly. With one, it writes JSON into
-        a buffer that counts row boundaries as the bytes arrive (``},{``: present between every two
-        rows, and possibly inside a literal, so the count bounds the rows from above) and stops the
-        evaluation once it holds more than ``limit`` of them; only then are the rows read exactly
+        Without a limit, or when the query's own top-level LIMIT is within it, Oxigraph writes the
+        requested format directly. Otherwise it writes JSON into a buffer that counts row boundaries
+        as the bytes arrive (``},{``: present between every two rows, and possibly inside a literal,
+        so the count bounds the rows from above) and stops the evaluation once it holds more than
+        ``limit`` of them; only then are the rows read exactly
         (and, in the rare case that literals made the count stop too early, the query runs again
         without the early stop). Other formats are converted from that JSON. The time limit is
         checked at every chunk written, as in :meth:`select_json`.
@@ -804,7 +809,8 @@ class EmbeddedStore(Store):
             return writer
 
         forms = (QueryForm.SELECT, QueryForm.ASK)
-        if limit is None:
+        own_limit = _inspect(query).limit
+        if limit is None or (own_limit is not None and own_limit <= limit):  # never more rows than allowed
             return _consumed(self._query(query, params, forms, "select_bytes"),
                              lambda r: serialized(r, None)).getvalue(), False
         written = _consumed(self._query(query, params, forms, "select_bytes"), lambda r: serialized(r, limit))
@@ -1007,14 +1013,37 @@ def _to_ox(term: URIRef | Literal) -> ox.NamedNode | ox.Literal:
     return ox.Literal(str(term))
 
 
+# Oxigraph terms already converted, keyed by the Oxigraph term itself (hashed and compared in Rust, and
+# safe to keep across threads, unlike result objects): the IRIs and literals of the knowledge base recur
+# in every answer, and a lookup costs a tenth of a conversion. Bounded by entries and by the characters
+# of the literals held; once full, it stays as it is (a process serves one release).
+_CONVERTED: dict[Any, Node] = {}
+CONVERTED_MAX = 200_000
+CONVERTED_MAX_CHARS = 32_000_000
+_converted_chars = 0
+
+
 def _from_ox(term: Any) -> Node:
-    if isinstance(term, ox.NamedNode):
-        return URIRef(term.value)
-    if isinstance(term, ox.BlankNode):
-        return BNode(term.value)
-    if isinstance(term, ox.Literal):
-        return _literal(term.value, term.language, term.datatype.value)
-    raise QueryError(f"the result holds a term the library does not handle: {term}")
+    global _converted_chars
+    node = _CONVERTED.get(term)
+    if node is not None:
+        return node
+    kind = type(term)
+    chars = 0
+    if kind is ox.NamedNode:
+        node = URIRef(term.value)
+    elif kind is ox.Literal:
+        value = term.value
+        node = _literal(value, term.language, term.datatype.value)
+        chars = len(value)
+    elif kind is ox.BlankNode:
+        return BNode(term.value)  # blank node labels are local to one answer
+    else:
+        raise QueryError(f"the result holds a term the library does not handle: {term}")
+    if len(_CONVERTED) < CONVERTED_MAX and _converted_chars + chars <= CONVERTED_MAX_CHARS:
+        _CONVERTED[term] = node
+        _converted_chars += chars
+    return node
 
 
 # --------------------------------------------------------------------------------------------

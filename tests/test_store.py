@@ -502,6 +502,40 @@ def test_select_bytes_cuts_at_the_limit_exactly(store: Store) -> None:
     assert json.loads(answer)["boolean"] is True and not truncated
 
 
+def test_select_bytes_with_its_own_limit_within_the_cap_is_written_whole(store: Store) -> None:
+    """A query whose own LIMIT is within the cap skips the row counting; beyond the cap it is still cut."""
+    query = PREFIXES + "SELECT ?p ?o WHERE { ?p ?q ?o } ORDER BY ?p ?q ?o"
+    every = json_rows(store.select_json(query))[1]
+    for own, cap in ((3, 3), (3, 5), (len(every) + 5, len(every) + 5), (5, 3), (len(every), 2)):
+        for fmt in ("json", "csv"):
+            body, truncated = store.select_bytes(f"{query} LIMIT {own}", fmt=fmt, limit=cap)
+            if fmt == "json":
+                assert json_rows(body)[1] == every[:min(own, cap)]
+            assert truncated == (cap < min(own, len(every)))
+            assert body == store.select_bytes(f"{query} LIMIT {min(own, cap)}", fmt=fmt)[0]
+    offset, truncated = store.select_bytes(f"{query} OFFSET 2 LIMIT 3", limit=3)
+    assert json_rows(offset)[1] == every[2:5] and not truncated
+    inner, truncated = store.select_bytes(f"SELECT * WHERE {{ {{ {query.split(PREFIXES)[1]} LIMIT 5 }} }}".replace(
+        "SELECT * WHERE { { SELECT", PREFIXES + "SELECT * WHERE { { SELECT"), limit=2)  # a sub-query's LIMIT: cut
+    assert len(json_rows(inner)[1]) == 2 and truncated
+
+
+def test_select_gives_each_term_its_own_type_however_often_it_recurs() -> None:
+    """Converted terms are reused across answers: equal values of other types must stay apart."""
+    lines = [f'<{doc_iri("d")}/p{i}> <{KB}v> {value} .' for i, value in enumerate(
+        ['"1"', '"1"@en', '"1"@es', '"1"^^<http://www.w3.org/2001/XMLSchema#integer>',
+         '"1"^^<http://www.w3.org/2001/XMLSchema#decimal>', f'<{doc_iri("1")}>', '_:b1'])]
+    with EmbeddedStore.in_memory("\n".join(lines).encode()) as mem:
+        query = "SELECT ?s ?o WHERE { ?s ?p ?o } ORDER BY ?s"
+        for _ in range(2):
+            values = [row[1] for row in mem.select(query).rows]
+            assert values[:6] == [Literal("1"), Literal("1", lang="en"), Literal("1", lang="es"),
+                                  Literal("1", datatype=namespace.XSD.integer),
+                                  Literal("1", datatype=namespace.XSD.decimal, normalize=False), doc_iri("1")]
+            assert [type(v).__name__ for v in values] == ["Literal"] * 5 + ["URIRef", "BNode"]
+            assert values[3] != values[4] and values[0] != values[1] != values[2]
+
+
 def test_select_bytes_is_not_fooled_by_row_boundaries_inside_literals() -> None:
     """``},{`` separates rows in Oxigraph's JSON; literals full of it make the early stop fire too soon."""
     lines = [f'<{doc_iri("d")}/para_{i:03d}> <{KB}text> "{"},{" * (3000 if i % 2 else 0)}{i}" .' for i in range(60)]
