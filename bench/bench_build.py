@@ -575,7 +575,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat-under", type=float, default=600,
                         help="repeat only while a build takes less than this many seconds (default 600)")
     parser.add_argument("--keep-build", action="store_true",
-                        help="keep the last build of each scale in WORK/build-SCALE (e.g. for bench_status --build-dir)")
+                        help="keep the last build of each scale in WORK/build-SCALE (for bench_status --build-dir)")
     parser.add_argument("--timeout", type=float, default=1800, help="seconds before a child is killed")
     parser.add_argument("--mem-limit-gb", type=float, default=16,
                         help="resident memory at which a child is killed (default 16)")
