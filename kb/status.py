@@ -41,6 +41,17 @@ WHERE {
 }
 GROUP BY ?item ?kind ?slug ?eId ?number ?text ?docTitle ?issuer
 """
+# The mandates and recommendations of one document (its slug bound first): a status list asked for one
+# document assesses these only.
+DOCUMENT_ITEMS_QUERY = """
+PREFIX kb: <https://w3id.org/iacml-kb/ontology#>
+SELECT DISTINCT ?item WHERE {
+  ?doc kb:slug ?slug .
+  ?item kb:inDocument ?doc ; a ?kind .
+  VALUES ?kind { kb:Mandate kb:Recommendation }
+}
+ORDER BY ?item
+"""
 BUILD_ASOF_QUERY = """
 PREFIX kb: <https://w3id.org/iacml-kb/ontology#>
 SELECT (MAX(?date) AS ?asof) WHERE { ?a kb:asOf ?date }
@@ -144,17 +155,25 @@ def status(store: Store, *, asof: dt.date | None = None, document: str | None = 
 
     ``document``, ``topic`` and ``body`` are slugs (a topic includes its narrower topics; a body
     matches an addressee or the issuing body); ``value`` is a status value in any dimension;
-    ``kind`` is ``Mandate`` or ``Recommendation``.
+    ``kind`` is ``Mandate`` or ``Recommendation``. With a ``document``, each of its items is assessed
+    with the rules bound to it (:func:`item_status`), so the answer costs what the document holds
+    (15 items: ~47 ms at 24k and at 229k triples) instead of what the graph holds.
     """
     asof = asof or build_asof(store)
-    by_item: dict[str, dict[str, Assessment]] = {}
-    for a in assess(store, asof, load_rules()):
-        by_item.setdefault(a.item, {})[a.dimension] = a
-    rows = []
-    for r in store.select(ITEMS_QUERY).dicts():
-        row = _row(r, asof, by_item)
-        if row is not None and _keep(row, document, topic, body, value, kind):
-            rows.append(row)
+    if document is not None:  # item by item, each rule bound to it: what the document holds, not the graph
+        items = [URIRef(str(r["item"])) for r in
+                 store.select(bind_in_where(DOCUMENT_ITEMS_QUERY, {"slug": Literal(document)})).dicts()]
+        found = (item_status(store, item, asof=asof) for item in items)
+        rows = [row for row in found if row is not None and _keep(row, document, topic, body, value, kind)]
+    else:
+        by_item: dict[str, dict[str, Assessment]] = {}
+        for a in assess(store, asof, load_rules()):
+            by_item.setdefault(a.item, {})[a.dimension] = a
+        rows = []
+        for r in store.select(ITEMS_QUERY).dicts():
+            row = _row(r, asof, by_item)
+            if row is not None and _keep(row, document, topic, body, value, kind):
+                rows.append(row)
     return sorted(rows, key=lambda row: (row.document, row.kind, _natural(row.eid)))
 
 

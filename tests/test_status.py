@@ -181,6 +181,29 @@ def test_filters(store: kb.Store) -> None:
     assert open_ones and all(r.value("response") == "no-evidence" and r.kind == "Mandate" for r in open_ones)
 
 
+def _status_key(rows: list[kb.StatusRow]) -> list[tuple[object, ...]]:
+    return [(r.item, r.kind, r.document, r.text, r.topics, r.addressees,
+             {d: (a.value, a.rule.name, sorted(a.links), sorted(a.evidence), sorted(a.basis))
+              for d, a in r.assessments.items()}) for r in rows]
+
+
+@pytest.mark.parametrize("asof", [None, "2022-12-31", "2019-06-30"])
+def test_the_status_of_one_document_is_that_of_every_item_filtered(store: kb.Store, asof: str | None) -> None:
+    """With a document, each item is assessed on its own (kb.status.item_status): the same rows, links,
+    quotes and rules as assessing the whole graph and keeping that document's rows."""
+    date = dt.date.fromisoformat(asof) if asof else None
+    slugs = sorted({row.document for row in kb.status(store)})
+    compared = 0
+    for filters in ({}, {"value": "no-evidence"}, {"kind": "Recommendation"}, {"topic": "skills"}):
+        every = kb.status(store, asof=date, **filters)
+        for slug in slugs:
+            scoped = kb.status(store, asof=date, document=slug, **filters)
+            assert _status_key(scoped) == _status_key([r for r in every if r.document == slug]), (slug, filters)
+            compared += len(scoped)
+    assert compared >= (5 if asof == "2019-06-30" else 100)
+    assert kb.status(store, asof=date, document="no-such-document") == []
+
+
 def test_trace_reproduces_the_design_chain(store: kb.Store) -> None:
     tr = kb.trace(store, URIRef(ART_7G))
     arrows = {(t.direction, t.link_type, t.source.removeprefix(B), t.target.removeprefix(B)) for t in tr.links}
