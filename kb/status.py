@@ -52,6 +52,14 @@ SELECT DISTINCT ?item WHERE {
 }
 ORDER BY ?item
 """
+STATUS_ITEMS_QUERY = """
+PREFIX kb: <https://w3id.org/iacml-kb/ontology#>
+SELECT (COUNT(?item) AS ?n) WHERE { VALUES ?kind { kb:Mandate kb:Recommendation } ?item a ?kind }
+"""
+# A document's status is assessed item by item when it holds at most this share of the graph's mandates
+# and recommendations: one item costs ~3 ms whatever the graph, the whole graph ~0.25 ms per item it
+# holds (bench/bench_status.py), so below ~8% the items alone are cheaper.
+PER_ITEM_SHARE = 0.08
 BUILD_ASOF_QUERY = """
 PREFIX kb: <https://w3id.org/iacml-kb/ontology#>
 SELECT (MAX(?date) AS ?asof) WHERE { ?a kb:asOf ?date }
@@ -155,15 +163,16 @@ def status(store: Store, *, asof: dt.date | None = None, document: str | None = 
 
     ``document``, ``topic`` and ``body`` are slugs (a topic includes its narrower topics; a body
     matches an addressee or the issuing body); ``value`` is a status value in any dimension;
-    ``kind`` is ``Mandate`` or ``Recommendation``. With a ``document``, each of its items is assessed
-    with the rules bound to it (:func:`item_status`), so the answer costs what the document holds
-    (15 items: ~47 ms at 24k and at 229k triples) instead of what the graph holds.
+    ``kind`` is ``Mandate`` or ``Recommendation``. With a ``document`` that holds a small share of the
+    graph's items (:data:`PER_ITEM_SHARE`), each of its items is assessed with the rules bound to it
+    (:func:`item_status`), so the answer costs what the document holds, not what the graph holds.
     """
     asof = asof or build_asof(store)
-    if document is not None:  # item by item, each rule bound to it: what the document holds, not the graph
-        items = [URIRef(str(r["item"])) for r in
-                 store.select(bind_in_where(DOCUMENT_ITEMS_QUERY, {"slug": Literal(document)})).dicts()]
-        found = (item_status(store, item, asof=asof) for item in items)
+    items = None if document is None else [
+        URIRef(str(r["item"])) for r in store.select(bind_in_where(DOCUMENT_ITEMS_QUERY, {"slug": Literal(document)}))
+        .dicts()]
+    if items is not None and len(items) <= PER_ITEM_SHARE * _status_items(store):
+        found = (item_status(store, item, asof=asof) for item in items)  # each rule bound to the item
         rows = [row for row in found if row is not None and _keep(row, document, topic, body, value, kind)]
     else:
         by_item: dict[str, dict[str, Assessment]] = {}
@@ -175,6 +184,10 @@ def status(store: Store, *, asof: dt.date | None = None, document: str | None = 
             if row is not None and _keep(row, document, topic, body, value, kind):
                 rows.append(row)
     return sorted(rows, key=lambda row: (row.document, row.kind, _natural(row.eid)))
+
+
+def _status_items(store: Store) -> int:
+    return int(str(store.select(STATUS_ITEMS_QUERY).rows[0][0]))
 
 
 def _row(r: dict[str, Node], asof: dt.date, by_item: dict[str, dict[str, Assessment]]) -> StatusRow | None:

@@ -4,6 +4,7 @@ as of several dates, explanations, traces and citations, and the CLI commands ov
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 import json
 import subprocess
 import sys
@@ -187,10 +188,14 @@ def _status_key(rows: list[kb.StatusRow]) -> list[tuple[object, ...]]:
               for d, a in r.assessments.items()}) for r in rows]
 
 
+@pytest.mark.parametrize("share", [0.0, 1.0])
 @pytest.mark.parametrize("asof", [None, "2022-12-31", "2019-06-30"])
-def test_the_status_of_one_document_is_that_of_every_item_filtered(store: kb.Store, asof: str | None) -> None:
-    """With a document, each item is assessed on its own (kb.status.item_status): the same rows, links,
-    quotes and rules as assessing the whole graph and keeping that document's rows."""
+def test_the_status_of_one_document_is_that_of_every_item_filtered(store: kb.Store, asof: str | None, share: float,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """With a document, each item may be assessed on its own (kb.status.item_status; share 1.0 forces it,
+    0.0 forbids it): the same rows, links, quotes and rules as assessing the whole graph and keeping that
+    document's rows."""
+    monkeypatch.setattr(importlib.import_module("kb.status"), "PER_ITEM_SHARE", share)
     date = dt.date.fromisoformat(asof) if asof else None
     slugs = sorted({row.document for row in kb.status(store)})
     compared = 0
