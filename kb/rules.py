@@ -142,6 +142,8 @@ def assessments_graph(assessments: Iterable[Assessment]) -> Graph:
             g.add((node, KB.usedLink, URIRef(link)))
         for ev in sorted(a.evidence):
             g.add((node, KB.usedEvidence, URIRef(ev)))
+        for basis in sorted(a.basis):
+            g.add((node, KB.usedBasis, URIRef(basis)))
     return g
 
 

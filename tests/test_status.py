@@ -182,6 +182,25 @@ def test_filters(store: kb.Store) -> None:
     assert open_ones and all(r.value("response") == "no-evidence" and r.kind == "Mandate" for r in open_ones)
 
 
+def test_the_stored_assessments_are_what_the_rules_say_for_the_build_date(store: kb.Store,
+                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """Lists for the build's date read the assessments the build stored: the same items, values, rules,
+    links, quotes and bases (kb:usedBasis) as running every rule; another date runs the rules."""
+    status_module = importlib.import_module("kb.status")
+    asof = kb.build_asof(store)
+    stored = status_module.stored_assessments(store, asof)
+    assert stored is not None
+    key = [(a.item, a.dimension, a.value, a.rule.name, sorted(a.links), sorted(a.evidence), sorted(a.basis),
+            a.explanation()) for a in stored]
+    assert key == [(a.item, a.dimension, a.value, a.rule.name, sorted(a.links), sorted(a.evidence),
+                    sorted(a.basis), a.explanation()) for a in assess(store, asof, load_rules())]
+    assert any(a.basis for a in stored) and any(a.links for a in stored)
+    assert status_module.stored_assessments(store, dt.date(2022, 12, 31)) is None
+    read = _status_key(kb.status(store))
+    monkeypatch.setattr(status_module, "stored_assessments", lambda *_: None)  # the rules, every one
+    assert read == _status_key(kb.status(store))
+
+
 def _status_key(rows: list[kb.StatusRow]) -> list[tuple[object, ...]]:
     return [(r.item, r.kind, r.document, r.text, r.topics, r.addressees,
              {d: (a.value, a.rule.name, sorted(a.links), sorted(a.evidence), sorted(a.basis))
