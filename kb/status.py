@@ -162,8 +162,8 @@ class StatusRow:
 
 def stored_assessments(store: Store, asof: dt.date) -> list[Assessment] | None:
     """The assessments the build stored for ``asof``, as :func:`kb.rules.assess` would make them (sorted
-    by item then dimension), or None if the store holds none for that date or names a rule that
-    ``queries/rules`` does not have (then the rules must run)."""
+    by item then dimension), or None if the store holds none for that date, names a rule that
+    ``queries/rules`` does not have, or predates kb:usedBasis (then the rules must run)."""
     rules = {rule.iri: rule for rule in load_rules()}
     date = {"asof": Literal(asof.isoformat(), datatype=XSD.date)}
     found: dict[str, Assessment] = {}
@@ -179,6 +179,8 @@ def stored_assessments(store: Store, asof: dt.date) -> list[Assessment] | None:
         assessment = found.get(str(r["assessment"]))
         if assessment is not None:
             getattr(assessment, buckets[str(r["used"]).rsplit("#", 1)[-1]]).add(str(r["value"]))
+    if any(not a.basis and "?basis" in a.rule.query.text for a in found.values()):
+        return None  # a store built before assessments named their basis (kb:usedBasis)
     return sorted(found.values(), key=lambda a: (a.item, a.dimension))
 
 

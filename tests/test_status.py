@@ -201,6 +201,15 @@ def test_the_stored_assessments_are_what_the_rules_say_for_the_build_date(store:
     assert read == _status_key(kb.status(store))
 
 
+def test_a_store_built_before_kb_used_basis_gets_the_rules(built_release: kb.Release) -> None:
+    older = b"".join(line for line in built_release.dump("nt").read_bytes().splitlines(keepends=True)
+                     if b"#usedBasis>" not in line)
+    with kb.EmbeddedStore.in_memory(older) as store:
+        assert importlib.import_module("kb.status").stored_assessments(store, kb.build_asof(store)) is None
+        superseded = [r for r in kb.status(store) if r.value("lifecycle") == "superseded"]
+        assert superseded and all(r.assessments["lifecycle"].basis for r in superseded)
+
+
 def _status_key(rows: list[kb.StatusRow]) -> list[tuple[object, ...]]:
     return [(r.item, r.kind, r.document, r.text, r.topics, r.addressees,
              {d: (a.value, a.rule.name, sorted(a.links), sorted(a.evidence), sorted(a.basis))
