@@ -1038,8 +1038,8 @@ def _to_ox(term: URIRef | Literal) -> ox.NamedNode | ox.Literal:
 # in every answer, and a lookup costs a tenth of a conversion. Bounded by entries and by the characters
 # of the literals held; once full, it stays as it is (a process serves one release).
 _CONVERTED: dict[Any, Node] = {}
-CONVERTED_MAX = 200_000
-CONVERTED_MAX_CHARS = 32_000_000
+CONVERTED_MAX = 100_000
+CONVERTED_MAX_CHARS = 16_000_000  # with the entries: at most ~50 MB per process
 _converted_chars = 0
 
 
