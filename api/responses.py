@@ -16,4 +16,4 @@ from fastapi.responses import JSONResponse as _StarletteJSON
 
 class JSONResponse(_StarletteJSON):
     def render(self, content: Any) -> bytes:
-        return orjson.dumps(content)
+        return orjson.dumps(content, option=orjson.OPT_NON_STR_KEYS)  # int keys as strings, as json.dumps does

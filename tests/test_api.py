@@ -659,3 +659,16 @@ def test_the_server_log_is_clean(server: Server) -> None:
     log = server.log_text()
     assert "unhandled error" not in log, log[-4000:]
     assert "unsendable" not in log, "pyoxigraph results were dropped on another thread"
+
+
+def test_json_responses_are_the_json_starlette_would_write() -> None:
+    """api.responses.JSONResponse (orjson) writes the bytes Starlette's json.dumps-based one writes."""
+    from starlette.responses import JSONResponse as StarletteJSON
+
+    from api.responses import JSONResponse
+
+    text = "Formación \u201ctécnica\u201d \u2013 \u2264 5"
+    payload = {"items": [{"iri": "https://w3id.org/iacml-kb/doc/x", "text": text, "n": 3, "confidence": 0.75,
+                          "note": None, "held": True, "symbols": ["OEA/Ser.K/XII.21.1"]}],
+               "limit": 50, "next": None, 7: "an int key", "nested": {"a": [1, 2.5, False, {"b": []}]}}
+    assert JSONResponse(payload).body == StarletteJSON(payload).body
