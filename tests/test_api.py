@@ -468,6 +468,20 @@ def test_an_answer_too_large_for_the_socket_comes_whole_and_exact(client: httpx.
         assert response.content == store.select_bytes(query, fmt=fmt)[0]
 
 
+def test_a_shorter_answer_through_the_same_spool_file_is_exact(client: httpx.Client, store: kb.Store) -> None:
+    """A worker writes each large answer over the start of its one answer file: a shorter answer after
+    a longer one comes without the longer one's tail (every worker of the pool gets each size)."""
+    from api.workers import SPOOL_BYTES
+
+    workers = client.get("/health").json()["workers"]["workers"]
+    for rows in (4000, 2500, 1200, 700):
+        query = f"SELECT ?s ?p ?o WHERE {{ ?s ?p ?o }} ORDER BY ?s ?p ?o LIMIT {rows}"
+        expected = store.select_bytes(query)[0]
+        assert len(expected) > SPOOL_BYTES
+        for _ in range(workers + 1):
+            assert client.get("/sparql", params={"query": query}).content == expected
+
+
 def test_named_queries_bind_and_validate_their_parameters(client: httpx.Client, store: kb.Store) -> None:
     trace = kb.get_query("trace")
     expected = json.loads(store.select_json(trace.text, trace.bind({"item": MANDATE})))

@@ -20,7 +20,7 @@ from typing import Any
 
 import httpx
 import pytest
-from test_api_server import Server, running_server
+from test_api_server import Server, running_server, spool_folders
 
 TIME_LIMIT = 2.0
 BOMB = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
@@ -199,3 +199,6 @@ def test_the_process_is_healthy_afterwards(server: Server, client: httpx.Client)
     for _ in range(20):
         assert client.get("/sparql", params={"query": SIMPLE}).status_code == 200
     assert client.get("/api/mandates?limit=1").status_code == 200
+    workers = client.get("/health").json()["workers"]
+    spools = spool_folders(server.process.pid)  # killed workers' answer files went with them
+    assert len(spools) == 1 and len(list(spools[0].iterdir())) == workers["workers"] + workers["starting"]
