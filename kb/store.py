@@ -119,7 +119,8 @@ class SelectResult:
 
     def dicts(self) -> list[dict[str, Node]]:
         """One dict per row, mapping each bound variable to its term (unbound ones are left out)."""
-        return [{v: t for v, t in zip(self.variables, row, strict=True) if t is not None} for row in self.rows]
+        variables = self.variables
+        return [{v: t for v, t in zip(variables, row) if t is not None} for row in self.rows]  # rows are full
 
 
 # --------------------------------------------------------------------------------------------
@@ -774,11 +775,12 @@ class EmbeddedStore(Store):
             variables = tuple(v.value for v in solutions.variables)
             rows: list[tuple[Node | None, ...]] = []
             truncated = False
+            cached, convert = _CONVERTED.get, _from_ox  # per row and term: the hot loop of every page
             for solution in _guarded(solutions, deadline, timeout, self.location):
                 if limit is not None and len(rows) >= limit:
                     truncated = True
                     break
-                rows.append(tuple(None if term is None else _from_ox(term) for term in solution))
+                rows.append(tuple([None if term is None else cached(term) or convert(term) for term in solution]))
             return SelectResult(variables, tuple(rows), truncated)
 
         # The result is never bound to a local of this frame (see _consumed).

@@ -333,6 +333,11 @@ def all_pages(client: httpx.Client, url: str, limit: int) -> list[dict[str, Any]
     return items
 
 
+def test_the_next_page_url_keeps_the_request_and_moves_the_offset(client: httpx.Client, server: Server) -> None:
+    page = client.get("/api/provisions?offset=2&document=iacml21-plan-of-action&limit=3&kind=Mandate").json()
+    assert page["next"] == f"{server.url}/api/provisions?document=iacml21-plan-of-action&limit=3&kind=Mandate&offset=5"
+
+
 def test_mandates_paginate_to_the_same_list(client: httpx.Client, store: kb.Store) -> None:
     everything = client.get("/api/mandates?limit=500").json()
     assert everything["next"] is None
@@ -386,6 +391,32 @@ def test_rest_parameter_errors(client: httpx.Client) -> None:
     assert_error(client.get("/api/provisions", params={"document": "Not A Slug"}), 400, "document")
     assert_error(client.get("/api/activities", params={"from": "last year"}), 400, "from")
     assert client.get("/api/provisions", params={"document": "no-such-document"}).json()["items"] == []
+    # the listings read their parameters in one pydantic call (api.query_params): same errors, same rules
+    assert_error(client.get("/api/mandates", params={"status": "open"}), 400, "status")
+    assert_error(client.get("/api/mandates", params={"asof": "2024-13-01"}), 400, "asof")
+    assert_error(client.get("/api/mandates", params={"limit": "ten"}), 400, "limit")
+    assert_error(client.get("/api/mandates", params={"q": "x" * 201}), 400, "q")
+    assert "should match pattern" in assert_error(client.get("/api/mandates", params={"topic": "A B"}), 400,
+                                                "topic")["detail"]
+    repeated = client.get("/api/mandates?limit=3&limit=2&unknown=1")  # the last value counts; others ignored
+    assert repeated.status_code == 200 and repeated.json()["limit"] == 2 and len(repeated.json()["items"]) == 2
+
+
+def test_the_listings_document_the_parameters_they_read(client: httpx.Client) -> None:
+    """The listings read their parameters themselves (api.query_params): the schema still lists each,
+    with the constraints the server enforces."""
+    paths = client.get("/openapi.json").json()["paths"]
+    for path, names in (("/api/provisions", ["document", "kind", "topic", "body", "q", "status", "asof", "limit",
+                                             "offset"]),
+                        ("/api/mandates", ["document", "topic", "body", "q", "status", "asof", "limit", "offset"])):
+        parameters = {p["name"]: p for p in paths[path]["get"]["parameters"]}
+        assert list(parameters) == names and all(p["in"] == "query" and not p["required"] for p in parameters.values())
+        assert parameters["limit"]["schema"] == {"type": "integer", "minimum": 1, "maximum": 500, "default": 50,
+                                                 "title": "Limit", "description": "Items per page"}
+        assert parameters["document"]["schema"]["anyOf"][0]["maxLength"] == 500
+        assert "no-evidence" in parameters["status"]["schema"]["anyOf"][0]["enum"]
+        assert parameters["asof"]["schema"]["anyOf"][0] == {"type": "string", "format": "date"}
+        assert all(p["description"] for p in parameters.values())
 
 
 def test_one_item_with_links_quotes_and_children(client: httpx.Client) -> None:

@@ -1,0 +1,52 @@
+"""Query parameters read as one pydantic model: the parse, its errors, and its OpenAPI description.
+
+FastAPI validates each declared query parameter on its own, with per-request bookkeeping around
+each: for the nine filters of a REST listing that took 0.11 ms of every request (measured in
+process: the same route with and without them), a tenth of the latency budget of a 50-row page.
+A route that declares ``request: Request`` only and calls :func:`parse` gets the same parameters
+validated in one pydantic call (~0.02 ms), with the same semantics as FastAPI's (a repeated
+parameter keeps its last value, unknown ones are ignored, the same lax coercion from text) and the
+same errors: a :class:`~fastapi.exceptions.RequestValidationError` located in ``query``, which the
+app's handler turns into the one error shape (400, naming the parameter). :func:`openapi` lists the
+parameters for the route's ``openapi_extra``, as FastAPI would have.
+"""
+
+from __future__ import annotations
+
+from typing import Any, TypeVar
+
+from fastapi import Request
+from fastapi.exceptions import RequestValidationError
+from pydantic import BaseModel, ValidationError
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def parse(model: type[M], request: Request) -> M:
+    """The request's query parameters validated by ``model`` (each field one parameter)."""
+    try:
+        return model.model_validate(dict(request.query_params))
+    except ValidationError as exc:
+        raise RequestValidationError([{**error, "loc": ("query", *error["loc"])} for error in exc.errors()]) \
+            from None
+
+
+def openapi(model: type[BaseModel], order: tuple[str, ...] = ()) -> dict[str, Any]:
+    """``openapi_extra`` for a route that reads ``model`` with :func:`parse`: its parameters, in
+    ``order`` first, then the model's."""
+    schema = model.model_json_schema()
+    if "$defs" in schema:  # every field must describe itself inline: a parameter cannot refer to $defs
+        raise TypeError(f"{model.__name__}: a field's schema uses $defs")
+    properties: dict[str, dict[str, Any]] = schema["properties"]
+    names = [name for name in order if name in properties] + [name for name in properties if name not in order]
+    required = set(schema.get("required", ()))
+    parameters = []
+    for name in names:
+        field = dict(properties[name])
+        if field.get("default", 0) is None:
+            del field["default"]
+        parameter = {"name": name, "in": "query", "required": name in required, "schema": field}
+        if "description" in field:
+            parameter["description"] = field["description"]
+        parameters.append(parameter)
+    return {"parameters": parameters}
