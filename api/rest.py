@@ -450,7 +450,7 @@ class NamedQueryInfo(BaseModel):
 # --------------------------------------------------------------------------------------------
 
 
-def _s(value: Node | None) -> str | None:
+def _s(value: Node | str | None) -> str | None:
     return None if value is None else str(value)
 
 
@@ -476,16 +476,16 @@ def _select(ctx: Context, query: str, params: dict[str, Node] | None = None,
     return ctx.store.select(query, params, timeout=ctx.settings.time_limit, limit=limit)
 
 
-async def _rows(ctx: Context, query: str) -> list[dict[str, Node]]:
-    """The rows of a constant query without parameters, as dicts, read in the thread pool."""
-    return await offload.run(lambda: _select(ctx, query).dicts())
+async def _rows(ctx: Context, query: str) -> list[dict[str, str]]:
+    """The rows of a constant query without parameters, as dicts of text, read in the thread pool."""
+    return await offload.run(lambda: ctx.store.select_text(query, timeout=ctx.settings.time_limit)[0])
 
 
 def _slice(rows: Sequence[Any], offset: int, limit: int) -> tuple[list[Any], bool]:
     return list(rows[offset:offset + limit]), len(rows) > offset + limit
 
 
-def _first_date(row: dict[str, Node]) -> Node | None:
+def _first_date(row: dict[str, str]) -> str | None:
     return row.get("startDate", row.get("endDate"))
 
 
@@ -507,17 +507,17 @@ def list_provisions(ctx: Context, request: Request, *, document: str | None, kin
         filters.append("body")
     query = provisions_query(kind, filters)
     words = [views.fold(w) for w in (q or "").split()]
-    result = _select(ctx, query, params, None if words else offset + limit + 1)
-    rows = result.dicts()
+    rows, _ = ctx.store.select_text(query, params, timeout=ctx.settings.time_limit,
+                                    limit=None if words else offset + limit + 1)
     if words:
-        rows = [r for r in rows if views.matches(words, *(str(r.get(k, "")) for k in ("text", "number", "eId")))]
+        rows = [r for r in rows if views.matches(words, *(r.get(k, "") for k in ("text", "number", "eId")))]
     page, more = _slice(rows, offset, limit)
     items = []
     for r in page:
-        provision, document = str(r["provision"]), str(r["document"])
+        provision, document = r["provision"], r["document"]
         items.append({"iri": provision, "path": local_href(provision), "document": document,
-                      "documentSlug": document.rsplit("/", 1)[-1], "eId": str(r["eId"]), "kind": _local(str(r["kind"])),
-                      "number": _s(r.get("number")), "text": _s(r.get("text"))})
+                      "documentSlug": document.rsplit("/", 1)[-1], "eId": r["eId"], "kind": _local(r["kind"]),
+                      "number": r.get("number"), "text": r.get("text")})
     return {"items": items, "limit": limit, "offset": offset, "next": _page_url(request, offset + limit, more)}
 
 

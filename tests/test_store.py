@@ -155,6 +155,25 @@ def test_unbound_values_are_none(store: Store) -> None:
     assert "note" not in store.select(query).dicts()[0]
 
 
+def test_select_text_is_the_text_of_each_term(store: Store) -> None:
+    """select_text: the rows of select, each term as its text (IRI, lexical form, blank node label)."""
+    everything = "SELECT ?s ?p ?o WHERE { ?s ?p ?o } ORDER BY ?s ?p ?o"
+    notes = PREFIXES + "SELECT ?p ?note WHERE { ?p kb:eId ?e OPTIONAL { ?p kb:note ?note } } ORDER BY ?e"
+    of_report = PREFIXES + "SELECT ?p ?o WHERE { ?doc ?p ?o } ORDER BY ?p"
+    for query, params in ((everything, None), (of_report, {"doc": REPORT}), (notes, None)):
+        expected = [{name: str(term) for name, term in row.items()} for row in store.select(query, params).dicts()]
+        rows, truncated = store.select_text(query, params)
+        assert rows == expected and not truncated
+    rows, _ = store.select_text(notes)
+    assert rows[0] == {"p": str(ART_7G)} and rows[1]["note"] == BACKSLASHES  # unbound: left out; text as stored
+    dated, _ = store.select_text(PREFIXES + "SELECT ?date ?title WHERE { ?d dcterms:date ?date ; dcterms:title ?t "
+                                            "BIND(?t AS ?title) }", {"d": REPORT})
+    assert dated[0]["date"] == "2021-07-08" and type(dated[0]["title"]) is str  # plain text, no rdflib term
+    cut, truncated = store.select_text(everything, limit=3)
+    assert cut == store.select_text(everything)[0][:3] and truncated
+    assert not store.select_text(everything, limit=len(fixture_graph()))[1]
+
+
 def test_select_json_is_sparql_json_with_the_same_rows(store: Store) -> None:
     query = PREFIXES + "SELECT ?p ?o WHERE { ?doc ?p ?o } ORDER BY ?p ?o"
     body = store.select_json(query, {"doc": WORKSHOP})
