@@ -16,6 +16,7 @@ from __future__ import annotations
 import gc
 import logging
 import os
+import warnings
 from collections.abc import AsyncIterator, Awaitable, Callable, MutableMapping
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -151,15 +152,29 @@ def create_app(store_spec: str, *, time_limit: float | None = None, row_cap: int
 
     def openapi() -> dict[str, Any]:
         if app.openapi_schema is None:
-            schema = get_openapi(title=app.title, version=app.version, description=app.description,
-                                 routes=app.routes)
-            app.openapi_schema = errors.drop_422(schema)
+            with warnings.catch_warnings():  # GET+HEAD routes share an id: made unique just below
+                warnings.filterwarnings("ignore", message="Duplicate Operation ID")
+                schema = get_openapi(title=app.title, version=app.version, description=app.description,
+                                     routes=app.routes)
+            app.openapi_schema = errors.drop_422(unique_operation_ids(schema))
         return app.openapi_schema
 
     app.openapi = openapi  # type: ignore[method-assign]
     app.add_middleware(RequestSizeLimit, max_bytes=settings.max_request_bytes)
     linked_data.add_cors(app)
     return app
+
+
+def unique_operation_ids(schema: dict[str, Any]) -> dict[str, Any]:
+    """A route serving GET and HEAD gives FastAPI one operation id for both, ending in whichever
+    method its set of methods yields first (so it varies from run to run): they end in ``_get`` and
+    ``_head`` instead, each id once, the same every run (client generators rely on both)."""
+    for operations in schema.get("paths", {}).values():
+        get, head = operations.get("get"), operations.get("head")
+        if isinstance(get, dict) and isinstance(head, dict) and head.get("operationId") == get.get("operationId"):
+            shared = str(head["operationId"]).removesuffix("_get").removesuffix("_head")
+            get["operationId"], head["operationId"] = f"{shared}_get", f"{shared}_head"
+    return schema
 
 
 def app_from_environment() -> FastAPI:

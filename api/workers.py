@@ -9,17 +9,22 @@ so every query a user writes runs in a separate process that the server can kill
   rdflib and pyoxigraph, so a replacement is ready in about 0.1 s, and the server itself never
   forks after its threads exist.
 - A request takes an idle worker and sends it a :class:`Job` over a socket pair: the query, its
-  bound parameters, the output format, the time limit and the row cap. The worker answers with the
-  bytes of the requested format, written by the store's own serializer (``Store.select_bytes``:
-  results are never turned into Python rows, in the worker or in the server), in one message. An
-  answer larger than :data:`SPOOL_BYTES` goes through the worker's own answer file in the pool's
-  private spool folder (on ``/dev/shm`` where there is one) instead of the socket: a socket pair
-  holds about 200 KB, and passing megabytes through it takes one wake-up of each process per
-  buffer, which on a busy machine costs more than the query (measured: 45 ms for 1.7 MB under
-  load). The file is written over in place, answer after answer, and the message says how many
-  of its bytes are the answer: a new file per answer cost 3.2 ms for 2.5 MB on tmpfs (its pages
-  allocated on write, freed on unlink), writing over the same pages and reading them 0.45 ms.
-  A worker shrinks its file back when an answer left it over :data:`SPOOL_KEEP_BYTES`.
+  bound parameters, the output format, the time limit and the row cap. The worker writes the
+  answer in the requested format with the store's own serializer (``Store.select_into``: results
+  are never turned into Python rows, in the worker or in the server) into its own answer file in
+  the pool's private spool folder (on ``/dev/shm`` where there is one), mapped into its memory:
+  the serializer's chunks are copied straight in, and each answer is written over the last from
+  the start. An answer up to :data:`SPOOL_BYTES` then goes back in the reply message; a larger
+  one stays in the file, and the message says how many of its bytes are the answer (the server
+  reads them). A socket pair holds about 200 KB, and passing megabytes through it takes one
+  wake-up of each process per buffer, which on a busy machine costs more than the query
+  (measured: 45 ms for 1.7 MB under load). Measured for a 2.5 MB answer: a new file per answer
+  3.2 ms (tmpfs pages allocated on write, freed on unlink), the bytes written over one file 0.45
+  ms plus a copy out of the serializer's buffer, the mapped file ~0 (the pool's wall time within
+  noise of the same query in the server's own process). The file's pages are reserved when it
+  grows (``posix_fallocate``: a full file system is then an error, and that answer goes through
+  the socket, instead of a SIGBUS); a worker shrinks its file back when an answer left it over
+  :data:`SPOOL_KEEP_BYTES`.
   Each worker keeps the checked form of every query it has run (``kb.store`` caches it by text),
   so a repeated query is parsed once per worker.
 - The server waits for the answer at most ``time_limit`` plus a short grace. Past that it kills
@@ -50,7 +55,9 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import ctypes
+import io
 import logging
+import mmap
 import multiprocessing
 import os
 import pickle
@@ -80,7 +87,7 @@ DEPRIORITIZE_SECONDS = 0.2  # a query still running after this gets a lower CPU 
 SLOW_NICENESS = 19  # the lowest: measured p99 of simple queries during a bomb, 1x: 1.06 ms (19) vs 2.36 ms (10)
 START_SECONDS = 60.0
 PR_SET_PDEATHSIG = 1
-SPOOL_BYTES = 128 * 1024  # answers larger than this go through the worker's file in the spool folder
+SPOOL_BYTES = 128 * 1024  # answers larger than this are read from the worker's file by the server
 SPOOL_KEEP_BYTES = 32 * 1024 * 1024  # a worker's answer file is emptied before a job once it is larger
 SPOOL_INLINE_BYTES = 8 * 1024 * 1024  # answers up to this are read on the event loop (~0.2 ms per 2.5 MB)
 
@@ -146,7 +153,12 @@ def _worker_main(sock: socket.socket, spec: str, memory_bytes: int, spool: str |
             return
         started = time.perf_counter()
         try:
-            answer = _run(store, job)
+            try:
+                out: _AnswerFile | io.BytesIO = answers.start() if answers is not None else io.BytesIO()
+                media_type, truncated = _run(store, job, out)
+            except _SpoolFull:  # the spool's file system is full: this answer goes through the socket
+                out = io.BytesIO()
+                media_type, truncated = _run(store, job, out)
         except kb.KbError as exc:
             _send(sock, ("error", _error_meta(exc)), b"")
             continue
@@ -157,21 +169,31 @@ def _worker_main(sock: socket.socket, spec: str, memory_bytes: int, spool: str |
         except Exception as exc:  # a worker must answer every job; the server logs it
             _send(sock, ("error", {"class": "KbError", "message": f"the query failed: {exc}", "hint": ""}), b"")
             continue
-        meta: dict[str, Any] = {"media_type": answer.media_type, "truncated": answer.truncated,
+        meta: dict[str, Any] = {"media_type": media_type, "truncated": truncated,
                                 "seconds": time.perf_counter() - started}
-        body = answer.body
-        if answers is not None and len(body) > SPOOL_BYTES and answers.write(body):
-            meta["spooled"], meta["length"], body = answers.path, len(body), b""
+        if isinstance(out, io.BytesIO):
+            body = out.getvalue()
+        elif out.length > SPOOL_BYTES:
+            meta["spooled"], meta["length"], body = out.path, out.length, b""
+        else:
+            body = out.head()
         _send(sock, ("ok", meta), body)
+
+
+class _SpoolFull(Exception):
+    """The answer file could not grow (its file system is full)."""
 
 
 @dataclass
 class _AnswerFile:
-    """A worker's private file in the spool folder, written over in place by each large answer."""
+    """A worker's private file in the spool folder, mapped into its memory: each answer is written
+    from its start (the serializer's chunks copied straight in), and stays until the next job."""
 
     path: str
     fd: int
-    size: int = 0  # the file's length: the largest answer since it was last emptied
+    length: int = 0  # the bytes of the current answer
+    size: int = 0  # the file's (and the mapping's) length
+    mapped: mmap.mmap | None = None
 
     @classmethod
     def create(cls, spool: str) -> _AnswerFile | None:
@@ -181,20 +203,43 @@ class _AnswerFile:
             return None
         return cls(path, fd)
 
-    def write(self, body: bytes) -> bool:
-        """Put ``body`` at the start of the file; False if it cannot be written (e.g. the folder's file
-        system is full: the answer then goes through the socket)."""
+    def start(self) -> _AnswerFile:
+        """Begin a new answer (the server has read the last one); shrink the file if one made it large."""
+        self.length = 0
+        if self.size > SPOOL_KEEP_BYTES:
+            self._remap(0)
+        return self
+
+    def write(self, data: bytes, /) -> int:
+        end = self.length + len(data)
+        if end > self.size:
+            self._remap(max(end, 2 * self.size, 1 << 20))
+        assert self.mapped is not None
+        self.mapped[self.length:end] = data
+        self.length = end
+        return len(data)
+
+    def flush(self) -> None:
+        """Nothing to do: the server reads the file through the page cache the mapping writes to."""
+
+    def head(self) -> bytes:
+        return self.mapped[:self.length] if self.mapped is not None else b""
+
+    def _remap(self, size: int) -> None:
+        if self.mapped is not None:
+            self.mapped.close()
+            self.mapped = None
         try:
-            if self.size > SPOOL_KEEP_BYTES:  # the server has read the answer that made it this large
+            os.ftruncate(self.fd, size)
+            if size:
+                os.posix_fallocate(self.fd, 0, size)  # pages reserved now: a full tmpfs is an error, not SIGBUS
+                self.mapped = mmap.mmap(self.fd, size)
+        except OSError as exc:
+            with contextlib.suppress(OSError):
                 os.ftruncate(self.fd, 0)
-                self.size = 0
-            view, written = memoryview(body), 0
-            while written < len(body):
-                written += os.pwrite(self.fd, view[written:], written)
-        except OSError:
-            return False
-        self.size = max(self.size, len(body))
-        return True
+            self.size = self.length = 0
+            raise _SpoolFull(str(exc)) from None
+        self.size = size
 
 
 def _die_with_parent() -> None:
@@ -204,16 +249,19 @@ def _die_with_parent() -> None:
         libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
 
 
-def _run(store: kb.Store, job: Job) -> Answer:
+def _run(store: kb.Store, job: Job, out: _AnswerFile | io.BytesIO) -> tuple[str, bool]:
+    """Write the answer to ``job`` into ``out``; its media type, and whether the cap cut it."""
     if job.kind == "call":
-        return Answer(views.call(store, job.query, dict(job.arguments or {})), "application/json")
+        out.write(views.call(store, job.query, dict(job.arguments or {})))
+        return "application/json", False
     if job.kind == "graph":  # at most ``cap`` triples: the first ones in a stable order
         body, truncated = store.construct_bytes(job.query, job.params, fmt=job.fmt, limit=job.cap,
                                                 prefixes=kb.PREFIXES)
-        return Answer(body, serialize.media_type(job.fmt), truncated)
+        out.write(body)
+        return serialize.media_type(job.fmt), truncated
     # SELECT, ASK, or a form the server could not read (kb says why)
-    body, truncated = store.select_bytes(job.query, job.params, fmt=job.fmt, timeout=job.timeout, limit=job.cap)
-    return Answer(body, serialize.media_type(job.fmt), truncated)
+    truncated = store.select_into(out, job.query, job.params, fmt=job.fmt, timeout=job.timeout, limit=job.cap)
+    return serialize.media_type(job.fmt), truncated
 
 
 def _error_meta(exc: kb.KbError) -> dict[str, str]:

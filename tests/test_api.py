@@ -402,6 +402,14 @@ def test_rest_parameter_errors(client: httpx.Client) -> None:
     assert repeated.status_code == 200 and repeated.json()["limit"] == 2 and len(repeated.json()["items"]) == 2
 
 
+def test_every_operation_has_its_own_id(client: httpx.Client) -> None:
+    paths = client.get("/openapi.json").json()["paths"]
+    ids = [op["operationId"] for operations in paths.values() for op in operations.values() if isinstance(op, dict)]
+    assert len(ids) == len(set(ids)) and len(ids) > 60
+    assert paths["/doc/{slug}"]["head"]["operationId"] == "document_doc__slug__head"  # the same in every run
+    assert paths["/doc/{slug}"]["get"]["operationId"] == "document_doc__slug__get"
+
+
 def test_the_listings_document_the_parameters_they_read(client: httpx.Client) -> None:
     """The listings read their parameters themselves (api.query_params): the schema still lists each,
     with the constraints the server enforces."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import re
 import time
@@ -537,6 +538,46 @@ def test_select_bytes_with_its_own_limit_within_the_cap_is_written_whole(store: 
     inner, truncated = store.select_bytes(f"SELECT * WHERE {{ {{ {query.split(PREFIXES)[1]} LIMIT 5 }} }}".replace(
         "SELECT * WHERE { { SELECT", PREFIXES + "SELECT * WHERE { { SELECT"), limit=2)  # a sub-query's LIMIT: cut
     assert len(json_rows(inner)[1]) == 2 and truncated
+
+
+def test_select_into_writes_what_select_bytes_returns(store: Store) -> None:
+    """select_into: the same bytes as select_bytes, written to a file-like output, for the direct path
+    (no cap, or the query's own LIMIT within it) and the counted one (cut at the cap)."""
+    query = PREFIXES + "SELECT ?p ?o WHERE { ?p ?q ?o } ORDER BY ?p ?q ?o"
+    every = len(json_rows(store.select_json(query))[1])
+    for text, cap in ((query, None), (query, 3), (query, every + 1), (f"{query} LIMIT 4", 4), (f"{query} LIMIT 4", 2),
+                      ("ASK { ?s ?p ?o }", 0)):
+        for fmt in ("json", "xml", "csv", "tsv"):
+            out = io.BytesIO()
+            truncated = store.select_into(out, text, fmt=fmt, limit=cap)
+            assert (out.getvalue(), truncated) == store.select_bytes(text, fmt=fmt, limit=cap), (text, cap, fmt)
+    with pytest.raises(QueryError):  # checked before anything is written
+        store.select_into(io.BytesIO(), query, fmt="yaml")
+
+
+def test_select_into_writes_chunks_as_they_come_and_stops_at_the_deadline() -> None:
+    lines = [f'<{doc_iri("d")}/p{i}> <{KB}text> "{"x" * 200} {i}" .' for i in range(2000)]
+    with EmbeddedStore.in_memory(("\n".join(lines) + "\n").encode()) as mem:
+        chunks: list[int] = []
+
+        class Counting(io.BytesIO):
+            def write(self, data: Any, /) -> int:
+                chunks.append(len(data))
+                return super().write(data)
+
+        out = Counting()
+        assert not mem.select_into(out, "SELECT ?s ?o WHERE { ?s ?p ?o }")
+        assert len(chunks) > 10 and out.getvalue() == mem.select_bytes("SELECT ?s ?o WHERE { ?s ?p ?o }")[0]
+
+        class Slow(io.BytesIO):
+            def write(self, data: Any, /) -> int:
+                time.sleep(0.01)
+                return super().write(data)
+
+        started = time.monotonic()
+        with pytest.raises(QueryTimeoutError):
+            mem.select_into(Slow(), "SELECT ?s ?o WHERE { ?s ?p ?o }", timeout=0.05)
+        assert time.monotonic() - started < 1.0
 
 
 def test_select_gives_each_term_its_own_type_however_often_it_recurs() -> None:
