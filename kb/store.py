@@ -824,7 +824,9 @@ class EmbeddedStore(Store):
             variables = tuple(v.value for v in solutions.variables)
             rows: list[tuple[Node | None, ...]] = []
             truncated = False
-            cached, convert = _CONVERTED.get, _from_ox  # per row and term: the hot loop of every page
+            # per row and term, the hot loop of every page; a falsy cached term ("", 0) takes the
+            # slower path to the same node
+            cached, convert = _CONVERTED.get, _from_ox
             for solution in _guarded(solutions, deadline, timeout, self.location):
                 if limit is not None and len(rows) >= limit:
                     truncated = True
