@@ -691,23 +691,6 @@ def open_store(spec: str | Path) -> Store:
 # --------------------------------------------------------------------------------------------
 
 
-class _DeadlineWriter(io.BytesIO):
-    """A buffer that raises QueryTimeoutError on a write past the deadline, stopping a serializer."""
-
-    def __init__(self, deadline: float, timeout: float) -> None:
-        super().__init__()
-        self.deadline = deadline
-        self.timeout = timeout
-
-    def write(self, data: Any, /) -> int:
-        self.check()
-        return super().write(data)
-
-    def check(self) -> None:
-        if time.monotonic() > self.deadline:
-            raise _timed_out(self.timeout)
-
-
 class Writable(Protocol):
     """Where :meth:`Store.select_into` writes: a binary file, a buffer, a mapped file..."""
 
@@ -739,12 +722,13 @@ class _RowBoundReached(Exception):
     """Raised by :class:`_ResultsWriter` to stop a serializer: more rows than wanted are written."""
 
 
-class _ResultsWriter(_DeadlineWriter):
+class _ResultsWriter(_DeadlineSink):
     """A deadline-checked buffer for SPARQL JSON results that stops the serializer once the row
     boundaries (``},{``) it has received exceed ``stop_after`` (None: never)."""
 
     def __init__(self, deadline: float | None, timeout: float | None, stop_after: int | None) -> None:
-        super().__init__(deadline if deadline is not None else float("inf"), timeout or 0.0)
+        self.buffer = io.BytesIO()
+        super().__init__(self.buffer, deadline, timeout)
         self.stop_after = stop_after
         self.boundaries = 0  # the count of ROW_BOUNDARY in what was written (when stop_after is given)
         self.tail = b""
@@ -759,6 +743,9 @@ class _ResultsWriter(_DeadlineWriter):
             if self.boundaries > self.stop_after:
                 raise _RowBoundReached
         return written
+
+    def getvalue(self) -> bytes:
+        return self.buffer.getvalue()
 
 
 class EmbeddedStore(Store):
@@ -863,19 +850,13 @@ class EmbeddedStore(Store):
 
     def select_json(self, query: str, params: Mapping[str, Node] | None = None, *,
                     timeout: float | None = None) -> bytes:
-        deadline = _check_limits(timeout)
-
-        def json_of(solutions: ox.QuerySolutions | ox.QueryBoolean) -> bytes:
-            assert isinstance(solutions, ox.QuerySolutions | ox.QueryBoolean)
-            if deadline is None or timeout is None:
-                return self._serialize(solutions)
-            writer = _DeadlineWriter(deadline, timeout)
-            writer.check()
-            self._serialize(solutions, writer)
-            writer.check()
-            return writer.getvalue()
-
-        return _consumed(self._query(query, params, (QueryForm.SELECT, QueryForm.ASK), "select_json"), json_of)
+        if timeout is None:
+            _check_limits(timeout)
+            return _consumed(self._query(query, params, (QueryForm.SELECT, QueryForm.ASK), "select_json"),
+                             self._serialize)
+        out = io.BytesIO()
+        self._select_into(out, query, params, "json", timeout, "select_json")
+        return out.getvalue()
 
     def select_bytes(self, query: str, params: Mapping[str, Node] | None = None, *, fmt: str = "json",
                      timeout: float | None = None, limit: int | None = None) -> tuple[bytes, bool]:
@@ -928,19 +909,24 @@ class EmbeddedStore(Store):
         than the bytes written after (measured). Otherwise the bytes of :meth:`select_bytes`.
         """
         _check_results_format(fmt)
-        deadline = _check_limits(timeout, limit)
+        _check_limits(timeout, limit)
         if not self._written_whole(query, limit):
             return super().select_into(output, query, params, fmt=fmt, timeout=timeout, limit=limit)
-        sink = _DeadlineSink(output, deadline, timeout)
+        self._select_into(output, query, params, fmt, timeout, "select_into")
+        return False
 
-        def written(results: ox.QuerySolutions | ox.QueryBoolean) -> bool:
+    def _select_into(self, output: Writable, query: str, params: Mapping[str, Node] | None, fmt: str,
+                     timeout: float | None, method: str) -> None:
+        """The whole answer, in ``fmt``, written to ``output`` by Oxigraph, the deadline checked at each chunk."""
+        sink = _DeadlineSink(output, _check_limits(timeout), timeout)
+
+        def written(results: ox.QuerySolutions | ox.QueryBoolean) -> None:
             assert isinstance(results, ox.QuerySolutions | ox.QueryBoolean)
             sink.check()
-            self._serialize(results, cast(IO[bytes], sink), fmt)  # Oxigraph calls write and flush only
+            self._serialize(results, sink, fmt)
             sink.check()
-            return False
 
-        return _consumed(self._query(query, params, (QueryForm.SELECT, QueryForm.ASK), "select_into"), written)
+        _consumed(self._query(query, params, (QueryForm.SELECT, QueryForm.ASK), method), written)
 
     @staticmethod
     def _written_whole(query: str, limit: int | None) -> bool:
@@ -1060,9 +1046,9 @@ class EmbeddedStore(Store):
             raise StoreError(f"cannot read the store at {self.location}: {exc}") from None
 
     def _serialize(self, results: ox.QuerySolutions | ox.QueryBoolean,
-                   output: IO[bytes] | None = None, fmt: str = "json") -> bytes:
-        try:
-            return results.serialize(output, RESULTS_FORMATS[fmt]) or b""
+                   output: _DeadlineSink | None = None, fmt: str = "json") -> bytes:
+        try:  # Oxigraph calls only write and flush on an output
+            return results.serialize(cast(IO[bytes] | None, output), RESULTS_FORMATS[fmt]) or b""
         except (RuntimeError, ValueError) as exc:
             raise QueryError(f"the query failed: {exc}") from None
         except OSError as exc:
