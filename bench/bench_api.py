@@ -2,7 +2,8 @@
 
 For each scale (1 is the real corpus, built with ``kb build``; N is a synthetic corpus of N copies,
 ``bench/synth.py``, whose canonical N-Triples are made chunk by chunk as ``bench/bench_build.py``
-does and bulk-loaded into an embedded store), it starts the real server (``uvicorn
+does and bulk-loaded into an embedded store; each made again when the code that decides the store's
+content changes: ``bench/stores.py``), it starts the real server (``uvicorn
 api.app:app_from_environment``, default settings: 2 query workers, 10 s time limit, 10,000-row cap)
 on that store, and for each call measures:
 
@@ -68,6 +69,8 @@ OUT = ROOT / "bench" / "out"
 sys.path.insert(0, str(ROOT / "bench"))
 sys.path.insert(0, str(ROOT))
 
+import stores  # noqa: E402  (bench/stores.py)
+
 from api import rest  # noqa: E402  (the constant queries the REST routes run, for the raw side)
 
 PREFIX = "PREFIX kb: <https://w3id.org/iacml-kb/ontology#>\n"
@@ -84,34 +87,20 @@ def _log(message: str) -> None:
 
 
 def prepare_store(scale: int, work: Path) -> Path:
-    """A store folder for a scale: a real ``kb build`` at 1, a bulk-loaded synthetic corpus above."""
-    if scale == 1:
-        build_dir = work / "build-1"
-        if not (build_dir / "current" / "store").exists():
-            _log("scale 1: kb build of the real corpus")
-            kb.build(build_dir=build_dir)
-        store_path: Path = kb.current_release(build_dir).store_path
-        return store_path
-    store = work / f"store-{scale}"
-    if store.exists():
-        return store
-    import bench_build
-    import synth
-
-    corpus = work / f"synth{scale}"
-    if not (corpus / "documents").exists():
-        _log(f"scale {scale}: generating the synthetic corpus")
-        synth.generate(scale, corpus, seed=0, corpus_dir=ROOT / "corpus")
-    nt = work / f"kb-{scale}.nt"
-    if not nt.exists():
-        _log(f"scale {scale}: canonical N-Triples, chunk by chunk")
-        settings = argparse.Namespace(work=work, timeout=7200, mem_limit_gb=16, chunk=50)
-        made = bench_build.chunked_ntriples(scale, corpus, nt, settings)
-        if made.status != "ok":
-            raise SystemExit(f"scale {scale}: the N-Triples could not be made: {made.detail}")
-    _log(f"scale {scale}: bulk load")
-    kb.EmbeddedStore.create(store, nt).close()
-    return store
+    """A store folder for a scale, made by the checkout's code (bench/stores.py): at 1 a real ``kb
+    build`` (the store ``kb serve`` serves), above a bulk-loaded synthetic corpus. Either is reused
+    while the code that decides its content is unchanged (``stores.code_fingerprint``)."""
+    if scale > 1:
+        return stores.prepare_store(scale, work, ROOT, chunk=50, seed=0)
+    build_dir, marker = work / "build-1", work / "build-1.json"
+    recipe = {"scale": 1, "code": stores.code_fingerprint(ROOT)}
+    if not stores.recipe_holds(marker, recipe) or not (build_dir / "current" / "store").exists():
+        stores.log("scale 1: kb build of the real corpus")
+        shutil.rmtree(build_dir, ignore_errors=True)
+        kb.build(build_dir=build_dir)
+        marker.write_text(json.dumps({"recipe": recipe}))
+    store_path: Path = kb.current_release(build_dir).store_path
+    return store_path
 
 
 # --------------------------------------------------------------------------------------------
@@ -614,7 +603,6 @@ def main(argv: list[str] | None = None) -> int:
             del raw_store
             stop_server(server)
             load[f"{scale} end"] = [round(x, 2) for x in os.getloadavg()]
-        shutil.rmtree(args.work / "chunk", ignore_errors=True)
     report = render(rows, effects) + "\nload average (1, 5, 15 min) on this 2-core machine: " + ", ".join(
         f"{k}: {v}" for k, v in load.items())
     print(report)

@@ -17,11 +17,12 @@ same store folder), and their ratio:
   raw rules; the status list of one document (``kb.status``) beside the raw rules plus the items query;
 - a property path with an UNBOUND start beside the same path with its start bound (DESIGN.md section 8).
 
-A store per scale is made once under ``--work`` with the committed code (``git archive`` of
-``--rev``), not the checkout being edited: the canonical N-Triples come from bench/bench_build.py's
-chunked path (the pipeline up to the rules stage, without validation) and are bulk-loaded. Scale 100
-took 15 minutes on 2 shared cores; scale 1000 would take about ten times as long. A store is reused
-while its scale, seed and commit are unchanged (pass ``--rev`` the commit that made it to keep it).
+A store per scale is made under ``--work`` with the committed code (``git archive`` of ``--rev``),
+not the checkout being edited, by bench/stores.py: the canonical N-Triples come from
+bench/bench_build.py's chunked path (the pipeline up to the rules stage, without validation) and are
+bulk-loaded. Scale 100 took 15 minutes on 2 shared cores; scale 1000 would take about ten times as
+long. A store is reused while its scale, seed and the code that decides its content are unchanged
+(``stores.code_fingerprint``: a commit that touches only the API or the benchmarks keeps it).
 Results are printed and written to ``bench/out/status-*.json``::
 
     python bench/bench_status.py --scales 1 10 100 --work /tmp/kb-bench-status --repeat 5
@@ -33,18 +34,14 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
-import os
-import shutil
 import statistics
-import subprocess
-import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pyoxigraph as ox
-import synth  # bench/synth.py: the script's own folder is on sys.path
+import stores  # bench/stores.py: the script's own folder is on sys.path
 from rdflib import XSD, Literal, URIRef
 
 import kb
@@ -87,94 +84,6 @@ SELECT DISTINCT ?direction ?from ?type ?to ?quote ?quotedIn ?start ?end WHERE {
 }
 ORDER BY DESC(?direction = "item") ?direction ?from ?type ?to ?quotedIn ?start
 """
-
-
-# --------------------------------------------------------------------------------------------
-# Stores of each scale, made with a snapshot of the committed code (not the checkout being edited)
-# --------------------------------------------------------------------------------------------
-
-ROOT = Path(__file__).resolve().parent.parent
-
-
-def _log(message: str) -> None:
-    print(f"[{dt.datetime.now().strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
-
-
-def _run(cmd: list[str], cwd: Path, env: dict[str, str]) -> None:
-    done = subprocess.run(cmd, cwd=cwd, env=env, capture_output=True, text=True, check=False)
-    if done.returncode != 0:
-        raise SystemExit(f"{' '.join(cmd)} failed ({done.returncode}):\n{done.stderr[-2000:]}")
-
-
-def take_snapshot(work: Path, rev: str) -> tuple[Path, str]:
-    """The code of ``rev`` (``git archive``), unpacked once per commit under ``work``."""
-    commit = subprocess.run(["git", "rev-parse", rev], cwd=ROOT, capture_output=True, text=True,
-                            check=True).stdout.strip()
-    snapshot = work / f"snapshot-{commit[:12]}"
-    if not (snapshot / ".complete").exists():
-        shutil.rmtree(snapshot, ignore_errors=True)
-        snapshot.mkdir(parents=True)
-        archive = subprocess.run(["git", "archive", commit], cwd=ROOT, capture_output=True, check=True).stdout
-        subprocess.run(["tar", "-x", "-C", str(snapshot)], input=archive, check=True)
-        (snapshot / ".complete").write_text(commit)
-    return snapshot, commit
-
-
-def prepare_store(scale: int, work: Path, snapshot: Path, commit: str, *, chunk: int, seed: int) -> Path:
-    """The Oxigraph store of a scale under ``work``, made once and reused while its recipe is unchanged.
-
-    Scale 1 is the real corpus; scale N a synthetic corpus of N copies (bench/synth.py). The canonical
-    N-Triples are made by bench/bench_build.py's chunked path (the pipeline up to the rules stage,
-    validation skipped, ``chunk`` copies per child, sorted chunks merged with ``sort -m -u``) and
-    bulk-loaded, all with the snapshot's code.
-    """
-    store = work / f"store-{scale}"
-    recipe = {"scale": scale, "seed": seed, "commit": commit}
-    marker = work / f"store-{scale}.json"
-    if store.is_dir() and marker.is_file() and json.loads(marker.read_text()).get("recipe") == recipe:
-        return store
-    env = {**os.environ, "PYTHONPATH": str(snapshot), "LC_ALL": "C"}
-    python = sys.executable
-    started = time.perf_counter()
-    if scale == 1:
-        corpus = snapshot / "corpus"
-    else:
-        corpus = work / f"synth{scale}"
-        manifest = corpus / "manifest.json"
-        if not manifest.is_file() or json.loads(manifest.read_text()).get("seed") != seed:
-            shutil.rmtree(corpus, ignore_errors=True)
-            _log(f"scale {scale}: generating the synthetic corpus")
-            _run([python, "bench/synth.py", "--scale", str(scale), "--out", str(corpus), "--seed", str(seed),
-                  "--corpus", str(snapshot / "corpus")], snapshot, env)
-    parts: list[Path] = []
-    batches = [range(1, 2)] if scale == 1 else [range(f, min(f + chunk, scale + 1)) for f in range(1, scale + 1, chunk)]
-    for copies in batches:
-        part = work / f"part-{scale}-{copies.start:05d}.nt"
-        if scale == 1:
-            source = corpus
-        else:
-            source = work / "chunk"
-            synth.chunk_corpus(corpus, copies, source)
-        _log(f"scale {scale}: N-Triples of copies {copies.start}-{copies.stop - 1}")
-        _run([python, "bench/bench_build.py", "--canonical-nt", str(source), str(part)], snapshot, env)
-        parts.append(part)
-    shutil.rmtree(work / "chunk", ignore_errors=True)
-    nt = work / f"kb-{scale}.nt"
-    _run(["sort", "-m", "-u", "-T", str(work), "-o", str(nt), *map(str, parts)], work, env)
-    for part in parts:
-        part.unlink()
-    _log(f"scale {scale}: bulk loading {nt.stat().st_size / 1e6:,.0f} MB of N-Triples")
-    partial = work / f"store-{scale}.partial"
-    shutil.rmtree(partial, ignore_errors=True)
-    shutil.rmtree(store, ignore_errors=True)
-    _run([python, "-c", "import sys, pyoxigraph as ox; s = ox.Store(sys.argv[1]); "
-          "s.bulk_load(path=sys.argv[2], format=ox.RdfFormat.N_TRIPLES); s.flush(); s.optimize()",
-          str(partial), str(nt)], work, env)
-    partial.rename(store)
-    nt.unlink()
-    marker.write_text(json.dumps({"recipe": recipe, "seconds": round(time.perf_counter() - started, 1)}))
-    _log(f"scale {scale}: store ready in {time.perf_counter() - started:,.0f} s")
-    return store
 
 
 # --------------------------------------------------------------------------------------------
@@ -352,9 +261,9 @@ def main() -> None:
     targets: list[tuple[str, Path]] = []
     if args.scales:
         args.work.mkdir(parents=True, exist_ok=True)
-        snapshot, commit = take_snapshot(args.work, args.rev)
+        snapshot, _ = stores.take_snapshot(args.work, args.rev)
         for scale in args.scales:
-            targets.append((str(scale), prepare_store(scale, args.work, snapshot, commit, chunk=args.chunk,
+            targets.append((str(scale), stores.prepare_store(scale, args.work, snapshot, chunk=args.chunk,
                                                       seed=args.seed)))
     if args.prepare_only:
         return
@@ -363,7 +272,7 @@ def main() -> None:
     args.out.mkdir(parents=True, exist_ok=True)
     stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
     for scale, path in targets:
-        _log(f"measuring {path}")
+        stores.log(f"measuring {path}")
         result = {"scale": scale, **bench_store(path, args.repeat, before=not args.no_before)}
         results.append(result)
         print_result(result, args.repeat)
