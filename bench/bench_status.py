@@ -20,8 +20,8 @@ same store folder), and their ratio:
 A store per scale is made under ``--work`` with the committed code (``git archive`` of ``--rev``),
 not the checkout being edited, by bench/stores.py: the canonical N-Triples come from
 bench/bench_build.py's chunked path (the pipeline up to the rules stage, without validation) and are
-bulk-loaded. Scale 100 took 15 minutes on 2 shared cores; scale 1000 would take about ten times as
-long. A store is reused while its scale, seed and the code that decides its content are unchanged
+bulk-loaded. Scale 100 took 3 minutes on 2 shared cores (167 s); scale 1000 would take about ten times
+as long. A store is reused while its scale, seed and the code that decides its content are unchanged
 (``stores.code_fingerprint``: a commit that touches only the API or the benchmarks keeps it).
 Results are printed and written to ``bench/out/status-*.json``::
 
