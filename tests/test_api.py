@@ -360,6 +360,17 @@ def test_provision_filters(client: httpx.Client, store: kb.Store) -> None:
     assert {i["document"] for i in by_slug["items"]} == {document}
     provisions = store.select(PREFIX + "SELECT ?p WHERE { ?p kb:inDocument ?d }", {"d": URIRef(document)}).rows
     assert len(by_slug["items"]) == len(provisions)
+    # a document's own listing (its query orders without ?document) keeps the whole listing's order
+    whole = all_pages(client, "/api/provisions", 500)
+    assert [i["iri"] for i in by_slug["items"]] == [i["iri"] for i in whole if i["document"] == document]
+    mandates = client.get("/api/mandates", params={"document": "iacml21-plan-of-action", "limit": 500}).json()
+    assert [i["iri"] for i in mandates["items"]] == [
+        i["iri"] for i in whole if i["documentSlug"] == "iacml21-plan-of-action" and i["kind"] == "Mandate"]
+    starts = dict(store.select(PREFIX + "SELECT ?p ?s WHERE { ?p kb:inDocument ?d ; kb:startOffset ?s }",
+                               {"d": URIRef(document)}).rows)
+    in_order = [int(starts[URIRef(i["iri"])]) for i in by_slug["items"]]  # by place in the text, not by name
+    assert in_order == sorted(in_order) and [i["eId"] for i in by_slug["items"]] != sorted(
+        i["eId"] for i in by_slug["items"])
     recommendations = client.get("/api/provisions", params={"document": "wg1-2021-final-report",
                                                              "kind": "Recommendation", "limit": 500}).json()["items"]
     assert RECOMMENDATION in {i["iri"] for i in recommendations}
