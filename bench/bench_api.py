@@ -570,6 +570,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     args.work.mkdir(parents=True, exist_ok=True)
     rows: list[Row] = []
+    rounds: dict[str, list[list[float]]] = {}  # each call's rounds: raw, API and floor ms, in the order taken
     effects: list[SlowEffect] = []
     load: dict[str, list[float]] = {}  # the machine's load averages (1, 5, 15 min) as each scale starts and ends
     for scale in args.scales:
@@ -593,6 +594,8 @@ def main(argv: list[str] | None = None) -> int:
                           percentiles(floor)[0], rps, samples)
                 row.verdict = verdict(row, answer_rows(call, body))
                 rows.append(row)
+                rounds[f"{scale} {call.name}"] = [[round(x * 1000, 4) for x in one]
+                                                  for one in zip(raw, api, floor, strict=True)]
                 _log(render([row], []).splitlines()[2])
             simple = calls(store, raw_store, scale)
             for call in (simple[1], simple[6]) if not args.calls or args.slow_effect else ():
@@ -613,7 +616,8 @@ def main(argv: list[str] | None = None) -> int:
                                 "settings": {k: str(v) for k, v in vars(args).items()},
                                 "rows": [asdict(r) for r in rows], "slow_query_effect": [asdict(e) for e in effects]},
                                indent=2), encoding="utf-8")
-    _log(f"written to {path}")
+    path.with_name(f"api-{stamp}-rounds.json").write_text(json.dumps(rounds), encoding="utf-8")
+    _log(f"written to {path} (each round's times: {path.stem}-rounds.json)")
     return 0
 
 
