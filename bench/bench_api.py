@@ -320,7 +320,7 @@ def calls(store: kb.Store, raw: ox.Store, scale: int) -> list[Call]:
     big = "SELECT ?s ?p ?o WHERE { ?s ?p ?o } LIMIT 10000"
     describe = f"DESCRIBE <{mandate}>"
     mandates = rest.provisions_query("Mandate", ())
-    of_document = rest.provisions_query(None, ("document",))
+    of_document = rest.provisions_query(None, ())
     documents = kb.get_query("documents")
     iri = URIRef(mandate)
 
