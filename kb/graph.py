@@ -91,7 +91,8 @@ class GraphBuilder:
     """Accumulates triples into ``graph`` (an rdflib Graph, or a :class:`TripleBatch`); one method
     per kind of thing in the model."""
 
-    def __init__(self, graph: Graph | TripleBatch | None = None) -> None:
+    def __init__(self, graph: Graph | TripleBatch | None = None,
+                 sequence: Mapping[tuple[str, str], int] | None = None) -> None:
         if graph is None:
             graph = Graph()
             for prefix, ns in iri.PREFIXES.items():
@@ -100,6 +101,7 @@ class GraphBuilder:
         self.doc_dates: dict[str, str] = {}
         self.known: dict[str, Literal] = {}  # IRI -> kb:knownBy of documents, provisions and activities
         self.doc_known: dict[str, Literal] = {}  # slug -> kb:knownBy of each dated document
+        self.sequence = sequence or {}  # (slug, eId) -> kb:sequence (see reading_sequence)
 
     def take(self) -> Graph | TripleBatch:
         """The triples accumulated since the last call; the builder goes on in a fresh
@@ -111,6 +113,11 @@ class GraphBuilder:
         if value is not None:
             self.known[str(node)] = value
             self.add(node, KB.knownBy, value)
+
+    def _sequence(self, node: URIRef, slug: str, eid: str) -> None:
+        position = self.sequence.get((slug, eid))
+        if position is not None:
+            self.add(node, KB.sequence, Literal(position, datatype=XSD.integer))
 
     def add(self, s: Node, p: URIRef, o: Node | str | int | bool | None) -> None:
         if o is None or o == "":
@@ -168,6 +175,7 @@ class GraphBuilder:
             self.add(node, KB.partOf, iri.provision_iri(slug, p.parent) if p.parent else doc)
             self.add(node, KB.inDocument, doc)
             self.add(node, KB.order, Literal(p.order, datatype=XSD.integer))
+            self._sequence(node, slug, p.eid)
             self.add(node, KB.startOffset, Literal(p.start, datatype=XSD.integer))
             self.add(node, KB.endOffset, Literal(p.end, datatype=XSD.integer))
             self.add(node, KB.line, Literal(p.line, datatype=XSD.integer))
@@ -188,6 +196,7 @@ class GraphBuilder:
             self.add(pnode, KB.partOf, iri.provision_iri(doc.slug, p.parent) if p.parent else node)
             self.add(pnode, KB.inDocument, node)
             self.add(pnode, KB.order, Literal(order, datatype=XSD.integer))
+            self._sequence(pnode, doc.slug, p.eid)
             for ev in p.evidence:
                 self.add(pnode, KB.knownThrough, self.evidence(ev))
             self._known_by(pnode, self.known.get(str(node)) or self._earliest(p.evidence))
@@ -300,7 +309,7 @@ def build_graph(documents: Sequence[SourceDocument], provisions: Mapping[str, Se
     graph = Graph()
     for prefix, ns in iri.PREFIXES.items():
         graph.bind(prefix, ns)
-    b = GraphBuilder(graph)
+    b = GraphBuilder(graph, reading_sequence(provisions, annotations.documents))
     for doc in documents:
         b.held_document(doc, repo_paths[doc.meta.slug])
         b.provisions(doc.meta.slug, provisions[doc.meta.slug])
@@ -321,6 +330,27 @@ def build_graph(documents: Sequence[SourceDocument], provisions: Mapping[str, Se
     return graph
 
 
+def reading_sequence(provisions: Mapping[str, Sequence[Provision]],
+                     mentioned: Iterable[MentionedDocument]) -> dict[tuple[str, str], int]:
+    """``kb:sequence`` of every provision, keyed by (document slug, eId): its place, from 1, in the
+    knowledge base's reading order. Documents come in IRI (slug) order; a held document's provisions
+    by their start in the source text (a parent before the parts that start where it does), a
+    document known through quotation's by eId in natural order (``item_2`` before ``item_10``).
+
+    Listings sort on this one integer: Oxigraph compares integers in place, where sorting on the
+    document IRI and the eId reads both strings from the store at every comparison.
+    """
+    keyed: dict[str, list[tuple[tuple[int, list[tuple[int, int, str]]], str]]] = {
+        slug: [((p.start, iri.eid_sort_key(p.eid)), p.eid) for p in held] for slug, held in provisions.items()}
+    for doc in mentioned:
+        keyed.setdefault(doc.slug, []).extend(((0, iri.eid_sort_key(p.eid)), p.eid) for p in doc.provisions)
+    sequence: dict[tuple[str, str], int] = {}
+    for slug in sorted(keyed):
+        for _, eid in sorted(keyed[slug]):
+            sequence.setdefault((slug, eid), len(sequence) + 1)
+    return sequence
+
+
 ANNOTATION_BATCH = 500  # annotated items per TripleBatch in write_graph
 
 
@@ -329,7 +359,7 @@ def write_graph(documents: Iterable[SourceDocument], provisions: Mapping[str, Se
                 extra: Iterable[Graph] = ()) -> None:
     """The same triples as :func:`build_graph`, handed to ``out`` one document (or one batch of
     annotated items) at a time, so that no Graph of the whole corpus is ever held."""
-    b = GraphBuilder(TripleBatch())
+    b = GraphBuilder(TripleBatch(), reading_sequence(provisions, annotations.documents))
     for doc in documents:
         b.held_document(doc, repo_paths[doc.meta.slug])
         b.provisions(doc.meta.slug, provisions[doc.meta.slug])

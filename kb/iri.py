@@ -54,6 +54,13 @@ def is_eid(value: str) -> bool:
     return bool(EID_RE.match(value))
 
 
+def eid_sort_key(eid: str) -> list[tuple[int, int, str]]:
+    """Sort key of an eId in reading order: its numbers compared as numbers (``para_2`` before
+    ``para_10``), and a parent before its parts (``art_7`` before ``art_7__para_a``)."""
+    return [(0, int(part), "") if part.isdigit() else (1, 0, part)
+            for part in eid.replace("__", "_").split("_")]
+
+
 def doc_iri(slug: str) -> URIRef:
     return URIRef(f"{BASE}doc/{slug}")
 

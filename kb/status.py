@@ -233,7 +233,7 @@ def status(store: Store, *, asof: dt.date | None = None, document: str | None = 
             row = _row(r, asof, by_item)
             if row is not None and _keep(row, document, topic, body, value, kind):
                 rows.append(row)
-    return sorted(rows, key=lambda row: (row.document, row.kind, _natural(row.eid)))
+    return sorted(rows, key=lambda row: (row.document, row.kind, iri.eid_sort_key(row.eid)))
 
 
 def _status_items(store: Store) -> int:
@@ -295,14 +295,6 @@ def _keep(row: StatusRow, document: str | None, topic: str | None, body: str | N
             and (body is None or body in row.addressees or body == row.issuer)
             and (value is None or value in {a.value for a in row.assessments.values()})
             and (kind is None or row.kind == kind))
-
-
-def _natural(eid: str) -> list[object]:
-    """Sort key that puts para_2 before para_10."""
-    out: list[object] = []
-    for part in eid.replace("__", "_").split("_"):
-        out += [(0, int(part))] if part.isdigit() else [(1, part)]
-    return out
 
 
 def links_used(store: Store, assessment: Assessment) -> list[LinkUsed]:

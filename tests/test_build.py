@@ -177,3 +177,29 @@ def test_the_work_folder_of_a_dead_build_is_removed_by_the_next(tmp_path: Path) 
     kb.build(build_dir=build_dir)
     assert not abandoned.exists()
     assert not list(build_dir.glob(".work-*"))
+
+
+def test_every_provision_has_its_place_in_the_reading_order(built_release: kb.Release) -> None:
+    """kb:sequence numbers the provisions 1..N once each: documents in IRI order; in a held document
+    by start offset (a parent before the parts that start with it), elsewhere by eId in natural order."""
+    from kb.iri import eid_sort_key
+
+    query = """PREFIX kb: <https://w3id.org/iacml-kb/ontology#>
+    SELECT ?provision ?document ?eId ?start ?sequence WHERE {
+      ?provision a kb:Provision ; kb:inDocument ?document ; kb:eId ?eId .
+      OPTIONAL { ?provision kb:sequence ?sequence }
+      OPTIONAL { ?provision kb:startOffset ?start }
+    }"""
+    with kb.open_store(built_release.store_path) as store:
+        rows = store.select(query).dicts()
+    assert len(rows) > 400
+    assert all("sequence" in r for r in rows), "every provision has a kb:sequence"
+    rows.sort(key=lambda r: int(str(r["sequence"])))
+    assert [int(str(r["sequence"])) for r in rows] == list(range(1, len(rows) + 1))
+    expected = sorted(rows, key=lambda r: (str(r["document"]), int(str(r["start"])) if "start" in r else 0,
+                                           eid_sort_key(str(r["eId"]))))
+    assert [r["provision"] for r in rows] == [r["provision"] for r in expected]
+    plan = [str(r["eId"]) for r in rows if str(r["document"]).endswith("/iacml21-plan-of-action")]
+    assert plan.index("passage_2__item_2") < plan.index("passage_2__item_10"), "natural order, not text order"
+    held = [str(r["eId"]) for r in rows if str(r["document"]).endswith("/wg1-2021-final-report")]
+    assert held.index("sec_4") < held.index("recommendation_7") < held.index("recommendation_10")
