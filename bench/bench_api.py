@@ -114,7 +114,9 @@ class Server:
     process: subprocess.Popen[bytes]
 
 
-def start_server(store: Path, log: Path) -> Server:
+def start_server(store: Path, log: Path, code: Path = ROOT) -> Server:
+    """``uvicorn api.app:app_from_environment`` on ``store``, run from the tree ``code`` (whose ``api``
+    and ``kb`` packages it imports: the checkout, or a snapshot of another commit)."""
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
@@ -122,7 +124,7 @@ def start_server(store: Path, log: Path) -> Server:
     with log.open("wb") as out:
         process = subprocess.Popen([sys.executable, "-m", "uvicorn", "api.app:app_from_environment", "--factory",
                                     "--host", "127.0.0.1", "--port", str(port), "--log-level", "warning"],
-                                   cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
+                                   cwd=code, env=env, stdout=out, stderr=subprocess.STDOUT)
     deadline = time.monotonic() + 900
     while time.monotonic() < deadline:
         if process.poll() is not None:

@@ -7,6 +7,12 @@ validation skipped, ``chunk`` copies per child, sorted chunks merged with ``sort
 bulk-loaded, every step run in a child process on the code of ``code_root`` (the checkout, or a
 ``git archive`` snapshot of a commit: :func:`take_snapshot`).
 
+One difference from a build of the whole synthetic corpus: each chunk numbers its own provisions'
+``kb:sequence`` from 1, so above ``chunk`` copies (100x with the default 50) the values repeat across
+chunks and a listing ordered by them interleaves the chunks' documents. The work of the listings is the
+same (one integer per provision, compared in place); the `sequence-unique` check, not run here, would
+report it.
+
 A store is reused only while its recipe holds: scale, seed and :func:`code_fingerprint`, a SHA-256 over
 every file that decides what the store holds (corpus, ontology, queries, the ``kb`` package, the
 generator and the N-Triples maker) and pyoxigraph's version. A store made by older code (say, before
