@@ -75,3 +75,17 @@ def test_a_store_from_other_code_is_made_again_then_reused(stores: ModuleType, c
     assert stores.prepare_store(1, work, code_root, chunk=1, seed=0) == store
     assert (store / "CURRENT").stat().st_mtime_ns == made  # reused, not made again
     assert not list(work.glob("*.nt")) and not (work / "store-1.partial").exists()
+
+
+def test_a_compared_version_runs_its_own_code(stores: ModuleType, tmp_path: Path) -> None:
+    """bench_compare.py's other version imports kb and api from its snapshot, not from the checkout (an
+    installed checkout would otherwise answer for both sides and the comparison would show nothing)."""
+    import bench_compare
+
+    snapshot, _ = stores.take_snapshot(tmp_path, "HEAD")
+    (snapshot / "api" / "rest.py").write_text((snapshot / "api" / "rest.py").read_text().replace(
+        "ORDER BY ?sequence", "ORDER BY ?sequence # from the snapshot"))
+    texts = bench_compare.version_texts(snapshot)
+    assert Path(texts["kb"]).resolve().is_relative_to(snapshot.resolve())
+    assert "# from the snapshot" in texts["mandates"]
+    assert "# from the snapshot" not in bench_compare.version_texts(ROOT)["mandates"]
