@@ -203,3 +203,18 @@ def test_every_provision_has_its_place_in_the_reading_order(built_release: kb.Re
     assert plan.index("passage_2__item_2") < plan.index("passage_2__item_10"), "natural order, not text order"
     held = [str(r["eId"]) for r in rows if str(r["document"]).endswith("/wg1-2021-final-report")]
     assert held.index("sec_4") < held.index("recommendation_7") < held.index("recommendation_10")
+
+
+def test_two_provisions_in_one_place_of_the_reading_order_are_reported() -> None:
+    from kb.queries import default_queries_dir
+    from kb.validate import check_results
+
+    checks = default_queries_dir() / "checks"
+    kb_ns = "https://w3id.org/iacml-kb/ontology#"
+    nt = "".join(f'<{kb.BASE}doc/d/{eid}> <{kb_ns}sequence> "{n}"^^<http://www.w3.org/2001/XMLSchema#integer> .\n'
+                 for eid, n in (("sec_1", 1), ("sec_2", 2), ("sec_3", 2))).encode()
+    problems, names = check_results(nt, checks, {})
+    assert "sequence-unique" in names
+    reported = [p for p in problems if "[check sequence-unique]" in p]
+    assert len(reported) == 2 and all("kb:sequence 2 is also that of" in p for p in reported)
+    assert not any("sec_1" in p for p in reported)
