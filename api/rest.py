@@ -65,14 +65,13 @@ PARAM_PATTERNS = {"iri": rf"^{IRI}$", "date": r"^\d{4}-\d{2}-\d{2}$",
 # Queries (constant texts)
 # --------------------------------------------------------------------------------------------
 
-_PROVISION_HEAD = "SELECT DISTINCT ?provision ?document ?eId ?kind ?number ?text ?start"
+_PROVISION_HEAD = "SELECT DISTINCT ?provision ?document ?eId ?kind ?number ?text"
 # Ordered by kb:sequence (the reading order, made by the build): Oxigraph compares the integers in
 # place, where ORDER BY ?document ?start ?eId read the document IRI and the eId from the store at every
 # comparison (measured at 10x: the first page of mandates 17.9 -> 10.9 ms, a document's 5.7 -> 4.4)
 _PROVISION_BODY = """ WHERE {
 %s  OPTIONAL { ?provision kb:number ?number }
   OPTIONAL { ?provision kb:text ?text }
-  OPTIONAL { ?provision kb:startOffset ?start }
 }
 ORDER BY ?sequence
 """
