@@ -170,6 +170,8 @@ class GraphBuilder:
             self.add(node, RDF.type, KB[p.kind.value])
             self.add(node, KB.eId, p.eid)
             self.add(node, KB.number, p.number)
+            if p.number_reconstructed:
+                self.add(node, KB.numberReconstructed, Literal(True))
             self.add(node, KB.heading, p.heading)
             self.add(node, KB.text, p.text)
             self.add(node, KB.partOf, iri.provision_iri(slug, p.parent) if p.parent else doc)

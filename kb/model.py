@@ -93,6 +93,8 @@ class Provision:
     order: int = 0  # position among its siblings, from 1
     line: int = 0  # 1-based line of ``start`` in the source file
     children: list[str] = field(default_factory=list)
+    number_reconstructed: bool = False  # ``number`` counted in reading order: the printed one was lost
+    text_end: int = 0  # end of the provision's own text, before its first part (its heading, for a section)
 
 
 @dataclass(frozen=True)

@@ -123,7 +123,7 @@ def assemble(corpus_dir: Path | None = None, *, progress: Progress | None = None
     with _stage("corpus", timings, progress):
         documents = load_corpus(corpus_dir)
     with _stage("parse", timings, progress):
-        provisions = {d.meta.slug: parse(d.text, source=str(d.path)) for d in documents}
+        provisions = {d.meta.slug: parse(d.text, source=str(d.path), doc_type=d.meta.doc_type) for d in documents}
     with _stage("annotate", timings, progress):
         topics = ontology.topics_graph()
         annotations = load_annotations(corpus_dir / "annotations", documents, provisions, topic_slugs(topics))

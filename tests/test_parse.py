@@ -15,7 +15,7 @@ import pytest
 from kb.errors import ParseError
 from kb.iri import is_eid
 from kb.model import Kind, Provision
-from kb.parse import parse
+from kb.parse import parse, parse_document
 
 SOURCES = Path(__file__).parent.parent / "corpus" / "sources"
 DESCRIPTIVE = "000_cbcfa334340b8d03.txt"  # ws2023-descriptive-document
@@ -378,16 +378,19 @@ def test_front_matter_alone_is_a_parse_error() -> None:
         parse("ORGANIZATION OF AMERICAN STATES\n\n**A TITLE**\n")
 
 
-def test_repeated_numbering_within_one_parent_is_a_parse_error() -> None:
-    with pytest.raises(ParseError) as caught:
-        parse("I. FINDINGS\n\n1. One.\n\n1. One again.\n\n2. Two.\n")
-    assert caught.value.line == 5
-    assert "para_1" in str(caught.value)
+def test_repeated_numbering_within_one_parent_is_a_warning_and_qualified_eids() -> None:
+    doc = parse_document("I. FINDINGS\n\n1. One.\n\n1. One again.\n\n2. Two.\n")
+    assert [p.eid for p in doc.provisions] == [
+        "sec_1", "sec_1__list_1", "sec_1__list_1__para_1", "sec_1__list_2", "sec_1__list_2__para_1",
+        "sec_1__list_2__para_2"]
+    warning = next(w for w in doc.warnings if w.code == "number-repeated")
+    assert warning.line == 5 and "printed again" in warning.message
 
 
-def test_repeated_section_numbers_are_a_parse_error() -> None:
-    with pytest.raises(ParseError, match="sec_1"):
-        parse("I. INTRODUCTION\n\nText.\n\nI. INTRODUCTION\n\nMore text.\n")
+def test_repeated_section_numbers_get_their_own_eids() -> None:
+    doc = parse_document("I. INTRODUCTION\n\nText.\n\nI. INTRODUCTION\n\nMore text.\n")
+    assert [p.eid for p in doc.provisions] == ["sec_1", "sec_1__al_1", "sec_1r2", "sec_1r2__al_1"]
+    assert "eid-repeated" in {w.code for w in doc.warnings}
 
 
 def test_roman_section_numbers_become_arabic() -> None:

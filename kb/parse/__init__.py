@@ -1,0 +1,171 @@
+"""The document parser: a source text in; its provisions, what its cover says, and warnings out.
+
+It owns the recognition of document structure in plain-text sources as real hosts deliver them
+(sections, subsections, numbered and lettered paragraphs, bullet and agenda lists, unnumbered
+paragraphs; covers, banners, tables of contents, page markers and running headers set aside), the
+eId convention that names each provision (``docs/eid-convention.md``), the role of each provision
+(mandate, recommendation, finding, ...), the character span of each provision and its clean text.
+It works from the text alone (and the document's type, when known): nothing in it is keyed on a
+slug, a file name or the wording of one document, and the same text always gives the same result.
+The source is never changed: every span points into the text as received.
+
+The stages, one private module each:
+
+``_layout``  the text cut into segments (a line, or the items a host ran together on one line)
+``_lines``   what each segment is, by its marker; noise (page markers, running headers)
+``_front``   where the body begins: covers, banners and tables of contents set aside
+``_blocks``  segments grouped into blocks (continued across page breaks and hard wraps)
+``_tree``    blocks placed in a tree, lost numbering reconstructed, provisions named
+``_roles``   the kind of each provision, from its document's type and its context
+``_cover``   the cover's metadata: title, type, symbols, date, languages, meeting
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from kb.errors import ParseError
+from kb.model import DocType, Kind, Provision
+from kb.parse._blocks import Block, blocks
+from kb.parse._cover import CoverMetadata, is_title_line, read_cover
+from kb.parse._front import front_matter
+from kb.parse._layout import segments
+from kb.parse._lines import Line, Tok, classify, is_upper
+from kb.parse._roles import Roles
+from kb.parse._tree import build_tree
+
+__all__ = ["CoverMetadata", "ParseWarning", "ParsedDocument", "parse", "parse_document"]
+
+_LONG_TEXT = 3000  # a body this long parsed into a single provision is doubtful
+_SHORT_PROVISION = 12
+_LONG_PROVISION = 4000
+
+
+@dataclass(frozen=True)
+class ParseWarning:
+    """A part of the parse a reader would doubt, at a 1-based line of the source."""
+
+    line: int
+    code: str
+    message: str
+
+    def as_json(self) -> dict[str, object]:
+        return {"line": self.line, "code": self.code, "message": self.message}
+
+    def __str__(self) -> str:
+        return f"line {self.line}: {self.message}"
+
+
+@dataclass(frozen=True)
+class ParsedDocument:
+    """What the parser makes of one text."""
+
+    provisions: list[Provision]
+    metadata: CoverMetadata
+    warnings: list[ParseWarning]
+    body_line: int  # 1-based line where the body begins (what comes before is the cover)
+    contents_lines: tuple[tuple[int, int], ...]  # (first, last) line of each table of contents set aside
+
+
+def _doc_type(value: DocType | str | None) -> DocType | None:
+    if value is None or isinstance(value, DocType):
+        return value
+    try:
+        return DocType(value)
+    except ValueError:
+        return None
+
+
+def _warnings(provisions: list[Provision], body: list[Block], lines: list[Line], body_text: str) -> list[ParseWarning]:
+    out: list[ParseWarning] = []
+    leaves = [p for p in provisions if p.kind not in (Kind.SECTION, Kind.LIST)]
+    if len(body_text) >= _LONG_TEXT and len(leaves) <= 1:
+        line = leaves[0].line if leaves else 1
+        out.append(ParseWarning(line, "one-provision", f"{len(body_text)} characters of text gave "
+                                f"{len(leaves)} provision(s): the parser found no numbering or paragraphs in it"))
+    inline_lines = sorted({line.no for line in lines if line.inline and line.tok is not Tok.BLANK})
+    for no in inline_lines:
+        count = sum(1 for line in lines if line.no == no and line.inline and line.tok is not Tok.BLANK)
+        out.append(ParseWarning(no, "inline-items", f"line {no} runs {count} parts together (numbered items "
+                                "or a heading and its text on one line): cut where each part begins"))
+    for p in leaves:
+        if len(p.text) < _SHORT_PROVISION and p.kind is not Kind.AGENDA_ITEM:
+            out.append(ParseWarning(p.line, "short-provision", f"{p.eid} is very short ({p.text!r})"))
+        elif len(p.text) > _LONG_PROVISION:
+            out.append(ParseWarning(p.line, "long-provision", f"{p.eid} is very long ({len(p.text)} characters): "
+                                    "paragraphs may have been run together"))
+        if p.eid.rsplit("__", 1)[-1].startswith("al_") and is_upper(p.text) and len(p.text) <= 100 and \
+                not p.text.endswith((".", ":")):
+            out.append(ParseWarning(p.line, "heading-like", f"{p.eid} reads like a heading ({p.text!r}) but "
+                                    "was kept as a paragraph"))
+    return out
+
+
+def _dedupe(provisions: list[Provision], source: str) -> tuple[list[Provision], list[ParseWarning]]:
+    """Give a provision whose eId was already given (a section number printed twice) its own."""
+    seen: set[str] = set()
+    renamed: dict[str, str] = {}
+    out: list[Provision] = []
+    notes: list[ParseWarning] = []
+    for p in provisions:
+        parent = renamed.get(p.parent, p.parent) if p.parent else None
+        eid = p.eid
+        if parent and p.parent in renamed and eid.startswith(p.parent + "__"):
+            eid = parent + eid[len(p.parent):]
+        if eid in seen:
+            k = 2
+            while f"{eid}r{k}" in seen:
+                k += 1
+            notes.append(ParseWarning(p.line, "eid-repeated", f"{eid} is printed twice; the second is {eid}r{k}"))
+            renamed[p.eid] = f"{eid}r{k}"
+            eid = f"{eid}r{k}"
+        elif eid != p.eid:
+            renamed[p.eid] = eid
+        seen.add(eid)
+        out.append(replace(p, eid=eid, parent=parent))
+    by_old = {p.eid: new.eid for p, new in zip(provisions, out, strict=True)}
+    for p in out:
+        p.children = [by_old.get(c, c) for c in p.children]
+    return out, notes
+
+
+def parse_document(text: str, *, source: str = "<text>", doc_type: DocType | str | None = None,
+                   language: str | None = None) -> ParsedDocument:
+    """Parse a source text: its provisions in document order (parents before their children), the
+    metadata its cover gives, and warnings. ``doc_type`` (else the cover's) decides which parts are
+    mandates; ``language`` overrides the one the text is read in. Raises :class:`ParseError` for an
+    empty text or one in which no provision is found."""
+    if not text.strip():
+        raise ParseError(source, "the text is empty", line=1, hint="give the parser a non-empty source text")
+    lines = classify(text, segments(text))
+    front = front_matter(lines, is_title_line)
+    body_lines = [replace(line, tok=Tok.NOISE) if i in front.toc else line
+                  for i, line in enumerate(lines) if i >= front.body_start]
+    body_blocks = blocks(body_lines)
+    body_offset = body_lines[0].start if body_lines else len(text)
+    front_text = "\n".join(line.raw for i, line in enumerate(lines[:front.body_start]) if i not in front.toc)
+    opening = body_blocks[0].text if body_blocks else ""
+    metadata = read_cover(front_text, opening, text[body_offset:body_offset + 4000] if body_lines else text[:4000])
+    if language:
+        metadata = replace(metadata, language=language)
+    kind_of = _doc_type(doc_type) or _doc_type(metadata.type)
+    provisions, notes = build_tree(body_blocks, Roles(kind_of))
+    provisions, renames = _dedupe(provisions, source)
+    warnings = [ParseWarning(n.line, n.code, n.message) for n in notes] + renames
+    if not provisions:
+        warnings.append(ParseWarning(1, "no-body", "no provision found: the text seems to be only a cover, a "
+                                     "banner or a table of contents"))
+    warnings += _warnings(provisions, body_blocks, body_lines, text[body_offset:])
+    warnings.sort(key=lambda w: (w.line, w.code))
+    body_line = body_lines[0].no if body_lines else 1
+    return ParsedDocument(provisions, metadata, warnings, body_line, front.toc_lines)
+
+
+def parse(text: str, *, source: str = "<text>", doc_type: DocType | str | None = None) -> list[Provision]:
+    """The provisions of a source text (see :func:`parse_document`). Raises :class:`ParseError` when
+    it holds none: a held document must have some."""
+    provisions = parse_document(text, source=source, doc_type=doc_type).provisions
+    if not provisions:
+        raise ParseError(source, "no provision found after the front matter", line=1,
+                         hint="a source needs section headings, paragraphs or list items")
+    return provisions

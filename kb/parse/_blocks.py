@@ -1,0 +1,229 @@
+"""Lines grouped into blocks: a marked line and the lines that carry it on (after a page break, a
+hard wrap, or a number printed on a line of its own), or a whole markdown table. Short
+heading-like blocks standing alone become subheadings.
+
+A line carries the block before it on when it begins in lower case, when the block stops on a word
+no sentence ends on ("in", "of the", "de la"), or, in a hard-wrapped text (a PDF's lines, each cut
+at the page width), when the line before it ran to the width without ending its sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from itertools import pairwise
+
+from kb.parse._lines import Line, Tok, is_upper
+
+__all__ = ["DANGLING_WORDS", "Block", "blocks", "heading_like", "wrap_width"]
+
+# A heading-like line is at most this long (a label ending with a colon: the shorter limit).
+_HEADING_MAX = 160
+_LABEL_MAX = 60
+_NUMBERED_HEADING_MAX = 80
+_CAPS_HEADING_WORDS = 15  # a line in capitals this short is a heading, even with a closing stop
+_HEADING_END = "\"\u201d\u2019')]"  # closing quotes and brackets
+# Words a sentence cannot end on: a block stopping on one is carried on by the next line.
+DANGLING_WORDS = frozenset({
+    "a", "an", "the", "and", "or", "nor", "but", "of", "in", "on", "at", "to", "for", "with", "by",
+    "from", "into", "onto", "as", "than", "that", "between", "among",
+    "de", "del", "la", "las", "el", "los", "y", "e", "o", "u", "en", "al", "con", "por", "para", "que",
+    "su", "sus", "un", "una", "entre", "sobre", "como", "sin", "ante", "hacia",
+})
+_TABLE_RULE_RE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
+# "Moderator: Jane Doe, ..." -- a short label without digits, a colon, then the value.
+_FIELD_RE = re.compile(r"^(?P<label>[A-Z][^:\d]{0,40}):\s+\S")
+_SENTENCE_END = ".;:!?"
+_CLOSERS = "\"\u201d\u2019')]"
+_CONTENT = (Tok.TEXT, Tok.NUMBERED, Tok.LETTERED, Tok.BULLET)
+
+
+def heading_like(line: Line) -> bool:
+    """A short plain-text line that could be a heading: no final period, not a "Label: value"."""
+    text = line.text
+    limit = _LABEL_MAX if text.endswith(":") else _HEADING_MAX
+    capitals_stop = text.endswith(".") and is_upper(text) and len(text.split()) <= _CAPS_HEADING_WORDS
+    return (
+        line.tok is Tok.TEXT
+        and len(text) <= limit
+        and not text[0].islower()
+        and (text[-1].isalnum() or text[-1] in _HEADING_END + ":" or capitals_stop)
+        and not _FIELD_RE.match(text)
+    )
+
+
+@dataclass
+class Block:
+    tok: Tok
+    lines: list[Line]
+    subheading: bool = False
+    numbered_heading: bool = False  # "1. Meeting of the Working Groups ..." heading the text after it
+    number_line: Line | None = None  # a paragraph number printed on a line of its own before the text
+
+    @property
+    def first(self) -> Line:
+        """The line the block starts on (its number's, when printed alone); it carries the mark."""
+        return self.number_line or self.lines[0]
+
+    @property
+    def start(self) -> int:
+        return self.first.start
+
+    @property
+    def end(self) -> int:
+        return self.lines[-1].end
+
+    @property
+    def text(self) -> str:
+        if self.tok is Tok.TABLE:
+            rows = [line.text for line in self.lines if not _TABLE_RULE_RE.match(line.raw)]
+            cells = [[c.strip() for c in row.strip("|").split("|")] for row in rows]
+            return "; ".join(" | ".join(c for c in row if c) for row in cells)
+        return " ".join(line.body for line in self.lines)
+
+    @property
+    def heading_like(self) -> bool:
+        return len(self.lines) == 1 and self.number_line is None and heading_like(self.first)
+
+
+def _ends_sentence(text: str) -> bool:
+    return text.rstrip(_CLOSERS)[-1:] in _SENTENCE_END
+
+
+def _continues(block: Block, line: Line) -> bool:
+    """Whether a plain-text line carries on ``block`` after a page break or a hard wrap.
+
+    It does when it begins in lower case, or when the block stops on a word that cannot end a
+    sentence (an article, preposition or conjunction), as "... since the XX IACML in".
+    """
+    if block.tok in (Tok.SECTION, Tok.TABLE):
+        return False
+    last_word = block.text.rsplit(" ", 1)[-1]
+    return line.text[0].islower() or last_word in DANGLING_WORDS or block.text.rstrip(_CLOSERS).endswith(",")
+
+
+@dataclass(frozen=True)
+class _Wrap:
+    """How a hard-wrapped text is cut: the width of its full lines (0: the text is not wrapped)."""
+
+    width: int = 0
+
+    def carries_on(self, previous: Line, line: Line) -> bool:
+        """Whether ``line``, right under ``previous`` (no blank line between), is the same paragraph."""
+        if not self.width or line.tok is not Tok.TEXT or previous.tok not in _CONTENT:
+            return False
+        if len(previous.text) < 0.5 * self.width:
+            return False  # a short line ends its paragraph
+        if not _ends_sentence(previous.text):
+            return True
+        # A sentence ended at the line's end: the same paragraph only if the next word would not
+        # have fitted on the line (else the line was cut short: the paragraph ended there).
+        first_word = line.text.split(" ", 1)[0]
+        return len(previous.text) + 1 + len(first_word) > self.width
+
+
+def _wrap(lines: list[Line]) -> _Wrap:
+    """Detect hard wrapping: lines of content followed directly by more text, stopping
+    mid-sentence, some of them plainly (the next line begins in lower case, or the line ends on a
+    word no sentence ends on)."""
+    pairs: list[Line] = []
+    joints = sure = 0
+    for previous, line in pairwise(lines):
+        if previous.tok in _CONTENT and line.tok is Tok.TEXT and not previous.inline and not line.inline:
+            pairs.append(previous)
+            if len(previous.text) >= 50 and not _ends_sentence(previous.text):
+                joints += 1
+                last_word = previous.text.rsplit(" ", 1)[-1].lower()
+                sure += line.text[0].islower() or last_word in DANGLING_WORDS
+    if joints < 3 or sure < 2 or joints < 0.3 * len(pairs):
+        return _Wrap()
+    lengths = sorted(len(p.text) for p in pairs)
+    return _Wrap(lengths[int(0.95 * (len(lengths) - 1))])
+
+
+def wrap_width(lines: list[Line]) -> int:
+    """The width of a hard-wrapped text's full lines, or 0 when the text is not hard-wrapped."""
+    return _wrap([line for line in lines if line.tok is not Tok.NOISE]).width
+
+
+def blocks(lines: list[Line]) -> list[Block]:
+    """Group the body's lines (noise already removed or marked) into blocks."""
+    wrap = _wrap([line for line in lines if line.tok is not Tok.NOISE])
+    out: list[Block] = []
+    pending_number: Line | None = None
+    last_number = 0  # of the last numbered paragraph: a bare number continuing it is the next one's
+    previous: Line | None = None  # the last line with content, if no blank line came after it
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        i += 1
+        if line.tok in (Tok.BLANK, Tok.NOISE):
+            if line.tok is Tok.BLANK:
+                previous = None
+            continue
+        if line.tok is Tok.NUMBER_ONLY:
+            dotted = not line.num.isdigit()
+            pending_number = line if dotted or int(line.num) == last_number + 1 else None
+            previous = None
+            continue
+        if pending_number is not None:
+            number, pending_number = pending_number, None
+            if line.tok is Tok.TEXT:
+                out.append(Block(Tok.NUMBERED, [line], number_line=number))
+                last_number = int(number.num.rstrip(".)"))
+                previous = line
+                continue
+        if line.tok is Tok.NUMBERED:
+            last_number = int(line.num)
+        if line.tok is Tok.TEXT and "|" in line.text and i < len(lines) and _TABLE_RULE_RE.match(lines[i].raw):
+            table = [line]
+            while i < len(lines) and "|" in lines[i].raw:
+                table.append(lines[i])
+                i += 1
+            out.append(Block(Tok.TABLE, table))
+            previous = None
+            continue
+        if line.tok is Tok.TEXT and out and (
+                (previous is not None and wrap.carries_on(previous, line)) or _continues(out[-1], line)):
+            out[-1].lines.append(line)
+        else:
+            out.append(Block(line.tok, [line]))
+        previous = line
+    for k, block in enumerate(out):
+        before = out[k - 1] if k else None
+        after = out[k + 1] if k + 1 < len(out) else None
+        block.subheading = _is_subheading(before, block, after)
+        block.numbered_heading = _is_numbered_heading(block, after)
+    return out
+
+
+def _is_numbered_heading(block: Block, following: Block | None) -> bool:
+    """A numbered line that is a heading: no closing stop, followed by text or lettered items, and
+    in title case or short ("1. Adoption of the agenda", "1) In the area of employment")."""
+    if (block.tok is not Tok.NUMBERED or len(block.lines) != 1 or following is None
+            or following.tok not in (Tok.TEXT, Tok.LETTERED)):
+        return False
+    text = block.text
+    if following.tok is Tok.LETTERED and text.endswith(".") and len(text) <= _NUMBERED_HEADING_MAX:
+        return True  # "1) En el campo del Empleo y el Mercado de Trabajo." over its lettered items
+    if text[-1:] in _SENTENCE_END + "," or len(text) > _HEADING_MAX:
+        return False
+    words = text.split()
+    capitalised = sum(w[:1].isupper() for w in words if len(w) > 3)
+    long_words = sum(len(w) > 3 for w in words)
+    return len(text) <= _NUMBERED_HEADING_MAX or (long_words > 0 and capitalised >= 0.6 * long_words)
+
+
+def _is_subheading(previous: Block | None, block: Block, following: Block | None) -> bool:
+    """A heading-like block standing alone (not in a run of such lines) before some content.
+
+    A label ending with a colon heads a subsection only when prose follows it; before a list or
+    numbered paragraphs it is the lead-in of what follows.
+    """
+    if not block.heading_like or (previous is not None and previous.heading_like):
+        return False
+    if following is None or following.tok is Tok.SECTION:
+        return False
+    if following.heading_like and not following.text.endswith(":"):
+        return False
+    return following.tok is Tok.TEXT if block.text.endswith(":") else True

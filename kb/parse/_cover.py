@@ -1,0 +1,365 @@
+"""What a document's cover says: its title, type, symbols, date, language, original language and
+the meeting it belongs to, read from the lines before the body (and, for the meeting and a type
+the cover does not print, from the opening paragraph).
+
+Covers come glued together by hosts (``CONFERENCE OFOEA/Ser.K/XII.19.1``, ``20111November 2011``):
+symbols are found wherever they stand, meeting dates (ranges: ``September 26-27, 2005``, ``12 al
+14 de agosto de 2009``) are taken out before the document's own date is looked for, so what is
+left of a glued ``2011`` + ``1November 2011`` is the issue date.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from kb.model import DocType
+
+__all__ = ["CoverMetadata", "read_cover"]
+
+
+@dataclass(frozen=True)
+class CoverMetadata:
+    """What the cover says; None where it says nothing recognisable."""
+
+    title: str | None = None
+    type: str | None = None
+    symbols: tuple[str, ...] = ()
+    date: str | None = None
+    language: str | None = None
+    original_language: str | None = None
+    meeting: str | None = None
+    evidence: dict[str, int] = field(default_factory=dict)  # field -> offset where it was read
+
+    def as_json(self) -> dict[str, object]:
+        return {"title": self.title, "type": self.type, "symbols": list(self.symbols), "date": self.date,
+                "language": self.language, "original_language": self.original_language, "meeting": self.meeting}
+
+
+_MONTHS = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
+    "september": 9, "october": 10, "november": 11, "december": 12,
+    "enero": 1, "febrero": 2, "marzo": 3, "abril": 4, "mayo": 5, "junio": 6, "julio": 7, "agosto": 8,
+    "septiembre": 9, "setiembre": 9, "octubre": 10, "noviembre": 11, "diciembre": 12,
+}
+_MONTH = r"(?P<{name}>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")"
+_M1, _M2 = _MONTH.format(name="m1"), _MONTH.format(name="m2")
+_YEAR = r"(?P<y>(?:19|20)\d{2})"
+_DAY = r"(?P<d>[0-3]?\d)"
+_FLAGS = re.IGNORECASE
+
+# Meeting dates: ranges, whose last day is kept.
+_RANGES = [
+    # October 31 to November 1, 2011 / September 26-27, 2005 / December 7 and 8, 2017
+    re.compile(rf"{_M1}\s+\d{{1,2}}\s*(?:-|–|to|and|y|al)\s*(?:{_M2}\s+)?{_DAY}\s*,?\s*{_YEAR}", _FLAGS),
+    # 12 al 14 de agosto de 2009 / 7 y 8 de diciembre de 2017 / 24-26 de septiembre de 2003 /
+    # 18 al 20 de septiembre de 2013 / 31 de octubre al 1 de noviembre de 2011
+    re.compile(rf"\d{{1,2}}\s*(?:de\s+{_M2}\s+)?(?:-|–|al|y|a)\s*{_DAY}\s+(?:de\s+)?{_M1}\s+(?:de\s+)?{_YEAR}", _FLAGS),
+    # 23-24 julio 2003 (no "de")
+    re.compile(rf"\d{{1,2}}\s*[-–]\s*{_DAY}\s+{_M1}\s+{_YEAR}", _FLAGS),
+]
+_ADOPTED_RE = re.compile(
+    r"\((?:adopted|approved|agreed|declaration adopted|adoptad[oa]|aprobad[oa]|acordad[oa])[^)]*?", _FLAGS)
+_FULL_DATES = [
+    re.compile(rf"{_DAY}\s*(?:de\s+)?{_M1}\s*,?\s*(?:de\s+)?{_YEAR}", _FLAGS),  # 27 October 2007, 1November 2011
+    re.compile(rf"{_M1}\s+{_DAY}\s*,\s*{_YEAR}", _FLAGS),  # September 27, 2005
+]
+_MONTH_YEAR_RE = re.compile(rf"{_M1}\s*,?\s+(?:de\s+)?{_YEAR}", _FLAGS)
+_UPDATED_RE = re.compile(r"\b(?:updated|actualizado)(?:\s+(?:as of|on|al|el|a))?\s*:?\s*", _FLAGS)
+
+_SYMBOL_RES = [
+    re.compile(r"OEA/Ser\s?\.\s?[A-Z](?:\s?[/.][IVXL]+(?:\.(?:\d+|[IVXL]+))*)*\.?"),
+    # CIDI/TRABAJO/doc.5/11 rev.2, TRABAJO/DEC.2/05, CIDI/RME/DEC. 4 (III-O/03), TRABAJO /doc.36/01 rev. 2,
+    # CIMT-20/GT1-GT2/doc.9/19, RESDA-XI/doc.12/00 corr. 1, LABOR/RTP/doc.7/13, CIDI/RME/doc. 13 /03
+    re.compile(
+        r"(?<![\w/])(?:[A-Z][A-Z0-9\-]{1,15}\s?/\s?)+"
+        r"(?:doc|DOC|DEC|Dec|RES|Res|INF|Inf|ACTA|Acta)\.?\s?\d+\s?(?:/\s?\d{2,4})?(?:\s?\([^)\n]{1,20}\))?"
+        r"(?:,?\s*(?:rev|Rev|REV|corr|Corr|CORR|add|Add|ADD)\.?\s?\d{1,2}(?!\d))*"),
+]
+_ORIGINAL_RE = re.compile(r"Original\s*:\s*(?P<lang>[^\s,;/]+)(?P<more>\s*/)?", _FLAGS)
+_LANG_NAMES = {"spanish": "es", "español": "es", "espanol": "es", "espaol": "es", "english": "en", "inglés": "en",
+               "ingles": "en", "ingls": "en", "french": "fr", "francés": "fr", "portuguese": "pt",
+               "portugués": "pt"}
+_EN_WORDS = frozenset("the of and to in for is with on that by as are this be from".split())
+_ES_WORDS = frozenset("de la el los las y en para con que del por se una un su al es".split())
+
+_TYPE_WORDS: tuple[tuple[re.Pattern[str], DocType], ...] = (
+    (re.compile(r"\bplan(?:es)? (?:of action|de acci\S*n)\b", _FLAGS), DocType.PLAN_OF_ACTION),
+    (re.compile(r"\b(?:work ?plan|plan de trabajo|calendar of activities|calendario de actividades)\b", _FLAGS),
+     DocType.WORK_PLAN),
+    (re.compile(r"\b(?:report|informe)\b.*\b(?:working group|grupo de trabajo)\b|\b(?:working group|grupo de "
+                r"trabajo) \d+ report\b", _FLAGS), DocType.WORKING_GROUP_REPORT),
+    (re.compile(r"\bdeclara(?:tion|ción|cion|cin)\b|\bcompromiso hemisf|\bhemispheric commitment\b", _FLAGS),
+     DocType.DECLARATION),
+    (re.compile(r"\b(?:concept note|descriptive document|nota conceptual|documento descriptivo|call for proposals|"
+                r"convocatoria)\b", _FLAGS),
+     DocType.CONCEPT_NOTE),
+    (re.compile(r"\b(?:outcomes?|agreements|acuerdos|conclusions and results|resultados)\b", _FLAGS),
+     DocType.OUTCOME_DOCUMENT),
+    (re.compile(r"\b(?:final report|informe final|report|informe|summary|resumen|minutes|acta|relatoría)\b", _FLAGS),
+     DocType.MEETING_SUMMARY),
+)
+_BODY_TYPE_WORDS: tuple[tuple[re.Pattern[str], DocType], ...] = (
+    (re.compile(r"\bfollowing plan of action\b|\bsiguiente plan de acci", _FLAGS), DocType.PLAN_OF_ACTION),
+    (re.compile(r"\b(?:this|the iacml) calendar\b|\bcalendar of activities\b|\bcalendario de actividades\b", _FLAGS),
+     DocType.WORK_PLAN),
+    (re.compile(r"\b(?:hereby )?declare\b|\bdeclaramos\b|\bfollowing declaration\b|\bsiguiente declaraci", _FLAGS),
+     DocType.DECLARATION),
+)
+# The lines of a cover that are not its title: organisation, council, meeting, place, dates, symbols.
+_NOT_TITLE_RE = re.compile(
+    r"organi[sz]ation of american states|organizaci\S*n de los estados americanos|inter-american council|"
+    r"consejo interamericano|^\(?cidi\)?$|conference of ministers|conferencia interamericana|meeting of ministers|"
+    r"ministers of labou?r \(|ministros de trabajo \(|secretariat for integral|secretar\S*a ejecutiva|"
+    r"reuni\S*n (?:t\S*cnica|interamericana|de ministros)|preparatory meeting|original\s*:|oea/ser|"
+    r"^\s*\(|^\s*[“\"‘]|street|avenue|washington|^\s*(?:presented|presentado|submitted|prepared)\b", _FLAGS)
+
+_ORDINAL_WORDS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+    "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14,
+    "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20,
+    "twenty-first": 21, "twenty-second": 22, "twenty-third": 23, "twenty-fourth": 24, "twenty-fifth": 25,
+    "primera": 1, "segunda": 2, "tercera": 3, "cuarta": 4, "quinta": 5, "sexta": 6, "séptima": 7,
+    "octava": 8, "novena": 9, "décima": 10, "undécima": 11, "duodécima": 12, "décima tercera": 13,
+    "décimo tercera": 13, "decimotercera": 13, "décima cuarta": 14, "décima quinta": 15, "décima sexta": 16,
+    "décima séptima": 17, "décima octava": 18, "décima novena": 19, "vigésima": 20, "vigésima primera": 21,
+    "vigésima segunda": 22, "vigésima tercera": 23,
+}
+_ORDINAL = (r"(?P<ord>[IVXL]{1,6}|\d{1,2}(?:st|nd|rd|th|a|ª)?|"
+            + "|".join(sorted((re.escape(w) for w in _ORDINAL_WORDS), key=len, reverse=True)) + ")")
+_CONFERENCE_RE = re.compile(
+    rf"(?P<prep>preparatory meeting (?:for|of) the |reuni\S*n t\S*cnica preparatoria (?:de|para) la )?"
+    rf"{_ORDINAL}\s+(?:inter-american conference of ministers of labou?r|conferencia interamericana de ministros "
+    rf"de trabajo|iacml|cimt)\b", _FLAGS)
+_OCCASION_RE = re.compile(
+    r"(?:occasion of|participating in|taking part in|framework of|at|during|in) the\s*$|"
+    r"(?:con motivo de|en ocasi\S*n de|en el marco de|ante|participantes en|durante) la\s*$", _FLAGS)
+_PREP_BEFORE_RE = re.compile(r"(?:preparatory|preparatoria)\b[^.]{0,60}$", _FLAGS)
+
+
+def _ordinal_value(text: str) -> int | None:
+    text = text.lower()
+    if text in _ORDINAL_WORDS:
+        return _ORDINAL_WORDS[text]
+    digits = re.match(r"\d+", text)
+    if digits:
+        return int(digits.group())
+    if re.fullmatch(r"[ivxl]+", text):
+        values = {"i": 1, "v": 5, "x": 10, "l": 50}
+        total = 0
+        for char, following in zip(text, [*text[1:], ""], strict=True):
+            total += -values[char] if following and values[following] > values[char] else values[char]
+        return total
+    return None
+
+
+def _iso(year: str, month: str, day: str | None = None) -> str:
+    value = f"{int(year):04d}-{_MONTHS[month.lower()]:02d}"
+    return f"{value}-{int(day):02d}" if day else value
+
+
+def _symbols(text: str) -> list[str]:
+    found: list[tuple[int, str]] = []
+    for pattern in _SYMBOL_RES:
+        for m in pattern.finditer(text):
+            value = " ".join(m.group().split()).rstrip(".,;")
+            if not any(start <= m.start() < start + len(v) for start, v in found):
+                found.append((m.start(), value))
+    seen: list[str] = []
+    for _, value in sorted(found):
+        if value not in seen:
+            seen.append(value)
+    return seen
+
+
+def _date(cover: str, *, month_only: bool = True) -> str | None:
+    """Issue date beside the symbols, else the adoption date, else the meeting's last day, else a
+    month and year (see the module docstring)."""
+    updated: list[str] = []
+    for m in _UPDATED_RE.finditer(cover):
+        tail = cover[m.end():m.end() + 40]
+        updated += [_iso(d["y"], d["m1"], d["d"]) for d in (p.match(tail) for p in _FULL_DATES) if d]
+        month_year = _MONTH_YEAR_RE.match(tail)
+        if month_year:
+            updated.append(_iso(month_year["y"], month_year["m1"]))
+    if updated:
+        return max(updated, key=len)  # a full date before a month
+    meeting_end: str | None = None
+    rest = cover
+    for pattern in _RANGES:
+        for m in pattern.finditer(rest):
+            meeting_end = meeting_end or _iso(m["y"], m["m1"], m["d"])
+        rest = pattern.sub(" ", rest)
+    adoption: str | None = None
+    for m in _ADOPTED_RE.finditer(rest):
+        tail = rest[m.start():m.start() + 200]
+        for pattern in _FULL_DATES:
+            d = pattern.search(tail)
+            if d:
+                adoption = adoption or _iso(d["y"], d["m1"], d["d"])
+        rest = rest[:m.start()] + " " * len(tail) + rest[m.start() + len(tail):]
+    full = sorted((m.start(), _iso(m["y"], m["m1"], m["d"])) for pattern in _FULL_DATES
+                  for m in pattern.finditer(rest) if 1 <= int(m["d"]) <= 31)
+    if full:
+        return full[0][1]
+    if adoption:
+        return adoption
+    if meeting_end:
+        return meeting_end
+    month_year = _MONTH_YEAR_RE.search(rest) if month_only else None
+    return _iso(month_year["y"], month_year["m1"]) if month_year else None
+
+
+def _language(text: str) -> str | None:
+    words = re.findall(r"[a-záéíóúñ]+", text.lower())
+    en = sum(w in _EN_WORDS for w in words)
+    es = sum(w in _ES_WORDS for w in words)
+    if not en and not es:
+        return None
+    return "en" if en >= es else "es"
+
+
+def _original(cover: str) -> str | None:
+    m = _ORIGINAL_RE.search(cover)
+    if m is None or m["more"]:
+        return None  # none printed, or two originals ("Original: Spanish/English")
+    return _LANG_NAMES.get(m["lang"].lower().strip(".").replace("\ufffd", ""))
+
+
+def _conferences(text: str) -> list[tuple[int, str, bool]]:
+    """The Conferences a text names: position, slug, and whether by its full name (not "XV IACML")."""
+    unglued = re.sub(r"(OEA/Ser\S*|CIDI/\S*|TRABAJO/\S*)", " ", text)
+    folded = " ".join(unglued.split())
+    found: list[tuple[int, str, bool]] = []
+    for m in _CONFERENCE_RE.finditer(folded):
+        number = _ordinal_value(m["ord"])
+        if number is None or not 1 <= number <= 40:
+            continue
+        preparatory = bool(m["prep"]) or bool(_PREP_BEFORE_RE.search(folded[max(0, m.start() - 80):m.start()]))
+        full = not m.group().lower().endswith(("iacml", "cimt"))
+        found.append((m.start(), f"iacml{number}-preparatory-meeting" if preparatory else f"iacml{number}", full))
+    return found
+
+
+def _meeting(cover: str, opening: str) -> str | None:
+    """The Conference the cover names (by its full name, the first; by its abbreviation, only if it
+    names one: a site's menu lists several), else the one at which the opening paragraph says the
+    text was adopted ("on the occasion of the XV Inter-American Conference")."""
+    named = _conferences(cover)
+    full = [slug for _, slug, by_name in named if by_name]
+    if full:
+        return full[0]
+    if len({slug for _, slug, _ in named}) == 1:
+        return named[0][1]
+    folded = " ".join(opening[:600].split())
+    for start, slug, _ in _conferences(folded):
+        if _OCCASION_RE.search(folded[max(0, start - 60):start]):
+            return slug
+    return None
+
+
+_CONNECTOR_RE = re.compile(r"^(?:of the|of|to the|presented to the|presentado a la|de la|del|de|a la|para la)\b",
+                           _FLAGS)
+_TRAILING_CONNECTOR_RE = re.compile(r"\b(?:of|the|to|de|la|del|a)$", _FLAGS)
+_STOP_CAPS_RE = re.compile(r"[(“\"‘]|\b(?:original|oea/ser)\b", _FLAGS)
+_TITLE_MAX = 200
+_HOST_TITLE_RE = re.compile(r"\s[-–|]\s(?:OAS|OEA|Organi[sz]ation of American States|Organización de los Estados "
+                            r"Americanos)\s*$", _FLAGS)  # a host's page title: "FINAL REPORT - OAS"
+_DATED_TITLE_RE = re.compile(r"\s+[-–]\s+(?:" + "|".join(_MONTHS) + r")\s+\d{4}$", _FLAGS)
+
+
+def _type_of(text: str) -> DocType | None:
+    for pattern, doc_type in _TYPE_WORDS:
+        if pattern.search(text):
+            return doc_type
+    return None
+
+
+def is_title_line(text: str) -> bool:
+    """A line that is a document's title: short, in capitals, naming a kind of document."""
+    text = text.strip().strip("*").strip()
+    return (len(text) <= 120 and text.isupper() and not text.endswith(".") and not _NOT_TITLE_RE.search(text)
+            and _type_of(text) is not None)
+
+
+def _caps_run(text: str, at: int) -> str:
+    """The run of words in capitals around position ``at`` of a long cover line."""
+    words = list(re.finditer(r"\S+", text))
+    index = next(k for k, w in enumerate(words) if w.end() > at)
+
+    def caps(k: int) -> bool:
+        token = words[k].group()
+        letters = [c for c in token if c.isalpha()]
+        return (not letters or token.isupper()) and not _STOP_CAPS_RE.search(token)
+
+    first = index
+    while first > 0 and caps(first - 1) and not re.search(r"\d{4}|/", words[first - 1].group()):
+        first -= 1
+    while first < index and not any(c.isalpha() for c in words[first].group()):
+        first += 1
+    last = index
+    while last + 1 < len(words) and caps(last + 1):
+        following = " ".join(w.group() for w in words[last + 1:last + 4])
+        if _NOT_TITLE_RE.search(following) or re.match(r"[IVXL]+ (?:CONFERENCIA|INTER-AMERICAN|REUNI)", following):
+            break
+        last += 1
+    return " ".join(w.group() for w in words[first:last + 1])
+
+
+def _title(lines: list[str]) -> tuple[str | None, DocType | None]:
+    """The title: the first cover line in capitals naming a kind of document (else the first such
+    line in any case; the run of capitals around that name, in a line a host glued together), with
+    the lines that continue it ("OF THE", "PRESENTED TO THE" ...); and the type it names. Else the
+    first line of a cover, when it is short and reads like a title."""
+    cleaned = [line.strip().strip("*").strip() for line in lines]
+    for capitals in (True, False):
+        for i, text in enumerate(cleaned):
+            doc_type = _type_of(text) if text else None
+            if doc_type is None:
+                continue
+            if len(text) > _TITLE_MAX or _NOT_TITLE_RE.search(text):
+                m = next((p.search(text) for p, t in _TYPE_WORDS if t is doc_type), None)
+                if m is None or not text[m.start():m.end()].isupper():
+                    continue
+                title = _caps_run(text, m.start())
+                return (title or None), doc_type
+            if capitals and (not text.isupper() or _HOST_TITLE_RE.search(text)):
+                continue
+            return _continued(text, cleaned[i + 1:]), doc_type
+    first = next((text for text in cleaned if text), "")
+    if (sum(c.isalpha() for c in first) >= 3 and len(first) <= 100 and not _NOT_TITLE_RE.search(first)
+            and not first.endswith(".") and not re.search(r"\d{4}|https?:|www\.|\||:\s*$|\.\.\.|…", first)):
+        return first, None
+    return None, None
+
+
+def _continued(title: str, following: list[str]) -> str:
+    """A title with the lines in capitals that continue it, skipping blank lines."""
+    for more in [text for text in following if text][:3]:
+        if more.isupper() and (_TRAILING_CONNECTOR_RE.search(title) or _CONNECTOR_RE.match(more)):
+            title = f"{title} {more}"
+            continue
+        break
+    title = _DATED_TITLE_RE.sub("", " ".join(title.split()))
+    return title
+
+
+def read_cover(front: str, opening: str, body: str) -> CoverMetadata:
+    """Read the metadata from the front matter (``front``), the opening paragraph and the body."""
+    lines = front.split("\n")
+    title, doc_type = _title(lines)
+    if doc_type is None:
+        for pattern, body_type in _BODY_TYPE_WORDS:
+            if pattern.search(opening):
+                doc_type = body_type
+                break
+    date = _date(front) or _date(opening[:600], month_only=False)
+    return CoverMetadata(
+        title=title,
+        type=doc_type.value if doc_type else None,
+        symbols=tuple(_symbols(front)),
+        date=date,
+        language=_language(body or front),
+        original_language=_original(front),
+        meeting=_meeting(front, opening),
+    )

@@ -1,0 +1,270 @@
+"""What is not the body of a document: host banners and site navigation, the cover block, and
+tables of contents. This module finds where the body begins and which lines inside it belong to a
+table of contents, so that none of them becomes a provision.
+
+The body begins at the first line a reader takes for the text itself: a section heading with
+content after it, the first numbered paragraph, the opening of a ministerial text ("We, the
+Ministers ...", "Nosotros, los Ministros ..."), or the first paragraph of prose that is not a cover
+line. A table of contents (``CONTENTS``, ``INDEX``, ``ÍNDICE``, ``CONTENIDO``..., or a run of entries
+with dot leaders and page numbers) runs until its first entry's title appears again as a heading,
+or until prose.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from kb.parse._blocks import DANGLING_WORDS, wrap_width
+from kb.parse._lines import Line, Tok
+
+__all__ = ["Front", "front_matter", "is_prose"]
+
+_TOC_HEAD_RE = re.compile(
+    r"^\s*(?:\*\*)?(?:table of contents?|contents?|index|[íi]ndice(?: general)?|contenidos?|"
+    r"tabla de contenidos?|sumario)\s*:?(?:\*\*)?\s*$", re.IGNORECASE)
+_PAGE_END_RE = re.compile(r"\S\s+\d{1,3}\s*$")  # an entry ending with its page number
+_PAGE_WORD_RE = re.compile(r"^\s*(?:page|p[áa]gina|p[áa]g\.?)\s*$", re.IGNORECASE)
+_ENTRY_TAIL_RE = re.compile(r"(?:[\s.…_]*(?:\b[Pp]\.\s*)?\d{1,3})?\s*$")
+_ENTRY_HEAD_RE = re.compile(r"^\s*(?:[IVXLC]+|[A-Z]|\d{1,2}(?:\.\d{1,2})?)[.)]?\s*(?=\S)")
+_OPENING_RE = re.compile(
+    r"^\s*(?:\d{1,2}[.)]\s+)?(?:we|nosotros|las ministras|los ministros|the ministers|los ministros y ministras)\b[ ,]",
+    re.IGNORECASE)
+# Lines of a cover even when long: symbols, "Original:", "(Adopted at ...)", "Presented by ...".
+_COVER_RE = re.compile(
+    r"OEA/Ser|CIDI/|/doc\.|Original:|^\s*\([^)]*\)?\s*$|^\s*\((?:adopt|approv|agreed|presented|aprobad|adoptad|present)|^\s*(?:presented|presentado|submitted|prepared|preparado|"
+    r"elaborado|updated|actualizado)\b", re.IGNORECASE)
+_COVER_CUE_RE = re.compile(r"\bOEA/Ser|\bCIDI/|\bTRABAJO\s?/|\bOriginal\s*:", re.IGNORECASE)
+_COVER_LOOKAHEAD = 15
+_COVER_LINE_MAX = 90  # a cover line naming a symbol is short; prose citing one is not
+_PROSE_WORDS = 10
+_TITLE_MAX = 150  # a line without a final stop shorter than this may be a title, not prose
+_PROSE_LOWER = 0.25
+_PROSE_AFTER_TOC = 150  # a line this long, with lower-case letters, ends a table of contents
+
+
+@dataclass(frozen=True)
+class Front:
+    """Where the body begins (an index into the lines) and the indices of table-of-contents lines."""
+
+    body_start: int
+    toc: frozenset[int]
+    toc_lines: tuple[tuple[int, int], ...]  # (first, last) physical line of each table of contents
+
+
+def _fold(text: str) -> str:
+    """Letters and digits only, lower case, accents removed: to compare a title with its entry."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if c.isalnum())
+
+
+def _entry_title(text: str) -> str:
+    """The title of a table-of-contents entry or a heading: no number, leader or page number."""
+    text = _ENTRY_TAIL_RE.sub("", text)
+    text = _ENTRY_HEAD_RE.sub("", text, count=1)
+    return _fold(text.rstrip(" .…:"))
+
+
+def is_prose(line: Line, *, sentence: bool = True) -> bool:
+    """A line of running text: enough words, a good part of them in lower case, and (with
+    ``sentence``) ending a sentence or too long for a title."""
+    words = line.body.split()
+    letters = [c for c in line.body if c.isalpha()]
+    if len(words) < _PROSE_WORDS or not letters:
+        return False
+    if sentence and len(line.body) < _TITLE_MAX and line.body.rstrip("\"”’')]")[-1:] not in ".:;!?":
+        return False
+    return sum(c.islower() for c in letters) / len(letters) >= _PROSE_LOWER
+
+
+def _is_cover(line: Line) -> bool:
+    text = line.text
+    quoted = text[:1] in "“\"‘" and text[-1:] in "”\"’"  # a subtitle in quotation marks
+    return quoted or bool(_COVER_RE.search(text))
+
+
+def _content_after(lines: list[Line], i: int) -> bool:
+    """Whether a heading at ``i`` is followed by content (not by another heading or the end)."""
+    for line in lines[i + 1:i + 8]:
+        if line.tok in (Tok.BLANK, Tok.NOISE):
+            continue
+        return line.tok is not Tok.SECTION and not line.leader
+    return False
+
+
+def _tables_of_contents(lines: list[Line]) -> tuple[set[int], list[tuple[int, int]]]:
+    toc: set[int] = set()
+    spans: list[tuple[int, int]] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        headed = bool(_TOC_HEAD_RE.match(line.raw))
+        if not headed and not (line.leader and _leaders_follow(lines, i)):
+            i += 1
+            continue
+        first = i
+        titles: list[str] = []
+        unpaged = 0  # entries without a leader or page number
+        if headed:
+            i += 1
+        while i < len(lines):
+            line = lines[i]
+            if line.tok in (Tok.BLANK, Tok.NOISE) or _PAGE_WORD_RE.match(line.raw):
+                i += 1
+                continue
+            title = _entry_title(line.text)
+            if titles and title and title == titles[0]:
+                break  # the first entry again: the body begins
+            if line.leader or (headed and _PAGE_END_RE.search(line.text)):
+                titles.append(title)
+                i += 1
+                continue
+            if len(line.text) >= _PROSE_AFTER_TOC and is_prose(line):
+                break
+            if line.tok is Tok.SECTION and titles and not unpaged and _content_after(lines, i):
+                break  # every entry had its page number and this heading has none: the body's
+            if headed or _leaders_follow(lines, i):
+                if title:
+                    titles.append(title)
+                unpaged += 1
+                i += 1
+                continue
+            break
+        last = i - 1
+        while last > first and lines[last].tok in (Tok.BLANK, Tok.NOISE):
+            last -= 1
+        toc.update(range(first, last + 1))
+        spans.append((lines[first].no, lines[last].no))
+        i = max(i, first + 1)
+    return toc, spans
+
+
+def _leaders_follow(lines: list[Line], i: int) -> bool:
+    """Whether another entry with a leader comes within the next three lines with text."""
+    seen = 0
+    for line in lines[i + 1:]:
+        if line.tok in (Tok.BLANK, Tok.NOISE):
+            continue
+        if line.leader:
+            return True
+        seen += 1
+        if seen == 3:
+            return False
+    return False
+
+
+def _is_opening(line: Line) -> bool:
+    """The opening words of a ministerial text, in any case ("WE, THE MINISTERS PARTICIPATING ...")."""
+    return bool(_OPENING_RE.match(line.text)) and len(line.text.split()) >= 5
+
+
+def _wrapped(lines: list[Line], i: int, width: int) -> bool:
+    """Whether line ``i`` runs on directly into a line of text in mid-sentence (a hard-wrapped
+    paragraph): the next line begins in lower case, or this one ends on a word no sentence ends on,
+    or it runs to the width of a hard-wrapped text."""
+    following = lines[i + 1] if i + 1 < len(lines) else None
+    if following is None or following.tok is not Tok.TEXT or len(lines[i].text) < 60:
+        return False
+    if width and len(lines[i].text) >= 0.8 * width:
+        return True
+    return following.text[0].islower() or lines[i].text.rsplit(" ", 1)[-1].lower() in DANGLING_WORDS
+
+
+def _body_like(lines: list[Line], i: int, width: int) -> bool:
+    """Whether line ``i`` is where a reader sees the text itself begin (see the module docstring)."""
+    line = lines[i]
+    if line.tok is Tok.SECTION:
+        return _content_after(lines, i)
+    if line.tok is Tok.NUMBER_ONLY:
+        following = next((x for x in lines[i + 1:i + 4] if x.tok not in (Tok.BLANK, Tok.NOISE)), None)
+        return (line.num.rstrip(".)") == "1" and following is not None and following.tok is Tok.TEXT
+                and (_is_opening(following) or is_prose(following, sentence=False)))
+    if line.tok not in (Tok.TEXT, Tok.BULLET, Tok.LETTERED, Tok.NUMBERED) or _is_cover(line):
+        return False
+    if line.text.count(" | ") >= 2:
+        return False  # a navigation bar
+    if _is_opening(line):
+        return True
+    if line.tok is Tok.NUMBERED and sum(sum(c.isalpha() for c in w) >= 2 for w in line.body.split()) >= 4 and (
+            line.body[-1:] in ".:;" or _wrapped(lines, i, width)):
+        return True  # a numbered paragraph, however short
+    return is_prose(line, sentence=not _wrapped(lines, i, width))
+
+
+def _cover_follows(lines: list[Line], i: int) -> bool:
+    """Whether cover lines (symbols, "Original:") come soon after line ``i``: then ``i`` is a host's
+    caption of the document (or a slide number), not its first paragraph."""
+    seen = 0
+    for line in lines[i + 1:]:
+        if line.tok in (Tok.BLANK, Tok.NOISE):
+            continue
+        if len(line.text) <= _COVER_LINE_MAX and _COVER_CUE_RE.search(line.text):
+            return True
+        seen += 1
+        if seen >= _COVER_LOOKAHEAD:
+            return False
+    return False
+
+
+def _after_title(lines: list[Line], start: int, is_title: Callable[[str], bool]) -> int:
+    """A document title printed just after where the body seemed to begin (a host's lead-in
+    before "DECLARACIÓN CONJUNTA ..."): the body begins after the title."""
+    seen = 0
+    for i in range(start, len(lines)):
+        line = lines[i]
+        if line.tok in (Tok.BLANK, Tok.NOISE):
+            continue
+        if line.tok is not Tok.TEXT and i != start:
+            return start
+        if i != start and is_title(line.text):
+            return next((j for j in range(i + 1, len(lines)) if lines[j].tok not in (Tok.BLANK, Tok.NOISE)), start)
+        seen += 1
+        if seen > 3:
+            return start
+    return start
+
+
+def _sentence(text: str) -> bool:
+    """A sentence of at least three words, ended by its stop (not an ellipsis)."""
+    end = text.rstrip("\"”’')] ")
+    words = [w for w in text.split() if sum(c.isalpha() for c in w) >= 2]
+    return len(words) >= 3 and end[-1:] in ".!?" and not end.endswith(("...", "…"))
+
+
+def _quoted_subtitles(lines: list[Line]) -> set[int]:
+    """Lines of a subtitle in quotation marks, over up to three lines (“50 Years of ... Progress /
+    and Challenges ...”): cover, however much it reads like prose."""
+    out: set[int] = set()
+    for i, line in enumerate(lines):
+        if line.tok is not Tok.TEXT or line.text[:1] not in "“\"" or line.text[-1:] in "”\"":
+            continue
+        run = [i]
+        for j in range(i + 1, min(i + 3, len(lines))):
+            if lines[j].tok is not Tok.TEXT:
+                break
+            run.append(j)
+            if lines[j].text[-1:] in "”\"":
+                out.update(run)
+                break
+    return out
+
+
+def front_matter(lines: list[Line], is_title: Callable[[str], bool]) -> Front:
+    toc, spans = _tables_of_contents(lines)
+    quoted = _quoted_subtitles(lines)
+    width = wrap_width(lines)
+    for i, line in enumerate(lines):
+        if i in toc or line.tok in (Tok.BLANK, Tok.NOISE) or line.leader:
+            continue
+        if i in quoted:
+            continue
+        if _body_like(lines, i, width) and not _cover_follows(lines, i):
+            return Front(_after_title(lines, i, is_title), frozenset(toc), tuple(spans))
+    for i, line in enumerate(lines):  # no prose at all: the first sentence that is not a cover line
+        if i in toc or line.tok in (Tok.BLANK, Tok.NOISE, Tok.NUMBER_ONLY) or _is_cover(line):
+            continue
+        if _sentence(line.text) and not _COVER_CUE_RE.search(line.text):
+            return Front(i, frozenset(toc), tuple(spans))
+    return Front(len(lines), frozenset(toc), tuple(spans))

@@ -1,0 +1,204 @@
+"""The layout layer: the untouched source cut into segments, each a span of it.
+
+Real documents come as their hosts stored them: a whole page on one line, numbered items run
+together (``... democratic governance. b. To promote ...``), a heading glued to its first sentence
+(``I. INTRODUCCIÓN El Plan de Acción ...``), a cover glued to the opening paragraph. This module
+cuts such lines where a reader sees a new part begin. Nothing here changes the text: a segment is
+a ``(start, end)`` span of the source, so every later span and quote points into the file as
+received.
+
+A cut is made only where the numbering says a new part begins: the next number of the running
+sequence (or a ``1.`` after a colon), the next letter after a lead-in, the next section heading of
+the document's sequence followed by capitals, a bullet sign, or the opening words of a ministerial
+text after a cover.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = ["Segment", "segments"]
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A span of the source: all of a physical line, or the part of it that one item occupies."""
+
+    no: int  # 1-based physical line of ``start``
+    start: int
+    end: int  # exclusive; never includes the line end
+    inline: bool = False  # cut out of a longer line
+
+
+# A cut is looked for only in lines at least this long: shorter ones are one item each.
+_CUT_MIN_LINE = 160
+
+_CAP = "A-ZÁÉÍÓÚÑÜ"
+# A number or letter opening an item inside a line: "... 2005) 1. We", "... governance. b. To".
+_INLINE_NUMBER_RE = re.compile(rf"(?<=\s)(\d{{1,2}})\.\s+(?=[¿¡\"“‘'(]?[{_CAP}a-záéíóúñ])")
+_INLINE_LETTER_RE = re.compile(rf"(?<=\s)(?:\(([a-z])\)|([a-z])\.)\s+(?=[¿¡\"“‘']?[{_CAP}])")
+# An item cut out of a line is at least this long, unless the item before it ended with ";": short
+# enumerations inside a sentence ("organized around: 1. training, 2. awareness, ...") stay whole.
+_INLINE_ITEM_MIN = 50
+# A section heading inside a line: "... Follow-up of A. ORGANIZATION 2. The", "TRABAJO I. INTRODUCCIÓN El".
+_INLINE_SECTION_RE = re.compile(rf"(?<=\s)([IVX]{{1,5}}|[A-H])\.\s*(?=[{_CAP}][{_CAP}\-]+\b)")
+_INLINE_BULLET_RE = re.compile(r"(?<=\s)[•▪]\s+(?=\S)")
+# The opening words of a ministerial text ("WE, THE MINISTERS ...", "LAS MINISTRAS Y LOS MINISTROS").
+_OPENING_RE = re.compile(
+    r"(?<=\s)(?:WE|We|NOSOTROS|Nosotros|LAS MINISTRAS|Las Ministras|LOS MINISTROS|Los Ministros|"
+    r"THE MINISTERS|The Ministers)\b[ ,]")
+_COVER_CUE_RE = re.compile(r"Original:|OEA/Ser|/doc\.|\(Adopt|\(Aprobad|\(Adoptad|\(Approved", re.IGNORECASE)
+_LEAD_END = ":;"
+_HEADING_WORDS = 12  # a heading glued to its first sentence has at most this many words
+_ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV")
+
+
+@dataclass
+class _Sequence:
+    """The numbering a reader follows through the document, to tell a new item from a number in a
+    sentence: the last paragraph number, letter and section mark seen."""
+
+    number: int = 0
+    letter: str = ""
+    section: str = ""
+
+    def next_section(self, mark: str) -> bool:
+        if not self.section:
+            return mark in ("I", "A")
+        if self.section in _ROMAN and mark in _ROMAN:
+            return _ROMAN.index(mark) == _ROMAN.index(self.section) + 1
+        return len(mark) == 1 and len(self.section) == 1 and ord(mark) == ord(self.section) + 1
+
+
+_LINE_NUMBER_RE = re.compile(r"^\s*(\d{1,2})[.)](?:\s|$)")
+_LINE_LETTER_RE = re.compile(r"^\s*\(?([a-z])[.)]\s")
+_LINE_SECTION_RE = re.compile(rf"^\s*([IVX]{{1,5}}|[A-H])\.\s*[{_CAP}]")
+
+
+def _note_line_start(raw: str, seq: _Sequence) -> None:
+    """Follow the numbering through lines that begin with a mark."""
+    if m := _LINE_NUMBER_RE.match(raw):
+        seq.number, seq.letter = int(m[1]), ""
+    elif m := _LINE_LETTER_RE.match(raw):
+        seq.letter = m[1]
+    elif m := _LINE_SECTION_RE.match(raw):
+        seq.section = m[1]
+
+
+def _before(raw: str, pos: int) -> str:
+    """The last non-blank character before ``pos``."""
+    stripped = raw[:pos].rstrip()
+    return stripped[-1] if stripped else ""
+
+
+def _cuts(raw: str, seq: _Sequence) -> list[int]:
+    """Positions in ``raw`` where a new item begins, in order; updates ``seq`` as a reader would."""
+    candidates: list[tuple[int, str, str]] = []
+    candidates += [(m.start(), "number", m[1]) for m in _INLINE_NUMBER_RE.finditer(raw)]
+    candidates += [(m.start(), "letter", m[1] or m[2]) for m in _INLINE_LETTER_RE.finditer(raw)]
+    candidates += [(m.start(), "section", m[1]) for m in _INLINE_SECTION_RE.finditer(raw)]
+    candidates += [(m.start(), "bullet", "") for m in _INLINE_BULLET_RE.finditer(raw)]
+    cuts: list[tuple[int, str]] = []
+    for pos, what, mark in sorted(candidates):
+        if pos == 0 or not raw[:pos].strip():
+            continue
+        before = _before(raw, pos)
+        if what == "number":
+            n = int(mark)
+            lower = raw[pos:].split(maxsplit=1)[-1][:1].islower()
+            if lower and before not in _LEAD_END:
+                continue  # "in 2019. 2. the ...": an item in lower case only in a list after ":" or ";"
+            if n == seq.number + 1 or (n == 1 and before in _LEAD_END + ".)"):
+                seq.number, seq.letter = n, ""
+                cuts.append((pos, what))
+        elif what == "letter":
+            expected = chr(ord(seq.letter) + 1) if seq.letter else "a"
+            if mark == expected and (mark != "a" or before in _LEAD_END):
+                seq.letter = mark
+                cuts.append((pos, what))
+        elif what == "section":
+            if seq.next_section(mark):
+                seq.section = mark
+                cuts.append((pos, what))
+        elif before in _LEAD_END + ".":
+            cuts.append((pos, what))
+    return _long_enough(raw, cuts)
+
+
+def _long_enough(raw: str, cuts: list[tuple[int, str]]) -> list[int]:
+    """Drop cuts that would make short items (a heading may be short), unless the item before
+    ended with a semicolon."""
+    kept: list[int] = []
+    for k, (pos, what) in enumerate(cuts):
+        following = cuts[k + 1][0] if k + 1 < len(cuts) else len(raw)
+        if what == "section" or following - pos >= _INLINE_ITEM_MIN or ";" in (_before(raw, pos),
+                                                                               _before(raw, following)):
+            kept.append(pos)
+    return kept
+
+
+def _heading_end(raw: str) -> int:
+    """Where the capitals of a heading that opens ``raw`` stop and its first sentence begins
+    (``I. INTRODUCCIÓN El Plan ...`` -> before ``El``), or 0 when nothing follows the heading."""
+    m = re.match(r"\s*(?:[IVX]{1,5}|[A-H])\.\s*", raw)
+    if not m or not re.match(rf"[{_CAP}]{{2}}", raw[m.end():]):
+        return 0
+    pos = m.end()
+    last = pos
+    for count, word in enumerate(re.finditer(r"\S+", raw[pos:])):
+        token = word.group()
+        letters = [c for c in token if c.isalpha()]
+        if letters and any(c.islower() for c in letters):
+            if len(raw) - (pos + word.start()) < 40 or last == m.end():
+                return 0
+            return last
+        if count >= _HEADING_WORDS or token.endswith(","):
+            return 0  # a sentence in capitals ("WE, THE MINISTERS OF LABOR, GATHERED ..."), not a heading
+        last = pos + word.end()
+    return 0
+
+
+def _opening_cut(raw: str) -> int:
+    """In a line that begins with a cover (symbols, "Original:", "(Adopted ..."), where the
+    opening paragraph of the text begins ("WE, THE MINISTERS ..."), or 0."""
+    m = _OPENING_RE.search(raw)
+    if m is None or not _COVER_CUE_RE.search(raw[:m.start()]):
+        return 0
+    return m.start()
+
+
+def segments(text: str) -> list[Segment]:
+    """The source cut into segments, in order: one per physical line, and several for a line in
+    which a reader sees several items begin."""
+    out: list[Segment] = []
+    seq = _Sequence()
+    offset = 0
+    for no, raw in enumerate(text.split("\n"), start=1):
+        line_end = offset + len(raw)
+        if len(raw) < _CUT_MIN_LINE:
+            _note_line_start(raw, seq)
+            out.append(Segment(no, offset, line_end))
+        else:
+            out += _split_line(raw, offset, no, seq)
+        offset = line_end + 1
+    return out
+
+
+def _split_line(raw: str, offset: int, no: int, seq: _Sequence) -> list[Segment]:
+    _note_line_start(raw, seq)
+    bounds = [0]
+    opening = _opening_cut(raw)
+    cuts = _cuts(raw, seq)
+    if opening and (not cuts or opening < cuts[0]):
+        bounds.append(opening)
+    bounds += cuts
+    pieces: list[tuple[int, int]] = []
+    for start, end in zip(bounds, [*bounds[1:], len(raw)], strict=True):
+        head = _heading_end(raw[start:end])
+        if head:
+            pieces += [(start, start + head), (start + head, end)]
+        else:
+            pieces.append((start, end))
+    inline = len(pieces) > 1
+    return [Segment(no, offset + s, offset + e, inline) for s, e in pieces if raw[s:e].strip()]

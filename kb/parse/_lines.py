@@ -1,0 +1,160 @@
+"""What each segment of a source is, judged by its marker: a section heading, a numbered,
+lettered or bulleted item, an agenda entry, a number standing alone, plain text, or noise that is
+not part of the text at all (page markers, running headers, host captions). Also the clean text of
+a line: without footnotes, bookmarks and markdown markup, whitespace folded.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, replace
+from enum import Enum, auto
+
+from kb.parse._layout import Segment
+
+__all__ = ["Line", "Tok", "classify", "clean", "is_upper"]
+
+_CAP = "A-ZÁÉÍÓÚÑÜ"
+# "III. AREAS OF CONSENSUS", "A. ORGANIZATION", "A.ORGANIZATION", " 1. BACKGROUND"; an arabic number needs
+# its space ("2.3 RESULTS" is not section 2).
+_SECTION_RE = re.compile(r"^\s*(?:(?P<num>[IVXLC]+|[A-Z])\.\s*|(?P<arabic>\d{1,2})\.\s+)(?P<body>[^\s\d].*?)\s*$")
+_TITLE_MAX = 100
+_ROMAN_RE = re.compile(r"^C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})$")
+_AGENDA_RE = re.compile(r"^\s*(?P<body>\d{1,2}[:.]\d{2}\s*[-\u2013\u2014]\s*\d{1,2}[:.]\d{2}\s+\S.*)$")
+_NUMBERED_RE = re.compile(r"^\s*(?P<num>\d{1,3})[.)]\s+(?P<body>\S.*)$")
+_NUMBER_ONLY_RE = re.compile(r"^\s*(?P<num>\d{1,3})(?P<dot>[.)]?)\s*$")
+_LETTERED_RE = re.compile(r"^\s*(?:\((?P<num>[a-z])\)|(?P<alt>[a-z])[.)])\s+(?P<body>\S.*)$")
+_BULLET_RE = re.compile(rf"^(?P<indent>[ \t]*)(?:[·•*▪●◦‣-]\s+|-(?=[{_CAP}]))(?P<body>\S.*)$")
+_TABLE_RULE_RE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
+# Page markers and page captions: "- 2 -", "-2-", "Page 3 of 9", "Página 3 de 9", "Page 2: ..."
+# (document hosts caption each page with its first words).
+_PAGE_MARKER_RE = re.compile(
+    r"^\s*(?:[-\u2013\u2014]\s*\d{1,3}\s*[-\u2013\u2014]|(?:page|p[áa]gina|p[áa]g\.)\s*\d{1,3}"
+    r"(?:\s*(?:of|de)\s*\d{1,3})?)\s*$", re.IGNORECASE)
+_PAGE_CAPTION_RE = re.compile(r"^\s*(?:Page|Página)\s+\d{1,3}\s*:\s")
+# A table-of-contents entry: a dot or ellipsis leader, or a title ending in a page number.
+_LEADER_RE = re.compile(r"(?:\.\s?){4,}|…{2,}|…[\s.]*\d{1,3}\s*$|…\s*$|\t\s*\d{1,3}\s*$|\S\s{2,}\d{1,3}\s*$"
+                        r"|\bP\.\s*\d{1,3}\s*$")
+
+_MARKUP: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"\[footnoteRef:\d+\]"), ""),
+    (re.compile(r"\[\d+:\s[^\]]*\]"), ""),  # an inline footnote body, "[2:  Author (2022).]"
+    (re.compile(r"\[bookmark:[^\]]*\]"), ""),
+    (re.compile(r"\[([^\]]*)\]\([^)]*\)"), r"\1"),  # a markdown link keeps its label
+    (re.compile(r"\*\*"), ""),
+    (re.compile(r"(?<![\w*])\*(?=\S)([^*]+?)(?<=\S)\*(?![\w*])"), r"\1"),
+)
+
+
+class Tok(Enum):
+    """What a line is, judged by its marker."""
+
+    BLANK = auto()  # nothing left once markup is removed (bookmarks, whitespace)
+    NOISE = auto()  # not part of the text: page markers, running headers, host captions
+    SECTION = auto()
+    AGENDA = auto()
+    NUMBERED = auto()
+    NUMBER_ONLY = auto()  # "1." or "1" alone: a paragraph number printed on its own line, or a page number
+    LETTERED = auto()
+    BULLET = auto()
+    TEXT = auto()
+    TABLE = auto()  # only ever a block: the lines of a markdown table
+
+
+@dataclass(frozen=True)
+class Line:
+    no: int  # 1-based physical line number
+    start: int  # offset of the first non-blank character
+    end: int  # offset just after the last non-blank character
+    raw: str  # the segment, without its line end
+    tok: Tok
+    text: str  # clean text of the whole segment
+    body: str  # clean text after the marker (the whole segment for plain text)
+    num: str = ""  # section or paragraph number, or letter, as printed
+    indent: int = 0  # columns before a bullet marker (tabs count 4)
+    styles: frozenset[str] = frozenset()  # of a section number: roman, arabic, letter
+    leader: bool = False  # looks like a table-of-contents entry
+    inline: bool = False  # cut out of a longer physical line
+
+
+def clean(text: str) -> str:
+    """Text without footnotes, bookmarks and markdown markup, whitespace folded."""
+    for pattern, replacement in _MARKUP:
+        text = pattern.sub(replacement, text)
+    return " ".join(text.split())
+
+
+def is_upper(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 2 and not any(c.islower() for c in letters)
+
+
+def _is_title(text: str) -> bool:
+    """A heading in mixed case: short, capitalised, no closing full stop."""
+    return (len(text) <= _TITLE_MAX and text[:1].isupper() and not text.endswith((".", ";", ","))
+            and len(text.split()) <= 14)
+
+
+def _styles(num: str) -> frozenset[str]:
+    if num.isdigit():
+        return frozenset({"arabic"})
+    roman = bool(_ROMAN_RE.match(num))
+    if len(num) == 1:
+        return frozenset({"letter", "roman"}) if roman else frozenset({"letter"})
+    return frozenset({"roman"}) if roman else frozenset()
+
+
+def _classify(segment: Segment, raw: str) -> Line:
+    content = raw.rstrip()
+    start = segment.start + len(content) - len(content.lstrip())
+    text = clean(content)
+    line = Line(segment.no, start, segment.start + len(content), raw, Tok.TEXT, text, text,
+                leader=bool(_LEADER_RE.search(content)), inline=segment.inline)
+    if not text:
+        return replace(line, tok=Tok.BLANK)
+    if _PAGE_MARKER_RE.match(content) or _PAGE_CAPTION_RE.match(content):
+        return replace(line, tok=Tok.NOISE)
+    if m := _NUMBER_ONLY_RE.match(content):
+        return replace(line, tok=Tok.NUMBER_ONLY, body="", num=m["num"] + m["dot"])
+    if m := _SECTION_RE.match(content):
+        num, body = m["num"] or m["arabic"], clean(m["body"])
+        styles = _styles(num)
+        if styles and is_upper(body) and not body.endswith(".") and len(body.split()) <= 25:
+            return replace(line, tok=Tok.SECTION, body=body, num=num, styles=styles)
+        if m["num"] and styles and _is_title(body):
+            # "A. Ejecución del Plan de Acción: Organización", "I. Background:"
+            return replace(line, tok=Tok.SECTION, body=body, num=num, styles=styles)
+    if m := _AGENDA_RE.match(content):
+        return replace(line, tok=Tok.AGENDA, body=clean(m["body"]))
+    if m := _NUMBERED_RE.match(content):
+        indent = len(content[:len(content) - len(content.lstrip())].expandtabs(4))
+        return replace(line, tok=Tok.NUMBERED, body=clean(m["body"]), num=m["num"], indent=indent)
+    if m := _LETTERED_RE.match(content):
+        return replace(line, tok=Tok.LETTERED, body=clean(m["body"]), num=m["num"] or m["alt"])
+    if m := _BULLET_RE.match(content):
+        indent = len(m["indent"].expandtabs(4))
+        return replace(line, tok=Tok.BULLET, body=clean(m["body"]), indent=indent)
+    return line
+
+
+def classify(text: str, segments: list[Segment]) -> list[Line]:
+    """Every segment classified; running headers (a short line repeated next to page markers)
+    become noise."""
+    lines = [_classify(s, text[s.start:s.end]) for s in segments]
+    return _running_headers(lines)
+
+
+def _running_headers(lines: list[Line]) -> list[Line]:
+    """A short line printed at least twice, each time next to a page marker, is a running header."""
+    near_marker: Counter[str] = Counter()
+    for i, line in enumerate(lines):
+        if line.tok in (Tok.TEXT, Tok.SECTION) and len(line.text) <= 100:
+            around = [lines[j] for j in range(max(0, i - 2), min(len(lines), i + 3)) if j != i]
+            if any(other.tok is Tok.NOISE for other in around):
+                near_marker[line.text] += 1
+    headers = {text for text, count in near_marker.items() if count >= 2}
+    if not headers:
+        return lines
+    return [replace(line, tok=Tok.NOISE) if line.tok in (Tok.TEXT, Tok.SECTION) and line.text in headers else line
+            for line in lines]

@@ -1,0 +1,188 @@
+"""The role of a provision, from its context: what kind of document it is in, the headings over
+it, the lead-in before it, and its own opening words.
+
+- In a Plan of Action or a work plan every part of the body is operative: numbered and lettered
+  paragraphs, items and paragraphs are ``Mandate`` (a short lead-in label stays a paragraph).
+- In a Declaration or an outcome document, a paragraph is a ``Mandate`` when it commits its authors
+  or asks a body to act ("We commit to ...", "To promote ...", "Requests the Secretariat to ...",
+  "Nos comprometemos a ...", "Redoblaremos ..."), not when it only recognizes, reaffirms, notes or
+  welcomes something; the opening "We, the Ministers ..., DECLARE:" is a paragraph.
+- Items under a heading or lead-in about recommendations, consensus or findings, or objectives
+  are ``Recommendation``, ``Finding``, ``Objective`` (English and Spanish role words).
+- A paragraph or item whose first sentence is a question is a ``Question``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from kb.model import DocType, Kind
+
+__all__ = ["Roles"]
+
+_RECOMMENDATIONS_RE = re.compile(r"\b(?:recommendations?|recomendaci(?:ón|on|ones))\b", re.IGNORECASE)
+_RECOMMENDS_RE = re.compile(r"\b(?:recommends?|recomienda[n]?)\b", re.IGNORECASE)
+_FINDINGS_RE = re.compile(
+    r"\b(?:consensus|main ideas|findings?|conclusions?|areas? of agreement|consenso|ideas principales|"
+    r"hallazgos?|conclusi(?:ón|on|ones)|áreas de acuerdo)\b", re.IGNORECASE)
+_OBJECTIVE_RE = re.compile(r"\b(?:objectives?|objetivos?)\b", re.IGNORECASE)
+_TRAILING_NOTE_RE = re.compile(r"\s*\[[^\]]*\]$")
+_SENTENCE_END_RE = re.compile(r"[.?!](?=\s|$)")
+_FIELD_RE = re.compile(r"^(?P<label>[A-ZÁÉÍÓÚÑ][^:\d]{0,40}):\s+\S")
+_OPENING_RE = re.compile(
+    r"^\W*(?:we|nosotros|las ministras|los ministros|the ministers)\b[ ,]", re.IGNORECASE)
+
+_MANDATING = frozenset({DocType.PLAN_OF_ACTION, DocType.WORK_PLAN})
+_RESOLVING = frozenset({DocType.DECLARATION, DocType.OUTCOME_DOCUMENT})
+
+# Verbs by which authors commit themselves or ask a body to act, as they open a paragraph: after
+# "we" ("we commit"), as an infinitive ("to promote"), in the third person ("requests").
+_OPERATIVE_VERBS = frozenset("""
+    commit pledge agree undertake resolve decide instruct request entrust ask call urge encourage
+    invite support promote strengthen continue adopt approve establish create develop implement
+    dedicate will shall endeavor endeavour strive seek work foster ensure advance intensify
+    """.split())
+_IMPERATIVE = frozenset("""
+    instruct request entrust ask call urge encourage invite support promote strengthen continue adopt
+    approve establish create develop implement foster ensure advance intensify
+    """.split())
+_OPERATIVE_THIRD = frozenset("""
+    requests instructs delegates entrusts asks urges encourages invites decides resolves approves
+    adopts agrees calls establishes creates commits undertakes recommends
+    """.split())
+_OPERATIVE_ES = frozenset("""
+    comprometemos acordamos resolvemos decidimos encomendamos instruimos solicitamos exhortamos
+    instamos invitamos encargamos convenimos adoptamos aprobamos asumimos impulsaremos
+    solicita encomienda instruye encarga decide resuelve aprueba acuerda insta invita exhorta delega
+    promover fortalecer continuar impulsar desarrollar establecer apoyar
+    """.split())
+_COMMITMENT_RE = re.compile(
+    r"\bwe\s+(?:hereby\s+|also\s+|further\s+|therefore\s+)?(?:agree|commit|pledge|undertake|resolve|decide|will)\b"
+    r"|\bwe\s+are\s+(?:committed|determined)\b|\bwe\s+have\s+assumed\s+the\s+commitment\b"
+    r"|\bnos\s+comprometemos\b|\bacordamos\b|\bestamos\s+comprometid|\bnos\s+hemos\s+comprometid"
+    r"|\bhemos\s+asumido\s+el\s+compromiso\b", re.IGNORECASE)
+_PRESENT_REMOS = frozenset({"queremos", "requeremos", "quisiéramos"})  # present tense, not the future
+# What a paragraph of a plan says that someone will do: a modal, a future, a commitment.
+_DIRECTIVE_RE = re.compile(
+    r"\b(?:will|shall|must|should|undertakes?|commits?|are committed)\b"
+    r"|\b(?:deber\S*|nos comprometemos|se compromete\S*)\b"
+    r"|\b\w+(?:ará|erá|irá|arán|erán|irán|aremos|eremos|iremos)\b", re.IGNORECASE)
+_WORD_RE = re.compile(r"[^\W\d_]+")
+
+
+def is_question(text: str) -> bool:
+    """Whether the text opens with a question (a trailing bracketed note is ignored)."""
+    m = _SENTENCE_END_RE.search(_TRAILING_NOTE_RE.sub("", text))
+    return m is not None and m.group() == "?"
+
+
+def is_operative(text: str) -> bool:
+    """Whether a paragraph commits its authors or asks a body to act (see the module docstring)."""
+    words = [w.lower() for w in _WORD_RE.findall(text[:200])]
+    if not words:
+        return False
+    first = words[0]
+    if first in ("we", "nosotros") and len(words) > 1:
+        rest = [w for w in words[1:4] if w not in ("hereby", "also", "further", "therefore", "the", "ministers")]
+        if rest and (rest[0] in _OPERATIVE_VERBS or rest[0] in _OPERATIVE_ES or (
+                rest[0].endswith("remos") and rest[0] not in _PRESENT_REMOS)):
+            return True
+    if first == "to" and len(words) > 1 and words[1] in _OPERATIVE_VERBS | {"promote", "strengthen"}:
+        return True
+    if first in _OPERATIVE_THIRD or first in _OPERATIVE_ES or (first == "nos" and words[1:2] == ["comprometemos"]):
+        return True
+    if first in _IMPERATIVE and text[:1].isupper():
+        return True  # "Instruct the Working Groups to ...", "Encourage ILO-CINTERFOR ..."
+    if first.endswith("remos") and len(first) > 6 and first not in _PRESENT_REMOS:
+        return True  # Spanish future, first person plural: "Redoblaremos nuestros esfuerzos"
+    return bool(_COMMITMENT_RE.search(text))
+
+
+def _is_lead_label(text: str) -> bool:
+    """A short label that introduces what follows ("The Ministries of Labor:")."""
+    return text.endswith(":") and len(text.split()) <= 8
+
+
+class Roles:
+    """The kinds of a document's provisions, knowing its type (None: not known)."""
+
+    def __init__(self, doc_type: DocType | None) -> None:
+        self.doc_type = doc_type
+
+    @property
+    def mandating(self) -> bool:
+        return self.doc_type in _MANDATING
+
+    @property
+    def resolving(self) -> bool:
+        return self.doc_type in _RESOLVING
+
+    @property
+    def continuous(self) -> bool:
+        """Whether the document numbers its paragraphs through the whole text (never per section)."""
+        return self.doc_type in (DocType.PLAN_OF_ACTION, DocType.DECLARATION)
+
+    @staticmethod
+    def context(headings: Sequence[str]) -> Kind | None:
+        """The role that the nearest heading gives to numbered paragraphs under it, if any."""
+        for heading in headings:
+            if _RECOMMENDATIONS_RE.search(heading):
+                return Kind.RECOMMENDATION
+            if _FINDINGS_RE.search(heading):
+                return Kind.FINDING
+        return None
+
+    def _operative(self, text: str) -> bool:
+        if self.mandating:
+            return True
+        return self.resolving and is_operative(text) and not (_OPENING_RE.match(text) and text.endswith(":"))
+
+    def paragraph(self, text: str, headings: Sequence[str], lead_in: str) -> Kind:
+        """A numbered or lettered paragraph."""
+        role = self.context(headings)
+        if role is Kind.RECOMMENDATION or _RECOMMENDS_RE.search(lead_in):
+            return Kind.RECOMMENDATION
+        if is_question(text):
+            return Kind.QUESTION
+        if role is not None:
+            return role
+        if self._operative(text):
+            return Kind.MANDATE
+        return Kind.PARAGRAPH
+
+    def alinea(self, text: str) -> Kind:
+        """An unnumbered paragraph: in a Plan of Action or work plan a mandate when it directs
+        action (not a description, a label or a field)."""
+        if is_question(text):
+            return Kind.QUESTION
+        field_line = _FIELD_RE.match(text)
+        if field_line and _OBJECTIVE_RE.search(field_line["label"]):
+            return Kind.OBJECTIVE
+        if _is_lead_label(text):
+            return Kind.PARAGRAPH
+        if self.doc_type is DocType.PLAN_OF_ACTION and _OPENING_RE.match(text):
+            return Kind.MANDATE  # "We, the Ministers ... commit to carry out the following Plan of Action"
+        if self.mandating:
+            return Kind.MANDATE if is_operative(text) or _DIRECTIVE_RE.search(text) else Kind.PARAGRAPH
+        return Kind.MANDATE if self._operative(text) else Kind.PARAGRAPH
+
+    def item(self, text: str, headings: Sequence[str], lead_in: str) -> Kind:
+        """A bullet (or a lettered item, which has the role of a numbered paragraph when its
+        context gives one)."""
+        if is_question(text):
+            return Kind.QUESTION
+        if self.mandating:
+            return Kind.MANDATE
+        if _OBJECTIVE_RE.search(lead_in):
+            return Kind.OBJECTIVE
+        if _RECOMMENDS_RE.search(lead_in):
+            return Kind.RECOMMENDATION
+        if self._operative(text):
+            return Kind.MANDATE
+        return Kind.ITEM
+
+    def lettered(self, text: str, headings: Sequence[str], lead_in: str) -> Kind:
+        """A lettered item: a recommendation, finding or mandate by its context, else an item."""
+        kind = self.paragraph(text, headings, lead_in)
+        return Kind.ITEM if kind is Kind.PARAGRAPH else kind

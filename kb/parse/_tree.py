@@ -1,0 +1,403 @@
+"""Blocks placed in a tree and named: sections, subsections, numbered and lettered paragraphs,
+lists nested by indentation, unnumbered paragraphs; the eIds of ``docs/eid-convention.md``.
+
+Also what a reader does with numbering a host damaged: when nearly every paragraph is printed
+``1.`` (the numbers were lost), or when the paragraphs were flattened into ``-`` bullets with the
+headings among them, the headings become sections and the paragraphs are numbered again in reading
+order, each number marked as reconstructed. A number that repeats within one part (two runs of
+numbered paragraphs) is not an error: each run becomes a list, and the repetition is reported.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from kb.model import Kind, Provision
+from kb.parse._blocks import Block
+from kb.parse._lines import Tok, is_upper
+from kb.parse._roles import Roles
+
+__all__ = ["Note", "Tree", "build_tree"]
+
+_AGENDA_LEVEL = -1  # indentation level of an agenda list: any bullet after an entry nests under it
+_LOST_SHARE = 0.75  # numbering is lost when at least this share of numbered paragraphs print "1."
+_LOST_MIN = 3
+
+
+@dataclass(frozen=True)
+class Note:
+    """Something the tree builder did that a reader may want to check: at ``line``."""
+
+    line: int
+    code: str
+    message: str
+
+
+@dataclass
+class _Node:
+    """A provision before it is named: ``num`` None means numbered by position among siblings."""
+
+    kind: Kind
+    type: str  # the eId type: sec, subsec, para, recommendation, list, item, al
+    num: str | None
+    number: str | None
+    text: str
+    start: int
+    end: int
+    line: int
+    heading: str | None = None
+    qualified: bool = True  # the eId is prefixed with the parent's
+    reconstructed: bool = False  # ``number`` was reconstructed (the printed one was lost)
+    text_end: int = 0  # end of the node's own text (its heading, for a container)
+    children: list[_Node] = field(default_factory=list)
+
+
+@dataclass
+class _OpenList:
+    indent: int  # of its bullets; _AGENDA_LEVEL for a list of agenda entries
+    node: _Node
+    lead_in: str  # what the block before the list says its items are
+
+
+def _leaf(block: Block, kind: Kind, type_: str, num: str | None = None, number: str | None = None) -> _Node:
+    return _Node(kind, type_, num, number, block.text, block.start, block.end, block.first.no, text_end=block.end)
+
+
+def _container(block: Block, type_: str, heading: str, num: str | None = None, number: str | None = None) -> _Node:
+    return _Node(Kind.SECTION, type_, num, number, heading, block.start, block.end, block.first.no, heading,
+                 text_end=block.end)
+
+
+def _roman_value(numeral: str) -> int:
+    """The value of a well-formed roman numeral."""
+    values = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+    total = 0
+    for char, following in zip(numeral, [*numeral[1:], ""], strict=True):
+        value = values[char]
+        total += -value if following and values[following] > value else value
+    return total
+
+
+def _heading_text(text: str) -> bool:
+    """Text that is a heading, though printed as an item: short, in capitals, no final period."""
+    return is_upper(text) and len(text) <= 100 and not text.endswith(".")
+
+
+def _lead_in(block: Block) -> str:
+    """The text with which a block introduces a list that follows it: a heading, or a text
+    ending with a colon ("Specific objectives:"); else nothing."""
+    if block.tok is Tok.SECTION or block.subheading or block.text.endswith(":"):
+        return block.text
+    return ""
+
+
+def _top_style(blocks: list[Block]) -> str:
+    """The numbering style of the document's sections: that of its first section heading (a
+    single ``I`` is roman unless a ``J`` follows it; other single letters are letters)."""
+    marks = [b.first for b in blocks if b.tok is Tok.SECTION]
+    if not marks:
+        return ""
+    first = marks[0]
+    if len(first.styles) == 1:
+        return next(iter(first.styles))
+    if first.num == "I":
+        following = marks[1].num if len(marks) > 1 else ""
+        return "letter" if following == "J" else "roman"
+    return "letter"
+
+
+def _numbering(blocks: list[Block], roles: Roles) -> str:
+    """``printed``; ``lost`` when nearly every numbered paragraph (or heading) prints ``1.`` (in a
+    Plan of Action or a Declaration, whose numbering runs through the text, two are enough);
+    ``flattened`` when there are none and the paragraphs came as ``-`` bullets with headings in
+    capitals among them."""
+    numbered = [b for b in blocks if b.tok is Tok.NUMBERED and b.number_line is None]
+    top = min((b.first.indent for b in numbered), default=0)
+    numbered = [b for b in numbered if b.first.indent == top]  # not the sub-items indented under them
+    numbered += [b for b in blocks if b.tok is Tok.SECTION and b.first.styles == {"arabic"}]
+    if numbered:
+        ones = sum(b.first.num == "1" for b in numbered)
+        if len(numbered) >= _LOST_MIN and ones >= _LOST_SHARE * len(numbered):
+            return "lost"
+        return "lost" if roles.continuous and len(numbered) >= 2 and ones == len(numbered) else "printed"
+    bullets = [b for b in blocks if b.tok is Tok.BULLET]
+    if not bullets:
+        return "printed"
+    outer = [b for b in bullets if b.first.indent == min(x.first.indent for x in bullets)]
+    headings = [b for b in outer if _heading_text(b.text)]
+    return "flattened" if headings and len(outer) - len(headings) >= 2 else "printed"
+
+
+class Tree:
+    """Places blocks, in document order, under sections, subsections, paragraphs and lists."""
+
+    def __init__(self, roles: Roles, blocks: list[Block]) -> None:
+        self.roles = roles
+        self.style = _top_style(blocks)
+        self.numbering = _numbering(blocks, roles)
+        self.root = _Node(Kind.SECTION, "doc", None, None, "", 0, 0, 0)  # the document itself
+        self.section: _Node | None = None
+        self.subsection: _Node | None = None
+        self.numbered: _Node | None = None  # the numbered paragraph that lettered items belong to
+        self.numbered_indent = 0
+        self.previous_numbered: _Node | None = None
+        self.lists: list[_OpenList] = []  # the open lists, outermost first
+        self.lead_in = ""
+        self.paragraphs: list[_Node] = []  # numbered paragraphs, named once all are known
+        self.sections = 0
+        self.counter = 0  # reconstructed paragraph numbers
+        self.notes: list[Note] = []
+        self.top_bullet = min((b.first.indent for b in blocks if b.tok is Tok.BULLET), default=0)
+
+    @property
+    def container(self) -> _Node:
+        return self.subsection or self.section or self.root
+
+    @property
+    def headings(self) -> list[str]:
+        """The headings over the current position, nearest first."""
+        return [n.text for n in (self.subsection, self.section) if n is not None]
+
+    def add(self, block: Block) -> None:
+        if self.numbering == "flattened" and block.tok is Tok.BULLET and block.first.indent == self.top_bullet:
+            self.lists.clear()
+            self.numbered = None
+            if _heading_text(block.text):
+                self._add_section(block, unnumbered=True)
+            else:
+                self._add_numbered(block)
+            self.lead_in = _lead_in(block)
+            return
+        if block.tok is Tok.BULLET:
+            self._add_bullet(block)
+        elif block.tok is Tok.AGENDA:
+            self._add_agenda_entry(block)
+        else:
+            self.lists.clear()
+            if block.tok is Tok.LETTERED:
+                self._add_lettered(block)
+            else:
+                self.previous_numbered, self.numbered = self.numbered, None
+                if block.tok is Tok.SECTION and self.numbering == "lost" and block.first.styles == {"arabic"}:
+                    self._add_section(block, unnumbered=True)
+                elif block.tok is Tok.SECTION and self._section_level(block) == 1:
+                    self._add_section(block)
+                elif block.tok is Tok.SECTION and self._section_level(block) == 2:
+                    self._add_subsection(block, block.first.body, block.first.num)
+                elif block.tok is Tok.NUMBERED and self.numbering == "lost" and _heading_text(block.text):
+                    self._add_section(block, unnumbered=True)
+                elif block.numbered_heading and self.numbering == "printed":
+                    self._add_numbered_heading(block)
+                elif block.numbered_heading:
+                    self._add_section(block, unnumbered=True)
+                elif block.subheading or (block.tok is Tok.SECTION and block.heading_like):
+                    self._add_subsection(block, block.text.removesuffix(":"))
+                elif block.tok is Tok.NUMBERED:
+                    self._add_numbered(block)
+                else:
+                    if self.numbering != "printed" and self.counter and not block.text.endswith(":"):
+                        self.counter = 0  # prose between runs: the next run counts from 1 again
+                    self.container.children.append(_leaf(block, self.roles.alinea(block.text), "al"))
+        self.lead_in = _lead_in(block)
+
+    def _section_level(self, block: Block) -> int:
+        """1 for a section in the document's style, 2 for a lettered subsection under roman
+        sections, 0 for a heading of another style (read as plain text)."""
+        styles = block.first.styles
+        if self.style in styles:
+            return 1
+        return 2 if self.style == "roman" and "letter" in styles and self.section is not None else 0
+
+    def _add_section(self, block: Block, *, unnumbered: bool = False) -> None:
+        line = block.first
+        self.sections += 1
+        if unnumbered:
+            heading = line.body if block.tok is Tok.SECTION else block.text
+            self.section = _container(block, "sec", heading, str(self.sections), None)
+        else:
+            mark = line.num
+            if self.style == "roman":
+                num = str(_roman_value(mark))
+            elif self.style == "letter":
+                num = str(ord(mark) - ord("A") + 1)
+            else:
+                num = mark
+            self.section = _container(block, "sec", line.body, num, mark)
+        self.subsection = None
+        self.root.children.append(self.section)
+
+    def _add_numbered_heading(self, block: Block) -> None:
+        """A heading numbered like a paragraph: a section where the document has no other kind,
+        else a subsection."""
+        number = block.first.num.rstrip(".)")
+        if self.style in ("", "arabic") and self.subsection is None:
+            self.sections += 1
+            self.section = _container(block, "sec", block.text, number, number)
+            self.root.children.append(self.section)
+        else:
+            self._add_subsection(block, block.text, number)
+
+    def _add_subsection(self, block: Block, heading: str, number: str | None = None) -> None:
+        self.subsection = _container(block, "subsec", heading, None, number)
+        (self.section or self.root).children.append(self.subsection)
+
+    def _add_numbered(self, block: Block) -> None:
+        printed = block.first.num.rstrip(".)") if block.tok is not Tok.BULLET else ""
+        parent = self.previous_numbered
+        if (parent is not None and block.tok is Tok.NUMBERED and block.number_line is None
+                and block.first.indent > self.numbered_indent):
+            # a numbered item indented under a numbered paragraph is one of its parts: "1(2)"
+            kind = self.roles.paragraph(block.text, self.headings, self.lead_in)
+            part = _leaf(block, kind, "para", printed, f"{parent.number}({printed})")
+            parent.children.append(part)
+            self.numbered = parent
+            return
+        if self.numbering == "printed":
+            num, reconstructed = printed, False
+        else:
+            self.counter += 1
+            num = str(self.counter)
+            reconstructed = num != printed
+            if reconstructed and self.counter == 2:
+                self.notes.append(Note(block.first.no, "numbering-reconstructed",
+                                       "paragraph numbers were lost by the host (every paragraph printed "
+                                       f"{'1.' if self.numbering == 'lost' else 'as a bullet'}): numbered "
+                                       "again in reading order"))
+        kind = self.roles.paragraph(block.text, self.headings, self.lead_in)
+        self.numbered = _leaf(block, kind, "recommendation" if kind is Kind.RECOMMENDATION else "para", num, num)
+        self.numbered.qualified = False  # until its number is found to repeat
+        self.numbered.reconstructed = reconstructed
+        self.numbered_indent = block.first.indent if block.tok is Tok.NUMBERED else 0
+        self.paragraphs.append(self.numbered)
+        self.container.children.append(self.numbered)
+
+    def _add_lettered(self, block: Block) -> None:
+        letter = block.first.num
+        kind = self.roles.lettered(block.text, self.headings, self.lead_in)
+        if self.numbered:
+            self.numbered.children.append(_leaf(block, kind, "para", letter, f"{self.numbered.number}({letter})"))
+        else:
+            # under a numbered heading ("1) In the area of employment"), its number leads the letter
+            prefix = self.container.number if self.container.type != "doc" and self.container.number and \
+                self.container.number.isdigit() else ""
+            self.container.children.append(_leaf(block, kind, "para", letter, f"{prefix}({letter})"))
+
+    def _add_bullet(self, block: Block) -> None:
+        indent = block.first.indent
+        while len(self.lists) > 1 and self.lists[-1].indent > indent:
+            self.lists.pop()
+        if not self.lists:
+            parent = self.numbered if self.numbering == "flattened" and self.numbered else self.container
+            self._open_list(parent, indent)
+        elif self.lists[-1].indent < indent:
+            self._open_list(self.lists[-1].node.children[-1], indent)
+        self._add_item(block, self.roles.item(block.text, self.headings, self.lists[-1].lead_in))
+
+    def _add_agenda_entry(self, block: Block) -> None:
+        if self.lists and self.lists[0].indent == _AGENDA_LEVEL:
+            del self.lists[1:]
+        else:
+            self.lists.clear()
+            self._open_list(self.container, _AGENDA_LEVEL)
+        self._add_item(block, Kind.AGENDA_ITEM)
+
+    def _open_list(self, parent: _Node, indent: int) -> None:
+        node = _Node(Kind.LIST, "list", None, None, "", 0, 0, 0)
+        parent.children.append(node)
+        self.lists.append(_OpenList(indent, node, self.lead_in))
+
+    def _add_item(self, block: Block, kind: Kind) -> None:
+        items = self.lists[-1].node
+        item = _leaf(block, kind, "item")
+        if not items.children:
+            items.start, items.line = item.start, item.line
+        items.children.append(item)
+
+    # --- naming ---------------------------------------------------------------------------------
+
+    def group_repeated_runs(self) -> None:
+        """Where a paragraph number repeats among the children of one part, each run of numbered
+        paragraphs becomes a list, so that every one still gets its own eId."""
+        stack = [self.root]
+        while stack:
+            node = stack.pop()
+            stack.extend(node.children)
+            numbered = [c for c in node.children if c.type in ("para", "recommendation") and not c.qualified]
+            counts = Counter((c.type, c.num) for c in numbered)
+            repeated = [key for key, n in counts.items() if n > 1]
+            if not repeated:
+                continue
+            runs: list[list[_Node]] = []
+            previous = 0
+            for child in numbered:
+                value = int(child.num) if child.num and child.num.isdigit() else 0
+                if not runs or value <= previous:
+                    runs.append([])
+                runs[-1].append(child)
+                previous = value
+            for run in runs:
+                first, last = node.children.index(run[0]), node.children.index(run[-1])
+                members = node.children[first:last + 1]
+                wrapper = _Node(Kind.LIST, "list", None, None, "", members[0].start, members[-1].end, members[0].line)
+                wrapper.children = members
+                node.children[first:last + 1] = [wrapper]
+                for member in members:
+                    member.qualified = True
+            where = f"under {node.heading!r}" if node.heading else "at the top level"
+            restart = runs[1][0]
+            self.notes.append(Note(restart.line, "number-repeated",
+                                   f"paragraph number {restart.number} is printed again {where}: the "
+                                   f"{len(runs)} runs of numbered paragraphs are named as lists "
+                                   "(list_1__para_1, list_2__para_1, ...)"))
+
+    def qualify_repeated_numbers(self) -> None:
+        """Numbered paragraphs keep a bare eId (``para_19``) unless a number repeats in the document."""
+        repeated = {
+            type_ for type_ in ("para", "recommendation")
+            if max(Counter(n.num for n in self.paragraphs if n.type == type_).values(), default=1) > 1
+        }
+        for node in self.paragraphs:
+            node.qualified = node.qualified or node.type in repeated
+
+
+def _extend(node: _Node) -> int:
+    """Make each node's span cover its descendants; return its end."""
+    for child in node.children:
+        node.end = max(node.end, _extend(child))
+    return node.end
+
+
+def _emit(node: _Node, eid: str | None, out: list[Provision]) -> list[str]:
+    """Name the children of ``node`` and append them, depth first; return their eIds."""
+    positions: Counter[str] = Counter()
+    eids: list[str] = []
+    for order, child in enumerate(node.children, start=1):
+        num = child.num
+        if num is None:
+            positions[child.type] += 1
+            num = str(positions[child.type])
+        local = f"{child.type}_{num}"
+        child_eid = f"{eid}__{local}" if eid and child.qualified else local
+        provision = Provision(
+            eid=child_eid, kind=child.kind, number=child.number, text=child.text, start=child.start,
+            end=child.end, parent=eid, heading=child.heading, order=order, line=child.line,
+            number_reconstructed=child.reconstructed, text_end=child.text_end or child.end,
+        )
+        out.append(provision)
+        provision.children = _emit(child, child_eid, out)
+        eids.append(child_eid)
+    return eids
+
+
+def build_tree(blocks: list[Block], roles: Roles) -> tuple[list[Provision], list[Note]]:
+    """The provisions of the blocks, in document order (parents before their children), and notes."""
+    tree = Tree(roles, blocks)
+    for block in blocks:
+        tree.add(block)
+    tree.group_repeated_runs()
+    tree.qualify_repeated_numbers()
+    _extend(tree.root)
+    provisions: list[Provision] = []
+    _emit(tree.root, None, provisions)
+    return provisions, tree.notes

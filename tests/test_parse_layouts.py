@@ -1,0 +1,302 @@
+"""The parser on the layouts real IACML documents come in, as public hosts store them.
+
+Each fixture is a text of our own writing that reproduces one layout met in the real documents of
+the parse benchmark (bench/parse-expected.json lists their addresses): a page glued onto one line,
+numbering lost by the host, paragraphs flattened into bullets, numbers on their own line in a
+hard-wrapped PDF text, page markers and running headers, tables of contents, lettered headings,
+Spanish role words, site menus before the text. Every span still points into the text as given.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from kb.errors import ParseError
+from kb.model import Kind, Provision
+from kb.parse import ParsedDocument, parse, parse_document
+
+
+def own_text(text: str, p: Provision) -> str:
+    """The provision's own printed extent in the source."""
+    return text[p.start:p.text_end]
+
+
+def by_eid(doc: ParsedDocument) -> dict[str, Provision]:
+    return {p.eid: p for p in doc.provisions}
+
+
+def codes(doc: ParsedDocument) -> set[str]:
+    return {w.code for w in doc.warnings}
+
+
+GLUED_PLAN = (
+    "ORGANIZATION OF AMERICAN STATES\n\nSize: px\nStart display at page:\n\nDownload \"A PLAN\"\n\nTranscription\n\n"
+    "1 ORGANIZATION OF AMERICAN STATES Inter-American Council for Integral Development (CIDI) XXX INTER-AMERICAN "
+    "CONFERENCE OEA/Ser.K/XII.30.1 OF MINISTERS OF LABOR TRABAJO/DEC.2/40 March 3-4, 2040 Lima, Peru Original: "
+    "Spanish PLAN OF ACTION OF LIMA (Adopted at the closing session, held on March 4, 2040) 1. We, the Ministers "
+    "of Labor of the Americas, gathered in Lima on the occasion of the XXX Inter-American Conference of Ministers "
+    "of Labor, commit ourselves to the following objectives of this Plan of Action: a. To strengthen the public "
+    "employment services of the region with the support of the Technical Secretariat. b. To promote the exchange "
+    "of experiences on skills anticipation among the Ministries of Labor. A. ORGANIZATION 2. The Chair pro "
+    "tempore, in collaboration with the former and future Chairs, will be responsible for the implementation of "
+    "this Plan of Action and for coordination with international organizations.")
+
+
+def test_a_page_glued_on_one_line_is_cut_where_each_part_begins() -> None:
+    doc = parse_document(GLUED_PLAN)
+    items = by_eid(doc)
+    assert [(p.eid, p.kind, p.number) for p in doc.provisions] == [
+        ("para_1", Kind.MANDATE, "1"), ("para_1__para_a", Kind.MANDATE, "1(a)"),
+        ("para_1__para_b", Kind.MANDATE, "1(b)"), ("sec_1", Kind.SECTION, "A"), ("para_2", Kind.MANDATE, "2")]
+    assert own_text(GLUED_PLAN, items["para_1"]).startswith("1. We, the Ministers")
+    assert own_text(GLUED_PLAN, items["para_1"]).endswith("objectives of this Plan of Action:")
+    assert own_text(GLUED_PLAN, items["sec_1"]) == "A. ORGANIZATION"
+    assert items["para_1__para_b"].text.endswith("among the Ministries of Labor.")
+    assert "inline-items" in codes(doc)
+    assert doc.metadata.as_json() == {
+        "title": "PLAN OF ACTION OF LIMA", "type": "PlanOfAction",
+        "symbols": ["OEA/Ser.K/XII.30.1", "TRABAJO/DEC.2/40"], "date": "2040-03-04", "language": "en",
+        "original_language": "es", "meeting": "iacml30"}
+
+
+LOST_NUMBERS = """XXX INTER-AMERICAN CONFERENCE OF MINISTERS OF LABOR (IACML)
+CIDI/TRABAJO/doc.5/40 rev.1
+Original: Spanish
+
+PLAN OF ACTION OF LIMA
+
+  1. WE, THE MINISTERS OF LABOR, GATHERED IN LIMA, undertake to implement the following Plan of Action.
+  1. ORGANIZATION
+  1. The Chair pro tempore will be responsible for promoting the implementation of the Plan of Action.
+  1. RESOURCES
+  1. Member States will devote the appropriate resources to implement the Plan of Action.
+"""
+
+
+def test_numbers_lost_by_the_host_are_reconstructed_and_headings_are_sections() -> None:
+    doc = parse_document(LOST_NUMBERS)
+    assert [(p.eid, p.kind, p.number, p.number_reconstructed) for p in doc.provisions] == [
+        ("para_1", Kind.MANDATE, "1", False), ("sec_1", Kind.SECTION, None, False),
+        ("para_2", Kind.MANDATE, "2", True), ("sec_2", Kind.SECTION, None, False),
+        ("para_3", Kind.MANDATE, "3", True)]
+    assert by_eid(doc)["sec_2"].heading == "RESOURCES"
+    assert "numbering-reconstructed" in codes(doc)
+
+
+FLATTENED = """PLAN OF ACTION OF QUITO 2040
+- WE, THE MINISTERS, meeting in Quito, undertake to carry out the following Plan of Action:
+- ORGANIZATION
+- The Chair Pro Tempore will be responsible for advancing the implementation of the Plan of Action.
+- The IACML takes note and will continue to implement the General Guidelines.
+- RESOURCES
+- Member states will devote the appropriate resources, as available, for the execution of the Plan.
+"""
+
+
+def test_paragraphs_flattened_into_bullets_are_numbered_again() -> None:
+    doc = parse_document(FLATTENED)
+    assert [(p.eid, p.kind, p.number) for p in doc.provisions] == [
+        ("para_1", Kind.MANDATE, "1"), ("sec_1", Kind.SECTION, None), ("para_2", Kind.MANDATE, "2"),
+        ("para_3", Kind.MANDATE, "3"), ("sec_2", Kind.SECTION, None), ("para_4", Kind.MANDATE, "4")]
+    assert all(p.number_reconstructed for p in doc.provisions if p.kind is Kind.MANDATE)
+
+
+WRAPPED = """ORGANIZATION OF AMERICAN STATES
+REUNIÓN TÉCNICA PREPARATORIA DE LA
+XXX CONFERENCIA INTERAMERICANA DE
+MINISTROS DE TRABAJO
+OEA/Ser.K/XII.30.1
+TRABAJO/RTP/doc.4/40
+18 julio de 2040
+Original: español
+VERSIÓN PRELIMINAR DEL PLAN DE ACCIÓN DE LIMA
+1
+Nosotros, los Ministros de Trabajo de las Américas, reunidos en la Ciudad de Lima, los días 24 y
+25 de septiembre de 2040, en ocasión de la Trigésima Conferencia de Ministros de Trabajo de la
+Organización de los Estados Americanos (OEA), nos comprometemos a implementar el siguiente Plan
+de Acción:
+A. IMPLEMENTACIÓN DEL PLAN DE ACCIÓN: ORGANIZACIÓN
+2
+La Presidencia pro tempore de la Conferencia, con la colaboración de la Presidencia anterior y la
+futura, con el apoyo de la Secretaría Técnica de la OEA y en consulta con los representantes de los
+trabajadores y empleadores, será responsable de promover la implementación del Plan.
+- 2 -
+Los Estados miembros dedicarán los recursos necesarios para la ejecución del Plan de Acción y
+la Presidencia invitará a las organizaciones internacionales a contribuir.
+"""
+
+
+def test_numbers_on_their_own_line_in_a_hard_wrapped_text() -> None:
+    doc = parse_document(WRAPPED)
+    items = by_eid(doc)
+    assert [(p.eid, p.kind, p.number) for p in doc.provisions] == [
+        ("para_1", Kind.MANDATE, "1"), ("sec_1", Kind.SECTION, "A"), ("para_2", Kind.MANDATE, "2"),
+        ("sec_1__al_1", Kind.MANDATE, None)]
+    assert own_text(WRAPPED, items["para_1"]).startswith("1\nNosotros, los Ministros")
+    assert items["para_1"].text.endswith("el siguiente Plan de Acción:")
+    assert items["sec_1__al_1"].text.startswith("Los Estados miembros dedicarán")  # the page marker is not text
+    assert doc.metadata.title == "VERSIÓN PRELIMINAR DEL PLAN DE ACCIÓN DE LIMA"
+    assert (doc.metadata.date, doc.metadata.language, doc.metadata.original_language) == ("2040-07-18", "es", "es")
+    assert doc.metadata.meeting == "iacml30-preparatory-meeting"
+
+
+PAGES = """I. INTRODUCTION
+
+The Working Group met twice during the period, in person and virtually, and addressed the topics of
+
+Page 2 of 9
+CIDI/TRABAJO/doc.4/40
+
+its mandate with the support of the Technical Secretariat.
+
+Page 3 of 9
+CIDI/TRABAJO/doc.4/40
+
+II. RECOMMENDATIONS
+
+1. Promote the exchange of experiences on labor inspection.
+"""
+
+
+def test_page_markers_and_running_headers_are_not_text() -> None:
+    doc = parse_document(PAGES)
+    items = by_eid(doc)
+    assert [p.eid for p in doc.provisions] == ["sec_1", "sec_1__al_1", "sec_2", "recommendation_1"]
+    assert items["sec_1__al_1"].text.endswith("addressed the topics of its mandate with the support of the "
+                                              "Technical Secretariat.")
+    assert items["recommendation_1"].kind is Kind.RECOMMENDATION
+
+
+TOC = """INFORME FINAL
+
+ÍNDICE
+
+I. Introducción………………………… 1
+
+II. Áreas de consenso………………… 3
+
+III. Recomendaciones………………… 5
+
+I. INTRODUCCIÓN
+
+El Grupo de Trabajo se reunió dos veces durante el período.
+
+II. ÁREAS DE CONSENSO
+
+1. Los Ministerios de Trabajo tienen un papel central en la formalización.
+
+III. RECOMENDACIONES
+
+2. Fortalecer los servicios públicos de empleo de la región.
+"""
+
+
+def test_a_table_of_contents_is_set_aside_and_spanish_role_words_give_roles() -> None:
+    doc = parse_document(TOC)
+    assert [(p.eid, p.kind) for p in doc.provisions] == [
+        ("sec_1", Kind.SECTION), ("sec_1__al_1", Kind.PARAGRAPH), ("sec_2", Kind.SECTION),
+        ("para_1", Kind.FINDING), ("sec_3", Kind.SECTION), ("recommendation_2", Kind.RECOMMENDATION)]
+    assert doc.contents_lines == ((3, 9),)
+    assert doc.metadata.type == "MeetingSummary" and doc.metadata.language == "es"
+
+
+def test_a_lettered_heading_c_is_a_letter_not_the_roman_100() -> None:
+    text = ("A. ORGANIZATION\n\n1. The Chair will promote the Plan.\n\nB. RESOURCES\n\n2. States will devote "
+            "resources.\n\nC. WORKING GROUPS\n\n3. Two Working Groups will be set up.\n")
+    doc = parse_document(text, doc_type="PlanOfAction")
+    sections = [p for p in doc.provisions if p.kind is Kind.SECTION]
+    assert [(s.eid, s.number) for s in sections] == [("sec_1", "A"), ("sec_2", "B"), ("sec_3", "C")]
+    assert [p.kind for p in doc.provisions if p.number and p.number.isdigit()] == [Kind.MANDATE] * 3
+
+
+DECLARATION = """DECLARATION OF LIMA
+
+We, the Ministers of Labor, gathered in Lima on the occasion of the XXX Inter-American Conference of Ministers of Labor,
+
+HEREBY DECLARE:
+
+1. We recognize the progress made by the Ministries of Labor in the last decade.
+
+2. We commit to strengthen social dialogue in the region.
+
+3. Instruct the Working Groups to report on the implementation of this Declaration.
+
+4. Reafirmamos nuestro compromiso con el trabajo decente.
+
+5. Redoblaremos nuestros esfuerzos para reducir la informalidad.
+"""
+
+
+def test_a_declarations_commitments_are_mandates_and_its_statements_are_not() -> None:
+    doc = parse_document(DECLARATION)
+    assert doc.metadata.type == "Declaration" and doc.metadata.meeting == "iacml30"
+    assert [(p.eid, p.kind) for p in doc.provisions] == [
+        ("al_1", Kind.PARAGRAPH), ("para_1", Kind.PARAGRAPH), ("para_2", Kind.MANDATE),
+        ("para_3", Kind.MANDATE), ("para_4", Kind.PARAGRAPH), ("para_5", Kind.MANDATE)]
+    assert by_eid(doc)["al_1"].text.endswith("HEREBY DECLARE:")  # the opening runs on after its comma
+
+
+def test_inline_numbering_separated_by_semicolons_is_cut() -> None:
+    line = ("The Working Groups will address the following topics, as the Ministers agreed at the Conference "
+            "held in Lima: 1. the future of work; 2. skills for the future; 3. gender equality in the labor market;")
+    doc = parse_document("I. TOPICS\n\n" + line + "\n")
+    assert [(p.eid, p.number) for p in doc.provisions] == [
+        ("sec_1", "I"), ("sec_1__al_1", None), ("para_1", "1"), ("para_2", "2"), ("para_3", "3")]
+    assert [p.text for p in doc.provisions[2:]] == [
+        "the future of work;", "skills for the future;", "gender equality in the labor market;"]
+
+
+def test_numbered_items_indented_under_a_numbered_paragraph_are_its_parts() -> None:
+    text = ("MANDATOS\n\n  1. Promover políticas públicas integrales orientadas a:\n\n    1. La educación de la "
+            "primera infancia.\n    2. Proteger a los niños del trabajo infantil.\n\n  1. Combatir la pobreza y la "
+            "exclusión social.\n\n  1. Profundizar la cooperación interamericana.\n")
+    doc = parse_document(text)
+    assert [(p.eid, p.number) for p in doc.provisions if p.kind is not Kind.SECTION] == [
+        ("para_1", "1"), ("para_1__para_1", "1(1)"), ("para_1__para_2", "1(2)"), ("para_2", "2"), ("para_3", "3")]
+
+
+SIDEBAR = """Executive Secretariat for Integral Development (SEDI)
+
+Plan of Action of Lima
+
+Ministerial Conferences since 1963
+
+XXX IACML – 2040
+•  Final Report
+•  Declaration of Lima
+•  Plan of Action of Lima
+
+XXIX IACML – 2037
+•  Final Report
+
+We, the Ministers of Labor, meeting in Lima, on the occasion of the XXX Inter-American Conference of Ministers of Labor, are committed to carrying out the following Plan of Action:
+
+The Chair pro tempore will be responsible for promoting the implementation of the Plan of Action.
+"""
+
+
+def test_a_site_menu_before_the_text_is_set_aside() -> None:
+    doc = parse_document(SIDEBAR)
+    assert [(p.eid, p.kind) for p in doc.provisions] == [("al_1", Kind.MANDATE), ("al_2", Kind.MANDATE)]
+    assert doc.metadata.title == "Plan of Action of Lima" and doc.metadata.meeting == "iacml30"
+    assert doc.body_line == 15
+
+
+def test_a_cover_alone_gives_no_provision_and_says_so() -> None:
+    text = ("ORGANIZATION OF AMERICAN STATES\n\nFINAL REPORT\n\nCONTENTS\n\nI. Background ........ 1\n\n"
+            "II. Proceedings ........ 3\n")
+    doc = parse_document(text, source="cover.txt")
+    assert doc.provisions == [] and "no-body" in codes(doc)
+    with pytest.raises(ParseError, match="no provision"):
+        parse(text, source="cover.txt")
+
+
+@pytest.mark.parametrize("text", [GLUED_PLAN, LOST_NUMBERS, FLATTENED, WRAPPED, PAGES, TOC, DECLARATION, SIDEBAR])
+def test_spans_point_into_the_text_as_given(text: str) -> None:
+    doc = parse_document(text)
+    for p in doc.provisions:
+        assert 0 <= p.start <= p.text_end <= p.end <= len(text), p.eid
+        extent = text[p.start:p.end]
+        assert extent == extent.strip(), p.eid
+        assert p.line == text.count("\n", 0, p.start) + 1, p.eid
+    assert parse_document(text) == doc
