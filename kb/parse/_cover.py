@@ -94,13 +94,14 @@ _TYPE_WORDS: tuple[tuple[re.Pattern[str], DocType], ...] = (
     (re.compile(r"\b(?:concept note|descriptive document|nota conceptual|documento descriptivo|call for proposals|"
                 r"convocatoria)\b", _FLAGS),
      DocType.CONCEPT_NOTE),
-    (re.compile(r"\b(?:outcomes?|agreements|acuerdos|conclusions and results|resultados)\b", _FLAGS),
-     DocType.OUTCOME_DOCUMENT),
+    (re.compile(r"\b(?:outcomes?|agreements|acuerdos|conclusions and results|resultados|resolutions?|"
+                r"resoluci(?:ón|on|ones))\b|\b(?:AG|CIDI|CP)/RES\b", _FLAGS), DocType.OUTCOME_DOCUMENT),
     (re.compile(r"\b(?:final report|informe final|report|informe|summary|resumen|minutes|acta|relatoría)\b", _FLAGS),
      DocType.MEETING_SUMMARY),
 )
 _BODY_TYPE_WORDS: tuple[tuple[re.Pattern[str], DocType], ...] = (
     (re.compile(r"\bfollowing plan of action\b|\bsiguiente plan de acci", _FLAGS), DocType.PLAN_OF_ACTION),
+    (re.compile(r"^\s*(?:THE GENERAL ASSEMBLY|LA ASAMBLEA GENERAL)\b"), DocType.OUTCOME_DOCUMENT),
     (re.compile(r"\b(?:this|the iacml) calendar\b|\bcalendar of activities\b|\bcalendario de actividades\b", _FLAGS),
      DocType.WORK_PLAN),
     (re.compile(r"\b(?:hereby )?declare\b|\bdeclaramos\b|\bfollowing declaration\b|\bsiguiente declaraci", _FLAGS),

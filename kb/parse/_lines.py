@@ -24,8 +24,10 @@ _ROMAN_RE = re.compile(r"^C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})$")
 _AGENDA_RE = re.compile(r"^\s*(?P<body>\d{1,2}[:.]\d{2}\s*[-\u2013\u2014]\s*\d{1,2}[:.]\d{2}\s+\S.*)$")
 _NUMBERED_RE = re.compile(r"^\s*(?P<num>\d{1,3})[.)]\s+(?P<body>\S.*)$")
 _NUMBER_ONLY_RE = re.compile(r"^\s*(?P<num>\d{1,3})(?P<dot>[.)]?)\s*$")
-_LETTERED_RE = re.compile(r"^\s*(?:\((?P<num>[a-z])\)|(?P<alt>[a-z])[.)])\s+(?P<body>\S.*)$")
-_BULLET_RE = re.compile(rf"^(?P<indent>[ \t]*)(?:[·•*▪●◦‣-]\s+|-(?=[{_CAP}]))(?P<body>\S.*)$")
+_LETTERED_RE = re.compile(r"^\s*(?:\((?P<num>[a-z]|ii|iii|iv|vi|vii|viii|ix|xi|xii)\)|"
+                          r"(?P<alt>[a-z]|ii|iii|iv|vi|vii|viii|ix|xi|xii)[.)])\s+(?P<body>\S.*)$")
+_BULLET_RE = re.compile(rf"^(?P<indent>[ \t]*)(?:[·•*▪●◦‣■□♦➢➤✓○\uf0b7\uf0a7\uf076\uf0d8-]\s+|-(?=[{_CAP}]))"
+                        r"(?P<body>\S.*)$")
 _TABLE_RULE_RE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
 # Page markers and page captions: "- 2 -", "-2-", "Page 3 of 9", "Página 3 de 9", "Page 2: ..."
 # (document hosts caption each page with its first words).
@@ -140,9 +142,33 @@ def _classify(segment: Segment, raw: str) -> Line:
 
 def classify(text: str, segments: list[Segment]) -> list[Line]:
     """Every segment classified; running headers (a short line repeated next to page markers)
-    become noise."""
+    become noise; a section mark alone on a line ("I.") makes a heading with the line after it."""
     lines = [_classify(s, text[s.start:s.end]) for s in segments]
-    return _running_headers(lines)
+    return _marks_alone(text, _running_headers(lines))
+
+
+_MARK_ALONE_RE = re.compile(r"^\s*(?P<num>[IVXL]{1,5}|[A-H])\.\s*$")
+
+
+def _marks_alone(text: str, lines: list[Line]) -> list[Line]:
+    out: list[Line] = []
+    skip = -1
+    for i, line in enumerate(lines):
+        if i == skip:
+            continue
+        m = _MARK_ALONE_RE.match(line.raw) if line.tok is Tok.TEXT else None
+        following = next((j for j in range(i + 1, min(i + 3, len(lines))) if lines[j].tok is not Tok.BLANK), None)
+        if m and following is not None and lines[following].tok is Tok.TEXT and is_upper(lines[following].text) \
+                and len(lines[following].text) <= _TITLE_MAX:
+            heading = lines[following]
+            out.append(replace(line, end=heading.end, raw=text[line.start:heading.end], tok=Tok.SECTION,
+                               text=f"{m['num']}. {heading.text}", body=heading.text, num=m["num"],
+                               styles=_styles(m["num"])))
+            out += [replace(x, tok=Tok.BLANK) for x in lines[i + 1:following]]
+            skip = following
+            continue
+        out.append(line)
+    return out
 
 
 def _running_headers(lines: list[Line]) -> list[Line]:

@@ -96,6 +96,8 @@ def is_operative(text: str) -> bool:
         return True  # "Instruct the Working Groups to ...", "Encourage ILO-CINTERFOR ..."
     if first.endswith("remos") and len(first) > 6 and first not in _PRESENT_REMOS:
         return True  # Spanish future, first person plural: "Redoblaremos nuestros esfuerzos"
+    if any(w.endswith(("aremos", "eremos", "iremos")) and w not in _PRESENT_REMOS for w in words[:25]):
+        return True  # "Con ese fin, impulsaremos ...": a commitment in the future tense
     return bool(_COMMITMENT_RE.search(text))
 
 

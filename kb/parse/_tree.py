@@ -120,7 +120,7 @@ def _numbering(blocks: list[Block], roles: Roles) -> str:
         ones = sum(b.first.num == "1" for b in numbered)
         if len(numbered) >= _LOST_MIN and ones >= _LOST_SHARE * len(numbered):
             return "lost"
-        return "lost" if roles.continuous and len(numbered) >= 2 and ones == len(numbered) else "printed"
+        return "lost" if len(numbered) >= 2 and ones == len(numbered) else "printed"
     bullets = [b for b in blocks if b.tok is Tok.BULLET]
     if not bullets:
         return "printed"
