@@ -24,7 +24,10 @@ from kb.errors import (
 )
 from kb.iri import BASE, PREFIXES, doc_iri, provision_iri
 from kb.items import ItemDescription, describe, resolve_reference, statistics
-from kb.parse import parse
+from kb.extract import Extracted, extract
+from kb.ingest import Added, add_document
+from kb.model import DocType
+from kb.parse import ParsedDocument, ParseWarning, parse, parse_document
 from kb.pipeline import Built, assemble, build
 from kb.publish import Release, current_release, push
 from kb.queries import NamedQuery, get_query, list_queries
@@ -33,8 +36,18 @@ from kb.status import Explanation, StatusRow, build_asof, parse_asof, status, st
 from kb.store import EmbeddedStore, RemoteStore, SelectResult, Store, open_store
 from kb.trace import Trace, trace
 
+DOCUMENT_TYPES = tuple(t.value for t in DocType)
+
 __all__ = [
     "BASE",
+    "DOCUMENT_TYPES",
+    "Added",
+    "Extracted",
+    "ParseWarning",
+    "ParsedDocument",
+    "add_document",
+    "extract",
+    "parse_document",
     "CITATION_FORMATS",
     "MUST_BE_COVERED",
     "PREFIXES",

@@ -58,6 +58,91 @@ def build(corpus: CorpusOpt = None, build_dir: BuildOpt = None,
         typer.echo(f"warning: {warning}", err=True)
 
 
+def _parse_json(doc: kb.ParsedDocument) -> dict[str, object]:
+    return {
+        "metadata": doc.metadata.as_json(),
+        "provisions": [{"eid": p.eid, "kind": p.kind.value, "number": p.number,
+                        **({"number_reconstructed": True} if p.number_reconstructed else {}),
+                        "text": p.text, "start": p.start, "end": p.end, "line": p.line, "parent": p.parent,
+                        "heading": p.heading} for p in doc.provisions],
+        "warnings": [w.as_json() for w in doc.warnings],
+        "set_aside": {"front_matter_lines": [1, doc.body_line - 1] if doc.body_line > 1 else [],
+                      "tables_of_contents_lines": [list(span) for span in doc.contents_lines]},
+    }
+
+
+def _parse_preview(doc: kb.ParsedDocument, *, limit: int | None = None) -> None:
+    meta = doc.metadata.as_json()
+    typer.echo("cover: " + "; ".join(f"{k}: {v}" for k, v in meta.items() if v not in (None, [], "")))
+    if doc.body_line > 1:
+        typer.echo(f"set aside: lines 1-{doc.body_line - 1} (cover, banners)"
+                   + "".join(f", lines {a}-{b} (table of contents)" for a, b in doc.contents_lines))
+    kinds: dict[str, int] = {}
+    for p in doc.provisions:
+        kinds[p.kind.value] = kinds.get(p.kind.value, 0) + 1
+    typer.echo(f"{len(doc.provisions)} provisions: " + ", ".join(f"{n} {k}" for k, n in sorted(kinds.items())))
+    shown = doc.provisions if limit is None else doc.provisions[:limit]
+    rows = [[Literal(str(p.line)), Literal(p.eid), Literal(p.kind.value),
+             Literal((p.number or "") + ("*" if p.number_reconstructed else "")), Literal(p.text)] for p in shown]
+    typer.echo(_table(["line", "eId", "kind", "number", "text"], rows, width=70))
+    if limit is not None and len(doc.provisions) > limit:
+        typer.echo(f"... {len(doc.provisions) - limit} more (kb parse FILE shows them all)")
+    if any(p.number_reconstructed for p in doc.provisions):
+        typer.echo("* number reconstructed in reading order (the printed one was lost)")
+    for w in doc.warnings:
+        typer.echo(f"warning: {w}", err=True)
+
+
+@app.command("parse")
+def parse_cmd(file: Annotated[Path, typer.Argument(help="A text, PDF or DOCX file.")],
+              doc_type: Annotated[str | None, typer.Option("--type", help="Document type (default: the cover's): "
+                                  "PlanOfAction, Declaration, WorkingGroupReport, ...")] = None,
+              language: Annotated[str | None, typer.Option("--language", help="en or es (default: detected).")] = None,
+              fmt: Annotated[str, typer.Option("--format", "-f", help="table or json.")] = "table") -> None:
+    """What the parser makes of any file, without touching the corpus: cover metadata, provisions, warnings."""
+    if fmt not in ("table", "json"):
+        raise kb.InputError(f"--format {fmt!r} is not table or json")
+    if doc_type is not None and doc_type not in kb.DOCUMENT_TYPES:
+        raise kb.InputError(f"--type {doc_type!r} is not a document type",
+                            hint=f"use one of {', '.join(kb.DOCUMENT_TYPES)}")
+    received = kb.extract(file)
+    doc = kb.parse_document(received.text, source=str(file), doc_type=doc_type, language=language)
+    if fmt == "json":
+        typer.echo(json.dumps(_parse_json(doc), indent=2, ensure_ascii=False))
+        return
+    _parse_preview(doc)
+
+
+@app.command("add")
+def add_cmd(file: Annotated[Path, typer.Argument(help="The new document: a text, PDF or DOCX file.")],
+            slug: Annotated[str | None, typer.Option(help="Slug (default: proposed from the cover).")] = None,
+            doc_type: Annotated[str | None, typer.Option("--type", help="Document type (default: the cover's).")] = None,
+            language: Annotated[str | None, typer.Option("--language", help="en or es (default: detected).")] = None,
+            date: Annotated[str | None, typer.Option(help="YYYY-MM-DD (default: the cover's).")] = None,
+            replace: Annotated[bool, typer.Option("--replace", help="Hold this text instead of the one held "
+                                                  "under the slug.")] = False,
+            no_build: Annotated[bool, typer.Option("--no-build", help="Write the files, do not build.")] = False,
+            corpus: CorpusOpt = None, build_dir: BuildOpt = None) -> None:
+    """Take a new document into the corpus: hold its text, write its proposed metadata, preview the parse, build."""
+    added = kb.add_document(file, corpus_dir=corpus, slug=slug, doc_type=doc_type, language=language, date=date,
+                            replace=replace)
+    if added.kept_metadata:
+        typer.echo(f"{added.slug}: already held from this text; kept {added.meta_path} as edited")
+    else:
+        typer.echo(f"held {added.source_path} and wrote {added.meta_path}")
+    if added.promoted:
+        typer.echo(f"{added.slug} was known only through quotation: it is now held; its quoted provisions are "
+                   "matched to the parsed ones and their IRIs kept")
+    for note in added.notes:
+        typer.echo(f"check: {note}", err=True)
+    _parse_preview(added.parsed, limit=40)
+    if no_build:
+        typer.echo(f"not built: edit {added.meta_path} if needed, then run `kb build`")
+        return
+    build(corpus=corpus, build_dir=build_dir, quiet=True)
+    typer.echo(f"next: kb status --document {added.slug}; kb coverage")
+
+
 @app.command()
 def validate(corpus: CorpusOpt = None) -> None:
     """Run every stage up to validation and report, without publishing."""

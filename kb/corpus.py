@@ -32,7 +32,8 @@ REQUIRED_FIELDS = (
     "slug", "title", "type", "symbols", "date", "language", "original_language",
     "issuing_body", "meeting", "source", "sha256",
 )
-OPTIONAL_FIELDS = ("date_note", "known_by")
+OPTIONAL_FIELDS = ("date_note", "known_by", "original_file", "original_sha256")
+EMPTY_ALLOWED = ("meeting",)  # a document may belong to no meeting
 DATE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 LANG_RE = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]+)*$")
 SHA_RE = re.compile(r"^[0-9a-f]{64}$")
@@ -111,6 +112,8 @@ def parse_meta(path: Path) -> DocumentMeta:
         value = data[key]
         if isinstance(value, dt.date):
             value = value.isoformat()
+        if key in EMPTY_ALLOWED and (value is None or value == ""):
+            return ""
         if not isinstance(value, str) or not value.strip():
             raise _field_error(path, lines, key, "must be a non-empty string", hint or "quote the value")
         if pattern is not None and not pattern.match(value):
@@ -136,6 +139,9 @@ def parse_meta(path: Path) -> DocumentMeta:
     date_note = data.get("date_note", "")
     if not isinstance(date_note, str):
         raise _field_error(path, lines, "date_note", "must be a string", "quote the value")
+    original_sha = data.get("original_sha256", "")
+    if original_sha and (not isinstance(original_sha, str) or not SHA_RE.match(original_sha)):
+        raise _field_error(path, lines, "original_sha256", "is not a SHA-256", "64 lower-case hex digits")
     known_by = data.get("known_by", "")
     if isinstance(known_by, dt.date):
         known_by = known_by.isoformat()
@@ -156,7 +162,10 @@ def parse_meta(path: Path) -> DocumentMeta:
         sha256=text_field("sha256", SHA_RE, "64 lower-case hex digits: run sha256sum on the source"),
         date_note=date_note,
         known_by=known_by,
+        original_file=str(data.get("original_file") or ""),
+        original_sha256=original_sha or "",
         meta_path=str(path),
+        field_lines=tuple(sorted(lines.items())),
     )
 
 

@@ -60,7 +60,13 @@ class DocumentMeta:
     sha256: str
     date_note: str = ""
     known_by: str = ""  # YYYY-MM-DD: the latest day it was issued, when the text says more than ``date``
+    original_file: str = ""  # the received file (PDF, DOCX) the source text was converted from
+    original_sha256: str = ""
     meta_path: str = ""  # where this metadata was read from (for error messages)
+    field_lines: tuple[tuple[str, int], ...] = ()  # the line of each field in that file
+
+    def line_of(self, key: str) -> int | None:
+        return dict(self.field_lines).get(key)
 
 
 @dataclass(frozen=True)

@@ -34,7 +34,8 @@ _OPENING_RE = re.compile(
     re.IGNORECASE)
 _RESOLUTION_RE = re.compile(
     r"^\s*(?:THE GENERAL ASSEMBLY|THE (?:MEETING|CONFERENCE|COMMITTEE|COUNCIL)\b[^,]{0,80},$|HAVING SEEN|"
-    r"CONSIDERING|BEARING IN MIND|RECALLING|LA ASAMBLEA GENERAL|VISTOS?\b|CONSIDERANDO|TENIENDO (?:EN CUENTA|PRESENTE))")
+    r"CONSIDERING|BEARING IN MIND|RECALLING|LA ASAMBLEA GENERAL|VISTOS?\b|CONSIDERANDO|"
+    r"TENIENDO (?:EN CUENTA|PRESENTE))")
 # Lines of a cover even when long: symbols, "Original:", "(Adopted at ...)", "Presented by ...".
 _COVER_RE = re.compile(
     r"OEA/Ser|CIDI/|/doc\.|Original:|^\s*\([^)]*\)?\s*$|^\s*\((?:adopt|approv|agreed|presented|aprobad|adoptad|present)|^\s*(?:presented|presentado|submitted|prepared|preparado|"

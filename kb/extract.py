@@ -1,0 +1,186 @@
+"""The text of a file as the secretariat receives it: plain text as it is, PDF and DOCX converted.
+
+The text this gives is what the corpus holds as the document's source (``corpus/sources/``), byte for
+byte; quotes and spans point into it. For a PDF or DOCX the original file is not held, but its name
+and SHA-256 are recorded beside the text, so that the text can always be traced to what was received.
+
+- Plain text (``.txt``, ``.md`` or no suffix) must be UTF-8; it is taken unchanged.
+- PDF: the text layer of each page (pypdf), pages separated by a blank line; a PDF without a text
+  layer (a scan) is refused with what to do.
+- DOCX: the paragraphs in order (python-docx), one per line and a blank line between; the numbers
+  and bullets Word draws from its list definitions are written out (``1.``, ``a)``, ``-``), since a
+  reader sees them and the parser needs them; a table's rows become lines of cells between ``|``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from kb.corpus import decode_utf8
+from kb.errors import InputError
+
+__all__ = ["Extracted", "extract", "FORMATS"]
+
+FORMATS = {".txt": "text", ".md": "text", "": "text", ".text": "text", ".pdf": "pdf", ".docx": "docx"}
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+@dataclass(frozen=True)
+class Extracted:
+    """A received file's text, and what it came from."""
+
+    text: str
+    data: bytes  # the text as it will be held (UTF-8); for a text file, the file's own bytes
+    original_name: str
+    original_sha256: str
+    converted_from: str  # text, pdf or docx
+
+
+def extract(path: Path) -> Extracted:
+    """The text of ``path`` (see the module docstring). Raises InputError naming the file."""
+    kind = FORMATS.get(path.suffix.lower())
+    if kind is None:
+        raise InputError(f"{path}: cannot read a {path.suffix} file",
+                         hint="give a text (.txt), PDF (.pdf) or Word (.docx) file")
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"{path}: cannot be read: {exc.strerror}", hint="check the path") from exc
+    sha = hashlib.sha256(raw).hexdigest()
+    if kind == "text":
+        text = decode_utf8(raw, path)
+        return Extracted(text, raw, path.name, sha, "text")
+    text = _pdf_text(path, raw) if kind == "pdf" else _docx_text(path, raw)
+    if not text.strip():
+        raise InputError(f"{path}: no text could be read from it",
+                         hint="a scanned PDF needs OCR first; or save the document as text and add that")
+    text = "\n".join(line.rstrip() for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
+    return Extracted(text.strip("\n") + "\n", (text.strip("\n") + "\n").encode("utf-8"), path.name, sha, kind)
+
+
+def _pdf_text(path: Path, raw: bytes) -> str:
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    try:
+        reader = PdfReader(io.BytesIO(raw))
+        if reader.is_encrypted and not reader.decrypt(""):
+            raise InputError(f"{path}: the PDF is encrypted", hint="save an unprotected copy and add that")
+        pages = [page.extract_text() or "" for page in reader.pages]
+    except PdfReadError as exc:
+        raise InputError(f"{path}: not a readable PDF ({exc})", hint="check the file, or export it again") from exc
+    return "\n\n".join(page.strip("\n") for page in pages)
+
+
+def _docx_text(path: Path, raw: bytes) -> str:
+    import docx
+    from docx.opc.exceptions import PackageNotFoundError
+
+    try:
+        document = docx.Document(io.BytesIO(raw))
+    except (PackageNotFoundError, KeyError, ValueError) as exc:
+        raise InputError(f"{path}: not a readable Word document", hint="save it again as .docx") from exc
+    numbering = _Numbering(document)
+    blocks: list[str] = []
+    body = document.element.body
+    for child in body.iterchildren():
+        if child.tag == f"{_W}p":
+            text = "".join(node.text or "" for node in child.iter(f"{_W}t"))
+            marker = numbering.marker(child)
+            if text.strip() or marker:
+                blocks.append(f"{marker}{text}".rstrip())
+        elif child.tag == f"{_W}tbl":
+            rows = []
+            for row in child.iter(f"{_W}tr"):
+                cells = ["".join(t.text or "" for t in cell.iter(f"{_W}t")).strip() for cell in row.iter(f"{_W}tc")]
+                rows.append("| " + " | ".join(cells) + " |")
+            if rows:
+                header_rule = "|" + "---|" * (rows[0].count("|") - 1)
+                blocks.append("\n".join([rows[0], header_rule, *rows[1:]]))
+    return "\n\n".join(blocks)
+
+
+_ROMAN = [(1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"), (40, "xl"),
+          (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")]
+
+
+def _roman(n: int) -> str:
+    out = ""
+    for value, numeral in _ROMAN:
+        while n >= value:
+            out += numeral
+            n -= value
+    return out
+
+
+def _letters(n: int) -> str:
+    return chr(ord("a") + (n - 1) % 26) * ((n - 1) // 26 + 1)
+
+
+class _Numbering:
+    """Word's list numbering, counted as Word draws it: per list and level, a level's count starting
+    again when a higher level moves on."""
+
+    def __init__(self, document: Any) -> None:
+        self.levels: dict[tuple[str, str], tuple[str, str, int]] = {}  # (numId, ilvl) -> (format, text, start)
+        self.counts: dict[str, dict[int, int]] = defaultdict(dict)
+        try:
+            root = document.part.numbering_part.element
+        except (KeyError, NotImplementedError, AttributeError):
+            return
+        abstract: dict[str, dict[str, tuple[str, str, int]]] = {}
+        for node in root.iter(f"{_W}abstractNum"):
+            levels = {}
+            for lvl in node.iter(f"{_W}lvl"):
+                fmt = lvl.find(f"{_W}numFmt")
+                text = lvl.find(f"{_W}lvlText")
+                start = lvl.find(f"{_W}start")
+                levels[lvl.get(f"{_W}ilvl", "0")] = (
+                    fmt.get(f"{_W}val", "decimal") if fmt is not None else "decimal",
+                    text.get(f"{_W}val", "") if text is not None else "",
+                    int(start.get(f"{_W}val", "1")) if start is not None else 1)
+            abstract[node.get(f"{_W}abstractNumId", "")] = levels
+        for num in root.iter(f"{_W}num"):
+            ref = num.find(f"{_W}abstractNumId")
+            levels = abstract.get(ref.get(f"{_W}val", "") if ref is not None else "", {})
+            for ilvl, level in levels.items():
+                self.levels[(num.get(f"{_W}numId", ""), ilvl)] = level
+
+    def marker(self, paragraph: Any) -> str:
+        props = paragraph.find(f"{_W}pPr")
+        numpr = props.find(f"{_W}numPr") if props is not None else None
+        if numpr is None:
+            return ""
+        num_id = numpr.find(f"{_W}numId")
+        ilvl_node = numpr.find(f"{_W}ilvl")
+        num = num_id.get(f"{_W}val", "") if num_id is not None else ""
+        ilvl = ilvl_node.get(f"{_W}val", "0") if ilvl_node is not None else "0"
+        fmt, text, start = self.levels.get((num, ilvl), ("bullet", "", 1))
+        level = int(ilvl)
+        counts = self.counts[num]
+        counts[level] = counts.get(level, start - 1) + 1
+        for deeper in [k for k in counts if k > level]:
+            del counts[deeper]
+        if fmt == "bullet" or fmt == "none":
+            return "    " * level + "- " if fmt == "bullet" else ""
+
+        def value(match: re.Match[str]) -> str:
+            at = int(match.group(1)) - 1
+            n = counts.get(at, 1)
+            level_fmt = self.levels.get((num, str(at)), (fmt, "", 1))[0]
+            if level_fmt in ("lowerLetter", "upperLetter"):
+                letters = _letters(n)
+                return letters.upper() if level_fmt == "upperLetter" else letters
+            if level_fmt in ("lowerRoman", "upperRoman"):
+                numeral = _roman(n)
+                return numeral.upper() if level_fmt == "upperRoman" else numeral
+            return str(n)
+
+        label = re.sub(r"%(\d)", value, text or "%1.")
+        return "    " * level + label + " "

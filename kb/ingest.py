@@ -1,0 +1,226 @@
+"""Taking a new document into the corpus (``kb add``): the first step of the curation loop.
+
+It owns what a secretariat user does to add a document without a developer: the received file's
+text is held under ``corpus/sources/`` (a PDF or DOCX converted by :mod:`kb.extract`, its original's
+name and SHA-256 recorded), and ``corpus/documents/{slug}.yaml`` is written with the metadata the
+cover gives (:func:`kb.parse.parse_document`), each field the parser could not read left for the
+curator with a comment saying so. Nothing else in the corpus is touched. Running it again on the
+same file keeps the metadata file as the curator edited it.
+
+The slug follows DESIGN.md section 3: ``iacml{N}-plan-of-action``, ``iacml{N}-declaration``,
+``wg{n}-{year}-report``, else the title's first words and the year; ``-es`` for a Spanish text. A
+slug that names a document known only through quotation (``iacml21-plan-of-action`` in
+``annotations/documents.yaml``) makes that document held; its published IRIs are kept
+(:mod:`kb.annotate`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from kb import iri
+from kb.annotate import read_annotation_files
+from kb.corpus import DATE_RE, default_corpus_dir, parse_meta
+from kb.errors import InputError
+from kb.extract import Extracted, extract
+from kb.model import DocType
+from kb.parse import ParsedDocument, parse_document
+
+__all__ = ["Added", "add_document", "propose_slug"]
+
+_SMALL_WORDS = frozenset("a an and as at by de del el en for from in la las los of on or the to y".split())
+_SUFFIX = {
+    DocType.PLAN_OF_ACTION: "plan-of-action", DocType.DECLARATION: "declaration", DocType.WORK_PLAN: "work-plan",
+    DocType.MEETING_SUMMARY: "report", DocType.OUTCOME_DOCUMENT: "outcomes", DocType.CONCEPT_NOTE: "concept-note",
+    DocType.WEB_PAGE: "page", DocType.WORKING_GROUP_REPORT: "report",
+}
+_WG_RE = re.compile(r"\b(?:working group|grupo de trabajo)\s*(\d)\b", re.IGNORECASE)
+
+
+@dataclass
+class Added:
+    """What ``kb add`` did: the files it wrote (or kept), and the parse it previewed."""
+
+    slug: str
+    source_path: Path
+    meta_path: Path
+    parsed: ParsedDocument
+    kept_metadata: bool  # the metadata file existed for this very source: left as the curator edited it
+    promoted: bool  # the slug names a document known only through quotation until now
+    notes: list[str] = field(default_factory=list)  # fields the curator should look at
+
+
+def _slugify(text: str) -> str:
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    return "-".join(re.findall(r"[a-z0-9]+", ascii_text))
+
+
+def title_case(text: str) -> str:
+    """A title printed in capitals, as a title: "PLAN OF ACTION OF LIMA" -> "Plan of Action of Lima"."""
+    if not text.isupper():
+        return text
+    words = text.lower().split()
+    out = []
+    for k, word in enumerate(words):
+        if re.fullmatch(r"[ivxl]+|\(?[a-z]{2,6}\)?", word) and word.strip("()").upper() in _ACRONYMS:
+            out.append(word.upper())
+        elif k and word in _SMALL_WORDS:
+            out.append(word)
+        else:
+            out.append(word[:1].upper() + word[1:])
+    return " ".join(out)
+
+
+_ACRONYMS = frozenset({"IACML", "CIMT", "OAS", "OEA", "RIAL", "COSATE", "CEATAL", "CIE", "CIDI", "ILO", "OIT", "II",
+                       "III", "IV", "VI", "VII", "VIII", "IX", "XI", "XII", "XIII", "XIV", "XV", "XVI", "XVII",
+                       "XVIII", "XIX", "XX", "XXI", "XXII", "XXIII", "GT1", "GT2", "WG1", "WG2"})
+
+
+def propose_slug(parsed: ParsedDocument, fallback: str) -> str:
+    """The slug DESIGN.md's conventions give a document, from what its cover says."""
+    meta = parsed.metadata
+    doc_type = DocType(meta.type) if meta.type else None
+    year = (meta.date or "")[:4]
+    slug = ""
+    if doc_type is DocType.WORKING_GROUP_REPORT and (m := _WG_RE.search(meta.title or "")) and year:
+        slug = f"wg{m[1]}-{year}-report"
+    elif meta.meeting and doc_type is not None:
+        slug = f"{meta.meeting.removesuffix('-meeting')}-{_SUFFIX[doc_type]}"
+    elif meta.title:
+        words = _slugify(meta.title).split("-")[:6]
+        slug = "-".join([*words, year] if year and year not in words else words)
+    slug = slug or _slugify(fallback) or "document"
+    if meta.language and meta.language != "en":
+        slug = f"{slug}-{meta.language}"
+    return slug
+
+
+def _declared(annotations_dir: Path) -> tuple[set[str], set[str], set[str]]:
+    """Slugs of the bodies, activities and quoted documents the annotations declare."""
+    bodies: set[str] = set()
+    activities: set[str] = set()
+    documents: set[str] = set()
+    for _, data in read_annotation_files(annotations_dir):
+        for key, into in (("bodies", bodies), ("activities", activities), ("documents", documents)):
+            for spec in data.get(key) or []:
+                if isinstance(spec, dict) and isinstance(spec.get("slug"), str):
+                    into.add(spec["slug"])
+    return bodies, activities, documents
+
+
+def _issuing_body(parsed: ParsedDocument, bodies: set[str]) -> str:
+    meta = parsed.metadata
+    candidates = []
+    if meta.type == DocType.WORKING_GROUP_REPORT.value and (m := _WG_RE.search(meta.title or "")):
+        candidates.append(f"iacml-wg{m[1]}")
+    if meta.meeting and meta.meeting.startswith("iacml"):
+        candidates.append("iacml")
+    return next((c for c in candidates if c in bodies), "")
+
+
+def _yaml_value(value: object) -> str:
+    dumped = yaml.safe_dump(value, allow_unicode=True, default_flow_style=True, width=10_000).strip()
+    return dumped.removesuffix("\n...").strip()
+
+
+def _metadata_text(fields: list[tuple[str, object, str]], header: str) -> str:
+    lines = [f"# {line}" if line else "#" for line in header.splitlines()]
+    for key, value, comment in fields:
+        lines.append(f"{key}: {_yaml_value(value)}" + (f"  # {comment}" if comment else ""))
+    return "\n".join(lines) + "\n"
+
+
+def add_document(path: Path, *, corpus_dir: Path | None = None, slug: str | None = None,
+                 doc_type: str | None = None, language: str | None = None, date: str | None = None,
+                 replace: bool = False) -> Added:
+    """Hold ``path`` in the corpus and write its proposed metadata (see the module docstring)."""
+    corpus_dir = corpus_dir or default_corpus_dir()
+    if doc_type is not None:
+        try:
+            DocType(doc_type)
+        except ValueError:
+            raise InputError(f"--type {doc_type!r} is not a document type",
+                             hint=f"use one of {', '.join(t.value for t in DocType)}") from None
+    if date is not None and not DATE_RE.match(date):
+        raise InputError(f"--date {date!r} is not YYYY-MM-DD, YYYY-MM or YYYY", hint="write e.g. --date 2021-09-24")
+    if slug is not None and not iri.is_slug(slug):
+        raise InputError(f"--slug {slug!r} is not a slug", hint="use lower-case words joined by hyphens")
+    received: Extracted = extract(path)
+    parsed = parse_document(received.text, source=str(path), doc_type=doc_type, language=language)
+    meta = parsed.metadata
+    slug = slug or propose_slug(parsed, path.stem)
+    bodies, activities, quoted = _declared(corpus_dir / "annotations")
+    sources = corpus_dir / "sources"
+    documents = corpus_dir / "documents"
+    source_path = sources / f"{slug}.txt"
+    meta_path = documents / f"{slug}.yaml"
+    held_sha = hashlib.sha256(received.data).hexdigest()
+    if meta_path.exists() and not replace:
+        existing = parse_meta(meta_path)
+        if existing.sha256 != held_sha:
+            raise InputError(f"{meta_path}: {slug!r} is already held, from another text",
+                             hint="give another --slug, or --replace to hold this text instead (its eIds may "
+                                  "change: check that published IRIs still resolve)")
+        return Added(slug, corpus_dir / existing.source, meta_path, parsed, kept_metadata=True,
+                     promoted=slug in quoted)
+    notes: list[str] = []
+    final_type = doc_type or meta.type
+    if final_type is None:
+        raise InputError(f"{path}: the cover does not say what kind of document this is",
+                         hint=f"pass --type, one of {', '.join(t.value for t in DocType)}")
+    final_date = date or meta.date
+    if final_date is None:
+        raise InputError(f"{path}: the cover gives no date", hint="pass --date YYYY-MM-DD (or YYYY-MM, YYYY)")
+    title = title_case(meta.title) if meta.title else ""
+    if not title:
+        title = path.stem.replace("_", " ").replace("-", " ").strip() or slug
+        notes.append(f"title: no title found on the cover; {title!r} is the file name: write the real one")
+    issuing_body = _issuing_body(parsed, bodies)
+    body_note = "" if issuing_body else "not found: the slug of a body in annotations/bodies.yaml"
+    meeting = meta.meeting if meta.meeting in activities else ""
+    meeting_note = ""
+    if meta.meeting and not meeting:
+        meeting_note = f"the cover names {meta.meeting}, not declared in annotations/activities.yaml: declare it"
+    elif not meta.meeting:
+        meeting_note = "not found on the cover: the slug of an activity, or leave empty"
+    for key, note in (("issuing_body", body_note), ("meeting", meeting_note)):
+        if note:
+            notes.append(f"{key}: {note}")
+    lang = language or meta.language or "en"
+    fields: list[tuple[str, object, str]] = [
+        ("slug", slug, ""),
+        ("title", title, "" if meta.title else "no title found on the cover"),
+        ("type", final_type, "" if doc_type or meta.type else ""),
+        ("symbols", list(meta.symbols), "" if meta.symbols else "none found on the cover"),
+        ("date", final_date, ""),
+        ("language", lang, ""),
+        ("original_language", meta.original_language or lang,
+         "" if meta.original_language else "not printed: assumed the text's language"),
+        ("issuing_body", issuing_body, body_note),
+        ("meeting", meeting, meeting_note),
+        ("source", f"sources/{slug}.txt", ""),
+        ("sha256", held_sha, ""),
+    ]
+    if received.converted_from != "text":
+        fields += [("original_file", received.original_name, f"converted from {received.converted_from.upper()}"),
+                   ("original_sha256", received.original_sha256, "")]
+    header = (f"Proposed by `kb add` from {received.original_name}: check every field against the document,\n"
+              "then run `kb build` (or `kb add` again). Fields the cover did not give say so.")
+    sources.mkdir(parents=True, exist_ok=True)
+    documents.mkdir(parents=True, exist_ok=True)
+    _write(source_path, received.data)
+    _write(meta_path, _metadata_text(fields, header).encode("utf-8"))
+    return Added(slug, source_path, meta_path, parsed, kept_metadata=False, promoted=slug in quoted, notes=notes)
+
+
+def _write(path: Path, data: bytes) -> None:
+    """Write a file whole or not at all (a temporary file renamed over it)."""
+    temporary = path.with_name(f".{path.name}.tmp")
+    temporary.write_bytes(data)
+    temporary.replace(path)
