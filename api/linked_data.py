@@ -23,7 +23,7 @@ import jinja2
 from fastapi import FastAPI, HTTPException, Query, Request
 from fastapi import Path as PathParam
 from fastapi.middleware.cors import CORSMiddleware
-from fastapi.responses import FileResponse, Response
+from fastapi.responses import FileResponse, RedirectResponse, Response
 from rdflib import RDF, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, FOAF, OWL, RDFS, SKOS, VOID, XSD
 from rdflib.term import Node
@@ -237,6 +237,10 @@ def install(app: FastAPI, ctx: Context) -> None:
 
     async def describe_iri(request: Request, path: str, format_param: str | None) -> Response:
         iri = URIRef(kb.BASE + path)
+        now = await offload.run(kb.replaced_by, ctx.store, iri)
+        if now is not None and now.startswith(kb.BASE):  # published before its document was held: moved for good
+            query = f"?{request.url.query}" if request.url.query else ""
+            return RedirectResponse("/" + now[len(kb.BASE):] + query, status_code=301)
         fmt = page_format(request, format_param)
         if fmt == "html":
             try:

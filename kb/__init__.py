@@ -22,10 +22,10 @@ from kb.errors import (
     StoreError,
     ValidationError,
 )
-from kb.iri import BASE, PREFIXES, doc_iri, provision_iri
-from kb.items import ItemDescription, describe, resolve_reference, statistics
 from kb.extract import Extracted, extract
 from kb.ingest import Added, add_document
+from kb.iri import BASE, PREFIXES, doc_iri, provision_iri
+from kb.items import ItemDescription, describe, replaced_by, resolve_reference, statistics
 from kb.model import DocType
 from kb.parse import ParsedDocument, ParseWarning, parse, parse_document
 from kb.pipeline import Built, assemble, build
@@ -40,17 +40,11 @@ DOCUMENT_TYPES = tuple(t.value for t in DocType)
 
 __all__ = [
     "BASE",
-    "DOCUMENT_TYPES",
-    "Added",
-    "Extracted",
-    "ParseWarning",
-    "ParsedDocument",
-    "add_document",
-    "extract",
-    "parse_document",
     "CITATION_FORMATS",
+    "DOCUMENT_TYPES",
     "MUST_BE_COVERED",
     "PREFIXES",
+    "Added",
     "AnnotationError",
     "BuildLockedError",
     "Built",
@@ -59,12 +53,15 @@ __all__ = [
     "CoverageReport",
     "EmbeddedStore",
     "Explanation",
+    "Extracted",
     "InputError",
     "ItemDescription",
     "KbError",
     "NamedQuery",
     "NotFoundError",
     "ParseError",
+    "ParseWarning",
+    "ParsedDocument",
     "ProvisionSpan",
     "QueryError",
     "QueryRefusedError",
@@ -81,6 +78,7 @@ __all__ = [
     "StoreError",
     "Trace",
     "ValidationError",
+    "add_document",
     "assemble",
     "build",
     "build_asof",
@@ -89,14 +87,17 @@ __all__ = [
     "current_release",
     "describe",
     "doc_iri",
+    "extract",
     "get_query",
     "list_queries",
     "open_store",
     "parse",
     "parse_asof",
+    "parse_document",
     "provision_iri",
     "push",
     "quote_context",
+    "replaced_by",
     "resolve_reference",
     "source_text",
     "statistics",

@@ -38,6 +38,7 @@ from kb.model import (
     QuotedProvision,
     SourceDocument,
 )
+from kb.promote import Promotion, match_quoted
 
 LINK_TYPES = ("derivedFrom", "respondsTo", "reiterates", "fulfils", "addressee", "hasTopic", "chair", "viceChair")
 ACTIVITY_TYPES = (
@@ -82,6 +83,7 @@ class Resolver:
         self.bodies: set[str] = set()
         self.activities: set[str] = set()
         self.mentioned: dict[str, set[str]] = {}
+        self.promotions: dict[str, Promotion] = {}  # held documents once known only through quotation
 
     def documents(self) -> set[str]:
         return set(self.texts) | set(self.mentioned)
@@ -111,6 +113,10 @@ class Resolver:
                                   hint="add it under documents: or check the slug")
         if not eid:
             return str(iri.doc_iri(slug))
+        promotion = self.promotions.get(slug)
+        if promotion is not None and eid not in self.held_eids.get(slug, set()) and eid in promotion.aliases:
+            now = promotion.resolve(eid)
+            return str(iri.provision_iri(slug, now) if now else iri.doc_iri(slug))
         known = self.held_eids.get(slug) or self.mentioned.get(slug, set())
         if eid not in known:
             close = sorted(e for e in known if e.split("__")[-1] == eid.split("__")[-1])[:3]
@@ -275,6 +281,7 @@ def load_annotations(directory: Path, held: Sequence[SourceDocument],
     files = read_annotation_files(directory)
     res = Resolver(held, provisions, topics)
     out = Annotations()
+    promoted: dict[str, tuple[str, dict[str, Any]]] = {}
     # Declarations first, so references may point forward across files.
     for path, data in files:
         for where, spec in _section(data, "bodies", path):
@@ -282,12 +289,18 @@ def load_annotations(directory: Path, held: Sequence[SourceDocument],
         for where, spec in _section(data, "activities", path):
             res.activities.add(_declared_slug(spec, where, res.activities))
         for where, spec in _section(data, "documents", path):
-            slug = _declared_slug(spec, where, _AnyOf(res.mentioned, res.texts))
+            slug = _declared_slug(spec, where, _AnyOf(res.mentioned, promoted))
+            if slug in res.texts:
+                promoted[slug] = (where, spec)
+                continue
             res.mentioned[slug] = {p["eid"] for p in spec.get("provisions") or [] if isinstance(p, dict) and "eid" in p}
+    for slug, (where, spec) in sorted(promoted.items()):
+        _promote(slug, spec, where, res, provisions, out)
     for path, data in files:
         out.bodies += [_body(spec, where, res) for where, spec in _section(data, "bodies", path)]
         out.activities += [_activity(spec, where, res) for where, spec in _section(data, "activities", path)]
-        out.documents += [_document(spec, where, res) for where, spec in _section(data, "documents", path)]
+        out.documents += [_document(spec, where, res) for where, spec in _section(data, "documents", path)
+                          if spec.get("slug") not in promoted]
         out.links += [_link(spec, where, res) for where, spec in _section(data, "links", path)]
         out.claims += [_claim(spec, where, res) for where, spec in _section(data, "claims", path)]
     # The first of each slug, looked up per topic entry (a scan would be quadratic in large corpora).
@@ -389,11 +402,29 @@ def _document(spec: dict[str, Any], where: str, res: Resolver) -> MentionedDocum
     )
 
 
+def _promote(slug: str, spec: dict[str, Any], where: str, res: Resolver,
+             provisions: Mapping[str, Sequence[Provision]], out: Annotations) -> None:
+    """A document quoted until now and held from this build: match its quoted provisions to the
+    parsed ones (kb.promote), so that references and published IRIs keep working."""
+    _check_keys(spec, ("slug", "type", "title"), ("symbols", "date", "issuing_body", "meeting", "evidence",
+                "provisions"), where)
+    quoted = tuple(_quoted_provision(p, where, res) for p in spec.get("provisions") or [])
+    held_as = {str(p["eid"]): str(p["held_as"]) for p in spec.get("provisions") or []
+               if isinstance(p, dict) and p.get("held_as")}
+    promotion = match_quoted(slug, quoted, provisions[slug], held_as)
+    res.promotions[slug] = promotion
+    for old, new in sorted(promotion.aliases.items()):
+        now = iri.provision_iri(slug, new) if new else iri.doc_iri(slug)
+        out.replaced[str(iri.provision_iri(slug, old))] = str(now)
+    out.mentions[slug] = res.evidence_list(spec.get("evidence"), where, required=False)
+    out.warnings += promotion.warnings
+
+
 def _quoted_provision(spec: object, where: str, res: Resolver) -> QuotedProvision:
     if not isinstance(spec, dict):
         raise AnnotationError(where, "each provision must be a mapping")
     where = _where_of(spec, where)
-    _check_keys(spec, ("eid", "kind", "number", "text", "evidence"), ("parent",), where)
+    _check_keys(spec, ("eid", "kind", "number", "text", "evidence"), ("parent", "held_as"), where)
     eid = str(spec["eid"])
     if not iri.is_eid(eid):
         raise AnnotationError(where, f"eId {eid!r} is malformed", hint="see docs/eid-convention.md")
@@ -454,7 +485,11 @@ def _own_evidence(ref: str, where: str, res: Resolver, held: Mapping[str, Source
     slug, _, eid = ref.strip().partition(" ")
     doc = held.get(slug)
     if doc is not None:
-        prov = next((p for p in provisions[slug] if p.eid == eid.strip()), None)
+        eid = eid.strip()
+        promotion = res.promotions.get(slug)
+        if promotion is not None and eid in promotion.aliases:
+            eid = promotion.resolve(eid) or ""
+        prov = next((p for p in provisions[slug] if p.eid == eid), None)
         if prov is None:
             raise AnnotationError(where, f"topics need a provision reference, got {ref!r}")
         text = doc.text

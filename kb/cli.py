@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rdflib import Literal
+from rdflib import Literal, URIRef
 from rdflib.term import Node
 
 import kb
@@ -37,6 +37,17 @@ FormatOpt = Annotated[str, typer.Option("--format", "-f", help="table, csv or js
 
 def _progress(message: str) -> None:
     typer.echo(f"  {message}", err=True)
+
+
+def _item(store: kb.Store, reference: str) -> URIRef:
+    """The IRI a reference names now: one published before its document was held is followed to
+    the provision that replaced it (and the user told)."""
+    target = kb.resolve_reference(reference)
+    now = kb.replaced_by(store, target)
+    if now is None:
+        return target
+    typer.echo(f"note: {target} is now {now} (its document is held)", err=True)
+    return URIRef(now)
 
 
 def _open(store: str | None, build_dir: Path | None) -> kb.Store:
@@ -116,7 +127,8 @@ def parse_cmd(file: Annotated[Path, typer.Argument(help="A text, PDF or DOCX fil
 @app.command("add")
 def add_cmd(file: Annotated[Path, typer.Argument(help="The new document: a text, PDF or DOCX file.")],
             slug: Annotated[str | None, typer.Option(help="Slug (default: proposed from the cover).")] = None,
-            doc_type: Annotated[str | None, typer.Option("--type", help="Document type (default: the cover's).")] = None,
+            doc_type: Annotated[str | None, typer.Option("--type", help="Document type (default: the cover's).")]
+            = None,
             language: Annotated[str | None, typer.Option("--language", help="en or es (default: detected).")] = None,
             date: Annotated[str | None, typer.Option(help="YYYY-MM-DD (default: the cover's).")] = None,
             replace: Annotated[bool, typer.Option("--replace", help="Hold this text instead of the one held "
@@ -147,7 +159,7 @@ def add_cmd(file: Annotated[Path, typer.Argument(help="The new document: a text,
 def validate(corpus: CorpusOpt = None) -> None:
     """Run every stage up to validation and report, without publishing."""
     built = kb.assemble(corpus, progress=_progress)
-    for warning in built.validation.warnings:
+    for warning in [*built.annotations.warnings, *built.validation.warnings]:
         typer.echo(f"warning: {warning}", err=True)
     built.validation.raise_for_violations()
     typer.echo(f"valid: {built.triples} triples, {len(built.validation.checks_run)} checks, "
@@ -225,9 +237,8 @@ def show(item: Annotated[str, typer.Argument(help='An IRI, a document slug, or "
          fmt: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text",
          store: StoreOpt = None, build_dir: BuildOpt = None) -> None:
     """Show one item: its IRI, text, parent, span and every property."""
-    target = kb.resolve_reference(item)
     with _open(store, build_dir) as st:
-        desc = kb.describe(st, target)
+        desc = kb.describe(st, _item(st, item))
     if fmt == "json":
         typer.echo(json.dumps({
             "iri": desc.iri,
@@ -316,7 +327,7 @@ def why(item: Annotated[str, typer.Argument(help='A mandate or recommendation: I
         asof: AsofOpt = None, store: StoreOpt = None, build_dir: BuildOpt = None) -> None:
     """Explain the status of a mandate or recommendation: the rule, the links and the quotes behind it."""
     with _open(store, build_dir) as st:
-        exp = kb.why(st, kb.resolve_reference(item), asof=kb.parse_asof(asof))
+        exp = kb.why(st, _item(st, item), asof=kb.parse_asof(asof))
     row = exp.row
     typer.echo(f"{row.document} {row.eid} ({row.kind}{f' {row.number}' if row.number else ''}) as of "
                f"{exp.asof.isoformat()}")
@@ -341,7 +352,7 @@ def trace_cmd(item: Annotated[str, typer.Argument(help='An item: IRI or "slug eI
               store: StoreOpt = None, build_dir: BuildOpt = None) -> None:
     """The chain of an item, upstream and downstream, every link with its quotes."""
     with _open(store, build_dir) as st:
-        tr = kb.trace(st, kb.resolve_reference(item))
+        tr = kb.trace(st, _item(st, item))
     if fmt == "json":
         typer.echo(json.dumps(tr.as_json(), indent=2, ensure_ascii=False))
         return
@@ -366,7 +377,7 @@ def cite(target: Annotated[str, typer.Argument(help='An item ("slug eId", IRI) o
     if fmt not in kb.CITATION_FORMATS:
         raise kb.InputError(f"--format {fmt!r} is unknown", hint=f"use one of {', '.join(kb.CITATION_FORMATS)}")
     with _open(store, build_dir) as st:
-        typer.echo(kb.cite(st, kb.resolve_reference(target)).render(fmt))
+        typer.echo(kb.cite(st, _item(st, target)).render(fmt))
 
 
 @app.command("coverage")

@@ -25,7 +25,7 @@ from typing import Any
 from kb.corpus import decode_utf8
 from kb.errors import InputError
 
-__all__ = ["Extracted", "extract", "FORMATS"]
+__all__ = ["FORMATS", "Extracted", "extract"]
 
 FORMATS = {".txt": "text", ".md": "text", "": "text", ".text": "text", ".pdf": "pdf", ".docx": "docx"}
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"

@@ -183,6 +183,15 @@ class GraphBuilder:
             self.add(node, KB.line, Literal(p.line, datatype=XSD.integer))
             self._known_by(node, self.known.get(str(doc)))
 
+    def replacements(self, annotations: Annotations) -> None:
+        """IRIs published while a document was known through quotation, now replaced by the
+        provisions of its held text; and the quotations that made it known."""
+        for old, new in sorted(annotations.replaced.items()):
+            self.add(URIRef(old), DCTERMS.isReplacedBy, URIRef(new))
+        for slug, evidence in sorted(annotations.mentions.items()):
+            for ev in evidence:
+                self.add(iri.doc_iri(slug), KB.knownThrough, self.evidence(ev))
+
     def mentioned_document(self, doc: MentionedDocument) -> None:
         node = self._document_common(doc.slug, doc.title, doc.doc_type.value, doc.symbols, doc.date,
                                      doc.issuing_body, doc.meeting, held=False)
@@ -327,6 +336,7 @@ def build_graph(documents: Sequence[SourceDocument], provisions: Mapping[str, Se
         b.claim(claim)
     for reason_iri, reason in sorted(annotations.no_link.items()):
         b.add(URIRef(reason_iri), KB.noLinkFound, reason)
+    b.replacements(annotations)
     for g in extra:
         graph += g
     return graph
@@ -379,6 +389,7 @@ def write_graph(documents: Iterable[SourceDocument], provisions: Mapping[str, Se
             out.add_graph(b.take())
     for reason_iri, reason in sorted(annotations.no_link.items()):
         b.add(URIRef(reason_iri), KB.noLinkFound, reason)
+    b.replacements(annotations)
     out.add_graph(b.take())
     for g in extra:
         out.add_graph(g)

@@ -34,7 +34,8 @@ from kb.parse import ParsedDocument, parse_document
 
 __all__ = ["Added", "add_document", "propose_slug"]
 
-_SMALL_WORDS = frozenset("a an and as at by de del el en for from in la las los of on or the to y".split())
+_SMALL_WORDS = frozenset({"a", "an", "and", "as", "at", "by", "de", "del", "el", "en", "for", "from", "in", "la",
+                          "las", "los", "of", "on", "or", "the", "to", "y"})
 _SUFFIX = {
     DocType.PLAN_OF_ACTION: "plan-of-action", DocType.DECLARATION: "declaration", DocType.WORK_PLAN: "work-plan",
     DocType.MEETING_SUMMARY: "report", DocType.OUTCOME_DOCUMENT: "outcomes", DocType.CONCEPT_NOTE: "concept-note",
@@ -196,7 +197,7 @@ def add_document(path: Path, *, corpus_dir: Path | None = None, slug: str | None
     fields: list[tuple[str, object, str]] = [
         ("slug", slug, ""),
         ("title", title, "" if meta.title else "no title found on the cover"),
-        ("type", final_type, "" if doc_type or meta.type else ""),
+        ("type", final_type, ""),
         ("symbols", list(meta.symbols), "" if meta.symbols else "none found on the cover"),
         ("date", final_date, ""),
         ("language", lang, ""),

@@ -86,6 +86,17 @@ def describe(store: Store, item: URIRef) -> ItemDescription:
     return desc
 
 
+REPLACED_QUERY = """PREFIX dcterms: <http://purl.org/dc/terms/>
+SELECT ?now WHERE { ?item dcterms:isReplacedBy ?now } LIMIT 1"""
+
+
+def replaced_by(store: Store, item: URIRef) -> str | None:
+    """The IRI that now names an item published while its document was known only through
+    quotation (kb.promote), or None."""
+    rows = store.select(REPLACED_QUERY, {"item": item}).rows
+    return str(rows[0][0]) if rows else None
+
+
 def statistics(store: Store) -> dict[str, int]:
     """Triples in total and instances per ``kb:`` class."""
     counts = {"triples": int(str(store.select(TOTAL_QUERY).rows[0][0]))}

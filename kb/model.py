@@ -208,3 +208,6 @@ class Annotations:
     links: list[Link] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
     no_link: dict[str, str] = field(default_factory=dict)  # provision IRI -> reason no link was found
+    replaced: dict[str, str] = field(default_factory=dict)  # IRI published before a document was held -> its IRI now
+    mentions: dict[str, tuple[Evidence, ...]] = field(default_factory=dict)  # held slug -> where it was quoted first
+    warnings: list[str] = field(default_factory=list)  # what a curator should look at (file:line: ...)

@@ -176,7 +176,7 @@ def build_report(built: Built, version: str) -> dict[str, Any]:
         "links": len(built.annotations.links),
         "status_as_of": built.asof.isoformat(),
         "assessments": built.assessments,
-        "warnings": built.validation.warnings,
+        "warnings": [*built.annotations.warnings, *built.validation.warnings],
         "checks_run": built.validation.checks_run,
         "timings_seconds": built.timings,
     }
