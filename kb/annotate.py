@@ -15,15 +15,16 @@ Item references: ``"{slug}"`` a document, ``"{slug} {eId}"`` a provision, ``"act
 
 from __future__ import annotations
 
-from collections.abc import Container, Mapping, Sequence
+from collections.abc import Callable, Container, Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import yaml
 
 from kb import iri
 from kb.corpus import DATE_RE, decode_utf8
-from kb.errors import AnnotationError, CorpusError, QuoteMismatchError
+from kb.errors import AnnotationError, CorpusError, CorpusErrors, QuoteMismatchError
 from kb.model import (
     Activity,
     Annotations,
@@ -39,6 +40,8 @@ from kb.model import (
     SourceDocument,
 )
 from kb.promote import Promotion, match_quoted
+
+T = TypeVar("T")
 
 LINK_TYPES = ("derivedFrom", "respondsTo", "reiterates", "fulfils", "addressee", "hasTopic", "chair", "viceChair")
 ACTIVITY_TYPES = (
@@ -76,8 +79,9 @@ class Resolver:
     """Turns item references into IRIs and locates quotes, against what the corpus holds."""
 
     def __init__(self, held: Sequence[SourceDocument], provisions: Mapping[str, Sequence[Provision]],
-                 topics: set[str]) -> None:
+                 topics: set[str], *, broken: Container[str] = ()) -> None:
         self.texts = {d.meta.slug: d.text for d in held}
+        self.broken = broken  # held documents that could not be read or parsed: not checked
         self.held_eids = {slug: {p.eid for p in provs} for slug, provs in provisions.items()}
         self.topics = topics
         self.bodies: set[str] = set()
@@ -108,6 +112,8 @@ class Resolver:
                                   hint="use activity:, body: or topic:, or a document slug")
         slug, _, eid = ref.partition(" ")
         eid = eid.strip()
+        if slug in self.broken:
+            return str(iri.provision_iri(slug, eid) if eid else iri.doc_iri(slug))
         if slug not in self.texts and slug not in self.mentioned:
             raise AnnotationError(where, f"unknown document {slug!r}",
                                   hint="add it under documents: or check the slug")
@@ -138,6 +144,8 @@ class Resolver:
         where = _where_of(spec, where)
         _check_keys(spec, ("doc", "quote"), ("after",), where)
         slug, quote = spec["doc"], spec["quote"]
+        if slug in self.broken and isinstance(quote, str):
+            return Evidence(doc=slug, quote=quote, start=0, end=len(quote), prefix="", suffix="", where=where)
         if slug not in self.texts:
             raise AnnotationError(where, f"evidence names {slug!r}, which is not a held document",
                                   hint=f"quote one of {', '.join(sorted(self.texts))}")
@@ -275,34 +283,75 @@ def _mapping_section(data: Mapping[str, Any], key: str, path: Path) -> dict[str,
     return value
 
 
+class _Errors:
+    """Every annotation error of a build, collected so that all are reported at once."""
+
+    def __init__(self) -> None:
+        self.errors: list[CorpusError] = []
+
+    def each(self, items: Iterable[tuple[str, dict[str, Any]]], make: Callable[[dict[str, Any], str], T]) -> list[T]:
+        out: list[T] = []
+        for where, spec in items:
+            with self.caught():
+                out.append(make(spec, where))
+        return out
+
+    @contextmanager
+    def caught(self) -> Iterator[None]:
+        try:
+            yield
+        except CorpusError as exc:
+            self.errors.append(exc)
+
+
 def load_annotations(directory: Path, held: Sequence[SourceDocument],
-                     provisions: Mapping[str, Sequence[Provision]], topics: set[str]) -> Annotations:
-    """Read, resolve and verify every annotation under ``directory``."""
-    files = read_annotation_files(directory)
-    res = Resolver(held, provisions, topics)
+                     provisions: Mapping[str, Sequence[Provision]], topics: set[str], *,
+                     broken: Container[str] = ()) -> Annotations:
+    """Read, resolve and verify every annotation under ``directory``. Every error is collected and
+    raised together (:class:`~kb.errors.CorpusErrors`). ``broken`` names held documents that could not
+    be read or parsed: references to them are not checked (their own error says what to fix)."""
+    errors = _Errors()
+    files: list[tuple[Path, dict[str, Any]]] = []
+    with errors.caught():
+        files = read_annotation_files(directory)
+    res = Resolver(held, provisions, topics, broken=broken)
     out = Annotations()
     promoted: dict[str, tuple[str, dict[str, Any]]] = {}
     # Declarations first, so references may point forward across files.
     for path, data in files:
-        for where, spec in _section(data, "bodies", path):
-            res.bodies.add(_declared_slug(spec, where, res.bodies))
-        for where, spec in _section(data, "activities", path):
-            res.activities.add(_declared_slug(spec, where, res.activities))
-        for where, spec in _section(data, "documents", path):
-            slug = _declared_slug(spec, where, _AnyOf(res.mentioned, promoted))
-            if slug in res.texts:
-                promoted[slug] = (where, spec)
-                continue
-            res.mentioned[slug] = {p["eid"] for p in spec.get("provisions") or [] if isinstance(p, dict) and "eid" in p}
+        for where, spec in _sections(data, "bodies", path, errors):
+            with errors.caught():
+                res.bodies.add(_declared_slug(spec, where, res.bodies))
+        for where, spec in _sections(data, "activities", path, errors):
+            with errors.caught():
+                res.activities.add(_declared_slug(spec, where, res.activities))
+        for where, spec in _sections(data, "documents", path, errors):
+            with errors.caught():
+                slug = _declared_slug(spec, where, _AnyOf(res.mentioned, promoted))
+                if slug in res.texts:
+                    promoted[slug] = (where, spec)
+                    continue
+                res.mentioned[slug] = {p["eid"] for p in spec.get("provisions") or []
+                                       if isinstance(p, dict) and "eid" in p}
+    for doc in held:  # the bodies and meetings the held documents' metadata name
+        for key, known, what in (("issuing_body", res.bodies, "body"), ("meeting", res.activities, "activity")):
+            value = getattr(doc.meta, key)
+            if value and value not in known:
+                errors.errors.append(AnnotationError(
+                    doc.meta.meta_path, f"{key} {value!r} is not a {what} declared in annotations/",
+                    line=doc.meta.line_of(key),
+                    hint=f"declare it under {'bodies' if what == 'body' else 'activities'}: in "
+                         f"corpus/annotations/, or give a declared slug (`kb list {what.replace('y', 'ie')}s`)"))
     for slug, (where, spec) in sorted(promoted.items()):
-        _promote(slug, spec, where, res, provisions, out)
+        with errors.caught():
+            _promote(slug, spec, where, res, provisions, out)
     for path, data in files:
-        out.bodies += [_body(spec, where, res) for where, spec in _section(data, "bodies", path)]
-        out.activities += [_activity(spec, where, res) for where, spec in _section(data, "activities", path)]
-        out.documents += [_document(spec, where, res) for where, spec in _section(data, "documents", path)
-                          if spec.get("slug") not in promoted]
-        out.links += [_link(spec, where, res) for where, spec in _section(data, "links", path)]
-        out.claims += [_claim(spec, where, res) for where, spec in _section(data, "claims", path)]
+        out.bodies += errors.each(_sections(data, "bodies", path, errors), lambda s, w: _body(s, w, res))
+        out.activities += errors.each(_sections(data, "activities", path, errors), lambda s, w: _activity(s, w, res))
+        out.documents += errors.each([(w, s) for w, s in _sections(data, "documents", path, errors)
+                                      if s.get("slug") not in promoted], lambda s, w: _document(s, w, res))
+        out.links += errors.each(_sections(data, "links", path, errors), lambda s, w: _link(s, w, res))
+        out.claims += errors.each(_sections(data, "claims", path, errors), lambda s, w: _claim(s, w, res))
     # The first of each slug, looked up per topic entry (a scan would be quadratic in large corpora).
     held_by_slug: dict[str, SourceDocument] = {}
     for doc in held:
@@ -311,20 +360,37 @@ def load_annotations(directory: Path, held: Sequence[SourceDocument],
     for mdoc in out.documents:
         mentioned_by_slug.setdefault(mdoc.slug, mdoc)
     for path, data in files:  # topics last: they may name provisions of any mentioned document
-        for ref, topic_slugs in _mapping_section(data, "topics", path).items():
+        mapping: dict[str, Any] = {}
+        with errors.caught():
+            mapping = _mapping_section(data, "topics", path)
+        for ref, topic_slugs in mapping.items():
             if ref == LINE:
                 continue
-            out.links += _topic_links(ref, topic_slugs, f"{path}:{data['topics'][LINE]}", res, held_by_slug,
-                                      provisions, mentioned_by_slug)
-        for ref, reason in _mapping_section(data, "no_link", path).items():
+            with errors.caught():
+                out.links += _topic_links(ref, topic_slugs, f"{path}:{data['topics'][LINE]}", res, held_by_slug,
+                                          provisions, mentioned_by_slug)
+        reasons: dict[str, Any] = {}
+        with errors.caught():
+            reasons = _mapping_section(data, "no_link", path)
+        for ref, reason in reasons.items():
             if ref == LINE:
                 continue
             where = f"{path}:{data['no_link'][LINE]}"
-            if not isinstance(reason, str) or not reason.strip():
-                raise AnnotationError(where, f"no_link for {ref!r} needs a reason")
-            out.no_link[res.item(ref, where)] = reason.strip()
-    _check_unique_links(out.links)
+            with errors.caught():
+                if not isinstance(reason, str) or not reason.strip():
+                    raise AnnotationError(where, f"no_link for {ref!r} needs a reason")
+                out.no_link[res.item(ref, where)] = reason.strip()
+    with errors.caught():
+        _check_unique_links(out.links)
+    if errors.errors:
+        raise CorpusErrors(errors.errors)
     return out
+
+
+def _sections(data: Mapping[str, Any], key: str, path: Path, errors: _Errors) -> list[tuple[str, dict[str, Any]]]:
+    with errors.caught():
+        return _section(data, key, path)
+    return []
 
 
 class _AnyOf:
@@ -483,6 +549,8 @@ def _own_evidence(ref: str, where: str, res: Resolver, held: Mapping[str, Source
                   provisions: Mapping[str, Sequence[Provision]],
                   mentioned: Mapping[str, MentionedDocument]) -> tuple[Evidence, ...]:
     slug, _, eid = ref.strip().partition(" ")
+    if slug in res.broken:
+        return (Evidence(doc=slug, quote=ref, start=0, end=len(ref), prefix="", suffix="", where=where),)
     doc = held.get(slug)
     if doc is not None:
         eid = eid.strip()

@@ -217,6 +217,18 @@ def query(name: Annotated[str, typer.Argument(help="A query name from queries/ (
         typer.echo(_table(result.variables, result.rows))
 
 
+LISTS = {"documents": "documents", "bodies": "bodies", "activities": "activities", "topics": "topics"}
+
+
+@app.command("list")
+def list_cmd(what: Annotated[str, typer.Argument(help="documents, bodies, activities or topics.")],
+             fmt: FormatOpt = "table", store: StoreOpt = None, build_dir: BuildOpt = None) -> None:
+    """List the documents, bodies, activities or topics of the knowledge base, with their slugs."""
+    if what not in LISTS:
+        raise kb.InputError(f"cannot list {what!r}", hint=f"list one of {', '.join(LISTS)}")
+    query(LISTS[what], param=None, fmt=fmt, store=store, build_dir=build_dir)
+
+
 @app.command("queries")
 def list_named_queries() -> None:
     """List the named queries with their parameters."""

@@ -24,7 +24,7 @@ from typing import Any
 
 import yaml
 
-from kb.errors import CorpusError
+from kb.errors import CorpusError, CorpusErrors
 from kb.iri import is_slug
 from kb.model import DocType, DocumentMeta, SourceDocument
 
@@ -195,17 +195,42 @@ def load_document(meta_path: Path) -> SourceDocument:
     return SourceDocument(meta=meta, text=decode_utf8(raw, source), path=source)
 
 
-def load_corpus(corpus_dir: Path | None = None) -> list[SourceDocument]:
-    """Every held document of the corpus, sorted by slug."""
+def read_corpus(corpus_dir: Path | None = None) -> tuple[list[SourceDocument], list[CorpusError], set[str]]:
+    """Every held document that can be loaded, sorted by slug; the error of each that cannot; and the
+    slugs of those (from their file names), so that later stages do not report them again."""
     corpus_dir = corpus_dir or default_corpus_dir()
-    documents = [load_document(p) for p in iter_meta_files(corpus_dir)]
-    if not documents:
+    documents: list[SourceDocument] = []
+    errors: list[CorpusError] = []
+    broken: set[str] = set()
+    for path in iter_meta_files(corpus_dir):
+        try:
+            documents.append(load_document(path))
+        except CorpusError as exc:
+            errors.append(exc)
+            broken.add(path.stem)
+    if not documents and not errors:
         raise CorpusError(corpus_dir / "documents", "the corpus holds no documents",
                           hint="add a metadata file documents/{slug}.yaml per source")
     seen: dict[str, str] = {}
     for doc in documents:
         if doc.meta.source in seen:
-            raise CorpusError(doc.meta.meta_path, f"source {doc.meta.source} is already described by "
-                              f"{seen[doc.meta.source]}", hint="one metadata file per source")
-        seen[doc.meta.source] = doc.meta.meta_path
-    return sorted(documents, key=lambda d: d.meta.slug)
+            errors.append(CorpusError(doc.meta.meta_path, f"source {doc.meta.source} is already described by "
+                                      f"{seen[doc.meta.source]}", hint="one metadata file per source"))
+            broken.add(doc.meta.slug)
+        seen.setdefault(doc.meta.source, doc.meta.meta_path)
+    return sorted(documents, key=lambda d: d.meta.slug), errors, broken
+
+
+def load_corpus(corpus_dir: Path | None = None) -> list[SourceDocument]:
+    """Every held document of the corpus, sorted by slug; every problem raised at once."""
+    documents, errors, _ = read_corpus(corpus_dir)
+    raise_all(errors)
+    return documents
+
+
+def raise_all(errors: list[CorpusError]) -> None:
+    """Raise the one error, or all of them together (:class:`~kb.errors.CorpusErrors`)."""
+    if len(errors) == 1:
+        raise errors[0]
+    if errors:
+        raise CorpusErrors(errors)

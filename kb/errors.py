@@ -1,5 +1,22 @@
 """The one exception tree of the library.
 
+Every error the library raises is a :class:`KbError`::
+
+    KbError
+    ├── InputError                  something the user gave cannot be used (exit 2)
+    │   ├── CorpusError             a corpus file: file and line
+    │   │   ├── ParseError
+    │   │   └── AnnotationError
+    │   │       └── QuoteMismatchError
+    │   ├── CorpusErrors            every CorpusError of one build, together
+    │   ├── NotFoundError
+    │   └── QueryError
+    │       ├── QueryRefusedError
+    │       └── QueryTimeoutError
+    ├── ValidationError             the graph does not conform (exit 1)
+    └── StoreError
+        └── BuildLockedError
+
 Every error the library raises is a :class:`KbError`. Each names what it is about (a file and
 line, an id, a parameter) and says what to do next, so that the CLI can print it as one line and
 the web layer can turn it into one error shape. Only the CLI exits; its exit codes are
@@ -41,6 +58,16 @@ class CorpusError(InputError):
         self.line = line
         where = f"{self.path}:{line}" if line else self.path
         super().__init__(f"{where}: {message}", hint=hint)
+
+
+class CorpusErrors(InputError):
+    """Several corpus errors of one build, reported together: ``errors`` holds each one."""
+
+    def __init__(self, errors: list[CorpusError]) -> None:
+        self.errors = errors
+        lines = "\n".join(f"  {e}" for e in errors)
+        super().__init__(f"{len(errors)} problem(s) in the corpus, nothing was published:\n{lines}",
+                         hint="fix each (file:line first), then build again")
 
 
 class ParseError(CorpusError):

@@ -17,6 +17,7 @@ from __future__ import annotations
 import hashlib
 import io
 import re
+import zipfile
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
@@ -84,7 +85,7 @@ def _docx_text(path: Path, raw: bytes) -> str:
 
     try:
         document = docx.Document(io.BytesIO(raw))
-    except (PackageNotFoundError, KeyError, ValueError) as exc:
+    except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile) as exc:
         raise InputError(f"{path}: not a readable Word document", hint="save it again as .docx") from exc
     numbering = _Numbering(document)
     blocks: list[str] = []
@@ -130,6 +131,12 @@ class _Numbering:
     def __init__(self, document: Any) -> None:
         self.levels: dict[tuple[str, str], tuple[str, str, int]] = {}  # (numId, ilvl) -> (format, text, start)
         self.counts: dict[str, dict[int, int]] = defaultdict(dict)
+        self.style_numbering: dict[str, Any] = {}  # style id -> its numPr ("List Number" numbers by style)
+        for style in document.styles.element.iter(f"{_W}style"):
+            props = style.find(f"{_W}pPr")
+            numpr = props.find(f"{_W}numPr") if props is not None else None
+            if numpr is not None:
+                self.style_numbering[style.get(f"{_W}styleId", "")] = numpr
         try:
             root = document.part.numbering_part.element
         except (KeyError, NotImplementedError, AttributeError):
@@ -155,6 +162,8 @@ class _Numbering:
     def marker(self, paragraph: Any) -> str:
         props = paragraph.find(f"{_W}pPr")
         numpr = props.find(f"{_W}numPr") if props is not None else None
+        if numpr is None and props is not None and (style := props.find(f"{_W}pStyle")) is not None:
+            numpr = self.style_numbering.get(style.get(f"{_W}val", ""))
         if numpr is None:
             return ""
         num_id = numpr.find(f"{_W}numId")

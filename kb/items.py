@@ -36,13 +36,20 @@ SELECT ?class (COUNT(?s) AS ?n) WHERE {
 TOTAL_QUERY = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
 
 
+_KINDS = {"body": iri.body_iri, "activity": iri.activity_iri, "topic": iri.topic_iri, "doc": iri.doc_iri}
+
+
 def resolve_reference(ref: str) -> URIRef:
-    """An IRI for what a user typed: a full IRI, a /path on our host, "slug", or "slug eId"."""
+    """An IRI for what a user typed: a full IRI, a /path on our host, "slug", "slug eId", or
+    "body:slug", "activity:slug", "topic:slug" (as in annotation files)."""
     ref = ref.strip()
     if ref.startswith(iri.BASE):
         return URIRef(ref)
     if ref.startswith("/") and len(ref) > 1:
         return URIRef(iri.BASE + ref.lstrip("/"))
+    kind, colon, name = ref.partition(":")
+    if colon and kind in _KINDS and iri.is_slug(name.strip()):
+        return URIRef(_KINDS[kind](name.strip()))
     parts = ref.split()
     if len(parts) == 1 and iri.is_slug(parts[0]):
         return iri.doc_iri(parts[0])
@@ -51,7 +58,8 @@ def resolve_reference(ref: str) -> URIRef:
     if len(parts) == 2 and ":" not in parts[0] and iri.is_slug(parts[0]):
         raise InputError(f"{parts[1]!r} is not an eId", hint="eIds look like art_7__para_g or recommendation_7")
     raise InputError(f"cannot read {ref!r} as an item",
-                     hint='give an IRI, a document slug, or "slug eId" such as "wg1-2021-final-report para_18"')
+                     hint='give an IRI, a document slug, "slug eId" such as "wg1-2021-final-report para_18", or '
+                          '"body:slug", "activity:slug", "topic:slug"')
 
 
 @dataclass

@@ -33,8 +33,8 @@ from rdflib import RDF, Graph, URIRef
 
 from kb import ontology
 from kb.annotate import load_annotations
-from kb.corpus import default_corpus_dir, load_corpus
-from kb.errors import InputError
+from kb.corpus import default_corpus_dir, raise_all, read_corpus
+from kb.errors import CorpusError, CorpusErrors, InputError
 from kb.graph import CanonicalWriter, origins, write_graph
 from kb.iri import SKOS
 from kb.model import Annotations, Provision, SourceDocument
@@ -121,12 +121,26 @@ def assemble(corpus_dir: Path | None = None, *, progress: Progress | None = None
     assert work is not None
     timings: dict[str, float] = {}
     with _stage("corpus", timings, progress):
-        documents = load_corpus(corpus_dir)
+        documents, errors, broken = read_corpus(corpus_dir)
     with _stage("parse", timings, progress):
-        provisions = {d.meta.slug: parse(d.text, source=str(d.path), doc_type=d.meta.doc_type) for d in documents}
+        provisions: dict[str, list[Provision]] = {}
+        for d in documents:
+            try:
+                provisions[d.meta.slug] = parse(d.text, source=str(d.path), doc_type=d.meta.doc_type)
+            except CorpusError as exc:
+                errors.append(exc)
+                broken.add(d.meta.slug)
+        documents = [d for d in documents if d.meta.slug in provisions]
     with _stage("annotate", timings, progress):
         topics = ontology.topics_graph()
-        annotations = load_annotations(corpus_dir / "annotations", documents, provisions, topic_slugs(topics))
+        try:
+            annotations = load_annotations(corpus_dir / "annotations", documents, provisions, topic_slugs(topics),
+                                           broken=broken)
+        except CorpusErrors as exc:
+            errors += exc.errors
+        except CorpusError as exc:
+            errors.append(exc)
+        raise_all(errors)  # every corpus error of the build at once
     with _stage("graph", timings, progress):
         writer = CanonicalWriter(work)
         write_graph(documents, provisions, annotations, writer,

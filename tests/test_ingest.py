@@ -1,0 +1,270 @@
+"""Ingestion as a secretariat user does it, on a copy of the corpus: ``kb parse`` and ``kb add`` of a
+new Plan of Action as text, PDF and DOCX, built, listed by ``kb status`` and counted by ``kb coverage``;
+the Plan of Action of Buenos Aires added the day its text arrives, every IRI published before still
+resolving (a real server answers it with a permanent redirect); every corpus error of a build
+reported at once with its file and line; ``kb list`` and ``kb show body:...``."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+import yaml
+from rdflib import URIRef
+from fixtures.plan_of_action import NEW_PLAN, buenos_aires_plan
+from test_api_server import running_server
+
+import kb
+from kb.cli import main
+from kb.corpus import default_corpus_dir
+from kb.errors import EXIT_USAGE, EXIT_VALIDATION
+
+PLAN = "iacml23-plan-of-action"
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def write_pdf(path: Path, text: str) -> None:
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("helvetica", size=10)
+    for line in text.split("\n"):
+        pdf.multi_cell(0, 5, line.replace("Ó", "O").replace("ó", "o") or " ", new_x="LMARGIN", new_y="NEXT")
+    pdf.output(str(path))
+
+
+def write_docx(path: Path) -> None:
+    """The new Plan of Action as a Word document whose paragraph numbers come from Word's list
+    numbering (no number in the text itself)."""
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("PLAN OF ACTION OF ASUNCIÓN")
+    document.add_paragraph("XXIII INTER-AMERICAN CONFERENCE OF MINISTERS OF LABOR (IACML)")
+    document.add_paragraph("Original: Spanish")
+    document.add_paragraph("(Adopted at the closing session held on September 15, 2027)")
+    for text in ("WE, THE MINISTERS OF LABOR, gathered in Asunción on the occasion of the XXIII Inter-American "
+                 "Conference of Ministers of Labor, commit ourselves to implement the following Plan of Action:",
+                 "The Chair pro tempore will be responsible for promoting the implementation of this Plan of Action.",
+                 "Member States will devote the appropriate resources to the execution of this Plan of Action."):
+        document.add_paragraph(text, style="List Number")
+    document.save(str(path))
+
+
+@pytest.fixture
+def new_plan(tmp_path: Path) -> Path:
+    path = tmp_path / "plan-asuncion.txt"
+    path.write_text(NEW_PLAN, encoding="utf-8")
+    return path
+
+
+# --- kb parse ---------------------------------------------------------------------------------
+
+
+def test_kb_parse_json_gives_metadata_provisions_and_warnings(capsys: pytest.CaptureFixture[str],
+                                                              new_plan: Path) -> None:
+    code, out, _ = run(capsys, "parse", str(new_plan), "--format", "json")
+    assert code == 0
+    doc = json.loads(out)
+    assert set(doc) >= {"metadata", "provisions", "warnings"}
+    assert doc["metadata"] == {
+        "title": "PLAN OF ACTION OF ASUNCIÓN", "type": "PlanOfAction",
+        "symbols": ["OEA/Ser.K/XII.23.1", "CIDI/TRABAJO/doc.9/27 rev.1"], "date": "2027-09-16", "language": "en",
+        "original_language": "es", "meeting": "iacml23"}
+    mandates = [p for p in doc["provisions"] if p["kind"] == "Mandate"]
+    assert [p["number"] for p in mandates] == ["1", "2", "3", "3(a)", "3(b)", "3(c)", "4"]
+    first = doc["provisions"][0]
+    assert set(first) >= {"eid", "kind", "number", "text", "start", "end", "parent", "heading"}
+    assert NEW_PLAN[first["start"]:first["end"]].startswith("1. WE, THE MINISTERS OF LABOR")
+    assert all(set(w) == {"line", "code", "message"} for w in doc["warnings"])
+
+
+def test_kb_parse_refuses_an_unknown_type_and_format(capsys: pytest.CaptureFixture[str], new_plan: Path) -> None:
+    code, _, err = run(capsys, "parse", str(new_plan), "--type", "Memo")
+    assert code == EXIT_USAGE and "--type 'Memo'" in err and "PlanOfAction" in err
+    code, _, err = run(capsys, "parse", str(new_plan.with_suffix(".odt")))
+    assert code == EXIT_USAGE and ".odt" in err
+
+
+# --- kb add -----------------------------------------------------------------------------------
+
+
+def test_kb_add_holds_a_new_plan_builds_it_and_status_and_coverage_see_its_mandates(
+        capsys: pytest.CaptureFixture[str], corpus_copy: Path, tmp_path: Path, new_plan: Path) -> None:
+    build_dir = tmp_path / "build"
+    code, out, err = run(capsys, "add", str(new_plan), "--corpus", str(corpus_copy), "--build-dir", str(build_dir))
+    assert code == 0, err
+    source = corpus_copy / "sources" / f"{PLAN}.txt"
+    assert source.read_bytes() == new_plan.read_bytes()  # held byte for byte
+    meta = yaml.safe_load((corpus_copy / "documents" / f"{PLAN}.yaml").read_text(encoding="utf-8"))
+    assert meta["title"] == "Plan of Action of Asunción" and meta["type"] == "PlanOfAction"
+    assert meta["sha256"] == hashlib.sha256(new_plan.read_bytes()).hexdigest()
+    assert (meta["issuing_body"], meta["meeting"]) == ("iacml", "")
+    assert "iacml23, not declared" in err  # the curator is told what to check
+    assert "7 Mandate" in out and "built " in out
+    code, out, _ = run(capsys, "status", "--document", PLAN, "--format", "json", "--build-dir", str(build_dir))
+    assert code == 0
+    rows = json.loads(out)
+    assert sorted(r["number"] for r in rows) == sorted(["1", "2", "3", "3(a)", "3(b)", "3(c)", "4"])
+    assert {r["response"]["value"] for r in rows} == {"no-evidence"}
+    code, out, _ = run(capsys, "coverage", "--format", "json", "--build-dir", str(build_dir))
+    assert code == EXIT_VALIDATION  # seven new mandates are neither linked nor marked yet
+    assert json.loads(out)[PLAN]["Mandate"]["total"] == 7
+
+
+def test_kb_add_again_keeps_the_edited_metadata_and_refuses_another_text(
+        capsys: pytest.CaptureFixture[str], corpus_copy: Path, tmp_path: Path, new_plan: Path) -> None:
+    args = ["--corpus", str(corpus_copy), "--no-build"]
+    assert run(capsys, "add", str(new_plan), *args)[0] == 0
+    meta_path = corpus_copy / "documents" / f"{PLAN}.yaml"
+    edited = meta_path.read_text(encoding="utf-8").replace("meeting: ''", "meeting: iacml21")
+    meta_path.write_text(edited, encoding="utf-8")
+    code, out, _ = run(capsys, "add", str(new_plan), *args)
+    assert code == 0 and "kept" in out and meta_path.read_text(encoding="utf-8") == edited
+    other = tmp_path / "other.txt"
+    other.write_text(NEW_PLAN.replace("Asunción on", "Asunción, Paraguay, on"), encoding="utf-8")
+    code, _, err = run(capsys, "add", str(other), "--slug", PLAN, *args)
+    assert code == EXIT_USAGE and "already held, from another text" in err
+
+
+def test_kb_add_of_a_pdf_holds_its_text_and_records_the_original(
+        capsys: pytest.CaptureFixture[str], corpus_copy: Path, tmp_path: Path) -> None:
+    pdf = tmp_path / "plan.pdf"
+    write_pdf(pdf, NEW_PLAN)
+    code, out, err = run(capsys, "add", str(pdf), "--corpus", str(corpus_copy), "--build-dir", str(tmp_path / "b"))
+    assert code == 0, err
+    meta = yaml.safe_load((corpus_copy / "documents" / f"{PLAN}.yaml").read_text(encoding="utf-8"))
+    assert meta["original_file"] == "plan.pdf"
+    assert meta["original_sha256"] == hashlib.sha256(pdf.read_bytes()).hexdigest()
+    held = (corpus_copy / meta["source"]).read_text(encoding="utf-8")
+    assert "PLAN OF ACTION OF ASUNCION" in held and hashlib.sha256(held.encode()).hexdigest() == meta["sha256"]
+    assert re.search(r"\b7 Mandate", out)
+
+
+def test_kb_add_of_a_docx_writes_out_words_list_numbers(capsys: pytest.CaptureFixture[str], corpus_copy: Path,
+                                                         tmp_path: Path) -> None:
+    path = tmp_path / "plan.docx"
+    write_docx(path)
+    received = kb.extract(path)
+    assert re.search(r"^1\. WE, THE MINISTERS", received.text, re.MULTILINE)
+    assert re.search(r"^3\. Member States", received.text, re.MULTILINE)
+    code, out, err = run(capsys, "add", str(path), "--corpus", str(corpus_copy), "--no-build")
+    assert code == 0, err
+    assert "3 Mandate" in out
+
+
+def test_extract_refuses_what_it_cannot_read(tmp_path: Path) -> None:
+    empty_pdf = tmp_path / "scan.pdf"
+    write_pdf(empty_pdf, "")
+    with pytest.raises(kb.InputError, match="no text could be read"):
+        kb.extract(empty_pdf)
+    broken = tmp_path / "broken.docx"
+    broken.write_bytes(b"not a zip")
+    with pytest.raises(kb.InputError, match="not a readable Word document"):
+        kb.extract(broken)
+    latin1 = tmp_path / "latin1.txt"
+    latin1.write_bytes("Declaración".encode("latin-1"))
+    with pytest.raises(kb.CorpusError, match="not UTF-8"):
+        kb.extract(latin1)
+
+
+# --- a document known through quotation becomes held ------------------------------------------
+
+QUOTED = "iacml21-plan-of-action"
+
+
+@pytest.fixture(scope="module")
+def promoted(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, Any]]:
+    """A corpus copy in which the Plan of Action of Buenos Aires is held, built."""
+    import shutil
+
+    root = tmp_path_factory.mktemp("promoted")
+    corpus = root / "corpus"
+    shutil.copytree(default_corpus_dir(), corpus)
+    text = root / "plan-of-action-buenos-aires.txt"
+    text.write_text(buenos_aires_plan(corpus), encoding="utf-8")
+    added = kb.add_document(text, corpus_dir=corpus, slug=QUOTED, date="2021-09")
+    assert added.promoted
+    release, report = kb.build(corpus, root / "build")
+    yield root, (release, report)
+
+
+def test_a_quoted_document_added_keeps_every_published_iri(promoted: tuple[Path, Any]) -> None:
+    _, (release, report) = promoted
+    assert report["links"] == 599  # every link still resolves, none edited
+    assert not [w for w in report["warnings"] if "matches no provision" in w]
+    with kb.open_store(release.store_path) as store:
+        moved = {old.rsplit("/", 1)[-1]: kb.replaced_by(store, URIRef(old)) for old in (
+            f"{kb.BASE}doc/{QUOTED}/art_7__para_g", f"{kb.BASE}doc/{QUOTED}/passage_2",
+            f"{kb.BASE}doc/{QUOTED}/passage_2__item_10")}
+        assert moved == {"art_7__para_g": f"{kb.BASE}doc/{QUOTED}/para_7__para_g",
+                         "passage_2": f"{kb.BASE}doc/{QUOTED}/para_3",
+                         "passage_2__item_10": f"{kb.BASE}doc/{QUOTED}/para_3__para_j"}
+        row = next(r for r in kb.status(store, document=QUOTED) if r.eid == "para_7__para_g")
+        assert row.value("response") == "addressed"  # the May 2023 workshop still answers 7(g)
+
+
+def test_the_server_redirects_a_replaced_iri_for_good(promoted: tuple[Path, Any]) -> None:
+    root, (release, _) = promoted
+    with running_server(release.store_path, root / "server.log") as server, \
+            httpx.Client(base_url=server.url, timeout=30) as client:
+        old = client.get(f"/doc/{QUOTED}/art_7__para_g", headers={"Accept": "text/turtle"})
+        assert old.status_code == 301
+        assert old.headers["location"] == f"/doc/{QUOTED}/para_7__para_g"
+        new = client.get(old.headers["location"], headers={"Accept": "text/turtle"})
+        assert new.status_code == 200 and "Encourage ILO-CINTERFOR" in new.text
+
+
+def test_cli_follows_a_replaced_reference(capsys: pytest.CaptureFixture[str], promoted: tuple[Path, Any]) -> None:
+    root, _ = promoted
+    code, out, err = run(capsys, "why", f"{QUOTED} art_7__para_g", "--build-dir", str(root / "build"))
+    assert code == 0 and "para_7__para_g" in out and "is now" in err
+
+
+# --- every error at once, with file and line --------------------------------------------------
+
+
+def test_every_corpus_error_of_a_build_is_reported_at_once(corpus_copy: Path, tmp_path: Path) -> None:
+    meta = corpus_copy / "documents" / "wg1-2024-report.yaml"
+    meta.write_text(meta.read_text(encoding="utf-8").replace("meeting: iacml22", "meeting: iacml99"),
+                    encoding="utf-8")
+    summary = corpus_copy / "documents" / "wg1-2019-quito-summary.yaml"
+    summary.write_text(summary.read_text(encoding="utf-8").replace("sha256: 1ef5", "sha256: 0ef5"), encoding="utf-8")
+    links = corpus_copy / "annotations" / "links.yaml"
+    text = links.read_text(encoding="utf-8")
+    target = 'quote: "Instruct ILO-CINTERFOR'
+    assert target in text
+    links.write_text(text.replace(target, 'quote: "instruct ILO-CINTERFOR', 1), encoding="utf-8")
+    with pytest.raises(kb.CorpusErrors) as caught:
+        kb.build(corpus_copy, tmp_path / "build")
+    messages = [str(e) for e in caught.value.errors]
+    assert len(messages) == 3, messages
+    assert any("checksum mismatch" in m for m in messages)
+    meeting_line = next(i for i, line in enumerate(meta.read_text().splitlines(), 1) if line.startswith("meeting"))
+    assert any(m.startswith(f"{meta}:{meeting_line}: meeting 'iacml99' is not") for m in messages)
+    assert any(m.startswith(f"{links}:") and "quote not found" in m for m in messages)
+    assert not (tmp_path / "build" / "current").exists()  # nothing published
+
+
+def test_kb_list_and_show_body(capsys: pytest.CaptureFixture[str], built_release: Any, build_dir: Path) -> None:
+    code, out, _ = run(capsys, "list", "bodies", "--format", "csv", "--build-dir", str(build_dir))
+    assert code == 0 and "ilo-cinterfor" in out
+    code, out, _ = run(capsys, "list", "documents", "--format", "csv", "--build-dir", str(build_dir))
+    assert code == 0 and "wg1-2021-final-report" in out and QUOTED in out
+    code, out, _ = run(capsys, "show", "body:ilo-cinterfor", "--build-dir", str(build_dir))
+    assert code == 0 and f"{kb.BASE}body/ilo-cinterfor" in out and "ILO/CINTERFOR" in out
+    code, _, err = run(capsys, "list", "people", "--build-dir", str(build_dir))
+    assert code == EXIT_USAGE and "documents, bodies, activities, topics" in err
+
