@@ -16,8 +16,8 @@ from typing import Any
 import httpx
 import pytest
 import yaml
-from rdflib import URIRef
 from fixtures.plan_of_action import NEW_PLAN, buenos_aires_plan
+from rdflib import URIRef
 from test_api_server import running_server
 
 import kb
