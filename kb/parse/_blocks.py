@@ -15,12 +15,18 @@ from itertools import pairwise
 
 from kb.parse._lines import Line, Tok, is_upper
 
-__all__ = ["DANGLING_WORDS", "Block", "blocks", "heading_like", "wrap_width"]
+__all__ = ["DANGLING_WORDS", "RESOLUTION_CUE_RE", "Block", "blocks", "heading_like", "wrap_width"]
 
 # A heading-like line is at most this long (a label ending with a colon: the shorter limit).
 _HEADING_MAX = 160
 _LABEL_MAX = 60
 _NUMBERED_HEADING_MAX = 80
+_LEAD_IN_WORDS = 8
+# The lead-ins of a resolution's preamble: paragraphs of their own, never headings.
+RESOLUTION_CUE_RE = re.compile(
+    r"^\s*(?:THE GENERAL ASSEMBLY|THE (?:MEETING|CONFERENCE|COMMITTEE|COUNCIL)\b[^,]{0,80},$|HAVING SEEN|"
+    r"CONSIDERING|BEARING IN MIND|RECALLING|RESOLVES|DECIDES|LA ASAMBLEA GENERAL|VISTOS?\b|CONSIDERANDO|"
+    r"TENIENDO (?:EN CUENTA|PRESENTE)|RESUELVE)")
 _CAPS_HEADING_WORDS = 15  # a line in capitals this short is a heading, even with a closing stop
 _HEADING_END = "\"\u201d\u2019')]"  # closing quotes and brackets
 # Words a sentence cannot end on: a block stopping on one is carried on by the next line.
@@ -99,7 +105,13 @@ def _continues(block: Block, line: Line) -> bool:
     if block.tok in (Tok.SECTION, Tok.TABLE):
         return False
     last_word = block.text.rsplit(" ", 1)[-1]
-    return line.text[0].islower() or last_word in DANGLING_WORDS or block.text.rstrip(_CLOSERS).endswith(",")
+    if line.text[0].islower() or last_word in DANGLING_WORDS:
+        return True
+    # A sentence left open on a comma, finished by a short line: "We, the Ministers ..., / HEREBY DECLARE:"
+    # (but a line of capitals ending on a comma is a lead-in of its own: "THE GENERAL ASSEMBLY,").
+    open_sentence = block.text.rstrip(_CLOSERS).endswith(",") and not (
+        is_upper(block.text) and len(block.text.split()) <= _LEAD_IN_WORDS)
+    return open_sentence and len(line.text.split()) <= _LEAD_IN_WORDS and not RESOLUTION_CUE_RE.match(line.text)
 
 
 @dataclass(frozen=True)
@@ -221,6 +233,8 @@ def _is_subheading(previous: Block | None, block: Block, following: Block | None
     numbered paragraphs it is the lead-in of what follows.
     """
     if not block.heading_like or (previous is not None and previous.heading_like):
+        return False
+    if RESOLUTION_CUE_RE.match(block.text):
         return False
     if following is None or following.tok is Tok.SECTION:
         return False

@@ -17,7 +17,7 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from kb.parse._blocks import DANGLING_WORDS, wrap_width
+from kb.parse._blocks import DANGLING_WORDS, RESOLUTION_CUE_RE, wrap_width
 from kb.parse._lines import Line, Tok
 
 __all__ = ["Front", "front_matter", "is_prose"]
@@ -32,10 +32,6 @@ _ENTRY_HEAD_RE = re.compile(r"^\s*(?:[IVXLC]+|[A-Z]|\d{1,2}(?:\.\d{1,2})?)[.)]?\
 _OPENING_RE = re.compile(
     r"^\s*(?:\d{1,2}[.)]\s+)?(?:we|nosotros|las ministras|los ministros|the ministers|los ministros y ministras)\b[ ,]",
     re.IGNORECASE)
-_RESOLUTION_RE = re.compile(
-    r"^\s*(?:THE GENERAL ASSEMBLY|THE (?:MEETING|CONFERENCE|COMMITTEE|COUNCIL)\b[^,]{0,80},$|HAVING SEEN|"
-    r"CONSIDERING|BEARING IN MIND|RECALLING|LA ASAMBLEA GENERAL|VISTOS?\b|CONSIDERANDO|"
-    r"TENIENDO (?:EN CUENTA|PRESENTE))")
 # Lines of a cover even when long: symbols, "Original:", "(Adopted at ...)", "Presented by ...".
 _COVER_RE = re.compile(
     r"OEA/Ser|CIDI/|/doc\.|Original:|^\s*\([^)]*\)?\s*$|^\s*\((?:adopt|approv|agreed|presented|aprobad|adoptad|present)|^\s*(?:presented|presentado|submitted|prepared|preparado|"
@@ -162,7 +158,8 @@ def _leaders_follow(lines: list[Line], i: int) -> bool:
 def _is_opening(line: Line) -> bool:
     """The opening words of a ministerial text, in any case ("WE, THE MINISTERS PARTICIPATING ..."),
     or of a resolution ("THE GENERAL ASSEMBLY,", "HAVING SEEN:", "CONSIDERANDO:")."""
-    return (bool(_OPENING_RE.match(line.text)) and len(line.text.split()) >= 5) or bool(_RESOLUTION_RE.match(line.text))
+    opening = bool(_OPENING_RE.match(line.text)) and len(line.text.split()) >= 5
+    return opening or bool(RESOLUTION_CUE_RE.match(line.text))
 
 
 def _wrapped(lines: list[Line], i: int, width: int) -> bool:
