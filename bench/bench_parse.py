@@ -236,6 +236,13 @@ def report(label: str, rows: list[dict[str, Any]], *, detail: bool) -> dict[str,
             for miss in r.get("misses", []) + r.get("cover_misses", []):
                 print(f"      {miss}")
     summary: dict[str, Any] = {}
+    for split in ("tune", "test"):
+        for doc_type in sorted({str(r["type"]) for r in rows if r["split"] == split}):
+            part = [r for r in rows if r["split"] == split and str(r["type"]) == doc_type]
+            t = totals(part)
+            summary.setdefault("by_type", {}).setdefault(split, {})[doc_type] = t
+            print(f"  {split:5} {doc_type:19} {t['documents']:3} documents: right {t['right']}/{t['reader']} "
+                  f"{_pct(t['right_share'])}, spurious {t['spurious']}/{t['emitted']} {_pct(t['spurious_share'])}")
     for split in ("tune", "test", "all"):
         part = [r for r in rows if split == "all" or r["split"] == split]
         if not part:

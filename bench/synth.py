@@ -312,7 +312,8 @@ class Renamer:
     def metadata(self, meta: dict[str, Any], source: str, sha256: str, copy: int) -> dict[str, Any]:
         return {**meta, "slug": self.slug(str(meta["slug"])), "title": f"{meta['title']} (synthetic copy {copy})",
                 "symbols": [f"{s}/synth-{copy:05d}" for s in meta["symbols"]],
-                "issuing_body": self.slug(str(meta["issuing_body"])), "meeting": self.slug(str(meta["meeting"])),
+                "issuing_body": self.slug(str(meta["issuing_body"])),
+                "meeting": self.slug(str(meta["meeting"])) if meta.get("meeting") else "",
                 "source": source, "sha256": sha256}
 
 
@@ -365,11 +366,19 @@ def read_manifest(out: Path) -> dict[str, Any] | None:
     return data
 
 
+def _parser_fingerprint() -> str:
+    """SHA-256 over the parser package's modules (kb/parse/*.py), in name order."""
+    digest = hashlib.sha256()
+    for path in sorted(Path(inspect.getfile(parse)).parent.glob("*.py")):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
 def manifest_for(scale: int, seed: int, corpus: RealCorpus) -> dict[str, Any]:
     """What a synthetic corpus depends on: reuse one only if all of it is unchanged."""
     return {"scale": scale, "seed": seed, "real_corpus_sha256": corpus.fingerprint,
             "generator_sha256": hashlib.sha256(Path(__file__).read_bytes()).hexdigest(),
-            "parser_sha256": hashlib.sha256(Path(inspect.getfile(parse)).read_bytes()).hexdigest()}
+            "parser_sha256": _parser_fingerprint()}
 
 
 def generate(scale: int, out: Path, *, seed: int = 0, corpus_dir: Path = REAL_CORPUS) -> dict[str, Any]:

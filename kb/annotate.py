@@ -23,8 +23,8 @@ from typing import Any, TypeVar
 import yaml
 
 from kb import iri
-from kb.corpus import DATE_RE, decode_utf8
-from kb.errors import AnnotationError, CorpusError, CorpusErrors, QuoteMismatchError
+from kb.corpus import DATE_RE, decode_utf8, raise_all
+from kb.errors import AnnotationError, CorpusError, QuoteMismatchError
 from kb.model import (
     Activity,
     Annotations,
@@ -309,7 +309,8 @@ def load_annotations(directory: Path, held: Sequence[SourceDocument],
                      broken: Container[str] = ()) -> Annotations:
     """Read, resolve and verify every annotation under ``directory``. Every error is collected and
     raised together (:class:`~kb.errors.CorpusErrors`). ``broken`` names held documents that could not
-    be read or parsed: references to them are not checked (their own error says what to fix)."""
+    be read or parsed: references to them are not checked (their own error says what to fix). One
+    error alone is raised as itself."""
     errors = _Errors()
     files: list[tuple[Path, dict[str, Any]]] = []
     with errors.caught():
@@ -382,8 +383,7 @@ def load_annotations(directory: Path, held: Sequence[SourceDocument],
                 out.no_link[res.item(ref, where)] = reason.strip()
     with errors.caught():
         _check_unique_links(out.links)
-    if errors.errors:
-        raise CorpusErrors(errors.errors)
+    raise_all(errors.errors)
     return out
 
 

@@ -64,9 +64,11 @@ def write_docx(path: Path) -> None:
 
 
 @pytest.fixture
-def new_plan(tmp_path: Path) -> Path:
+def new_plan(tmp_path: Path, corpus_copy: Path) -> Path:
     path = tmp_path / "plan-asuncion.txt"
     path.write_text(NEW_PLAN, encoding="utf-8")
+    for held in (corpus_copy / "documents" / f"{PLAN}.yaml", corpus_copy / "sources" / f"{PLAN}.txt"):
+        held.unlink(missing_ok=True)  # a corpus the secretariat already added it to: start before that
     return path
 
 
@@ -140,7 +142,7 @@ def test_kb_add_again_keeps_the_edited_metadata_and_refuses_another_text(
 
 
 def test_kb_add_of_a_pdf_holds_its_text_and_records_the_original(
-        capsys: pytest.CaptureFixture[str], corpus_copy: Path, tmp_path: Path) -> None:
+        capsys: pytest.CaptureFixture[str], corpus_copy: Path, tmp_path: Path, new_plan: Path) -> None:
     pdf = tmp_path / "plan.pdf"
     write_pdf(pdf, NEW_PLAN)
     code, out, err = run(capsys, "add", str(pdf), "--corpus", str(corpus_copy), "--build-dir", str(tmp_path / "b"))
@@ -154,7 +156,7 @@ def test_kb_add_of_a_pdf_holds_its_text_and_records_the_original(
 
 
 def test_kb_add_of_a_docx_writes_out_words_list_numbers(capsys: pytest.CaptureFixture[str], corpus_copy: Path,
-                                                         tmp_path: Path) -> None:
+                                                         tmp_path: Path, new_plan: Path) -> None:
     path = tmp_path / "plan.docx"
     write_docx(path)
     received = kb.extract(path)

@@ -121,7 +121,7 @@ def heading_order_ok(headings: list[tuple[int, str]]) -> bool:
 
 
 def test_mandate_page_shows_status_trace_quotes_and_cite(site: str) -> None:
-    page = get_page(site, MANDATE)
+    page = get_page(site, MANDATE, asof="2024-12-31")  # pinned: a later Plan of Action added would supersede it
     assert [h for level, h in page.headings if level == 1] == ["Plan of Action of Buenos Aires (XXI IACML, 2021), "
                                                                "Art. 7(g)"]
     assert "Encourage ILO-CINTERFOR, OAS and UNESCO to continue working jointly" in page.texts["item-text"]
@@ -271,7 +271,7 @@ def _open(store: kb.Store, **filters: Any) -> list[str]:
 def test_dashboard_lists_open_mandates_and_counts(site: str, store: kb.Store) -> None:
     page = get_page(site, "/")
     assert page.headings[0] == (1, "IACML knowledge base: mandates dashboard")
-    assert page.texts["asof-date"] == kb.build_asof(store).isoformat() == "2024-12-31"
+    assert page.texts["asof-date"] == kb.build_asof(store).isoformat()
     rows = _table_rows(site)
     assert rows == _open(store) and rows, "the open mandates, in the library's order"
     assert page.texts["row-count"] == str(len(rows))

@@ -20,6 +20,8 @@ PINNED = {
     "QueryRefusedError", "QueryTimeoutError", "QuoteMismatchError", "Release", "RemoteStore", "SelectResult",
     "Store", "StoreError", "ValidationError", "assemble", "build", "current_release", "describe", "doc_iri",
     "get_query", "list_queries", "open_store", "parse", "provision_iri", "push", "resolve_reference", "statistics",
+    "CorpusErrors", "DOCUMENT_TYPES", "Added", "Extracted", "ParseWarning", "ParsedDocument", "add_document", "extract",
+    "parse_document", "replaced_by",
 }
 
 

@@ -23,10 +23,10 @@ from selenium.webdriver.remote.webelement import WebElement
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 import kb
+from kb.corpus import load_corpus
 
 WAIT_SECONDS = 60
-HELD = {"ws2023-descriptive-document", "ws2023-event-page", "wg1-2021-final-report", "wg1-2024-report",
-        "wg1-2019-quito-summary"}
+HELD = {d.meta.slug for d in load_corpus()}  # the held documents, however many the corpus holds
 RESULT_MEDIA = {"json": "application/sparql-results+json", "xml": "application/sparql-results+xml",
                 "csv": "text/csv", "tsv": "text/tab-separated-values"}
 GRAPH_MEDIA = {"turtle": "text/turtle", "ntriples": "application/n-triples", "jsonld": "application/ld+json",

@@ -22,6 +22,7 @@ _HEADING_MAX = 160
 _LABEL_MAX = 60
 _NUMBERED_HEADING_MAX = 80
 _LEAD_IN_WORDS = 8
+_VERB_LINE_WORDS = 4
 # The lead-ins of a resolution's preamble: paragraphs of their own, never headings.
 RESOLUTION_CUE_RE = re.compile(
     r"^\s*(?:THE GENERAL ASSEMBLY|THE (?:MEETING|CONFERENCE|COMMITTEE|COUNCIL)\b[^,]{0,80},$|HAVING SEEN|"
@@ -107,11 +108,13 @@ def _continues(block: Block, line: Line) -> bool:
     last_word = block.text.rsplit(" ", 1)[-1]
     if line.text[0].islower() or last_word in DANGLING_WORDS:
         return True
-    # A sentence left open on a comma, finished by a short line: "We, the Ministers ..., / HEREBY DECLARE:"
-    # (but a line of capitals ending on a comma is a lead-in of its own: "THE GENERAL ASSEMBLY,").
+    # A sentence left open on a comma, finished by its verb in capitals: "We, the Ministers ..., / HEREBY
+    # DECLARE:" (but a line of capitals ending on a comma is a lead-in of its own: "THE GENERAL ASSEMBLY,";
+    # and a salutation list runs on commas, one addressee a line).
     open_sentence = block.text.rstrip(_CLOSERS).endswith(",") and not (
         is_upper(block.text) and len(block.text.split()) <= _LEAD_IN_WORDS)
-    return open_sentence and len(line.text.split()) <= _LEAD_IN_WORDS and not RESOLUTION_CUE_RE.match(line.text)
+    closing_verb = is_upper(line.text) and line.text.endswith(":") and len(line.text.split()) <= _VERB_LINE_WORDS
+    return open_sentence and closing_verb and not RESOLUTION_CUE_RE.match(line.text)
 
 
 @dataclass(frozen=True)

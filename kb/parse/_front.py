@@ -74,7 +74,8 @@ def is_prose(line: Line, *, sentence: bool = True) -> bool:
     letters = [c for c in line.body if c.isalpha()]
     if len(words) < _PROSE_WORDS or not letters:
         return False
-    if sentence and len(line.body) < _TITLE_MAX and line.body.rstrip("\"”’')]")[-1:] not in ".:;!?":
+    end = line.body.rstrip("\"”’')]")
+    if sentence and len(line.body) < _TITLE_MAX and (end[-1:] not in ".:;!?" or end.endswith(("...", "…"))):
         return False
     return sum(c.islower() for c in letters) / len(letters) >= _PROSE_LOWER
 
@@ -169,7 +170,8 @@ def _wrapped(lines: list[Line], i: int, width: int) -> bool:
     following = lines[i + 1] if i + 1 < len(lines) else None
     if following is None or following.tok is not Tok.TEXT or len(lines[i].text) < 60:
         return False
-    if width and len(lines[i].text) >= 0.8 * width:
+    if width and len(lines[i].text) >= 0.8 * width and (
+            len(following.text) >= 0.5 * width or following.text[0].islower()):
         return True
     return following.text[0].islower() or lines[i].text.rsplit(" ", 1)[-1].lower() in DANGLING_WORDS
 
@@ -202,7 +204,8 @@ def _cover_follows(lines: list[Line], i: int) -> bool:
     for line in lines[i + 1:]:
         if line.tok in (Tok.BLANK, Tok.NOISE):
             continue
-        if len(line.text) <= _COVER_LINE_MAX and _COVER_CUE_RE.search(line.text):
+        cues = len(_COVER_CUE_RE.findall(line.text))
+        if cues and (len(line.text) <= _COVER_LINE_MAX or cues >= 2):  # a cover line, or a cover glued on one
             return True
         seen += 1
         if seen >= _COVER_LOOKAHEAD:

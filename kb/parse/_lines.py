@@ -35,6 +35,15 @@ _PAGE_MARKER_RE = re.compile(
     r"^\s*(?:[-\u2013\u2014]\s*\d{1,3}\s*[-\u2013\u2014]|(?:page|p[áa]gina|p[áa]g\.)\s*\d{1,3}"
     r"(?:\s*(?:of|de)\s*\d{1,3})?)\s*$", re.IGNORECASE)
 _PAGE_CAPTION_RE = re.compile(r"^\s*(?:Page|Página)\s+\d{1,3}\s*:\s")
+# A document host's furniture: a pager ("1 2 3 ... 28"), a file's size ("Download 0.58 Mb."), a page
+# count ("Página19/30", "Total Page:16"), a conversion date.
+_HOST_FURNITURE_RE = re.compile(
+    r"^\s*(?:(?:\d{1,3}[\s\u00a0.…]+){3,}\d{1,3}\s*$|"
+    r"(?:download|descargar|size|tamaño|file type|total page|памер)\b[^a-z]{0,6}[\d.,]+\s*(?:mb|kb)?\.?\s*$|"
+    r"(?:size|tamaño|descargar|download)\s*:?\s*[\d.,]+\s*(?:mb|kb)\b.*$|"
+    r"(?:p[áa]gina|page|старонка)\s*\d{1,4}\s*/\s*\d{1,4}\s*$|"
+    r"(?:fecha de conversi[óo]n|дата канвертавання|post on|upload:|category:)\s*\S*\s*$|"
+    r"\d+\s+(?:views|download)s?\s*$)", re.IGNORECASE)
 # A table-of-contents entry: a dot or ellipsis leader, or a title ending in a page number.
 _LEADER_RE = re.compile(r"(?:\.\s?){4,}|…{2,}|…[\s.]*\d{1,3}\s*$|…\s*$|\t\s*\d{1,3}\s*$|\S\s{2,}\d{1,3}\s*$"
                         r"|\bP\.\s*\d{1,3}\s*$")
@@ -115,7 +124,7 @@ def _classify(segment: Segment, raw: str) -> Line:
                 leader=bool(_LEADER_RE.search(content)), inline=segment.inline)
     if not text:
         return replace(line, tok=Tok.BLANK)
-    if _PAGE_MARKER_RE.match(content) or _PAGE_CAPTION_RE.match(content):
+    if _PAGE_MARKER_RE.match(content) or _PAGE_CAPTION_RE.match(content) or _HOST_FURNITURE_RE.match(content):
         return replace(line, tok=Tok.NOISE)
     if m := _NUMBER_ONLY_RE.match(content):
         return replace(line, tok=Tok.NUMBER_ONLY, body="", num=m["num"] + m["dot"])
