@@ -3,7 +3,8 @@ it, the lead-in before it, and its own opening words.
 
 - In a Plan of Action or a work plan every part of the body is operative: numbered and lettered
   paragraphs, items and paragraphs are ``Mandate`` (a short lead-in label stays a paragraph).
-- In a Declaration or an outcome document, a paragraph is a ``Mandate`` when it commits its authors
+- In a Declaration or an outcome document (or a text whose kind is not known), a paragraph is a
+  ``Mandate`` when it commits its authors
   or asks a body to act ("We commit to ...", "To promote ...", "Requests the Secretariat to ...",
   "Nos comprometemos a ...", "Redoblaremos ..."), not when it only recognizes, reaffirms, notes or
   welcomes something; the opening "We, the Ministers ..., DECLARE:" is a paragraph.
@@ -138,7 +139,9 @@ class Roles:
     def _operative(self, text: str) -> bool:
         if self.mandating:
             return True
-        return self.resolving and is_operative(text) and not (_OPENING_RE.match(text) and text.endswith(":"))
+        # A declaration or resolution, or a text whose kind is not known: each paragraph by its words.
+        judged = self.resolving or self.doc_type is None
+        return judged and is_operative(text) and not (_OPENING_RE.match(text) and text.endswith(":"))
 
     def paragraph(self, text: str, headings: Sequence[str], lead_in: str) -> Kind:
         """A numbered or lettered paragraph."""
