@@ -322,8 +322,9 @@ def _dump_yaml(data: Any, comment: str) -> bytes:
     return f"# {comment}\n{text}".encode()
 
 
-def _structure(text: str, source: str) -> list[tuple[str, str, str | None, str | None]]:
-    return [(p.eid, p.kind.value, p.number, p.parent) for p in parse(text, source=source)]
+def _structure(text: str, source: str, doc_type: str) -> list[tuple[str, str, str | None, str | None]]:
+    """What the build's parser makes of a text, with its document's type, as ``kb build`` parses it."""
+    return [(p.eid, p.kind.value, p.number, p.parent) for p in parse(text, source=source, doc_type=doc_type)]
 
 
 def _quotes_kept(doc: RealDocument, text: str) -> bool:
@@ -345,7 +346,7 @@ def synthetic_text(doc: RealDocument, pool: SentencePool, seed: int, copy: int) 
 
 def _check_structure(doc: RealDocument, text: str, source: str,
                      real_structure: list[tuple[str, str, str | None, str | None]]) -> None:
-    structure = _structure(text, source)
+    structure = _structure(text, source, str(doc.meta["type"]))
     if structure != real_structure:
         diff = next((a, b) for a, b in zip([*structure, None], [*real_structure, None], strict=False) if a != b)
         raise SystemExit(f"{source}: the parser sees another structure than in {doc.source_name}: "
@@ -387,7 +388,8 @@ def generate(scale: int, out: Path, *, seed: int = 0, corpus_dir: Path = REAL_CO
         raise SystemExit("--scale must be at least 1")
     corpus = load_real_corpus(corpus_dir)
     pool = build_pool(corpus)
-    real_structures = {doc.source_name: _structure(doc.text, doc.source_name) for doc in corpus.documents}
+    real_structures = {doc.source_name: _structure(doc.text, doc.source_name, str(doc.meta["type"]))
+                       for doc in corpus.documents}
     _check_out(out)
     staging = out.with_name(f"{out.name}.partial")  # renamed to ``out`` once complete
     shutil.rmtree(staging, ignore_errors=True)

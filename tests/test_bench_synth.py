@@ -45,7 +45,7 @@ class Real:
 def real() -> Real:
     corpus = default_corpus_dir()
     documents = load_corpus(corpus)
-    provisions = {d.meta.slug: kb.parse(d.text, source=str(d.path)) for d in documents}
+    provisions = {d.meta.slug: kb.parse(d.text, source=str(d.path), doc_type=d.meta.doc_type) for d in documents}
     topics = topic_slugs(ontology.topics_graph())
     return Real(provisions, load_annotations(corpus / "annotations", documents, provisions, topics))
 
@@ -75,7 +75,11 @@ def test_the_same_seed_gives_a_byte_identical_corpus(synth: ModuleType, tmp_path
     sources = sorted(name for name in files if name.startswith("sources/"))
     assert len(sources) == 2 * len(list((synth.REAL_CORPUS / "sources").glob("*.txt")))
     assert sorted(other_files) == sorted(files)
-    assert all(files[name] != other_files[name] for name in sources)
+    real = {p.name: p.read_bytes() for p in (synth.REAL_CORPUS / "sources").glob("*.txt")}
+    for name in sources:  # another seed gives other prose wherever the generator rewrote any
+        rewritten = files[name] != real[name.split("/", 1)[1].split("-", 2)[2]]
+        assert files[name] != other_files[name] or not rewritten, name
+    assert sum(files[name] != other_files[name] for name in sources) >= len(sources) - 2
 
 
 def test_a_scale_2_corpus_builds_with_twice_the_real_provisions_and_annotations(
