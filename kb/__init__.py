@@ -32,6 +32,7 @@ from kb.parse import ParsedDocument, ParseWarning, parse, parse_document
 from kb.pipeline import Built, assemble, build
 from kb.publish import Release, current_release, push
 from kb.queries import NamedQuery, get_query, list_queries
+from kb.quote import Quote, near_quote, quote_of
 from kb.reader import ProvisionSpan, QuoteContext, QuoteSpan, SourceText, quote_context, source_text
 from kb.status import Explanation, StatusRow, build_asof, parse_asof, status, status_reason, why
 from kb.store import EmbeddedStore, RemoteStore, SelectResult, Store, open_store
@@ -68,6 +69,7 @@ __all__ = [
     "QueryError",
     "QueryRefusedError",
     "QueryTimeoutError",
+    "Quote",
     "QuoteContext",
     "QuoteMismatchError",
     "QuoteSpan",
@@ -92,6 +94,7 @@ __all__ = [
     "extract",
     "get_query",
     "list_queries",
+    "near_quote",
     "open_store",
     "parse",
     "parse_asof",
@@ -99,6 +102,7 @@ __all__ = [
     "provision_iri",
     "push",
     "quote_context",
+    "quote_of",
     "replaced_by",
     "resolve_reference",
     "source_text",

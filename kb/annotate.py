@@ -40,6 +40,7 @@ from kb.model import (
     SourceDocument,
 )
 from kb.promote import Promotion, match_quoted
+from kb.quote import near_quote
 
 T = TypeVar("T")
 
@@ -162,8 +163,10 @@ class Resolver:
             origin += len(str(after))
         start = text.find(quote, origin)
         if start < 0:
-            raise QuoteMismatchError(where, f"quote not found in {slug}: {_clip(quote)!r}",
-                                     hint=_near_miss(text, quote))
+            exact = near_quote(text, quote)
+            hint = (f"the source reads {exact!r} (case, accents, dashes or quote marks differ): copy that"
+                    if exact is not None else _near_miss(text, quote))
+            raise QuoteMismatchError(where, f"quote not found in {slug}: {_clip(quote)!r}", hint=hint)
         if after is None and text.find(quote, start + 1) >= 0:
             raise QuoteMismatchError(where, f"quote occurs {text.count(quote)} times in {slug}: "
                                      f"{_clip(quote)!r}", hint="lengthen it or add after: with text before it")

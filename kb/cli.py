@@ -229,6 +229,31 @@ def list_cmd(what: Annotated[str, typer.Argument(help="documents, bodies, activi
     query(LISTS[what], param=None, fmt=fmt, store=store, build_dir=build_dir)
 
 
+@app.command("quote")
+def quote_cmd(reference: Annotated[str, typer.Argument(help='"slug eId" of a held document\'s provision, or "slug" '
+                                                       'with --span.')],
+              span: Annotated[str | None, typer.Option(help="START:END character offsets in the source.")] = None,
+              fmt: Annotated[str, typer.Option("--format", "-f", help="yaml, text or json.")] = "yaml",
+              corpus: CorpusOpt = None) -> None:
+    """A provision's exact printed text (or a span of a source), ready to paste as evidence."""
+    if fmt not in ("yaml", "text", "json"):
+        raise kb.InputError(f"--format {fmt!r} is not yaml, text or json")
+    offsets: tuple[int, int] | None = None
+    if span is not None:
+        start, sep, end = span.partition(":")
+        if not sep or not start.isdigit() or not end.isdigit():
+            raise kb.InputError(f"--span {span!r} is not START:END", hint="write e.g. --span 1200:1350")
+        offsets = (int(start), int(end))
+    quote = kb.quote_of(reference, corpus_dir=corpus, span=offsets)
+    if fmt == "text":
+        typer.echo(quote.text)
+    elif fmt == "json":
+        typer.echo(json.dumps({"doc": quote.doc, "quote": quote.text, "start": quote.start, "end": quote.end,
+                               **({"after": quote.after} if quote.after else {})}, ensure_ascii=False, indent=2))
+    else:
+        typer.echo(quote.as_yaml(), nl=False)
+
+
 @app.command("queries")
 def list_named_queries() -> None:
     """List the named queries with their parameters."""

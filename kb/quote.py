@@ -1,0 +1,130 @@
+"""Exact quotes for curators: a provision's printed text ready to paste into an annotation, and, for
+a quote that does not match its source only because of letter case, accents, dashes, quote marks or
+spacing, the exact text of the source to copy instead.
+
+Evidence quotes must be verbatim (``kb.annotate``): a curator who types them by hand meets curly
+versus straight quotes, en dashes versus hyphens, a lost accent. ``kb quote "slug eId"`` prints the
+source's own characters; :func:`near_quote` finds what a mistyped quote was meant to be.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from kb.corpus import default_corpus_dir, load_corpus
+from kb.errors import InputError, NotFoundError
+from kb.iri import is_eid, is_slug
+from kb.parse import parse
+
+__all__ = ["Quote", "near_quote", "quote_of"]
+
+_SAME = str.maketrans({"\u201c": '"', "\u201d": '"', "\u201e": '"', "\u00ab": '"', "\u00bb": '"', "\u2018": "'",
+                       "\u2019": "'", "\u201a": "'", "\u2013": "-", "\u2014": "-", "\u2212": "-", "\u2010": "-",
+                       "\u2011": "-"})
+
+
+@dataclass(frozen=True)
+class Quote:
+    """An exact span of a held document's source, and how to cite it as evidence."""
+
+    doc: str
+    start: int
+    end: int
+    text: str
+    after: str  # a verbatim text before it, when the quote alone occurs more than once
+
+    def as_yaml(self) -> str:
+        """The evidence entry to paste under ``evidence:``."""
+        entry: dict[str, str] = {"doc": self.doc, "quote": self.text}
+        if self.after:
+            entry["after"] = self.after
+        return yaml.safe_dump([entry], allow_unicode=True, default_style=None, width=10_000, sort_keys=False)
+
+
+def _fold(text: str) -> tuple[str, list[int]]:
+    """Text compared as a reader would (case, accents, dash and quote forms, spacing ignored), and
+    for each of its characters the offset in ``text`` it came from."""
+    out: list[str] = []
+    where: list[int] = []
+    previous_space = False
+    for i, char in enumerate(text):
+        char = char.translate(_SAME)
+        if char.isspace():
+            if not previous_space and out:
+                out.append(" ")
+                where.append(i)
+            previous_space = True
+            continue
+        previous_space = False
+        for piece in unicodedata.normalize("NFKD", char):
+            if unicodedata.combining(piece):
+                continue
+            for low in piece.lower():
+                out.append(low)
+                where.append(i)
+    return "".join(out), where
+
+
+def near_quote(text: str, quote: str) -> str | None:
+    """The exact text of ``text`` that ``quote`` matches when case, accents, dashes, quote marks and
+    spacing are ignored, if it matches exactly once; else None."""
+    folded_text, where = _fold(text)
+    folded_quote, _ = _fold(quote.strip())
+    if not folded_quote:
+        return None
+    first = folded_text.find(folded_quote)
+    if first < 0 or folded_text.find(folded_quote, first + 1) >= 0:
+        return None
+    start = where[first]
+    last = where[first + len(folded_quote) - 1]
+    return text[start:last + 1]
+
+
+def _after(text: str, start: int, quote: str) -> str:
+    """A verbatim text before ``start`` that makes the quote's first occurrence after it this one."""
+    if text.count(quote) == 1:
+        return ""
+    for size in (30, 60, 120, 240, 480):
+        before = text[max(0, start - size):start]
+        anchor = text.find(before)
+        if before.strip() and anchor >= 0 and text.find(before, anchor + 1) < 0 and \
+                text.find(quote, anchor + len(before)) == start:
+            return before
+    return text[:start]
+
+
+def quote_of(reference: str, *, corpus_dir: Path | None = None, span: tuple[int, int] | None = None) -> Quote:
+    """The exact text of a held document's provision ("slug eId": its own printed text, number
+    included), or of a span of its source (``span`` = start, end offsets)."""
+    slug, _, eid = reference.strip().partition(" ")
+    eid = eid.strip()
+    if not is_slug(slug) or (eid and not is_eid(eid)):
+        raise InputError(f"cannot read {reference!r} as a provision", hint='write "slug eId", e.g. '
+                         '"wg1-2021-final-report recommendation_7", or "slug" with --span START:END')
+    documents = {d.meta.slug: d for d in load_corpus(corpus_dir or default_corpus_dir())}
+    doc = documents.get(slug)
+    if doc is None:
+        raise NotFoundError(f"{slug!r} is not a held document: only held texts can be quoted",
+                            hint=f"held: {', '.join(sorted(documents))}")
+    text = doc.text
+    if span is not None:
+        start, end = span
+        if not 0 <= start < end <= len(text):
+            raise InputError(f"--span {start}:{end} is outside {slug} (0:{len(text)})",
+                             hint="give offsets within the source text")
+    else:
+        if not eid:
+            raise InputError(f"{reference!r} names a document, not a provision", hint="add its eId, or --span")
+        provisions = {p.eid: p for p in parse(text, source=str(doc.path), doc_type=doc.meta.doc_type)}
+        provision = provisions.get(eid)
+        if provision is None:
+            close = sorted(e for e in provisions if e.rsplit("__", 1)[-1] == eid.rsplit("__", 1)[-1])[:3]
+            raise NotFoundError(f"{slug} has no provision {eid!r}",
+                                hint=f"did you mean {', '.join(close)}?" if close else "`kb parse` lists its eIds")
+        start, end = provision.start, provision.text_end or provision.end
+    quote = text[start:end]
+    return Quote(slug, start, end, quote, _after(text, start, quote))
