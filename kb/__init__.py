@@ -6,6 +6,7 @@ in ``__all__`` here (a test pins it).
 
 from kb.cite import FORMATS as CITATION_FORMATS
 from kb.cite import Citation, cite
+from kb.corpus import default_corpus_dir
 from kb.coverage import MUST_BE_COVERED, CoverageReport, coverage
 from kb.errors import (
     AnnotationError,
@@ -29,13 +30,15 @@ from kb.iri import BASE, PREFIXES, doc_iri, provision_iri
 from kb.items import ItemDescription, describe, replaced_by, resolve_reference, statistics
 from kb.model import DocType
 from kb.parse import ParsedDocument, ParseWarning, parse, parse_document
-from kb.pipeline import Built, assemble, build
+from kb.pipeline import Built, Corpus, assemble, build, prepare
 from kb.publish import Release, current_release, push
 from kb.queries import NamedQuery, get_query, list_queries
 from kb.quote import Quote, near_quote, quote_of
 from kb.reader import ProvisionSpan, QuoteContext, QuoteSpan, SourceText, quote_context, source_text
+from kb.review import Pending, Review
 from kb.status import Explanation, StatusRow, build_asof, parse_asof, status, status_reason, why
 from kb.store import EmbeddedStore, RemoteStore, SelectResult, Store, open_store
+from kb.suggest import Suggestion, suggest
 from kb.trace import Trace, trace
 
 DOCUMENT_TYPES = tuple(t.value for t in DocType)
@@ -51,6 +54,7 @@ __all__ = [
     "BuildLockedError",
     "Built",
     "Citation",
+    "Corpus",
     "CorpusError",
     "CorpusErrors",
     "CoverageReport",
@@ -65,6 +69,7 @@ __all__ = [
     "ParseError",
     "ParseWarning",
     "ParsedDocument",
+    "Pending",
     "ProvisionSpan",
     "QueryError",
     "QueryRefusedError",
@@ -75,11 +80,13 @@ __all__ = [
     "QuoteSpan",
     "Release",
     "RemoteStore",
+    "Review",
     "SelectResult",
     "SourceText",
     "StatusRow",
     "Store",
     "StoreError",
+    "Suggestion",
     "Trace",
     "ValidationError",
     "add_document",
@@ -89,6 +96,7 @@ __all__ = [
     "cite",
     "coverage",
     "current_release",
+    "default_corpus_dir",
     "describe",
     "doc_iri",
     "extract",
@@ -99,6 +107,7 @@ __all__ = [
     "parse",
     "parse_asof",
     "parse_document",
+    "prepare",
     "provision_iri",
     "push",
     "quote_context",
@@ -109,6 +118,7 @@ __all__ = [
     "statistics",
     "status",
     "status_reason",
+    "suggest",
     "trace",
     "why",
 ]

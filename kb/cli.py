@@ -254,6 +254,84 @@ def quote_cmd(reference: Annotated[str, typer.Argument(help='"slug eId" of a hel
         typer.echo(quote.as_yaml(), nl=False)
 
 
+@app.command("suggest")
+def suggest_cmd(document: Annotated[str | None, typer.Option(help="Suggest for this document's provisions and "
+                                                             "activities (default: all).")] = None,
+                top: Annotated[int, typer.Option(help="At most this many targets per source and type.")] = 5,
+                fmt: Annotated[str, typer.Option("--format", "-f", help="table or json.")] = "table",
+                no_write: Annotated[bool, typer.Option("--no-write", help="Print only; do not write "
+                                                       "corpus/review/suggestions.yaml.")] = False,
+                corpus: CorpusOpt = None) -> None:
+    """Candidate trace links not yet curated, with located quotes, a confidence and why; kept for `kb review`."""
+    if fmt not in ("table", "json"):
+        raise kb.InputError(f"--format {fmt!r} is not table or json")
+    if top < 1:
+        raise kb.InputError(f"--top {top} must be at least 1")
+    prepared = kb.prepare(corpus)
+    if document is not None and document not in {d.meta.slug for d in prepared.documents}:
+        held = ", ".join(sorted(d.meta.slug for d in prepared.documents))
+        raise kb.InputError(f"--document {document!r} is not a held document", hint=f"held: {held}")
+    review = kb.Review(corpus or kb.default_corpus_dir())
+    found = kb.suggest(prepared.documents, prepared.provisions, prepared.annotations, document=document, top=top,
+                       rejected=review.rejected())
+    if not no_write:
+        review.record(found, document, {d.meta.slug: d.text for d in prepared.documents})
+    if fmt == "json":
+        typer.echo(json.dumps([s.as_json() for s in found], indent=2, ensure_ascii=False))
+        return
+    rows = [[Literal(f"{s.confidence:.2f}"), Literal(s.source.ref), Literal(s.link_type), Literal(s.target_ref),
+             Literal(s.why)] for s in found]
+    typer.echo(_table(["conf", "from", "type", "to", "why"], rows, width=60))
+    if not no_write:
+        typer.echo(f"written to {review.suggestions_path}: review them with `kb review`", err=True)
+
+
+def _show_pending(p: kb.Pending) -> None:
+    typer.echo(f"[{p.id}] {p.source} {p.link_type} {p.target}   confidence {p.confidence:.2f}")
+    typer.echo(f"    why: {p.why}")
+    for e in p.evidence:
+        typer.echo(f"    {e['doc']}: “{e['quote'][:200]}”")
+
+
+@app.command("review")
+def review_cmd(accept: Annotated[list[str] | None, typer.Option("--accept", help="Accept this suggestion id.")] = None,
+               reject: Annotated[list[str] | None, typer.Option("--reject", help="Reject this suggestion id.")] = None,
+               link_type: Annotated[str | None, typer.Option("--type", help="With --accept: the type instead.")] = None,
+               target: Annotated[str | None, typer.Option("--to", help="With --accept: the target instead.")] = None,
+               list_only: Annotated[bool, typer.Option("--list", help="List the waiting suggestions.")] = False,
+               corpus: CorpusOpt = None) -> None:
+    """Accept, edit or reject suggested links: one by one at a prompt, or by id with --accept / --reject."""
+    review = kb.Review(corpus or kb.default_corpus_dir())
+    pending = review.pending()
+    if list_only:
+        for p in pending:
+            _show_pending(p)
+        typer.echo(f"{len(pending)} suggestion(s) waiting")
+        return
+    if accept or reject:
+        for ident in accept or []:
+            link = review.accept(ident, link_type=link_type, target=target)
+            typer.echo(f"accepted {ident}: {link['from']} {link['type']} {link['to']} -> {review.accepted_path}")
+        for ident in reject or []:
+            review.reject(ident)
+            typer.echo(f"rejected {ident}: not suggested again")
+        return
+    for p in sorted(pending, key=lambda p: -p.confidence):
+        _show_pending(p)
+        answer = typer.prompt("  [a]ccept, [r]eject, [e]dit, [s]kip, [q]uit", default="s").strip().lower()[:1]
+        if answer == "q":
+            break
+        if answer == "a":
+            review.accept(p.id)
+        elif answer == "r":
+            review.reject(p.id, typer.prompt("  reason (optional)", default="", show_default=False))
+        elif answer == "e":
+            new_type = typer.prompt("  type", default=p.link_type)
+            new_target = typer.prompt("  to", default=p.target)
+            review.accept(p.id, link_type=new_type, target=new_target)
+    typer.echo(f"{len(review.pending())} suggestion(s) still waiting; run `kb build` to publish the accepted ones")
+
+
 @app.command("queries")
 def list_named_queries() -> None:
     """List the named queries with their parameters."""

@@ -109,17 +109,23 @@ def class_counts(store: Store) -> dict[str, int]:
     return dict(sorted((str(row["class"]), int(str(row["n"]))) for row in store.select(CLASS_COUNTS).dicts()))
 
 
-def assemble(corpus_dir: Path | None = None, *, progress: Progress | None = None,
-             work_dir: Path | None = None) -> Built:
-    """Run every stage up to and including validation. Raises on bad input; never publishes.
+@dataclass
+class Corpus:
+    """The corpus read, parsed and annotated: the first three stages, what curation tools work on."""
 
-    Intermediate files, the canonical N-Triples and the staging store go into ``work_dir`` (an
-    empty folder), or a temporary folder removed when the returned object is."""
-    corpus_dir = corpus_dir or default_corpus_dir()
-    temporary = tempfile.TemporaryDirectory(prefix="kb-build-") if work_dir is None else None
-    work = Path(temporary.name) if temporary is not None else work_dir
-    assert work is not None
-    timings: dict[str, float] = {}
+    documents: list[SourceDocument]
+    provisions: dict[str, list[Provision]]
+    annotations: Annotations
+
+
+def prepare(corpus_dir: Path | None = None) -> Corpus:
+    """Read, parse and annotate a corpus (no graph, no validation); every corpus error at once."""
+    return Corpus(*read_and_annotate(corpus_dir or default_corpus_dir(), {}, None))
+
+
+def read_and_annotate(corpus_dir: Path, timings: dict[str, float], progress: Progress | None
+                      ) -> tuple[list[SourceDocument], dict[str, list[Provision]], Annotations]:
+    """The corpus, parse and annotate stages; every corpus error of them raised at once."""
     with _stage("corpus", timings, progress):
         documents, errors, broken = read_corpus(corpus_dir)
     with _stage("parse", timings, progress):
@@ -131,6 +137,7 @@ def assemble(corpus_dir: Path | None = None, *, progress: Progress | None = None
                 errors.append(exc)
                 broken.add(d.meta.slug)
         documents = [d for d in documents if d.meta.slug in provisions]
+    annotations = Annotations()
     with _stage("annotate", timings, progress):
         topics = ontology.topics_graph()
         try:
@@ -141,11 +148,26 @@ def assemble(corpus_dir: Path | None = None, *, progress: Progress | None = None
         except CorpusError as exc:
             errors.append(exc)
         raise_all(errors)  # every corpus error of the build at once
+    return documents, provisions, annotations
+
+
+def assemble(corpus_dir: Path | None = None, *, progress: Progress | None = None,
+             work_dir: Path | None = None) -> Built:
+    """Run every stage up to and including validation. Raises on bad input; never publishes.
+
+    Intermediate files, the canonical N-Triples and the staging store go into ``work_dir`` (an
+    empty folder), or a temporary folder removed when the returned object is."""
+    corpus_dir = corpus_dir or default_corpus_dir()
+    temporary = tempfile.TemporaryDirectory(prefix="kb-build-") if work_dir is None else None
+    work = Path(temporary.name) if temporary is not None else work_dir
+    assert work is not None
+    timings: dict[str, float] = {}
+    documents, provisions, annotations = read_and_annotate(corpus_dir, timings, progress)
     with _stage("graph", timings, progress):
         writer = CanonicalWriter(work)
         write_graph(documents, provisions, annotations, writer,
                     repo_paths={d.meta.slug: f"corpus/{d.meta.source}" for d in documents},
-                    extra=(ontology.core_graph(), ontology.alignments_graph(), topics))
+                    extra=(ontology.core_graph(), ontology.alignments_graph(), ontology.topics_graph()))
         graph_nt = writer.finish(work / "graph.nt")
     on_disk = graph_nt.triples > memory_store_triples()
     store_path = work / "store" if on_disk else None

@@ -20,7 +20,7 @@ from kb.errors import InputError, NotFoundError
 from kb.iri import is_eid, is_slug
 from kb.parse import parse
 
-__all__ = ["Quote", "near_quote", "quote_of"]
+__all__ = ["Quote", "after_hint", "near_quote", "quote_of"]
 
 _SAME = str.maketrans({"\u201c": '"', "\u201d": '"', "\u201e": '"', "\u00ab": '"', "\u00bb": '"', "\u2018": "'",
                        "\u2019": "'", "\u201a": "'", "\u2013": "-", "\u2014": "-", "\u2212": "-", "\u2010": "-",
@@ -84,7 +84,7 @@ def near_quote(text: str, quote: str) -> str | None:
     return text[start:last + 1]
 
 
-def _after(text: str, start: int, quote: str) -> str:
+def after_hint(text: str, start: int, quote: str) -> str:
     """A verbatim text before ``start`` that makes the quote's first occurrence after it this one."""
     if text.count(quote) == 1:
         return ""
@@ -127,4 +127,4 @@ def quote_of(reference: str, *, corpus_dir: Path | None = None, span: tuple[int,
                                 hint=f"did you mean {', '.join(close)}?" if close else "`kb parse` lists its eIds")
         start, end = provision.start, provision.text_end or provision.end
     quote = text[start:end]
-    return Quote(slug, start, end, quote, _after(text, start, quote))
+    return Quote(slug, start, end, quote, after_hint(text, start, quote))

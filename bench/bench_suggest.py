@@ -1,0 +1,198 @@
+"""How often the link suggester (kb/suggest.py) proposes what curators linked, left out one held
+document at a time.
+
+    python bench/bench_suggest.py                 # the corpus of record
+    python bench/bench_suggest.py --fit           # also fit the confidence's weights (logistic regression)
+    python bench/bench_suggest.py --scale 100     # and the suggester's time on a 100x synthetic corpus
+                                                  # for the largest held document (bench/synth.py)
+
+For each held document D in turn, the curated links "of" D (from its provisions, from quoted
+provisions whose quotation is in D, from the activities it reports) are hidden, the suggester is
+run for D with the rest of the corpus, and what it proposes is compared with what was hidden:
+
+- recall at 1 and at 5 per link type: is the curated target the first / among the first five the
+  suggester proposes for that source (addressee links: among its addressee suggestions);
+- precision of the suggestions at or above a confidence a curator would accept without reading (0.8);
+- calibration: per confidence band, the share of suggestions that a curator linked.
+
+``fulfils`` links count as ``respondsTo`` (an output that answers completely is an answer). Results go
+to ``bench/out/suggest-<time>.json``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import itertools
+import json
+import math
+import sys
+import time
+from collections import Counter, defaultdict
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from kb.model import Link  # noqa: E402
+from kb.pipeline import Corpus, prepare  # noqa: E402
+from kb.suggest import WEIGHTS, Suggestion, suggest  # noqa: E402
+
+TYPES = ("derivedFrom", "reiterates", "respondsTo", "addressee")
+BANDS = (0.0, 0.2, 0.4, 0.6, 0.8, 1.0001)
+ACCEPT = 0.8
+
+
+def _type(link: Link) -> str:
+    return "respondsTo" if link.link_type == "fulfils" else link.link_type
+
+
+def links_of(corpus: Corpus, slug: str) -> list[Link]:
+    """The curated links of held document ``slug`` (see the module docstring)."""
+    quoted_here = {f"{m.slug}/{q.eid}" for m in corpus.annotations.documents
+                   for q in m.provisions if any(e.doc == slug for e in q.evidence)}
+    reported = {a.slug for a in corpus.annotations.activities
+                if slug in a.reported_in or any(e.doc == slug for e in a.evidence)}
+    out = []
+    for link in corpus.annotations.links:
+        if _type(link) not in TYPES:
+            continue
+        source = link.source
+        if f"/doc/{slug}/" in source or any(source.endswith(f"/doc/{q}") for q in quoted_here) or (
+                "/activity/" in source and source.rsplit("/", 1)[-1] in reported):
+            out.append(link)
+    return out
+
+
+def run(corpus: Corpus) -> dict[str, Any]:
+    hits: dict[str, Counter[str]] = defaultdict(Counter)
+    scored: list[tuple[float, bool, dict[str, float]]] = []
+    per_document: dict[str, Any] = {}
+    for doc in corpus.documents:
+        slug = doc.meta.slug
+        hidden = links_of(corpus, slug)
+        keep = [link for link in corpus.annotations.links if link not in hidden]
+        started = time.perf_counter()
+        suggestions = suggest(corpus.documents, corpus.provisions, corpus.annotations, document=slug, top=5,
+                              curated=keep)
+        seconds = time.perf_counter() - started
+        by_source: dict[str, list[Suggestion]] = defaultdict(list)
+        for s in suggestions:
+            by_source[s.source.iri].append(s)
+        pairs = {(link.source, link.target) for link in hidden}
+        for s in suggestions:
+            scored.append((s.confidence, (s.source.iri, s.target) in pairs, s.features))
+        for link in hidden:
+            kind = _type(link)
+            proposed = [s for s in by_source.get(link.source, [])
+                        if (s.link_type == "addressee") == (kind == "addressee")]
+            proposed.sort(key=lambda s: -s.confidence)
+            targets = [s.target for s in proposed]
+            hits[kind]["links"] += 1
+            hits[kind]["at1"] += targets[:1] == [link.target]
+            hits[kind]["at5"] += link.target in targets[:5]
+            hits[kind]["typed"] += any(s.target == link.target and s.link_type == kind for s in proposed)
+        per_document[slug] = {"hidden": len(hidden), "suggestions": len(suggestions), "seconds": round(seconds, 3)}
+    accepted = [ok for confidence, ok, _ in scored if confidence >= ACCEPT]
+    calibration = []
+    for low, high in itertools.pairwise(BANDS):
+        band = [ok for confidence, ok, _ in scored if low <= confidence < high]
+        calibration.append({"band": f"{low:.1f}-{min(high, 1.0):.1f}", "suggestions": len(band),
+                            "linked": sum(band), "share": round(sum(band) / len(band), 3) if band else None})
+    return {"recall": {k: {"links": v["links"], "at1": round(v["at1"] / v["links"], 3) if v["links"] else None,
+                           "at5": round(v["at5"] / v["links"], 3) if v["links"] else None,
+                           "type_right": round(v["typed"] / v["links"], 3) if v["links"] else None}
+                       for k, v in hits.items()},
+            "precision_at_accept": {"threshold": ACCEPT, "suggestions": len(accepted),
+                                    "linked": sum(accepted),
+                                    "share": round(sum(accepted) / len(accepted), 3) if accepted else None},
+            "calibration": calibration, "documents": per_document, "scored": scored}
+
+
+def fit(scored: list[tuple[float, bool, dict[str, float]]], rounds: int = 4000, rate: float = 0.5) -> dict[str, float]:
+    """Logistic regression of 'a curator linked it' on the features (plain gradient descent)."""
+    names = ["overlap", "bm25", "cited", "quoted", "topics", "rank"]
+    weights = {"bias": 0.0, **{n: 0.0 for n in names}}
+    rows = [(features, 1.0 if ok else 0.0) for _, ok, features in scored]
+    for _ in range(rounds):
+        gradient = dict.fromkeys(weights, 0.0)
+        for features, label in rows:
+            z = weights["bias"] + sum(weights[n] * features.get(n, 0.0) for n in names)
+            error = 1 / (1 + math.exp(-z)) - label
+            gradient["bias"] += error
+            for n in names:
+                gradient[n] += error * features.get(n, 0.0)
+        for n in weights:
+            weights[n] -= rate * gradient[n] / len(rows)
+    return {n: round(w, 2) for n, w in weights.items()}
+
+
+def time_at_scale(scale: int, work: Path) -> dict[str, Any]:
+    """The suggester's time for the largest held document (the 2024 report's first copy) against an
+    N-copy synthetic corpus, beside the time to read, parse and annotate that corpus."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("bench_synth", ROOT / "bench" / "synth.py")
+    assert spec is not None and spec.loader is not None
+    synth = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = synth
+    spec.loader.exec_module(synth)
+    corpus_dir = work / f"synth-{scale}"
+    if synth.read_manifest(corpus_dir) != synth.manifest_for(scale, 0, synth.load_real_corpus()):
+        synth.generate(scale, corpus_dir)
+    started = time.perf_counter()
+    corpus = prepare(corpus_dir)
+    prepared = time.perf_counter() - started
+    largest = max(corpus.documents, key=lambda d: len(d.text))
+    started = time.perf_counter()
+    found = suggest(corpus.documents, corpus.provisions, corpus.annotations, document=largest.meta.slug)
+    seconds = time.perf_counter() - started
+    return {"documents": len(corpus.documents), "document": largest.meta.slug, "characters": len(largest.text),
+            "pages_of_3000_characters": round(len(largest.text) / 3000, 1), "prepare_seconds": round(prepared, 1),
+            "suggest_seconds": round(seconds, 2), "suggestions": len(found)}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--corpus", type=Path, default=None)
+    parser.add_argument("--fit", action="store_true", help="fit the confidence's weights on this run")
+    parser.add_argument("--out", type=Path, default=ROOT / "bench" / "out")
+    parser.add_argument("--scale", type=int, default=0, help="also time the suggester on an N-copy synthetic corpus")
+    parser.add_argument("--work", type=Path, default=Path("/tmp/kb-bench-suggest"),
+                        help="where the synthetic corpus is generated (reused while its manifest matches)")
+    args = parser.parse_args(argv)
+    started = dt.datetime.now(dt.UTC)
+    corpus = prepare(args.corpus)
+    result = run(corpus)
+    print(f"weights: {WEIGHTS}")
+    print(f"{'link type':12} {'links':>5} {'recall@1':>8} {'recall@5':>8} {'type right':>10}")
+    for kind in TYPES:
+        r = result["recall"].get(kind)
+        if r:
+            print(f"{kind:12} {r['links']:5} {r['at1']:8.3f} {r['at5']:8.3f} {r['type_right']:10.3f}")
+    p = result["precision_at_accept"]
+    print(f"precision at confidence >= {p['threshold']}: {p['linked']}/{p['suggestions']} = {p['share']}")
+    print("calibration (confidence band: suggestions, linked by a curator, share)")
+    for row in result["calibration"]:
+        print(f"  {row['band']}: {row['suggestions']:5} {row['linked']:5} {row['share']}")
+    for slug, d in result["documents"].items():
+        print(f"  {slug:30} hidden {d['hidden']:4}  suggestions {d['suggestions']:5}  {d['seconds']:.2f} s")
+    if args.fit:
+        fitted = fit(result["scored"])
+        print(f"fitted weights: {fitted}")
+        result["fitted"] = fitted
+    if args.scale:
+        result["scale"] = time_at_scale(args.scale, args.work)
+        print(f"at {args.scale}x: {result['scale']}")
+    args.out.mkdir(parents=True, exist_ok=True)
+    out = args.out / f"suggest-{started:%Y%m%dT%H%M%SZ}.json"
+    result.pop("scored")
+    out.write_text(json.dumps({"started": started.isoformat(), "weights": WEIGHTS, **result}, indent=1),
+                   encoding="utf-8")
+    print(f"written to {out.relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,324 @@
+"""Suggested trace links: candidates the curated annotations do not hold yet, each proved by quotes
+located in the held sources, with a confidence and a why. The second step of the curation loop:
+``kb suggest`` proposes, ``kb review`` (:mod:`kb.review`) lets a curator accept or reject.
+
+For every mandate, recommendation, finding and objective of a document (and every activity it
+reports), the suggester ranks what it may be linked to:
+
+- ``derivedFrom``: a mandate to the recommendation it adopts (often near-verbatim with another verb:
+  "Instruct" -> "Encourage"), a recommendation to a recommendation or item of the meeting or workshop
+  it came from;
+- ``reiterates``: a provision to an earlier one it repeats (another cycle);
+- ``respondsTo``: an activity to the mandate or recommendation it answers;
+- ``addressee``: a mandate or recommendation to the bodies it names (labels and other names, English
+  and Spanish).
+
+Signals: near-verbatim overlap (RapidFuzz's token-set ratio), lexical similarity (BM25, bm25s, over
+Snowball stems in English and Spanish with each language's stop words), an explicit citation of the
+target ("recommendation 7", "Art. 7, g"), the order of the documents in time (a target after its
+source is never proposed). The confidence is a logistic function of them, fitted by
+``bench/bench_suggest.py`` on the curated links left out one document at a time (the weights below
+and their calibration table are written down in bench/README.md). Nothing is downloaded: the stemmers,
+stop words and the ranking come from installed packages.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+import bm25s
+import numpy
+import snowballstemmer
+from bm25s.stopwords import STOPWORDS_EN, STOPWORDS_SPANISH
+from rapidfuzz import fuzz
+
+from kb import iri
+from kb.annotate import CONTEXT
+from kb.model import Annotations, Evidence, Kind, Link, Provision, SourceDocument
+
+__all__ = ["LINK_TYPES", "Candidate", "Suggestion", "suggest"]
+
+LINK_TYPES = ("derivedFrom", "reiterates", "respondsTo", "addressee")
+_SOURCE_KINDS = frozenset({Kind.MANDATE, Kind.RECOMMENDATION, Kind.FINDING, Kind.OBJECTIVE})
+_TARGET_KINDS = frozenset({Kind.MANDATE, Kind.RECOMMENDATION, Kind.FINDING, Kind.OBJECTIVE, Kind.ITEM})
+# Items are what a meeting or report concluded only in these documents (in a concept note or a web page
+# they quote or describe other documents).
+_ITEM_DOCUMENTS = frozenset({"MeetingSummary", "OutcomeDocument", "WorkingGroupReport", "PlanOfAction",
+                             "Declaration", "WorkPlan"})
+_ANSWERED_KINDS = frozenset({Kind.MANDATE, Kind.RECOMMENDATION, Kind.FINDING, Kind.ITEM})
+_STEMMERS = {"en": snowballstemmer.stemmer("english"), "es": snowballstemmer.stemmer("spanish")}
+_STOP = frozenset(STOPWORDS_EN) | frozenset(STOPWORDS_SPANISH)
+_WORD_RE = re.compile(r"[a-z0-9]+")
+# Weights of the confidence (a logistic function): intercept, near-verbatim overlap (0..1), BM25 score
+# relative to the source's best candidate (0..1), an explicit citation (0/1), rank among the
+# source's candidates (1 for the first, 0 beyond the fifth). Fitted by bench/bench_suggest.py.
+WEIGHTS = {"bias": -6.0, "overlap": 6.5, "bm25": 1.5, "cited": 2.5, "quoted": 1.0, "topics": 2.0, "rank": 1.5}
+_MIN_OVERLAP = 0.35  # below this token-set ratio a candidate is not worth a curator's time
+_SHORTLIST = 300  # targets per source scored beyond BM25
+_CITATION_RE = re.compile(r"\b(?:recommendation|recomendaci[óo]n|art(?:icle|[íi]culo)?\.?|paragraph|p[áa]rrafo)\s*"
+                          r"(\d{1,2})(?:\s*,?\s*\(?([a-z])\)?)?", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """Something that can be linked: a provision (held, or known through quotation), an activity."""
+
+    iri: str
+    ref: str  # as annotation files write it: "slug eId", "activity:slug"
+    kind: str  # the provision's kind, or "Activity"
+    doc: str  # the document's slug ("" for an activity)
+    number: str
+    text: str
+    date: str  # ISO, possibly partial ("2021", "2021-09"); "" if unknown
+    evidence: tuple[Evidence, ...]  # where its text can be read in a held source
+    language: str = "en"
+
+
+@dataclass
+class Suggestion:
+    """A candidate link, not yet curated."""
+
+    source: Candidate
+    link_type: str
+    target: str  # IRI
+    target_ref: str
+    confidence: float
+    evidence: list[Evidence]
+    why: str
+    features: dict[str, float] = field(default_factory=dict)
+
+    def as_json(self) -> dict[str, object]:
+        return {"from": self.source.iri, "type": self.link_type, "to": self.target,
+                "confidence": round(self.confidence, 3),
+                "evidence": [{"doc": e.doc, "quote": e.quote, "start": e.start, "end": e.end} for e in self.evidence],
+                "why": self.why, "from_ref": self.source.ref, "to_ref": self.target_ref}
+
+
+def _tokens(text: str, language: str) -> list[str]:
+    folded = unicodedata.normalize("NFKD", text.casefold())
+    words = [w for w in _WORD_RE.findall("".join(c for c in folded if not unicodedata.combining(c)))
+             if w not in _STOP and len(w) > 1]
+    return list(_STEMMERS.get(language, _STEMMERS["en"]).stemWords(words))
+
+
+def _own_evidence(doc: SourceDocument, p: Provision) -> Evidence:
+    text = doc.text
+    end = p.text_end or p.end
+    return Evidence(doc=doc.meta.slug, quote=text[p.start:end], start=p.start, end=end,
+                    prefix=text[max(0, p.start - CONTEXT):p.start], suffix=text[end:end + CONTEXT], where="")
+
+
+def candidates(documents: Sequence[SourceDocument], provisions: dict[str, list[Provision]],
+               annotations: Annotations) -> list[Candidate]:
+    """Every provision and activity the suggester can link, with its date and located text."""
+    out: list[Candidate] = []
+    for doc in documents:
+        date = doc.meta.date
+        items_count = doc.meta.doc_type.value in _ITEM_DOCUMENTS
+        for p in provisions[doc.meta.slug]:
+            if p.kind in _TARGET_KINDS | _SOURCE_KINDS and p.text and (p.kind is not Kind.ITEM or items_count):
+                out.append(Candidate(str(iri.provision_iri(doc.meta.slug, p.eid)), f"{doc.meta.slug} {p.eid}",
+                                     p.kind.value, doc.meta.slug, p.number or "", p.text, date,
+                                     (_own_evidence(doc, p),), doc.meta.language))
+    for mdoc in annotations.documents:
+        for q in mdoc.provisions:
+            if q.kind in _TARGET_KINDS | _SOURCE_KINDS:
+                out.append(Candidate(str(iri.provision_iri(mdoc.slug, q.eid)), f"{mdoc.slug} {q.eid}", q.kind.value,
+                                     mdoc.slug, q.number, q.text, mdoc.date, q.evidence))
+    for act in annotations.activities:
+        text = " ".join([act.label, *(e.quote for e in act.evidence)])
+        out.append(Candidate(str(iri.activity_iri(act.slug)), f"activity:{act.slug}", "Activity", "", "", text,
+                             act.start, act.evidence))
+    return out
+
+
+def _before(target: str, source: str) -> bool:
+    """Whether a (partial) date can be no later than another: unknown dates are allowed."""
+    if not target or not source:
+        return True
+    return target[:len(source)] <= source[:len(target)] if len(target) != len(source) else target <= source
+
+
+class _Topics:
+    """The topics of the scheme a text speaks of: those of whose labels (English and Spanish, stemmed)
+    one occurs in it as a phrase."""
+
+    def __init__(self, labels: dict[str, list[str]]) -> None:
+        self.phrases = [(topic, tuple(_tokens(label, lang))) for topic, names in labels.items()
+                        for label, lang in ((n, "es" if _looks_spanish(n) else "en") for n in names)]
+        self.phrases = [(topic, phrase) for topic, phrase in self.phrases if phrase]
+
+    def of(self, text: str, language: str) -> frozenset[str]:
+        words = _tokens(text, language)
+        joined = " " + " ".join(words) + " "
+        return frozenset(topic for topic, phrase in self.phrases if f" {' '.join(phrase)} " in joined)
+
+
+def _looks_spanish(text: str) -> bool:
+    return bool(re.search(r"[áéíóúñ]|\b(?:de|del|la|las|los|el|y|para)\b", text.lower()))
+
+
+def topic_labels() -> dict[str, list[str]]:
+    """Every topic's labels, from the installed topic scheme (ontology/topics.ttl)."""
+    from rdflib import RDF
+    from rdflib.namespace import SKOS
+
+    from kb import ontology
+
+    graph = ontology.topics_graph()
+    out: dict[str, list[str]] = {}
+    for topic in graph.subjects(RDF.type, SKOS.Concept):
+        names = [str(o) for p in (SKOS.prefLabel, SKOS.altLabel) for o in graph.objects(topic, p)]
+        out[str(topic)] = names
+    return out
+
+
+def _link_type(source: Candidate, target: Candidate) -> str:
+    if source.kind == "Activity":
+        return "respondsTo"
+    if source.kind == Kind.MANDATE.value and target.kind in (Kind.RECOMMENDATION.value, Kind.ITEM.value):
+        return "derivedFrom"
+    if source.kind == Kind.RECOMMENDATION.value and target.kind in (Kind.ITEM.value, Kind.RECOMMENDATION.value) \
+            and source.date[:4] and target.date[:4] and int(source.date[:4]) - int(target.date[:4]) <= 2:
+        return "derivedFrom"  # the meeting or workshop of the same cycle it came from
+    return "reiterates"
+
+
+def _quoted(source: Candidate, target: Candidate, meetings: dict[str, str]) -> bool:
+    """Whether the source's document quotes the target, or (for an activity) a document of the
+    activity does (a workshop's concept note quoting the mandates it answers)."""
+    quoted_in = {e.doc for e in target.evidence}
+    if source.doc and source.doc != target.doc and source.doc in quoted_in:
+        return True
+    return source.kind == "Activity" and any(meetings.get(doc) == source.ref[len("activity:"):] for doc in quoted_in)
+
+
+def _cited(source: Candidate, target: Candidate) -> bool:
+    """Whether the source names the target's number ("recommendation 7", "Art. 7, g")."""
+    if not target.number:
+        return False
+    for m in _CITATION_RE.finditer(source.text + " " + " ".join(e.quote for e in source.evidence)):
+        number = m[1] + (f"({m[2]})" if m[2] else "")
+        if number == target.number:
+            return True
+    return False
+
+
+def _confidence(features: dict[str, float]) -> float:
+    z = WEIGHTS["bias"] + sum(WEIGHTS[name] * value for name, value in features.items())
+    return 1 / (1 + math.exp(-z))
+
+
+def _quote(evidence: Iterable[Evidence]) -> list[Evidence]:
+    return [e for e in evidence if e.quote.strip()][:1]
+
+
+def _addressees(source: Candidate, annotations: Annotations) -> list[Suggestion]:
+    """The bodies a provision names, each with the span of its name in the source text (a name inside
+    a longer one that is matched, "ILO" in "ILO/CINTERFOR", does not count)."""
+    held = next((e for e in source.evidence if e.quote == source.text or source.text in e.quote), None)
+    found: list[tuple[int, int, str, str]] = []  # start, end, body slug, name
+    for body in annotations.bodies:
+        for name in sorted({body.label, *body.alt_labels}, key=len, reverse=True):
+            if len(name) < 3:
+                continue
+            m = re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", source.text)
+            if m is not None:
+                found.append((m.start(), m.end(), body.slug, name))
+                break
+    out: list[Suggestion] = []
+    for start, end, slug, name in found:
+        if any(s <= start and end <= e and (e - s) > (end - start) for s, e, _, _ in found):
+            continue
+        evidence = _quote(source.evidence)
+        if held is not None:
+            at = held.quote.find(name)
+            if at >= 0:
+                evidence = [Evidence(held.doc, name, held.start + at, held.start + at + len(name), "", "", "")]
+        features = {"overlap": 1.0 if name.isupper() or len(name) > 12 else 0.7,
+                    "bm25": 1 - start / max(1, len(source.text)), "cited": 0.0, "quoted": 0.0, "topics": 0.0,
+                    "rank": 1.0}
+        out.append(Suggestion(source, "addressee", str(iri.body_iri(slug)), f"body:{slug}", _confidence(features),
+                              evidence, f"names {name!r}", features))
+    return sorted(out, key=lambda s: (-s.confidence, s.target))
+
+
+def suggest(documents: Sequence[SourceDocument], provisions: dict[str, list[Provision]], annotations: Annotations,
+            *, document: str | None = None, top: int = 5, curated: Iterable[Link] | None = None,
+            rejected: Iterable[tuple[str, str, str]] = ()) -> list[Suggestion]:
+    """Candidate links for the provisions and activities of ``document`` (or all), best first per
+    source, at most ``top`` per source and type; none that is curated, nor any ``rejected`` (as
+    (from, type, to) references: "slug eId", "activity:slug", "body:slug")."""
+    refused = set(rejected)
+    items = candidates(documents, provisions, annotations)
+    meetings = {d.meta.slug: d.meta.meeting for d in documents}
+    scheme = _Topics(topic_labels())
+    topics = {c.iri: scheme.of(c.text, c.language) for c in items}
+    known = {(link.source, link.link_type, link.target) for link in (annotations.links if curated is None
+                                                                        else curated)}
+    held_slugs = {d.meta.slug for d in documents}
+    reported = {act.slug for act in annotations.activities
+                if document is None or document in act.reported_in or any(e.doc == document for e in act.evidence)}
+    sources = [c for c in items if (c.kind in {k.value for k in _SOURCE_KINDS} and (
+        document is None or c.doc == document or (c.doc not in held_slugs and any(
+            e.doc == document for e in c.evidence)))) or (c.kind == "Activity" and c.ref[9:] in reported)]
+    targets = [c for c in items if c.kind != "Activity"]
+    corpus_tokens = [_tokens(t.text, t.language) for t in targets]
+    retriever = bm25s.BM25()
+    retriever.index(corpus_tokens, show_progress=False)
+    out: list[Suggestion] = []
+    for source in sources:
+        query = _tokens(source.text, source.language)
+        if not query:
+            continue
+        scores = retriever.get_scores(query)
+        best = float(scores.max()) or 1.0
+        # Only the best by BM25 (and those the source quotes or cites) are scored further: the overlap
+        # is computed pair by pair, and the corpus may be large.
+        shortlist = set(numpy.argpartition(-scores, min(_SHORTLIST, len(targets) - 1))[:_SHORTLIST].tolist())
+        shortlist |= {k for k, t in enumerate(targets) if source.doc and any(e.doc == source.doc for e in t.evidence)}
+        ranked: list[tuple[float, Candidate, dict[str, float]]] = []
+        for k in sorted(shortlist):
+            target = targets[k]
+            if target.iri == source.iri or (target.doc and target.doc == source.doc) or not _before(target.date,
+                                                                                                   source.date):
+                continue
+            if source.kind == "Activity" and target.kind not in {k.value for k in _ANSWERED_KINDS}:
+                continue
+            overlap = fuzz.token_set_ratio(source.text.casefold(), target.text.casefold()) / 100
+            cited = _cited(source, target)
+            quoted = _quoted(source, target, meetings)
+            if overlap < _MIN_OVERLAP and not cited and not quoted:
+                continue
+            shared = topics[source.iri] & topics[target.iri]
+            either = topics[source.iri] | topics[target.iri]
+            features = {"overlap": overlap, "bm25": float(scores[k]) / best, "cited": float(cited),
+                        "quoted": float(quoted), "topics": len(shared) / len(either) if either else 0.0}
+            ranked.append((sum(WEIGHTS[name] * value for name, value in features.items()), target, features))
+        ranked.sort(key=lambda r: (-r[0], r[1].iri))
+        kept = 0
+        for rank, (_, target, features) in enumerate(ranked):
+            if kept >= top:
+                break
+            link_type = _link_type(source, target)
+            if (source.iri, link_type, target.iri) in known:
+                continue
+            features["rank"] = max(0.0, 1 - rank / 5)
+            signals = ("cites it; " if features["cited"] else "") + (
+                "quoted in its document; " if features["quoted"] else "")
+            why = (f"{signals}"
+                   f"{round(100 * features['overlap'])}% of words shared, "
+                   f"BM25 {features['bm25']:.2f} of the best; {target.ref} ({target.date or 'undated'}) before "
+                   f"{source.ref} ({source.date or 'undated'})")
+            out.append(Suggestion(source, link_type, target.iri, target.ref, _confidence(features),
+                                  _quote(source.evidence) + _quote(target.evidence), why, features))
+            kept += 1
+        if source.kind in (Kind.MANDATE.value, Kind.RECOMMENDATION.value):
+            out += [s for s in _addressees(source, annotations)[:top]
+                    if (source.iri, "addressee", s.target) not in known]
+    out = [s for s in out if (s.source.ref, s.link_type, s.target_ref) not in refused]
+    return sorted(out, key=lambda s: (s.source.iri, -s.confidence, s.target))

@@ -1,0 +1,105 @@
+"""Suggestion and review as a curator meets them, on a copy of the corpus whose 2024 Working Group
+report has lost its curated links: ``kb suggest`` proposes recommendation 6 reiterating Art. 7(g) of
+the Plan of Action of Buenos Aires with quotes located in the sources, ``kb review`` accepts it and
+the next build holds it as curated; a rejected suggestion is not made again."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import yaml
+from rdflib import URIRef
+
+import kb
+from kb.cli import main
+from kb.corpus import load_corpus
+from kb.errors import EXIT_USAGE
+from kb.store import open_store
+
+REPORT = "wg1-2024-report"
+REC_6 = f"{kb.BASE}doc/{REPORT}/recommendation_6"
+ART_7G = f"{kb.BASE}doc/iacml21-plan-of-action/art_7__para_g"
+
+
+def drop_links_from(corpus: Path, slug: str) -> int:
+    """Remove the curated links whose source is a provision of ``slug``; return how many."""
+    dropped = 0
+    for path in sorted((corpus / "annotations").glob("*.yaml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        links = data.get("links")
+        if not links:
+            continue
+        kept = [link for link in links if not str(link["from"]).startswith(f"{slug} ")]
+        dropped += len(links) - len(kept)
+        data["links"] = kept
+        path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return dropped
+
+
+@pytest.fixture
+def corpus(corpus_copy: Path) -> Path:
+    assert drop_links_from(corpus_copy, REPORT) > 20
+    return corpus_copy
+
+
+def test_suggest_then_review_then_build(capsys: pytest.CaptureFixture[str], corpus: Path, tmp_path: Path) -> None:
+    assert main(["suggest", "--document", REPORT, "--format", "json", "--corpus", str(corpus)]) == 0
+    suggestions = json.loads(capsys.readouterr().out)
+    wanted = [s for s in suggestions if (s["from"], s["type"], s["to"]) == (REC_6, "reiterates", ART_7G)]
+    assert wanted, "recommendation 6 reiterates Art. 7(g) is proposed"
+    found = wanted[0]
+    assert found["confidence"] >= 0.8 and "words shared" in found["why"]
+    texts = {d.meta.slug: d.text for d in load_corpus(corpus)}
+    for evidence in found["evidence"]:  # every quote verbatim, where its offsets say
+        assert texts[evidence["doc"]][evidence["start"]:evidence["end"]] == evidence["quote"]
+    assert {e["doc"] for e in found["evidence"]} >= {REPORT}
+
+    review = kb.Review(corpus)
+    pending = {(p.source, p.link_type, p.target): p for p in review.pending()}
+    waiting = pending[(f"{REPORT} recommendation_6", "reiterates", "iacml21-plan-of-action art_7__para_g")]
+    assert main(["review", "--accept", waiting.id, "--corpus", str(corpus)]) == 0
+    assert "accepted" in capsys.readouterr().out
+    accepted = yaml.safe_load((corpus / "annotations" / "reviewed-links.yaml").read_text(encoding="utf-8"))
+    assert accepted["links"][0]["from"] == f"{REPORT} recommendation_6"
+
+    release, _ = kb.build(corpus, tmp_path / "build")
+    with open_store(release.store_path) as store:
+        rows = store.select("PREFIX kb: <https://w3id.org/iacml-kb/ontology#> "
+                            f"SELECT ?x WHERE {{ <{REC_6}> kb:reiterates ?x }}").rows
+        assert [str(r[0]) for r in rows] == [ART_7G]  # stated directly, as every curated link
+        trace = kb.trace(store, URIRef(REC_6))
+        assert any(link.link_type == "reiterates" and link.target == ART_7G for link in trace.links)
+
+    # decided: not proposed again, and a rejected one is remembered
+    assert main(["suggest", "--document", REPORT, "--format", "json", "--corpus", str(corpus)]) == 0
+    again = json.loads(capsys.readouterr().out)
+    assert not [s for s in again if (s["from"], s["type"], s["to"]) == (REC_6, "reiterates", ART_7G)]
+    victim = kb.Review(corpus).pending()[0]
+    assert main(["review", "--reject", victim.id, "--corpus", str(corpus)]) == 0
+    assert "not suggested again" in capsys.readouterr().out
+    assert main(["suggest", "--document", REPORT, "--format", "json", "--no-write", "--corpus", str(corpus)]) == 0
+    third = json.loads(capsys.readouterr().out)
+    assert not [s for s in third if (s["from_ref"], s["type"], s["to_ref"]) ==
+                (victim.source, victim.link_type, victim.target)]
+
+
+def test_addressees_are_the_bodies_a_provision_names(corpus: Path) -> None:
+    prepared = kb.prepare(corpus)
+    found = kb.suggest(prepared.documents, prepared.provisions, prepared.annotations, document=REPORT)
+    rec6 = {s.target_ref for s in found if s.source.iri == REC_6 and s.link_type == "addressee"}
+    assert {"body:ilo-cinterfor", "body:oas"} <= rec6
+    assert "body:ilo" not in rec6  # "ILO" inside "ILO/CINTERFOR" names no other body
+    texts = {d.meta.slug: d.text for d in prepared.documents}
+    for s in found:
+        for e in s.evidence:
+            assert texts[e.doc][e.start:e.end] == e.quote
+
+
+def test_review_errors(capsys: pytest.CaptureFixture[str], corpus: Path) -> None:
+    assert main(["review", "--accept", "nope", "--corpus", str(corpus)]) == EXIT_USAGE
+    assert "no suggestion 'nope'" in capsys.readouterr().err
+    assert main(["suggest", "--document", "not-held", "--corpus", str(corpus)]) == EXIT_USAGE
+    assert "not a held document" in capsys.readouterr().err
+
