@@ -37,7 +37,7 @@ sys.path.insert(0, str(ROOT))
 
 from kb.model import Link  # noqa: E402
 from kb.pipeline import Corpus, prepare  # noqa: E402
-from kb.suggest import WEIGHTS, Suggestion, suggest  # noqa: E402
+from kb.suggest import CONFIDENCE, WEIGHTS, Suggestion, suggest  # noqa: E402
 
 TYPES = ("derivedFrom", "reiterates", "respondsTo", "addressee")
 BANDS = (0.0, 0.2, 0.4, 0.6, 0.8, 1.0001)
@@ -165,7 +165,7 @@ def main(argv: list[str] | None = None) -> int:
     started = dt.datetime.now(dt.UTC)
     corpus = prepare(args.corpus)
     result = run(corpus)
-    print(f"weights: {WEIGHTS}")
+    print(f"ranking weights: {WEIGHTS}\nconfidence weights: {CONFIDENCE}")
     print(f"{'link type':12} {'links':>5} {'recall@1':>8} {'recall@5':>8} {'type right':>10}")
     for kind in TYPES:
         r = result["recall"].get(kind)
@@ -188,7 +188,8 @@ def main(argv: list[str] | None = None) -> int:
     args.out.mkdir(parents=True, exist_ok=True)
     out = args.out / f"suggest-{started:%Y%m%dT%H%M%SZ}.json"
     result.pop("scored")
-    out.write_text(json.dumps({"started": started.isoformat(), "weights": WEIGHTS, **result}, indent=1),
+    out.write_text(json.dumps({"started": started.isoformat(), "weights": WEIGHTS, "confidence": CONFIDENCE,
+                               **result}, indent=1),
                    encoding="utf-8")
     print(f"written to {out.relative_to(ROOT)}")
     return 0

@@ -53,10 +53,13 @@ _ANSWERED_KINDS = frozenset({Kind.MANDATE, Kind.RECOMMENDATION, Kind.FINDING, Ki
 _STEMMERS = {"en": snowballstemmer.stemmer("english"), "es": snowballstemmer.stemmer("spanish")}
 _STOP = frozenset(STOPWORDS_EN) | frozenset(STOPWORDS_SPANISH)
 _WORD_RE = re.compile(r"[a-z0-9]+")
-# Weights of the confidence (a logistic function): intercept, near-verbatim overlap (0..1), BM25 score
-# relative to the source's best candidate (0..1), an explicit citation (0/1), rank among the
-# source's candidates (1 for the first, 0 beyond the fifth). Fitted by bench/bench_suggest.py.
-WEIGHTS = {"bias": -6.0, "overlap": 6.5, "bm25": 1.5, "cited": 2.5, "quoted": 1.0, "topics": 2.0, "rank": 1.5}
+# The ranking: a weighted sum of near-verbatim overlap (0..1), BM25 score relative to the source's best
+# candidate (0..1), an explicit citation (0/1), the target quoted in the source's document (0/1), the
+# share of topics named in both; chosen for recall by bench/bench_suggest.py.
+WEIGHTS = {"overlap": 6.5, "bm25": 1.5, "cited": 2.5, "quoted": 1.0, "topics": 2.0}
+# The confidence: how often a curator linked proposals with these features (bench_suggest.py --fit, on
+# the corpus of record; a citation by number had no case to fit, its weight is the ranking's).
+CONFIDENCE = {"bias": -5.9, "overlap": 4.02, "bm25": 0.8, "cited": 2.5, "quoted": 0.7, "topics": 0.64, "rank": 0.58}
 _MIN_OVERLAP = 0.35  # below this token-set ratio a candidate is not worth a curator's time
 _SHORTLIST = 300  # targets per source scored beyond BM25
 _CITATION_RE = re.compile(r"\b(?:recommendation|recomendaci[óo]n|art(?:icle|[íi]culo)?\.?|paragraph|p[áa]rrafo)\s*"
@@ -209,7 +212,7 @@ def _cited(source: Candidate, target: Candidate) -> bool:
 
 
 def _confidence(features: dict[str, float]) -> float:
-    z = WEIGHTS["bias"] + sum(WEIGHTS[name] * value for name, value in features.items())
+    z = CONFIDENCE["bias"] + sum(CONFIDENCE[name] * value for name, value in features.items())
     return 1 / (1 + math.exp(-z))
 
 
