@@ -27,7 +27,7 @@ from fastapi.openapi.utils import get_openapi
 from fastapi.responses import Response
 
 import kb
-from api import errors, linked_data, negotiation, pages, pages_data, rest, sparql, sparql_page
+from api import errors, linked_data, negotiation, pages, pages_data, rest, review, sparql, sparql_page
 from api.context import Context, find_dumps
 from api.responses import JSONResponse
 from api.settings import Settings
@@ -86,8 +86,9 @@ class RequestSizeLimit:
 def create_app(store_spec: str, *, time_limit: float | None = None, row_cap: int | None = None,
                max_query_chars: int | None = None, max_request_bytes: int | None = None,
                workers: int | None = None, max_workers: int | None = None, worker_memory_mb: int | None = None,
-               dumps_dir: Path | str | None = None) -> FastAPI:
-    """An app serving the store at ``store_spec`` (a store folder or a SPARQL endpoint URL)."""
+               dumps_dir: Path | str | None = None, curator_corpus: Path | str | None = None) -> FastAPI:
+    """An app serving the store at ``store_spec`` (a store folder or a SPARQL endpoint URL); with
+    ``curator_corpus``, also the review page of that corpus's suggested links (loopback only)."""
     settings = Settings.from_environment(time_limit=time_limit, row_cap=row_cap, max_query_chars=max_query_chars,
                                          max_request_bytes=max_request_bytes, workers=workers,
                                          max_workers=max_workers, worker_memory_mb=worker_memory_mb,
@@ -124,6 +125,8 @@ def create_app(store_spec: str, *, time_limit: float | None = None, row_cap: int
     linked_data.install(app, ctx)
     pages.install(app, ctx)
     sparql_page.install(app, ctx, linked_data.render)
+    if curator_corpus is not None:
+        review.install(app, ctx, Path(curator_corpus))
 
     @app.get("/", tags=["Service"], summary="Home: HTML for browsers, else a JSON index",
              responses={200: {"content": {"application/json": {}, "text/html": {}}}}, response_model=None)
@@ -182,4 +185,4 @@ def app_from_environment() -> FastAPI:
     spec = os.environ.get("KB_STORE")
     if not spec:
         raise kb.StoreError("KB_STORE is not set", hint="start the server with `kb serve`")
-    return create_app(spec)
+    return create_app(spec, curator_corpus=os.environ.get("KB_CURATOR_CORPUS") or None)

@@ -544,12 +544,21 @@ def push(url: Annotated[str, typer.Argument(help="SPARQL endpoint URL (Oxigraph:
 
 @app.command()
 def serve(host: Annotated[str, typer.Option()] = "127.0.0.1", port: Annotated[int, typer.Option()] = 8000,
-          store: StoreOpt = None, build_dir: BuildOpt = None) -> None:
+          store: StoreOpt = None, build_dir: BuildOpt = None,
+          curator: Annotated[bool, typer.Option("--curator", help="Also serve /review, the page to accept or reject "
+                                                "suggested links (loopback only).")] = False,
+          corpus: CorpusOpt = None) -> None:
     """Serve the knowledge base over HTTP (SPARQL endpoint and item pages) with uvicorn."""
     import uvicorn
 
     spec = store or str(kb.current_release(build_dir).store_path)
     os.environ["KB_STORE"] = spec
+    if curator:
+        if host not in ("127.0.0.1", "::1", "localhost"):
+            raise kb.InputError(f"--curator serves a page that writes to the corpus: not on {host}",
+                                hint="serve it on 127.0.0.1 (the default); the public server stays read-only")
+        os.environ["KB_CURATOR_CORPUS"] = str(corpus or kb.default_corpus_dir())
+        typer.echo(f"curator mode: review suggested links at http://{host}:{port}/review", err=True)
     typer.echo(f"serving {spec} on http://{host}:{port}/", err=True)
     # The web layer is imported by uvicorn by name: the library never imports it.
     uvicorn.run("api.app:app_from_environment", factory=True, host=host, port=port, log_level="warning")

@@ -7,10 +7,13 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
+import httpx
 import pytest
 import yaml
 from rdflib import URIRef
+from test_api_server import running_server
 
 import kb
 from kb.cli import main
@@ -106,3 +109,35 @@ def test_review_errors(capsys: pytest.CaptureFixture[str], corpus: Path) -> None
     assert main(["suggest", "--document", "not-held", "--corpus", str(corpus)]) == EXIT_USAGE
     assert "not a held document" in capsys.readouterr().err
 
+
+
+def test_the_review_page_in_curator_mode(corpus: Path, built_release: Any, tmp_path: Path) -> None:
+    prepared = kb.prepare(corpus)
+    found = kb.suggest(prepared.documents, prepared.provisions, prepared.annotations, document=REPORT)
+    kb.Review(corpus).record(found, REPORT, {d.meta.slug: d.text for d in prepared.documents})
+    first = sorted(kb.Review(corpus).pending(), key=lambda p: -p.confidence)[0]
+    with running_server(built_release.store_path, tmp_path / "curator.log", curator_corpus=str(corpus)) as server, \
+            httpx.Client(base_url=server.url, timeout=60, follow_redirects=False) as client:
+        page = client.get("/review", headers={"Accept": "text/html"})
+        assert page.status_code == 200 and f'id="s-{first.id}"' in page.text
+        assert first.evidence[0]["quote"][:40] in page.text.replace("&#34;", '"').replace("&#39;", "'")
+        forged = client.post(f"/review/{first.id}", data={"decision": "accept"},
+                             headers={"Origin": "http://evil.example"})
+        assert forged.status_code == 403  # a page elsewhere cannot decide for the curator
+        decided = client.post(f"/review/{first.id}", data={"decision": "accept"}, headers={"Origin": server.url})
+        assert decided.status_code == 303 and decided.headers["location"].startswith("/review?done=accepted")
+    accepted = yaml.safe_load((corpus / "annotations" / "reviewed-links.yaml").read_text(encoding="utf-8"))
+    assert (accepted["links"][0]["from"], accepted["links"][0]["to"]) == (first.source, first.target)
+    assert first.id not in {p.id for p in kb.Review(corpus).pending()}
+
+
+def test_the_public_server_has_no_review_page(built_release: Any, tmp_path: Path) -> None:
+    with running_server(built_release.store_path, tmp_path / "public.log") as server:
+        assert httpx.get(f"{server.url}/review", headers={"Accept": "text/html"}).status_code == 404
+        assert httpx.post(f"{server.url}/review/0123456789", data={"decision": "accept"}).status_code in (404, 405)
+
+
+def test_kb_serve_refuses_curator_mode_off_loopback(capsys: pytest.CaptureFixture[str], built_release: Any,
+                                                     build_dir: Path) -> None:
+    assert main(["serve", "--curator", "--host", "0.0.0.0", "--build-dir", str(build_dir)]) == EXIT_USAGE
+    assert "--curator serves a page that writes" in capsys.readouterr().err

@@ -1,0 +1,65 @@
+"""The curator's review page (``/review``): the suggested links waiting in the corpus, each with its
+quotes, confidence and why, and a form to accept or reject it. Served only when the server runs in
+curator mode (``kb serve --curator``, which binds to loopback alone) and answered only to loopback
+clients; a form post must come from this same origin. It calls only :class:`kb.Review`, the same
+files ``kb review`` writes; the public server has no such page and stays read-only.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import parse_qs, quote, urlsplit
+
+from fastapi import FastAPI, Request
+from fastapi import Path as PathParam
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+
+import kb
+from api.context import Context
+from api.errors import ApiError
+from api.linked_data import render
+
+LOOPBACK = frozenset({"127.0.0.1", "::1", "localhost"})
+ID_PATTERN = r"^[0-9a-f]{10}$"
+
+
+def _guard(request: Request, *, posting: bool) -> None:
+    """Loopback clients only; a form post only from a page of this server (its Origin or Referer)."""
+    client = request.client.host if request.client else ""
+    if client not in LOOPBACK:
+        raise ApiError(403, "the review page answers only on this machine (loopback)")
+    if posting:
+        origin = request.headers.get("origin") or request.headers.get("referer") or ""
+        if urlsplit(origin).netloc != request.headers.get("host", ""):
+            raise ApiError(403, "a review decision must be posted from this server's review page",
+                           parameter="Origin")
+
+
+def install(app: FastAPI, ctx: Context, corpus_dir: Path) -> None:
+    review = kb.Review(corpus_dir)
+
+    @app.get("/review", tags=["Curation"], summary="Suggested links waiting for a curator (curator mode only)",
+             response_class=HTMLResponse)
+    async def review_page(request: Request, done: str = "") -> HTMLResponse:
+        _guard(request, posting=False)
+        pending = sorted(review.pending(), key=lambda p: (-p.confidence, p.source, p.target))
+        return HTMLResponse(render("review.html", version=ctx.version, triples=ctx.triples, pending=pending,
+                                   done=done, corpus=str(corpus_dir)))
+
+    @app.post("/review/{ident}", tags=["Curation"], summary="Accept or reject one suggestion (curator mode only)",
+              response_class=RedirectResponse, status_code=303)
+    async def decide(request: Request, ident: str = PathParam(pattern=ID_PATTERN)) -> Response:
+        _guard(request, posting=True)
+        # The page's form, urlencoded (the standard library reads it; no multipart is accepted).
+        form = {k: v[0] for k, v in parse_qs((await request.body()).decode("utf-8", "replace")).items()}
+        decision, link_type, target = form.get("decision", ""), form.get("link_type", ""), form.get("target", "")
+        reason = form.get("reason", "")
+        if decision == "accept":
+            link = review.accept(ident, link_type=link_type or None, target=target or None)
+            done = f"accepted {link['from']} {link['type']} {link['to']}: run kb build to publish it"
+        elif decision == "reject":
+            review.reject(ident, reason)
+            done = f"rejected {ident}: it will not be suggested again"
+        else:
+            raise ApiError(400, f"decision {decision!r} is not accept or reject", parameter="decision")
+        return RedirectResponse(f"/review?done={quote(done)}", status_code=303)
