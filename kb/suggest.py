@@ -24,6 +24,7 @@ stop words and the ranking come from installed packages.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 import unicodedata
@@ -101,11 +102,17 @@ class Suggestion:
                 "why": self.why, "from_ref": self.source.ref, "to_ref": self.target_ref}
 
 
+@functools.lru_cache(maxsize=200_000)
+def _stem(word: str, language: str) -> str:
+    """One word's stem (cached: Snowball in pure Python costs ~0.15 ms a word, and words repeat)."""
+    return str(_STEMMERS.get(language, _STEMMERS["en"]).stemWord(word))
+
+
 def _tokens(text: str, language: str) -> list[str]:
     folded = unicodedata.normalize("NFKD", text.casefold())
     words = [w for w in _WORD_RE.findall("".join(c for c in folded if not unicodedata.combining(c)))
              if w not in _STOP and len(w) > 1]
-    return list(_STEMMERS.get(language, _STEMMERS["en"]).stemWords(words))
+    return [_stem(w, language) for w in words]
 
 
 def _own_evidence(doc: SourceDocument, p: Provision) -> Evidence:
@@ -155,8 +162,8 @@ class _Topics:
                         for label, lang in ((n, "es" if _looks_spanish(n) else "en") for n in names)]
         self.phrases = [(topic, phrase) for topic, phrase in self.phrases if phrase]
 
-    def of(self, text: str, language: str) -> frozenset[str]:
-        words = _tokens(text, language)
+    def of(self, words: list[str]) -> frozenset[str]:
+        """The topics named in a text, given its tokens."""
         joined = " " + " ".join(words) + " "
         return frozenset(topic for topic, phrase in self.phrases if f" {' '.join(phrase)} " in joined)
 
@@ -260,7 +267,8 @@ def suggest(documents: Sequence[SourceDocument], provisions: dict[str, list[Prov
     items = candidates(documents, provisions, annotations)
     meetings = {d.meta.slug: d.meta.meeting for d in documents}
     scheme = _Topics(topic_labels())
-    topics = {c.iri: scheme.of(c.text, c.language) for c in items}
+    tokens = {c.iri: _tokens(c.text, c.language) for c in items}
+    topics = {iri_: scheme.of(words) for iri_, words in tokens.items()}
     known = {(link.source, link.link_type, link.target) for link in (annotations.links if curated is None
                                                                         else curated)}
     held_slugs = {d.meta.slug for d in documents}
@@ -270,12 +278,16 @@ def suggest(documents: Sequence[SourceDocument], provisions: dict[str, list[Prov
         document is None or c.doc == document or (c.doc not in held_slugs and any(
             e.doc == document for e in c.evidence)))) or (c.kind == "Activity" and c.ref[9:] in reported)]
     targets = [c for c in items if c.kind != "Activity"]
-    corpus_tokens = [_tokens(t.text, t.language) for t in targets]
+    corpus_tokens = [tokens[t.iri] for t in targets]
     retriever = bm25s.BM25()
     retriever.index(corpus_tokens, show_progress=False)
+    quoted_by: dict[str, set[int]] = {}  # document -> the targets it quotes
+    for k, target in enumerate(targets):
+        for e in target.evidence:
+            quoted_by.setdefault(e.doc, set()).add(k)
     out: list[Suggestion] = []
     for source in sources:
-        query = _tokens(source.text, source.language)
+        query = tokens[source.iri]
         if not query:
             continue
         scores = retriever.get_scores(query)
@@ -283,7 +295,7 @@ def suggest(documents: Sequence[SourceDocument], provisions: dict[str, list[Prov
         # Only the best by BM25 (and those the source quotes or cites) are scored further: the overlap
         # is computed pair by pair, and the corpus may be large.
         shortlist = set(numpy.argpartition(-scores, min(_SHORTLIST, len(targets) - 1))[:_SHORTLIST].tolist())
-        shortlist |= {k for k, t in enumerate(targets) if source.doc and any(e.doc == source.doc for e in t.evidence)}
+        shortlist |= quoted_by.get(source.doc, set())
         ranked: list[tuple[float, Candidate, dict[str, float]]] = []
         for k in sorted(shortlist):
             target = targets[k]
