@@ -104,7 +104,7 @@ class Suggestion:
 
 @functools.lru_cache(maxsize=200_000)
 def _stem(word: str, language: str) -> str:
-    """One word's stem (cached: Snowball in pure Python costs ~0.15 ms a word, and words repeat)."""
+    """One word's stem (cached: Snowball is pure Python, and words repeat)."""
     return str(_STEMMERS.get(language, _STEMMERS["en"]).stemWord(word))
 
 

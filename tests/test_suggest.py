@@ -91,6 +91,35 @@ def test_suggest_then_review_then_build(capsys: pytest.CaptureFixture[str], corp
                 (victim.source, victim.link_type, victim.target)]
 
 
+def test_suggests_offline_with_stemmers_and_stop_words_from_installed_packages(
+        corpus: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import importlib
+    import importlib.metadata
+    import socket
+
+    import bm25s.stopwords
+    import snowballstemmer
+
+    suggester = importlib.import_module("kb.suggest")
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError(f"the suggester reached for the network: {args}")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    monkeypatch.setattr(socket, "getaddrinfo", refuse)
+    for package, module in (("snowballstemmer", snowballstemmer), ("bm25s", bm25s.stopwords)):
+        assert importlib.metadata.version(package)
+        installed = Path(str(importlib.metadata.distribution(package).locate_file("")))
+        assert Path(module.__file__ or "").is_relative_to(installed)
+    # Spanish and English stems, and each language's stop words, as the installed packages give them.
+    assert suggester._tokens("los trabajadores y las trabajadoras", "es") == ["trabaj", "trabaj"]
+    assert suggester._tokens("the strengthening of labor ministries", "en") == ["strengthen", "labor", "ministri"]
+    prepared = kb.prepare(corpus)
+    found = kb.suggest(prepared.documents, prepared.provisions, prepared.annotations, document=REPORT)
+    assert any(s.source.iri == REC_6 and s.link_type == "reiterates" and s.target == ART_7G for s in found)
+
+
 def test_addressees_are_the_bodies_a_provision_names(corpus: Path) -> None:
     prepared = kb.prepare(corpus)
     found = kb.suggest(prepared.documents, prepared.provisions, prepared.annotations, document=REPORT)
