@@ -118,6 +118,8 @@ def kb_error_response(exc: kb.KbError, parameter: str | None = None) -> JSONResp
     status, title = kb_status(exc)
     if status == 500:
         LOG.error("unexpected library error: %s", exc)
+    if parameter is None and isinstance(exc, kb.InputError):
+        parameter = exc.parameter
     return error_response(status, str(exc), title=title, parameter=parameter)
 
 

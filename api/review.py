@@ -23,14 +23,30 @@ LOOPBACK = frozenset({"127.0.0.1", "::1", "localhost"})
 ID_PATTERN = r"^[0-9a-f]{10}$"
 
 
+def _loopback_authority(authority: str) -> bool:
+    """``authority`` (a Host header, an origin's host and port) names this machine by a loopback name."""
+    try:
+        host = urlsplit(f"//{authority}").hostname
+    except ValueError:
+        return False
+    return host in LOOPBACK
+
+
 def _guard(request: Request, *, posting: bool) -> None:
-    """Loopback clients only; a form post only from a page of this server (its Origin or Referer)."""
+    """Loopback clients, addressing the server by a loopback name (a page from a site whose name was
+    made to point here reads nothing: DNS rebinding); a form post only from a page of this server
+    (its Origin, or its Referer if the browser sent no Origin)."""
     client = request.client.host if request.client else ""
     if client not in LOOPBACK:
         raise ApiError(403, "the review page answers only on this machine (loopback)")
+    host = request.headers.get("host", "")
+    if not _loopback_authority(host):
+        raise ApiError(403, f"the review page answers only to http://127.0.0.1 or http://localhost, not {host!r}",
+                       parameter="Host")
     if posting:
         origin = request.headers.get("origin") or request.headers.get("referer") or ""
-        if urlsplit(origin).netloc != request.headers.get("host", ""):
+        parts = urlsplit(origin)
+        if parts.scheme != "http" or parts.netloc != host:
             raise ApiError(403, "a review decision must be posted from this server's review page",
                            parameter="Origin")
 
@@ -58,6 +74,9 @@ def install(app: FastAPI, ctx: Context, corpus_dir: Path) -> None:
             link = review.accept(ident, link_type=link_type or None, target=target or None)
             done = f"accepted {link['from']} {link['type']} {link['to']}: run kb build to publish it"
         elif decision == "reject":
+            if link_type or target:
+                raise ApiError(400, "a rejection takes no type or target: accept with them instead",
+                               parameter="decision")
             review.reject(ident, reason)
             done = f"rejected {ident}: it will not be suggested again"
         else:

@@ -22,7 +22,7 @@ from rdflib import Literal, URIRef
 from rdflib.term import Node
 
 import kb
-from kb.errors import EXIT_USAGE, KbError
+from kb.errors import EXIT_ABORTED, EXIT_USAGE, KbError
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="Mandate and recommendation traceability knowledge base (IACML).")
@@ -308,6 +308,9 @@ def review_cmd(accept: Annotated[list[str] | None, typer.Option("--accept", help
             _show_pending(p)
         typer.echo(f"{len(pending)} suggestion(s) waiting")
         return
+    if (link_type or target) and len(accept or []) != 1:
+        raise kb.InputError("--type and --to edit one accepted suggestion",
+                            hint="give them with exactly one --accept ID (or use the prompt's [e]dit)")
     if accept or reject:
         for ident in accept or []:
             link = review.accept(ident, link_type=link_type, target=target)
@@ -559,6 +562,8 @@ def serve(host: Annotated[str, typer.Option()] = "127.0.0.1", port: Annotated[in
                                 hint="serve it on 127.0.0.1 (the default); the public server stays read-only")
         os.environ["KB_CURATOR_CORPUS"] = str(corpus or kb.default_corpus_dir())
         typer.echo(f"curator mode: review suggested links at http://{host}:{port}/review", err=True)
+    else:  # only --curator serves the review page, whatever the environment says
+        os.environ.pop("KB_CURATOR_CORPUS", None)
     typer.echo(f"serving {spec} on http://{host}:{port}/", err=True)
     # The web layer is imported by uvicorn by name: the library never imports it.
     uvicorn.run("api.app:app_from_environment", factory=True, host=host, port=port, log_level="warning")
@@ -580,6 +585,9 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_USAGE
     except typer.Exit as exc:
         return int(exc.exit_code)
+    except typer.Abort:  # Ctrl-C or end of input at a prompt
+        typer.echo("\naborted: what was decided before is kept", err=True)
+        return EXIT_ABORTED
     return 0
 
 

@@ -20,7 +20,8 @@ Every error the library raises is a :class:`KbError`::
 Every error the library raises is a :class:`KbError`. Each names what it is about (a file and
 line, an id, a parameter) and says what to do next, so that the CLI can print it as one line and
 the web layer can turn it into one error shape. Only the CLI exits; its exit codes are
-:data:`EXIT_VALIDATION` (1) and :data:`EXIT_USAGE` (2), documented in the README.
+:data:`EXIT_VALIDATION` (1), :data:`EXIT_USAGE` (2) and
+:data:`EXIT_ABORTED` (130), documented in the README.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from pathlib import Path
 EXIT_OK = 0
 EXIT_VALIDATION = 1
 EXIT_USAGE = 2
+EXIT_ABORTED = 130  # a prompt cut short (Ctrl-C, end of input): the shell's code for SIGINT
 
 
 class KbError(Exception):
@@ -47,7 +49,12 @@ class KbError(Exception):
 
 
 class InputError(KbError):
-    """Something the user gave (a file, an id, a parameter) cannot be used."""
+    """Something the user gave (a file, an id, a parameter) cannot be used; ``parameter`` names the
+    parameter at fault when the caller's parameters map to one."""
+
+    def __init__(self, message: str, *, hint: str = "", parameter: str | None = None) -> None:
+        self.parameter = parameter
+        super().__init__(message, hint=hint)
 
 
 class CorpusError(InputError):

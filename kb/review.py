@@ -6,29 +6,41 @@
 ``corpus/annotations/reviewed-links.yaml``  what a curator accepted (or edited, then accepted): curated
                                     links with their quotes, read by every build like any annotation.
 
-Every write replaces its file whole (a temporary file renamed over it): a review cut short loses
-nothing already decided.
+Every decision is read, changed and written under a lock on ``corpus/review/.lock`` (the CLI and the
+curator page may decide at once), and every write replaces its file whole (a temporary file renamed
+over it): a review cut short loses nothing already decided. Other top-level sections of the files are
+kept; comments are not (the files say so).
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import fcntl
 import hashlib
-from collections.abc import Iterable
+import os
+import tempfile
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from kb.annotate import LINK_TYPES
 from kb.corpus import default_corpus_dir
-from kb.errors import InputError
+from kb.errors import CorpusError, CorpusErrors, InputError, NotFoundError
+from kb.pipeline import prepare
 from kb.quote import after_hint
 from kb.suggest import Suggestion
 
 __all__ = ["REVIEWED_LINKS", "Pending", "Review"]
 
 REVIEWED_LINKS = "reviewed-links.yaml"
+# What a suggestion can become: the suggester's types, and fulfils (an answer that is complete).
+ACCEPTABLE_TYPES = tuple(t for t in LINK_TYPES if t in ("derivedFrom", "reiterates", "respondsTo", "fulfils",
+                                                      "addressee"))
+_PENDING_KEYS = ("id", "from", "type", "to", "confidence")
 
 
 @dataclass
@@ -60,6 +72,9 @@ class Review:
 
     corpus_dir: Path = field(default_factory=default_corpus_dir)
 
+    def __post_init__(self) -> None:
+        self.corpus_dir = Path(self.corpus_dir)
+
     @property
     def suggestions_path(self) -> Path:
         return self.corpus_dir / "review" / "suggestions.yaml"
@@ -72,27 +87,69 @@ class Review:
     def accepted_path(self) -> Path:
         return self.corpus_dir / "annotations" / REVIEWED_LINKS
 
-    def _read(self, path: Path, key: str) -> list[dict[str, Any]]:
+    @contextlib.contextmanager
+    def _locked(self) -> Iterator[None]:
+        lock = self.corpus_dir / "review" / ".lock"
+        lock.parent.mkdir(parents=True, exist_ok=True)
+        with lock.open("a") as handle:
+            fcntl.flock(handle, fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(handle, fcntl.LOCK_UN)
+
+    def _load(self, path: Path, key: str) -> tuple[dict[str, Any], list[tuple[int, dict[str, Any]]]]:
+        """The file's whole mapping, and its ``key`` entries each with its line."""
         if not path.is_file():
-            return []
+            return {}, []
+        text = path.read_text(encoding="utf-8")
         try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+            loader = yaml.SafeLoader(text)
+            try:
+                node = loader.get_single_node()
+                data = loader.construct_document(node) if node is not None else {}
+            finally:
+                loader.dispose()
         except yaml.YAMLError as exc:
             raise InputError(f"{path}: malformed YAML ({exc})",
                              hint="fix it, or delete it to start the review again") from exc
-        entries = (data.get(key) or []) if isinstance(data, dict) else []
+        if not isinstance(data, dict):
+            raise InputError(f"{path}: the file must be a mapping with a {key}: list",
+                             hint="fix it (or move it away): nothing was changed")
+        entries = data.get(key) or []
         if not isinstance(entries, list):
-            raise InputError(f"{path}: {key} must be a list", hint="fix it, or delete it")
-        return [e for e in entries if isinstance(e, dict)]
+            raise InputError(f"{path}: {key} must be a list", hint="fix it: nothing was changed")
+        lines = [1] * len(entries)
+        if isinstance(node, yaml.MappingNode):
+            for k, v in node.value:
+                if k.value == key and isinstance(v, yaml.SequenceNode):
+                    lines = [item.start_mark.line + 1 for item in v.value]
+        found = []
+        for line, entry in zip(lines, entries, strict=True):
+            if not isinstance(entry, dict):
+                raise InputError(f"{path}:{line}: each entry of {key} must be a mapping",
+                                 hint="fix it: nothing was changed")
+            found.append((line, entry))
+        return data, found
+
+    def _entries(self, path: Path, key: str, required: tuple[str, ...]) -> list[dict[str, Any]]:
+        _, entries = self._load(path, key)
+        for line, entry in entries:
+            missing = [k for k in required if entry.get(k) in (None, "")]
+            if missing:
+                raise InputError(f"{path}:{line}: this entry has no {', '.join(missing)}",
+                                 hint="fix it by hand (or delete the entry): nothing was changed")
+        return [entry for _, entry in entries]
 
     def pending(self) -> list[Pending]:
         return [Pending(str(e["id"]), str(e["from"]), str(e["type"]), str(e["to"]), float(e["confidence"]),
                         str(e.get("why", "")), list(e.get("evidence") or []), str(e.get("document", "")))
-                for e in self._read(self.suggestions_path, "suggestions")]
+                for e in self._entries(self.suggestions_path, "suggestions", _PENDING_KEYS)]
 
     def rejected(self) -> set[tuple[str, str, str]]:
         """What was rejected, as (from, type, to) references."""
-        return {(str(e["from"]), str(e["type"]), str(e["to"])) for e in self._read(self.rejected_path, "rejected")}
+        return {(str(e["from"]), str(e["type"]), str(e["to"]))
+                for e in self._entries(self.rejected_path, "rejected", ("from", "type", "to"))}
 
     def record(self, suggestions: Iterable[Suggestion], document: str | None, texts: dict[str, str]) -> list[Pending]:
         """Write new suggestions for ``document`` (replacing its earlier undecided ones); return them."""
@@ -108,51 +165,104 @@ class Review:
             new.append(Pending(suggestion_id(s.source.ref, s.link_type, s.target_ref), s.source.ref, s.link_type,
                                s.target_ref, s.confidence, s.why, evidence, document or s.source.doc))
         ids = {p.id for p in new}
-        kept = [p for p in self.pending() if p.id not in ids and (document is None or p.document != document)]
-        self._write_suggestions(kept + new)
+        with self._locked():
+            kept = [p for p in self.pending() if p.id not in ids and (document is None or p.document != document)]
+            self._write_suggestions(kept + new)
         return new
 
     def _write_suggestions(self, pending: list[Pending]) -> None:
+        data, _ = self._load(self.suggestions_path, "suggestions")
         _write(self.suggestions_path, "Suggested by `kb suggest`: decide with `kb review` (accepted ones go to "
                f"annotations/{REVIEWED_LINKS}, rejected ones to review/rejected.yaml).",
-               {"suggestions": [p.as_yaml() for p in pending]})
+               {**data, "suggestions": [p.as_yaml() for p in pending]})
 
     def find(self, ident: str) -> Pending:
         for p in self.pending():
             if p.id == ident:
                 return p
-        raise InputError(f"no suggestion {ident!r} is waiting for review",
-                         hint="`kb review --list` shows the waiting ones and their ids")
+        raise NotFoundError(f"no suggestion {ident!r} is waiting for review", parameter="ident",
+                            hint="`kb review --list` shows the waiting ones and their ids")
 
     def accept(self, ident: str, *, link_type: str | None = None, target: str | None = None,
                evidence: list[dict[str, str]] | None = None, note: str = "") -> dict[str, Any]:
-        """Make a suggestion a curated link (with its type, target or quotes edited if given)."""
-        p = self.find(ident)
-        link = {"from": p.source, "type": link_type or p.link_type, "to": target or p.target,
+        """Make a suggestion a curated link (with its type, target or quotes edited if given). An edited
+        link is checked as the build reads it before the suggestion leaves the queue; the suggestion as
+        it was is remembered as rejected, so that it is not made again."""
+        if link_type is not None and link_type not in ACCEPTABLE_TYPES:
+            raise InputError(f"type {link_type!r} is not a link type a suggestion can become",
+                             hint=f"use one of {', '.join(ACCEPTABLE_TYPES)}", parameter="link_type")
+        if target is not None and not target.strip():
+            raise InputError("the target is empty", hint="give a reference as annotations write it: 'slug eId', "
+                             "'activity:slug' or 'body:slug'", parameter="target")
+        with self._locked():
+            p = self.find(ident)
+            link: dict[str, Any] = {
+                "from": p.source, "type": link_type or p.link_type, "to": (target or p.target).strip(),
                 "evidence": evidence or p.evidence,
                 "note": note or f"accepted from kb suggest (confidence {p.confidence:.2f}: {p.why})"}
-        accepted = self._read(self.accepted_path, "links")
-        if not any((a["from"], a["type"], a["to"]) == (link["from"], link["type"], link["to"]) for a in accepted):
-            accepted.append(link)
-        _write(self.accepted_path, "Links accepted in `kb review` from the suggester's proposals: curated, with their "
-               "quotes; edit them like any annotation.", {"links": accepted})
-        self._write_suggestions([q for q in self.pending() if q.id != ident])
+            edited = (link["type"], link["to"]) != (p.link_type, p.target)
+            data, entries = self._load(self.accepted_path, "links")
+            accepted = [e for _, e in entries]
+            before = self.accepted_path.read_bytes() if self.accepted_path.is_file() else None
+            if not any((a.get("from"), a.get("type"), a.get("to")) == (link["from"], link["type"], link["to"])
+                       for a in accepted):
+                accepted.append(link)
+            _write(self.accepted_path, "Links accepted in `kb review` from the suggester's proposals: curated, "
+                   "with their quotes; edit them like any annotation (comments here are not kept).",
+                   {**data, "links": accepted})
+            if edited:
+                self._check_accepted(before, link)
+                self._remember_rejected(p, f"edited in review: accepted as {link['type']} {link['to']}")
+            self._write_suggestions([q for q in self.pending() if q.id != ident])
         return link
 
-    def reject(self, ident: str, reason: str = "") -> None:
-        """Remember a suggestion as rejected, so that it is not made again."""
-        p = self.find(ident)
-        rejected = self._read(self.rejected_path, "rejected")
+    def _check_accepted(self, before: bytes | None, link: dict[str, Any]) -> None:
+        """Read the corpus as the build does; undo the accepted entry if the build would refuse it."""
+        try:
+            prepare(self.corpus_dir)
+        except (CorpusError, CorpusErrors) as exc:
+            errors = exc.errors if isinstance(exc, CorpusErrors) else [exc]
+            ours = [e for e in errors if e.path.startswith(str(self.accepted_path))]
+            if not ours:
+                return  # the corpus has other problems: the build reports them
+            if before is None:
+                self.accepted_path.unlink()
+            else:
+                _write_bytes(self.accepted_path, before)
+            message = "; ".join(e.message.split(": ", 1)[-1] for e in ours)
+            raise InputError(f"{link['from']} {link['type']} {link['to']} would not build: {message}",
+                             hint="nothing was written: give another type or target",
+                             parameter="target") from None
+
+    def _remember_rejected(self, p: Pending, reason: str) -> None:
+        data, entries = self._load(self.rejected_path, "rejected")
+        rejected = [e for _, e in entries]
         rejected.append({"from": p.source, "type": p.link_type, "to": p.target, "on": dt.date.today().isoformat(),
                          **({"reason": reason} if reason else {})})
         _write(self.rejected_path, "Suggestions a curator rejected in `kb review`: `kb suggest` does not make them "
-               "again.", {"rejected": rejected})
-        self._write_suggestions([q for q in self.pending() if q.id != ident])
+               "again (comments here are not kept).", {**data, "rejected": rejected})
+
+    def reject(self, ident: str, reason: str = "") -> None:
+        """Remember a suggestion as rejected, so that it is not made again."""
+        with self._locked():
+            p = self.find(ident)
+            self._remember_rejected(p, reason)
+            self._write_suggestions([q for q in self.pending() if q.id != ident])
 
 
 def _write(path: Path, comment: str, data: dict[str, Any]) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
     text = f"# {comment}\n" + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=120)
-    temporary = path.with_name(f".{path.name}.tmp")
-    temporary.write_text(text, encoding="utf-8")
-    temporary.replace(path)
+    _write_bytes(path, text.encode("utf-8"))
+
+
+def _write_bytes(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+        os.replace(temporary, path)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temporary)
+        raise

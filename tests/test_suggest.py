@@ -6,6 +6,9 @@ the next build holds it as curated; a rejected suggestion is not made again."""
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -153,6 +156,24 @@ def test_the_review_page_in_curator_mode(corpus: Path, built_release: Any, tmp_p
         forged = client.post(f"/review/{first.id}", data={"decision": "accept"},
                              headers={"Origin": "http://evil.example"})
         assert forged.status_code == 403  # a page elsewhere cannot decide for the curator
+        # DNS rebinding: a site whose name was made to point here is neither answered nor obeyed
+        port = server.url.rsplit(":", 1)[1]
+        rebound = {"Host": f"evil.example:{port}", "Origin": f"http://evil.example:{port}"}
+        assert client.get("/review", headers={**rebound, "Accept": "text/html"}).status_code == 403
+        refused = client.post(f"/review/{first.id}", data={"decision": "reject"}, headers=rebound)
+        assert refused.status_code == 403 and refused.json()["error"]["parameter"] == "Host"
+        assert client.post(f"/review/{first.id}", data={"decision": "reject"}).status_code == 403  # no Origin
+        unknown = client.post("/review/0123456789", data={"decision": "accept"}, headers={"Origin": server.url})
+        assert unknown.status_code == 404 and unknown.json()["error"]["parameter"] == "ident"
+        bad_type = client.post(f"/review/{first.id}", data={"decision": "accept", "link_type": "bogusType"},
+                               headers={"Origin": server.url})
+        assert bad_type.status_code == 400 and bad_type.json()["error"]["parameter"] == "link_type"
+        bad_target = client.post(f"/review/{first.id}", data={"decision": "accept", "target": "no-such-doc para_1"},
+                                 headers={"Origin": server.url})
+        assert bad_target.status_code == 400 and bad_target.json()["error"]["parameter"] == "target"
+        assert "no-such-doc" in bad_target.json()["error"]["detail"]
+        assert not (corpus / "annotations" / "reviewed-links.yaml").exists()  # nothing written by refusals
+        assert first.id in {p.id for p in kb.Review(corpus).pending()}
         decided = client.post(f"/review/{first.id}", data={"decision": "accept"}, headers={"Origin": server.url})
         assert decided.status_code == 303 and decided.headers["location"].startswith("/review?done=accepted")
     accepted = yaml.safe_load((corpus / "annotations" / "reviewed-links.yaml").read_text(encoding="utf-8"))
@@ -164,6 +185,81 @@ def test_the_public_server_has_no_review_page(built_release: Any, tmp_path: Path
     with running_server(built_release.store_path, tmp_path / "public.log") as server:
         assert httpx.get(f"{server.url}/review", headers={"Accept": "text/html"}).status_code == 404
         assert httpx.post(f"{server.url}/review/0123456789", data={"decision": "accept"}).status_code in (404, 405)
+
+
+def test_an_edited_accept_is_checked_and_the_suggestion_as_made_not_made_again(corpus: Path) -> None:
+    prepared = kb.prepare(corpus)
+    found = kb.suggest(prepared.documents, prepared.provisions, prepared.annotations, document=REPORT)
+    review = kb.Review(corpus)
+    review.record(found, REPORT, {d.meta.slug: d.text for d in prepared.documents})
+    accepted_path = corpus / "annotations" / "reviewed-links.yaml"
+    accepted_path.write_text("# kept apart\ndocuments: []\nlinks: []\n", encoding="utf-8")
+    rec6 = next(p for p in review.pending() if (p.source, p.link_type, p.target) ==
+                (f"{REPORT} recommendation_6", "reiterates", "iacml21-plan-of-action art_7__para_g"))
+    with pytest.raises(kb.InputError, match="would not build") as refused:
+        review.accept(rec6.id, target="iacml21-plan-of-action art_99")
+    assert refused.value.parameter == "target"
+    assert accepted_path.read_text(encoding="utf-8") == "# kept apart\ndocuments: []\nlinks: []\n"
+    link = review.accept(rec6.id, link_type="derivedFrom")
+    assert link["type"] == "derivedFrom"
+    data = yaml.safe_load(accepted_path.read_text(encoding="utf-8"))
+    assert data["documents"] == [] and len(data["links"]) == 1  # the file's other sections are kept
+    assert (rec6.source, "reiterates", rec6.target) in review.rejected()
+    again = kb.suggest(*_prepared(corpus), document=REPORT, rejected=review.rejected())
+    assert not [s for s in again if (s.source.ref, s.link_type, s.target_ref) ==
+                (rec6.source, rec6.link_type, rec6.target)]
+    kb.build(corpus, corpus.parent / "build")  # the edited link builds
+
+
+def _prepared(corpus: Path) -> tuple[Any, Any, Any]:
+    prepared = kb.prepare(corpus)
+    return prepared.documents, prepared.provisions, prepared.annotations
+
+
+def test_review_files_written_by_hand_get_file_and_line(corpus: Path) -> None:
+    path = corpus / "review" / "suggestions.yaml"
+    path.parent.mkdir(parents=True)
+    path.write_text("suggestions:\n- id: 0123456789\n  from: x y\n  type: reiterates\n  to: a b\n"
+                    "  confidence: 0.5\n- id: 9876543210\n  from: x y\n  type: reiterates\n  confidence: 0.5\n",
+                    encoding="utf-8")
+    with pytest.raises(kb.InputError, match=r"suggestions\.yaml:7: this entry has no to"):
+        kb.Review(corpus).pending()
+    path.write_text("- a list\n", encoding="utf-8")
+    with pytest.raises(kb.InputError, match="must be a mapping"):
+        kb.Review(corpus).reject("0123456789")
+    assert path.read_text(encoding="utf-8") == "- a list\n"  # nothing overwritten
+
+
+def test_decisions_made_at_once_are_all_kept(corpus: Path) -> None:
+    prepared = kb.prepare(corpus)
+    found = kb.suggest(prepared.documents, prepared.provisions, prepared.annotations, document=REPORT)
+    review = kb.Review(corpus)
+    review.record(found, REPORT, {d.meta.slug: d.text for d in prepared.documents})
+    before = review.pending()
+    victims = [p.id for p in before[:8]]
+    command = "import sys; from kb.cli import main; sys.exit(main(sys.argv[1:]))"
+    processes = [subprocess.Popen([sys.executable, "-c", command, "review", "--reject", ident, "--corpus",
+                                   str(corpus)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+                 for ident in victims]
+    assert [p.wait(timeout=120) for p in processes] == [0] * len(victims)
+    assert len(review.pending()) == len(before) - len(victims)
+    assert {(p.source, p.link_type, p.target) for p in before[:8]} <= review.rejected()
+
+
+def test_kb_review_edits_one_accept_at_a_time(capsys: pytest.CaptureFixture[str], corpus: Path) -> None:
+    assert main(["review", "--to", "body:ilo", "--corpus", str(corpus)]) == EXIT_USAGE
+    assert "exactly one --accept" in capsys.readouterr().err
+
+
+def test_kb_serve_serves_no_review_page_without_curator(monkeypatch: pytest.MonkeyPatch, build_dir: Path,
+                                                        built_release: Any, corpus: Path) -> None:
+    import uvicorn
+
+    seen: dict[str, str | None] = {}
+    monkeypatch.setenv("KB_CURATOR_CORPUS", str(corpus))
+    monkeypatch.setattr(uvicorn, "run", lambda *a, **k: seen.update(corpus=os.environ.get("KB_CURATOR_CORPUS")))
+    assert main(["serve", "--build-dir", str(build_dir)]) == 0
+    assert seen == {"corpus": None}  # the environment alone does not make a curator server
 
 
 def test_kb_serve_refuses_curator_mode_off_loopback(capsys: pytest.CaptureFixture[str], built_release: Any,
