@@ -7,6 +7,7 @@ files ``kb review`` writes; the public server has no such page and stays read-on
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 from urllib.parse import parse_qs, quote, urlsplit
 
@@ -60,23 +61,24 @@ def install(app: FastAPI, ctx: Context, corpus_dir: Path) -> None:
         _guard(request, posting=False)
         pending = sorted(review.pending(), key=lambda p: (-p.confidence, p.source, p.target))
         return HTMLResponse(render("review.html", version=ctx.version, triples=ctx.triples, pending=pending,
-                                   done=done, corpus=str(corpus_dir)))
+                                   done=done, corpus=str(corpus_dir), link_types=kb.ACCEPTABLE_TYPES))
 
     @app.post("/review/{ident}", tags=["Curation"], summary="Accept or reject one suggestion (curator mode only)",
               response_class=RedirectResponse, status_code=303)
     async def decide(request: Request, ident: str = PathParam(pattern=ID_PATTERN)) -> Response:
         _guard(request, posting=True)
         # The page's form, urlencoded (the standard library reads it; no multipart is accepted).
-        form = {k: v[0] for k, v in parse_qs((await request.body()).decode("utf-8", "replace")).items()}
+        form = {k: v[0].replace("\r\n", "\n") for k, v in
+                parse_qs((await request.body()).decode("utf-8", "replace"), keep_blank_values=True).items()}
         decision, link_type, target = form.get("decision", ""), form.get("link_type", ""), form.get("target", "")
         reason = form.get("reason", "")
         if decision == "accept":
-            link = review.accept(ident, link_type=link_type or None, target=target or None)
+            quotes = [form[f"quote_{k}"] for k in itertools.takewhile(lambda k: f"quote_{k}" in form,
+                                                                      itertools.count())]
+            evidence = review.edited_evidence(ident, quotes) if quotes else None
+            link = review.accept(ident, link_type=link_type or None, target=target or None, evidence=evidence)
             done = f"accepted {link['from']} {link['type']} {link['to']}: run kb build to publish it"
         elif decision == "reject":
-            if link_type or target:
-                raise ApiError(400, "a rejection takes no type or target: accept with them instead",
-                               parameter="decision")
             review.reject(ident, reason)
             done = f"rejected {ident}: it will not be suggested again"
         else:

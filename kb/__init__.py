@@ -35,7 +35,7 @@ from kb.publish import Release, current_release, push
 from kb.queries import NamedQuery, get_query, list_queries
 from kb.quote import Quote, near_quote, quote_of
 from kb.reader import ProvisionSpan, QuoteContext, QuoteSpan, SourceText, quote_context, source_text
-from kb.review import Pending, Review
+from kb.review import ACCEPTABLE_TYPES, Pending, Review
 from kb.status import Explanation, StatusRow, build_asof, parse_asof, status, status_reason, why
 from kb.store import EmbeddedStore, RemoteStore, SelectResult, Store, open_store
 from kb.suggest import Suggestion, suggest
@@ -44,6 +44,7 @@ from kb.trace import Trace, trace
 DOCUMENT_TYPES = tuple(t.value for t in DocType)
 
 __all__ = [
+    "ACCEPTABLE_TYPES",
     "BASE",
     "CITATION_FORMATS",
     "DOCUMENT_TYPES",

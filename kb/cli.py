@@ -331,7 +331,10 @@ def review_cmd(accept: Annotated[list[str] | None, typer.Option("--accept", help
         elif answer == "e":
             new_type = typer.prompt("  type", default=p.link_type)
             new_target = typer.prompt("  to", default=p.target)
-            review.accept(p.id, link_type=new_type, target=new_target)
+            quotes = [typer.prompt(f"  quote from {e['doc']} (Enter keeps it)", default="", show_default=False)
+                      for e in p.evidence]
+            review.accept(p.id, link_type=new_type, target=new_target,
+                          evidence=review.edited_evidence(p.id, quotes))
     typer.echo(f"{len(review.pending())} suggestion(s) still waiting; run `kb build` to publish the accepted ones")
 
 

@@ -34,7 +34,7 @@ from kb.pipeline import prepare
 from kb.quote import after_hint
 from kb.suggest import Suggestion
 
-__all__ = ["REVIEWED_LINKS", "Pending", "Review"]
+__all__ = ["ACCEPTABLE_TYPES", "REVIEWED_LINKS", "Pending", "Review"]
 
 REVIEWED_LINKS = "reviewed-links.yaml"
 # What a suggestion can become: the suggester's types, and fulfils (an answer that is complete).
@@ -183,6 +183,19 @@ class Review:
         raise NotFoundError(f"no suggestion {ident!r} is waiting for review", parameter="ident",
                             hint="`kb review --list` shows the waiting ones and their ids")
 
+    def edited_evidence(self, ident: str, quotes: list[str]) -> list[dict[str, str]]:
+        """The suggestion's evidence with its quotes replaced by ``quotes`` (in order; an empty one keeps
+        the quote as it was). A changed quote loses its ``after`` hint: the build says if it needs one."""
+        p = self.find(ident)
+        if len(quotes) > len(p.evidence):
+            raise InputError(f"{len(quotes)} quotes for a suggestion with {len(p.evidence)}", parameter="quote",
+                             hint="give at most one quote for each of its quotes, in order")
+        out = []
+        for k, entry in enumerate(p.evidence):
+            new = quotes[k] if k < len(quotes) else ""
+            out.append(entry if not new or new == entry["quote"] else {"doc": entry["doc"], "quote": new})
+        return out
+
     def accept(self, ident: str, *, link_type: str | None = None, target: str | None = None,
                evidence: list[dict[str, str]] | None = None, note: str = "") -> dict[str, Any]:
         """Make a suggestion a curated link (with its type, target or quotes edited if given). An edited
@@ -200,7 +213,8 @@ class Review:
                 "from": p.source, "type": link_type or p.link_type, "to": (target or p.target).strip(),
                 "evidence": evidence or p.evidence,
                 "note": note or f"accepted from kb suggest (confidence {p.confidence:.2f}: {p.why})"}
-            edited = (link["type"], link["to"]) != (p.link_type, p.target)
+            retargeted = (link["type"], link["to"]) != (p.link_type, p.target)
+            edited = retargeted or link["evidence"] != p.evidence
             data, entries = self._load(self.accepted_path, "links")
             accepted = [e for _, e in entries]
             before = self.accepted_path.read_bytes() if self.accepted_path.is_file() else None
@@ -212,6 +226,7 @@ class Review:
                    {**data, "links": accepted})
             if edited:
                 self._check_accepted(before, link)
+            if retargeted:
                 self._remember_rejected(p, f"edited in review: accepted as {link['type']} {link['to']}")
             self._write_suggestions([q for q in self.pending() if q.id != ident])
         return link
@@ -230,9 +245,11 @@ class Review:
             else:
                 _write_bytes(self.accepted_path, before)
             message = "; ".join(e.message.split(": ", 1)[-1] for e in ours)
+            quote = "quote" in message or "after" in message
             raise InputError(f"{link['from']} {link['type']} {link['to']} would not build: {message}",
-                             hint="nothing was written: give another type or target",
-                             parameter="target") from None
+                             hint="nothing was written: " + ("copy the exact text (`kb quote`)" if quote else
+                                                             "give another type or target"),
+                             parameter="quote" if quote else "target") from None
 
     def _remember_rejected(self, p: Pending, reason: str) -> None:
         data, entries = self._load(self.rejected_path, "rejected")

@@ -22,7 +22,7 @@ PINNED = {
     "get_query", "list_queries", "open_store", "parse", "provision_iri", "push", "resolve_reference", "statistics",
     "CorpusErrors", "DOCUMENT_TYPES", "Added", "Extracted", "ParseWarning", "ParsedDocument", "add_document", "extract",
     "parse_document", "replaced_by", "Quote", "near_quote", "quote_of", "Corpus", "Pending", "Review", "Suggestion",
-    "default_corpus_dir", "prepare", "suggest",
+    "default_corpus_dir", "prepare", "suggest", "ACCEPTABLE_TYPES",
 }
 
 

@@ -174,10 +174,25 @@ def test_the_review_page_in_curator_mode(corpus: Path, built_release: Any, tmp_p
         assert "no-such-doc" in bad_target.json()["error"]["detail"]
         assert not (corpus / "annotations" / "reviewed-links.yaml").exists()  # nothing written by refusals
         assert first.id in {p.id for p in kb.Review(corpus).pending()}
-        decided = client.post(f"/review/{first.id}", data={"decision": "accept"}, headers={"Origin": server.url})
+        assert 'name="quote_0"' in page.text  # each quote can be edited before accepting
+        second = sorted(kb.Review(corpus).pending(), key=lambda p: -p.confidence)[1]
+        as_the_form_sends = {"link_type": second.link_type, "target": second.target, "reason": "",
+                             **{f"quote_{k}": e["quote"] for k, e in enumerate(second.evidence)}}
+        rejected = client.post(f"/review/{second.id}", data={**as_the_form_sends, "decision": "reject"},
+                               headers={"Origin": server.url})
+        assert rejected.status_code == 303, rejected.text
+        assert (second.source, second.link_type, second.target) in kb.Review(corpus).rejected()
+        original = first.evidence[0]["quote"]
+        mistyped = client.post(f"/review/{first.id}", data={"decision": "accept", "quote_0": original.upper()},
+                               headers={"Origin": server.url})
+        assert mistyped.status_code == 400 and mistyped.json()["error"]["parameter"] == "quote"
+        shorter = original[:original.rindex(" ", 0, max(20, len(original) // 2))]
+        decided = client.post(f"/review/{first.id}", data={"decision": "accept", "quote_0": shorter},
+                              headers={"Origin": server.url})
         assert decided.status_code == 303 and decided.headers["location"].startswith("/review?done=accepted")
     accepted = yaml.safe_load((corpus / "annotations" / "reviewed-links.yaml").read_text(encoding="utf-8"))
     assert (accepted["links"][0]["from"], accepted["links"][0]["to"]) == (first.source, first.target)
+    assert accepted["links"][0]["evidence"][0]["quote"] == shorter
     assert first.id not in {p.id for p in kb.Review(corpus).pending()}
 
 
@@ -244,6 +259,28 @@ def test_decisions_made_at_once_are_all_kept(corpus: Path) -> None:
     assert [p.wait(timeout=120) for p in processes] == [0] * len(victims)
     assert len(review.pending()) == len(before) - len(victims)
     assert {(p.source, p.link_type, p.target) for p in before[:8]} <= review.rejected()
+
+
+def test_kb_review_at_the_prompt(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
+                                 corpus: Path) -> None:
+    import io
+
+    prepared = kb.prepare(corpus)
+    found = kb.suggest(prepared.documents, prepared.provisions, prepared.annotations, document=REPORT)
+    review = kb.Review(corpus)
+    review.record(found, REPORT, {d.meta.slug: d.text for d in prepared.documents})
+    first = sorted(review.pending(), key=lambda p: -p.confidence)[0]
+    other = "derivedFrom" if first.link_type != "derivedFrom" else "reiterates"
+    answers = f"e\n{other}\n\n" + "\n" * len(first.evidence) + "q\n"  # edit the type, keep target and quotes
+    monkeypatch.setattr("sys.stdin", io.StringIO(answers))
+    assert main(["review", "--corpus", str(corpus)]) == 0
+    accepted = yaml.safe_load((corpus / "annotations" / "reviewed-links.yaml").read_text(encoding="utf-8"))
+    assert [(a["from"], a["type"], a["to"]) for a in accepted["links"]] == [(first.source, other, first.target)]
+    assert accepted["links"][0]["evidence"] == first.evidence
+    assert (first.source, first.link_type, first.target) in review.rejected()
+    monkeypatch.setattr("sys.stdin", io.StringIO(""))  # end of input at the prompt
+    assert main(["review", "--corpus", str(corpus)]) == 130
+    assert "what was decided before is kept" in capsys.readouterr().err
 
 
 def test_kb_review_edits_one_accept_at_a_time(capsys: pytest.CaptureFixture[str], corpus: Path) -> None:
