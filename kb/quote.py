@@ -105,6 +105,9 @@ def quote_of(reference: str, *, corpus_dir: Path | None = None, span: tuple[int,
     if not is_slug(slug) or (eid and not is_eid(eid)):
         raise InputError(f"cannot read {reference!r} as a provision", hint='write "slug eId", e.g. '
                          '"wg1-2021-final-report recommendation_7", or "slug" with --span START:END')
+    if eid and span is not None:
+        raise InputError(f"{reference!r} names a provision and --span a span of the source: give one",
+                         hint=f'"{slug}" with --span START:END, or "{slug} {eid}" alone')
     documents = {d.meta.slug: d for d in load_corpus(corpus_dir or default_corpus_dir())}
     doc = documents.get(slug)
     if doc is None:

@@ -71,3 +71,6 @@ def test_kb_quote_errors(capsys: pytest.CaptureFixture[str], corpus_copy: Path) 
     assert "not a held document" in capsys.readouterr().err
     assert main(["quote", "wg1-2024-report", "--span", "10", "--corpus", str(corpus_copy)]) == EXIT_USAGE
     assert "START:END" in capsys.readouterr().err
+    assert main(["quote", "wg1-2024-report recommendation_6", "--span", "10:20", "--corpus", str(corpus_copy)]) \
+        == EXIT_USAGE
+    assert "give one" in capsys.readouterr().err
