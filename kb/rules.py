@@ -7,7 +7,8 @@ as-of date (``?asof``) and returns the items it decides (``?item``), with the tr
 Rules run in file order and, within a dimension (response, lifecycle, adoption), the first rule
 that matches an item decides it: a later rule is the fallback of the earlier ones. Only links and
 quotes known by the as-of date count (``kb:knownBy``), so the same question asked of another
-date gives that date's answer.
+date gives that date's answer; and only curated links (``kb:assertedBy kb:curator``): a link the
+suggester proposed decides nothing until a curator accepts it.
 
 Each assessment becomes a node ``{base}status/{hash}`` (hash of item, dimension and date) typed by
 its dimension, with the value, the date, the rule, the links and evidence used and a one-line

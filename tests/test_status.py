@@ -45,15 +45,24 @@ def fixture_graph() -> Graph:
         doc = URIRef(f"{B}doc/{slug}")
         g += [(node, RDF.type, KB[kind]), (node, RDF.type, KB.Provision), (node, KB.inDocument, doc),
               (node, KB.knownBy, g.value(doc, KB.knownBy))]
-    links = [("m1", "poa20/m1", "derivedFrom", "wg19/r1", "2020-01-01"),
-             ("a1", "activity/a", "respondsTo", "poa20/m1", "2021-03-01"),
-             ("o1", "activity/o", "fulfils", "poa20/m1", "2022-05-01"),
-             ("r3", "wg23/r3", "reiterates", "wg19/r2", "2023-01-01")]
-    for name, src, kind, dst, date in links:
+    links = [("m1", "poa20/m1", "derivedFrom", "wg19/r1", "2020-01-01", "curator"),
+             ("a1", "activity/a", "respondsTo", "poa20/m1", "2021-03-01", "curator"),
+             ("o1", "activity/o", "fulfils", "poa20/m1", "2022-05-01", "curator"),
+             ("r3", "wg23/r3", "reiterates", "wg19/r2", "2023-01-01", "curator"),
+             # suggested, not reviewed: decides nothing (R3 stays open, R1 is not carried forward)
+             ("x1", "activity/x", "respondsTo", "wg23/r3", "2023-03-01", "extractor"),
+             ("x2", "activity/x", "fulfils", "wg23/r3", "2023-03-01", "extractor"),
+             ("x3", "wg23/r3", "reiterates", "wg19/r1", "2023-01-01", "extractor"),
+             ("x4", "poa24/m9", "derivedFrom", "wg23/r3", "2024-06-30", "extractor")]
+    g += [(URIRef(f"{B}doc/poa24/m9"), RDF.type, KB.Mandate), (URIRef(f"{B}doc/poa24/m9"), RDF.type, KB.Provision),
+          (URIRef(f"{B}doc/poa24/m9"), KB.inDocument, URIRef(f"{B}doc/poa24")),
+          (URIRef(f"{B}doc/poa24/m9"), KB.knownBy, _date("2024-06-30"))]
+    for name, src, kind, dst, date, asserter in links:
         link, ev = URIRef(f"{B}link/{name}"), URIRef(f"{B}evidence/{name}")
         source = URIRef(f"{B}doc/{src}" if not src.startswith("activity") else f"{B}{src}")
         g += [(link, RDF.type, KB.TraceLink), (link, KB.linkFrom, source), (link, KB.linkType, KB[kind]),
               (link, KB.linkTo, URIRef(f"{B}doc/{dst}")), (link, KB.knownBy, _date(date)),
+              (link, KB.assertedBy, KB[asserter]),
               (link, KB.hasEvidence, ev), (ev, RDF.type, KB.Evidence), (ev, KB.knownBy, _date(date))]
     return g
 
