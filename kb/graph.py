@@ -273,9 +273,12 @@ class GraphBuilder:
         return node
 
     def link(self, link: Link) -> None:
-        """The direct triple, and the qualified link node carrying evidence and attribution."""
+        """The qualified link node carrying evidence and attribution, and for a curated link the direct
+        triple: a suggested one (``kb:extractor``) is a link node only, so that simple SPARQL over the
+        direct triples sees curated links alone."""
         source, target, prop = URIRef(link.source), URIRef(link.target), KB[link.link_type]
-        self.add(source, prop, target)
+        if link.asserted_by == "curator":
+            self.add(source, prop, target)
         node = iri.link_iri(link.source, link.link_type, link.target)
         self.add(node, RDF.type, KB.TraceLink)
         self.add(node, KB.linkFrom, source)

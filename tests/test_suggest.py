@@ -283,6 +283,36 @@ def test_kb_review_at_the_prompt(capsys: pytest.CaptureFixture[str], monkeypatch
     assert "what was decided before is kept" in capsys.readouterr().err
 
 
+def test_a_suggested_link_is_published_apart_and_changes_no_status(corpus: Path, tmp_path: Path) -> None:
+    prepared = kb.prepare(corpus)
+    found = kb.suggest(prepared.documents, prepared.provisions, prepared.annotations, document=REPORT)
+    kb.Review(corpus).record(found, REPORT, {d.meta.slug: d.text for d in prepared.documents})
+    rec6 = next(p for p in kb.Review(corpus).pending() if (p.source, p.link_type, p.target) ==
+                (f"{REPORT} recommendation_6", "reiterates", "iacml21-plan-of-action art_7__para_g"))
+    open_query = kb.get_query("cq01-open-mandates")
+    trace_query = kb.get_query("cq09-full-trace")
+
+    def observed(release: kb.Release) -> tuple[set[tuple[str, str, str]], list[Any], list[Any]]:
+        with open_store(release.store_path) as store:
+            statuses = {(r.item, dim, a.value) for r in kb.status(store) for dim, a in r.assessments.items()}
+            open_rows = store.select(open_query.text, open_query.bind({"asof": "2024-12-31"})).rows
+            trace_rows = store.select(trace_query.text, trace_query.bind({"mandate": ART_7G})).rows
+        return statuses, open_rows, trace_rows
+
+    before = observed(kb.build(corpus, tmp_path / "before")[0])
+    (corpus / "annotations" / "suggested.yaml").write_text(yaml.safe_dump({"links": [{
+        "from": rec6.source, "type": rec6.link_type, "to": rec6.target, "asserted_by": "extractor",
+        "confidence": 0.9, "evidence": rec6.evidence}]}, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    release, _ = kb.build(corpus, tmp_path / "after")
+    assert observed(release) == before  # no status, open mandate or trace row comes from a suggestion
+    with open_store(release.store_path) as store:
+        prefix = "PREFIX kb: <https://w3id.org/iacml-kb/ontology#> "
+        assert not store.select(f"{prefix} SELECT * WHERE {{ <{REC_6}> kb:reiterates <{ART_7G}> }}").rows
+        asked = store.select(f"{prefix} SELECT ?c WHERE {{ ?l kb:linkFrom <{REC_6}> ; kb:linkTo <{ART_7G}> ; "
+                             "kb:assertedBy kb:extractor ; kb:confidence ?c }").rows
+        assert [float(r[0]) for r in asked] == [0.9]  # there when asked for
+
+
 def test_kb_review_edits_one_accept_at_a_time(capsys: pytest.CaptureFixture[str], corpus: Path) -> None:
     assert main(["review", "--to", "body:ilo", "--corpus", str(corpus)]) == EXIT_USAGE
     assert "exactly one --accept" in capsys.readouterr().err
