@@ -292,12 +292,13 @@ def test_a_suggested_link_is_published_apart_and_changes_no_status(corpus: Path,
     open_query = kb.get_query("cq01-open-mandates")
     trace_query = kb.get_query("cq09-full-trace")
 
-    def observed(release: kb.Release) -> tuple[set[tuple[str, str, str]], list[Any], list[Any]]:
+    def observed(release: kb.Release) -> tuple[set[tuple[str, str, str]], list[Any], list[Any], Any]:
         with open_store(release.store_path) as store:
             statuses = {(r.item, dim, a.value) for r in kb.status(store) for dim, a in r.assessments.items()}
             open_rows = store.select(open_query.text, open_query.bind({"asof": "2024-12-31"})).rows
             trace_rows = store.select(trace_query.text, trace_query.bind({"mandate": ART_7G})).rows
-        return statuses, open_rows, trace_rows
+            traced = kb.trace(store, URIRef(ART_7G)).links
+        return statuses, open_rows, trace_rows, traced
 
     before = observed(kb.build(corpus, tmp_path / "before")[0])
     (corpus / "annotations" / "suggested.yaml").write_text(yaml.safe_dump({"links": [{
