@@ -1,9 +1,10 @@
 """The corpus stage: reads ``corpus/`` into :class:`~kb.model.SourceDocument` objects.
 
-It owns the layout of the corpus directory and the checks that a held document is what its
-metadata says: every metadata file is well-formed YAML with every required field, the source file
-exists, its SHA-256 matches, and it decodes as UTF-8. Each failure is a
-:class:`~kb.errors.CorpusError` naming the file (and line where there is one) and what to do.
+It owns the layout of the corpus directory, how tools write into it (:func:`write_whole`), and
+the checks that a held document is what its metadata says: every metadata file is well-formed YAML
+with every required field, the source file exists, its SHA-256 matches, and it decodes as UTF-8.
+Each failure is a :class:`~kb.errors.CorpusError` naming the file (and line where there is one)
+and what to do.
 
 Layout::
 
@@ -15,9 +16,12 @@ Layout::
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
+import os
 import re
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -234,3 +238,18 @@ def raise_all(errors: list[CorpusError]) -> None:
         raise errors[0]
     if errors:
         raise CorpusErrors(errors)
+
+
+def write_whole(path: Path, data: bytes) -> None:
+    """Write a corpus file whole or not at all: a temporary file of its own (so that two writers never
+    share one) in the same directory, renamed over it."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+        os.replace(temporary, path)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temporary)
+        raise

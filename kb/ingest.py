@@ -26,7 +26,7 @@ import yaml
 
 from kb import iri
 from kb.annotate import read_annotation_files
-from kb.corpus import DATE_RE, default_corpus_dir, parse_meta
+from kb.corpus import DATE_RE, default_corpus_dir, parse_meta, write_whole
 from kb.errors import InputError
 from kb.extract import Extracted, extract
 from kb.model import DocType
@@ -215,13 +215,7 @@ def add_document(path: Path, *, corpus_dir: Path | None = None, slug: str | None
               "then run `kb build` (or `kb add` again). Fields the cover did not give say so.")
     sources.mkdir(parents=True, exist_ok=True)
     documents.mkdir(parents=True, exist_ok=True)
-    _write(source_path, received.data)
-    _write(meta_path, _metadata_text(fields, header).encode("utf-8"))
+    write_whole(source_path, received.data)
+    write_whole(meta_path, _metadata_text(fields, header).encode("utf-8"))
     return Added(slug, source_path, meta_path, parsed, kept_metadata=False, promoted=slug in quoted, notes=notes)
 
-
-def _write(path: Path, data: bytes) -> None:
-    """Write a file whole or not at all (a temporary file renamed over it)."""
-    temporary = path.with_name(f".{path.name}.tmp")
-    temporary.write_bytes(data)
-    temporary.replace(path)

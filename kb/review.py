@@ -18,8 +18,6 @@ import contextlib
 import datetime as dt
 import fcntl
 import hashlib
-import os
-import tempfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -28,7 +26,7 @@ from typing import Any
 import yaml
 
 from kb.annotate import LINK_TYPES
-from kb.corpus import default_corpus_dir
+from kb.corpus import default_corpus_dir, write_whole
 from kb.errors import CorpusError, CorpusErrors, InputError, NotFoundError
 from kb.pipeline import prepare
 from kb.quote import after_hint
@@ -243,7 +241,7 @@ class Review:
             if before is None:
                 self.accepted_path.unlink()
             else:
-                _write_bytes(self.accepted_path, before)
+                write_whole(self.accepted_path, before)
             message = "; ".join(e.message.split(": ", 1)[-1] for e in ours)
             quote = "quote" in message or "after" in message
             raise InputError(f"{link['from']} {link['type']} {link['to']} would not build: {message}",
@@ -269,17 +267,5 @@ class Review:
 
 def _write(path: Path, comment: str, data: dict[str, Any]) -> None:
     text = f"# {comment}\n" + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=120)
-    _write_bytes(path, text.encode("utf-8"))
+    write_whole(path, text.encode("utf-8"))
 
-
-def _write_bytes(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-        os.replace(temporary, path)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(temporary)
-        raise

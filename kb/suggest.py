@@ -51,6 +51,8 @@ _TARGET_KINDS = frozenset({Kind.MANDATE, Kind.RECOMMENDATION, Kind.FINDING, Kind
 _ITEM_DOCUMENTS = frozenset({"MeetingSummary", "OutcomeDocument", "WorkingGroupReport", "PlanOfAction",
                              "Declaration", "WorkPlan"})
 _ANSWERED_KINDS = frozenset({Kind.MANDATE, Kind.RECOMMENDATION, Kind.FINDING, Kind.ITEM})
+_SOURCE_KIND_NAMES = frozenset(k.value for k in _SOURCE_KINDS)
+_ANSWERED_KIND_NAMES = frozenset(k.value for k in _ANSWERED_KINDS)
 _STEMMERS = {"en": snowballstemmer.stemmer("english"), "es": snowballstemmer.stemmer("spanish")}
 _STOP = frozenset(STOPWORDS_EN) | frozenset(STOPWORDS_SPANISH)
 _WORD_RE = re.compile(r"[a-z0-9]+")
@@ -274,7 +276,7 @@ def suggest(documents: Sequence[SourceDocument], provisions: dict[str, list[Prov
     held_slugs = {d.meta.slug for d in documents}
     reported = {act.slug for act in annotations.activities
                 if document is None or document in act.reported_in or any(e.doc == document for e in act.evidence)}
-    sources = [c for c in items if (c.kind in {k.value for k in _SOURCE_KINDS} and (
+    sources = [c for c in items if (c.kind in _SOURCE_KIND_NAMES and (
         document is None or c.doc == document or (c.doc not in held_slugs and any(
             e.doc == document for e in c.evidence)))) or (c.kind == "Activity" and c.ref[9:] in reported)]
     targets = [c for c in items if c.kind != "Activity"]
@@ -302,7 +304,7 @@ def suggest(documents: Sequence[SourceDocument], provisions: dict[str, list[Prov
             if target.iri == source.iri or (target.doc and target.doc == source.doc) or not _before(target.date,
                                                                                                    source.date):
                 continue
-            if source.kind == "Activity" and target.kind not in {k.value for k in _ANSWERED_KINDS}:
+            if source.kind == "Activity" and target.kind not in _ANSWERED_KIND_NAMES:
                 continue
             overlap = fuzz.token_set_ratio(source.text.casefold(), target.text.casefold()) / 100
             cited = _cited(source, target)
