@@ -113,7 +113,7 @@ def run(corpus: Corpus) -> dict[str, Any]:
 
 def fit(scored: list[tuple[float, bool, dict[str, float]]], rounds: int = 4000, rate: float = 0.5) -> dict[str, float]:
     """Logistic regression of 'a curator linked it' on the features (plain gradient descent)."""
-    names = ["overlap", "bm25", "cited", "quoted", "topics", "rank"]
+    names = [*WEIGHTS, "rank"]
     weights = {"bias": 0.0, **{n: 0.0 for n in names}}
     rows = [(features, 1.0 if ok else 0.0) for _, ok, features in scored]
     for _ in range(rounds):

@@ -15,11 +15,13 @@ reports), the suggester ranks what it may be linked to:
 
 Signals: near-verbatim overlap (RapidFuzz's token-set ratio), lexical similarity (BM25, bm25s, over
 Snowball stems in English and Spanish with each language's stop words), an explicit citation of the
-target ("recommendation 7", "Art. 7, g"), the order of the documents in time (a target after its
+target ("recommendation 7", "Art. 7, g"), likeness of meaning between two provisions (cosine of
+WordLlama's static embeddings, whose weights and tokenizer ship inside the ``wordllama`` package and
+are loaded from it, never from a hub), the order of the documents in time (a target after its
 source is never proposed). The confidence is a logistic function of them, fitted by
 ``bench/bench_suggest.py`` on the curated links left out one document at a time (the weights below
 and their calibration table are written down in bench/README.md). Nothing is downloaded: the stemmers,
-stop words and the ranking come from installed packages.
+stop words, embeddings and the ranking come from installed packages.
 """
 
 from __future__ import annotations
@@ -30,12 +32,17 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import bm25s
 import numpy
 import snowballstemmer
+import wordllama
 from bm25s.stopwords import STOPWORDS_EN, STOPWORDS_SPANISH
 from rapidfuzz import fuzz
+from safetensors import safe_open
+from wordllama import WordLlama
+from wordllama.inference import WordLlamaInference
 
 from kb import iri
 from kb.annotate import CONTEXT
@@ -59,10 +66,12 @@ _WORD_RE = re.compile(r"[a-z0-9]+")
 # The ranking: a weighted sum of near-verbatim overlap (0..1), BM25 score relative to the source's best
 # candidate (0..1), an explicit citation (0/1), the target quoted in the source's document (0/1), the
 # share of topics named in both; chosen for recall by bench/bench_suggest.py.
-WEIGHTS = {"overlap": 6.5, "bm25": 1.5, "cited": 2.5, "quoted": 1.0, "topics": 2.0}
+WEIGHTS = {"overlap": 6.5, "bm25": 1.5, "cited": 2.5, "quoted": 1.0, "topics": 2.0, "meaning": 4.0}
 # The confidence: how often a curator linked proposals with these features (bench_suggest.py --fit, on
-# the corpus of record; a citation by number had no case to fit, its weight is the ranking's).
-CONFIDENCE = {"bias": -5.9, "overlap": 4.02, "bm25": 0.8, "cited": 2.5, "quoted": 0.7, "topics": 0.64, "rank": 0.58}
+# the corpus of record; a citation by number had no case to fit, its weight is the ranking's; likeness of
+# meaning adds nothing the overlap does not already say, and its fitted weight was below zero).
+CONFIDENCE = {"bias": -5.9, "overlap": 4.02, "bm25": 0.8, "cited": 2.5, "quoted": 0.7, "topics": 0.64, "meaning": 0.0,
+              "rank": 0.58}
 _MIN_OVERLAP = 0.35  # below this token-set ratio a candidate is not worth a curator's time
 _SHORTLIST = 300  # targets per source scored beyond BM25
 _CITATION_RE = re.compile(r"\b(?:recommendation|recomendaci[óo]n|art(?:icle|[íi]culo)?\.?|paragraph|p[áa]rrafo)\s*"
@@ -115,6 +124,17 @@ def _tokens(text: str, language: str) -> list[str]:
     words = [w for w in _WORD_RE.findall("".join(c for c in folded if not unicodedata.combining(c)))
              if w not in _STOP and len(w) > 1]
     return [_stem(w, language) for w in words]
+
+
+@functools.lru_cache(maxsize=1)
+def _embedder() -> WordLlamaInference:
+    """WordLlama's 256-dimension model, from the files installed with the package (``WordLlama.load``
+    would look for the tokenizer in a folder the wheel does not have, then ask a hub for it)."""
+    root = Path(wordllama.__file__).parent
+    tokenizer = WordLlama.load_tokenizer(root / "tokenizers" / "l2_supercat_tokenizer_config.json")
+    with safe_open(str(root / "weights" / "l2_supercat_256.safetensors"), framework="np", device="cpu") as f:
+        embedding = f.get_tensor("embedding.weight")
+    return WordLlamaInference(embedding, tokenizer)
 
 
 def _own_evidence(doc: SourceDocument, p: Provision) -> Evidence:
@@ -287,17 +307,26 @@ def suggest(documents: Sequence[SourceDocument], provisions: dict[str, list[Prov
     for k, target in enumerate(targets):
         for e in target.evidence:
             quoted_by.setdefault(e.doc, set()).add(k)
-    out: list[Suggestion] = []
+    searched: list[tuple[Candidate, dict[int, float]]] = []  # a source, its shortlist: target -> BM25 of the best
     for source in sources:
         query = tokens[source.iri]
         if not query:
             continue
         scores = retriever.get_scores(query)
-        best = float(scores.max()) or 1.0
         # Only the best by BM25 (and those the source quotes or cites) are scored further: the overlap
         # is computed pair by pair, and the corpus may be large.
-        shortlist = set(numpy.argpartition(-scores, min(_SHORTLIST, len(targets) - 1))[:_SHORTLIST].tolist())
-        shortlist |= quoted_by.get(source.doc, set())
+        near = set(numpy.argpartition(-scores, min(_SHORTLIST, len(targets) - 1))[:_SHORTLIST].tolist())
+        best = float(scores.max()) or 1.0
+        searched.append((source, {k: float(scores[k]) / best for k in near | quoted_by.get(source.doc, set())}))
+    # Activities are left out: a label and the lines reporting it say little of the meaning of what they
+    # answer, and their likeness ranked wrong targets first (bench/README.md).
+    needed = sorted({source.iri for source, _ in searched if source.kind != "Activity"}
+                    | {targets[k].iri for source, shortlist in searched if source.kind != "Activity"
+                       for k in shortlist})
+    text_of = {c.iri: c.text for c in items}
+    vectors = dict(zip(needed, _embedder().embed([text_of[i] for i in needed], norm=True), strict=True))
+    out: list[Suggestion] = []
+    for source, shortlist in searched:
         ranked: list[tuple[float, Candidate, dict[str, float]]] = []
         for k in sorted(shortlist):
             target = targets[k]
@@ -311,10 +340,12 @@ def suggest(documents: Sequence[SourceDocument], provisions: dict[str, list[Prov
             quoted = _quoted(source, target, meetings)
             if overlap < _MIN_OVERLAP and not cited and not quoted:
                 continue
+            meaning = float(vectors[source.iri] @ vectors[target.iri]) if source.iri in vectors else 0.0
             shared = topics[source.iri] & topics[target.iri]
             either = topics[source.iri] | topics[target.iri]
-            features = {"overlap": overlap, "bm25": float(scores[k]) / best, "cited": float(cited),
-                        "quoted": float(quoted), "topics": len(shared) / len(either) if either else 0.0}
+            features = {"overlap": overlap, "bm25": shortlist[k], "cited": float(cited),
+                        "quoted": float(quoted), "topics": len(shared) / len(either) if either else 0.0,
+                        "meaning": meaning}
             ranked.append((sum(WEIGHTS[name] * value for name, value in features.items()), target, features))
         ranked.sort(key=lambda r: (-r[0], r[1].iri))
         kept = 0
@@ -327,8 +358,8 @@ def suggest(documents: Sequence[SourceDocument], provisions: dict[str, list[Prov
             features["rank"] = max(0.0, 1 - rank / 5)
             signals = ("cites it; " if features["cited"] else "") + (
                 "quoted in its document; " if features["quoted"] else "")
-            why = (f"{signals}"
-                   f"{round(100 * features['overlap'])}% of words shared, "
+            meant = f"likeness of meaning {features['meaning']:.2f}, " if source.iri in vectors else ""
+            why = (f"{signals}{round(100 * features['overlap'])}% of words shared, {meant}"
                    f"BM25 {features['bm25']:.2f} of the best; {target.ref} ({target.date or 'undated'}) before "
                    f"{source.ref} ({source.date or 'undated'})")
             out.append(Suggestion(source, link_type, target.iri, target.ref, _confidence(features),

@@ -94,7 +94,7 @@ def test_suggest_then_review_then_build(capsys: pytest.CaptureFixture[str], corp
                 (victim.source, victim.link_type, victim.target)]
 
 
-def test_suggests_offline_with_stemmers_and_stop_words_from_installed_packages(
+def test_suggests_offline_with_stemmers_stop_words_and_embeddings_from_installed_packages(
         corpus: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import importlib
     import importlib.metadata
@@ -102,8 +102,10 @@ def test_suggests_offline_with_stemmers_and_stop_words_from_installed_packages(
 
     import bm25s.stopwords
     import snowballstemmer
+    import wordllama
 
     suggester = importlib.import_module("kb.suggest")
+    suggester._embedder.cache_clear()
 
     def refuse(*args: object, **kwargs: object) -> None:
         raise AssertionError(f"the suggester reached for the network: {args}")
@@ -111,13 +113,20 @@ def test_suggests_offline_with_stemmers_and_stop_words_from_installed_packages(
     monkeypatch.setattr(socket.socket, "connect", refuse)
     monkeypatch.setattr(socket, "create_connection", refuse)
     monkeypatch.setattr(socket, "getaddrinfo", refuse)
-    for package, module in (("snowballstemmer", snowballstemmer), ("bm25s", bm25s.stopwords)):
+    for package, module in (("snowballstemmer", snowballstemmer), ("bm25s", bm25s.stopwords),
+                            ("wordllama", wordllama)):
         assert importlib.metadata.version(package)
         installed = Path(str(importlib.metadata.distribution(package).locate_file("")))
         assert Path(module.__file__ or "").is_relative_to(installed)
     # Spanish and English stems, and each language's stop words, as the installed packages give them.
     assert suggester._tokens("los trabajadores y las trabajadoras", "es") == ["trabaj", "trabaj"]
     assert suggester._tokens("the strengthening of labor ministries", "en") == ["strengthen", "labor", "ministri"]
+    # Likeness of meaning across wording and language, from the embeddings installed with wordllama.
+    rfq = "Encourage ILO-CINTERFOR, OAS and UNESCO to develop a Regional Qualifications Framework"
+    vectors = suggester._embedder().embed([
+        rfq, "Fomentar que OIT-CINTERFOR, OEA y UNESCO desarrollen un Marco Regional de Cualificaciones",
+        "Promote safe and healthy working conditions in agriculture"], norm=True)
+    assert float(vectors[0] @ vectors[1]) > 2 * float(vectors[0] @ vectors[2])
     prepared = kb.prepare(corpus)
     found = kb.suggest(prepared.documents, prepared.provisions, prepared.annotations, document=REPORT)
     assert any(s.source.iri == REC_6 and s.link_type == "reiterates" and s.target == ART_7G for s in found)
