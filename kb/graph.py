@@ -211,6 +211,10 @@ class GraphBuilder:
             for ev in p.evidence:
                 self.add(pnode, KB.knownThrough, self.evidence(ev))
             self._known_by(pnode, self.known.get(str(node)) or self._earliest(p.evidence))
+        if not doc.date:
+            # Undated: the document is known from its earliest quotation, of itself or of any provision,
+            # so that a later document of its series can supersede it (queries/rules/50-*).
+            self._known_by(node, self._earliest([*doc.evidence, *(e for p in doc.provisions for e in p.evidence)]))
 
     def body(self, body: Body) -> None:
         node = iri.body_iri(body.slug)

@@ -322,19 +322,29 @@ def links_used(store: Store, assessment: Assessment) -> list[LinkUsed]:
 
 
 def status_reason(store: Store, row: StatusRow) -> str:
-    """One line saying what decided the status: what answered it and what carried it forward, or that
-    nothing recorded did by the as-of date."""
+    """One line saying what decided the status: what answered it (directly, or through the provision
+    that adopted it), what carried it forward, or that nothing recorded did by the as-of date."""
     parts = []
     for dim, verb in (("response", "answered by"), ("lifecycle", "carried forward by"), ("adoption", "adopted by")):
         a = row.assessments.get(dim)
         if a is None or not a.links:
             continue
-        names = []
-        for link in sorted(a.links):
-            rows = store.select(LINK_QUERY, {"link": URIRef(link)}).dicts()
-            if rows:
-                names.append(str(rows[0].get("label", rows[0]["from"])))
-        parts.append(f"{verb} {'; '.join(sorted(set(names)))}")
+        links = [rows[0] for link in sorted(a.links)
+                 if (rows := store.select(LINK_QUERY, {"link": URIRef(link)}).dicts())]
+        label = {str(r["from"]): str(r.get("label", r["from"])) for r in links}
+        if dim == "response":
+            # An answer to the provision that adopted the item (rules 15 and 25) answers the item through it.
+            through = {str(r["from"]) for r in links if str(r["type"]).endswith("#derivedFrom")}
+            direct = sorted({label[str(r["from"])] for r in links if str(r["to"]) == row.item
+                             and str(r["from"]) not in through})
+            if direct:
+                parts.append(f"{verb} {'; '.join(direct)}")
+            for provision in sorted(through, key=label.__getitem__):
+                answers = sorted({label[str(r["from"])] for r in links if str(r["to"]) == provision})
+                if answers:
+                    parts.append(f"{a.value} through {label[provision]}: {verb} {'; '.join(answers)}")
+            continue
+        parts.append(f"{verb} {'; '.join(sorted(set(label.values())))}")
     superseded = row.assessments.get("lifecycle")
     if superseded is not None and superseded.basis:
         parts.append("superseded by " + ", ".join(sorted(b.removeprefix(iri.BASE + "doc/") for b in superseded.basis)))

@@ -53,7 +53,9 @@ def fixture_graph() -> Graph:
              ("x1", "activity/x", "respondsTo", "wg23/r3", "2023-03-01", "extractor"),
              ("x2", "activity/x", "fulfils", "wg23/r3", "2023-03-01", "extractor"),
              ("x3", "wg23/r3", "reiterates", "wg19/r1", "2023-01-01", "extractor"),
-             ("x4", "poa24/m9", "derivedFrom", "wg23/r3", "2024-06-30", "extractor")]
+             ("x4", "poa24/m9", "derivedFrom", "wg23/r3", "2024-06-30", "extractor"),
+             # a curated answer to m9 answers nothing through it: its adoption of R3 is only suggested
+             ("a9", "activity/a", "respondsTo", "poa24/m9", "2024-07-01", "curator")]
     g += [(URIRef(f"{B}doc/poa24/m9"), RDF.type, KB.Mandate), (URIRef(f"{B}doc/poa24/m9"), RDF.type, KB.Provision),
           (URIRef(f"{B}doc/poa24/m9"), KB.inDocument, URIRef(f"{B}doc/poa24")),
           (URIRef(f"{B}doc/poa24/m9"), KB.knownBy, _date("2024-06-30"))]
@@ -70,11 +72,14 @@ def fixture_graph() -> Graph:
 EXPECTED = {  # (as of, item) -> (response, lifecycle, adoption or None); absent item: does not exist yet
     ("2019-12-31", "wg19/r1"): ("no-evidence", "active", "pending"),
     ("2019-12-31", "wg19/r2"): ("no-evidence", "active", "pending"),
-    ("2020-06-30", "wg19/r1"): ("no-evidence", "active", "adopted"),
+    # R1 adopted as M1: carried forward in it, and answered through it as M1 is answered
+    ("2020-06-30", "wg19/r1"): ("no-evidence", "carried-forward", "adopted"),
     ("2020-06-30", "poa20/m1"): ("no-evidence", "active", None),
+    ("2021-06-30", "wg19/r1"): ("addressed", "carried-forward", "adopted"),
     ("2021-06-30", "poa20/m1"): ("addressed", "active", None),
+    ("2022-06-30", "wg19/r1"): ("fulfilled", "carried-forward", "adopted"),
     ("2022-06-30", "poa20/m1"): ("fulfilled", "active", None),
-    ("2023-06-30", "wg19/r1"): ("no-evidence", "superseded", "adopted"),
+    ("2023-06-30", "wg19/r1"): ("fulfilled", "carried-forward", "adopted"),  # not superseded: it lives on in M1
     ("2023-06-30", "wg19/r2"): ("no-evidence", "carried-forward", "pending"),
     ("2023-06-30", "wg23/r3"): ("no-evidence", "active", "pending"),
     ("2024-12-31", "wg19/r2"): ("no-evidence", "carried-forward", "not-adopted"),
@@ -114,6 +119,18 @@ def test_assessments_name_their_rule_links_and_evidence(fixture_assessments: dic
     assert (node, KB.statusValue, KB.fulfilled) in graph and (node, KB.usedLink, URIRef(f"{B}link/o1")) in graph
     assert (node, KB.asOf, _date("2022-06-30")) in graph
     assert "10-response-fulfilled" in str(graph.value(node, KB.explanation))
+
+
+def test_an_item_answered_through_its_adoption_names_both_links(
+        fixture_assessments: dict[str, list[object]]) -> None:
+    addressed = next(a for a in fixture_assessments["2021-06-30"]  # type: ignore[attr-defined]
+                     if a.item.endswith("wg19/r1") and a.dimension == "response")
+    assert addressed.rule.name == "25-response-addressed"
+    assert addressed.links == {f"{B}link/m1", f"{B}link/a1"}  # the adoption and the answer to the mandate
+    assert addressed.evidence == {f"{B}evidence/m1", f"{B}evidence/a1"}
+    fulfilled = next(a for a in fixture_assessments["2022-06-30"]  # type: ignore[attr-defined]
+                     if a.item.endswith("wg19/r1") and a.dimension == "response")
+    assert fulfilled.rule.name == "15-response-fulfilled" and f"{B}link/o1" in fulfilled.links
 
 
 def test_rules_are_ordered_and_named_by_dimension() -> None:
@@ -178,6 +195,33 @@ def test_recommendations_appear_only_once_their_report_exists(store: kb.Store) -
     assert in_2022 == []
     in_2024 = {r.eid: r for r in kb.status(store, document="wg1-2024-report", asof=dt.date(2024, 12, 31))}
     assert len(in_2024) == 11 and all(r.value("adoption") == "pending" for r in in_2024.values())
+
+
+def test_recommendations_answered_through_the_mandates_that_adopted_them(store: kb.Store) -> None:
+    rows = {r.eid: r for r in kb.status(store, document="wg1-2021-final-report")}
+    for eid, article in (("recommendation_5", "art_7__para_e"), ("recommendation_7", "art_7__para_g")):
+        row = rows[eid]
+        assert (row.value("response"), row.value("lifecycle")) == ("addressed", "carried-forward")
+        reason = kb.status_reason(store, row)
+        assert f"addressed through iacml21-plan-of-action {article}: answered by Intersectoral Workshop" in reason
+        assert "no response recorded" not in reason
+        exp = kb.why(store, URIRef(row.item))
+        assert {link.link_type for link in exp.links["response"]} == {"derivedFrom", "respondsTo"}
+        assert all(link.quotes for link in exp.links["response"])
+    assert rows["recommendation_6"].value("response") == "no-evidence"  # adopted by nothing, answered by nothing
+    before = {r.eid: r for r in kb.status(store, document="wg1-2021-final-report", asof=dt.date(2022, 12, 31))}
+    for eid in ("recommendation_5", "recommendation_7"):
+        # the Plan of Action is first quoted in April 2023, the workshop was in May 2023
+        assert (before[eid].value("response"), before[eid].value("lifecycle")) == ("no-evidence", "active")
+        assert kb.status_reason(store, before[eid]) == "no response recorded by 2022-12-31"
+
+
+def test_an_undated_work_plan_is_superseded_by_the_next_cycles(store: kb.Store) -> None:
+    later = {r.eid: r for r in kb.status(store, document="iacml-work-plan-2018-2020")}
+    assert {r.value("lifecycle") for r in later.values()} == {"superseded"}
+    assert "superseded by iacml-work-plan-2022-2024" in kb.status_reason(store, later["passage_2"])
+    before = kb.status(store, document="iacml-work-plan-2018-2020", asof=dt.date(2022, 12, 31))
+    assert before and {r.value("lifecycle") for r in before} == {"active"}  # the next one is quoted from 2023
 
 
 def test_adoption_of_the_2021_recommendations(store: kb.Store) -> None:
