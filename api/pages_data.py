@@ -29,10 +29,10 @@ KB = kb.PREFIXES["kb"]
 RDF_TYPE = kb.PREFIXES["rdf"] + "type"
 PREFIXES = "\n".join(f"PREFIX {name}: <{kb.PREFIXES[name]}>" for name in
                      ("kb", "dcterms", "skos", "rdfs", "oa", "rdf", "owl")) + "\n"
-STATUS_COLUMNS = (("no-evidence", "Open"), ("addressed", "Addressed"), ("fulfilled", "Fulfilled"),
+STATUS_COLUMNS = (("no-evidence", "Open"), ("partly-addressed", "Partly addressed"), ("addressed", "Addressed"),
+                  ("fulfilled", "Fulfilled"),
                   ("carried-forward", "Carried forward"), ("superseded", "Superseded"))
-STATUS_VALUES = ("no-evidence", "addressed", "fulfilled", "active", "carried-forward", "superseded", "adopted",
-                 "pending", "not-adopted")
+STATUS_VALUES = kb.STATUS_VALUES
 DASHBOARD_ROWS = 500  # rows of the open-mandates table on one page (CSV export: every row)
 CONTEXT_CHARS = 160
 MAX_CONTEXTS = 80  # quotes shown in context on one page; further quotes are shown alone

@@ -210,8 +210,8 @@ def warm_up(store: kb.Store) -> None:
 
 
 class Assessment(BaseModel):
-    value: str = Field(description="no-evidence, addressed, fulfilled; active, carried-forward, superseded; "
-                                   "adopted, pending, not-adopted")
+    value: str = Field(description="no-evidence, partly-addressed, addressed, fulfilled; active, carried-forward, "
+                                   "superseded; adopted, pending, not-adopted")
     rule: str
     ruleIri: str
     explanation: str
@@ -595,8 +595,8 @@ ToFilter = Query(None, alias="to", description="Took place on or before (YYYY-MM
 
 AsofFilter = Query(None, description="Status as of this date (YYYY-MM-DD; default: the build's). Giving asof or "
                                      "status returns mandates and recommendations with their status")
-StatusValue = TypingLiteral["no-evidence", "addressed", "fulfilled", "active", "carried-forward", "superseded",
-                            "adopted", "pending", "not-adopted"]
+StatusValue = TypingLiteral["no-evidence", "partly-addressed", "addressed", "fulfilled", "active", "carried-forward",
+                            "superseded", "adopted", "pending", "not-adopted"]
 ProvisionKind = TypingLiteral["Mandate", "Recommendation", "Finding", "Objective", "Question", "Section", "List",
                               "Paragraph", "Item", "AgendaItem"]
 

@@ -21,8 +21,7 @@ from rdflib import URIRef
 import kb
 
 DIMENSIONS = ("response", "lifecycle", "adoption")
-STATUS_VALUES = ("no-evidence", "addressed", "fulfilled", "active", "carried-forward", "superseded", "adopted",
-                 "pending", "not-adopted")
+STATUS_VALUES = kb.STATUS_VALUES
 
 
 def fold(text: str) -> str:

@@ -386,6 +386,12 @@ def load_annotations(directory: Path, held: Sequence[SourceDocument],
                 out.no_link[res.item(ref, where)] = reason.strip()
     with errors.caught():
         _check_unique_links(out.links)
+    with errors.caught():
+        _check_parts(out.links, held_by_slug, provisions, mentioned_by_slug)
+    for link in out.links:
+        if link.retyped_from:
+            out.replaced[str(iri.link_iri(link.source, link.retyped_from, link.target))] = str(
+                iri.link_iri(link.source, link.link_type, link.target))
     raise_all(errors.errors)
     return out
 
@@ -508,7 +514,8 @@ def _quoted_provision(spec: object, where: str, res: Resolver) -> QuotedProvisio
 
 
 def _link(spec: dict[str, Any], where: str, res: Resolver) -> Link:
-    _check_keys(spec, ("from", "type", "to", "evidence"), ("note", "asserted_by", "confidence"), where)
+    _check_keys(spec, ("from", "type", "to", "evidence"),
+                ("note", "asserted_by", "confidence", "extent", "part", "retyped_from"), where)
     link_type = _enum(spec["type"], LINK_TYPES, where, "type")
     expect = {"addressee": "body", "hasTopic": "topic", "chair": "body", "viceChair": "body"}.get(link_type, "")
     source = res.item(spec["from"], where, expect="body" if link_type in ("chair", "viceChair") else "")
@@ -519,10 +526,47 @@ def _link(spec: dict[str, Any], where: str, res: Resolver) -> Link:
     confidence = spec.get("confidence")
     if confidence is not None and not (isinstance(confidence, int | float) and 0 <= confidence <= 1):
         raise AnnotationError(where, "confidence must be a number between 0 and 1")
+    extent = _enum(spec.get("extent", "full"), EXTENTS, where, "extent")
+    part = spec.get("part")
+    if extent == "partial" and link_type != "respondsTo":
+        raise AnnotationError(where, f"extent: partial is for a respondsTo link, not {link_type}",
+                              hint="an answer in part is respondsTo with extent: partial and the part it answers")
+    if (extent == "partial") != (part is not None):
+        raise AnnotationError(where, "extent: partial and part: go together",
+                              hint="part: is the passage of the target's text that the link answers, verbatim")
+    retyped_from = spec.get("retyped_from", "")
+    if retyped_from:
+        retyped_from = _enum(retyped_from, LINK_TYPES, where, "retyped_from")
     return Link(source=source, link_type=link_type, target=target,
                 evidence=res.evidence_list(spec["evidence"], where, required=True), asserted_by=asserted_by,
                 confidence=float(confidence) if confidence is not None else None,
-                note=str(spec.get("note") or "").strip(), where=where)
+                note=str(spec.get("note") or "").strip(), where=where, extent=extent,
+                part=_text(spec, "part", where) if part is not None else "", retyped_from=retyped_from)
+
+
+EXTENTS = ("full", "partial")
+
+
+def _check_parts(links: Sequence[Link], held: Mapping[str, SourceDocument],
+                 provisions: Mapping[str, Sequence[Provision]], mentioned: Mapping[str, MentionedDocument]) -> None:
+    """The part a partial answer answers is verbatim in the text of its target provision (white space
+    aside: the part is one line in the YAML, the provision may break across lines and pages)."""
+    for link in links:
+        if not link.part:
+            continue
+        slug, _, eid = link.target.removeprefix(iri.BASE + "doc/").partition("/")
+        text = None
+        if slug in held:
+            text = next((held[slug].text[p.start:p.text_end or p.end] for p in provisions.get(slug, ())
+                         if p.eid == eid), None)
+        elif slug in mentioned:
+            text = next((q.text for q in mentioned[slug].provisions if q.eid == eid), None)
+        if text is None or not link.target.startswith(iri.BASE + "doc/") or not eid:
+            raise AnnotationError(link.where, "part: names a passage of a provision; the target is not one",
+                                  hint="link to the provision whose text holds the part")
+        if " ".join(link.part.split()) not in " ".join(text.split()):  # a part may run across a line or page break
+            raise AnnotationError(link.where, f"part {_clip(link.part)!r} is not in the text of {slug} {eid}",
+                                  hint=_near_miss(text, link.part) or f"copy it from `kb quote \"{slug} {eid}\"`")
 
 
 def _claim(spec: dict[str, Any], where: str, res: Resolver) -> Claim:

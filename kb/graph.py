@@ -292,6 +292,9 @@ class GraphBuilder:
         if link.confidence is not None:
             self.add(node, KB.confidence, Literal(str(link.confidence), datatype=XSD.decimal))
         self.add(node, KB.note, link.note)
+        if link.link_type in ("respondsTo", "fulfils"):
+            self.add(node, KB.extent, KB[link.extent])
+            self.add(node, KB.partAnswered, link.part)
         for ev in link.evidence:
             self.add(node, KB.hasEvidence, self.evidence(ev))
         # A link counts once both ends exist and a quote that states more than the target itself is

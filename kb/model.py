@@ -183,6 +183,9 @@ class Link:
     confidence: float | None = None
     note: str = ""
     where: str = ""
+    extent: str = "full"  # of an answer (respondsTo): "full", or "partial" with the part answered
+    part: str = ""  # verbatim from the target's text: what a partial answer answers
+    retyped_from: str = ""  # the type this link was published with before: its IRI is replaced by this one
 
 
 @dataclass(frozen=True)
@@ -208,6 +211,7 @@ class Annotations:
     links: list[Link] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
     no_link: dict[str, str] = field(default_factory=dict)  # provision IRI -> reason no link was found
-    replaced: dict[str, str] = field(default_factory=dict)  # IRI published before a document was held -> its IRI now
+    # IRI published before a document was held, or before a link was retyped -> its IRI now
+    replaced: dict[str, str] = field(default_factory=dict)
     mentions: dict[str, tuple[Evidence, ...]] = field(default_factory=dict)  # held slug -> where it was quoted first
     warnings: list[str] = field(default_factory=list)  # what a curator should look at (file:line: ...)

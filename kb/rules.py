@@ -32,7 +32,7 @@ from kb.queries import NamedQuery, default_queries_dir, list_queries
 from kb.store import Store
 
 DIMENSIONS = {
-    "response": ("ResponseAssessment", ("fulfilled", "addressed", "no-evidence")),
+    "response": ("ResponseAssessment", ("fulfilled", "addressed", "partly-addressed", "no-evidence")),
     "lifecycle": ("LifecycleAssessment", ("carried-forward", "superseded", "active")),
     "adoption": ("AdoptionAssessment", ("adopted", "not-adopted", "pending")),
 }

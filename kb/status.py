@@ -329,6 +329,8 @@ def status_reason(store: Store, row: StatusRow) -> str:
         a = row.assessments.get(dim)
         if a is None or not a.links:
             continue
+        if a.value == "partly-addressed":
+            verb = "answered in part by"
         links = [rows[0] for link in sorted(a.links)
                  if (rows := store.select(LINK_QUERY, {"link": URIRef(link)}).dicts())]
         label = {str(r["from"]): str(r.get("label", r["from"])) for r in links}

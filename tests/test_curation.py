@@ -159,3 +159,58 @@ def test_a_reference_to_an_unknown_eid_suggests_close_ones(corpus_copy: Path) ->
     provisions = {d.meta.slug: parse(d.text) for d in docs}
     with pytest.raises(kb.AnnotationError, match="did you mean recommendation_7"):
         load_annotations(corpus_copy / "annotations", docs, provisions, topic_slugs(ontology.topics_graph()))
+
+
+def test_every_partial_answer_names_its_part_in_the_target_text(store: kb.Store) -> None:
+    rows = store.select("""PREFIX kb: <https://w3id.org/iacml-kb/ontology#>
+        SELECT ?link ?type ?extent ?part ?text WHERE {
+          ?link a kb:TraceLink ; kb:linkType ?type ; kb:linkTo ?to .
+          OPTIONAL { ?link kb:extent ?extent } OPTIONAL { ?link kb:partAnswered ?part } OPTIONAL { ?to kb:text ?text }
+        }""").dicts()
+    answers = [r for r in rows if str(r["type"]).rsplit("#", 1)[-1] in ("respondsTo", "fulfils")]
+    assert answers and all("extent" in r for r in answers)  # every answer says how much it answers
+    assert not [r for r in rows if "extent" in r and r not in answers]
+    partial = [r for r in answers if str(r["extent"]).endswith("#partial")]
+    assert partial  # RIAL/GENDER answers one of the four parts of the 2019 gender recommendation
+    for r in partial:
+        assert str(r["type"]).endswith("#respondsTo") and str(r.get("part", "")).strip(), r["link"]
+        assert " ".join(str(r["part"]).split()) in " ".join(str(r["text"]).split()), r["link"]
+    assert not [r for r in answers if not str(r["extent"]).endswith("#partial") and "part" in r]
+
+
+def test_a_retyped_link_keeps_its_published_iri_as_a_redirect(store: kb.Store) -> None:
+    source, target = f"{B}activity/rial-gender-creation", (
+        f"{B}doc/wg1-2019-quito-summary/sec_3__subsec_2__list_1__item_2__list_1__item_3")
+    old, new = (str(kb.iri.link_iri(source, kind, target)) for kind in ("fulfils", "respondsTo"))
+    assert kb.replaced_by(store, URIRef(old)) == new
+
+
+@pytest.mark.parametrize(("extra", "error"), [
+    ('    extent: partial\n', "extent: partial and part: go together"),
+    ('    part: "Working Group 1"\n', "extent: partial and part: go together"),
+    ('    extent: partial\n    part: "Working Group 2 will"\n', "is not in the text of wg1-2021-final-report"),
+    ('    extent: most\n', "extent"),
+])
+def test_a_partial_answer_is_checked_with_file_and_line(corpus_copy: Path, extra: str, error: str) -> None:
+    (corpus_copy / "annotations" / "zz-test.yaml").write_text(
+        'links:\n  - from: activity:ws2023-education-labor\n    type: respondsTo\n'
+        '    to: wg1-2021-final-report recommendation_6\n' + extra +
+        '    evidence:\n      - doc: wg1-2021-final-report\n        quote: "6. Strengthen labor market information"\n',
+        encoding="utf-8")
+    docs = load_corpus(corpus_copy)
+    provisions = {d.meta.slug: parse(d.text) for d in docs}
+    with pytest.raises(kb.AnnotationError, match=r"zz-test\.yaml:2") as info:
+        load_annotations(corpus_copy / "annotations", docs, provisions, topic_slugs(ontology.topics_graph()))
+    assert error in str(info.value)
+
+
+def test_only_an_answer_can_be_partial(corpus_copy: Path) -> None:
+    (corpus_copy / "annotations" / "zz-test.yaml").write_text(
+        'links:\n  - from: wg1-2024-report recommendation_6\n    type: reiterates\n'
+        '    to: wg1-2021-final-report recommendation_6\n    extent: partial\n    part: "Strengthen"\n'
+        '    evidence:\n      - doc: wg1-2021-final-report\n        quote: "6. Strengthen labor market information"\n',
+        encoding="utf-8")
+    docs = load_corpus(corpus_copy)
+    provisions = {d.meta.slug: parse(d.text) for d in docs}
+    with pytest.raises(kb.AnnotationError, match="extent: partial is for a respondsTo link, not reiterates"):
+        load_annotations(corpus_copy / "annotations", docs, provisions, topic_slugs(ontology.topics_graph()))

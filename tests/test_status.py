@@ -39,7 +39,7 @@ def fixture_graph() -> Graph:
         g += [(d, RDF.type, KB.Document), (d, RDF.type, KB[kind]), (d, KB.issuedBy, body),
               (d, KB.knownBy, _date(date)), (d, KB.held, Literal(held))]
     items = {"R1": ("wg19", "Recommendation"), "R2": ("wg19", "Recommendation"), "M1": ("poa20", "Mandate"),
-             "R3": ("wg23", "Recommendation")}
+             "R3": ("wg23", "Recommendation"), "R4": ("wg23", "Recommendation")}
     for name, (slug, kind) in items.items():
         node = URIRef(f"{B}doc/{slug}/{name.lower()}")
         doc = URIRef(f"{B}doc/{slug}")
@@ -55,7 +55,9 @@ def fixture_graph() -> Graph:
              ("x3", "wg23/r3", "reiterates", "wg19/r1", "2023-01-01", "extractor"),
              ("x4", "poa24/m9", "derivedFrom", "wg23/r3", "2024-06-30", "extractor"),
              # a curated answer to m9 answers nothing through it: its adoption of R3 is only suggested
-             ("a9", "activity/a", "respondsTo", "poa24/m9", "2024-07-01", "curator")]
+             ("a9", "activity/a", "respondsTo", "poa24/m9", "2024-07-01", "curator"),
+             # answers R4 in part only (kb:extent kb:partial)
+             ("p4", "activity/p", "respondsTo", "wg23/r4", "2023-05-01", "curator")]
     g += [(URIRef(f"{B}doc/poa24/m9"), RDF.type, KB.Mandate), (URIRef(f"{B}doc/poa24/m9"), RDF.type, KB.Provision),
           (URIRef(f"{B}doc/poa24/m9"), KB.inDocument, URIRef(f"{B}doc/poa24")),
           (URIRef(f"{B}doc/poa24/m9"), KB.knownBy, _date("2024-06-30"))]
@@ -66,6 +68,10 @@ def fixture_graph() -> Graph:
               (link, KB.linkTo, URIRef(f"{B}doc/{dst}")), (link, KB.knownBy, _date(date)),
               (link, KB.assertedBy, KB[asserter]),
               (link, KB.hasEvidence, ev), (ev, RDF.type, KB.Evidence), (ev, KB.knownBy, _date(date))]
+        if kind in ("respondsTo", "fulfils"):  # as kb/graph.py states every answer's extent
+            g.add((link, KB.extent, KB.partial if name == "p4" else KB.full))
+            if name == "p4":
+                g.add((link, KB.partAnswered, Literal("one of its parts")))
     return g
 
 
@@ -82,6 +88,8 @@ EXPECTED = {  # (as of, item) -> (response, lifecycle, adoption or None); absent
     ("2023-06-30", "wg19/r1"): ("fulfilled", "carried-forward", "adopted"),  # not superseded: it lives on in M1
     ("2023-06-30", "wg19/r2"): ("no-evidence", "carried-forward", "pending"),
     ("2023-06-30", "wg23/r3"): ("no-evidence", "active", "pending"),
+    ("2023-03-31", "wg23/r4"): ("no-evidence", "active", "pending"),
+    ("2023-06-30", "wg23/r4"): ("partly-addressed", "active", "pending"),
     ("2024-12-31", "wg19/r2"): ("no-evidence", "carried-forward", "not-adopted"),
     ("2024-12-31", "wg23/r3"): ("no-evidence", "active", "not-adopted"),  # the held 2024 Plan adopts nothing
 }
