@@ -57,9 +57,12 @@ NODE_QUERIES = (  # every named node with what a label and a timeline need: one 
     PREFIXES + """SELECT ?node ?label ?kind WHERE { ?node a skos:Concept ; skos:prefLabel ?label .
   BIND("Topic" AS ?kind) }""",
 )
-_LINK = """SELECT ?link ?type ?other ?assertedBy ?confidence ?note ?knownBy ?evidence WHERE {
+_LINK = """SELECT ?link ?type ?other ?assertedBy ?confidence ?note ?knownBy ?evidence ?extent ?part ?role WHERE {
   ?link kb:%s ?item ; kb:%s ?other ; kb:linkType ?type ; kb:assertedBy ?assertedBy ; kb:hasEvidence ?evidence .
   OPTIONAL { ?link kb:confidence ?confidence }
+  OPTIONAL { ?link kb:extent ?extent }
+  OPTIONAL { ?link kb:partAnswered ?part }
+  OPTIONAL { ?link kb:addresseeRole ?role }
   OPTIONAL { ?link kb:note ?note }
   OPTIONAL { ?link kb:knownBy ?knownBy }
 }
@@ -346,7 +349,8 @@ PREDICATE_NAMES = {
     KB + "startOffset": "Starts at character", KB + "endOffset": "Ends at character", KB + "line": "Line",
     KB + "order": "Position", KB + "sourceFile": "Source file", KB + "sha256": "SHA-256",
     KB + "characterCount": "Characters", KB + "originalLanguage": "Original language", KB + "dateNote": "Date note",
-    KB + "chair": "Chair", KB + "viceChair": "Vice-chair",
+    KB + "chair": "Chair", KB + "viceChair": "Vice-chair", KB + "followsUp": "Follows up",
+    KB + "partOfActivity": "Part of", KB + "plannedIn": "Planned in",
 }
 INCOMING_NAMES = {
     KB + "addressee": "Mandates addressed to it", KB + "organisedBy": "Activities it organised",
@@ -355,7 +359,8 @@ INCOMING_NAMES = {
     KB + "subOrganizationOf": "Parts of it", KB + "reportedIn": "Activities reported in it",
     KB + "meeting": "Documents of this meeting", KB + "derivedFrom": "Derived from it",
     KB + "respondsTo": "Responses to it", KB + "reiterates": "Reiterated by", KB + "fulfils": "Fulfilled by",
-    KB + "chair": "Chaired", KB + "viceChair": "Vice-chaired",
+    KB + "chair": "Chaired", KB + "viceChair": "Vice-chaired", KB + "followsUp": "Followed up by",
+    KB + "partOfActivity": "Its parts", KB + "plannedIn": "Activities it plans",
 }
 CITABLE = ("doc", "activity", "body", "link")  # what kb.cite describes (a topic is a concept, not a source)
 ROLE_GROUPS = {("addressee", "in"): "Mandates and recommendations addressed to it",
@@ -366,7 +371,9 @@ ROLE_GROUPS = {("addressee", "in"): "Mandates and recommendations addressed to i
 LINK_WORDS = {"derivedFrom": ("derived from", "derived from it"), "respondsTo": ("responds to", "responds to it"),
               "reiterates": ("reiterates", "reiterates it"), "fulfils": ("fulfils", "fulfils it"),
               "addressee": ("is addressed to", "addresses it"), "hasTopic": ("is on the topic", "is its topic"),
-              "chair": ("chaired by", "chairs it"), "viceChair": ("vice-chaired by", "vice-chairs it")}
+              "chair": ("chaired by", "chairs it"), "viceChair": ("vice-chaired by", "vice-chairs it"),
+              "followsUp": ("follows up", "follows it up"), "partOfActivity": ("is part of", "is one of its parts"),
+              "plannedIn": ("is planned in", "plans it")}
 
 
 def _quote_view(store: kb.Store, evidence: str, budget: list[int]) -> dict[str, Any]:
@@ -424,7 +431,10 @@ def item_page(store: kb.Store, iri: URIRef) -> dict[str, Any]:
                     "other": _value(store, r["other"]), "assertedBy": local_name(str(r["assertedBy"])),
                     "confidence": str(r["confidence"]) if "confidence" in r else None,
                     "note": str(r["note"]) if "note" in r else None,
-                    "knownBy": str(r["knownBy"]) if "knownBy" in r else None, "quotes": []}
+                    "knownBy": str(r["knownBy"]) if "knownBy" in r else None, "quotes": [],
+                    "extent": local_name(str(r["extent"])) if "extent" in r else None,
+                    "part": str(r["part"]) if "part" in r else None,
+                    "role": local_name(str(r["role"])) if "role" in r else None}
             link["quotes"].append(str(r["evidence"]))
         links.extend(grouped.values())
     links.sort(key=lambda link: (link["type"] in ("addressee", "hasTopic", "chair", "viceChair"),

@@ -44,7 +44,13 @@ from kb.quote import near_quote
 
 T = TypeVar("T")
 
-LINK_TYPES = ("derivedFrom", "respondsTo", "reiterates", "fulfils", "addressee", "hasTopic", "chair", "viceChair")
+LINK_TYPES = ("derivedFrom", "respondsTo", "reiterates", "fulfils", "addressee", "hasTopic", "chair", "viceChair",
+              "followsUp", "partOfActivity", "plannedIn")
+# What each link type's ends must be, where it is not a provision or document: (source, target).
+_ENDS = {"addressee": ("", "body"), "hasTopic": ("", "topic"), "chair": ("body", "body"),
+         "viceChair": ("body", "body"), "followsUp": ("activity", "activity"),
+         "partOfActivity": ("activity", "activity"), "plannedIn": ("activity", "")}
+ADDRESSEE_ROLES = ("actor", "channel", "partner", "supporter")
 ACTIVITY_TYPES = (
     "Conference", "PreparatoryMeeting", "WorkingGroupMeeting", "MinisterialMeeting", "Workshop",
     "VirtualDialogue", "Study", "Course", "NetworkCreation", "RepositoryLaunch", "BilateralCooperation",
@@ -101,7 +107,8 @@ class Resolver:
         ref = ref.strip()
         kind, _, name = ref.partition(":") if ":" in ref else ("", "", ref)
         if expect and kind != expect:
-            raise AnnotationError(where, f"{ref!r} must be a {expect} reference", hint=f'write "{expect}:slug"')
+            article = "an" if expect[0] in "aeiou" else "a"
+            raise AnnotationError(where, f"{ref!r} must be {article} {expect} reference", hint=f'write "{expect}:slug"')
         if kind == "body":
             return str(self._known(iri.body_iri, name, self.bodies, "body", where))
         if kind == "activity":
@@ -515,11 +522,19 @@ def _quoted_provision(spec: object, where: str, res: Resolver) -> QuotedProvisio
 
 def _link(spec: dict[str, Any], where: str, res: Resolver) -> Link:
     _check_keys(spec, ("from", "type", "to", "evidence"),
-                ("note", "asserted_by", "confidence", "extent", "part", "retyped_from"), where)
+                ("note", "asserted_by", "confidence", "extent", "part", "retyped_from", "role"), where)
     link_type = _enum(spec["type"], LINK_TYPES, where, "type")
-    expect = {"addressee": "body", "hasTopic": "topic", "chair": "body", "viceChair": "body"}.get(link_type, "")
-    source = res.item(spec["from"], where, expect="body" if link_type in ("chair", "viceChair") else "")
-    target = res.item(spec["to"], where, expect=expect)
+    source_kind, target_kind = _ENDS.get(link_type, ("", ""))
+    source = res.item(spec["from"], where, expect=source_kind)
+    target = res.item(spec["to"], where, expect=target_kind)
+    if link_type == "plannedIn" and not target.startswith(iri.BASE + "doc/"):
+        raise AnnotationError(where, f"plannedIn goes to the document (or provision) that plans the activity, "
+                              f"not {spec['to']!r}", hint='write "slug" or "slug eId"')
+    role = ""
+    if "role" in spec:
+        if link_type != "addressee":
+            raise AnnotationError(where, f"role: is for an addressee link, not {link_type}")
+        role = _enum(spec["role"], ADDRESSEE_ROLES, where, "role")
     if source == target:
         raise AnnotationError(where, f"a link from {spec['from']!r} to itself")
     asserted_by = _enum(spec.get("asserted_by", "curator"), ("curator", "extractor"), where, "asserted_by")
@@ -541,7 +556,8 @@ def _link(spec: dict[str, Any], where: str, res: Resolver) -> Link:
                 evidence=res.evidence_list(spec["evidence"], where, required=True), asserted_by=asserted_by,
                 confidence=float(confidence) if confidence is not None else None,
                 note=str(spec.get("note") or "").strip(), where=where, extent=extent,
-                part=_text(spec, "part", where) if part is not None else "", retyped_from=retyped_from)
+                part=_text(spec, "part", where) if part is not None else "", retyped_from=retyped_from,
+                role=role or ("actor" if link_type == "addressee" else ""))
 
 
 EXTENTS = ("full", "partial")

@@ -295,6 +295,8 @@ class GraphBuilder:
         if link.link_type in ("respondsTo", "fulfils"):
             self.add(node, KB.extent, KB[link.extent])
             self.add(node, KB.partAnswered, link.part)
+        if link.role:
+            self.add(node, KB.addresseeRole, KB[link.role])
         for ev in link.evidence:
             self.add(node, KB.hasEvidence, self.evidence(ev))
         # A link counts once both ends exist and a quote that states more than the target itself is

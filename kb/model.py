@@ -186,6 +186,7 @@ class Link:
     extent: str = "full"  # of an answer (respondsTo): "full", or "partial" with the part answered
     part: str = ""  # verbatim from the target's text: what a partial answer answers
     retyped_from: str = ""  # the type this link was published with before: its IRI is replaced by this one
+    role: str = ""  # of an addressee: "actor" (asked to act), "channel", "partner" or "supporter"
 
 
 @dataclass(frozen=True)

@@ -214,3 +214,37 @@ def test_only_an_answer_can_be_partial(corpus_copy: Path) -> None:
     provisions = {d.meta.slug: parse(d.text) for d in docs}
     with pytest.raises(kb.AnnotationError, match="extent: partial is for a respondsTo link, not reiterates"):
         load_annotations(corpus_copy / "annotations", docs, provisions, topic_slugs(ontology.topics_graph()))
+
+
+@pytest.mark.parametrize(("entry", "error"), [
+    ('  - from: wg1-2021-final-report recommendation_6\n    type: followsUp\n    to: activity:ws2023-education-labor\n',
+     "must be an activity reference"),
+    ('  - from: activity:ws2023-education-labor\n    type: plannedIn\n    to: body:rial\n',
+     "plannedIn goes to the document"),
+    ('  - from: activity:ws2023-education-labor\n    type: respondsTo\n    to: wg1-2021-final-report recommendation_6\n'
+     '    role: channel\n', "role: is for an addressee link, not respondsTo"),
+    ('  - from: wg1-2021-final-report recommendation_6\n    type: addressee\n    to: body:rial\n    role: sponsor\n',
+     "role"),
+])
+def test_links_between_activities_and_roles_are_checked(corpus_copy: Path, entry: str, error: str) -> None:
+    (corpus_copy / "annotations" / "zz-test.yaml").write_text(
+        "links:\n" + entry + '    evidence:\n      - doc: wg1-2021-final-report\n'
+        '        quote: "6. Strengthen labor market information"\n', encoding="utf-8")
+    docs = load_corpus(corpus_copy)
+    provisions = {d.meta.slug: parse(d.text) for d in docs}
+    with pytest.raises(kb.AnnotationError, match=r"zz-test\.yaml:2") as info:
+        load_annotations(corpus_copy / "annotations", docs, provisions, topic_slugs(ontology.topics_graph()))
+    assert error in str(info.value)
+
+
+def test_addressee_roles_are_published(store: kb.Store) -> None:
+    rows = store.select("""PREFIX kb: <https://w3id.org/iacml-kb/ontology#>
+        SELECT ?from ?to ?role WHERE { ?l kb:linkType kb:addressee ; kb:linkFrom ?from ; kb:linkTo ?to .
+                                      OPTIONAL { ?l kb:addresseeRole ?role } }""").dicts()
+    roles = {(str(r["from"]).removeprefix(f"{B}doc/"), str(r["to"]).removeprefix(f"{B}body/")):
+             str(r.get("role", "")).rsplit("#", 1)[-1] for r in rows}
+    assert all(roles.values())  # every addressee has a role, "actor" unless the text says otherwise
+    assert roles["wg1-2021-final-report/recommendation_8", "rial"] == "channel"  # "through the RIAL"
+    assert roles["wg1-2021-final-report/recommendation_8", "cim"] == "partner"  # "in partnership with the CIM"
+    assert roles["wg1-2024-report/recommendation_6", "ilo-cinterfor"] == "supporter"  # "with the support of"
+    assert roles["iacml21-plan-of-action/art_7__para_g", "unesco"] == "actor"  # "Encourage ... UNESCO to"

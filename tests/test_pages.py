@@ -157,6 +157,15 @@ def test_mandate_page_shows_status_trace_quotes_and_cite(site: str) -> None:
     assert "Art. 7(g)" in page.texts["cite-text"]
 
 
+def test_pages_show_addressee_roles_and_partial_answers(site: str) -> None:
+    rec8 = re.sub(r"\s+", " ", get_page(site, "/doc/wg1-2021-final-report/recommendation_8").text)
+    assert "Inter-American Network for Labor Administration (RIAL) (as channel," in rec8
+    assert "(as partner," in rec8 and "Inter-American Commission of Women" in rec8
+    item = re.sub(r"\s+", " ", get_page(
+        site, "/doc/wg1-2019-quito-summary/sec_3__subsec_2__list_1__item_2__list_1__item_3").text)
+    assert "respondsTo · answers in part: “create a network of gender units, as a sub-network of the RIAL”" in item
+
+
 def test_status_follows_the_as_of_date(site: str) -> None:
     page = get_page(site, MANDATE, asof="2022-12-31")
     assert page.texts["status-reason"].startswith("As of 2022-12-31: no response recorded by 2022-12-31")
