@@ -522,7 +522,7 @@ def _quoted_provision(spec: object, where: str, res: Resolver) -> QuotedProvisio
 
 def _link(spec: dict[str, Any], where: str, res: Resolver) -> Link:
     _check_keys(spec, ("from", "type", "to", "evidence"),
-                ("note", "asserted_by", "confidence", "extent", "part", "retyped_from", "role"), where)
+                ("note", "asserted_by", "confidence", "extent", "part", "retyped_from", "role", "start", "end"), where)
     link_type = _enum(spec["type"], LINK_TYPES, where, "type")
     source_kind, target_kind = _ENDS.get(link_type, ("", ""))
     source = res.item(spec["from"], where, expect=source_kind)
@@ -535,6 +535,12 @@ def _link(spec: dict[str, Any], where: str, res: Resolver) -> Link:
         if link_type != "addressee":
             raise AnnotationError(where, f"role: is for an addressee link, not {link_type}")
         role = _enum(spec["role"], ADDRESSEE_ROLES, where, "role")
+    if ("start" in spec or "end" in spec) and link_type not in ("chair", "viceChair"):
+        raise AnnotationError(where, "start: and end: are the term of a chair or vice-chair, "
+                                     f"not of a {link_type} link")
+    start, end = _date(spec.get("start"), where, "start"), _date(spec.get("end"), where, "end")
+    if start and end and end < start[:len(end)]:
+        raise AnnotationError(where, f"the term ends ({end}) before it starts ({start})")
     if source == target:
         raise AnnotationError(where, f"a link from {spec['from']!r} to itself")
     asserted_by = _enum(spec.get("asserted_by", "curator"), ("curator", "extractor"), where, "asserted_by")
@@ -557,7 +563,7 @@ def _link(spec: dict[str, Any], where: str, res: Resolver) -> Link:
                 confidence=float(confidence) if confidence is not None else None,
                 note=str(spec.get("note") or "").strip(), where=where, extent=extent,
                 part=_text(spec, "part", where) if part is not None else "", retyped_from=retyped_from,
-                role=role or ("actor" if link_type == "addressee" else ""))
+                role=role or ("actor" if link_type == "addressee" else ""), start=start, end=end)
 
 
 EXTENTS = ("full", "partial")

@@ -297,6 +297,10 @@ class GraphBuilder:
             self.add(node, KB.partAnswered, link.part)
         if link.role:
             self.add(node, KB.addresseeRole, KB[link.role])
+        if link.start:
+            self.add(node, KB.startDate, date_literal(link.start))
+        if link.end:
+            self.add(node, KB.endDate, date_literal(link.end))
         for ev in link.evidence:
             self.add(node, KB.hasEvidence, self.evidence(ev))
         # A link counts once both ends exist and a quote that states more than the target itself is

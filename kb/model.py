@@ -187,6 +187,8 @@ class Link:
     part: str = ""  # verbatim from the target's text: what a partial answer answers
     retyped_from: str = ""  # the type this link was published with before: its IRI is replaced by this one
     role: str = ""  # of an addressee: "actor" (asked to act), "channel", "partner" or "supporter"
+    start: str = ""  # of a chair or vice-chair's term, as precisely as the sources give it (YYYY, YYYY-MM...)
+    end: str = ""
 
 
 @dataclass(frozen=True)

@@ -225,6 +225,10 @@ def test_only_an_answer_can_be_partial(corpus_copy: Path) -> None:
      '    role: channel\n', "role: is for an addressee link, not respondsTo"),
     ('  - from: wg1-2021-final-report recommendation_6\n    type: addressee\n    to: body:rial\n    role: sponsor\n',
      "role"),
+    ('  - from: activity:ws2023-education-labor\n    type: respondsTo\n    to: wg1-2021-final-report recommendation_6\n'
+     '    start: "2021"\n', "start: and end: are the term of a chair or vice-chair"),
+    ('  - from: body:iacml-wg1\n    type: chair\n    to: body:ministry-labor-chile\n    start: "2021-09"\n'
+     '    end: "2019"\n', "the term ends (2019) before it starts (2021-09)"),
 ])
 def test_links_between_activities_and_roles_are_checked(corpus_copy: Path, entry: str, error: str) -> None:
     (corpus_copy / "annotations" / "zz-test.yaml").write_text(

@@ -312,6 +312,13 @@ def _activities(rows: Rows) -> None:
     assert "Buenos Aires" in str(workshop["place"])
 
 
+def _chairs_2019(rows: Rows) -> None:
+    found = {(str(r["body"]).rsplit("/", 1)[-1], str(r["office"]), str(r["holder"]).rsplit("/", 1)[-1]) for r in rows}
+    assert ("iacml-wg1", "chair", "ministry-labor-ecuador") in found
+    assert ("iacml-wg2", "chair", "ministry-labor-argentina") in found
+    assert all(str(r["start"]) == "2017-12" and int(str(r["quotes"])) >= 2 for r in rows)
+
+
 def _topics(rows: Rows) -> None:
     by_topic = {str(r["topic"]).rsplit("/", 1)[-1]: r for r in rows}
     assert int(str(by_topic["qualifications-frameworks"]["items"])) > 5
@@ -323,6 +330,7 @@ EXPECTED: dict[str, tuple[dict[str, str], Callable[[Rows], None]]] = {
     "bodies": ({}, _bodies),
     "activities": ({}, _activities),
     "topics": ({}, _topics),
+    "chairs": ({"from": "2019-01-01", "to": "2019-12-31"}, _chairs_2019),
     "provisions-of-document": ({"document": f"{B}doc/wg1-2024-report"}, _provisions),
     "coverage": ({}, _coverage),
     "trace": ({"item": f"{B}doc/iacml21-plan-of-action/art_7__para_g"}, _trace),
@@ -366,6 +374,8 @@ CASES: list[tuple[str, dict[str, str], Callable[[Rows], None]]] = [
     ("cq10-citation", {"item": f"{REC_2021}7"}, _cq10_held),
     ("cq11-disagreements", {}, _cq11_all),
     ("cq11-disagreements", {"item": f"{B}doc/iacml20-plan-of-action"}, _cq11_document),
+    # a term starting "2017-12" counts for a period that reaches December 2017, not for one before it
+    ("chairs", {"from": "2017-12-31", "to": "2017-12-31"}, _chairs_2019),
 ]
 
 
@@ -407,6 +417,12 @@ def test_parameters_are_validated_before_reaching_the_store() -> None:
         query.bind({"document": '<x> } ; DROP ALL ; #'})
     with pytest.raises(kb.QueryError, match="has no parameter 'other'"):
         query.bind({"document": f"{B}doc/x", "other": "1"})
+
+
+def test_no_chair_is_known_before_the_terms_began(built_release: kb.Release) -> None:
+    query = kb.get_query("chairs")
+    with kb.open_store(built_release.store_path) as store:
+        assert store.select(query.text, query.bind({"from": "2016-01-01", "to": "2017-11-30"})).dicts() == []
 
 
 @pytest.mark.parametrize("name,params,check", CASES, ids=[f"{n}-{'-'.join(p.values())[-40:]}" for n, p, _ in CASES])
