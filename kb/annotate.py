@@ -54,6 +54,7 @@ ADDRESSEE_ROLES = ("actor", "channel", "partner", "supporter")
 ACTIVITY_TYPES = (
     "Conference", "PreparatoryMeeting", "WorkingGroupMeeting", "MinisterialMeeting", "Workshop",
     "VirtualDialogue", "Study", "Course", "NetworkCreation", "RepositoryLaunch", "BilateralCooperation",
+    "ActivitySeries",
 )
 FORMATS = ("in-person", "virtual", "hybrid")
 # What a claim may be about: the readable name used in annotation files, and the property it means.
@@ -65,6 +66,7 @@ CLAIM_PROPERTIES = {
     "conference": str(iri.KB.meeting),
     "place": str(iri.KB.place),
     "number": str(iri.KB.number),
+    "author": str(iri.DCTERMS.creator),
 }
 CONTEXT = 32  # characters of prefix/suffix kept in a TextQuoteSelector
 LINE = "__line__"

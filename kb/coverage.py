@@ -1,7 +1,8 @@
 """Coverage of the curation: which provisions carry trace links and topics, and which do not.
 
 It owns the coverage report behind ``kb coverage``: per document and provision kind, how many
-provisions carry at least one trace link (other than ``hasTopic``) and at least one topic, and
+provisions carry at least one trace link (other than ``hasTopic`` and ``addressee``, which say what a
+provision is about and who is to act, not where it came from or what answered it) and at least one topic, and
 the list of those that do not, with the curator's reason where one was recorded. Mandates and
 numbered recommendations must all be linked or marked (``no_link`` in the annotations): the
 report says whether they are.

@@ -91,6 +91,9 @@ class Candidate:
     date: str  # ISO, possibly partial ("2021", "2021-09"); "" if unknown
     evidence: tuple[Evidence, ...]  # where its text can be read in a held source
     language: str = "en"
+    # The paragraph that introduces a run of provisions ("Working Group 1 respectfully recommends that
+    # the Ministers of Labor ..."): who a recommendation is addressed to is often said there only.
+    lead_in: Evidence | None = None
 
 
 @dataclass
@@ -151,11 +154,12 @@ def candidates(documents: Sequence[SourceDocument], provisions: dict[str, list[P
     for doc in documents:
         date = doc.meta.date
         items_count = doc.meta.doc_type.value in _ITEM_DOCUMENTS
+        lead_ins = _lead_ins(doc, provisions[doc.meta.slug])
         for p in provisions[doc.meta.slug]:
             if p.kind in _TARGET_KINDS | _SOURCE_KINDS and p.text and (p.kind is not Kind.ITEM or items_count):
                 out.append(Candidate(str(iri.provision_iri(doc.meta.slug, p.eid)), f"{doc.meta.slug} {p.eid}",
                                      p.kind.value, doc.meta.slug, p.number or "", p.text, date,
-                                     (_own_evidence(doc, p),), doc.meta.language))
+                                     (_own_evidence(doc, p),), doc.meta.language, lead_ins.get(p.eid)))
     for mdoc in annotations.documents:
         for q in mdoc.provisions:
             if q.kind in _TARGET_KINDS | _SOURCE_KINDS:
@@ -165,6 +169,35 @@ def candidates(documents: Sequence[SourceDocument], provisions: dict[str, list[P
         text = " ".join([act.label, *(e.quote for e in act.evidence)])
         out.append(Candidate(str(iri.activity_iri(act.slug)), f"activity:{act.slug}", "Activity", "", "", text,
                              act.start, act.evidence))
+    return out
+
+
+def _lead_ins(doc: SourceDocument, provisions: Sequence[Provision]) -> dict[str, Evidence]:
+    """Per provision that has one, the paragraph introducing it: the paragraph just before the first
+    part of its parent that is not a paragraph (a mandate, a recommendation, a sub-section), or of the
+    nearest ancestor that has such a paragraph ("recommends that the Ministers of Labor" above
+    sub-sections of recommendations)."""
+    parent_of = {p.eid: p.parent or "" for p in provisions}
+    first: dict[str, Evidence] = {}  # parent -> its introducing paragraph
+    last: dict[str, Provision] = {}  # parent -> the latest paragraph seen under it
+    closed: set[str] = set()  # parents whose introduction is over
+    for p in provisions:
+        parent = p.parent or ""
+        if parent in closed:
+            continue
+        if p.kind is Kind.PARAGRAPH:
+            last[parent] = p
+            continue
+        closed.add(parent)
+        if parent in last:
+            first[parent] = _own_evidence(doc, last[parent])
+    out: dict[str, Evidence] = {}
+    for p in provisions:
+        ancestor = p.parent or ""
+        while ancestor and ancestor not in first:
+            ancestor = parent_of.get(ancestor, "")
+        if ancestor:  # a document's opening paragraphs introduce no one part of it
+            out[p.eid] = first[ancestor]
     return out
 
 
@@ -253,19 +286,8 @@ def _addressees(source: Candidate, annotations: Annotations) -> list[Suggestion]
     """The bodies a provision names, each with the span of its name in the source text (a name inside
     a longer one that is matched, "ILO" in "ILO/CINTERFOR", does not count)."""
     held = next((e for e in source.evidence if e.quote == source.text or source.text in e.quote), None)
-    found: list[tuple[int, int, str, str]] = []  # start, end, body slug, name
-    for body in annotations.bodies:
-        for name in sorted({body.label, *body.alt_labels}, key=len, reverse=True):
-            if len(name) < 3:
-                continue
-            m = re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", source.text)
-            if m is not None:
-                found.append((m.start(), m.end(), body.slug, name))
-                break
     out: list[Suggestion] = []
-    for start, end, slug, name in found:
-        if any(s <= start and end <= e and (e - s) > (end - start) for s, e, _, _ in found):
-            continue
+    for start, _end, slug, name in _named_bodies(source.text, annotations):
         evidence = _quote(source.evidence)
         if held is not None:
             at = held.quote.find(name)
@@ -273,10 +295,38 @@ def _addressees(source: Candidate, annotations: Annotations) -> list[Suggestion]
                 evidence = [Evidence(held.doc, name, held.start + at, held.start + at + len(name), "", "", "")]
         features = {"overlap": 1.0 if name.isupper() or len(name) > 12 else 0.7,
                     "bm25": 1 - start / max(1, len(source.text)), "cited": 0.0, "quoted": 0.0, "topics": 0.0,
-                    "rank": 1.0}
+                    "meaning": 0.0, "rank": 1.0}
         out.append(Suggestion(source, "addressee", str(iri.body_iri(slug)), f"body:{slug}", _confidence(features),
                               evidence, f"names {name!r}", features))
+    lead_in = source.lead_in
+    if lead_in is not None:
+        named = {s.target_ref for s in out}
+        for start, end, slug, name in _named_bodies(lead_in.quote, annotations):
+            if f"body:{slug}" in named:
+                continue
+            at = lead_in.start + start
+            evidence = [Evidence(lead_in.doc, lead_in.quote[start:end], at, at + end - start, "", "", ""),
+                        *_quote(source.evidence)]
+            features = {"overlap": 0.7, "bm25": 0.5, "cited": 0.0, "quoted": 0.0, "topics": 0.0, "meaning": 0.0,
+                        "rank": 1.0}
+            out.append(Suggestion(source, "addressee", str(iri.body_iri(slug)), f"body:{slug}", _confidence(features),
+                                  evidence, f"the paragraph introducing it names {name!r}", features))
     return sorted(out, key=lambda s: (-s.confidence, s.target))
+
+
+def _named_bodies(text: str, annotations: Annotations) -> list[tuple[int, int, str, str]]:
+    """(start, end, body slug, name) of each body a text names by a label or other name (a name inside
+    a longer one that is matched, "ILO" in "ILO/CINTERFOR", does not count)."""
+    found: list[tuple[int, int, str, str]] = []
+    for body in annotations.bodies:
+        for name in sorted({body.label, *body.alt_labels}, key=len, reverse=True):
+            if len(name) < 3:
+                continue
+            m = re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text)
+            if m is not None:
+                found.append((m.start(), m.end(), body.slug, name))
+                break
+    return [f for f in found if not any(s <= f[0] and f[1] <= e and (e - s) > (f[1] - f[0]) for s, e, _, _ in found)]
 
 
 def suggest(documents: Sequence[SourceDocument], provisions: dict[str, list[Provision]], annotations: Annotations,

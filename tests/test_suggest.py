@@ -144,6 +144,23 @@ def test_addressees_are_the_bodies_a_provision_names(corpus: Path) -> None:
             assert texts[e.doc][e.start:e.end] == e.quote
 
 
+def test_an_addressee_named_only_in_the_introducing_paragraph_is_proposed(corpus: Path) -> None:
+    prepared = kb.prepare(corpus)
+    found = kb.suggest(prepared.documents, prepared.provisions, prepared.annotations, document=REPORT)
+    texts = {d.meta.slug: d.text for d in prepared.documents}
+    # Recommendation 1 of 2024 (under a sub-section) names no body: "Working Group 1 respectfully
+    # recommends that the Ministers of Labor ..." opens the section of recommendations.
+    ministers = [s for s in found if s.source.iri == f"{kb.BASE}doc/{REPORT}/recommendation_1"
+                 and s.target_ref == "body:ministers-of-labor"]
+    assert ministers and "the paragraph introducing it names" in ministers[0].why
+    lead = ministers[0].evidence[0]
+    assert texts[lead.doc][lead.start:lead.end] == lead.quote == "the Ministers of Labor"
+    assert "respectfully recommends that " in texts[lead.doc][lead.start - 40:lead.start]
+    # A body the recommendation names itself is proposed from its own text, not again from the lead-in.
+    rec6 = [s for s in found if s.source.iri == REC_6 and s.link_type == "addressee"]
+    assert [s.target_ref for s in rec6].count("body:oas") == 1
+
+
 def test_review_errors(capsys: pytest.CaptureFixture[str], corpus: Path) -> None:
     assert main(["review", "--accept", "nope", "--corpus", str(corpus)]) == EXIT_USAGE
     assert "no suggestion 'nope'" in capsys.readouterr().err
