@@ -29,6 +29,7 @@ from kb.model import (
     Activity,
     Annotations,
     Body,
+    BodyTitle,
     Claim,
     DocType,
     Evidence,
@@ -432,12 +433,33 @@ def _declared_slug(spec: Mapping[str, Any], where: str, seen: Container[str]) ->
 
 
 def _body(spec: dict[str, Any], where: str, res: Resolver) -> Body:
-    _check_keys(spec, ("slug", "label"), ("alt_labels", "type", "part_of"), where)
+    _check_keys(spec, ("slug", "label"), ("alt_labels", "type", "part_of", "titles"), where)
     part_of = spec.get("part_of") or ""
     if part_of:
         res.item(f"body:{part_of}", where)
+    titles = spec.get("titles") or []
+    if not isinstance(titles, list):
+        raise AnnotationError(where, "titles must be a list of {title, start, end, evidence}")
     return Body(slug=spec["slug"], label=_text(spec, "label", where), alt_labels=_strings(spec.get("alt_labels"), where,
-                "alt_labels"), body_type=str(spec.get("type") or ""), part_of=part_of, where=where)
+                "alt_labels"), body_type=str(spec.get("type") or ""), part_of=part_of, where=where,
+                titles=tuple(sorted((_body_title(t, _where_of(t, where), res) for t in titles),
+                                    key=lambda t: (t.start, t.title))))
+
+
+def _body_title(spec: object, where: str, res: Resolver) -> BodyTitle:
+    """A title the body bore for a period: the title must be in one of its quotes."""
+    if not isinstance(spec, dict):
+        raise AnnotationError(where, "each of titles is a mapping {title, start, end, evidence}")
+    _check_keys(spec, ("title", "evidence"), ("start", "end"), where)
+    title = _text(spec, "title", where)
+    start, end = _date(spec.get("start"), where, "start"), _date(spec.get("end"), where, "end")
+    if start and end and end < start[:len(end)]:
+        raise AnnotationError(where, f"the title's period ends ({end}) before it starts ({start})")
+    evidence = res.evidence_list(spec["evidence"], where, required=True)
+    if not any(" ".join(title.split()) in " ".join(e.quote.split()) for e in evidence):
+        raise AnnotationError(where, f"title {_clip(title)!r} is in none of its quotes",
+                              hint="quote the passage that states the title")
+    return BodyTitle(title=title, start=start, end=end, evidence=evidence)
 
 
 def _activity(spec: dict[str, Any], where: str, res: Resolver) -> Activity:

@@ -226,6 +226,17 @@ class GraphBuilder:
         self.add(node, KB.bodyType, body.body_type)
         if body.part_of:
             self.add(node, KB.subOrganizationOf, iri.body_iri(body.part_of))
+        for number, title in enumerate(body.titles, start=1):
+            tnode = URIRef(f"{node}#title-{number}")
+            self.add(node, KB.hasTitle, tnode)
+            self.add(tnode, RDF.type, KB.BodyTitle)
+            self.add(tnode, DCTERMS.title, Literal(title.title, lang="en"))
+            if title.start:
+                self.add(tnode, KB.startDate, date_literal(title.start))
+            if title.end:
+                self.add(tnode, KB.endDate, date_literal(title.end))
+            for ev in title.evidence:
+                self.add(tnode, KB.hasEvidence, self.evidence(ev))
 
     def activity(self, act: Activity) -> None:
         node = iri.activity_iri(act.slug)

@@ -117,6 +117,16 @@ class Evidence:
 
 
 @dataclass(frozen=True)
+class BodyTitle:
+    """One of a body's successive titles, for the period the sources give, with the quotes stating it."""
+
+    title: str
+    start: str  # ISO date, year-month or year; "" if no source says
+    end: str
+    evidence: tuple[Evidence, ...]
+
+
+@dataclass(frozen=True)
 class Body:
     slug: str
     label: str
@@ -124,6 +134,7 @@ class Body:
     body_type: str = ""
     part_of: str = ""  # slug of the parent body
     where: str = ""
+    titles: tuple[BodyTitle, ...] = ()  # in time order
 
 
 @dataclass(frozen=True)

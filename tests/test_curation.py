@@ -252,3 +252,14 @@ def test_addressee_roles_are_published(store: kb.Store) -> None:
     assert roles["wg1-2021-final-report/recommendation_8", "cim"] == "partner"  # "in partnership with the CIM"
     assert roles["wg1-2024-report/recommendation_6", "ilo-cinterfor"] == "supporter"  # "with the support of"
     assert roles["iacml21-plan-of-action/art_7__para_g", "unesco"] == "actor"  # "Encourage ... UNESCO to"
+
+
+def test_a_body_title_must_be_in_its_quotes(corpus_copy: Path) -> None:
+    (corpus_copy / "annotations" / "zz-test.yaml").write_text(
+        'bodies:\n  - slug: test-body\n    label: Test\n    titles:\n      - title: "Working Group 3"\n'
+        '        start: "2021"\n        evidence:\n          - doc: wg1-2021-final-report\n'
+        '            quote: "6. Strengthen labor market information"\n', encoding="utf-8")
+    docs = load_corpus(corpus_copy)
+    provisions = {d.meta.slug: parse(d.text) for d in docs}
+    with pytest.raises(kb.AnnotationError, match=r"zz-test\.yaml:5: title 'Working Group 3' is in none of its quotes"):
+        load_annotations(corpus_copy / "annotations", docs, provisions, topic_slugs(ontology.topics_graph()))
