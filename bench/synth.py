@@ -290,7 +290,8 @@ class Renamer:
         slug, slugs, ref = self.slug, self.slugs, self.ref
         provision: dict[str, Callable[[Any], Any]] = {"evidence": self.evidence_list}
         sections: dict[str, Callable[[Any], Any]] = {
-            "bodies": lambda items: [self._entry(b, {"slug": slug, "part_of": slug}) for b in items],
+            "bodies": lambda items: [self._entry(b, {"slug": slug, "part_of": slug, "titles": lambda ts: [
+                self._entry(t, {"evidence": self.evidence_list}) for t in ts]}) for b in items],
             "activities": lambda items: [self._entry(a, {
                 "slug": slug, "organised_by": slugs, "participants": slugs, "reported_in": slugs,
                 "evidence": self.evidence_list}) for a in items],

@@ -227,7 +227,8 @@ def test_reader_anchors_every_provision_and_marks_links_and_quotes(site: str) ->
     anchor = response.text.index('id="recommendation_7"')
     row_end = response.text.index('<div class="reader-row">', anchor)
     row = response.text[anchor:row_end]
-    assert "Instruct ILO-CINTERFOR, OAS and UNESCO to continue working jointly" in row
+    # the text reads whole, whatever marks (one per quote taken from it) cut it into pieces
+    assert "Instruct ILO-CINTERFOR, OAS and UNESCO to continue working jointly" in re.sub(r"<[^>]+>", "", row)
     assert f'href="{MANDATE}"' in row, "the mandate derived from it is listed beside it"
     assert "<mark" in row
     ids = {a["id"] for _, a in page.elements if "id" in a}
