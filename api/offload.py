@@ -22,6 +22,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import contextvars
+import copy
 import queue
 import threading
 import traceback
@@ -125,8 +126,5 @@ def _release(exc: BaseException) -> None:
 
 
 def _copy(exc: kb.KbError) -> kb.KbError:
-    try:
-        copy = type(exc)(exc.message, hint=exc.hint)
-    except TypeError:  # a subclass with another signature (CorpusError...): keep the words, not the frames
-        copy = kb.KbError(exc.message, hint=exc.hint)
-    return copy
+    """The same error with its data (hint, parameter, file and line), without the frames."""
+    return copy.copy(exc)  # KbError.__reduce__ rebuilds it from its message and attributes

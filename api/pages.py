@@ -98,7 +98,15 @@ async def _dashboard(ctx: Context, values: dict[str, str], limit: int | None) ->
 async def home(request: Request, ctx: Context) -> HTMLResponse:
     """The dashboard: counts by status per document, topic and body; the open mandates, filtered."""
     values, errors = _filters(request)
-    data = await _dashboard(ctx, values, pages_data.DASHBOARD_ROWS)
+    while True:
+        try:
+            data = await _dashboard(ctx, values, pages_data.DASHBOARD_ROWS)
+            break
+        except kb.InputError as exc:  # a slug the knowledge base does not hold: say so, show the rest
+            if exc.parameter not in ("document", "topic", "body", "status") or not values[exc.parameter]:
+                raise
+            errors.append(str(exc))
+            values[exc.parameter] = ""
     query = urlencode({k: v for k, v in values.items() if v})
     documents = await offload.run(lambda: ctx.store.select(pages_data.DOCUMENT_FACTS_QUERY).dicts())
     held = [{"href": views.local_href(str(r["document"])), "title": str(r["title"]),

@@ -274,6 +274,8 @@ def _keep(row: kb.StatusRow, document: str | None, topic: str | None, body: str 
 def dashboard(store: kb.Store, *, asof: str | None, document: str | None, topic: str | None, body: str | None,
               status: str | None, kind: str | None, limit: int | None = DASHBOARD_ROWS) -> dict[str, Any]:
     """Counts by status per document, topic and body as of a date, and the filtered rows with their reason."""
+    kb.check_filters(store, document=document or None, topic=topic or None, body=body or None,
+                     value=status or None)
     date = dt.date.fromisoformat(asof) if asof else kb.build_asof(store)
     rows = kb.status(store, asof=date, kind=kind or None)
     names = _names(store)

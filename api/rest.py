@@ -24,14 +24,15 @@ import contextlib
 import datetime as dt
 import inspect
 import json
+import re
 from collections.abc import Awaitable, Callable, Sequence
-from typing import Any
+from typing import Annotated, Any
 from typing import Literal as TypingLiteral
 from urllib.parse import urlencode
 
 from fastapi import FastAPI, Path, Query, Request
 from fastapi.responses import Response
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 from rdflib import Literal, URIRef
 from rdflib.term import Node
 
@@ -593,6 +594,14 @@ CitationFormatFilter = Query(None, description="One format as text instead of JS
 FromFilter = Query(None, alias="from", description="Took place on or after (YYYY-MM-DD)")
 ToFilter = Query(None, alias="to", description="Took place on or before (YYYY-MM-DD)")
 
+def _iso_date(value: object) -> object:
+    """Only YYYY-MM-DD is a date here: pydantic would read "0" as a Unix time, 1970-01-01."""
+    if isinstance(value, str) and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        raise ValueError(f"{value!r} is not a date: write YYYY-MM-DD")
+    return value
+
+
+IsoDate = Annotated[dt.date, BeforeValidator(_iso_date)]
 AsofFilter = Query(None, description="Status as of this date (YYYY-MM-DD; default: the build's). Giving asof or "
                                      "status returns mandates and recommendations with their status")
 StatusValue = TypingLiteral["no-evidence", "partly-addressed", "addressed", "fulfilled", "active", "carried-forward",
@@ -612,7 +621,7 @@ class MandateFilters(BaseModel):
     q: str | None = Field(None, max_length=200, description="Words that must all occur (case and accents ignored)")
     status: StatusValue | None = Field(None, description="A status value in any dimension: " +
                                        ", ".join(views.STATUS_VALUES))
-    asof: dt.date | None = Field(None, description=AsofFilter.description)
+    asof: IsoDate | None = Field(None, description=AsofFilter.description)
     limit: int = Field(50, ge=1, le=MAX_LIMIT, description="Items per page")
     offset: int = Field(0, ge=0, le=MAX_OFFSET, description="Items to skip")
 
@@ -632,12 +641,15 @@ def install(app: FastAPI, ctx: Context) -> None:
     async def listing(request: Request, filters: MandateFilters, kind: str | None) -> JSONResponse:
         document, topic, body, q = filters.document, filters.topic, filters.body, filters.q
         status, asof, limit, offset = filters.status, filters.asof, filters.limit, filters.offset
+        named = {name: _entity_iri({"document": "doc"}.get(name, name), value, name)
+                 for name, value in (("document", document), ("topic", topic), ("body", body)) if value is not None}
+        # An unknown slug is an error naming the nearest ones, not an empty page read as "nothing open".
+        await offload.run(kb.check_filters, ctx.store, **{
+            name: str(value).removeprefix(f"{kb.BASE}{'doc' if name == 'document' else name}/")
+            for name, value in named.items()})
         if status is None and asof is None:
             return JSONResponse(await offload.run(list_provisions, ctx, request, document=document, kind=kind,
                                                   topic=topic, body=body, q=q, limit=limit, offset=offset))
-        for name, value in (("document", document), ("topic", topic), ("body", body)):
-            if value is not None:
-                _entity_iri({"document": "doc"}.get(name, name), value, name)  # refuses what no IRI can be
         job = call_job("status_page", ctx.settings.time_limit, asof=asof.isoformat() if asof else None,
                        document=document, topic=topic, body=body, status=status, kind=kind, q=q, limit=limit,
                        offset=offset)
@@ -678,7 +690,7 @@ def install(app: FastAPI, ctx: Context) -> None:
              summary="One item by its IRI path (e.g. doc/iacml21-plan-of-action/art_7__para_g): properties, "
                      "children, trace links with their quotes, its own quotes, and (for a mandate or "
                      "recommendation) its status as of a date and why")
-    async def item(path: str = ItemPath, asof: dt.date | None = AsofFilter) -> JSONResponse:
+    async def item(path: str = ItemPath, asof: IsoDate | None = AsofFilter) -> JSONResponse:
         iri = item_iri(path)
         if not await offload.run(has_status, ctx, iri):
             view = await offload.run(item_view, ctx, iri)
@@ -731,7 +743,7 @@ def install(app: FastAPI, ctx: Context) -> None:
     @app.get("/api/activities", tags=["REST"], response_model=ActivityPage, responses=ERROR_RESPONSES,
              summary="Activities (workshops, meetings, studies, ...), in time order; from/to select a period")
     async def activities(request: Request,
-                   start: dt.date | None = FromFilter, end: dt.date | None = ToFilter,
+                   start: IsoDate | None = FromFilter, end: IsoDate | None = ToFilter,
                    limit: int = Limit, offset: int = Offset) -> JSONResponse:
         rows = await _rows(ctx, ACTIVITIES_QUERY)
         if start is not None:  # the last day its dates can denote is on or after ``from``; undated ones are left out

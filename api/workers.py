@@ -265,7 +265,10 @@ def _run(store: kb.Store, job: Job, out: _AnswerFile | io.BytesIO) -> tuple[str,
 
 
 def _error_meta(exc: kb.KbError) -> dict[str, str]:
-    return {"class": type(exc).__name__, "message": exc.message, "hint": exc.hint}
+    meta = {"class": type(exc).__name__, "message": exc.message, "hint": exc.hint}
+    if isinstance(exc, kb.InputError) and exc.parameter:
+        meta["parameter"] = exc.parameter
+    return meta
 
 
 def _send(sock: socket.socket, header: tuple[str, dict[str, Any]], body: bytes) -> None:
@@ -319,7 +322,10 @@ def _library_error(meta: Mapping[str, str]) -> kb.KbError:
     cls = getattr(kb, name, None) if name in kb.__all__ else None
     if not (isinstance(cls, type) and issubclass(cls, kb.KbError)) or name in ("CorpusError", "ValidationError"):
         cls = kb.KbError
-    return cls(meta.get("message", "the query failed"), hint=meta.get("hint", ""))
+    error = cls(meta.get("message", "the query failed"), hint=meta.get("hint", ""))
+    if isinstance(error, kb.InputError):
+        error.parameter = meta.get("parameter")
+    return error
 
 
 @dataclass(eq=False)

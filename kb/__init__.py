@@ -37,7 +37,7 @@ from kb.quote import Quote, near_quote, quote_of
 from kb.reader import ProvisionSpan, QuoteContext, QuoteSpan, SourceText, quote_context, source_text
 from kb.review import ACCEPTABLE_TYPES, Pending, Review
 from kb.rules import DIMENSIONS
-from kb.status import Explanation, StatusRow, build_asof, parse_asof, status, status_reason, why
+from kb.status import Explanation, StatusRow, build_asof, check_filters, parse_asof, status, status_reason, why
 from kb.store import EmbeddedStore, RemoteStore, SelectResult, Store, open_store
 from kb.suggest import Suggestion, suggest
 from kb.trace import Trace, trace
@@ -98,6 +98,7 @@ __all__ = [
     "assemble",
     "build",
     "build_asof",
+    "check_filters",
     "cite",
     "coverage",
     "current_release",

@@ -15,12 +15,12 @@ Every error the library raises is a :class:`KbError`::
     │       └── QueryTimeoutError
     ├── ValidationError             the graph does not conform (exit 1)
     └── StoreError
-        └── BuildLockedError
+        └── BuildLockedError        another build holds the build folder (exit 75)
 
 Every error the library raises is a :class:`KbError`. Each names what it is about (a file and
 line, an id, a parameter) and says what to do next, so that the CLI can print it as one line and
 the web layer can turn it into one error shape. Only the CLI exits; its exit codes are
-:data:`EXIT_VALIDATION` (1), :data:`EXIT_USAGE` (2) and
+:data:`EXIT_VALIDATION` (1), :data:`EXIT_USAGE` (2), :data:`EXIT_BUSY` (75) and
 :data:`EXIT_ABORTED` (130), documented in the README.
 """
 
@@ -31,6 +31,7 @@ from pathlib import Path
 EXIT_OK = 0
 EXIT_VALIDATION = 1
 EXIT_USAGE = 2
+EXIT_BUSY = 75  # another build is running: try again later (sysexits' EX_TEMPFAIL)
 EXIT_ABORTED = 130  # a prompt cut short (Ctrl-C, end of input): the shell's code for SIGINT
 
 
@@ -46,6 +47,18 @@ class KbError(Exception):
 
     def __str__(self) -> str:
         return f"{self.message}; {self.hint}" if self.hint else self.message
+
+    def __reduce__(self) -> tuple[object, ...]:
+        # Errors cross process boundaries (the server's query workers): keep every attribute, not only
+        # the message that Exception pickles by default.
+        return _rebuild, (type(self), self.args, self.__dict__.copy())
+
+
+def _rebuild(cls: type[KbError], args: tuple[object, ...], state: dict[str, object]) -> KbError:
+    error = cls.__new__(cls)
+    Exception.__init__(error, *args)
+    error.__dict__.update(state)
+    return error
 
 
 class InputError(KbError):
@@ -120,4 +133,6 @@ class StoreError(KbError):
 
 
 class BuildLockedError(StoreError):
-    """Another build is publishing into the same build directory."""
+    """Another build holds the same build directory (it takes it when it starts, not when it publishes)."""
+
+    exit_code = EXIT_BUSY

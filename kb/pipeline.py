@@ -39,7 +39,7 @@ from kb.graph import CanonicalWriter, origins, write_graph
 from kb.iri import SKOS
 from kb.model import Annotations, Provision, SourceDocument
 from kb.parse import parse
-from kb.publish import Release, default_build_dir, publish, work_folder
+from kb.publish import Release, build_lock, default_build_dir, publish, work_folder
 from kb.rules import assess, corpus_date, load_rules, write_status
 from kb.store import EmbeddedStore, Store
 from kb.validate import ValidationReport, validate_store
@@ -222,15 +222,17 @@ def build(corpus_dir: Path | None = None, build_dir: Path | None = None, *,
           progress: Progress | None = None) -> tuple[Release, dict[str, Any]]:
     """Build the knowledge base from a corpus and publish it. The last good build stays if this fails."""
     build_dir = build_dir or default_build_dir()
-    work = work_folder(build_dir)
-    try:
-        built = assemble(corpus_dir, progress=progress, work_dir=work)
-        built.validation.raise_for_violations()
-        version = f"{dt.datetime.now(dt.UTC):%Y%m%dT%H%M%SZ}-{built.content_hash[:12]}"
-        with _stage("publish", built.timings, progress):
-            report = build_report(built, version)
-            release = publish(build_dir, version, built.nt_path, report, store=built.store_path)
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
+    # Taken first: a second build says at once that one is running, instead of failing after its work.
+    with build_lock(build_dir):
+        work = work_folder(build_dir)
+        try:
+            built = assemble(corpus_dir, progress=progress, work_dir=work)
+            built.validation.raise_for_violations()
+            version = f"{dt.datetime.now(dt.UTC):%Y%m%dT%H%M%SZ}-{built.content_hash[:12]}"
+            with _stage("publish", built.timings, progress):
+                report = build_report(built, version)
+                release = publish(build_dir, version, built.nt_path, report, store=built.store_path, locked=True)
+        finally:
+            shutil.rmtree(work, ignore_errors=True)
     report["timings_seconds"] = built.timings
     return release, report

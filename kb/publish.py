@@ -23,6 +23,7 @@ release. The last ``KEEP`` releases are kept so that running servers keep a vali
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import json
 import os
@@ -110,8 +111,8 @@ def build_lock(build_dir: Path) -> Iterator[None]:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
-            raise BuildLockedError(f"another build is publishing into {build_dir}",
-                                   hint="wait for it to finish") from None
+            raise BuildLockedError(f"another build is running in {build_dir}",
+                                   hint="wait for it to finish, then build again") from None
         try:
             yield
         finally:
@@ -163,11 +164,12 @@ def write_release(staging: Path, nt: bytes | Path, report: dict[str, Any], store
 
 
 def publish(build_dir: Path, version: str, nt: bytes | Path, report: dict[str, Any], *,
-            store: Path | None = None) -> Release:
+            store: Path | None = None, locked: bool = False) -> Release:
     """Publish a validated build as the new current release; atomic for readers. ``nt`` is the
     canonical N-Triples (bytes or a file, which is moved); ``store`` optionally a store folder that
-    already holds exactly them (moved in, rather than bulk-loading the N-Triples again)."""
-    with build_lock(build_dir):
+    already holds exactly them (moved in, rather than bulk-loading the N-Triples again). ``locked``:
+    the caller holds :func:`build_lock` already (a whole build does, from its start)."""
+    with contextlib.nullcontext() if locked else build_lock(build_dir):
         clean_abandoned(build_dir)
         staging = build_dir / f"{STAGING_PREFIX}{os.getpid()}-{time.time_ns()}"
         staging.mkdir()

@@ -14,6 +14,7 @@ whole graph).
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 from dataclasses import dataclass, field
 
 from rdflib import XSD, Literal, URIRef
@@ -21,7 +22,7 @@ from rdflib.term import Node
 
 from kb import iri
 from kb.errors import InputError, NotFoundError
-from kb.rules import Assessment, assess, load_rules
+from kb.rules import DIMENSIONS, Assessment, assess, load_rules
 from kb.store import Store, bind_in_where
 
 ITEMS_QUERY = """
@@ -70,6 +71,15 @@ SELECT DISTINCT ?item WHERE {
 }
 ORDER BY ?item
 """
+# What a filter of a status list may name: each kind of slug, looked up only when a filter is given.
+FILTER_SLUGS_QUERIES = {
+    "document": "PREFIX kb: <https://w3id.org/iacml-kb/ontology#>\n"
+                "SELECT ?slug WHERE { ?d a kb:Document ; kb:slug ?slug }",
+    "topic": "PREFIX skos: <http://www.w3.org/2004/02/skos/core#>\n"
+             "SELECT ?slug WHERE { ?t a skos:Concept . BIND(REPLACE(STR(?t), \"^.*/\", \"\") AS ?slug) }",
+    "body": "PREFIX kb: <https://w3id.org/iacml-kb/ontology#>\nSELECT ?slug WHERE { ?b a kb:Body ; kb:slug ?slug }",
+}
+KINDS = ("Mandate", "Recommendation")
 STATUS_ITEMS_QUERY = """
 PREFIX kb: <https://w3id.org/iacml-kb/ontology#>
 SELECT (COUNT(?item) AS ?n) WHERE { VALUES ?kind { kb:Mandate kb:Recommendation } ?item a ?kind }
@@ -217,6 +227,7 @@ def status(store: Store, *, asof: dt.date | None = None, document: str | None = 
     graph's items (:data:`PER_ITEM_SHARE`), each of its items is assessed with the rules bound to it
     (:func:`item_status`), so the answer costs what the document holds, not what the graph holds.
     """
+    check_filters(store, document=document, topic=topic, body=body, value=value, kind=kind)
     asof = asof or build_asof(store)
     items = None if document is None else [
         URIRef(str(r["item"])) for r in store.select(bind_in_where(DOCUMENT_ITEMS_QUERY, {"slug": Literal(document)}))
@@ -234,6 +245,34 @@ def status(store: Store, *, asof: dt.date | None = None, document: str | None = 
             if row is not None and _keep(row, document, topic, body, value, kind):
                 rows.append(row)
     return sorted(rows, key=lambda row: (row.document, row.kind, iri.eid_sort_key(row.eid)))
+
+
+def check_filters(store: Store, *, document: str | None = None, topic: str | None = None, body: str | None = None,
+                  value: str | None = None, kind: str | None = None) -> None:
+    """Refuse a filter that names nothing the knowledge base holds, with the nearest valid values: an
+    unknown slug would otherwise give an empty list, read as "nothing open"."""
+    given = {"document": document, "topic": topic, "body": body}
+    for name, wanted in given.items():
+        if wanted is None:
+            continue
+        slugs = sorted({str(r["slug"]) for r in store.select(FILTER_SLUGS_QUERIES[name]).dicts()})
+        if wanted not in slugs:
+            raise _unknown(name, wanted, slugs, f"`kb list {name.replace('y', 'ie')}s` lists them")
+    values = [v for _, vs in DIMENSIONS.values() for v in vs]
+    if value is not None and value not in values:
+        if value.casefold() == "open":
+            raise InputError("'open' is not a status value", hint="an open item's response is no-evidence",
+                             parameter="status")
+        raise _unknown("status", value, values, "one of " + ", ".join(values), what="status value")
+    if kind is not None and kind not in KINDS:
+        raise _unknown("kind", kind, list(KINDS), "Mandate or Recommendation", what="kind with a status")
+
+
+def _unknown(parameter: str, wanted: str, valid: list[str], otherwise: str, *, what: str = "") -> InputError:
+    close = difflib.get_close_matches(wanted, valid, n=3, cutoff=0.5)
+    hint = f"did you mean {', '.join(close)}?" if close else otherwise
+    message = f"{wanted!r} is not a {what}" if what else f"no {parameter} {wanted!r} in the knowledge base"
+    return InputError(message, hint=hint, parameter=parameter)
 
 
 def _status_items(store: Store) -> int:

@@ -563,6 +563,26 @@ def test_named_queries_bind_and_validate_their_parameters(client: httpx.Client, 
 # --------------------------------------------------------------------------------------------
 
 
+@pytest.mark.parametrize("status", [None, "no-evidence"])
+def test_unknown_filter_values_are_400_naming_the_parameter(client: httpx.Client, status: str | None) -> None:
+    extra = {"status": status} if status else {}
+    error = assert_error(client.get("/api/mandates", params={"topic": "gender", **extra}), 400, "topic")
+    assert "did you mean gender-equality?" in error["detail"]
+    error = assert_error(client.get("/api/mandates", params={"document": f"{kb.BASE}doc/nope", **extra}), 400,
+                         "document")
+    assert "no document 'nope'" in error["detail"]
+    assert_error(client.get("/api/provisions", params={"body": "https://example.org/x", **extra}), 400, "body")
+    ok = client.get("/api/mandates", params={"document": "iacml21-plan-of-action", **extra})
+    assert ok.status_code == 200 and ok.json()["items"]
+
+
+def test_a_number_is_not_a_date(client: httpx.Client) -> None:
+    # pydantic alone reads "0" as a Unix time: 1970-01-01, and an empty list
+    for path, name in (("/api/mandates", "asof"), ("/api/activities", "from"), ("/api/activities", "to")):
+        error = assert_error(client.get(path, params={name: "0"}), 400, name)
+        assert "write YYYY-MM-DD" in error["detail"]
+
+
 def test_mandates_with_their_status_as_of_a_date(client: httpx.Client, store: kb.Store) -> None:
     open_now = client.get("/api/mandates", params={"status": "no-evidence", "limit": 500}).json()
     expected = kb.status(store, value="no-evidence", kind="Mandate")

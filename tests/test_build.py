@@ -218,3 +218,17 @@ def test_two_provisions_in_one_place_of_the_reading_order_are_reported() -> None
     reported = [p for p in problems if "[check sequence-unique]" in p]
     assert len(reported) == 2 and all("kb:sequence 2 is also that of" in p for p in reported)
     assert not any("sec_1" in p for p in reported)
+
+
+def test_a_second_build_says_at_once_that_one_is_running(tmp_path: Path) -> None:
+    build_dir = tmp_path / "build"
+    from kb.publish import build_lock
+
+    with build_lock(build_dir):  # a build in progress holds the folder from its start
+        out = subprocess.run([sys.executable, "-m", "kb.cli", "build", "--build-dir", str(build_dir)],
+                             capture_output=True, text=True, timeout=300)
+    assert out.returncode == kb.errors.EXIT_BUSY == 75, out.stderr
+    assert "another build is running in" in out.stderr and "wait for it to finish" in out.stderr
+    assert [p.name for p in build_dir.iterdir()] == [".lock"], "it did no work: no work folder, no release"
+    release, _ = kb.build(build_dir=build_dir)  # and once the first is done, the next one builds
+    assert kb.current_release(build_dir).path == release.path

@@ -297,6 +297,14 @@ def test_dashboard_lists_open_mandates_and_counts(site: str, store: kb.Store) ->
     assert "/?document=iacml21-plan-of-action&status=no-evidence&kind=Mandate&asof=" in page.hrefs()
 
 
+def test_dashboard_names_an_unknown_filter_and_shows_the_rest(site: str) -> None:
+    page = get_page(site, "/", expect=400, document="nope", topic="gender-equality", status="")
+    assert "no document 'nope' in the knowledge base" in re.sub(r"\s+", " ", page.text)
+    # the other filters still apply: the same rows as without the unknown one
+    assert _table_rows(site, document="nope", topic="gender-equality", status="") == _table_rows(
+        site, topic="gender-equality", status="") != []
+
+
 def test_csv_export_matches_the_filtered_view(site: str) -> None:
     for params in ({}, {"status": "addressed", "document": "iacml21-plan-of-action"},
                    {"status": "", "topic": "qualifications-frameworks", "asof": "2022-12-31"},

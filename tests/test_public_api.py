@@ -11,7 +11,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 PINNED = {
     "CITATION_FORMATS", "Citation", "cite", "Explanation", "StatusRow", "build_asof", "parse_asof", "status",
-    "status_reason", "why", "STATUS_VALUES",
+    "status_reason", "why", "STATUS_VALUES", "check_filters",
     "Trace", "trace",
     "ProvisionSpan", "QuoteContext", "QuoteSpan", "SourceText", "quote_context", "source_text",
     "BASE", "PREFIXES", "CoverageReport", "MUST_BE_COVERED", "coverage",

@@ -370,6 +370,29 @@ def run(*args: str, build_dir: Path) -> subprocess.CompletedProcess[str]:
                           capture_output=True, text=True, timeout=300)
 
 
+@pytest.mark.parametrize(("filters", "parameter", "hint"), [
+    ({"document": "iacml21-plan-of-actions"}, "document", "did you mean iacml21-plan-of-action"),
+    ({"document": "nope"}, "document", "`kb list documents` lists them"),
+    ({"topic": "gender"}, "topic", "did you mean gender-equality"),
+    ({"body": "ilo-cinterfo"}, "body", "did you mean ilo-cinterfor"),
+    ({"value": "open"}, "status", "an open item's response is no-evidence"),
+    ({"value": "adressed"}, "status", "did you mean addressed"),
+    ({"kind": "Mandates"}, "kind", "did you mean Mandate"),
+])
+def test_a_filter_naming_nothing_is_an_error_not_an_empty_list(store: kb.Store, filters: dict[str, str],
+                                                               parameter: str, hint: str) -> None:
+    with pytest.raises(kb.InputError) as caught:
+        kb.status(store, **filters)  # type: ignore[arg-type]
+    assert caught.value.parameter == parameter and hint in str(caught.value)
+    assert caught.value.exit_code == 2
+
+
+def test_cli_refuses_an_unknown_filter_value(built_release: kb.Release, build_dir: Path) -> None:
+    out = run("status", "--topic", "gender", build_dir=build_dir)
+    assert out.returncode == 2 and out.stdout == ""
+    assert "no topic 'gender' in the knowledge base; did you mean gender-equality?" in out.stderr
+
+
 def test_cli_status_as_of_and_json(built_release: kb.Release, build_dir: Path) -> None:
     out = run("status", "--document", "iacml21-plan-of-action", "--format", "csv", build_dir=build_dir)
     assert out.returncode == 0, out.stderr
