@@ -576,6 +576,17 @@ def test_unknown_filter_values_are_400_naming_the_parameter(client: httpx.Client
     assert ok.status_code == 200 and ok.json()["items"]
 
 
+def test_every_response_carries_the_security_headers(client: httpx.Client) -> None:
+    for response in (client.get("/", headers={"Accept": "text/html"}), client.get("/api/mandates"),
+                     client.get("/no/such/path"), client.get("/api/mandates", params={"topic": "gender"}),
+                     client.get("/health")):
+        headers = response.headers
+        assert headers["x-content-type-options"] == "nosniff", response.url
+        assert headers["x-frame-options"] == "DENY" and headers["referrer-policy"] == "no-referrer"
+        policy = headers["content-security-policy"]
+        assert "script-src 'self';" in policy and "frame-ancestors 'none'" in policy, policy
+
+
 def test_a_number_is_not_a_date(client: httpx.Client) -> None:
     # pydantic alone reads "0" as a Unix time: 1970-01-01, and an empty list
     for path, name in (("/api/mandates", "asof"), ("/api/activities", "from"), ("/api/activities", "to")):

@@ -130,6 +130,8 @@ def test_documents_example_runs_and_lists_the_documents(
     assert first_link.get_attribute("href").startswith(f"{site}/doc/"), "our IRIs link to their pages here"
     assert browser.find_elements(By.CSS_SELECTOR, "#results-table thead th[scope=col]")
     assert loopback_only(site, requests_made()) == []
+    # the editor, its styles and the results ran under the Content-Security-Policy: nothing refused
+    assert [e for e in browser.get_log("browser") if e["level"] == "SEVERE"] == []
 
 
 def test_every_example_binds_its_parameters_like_the_named_query_route(site: str, browser: Any) -> None:
