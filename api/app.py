@@ -84,6 +84,27 @@ class SecurityHeaders:
         await self.app(scope, receive, with_headers)
 
 
+class HeadAsGet:
+    """Answer HEAD on every GET route: the GET's status and headers, without the body (RFC 9110 9.3.2).
+    FastAPI's routes answer only the methods they declare; a route that declares HEAD itself is
+    answered the same way."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["method"] != "HEAD":
+            await self.app(scope, receive, send)
+            return
+
+        async def without_body(message: Message) -> None:
+            if message["type"] == "http.response.body":
+                message = {**message, "body": b""}
+            await send(message)
+
+        await self.app({**scope, "method": "GET"}, receive, without_body)
+
+
 class RequestSizeLimit:
     """Refuse request bodies larger than the limit with 413, by Content-Length or as they stream in."""
 
@@ -203,6 +224,7 @@ def create_app(store_spec: str, *, time_limit: float | None = None, row_cap: int
     app.openapi = openapi  # type: ignore[method-assign]
     app.add_middleware(RequestSizeLimit, max_bytes=settings.max_request_bytes)
     linked_data.add_cors(app)
+    app.add_middleware(HeadAsGet)
     app.add_middleware(SecurityHeaders)  # outermost: on every response, errors and CORS refusals included
     return app
 

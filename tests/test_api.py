@@ -587,6 +587,15 @@ def test_every_response_carries_the_security_headers(client: httpx.Client) -> No
         assert "script-src 'self';" in policy and "frame-ancestors 'none'" in policy, policy
 
 
+@pytest.mark.parametrize("path", ["/", "/health", "/api/mandates", "/search?q=gender", "/reader/wg1-2021-final-report",
+                                  "/query", "/mandates.csv"])
+def test_head_answers_like_get_without_the_body(client: httpx.Client, path: str) -> None:
+    got = client.get(path, headers={"Accept": "text/html"})
+    head = client.head(path, headers={"Accept": "text/html"})
+    assert head.status_code == got.status_code == 200, path
+    assert head.headers["content-type"] == got.headers["content-type"] and head.content == b""
+
+
 def test_a_number_is_not_a_date(client: httpx.Client) -> None:
     # pydantic alone reads "0" as a Unix time: 1970-01-01, and an empty list
     for path, name in (("/api/mandates", "asof"), ("/api/activities", "from"), ("/api/activities", "to")):
