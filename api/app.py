@@ -25,6 +25,7 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.openapi.utils import get_openapi
 from fastapi.responses import Response
+from starlette.routing import Match
 
 import kb
 from api import errors, linked_data, negotiation, pages, pages_data, rest, review, sparql, sparql_page
@@ -103,6 +104,33 @@ class HeadAsGet:
             await send(message)
 
         await self.app({**scope, "method": "GET"}, receive, without_body)
+
+
+class OptionsAllow:
+    """Answer OPTIONS (not a CORS preflight, which the CORS middleware answers) with 204 and the methods
+    the path really takes (RFC 9110 9.3.7): FastAPI answered 405 with only the route's first method."""
+
+    def __init__(self, app: ASGIApp, routes: Callable[[], list[Any]]) -> None:
+        self.app = app
+        self.routes = routes
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        headers = dict(scope.get("headers", [])) if scope["type"] == "http" else {}
+        if scope["type"] != "http" or scope["method"] != "OPTIONS" or b"access-control-request-method" in headers:
+            await self.app(scope, receive, send)
+            return
+        methods: set[str] = set()
+        for route in self.routes():
+            match, _ = route.matches({**scope, "method": "GET"})
+            if match is not Match.NONE:  # (routes that only refuse PUT, DELETE, PATCH do not count: read-only)
+                methods |= set(getattr(route, "methods", None) or ()) & {"GET", "HEAD", "POST"}
+        if not methods:
+            await self.app(scope, receive, send)  # no such path: the usual 404
+            return
+        methods |= {"HEAD", "OPTIONS"} if "GET" in methods else {"OPTIONS"}
+        allow = ", ".join(sorted(methods)).encode()
+        await send({"type": "http.response.start", "status": 204, "headers": [(b"allow", allow)]})
+        await send({"type": "http.response.body", "body": b""})
 
 
 class RequestSizeLimit:
@@ -224,6 +252,7 @@ def create_app(store_spec: str, *, time_limit: float | None = None, row_cap: int
     app.openapi = openapi  # type: ignore[method-assign]
     app.add_middleware(RequestSizeLimit, max_bytes=settings.max_request_bytes)
     linked_data.add_cors(app)
+    app.add_middleware(OptionsAllow, routes=lambda: app.routes)
     app.add_middleware(HeadAsGet)
     app.add_middleware(SecurityHeaders)  # outermost: on every response, errors and CORS refusals included
     return app

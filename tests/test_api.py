@@ -597,6 +597,17 @@ def test_head_answers_like_get_without_the_body(client: httpx.Client, path: str)
     assert head.headers["content-type"] == got.headers["content-type"] and head.content == b""
 
 
+def test_options_says_what_each_path_takes(client: httpx.Client) -> None:
+    for path, allowed in (("/sparql", "GET, HEAD, OPTIONS, POST"), ("/api/mandates", "GET, HEAD, OPTIONS"),
+                          ("/doc/iacml21-plan-of-action/art_7__para_g", "GET, HEAD, OPTIONS")):
+        response = client.options(path)
+        assert (response.status_code, response.headers["allow"]) == (204, allowed), path
+    assert client.options("/no/such/path").status_code == 404
+    preflight = client.options("/sparql", headers={"Origin": "http://example.org",
+                                                   "Access-Control-Request-Method": "POST"})
+    assert preflight.status_code == 200 and "POST" in preflight.headers["access-control-allow-methods"]
+
+
 def test_a_number_is_not_a_date(client: httpx.Client) -> None:
     # pydantic alone reads "0" as a Unix time: 1970-01-01, and an empty list
     for path, name in (("/api/mandates", "asof"), ("/api/activities", "from"), ("/api/activities", "to")):
