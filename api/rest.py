@@ -641,13 +641,16 @@ def install(app: FastAPI, ctx: Context) -> None:
     async def listing(request: Request, filters: MandateFilters, kind: str | None) -> JSONResponse:
         document, topic, body, q = filters.document, filters.topic, filters.body, filters.q
         status, asof, limit, offset = filters.status, filters.asof, filters.limit, filters.offset
-        named = {name: _entity_iri({"document": "doc"}.get(name, name), value, name)
-                 for name, value in (("document", document), ("topic", topic), ("body", body)) if value is not None}
-        # An unknown slug is an error naming the nearest ones, not an empty page read as "nothing open".
-        await offload.run(kb.check_filters, ctx.store, **{
-            name: str(value).removeprefix(f"{kb.BASE}{'doc' if name == 'document' else name}/")
-            for name, value in named.items()})
+        filters_given = {name: value for name, value in (("document", document), ("topic", topic), ("body", body))
+                         if value is not None}
+        for name, value in filters_given.items():
+            _entity_iri({"document": "doc"}.get(name, name), value, name)  # refuses what no IRI can be
         if status is None and asof is None:
+            # An unknown slug is an error naming the nearest ones, not an empty page read as "nothing open"
+            # (with a status or date, kb.status checks them itself).
+            await offload.run(kb.check_filters, ctx.store, **{
+                name: views.filter_slug(value, "doc" if name == "document" else name)
+                for name, value in filters_given.items()})
             return JSONResponse(await offload.run(list_provisions, ctx, request, document=document, kind=kind,
                                                   topic=topic, body=body, q=q, limit=limit, offset=offset))
         job = call_job("status_page", ctx.settings.time_limit, asof=asof.isoformat() if asof else None,

@@ -62,7 +62,7 @@ def status_row(row: kb.StatusRow) -> dict[str, Any]:
             "status": {dim: _assessment(a) for dim, a in sorted(row.assessments.items())}}
 
 
-def _slug(value: str | None, kind: str) -> str | None:
+def filter_slug(value: str | None, kind: str) -> str | None:
     """The slug kb.status filters on, from a slug or an IRI of ours (any other IRI matches nothing)."""
     if value is None:
         return None
@@ -74,8 +74,8 @@ def status_page(store: kb.Store, *, asof: str | None, document: str | None, topi
                 status: str | None, kind: str | None, q: str | None, limit: int, offset: int) -> dict[str, Any]:
     """A page of ``kb.status`` rows, filtered (``q`` in Python: every word, case and accents ignored)."""
     date = dt.date.fromisoformat(asof) if asof else None
-    rows = kb.status(store, asof=date, document=_slug(document, "doc"), topic=_slug(topic, "topic"),
-                     body=_slug(body, "body"), value=status, kind=kind)
+    rows = kb.status(store, asof=date, document=filter_slug(document, "doc"), topic=filter_slug(topic, "topic"),
+                     body=filter_slug(body, "body"), value=status, kind=kind)
     words = [fold(w) for w in (q or "").split()]
     if words:
         rows = [r for r in rows if matches(words, r.text, r.number, r.eid)]

@@ -36,15 +36,13 @@ from kb.queries import NamedQuery, get_query, list_queries
 from kb.quote import Quote, near_quote, quote_of
 from kb.reader import ProvisionSpan, QuoteContext, QuoteSpan, SourceText, quote_context, source_text
 from kb.review import ACCEPTABLE_TYPES, Pending, Review
-from kb.rules import DIMENSIONS
+from kb.rules import STATUS_VALUES
 from kb.status import Explanation, StatusRow, build_asof, check_filters, parse_asof, status, status_reason, why
 from kb.store import EmbeddedStore, RemoteStore, SelectResult, Store, open_store
 from kb.suggest import Suggestion, suggest
 from kb.trace import Trace, trace
 
 DOCUMENT_TYPES = tuple(t.value for t in DocType)
-# Every status value a filter may name, dimension by dimension, open first.
-STATUS_VALUES = tuple(value for _, values in DIMENSIONS.values() for value in reversed(values))
 
 __all__ = [
     "ACCEPTABLE_TYPES",

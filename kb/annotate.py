@@ -193,6 +193,11 @@ class Resolver:
         return tuple(self.evidence(s, where) for s in specs)
 
 
+def _within(part: str, text: str) -> bool:
+    """Whether ``part`` is in ``text``, white space aside (a YAML line against a text that breaks lines)."""
+    return " ".join(part.split()) in " ".join(text.split())
+
+
 def _clip(text: str, n: int = 70) -> str:
     return text if len(text) <= n else text[:n] + "..."
 
@@ -456,7 +461,7 @@ def _body_title(spec: object, where: str, res: Resolver) -> BodyTitle:
     if start and end and end < start[:len(end)]:
         raise AnnotationError(where, f"the title's period ends ({end}) before it starts ({start})")
     evidence = res.evidence_list(spec["evidence"], where, required=True)
-    if not any(" ".join(title.split()) in " ".join(e.quote.split()) for e in evidence):
+    if not any(_within(title, e.quote) for e in evidence):
         raise AnnotationError(where, f"title {_clip(title)!r} is in none of its quotes",
                               hint="quote the passage that states the title")
     return BodyTitle(title=title, start=start, end=end, evidence=evidence)
@@ -614,7 +619,7 @@ def _check_parts(links: Sequence[Link], held: Mapping[str, SourceDocument],
         if text is None or not link.target.startswith(iri.BASE + "doc/") or not eid:
             raise AnnotationError(link.where, "part: names a passage of a provision; the target is not one",
                                   hint="link to the provision whose text holds the part")
-        if " ".join(link.part.split()) not in " ".join(text.split()):  # a part may run across a line or page break
+        if not _within(link.part, text):  # a part may run across a line or page break
             raise AnnotationError(link.where, f"part {_clip(link.part)!r} is not in the text of {slug} {eid}",
                                   hint=_near_miss(text, link.part) or f"copy it from `kb quote \"{slug} {eid}\"`")
 

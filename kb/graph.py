@@ -109,6 +109,13 @@ class GraphBuilder:
         graph, self.graph = self.graph, TripleBatch()
         return graph
 
+    def _period(self, node: URIRef, start: str, end: str) -> None:
+        """kb:startDate and kb:endDate, each as precise as given (absent when not given)."""
+        if start:
+            self.add(node, KB.startDate, date_literal(start))
+        if end:
+            self.add(node, KB.endDate, date_literal(end))
+
     def _known_by(self, node: URIRef, value: Literal | None) -> None:
         if value is not None:
             self.known[str(node)] = value
@@ -231,10 +238,7 @@ class GraphBuilder:
             self.add(node, KB.hasTitle, tnode)
             self.add(tnode, RDF.type, KB.BodyTitle)
             self.add(tnode, DCTERMS.title, Literal(title.title, lang="en"))
-            if title.start:
-                self.add(tnode, KB.startDate, date_literal(title.start))
-            if title.end:
-                self.add(tnode, KB.endDate, date_literal(title.end))
+            self._period(tnode, title.start, title.end)
             for ev in title.evidence:
                 self.add(tnode, KB.hasEvidence, self.evidence(ev))
 
@@ -244,10 +248,7 @@ class GraphBuilder:
         self.add(node, RDF.type, KB[act.activity_type])
         self.add(node, RDFS.label, Literal(act.label, lang="en"))
         self.add(node, KB.slug, act.slug)
-        if act.start:
-            self.add(node, KB.startDate, date_literal(act.start))
-        if act.end:
-            self.add(node, KB.endDate, date_literal(act.end))
+        self._period(node, act.start, act.end)
         if act.end or act.start:
             self._known_by(node, known_by(act.end or act.start))
         self.add(node, KB.place, act.place)
@@ -308,10 +309,7 @@ class GraphBuilder:
             self.add(node, KB.partAnswered, link.part)
         if link.role:
             self.add(node, KB.addresseeRole, KB[link.role])
-        if link.start:
-            self.add(node, KB.startDate, date_literal(link.start))
-        if link.end:
-            self.add(node, KB.endDate, date_literal(link.end))
+        self._period(node, link.start, link.end)
         for ev in link.evidence:
             self.add(node, KB.hasEvidence, self.evidence(ev))
         # A link counts once both ends exist and a quote that states more than the target itself is

@@ -36,6 +36,8 @@ DIMENSIONS = {
     "lifecycle": ("LifecycleAssessment", ("carried-forward", "superseded", "active")),
     "adoption": ("AdoptionAssessment", ("adopted", "not-adopted", "pending")),
 }
+# Every status value, dimension by dimension, open first: what a filter by status may name.
+STATUS_VALUES = tuple(value for _, values in DIMENSIONS.values() for value in reversed(values))
 
 
 @dataclass(frozen=True)

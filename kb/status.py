@@ -22,7 +22,7 @@ from rdflib.term import Node
 
 from kb import iri
 from kb.errors import InputError, NotFoundError
-from kb.rules import DIMENSIONS, Assessment, assess, load_rules
+from kb.rules import STATUS_VALUES, Assessment, assess, load_rules
 from kb.store import Store, bind_in_where
 
 ITEMS_QUERY = """
@@ -258,7 +258,7 @@ def check_filters(store: Store, *, document: str | None = None, topic: str | Non
         slugs = sorted({str(r["slug"]) for r in store.select(FILTER_SLUGS_QUERIES[name]).dicts()})
         if wanted not in slugs:
             raise _unknown(name, wanted, slugs, f"`kb list {name.replace('y', 'ie')}s` lists them")
-    values = [v for _, vs in DIMENSIONS.values() for v in vs]
+    values = list(STATUS_VALUES)
     if value is not None and value not in values:
         if value.casefold() == "open":
             raise InputError("'open' is not a status value", hint="an open item's response is no-evidence",

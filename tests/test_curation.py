@@ -142,23 +142,26 @@ def test_a_corrupted_quote_fails_the_build_with_file_and_line(corpus_copy: Path,
     assert kb.current_release(build_dir).path == good.path
 
 
+def _load_with(corpus: Path) -> object:
+    """Read the annotations of a corpus copy (with the zz-test.yaml a test wrote into it)."""
+    docs = load_corpus(corpus)
+    provisions = {d.meta.slug: parse(d.text) for d in docs}
+    return load_annotations(corpus / "annotations", docs, provisions, topic_slugs(ontology.topics_graph()))
+
+
 def test_an_ambiguous_quote_needs_an_after_hint(corpus_copy: Path) -> None:
     (corpus_copy / "annotations" / "zz-test.yaml").write_text(
         'activities:\n  - slug: test-activity\n    type: Study\n    label: Test\n    evidence:\n'
         '      - doc: wg1-2021-final-report\n        quote: "Working Group 1"\n', encoding="utf-8")
-    docs = load_corpus(corpus_copy)
-    provisions = {d.meta.slug: parse(d.text) for d in docs}
     with pytest.raises(kb.QuoteMismatchError, match=r"zz-test.yaml:6: quote occurs \d+ times"):
-        load_annotations(corpus_copy / "annotations", docs, provisions, topic_slugs(ontology.topics_graph()))
+        _load_with(corpus_copy)
 
 
 def test_a_reference_to_an_unknown_eid_suggests_close_ones(corpus_copy: Path) -> None:
     (corpus_copy / "annotations" / "zz-test.yaml").write_text(
         'no_link:\n  "wg1-2021-final-report sec_4__recommendation_7": "test"\n', encoding="utf-8")
-    docs = load_corpus(corpus_copy)
-    provisions = {d.meta.slug: parse(d.text) for d in docs}
     with pytest.raises(kb.AnnotationError, match="did you mean recommendation_7"):
-        load_annotations(corpus_copy / "annotations", docs, provisions, topic_slugs(ontology.topics_graph()))
+        _load_with(corpus_copy)
 
 
 def test_every_partial_answer_names_its_part_in_the_target_text(store: kb.Store) -> None:
@@ -197,10 +200,8 @@ def test_a_partial_answer_is_checked_with_file_and_line(corpus_copy: Path, extra
         '    to: wg1-2021-final-report recommendation_6\n' + extra +
         '    evidence:\n      - doc: wg1-2021-final-report\n        quote: "6. Strengthen labor market information"\n',
         encoding="utf-8")
-    docs = load_corpus(corpus_copy)
-    provisions = {d.meta.slug: parse(d.text) for d in docs}
     with pytest.raises(kb.AnnotationError, match=r"zz-test\.yaml:2") as info:
-        load_annotations(corpus_copy / "annotations", docs, provisions, topic_slugs(ontology.topics_graph()))
+        _load_with(corpus_copy)
     assert error in str(info.value)
 
 
@@ -210,10 +211,8 @@ def test_only_an_answer_can_be_partial(corpus_copy: Path) -> None:
         '    to: wg1-2021-final-report recommendation_6\n    extent: partial\n    part: "Strengthen"\n'
         '    evidence:\n      - doc: wg1-2021-final-report\n        quote: "6. Strengthen labor market information"\n',
         encoding="utf-8")
-    docs = load_corpus(corpus_copy)
-    provisions = {d.meta.slug: parse(d.text) for d in docs}
     with pytest.raises(kb.AnnotationError, match="extent: partial is for a respondsTo link, not reiterates"):
-        load_annotations(corpus_copy / "annotations", docs, provisions, topic_slugs(ontology.topics_graph()))
+        _load_with(corpus_copy)
 
 
 @pytest.mark.parametrize(("entry", "error"), [
@@ -234,10 +233,8 @@ def test_links_between_activities_and_roles_are_checked(corpus_copy: Path, entry
     (corpus_copy / "annotations" / "zz-test.yaml").write_text(
         "links:\n" + entry + '    evidence:\n      - doc: wg1-2021-final-report\n'
         '        quote: "6. Strengthen labor market information"\n', encoding="utf-8")
-    docs = load_corpus(corpus_copy)
-    provisions = {d.meta.slug: parse(d.text) for d in docs}
     with pytest.raises(kb.AnnotationError, match=r"zz-test\.yaml:2") as info:
-        load_annotations(corpus_copy / "annotations", docs, provisions, topic_slugs(ontology.topics_graph()))
+        _load_with(corpus_copy)
     assert error in str(info.value)
 
 
@@ -259,7 +256,5 @@ def test_a_body_title_must_be_in_its_quotes(corpus_copy: Path) -> None:
         'bodies:\n  - slug: test-body\n    label: Test\n    titles:\n      - title: "Working Group 3"\n'
         '        start: "2021"\n        evidence:\n          - doc: wg1-2021-final-report\n'
         '            quote: "6. Strengthen labor market information"\n', encoding="utf-8")
-    docs = load_corpus(corpus_copy)
-    provisions = {d.meta.slug: parse(d.text) for d in docs}
     with pytest.raises(kb.AnnotationError, match=r"zz-test\.yaml:5: title 'Working Group 3' is in none of its quotes"):
-        load_annotations(corpus_copy / "annotations", docs, provisions, topic_slugs(ontology.topics_graph()))
+        _load_with(corpus_copy)
