@@ -13,7 +13,6 @@ Everything it serves is read-only.
 
 from __future__ import annotations
 
-import gc
 import logging
 import os
 import warnings
@@ -28,11 +27,11 @@ from fastapi.responses import Response
 from starlette.routing import Match
 
 import kb
-from api import errors, linked_data, negotiation, pages, pages_data, rest, review, sparql, sparql_page
-from api.context import Context, find_dumps
+from api import errors, linked_data, negotiation, pages, rest, review, sparql, sparql_page
+from api.context import Context
+from api.releases import PinRelease, ReleaseFollower, open_served
 from api.responses import JSONResponse
 from api.settings import Settings
-from api.workers import QueryPool
 
 LOG = logging.getLogger("api")
 DESCRIPTION = """Mandate and recommendation traceability knowledge base of the OAS Inter-American Conference of
@@ -170,38 +169,41 @@ class RequestSizeLimit:
         await self.app(scope, limited, send)
 
 
-def create_app(store_spec: str, *, time_limit: float | None = None, row_cap: int | None = None,
+def create_app(store_spec: str | None = None, *, follow: Path | str | None = None, time_limit: float | None = None,
+               row_cap: int | None = None,
                max_query_chars: int | None = None, max_request_bytes: int | None = None,
                workers: int | None = None, max_workers: int | None = None, worker_memory_mb: int | None = None,
                dumps_dir: Path | str | None = None, curator_corpus: Path | str | None = None) -> FastAPI:
-    """An app serving the store at ``store_spec`` (a store folder or a SPARQL endpoint URL); with
+    """An app serving the store at ``store_spec`` (a store folder or a SPARQL endpoint URL), or, with
+    ``follow`` (a build folder), its ``current`` release and each new one a build publishes; with
     ``curator_corpus``, also the review page of that corpus's suggested links (loopback only)."""
     settings = Settings.from_environment(time_limit=time_limit, row_cap=row_cap, max_query_chars=max_query_chars,
                                          max_request_bytes=max_request_bytes, workers=workers,
                                          max_workers=max_workers, worker_memory_mb=worker_memory_mb,
                                          dumps_dir=dumps_dir)
-    spec = str(store_spec)
-    store = kb.open_store(spec)
-    found_dumps, version = find_dumps(spec, settings.dumps_dir)
-    pool = QueryPool(spec, size=settings.workers, max_workers=settings.max_workers, time_limit=settings.time_limit,
-                     memory_mb=settings.worker_memory_mb)
-    ctx = Context(spec=spec, store=store, pool=pool, settings=settings, dumps_dir=found_dumps, version=version)
-    ctx.triples = store.triple_count()
-    ctx.ontology = linked_data.ontology_graph(store)
-    ctx.queries = {q.name: q for q in kb.list_queries()}
-    statistics = kb.statistics(store)
-    rest.warm_up(store)
-    pages_data.warm_up(store)
-    gc.collect()  # frees, on this thread, the store results that parsing left in reference cycles
+    build_dir = Path(follow) if follow is not None else None
+    if build_dir is not None:
+        spec = str(kb.current_release(build_dir).store_path)
+    elif store_spec is not None:
+        spec = str(store_spec)
+    else:
+        raise kb.StoreError("no store to serve", hint="give a store folder, an endpoint URL or a build folder")
+    ctx = Context(current=open_served(spec, settings), settings=settings,
+                  queries={q.name: q for q in kb.list_queries()}, follow=build_dir)
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
-        await pool.start()
+        await ctx.current.pool.start()
+        follower = ReleaseFollower(ctx) if build_dir is not None else None
+        if follower is not None:
+            follower.start()
         try:
             yield
         finally:
-            await pool.close()
-            store.close()
+            if follower is not None:
+                await follower.stop()
+            for served in [*ctx.retired, ctx.current]:
+                await served.close()
 
     app = FastAPI(title="iacml-kb", version="0.1.0", description=DESCRIPTION, lifespan=lifespan,
                   default_response_class=JSONResponse)
@@ -232,13 +234,19 @@ def create_app(store_spec: str, *, time_limit: float | None = None, row_cap: int
                         "/api/queries"],
                 "limits": {"timeLimitSeconds": settings.time_limit, "rowCap": settings.row_cap,
                            "maxQueryChars": settings.max_query_chars, "maxRequestBytes": settings.max_request_bytes},
-                "statistics": statistics}
+                "statistics": ctx.statistics}
 
     @app.get("/health", tags=["Service"], summary="Liveness, and the state of the query workers")
     async def health() -> JSONResponse:  # async: no thread-pool hop (the benchmark's floor per request)
-        workers = pool.describe()
+        workers = ctx.current.pool.describe()
         ok = workers["workers"] + workers["starting"] > 0
-        return JSONResponse({"status": "ok" if ok else "degraded", "workers": workers}, status_code=200 if ok else 503)
+        body: dict[str, Any] = {"status": "ok" if ok else "degraded", "release": ctx.current.version,
+                                "workers": workers}
+        if build_dir is not None:
+            body["following"] = str(build_dir)
+        if ctx.release_error is not None:
+            body["releaseError"] = ctx.release_error
+        return JSONResponse(body, status_code=200 if ok else 503)
 
     def openapi() -> dict[str, Any]:
         if app.openapi_schema is None:
@@ -250,6 +258,7 @@ def create_app(store_spec: str, *, time_limit: float | None = None, row_cap: int
         return app.openapi_schema
 
     app.openapi = openapi  # type: ignore[method-assign]
+    app.add_middleware(PinRelease, ctx=ctx)
     app.add_middleware(RequestSizeLimit, max_bytes=settings.max_request_bytes)
     linked_data.add_cors(app)
     app.add_middleware(OptionsAllow, routes=lambda: app.routes)
@@ -271,8 +280,11 @@ def unique_operation_ids(schema: dict[str, Any]) -> dict[str, Any]:
 
 
 def app_from_environment() -> FastAPI:
-    """The app for the store named by ``$KB_STORE`` (what ``kb serve`` sets), for uvicorn's factory mode."""
+    """The app for the store named by ``$KB_STORE``, or following the build folder ``$KB_FOLLOW`` (what
+    ``kb serve`` sets), for uvicorn's factory mode."""
     spec = os.environ.get("KB_STORE")
-    if not spec:
-        raise kb.StoreError("KB_STORE is not set", hint="start the server with `kb serve`")
-    return create_app(spec, curator_corpus=os.environ.get("KB_CURATOR_CORPUS") or None)
+    follow = os.environ.get("KB_FOLLOW")
+    if not spec and not follow:
+        raise kb.StoreError("neither KB_STORE nor KB_FOLLOW is set", hint="start the server with `kb serve`")
+    return create_app(spec or None, follow=None if spec else follow,
+                      curator_corpus=os.environ.get("KB_CURATOR_CORPUS") or None)

@@ -1,16 +1,23 @@
-"""What every route needs, made once per app: the stores, the worker pool, the settings, the release.
+"""What every route needs: the settings, the named queries, and the release being served.
 
-:class:`Context` holds the in-process read-only store (REST calls with bound parameters and item
-pages run there, in the thread pool), the :class:`~api.workers.QueryPool` (every user SPARQL query
-and every named query runs there, under the time limit), the :class:`~api.settings.Settings`, the
-published release the store belongs to (for dumps and the dataset version, when there is one), and
-facts computed once at start-up (triple count, the ontology graph, the named queries).
+A :class:`Served` release is one published build as the server holds it: its in-process read-only
+store (REST calls with bound parameters and item pages run there, in the thread pool), its
+:class:`~api.workers.QueryPool` (every user SPARQL query and every named query runs there, under
+the time limit), the hold that keeps a build from pruning it, its dumps and version, and the facts
+computed once for it (triple count, ontology graph, statistics, and ``memo`` for answers that
+only change with the data).
+
+:class:`Context` gives the routes the release of *their request*: :mod:`api.releases` pins the
+release current when a request arrives (:data:`PINNED`) so that a request in flight finishes on the
+release it started on while the server switches to a new one.
 """
 
 from __future__ import annotations
 
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from rdflib import Graph
 
@@ -22,23 +29,91 @@ DUMP_FILES = {"kb.nt": "application/n-triples", "kb.ttl": "text/turtle", "kb.jso
               "report.json": "application/json"}
 
 
-@dataclass
-class Context:
+@dataclass(eq=False)
+class Served:
+    """One release as this server serves it (see the module docstring)."""
+
     spec: str
     store: kb.Store
     pool: QueryPool
-    settings: Settings
+    hold: kb.ReleaseHold | None = None
     dumps_dir: Path | None = None
     version: str | None = None
     triples: int = 0
     ontology: Graph = field(default_factory=Graph)
+    statistics: dict[str, Any] = field(default_factory=dict)
+    memo: dict[str, Any] = field(default_factory=dict)
+    requests: int = 0  # requests in flight pinned to it
+    retired: bool = False  # a newer release is current: closed when its last request ends
+    closed: bool = False
+
+    @property
+    def release(self) -> Path | None:
+        """The release folder, when the store is a published release's."""
+        return self.hold.path if self.hold is not None else kb.release_of_store(self.spec)
+
+    async def close(self) -> None:
+        if self.closed:
+            return
+        self.closed = True
+        await self.pool.close()
+        self.store.close()
+        if self.hold is not None:
+            self.hold.close()
+
+
+PINNED: ContextVar[Served | None] = ContextVar("kb_served_release", default=None)
+
+
+@dataclass(eq=False)
+class Context:
+    current: Served
+    settings: Settings
     queries: dict[str, kb.NamedQuery] = field(default_factory=dict)
+    follow: Path | None = None  # the build folder whose ``current`` release the server follows
+    release_error: str | None = None  # why the newest release could not be served, if it could not
+    retired: set[Served] = field(default_factory=set)
+
+    @property
+    def served(self) -> Served:
+        """The release of the request being answered (the current one outside a request)."""
+        pinned = PINNED.get()
+        return pinned if pinned is not None else self.current
+
+    @property
+    def store(self) -> kb.Store:
+        return self.served.store
+
+    @property
+    def pool(self) -> QueryPool:
+        return self.served.pool
+
+    @property
+    def version(self) -> str | None:
+        return self.served.version
+
+    @property
+    def triples(self) -> int:
+        return self.served.triples
+
+    @property
+    def ontology(self) -> Graph:
+        return self.served.ontology
+
+    @property
+    def statistics(self) -> dict[str, Any]:
+        return self.served.statistics
+
+    @property
+    def memo(self) -> dict[str, Any]:
+        return self.served.memo
 
     def dump_path(self, name: str) -> Path | None:
         """The file of a downloadable dump, if this service has the build's dumps and that one exists."""
-        if self.dumps_dir is None or name not in DUMP_FILES:
+        dumps_dir = self.served.dumps_dir
+        if dumps_dir is None or name not in DUMP_FILES:
             return None
-        path = self.dumps_dir / name
+        path = dumps_dir / name
         return path if path.is_file() else None
 
     def dumps(self) -> list[str]:

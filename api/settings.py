@@ -13,6 +13,10 @@ setting                           environment variable          default
 ``workers`` (warm processes)      ``KB_WORKERS``                2
 ``max_workers``                   ``KB_MAX_WORKERS``            4
 ``worker_memory_mb``              ``KB_WORKER_MEMORY_MB``       2048
+``workers_memory_mb`` (all)       ``KB_WORKERS_MEMORY_MB``      4096
+``reserve_workers``               ``KB_RESERVE_WORKERS``        2
+``reserve_time_limit`` (seconds)  ``KB_RESERVE_TIME_LIMIT``     1
+``release_poll`` (seconds)        ``KB_RELEASE_POLL``           2
 ``dumps_dir``                     ``KB_DUMPS_DIR``              the store folder's parent, if it holds kb.nt
 ================================  ===========================  =========
 """
@@ -34,8 +38,14 @@ ENV = {
     "workers": "KB_WORKERS",
     "max_workers": "KB_MAX_WORKERS",
     "worker_memory_mb": "KB_WORKER_MEMORY_MB",
+    "workers_memory_mb": "KB_WORKERS_MEMORY_MB",
+    "reserve_workers": "KB_RESERVE_WORKERS",
+    "reserve_time_limit": "KB_RESERVE_TIME_LIMIT",
+    "release_poll": "KB_RELEASE_POLL",
     "dumps_dir": "KB_DUMPS_DIR",
 }
+
+FRACTIONAL = {"time_limit", "reserve_time_limit", "release_poll"}
 
 
 @dataclass(frozen=True)
@@ -47,15 +57,23 @@ class Settings:
     workers: int = 2
     max_workers: int = 4
     worker_memory_mb: int = 2048
+    workers_memory_mb: int = 4096
+    reserve_workers: int = 2
+    reserve_time_limit: float = 1.0
+    release_poll: float = 2.0
     dumps_dir: Path | None = None
 
     def __post_init__(self) -> None:
         positive = {"time_limit": self.time_limit, "row_cap": self.row_cap, "max_query_chars": self.max_query_chars,
                     "max_request_bytes": self.max_request_bytes, "workers": self.workers,
-                    "worker_memory_mb": self.worker_memory_mb}
+                    "worker_memory_mb": self.worker_memory_mb, "workers_memory_mb": self.workers_memory_mb,
+                    "reserve_time_limit": self.reserve_time_limit, "release_poll": self.release_poll}
         for name, value in positive.items():
             if value <= 0:
                 raise kb.InputError(f"setting {name} must be positive, not {value}", hint=f"set {ENV[name]}")
+        if self.reserve_workers < 0:
+            raise kb.InputError(f"setting reserve_workers must be 0 or more, not {self.reserve_workers}",
+                                hint="set KB_RESERVE_WORKERS")
         if self.max_workers < self.workers:
             raise kb.InputError(f"max_workers ({self.max_workers}) is below workers ({self.workers})",
                                 hint="set KB_MAX_WORKERS at least as high as KB_WORKERS")
@@ -82,6 +100,6 @@ def _convert(name: str, raw: str) -> Any:
     if name == "dumps_dir":
         return Path(raw)
     try:
-        return float(raw) if name == "time_limit" else int(raw)
+        return float(raw) if name in FRACTIONAL else int(raw)
     except ValueError:
         raise kb.InputError(f"{ENV[name]}={raw!r} is not a number") from None

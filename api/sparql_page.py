@@ -104,16 +104,14 @@ def vocabulary(ctx: Context) -> dict[str, Any]:
 
 def install(app: FastAPI, ctx: Context, render_html: Callable[..., str]) -> None:
     """Add ``/query``, ``/query/vocabulary`` and the page's static files to the app."""
-    asof_cache: dict[str, str] = {}
-    vocabulary_cache: dict[str, bytes] = {}
-
     async def build_asof() -> str:
-        if "asof" not in asof_cache:
+        memo = ctx.memo  # per release: the next build may have another date
+        if "asof" not in memo:
             try:
-                asof_cache["asof"] = (await offload.run(kb.build_asof, ctx.store)).isoformat()
+                memo["asof"] = (await offload.run(kb.build_asof, ctx.store)).isoformat()
             except kb.KbError:
-                asof_cache["asof"] = ""
-        return asof_cache["asof"]
+                memo["asof"] = ""
+        return str(memo["asof"])
 
     @app.get("/query", include_in_schema=False, response_class=HTMLResponse)
     async def query_page(query: str | None = Query(None), example: str | None = Query(None)) -> HTMLResponse:
@@ -139,10 +137,11 @@ def install(app: FastAPI, ctx: Context, render_html: Callable[..., str]) -> None
     @app.get("/query/vocabulary", include_in_schema=False)
     async def query_vocabulary() -> Response:
         """The words the editor completes (computed once: the data's classes and properties take a scan)."""
-        if "json" not in vocabulary_cache:
+        memo = ctx.memo
+        if "vocabulary" not in memo:
             words = await offload.run(vocabulary, ctx)
-            vocabulary_cache["json"] = json.dumps(words, ensure_ascii=False).encode("utf-8")
-        return Response(vocabulary_cache["json"], media_type="application/json",
+            memo["vocabulary"] = json.dumps(words, ensure_ascii=False).encode("utf-8")
+        return Response(memo["vocabulary"], media_type="application/json",
                         headers={"Cache-Control": CACHE_CONTROL})
 
     @app.api_route("/static/vendor/yasqe/{name}", methods=["GET", "HEAD"], include_in_schema=False)

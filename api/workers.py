@@ -36,8 +36,19 @@ so every query a user writes runs in a separate process that the server can kill
   query still running after 0.2 s has its worker's CPU priority lowered (nice 19), so that short
   queries and the server itself go first on a busy machine; the worker gets its priority back
   afterwards or, where the server may not raise it again, is replaced.
-  A request that finds every worker busy waits for one, at most ``time_limit`` plus the grace
-  (by then a running query has ended or been killed), then gets a 503.
+- Reserved capacity: a request that finds all ``max_workers`` busy (long queries) does not wait
+  behind them. It runs at once on a reserve worker (up to ``reserve`` of them, one kept warm) for
+  at most ``reserve_time_limit``; a query needing longer is stopped there with a 503 saying the
+  workers are busy. Cheap queries and the bounded internal ones (an item page's status) are
+  answered meanwhile. A request that finds the reserve busy too waits for a worker, at most
+  ``time_limit`` plus the grace, then gets a 503.
+- Memory: each worker is limited to ``memory_mb`` (``RLIMIT_DATA``), and all of them together to
+  ``total_memory_mb``: the pool reads each worker's anonymous resident memory every
+  :data:`MEMORY_POLL_SECONDS` and, past the bound, kills the busy worker using the most.
+- Failures: an idle worker that died (killed from outside) is noticed within a second and replaced;
+  a worker that cannot start (its store gone) leaves the reason in ``describe()["error"]``
+  (``/health``), the pool tries again with a growing delay and recovers when the store is back,
+  and meanwhile a request fails at once saying why instead of waiting.
 
 Row cap: every SELECT goes through ``Store.select_bytes(limit=cap)``, which lets Oxigraph's
 serializer write the answer and stops the engine once more rows than the cap have come out.
@@ -69,7 +80,7 @@ import struct
 import tempfile
 import time
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from multiprocessing.process import BaseProcess
 from pathlib import Path
 from typing import Any
@@ -86,7 +97,11 @@ IDLE_RETIRE_SECONDS = 30.0  # a worker beyond ``size`` idle this long is stopped
 DEPRIORITIZE_SECONDS = 0.2  # a query still running after this gets a lower CPU priority
 SLOW_NICENESS = 19  # the lowest: measured p99 of simple queries during a bomb, 1x: 1.06 ms (19) vs 2.36 ms (10)
 START_SECONDS = 60.0
+RETRY_FIRST_SECONDS = 0.5  # a pool that cannot start a worker tries again after this, doubling up to the next
+RETRY_MAX_SECONDS = 15.0
 PR_SET_PDEATHSIG = 1
+MEMORY_POLL_SECONDS = 0.1  # how often the total memory bound is checked
+SWEEP_TICKS = 10  # idle workers are checked for life every this many of those
 SPOOL_BYTES = 128 * 1024  # answers larger than this are read from the worker's file by the server
 SPOOL_KEEP_BYTES = 32 * 1024 * 1024  # a worker's answer file is emptied before a job once it is larger
 SPOOL_INLINE_BYTES = 8 * 1024 * 1024  # answers up to this are read on the event loop (~0.2 ms per 2.5 MB)
@@ -338,6 +353,8 @@ class _Worker:
     jobs: int = 0
     idle_since: float = 0.0
     deprioritized: bool = False
+    busy: bool = False
+    over_memory: bool = False  # killed by the pool's total memory bound
 
     async def answer(self) -> tuple[tuple[str, dict[str, Any]], bytes]:
         prefix = await self.reader.readexactly(FRAME.size)
@@ -367,6 +384,18 @@ class _Worker:
                 os.unlink(self.answers)
 
 
+def _private_memory(pid: int | None) -> int:
+    """Bytes of anonymous memory resident for ``pid`` (its own allocations, not shared files); 0 if gone."""
+    try:
+        with open(f"/proc/{pid}/status", "rb") as status:
+            for line in status:
+                if line.startswith(b"RssAnon:"):
+                    return int(line.split()[1]) * 1024
+    except (OSError, ValueError):
+        pass
+    return 0
+
+
 def _read_answer(path: str, length: int) -> bytes:
     """The first ``length`` bytes of a worker's answer file: the answer it just wrote."""
     fd = os.open(path, os.O_RDONLY)
@@ -391,6 +420,7 @@ class PoolStats:
     retired: int = 0
     jobs: int = 0
     deprioritized: int = 0
+    killed_for_memory: int = 0
 
 
 @dataclass
@@ -402,7 +432,11 @@ class QueryPool:
     max_workers: int = 4
     time_limit: float = 10.0
     memory_mb: int = 2048
+    reserve: int = 0  # workers beyond max_workers for requests that find every worker busy
+    reserve_time_limit: float = 1.0
+    total_memory_mb: int = 0  # all workers together (0: no bound beyond each worker's)
     stats: PoolStats = field(default_factory=PoolStats)
+    is_reserve: bool = False
 
     def __post_init__(self) -> None:
         self._idle: asyncio.Queue[_Worker] = asyncio.Queue()
@@ -414,14 +448,36 @@ class QueryPool:
         self._context = multiprocessing.get_context("forkserver")
         self._context.set_forkserver_preload(["api.workers"])
         self._spool: str | None = None
+        self.last_error: str | None = None  # why the last worker could not start (cleared by the next that does)
+        self._watch_task: asyncio.Task[None] | None = None
+        self._reserve: QueryPool | None = None
+        if self.reserve > 0:
+            self._reserve = QueryPool(self.spec, size=1, max_workers=self.reserve,
+                                      time_limit=min(self.reserve_time_limit, self.time_limit),
+                                      memory_mb=self.memory_mb, total_memory_mb=self.total_memory_mb,
+                                      is_reserve=True)
+        self._retry: asyncio.TimerHandle | None = None
+        self._retry_delay = RETRY_FIRST_SECONDS
 
     # ---- lifecycle --------------------------------------------------------------------------
 
     async def start(self) -> None:
-        """Start ``size`` workers and wait until each has opened the store."""
+        """Start ``size`` workers (and the reserve's first) and wait until each has opened the store."""
         shm = Path("/dev/shm")
         self._spool = tempfile.mkdtemp(prefix=f"kb-answers-{os.getpid()}-",
                                        dir=shm if shm.is_dir() and os.access(shm, os.W_OK) else None)
+        await self._start_workers()
+        if self._reserve is not None:
+            self._reserve._spool = self._spool
+            try:
+                await self._reserve._start_workers()
+            except BaseException:
+                await self.close()
+                raise
+        if not self.is_reserve:
+            self._watch_task = asyncio.get_running_loop().create_task(self._watch())
+
+    async def _start_workers(self) -> None:
         workers = await asyncio.gather(*(self._spawn() for _ in range(self.size)), return_exceptions=True)
         errors = [w for w in workers if isinstance(w, BaseException)]
         for worker in workers:
@@ -435,6 +491,13 @@ class QueryPool:
 
     async def close(self) -> None:
         self._closed = True
+        if self._retry is not None:
+            self._retry.cancel()
+        if self._watch_task is not None:
+            self._watch_task.cancel()
+        if self._reserve is not None:
+            self._reserve._spool = None  # the spool folder is this pool's: removed below
+            await self._reserve.close()
         for task in [*self._tasks, *([self._reaper] if self._reaper else [])]:
             task.cancel()
         for worker in list(self._workers):
@@ -443,11 +506,24 @@ class QueryPool:
             shutil.rmtree(self._spool, ignore_errors=True)
             self._spool = None
 
-    def describe(self) -> dict[str, int]:
-        return {"workers": len(self._workers), "idle": self._idle.qsize(), "starting": self._starting,
-                "started": self.stats.started, "killed_on_timeout": self.stats.killed_on_timeout,
-                "died": self.stats.died, "retired": self.stats.retired, "jobs": self.stats.jobs,
-                "deprioritized": self.stats.deprioritized}
+    def describe(self) -> dict[str, Any]:
+        described: dict[str, Any] = {
+            "workers": len(self._workers), "idle": self._idle.qsize(), "starting": self._starting,
+            "started": self.stats.started, "killed_on_timeout": self.stats.killed_on_timeout,
+            "died": self.stats.died, "retired": self.stats.retired, "jobs": self.stats.jobs,
+            "deprioritized": self.stats.deprioritized}
+        if self.last_error is not None:
+            described["error"] = self.last_error
+        if self.stats.killed_for_memory:
+            described["killed_for_memory"] = self.stats.killed_for_memory
+        if self._reserve is not None:
+            described["reserve"] = self._reserve.describe()
+        return described
+
+    @property
+    def broken(self) -> bool:
+        """No worker, none starting, and the last one could not start: requests would only wait."""
+        return not self._workers and not self._starting and self.last_error is not None
 
     # ---- running a job ----------------------------------------------------------------------
 
@@ -455,7 +531,11 @@ class QueryPool:
         """The worker's answer to ``job``; kb.QueryTimeoutError past the time limit (the worker is killed)."""
         if self._closed:
             raise kb.StoreError("the query service is shutting down", hint="try again in a moment")
+        if self._reserve is not None and self._saturated():
+            # every worker is busy (long queries): this one runs at once, on a reserve worker, briefly
+            return await self._reserve.run(replace(job, timeout=min(job.timeout, self._reserve.time_limit)))
         worker = await self._acquire()
+        worker.busy = True
         self.stats.jobs += 1
         worker.jobs += 1
         lower = asyncio.get_running_loop().call_later(DEPRIORITIZE_SECONDS, self._deprioritize, worker)
@@ -469,12 +549,21 @@ class QueryPool:
             self.stats.killed_on_timeout += 1
             await self._discard(worker, kill=True)
             self._replenish()
+            if self.is_reserve:
+                raise kb.QueryTimeoutError(
+                    f"every query worker is busy with long queries; meanwhile a query may run for at most "
+                    f"{job.timeout:g} s, and this one ran longer", hint="try again shortly, or narrow the query") \
+                    from None
             raise kb.QueryTimeoutError(f"the query ran past the time limit of {job.timeout:g} s and was stopped",
                                        hint="bind its starting points, add LIMIT, or narrow its patterns") from None
         except (asyncio.IncompleteReadError, ConnectionError, OSError, pickle.UnpicklingError):
             self.stats.died += 1
             await self._discard(worker, kill=True)
             self._replenish()
+            if worker.over_memory:
+                raise kb.StoreError(f"the query workers together passed their memory bound of "
+                                    f"{self.total_memory_mb} MB and this query, the largest, was stopped",
+                                    hint="ask for fewer rows or bind its starting points") from None
             raise kb.StoreError(f"the query worker stopped while running the query (its memory limit is "
                                 f"{self.memory_mb} MB)", hint="ask for fewer rows or bind its starting points") \
                 from None
@@ -484,6 +573,7 @@ class QueryPool:
             raise
         finally:
             lower.cancel()
+            worker.busy = False
         if worker.deprioritized and not _restore_priority(worker):
             self.stats.retired += 1  # cannot be raised again without privileges: a fresh one replaces it
             self._background(self._discard(worker, kill=False))
@@ -493,6 +583,58 @@ class QueryPool:
         if status == "error":
             raise _library_error(meta)
         return Answer(body, str(meta["media_type"]), bool(meta["truncated"]), float(meta["seconds"]))
+
+    def _saturated(self) -> bool:
+        """No idle worker, and no room to start one."""
+        return self._idle.empty() and len(self._workers) + self._starting >= self.max_workers
+
+    def _all_workers(self) -> list[_Worker]:
+        return [*self._workers, *(self._reserve._workers if self._reserve is not None else ())]
+
+    async def _watch(self) -> None:
+        """Every tick, the total memory bound; every :data:`SWEEP_TICKS`, idle workers that died."""
+        tick = 0
+        while not self._closed:
+            await asyncio.sleep(MEMORY_POLL_SECONDS)
+            tick += 1
+            if tick % SWEEP_TICKS == 0:
+                for pool in (self, self._reserve):
+                    if pool is not None:
+                        await pool._sweep()
+            if self.total_memory_mb > 0:
+                self._bound_memory()
+
+    async def _sweep(self) -> None:
+        """Drop idle workers that died (killed from outside, or their store gone) and start others, so
+        that /health tells the truth and the next request does not meet a dead worker."""
+        idle = [self._idle.get_nowait() for _ in range(self._idle.qsize())]
+        dead = [worker for worker in idle if worker.reader.at_eof() or not worker.process.is_alive()]
+        for worker in idle:
+            if worker not in dead:
+                self._idle.put_nowait(worker)
+        for worker in dead:
+            self.stats.died += 1
+            await self._discard(worker, kill=True)
+        if dead:
+            self._replenish()
+
+    def _bound_memory(self) -> None:
+        """Keep the workers' memory together under ``total_memory_mb``: past it, kill the busy worker
+        using the most (its request gets a StoreError saying so)."""
+        bound = self.total_memory_mb * 1024 * 1024
+        workers = self._all_workers()
+        sizes = {worker: _private_memory(worker.process.pid) for worker in workers}
+        if sum(sizes.values()) <= bound:
+            return
+        busy = [worker for worker in workers if worker.busy and not worker.over_memory]
+        if busy:
+            largest = max(busy, key=lambda worker: sizes[worker])
+            largest.over_memory = True
+            self.stats.killed_for_memory += 1
+            LOG.warning("query workers use %d MB together (bound %d MB): stopping the largest query",
+                        sum(sizes.values()) >> 20, self.total_memory_mb)
+            with contextlib.suppress(Exception):
+                largest.process.kill()
 
     def _deprioritize(self, worker: _Worker) -> None:
         """A query running this long is a slow one: let short queries and the server go first."""
@@ -504,13 +646,32 @@ class QueryPool:
                 self.stats.deprioritized += 1
 
     async def _acquire(self) -> _Worker:
+        """An idle worker that is still alive (one killed while idle is dropped and replaced)."""
+        while True:
+            worker = await self._acquire_any()
+            if not worker.reader.at_eof() and worker.process.is_alive():
+                return worker
+            self.stats.died += 1
+            await self._discard(worker, kill=True)
+            self._replenish()
+
+    async def _acquire_any(self) -> _Worker:
         if self._idle.empty():
             self._replenish(spare=True)
-            try:
-                async with asyncio.timeout(self.time_limit + GRACE_SECONDS + 1.0):
-                    worker = await self._idle.get()
-            except TimeoutError:
-                raise kb.StoreError("every query worker is busy", hint="try again in a few seconds") from None
+            deadline = time.monotonic() + self.time_limit + GRACE_SECONDS + 1.0
+            while True:
+                if self.broken:  # say why at once instead of letting the request wait for nothing
+                    raise kb.StoreError(f"no query worker can start: {self.last_error}",
+                                        hint="the server retries by itself; see /health")
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    raise kb.StoreError("every query worker is busy", hint="try again in a few seconds")
+                try:
+                    async with asyncio.timeout(min(left, 0.25)):
+                        worker = await self._idle.get()
+                    break
+                except TimeoutError:
+                    continue
         else:
             worker = self._idle.get_nowait()
         if self._idle.empty():
@@ -555,12 +716,21 @@ class QueryPool:
         try:
             worker = await self._spawn(counted=True)
         except Exception as exc:
-            LOG.error("cannot start a query worker: %s", exc)
+            self.last_error = str(exc)
+            LOG.error("cannot start a query worker (trying again in %g s): %s", self._retry_delay, exc)
+            if not self._closed and self._retry is None:
+                self._retry = asyncio.get_running_loop().call_later(self._retry_delay, self._retry_now)
+                self._retry_delay = min(2 * self._retry_delay, RETRY_MAX_SECONDS)
             return
+        self.last_error, self._retry_delay = None, RETRY_FIRST_SECONDS
         if self._closed:
             await self._discard(worker, kill=True)
             return
         self._release(worker)
+
+    def _retry_now(self) -> None:
+        self._retry = None
+        self._replenish()
 
     async def _spawn(self, counted: bool = False) -> _Worker:
         parent, child = socket.socketpair()

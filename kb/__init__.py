@@ -31,7 +31,7 @@ from kb.items import ItemDescription, describe, replaced_by, resolve_reference, 
 from kb.model import DocType
 from kb.parse import ParsedDocument, ParseWarning, parse, parse_document
 from kb.pipeline import Built, Corpus, assemble, build, prepare
-from kb.publish import Release, current_release, push
+from kb.publish import Release, ReleaseHold, current_release, hold_release, push, release_of_store
 from kb.queries import NamedQuery, get_query, list_queries
 from kb.quote import Quote, near_quote, quote_of
 from kb.reader import ProvisionSpan, QuoteContext, QuoteSpan, SourceText, quote_context, source_text
@@ -82,6 +82,7 @@ __all__ = [
     "QuoteMismatchError",
     "QuoteSpan",
     "Release",
+    "ReleaseHold",
     "RemoteStore",
     "Review",
     "SelectResult",
@@ -105,6 +106,7 @@ __all__ = [
     "doc_iri",
     "extract",
     "get_query",
+    "hold_release",
     "list_queries",
     "near_quote",
     "open_store",
@@ -116,6 +118,7 @@ __all__ = [
     "push",
     "quote_context",
     "quote_of",
+    "release_of_store",
     "replaced_by",
     "resolve_reference",
     "source_text",

@@ -557,8 +557,14 @@ def serve(host: Annotated[str, typer.Option()] = "127.0.0.1", port: Annotated[in
     """Serve the knowledge base over HTTP (SPARQL endpoint and item pages) with uvicorn."""
     import uvicorn
 
-    spec = store or str(kb.current_release(build_dir).store_path)
-    os.environ["KB_STORE"] = spec
+    if store:  # a fixed store: served as it is until the server stops
+        os.environ["KB_STORE"] = spec = store
+        os.environ.pop("KB_FOLLOW", None)
+    else:  # the build folder's current release, and each new one a build publishes
+        release = kb.current_release(build_dir)
+        spec = str(release.store_path)
+        os.environ["KB_FOLLOW"] = str(release.path.parent.parent)  # the build folder (releases/<version>)
+        os.environ.pop("KB_STORE", None)
     if curator:
         if host not in ("127.0.0.1", "::1", "localhost"):
             raise kb.InputError(f"--curator serves a page that writes to the corpus: not on {host}",

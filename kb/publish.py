@@ -18,7 +18,9 @@ build::
 
 A build writes everything into a fresh staging folder, renames it into ``releases/`` and only then
 moves ``current``; a build that fails or is killed at any point leaves ``current`` on the last good
-release. The last ``KEEP`` releases are kept so that running servers keep a valid store.
+release. The newest ``KEEP`` releases are kept, and so is any older one a process holds
+(:func:`hold_release`: a shared ``flock`` on the release's folder, which a server takes for as long
+as it serves that release), so a running server never loses its store under it.
 """
 
 from __future__ import annotations
@@ -236,14 +238,68 @@ def work_folder(build_dir: Path) -> Path:
     return path
 
 
-def prune(build_dir: Path) -> None:
-    """Keep the newest ``KEEP`` releases, never the current one's removal."""
+def prune(build_dir: Path) -> list[Path]:
+    """Remove releases beyond the newest ``KEEP``, except the current one and any a process holds;
+    the releases kept only because they are held."""
     releases = build_dir / RELEASES
     current = (build_dir / CURRENT).resolve()
     ordered = sorted((p for p in releases.iterdir() if p.is_dir()), key=lambda p: p.stat().st_mtime, reverse=True)
+    held: list[Path] = []
     for path in ordered[KEEP:]:
-        if path.resolve() != current:
+        if path.resolve() == current:
+            continue
+        try:
+            fd = os.open(path, os.O_RDONLY | os.O_DIRECTORY)
+        except OSError:
+            continue
+        try:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                held.append(path)
+                continue
             shutil.rmtree(path, ignore_errors=True)
+        finally:
+            os.close(fd)
+    return held
+
+
+class ReleaseHold:
+    """A shared lock on a release's folder: while it is open, :func:`prune` leaves the release alone."""
+
+    def __init__(self, path: Path, fd: int) -> None:
+        self.path = path
+        self._fd: int | None = fd
+
+    def close(self) -> None:
+        if self._fd is not None:
+            os.close(self._fd)  # closing the descriptor releases the lock
+            self._fd = None
+
+    def __enter__(self) -> ReleaseHold:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
+
+def hold_release(path: Path) -> ReleaseHold:
+    """Hold the release at ``path`` (a release folder) so that no build prunes it; StoreError if it is
+    gone."""
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_DIRECTORY)
+    except OSError as exc:
+        raise StoreError(f"no release at {path}: {exc.strerror}", hint="run `kb build`") from None
+    fcntl.flock(fd, fcntl.LOCK_SH)  # waits only while a prune is removing it (then the store is gone)
+    return ReleaseHold(path, fd)
+
+
+def release_of_store(spec: str) -> Path | None:
+    """The release folder a store folder belongs to (``.../releases/<version>/store``), else None."""
+    if spec.startswith(("http://", "https://")):
+        return None
+    path = Path(spec).resolve()
+    return path.parent if path.name == "store" and path.parent.parent.name == RELEASES else None
 
 
 def push(release: Release, store: Store) -> None:

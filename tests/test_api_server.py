@@ -134,12 +134,13 @@ def test_server_starts_serves_and_leaves_no_worker_behind(built_release: Any, tm
         spools = spool_folders(server.process.pid)
         assert len(spools) == 1
         files = sorted(spools[0].iterdir())
-        assert len(files) == 2  # one answer file per worker
+        assert len(files) == 3  # one answer file per worker: the two, and the reserve's warm one
         for _ in range(4):  # each worker answers twice: its file is written over, not added to
             large = httpx.get(f"{server.url}/sparql", params={"query": "SELECT * WHERE { ?s ?p ?o } LIMIT 3000"})
             assert large.status_code == 200 and len(large.content) > SPOOL_BYTES  # passed through the file
         assert sorted(spools[0].iterdir()) == files
-        assert [path.stat().st_size for path in files] == [1 << 20] * 2  # grown once, to 1 MB, then reused
+        sizes = sorted(path.stat().st_size for path in files)
+        assert sizes == [0, 1 << 20, 1 << 20]  # grown once, to 1 MB, then reused (the reserve's unused)
     assert server.process.returncode is not None
     assert not spool_folders(server.process.pid), "the spool folder outlived the server"
     deadline = time.monotonic() + 10
