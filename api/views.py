@@ -10,6 +10,7 @@ workers import it.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import unicodedata
@@ -125,6 +126,15 @@ def dashboard(store: kb.Store, **arguments: Any) -> dict[str, Any]:
 
 CALLS: dict[str, Callable[..., Any]] = {"status_page": status_page, "explanation": explanation,
                                         "dashboard": dashboard}
+
+
+def warm_up(store: kb.Store) -> None:
+    """Run the calls once, so a worker has parsed their queries before its first request (an item
+    page's explanation: about 0.56 s cold, 0.03 s warm; cold, it would not fit the reserve's limit)."""
+    with contextlib.suppress(kb.KbError):
+        rows = kb.status(store)
+        if rows:
+            explanation(store, item=rows[0].item, asof=None)
 
 
 def call(store: kb.Store, name: str, arguments: dict[str, Any]) -> bytes:

@@ -39,9 +39,13 @@ so every query a user writes runs in a separate process that the server can kill
 - Reserved capacity: a request that finds all ``max_workers`` busy (long queries) does not wait
   behind them. It runs at once on a reserve worker (up to ``reserve`` of them, one kept warm) for
   at most ``reserve_time_limit``; a query needing longer is stopped there with a 503 saying the
-  workers are busy. Cheap queries and the bounded internal ones (an item page's status) are
-  answered meanwhile. A request that finds the reserve busy too waits for a worker, at most
-  ``time_limit`` plus the grace, then gets a 503.
+  workers are busy. Cheap queries are answered meanwhile, and an item's status
+  (:data:`INTERNAL_CALLS`) always runs on the reserve, whose workers have parsed its queries
+  before their first job. A query that hit a limit (the same text, spacing aside, within
+  :data:`LONG_MEMORY_SECONDS`) does not take the reserve again and is given the lowest CPU priority
+  at once: it waits for a worker of its own, so clients retrying heavy queries cannot fill the
+  reserve. A request that finds the reserve busy too waits for a worker, at most ``time_limit``
+  plus the grace, then gets a 503.
 - Memory: each worker is limited to ``memory_mb`` (``RLIMIT_DATA``), and all of them together to
   ``total_memory_mb``: the pool reads each worker's anonymous resident memory every
   :data:`MEMORY_POLL_SECONDS` and, past the bound, kills the busy worker using the most.
@@ -66,6 +70,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import ctypes
+import hashlib
 import io
 import logging
 import mmap
@@ -101,6 +106,9 @@ RETRY_FIRST_SECONDS = 0.5  # a pool that cannot start a worker tries again after
 RETRY_MAX_SECONDS = 15.0
 PR_SET_PDEATHSIG = 1
 MEMORY_POLL_SECONDS = 0.1  # how often the total memory bound is checked
+INTERNAL_CALLS = frozenset({"explanation"})  # one item's status: always on the reserve's warm workers
+LONG_MEMORY_SECONDS = 600.0  # how long a query that hit a limit is kept out of the reserve
+LONG_MEMORY_SIZE = 4096
 SWEEP_TICKS = 10  # idle workers are checked for life every this many of those
 SPOOL_BYTES = 128 * 1024  # answers larger than this are read from the worker's file by the server
 SPOOL_KEEP_BYTES = 32 * 1024 * 1024  # a worker's answer file is emptied before a job once it is larger
@@ -141,7 +149,8 @@ class Answer:
 # --------------------------------------------------------------------------------------------
 
 
-def _worker_main(sock: socket.socket, spec: str, memory_bytes: int, spool: str | None = None) -> None:
+def _worker_main(sock: socket.socket, spec: str, memory_bytes: int, spool: str | None = None,
+                 warm: bool = False) -> None:
     """Entry point of a worker process: open the store, then answer jobs until the socket closes.
 
     Answers larger than SPOOL_BYTES are written over the start of this worker's answer file in
@@ -157,6 +166,8 @@ def _worker_main(sock: socket.socket, spec: str, memory_bytes: int, spool: str |
     except kb.KbError as exc:
         _send(sock, ("error", _error_meta(exc)), b"")
         return
+    if warm:  # a reserve worker: its first library call must fit the reserve's short limit
+        views.warm_up(store)
     answers = _AnswerFile.create(spool) if spool is not None else None
     _send(sock, ("ready", {"pid": os.getpid(), "answers": answers.path if answers else None}), b"")
     while True:
@@ -384,6 +395,11 @@ class _Worker:
                 os.unlink(self.answers)
 
 
+def _fingerprint(job: Job) -> str:
+    """The query text with its white space collapsed, hashed."""
+    return hashlib.blake2b(" ".join(job.query.split()).encode("utf-8"), digest_size=16).hexdigest()
+
+
 def _private_memory(pid: int | None) -> int:
     """Bytes of anonymous memory resident for ``pid`` (its own allocations, not shared files); 0 if gone."""
     try:
@@ -450,6 +466,7 @@ class QueryPool:
         self._spool: str | None = None
         self.last_error: str | None = None  # why the last worker could not start (cleared by the next that does)
         self._watch_task: asyncio.Task[None] | None = None
+        self._long: dict[str, float] = {}  # fingerprints of queries that hit a limit, oldest first
         self._reserve: QueryPool | None = None
         if self.reserve > 0:
             self._reserve = QueryPool(self.spec, size=1, max_workers=self.reserve,
@@ -531,14 +548,22 @@ class QueryPool:
         """The worker's answer to ``job``; kb.QueryTimeoutError past the time limit (the worker is killed)."""
         if self._closed:
             raise kb.StoreError("the query service is shutting down", hint="try again in a moment")
-        if self._reserve is not None and self._saturated():
+        if self._reserve is not None and job.kind == "call" and job.query in INTERNAL_CALLS:
+            return await self._reserve.run(job)  # bounded, and its warm workers have parsed its queries
+        if self._reserve is not None and self._saturated() and not self._known_long(job):
             # every worker is busy (long queries): this one runs at once, on a reserve worker, briefly
-            return await self._reserve.run(replace(job, timeout=min(job.timeout, self._reserve.time_limit)))
+            try:
+                return await self._reserve.run(replace(job, timeout=min(job.timeout, self._reserve.time_limit)))
+            except (kb.QueryTimeoutError, kb.StoreError):
+                self._remember_long(job)
+                raise
         worker = await self._acquire()
         worker.busy = True
         self.stats.jobs += 1
         worker.jobs += 1
-        lower = asyncio.get_running_loop().call_later(DEPRIORITIZE_SECONDS, self._deprioritize, worker)
+        # a query that hit a limit before is a slow one from the start
+        lower = asyncio.get_running_loop().call_later(0 if self._known_long(job) else DEPRIORITIZE_SECONDS,
+                                                      self._deprioritize, worker)
         try:
             head = pickle.dumps(job)
             worker.writer.write(FRAME.pack(len(head), 0) + head)
@@ -547,6 +572,7 @@ class QueryPool:
                 (status, meta), body = await worker.answer()
         except TimeoutError:
             self.stats.killed_on_timeout += 1
+            self._remember_long(job)
             await self._discard(worker, kill=True)
             self._replenish()
             if self.is_reserve:
@@ -561,6 +587,7 @@ class QueryPool:
             await self._discard(worker, kill=True)
             self._replenish()
             if worker.over_memory:
+                self._remember_long(job)
                 raise kb.StoreError(f"the query workers together passed their memory bound of "
                                     f"{self.total_memory_mb} MB and this query, the largest, was stopped",
                                     hint="ask for fewer rows or bind its starting points") from None
@@ -583,6 +610,24 @@ class QueryPool:
         if status == "error":
             raise _library_error(meta)
         return Answer(body, str(meta["media_type"]), bool(meta["truncated"]), float(meta["seconds"]))
+
+    def _known_long(self, job: Job) -> bool:
+        """A user query that already ran into a limit (the same text, spacing aside) recently: it waits
+        for a worker of its own instead of taking the reserve's (retried bombs would fill it).
+        Library calls (an item page's status) are bounded and always may use the reserve."""
+        if job.kind == "call":
+            return False
+        seen = self._long.get(_fingerprint(job))
+        return seen is not None and time.monotonic() - seen < LONG_MEMORY_SECONDS
+
+    def _remember_long(self, job: Job) -> None:
+        if job.kind == "call":
+            return
+        key = _fingerprint(job)
+        self._long.pop(key, None)
+        self._long[key] = time.monotonic()
+        while len(self._long) > LONG_MEMORY_SIZE:
+            self._long.pop(next(iter(self._long)))
 
     def _saturated(self) -> bool:
         """No idle worker, and no room to start one."""
@@ -735,7 +780,8 @@ class QueryPool:
     async def _spawn(self, counted: bool = False) -> _Worker:
         parent, child = socket.socketpair()
         memory = self.memory_mb * 1024 * 1024
-        process = self._context.Process(target=_worker_main, args=(child, self.spec, memory, self._spool),
+        process = self._context.Process(target=_worker_main,
+                                        args=(child, self.spec, memory, self._spool, self.is_reserve),
                                         daemon=True, name="kb-query-worker")
         try:
             await asyncio.to_thread(process.start)

@@ -50,6 +50,7 @@ import io
 import json
 import re
 import shutil
+import sys
 import threading
 import time
 import urllib.error
@@ -160,12 +161,70 @@ def _inspect(query: str) -> _QueryInfo:
     return derived if derived is not None else _inspect_text(query)
 
 
+# Nesting: rdflib's parser recurses about a hundred Python frames per level of brackets, so that past
+# ~20 levels the default recursion limit stops it. A linear scan refuses what is nested deeper than
+# NESTING_MAX before any parsing; a query nested deeper than DEEP_NESTING is parsed on a thread of its
+# own with a large stack and recursion limit (256 levels parse in about 1 s).
+NESTING_MAX = 256
+DEEP_NESTING = 16
+_DEEP_STACK_BYTES = 256 * 1024 * 1024  # reserved address space: only the pages used are memory
+_DEEP_RECURSION = 40_000
+_DEEP_LOCK = threading.Lock()  # the recursion limit is the process's: one deep parse at a time
+
+
 @functools.lru_cache(maxsize=512)
 def _inspect_text(query: str) -> _QueryInfo:
+    depth = nesting_depth(query)
+    if depth > NESTING_MAX:
+        raise QueryError(f"the query is nested {depth} levels deep; at most {NESTING_MAX} are read",
+                         hint="flatten its groups or expressions")
     try:
-        return _analyse(query)
+        return _analyse(query) if depth <= DEEP_NESTING else _on_a_deep_stack(query)
     except RecursionError:
         raise QueryError("the query is nested too deeply to be checked", hint="flatten its groups") from None
+
+
+def nesting_depth(query: str) -> int:
+    """How deeply brackets (``{``, ``(``, ``[``) nest in ``query``, outside strings, IRIs and comments."""
+    depth = deepest = 0
+    for char in _BRACKETS_RE.findall(_scrub(query)):
+        if char in "({[":
+            depth += 1
+            deepest = max(deepest, depth)
+        else:
+            depth = max(0, depth - 1)
+    return deepest
+
+
+_BRACKETS_RE = re.compile(r"[(){}\[\]]")
+
+
+def _on_a_deep_stack(query: str) -> _QueryInfo:
+    """``_analyse(query)`` on a thread with a large stack and recursion limit (see NESTING_MAX)."""
+    outcome: list[_QueryInfo | BaseException] = []
+
+    def run() -> None:
+        limit = sys.getrecursionlimit()
+        sys.setrecursionlimit(max(limit, _DEEP_RECURSION))
+        try:
+            outcome.append(_analyse(query))
+        except BaseException as exc:  # handed back to the calling thread
+            outcome.append(exc)
+        finally:
+            sys.setrecursionlimit(limit)
+
+    with _DEEP_LOCK:
+        previous = threading.stack_size(_DEEP_STACK_BYTES)
+        try:
+            thread = threading.Thread(target=run, name="kb-deep-parse", daemon=True)
+        finally:
+            threading.stack_size(previous)
+        thread.start()
+        thread.join()
+    result = outcome[0]
+    if isinstance(result, BaseException):
+        raise result.with_traceback(None)
+    return result
 
 
 def _analyse(query: str) -> _QueryInfo:

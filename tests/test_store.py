@@ -17,12 +17,14 @@ from rdflib.term import Node
 from kb.errors import QueryError, QueryRefusedError, QueryTimeoutError, StoreError
 from kb.iri import DCTERMS, KB, doc_iri, provision_iri
 from kb.store import (
+    NESTING_MAX,
     EmbeddedStore,
     QueryForm,
     RemoteStore,
     SelectResult,
     Store,
     check_query,
+    nesting_depth,
     open_store,
     values_clause,
 )
@@ -285,6 +287,25 @@ def test_keywords_in_strings_and_comments_are_not_refused(store: Store) -> None:
     assert store.select(query).rows == ()
     own_graph = "SELECT * FROM <https://w3id.org/iacml-kb/graph/main> WHERE { ?s ?p ?o }"
     assert store.select(own_graph).rows == ()
+
+
+@pytest.mark.parametrize("depth", [24, 100, 256])
+def test_queries_nested_hundreds_deep_are_answered(store: Store, depth: int) -> None:
+    groups = "SELECT * WHERE " + "{ " * depth + "?s ?p ?o" + " }" * depth + " LIMIT 1"
+    assert len(store.select(groups).rows) == 1
+    parens = "SELECT * WHERE { ?s ?p ?o FILTER(" + "(" * (depth - 2) + "true" + ")" * (depth - 2) + ") } LIMIT 1"
+    assert len(store.select(parens).rows) == 1
+
+
+def test_nesting_past_the_ceiling_is_refused_before_parsing(store: Store) -> None:
+    deep = "SELECT * WHERE " + "{ " * (NESTING_MAX + 1) + "?s ?p ?o" + " }" * (NESTING_MAX + 1)
+    with pytest.raises(QueryError, match=f"nested {NESTING_MAX + 1} levels deep; at most {NESTING_MAX}"):
+        store.select(deep)
+
+
+def test_brackets_in_strings_iris_and_comments_do_not_count_as_nesting() -> None:
+    assert nesting_depth('SELECT * { ?s <http://x.example/(((> "((({{" # (((\n ?p ?o }') == 1
+    assert nesting_depth("SELECT * { ?s ?p '''[[[\n((''' }") == 1
 
 
 @pytest.mark.parametrize("value", [Literal(HOSTILE), Literal(MULTILINE), Literal(BACKSLASHES)])
