@@ -284,8 +284,8 @@ class GraphBuilder:
         self.add(quote, OA.prefix, ev.prefix)
         self.add(quote, OA.suffix, ev.suffix)
         self.add(position, RDF.type, OA.TextPositionSelector)
-        self.add(position, OA.start, Literal(ev.start, datatype=XSD.nonNegativeInteger))
-        self.add(position, OA.end, Literal(ev.end, datatype=XSD.nonNegativeInteger))
+        self.add(position, OA.start, Literal(ev.start, datatype=XSD.integer))
+        self.add(position, OA.end, Literal(ev.end, datatype=XSD.integer))
         return node
 
     def link(self, link: Link) -> None:

@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 
 import pytest
-from rdflib import Graph
+from rdflib import BNode, Graph
 
 import kb
 from kb.corpus import default_corpus_dir
@@ -41,6 +41,21 @@ def test_release_holds_every_artefact(built_release: kb.Release) -> None:
     turtle, jsonld = Graph().parse(built_release.dump("ttl")), Graph().parse(built_release.dump("jsonld"))
     dataset = built_release.dataset_path.read_bytes().count(b"\n")
     assert len(turtle) == len(jsonld) == nt.count(b"\n") + dataset == report["triples"] + dataset
+
+
+def test_the_dumps_and_the_store_hold_the_same_triples(built_release: kb.Release) -> None:
+    """kb.nt (with dataset.nt), kb.ttl, kb.jsonld and what the store answers are one graph, term for
+    term: a datatype the store would normalise (xsd:nonNegativeInteger -> xsd:integer) is not used."""
+    def triples(graph: Graph) -> set[tuple[str, ...]]:
+        assert not any(isinstance(term, BNode) for triple in graph for term in triple)
+        return {tuple(term.n3() for term in triple) for triple in graph}
+
+    nt = Graph().parse(built_release.dump("nt")).parse(built_release.dataset_path)
+    expected = triples(nt)
+    for fmt in ("ttl", "jsonld"):
+        assert triples(Graph().parse(built_release.dump(fmt))) == expected, fmt
+    with kb.open_store(built_release.store_path) as store:
+        assert triples(store.construct("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }")) == expected
 
 
 def test_canonical_ntriples_are_sorted_and_byte_identical_across_builds(tmp_path: Path) -> None:
