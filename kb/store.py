@@ -1317,6 +1317,7 @@ class RemoteStore(Store):
         limit = self.timeout if timeout is None else timeout
         client = SPARQLWrapper(self.query_url)
         client.setQuery(bind_in_where(query, terms) if terms else query)
+        client.queryType = info.form.value  # its own guess misreads comments ("is addressed" as ADD)
         client.setMethod(POST)
         client.setReturnFormat(return_format)
         client.addCustomHttpHeader("Accept", accept)

@@ -185,6 +185,10 @@ def test_server_serves_a_remote_sparql_endpoint(built_release: Any, oxigraph_ser
         page = httpx.get(f"{server.url}/doc/iacml21-plan-of-action/art_7__para_g",
                          headers={"Accept": "application/n-triples"})
         assert page.status_code == 200 and f"<{mandate}>" in page.text
+        html = httpx.get(f"{server.url}/doc/iacml21-plan-of-action/art_7__para_g", headers={"Accept": "text/html"})
+        assert html.status_code == 200 and "status could not be computed" not in html.text  # the rules ran remotely
+        item = httpx.get(f"{server.url}/api/items/doc/iacml21-plan-of-action/art_7__para_g").json()
+        assert item["status"]["status"]["response"]["value"] == "addressed", item
         refused = httpx.get(f"{server.url}/sparql", params={"query": "SELECT * WHERE { SERVICE <http://127.0.0.1:9/> "
                                                                      "{ ?s ?p ?o } }"})
         assert refused.status_code == 400

@@ -308,6 +308,15 @@ def test_brackets_in_strings_iris_and_comments_do_not_count_as_nesting() -> None
     assert nesting_depth("SELECT * { ?s ?p '''[[[\n((''' }") == 1
 
 
+def test_words_in_comments_that_name_update_operations_do_not_make_it_an_update(store: Store) -> None:
+    """A rule's header says "is addressed": SPARQLWrapper's own guess took "addressed" for ADD, and the
+    remote endpoint refused the query as an update."""
+    query = ("# title: Response: addressed\n# description: an item is addressed, or copied, or moved\n"
+             "SELECT ?s WHERE { ?s ?p ?o } LIMIT 1")
+    assert len(store.select(query).rows) == 1
+    assert store.ask("# add, move, copy, load, clear, drop\nASK { ?s ?p ?o }")
+
+
 @pytest.mark.parametrize("value", [Literal(HOSTILE), Literal(MULTILINE), Literal(BACKSLASHES)])
 def test_hostile_parameter_values_are_data(store: Store, value: Literal) -> None:
     query = PREFIXES + "SELECT ?p ?v WHERE { ?p ?prop ?v }"
