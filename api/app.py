@@ -232,7 +232,7 @@ def create_app(store_spec: str | None = None, *, follow: Path | str | None = Non
                 "api": ["/api/provisions", "/api/mandates", "/api/items/{path}", "/api/trace/{path}",
                         "/api/cite/{path}", "/api/documents", "/api/activities", "/api/bodies", "/api/topics",
                         "/api/queries"],
-                "limits": {"timeLimitSeconds": settings.time_limit, "rowCap": settings.row_cap,
+                "limits": {"timeLimitSeconds": settings.time_limit, "rowCap": ctx.row_cap,
                            "maxQueryChars": settings.max_query_chars, "maxRequestBytes": settings.max_request_bytes},
                 "statistics": ctx.statistics}
 

@@ -97,6 +97,12 @@ class Context:
         return self.served.triples
 
     @property
+    def row_cap(self) -> int:
+        """The cap on an answer's rows or triples: the setting, but never fewer than the data holds, so
+        that an answer as large as the whole graph (a client iterating over every triple) is never cut."""
+        return max(self.settings.row_cap, self.served.triples)
+
+    @property
     def ontology(self) -> Graph:
         return self.served.ontology
 

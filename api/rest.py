@@ -818,11 +818,11 @@ async def run_named_query(ctx: Context, request: Request, query: kb.NamedQuery, 
     form = query_form(query.text)
     fmt = output_format(form, request.headers.get("accept"), format_param)
     kind = {"SELECT": "select", "ASK": "ask"}.get(form or "", "graph" if form else "unknown")
-    result = await ctx.pool.run(Job(kind, query.text, fmt, ctx.settings.time_limit, ctx.settings.row_cap, params))
+    result = await ctx.pool.run(Job(kind, query.text, fmt, ctx.settings.time_limit, ctx.row_cap, params))
     headers = {"Vary": "Accept", "Server-Timing": f"query;dur={result.seconds * 1000:.2f}"}
     if result.truncated:
         headers["KB-Result-Truncated"] = "true"
-        headers["KB-Row-Cap"] = str(ctx.settings.row_cap)
+        headers["KB-Row-Cap"] = str(ctx.row_cap)
     return Response(result.body, media_type=result.media_type, headers=headers)
 
 

@@ -279,10 +279,10 @@ def job_for(query: str, form: str | None, fmt: str, ctx: Context) -> Job:
     settings = ctx.settings
     query = with_base(query)
     if form in ("CONSTRUCT", "DESCRIBE"):
-        return Job("graph", query, fmt, settings.time_limit, settings.row_cap)
+        return Job("graph", query, fmt, settings.time_limit, ctx.row_cap)
     if form == "SELECT":
-        return Job("select", query, fmt, settings.time_limit, settings.row_cap)
-    return Job("ask" if form == "ASK" else "unknown", query, fmt, settings.time_limit, settings.row_cap)
+        return Job("select", query, fmt, settings.time_limit, ctx.row_cap)
+    return Job("ask" if form == "ASK" else "unknown", query, fmt, settings.time_limit, ctx.row_cap)
 
 
 # --------------------------------------------------------------------------------------------
@@ -309,7 +309,7 @@ def service_description(endpoint: str, ctx: Context) -> Graph:
     settings = ctx.settings
     graph.add((service, RDFS.comment, Literal(
         f"Read-only. Each query runs under a time limit of {settings.time_limit:g} s and a cap of "
-        f"{settings.row_cap} result rows (or triples); queries are at most {settings.max_query_chars} characters. "
+        f"{ctx.row_cap} result rows (or triples: never fewer than the data holds); queries are at most {settings.max_query_chars} characters. "
         "SERVICE, and FROM/FROM NAMED or protocol datasets naming graphs outside the knowledge base, are refused.",
         lang="en")))
     graph.add((service, SD.defaultDataset, dataset))
@@ -378,7 +378,7 @@ def install(app: FastAPI, ctx: Context, render_html: Callable[..., str]) -> None
         headers = {"Vary": "Accept", "Server-Timing": f"query;dur={result.seconds * 1000:.2f}"}
         if result.truncated:
             headers["KB-Result-Truncated"] = "true"
-            headers["KB-Row-Cap"] = str(ctx.settings.row_cap)
+            headers["KB-Row-Cap"] = str(ctx.row_cap)
         return Response(result.body, media_type=result.media_type, headers=headers)
 
     def describe_service(request: Request, accept: str | None, format_param: list[str] | None) -> Response:
