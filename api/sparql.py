@@ -309,7 +309,8 @@ def service_description(endpoint: str, ctx: Context) -> Graph:
     settings = ctx.settings
     graph.add((service, RDFS.comment, Literal(
         f"Read-only. Each query runs under a time limit of {settings.time_limit:g} s and a cap of "
-        f"{ctx.row_cap} result rows (or triples: never fewer than the data holds); queries are at most {settings.max_query_chars} characters. "
+        f"{ctx.row_cap} result rows (or triples: never fewer than the data holds); queries are at most "
+        f"{settings.max_query_chars} characters. "
         "SERVICE, and FROM/FROM NAMED or protocol datasets naming graphs outside the knowledge base, are refused.",
         lang="en")))
     graph.add((service, SD.defaultDataset, dataset))
