@@ -203,7 +203,8 @@ class BodyTimeout:
             if body_done:
                 return await receive()
             try:
-                message = await asyncio.wait_for(receive(), self.seconds)
+                async with asyncio.timeout(self.seconds):  # (no task per call, unlike wait_for)
+                    message = await receive()
             except TimeoutError:
                 raise BodyTooSlow(self.seconds) from None
             body_done = message.get("type") != "http.request" or not message.get("more_body", False)

@@ -140,6 +140,13 @@ class Protocol(H11Protocol):
         self._refused = True
         if self.transport.is_closing():
             return
+        cycle = self.cycle
+        if cycle is not None and not cycle.response_complete:  # a bad body under a request being answered:
+            cycle.disconnected = True  # the app now reads a disconnect and writes nothing more
+            cycle.message_event.set()
+            if cycle.response_started:  # its answer is under way: no second one
+                self.transport.close()
+                return
         body = orjson.dumps(error_body(status, detail, title=title))
         head = [f"HTTP/1.1 {status} {HTTPStatus(status).phrase}".encode()]
         head += [name + b": " + value for name, value in self.server_state.default_headers]
