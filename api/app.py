@@ -6,13 +6,14 @@ defaults), prepares the worker pool (:mod:`api.workers`, started and stopped wit
 installs, in this order, the error handlers (:mod:`api.errors`), the SPARQL endpoint
 (:mod:`api.sparql`), the REST API (:mod:`api.rest`), and the linked-data paths
 (:mod:`api.linked_data`) and the web pages (:mod:`api.pages`); then the home page ``/`` (the
-dashboard for browsers), ``/api`` and ``/health``, the request-size
-limit and CORS. ``app_from_environment()`` is what ``kb serve`` runs (uvicorn's factory mode).
-Everything it serves is read-only.
+dashboard for browsers), ``/api`` and ``/health``, the request-size limit, the body's time limit,
+CORS, and the Host check (:mod:`api.hosts`). ``app_from_environment()`` is what ``kb serve`` runs
+(uvicorn's factory mode, over the protocol of :mod:`api.http`). Everything it serves is read-only.
 """
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import os
 import warnings
@@ -24,11 +25,13 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.openapi.utils import get_openapi
 from fastapi.responses import Response
+from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import Match
 
 import kb
 from api import errors, linked_data, negotiation, pages, rest, review, sparql, sparql_page
 from api.context import Context
+from api.hosts import HostCheck
 from api.releases import PinRelease, ReleaseFollower, open_served
 from api.responses import JSONResponse
 from api.settings import Settings
@@ -169,18 +172,71 @@ class RequestSizeLimit:
         await self.app(scope, limited, send)
 
 
+class BodyTooSlow(StarletteHTTPException):
+    """A request body piece that did not come in time: 408, and the connection closed (the rest of the
+    body would otherwise be read as the next request)."""
+
+    def __init__(self, seconds: float) -> None:
+        super().__init__(408, f"the request body did not arrive in time: more than {seconds:g} s without any of it",
+                         headers={"Connection": "close"})
+
+
+class BodyTimeout:
+    """Wait at most ``seconds`` for each piece of a request body (uvicorn waits forever): a client
+    sending it slowly, or not at all, gets 408 instead of holding a connection and a task. The wait
+    for a disconnect after the body (a streaming response listens for one) has no deadline."""
+
+    def __init__(self, app: ASGIApp, seconds: float) -> None:
+        self.app = app
+        self.seconds = seconds
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        body_done = False
+        started = False
+
+        async def timed() -> Message:
+            nonlocal body_done
+            if body_done:
+                return await receive()
+            try:
+                async with asyncio.timeout(self.seconds):  # (no task per call, unlike wait_for)
+                    message = await receive()
+            except TimeoutError:
+                raise BodyTooSlow(self.seconds) from None
+            body_done = message.get("type") != "http.request" or not message.get("more_body", False)
+            return message
+
+        async def tracked(message: Message) -> None:
+            nonlocal started
+            started = started or message["type"] == "http.response.start"
+            await send(message)
+
+        try:
+            await self.app(scope, timed, tracked)
+        except BodyTooSlow as exc:  # raised where no handler answers it (the routes' handlers do)
+            if started:
+                return  # uvicorn closes a response left incomplete
+            await errors.error_response(408, str(exc.detail), headers=dict(exc.headers or {}))(scope, receive, send)
+
+
 def create_app(store_spec: str | None = None, *, follow: Path | str | None = None, time_limit: float | None = None,
                row_cap: int | None = None,
                max_query_chars: int | None = None, max_request_bytes: int | None = None,
                workers: int | None = None, max_workers: int | None = None, worker_memory_mb: int | None = None,
-               dumps_dir: Path | str | None = None, curator_corpus: Path | str | None = None) -> FastAPI:
+               dumps_dir: Path | str | None = None, curator_corpus: Path | str | None = None,
+               body_timeout: float | None = None, public_url: str | None = None,
+               allowed_hosts: tuple[str, ...] | None = None) -> FastAPI:
     """An app serving the store at ``store_spec`` (a store folder or a SPARQL endpoint URL), or, with
     ``follow`` (a build folder), its ``current`` release and each new one a build publishes; with
     ``curator_corpus``, also the review page of that corpus's suggested links (loopback only)."""
     settings = Settings.from_environment(time_limit=time_limit, row_cap=row_cap, max_query_chars=max_query_chars,
                                          max_request_bytes=max_request_bytes, workers=workers,
                                          max_workers=max_workers, worker_memory_mb=worker_memory_mb,
-                                         dumps_dir=dumps_dir)
+                                         dumps_dir=dumps_dir, body_timeout=body_timeout, public_url=public_url,
+                                         allowed_hosts=allowed_hosts)
     build_dir = Path(follow) if follow is not None else None
     if build_dir is not None:
         spec = str(kb.current_release(build_dir).store_path)
@@ -260,9 +316,11 @@ def create_app(store_spec: str | None = None, *, follow: Path | str | None = Non
     app.openapi = openapi  # type: ignore[method-assign]
     app.add_middleware(PinRelease, ctx=ctx)
     app.add_middleware(RequestSizeLimit, max_bytes=settings.max_request_bytes)
+    app.add_middleware(BodyTimeout, seconds=settings.body_timeout)
     linked_data.add_cors(app)
     app.add_middleware(OptionsAllow, routes=lambda: app.routes)
     app.add_middleware(HeadAsGet)
+    app.add_middleware(HostCheck, settings=settings)  # before anything reads or echoes the Host
     app.add_middleware(SecurityHeaders)  # outermost: on every response, errors and CORS refusals included
     return app
 

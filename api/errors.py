@@ -22,7 +22,10 @@ any other KbError              500
 ============================  =======  ===================================================
 
 Framework errors get the same shape: unknown paths 404, wrong methods 405 (with ``Allow``),
-parameter validation 400 (FastAPI's 422 is not used, and removed from the schema).
+parameter validation 400 (FastAPI's 422 is not used, and removed from the schema). A client that
+disconnects before its request body arrived is no error of the service: one info line, no traceback.
+Errors answered below the app (malformed requests, headers too large or too slow) are written in the
+same shape by :mod:`api.http`, with :func:`error_body`.
 """
 
 from __future__ import annotations
@@ -36,6 +39,8 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.requests import ClientDisconnect
+from starlette.responses import Response
 
 import kb
 from api.responses import JSONResponse
@@ -79,11 +84,17 @@ class ApiError(Exception):
         super().__init__(detail)
 
 
+def error_body(status: int, detail: str, *, title: str | None = None,
+               parameter: str | None = None) -> dict[str, dict[str, Any]]:
+    """The one shape, as a dict (:mod:`api.http` writes it below the app, where no response class is)."""
+    return {"error": {"status": status, "title": title or HTTPStatus(status).phrase, "detail": detail,
+                      "parameter": parameter}}
+
+
 def error_response(status: int, detail: str, *, title: str | None = None, parameter: str | None = None,
                    headers: dict[str, str] | None = None) -> JSONResponse:
-    body = {"error": {"status": status, "title": title or HTTPStatus(status).phrase, "detail": detail,
-                      "parameter": parameter}}
-    return JSONResponse(body, status_code=status, headers=headers)
+    return JSONResponse(error_body(status, detail, title=title, parameter=parameter), status_code=status,
+                        headers=headers)
 
 
 def kb_status(exc: kb.KbError) -> tuple[int, str]:
@@ -152,6 +163,13 @@ def install(app: FastAPI) -> None:
         message = str(first.get("msg", "invalid request"))
         detail = f"parameter {parameter!r}: {message}" if parameter else message
         return error_response(400, detail, parameter=parameter)
+
+    @app.exception_handler(ClientDisconnect)
+    async def client_gone(request: Request, _: ClientDisconnect) -> Response:
+        # The client closed the connection before its request body arrived: nothing failed here and no
+        # one is left to answer (a traceback per such request was 8 kB of log for a 130-byte request).
+        LOG.info("client disconnected before the request body arrived: %s %s", request.method, request.url.path)
+        return Response(status_code=400)
 
     @app.exception_handler(Exception)
     async def unexpected(_: Request, exc: Exception) -> JSONResponse:

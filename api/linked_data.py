@@ -27,11 +27,12 @@ from fastapi.responses import FileResponse, RedirectResponse, Response
 from rdflib import RDF, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, FOAF, OWL, RDFS, SKOS, VOID, XSD
 from rdflib.term import Node
+from starlette.datastructures import Headers
 
 import kb
-from api import negotiation, offload, serialize
+from api import hosts, negotiation, offload, serialize
 from api.context import DUMP_FILES, Context
-from api.errors import ERROR_RESPONSES, ApiError
+from api.errors import ERROR_RESPONSES, ApiError, error_response
 from api.views import curie, local_href
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -219,10 +220,6 @@ def void_graph(base_url: str, ctx: Context) -> Graph:
     return graph
 
 
-def base_url(request: Request) -> str:
-    return str(request.base_url).rstrip("/")
-
-
 # --------------------------------------------------------------------------------------------
 # Routes
 # --------------------------------------------------------------------------------------------
@@ -277,7 +274,7 @@ def install(app: FastAPI, ctx: Context) -> None:
     @app.api_route("/.well-known/void", methods=["GET", "HEAD"], tags=["Linked data"],
                    summary="VoID description of the dataset", response_class=Response, responses=RDF_RESPONSE)
     async def void(request: Request, format: str | None = FormatParam) -> Response:
-        graph = void_graph(base_url(request), ctx)
+        graph = void_graph(hosts.base_url(request), ctx)
         return graph_response(request, graph, URIRef(kb.BASE + ".well-known/void#dataset"), format,
                               prefixes={"void": str(VOID), "foaf": str(FOAF)})
 
@@ -306,8 +303,31 @@ def _install_kind(app: FastAPI, kind: str,
                       responses=RDF_RESPONSE, name=f"linked_data_{kind}")
 
 
+# What Starlette's preflight refusal names ("Disallowed CORS method, headers"): the request header at fault.
+_CORS_FAILURES = {"origin": "Origin", "method": "Access-Control-Request-Method",
+                  "headers": "Access-Control-Request-Headers",
+                  "private-network": "Access-Control-Request-Private-Network"}
+
+
+class Cors(CORSMiddleware):
+    """Starlette's CORS, its preflight refusals (plain text) given the one error shape."""
+
+    def preflight_response(self, request_headers: Headers) -> Response:
+        response = super().preflight_response(request_headers)
+        if response.status_code != 400:
+            return response
+        failures = bytes(response.body).decode().removeprefix("Disallowed CORS ").split(", ")
+        named = [_CORS_FAILURES[failure] for failure in failures if failure in _CORS_FAILURES]
+        asked = "; ".join(f"{name}: {request_headers.get(name, '')!r}" for name in named)
+        detail = (f"CORS preflight refused ({asked}); this service allows reads from any origin: "
+                  f"methods {', '.join(sorted(self.allow_methods))}, headers {', '.join(sorted(self.allow_headers))}")
+        headers = {name: value for name, value in response.headers.items()
+                   if name.lower() not in ("content-type", "content-length")}
+        return error_response(400, detail, parameter=named[0] if named else None, headers=headers)
+
+
 def add_cors(app: FastAPI) -> None:
     """Reads from any origin: GET, HEAD, and POST to /sparql (a query is a read)."""
-    app.add_middleware(CORSMiddleware, allow_origins=["*"], allow_methods=["GET", "HEAD", "POST"],
+    app.add_middleware(Cors, allow_origins=["*"], allow_methods=["GET", "HEAD", "POST"],
                        allow_headers=["Accept", "Content-Type"], max_age=86400,
                        expose_headers=["KB-Result-Truncated", "KB-Row-Cap", "Link", "Content-Disposition"])

@@ -37,7 +37,7 @@ from rdflib import Literal, URIRef
 from rdflib.term import Node
 
 import kb
-from api import offload, query_params, serialize, views
+from api import hosts, offload, query_params, serialize, views
 from api.context import Context
 from api.errors import ERROR_RESPONSES, ApiError, kb_error_response, parameter_of
 from api.responses import JSONResponse
@@ -458,13 +458,13 @@ def _s(value: Node | str | None) -> str | None:
 
 
 def _page_url(request: Request, offset: int, more: bool) -> str | None:
-    """The next page's URL: the request's, its ``offset`` replaced (put last, as Starlette's
-    ``include_query_params`` does, without parsing the URL again: 0.03 ms less a page)."""
+    """The next page's URL: the request's on the public base (:mod:`api.hosts`), its ``offset`` replaced
+    (put last, as Starlette's ``include_query_params`` does, without parsing the URL again)."""
     if not more:
         return None
     items = [(key, value) for key, value in request.query_params.multi_items() if key != "offset"]
     items.append(("offset", str(offset)))
-    return f"{str(request.url).split('?', 1)[0]}?{urlencode(items)}"
+    return hosts.absolute_url(request, query=urlencode(items))
 
 
 def _entity_iri(kind: str, value: str, parameter: str) -> URIRef:

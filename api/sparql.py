@@ -39,7 +39,7 @@ from rdflib import RDF, BNode, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, RDFS, VOID, XSD
 
 import kb
-from api import negotiation, serialize
+from api import hosts, negotiation, serialize
 from api.context import Context
 from api.errors import ApiError
 from api.workers import Job
@@ -322,7 +322,7 @@ def service_description(endpoint: str, ctx: Context) -> Graph:
 
 
 def endpoint_url(request: Request) -> str:
-    return str(request.url.replace(query="", fragment="")).rstrip("?")
+    return hosts.absolute_url(request)
 
 
 # --------------------------------------------------------------------------------------------

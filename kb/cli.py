@@ -548,12 +548,22 @@ def push(url: Annotated[str, typer.Argument(help="SPARQL endpoint URL (Oxigraph:
         typer.echo(f"loaded {release.version} into {url}: {remote.triple_count()} triples")
 
 
+WILDCARD_ADDRESSES = ("0.0.0.0", "::", "")
+LOOPBACK_NAMES = "localhost,127.0.0.1,::1"
+
+
 @app.command()
 def serve(host: Annotated[str, typer.Option()] = "127.0.0.1", port: Annotated[int, typer.Option()] = 8000,
           store: StoreOpt = None, build_dir: BuildOpt = None,
           curator: Annotated[bool, typer.Option("--curator", help="Also serve /review, the page to accept or reject "
                                                 "suggested links (loopback only).")] = False,
-          corpus: CorpusOpt = None) -> None:
+          corpus: CorpusOpt = None,
+          public_url: Annotated[str | None, typer.Option(
+              "--public-url", help="The origin clients reach the service at (https://kb.example.org): absolute "
+                                   "URLs are written on it [env KB_PUBLIC_URL].")] = None,
+          allowed_hosts: Annotated[str | None, typer.Option(
+              "--allowed-hosts", help="Comma list of the Host names answered (default: --host and the loopback "
+                                      "names; * for any) [env KB_ALLOWED_HOSTS].")] = None) -> None:
     """Serve the knowledge base over HTTP (SPARQL endpoint and item pages) with uvicorn."""
     import uvicorn
 
@@ -573,9 +583,26 @@ def serve(host: Annotated[str, typer.Option()] = "127.0.0.1", port: Annotated[in
         typer.echo(f"curator mode: review suggested links at http://{host}:{port}/review", err=True)
     else:  # only --curator serves the review page, whatever the environment says
         os.environ.pop("KB_CURATOR_CORPUS", None)
-    typer.echo(f"serving {spec} on http://{host}:{port}/", err=True)
-    # The web layer is imported by uvicorn by name: the library never imports it.
-    uvicorn.run("api.app:app_from_environment", factory=True, host=host, port=port, log_level="warning")
+    public_url = public_url or os.environ.get("KB_PUBLIC_URL") or None
+    allowed_hosts = allowed_hosts or os.environ.get("KB_ALLOWED_HOSTS") or None
+    if public_url:
+        os.environ["KB_PUBLIC_URL"] = public_url
+    if allowed_hosts is None:
+        # The Host header is the client's word: answered only under names this server is known by
+        # (api.hosts). A wildcard address has no such name to assume.
+        if host in WILDCARD_ADDRESSES and not public_url:
+            raise kb.InputError(f"serving on {host or 'every address'} needs the names clients reach this server by",
+                                hint="set --allowed-hosts kb.example.org,10.0.0.5 (KB_ALLOWED_HOSTS) or "
+                                     "--public-url https://kb.example.org (KB_PUBLIC_URL); * allows any Host")
+        allowed_hosts = LOOPBACK_NAMES if host in WILDCARD_ADDRESSES or host in LOOPBACK_NAMES.split(",") \
+            else f"{host},{LOOPBACK_NAMES}"
+    os.environ["KB_ALLOWED_HOSTS"] = allowed_hosts
+    typer.echo(f"serving {spec} on http://{host}:{port}/ (answering Host {allowed_hosts}"
+               f"{' and ' + public_url if public_url else ''})", err=True)
+    # The web layer is imported by uvicorn by name: the library never imports it. Its protocol
+    # (api.http) is uvicorn's h11 one with header size and time limits.
+    uvicorn.run("api.app:app_from_environment", factory=True, host=host, port=port, log_level="warning",
+                http="api.http:Protocol")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,11 +1,11 @@
 """The real server the web-layer tests talk to: a uvicorn process on 127.0.0.1, started and stopped here.
 
-:func:`running_server` starts ``uvicorn api.app:app_from_environment --factory`` on a free loopback
-port with ``KB_STORE`` (and any ``KB_*`` limits) in its environment, waits until ``/health``
-answers, and on exit stops it with SIGTERM (the app's shutdown stops its query workers), killing it
-only if it does not stop. The other API test modules import it; the tests here check the process's
-own life: it starts on a built store, it refuses to start without one, and it leaves no worker
-process behind.
+:func:`running_server` starts the server as ``kb serve`` does (``python -m kb.cli serve --store STORE``:
+uvicorn over the protocol of :mod:`api.http`, the Host check on) on a free loopback port with any
+``KB_*`` limits in its environment, waits until ``/health`` answers, and on exit stops it with
+SIGTERM (the app's shutdown stops its query workers), killing it only if it does not stop. The
+other API test modules import it; the tests here check the process's own life: it starts on a built
+store, it refuses to start without one, and it leaves no worker process behind.
 """
 
 from __future__ import annotations
@@ -77,19 +77,31 @@ def descendants(pid: int) -> set[int]:
 
 @contextmanager
 def running_server(store: Path | str, log: Path, **limits: str) -> Iterator[Server]:
-    """A uvicorn process serving ``store``; ``limits`` become KB_* environment variables (time_limit="2")."""
+    """``kb serve`` serving ``store``; ``limits`` become KB_* environment variables (time_limit="2"), but
+    ``curator_corpus`` becomes ``--curator --corpus`` (only that serves the review page), and ``follow``
+    (with an empty ``store``) ``--build-dir``: the server follows that build folder's releases."""
     port = free_port()
-    env = {**os.environ, "KB_STORE": str(store), **{f"KB_{k.upper()}": v for k, v in limits.items()}}
+    curator = limits.pop("curator_corpus", None)
+    follow = limits.pop("follow", None)
+    env = {**{k: v for k, v in os.environ.items() if k not in ("KB_STORE", "KB_FOLLOW")},
+           **{f"KB_{k.upper()}": v for k, v in limits.items()}}
+    command = serve_command(store, port) + (["--curator", "--corpus", curator] if curator else [])
+    if follow:
+        command = [*command[:command.index("--store")], *command[command.index("--store") + 2:],
+                   "--build-dir", follow]
     with log.open("wb") as out:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "uvicorn", "api.app:app_from_environment", "--factory", "--host", "127.0.0.1",
-             "--port", str(port), "--log-level", "warning"], cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
+        process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
     server = Server(f"http://127.0.0.1:{port}", process, log)
     try:
         _wait_until_healthy(server)
         yield server
     finally:
         stop(server)
+
+
+def serve_command(store: Path | str, port: int) -> list[str]:
+    """What ``kb serve --store STORE --port PORT`` runs, with this interpreter."""
+    return [sys.executable, "-m", "kb.cli", "serve", "--store", str(store), "--host", "127.0.0.1", "--port", str(port)]
 
 
 def _wait_until_healthy(server: Server) -> None:
@@ -164,12 +176,9 @@ def _alive(pid: int) -> bool:
 
 
 def test_server_refuses_to_start_without_a_store(tmp_path: Path) -> None:
-    port = free_port()
-    env = {**os.environ, "KB_STORE": str(tmp_path / "no-such-store")}
-    result = subprocess.run(
-        [sys.executable, "-m", "uvicorn", "api.app:app_from_environment", "--factory", "--host", "127.0.0.1",
-         "--port", str(port)], cwd=ROOT, env=env, capture_output=True, timeout=60)
-    assert result.returncode != 0
+    result = subprocess.run(serve_command(tmp_path / "no-such-store", free_port()), cwd=ROOT, capture_output=True,
+                            timeout=60)
+    assert result.returncode == 2
     assert b"no store at" in result.stderr
 
 
