@@ -15,13 +15,17 @@ anonymous memory, sampled, under the configured bound plus one sampling step of 
 ``pruned-release`` (three builds prune, then workers are killed twice: the server still answers),
 ``live-reload`` (a new release becomes current: served without a restart), ``unknown-values``
 (unknown filter values and malformed dates: 400 naming the parameter), ``headers`` (security
-headers, HEAD and OPTIONS on every kind of route), ``build-lock`` (a second build while one runs:
-refused at once with its own exit code).
+headers, HEAD and OPTIONS on every kind of route), ``header-size`` (a 100 MB header: refused,
+``/health`` answering meanwhile), ``slowloris`` (50 connections sending a header byte every 0.5 s:
+closed at the header deadline), ``disconnect`` (clients gone mid-body: no traceback in the log),
+``host`` (a foreign Host header: refused, never echoed), ``build-lock`` (a second build while one
+runs: refused with its own exit code).
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import logging
 import os
@@ -344,6 +348,122 @@ def probe_headers(code: Path, scratch: Path, release: Path) -> Result:
                   "OPTIONS lists GET, HEAD, POST", not problems, "every header, HEAD and OPTIONS right")
 
 
+def _health_while(server: Server, action: Callable[[], str]) -> tuple[str, float]:
+    """What ``action`` saw, and the slowest /health answer while it ran."""
+    latencies: list[float] = []
+    stop = threading.Event()
+
+    def health() -> None:
+        while not stop.is_set():
+            started = time.perf_counter()
+            with contextlib.suppress(httpx.HTTPError):
+                httpx.get(f"{server.url}/health", timeout=30)
+            latencies.append(time.perf_counter() - started)
+            time.sleep(0.05)
+
+    thread = threading.Thread(target=health)
+    thread.start()
+    try:
+        seen = action()
+    finally:
+        stop.set()
+        thread.join()
+    return seen, max(latencies, default=0.0)
+
+
+def _status_line(data: bytes) -> str:
+    return data.split(b"\r\n", 1)[0].decode("latin-1") if data else "no answer"
+
+
+def probe_header_size(code: Path, scratch: Path, release: Path) -> Result:
+    with serving(code, scratch, store=release / "store") as server:
+        port = int(server.url.rsplit(":", 1)[1])
+
+        def huge() -> str:
+            with socket.create_connection(("127.0.0.1", port), timeout=60) as sock:
+                sent, answer = 0, b""
+                try:
+                    sock.sendall(b"GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Big: ")
+                    while sent < 100 * 1024 * 1024:
+                        sock.sendall(b"a" * 65536)
+                        sent += 65536
+                    sock.sendall(b"\r\n\r\n")
+                except OSError:
+                    pass
+                with contextlib.suppress(OSError):
+                    answer = sock.recv(65536)
+                return f"{_status_line(answer)} after {sent >> 20} MB sent"
+
+        seen, slowest = _health_while(server, huge)
+    refused = " 431 " in seen or " 400 " in seen or "no answer" in seen
+    return Result("header-size", f"a 100 MB header: {seen}; /health meanwhile at most {slowest:.2f} s",
+                  refused and slowest < GOAL_SECONDS, "refused; /health under 1 s meanwhile")
+
+
+def probe_slowloris(code: Path, scratch: Path, release: Path) -> Result:
+    deadline = 2.0
+    with serving(code, scratch, store=release / "store", header_timeout=str(deadline)) as server:
+        port = int(server.url.rsplit(":", 1)[1])
+        held: list[float] = []
+
+        def one() -> None:
+            started = time.monotonic()
+            with socket.create_connection(("127.0.0.1", port)) as sock:
+                sock.settimeout(0.5)
+                for byte in b"GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\n" + b"X-a: b\r\n" * 200:
+                    if time.monotonic() - started > 30:
+                        break
+                    try:
+                        sock.send(bytes([byte]))
+                        if not sock.recv(4096):
+                            break
+                    except TimeoutError:
+                        continue
+                    except OSError:
+                        break
+            held.append(time.monotonic() - started)
+
+        def attack() -> str:
+            threads = [threading.Thread(target=one) for _ in range(50)]
+            for thread in threads:
+                thread.start()
+            for thread in threads:
+                thread.join()
+            return f"50 connections sending a header byte every 0.5 s: held at most {max(held):.1f} s"
+
+        seen, slowest = _health_while(server, attack)
+    return Result("slowloris", f"{seen} (header deadline {deadline:g} s); /health meanwhile at most {slowest:.2f} s",
+                  max(held) < deadline + 5 and slowest < GOAL_SECONDS, "closed at the deadline; /health under 1 s")
+
+
+def probe_disconnect(code: Path, scratch: Path, release: Path) -> Result:
+    with serving(code, scratch, store=release / "store") as server:
+        port = int(server.url.rsplit(":", 1)[1])
+        before = server.log.stat().st_size
+        for _ in range(20):
+            with socket.create_connection(("127.0.0.1", port)) as sock:
+                sock.sendall(b"POST /sparql HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: "
+                             b"application/x-www-form-urlencoded\r\nContent-Length: 1000\r\n\r\nquery=ASK")
+                time.sleep(0.05)
+        time.sleep(1.0)
+        logged = server.log.read_bytes()[before:]
+    tracebacks = logged.count(b"Traceback")
+    return Result("disconnect", f"20 clients gone mid-body: {len(logged)} bytes of log, {tracebacks} tracebacks",
+                  tracebacks == 0 and len(logged) < 20 * 200, "no traceback, a line at most each")
+
+
+def probe_host(code: Path, scratch: Path, release: Path) -> Result:
+    with serving(code, scratch, store=release / "store") as server:
+        seen = []
+        for path in ("/sparql/", "/api/provisions?limit=1", "/.well-known/void"):
+            response = httpx.get(f"{server.url}{path}", headers={"Host": "evil.example"})
+            echoed = "evil.example" in response.headers.get("location", "") or \
+                ("evil.example" in response.text and response.status_code < 400)
+            seen.append((path, response.status_code, echoed))
+    return Result("host", "; ".join(f"{p} {s}{' ECHOED' if e else ''}" for p, s, e in seen),
+                  all(s == 400 and not e for _, s, e in seen), "400 naming Host, never echoed")
+
+
 def probe_build_lock(code: Path, scratch: Path) -> Result:
     build = scratch / "lock-build"
     command = [sys.executable, "-c", "import sys; from kb.cli import main; sys.exit(main(sys.argv[1:]))",
@@ -384,6 +504,10 @@ def main(argv: list[str] | None = None) -> int:
         "live-reload": lambda: probe_live_reload(code, scratch, release),
         "unknown-values": lambda: probe_unknown_values(code, scratch, release),
         "headers": lambda: probe_headers(code, scratch, release),
+        "header-size": lambda: probe_header_size(code, scratch, release),
+        "slowloris": lambda: probe_slowloris(code, scratch, release),
+        "disconnect": lambda: probe_disconnect(code, scratch, release),
+        "host": lambda: probe_host(code, scratch, release),
         "build-lock": lambda: probe_build_lock(code, scratch),
     }
     results = []
