@@ -876,7 +876,10 @@ def _install_named_query(app: FastAPI, ctx: Context, query: kb.NamedQuery) -> No
     names: dict[str, str] = {}  # Python argument name -> query parameter name (which may be a keyword: "from")
     signature = [inspect.Parameter("request", inspect.Parameter.POSITIONAL_OR_KEYWORD, annotation=Request)]
     for number, param in enumerate(query.params):
-        extra: dict[str, Any] = {"max_length": 2000}
+        # only free text gets a maxLength: a date's or integer's pattern bounds its length, and an IRI's is
+        # bounded by the request line's (h11: 64 KiB). A maxLength on the IRI pattern sent schemathesis's
+        # coverage phase hunting for a 2000-character IRI: 30 s of a 45 s run, for one parameter
+        extra: dict[str, Any] = {"max_length": 2000} if param.type not in PARAM_PATTERNS else {}
         if param.type in PARAM_PATTERNS:
             extra["pattern"] = PARAM_PATTERNS[param.type]
         if param.type in PARAM_FORMATS:
