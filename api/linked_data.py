@@ -42,7 +42,9 @@ PAGE_OFFERS = ["text/turtle", "application/ld+json", "application/n-triples", "a
                "text/html", "application/json"]
 FORMAT_CHOICES = ("html", "turtle", "ttl", "jsonld", "json-ld", "nt", "ntriples", "rdf", "rdfxml")
 KINDS = ("activity", "body", "topic", "link", "evidence", "claim", "disagreement", "status", "rule")
-SLUG_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]{0,199}$"
+# every IRI the build mints has a kb slug (and a provision a kb eId): anything else names nothing here
+SLUG_PATTERN = kb.SLUG_PATTERN
+EID_PATTERN = kb.EID_PATTERN
 LABEL_PREDICATES = (DCTERMS.title, RDFS.label, SKOS.prefLabel, KB_NS.heading)
 ONTOLOGY_QUERY = """
 SELECT ?s ?p ?o WHERE { ?s ?p ?o . FILTER(STRSTARTS(STR(?s), "https://w3id.org/iacml-kb/ontology")) }
@@ -251,14 +253,15 @@ def install(app: FastAPI, ctx: Context) -> None:
 
     @app.api_route("/doc/{slug}", methods=["GET", "HEAD"], tags=["Linked data"], summary="A document",
                    response_class=Response, responses=RDF_RESPONSE)
-    async def document(request: Request, slug: str = PathParam(pattern=SLUG_PATTERN),
+    async def document(request: Request, slug: str = PathParam(pattern=SLUG_PATTERN, max_length=200),
                        format: str | None = FormatParam) -> Response:
         return await describe_iri(request, f"doc/{slug}", format)
 
     @app.api_route("/doc/{slug}/{eid}", methods=["GET", "HEAD"], tags=["Linked data"],
                    summary="A provision of a document", response_class=Response, responses=RDF_RESPONSE)
-    async def provision(request: Request, slug: str = PathParam(pattern=SLUG_PATTERN),
-                        eid: str = PathParam(pattern=SLUG_PATTERN), format: str | None = FormatParam) -> Response:
+    async def provision(request: Request, slug: str = PathParam(pattern=SLUG_PATTERN, max_length=200),
+                        eid: str = PathParam(pattern=EID_PATTERN, max_length=200),
+                        format: str | None = FormatParam) -> Response:
         return await describe_iri(request, f"doc/{slug}/{eid}", format)
 
     for kind in KINDS:
@@ -283,7 +286,8 @@ def install(app: FastAPI, ctx: Context) -> None:
                    response_class=FileResponse,
                    responses={200: {"description": "The file", "content": {t: {} for t in DUMP_FILES.values()}},
                               404: ERROR_RESPONSES[404]})
-    async def dump(name: str) -> FileResponse:
+    async def dump(name: str = PathParam(json_schema_extra={"enum": list(DUMP_FILES)})) -> FileResponse:
+        # the schema lists every dump; one this service lacks, or any other name, is a 404 naming those it has
         path = ctx.dump_path(name)
         if path is None:
             available = ", ".join(ctx.dumps()) or "none (this service runs without the build's files)"
@@ -293,7 +297,7 @@ def install(app: FastAPI, ctx: Context) -> None:
 
 def _install_kind(app: FastAPI, kind: str,
                   describe_iri: Callable[[Request, str, str | None], Any]) -> None:
-    async def entity(request: Request, slug: str = PathParam(pattern=SLUG_PATTERN),
+    async def entity(request: Request, slug: str = PathParam(pattern=SLUG_PATTERN, max_length=200),
                      format: str | None = FormatParam) -> Response:
         response: Response = await describe_iri(request, f"{kind}/{slug}", format)
         return response

@@ -37,9 +37,9 @@ from api.workers import call_job
 
 STATIC = Path(__file__).resolve().parent / "static"
 STATIC_FILES = {"pages.css": "text/css; charset=utf-8", "pages.js": "text/javascript; charset=utf-8"}
-SLUG_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]{0,199}$"
+SLUG_PATTERN = kb.SLUG_PATTERN
 KINDS = {"Mandate": "Mandates", "Recommendation": "Recommendations", "": "Mandates and recommendations"}
-DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+DATE_RE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 CSV_COLUMNS = ("iri", "document", "eId", "number", "kind", "response", "lifecycle", "adoption", "asof", "reason",
                "text")
 HTML_RESPONSES: dict[int | str, dict[str, Any]] = {
@@ -182,6 +182,25 @@ async def ontology_html(request: Request, ctx: Context) -> str:
 # --------------------------------------------------------------------------------------------
 
 
+def filter_parameters(store: kb.Store) -> list[dict[str, Any]]:
+    """The dashboard's filters as OpenAPI parameters (read by :func:`_filters`): an empty value is no
+    filter, as a form sends it; the slugs are those kb.check_filters takes, any other is a 400."""
+    def enum(values: Any) -> dict[str, Any]:
+        return {"type": "string", "enum": ["", *values]}
+
+    schemas = {"asof": {"type": "string", "anyOf": [{"format": "date", "pattern": DATE_RE.pattern},
+                                                     {"maxLength": 0}]},
+               **{name: enum(kb.filter_values(store, name)) for name in ("document", "topic", "body")},
+               "status": {**enum(pages_data.STATUS_VALUES), "default": "no-evidence"},
+               "kind": {"type": "string", "enum": list(KINDS), "default": "Mandate"}}
+    descriptions = {"asof": "Status as of this date (YYYY-MM-DD; default: the build's)", "document": "Document slug",
+                    "topic": "Topic slug (narrower topics included)", "body": "Addressee or issuing body slug",
+                    "status": "A status value in any dimension (empty: any)", "kind": "Mandate, Recommendation, or "
+                    "empty for both"}
+    return [{"name": name, "in": "query", "required": False, "schema": schema, "description": descriptions[name]}
+            for name, schema in schemas.items()]
+
+
 def install(app: FastAPI, ctx: Context) -> None:
     """Add /mandates.csv, /reader/{slug}, /search and the pages' static files to the app (home: api.app)."""
     for name, media in STATIC_FILES.items():
@@ -190,7 +209,7 @@ def install(app: FastAPI, ctx: Context) -> None:
     @app.get("/mandates.csv", tags=["Pages"], response_class=Response, responses={
         200: {"description": "The dashboard's current view as CSV", "content": {"text/csv": {}}}, **ERROR_RESPONSES},
              summary="The dashboard's mandates as CSV (same filters as the home page: asof, document, topic, body, "
-                     "status, kind)")
+                     "status, kind)", openapi_extra={"parameters": filter_parameters(ctx.store)})
     async def mandates_csv(request: Request) -> Response:
         values, errors = _filters(request)
         if errors:
@@ -202,7 +221,7 @@ def install(app: FastAPI, ctx: Context) -> None:
 
     @app.get("/reader/{slug}", tags=["Pages"], response_class=Response, responses=HTML_RESPONSES,
              summary="A held document's source text, every provision anchored by its eId, linked items beside it")
-    async def reader(slug: str = PathParam(pattern=SLUG_PATTERN)) -> HTMLResponse:
+    async def reader(slug: str = PathParam(pattern=SLUG_PATTERN, max_length=200)) -> HTMLResponse:
         page = await offload.run(pages_data.reader_page, ctx.store, URIRef(f"{kb.BASE}doc/{slug}"))
         return _page("reader.html", ctx, page=page)
 

@@ -13,6 +13,7 @@ parameters for the route's ``openapi_extra``, as FastAPI would have.
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from typing import Any, TypeVar
 
 from fastapi import Request
@@ -31,9 +32,11 @@ def parse(model: type[M], request: Request) -> M:
             from None
 
 
-def openapi(model: type[BaseModel], order: tuple[str, ...] = ()) -> dict[str, Any]:
+def openapi(model: type[BaseModel], order: tuple[str, ...] = (),
+            enums: Mapping[str, Sequence[str]] | None = None) -> dict[str, Any]:
     """``openapi_extra`` for a route that reads ``model`` with :func:`parse`: its parameters, in
-    ``order`` first, then the model's."""
+    ``order`` first, then the model's. ``enums`` lists the only values a parameter takes where the
+    route checks them against the knowledge base (its documents, topics, bodies) after the model."""
     schema = model.model_json_schema()
     if "$defs" in schema:  # every field must describe itself inline: a parameter cannot refer to $defs
         raise TypeError(f"{model.__name__}: a field's schema uses $defs")
@@ -45,6 +48,14 @@ def openapi(model: type[BaseModel], order: tuple[str, ...] = ()) -> dict[str, An
         field = dict(properties[name])
         if field.get("default", 0) is None:
             del field["default"]
+        if name not in required and "anyOf" in field:  # Optional[X]: an absent parameter, never a null one
+            kept = [branch for branch in field["anyOf"] if branch != {"type": "null"}]
+            if len(kept) == 1:
+                del field["anyOf"]
+                field.update(kept[0])
+        if enums and name in enums:
+            field = {"type": "string", "enum": list(enums[name]),
+                     **{key: field[key] for key in ("title", "description") if key in field}}
         parameter = {"name": name, "in": "query", "required": name in required, "schema": field}
         if "description" in field:
             parameter["description"] = field["description"]

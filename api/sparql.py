@@ -42,6 +42,7 @@ import kb
 from api import hosts, negotiation, serialize
 from api.context import Context
 from api.errors import ApiError
+from api.settings import Settings
 from api.workers import Job
 
 SD = Namespace("http://www.w3.org/ns/sparql-service-description#")
@@ -329,27 +330,37 @@ def endpoint_url(request: Request) -> str:
 # Routes
 # --------------------------------------------------------------------------------------------
 
-OPENAPI_EXTRA = {
-    "parameters": [
-        {"name": "query", "in": "query", "required": False, "schema": {"type": "string"},
+def query_schema(max_chars: int) -> dict[str, Any]:
+    """What a query text must be before it is parsed: not blank, no NUL, at most the limit (the
+    grammar itself no schema can say: a malformed query is the protocol's 400)."""
+    return {"type": "string", "minLength": 1, "maxLength": max_chars, "pattern": r"^[^\x00]*\S[^\x00]*$"}
+
+
+# SPARQLWrapper sends format= with aliases, any case, media types, lists and blanks (read_request keeps
+# every name): the pattern is the characters those can hold; a name the query's form has no format
+# for is a 400 that depends on the query
+FORMAT_SCHEMA = {"type": "string", "pattern": r"^[A-Za-z0-9+/.,\-\s]*$"}
+FORMAT_DESCRIPTION = ("Output format, overriding Accept: json, xml, csv, tsv (results); turtle, nt, jsonld, rdfxml "
+                      "(graphs); or a media type.")
+
+
+def openapi_extra(settings: Settings) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The parameters and bodies of GET and POST /sparql, for their ``openapi_extra``."""
+    query = query_schema(settings.max_query_chars)
+    format_param = {"name": "format", "in": "query", "required": False, "schema": FORMAT_SCHEMA,
+                    "description": FORMAT_DESCRIPTION}
+    get = {"parameters": [
+        {"name": "query", "in": "query", "required": False, "schema": query,
          "description": "A SPARQL 1.1 query (SELECT, ASK, CONSTRUCT, DESCRIBE). Without it, GET returns the "
                         "Service Description."},
-        {"name": "format", "in": "query", "required": False, "schema": {"type": "string"},
-         "description": "Output format, overriding Accept: json, xml, csv, tsv (results); turtle, nt, jsonld, "
-                        "rdfxml (graphs)."},
-    ],
-}
-POST_EXTRA = {
-    "parameters": OPENAPI_EXTRA["parameters"][1:],
-    "requestBody": {
-        "required": True,
-        "content": {
-            FORM_CONTENT: {"schema": {"type": "object", "required": ["query"],
-                                      "properties": {"query": {"type": "string"}, "format": {"type": "string"}}}},
-            QUERY_CONTENT: {"schema": {"type": "string"}},
-        },
-    },
-}
+        format_param]}
+    post = {"parameters": [format_param], "requestBody": {"required": True, "content": {
+        FORM_CONTENT: {"schema": {"type": "object", "required": ["query"],
+                                  "properties": {"query": query, "format": FORMAT_SCHEMA}}},
+        QUERY_CONTENT: {"schema": query}}}}
+    return get, post
+
+
 SPARQL_RESPONSES: dict[int | str, dict[str, Any]] = {
     200: {"description": "Results (SELECT/ASK), a graph (CONSTRUCT/DESCRIBE), or the Service Description",
           "content": {**{t: {} for t in serialize.RESULT_TYPES.values()},
@@ -366,6 +377,8 @@ SPARQL_RESPONSES: dict[int | str, dict[str, Any]] = {
 
 def install(app: FastAPI, ctx: Context, render_html: Callable[..., str]) -> None:
     """Add ``/sparql`` to the app. ``render_html(name, **values)`` renders a template (for browsers)."""
+
+    get_extra, post_extra = openapi_extra(ctx.settings)
 
     async def answer(request: Request) -> Response:
         protocol = await read_request(request, ctx)
@@ -395,7 +408,7 @@ def install(app: FastAPI, ctx: Context, render_html: Callable[..., str]) -> None
         return Response(body, media_type=serialize.media_type(fmt), headers={"Vary": "Accept"})
 
     @app.get("/sparql", tags=["SPARQL"], summary="SPARQL 1.1 query (GET), or the Service Description",
-             responses=SPARQL_RESPONSES, openapi_extra=OPENAPI_EXTRA, response_class=Response)
+             responses=SPARQL_RESPONSES, openapi_extra=get_extra, response_class=Response)
     async def sparql_get(request: Request) -> Response:
         return await answer(request)
 
@@ -409,6 +422,6 @@ def install(app: FastAPI, ctx: Context, render_html: Callable[..., str]) -> None
                        headers={"Allow": "GET, HEAD, POST"})
 
     @app.post("/sparql", tags=["SPARQL"], summary="SPARQL 1.1 query (POST: URL-encoded form or direct)",
-              responses=SPARQL_RESPONSES, openapi_extra=POST_EXTRA, response_class=Response)
+              responses=SPARQL_RESPONSES, openapi_extra=post_extra, response_class=Response)
     async def sparql_post(request: Request) -> Response:
         return await answer(request)

@@ -26,7 +26,7 @@ from kb.errors import (
 )
 from kb.extract import Extracted, extract
 from kb.ingest import Added, add_document
-from kb.iri import BASE, PREFIXES, doc_iri, provision_iri
+from kb.iri import BASE, EID_PATTERN, PREFIXES, SLUG_PATTERN, doc_iri, provision_iri
 from kb.items import ItemDescription, describe, replaced_by, resolve_reference, statistics
 from kb.model import DocType
 from kb.parse import ParsedDocument, ParseWarning, parse, parse_document
@@ -37,7 +37,17 @@ from kb.quote import Quote, near_quote, quote_of
 from kb.reader import ProvisionSpan, QuoteContext, QuoteSpan, SourceText, quote_context, source_text
 from kb.review import ACCEPTABLE_TYPES, Pending, Review
 from kb.rules import STATUS_VALUES
-from kb.status import Explanation, StatusRow, build_asof, check_filters, parse_asof, status, status_reason, why
+from kb.status import (
+    Explanation,
+    StatusRow,
+    build_asof,
+    check_filters,
+    filter_values,
+    parse_asof,
+    status,
+    status_reason,
+    why,
+)
 from kb.store import EmbeddedStore, RemoteStore, SelectResult, Store, open_store
 from kb.suggest import Suggestion, suggest
 from kb.trace import Trace, trace
@@ -49,8 +59,10 @@ __all__ = [
     "BASE",
     "CITATION_FORMATS",
     "DOCUMENT_TYPES",
+    "EID_PATTERN",
     "MUST_BE_COVERED",
     "PREFIXES",
+    "SLUG_PATTERN",
     "STATUS_VALUES",
     "Added",
     "AnnotationError",
@@ -105,6 +117,7 @@ __all__ = [
     "describe",
     "doc_iri",
     "extract",
+    "filter_values",
     "get_query",
     "hold_release",
     "list_queries",

@@ -40,8 +40,11 @@ PREFIXES: dict[str, str] = {
     "xsd": "http://www.w3.org/2001/XMLSchema#",
 }
 
-SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-EID_RE = re.compile(r"^[a-z]+_[a-z0-9]+(?:__[a-z]+_[a-z0-9]+)*$")
+# as patterns too: the web layer's API description promises exactly these (JSON Schema's regex dialect)
+SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+EID_PATTERN = r"^[a-z]+_[a-z0-9]+(?:__[a-z]+_[a-z0-9]+)*$"
+SLUG_RE = re.compile(SLUG_PATTERN)
+EID_RE = re.compile(EID_PATTERN)
 
 
 def is_slug(value: str) -> bool:

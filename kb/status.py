@@ -247,6 +247,14 @@ def status(store: Store, *, asof: dt.date | None = None, document: str | None = 
     return sorted(rows, key=lambda row: (row.document, row.kind, iri.eid_sort_key(row.eid)))
 
 
+def filter_values(store: Store, name: str) -> tuple[str, ...]:
+    """The slugs a ``document``, ``topic`` or ``body`` filter accepts (:func:`check_filters`), sorted:
+    the web layer lists them in its API description, so that it promises what is checked here."""
+    if name not in FILTER_SLUGS_QUERIES:
+        raise InputError(f"no filter named {name!r}", hint="document, topic or body")
+    return tuple(sorted({str(r["slug"]) for r in store.select(FILTER_SLUGS_QUERIES[name]).dicts()}))
+
+
 def check_filters(store: Store, *, document: str | None = None, topic: str | None = None, body: str | None = None,
                   value: str | None = None, kind: str | None = None) -> None:
     """Refuse a filter that names nothing the knowledge base holds, with the nearest valid values: an
@@ -255,7 +263,7 @@ def check_filters(store: Store, *, document: str | None = None, topic: str | Non
     for name, wanted in given.items():
         if wanted is None:
             continue
-        slugs = sorted({str(r["slug"]) for r in store.select(FILTER_SLUGS_QUERIES[name]).dicts()})
+        slugs = list(filter_values(store, name))
         if wanted not in slugs:
             raise _unknown(name, wanted, slugs, f"`kb list {name.replace('y', 'ie')}s` lists them")
     values = list(STATUS_VALUES)

@@ -441,10 +441,18 @@ def test_the_listings_document_the_parameters_they_read(client: httpx.Client) ->
         assert list(parameters) == names and all(p["in"] == "query" and not p["required"] for p in parameters.values())
         assert parameters["limit"]["schema"] == {"type": "integer", "minimum": 1, "maximum": 500, "default": 50,
                                                  "title": "Limit", "description": "Items per page"}
-        assert parameters["document"]["schema"]["anyOf"][0]["maxLength"] == 500
-        assert "no-evidence" in parameters["status"]["schema"]["anyOf"][0]["enum"]
-        assert parameters["asof"]["schema"]["anyOf"][0] == {"type": "string", "format": "date"}
+        # the knowledge base's documents, topics and bodies, by slug or IRI: any other is refused
+        documents = parameters["document"]["schema"]["enum"]
+        assert "iacml21-plan-of-action" in documents and f"{kb.BASE}doc/iacml21-plan-of-action" in documents
+        assert "oas" in parameters["body"]["schema"]["enum"]
+        assert "no-evidence" in parameters["status"]["schema"]["enum"]
+        assert parameters["asof"]["schema"] == {"type": "string", "format": "date", "title": "Asof",
+                                                "description": parameters["asof"]["description"]}
         assert all(p["description"] for p in parameters.values())
+    assert client.get("/api/mandates", params={"document": documents[-1], "limit": 1}).status_code == 200
+    refused = client.get("/api/mandates", params={"document": "iacml21-plan-of-actions"})
+    assert refused.status_code == 400 and refused.json()["error"]["parameter"] == "document"
+    assert "iacml21-plan-of-action" in refused.json()["error"]["detail"]  # the nearest valid value
 
 
 def test_one_item_with_links_quotes_and_children(client: httpx.Client) -> None:

@@ -11,7 +11,8 @@ ROOT = Path(__file__).resolve().parent.parent
 
 PINNED = {
     "CITATION_FORMATS", "Citation", "cite", "Explanation", "StatusRow", "build_asof", "parse_asof", "status",
-    "status_reason", "why", "STATUS_VALUES", "check_filters",
+    "status_reason", "why", "STATUS_VALUES", "check_filters", "filter_values",
+    "SLUG_PATTERN", "EID_PATTERN",
     "Trace", "trace",
     "ProvisionSpan", "QuoteContext", "QuoteSpan", "SourceText", "quote_context", "source_text",
     "BASE", "PREFIXES", "CoverageReport", "MUST_BE_COVERED", "coverage",
