@@ -9,7 +9,9 @@ Answers, by the protocol's rules:
 
 - 200 with SELECT/ASK results as SPARQL JSON, XML, CSV or TSV (CSV and TSV: SELECT only), and
   CONSTRUCT/DESCRIBE graphs as Turtle, N-Triples, JSON-LD or RDF/XML. A result cut at the row cap
-  carries ``KB-Result-Truncated: true`` and ``KB-Row-Cap``.
+  carries ``KB-Result-Truncated: true`` and ``KB-Row-Cap``. Without ``query``, ``?default`` (or
+  ``?graph=IRI``) is a Graph Store Protocol GET (:mod:`api.graph_store`: the whole default graph);
+  a plain GET is the Service Description.
 - 400 for a malformed query (with the parser's message), a query ``kb`` refuses (SERVICE, FROM or
   FROM NAMED outside the knowledge base, an update sent as a query), a missing, empty or repeated
   ``query`` or ``format``, a protocol-specified dataset (``default-graph-uri``,
@@ -39,7 +41,7 @@ from rdflib import RDF, BNode, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, RDFS, VOID, XSD
 
 import kb
-from api import hosts, negotiation, serialize
+from api import graph_store, hosts, negotiation, serialize
 from api.context import Context
 from api.errors import ApiError
 from api.settings import Settings
@@ -312,13 +314,17 @@ def service_description(endpoint: str, ctx: Context) -> Graph:
         f"Read-only. Each query runs under a time limit of {settings.time_limit:g} s and a cap of "
         f"{ctx.row_cap} result rows (or triples: never fewer than the data holds); queries are at most "
         f"{settings.max_query_chars} characters. "
-        "SERVICE, and FROM/FROM NAMED or protocol datasets naming graphs outside the knowledge base, are refused.",
+        "SERVICE, and FROM/FROM NAMED or protocol datasets naming graphs outside the knowledge base, are refused. "
+        f"The whole default graph, with no cap: {endpoint.removesuffix('/sparql')}/store?default (SPARQL 1.1 Graph "
+        "Store HTTP Protocol, read-only; also this endpoint with ?default).",
         lang="en")))
     graph.add((service, SD.defaultDataset, dataset))
     graph.add((dataset, RDF.type, SD.Dataset))
     graph.add((dataset, SD.defaultGraph, default_graph))
     graph.add((default_graph, RDF.type, SD.Graph))
     graph.add((default_graph, VOID.triples, Literal(ctx.triples, datatype=XSD.integer)))
+    # the whole graph, uncapped, by the Graph Store Protocol (api.graph_store)
+    graph.add((default_graph, VOID.dataDump, URIRef(endpoint.removesuffix("/sparql") + "/store?default")))
     return graph
 
 
@@ -352,8 +358,8 @@ def openapi_extra(settings: Settings) -> tuple[dict[str, Any], dict[str, Any]]:
     get = {"parameters": [
         {"name": "query", "in": "query", "required": False, "schema": query,
          "description": "A SPARQL 1.1 query (SELECT, ASK, CONSTRUCT, DESCRIBE). Without it, GET returns the "
-                        "Service Description."},
-        format_param]}
+                        "Service Description, or with `default` or `graph` the graph (as `/store`)."},
+        format_param, *graph_store.OPENAPI_EXTRA["parameters"]]}
     post = {"parameters": [format_param], "requestBody": {"required": True, "content": {
         FORM_CONTENT: {"schema": {"type": "object", "required": ["query"],
                                   "properties": {"query": query, "format": FORMAT_SCHEMA}}},
@@ -367,6 +373,7 @@ SPARQL_RESPONSES: dict[int | str, dict[str, Any]] = {
                       **{t: {} for t in serialize.GRAPH_TYPES.values()}, "text/html": {}}},
     400: {"description": "Malformed or refused query or request"},
     403: {"description": "Update requests are refused: the endpoint is read-only"},
+    404: {"description": "graph=IRI: the knowledge base has only its default graph"},
     406: {"description": "No acceptable format for this query form"},
     413: {"description": "Query or request too large"},
     414: {"description": "Query too long for a GET"},
@@ -384,6 +391,11 @@ def install(app: FastAPI, ctx: Context, render_html: Callable[..., str]) -> None
         protocol = await read_request(request, ctx)
         format_param = protocol.params.get("format")
         accept = request.headers.get("accept")
+        if graph_store.addresses(protocol.params):
+            if protocol.query is not None:
+                raise ApiError(400, "default and graph ask for a graph (Graph Store Protocol), query for a query: "
+                                    "send one of them", parameter="graph" if "graph" in protocol.params else "default")
+            return graph_store.answer(request, ctx, protocol.params)
         if protocol.query is None:
             return describe_service(request, accept, format_param)
         form = query_form(protocol.query)
@@ -424,4 +436,8 @@ def install(app: FastAPI, ctx: Context, render_html: Callable[..., str]) -> None
     @app.post("/sparql", tags=["SPARQL"], summary="SPARQL 1.1 query (POST: URL-encoded form or direct)",
               responses=SPARQL_RESPONSES, openapi_extra=post_extra, response_class=Response)
     async def sparql_post(request: Request) -> Response:
+        content_type, _ = _media_type(request.headers.get("content-type"))
+        if content_type not in (FORM_CONTENT, QUERY_CONTENT) and graph_store.addresses(
+                {name: [] for name in request.query_params}):
+            raise graph_store.read_only()  # a Graph Store client POSTing data to /sparql?default
         return await answer(request)

@@ -55,7 +55,7 @@ import threading
 import time
 import urllib.error
 from abc import ABC, abstractmethod
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
@@ -90,6 +90,8 @@ STRING_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\
 SPARQL_JSON = "application/sparql-results+json"
 GRAPH_ACCEPT = "application/n-triples, text/turtle;q=0.9"
 COUNT_QUERY = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+# One page of the default graph: ORDER BY makes LIMIT/OFFSET pages disjoint and complete on any engine
+PAGE_QUERY = "CONSTRUCT {{ ?s ?p ?o }} WHERE {{ ?s ?p ?o }} ORDER BY ?s ?p ?o LIMIT {limit} OFFSET {offset}"
 CANCELLED_MARK = b"cancelled"
 COMPACT_HEAD = b'{"head":{"vars":['  # how Oxigraph begins SPARQL JSON results
 ROW_BOUNDARY = b"},{"  # between two rows of compact SPARQL JSON results (and possibly inside a literal)
@@ -723,6 +725,25 @@ class Store(ABC):
     def triple_count(self) -> int:
         """Number of triples in the default graph."""
         return int(str(self.select(COUNT_QUERY).rows[0][0]))
+
+    def default_graph_pages(self, page_size: int = 10000) -> Iterator[bytes]:
+        """The whole default graph as N-Triples, one page of at most ``page_size`` triples at a time.
+
+        For a caller that streams the graph without holding it (the Graph Store Protocol of the web
+        service, when it has no dump files): each page is a CONSTRUCT ordered by subject, predicate
+        and object, cut by LIMIT and OFFSET, so the pages are disjoint and together complete as long
+        as the store does not change. Blank nodes keep their labels across pages only where the
+        backend keeps them (the embedded store does; the knowledge base publishes none).
+        """
+        if page_size < 1:
+            raise QueryError(f"page size {page_size!r} must be a positive number of triples")
+        offset = 0
+        while True:
+            body, _ = self.construct_bytes(PAGE_QUERY.format(limit=page_size, offset=offset), fmt="ntriples")
+            yield body
+            if body.count(b"\n") < page_size:  # N-Triples: one triple a line (a literal's newlines are escaped)
+                return
+            offset += page_size
 
     def __enter__(self) -> Self:
         return self
