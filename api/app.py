@@ -29,7 +29,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import Match
 
 import kb
-from api import errors, linked_data, negotiation, pages, rest, review, sparql, sparql_page
+from api import errors, graph_store, linked_data, negotiation, pages, rest, review, sparql, sparql_page
 from api.context import Context
 from api.hosts import HostCheck
 from api.releases import PinRelease, ReleaseFollower, open_served
@@ -124,7 +124,7 @@ class OptionsAllow:
         methods: set[str] = set()
         for route in self.routes():
             match, _ = route.matches({**scope, "method": "GET"})
-            if match is not Match.NONE:  # (routes that only refuse PUT, DELETE, PATCH do not count: read-only)
+            if match is not Match.NONE and not route.name.startswith("refuse_"):  # refusals do not count: read-only
                 methods |= set(getattr(route, "methods", None) or ()) & {"GET", "HEAD", "POST"}
         if not methods:
             await self.app(scope, receive, send)  # no such path: the usual 404
@@ -266,6 +266,7 @@ def create_app(store_spec: str | None = None, *, follow: Path | str | None = Non
     app.state.context = ctx
     errors.install(app)
     sparql.install(app, ctx, linked_data.render)
+    graph_store.install(app, ctx)
     rest.install(app, ctx)
     linked_data.install(app, ctx)
     pages.install(app, ctx)

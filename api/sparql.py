@@ -9,12 +9,15 @@ Answers, by the protocol's rules:
 
 - 200 with SELECT/ASK results as SPARQL JSON, XML, CSV or TSV (CSV and TSV: SELECT only), and
   CONSTRUCT/DESCRIBE graphs as Turtle, N-Triples, JSON-LD or RDF/XML. A result cut at the row cap
-  carries ``KB-Result-Truncated: true`` and ``KB-Row-Cap``.
+  carries ``KB-Result-Truncated: true`` and ``KB-Row-Cap``. Without ``query``, ``?default`` (or
+  ``?graph=IRI``) is a Graph Store Protocol GET (:mod:`api.graph_store`: the whole default graph);
+  a plain GET is the Service Description.
 - 400 for a malformed query (with the parser's message), a query ``kb`` refuses (SERVICE, FROM or
   FROM NAMED outside the knowledge base, an update sent as a query), a missing, empty or repeated
-  ``query`` or ``format``, a protocol-specified dataset (``default-graph-uri``,
-  ``named-graph-uri``: this service has one fixed dataset, and SPARQL 1.1 Protocol section 2.1.4
-  lets it refuse them), or text that is not UTF-8.
+  ``query`` or ``format``, a protocol dataset (``default-graph-uri``, ``named-graph-uri``) naming a
+  graph outside the knowledge base, or text that is not UTF-8. A protocol dataset inside it is the
+  query's dataset, replacing its FROM clauses, as FROM would be read (:class:`kb.Dataset`:
+  ``https://w3id.org/iacml-kb/`` names the knowledge base's graph, the default graph).
 - 403 for an update request (``update`` parameter or ``application/sparql-update``): read-only.
 - 405 for other methods, 406 when ``Accept`` excludes every format of the query's form, 413/414
   when the query is longer than the limit (POST/GET), 415 for a body that is not a form or a
@@ -39,7 +42,7 @@ from rdflib import RDF, BNode, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, RDFS, VOID, XSD
 
 import kb
-from api import hosts, negotiation, serialize
+from api import graph_store, hosts, negotiation, serialize
 from api.context import Context
 from api.errors import ApiError
 from api.settings import Settings
@@ -128,6 +131,7 @@ class ProtocolRequest:
     query: str | None
     params: dict[str, list[str]] = field(default_factory=dict)
     method: str = "GET"
+    dataset: kb.Dataset | None = None  # default-graph-uri / named-graph-uri, checked: inside the knowledge base
 
 
 def _parse_pairs(raw: str, where: str) -> dict[str, list[str]]:
@@ -214,11 +218,14 @@ async def read_request(request: Request, ctx: Context) -> ProtocolRequest:
         params["format"] = formats
     if query is None and "query" in params:
         query = params["query"][0]
-    for name in DATASET_PARAMETERS:
-        if name in params:
-            raise ApiError(400, f"{name} is refused: this service answers over its one fixed dataset, the "
-                                "knowledge base's default graph; remove the parameter", parameter=name,
-                           title="Query Refused")
+    dataset = None
+    if any(name in params for name in DATASET_PARAMETERS):
+        dataset = kb.Dataset(tuple(params.get("default-graph-uri", ())), tuple(params.get("named-graph-uri", ())))
+        for name, iris in zip(DATASET_PARAMETERS, (dataset.default, dataset.named), strict=True):
+            try:
+                kb.Dataset(**{"default" if name == "default-graph-uri" else "named": iris}).check()
+            except kb.QueryRefusedError as exc:
+                raise ApiError(400, str(exc), parameter=name, title="Query Refused") from None
     if query is not None:
         if "\x00" in query:
             raise ApiError(400, "the query holds a NUL character", parameter="query")
@@ -230,7 +237,7 @@ async def read_request(request: Request, ctx: Context) -> ProtocolRequest:
             raise ApiError(400, "the query is empty", parameter="query")
     elif method == "POST":
         raise ApiError(400, "no query: give a query parameter in the form", parameter="query")
-    return ProtocolRequest(query, params, method)
+    return ProtocolRequest(query, params, method, dataset)
 
 
 def _update_refused() -> ApiError:
@@ -276,14 +283,12 @@ def output_format(form: str | None, accept: str | None, format_param: str | list
         or serialize.RESULT_ALIASES[chosen_type]
 
 
-def job_for(query: str, form: str | None, fmt: str, ctx: Context) -> Job:
+def job_for(query: str, form: str | None, fmt: str, ctx: Context, dataset: kb.Dataset | None = None) -> Job:
     settings = ctx.settings
     query = with_base(query)
-    if form in ("CONSTRUCT", "DESCRIBE"):
-        return Job("graph", query, fmt, settings.time_limit, ctx.row_cap)
-    if form == "SELECT":
-        return Job("select", query, fmt, settings.time_limit, ctx.row_cap)
-    return Job("ask" if form == "ASK" else "unknown", query, fmt, settings.time_limit, ctx.row_cap)
+    kind = "graph" if form in ("CONSTRUCT", "DESCRIBE") else "select" if form == "SELECT" else \
+        "ask" if form == "ASK" else "unknown"
+    return Job(kind, query, fmt, settings.time_limit, ctx.row_cap, dataset=dataset)
 
 
 # --------------------------------------------------------------------------------------------
@@ -312,13 +317,20 @@ def service_description(endpoint: str, ctx: Context) -> Graph:
         f"Read-only. Each query runs under a time limit of {settings.time_limit:g} s and a cap of "
         f"{ctx.row_cap} result rows (or triples: never fewer than the data holds); queries are at most "
         f"{settings.max_query_chars} characters. "
-        "SERVICE, and FROM/FROM NAMED or protocol datasets naming graphs outside the knowledge base, are refused.",
+        "SERVICE, and FROM/FROM NAMED or protocol datasets naming graphs outside the knowledge base, are refused; "
+        f"the knowledge base's graph, the default graph, is named <{kb.KB_GRAPH}> in FROM and default-graph-uri. "
+        f"The whole default graph, with no cap: {endpoint.removesuffix('/sparql')}/store?default (SPARQL 1.1 Graph "
+        "Store HTTP Protocol, read-only; also this endpoint with ?default).",
         lang="en")))
     graph.add((service, SD.defaultDataset, dataset))
     graph.add((dataset, RDF.type, SD.Dataset))
     graph.add((dataset, SD.defaultGraph, default_graph))
     graph.add((default_graph, RDF.type, SD.Graph))
+    # its name in FROM and default-graph-uri (kb.Dataset), for a client that sends one
+    graph.add((default_graph, RDFS.seeAlso, URIRef(kb.KB_GRAPH)))
     graph.add((default_graph, VOID.triples, Literal(ctx.triples, datatype=XSD.integer)))
+    # the whole graph, uncapped, by the Graph Store Protocol (api.graph_store)
+    graph.add((default_graph, VOID.dataDump, URIRef(endpoint.removesuffix("/sparql") + "/store?default")))
     return graph
 
 
@@ -352,8 +364,8 @@ def openapi_extra(settings: Settings) -> tuple[dict[str, Any], dict[str, Any]]:
     get = {"parameters": [
         {"name": "query", "in": "query", "required": False, "schema": query,
          "description": "A SPARQL 1.1 query (SELECT, ASK, CONSTRUCT, DESCRIBE). Without it, GET returns the "
-                        "Service Description."},
-        format_param]}
+                        "Service Description, or with `default` or `graph` the graph (as `/store`)."},
+        format_param, *graph_store.OPENAPI_EXTRA["parameters"]]}
     post = {"parameters": [format_param], "requestBody": {"required": True, "content": {
         FORM_CONTENT: {"schema": {"type": "object", "required": ["query"],
                                   "properties": {"query": query, "format": FORMAT_SCHEMA}}},
@@ -367,6 +379,7 @@ SPARQL_RESPONSES: dict[int | str, dict[str, Any]] = {
                       **{t: {} for t in serialize.GRAPH_TYPES.values()}, "text/html": {}}},
     400: {"description": "Malformed or refused query or request"},
     403: {"description": "Update requests are refused: the endpoint is read-only"},
+    404: {"description": "graph=IRI: the knowledge base has only its default graph"},
     406: {"description": "No acceptable format for this query form"},
     413: {"description": "Query or request too large"},
     414: {"description": "Query too long for a GET"},
@@ -384,11 +397,16 @@ def install(app: FastAPI, ctx: Context, render_html: Callable[..., str]) -> None
         protocol = await read_request(request, ctx)
         format_param = protocol.params.get("format")
         accept = request.headers.get("accept")
+        if graph_store.addresses(protocol.params):
+            if protocol.query is not None:
+                raise ApiError(400, "default and graph ask for a graph (Graph Store Protocol), query for a query: "
+                                    "send one of them", parameter="graph" if "graph" in protocol.params else "default")
+            return graph_store.answer(request, ctx, protocol.params)
         if protocol.query is None:
             return describe_service(request, accept, format_param)
         form = query_form(protocol.query)
         fmt = output_format(form, accept, format_param)
-        result = await ctx.pool.run(job_for(protocol.query, form, fmt, ctx))
+        result = await ctx.pool.run(job_for(protocol.query, form, fmt, ctx, protocol.dataset))
         headers = {"Vary": "Accept", "Server-Timing": f"query;dur={result.seconds * 1000:.2f}"}
         if result.truncated:
             headers["KB-Result-Truncated"] = "true"
@@ -424,4 +442,8 @@ def install(app: FastAPI, ctx: Context, render_html: Callable[..., str]) -> None
     @app.post("/sparql", tags=["SPARQL"], summary="SPARQL 1.1 query (POST: URL-encoded form or direct)",
               responses=SPARQL_RESPONSES, openapi_extra=post_extra, response_class=Response)
     async def sparql_post(request: Request) -> Response:
+        content_type, _ = _media_type(request.headers.get("content-type"))
+        if content_type not in (FORM_CONTENT, QUERY_CONTENT) and graph_store.addresses(
+                {name: [] for name in request.query_params}):
+            raise graph_store.read_only()  # a Graph Store client POSTing data to /sparql?default
         return await answer(request)

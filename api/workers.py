@@ -130,6 +130,7 @@ class Job:
     cap: int
     params: Mapping[str, Node] | None = None
     arguments: Mapping[str, Any] | None = None
+    dataset: kb.Dataset | None = None  # the protocol's default-graph-uri / named-graph-uri
 
 
 def call_job(name: str, timeout: float, **arguments: Any) -> Job:
@@ -277,6 +278,11 @@ def _die_with_parent() -> None:
 
 def _run(store: kb.Store, job: Job, out: _AnswerFile | io.BytesIO) -> tuple[str, bool]:
     """Write the answer to ``job`` into ``out``; its media type, and whether the cap cut it."""
+    with kb.query_dataset(job.dataset):
+        return _run_over_dataset(store, job, out)
+
+
+def _run_over_dataset(store: kb.Store, job: Job, out: _AnswerFile | io.BytesIO) -> tuple[str, bool]:
     if job.kind == "call":
         out.write(views.call(store, job.query, dict(job.arguments or {})))
         return "application/json", False

@@ -48,7 +48,7 @@ from kb.status import (
     status_reason,
     why,
 )
-from kb.store import EmbeddedStore, RemoteStore, SelectResult, Store, open_store
+from kb.store import KB_GRAPH, Dataset, EmbeddedStore, RemoteStore, SelectResult, Store, open_store, query_dataset
 from kb.suggest import Suggestion, suggest
 from kb.trace import Trace, trace
 
@@ -60,6 +60,7 @@ __all__ = [
     "CITATION_FORMATS",
     "DOCUMENT_TYPES",
     "EID_PATTERN",
+    "KB_GRAPH",
     "MUST_BE_COVERED",
     "PREFIXES",
     "SLUG_PATTERN",
@@ -73,6 +74,7 @@ __all__ = [
     "CorpusError",
     "CorpusErrors",
     "CoverageReport",
+    "Dataset",
     "EmbeddedStore",
     "Explanation",
     "Extracted",
@@ -129,6 +131,7 @@ __all__ = [
     "prepare",
     "provision_iri",
     "push",
+    "query_dataset",
     "quote_context",
     "quote_of",
     "release_of_store",

@@ -55,7 +55,9 @@ import threading
 import time
 import urllib.error
 from abc import ABC, abstractmethod
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
@@ -90,6 +92,8 @@ STRING_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\
 SPARQL_JSON = "application/sparql-results+json"
 GRAPH_ACCEPT = "application/n-triples, text/turtle;q=0.9"
 COUNT_QUERY = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+# One page of the default graph: ORDER BY makes LIMIT/OFFSET pages disjoint and complete on any engine
+PAGE_QUERY = "CONSTRUCT {{ ?s ?p ?o }} WHERE {{ ?s ?p ?o }} ORDER BY ?s ?p ?o LIMIT {limit} OFFSET {offset}"
 CANCELLED_MARK = b"cancelled"
 COMPACT_HEAD = b'{"head":{"vars":['  # how Oxigraph begins SPARQL JSON results
 ROW_BOUNDARY = b"},{"  # between two rows of compact SPARQL JSON results (and possibly inside a literal)
@@ -136,6 +140,7 @@ class _QueryInfo:
     top_level: frozenset[str]  # variables mentioned outside sub-queries: the parameters allowed
     where_group: int  # offset just inside the opening brace of the top-level WHERE group, -1 if none
     limit: int | None = None  # SELECT: its own top-level LIMIT (no answer has more rows), if it has one
+    dataset: Dataset | None = None  # its FROM / FROM NAMED clauses, if it has any
 
 
 def check_query(query: str) -> QueryForm:
@@ -237,8 +242,13 @@ def _analyse(query: str) -> _QueryInfo:
             algebra = translateQuery(parsed).algebra
         except Exception as exc:  # rdflib raises bare Exceptions (unknown prefix, misplaced aggregate...)
             raise QueryError(f"invalid SPARQL query: {exc}") from None
+    default: list[str] = []
+    named: list[str] = []
     for clause in algebra.datasetClause or ():
-        _check_dataset_iri(clause.default if clause.default is not None else clause.named)
+        iri = clause.default if clause.default is not None else clause.named
+        _check_dataset_iri(iri)
+        (default if clause.default is not None else named).append(str(iri))
+    dataset = Dataset(tuple(default), tuple(named)) if default or named else None
     form = QueryForm(algebra.name.removesuffix("Query").upper())
     bindable = _bindable(algebra, form)
     projected = frozenset(str(v) for v in algebra.PV) if form is QueryForm.SELECT else bindable
@@ -246,7 +256,7 @@ def _analyse(query: str) -> _QueryInfo:
     top = algebra.p
     limit = top.length if form is QueryForm.SELECT and top.name == "Slice" and top.length is not None else None
     return _QueryInfo(form, projected, _top_level_variables(scrubbed), _where_group(scrubbed, form),
-                      None if limit is None else int(limit))
+                      None if limit is None else int(limit), dataset)
 
 
 def _parse(query: str) -> Any:
@@ -279,11 +289,69 @@ def _contains_service(node: Any) -> bool:
     return False
 
 
-def _check_dataset_iri(value: object) -> None:
+def _check_dataset_iri(value: object, where: str = "FROM") -> None:
     text = str(value)
     if not text.startswith(BASE) or DOT_SEGMENT_RE.search(text[len(BASE):]):
-        raise QueryRefusedError(f"FROM <{text}> is refused: only graphs under {BASE} can be queried",
-                                hint="remove the FROM clause to query the default graph")
+        raise QueryRefusedError(f"{where} <{text}> is refused: only graphs under {BASE} can be queried "
+                                f"(the knowledge base's own graph is <{KB_GRAPH}>)",
+                                hint=f"remove {where} to query the default graph")
+
+
+# --------------------------------------------------------------------------------------------
+# Datasets: FROM / FROM NAMED, or the protocol's default-graph-uri / named-graph-uri
+# --------------------------------------------------------------------------------------------
+
+KB_GRAPH = BASE  # the name of the knowledge base's one graph, the default graph, in a dataset
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """The RDF dataset a query runs over, named by graph IRIs (SPARQL 1.1 Query 13.2).
+
+    Only graphs under ``https://w3id.org/iacml-kb/`` may be named (:meth:`check`). :data:`KB_GRAPH` names
+    the knowledge base's graph (the store's default graph); any other IRI under it names a graph the
+    store does not hold, which is empty. FROM and FROM NAMED clauses are read into one; a dataset given
+    with :func:`query_dataset` (the SPARQL protocol's) replaces them, as the protocol says.
+    """
+
+    default: tuple[str, ...] = ()
+    named: tuple[str, ...] = ()
+
+    def check(self) -> None:
+        """QueryRefusedError if an IRI lies outside the knowledge base."""
+        for iri in self.default:
+            _check_dataset_iri(iri, "default-graph-uri")
+        for iri in self.named:
+            _check_dataset_iri(iri, "named-graph-uri")
+
+    def is_default(self) -> bool:
+        """Whether it is the store's own dataset: the knowledge base's graph as default graph, no named graph."""
+        return set(self.default) == {KB_GRAPH} and not self.named
+
+    def oxigraph(self) -> dict[str, Any]:
+        """The keyword arguments of ``pyoxigraph.Store.query`` that make it (:data:`KB_GRAPH`: the default graph)."""
+        default = [ox.DefaultGraph() if iri == KB_GRAPH else ox.NamedNode(iri) for iri in self.default]
+        return {"default_graph": default, "named_graphs": [ox.NamedNode(iri) for iri in self.named]}
+
+
+_DATASET: ContextVar[Dataset | None] = ContextVar("kb_query_dataset", default=None)
+
+
+@contextmanager
+def query_dataset(dataset: Dataset | None) -> Iterator[None]:
+    """Run the queries of this block (on this thread or task) over ``dataset`` instead of their FROM clauses.
+
+    A context rather than one more argument on every query method: the dataset comes with the request (the
+    SPARQL protocol's ``default-graph-uri``/``named-graph-uri``), not with the query text. A remote store
+    refuses any dataset but the knowledge base's own (it cannot map :data:`KB_GRAPH` to its default graph).
+    """
+    if dataset is not None:
+        dataset.check()
+    token = _DATASET.set(dataset)
+    try:
+        yield
+    finally:
+        _DATASET.reset(token)
 
 
 def _bindable(algebra: Any, form: QueryForm) -> frozenset[str]:
@@ -724,6 +792,25 @@ class Store(ABC):
         """Number of triples in the default graph."""
         return int(str(self.select(COUNT_QUERY).rows[0][0]))
 
+    def default_graph_pages(self, page_size: int = 10000) -> Iterator[bytes]:
+        """The whole default graph as N-Triples, one page of at most ``page_size`` triples at a time.
+
+        For a caller that streams the graph without holding it (the Graph Store Protocol of the web
+        service, when it has no dump files): each page is a CONSTRUCT ordered by subject, predicate
+        and object, cut by LIMIT and OFFSET, so the pages are disjoint and together complete as long
+        as the store does not change. Blank nodes keep their labels across pages only where the
+        backend keeps them (the embedded store does; the knowledge base publishes none).
+        """
+        if page_size < 1:
+            raise QueryError(f"page size {page_size!r} must be a positive number of triples")
+        offset = 0
+        while True:
+            body, _ = self.construct_bytes(PAGE_QUERY.format(limit=page_size, offset=offset), fmt="ntriples")
+            yield body
+            if body.count(b"\n") < page_size:  # N-Triples: one triple a line (a literal's newlines are escaped)
+                return
+            offset += page_size
+
     def __enter__(self) -> Self:
         return self
 
@@ -1097,7 +1184,10 @@ class EmbeddedStore(Store):
             substitutions = {ox.Variable(name): _to_ox(term) for name, term in terms.items()}
         elif terms:  # Oxigraph substitutes projected variables only: pre-bind the others in the WHERE group
             query = bind_in_where(query, terms)
+        dataset = _DATASET.get() or info.dataset
         try:
+            if dataset is not None:
+                return store.query(query, substitutions=substitutions, **dataset.oxigraph())
             return store.query(query, substitutions=substitutions)
         except (SyntaxError, ValueError, RuntimeError) as exc:
             raise QueryError(f"the store rejected the query: {exc}") from None
@@ -1314,6 +1404,10 @@ class RemoteStore(Store):
         info = _inspect(query)
         _require_form(info, forms, method)
         terms = _check_params(info, params)
+        dataset = _DATASET.get()  # (FROM clauses go to the endpoint as written)
+        if dataset is not None and not dataset.is_default():
+            raise QueryRefusedError(f"a protocol dataset other than the knowledge base's graph <{KB_GRAPH}> is "
+                                    "refused on a remote store", hint="remove default-graph-uri and named-graph-uri")
         limit = self.timeout if timeout is None else timeout
         client = SPARQLWrapper(self.query_url)
         client.setQuery(bind_in_where(query, terms) if terms else query)

@@ -10,6 +10,7 @@ import kb
 ROOT = Path(__file__).resolve().parent.parent
 
 PINNED = {
+    "KB_GRAPH", "Dataset", "query_dataset",
     "CITATION_FORMATS", "Citation", "cite", "Explanation", "StatusRow", "build_asof", "parse_asof", "status",
     "status_reason", "why", "STATUS_VALUES", "check_filters", "filter_values",
     "SLUG_PATTERN", "EID_PATTERN",

@@ -10,8 +10,8 @@ This service is read-only and has one fixed dataset, so by design (``api/sparql.
 
 - **update** tests must get a refusal: the update request a 4xx; a later request that checks the
   update's effect is not sent (there is none to check);
-- tests that give a **protocol dataset** (``default-graph-uri``, ``named-graph-uri``) must get our
-  400 naming that parameter (SPARQL 1.1 Protocol 2.1.4 lets a service refuse them); the request
+- tests that give a **protocol dataset** (``default-graph-uri``, ``named-graph-uri``) name graphs outside
+  the knowledge base (kasei.us), so they must get our 400 naming that parameter; the request
   is then also sent without those parameters and must meet the manifest's expectations, except
   where the expectation depends on named graphs or on FROM, which the service does not have or
   refuses (those variants are skipped, saying why).
