@@ -29,7 +29,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import Match
 
 import kb
-from api import errors, linked_data, negotiation, pages, rest, review, sparql, sparql_page
+from api import api_docs, errors, linked_data, negotiation, pages, rest, review, sparql, sparql_page
 from api.context import Context
 from api.hosts import HostCheck
 from api.releases import PinRelease, ReleaseFollower, open_served
@@ -50,8 +50,7 @@ ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 
 
 # Sent with every response: a read-only public service embeds nothing from elsewhere, is framed by no
-# one, and leaks no address it was reached from. The API docs pages load Swagger UI and ReDoc from their
-# CDN, so they keep only the headers that do not forbid that.
+# one, and leaks no address it was reached from (the API docs pages too: their assets are served here).
 SECURITY_HEADERS = [
     (b"x-content-type-options", b"nosniff"),
     (b"referrer-policy", b"no-referrer"),
@@ -61,7 +60,11 @@ SECURITY_HEADERS = [
 CONTENT_SECURITY_POLICY = (b"default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
                            b"img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; "
                            b"form-action 'self'; frame-ancestors 'none'")
-_OUTSIDE_CSP = ("/docs", "/redoc")
+_HEADERS = [*SECURITY_HEADERS, (b"content-security-policy", CONTENT_SECURITY_POLICY)]
+# ReDoc builds its search index in a Web Worker made from a blob: URL of its own (served) bundle; script-src
+# 'self' would refuse it (and search with it), so /redoc alone also allows blob: workers.
+_REDOC_HEADERS = [*SECURITY_HEADERS,
+                  (b"content-security-policy", CONTENT_SECURITY_POLICY + b"; worker-src 'self' blob:")]
 
 
 class SecurityHeaders:
@@ -74,9 +77,7 @@ class SecurityHeaders:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        extra = list(SECURITY_HEADERS)
-        if not str(scope.get("path", "")).startswith(_OUTSIDE_CSP):
-            extra.append((b"content-security-policy", CONTENT_SECURITY_POLICY))
+        extra = _REDOC_HEADERS if scope.get("path") == "/redoc" else _HEADERS
 
         async def with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
@@ -262,7 +263,7 @@ def create_app(store_spec: str | None = None, *, follow: Path | str | None = Non
                 await served.close()
 
     app = FastAPI(title="iacml-kb", version="0.1.0", description=DESCRIPTION, lifespan=lifespan,
-                  default_response_class=JSONResponse)
+                  default_response_class=JSONResponse, docs_url=None, redoc_url=None)
     app.state.context = ctx
     errors.install(app)
     sparql.install(app, ctx, linked_data.render)
@@ -270,6 +271,7 @@ def create_app(store_spec: str | None = None, *, follow: Path | str | None = Non
     linked_data.install(app, ctx)
     pages.install(app, ctx)
     sparql_page.install(app, ctx, linked_data.render)
+    api_docs.install(app)  # after the SPARQL page: its /static/vendor/yasqe/ route comes first
     if curator_corpus is not None:
         review.install(app, ctx, Path(curator_corpus))
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import xml.dom.minidom
 from collections.abc import Iterator
 from pathlib import Path
@@ -593,12 +594,25 @@ def test_unknown_filter_values_are_400_naming_the_parameter(client: httpx.Client
 def test_every_response_carries_the_security_headers(client: httpx.Client) -> None:
     for response in (client.get("/", headers={"Accept": "text/html"}), client.get("/api/mandates"),
                      client.get("/no/such/path"), client.get("/api/mandates", params={"topic": "gender"}),
-                     client.get("/health")):
+                     client.get("/health"), client.get("/docs"), client.get("/redoc")):
         headers = response.headers
         assert headers["x-content-type-options"] == "nosniff", response.url
         assert headers["x-frame-options"] == "DENY" and headers["referrer-policy"] == "no-referrer"
         policy = headers["content-security-policy"]
         assert "script-src 'self';" in policy and "frame-ancestors 'none'" in policy, policy
+
+
+def test_api_docs_load_only_this_servers_assets(client: httpx.Client) -> None:
+    for path in ("/docs", "/redoc"):
+        page = client.get(path)
+        assert page.status_code == 200 and page.headers["content-type"].startswith("text/html")
+        sources = re.findall(r'(?:src|href)="([^"]+)"', page.text)
+        assert sources and all(source.startswith("/") for source in sources), sources
+        assert "<script>" not in page.text, "an inline script: the Content-Security-Policy refuses it"
+        for source in sources:
+            asset = client.get(source)
+            assert asset.status_code == 200 and asset.content, source
+    assert client.get("/static/vendor/redoc/package.json").status_code == 404  # only the files listed
 
 
 @pytest.mark.parametrize("path", ["/", "/health", "/api/mandates", "/search?q=gender", "/reader/wg1-2021-final-report",
