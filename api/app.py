@@ -25,6 +25,7 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.openapi.utils import get_openapi
 from fastapi.responses import Response
+from fastapi.routing import APIRoute
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import Match
 
@@ -41,6 +42,16 @@ DESCRIPTION = """Mandate and recommendation traceability knowledge base of the O
 Ministers of Labor (IACML). Read-only: a SPARQL 1.1 endpoint at `/sparql`, a JSON REST API under `/api/`,
 and every IRI of `https://w3id.org/iacml-kb/` dereferenceable on this host (HTML or RDF by content
 negotiation). Every error has one shape: `{"error": {"status", "title", "detail", "parameter"}}`."""
+
+# The SPARQL operations' descriptions, until api/sparql.py gives its routes their own (docstrings win).
+SPARQL_DESCRIPTIONS = {
+    "GET": "A SPARQL 1.1 query in `query` (SELECT and ASK answered as JSON, XML, CSV or TSV; CONSTRUCT and "
+           "DESCRIBE as Turtle, N-Triples, JSON-LD or RDF/XML, by Accept or `format`), run read-only in a query "
+           "worker under the time limit and the row cap; without `query`, the Service Description.",
+    "POST": "A SPARQL 1.1 query as an URL-encoded form (`query=`) or directly (application/sparql-query), answered "
+            "as a GET is. Updates are refused (403), and so are SERVICE, LOAD and datasets outside the knowledge "
+            "base (400).",
+}
 
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
@@ -267,6 +278,10 @@ def create_app(store_spec: str | None = None, *, follow: Path | str | None = Non
     app.state.context = ctx
     errors.install(app)
     sparql.install(app, ctx, linked_data.render)
+    for route in app.routes:
+        if isinstance(route, APIRoute) and route.path == "/sparql" and not route.description:
+            methods = route.methods or set()
+            route.description = next((SPARQL_DESCRIPTIONS[m] for m in methods if m in SPARQL_DESCRIPTIONS), "")
     rest.install(app, ctx)
     linked_data.install(app, ctx)
     pages.install(app, ctx)
@@ -278,12 +293,16 @@ def create_app(store_spec: str | None = None, *, follow: Path | str | None = Non
     @app.get("/", tags=["Service"], summary="Home: HTML for browsers, else a JSON index",
              responses={200: {"content": {"application/json": {}, "text/html": {}}}}, response_model=None)
     async def home(request: Request) -> Response:
+        """For a browser (an Accept that puts text/html first) the dashboard: counts by status per
+        document, topic and body, and the open mandates, filtered; for anything else what ``/api`` says."""
         if negotiation.prefers_html(request.headers.get("accept")):
             return await pages.home(request, ctx)
         return JSONResponse(index())
 
     @app.get("/api", tags=["Service"], summary="What the service offers, and the build it serves")
     def index() -> dict[str, Any]:
+        """Where everything is (SPARQL endpoint, OpenAPI, ontology, VoID, dumps, REST routes), the release
+        served, the limits a query runs under, and the counts of the knowledge base per class."""
         return {"name": "iacml-kb", "base": kb.BASE, "version": ctx.version, "sparql": "/sparql",
                 "openapi": "/openapi.json", "ontology": "/ontology", "void": "/.well-known/void",
                 "dumps": [f"/dumps/{name}" for name in ctx.dumps()],
@@ -296,6 +315,8 @@ def create_app(store_spec: str | None = None, *, follow: Path | str | None = Non
 
     @app.get("/health", tags=["Service"], summary="Liveness, and the state of the query workers")
     async def health() -> JSONResponse:  # async: no thread-pool hop (the benchmark's floor per request)
+        """``ok`` (200) while a query worker is up or starting, else ``degraded`` (503); the release served,
+        the workers' state, and why a newer release could not be served, if it could not."""
         workers = ctx.current.pool.describe()
         ok = workers["workers"] + workers["starting"] > 0
         body: dict[str, Any] = {"status": "ok" if ok else "degraded", "release": ctx.current.version,

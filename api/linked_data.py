@@ -15,6 +15,7 @@ triples that point at it, and the triples of its hash IRIs (``evidence/{hash}#qu
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -30,7 +31,7 @@ from rdflib.term import Node
 from starlette.datastructures import Headers
 
 import kb
-from api import hosts, negotiation, offload, serialize
+from api import examples, hosts, negotiation, offload, serialize
 from api.context import DUMP_FILES, Context
 from api.errors import ERROR_RESPONSES, ApiError, error_response
 from api.views import curie, local_href
@@ -209,13 +210,29 @@ def void_graph(base_url: str, ctx: Context) -> Graph:
     graph.add((dataset, FOAF.homepage, URIRef(base_url + "/")))
     graph.add((dataset, VOID.uriSpace, Literal(kb.BASE)))
     graph.add((dataset, VOID.sparqlEndpoint, URIRef(base_url + "/sparql")))
-    graph.add((dataset, VOID.triples, Literal(ctx.triples, datatype=XSD.integer)))
+    partitions = ctx.partitions
+    graph.add((dataset, VOID.triples, Literal(partitions.triples, datatype=XSD.integer)))  # kb.nt's, not the store's
+    graph.add((dataset, VOID.classes, Literal(len(partitions.classes), datatype=XSD.integer)))
+    graph.add((dataset, VOID.properties, Literal(len(partitions.properties), datatype=XSD.integer)))
+    for kind, counts, count_property in (("class", partitions.classes, VOID.entities),
+                                         ("property", partitions.properties, VOID.triples)):
+        for term, count in counts.items():
+            # a hash IRI per partition, named by its term: the same from one release to the next
+            part = URIRef(f"{kb.BASE}.well-known/void#{kind}-{hashlib.sha256(term.encode()).hexdigest()[:16]}")
+            graph.add((dataset, VOID.classPartition if kind == "class" else VOID.propertyPartition, part))
+            graph.add((part, VOID[kind], URIRef(term)))
+            graph.add((part, count_property, Literal(count, datatype=XSD.integer)))
+    graph.add((dataset, RDFS.seeAlso, URIRef(kb.BASE + "dataset")))  # the release description (dataset.nt)
     graph.add((dataset, VOID.vocabulary, URIRef(ONTOLOGY_IRI)))
     for namespace in ("dcterms", "skos", "prov", "org", "oa", "eli", "cito"):
         graph.add((dataset, VOID.vocabulary, URIRef(kb.PREFIXES[namespace])))
     graph.add((dataset, VOID.exampleResource, URIRef(kb.BASE + "doc/wg1-2021-final-report")))
     if ctx.version:
         graph.add((dataset, OWL.versionInfo, Literal(ctx.version)))
+        built = kb.version_time(ctx.version)
+        if built is not None:  # a release is built, issued and last changed at once: a new one is a new build
+            for when in (DCTERMS.created, DCTERMS.issued, DCTERMS.modified):
+                graph.add((dataset, when, Literal(built.isoformat().replace("+00:00", "Z"), datatype=XSD.dateTime)))
     for name in ctx.dumps():
         if name != "report.json":
             graph.add((dataset, VOID.dataDump, URIRef(f"{base_url}/dumps/{name}")))
@@ -227,7 +244,10 @@ def void_graph(base_url: str, ctx: Context) -> Graph:
 # --------------------------------------------------------------------------------------------
 
 FormatParam = Query(None, description="Override content negotiation: html, turtle, jsonld, nt or rdfxml",
-                    pattern="^(html|turtle|ttl|jsonld|json-ld|nt|ntriples|rdf|rdfxml)$")
+                    pattern="^(html|turtle|ttl|jsonld|json-ld|nt|ntriples|rdf|rdfxml)$", examples=["turtle"])
+NEGOTIATION = ("HTML for browsers (an Accept that puts text/html first), else Turtle, JSON-LD, N-Triples or RDF/XML "
+               "by the Accept header (Turtle without one); `format` overrides Accept. The answer's `Link` header "
+               "names each RDF syntax of the same resource.")
 
 
 def install(app: FastAPI, ctx: Context) -> None:
@@ -252,15 +272,22 @@ def install(app: FastAPI, ctx: Context) -> None:
                         headers=alternate_headers(request.url.path))
 
     @app.api_route("/doc/{slug}", methods=["GET", "HEAD"], tags=["Linked data"], summary="A document",
-                   response_class=Response, responses=RDF_RESPONSE)
-    async def document(request: Request, slug: str = PathParam(pattern=SLUG_PATTERN, max_length=200),
+                   response_class=Response, responses=RDF_RESPONSE,
+                   description=f"Dereference {kb.BASE}doc/{{slug}}: what the knowledge base says about the document "
+                               f"and what points at it. {NEGOTIATION}")
+    async def document(request: Request, slug: str = PathParam(pattern=SLUG_PATTERN, max_length=200,
+                                                               examples=[examples.DOCUMENT]),
                        format: str | None = FormatParam) -> Response:
         return await describe_iri(request, f"doc/{slug}", format)
 
     @app.api_route("/doc/{slug}/{eid}", methods=["GET", "HEAD"], tags=["Linked data"],
-                   summary="A provision of a document", response_class=Response, responses=RDF_RESPONSE)
-    async def provision(request: Request, slug: str = PathParam(pattern=SLUG_PATTERN, max_length=200),
-                        eid: str = PathParam(pattern=EID_PATTERN, max_length=200),
+                   summary="A provision of a document", response_class=Response, responses=RDF_RESPONSE,
+                   description=f"Dereference {kb.BASE}doc/{{slug}}/{{eId}}: the provision's text, kind, place in "
+                               f"its document, trace links and quotes (an eId published before its document was "
+                               f"held redirects, 301, to the eId that now names it). {NEGOTIATION}")
+    async def provision(request: Request, slug: str = PathParam(pattern=SLUG_PATTERN, max_length=200,
+                                                                examples=[examples.DOCUMENT]),
+                        eid: str = PathParam(pattern=EID_PATTERN, max_length=200, examples=[examples.EID]),
                         format: str | None = FormatParam) -> Response:
         return await describe_iri(request, f"doc/{slug}/{eid}", format)
 
@@ -268,14 +295,19 @@ def install(app: FastAPI, ctx: Context) -> None:
         _install_kind(app, kind, describe_iri)
 
     @app.api_route("/ontology", methods=["GET", "HEAD"], tags=["Linked data"], summary="The kb: ontology",
-                   response_class=Response, responses=RDF_RESPONSE)
+                   response_class=Response, responses=RDF_RESPONSE,
+                   description=f"The OWL ontology {ONTOLOGY_IRI}: its classes and properties with their labels and "
+                               f"definitions. A page for browsers, else {NEGOTIATION.split(', else ', 1)[1]}")
     async def ontology(request: Request, format: str | None = FormatParam) -> Response:
         if page_format(request, format) == "html":
             return html_response(await pages.ontology_html(request, ctx), request.url.path)
         return graph_response(request, ctx.ontology, URIRef(ONTOLOGY_IRI), format)
 
     @app.api_route("/.well-known/void", methods=["GET", "HEAD"], tags=["Linked data"],
-                   summary="VoID description of the dataset", response_class=Response, responses=RDF_RESPONSE)
+                   summary="VoID description of the dataset", response_class=Response, responses=RDF_RESPONSE,
+                   description="The dataset described in VoID: title, licence, release dates and version, triples, "
+                               "entities per class and triples per property, the SPARQL endpoint, the dumps, the "
+                               f"URI space. {NEGOTIATION}")
     async def void(request: Request, format: str | None = FormatParam) -> Response:
         graph = void_graph(hosts.base_url(request), ctx)
         return graph_response(request, graph, URIRef(kb.BASE + ".well-known/void#dataset"), format,
@@ -285,8 +317,12 @@ def install(app: FastAPI, ctx: Context) -> None:
                    summary="Download a dump of the build (kb.nt, kb.ttl, kb.jsonld, report.json)",
                    response_class=FileResponse,
                    responses={200: {"description": "The file", "content": {t: {} for t in DUMP_FILES.values()}},
-                              404: ERROR_RESPONSES[404]})
-    async def dump(name: str = PathParam(json_schema_extra={"enum": list(DUMP_FILES)})) -> FileResponse:
+                              404: ERROR_RESPONSES[404]},
+                   description="The whole knowledge base as the build published it: kb.nt (canonical sorted "
+                               "N-Triples, byte-identical for the same corpus), kb.ttl, kb.jsonld, and the build "
+                               "report.")
+    async def dump(name: str = PathParam(json_schema_extra={"enum": list(DUMP_FILES)}, examples=["kb.nt"])
+                   ) -> FileResponse:
         # the schema lists every dump; one this service lacks, or any other name, is a 404 naming those it has
         path = ctx.dump_path(name)
         if path is None:
@@ -297,14 +333,17 @@ def install(app: FastAPI, ctx: Context) -> None:
 
 def _install_kind(app: FastAPI, kind: str,
                   describe_iri: Callable[[Request, str, str | None], Any]) -> None:
-    async def entity(request: Request, slug: str = PathParam(pattern=SLUG_PATTERN, max_length=200),
+    async def entity(request: Request, slug: str = PathParam(pattern=SLUG_PATTERN, max_length=200,
+                                                             examples=[examples.KIND_SLUGS[kind]]),
                      format: str | None = FormatParam) -> Response:
         response: Response = await describe_iri(request, f"{kind}/{slug}", format)
         return response
 
     app.add_api_route(f"/{kind}/{{slug}}", entity, methods=["GET", "HEAD"], tags=["Linked data"],
                       summary=f"Dereference {kb.BASE}{kind}/{{slug}}", response_class=Response,
-                      responses=RDF_RESPONSE, name=f"linked_data_{kind}")
+                      responses=RDF_RESPONSE, name=f"linked_data_{kind}",
+                      description=f"What the knowledge base says about the {kind} {kb.BASE}{kind}/{{slug}} and what "
+                                  f"points at it. {NEGOTIATION}")
 
 
 # What Starlette's preflight refusal names ("Disallowed CORS method, headers"): the request header at fault.

@@ -27,11 +27,11 @@ from kb.errors import (
 from kb.extract import Extracted, extract
 from kb.ingest import Added, add_document
 from kb.iri import BASE, EID_PATTERN, PREFIXES, SLUG_PATTERN, doc_iri, provision_iri
-from kb.items import ItemDescription, describe, replaced_by, resolve_reference, statistics
+from kb.items import ItemDescription, Partitions, describe, partitions, replaced_by, resolve_reference, statistics
 from kb.model import DocType
 from kb.parse import ParsedDocument, ParseWarning, parse, parse_document
 from kb.pipeline import Built, Corpus, assemble, build, prepare
-from kb.publish import Release, ReleaseHold, current_release, hold_release, push, release_of_store
+from kb.publish import Release, ReleaseHold, current_release, hold_release, push, release_of_store, version_time
 from kb.queries import NamedQuery, get_query, list_queries
 from kb.quote import Quote, near_quote, quote_of
 from kb.reader import ProvisionSpan, QuoteContext, QuoteSpan, SourceText, quote_context, source_text
@@ -84,6 +84,7 @@ __all__ = [
     "ParseError",
     "ParseWarning",
     "ParsedDocument",
+    "Partitions",
     "Pending",
     "ProvisionSpan",
     "QueryError",
@@ -126,6 +127,7 @@ __all__ = [
     "parse",
     "parse_asof",
     "parse_document",
+    "partitions",
     "prepare",
     "provision_iri",
     "push",
@@ -140,5 +142,6 @@ __all__ = [
     "status_reason",
     "suggest",
     "trace",
+    "version_time",
     "why",
 ]

@@ -26,6 +26,7 @@ as it serves that release), so a running server never loses its store under it.
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import fcntl
 import json
 import os
@@ -61,6 +62,15 @@ def dataset_ntriples(version: str, content_hash: str) -> bytes:
         f'{node} <http://purl.org/dc/terms/title> "IACML mandate and recommendation traceability knowledge base"@en .',
     ]
     return ("\n".join(lines) + "\n").encode("utf-8")
+
+
+def version_time(version: str) -> dt.datetime | None:
+    """When a release was built, from its version (``20261205T121727Z-<hash>``, UTC), or None for a
+    folder named otherwise (a dumps folder given by hand)."""
+    try:
+        return dt.datetime.strptime(version[:16], "%Y%m%dT%H%M%SZ").replace(tzinfo=dt.UTC)
+    except ValueError:
+        return None
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,7 @@ from typing import Any
 import httpx
 import pytest
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import OWL, RDF, VOID
+from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, VOID
 from SPARQLWrapper import CSV, JSON, JSONLD, N3, POST, POSTDIRECTLY, RDFXML, TSV, TURTLE, XML, SPARQLWrapper
 from SPARQLWrapper.SPARQLExceptions import QueryBadFormed
 from test_api_server import Server, running_server
@@ -615,6 +615,27 @@ def test_api_docs_load_only_this_servers_assets(client: httpx.Client) -> None:
     assert client.get("/static/vendor/redoc/package.json").status_code == 404  # only the files listed
 
 
+def test_every_operation_is_described_and_its_examples_answer(client: httpx.Client) -> None:
+    schema = client.get("/openapi.json").json()
+    operations = [(path, method, op) for path, ops in schema["paths"].items() for method, op in ops.items()]
+    assert [(path, method) for path, method, op in operations if not op.get("description")] == []
+    tried = 0
+    for path, method, op in operations:
+        if method != "get" or "{name}" in path:
+            continue
+        values = {p["name"]: p["schema"]["examples"][0] for p in op.get("parameters", [])
+                  if "examples" in p.get("schema", {}) and p["name"] != "format"}
+        if not any(p["in"] == "path" for p in op.get("parameters", [])) and path != "/api/mandates":
+            continue  # the path parameters' examples must name real items; the filters' combine on one route
+        url = path
+        for name in [p["name"] for p in op["parameters"] if p["in"] == "path"]:
+            url = url.replace(f"{{{name}}}", str(values.pop(name)))
+        response = client.get(url, params=values, headers={"Accept": "application/json"})
+        assert response.status_code == 200, (url, values, response.text[:300])
+        tried += 1
+    assert tried >= 20
+
+
 @pytest.mark.parametrize("path", ["/", "/health", "/api/mandates", "/search?q=gender", "/reader/wg1-2021-final-report",
                                   "/query", "/mandates.csv"])
 def test_head_answers_like_get_without_the_body(client: httpx.Client, path: str) -> None:
@@ -774,6 +795,28 @@ def test_ontology_void_and_dumps(client: httpx.Client, server: Server, built_rel
     assert download.content == Path(built_release.dump("nt")).read_bytes()
     assert_error(client.get("/dumps/secrets.txt"), 404)
     assert_error(client.get("/dumps/..%2F..%2Fetc%2Fpasswd"), 404)
+
+
+def test_void_describes_the_release(client: httpx.Client, built_release: Any, store: kb.Store) -> None:
+    void = Graph().parse(data=client.get("/.well-known/void").text, format="turtle")
+    dataset = URIRef(f"{BASE}.well-known/void#dataset")
+    nt_lines = len(Path(built_release.dump("nt")).read_bytes().splitlines())
+    assert void.value(dataset, VOID.triples).toPython() == nt_lines  # kb.nt's triples, not the store's
+    assert (dataset, VOID.uriSpace, Literal(BASE)) in void
+    assert (dataset, RDFS.seeAlso, URIRef(f"{BASE}dataset")) in void
+    built = kb.version_time(built_release.version)
+    assert built is not None
+    for when in (DCTERMS.created, DCTERMS.issued, DCTERMS.modified):
+        assert void.value(dataset, when).toPython() == built
+    by_property = {void.value(part, VOID.property): void.value(part, VOID.triples).toPython()
+                   for part in void.objects(dataset, VOID.propertyPartition)}
+    assert sum(by_property.values()) == nt_lines
+    assert by_property[URIRef(KB + "text")] == sum(1 for line in Path(built_release.dump("nt")).read_text(
+        encoding="utf-8").splitlines() if f"<{KB}text>" in line.split(" ", 2)[1])
+    by_class = {void.value(part, VOID["class"]): void.value(part, VOID.entities).toPython()
+                for part in void.objects(dataset, VOID.classPartition)}
+    assert by_class[URIRef(KB + "Mandate")] == mandate_count(store)
+    assert URIRef("http://rdfs.org/ns/void#Dataset") not in by_class  # the release description is not data
 
 
 def test_cors_on_reads(client: httpx.Client) -> None:

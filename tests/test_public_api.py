@@ -24,6 +24,7 @@ PINNED = {
     "CorpusErrors", "DOCUMENT_TYPES", "Added", "Extracted", "ParseWarning", "ParsedDocument", "add_document", "extract",
     "parse_document", "replaced_by", "Quote", "near_quote", "quote_of", "Corpus", "Pending", "Review", "Suggestion",
     "default_corpus_dir", "prepare", "suggest", "ACCEPTABLE_TYPES",
+    "Partitions", "partitions", "version_time",
 }
 
 
