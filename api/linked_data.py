@@ -16,6 +16,7 @@ triples that point at it, and the triples of its hash IRIs (``evidence/{hash}#qu
 from __future__ import annotations
 
 import hashlib
+import json
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -312,6 +313,15 @@ def install(app: FastAPI, ctx: Context) -> None:
         graph = void_graph(hosts.base_url(request), ctx)
         return graph_response(request, graph, URIRef(kb.BASE + ".well-known/void#dataset"), format,
                               prefixes={"void": str(VOID), "foaf": str(FOAF)})
+
+    @app.api_route("/context.jsonld", methods=["GET", "HEAD"], tags=["Linked data"],
+                   summary="The JSON-LD context of the knowledge base",
+                   responses={200: {"description": "The context", "content": {"application/ld+json": {}}}},
+                   description=f"The prefixes of the namespaces the knowledge base uses ({kb.CONTEXT_IRI}), as "
+                               "embedded in kb.jsonld and in every JSON-LD answer of this service.")
+    async def jsonld_context() -> Response:
+        return Response(json.dumps(kb.jsonld_context(), indent=2, sort_keys=True) + "\n",
+                        media_type="application/ld+json", headers={"Cache-Control": "public, max-age=3600"})
 
     @app.api_route("/dumps/{name}", methods=["GET", "HEAD"], tags=["Linked data"],
                    summary="Download a dump of the build (kb.nt, kb.ttl, kb.jsonld, report.json)",

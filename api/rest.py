@@ -905,7 +905,7 @@ def install_named_queries(app: FastAPI, ctx: Context) -> None:
 
     @app.get("/api/queries/{name}", tags=["Named queries"], responses=QUERY_RESPONSES, response_class=Response,
              summary="Run a named query (each one also has its own documented route above)")
-    async def unknown_query(name: str = Path(examples=["documents"])) -> Response:
+    async def unknown_query(name: str) -> Response:
         """What a name that is not one of the named queries gets: a 404 listing those there are (each known
         query is answered at its own route, documented above)."""
         known = ", ".join(ctx.queries) or "none"

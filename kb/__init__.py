@@ -26,7 +26,17 @@ from kb.errors import (
 )
 from kb.extract import Extracted, extract
 from kb.ingest import Added, add_document
-from kb.iri import BASE, EID_PATTERN, PREFIXES, SLUG_PATTERN, doc_iri, provision_iri
+from kb.iri import (
+    BASE,
+    CONTEXT_IRI,
+    EID_PATTERN,
+    PREFIXES,
+    SLUG_PATTERN,
+    doc_iri,
+    jsonld_context,
+    jsonld_envelope,
+    provision_iri,
+)
 from kb.items import ItemDescription, Partitions, describe, partitions, replaced_by, resolve_reference, statistics
 from kb.model import DocType
 from kb.parse import ParsedDocument, ParseWarning, parse, parse_document
@@ -58,6 +68,7 @@ __all__ = [
     "ACCEPTABLE_TYPES",
     "BASE",
     "CITATION_FORMATS",
+    "CONTEXT_IRI",
     "DOCUMENT_TYPES",
     "EID_PATTERN",
     "MUST_BE_COVERED",
@@ -121,6 +132,8 @@ __all__ = [
     "filter_values",
     "get_query",
     "hold_release",
+    "jsonld_context",
+    "jsonld_envelope",
     "list_queries",
     "near_quote",
     "open_store",

@@ -797,6 +797,16 @@ def test_ontology_void_and_dumps(client: httpx.Client, server: Server, built_rel
     assert_error(client.get("/dumps/..%2F..%2Fetc%2Fpasswd"), 404)
 
 
+def test_json_ld_carries_the_published_context(client: httpx.Client) -> None:
+    published = client.get("/context.jsonld")
+    assert published.status_code == 200 and published.headers["content-type"] == "application/ld+json"
+    assert published.json() == kb.jsonld_context()
+    for path in (IRI_PATH, "/ontology", "/.well-known/void", "/dumps/kb.jsonld"):
+        answer = client.get(path, headers={"Accept": "application/ld+json"})
+        assert answer.json()["@context"] == published.json()["@context"], path
+        assert len(Graph().parse(data=answer.text, format="json-ld")) > 0, path
+
+
 def test_void_describes_the_release(client: httpx.Client, built_release: Any, store: kb.Store) -> None:
     void = Graph().parse(data=client.get("/.well-known/void").text, format="turtle")
     dataset = URIRef(f"{BASE}.well-known/void#dataset")
