@@ -42,6 +42,11 @@ KB_NS = Namespace(kb.PREFIXES["kb"])
 ONTOLOGY_IRI = kb.BASE + "ontology"
 PAGE_OFFERS = ["text/turtle", "application/ld+json", "application/n-triples", "application/rdf+xml",
                "text/html", "application/json"]
+# An ontology document answers a request with no Accept (or */*) in RDF/XML: OWL tools fetch that way
+# (owlready2's urlopen sends no Accept) and read RDF/XML, the one syntax every OWL tool reads.
+ONTOLOGY_OFFERS = ["application/rdf+xml", *(offer for offer in PAGE_OFFERS if offer != "application/rdf+xml")]
+ALIGNMENTS_IRI = kb.BASE + "ontology/alignments"
+DATASET_IRI = kb.BASE + "dataset"
 FORMAT_CHOICES = ("html", "turtle", "ttl", "jsonld", "json-ld", "nt", "ntriples", "rdf", "rdfxml")
 KINDS = ("activity", "body", "topic", "link", "evidence", "claim", "disagreement", "status", "rule")
 # every IRI the build mints has a kb slug (and a provision a kb eId): anything else names nothing here
@@ -127,7 +132,7 @@ def item_triples(store: kb.Store, iri: URIRef) -> set[tuple[Node, Node, Node]]:
     return triples
 
 
-def page_format(request: Request, format_param: str | None) -> str:
+def page_format(request: Request, format_param: str | None, offers: list[str] = PAGE_OFFERS) -> str:
     """html or a graph format name, from ``format`` or the Accept header (406 if nothing fits)."""
     if format_param is not None:
         value = format_param.lower()
@@ -141,9 +146,9 @@ def page_format(request: Request, format_param: str | None) -> str:
     accept = request.headers.get("accept")
     if negotiation.prefers_html(accept):
         return "html"
-    chosen = negotiation.choose(accept, PAGE_OFFERS)
+    chosen = negotiation.choose(accept, offers)
     if chosen is None:
-        raise ApiError(406, "accept one of " + ", ".join(PAGE_OFFERS), title="Not Acceptable")
+        raise ApiError(406, "accept one of " + ", ".join(offers), title="Not Acceptable")
     if chosen == "text/html":
         return "html"
     return serialize.format_from_name(chosen, graph=True) or "turtle"
@@ -161,8 +166,9 @@ def html_response(body: str, path: str) -> Response:
 
 
 def graph_response(request: Request, graph: Graph, subject: URIRef, format_param: str | None,
-                   extra: dict[str, Any] | None = None, prefixes: dict[str, str] | None = None) -> Response:
-    fmt = page_format(request, format_param)
+                   extra: dict[str, Any] | None = None, prefixes: dict[str, str] | None = None,
+                   offers: list[str] = PAGE_OFFERS) -> Response:
+    fmt = page_format(request, format_param, offers)
     path = request.url.path
     headers = alternate_headers(path)
     if fmt == "html":
@@ -300,9 +306,31 @@ def install(app: FastAPI, ctx: Context) -> None:
                    description=f"The OWL ontology {ONTOLOGY_IRI}: its classes and properties with their labels and "
                                f"definitions. A page for browsers, else {NEGOTIATION.split(', else ', 1)[1]}")
     async def ontology(request: Request, format: str | None = FormatParam) -> Response:
-        if page_format(request, format) == "html":
+        if page_format(request, format, ONTOLOGY_OFFERS) == "html":
             return html_response(await pages.ontology_html(request, ctx), request.url.path)
-        return graph_response(request, ctx.ontology, URIRef(ONTOLOGY_IRI), format)
+        return graph_response(request, ctx.ontology, URIRef(ONTOLOGY_IRI), format, offers=ONTOLOGY_OFFERS)
+
+    @app.api_route("/ontology/alignments", methods=["GET", "HEAD"], tags=["Linked data"],
+                   summary="The alignments of the kb: ontology to standard vocabularies", response_class=Response,
+                   responses=RDF_RESPONSE,
+                   description=f"{ALIGNMENTS_IRI}: the rdfs:subClassOf, rdfs:subPropertyOf, rdf:type and rdfs:range "
+                               "axioms relating kb: terms to ELI, PROV-O, ORG, SKOS, Web Annotation, DCTERMS and "
+                               "CiTO (ontology/alignments.ttl), kept apart from the OWL core. RDF/XML without an "
+                               f"Accept header, as /ontology. {NEGOTIATION}")
+    async def alignments(request: Request, format: str | None = FormatParam) -> Response:
+        return graph_response(request, kb.alignments_graph(), URIRef(ALIGNMENTS_IRI), format, offers=ONTOLOGY_OFFERS)
+
+    @app.api_route("/dataset", methods=["GET", "HEAD"], tags=["Linked data"],
+                   summary="The description of the release served", response_class=Response,
+                   responses=RDF_RESPONSE,
+                   description=f"{DATASET_IRI}: the release's own description (dataset.nt: its version, the "
+                               f"content hash of kb.nt, its title); /.well-known/void describes the dataset at "
+                               f"length. {NEGOTIATION}")
+    async def dataset(request: Request, format: str | None = FormatParam) -> Response:
+        graph = Graph()
+        for triple in await offload.run(item_triples, ctx.store, URIRef(DATASET_IRI)):
+            graph.add(triple)
+        return graph_response(request, graph, URIRef(DATASET_IRI), format)
 
     @app.api_route("/.well-known/void", methods=["GET", "HEAD"], tags=["Linked data"],
                    summary="VoID description of the dataset", response_class=Response, responses=RDF_RESPONSE,

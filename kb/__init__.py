@@ -39,6 +39,7 @@ from kb.iri import (
 )
 from kb.items import ItemDescription, Partitions, describe, partitions, replaced_by, resolve_reference, statistics
 from kb.model import DocType
+from kb.ontology import alignments_graph
 from kb.parse import ParsedDocument, ParseWarning, parse, parse_document
 from kb.pipeline import Built, Corpus, assemble, build, prepare
 from kb.publish import Release, ReleaseHold, current_release, hold_release, push, release_of_store, version_time
@@ -118,6 +119,7 @@ __all__ = [
     "Trace",
     "ValidationError",
     "add_document",
+    "alignments_graph",
     "assemble",
     "build",
     "build_asof",

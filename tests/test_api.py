@@ -797,6 +797,41 @@ def test_ontology_void_and_dumps(client: httpx.Client, server: Server, built_rel
     assert_error(client.get("/dumps/..%2F..%2Fetc%2Fpasswd"), 404)
 
 
+def test_the_iris_the_data_names_resolve(client: httpx.Client, built_release: Any, store: kb.Store) -> None:
+    for iri in (f"{BASE}dataset", f"{BASE}ontology/alignments"):
+        named = store.select(f"SELECT ?p WHERE {{ <{iri}> ?p ?o }} LIMIT 1").rows
+        assert named, iri  # the data names them: they must dereference
+        path = iri.removeprefix(BASE.rstrip("/"))
+        for accept, syntax in (("text/turtle", "turtle"), ("application/ld+json", "json-ld"),
+                               ("application/n-triples", "nt"), ("application/rdf+xml", "xml")):
+            answer = client.get(path, headers={"Accept": accept})
+            assert answer.status_code == 200 and answer.headers["content-type"].startswith(accept), (path, accept)
+            graph = Graph().parse(data=answer.text, format=syntax)
+            assert (URIRef(iri), RDF.type, None) in graph, (path, accept)
+        assert client.get(path, headers={"Accept": "text/html"}).headers["content-type"].startswith("text/html")
+    dataset = Graph().parse(data=client.get("/dataset", headers={"Accept": "text/turtle"}).text, format="turtle")
+    assert Graph().parse(built_release.dataset_path).isomorphic(dataset)  # the release description, as is
+    alignments = Graph().parse(data=client.get("/ontology/alignments").text, format="xml")
+    assert alignments.isomorphic(kb.alignments_graph())
+
+
+def test_ontology_documents_default_to_rdf_xml_and_owlready2_loads_them(server: Server, tmp_path: Path) -> None:
+    import owlready2
+
+    for path in ("/ontology", "/ontology/alignments"):  # no Accept at all, as urllib sends it
+        answer = httpx.get(server.url + path, headers={"Accept": ""})
+        assert answer.headers["content-type"] == "application/rdf+xml", path
+    assert httpx.get(server.url + "/ontology", headers={"Accept": "*/*"}).headers["content-type"] == \
+        "application/rdf+xml"
+    assert httpx.get(server.url + "/ontology", headers={"Accept": "text/turtle"}).headers["content-type"].startswith(
+        "text/turtle")
+    world = owlready2.World()  # its own quadstore: nothing of another test's ontologies
+    ontology = world.get_ontology(f"{server.url}/ontology").load()
+    assert ontology.base_iri == KB
+    mandate = ontology.search_one(iri=KB + "Mandate")
+    assert mandate is not None and ontology.search_one(iri=KB + "Provision") in mandate.ancestors()
+
+
 def test_json_ld_carries_the_published_context(client: httpx.Client) -> None:
     published = client.get("/context.jsonld")
     assert published.status_code == 200 and published.headers["content-type"] == "application/ld+json"
