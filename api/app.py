@@ -5,10 +5,11 @@ reads the settings (:mod:`api.settings`: keyword arguments over ``KB_*`` environ
 defaults), prepares the worker pool (:mod:`api.workers`, started and stopped with the app), and
 installs, in this order, the error handlers (:mod:`api.errors`), the SPARQL endpoint
 (:mod:`api.sparql`), the REST API (:mod:`api.rest`), and the linked-data paths
-(:mod:`api.linked_data`) and the web pages (:mod:`api.pages`); then the home page ``/`` (the
-dashboard for browsers), ``/api`` and ``/health``, the request-size limit, the body's time limit,
-CORS, and the Host check (:mod:`api.hosts`). ``app_from_environment()`` is what ``kb serve`` runs
-(uvicorn's factory mode, over the protocol of :mod:`api.http`). Everything it serves is read-only.
+(:mod:`api.linked_data`), the web pages (:mod:`api.pages`) and the API docs (:mod:`api.api_docs`);
+then the home page ``/`` (the dashboard for browsers), ``/api`` and ``/health``, the request-size
+limit, the body's time limit, CORS, gzip for large answers (:mod:`api.caching`), and the Host check
+(:mod:`api.hosts`). ``app_from_environment()`` is what ``kb serve`` runs (uvicorn's factory mode,
+over the protocol of :mod:`api.http`). Everything it serves is read-only.
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import Match
 
 import kb
-from api import api_docs, errors, linked_data, negotiation, pages, rest, review, sparql, sparql_page
+from api import api_docs, caching, errors, linked_data, negotiation, pages, rest, review, sparql, sparql_page
 from api.context import Context
 from api.hosts import HostCheck
 from api.releases import PinRelease, ReleaseFollower, open_served
@@ -342,6 +343,7 @@ def create_app(store_spec: str | None = None, *, follow: Path | str | None = Non
     app.add_middleware(BodyTimeout, seconds=settings.body_timeout)
     linked_data.add_cors(app)
     app.add_middleware(OptionsAllow, routes=lambda: app.routes)
+    caching.install(app)  # inside HeadAsGet: a HEAD's headers are those of the GET's gzipped answer
     app.add_middleware(HeadAsGet)
     app.add_middleware(HostCheck, settings=settings)  # before anything reads or echoes the Host
     app.add_middleware(SecurityHeaders)  # outermost: on every response, errors and CORS refusals included

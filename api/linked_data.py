@@ -32,7 +32,7 @@ from rdflib.term import Node
 from starlette.datastructures import Headers
 
 import kb
-from api import examples, hosts, negotiation, offload, serialize
+from api import caching, examples, hosts, negotiation, offload, serialize
 from api.context import DUMP_FILES, Context
 from api.errors import ERROR_RESPONSES, ApiError, error_response
 from api.views import curie, local_href
@@ -355,18 +355,25 @@ def install(app: FastAPI, ctx: Context) -> None:
                    summary="Download a dump of the build (kb.nt, kb.ttl, kb.jsonld, report.json)",
                    response_class=FileResponse,
                    responses={200: {"description": "The file", "content": {t: {} for t in DUMP_FILES.values()}},
+                              304: {"description": "Not modified: If-None-Match names the dump's ETag (the "
+                                                   "release's version and the file's name)"},
                               404: ERROR_RESPONSES[404]},
                    description="The whole knowledge base as the build published it: kb.nt (canonical sorted "
                                "N-Triples, byte-identical for the same corpus), kb.ttl, kb.jsonld, and the build "
-                               "report.")
-    async def dump(name: str = PathParam(json_schema_extra={"enum": list(DUMP_FILES)}, examples=["kb.nt"])
-                   ) -> FileResponse:
+                               "report; gzipped for clients that accept it, with a strong ETag per release and "
+                               "file (a `-gzip` one for the gzipped bytes) that If-None-Match revalidates (304).")
+    async def dump(request: Request, name: str = PathParam(json_schema_extra={"enum": list(DUMP_FILES)},
+                                                           examples=["kb.nt"])) -> Response:
         # the schema lists every dump; one this service lacks, or any other name, is a 404 naming those it has
         path = ctx.dump_path(name)
         if path is None:
             available = ", ".join(ctx.dumps()) or "none (this service runs without the build's files)"
             raise HTTPException(404, f"no dump named {name!r}; available: {available}")
-        return FileResponse(path, media_type=DUMP_FILES[name], filename=name)
+        # a release's files never change, so its version and the file name name these exact bytes
+        headers = {"ETag": f'"{ctx.version}-{name}"', "Cache-Control": "public, max-age=3600"}
+        if caching.matches(request.headers.get("if-none-match"), headers["ETag"]):
+            return Response(status_code=304, headers=headers)
+        return FileResponse(path, media_type=DUMP_FILES[name], filename=name, headers=headers)
 
 
 def _install_kind(app: FastAPI, kind: str,

@@ -864,6 +864,33 @@ def test_void_describes_the_release(client: httpx.Client, built_release: Any, st
     assert URIRef("http://rdfs.org/ns/void#Dataset") not in by_class  # the release description is not data
 
 
+def test_dumps_revalidate_by_a_strong_etag_and_large_answers_are_gzipped(client: httpx.Client,
+                                                                         built_release: Any) -> None:
+    plain = client.get("/dumps/kb.nt", headers={"Accept-Encoding": "identity"})
+    etag = plain.headers["etag"]
+    assert etag == f'"{built_release.version}-kb.nt"' and "content-encoding" not in plain.headers
+    gzipped = client.get("/dumps/kb.nt", headers={"Accept-Encoding": "gzip"})
+    assert gzipped.headers["content-encoding"] == "gzip" and gzipped.content == plain.content  # httpx decodes
+    assert gzipped.num_bytes_downloaded * 5 < len(plain.content)
+    assert gzipped.headers["etag"] == etag[:-1] + '-gzip"'  # other bytes, another strong ETag
+    for held, coding in ((etag, "identity"), (gzipped.headers["etag"], "gzip"), (f'"x", {etag}', "gzip"),
+                         ("*", "identity")):
+        again = client.get("/dumps/kb.nt", headers={"If-None-Match": held, "Accept-Encoding": coding})
+        assert again.status_code == 304 and again.content == b"", held
+        assert again.headers["etag"] in held or held == "*", (held, again.headers["etag"])
+    assert client.get("/dumps/kb.nt", headers={"If-None-Match": '"an-older-release-kb.nt"'}).status_code == 200
+    assert client.get("/dumps/kb.ttl").headers["etag"] != client.get("/dumps/kb.jsonld").headers["etag"]
+    head = client.head("/dumps/kb.nt", headers={"Accept-Encoding": "gzip"})
+    assert head.headers["content-encoding"] == "gzip" and head.headers["etag"] == gzipped.headers["etag"]
+    large = client.get("/sparql", params={"query": "SELECT * WHERE { ?s ?p ?o } LIMIT 3000"},
+                       headers={"Accept-Encoding": "gzip"})
+    assert large.headers["content-encoding"] == "gzip" and len(large.json()["results"]["bindings"]) == 3000
+    assert "accept-encoding" in large.headers["vary"].lower()
+    small = client.get("/health", headers={"Accept-Encoding": "gzip"})
+    assert "content-encoding" not in small.headers  # under the threshold: not worth compressing
+    assert "content-encoding" not in client.get("/api/mandates", headers={"Accept-Encoding": "identity"}).headers
+
+
 def test_cors_on_reads(client: httpx.Client) -> None:
     origin = {"Origin": "https://example.org"}
     for path in (IRI_PATH, "/api/mandates", "/sparql?query=ASK%7B%7D", "/ontology"):
