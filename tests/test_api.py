@@ -448,7 +448,8 @@ def test_the_listings_document_the_parameters_they_read(client: httpx.Client) ->
         assert "oas" in parameters["body"]["schema"]["enum"]
         assert "no-evidence" in parameters["status"]["schema"]["enum"]
         assert parameters["asof"]["schema"] == {"type": "string", "format": "date", "title": "Asof",
-                                                "description": parameters["asof"]["description"]}
+                                                "description": parameters["asof"]["description"],
+                                                "examples": ["2022-12-31"]}
         assert all(p["description"] for p in parameters.values())
     assert client.get("/api/mandates", params={"document": documents[-1], "limit": 1}).status_code == 200
     refused = client.get("/api/mandates", params={"document": "iacml21-plan-of-actions"})
