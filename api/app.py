@@ -5,10 +5,11 @@ reads the settings (:mod:`api.settings`: keyword arguments over ``KB_*`` environ
 defaults), prepares the worker pool (:mod:`api.workers`, started and stopped with the app), and
 installs, in this order, the error handlers (:mod:`api.errors`), the SPARQL endpoint
 (:mod:`api.sparql`), the REST API (:mod:`api.rest`), and the linked-data paths
-(:mod:`api.linked_data`) and the web pages (:mod:`api.pages`); then the home page ``/`` (the
-dashboard for browsers), ``/api`` and ``/health``, the request-size limit, the body's time limit,
-CORS, and the Host check (:mod:`api.hosts`). ``app_from_environment()`` is what ``kb serve`` runs
-(uvicorn's factory mode, over the protocol of :mod:`api.http`). Everything it serves is read-only.
+(:mod:`api.linked_data`), the web pages (:mod:`api.pages`) and the API docs (:mod:`api.api_docs`);
+then the home page ``/`` (the dashboard for browsers), ``/api`` and ``/health``, the request-size
+limit, the body's time limit, CORS, gzip for large answers (:mod:`api.caching`), and the Host check
+(:mod:`api.hosts`). ``app_from_environment()`` is what ``kb serve`` runs (uvicorn's factory mode,
+over the protocol of :mod:`api.http`). Everything it serves is read-only.
 """
 
 from __future__ import annotations
@@ -29,7 +30,19 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import Match
 
 import kb
-from api import errors, graph_store, linked_data, negotiation, pages, rest, review, sparql, sparql_page
+from api import (
+    api_docs,
+    caching,
+    errors,
+    graph_store,
+    linked_data,
+    negotiation,
+    pages,
+    rest,
+    review,
+    sparql,
+    sparql_page,
+)
 from api.context import Context
 from api.hosts import HostCheck
 from api.releases import PinRelease, ReleaseFollower, open_served
@@ -42,6 +55,7 @@ Ministers of Labor (IACML). Read-only: a SPARQL 1.1 endpoint at `/sparql`, a JSO
 and every IRI of `https://w3id.org/iacml-kb/` dereferenceable on this host (HTML or RDF by content
 negotiation). Every error has one shape: `{"error": {"status", "title", "detail", "parameter"}}`."""
 
+
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
 Receive = Callable[[], Awaitable[Message]]
@@ -50,8 +64,7 @@ ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 
 
 # Sent with every response: a read-only public service embeds nothing from elsewhere, is framed by no
-# one, and leaks no address it was reached from. The API docs pages load Swagger UI and ReDoc from their
-# CDN, so they keep only the headers that do not forbid that.
+# one, and leaks no address it was reached from (the API docs pages too: their assets are served here).
 SECURITY_HEADERS = [
     (b"x-content-type-options", b"nosniff"),
     (b"referrer-policy", b"no-referrer"),
@@ -61,7 +74,11 @@ SECURITY_HEADERS = [
 CONTENT_SECURITY_POLICY = (b"default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
                            b"img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; "
                            b"form-action 'self'; frame-ancestors 'none'")
-_OUTSIDE_CSP = ("/docs", "/redoc")
+_HEADERS = [*SECURITY_HEADERS, (b"content-security-policy", CONTENT_SECURITY_POLICY)]
+# ReDoc builds its search index in a Web Worker made from a blob: URL of its own (served) bundle; script-src
+# 'self' would refuse it (and search with it), so /redoc alone also allows blob: workers.
+_REDOC_HEADERS = [*SECURITY_HEADERS,
+                  (b"content-security-policy", CONTENT_SECURITY_POLICY + b"; worker-src 'self' blob:")]
 
 
 class SecurityHeaders:
@@ -74,9 +91,7 @@ class SecurityHeaders:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        extra = list(SECURITY_HEADERS)
-        if not str(scope.get("path", "")).startswith(_OUTSIDE_CSP):
-            extra.append((b"content-security-policy", CONTENT_SECURITY_POLICY))
+        extra = _REDOC_HEADERS if scope.get("path") == "/redoc" else _HEADERS
 
         async def with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
@@ -262,7 +277,7 @@ def create_app(store_spec: str | None = None, *, follow: Path | str | None = Non
                 await served.close()
 
     app = FastAPI(title="iacml-kb", version="0.1.0", description=DESCRIPTION, lifespan=lifespan,
-                  default_response_class=JSONResponse)
+                  default_response_class=JSONResponse, docs_url=None, redoc_url=None)
     app.state.context = ctx
     errors.install(app)
     sparql.install(app, ctx, linked_data.render)
@@ -271,18 +286,23 @@ def create_app(store_spec: str | None = None, *, follow: Path | str | None = Non
     linked_data.install(app, ctx)
     pages.install(app, ctx)
     sparql_page.install(app, ctx, linked_data.render)
+    api_docs.install(app)  # after the SPARQL page: its /static/vendor/yasqe/ route comes first
     if curator_corpus is not None:
         review.install(app, ctx, Path(curator_corpus))
 
     @app.get("/", tags=["Service"], summary="Home: HTML for browsers, else a JSON index",
              responses={200: {"content": {"application/json": {}, "text/html": {}}}}, response_model=None)
     async def home(request: Request) -> Response:
+        """For a browser (an Accept that puts text/html first) the dashboard: counts by status per
+        document, topic and body, and the open mandates, filtered; for anything else what ``/api`` says."""
         if negotiation.prefers_html(request.headers.get("accept")):
             return await pages.home(request, ctx)
         return JSONResponse(index())
 
     @app.get("/api", tags=["Service"], summary="What the service offers, and the build it serves")
     def index() -> dict[str, Any]:
+        """Where everything is (SPARQL endpoint, OpenAPI, ontology, VoID, dumps, REST routes), the release
+        served, the limits a query runs under, and the counts of the knowledge base per class."""
         return {"name": "iacml-kb", "base": kb.BASE, "version": ctx.version, "sparql": "/sparql",
                 "openapi": "/openapi.json", "ontology": "/ontology", "void": "/.well-known/void",
                 "dumps": [f"/dumps/{name}" for name in ctx.dumps()],
@@ -295,6 +315,8 @@ def create_app(store_spec: str | None = None, *, follow: Path | str | None = Non
 
     @app.get("/health", tags=["Service"], summary="Liveness, and the state of the query workers")
     async def health() -> JSONResponse:  # async: no thread-pool hop (the benchmark's floor per request)
+        """``ok`` (200) while a query worker is up or starting, else ``degraded`` (503); the release served,
+        the workers' state, and why a newer release could not be served, if it could not."""
         workers = ctx.current.pool.describe()
         ok = workers["workers"] + workers["starting"] > 0
         body: dict[str, Any] = {"status": "ok" if ok else "degraded", "release": ctx.current.version,
@@ -320,6 +342,7 @@ def create_app(store_spec: str | None = None, *, follow: Path | str | None = Non
     app.add_middleware(BodyTimeout, seconds=settings.body_timeout)
     linked_data.add_cors(app)
     app.add_middleware(OptionsAllow, routes=lambda: app.routes)
+    caching.install(app)  # inside HeadAsGet: a HEAD's headers are those of the GET's gzipped answer
     app.add_middleware(HeadAsGet)
     app.add_middleware(HostCheck, settings=settings)  # before anything reads or echoes the Host
     app.add_middleware(SecurityHeaders)  # outermost: on every response, errors and CORS refusals included

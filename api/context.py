@@ -4,7 +4,7 @@ A :class:`Served` release is one published build as the server holds it: its in-
 store (REST calls with bound parameters and item pages run there, in the thread pool), its
 :class:`~api.workers.QueryPool` (every user SPARQL query and every named query runs there, under
 the time limit), the hold that keeps a build from pruning it, its dumps and version, and the facts
-computed once for it (triple count, ontology graph, statistics, and ``memo`` for answers that
+computed once for it (triple count, ontology graph, statistics, VoID partitions, and ``memo`` for answers that
 only change with the data).
 
 :class:`Context` gives the routes the release of *their request*: :mod:`api.releases` pins the
@@ -42,6 +42,7 @@ class Served:
     triples: int = 0
     ontology: Graph = field(default_factory=Graph)
     statistics: dict[str, Any] = field(default_factory=dict)
+    partitions: kb.Partitions = field(default_factory=lambda: kb.Partitions({}, {}))  # for VoID
     memo: dict[str, Any] = field(default_factory=dict)
     requests: int = 0  # requests in flight pinned to it
     retired: bool = False  # a newer release is current: closed when its last request ends
@@ -109,6 +110,10 @@ class Context:
     @property
     def statistics(self) -> dict[str, Any]:
         return self.served.statistics
+
+    @property
+    def partitions(self) -> kb.Partitions:
+        return self.served.partitions
 
     @property
     def memo(self) -> dict[str, Any]:

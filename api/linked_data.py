@@ -15,6 +15,8 @@ triples that point at it, and the triples of its hash IRIs (``evidence/{hash}#qu
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -30,7 +32,7 @@ from rdflib.term import Node
 from starlette.datastructures import Headers
 
 import kb
-from api import hosts, negotiation, offload, serialize
+from api import caching, examples, hosts, negotiation, offload, serialize
 from api.context import DUMP_FILES, Context
 from api.errors import ERROR_RESPONSES, ApiError, error_response
 from api.views import curie, local_href
@@ -40,6 +42,11 @@ KB_NS = Namespace(kb.PREFIXES["kb"])
 ONTOLOGY_IRI = kb.BASE + "ontology"
 PAGE_OFFERS = ["text/turtle", "application/ld+json", "application/n-triples", "application/rdf+xml",
                "text/html", "application/json"]
+# An ontology document answers a request with no Accept (or */*) in RDF/XML: OWL tools fetch that way
+# (owlready2's urlopen sends no Accept) and read RDF/XML, the one syntax every OWL tool reads.
+ONTOLOGY_OFFERS = ["application/rdf+xml", *(offer for offer in PAGE_OFFERS if offer != "application/rdf+xml")]
+ALIGNMENTS_IRI = kb.BASE + "ontology/alignments"
+DATASET_IRI = kb.BASE + "dataset"
 FORMAT_CHOICES = ("html", "turtle", "ttl", "jsonld", "json-ld", "nt", "ntriples", "rdf", "rdfxml")
 KINDS = ("activity", "body", "topic", "link", "evidence", "claim", "disagreement", "status", "rule")
 # every IRI the build mints has a kb slug (and a provision a kb eId): anything else names nothing here
@@ -125,7 +132,7 @@ def item_triples(store: kb.Store, iri: URIRef) -> set[tuple[Node, Node, Node]]:
     return triples
 
 
-def page_format(request: Request, format_param: str | None) -> str:
+def page_format(request: Request, format_param: str | None, offers: list[str] = PAGE_OFFERS) -> str:
     """html or a graph format name, from ``format`` or the Accept header (406 if nothing fits)."""
     if format_param is not None:
         value = format_param.lower()
@@ -139,9 +146,9 @@ def page_format(request: Request, format_param: str | None) -> str:
     accept = request.headers.get("accept")
     if negotiation.prefers_html(accept):
         return "html"
-    chosen = negotiation.choose(accept, PAGE_OFFERS)
+    chosen = negotiation.choose(accept, offers)
     if chosen is None:
-        raise ApiError(406, "accept one of " + ", ".join(PAGE_OFFERS), title="Not Acceptable")
+        raise ApiError(406, "accept one of " + ", ".join(offers), title="Not Acceptable")
     if chosen == "text/html":
         return "html"
     return serialize.format_from_name(chosen, graph=True) or "turtle"
@@ -159,8 +166,9 @@ def html_response(body: str, path: str) -> Response:
 
 
 def graph_response(request: Request, graph: Graph, subject: URIRef, format_param: str | None,
-                   extra: dict[str, Any] | None = None, prefixes: dict[str, str] | None = None) -> Response:
-    fmt = page_format(request, format_param)
+                   extra: dict[str, Any] | None = None, prefixes: dict[str, str] | None = None,
+                   offers: list[str] = PAGE_OFFERS) -> Response:
+    fmt = page_format(request, format_param, offers)
     path = request.url.path
     headers = alternate_headers(path)
     if fmt == "html":
@@ -209,13 +217,29 @@ def void_graph(base_url: str, ctx: Context) -> Graph:
     graph.add((dataset, FOAF.homepage, URIRef(base_url + "/")))
     graph.add((dataset, VOID.uriSpace, Literal(kb.BASE)))
     graph.add((dataset, VOID.sparqlEndpoint, URIRef(base_url + "/sparql")))
-    graph.add((dataset, VOID.triples, Literal(ctx.triples, datatype=XSD.integer)))
+    partitions = ctx.partitions
+    graph.add((dataset, VOID.triples, Literal(partitions.triples, datatype=XSD.integer)))  # kb.nt's, not the store's
+    graph.add((dataset, VOID.classes, Literal(len(partitions.classes), datatype=XSD.integer)))
+    graph.add((dataset, VOID.properties, Literal(len(partitions.properties), datatype=XSD.integer)))
+    for kind, counts, count_property in (("class", partitions.classes, VOID.entities),
+                                         ("property", partitions.properties, VOID.triples)):
+        for term, count in counts.items():
+            # a hash IRI per partition, named by its term: the same from one release to the next
+            part = URIRef(f"{kb.BASE}.well-known/void#{kind}-{hashlib.sha256(term.encode()).hexdigest()[:16]}")
+            graph.add((dataset, VOID.classPartition if kind == "class" else VOID.propertyPartition, part))
+            graph.add((part, VOID[kind], URIRef(term)))
+            graph.add((part, count_property, Literal(count, datatype=XSD.integer)))
+    graph.add((dataset, RDFS.seeAlso, URIRef(kb.BASE + "dataset")))  # the release description (dataset.nt)
     graph.add((dataset, VOID.vocabulary, URIRef(ONTOLOGY_IRI)))
     for namespace in ("dcterms", "skos", "prov", "org", "oa", "eli", "cito"):
         graph.add((dataset, VOID.vocabulary, URIRef(kb.PREFIXES[namespace])))
     graph.add((dataset, VOID.exampleResource, URIRef(kb.BASE + "doc/wg1-2021-final-report")))
     if ctx.version:
         graph.add((dataset, OWL.versionInfo, Literal(ctx.version)))
+        built = kb.version_time(ctx.version)
+        if built is not None:  # a release is built, issued and last changed at once: a new one is a new build
+            for when in (DCTERMS.created, DCTERMS.issued, DCTERMS.modified):
+                graph.add((dataset, when, Literal(built.isoformat().replace("+00:00", "Z"), datatype=XSD.dateTime)))
     for name in ctx.dumps():
         if name != "report.json":
             graph.add((dataset, VOID.dataDump, URIRef(f"{base_url}/dumps/{name}")))
@@ -227,7 +251,10 @@ def void_graph(base_url: str, ctx: Context) -> Graph:
 # --------------------------------------------------------------------------------------------
 
 FormatParam = Query(None, description="Override content negotiation: html, turtle, jsonld, nt or rdfxml",
-                    pattern="^(html|turtle|ttl|jsonld|json-ld|nt|ntriples|rdf|rdfxml)$")
+                    pattern="^(html|turtle|ttl|jsonld|json-ld|nt|ntriples|rdf|rdfxml)$", examples=["turtle"])
+NEGOTIATION = ("HTML for browsers (an Accept that puts text/html first), else Turtle, JSON-LD, N-Triples or RDF/XML "
+               "by the Accept header (Turtle without one); `format` overrides Accept. The answer's `Link` header "
+               "names each RDF syntax of the same resource.")
 
 
 def install(app: FastAPI, ctx: Context) -> None:
@@ -252,15 +279,22 @@ def install(app: FastAPI, ctx: Context) -> None:
                         headers=alternate_headers(request.url.path))
 
     @app.api_route("/doc/{slug}", methods=["GET", "HEAD"], tags=["Linked data"], summary="A document",
-                   response_class=Response, responses=RDF_RESPONSE)
-    async def document(request: Request, slug: str = PathParam(pattern=SLUG_PATTERN, max_length=200),
+                   response_class=Response, responses=RDF_RESPONSE,
+                   description=f"Dereference {kb.BASE}doc/{{slug}}: what the knowledge base says about the document "
+                               f"and what points at it. {NEGOTIATION}")
+    async def document(request: Request, slug: str = PathParam(pattern=SLUG_PATTERN, max_length=200,
+                                                               examples=[examples.DOCUMENT]),
                        format: str | None = FormatParam) -> Response:
         return await describe_iri(request, f"doc/{slug}", format)
 
     @app.api_route("/doc/{slug}/{eid}", methods=["GET", "HEAD"], tags=["Linked data"],
-                   summary="A provision of a document", response_class=Response, responses=RDF_RESPONSE)
-    async def provision(request: Request, slug: str = PathParam(pattern=SLUG_PATTERN, max_length=200),
-                        eid: str = PathParam(pattern=EID_PATTERN, max_length=200),
+                   summary="A provision of a document", response_class=Response, responses=RDF_RESPONSE,
+                   description=f"Dereference {kb.BASE}doc/{{slug}}/{{eId}}: the provision's text, kind, place in "
+                               f"its document, trace links and quotes (an eId published before its document was "
+                               f"held redirects, 301, to the eId that now names it). {NEGOTIATION}")
+    async def provision(request: Request, slug: str = PathParam(pattern=SLUG_PATTERN, max_length=200,
+                                                                examples=[examples.DOCUMENT]),
+                        eid: str = PathParam(pattern=EID_PATTERN, max_length=200, examples=[examples.EID]),
                         format: str | None = FormatParam) -> Response:
         return await describe_iri(request, f"doc/{slug}/{eid}", format)
 
@@ -268,43 +302,93 @@ def install(app: FastAPI, ctx: Context) -> None:
         _install_kind(app, kind, describe_iri)
 
     @app.api_route("/ontology", methods=["GET", "HEAD"], tags=["Linked data"], summary="The kb: ontology",
-                   response_class=Response, responses=RDF_RESPONSE)
+                   response_class=Response, responses=RDF_RESPONSE,
+                   description=f"The OWL ontology {ONTOLOGY_IRI}: its classes and properties with their labels and "
+                               f"definitions. A page for browsers, else {NEGOTIATION.split(', else ', 1)[1]}")
     async def ontology(request: Request, format: str | None = FormatParam) -> Response:
-        if page_format(request, format) == "html":
+        if page_format(request, format, ONTOLOGY_OFFERS) == "html":
             return html_response(await pages.ontology_html(request, ctx), request.url.path)
-        return graph_response(request, ctx.ontology, URIRef(ONTOLOGY_IRI), format)
+        return graph_response(request, ctx.ontology, URIRef(ONTOLOGY_IRI), format, offers=ONTOLOGY_OFFERS)
+
+    @app.api_route("/ontology/alignments", methods=["GET", "HEAD"], tags=["Linked data"],
+                   summary="The alignments of the kb: ontology to standard vocabularies", response_class=Response,
+                   responses=RDF_RESPONSE,
+                   description=f"{ALIGNMENTS_IRI}: the rdfs:subClassOf, rdfs:subPropertyOf, rdf:type and rdfs:range "
+                               "axioms relating kb: terms to ELI, PROV-O, ORG, SKOS, Web Annotation, DCTERMS and "
+                               "CiTO (ontology/alignments.ttl), kept apart from the OWL core. RDF/XML without an "
+                               f"Accept header, as /ontology. {NEGOTIATION}")
+    async def alignments(request: Request, format: str | None = FormatParam) -> Response:
+        return graph_response(request, kb.alignments_graph(), URIRef(ALIGNMENTS_IRI), format, offers=ONTOLOGY_OFFERS)
+
+    @app.api_route("/dataset", methods=["GET", "HEAD"], tags=["Linked data"],
+                   summary="The description of the release served", response_class=Response,
+                   responses=RDF_RESPONSE,
+                   description=f"{DATASET_IRI}: the release's own description (dataset.nt: its version, the "
+                               f"content hash of kb.nt, its title); /.well-known/void describes the dataset at "
+                               f"length. {NEGOTIATION}")
+    async def dataset(request: Request, format: str | None = FormatParam) -> Response:
+        graph = Graph()
+        for triple in await offload.run(item_triples, ctx.store, URIRef(DATASET_IRI)):
+            graph.add(triple)
+        return graph_response(request, graph, URIRef(DATASET_IRI), format)
 
     @app.api_route("/.well-known/void", methods=["GET", "HEAD"], tags=["Linked data"],
-                   summary="VoID description of the dataset", response_class=Response, responses=RDF_RESPONSE)
+                   summary="VoID description of the dataset", response_class=Response, responses=RDF_RESPONSE,
+                   description="The dataset described in VoID: title, licence, release dates and version, triples, "
+                               "entities per class and triples per property, the SPARQL endpoint, the dumps, the "
+                               f"URI space. {NEGOTIATION}")
     async def void(request: Request, format: str | None = FormatParam) -> Response:
         graph = void_graph(hosts.base_url(request), ctx)
         return graph_response(request, graph, URIRef(kb.BASE + ".well-known/void#dataset"), format,
                               prefixes={"void": str(VOID), "foaf": str(FOAF)})
 
+    @app.api_route("/context.jsonld", methods=["GET", "HEAD"], tags=["Linked data"],
+                   summary="The JSON-LD context of the knowledge base",
+                   responses={200: {"description": "The context", "content": {"application/ld+json": {}}}},
+                   description=f"The prefixes of the namespaces the knowledge base uses ({kb.CONTEXT_IRI}), as "
+                               "embedded in kb.jsonld and in every JSON-LD answer of this service.")
+    async def jsonld_context() -> Response:
+        return Response(json.dumps(kb.jsonld_context(), indent=2, sort_keys=True) + "\n",
+                        media_type="application/ld+json", headers={"Cache-Control": "public, max-age=3600"})
+
     @app.api_route("/dumps/{name}", methods=["GET", "HEAD"], tags=["Linked data"],
                    summary="Download a dump of the build (kb.nt, kb.ttl, kb.jsonld, report.json)",
                    response_class=FileResponse,
                    responses={200: {"description": "The file", "content": {t: {} for t in DUMP_FILES.values()}},
-                              404: ERROR_RESPONSES[404]})
-    async def dump(name: str = PathParam(json_schema_extra={"enum": list(DUMP_FILES)})) -> FileResponse:
+                              304: {"description": "Not modified: If-None-Match names the dump's ETag (the "
+                                                   "release's version and the file's name)"},
+                              404: ERROR_RESPONSES[404]},
+                   description="The whole knowledge base as the build published it: kb.nt (canonical sorted "
+                               "N-Triples, byte-identical for the same corpus), kb.ttl, kb.jsonld, and the build "
+                               "report; gzipped for clients that accept it, with a strong ETag per release and "
+                               "file (a `-gzip` one for the gzipped bytes) that If-None-Match revalidates (304).")
+    async def dump(request: Request, name: str = PathParam(json_schema_extra={"enum": list(DUMP_FILES)},
+                                                           examples=["kb.nt"])) -> Response:
         # the schema lists every dump; one this service lacks, or any other name, is a 404 naming those it has
         path = ctx.dump_path(name)
         if path is None:
             available = ", ".join(ctx.dumps()) or "none (this service runs without the build's files)"
             raise HTTPException(404, f"no dump named {name!r}; available: {available}")
-        return FileResponse(path, media_type=DUMP_FILES[name], filename=name)
+        # a release's files never change, so its version and the file name name these exact bytes
+        headers = {"ETag": f'"{ctx.version}-{name}"', "Cache-Control": "public, max-age=3600"}
+        if caching.matches(request.headers.get("if-none-match"), headers["ETag"]):
+            return Response(status_code=304, headers=headers)
+        return FileResponse(path, media_type=DUMP_FILES[name], filename=name, headers=headers)
 
 
 def _install_kind(app: FastAPI, kind: str,
                   describe_iri: Callable[[Request, str, str | None], Any]) -> None:
-    async def entity(request: Request, slug: str = PathParam(pattern=SLUG_PATTERN, max_length=200),
+    async def entity(request: Request, slug: str = PathParam(pattern=SLUG_PATTERN, max_length=200,
+                                                             examples=[examples.KIND_SLUGS[kind]]),
                      format: str | None = FormatParam) -> Response:
         response: Response = await describe_iri(request, f"{kind}/{slug}", format)
         return response
 
     app.add_api_route(f"/{kind}/{{slug}}", entity, methods=["GET", "HEAD"], tags=["Linked data"],
                       summary=f"Dereference {kb.BASE}{kind}/{{slug}}", response_class=Response,
-                      responses=RDF_RESPONSE, name=f"linked_data_{kind}")
+                      responses=RDF_RESPONSE, name=f"linked_data_{kind}",
+                      description=f"What the knowledge base says about the {kind} {kb.BASE}{kind}/{{slug}} and what "
+                                  f"points at it. {NEGOTIATION}")
 
 
 # What Starlette's preflight refusal names ("Disallowed CORS method, headers"): the request header at fault.

@@ -29,7 +29,7 @@ from fastapi.responses import FileResponse, HTMLResponse, Response
 from rdflib import URIRef
 
 import kb
-from api import offload, pages_data, views
+from api import examples, offload, pages_data, views
 from api.context import Context
 from api.errors import ERROR_RESPONSES, ApiError
 from api.linked_data import render
@@ -197,6 +197,11 @@ def filter_parameters(store: kb.Store) -> list[dict[str, Any]]:
                     "topic": "Topic slug (narrower topics included)", "body": "Addressee or issuing body slug",
                     "status": "A status value in any dimension (empty: any)", "kind": "Mandate, Recommendation, or "
                     "empty for both"}
+    samples = {"asof": examples.DATE, "document": examples.DOCUMENT, "topic": examples.TOPIC, "body": examples.BODY,
+               "status": "no-evidence", "kind": "Mandate"}
+    for name, schema in schemas.items():  # an example the knowledge base does not hold would be a 400
+        if samples[name] in schema.get("enum", [samples[name]]):
+            schema["examples"] = [samples[name]]
     return [{"name": name, "in": "query", "required": False, "schema": schema, "description": descriptions[name]}
             for name, schema in schemas.items()]
 
@@ -209,7 +214,10 @@ def install(app: FastAPI, ctx: Context) -> None:
     @app.get("/mandates.csv", tags=["Pages"], response_class=Response, responses={
         200: {"description": "The dashboard's current view as CSV", "content": {"text/csv": {}}}, **ERROR_RESPONSES},
              summary="The dashboard's mandates as CSV (same filters as the home page: asof, document, topic, body, "
-                     "status, kind)", openapi_extra={"parameters": filter_parameters(ctx.store)})
+                     "status, kind)", openapi_extra={"parameters": filter_parameters(ctx.store)},
+             description="Every row of the dashboard's list for these filters (not only the first page), one "
+                         "mandate or recommendation a line with its status and why, as a CSV download named "
+                         "after the as-of date. An empty filter is no filter, as the page's form sends it.")
     async def mandates_csv(request: Request) -> Response:
         values, errors = _filters(request)
         if errors:
@@ -220,14 +228,21 @@ def install(app: FastAPI, ctx: Context) -> None:
                         headers={"Content-Disposition": f'attachment; filename="{name}"'})
 
     @app.get("/reader/{slug}", tags=["Pages"], response_class=Response, responses=HTML_RESPONSES,
-             summary="A held document's source text, every provision anchored by its eId, linked items beside it")
-    async def reader(slug: str = PathParam(pattern=SLUG_PATTERN, max_length=200)) -> HTMLResponse:
+             summary="A held document's source text, every provision anchored by its eId, linked items beside it",
+             description="An HTML page: the document's text as held, each provision anchored by its eId "
+                         "(`/reader/{slug}#recommendation_7`), quoted passages marked, and beside each provision "
+                         "the items linked to it. A 404 for a document known only through quotation.")
+    async def reader(slug: str = PathParam(pattern=SLUG_PATTERN, max_length=200,
+                                           examples=["wg1-2021-final-report"])) -> HTMLResponse:
         page = await offload.run(pages_data.reader_page, ctx.store, URIRef(f"{kb.BASE}doc/{slug}"))
         return _page("reader.html", ctx, page=page)
 
     @app.get("/search", tags=["Pages"], response_class=Response, responses=HTML_RESPONSES,
-             summary="Search provisions, activities and bodies (every word, case and accents ignored)")
-    async def search(q: str = Query("", max_length=200, description="Words that must all occur"),
+             summary="Search provisions, activities and bodies (every word, case and accents ignored)",
+             description="An HTML page of the provisions, activities and bodies whose text or names hold every "
+                         "word of `q`, grouped by type, each linked to its page.")
+    async def search(q: str = Query("", max_length=200, description="Words that must all occur",
+                                    examples=[examples.WORDS]),
                      type: str = Query("", pattern="^(|provision|activity|body)$",
                                        description="Only provisions, activities or bodies")) -> HTMLResponse:
         result = await offload.run(pages_data.search, ctx.store, q, type or None)

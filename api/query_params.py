@@ -55,7 +55,7 @@ def openapi(model: type[BaseModel], order: tuple[str, ...] = (),
                 field.update(kept[0])
         if enums and name in enums:
             field = {"type": "string", "enum": list(enums[name]),
-                     **{key: field[key] for key in ("title", "description") if key in field}}
+                     **{key: field[key] for key in ("title", "description", "examples") if key in field}}
         parameter = {"name": name, "in": "query", "required": name in required, "schema": field}
         if "description" in field:
             parameter["description"] = field["description"]

@@ -37,7 +37,7 @@ from rdflib import Literal, URIRef
 from rdflib.term import Node
 
 import kb
-from api import hosts, offload, query_params, serialize, views
+from api import examples, hosts, offload, query_params, serialize, views
 from api.context import Context
 from api.errors import ERROR_RESPONSES, ApiError, kb_error_response, parameter_of
 from api.responses import JSONResponse
@@ -597,14 +597,14 @@ def _quote(r: dict[str, Node]) -> dict[str, Any]:
 
 Limit = Query(50, ge=1, le=MAX_LIMIT, description="Items per page")
 Offset = Query(0, ge=0, le=MAX_OFFSET, description="Items to skip")
-Slug = Path(pattern=SLUG, max_length=200)
-ItemPath = Path(max_length=500, pattern=ITEM_PATH, description="The IRI without https://w3id.org/iacml-kb/")
+ItemPath = Path(max_length=500, pattern=ITEM_PATH, description="The IRI without https://w3id.org/iacml-kb/",
+                examples=[examples.PROVISION_PATH])
 CITATION_TYPES = {"text": "text/plain", "markdown": "text/markdown", "bibtex": "application/x-bibtex",
                   "csl-json": "application/vnd.citationstyles.csl+json"}
 CitationFormat = TypingLiteral["text", "markdown", "bibtex", "csl-json"]
 CitationFormatFilter = Query(None, description="One format as text instead of JSON with all of them")
-FromFilter = Query(None, alias="from", description="Took place on or after (YYYY-MM-DD)")
-ToFilter = Query(None, alias="to", description="Took place on or before (YYYY-MM-DD)")
+FromFilter = Query(None, alias="from", description="Took place on or after (YYYY-MM-DD)", examples=["2021-01-01"])
+ToFilter = Query(None, alias="to", description="Took place on or before (YYYY-MM-DD)", examples=[examples.DATE])
 
 def _iso_date(value: object) -> object:
     """Only YYYY-MM-DD is a date here: pydantic would read "0" as a Unix time, 1970-01-01."""
@@ -615,7 +615,8 @@ def _iso_date(value: object) -> object:
 
 IsoDate = Annotated[dt.date, BeforeValidator(_iso_date)]
 AsofFilter = Query(None, description="Status as of this date (YYYY-MM-DD; default: the build's). Giving asof or "
-                                     "status returns mandates and recommendations with their status")
+                                     "status returns mandates and recommendations with their status",
+                   examples=[examples.DATE])
 StatusValue = TypingLiteral["no-evidence", "partly-addressed", "addressed", "fulfilled", "active", "carried-forward",
                             "superseded", "adopted", "pending", "not-adopted"]
 ProvisionKind = TypingLiteral["Mandate", "Recommendation", "Finding", "Objective", "Question", "Section", "List",
@@ -626,14 +627,17 @@ class MandateFilters(BaseModel):
     """The query parameters of ``/api/mandates``, read in one call (:mod:`api.query_params`)."""
 
     model_config = ConfigDict(extra="ignore", frozen=True)
-    document: str | None = Field(None, pattern=SLUG_OR_IRI, max_length=500, description="Document slug or IRI")
-    topic: str | None = Field(None, pattern=SLUG_OR_IRI, max_length=500,
+    document: str | None = Field(None, pattern=SLUG_OR_IRI, max_length=500, description="Document slug or IRI",
+                                 examples=[examples.DOCUMENT])
+    topic: str | None = Field(None, pattern=SLUG_OR_IRI, max_length=500, examples=[examples.TOPIC],
                               description="Topic slug or IRI (narrower topics included)")
-    body: str | None = Field(None, pattern=SLUG_OR_IRI, max_length=500, description="Addressee body, slug or IRI")
-    q: str | None = Field(None, max_length=200, description="Words that must all occur (case and accents ignored)")
+    body: str | None = Field(None, pattern=SLUG_OR_IRI, max_length=500, description="Addressee body, slug or IRI",
+                             examples=[examples.BODY])
+    q: str | None = Field(None, max_length=200, description="Words that must all occur (case and accents ignored)",
+                          examples=[examples.WORDS])
     status: StatusValue | None = Field(None, description="A status value in any dimension: " +
-                                       ", ".join(views.STATUS_VALUES))
-    asof: IsoDate | None = Field(None, description=AsofFilter.description)
+                                       ", ".join(views.STATUS_VALUES), examples=["no-evidence"])
+    asof: IsoDate | None = Field(None, description=AsofFilter.description, examples=[examples.DATE])
     limit: int = Field(50, ge=1, le=MAX_LIMIT, description="Items per page")
     offset: int = Field(0, ge=0, le=MAX_OFFSET, description="Items to skip")
 
@@ -641,7 +645,7 @@ class MandateFilters(BaseModel):
 class ProvisionFilters(MandateFilters):
     """The query parameters of ``/api/provisions``: those of mandates, and the kind."""
 
-    kind: ProvisionKind | None = Field(None, description="Kind of provision")
+    kind: ProvisionKind | None = Field(None, description="Kind of provision", examples=["Recommendation"])
 
 
 FILTER_ORDER = ("document", "kind", "topic", "body", "q", "status", "asof", "limit", "offset")
@@ -688,6 +692,12 @@ def install(app: FastAPI, ctx: Context) -> None:
                      "their status as of a date)",
              openapi_extra=query_params.openapi(ProvisionFilters, FILTER_ORDER, enums))
     async def provisions(request: Request) -> JSONResponse:
+        """Every provision of the held documents and of those known through quotation, in document and
+        reading order, 50 a page (``next`` links to the following page). ``document``, ``topic`` and
+        ``body`` take a slug or its IRI (any other value is a 400 naming the nearest ones), ``q`` words
+        that must all occur. With ``asof`` or ``status``, only mandates and recommendations, each with
+        its status in every dimension as of that date (computed in the query workers, under the time
+        limit)."""
         filters = query_params.parse(ProvisionFilters, request)
         return await listing(request, filters, filters.kind)
 
@@ -696,6 +706,8 @@ def install(app: FastAPI, ctx: Context) -> None:
                      "status as of a date (open mandates: status=no-evidence)",
              openapi_extra=query_params.openapi(MandateFilters, FILTER_ORDER, enums))
     async def mandates(request: Request) -> JSONResponse:
+        """The mandates (operative provisions that ask someone to act), with the filters of
+        ``/api/provisions``. The open ones as of a date: ``status=no-evidence&asof=YYYY-MM-DD``."""
         return await listing(request, query_params.parse(MandateFilters, request), "Mandate")
 
     async def explained(iri: URIRef, asof: dt.date | None) -> tuple[Any, str | None]:
@@ -717,6 +729,10 @@ def install(app: FastAPI, ctx: Context) -> None:
                      "children, trace links with their quotes, its own quotes, and (for a mandate or "
                      "recommendation) its status as of a date and why")
     async def item(path: str = ItemPath, asof: IsoDate | None = AsofFilter) -> JSONResponse:
+        """Any item the knowledge base holds (document, provision, activity, body, topic, trace link,
+        quote, ...), by its IRI without the base: its properties, its children in reading order, the
+        trace links to and from it with their verbatim quotes, and, for a mandate or recommendation,
+        its status as of ``asof`` with the links, quotes and documents that decided it."""
         iri = item_iri(path)
         if not await offload.run(has_status, ctx, iri):
             view = await offload.run(item_view, ctx, iri)
@@ -733,6 +749,9 @@ def install(app: FastAPI, ctx: Context) -> None:
              summary="The trace of an item: what it derives from or reiterates (upstream), what derives from it, "
                      "reiterates it, answers or fulfils it (downstream), each link with its quotes")
     async def trace(path: str = ItemPath) -> JSONResponse:
+        """The chain an item sits in, both ways, as far as it goes: upstream what it derives from or
+        reiterates, downstream what derives from it, reiterates it, responds to or fulfils it; every
+        step with its link and the quotes that back it."""
         return JSONResponse(await offload.run(views.trace, ctx.store, item_iri(path)))
 
     @app.get("/api/cite/{path:path}", tags=["REST"], response_model=CitationView,
@@ -743,20 +762,25 @@ def install(app: FastAPI, ctx: Context) -> None:
              summary="A citation of an item or trace link: title, symbol, paragraph, quote, permanent IRI, "
                      "dataset version; in text, Markdown, BibTeX and CSL-JSON")
     async def cite(path: str = ItemPath, format: CitationFormat | None = CitationFormatFilter) -> Response:
+        """How to cite an item or a trace link: the document's title and symbol, the paragraph, the quote,
+        the permanent IRI and the dataset version, as JSON with every format, or with ``format`` one
+        of them as text (text, Markdown, BibTeX, CSL-JSON)."""
         view = await offload.run(views.citation, ctx.store, item_iri(path))
         if format is None:
             return JSONResponse(view)
         media = CITATION_TYPES[format] + ("" if format == "csl-json" else "; charset=utf-8")
         return Response(view["formats"][format], media_type=media)
 
-    def typed(kind: str, class_iri: str) -> Callable[[str], Awaitable[JSONResponse]]:
-        async def detail(slug: str = Slug) -> JSONResponse:
+    def typed(kind: str, class_iri: str, example: str) -> Callable[[str], Awaitable[JSONResponse]]:
+        async def detail(slug: str = Path(pattern=SLUG, max_length=200, examples=[example])) -> JSONResponse:
             return JSONResponse(await offload.run(item_view, ctx, URIRef(f"{kb.BASE}{kind}/{slug}"), class_iri))
         return detail
 
     @app.get("/api/documents", tags=["REST"], response_model=DocumentPage, responses=ERROR_RESPONSES,
              summary="Documents, held or known through quotation, in date order")
     async def documents(request: Request, limit: int = Limit, offset: int = Offset) -> JSONResponse:
+        """The documents: those held (their text parsed into provisions) and those known only through
+        quotation in others, in date order, with their type, symbols and number of provisions."""
         rows, more = _slice(await _rows(ctx, DOCUMENTS_QUERY), offset, limit)
         items = [{"iri": str(r["document"]), "path": local_href(str(r["document"])), "slug": str(r["slug"]),
                   "type": _local(str(r["type"])), "title": str(r["title"]), "date": _s(r.get("date")),
@@ -771,6 +795,9 @@ def install(app: FastAPI, ctx: Context) -> None:
     async def activities(request: Request,
                    start: IsoDate | None = FromFilter, end: IsoDate | None = ToFilter,
                    limit: int = Limit, offset: int = Offset) -> JSONResponse:
+        """The activities that answered mandates (workshops, meetings, studies, ...), in time order. ``from``
+        keeps those that may have gone on until that day or later, ``to`` those begun by then; an
+        activity dated only by year or month counts from its first day."""
         rows = await _rows(ctx, ACTIVITIES_QUERY)
         if start is not None:  # the last day its dates can denote is on or after ``from``; undated ones are left out
             rows = [r for r in rows if "knownBy" in r and str(r["knownBy"]) >= start.isoformat()]
@@ -787,6 +814,8 @@ def install(app: FastAPI, ctx: Context) -> None:
     @app.get("/api/bodies", tags=["REST"], response_model=BodyPage, responses=ERROR_RESPONSES,
              summary="Bodies (conferences, working groups, organisations, ministries)")
     async def bodies(request: Request, limit: int = Limit, offset: int = Offset) -> JSONResponse:
+        """The bodies that issue documents, are addressed by mandates or carry out activities
+        (conferences, working groups, organisations, ministries), with their other names and parent."""
         rows, more = _slice(await _rows(ctx, BODIES_QUERY), offset, limit)
         items = [{"iri": str(r["body"]), "path": local_href(str(r["body"])), "slug": str(r["slug"]),
                   "label": str(r["label"]), "altLabels": [a for a in str(r.get("altLabels", "")).split(SEPARATOR) if a],
@@ -797,6 +826,8 @@ def install(app: FastAPI, ctx: Context) -> None:
     @app.get("/api/topics", tags=["REST"], response_model=TopicPage, responses=ERROR_RESPONSES,
              summary="Topics of the SKOS concept scheme")
     async def topics(request: Request, limit: int = Limit, offset: int = Offset) -> JSONResponse:
+        """The topics of the knowledge base's SKOS concept scheme, with their definition and broader topic
+        (a topic filter includes the narrower ones)."""
         rows, more = _slice(await _rows(ctx, TOPICS_QUERY), offset, limit)
         items = [{"iri": str(r["topic"]), "path": local_href(str(r["topic"])), "slug": _local(str(r["topic"])),
                   "label": str(r["label"]), "definition": _s(r.get("definition")), "broader": _s(r.get("broader"))}
@@ -804,14 +835,20 @@ def install(app: FastAPI, ctx: Context) -> None:
         return JSONResponse({"items": items, "limit": limit, "offset": offset,
                              "next": _page_url(request, offset + limit, more)})
 
-    for kind, plural, class_name in (("doc", "documents", "Document"), ("activity", "activities", "Activity"),
-                                     ("body", "bodies", "Body")):
-        app.add_api_route(f"/api/{plural}/{{slug}}", typed(kind, KB + class_name), methods=["GET"], tags=["REST"],
-                          response_model=Item, responses=ERROR_RESPONSES, summary=f"One {class_name.lower()}",
-                          name=f"rest_{kind}")
-    app.add_api_route("/api/topics/{slug}", typed("topic", "http://www.w3.org/2004/02/skos/core#Concept"),
+    for kind, plural, class_name, example in (
+            ("doc", "documents", "Document", examples.DOCUMENT), ("activity", "activities", "Activity",
+                                                                  examples.ACTIVITY),
+            ("body", "bodies", "Body", examples.BODY)):
+        app.add_api_route(f"/api/{plural}/{{slug}}", typed(kind, KB + class_name, example), methods=["GET"],
+                          tags=["REST"], response_model=Item, responses=ERROR_RESPONSES,
+                          summary=f"One {class_name.lower()}", name=f"rest_{kind}",
+                          description=f"The {class_name.lower()} {kb.BASE}{kind}/{{slug}}, as /api/items describes "
+                                      f"it; a 404 if that IRI names something else or nothing.")
+    app.add_api_route("/api/topics/{slug}", typed("topic", "http://www.w3.org/2004/02/skos/core#Concept",
+                                                  examples.TOPIC),
                       methods=["GET"], tags=["REST"], response_model=Item, responses=ERROR_RESPONSES,
-                      summary="One topic", name="rest_topic")
+                      summary="One topic", name="rest_topic",
+                      description=f"The topic {kb.BASE}topic/{{slug}} (a SKOS concept), as /api/items describes it.")
 
     install_named_queries(app, ctx)
 
@@ -859,6 +896,8 @@ def install_named_queries(app: FastAPI, ctx: Context) -> None:
     @app.get("/api/queries", tags=["Named queries"], response_model=list[NamedQueryInfo],
              summary="The named queries of queries/, with their parameters")
     def queries() -> JSONResponse:
+        """The SPARQL queries of ``queries/``: name, title, description and parameters (name, type, whether
+        required). Each runs at its own route, ``/api/queries/{name}``, in the query workers."""
         return JSONResponse([_query_info(q) for q in ctx.queries.values()])
 
     for query in ctx.queries.values():
@@ -867,6 +906,8 @@ def install_named_queries(app: FastAPI, ctx: Context) -> None:
     @app.get("/api/queries/{name}", tags=["Named queries"], responses=QUERY_RESPONSES, response_class=Response,
              summary="Run a named query (each one also has its own documented route above)")
     async def unknown_query(name: str) -> Response:
+        """What a name that is not one of the named queries gets: a 404 listing those there are (each known
+        query is answered at its own route, documented above)."""
         known = ", ".join(ctx.queries) or "none"
         raise kb.NotFoundError(f"no query named {name!r}", hint=f"known queries: {known}")
 
@@ -884,6 +925,9 @@ def _install_named_query(app: FastAPI, ctx: Context, query: kb.NamedQuery) -> No
             extra["pattern"] = PARAM_PATTERNS[param.type]
         if param.type in PARAM_FORMATS:
             extra["json_schema_extra"] = {"format": PARAM_FORMATS[param.type]}
+        example = examples.from_description(param.description) or examples.BY_TYPE.get(param.type, "")
+        if example:
+            extra["examples"] = [example]
         default = Query(... if param.required else None, alias=param.name,
                         description=f"{param.description} ({param.type})", **extra)
         argument = f"param_{number}"

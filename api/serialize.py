@@ -89,9 +89,13 @@ def graph_bytes(graph: Graph | Iterable[tuple[Node, Node, Node]], fmt: str,
     prefixes = {**kb.PREFIXES, **(extra_prefixes or {})}
     triples = sorted(graph, key=_triple_key)
     try:
-        return ox.serialize(_ox_triples(triples), format=_OX_GRAPH[fmt], prefixes=prefixes) or b""
+        body = ox.serialize(_ox_triples(triples), format=_OX_GRAPH[fmt], prefixes=prefixes) or b""
     except (TypeError, ValueError) as exc:
         raise kb.StoreError(f"cannot write the graph as {fmt}: {exc}") from None
+    if fmt == "jsonld":  # Oxigraph writes expanded JSON-LD, ignoring prefixes: the context goes around it
+        head, tail = kb.jsonld_envelope()
+        return head + body + tail
+    return body
 
 
 def _triple_key(triple: tuple[Node, Node, Node]) -> tuple[bool, str, str, str]:

@@ -388,6 +388,17 @@ SPARQL_RESPONSES: dict[int | str, dict[str, Any]] = {
 }
 
 
+# The operations' descriptions in the OpenAPI.
+SPARQL_DESCRIPTIONS = {
+    "GET": "A SPARQL 1.1 query in `query` (SELECT and ASK answered as JSON, XML, CSV or TSV; CONSTRUCT and "
+           "DESCRIBE as Turtle, N-Triples, JSON-LD or RDF/XML, by Accept or `format`), run read-only in a query "
+           "worker under the time limit and the row cap; without `query`, the Service Description.",
+    "POST": "A SPARQL 1.1 query as an URL-encoded form (`query=`) or directly (application/sparql-query), answered "
+            "as a GET is. Updates are refused (403), and so are SERVICE, LOAD and datasets outside the knowledge "
+            "base (400).",
+}
+
+
 def install(app: FastAPI, ctx: Context, render_html: Callable[..., str]) -> None:
     """Add ``/sparql`` to the app. ``render_html(name, **values)`` renders a template (for browsers)."""
 
@@ -426,7 +437,8 @@ def install(app: FastAPI, ctx: Context, render_html: Callable[..., str]) -> None
         return Response(body, media_type=serialize.media_type(fmt), headers={"Vary": "Accept"})
 
     @app.get("/sparql", tags=["SPARQL"], summary="SPARQL 1.1 query (GET), or the Service Description",
-             responses=SPARQL_RESPONSES, openapi_extra=get_extra, response_class=Response)
+             description=SPARQL_DESCRIPTIONS["GET"], responses=SPARQL_RESPONSES, openapi_extra=get_extra,
+             response_class=Response)
     async def sparql_get(request: Request) -> Response:
         return await answer(request)
 
@@ -440,7 +452,8 @@ def install(app: FastAPI, ctx: Context, render_html: Callable[..., str]) -> None
                        headers={"Allow": "GET, HEAD, POST"})
 
     @app.post("/sparql", tags=["SPARQL"], summary="SPARQL 1.1 query (POST: URL-encoded form or direct)",
-              responses=SPARQL_RESPONSES, openapi_extra=post_extra, response_class=Response)
+              description=SPARQL_DESCRIPTIONS["POST"], responses=SPARQL_RESPONSES, openapi_extra=post_extra,
+              response_class=Response)
     async def sparql_post(request: Request) -> Response:
         content_type, _ = _media_type(request.headers.get("content-type"))
         if content_type not in (FORM_CONTENT, QUERY_CONTENT) and graph_store.addresses(

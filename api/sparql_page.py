@@ -19,7 +19,6 @@ permalink (``/query?query=...``) restore and re-run a query.
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -29,7 +28,7 @@ from fastapi.responses import FileResponse, HTMLResponse, Response
 from rdflib import OWL, RDF, RDFS, URIRef
 
 import kb
-from api import offload, pages
+from api import examples, offload, pages
 from api.context import Context
 from api.errors import ApiError
 
@@ -40,7 +39,6 @@ EDITOR_FILES = {"yasqe.min.js": "text/javascript", "yasqe.min.css": "text/css",
                 "yasqe.min.js.map": "application/json"}
 PAGE_FILES = {"sparql-page.js": "text/javascript", "sparql-page.css": "text/css"}
 INSTALL_HINT = "npm ci --prefix web"
-EXAMPLE_RE = re.compile(r"\be\.g\.\s+(\S+)")
 VOCABULARY_LIMIT = 5000
 CLASS_TYPES = (OWL.Class, RDFS.Class)
 PROPERTY_TYPES = (RDF.Property, OWL.ObjectProperty, OWL.DatatypeProperty, OWL.AnnotationProperty)
@@ -56,8 +54,7 @@ def editor_installed() -> bool:
 
 def example_value(param: Any) -> str:
     """The value a parameter's description gives as an example (``e.g. VALUE``), or nothing."""
-    found = EXAMPLE_RE.search(param.description)
-    return found.group(1).rstrip(".,;:)") if found else ""
+    return examples.from_description(param.description)
 
 
 def start_value(param: Any, asof: str) -> str:

@@ -26,12 +26,23 @@ from kb.errors import (
 )
 from kb.extract import Extracted, extract
 from kb.ingest import Added, add_document
-from kb.iri import BASE, EID_PATTERN, PREFIXES, SLUG_PATTERN, doc_iri, provision_iri
-from kb.items import ItemDescription, describe, replaced_by, resolve_reference, statistics
+from kb.iri import (
+    BASE,
+    CONTEXT_IRI,
+    EID_PATTERN,
+    PREFIXES,
+    SLUG_PATTERN,
+    doc_iri,
+    jsonld_context,
+    jsonld_envelope,
+    provision_iri,
+)
+from kb.items import ItemDescription, Partitions, describe, partitions, replaced_by, resolve_reference, statistics
 from kb.model import DocType
+from kb.ontology import alignments_graph
 from kb.parse import ParsedDocument, ParseWarning, parse, parse_document
 from kb.pipeline import Built, Corpus, assemble, build, prepare
-from kb.publish import Release, ReleaseHold, current_release, hold_release, push, release_of_store
+from kb.publish import Release, ReleaseHold, current_release, hold_release, push, release_of_store, version_time
 from kb.queries import NamedQuery, get_query, list_queries
 from kb.quote import Quote, near_quote, quote_of
 from kb.reader import ProvisionSpan, QuoteContext, QuoteSpan, SourceText, quote_context, source_text
@@ -58,6 +69,7 @@ __all__ = [
     "ACCEPTABLE_TYPES",
     "BASE",
     "CITATION_FORMATS",
+    "CONTEXT_IRI",
     "DOCUMENT_TYPES",
     "EID_PATTERN",
     "KB_GRAPH",
@@ -86,6 +98,7 @@ __all__ = [
     "ParseError",
     "ParseWarning",
     "ParsedDocument",
+    "Partitions",
     "Pending",
     "ProvisionSpan",
     "QueryError",
@@ -108,6 +121,7 @@ __all__ = [
     "Trace",
     "ValidationError",
     "add_document",
+    "alignments_graph",
     "assemble",
     "build",
     "build_asof",
@@ -122,12 +136,15 @@ __all__ = [
     "filter_values",
     "get_query",
     "hold_release",
+    "jsonld_context",
+    "jsonld_envelope",
     "list_queries",
     "near_quote",
     "open_store",
     "parse",
     "parse_asof",
     "parse_document",
+    "partitions",
     "prepare",
     "provision_iri",
     "push",
@@ -143,5 +160,6 @@ __all__ = [
     "status_reason",
     "suggest",
     "trace",
+    "version_time",
     "why",
 ]

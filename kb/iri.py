@@ -8,7 +8,9 @@ its own host.
 from __future__ import annotations
 
 import hashlib
+import json
 import re
+from typing import Any
 
 from rdflib import Namespace, URIRef
 
@@ -39,6 +41,24 @@ PREFIXES: dict[str, str] = {
     "owl": "http://www.w3.org/2002/07/owl#",
     "xsd": "http://www.w3.org/2001/XMLSchema#",
 }
+
+CONTEXT_IRI = BASE + "context.jsonld"
+
+
+def jsonld_context() -> dict[str, Any]:
+    """The JSON-LD context of the knowledge base (published at ``CONTEXT_IRI`` and in every release as
+    ``context.jsonld``): a prefix for each namespace its triples use, so that ``kb:text`` reads as the
+    IRI it abbreviates. No ``http``/``https`` prefix: a full IRI key would then be read as a compact one."""
+    return {"@context": dict(sorted({**PREFIXES, "void": "http://rdfs.org/ns/void#"}.items()))}
+
+
+def jsonld_envelope() -> tuple[bytes, bytes]:
+    """What goes before and after an expanded JSON-LD array (Oxigraph's output) to make it a document
+    with the context embedded: ``{"@context": {...}, "@graph": [...]}``. Embedded, not referenced: a
+    reader offline (rdflib fetches remote contexts) still reads it; the same bytes every build."""
+    context = json.dumps(jsonld_context()["@context"], sort_keys=True, separators=(",", ":"))
+    return f'{{"@context":{context},"@graph":'.encode(), b"}\n"
+
 
 # as patterns too: the web layer's API description promises exactly these (JSON Schema's regex dialect)
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"

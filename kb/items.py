@@ -1,4 +1,4 @@
-"""Reading items back from a published store: references, one item's description, statistics.
+"""Reading items back from a published store: references, one item's description, statistics, partitions.
 
 It owns the resolution of what a user types ("wg1-2021-final-report recommendation_7", a slug, a
 full IRI, or a path such as /doc/…) into an IRI, and the queries that describe an item. Queries
@@ -34,6 +34,14 @@ SELECT ?class (COUNT(?s) AS ?n) WHERE {
 } GROUP BY ?class ORDER BY ?class
 """
 TOTAL_QUERY = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+# The store also holds the release's own description (dataset.nt, about <BASE dataset>): not the data.
+CLASS_PARTITION_QUERY = f"""
+SELECT ?class (COUNT(DISTINCT ?s) AS ?n) WHERE {{ ?s a ?class . FILTER(?s != <{iri.BASE}dataset>) }}
+GROUP BY ?class ORDER BY ?class
+"""
+PROPERTY_PARTITION_QUERY = f"""
+SELECT ?p (COUNT(*) AS ?n) WHERE {{ ?s ?p ?o . FILTER(?s != <{iri.BASE}dataset>) }} GROUP BY ?p ORDER BY ?p
+"""
 
 
 _KINDS = {"body": iri.body_iri, "activity": iri.activity_iri, "topic": iri.topic_iri, "doc": iri.doc_iri}
@@ -111,3 +119,24 @@ def statistics(store: Store) -> dict[str, int]:
     for cls, n in store.select(STATS_QUERY).rows:
         counts[str(cls).rsplit("#", 1)[-1]] = int(str(n))
     return counts
+
+
+@dataclass(frozen=True)
+class Partitions:
+    """The data's VoID partitions: entities per class (any class, not only ``kb:``'s) and triples per
+    property, over the knowledge base's triples (kb.nt), without the release's own description."""
+
+    classes: dict[str, int]
+    properties: dict[str, int]
+
+    @property
+    def triples(self) -> int:
+        """Every triple of the data once (each has one property): kb.nt's line count."""
+        return sum(self.properties.values())
+
+
+def partitions(store: Store) -> Partitions:
+    """Entities per class and triples per property of the data in ``store`` (two aggregate scans)."""
+    classes = {str(c): int(str(n)) for c, n in store.select(CLASS_PARTITION_QUERY).rows if c is not None}
+    properties = {str(p): int(str(n)) for p, n in store.select(PROPERTY_PARTITION_QUERY).rows if p is not None}
+    return Partitions(classes, properties)

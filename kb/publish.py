@@ -9,7 +9,8 @@ build::
         kb.nt        canonical sorted N-Triples (byte-identical for the same corpus)
         dataset.nt   the release's own description: version and content hash of kb.nt
         kb.ttl       Turtle (with the dataset description)
-        kb.jsonld    JSON-LD (with the dataset description)
+        kb.jsonld    JSON-LD (with the dataset description), its context embedded
+        context.jsonld  that JSON-LD context (also served at /context.jsonld)
         report.json  counts per class, warnings, timing per stage, version, content hash
         store/       the embedded Oxigraph store, bulk-loaded from kb.nt
       .work-*        a build assembling its N-Triples and staging store (see work_folder)
@@ -26,6 +27,7 @@ as it serves that release), so a running server never loses its store under it.
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import fcntl
 import json
 import os
@@ -39,7 +41,7 @@ from pathlib import Path
 from typing import Any
 
 from kb.errors import BuildLockedError, StoreError
-from kb.iri import BASE, PREFIXES
+from kb.iri import BASE, PREFIXES, jsonld_context, jsonld_envelope
 from kb.store import EmbeddedStore, Store
 
 KEEP = 3
@@ -49,6 +51,7 @@ STAGING_PREFIX = ".staging-"
 WORK_PREFIX = ".work-"
 DUMPS = {"nt": "kb.nt", "ttl": "kb.ttl", "jsonld": "kb.jsonld"}
 DATASET = "dataset.nt"
+CONTEXT = "context.jsonld"
 
 
 def dataset_ntriples(version: str, content_hash: str) -> bytes:
@@ -61,6 +64,15 @@ def dataset_ntriples(version: str, content_hash: str) -> bytes:
         f'{node} <http://purl.org/dc/terms/title> "IACML mandate and recommendation traceability knowledge base"@en .',
     ]
     return ("\n".join(lines) + "\n").encode("utf-8")
+
+
+def version_time(version: str) -> dt.datetime | None:
+    """When a release was built, from its version (``20261205T121727Z-<hash>``, UTC), or None for a
+    folder named otherwise (a dumps folder given by hand)."""
+    try:
+        return dt.datetime.strptime(version[:16], "%Y%m%dT%H%M%SZ").replace(tzinfo=dt.UTC)
+    except ValueError:
+        return None
 
 
 @dataclass(frozen=True)
@@ -161,8 +173,23 @@ def write_release(staging: Path, nt: bytes | Path, report: dict[str, Any], store
         opened.add(staging / DATASET)
     with opened:
         opened.dump(staging / DUMPS["ttl"], "turtle", prefixes=PREFIXES)
-        opened.dump(staging / DUMPS["jsonld"], "jsonld")
+        opened.dump(staging / ".expanded.jsonld", "jsonld")
+    _write_jsonld(staging / ".expanded.jsonld", staging / DUMPS["jsonld"])
+    _write(staging / CONTEXT, (json.dumps(jsonld_context(), indent=2, sort_keys=True) + "\n").encode("utf-8"))
     _write(staging / "report.json", (json.dumps(report, indent=2, sort_keys=True) + "\n").encode("utf-8"))
+
+
+def _write_jsonld(expanded: Path, target: Path) -> None:
+    """``target``: Oxigraph's expanded JSON-LD array (``expanded``, removed) with the context embedded
+    around it, copied in blocks (a large build's JSON-LD is never held in memory)."""
+    head, tail = jsonld_envelope()
+    with open(expanded, "rb") as source, open(target, "wb") as out:
+        out.write(head)
+        shutil.copyfileobj(source, out, 1 << 20)
+        out.write(tail)
+        out.flush()
+        os.fsync(out.fileno())
+    expanded.unlink()
 
 
 def publish(build_dir: Path, version: str, nt: bytes | Path, report: dict[str, Any], *,

@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import xml.dom.minidom
 from collections.abc import Iterator
 from pathlib import Path
@@ -18,7 +19,7 @@ from typing import Any
 import httpx
 import pytest
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import OWL, RDF, VOID
+from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, VOID
 from SPARQLWrapper import CSV, JSON, JSONLD, N3, POST, POSTDIRECTLY, RDFXML, TSV, TURTLE, XML, SPARQLWrapper
 from SPARQLWrapper.SPARQLExceptions import QueryBadFormed
 from test_api_server import Server, running_server
@@ -447,7 +448,8 @@ def test_the_listings_document_the_parameters_they_read(client: httpx.Client) ->
         assert "oas" in parameters["body"]["schema"]["enum"]
         assert "no-evidence" in parameters["status"]["schema"]["enum"]
         assert parameters["asof"]["schema"] == {"type": "string", "format": "date", "title": "Asof",
-                                                "description": parameters["asof"]["description"]}
+                                                "description": parameters["asof"]["description"],
+                                                "examples": ["2022-12-31"]}
         assert all(p["description"] for p in parameters.values())
     assert client.get("/api/mandates", params={"document": documents[-1], "limit": 1}).status_code == 200
     refused = client.get("/api/mandates", params={"document": "iacml21-plan-of-actions"})
@@ -593,12 +595,46 @@ def test_unknown_filter_values_are_400_naming_the_parameter(client: httpx.Client
 def test_every_response_carries_the_security_headers(client: httpx.Client) -> None:
     for response in (client.get("/", headers={"Accept": "text/html"}), client.get("/api/mandates"),
                      client.get("/no/such/path"), client.get("/api/mandates", params={"topic": "gender"}),
-                     client.get("/health")):
+                     client.get("/health"), client.get("/docs"), client.get("/redoc")):
         headers = response.headers
         assert headers["x-content-type-options"] == "nosniff", response.url
         assert headers["x-frame-options"] == "DENY" and headers["referrer-policy"] == "no-referrer"
         policy = headers["content-security-policy"]
         assert "script-src 'self';" in policy and "frame-ancestors 'none'" in policy, policy
+
+
+def test_api_docs_load_only_this_servers_assets(client: httpx.Client) -> None:
+    for path in ("/docs", "/redoc"):
+        page = client.get(path)
+        assert page.status_code == 200 and page.headers["content-type"].startswith("text/html")
+        sources = re.findall(r'(?:src|href)="([^"]+)"', page.text)
+        assert sources and all(source.startswith("/") for source in sources), sources
+        assert "<script>" not in page.text, "an inline script: the Content-Security-Policy refuses it"
+        for source in sources:
+            asset = client.get(source)
+            assert asset.status_code == 200 and asset.content, source
+    assert client.get("/static/vendor/redoc/package.json").status_code == 404  # only the files listed
+
+
+def test_every_operation_is_described_and_its_examples_answer(client: httpx.Client) -> None:
+    schema = client.get("/openapi.json").json()
+    operations = [(path, method, op) for path, ops in schema["paths"].items() for method, op in ops.items()]
+    assert [(path, method) for path, method, op in operations if not op.get("description")] == []
+    tried = 0
+    for path, method, op in operations:
+        if method != "get" or "{name}" in path:
+            continue
+        values = {p["name"]: p["schema"]["examples"][0] for p in op.get("parameters", [])
+                  if "examples" in p.get("schema", {}) and p["name"] != "format"}
+        if not any(p["in"] == "path" for p in op.get("parameters", [])) and path != "/api/mandates":
+            continue  # the path parameters' examples must name real items; the filters' combine on one route
+        url = path
+        for name in [p["name"] for p in op["parameters"] if p["in"] == "path"]:
+            url = url.replace(f"{{{name}}}", str(values.pop(name)))
+        response = client.get(url, params=values, headers={"Accept": "application/json"})
+        assert response.status_code == 200, (url, values, response.text[:300])
+        tried += 1
+    assert tried >= 20
 
 
 @pytest.mark.parametrize("path", ["/", "/health", "/api/mandates", "/search?q=gender", "/reader/wg1-2021-final-report",
@@ -760,6 +796,100 @@ def test_ontology_void_and_dumps(client: httpx.Client, server: Server, built_rel
     assert download.content == Path(built_release.dump("nt")).read_bytes()
     assert_error(client.get("/dumps/secrets.txt"), 404)
     assert_error(client.get("/dumps/..%2F..%2Fetc%2Fpasswd"), 404)
+
+
+def test_the_iris_the_data_names_resolve(client: httpx.Client, built_release: Any, store: kb.Store) -> None:
+    for iri in (f"{BASE}dataset", f"{BASE}ontology/alignments"):
+        named = store.select(f"SELECT ?p WHERE {{ <{iri}> ?p ?o }} LIMIT 1").rows
+        assert named, iri  # the data names them: they must dereference
+        path = iri.removeprefix(BASE.rstrip("/"))
+        for accept, syntax in (("text/turtle", "turtle"), ("application/ld+json", "json-ld"),
+                               ("application/n-triples", "nt"), ("application/rdf+xml", "xml")):
+            answer = client.get(path, headers={"Accept": accept})
+            assert answer.status_code == 200 and answer.headers["content-type"].startswith(accept), (path, accept)
+            graph = Graph().parse(data=answer.text, format=syntax)
+            assert (URIRef(iri), RDF.type, None) in graph, (path, accept)
+        assert client.get(path, headers={"Accept": "text/html"}).headers["content-type"].startswith("text/html")
+    dataset = Graph().parse(data=client.get("/dataset", headers={"Accept": "text/turtle"}).text, format="turtle")
+    assert Graph().parse(built_release.dataset_path).isomorphic(dataset)  # the release description, as is
+    alignments = Graph().parse(data=client.get("/ontology/alignments").text, format="xml")
+    assert alignments.isomorphic(kb.alignments_graph())
+
+
+def test_ontology_documents_default_to_rdf_xml_and_owlready2_loads_them(server: Server, tmp_path: Path) -> None:
+    import owlready2
+
+    for path in ("/ontology", "/ontology/alignments"):  # no Accept at all, as urllib sends it
+        answer = httpx.get(server.url + path, headers={"Accept": ""})
+        assert answer.headers["content-type"] == "application/rdf+xml", path
+    assert httpx.get(server.url + "/ontology", headers={"Accept": "*/*"}).headers["content-type"] == \
+        "application/rdf+xml"
+    assert httpx.get(server.url + "/ontology", headers={"Accept": "text/turtle"}).headers["content-type"].startswith(
+        "text/turtle")
+    world = owlready2.World()  # its own quadstore: nothing of another test's ontologies
+    ontology = world.get_ontology(f"{server.url}/ontology").load()
+    assert ontology.base_iri == KB
+    mandate = ontology.search_one(iri=KB + "Mandate")
+    assert mandate is not None and ontology.search_one(iri=KB + "Provision") in mandate.ancestors()
+
+
+def test_json_ld_carries_the_published_context(client: httpx.Client) -> None:
+    published = client.get("/context.jsonld")
+    assert published.status_code == 200 and published.headers["content-type"] == "application/ld+json"
+    assert published.json() == kb.jsonld_context()
+    for path in (IRI_PATH, "/ontology", "/.well-known/void", "/dumps/kb.jsonld"):
+        answer = client.get(path, headers={"Accept": "application/ld+json"})
+        assert answer.json()["@context"] == published.json()["@context"], path
+        assert len(Graph().parse(data=answer.text, format="json-ld")) > 0, path
+
+
+def test_void_describes_the_release(client: httpx.Client, built_release: Any, store: kb.Store) -> None:
+    void = Graph().parse(data=client.get("/.well-known/void").text, format="turtle")
+    dataset = URIRef(f"{BASE}.well-known/void#dataset")
+    nt_lines = len(Path(built_release.dump("nt")).read_bytes().splitlines())
+    assert void.value(dataset, VOID.triples).toPython() == nt_lines  # kb.nt's triples, not the store's
+    assert (dataset, VOID.uriSpace, Literal(BASE)) in void
+    assert (dataset, RDFS.seeAlso, URIRef(f"{BASE}dataset")) in void
+    built = kb.version_time(built_release.version)
+    assert built is not None
+    for when in (DCTERMS.created, DCTERMS.issued, DCTERMS.modified):
+        assert void.value(dataset, when).toPython() == built
+    by_property = {void.value(part, VOID.property): void.value(part, VOID.triples).toPython()
+                   for part in void.objects(dataset, VOID.propertyPartition)}
+    assert sum(by_property.values()) == nt_lines
+    assert by_property[URIRef(KB + "text")] == sum(1 for line in Path(built_release.dump("nt")).read_text(
+        encoding="utf-8").splitlines() if f"<{KB}text>" in line.split(" ", 2)[1])
+    by_class = {void.value(part, VOID["class"]): void.value(part, VOID.entities).toPython()
+                for part in void.objects(dataset, VOID.classPartition)}
+    assert by_class[URIRef(KB + "Mandate")] == mandate_count(store)
+    assert URIRef("http://rdfs.org/ns/void#Dataset") not in by_class  # the release description is not data
+
+
+def test_dumps_revalidate_by_a_strong_etag_and_large_answers_are_gzipped(client: httpx.Client,
+                                                                         built_release: Any) -> None:
+    plain = client.get("/dumps/kb.nt", headers={"Accept-Encoding": "identity"})
+    etag = plain.headers["etag"]
+    assert etag == f'"{built_release.version}-kb.nt"' and "content-encoding" not in plain.headers
+    gzipped = client.get("/dumps/kb.nt", headers={"Accept-Encoding": "gzip"})
+    assert gzipped.headers["content-encoding"] == "gzip" and gzipped.content == plain.content  # httpx decodes
+    assert gzipped.num_bytes_downloaded * 5 < len(plain.content)
+    assert gzipped.headers["etag"] == etag[:-1] + '-gzip"'  # other bytes, another strong ETag
+    for held, coding in ((etag, "identity"), (gzipped.headers["etag"], "gzip"), (f'"x", {etag}', "gzip"),
+                         ("*", "identity")):
+        again = client.get("/dumps/kb.nt", headers={"If-None-Match": held, "Accept-Encoding": coding})
+        assert again.status_code == 304 and again.content == b"", held
+        assert again.headers["etag"] in held or held == "*", (held, again.headers["etag"])
+    assert client.get("/dumps/kb.nt", headers={"If-None-Match": '"an-older-release-kb.nt"'}).status_code == 200
+    assert client.get("/dumps/kb.ttl").headers["etag"] != client.get("/dumps/kb.jsonld").headers["etag"]
+    head = client.head("/dumps/kb.nt", headers={"Accept-Encoding": "gzip"})
+    assert head.headers["content-encoding"] == "gzip" and head.headers["etag"] == gzipped.headers["etag"]
+    large = client.get("/sparql", params={"query": "SELECT * WHERE { ?s ?p ?o } LIMIT 3000"},
+                       headers={"Accept-Encoding": "gzip"})
+    assert large.headers["content-encoding"] == "gzip" and len(large.json()["results"]["bindings"]) == 3000
+    assert "accept-encoding" in large.headers["vary"].lower()
+    small = client.get("/health", headers={"Accept-Encoding": "gzip"})
+    assert "content-encoding" not in small.headers  # under the threshold: not worth compressing
+    assert "content-encoding" not in client.get("/api/mandates", headers={"Accept-Encoding": "identity"}).headers
 
 
 def test_cors_on_reads(client: httpx.Client) -> None:

@@ -31,8 +31,12 @@ def _answers(build_dir: Path) -> int:
 
 
 def test_release_holds_every_artefact(built_release: kb.Release) -> None:
-    for name in ("kb.nt", "kb.ttl", "kb.jsonld", "report.json"):
+    for name in ("kb.nt", "kb.ttl", "kb.jsonld", "context.jsonld", "report.json"):
         assert (built_release.path / name).stat().st_size > 0
+    context = json.loads((built_release.path / "context.jsonld").read_text(encoding="utf-8"))
+    assert context == kb.jsonld_context() and context["@context"]["kb"] == kb.PREFIXES["kb"]
+    document = json.loads(built_release.dump("jsonld").read_bytes())
+    assert document["@context"] == context["@context"] and len(document["@graph"]) > 100  # embedded
     report = built_release.report()
     assert report["content_hash"] and report["version"].endswith(report["content_hash"][:12])
     assert set(report["timings_seconds"]) >= {"corpus", "parse", "annotate", "graph", "validate"}

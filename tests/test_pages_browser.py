@@ -3,7 +3,9 @@
 A person's path through the pages (dashboard, an open mandate, its trace, its citation copied to
 the clipboard), what each page type shows once rendered, keyboard use (skip link, filters, copy
 button) and the semantic HTML that assistive technology reads (headings, labels, table headers,
-landmarks), and that no page asks anything of the network beyond its own server.
+landmarks), and that no page asks anything of the network beyond its own server; the API docs
+(Swagger UI at ``/docs``, ReDoc at ``/redoc``) render every operation from this server's assets under
+its Content-Security-Policy.
 """
 
 from __future__ import annotations
@@ -183,3 +185,30 @@ def test_search_and_reader_in_the_browser(site: str, browser: Any) -> None:
     row = anchor.find_element(By.XPATH, "ancestor::div[@class='reader-row']")
     assert "Instruct ILO-CINTERFOR" in row.text
     assert row.find_element(By.CSS_SELECTOR, f'.reader-links a[href="{MANDATE}"]').is_displayed()
+
+
+# ReDoc's "API docs by Redocly" attribution tries this image (and hides it when it fails): the policy
+# refuses it before any request leaves, which the console reports. Nothing else may leave the server.
+REDOC_ATTRIBUTION = "https://cdn.redoc.ly/redoc/logo-mini.svg"
+
+
+@pytest.mark.parametrize(("path", "operation"), [("/docs", ".opblock"), ("/redoc", "[data-section-id^='tag/']")])
+def test_api_docs_render_every_operation_offline(site: str, browser: Any, path: str, operation: str,
+                                                  requests_made: Callable[[], list[str]]) -> None:
+    import httpx
+
+    paths = httpx.get(site + "/openapi.json").json()["paths"]
+    open_page(browser, site + path)
+    wait(browser).until(lambda b: len(b.find_elements(By.CSS_SELECTOR, operation)) > 0)
+    if path == "/docs":  # one block per path and method (HEAD included)
+        count = sum(1 for methods in paths.values() for m in methods if m in ("get", "head", "post"))
+        wait(browser).until(lambda b: len(b.find_elements(By.CSS_SELECTOR, operation)) == count)
+        assert "provisions" in browser.find_element(By.ID, "swagger-ui").text
+    else:  # a tag section each, and a search that works (its index is built in a blob: worker)
+        box = browser.find_element(By.CSS_SELECTOR, "input[placeholder='Search...']")
+        box.send_keys("provisions")
+        wait(browser).until(lambda b: len(b.find_elements(By.CSS_SELECTOR, "[data-role='search:results'] li")) > 0)
+    outside = [url for url in requests_made() if not url.startswith((site, "data:", f"blob:{site}/"))]
+    assert set(outside) <= {REDOC_ATTRIBUTION}, outside
+    errors = [entry["message"] for entry in browser.get_log("browser") if entry["level"] == "SEVERE"]
+    assert all(REDOC_ATTRIBUTION in message and "Content Security Policy" in message for message in errors), errors

@@ -25,7 +25,8 @@ PINNED = {
     "CorpusErrors", "DOCUMENT_TYPES", "Added", "Extracted", "ParseWarning", "ParsedDocument", "add_document", "extract",
     "parse_document", "replaced_by", "Quote", "near_quote", "quote_of", "Corpus", "Pending", "Review", "Suggestion",
     "default_corpus_dir", "prepare", "suggest", "ACCEPTABLE_TYPES",
-    "ReleaseHold", "hold_release", "release_of_store",
+    "Partitions", "partitions", "version_time", "CONTEXT_IRI", "jsonld_context", "jsonld_envelope",
+    "ReleaseHold", "hold_release", "release_of_store", "alignments_graph",
 }
 
 
