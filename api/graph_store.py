@@ -146,6 +146,10 @@ def install(app: FastAPI, ctx: Context) -> None:
     """Add ``/store`` to the app (``/sparql`` calls :func:`answer` itself)."""
 
     @app.get("/store", tags=["SPARQL"], summary="SPARQL 1.1 Graph Store Protocol (read-only): the default graph",
+             description="The whole default graph of the knowledge base (`?default`, or no parameter), with no row "
+                         "cap, streamed from the release's files as N-Triples, Turtle or JSON-LD by Accept. "
+                         "`?graph=IRI` is 404: the knowledge base has only its default graph. Read-only: "
+                         "PUT, POST and DELETE are 405.",
              responses=RESPONSES, openapi_extra=OPENAPI_EXTRA, response_class=Response)
     async def graph_store(request: Request) -> Response:
         params: dict[str, list[str]] = {}
