@@ -683,7 +683,7 @@ def _index(store: kb.Store) -> list[dict[str, str]]:
         entries.append({"type": "activity", "iri": str(r["activity"]), "title": str(r["label"]),
                         "kind": local_name(str(r["type"])), "text": body, "key": fold(f"{r['label']} {body}")})
     for r in store.select(BODIES_QUERY).dicts():
-        alts = str(r.get("alts", "")).replace(" | ", ", ")
+        alts = ", ".join(sorted(a for a in str(r.get("alts", "")).split(" | ") if a))
         entries.append({"type": "body", "iri": str(r["body"]), "title": str(r["label"]),
                         "kind": str(r.get("bodyType", "body")), "text": alts,
                         "key": fold(f"{r['label']} {alts}")})

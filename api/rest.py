@@ -785,7 +785,7 @@ def install(app: FastAPI, ctx: Context) -> None:
         items = [{"iri": str(r["document"]), "path": local_href(str(r["document"])), "slug": str(r["slug"]),
                   "type": _local(str(r["type"])), "title": str(r["title"]), "date": _s(r.get("date")),
                   "held": str(r["held"]).lower() == "true",
-                  "symbols": [s for s in str(r.get("symbols", "")).split(SEPARATOR) if s],
+                  "symbols": sorted(s for s in str(r.get("symbols", "")).split(SEPARATOR) if s),
                   "provisions": int(str(r["provisions"]))} for r in rows]
         return JSONResponse({"items": items, "limit": limit, "offset": offset,
                              "next": _page_url(request, offset + limit, more)})
@@ -818,7 +818,8 @@ def install(app: FastAPI, ctx: Context) -> None:
         (conferences, working groups, organisations, ministries), with their other names and parent."""
         rows, more = _slice(await _rows(ctx, BODIES_QUERY), offset, limit)
         items = [{"iri": str(r["body"]), "path": local_href(str(r["body"])), "slug": str(r["slug"]),
-                  "label": str(r["label"]), "altLabels": [a for a in str(r.get("altLabels", "")).split(SEPARATOR) if a],
+                  "label": str(r["label"]),  # (GROUP_CONCAT's order is the engine's: sorted, the same on any)
+                  "altLabels": sorted(a for a in str(r.get("altLabels", "")).split(SEPARATOR) if a),
                   "bodyType": _s(r.get("bodyType")), "parent": _s(r.get("parent"))} for r in rows]
         return JSONResponse({"items": items, "limit": limit, "offset": offset,
                              "next": _page_url(request, offset + limit, more)})

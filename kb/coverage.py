@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from kb.queries import get_query
-from kb.store import Store
+from kb.store import Store, effective_boolean
 
 MUST_BE_COVERED = ("Mandate", "Recommendation")
 
@@ -54,8 +54,8 @@ def coverage(store: Store) -> CoverageReport:
     for row in store.select(get_query("coverage").text).dicts():
         doc = str(row["document"]).rsplit("/", 1)[-1]
         kind = str(row["kind"]).rsplit("#", 1)[-1]
-        linked = str(row["linked"]).lower() == "true"
-        topic = str(row["topic"]).lower() == "true"
+        linked = effective_boolean(row.get("linked"))
+        topic = effective_boolean(row.get("topic"))
         reason = str(row.get("noLinkReason") or "")
         cov = report.documents.setdefault(doc, {}).setdefault(kind, KindCoverage())
         cov.total += 1

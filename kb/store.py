@@ -54,6 +54,7 @@ import sys
 import threading
 import time
 import urllib.error
+import urllib.parse
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
@@ -1310,6 +1311,25 @@ def _from_ox(term: Any) -> Node:
 # --------------------------------------------------------------------------------------------
 
 
+def effective_boolean(term: Node | None) -> bool:
+    """A result term's effective boolean value (SPARQL 1.1 Query 17.2.2): what a column bound to
+    EXISTS or true/false means on any engine (Virtuoso answers them as the integers 1 and 0)."""
+    if not isinstance(term, Literal):
+        return term is not None
+    if term.datatype == XSD.boolean:
+        return str(term).strip() in ("true", "1")
+    if term.datatype is None or term.datatype == XSD.string:
+        return len(str(term)) > 0
+    try:
+        return float(str(term)) != 0
+    except ValueError:
+        return False
+
+
+_XSD_BOOLEAN = str(XSD.boolean)
+_BOOLEAN_DIGITS = {"0": "false", "1": "true"}  # the canonical form of the same values (XML Schema 3.3.2.2)
+
+
 class RemoteStore(Store):
     """A SPARQL 1.1 endpoint: SPARQLWrapper for queries, the Graph Store HTTP Protocol for loading.
 
@@ -1324,6 +1344,11 @@ class RemoteStore(Store):
         if graph_store_url is None and query_url.endswith("/query"):
             graph_store_url = query_url.removesuffix("/query") + "/store"
         self.graph_store_url = graph_store_url
+        # An engine whose default graph is the union of all it holds (Virtuoso) keeps the knowledge base in
+        # a named graph, given as the endpoint URL's own default-graph-uri: queries run over it (the URL is
+        # sent as it is) and replace_all writes it.
+        graphs = urllib.parse.parse_qs(urllib.parse.urlsplit(query_url).query).get("default-graph-uri", [])
+        self.graph: str | None = graphs[0] if len(graphs) == 1 else None
         self.timeout = timeout
         self._closed = False
 
@@ -1360,13 +1385,15 @@ class RemoteStore(Store):
                 from None
 
     def replace_all(self, nt_path: Path) -> None:
-        """HTTP PUT of the N-Triples file to ``{graph_store_url}?default``."""
+        """HTTP PUT of the N-Triples file to ``{graph_store_url}?default`` (``?graph=`` the endpoint URL's
+        ``default-graph-uri``, when it names one)."""
         self._live()
         if self.graph_store_url is None:
             raise StoreError(f"no Graph Store URL for {self.query_url}",
                              hint="give graph_store_url (Oxigraph serves it at /store)")
         separator = "&" if "?" in self.graph_store_url else "?"
-        target = f"{self.graph_store_url}{separator}default"
+        which = f"graph={urllib.parse.quote(self.graph, safe='')}" if self.graph else "default"
+        target = f"{self.graph_store_url}{separator}{which}"
         try:
             with nt_path.open("rb") as data:
                 response = httpx.put(target, content=data, timeout=self.timeout,
@@ -1453,5 +1480,8 @@ class RemoteStore(Store):
         if kind == "bnode":
             return BNode(term["value"])
         if kind in ("literal", "typed-literal"):
-            return _literal(term["value"], term.get("xml:lang"), term.get("datatype"))
+            value, datatype = term["value"], term.get("datatype")
+            if datatype == _XSD_BOOLEAN and value in _BOOLEAN_DIGITS:  # Virtuoso writes booleans as 0 and 1
+                value = _BOOLEAN_DIGITS[value]
+            return _literal(value, term.get("xml:lang"), datatype)
         raise StoreError(f"the endpoint {self.query_url} returned a term of type {kind!r}, which is not handled")

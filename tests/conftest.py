@@ -87,6 +87,63 @@ def oxigraph_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 
 # --------------------------------------------------------------------------------------------
+# virtuoso_server: Debian's Virtuoso 7 (virtuoso-opensource-7), the other engine a user may move to
+# --------------------------------------------------------------------------------------------
+
+VIRTUOSO_INI = Path("/etc/virtuoso-opensource-7/virtuoso.ini")
+VIRTUOSO_STARTUP_SECONDS = 120
+
+
+@pytest.fixture(scope="session")
+def virtuoso_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, str]]:
+    """``(sparql_url, graph_store_url)`` of a Virtuoso 7 process for the session, its database in a
+    temporary folder, on free loopback ports; the Graph Store may be written without credentials
+    (``SPARQL_UPDATE`` granted to the anonymous ``SPARQL`` user, as an operator would on loopback)."""
+    binary, isql = shutil.which("virtuoso-t"), shutil.which("isql-vt")
+    if binary is None or isql is None or not VIRTUOSO_INI.is_file():
+        pytest.skip("Virtuoso 7 is not installed (Debian's virtuoso-opensource-7; .ci/run installs it)")
+    workdir = tmp_path_factory.mktemp("virtuoso")
+    sql_port, http_port = _free_loopback_port(), _free_loopback_port()
+    ini = VIRTUOSO_INI.read_text(encoding="utf-8").replace("/var/lib/virtuoso-opensource-7/db", str(workdir))
+    lines = []
+    section = ""
+    for line in ini.splitlines():
+        stripped = line.strip()
+        if stripped.startswith("["):
+            section = stripped
+        if stripped.startswith("ServerPort"):
+            line = f"ServerPort = 127.0.0.1:{sql_port if section == '[Parameters]' else http_port}"
+        lines.append(line)
+    config = workdir / "virtuoso.ini"
+    config.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    log = workdir / "server.log"
+    with log.open("wb") as out:
+        process = subprocess.Popen([binary, "+foreground", "+configfile", str(config)], cwd=workdir,
+                                   stdout=out, stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{http_port}"
+    try:
+        deadline = time.monotonic() + VIRTUOSO_STARTUP_SECONDS
+        while True:
+            if process.poll() is not None:
+                pytest.fail(f"virtuoso-t exited with {process.returncode}: {log.read_text(errors='replace')}")
+            try:
+                if httpx.get(f"{base}/sparql", params={"query": "ASK {}"}, timeout=1).status_code == 200:
+                    break
+            except httpx.TransportError:
+                pass
+            if time.monotonic() > deadline:
+                pytest.fail(f"Virtuoso did not answer within {VIRTUOSO_STARTUP_SECONDS} s: {log.read_text()}")
+            time.sleep(0.2)
+        granted = subprocess.run([isql, f"127.0.0.1:{sql_port}", "dba", "dba",
+                                  "exec=grant SPARQL_UPDATE to \"SPARQL\";"], capture_output=True, text=True,
+                                 timeout=60)
+        assert granted.returncode == 0, granted.stdout + granted.stderr
+        yield f"{base}/sparql", f"{base}/sparql-graph-crud"
+    finally:
+        _stop(process)
+
+
+# --------------------------------------------------------------------------------------------
 # built_release / build_dir: one real `kb build` of the shipped corpus, shared by the session
 # --------------------------------------------------------------------------------------------
 
