@@ -42,15 +42,21 @@ def engine(request: pytest.FixtureRequest) -> tuple[str, list[str]]:
 
 
 @pytest.fixture(scope="module")
-def servers(built_release: Any, build_dir: Path, engine: tuple[str, list[str]],
+def embedded(built_release: Any, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    """The embedded store's server, the reference for every engine."""
+    with running_server(built_release.store_path, tmp_path_factory.mktemp("embedded") / "server.log",
+                        time_limit="30") as server:
+        yield server
+
+
+@pytest.fixture(scope="module")
+def servers(embedded: Server, build_dir: Path, engine: tuple[str, list[str]],
             tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Server, Server]]:
     url, options = engine
     pushed = subprocess.run([sys.executable, "-m", "kb.cli", "push", url, *options, "--build-dir", str(build_dir)],
                             capture_output=True, text=True, timeout=300)
     assert pushed.returncode == 0, pushed.stderr
-    logs = tmp_path_factory.mktemp("remote-store")
-    with running_server(built_release.store_path, logs / "embedded.log", time_limit="30") as embedded, \
-            running_server(url, logs / "remote.log", time_limit="30") as remote:
+    with running_server(url, tmp_path_factory.mktemp("remote-store") / "server.log", time_limit="30") as remote:
         yield embedded, remote
 
 
