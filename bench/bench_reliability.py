@@ -135,40 +135,31 @@ def p99(values: list[float]) -> float:
     return sorted(values)[max(0, int(len(values) * 0.99) - 1)] if values else float("inf")
 
 
-def descendants(pid: int) -> set[int]:
-    children: dict[int, set[int]] = {}
+def _parents() -> dict[int, int]:
+    """Every process's parent, from /proc."""
+    parents = {}
     for entry in Path("/proc").iterdir():
         if entry.name.isdigit():
             try:
                 stat = (entry / "stat").read_text()
             except OSError:
                 continue
-            children.setdefault(int(stat[stat.rindex(")") + 2:].split()[1]), set()).add(int(entry.name))
+            parents[int(entry.name)] = int(stat[stat.rindex(")") + 2:].split()[1])
+    return parents
+
+
+def grandchildren(pid: int) -> set[int]:
+    """The processes two or more levels below ``pid`` (a server's query workers, below its forkserver)."""
+    children: dict[int, set[int]] = {}
+    for child, parent in _parents().items():
+        children.setdefault(parent, set()).add(child)
     found: set[int] = set()
-    pending = [pid]
+    pending = list(children.get(pid, ()))
     while pending:
         for child in children.get(pending.pop(), ()):
             if child not in found:
                 found.add(child)
                 pending.append(child)
-    return found
-
-
-def grandchildren(pid: int) -> set[int]:
-    below = descendants(pid)
-    return below - children_of(pid)
-
-
-def children_of(pid: int) -> set[int]:
-    found = set()
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                stat = (entry / "stat").read_text()
-            except OSError:
-                continue
-            if int(stat[stat.rindex(")") + 2:].split()[1]) == pid:
-                found.add(int(entry.name))
     return found
 
 
