@@ -300,3 +300,49 @@ def test_spans_point_into_the_text_as_given(text: str) -> None:
         assert extent == extent.strip(), p.eid
         assert p.line == text.count("\n", 0, p.start) + 1, p.eid
     assert parse_document(text) == doc
+
+
+SLIDES = (
+    "120 likes | 300 Views\n"
+    "Inter-American Network for Labor Administration: results 2030-2032\n"
+    "Background • XXX IACML, 2030: Feasibility study of a cooperation mechanism for the Ministries of Labor. "
+    "Proposal of the two organizations. • 2031: Network created with "
+    "the support of a Ministry • XXXI IACML, 2032: Renewed support\n"
+    "Description • It is the cooperation and technical assistance mechanism of the Conference • It is "
+    "coordinated by the Technical Secretariat • Its priorities are set every two years by the authorities of the "
+    "Conference\n"
+    "Results • Portfolio: • Online • Updated • 80 programs from 14 countries\n")
+
+
+def test_bullets_a_slide_ran_together_are_items_of_their_own() -> None:
+    doc = parse_document(SLIDES)
+    leaves = [own_text(SLIDES, p) for p in doc.provisions if p.kind is Kind.ITEM]
+    assert leaves == [
+        "• XXX IACML, 2030: Feasibility study of a cooperation mechanism for the Ministries of Labor. Proposal of "
+        "the two organizations.",
+        "• 2031: Network created with the support of a Ministry", "• XXXI IACML, 2032: Renewed support",
+        "• It is the cooperation and technical assistance mechanism of the Conference",
+        "• It is coordinated by the Technical Secretariat",
+        "• Its priorities are set every two years by the authorities of the Conference",
+        "• Portfolio:", "• Online", "• Updated", "• 80 programs from 14 countries"]
+    assert [own_text(SLIDES, p) for p in doc.provisions if p.kind is Kind.SECTION] == [
+        "Background", "Description", "Results"]
+
+
+EVENT_PAGE = (
+    "Executive Secretariat for Integral Development (SEDI)\n\nBack to Labor\n\n\n"
+    "Third Meeting of the Working Groups of the XXX IACML\n\n\nPlace and Date : Lima, Peru - May 4 to 6, 2040\n\n"
+    "In compliance with the Calendar of Activities for 2039-2040 of the Inter-American Conference of Ministers of "
+    "Labor, the following events took place:\n\n"
+    "\ufffd Meeting of the Working Groups: May 4 and 5\n\n"
+    "\ufffd Delegates from 22 Ministries of Labor and representatives of workers and employers took part\n\n"
+    "´┐Ż A wide debate on how to anticipate the skills that labor markets will demand\n")
+
+
+def test_a_web_page_is_typed_by_its_furniture_and_its_lost_bullets_are_items() -> None:
+    doc = parse_document(EVENT_PAGE)
+    assert doc.metadata.type == "WebPage"  # not the work plan its text mentions
+    items = [p for p in doc.provisions if p.kind is Kind.ITEM]
+    assert [own_text(EVENT_PAGE, p).split(" ", 1)[1][:16] for p in items] == [
+        "Meeting of the W", "Delegates from 2", "A wide debate on"]
+    assert not [p for p in doc.provisions if p.kind is Kind.MANDATE]

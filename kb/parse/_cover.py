@@ -107,6 +107,14 @@ _BODY_TYPE_WORDS: tuple[tuple[re.Pattern[str], DocType], ...] = (
     (re.compile(r"\b(?:hereby )?declare\b|\bdeclaramos\b|\bfollowing declaration\b|\bsiguiente declaraci", _FLAGS),
      DocType.DECLARATION),
 )
+# A website's furniture before the text: a language switch, links back or onwards, a press office's or an
+# event page's heading. A page that names no document type and carries one is a web page.
+_WEB_CUES_RE = re.compile(
+    r"^\s*-\s*(?:English|Español)\s*$|^\s*(?:Back to|Volver a)\b|\b(?:Click here|Haga clic aqu\S*)\b|"
+    r"^\s*(?:Press Release|Comunicado de Prensa)\s*$|^\s*(?:Place and Date|Lugar y fecha|Event date)\s*:|"
+    r"^\s*Untitled Document\s*$|\b(?:Contact us|Cont\S*ctenos)\b|Follow-up and Implementation|"
+    r"Seguimiento e implementaci", re.IGNORECASE | re.MULTILINE)
+
 # The lines of a cover that are not its title: organisation, council, meeting, place, dates, symbols.
 _NOT_TITLE_RE = re.compile(
     r"organi[sz]ation of american states|organizaci\S*n de los estados americanos|inter-american council|"
@@ -349,6 +357,8 @@ def read_cover(front: str, opening: str, body: str) -> CoverMetadata:
     """Read the metadata from the front matter (``front``), the opening paragraph and the body."""
     lines = front.split("\n")
     title, doc_type = _title(lines)
+    if doc_type is None and _WEB_CUES_RE.search(front):
+        doc_type = DocType.WEB_PAGE  # a page that only mentions a plan or declaration in its text
     if doc_type is None:
         for pattern, body_type in _BODY_TYPE_WORDS:
             if pattern.search(opening):

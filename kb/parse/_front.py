@@ -40,6 +40,7 @@ _COVER_CUE_RE = re.compile(r"\bOEA/Ser|\bCIDI/|\bTRABAJO\s?/|\bOriginal\s*:", re
 _COVER_LOOKAHEAD = 15
 _COVER_LINE_MAX = 90  # a cover line naming a symbol is short; prose citing one is not
 _PROSE_WORDS = 10
+_HEADING_WORDS = 5
 _TITLE_MAX = 150  # a line without a final stop shorter than this may be a title, not prose
 _PROSE_LOWER = 0.25
 _PROSE_AFTER_TOC = 150  # a line this long, with lower-case letters, ends a table of contents
@@ -231,6 +232,19 @@ def _after_title(lines: list[Line], start: int, is_title: Callable[[str], bool])
     return start
 
 
+def _with_its_heading(lines: list[Line], start: int) -> int:
+    """A short heading the host ran onto the same line as where the body begins ("Background • The
+    study ...", a slide's title before its bullets) belongs to the body."""
+    if start == 0 or start >= len(lines) or not lines[start].inline:
+        return start
+    before = lines[start - 1]
+    if (before.no == lines[start].no and before.tok is Tok.TEXT and len(before.text.split()) <= _HEADING_WORDS
+            and before.text[:1].isupper() and before.text[-1:] not in ".;," and not _is_cover(before)
+            and not _COVER_CUE_RE.search(before.text)):
+        return start - 1
+    return start
+
+
 def _sentence(text: str) -> bool:
     """A sentence of at least three words, ended by its stop (not an ellipsis)."""
     end = text.rstrip("\"”’')] ")
@@ -266,7 +280,7 @@ def front_matter(lines: list[Line], is_title: Callable[[str], bool]) -> Front:
         if i in quoted:
             continue
         if _body_like(lines, i, width) and not _cover_follows(lines, i):
-            return Front(_after_title(lines, i, is_title), frozenset(toc), tuple(spans))
+            return Front(_with_its_heading(lines, _after_title(lines, i, is_title)), frozenset(toc), tuple(spans))
     for i, line in enumerate(lines):  # no prose at all: the first sentence that is not a cover line
         if i in toc or line.tok in (Tok.BLANK, Tok.NOISE, Tok.NUMBER_ONLY) or _is_cover(line):
             continue

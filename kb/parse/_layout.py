@@ -44,6 +44,9 @@ _INLINE_ITEM_MIN = 50
 # A section heading inside a line: "... Follow-up of A. ORGANIZATION 2. The", "TRABAJO I. INTRODUCCIÓN El".
 _INLINE_SECTION_RE = re.compile(rf"(?<=\s)([IVX]{{1,5}}|[A-H])\.\s*(?=[{_CAP}][{_CAP}\-]+\b)")
 _INLINE_BULLET_RE = re.compile(r"(?<=\s)[•▪]\s+(?=\S)")
+# A line holding this many bullet signs after its start is a list the host ran together (a slide, a
+# flattened page): every sign begins an item, however short.
+_BULLET_RUN = 2
 # The opening words of a ministerial text ("WE, THE MINISTERS ...", "LAS MINISTRAS Y LOS MINISTROS").
 _OPENING_RE = re.compile(
     r"(?<=\s)(?:WE|We|NOSOTROS|Nosotros|LAS MINISTRAS|Las Ministras|LOS MINISTROS|Los Ministros|"
@@ -98,7 +101,9 @@ def _cuts(raw: str, seq: _Sequence) -> list[int]:
     candidates += [(m.start(), "number", m[1]) for m in _INLINE_NUMBER_RE.finditer(raw)]
     candidates += [(m.start(), "letter", m[1] or m[2]) for m in _INLINE_LETTER_RE.finditer(raw)]
     candidates += [(m.start(), "section", m[1]) for m in _INLINE_SECTION_RE.finditer(raw)]
-    candidates += [(m.start(), "bullet", "") for m in _INLINE_BULLET_RE.finditer(raw)]
+    bullets = [m.start() for m in _INLINE_BULLET_RE.finditer(raw) if raw[:m.start()].strip()]
+    run = len(bullets) >= _BULLET_RUN
+    candidates += [(pos, "run" if run else "bullet", "") for pos in bullets]
     cuts: list[tuple[int, str]] = []
     for pos, what, mark in sorted(candidates):
         if pos == 0 or not raw[:pos].strip():
@@ -121,7 +126,7 @@ def _cuts(raw: str, seq: _Sequence) -> list[int]:
             if seq.next_section(mark):
                 seq.section = mark
                 cuts.append((pos, what))
-        elif before in _LEAD_END + ".":
+        elif what == "run" or before in _LEAD_END + ".":
             cuts.append((pos, what))
     return _long_enough(raw, cuts)
 
@@ -132,7 +137,7 @@ def _long_enough(raw: str, cuts: list[tuple[int, str]]) -> list[int]:
     kept: list[int] = []
     for k, (pos, what) in enumerate(cuts):
         following = cuts[k + 1][0] if k + 1 < len(cuts) else len(raw)
-        if what == "section" or following - pos >= _INLINE_ITEM_MIN or ";" in (_before(raw, pos),
+        if what in ("section", "run") or following - pos >= _INLINE_ITEM_MIN or ";" in (_before(raw, pos),
                                                                                _before(raw, following)):
             kept.append(pos)
     return kept
@@ -176,7 +181,7 @@ def segments(text: str) -> list[Segment]:
     offset = 0
     for no, raw in enumerate(text.split("\n"), start=1):
         line_end = offset + len(raw)
-        if len(raw) < _CUT_MIN_LINE:
+        if len(raw) < _CUT_MIN_LINE and len(_INLINE_BULLET_RE.findall(raw.lstrip()[1:])) < _BULLET_RUN:
             _note_line_start(raw, seq)
             out.append(Segment(no, offset, line_end))
         else:

@@ -26,7 +26,10 @@ _NUMBERED_RE = re.compile(r"^\s*(?P<num>\d{1,3})[.)]\s+(?P<body>\S.*)$")
 _NUMBER_ONLY_RE = re.compile(r"^\s*(?P<num>\d{1,3})(?P<dot>[.)]?)\s*$")
 _LETTERED_RE = re.compile(r"^\s*(?:\((?P<num>[a-z]|ii|iii|iv|vi|vii|viii|ix|xi|xii)\)|"
                           r"(?P<alt>[a-z]|ii|iii|iv|vi|vii|viii|ix|xi|xii)[.)])\s+(?P<body>\S.*)$")
-_BULLET_RE = re.compile(rf"^(?P<indent>[ \t]*)(?:[·•*▪●◦‣■□♦➢➤✓○\uf0b7\uf0a7\uf076\uf0d8-]\s+|-(?=[{_CAP}]))"
+# A bullet glyph a conversion lost prints as U+FFFD, or as its UTF-8 bytes read in code page 850.
+_LOST_GLYPH = "\ufffd|\u00b4\u2510\u017b"
+_BULLET_RE = re.compile(rf"^(?P<indent>[ \t]*)(?:(?:[·•*▪●◦‣■□♦➢➤✓○\uf0b7\uf0a7\uf076\uf0d8-]|{_LOST_GLYPH})\s+|"
+                        rf"-(?=[{_CAP}]))"
                         r"(?P<body>\S.*)$")
 _TABLE_RULE_RE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
 # Page markers and page captions: "- 2 -", "-2-", "Page 3 of 9", "Página 3 de 9", "Page 2: ..."
