@@ -78,7 +78,7 @@ from SPARQLWrapper import JSON, POST, TURTLE, SPARQLWrapper
 from SPARQLWrapper.SPARQLExceptions import QueryBadFormed, SPARQLWrapperException
 
 from kb.errors import KbError, QueryError, QueryRefusedError, QueryTimeoutError, StoreError
-from kb.iri import BASE
+from kb.iri import BASE, jsonld_envelope
 
 T = TypeVar("T")
 VAR_NAME_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
@@ -673,6 +673,11 @@ def _graph_bytes(triples: Iterable[tuple[Any, Any, Any]], fmt: str, limit: int |
                             prefixes=dict(prefixes) if prefixes else None) or b""
     except (TypeError, ValueError) as exc:
         raise StoreError(f"cannot write the graph as {fmt}: {exc}") from None
+    if fmt == "jsonld":  # Oxigraph writes expanded JSON-LD and ignores prefixes: the context goes around it
+        head, tail = jsonld_envelope()
+        body = head + body + tail
+    elif truncated and fmt in ("turtle", "ntriples"):  # formats with comments say the cut in the body too
+        body += f"# truncated: the first {limit} triples of the answer (the row cap)\n".encode()
     return body, truncated
 
 

@@ -12,6 +12,7 @@ import io
 import json
 import re
 import xml.dom.minidom
+from urllib.parse import urlencode
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -319,6 +320,12 @@ def test_the_row_cap_cuts_results_and_says_so(client: httpx.Client, store: kb.St
         assert len(response.json()["results"]["bindings"]) == triples
     small = client.get("/sparql", params={"query": "SELECT * WHERE { ?s ?p ?o } LIMIT 5", "format": "csv"})
     assert "kb-result-truncated" not in small.headers and len(small.text.strip().splitlines()) == 6
+    crossed = "CONSTRUCT { ?s ?p ?o . ?s <urn:example:again> ?o } WHERE { ?s ?p ?o }"  # more triples than the data
+    for fmt in ("nt", "turtle"):
+        cut = client.get("/sparql", params={"query": crossed, "format": fmt})
+        assert cut.headers["kb-result-truncated"] == "true"
+        assert cut.text.endswith(f"# truncated: the first {triples} triples of the answer (the row cap)\n"), fmt
+        assert len(Graph().parse(data=cut.text, format="nt" if fmt == "nt" else "turtle")) == triples
 
 
 # --------------------------------------------------------------------------------------------
@@ -837,10 +844,14 @@ def test_json_ld_carries_the_published_context(client: httpx.Client) -> None:
     published = client.get("/context.jsonld")
     assert published.status_code == 200 and published.headers["content-type"] == "application/ld+json"
     assert published.json() == kb.jsonld_context()
-    for path in (IRI_PATH, "/ontology", "/.well-known/void", "/dumps/kb.jsonld"):
+    construct = "/sparql?" + urlencode({"query": f"DESCRIBE <{BASE}{IRI_PATH.lstrip('/')}>"})
+    for path in (IRI_PATH, "/ontology", "/.well-known/void", "/dumps/kb.jsonld", construct):
         answer = client.get(path, headers={"Accept": "application/ld+json"})
         assert answer.json()["@context"] == published.json()["@context"], path
         assert len(Graph().parse(data=answer.text, format="json-ld")) > 0, path
+    as_turtle = client.get(construct, headers={"Accept": "text/turtle"}).text
+    assert Graph().parse(data=client.get(construct, headers={"Accept": "application/ld+json"}).text,
+                         format="json-ld").isomorphic(Graph().parse(data=as_turtle, format="turtle"))
 
 
 def test_void_describes_the_release(client: httpx.Client, built_release: Any, store: kb.Store) -> None:
