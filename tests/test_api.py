@@ -12,10 +12,10 @@ import io
 import json
 import re
 import xml.dom.minidom
-from urllib.parse import urlencode
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlencode
 
 import httpx
 import pytest

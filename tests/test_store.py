@@ -666,7 +666,8 @@ def test_construct_bytes_keeps_each_triple_once_and_cuts_at_the_limit(store: Sto
     lines = every.decode("utf-8").strip().splitlines()
     assert not truncated and len(lines) == len(set(lines)) == len(fixture_graph())
     first, truncated = store.construct_bytes(query, fmt="ntriples", limit=3)
-    assert truncated and first.decode("utf-8").strip().splitlines() == lines[:3]  # the first three, same order
+    assert truncated and first.decode("utf-8").strip().splitlines() == [  # the first three, same order, and why
+        *lines[:3], "# truncated: the first 3 triples of the answer (the row cap)"]
     assert store.construct_bytes(query, fmt="ntriples", limit=len(lines)) == (every, False)
     with pytest.raises(QueryError, match="graph format 'csv'"):
         store.construct_bytes(query, fmt="csv")
