@@ -74,6 +74,13 @@ CONFIDENCE = {"bias": -5.9, "overlap": 4.02, "bm25": 0.8, "cited": 2.5, "quoted"
               "rank": 0.58}
 _MIN_OVERLAP = 0.35  # below this token-set ratio a candidate is not worth a curator's time
 _SHORTLIST = 300  # targets per source scored beyond BM25
+# A body of a numbered series: "Working Group 1", "Grupo de Trabajo 2".
+_NUMBERED_NAME_RE = re.compile(r"^((?:[A-ZÁÉÍÓÚ][\w-]*)(?: (?:de |of |del )?[A-ZÁÉÍÓÚ][\w-]*)*) \d{1,2}$")
+# The verb by which a paragraph introducing recommendations or mandates turns to those it asks to act:
+# bodies named after it are asked; those before it (the author) are not.
+_ASKING_RE = re.compile(r"\b(?:recommends?|recommended|urges?|calls? (?:up)?on|invites?|requests?|instructs?|"
+                        r"encourages?|recomienda[n]?|insta[n]?|invita[n]?|solicita[n]?|encomienda[n]?|"
+                        r"alienta[n]?)\b", re.IGNORECASE)
 _CITATION_RE = re.compile(r"\b(?:recommendation|recomendaci[óo]n|art(?:icle|[íi]culo)?\.?|paragraph|p[áa]rrafo)\s*"
                           r"(\d{1,2})(?:\s*,?\s*\(?([a-z])\)?)?", re.IGNORECASE)
 
@@ -301,23 +308,29 @@ def _addressees(source: Candidate, annotations: Annotations) -> list[Suggestion]
     lead_in = source.lead_in
     if lead_in is not None:
         named = {s.target_ref for s in out}
+        asking = _ASKING_RE.search(lead_in.quote)
         for start, end, slug, name in _named_bodies(lead_in.quote, annotations):
             if f"body:{slug}" in named:
                 continue
             at = lead_in.start + start
             evidence = [Evidence(lead_in.doc, lead_in.quote[start:end], at, at + end - start, "", "", ""),
                         *_quote(source.evidence)]
-            features = {"overlap": 0.7, "bm25": 0.5, "cited": 0.0, "quoted": 0.0, "topics": 0.0, "meaning": 0.0,
-                        "rank": 1.0}
+            asked = asking is not None and start >= asking.end()  # "... recommends that the Ministers": asked
+            features = {"overlap": 1.0 if asked else 0.7, "bm25": 0.5, "cited": 0.0,
+                        "quoted": 0.0, "topics": 0.0, "meaning": 0.0, "rank": 1.0}
+            why = (f"the paragraph introducing it asks {name!r}" if asked
+                   else f"the paragraph introducing it names {name!r}")
             out.append(Suggestion(source, "addressee", str(iri.body_iri(slug)), f"body:{slug}", _confidence(features),
-                                  evidence, f"the paragraph introducing it names {name!r}", features))
+                                  evidence, why, features))
     return sorted(out, key=lambda s: (-s.confidence, s.target))
 
 
 def _named_bodies(text: str, annotations: Annotations) -> list[tuple[int, int, str, str]]:
     """(start, end, body slug, name) of each body a text names by a label or other name (a name inside
-    a longer one that is matched, "ILO" in "ILO/CINTERFOR", does not count)."""
+    a longer one that is matched, "ILO" in "ILO/CINTERFOR", does not count), and of each body of a
+    numbered series the text names together ("the Working Groups": Working Group 1 and 2)."""
     found: list[tuple[int, int, str, str]] = []
+    series: dict[str, set[str]] = {}
     for body in annotations.bodies:
         for name in sorted({body.label, *body.alt_labels}, key=len, reverse=True):
             if len(name) < 3:
@@ -326,7 +339,23 @@ def _named_bodies(text: str, annotations: Annotations) -> list[tuple[int, int, s
             if m is not None:
                 found.append((m.start(), m.end(), body.slug, name))
                 break
+        for name in (body.label, *body.alt_labels):
+            if (numbered := _NUMBERED_NAME_RE.match(name)) is not None:
+                for plural in _plurals(numbered[1]):
+                    series.setdefault(plural, set()).add(body.slug)
+    named = {slug for _, _, slug, _ in found}
+    for plural, slugs in sorted(series.items()):
+        m = re.search(rf"(?<![\w-]){re.escape(plural)}(?![\w-])", text)
+        if m is not None and len(slugs) > 1:
+            found += [(m.start(), m.end(), slug, plural) for slug in sorted(slugs - named)]
+            named |= slugs
     return [f for f in found if not any(s <= f[0] and f[1] <= e and (e - s) > (f[1] - f[0]) for s, e, _, _ in found)]
+
+
+def _plurals(stem: str) -> tuple[str, ...]:
+    """The plural of a series' name in English ("Working Groups") and Spanish ("Grupos de Trabajo")."""
+    first, _, rest = stem.partition(" ")
+    return (stem + "s", f"{first}s {rest}" if rest else first + "s")
 
 
 def suggest(documents: Sequence[SourceDocument], provisions: dict[str, list[Provision]], annotations: Annotations,

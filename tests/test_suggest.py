@@ -10,6 +10,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import httpx
@@ -152,13 +153,36 @@ def test_an_addressee_named_only_in_the_introducing_paragraph_is_proposed(corpus
     # recommends that the Ministers of Labor ..." opens the section of recommendations.
     ministers = [s for s in found if s.source.iri == f"{kb.BASE}doc/{REPORT}/recommendation_1"
                  and s.target_ref == "body:ministers-of-labor"]
-    assert ministers and "the paragraph introducing it names" in ministers[0].why
+    assert ministers and "the paragraph introducing it asks 'the Ministers of Labor'" in ministers[0].why
+    # The author of the recommendations, named before "recommends", is not taken for one they ask.
+    author = [s for s in found if s.source.iri == f"{kb.BASE}doc/{REPORT}/recommendation_1"
+              and s.target_ref == "body:iacml-wg1"]
+    assert not author or author[0].confidence < ministers[0].confidence
     lead = ministers[0].evidence[0]
     assert texts[lead.doc][lead.start:lead.end] == lead.quote == "the Ministers of Labor"
     assert "respectfully recommends that " in texts[lead.doc][lead.start - 40:lead.start]
     # A body the recommendation names itself is proposed from its own text, not again from the lead-in.
     rec6 = [s for s in found if s.source.iri == REC_6 and s.link_type == "addressee"]
     assert [s.target_ref for s in rec6].count("body:oas") == 1
+
+
+def test_the_bodies_of_a_series_named_together_are_each_proposed() -> None:
+    from kb.model import Body
+    from kb.suggest import _named_bodies
+
+    known = SimpleNamespace(bodies=[
+        Body(slug="wg1", label="Working Group 1 of the IACML", alt_labels=("Working Group 1", "Grupo de Trabajo 1")),
+        Body(slug="wg2", label="Working Group 2 of the IACML", alt_labels=("Working Group 2", "Grupo de Trabajo 2")),
+        Body(slug="oas", label="OAS")])
+
+    named = _named_bodies("As such, the Working Groups will examine the topics with the OAS.",
+                          known)  # type: ignore[arg-type]
+    assert sorted((slug, name) for _, _, slug, name in named) == [
+        ("oas", "OAS"), ("wg1", "Working Groups"), ("wg2", "Working Groups")]
+    spanish = _named_bodies("los Grupos de Trabajo examinarán los temas", known)  # type: ignore[arg-type]
+    assert sorted(slug for _, _, slug, _ in spanish) == ["wg1", "wg2"]
+    one = _named_bodies("Working Group 1 and the Working Groups", known)  # type: ignore[arg-type]
+    assert sorted(slug for _, _, slug, _ in one) == ["wg1", "wg2"]  # each once
 
 
 def test_review_errors(capsys: pytest.CaptureFixture[str], corpus: Path) -> None:
