@@ -346,3 +346,33 @@ def test_a_web_page_is_typed_by_its_furniture_and_its_lost_bullets_are_items() -
     assert [own_text(EVENT_PAGE, p).split(" ", 1)[1][:16] for p in items] == [
         "Meeting of the W", "Delegates from 2", "A wide debate on"]
     assert not [p for p in doc.provisions if p.kind is Kind.MANDATE]
+
+
+GLUED_DECLARATION = (
+    "Download \"Declaration\"\n\n"
+    "OEA/Ser.K/XL.3 CIDI/REMXX-III/DEC.1/40 5 May 2040 Original: English DECLARATION AND PLAN OF ACTION OF "
+    "LIMA (Adopted at the closing session, held on May 5, 2040) THE MINISTERS AND HIGHEST AUTHORITIES OF THE "
+    "MEMBER STATES, meeting in Lima, Peru, on the occasion of their Third Inter-American Meeting, REAFFIRMING the "
+    "commitment of the member states to promote cooperation among their institutions in the Hemisphere; "
+    "RECOGNIZING the right of every person to take part in cultural life and its importance for development; "
+    "CONSIDERING that the Plan of Action of the Second Meeting called for a review of its results, DECLARE:\n\n"
+    "1. Our firm commitment to the exchange of experiences among the member states of the Hemisphere.\n\n"
+    "2. Cooperation among governments is essential. We encourage the Technical Secretariat to support it with "
+    "the resources at its disposal.\n\n"
+    "3. We recognize the work of the institutions of the region.\n")
+
+
+def test_preamble_clauses_run_together_are_paragraphs_of_their_own() -> None:
+    doc = parse_document(GLUED_DECLARATION)
+    assert doc.metadata.type == "Declaration"  # the first type its title names
+    assert [(own_text(GLUED_DECLARATION, p).split(" ", 1)[0], p.kind) for p in doc.provisions] == [
+        ("THE", Kind.PARAGRAPH), ("REAFFIRMING", Kind.PARAGRAPH), ("RECOGNIZING", Kind.PARAGRAPH),
+        ("CONSIDERING", Kind.PARAGRAPH), ("1.", Kind.MANDATE), ("2.", Kind.MANDATE), ("3.", Kind.PARAGRAPH)]
+    assert own_text(GLUED_DECLARATION, doc.provisions[0]).endswith("Third Inter-American Meeting,")
+    assert own_text(GLUED_DECLARATION, doc.provisions[3]).endswith("DECLARE:")
+
+
+def test_a_final_report_of_a_working_group_is_a_working_group_report() -> None:
+    text = ("FINAL REPORT OF WORKING GROUP 2\n\nI. INTRODUCTION\n\n1. The Working Group met twice during the period "
+            "and examined the topics of the Plan of Action.\n")
+    assert parse_document(text).metadata.type == "WorkingGroupReport"

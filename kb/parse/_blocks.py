@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from itertools import pairwise
 
+from kb.parse._layout import PREAMBLE_CUES
 from kb.parse._lines import Line, Tok, is_upper
 
 __all__ = ["DANGLING_WORDS", "RESOLUTION_CUE_RE", "Block", "blocks", "heading_like", "wrap_width"]
@@ -25,9 +26,8 @@ _LEAD_IN_WORDS = 8
 _VERB_LINE_WORDS = 4
 # The lead-ins of a resolution's preamble: paragraphs of their own, never headings.
 RESOLUTION_CUE_RE = re.compile(
-    r"^\s*(?:THE GENERAL ASSEMBLY|THE (?:MEETING|CONFERENCE|COMMITTEE|COUNCIL)\b[^,]{0,80},$|HAVING SEEN|"
-    r"CONSIDERING|BEARING IN MIND|RECALLING|RESOLVES|DECIDES|LA ASAMBLEA GENERAL|VISTOS?\b|CONSIDERANDO|"
-    r"TENIENDO (?:EN CUENTA|PRESENTE)|RESUELVE)")
+    rf"^\s*(?:THE GENERAL ASSEMBLY|THE (?:MEETING|CONFERENCE|COMMITTEE|COUNCIL)\b[^,]{{0,80}},$|LA ASAMBLEA GENERAL|"
+    rf"(?:{PREAMBLE_CUES})(?=[\s:,]|$))")
 _CAPS_HEADING_WORDS = 15  # a line in capitals this short is a heading, even with a closing stop
 _HEADING_END = "\"\u201d\u2019')]"  # closing quotes and brackets
 # Words a sentence cannot end on: a block stopping on one is carried on by the next line.

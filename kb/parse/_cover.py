@@ -87,8 +87,8 @@ _TYPE_WORDS: tuple[tuple[re.Pattern[str], DocType], ...] = (
     (re.compile(r"\bplan(?:es)? (?:of action|de acci\S*n)\b", _FLAGS), DocType.PLAN_OF_ACTION),
     (re.compile(r"\b(?:work ?plan|plan de trabajo|calendar of activities|calendario de actividades)\b", _FLAGS),
      DocType.WORK_PLAN),
-    (re.compile(r"\b(?:report|informe)\b.*\b(?:working group|grupo de trabajo)\b|\b(?:working group|grupo de "
-                r"trabajo) \d+ report\b", _FLAGS), DocType.WORKING_GROUP_REPORT),
+    (re.compile(r"\b(?:final |annual )?(?:report|informe)\b.*\b(?:working group|grupo de trabajo)\b|"
+                r"\b(?:working group|grupo de trabajo) \d+ report\b", _FLAGS), DocType.WORKING_GROUP_REPORT),
     (re.compile(r"\bdeclara(?:tion|ción|cion|cin)\b|\bcompromiso hemisf|\bhemispheric commitment\b", _FLAGS),
      DocType.DECLARATION),
     (re.compile(r"\b(?:concept note|descriptive document|nota conceptual|documento descriptivo|call for proposals|"
@@ -278,10 +278,10 @@ _DATED_TITLE_RE = re.compile(r"\s+[-–]\s+(?:" + "|".join(_MONTHS) + r")\s+\d{4
 
 
 def _type_of(text: str) -> DocType | None:
-    for pattern, doc_type in _TYPE_WORDS:
-        if pattern.search(text):
-            return doc_type
-    return None
+    """The kind of document a title names; of two ("DECLARATION AND PLAN OF ACTION OF ..."), the first."""
+    named = [(m.start(), k, doc_type) for k, (pattern, doc_type) in enumerate(_TYPE_WORDS)
+             if (m := pattern.search(text)) is not None]
+    return min(named)[2] if named else None
 
 
 def is_title_line(text: str) -> bool:

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["Segment", "segments"]
+__all__ = ["PREAMBLE_CUES", "Segment", "segments"]
 
 
 @dataclass(frozen=True)
@@ -51,6 +51,16 @@ _BULLET_RUN = 2
 _OPENING_RE = re.compile(
     r"(?<=\s)(?:WE|We|NOSOTROS|Nosotros|LAS MINISTRAS|Las Ministras|LOS MINISTROS|Los Ministros|"
     r"THE MINISTERS|The Ministers)\b[ ,]")
+# The words in capitals that open each clause of a resolution or declaration's preamble and operative
+# part, as OAS and UN texts print them ("REAFFIRMING the commitment ...; RECOGNIZING ...; RESOLVES:").
+PREAMBLE_CUES = (
+    r"HAVING SEEN|HAVING CONSIDERED|CONSIDERING|BEARING IN MIND|RECALLING|REAFFIRMING|REITERATING|RECOGNIZING|"
+    r"ACKNOWLEDGING|NOTING|TAKING INTO ACCOUNT|TAKING NOTE|WELCOMING|EMPHASIZING|STRESSING|UNDERSCORING|"
+    r"HIGHLIGHTING|CONVINCED|AWARE|CONCERNED|RESOLVES?|DECIDES?|VISTOS?|CONSIDERANDO|TENIENDO (?:EN CUENTA|PRESENTE)|"
+    r"RECORDANDO|REAFIRMANDO|REITERANDO|RECONOCIENDO|TOMANDO (?:NOTA|EN CUENTA)|ACOGIENDO|DESTACANDO|SUBRAYANDO|"
+    r"SEÑALANDO|OBSERVANDO|CONVENCID[OA]S|CONSCIENTES|PREOCUPAD[OA]S|RESUELVE|DECIDE")
+_MARK_BEFORE_RE = re.compile(r"(?:^|\s)(?:\d{1,3}[.)]|\(?[a-z]\)|[a-z]\.|bis\.|ter\.)\s*$")
+_INLINE_CUE_RE = re.compile(rf"(?<=\s)(?:{PREAMBLE_CUES})(?=[\s:,])")
 _COVER_CUE_RE = re.compile(r"Original:|OEA/Ser|/doc\.|\(Adopt|\(Aprobad|\(Adoptad|\(Approved", re.IGNORECASE)
 _LEAD_END = ":;"
 _HEADING_WORDS = 12  # a heading glued to its first sentence has at most this many words
@@ -104,6 +114,7 @@ def _cuts(raw: str, seq: _Sequence) -> list[int]:
     bullets = [m.start() for m in _INLINE_BULLET_RE.finditer(raw) if raw[:m.start()].strip()]
     run = len(bullets) >= _BULLET_RUN
     candidates += [(pos, "run" if run else "bullet", "") for pos in bullets]
+    candidates += [(m.start(), "cue", "") for m in _INLINE_CUE_RE.finditer(raw)]
     cuts: list[tuple[int, str]] = []
     for pos, what, mark in sorted(candidates):
         if pos == 0 or not raw[:pos].strip():
@@ -126,6 +137,10 @@ def _cuts(raw: str, seq: _Sequence) -> list[int]:
             if seq.next_section(mark):
                 seq.section = mark
                 cuts.append((pos, what))
+        elif what == "cue":
+            # a clause ends where the next one's word in capitals begins (not after its own number)
+            if before in _LEAD_END + ".," and not _MARK_BEFORE_RE.search(raw[:pos]):
+                cuts.append((pos, what))
         elif what == "run" or before in _LEAD_END + ".":
             cuts.append((pos, what))
     return _long_enough(raw, cuts)
@@ -137,7 +152,7 @@ def _long_enough(raw: str, cuts: list[tuple[int, str]]) -> list[int]:
     kept: list[int] = []
     for k, (pos, what) in enumerate(cuts):
         following = cuts[k + 1][0] if k + 1 < len(cuts) else len(raw)
-        if what in ("section", "run") or following - pos >= _INLINE_ITEM_MIN or ";" in (_before(raw, pos),
+        if what in ("section", "run", "cue") or following - pos >= _INLINE_ITEM_MIN or ";" in (_before(raw, pos),
                                                                                _before(raw, following)):
             kept.append(pos)
     return kept

@@ -62,7 +62,10 @@ _COMMITMENT_RE = re.compile(
     r"\bwe\s+(?:hereby\s+|also\s+|further\s+|therefore\s+)?(?:agree|commit|pledge|undertake|resolve|decide|will)\b"
     r"|\bwe\s+are\s+(?:committed|determined)\b|\bwe\s+have\s+assumed\s+the\s+commitment\b"
     r"|\bnos\s+comprometemos\b|\bacordamos\b|\bestamos\s+comprometid|\bnos\s+hemos\s+comprometid"
-    r"|\bhemos\s+asumido\s+el\s+compromiso\b", re.IGNORECASE)
+    r"|\bhemos\s+asumido\s+el\s+compromiso\b"
+    r"|\bwe\s+(?:also\s+|further\s+|therefore\s+)?(?:encourage|urge|call\s+(?:up)?on|invite|request|instruct|entrust)\b"
+    r"|\b(?:alentamos|instamos|exhortamos|invitamos|solicitamos|encomendamos|encargamos)\b"
+    r"|^\W*(?:our|nuestro)\s+(?:\w+\s+)?(?:commitment|compromiso|support|apoyo|respaldo)\b", re.IGNORECASE)
 _PRESENT_REMOS = frozenset({"queremos", "requeremos", "quisiéramos"})  # present tense, not the future
 # What a paragraph of a plan says that someone will do: a modal, a future, a commitment.
 _DIRECTIVE_RE = re.compile(
