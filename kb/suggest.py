@@ -412,6 +412,8 @@ def suggest(documents: Sequence[SourceDocument], provisions: dict[str, list[Prov
             if target.iri == source.iri or (target.doc and target.doc == source.doc) or not _before(target.date,
                                                                                                    source.date):
                 continue
+            if meetings.get(source.doc) and meetings.get(source.doc) == meetings.get(target.doc):
+                continue  # two documents of one meeting (its concept note, its web page) restate, not reiterate
             if source.kind == "Activity" and target.kind not in _ANSWERED_KIND_NAMES:
                 continue
             overlap = fuzz.token_set_ratio(source.text.casefold(), target.text.casefold()) / 100

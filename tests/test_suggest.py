@@ -166,6 +166,16 @@ def test_an_addressee_named_only_in_the_introducing_paragraph_is_proposed(corpus
     assert [s.target_ref for s in rec6].count("body:oas") == 1
 
 
+def test_two_documents_of_one_meeting_are_not_said_to_reiterate_each_other(corpus: Path) -> None:
+    """The workshop's concept note and its web page state the same objectives word for word: one
+    restates the other, a later cycle does not carry it forward."""
+    prepared = kb.prepare(corpus)
+    page = "ws2023-event-page"
+    found = kb.suggest(prepared.documents, prepared.provisions, prepared.annotations, document=page, top=20)
+    assert found, "the page's provisions have candidates"
+    assert not [s for s in found if s.link_type != "addressee" and "/doc/ws2023-descriptive-document/" in s.target]
+
+
 def test_the_bodies_of_a_series_named_together_are_each_proposed() -> None:
     from kb.model import Body
     from kb.suggest import _named_bodies
