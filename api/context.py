@@ -43,6 +43,7 @@ class Served:
     ontology: Graph = field(default_factory=Graph)
     statistics: dict[str, Any] = field(default_factory=dict)
     partitions: kb.Partitions = field(default_factory=lambda: kb.Partitions({}, {}))  # for VoID
+    about: kb.DatasetInfo = field(default_factory=kb.DatasetInfo)  # what the release says of itself
     memo: dict[str, Any] = field(default_factory=dict)
     requests: int = 0  # requests in flight pinned to it
     retired: bool = False  # a newer release is current: closed when its last request ends
@@ -114,6 +115,10 @@ class Context:
     @property
     def partitions(self) -> kb.Partitions:
         return self.served.partitions
+
+    @property
+    def about(self) -> kb.DatasetInfo:
+        return self.served.about
 
     @property
     def memo(self) -> dict[str, Any]:

@@ -15,7 +15,6 @@ triples that point at it, and the triples of its hash IRIs (``evidence/{hash}#qu
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections.abc import Callable
 from pathlib import Path
@@ -26,8 +25,8 @@ from fastapi import FastAPI, HTTPException, Query, Request
 from fastapi import Path as PathParam
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import FileResponse, RedirectResponse, Response
-from rdflib import RDF, Graph, Literal, Namespace, URIRef
-from rdflib.namespace import DCTERMS, FOAF, OWL, RDFS, SKOS, VOID, XSD
+from rdflib import Graph, Literal, Namespace, URIRef
+from rdflib.namespace import DCTERMS, FOAF, RDFS, SKOS, VOID
 from rdflib.term import Node
 from starlette.datastructures import Headers
 
@@ -203,47 +202,11 @@ def ontology_graph(store: kb.Store) -> Graph:
 
 
 def void_graph(base_url: str, ctx: Context) -> Graph:
-    """The VoID description: what the dataset is, where to query it, where to download it."""
-    graph = Graph()
-    graph.bind("void", VOID)
-    graph.bind("dcterms", DCTERMS)
-    graph.bind("foaf", FOAF)
-    dataset = URIRef(kb.BASE + ".well-known/void#dataset")
-    graph.add((dataset, RDF.type, VOID.Dataset))
-    graph.add((dataset, DCTERMS.title, Literal("IACML mandate traceability knowledge base", lang="en")))
-    graph.add((dataset, DCTERMS.description, Literal(
-        "Mandates and recommendations of the OAS Inter-American Conference of Ministers of Labor, linked to "
-        "where they came from and to what answered them, each link backed by a verbatim quote.", lang="en")))
-    graph.add((dataset, FOAF.homepage, URIRef(base_url + "/")))
-    graph.add((dataset, VOID.uriSpace, Literal(kb.BASE)))
-    graph.add((dataset, VOID.sparqlEndpoint, URIRef(base_url + "/sparql")))
-    partitions = ctx.partitions
-    graph.add((dataset, VOID.triples, Literal(partitions.triples, datatype=XSD.integer)))  # kb.nt's, not the store's
-    graph.add((dataset, VOID.classes, Literal(len(partitions.classes), datatype=XSD.integer)))
-    graph.add((dataset, VOID.properties, Literal(len(partitions.properties), datatype=XSD.integer)))
-    for kind, counts, count_property in (("class", partitions.classes, VOID.entities),
-                                         ("property", partitions.properties, VOID.triples)):
-        for term, count in counts.items():
-            # a hash IRI per partition, named by its term: the same from one release to the next
-            part = URIRef(f"{kb.BASE}.well-known/void#{kind}-{hashlib.sha256(term.encode()).hexdigest()[:16]}")
-            graph.add((dataset, VOID.classPartition if kind == "class" else VOID.propertyPartition, part))
-            graph.add((part, VOID[kind], URIRef(term)))
-            graph.add((part, count_property, Literal(count, datatype=XSD.integer)))
-    graph.add((dataset, RDFS.seeAlso, URIRef(kb.BASE + "dataset")))  # the release description (dataset.nt)
-    graph.add((dataset, VOID.vocabulary, URIRef(ONTOLOGY_IRI)))
-    for namespace in ("dcterms", "skos", "prov", "org", "oa", "eli", "cito"):
-        graph.add((dataset, VOID.vocabulary, URIRef(kb.PREFIXES[namespace])))
-    graph.add((dataset, VOID.exampleResource, URIRef(kb.BASE + "doc/wg1-2021-final-report")))
-    if ctx.version:
-        graph.add((dataset, OWL.versionInfo, Literal(ctx.version)))
-        built = kb.version_time(ctx.version)
-        if built is not None:  # a release is built, issued and last changed at once: a new one is a new build
-            for when in (DCTERMS.created, DCTERMS.issued, DCTERMS.modified):
-                graph.add((dataset, when, Literal(built.isoformat().replace("+00:00", "Z"), datatype=XSD.dateTime)))
-    for name in ctx.dumps():
-        if name != "report.json":
-            graph.add((dataset, VOID.dataDump, URIRef(f"{base_url}/dumps/{name}")))
-    return graph
+    """The VoID description (``kb.void_graph``) with this server's address and dumps."""
+    version = ctx.version
+    return kb.void_graph(base_url, ctx.partitions, ctx.about, version=version,
+                         built=kb.version_time(version) if version else None,
+                         dumps=[name for name in ctx.dumps() if name != "report.json"])
 
 
 # --------------------------------------------------------------------------------------------

@@ -50,7 +50,8 @@ def open_served(spec: str, settings: Settings) -> Served:
                          total_memory_mb=settings.workers_memory_mb)
         served = Served(spec=spec, store=store, pool=pool, hold=hold, dumps_dir=dumps_dir, version=version,
                         triples=store.triple_count(), ontology=linked_data.ontology_graph(store),
-                        statistics=kb.statistics(store), partitions=kb.partitions(store))
+                        statistics=kb.statistics(store), partitions=kb.partitions(store),
+                        about=kb.dataset_info(store))
         rest.warm_up(store)
         pages_data.warm_up(store)
     except BaseException:

@@ -38,7 +38,7 @@ from kb.iri import (
     provision_iri,
 )
 from kb.items import ItemDescription, Partitions, describe, partitions, replaced_by, resolve_reference, statistics
-from kb.model import DocType
+from kb.model import DatasetInfo, DocType
 from kb.ontology import alignments_graph
 from kb.parse import ParsedDocument, ParseWarning, parse, parse_document
 from kb.pipeline import Built, Corpus, assemble, build, prepare
@@ -62,6 +62,7 @@ from kb.status import (
 from kb.store import KB_GRAPH, Dataset, EmbeddedStore, RemoteStore, SelectResult, Store, open_store, query_dataset
 from kb.suggest import Suggestion, suggest
 from kb.trace import Trace, trace
+from kb.void import dataset_info, void_graph
 
 DOCUMENT_TYPES = tuple(t.value for t in DocType)
 
@@ -87,6 +88,7 @@ __all__ = [
     "CorpusErrors",
     "CoverageReport",
     "Dataset",
+    "DatasetInfo",
     "EmbeddedStore",
     "Explanation",
     "Extracted",
@@ -129,6 +131,7 @@ __all__ = [
     "cite",
     "coverage",
     "current_release",
+    "dataset_info",
     "default_corpus_dir",
     "describe",
     "doc_iri",
@@ -161,5 +164,6 @@ __all__ = [
     "suggest",
     "trace",
     "version_time",
+    "void_graph",
     "why",
 ]

@@ -12,6 +12,7 @@ Layout::
       documents/{slug}.yaml     metadata of one held document (fields: REQUIRED_FIELDS)
       sources/*.txt             the source texts, byte for byte as received
       annotations/*.yaml        curated entities, links and evidence (see kb.annotate)
+      dataset.yaml              optional: the dataset's title, description, licence, rights, publisher
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ import yaml
 
 from kb.errors import CorpusError, CorpusErrors
 from kb.iri import is_slug
-from kb.model import DocType, DocumentMeta, SourceDocument
+from kb.model import DatasetInfo, DocType, DocumentMeta, SourceDocument
 
 REQUIRED_FIELDS = (
     "slug", "title", "type", "symbols", "date", "language", "original_language",
@@ -41,6 +42,11 @@ EMPTY_ALLOWED = ("meeting",)  # a document may belong to no meeting
 DATE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 LANG_RE = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]+)*$")
 SHA_RE = re.compile(r"^[0-9a-f]{64}$")
+
+
+DATASET_FILE = "dataset.yaml"
+DATASET_FIELDS = ("title", "description", "license", "rights", "publisher")
+_IRI_RE = re.compile(r"^https?://[^\s<>\"{}|\\^`]+$")
 
 
 def default_corpus_dir() -> Path:
@@ -171,6 +177,31 @@ def parse_meta(path: Path) -> DocumentMeta:
         meta_path=str(path),
         field_lines=tuple(sorted(lines.items())),
     )
+
+
+def read_dataset_info(corpus_dir: Path) -> DatasetInfo:
+    """``corpus/dataset.yaml``: what the publisher says of the dataset (every field optional; no file,
+    nothing said). CorpusError, with the line, for an unknown field, a value that is not text or a
+    licence that is not an http(s) IRI."""
+    path = corpus_dir / DATASET_FILE
+    if not path.is_file():
+        return DatasetInfo()
+    data, lines = load_yaml(path)
+    if data is None:
+        return DatasetInfo()
+    if not isinstance(data, dict):
+        raise CorpusError(path, "must be a YAML mapping of fields", hint=f"give any of {', '.join(DATASET_FIELDS)}")
+    for key, value in data.items():
+        if key not in DATASET_FIELDS:
+            raise _field_error(path, lines, str(key), "is not a known field",
+                               f"known fields: {', '.join(DATASET_FIELDS)}")
+        if not isinstance(value, str):
+            raise _field_error(path, lines, key, "must be text", "quote the value")
+    license_iri = data.get("license", "").strip()
+    if license_iri and not _IRI_RE.match(license_iri):
+        raise _field_error(path, lines, "license", f"{license_iri!r} is not an http(s) IRI",
+                           "give the licence's IRI, e.g. https://creativecommons.org/licenses/by/4.0/")
+    return DatasetInfo(**{key: " ".join(str(data.get(key, "")).split()) for key in DATASET_FIELDS})
 
 
 def iter_meta_files(corpus_dir: Path) -> Iterator[Path]:

@@ -44,6 +44,23 @@ class Kind(StrEnum):
 
 
 @dataclass(frozen=True)
+class DatasetInfo:
+    """What the publisher says of the knowledge base as a dataset (``corpus/dataset.yaml``): its title
+    and description, the licence its data is published under, the rights in the texts it quotes, and
+    who publishes it. Empty strings where the corpus says nothing."""
+
+    title: str = ""
+    description: str = ""
+    license: str = ""  # an IRI
+    rights: str = ""
+    publisher: str = ""
+
+    def as_json(self) -> dict[str, str]:
+        return {"title": self.title, "description": self.description, "license": self.license,
+                "rights": self.rights, "publisher": self.publisher}
+
+
+@dataclass(frozen=True)
 class DocumentMeta:
     """The metadata file of one held document (``corpus/documents/{slug}.yaml``)."""
 

@@ -33,11 +33,11 @@ from rdflib import RDF, Graph, URIRef
 
 from kb import ontology
 from kb.annotate import load_annotations
-from kb.corpus import default_corpus_dir, raise_all, read_corpus
+from kb.corpus import default_corpus_dir, raise_all, read_corpus, read_dataset_info
 from kb.errors import CorpusError, CorpusErrors, InputError
 from kb.graph import CanonicalWriter, origins, write_graph
 from kb.iri import SKOS
-from kb.model import Annotations, Provision, SourceDocument
+from kb.model import Annotations, DatasetInfo, Provision, SourceDocument
 from kb.parse import parse
 from kb.publish import Release, build_lock, default_build_dir, publish, work_folder
 from kb.rules import assess, corpus_date, load_rules, write_status
@@ -70,6 +70,7 @@ class Built:
     store_path: Path | None
     timings: dict[str, float] = field(default_factory=dict)
     work: Any = field(default=None, repr=False)  # keeps a temporary work folder alive with this object
+    about: DatasetInfo = field(default_factory=DatasetInfo)
 
     @property
     def nt(self) -> bytes:
@@ -116,6 +117,7 @@ class Corpus:
     documents: list[SourceDocument]
     provisions: dict[str, list[Provision]]
     annotations: Annotations
+    about: DatasetInfo = field(default_factory=DatasetInfo)
 
 
 def prepare(corpus_dir: Path | None = None) -> Corpus:
@@ -124,10 +126,15 @@ def prepare(corpus_dir: Path | None = None) -> Corpus:
 
 
 def read_and_annotate(corpus_dir: Path, timings: dict[str, float], progress: Progress | None
-                      ) -> tuple[list[SourceDocument], dict[str, list[Provision]], Annotations]:
+                      ) -> tuple[list[SourceDocument], dict[str, list[Provision]], Annotations, DatasetInfo]:
     """The corpus, parse and annotate stages; every corpus error of them raised at once."""
+    about = DatasetInfo()
     with _stage("corpus", timings, progress):
         documents, errors, broken = read_corpus(corpus_dir)
+        try:
+            about = read_dataset_info(corpus_dir)
+        except CorpusError as exc:
+            errors.append(exc)
     with _stage("parse", timings, progress):
         provisions: dict[str, list[Provision]] = {}
         for d in documents:
@@ -148,7 +155,7 @@ def read_and_annotate(corpus_dir: Path, timings: dict[str, float], progress: Pro
         except CorpusError as exc:
             errors.append(exc)
         raise_all(errors)  # every corpus error of the build at once
-    return documents, provisions, annotations
+    return documents, provisions, annotations, about
 
 
 def assemble(corpus_dir: Path | None = None, *, progress: Progress | None = None,
@@ -162,7 +169,7 @@ def assemble(corpus_dir: Path | None = None, *, progress: Progress | None = None
     work = Path(temporary.name) if temporary is not None else work_dir
     assert work is not None
     timings: dict[str, float] = {}
-    documents, provisions, annotations = read_and_annotate(corpus_dir, timings, progress)
+    documents, provisions, annotations, about = read_and_annotate(corpus_dir, timings, progress)
     with _stage("graph", timings, progress):
         writer = CanonicalWriter(work)
         write_graph(documents, provisions, annotations, writer,
@@ -198,7 +205,7 @@ def assemble(corpus_dir: Path | None = None, *, progress: Progress | None = None
     timings["rules"] = round(timings["rules"] - timings["validate"], 4)  # validation ran inside it, on its store
     timings = {name: timings[name] for name in ("corpus", "parse", "annotate", "graph", "rules", "validate")}
     return Built(documents, provisions, annotations, nt.path, nt.triples, nt.sha256, counts, report, asof,
-                 len(assessments), store_path, timings, work=temporary)
+                 len(assessments), store_path, timings, work=temporary, about=about)
 
 
 def build_report(built: Built, version: str) -> dict[str, Any]:
@@ -215,6 +222,7 @@ def build_report(built: Built, version: str) -> dict[str, Any]:
         "warnings": [*built.annotations.warnings, *built.validation.warnings],
         "checks_run": built.validation.checks_run,
         "timings_seconds": built.timings,
+        "dataset": built.about.as_json(),
     }
 
 

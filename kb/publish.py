@@ -54,16 +54,31 @@ DATASET = "dataset.nt"
 CONTEXT = "context.jsonld"
 
 
-def dataset_ntriples(version: str, content_hash: str) -> bytes:
-    """The description of a release (not part of kb.nt, whose hash it states)."""
+def dataset_ntriples(version: str, content_hash: str, about: dict[str, str] | None = None) -> bytes:
+    """The description of a release (not part of kb.nt, whose hash it states): its version and hash,
+    and what the corpus says of the dataset (``corpus/dataset.yaml``: title, description, licence,
+    rights, publisher)."""
+    about = about or {}
     node = f"<{BASE}dataset>"
+    dcterms = "http://purl.org/dc/terms/"
+    title = about.get("title") or "IACML mandate and recommendation traceability knowledge base"
     lines = [
         f"{node} <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <http://rdfs.org/ns/void#Dataset> .",
-        f'{node} <http://purl.org/dc/terms/hasVersion> "{version}" .',
-        f'{node} <{BASE}ontology#contentHash> "{content_hash}" .',
-        f'{node} <http://purl.org/dc/terms/title> "IACML mandate and recommendation traceability knowledge base"@en .',
+        f'{node} <{dcterms}hasVersion> {_string(version)} .',
+        f'{node} <{BASE}ontology#contentHash> {_string(content_hash)} .',
+        f'{node} <{dcterms}title> {_string(title)}@en .',
     ]
+    for key in ("description", "rights", "publisher"):
+        if about.get(key):
+            lines.append(f"{node} <{dcterms}{key}> {_string(about[key])}@en .")
+    if about.get("license"):
+        lines.append(f"{node} <{dcterms}license> <{about['license']}> .")
     return ("\n".join(lines) + "\n").encode("utf-8")
+
+
+def _string(text: str) -> str:
+    """An N-Triples string literal (JSON's escapes are N-Triples' for these characters)."""
+    return json.dumps(text, ensure_ascii=False)
 
 
 def version_time(version: str) -> dt.datetime | None:
@@ -164,7 +179,7 @@ def write_release(staging: Path, nt: bytes | Path, report: dict[str, Any], store
         _fsync(staging / DUMPS["nt"])
     else:
         _write(staging / DUMPS["nt"], nt)
-    _write(staging / DATASET, dataset_ntriples(report["version"], report["content_hash"]))
+    _write(staging / DATASET, dataset_ntriples(report["version"], report["content_hash"], report.get("dataset")))
     if store is None:
         opened = EmbeddedStore.create(staging / "store", staging / DUMPS["nt"], staging / DATASET)
     else:

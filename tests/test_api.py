@@ -874,6 +874,13 @@ def test_void_describes_the_release(client: httpx.Client, built_release: Any, st
                 for part in void.objects(dataset, VOID.classPartition)}
     assert by_class[URIRef(KB + "Mandate")] == mandate_count(store)
     assert URIRef("http://rdfs.org/ns/void#Dataset") not in by_class  # the release description is not data
+    # what corpus/dataset.yaml says: the licence and rights, in the VoID and in the release description
+    about = kb.corpus.read_dataset_info(kb.default_corpus_dir())
+    assert about.license and about.rights
+    assert void.value(dataset, DCTERMS.license) == URIRef(about.license)
+    assert str(void.value(dataset, DCTERMS.rights)) == about.rights
+    described = Graph().parse(built_release.dataset_path)
+    assert described.value(URIRef(f"{BASE}dataset"), DCTERMS.license) == URIRef(about.license)
 
 
 def test_dumps_revalidate_by_a_strong_etag_and_large_answers_are_gzipped(client: httpx.Client,

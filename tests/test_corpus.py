@@ -106,3 +106,28 @@ def test_missing_source_file(corpus_copy: Path) -> None:
     (corpus_copy / "sources" / "003_2266ae6c382e42f9.txt").unlink()
     err = _error(corpus_copy)
     assert err.path.endswith("003_2266ae6c382e42f9.txt") and "not found" in str(err)
+
+
+def test_the_dataset_description_is_checked_with_the_other_corpus_errors(corpus_copy: Path) -> None:
+    from kb.corpus import read_dataset_info
+    from kb.errors import CorpusErrors
+    from kb.pipeline import prepare
+
+    about = read_dataset_info(corpus_copy)
+    assert about.license.startswith("https://") and about.title
+    (corpus_copy / "dataset.yaml").write_text("title: A title\nlicense: CC BY 4.0\n", encoding="utf-8")
+    with pytest.raises(CorpusError) as info:
+        read_dataset_info(corpus_copy)
+    assert info.value.line == 2 and "is not an http(s) IRI" in str(info.value) and "dataset.yaml" in str(info.value)
+    (corpus_copy / "dataset.yaml").write_text("title: A title\ncolour: blue\n", encoding="utf-8")
+    meta = corpus_copy / "documents" / "wg1-2021-final-report.yaml"
+    meta.write_text(meta.read_text(encoding="utf-8").replace("slug:", "slugg:"), encoding="utf-8")
+    with pytest.raises(CorpusErrors) as every:  # both files' errors in one build
+        prepare(corpus_copy)
+    messages = [str(e) for e in every.value.errors]
+    assert any("dataset.yaml" in m and "'colour' is not a known field" in m for m in messages), messages
+    assert any("wg1-2021-final-report.yaml" in m for m in messages), messages
+    (corpus_copy / "dataset.yaml").unlink()
+    meta.write_text(meta.read_text(encoding="utf-8").replace("slugg:", "slug:"), encoding="utf-8")
+    assert prepare(corpus_copy).about == read_dataset_info(corpus_copy)  # no file: nothing said
+    assert not read_dataset_info(corpus_copy).license

@@ -26,7 +26,7 @@ PINNED = {
     "parse_document", "replaced_by", "Quote", "near_quote", "quote_of", "Corpus", "Pending", "Review", "Suggestion",
     "default_corpus_dir", "prepare", "suggest", "ACCEPTABLE_TYPES",
     "Partitions", "partitions", "version_time", "CONTEXT_IRI", "jsonld_context", "jsonld_envelope",
-    "ReleaseHold", "hold_release", "release_of_store", "alignments_graph",
+    "ReleaseHold", "hold_release", "release_of_store", "alignments_graph", "DatasetInfo", "dataset_info", "void_graph",
 }
 
 
