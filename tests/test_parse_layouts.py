@@ -376,3 +376,11 @@ def test_a_final_report_of_a_working_group_is_a_working_group_report() -> None:
     text = ("FINAL REPORT OF WORKING GROUP 2\n\nI. INTRODUCTION\n\n1. The Working Group met twice during the period "
             "and examined the topics of the Plan of Action.\n")
     assert parse_document(text).metadata.type == "WorkingGroupReport"
+
+
+def test_a_hosts_caption_meeting_then_title_gives_the_title() -> None:
+    text = ("Twentieth Conference of Ministers of Culture of the Americas: Declaration of Lima\n\nOctober 14, 2040\n\n"
+            "The Ministers of Culture and Heads of Delegation of the participating countries, assembled in Lima, "
+            "Peru, from October 12 to 14, 2040;\n\nRECOGNIZING the contribution of culture to development;\n")
+    metadata = parse_document(text).metadata
+    assert (metadata.title, metadata.type) == ("Declaration of Lima", "Declaration")

@@ -327,6 +327,8 @@ def _title(lines: list[str]) -> tuple[str | None, DocType | None]:
             if doc_type is None:
                 continue
             if len(text) > _TITLE_MAX or _NOT_TITLE_RE.search(text):
+                if (titled := _after_meeting(text)) is not None:
+                    return titled, _type_of(titled)
                 m = next((p.search(text) for p, t in _TYPE_WORDS if t is doc_type), None)
                 if m is None or not text[m.start():m.end()].isupper():
                     continue
@@ -340,6 +342,19 @@ def _title(lines: list[str]) -> tuple[str | None, DocType | None]:
             and not first.endswith(".") and not re.search(r"\d{4}|https?:|www\.|\||:\s*$|\.\.\.|…", first)):
         return first, None
     return None, None
+
+
+def _after_meeting(text: str) -> str | None:
+    """The title in a host's caption "<meeting>: <title>" or "<meeting>. <title>" ("Eleventh Conference
+    of Ministers of Defense of the Americas: Declaration of Arequipa"), when the title names a kind of
+    document and begins with it."""
+    m = re.match(r"^(?P<meeting>[^:.]{10,160})[:.]\s+(?P<title>[^:]{6,120})$", text)
+    if m is None or _NOT_TITLE_RE.search(m["title"]) or not _NOT_TITLE_RE.search(m["meeting"]):
+        return None
+    title = m["title"].rstrip(". ")
+    named = [(p.search(title), t) for p, t in _TYPE_WORDS]
+    first = min((found.start() for found, _ in named if found is not None), default=None)
+    return title if first is not None and first <= len(title.split(" ", 1)[0]) + 1 else None
 
 
 def _continued(title: str, following: list[str]) -> str:
