@@ -6,6 +6,9 @@
 - Apache Jena's ``rsparql`` (Debian's ``libapache-jena-java``), GET and ``--post``: Java sends
   ``Upgrade: h2c`` with a POST, whose body the server must still read (api/http.py).
 - curl ``--http2`` POST (an h2c upgrade the server declines): answered over HTTP/1.1.
+- Comunica's ``comunica-sparql`` (npm ``@comunica/query-sparql``, pinned in tests/clients/package.json and
+  installed by ``npm ci --prefix tests/clients``): the endpoint as a ``sparql@`` source, by GET and by POST;
+  a mandate's IRI (content-negotiated to RDF) and the dump ``/store?default`` as plain Linked Data files.
 - The Graph Store Protocol (api/graph_store.py) read by rdflib and by plain HTTP: the whole default graph,
   more triples than the row cap setting.
 
@@ -17,29 +20,41 @@ moves its bundled Xerces to the package ``xerces`` but leaves its message bundle
 fails ("internal error" in XSSimpleTypeDecl.applyFacets1). The classpath therefore keeps a single SLF4J
 binding (nop) and puts first a folder with those bundles copied where the moved classes look for them.
 The Jena tests skip, saying why, only when Java or the package is absent (``.ci/run`` installs both).
-Comunica is not tested here (see the README's conformance table).
+Comunica is held at 4.5.0: 5.x, as npm resolves it, needs Node.js 22.19 (undici 8) and Debian ships 18
+or 20. As npm resolves 4.5.0, its fetch-sparql-endpoint 6 brings sparqljson-parse and sparqlxml-parse 3,
+which hand a language tag to Comunica's rdf-data-factory 1 in a form it takes for a datatype, so every
+language-tagged literal of an endpoint's SELECT answer comes back as ``"..."^^undefined``:
+tests/clients/package.json overrides them to 2.x (its description says so). The Comunica tests fail without
+Node.js or tests/clients/node_modules, saying how to install them: npm is already needed by the README's
+test command, which installs Comunica too.
 """
 
 from __future__ import annotations
 
+import io
 import json
 import re
 import shutil
 import subprocess
 import urllib.parse
 import zipfile
-from collections.abc import Iterator
+from collections import Counter
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
-from rdflib import Graph, URIRef
+from rdflib import RDF, Graph, Literal, URIRef
+from rdflib.compare import isomorphic
 from rdflib.plugins.stores.sparqlstore import SPARQLStore
+from rdflib.query import Result
+from rdflib.term import Node
 from SPARQLWrapper import GET, JSON, POST, TURTLE, SPARQLWrapper
 from test_api_server import Server, running_server
 
 import kb
+from api import examples
 
 JENA_PACKAGE = "libapache-jena-java"
 SLF4J_KEPT = {"slf4j-api.jar", "slf4j-nop.jar"}  # one binding: the others loop or log to stderr
@@ -278,3 +293,113 @@ def test_protocol_dataset_of_the_knowledge_base_is_accepted(server: Server, expe
         assert outside.status_code == 400 and outside.json()["error"]["parameter"] == "default-graph-uri"
         encoded = urllib.parse.quote(kb.KB_GRAPH, safe="")
         assert http.get(f"/sparql?query=ASK%7B%7D&named-graph-uri={encoded}").status_code == 200
+
+
+# --------------------------------------------------------------------------------------------
+# Comunica's comunica-sparql (npm), a SPARQL endpoint client and a Linked Data client
+# --------------------------------------------------------------------------------------------
+
+COMUNICA = Path(__file__).resolve().parent / "clients" / "node_modules" / ".bin" / "comunica-sparql"
+# IRIs, plain, language-tagged and typed literals (xsd:date, gYear, gYearMonth), unbound OPTIONALs; short for a GET
+COMUNICA_SELECT = """PREFIX dcterms: <http://purl.org/dc/terms/>
+SELECT ?item ?title ?date ?identifier WHERE {
+  ?item dcterms:title ?title PAD
+  OPTIONAL { ?item dcterms:date ?date }
+  OPTIONAL { ?item dcterms:identifier ?identifier }
+}"""
+COMUNICA_ASK = f"ASK {{ <{DOCUMENT}> ?p ?o PAD }}"
+COMUNICA_CONSTRUCT = f"CONSTRUCT {{ <{DOCUMENT}> ?p ?o }} WHERE {{ <{DOCUMENT}> ?p ?o PAD }}"
+# Comunica (fetch-sparql-endpoint as it configures it) GETs a query whose URL is under 600 characters, else
+# POSTs it as a form: PAD becomes nothing, or a filter true of every answer that makes the query that long
+LONG_FILTER = "FILTER(!sameTerm({}, <https://example.org/nothing/" + "x" * 600 + ">))"
+ALL_TRIPLES = "CONSTRUCT WHERE { ?s ?p ?o }"
+MANDATE = URIRef(examples.PROVISION_IRI)
+KB_MANDATE = URIRef("https://w3id.org/iacml-kb/ontology#Mandate")
+# what an item's IRI serves (api.linked_data.item_triples), written out independently: for a provision,
+# which has no hash IRIs, its own triples and those pointing at it
+ABOUT_MANDATE = f"CONSTRUCT {{ <{MANDATE}> ?p ?o . ?s ?q <{MANDATE}> }} " \
+                f"WHERE {{ {{ <{MANDATE}> ?p ?o }} UNION {{ ?s ?q <{MANDATE}> }} }}"
+
+
+@pytest.fixture(scope="module")
+def comunica() -> Path:
+    """The comunica-sparql command. Missing, the tests fail: the README's test command installs it."""
+    if shutil.which("node") is None:
+        pytest.fail("Comunica needs Node.js: apt-get install nodejs npm (.ci/run does), then "
+                    "npm ci --prefix tests/clients")
+    if not COMUNICA.is_file():
+        pytest.fail(f"Comunica is not installed ({COMUNICA} is missing): npm ci --prefix tests/clients "
+                    "(part of the README's test command)")
+    return COMUNICA
+
+
+def comunica_sparql(command: Path, source: str, query: str, media_type: str) -> tuple[str, list[tuple[str, str]]]:
+    """Comunica's answer to ``query`` over ``source``, written in ``media_type``, and its HTTP requests
+    as (method, URL), read from its info log ("undefined" is a plain GET of a file source)."""
+    run = subprocess.run([str(command), source, "--query", query, "--outputType", media_type, "--logLevel", "info"],
+                         capture_output=True, text=True, timeout=300)
+    assert run.returncode == 0, f"comunica-sparql {source} exited with {run.returncode}:\n{run.stderr[-3000:]}"
+    requests = re.findall(r"Requesting (\S+) \{.*?method: '?(\w+)", run.stderr)
+    return run.stdout, [(method, url) for url, method in requests]
+
+
+def binding_rows(rows: list[dict[str, Node]]) -> Counter[frozenset[tuple[str, Node]]]:
+    """Rows as a multiset of {variable: term} sets: their order and the answer's text do not count."""
+    return Counter(frozenset(row.items()) for row in rows)
+
+
+def result_rows(bindings: Iterable[Mapping[Any, Node]]) -> list[dict[str, Node]]:
+    return [{str(variable): term for variable, term in row.items()} for row in bindings]
+
+
+@pytest.mark.parametrize("method", ["GET", "POST"])
+def test_comunica_queries_the_endpoint(comunica: Path, server: Server, built_release: Any, method: str) -> None:
+    endpoint = f"{server.url}/sparql"
+    select, ask, construct = (query.replace("PAD", LONG_FILTER.format(variable) if method == "POST" else "")
+                              for query, variable in ((COMUNICA_SELECT, "?title"), (COMUNICA_ASK, "?o"),
+                                                      (COMUNICA_CONSTRUCT, "?o")))
+    with kb.open_store(built_release.store_path) as store:
+        rows = store.select(select).dicts()
+        answer = store.ask(ask)
+        graph = store.construct(construct)
+    assert len(rows) > 10 and any("date" not in row for row in rows) and answer is True and len(graph) > 3
+    assert any(isinstance(row["title"], Literal) and row["title"].language for row in rows)
+
+    # each query goes whole to the endpoint, in one request by the method its length calls for
+    out, requests = comunica_sparql(comunica, f"sparql@{endpoint}", select, "application/sparql-results+json")
+    assert [(m, url.split("?")[0]) for m, url in requests] == [(method, endpoint)]
+    assert binding_rows(result_rows(Result.parse(io.StringIO(out), format="json").bindings)) == binding_rows(rows)
+
+    out, requests = comunica_sparql(comunica, f"sparql@{endpoint}", ask, "application/sparql-results+json")
+    assert [(m, url.split("?")[0]) for m, url in requests] == [(method, endpoint)]
+    assert Result.parse(io.StringIO(out), format="json").askAnswer is answer
+
+    out, requests = comunica_sparql(comunica, f"sparql@{endpoint}", construct, "application/n-triples")
+    assert [(m, url.split("?")[0]) for m, url in requests] == [(method, endpoint)]
+    assert isomorphic(Graph().parse(data=out, format="nt"), graph)
+
+
+def test_comunica_reads_a_mandate_iri_as_linked_data(comunica: Path, server: Server, built_release: Any) -> None:
+    """The IRI's page, content-negotiated from Comunica's Accept (JSON-LD: it prefers N-Quads and TriG,
+    which the server does not offer), read as a plain file: every triple the store has about the mandate."""
+    page = f"{server.url}/{examples.PROVISION_PATH}"
+    with kb.open_store(built_release.store_path) as store:
+        expected = store.construct(ABOUT_MANDATE)
+    assert (MANDATE, RDF.type, KB_MANDATE) in expected and len(expected) > 10
+    out, requests = comunica_sparql(comunica, page, ALL_TRIPLES, "application/n-triples")
+    assert [url for _, url in requests] == [page]  # the page alone: no link followed
+    assert set(Graph().parse(data=out, format="nt")) == set(expected)
+
+
+def test_comunica_reads_the_dump_as_linked_data(comunica: Path, server: Server, built_release: Any,
+                                                expected: dict[str, Any]) -> None:
+    """The dump the Service Description and VoID name (void:dataDump), ``/store?default``: content-negotiated
+    (JSON-LD, as for a page), it has no extension Comunica could fall back on (it reads /dumps/kb.ttl as
+    Turtle by its name even when sent as text/plain), so a wrong type fails here."""
+    dump = f"{server.url}/store?default"
+    with kb.open_store(built_release.store_path) as store:
+        whole = set(store.construct(ALL_TRIPLES))
+    assert len(whole) == expected["triples"]
+    out, requests = comunica_sparql(comunica, dump, ALL_TRIPLES, "application/n-triples")
+    assert [url for _, url in requests] == [dump]
+    assert set(Graph().parse(data=out, format="nt")) == whole
