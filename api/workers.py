@@ -489,14 +489,16 @@ class QueryPool:
         shm = Path("/dev/shm")
         self._spool = tempfile.mkdtemp(prefix=f"kb-answers-{os.getpid()}-",
                                        dir=shm if shm.is_dir() and os.access(shm, os.W_OK) else None)
-        await self._start_workers()
-        if self._reserve is not None:
+        if self._reserve is None:
+            await self._start_workers()
+        else:  # the reserve's first worker starts beside the others, not after them
             self._reserve._spool = self._spool
-            try:
-                await self._reserve._start_workers()
-            except BaseException:
+            started = await asyncio.gather(self._start_workers(), self._reserve._start_workers(),
+                                           return_exceptions=True)
+            failed = [r for r in started if isinstance(r, BaseException)]
+            if failed:
                 await self.close()
-                raise
+                raise failed[0]
         if not self.is_reserve:
             self._watch_task = asyncio.get_running_loop().create_task(self._watch())
 

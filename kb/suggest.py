@@ -33,20 +33,17 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import bm25s
-import numpy
 import snowballstemmer
-import wordllama
-from bm25s.stopwords import STOPWORDS_EN, STOPWORDS_SPANISH
 from rapidfuzz import fuzz
-from safetensors import safe_open
-from wordllama import WordLlama
-from wordllama.inference import WordLlamaInference
 
 from kb import iri
 from kb.annotate import CONTEXT
 from kb.model import Annotations, Evidence, Kind, Link, Provision, SourceDocument
+
+if TYPE_CHECKING:  # the retrieval and embedding libraries load on the first suggestion, not with kb
+    from wordllama.inference import WordLlamaInference
 
 __all__ = ["LINK_TYPES", "Candidate", "Suggestion", "suggest"]
 
@@ -61,7 +58,6 @@ _ANSWERED_KINDS = frozenset({Kind.MANDATE, Kind.RECOMMENDATION, Kind.FINDING, Ki
 _SOURCE_KIND_NAMES = frozenset(k.value for k in _SOURCE_KINDS)
 _ANSWERED_KIND_NAMES = frozenset(k.value for k in _ANSWERED_KINDS)
 _STEMMERS = {"en": snowballstemmer.stemmer("english"), "es": snowballstemmer.stemmer("spanish")}
-_STOP = frozenset(STOPWORDS_EN) | frozenset(STOPWORDS_SPANISH)
 _WORD_RE = re.compile(r"[a-z0-9]+")
 # The ranking: a weighted sum of near-verbatim overlap (0..1), BM25 score relative to the source's best
 # candidate (0..1), an explicit citation (0/1), the target quoted in the source's document (0/1), the
@@ -129,10 +125,18 @@ def _stem(word: str, language: str) -> str:
     return str(_STEMMERS.get(language, _STEMMERS["en"]).stemWord(word))
 
 
+@functools.cache
+def _stop_words() -> frozenset[str]:
+    from bm25s.stopwords import STOPWORDS_EN, STOPWORDS_SPANISH
+
+    return frozenset(STOPWORDS_EN) | frozenset(STOPWORDS_SPANISH)
+
+
 def _tokens(text: str, language: str) -> list[str]:
     folded = unicodedata.normalize("NFKD", text.casefold())
+    stop = _stop_words()
     words = [w for w in _WORD_RE.findall("".join(c for c in folded if not unicodedata.combining(c)))
-             if w not in _STOP and len(w) > 1]
+             if w not in stop and len(w) > 1]
     return [_stem(w, language) for w in words]
 
 
@@ -140,6 +144,11 @@ def _tokens(text: str, language: str) -> list[str]:
 def _embedder() -> WordLlamaInference:
     """WordLlama's 256-dimension model, from the files installed with the package (``WordLlama.load``
     would look for the tokenizer in a folder the wheel does not have, then ask a hub for it)."""
+    import wordllama
+    from safetensors import safe_open
+    from wordllama import WordLlama
+    from wordllama.inference import WordLlamaInference
+
     root = Path(wordllama.__file__).parent
     tokenizer = WordLlama.load_tokenizer(root / "tokenizers" / "l2_supercat_tokenizer_config.json")
     with safe_open(str(root / "weights" / "l2_supercat_256.safetensors"), framework="np", device="cpu") as f:
@@ -364,6 +373,9 @@ def suggest(documents: Sequence[SourceDocument], provisions: dict[str, list[Prov
     """Candidate links for the provisions and activities of ``document`` (or all), best first per
     source, at most ``top`` per source and type; none that is curated, nor any ``rejected`` (as
     (from, type, to) references: "slug eId", "activity:slug", "body:slug")."""
+    import bm25s
+    import numpy
+
     refused = set(rejected)
     items = candidates(documents, provisions, annotations)
     meetings = {d.meta.slug: d.meta.meeting for d in documents}
