@@ -13,8 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
@@ -479,23 +478,6 @@ def test_validate_engines_agree(built: Built) -> None:
 def test_validate_refuses_an_unknown_engine(built: Built) -> None:
     with pytest.raises(InputError, match="engine"):
         validate(built.graph, built.nt, engine="fast")  # type: ignore[arg-type]
-
-
-def test_timing_of_both_engines(built: Built) -> None:
-    def timed(run: Callable[[], object]) -> float:
-        start = time.perf_counter()
-        run()
-        return time.perf_counter() - start
-
-    pyshacl_seconds = timed(lambda: reference(built.graph))
-    compile_seconds = timed(lambda: compile_shapes(ontology.shapes_graph()))
-    with EmbeddedStore.in_memory(built.nt) as store:
-        queries = compiled_queries()
-        run_seconds = timed(lambda: run_queries(store, queries))
-        again_seconds = timed(lambda: run_queries(store, queries))
-    print(f"\n{len(built.graph)} triples: pySHACL {pyshacl_seconds:.2f} s; compiled: compiling "
-          f"{compile_seconds:.2f} s, first run {run_seconds:.2f} s (rdflib parses each query in kb.store), "
-          f"later runs {again_seconds:.2f} s")
 
 
 def test_blank_node_results_are_read_from_reports() -> None:

@@ -313,14 +313,14 @@ def test_decisions_made_at_once_are_all_kept(corpus: Path) -> None:
     review = kb.Review(corpus)
     review.record(found, REPORT, {d.meta.slug: d.text for d in prepared.documents})
     before = review.pending()
-    victims = [p.id for p in before[:8]]
+    victims = [p.id for p in before[:4]]  # four processes racing for the review files
     command = "import sys; from kb.cli import main; sys.exit(main(sys.argv[1:]))"
     processes = [subprocess.Popen([sys.executable, "-c", command, "review", "--reject", ident, "--corpus",
                                    str(corpus)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
                  for ident in victims]
     assert [p.wait(timeout=120) for p in processes] == [0] * len(victims)
     assert len(review.pending()) == len(before) - len(victims)
-    assert {(p.source, p.link_type, p.target) for p in before[:8]} <= review.rejected()
+    assert {(p.source, p.link_type, p.target) for p in before[:4]} <= review.rejected()
 
 
 def test_kb_review_at_the_prompt(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
