@@ -24,7 +24,8 @@ Store endpoint.
   (test an optional parameter with ``COALESCE``). tests/test_queries.py checks every published
   query gives the same rows under both bindings.
 - Results as bytes. ``select_json`` and ``select_bytes`` hand back what the engine's own
-  serializer wrote (SPARQL JSON; or XML, CSV, TSV), with no Python object per row:
+  serializer wrote (SPARQL JSON; or XML, CSV, TSV), with no Python object per row (a remote engine's
+  JSON in the standard's form, :func:`standard_results`, for every caller):
   ``select_bytes(limit=N)`` stops the engine once more than N rows have been written and cuts
   the answer to N rows exactly (the web service's row cap). ``select`` makes rdflib terms, for
   callers that read the rows.
@@ -739,7 +740,8 @@ class Store(ABC):
     @abstractmethod
     def select_json(self, query: str, params: Mapping[str, Node] | None = None, *,
                     timeout: float | None = None) -> bytes:
-        """SPARQL 1.1 Query Results JSON of a SELECT (or ASK) query, as the backend wrote it."""
+        """SPARQL 1.1 Query Results JSON of a SELECT (or ASK) query, as the backend wrote it (a remote
+        engine's variants of the format written as the standard does, see :func:`standard_results`)."""
 
     def select_bytes(self, query: str, params: Mapping[str, Node] | None = None, *, fmt: str = "json",
                      timeout: float | None = None, limit: int | None = None) -> tuple[bytes, bool]:
@@ -1318,7 +1320,8 @@ def _from_ox(term: Any) -> Node:
 
 def effective_boolean(term: Node | None) -> bool:
     """A result term's effective boolean value (SPARQL 1.1 Query 17.2.2): what a column bound to
-    EXISTS or true/false means on any engine (Virtuoso answers them as the integers 1 and 0)."""
+    EXISTS or true/false means on any engine (Virtuoso answers them as the integers 1 and 0 unless the
+    query casts them to xsd:boolean, as those of queries/ do)."""
     if not isinstance(term, Literal):
         return term is not None
     if term.datatype == XSD.boolean:
@@ -1333,6 +1336,53 @@ def effective_boolean(term: Node | None) -> bool:
 
 _XSD_BOOLEAN = str(XSD.boolean)
 _BOOLEAN_DIGITS = {"0": "false", "1": "true"}  # the canonical form of the same values (XML Schema 3.3.2.2)
+# What an engine's SPARQL JSON may hold that the standard's does not write (Virtuoso 7: "typed-literal", the
+# 2007 Note's name for a literal with a datatype; xsd:boolean as 0/1; "link": [] in the head; "distinct" and
+# "ordered" beside the bindings). Only an answer holding one of them is rewritten; a literal that merely
+# contains one of these strings costs a rewrite to the same answer.
+_NONSTANDARD_MARKS = (b'"typed-literal"', _XSD_BOOLEAN.encode(), b'"link"', b'"distinct"', b'"ordered"')
+
+
+def standard_results(results_json: bytes) -> bytes:
+    """SPARQL JSON results (SELECT or ASK) as the SPARQL 1.1 Query Results JSON Format writes them.
+
+    What differs only in encoding becomes the standard's: a ``typed-literal`` is a ``literal``, an
+    ``xsd:boolean`` written ``0``/``1`` is written ``false``/``true`` (its canonical form: the same value, and
+    the form ``kb build`` writes), the head keeps ``vars`` (and ``link`` if it names any), the results their
+    ``bindings``. The same terms come out, so that every reader of a remote store (REST, pages, CLI, the SPARQL
+    endpoint) gets what the embedded store would write; what an engine computes differently is not touched.
+    Answers with none of these variants (an Oxigraph server's) are handed back as they came.
+    """
+    if not any(mark in results_json for mark in _NONSTANDARD_MARKS):
+        return results_json
+    try:
+        data = json.loads(results_json)
+        head = data.get("head", {})
+        standard: dict[str, Any] = {"head": {"vars": head["vars"]} if "vars" in head else {}}
+        if head.get("link"):
+            standard["head"]["link"] = head["link"]
+        if "boolean" in data:
+            standard["boolean"] = data["boolean"]
+        else:
+            standard["results"] = {"bindings": [{name: _standard_term(term) for name, term in row.items()}
+                                                for row in data["results"]["bindings"]]}
+    except (ValueError, KeyError, TypeError, AttributeError):
+        raise StoreError("the results are not SPARQL JSON") from None
+    return json.dumps(standard, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def _standard_term(term: dict[str, str]) -> dict[str, str]:
+    if term.get("type") not in ("literal", "typed-literal"):
+        return term  # an IRI or a blank node: no variants
+    value, datatype = term["value"], term.get("datatype")
+    if datatype == _XSD_BOOLEAN:
+        value = _BOOLEAN_DIGITS.get(value, value)
+    standard = {"type": "literal", "value": value}
+    if datatype is not None:
+        standard["datatype"] = datatype
+    if "xml:lang" in term:
+        standard["xml:lang"] = term["xml:lang"]
+    return standard
 
 
 class RemoteStore(Store):
@@ -1371,7 +1421,11 @@ class RemoteStore(Store):
     def select_json(self, query: str, params: Mapping[str, Node] | None = None, *,
                     timeout: float | None = None) -> bytes:
         _check_limits(timeout)
-        return self._results_json(query, params, (QueryForm.SELECT, QueryForm.ASK), "select_json", timeout)
+        body = self._results_json(query, params, (QueryForm.SELECT, QueryForm.ASK), "select_json", timeout)
+        try:
+            return standard_results(body)
+        except StoreError as exc:
+            raise StoreError(f"the endpoint {self.query_url} sent unreadable results: {exc}") from None
 
     def ask(self, query: str, params: Mapping[str, Node] | None = None) -> bool:
         answer = self._decode(self._results_json(query, params, (QueryForm.ASK,), "ask", None)).get("boolean")
