@@ -75,6 +75,7 @@ import io
 import logging
 import mmap
 import multiprocessing
+import multiprocessing.forkserver
 import os
 import pickle
 import resource
@@ -469,6 +470,8 @@ class QueryPool:
         self._reaper: asyncio.Task[None] | None = None
         self._context = multiprocessing.get_context("forkserver")
         self._context.set_forkserver_preload(["api.workers"])
+        # the forkserver imports kb while the server prepares the release, rather than after
+        multiprocessing.forkserver.ensure_running()
         self._spool: str | None = None
         self.last_error: str | None = None  # why the last worker could not start (cleared by the next that does)
         self._watch_task: asyncio.Task[None] | None = None
