@@ -54,14 +54,21 @@ DATASET = "dataset.nt"
 CONTEXT = "context.jsonld"
 
 
+DEFAULT_TITLE = "IACML mandate and recommendation traceability knowledge base"
+DEFAULT_DESCRIPTION = ("Mandates and recommendations of the OAS Inter-American Conference of Ministers of Labor, "
+                       "linked to where they came from and to what answered them, each link backed by a verbatim "
+                       "quote.")
+
+
 def dataset_ntriples(version: str, content_hash: str, about: dict[str, str] | None = None) -> bytes:
     """The description of a release (not part of kb.nt, whose hash it states): its version and hash,
     and what the corpus says of the dataset (``corpus/dataset.yaml``: title, description, licence,
     rights, publisher)."""
-    about = about or {}
+    about = {"title": DEFAULT_TITLE, "description": DEFAULT_DESCRIPTION,
+             **{key: value for key, value in (about or {}).items() if value}}
     node = f"<{BASE}dataset>"
     dcterms = "http://purl.org/dc/terms/"
-    title = about.get("title") or "IACML mandate and recommendation traceability knowledge base"
+    title = about["title"]
     lines = [
         f"{node} <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <http://rdfs.org/ns/void#Dataset> .",
         f'{node} <{dcterms}hasVersion> {_string(version)} .',

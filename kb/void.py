@@ -20,14 +20,12 @@ from kb.iri import BASE, PREFIXES
 from kb.items import Partitions
 from kb.model import DatasetInfo
 from kb.ontology import ONTOLOGY_IRI
+from kb.publish import DEFAULT_TITLE
 from kb.store import Store
 
 __all__ = ["DESCRIPTION_QUERY", "VOID_DATASET", "dataset_info", "void_graph"]
 
 VOID_DATASET = URIRef(BASE + ".well-known/void#dataset")
-DEFAULT_DESCRIPTION = ("Mandates and recommendations of the OAS Inter-American Conference of Ministers of Labor, "
-                       "linked to where they came from and to what answered them, each link backed by a verbatim "
-                       "quote.")
 DESCRIPTION_QUERY = f"""
 PREFIX dcterms: <http://purl.org/dc/terms/>
 SELECT ?title ?description ?license ?rights ?publisher WHERE {{
@@ -55,12 +53,14 @@ def void_graph(base_url: str, partitions: Partitions, about: DatasetInfo, *, ver
     the data (kb.nt's counts, not the store's), ``about`` from the release, its ``version`` and the
     time it was ``built``, and the ``dumps`` offered under ``/dumps/``."""
     graph = Graph()
-    for prefix in ("void", "dcterms", "foaf"):
-        graph.bind(prefix, {"void": VOID, "dcterms": DCTERMS, "foaf": FOAF}[prefix])
+    graph.bind("void", VOID)
+    graph.bind("dcterms", DCTERMS)
+    graph.bind("foaf", FOAF)
     dataset = VOID_DATASET
     graph.add((dataset, RDF.type, VOID.Dataset))
-    graph.add((dataset, DCTERMS.title, Literal(about.title or "IACML mandate traceability knowledge base", lang="en")))
-    graph.add((dataset, DCTERMS.description, Literal(about.description or DEFAULT_DESCRIPTION, lang="en")))
+    graph.add((dataset, DCTERMS.title, Literal(about.title or DEFAULT_TITLE, lang="en")))
+    if about.description:  # the publish stage writes a default; a release built before it may have none
+        graph.add((dataset, DCTERMS.description, Literal(about.description, lang="en")))
     if about.license:
         graph.add((dataset, DCTERMS.license, URIRef(about.license)))
     if about.rights:
