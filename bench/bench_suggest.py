@@ -68,7 +68,7 @@ def links_of(corpus: Corpus, slug: str) -> list[Link]:
 
 def run(corpus: Corpus) -> dict[str, Any]:
     hits: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
-    scored: list[tuple[float, bool, dict[str, float]]] = []
+    scored: list[tuple[float, bool, dict[str, float], str]] = []
     per_document: dict[str, Any] = {}
     for doc in corpus.documents:
         slug = doc.meta.slug
@@ -87,7 +87,7 @@ def run(corpus: Corpus) -> dict[str, Any]:
             n = group[(link.source, _type(link) == "addressee")]
             hits[_type(link)]["ceiling"] += min(5, n) / n
         for s in suggestions:
-            scored.append((s.confidence, (s.source.iri, s.target) in pairs, s.features))
+            scored.append((s.confidence, (s.source.iri, s.target) in pairs, s.features, slug))
         for link in hidden:
             kind = _type(link)
             proposed = [s for s in by_source.get(link.source, [])
@@ -99,39 +99,62 @@ def run(corpus: Corpus) -> dict[str, Any]:
             hits[kind]["at5"] += link.target in targets[:5]
             hits[kind]["typed"] += any(s.target == link.target and s.link_type == kind for s in proposed)
         per_document[slug] = {"hidden": len(hidden), "suggestions": len(suggestions), "seconds": round(seconds, 3)}
-    accepted = [ok for confidence, ok, _ in scored if confidence >= ACCEPT]
-    calibration = []
-    for low, high in itertools.pairwise(BANDS):
-        band = [ok for confidence, ok, _ in scored if low <= confidence < high]
-        calibration.append({"band": f"{low:.1f}-{min(high, 1.0):.1f}", "suggestions": len(band),
-                            "linked": sum(band), "share": round(sum(band) / len(band), 3) if band else None})
     return {"recall": {k: {"links": int(v["links"]), "at1": round(v["at1"] / v["links"], 3) if v["links"] else None,
                            "at5": round(v["at5"] / v["links"], 3) if v["links"] else None,
                            "at5_ceiling": round(v["ceiling"] / v["links"], 3) if v["links"] else None,
                            "type_right": round(v["typed"] / v["links"], 3) if v["links"] else None}
                        for k, v in hits.items()},
-            "precision_at_accept": {"threshold": ACCEPT, "suggestions": len(accepted),
-                                    "linked": sum(accepted),
+            **calibrate([(confidence, ok) for confidence, ok, _, _ in scored]),
+            "documents": per_document, "scored": scored}
+
+
+def calibrate(scored: list[tuple[float, bool]]) -> dict[str, Any]:
+    """Precision at the confidence a curator would accept without reading, and the share a curator linked
+    per confidence band."""
+    accepted = [ok for confidence, ok in scored if confidence >= ACCEPT]
+    calibration = []
+    for low, high in itertools.pairwise(BANDS):
+        band = [ok for confidence, ok in scored if low <= confidence < high]
+        calibration.append({"band": f"{low:.1f}-{min(high, 1.0):.1f}", "suggestions": len(band),
+                            "linked": sum(band), "share": round(sum(band) / len(band), 3) if band else None})
+    return {"precision_at_accept": {"threshold": ACCEPT, "suggestions": len(accepted), "linked": sum(accepted),
                                     "share": round(sum(accepted) / len(accepted), 3) if accepted else None},
-            "calibration": calibration, "documents": per_document, "scored": scored}
+            "calibration": calibration}
 
 
-def fit(scored: list[tuple[float, bool, dict[str, float]]], rounds: int = 4000, rate: float = 0.5) -> dict[str, float]:
+def fit(scored: list[tuple[float, bool, dict[str, float], str]], rounds: int = 4000,
+        rate: float = 0.5) -> dict[str, float]:
     """Logistic regression of 'a curator linked it' on the features (plain gradient descent)."""
+    import numpy
+
     names = [*WEIGHTS, "rank"]
-    weights = {"bias": 0.0, **{n: 0.0 for n in names}}
-    rows = [(features, 1.0 if ok else 0.0) for _, ok, features in scored]
+    x = numpy.array([[1.0, *(features.get(n, 0.0) for n in names)] for _, _, features, _ in scored])
+    y = numpy.array([1.0 if ok else 0.0 for _, ok, _, _ in scored])
+    w = numpy.zeros(x.shape[1])
     for _ in range(rounds):
-        gradient = dict.fromkeys(weights, 0.0)
-        for features, label in rows:
-            z = weights["bias"] + sum(weights[n] * features.get(n, 0.0) for n in names)
-            error = 1 / (1 + math.exp(-z)) - label
-            gradient["bias"] += error
-            for n in names:
-                gradient[n] += error * features.get(n, 0.0)
-        for n in weights:
-            weights[n] -= rate * gradient[n] / len(rows)
-    return {n: round(w, 2) for n, w in weights.items()}
+        w -= rate * x.T @ (1 / (1 + numpy.exp(-x @ w)) - y) / len(y)
+    return {n: round(float(v), 2) for n, v in zip(["bias", *names], w, strict=True)}
+
+
+def cross_fitted(scored: list[tuple[float, bool, dict[str, float], str]]) -> dict[str, Any]:
+    """The calibration of a confidence fitted without the document it is measured on: each held document's
+    proposals scored with weights fitted on the other documents' proposals."""
+    rescored: list[tuple[float, bool]] = []
+    for slug in sorted({doc for _, _, _, doc in scored}):
+        weights = fit([row for row in scored if row[3] != slug])
+        for _, ok, features, doc in scored:
+            if doc == slug:
+                z = weights["bias"] + sum(weights[n] * features.get(n, 0.0) for n in weights if n != "bias")
+                rescored.append((1 / (1 + math.exp(-z)), ok))
+    return calibrate(rescored)
+
+
+def _print_calibration(result: dict[str, Any]) -> None:
+    p = result["precision_at_accept"]
+    print(f"precision at confidence >= {p['threshold']}: {p['linked']}/{p['suggestions']} = {p['share']}")
+    print("calibration (confidence band: suggestions, linked by a curator, share)")
+    for row in result["calibration"]:
+        print(f"  {row['band']}: {row['suggestions']:5} {row['linked']:5} {row['share']}")
 
 
 PAGE = 3000  # characters on a printed page of these documents
@@ -214,17 +237,16 @@ def main(argv: list[str] | None = None) -> int:
         if r:
             print(f"{kind:12} {r['links']:5.0f} {r['at1']:8.3f} {r['at5']:8.3f} {r['at5_ceiling']:7.3f} "
                   f"{r['type_right']:10.3f}")
-    p = result["precision_at_accept"]
-    print(f"precision at confidence >= {p['threshold']}: {p['linked']}/{p['suggestions']} = {p['share']}")
-    print("calibration (confidence band: suggestions, linked by a curator, share)")
-    for row in result["calibration"]:
-        print(f"  {row['band']}: {row['suggestions']:5} {row['linked']:5} {row['share']}")
+    _print_calibration(result)
     for slug, d in result["documents"].items():
         print(f"  {slug:30} hidden {d['hidden']:4}  suggestions {d['suggestions']:5}  {d['seconds']:.2f} s")
     if args.fit:
         fitted = fit(result["scored"])
         print(f"fitted weights: {fitted}")
         result["fitted"] = fitted
+        result["cross_fitted"] = cross_fitted(result["scored"])
+        print("with the confidence fitted on the other documents' proposals, for each document in turn:")
+        _print_calibration(result["cross_fitted"])
     if args.scale:
         result["scale"] = time_at_scale(args.scale, args.work)
         print(f"at {args.scale}x: {result['scale']}")

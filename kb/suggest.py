@@ -18,7 +18,11 @@ Snowball stems in English and Spanish with each language's stop words), an expli
 target ("recommendation 7", "Art. 7, g"), likeness of meaning between two provisions (cosine of
 WordLlama's static embeddings, whose weights and tokenizer ship inside the ``wordllama`` package and
 are loaded from it, never from a hub), the order of the documents in time (a target after its
-source is never proposed). The confidence is a logistic function of them, fitted by
+source is never proposed), for an activity the ministerial cycle it took place in (the Plans of Action,
+work plans and Working Group reports in force then, against those already replaced) and the documents
+reporting it (what a report recommends comes after what it reports). Two provisions read in one passage
+of a held text (known through one quotation, or a held paragraph and the quotation inside it) are one
+text, never linked to each other. The confidence is a logistic function of them, fitted by
 ``bench/bench_suggest.py`` on the curated links left out one document at a time (the weights below
 and their calibration table are written down in bench/README.md). Nothing is downloaded: the stemmers,
 stop words, embeddings and the ranking come from installed packages.
@@ -30,7 +34,7 @@ import functools
 import math
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -61,13 +65,18 @@ _STEMMERS = {"en": snowballstemmer.stemmer("english"), "es": snowballstemmer.ste
 _WORD_RE = re.compile(r"[a-z0-9]+")
 # The ranking: a weighted sum of near-verbatim overlap (0..1), BM25 score relative to the source's best
 # candidate (0..1), an explicit citation (0/1), the target quoted in the source's document (0/1), the
-# share of topics named in both; chosen for recall by bench/bench_suggest.py.
-WEIGHTS = {"overlap": 6.5, "bm25": 1.5, "cited": 2.5, "quoted": 1.0, "topics": 2.0, "meaning": 4.0}
+# share of topics named in both, likeness of meaning, for an activity the target's document in force when
+# it took place (0/1) and the target's document reporting the activity (0/1: a report's own
+# recommendations come after what it reports); chosen for recall by bench/bench_suggest.py.
+WEIGHTS = {"overlap": 6.5, "bm25": 1.5, "cited": 2.5, "quoted": 1.0, "topics": 2.0, "meaning": 4.0, "cycle": 3.0,
+           "reports": -3.0}
 # The confidence: how often a curator linked proposals with these features (bench_suggest.py --fit, on
-# the corpus of record; a citation by number had no case to fit, its weight is the ranking's; likeness of
-# meaning adds nothing the overlap does not already say, and its fitted weight was below zero).
-CONFIDENCE = {"bias": -5.9, "overlap": 4.02, "bm25": 0.8, "cited": 2.5, "quoted": 0.7, "topics": 0.64, "meaning": 0.0,
-              "rank": 0.58}
+# the corpus of record; a citation by number had no case to fit, its weight is the ranking's).
+CONFIDENCE = {"bias": -6.79, "overlap": 4.54, "bm25": 3.02, "cited": 2.5, "quoted": 0.63, "topics": 0.88,
+              "meaning": 0.78, "rank": 0.48, "cycle": 1.82, "reports": -3.05}
+# The documents whose mandates and recommendations the activities of their cycle answer.
+_INSTRUMENTS = frozenset({"PlanOfAction", "Declaration", "WorkPlan", "WorkingGroupReport"})
+_PERIOD_RE = re.compile(r"\b((?:19|20)\d\d)\s*[-\u2013]\s*((?:19|20)\d\d)\b")
 _MIN_OVERLAP = 0.35  # below this token-set ratio a candidate is not worth a curator's time
 _SHORTLIST = 300  # targets per source scored beyond BM25
 # A body of a numbered series: "Working Group 1", "Grupo de Trabajo 2".
@@ -167,20 +176,33 @@ def candidates(documents: Sequence[SourceDocument], provisions: dict[str, list[P
                annotations: Annotations) -> list[Candidate]:
     """Every provision and activity the suggester can link, with its date and located text."""
     out: list[Candidate] = []
+    # Where a held text quotes a provision of another document: a part of it inside such a quotation is
+    # that provision (already a candidate of its own), not one more of the holding document.
+    quotations: dict[str, list[tuple[int, int]]] = {}
+    for mdoc in annotations.documents:
+        for q in mdoc.provisions:
+            for e in q.evidence:
+                quotations.setdefault(e.doc, []).append((e.start, e.end))
     for doc in documents:
         date = doc.meta.date
         items_count = doc.meta.doc_type.value in _ITEM_DOCUMENTS
         lead_ins = _lead_ins(doc, provisions[doc.meta.slug])
+        quoted = quotations.get(doc.meta.slug, [])
         for p in provisions[doc.meta.slug]:
+            if any(start <= p.start and (p.text_end or p.end) <= end for start, end in quoted):
+                continue
             if p.kind in _TARGET_KINDS | _SOURCE_KINDS and p.text and (p.kind is not Kind.ITEM or items_count):
                 out.append(Candidate(str(iri.provision_iri(doc.meta.slug, p.eid)), f"{doc.meta.slug} {p.eid}",
                                      p.kind.value, doc.meta.slug, p.number or "", p.text, date,
                                      (_own_evidence(doc, p),), doc.meta.language, lead_ins.get(p.eid)))
     for mdoc in annotations.documents:
+        # An undated work plan is issued by the first year of its period at the latest.
+        period = _period(mdoc.doc_type.value, mdoc.title)
+        date = mdoc.date or (period[0] if period is not None else "")
         for q in mdoc.provisions:
             if q.kind in _TARGET_KINDS | _SOURCE_KINDS:
                 out.append(Candidate(str(iri.provision_iri(mdoc.slug, q.eid)), f"{mdoc.slug} {q.eid}", q.kind.value,
-                                     mdoc.slug, q.number, q.text, mdoc.date, q.evidence))
+                                     mdoc.slug, q.number, q.text, date, q.evidence))
     for act in annotations.activities:
         text = " ".join([act.label, *(e.quote for e in act.evidence)])
         out.append(Candidate(str(iri.activity_iri(act.slug)), f"activity:{act.slug}", "Activity", "", "", text,
@@ -287,6 +309,56 @@ def _cited(source: Candidate, target: Candidate) -> bool:
         if number == target.number:
             return True
     return False
+
+
+def _in_force(documents: Sequence[SourceDocument], annotations: Annotations) -> Callable[[str], dict[str, bool]]:
+    """For a date, the instruments issued by then: True for those in force, False for those replaced. A
+    work plan whose title gives its years ("Work Plan 2022-2024") is in force during them; of the other
+    series (a type of instrument by one issuer: the IACML's Plans of Action, Working Group 1's reports)
+    the latest issued by then is. What an activity answers is most often what the instruments of the cycle
+    it took place in asked."""
+    series: dict[tuple[str, str], list[tuple[str, str]]] = {}
+    periods: list[tuple[str, str, str]] = []  # first year, last year, slug
+    for doc_type, issuer, date, title, slug in [
+            *((d.meta.doc_type.value, d.meta.issuing_body, d.meta.date, d.meta.title, d.meta.slug) for d in documents),
+            *((m.doc_type.value, m.issuing_body, m.date, m.title, m.slug) for m in annotations.documents)]:
+        if doc_type not in _INSTRUMENTS:
+            continue
+        period = _period(doc_type, title)
+        if period is not None:
+            periods.append((*period, slug))
+        elif date and issuer:
+            series.setdefault((doc_type, issuer), []).append((date, slug))
+
+    @functools.cache
+    def at(day: str) -> dict[str, bool]:
+        if not day:
+            return {}
+        out = {slug: day[:4] <= last for first, last, slug in periods if first <= day[:4]}
+        for dated in series.values():
+            issued = [(date, slug) for date, slug in dated if _before(date, day)]
+            # A later instrument replaces one only once it was certainly issued (a report dated "2024"
+            # may come after an activity of July 2024).
+            certain = [date for date, _ in issued if date[:len(day)] < day[:len(date)]]
+            since = max(certain, default="")
+            out |= {slug: date >= since for date, slug in issued}
+        return out
+
+    return at
+
+
+def _period(doc_type: str, title: str) -> tuple[str, str] | None:
+    """The first and last year of a work plan whose title gives them ("Work Plan 2022-2024")."""
+    period = _PERIOD_RE.search(title) if doc_type == "WorkPlan" else None
+    return (period[1], period[2]) if period is not None else None
+
+
+def _one_passage(source: Candidate, target: Candidate) -> bool:
+    """Whether two provisions are read in one passage of a held text (two provisions known through the
+    same quotation, a held paragraph and the quotation inside it): a text restating itself, not a link
+    between documents."""
+    return any(a.doc == b.doc and a.start < b.end and b.start < a.end
+               for a in source.evidence for b in target.evidence)
 
 
 def _confidence(features: dict[str, float]) -> float:
@@ -398,6 +470,12 @@ def suggest(documents: Sequence[SourceDocument], provisions: dict[str, list[Prov
     for k, target in enumerate(targets):
         for e in target.evidence:
             quoted_by.setdefault(e.doc, set()).add(k)
+    in_force = _in_force(documents, annotations)
+    reporting = {f"activity:{act.slug}": {*act.reported_in, *(e.doc for e in act.evidence)}
+                 for act in annotations.activities}
+    by_doc: dict[str, set[int]] = {}
+    for k, target in enumerate(targets):
+        by_doc.setdefault(target.doc, set()).add(k)
     searched: list[tuple[Candidate, dict[int, float]]] = []  # a source, its shortlist: target -> BM25 of the best
     for source in sources:
         query = tokens[source.iri]
@@ -408,7 +486,10 @@ def suggest(documents: Sequence[SourceDocument], provisions: dict[str, list[Prov
         # is computed pair by pair, and the corpus may be large.
         near = set(numpy.argpartition(-scores, min(_SHORTLIST, len(targets) - 1))[:_SHORTLIST].tolist())
         best = float(scores.max()) or 1.0
-        searched.append((source, {k: float(scores[k]) / best for k in near | quoted_by.get(source.doc, set())}))
+        answered = set().union(*(by_doc.get(d, set()) for d, force in in_force(source.date).items() if force)) \
+            if source.kind == "Activity" else set()
+        searched.append((source, {k: float(scores[k]) / best
+                                  for k in near | quoted_by.get(source.doc, set()) | answered}))
     # Activities are left out: a label and the lines reporting it say little of the meaning of what they
     # answer, and their likeness ranked wrong targets first (bench/README.md).
     needed = sorted({source.iri for source, _ in searched if source.kind != "Activity"}
@@ -428,17 +509,23 @@ def suggest(documents: Sequence[SourceDocument], provisions: dict[str, list[Prov
                 continue  # two documents of one meeting (its concept note, its web page) restate, not reiterate
             if source.kind == "Activity" and target.kind not in _ANSWERED_KIND_NAMES:
                 continue
+            if source.kind != "Activity" and _one_passage(source, target):
+                continue
             overlap = fuzz.token_set_ratio(source.text.casefold(), target.text.casefold()) / 100
             cited = _cited(source, target)
             quoted = _quoted(source, target, meetings)
-            if overlap < _MIN_OVERLAP and not cited and not quoted:
+            force = in_force(source.date).get(target.doc) if source.kind == "Activity" and target.kind in (
+                Kind.MANDATE.value, Kind.RECOMMENDATION.value) else None
+            cycle = 0.0 if force is None else 1.0 if force else -1.0
+            if overlap < _MIN_OVERLAP and not cited and not quoted and cycle <= 0:
                 continue
             meaning = float(vectors[source.iri] @ vectors[target.iri]) if source.iri in vectors else 0.0
             shared = topics[source.iri] & topics[target.iri]
             either = topics[source.iri] | topics[target.iri]
             features = {"overlap": overlap, "bm25": shortlist[k], "cited": float(cited),
                         "quoted": float(quoted), "topics": len(shared) / len(either) if either else 0.0,
-                        "meaning": meaning}
+                        "meaning": meaning, "cycle": cycle,
+                        "reports": float(target.doc in reporting.get(source.ref, ()))}
             ranked.append((sum(WEIGHTS[name] * value for name, value in features.items()), target, features))
         ranked.sort(key=lambda r: (-r[0], r[1].iri))
         kept = 0
@@ -450,7 +537,10 @@ def suggest(documents: Sequence[SourceDocument], provisions: dict[str, list[Prov
                 continue
             features["rank"] = max(0.0, 1 - rank / 5)
             signals = ("cites it; " if features["cited"] else "") + (
-                "quoted in its document; " if features["quoted"] else "")
+                "quoted in its document; " if features["quoted"] else "") + (
+                "in force when it took place; " if features["cycle"] > 0 else "") + (
+                "replaced by then; " if features["cycle"] < 0 else "") + (
+                "in the document reporting it; " if features["reports"] else "")
             meant = f"likeness of meaning {features['meaning']:.2f}, " if source.iri in vectors else ""
             why = (f"{signals}{round(100 * features['overlap'])}% of words shared, {meant}"
                    f"BM25 {features['bm25']:.2f} of the best; {target.ref} ({target.date or 'undated'}) before "

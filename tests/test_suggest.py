@@ -195,6 +195,65 @@ def test_the_bodies_of_a_series_named_together_are_each_proposed() -> None:
     assert sorted(slug for _, _, slug, _ in one) == ["wg1", "wg2"]  # each once
 
 
+def test_the_instruments_in_force_when_an_activity_took_place() -> None:
+    """A work plan is in force during the years its title gives; of a series (one issuer's Plans of
+    Action, its Working Group's reports) the latest issued by then, the one before it replaced only once
+    the later one was certainly issued."""
+    from kb.model import Annotations, DocType, MentionedDocument
+    from kb.suggest import _in_force
+
+    def doc(slug: str, doc_type: DocType, date: str, issuer: str, title: str = "") -> MentionedDocument:
+        return MentionedDocument(slug=slug, title=title or slug, doc_type=doc_type, date=date, issuing_body=issuer)
+
+    at = _in_force([], Annotations(documents=[
+        doc("poa-2017", DocType.PLAN_OF_ACTION, "2017-12", "iacml"),
+        doc("poa-2021", DocType.PLAN_OF_ACTION, "2021-09", "iacml"),
+        doc("report-2021", DocType.WORKING_GROUP_REPORT, "2021-07-08", "wg1"),
+        doc("report-2024", DocType.WORKING_GROUP_REPORT, "2024", "wg1"),
+        doc("work-plan", DocType.WORK_PLAN, "", "iacml", "Work Plan 2018 \u2013 2020 of the IACML"),
+        doc("outcomes", DocType.OUTCOME_DOCUMENT, "2019", "oas")]))
+    assert at("2019-12-03") == {"poa-2017": True, "work-plan": True}
+    assert at("2023-05") == {"poa-2017": False, "poa-2021": True, "report-2021": True, "work-plan": False}
+    assert at("2024-07")["report-2021"] and at("2024-07")["report-2024"]  # "2024" may be after July
+    assert at("2025-01")["report-2024"] and not at("2025-01")["report-2021"]
+    assert at("") == {}
+
+
+def test_activities_are_proposed_to_answer_what_was_in_force(corpus: Path) -> None:
+    prepared = kb.prepare(corpus)
+    workshop = "activity:ws2022-informality"
+    keep = [link for link in prepared.annotations.links if link.source != f"{kb.BASE}activity/ws2022-informality"]
+    found = kb.suggest(prepared.documents, prepared.provisions, prepared.annotations, document=REPORT, top=20,
+                       curated=keep)
+    answered = {s.target_ref: s for s in found if s.source.ref == workshop}
+    item = answered["iacml21-plan-of-action passage_2__item_9"]  # transition to the formal economy, 2021
+    assert "in force when it took place" in item.why and item.features["cycle"] == 1.0
+    replaced = [s for s in answered.values() if s.target_ref.startswith("iacml20-plan-of-action ")]
+    assert all(s.features["cycle"] == -1.0 and "replaced by then" in s.why for s in replaced)
+    assert all(s.confidence < item.confidence for s in replaced)
+
+
+def test_one_passage_is_not_proposed_as_a_link(corpus: Path) -> None:
+    """Two provisions known through one quotation (the Plan of Action of Bridgetown and the Work Plan
+    ordering the same study), or a held paragraph and the quotation inside it, restate one passage; a
+    held list item that is the quotation of another document's provision is that provision; and an
+    undated work plan comes no earlier than the first year of its period."""
+    prepared = kb.prepare(corpus)
+    found = kb.suggest(prepared.documents, prepared.provisions, prepared.annotations, top=50, curated=[])
+    pairs = {(s.source.ref, s.target_ref) for s in found if s.link_type != "addressee"}
+    assert ("iacml-work-plan-2018-2020 passage_1", "iacml20-plan-of-action passage_2") not in pairs
+    assert ("iacml20-plan-of-action passage_2", "iacml-work-plan-2018-2020 passage_1") not in pairs
+    quoted = {(e.doc, e.start, e.end) for d in prepared.annotations.documents for q in d.provisions
+              for e in q.evidence}
+    held = {f"{d.meta.slug} {p.eid}": (d.meta.slug, p.start, p.text_end or p.end)
+            for d in prepared.documents for p in prepared.provisions[d.meta.slug]}
+    inside = [target for _, target in pairs if target in held and any(
+        doc == held[target][0] and start <= held[target][1] and held[target][2] <= end for doc, start, end in quoted)]
+    assert not inside
+    assert not [s for s in found if s.source.ref == "activity:gender-institutionalization-study-2009"
+                and s.target_ref.startswith("iacml-work-plan-2018-2020 ")]
+
+
 def test_review_errors(capsys: pytest.CaptureFixture[str], corpus: Path) -> None:
     assert main(["review", "--accept", "nope", "--corpus", str(corpus)]) == EXIT_USAGE
     assert "no suggestion 'nope'" in capsys.readouterr().err
