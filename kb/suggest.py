@@ -34,6 +34,7 @@ import functools
 import math
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -72,8 +73,8 @@ WEIGHTS = {"overlap": 6.5, "bm25": 1.5, "cited": 2.5, "quoted": 1.0, "topics": 2
            "reports": -3.0}
 # The confidence: how often a curator linked proposals with these features (bench_suggest.py --fit, on
 # the corpus of record; a citation by number had no case to fit, its weight is the ranking's).
-CONFIDENCE = {"bias": -6.79, "overlap": 4.54, "bm25": 3.02, "cited": 2.5, "quoted": 0.63, "topics": 0.88,
-              "meaning": 0.78, "rank": 0.48, "cycle": 1.82, "reports": -3.05}
+CONFIDENCE = {"bias": -6.97, "overlap": 4.59, "bm25": 3.03, "cited": 2.5, "quoted": 0.66, "topics": 1.01,
+              "meaning": 0.63, "rank": 0.59, "cycle": 1.87, "reports": -3.01}
 # The documents whose mandates and recommendations the activities of their cycle answer.
 _INSTRUMENTS = frozenset({"PlanOfAction", "Declaration", "WorkPlan", "WorkingGroupReport"})
 _PERIOD_RE = re.compile(r"\b((?:19|20)\d\d)\s*[-\u2013]\s*((?:19|20)\d\d)\b")
@@ -528,12 +529,13 @@ def suggest(documents: Sequence[SourceDocument], provisions: dict[str, list[Prov
                         "reports": float(target.doc in reporting.get(source.ref, ()))}
             ranked.append((sum(WEIGHTS[name] * value for name, value in features.items()), target, features))
         ranked.sort(key=lambda r: (-r[0], r[1].iri))
-        kept = 0
-        for rank, (_, target, features) in enumerate(ranked):
-            if kept >= top:
-                break
+        seen: Counter[str] = Counter()  # per link type, the candidates ranked so far
+        kept: Counter[str] = Counter()
+        for _, target, features in ranked:
             link_type = _link_type(source, target)
-            if (source.iri, link_type, target.iri) in known:
+            rank = seen[link_type]
+            seen[link_type] += 1
+            if kept[link_type] >= top or (source.iri, link_type, target.iri) in known:
                 continue
             features["rank"] = max(0.0, 1 - rank / 5)
             signals = ("cites it; " if features["cited"] else "") + (
@@ -547,7 +549,7 @@ def suggest(documents: Sequence[SourceDocument], provisions: dict[str, list[Prov
                    f"{source.ref} ({source.date or 'undated'})")
             out.append(Suggestion(source, link_type, target.iri, target.ref, _confidence(features),
                                   _quote(source.evidence) + _quote(target.evidence), why, features))
-            kept += 1
+            kept[link_type] += 1
         if source.kind in (Kind.MANDATE.value, Kind.RECOMMENDATION.value):
             out += [s for s in _addressees(source, annotations)[:top]
                     if (source.iri, "addressee", s.target) not in known]

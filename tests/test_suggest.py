@@ -254,6 +254,20 @@ def test_one_passage_is_not_proposed_as_a_link(corpus: Path) -> None:
                 and s.target_ref.startswith("iacml-work-plan-2018-2020 ")]
 
 
+def test_at_most_top_proposals_per_source_and_type(corpus: Path) -> None:
+    """A recommendation's candidate origins and the earlier provisions it may carry forward are two
+    questions; neither takes the other's places."""
+    from collections import Counter
+
+    prepared = kb.prepare(corpus)
+    found = kb.suggest(prepared.documents, prepared.provisions, prepared.annotations, document=REPORT, top=2)
+    per = Counter((s.source.iri, s.link_type) for s in found)
+    assert max(per.values()) == 2
+    both = {source for source, link_type in per if link_type == "derivedFrom"} & {
+        source for source, link_type in per if link_type == "reiterates"}
+    assert [source for source in both if per[(source, "derivedFrom")] + per[(source, "reiterates")] > 2]
+
+
 def test_review_errors(capsys: pytest.CaptureFixture[str], corpus: Path) -> None:
     assert main(["review", "--accept", "nope", "--corpus", str(corpus)]) == EXIT_USAGE
     assert "no suggestion 'nope'" in capsys.readouterr().err
