@@ -20,7 +20,8 @@ WordLlama's static embeddings, whose weights and tokenizer ship inside the ``wor
 are loaded from it, never from a hub), the order of the documents in time (a target after its
 source is never proposed), for an activity the ministerial cycle it took place in (the Plans of Action,
 work plans and Working Group reports in force then, against those already replaced) and the documents
-reporting it (what a report recommends comes after what it reports). Two provisions read in one passage
+reporting it (what a report recommends comes after what it reports), how near a held text reports the
+activity to the target's words (a report tells what an activity answered next to it). Two provisions read in one passage
 of a held text (known through one quotation, or a held paragraph and the quotation inside it) are one
 text, never linked to each other. The confidence is a logistic function of them, fitted by
 ``bench/bench_suggest.py`` on the curated links left out one document at a time (the weights below
@@ -66,18 +67,21 @@ _STEMMERS = {"en": snowballstemmer.stemmer("english"), "es": snowballstemmer.ste
 _WORD_RE = re.compile(r"[a-z0-9]+")
 # The ranking: a weighted sum of near-verbatim overlap (0..1), BM25 score relative to the source's best
 # candidate (0..1), an explicit citation (0/1), the target quoted in the source's document (0/1), the
-# share of topics named in both, likeness of meaning, for an activity the target's document in force when
-# it took place (0/1) and the target's document reporting the activity (0/1: a report's own
-# recommendations come after what it reports); chosen for recall by bench/bench_suggest.py.
+# share of topics named in both, likeness of meaning, and for an activity: the target's document in force
+# when it took place (1, replaced: -1), the target's document reporting the activity (1: a report's own
+# recommendations come after what it reports), the target read near the lines reporting the activity
+# (0..1); chosen for recall by bench/bench_suggest.py.
 WEIGHTS = {"overlap": 6.5, "bm25": 1.5, "cited": 2.5, "quoted": 1.0, "topics": 2.0, "meaning": 4.0, "cycle": 3.0,
-           "reports": -3.0}
+           "reports": -3.0,
+           "near": 3.0}
 # The confidence: how often a curator linked proposals with these features (bench_suggest.py --fit, on
 # the corpus of record; a citation by number had no case to fit, its weight is the ranking's).
-CONFIDENCE = {"bias": -6.97, "overlap": 4.59, "bm25": 3.03, "cited": 2.5, "quoted": 0.66, "topics": 1.01,
-              "meaning": 0.63, "rank": 0.59, "cycle": 1.87, "reports": -3.01}
+CONFIDENCE = {"bias": -7.09, "overlap": 4.27, "bm25": 2.59, "cited": 2.5, "quoted": 0.41, "topics": 0.96,
+              "meaning": 0.73, "rank": 1.21, "cycle": 2.03, "reports": -3.87, "near": 1.09}
 # The documents whose mandates and recommendations the activities of their cycle answer.
 _INSTRUMENTS = frozenset({"PlanOfAction", "Declaration", "WorkPlan", "WorkingGroupReport"})
 _PERIOD_RE = re.compile(r"\b((?:19|20)\d\d)\s*[-\u2013]\s*((?:19|20)\d\d)\b")
+_NEAR = 1000  # characters: the scale of _nearness
 _MIN_OVERLAP = 0.35  # below this token-set ratio a candidate is not worth a curator's time
 _SHORTLIST = 300  # targets per source scored beyond BM25
 # A body of a numbered series: "Working Group 1", "Grupo de Trabajo 2".
@@ -301,6 +305,15 @@ def _quoted(source: Candidate, target: Candidate, meetings: dict[str, str]) -> b
     return source.kind == "Activity" and any(meetings.get(doc) == source.ref[len("activity:"):] for doc in quoted_in)
 
 
+def _nearness(source: Candidate, target: Candidate) -> float:
+    """How close in a held text the lines reporting an activity are to a target's words (1 when they
+    touch, 1/e a thousand characters apart, 0 when no text holds both): a report tells what an activity
+    answered next to it."""
+    apart = [max(0, max(a.start, b.start) - min(a.end, b.end))
+             for a in source.evidence for b in target.evidence if a.doc == b.doc]
+    return math.exp(-min(apart) / _NEAR) if apart else 0.0
+
+
 def _cited(source: Candidate, target: Candidate) -> bool:
     """Whether the source names the target's number ("recommendation 7", "Art. 7, g")."""
     if not target.number:
@@ -487,7 +500,8 @@ def suggest(documents: Sequence[SourceDocument], provisions: dict[str, list[Prov
         # is computed pair by pair, and the corpus may be large.
         near = set(numpy.argpartition(-scores, min(_SHORTLIST, len(targets) - 1))[:_SHORTLIST].tolist())
         best = float(scores.max()) or 1.0
-        answered = set().union(*(by_doc.get(d, set()) for d, force in in_force(source.date).items() if force)) \
+        answered = set().union(*(by_doc.get(d, set()) for d, force in in_force(source.date).items() if force),
+                               *(quoted_by.get(e.doc, set()) for e in source.evidence)) \
             if source.kind == "Activity" else set()
         searched.append((source, {k: float(scores[k]) / best
                                   for k in near | quoted_by.get(source.doc, set()) | answered}))
@@ -518,7 +532,8 @@ def suggest(documents: Sequence[SourceDocument], provisions: dict[str, list[Prov
             force = in_force(source.date).get(target.doc) if source.kind == "Activity" and target.kind in (
                 Kind.MANDATE.value, Kind.RECOMMENDATION.value) else None
             cycle = 0.0 if force is None else 1.0 if force else -1.0
-            if overlap < _MIN_OVERLAP and not cited and not quoted and cycle <= 0:
+            closeness = _nearness(source, target) if source.kind == "Activity" else 0.0
+            if overlap < _MIN_OVERLAP and not cited and not quoted and cycle <= 0 and closeness < 1 / math.e:
                 continue
             meaning = float(vectors[source.iri] @ vectors[target.iri]) if source.iri in vectors else 0.0
             shared = topics[source.iri] & topics[target.iri]
@@ -526,7 +541,8 @@ def suggest(documents: Sequence[SourceDocument], provisions: dict[str, list[Prov
             features = {"overlap": overlap, "bm25": shortlist[k], "cited": float(cited),
                         "quoted": float(quoted), "topics": len(shared) / len(either) if either else 0.0,
                         "meaning": meaning, "cycle": cycle,
-                        "reports": float(target.doc in reporting.get(source.ref, ()))}
+                        "reports": float(target.doc in reporting.get(source.ref, ())),
+                        "near": closeness}
             ranked.append((sum(WEIGHTS[name] * value for name, value in features.items()), target, features))
         ranked.sort(key=lambda r: (-r[0], r[1].iri))
         seen: Counter[str] = Counter()  # per link type, the candidates ranked so far
@@ -542,7 +558,8 @@ def suggest(documents: Sequence[SourceDocument], provisions: dict[str, list[Prov
                 "quoted in its document; " if features["quoted"] else "") + (
                 "in force when it took place; " if features["cycle"] > 0 else "") + (
                 "replaced by then; " if features["cycle"] < 0 else "") + (
-                "in the document reporting it; " if features["reports"] else "")
+                "in the document reporting it; " if features["reports"] else "") + (
+                "read next to the lines reporting it; " if features["near"] >= 1 / math.e else "")
             meant = f"likeness of meaning {features['meaning']:.2f}, " if source.iri in vectors else ""
             why = (f"{signals}{round(100 * features['overlap'])}% of words shared, {meant}"
                    f"BM25 {features['bm25']:.2f} of the best; {target.ref} ({target.date or 'undated'}) before "

@@ -219,6 +219,25 @@ def test_the_instruments_in_force_when_an_activity_took_place() -> None:
     assert at("") == {}
 
 
+def test_nearness_of_an_activity_to_what_it_answered() -> None:
+    from kb.model import Evidence
+    from kb.suggest import Candidate, _nearness
+
+    def at(doc: str, start: int, end: int) -> Evidence:
+        return Evidence(doc=doc, quote="x" * (end - start), start=start, end=end, prefix="", suffix="", where="")
+
+    def item(*evidence: Evidence) -> Candidate:
+        return Candidate(iri="i", ref="r", kind="Activity", doc="", number="", text="t", date="",
+                         evidence=evidence)
+
+    activity = item(at("report", 1000, 1100), at("summary", 0, 50))
+    assert _nearness(activity, item(at("report", 1100, 1200))) == 1.0  # touching
+    assert _nearness(activity, item(at("report", 1050, 1060))) == 1.0  # inside
+    assert abs(_nearness(activity, item(at("report", 2100, 2200))) - 1 / 2.718281828) < 1e-6
+    assert _nearness(activity, item(at("report", 0, 100), at("summary", 60, 70))) > 0.98  # the nearest counts
+    assert _nearness(activity, item(at("other", 1000, 1100))) == 0.0  # no text holds both
+
+
 def test_activities_are_proposed_to_answer_what_was_in_force(corpus: Path) -> None:
     prepared = kb.prepare(corpus)
     workshop = "activity:ws2022-informality"
