@@ -7,8 +7,9 @@ document at a time.
                                                   # for the largest held document and a 30-page report
 
 For each held document D in turn, the curated links "of" D (from its provisions, from quoted
-provisions whose quotation is in D, from the activities it reports) are hidden, the suggester is
-run for D with the rest of the corpus, and what it proposes is compared with what was hidden:
+provisions whose quotation is in D, from the activities it reports) are hidden, with what an
+activity's evidence shares with theirs, the suggester is run for D with the rest of the corpus, and
+what it proposes is compared with what was hidden:
 
 - recall at 1 and at 5 per link type: is the curated target the first / among the first five the
   suggester proposes for that source, of the type it gave the target (a curator reviews a mandate's
@@ -24,6 +25,7 @@ to ``bench/out/suggest-<time>.json``.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import datetime as dt
 import itertools
 import json
@@ -38,7 +40,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from kb.ingest import add_document  # noqa: E402
-from kb.model import Link  # noqa: E402
+from kb.model import Annotations, Evidence, Link  # noqa: E402
 from kb.pipeline import Corpus, prepare  # noqa: E402
 from kb.suggest import CONFIDENCE, WEIGHTS, Suggestion, suggest  # noqa: E402
 
@@ -68,6 +70,19 @@ def links_of(corpus: Corpus, slug: str) -> list[Link]:
     return out
 
 
+def without_link_evidence(annotations: Annotations, hidden: list[Link]) -> Annotations:
+    """The annotations less what an activity's evidence shares with the hidden links' evidence: a curator
+    quoting the lines that report an activity often quotes the lines that say what it answered, and
+    those are part of the links hidden, not of what a new document brings."""
+    spans = [(e.doc, e.start, e.end) for link in hidden for e in link.evidence]
+
+    def kept(e: Evidence) -> bool:
+        return not any(e.doc == doc and e.start < end and start < e.end for doc, start, end in spans)
+
+    return dataclasses.replace(annotations, activities=[
+        dataclasses.replace(a, evidence=tuple(e for e in a.evidence if kept(e))) for a in annotations.activities])
+
+
 def run(corpus: Corpus) -> dict[str, Any]:
     hits: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
     scored: list[tuple[float, bool, dict[str, float], str]] = []
@@ -77,8 +92,8 @@ def run(corpus: Corpus) -> dict[str, Any]:
         hidden = links_of(corpus, slug)
         keep = [link for link in corpus.annotations.links if link not in hidden]
         started = time.perf_counter()
-        suggestions = suggest(corpus.documents, corpus.provisions, corpus.annotations, document=slug, top=5,
-                              curated=keep)
+        suggestions = suggest(corpus.documents, corpus.provisions, without_link_evidence(corpus.annotations, hidden),
+                              document=slug, top=5, curated=keep)
         seconds = time.perf_counter() - started
         by_source: dict[str, list[Suggestion]] = defaultdict(list)
         for s in suggestions:

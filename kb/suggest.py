@@ -36,9 +36,10 @@ import math
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 import snowballstemmer
@@ -60,6 +61,8 @@ _TARGET_KINDS = frozenset({Kind.MANDATE, Kind.RECOMMENDATION, Kind.FINDING, Kind
 # they quote or describe other documents).
 _ITEM_DOCUMENTS = frozenset({"MeetingSummary", "OutcomeDocument", "WorkingGroupReport", "PlanOfAction",
                              "Declaration", "WorkPlan"})
+_OPERATIVE = frozenset({Kind.MANDATE, Kind.RECOMMENDATION})
+_OPERATIVE_NAMES = frozenset(k.value for k in _OPERATIVE)
 _ANSWERED_KINDS = frozenset({Kind.MANDATE, Kind.RECOMMENDATION, Kind.FINDING, Kind.ITEM})
 _SOURCE_KIND_NAMES = frozenset(k.value for k in _SOURCE_KINDS)
 _ANSWERED_KIND_NAMES = frozenset(k.value for k in _ANSWERED_KINDS)
@@ -76,8 +79,8 @@ WEIGHTS = {"overlap": 6.5, "bm25": 1.5, "cited": 2.5, "quoted": 1.0, "topics": 2
            "near": 3.0}
 # The confidence: how often a curator linked proposals with these features (bench_suggest.py --fit, on
 # the corpus of record; a citation by number had no case to fit, its weight is the ranking's).
-CONFIDENCE = {"bias": -7.09, "overlap": 4.27, "bm25": 2.59, "cited": 2.5, "quoted": 0.41, "topics": 0.96,
-              "meaning": 0.73, "rank": 1.21, "cycle": 2.03, "reports": -3.87, "near": 1.09}
+CONFIDENCE = {"bias": -7.4, "overlap": 4.46, "bm25": 3.01, "cited": 2.5, "quoted": 0.57, "topics": 0.84,
+              "meaning": 0.99, "rank": 1.11, "cycle": 2.32, "reports": -2.52, "near": 0.13}
 # The documents whose mandates and recommendations the activities of their cycle answer.
 _INSTRUMENTS = frozenset({"PlanOfAction", "Declaration", "WorkPlan", "WorkingGroupReport"})
 _PERIOD_RE = re.compile(r"\b((?:19|20)\d\d)\s*[-\u2013]\s*((?:19|20)\d\d)\b")
@@ -182,7 +185,8 @@ def candidates(documents: Sequence[SourceDocument], provisions: dict[str, list[P
     """Every provision and activity the suggester can link, with its date and located text."""
     out: list[Candidate] = []
     # Where a held text quotes a provision of another document: a part of it inside such a quotation is
-    # that provision (already a candidate of its own), not one more of the holding document.
+    # that provision (already a candidate of its own), not one more of the holding document; a held
+    # mandate or recommendation stays itself, even when all it says is a quotation.
     quotations: dict[str, list[tuple[int, int]]] = {}
     for mdoc in annotations.documents:
         for q in mdoc.provisions:
@@ -194,14 +198,15 @@ def candidates(documents: Sequence[SourceDocument], provisions: dict[str, list[P
         lead_ins = _lead_ins(doc, provisions[doc.meta.slug])
         quoted = quotations.get(doc.meta.slug, [])
         for p in provisions[doc.meta.slug]:
-            if any(start <= p.start and (p.text_end or p.end) <= end for start, end in quoted):
+            if p.kind not in _OPERATIVE and any(start <= p.start and (p.text_end or p.end) <= end
+                                                for start, end in quoted):
                 continue
             if p.kind in _TARGET_KINDS | _SOURCE_KINDS and p.text and (p.kind is not Kind.ITEM or items_count):
                 out.append(Candidate(str(iri.provision_iri(doc.meta.slug, p.eid)), f"{doc.meta.slug} {p.eid}",
                                      p.kind.value, doc.meta.slug, p.number or "", p.text, date,
                                      (_own_evidence(doc, p),), doc.meta.language, lead_ins.get(p.eid)))
     for mdoc in annotations.documents:
-        # An undated work plan is issued by the first year of its period at the latest.
+        # An undated work plan is taken as issued in the first year of its period.
         period = _period(mdoc.doc_type.value, mdoc.title)
         date = mdoc.date or (period[0] if period is not None else "")
         for q in mdoc.provisions:
@@ -325,7 +330,8 @@ def _cited(source: Candidate, target: Candidate) -> bool:
     return False
 
 
-def _in_force(documents: Sequence[SourceDocument], annotations: Annotations) -> Callable[[str], dict[str, bool]]:
+def _in_force(documents: Sequence[SourceDocument],
+              annotations: Annotations) -> Callable[[str], Mapping[str, bool]]:
     """For a date, the instruments issued by then: True for those in force, False for those replaced. A
     work plan whose title gives its years ("Work Plan 2022-2024") is in force during them; of the other
     series (a type of instrument by one issuer: the IACML's Plans of Action, Working Group 1's reports)
@@ -345,9 +351,9 @@ def _in_force(documents: Sequence[SourceDocument], annotations: Annotations) -> 
             series.setdefault((doc_type, issuer), []).append((date, slug))
 
     @functools.cache
-    def at(day: str) -> dict[str, bool]:
+    def at(day: str) -> Mapping[str, bool]:
         if not day:
-            return {}
+            return MappingProxyType({})
         out = {slug: day[:4] <= last for first, last, slug in periods if first <= day[:4]}
         for dated in series.values():
             issued = [(date, slug) for date, slug in dated if _before(date, day)]
@@ -355,8 +361,8 @@ def _in_force(documents: Sequence[SourceDocument], annotations: Annotations) -> 
             # may come after an activity of July 2024).
             certain = [date for date, _ in issued if date[:len(day)] < day[:len(date)]]
             since = max(certain, default="")
-            out |= {slug: date >= since for date, slug in issued}
-        return out
+            out |= {slug: not date[:len(since)] < since[:len(date)] for date, slug in issued}
+        return MappingProxyType(out)
 
     return at
 
@@ -370,7 +376,10 @@ def _period(doc_type: str, title: str) -> tuple[str, str] | None:
 def _one_passage(source: Candidate, target: Candidate) -> bool:
     """Whether two provisions are read in one passage of a held text (two provisions known through the
     same quotation, a held paragraph and the quotation inside it): a text restating itself, not a link
-    between documents."""
+    between documents. A held mandate or recommendation quoting what it adopts or carries forward is
+    the strongest case for a link, not one passage."""
+    if any(c.kind in _OPERATIVE_NAMES and any(e.doc == c.doc for e in c.evidence) for c in (source, target)):
+        return False
     return any(a.doc == b.doc and a.start < b.end and b.start < a.end
                for a in source.evidence for b in target.evidence)
 
@@ -456,8 +465,9 @@ def _plurals(stem: str) -> tuple[str, ...]:
 def suggest(documents: Sequence[SourceDocument], provisions: dict[str, list[Provision]], annotations: Annotations,
             *, document: str | None = None, top: int = 5, curated: Iterable[Link] | None = None,
             rejected: Iterable[tuple[str, str, str]] = ()) -> list[Suggestion]:
-    """Candidate links for the provisions and activities of ``document`` (or all), best first per
-    source, at most ``top`` per source and type; none that is curated, nor any ``rejected`` (as
+    """Candidate links for the provisions and activities of ``document`` (or all), grouped by source
+    and link type, best first in each group, at most ``top`` per group; none that is curated, nor any
+    ``rejected`` (as
     (from, type, to) references: "slug eId", "activity:slug", "body:slug")."""
     import bm25s
     import numpy
@@ -571,4 +581,4 @@ def suggest(documents: Sequence[SourceDocument], provisions: dict[str, list[Prov
             out += [s for s in _addressees(source, annotations)[:top]
                     if (source.iri, "addressee", s.target) not in known]
     out = [s for s in out if (s.source.ref, s.link_type, s.target_ref) not in refused]
-    return sorted(out, key=lambda s: (s.source.iri, -s.confidence, s.target))
+    return sorted(out, key=lambda s: (s.source.iri, s.link_type, -s.confidence, s.target))

@@ -5,6 +5,7 @@ the next build holds it as curated; a rejected suggestion is not made again."""
 
 from __future__ import annotations
 
+import importlib
 import json
 import os
 import subprocess
@@ -242,14 +243,57 @@ def test_activities_are_proposed_to_answer_what_was_in_force(corpus: Path) -> No
     prepared = kb.prepare(corpus)
     workshop = "activity:ws2022-informality"
     keep = [link for link in prepared.annotations.links if link.source != f"{kb.BASE}activity/ws2022-informality"]
-    found = kb.suggest(prepared.documents, prepared.provisions, prepared.annotations, document=REPORT, top=20,
+    found = kb.suggest(prepared.documents, prepared.provisions, prepared.annotations, document=REPORT, top=200,
                        curated=keep)
     answered = {s.target_ref: s for s in found if s.source.ref == workshop}
     item = answered["iacml21-plan-of-action passage_2__item_9"]  # transition to the formal economy, 2021
     assert "in force when it took place" in item.why and item.features["cycle"] == 1.0
     replaced = [s for s in answered.values() if s.target_ref.startswith("iacml20-plan-of-action ")]
-    assert all(s.features["cycle"] == -1.0 and "replaced by then" in s.why for s in replaced)
+    assert replaced and all(s.features["cycle"] == -1.0 and "replaced by then" in s.why for s in replaced)
     assert all(s.confidence < item.confidence for s in replaced)
+
+
+def test_what_the_report_telling_of_an_activity_asks_is_not_what_it_answered(
+        corpus: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The 2024 report (dated "2024") tells of the launch of a repository in 2024; what it recommends comes
+    after what it reports."""
+    suggester = importlib.import_module("kb.suggest")
+    prepared = kb.prepare(corpus)
+
+    def reporting() -> dict[str, float]:
+        found = kb.suggest(prepared.documents, prepared.provisions, prepared.annotations, document=REPORT, top=200,
+                           curated=[])
+        return {s.target_ref: s.confidence for s in found if s.source.ref == "activity:domestic-work-repository-launch"
+                and s.features["reports"] == 1.0 and "in the document reporting it" in s.why}
+
+    scored_down = reporting()
+    assert scored_down and all(target.startswith(f"{REPORT} ") for target in scored_down)
+    monkeypatch.setitem(suggester.CONFIDENCE, "reports", 0.0)
+    plain = reporting()
+    assert all(scored_down[target] < plain[target] for target in scored_down)
+
+
+def test_what_a_report_tells_next_to_an_activity_ranks_higher(corpus: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Item 8 of the Plan of Action of Buenos Aires shares few words with the bilateral cooperation of
+    2021-2024, but the 2024 report tells of both in one passage."""
+    suggester = importlib.import_module("kb.suggest")
+    prepared = kb.prepare(corpus)
+    source = "activity:bilateral-cooperation-2021-2024"
+    keep = [link for link in prepared.annotations.links if link.source != f"{kb.BASE}activity/{source[9:]}"]
+
+    def ranked() -> list[Any]:
+        found = kb.suggest(prepared.documents, prepared.provisions, prepared.annotations, document=REPORT, top=200,
+                           curated=keep)
+        return sorted((s for s in found if s.source.ref == source), key=lambda s: -sum(
+            suggester.WEIGHTS[n] * v for n, v in s.features.items() if n in suggester.WEIGHTS))
+
+    near = ranked()
+    item = next(s for s in near if s.target_ref == "iacml21-plan-of-action passage_2__item_8")
+    assert item.features["near"] > 0.5 and "read next to the lines reporting it" in item.why
+    monkeypatch.setitem(suggester.WEIGHTS, "near", 0.0)
+    far = ranked()
+    position = [s.target_ref for s in near].index(item.target_ref)
+    assert position < [s.target_ref for s in far].index(item.target_ref)
 
 
 def test_one_passage_is_not_proposed_as_a_link(corpus: Path) -> None:
@@ -285,6 +329,24 @@ def test_at_most_top_proposals_per_source_and_type(corpus: Path) -> None:
     both = {source for source, link_type in per if link_type == "derivedFrom"} & {
         source for source, link_type in per if link_type == "reiterates"}
     assert [source for source in both if per[(source, "derivedFrom")] + per[(source, "reiterates")] > 2]
+
+
+def test_a_held_recommendation_quoting_what_it_carries_forward_is_no_one_passage() -> None:
+    from kb.model import Evidence
+    from kb.suggest import Candidate, _one_passage
+
+    def at(doc: str, start: int, end: int) -> Evidence:
+        return Evidence(doc=doc, quote="x" * (end - start), start=start, end=end, prefix="", suffix="", where="")
+
+    def provision(kind: str, doc: str, *evidence: Evidence) -> Candidate:
+        return Candidate(iri=f"{doc}/{kind}", ref=f"{doc} {kind}", kind=kind, doc=doc, number="", text="t", date="",
+                         evidence=evidence)
+
+    quoted = provision("Mandate", "plan", at("report", 120, 180))  # known through a quotation in the report
+    assert not _one_passage(provision("Recommendation", "report", at("report", 100, 200)), quoted)
+    assert _one_passage(provision("Item", "report", at("report", 100, 200)), quoted)
+    assert _one_passage(provision("Mandate", "work-plan", at("report", 150, 170)), quoted)  # one sentence
+    assert not _one_passage(provision("Mandate", "work-plan", at("report", 180, 190)), quoted)
 
 
 def test_review_errors(capsys: pytest.CaptureFixture[str], corpus: Path) -> None:
