@@ -21,7 +21,9 @@ are loaded from it, never from a hub), the order of the documents in time (a tar
 source is never proposed), for an activity the ministerial cycle it took place in (the Plans of Action,
 work plans and Working Group reports in force then, against those already replaced) and the documents
 reporting it (what a report recommends comes after what it reports), how near a held text reports the
-activity to the target's words (a report tells what an activity answered next to it). Two provisions read in one passage
+activity to the target's words (a report tells what an activity answered next to it), and for a
+provision whether the target's document was issued by the same body (a body carries its own work
+forward). Two provisions read in one passage
 of a held text (known through one quotation, or a held paragraph and the quotation inside it) are one
 text, never linked to each other. The confidence is a logistic function of them, fitted by
 ``bench/bench_suggest.py`` on the curated links left out one document at a time (the weights below
@@ -73,14 +75,17 @@ _WORD_RE = re.compile(r"[a-z0-9]+")
 # share of topics named in both, likeness of meaning, and for an activity: the target's document in force
 # when it took place (1, replaced: -1), the target's document reporting the activity (1: a report's own
 # recommendations come after what it reports), the target read near the lines reporting the activity
-# (0..1); chosen for recall by bench/bench_suggest.py.
+# (0..1); and for a provision, the target's document issued by the same body (1: a body carries its own
+# work forward); chosen for recall by bench/bench_suggest.py.
 WEIGHTS = {"overlap": 6.5, "bm25": 1.5, "cited": 2.5, "quoted": 1.0, "topics": 2.0, "meaning": 4.0, "cycle": 3.0,
            "reports": -3.0,
-           "near": 3.0}
+           "near": 3.0, "issuer": 1.0}
 # The confidence: how often a curator linked proposals with these features (bench_suggest.py --fit, on
-# the corpus of record; a citation by number had no case to fit, its weight is the ranking's).
-CONFIDENCE = {"bias": -7.4, "overlap": 4.46, "bm25": 3.01, "cited": 2.5, "quoted": 0.57, "topics": 0.84,
-              "meaning": 0.99, "rank": 1.11, "cycle": 2.32, "reports": -2.52, "near": 0.13}
+# the corpus of record; a citation by number had no case to fit, its weight is the ranking's; likeness of
+# meaning and nearness, fitted a little below zero beside the overlap and quotation they mostly repeat,
+# are left at 0).
+CONFIDENCE = {"bias": -7.74, "overlap": 4.66, "bm25": 3.43, "cited": 2.5, "quoted": 1.35, "topics": 0.85,
+              "meaning": 0.0, "rank": 1.02, "cycle": 2.36, "reports": -2.44, "near": 0.0, "issuer": 1.31}
 # The documents whose mandates and recommendations the activities of their cycle answer.
 _INSTRUMENTS = frozenset({"PlanOfAction", "Declaration", "WorkPlan", "WorkingGroupReport"})
 _PERIOD_RE = re.compile(r"\b((?:19|20)\d\d)\s*[-\u2013]\s*((?:19|20)\d\d)\b")
@@ -495,6 +500,8 @@ def suggest(documents: Sequence[SourceDocument], provisions: dict[str, list[Prov
         for e in target.evidence:
             quoted_by.setdefault(e.doc, set()).add(k)
     in_force = _in_force(documents, annotations)
+    issuer = {d.meta.slug: d.meta.issuing_body for d in documents} | {
+        m.slug: m.issuing_body for m in annotations.documents}
     reporting = {f"activity:{act.slug}": {*act.reported_in, *(e.doc for e in act.evidence)}
                  for act in annotations.activities}
     by_doc: dict[str, set[int]] = {}
@@ -552,7 +559,9 @@ def suggest(documents: Sequence[SourceDocument], provisions: dict[str, list[Prov
                         "quoted": float(quoted), "topics": len(shared) / len(either) if either else 0.0,
                         "meaning": meaning, "cycle": cycle,
                         "reports": float(target.doc in reporting.get(source.ref, ())),
-                        "near": closeness}
+                        "near": closeness,
+                        "issuer": float(issuer.get(source.doc, "") not in ("", None)
+                                        and issuer.get(source.doc) == issuer.get(target.doc))}
             ranked.append((sum(WEIGHTS[name] * value for name, value in features.items()), target, features))
         ranked.sort(key=lambda r: (-r[0], r[1].iri))
         seen: Counter[str] = Counter()  # per link type, the candidates ranked so far

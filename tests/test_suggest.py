@@ -61,7 +61,9 @@ def test_suggest_then_review_then_build(capsys: pytest.CaptureFixture[str], corp
     assert "words shared" in found["why"]
     from_rec6 = sorted((s for s in suggestions if s["from"] == REC_6 and s["type"] != "addressee"),
                        key=lambda s: -s["confidence"])
-    assert from_rec6[0]["to"] == ART_7G  # the first proposal for it
+    # Its first two proposals are the two provisions it carries forward: Art. 7(g) of 2021 and the
+    # Working Group's own recommendation 7 of 2021 that Art. 7(g) adopted.
+    assert {s["to"] for s in from_rec6[:2]} == {ART_7G, f"{kb.BASE}doc/wg1-2021-final-report/recommendation_7"}
     texts = {d.meta.slug: d.text for d in load_corpus(corpus)}
     for evidence in found["evidence"]:  # every quote verbatim, where its offsets say
         assert texts[evidence["doc"]][evidence["start"]:evidence["end"]] == evidence["quote"]
@@ -347,6 +349,19 @@ def test_a_held_recommendation_quoting_what_it_carries_forward_is_no_one_passage
     assert _one_passage(provision("Item", "report", at("report", 100, 200)), quoted)
     assert _one_passage(provision("Mandate", "work-plan", at("report", 150, 170)), quoted)  # one sentence
     assert not _one_passage(provision("Mandate", "work-plan", at("report", 180, 190)), quoted)
+
+
+def test_a_body_carrying_its_own_work_forward(corpus: Path) -> None:
+    """What the Working Group's 2024 report proposes to carry forward from its own earlier texts (its
+    2021 report, its Quito meeting) is told apart from what others issued."""
+    prepared = kb.prepare(corpus)
+    issuer = {d.meta.slug: d.meta.issuing_body for d in prepared.documents} | {
+        m.slug: m.issuing_body for m in prepared.annotations.documents}
+    found = [s for s in kb.suggest(prepared.documents, prepared.provisions, prepared.annotations, document=REPORT,
+                                   top=20) if s.link_type in ("reiterates", "derivedFrom") and s.source.doc == REPORT]
+    own = {s.features["issuer"] for s in found if issuer.get(s.target_ref.split()[0]) == "iacml-wg1"}
+    others = {s.features["issuer"] for s in found if issuer.get(s.target_ref.split()[0]) != "iacml-wg1"}
+    assert own == {1.0} and others == {0.0}
 
 
 def test_review_errors(capsys: pytest.CaptureFixture[str], corpus: Path) -> None:
