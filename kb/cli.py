@@ -258,6 +258,9 @@ def quote_cmd(reference: Annotated[str, typer.Argument(help='"slug eId" of a hel
 def suggest_cmd(document: Annotated[str | None, typer.Option(help="Suggest for this document's provisions and "
                                                              "activities (default: all).")] = None,
                 top: Annotated[int, typer.Option(help="At most this many targets per source and type.")] = 5,
+                min_confidence: Annotated[float, typer.Option(
+                    "--min-confidence", help="Leave out proposals below this confidence (0 to 1: about how often "
+                    "a curator linked such proposals, bench/README.md).")] = 0.0,
                 fmt: Annotated[str, typer.Option("--format", "-f", help="table or json.")] = "table",
                 no_write: Annotated[bool, typer.Option("--no-write", help="Print only; do not write "
                                                        "corpus/review/suggestions.yaml.")] = False,
@@ -267,13 +270,15 @@ def suggest_cmd(document: Annotated[str | None, typer.Option(help="Suggest for t
         raise kb.InputError(f"--format {fmt!r} is not table or json")
     if top < 1:
         raise kb.InputError(f"--top {top} must be at least 1")
+    if not 0.0 <= min_confidence <= 1.0:
+        raise kb.InputError(f"--min-confidence {min_confidence} is not between 0 and 1")
     prepared = kb.prepare(corpus)
     if document is not None and document not in {d.meta.slug for d in prepared.documents}:
         held = ", ".join(sorted(d.meta.slug for d in prepared.documents))
         raise kb.InputError(f"--document {document!r} is not a held document", hint=f"held: {held}")
     review = kb.Review(corpus or kb.default_corpus_dir())
     found = kb.suggest(prepared.documents, prepared.provisions, prepared.annotations, document=document, top=top,
-                       rejected=review.rejected())
+                       rejected=review.rejected(), min_confidence=min_confidence)
     if not no_write:
         review.record(found, document, {d.meta.slug: d.text for d in prepared.documents})
     if fmt == "json":

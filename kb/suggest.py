@@ -469,11 +469,11 @@ def _plurals(stem: str) -> tuple[str, ...]:
 
 def suggest(documents: Sequence[SourceDocument], provisions: dict[str, list[Provision]], annotations: Annotations,
             *, document: str | None = None, top: int = 5, curated: Iterable[Link] | None = None,
-            rejected: Iterable[tuple[str, str, str]] = ()) -> list[Suggestion]:
+            rejected: Iterable[tuple[str, str, str]] = (), min_confidence: float = 0.0) -> list[Suggestion]:
     """Candidate links for the provisions and activities of ``document`` (or all), grouped by source
-    and link type, best first in each group, at most ``top`` per group; none that is curated, nor any
-    ``rejected`` (as
-    (from, type, to) references: "slug eId", "activity:slug", "body:slug")."""
+    and link type, best first in each group, at most ``top`` per group, none below ``min_confidence``;
+    none that is curated, nor any ``rejected`` (as (from, type, to) references: "slug eId",
+    "activity:slug", "body:slug")."""
     import bm25s
     import numpy
 
@@ -578,7 +578,8 @@ def suggest(documents: Sequence[SourceDocument], provisions: dict[str, list[Prov
                 "in force when it took place; " if features["cycle"] > 0 else "") + (
                 "replaced by then; " if features["cycle"] < 0 else "") + (
                 "in the document reporting it; " if features["reports"] else "") + (
-                "read next to the lines reporting it; " if features["near"] >= 1 / math.e else "")
+                "read next to the lines reporting it; " if features["near"] >= 1 / math.e else "") + (
+                "issued by the same body; " if features["issuer"] else "")
             meant = f"likeness of meaning {features['meaning']:.2f}, " if source.iri in vectors else ""
             why = (f"{signals}{round(100 * features['overlap'])}% of words shared, {meant}"
                    f"BM25 {features['bm25']:.2f} of the best; {target.ref} ({target.date or 'undated'}) before "
@@ -589,5 +590,6 @@ def suggest(documents: Sequence[SourceDocument], provisions: dict[str, list[Prov
         if source.kind in (Kind.MANDATE.value, Kind.RECOMMENDATION.value):
             out += [s for s in _addressees(source, annotations)[:top]
                     if (source.iri, "addressee", s.target) not in known]
-    out = [s for s in out if (s.source.ref, s.link_type, s.target_ref) not in refused]
+    out = [s for s in out
+           if (s.source.ref, s.link_type, s.target_ref) not in refused and s.confidence >= min_confidence]
     return sorted(out, key=lambda s: (s.source.iri, s.link_type, -s.confidence, s.target))

@@ -364,6 +364,18 @@ def test_a_body_carrying_its_own_work_forward(corpus: Path) -> None:
     assert own == {1.0} and others == {0.0}
 
 
+def test_suggest_leaves_out_proposals_below_a_confidence(capsys: pytest.CaptureFixture[str], corpus: Path) -> None:
+    args = ["suggest", "--document", REPORT, "--format", "json", "--no-write", "--corpus", str(corpus)]
+    assert main(args) == 0
+    every = json.loads(capsys.readouterr().out)
+    assert main([*args, "--min-confidence", "0.5"]) == 0
+    confident = json.loads(capsys.readouterr().out)
+    assert confident and all(s["confidence"] >= 0.5 for s in confident)
+    assert len(confident) == len([s for s in every if s["confidence"] >= 0.5]) < len(every)
+    assert main([*args, "--min-confidence", "1.5"]) == EXIT_USAGE
+    assert "--min-confidence 1.5 is not between 0 and 1" in capsys.readouterr().err
+
+
 def test_review_errors(capsys: pytest.CaptureFixture[str], corpus: Path) -> None:
     assert main(["review", "--accept", "nope", "--corpus", str(corpus)]) == EXIT_USAGE
     assert "no suggestion 'nope'" in capsys.readouterr().err
