@@ -236,6 +236,24 @@ def test_a_declarations_commitments_are_mandates_and_its_statements_are_not() ->
     assert by_eid(doc)["al_1"].text.endswith("HEREBY DECLARE:")  # the opening runs on after its comma
 
 
+def test_numbered_paragraphs_opening_with_an_imperative_are_mandates_in_a_text_of_unknown_kind() -> None:
+    """A text whose cover does not say what it is (a host's copy of a Plan of Action): paragraphs that
+    open with an imperative or an infinitive of action are mandates; a noun phrase ("Review of ...") is
+    not, nor a statement."""
+    text = ("Implementation of the Strategy\n\nDemand Reduction\n\n"
+            "1. Mandate the Group of Experts to continue to examine the subject.\n\n"
+            "2. Prepare statistics on consumption in member states.\n\n"
+            "3. To eliminate forced labor by strengthening national plans of action.\n\n"
+            "4. Promote and facilitate better coordination among agencies.\n\n"
+            "5. Review of the progress made since the last meeting.\n\n"
+            "6. The member states presented their national reports.\n")
+    doc = parse_document(text)
+    assert doc.metadata.type is None
+    assert [(p.eid, p.kind) for p in doc.provisions if p.eid.startswith("para_")] == [
+        ("para_1", Kind.MANDATE), ("para_2", Kind.MANDATE), ("para_3", Kind.MANDATE), ("para_4", Kind.MANDATE),
+        ("para_5", Kind.PARAGRAPH), ("para_6", Kind.PARAGRAPH)]
+
+
 def test_inline_numbering_separated_by_semicolons_is_cut() -> None:
     line = ("The Working Groups will address the following topics, as the Ministers agreed at the Conference "
             "held in Lima: 1. the future of work; 2. skills for the future; 3. gender equality in the labor market;")

@@ -47,7 +47,14 @@ _OPERATIVE_VERBS = frozenset("""
 _IMPERATIVE = frozenset("""
     instruct request entrust ask call urge encourage invite support promote strengthen continue adopt
     approve establish create develop implement foster ensure advance intensify
+    mandate eliminate eradicate reduce prepare compile assist improve increase expand build provide
+    facilitate coordinate disseminate identify design consider conduct hold organize organise prioritize
+    incorporate include maintain monitor evaluate assess analyze analyse share raise reinforce enhance
+    deepen consolidate generate integrate protect guarantee combat prevent update publish carry
     """.split())
+# Words that open an imperative as well as a noun phrase ("Review of the ...", "Study of ..."): only
+# the imperative counts.
+_NOUN_AFTER = frozenset({"of", "de", "del"})
 _OPERATIVE_THIRD = frozenset("""
     requests instructs delegates entrusts asks urges encourages invites decides resolves approves
     adopts agrees calls establishes creates commits undertakes recommends
@@ -92,11 +99,11 @@ def is_operative(text: str) -> bool:
         if rest and (rest[0] in _OPERATIVE_VERBS or rest[0] in _OPERATIVE_ES or (
                 rest[0].endswith("remos") and rest[0] not in _PRESENT_REMOS)):
             return True
-    if first == "to" and len(words) > 1 and words[1] in _OPERATIVE_VERBS | {"promote", "strengthen"}:
+    if first == "to" and len(words) > 1 and words[1] in _OPERATIVE_VERBS | _IMPERATIVE:
         return True
     if first in _OPERATIVE_THIRD or first in _OPERATIVE_ES or (first == "nos" and words[1:2] == ["comprometemos"]):
         return True
-    if first in _IMPERATIVE and text[:1].isupper():
+    if first in _IMPERATIVE and text[:1].isupper() and words[1:2] != [] and words[1] not in _NOUN_AFTER:
         return True  # "Instruct the Working Groups to ...", "Encourage ILO-CINTERFOR ..."
     if first.endswith("remos") and len(first) > 6 and first not in _PRESENT_REMOS:
         return True  # Spanish future, first person plural: "Redoblaremos nuestros esfuerzos"
