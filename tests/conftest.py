@@ -17,6 +17,25 @@ import httpx
 import pytest
 
 # --------------------------------------------------------------------------------------------
+# the environment: restored after every test
+# --------------------------------------------------------------------------------------------
+
+
+@pytest.fixture(autouse=True)
+def _environment_restored() -> Iterator[None]:
+    """The environment as it was before each test: ``kb serve`` hands its settings (allowed hosts, public
+    URL, store) to its workers through the environment, and a test running it in-process must not leave
+    them to whichever test its worker runs next (an app created later would refuse Host ``testserver``)."""
+    before = dict(os.environ)
+    yield
+    for name in set(os.environ) - set(before):
+        del os.environ[name]
+    for name, value in before.items():
+        if os.environ.get(name) != value:
+            os.environ[name] = value
+
+
+# --------------------------------------------------------------------------------------------
 # oxigraph_server: a real Oxigraph SPARQL server on loopback (kb.store's remote backend)
 # --------------------------------------------------------------------------------------------
 
