@@ -23,12 +23,11 @@ work plans and Working Group reports in force then, against those already replac
 reporting it (what a report recommends comes after what it reports), how near a held text reports the
 activity to the target's words (a report tells what an activity answered next to it), and for a
 provision whether the target's document was issued by the same body (a body carries its own work
-forward). Two provisions read in one passage
-of a held text (known through one quotation, or a held paragraph and the quotation inside it) are one
-text, never linked to each other. The confidence is a logistic function of them, fitted by
-``bench/bench_suggest.py`` on the curated links left out one document at a time (the weights below
-and their calibration table are written down in bench/README.md). Nothing is downloaded: the stemmers,
-stop words, embeddings and the ranking come from installed packages.
+forward). Two provisions read in one passage of a held text (known through one quotation, or a held
+paragraph and the quotation inside it) are one text, never linked to each other. The confidence is a
+logistic function of them, fitted by ``bench/bench_suggest.py`` on the curated links left out one
+document at a time (the weights below and their calibration table are written down in bench/README.md).
+Nothing is downloaded: the stemmers, stop words, embeddings and the ranking come from installed packages.
 """
 
 from __future__ import annotations
@@ -78,8 +77,7 @@ _WORD_RE = re.compile(r"[a-z0-9]+")
 # (0..1); and for a provision, the target's document issued by the same body (1: a body carries its own
 # work forward); chosen for recall by bench/bench_suggest.py.
 WEIGHTS = {"overlap": 6.5, "bm25": 1.5, "cited": 2.5, "quoted": 1.0, "topics": 2.0, "meaning": 4.0, "cycle": 3.0,
-           "reports": -3.0,
-           "near": 3.0, "issuer": 1.0}
+           "reports": -3.0, "near": 3.0, "issuer": 1.0}
 # The confidence: how often a curator linked proposals with these features (bench_suggest.py --fit, on
 # the corpus of record; a citation by number had no case to fit, its weight is the ranking's; likeness of
 # meaning and nearness, fitted a little below zero beside the overlap and quotation they mostly repeat,
