@@ -43,6 +43,12 @@ class Kind(StrEnum):
     QUESTION = "Question"
 
 
+DEFAULT_TITLE = "IACML mandate and recommendation traceability knowledge base"
+DEFAULT_DESCRIPTION = ("Mandates and recommendations of the OAS Inter-American Conference of Ministers of Labor, "
+                       "linked to where they came from and to what answered them, each link backed by a verbatim "
+                       "quote.")
+
+
 @dataclass(frozen=True)
 class DatasetInfo:
     """What the publisher says of the knowledge base as a dataset (``corpus/dataset.yaml``): its title

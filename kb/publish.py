@@ -42,6 +42,7 @@ from typing import Any
 
 from kb.errors import BuildLockedError, StoreError
 from kb.iri import BASE, PREFIXES, jsonld_context, jsonld_envelope
+from kb.model import DEFAULT_DESCRIPTION, DEFAULT_TITLE
 from kb.store import EmbeddedStore, Store
 
 KEEP = 3
@@ -52,12 +53,6 @@ WORK_PREFIX = ".work-"
 DUMPS = {"nt": "kb.nt", "ttl": "kb.ttl", "jsonld": "kb.jsonld"}
 DATASET = "dataset.nt"
 CONTEXT = "context.jsonld"
-
-
-DEFAULT_TITLE = "IACML mandate and recommendation traceability knowledge base"
-DEFAULT_DESCRIPTION = ("Mandates and recommendations of the OAS Inter-American Conference of Ministers of Labor, "
-                       "linked to where they came from and to what answered them, each link backed by a verbatim "
-                       "quote.")
 
 
 def dataset_ntriples(version: str, content_hash: str, about: dict[str, str] | None = None) -> bytes:

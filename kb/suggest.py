@@ -41,7 +41,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 import snowballstemmer
 from rapidfuzz import fuzz
@@ -333,6 +333,22 @@ def _cited(source: Candidate, target: Candidate) -> bool:
     return False
 
 
+class _Facts(NamedTuple):
+    """What the suggester reads of a document, held or known through quotation."""
+
+    slug: str
+    doc_type: str
+    issuer: str
+    date: str
+    title: str
+
+
+def _document_facts(documents: Sequence[SourceDocument], annotations: Annotations) -> list[_Facts]:
+    return [*(_Facts(d.meta.slug, d.meta.doc_type.value, d.meta.issuing_body, d.meta.date, d.meta.title)
+              for d in documents),
+            *(_Facts(m.slug, m.doc_type.value, m.issuing_body, m.date, m.title) for m in annotations.documents)]
+
+
 def _in_force(documents: Sequence[SourceDocument],
               annotations: Annotations) -> Callable[[str], Mapping[str, bool]]:
     """For a date, the instruments issued by then: True for those in force, False for those replaced. A
@@ -342,9 +358,7 @@ def _in_force(documents: Sequence[SourceDocument],
     it took place in asked."""
     series: dict[tuple[str, str], list[tuple[str, str]]] = {}
     periods: list[tuple[str, str, str]] = []  # first year, last year, slug
-    for doc_type, issuer, date, title, slug in [
-            *((d.meta.doc_type.value, d.meta.issuing_body, d.meta.date, d.meta.title, d.meta.slug) for d in documents),
-            *((m.doc_type.value, m.issuing_body, m.date, m.title, m.slug) for m in annotations.documents)]:
+    for slug, doc_type, issuer, date, title in _document_facts(documents, annotations):
         if doc_type not in _INSTRUMENTS:
             continue
         period = _period(doc_type, title)
@@ -498,8 +512,7 @@ def suggest(documents: Sequence[SourceDocument], provisions: dict[str, list[Prov
         for e in target.evidence:
             quoted_by.setdefault(e.doc, set()).add(k)
     in_force = _in_force(documents, annotations)
-    issuer = {d.meta.slug: d.meta.issuing_body for d in documents} | {
-        m.slug: m.issuing_body for m in annotations.documents}
+    issuer = {facts.slug: facts.issuer for facts in _document_facts(documents, annotations)}
     reporting = {f"activity:{act.slug}": {*act.reported_in, *(e.doc for e in act.evidence)}
                  for act in annotations.activities}
     by_doc: dict[str, set[int]] = {}

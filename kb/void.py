@@ -18,9 +18,8 @@ from rdflib.namespace import DCTERMS, FOAF, OWL, VOID, XSD
 
 from kb.iri import BASE, PREFIXES
 from kb.items import Partitions
-from kb.model import DatasetInfo
+from kb.model import DEFAULT_TITLE, DatasetInfo
 from kb.ontology import ONTOLOGY_IRI
-from kb.publish import DEFAULT_TITLE
 from kb.store import Store
 
 __all__ = ["DESCRIPTION_QUERY", "VOID_DATASET", "dataset_info", "void_graph"]
