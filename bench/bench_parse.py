@@ -3,6 +3,7 @@ counts in them.
 
     python bench/bench_parse.py DOCS_DIR bench/parse-expected.json            # this checkout
     python bench/bench_parse.py DOCS_DIR bench/parse-expected.json --base REV  # and another commit, side by side
+    python bench/bench_parse.py DOCS_DIR bench/parse-expected.json --second-reader bench/parse-second-reader.json
 
 ``DOCS_DIR`` holds the texts (read from the public addresses that the expected file lists; they
 are not kept in the repository), checked against the SHA-256 the expected file gives for each.
@@ -21,6 +22,10 @@ items) excluded; lists, which have no text, are not counted. The texts are openi
 2,000 bytes: as a reader leaves out a fragment of fewer than three words at the cut, a provision
 the parser ends there with fewer than three words is not counted either. Results go to
 ``bench/out/parse-<time>.json``.
+
+``--second-reader FILE`` scores a second reader's independent counts (same format, made blind to the
+first reader's) exactly as the parser's, on the documents both read, beside the parser's figures
+on the same documents: how far two careful readers agree is the most any parser can score here.
 """
 
 from __future__ import annotations
@@ -219,6 +224,13 @@ def load(docs_dir: Path, expected_path: Path) -> tuple[list[dict[str, Any]], dic
     return expected["documents"], texts
 
 
+def as_result(doc: dict[str, Any]) -> dict[str, Any]:
+    """A reader's counts of one document in the form ``score`` takes a parser's output in."""
+    rows = [{"eid": f"reader_{i}", "kind": p["kind"], "number": p["number"], "start": p["start"], "end": p["end"],
+             "text_end": None, "first_child": None} for i, p in enumerate(doc["provisions"], start=1)]
+    return {"provisions": rows, "metadata": doc["metadata"], "warnings": [], "seconds": 0.0}
+
+
 def _pct(value: float) -> str:
     return f"{100 * value:5.1f}%"
 
@@ -264,9 +276,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--base", help="also measure the parser of this commit, side by side")
     parser.add_argument("--split", choices=("tune", "test", "all"), default="all")
     parser.add_argument("--detail", action="store_true", help="list every miss and spurious provision")
+    parser.add_argument("--second-reader", type=Path, metavar="FILE",
+                        help="also score a second reader's counts of some of the documents against the first's")
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "out")
     args = parser.parse_args(argv)
     documents, texts = load(args.docs_dir, args.expected)
+    second: dict[str, dict[str, Any]] = {}
+    if args.second_reader:
+        second_docs, second_texts = load(args.docs_dir, args.second_reader)
+        second = {d["file"]: d for d in second_docs}
+        differ = [f for f in second if f in texts and second_texts[f] != texts[f]]
+        unknown = sorted(set(second) - set(texts))
+        if differ or unknown:
+            raise SystemExit(f"{args.second_reader}: not the texts of {args.expected}: {', '.join(differ + unknown)}")
+        documents = [d for d in documents if d["file"] in second]
     documents = [d for d in documents if args.split == "all" or d["split"] == args.split]
     texts = {d["file"]: texts[d["file"]] for d in documents}
     started = dt.datetime.now(dt.UTC)
@@ -281,6 +304,9 @@ def main(argv: list[str] | None = None) -> int:
             rows = [score(d, texts[d["file"]], parsed[d["file"]]) for d in documents]
             results[label] = {"rows": rows, "summary": report(label, rows, detail=args.detail),
                               "wall_seconds": time.perf_counter() - begun}
+        if second:
+            rows = [score(d, texts[d["file"]], as_result(second[d["file"]])) for d in documents]
+            results["second reader"] = {"rows": rows, "summary": report("second reader", rows, detail=args.detail)}
     args.out.mkdir(parents=True, exist_ok=True)
     out = args.out / f"parse-{started:%Y%m%dT%H%M%SZ}.json"
     out.write_text(json.dumps({"started": started.isoformat(), "expected": str(args.expected), "split": args.split,

@@ -402,3 +402,21 @@ def test_a_hosts_caption_meeting_then_title_gives_the_title() -> None:
             "Peru, from October 12 to 14, 2040;\n\nRECOGNIZING the contribution of culture to development;\n")
     metadata = parse_document(text).metadata
     assert (metadata.title, metadata.type) == ("Declaration of Lima", "Declaration")
+
+
+@pytest.mark.parametrize(("opening", "number"), [
+    ("Preámbulo\n", None),
+    ("Introducción\n", None),
+    ("II ANTECEDENTES\n\n", None),
+    ("MANDATOS\n\n", None),
+])
+def test_a_parts_heading_just_before_the_body_is_a_section_not_cover(opening: str, number: str | None) -> None:
+    text = ("Declaración de Montevideo\nCumbre Extraordinaria de las Américas en Montevideo, Uruguay\n" + opening
+            + "Nosotros, los Jefes de Estado y de Gobierno de las Américas, reunidos en Montevideo, declaramos:\n\n"
+            "1. Nos comprometemos a promover el trabajo decente en la región.\n")
+    doc = parse_document(text)
+    first = doc.provisions[0]
+    assert first.kind is Kind.SECTION
+    assert own_text(text, first).split()[-1] == opening.split()[-1]
+    assert first.number == number
+    assert doc.metadata.title == "Declaración de Montevideo"

@@ -37,6 +37,11 @@ _COVER_RE = re.compile(
     r"OEA/Ser|CIDI/|/doc\.|Original:|^\s*\([^)]*\)?\s*$|^\s*\((?:adopt|approv|agreed|presented|aprobad|adoptad|present)|^\s*(?:presented|presentado|submitted|prepared|preparado|"
     r"elaborado|updated|actualizado)\b", re.IGNORECASE)
 _COVER_CUE_RE = re.compile(r"\bOEA/Ser|\bCIDI/|\bTRABAJO\s?/|\bOriginal\s*:", re.IGNORECASE)
+# A heading no title is made of ("Preámbulo", "I ANTECEDENTES", "MANDATOS"): printed just before where
+# the body begins, it opens the body.
+_PART_WORD_RE = re.compile(
+    r"^\s*(?:(?:[IVX]{1,4}|\d{1,2})[.)]?\s+)?(?:introduction|introducci[óo]n|preamble|pre[áa]mbulo|background|"
+    r"antecedentes|context|contexto|mandates|mandatos)\s*:?\s*$", re.IGNORECASE)
 _COVER_LOOKAHEAD = 15
 _COVER_LINE_MAX = 90  # a cover line naming a symbol is short; prose citing one is not
 _PROSE_WORDS = 10
@@ -245,6 +250,14 @@ def _with_its_heading(lines: list[Line], start: int) -> int:
     return start
 
 
+def _with_part_heading(lines: list[Line], start: int) -> int:
+    """A part's heading (see ``_PART_WORD_RE``) on the line just before where the body begins."""
+    before = next((j for j in range(start - 1, -1, -1) if lines[j].tok not in (Tok.BLANK, Tok.NOISE)), None)
+    if before is None or not _PART_WORD_RE.match(lines[before].text) or lines[before].no == lines[start].no:
+        return start
+    return before
+
+
 def _sentence(text: str) -> bool:
     """A sentence of at least three words, ended by its stop (not an ellipsis)."""
     end = text.rstrip("\"”’')] ")
@@ -280,7 +293,8 @@ def front_matter(lines: list[Line], is_title: Callable[[str], bool]) -> Front:
         if i in quoted:
             continue
         if _body_like(lines, i, width) and not _cover_follows(lines, i):
-            return Front(_with_its_heading(lines, _after_title(lines, i, is_title)), frozenset(toc), tuple(spans))
+            start = _with_its_heading(lines, _after_title(lines, i, is_title))
+            return Front(_with_part_heading(lines, start), frozenset(toc), tuple(spans))
     for i, line in enumerate(lines):  # no prose at all: the first sentence that is not a cover line
         if i in toc or line.tok in (Tok.BLANK, Tok.NOISE, Tok.NUMBER_ONLY) or _is_cover(line):
             continue
