@@ -420,3 +420,15 @@ def test_a_parts_heading_just_before_the_body_is_a_section_not_cover(opening: st
     assert own_text(text, first).split()[-1] == opening.split()[-1]
     assert first.number == number
     assert doc.metadata.title == "Declaración de Montevideo"
+
+
+def test_a_cover_block_printed_again_after_a_page_marker_is_not_text() -> None:
+    block = ("Sexta Cumbre de las Américas\nMontevideo, Uruguay\n12 de mayo de 2040\n"
+             "Declaración de Compromiso de Montevideo\n"
+             "Asegurar el futuro de nuestros pueblos promoviendo el trabajo decente, la\nformación y la inclusión\n")
+    text = ("OEA/Ser.E\nGRIC/OP.1/doc.2/40\n12 mayo 2040\nOriginal: Inglés\n" + block + "-2-\n" + block
+            + "Preámbulo\n1. Nosotras y Nosotros, las Jefas y los Jefes de Estado y de Gobierno, reunidos en "
+              "Montevideo, declaramos:\n2. Nos comprometemos a promover el trabajo decente.\n")
+    doc = parse_document(text)
+    assert [(p.kind, own_text(text, p).split()[0]) for p in doc.provisions] == [
+        (Kind.SECTION, "Preámbulo"), (Kind.PARAGRAPH, "1."), (Kind.MANDATE, "2.")]

@@ -183,15 +183,38 @@ def _marks_alone(text: str, lines: list[Line]) -> list[Line]:
     return out
 
 
+_BLOCK_LINES = 3
+
+
+def _repeated_blocks(lines: list[Line]) -> set[str]:
+    """The lines of a block (the cover's title block) printed again, in the same order, right after
+    a page marker: at least three lines in a row."""
+    out: set[str] = set()
+    shown = [line for line in lines if line.tok is not Tok.BLANK]
+    for m, marker in enumerate(shown):
+        if marker.tok is not Tok.NOISE:
+            continue
+        after = [line.text for line in shown[m + 1:m + 1 + 4 * _BLOCK_LINES]]
+        for j in range(m):
+            k = 0
+            while (j + k < m and k < len(after) and shown[j + k].tok in (Tok.TEXT, Tok.SECTION)
+                   and shown[j + k].text == after[k] and len(after[k]) <= 100):
+                k += 1
+            if k >= _BLOCK_LINES:
+                out.update(after[:k])
+    return out
+
+
 def _running_headers(lines: list[Line]) -> list[Line]:
-    """A short line printed at least twice, each time next to a page marker, is a running header."""
+    """A short line printed at least twice, each time next to a page marker, is a running header; so
+    is a block printed again after a page marker (see ``_repeated_blocks``)."""
     near_marker: Counter[str] = Counter()
     for i, line in enumerate(lines):
         if line.tok in (Tok.TEXT, Tok.SECTION) and len(line.text) <= 100:
             around = [lines[j] for j in range(max(0, i - 2), min(len(lines), i + 3)) if j != i]
             if any(other.tok is Tok.NOISE for other in around):
                 near_marker[line.text] += 1
-    headers = {text for text, count in near_marker.items() if count >= 2}
+    headers = {text for text, count in near_marker.items() if count >= 2} | _repeated_blocks(lines)
     if not headers:
         return lines
     return [replace(line, tok=Tok.NOISE) if line.tok in (Tok.TEXT, Tok.SECTION) and line.text in headers else line
