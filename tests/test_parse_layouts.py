@@ -432,3 +432,32 @@ def test_a_cover_block_printed_again_after_a_page_marker_is_not_text() -> None:
     doc = parse_document(text)
     assert [(p.kind, own_text(text, p).split()[0]) for p in doc.provisions] == [
         (Kind.SECTION, "Preámbulo"), (Kind.PARAGRAPH, "1."), (Kind.MANDATE, "2.")]
+
+
+RESOLUTION = (
+    "OEA/Ser.P\nAG/RES. 9999 (LXX-O/40)\n5 June 2040\nOriginal: Spanish\n\nREPORT OF THE XL INTER-AMERICAN\n"
+    "CONFERENCE OF MINISTERS OF LABOR\n\n(Adopted at the fourth plenary session, held on June 5, 2040)\n\n"
+    "THE GENERAL ASSEMBLY,\n"
+    "HAVING SEEN resolutions CIDI/RES. 401 (XL-O/39) and CIDI/RES. 402 (XL-O/40), on the Conference; and\n"
+    "Resolution AG/RES. 9000 (LXIX-O/39), on the Plan of Action;\n"
+    "CONSIDERING:\n"
+    "That the dialogue among the Ministers was centered on the future of work; and\n"
+    "That the XL IACML adopted the Declaration and the Plan of Action of Lima;\n"
+    "RESOLVES:\n1. To take note of the Final Report of the XL IACML.\n")
+
+
+def test_a_resolutions_preamble_citing_resolutions_by_symbol_is_its_body() -> None:
+    doc = parse_document(RESOLUTION)
+    assert doc.metadata.symbols == ("OEA/Ser.P", "AG/RES. 9999 (LXX-O/40)")  # the ones it cites are no cover
+    firsts = [own_text(RESOLUTION, p).split()[0] for p in doc.provisions]
+    assert firsts == ["THE", "HAVING", "Resolution", "CONSIDERING:", "That", "That", "RESOLVES:", "1."]
+    assert all(p.kind is not Kind.SECTION for p in doc.provisions)  # "...; and" ends a clause, never a heading
+
+
+def test_a_resolutions_subject_and_its_first_clause_on_one_line_stay_one_paragraph() -> None:
+    text = ("OEA/Ser.K/V.9.1\nCIDI/RME/RES. 9 (IX-O/40)\nOriginal: Spanish\n\nTHE MEETING OF MINISTERS OF EDUCATION OF "
+            "THE INTER-AMERICAN COUNCIL FOR INTEGRAL DEVELOPMENT, HAVING SEEN resolution CIDI/RES. 500 (L-O/39) on the "
+            "report of the previous meeting of the ministers of education,\n\nCONSIDERING that the Committee was "
+            "created by the General Assembly to follow up the mandates of the meetings;\n")
+    doc = parse_document(text)
+    assert [own_text(text, p).split()[0] for p in doc.provisions] == ["THE", "CONSIDERING"]

@@ -26,7 +26,9 @@ _LEAD_IN_WORDS = 8
 _VERB_LINE_WORDS = 4
 # The lead-ins of a resolution's preamble: paragraphs of their own, never headings.
 RESOLUTION_CUE_RE = re.compile(
-    rf"^\s*(?:THE GENERAL ASSEMBLY|THE (?:MEETING|CONFERENCE|COMMITTEE|COUNCIL)\b[^,]{{0,80}},$|LA ASAMBLEA GENERAL|"
+    rf"^\s*(?:THE GENERAL ASSEMBLY|THE (?:[A-Z][A-Z-]+ ){{0,3}}(?:MEETING|CONFERENCE|COMMITTEE|COUNCIL|COMMISSION)\b"
+    rf"[^,a-z]{{0,100}},|LA ASAMBLEA GENERAL|(?:EL|LA) (?:[A-ZÁÉÍÓÚ-]+ ){{0,3}}(?:CONSEJO|COMISIÓN|REUNIÓN|"
+    rf"CONFERENCIA|COMITÉ)\b[^,a-záéíóúñ]{{0,100}},|"
     rf"(?:{PREAMBLE_CUES})(?=[\s:,]|$))")
 _CAPS_HEADING_WORDS = 15  # a line in capitals this short is a heading, even with a closing stop
 _HEADING_END = "\"\u201d\u2019')]"  # closing quotes and brackets
@@ -37,6 +39,7 @@ DANGLING_WORDS = frozenset({
     "de", "del", "la", "las", "el", "los", "y", "e", "o", "u", "en", "al", "con", "por", "para", "que",
     "su", "sus", "un", "una", "entre", "sobre", "como", "sin", "ante", "hacia",
 })
+_CLAUSE_END_RE = re.compile(r";\s+(?:and|or|y|o)$")
 _TABLE_RULE_RE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
 # "Moderator: Jane Doe, ..." -- a short label without digits, a colon, then the value.
 _FIELD_RE = re.compile(r"^(?P<label>[A-Z][^:\d]{0,40}):\s+\S")
@@ -56,6 +59,7 @@ def heading_like(line: Line) -> bool:
         and not text[0].islower()
         and (text[-1].isalnum() or text[-1] in _HEADING_END + ":" or capitals_stop)
         and not _FIELD_RE.match(text)
+        and not _CLAUSE_END_RE.search(text)
     )
 
 
@@ -106,6 +110,8 @@ def _continues(block: Block, line: Line) -> bool:
     if block.tok in (Tok.SECTION, Tok.TABLE):
         return False
     last_word = block.text.rsplit(" ", 1)[-1]
+    if line.text[0].isupper() and _CLAUSE_END_RE.search(block.text):
+        return False  # "...; and" closes a clause of a list; the next clause is its own
     if line.text[0].islower() or last_word in DANGLING_WORDS:
         return True
     # A sentence left open on a comma, finished by its verb in capitals: "We, the Ministers ..., / HEREBY

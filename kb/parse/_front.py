@@ -191,6 +191,8 @@ def _body_like(lines: list[Line], i: int, width: int) -> bool:
         following = next((x for x in lines[i + 1:i + 4] if x.tok not in (Tok.BLANK, Tok.NOISE)), None)
         return (line.num.rstrip(".)") == "1" and following is not None and following.tok is Tok.TEXT
                 and (_is_opening(following) or is_prose(following, sentence=False)))
+    if line.tok is Tok.TEXT and RESOLUTION_CUE_RE.match(line.text):
+        return True  # a resolution's preamble, however many resolutions it cites by symbol
     if line.tok not in (Tok.TEXT, Tok.BULLET, Tok.LETTERED, Tok.NUMBERED) or _is_cover(line):
         return False
     if line.text.count(" | ") >= 2:
@@ -210,6 +212,8 @@ def _cover_follows(lines: list[Line], i: int) -> bool:
     for line in lines[i + 1:]:
         if line.tok in (Tok.BLANK, Tok.NOISE):
             continue
+        if line.tok is Tok.TEXT and RESOLUTION_CUE_RE.match(line.text):
+            return False  # the preamble goes on: the symbols it cites are no cover
         cues = len(_COVER_CUE_RE.findall(line.text))
         if cues and (len(line.text) <= _COVER_LINE_MAX or cues >= 2):  # a cover line, or a cover glued on one
             return True

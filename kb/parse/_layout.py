@@ -139,7 +139,9 @@ def _cuts(raw: str, seq: _Sequence) -> list[int]:
                 cuts.append((pos, what))
         elif what == "cue":
             # a clause ends where the next one's word in capitals begins (not after its own number)
-            if before in _LEAD_END + ".," and not _MARK_BEFORE_RE.search(raw[:pos]):
+            clause = raw[cuts[-1][0] if cuts else 0:pos]
+            subject = before == "," and not any(c.islower() for c in clause)  # "THE GENERAL ASSEMBLY, HAVING SEEN"
+            if before in _LEAD_END + ".," and not subject and not _MARK_BEFORE_RE.search(raw[:pos]):
                 cuts.append((pos, what))
         elif what == "run" or before in _LEAD_END + ".":
             cuts.append((pos, what))
