@@ -461,3 +461,18 @@ def test_a_resolutions_subject_and_its_first_clause_on_one_line_stay_one_paragra
             "created by the General Assembly to follow up the mandates of the meetings;\n")
     doc = parse_document(text)
     assert [own_text(text, p).split()[0] for p in doc.provisions] == ["THE", "CONSIDERING"]
+
+
+def test_an_agendas_time_slots_in_any_clock_and_bullets_printed_alone() -> None:
+    text = ("November 14-15, 2040 30 October 2040\n\nWashington, D.C. Original: Spanish\n\nThursday, November 14, 2040\n\n"
+            "9:00 a.m. – 9:30 a.m. Registration of participants\n\n"
+            "9:30 – 10:00 a.m.\nINAUGURAL SESSION\n\n"
+            "Welcoming remarks:\n\n§\u00a0 OAS General Secretariat\n\n\uf0b7\nChair of the Committee on Science\n\n"
+            "10:00 - 13:00 FIRST PLENARY SESSION\n")
+    doc = parse_document(text)
+    got = [(p.kind, own_text(text, p)) for p in doc.provisions if p.kind is not Kind.LIST]
+    assert (Kind.AGENDA_ITEM, "9:00 a.m. – 9:30 a.m. Registration of participants") in got
+    assert (Kind.AGENDA_ITEM, "9:30 – 10:00 a.m.\nINAUGURAL SESSION") in got
+    assert (Kind.AGENDA_ITEM, "10:00 - 13:00 FIRST PLENARY SESSION") in got
+    assert (Kind.ITEM, "§\u00a0 OAS General Secretariat") in got
+    assert (Kind.ITEM, "\uf0b7\nChair of the Committee on Science") in got

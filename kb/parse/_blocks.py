@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from kb.parse._layout import PREAMBLE_CUES
-from kb.parse._lines import Line, Tok, is_upper
+from kb.parse._lines import AGENDA_SLOT_RE, GLYPH_ALONE_RE, Line, Tok, is_upper
 
 __all__ = ["DANGLING_WORDS", "RESOLUTION_CUE_RE", "Block", "blocks", "heading_like", "wrap_width"]
 
@@ -196,6 +196,16 @@ def blocks(lines: list[Line]) -> list[Block]:
                 continue
         if line.tok is Tok.NUMBERED:
             last_number = int(line.num)
+        following = _next_shown(lines, i)
+        if following is not None and lines[following].tok is Tok.TEXT and not GLYPH_ALONE_RE.match(
+                lines[following].raw) and (
+                (line.tok is Tok.AGENDA and AGENDA_SLOT_RE.match(line.raw))
+                or (line.tok is Tok.TEXT and GLYPH_ALONE_RE.match(line.raw))):
+            # a time slot or a bullet printed alone, its entry on the next line
+            out.append(Block(Tok.AGENDA if line.tok is Tok.AGENDA else Tok.BULLET, [line, lines[following]]))
+            i = following + 1
+            previous = lines[following]
+            continue
         if line.tok is Tok.TEXT and "|" in line.text and i < len(lines) and _TABLE_RULE_RE.match(lines[i].raw):
             table = [line]
             while i < len(lines) and "|" in lines[i].raw:
@@ -216,6 +226,11 @@ def blocks(lines: list[Line]) -> list[Block]:
         block.subheading = _is_subheading(before, block, after)
         block.numbered_heading = _is_numbered_heading(block, after)
     return out
+
+
+def _next_shown(lines: list[Line], i: int) -> int | None:
+    """The index of the first line from ``i`` on that is neither blank nor noise."""
+    return next((j for j in range(i, len(lines)) if lines[j].tok not in (Tok.BLANK, Tok.NOISE)), None)
 
 
 def _is_numbered_heading(block: Block, following: Block | None) -> bool:

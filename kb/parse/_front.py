@@ -193,6 +193,8 @@ def _body_like(lines: list[Line], i: int, width: int) -> bool:
                 and (_is_opening(following) or is_prose(following, sentence=False)))
     if line.tok is Tok.TEXT and RESOLUTION_CUE_RE.match(line.text):
         return True  # a resolution's preamble, however many resolutions it cites by symbol
+    if line.tok is Tok.AGENDA:
+        return True
     if line.tok not in (Tok.TEXT, Tok.BULLET, Tok.LETTERED, Tok.NUMBERED) or _is_cover(line):
         return False
     if line.text.count(" | ") >= 2:

@@ -13,7 +13,7 @@ from enum import Enum, auto
 
 from kb.parse._layout import Segment
 
-__all__ = ["Line", "Tok", "classify", "clean", "is_upper"]
+__all__ = ["AGENDA_SLOT_RE", "GLYPH_ALONE_RE", "Line", "Tok", "classify", "clean", "is_upper"]
 
 _CAP = "A-ZÁÉÍÓÚÑÜ"
 # "III. AREAS OF CONSENSUS", "A. ORGANIZATION", "A.ORGANIZATION", " 1. BACKGROUND"; an arabic number needs
@@ -21,16 +21,21 @@ _CAP = "A-ZÁÉÍÓÚÑÜ"
 _SECTION_RE = re.compile(r"^\s*(?:(?P<num>[IVXLC]+|[A-Z])\.\s*|(?P<arabic>\d{1,2})\.\s+)(?P<body>[^\s\d].*?)\s*$")
 _TITLE_MAX = 100
 _ROMAN_RE = re.compile(r"^C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})$")
-_AGENDA_RE = re.compile(r"^\s*(?P<body>\d{1,2}[:.]\d{2}\s*[-\u2013\u2014]\s*\d{1,2}[:.]\d{2}\s+\S.*)$")
+# "9:00 - 9:30 Welcome", "9:00 a.m. - 9:30 p.m. Registration", or the time slot alone, its entry on the next line.
+_TIME = r"\d{1,2}[:.]\d{2}(?:\s*[ap]\.\s?m\.?|\s*[AP]M\b|\s*hrs?\.?)?"
+_AGENDA_RE = re.compile(rf"^\s*(?P<body>{_TIME}\s*[-\u2013\u2014]\s*{_TIME}(?:\s+\S.*)?)$")
+AGENDA_SLOT_RE = re.compile(rf"^\s*{_TIME}\s*[-\u2013\u2014]\s*{_TIME}\s*$")
 _NUMBERED_RE = re.compile(r"^\s*(?P<num>\d{1,3})[.)]\s+(?P<body>\S.*)$")
 _NUMBER_ONLY_RE = re.compile(r"^\s*(?P<num>\d{1,3})(?P<dot>[.)]?)\s*$")
 _LETTERED_RE = re.compile(r"^\s*(?:\((?P<num>[a-z]|ii|iii|iv|vi|vii|viii|ix|xi|xii)\)|"
                           r"(?P<alt>[a-z]|ii|iii|iv|vi|vii|viii|ix|xi|xii)[.)])\s+(?P<body>\S.*)$")
 # A bullet glyph a conversion lost prints as U+FFFD, or as its UTF-8 bytes read in code page 850.
 _LOST_GLYPH = "\ufffd|\u00b4\u2510\u017b"
-_BULLET_RE = re.compile(rf"^(?P<indent>[ \t]*)(?:(?:[·•*▪●◦‣■□♦➢➤✓○\uf0b7\uf0a7\uf076\uf0d8-]|{_LOST_GLYPH})\s+|"
+_GLYPHS = rf"[·•*▪●◦‣■□♦➢➤✓○§\uf0b7\uf0a7\uf076\uf0d8-]|{_LOST_GLYPH}"
+_BULLET_RE = re.compile(rf"^(?P<indent>[ \t]*)(?:(?:{_GLYPHS})\s+|"
                         rf"-(?=[{_CAP}]))"
                         r"(?P<body>\S.*)$")
+GLYPH_ALONE_RE = re.compile(rf"^\s*(?:{_GLYPHS})\s*$")  # a bullet whose text the conversion put on the next line
 _TABLE_RULE_RE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
 # Page markers and page captions: "- 2 -", "-2-", "Page 3 of 9", "Página 3 de 9", "Page 2: ..."
 # (document hosts caption each page with its first words).
