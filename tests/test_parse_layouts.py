@@ -476,3 +476,20 @@ def test_an_agendas_time_slots_in_any_clock_and_bullets_printed_alone() -> None:
     assert (Kind.AGENDA_ITEM, "10:00 - 13:00 FIRST PLENARY SESSION") in got
     assert (Kind.ITEM, "§\u00a0 OAS General Secretariat") in got
     assert (Kind.ITEM, "\uf0b7\nChair of the Committee on Science") in got
+
+
+def test_preamble_clauses_in_sentence_case_and_the_verb_that_closes_them() -> None:
+    text = ("DECLARACIÓN DE LIMA\n\nLos Ministros de Turismo de las Américas, reunidos en Lima con ocasión del "
+            "Congreso Interamericano de Turismo,\n\nConvencidos de la creciente importancia de la colaboración entre "
+            "los sectores público y privado, y\n\nReconociendo que el Congreso es el foro hemisférico principal para "
+            "dialogar sobre el turismo,\n\nDECLARAMOS:\n\n1. Nuestro firme compromiso con el desarrollo del turismo.\n")
+    firsts = [own_text(text, p).split()[0] for p in parse_document(text).provisions]
+    assert firsts == ["Los", "Convencidos", "Reconociendo", "DECLARAMOS:", "1."]
+
+
+def test_the_ministers_and_the_verb_that_closes_their_sentence_are_one_paragraph() -> None:
+    text = ("DECLARATION OF LIMA\n\nWe, the Ministers participating in the Fortieth Inter-American Conference of "
+            "Ministers of Labor, held in Lima, meeting to analyze the future of work,\n\nHEREBY DECLARE:\n\n"
+            "1. That our commitment to decent work is firm.\n")
+    doc = parse_document(text)
+    assert [own_text(text, p).split()[-1] for p in doc.provisions] == ["DECLARE:", "firm."]

@@ -16,7 +16,7 @@ from itertools import pairwise
 from kb.parse._layout import PREAMBLE_CUES
 from kb.parse._lines import AGENDA_SLOT_RE, GLYPH_ALONE_RE, Line, Tok, is_upper
 
-__all__ = ["DANGLING_WORDS", "RESOLUTION_CUE_RE", "Block", "blocks", "heading_like", "wrap_width"]
+__all__ = ["DANGLING_WORDS", "OPENING_RE", "RESOLUTION_CUE_RE", "Block", "blocks", "heading_like", "wrap_width"]
 
 # A heading-like line is at most this long (a label ending with a colon: the shorter limit).
 _HEADING_MAX = 160
@@ -39,6 +39,13 @@ DANGLING_WORDS = frozenset({
     "de", "del", "la", "las", "el", "los", "y", "e", "o", "u", "en", "al", "con", "por", "para", "que",
     "su", "sus", "un", "una", "entre", "sobre", "como", "sin", "ante", "hacia",
 })
+# The opening words of a ministerial text ("We, the Ministers ...", "Nosotros, los Ministros ...").
+OPENING_RE = re.compile(
+    r"^\s*(?:\d{1,2}[.)]\s+)?(?:we|nosotros|las ministras|los ministros|the ministers|los ministros y ministras)\b[ ,]",
+    re.IGNORECASE)
+# A clause of a preamble opening a line, in capitals or not ("Reconociendo que ...", "Convencidos de ..."):
+# a paragraph of its own, whatever the line before ended on.
+_CLAUSE_CUE_RE = re.compile(rf"^(?=(?-i:[A-ZÁÉÍÓÚÑ]))(?:{PREAMBLE_CUES})(?=[\s:,])", re.IGNORECASE)
 _CLAUSE_END_RE = re.compile(r";\s+(?:and|or|y|o)$")
 _TABLE_RULE_RE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
 # "Moderator: Jane Doe, ..." -- a short label without digits, a colon, then the value.
@@ -101,7 +108,7 @@ def _ends_sentence(text: str) -> bool:
     return text.rstrip(_CLOSERS)[-1:] in _SENTENCE_END
 
 
-def _continues(block: Block, line: Line) -> bool:
+def _continues(block: Block, line: Line, *, after_blank: bool = False) -> bool:
     """Whether a plain-text line carries on ``block`` after a page break or a hard wrap.
 
     It does when it begins in lower case, or when the block stops on a word that cannot end a
@@ -120,7 +127,8 @@ def _continues(block: Block, line: Line) -> bool:
     open_sentence = block.text.rstrip(_CLOSERS).endswith(",") and not (
         is_upper(block.text) and len(block.text.split()) <= _LEAD_IN_WORDS)
     closing_verb = is_upper(line.text) and line.text.endswith(":") and len(line.text.split()) <= _VERB_LINE_WORDS
-    return open_sentence and closing_verb and not RESOLUTION_CUE_RE.match(line.text)
+    subject = bool(OPENING_RE.match(block.text))  # "We, the Ministers ..., // HEREBY DECLARE:"
+    return open_sentence and closing_verb and (subject or not after_blank) and not RESOLUTION_CUE_RE.match(line.text)
 
 
 @dataclass(frozen=True)
@@ -214,8 +222,10 @@ def blocks(lines: list[Line]) -> list[Block]:
             out.append(Block(Tok.TABLE, table))
             previous = None
             continue
-        if line.tok is Tok.TEXT and out and (
-                (previous is not None and wrap.carries_on(previous, line)) or _continues(out[-1], line)):
+        new_clause = bool(_CLAUSE_CUE_RE.match(line.text)) and out and out[-1].tok is Tok.TEXT
+        if line.tok is Tok.TEXT and out and not new_clause and (
+                (previous is not None and wrap.carries_on(previous, line))
+                or _continues(out[-1], line, after_blank=previous is None)):
             out[-1].lines.append(line)
         else:
             out.append(Block(line.tok, [line]))

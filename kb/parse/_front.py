@@ -17,7 +17,7 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from kb.parse._blocks import DANGLING_WORDS, RESOLUTION_CUE_RE, wrap_width
+from kb.parse._blocks import DANGLING_WORDS, OPENING_RE, RESOLUTION_CUE_RE, wrap_width
 from kb.parse._lines import Line, Tok
 
 __all__ = ["Front", "front_matter", "is_prose"]
@@ -29,9 +29,6 @@ _PAGE_END_RE = re.compile(r"\S\s+\d{1,3}\s*$")  # an entry ending with its page 
 _PAGE_WORD_RE = re.compile(r"^\s*(?:page|p[áa]gina|p[áa]g\.?)\s*$", re.IGNORECASE)
 _ENTRY_TAIL_RE = re.compile(r"(?:[\s.…_]*(?:\b[Pp]\.\s*)?\d{1,3})?\s*$")
 _ENTRY_HEAD_RE = re.compile(r"^\s*(?:[IVXLC]+|[A-Z]|\d{1,2}(?:\.\d{1,2})?)[.)]?\s*(?=\S)")
-_OPENING_RE = re.compile(
-    r"^\s*(?:\d{1,2}[.)]\s+)?(?:we|nosotros|las ministras|los ministros|the ministers|los ministros y ministras)\b[ ,]",
-    re.IGNORECASE)
 # Lines of a cover even when long: symbols, "Original:", "(Adopted at ...)", "Presented by ...".
 _COVER_RE = re.compile(
     r"OEA/Ser|CIDI/|/doc\.|Original:|^\s*\([^)]*\)?\s*$|^\s*\((?:adopt|approv|agreed|presented|aprobad|adoptad|present)|^\s*(?:presented|presentado|submitted|prepared|preparado|"
@@ -165,7 +162,7 @@ def _leaders_follow(lines: list[Line], i: int) -> bool:
 def _is_opening(line: Line) -> bool:
     """The opening words of a ministerial text, in any case ("WE, THE MINISTERS PARTICIPATING ..."),
     or of a resolution ("THE GENERAL ASSEMBLY,", "HAVING SEEN:", "CONSIDERANDO:")."""
-    opening = bool(_OPENING_RE.match(line.text)) and len(line.text.split()) >= 5
+    opening = bool(OPENING_RE.match(line.text)) and len(line.text.split()) >= 5
     return opening or bool(RESOLUTION_CUE_RE.match(line.text))
 
 
