@@ -493,3 +493,14 @@ def test_the_ministers_and_the_verb_that_closes_their_sentence_are_one_paragraph
             "1. That our commitment to decent work is firm.\n")
     doc = parse_document(text)
     assert [own_text(text, p).split()[-1] for p in doc.provisions] == ["DECLARE:", "firm."]
+
+
+def test_items_glued_on_one_line_lettered_a_paren_and_a_short_last_paragraph() -> None:
+    text = ("DECLARACIÓN DE LIMA\n\n"
+            "1. Reafirmamos que el Artículo 2 de la Carta establece que los propósitos esenciales de la Organización "
+            "son: a) Afianzar la paz y la seguridad del Continente; b) Promover y consolidar la democracia "
+            "representativa dentro del respeto al principio de no intervención; c) Erradicar la pobreza crítica. "
+            "2. Reconocemos la necesidad de una")
+    doc = parse_document(text)
+    assert [(p.number, own_text(text, p).split()[0]) for p in doc.provisions] == [
+        ("1", "1."), ("1(a)", "a)"), ("1(b)", "b)"), ("1(c)", "c)"), ("2", "2.")]

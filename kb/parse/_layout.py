@@ -37,7 +37,7 @@ _CUT_MIN_LINE = 160
 _CAP = "A-ZÁÉÍÓÚÑÜ"
 # A number or letter opening an item inside a line: "... 2005) 1. We", "... governance. b. To".
 _INLINE_NUMBER_RE = re.compile(rf"(?<=\s)(\d{{1,2}})\.\s+(?=[¿¡\"“‘'(]?[{_CAP}a-záéíóúñ])")
-_INLINE_LETTER_RE = re.compile(rf"(?<=\s)(?:\(([a-z])\)|([a-z])\.)\s+(?=[¿¡\"“‘']?[{_CAP}])")
+_INLINE_LETTER_RE = re.compile(rf"(?<=\s)(?:\(([a-z])\)|([a-z])[.)])\s+(?=[¿¡\"“‘']?[{_CAP}])")
 # An item cut out of a line is at least this long, unless the item before it ended with ";": short
 # enumerations inside a sentence ("organized around: 1. training, 2. awareness, ...") stay whole.
 _INLINE_ITEM_MIN = 50
@@ -156,8 +156,9 @@ def _long_enough(raw: str, cuts: list[tuple[int, str]]) -> list[int]:
     kept: list[int] = []
     for k, (pos, what) in enumerate(cuts):
         following = cuts[k + 1][0] if k + 1 < len(cuts) else len(raw)
-        if what in ("section", "run", "cue") or following - pos >= _INLINE_ITEM_MIN or ";" in (_before(raw, pos),
-                                                                               _before(raw, following)):
+        ended = what == "number" and _before(raw, pos) == "."  # the next paragraph after a full stop, however short
+        if what in ("section", "run", "cue") or ended or following - pos >= _INLINE_ITEM_MIN or ";" in (
+                _before(raw, pos), _before(raw, following)):
             kept.append(pos)
     return kept
 
