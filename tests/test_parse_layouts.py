@@ -467,6 +467,8 @@ def test_an_agendas_time_slots_in_any_clock_and_bullets_printed_alone() -> None:
     text = ("November 14-15, 2040 30 October 2040\n\nWashington, D.C. Original: Spanish\n\nThursday, November 14, 2040\n\n"
             "9:00 a.m. – 9:30 a.m. Registration of participants\n\n"
             "9:30 – 10:00 a.m.\nINAUGURAL SESSION\n\n"
+            "9:50 a.m. – 10:00 a.m. Adoption of the Draft Agenda (CIDI/COMCYT/doc.2/40) and Draft Schedule "
+            "(CIDI/COMCYT/doc.4/40)\n\n"
             "Welcoming remarks:\n\n§\u00a0 OAS General Secretariat\n\n\uf0b7\nChair of the Committee on Science\n\n"
             "10:00 - 13:00 FIRST PLENARY SESSION\n")
     doc = parse_document(text)

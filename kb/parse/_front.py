@@ -213,6 +213,8 @@ def _cover_follows(lines: list[Line], i: int) -> bool:
             continue
         if line.tok is Tok.TEXT and RESOLUTION_CUE_RE.match(line.text):
             return False  # the preamble goes on: the symbols it cites are no cover
+        if line.tok is Tok.AGENDA:
+            continue  # an agenda entry naming the documents it adopts is no cover line
         cues = len(_COVER_CUE_RE.findall(line.text))
         if cues and (len(line.text) <= _COVER_LINE_MAX or cues >= 2):  # a cover line, or a cover glued on one
             return True
