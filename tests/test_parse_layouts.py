@@ -254,6 +254,20 @@ def test_numbered_paragraphs_opening_with_an_imperative_are_mandates_in_a_text_o
         ("para_5", Kind.PARAGRAPH), ("para_6", Kind.PARAGRAPH)]
 
 
+def test_spanish_infinitives_of_action_are_mandates_in_paragraphs_not_in_list_items() -> None:
+    text = ("Educación\n\n"
+            "1. Encomendar a las Ministras y los Ministros de Educación que fortalezcan la cooperación regional.\n\n"
+            "2. Identificar, investigar y analizar nuevas estrategias para la inclusión de los jóvenes.\n\n"
+            "3. Los Estados presentaron sus informes nacionales.\n\n"
+            "Los temas de las Cumbres incluyen los siguientes:\n\n"
+            "• Preservar y fortalecer la democracia\n• Mejorar la calidad de la educación\n")
+    doc = parse_document(text)
+    assert doc.metadata.type is None
+    assert [(p.eid, p.kind) for p in doc.provisions if p.eid.startswith("para_")] == [
+        ("para_1", Kind.MANDATE), ("para_2", Kind.MANDATE), ("para_3", Kind.PARAGRAPH)]
+    assert [p.kind for p in doc.provisions if "item" in p.eid] == [Kind.ITEM, Kind.ITEM]
+
+
 def test_inline_numbering_separated_by_semicolons_is_cut() -> None:
     line = ("The Working Groups will address the following topics, as the Ministers agreed at the Conference "
             "held in Lima: 1. the future of work; 2. skills for the future; 3. gender equality in the labor market;")

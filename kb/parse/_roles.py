@@ -52,6 +52,15 @@ _IMPERATIVE = frozenset("""
     incorporate include maintain monitor evaluate assess analyze analyse share raise reinforce enhance
     deepen consolidate generate integrate protect guarantee combat prevent update publish carry
     """.split())
+# The same in Spanish, as infinitives ("Encomendar a las Ministras ...", "Fortalecer políticas ...").
+_IMPERATIVE_ES = frozenset("""
+    encomendar instruir solicitar encargar exhortar instar invitar alentar adoptar aprobar crear implementar
+    fomentar asegurar garantizar avanzar intensificar eliminar erradicar reducir preparar elaborar compilar
+    mejorar aumentar ampliar construir proporcionar brindar facilitar coordinar difundir identificar
+    diseñar realizar organizar priorizar incorporar incluir mantener monitorear evaluar analizar compartir
+    reforzar profundizar consolidar generar integrar proteger combatir prevenir actualizar publicar
+    investigar propiciar procurar articular estimular
+    """.split())
 # Words that open an imperative as well as a noun phrase ("Review of the ...", "Study of ..."): only
 # the imperative counts.
 _NOUN_AFTER = frozenset({"of", "de", "del"})
@@ -88,8 +97,10 @@ def is_question(text: str) -> bool:
     return m is not None and m.group() == "?"
 
 
-def is_operative(text: str) -> bool:
-    """Whether a paragraph commits its authors or asks a body to act (see the module docstring)."""
+def is_operative(text: str, *, infinitive: bool = True) -> bool:
+    """Whether a paragraph commits its authors or asks a body to act (see the module docstring);
+    ``infinitive``: a Spanish infinitive opening it counts ("Fortalecer ..."), as it does in a
+    paragraph but not in a list item, where it names a topic as often as it asks for action."""
     words = [w.lower() for w in _WORD_RE.findall(text[:200])]
     if not words:
         return False
@@ -103,7 +114,8 @@ def is_operative(text: str) -> bool:
         return True
     if first in _OPERATIVE_THIRD or first in _OPERATIVE_ES or (first == "nos" and words[1:2] == ["comprometemos"]):
         return True
-    if first in _IMPERATIVE and text[:1].isupper() and words[1:2] != [] and words[1] not in _NOUN_AFTER:
+    imperatives = _IMPERATIVE | _IMPERATIVE_ES if infinitive else _IMPERATIVE
+    if first in imperatives and text[:1].isupper() and words[1:2] != [] and words[1] not in _NOUN_AFTER:
         return True  # "Instruct the Working Groups to ...", "Encourage ILO-CINTERFOR ..."
     if first.endswith("remos") and len(first) > 6 and first not in _PRESENT_REMOS:
         return True  # Spanish future, first person plural: "Redoblaremos nuestros esfuerzos"
@@ -146,14 +158,15 @@ class Roles:
                 return Kind.FINDING
         return None
 
-    def _operative(self, text: str) -> bool:
+    def _operative(self, text: str, *, item: bool = False) -> bool:
         if self.mandating:
             return True
         # A declaration or resolution, or a text whose kind is not known: each paragraph by its words.
         judged = self.resolving or self.doc_type is None
-        return judged and is_operative(text) and not (_OPENING_RE.match(text) and text.endswith(":"))
+        return judged and is_operative(text, infinitive=not item) and not (
+            _OPENING_RE.match(text) and text.endswith(":"))
 
-    def paragraph(self, text: str, headings: Sequence[str], lead_in: str) -> Kind:
+    def paragraph(self, text: str, headings: Sequence[str], lead_in: str, *, item: bool = False) -> Kind:
         """A numbered or lettered paragraph."""
         role = self.context(headings)
         if role is Kind.RECOMMENDATION or _RECOMMENDS_RE.search(lead_in):
@@ -162,7 +175,7 @@ class Roles:
             return Kind.QUESTION
         if role is not None:
             return role
-        if self._operative(text):
+        if self._operative(text, item=item):
             return Kind.MANDATE
         return Kind.PARAGRAPH
 
@@ -193,11 +206,11 @@ class Roles:
             return Kind.OBJECTIVE
         if _RECOMMENDS_RE.search(lead_in):
             return Kind.RECOMMENDATION
-        if self._operative(text):
+        if self._operative(text, item=True):
             return Kind.MANDATE
         return Kind.ITEM
 
     def lettered(self, text: str, headings: Sequence[str], lead_in: str) -> Kind:
         """A lettered item: a recommendation, finding or mandate by its context, else an item."""
-        kind = self.paragraph(text, headings, lead_in)
+        kind = self.paragraph(text, headings, lead_in, item=True)
         return Kind.ITEM if kind is Kind.PARAGRAPH else kind
