@@ -520,3 +520,20 @@ def test_items_glued_on_one_line_lettered_a_paren_and_a_short_last_paragraph() -
     doc = parse_document(text)
     assert [(p.number, own_text(text, p).split()[0]) for p in doc.provisions] == [
         ("1", "1."), ("1(a)", "a)"), ("1(b)", "b)"), ("1(c)", "c)"), ("2", "2.")]
+
+
+def test_a_paragraphs_first_words_alone_on_its_first_line_begin_it() -> None:
+    """A justified PDF text converted with each paragraph's first words alone on a line."""
+    text = ("1. MAKING DEMOCRACY WORK BETTER\n"
+            "Share best\n"
+            "practices and technologies with respect to increasing citizen participation in electoral\n"
+            "processes, including voter education and the modernization of voter registration, while\n"
+            "taking into account the need to safeguard the integrity of the whole electoral process;\n"
+            "Continue\n"
+            "to enhance electoral mechanisms, using information and communications technologies where\n"
+            "possible, to guarantee the impartiality and independent action of the electoral bodies;\n"
+            "Convene\n"
+            "under the auspices of the OAS a meeting of the authorities responsible for elections.\n")
+    doc = parse_document(text)
+    assert [(own_text(text, p).split()[0], p.kind) for p in doc.provisions[1:]] == [
+        ("Share", Kind.MANDATE), ("Continue", Kind.MANDATE), ("Convene", Kind.MANDATE)]

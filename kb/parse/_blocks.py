@@ -145,6 +145,8 @@ class _Wrap:
             return False  # a short line ends its paragraph
         if not _ends_sentence(previous.text):
             return True
+        if len(line.text.split()) <= 2 and not _ends_sentence(line.text):
+            return False  # a paragraph's first words alone on its first line ("Share best / practices ...")
         # A sentence ended at the line's end: the same paragraph only if the next word would not
         # have fitted on the line (else the line was cut short: the paragraph ended there).
         first_word = line.text.split(" ", 1)[0]

@@ -51,6 +51,7 @@ _IMPERATIVE = frozenset("""
     facilitate coordinate disseminate identify design consider conduct hold organize organise prioritize
     incorporate include maintain monitor evaluate assess analyze analyse share raise reinforce enhance
     deepen consolidate generate integrate protect guarantee combat prevent update publish carry
+    convene explore examine pursue engage
     """.split())
 # The same in Spanish, as infinitives ("Encomendar a las Ministras ...", "Fortalecer políticas ...").
 _IMPERATIVE_ES = frozenset("""
