@@ -537,3 +537,18 @@ def test_a_paragraphs_first_words_alone_on_its_first_line_begin_it() -> None:
     doc = parse_document(text)
     assert [(own_text(text, p).split()[0], p.kind) for p in doc.provisions[1:]] == [
         ("Share", Kind.MANDATE), ("Continue", Kind.MANDATE), ("Convene", Kind.MANDATE)]
+
+
+@pytest.mark.parametrize("cover", [
+    "SUMMIT IMPLEMENTATION REVIEW GROUP (SIRG)\nOEA/Ser.E\nGRIC/CA-IX/doc.3/40\n14 January 2040\nOriginal: Spanish\n"
+    "MANDATES FOR ACTION\n\n",
+    "Décima Cumbre de las Américas\nEl siguiente es el texto completo del Plan de Acción suscrito por los Jefes de "
+    "Estado y de Gobierno asistentes a la Décima Cumbre de las Américas:\n\n",
+])
+def test_a_summits_mandates_for_action_is_a_plan_of_action(cover: str) -> None:
+    text = cover + ("We, the Heads of State and Government of the Americas, commit to the following mandates.\n\n"
+                    "Education\n\n1. Improve the quality of education by training teachers throughout the region.\n")
+    doc = parse_document(text)
+    assert doc.metadata.type == "PlanOfAction"
+    kinds = {own_text(text, p).split()[0]: p.kind for p in doc.provisions}
+    assert (kinds["We,"], kinds["1."]) == (Kind.MANDATE, Kind.MANDATE)
