@@ -552,3 +552,18 @@ def test_a_summits_mandates_for_action_is_a_plan_of_action(cover: str) -> None:
     assert doc.metadata.type == "PlanOfAction"
     kinds = {own_text(text, p).split()[0]: p.kind for p in doc.provisions}
     assert (kinds["We,"], kinds["1."]) == (Kind.MANDATE, Kind.MANDATE)
+
+
+@pytest.mark.parametrize(("cover", "title"), [
+    ("FINAL REPORT OF THE XL INTER-AMERICAN CONFERENCE OF MINISTERS OF LABOUR\nOF THE ORGANIZATION OF AMERICAN STATES\n",
+     "FINAL REPORT OF THE XL INTER-AMERICAN CONFERENCE OF MINISTERS OF LABOUR OF THE ORGANIZATION OF AMERICAN STATES"),
+    ("REPORT OF THE XL INTER-AMERICAN\nCONFERENCE OF MINISTERS OF LABOR\n",
+     "REPORT OF THE XL INTER-AMERICAN CONFERENCE OF MINISTERS OF LABOR"),
+    ("OEA/Ser.K/XXVII\nREMIC-IX/DEC. 1/40\nDECLARATION AND\nPLAN OF ACTION OF LIMA\nOriginal: English\n",
+     "DECLARATION AND PLAN OF ACTION OF LIMA"),
+    ("Discursos\n\nPalabras del Secretario General en la inauguración\n",
+     "Palabras del Secretario General en la inauguración"),
+])
+def test_a_title_on_two_lines_or_after_a_hosts_furniture(cover: str, title: str) -> None:
+    text = cover + "\nThe Conference took place in Lima on 5 and 6 May 2040 with the delegations of the member states.\n"
+    assert parse_document(text).metadata.title == title

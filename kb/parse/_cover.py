@@ -118,6 +118,12 @@ _WEB_CUES_RE = re.compile(
     r"^\s*Untitled Document\s*$|\b(?:Contact us|Cont\S*ctenos)\b|Follow-up and Implementation|"
     r"Seguimiento e implementaci", re.IGNORECASE | re.MULTILINE)
 
+# A host's furniture that opens a page before the document: never its title.
+_FURNITURE_RE = re.compile(
+    r"^\s*-\s*(?:English|Español)\s*$|^\s*(?:Discursos?|Speeches|Comunicados? de Prensa|Press Releases?|"
+    r"Media Center|Primary Sources|printable banner|Story Transcript|Transcript|Transcription|Guardar|Save|Share|"
+    r"Compartir)\b|^\s*(?:Est[áa] en la p[áa]gina|Sei sulla pagina|You are on page)\b|^\s*Title:|^\s*Download\b|"
+    r"^\s*Read the\b", re.IGNORECASE)
 # The lines of a cover that are not its title: organisation, council, meeting, place, dates, symbols.
 _NOT_TITLE_RE = re.compile(
     r"organi[sz]ation of american states|organizaci\S*n de los estados americanos|inter-american council|"
@@ -272,7 +278,8 @@ def _meeting(cover: str, opening: str) -> str | None:
 
 _CONNECTOR_RE = re.compile(r"^(?:of the|of|to the|presented to the|presentado a la|de la|del|de|a la|para la)\b",
                            _FLAGS)
-_TRAILING_CONNECTOR_RE = re.compile(r"\b(?:of|the|to|de|la|del|a)$", _FLAGS)
+_TRAILING_CONNECTOR_RE = re.compile(
+    r"\b(?:of|the|to|and|on|for|de|la|del|a|y|sobre|para|inter-?american[oa]?|interamerican[oa])$", _FLAGS)
 _STOP_CAPS_RE = re.compile(r"[(“\"‘]|\b(?:original|oea/ser)\b", _FLAGS)
 _TITLE_MAX = 200
 _HOST_TITLE_RE = re.compile(r"\s[-–|]\s(?:OAS|OEA|Organi[sz]ation of American States|Organización de los Estados "
@@ -329,7 +336,8 @@ def _title(lines: list[str]) -> tuple[str | None, DocType | None]:
             doc_type = _type_of(text) if text else None
             if doc_type is None:
                 continue
-            if len(text) > _TITLE_MAX or _NOT_TITLE_RE.search(text):
+            opens = _opens_with_type(text)
+            if len(text) > _TITLE_MAX or (_NOT_TITLE_RE.search(text) and not opens):
                 if (titled := _after_meeting(text)) is not None:
                     return titled, _type_of(titled)
                 m = next((p.search(text) for p, t in _TYPE_WORDS if t is doc_type), None)
@@ -340,11 +348,20 @@ def _title(lines: list[str]) -> tuple[str | None, DocType | None]:
             if capitals and (not text.isupper() or _HOST_TITLE_RE.search(text)):
                 continue
             return _continued(text, cleaned[i + 1:]), doc_type
-    first = next((text for text in cleaned if text), "")
+    first = next((text for text in cleaned if text and not _FURNITURE_RE.search(text)), "")
     if (sum(c.isalpha() for c in first) >= 3 and len(first) <= 100 and not _NOT_TITLE_RE.search(first)
             and not first.endswith(".") and not re.search(r"\d{4}|https?:|www\.|\||:\s*$|\.\.\.|…", first)):
         return first, None
     return None, None
+
+
+def _opens_with_type(text: str) -> bool:
+    """A line in capitals that begins with the kind of document ("FINAL REPORT OF THE XIII
+    INTER-AMERICAN CONFERENCE ..."): a title, whatever meeting it goes on to name."""
+    if not text.isupper():
+        return False
+    found = [m.start() for p, _ in _TYPE_WORDS if (m := p.search(text)) is not None]
+    return bool(found) and min(found) <= len("FINAL ")
 
 
 def _after_meeting(text: str) -> str | None:
