@@ -567,3 +567,14 @@ def test_a_summits_mandates_for_action_is_a_plan_of_action(cover: str) -> None:
 def test_a_title_on_two_lines_or_after_a_hosts_furniture(cover: str, title: str) -> None:
     text = cover + "\nThe Conference took place in Lima on 5 and 6 May 2040 with the delegations of the member states.\n"
     assert parse_document(text).metadata.title == title
+
+
+@pytest.mark.parametrize(("title", "doc_type"), [
+    ("PALABRAS DEL SECRETARIO GENERAL ADJUNTO DURANTE LA APERTURA DE LA XL REUNIÓN", "MeetingSummary"),
+    ("Remarks by the Minister of Labour at the inaugural session", "MeetingSummary"),
+    ("CONCLUSIONS AND RECOMMENDATIONS OF REMJA XL", "OutcomeDocument"),
+])
+def test_speeches_and_conclusions_name_their_kind(title: str, doc_type: str) -> None:
+    text = title + "\n\nThe meeting took place in Lima on 5 and 6 May 2040 with the delegations of the member states.\n"
+    metadata = parse_document(text).metadata
+    assert (metadata.title, metadata.type) == (title, doc_type)

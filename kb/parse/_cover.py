@@ -95,10 +95,13 @@ _TYPE_WORDS: tuple[tuple[re.Pattern[str], DocType], ...] = (
     (re.compile(r"\b(?:concept note|descriptive document|nota conceptual|documento descriptivo|call for proposals|"
                 r"convocatoria)\b", _FLAGS),
      DocType.CONCEPT_NOTE),
-    (re.compile(r"\b(?:outcomes?|agreements|acuerdos|conclusions and results|resultados|resolutions?|"
+    (re.compile(r"\b(?:outcomes?|agreements|acuerdos|conclusions and (?:results|recommendations)|"
+                r"conclusiones y recomendaciones|resultados|resolutions?|"
                 r"resoluci(?:ón|on|ones))\b|\b(?:AG|CIDI|CP)/RES\b", _FLAGS), DocType.OUTCOME_DOCUMENT),
-    (re.compile(r"\b(?:final report|informe final|report|informe|summary|resumen|minutes|acta|relatoría)\b", _FLAGS),
-     DocType.MEETING_SUMMARY),
+    (re.compile(r"\b(?:final report|informe final|report|informe|summary|resumen|minutes|acta|relatoría)\b|"
+                r"^\W*(?:palabras (?:del?|pronunciadas)|remarks (?:by|of)|speech (?:by|of)|address by|"
+                r"discurso (?:del?|pronunciado))\b", _FLAGS),
+     DocType.MEETING_SUMMARY),  # a speech is read as the record of the meeting it was given at
 )
 _BODY_TYPE_WORDS: tuple[tuple[re.Pattern[str], DocType], ...] = (
     (re.compile(r"\bfollowing plan of action\b|\bsiguiente plan de acci|"
