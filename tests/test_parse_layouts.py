@@ -578,3 +578,18 @@ def test_speeches_and_conclusions_name_their_kind(title: str, doc_type: str) -> 
     text = title + "\n\nThe meeting took place in Lima on 5 and 6 May 2040 with the delegations of the member states.\n"
     metadata = parse_document(text).metadata
     assert (metadata.title, metadata.type) == (title, doc_type)
+
+
+def test_after_a_resolutions_resolves_every_paragraph_and_item_is_operative() -> None:
+    text = ("CIDI/CECIP/RES. 1 (XL-40)\nMEMBERSHIP OF THE EXECUTIVE BOARD\n\n"
+            "THE EXECUTIVE BOARD OF THE INTER-AMERICAN COMMITTEE ON PORTS,\n\n"
+            "CONSIDERING that the Committee elected its members at its last meeting;\n\n"
+            "RESOLVES:\n\n"
+            "1. That the Executive Board shall be composed of the following member states:\n\n"
+            "a. Argentina, which holds the chair;\n\nb. Brazil, which holds the vice-chair;\n\n"
+            "2. The Secretariat, with the following tasks:\n\n• the minutes of each meeting\n\n• the yearly report\n")
+    doc = parse_document(text)
+    kinds = {p.number or own_text(text, p)[:12]: p.kind for p in doc.provisions if p.kind is not Kind.LIST}
+    assert kinds["CONSIDERING "] is Kind.PARAGRAPH
+    assert [kinds[n] for n in ("1", "1(a)", "1(b)", "2")] == [Kind.MANDATE] * 4
+    assert [p.kind for p in doc.provisions if "item" in p.eid] == [Kind.MANDATE, Kind.MANDATE]

@@ -34,6 +34,7 @@ _FIELD_RE = re.compile(r"^(?P<label>[A-ZÁÉÍÓÚÑ][^:\d]{0,40}):\s+\S")
 _OPENING_RE = re.compile(
     r"^\W*(?:we|nosotros|las ministras|los ministros|the ministers)\b[ ,]", re.IGNORECASE)
 
+_RESOLVES_RE = re.compile(r"^\W*(?:RESOLVES?|RESUELVEN?|DECIDES?|DECIDEN?)\s*:")
 _MANDATING = frozenset({DocType.PLAN_OF_ACTION, DocType.WORK_PLAN})
 _RESOLVING = frozenset({DocType.DECLARATION, DocType.OUTCOME_DOCUMENT})
 
@@ -135,6 +136,13 @@ class Roles:
 
     def __init__(self, doc_type: DocType | None) -> None:
         self.doc_type = doc_type
+        self.resolved = False  # past a resolution's "RESOLVES:": its operative part
+
+    def note(self, text: str) -> None:
+        """Follow the text in reading order: after "RESOLVES:" ("RESUELVE:", "DECIDES:") of a
+        resolution, every paragraph and item is operative."""
+        if _RESOLVES_RE.match(text) and self.doc_type in (DocType.OUTCOME_DOCUMENT, None):
+            self.resolved = True
 
     @property
     def mandating(self) -> bool:
@@ -160,7 +168,7 @@ class Roles:
         return None
 
     def _operative(self, text: str, *, item: bool = False) -> bool:
-        if self.mandating:
+        if self.mandating or self.resolved:
             return True
         # A declaration or resolution, or a text whose kind is not known: each paragraph by its words.
         judged = self.resolving or self.doc_type is None
@@ -201,7 +209,7 @@ class Roles:
         context gives one)."""
         if is_question(text):
             return Kind.QUESTION
-        if self.mandating:
+        if self.mandating or self.resolved:
             return Kind.MANDATE
         if _OBJECTIVE_RE.search(lead_in):
             return Kind.OBJECTIVE

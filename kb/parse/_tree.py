@@ -200,6 +200,7 @@ class Tree:
                         self.counter = 0  # prose between runs: the next run counts from 1 again
                     self.container.children.append(_leaf(block, self.roles.alinea(block.text), "al"))
         self.lead_in = _lead_in(block)
+        self.roles.note(block.text)
 
     def _section_level(self, block: Block) -> int:
         """1 for a section in the document's style, 2 for a lettered subsection under roman
