@@ -224,6 +224,8 @@ HEREBY DECLARE:
 4. Reafirmamos nuestro compromiso con el trabajo decente.
 
 5. Redoblaremos nuestros esfuerzos para reducir la informalidad.
+
+6. We, therefore, renew our commitment to improve the quality of life of our peoples.
 """
 
 
@@ -232,7 +234,7 @@ def test_a_declarations_commitments_are_mandates_and_its_statements_are_not() ->
     assert doc.metadata.type == "Declaration" and doc.metadata.meeting == "iacml30"
     assert [(p.eid, p.kind) for p in doc.provisions] == [
         ("al_1", Kind.PARAGRAPH), ("para_1", Kind.PARAGRAPH), ("para_2", Kind.MANDATE),
-        ("para_3", Kind.MANDATE), ("para_4", Kind.PARAGRAPH), ("para_5", Kind.MANDATE)]
+        ("para_3", Kind.MANDATE), ("para_4", Kind.PARAGRAPH), ("para_5", Kind.MANDATE), ("para_6", Kind.MANDATE)]
     assert by_eid(doc)["al_1"].text.endswith("HEREBY DECLARE:")  # the opening runs on after its comma
 
 

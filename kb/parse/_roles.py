@@ -43,7 +43,7 @@ _RESOLVING = frozenset({DocType.DECLARATION, DocType.OUTCOME_DOCUMENT})
 _OPERATIVE_VERBS = frozenset("""
     commit pledge agree undertake resolve decide instruct request entrust ask call urge encourage
     invite support promote strengthen continue adopt approve establish create develop implement
-    dedicate will shall endeavor endeavour strive seek work foster ensure advance intensify
+    dedicate will shall endeavor endeavour strive seek work foster ensure advance intensify renew
     """.split())
 _IMPERATIVE = frozenset("""
     instruct request entrust ask call urge encourage invite support promote strengthen continue adopt
