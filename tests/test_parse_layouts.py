@@ -595,3 +595,12 @@ def test_after_a_resolutions_resolves_every_paragraph_and_item_is_operative() ->
     assert kinds["CONSIDERING "] is Kind.PARAGRAPH
     assert [kinds[n] for n in ("1", "1(a)", "1(b)", "2")] == [Kind.MANDATE] * 4
     assert [p.kind for p in doc.provisions if "item" in p.eid] == [Kind.MANDATE, Kind.MANDATE]
+
+
+def test_an_abbreviation_is_no_lettered_section() -> None:
+    text = ("U.S. Department of State\n\nDiplomacy in Action\n\nAG/RES. 9999 (LXX-O/40) Follow-Up to the Meetings of "
+            "Ministers\n\nJune 8, 2040\n\n(Adopted at the fourth plenary session, held on June 8, 2040)\n\n"
+            "THE GENERAL ASSEMBLY,\n\nHAVING SEEN the annual report of the Permanent Council;\n")
+    doc = parse_document(text)
+    assert [own_text(text, p).split()[0] for p in doc.provisions] == ["THE", "HAVING"]
+    assert doc.metadata.symbols == ("AG/RES. 9999 (LXX-O/40)",)

@@ -17,8 +17,9 @@ __all__ = ["AGENDA_SLOT_RE", "GLYPH_ALONE_RE", "Line", "Tok", "classify", "clean
 
 _CAP = "A-ZÁÉÍÓÚÑÜ"
 # "III. AREAS OF CONSENSUS", "A. ORGANIZATION", "A.ORGANIZATION", " 1. BACKGROUND"; an arabic number needs
-# its space ("2.3 RESULTS" is not section 2).
-_SECTION_RE = re.compile(r"^\s*(?:(?P<num>[IVXLC]+|[A-Z])\.\s*|(?P<arabic>\d{1,2})\.\s+)(?P<body>[^\s\d].*?)\s*$")
+# its space ("2.3 RESULTS" is not section 2), and a letter is no mark in an abbreviation ("U.S. Department").
+_SECTION_RE = re.compile(
+    r"^\s*(?:(?P<num>[IVXLC]+|[A-Z])\.(?![A-Z]\.)\s*|(?P<arabic>\d{1,2})\.\s+)(?P<body>[^\s\d].*?)\s*$")
 _TITLE_MAX = 100
 _ROMAN_RE = re.compile(r"^C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})$")
 # "9:00 - 9:30 Welcome", "9:00 a.m. - 9:30 p.m. Registration", or the time slot alone, its entry on the next line.
