@@ -604,3 +604,16 @@ def test_an_abbreviation_is_no_lettered_section() -> None:
     doc = parse_document(text)
     assert [own_text(text, p).split()[0] for p in doc.provisions] == ["THE", "HAVING"]
     assert doc.metadata.symbols == ("AG/RES. 9999 (LXX-O/40)",)
+
+
+def test_a_run_of_headings_printed_again_further_on_is_a_table_of_contents() -> None:
+    text = ("Décima Cumbre de las Américas\n"
+            "I. EDUCACIÓN:\nII. DEMOCRACIA Y DERECHOS HUMANOS:\nIII. INTEGRACIÓN ECONÓMICA:\n"
+            "Nosotros, los Jefes de Estado y de Gobierno de las Américas, afirmamos nuestra decidida determinación de "
+            "llevar a la práctica el presente Plan de Acción.\n"
+            "I. EDUCACION: LA CLAVE PARA EL PROGRESO\n"
+            "El compromiso hemisférico en educación se expresa en vastos procesos de reforma del sistema educativo.\n")
+    doc = parse_document(text)
+    assert doc.contents_lines == ((2, 4),)
+    assert [(p.kind, own_text(text, p).split()[0]) for p in doc.provisions] == [
+        (Kind.PARAGRAPH, "Nosotros,"), (Kind.SECTION, "I."), (Kind.PARAGRAPH, "El")]

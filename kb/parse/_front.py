@@ -142,7 +142,38 @@ def _tables_of_contents(lines: list[Line]) -> tuple[set[int], list[tuple[int, in
         toc.update(range(first, last + 1))
         spans.append((lines[first].no, lines[last].no))
         i = max(i, first + 1)
+    for first, last in _heading_runs(lines):
+        if first not in toc:
+            toc.update(range(first, last + 1))
+            spans.append((lines[first].no, lines[last].no))
+    spans.sort()
     return toc, spans
+
+
+_RUN_ENTRIES = 3
+
+
+def _heading_runs(lines: list[Line]) -> list[tuple[int, int]]:
+    """A table of contents printed without its heading or page numbers: three or more section
+    headings in a row with nothing between them, the first of which is printed again further on
+    over its text ("I. EDUCACIÓN:" ... "I. EDUCACION: LA CLAVE PARA EL PROGRESO")."""
+    shown = [i for i, line in enumerate(lines) if line.tok not in (Tok.BLANK, Tok.NOISE)]
+    out: list[tuple[int, int]] = []
+    k = 0
+    while k < len(shown):
+        run = [shown[k]]
+        while k + len(run) < len(shown) and lines[shown[k + len(run)]].tok is Tok.SECTION:
+            run.append(shown[k + len(run)])
+        if lines[run[0]].tok is Tok.SECTION and len(run) >= _RUN_ENTRIES:
+            title = _entry_title(lines[run[0]].text)
+            again = any(lines[j].tok is Tok.SECTION and lines[j].num == lines[run[0]].num
+                        and _entry_title(lines[j].text).startswith(title) for j in shown[k + len(run):])
+            if title and again:
+                out.append((run[0], run[-1]))
+            k += len(run)
+            continue
+        k += 1
+    return out
 
 
 def _leaders_follow(lines: list[Line], i: int) -> bool:
