@@ -617,3 +617,11 @@ def test_a_run_of_headings_printed_again_further_on_is_a_table_of_contents() -> 
     assert doc.contents_lines == ((2, 4),)
     assert [(p.kind, own_text(text, p).split()[0]) for p in doc.provisions] == [
         (Kind.PARAGRAPH, "Nosotros,"), (Kind.SECTION, "I."), (Kind.PARAGRAPH, "El")]
+
+
+@pytest.mark.parametrize("mark", ["I.", "CAPITULO I", "Chapter I"])
+def test_a_chapter_mark_alone_makes_a_heading_with_the_line_after_it(mark: str) -> None:
+    text = (f"INFORME FINAL\n\n{mark}\n\nANTECEDENTES\n\n"
+            "La Comisión fue establecida en cumplimiento de la resolución de la Asamblea General de 1996.\n")
+    first = parse_document(text).provisions[0]
+    assert (first.kind, first.number, own_text(text, first)) == (Kind.SECTION, "I", f"{mark}\n\nANTECEDENTES")

@@ -160,12 +160,13 @@ def _classify(segment: Segment, raw: str) -> Line:
 
 def classify(text: str, segments: list[Segment]) -> list[Line]:
     """Every segment classified; running headers (a short line repeated next to page markers)
-    become noise; a section mark alone on a line ("I.") makes a heading with the line after it."""
+    become noise; a section mark alone on a line ("I.", "CAPÍTULO I") makes a heading with the line after it."""
     lines = [_classify(s, text[s.start:s.end]) for s in segments]
     return _marks_alone(text, _running_headers(lines))
 
 
-_MARK_ALONE_RE = re.compile(r"^\s*(?P<num>[IVXL]{1,5}|[A-H])\.\s*$")
+_MARK_ALONE_RE = re.compile(
+    r"^\s*(?:(?:CAP[IÍ]TULO|Cap[ií]tulo|CHAPTER|Chapter)\s+(?P<chapter>[IVXL]{1,5})\.?|(?P<num>[IVXL]{1,5}|[A-H])\.)\s*$")
 
 
 def _marks_alone(text: str, lines: list[Line]) -> list[Line]:
@@ -175,13 +176,13 @@ def _marks_alone(text: str, lines: list[Line]) -> list[Line]:
         if i == skip:
             continue
         m = _MARK_ALONE_RE.match(line.raw) if line.tok is Tok.TEXT else None
+        num = (m["num"] or m["chapter"]) if m else ""
         following = next((j for j in range(i + 1, min(i + 3, len(lines))) if lines[j].tok is not Tok.BLANK), None)
         if m and following is not None and lines[following].tok is Tok.TEXT and is_upper(lines[following].text) \
                 and len(lines[following].text) <= _TITLE_MAX:
             heading = lines[following]
             out.append(replace(line, end=heading.end, raw=text[line.start:heading.end], tok=Tok.SECTION,
-                               text=f"{m['num']}. {heading.text}", body=heading.text, num=m["num"],
-                               styles=_styles(m["num"])))
+                               text=f"{num}. {heading.text}", body=heading.text, num=num, styles=_styles(num)))
             out += [replace(x, tok=Tok.BLANK) for x in lines[i + 1:following]]
             skip = following
             continue
