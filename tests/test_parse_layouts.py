@@ -625,3 +625,12 @@ def test_a_chapter_mark_alone_makes_a_heading_with_the_line_after_it(mark: str) 
             "La Comisión fue establecida en cumplimiento de la resolución de la Asamblea General de 1996.\n")
     first = parse_document(text).provisions[0]
     assert (first.kind, first.number, own_text(text, first)) == (Kind.SECTION, "I", f"{mark}\n\nANTECEDENTES")
+
+
+def test_a_line_opening_on_a_parenthesis_goes_on_with_the_item_before_it() -> None:
+    text = ("Objectives\n\n"
+            "  1. To determine the Work Plan for 2040-2042 of the Conference.\n"
+            "  2. To review the financial situation of the Inter-American Network for Labor Administration\n"
+            "    (RIAL) and decide on the use of contributions received to date.\n")
+    doc = parse_document(text)
+    assert [own_text(text, p)[-10:] for p in doc.provisions if p.number] == ["onference.", "d to date."]

@@ -121,6 +121,8 @@ def _continues(block: Block, line: Line, *, after_blank: bool = False) -> bool:
         return False  # "...; and" closes a clause of a list; the next clause is its own
     if line.text[0].islower() or last_word in DANGLING_WORDS:
         return True
+    if line.text[0] == "(" and not _ends_sentence(block.text) and not heading_like(block.lines[-1]):
+        return True  # "... Network for Labor Administration / (RIAL) and decide ..."
     # A sentence left open on a comma, finished by its verb in capitals: "We, the Ministers ..., / HEREBY
     # DECLARE:" (but a line of capitals ending on a comma is a lead-in of its own: "THE GENERAL ASSEMBLY,";
     # and a salutation list runs on commas, one addressee a line).
