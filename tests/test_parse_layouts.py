@@ -634,3 +634,12 @@ def test_a_line_opening_on_a_parenthesis_goes_on_with_the_item_before_it() -> No
             "    (RIAL) and decide on the use of contributions received to date.\n")
     doc = parse_document(text)
     assert [own_text(text, p)[-10:] for p in doc.provisions if p.number] == ["onference.", "d to date."]
+
+
+def test_a_speech_begins_with_its_salutations() -> None:
+    text = ("Discursos\n\nPALABRAS DEL SECRETARIO GENERAL EN LA REUNIÓN DE MINISTROS\n\n3 de noviembre de 2040 - Lima\n\n"
+            "Señor Ministro de Relaciones Exteriores del Perú\n\nSeñoras y señores representantes de COSATE y CEATAL\n\n"
+            "Me es muy grato asistir a esta reunión entre los Ministros y los trabajadores del hemisferio.\n")
+    doc = parse_document(text)
+    assert doc.metadata.type == "MeetingSummary"
+    assert [own_text(text, p).split()[0] for p in doc.provisions] == ["Señor", "Señoras", "Me"]

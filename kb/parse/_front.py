@@ -39,6 +39,10 @@ _COVER_CUE_RE = re.compile(r"\bOEA/Ser|\bCIDI/|\bTRABAJO\s?/|\bOriginal\s*:", re
 _PART_WORD_RE = re.compile(
     r"^\s*(?:(?:[IVX]{1,4}|\d{1,2})[.)]?\s+)?(?:introduction|introducci[óo]n|preamble|pre[áa]mbulo|background|"
     r"antecedentes|context|contexto|mandates|mandatos)\s*:?\s*$", re.IGNORECASE)
+# The salutations a speech opens with: the first words of its text.
+_SALUTATION_RE = re.compile(
+    r"^\s*(?:Señor(?:a|es|as)?|Señoras y señores|Sr\.|Sra\.|Excelent[íi]sim[oa]s?|Your Excellenc(?:y|ies)|"
+    r"Excellenc(?:y|ies)|Distinguished|Ladies and gentlemen|Dear (?:friends|colleagues))\b")
 _COVER_LOOKAHEAD = 15
 _COVER_LINE_MAX = 90  # a cover line naming a symbol is short; prose citing one is not
 _PROSE_WORDS = 10
@@ -221,8 +225,8 @@ def _body_like(lines: list[Line], i: int, width: int) -> bool:
                 and (_is_opening(following) or is_prose(following, sentence=False)))
     if line.tok is Tok.TEXT and RESOLUTION_CUE_RE.match(line.text):
         return True  # a resolution's preamble, however many resolutions it cites by symbol
-    if line.tok is Tok.AGENDA:
-        return True
+    if line.tok is Tok.AGENDA or (line.tok is Tok.TEXT and _SALUTATION_RE.match(line.text)):
+        return True  # an agenda's first entry; a speech's first salutation
     if line.tok not in (Tok.TEXT, Tok.BULLET, Tok.LETTERED, Tok.NUMBERED) or _is_cover(line):
         return False
     if line.text.count(" | ") >= 2:
