@@ -1,0 +1,90 @@
+"""The parse benchmark (bench/bench_parse.py) on a text of our own writing: a provision is right only
+with the reader's extent, kind and number; what the parser emits beyond the reader's count is
+spurious; a second reader is scored exactly as the parser is; a text that is not the one the counts
+were made on is refused."""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+import json
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import pytest
+
+BENCH = Path(__file__).resolve().parent.parent / "bench" / "bench_parse.py"
+
+TEXT = ("PLAN OF ACTION OF LIMA\n\n"
+        "1. Strengthen the public employment services of the region.\n\n"
+        "2. Promote social dialogue among the Ministries of Labor.\n")
+
+
+@pytest.fixture(scope="module")
+def bench() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("bench_parse", BENCH)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def span(piece: str) -> dict[str, int]:
+    start = TEXT.index(piece)
+    return {"start": start, "end": start + len(piece)}
+
+
+def counts(provisions: list[dict[str, Any]]) -> dict[str, Any]:
+    return {"documents": [{
+        "file": "plan.txt", "url": "https://example.org/plan", "sha256": hashlib.sha256(TEXT.encode()).hexdigest(),
+        "split": "test", "what": "a plan of our own writing",
+        "metadata": {"title": "PLAN OF ACTION OF LIMA", "type": "PlanOfAction", "symbols": [], "date": None,
+                     "language": "en", "original_language": None, "meeting": None},
+        "provisions": provisions}]}
+
+
+FIRST = [
+    {**span("1. Strengthen the public employment services of the region."), "kind": "Mandate", "number": "1"},
+    {**span("2. Promote social dialogue among the Ministries of Labor."), "kind": "Mandate", "number": "2"},
+]
+
+
+def run(bench: ModuleType, tmp_path: Path, *extra: str) -> dict[str, Any]:
+    docs = tmp_path / "docs"
+    docs.mkdir(exist_ok=True)
+    (docs / "plan.txt").write_text(TEXT, encoding="utf-8")
+    expected = tmp_path / "expected.json"
+    expected.write_text(json.dumps(counts(FIRST)), encoding="utf-8")
+    out = tmp_path / "out"
+    assert bench.main([str(docs), str(expected), "--out", str(out), *extra]) == 0
+    (written,) = out.glob("parse-*.json")
+    results: dict[str, Any] = json.loads(written.read_text(encoding="utf-8"))["results"]
+    return results
+
+
+def test_the_parser_is_scored_against_the_readers_extent_kind_and_number(bench: ModuleType, tmp_path: Path) -> None:
+    summary = run(bench, tmp_path)["checkout"]["summary"]["all"]
+    assert (summary["reader"], summary["right"], summary["spurious"], summary["mandates_right"]) == (2, 2, 0, 2)
+
+
+def test_a_second_reader_is_scored_as_the_parser_is(bench: ModuleType, tmp_path: Path) -> None:
+    second = [dict(FIRST[0], kind="Paragraph"), {**span("2. Promote social dialogue"), "kind": "Mandate",
+                                                 "number": "2"}]
+    path = tmp_path / "second.json"
+    path.write_text(json.dumps(counts(second)), encoding="utf-8")
+    results = run(bench, tmp_path, "--second-reader", str(path))
+    reader = results["second reader"]["summary"]["all"]
+    # the first provision has the extent but not the kind; the second is cut short: missed, and spurious
+    assert (reader["right"], reader["extent"], reader["spurious"], reader["emitted"]) == (0, 1, 1, 2)
+    assert results["checkout"]["summary"]["all"]["right"] == 2
+
+
+def test_a_text_that_is_not_the_counted_one_is_refused(bench: ModuleType, tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "plan.txt").write_text(TEXT.replace("LIMA", "QUITO"), encoding="utf-8")
+    expected = tmp_path / "expected.json"
+    expected.write_text(json.dumps(counts(FIRST)), encoding="utf-8")
+    with pytest.raises(SystemExit, match="SHA-256 differs"):
+        bench.main([str(docs), str(expected), "--out", str(tmp_path / "out")])
