@@ -643,3 +643,36 @@ def test_a_speech_begins_with_its_salutations() -> None:
     doc = parse_document(text)
     assert doc.metadata.type == "MeetingSummary"
     assert [own_text(text, p).split()[0] for p in doc.provisions] == ["Señor", "Señoras", "Me"]
+
+
+def test_nested_headings_over_their_text_are_no_table_of_contents() -> None:
+    text = ("FINAL REPORT\n\nThe meeting was held in Lima on 5 and 6 May 2040 with the delegations of the member states.\n\n"
+            "I. PROCEEDINGS\nA. INAUGURAL SESSION\n1. OPENING REMARKS\n"
+            "The Chair opened the session and welcomed the delegations of the member states.\n\n"
+            "B. FIRST PLENARY SESSION\nThe delegations adopted the agenda of the meeting without changes.\n\n"
+            "ANNEX I\n\nI. PROCEEDINGS OF WORKING GROUP 1\nThe Working Group met twice during the meeting.\n")
+    doc = parse_document(text)
+    assert doc.contents_lines == ()
+    assert [p.number for p in doc.provisions if p.kind is Kind.SECTION][:3] == ["I", "A", "B"]
+
+
+def test_a_resolutions_operative_part_ends_where_the_next_resolution_begins() -> None:
+    text = ("RESOLUTIONS ADOPTED\n\n"
+            "THE GENERAL ASSEMBLY,\n\nCONSIDERING that the Conference met in Lima;\n\nRESOLVES:\n\n"
+            "1. To take note of the Final Report of the Conference.\n\n"
+            "THE GENERAL ASSEMBLY,\n\nRECOGNIZING the work of the Inter-American Commission of Women;\n\nRESOLVES:\n\n"
+            "1. To urge the member states to support the Commission.\n")
+    doc = parse_document(text, doc_type="OutcomeDocument")
+    kinds = [(own_text(text, p).split()[0], p.kind) for p in doc.provisions if p.kind is not Kind.LIST]
+    assert kinds == [("THE", Kind.PARAGRAPH), ("CONSIDERING", Kind.PARAGRAPH), ("RESOLVES:", Kind.PARAGRAPH),
+                     ("1.", Kind.MANDATE), ("THE", Kind.PARAGRAPH), ("RECOGNIZING", Kind.PARAGRAPH),
+                     ("RESOLVES:", Kind.PARAGRAPH), ("1.", Kind.MANDATE)]
+
+
+def test_a_meeting_named_on_a_cover_line_with_a_comma_stays_cover() -> None:
+    text = ("OEA/Ser.K/V.9.1\nCIDI/RME/doc.5/40\nOriginal: Spanish\nFINAL REPORT\n"
+            "THE NINTH MEETING OF MINISTERS OF EDUCATION, WASHINGTON D.C.\n18 May 2040\n"
+            "1. The Meeting was held in Washington with the delegations of the member states.\n")
+    doc = parse_document(text)
+    assert doc.metadata.date == "2040-05-18"
+    assert [own_text(text, p).split()[0] for p in doc.provisions] == ["1."]

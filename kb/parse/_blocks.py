@@ -24,11 +24,13 @@ _LABEL_MAX = 60
 _NUMBERED_HEADING_MAX = 80
 _LEAD_IN_WORDS = 8
 _VERB_LINE_WORDS = 4
-# The lead-ins of a resolution's preamble: paragraphs of their own, never headings.
+# The lead-ins of a resolution's preamble: paragraphs of their own, never headings. The subject
+# ("THE PERMANENT COUNCIL OF ...,", "EL CONSEJO ...,") ends its line, or runs into the first clause.
+_SUBJECT_END = rf",(?:\s*$|\s+(?:{PREAMBLE_CUES})\b)"
 RESOLUTION_CUE_RE = re.compile(
     rf"^\s*(?:THE GENERAL ASSEMBLY|THE (?:[A-Z][A-Z-]+ ){{0,3}}(?:MEETING|CONFERENCE|COMMITTEE|COUNCIL|COMMISSION)\b"
-    rf"[^,a-z]{{0,100}},|LA ASAMBLEA GENERAL|(?:EL|LA) (?:[A-ZÁÉÍÓÚ-]+ ){{0,3}}(?:CONSEJO|COMISIÓN|REUNIÓN|"
-    rf"CONFERENCIA|COMITÉ)\b[^,a-záéíóúñ]{{0,100}},|"
+    rf"[^,a-z]{{0,100}}{_SUBJECT_END}|LA ASAMBLEA GENERAL|(?:EL|LA) (?:[A-ZÁÉÍÓÚ-]+ ){{0,3}}(?:CONSEJO|COMISIÓN|"
+    rf"REUNIÓN|CONFERENCIA|COMITÉ)\b[^,a-záéíóúñ]{{0,100}}{_SUBJECT_END}|"
     rf"(?:{PREAMBLE_CUES})(?=[\s:,]|$))")
 _CAPS_HEADING_WORDS = 15  # a line in capitals this short is a heading, even with a closing stop
 _HEADING_END = "\"\u201d\u2019')]"  # closing quotes and brackets

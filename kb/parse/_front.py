@@ -155,28 +155,42 @@ def _tables_of_contents(lines: list[Line]) -> tuple[set[int], list[tuple[int, in
 
 
 _RUN_ENTRIES = 3
+_ROMANS = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV")
+
+
+def _follows(mark: str, before: str) -> bool:
+    """Whether section mark ``mark`` is the one after ``before`` (I, II; A, B; 1, 2)."""
+    if before in _ROMANS and mark in _ROMANS:
+        return _ROMANS.index(mark) == _ROMANS.index(before) + 1
+    if before.isdigit() and mark.isdigit():
+        return int(mark) == int(before) + 1
+    return len(mark) == len(before) == 1 and ord(mark) == ord(before) + 1
 
 
 def _heading_runs(lines: list[Line]) -> list[tuple[int, int]]:
-    """A table of contents printed without its heading or page numbers: three or more section
-    headings in a row with nothing between them, the first of which is printed again further on
-    over its text ("I. EDUCACIÓN:" ... "I. EDUCACION: LA CLAVE PARA EL PROGRESO")."""
+    """A table of contents printed without its heading or page numbers: three or more sibling
+    section headings in a row (one numbering: I, II, III), nothing between them, the first of which
+    is printed again further on over its text ("I. EDUCACIÓN:" ... "I. EDUCACION: LA CLAVE PARA EL
+    PROGRESO"); nested headings (I., A., 1.) are a body's."""
     shown = [i for i, line in enumerate(lines) if line.tok not in (Tok.BLANK, Tok.NOISE)]
+    by_mark: dict[str, list[tuple[int, str]]] = {}
+    for i in shown:
+        if lines[i].tok is Tok.SECTION:
+            by_mark.setdefault(lines[i].num, []).append((i, _entry_title(lines[i].text)))
     out: list[tuple[int, int]] = []
     k = 0
     while k < len(shown):
         run = [shown[k]]
-        while k + len(run) < len(shown) and lines[shown[k + len(run)]].tok is Tok.SECTION:
+        while (k + len(run) < len(shown) and lines[shown[k + len(run)]].tok is Tok.SECTION
+               and _follows(lines[shown[k + len(run)]].num, lines[run[-1]].num)):
             run.append(shown[k + len(run)])
-        if lines[run[0]].tok is Tok.SECTION and len(run) >= _RUN_ENTRIES:
-            title = _entry_title(lines[run[0]].text)
-            again = any(lines[j].tok is Tok.SECTION and lines[j].num == lines[run[0]].num
-                        and _entry_title(lines[j].text).startswith(title) for j in shown[k + len(run):])
-            if title and again:
-                out.append((run[0], run[-1]))
-            k += len(run)
+        if lines[run[0]].tok is not Tok.SECTION or len(run) < _RUN_ENTRIES:
+            k += 1
             continue
-        k += 1
+        title = _entry_title(lines[run[0]].text)
+        if title and any(i > run[-1] and heading.startswith(title) for i, heading in by_mark[lines[run[0]].num]):
+            out.append((run[0], run[-1]))
+        k += len(run)
     return out
 
 

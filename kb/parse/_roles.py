@@ -19,6 +19,7 @@ import re
 from collections.abc import Sequence
 
 from kb.model import DocType, Kind
+from kb.parse._blocks import RESOLUTION_CUE_RE
 
 __all__ = ["Roles"]
 
@@ -137,12 +138,18 @@ class Roles:
     def __init__(self, doc_type: DocType | None) -> None:
         self.doc_type = doc_type
         self.resolved = False  # past a resolution's "RESOLVES:": its operative part
+        self._resolving = False  # "RESOLVES:" read: the operative part begins with the next block
 
-    def note(self, text: str) -> None:
-        """Follow the text in reading order: after "RESOLVES:" ("RESUELVE:", "DECIDES:") of a
-        resolution, every paragraph and item is operative."""
-        if _RESOLVES_RE.match(text) and self.doc_type in (DocType.OUTCOME_DOCUMENT, None):
-            self.resolved = True
+    def note(self, text: str, *, heading: bool) -> None:
+        """Follow the text in reading order, each block before it is judged: after "RESOLVES:"
+        ("RESUELVE:", "DECIDES:") of a resolution, every paragraph and item is operative, up to the
+        next heading or the next resolution's subject or preamble."""
+        self.resolved = self.resolved or self._resolving
+        self._resolving = False
+        if _RESOLVES_RE.match(text):
+            self._resolving = self.doc_type in (DocType.OUTCOME_DOCUMENT, None)
+        elif heading or RESOLUTION_CUE_RE.match(text):
+            self.resolved = False
 
     @property
     def mandating(self) -> bool:
@@ -209,7 +216,7 @@ class Roles:
         context gives one)."""
         if is_question(text):
             return Kind.QUESTION
-        if self.mandating or self.resolved:
+        if self.mandating:
             return Kind.MANDATE
         if _OBJECTIVE_RE.search(lead_in):
             return Kind.OBJECTIVE

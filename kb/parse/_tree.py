@@ -160,6 +160,7 @@ class Tree:
         return [n.text for n in (self.subsection, self.section) if n is not None]
 
     def add(self, block: Block) -> None:
+        self.roles.note(block.text, heading=block.tok is Tok.SECTION or block.subheading)
         if self.numbering == "flattened" and block.tok is Tok.BULLET and block.first.indent == self.top_bullet:
             self.lists.clear()
             self.numbered = None
@@ -200,7 +201,6 @@ class Tree:
                         self.counter = 0  # prose between runs: the next run counts from 1 again
                     self.container.children.append(_leaf(block, self.roles.alinea(block.text), "al"))
         self.lead_in = _lead_in(block)
-        self.roles.note(block.text)
 
     def _section_level(self, block: Block) -> int:
         """1 for a section in the document's style, 2 for a lettered subsection under roman
