@@ -80,6 +80,17 @@ def test_a_second_reader_is_scored_as_the_parser_is(bench: ModuleType, tmp_path:
     assert results["checkout"]["summary"]["all"]["right"] == 2
 
 
+def test_a_second_reader_of_other_texts_is_refused(bench: ModuleType, tmp_path: Path) -> None:
+    other = counts(FIRST)
+    other["documents"][0]["file"] = "other.txt"
+    path = tmp_path / "second.json"
+    path.write_text(json.dumps(other), encoding="utf-8")
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "other.txt").write_text(TEXT, encoding="utf-8")
+    with pytest.raises(SystemExit, match=r"not counts of texts of .*: other\.txt"):
+        run(bench, tmp_path, "--second-reader", str(path))
+
+
 def test_a_text_that_is_not_the_counted_one_is_refused(bench: ModuleType, tmp_path: Path) -> None:
     docs = tmp_path / "docs"
     docs.mkdir()

@@ -261,12 +261,13 @@ def test_spanish_infinitives_of_action_are_mandates_in_paragraphs_not_in_list_it
             "1. Encomendar a las Ministras y los Ministros de Educación que fortalezcan la cooperación regional.\n\n"
             "2. Identificar, investigar y analizar nuevas estrategias para la inclusión de los jóvenes.\n\n"
             "3. Los Estados presentaron sus informes nacionales.\n\n"
+            "4. Mejorar la calidad de la inspección laboral fue el tema central del debate de los delegados.\n\n"
             "Los temas de las Cumbres incluyen los siguientes:\n\n"
             "• Preservar y fortalecer la democracia\n• Mejorar la calidad de la educación\n")
     doc = parse_document(text)
     assert doc.metadata.type is None
     assert [(p.eid, p.kind) for p in doc.provisions if p.eid.startswith("para_")] == [
-        ("para_1", Kind.MANDATE), ("para_2", Kind.MANDATE), ("para_3", Kind.PARAGRAPH)]
+        ("para_1", Kind.MANDATE), ("para_2", Kind.MANDATE), ("para_3", Kind.PARAGRAPH), ("para_4", Kind.PARAGRAPH)]
     assert [p.kind for p in doc.provisions if "item" in p.eid] == [Kind.ITEM, Kind.ITEM]
 
 
@@ -638,11 +639,11 @@ def test_a_line_opening_on_a_parenthesis_goes_on_with_the_item_before_it() -> No
 
 def test_a_speech_begins_with_its_salutations() -> None:
     text = ("Discursos\n\nPALABRAS DEL SECRETARIO GENERAL EN LA REUNIÓN DE MINISTROS\n\n3 de noviembre de 2040 - Lima\n\n"
-            "Señor Ministro de Relaciones Exteriores del Perú\n\nSeñoras y señores representantes de COSATE y CEATAL\n\n"
+            "Sr. Ministro de Relaciones Exteriores del Perú\n\nSeñoras y señores representantes de COSATE y CEATAL\n\n"
             "Me es muy grato asistir a esta reunión entre los Ministros y los trabajadores del hemisferio.\n")
     doc = parse_document(text)
     assert doc.metadata.type == "MeetingSummary"
-    assert [own_text(text, p).split()[0] for p in doc.provisions] == ["Señor", "Señoras", "Me"]
+    assert [own_text(text, p).split()[0] for p in doc.provisions] == ["Sr.", "Señoras", "Me"]
 
 
 def test_nested_headings_over_their_text_are_no_table_of_contents() -> None:
@@ -676,3 +677,44 @@ def test_a_meeting_named_on_a_cover_line_with_a_comma_stays_cover() -> None:
     doc = parse_document(text)
     assert doc.metadata.date == "2040-05-18"
     assert [own_text(text, p).split()[0] for p in doc.provisions] == ["1."]
+
+
+def test_a_sentence_opening_on_a_cue_word_inside_a_paragraph_does_not_cut_it() -> None:
+    text = ("FINAL REPORT\n\n"
+            "The Working Group examined the proposals of the delegations on the future of work in the\n"
+            "region and heard the presentations of the international organizations that took part in\n"
+            "the meeting, which were followed by an exchange of views among the delegations present.\n"
+            "Considering the time available, the Chair proposed to continue the discussion on the topic\n"
+            "at the next meeting of the Working Group, to be held in the first half of the coming year.\n\n"
+            "The Working Group then examined the draft work plan and the calendar of its activities for\n"
+            "the coming period, and the delegations made comments on the priorities it sets out for it.\n")
+    doc = parse_document(text)
+    assert [own_text(text, p).split()[:2] for p in doc.provisions] == [["The", "Working"], ["The", "Working"]]
+
+
+def test_a_list_printed_again_after_a_page_marker_in_the_body_is_kept() -> None:
+    """Only the cover's title block, printed again at the top of a page, is a running header."""
+    prose = "".join(f"{n}. The delegation of a member state presented its national report on item {n}.\n"
+                    for n in range(1, 22))
+    text = ("FINAL REPORT\n\n" + prose + "\nArgentina\nBrazil\nChile\n\nPage 2 of 3\n\nArgentina\nBrazil\nChile\n\n"
+            "22. The delegations then adopted the agenda of the meeting.\n")
+    texts = [own_text(text, p) for p in parse_document(text).provisions]
+    assert texts[21:27] == ["Argentina", "Brazil", "Chile"] * 2
+
+
+def test_the_last_entry_of_a_site_menu_is_no_parts_heading() -> None:
+    text = ("Home\nAbout us\nBackground\nMandates\n\n"
+            "The Ministers of Labor of the Americas meet every two or three years to agree on their priorities.\n")
+    doc = parse_document(text)
+    assert [own_text(text, p).split()[0] for p in doc.provisions] == ["The"]
+
+
+def test_a_councils_subject_and_the_newer_cue_words_open_clauses() -> None:
+    text = ("OEA/Ser.G\nCP/RES. 999 (2000/40)\nOriginal: español\n\n"
+            "EL CONSEJO PERMANENTE DE LA ORGANIZACIÓN DE LOS ESTADOS AMERICANOS,\n\n"
+            "CONFIRMANDO el respeto por los principios consagrados en la Carta de la Organización de los Estados "
+            "Americanos y su compromiso con la paz; INSPIRADOS por los compromisos asumidos en las Cumbres de las "
+            "Américas y en las reuniones de ministros de la región; GUIADOS por la necesidad de trabajar juntos para "
+            "impulsar la prosperidad de los pueblos del Hemisferio,\n\nRESUELVE:\n\n1. Aprobar el plan de trabajo.\n")
+    firsts = [own_text(text, p).split()[0] for p in parse_document(text).provisions if p.kind is not Kind.LIST]
+    assert firsts == ["EL", "CONFIRMANDO", "INSPIRADOS", "GUIADOS", "RESUELVE:", "1."]

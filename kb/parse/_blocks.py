@@ -2,9 +2,13 @@
 hard wrap, or a number printed on a line of its own), or a whole markdown table. Short
 heading-like blocks standing alone become subheadings.
 
-A line carries the block before it on when it begins in lower case, when the block stops on a word
-no sentence ends on ("in", "of the", "de la"), or, in a hard-wrapped text (a PDF's lines, each cut
-at the page width), when the line before it ran to the width without ending its sentence.
+A line carries the block before it on when it begins in lower case or on "(" after an unfinished
+line, when the block stops on a word no sentence ends on ("in", "of the", "de la"), or, in a
+hard-wrapped text (a PDF's lines, each cut at the page width), when the line before it ran to the
+width without ending its sentence. It does not when it opens a clause of a preamble (in capitals,
+or in sentence case after a clause: "...; / Reconociendo que ..."), after "...; and", or when it is a
+paragraph's first words alone on their line. A time slot or a bullet printed alone takes the line
+after it as its entry.
 """
 
 from __future__ import annotations
@@ -23,6 +27,7 @@ _HEADING_MAX = 160
 _LABEL_MAX = 60
 _NUMBERED_HEADING_MAX = 80
 _LEAD_IN_WORDS = 8
+_RUN_ON = 60  # a line this long that stops mid-sentence runs on; a shorter one may be a heading
 _VERB_LINE_WORDS = 4
 # The lead-ins of a resolution's preamble: paragraphs of their own, never headings. The subject
 # ("THE PERMANENT COUNCIL OF ...,", "EL CONSEJO ...,") ends its line, or runs into the first clause.
@@ -123,7 +128,7 @@ def _continues(block: Block, line: Line, *, after_blank: bool = False) -> bool:
         return False  # "...; and" closes a clause of a list; the next clause is its own
     if line.text[0].islower() or last_word in DANGLING_WORDS:
         return True
-    if line.text[0] == "(" and not _ends_sentence(block.text) and not heading_like(block.lines[-1]):
+    if line.text[0] == "(" and not _ends_sentence(block.text) and len(block.lines[-1].text) >= _RUN_ON:
         return True  # "... Network for Labor Administration / (RIAL) and decide ..."
     # A sentence left open on a comma, finished by its verb in capitals: "We, the Ministers ..., / HEREBY
     # DECLARE:" (but a line of capitals ending on a comma is a lead-in of its own: "THE GENERAL ASSEMBLY,";
@@ -228,7 +233,10 @@ def blocks(lines: list[Line]) -> list[Block]:
             out.append(Block(Tok.TABLE, table))
             previous = None
             continue
-        new_clause = bool(_CLAUSE_CUE_RE.match(line.text)) and out and out[-1].tok is Tok.TEXT
+        cue = _CLAUSE_CUE_RE.match(line.text)
+        new_clause = cue is not None and bool(out) and out[-1].tok is Tok.TEXT and (
+            cue.group().isupper() or previous is None or out[-1].text.rstrip()[-1:] in ";,"
+            or _CLAUSE_END_RE.search(out[-1].text) is not None)  # in sentence case: after a clause
         if line.tok is Tok.TEXT and out and not new_clause and (
                 (previous is not None and wrap.carries_on(previous, line))
                 or _continues(out[-1], line, after_blank=previous is None)):

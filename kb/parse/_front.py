@@ -4,10 +4,12 @@ table of contents, so that none of them becomes a provision.
 
 The body begins at the first line a reader takes for the text itself: a section heading with
 content after it, the first numbered paragraph, the opening of a ministerial text ("We, the
-Ministers ...", "Nosotros, los Ministros ..."), or the first paragraph of prose that is not a cover
-line. A table of contents (``CONTENTS``, ``INDEX``, ``ÍNDICE``, ``CONTENIDO``..., or a run of entries
-with dot leaders and page numbers) runs until its first entry's title appears again as a heading,
-or until prose.
+Ministers ...", "Nosotros, los Ministros ..."), a resolution's subject or preamble ("THE GENERAL
+ASSEMBLY,", "HAVING SEEN ..."), an agenda's first entry, a speech's first salutation, or the first
+paragraph of prose that is not a cover line; a part's heading printed just before it ("Preámbulo",
+"MANDATOS") goes with it. A table of contents (``CONTENTS``, ``INDEX``, ``ÍNDICE``, ``CONTENIDO``...,
+a run of entries with dot leaders and page numbers, or a run of sibling headings printed again
+further on) runs until its first entry's title appears again as a heading, or until prose.
 """
 
 from __future__ import annotations
@@ -41,8 +43,9 @@ _PART_WORD_RE = re.compile(
     r"antecedentes|context|contexto|mandates|mandatos)\s*:?\s*$", re.IGNORECASE)
 # The salutations a speech opens with: the first words of its text.
 _SALUTATION_RE = re.compile(
-    r"^\s*(?:Señor(?:a|es|as)?|Señoras y señores|Sr\.|Sra\.|Excelent[íi]sim[oa]s?|Your Excellenc(?:y|ies)|"
-    r"Excellenc(?:y|ies)|Distinguished|Ladies and gentlemen|Dear (?:friends|colleagues))\b")
+    r"^\s*(?:(?:Señor(?:a|es|as)?|Señoras y señores|Excelent[íi]sim[oa]s?|Your Excellenc(?:y|ies)|"
+    r"Excellenc(?:y|ies)|Distinguished|Ladies and gentlemen|Dear (?:friends|colleagues))\b|(?:Sr|Sra)\.(?=\s))")
+_MENU_WORDS = 2  # a site menu's entries are this short
 _COVER_LOOKAHEAD = 15
 _COVER_LINE_MAX = 90  # a cover line naming a symbol is short; prose citing one is not
 _PROSE_WORDS = 10
@@ -304,12 +307,14 @@ def _with_its_heading(lines: list[Line], start: int) -> int:
     return start
 
 
-def _with_part_heading(lines: list[Line], start: int) -> int:
-    """A part's heading (see ``_PART_WORD_RE``) on the line just before where the body begins."""
-    before = next((j for j in range(start - 1, -1, -1) if lines[j].tok not in (Tok.BLANK, Tok.NOISE)), None)
-    if before is None or not _PART_WORD_RE.match(lines[before].text) or lines[before].no == lines[start].no:
+def _with_part_heading(lines: list[Line], start: int, toc: set[int]) -> int:
+    """A part's heading (see ``_PART_WORD_RE``) on the line just before where the body begins, not
+    the last entry of a site's menu or of a table of contents (a run of such short lines)."""
+    shown = [j for j in range(start - 1, -1, -1) if lines[j].tok not in (Tok.BLANK, Tok.NOISE)][:3]
+    if not shown or not _PART_WORD_RE.match(lines[shown[0]].text) or lines[shown[0]].no == lines[start].no:
         return start
-    return before
+    menu = len(shown) == 3 and all(len(lines[j].text.split()) <= _MENU_WORDS for j in shown[1:])
+    return start if shown[0] in toc or menu else shown[0]
 
 
 def _sentence(text: str) -> bool:
@@ -348,7 +353,7 @@ def front_matter(lines: list[Line], is_title: Callable[[str], bool]) -> Front:
             continue
         if _body_like(lines, i, width) and not _cover_follows(lines, i):
             start = _with_its_heading(lines, _after_title(lines, i, is_title))
-            return Front(_with_part_heading(lines, start), frozenset(toc), tuple(spans))
+            return Front(_with_part_heading(lines, start, toc), frozenset(toc), tuple(spans))
     for i, line in enumerate(lines):  # no prose at all: the first sentence that is not a cover line
         if i in toc or line.tok in (Tok.BLANK, Tok.NOISE, Tok.NUMBER_ONLY) or _is_cover(line):
             continue

@@ -36,7 +36,8 @@ _GLYPHS = rf"[·•*▪●◦‣■□♦➢➤✓○§\uf0b7\uf0a7\uf076\uf0d8-
 _BULLET_RE = re.compile(rf"^(?P<indent>[ \t]*)(?:(?:{_GLYPHS})\s+|"
                         rf"-(?=[{_CAP}]))"
                         r"(?P<body>\S.*)$")
-GLYPH_ALONE_RE = re.compile(rf"^\s*(?:{_GLYPHS})\s*$")  # a bullet whose text the conversion put on the next line
+# A bullet whose text the conversion put on the next line (a "*" alone marks a footnote).
+GLYPH_ALONE_RE = re.compile(rf"^\s*(?:[·•▪●◦‣■□♦➢➤✓○§\uf0b7\uf0a7\uf076\uf0d8-]|{_LOST_GLYPH})\s*$")
 _TABLE_RULE_RE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
 # Page markers and page captions: "- 2 -", "-2-", "Page 3 of 9", "Página 3 de 9", "Page 2: ..."
 # (document hosts caption each page with its first words).
@@ -191,23 +192,30 @@ def _marks_alone(text: str, lines: list[Line]) -> list[Line]:
 
 
 _BLOCK_LINES = 3
+_COVER_LINES = 20  # a cover's title block is printed within the first lines with text
 
 
-def _repeated_blocks(lines: list[Line]) -> set[str]:
-    """The lines of a block (the cover's title block) printed again, in the same order, right after
-    a page marker: at least three lines in a row."""
-    out: set[str] = set()
-    shown = [line for line in lines if line.tok is not Tok.BLANK]
-    for m, marker in enumerate(shown):
-        if marker.tok is not Tok.NOISE:
+def _repeated_blocks(lines: list[Line]) -> set[int]:
+    """The lines (indices) of the cover's title block, which opens the text, and of its copy printed
+    again, in the same order, right after a page marker: at least three lines in a row."""
+    shown = [i for i, line in enumerate(lines) if line.tok is not Tok.BLANK]
+    at: dict[str, list[int]] = {}
+    for j, i in enumerate(shown[:_COVER_LINES]):
+        if lines[i].tok in (Tok.TEXT, Tok.SECTION) and len(lines[i].text) <= 100:
+            at.setdefault(lines[i].text, []).append(j)
+    out: set[int] = set()
+    for m, i in enumerate(shown):
+        if lines[i].tok is not Tok.NOISE or m + 1 >= len(shown):
             continue
-        after = [line.text for line in shown[m + 1:m + 1 + 4 * _BLOCK_LINES]]
-        for j in range(m):
+        after = shown[m + 1:m + 1 + 4 * _BLOCK_LINES]
+        for j in at.get(lines[after[0]].text, []):
             k = 0
-            while (j + k < m and k < len(after) and shown[j + k].tok in (Tok.TEXT, Tok.SECTION)
-                   and shown[j + k].text == after[k] and len(after[k]) <= 100):
+            while (j + k < min(m, _COVER_LINES) and k < len(after)
+                   and lines[shown[j + k]].tok in (Tok.TEXT, Tok.SECTION)
+                   and lines[shown[j + k]].text == lines[after[k]].text):
                 k += 1
             if k >= _BLOCK_LINES:
+                out.update(shown[j:j + k])
                 out.update(after[:k])
     return out
 
@@ -221,8 +229,9 @@ def _running_headers(lines: list[Line]) -> list[Line]:
             around = [lines[j] for j in range(max(0, i - 2), min(len(lines), i + 3)) if j != i]
             if any(other.tok is Tok.NOISE for other in around):
                 near_marker[line.text] += 1
-    headers = {text for text, count in near_marker.items() if count >= 2} | _repeated_blocks(lines)
-    if not headers:
+    headers = {text for text, count in near_marker.items() if count >= 2}
+    blocks = _repeated_blocks(lines)
+    if not headers and not blocks:
         return lines
-    return [replace(line, tok=Tok.NOISE) if line.tok in (Tok.TEXT, Tok.SECTION) and line.text in headers else line
-            for line in lines]
+    return [replace(line, tok=Tok.NOISE) if line.tok in (Tok.TEXT, Tok.SECTION) and (
+        line.text in headers or i in blocks) else line for i, line in enumerate(lines)]

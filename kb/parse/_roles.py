@@ -8,6 +8,9 @@ it, the lead-in before it, and its own opening words.
   or asks a body to act ("We commit to ...", "To promote ...", "Requests the Secretariat to ...",
   "Nos comprometemos a ...", "Redoblaremos ..."), not when it only recognizes, reaffirms, notes or
   welcomes something; the opening "We, the Ministers ..., DECLARE:" is a paragraph.
+- After a resolution's "RESOLVES:" ("RESUELVE:", "DECIDES:"), every paragraph and item is a
+  ``Mandate``, up to the next heading or resolution. A Spanish infinitive of action ("Encomendar
+  ...") opens a mandate in a paragraph, not in a list item, where it names a topic.
 - Items under a heading or lead-in about recommendations, consensus or findings, or objectives
   are ``Recommendation``, ``Finding``, ``Objective`` (English and Spanish role words).
 - A paragraph or item whose first sentence is a question is a ``Question``.
@@ -64,6 +67,10 @@ _IMPERATIVE_ES = frozenset("""
     reforzar profundizar consolidar generar integrar proteger combatir prevenir actualizar publicar
     investigar propiciar procurar articular estimular
     """.split())
+# An infinitive that is the subject of a sentence ("Mejorar la calidad ... fue el tema central") is
+# followed by its verb within a few words.
+_COPULAS = frozenset("es fue son fueron sigue siguen era será sería constituye constituyó representa resulta".split())
+_SUBJECT_WORDS = 12
 # Words that open an imperative as well as a noun phrase ("Review of the ...", "Study of ..."): only
 # the imperative counts.
 _NOUN_AFTER = frozenset({"of", "de", "del"})
@@ -117,7 +124,8 @@ def is_operative(text: str, *, infinitive: bool = True) -> bool:
         return True
     if first in _OPERATIVE_THIRD or first in _OPERATIVE_ES or (first == "nos" and words[1:2] == ["comprometemos"]):
         return True
-    imperatives = _IMPERATIVE | _IMPERATIVE_ES if infinitive else _IMPERATIVE
+    spanish = infinitive and not _COPULAS.intersection(words[1:_SUBJECT_WORDS])
+    imperatives = _IMPERATIVE | _IMPERATIVE_ES if spanish else _IMPERATIVE
     if first in imperatives and text[:1].isupper() and words[1:2] != [] and words[1] not in _NOUN_AFTER:
         return True  # "Instruct the Working Groups to ...", "Encourage ILO-CINTERFOR ..."
     if first.endswith("remos") and len(first) > 6 and first not in _PRESENT_REMOS:
