@@ -564,8 +564,8 @@ def test_a_summits_mandates_for_action_is_a_plan_of_action(cover: str) -> None:
      "REPORT OF THE XL INTER-AMERICAN CONFERENCE OF MINISTERS OF LABOR"),
     ("OEA/Ser.K/XXVII\nREMIC-IX/DEC. 1/40\nDECLARATION AND\nPLAN OF ACTION OF LIMA\nOriginal: English\n",
      "DECLARATION AND PLAN OF ACTION OF LIMA"),
-    ("Discursos\n\nPalabras del Secretario General en la inauguración\n",
-     "Palabras del Secretario General en la inauguración"),
+    ("Comunicado de Prensa\n\nMinistros de Trabajo acuerdan medidas para el futuro del trabajo\n",
+     "Ministros de Trabajo acuerdan medidas para el futuro del trabajo"),
 ])
 def test_a_title_on_two_lines_or_after_a_hosts_furniture(cover: str, title: str) -> None:
     text = cover + "\nThe Conference took place in Lima on 5 and 6 May 2040 with the delegations of the member states.\n"

@@ -48,7 +48,7 @@ DANGLING_WORDS = frozenset({
 })
 # The opening words of a ministerial text ("We, the Ministers ...", "Nosotros, los Ministros ...").
 OPENING_RE = re.compile(
-    r"^\s*(?:\d{1,2}[.)]\s+)?(?:we|nosotros|las ministras|los ministros|the ministers|los ministros y ministras)\b[ ,]",
+    r"^\s*(?:\d{1,2}[.)]\s+)?(?:we|nosotros|las ministras|los ministros|the ministers)\b[ ,]",
     re.IGNORECASE)
 # A clause of a preamble opening a line, in capitals or not ("Reconociendo que ...", "Convencidos de ..."):
 # a paragraph of its own, whatever the line before ended on.
