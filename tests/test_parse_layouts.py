@@ -717,3 +717,15 @@ def test_a_councils_subject_and_the_newer_cue_words_open_clauses() -> None:
             "Américas y en las reuniones de ministros de la región; GUIADOS por la necesidad de trabajar juntos para "
             "impulsar la prosperidad de los pueblos del Hemisferio,\n\nRESUELVE:\n\n1. Aprobar el plan de trabajo.\n")
     assert first_words(text) == ["EL", "CONFIRMANDO", "INSPIRADOS", "GUIADOS", "RESUELVE:", "1."]
+
+
+@pytest.mark.parametrize(("cover", "symbols"), [
+    ("OF THE XL INTER-AMERICAN CONFERENCECIMT-40/GT1-GT2/doc.2/40 rev.3\n", ("CIMT-40/GT1-GT2/doc.2/40 rev.3",)),
+    ("TECHNICAL PREPARATORY MEETING OF THE OAS/Ser.K/XII.40.1\n", ("OAS/Ser.K/XII.40.1",)),
+    ("OEA/Ser.E\nGRIC/O.4/doc.27/40\n", ("OEA/Ser.E", "GRIC/O.4/doc.27/40")),
+    ("OEA/Ser.K/V.40.1\nCIDI/RME/inf.4/40\n", ("OEA/Ser.K/V.40.1", "CIDI/RME/inf.4/40")),
+    ("OEA/Ser.W/IV\nCEPCIDI/doc.850/40\n", ("OEA/Ser.W/IV", "CEPCIDI/doc.850/40")),
+])
+def test_document_symbols_as_covers_print_them(cover: str, symbols: tuple[str, ...]) -> None:
+    text = cover + "Original: Spanish\n\n1. The meeting was held in Lima with the delegations of the member states.\n"
+    assert parse_document(text).metadata.symbols == symbols
