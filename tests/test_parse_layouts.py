@@ -729,3 +729,14 @@ def test_a_councils_subject_and_the_newer_cue_words_open_clauses() -> None:
 def test_document_symbols_as_covers_print_them(cover: str, symbols: tuple[str, ...]) -> None:
     text = cover + "Original: Spanish\n\n1. The meeting was held in Lima with the delegations of the member states.\n"
     assert parse_document(text).metadata.symbols == symbols
+
+
+@pytest.mark.parametrize("cover", [
+    "II TECHNICAL PREPARATORY MEETINGOEA/Ser.K/XII.40.1\nOF THE XL INTER-AMERICAN CONFERENCETRABAJO/RTP/doc.10/40 rev.2\n"
+    "OF MINISTERSOF LABOR (IACML)24 September 2040\n",
+    "XL INTER-AMERICAN CONFERENCE OFOEA/Ser.K/XII.40.1\nMINISTERS OF LABORTRABAJO/INF.1/40\n\n"
+    "FINAL REPORT OF THE\n\nTECHNICAL PREPARATORY MEETING OF THE XL IACML\n",
+])
+def test_a_cover_naming_the_preparatory_meeting_belongs_to_it(cover: str) -> None:
+    text = cover + "\n1. The delegations met in Washington to prepare the draft Declaration and Plan of Action.\n"
+    assert parse_document(text).metadata.meeting == "iacml40-preparatory-meeting"

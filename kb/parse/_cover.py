@@ -253,7 +253,8 @@ def _original(cover: str) -> str | None:
 
 def _conferences(text: str) -> list[tuple[int, str, bool]]:
     """The Conferences a text names: position, slug, and whether by its full name (not "XV IACML")."""
-    unglued = re.sub(r"(OEA/Ser\S*|CIDI/\S*|TRABAJO/\S*)", " ", text)
+    unglued = re.sub(r"(OEA/Ser\S*|CIDI/\S*|TRABAJO/\S*)(?:\s*(?:rev|corr|add)\.\s?\d+)*", " ", text)
+    unglued = re.sub(r"(?<=[A-Z]{4})(?=OF (?:LABOU?R|THE)\b)", " ", unglued)  # "MINISTERSOF LABOR": columns glued
     folded = " ".join(unglued.split())
     found: list[tuple[int, str, bool]] = []
     for m in _CONFERENCE_RE.finditer(folded):
@@ -273,7 +274,9 @@ def _meeting(cover: str, opening: str) -> str | None:
     named = _conferences(cover)
     full = [slug for _, slug, by_name in named if by_name]
     if full:
-        return full[0]
+        preparatory = f"{full[0]}-preparatory-meeting"
+        # the cover names the Conference, and the title its preparatory meeting ("... OF THE XIII IACML")
+        return preparatory if any(slug == preparatory for _, slug, _ in named) else full[0]
     if len({slug for _, slug, _ in named}) == 1:
         return named[0][1]
     folded = " ".join(opening[:600].split())
