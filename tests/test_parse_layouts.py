@@ -740,3 +740,17 @@ def test_document_symbols_as_covers_print_them(cover: str, symbols: tuple[str, .
 def test_a_cover_naming_the_preparatory_meeting_belongs_to_it(cover: str) -> None:
     text = cover + "\n1. The delegations met in Washington to prepare the draft Declaration and Plan of Action.\n"
     assert parse_document(text).metadata.meeting == "iacml40-preparatory-meeting"
+
+
+@pytest.mark.parametrize(("cover", "title"), [
+    ("OEA/Ser.G\nCP/RES. 999 (2000/40)\n26 October 2040\nOriginal: Spanish\n\nCP/RES. 999 (2000/40)\n\n"
+     "HEMISPHERIC PLAN OF ACTION AGAINST\nTRANSNATIONAL ORGANIZED CRIME\n\n",
+     "HEMISPHERIC PLAN OF ACTION AGAINST TRANSNATIONAL ORGANIZED CRIME"),
+    ("RESOLUTION 8\n\nRESOLUTION 9\n\nCIDI/RME/RES. 10 (XL-O/40)\n"
+     "FUNCTIONS OF THE INTER-AMERICAN COMMITTEE ON EDUCATION\n\nOEA/Ser.K/V.40.1\nOriginal: Spanish\n\n",
+     "FUNCTIONS OF THE INTER-AMERICAN COMMITTEE ON EDUCATION"),
+])
+def test_a_resolutions_symbol_or_number_is_not_its_title(cover: str, title: str) -> None:
+    text = cover + "THE GENERAL ASSEMBLY,\n\nCONSIDERING that the member states adopted a plan in 2040;\n"
+    metadata = parse_document(text).metadata
+    assert (metadata.title, metadata.type) == (title, "OutcomeDocument")

@@ -289,7 +289,8 @@ def _meeting(cover: str, opening: str) -> str | None:
 _CONNECTOR_RE = re.compile(r"^(?:of the|of|to the|presented to the|presentado a la|de la|del|de|a la|para la)\b",
                            _FLAGS)
 _TRAILING_CONNECTOR_RE = re.compile(
-    r"\b(?:of|the|to|and|on|for|de|la|del|a|y|sobre|para|inter-?american[oa]?|interamerican[oa])$", _FLAGS)
+    r"\b(?:of|the|to|and|on|for|against|de|la|del|a|y|sobre|para|contra|inter-?american[oa]?|interamerican[oa])$",
+    _FLAGS)
 _STOP_CAPS_RE = re.compile(r"[(“\"‘]|\b(?:original|oea/ser)\b", _FLAGS)
 _TITLE_MAX = 200
 _HOST_TITLE_RE = re.compile(r"\s[-–|]\s(?:OAS|OEA|Organi[sz]ation of American States|Organización de los Estados "
@@ -341,10 +342,14 @@ def _title(lines: list[str]) -> tuple[str | None, DocType | None]:
     the lines that continue it ("OF THE", "PRESENTED TO THE" ...); and the type it names. Else the
     first line of a cover, when it is short and reads like a title."""
     cleaned = [line.strip().strip("*").strip() for line in lines]
+    labelled: DocType | None = None  # the type a symbol or a label names, when no title does
     for capitals in (True, False):
         for i, text in enumerate(cleaned):
             doc_type = _type_of(text) if text else None
             if doc_type is None:
+                continue
+            if _label_only(text):
+                labelled = labelled or doc_type
                 continue
             opens = _opens_with_type(text)
             if len(text) > _TITLE_MAX or (_NOT_TITLE_RE.search(text) and not opens):
@@ -357,12 +362,25 @@ def _title(lines: list[str]) -> tuple[str | None, DocType | None]:
                 return (title or None), doc_type
             if capitals and (not text.isupper() or _HOST_TITLE_RE.search(text)):
                 continue
-            return _continued(text, cleaned[i + 1:]), doc_type
-    first = next((text for text in cleaned if text and not _FURNITURE_RE.search(text)), "")
+            # a resolution that adopts a plan or a declaration is a resolution (its symbol says so)
+            return _continued(text, cleaned[i + 1:]), labelled or doc_type
+    first = next((text for text in cleaned if text and not _FURNITURE_RE.search(text) and not _label_only(text)), "")
     if (sum(c.isalpha() for c in first) >= 3 and len(first) <= 100 and not _NOT_TITLE_RE.search(first)
             and not first.endswith(".") and not re.search(r"\d{4}|https?:|www\.|\||:\s*$|\.\.\.|…", first)):
-        return first, None
-    return None, None
+        return first, labelled
+    return None, labelled
+
+
+_LABEL_RE = re.compile(r"^(?:RESOLU(?:TION|CI[ÓO]N)|Resolu(?:tion|ci[óo]n))\s+\d+$")
+
+
+def _label_only(text: str) -> bool:
+    """A cover line that is only the document's symbol ("AG/RES. 1809 (XXXI-O/01)") or its number
+    ("RESOLUTION 8"): it names the kind of document, but it is not its title."""
+    rest = text
+    for symbol in _symbols(text):
+        rest = rest.replace(symbol, " ")
+    return bool(_LABEL_RE.match(text.strip())) or sum(c.isalpha() for c in rest) < 3
 
 
 def _opens_with_type(text: str) -> bool:
