@@ -754,3 +754,16 @@ def test_a_resolutions_symbol_or_number_is_not_its_title(cover: str, title: str)
     text = cover + "THE GENERAL ASSEMBLY,\n\nCONSIDERING that the member states adopted a plan in 2040;\n"
     metadata = parse_document(text).metadata
     assert (metadata.title, metadata.type) == (title, "OutcomeDocument")
+
+
+@pytest.mark.parametrize(("opening", "doc_type"), [
+    ("We, the Ministers participating in the XL Inter-American Conference of Ministers of Labor, have met in Lima "
+     "to address the future of work in the Americas.", "Declaration"),
+    ("Nosotras y Nosotros, las Jefas y los Jefes de Estado y de Gobierno de las Américas, reunidos en Lima, "
+     "reafirmamos nuestro compromiso con el trabajo decente.", "Declaration"),
+    ("We, the Ministers of Labor of the Americas, undertake to implement the following Plan of Action.",
+     "PlanOfAction"),
+])
+def test_a_text_its_signatories_open_is_a_declaration_unless_it_names_a_plan(opening: str, doc_type: str) -> None:
+    text = "Ottawa, Canada\n\n" + opening + "\n\n1. We commit to strengthen social dialogue.\n"
+    assert parse_document(text).metadata.type == doc_type

@@ -117,6 +117,10 @@ _BODY_TYPE_WORDS: tuple[tuple[re.Pattern[str], DocType], ...] = (
     (re.compile(r"\b(?:hereby )?declare\b|\bdeclaramos\b|\bfollowing declaration\b|\bsiguiente declaraci", _FLAGS),
      DocType.DECLARATION),
 )
+# The signatories a ministerial text opens with.
+_SIGNATORIES_RE = re.compile(
+    r"^\W*(?:\d{1,2}[.)]\s+)?(?:we|nosotr[oa]s(?: y nosotros)?|las ministras|los ministros|the ministers|los jefes|"
+    r"the heads|las jefas)\b[ ,]", re.IGNORECASE)
 # A website's furniture before the text: a language switch, links back or onwards, a press office's or an
 # event page's heading. A page that names no document type and carries one is a web page.
 _WEB_CUES_RE = re.compile(
@@ -427,6 +431,8 @@ def read_cover(front: str, opening: str, body: str) -> CoverMetadata:
             if pattern.search(opening):
                 doc_type = body_type
                 break
+    if doc_type is None and _SIGNATORIES_RE.match(opening):
+        doc_type = DocType.DECLARATION  # "We, the Ministers ...": what they sign and name no plan in is a declaration
     date = _date(front) or _date(opening[:600], month_only=False)
     return CoverMetadata(
         title=title,
