@@ -767,3 +767,12 @@ def test_a_resolutions_symbol_or_number_is_not_its_title(cover: str, title: str)
 def test_a_text_its_signatories_open_is_a_declaration_unless_it_names_a_plan(opening: str, doc_type: str) -> None:
     text = "Ottawa, Canada\n\n" + opening + "\n\n1. We commit to strengthen social dialogue.\n"
     assert parse_document(text).metadata.type == doc_type
+
+
+def test_a_speech_without_a_title_is_typed_by_its_greeting() -> None:
+    text = ("Discursos\n\n5 de junio de 2040\n\n"
+            "Muy buenas tardes, bienvenidas y bienvenidos a Lima, a esta su casa, para la reunión de los Ministros.\n\n"
+            "Es un honor recibir a las delegaciones de los Estados miembros en esta ocasión.\n")
+    doc = parse_document(text)
+    assert doc.metadata.type == "MeetingSummary"
+    assert first_words(text) == ["Muy", "Es"]

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from kb.model import DocType
+from kb.parse._front import SALUTATION_RE
 
 __all__ = ["CoverMetadata", "read_cover"]
 
@@ -433,6 +434,8 @@ def read_cover(front: str, opening: str, body: str) -> CoverMetadata:
                 break
     if doc_type is None and _SIGNATORIES_RE.match(opening):
         doc_type = DocType.DECLARATION  # "We, the Ministers ...": what they sign and name no plan in is a declaration
+    if doc_type is None and SALUTATION_RE.match(opening):
+        doc_type = DocType.MEETING_SUMMARY  # a speech, read as the record of the meeting it was given at
     date = _date(front) or _date(opening[:600], month_only=False)
     return CoverMetadata(
         title=title,

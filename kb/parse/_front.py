@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from kb.parse._blocks import DANGLING_WORDS, OPENING_RE, RESOLUTION_CUE_RE, wrap_width
 from kb.parse._lines import Line, Tok
 
-__all__ = ["Front", "front_matter", "is_prose"]
+__all__ = ["SALUTATION_RE", "Front", "front_matter", "is_prose"]
 
 _TOC_HEAD_RE = re.compile(
     r"^\s*(?:\*\*)?(?:table of contents?|contents?|index|[íi]ndice(?: general)?|contenidos?|"
@@ -42,9 +42,10 @@ _PART_WORD_RE = re.compile(
     r"^\s*(?:(?:[IVX]{1,4}|\d{1,2})[.)]?\s+)?(?:introduction|introducci[óo]n|preamble|pre[áa]mbulo|background|"
     r"antecedentes|context|contexto|mandates|mandatos)\s*:?\s*$", re.IGNORECASE)
 # The salutations a speech opens with: the first words of its text.
-_SALUTATION_RE = re.compile(
+SALUTATION_RE = re.compile(
     r"^\s*(?:(?:Señor(?:a|es|as)?|Señoras y señores|Excelent[íi]sim[oa]s?|Your Excellenc(?:y|ies)|"
-    r"Excellenc(?:y|ies)|Distinguished|Ladies and gentlemen|Dear (?:friends|colleagues))\b|(?:Sr|Sra)\.(?=\s))")
+    r"Excellenc(?:y|ies)|Distinguished|Ladies and gentlemen|Dear (?:friends|colleagues)|(?:Muy )?buen(?:os|as) "
+    r"(?:días|tardes|noches)|Good (?:morning|afternoon|evening))\b|(?:Sr|Sra)\.(?=\s))", re.IGNORECASE)
 _MENU_WORDS = 2  # a site menu's entries are this short
 _COVER_LOOKAHEAD = 15
 _COVER_LINE_MAX = 90  # a cover line naming a symbol is short; prose citing one is not
@@ -242,7 +243,7 @@ def _body_like(lines: list[Line], i: int, width: int) -> bool:
                 and (_is_opening(following) or is_prose(following, sentence=False)))
     if line.tok is Tok.TEXT and RESOLUTION_CUE_RE.match(line.text):
         return True  # a resolution's preamble, however many resolutions it cites by symbol
-    if line.tok is Tok.AGENDA or (line.tok is Tok.TEXT and _SALUTATION_RE.match(line.text)):
+    if line.tok is Tok.AGENDA or (line.tok is Tok.TEXT and SALUTATION_RE.match(line.text)):
         return True  # an agenda's first entry; a speech's first salutation
     if line.tok not in (Tok.TEXT, Tok.BULLET, Tok.LETTERED, Tok.NUMBERED) or _is_cover(line):
         return False
