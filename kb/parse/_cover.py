@@ -6,6 +6,12 @@ Covers come glued together by hosts (``CONFERENCE OFOEA/Ser.K/XII.19.1``, ``2011
 symbols are found wherever they stand, meeting dates (ranges: ``September 26-27, 2005``, ``12 al
 14 de agosto de 2009``) are taken out before the document's own date is looked for, so what is
 left of a glued ``2011`` + ``1November 2011`` is the issue date.
+
+The title is the first cover line in capitals naming a kind of document, with the lines that carry it
+on; a line that is only a symbol or a resolution's number names the kind (a resolution) but is not the
+title; a host's furniture never is. A cover that names no kind is typed from the opening: a resolution's
+subject, "the following Plan of Action", the signatories ("We, the Ministers ...": a declaration), a
+greeting (a speech: a meeting summary).
 """
 
 from __future__ import annotations
