@@ -618,8 +618,9 @@ def test_a_run_of_headings_printed_again_further_on_is_a_table_of_contents() -> 
             "El compromiso hemisférico en educación se expresa en vastos procesos de reforma del sistema educativo.\n")
     doc = parse_document(text)
     assert doc.contents_lines == ((2, 4),)
+    assert doc.metadata.type == "PlanOfAction"  # its signatories adopt "el presente Plan de Acción"
     assert [(p.kind, own_text(text, p).split()[0]) for p in doc.provisions] == [
-        (Kind.PARAGRAPH, "Nosotros,"), (Kind.SECTION, "I."), (Kind.PARAGRAPH, "El")]
+        (Kind.MANDATE, "Nosotros,"), (Kind.SECTION, "I."), (Kind.PARAGRAPH, "El")]
 
 
 @pytest.mark.parametrize("mark", ["I.", "CAPITULO I", "Chapter I"])
@@ -776,3 +777,40 @@ def test_a_speech_without_a_title_is_typed_by_its_greeting() -> None:
     doc = parse_document(text)
     assert doc.metadata.type == "MeetingSummary"
     assert first_words(text) == ["Muy", "Es"]
+
+
+def test_a_speakers_name_in_capitals_on_a_speech_cover_stays_cover() -> None:
+    text = ("DISCURSO DEL\nSR. JOSÉ PÉREZ\nSECRETARIO GENERAL DE LA OEA\n"
+            "EN LA INAUGURACIÓN DE LA XL CONFERENCIA INTERAMERICANA DE MINISTROS DE TRABAJO\n12 de septiembre de 2040\n\n"
+            "Señor Presidente de la Conferencia,\n\nEs un honor dirigirme a los Ministros de Trabajo de las Américas.\n")
+    doc = parse_document(text)
+    assert (doc.metadata.date, doc.metadata.meeting) == ("2040-09-12", "iacml40")
+    assert first_words(text) == ["Señor", "Es"]
+
+
+@pytest.mark.parametrize(("opening", "doc_type"), [
+    ("The Ministers of Labor of the Americas meet every two or three years to agree on their priorities.", None),
+    ("We are pleased to present this report on the activities of the Network in 2040.", None),
+    ("We, the Ministers of Labor of the Americas, adopt this Plan of Action to guide the work of the Conference.",
+     "PlanOfAction"),
+])
+def test_only_an_appositive_of_signatories_makes_a_declaration(opening: str, doc_type: str | None) -> None:
+    assert parse_document("Lima, Peru\n\n" + opening + "\n").metadata.type == doc_type
+
+
+def test_a_cover_of_symbols_and_a_place_has_no_title() -> None:
+    text = "OEA/Ser.K/XII.40.1\nTRABAJO/doc.5/40\nLima, Peru\n\n1. The member states adopted the following measures.\n"
+    assert parse_document(text).metadata.title is None
+
+
+def test_a_resolutions_symbol_types_it_wherever_its_title_is_found() -> None:
+    text = ("CP/RES. 999 (2000/40)\nPERMANENT COUNCIL OF THE ORGANIZATION OF AMERICAN STATES HEMISPHERIC PLAN OF ACTION "
+            "AGAINST ORGANIZED CRIME\n\n1. The member states adopted the following measures in 2040.\n")
+    assert parse_document(text).metadata.type == "OutcomeDocument"
+
+
+def test_a_preparatory_meeting_mentioned_in_parentheses_is_not_the_documents() -> None:
+    text = ("XL INTER-AMERICAN CONFERENCE OF MINISTERS OF LABOR\nOEA/Ser.K/XII.40.1\nTRABAJO/doc.8/40\n"
+            "DRAFT DECLARATION OF LIMA\n(As agreed at the Technical Preparatory Meeting of the XL IACML)\n\n"
+            "We, the Ministers of Labor of the Americas, declare our commitment to decent work.\n")
+    assert parse_document(text).metadata.meeting == "iacml40"

@@ -126,8 +126,9 @@ _BODY_TYPE_WORDS: tuple[tuple[re.Pattern[str], DocType], ...] = (
 )
 # The signatories a ministerial text opens with.
 _SIGNATORIES_RE = re.compile(
-    r"^\W*(?:\d{1,2}[.)]\s+)?(?:we|nosotr[oa]s(?: y nosotros)?|las ministras|los ministros|the ministers|los jefes|"
-    r"the heads|las jefas)\b[ ,]", re.IGNORECASE)
+    r"^\W*(?:\d{1,2}[.)]\s+)?(?:(?:we|nosotr[oa]s(?: y nosotros)?)\s*,\s*(?:the|los|las)\b|"
+    r"(?:the ministers|los ministros|las ministras|the heads of state|los jefes de estado|las jefas y los jefes)\b"
+    r"[^.]{0,200}\b(?:gathered|meeting|participating|reunid[oa]s|participantes))", re.IGNORECASE)
 # A website's furniture before the text: a language switch, links back or onwards, a press office's or an
 # event page's heading. A page that names no document type and carries one is a web page.
 _WEB_CUES_RE = re.compile(
@@ -170,6 +171,9 @@ _CONFERENCE_RE = re.compile(
 _OCCASION_RE = re.compile(
     r"(?:occasion of|participating in|taking part in|framework of|at|during|in) the\s*$|"
     r"(?:con motivo de|en ocasi\S*n de|en el marco de|ante|participantes en|durante) la\s*$", _FLAGS)
+# A symbol on a cover, however glued, with its revision: taken out before the Conference's name is read.
+_COVER_SYMBOL_RE = re.compile(
+    r"(?:O(?:EA|AS)/Ser\S*|CIDI/\S*|TRABAJO/\S*|LABOR/\S*|CIMT-\S*)(?:\s*(?:rev|corr|add)\.\s?\d+)*", re.IGNORECASE)
 _PREP_BEFORE_RE = re.compile(r"(?:preparatory|preparatoria)\b[^.]{0,60}$", _FLAGS)
 
 
@@ -264,7 +268,7 @@ def _original(cover: str) -> str | None:
 
 def _conferences(text: str) -> list[tuple[int, str, bool]]:
     """The Conferences a text names: position, slug, and whether by its full name (not "XV IACML")."""
-    unglued = re.sub(r"(OEA/Ser\S*|CIDI/\S*|TRABAJO/\S*)(?:\s*(?:rev|corr|add)\.\s?\d+)*", " ", text)
+    unglued = _COVER_SYMBOL_RE.sub(" ", text)
     unglued = re.sub(r"(?<=[A-Z]{4})(?=OF (?:LABOU?R|THE)\b)", " ", unglued)  # "MINISTERSOF LABOR": columns glued
     folded = " ".join(unglued.split())
     found: list[tuple[int, str, bool]] = []
@@ -273,6 +277,8 @@ def _conferences(text: str) -> list[tuple[int, str, bool]]:
         if number is None or not 1 <= number <= 40:
             continue
         preparatory = bool(m["prep"]) or bool(_PREP_BEFORE_RE.search(folded[max(0, m.start() - 80):m.start()]))
+        if preparatory and folded[:m.start()].count("(") > folded[:m.start()].count(")"):
+            continue  # "(As agreed at the Technical Preparatory Meeting of the XL IACML)": a mention
         full = not m.group().lower().endswith(("iacml", "cimt"))
         found.append((m.start(), f"iacml{number}-preparatory-meeting" if preparatory else f"iacml{number}", full))
     return found
@@ -353,45 +359,50 @@ def _title(lines: list[str]) -> tuple[str | None, DocType | None]:
     the lines that continue it ("OF THE", "PRESENTED TO THE" ...); and the type it names. Else the
     first line of a cover, when it is short and reads like a title."""
     cleaned = [line.strip().strip("*").strip() for line in lines]
-    labelled: DocType | None = None  # the type a symbol or a label names, when no title does
+    # the type a resolution's symbol or number names: a resolution that adopts a plan is a resolution
+    labelled = next((t for text in cleaned if text and (t := _type_of(text)) and _label_only(text)), None)
     for capitals in (True, False):
         for i, text in enumerate(cleaned):
             doc_type = _type_of(text) if text else None
-            if doc_type is None:
-                continue
-            if _label_only(text):
-                labelled = labelled or doc_type
+            if doc_type is None or _label_only(text):
                 continue
             opens = _opens_with_type(text)
             if len(text) > _TITLE_MAX or (_NOT_TITLE_RE.search(text) and not opens):
                 if (titled := _after_meeting(text)) is not None:
-                    return titled, _type_of(titled)
+                    return titled, labelled or _type_of(titled)
                 m = next((p.search(text) for p, t in _TYPE_WORDS if t is doc_type), None)
                 if m is None or not text[m.start():m.end()].isupper():
                     continue
                 title = _caps_run(text, m.start())
-                return (title or None), doc_type
+                return (title or None), labelled or doc_type
             if capitals and (not text.isupper() or _HOST_TITLE_RE.search(text)):
                 continue
-            # a resolution that adopts a plan or a declaration is a resolution (its symbol says so)
             return _continued(text, cleaned[i + 1:]), labelled or doc_type
-    first = next((text for text in cleaned if text and not _FURNITURE_RE.search(text) and not _label_only(text)), "")
+    # a resolution's symbols and numbers are skipped; other covers' symbols end the search
+    first = next((text for text in cleaned if text and not _FURNITURE_RE.search(text)
+                  and not (_label_only(text) and (labelled or _type_of(text)))), "")
     if (sum(c.isalpha() for c in first) >= 3 and len(first) <= 100 and not _NOT_TITLE_RE.search(first)
             and not first.endswith(".") and not re.search(r"\d{4}|https?:|www\.|\||:\s*$|\.\.\.|…", first)):
         return first, labelled
     return None, labelled
 
 
+_LABEL_MAX = 60
 _LABEL_RE = re.compile(r"^(?:RESOLU(?:TION|CI[ÓO]N)|Resolu(?:tion|ci[óo]n))\s+\d+$")
 
 
 def _label_only(text: str) -> bool:
     """A cover line that is only the document's symbol ("AG/RES. 1809 (XXXI-O/01)") or its number
     ("RESOLUTION 8"): it names the kind of document, but it is not its title."""
+    if _LABEL_RE.match(text.strip()):
+        return True
+    if len(text) > _LABEL_MAX:
+        return False
+    symbols = _symbols(text)
     rest = text
-    for symbol in _symbols(text):
+    for symbol in symbols:
         rest = rest.replace(symbol, " ")
-    return bool(_LABEL_RE.match(text.strip())) or sum(c.isalpha() for c in rest) < 3
+    return bool(symbols) and sum(c.isalpha() for c in rest) < 3
 
 
 def _opens_with_type(text: str) -> bool:
@@ -439,7 +450,9 @@ def read_cover(front: str, opening: str, body: str) -> CoverMetadata:
                 doc_type = body_type
                 break
     if doc_type is None and _SIGNATORIES_RE.match(opening):
-        doc_type = DocType.DECLARATION  # "We, the Ministers ...": what they sign and name no plan in is a declaration
+        # "We, the Ministers ...": what they sign is a declaration, unless its first sentence names a plan
+        named = _type_of(opening.split(". ", 1)[0])
+        doc_type = named if named in (DocType.PLAN_OF_ACTION, DocType.WORK_PLAN) else DocType.DECLARATION
     if doc_type is None and SALUTATION_RE.match(opening):
         doc_type = DocType.MEETING_SUMMARY  # a speech, read as the record of the meeting it was given at
     date = _date(front) or _date(opening[:600], month_only=False)

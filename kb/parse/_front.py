@@ -44,8 +44,8 @@ _PART_WORD_RE = re.compile(
 # The salutations a speech opens with: the first words of its text.
 SALUTATION_RE = re.compile(
     r"^\s*(?:(?:Señor(?:a|es|as)?|Señoras y señores|Excelent[íi]sim[oa]s?|Your Excellenc(?:y|ies)|"
-    r"Excellenc(?:y|ies)|Distinguished|Ladies and gentlemen|Dear (?:friends|colleagues)|(?:Muy )?buen(?:os|as) "
-    r"(?:días|tardes|noches)|Good (?:morning|afternoon|evening))\b|(?:Sr|Sra)\.(?=\s))", re.IGNORECASE)
+    r"Excellenc(?:y|ies)|Distinguished|Ladies and gentlemen|Dear (?:friends|colleagues)|(?:Muy b|B)uen(?:os|as) "
+    r"(?:días|tardes|noches)|Good (?:morning|afternoon|evening))\b|(?:Sr|Sra)\.(?=\s))")  # in capitals: a cover line
 _MENU_WORDS = 2  # a site menu's entries are this short
 _COVER_LOOKAHEAD = 15
 _COVER_LINE_MAX = 90  # a cover line naming a symbol is short; prose citing one is not
