@@ -12,6 +12,7 @@ import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
+from unittest import mock
 
 import httpx
 import pytest
@@ -26,13 +27,8 @@ def _environment_restored() -> Iterator[None]:
     """The environment as it was before each test: ``kb serve`` hands its settings (allowed hosts, public
     URL, store) to its workers through the environment, and a test running it in-process must not leave
     them to whichever test its worker runs next (an app created later would refuse Host ``testserver``)."""
-    before = dict(os.environ)
-    yield
-    for name in set(os.environ) - set(before):
-        del os.environ[name]
-    for name, value in before.items():
-        if os.environ.get(name) != value:
-            os.environ[name] = value
+    with mock.patch.dict(os.environ):
+        yield
 
 
 # --------------------------------------------------------------------------------------------

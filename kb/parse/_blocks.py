@@ -48,7 +48,7 @@ DANGLING_WORDS = frozenset({
 })
 # The opening words of a ministerial text ("We, the Ministers ...", "Nosotros, los Ministros ...").
 OPENING_RE = re.compile(
-    r"^\s*(?:\d{1,2}[.)]\s+)?(?:we|nosotros|las ministras|los ministros|the ministers)\b[ ,]",
+    r"^\W*(?:\d{1,2}[.)]\s+)?(?:we|nosotros|las ministras|los ministros|the ministers)\b[ ,]",
     re.IGNORECASE)
 # A clause of a preamble opening a line, in capitals or not ("Reconociendo que ...", "Convencidos de ..."):
 # a paragraph of its own, whatever the line before ended on.
@@ -215,11 +215,11 @@ def blocks(lines: list[Line]) -> list[Block]:
                 continue
         if line.tok is Tok.NUMBERED:
             last_number = int(line.num)
-        following = _next_shown(lines, i)
+        alone = ((line.tok is Tok.AGENDA and AGENDA_SLOT_RE.match(line.raw))
+                 or (line.tok is Tok.TEXT and GLYPH_ALONE_RE.match(line.raw)))
+        following = _next_shown(lines, i) if alone else None
         if following is not None and lines[following].tok is Tok.TEXT and not GLYPH_ALONE_RE.match(
-                lines[following].raw) and (
-                (line.tok is Tok.AGENDA and AGENDA_SLOT_RE.match(line.raw))
-                or (line.tok is Tok.TEXT and GLYPH_ALONE_RE.match(line.raw))):
+                lines[following].raw):
             # a time slot or a bullet printed alone, its entry on the next line
             out.append(Block(Tok.AGENDA if line.tok is Tok.AGENDA else Tok.BULLET, [line, lines[following]]))
             i = following + 1

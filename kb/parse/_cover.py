@@ -359,12 +359,14 @@ def _title(lines: list[str]) -> tuple[str | None, DocType | None]:
     the lines that continue it ("OF THE", "PRESENTED TO THE" ...); and the type it names. Else the
     first line of a cover, when it is short and reads like a title."""
     cleaned = [line.strip().strip("*").strip() for line in lines]
+    types = [_type_of(text) if text else None for text in cleaned]
+    labels = [bool(text) and _label_only(text) for text in cleaned]
     # the type a resolution's symbol or number names: a resolution that adopts a plan is a resolution
-    labelled = next((t for text in cleaned if text and (t := _type_of(text)) and _label_only(text)), None)
+    labelled = next((t for t, label in zip(types, labels, strict=True) if t and label), None)
     for capitals in (True, False):
         for i, text in enumerate(cleaned):
-            doc_type = _type_of(text) if text else None
-            if doc_type is None or _label_only(text):
+            doc_type = types[i]
+            if doc_type is None or labels[i]:
                 continue
             opens = _opens_with_type(text)
             if len(text) > _TITLE_MAX or (_NOT_TITLE_RE.search(text) and not opens):
@@ -379,8 +381,8 @@ def _title(lines: list[str]) -> tuple[str | None, DocType | None]:
                 continue
             return _continued(text, cleaned[i + 1:]), labelled or doc_type
     # a resolution's symbols and numbers are skipped; other covers' symbols end the search
-    first = next((text for text in cleaned if text and not _FURNITURE_RE.search(text)
-                  and not (_label_only(text) and (labelled or _type_of(text)))), "")
+    first = next((text for text, t, label in zip(cleaned, types, labels, strict=True)
+                  if text and not _FURNITURE_RE.search(text) and not (label and (labelled or t))), "")
     if (sum(c.isalpha() for c in first) >= 3 and len(first) <= 100 and not _NOT_TITLE_RE.search(first)
             and not first.endswith(".") and not re.search(r"\d{4}|https?:|www\.|\||:\s*$|\.\.\.|…", first)):
         return first, labelled

@@ -20,6 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from kb.parse._blocks import DANGLING_WORDS, OPENING_RE, RESOLUTION_CUE_RE, wrap_width
+from kb.parse._layout import follows
 from kb.parse._lines import Line, Tok
 
 __all__ = ["SALUTATION_RE", "Front", "front_matter", "is_prose"]
@@ -159,16 +160,6 @@ def _tables_of_contents(lines: list[Line]) -> tuple[set[int], list[tuple[int, in
 
 
 _RUN_ENTRIES = 3
-_ROMANS = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV")
-
-
-def _follows(mark: str, before: str) -> bool:
-    """Whether section mark ``mark`` is the one after ``before`` (I, II; A, B; 1, 2)."""
-    if before in _ROMANS and mark in _ROMANS:
-        return _ROMANS.index(mark) == _ROMANS.index(before) + 1
-    if before.isdigit() and mark.isdigit():
-        return int(mark) == int(before) + 1
-    return len(mark) == len(before) == 1 and ord(mark) == ord(before) + 1
 
 
 def _heading_runs(lines: list[Line]) -> list[tuple[int, int]]:
@@ -186,7 +177,7 @@ def _heading_runs(lines: list[Line]) -> list[tuple[int, int]]:
     while k < len(shown):
         run = [shown[k]]
         while (k + len(run) < len(shown) and lines[shown[k + len(run)]].tok is Tok.SECTION
-               and _follows(lines[shown[k + len(run)]].num, lines[run[-1]].num)):
+               and follows(lines[shown[k + len(run)]].num, lines[run[-1]].num)):
             run.append(shown[k + len(run)])
         if lines[run[0]].tok is not Tok.SECTION or len(run) < _RUN_ENTRIES:
             k += 1

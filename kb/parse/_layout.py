@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["PREAMBLE_CUES", "Segment", "segments"]
+__all__ = ["PREAMBLE_CUES", "Segment", "follows", "segments"]
 
 
 @dataclass(frozen=True)
@@ -81,9 +81,16 @@ class _Sequence:
     def next_section(self, mark: str) -> bool:
         if not self.section:
             return mark in ("I", "A")
-        if self.section in _ROMAN and mark in _ROMAN:
-            return _ROMAN.index(mark) == _ROMAN.index(self.section) + 1
-        return len(mark) == 1 and len(self.section) == 1 and ord(mark) == ord(self.section) + 1
+        return follows(mark, self.section)
+
+
+def follows(mark: str, before: str) -> bool:
+    """Whether section mark ``mark`` is the one after ``before`` (I, II; A, B; 1, 2)."""
+    if before in _ROMAN and mark in _ROMAN:
+        return _ROMAN.index(mark) == _ROMAN.index(before) + 1
+    if before.isdigit() and mark.isdigit():
+        return int(mark) == int(before) + 1
+    return len(mark) == len(before) == 1 and ord(mark) == ord(before) + 1
 
 
 _LINE_NUMBER_RE = re.compile(r"^\s*(\d{1,2})[.)](?:\s|$)")

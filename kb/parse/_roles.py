@@ -22,7 +22,7 @@ import re
 from collections.abc import Sequence
 
 from kb.model import DocType, Kind
-from kb.parse._blocks import RESOLUTION_CUE_RE
+from kb.parse._blocks import OPENING_RE, RESOLUTION_CUE_RE
 
 __all__ = ["Roles"]
 
@@ -35,8 +35,6 @@ _OBJECTIVE_RE = re.compile(r"\b(?:objectives?|objetivos?)\b", re.IGNORECASE)
 _TRAILING_NOTE_RE = re.compile(r"\s*\[[^\]]*\]$")
 _SENTENCE_END_RE = re.compile(r"[.?!](?=\s|$)")
 _FIELD_RE = re.compile(r"^(?P<label>[A-ZÁÉÍÓÚÑ][^:\d]{0,40}):\s+\S")
-_OPENING_RE = re.compile(
-    r"^\W*(?:we|nosotros|las ministras|los ministros|the ministers)\b[ ,]", re.IGNORECASE)
 
 _RESOLVES_RE = re.compile(r"^\W*(?:RESOLVES?|RESUELVEN?|DECIDES?|DECIDEN?)\s*:")
 _MANDATING = frozenset({DocType.PLAN_OF_ACTION, DocType.WORK_PLAN})
@@ -188,7 +186,7 @@ class Roles:
         # A declaration or resolution, or a text whose kind is not known: each paragraph by its words.
         judged = self.resolving or self.doc_type is None
         return judged and is_operative(text, infinitive=not item) and not (
-            _OPENING_RE.match(text) and text.endswith(":"))
+            OPENING_RE.match(text) and text.endswith(":"))
 
     def paragraph(self, text: str, headings: Sequence[str], lead_in: str, *, item: bool = False) -> Kind:
         """A numbered or lettered paragraph."""
@@ -213,7 +211,7 @@ class Roles:
             return Kind.OBJECTIVE
         if _is_lead_label(text):
             return Kind.PARAGRAPH
-        if self.doc_type is DocType.PLAN_OF_ACTION and _OPENING_RE.match(text):
+        if self.doc_type is DocType.PLAN_OF_ACTION and OPENING_RE.match(text):
             return Kind.MANDATE  # "We, the Ministers ... commit to carry out the following Plan of Action"
         if self.mandating:
             return Kind.MANDATE if is_operative(text) or _DIRECTIVE_RE.search(text) else Kind.PARAGRAPH
