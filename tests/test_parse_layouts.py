@@ -814,3 +814,65 @@ def test_a_preparatory_meeting_mentioned_in_parentheses_is_not_the_documents() -
             "DRAFT DECLARATION OF LIMA\n(As agreed at the Technical Preparatory Meeting of the XL IACML)\n\n"
             "We, the Ministers of Labor of the Americas, declare our commitment to decent work.\n")
     assert parse_document(text).metadata.meeting == "iacml40"
+
+
+# A resolution adopting a plan, its whole text on one line as a host stored it: the subject in
+# capitals, clauses in sentence case after ";", headings in capitals and numbered headings glued to
+# their first sentence.
+GLUED_RESOLUTION = (
+    "AG/RES. 9999 (LX-O/40) PLAN DE ACCIÓN SOBRE EL EMPLEO JUVENIL (Aprobada en la segunda sesión plenaria, "
+    "celebrada el 3 de junio de 2040) LA ASAMBLEA GENERAL, Considerando que el empleo juvenil es una prioridad de "
+    "los Estados Miembros desde hace varias décadas; Teniendo en cuenta que las resoluciones anteriores "
+    "encomendaron al Consejo concluir las negociaciones del proyecto de Plan de Acción; RESUELVE: Aprobar el "
+    "siguiente: PLAN DE ACCIÓN SOBRE EL EMPLEO JUVENIL El propósito de este Plan de Acción es establecer "
+    "objetivos y líneas de acción en las áreas de trabajo y educación. ÁREAS DE INTERVENCIÓN 1. Trabajo "
+    "Objetivo: Mejorar la calidad del empleo de los jóvenes y crear más oportunidades de empleo productivo. "
+    "2. Educación Objetivo: Asegurar que los jóvenes terminen la educación secundaria con las competencias "
+    "necesarias.\n")
+
+
+def test_a_resolution_glued_onto_one_line_is_read_clause_by_clause() -> None:
+    doc = parse_document(GLUED_RESOLUTION)
+    found = [(str(p.kind), own_text(GLUED_RESOLUTION, p)[:24]) for p in doc.provisions]
+    assert found[:4] == [("Paragraph", "LA ASAMBLEA GENERAL,"), ("Paragraph", "Considerando que el empl"),
+                         ("Paragraph", "Teniendo en cuenta que l"), ("Paragraph", "RESUELVE:")]
+    headings = [own_text(GLUED_RESOLUTION, p) for p in doc.provisions if p.kind is Kind.SECTION]
+    assert "PLAN DE ACCIÓN SOBRE EL EMPLEO JUVENIL" in headings
+    assert "ÁREAS DE INTERVENCIÓN" in headings
+    assert "1. Trabajo" in headings and "2. Educación" in headings
+    assert any(own_text(GLUED_RESOLUTION, p).startswith("El propósito") for p in doc.provisions)
+    for p in doc.provisions:  # every span is a span of the text as given
+        assert GLUED_RESOLUTION[p.start:p.end].strip()
+
+
+@pytest.mark.parametrize("line", [
+    # an opening in capitals is the first paragraph, not a heading over it
+    "DECLARACIÓN DE LIMA (Adoptada el 3 de junio de 2040) LAS MINISTRAS Y LOS MINISTROS DE TRABAJO DE LAS "
+    "AMÉRICAS, reunidos en Lima los días 2 y 3 de junio de 2040, Declaramos nuestro compromiso con el trabajo "
+    "decente y la formalización del empleo en toda la región durante los próximos años de trabajo conjunto.",
+    "DECLARATION OF LIMA (Adopted on June 3, 2040) THE MINISTERS OF LABOR OF THE AMERICAS Meeting in Lima on June "
+    "2 and 3, 2040, declare our commitment to decent work and to the formalization of employment in the region.",
+    # a numbered paragraph whose first words are not a heading stays whole
+    "Los Estados Miembros acordaron lo siguiente en la reunión de 2040, que se celebró en Lima. 1. Fortalecer "
+    "la cooperación entre los ministerios de trabajo y de educación en toda la región y en cada país miembro.",
+])
+def test_a_glued_line_is_not_cut_before_an_opening_or_inside_a_paragraph(line: str) -> None:
+    kept = [own_text(line, p)[:20] for p in parse_document(line + "\n").provisions if p.kind is not Kind.LIST]
+    assert not any(k.startswith(("Declaramos", "reunidos", "Meeting", "la cooperación", "Fortalecer")) for k in kept)
+
+
+def test_a_capitals_heading_over_a_subheading_heads_the_list_after_them() -> None:
+    text = ("Nota: resumen de las reuniones de 2040.\n\nGRUPO DE TRABAJO 1 - EMPLEO Y FORMACIÓN\n\n"
+            "Los efectos del comercio en el empleo\n\n- El estudio reciente muestra un aumento del empleo formal.\n"
+            "- El debate sigue abierto sobre los salarios.\n")
+    sections = [own_text(text, p) for p in parse_document(text).provisions if p.kind is Kind.SECTION]
+    assert sections == ["GRUPO DE TRABAJO 1 - EMPLEO Y FORMACIÓN", "Los efectos del comercio en el empleo"]
+
+
+def test_a_heading_after_a_lead_in_label_is_a_heading() -> None:
+    text = ("Los Ministros de Trabajo de la región, reunidos en Lima los días 2 y 3 de junio de 2040 para examinar el "
+            "diálogo social.\n\nCONCLUIMOS: CLÁUSULA SOCIAL Expresar nuestra satisfacción por el diálogo social "
+            "alcanzado en la región durante estos años, y por la participación de los trabajadores y de los empleadores "
+            "en cada etapa.\n")
+    kinds = {own_text(text, p): p.kind for p in parse_document(text).provisions}
+    assert kinds["CLÁUSULA SOCIAL"] is Kind.SECTION

@@ -247,9 +247,23 @@ def blocks(lines: list[Line]) -> list[Block]:
     for k, block in enumerate(out):
         before = out[k - 1] if k else None
         after = out[k + 1] if k + 1 < len(out) else None
-        block.subheading = _is_subheading(before, block, after)
+        block.subheading = _is_subheading(before, block, after) or _heads_pair(out, k)
         block.numbered_heading = _is_numbered_heading(block, after)
     return out
+
+
+def _heads_pair(out: list[Block], k: int) -> bool:
+    """A heading in capitals over a subheading in mixed case, the pair standing alone before prose
+    or a list ("WORKING GROUP 1" / "The impact of trade on employment" / "- A recent study ...")."""
+    first = k if k + 1 < len(out) and is_upper(out[k].text) else k - 1
+    if first < 0 or first + 2 >= len(out):
+        return False
+    upper, lower, prose = out[first], out[first + 1], out[first + 2]
+    return (upper.heading_like and is_upper(upper.text) and lower.heading_like and not is_upper(lower.text)
+            and not lower.text.endswith(":") and (first == 0 or not out[first - 1].heading_like)
+            and (prose.tok in (Tok.BULLET, Tok.NUMBERED, Tok.LETTERED)
+                 or (prose.tok is Tok.TEXT and not prose.heading_like))
+            and not RESOLUTION_CUE_RE.match(upper.text) and not RESOLUTION_CUE_RE.match(lower.text))
 
 
 def _next_shown(lines: list[Line], i: int) -> int | None:
@@ -280,7 +294,7 @@ def _is_subheading(previous: Block | None, block: Block, following: Block | None
     A label ending with a colon heads a subsection only when prose follows it; before a list or
     numbered paragraphs it is the lead-in of what follows.
     """
-    if not block.heading_like or (previous is not None and previous.heading_like):
+    if not block.heading_like or (previous is not None and previous.heading_like and not previous.text.endswith(":")):
         return False
     if RESOLUTION_CUE_RE.match(block.text):
         return False

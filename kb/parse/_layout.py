@@ -10,7 +10,10 @@ received.
 A cut is made only where the numbering says a new part begins: the next number of the running
 sequence (or a ``1.`` after a colon), the next letter after a lead-in, the next section heading of
 the document's sequence followed by capitals, a bullet sign, or the opening words of a ministerial
-text after a cover.
+text after a cover; or where a resolution's wording does: a preamble clause (in capitals, or in
+sentence case after a ";" or the subject), the subject ("LA ASAMBLEA GENERAL,"), the operative
+part after "RESUELVE:"; or around a heading in capitals between two sentences. A short numbered
+heading glued to its first sentence (``1. Convocatoria La Asamblea ...``) is cut from it.
 """
 
 from __future__ import annotations
@@ -63,6 +66,15 @@ PREAMBLE_CUES = (
     r"GUIAD[OA]S|EXPRESANDO|RESUELVE|DECIDE")
 _MARK_BEFORE_RE = re.compile(r"(?:^|\s)(?:\d{1,3}[.)]|\(?[a-z]\)|[a-z]\.|bis\.|ter\.)\s*$")
 _INLINE_CUE_RE = re.compile(rf"(?<=\s)(?:{PREAMBLE_CUES})(?=[\s:,])")
+# The body that a resolution's text names as its subject, in capitals ("... 2015) LA ASAMBLEA GENERAL,").
+_SUBJECTS = r"(?:THE GENERAL ASSEMBLY|LA ASAMBLEA GENERAL|THE PERMANENT COUNCIL|EL CONSEJO PERMANENTE),"
+_INLINE_SUBJECT_RE = re.compile(rf"(?<=[.)]\s){_SUBJECTS}")
+_SUBJECT_BEFORE_RE = re.compile(rf"{_SUBJECTS}\s*$")
+# The word that opens a resolution's operative part: what follows its colon is the first operative paragraph.
+_OPERATIVE_CUE_RE = re.compile(rf"(?<![^\s])(?:RESOLVES?|RESUELVEN?|DECIDES?|DECIDEN?):\s+(?=[¿¡\"“‘(]?[{_CAP}])")
+# The same words in sentence case ("...; Teniendo en cuenta que ..."): a new clause after a ";" or the
+# subject.
+_INLINE_CLAUSE_RE = re.compile(rf"(?<=[;,]\s)(?=(?-i:[{_CAP}][a-záéíóúñ]))(?:{PREAMBLE_CUES})(?=[\s:,])", re.IGNORECASE)
 _COVER_CUE_RE = re.compile(r"Original:|OEA/Ser|/doc\.|\(Adopt|\(Aprobad|\(Adoptad|\(Approved", re.IGNORECASE)
 _LEAD_END = ":;"
 _HEADING_WORDS = 12  # a heading glued to its first sentence has at most this many words
@@ -124,6 +136,12 @@ def _cuts(raw: str, seq: _Sequence) -> list[int]:
     run = len(bullets) >= _BULLET_RUN
     candidates += [(pos, "run" if run else "bullet", "") for pos in bullets]
     candidates += [(m.start(), "cue", "") for m in _INLINE_CUE_RE.finditer(raw)]
+    candidates += [(m.start(), "clause", "") for m in _INLINE_CLAUSE_RE.finditer(raw)
+                   if m.start() not in {c[0] for c in candidates}]
+    candidates += [(m.start(), "heading", "") for m in _INLINE_SUBJECT_RE.finditer(raw)]
+    candidates += [(m.end(), "heading", "") for m in _OPERATIVE_CUE_RE.finditer(raw)]
+    for start, end in _caps_headings(raw):
+        candidates += [(start, "heading", ""), (end, "heading", "")]
     cuts: list[tuple[int, str]] = []
     for pos, what, mark in sorted(candidates):
         if pos == 0 or not raw[:pos].strip():
@@ -146,15 +164,64 @@ def _cuts(raw: str, seq: _Sequence) -> list[int]:
             if seq.next_section(mark):
                 seq.section = mark
                 cuts.append((pos, what))
+        elif what == "clause":
+            # in sentence case: after a ";", or after the resolution's subject ("LA ASAMBLEA GENERAL,")
+            if before == ";" or _SUBJECT_BEFORE_RE.search(raw[:pos]):
+                cuts.append((pos, "cue"))
         elif what == "cue":
             # a clause ends where the next one's word in capitals begins (not after its own number)
             clause = raw[cuts[-1][0] if cuts else 0:pos]
             subject = before == "," and not any(c.islower() for c in clause)  # "THE GENERAL ASSEMBLY, HAVING SEEN"
             if before in _LEAD_END + ".," and not subject and not _MARK_BEFORE_RE.search(raw[:pos]):
                 cuts.append((pos, what))
-        elif what == "run" or before in _LEAD_END + ".":
+        elif what in ("run", "heading") or before in _LEAD_END + ".":
             cuts.append((pos, what))
     return _long_enough(raw, cuts)
+
+
+_WORD_TOKEN_RE = re.compile(r"\S+")
+_CAPS_JOINERS = frozenset("DE DEL LA LAS LOS EL Y E EN A AL PARA OF THE AND FOR ON IN TO - –".split())
+_CAPS_RUN_LETTERS = 12  # a heading in capitals inside a line has at least this many letters
+_SENTENCE_STARTERS = frozenset("""
+    La El Los Las Un Una En De Con Por Para Este Esta Estos Estas Se Al Del Durante Según Como Mediante
+    The This These In On At For With By As During A An It Its Our We Following
+    """.split())
+
+
+def _caps_headings(raw: str) -> list[tuple[int, int]]:
+    """Headings in capitals inside a run-on line ("... integrales. ÁREAS DE INTERVENCIÓN 1. Trabajo"):
+    a run of words in capitals between the end of a sentence and the start of the next one (a word in
+    mixed case, a number); as (start, end) of the run."""
+    runs: list[tuple[int, int]] = []
+    words = list(_WORD_TOKEN_RE.finditer(raw))
+    k = 0
+    while k < len(words):
+        j = k
+        while j < len(words) and _in_caps(words[j].group(), first=j == k):
+            j += 1
+            if words[j - 1].group().endswith(":"):
+                break  # "CONCLUIMOS:" ends a run: a lead-in, not a heading
+        if j == k:
+            k += 1
+            continue
+        while j > k and words[j - 1].group() in _CAPS_JOINERS:
+            j -= 1
+        letters = sum(c.isalpha() for w in words[k:j] for c in w.group())
+        if j - k >= 2 and letters >= _CAPS_RUN_LETTERS and j < len(words):
+            nxt = words[j].group()
+            starts = (nxt[:1].isupper() and any(c.islower() for c in nxt)) or bool(re.match(r"\d{1,2}[.)]$", nxt))
+            after_sentence = _before(raw, words[k].start()) in tuple(".:;\"”)")
+            if starts and after_sentence and not words[j - 1].group().endswith((",", ":")):
+                runs.append((words[k].start(), words[j - 1].end()))
+        k = max(j, k + 1)
+    return runs
+
+
+def _in_caps(word: str, *, first: bool) -> bool:
+    letters = [c for c in word if c.isalpha()]
+    if word in _CAPS_JOINERS:
+        return not first
+    return len(letters) >= 2 and not any(c.islower() for c in letters) and not any(c.isdigit() for c in word)
 
 
 def _long_enough(raw: str, cuts: list[tuple[int, str]]) -> list[int]:
@@ -164,7 +231,7 @@ def _long_enough(raw: str, cuts: list[tuple[int, str]]) -> list[int]:
     for k, (pos, what) in enumerate(cuts):
         following = cuts[k + 1][0] if k + 1 < len(cuts) else len(raw)
         ended = what == "number" and _before(raw, pos) == "."  # the next paragraph after a full stop, however short
-        if what in ("section", "run", "cue") or ended or following - pos >= _INLINE_ITEM_MIN or ";" in (
+        if what in ("section", "run", "cue", "heading") or ended or following - pos >= _INLINE_ITEM_MIN or ";" in (
                 _before(raw, pos), _before(raw, following)):
             kept.append(pos)
     return kept
@@ -175,7 +242,7 @@ def _heading_end(raw: str) -> int:
     (``I. INTRODUCCIÓN El Plan ...`` -> before ``El``), or 0 when nothing follows the heading."""
     m = re.match(r"\s*(?:[IVX]{1,5}|[A-H])\.\s*", raw)
     if not m or not re.match(rf"[{_CAP}]{{2}}", raw[m.end():]):
-        return 0
+        return _numbered_heading_end(raw)
     pos = m.end()
     last = pos
     for count, word in enumerate(re.finditer(r"\S+", raw[pos:])):
@@ -188,6 +255,27 @@ def _heading_end(raw: str) -> int:
         if count >= _HEADING_WORDS or token.endswith(","):
             return 0  # a sentence in capitals ("WE, THE MINISTERS OF LABOR, GATHERED ..."), not a heading
         last = pos + word.end()
+    return 0
+
+
+_NUMBERED_HEADING_WORDS = 6
+
+
+def _numbered_heading_end(raw: str) -> int:
+    """Where a short numbered heading in mixed case glued to its first sentence ends (``1.
+    Convocatoria La Asamblea General ...`` -> before ``La``; ``1. Trabajo Objetivo: Mejorar ...`` ->
+    before ``Objetivo:``), or 0."""
+    m = re.match(rf"\s*\d{{1,2}}\.\s+(?=[{_CAP}])", raw)
+    if not m:
+        return 0
+    words = list(_WORD_TOKEN_RE.finditer(raw, m.end()))
+    for count, word in enumerate(words[1:_NUMBERED_HEADING_WORDS + 1], start=1):
+        token = word.group()
+        if any(c in ",.;:()" for c in words[count - 1].group()):
+            return 0
+        label = token.endswith(":") and token[:1].isupper()
+        if (token in _SENTENCE_STARTERS or label) and len(raw) - word.start() >= 40:
+            return words[count - 1].end()
     return 0
 
 
@@ -219,12 +307,9 @@ def segments(text: str) -> list[Segment]:
 
 def _split_line(raw: str, offset: int, no: int, seq: _Sequence) -> list[Segment]:
     _note_line_start(raw, seq)
-    bounds = [0]
     opening = _opening_cut(raw)
     cuts = _cuts(raw, seq)
-    if opening and (not cuts or opening < cuts[0]):
-        bounds.append(opening)
-    bounds += cuts
+    bounds = sorted({0, *cuts, *([opening] if opening else [])})
     pieces: list[tuple[int, int]] = []
     for start, end in zip(bounds, [*bounds[1:], len(raw)], strict=True):
         head = _heading_end(raw[start:end])
