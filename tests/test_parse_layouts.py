@@ -876,3 +876,60 @@ def test_a_heading_after_a_lead_in_label_is_a_heading() -> None:
             "en cada etapa.\n")
     kinds = {own_text(text, p): p.kind for p in parse_document(text).provisions}
     assert kinds["CLÁUSULA SOCIAL"] is Kind.SECTION
+
+
+def test_a_headless_table_of_contents_with_page_numbers_is_set_aside() -> None:
+    text = ("Inter-American Committee\n\nMarch 4, 2040 Original: Spanish\n\n"
+            "  1. Opening Session 3\n\n  2. First Plenary Session. 4\n\n  3. Second Plenary Session … 7\n\n"
+            "  4. Closing Session 12\n\n  1. ANNEX A: List of Participants 15\n\n"
+            "The Committee is an advisory body of the Council, established in 2038 to strengthen cooperation.\n\n"
+            "The Committee met in Lima on March 4, 2040, with delegations of twenty member states.\n")
+    assert first_words(text) == ["The", "The"]
+
+
+def test_paged_lines_that_do_not_run_in_page_order_are_kept() -> None:
+    text = ("The Network received requests for technical cooperation from its members in 2040, by country.\n\n"
+            "1. Peru 12\n\n2. Chile 9\n\n3. Brazil 15\n\n4. Mexico 4\n")
+    assert first_words(text) == ["The", "1.", "2.", "3.", "4."]
+
+
+def test_a_report_glued_onto_one_line_keeps_its_numbers_when_one_is_lost() -> None:
+    line = ("INTERNATIONAL LABOUR ORGANIZATION 40th Regional Meeting Lima, December 2040 RM.40/D.6 Report of the "
+            "40th Regional Meeting Introduction 1. The 40th Regional Meeting was held in Lima from 1 to 4 December "
+            "2040. The Meeting set up a Drafting Committee to consider the conclusions. 3. Information regarding "
+            "attendance at the Meeting is given in the list of participants. Opening ceremony 4. The Meeting "
+            "unanimously elected its Chairperson and three Vice-Chairpersons.\n")
+    doc = parse_document(line)
+    found = [(str(p.kind), p.number, own_text(line, p)[:14]) for p in doc.provisions]
+    assert ("Section", None, "Introduction") in found
+    assert ("Section", None, "Opening ceremo") in found
+    assert [n for _, n, _ in found if n] == ["1", "3", "4"]
+
+
+def test_a_resolution_glued_onto_one_line_cuts_its_subject_and_its_colon_clauses() -> None:
+    line = ("AG/RES. 9999 (LX-O/40) LOS TRABAJADORES MIGRANTES (Aprobada el 5 de junio de 2040) LA ASAMBLEA "
+            "GENERAL, VISTO el informe anual del Consejo Permanente a la Asamblea General sobre este tema; TENIENDO "
+            "EN CUENTA: Las resoluciones anteriores de la Asamblea General sobre los derechos de los trabajadores "
+            "migrantes y de sus familias;\n")
+    starts = [own_text(line, p)[:20] for p in parse_document(line).provisions]
+    assert starts[-4:] == ["LA ASAMBLEA GENERAL,", "VISTO el informe anu", "TENIENDO EN CUENTA:", "Las resoluciones ant"]
+
+
+def test_a_preamble_clause_ending_on_a_comma_does_not_take_the_operative_verb() -> None:
+    text = ("LA ASAMBLEA GENERAL,\n\nDESTACANDO que el Instituto ha apoyado la educación en derechos humanos,\n"
+            "DECLARA:\n1.- La necesidad de que los Estados promuevan políticas públicas en la educación formal.\n"
+            "2.- La importancia de que los Estados adopten las recomendaciones de los informes.\n")
+    found = [(own_text(text, p)[:10], p.number) for p in parse_document(text).provisions]
+    assert found[-3:] == [("DECLARA:", None), ("1.- La nec", "1"), ("2.- La imp", "2")]
+
+
+def test_every_paragraph_after_a_lead_in_announcing_recommendations_is_one() -> None:
+    text = ("Al finalizar los debates, la Reunión adoptó las siguientes conclusiones y recomendaciones, a saber:\n\n"
+            "1. Que los Estados Miembros ratifiquen el Protocolo sobre la trata de personas.\n\n"
+            "2. Instar a los Estados Miembros a completar sus procesos internos para suscribir:\n\n"
+            "a. El Protocolo contra el tráfico ilícito de migrantes, y\n\nb. La Convención Interamericana.\n\n"
+            "II. OTROS TEMAS\n\n1. La Reunión tomó nota del informe de la Secretaría.\n")
+    kinds = [(p.number, p.kind) for p in parse_document(text).provisions if p.number]
+    assert kinds[:4] == [("1", Kind.RECOMMENDATION), ("2", Kind.RECOMMENDATION), ("2(a)", Kind.RECOMMENDATION),
+                         ("2(b)", Kind.RECOMMENDATION)]
+    assert kinds[-1][1] is not Kind.RECOMMENDATION  # a new section ends the run

@@ -137,7 +137,9 @@ def _continues(block: Block, line: Line, *, after_blank: bool = False) -> bool:
         is_upper(block.text) and len(block.text.split()) <= _LEAD_IN_WORDS)
     closing_verb = is_upper(line.text) and line.text.endswith(":") and len(line.text.split()) <= _VERB_LINE_WORDS
     subject = bool(OPENING_RE.match(block.text))  # "We, the Ministers ..., // HEREBY DECLARE:"
-    return open_sentence and closing_verb and (subject or not after_blank) and not RESOLUTION_CUE_RE.match(line.text)
+    preamble = bool(RESOLUTION_CUE_RE.match(block.text))  # "DESTACANDO que ..., // DECLARA:": the operative part
+    return (open_sentence and closing_verb and (subject or not after_blank) and not preamble
+            and not RESOLUTION_CUE_RE.match(line.text))
 
 
 @dataclass(frozen=True)

@@ -151,7 +151,7 @@ def _tables_of_contents(lines: list[Line]) -> tuple[set[int], list[tuple[int, in
         toc.update(range(first, last + 1))
         spans.append((lines[first].no, lines[last].no))
         i = max(i, first + 1)
-    for first, last in _heading_runs(lines):
+    for first, last in _heading_runs(lines) + _paged_runs(lines):
         if first not in toc:
             toc.update(range(first, last + 1))
             spans.append((lines[first].no, lines[last].no))
@@ -186,6 +186,39 @@ def _heading_runs(lines: list[Line]) -> list[tuple[int, int]]:
         if title and any(i > run[-1] and heading.startswith(title) for i, heading in by_mark[lines[run[0]].num]):
             out.append((run[0], run[-1]))
         k += len(run)
+    return out
+
+
+_PAGED_ENTRIES = 4
+_PAGED_ENTRY_MAX = 80
+_PAGE_NUMBER_RE = re.compile(r"(\d{1,3})\s*$")
+
+
+def _paged_runs(lines: list[Line]) -> list[tuple[int, int]]:
+    """A table of contents printed without its heading or leaders: four or more short lines in a
+    row, each ending with a page number, the numbers never going down and not all the same
+    ("1. Opening Session 3", "2. First Plenary Session 4", ..., "ANNEX A: List of Participants 15")."""
+    out: list[tuple[int, int]] = []
+    run: list[tuple[int, int]] = []  # (line index, page)
+
+    def close() -> None:
+        if len(run) >= _PAGED_ENTRIES and run[-1][1] > run[0][1]:
+            out.append((run[0][0], run[-1][0]))
+        run.clear()
+
+    for i, line in enumerate(lines):
+        if line.tok in (Tok.BLANK, Tok.NOISE):
+            continue
+        m = _PAGE_NUMBER_RE.search(line.text)
+        paged = (m is not None and len(line.text) <= _PAGED_ENTRY_MAX and _PAGE_END_RE.search(line.text) is not None
+                 and bool(_entry_title(line.text)))
+        if paged and m is not None and (not run or int(m[1]) >= run[-1][1]):
+            run.append((i, int(m[1])))
+            continue
+        close()
+        if paged and m is not None:
+            run.append((i, int(m[1])))
+    close()
     return out
 
 

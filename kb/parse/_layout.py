@@ -70,8 +70,8 @@ _INLINE_CUE_RE = re.compile(rf"(?<=\s)(?:{PREAMBLE_CUES})(?=[\s:,])")
 _SUBJECTS = r"(?:THE GENERAL ASSEMBLY|LA ASAMBLEA GENERAL|THE PERMANENT COUNCIL|EL CONSEJO PERMANENTE),"
 _INLINE_SUBJECT_RE = re.compile(rf"(?<=[.)]\s){_SUBJECTS}")
 _SUBJECT_BEFORE_RE = re.compile(rf"{_SUBJECTS}\s*$")
-# The word that opens a resolution's operative part: what follows its colon is the first operative paragraph.
-_OPERATIVE_CUE_RE = re.compile(rf"(?<![^\s])(?:RESOLVES?|RESUELVEN?|DECIDES?|DECIDEN?):\s+(?=[¿¡\"“‘(]?[{_CAP}])")
+# A clause's word followed by a colon ("RESUELVE:", "TENIENDO EN CUENTA:"): what follows is a paragraph of its own.
+_OPERATIVE_CUE_RE = re.compile(rf"(?<![^\s])(?:{PREAMBLE_CUES}):\s+(?=[¿¡\"“‘(]?[{_CAP}])")
 # The same words in sentence case ("...; Teniendo en cuenta que ..."): a new clause after a ";" or the
 # subject.
 _INLINE_CLAUSE_RE = re.compile(rf"(?<=[;,]\s)(?=(?-i:[{_CAP}][a-záéíóúñ]))(?:{PREAMBLE_CUES})(?=[\s:,])", re.IGNORECASE)
@@ -152,7 +152,11 @@ def _cuts(raw: str, seq: _Sequence) -> list[int]:
             lower = raw[pos:].split(maxsplit=1)[-1][:1].islower()
             if lower and before not in _LEAD_END:
                 continue  # "in 2019. 2. the ...": an item in lower case only in a list after ":" or ";"
-            if n == seq.number + 1 or (n == 1 and before in _LEAD_END + ".)"):
+            # one number the host lost ("1. ... The Meeting set up ... 3. Information ..."): the one after
+            # it must follow in the same line
+            skipped = (n == seq.number + 2 and seq.number > 0 and before == "."
+                       and re.search(rf"(?<=\s){n + 1}\.\s+[{_CAP}]", raw[pos:]) is not None)
+            if n == seq.number + 1 or skipped or (n == 1 and before in _LEAD_END + ".)"):
                 seq.number, seq.letter = n, ""
                 cuts.append((pos, what))
         elif what == "letter":
@@ -171,7 +175,9 @@ def _cuts(raw: str, seq: _Sequence) -> list[int]:
         elif what == "cue":
             # a clause ends where the next one's word in capitals begins (not after its own number)
             clause = raw[cuts[-1][0] if cuts else 0:pos]
-            subject = before == "," and not any(c.islower() for c in clause)  # "THE GENERAL ASSEMBLY, HAVING SEEN"
+            # "THE COMMITTEE, HAVING SEEN" is one clause; "LA ASAMBLEA GENERAL, VISTO" two
+            subject = (before == "," and not any(c.islower() for c in clause)
+                       and not _SUBJECT_BEFORE_RE.search(raw[:pos]))
             if before in _LEAD_END + ".," and not subject and not _MARK_BEFORE_RE.search(raw[:pos]):
                 cuts.append((pos, what))
         elif what in ("run", "heading") or before in _LEAD_END + ".":
@@ -259,6 +265,17 @@ def _heading_end(raw: str) -> int:
 
 
 _NUMBERED_HEADING_WORDS = 6
+_TAIL_HEADING_WORDS = 4
+_PART_TAIL_RE = re.compile(r"(?<=\s)(?:Introduction|Introducci[óo]n|Background|Antecedentes|Preamble|Pre[áa]mbulo)\s*$")
+_TAIL_HEADING_RE = re.compile(
+    rf"(?<=[a-záéíóúñ)]\.\s)[{_CAP}][\w’'-]*(?:\s+[\w’'-]+){{0,{_TAIL_HEADING_WORDS - 1}}}\s*$")
+
+
+def _tail_heading(piece: str) -> int:
+    """Where a short heading ends a piece that the next item follows (``... the Meeting. Opening
+    ceremony`` | ``4. The Meeting ...``; ``... Regional Meeting Introduction`` | ``1. The ...``), or 0."""
+    m = _PART_TAIL_RE.search(piece) or _TAIL_HEADING_RE.search(piece)
+    return m.start() if m and m.start() > 0 else 0
 
 
 def _numbered_heading_end(raw: str) -> int:
@@ -311,6 +328,12 @@ def _split_line(raw: str, offset: int, no: int, seq: _Sequence) -> list[Segment]
     cuts = _cuts(raw, seq)
     bounds = sorted({0, *cuts, *([opening] if opening else [])})
     pieces: list[tuple[int, int]] = []
+    ends = [*bounds[1:], len(raw)]
+    for k in range(len(bounds) - 1):  # a heading printed just before the next item: an item of its own
+        tail = _tail_heading(raw[bounds[k]:ends[k]])
+        if tail:
+            bounds.append(bounds[k] + tail)
+    bounds.sort()
     for start, end in zip(bounds, [*bounds[1:], len(raw)], strict=True):
         head = _heading_end(raw[start:end])
         if head:

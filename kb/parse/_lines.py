@@ -26,7 +26,7 @@ _ROMAN_RE = re.compile(r"^C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})$")
 _TIME = r"\d{1,2}[:.]\d{2}(?:\s*[ap]\.\s?m\.?|\s*[AP]M\b|\s*hrs?\.?)?"
 _AGENDA_RE = re.compile(rf"^\s*(?P<body>{_TIME}\s*[-\u2013\u2014]\s*{_TIME}(?:\s+\S.*)?)$")
 AGENDA_SLOT_RE = re.compile(rf"^\s*{_TIME}\s*[-\u2013\u2014]\s*{_TIME}\s*$")
-_NUMBERED_RE = re.compile(r"^\s*(?P<num>\d{1,3})[.)]\s+(?P<body>\S.*)$")
+_NUMBERED_RE = re.compile(r"^\s*(?P<num>\d{1,3})[.)][-\u2013]?\s+(?P<body>\S.*)$")  # "1.", "1)", "1.-"
 _NUMBER_ONLY_RE = re.compile(r"^\s*(?P<num>\d{1,3})(?P<dot>[.)]?)\s*$")
 _LETTERED_RE = re.compile(r"^\s*(?:\((?P<num>[a-z]|ii|iii|iv|vi|vii|viii|ix|xi|xii)\)|"
                           r"(?P<alt>[a-z]|ii|iii|iv|vi|vii|viii|ix|xi|xii)[.)])\s+(?P<body>\S.*)$")

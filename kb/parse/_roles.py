@@ -28,6 +28,9 @@ __all__ = ["Roles"]
 
 _RECOMMENDATIONS_RE = re.compile(r"\b(?:recommendations?|recomendaci(?:ón|on|ones))\b", re.IGNORECASE)
 _RECOMMENDS_RE = re.compile(r"\b(?:recommends?|recomienda[n]?)\b", re.IGNORECASE)
+# A lead-in announcing recommendations: "adopted the following conclusions and recommendations:".
+_FOLLOWING_RECOMMENDATIONS_RE = re.compile(
+    r"\b(?:following|siguientes)\b[^:.]{0,40}\b(?:recommendations|recomendaciones)\b", re.IGNORECASE)
 _FINDINGS_RE = re.compile(
     r"\b(?:consensus|main ideas|findings?|conclusions?|areas? of agreement|consenso|ideas principales|"
     r"hallazgos?|conclusi(?:ón|on|ones)|áreas de acuerdo)\b", re.IGNORECASE)
@@ -133,6 +136,11 @@ def is_operative(text: str, *, infinitive: bool = True) -> bool:
     return bool(_COMMITMENT_RE.search(text))
 
 
+def _announces_recommendations(lead_in: str) -> bool:
+    """"Working Group 1 recommends that the Ministers:", "adopted the following recommendations:"."""
+    return bool(_RECOMMENDS_RE.search(lead_in) or _FOLLOWING_RECOMMENDATIONS_RE.search(lead_in))
+
+
 def _is_lead_label(text: str) -> bool:
     """A short label that introduces what follows ("The Ministries of Labor:")."""
     return text.endswith(":") and len(text.split()) <= 8
@@ -191,7 +199,7 @@ class Roles:
     def paragraph(self, text: str, headings: Sequence[str], lead_in: str, *, item: bool = False) -> Kind:
         """A numbered or lettered paragraph."""
         role = self.context(headings)
-        if role is Kind.RECOMMENDATION or _RECOMMENDS_RE.search(lead_in):
+        if role is Kind.RECOMMENDATION or _announces_recommendations(lead_in):
             return Kind.RECOMMENDATION
         if is_question(text):
             return Kind.QUESTION
@@ -226,7 +234,7 @@ class Roles:
             return Kind.MANDATE
         if _OBJECTIVE_RE.search(lead_in):
             return Kind.OBJECTIVE
-        if _RECOMMENDS_RE.search(lead_in):
+        if _announces_recommendations(lead_in):
             return Kind.RECOMMENDATION
         if self._operative(text, item=True):
             return Kind.MANDATE

@@ -144,6 +144,7 @@ class Tree:
         self.previous_numbered: _Node | None = None
         self.lists: list[_OpenList] = []  # the open lists, outermost first
         self.lead_in = ""
+        self.run_lead_in = ""  # the lead-in of the run of numbered paragraphs being read
         self.paragraphs: list[_Node] = []  # numbered paragraphs, named once all are known
         self.sections = 0
         self.counter = 0  # reconstructed paragraph numbers
@@ -200,6 +201,9 @@ class Tree:
                     if self.numbering != "printed" and self.counter and not block.text.endswith(":"):
                         self.counter = 0  # prose between runs: the next run counts from 1 again
                     self.container.children.append(_leaf(block, self.roles.alinea(block.text), "al"))
+                    self.run_lead_in = ""
+        if block.tok is Tok.SECTION or block.subheading or block.numbered_heading:
+            self.run_lead_in = ""
         self.lead_in = _lead_in(block)
 
     def _section_level(self, block: Block) -> int:
@@ -265,7 +269,8 @@ class Tree:
                                        "paragraph numbers were lost by the host (every paragraph printed "
                                        f"{'1.' if self.numbering == 'lost' else 'as a bullet'}): numbered "
                                        "again in reading order"))
-        kind = self.roles.paragraph(block.text, self.headings, self.lead_in)
+        self.run_lead_in = self.lead_in or self.run_lead_in
+        kind = self.roles.paragraph(block.text, self.headings, self.run_lead_in)
         self.numbered = _leaf(block, kind, "recommendation" if kind is Kind.RECOMMENDATION else "para", num, num)
         self.numbered.qualified = False  # until its number is found to repeat
         self.numbered.reconstructed = reconstructed
@@ -275,7 +280,8 @@ class Tree:
 
     def _add_lettered(self, block: Block) -> None:
         letter = block.first.num
-        kind = self.roles.lettered(block.text, self.headings, self.lead_in)
+        # the lead-in over the letters ("... to sign:") and the one over their paragraph's run
+        kind = self.roles.lettered(block.text, self.headings, " ".join(filter(None, (self.run_lead_in, self.lead_in))))
         if self.numbered:
             self.numbered.children.append(_leaf(block, kind, "para", letter, f"{self.numbered.number}({letter})"))
         else:
