@@ -933,3 +933,31 @@ def test_every_paragraph_after_a_lead_in_announcing_recommendations_is_one() -> 
     assert kinds[:4] == [("1", Kind.RECOMMENDATION), ("2", Kind.RECOMMENDATION), ("2(a)", Kind.RECOMMENDATION),
                          ("2(b)", Kind.RECOMMENDATION)]
     assert kinds[-1][1] is not Kind.RECOMMENDATION  # a new section ends the run
+
+
+def test_a_record_of_a_meeting_is_typed_by_how_its_text_opens() -> None:
+    text = ("Lima, Peru\n\nI. INTRODUCTION\n\nThe Fortieth Assembly of Delegates of the Commission was held in Lima on "
+            "October 3-5, 2040, with the delegations of twenty member states.\n")
+    assert parse_document(text).metadata.type == "MeetingSummary"
+
+
+def test_a_resolution_cited_in_the_first_sentence_does_not_type_the_document() -> None:
+    text = ("Lima, Peru\n\nThe Committee works under the mandates of resolution AG/RES 9999 (LX-O/40), which "
+            "created it, and of the Plan of Action adopted in 2039.\n")
+    assert parse_document(text).metadata.type is None
+
+
+def test_a_resolution_whose_cover_is_in_its_first_line_has_its_title() -> None:
+    line = ("AG/RES. 9999 (LX-O/40) LOS DERECHOS DE LOS TRABAJADORES MIGRATORIOS Y DE SUS FAMILIAS (Aprobada en la "
+            "cuarta sesión plenaria, celebrada el 6 de junio de 2040) LA ASAMBLEA GENERAL, VISTO el informe anual del "
+            "Consejo Permanente sobre este tema;\n")
+    metadata = parse_document(line).metadata
+    assert (metadata.title, metadata.type) == ("LOS DERECHOS DE LOS TRABAJADORES MIGRATORIOS Y DE SUS FAMILIAS",
+                                               "OutcomeDocument")
+
+
+def test_a_title_in_mixed_case_left_open_on_a_comma_goes_on() -> None:
+    text = ("Remarks by the Minister of Labor of Peru, Jane Doe,\nat the inaugural session of the XL Inter-American "
+            "Conference\nLima, June 3, 2040\n\nDistinguished Ministers,\n\nIt is an honour to welcome you to Lima.\n")
+    assert parse_document(text).metadata.title == ("Remarks by the Minister of Labor of Peru, Jane Doe, at the "
+                                                   "inaugural session of the XL Inter-American Conference")

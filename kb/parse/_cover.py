@@ -303,7 +303,8 @@ def _meeting(cover: str, opening: str) -> str | None:
     return None
 
 
-_CONNECTOR_RE = re.compile(r"^(?:of the|of|to the|presented to the|presentado a la|de la|del|de|a la|para la)\b",
+_CONNECTOR_RE = re.compile(r"^(?:of the|of|to the|presented to the|presentado a la|de la|del|de|a la|para la|"
+                           r"submitted to|presentado|on|and|y|en|at its|in the|sobre|para|for|against|contra)\b",
                            _FLAGS)
 _TRAILING_CONNECTOR_RE = re.compile(
     r"\b(?:of|the|to|and|on|for|against|de|la|del|a|y|sobre|para|contra|inter-?american[oa]?|interamerican[oa])$",
@@ -435,15 +436,66 @@ def _continued(title: str, following: list[str]) -> str:
         if more.isupper() and (_TRAILING_CONNECTOR_RE.search(title) or _CONNECTOR_RE.match(more)):
             title = f"{title} {more}"
             continue
+        # a title in mixed case left open on a comma or a connector ("Remarks by the Minister X,")
+        open_end = title.endswith(",") or _TRAILING_CONNECTOR_RE.search(title)
+        if (open_end and not title.isupper() and len(title) + len(more) <= _TITLE_MAX
+                and not _NOT_TITLE_RE.search(more) and not _symbols(more) and not _date(more)):
+            title = f"{title} {more}"
+            continue
         break
     title = _DATED_TITLE_RE.sub("", " ".join(title.split()))
     return title
+
+
+# A body that tells of its meeting: "The First Meeting of the Committee was held in ...".
+_HELD_RE = re.compile(r"(?:^|[.:\n]\s)[^.]{0,300}\b(?:was held|were held|took place|met (?:at|in|on)|"
+                      r"se celebró|se realizó|se llevó a cabo|tuvo lugar|se reunieron|sesionó)\b", _FLAGS)
+_BODY_TITLE_CHARS = 400
+
+
+def _type_in_body(body: str) -> DocType | None:
+    """The kind of document, when the cover names none, from the start of the body: a title the host
+    left there in capitals ("DECLARACIÓN DE SANTO DOMINGO ...", "AG/RES. 2224 ..."), or a first
+    sentence telling how the meeting was held (a meeting's record)."""
+    start = body.lstrip()[:_BODY_TITLE_CHARS]
+    if _HELD_RE.search(start):
+        return DocType.MEETING_SUMMARY
+    for run in re.finditer(r"(?:\b[A-ZÁÉÍÓÚÑ0-9/.\-]{2,}\b[\s,:]*){2,}", start):
+        words = [w for w in run.group().split() if sum(c.isalpha() for c in w) >= 2]
+        named = _type_of(run.group())
+        if named is not None and (run.start() == 0 or len(words) >= 3):  # a title, not a symbol cited in a sentence
+            return named
+    return None
+
+
+def _title_in_body(body: str) -> str | None:
+    """A title in capitals naming a kind of document that the host left at the start of the body
+    ("DECLARACIÓN DE SANTO DOMINGO PARA ... (Adoptada ...", "AG/RES. 2224 (XXXVI-O/06) LOS DERECHOS ...")."""
+    start = body.lstrip()[:_BODY_TITLE_CHARS]
+    resolution = re.match(r"(?:AG|CP|CIDI)/RES\.*\s*\d+\s*(?:\([^)]{1,20}\))?[\s.]*(?=[A-ZÁÉÍÓÚÑ]{2})", start)
+    if resolution:  # "AG/RES. 2224 (XXXVI-O/06) LOS DERECHOS HUMANOS ... (Aprobada ...": the title follows
+        title = _caps_run(start, resolution.end())
+        if len(title.split()) >= 2:
+            return title
+    found = sorted((m.start(), m.end()) for p, _ in _TYPE_WORDS for m in p.finditer(start))
+    for at, end in found:
+        if not start[at:end].isupper():
+            continue
+        title = _caps_run(start, at)
+        for symbol in _symbols(title):
+            title = title.replace(symbol, " ")
+        title = " ".join(title.split())
+        if len(title.split()) >= 2 and not _NOT_TITLE_RE.search(title):
+            return title
+    return None
 
 
 def read_cover(front: str, opening: str, body: str) -> CoverMetadata:
     """Read the metadata from the front matter (``front``), the opening paragraph and the body."""
     lines = front.split("\n")
     title, doc_type = _title(lines)
+    if title is None:
+        title = _title_in_body(body)
     if doc_type is None and _WEB_CUES_RE.search(front):
         doc_type = DocType.WEB_PAGE  # a page that only mentions a plan or declaration in its text
     if doc_type is None:
@@ -457,6 +509,8 @@ def read_cover(front: str, opening: str, body: str) -> CoverMetadata:
         doc_type = named if named in (DocType.PLAN_OF_ACTION, DocType.WORK_PLAN) else DocType.DECLARATION
     if doc_type is None and SALUTATION_RE.match(opening):
         doc_type = DocType.MEETING_SUMMARY  # a speech, read as the record of the meeting it was given at
+    if doc_type is None:
+        doc_type = _type_in_body(body)
     date = _date(front) or _date(opening[:600], month_only=False)
     return CoverMetadata(
         title=title,
