@@ -961,3 +961,26 @@ def test_a_title_in_mixed_case_left_open_on_a_comma_goes_on() -> None:
             "Conference\nLima, June 3, 2040\n\nDistinguished Ministers,\n\nIt is an honour to welcome you to Lima.\n")
     assert parse_document(text).metadata.title == ("Remarks by the Minister of Labor of Peru, Jane Doe, at the "
                                                    "inaugural session of the XL Inter-American Conference")
+
+
+def test_a_numbered_outline_nests_its_parts_and_keeps_their_printed_numbers() -> None:
+    text = ("PROYECTO DE PLAN DE ACCIÓN\n\nNosotros, los Ministros, nos comprometemos a implementar el siguiente Plan "
+            "de Acción.\n\n1. CRECIMIENTO CON EMPLEO\n1.1.\nCompromisos de los países miembros\n1.1.1.\n"
+            "Implementar políticas para difundir la innovación tecnológica y\norganizacional en las empresas.\n"
+            "1.1.2 Aplicar políticas de innovación dirigidas a redes productivas.\n"
+            "1.2. Compromisos de la OEA\n1.2.1. Apoyar a los Estados en la formalización de las empresas.\n")
+    doc = parse_document(text, doc_type="PlanOfAction")
+    found = {p.eid: (p.kind, p.number, own_text(text, p)[:16]) for p in doc.provisions}
+    assert found["sec_1__subsec_1"] == (Kind.SECTION, "1.1", "1.1.\nCompromisos")
+    assert found["sec_1__subsec_1__para_1"] == (Kind.MANDATE, "1.1.1", "1.1.1.\nImplement")
+    assert found["sec_1__subsec_1__para_2"] == (Kind.MANDATE, "1.1.2", "1.1.2 Aplicar po")
+    assert found["sec_1__subsec_2__para_1"] == (Kind.MANDATE, "1.2.1", "1.2.1. Apoyar a ")
+    assert own_text(text, doc.provisions[[p.eid for p in doc.provisions].index("sec_1__subsec_1__para_1")]).endswith(
+        "en las empresas.")
+
+
+@pytest.mark.parametrize("line", ["2.5 millones de personas trabajan en la economía informal de la región.",
+                                  "1.5 percent of the budget was assigned to the Network in 2040."])
+def test_a_decimal_figure_opening_a_sentence_is_no_outline_number(line: str) -> None:
+    doc = parse_document("The Network reported on its work in 2040 to the member states.\n\n" + line + "\n")
+    assert all(p.number is None for p in doc.provisions)

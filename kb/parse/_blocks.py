@@ -59,7 +59,7 @@ _TABLE_RULE_RE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*
 _FIELD_RE = re.compile(r"^(?P<label>[A-Z][^:\d]{0,40}):\s+\S")
 _SENTENCE_END = ".;:!?"
 _CLOSERS = "\"\u201d\u2019')]"
-_CONTENT = (Tok.TEXT, Tok.NUMBERED, Tok.LETTERED, Tok.BULLET)
+_CONTENT = (Tok.TEXT, Tok.NUMBERED, Tok.DECIMAL, Tok.LETTERED, Tok.BULLET)
 
 
 def heading_like(line: Line) -> bool:
@@ -203,6 +203,13 @@ def blocks(lines: list[Line]) -> list[Block]:
             if line.tok is Tok.BLANK:
                 previous = None
             continue
+        if line.tok is Tok.DECIMAL and not line.body:
+            following = _next_shown(lines, i)
+            if following is not None and lines[following].tok is Tok.TEXT:  # "1.1." alone, its text below
+                out.append(Block(Tok.DECIMAL, [lines[following]], number_line=line))
+                i = following + 1
+                previous = lines[following]
+                continue
         if line.tok is Tok.NUMBER_ONLY:
             dotted = not line.num.isdigit()
             pending_number = line if dotted or int(line.num) == last_number + 1 else None

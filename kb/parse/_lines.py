@@ -27,6 +27,8 @@ _TIME = r"\d{1,2}[:.]\d{2}(?:\s*[ap]\.\s?m\.?|\s*[AP]M\b|\s*hrs?\.?)?"
 _AGENDA_RE = re.compile(rf"^\s*(?P<body>{_TIME}\s*[-\u2013\u2014]\s*{_TIME}(?:\s+\S.*)?)$")
 AGENDA_SLOT_RE = re.compile(rf"^\s*{_TIME}\s*[-\u2013\u2014]\s*{_TIME}\s*$")
 _NUMBERED_RE = re.compile(r"^\s*(?P<num>\d{1,3})[.)][-\u2013]?\s+(?P<body>\S.*)$")  # "1.", "1)", "1.-"
+# "1.1.2 Apply ...", "1.1. Commitments", "1.1." alone (its text on the next line); not "2.5 million".
+_DECIMAL_RE = re.compile(rf"^\s*(?P<num>\d{{1,2}}(?:\.\d{{1,2}}){{1,3}})\.?(?:\s+(?P<body>[¿¡\"“(]?[{_CAP}].*)|\s*)$")
 _NUMBER_ONLY_RE = re.compile(r"^\s*(?P<num>\d{1,3})(?P<dot>[.)]?)\s*$")
 _LETTERED_RE = re.compile(r"^\s*(?:\((?P<num>[a-z]|ii|iii|iv|vi|vii|viii|ix|xi|xii)\)|"
                           r"(?P<alt>[a-z]|ii|iii|iv|vi|vii|viii|ix|xi|xii)[.)])\s+(?P<body>\S.*)$")
@@ -76,6 +78,7 @@ class Tok(Enum):
     SECTION = auto()
     AGENDA = auto()
     NUMBERED = auto()
+    DECIMAL = auto()  # "1.1.2 Aplicar ...", "1.1." alone: a number of a numbered outline, its levels joined by dots
     NUMBER_ONLY = auto()  # "1." or "1" alone: a paragraph number printed on its own line, or a page number
     LETTERED = auto()
     BULLET = auto()
@@ -136,6 +139,8 @@ def _classify(segment: Segment, raw: str) -> Line:
         return replace(line, tok=Tok.BLANK)
     if _PAGE_MARKER_RE.match(content) or _PAGE_CAPTION_RE.match(content) or _HOST_FURNITURE_RE.match(content):
         return replace(line, tok=Tok.NOISE)
+    if m := _DECIMAL_RE.match(content):
+        return replace(line, tok=Tok.DECIMAL, body=clean(m["body"] or ""), num=m["num"])
     if m := _NUMBER_ONLY_RE.match(content):
         return replace(line, tok=Tok.NUMBER_ONLY, body="", num=m["num"] + m["dot"])
     if m := _SECTION_RE.match(content):

@@ -136,6 +136,8 @@ class Tree:
         self.roles = roles
         self.style = _top_style(blocks)
         self.numbering = _numbering(blocks, roles)
+        # the numbers of an outline that head deeper ones ("1.1" over "1.1.1"): its headings
+        self.outline_heads = {b.first.num.rsplit(".", 1)[0] for b in blocks if b.tok is Tok.DECIMAL}
         self.root = _Node(Kind.SECTION, "doc", None, None, "", 0, 0, 0)  # the document itself
         self.section: _Node | None = None
         self.subsection: _Node | None = None
@@ -171,7 +173,10 @@ class Tree:
                 self._add_numbered(block)
             self.lead_in = _lead_in(block)
             return
-        if block.tok is Tok.BULLET:
+        if block.tok is Tok.DECIMAL:
+            self.lists.clear()
+            self._add_outline_number(block)
+        elif block.tok is Tok.BULLET:
             self._add_bullet(block)
         elif block.tok is Tok.AGENDA:
             self._add_agenda_entry(block)
@@ -231,6 +236,23 @@ class Tree:
             self.section = _container(block, "sec", line.body, num, mark)
         self.subsection = None
         self.root.children.append(self.section)
+
+    def _add_outline_number(self, block: Block) -> None:
+        """A part of a numbered outline ("1.1.2"): a subsection when deeper numbers follow it
+        ("1.1" over "1.1.1", "1.1.2"), else a paragraph of the part it is in, named within it
+        (``sec_1__subsec_1__para_2``) and printed "1.1.2"."""
+        number = block.first.num
+        if number in self.outline_heads:
+            self.numbered = None
+            self._add_subsection(block, block.text, number)
+            self.run_lead_in = ""
+            return
+        self.run_lead_in = self.lead_in or self.run_lead_in
+        kind = self.roles.paragraph(block.text, self.headings, self.run_lead_in)
+        node = _leaf(block, kind, "para", number.rsplit(".", 1)[1], number)
+        node.qualified = True
+        self.container.children.append(node)
+        self.numbered = node
 
     def _add_numbered_heading(self, block: Block) -> None:
         """A heading numbered like a paragraph: a section where the document has no other kind,
