@@ -984,3 +984,15 @@ def test_a_numbered_outline_nests_its_parts_and_keeps_their_printed_numbers() ->
 def test_a_decimal_figure_opening_a_sentence_is_no_outline_number(line: str) -> None:
     doc = parse_document("The Network reported on its work in 2040 to the member states.\n\n" + line + "\n")
     assert all(p.number is None for p in doc.provisions)
+
+
+def test_articles_are_numbered_as_articles_and_a_letter_alone_heads_its_item() -> None:
+    text = ("REGLAMENTO DE LA COMISIÓN\n\nI. NATURALEZA Y FINALIDAD\nArtículo 1. La Comisión es un órgano del Consejo, "
+            "establecida conforme a su Estatuto.\nLa Comisión tiene como finalidad:\na)\ncoordinar el diálogo "
+            "ministerial en materia de turismo; y\nb)\nidentificar iniciativas multilaterales.\n"
+            "Article 2: The Commission shall be composed of the national authorities.\n")
+    found = {p.eid: (p.number, own_text(text, p)[:12]) for p in parse_document(text).provisions}
+    assert found["art_1"] == ("1", "Artículo 1. ")
+    assert found["art_2"] == ("2", "Article 2: T")
+    assert [v for k, v in found.items() if k.endswith(("para_a", "para_b"))] == [("(a)", "a)\ncoordinar"),
+                                                                              ("(b)", "b)\nidentific")]

@@ -203,10 +203,10 @@ def blocks(lines: list[Line]) -> list[Block]:
             if line.tok is Tok.BLANK:
                 previous = None
             continue
-        if line.tok is Tok.DECIMAL and not line.body:
+        if line.tok in (Tok.DECIMAL, Tok.LETTERED) and not line.body:
             following = _next_shown(lines, i)
-            if following is not None and lines[following].tok is Tok.TEXT:  # "1.1." alone, its text below
-                out.append(Block(Tok.DECIMAL, [lines[following]], number_line=line))
+            if following is not None and lines[following].tok is Tok.TEXT:  # "1.1." or "a)" alone, its text below
+                out.append(Block(line.tok, [lines[following]], number_line=line))
                 i = following + 1
                 previous = lines[following]
                 continue

@@ -29,6 +29,10 @@ AGENDA_SLOT_RE = re.compile(rf"^\s*{_TIME}\s*[-\u2013\u2014]\s*{_TIME}\s*$")
 _NUMBERED_RE = re.compile(r"^\s*(?P<num>\d{1,3})[.)][-\u2013]?\s+(?P<body>\S.*)$")  # "1.", "1)", "1.-"
 # "1.1.2 Apply ...", "1.1. Commitments", "1.1." alone (its text on the next line); not "2.5 million".
 _DECIMAL_RE = re.compile(rf"^\s*(?P<num>\d{{1,2}}(?:\.\d{{1,2}}){{1,3}})\.?(?:\s+(?P<body>[¿¡\"“(]?[{_CAP}].*)|\s*)$")
+_ARTICLE_RE = re.compile(r"^\s*(?:Art[íi]culo|ART[ÍI]CULO|Article|ARTICLE|Art\.)\s+(?P<num>\d{1,3})"
+                         rf"(?:\s*[.:º°)\-–]\s*|\s+)(?P<body>[¿¡\"“(]?[{_CAP}].*)$")
+# A letter alone on its line, its item's text on the next ("a)" / "coordinar la implementación ...").
+_LETTER_ONLY_RE = re.compile(r"^\s*(?:\((?P<num>[a-z])\)|(?P<alt>[a-z])[.)])\s*$")
 _NUMBER_ONLY_RE = re.compile(r"^\s*(?P<num>\d{1,3})(?P<dot>[.)]?)\s*$")
 _LETTERED_RE = re.compile(r"^\s*(?:\((?P<num>[a-z]|ii|iii|iv|vi|vii|viii|ix|xi|xii)\)|"
                           r"(?P<alt>[a-z]|ii|iii|iv|vi|vii|viii|ix|xi|xii)[.)])\s+(?P<body>\S.*)$")
@@ -100,6 +104,7 @@ class Line:
     styles: frozenset[str] = frozenset()  # of a section number: roman, arabic, letter
     leader: bool = False  # looks like a table-of-contents entry
     inline: bool = False  # cut out of a longer physical line
+    article: bool = False  # numbered as an article ("Artículo 1.", "Article 2:")
 
 
 def clean(text: str) -> str:
@@ -141,6 +146,10 @@ def _classify(segment: Segment, raw: str) -> Line:
         return replace(line, tok=Tok.NOISE)
     if m := _DECIMAL_RE.match(content):
         return replace(line, tok=Tok.DECIMAL, body=clean(m["body"] or ""), num=m["num"])
+    if m := _ARTICLE_RE.match(content):
+        return replace(line, tok=Tok.NUMBERED, body=clean(m["body"]), num=m["num"], article=True)
+    if m := _LETTER_ONLY_RE.match(content):
+        return replace(line, tok=Tok.LETTERED, body="", num=m["num"] or m["alt"])
     if m := _NUMBER_ONLY_RE.match(content):
         return replace(line, tok=Tok.NUMBER_ONLY, body="", num=m["num"] + m["dot"])
     if m := _SECTION_RE.match(content):

@@ -293,7 +293,8 @@ class Tree:
                                        "again in reading order"))
         self.run_lead_in = self.lead_in or self.run_lead_in
         kind = self.roles.paragraph(block.text, self.headings, self.run_lead_in)
-        self.numbered = _leaf(block, kind, "recommendation" if kind is Kind.RECOMMENDATION else "para", num, num)
+        type_ = "recommendation" if kind is Kind.RECOMMENDATION else "art" if block.first.article else "para"
+        self.numbered = _leaf(block, kind, type_, num, num)
         self.numbered.qualified = False  # until its number is found to repeat
         self.numbered.reconstructed = reconstructed
         self.numbered_indent = block.first.indent if block.tok is Tok.NUMBERED else 0
@@ -352,7 +353,7 @@ class Tree:
         while stack:
             node = stack.pop()
             stack.extend(node.children)
-            numbered = [c for c in node.children if c.type in ("para", "recommendation") and not c.qualified]
+            numbered = [c for c in node.children if c.type in ("para", "art", "recommendation") and not c.qualified]
             counts = Counter((c.type, c.num) for c in numbered)
             repeated = [key for key, n in counts.items() if n > 1]
             if not repeated:
@@ -383,7 +384,7 @@ class Tree:
     def qualify_repeated_numbers(self) -> None:
         """Numbered paragraphs keep a bare eId (``para_19``) unless a number repeats in the document."""
         repeated = {
-            type_ for type_ in ("para", "recommendation")
+            type_ for type_ in ("para", "art", "recommendation")
             if max(Counter(n.num for n in self.paragraphs if n.type == type_).values(), default=1) > 1
         }
         for node in self.paragraphs:
