@@ -996,3 +996,17 @@ def test_articles_are_numbered_as_articles_and_a_letter_alone_heads_its_item() -
     assert found["art_2"] == ("2", "Article 2: T")
     assert [v for k, v in found.items() if k.endswith(("para_a", "para_b"))] == [("(a)", "a)\ncoordinar"),
                                                                               ("(b)", "b)\nidentific")]
+
+
+def test_a_heading_in_capitals_left_open_on_a_connector_goes_on_to_the_next_line() -> None:
+    text = ("The Heads of State commit to the following Plan of Action.\n\nI. PRESERVING AND STRENGTHENING THE COMMUNITY OF\n"
+            "DEMOCRACIES OF THE AMERICAS\n1. Strengthening democracy\nThe OAS will strengthen its electoral unit.\n")
+    sections = [p for p in parse_document(text).provisions if p.kind is Kind.SECTION]
+    assert own_text(text, sections[0]).endswith("DEMOCRACIES OF THE AMERICAS")
+    assert sections[0].heading == "PRESERVING AND STRENGTHENING THE COMMUNITY OF DEMOCRACIES OF THE AMERICAS"
+
+
+def test_a_sites_language_menu_is_no_provision() -> None:
+    text = ("The Ninth Meeting of Ministers of Education was held in 2040.\n\nVote of thanks to the people of Peru.\n\n"
+            "Español -\nEnglish -\nFrançais -\nPortuguês\n")
+    assert first_words(text) == ["The", "Vote"]

@@ -121,9 +121,13 @@ def _continues(block: Block, line: Line, *, after_blank: bool = False) -> bool:
     It does when it begins in lower case, or when the block stops on a word that cannot end a
     sentence (an article, preposition or conjunction), as "... since the XX IACML in".
     """
-    if block.tok in (Tok.SECTION, Tok.TABLE):
-        return False
     last_word = block.text.rsplit(" ", 1)[-1]
+    if block.tok is Tok.SECTION:
+        # a heading in capitals left open on a connector goes on ("I. PRESERVING ... OF / DEMOCRACIES ...")
+        return (len(block.lines) == 1 and is_upper(block.text) and last_word.lower() in DANGLING_WORDS
+                and is_upper(line.text) and line.tok is Tok.TEXT)
+    if block.tok is Tok.TABLE:
+        return False
     if line.text[0].isupper() and _CLAUSE_END_RE.search(block.text):
         return False  # "...; and" closes a clause of a list; the next clause is its own
     if line.text[0].islower() or last_word in DANGLING_WORDS:

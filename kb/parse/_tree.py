@@ -223,7 +223,7 @@ class Tree:
         line = block.first
         self.sections += 1
         if unnumbered:
-            heading = line.body if block.tok is Tok.SECTION else block.text
+            heading = block.text
             self.section = _container(block, "sec", heading, str(self.sections), None)
         else:
             mark = line.num
@@ -233,7 +233,7 @@ class Tree:
                 num = str(ord(mark) - ord("A") + 1)
             else:
                 num = mark
-            self.section = _container(block, "sec", line.body, num, mark)
+            self.section = _container(block, "sec", block.text, num, mark)
         self.subsection = None
         self.root.children.append(self.section)
 
