@@ -1010,3 +1010,13 @@ def test_a_sites_language_menu_is_no_provision() -> None:
     text = ("The Ninth Meeting of Ministers of Education was held in 2040.\n\nVote of thanks to the people of Peru.\n\n"
             "Español -\nEnglish -\nFrançais -\nPortuguês\n")
     assert first_words(text) == ["The", "Vote"]
+
+
+def test_a_plan_of_action_in_which_no_mandate_is_found_says_so() -> None:
+    text = ("PLAN OF ACTION OF LIMA\n\nIn 2040 the ministries of labor reviewed the situation of the region.\n\n"
+            "The region's labor markets recovered in 2039.\n")
+    doc = parse_document(text)
+    assert doc.metadata.type == "PlanOfAction"
+    assert "no-mandate" in codes(doc)
+    planned = "PLAN OF ACTION OF LIMA\n\n1. Strengthen the labor inspection services of the region.\n"
+    assert "no-mandate" not in codes(parse_document(planned))

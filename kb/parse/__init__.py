@@ -76,9 +76,15 @@ def _doc_type(value: DocType | str | None) -> DocType | None:
         return None
 
 
-def _warnings(provisions: list[Provision], body: list[Block], lines: list[Line], body_text: str) -> list[ParseWarning]:
+def _warnings(provisions: list[Provision], body: list[Block], lines: list[Line], body_text: str,
+              doc_type: DocType | None = None) -> list[ParseWarning]:
     out: list[ParseWarning] = []
     leaves = [p for p in provisions if p.kind not in (Kind.SECTION, Kind.LIST)]
+    if doc_type in (DocType.PLAN_OF_ACTION, DocType.WORK_PLAN) and leaves and all(
+            p.kind is not Kind.MANDATE for p in leaves):
+        out.append(ParseWarning(leaves[0].line, "no-mandate", f"a {doc_type.value} in which no provision was "
+                                "read as a mandate: check the document's type, and that its operative paragraphs "
+                                "were found"))
     if len(body_text) >= _LONG_TEXT and len(leaves) <= 1:
         line = leaves[0].line if leaves else 1
         out.append(ParseWarning(line, "one-provision", f"{len(body_text)} characters of text gave "
@@ -155,7 +161,7 @@ def parse_document(text: str, *, source: str = "<text>", doc_type: DocType | str
     if not provisions:
         warnings.append(ParseWarning(1, "no-body", "no provision found: the text seems to be only a cover, a "
                                      "banner or a table of contents"))
-    warnings += _warnings(provisions, body_blocks, body_lines, text[body_offset:])
+    warnings += _warnings(provisions, body_blocks, body_lines, text[body_offset:], kind_of)
     warnings.sort(key=lambda w: (w.line, w.code))
     body_line = body_lines[0].no if body_lines else 1
     return ParsedDocument(provisions, metadata, warnings, body_line, front.toc_lines)
