@@ -1008,7 +1008,7 @@ def test_a_heading_in_capitals_left_open_on_a_connector_goes_on_to_the_next_line
 
 def test_a_sites_language_menu_is_no_provision() -> None:
     text = ("The Ninth Meeting of Ministers of Education was held in 2040.\n\nVote of thanks to the people of Peru.\n\n"
-            "Español -\nEnglish -\nFrançais -\nPortuguês\n")
+            "Español -\nEnglish -\nFrançais -\nPortuguês -\n")
     assert first_words(text) == ["The", "Vote"]
 
 
@@ -1020,3 +1020,110 @@ def test_a_plan_of_action_in_which_no_mandate_is_found_says_so() -> None:
     assert "no-mandate" in codes(doc)
     planned = "PLAN OF ACTION OF LIMA\n\n1. Strengthen the labor inspection services of the region.\n"
     assert "no-mandate" not in codes(parse_document(planned))
+
+
+# Ordinary text on which the rules for glued lines, outlines and covers must not fire (found by a
+# review of those rules with texts of its own writing).
+_REPORT = "FINAL REPORT\n\n1. The meeting was opened by the Chair.\n\n2. "
+
+
+@pytest.mark.parametrize("rest", [
+    "The following States attended: ARGENTINA, BRAZIL, CANADA, CHILE, MEXICO, PERU. Also present were observers from "
+    "several international organizations and from civil society.",
+    'The theme of the meeting was: "STRENGTHENING DEMOCRATIC GOVERNANCE IN THE AMERICAS". The Ministers then exchanged '
+    "views on the main challenges facing the region.",
+    "Approve Annex A of this Plan of Action, which sets out the indicators that member states will use to measure "
+    "progress in the implementation of its commitments.",
+    "The meeting had several documents before it, namely the draft declaration and the draft plan of action; "
+    "Considering the time available, the Chair proposed to discuss the declaration first.",
+    "La delegación de Chile sugirió modificar el párrafo que comienza con la palabra CONSIDERANDO: Propuso sustituirla "
+    'por la expresión "teniendo en cuenta", lo que fue aceptado.',
+    "The Secretariat recalled that in 2016 (resolution AG/RES. 2880) THE GENERAL ASSEMBLY, as the supreme organ of "
+    "the Organization, instructed the Council to follow up on the mandates.",
+])
+def test_a_long_paragraph_is_not_cut_inside_its_sentences(rest: str) -> None:
+    text = _REPORT + rest + "\n"
+    doc = parse_document(text)
+    last = doc.provisions[-1]
+    assert (last.number, own_text(text, last)) == ("2", "2. " + rest)
+
+
+def test_an_agenda_item_ending_on_a_name_keeps_it() -> None:
+    text = (_REPORT + "Palabras de bienvenida de la Secretaria Ejecutiva, Sra. Ana María Ruiz 3. Presentación del "
+            "informe a cargo del Sr. Juan Pérez 4. Diálogo de las delegaciones 5. Clausura\n")
+    found = {p.number: own_text(text, p) for p in parse_document(text).provisions}
+    assert found["2"].endswith("Sra. Ana María Ruiz")
+
+
+@pytest.mark.parametrize("lines", [
+    ["Argentina 12", "Brazil 15", "Chile 15", "Mexico 20"],
+    ["Working group on labor: Room 3", "Working group on education: Room 4", "Working group on health: Room 5",
+     "Working group on security: Room 6"],
+])
+def test_lines_ending_on_numbers_are_no_table_of_contents(lines: list[str]) -> None:
+    text = (_REPORT + "The results were the following:\n\n" + "\n".join(lines) + "\n\n3. The Chair closed the meeting.\n")
+    doc = parse_document(text)
+    assert doc.contents_lines == ()
+    assert [own_text(text, p) for p in doc.provisions if p.kind is Kind.PARAGRAPH and p.number is None] == lines
+
+
+def test_clock_times_are_no_outline_numbers() -> None:
+    text = (_REPORT + "The schedule was as follows:\n\n09.30 Opening Session\n11.00 Coffee Break\n"
+            "11.30 First Plenary Session\n")
+    assert [p.number for p in parse_document(text).provisions if p.number] == ["1", "2"]
+
+
+def test_the_top_level_headings_of_an_outline_head_its_parts() -> None:
+    text = ("PLAN OF ACTION\n\nThis Plan sets out the priorities.\n\n1. Education\n\n1.1 Early childhood\n\n"
+            "1.1.1 Expand access to early childhood programs.\n\n2. Labor\n\n2.1 Inspection\n\n"
+            "2.1.1 Strengthen labor inspection.\n")
+    doc = parse_document(text, doc_type="PlanOfAction")
+    kinds = {p.number: p.kind for p in doc.provisions if p.number}
+    assert kinds["1"] is Kind.SECTION and kinds["2"] is Kind.SECTION
+    assert kinds["1.1.1"] is Kind.MANDATE and kinds["2.1.1"] is Kind.MANDATE
+
+
+def test_a_list_of_languages_is_a_list() -> None:
+    text = (_REPORT + "Hubo interpretación en los siguientes idiomas:\n\n- Español\n- English\n- Français\n\n"
+            "3. La Presidencia clausuró la reunión.\n")
+    assert sum(p.kind is Kind.ITEM for p in parse_document(text).provisions) == 3
+
+
+def test_one_article_quoted_in_a_report_is_no_article() -> None:
+    text = (_REPORT + "The Council recalled the Charter:\n\nArtículo 7. La democracia es indispensable para el "
+            "ejercicio efectivo de las libertades fundamentales.\n\n3. The Chair closed the meeting.\n")
+    assert not any(p.eid.startswith("art_") for p in parse_document(text).provisions)
+
+
+def test_a_date_under_a_heading_does_not_take_its_place() -> None:
+    text = (_REPORT + "The agenda was adopted.\n\nOPENING SESSION\nTuesday, June 4\nThe Chair welcomed the "
+            "delegations and thanked the host country.\n")
+    sections = [own_text(text, p) for p in parse_document(text).provisions if p.kind is Kind.SECTION]
+    assert "Tuesday, June 4" not in sections
+
+
+def test_a_letter_label_ending_a_heading_is_no_connector() -> None:
+    text = "PLAN DE ACCIÓN\n\nA. EJE A\nCOMPROMISOS GENERALES\n\n1. Promover el trabajo decente en la región.\n"
+    headings = [p.heading for p in parse_document(text).provisions if p.kind is Kind.SECTION]
+    assert "EJE A" in headings
+
+
+def test_following_up_on_recommendations_does_not_announce_them() -> None:
+    text = (_REPORT + "The Chair reported.\n\nFollowing up on the recommendations of the Working Groups, the Ministers "
+            "agreed:\n\n3. To hold the next meeting in 2041.\n")
+    assert all(p.kind is not Kind.RECOMMENDATION for p in parse_document(text).provisions)
+
+
+@pytest.mark.parametrize("text", [
+    "THE PERMANENT COUNCIL, HAVING SEEN the report of the meeting that took place in Washington on March 3, 2040,\n\n"
+    "RESOLVES:\n\n1. To take note of the report.\n",
+    "1. The Ministers reviewed the PLAN OF ACTION OF GUATEMALA, adopted in 2039.\n\n"
+    "2. The Secretariat will report at the next meeting.\n",
+])
+def test_a_document_cited_in_the_body_does_not_type_it(text: str) -> None:
+    assert parse_document(text).metadata.type is None
+
+
+def test_a_place_under_a_speech_title_is_not_part_of_it() -> None:
+    text = "Remarks by the Secretary General,\nOttawa, Canada\n\nThank you, Chair, for this opportunity.\n"
+    assert parse_document(text).metadata.title == "Remarks by the Secretary General,"

@@ -124,7 +124,8 @@ def _continues(block: Block, line: Line, *, after_blank: bool = False) -> bool:
     last_word = block.text.rsplit(" ", 1)[-1]
     if block.tok is Tok.SECTION:
         # a heading in capitals left open on a connector goes on ("I. PRESERVING ... OF / DEMOCRACIES ...")
-        return (len(block.lines) == 1 and is_upper(block.text) and last_word.lower() in DANGLING_WORDS
+        return (len(block.lines) == 1 and is_upper(block.text) and len(last_word) > 1
+                and last_word.lower() in DANGLING_WORDS
                 and is_upper(line.text) and line.tok is Tok.TEXT)
     if block.tok is Tok.TABLE:
         return False
@@ -272,7 +273,9 @@ def _heads_pair(out: list[Block], k: int) -> bool:
     if first < 0 or first + 2 >= len(out):
         return False
     upper, lower, prose = out[first], out[first + 1], out[first + 2]
-    return (upper.heading_like and is_upper(upper.text) and lower.heading_like and not is_upper(lower.text)
+    worded = not any(c.isdigit() for c in lower.text) and any(
+        w.isalpha() and w.islower() for w in lower.text.split())  # "Report of the OAS", not "Tuesday, June 4"
+    return (upper.heading_like and is_upper(upper.text) and lower.heading_like and not is_upper(lower.text) and worded
             and not lower.text.endswith(":") and (first == 0 or not out[first - 1].heading_like)
             and (prose.tok in (Tok.BULLET, Tok.NUMBERED, Tok.LETTERED)
                  or (prose.tok is Tok.TEXT and not prose.heading_like))
@@ -287,6 +290,9 @@ def _next_shown(lines: list[Line], i: int) -> int | None:
 def _is_numbered_heading(block: Block, following: Block | None) -> bool:
     """A numbered line that is a heading: no closing stop, followed by text or lettered items, and
     in title case or short ("1. Adoption of the agenda", "1) In the area of employment")."""
+    if (block.tok is Tok.NUMBERED and following is not None and following.tok is Tok.DECIMAL
+            and following.first.num.startswith(block.first.num + ".")):
+        return True  # "1. Education" over "1.1 Early childhood"
     if (block.tok is not Tok.NUMBERED or len(block.lines) != 1 or following is None
             or following.tok not in (Tok.TEXT, Tok.LETTERED)):
         return False

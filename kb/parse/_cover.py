@@ -438,7 +438,8 @@ def _continued(title: str, following: list[str]) -> str:
             continue
         # a title in mixed case left open on a comma or a connector ("Remarks by the Minister X,")
         open_end = title.endswith(",") or _TRAILING_CONNECTOR_RE.search(title)
-        if (open_end and not title.isupper() and len(title) + len(more) <= _TITLE_MAX
+        place = re.fullmatch(r"[A-ZÁÉÍÓÚ][\w.'-]*(?: [A-ZÁÉÍÓÚ][\w.'-]*)*, [A-ZÁÉÍÓÚ][\w.' -]*", more) is not None
+        if (open_end and not title.isupper() and len(title) + len(more) <= _TITLE_MAX and not place
                 and not _NOT_TITLE_RE.search(more) and not _symbols(more) and not _date(more)):
             title = f"{title} {more}"
             continue
@@ -448,8 +449,10 @@ def _continued(title: str, following: list[str]) -> str:
 
 
 # A body that tells of its meeting: "The First Meeting of the Committee was held in ...".
-_HELD_RE = re.compile(r"(?:^|[.:\n]\s)[^.]{0,300}\b(?:was held|were held|took place|met (?:at|in|on)|"
-                      r"se celebró|se realizó|se llevó a cabo|tuvo lugar|se reunieron|sesionó)\b", _FLAGS)
+_HELD_RE = re.compile(
+    r"(?:^|[.:\n]\s)\s*(?:the|la|el)\s+(?:[\w-]+\s+){0,4}(?:meeting|reuni[óo]n|conference|conferencia|assembly|"
+    r"asamblea|session|sesi[óo]n|committee|comit[ée]|workshop|taller|seminar|seminario|forum|foro)\b[^.]{0,250}"
+    r"\b(?:was held|took place|met (?:at|in|on)|se celebró|se realizó|se llevó a cabo|tuvo lugar|sesionó)\b", _FLAGS)
 _BODY_TITLE_CHARS = 400
 
 
@@ -463,7 +466,8 @@ def _type_in_body(body: str) -> DocType | None:
     for run in re.finditer(r"(?:\b[A-ZÁÉÍÓÚÑ0-9/.\-]{2,}\b[\s,:]*){2,}", start):
         words = [w for w in run.group().split() if sum(c.isalpha() for c in w) >= 2]
         named = _type_of(run.group())
-        if named is not None and (run.start() == 0 or len(words) >= 3):  # a title, not a symbol cited in a sentence
+        opening = not any(c.islower() for c in start[:run.start()])  # a title, not a document cited in a sentence
+        if named is not None and opening and (run.start() == 0 or len(words) >= 3):
             return named
     return None
 
@@ -479,7 +483,7 @@ def _title_in_body(body: str) -> str | None:
             return title
     found = sorted((m.start(), m.end()) for p, _ in _TYPE_WORDS for m in p.finditer(start))
     for at, end in found:
-        if not start[at:end].isupper():
+        if not start[at:end].isupper() or any(c.islower() for c in start[:at]):
             continue
         title = _caps_run(start, at)
         for symbol in _symbols(title):

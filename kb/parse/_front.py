@@ -192,12 +192,13 @@ def _heading_runs(lines: list[Line]) -> list[tuple[int, int]]:
 _PAGED_ENTRIES = 4
 _PAGED_ENTRY_MAX = 80
 _PAGE_NUMBER_RE = re.compile(r"(\d{1,3})\s*$")
+_PAGED_HEAD_RE = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2})*[.)]?|[IVXLC]{1,5}[.)]|[A-Z][.)])\s+\S")
 
 
 def _paged_runs(lines: list[Line]) -> list[tuple[int, int]]:
-    """A table of contents printed without its heading or leaders: four or more short lines in a
-    row, each ending with a page number, the numbers never going down and not all the same
-    ("1. Opening Session 3", "2. First Plenary Session 4", ..., "ANNEX A: List of Participants 15")."""
+    """A table of contents printed without its heading or leaders: four or more short numbered
+    entries in a row, each ending with a page number, the numbers never going down and not all the
+    same ("1. Opening Session 3", "2. First Plenary Session 4", ..., "1. ANNEX A: List of Participants 15")."""
     out: list[tuple[int, int]] = []
     run: list[tuple[int, int]] = []  # (line index, page)
 
@@ -211,7 +212,8 @@ def _paged_runs(lines: list[Line]) -> list[tuple[int, int]]:
             continue
         m = _PAGE_NUMBER_RE.search(line.text)
         paged = (m is not None and len(line.text) <= _PAGED_ENTRY_MAX and _PAGE_END_RE.search(line.text) is not None
-                 and bool(_entry_title(line.text)))
+                 and bool(_entry_title(line.text)) and _PAGED_HEAD_RE.match(line.text) is not None
+                 and not re.search(r":\s*\d{1,3}\s*$", line.text))  # numbered entries; "Room: 3" is no page
         if paged and m is not None and (not run or int(m[1]) >= run[-1][1]):
             run.append((i, int(m[1])))
             continue

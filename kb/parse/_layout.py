@@ -68,8 +68,9 @@ _MARK_BEFORE_RE = re.compile(r"(?:^|\s)(?:\d{1,3}[.)]|\(?[a-z]\)|[a-z]\.|bis\.|t
 _INLINE_CUE_RE = re.compile(rf"(?<=\s)(?:{PREAMBLE_CUES})(?=[\s:,])")
 # The body that a resolution's text names as its subject, in capitals ("... 2015) LA ASAMBLEA GENERAL,").
 _SUBJECTS = r"(?:THE GENERAL ASSEMBLY|LA ASAMBLEA GENERAL|THE PERMANENT COUNCIL|EL CONSEJO PERMANENTE),"
-_INLINE_SUBJECT_RE = re.compile(rf"(?<=[.)]\s){_SUBJECTS}")
+_INLINE_SUBJECT_RE = re.compile(rf"(?<=[.)]\s){_SUBJECTS}(?=\s+(?i:{PREAMBLE_CUES})\b)")
 _SUBJECT_BEFORE_RE = re.compile(rf"{_SUBJECTS}\s*$")
+_SUBJECT_RE = re.compile(_SUBJECTS)
 # A clause's word followed by a colon ("RESUELVE:", "TENIENDO EN CUENTA:"): what follows is a paragraph of its own.
 _OPERATIVE_CUE_RE = re.compile(rf"(?<![^\s])(?:{PREAMBLE_CUES}):\s+(?=[¿¡\"“‘(]?[{_CAP}])")
 # The same words in sentence case ("...; Teniendo en cuenta que ..."): a new clause after a ";" or the
@@ -139,7 +140,8 @@ def _cuts(raw: str, seq: _Sequence) -> list[int]:
     candidates += [(m.start(), "clause", "") for m in _INLINE_CLAUSE_RE.finditer(raw)
                    if m.start() not in {c[0] for c in candidates}]
     candidates += [(m.start(), "heading", "") for m in _INLINE_SUBJECT_RE.finditer(raw)]
-    candidates += [(m.end(), "heading", "") for m in _OPERATIVE_CUE_RE.finditer(raw)]
+    candidates += [(m.end(), "heading", "") for m in _OPERATIVE_CUE_RE.finditer(raw)
+                   if not raw[:m.start()].strip() or _before(raw, m.start()) in ";.:),"]
     for start, end in _caps_headings(raw):
         candidates += [(start, "heading", ""), (end, "heading", "")]
     cuts: list[tuple[int, str]] = []
@@ -169,8 +171,10 @@ def _cuts(raw: str, seq: _Sequence) -> list[int]:
                 seq.section = mark
                 cuts.append((pos, what))
         elif what == "clause":
-            # in sentence case: after a ";", or after the resolution's subject ("LA ASAMBLEA GENERAL,")
-            if before == ";" or _SUBJECT_BEFORE_RE.search(raw[:pos]):
+            # in sentence case, in a resolution's text: after its subject ("LA ASAMBLEA GENERAL,"), or
+            # after a ";" once the line has named its subject or cut a clause
+            resolution = _SUBJECT_RE.search(raw, 0, pos) is not None or any(w == "cue" for _, w in cuts)
+            if _SUBJECT_BEFORE_RE.search(raw[:pos]) or (before == ";" and resolution):
                 cuts.append((pos, "cue"))
         elif what == "cue":
             # a clause ends where the next one's word in capitals begins (not after its own number)
@@ -187,10 +191,11 @@ def _cuts(raw: str, seq: _Sequence) -> list[int]:
 
 _WORD_TOKEN_RE = re.compile(r"\S+")
 _CAPS_JOINERS = frozenset("DE DEL LA LAS LOS EL Y E EN A AL PARA OF THE AND FOR ON IN TO - –".split())
+_QUOTES = "\"“”‘’'«»"
 _CAPS_RUN_LETTERS = 12  # a heading in capitals inside a line has at least this many letters
 _SENTENCE_STARTERS = frozenset("""
     La El Los Las Un Una En De Con Por Para Este Esta Estos Estas Se Al Del Durante Según Como Mediante
-    The This These In On At For With By As During A An It Its Our We Following
+    The This These In On At For With By As During It Its Our We Following
     """.split())
 
 
@@ -213,10 +218,12 @@ def _caps_headings(raw: str) -> list[tuple[int, int]]:
         while j > k and words[j - 1].group() in _CAPS_JOINERS:
             j -= 1
         letters = sum(c.isalpha() for w in words[k:j] for c in w.group())
-        if j - k >= 2 and letters >= _CAPS_RUN_LETTERS and j < len(words):
+        listed = any(w.group().endswith(",") for w in words[k:j - 1])  # "ARGENTINA, BRAZIL, CANADA"
+        quoted = words[k].group()[:1] in _QUOTES or _before(raw, words[k].start()) in _QUOTES
+        if j - k >= 2 and letters >= _CAPS_RUN_LETTERS and j < len(words) and not listed and not quoted:
             nxt = words[j].group()
             starts = (nxt[:1].isupper() and any(c.islower() for c in nxt)) or bool(re.match(r"\d{1,2}[.)]$", nxt))
-            after_sentence = _before(raw, words[k].start()) in tuple(".:;\"”)")
+            after_sentence = _before(raw, words[k].start()) in tuple(".:;)")
             if starts and after_sentence and not words[j - 1].group().endswith((",", ":")):
                 runs.append((words[k].start(), words[j - 1].end()))
         k = max(j, k + 1)
@@ -264,8 +271,9 @@ def _heading_end(raw: str) -> int:
     return 0
 
 
-_NUMBERED_HEADING_WORDS = 6
+_NUMBERED_HEADING_WORDS = 4
 _TAIL_HEADING_WORDS = 4
+_TITLE_ABBREVIATIONS = frozenset("sr sra srta dr dra mr mrs ms lic ing amb excmo excma hon prof st gen arq".split())
 _PART_TAIL_RE = re.compile(r"(?<=\s)(?:Introduction|Introducci[óo]n|Background|Antecedentes|Preamble|Pre[áa]mbulo)\s*$")
 _TAIL_HEADING_RE = re.compile(
     rf"(?<=[a-záéíóúñ)]\.\s)[{_CAP}][\w’'-]*(?:\s+[\w’'-]+){{0,{_TAIL_HEADING_WORDS - 1}}}\s*$")
@@ -275,7 +283,10 @@ def _tail_heading(piece: str) -> int:
     """Where a short heading ends a piece that the next item follows (``... the Meeting. Opening
     ceremony`` | ``4. The Meeting ...``; ``... Regional Meeting Introduction`` | ``1. The ...``), or 0."""
     m = _PART_TAIL_RE.search(piece) or _TAIL_HEADING_RE.search(piece)
-    return m.start() if m and m.start() > 0 else 0
+    if m is None or m.start() == 0:
+        return 0
+    stop = piece[:m.start()].rstrip().removesuffix(".").rsplit(None, 1)[-1]
+    return 0 if stop.lower() in _TITLE_ABBREVIATIONS else m.start()
 
 
 def _numbered_heading_end(raw: str) -> int:

@@ -28,11 +28,12 @@ _AGENDA_RE = re.compile(rf"^\s*(?P<body>{_TIME}\s*[-\u2013\u2014]\s*{_TIME}(?:\s
 AGENDA_SLOT_RE = re.compile(rf"^\s*{_TIME}\s*[-\u2013\u2014]\s*{_TIME}\s*$")
 _NUMBERED_RE = re.compile(r"^\s*(?P<num>\d{1,3})[.)][-\u2013]?\s+(?P<body>\S.*)$")  # "1.", "1)", "1.-"
 # "1.1.2 Apply ...", "1.1. Commitments", "1.1." alone (its text on the next line); not "2.5 million".
-_DECIMAL_RE = re.compile(rf"^\s*(?P<num>\d{{1,2}}(?:\.\d{{1,2}}){{1,3}})\.?(?:\s+(?P<body>[¿¡\"“(]?[{_CAP}].*)|\s*)$")
+_DECIMAL_RE = re.compile(rf"^\s*(?P<num>[1-9]\d?(?:\.[1-9]\d?){{1,3}})\.?(?:\s+(?P<body>[¿¡\"“(]?[{_CAP}].*)|\s*)$")
 _ARTICLE_RE = re.compile(r"^\s*(?:Art[íi]culo|ART[ÍI]CULO|Article|ARTICLE|Art\.)\s+(?P<num>\d{1,3})"
                          rf"(?:\s*[.:º°)\-–]\s*|\s+)(?P<body>[¿¡\"“(]?[{_CAP}].*)$")
 # A letter alone on its line, its item's text on the next ("a)" / "coordinar la implementación ...").
-_LETTER_ONLY_RE = re.compile(r"^\s*(?:\((?P<num>[a-z])\)|(?P<alt>[a-z])[.)])\s*$")
+_LETTER_ONLY_RE = re.compile(r"^\s*(?:\((?P<num>[a-z]|ii|iii|iv|vi|vii|viii|ix|xi|xii)\)|"
+                             r"(?P<alt>[a-z]|ii|iii|iv|vi|vii|viii|ix|xi|xii)[.)])\s*$")
 _NUMBER_ONLY_RE = re.compile(r"^\s*(?P<num>\d{1,3})(?P<dot>[.)]?)\s*$")
 _LETTERED_RE = re.compile(r"^\s*(?:\((?P<num>[a-z]|ii|iii|iv|vi|vii|viii|ix|xi|xii)\)|"
                           r"(?P<alt>[a-z]|ii|iii|iv|vi|vii|viii|ix|xi|xii)[.)])\s+(?P<body>\S.*)$")
@@ -60,7 +61,7 @@ _HOST_FURNITURE_RE = re.compile(
     r"(?:p[áa]gina|page|старонка)\s*\d{1,4}\s*/\s*\d{1,4}\s*$|"
     r"(?:fecha de conversi[óo]n|дата канвертавання|post on|upload:|category:)\s*\S*\s*$|"
     r"\d+\s+(?:views|download)s?\s*$|"
-    r"(?:-\s*)?(?:english|español|espanol|français|francais|português|portugues)\s*-?\s*$)",  # a language menu
+    r"(?:english|español|espanol|français|francais|português|portugues)\s+-\s*$)",  # a language menu
     re.IGNORECASE)
 # A table-of-contents entry: a dot or ellipsis leader, or a title ending in a page number.
 _LEADER_RE = re.compile(r"(?:\.\s?){4,}|…{2,}|…[\s.]*\d{1,3}\s*$|…\s*$|\t\s*\d{1,3}\s*$|\S\s{2,}\d{1,3}\s*$"

@@ -30,7 +30,8 @@ _RECOMMENDATIONS_RE = re.compile(r"\b(?:recommendations?|recomendaci(?:ón|on|on
 _RECOMMENDS_RE = re.compile(r"\b(?:recommends?|recomienda[n]?)\b", re.IGNORECASE)
 # A lead-in announcing recommendations: "adopted the following conclusions and recommendations:".
 _FOLLOWING_RECOMMENDATIONS_RE = re.compile(
-    r"\b(?:following|siguientes)\b[^:.]{0,40}\b(?:recommendations|recomendaciones)\b", re.IGNORECASE)
+    r"\bthe following (?:[\w-]+ and )?recommendations\b|"
+    r"\b(?:las|estas) siguientes (?:[\w-]+ (?:y|e) )?recomendaciones\b", re.IGNORECASE)
 _FINDINGS_RE = re.compile(
     r"\b(?:consensus|main ideas|findings?|conclusions?|areas? of agreement|consenso|ideas principales|"
     r"hallazgos?|conclusi(?:ón|on|ones)|áreas de acuerdo)\b", re.IGNORECASE)

@@ -137,7 +137,15 @@ class Tree:
         self.style = _top_style(blocks)
         self.numbering = _numbering(blocks, roles)
         # the numbers of an outline that head deeper ones ("1.1" over "1.1.1"): its headings
-        self.outline_heads = {b.first.num.rsplit(".", 1)[0] for b in blocks if b.tok is Tok.DECIMAL}
+        outline = [b.first.num for b in blocks if b.tok is Tok.DECIMAL]
+        self.outline_heads = {num.rsplit(".", 1)[0] for num in outline}
+        # an outline number with no part over it, under it or beside it is a figure ("11.30 Coffee break")
+        printed = set(outline) | {b.first.num.rstrip(".)") for b in blocks if b.tok in (Tok.NUMBERED, Tok.SECTION)}
+        self.outline = {num for num in outline
+                        if num in self.outline_heads or num.rsplit(".", 1)[0] in printed
+                        or sum(n.rsplit(".", 1)[0] == num.rsplit(".", 1)[0] for n in outline) > 1}
+        # a text numbered by articles has more than one ("Artículo 7." alone is one quoted)
+        self.articled = sum(b.tok is Tok.NUMBERED and b.first.article for b in blocks) > 1
         self.root = _Node(Kind.SECTION, "doc", None, None, "", 0, 0, 0)  # the document itself
         self.section: _Node | None = None
         self.subsection: _Node | None = None
@@ -173,7 +181,7 @@ class Tree:
                 self._add_numbered(block)
             self.lead_in = _lead_in(block)
             return
-        if block.tok is Tok.DECIMAL:
+        if block.tok is Tok.DECIMAL and block.first.num in self.outline:
             self.lists.clear()
             self._add_outline_number(block)
         elif block.tok is Tok.BULLET:
@@ -200,7 +208,7 @@ class Tree:
                     self._add_section(block, unnumbered=True)
                 elif block.subheading or (block.tok is Tok.SECTION and block.heading_like):
                     self._add_subsection(block, block.text.removesuffix(":"))
-                elif block.tok is Tok.NUMBERED:
+                elif block.tok is Tok.NUMBERED and (self.articled or not block.first.article):
                     self._add_numbered(block)
                 else:
                     if self.numbering != "printed" and self.counter and not block.text.endswith(":"):
