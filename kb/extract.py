@@ -5,8 +5,11 @@ byte; quotes and spans point into it. For a PDF or DOCX the original file is not
 and SHA-256 are recorded beside the text, so that the text can always be traced to what was received.
 
 - Plain text (``.txt``, ``.md`` or no suffix) must be UTF-8; it is taken unchanged.
-- PDF: the text layer of each page (pypdf), pages separated by a blank line; a PDF without a text
-  layer (a scan) is refused with what to do.
+- PDF: the text layer of each page (pdfminer.six), its layout analysis grouping lines into the
+  blocks a reader sees (a paragraph, a heading, an item), a blank line between blocks and pages;
+  in a block, a line that reaches the right margin was wrapped by the typesetter and goes on with
+  the next, as the paragraph it is part of. A PDF without a text layer (a scan) is refused with
+  what to do.
 - DOCX: the paragraphs in order (python-docx), one per line and a blank line between; the numbers
   and bullets Word draws from its list definitions are written out (``1.``, ``a)``, ``-``), since a
   reader sees them and the parser needs them; a table's rows become lines of cells between ``|``.
@@ -30,6 +33,10 @@ __all__ = ["FORMATS", "Extracted", "extract"]
 
 FORMATS = {".txt": "text", ".md": "text", "": "text", ".text": "text", ".pdf": "pdf", ".docx": "docx"}
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_WRAP_SLACK = 0.04  # a line ending this close to the right margin (a share of the text's width) was wrapped
+# Words of one line may stand this many characters' width apart (a justified line, a leader) and stay
+# one line; pdfminer's default (2) cut justified lines into boxes of a word each (bench/README.md).
+_CHAR_MARGIN = 10.0
 
 
 @dataclass(frozen=True)
@@ -66,17 +73,40 @@ def extract(path: Path) -> Extracted:
 
 
 def _pdf_text(path: Path, raw: bytes) -> str:
-    from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
+    from pdfminer.high_level import extract_pages
+    from pdfminer.layout import LAParams, LTTextContainer, LTTextLine
+    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+    from pdfminer.pdfparser import PDFSyntaxError
+    from pdfminer.psparser import PSException
 
     try:
-        reader = PdfReader(io.BytesIO(raw))
-        if reader.is_encrypted and not reader.decrypt(""):
-            raise InputError(f"{path}: the PDF is encrypted", hint="save an unprotected copy and add that")
-        pages = [page.extract_text() or "" for page in reader.pages]
-    except PdfReadError as exc:
+        pages = [[[line for line in box if isinstance(line, LTTextLine)]
+                  for box in page if isinstance(box, LTTextContainer)]
+                 for page in extract_pages(io.BytesIO(raw), laparams=LAParams(char_margin=_CHAR_MARGIN))]
+    except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
+        raise InputError(f"{path}: the PDF is encrypted", hint="save an unprotected copy and add that") from exc
+    except (PDFSyntaxError, PSException, ValueError, KeyError, TypeError) as exc:
         raise InputError(f"{path}: not a readable PDF ({exc})", hint="check the file, or export it again") from exc
-    return "\n\n".join(page.strip("\n") for page in pages)
+    return "\n\n".join(text for text in (_page_text(boxes) for boxes in pages) if text)
+
+
+def _page_text(boxes: list[list[Any]]) -> str:
+    """A page's blocks, a blank line between them; in a block, a line that runs to the text's right
+    margin goes on with the next (the typesetter wrapped it there), any other line ends."""
+    lines = [line for box in boxes for line in box]
+    if not lines:
+        return ""
+    left, right = min(line.x0 for line in lines), max(line.x1 for line in lines)
+    slack = _WRAP_SLACK * (right - left)
+    out = []
+    for box in boxes:
+        text = ""
+        for k, line in enumerate(box):
+            piece = line.get_text().rstrip("\n").rstrip()
+            wrapped = k + 1 < len(box) and right - line.x1 <= slack and piece
+            text += piece + ("" if wrapped and piece.endswith("-") else " " if wrapped else "\n")
+        out.append(text.strip("\n"))
+    return "\n\n".join(block for block in out if block.strip())
 
 
 def _docx_text(path: Path, raw: bytes) -> str:

@@ -167,11 +167,45 @@ def test_kb_add_of_a_docx_writes_out_words_list_numbers(capsys: pytest.CaptureFi
     assert "3 Mandate" in out
 
 
+def test_a_pdf_reads_as_its_paragraphs_however_the_typesetter_wrapped_them(tmp_path: Path) -> None:
+    from fpdf import FPDF
+
+    pdf = FPDF(format="Letter")
+    pdf.set_margins(25, 20, 25)
+    pdf.add_page()
+    pdf.set_font("helvetica", size=10.5)
+    long = ("1. The Ministers of Labor commit to strengthen the public employment services of the region, to "
+            "promote social dialogue and to share the experiences of the ministries with one another in the "
+            "framework of the Inter-American Network for Labor Administration.")
+    for block in ("PLAN OF ACTION OF LIMA", long, "2. Promote decent work.", "a. Short item", "b. Another item"):
+        pdf.multi_cell(0, 5, block, new_x="LMARGIN", new_y="NEXT")  # justified, as offices print
+        pdf.ln(3)
+    path = tmp_path / "plan.pdf"
+    pdf.output(str(path))
+    lines = [line.split() for line in kb.extract(path).text.split("\n")]
+    assert long.split() in lines  # wrapped at the margin: one paragraph again, its words in order
+    assert ["2.", "Promote", "decent", "work."] in lines and ["a.", "Short", "item"] in lines
+    assert [] in lines  # blocks stay apart
+
+
 def test_extract_refuses_what_it_cannot_read(tmp_path: Path) -> None:
+    from fpdf import FPDF
+
     empty_pdf = tmp_path / "scan.pdf"
     write_pdf(empty_pdf, "")
     with pytest.raises(kb.InputError, match="no text could be read"):
         kb.extract(empty_pdf)
+    locked = FPDF()
+    locked.set_encryption(owner_password="owner", user_password="secret")
+    locked.add_page()
+    locked.set_font("helvetica", size=10)
+    locked.cell(0, 5, "Plan of Action")
+    locked.output(str(tmp_path / "locked.pdf"))
+    with pytest.raises(kb.InputError, match="encrypted"):
+        kb.extract(tmp_path / "locked.pdf")
+    (tmp_path / "bad.pdf").write_bytes(b"%PDF-1.4\n not a PDF body")
+    with pytest.raises(kb.InputError, match="not a readable PDF"):
+        kb.extract(tmp_path / "bad.pdf")
     broken = tmp_path / "broken.docx"
     broken.write_bytes(b"not a zip")
     with pytest.raises(kb.InputError, match="not a readable Word document"):
