@@ -6,15 +6,13 @@ were made on is refused."""
 from __future__ import annotations
 
 import hashlib
-import importlib.util
 import json
 from pathlib import Path
 from types import ModuleType
 from typing import Any
 
 import pytest
-
-BENCH = Path(__file__).resolve().parent.parent / "bench" / "bench_parse.py"
+from fixtures.bench import bench_module
 
 TEXT = ("PLAN OF ACTION OF LIMA\n\n"
         "1. Strengthen the public employment services of the region.\n\n"
@@ -23,11 +21,7 @@ TEXT = ("PLAN OF ACTION OF LIMA\n\n"
 
 @pytest.fixture(scope="module")
 def bench() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("bench_parse", BENCH)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return bench_module("bench_parse")
 
 
 def span(piece: str) -> dict[str, int]:

@@ -5,15 +5,13 @@ whose provision lost a character left out rather than scored wrong."""
 from __future__ import annotations
 
 import hashlib
-import importlib.util
 import json
 from pathlib import Path
 from types import ModuleType
 from typing import Any
 
 import pytest
-
-BENCH = Path(__file__).resolve().parent.parent / "bench" / "bench_pdf.py"
+from fixtures.bench import bench_module
 
 TEXT = ("OEA/Ser.K/XII.40.1\nPLAN OF ACTION OF LIMA\n\n"
         "1. Strengthen the public employment services of the region, so that every person looking for work "
@@ -24,11 +22,7 @@ TEXT = ("OEA/Ser.K/XII.40.1\nPLAN OF ACTION OF LIMA\n\n"
 
 @pytest.fixture(scope="module")
 def bench() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("bench_pdf", BENCH)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return bench_module("bench_pdf")
 
 
 def span(piece: str) -> dict[str, int]:

@@ -4,14 +4,13 @@ provisions of each kind and twice its annotations."""
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
 
 import pytest
+from fixtures.bench import bench_module
 
 import kb
 from kb import ontology
@@ -20,17 +19,10 @@ from kb.corpus import default_corpus_dir, load_corpus
 from kb.model import Annotations, Provision
 from kb.pipeline import topic_slugs
 
-SYNTH = Path(__file__).resolve().parent.parent / "bench" / "synth.py"
-
 
 @pytest.fixture(scope="module")
 def synth() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("bench_synth", SYNTH)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # its dataclasses look their module up while being defined
-    spec.loader.exec_module(module)
-    return module
+    return bench_module("synth")
 
 
 @dataclass
