@@ -28,6 +28,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")  # Debian's fonts-dejavu-core
 _LINE_MM = 5.0
+_INDENT_MM = 1.8  # a leading space of the text as the width it takes on the page
 
 
 def _bench_parse() -> ModuleType:
@@ -39,8 +40,9 @@ def _bench_parse() -> ModuleType:
 
 
 def typeset(text: str, header: str, path: Path, font: Path) -> None:
-    """``text`` as a printed page would carry it: lines wrapped to the page, a blank line as a gap,
-    ``header`` at the top and ``- N -`` at the foot of every page after the first."""
+    """``text`` as a printed page would carry it: lines wrapped to the page and indented as far as
+    the text indents them, a blank line as a gap, ``header`` at the top and ``- N -`` at the foot of
+    every page after the first."""
     from fpdf import FPDF
 
     class Page(FPDF):
@@ -64,7 +66,9 @@ def typeset(text: str, header: str, path: Path, font: Path) -> None:
     for line in text.split("\n"):
         pdf.set_font("body", size=10.5)
         if line.strip():
-            pdf.multi_cell(0, _LINE_MM, line.strip(), new_x="LMARGIN", new_y="NEXT")
+            indent = _INDENT_MM * (len(line.expandtabs(4)) - len(line.expandtabs(4).lstrip()))
+            pdf.set_x(pdf.l_margin + indent)
+            pdf.multi_cell(pdf.epw - indent, _LINE_MM, line.strip(), new_x="LMARGIN", new_y="NEXT")
         else:
             pdf.ln(_LINE_MM / 2)
     pdf.output(str(path))

@@ -37,6 +37,8 @@ _WRAP_SLACK = 0.04  # a line ending this close to the right margin (a share of t
 # Words of one line may stand this many characters' width apart (a justified line, a leader) and stay
 # one line; pdfminer's default (2) cut justified lines into boxes of a word each (bench/README.md).
 _CHAR_MARGIN = 10.0
+_MARGIN_ZONE = 0.1  # a page's top and bottom tenth hold its running header and page number
+_FURNITURE_CHARS = 60
 
 
 @dataclass(frozen=True)
@@ -74,39 +76,98 @@ def extract(path: Path) -> Extracted:
 
 def _pdf_text(path: Path, raw: bytes) -> str:
     from pdfminer.high_level import extract_pages
-    from pdfminer.layout import LAParams, LTTextContainer, LTTextLine
+    from pdfminer.layout import LAParams
     from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
     from pdfminer.pdfparser import PDFSyntaxError
     from pdfminer.psparser import PSException
 
     try:
-        pages = [[[line for line in box if isinstance(line, LTTextLine)]
-                  for box in page if isinstance(box, LTTextContainer)]
-                 for page in extract_pages(io.BytesIO(raw), laparams=LAParams(char_margin=_CHAR_MARGIN))]
+        pages = [_page(page) for page in extract_pages(io.BytesIO(raw), laparams=LAParams(char_margin=_CHAR_MARGIN))]
     except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
         raise InputError(f"{path}: the PDF is encrypted", hint="save an unprotected copy and add that") from exc
     except (PDFSyntaxError, PSException, ValueError, KeyError, TypeError) as exc:
         raise InputError(f"{path}: not a readable PDF ({exc})", hint="check the file, or export it again") from exc
-    return "\n\n".join(text for text in (_page_text(boxes) for boxes in pages) if text)
+    # A paragraph that runs on over a page break is read whole: the foot of one page and the head of
+    # the next (page number, running header) go before it.
+    out: list[str] = []
+    carried: str | None = None
+    for page in pages:
+        out += page.top
+        body = page.body
+        if carried is not None:
+            if body:
+                joint = "" if carried.endswith("-") else " "
+                body = [carried + joint + body[0].lstrip(), *body[1:]]
+            else:
+                out.append(carried)
+            carried = None
+        if page.runs_on and body:
+            out += body[:-1]
+            carried = body[-1]
+        else:
+            out += body
+        out += page.bottom
+    if carried is not None:
+        out.append(carried)
+    return "\n\n".join(block for block in out if block.strip())
 
 
-def _page_text(boxes: list[list[Any]]) -> str:
-    """A page's blocks, a blank line between them; in a block, a line that runs to the text's right
-    margin goes on with the next (the typesetter wrapped it there), any other line ends."""
+@dataclass
+class _Page:
+    top: list[str]  # a running header, as short lines alone in the top margin
+    body: list[str]  # the blocks between, in reading order
+    bottom: list[str]  # a page number or footer, alone in the bottom margin
+    runs_on: bool  # the last block's last line reaches the right margin mid-sentence
+
+
+def _page(page: Any) -> _Page:
+    """A page's blocks (see :func:`_blocks`), its header and footer apart."""
+    from pdfminer.layout import LTTextContainer, LTTextLine
+
+    top: list[str] = []
+    bottom: list[str] = []
+    boxes: list[list[Any]] = []
+    for box in page:
+        if not isinstance(box, LTTextContainer):
+            continue
+        lines = [line for line in box if isinstance(line, LTTextLine)]
+        text = " ".join(" ".join(line.get_text().split()) for line in lines)
+        if len(lines) == 1 and len(text) <= _FURNITURE_CHARS and box.y0 >= (1 - _MARGIN_ZONE) * page.height:
+            top.append(text)
+        elif len(lines) == 1 and len(text) <= _FURNITURE_CHARS and box.y1 <= _MARGIN_ZONE * page.height:
+            bottom.append(text)
+        elif lines:
+            boxes.append(lines)
+    body, runs_on = _blocks(boxes)
+    return _Page(top, body, bottom, runs_on)
+
+
+def _blocks(boxes: list[list[Any]]) -> tuple[list[str], bool]:
+    """The text of a page's boxes, one block each; in a block, a line that runs to the text's right
+    margin goes on with the next (the typesetter wrapped it there), any other line ends. A line
+    that begins right of the text's left margin is indented by as many spaces as characters would
+    fill the gap (an item under a paragraph). Also whether the last line runs on to the next page."""
     lines = [line for box in boxes for line in box]
     if not lines:
-        return ""
+        return [], False
     left, right = min(line.x0 for line in lines), max(line.x1 for line in lines)
     slack = _WRAP_SLACK * (right - left)
     out = []
     for box in boxes:
         text = ""
+        starts = True
         for k, line in enumerate(box):
-            piece = line.get_text().rstrip("\n").rstrip()
-            wrapped = k + 1 < len(box) and right - line.x1 <= slack and piece
+            piece = " ".join(line.get_text().split())  # a justified line's stretched spaces are one space
+            if starts and piece:
+                em = (line.x1 - line.x0) / max(len(piece), 1)
+                text += " " * round((line.x0 - left) / em) if em > 0 else ""
+            wrapped = bool(k + 1 < len(box) and right - line.x1 <= slack and piece)
             text += piece + ("" if wrapped and piece.endswith("-") else " " if wrapped else "\n")
+            starts = not wrapped
         out.append(text.strip("\n"))
-    return "\n\n".join(block for block in out if block.strip())
+    last = lines[-1]
+    runs_on = right - last.x1 <= slack and not last.get_text().rstrip().endswith((".", ";", ":", "!", "?"))
+    return [block for block in out if block.strip()], runs_on
 
 
 def _docx_text(path: Path, raw: bytes) -> str:

@@ -188,6 +188,40 @@ def test_a_pdf_reads_as_its_paragraphs_however_the_typesetter_wrapped_them(tmp_p
     assert [] in lines  # blocks stay apart
 
 
+def test_a_pdf_paragraph_running_over_a_page_break_is_read_whole(tmp_path: Path) -> None:
+    from fpdf import FPDF
+
+    class Paged(FPDF):
+        def header(self) -> None:
+            if self.page_no() > 1:
+                self.set_font("helvetica", size=8)
+                self.cell(0, 4, "OEA/Ser.K/XII.40.1", align="R", new_x="LMARGIN", new_y="NEXT")
+
+        def footer(self) -> None:
+            self.set_y(-15)
+            self.set_font("helvetica", size=9)
+            self.cell(0, 5, f"- {self.page_no()} -", align="C")
+
+    pdf = Paged(format="Letter")
+    pdf.set_margins(25, 20, 25)
+    pdf.add_page()
+    pdf.set_font("helvetica", size=10.5)
+    pdf.ln(222)  # the paragraph starts near the foot of the first page
+    paragraph = ("1. The Ministers of Labor commit to strengthen the public employment services of the region, to "
+                 "promote social dialogue, to share the experiences of the ministries with one another and to "
+                 "report on what they did at the next Conference, in the framework of the Inter-American Network "
+                 "for Labor Administration and with the support of the Technical Secretariat.")
+    pdf.multi_cell(0, 5, paragraph, new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(3)
+    pdf.multi_cell(0, 5, "2. Promote decent work.", new_x="LMARGIN", new_y="NEXT")
+    path = tmp_path / "plan.pdf"
+    pdf.output(str(path))
+    text = kb.extract(path).text
+    lines = [line.split() for line in text.split("\n")]
+    assert len(pdf.pages) == 2 and paragraph.split() in lines
+    assert ["-", "1", "-"] in lines and ["OEA/Ser.K/XII.40.1"] in lines  # kept, before the paragraph
+
+
 def test_extract_refuses_what_it_cannot_read(tmp_path: Path) -> None:
     from fpdf import FPDF
 

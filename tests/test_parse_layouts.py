@@ -1127,3 +1127,9 @@ def test_a_document_cited_in_the_body_does_not_type_it(text: str) -> None:
 def test_a_place_under_a_speech_title_is_not_part_of_it() -> None:
     text = "Remarks by the Secretary General,\nOttawa, Canada\n\nThank you, Chair, for this opportunity.\n"
     assert parse_document(text).metadata.title == "Remarks by the Secretary General,"
+
+
+def test_the_covers_symbol_printed_once_beside_a_page_marker_is_a_running_header() -> None:
+    text = ("OEA/Ser.K/XII.40.1\nTRABAJO/doc.5/40\nFINAL REPORT\n\n1. The meeting was opened by the Chair, who "
+            "welcomed the delegations.\n\nOEA/Ser.K/XII.40.1\n\n- 2 -\n\n2. The agenda was adopted without changes.\n")
+    assert first_words(text) == ["1.", "2."]

@@ -212,6 +212,9 @@ _BLOCK_LINES = 3
 _COVER_LINES = 20  # a cover's title block is printed within the first lines with text
 
 
+_SYMBOL_LINE_RE = re.compile(r"^[A-Z]{2,}[A-Za-z]*(?:/[\w.\-()]+(?: (?:rev|corr|add)\. ?\d+)?)+$")
+
+
 def _repeated_blocks(lines: list[Line]) -> set[int]:
     """The lines (indices) of the cover's title block, which opens the text, and of its copy printed
     again, in the same order, right after a page marker: at least three lines in a row."""
@@ -246,7 +249,10 @@ def _running_headers(lines: list[Line]) -> list[Line]:
             around = [lines[j] for j in range(max(0, i - 2), min(len(lines), i + 3)) if j != i]
             if any(other.tok is Tok.NOISE for other in around):
                 near_marker[line.text] += 1
-    headers = {text for text, count in near_marker.items() if count >= 2}
+    cover = {line.text for line in [x for x in lines if x.tok is not Tok.BLANK][:_COVER_LINES]}
+    # printed twice next to a page marker, or once when it is the cover's symbol ("OEA/Ser.L/XX.1.11")
+    headers = {text for text, count in near_marker.items()
+               if count >= 2 or (text in cover and _SYMBOL_LINE_RE.match(text) is not None)}
     blocks = _repeated_blocks(lines)
     if not headers and not blocks:
         return lines
