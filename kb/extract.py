@@ -38,7 +38,7 @@ _WRAP_SLACK = 0.04  # a line ending this close to the right margin (a share of t
 # one line; pdfminer's default (2) cut justified lines into boxes of a word each (bench/README.md).
 _CHAR_MARGIN = 10.0
 _MARGIN_ZONE = 0.1  # a page's top and bottom tenth hold its running header and page number
-_FURNITURE_CHARS = 60
+_FURNITURE_WORDS = 4
 
 
 @dataclass(frozen=True)
@@ -82,7 +82,8 @@ def _pdf_text(path: Path, raw: bytes) -> str:
     from pdfminer.psparser import PSException
 
     try:
-        pages = [_page(page) for page in extract_pages(io.BytesIO(raw), laparams=LAParams(char_margin=_CHAR_MARGIN))]
+        pages = [_page(page, first=k == 0) for k, page in
+                 enumerate(extract_pages(io.BytesIO(raw), laparams=LAParams(char_margin=_CHAR_MARGIN)))]
     except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
         raise InputError(f"{path}: the PDF is encrypted", hint="save an unprotected copy and add that") from exc
     except (PDFSyntaxError, PSException, ValueError, KeyError, TypeError) as exc:
@@ -120,8 +121,9 @@ class _Page:
     runs_on: bool  # the last block's last line reaches the right margin mid-sentence
 
 
-def _page(page: Any) -> _Page:
-    """A page's blocks (see :func:`_blocks`), its header and footer apart."""
+def _page(page: Any, *, first: bool) -> _Page:
+    """A page's blocks (see :func:`_blocks`), its footer apart, and its header unless it is the
+    first page (whose top is its cover, read in order)."""
     from pdfminer.layout import LTTextContainer, LTTextLine
 
     top: list[str] = []
@@ -132,9 +134,12 @@ def _page(page: Any) -> _Page:
             continue
         lines = [line for line in box if isinstance(line, LTTextLine)]
         text = " ".join(" ".join(line.get_text().split()) for line in lines)
-        if len(lines) == 1 and len(text) <= _FURNITURE_CHARS and box.y0 >= (1 - _MARGIN_ZONE) * page.height:
+        # a page number or a symbol alone on its line ("- 2 -", "Page 2 of 9", "OEA/Ser.K/XII.18.1")
+        alone = (len(lines) == 1 and len(text.split()) <= _FURNITURE_WORDS
+                 and any(c.isdigit() or c == "/" for c in text))
+        if alone and not first and box.y0 >= (1 - _MARGIN_ZONE) * page.height:
             top.append(text)
-        elif len(lines) == 1 and len(text) <= _FURNITURE_CHARS and box.y1 <= _MARGIN_ZONE * page.height:
+        elif alone and box.y1 <= _MARGIN_ZONE * page.height:
             bottom.append(text)
         elif lines:
             boxes.append(lines)
@@ -144,9 +149,8 @@ def _page(page: Any) -> _Page:
 
 def _blocks(boxes: list[list[Any]]) -> tuple[list[str], bool]:
     """The text of a page's boxes, one block each; in a block, a line that runs to the text's right
-    margin goes on with the next (the typesetter wrapped it there), any other line ends. A line
-    that begins right of the text's left margin is indented by as many spaces as characters would
-    fill the gap (an item under a paragraph). Also whether the last line runs on to the next page."""
+    margin goes on with the next (the typesetter wrapped it there), any other line ends. Also
+    whether the last line runs on to the next page."""
     lines = [line for box in boxes for line in box]
     if not lines:
         return [], False
@@ -155,15 +159,10 @@ def _blocks(boxes: list[list[Any]]) -> tuple[list[str], bool]:
     out = []
     for box in boxes:
         text = ""
-        starts = True
         for k, line in enumerate(box):
             piece = " ".join(line.get_text().split())  # a justified line's stretched spaces are one space
-            if starts and piece:
-                em = (line.x1 - line.x0) / max(len(piece), 1)
-                text += " " * round((line.x0 - left) / em) if em > 0 else ""
             wrapped = bool(k + 1 < len(box) and right - line.x1 <= slack and piece)
             text += piece + ("" if wrapped and piece.endswith("-") else " " if wrapped else "\n")
-            starts = not wrapped
         out.append(text.strip("\n"))
     last = lines[-1]
     runs_on = right - last.x1 <= slack and not last.get_text().rstrip().endswith((".", ";", ":", "!", "?"))
