@@ -1133,3 +1133,13 @@ def test_the_covers_symbol_printed_once_beside_a_page_marker_is_a_running_header
     text = ("OEA/Ser.K/XII.40.1\nTRABAJO/doc.5/40\nFINAL REPORT\n\n1. The meeting was opened by the Chair, who "
             "welcomed the delegations.\n\nOEA/Ser.K/XII.40.1\n\n- 2 -\n\n2. The agenda was adopted without changes.\n")
     assert first_words(text) == ["1.", "2."]
+
+
+def test_preamble_clauses_citing_resolutions_by_symbol_are_body_not_cover() -> None:
+    text = ("AG/RES. 9999 (LX-O/40)\n\n(Resolution adopted at the seventh plenary session, held on June 5, 2040)\n\n"
+            "Articles 93, 94, and 97 of the Charter of the Organization of American States;\n\n"
+            "The resolutions approved by CIDI at its Tenth Regular Meeting, particularly: CIDI/RES. 15 (X-O/40), "
+            '"Special Fund"; and CIDI/RES. 8 (X-O/40), "Rules of Procedure of the Council";\n\n'
+            "CONSIDERING that the member states established the Council to promote cooperation,\n\n"
+            "RESOLVES:\n\n1. To take note of the resolutions approved by the Council.\n")
+    assert first_words(text)[:2] == ["Articles", "The"]

@@ -295,7 +295,8 @@ def _cover_follows(lines: list[Line], i: int) -> bool:
         if line.tok is Tok.AGENDA:
             continue  # an agenda entry naming the documents it adopts is no cover line
         cues = len(_COVER_CUE_RE.findall(line.text))
-        if cues and (len(line.text) <= _COVER_LINE_MAX or cues >= 2):  # a cover line, or a cover glued on one
+        clause = line.text.rstrip().endswith((";", "; and", "; y")) and is_prose(line)  # a preamble's, citing them
+        if cues and not clause and (len(line.text) <= _COVER_LINE_MAX or cues >= 2):  # a cover line, or one glued
             return True
         seen += 1
         if seen >= _COVER_LOOKAHEAD:
