@@ -1143,3 +1143,11 @@ def test_preamble_clauses_citing_resolutions_by_symbol_are_body_not_cover() -> N
             "CONSIDERING that the member states established the Council to promote cooperation,\n\n"
             "RESOLVES:\n\n1. To take note of the resolutions approved by the Council.\n")
     assert first_words(text)[:2] == ["Articles", "The"]
+
+
+def test_a_roman_numeral_alone_without_its_stop_heads_the_line_in_capitals_after_it() -> None:
+    text = ("ACTA DE LA REUNIÓN\n\nLa reunión se celebró en Lima el 3 de junio de 2040.\n\nI\n\nPARTICIPANTES\n\n"
+            "Asistieron los delegados de diez países.\n\nII\n\nDESARROLLO DE LA REUNIÓN\n\nLa Presidencia abrió la "
+            "sesión.\n")
+    sections = [(p.number, p.heading) for p in parse_document(text).provisions if p.kind is Kind.SECTION]
+    assert sections == [("I", "PARTICIPANTES"), ("II", "DESARROLLO DE LA REUNIÓN")]

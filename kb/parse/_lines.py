@@ -184,7 +184,8 @@ def classify(text: str, segments: list[Segment]) -> list[Line]:
 
 
 _MARK_ALONE_RE = re.compile(
-    r"^\s*(?:(?:CAP[IÍ]TULO|Cap[ií]tulo|CHAPTER|Chapter)\s+(?P<chapter>[IVXL]{1,5})\.?|(?P<num>[IVXL]{1,5}|[A-H])\.)\s*$")
+    r"^\s*(?:(?:CAP[IÍ]TULO|Cap[ií]tulo|CHAPTER|Chapter)\s+(?P<chapter>[IVXL]{1,5})\.?|(?P<num>[IVXL]{1,5}|[A-H])\.|"
+    r"(?P<bare>[IVXL]{1,5}))\s*$")  # a roman numeral heads without its stop too ("II" / "DESARROLLO ...")
 
 
 def _marks_alone(text: str, lines: list[Line]) -> list[Line]:
@@ -194,7 +195,7 @@ def _marks_alone(text: str, lines: list[Line]) -> list[Line]:
         if i == skip:
             continue
         m = _MARK_ALONE_RE.match(line.raw) if line.tok is Tok.TEXT else None
-        num = (m["num"] or m["chapter"]) if m else ""
+        num = (m["num"] or m["chapter"] or m["bare"]) if m else ""
         following = next((j for j in range(i + 1, min(i + 3, len(lines))) if lines[j].tok is not Tok.BLANK), None)
         if m and following is not None and lines[following].tok is Tok.TEXT and is_upper(lines[following].text) \
                 and len(lines[following].text) <= _TITLE_MAX:
