@@ -1151,3 +1151,10 @@ def test_a_roman_numeral_alone_without_its_stop_heads_the_line_in_capitals_after
             "sesión.\n")
     sections = [(p.number, p.heading) for p in parse_document(text).provisions if p.kind is Kind.SECTION]
     assert sections == [("I", "PARTICIPANTES"), ("II", "DESARROLLO DE LA REUNIÓN")]
+
+
+def test_links_to_other_pages_are_a_sites_navigation() -> None:
+    text = ("The First Meeting of the Working Groups took place in Lima in 2040.\n\n"
+            "Presentations of Working Group 1 >>\nPresentations of Working Group 2 »\n\n"
+            "The Working Groups adopted their recommendations.\n")
+    assert first_words(text) == ["The", "The"]

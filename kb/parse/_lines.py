@@ -61,7 +61,8 @@ _HOST_FURNITURE_RE = re.compile(
     r"(?:p[áa]gina|page|старонка)\s*\d{1,4}\s*/\s*\d{1,4}\s*$|"
     r"(?:fecha de conversi[óo]n|дата канвертавання|post on|upload:|category:)\s*\S*\s*$|"
     r"\d+\s+(?:views|download)s?\s*$|"
-    r"(?:english|español|espanol|français|francais|português|portugues)\s+-\s*$)",  # a language menu
+    r"(?:english|español|espanol|français|francais|português|portugues)\s+-\s*$|"  # a language menu
+    r".{1,80}\s(?:>>|»)\s*$)",  # a link to another page ("Presentations of Working Group 1 >>")
     re.IGNORECASE)
 # A table-of-contents entry: a dot or ellipsis leader, or a title ending in a page number.
 _LEADER_RE = re.compile(r"(?:\.\s?){4,}|…{2,}|…[\s.]*\d{1,3}\s*$|…\s*$|\t\s*\d{1,3}\s*$|\S\s{2,}\d{1,3}\s*$"
