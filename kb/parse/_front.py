@@ -36,6 +36,7 @@ _ENTRY_HEAD_RE = re.compile(r"^\s*(?:[IVXLC]+|[A-Z]|\d{1,2}(?:\.\d{1,2})?)[.)]?\
 _COVER_RE = re.compile(
     r"OEA/Ser|CIDI/|/doc\.|Original:|^\s*\([^)]*\)?\s*$|^\s*\((?:adopt|approv|agreed|presented|aprobad|adoptad|present)|^\s*(?:presented|presentado|submitted|prepared|preparado|"
     r"elaborado|updated|actualizado)\b", re.IGNORECASE)
+_COVER_ONLY_RE = re.compile(r"\bOEA/Ser|\bOriginal\s*:", re.IGNORECASE)  # never cited in a sentence
 _COVER_CUE_RE = re.compile(r"\bOEA/Ser|\bCIDI/|\bTRABAJO\s?/|\bOriginal\s*:", re.IGNORECASE)
 # A heading no title is made of ("Preámbulo", "I ANTECEDENTES", "MANDATOS"): printed just before where
 # the body begins, it opens the body.
@@ -295,7 +296,8 @@ def _cover_follows(lines: list[Line], i: int) -> bool:
         if line.tok is Tok.AGENDA:
             continue  # an agenda entry naming the documents it adopts is no cover line
         cues = len(_COVER_CUE_RE.findall(line.text))
-        clause = line.text.rstrip().endswith((";", "; and", "; y")) and is_prose(line)  # a preamble's, citing them
+        # a sentence citing documents by symbol ("adopted resolution CIDI/CECIP/RES. 14 ...;") is no cover
+        clause = is_prose(line) and not _COVER_ONLY_RE.search(line.text)
         if cues and not clause and (len(line.text) <= _COVER_LINE_MAX or cues >= 2):  # a cover line, or one glued
             return True
         seen += 1
