@@ -38,7 +38,9 @@ _WRAP_SLACK = 0.04  # a line ending this close to the right margin (a share of t
 # one line; pdfminer's default (2) cut justified lines into boxes of a word each (bench/README.md).
 _CHAR_MARGIN = 10.0
 _MARGIN_ZONE = 0.1  # a page's top and bottom tenth hold its running header and page number
-_FURNITURE_WORDS = 4
+_PART_MARK_RE = re.compile(r"^\s*(?:\d{1,3}(?:\.\d{1,2})*[.)]|\(?[a-z]\)|[a-z]\.|[IVXL]{1,5}\.|[A-H]\.|[•·▪●◦-])\s")
+_CLOSERS = "\"\u201d\u2019')]"
+_FULL_SHARE = 0.6  # a wrapped line fills at least this share of the text's width
 
 
 @dataclass(frozen=True)
@@ -82,27 +84,33 @@ def _pdf_text(path: Path, raw: bytes) -> str:
     from pdfminer.psparser import PSException
 
     try:
-        pages = [_page(page, first=k == 0) for k, page in
-                 enumerate(extract_pages(io.BytesIO(raw), laparams=LAParams(char_margin=_CHAR_MARGIN)))]
+        # boxes in reading order top to bottom (pdfminer's own order puts a short centred heading
+        # after the line below it); columns stay apart as boxes
+        layout = LAParams(char_margin=_CHAR_MARGIN, boxes_flow=None)
+        pages = [_page(page, first=k == 0) for k, page in enumerate(extract_pages(io.BytesIO(raw), laparams=layout))]
     except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
         raise InputError(f"{path}: the PDF is encrypted", hint="save an unprotected copy and add that") from exc
     except (PDFSyntaxError, PSException, ValueError, KeyError, TypeError) as exc:
         raise InputError(f"{path}: not a readable PDF ({exc})", hint="check the file, or export it again") from exc
+    lines = [line for page in pages for box in page.boxes for line in box]
+    if not lines:
+        return ""
+    left, right = min(line.x0 for line in lines), max(line.x1 for line in lines)
     # A paragraph that runs on over a page break is read whole: the foot of one page and the head of
     # the next (page number, running header) go before it.
     out: list[str] = []
     carried: str | None = None
     for page in pages:
         out += page.top
-        body = page.body
+        body, runs_on = _blocks(page.boxes, left, right)
         if carried is not None:
-            if body:
+            if body and _continues(carried, body[0]):
                 joint = "" if carried.endswith("-") else " "
                 body = [carried + joint + body[0].lstrip(), *body[1:]]
             else:
                 out.append(carried)
             carried = None
-        if page.runs_on and body:
+        if runs_on and body:
             out += body[:-1]
             carried = body[-1]
         else:
@@ -115,15 +123,19 @@ def _pdf_text(path: Path, raw: bytes) -> str:
 
 @dataclass
 class _Page:
-    top: list[str]  # a running header, as short lines alone in the top margin
-    body: list[str]  # the blocks between, in reading order
-    bottom: list[str]  # a page number or footer, alone in the bottom margin
-    runs_on: bool  # the last block's last line reaches the right margin mid-sentence
+    top: list[str]  # a running header: a page number or symbol alone in the top margin
+    boxes: list[list[Any]]  # the text boxes between, in reading order, each its lines
+    bottom: list[str]  # a page number or symbol alone in the bottom margin
+
+
+_PAGE_FURNITURE_RE = re.compile(
+    r"^(?:[-\u2013\u2014]\s*\d{1,3}\s*[-\u2013\u2014]|\d{1,3}|(?:page|p[áa]gina|p[áa]g\.)\s*\d{1,3}(?:\s*(?:of|de|/)\s*\d{1,3})?|"
+    r"\d{1,3}\s*/\s*\d{1,3}|[A-Z]{2,}[A-Za-z]*(?:/[\w.\-()]+(?: (?:rev|corr|add)\. ?\d+)*)+)$", re.IGNORECASE)
 
 
 def _page(page: Any, *, first: bool) -> _Page:
-    """A page's blocks (see :func:`_blocks`), its footer apart, and its header unless it is the
-    first page (whose top is its cover, read in order)."""
+    """A page's text boxes, its footer apart, and its header unless it is the first page (whose top
+    is its cover, read in order)."""
     from pdfminer.layout import LTTextContainer, LTTextLine
 
     top: list[str] = []
@@ -134,38 +146,48 @@ def _page(page: Any, *, first: bool) -> _Page:
             continue
         lines = [line for line in box if isinstance(line, LTTextLine)]
         text = " ".join(" ".join(line.get_text().split()) for line in lines)
-        # a page number or a symbol alone on its line ("- 2 -", "Page 2 of 9", "OEA/Ser.K/XII.18.1")
-        alone = (len(lines) == 1 and len(text.split()) <= _FURNITURE_WORDS
-                 and any(c.isdigit() or c == "/" for c in text))
+        alone = len(lines) == 1 and _PAGE_FURNITURE_RE.match(text) is not None  # "- 2 -", "OEA/Ser.K/XII.18.1"
         if alone and not first and box.y0 >= (1 - _MARGIN_ZONE) * page.height:
             top.append(text)
         elif alone and box.y1 <= _MARGIN_ZONE * page.height:
             bottom.append(text)
         elif lines:
             boxes.append(lines)
-    body, runs_on = _blocks(boxes)
-    return _Page(top, body, bottom, runs_on)
+    return _Page(top, boxes, bottom)
 
 
-def _blocks(boxes: list[list[Any]]) -> tuple[list[str], bool]:
-    """The text of a page's boxes, one block each; in a block, a line that runs to the text's right
-    margin goes on with the next (the typesetter wrapped it there), any other line ends. Also
-    whether the last line runs on to the next page."""
-    lines = [line for box in boxes for line in box]
-    if not lines:
-        return [], False
-    left, right = min(line.x0 for line in lines), max(line.x1 for line in lines)
-    slack = _WRAP_SLACK * (right - left)
+def _continues(carried: str, following: str) -> bool:
+    """Whether the first block of a page goes on with the last of the page before (which stopped
+    mid-sentence at the margin): not when it opens a part of its own, with a number, a letter, a
+    bullet or a heading in capitals."""
+    first_line = following.strip().split("\n", 1)[0]
+    letters = [c for c in first_line if c.isalpha()]
+    heading = len(letters) >= 2 and not any(c.islower() for c in letters)
+    return bool(carried.strip()) and not heading and _PART_MARK_RE.match(first_line) is None
+
+
+def _blocks(boxes: list[list[Any]], left: float, right: float) -> tuple[list[str], bool]:
+    """The text of a page's boxes, one block each; in a block, a line that starts at the text's left
+    half and runs to its right margin (the document's) goes on with the next (the typesetter wrapped
+    it there), any other line ends. Also whether the last line runs on to the next page."""
+    width = right - left
+    slack = _WRAP_SLACK * width
+
+    def full(line: Any) -> bool:
+        x0, x1 = float(line.x0), float(line.x1)
+        return right - x1 <= slack and x0 - left <= width / 2 and x1 - x0 >= _FULL_SHARE * width
+
     out = []
     for box in boxes:
         text = ""
         for k, line in enumerate(box):
             piece = " ".join(line.get_text().split())  # a justified line's stretched spaces are one space
-            wrapped = bool(k + 1 < len(box) and right - line.x1 <= slack and piece)
+            wrapped = bool(k + 1 < len(box) and full(line) and piece)
             text += piece + ("" if wrapped and piece.endswith("-") else " " if wrapped else "\n")
         out.append(text.strip("\n"))
-    last = lines[-1]
-    runs_on = right - last.x1 <= slack and not last.get_text().rstrip().endswith((".", ";", ":", "!", "?"))
+    last = boxes[-1][-1] if boxes and boxes[-1] else None
+    ending = last.get_text().rstrip().rstrip(_CLOSERS) if last is not None else ""
+    runs_on = last is not None and full(last) and not ending.endswith((".", ";", ":", "!", "?"))
     return [block for block in out if block.strip()], runs_on
 
 
