@@ -1,6 +1,6 @@
 """How much the parser loses when a document comes as a typeset PDF rather than as text.
 
-    python bench/bench_pdf.py DOCS_DIR bench/parse-expected.json [--split tune|test|all] [--font TTF]
+    python bench/bench_pdf.py DOCS_DIR bench/parse-expected.json [--split tune|test|all] [--font TTF|core]
 
 The texts of the parse benchmark (see bench_parse.py) are typeset as an OAS document is printed: a
 Letter page, wrapped lines, the document's symbol as a running header and ``- N -`` at the foot of
@@ -39,32 +39,36 @@ def _bench_parse() -> ModuleType:
     return module
 
 
-def typeset(text: str, header: str, path: Path, font: Path) -> None:
+def typeset(text: str, header: str, path: Path, font: Path | None) -> None:
     """``text`` as a printed page would carry it: lines wrapped to the page and indented as far as
     the text indents them, a blank line as a gap, ``header`` at the top and ``- N -`` at the foot of
-    every page after the first."""
+    every page after the first. ``font``: a TrueType font with the text's letters, or None for the
+    PDF core font Helvetica (Latin-1 letters only)."""
     from fpdf import FPDF
+
+    family = "body" if font is not None else "helvetica"
 
     class Page(FPDF):
         def header(self) -> None:
             if self.page_no() > 1:
-                self.set_font("body", size=8)
+                self.set_font(family, size=8)
                 self.cell(0, 4, header, align="R", new_x="LMARGIN", new_y="NEXT")
                 self.ln(4)
 
         def footer(self) -> None:
             if self.page_no() > 1:
                 self.set_y(-15)
-                self.set_font("body", size=9)
+                self.set_font(family, size=9)
                 self.cell(0, 5, f"- {self.page_no()} -", align="C")
 
     pdf = Page(format="Letter")
     pdf.set_margins(25, 20, 25)
     pdf.set_auto_page_break(True, margin=20)
-    pdf.add_font("body", fname=str(font))
+    if font is not None:
+        pdf.add_font("body", fname=str(font))
     pdf.add_page()
     for line in text.split("\n"):
-        pdf.set_font("body", size=10.5)
+        pdf.set_font(family, size=10.5)
         if line.strip():
             indent = _INDENT_MM * (len(line.expandtabs(4)) - len(line.expandtabs(4).lstrip()))
             pdf.set_x(pdf.l_margin + indent)
@@ -111,11 +115,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("docs_dir", type=Path)
     parser.add_argument("expected", type=Path)
     parser.add_argument("--split", choices=("tune", "test", "all"), default="all")
-    parser.add_argument("--font", type=Path, default=FONT, help="a TrueType font with the texts' letters")
+    parser.add_argument("--font", default=str(FONT),
+                        help="a TrueType font with the texts' letters, or 'core' for Helvetica (Latin-1 texts)")
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "out")
     args = parser.parse_args(argv)
-    if not args.font.is_file():
-        raise SystemExit(f"{args.font}: no such font; install fonts-dejavu-core or give --font")
+    font = None if args.font == "core" else Path(args.font)
+    if font is not None and not font.is_file():
+        raise SystemExit(f"{font}: no such font; install fonts-dejavu-core or give --font")
     sys.path.insert(0, str(ROOT))
     from kb.extract import extract
 
@@ -130,7 +136,7 @@ def main(argv: list[str] | None = None) -> int:
         for doc in documents:
             symbols = doc["metadata"].get("symbols") or []
             path = Path(tmp) / (doc["file"].removesuffix(".txt") + ".pdf")
-            typeset(texts[doc["file"]], symbols[0] if symbols else doc["file"], path, args.font)
+            typeset(texts[doc["file"]], symbols[0] if symbols else doc["file"], path, font)
             extracted = extract(path).data.decode("utf-8")
             carried = moved(doc, texts[doc["file"]], extracted)
             if carried is None:
