@@ -28,6 +28,7 @@ from typing import Any
 
 from kb.corpus import decode_utf8
 from kb.errors import InputError
+from kb.parse import SYMBOL_LINE_RE
 
 __all__ = ["FORMATS", "Extracted", "extract"]
 
@@ -129,8 +130,8 @@ class _Page:
 
 
 _PAGE_FURNITURE_RE = re.compile(
-    r"^(?:[-\u2013\u2014]\s*\d{1,3}\s*[-\u2013\u2014]|\d{1,3}|(?:page|p[áa]gina|p[áa]g\.)\s*\d{1,3}(?:\s*(?:of|de|/)\s*\d{1,3})?|"
-    r"\d{1,3}\s*/\s*\d{1,3}|[A-Z]{2,}[A-Za-z]*(?:/[\w.\-()]+(?: (?:rev|corr|add)\. ?\d+)*)+)$", re.IGNORECASE)
+    r"^(?i:[-\u2013\u2014]\s*\d{1,3}\s*[-\u2013\u2014]|\d{1,3}|(?:page|p[áa]gina|p[áa]g\.)\s*\d{1,3}(?:\s*(?:of|de|/)\s*\d{1,3})?|"
+    rf"\d{{1,3}}\s*/\s*\d{{1,3}})$|{SYMBOL_LINE_RE.pattern}")
 
 
 def _page(page: Any, *, first: bool) -> _Page:
@@ -145,8 +146,8 @@ def _page(page: Any, *, first: bool) -> _Page:
         if not isinstance(box, LTTextContainer):
             continue
         lines = [line for line in box if isinstance(line, LTTextLine)]
-        text = " ".join(" ".join(line.get_text().split()) for line in lines)
-        alone = len(lines) == 1 and _PAGE_FURNITURE_RE.match(text) is not None  # "- 2 -", "OEA/Ser.K/XII.18.1"
+        text = " ".join(lines[0].get_text().split()) if len(lines) == 1 else ""
+        alone = _PAGE_FURNITURE_RE.match(text) is not None  # "- 2 -", "OEA/Ser.K/XII.18.1"
         if alone and not first and box.y0 >= (1 - _MARGIN_ZONE) * page.height:
             top.append(text)
         elif alone and box.y1 <= _MARGIN_ZONE * page.height:

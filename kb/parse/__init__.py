@@ -30,11 +30,11 @@ from kb.parse._blocks import Block, blocks
 from kb.parse._cover import CoverMetadata, is_title_line, read_cover
 from kb.parse._front import front_matter
 from kb.parse._layout import segments
-from kb.parse._lines import Line, Tok, classify, is_upper
+from kb.parse._lines import SYMBOL_LINE_RE, Line, Tok, classify, is_upper
 from kb.parse._roles import Roles
 from kb.parse._tree import build_tree
 
-__all__ = ["CoverMetadata", "ParseWarning", "ParsedDocument", "parse", "parse_document"]
+__all__ = ["SYMBOL_LINE_RE", "CoverMetadata", "ParseWarning", "ParsedDocument", "parse", "parse_document"]
 
 _LONG_TEXT = 3000  # a body this long parsed into a single provision is doubtful
 _SHORT_PROVISION = 12

@@ -13,7 +13,7 @@ from enum import Enum, auto
 
 from kb.parse._layout import Segment
 
-__all__ = ["AGENDA_SLOT_RE", "GLYPH_ALONE_RE", "Line", "Tok", "classify", "clean", "is_upper"]
+__all__ = ["AGENDA_SLOT_RE", "GLYPH_ALONE_RE", "SYMBOL_LINE_RE", "Line", "Tok", "classify", "clean", "is_upper"]
 
 _CAP = "A-ZÁÉÍÓÚÑÜ"
 # "III. AREAS OF CONSENSUS", "A. ORGANIZATION", "A.ORGANIZATION", " 1. BACKGROUND"; an arabic number needs
@@ -214,7 +214,8 @@ _BLOCK_LINES = 3
 _COVER_LINES = 20  # a cover's title block is printed within the first lines with text
 
 
-_SYMBOL_LINE_RE = re.compile(r"^[A-Z]{2,}[A-Za-z]*(?:/[\w.\-()]+(?: (?:rev|corr|add)\. ?\d+)?)+$")
+# A line that is only a document symbol ("OEA/Ser.K/XII.18.1", "CIMT/doc.5/19 rev. 1 add. 2").
+SYMBOL_LINE_RE = re.compile(r"^[A-Z]{2,}[A-Za-z]*(?:/[\w.\-()]+(?: (?:rev|corr|add)\. ?\d+)*)+$")
 
 
 def _repeated_blocks(lines: list[Line]) -> set[int]:
@@ -254,7 +255,7 @@ def _running_headers(lines: list[Line]) -> list[Line]:
     cover = {line.text for line in [x for x in lines if x.tok is not Tok.BLANK][:_COVER_LINES]}
     # printed twice next to a page marker, or once when it is the cover's symbol ("OEA/Ser.L/XX.1.11")
     headers = {text for text, count in near_marker.items()
-               if count >= 2 or (text in cover and _SYMBOL_LINE_RE.match(text) is not None)}
+               if count >= 2 or (text in cover and SYMBOL_LINE_RE.match(text) is not None)}
     blocks = _repeated_blocks(lines)
     if not headers and not blocks:
         return lines
