@@ -196,8 +196,10 @@ def test_workers_that_cannot_start_say_why_and_the_pool_recovers(built_release: 
         shutil.move(served / "store", kept)  # the store taken away by hand, under the server
         for pid in query_workers(server):
             os.kill(pid, signal.SIGKILL)
-        health = wait_for(lambda: (r := httpx.get(f"{server.url}/health")).status_code == 503 and r.json(), 20,
-                          "health degraded")
+        # degraded with its reason: between a worker's death and its replacement's failure to start the
+        # pool is empty for a moment with no reason yet
+        health = wait_for(lambda: (r := httpx.get(f"{server.url}/health")).status_code == 503
+                          and "error" in r.json()["workers"] and r.json(), 20, "health degraded, saying why")
         assert "store" in health["workers"]["error"], health
         started = time.monotonic()
         answer = httpx.get(f"{server.url}/sparql", params={"query": "ASK {}"}, timeout=30)
