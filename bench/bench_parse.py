@@ -26,6 +26,11 @@ the parser ends there with fewer than three words is not counted either. Results
 ``--second-reader FILE`` scores a second reader's independent counts (same format, made blind to the
 first reader's) exactly as the parser's, on the documents both read, beside the parser's figures
 on the same documents: how far two careful readers agree is the most any parser can score here.
+
+``--corrections DIR`` measures what a curator gets after correcting the parse (``DIR/{document}.yaml``
+with ``type:`` and ``corrections:`` as in a document's metadata file, corpus/README.md): the
+documents that have such a file, as the parser reads them and as corrected, side by side, with the
+number of corrections written.
 """
 
 from __future__ import annotations
@@ -44,6 +49,8 @@ import unicodedata
 from pathlib import Path
 from typing import Any
 
+import yaml
+
 ROOT = Path(__file__).resolve().parent.parent
 FIELDS = ("title", "type", "symbols", "date", "language", "original_language", "meeting")
 
@@ -51,7 +58,8 @@ FIELDS = ("title", "type", "symbols", "date", "language", "original_language", "
 # on stdin, writes what that version's parser makes of them.
 _RUNNER = r"""
 import json, sys, time
-docs = json.load(sys.stdin)
+payload = json.load(sys.stdin)
+docs, fixes = payload["texts"], payload.get("corrections", {})
 out = {}
 try:
     from kb.parse import parse_document
@@ -61,7 +69,14 @@ from kb.parse import parse
 for name, text in docs.items():
     started = time.perf_counter()
     try:
-        if parse_document is not None:
+        if name in fixes:
+            from kb.model import Correction
+            fix = fixes[name]
+            doc = parse_document(text, source=name, doc_type=fix.get("type"), corrections_file=name,
+                                 corrections=[Correction(**c) for c in fix.get("corrections") or []])
+            provisions, metadata = doc.provisions, doc.metadata.as_json()
+            warnings = [w.as_json() for w in doc.warnings]
+        elif parse_document is not None:
             doc = parse_document(text, source=name)
             provisions, metadata = doc.provisions, doc.metadata.as_json()
             warnings = [w.as_json() for w in doc.warnings]
@@ -181,11 +196,12 @@ def totals(rows: list[dict[str, Any]]) -> dict[str, Any]:
     return out
 
 
-def run_parser(tree: Path, texts: dict[str, str]) -> dict[str, Any]:
+def run_parser(tree: Path, texts: dict[str, str], corrections: dict[str, Any] | None = None) -> dict[str, Any]:
     """What the parser of the ``kb`` package under ``tree`` makes of each text (in a child process,
     so that two versions never share an import)."""
     env = {**os.environ, "PYTHONPATH": str(tree)}
-    done = subprocess.run([sys.executable, "-c", _RUNNER], input=json.dumps(texts), capture_output=True, text=True,
+    payload = json.dumps({"texts": texts, "corrections": corrections or {}})
+    done = subprocess.run([sys.executable, "-c", _RUNNER], input=payload, capture_output=True, text=True,
                           env=env, cwd=tree, check=False)
     if done.returncode:
         raise SystemExit(f"the parser under {tree} failed:\n{done.stderr[-2000:]}")
@@ -222,6 +238,17 @@ def load(docs_dir: Path, expected_path: Path) -> tuple[list[dict[str, Any]], dic
     if problems:
         raise SystemExit("cannot measure:\n  " + "\n  ".join(problems))
     return expected["documents"], texts
+
+
+def read_corrections(folder: Path) -> dict[str, Any]:
+    """A curator's corrections of each document (``{document}.yaml``), keyed by the text's file name."""
+    fixes: dict[str, Any] = {}
+    for path in sorted(folder.glob("*.yaml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        if not isinstance(data, dict) or set(data) - {"type", "corrections"}:
+            raise SystemExit(f"{path}: give only `type:` and `corrections:`, as in a document's metadata file")
+        fixes[f"{path.stem}.txt"] = data
+    return fixes
 
 
 def as_result(doc: dict[str, Any]) -> dict[str, Any]:
@@ -278,6 +305,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--detail", action="store_true", help="list every miss and spurious provision")
     parser.add_argument("--second-reader", type=Path, metavar="FILE",
                         help="also score a second reader's counts of some of the documents against the first's")
+    parser.add_argument("--corrections", type=Path, metavar="DIR",
+                        help="a curator's corrections, DIR/{document}.yaml (`type:` and `corrections:` as in a "
+                             "metadata file): measure the documents that have one, as parsed and as corrected")
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "out")
     args = parser.parse_args(argv)
     documents, texts = load(args.docs_dir, args.expected)
@@ -291,6 +321,9 @@ def main(argv: list[str] | None = None) -> int:
             raise SystemExit(f"{args.second_reader}: not counts of texts of {args.expected}: {', '.join(foreign)}")
         documents = [d for d in documents if d["file"] in second]
     documents = [d for d in documents if args.split == "all" or d["split"] == args.split]
+    fixes = read_corrections(args.corrections) if args.corrections else {}
+    if args.corrections:
+        documents = [d for d in documents if d["file"] in fixes]
     texts = {d["file"]: texts[d["file"]] for d in documents}
     started = dt.datetime.now(dt.UTC)
     versions = {"checkout": ROOT}
@@ -304,6 +337,14 @@ def main(argv: list[str] | None = None) -> int:
             rows = [score(d, texts[d["file"]], parsed[d["file"]]) for d in documents]
             results[label] = {"rows": rows, "summary": report(label, rows, detail=args.detail),
                               "wall_seconds": time.perf_counter() - begun}
+        if fixes:
+            begun = time.perf_counter()
+            parsed = run_parser(ROOT, texts, fixes)
+            rows = [score(d, texts[d["file"]], parsed[d["file"]]) for d in documents]
+            results["corrected"] = {"rows": rows, "summary": report("corrected", rows, detail=args.detail),
+                                    "wall_seconds": time.perf_counter() - begun,
+                                    "corrections": {f: len(fix.get("corrections") or []) for f, fix in fixes.items()}}
+            print(f"{sum(results['corrected']['corrections'].values())} corrections in {len(fixes)} documents")
         if second:
             rows = [score(d, texts[d["file"]], as_result(second[d["file"]])) for d in documents]
             results["second reader"] = {"rows": rows, "summary": report("second reader", rows, detail=args.detail)}

@@ -31,13 +31,14 @@ import yaml
 
 from kb.errors import CorpusError, CorpusErrors
 from kb.iri import is_slug
-from kb.model import DatasetInfo, DocType, DocumentMeta, SourceDocument
+from kb.model import CORRECTED_KINDS, READINGS, Correction, DatasetInfo, DocType, DocumentMeta, SourceDocument
 
 REQUIRED_FIELDS = (
     "slug", "title", "type", "symbols", "date", "language", "original_language",
     "issuing_body", "meeting", "source", "sha256",
 )
-OPTIONAL_FIELDS = ("date_note", "known_by", "original_file", "original_sha256")
+OPTIONAL_FIELDS = ("date_note", "known_by", "original_file", "original_sha256", "corrections")
+_CORRECTION_KEYS = ("at", "after", "read_as", "kind")
 EMPTY_ALLOWED = ("meeting",)  # a document may belong to no meeting
 DATE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 LANG_RE = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]+)*$")
@@ -55,7 +56,8 @@ def default_corpus_dir() -> Path:
 
 
 def load_yaml(path: Path) -> tuple[Any, dict[str, int]]:
-    """Parse a YAML file; return its data and the 1-based line of each top-level mapping key.
+    """Parse a YAML file; return its data and the 1-based line of each top-level mapping key (and of
+    each entry of a top-level list, as ``key[i]``).
 
     Raises CorpusError with the line of the syntax error for malformed YAML, or for a file that
     is not UTF-8.
@@ -73,8 +75,11 @@ def load_yaml(path: Path) -> tuple[Any, dict[str, int]]:
                           hint="fix the syntax at that line") from exc
     lines: dict[str, int] = {}
     if isinstance(node, yaml.MappingNode):
-        for key_node, _ in node.value:
+        for key_node, value_node in node.value:
             lines[str(key_node.value)] = key_node.start_mark.line + 1
+            if isinstance(value_node, yaml.SequenceNode):
+                for i, entry in enumerate(value_node.value):
+                    lines[f"{key_node.value}[{i}]"] = entry.start_mark.line + 1
     return data, lines
 
 
@@ -159,6 +164,7 @@ def parse_meta(path: Path) -> DocumentMeta:
         raise _field_error(path, lines, "known_by", f"{known_by!r} is not a YYYY-MM-DD date",
                            "give the latest day the document can have been issued")
     return DocumentMeta(
+        corrections=_corrections(path, data.get("corrections"), lines),
         slug=slug,
         title=text_field("title"),
         doc_type=doc_type,
@@ -177,6 +183,44 @@ def parse_meta(path: Path) -> DocumentMeta:
         meta_path=str(path),
         field_lines=tuple(sorted(lines.items())),
     )
+
+
+def _corrections(path: Path, entries: object, lines: dict[str, int]) -> tuple[Correction, ...]:
+    """The ``corrections:`` of a metadata file, each checked for its form (where it applies is the
+    parser's to check, against the source)."""
+    if entries is None:
+        return ()
+    if not isinstance(entries, list):
+        raise _field_error(path, lines, "corrections", "must be a list of corrections",
+                           "write each as `- {at: \"...\", read_as: heading}` (see corpus/README.md)")
+    out: list[Correction] = []
+    for i, entry in enumerate(entries):
+        line = lines.get(f"corrections[{i}]", lines.get("corrections"))
+        if not isinstance(entry, dict):
+            raise CorpusError(path, f"correction {i + 1} must be a mapping", line=line,
+                              hint="give `at:` and `read_as:` or `kind:`")
+        unknown = sorted(set(map(str, entry)) - set(_CORRECTION_KEYS))
+        if unknown:
+            raise CorpusError(path, f"correction {i + 1}: {unknown[0]!r} is not a key of a correction", line=line,
+                              hint=f"known keys: {', '.join(_CORRECTION_KEYS)}")
+        values = {key: entry.get(key, "") for key in _CORRECTION_KEYS}
+        for key, value in values.items():
+            if not isinstance(value, str):
+                raise CorpusError(path, f"correction {i + 1}: {key} must be text", line=line, hint="quote the value")
+        if not values["at"].strip():
+            raise CorpusError(path, f"correction {i + 1} has no `at`", line=line,
+                              hint="quote the words the line begins with, verbatim from the source")
+        if not values["read_as"] and not values["kind"]:
+            raise CorpusError(path, f"correction {i + 1} says neither `read_as` nor `kind`", line=line,
+                              hint=f"read_as: one of {', '.join(READINGS)}; kind: one of {', '.join(CORRECTED_KINDS)}")
+        if values["read_as"] and values["read_as"] not in READINGS:
+            raise CorpusError(path, f"correction {i + 1}: read_as {values['read_as']!r} is not a reading", line=line,
+                              hint=f"use one of {', '.join(READINGS)}")
+        if values["kind"] and values["kind"] not in CORRECTED_KINDS:
+            raise CorpusError(path, f"correction {i + 1}: kind {values['kind']!r} is not a kind a correction gives",
+                              line=line, hint=f"use one of {', '.join(CORRECTED_KINDS)} (a heading: read_as: heading)")
+        out.append(Correction(line=line, **values))
+    return tuple(out)
 
 
 def read_dataset_info(corpus_dir: Path) -> DatasetInfo:

@@ -168,6 +168,9 @@ def add_document(path: Path, *, corpus_dir: Path | None = None, slug: str | None
             raise InputError(f"{meta_path}: {slug!r} is already held, from another text",
                              hint="give another --slug, or --replace to hold this text instead (its eIds may "
                                   "change: check that published IRIs still resolve)")
+        parsed = parse_document(received.text, source=str(path), doc_type=existing.doc_type,
+                                language=existing.language, corrections=existing.corrections,
+                                corrections_file=str(meta_path))
         return Added(slug, corpus_dir / existing.source, meta_path, parsed, kept_metadata=True,
                      promoted=slug in quoted)
     notes: list[str] = []
@@ -212,7 +215,8 @@ def add_document(path: Path, *, corpus_dir: Path | None = None, slug: str | None
         fields += [("original_file", received.original_name, f"converted from {received.converted_from.upper()}"),
                    ("original_sha256", received.original_sha256, "")]
     header = (f"Proposed by `kb add` from {received.original_name}: check every field against the document,\n"
-              "then run `kb build` (or `kb add` again). Fields the cover did not give say so.")
+              "then run `kb build` (or `kb add` again). Fields the cover did not give say so.\n"
+              "Where the preview misreads the text, add `corrections:` (corpus/README.md) and run `kb add` again.")
     sources.mkdir(parents=True, exist_ok=True)
     documents.mkdir(parents=True, exist_ok=True)
     write_whole(source_path, received.data)

@@ -66,6 +66,24 @@ class DatasetInfo:
                 "rights": self.rights, "publisher": self.publisher}
 
 
+READINGS = ("heading", "text", "skip", "starts", "continues", "body")
+CORRECTED_KINDS = ("Paragraph", "Item", "AgendaItem", "Mandate", "Recommendation", "Finding", "Objective", "Question")
+
+
+@dataclass(frozen=True)
+class Correction:
+    """A curator's correction of how a held source is read (``corrections:`` in its metadata file),
+    where the parser misread it: ``at`` quotes the text where a line (or an item run into a line)
+    begins, ``after`` a text before it when ``at`` occurs more than once. ``read_as`` is one of
+    :data:`READINGS`; ``kind`` one of :data:`CORRECTED_KINDS` (on a heading: the paragraphs under it)."""
+
+    at: str
+    after: str = ""
+    read_as: str = ""
+    kind: str = ""
+    line: int | None = None  # of the entry in the metadata file
+
+
 @dataclass(frozen=True)
 class DocumentMeta:
     """The metadata file of one held document (``corpus/documents/{slug}.yaml``)."""
@@ -85,6 +103,7 @@ class DocumentMeta:
     known_by: str = ""  # YYYY-MM-DD: the latest day it was issued, when the text says more than ``date``
     original_file: str = ""  # the received file (PDF, DOCX) the source text was converted from
     original_sha256: str = ""
+    corrections: tuple[Correction, ...] = ()  # how to read the source where the parser misreads it
     meta_path: str = ""  # where this metadata was read from (for error messages)
     field_lines: tuple[tuple[str, int], ...] = ()  # the line of each field in that file
 

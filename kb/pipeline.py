@@ -139,9 +139,13 @@ def read_and_annotate(corpus_dir: Path, timings: dict[str, float], progress: Pro
         provisions: dict[str, list[Provision]] = {}
         for d in documents:
             try:
-                provisions[d.meta.slug] = parse(d.text, source=str(d.path), doc_type=d.meta.doc_type)
+                provisions[d.meta.slug] = parse(d.text, source=str(d.path), doc_type=d.meta.doc_type,
+                                                corrections=d.meta.corrections, corrections_file=d.meta.meta_path)
             except CorpusError as exc:
                 errors.append(exc)
+                broken.add(d.meta.slug)
+            except CorpusErrors as exc:
+                errors += exc.errors
                 broken.add(d.meta.slug)
         documents = [d for d in documents if d.meta.slug in provisions]
     annotations = Annotations()

@@ -122,7 +122,9 @@ def quote_of(reference: str, *, corpus_dir: Path | None = None, span: tuple[int,
     else:
         if not eid:
             raise InputError(f"{reference!r} names a document, not a provision", hint="add its eId, or --span")
-        provisions = {p.eid: p for p in parse(text, source=str(doc.path), doc_type=doc.meta.doc_type)}
+        provisions = {p.eid: p for p in parse(text, source=str(doc.path), doc_type=doc.meta.doc_type,
+                                                     corrections=doc.meta.corrections,
+                                                     corrections_file=doc.meta.meta_path)}
         provision = provisions.get(eid)
         if provision is None:
             close = sorted(e for e in provisions if e.rsplit("__", 1)[-1] == eid.rsplit("__", 1)[-1])[:3]

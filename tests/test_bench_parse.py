@@ -74,6 +74,21 @@ def test_a_second_reader_is_scored_as_the_parser_is(bench: ModuleType, tmp_path:
     assert results["checkout"]["summary"]["all"]["right"] == 2
 
 
+def test_corrections_are_measured_beside_the_parser_alone(bench: ModuleType, tmp_path: Path) -> None:
+    fixes = tmp_path / "fixes"
+    fixes.mkdir()
+    # a curator who reads the Plan's second paragraph as a heading: the corrected reading loses it
+    (fixes / "plan.yaml").write_text('type: PlanOfAction\ncorrections:\n  - {at: "2. Promote", read_as: heading}\n',
+                                     encoding="utf-8")
+    results = run(bench, tmp_path, "--corrections", str(fixes))
+    assert results["checkout"]["summary"]["all"]["right"] == 2
+    assert results["corrected"]["summary"]["all"]["right"] == 1
+    assert results["corrected"]["corrections"] == {"plan.txt": 1}
+    (fixes / "plan.yaml").write_text("corrections: []\nnotes: x\n", encoding="utf-8")
+    with pytest.raises(SystemExit, match="give only `type:` and `corrections:`"):
+        run(bench, tmp_path, "--corrections", str(fixes))
+
+
 def test_a_second_reader_of_other_texts_is_refused(bench: ModuleType, tmp_path: Path) -> None:
     other = counts(FIRST)
     other["documents"][0]["file"] = "other.txt"

@@ -18,15 +18,20 @@ The stages, one private module each:
 ``_tree``    blocks placed in a tree, lost numbering reconstructed, provisions named
 ``_roles``   the kind of each provision, from its document's type and its context
 ``_cover``   the cover's metadata: title, type, symbols, date, languages, meeting
+
+``_corrections`` places a curator's corrections (``corrections:`` in a document's metadata) in the
+text and applies each at the stage it concerns.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from kb.errors import ParseError
-from kb.model import DocType, Kind, Provision
+from kb.model import Correction, DocType, Kind, Provision
 from kb.parse._blocks import Block, blocks
+from kb.parse._corrections import place
 from kb.parse._cover import CoverMetadata, is_title_line, read_cover
 from kb.parse._front import front_matter
 from kb.parse._layout import segments
@@ -84,16 +89,18 @@ def _warnings(provisions: list[Provision], body: list[Block], lines: list[Line],
             p.kind is not Kind.MANDATE for p in leaves):
         out.append(ParseWarning(leaves[0].line, "no-mandate", f"a {doc_type.value} in which no provision was "
                                 "read as a mandate: check the document's type, and that its operative paragraphs "
-                                "were found"))
+                                "were found (or correct them: `kind: Mandate` on the heading over them)"))
     if len(body_text) >= _LONG_TEXT and len(leaves) <= 1:
         line = leaves[0].line if leaves else 1
         out.append(ParseWarning(line, "one-provision", f"{len(body_text)} characters of text gave "
-                                f"{len(leaves)} provision(s): the parser found no numbering or paragraphs in it"))
+                                f"{len(leaves)} provision(s): the parser found no numbering or paragraphs in it "
+                                "(correct it: `read_as: starts` where each provision begins)"))
     inline_lines = sorted({line.no for line in lines if line.inline and line.tok is not Tok.BLANK})
     for no in inline_lines:
         count = sum(1 for line in lines if line.no == no and line.inline and line.tok is not Tok.BLANK)
         out.append(ParseWarning(no, "inline-items", f"line {no} runs {count} parts together (numbered items "
-                                "or a heading and its text on one line): cut where each part begins"))
+                                "or a heading and its text on one line): cut where each part begins (a wrong cut: "
+                                "`read_as: continues`; a missed one: `read_as: starts`)"))
     for p in leaves:
         if len(p.text) < _SHORT_PROVISION and p.kind is not Kind.AGENDA_ITEM:
             out.append(ParseWarning(p.line, "short-provision", f"{p.eid} is very short ({p.text!r})"))
@@ -103,7 +110,7 @@ def _warnings(provisions: list[Provision], body: list[Block], lines: list[Line],
         if p.eid.rsplit("__", 1)[-1].startswith("al_") and is_upper(p.text) and len(p.text) <= 100 and \
                 not p.text.endswith((".", ":")):
             out.append(ParseWarning(p.line, "heading-like", f"{p.eid} reads like a heading ({p.text!r}) but "
-                                    "was kept as a paragraph"))
+                                    "was kept as a paragraph (if it is one: `read_as: heading`)"))
     return out
 
 
@@ -136,20 +143,27 @@ def _dedupe(provisions: list[Provision], source: str) -> tuple[list[Provision], 
 
 
 def parse_document(text: str, *, source: str = "<text>", doc_type: DocType | str | None = None,
-                   language: str | None = None) -> ParsedDocument:
+                   language: str | None = None, corrections: Sequence[Correction] = (),
+                   corrections_file: str = "") -> ParsedDocument:
     """Parse a source text: its provisions in document order (parents before their children), the
     metadata its cover gives, and warnings. ``doc_type`` (else the cover's) decides which parts are
-    mandates; ``language`` overrides the one the text is read in. Raises :class:`ParseError` for an
-    empty text or one in which no provision is found."""
+    mandates; ``language`` overrides the one the text is read in; ``corrections`` (from
+    ``corrections_file``) say how to read it where the parser alone misreads it. Raises
+    :class:`ParseError` for an empty text, or a correction that cannot be placed in it."""
     if not text.strip():
         raise ParseError(source, "the text is empty", line=1, hint="give the parser a non-empty source text")
-    lines = classify(text, segments(text))
+    placed = place(text, corrections, corrections_file or source)
+    lines = classify(text, placed.cut(segments(text)))
+    placed.check_lines(lines)
+    lines = placed.skip_lines(lines)
     front = front_matter(lines, is_title_line)
+    body_start = placed.body_start(lines, front.body_start)
     body_lines = [replace(line, tok=Tok.NOISE) if i in front.toc else line
-                  for i, line in enumerate(lines) if i >= front.body_start]
-    body_blocks = blocks(body_lines)
+                  for i, line in enumerate(lines) if i >= body_start]
+    body_blocks = placed.apply_blocks(blocks(body_lines, starts=placed.offsets("starts", "heading", "body"),
+                                             continues=placed.offsets("continues")))
     body_offset = body_lines[0].start if body_lines else len(text)
-    front_text = "\n".join(line.raw for i, line in enumerate(lines[:front.body_start]) if i not in front.toc)
+    front_text = "\n".join(line.raw for i, line in enumerate(lines[:body_start]) if i not in front.toc)
     opening = body_blocks[0].text if body_blocks else ""
     metadata = read_cover(front_text, opening, text[body_offset:body_offset + 4000] if body_lines else text[:4000])
     if language:
@@ -167,10 +181,12 @@ def parse_document(text: str, *, source: str = "<text>", doc_type: DocType | str
     return ParsedDocument(provisions, metadata, warnings, body_line, front.toc_lines)
 
 
-def parse(text: str, *, source: str = "<text>", doc_type: DocType | str | None = None) -> list[Provision]:
+def parse(text: str, *, source: str = "<text>", doc_type: DocType | str | None = None,
+          corrections: Sequence[Correction] = (), corrections_file: str = "") -> list[Provision]:
     """The provisions of a source text (see :func:`parse_document`). Raises :class:`ParseError` when
     it holds none: a held document must have some."""
-    provisions = parse_document(text, source=source, doc_type=doc_type).provisions
+    provisions = parse_document(text, source=source, doc_type=doc_type, corrections=corrections,
+                                corrections_file=corrections_file).provisions
     if not provisions:
         raise ParseError(source, "no provision found after the front matter", line=1,
                          hint="a source needs section headings, paragraphs or list items")

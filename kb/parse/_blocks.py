@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 from itertools import pairwise
 
+from kb.model import Kind
 from kb.parse._layout import PREAMBLE_CUES
 from kb.parse._lines import AGENDA_SLOT_RE, GLYPH_ALONE_RE, Line, Tok, is_upper
 
@@ -82,6 +83,7 @@ class Block:
     tok: Tok
     lines: list[Line]
     subheading: bool = False
+    kind: Kind | None = None  # given by a curator's correction
     numbered_heading: bool = False  # "1. Meeting of the Working Groups ..." heading the text after it
     number_line: Line | None = None  # a paragraph number printed on a line of its own before the text
 
@@ -193,8 +195,11 @@ def wrap_width(lines: list[Line]) -> int:
     return _wrap([line for line in lines if line.tok is not Tok.NOISE]).width
 
 
-def blocks(lines: list[Line]) -> list[Block]:
-    """Group the body's lines (noise already removed or marked) into blocks."""
+def blocks(lines: list[Line], *, starts: frozenset[int] = frozenset(),
+           continues: frozenset[int] = frozenset()) -> list[Block]:
+    """Group the body's lines (noise already removed or marked) into blocks. A line whose start is in
+    ``starts`` begins a block, one in ``continues`` carries on the block before it (a curator's
+    corrections)."""
     wrap = _wrap([line for line in lines if line.tok is not Tok.NOISE])
     out: list[Block] = []
     pending_number: Line | None = None
@@ -207,6 +212,10 @@ def blocks(lines: list[Line]) -> list[Block]:
         if line.tok in (Tok.BLANK, Tok.NOISE):
             if line.tok is Tok.BLANK:
                 previous = None
+            continue
+        if line.start in continues and out:
+            out[-1].lines.append(line)
+            previous = line
             continue
         if line.tok in (Tok.DECIMAL, Tok.LETTERED) and not line.body:
             following = _next_shown(lines, i)
@@ -251,7 +260,7 @@ def blocks(lines: list[Line]) -> list[Block]:
         new_clause = cue is not None and bool(out) and out[-1].tok is Tok.TEXT and (
             cue.group().isupper() or previous is None or out[-1].text.rstrip()[-1:] in ";,"
             or _CLAUSE_END_RE.search(out[-1].text) is not None)  # in sentence case: after a clause
-        if line.tok is Tok.TEXT and out and not new_clause and (
+        if line.tok is Tok.TEXT and out and not new_clause and line.start not in starts and (
                 (previous is not None and wrap.carries_on(previous, line))
                 or _continues(out[-1], line, after_blank=previous is None)):
             out[-1].lines.append(line)

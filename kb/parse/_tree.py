@@ -61,7 +61,8 @@ class _OpenList:
 
 
 def _leaf(block: Block, kind: Kind, type_: str, num: str | None = None, number: str | None = None) -> _Node:
-    return _Node(kind, type_, num, number, block.text, block.start, block.end, block.first.no, text_end=block.end)
+    return _Node(block.kind or kind, type_, num, number, block.text, block.start, block.end, block.first.no,
+                 text_end=block.end)
 
 
 def _container(block: Block, type_: str, heading: str, num: str | None = None, number: str | None = None) -> _Node:
@@ -300,7 +301,7 @@ class Tree:
                                        f"{'1.' if self.numbering == 'lost' else 'as a bullet'}): numbered "
                                        "again in reading order"))
         self.run_lead_in = self.lead_in or self.run_lead_in
-        kind = self.roles.paragraph(block.text, self.headings, self.run_lead_in)
+        kind = block.kind or self.roles.paragraph(block.text, self.headings, self.run_lead_in)
         type_ = "recommendation" if kind is Kind.RECOMMENDATION else "art" if block.first.article else "para"
         self.numbered = _leaf(block, kind, type_, num, num)
         self.numbered.qualified = False  # until its number is found to repeat

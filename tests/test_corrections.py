@@ -1,0 +1,193 @@
+"""A curator's corrections of how a held source is read (``corrections:`` in its metadata file):
+each reading applied where the parser alone misreads a text of our own writing, the build and
+``kb add`` honouring them, and every correction that cannot be placed refused with its file and line."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pytest
+import yaml
+
+import kb
+from kb.cli import main
+from kb.corpus import load_corpus
+from kb.model import Correction, Kind
+from kb.parse import parse_document
+
+# A meeting summary as a host delivers it: headings in mixed case with no number, one of them taken
+# for the cover, a request run into a finding, a line of page furniture inside a paragraph.
+SUMMARY = """SUMMARY OF THE MEETING OF THE WORKING GROUPS
+
+Opening Remarks
+
+Session 1: Priorities and trends in labor inspection
+The Chair opened the session and thanked the delegations for the work carried out during the year.
+
+Conclusions
+The participants agreed that the inter-American network of labor inspectors should be strengthened. They asked the Technical Secretariat to prepare a study on telework by March 2026.
+
+Page 2 of 3
+
+The delegations also asked for a workshop on the transition from informal to formal employment.
+
+Commitments
+1. To exchange experiences on the inspection of platform work.
+2. To support the participation of workers' and employers' organizations in the network.
+"""  # noqa: E501
+
+
+def parsed(corrections: list[Correction]) -> dict[str, tuple[str, str]]:
+    doc = parse_document(SUMMARY, corrections=corrections, corrections_file="summary.yaml")
+    return {p.eid: (p.kind.value, p.text) for p in doc.provisions}
+
+
+def test_without_corrections_the_parser_misreads_the_summary() -> None:
+    read = parsed([])
+    assert not any(text.startswith("Opening Remarks") for _, text in read.values())  # taken for the cover
+    assert not any(text.startswith("They asked") for _, text in read.values())  # run into the finding
+    assert not any(kind == "Mandate" for kind, _ in read.values())
+
+
+def test_each_reading_is_applied_where_its_words_begin() -> None:
+    read = parsed([
+        Correction(at="Opening Remarks", read_as="heading"),
+        Correction(at="Session 1:", read_as="heading"),
+        Correction(at="Conclusions", read_as="heading"),
+        Correction(at="They asked the Technical Secretariat", read_as="starts", kind="Mandate"),
+        Correction(at="Page 2 of 3", read_as="skip"),
+        Correction(at="The delegations also asked", read_as="continues"),
+        Correction(at="Commitments", kind="Mandate"),
+    ])
+    assert read["subsec_1"] == ("Section", "Opening Remarks")
+    assert read["subsec_2"] == ("Section", "Session 1: Priorities and trends in labor inspection")
+    assert read["subsec_3"][1] == "Conclusions"
+    assert read["subsec_3__al_1"] == ("Paragraph", "The participants agreed that the inter-American network of "
+                                      "labor inspectors should be strengthened.")
+    kind, text = read["subsec_3__al_2"]
+    assert kind == "Mandate" and text.startswith("They asked the Technical Secretariat")
+    assert text.endswith("from informal to formal employment.") and "Page 2" not in text
+    assert read["subsec_4"] == ("Section", "Commitments")
+    assert (read["para_1"][0], read["para_2"][0]) == ("Mandate", "Mandate")  # a kind on a heading: those under it
+
+
+def test_text_undoes_a_heading_and_body_moves_the_cover() -> None:
+    read = parsed([Correction(at="Commitments", read_as="text"),
+                   Correction(at="SUMMARY OF THE MEETING", read_as="body")])
+    assert ("Paragraph", "SUMMARY OF THE MEETING OF THE WORKING GROUPS") in read.values()
+    assert ("Paragraph", "Commitments") in read.values()
+    assert not any(kind == "Section" and text == "Commitments" for kind, text in read.values())
+
+
+def test_a_numbered_paragraph_given_the_recommendation_kind_is_named_as_one() -> None:
+    read = parsed([Correction(at="1. To exchange", kind="Recommendation"),
+                   Correction(at="2. To support", kind="Recommendation")])
+    assert read["recommendation_1"][0] == Kind.RECOMMENDATION.value
+    assert "recommendation_2" in read and "para_1" not in read
+
+
+@pytest.mark.parametrize(("correction", "says"), [
+    (Correction(at="opening remarks", read_as="heading", line=7),
+     "summary.yaml:7: correction at 'opening remarks': the words are not in the source; the source has it as "
+     "'Opening Remarks': copy that"),
+    (Correction(at="The", read_as="heading", line=8), "summary.yaml:8: correction at 'The': the words occur"),
+    (Correction(at="Chair opened the session", kind="Mandate", line=9),
+     "summary.yaml:9: correction at 'Chair opened the session': the words are not where a line begins (that line "
+     "begins 'The Chair opened"),
+    (Correction(at="Conclusions", after="no such words", read_as="heading", line=10),
+     "summary.yaml:10: correction at 'Conclusions': `after` 'no such words' is not in the source"),
+])
+def test_a_correction_that_cannot_be_placed_is_refused_with_its_line(correction: Correction, says: str) -> None:
+    with pytest.raises(kb.ParseError) as caught:
+        parsed([correction])
+    assert str(caught.value).startswith(says)
+
+
+def test_after_places_words_that_occur_more_than_once() -> None:
+    read = parsed([Correction(at="The", after="Conclusions\n", kind="Finding")])
+    assert read["subsec_1__al_1"][0] == "Finding"
+
+
+def test_every_correction_that_cannot_be_placed_is_reported_at_once() -> None:
+    with pytest.raises(kb.CorpusErrors) as caught:
+        parsed([Correction(at="Nowhere", read_as="heading", line=3),
+                Correction(at="Elsewhere", kind="Mandate", line=4)])
+    assert [e.line for e in caught.value.errors] == [3, 4]
+
+
+# --- in the corpus: kb add, the metadata file, the build ------------------------------------------
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture
+def held(tmp_path: Path, corpus_copy: Path, capsys: pytest.CaptureFixture[str]) -> tuple[Path, Path]:
+    path = tmp_path / "wg-summary.txt"
+    path.write_text(SUMMARY, encoding="utf-8")
+    code, _, err = run(capsys, "add", str(path), "--corpus", str(corpus_copy), "--slug", "wg-2025-summary",
+                       "--type", "MeetingSummary", "--date", "2025-11", "--no-build")
+    assert code == 0, err
+    meta = corpus_copy / "documents" / "wg-2025-summary.yaml"
+    text = meta.read_text(encoding="utf-8")
+    assert "issuing_body: ''" in text
+    meta.write_text(text.replace("issuing_body: ''", "issuing_body: iacml"), encoding="utf-8")
+    return path, meta
+
+
+CORRECTIONS = """corrections:
+  - {at: "Opening Remarks", read_as: heading}
+  - {at: "Session 1:", read_as: heading}
+  - {at: "Conclusions", read_as: heading}
+  - {at: "They asked the Technical Secretariat", read_as: starts, kind: Mandate}
+  - {at: "The delegations also asked", read_as: continues}
+"""
+
+
+def test_kb_add_again_previews_the_corrections_and_the_build_publishes_them(
+        capsys: pytest.CaptureFixture[str], held: tuple[Path, Path], tmp_path: Path) -> None:
+    path, meta = held
+    assert "corrections:" in meta.read_text(encoding="utf-8")  # the proposed file says how to correct
+    with meta.open("a", encoding="utf-8") as out:
+        out.write(CORRECTIONS)
+    build_dir = tmp_path / "build"
+    code, out, err = run(capsys, "add", str(path), "--corpus", str(meta.parents[1]), "--slug", "wg-2025-summary",
+                         "--build-dir", str(build_dir))
+    assert code == 0, err
+    assert "kept" in out and "subsec_3__al_2" in out and "Mandate" in out
+    code, out, err = run(capsys, "show", "wg-2025-summary subsec_3__al_2", "--build-dir", str(build_dir))
+    assert code == 0, err
+    assert "They asked the Technical Secretariat" in out and "Mandate" in out
+    assert hashlib.sha256(path.read_bytes()).hexdigest() in meta.read_text(encoding="utf-8")  # source untouched
+
+
+@pytest.mark.parametrize(("entry", "says"), [
+    ('  - {at: "Opening remarks", read_as: heading}\n', "the source has it as 'Opening Remarks'"),
+    ('  - {at: "Opening Remarks", read_as: title}\n', "read_as 'title' is not a reading"),
+    ('  - {at: "Opening Remarks", kind: Section}\n', "kind 'Section' is not a kind a correction gives"),
+    ('  - {at: "Opening Remarks", where: here}\n', "'where' is not a key of a correction"),
+    ('  - {at: "Opening Remarks"}\n', "says neither `read_as` nor `kind`"),
+])
+def test_a_bad_correction_stops_the_build_with_the_metadata_file_and_line(
+        held: tuple[Path, Path], tmp_path: Path, entry: str, says: str) -> None:
+    _, meta = held
+    with meta.open("a", encoding="utf-8") as out:
+        out.write(CORRECTIONS + entry)
+    line = len(meta.read_text(encoding="utf-8").splitlines())
+    with pytest.raises((kb.CorpusError, kb.CorpusErrors)) as caught:
+        kb.build(meta.parents[1], tmp_path / "build")
+    errors = caught.value.errors if isinstance(caught.value, kb.CorpusErrors) else [caught.value]
+    assert any(str(e).startswith(f"{meta}:{line}: ") and says in str(e) for e in errors), errors
+    assert not (tmp_path / "build" / "current").exists()
+
+
+def test_corrections_must_be_a_list(held: tuple[Path, Path]) -> None:
+    _, meta = held
+    meta.write_text(meta.read_text(encoding="utf-8") + "corrections: heading\n", encoding="utf-8")
+    with pytest.raises(kb.CorpusError, match="field 'corrections' must be a list"):
+        load_corpus(meta.parents[1])
+    assert yaml.safe_load(meta.read_text(encoding="utf-8"))["corrections"] == "heading"
