@@ -6,7 +6,7 @@ in ``__all__`` here (a test pins it).
 
 from kb.cite import FORMATS as CITATION_FORMATS
 from kb.cite import Citation, cite
-from kb.corpus import default_corpus_dir
+from kb.corpus import default_corpus_dir, read_corrections
 from kb.coverage import MUST_BE_COVERED, CoverageReport, coverage
 from kb.errors import (
     AnnotationError,
@@ -154,6 +154,7 @@ __all__ = [
     "query_dataset",
     "quote_context",
     "quote_of",
+    "read_corrections",
     "release_of_store",
     "replaced_by",
     "resolve_reference",

@@ -109,7 +109,9 @@ def parse_cmd(file: Annotated[Path, typer.Argument(help="A text, PDF or DOCX fil
               doc_type: Annotated[str | None, typer.Option("--type", help="Document type (default: the cover's): "
                                   "PlanOfAction, Declaration, WorkingGroupReport, ...")] = None,
               language: Annotated[str | None, typer.Option("--language", help="en or es (default: detected).")] = None,
-              fmt: Annotated[str, typer.Option("--format", "-f", help="table or json.")] = "table") -> None:
+              fmt: Annotated[str, typer.Option("--format", "-f", help="table or json.")] = "table",
+              corrections: Annotated[Path | None, typer.Option("--corrections", help="A metadata file whose "
+                                     "`corrections:` to apply (documents/{slug}.yaml).")] = None) -> None:
     """What the parser makes of any file, without touching the corpus: cover metadata, provisions, warnings."""
     if fmt not in ("table", "json"):
         raise kb.InputError(f"--format {fmt!r} is not table or json")
@@ -117,7 +119,9 @@ def parse_cmd(file: Annotated[Path, typer.Argument(help="A text, PDF or DOCX fil
         raise kb.InputError(f"--type {doc_type!r} is not a document type",
                             hint=f"use one of {', '.join(kb.DOCUMENT_TYPES)}")
     received = kb.extract(file)
-    doc = kb.parse_document(received.text, source=str(file), doc_type=doc_type, language=language)
+    fixes = kb.read_corrections(corrections) if corrections is not None else ()
+    doc = kb.parse_document(received.text, source=str(file), doc_type=doc_type, language=language,
+                            corrections=fixes, corrections_file=str(corrections or ""))
     if fmt == "json":
         typer.echo(json.dumps(_parse_json(doc), indent=2, ensure_ascii=False))
         return

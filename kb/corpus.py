@@ -185,6 +185,14 @@ def parse_meta(path: Path) -> DocumentMeta:
     )
 
 
+def read_corrections(path: Path) -> tuple[Correction, ...]:
+    """The ``corrections:`` of a metadata file alone (the rest of it unchecked), to preview them."""
+    data, lines = load_yaml(path)
+    if not isinstance(data, dict):
+        raise CorpusError(path, "must be a YAML mapping with `corrections:`", hint="give a document's metadata file")
+    return _corrections(path, data.get("corrections"), lines)
+
+
 def _corrections(path: Path, entries: object, lines: dict[str, int]) -> tuple[Correction, ...]:
     """The ``corrections:`` of a metadata file, each checked for its form (where it applies is the
     parser's to check, against the source)."""

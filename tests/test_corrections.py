@@ -5,6 +5,7 @@ each reading applied where the parser alone misreads a text of our own writing, 
 from __future__ import annotations
 
 import hashlib
+import json
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,7 @@ import yaml
 import kb
 from kb.cli import main
 from kb.corpus import load_corpus
+from kb.errors import EXIT_USAGE
 from kb.model import Correction, Kind
 from kb.parse import parse_document
 
@@ -183,6 +185,21 @@ def test_a_bad_correction_stops_the_build_with_the_metadata_file_and_line(
     errors = caught.value.errors if isinstance(caught.value, kb.CorpusErrors) else [caught.value]
     assert any(str(e).startswith(f"{meta}:{line}: ") and says in str(e) for e in errors), errors
     assert not (tmp_path / "build" / "current").exists()
+
+
+def test_kb_parse_previews_the_corrections_of_a_metadata_file(
+        capsys: pytest.CaptureFixture[str], held: tuple[Path, Path]) -> None:
+    path, meta = held
+    with meta.open("a", encoding="utf-8") as out:
+        out.write(CORRECTIONS)
+    code, out, err = run(capsys, "parse", str(path), "--corrections", str(meta), "--format", "json")
+    assert code == 0, err
+    kinds = {p["eid"]: p["kind"] for p in json.loads(out)["provisions"]}
+    assert kinds["subsec_1"] == "Section" and kinds["subsec_3__al_2"] == "Mandate"
+    with meta.open("a", encoding="utf-8") as out:
+        out.write('  - {at: "Nowhere in the text", read_as: heading}\n')
+    code, _, err = run(capsys, "parse", str(path), "--corrections", str(meta))
+    assert code == EXIT_USAGE and f"{meta}:" in err and "the words are not in the source" in err
 
 
 def test_corrections_must_be_a_list(held: tuple[Path, Path]) -> None:
