@@ -70,10 +70,11 @@ for name, text in docs.items():
     started = time.perf_counter()
     try:
         if name in fixes:
-            from kb.model import Correction
+            from pathlib import Path
+            from kb.corpus import read_corrections
             fix = fixes[name]
-            doc = parse_document(text, source=name, doc_type=fix.get("type"), corrections_file=name,
-                                 corrections=[Correction(**c) for c in fix.get("corrections") or []])
+            doc = parse_document(text, source=name, doc_type=fix.get("type"), corrections_file=fix["path"],
+                                 corrections=read_corrections(Path(fix["path"])))
             provisions, metadata = doc.provisions, doc.metadata.as_json()
             warnings = [w.as_json() for w in doc.warnings]
         elif parse_document is not None:
@@ -247,7 +248,7 @@ def read_corrections(folder: Path) -> dict[str, Any]:
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
         if not isinstance(data, dict) or set(data) - {"type", "corrections"}:
             raise SystemExit(f"{path}: give only `type:` and `corrections:`, as in a document's metadata file")
-        fixes[f"{path.stem}.txt"] = data
+        fixes[f"{path.stem}.txt"] = {**data, "path": str(path)}  # read as the build reads them, in the runner
     return fixes
 
 

@@ -38,7 +38,7 @@ REQUIRED_FIELDS = (
     "issuing_body", "meeting", "source", "sha256",
 )
 OPTIONAL_FIELDS = ("date_note", "known_by", "original_file", "original_sha256", "corrections")
-_CORRECTION_KEYS = ("at", "after", "read_as", "kind")
+_CORRECTION_KEYS = ("at", "after", "read_as", "kind", "number")
 EMPTY_ALLOWED = ("meeting",)  # a document may belong to no meeting
 DATE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 LANG_RE = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]+)*$")
@@ -211,16 +211,19 @@ def _corrections(path: Path, entries: object, lines: dict[str, int]) -> tuple[Co
         if unknown:
             raise CorpusError(path, f"correction {i + 1}: {unknown[0]!r} is not a key of a correction", line=line,
                               hint=f"known keys: {', '.join(_CORRECTION_KEYS)}")
-        values = {key: entry.get(key, "") for key in _CORRECTION_KEYS}
+        values = {key: "" if entry.get(key) is None else entry[key] for key in _CORRECTION_KEYS}
+        if isinstance(values["number"], int) and not isinstance(values["number"], bool):
+            values["number"] = str(values["number"])
         for key, value in values.items():
             if not isinstance(value, str):
                 raise CorpusError(path, f"correction {i + 1}: {key} must be text", line=line, hint="quote the value")
         if not values["at"].strip():
             raise CorpusError(path, f"correction {i + 1} has no `at`", line=line,
                               hint="quote the words the line begins with, verbatim from the source")
-        if not values["read_as"] and not values["kind"]:
-            raise CorpusError(path, f"correction {i + 1} says neither `read_as` nor `kind`", line=line,
-                              hint=f"read_as: one of {', '.join(READINGS)}; kind: one of {', '.join(CORRECTED_KINDS)}")
+        if not values["read_as"] and not values["kind"] and not values["number"]:
+            raise CorpusError(path, f"correction {i + 1} says neither `read_as`, `kind` nor `number`", line=line,
+                              hint=f"read_as: one of {', '.join(READINGS)}; kind: one of {', '.join(CORRECTED_KINDS)}; "
+                                   "number: as a reader sees it")
         if values["read_as"] and values["read_as"] not in READINGS:
             raise CorpusError(path, f"correction {i + 1}: read_as {values['read_as']!r} is not a reading", line=line,
                               hint=f"use one of {', '.join(READINGS)}")

@@ -75,12 +75,14 @@ class Correction:
     """A curator's correction of how a held source is read (``corrections:`` in its metadata file),
     where the parser misread it: ``at`` quotes the text where a line (or an item run into a line)
     begins, ``after`` a text before it when ``at`` occurs more than once. ``read_as`` is one of
-    :data:`READINGS`; ``kind`` one of :data:`CORRECTED_KINDS` (on a heading: the paragraphs under it)."""
+    :data:`READINGS`; ``kind`` one of :data:`CORRECTED_KINDS` (on a heading: the paragraphs under it);
+    ``number`` the number a reader sees, where the host lost it or the parser misread it."""
 
     at: str
     after: str = ""
     read_as: str = ""
     kind: str = ""
+    number: str = ""
     line: int | None = None  # of the entry in the metadata file
 
 

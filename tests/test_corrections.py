@@ -106,6 +106,108 @@ def test_a_correction_that_cannot_be_placed_is_refused_with_its_line(correction:
     assert str(caught.value).startswith(says)
 
 
+def test_number_gives_the_number_a_reader_sees() -> None:
+    read = parsed([Correction(at="The participants agreed", number="4"),
+                   Correction(at="2. To support", number="2bis"),
+                   Correction(at="Conclusions", read_as="heading", number="III")])
+    assert read["para_4"][1].startswith("The participants agreed")  # named as the numbered paragraphs are
+    assert read["para_2bis"][1].startswith("To support")
+    doc = parse_document(SUMMARY, corrections=[Correction(at="Conclusions", read_as="heading", number="III")])
+    (heading,) = [p for p in doc.provisions if p.heading == "Conclusions"]
+    assert heading.number == "III"
+
+
+def test_a_lettered_line_read_as_a_heading_keeps_its_letter() -> None:
+    text = "REPORT\n\na. Opening of the meeting\nThe Chair welcomed the delegations of the member states.\n"
+    doc = parse_document(text, corrections=[Correction(at="a. Opening", read_as="heading")])
+    (heading,) = [p for p in doc.provisions if p.kind is Kind.SECTION]
+    assert (heading.number, heading.heading) == ("a", "Opening of the meeting")
+
+
+def test_a_line_taken_for_furniture_is_text_when_a_correction_names_it() -> None:
+    text = ("MEETING PAGE\n\nThe meeting of the Working Groups took place in Mexico City in 2004.\n\n"
+            "Participants List >>\n\nFinal Report of the meeting >>\n")
+    alone = parse_document(text).provisions
+    assert not any("Participants List" in p.text for p in alone)
+    doc = parse_document(text, corrections=[Correction(at="Participants List >>", read_as="starts")])
+    assert any(p.text.startswith("Participants List") for p in doc.provisions)
+
+
+def test_corrections_that_contradict_each_other_are_refused() -> None:
+    with pytest.raises(kb.ParseError, match="says read_as 'heading' where the correction at line 3 says 'skip'"):
+        parsed([Correction(at="Opening Remarks", read_as="skip", line=3),
+                Correction(at="Opening Remarks", read_as="heading", line=4)])
+    read = parsed([Correction(at="Conclusions", read_as="heading", line=3),
+                   Correction(at="Conclusions", kind="Finding", line=4)])  # two things, not a contradiction
+    assert read["subsec_1__al_1"][0] == "Finding"
+
+
+def test_words_found_twice_are_taken_where_one_of_them_begins_a_line() -> None:
+    text = "REPORT\n\nThe VIII Meeting of the network took place in 2010.\n\nIII Meeting of the network\nIt met.\n"
+    doc = parse_document(text, corrections=[Correction(at="III Meeting", read_as="heading")])
+    assert [p.heading for p in doc.provisions if p.kind is Kind.SECTION] == ["III Meeting of the network"]
+
+
+RUN_ON = ("NOTES OF THE DIALOGUE\n\nMain conclusions of the dialogue and the way forward\n"
+          "the participants agreed that social dialogue is the basis of any labor reform in the region.\n"
+          "They requested that the Technical Secretariat prepare a summary of the experiences presented,\n"
+          "in the Plan of Action of Lima and its mandates on social dialogue.\nNext steps\n")
+
+
+def test_a_heading_is_its_line_alone_and_the_line_before_it_stays_text() -> None:
+    doc = parse_document(RUN_ON, corrections=[Correction(at="Main conclusions", read_as="heading"),
+                                              Correction(at="in the Plan of Action of Lima", read_as="heading")])
+    sections = [p.heading for p in doc.provisions if p.kind is Kind.SECTION]
+    assert sections == ["Main conclusions of the dialogue and the way forward",
+                        "in the Plan of Action of Lima and its mandates on social dialogue."]
+    texts = [p.text for p in doc.provisions if p.kind is not Kind.SECTION]
+    assert texts[0].startswith("the participants agreed") and texts[1].endswith("of the experiences presented,")
+
+
+def test_continues_keeps_a_number_as_text_and_carries_on_mid_line() -> None:
+    text = ("DECLARACIÓN\n\n1. Fortalecer la inspección del trabajo; Página 2 de 4 y que la economía informal "
+            "persiste en la región.\n\n2. Promover el diálogo social.\n")
+    doc = parse_document(text, corrections=[Correction(at="Página 2 de 4", read_as="skip"),
+                                            Correction(at="y que la economía", read_as="continues"),
+                                            Correction(at="2. Promover", read_as="continues")])
+    (only,) = [p for p in doc.provisions if p.kind is not Kind.SECTION]
+    assert only.text == ("Fortalecer la inspección del trabajo; y que la economía informal persiste en la región. "
+                         "2. Promover el diálogo social.")
+
+
+def test_text_keeps_the_number_of_a_heading_it_undoes() -> None:
+    text = "PLAN\n\nI. ORGANIZATION\n\n1. The Chair will convene.\n\nII. EMPLOYMENT\n\n2. Ministries will act.\n"
+    doc = parse_document(text, corrections=[Correction(at="II. EMPLOYMENT", read_as="text")])
+    assert any(p.text == "EMPLOYMENT" and p.number == "II" for p in doc.provisions)
+
+
+def test_a_kind_given_on_a_paragraph_wins_over_its_headings_in_any_order() -> None:
+    for order in (1, -1):
+        read = parsed([Correction(at="1. To exchange", kind="Paragraph"),
+                       Correction(at="Commitments", kind="Mandate")][::order])
+        assert (read["para_1"][0], read["para_2"][0]) == ("Paragraph", "Mandate")
+
+
+def test_the_cover_and_body_corrections_must_agree() -> None:
+    with pytest.raises(kb.ParseError, match="a second `body`"):
+        parsed([Correction(at="Opening Remarks", read_as="body", line=3),
+                Correction(at="Conclusions", read_as="body", line=4)])
+    with pytest.raises(kb.ParseError, match="in the cover, before the `body` correction at line 4"):
+        parsed([Correction(at="Opening Remarks", read_as="heading", line=3),
+                Correction(at="Conclusions", read_as="body", line=4)])
+
+
+def test_placing_messages_say_what_differs() -> None:
+    with pytest.raises(kb.ParseError, match="occur only before the `after` text"):
+        parsed([Correction(at="Opening Remarks", after="Conclusions", read_as="heading")])
+    decomposed = "Sesio\u0301n"
+    with pytest.raises(kb.ParseError, match="one character"):
+        parse_document("ACTA\n\nSesión de apertura\nLa reunión comenzó.\n",
+                       corrections=[Correction(at=decomposed, read_as="heading")])
+    read = parsed([Correction(at="\n\nConclusions", read_as="heading")])  # a line begins at its first word
+    assert read["subsec_1"][1] == "Conclusions"
+
+
 def test_after_places_words_that_occur_more_than_once() -> None:
     read = parsed([Correction(at="The", after="Conclusions\n", kind="Finding")])
     assert read["subsec_1__al_1"][0] == "Finding"
@@ -172,7 +274,7 @@ def test_kb_add_again_previews_the_corrections_and_the_build_publishes_them(
     ('  - {at: "Opening Remarks", read_as: title}\n', "read_as 'title' is not a reading"),
     ('  - {at: "Opening Remarks", kind: Section}\n', "kind 'Section' is not a kind a correction gives"),
     ('  - {at: "Opening Remarks", where: here}\n', "'where' is not a key of a correction"),
-    ('  - {at: "Opening Remarks"}\n', "says neither `read_as` nor `kind`"),
+    ('  - {at: "Opening Remarks"}\n', "says neither `read_as`, `kind` nor `number`"),
 ])
 def test_a_bad_correction_stops_the_build_with_the_metadata_file_and_line(
         held: tuple[Path, Path], tmp_path: Path, entry: str, says: str) -> None:

@@ -14,7 +14,7 @@ after it as its entry.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import pairwise
 
 from kb.model import Kind
@@ -84,6 +84,7 @@ class Block:
     lines: list[Line]
     subheading: bool = False
     kind: Kind | None = None  # given by a curator's correction
+    number: str | None = None  # given by a curator's correction
     numbered_heading: bool = False  # "1. Meeting of the Working Groups ..." heading the text after it
     number_line: Line | None = None  # a paragraph number printed on a line of its own before the text
 
@@ -195,12 +196,13 @@ def wrap_width(lines: list[Line]) -> int:
     return _wrap([line for line in lines if line.tok is not Tok.NOISE]).width
 
 
-def blocks(lines: list[Line], *, starts: frozenset[int] = frozenset(),
-           continues: frozenset[int] = frozenset()) -> list[Block]:
-    """Group the body's lines (noise already removed or marked) into blocks. A line whose start is in
-    ``starts`` begins a block, one in ``continues`` carries on the block before it (a curator's
-    corrections)."""
+def blocks(lines: list[Line], *, starts: frozenset[int] = frozenset(), continues: frozenset[int] = frozenset(),
+           headings: frozenset[int] = frozenset()) -> list[Block]:
+    """Group the body's lines (noise already removed or marked) into blocks. A curator's corrections:
+    a line whose start is in ``starts`` begins a block, one in ``continues`` carries on the block
+    before it, one in ``headings`` is a block of its own."""
     wrap = _wrap([line for line in lines if line.tok is not Tok.NOISE])
+    begins = starts | headings
     out: list[Block] = []
     pending_number: Line | None = None
     last_number = 0  # of the last numbered paragraph: a bare number continuing it is the next one's
@@ -214,7 +216,7 @@ def blocks(lines: list[Line], *, starts: frozenset[int] = frozenset(),
                 previous = None
             continue
         if line.start in continues and out:
-            out[-1].lines.append(line)
+            out[-1].lines.append(replace(line, tok=Tok.TEXT, body=line.text))  # its number is text now
             previous = line
             continue
         if line.tok in (Tok.DECIMAL, Tok.LETTERED) and not line.body:
@@ -260,7 +262,8 @@ def blocks(lines: list[Line], *, starts: frozenset[int] = frozenset(),
         new_clause = cue is not None and bool(out) and out[-1].tok is Tok.TEXT and (
             cue.group().isupper() or previous is None or out[-1].text.rstrip()[-1:] in ";,"
             or _CLAUSE_END_RE.search(out[-1].text) is not None)  # in sentence case: after a clause
-        if line.tok is Tok.TEXT and out and not new_clause and line.start not in starts and (
+        if line.tok is Tok.TEXT and out and not new_clause and line.start not in begins and \
+                out[-1].start not in headings and (
                 (previous is not None and wrap.carries_on(previous, line))
                 or _continues(out[-1], line, after_blank=previous is None)):
             out[-1].lines.append(line)
@@ -270,7 +273,9 @@ def blocks(lines: list[Line], *, starts: frozenset[int] = frozenset(),
     for k, block in enumerate(out):
         before = out[k - 1] if k else None
         after = out[k + 1] if k + 1 < len(out) else None
-        block.subheading = _is_subheading(before, block, after) or _heads_pair(out, k)
+        # a block just before a curator's heading (the first half of a wrapped line) is not one by its looks
+        looks = after is None or after.start not in headings
+        block.subheading = looks and (_is_subheading(before, block, after) or _heads_pair(out, k))
         block.numbered_heading = _is_numbered_heading(block, after)
     return out
 

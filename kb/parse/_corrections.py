@@ -6,13 +6,18 @@ it where the parser misread it:
 
 ``heading``    the line heads the text after it (a section, not a paragraph)
 ``text``       the line is text, not a heading
-``skip``       the line is no provision's text (page furniture, a menu, a cover line): the text around
-               it is read as if it were not there
+``skip``       the line from the quoted words on (to the next correction on it) is no provision's text
+               (page furniture, a menu, a cover line): the text around it is read as if it were not there
 ``starts``     a provision begins here, also in the middle of a line
 ``continues``  the line carries on the provision before it
 ``body``       the body begins here: what comes before is the cover
 ``kind``       the provision beginning here is of this kind; on a heading, every paragraph under it
                up to the next heading
+``number``     the provision beginning here has this number (an unnumbered paragraph given one is
+               named ``para_N``)
+
+A line the parser set aside as furniture is read as text when a correction other than ``skip``
+names it. Two corrections at the same words that say different things are refused.
 
 The source is never touched: corrections act on the parser's segments, lines and blocks, so that every
 span still points into the text as received. A correction that cannot be placed (its words are not in
@@ -22,6 +27,8 @@ metadata file's line, and the exact text to quote when only case, accents or quo
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from itertools import pairwise
@@ -46,13 +53,18 @@ class Placed:
     def offsets(self, *readings: str) -> frozenset[int]:
         return frozenset(offset for offset, c in self.at if c.read_as in readings)
 
+    @property
+    def named(self) -> frozenset[int]:
+        """Where a correction reads the text as part of the body (all but ``skip``)."""
+        return frozenset(offset for offset, c in self.at if c.read_as != "skip")
+
     def error(self, correction: Correction, message: str, hint: str) -> ParseError:
         return ParseError(self.path, f"correction at {_short(correction.at)}: {message}", line=correction.line,
                           hint=hint)
 
     def cut(self, segments: list[Segment]) -> list[Segment]:
         """Segments cut where a correction says a provision begins in the middle of a line."""
-        cuts = self.offsets("starts", "heading", "skip", "body")
+        cuts = self.offsets("starts", "heading", "skip", "body", "continues")
         out: list[Segment] = []
         for segment in segments:
             inside = sorted(o for o in cuts if segment.start < o < segment.end
@@ -76,16 +88,26 @@ class Placed:
     def body_start(self, lines: list[Line], default: int) -> int:
         """Where the body begins: at a ``body`` correction, else no later than the first line another
         correction reads as part of it (a heading or paragraph taken for the cover)."""
-        body = [i for i, line in enumerate(lines) if line.start in self.offsets("body")]
-        if body:
-            return body[-1]
-        placed = {offset for offset, c in self.at if c.read_as in ("heading", "starts", "continues") or c.kind}
-        return min([i for i, line in enumerate(lines) if line.start in placed and line.tok is not Tok.NOISE]
-                   + [default])
+        bodies = [(offset, c) for offset, c in self.at if c.read_as == "body"]
+        if len(bodies) > 1:
+            raise self.error(bodies[1][1], f"a second `body` (the correction at line {bodies[0][1].line} is "
+                             "one)", "keep the one where the body begins")
+        if bodies:
+            offset, body = bodies[0]
+            _raise([self.error(c, "the words are in the cover, before the `body` correction at line "
+                               f"{body.line}", "move the `body` correction up, or drop this one")
+                    for at, c in self.at if at < offset and c.read_as != "skip"])
+            return next(i for i, line in enumerate(lines) if line.start == offset)
+        named = self.named
+        return min([i for i, line in enumerate(lines) if line.start in named] + [default])
 
     def skip_lines(self, lines: list[Line]) -> list[Line]:
-        skipped = self.offsets("skip")
-        return [replace(line, tok=Tok.NOISE) if line.start in skipped else line for line in lines]
+        """Skipped lines made noise; a line the parser took for furniture that a correction reads as
+        text, text."""
+        skipped, named = self.offsets("skip"), self.named
+        return [replace(line, tok=Tok.NOISE) if line.start in skipped
+                else replace(line, tok=Tok.TEXT, body=line.text) if line.start in named and line.tok is Tok.NOISE
+                else line for line in lines]
 
     def apply_blocks(self, blocks: list[Block]) -> list[Block]:
         """Headings and text as the curator reads them, and kinds given to the blocks they begin."""
@@ -96,21 +118,33 @@ class Placed:
                 if block.tok is Tok.NUMBERED:
                     block.numbered_heading = True
                 elif block.tok is not Tok.SECTION:
+                    if block.tok in (Tok.LETTERED, Tok.DECIMAL) and block.number is None:
+                        block.number = block.first.num  # "a. Opening" keeps its letter as a heading
                     block.tok, block.subheading = Tok.TEXT, True
             elif c.read_as == "text" and block is not None:
                 block.subheading = block.numbered_heading = False
                 if block.tok is Tok.SECTION:
-                    block.tok = Tok.NUMBERED if block.first.num.rstrip(".)").isdigit() else Tok.TEXT
+                    printed = block.first.num.rstrip(".)")
+                    block.tok = Tok.NUMBERED if printed.isdigit() else Tok.TEXT
+                    if printed and not printed.isdigit() and block.number is None:
+                        block.number = printed  # "II. EMPLOYMENT" read as text keeps its number
         errors = []
-        for offset, c in self.at:
-            if not c.kind:
+        # a kind given on a heading first, so that one given on a paragraph under it wins
+        for offset, c in sorted(self.at, key=lambda oc: not (oc[0] in by_start and _heads(by_start[oc[0]]))):
+            if not c.kind and not c.number:
                 continue
             if offset not in by_start:
-                errors.append(self.error(c, "no provision begins there, so it has no kind to give",
-                                         "quote the first words of a paragraph or heading (kb parse shows them)"))
+                given = "kind" if c.kind else "number"
+                errors.append(self.error(c, f"no provision begins there, so it has no {given} to give",
+                                         "quote the first words of a paragraph or heading (kb parse FILE "
+                                         "--corrections META shows them), or add `read_as: starts`"))
+                continue
+            block = by_start[offset]
+            if c.number:
+                block.number = c.number
+            if not c.kind:
                 continue
             kind = Kind(c.kind)
-            block = by_start[offset]
             if not _heads(block):
                 block.kind = kind
                 continue
@@ -150,23 +184,52 @@ def place(text: str, corrections: Sequence[Correction], path: str) -> Placed:
                 continue
             begin = found + len(c.after)
         offset = text.find(c.at, begin)
+        if offset < 0 and c.after and c.at in text:
+            errors.append(placed.error(c, "the words occur only before the `after` text",
+                                       "give as `after` words that come before the ones meant"))
+            continue
         if offset < 0:
-            where = "after the `after` text" if c.after else "in the source"
-            errors.append(placed.error(c, f"the words are not {where}", _fix(text, c.at)))
+            errors.append(placed.error(c, "the words are not in the source", _fix(text, c.at)))
             continue
+        offset += len(c.at) - len(c.at.lstrip())  # a line begins at its first word
         if not c.after and text.find(c.at, offset + 1) >= 0:
-            errors.append(placed.error(c, f"the words occur {text.count(c.at)} times in the source",
-                                       "add `after:` with words that come before the one meant"))
-            continue
+            every = [m.start() for m in re.finditer(re.escape(c.at), text)]
+            at_line_start = [o for o in every if not text[text.rfind("\n", 0, o) + 1:o].strip()]
+            if len(at_line_start) != 1:  # the one that begins a line is meant, when only one does
+                errors.append(placed.error(c, f"the words occur {len(every)} times in the source",
+                                           "add `after:` with words that come before the one meant"))
+                continue
+            offset = at_line_start[0]
         placed.at.append((offset, c))
+    errors += _conflicts(placed)
     _raise(errors)
     return placed
+
+
+def _conflicts(placed: Placed) -> list[ParseError]:
+    """Corrections at the same words that say different things."""
+    errors = []
+    seen: dict[int, Correction] = {}
+    for offset, c in placed.at:
+        first = seen.setdefault(offset, c)
+        if first is c:
+            continue
+        clash = [key for key in ("read_as", "kind", "number")
+                 if getattr(first, key) and getattr(c, key) and getattr(first, key) != getattr(c, key)]
+        if clash:
+            errors.append(placed.error(c, f"it says {clash[0]} {getattr(c, clash[0])!r} where the correction at "
+                                       f"line {first.line} says {getattr(first, clash[0])!r}",
+                                       "keep the one that is meant"))
+    return errors
 
 
 def _fix(text: str, words: str) -> str:
     from kb.quote import near_quote  # kb.quote reads the corpus, which parses: imported when needed
 
     exact = near_quote(text, words)
+    if exact is not None and exact == unicodedata.normalize("NFC", words):
+        return ("the source writes each accented letter as one character (Unicode NFC): retype them, or copy "
+                f"{exact!r} from the source")
     if exact is not None:
         return f"the source has it as {exact!r}: copy that"
-    return "copy the words verbatim from the source (kb parse shows each line's text)"
+    return "copy the words verbatim from the source (kb parse FILE --corrections META shows each line's text)"

@@ -10,6 +10,7 @@ numbered paragraphs) is not an error: each run becomes a list, and the repetitio
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -24,6 +25,7 @@ _AGENDA_LEVEL = -1  # indentation level of an agenda list: any bullet after an e
 _LOST_SHARE = 0.75  # numbering is lost when at least this share of numbered paragraphs print "1."
 _LOST_MIN = 3
 
+_EID_NUM_RE = re.compile(r"^[A-Za-z0-9]+$")  # a number an eId can carry as it is printed
 
 @dataclass(frozen=True)
 class Note:
@@ -61,13 +63,17 @@ class _OpenList:
 
 
 def _leaf(block: Block, kind: Kind, type_: str, num: str | None = None, number: str | None = None) -> _Node:
+    if block.number is not None:  # a curator's: an unnumbered paragraph given one is a numbered paragraph
+        number = block.number
+        if type_ in ("al", "para", "art", "recommendation") and _EID_NUM_RE.match(number):
+            type_, num = "para" if type_ == "al" else type_, number.lower()
     return _Node(block.kind or kind, type_, num, number, block.text, block.start, block.end, block.first.no,
                  text_end=block.end)
 
 
 def _container(block: Block, type_: str, heading: str, num: str | None = None, number: str | None = None) -> _Node:
-    return _Node(Kind.SECTION, type_, num, number, heading, block.start, block.end, block.first.no, heading,
-                 text_end=block.end)
+    return _Node(Kind.SECTION, type_, num, block.number or number, heading, block.start, block.end, block.first.no,
+                 heading, text_end=block.end)
 
 
 def _roman_value(numeral: str) -> int:
@@ -209,8 +215,9 @@ class Tree:
                     self._add_section(block, unnumbered=True)
                 elif block.subheading or (block.tok is Tok.SECTION and block.heading_like):
                     self._add_subsection(block, block.text.removesuffix(":"))
-                elif block.tok is Tok.NUMBERED and (self.articled or not block.first.article):
-                    self._add_numbered(block)
+                elif (block.tok is Tok.NUMBERED and (self.articled or not block.first.article)) or (
+                        block.tok is Tok.TEXT and block.number is not None and _EID_NUM_RE.match(block.number)):
+                    self._add_numbered(block)  # printed, or given by a curator
                 else:
                     if self.numbering != "printed" and self.counter and not block.text.endswith(":"):
                         self.counter = 0  # prose between runs: the next run counts from 1 again
@@ -279,7 +286,7 @@ class Tree:
         (self.section or self.root).children.append(self.subsection)
 
     def _add_numbered(self, block: Block) -> None:
-        printed = block.first.num.rstrip(".)") if block.tok is not Tok.BULLET else ""
+        printed = block.number or (block.first.num.rstrip(".)") if block.tok is not Tok.BULLET else "")
         parent = self.previous_numbered
         if (parent is not None and block.tok is Tok.NUMBERED and block.number_line is None
                 and block.first.indent > self.numbered_indent):
@@ -305,7 +312,7 @@ class Tree:
         type_ = "recommendation" if kind is Kind.RECOMMENDATION else "art" if block.first.article else "para"
         self.numbered = _leaf(block, kind, type_, num, num)
         self.numbered.qualified = False  # until its number is found to repeat
-        self.numbered.reconstructed = reconstructed
+        self.numbered.reconstructed = reconstructed and block.number is None
         self.numbered_indent = block.first.indent if block.tok is Tok.NUMBERED else 0
         self.paragraphs.append(self.numbered)
         self.container.children.append(self.numbered)
