@@ -364,6 +364,8 @@ def load_annotations(directory: Path, held: Sequence[SourceDocument],
     for slug, (where, spec) in sorted(promoted.items()):
         with errors.caught():
             _promote(slug, spec, where, res, provisions, out)
+    for doc in held:
+        errors.errors += _rename(doc, res, out)
     for path, data in files:
         out.bodies += errors.each(_sections(data, "bodies", path, errors), lambda s, w: _body(s, w, res))
         out.activities += errors.each(_sections(data, "activities", path, errors), lambda s, w: _activity(s, w, res))
@@ -529,6 +531,27 @@ def _promote(slug: str, spec: dict[str, Any], where: str, res: Resolver,
         out.replaced[str(iri.provision_iri(slug, old))] = str(now)
     out.mentions[slug] = res.evidence_list(spec.get("evidence"), where, required=False)
     out.warnings += promotion.warnings
+
+
+def _rename(doc: SourceDocument, res: Resolver, out: Annotations) -> list[CorpusError]:
+    """A held document's published eIds that its text, read again, names otherwise (``renamed:`` in
+    its metadata): references to them resolve to the new eIds, and their IRIs are published as
+    replaced by the new ones."""
+    slug = doc.meta.slug
+    errors: list[CorpusError] = []
+    eids = res.held_eids.get(slug, set())
+    for old, new in doc.meta.renamed:
+        if old in eids:
+            errors.append(AnnotationError(doc.meta.meta_path, f"renamed: {old} is still a provision of {slug}",
+                                          line=doc.meta.line_of("renamed"), hint=f"remove {old} from renamed"))
+        elif new not in eids:
+            errors.append(AnnotationError(doc.meta.meta_path, f"renamed: {old} is renamed to {new}, which is no "
+                                          f"provision of {slug}", line=doc.meta.line_of("renamed"),
+                                          hint="give an eId `kb parse` lists for its source"))
+        else:
+            res.promotions.setdefault(slug, Promotion(slug)).aliases[old] = new
+            out.replaced[str(iri.provision_iri(slug, old))] = str(iri.provision_iri(slug, new))
+    return errors
 
 
 def _quoted_provision(spec: object, where: str, res: Resolver) -> QuotedProvision:

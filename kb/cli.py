@@ -40,13 +40,13 @@ def _progress(message: str) -> None:
 
 
 def _item(store: kb.Store, reference: str) -> URIRef:
-    """The IRI a reference names now: one published before its document was held is followed to
-    the provision that replaced it (and the user told)."""
+    """The IRI a reference names now: one published before its document was held, or before its
+    text was read otherwise, is followed to the provision that replaced it (and the user told)."""
     target = kb.resolve_reference(reference)
     now = kb.replaced_by(store, target)
     if now is None:
         return target
-    typer.echo(f"note: {target} is now {now} (its document is held)", err=True)
+    typer.echo(f"note: {target} is now {now}", err=True)
     return URIRef(now)
 
 

@@ -30,14 +30,14 @@ from typing import Any
 import yaml
 
 from kb.errors import CorpusError, CorpusErrors
-from kb.iri import is_slug
+from kb.iri import is_eid, is_slug
 from kb.model import CORRECTED_KINDS, READINGS, Correction, DatasetInfo, DocType, DocumentMeta, SourceDocument
 
 REQUIRED_FIELDS = (
     "slug", "title", "type", "symbols", "date", "language", "original_language",
     "issuing_body", "meeting", "source", "sha256",
 )
-OPTIONAL_FIELDS = ("date_note", "known_by", "original_file", "original_sha256", "corrections")
+OPTIONAL_FIELDS = ("date_note", "known_by", "original_file", "original_sha256", "corrections", "renamed")
 _CORRECTION_KEYS = ("at", "after", "read_as", "kind", "number")
 EMPTY_ALLOWED = ("meeting",)  # a document may belong to no meeting
 DATE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
@@ -165,6 +165,7 @@ def parse_meta(path: Path) -> DocumentMeta:
                            "give the latest day the document can have been issued")
     return DocumentMeta(
         corrections=_corrections(path, data.get("corrections"), lines),
+        renamed=_renamed(path, data.get("renamed"), lines),
         slug=slug,
         title=text_field("title"),
         doc_type=doc_type,
@@ -183,6 +184,21 @@ def parse_meta(path: Path) -> DocumentMeta:
         meta_path=str(path),
         field_lines=tuple(sorted(lines.items())),
     )
+
+
+def _renamed(path: Path, mapping: object, lines: dict[str, int]) -> tuple[tuple[str, str], ...]:
+    """``renamed:``: each published eId that no longer names a provision, and the eId that now does."""
+    if mapping is None:
+        return ()
+    if not isinstance(mapping, dict):
+        raise _field_error(path, lines, "renamed", "must be a mapping of published eId: eId now",
+                           "write e.g. `renamed: {sec_1__al_3: sec_1__subsec_1__al_1}` (kb build proposes it)")
+    for old, new in mapping.items():
+        for eid in (old, new):
+            if not isinstance(eid, str) or not is_eid(eid):
+                raise _field_error(path, lines, "renamed", f"{eid!r} is not an eId",
+                                   "write eIds as kb show lists them (para_7, sec_1__al_3)")
+    return tuple(sorted(mapping.items()))
 
 
 def read_corrections(path: Path) -> tuple[Correction, ...]:

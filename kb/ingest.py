@@ -167,7 +167,7 @@ def add_document(path: Path, *, corpus_dir: Path | None = None, slug: str | None
         if existing.sha256 != held_sha:
             raise InputError(f"{meta_path}: {slug!r} is already held, from another text",
                              hint="give another --slug, or --replace to hold this text instead (its eIds may "
-                                  "change: check that published IRIs still resolve)")
+                                  "change: the next build asks which provision each published one is now)")
         parsed = parse_document(received.text, source=str(path), doc_type=existing.doc_type,
                                 language=existing.language, corrections=existing.corrections,
                                 corrections_file=str(meta_path))

@@ -33,13 +33,14 @@ from rdflib import RDF, Graph, URIRef
 
 from kb import ontology
 from kb.annotate import load_annotations
+from kb.continuity import lost_iris
 from kb.corpus import default_corpus_dir, raise_all, read_corpus, read_dataset_info
 from kb.errors import CorpusError, CorpusErrors, InputError
 from kb.graph import CanonicalWriter, origins, write_graph
 from kb.iri import SKOS
 from kb.model import Annotations, DatasetInfo, Provision, SourceDocument
 from kb.parse import parse
-from kb.publish import Release, build_lock, default_build_dir, publish, work_folder
+from kb.publish import CURRENT, Release, build_lock, current_release, default_build_dir, publish, work_folder
 from kb.rules import assess, corpus_date, load_rules, write_status
 from kb.store import EmbeddedStore, Store
 from kb.validate import ValidationReport, validate_store
@@ -242,6 +243,9 @@ def build(corpus_dir: Path | None = None, build_dir: Path | None = None, *,
             built.validation.raise_for_violations()
             version = f"{dt.datetime.now(dt.UTC):%Y%m%dT%H%M%SZ}-{built.content_hash[:12]}"
             with _stage("publish", built.timings, progress):
+                if (build_dir / CURRENT).exists():  # every IRI the current release published must still resolve
+                    previous = current_release(build_dir)
+                    raise_all(lost_iris(previous, built.documents, built.provisions, built.annotations.replaced))
                 report = build_report(built, version)
                 release = publish(build_dir, version, built.nt_path, report, store=built.store_path, locked=True)
         finally:
