@@ -861,6 +861,17 @@ def test_a_glued_line_is_not_cut_before_an_opening_or_inside_a_paragraph(line: s
     assert not any(k.startswith(("Declaramos", "reunidos", "Meeting", "la cooperación", "Fortalecer")) for k in kept)
 
 
+def test_a_numbered_paragraph_opening_on_a_place_name_is_no_heading() -> None:
+    text = ("III. AREAS OF CONSENSUS\n\n1. The pandemic hit employment across the region in 2040.\n"
+            "2. In El Salvador, for example, the Labor Directorate reviews every internal regulation of the firms. "
+            "Social dialogue is fundamental to guarantee that this is the case in every sector of the economy.\n"
+            "3. En El Salvador, por ejemplo, la Dirección del Trabajo revisa cada reglamento interno de las empresas. "
+            "El diálogo social es fundamental para garantizar que así sea en cada sector de la economía.\n")
+    provisions = parse_document(text).provisions
+    assert [p.kind for p in provisions].count(Kind.SECTION) == 1
+    assert [p.number for p in provisions if p.kind is not Kind.SECTION] == ["1", "2", "3"]
+
+
 def test_a_capitals_heading_over_a_subheading_heads_the_list_after_them() -> None:
     text = ("Nota: resumen de las reuniones de 2040.\n\nGRUPO DE TRABAJO 1 - EMPLEO Y FORMACIÓN\n\n"
             "Los efectos del comercio en el empleo\n\n- El estudio reciente muestra un aumento del empleo formal.\n"

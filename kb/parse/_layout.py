@@ -299,8 +299,8 @@ def _numbered_heading_end(raw: str) -> int:
     words = list(_WORD_TOKEN_RE.finditer(raw, m.end()))
     for count, word in enumerate(words[1:_NUMBERED_HEADING_WORDS + 1], start=1):
         token = word.group()
-        if any(c in ",.;:()" for c in words[count - 1].group()):
-            return 0
+        if any(c in ",.;:()" for c in words[count - 1].group()) or words[count - 1].group() in _SENTENCE_STARTERS:
+            return 0  # "3. In El Salvador, ...": a heading does not end on "In"
         label = token.endswith(":") and token[:1].isupper()
         if (token in _SENTENCE_STARTERS or label) and len(raw) - word.start() >= 40:
             return words[count - 1].end()
