@@ -164,6 +164,17 @@ def test_a_heading_is_its_line_alone_and_the_line_before_it_stays_text() -> None
     assert texts[0].startswith("the participants agreed") and texts[1].endswith("of the experiences presented,")
 
 
+def test_a_heading_quoted_over_several_lines_is_one_heading_and_may_begin_the_body() -> None:
+    text = ("OEA/Ser.W\nCIDI/doc.30/40\n\n- 30 -\n\nDRAFT RESOLUTION\nRATIFICATION OF THE AGREEMENTS\nOF THE "
+            "MEETING\n\nThe Council resolves to ratify the agreements of the meeting held in Lima in 2040.\n")
+    doc = parse_document(text, corrections=[
+        Correction(at="DRAFT RESOLUTION\nRATIFICATION OF THE AGREEMENTS\nOF THE MEETING", read_as="heading"),
+        Correction(at="DRAFT RESOLUTION", read_as="body")])
+    (heading,) = [p for p in doc.provisions if p.kind is Kind.SECTION]
+    assert heading.heading == "DRAFT RESOLUTION RATIFICATION OF THE AGREEMENTS OF THE MEETING"
+    assert [p.text[:15] for p in doc.provisions if p.kind is not Kind.SECTION] == ["The Council res"]
+
+
 def test_continues_keeps_a_number_as_text_and_carries_on_mid_line() -> None:
     text = ("DECLARACIÓN\n\n1. Fortalecer la inspección del trabajo; Página 2 de 4 y que la economía informal "
             "persiste en la región.\n\n2. Promover el diálogo social.\n")

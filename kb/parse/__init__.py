@@ -161,7 +161,7 @@ def parse_document(text: str, *, source: str = "<text>", doc_type: DocType | str
     body_lines = [replace(line, tok=Tok.NOISE) if i in front.toc and line.start not in placed.named else line
                   for i, line in enumerate(lines) if i >= body_start]
     body_blocks = placed.apply_blocks(blocks(body_lines, starts=placed.offsets("starts", "body"),
-                                             continues=placed.offsets("continues"),
+                                             continues=placed.offsets("continues") | placed.heading_lines(lines),
                                              headings=placed.offsets("heading")))
     body_offset = body_lines[0].start if body_lines else len(text)
     front_text = "\n".join(line.raw for i, line in enumerate(lines[:body_start]) if i not in front.toc)

@@ -4,7 +4,8 @@ A correction (``corrections:`` in ``documents/{slug}.yaml``, :class:`kb.model.Co
 words a line begins with (``at``, with ``after`` when they occur more than once) and says how to read
 it where the parser misread it:
 
-``heading``    the line heads the text after it (a section, not a paragraph)
+``heading``    the line heads the text after it (a section, not a paragraph); quoted words over several
+               lines make one heading of them
 ``text``       the line is text, not a heading
 ``skip``       the line from the quoted words on (to the next correction on it) is no provision's text
                (page furniture, a menu, a cover line): the text around it is read as if it were not there
@@ -100,6 +101,13 @@ class Placed:
             return next(i for i, line in enumerate(lines) if line.start == offset)
         named = self.named
         return min([i for i, line in enumerate(lines) if line.start in named] + [default])
+
+    def heading_lines(self, lines: list[Line]) -> frozenset[int]:
+        """The lines after the first that a heading's quoted words run over: they carry it on."""
+        spans = [(offset, offset + len(c.at.strip())) for offset, c in self.at if c.read_as == "heading"]
+        named = {offset for offset, _ in self.at}  # another correction there says what that line is
+        return frozenset(line.start for line in lines for a, b in spans if a < line.start < b
+                         and line.start not in named)
 
     def skip_lines(self, lines: list[Line]) -> list[Line]:
         """Skipped lines made noise; a line the parser took for furniture that a correction reads as
@@ -215,7 +223,9 @@ def _conflicts(placed: Placed) -> list[ParseError]:
         if first is c:
             continue
         clash = [key for key in ("read_as", "kind", "number")
-                 if getattr(first, key) and getattr(c, key) and getattr(first, key) != getattr(c, key)]
+                 if getattr(first, key) and getattr(c, key) and getattr(first, key) != getattr(c, key)
+                 and not (key == "read_as" and "body" in (first.read_as, c.read_as)
+                          and "skip" not in (first.read_as, c.read_as))]  # the body begins on a heading
         if clash:
             errors.append(placed.error(c, f"it says {clash[0]} {getattr(c, clash[0])!r} where the correction at "
                                        f"line {first.line} says {getattr(first, clash[0])!r}",
