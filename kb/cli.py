@@ -97,7 +97,7 @@ def _parse_preview(doc: kb.ParsedDocument, *, limit: int | None = None) -> None:
              Literal((p.number or "") + ("*" if p.number_reconstructed else "")), Literal(p.text)] for p in shown]
     typer.echo(_table(["line", "eId", "kind", "number", "text"], rows, width=70))
     if limit is not None and len(doc.provisions) > limit:
-        typer.echo(f"... {len(doc.provisions) - limit} more (kb parse FILE shows them all)")
+        typer.echo(f"... {len(doc.provisions) - limit} more (kb parse FILE shows them all; --lines, line by line)")
     if any(p.number_reconstructed for p in doc.provisions):
         typer.echo("* number reconstructed in reading order (the printed one was lost)")
     for w in doc.warnings:
@@ -111,7 +111,10 @@ def parse_cmd(file: Annotated[Path, typer.Argument(help="A text, PDF or DOCX fil
               language: Annotated[str | None, typer.Option("--language", help="en or es (default: detected).")] = None,
               fmt: Annotated[str, typer.Option("--format", "-f", help="table or json.")] = "table",
               corrections: Annotated[Path | None, typer.Option("--corrections", help="A metadata file whose "
-                                     "`corrections:` to apply (documents/{slug}.yaml).")] = None) -> None:
+                                     "`corrections:` to apply (documents/{slug}.yaml).")] = None,
+              lines: Annotated[bool, typer.Option("--lines", help="Every line of the text and what it was read "
+                                                  "as (cover, contents, set aside, a provision's text, none): the "
+                                                  "view to write corrections from.")] = False) -> None:
     """What the parser makes of any file, without touching the corpus: cover metadata, provisions, warnings."""
     if fmt not in ("table", "json"):
         raise kb.InputError(f"--format {fmt!r} is not table or json")
@@ -122,6 +125,20 @@ def parse_cmd(file: Annotated[Path, typer.Argument(help="A text, PDF or DOCX fil
     fixes = kb.read_corrections(corrections) if corrections is not None else ()
     doc = kb.parse_document(received.text, source=str(file), doc_type=doc_type, language=language,
                             corrections=fixes, corrections_file=str(corrections or ""))
+    if lines:
+        read = doc.read_lines(received.text)
+        if fmt == "json":
+            typer.echo(json.dumps([r.as_json() for r in read], indent=2, ensure_ascii=False))
+            return
+        rows = [[Literal(str(r.line)), Literal(r.role if r.role != "text" else ""),
+                 Literal(r.eid if r.first else ("  ⋮" if r.eid else "")), Literal(r.kind if r.first else ""),
+                 Literal(r.text)] for r in read]
+        typer.echo(_table(["line", "read as", "eId", "kind", "text"], rows, width=90))
+        lost = [r.line for r in read if r.role == "none"]
+        if lost:
+            typer.echo(f"lines {', '.join(map(str, lost[:10]))}{' ...' if len(lost) > 10 else ''}: in no provision "
+                       "(correct them: `read_as: starts`, `continues` or `text`)", err=True)
+        return
     if fmt == "json":
         typer.echo(json.dumps(_parse_json(doc), indent=2, ensure_ascii=False))
         return

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -313,6 +314,21 @@ def test_kb_parse_previews_the_corrections_of_a_metadata_file(
         out.write('  - {at: "Nowhere in the text", read_as: heading}\n')
     code, _, err = run(capsys, "parse", str(path), "--corrections", str(meta))
     assert code == EXIT_USAGE and f"{meta}:" in err and "the words are not in the source" in err
+
+
+def test_kb_parse_lines_shows_what_each_line_was_read_as(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    path = tmp_path / "summary.txt"
+    path.write_text(SUMMARY.replace("inspection of platform work.", "inspection of platform work\nin the region."),
+                    encoding="utf-8")
+    code, out, err = run(capsys, "parse", str(path), "--lines", "--format", "json")
+    assert code == 0, err
+    read = {r["line"]: (r["role"], r["eid"], r["first"]) for r in json.loads(out)}
+    assert read[3] == ("cover", "", False)  # the heading the parser took for the cover
+    assert read[11] == ("set aside", "", False)  # "Page 2 of 3"
+    assert read[16] == ("text", "para_1", True) and read[17] == ("text", "para_1", False)  # carried on
+    assert 2 not in read  # blank lines are left out
+    code, out, _ = run(capsys, "parse", str(path), "--lines")
+    assert code == 0 and re.search(r"^11 +set aside +Page 2 of 3", out, re.MULTILINE)
 
 
 def test_corrections_must_be_a_list(held: tuple[Path, Path]) -> None:

@@ -39,7 +39,7 @@ from kb.parse._lines import SYMBOL_LINE_RE, Line, Tok, classify, is_upper
 from kb.parse._roles import Roles
 from kb.parse._tree import build_tree
 
-__all__ = ["SYMBOL_LINE_RE", "CoverMetadata", "ParseWarning", "ParsedDocument", "parse", "parse_document"]
+__all__ = ["SYMBOL_LINE_RE", "CoverMetadata", "ParseWarning", "ParsedDocument", "ReadLine", "parse", "parse_document"]
 
 _LONG_TEXT = 3000  # a body this long parsed into a single provision is doubtful
 _SHORT_PROVISION = 12
@@ -62,6 +62,24 @@ class ParseWarning:
 
 
 @dataclass(frozen=True)
+class ReadLine:
+    """One line of a source as the parser read it: ``role`` is ``cover``, ``contents``, ``set aside``
+    (page furniture, a menu, a skipped line), ``text`` (of the provision ``eid``: its first line, or a
+    line carrying it on) or ``none`` (a line of the body no provision holds)."""
+
+    line: int
+    role: str
+    eid: str
+    kind: str
+    first: bool  # the provision's first line
+    text: str  # the line as printed
+
+    def as_json(self) -> dict[str, object]:
+        return {"line": self.line, "role": self.role, "eid": self.eid, "kind": self.kind, "first": self.first,
+                "text": self.text}
+
+
+@dataclass(frozen=True)
 class ParsedDocument:
     """What the parser makes of one text."""
 
@@ -70,6 +88,34 @@ class ParsedDocument:
     warnings: list[ParseWarning]
     body_line: int  # 1-based line where the body begins (what comes before is the cover)
     contents_lines: tuple[tuple[int, int], ...]  # (first, last) line of each table of contents set aside
+    set_aside_lines: tuple[int, ...] = ()  # lines of the body read as furniture (page markers, headers, menus)
+
+    def read_lines(self, text: str) -> list[ReadLine]:
+        """Every non-blank line of ``text`` (the parsed source) with what the parser made of it: the
+        view a curator writes corrections from."""
+        contents = {n for a, b in self.contents_lines for n in range(a, b + 1)}
+        aside = set(self.set_aside_lines)
+        spans = sorted(((p.start, p.text_end or p.end, p) for p in self.provisions if p.kind is not Kind.LIST),
+                       key=lambda span: span[0])
+        out: list[ReadLine] = []
+        offset = 0
+        for no, raw in enumerate(text.split("\n"), start=1):
+            start, offset = offset, offset + len(raw) + 1
+            if not raw.strip():
+                continue
+            first_char = start + len(raw) - len(raw.lstrip())
+            if no < self.body_line or no in contents or no in aside:
+                role = "cover" if no < self.body_line else "contents" if no in contents else "set aside"
+                out.append(ReadLine(no, role, "", "", False, raw.strip()))
+                continue
+            holding = [p for a, b, p in spans if a <= first_char < b] or [
+                p for a, b, p in spans if start <= a < start + len(raw)]  # a line cut into parts: its first
+            if not holding:
+                out.append(ReadLine(no, "none", "", "", False, raw.strip()))
+                continue
+            p = max(holding, key=lambda q: q.start)
+            out.append(ReadLine(no, "text", p.eid, p.kind.value, p.line == no, raw.strip()))
+        return out
 
 
 def _doc_type(value: DocType | str | None) -> DocType | None:
@@ -179,7 +225,9 @@ def parse_document(text: str, *, source: str = "<text>", doc_type: DocType | str
     warnings += _warnings(provisions, body_blocks, body_lines, text[body_offset:], kind_of)
     warnings.sort(key=lambda w: (w.line, w.code))
     body_line = body_lines[0].no if body_lines else 1
-    return ParsedDocument(provisions, metadata, warnings, body_line, front.toc_lines)
+    toc = {n for a, b in front.toc_lines for n in range(a, b + 1)}
+    aside = tuple(sorted({line.no for line in body_lines if line.tok is Tok.NOISE and line.no not in toc}))
+    return ParsedDocument(provisions, metadata, warnings, body_line, front.toc_lines, aside)
 
 
 def parse(text: str, *, source: str = "<text>", doc_type: DocType | str | None = None,

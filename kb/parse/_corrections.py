@@ -145,7 +145,7 @@ class Placed:
                 given = "kind" if c.kind else "number"
                 errors.append(self.error(c, f"no provision begins there, so it has no {given} to give",
                                          "quote the first words of a paragraph or heading (kb parse FILE "
-                                         "--corrections META shows them), or add `read_as: starts`"))
+                                         "--lines shows where each begins), or add `read_as: starts`"))
                 continue
             block = by_start[offset]
             if c.number:
@@ -242,4 +242,4 @@ def _fix(text: str, words: str) -> str:
                 f"{exact!r} from the source")
     if exact is not None:
         return f"the source has it as {exact!r}: copy that"
-    return "copy the words verbatim from the source (kb parse FILE --corrections META shows each line's text)"
+    return "copy the words verbatim from the source (kb parse FILE --lines shows each line as read)"
