@@ -544,13 +544,15 @@ def _rename(doc: SourceDocument, res: Resolver, out: Annotations) -> list[Corpus
         if old in eids:
             errors.append(AnnotationError(doc.meta.meta_path, f"renamed: {old} is still a provision of {slug}",
                                           line=doc.meta.line_of("renamed"), hint=f"remove {old} from renamed"))
-        elif new not in eids:
+        elif new and new not in eids:
             errors.append(AnnotationError(doc.meta.meta_path, f"renamed: {old} is renamed to {new}, which is no "
                                           f"provision of {slug}", line=doc.meta.line_of("renamed"),
-                                          hint="give an eId `kb parse` lists for its source"))
-        else:
+                                          hint="give an eId `kb parse FILE --lines` shows, or '' for a part that "
+                                               "is gone (the build proposes them)"))
+        else:  # '': the part is gone, its IRI names the document
             res.promotions.setdefault(slug, Promotion(slug)).aliases[old] = new
-            out.replaced[str(iri.provision_iri(slug, old))] = str(iri.provision_iri(slug, new))
+            out.replaced[str(iri.provision_iri(slug, old))] = str(
+                iri.provision_iri(slug, new) if new else iri.doc_iri(slug))
     return errors
 
 

@@ -131,8 +131,8 @@ def parse_cmd(file: Annotated[Path, typer.Argument(help="A text, PDF or DOCX fil
             typer.echo(json.dumps([r.as_json() for r in read], indent=2, ensure_ascii=False))
             return
         rows = [[Literal(str(r.line)), Literal(r.role if r.role != "text" else ""),
-                 Literal(r.eid if r.first else ("  ⋮" if r.eid else "")), Literal(r.kind if r.first else ""),
-                 Literal(r.text)] for r in read]
+                 Literal(", ".join(r.eids) if r.first else ("  ⋮" if r.eids else "")),
+                 Literal(", ".join(r.kinds) if r.first else ""), Literal(r.text)] for r in read]
         typer.echo(_table(["line", "read as", "eId", "kind", "text"], rows, width=90))
         lost = [r.line for r in read if r.role == "none"]
         if lost:

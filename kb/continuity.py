@@ -1,21 +1,32 @@
-"""The promise that a published IRI keeps resolving, kept from one release to the next.
+"""The promise that a published IRI keeps naming what it named, kept from one release to the next.
 
 A held document's eIds come from reading its text; read again (a curator's ``corrections:``, a new
-version of the parser, a text held anew with ``kb add --replace``) some may name other parts or none.
-Before a build is published, every provision IRI the current release published for a document still
-held, and every IRI it published as replaced, must resolve in the new build: as a provision, or as
-an IRI the corpus says is replaced (``renamed:`` in the document's metadata, or a quoted provision
-matched to the held text, :mod:`kb.promote`). Otherwise nothing is published, and the error names
-the metadata file and gives the ``renamed:`` to add: each lost eId matched to the new provision with
-its text (the matching :mod:`kb.promote` does for quoted provisions).
+version of the parser, a text held anew with ``kb add --replace``) some may name other parts or none,
+and unnumbered parts are named by position, so one part more or less moves the names of those after
+it. Before a build is published, for every document still held, each provision IRI the current
+release published must:
 
-The check reads the last release; what a build publishes still depends on the corpus alone.
+- still name the same provision: the same text, or one holding the other (a corrected extent is the
+  same provision); else it is *moved*, and the build is refused unless the document's
+  metadata lists it under ``repointed:`` (the curator's word that the published reading was wrong and
+  the IRI may name its new text);
+- or be replaced: ``renamed:`` in the document's metadata (``{published eId: eId now}``, ``''`` for a
+  part that is gone: its IRI then names the document), or a quoted provision matched to the held text
+  (:mod:`kb.promote`); else it is *lost*, and the error gives the ``renamed:`` to paste, each lost eId
+  matched to the provision now at its place with its text, else to the one whose text matches.
+
+IRIs the release published as replaced must stay replaced, and a ``renamed:`` entry must name an eId
+that was published. The check reads the last release; what a build publishes still depends on the
+corpus alone.
 """
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 
 from kb import iri
 from kb.errors import CorpusError
@@ -25,83 +36,157 @@ from kb.publish import Release
 from kb.queries import default_queries_dir, get_query
 from kb.store import EmbeddedStore
 
-__all__ = ["lost_iris"]
+__all__ = ["lost_iris", "renamed_iris"]
 
-_SHOWN = 8  # lost eIds named in the message itself
+_SHOWN = 8  # eIds named in a message itself
 _KINDS = {k.value: k for k in Kind}
 
 
+@dataclass
+class _Published:
+    """What the release published of one held document."""
+
+    provisions: dict[str, tuple[QuotedProvision, int]] = field(default_factory=dict)  # eId -> (it, start)
+    replaced: dict[str, str] = field(default_factory=dict)  # eId -> eId it was replaced by ('' the document)
+
+
+def renamed_iris(documents: Sequence[SourceDocument]) -> dict[str, str]:
+    """The IRIs the documents' ``renamed:`` publish as replaced, and the IRI that names each now."""
+    out: dict[str, str] = {}
+    for doc in documents:
+        for old, new in doc.meta.renamed:
+            now = iri.provision_iri(doc.meta.slug, new) if new else iri.doc_iri(doc.meta.slug)
+            out[str(iri.provision_iri(doc.meta.slug, old))] = str(now)
+    return out
+
+
 def lost_iris(release: Release, documents: Sequence[SourceDocument], provisions: Mapping[str, Sequence[Provision]],
-              replaced: Mapping[str, str]) -> list[CorpusError]:
+              replaced: Mapping[str, str], *, keep_replaced: bool = False) -> list[CorpusError]:
     """One error per held document whose published IRIs the new build (``provisions``, ``replaced``)
-    would no longer resolve."""
+    would lose or move, or whose ``renamed:`` names an eId never published. ``keep_replaced``: count an
+    IRI published as replaced by a provision that still is as replaced (when the annotations that say
+    so could not be read)."""
     held = {d.meta.slug: d for d in documents}
-    resolving = {str(iri.provision_iri(slug, p.eid)) for slug, provs in provisions.items() for p in provs}
-    resolving |= set(replaced)
-    lost: dict[str, list[QuotedProvision]] = defaultdict(list)
-    formerly: dict[str, list[tuple[str, str]]] = defaultdict(list)  # slug -> (lost replaced eId, its old target)
-    seen: dict[str, set[str]] = defaultdict(set)
-    starts: dict[tuple[str, str], int] = {}
+    published = _published(release, held)
+    errors = []
+    for slug in sorted(published):
+        doc, was = held[slug], published[slug]
+        now = {p.eid: p for p in provisions.get(slug, ())}
+        gone = {old for old in (*was.provisions, *was.replaced)
+                if old not in now and str(iri.provision_iri(slug, old)) not in replaced
+                and not (keep_replaced and was.replaced.get(old) in now)}
+        if gone:
+            errors.append(_lost_error(doc, was, gone, now))
+        moved = sorted(eid for eid, (q, _) in was.provisions.items()  # a list has no text: its items tell
+                       if eid in now and _fold(q.text) and not _same_text(q.text, now[eid])
+                       and eid not in doc.meta.repointed)
+        if moved:
+            errors.append(_moved_error(doc, was, moved, now))
+        typos = sorted(old for old, _ in doc.meta.renamed if old not in was.provisions and old not in was.replaced)
+        if typos:
+            errors.append(CorpusError(doc.meta.meta_path, f"renamed: {', '.join(typos)} was never published for "
+                                      f"{slug}", line=doc.meta.line_of("renamed"),
+                                      hint="name the published eIds (the build's proposal), or remove the entry"))
+    return errors
+
+
+def _published(release: Release, held: Mapping[str, SourceDocument]) -> dict[str, _Published]:
+    out: dict[str, _Published] = defaultdict(_Published)
     folder = default_queries_dir() / "release"
     store = EmbeddedStore.open(release.store_path)
     try:
         for row in store.select(get_query("published-provisions", folder).text).rows:
-            named = _held(str(row[0]), held, resolving)
-            kind = _KINDS.get(str(row[1]).rsplit("#", 1)[-1])
-            if named is not None and kind is not None and named[1] not in seen[named[0]]:
-                seen[named[0]].add(named[1])
-                lost[named[0]].append(QuotedProvision(named[1], kind, str(row[2] or ""), str(row[3] or ""), None, ()))
-                starts[named] = int(str(row[4]))
+            named, kind = iri.split_provision_iri(str(row[0])), _KINDS.get(str(row[1]).rsplit("#", 1)[-1])
+            if named is None or named[1] is None or named[0] not in held or kind is None:
+                continue
+            quoted = QuotedProvision(named[1], kind, str(row[2] or ""), str(row[3] or ""), None, ())
+            out[named[0]].provisions.setdefault(named[1], (quoted, int(str(row[4]))))
         for old, new in store.select(get_query("replaced-iris", folder).text).rows:
-            named, target = _held(str(old), held, resolving), iri.split_provision_iri(str(new))
-            if named is not None:
-                formerly[named[0]].append((named[1], (target[1] or "") if target else ""))
+            named, target = iri.split_provision_iri(str(old)), iri.split_provision_iri(str(new))
+            if named is not None and named[1] is not None and named[0] in held:
+                out[named[0]].replaced[named[1]] = (target[1] or "") if target else ""
     finally:
         store.close()
-    errors = []
-    for slug in sorted(set(lost) | set(formerly)):
-        doc = held[slug]
-        proposal = _matched(slug, lost[slug], provisions[slug], starts)
-        proposal |= {old: proposal.get(target, "") for old, target in formerly[slug]}
-        proposal |= dict(doc.meta.renamed)
-        names = sorted(q.eid for q in lost[slug]) + sorted(old for old, _ in formerly[slug])
-        shown = ", ".join(names[:_SHOWN]) + (f" and {len(names) - _SHOWN} more" if len(names) > _SHOWN else "")
-        unmatched = sorted(old for old, new in proposal.items() if not new)
-        entries = ", ".join(f"{old}: {new or '?'}" for old, new in sorted(proposal.items()))
-        errors.append(CorpusError(
-            doc.meta.meta_path,
-            f"{len(names)} published IRI(s) of {slug} would no longer resolve ({shown}): its text is read "
-            "otherwise now (corrections:, a new parser, or a new text)",
-            line=doc.meta.line_of("renamed"),
-            hint=f"say which provision each now is, in this file: `renamed: {{{entries}}}`"
-                 + (f" (give the '?' of {', '.join(unmatched)} by hand: kb parse lists the eIds)" if unmatched else "")
-                 + "; or undo the change that renamed them"))
-    return errors
-
-
-def _matched(slug: str, lost: Sequence[QuotedProvision], now: Sequence[Provision],
-             starts: Mapping[tuple[str, str], int]) -> dict[str, str]:
-    """The provision each lost one is now ("" if none is found): the one at the same place with the same
-    text (the source unchanged, read otherwise), else the one whose text matches (kb.promote)."""
-    at: dict[int, list[Provision]] = defaultdict(list)
-    for p in now:
-        at[p.start].append(p)
-    out: dict[str, str] = {}
-    for q in lost:
-        same = [p for p in at.get(starts.get((slug, q.eid), -1), []) if " ".join(p.text.split()) == " ".join(
-            q.text.split()) or p.heading == q.text]
-        if same:
-            out[q.eid] = same[0].eid
-    rest = [q for q in lost if q.eid not in out]
-    if rest:
-        aliases = match_quoted(slug, rest, now, {})
-        out |= {q.eid: aliases.resolve(q.eid) or "" for q in rest}
     return out
 
 
-def _held(value: str, held: Mapping[str, SourceDocument], resolving: set[str]) -> tuple[str, str] | None:
-    """``(slug, eId)`` of a provision IRI of a document still held that no longer resolves."""
-    named = iri.split_provision_iri(value)
-    if named is None or named[1] is None or named[0] not in held or value in resolving:
-        return None
-    return named[0], named[1]
+def _fold(text: str) -> str:
+    return " ".join(re.findall(r"\w+", unicodedata.normalize("NFKC", text).casefold()))
+
+
+def _same_text(text: str, now: Provision) -> bool:
+    """Whether a provision published with ``text`` is ``now``: its text (or heading), or one holding
+    the other (an extent corrected)."""
+    was, is_ = _fold(text), _fold(now.text or now.heading or "")
+    return bool(was and is_) and (was == is_ or was in is_ or is_ in was)
+
+
+def _lost_error(doc: SourceDocument, was: _Published, gone: set[str], now: Mapping[str, Provision]) -> CorpusError:
+    slug = doc.meta.slug
+    lost = [q for eid, (q, _) in sorted(was.provisions.items()) if eid in gone]
+    proposal = _matched(lost, now, {q.eid: start for q, start in was.provisions.values()}, slug)
+
+    def resolved(eid: str) -> str:  # through a former replacement or a stale renamed: entry
+        seen = set()
+        while eid and eid not in now and eid not in seen:
+            seen.add(eid)
+            eid = proposal.get(eid) or was.replaced.get(eid, "")
+        return eid if eid in now else ""
+
+    for old in sorted(gone - set(proposal)):
+        proposal[old] = resolved(was.replaced.get(old, "") or dict(doc.meta.renamed).get(old, ""))
+    for old, new in doc.meta.renamed:  # entries that still hold are kept, stale ones followed through
+        proposal.setdefault(old, new if (new in now or not new) else resolved(new))
+    names = sorted(gone)
+    unmatched = sorted(old for old in gone if not proposal.get(old))
+    entries = ", ".join(f"{old}: {new or '?'}" for old, new in sorted(proposal.items()))
+    return CorpusError(
+        doc.meta.meta_path,
+        f"{len(names)} published IRI(s) of {slug} would no longer resolve ({_list(names)}): its text is read "
+        "otherwise now (corrections:, a new parser, or a new text)",
+        line=doc.meta.line_of("renamed"),
+        hint=f"say which provision each now is, in this file: `renamed: {{{entries}}}`"
+             + (f" (replace the '?' of {_list(unmatched)} by the eId that holds its text now, kb parse FILE --lines "
+                "shows them, or by '' if it is gone: its IRI then names the document)" if unmatched else "")
+             + "; or undo the change")
+
+
+def _moved_error(doc: SourceDocument, was: _Published, moved: list[str], now: Mapping[str, Provision]) -> CorpusError:
+    first = moved[0]
+    then, later = _short(was.provisions[first][0].text), _short(now[first].text or now[first].heading or "")
+    return CorpusError(
+        doc.meta.meta_path,
+        f"{len(moved)} published IRI(s) of {doc.meta.slug} would name another text than they did ({_list(moved)}; "
+        f"{first} was {then}, would be {later})"
+        ": parts numbered by position move when one is added or taken away",
+        line=doc.meta.line_of("repointed") or doc.meta.line_of("renamed"),
+        hint="undo the change; or, if the published reading was wrong and these IRIs may name their new text, "
+             f"list them in this file: `repointed: [{', '.join(moved)}]`")
+
+
+def _matched(lost: Sequence[QuotedProvision], now: Mapping[str, Provision], starts: Mapping[str, int],
+             slug: str) -> dict[str, str]:
+    """The provision each lost one is now: the one at the same place with the same text (the source
+    unchanged, read otherwise), else the one whose text matches (kb.promote); none: left out."""
+    at: dict[int, list[Provision]] = defaultdict(list)
+    for p in now.values():
+        at[p.start].append(p)
+    out: dict[str, str] = {}
+    for q in lost:
+        same = [p for p in at.get(starts.get(q.eid, -1), []) if _same_text(q.text, p)]
+        if same:
+            out[q.eid] = min(same, key=lambda p: len(p.eid)).eid
+    rest = [q for q in lost if q.eid not in out]
+    if rest:
+        aliases = match_quoted(slug, rest, list(now.values()), {})
+        out |= {q.eid: target for q in rest if (target := aliases.resolve(q.eid) or "")}
+    return out
+
+
+def _list(names: Sequence[str]) -> str:
+    return ", ".join(names[:_SHOWN]) + (f" and {len(names) - _SHOWN} more" if len(names) > _SHOWN else "")
+
+
+def _short(text: str) -> str:
+    text = " ".join(text.split())
+    return repr(text if len(text) <= 40 else text[:37] + "...")

@@ -37,7 +37,8 @@ REQUIRED_FIELDS = (
     "slug", "title", "type", "symbols", "date", "language", "original_language",
     "issuing_body", "meeting", "source", "sha256",
 )
-OPTIONAL_FIELDS = ("date_note", "known_by", "original_file", "original_sha256", "corrections", "renamed")
+OPTIONAL_FIELDS = ("date_note", "known_by", "original_file", "original_sha256", "corrections", "renamed",
+                   "repointed")
 _CORRECTION_KEYS = ("at", "after", "read_as", "kind", "number")
 EMPTY_ALLOWED = ("meeting",)  # a document may belong to no meeting
 DATE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
@@ -166,6 +167,7 @@ def parse_meta(path: Path) -> DocumentMeta:
     return DocumentMeta(
         corrections=_corrections(path, data.get("corrections"), lines),
         renamed=_renamed(path, data.get("renamed"), lines),
+        repointed=_repointed(path, data.get("repointed"), lines),
         slug=slug,
         title=text_field("title"),
         doc_type=doc_type,
@@ -194,11 +196,22 @@ def _renamed(path: Path, mapping: object, lines: dict[str, int]) -> tuple[tuple[
         raise _field_error(path, lines, "renamed", "must be a mapping of published eId: eId now",
                            "write e.g. `renamed: {sec_1__al_3: sec_1__subsec_1__al_1}` (kb build proposes it)")
     for old, new in mapping.items():
-        for eid in (old, new):
+        for eid in (old, new) if new not in ("", None) else (old,):  # '': the part is gone
             if not isinstance(eid, str) or not is_eid(eid):
                 raise _field_error(path, lines, "renamed", f"{eid!r} is not an eId",
-                                   "write eIds as kb show lists them (para_7, sec_1__al_3)")
-    return tuple(sorted(mapping.items()))
+                                   "write eIds as kb show lists them (para_7, sec_1__al_3), or '' for a part "
+                                   "that is gone")
+    return tuple(sorted((old, new or "") for old, new in mapping.items()))
+
+
+def _repointed(path: Path, eids: object, lines: dict[str, int]) -> tuple[str, ...]:
+    """``repointed:``: published eIds a curator lets name another text than they did."""
+    if eids is None:
+        return ()
+    if not isinstance(eids, list) or not all(isinstance(e, str) and is_eid(e) for e in eids):
+        raise _field_error(path, lines, "repointed", "must be a list of eIds",
+                           "write e.g. `repointed: [sec_1__al_4, sec_1__al_5]` (kb build names them)")
+    return tuple(sorted(eids))
 
 
 def read_corrections(path: Path) -> tuple[Correction, ...]:

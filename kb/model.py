@@ -106,7 +106,8 @@ class DocumentMeta:
     original_file: str = ""  # the received file (PDF, DOCX) the source text was converted from
     original_sha256: str = ""
     corrections: tuple[Correction, ...] = ()  # how to read the source where the parser misreads it
-    renamed: tuple[tuple[str, str], ...] = ()  # (published eId, the eId that now names it)
+    renamed: tuple[tuple[str, str], ...] = ()  # (published eId, the eId that now names it; '' the document)
+    repointed: tuple[str, ...] = ()  # published eIds a curator lets name another text than they did
     meta_path: str = ""  # where this metadata was read from (for error messages)
     field_lines: tuple[tuple[str, int], ...] = ()  # the line of each field in that file
 

@@ -24,7 +24,7 @@ import shutil
 import tempfile
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -33,7 +33,7 @@ from rdflib import RDF, Graph, URIRef
 
 from kb import ontology
 from kb.annotate import load_annotations
-from kb.continuity import lost_iris
+from kb.continuity import lost_iris, renamed_iris
 from kb.corpus import default_corpus_dir, raise_all, read_corpus, read_dataset_info
 from kb.errors import CorpusError, CorpusErrors, InputError
 from kb.graph import CanonicalWriter, origins, write_graph
@@ -231,6 +231,20 @@ def build_report(built: Built, version: str) -> dict[str, Any]:
     }
 
 
+def _lost_before_annotations(corpus_dir: Path, build_dir: Path) -> list[CorpusError]:
+    """The published IRIs a corpus whose annotations fail would lose or move: read and parsed alone."""
+    if not (build_dir / CURRENT).exists():
+        return []
+    documents, _, _ = read_corpus(corpus_dir)
+    provisions: dict[str, list[Provision]] = {}
+    for d in documents:
+        with suppress(CorpusError, CorpusErrors):  # reported by the build that failed
+            provisions[d.meta.slug] = parse(d.text, source=str(d.path), doc_type=d.meta.doc_type,
+                                            corrections=d.meta.corrections, corrections_file=d.meta.meta_path)
+    held = [d for d in documents if d.meta.slug in provisions]
+    return lost_iris(current_release(build_dir), held, provisions, renamed_iris(held), keep_replaced=True)
+
+
 def build(corpus_dir: Path | None = None, build_dir: Path | None = None, *,
           progress: Progress | None = None) -> tuple[Release, dict[str, Any]]:
     """Build the knowledge base from a corpus and publish it. The last good build stays if this fails."""
@@ -239,7 +253,13 @@ def build(corpus_dir: Path | None = None, build_dir: Path | None = None, *,
     with build_lock(build_dir):
         work = work_folder(build_dir)
         try:
-            built = assemble(corpus_dir, progress=progress, work_dir=work)
+            try:
+                built = assemble(corpus_dir, progress=progress, work_dir=work)
+            except (CorpusError, CorpusErrors) as exc:
+                lost = _lost_before_annotations(corpus_dir or default_corpus_dir(), build_dir)
+                if lost:  # references to renamed eIds fail first: say also which renames to add
+                    raise CorpusErrors(lost + (exc.errors if isinstance(exc, CorpusErrors) else [exc])) from exc
+                raise
             built.validation.raise_for_violations()
             version = f"{dt.datetime.now(dt.UTC):%Y%m%dT%H%M%SZ}-{built.content_hash[:12]}"
             with _stage("publish", built.timings, progress):

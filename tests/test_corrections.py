@@ -220,6 +220,38 @@ def test_placing_messages_say_what_differs() -> None:
     assert read["subsec_1"][1] == "Conclusions"
 
 
+def test_a_provision_a_curator_begins_is_no_heading_and_text_may_cut_a_line() -> None:
+    text = ("RESOLUCIÓN\n\nLA ASAMBLEA GENERAL, RESUELVE: I. Fortalecer la cooperación regional II. Promover el "
+            "diálogo social entre los gobiernos, los trabajadores y los empleadores de la región.\n")
+    for cut in ([Correction(at="II. Promover", read_as="starts", kind="Paragraph")],
+                [Correction(at="II. Promover", read_as="starts"), Correction(at="II. Promover", read_as="text")],
+                [Correction(at="II. Promover", read_as="text")]):
+        doc = parse_document(text, corrections=cut)
+        (part,) = [p for p in doc.provisions if p.text.startswith("Promover") or p.text.startswith("II. Promover")]
+        assert part.kind is not Kind.SECTION, cut
+
+
+def test_words_quoted_over_lines_skip_or_carry_on_every_line() -> None:
+    text = ("ACTA\n\nThe meeting agreed to strengthen the network\nShare this page\nPrint\nof labor "
+            "inspectors in the region.\n\nIt closed at noon.\n")
+    doc = parse_document(text, corrections=[Correction(at="Share this page\nPrint", read_as="skip"),
+                                            Correction(at="The meeting agreed", read_as="body")])
+    assert doc.provisions[0].text == "The meeting agreed to strengthen the network of labor inspectors in the region."
+    words = "ACTA\n\nThe\nmeeting\nAgreed.\n\nIt closed.\n"
+    doc = parse_document(words, corrections=[Correction(at="meeting\nAgreed.", read_as="continues"),
+                                             Correction(at="The", read_as="body")])
+    assert [p.text for p in doc.provisions] == ["The meeting Agreed.", "It closed."]
+
+
+def test_contradictory_readings_at_one_place_are_refused_and_compatible_ones_kept() -> None:
+    with pytest.raises(kb.ParseError, match="says read_as 'text' where"):
+        parsed([Correction(at="Conclusions", read_as="heading", line=3),
+                Correction(at="Conclusions", read_as="text", line=4)])
+    with pytest.raises(kb.ParseError, match="says read_as 'starts' where"):
+        parsed([Correction(at="Conclusions", read_as="continues", line=3),
+                Correction(at="Conclusions", read_as="starts", line=4)])
+
+
 def test_after_places_words_that_occur_more_than_once() -> None:
     read = parsed([Correction(at="The", after="Conclusions\n", kind="Finding")])
     assert read["subsec_1__al_1"][0] == "Finding"
@@ -316,17 +348,28 @@ def test_kb_parse_previews_the_corrections_of_a_metadata_file(
     assert code == EXIT_USAGE and f"{meta}:" in err and "the words are not in the source" in err
 
 
+def fixes(folder: Path, *entries: str) -> Path:
+    path = folder / "fixes.yaml"
+    path.write_text("corrections:\n" + "".join(f"  - {e}\n" for e in entries), encoding="utf-8")
+    return path
+
+
 def test_kb_parse_lines_shows_what_each_line_was_read_as(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     path = tmp_path / "summary.txt"
     path.write_text(SUMMARY.replace("inspection of platform work.", "inspection of platform work\nin the region."),
                     encoding="utf-8")
     code, out, err = run(capsys, "parse", str(path), "--lines", "--format", "json")
     assert code == 0, err
-    read = {r["line"]: (r["role"], r["eid"], r["first"]) for r in json.loads(out)}
-    assert read[3] == ("cover", "", False)  # the heading the parser took for the cover
-    assert read[11] == ("set aside", "", False)  # "Page 2 of 3"
-    assert read[16] == ("text", "para_1", True) and read[17] == ("text", "para_1", False)  # carried on
+    read = {r["line"]: (r["role"], r["eids"], r["first"]) for r in json.loads(out)}
+    assert read[3] == ("cover", [], False)  # the heading the parser took for the cover
+    assert read[11] == ("set aside", [], False)  # "Page 2 of 3"
+    assert read[16] == ("text", ["para_1"], True) and read[17] == ("text", ["para_1"], False)  # carried on
     assert 2 not in read  # blank lines are left out
+    code, out, err = run(capsys, "parse", str(path), "--lines", "--format", "json", "--corrections", str(fixes(
+        tmp_path, '{at: "They asked the Technical Secretariat", read_as: starts}')))
+    assert code == 0, err
+    read = {r["line"]: (r["role"], r["eids"], r["first"]) for r in json.loads(out)}
+    assert read[9] == ("text", ["subsec_1__al_1", "subsec_1__al_2"], True)  # a line cut in two: both begin on it
     code, out, _ = run(capsys, "parse", str(path), "--lines")
     assert code == 0 and re.search(r"^11 +set aside +Page 2 of 3", out, re.MULTILINE)
 

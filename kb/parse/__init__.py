@@ -63,20 +63,20 @@ class ParseWarning:
 
 @dataclass(frozen=True)
 class ReadLine:
-    """One line of a source as the parser read it: ``role`` is ``cover``, ``contents``, ``set aside``
-    (page furniture, a menu, a skipped line), ``text`` (of the provision ``eid``: its first line, or a
-    line carrying it on) or ``none`` (a line of the body no provision holds)."""
+    """One line of a source as the parser read it: ``role`` is ``text`` (of the provisions ``eids``
+    that begin on it, or of the one it carries on), ``cover``, ``contents``, ``set aside`` (page
+    furniture, a menu, a skipped line) or ``none`` (a line of the body no provision holds)."""
 
     line: int
     role: str
-    eid: str
-    kind: str
-    first: bool  # the provision's first line
+    eids: tuple[str, ...]
+    kinds: tuple[str, ...]
+    first: bool  # provisions begin on it (else it carries on the one in ``eids``)
     text: str  # the line as printed
 
     def as_json(self) -> dict[str, object]:
-        return {"line": self.line, "role": self.role, "eid": self.eid, "kind": self.kind, "first": self.first,
-                "text": self.text}
+        return {"line": self.line, "role": self.role, "eids": list(self.eids), "kinds": list(self.kinds),
+                "first": self.first, "text": self.text}
 
 
 @dataclass(frozen=True)
@@ -95,8 +95,7 @@ class ParsedDocument:
         view a curator writes corrections from."""
         contents = {n for a, b in self.contents_lines for n in range(a, b + 1)}
         aside = set(self.set_aside_lines)
-        spans = sorted(((p.start, p.text_end or p.end, p) for p in self.provisions if p.kind is not Kind.LIST),
-                       key=lambda span: span[0])
+        parts = sorted((p for p in self.provisions if p.kind is not Kind.LIST), key=lambda p: (p.start, p.eid))
         out: list[ReadLine] = []
         offset = 0
         for no, raw in enumerate(text.split("\n"), start=1):
@@ -104,17 +103,15 @@ class ParsedDocument:
             if not raw.strip():
                 continue
             first_char = start + len(raw) - len(raw.lstrip())
-            if no < self.body_line or no in contents or no in aside:
-                role = "cover" if no < self.body_line else "contents" if no in contents else "set aside"
-                out.append(ReadLine(no, role, "", "", False, raw.strip()))
+            begin = [p for p in parts if start <= p.start < start + len(raw)]
+            holding = begin or [p for p in parts if p.start <= first_char < (p.text_end or p.end)][-1:]
+            if holding:
+                out.append(ReadLine(no, "text", tuple(p.eid for p in holding), tuple(p.kind.value for p in holding),
+                                    bool(begin), raw.strip()))
                 continue
-            holding = [p for a, b, p in spans if a <= first_char < b] or [
-                p for a, b, p in spans if start <= a < start + len(raw)]  # a line cut into parts: its first
-            if not holding:
-                out.append(ReadLine(no, "none", "", "", False, raw.strip()))
-                continue
-            p = max(holding, key=lambda q: q.start)
-            out.append(ReadLine(no, "text", p.eid, p.kind.value, p.line == no, raw.strip()))
+            role = ("cover" if no < self.body_line else "contents" if no in contents
+                    else "set aside" if no in aside else "none")
+            out.append(ReadLine(no, role, (), (), False, raw.strip()))
         return out
 
 
@@ -206,8 +203,8 @@ def parse_document(text: str, *, source: str = "<text>", doc_type: DocType | str
     body_start = placed.body_start(lines, front.body_start)
     body_lines = [replace(line, tok=Tok.NOISE) if i in front.toc and line.start not in placed.named else line
                   for i, line in enumerate(lines) if i >= body_start]
-    body_blocks = placed.apply_blocks(blocks(body_lines, starts=placed.offsets("starts", "body"),
-                                             continues=placed.offsets("continues") | placed.heading_lines(lines),
+    continues = placed.offsets("continues") | placed.spanned(lines, "heading", "continues")
+    body_blocks = placed.apply_blocks(blocks(body_lines, starts=placed.offsets("starts", "body"), continues=continues,
                                              headings=placed.offsets("heading")))
     body_offset = body_lines[0].start if body_lines else len(text)
     front_text = "\n".join(line.raw for i, line in enumerate(lines[:body_start]) if i not in front.toc)
@@ -227,7 +224,18 @@ def parse_document(text: str, *, source: str = "<text>", doc_type: DocType | str
     body_line = body_lines[0].no if body_lines else 1
     toc = {n for a, b in front.toc_lines for n in range(a, b + 1)}
     aside = tuple(sorted({line.no for line in body_lines if line.tok is Tok.NOISE and line.no not in toc}))
-    return ParsedDocument(provisions, metadata, warnings, body_line, front.toc_lines, aside)
+    return ParsedDocument(provisions, metadata, warnings, body_line, _contents(front.toc_lines, provisions), aside)
+
+
+def _contents(ranges: tuple[tuple[int, int], ...], provisions: list[Provision]) -> tuple[tuple[int, int], ...]:
+    """The tables of contents set aside, without the lines a correction read as provisions."""
+    held = {p.line for p in provisions}
+    out: list[tuple[int, int]] = []
+    for a, b in ranges:
+        kept = [n for n in range(a, b + 1) if n not in held]
+        runs = [n for n in kept if n - 1 not in kept]  # each run of kept lines, by its first
+        out += [(n, next(m for m in range(n, b + 1) if m + 1 not in kept)) for n in runs]
+    return tuple(out)
 
 
 def parse(text: str, *, source: str = "<text>", doc_type: DocType | str | None = None,

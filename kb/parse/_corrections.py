@@ -17,8 +17,10 @@ it where the parser misread it:
 ``number``     the provision beginning here has this number (an unnumbered paragraph given one is
                named ``para_N``)
 
-A line the parser set aside as furniture is read as text when a correction other than ``skip``
-names it. Two corrections at the same words that say different things are refused.
+Words quoted over several lines make one heading, or are all skipped, or all carry on. A provision
+``starts`` begins is no heading unless ``heading`` says so. A line the parser set aside as furniture
+is read as text when a correction other than ``skip`` names it. Two corrections at the same words
+that contradict each other (:data:`_CONTRADICTIONS`, and ``skip`` with any other) are refused.
 
 The source is never touched: corrections act on the parser's segments, lines and blocks, so that every
 span still points into the text as received. A correction that cannot be placed (its words are not in
@@ -65,7 +67,7 @@ class Placed:
 
     def cut(self, segments: list[Segment]) -> list[Segment]:
         """Segments cut where a correction says a provision begins in the middle of a line."""
-        cuts = self.offsets("starts", "heading", "skip", "body", "continues")
+        cuts = self.offsets("starts", "heading", "skip", "body", "continues", "text")
         out: list[Segment] = []
         for segment in segments:
             inside = sorted(o for o in cuts if segment.start < o < segment.end
@@ -102,9 +104,13 @@ class Placed:
         named = self.named
         return min([i for i, line in enumerate(lines) if line.start in named] + [default])
 
-    def heading_lines(self, lines: list[Line]) -> frozenset[int]:
-        """The lines after the first that a heading's quoted words run over: they carry it on."""
-        spans = [(offset, offset + len(c.at.strip())) for offset, c in self.at if c.read_as == "heading"]
+    def _heading_at(self, offset: int) -> bool:
+        return any(at == offset and c.read_as == "heading" for at, c in self.at)
+
+    def spanned(self, lines: list[Line], *readings: str) -> frozenset[int]:
+        """The lines after the first that the quoted words of these readings run over (a heading or a
+        skip quoted over several lines is one; lines quoted with continues all carry on)."""
+        spans = [(offset, offset + len(c.at.strip())) for offset, c in self.at if c.read_as in readings]
         named = {offset for offset, _ in self.at}  # another correction there says what that line is
         return frozenset(line.start for line in lines for a, b in spans if a < line.start < b
                          and line.start not in named)
@@ -112,7 +118,7 @@ class Placed:
     def skip_lines(self, lines: list[Line]) -> list[Line]:
         """Skipped lines made noise; a line the parser took for furniture that a correction reads as
         text, text."""
-        skipped, named = self.offsets("skip"), self.named
+        skipped, named = self.offsets("skip") | self.spanned(lines, "skip"), self.named
         return [replace(line, tok=Tok.NOISE) if line.start in skipped
                 else replace(line, tok=Tok.TEXT, body=line.text) if line.start in named and line.tok is Tok.NOISE
                 else line for line in lines]
@@ -129,7 +135,9 @@ class Placed:
                     if block.tok in (Tok.LETTERED, Tok.DECIMAL) and block.number is None:
                         block.number = block.first.num  # "a. Opening" keeps its letter as a heading
                     block.tok, block.subheading = Tok.TEXT, True
-            elif c.read_as == "text" and block is not None:
+            elif c.read_as == "starts" and block is not None and not self._heading_at(offset):
+                block.subheading = block.numbered_heading = False  # a provision a curator begins is no heading
+            if c.read_as == "text" and block is not None:
                 block.subheading = block.numbered_heading = False
                 if block.tok is Tok.SECTION:
                     printed = block.first.num.rstrip(".)")
@@ -214,6 +222,12 @@ def place(text: str, corrections: Sequence[Correction], path: str) -> Placed:
     return placed
 
 
+# Readings that cannot both hold at one place (skip contradicts every other); the rest go together:
+# "body" and "heading" (the body begins on a heading), "starts" and "text" (a paragraph begins here).
+_CONTRADICTIONS = frozenset(frozenset(pair) for pair in (
+    ("heading", "text"), ("continues", "starts"), ("continues", "heading"), ("continues", "body")))
+
+
 def _conflicts(placed: Placed) -> list[ParseError]:
     """Corrections at the same words that say different things."""
     errors = []
@@ -224,8 +238,8 @@ def _conflicts(placed: Placed) -> list[ParseError]:
             continue
         clash = [key for key in ("read_as", "kind", "number")
                  if getattr(first, key) and getattr(c, key) and getattr(first, key) != getattr(c, key)
-                 and not (key == "read_as" and "body" in (first.read_as, c.read_as)
-                          and "skip" not in (first.read_as, c.read_as))]  # the body begins on a heading
+                 and not (key == "read_as" and frozenset((first.read_as, c.read_as)) not in _CONTRADICTIONS
+                          and "skip" not in (first.read_as, c.read_as))]
         if clash:
             errors.append(placed.error(c, f"it says {clash[0]} {getattr(c, clash[0])!r} where the correction at "
                                        f"line {first.line} says {getattr(first, clash[0])!r}",
