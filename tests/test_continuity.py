@@ -61,3 +61,57 @@ def test_renames_that_do_not_hold_are_refused(published: tuple[Path, Path]) -> N
     meta.write_text(text + "renamed: {sec_1__al_3: 7}\n", encoding="utf-8")
     with pytest.raises(kb.CorpusError, match="field 'renamed' 7 is not an eId"):
         kb.build(corpus, build_dir)
+
+
+def corrected(corpus: Path, *entries: str, more: str = "") -> Path:
+    meta = corpus / "documents" / f"{REPORT}.yaml"
+    text = meta.read_text(encoding="utf-8").split("\ncorrections:")[0].rstrip("\n") + "\n"
+    meta.write_text(text + "corrections:\n" + "".join(f"  - {e}\n" for e in entries) + more, encoding="utf-8")
+    return meta
+
+
+def test_an_iri_that_would_name_another_text_is_refused_unless_repointed(published: tuple[Path, Path]) -> None:
+    corpus, build_dir = published
+    meta = corrected(corpus, '{at: "It is worth highlighting", read_as: continues}')  # al_6 joins al_5
+    with pytest.raises(kb.CorpusErrors) as caught:
+        kb.build(corpus, build_dir)
+    messages = " | ".join(str(e) for e in caught.value.errors)
+    assert "would name another text than they did (sec_1__al_6;" in messages
+    assert "`repointed: [sec_1__al_6]`" in messages and "sec_1__al_7: sec_1__al_6" in messages
+    corrected(corpus, '{at: "It is worth highlighting", read_as: continues}',
+              more="renamed: {sec_1__al_7: sec_1__al_6}\nrepointed: [sec_1__al_6]\n")
+    release, _ = kb.build(corpus, build_dir)
+    with kb.open_store(release.store_path) as store:
+        assert kb.replaced_by(store, kb.provision_iri(REPORT, "sec_1__al_7")) == str(
+            kb.provision_iri(REPORT, "sec_1__al_6"))
+    assert meta.is_file()
+
+
+def test_a_part_that_is_gone_names_its_document(published: tuple[Path, Path]) -> None:
+    corpus, build_dir = published
+    gone = ('{at: "In this context of broad", read_as: skip}', '{at: "Bridgetown, Barbados, both", read_as: skip}')
+    corrected(corpus, *gone)
+    with pytest.raises(kb.CorpusError) as caught:
+        kb.build(corpus, build_dir)
+    assert "sec_1__al_7: ?" in str(caught.value) and "or by '' if it is gone" in str(caught.value)
+    corrected(corpus, *gone, more="renamed: {sec_1__al_7: ''}\n")
+    release, _ = kb.build(corpus, build_dir)
+    with kb.open_store(release.store_path) as store:
+        assert kb.replaced_by(store, kb.provision_iri(REPORT, "sec_1__al_7")) == str(kb.doc_iri(REPORT))
+
+
+def test_a_renamed_eid_never_published_is_refused(published: tuple[Path, Path]) -> None:
+    corpus, build_dir = published
+    corrected(corpus, more="renamed: {para_99: para_1}\n")
+    with pytest.raises(kb.CorpusError, match="renamed: para_99 was never published"):
+        kb.build(corpus, build_dir)
+
+
+def test_references_to_a_renamed_eid_fail_with_the_renames_to_add(published: tuple[Path, Path]) -> None:
+    corpus, build_dir = published
+    corrected(corpus, '{at: "7. Instruct ILO-CINTERFOR", number: "7a"}')
+    with pytest.raises(kb.CorpusErrors) as caught:
+        kb.build(corpus, build_dir)
+    messages = [str(e) for e in caught.value.errors]
+    assert "renamed: {recommendation_7: recommendation_7a}" in messages[0]  # first, before what it explains
+    assert any("has no provision 'recommendation_7'" in m for m in messages[1:])
