@@ -137,6 +137,22 @@ def _metadata_text(fields: list[tuple[str, object, str]], header: str) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _rehashed(metadata: str, sha: str, received: Extracted) -> str:
+    """A metadata file's text with the checksums of a new source (and of the file it came from)."""
+    fields = {"sha256": sha}
+    if received.converted_from != "text":
+        fields |= {"original_file": received.original_name, "original_sha256": received.original_sha256}
+    for key in ("original_file", "original_sha256"):
+        if key not in fields:  # a text now: no converted file behind it
+            metadata = re.sub(rf"(?m)^{key}:.*\n?", "", metadata)
+    for key, value in fields.items():
+        line = f"{key}: {_yaml_value(value)}"
+        metadata, found = re.subn(rf"(?m)^{key}:.*$", line.replace("\\", "\\\\"), metadata)
+        if not found:
+            metadata = metadata.rstrip("\n") + f"\n{line}\n"
+    return metadata
+
+
 def add_document(path: Path, *, corpus_dir: Path | None = None, slug: str | None = None,
                  doc_type: str | None = None, language: str | None = None, date: str | None = None,
                  replace: bool = False) -> Added:
@@ -162,17 +178,22 @@ def add_document(path: Path, *, corpus_dir: Path | None = None, slug: str | None
     source_path = sources / f"{slug}.txt"
     meta_path = documents / f"{slug}.yaml"
     held_sha = hashlib.sha256(received.data).hexdigest()
-    if meta_path.exists() and not replace:
+    if meta_path.exists():
         existing = parse_meta(meta_path)
-        if existing.sha256 != held_sha:
+        if existing.sha256 != held_sha and not replace:
             raise InputError(f"{meta_path}: {slug!r} is already held, from another text",
                              hint="give another --slug, or --replace to hold this text instead (its eIds may "
                                   "change: the next build asks which provision each published one is now)")
         parsed = parse_document(received.text, source=str(path), doc_type=existing.doc_type,
                                 language=existing.language, corrections=existing.corrections,
                                 corrections_file=str(meta_path))
-        return Added(slug, corpus_dir / existing.source, meta_path, parsed, kept_metadata=True,
-                     promoted=slug in quoted)
+        held_path = corpus_dir / existing.source
+        if existing.sha256 != held_sha:  # --replace: the new text under the metadata as the curator edited it
+            write_whole(held_path, received.data)
+            write_whole(meta_path, _rehashed(meta_path.read_text(encoding="utf-8"), held_sha, received).encode())
+        return Added(slug, held_path, meta_path, parsed, kept_metadata=True, promoted=slug in quoted,
+                     notes=[f"sha256: the text held is now {path.name}'s; every other field is kept as edited"]
+                     if existing.sha256 != held_sha else [])
     notes: list[str] = []
     final_type = doc_type or meta.type
     if final_type is None:

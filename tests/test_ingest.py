@@ -141,6 +141,26 @@ def test_kb_add_again_keeps_the_edited_metadata_and_refuses_another_text(
     assert code == EXIT_USAGE and "already held, from another text" in err
 
 
+def test_kb_add_replace_holds_the_new_text_under_the_metadata_as_edited(
+        capsys: pytest.CaptureFixture[str], corpus_copy: Path, tmp_path: Path, new_plan: Path) -> None:
+    args = ["--corpus", str(corpus_copy), "--no-build"]
+    assert run(capsys, "add", str(new_plan), *args)[0] == 0
+    meta_path = corpus_copy / "documents" / f"{PLAN}.yaml"
+    edited = meta_path.read_text(encoding="utf-8").replace("meeting: ''", "meeting: iacml21") + (
+        'corrections:\n  - {at: "A. ORGANIZATION", read_as: heading}\n')
+    meta_path.write_text(edited, encoding="utf-8")
+    other = tmp_path / "other.txt"
+    other.write_text(NEW_PLAN.replace("Asunción on", "Asunción, Paraguay, on"), encoding="utf-8")
+    code, _, err = run(capsys, "add", str(other), "--slug", PLAN, "--replace", *args)
+    assert code == 0, err
+    now = meta_path.read_text(encoding="utf-8")
+    sha = hashlib.sha256(other.read_bytes()).hexdigest()
+    assert now == re.sub(r"(?m)^sha256: .*$", f"sha256: {sha}", edited)  # every edit kept, the checksum new
+    assert (corpus_copy / "sources" / f"{PLAN}.txt").read_bytes() == other.read_bytes()
+    assert "every other field is kept" in err
+    kb.corpus.load_corpus(corpus_copy)  # the metadata checks against the text it now holds
+
+
 def test_kb_add_of_a_pdf_holds_its_text_and_records_the_original(
         capsys: pytest.CaptureFixture[str], corpus_copy: Path, tmp_path: Path, new_plan: Path) -> None:
     pdf = tmp_path / "plan.pdf"
