@@ -15,6 +15,7 @@ Item references: ``"{slug}"`` a document, ``"{slug} {eId}"`` a provision, ``"act
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Callable, Container, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -405,12 +406,28 @@ def load_annotations(directory: Path, held: Sequence[SourceDocument],
         _check_unique_links(out.links)
     with errors.caught():
         _check_parts(out.links, held_by_slug, provisions, mentioned_by_slug, broken)
-    for link in out.links:
-        if link.retyped_from:
-            out.replaced[str(iri.link_iri(link.source, link.retyped_from, link.target))] = str(
-                iri.link_iri(link.source, link.link_type, link.target))
+    _replaced_links(out)
     raise_all(errors.errors)
     return out
+
+
+def _replaced_links(out: Annotations) -> None:
+    """A link's IRI is a hash of its ends and type: the IRIs it was published under before one of its
+    ends was renamed (``renamed:``, a quoted provision now held) or its type changed (``retyped_from``)
+    are replaced by its IRI now."""
+    formerly: dict[str, list[str]] = defaultdict(list)
+    for old, new in out.replaced.items():
+        formerly[new].append(old)
+    current = {str(iri.link_iri(link.source, link.link_type, link.target)) for link in out.links}
+    for link in out.links:
+        now = str(iri.link_iri(link.source, link.link_type, link.target))
+        types = [link.link_type] + ([link.retyped_from] if link.retyped_from else [])
+        for source in [link.source, *formerly[link.source]]:
+            for target in [link.target, *formerly[link.target]]:
+                for link_type in types:
+                    before = str(iri.link_iri(source, link_type, target))
+                    if before not in current:
+                        out.replaced[before] = now
 
 
 def _sections(data: Mapping[str, Any], key: str, path: Path, errors: _Errors) -> list[tuple[str, dict[str, Any]]]:

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 import kb
+from kb import iri
 
 REPORT = "wg1-2021-final-report"
 # A curator reads this paragraph of the held report as the heading of the ones after it.
@@ -115,3 +116,18 @@ def test_references_to_a_renamed_eid_fail_with_the_renames_to_add(published: tup
     messages = [str(e) for e in caught.value.errors]
     assert "renamed: {recommendation_7: recommendation_7a}" in messages[0]  # first, before what it explains
     assert any("has no provision 'recommendation_7'" in m for m in messages[1:])
+
+
+def test_links_keep_their_iris_when_an_end_is_renamed(published: tuple[Path, Path]) -> None:
+    corpus, build_dir = published
+    old_end, new_end = (str(kb.provision_iri(REPORT, e)) for e in ("recommendation_7", "recommendation_7a"))
+    links = [link for link in kb.prepare(corpus).annotations.links if old_end in (link.source, link.target)]
+    assert links
+    corrected(corpus, '{at: "7. Instruct ILO-CINTERFOR", number: "7a"}',
+              more="renamed: {recommendation_7: recommendation_7a}\n")
+    release, _ = kb.build(corpus, build_dir)
+    with kb.open_store(release.store_path) as store:
+        for link in links:
+            ends = [new_end if end == old_end else end for end in (link.source, link.target)]
+            assert kb.replaced_by(store, iri.link_iri(link.source, link.link_type, link.target)) == str(
+                iri.link_iri(ends[0], link.link_type, ends[1]))
