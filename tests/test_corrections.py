@@ -348,6 +348,16 @@ def test_kb_parse_previews_the_corrections_of_a_metadata_file(
     assert code == EXIT_USAGE and f"{meta}:" in err and "the words are not in the source" in err
 
 
+def test_a_line_in_no_provision_is_warned_of() -> None:
+    text = ("DECLARATION\n1. We reaffirm that cultural diversity is a source of wealth for the region.\n"
+            "2. We recognize the right of freedom of expression.\n3.\n"
+            "4. We encourage greater collaboration among governments and civil society.\n")  # 3's text lost
+    doc = parse_document(text)
+    lost = [(w.line, w.code) for w in doc.warnings if w.code == "lost-line"]
+    assert lost == [(4, "lost-line")]
+    assert [r.role for r in doc.read_lines(text) if r.line == 4] == ["none"]
+
+
 def fixes(folder: Path, *entries: str) -> Path:
     path = folder / "fixes.yaml"
     path.write_text("corrections:\n" + "".join(f"  - {e}\n" for e in entries), encoding="utf-8")

@@ -224,7 +224,13 @@ def parse_document(text: str, *, source: str = "<text>", doc_type: DocType | str
     body_line = body_lines[0].no if body_lines else 1
     toc = {n for a, b in front.toc_lines for n in range(a, b + 1)}
     aside = tuple(sorted({line.no for line in body_lines if line.tok is Tok.NOISE and line.no not in toc}))
-    return ParsedDocument(provisions, metadata, warnings, body_line, _contents(front.toc_lines, provisions), aside)
+    doc = ParsedDocument(provisions, metadata, warnings, body_line, _contents(front.toc_lines, provisions), aside)
+    if not provisions:
+        return doc
+    lost = [ParseWarning(r.line, "lost-line", f"{r.text[:60]!r} is in no provision: a number or words the "
+                         "parser could not attach (kb parse FILE --lines shows it; correct it with `read_as: "
+                         "starts`, `continues` or `skip`)") for r in doc.read_lines(text) if r.role == "none"]
+    return replace(doc, warnings=sorted(warnings + lost, key=lambda w: (w.line, w.code))) if lost else doc
 
 
 def _contents(ranges: tuple[tuple[int, int], ...], provisions: list[Provision]) -> tuple[tuple[int, int], ...]:
