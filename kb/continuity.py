@@ -22,11 +22,12 @@ corpus alone.
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from kb import iri
 from kb.errors import CorpusError
@@ -34,6 +35,7 @@ from kb.model import Kind, Provision, QuotedProvision, SourceDocument
 from kb.promote import match_quoted
 from kb.publish import Release
 from kb.queries import default_queries_dir, get_query
+from kb.quote import after_hint
 from kb.store import EmbeddedStore
 
 __all__ = ["lost_iris", "renamed_iris"]
@@ -72,22 +74,114 @@ def lost_iris(release: Release, documents: Sequence[SourceDocument], provisions:
     for slug in sorted(published):
         doc, was = held[slug], published[slug]
         now = {p.eid: p for p in provisions.get(slug, ())}
-        gone = {old for old in (*was.provisions, *was.replaced)
-                if old not in now and str(iri.provision_iri(slug, old)) not in replaced
-                and not (keep_replaced and was.replaced.get(old) in now)}
-        if gone:
-            errors.append(_lost_error(doc, was, gone, now))
-        moved = sorted(eid for eid, (q, _) in was.provisions.items()  # a list has no text: its items tell
-                       if eid in now and _fold(q.text) and not _same_text(q.text, now[eid])
-                       and eid not in doc.meta.repointed)
-        if moved:
-            errors.append(_moved_error(doc, was, moved, now))
+        gone, moved = _lost(doc, was, now, replaced, keep_replaced), _moved(doc, was, now)
+        pins = _pins(was, now) if moved else {}
+        if pins:  # keep published names on their texts, rather than let them name others
+            pins, kept = _pinned(was, now, pins)
+            errors.append(_pinned_error(doc, was, pins, moved, kept, _lost(doc, was, kept, replaced, keep_replaced),
+                                        _moved(doc, was, kept)))
+        else:
+            if gone:
+                errors.append(_lost_error(doc, was, gone, now))
+            if moved:
+                errors.append(_moved_error(doc, was, moved, now))
         typos = sorted(old for old, _ in doc.meta.renamed if old not in was.provisions and old not in was.replaced)
         if typos:
             errors.append(CorpusError(doc.meta.meta_path, f"renamed: {', '.join(typos)} was never published for "
                                       f"{slug}", line=doc.meta.line_of("renamed"),
                                       hint="name the published eIds (the build's proposal), or remove the entry"))
     return errors
+
+
+def _lost(doc: SourceDocument, was: _Published, now: Mapping[str, Provision], replaced: Mapping[str, str],
+          keep_replaced: bool) -> set[str]:
+    """Published eIds that name nothing now and are not replaced."""
+    slug = doc.meta.slug
+    return {old for old in (*was.provisions, *was.replaced)
+            if old not in now and str(iri.provision_iri(slug, old)) not in replaced
+            and not (keep_replaced and was.replaced.get(old) in now)}
+
+
+def _moved(doc: SourceDocument, was: _Published, now: Mapping[str, Provision]) -> list[str]:
+    """Published eIds that would name another text (a list has no text: its items tell)."""
+    return sorted(eid for eid, (q, _) in was.provisions.items() if eid in now and _fold(q.text)
+                  and not _same_text(q.text, now[eid]) and eid not in doc.meta.repointed)
+
+
+def _pins(was: _Published, now: Mapping[str, Provision]) -> dict[str, str]:
+    """For each provision whose very text was published under another eId, that eId."""
+    kept = {eid for eid, (q, _) in was.provisions.items() if eid in now and _same_text(q.text, now[eid])}
+    texts: dict[str, list[str]] = defaultdict(list)
+    for eid, (q, _) in was.provisions.items():
+        if eid not in kept and _fold(q.text):
+            texts[_fold(q.text)].append(eid)
+    pins = {}
+    for eid, p in now.items():
+        same = texts.get(_fold(p.text or p.heading or ""), [])
+        if p.kind is not Kind.LIST and eid not in kept and len(same) == 1 and same[0] != eid:
+            pins[eid] = same[0]
+    return pins
+
+
+def _pinned(was: _Published, now: Mapping[str, Provision], pins: dict[str, str]
+            ) -> tuple[dict[str, str], dict[str, Provision]]:
+    """The provisions as named with ``pins`` (parts following their container); a provision whose name
+    a pin takes gets a fresh one, never one that was published."""
+    pins = dict(pins)
+    published = set(was.provisions) | set(was.replaced)
+    for _ in range(len(now) + 1):
+        names = {eid: _renamed(eid, pins) for eid in now}
+        taken = defaultdict(list)
+        for eid, name in names.items():
+            taken[name].append(eid)
+        clashes = [eid for name, eids in taken.items() if len(eids) > 1 for eid in eids if eid == name]
+        if not clashes:
+            break
+        for eid in clashes:
+            pins[eid] = _fresh(eid, set(names.values()) | set(pins.values()) | published)
+    return pins, {names[eid]: replace(p, eid=names[eid]) for eid, p in now.items()}
+
+
+def _renamed(eid: str, pins: Mapping[str, str]) -> str:
+    for old in sorted(pins, key=len, reverse=True):  # the innermost renamed part first
+        if eid == old or eid.startswith(old + "__"):
+            return pins[old] + eid[len(old):]
+    return eid
+
+
+def _fresh(eid: str, taken: set[str]) -> str:
+    """The next name of ``eid``'s kind among its siblings that no provision has and none was published."""
+    parent, _, last = eid.rpartition("__")
+    kind, _, _ = last.rpartition("_")
+    prefix = f"{parent}__{kind}_" if parent else f"{kind}_"
+    numbers = [int(name[len(prefix):]) for name in taken if name.startswith(prefix) and name[len(prefix):].isdigit()]
+    return f"{prefix}{max(numbers, default=0) + 1}"
+
+
+def _pinned_error(doc: SourceDocument, was: _Published, pins: Mapping[str, str], moved: list[str],
+                  kept: Mapping[str, Provision], gone: set[str], still: list[str]) -> CorpusError:
+    entries = []
+    for name in sorted(pins.values(), key=lambda name: kept[name].start):
+        at, after = _words_at(doc.text, kept[name].start)
+        entries.append(f'{{at: {json.dumps(at, ensure_ascii=False)}, '
+                       + (f"after: {json.dumps(after, ensure_ascii=False)}, " if after else "") + f"eid: {name}}}")
+    renames = _lost_error(doc, was, gone, kept).hint.split("`")[1] if gone else ""
+    return CorpusError(
+        doc.meta.meta_path,
+        f"{len(moved)} published IRI(s) of {doc.meta.slug} would name another text than they did ({_list(moved)}):"
+        " parts numbered by position move when one is added or taken away",
+        line=doc.meta.line_of("corrections") or doc.meta.line_of("renamed"),
+        hint="keep each published name on its text: add to corrections: " + ", ".join(entries)
+             + (f"; and in this file `{renames}`" if renames else "")
+             + (f"; `repointed: [{', '.join(still)}]` for those whose text is gone" if still else "")
+             + "; or undo the change")
+
+
+def _words_at(text: str, start: int) -> tuple[str, str]:
+    """Verbatim words from ``start`` to place a correction there, and an ``after`` if they recur."""
+    line = text[start:text.find("\n", start) if "\n" in text[start:] else len(text)].rstrip()
+    words = line if len(line) <= 50 else line[:50].rsplit(" ", 1)[0]
+    return words, after_hint(text, start, words)
 
 
 def _published(release: Release, held: Mapping[str, SourceDocument]) -> dict[str, _Published]:

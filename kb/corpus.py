@@ -39,7 +39,7 @@ REQUIRED_FIELDS = (
 )
 OPTIONAL_FIELDS = ("date_note", "known_by", "original_file", "original_sha256", "corrections", "renamed",
                    "repointed")
-_CORRECTION_KEYS = ("at", "after", "read_as", "kind", "number")
+_CORRECTION_KEYS = ("at", "after", "read_as", "kind", "number", "eid")
 EMPTY_ALLOWED = ("meeting",)  # a document may belong to no meeting
 DATE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 LANG_RE = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]+)*$")
@@ -249,10 +249,14 @@ def _corrections(path: Path, entries: object, lines: dict[str, int]) -> tuple[Co
         if not values["at"].strip():
             raise CorpusError(path, f"correction {i + 1} has no `at`", line=line,
                               hint="quote the words the line begins with, verbatim from the source")
-        if not values["read_as"] and not values["kind"] and not values["number"]:
-            raise CorpusError(path, f"correction {i + 1} says neither `read_as`, `kind` nor `number`", line=line,
-                              hint=f"read_as: one of {', '.join(READINGS)}; kind: one of {', '.join(CORRECTED_KINDS)}; "
-                                   "number: as a reader sees it")
+        if not any(values[key] for key in ("read_as", "kind", "number", "eid")):
+            raise CorpusError(path, f"correction {i + 1} says neither `read_as`, `kind`, `number` nor `eid`",
+                              line=line, hint=f"read_as: one of {', '.join(READINGS)}; kind: one of "
+                                              f"{', '.join(CORRECTED_KINDS)}; number: as a reader sees it; eid: the "
+                                              "name the provision keeps")
+        if values["eid"] and not is_eid(values["eid"]):
+            raise CorpusError(path, f"correction {i + 1}: eid {values['eid']!r} is not an eId", line=line,
+                              hint="write it as kb show lists them (sec_1__al_7)")
         if values["read_as"] and values["read_as"] not in READINGS:
             raise CorpusError(path, f"correction {i + 1}: read_as {values['read_as']!r} is not a reading", line=line,
                               hint=f"use one of {', '.join(READINGS)}")

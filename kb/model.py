@@ -76,13 +76,15 @@ class Correction:
     where the parser misread it: ``at`` quotes the text where a line (or an item run into a line)
     begins, ``after`` a text before it when ``at`` occurs more than once. ``read_as`` is one of
     :data:`READINGS`; ``kind`` one of :data:`CORRECTED_KINDS` (on a heading: the paragraphs under it);
-    ``number`` the number a reader sees, where the host lost it or the parser misread it."""
+    ``number`` the number a reader sees, where the host lost it or the parser misread it; ``eid`` the
+    name the provision beginning here keeps (the one it was published under)."""
 
     at: str
     after: str = ""
     read_as: str = ""
     kind: str = ""
     number: str = ""
+    eid: str = ""
     line: int | None = None  # of the entry in the metadata file
 
 

@@ -252,6 +252,13 @@ def test_contradictory_readings_at_one_place_are_refused_and_compatible_ones_kep
                 Correction(at="Conclusions", read_as="starts", line=4)])
 
 
+def test_eid_keeps_a_provision_and_its_parts_under_a_name() -> None:
+    read = parsed([Correction(at="Conclusions", read_as="heading", eid="subsec_9")])
+    assert read["subsec_9"][1] == "Conclusions" and "subsec_9__al_1" in read and "subsec_1" not in read
+    with pytest.raises(kb.ParseError, match="subsec_2 would name two provisions"):
+        parsed([Correction(at="Conclusions", read_as="heading", eid="subsec_2", line=3)])
+
+
 def test_after_places_words_that_occur_more_than_once() -> None:
     read = parsed([Correction(at="The", after="Conclusions\n", kind="Finding")])
     assert read["subsec_1__al_1"][0] == "Finding"
@@ -318,7 +325,7 @@ def test_kb_add_again_previews_the_corrections_and_the_build_publishes_them(
     ('  - {at: "Opening Remarks", read_as: title}\n', "read_as 'title' is not a reading"),
     ('  - {at: "Opening Remarks", kind: Section}\n', "kind 'Section' is not a kind a correction gives"),
     ('  - {at: "Opening Remarks", where: here}\n', "'where' is not a key of a correction"),
-    ('  - {at: "Opening Remarks"}\n', "says neither `read_as`, `kind` nor `number`"),
+    ('  - {at: "Opening Remarks"}\n', "says neither `read_as`, `kind`, `number` nor `eid`"),
 ])
 def test_a_bad_correction_stops_the_build_with_the_metadata_file_and_line(
         held: tuple[Path, Path], tmp_path: Path, entry: str, says: str) -> None:

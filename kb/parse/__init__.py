@@ -215,6 +215,7 @@ def parse_document(text: str, *, source: str = "<text>", doc_type: DocType | str
     kind_of = _doc_type(doc_type) or _doc_type(metadata.type)
     provisions, notes = build_tree(body_blocks, Roles(kind_of))
     provisions, renames = _dedupe(provisions, source)
+    provisions = placed.pin(provisions)
     warnings = [ParseWarning(n.line, n.code, n.message) for n in notes] + renames
     if not provisions:
         warnings.append(ParseWarning(1, "no-body", "no provision found: the text seems to be only a cover, a "

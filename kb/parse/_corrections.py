@@ -16,6 +16,8 @@ it where the parser misread it:
                up to the next heading
 ``number``     the provision beginning here has this number (an unnumbered paragraph given one is
                named ``para_N``)
+``eid``        the provision beginning here (and its parts) keeps this name: the one it was published
+               under, when a new reading would name it otherwise
 
 Words quoted over several lines make one heading, or are all skipped, or all carry on. A provision
 ``starts`` begins is no heading unless ``heading`` says so. A line the parser set aside as furniture
@@ -37,7 +39,7 @@ from dataclasses import dataclass, replace
 from itertools import pairwise
 
 from kb.errors import CorpusErrors, ParseError
-from kb.model import Correction, Kind
+from kb.model import Correction, Kind, Provision
 from kb.parse._blocks import Block
 from kb.parse._layout import Segment
 from kb.parse._lines import Line, Tok
@@ -172,6 +174,45 @@ class Placed:
         return blocks
 
 
+    def pin(self, provisions: list[Provision]) -> list[Provision]:
+        """Provisions named as the curator says (``eid``), their parts' names following."""
+        renames: dict[str, str] = {}
+        errors = []
+        for offset, c in self.at:
+            if not c.eid:
+                continue
+            target = next((p for p in provisions if p.start == offset and p.kind is not Kind.LIST), None)
+            if target is None:
+                errors.append(self.error(c, "no provision begins there, so it has no eId to keep",
+                                         "quote the first words of a provision (kb parse FILE --lines shows them)"))
+            else:
+                renames[target.eid] = c.eid
+        _raise(errors)
+        if not renames:
+            return provisions
+
+        def named(eid: str | None) -> str | None:
+            if eid is None:
+                return None
+            for old in sorted(renames, key=len, reverse=True):  # the innermost renamed part first
+                if eid == old or eid.startswith(old + "__"):
+                    return renames[old] + eid[len(old):]
+            return eid
+
+        out = [replace(p, eid=named(p.eid) or p.eid, parent=named(p.parent)) for p in provisions]
+        for p in out:
+            p.children = [named(c) or c for c in p.children]
+        seen: dict[str, Provision] = {}
+        for p in out:
+            if p.eid in seen:
+                c = next(c for _, c in self.at if c.eid and p.eid.startswith(c.eid))
+                errors.append(self.error(c, f"{p.eid} would name two provisions (lines {seen[p.eid].line} and "
+                                         f"{p.line})", "give the other one a name too (`eid:`), or choose another"))
+            seen[p.eid] = p
+        _raise(errors)
+        return out
+
+
 def _heads(block: Block) -> bool:
     return block.tok is Tok.SECTION or block.subheading or block.numbered_heading
 
@@ -236,7 +277,7 @@ def _conflicts(placed: Placed) -> list[ParseError]:
         first = seen.setdefault(offset, c)
         if first is c:
             continue
-        clash = [key for key in ("read_as", "kind", "number")
+        clash = [key for key in ("read_as", "kind", "number", "eid")
                  if getattr(first, key) and getattr(c, key) and getattr(first, key) != getattr(c, key)
                  and not (key == "read_as" and frozenset((first.read_as, c.read_as)) not in _CONTRADICTIONS
                           and "skip" not in (first.read_as, c.read_as))]
