@@ -7,9 +7,11 @@ it. Before a build is published, for every document still held, each provision I
 release published must:
 
 - still name the same provision: the same text, or one holding the other (a corrected extent is the
-  same provision); else it is *moved*, and the build is refused unless the document's
-  metadata lists it under ``repointed:`` (the curator's word that the published reading was wrong and
-  the IRI may name its new text);
+  same provision); else it is *moved*, and the build is refused with the corrections that keep each
+  published name on its text (``{at: ..., eid: ...}``: a provision whose very text was published
+  under another eId takes it back, and one whose name that takes gets a name never published), unless
+  the document's metadata lists it under ``repointed:`` (the curator's word that the published
+  reading was wrong and the IRI may name its new text);
 - or be replaced: ``renamed:`` in the document's metadata (``{published eId: eId now}``, ``''`` for a
   part that is gone: its IRI then names the document), or a quoted provision matched to the held text
   (:mod:`kb.promote`); else it is *lost*, and the error gives the ``renamed:`` to paste, each lost eId
