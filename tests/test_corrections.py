@@ -200,15 +200,6 @@ def test_a_kind_given_on_a_paragraph_wins_over_its_headings_in_any_order() -> No
         assert (read["para_1"][0], read["para_2"][0]) == ("Paragraph", "Mandate")
 
 
-def test_the_cover_and_body_corrections_must_agree() -> None:
-    with pytest.raises(kb.ParseError, match="a second `body`"):
-        parsed([Correction(at="Opening Remarks", read_as="body", line=3),
-                Correction(at="Conclusions", read_as="body", line=4)])
-    with pytest.raises(kb.ParseError, match="in the cover, before the `body` correction at line 4"):
-        parsed([Correction(at="Opening Remarks", read_as="heading", line=3),
-                Correction(at="Conclusions", read_as="body", line=4)])
-
-
 def test_placing_messages_say_what_differs() -> None:
     with pytest.raises(kb.ParseError, match="occur only before the `after` text"):
         parsed([Correction(at="Opening Remarks", after="Conclusions", read_as="heading")])
@@ -243,13 +234,16 @@ def test_words_quoted_over_lines_skip_or_carry_on_every_line() -> None:
     assert [p.text for p in doc.provisions] == ["The meeting Agreed.", "It closed."]
 
 
-def test_contradictory_readings_at_one_place_are_refused_and_compatible_ones_kept() -> None:
-    with pytest.raises(kb.ParseError, match="says read_as 'text' where"):
-        parsed([Correction(at="Conclusions", read_as="heading", line=3),
-                Correction(at="Conclusions", read_as="text", line=4)])
-    with pytest.raises(kb.ParseError, match="says read_as 'starts' where"):
-        parsed([Correction(at="Conclusions", read_as="continues", line=3),
-                Correction(at="Conclusions", read_as="starts", line=4)])
+@pytest.mark.parametrize(("first", "second", "says"), [
+    (("Opening Remarks", "body"), ("Conclusions", "body"), "a second `body`"),
+    (("Opening Remarks", "heading"), ("Conclusions", "body"), "in the cover, before the `body` correction at line 4"),
+    (("Conclusions", "heading"), ("Conclusions", "text"), "says read_as 'text' where"),
+    (("Conclusions", "continues"), ("Conclusions", "starts"), "says read_as 'starts' where"),
+])
+def test_corrections_that_contradict_each_other_or_the_body_are_refused(
+        first: tuple[str, str], second: tuple[str, str], says: str) -> None:
+    with pytest.raises(kb.ParseError, match=re.escape(says)):
+        parsed([Correction(at=first[0], read_as=first[1], line=3), Correction(at=second[0], read_as=second[1], line=4)])
 
 
 def test_eid_keeps_a_provision_and_its_parts_under_a_name() -> None:
