@@ -861,6 +861,24 @@ def test_a_glued_line_is_not_cut_before_an_opening_or_inside_a_paragraph(line: s
     assert not any(k.startswith(("Declaramos", "reunidos", "Meeting", "la cooperación", "Fortalecer")) for k in kept)
 
 
+def test_a_chapter_mark_alone_heads_the_title_in_mixed_case_below_it() -> None:
+    text = ("ESTATUTO DE LA RED\n\nCAPITULO I\n\nNaturaleza y fines\n\nArtículo 1. La Red es un foro de cooperación "
+            "entre los ministerios de trabajo de la región.\n\nCAPITULO II\n\nFunciones\n\nArtículo 2. Son funciones "
+            "de la Red las siguientes.\n")
+    sections = [(p.number, p.heading) for p in parse_document(text).provisions if p.kind is Kind.SECTION]
+    assert sections == [("I", "Naturaleza y fines"), ("II", "Funciones")]
+
+
+@pytest.mark.parametrize("cue", ["Considerando que", "CONSIDERANDO:", "Considering that", "Teniendo en cuenta que"])
+def test_a_preamble_cue_alone_on_its_line_leads_in_and_is_no_heading(cue: str) -> None:
+    text = (f"DECLARACIÓN DE LIMA\n\nLas Ministras y los Ministros de Trabajo reunidos en Lima declaran lo siguiente.\n"
+            f"{cue}\nLa Cumbre de 2040 adoptó un programa de acción sobre el empleo juvenil en la región.\n")
+    provisions = parse_document(text).provisions
+    assert [p.kind for p in provisions].count(Kind.SECTION) == 0
+    assert [own_text(text, p) for p in provisions][-2:] == [
+        cue, "La Cumbre de 2040 adoptó un programa de acción sobre el empleo juvenil en la región."]
+
+
 def test_a_numbered_paragraph_opening_on_a_place_name_is_no_heading() -> None:
     text = ("III. AREAS OF CONSENSUS\n\n1. The pandemic hit employment across the region in 2040.\n"
             "2. In El Salvador, for example, the Labor Directorate reviews every internal regulation of the firms. "

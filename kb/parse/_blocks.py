@@ -55,6 +55,7 @@ OPENING_RE = re.compile(
 # a paragraph of its own, whatever the line before ended on.
 _CLAUSE_CUE_RE = re.compile(rf"^(?=(?-i:[A-ZÁÉÍÓÚÑ]))(?:{PREAMBLE_CUES})(?=[\s:,])", re.IGNORECASE)
 _CLAUSE_END_RE = re.compile(r";\s+(?:and|or|y|o)$")
+_CUE_ALONE_RE = re.compile(rf"^(?:{PREAMBLE_CUES})(?:\s+(?:que|that))?\s*:?$", re.IGNORECASE)
 _TABLE_RULE_RE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
 # "Moderator: Jane Doe, ..." -- a short label without digits, a colon, then the value.
 _FIELD_RE = re.compile(r"^(?P<label>[A-Z][^:\d]{0,40}):\s+\S")
@@ -134,6 +135,8 @@ def _continues(block: Block, line: Line, *, after_blank: bool = False) -> bool:
         return False
     if line.text[0].isupper() and _CLAUSE_END_RE.search(block.text):
         return False  # "...; and" closes a clause of a list; the next clause is its own
+    if line.text[0].isupper() and _CUE_ALONE_RE.match(block.text):
+        return False  # "Considerando que" alone on its line leads in the clauses printed after it
     if line.text[0].islower() or last_word in DANGLING_WORDS:
         return True
     if line.text[0] == "(" and not _ends_sentence(block.text) and len(block.lines[-1].text) >= _RUN_ON:
@@ -329,7 +332,7 @@ def _is_subheading(previous: Block | None, block: Block, following: Block | None
     """
     if not block.heading_like or (previous is not None and previous.heading_like and not previous.text.endswith(":")):
         return False
-    if RESOLUTION_CUE_RE.match(block.text):
+    if RESOLUTION_CUE_RE.match(block.text) or _CUE_ALONE_RE.match(block.text):
         return False
     if following is None or following.tok is Tok.SECTION:
         return False

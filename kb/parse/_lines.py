@@ -198,8 +198,9 @@ def _marks_alone(text: str, lines: list[Line]) -> list[Line]:
         m = _MARK_ALONE_RE.match(line.raw) if line.tok is Tok.TEXT else None
         num = (m["num"] or m["chapter"] or m["bare"]) if m else ""
         following = next((j for j in range(i + 1, min(i + 3, len(lines))) if lines[j].tok is not Tok.BLANK), None)
-        if m and following is not None and lines[following].tok is Tok.TEXT and is_upper(lines[following].text) \
-                and len(lines[following].text) <= _TITLE_MAX:
+        title = lines[following].text if following is not None else ""
+        titled = is_upper(title) or (bool(m and m["chapter"]) and title[:1].isupper() and title[-1:] not in ".;,")
+        if m and following is not None and lines[following].tok is Tok.TEXT and titled and len(title) <= _TITLE_MAX:
             heading = lines[following]
             out.append(replace(line, end=heading.end, raw=text[line.start:heading.end], tok=Tok.SECTION,
                                text=f"{num}. {heading.text}", body=heading.text, num=num, styles=_styles(num)))
