@@ -861,6 +861,18 @@ def test_a_glued_line_is_not_cut_before_an_opening_or_inside_a_paragraph(line: s
     assert not any(k.startswith(("Declaramos", "reunidos", "Meeting", "la cooperación", "Fortalecer")) for k in kept)
 
 
+def test_a_page_saved_with_its_markup_on_one_line_is_read_tag_by_tag() -> None:
+    text = ("<p> ORGANIZATION OF AMERICAN STATES</p><p>REPORT OF ACTIVITIES OF THE NETWORK 2040</p><p>Introduction</p>"
+            "<p>This report was prepared by the Chair of the Network and its Technical Secretariat in 2040.</p>"
+            "<p>Its purpose is to inform Member States of the activities of the Network since its last meeting."
+            "</p><br/><p>The report mentions the <b>tags</b> of its own pages.</p>\n")
+    provisions = parse_document(text).provisions
+    texts = [own_text(text, p) for p in provisions]
+    assert "This report was prepared by the Chair of the Network and its Technical Secretariat in 2040." in texts
+    assert "The report mentions the <b>tags</b> of its own pages." in texts  # inline markup is text
+    assert not any("<p>" in t or "</p>" in t for t in texts)
+
+
 def test_a_chapter_mark_alone_heads_the_title_in_mixed_case_below_it() -> None:
     text = ("ESTATUTO DE LA RED\n\nCAPITULO I\n\nNaturaleza y fines\n\nArtículo 1. La Red es un foro de cooperación "
             "entre los ministerios de trabajo de la región.\n\nCAPITULO II\n\nFunciones\n\nArtículo 2. Son funciones "

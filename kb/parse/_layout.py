@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
 __all__ = ["PREAMBLE_CUES", "Segment", "follows", "segments"]
 
@@ -322,15 +323,30 @@ def segments(text: str) -> list[Segment]:
     out: list[Segment] = []
     seq = _Sequence()
     offset = 0
-    for no, raw in enumerate(text.split("\n"), start=1):
-        line_end = offset + len(raw)
-        if len(raw) < _CUT_MIN_LINE and len(_INLINE_BULLET_RE.findall(raw.lstrip()[1:])) < _BULLET_RUN:
-            _note_line_start(raw, seq)
-            out.append(Segment(no, offset, line_end))
-        else:
-            out += _split_line(raw, offset, no, seq)
+    for no, line in enumerate(text.split("\n"), start=1):
+        line_end = offset + len(line)
+        tags = [(m.start(), m.end()) for m in _HTML_BREAK_RE.finditer(line)]
+        # A page saved with its markup on one line: each tag that breaks a line in a browser breaks it here,
+        # and the tags themselves are no text.
+        pieces = [(a, b) for (_, a), (b, _) in pairwise([(0, 0), *tags, (len(line), len(line))])] \
+            if len(tags) >= _HTML_BREAKS else [(0, len(line))]
+        for start, end in pieces:
+            raw = line[start:end]
+            if len(pieces) > 1 and not raw.strip():
+                continue
+            if len(raw) < _CUT_MIN_LINE and len(_INLINE_BULLET_RE.findall(raw.lstrip()[1:])) < _BULLET_RUN:
+                _note_line_start(raw, seq)
+                out.append(Segment(no, offset + start, offset + end))
+            else:
+                out += _split_line(raw, offset + start, no, seq)
         offset = line_end + 1
     return out
+
+
+# Markup that breaks a line in a browser: paragraphs, line breaks, list items, headings, table rows.
+_HTML_BREAK_RE = re.compile(r"</?(?:p|br|li|h[1-6]|tr|div)\b[^<>]{0,200}>", re.IGNORECASE)
+_HTML_BREAKS = 2  # so many tags on a line are markup, not a mention of one
+
 
 
 def _split_line(raw: str, offset: int, no: int, seq: _Sequence) -> list[Segment]:
