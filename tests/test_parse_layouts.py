@@ -873,6 +873,14 @@ def test_a_page_saved_with_its_markup_on_one_line_is_read_tag_by_tag() -> None:
     assert not any("<p>" in t or "</p>" in t for t in texts)
 
 
+def test_ordinal_signs_number_paragraphs() -> None:
+    text = ("ACUERDOS DE LA RED\n\nLas ciudades de la Red acordaron en 2040 lo siguiente.\n\n"
+            "1º Fortalecer la cooperación entre los municipios de la región.\n\n"
+            "2°. Promover el empleo juvenil en las ciudades de la Red.\n\n3.º Informar a la Red en 2041.\n")
+    numbers = [p.number for p in parse_document(text).provisions if p.number]
+    assert numbers == ["1", "2", "3"]
+
+
 def test_a_chapter_mark_alone_heads_the_title_in_mixed_case_below_it() -> None:
     text = ("ESTATUTO DE LA RED\n\nCAPITULO I\n\nNaturaleza y fines\n\nArtículo 1. La Red es un foro de cooperación "
             "entre los ministerios de trabajo de la región.\n\nCAPITULO II\n\nFunciones\n\nArtículo 2. Son funciones "

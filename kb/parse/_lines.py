@@ -26,7 +26,8 @@ _ROMAN_RE = re.compile(r"^C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})$")
 _TIME = r"\d{1,2}[:.]\d{2}(?:\s*[ap]\.\s?m\.?|\s*[AP]M\b|\s*hrs?\.?)?"
 _AGENDA_RE = re.compile(rf"^\s*(?P<body>{_TIME}\s*[-\u2013\u2014]\s*{_TIME}(?:\s+\S.*)?)$")
 AGENDA_SLOT_RE = re.compile(rf"^\s*{_TIME}\s*[-\u2013\u2014]\s*{_TIME}\s*$")
-_NUMBERED_RE = re.compile(r"^\s*(?P<num>\d{1,3})[.)][-\u2013]?\s+(?P<body>\S.*)$")  # "1.", "1)", "1.-"
+# "1.", "1)", "1.-", and the ordinal signs of Spanish texts: "1º", "2°.", "3.º"
+_NUMBERED_RE = re.compile(r"^\s*(?P<num>\d{1,3})(?:[.)][-\u2013]?|\.?[º°]\.?)\s+(?P<body>\S.*)$")
 # "1.1.2 Apply ...", "1.1. Commitments", "1.1." alone (its text on the next line); not "2.5 million".
 _DECIMAL_RE = re.compile(rf"^\s*(?P<num>[1-9]\d?(?:\.[1-9]\d?){{1,3}})\.?(?:\s+(?P<body>[¿¡\"“(]?[{_CAP}].*)|\s*)$")
 _ARTICLE_RE = re.compile(r"^\s*(?:Art[íi]culo|ART[ÍI]CULO|Article|ARTICLE|Art\.)\s+(?P<num>\d{1,3})"
