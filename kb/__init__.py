@@ -41,7 +41,7 @@ from kb.items import ItemDescription, Partitions, describe, partitions, replaced
 from kb.model import DatasetInfo, DocType
 from kb.ontology import alignments_graph
 from kb.parse import ParsedDocument, ParseWarning, parse, parse_document
-from kb.pipeline import Built, Corpus, assemble, build, prepare
+from kb.pipeline import Built, Corpus, assemble, assemble_against, build, keeps_published_iris, prepare
 from kb.publish import Release, ReleaseHold, current_release, hold_release, push, release_of_store, version_time
 from kb.queries import NamedQuery, get_query, list_queries
 from kb.quote import Quote, near_quote, quote_of
@@ -125,6 +125,7 @@ __all__ = [
     "add_document",
     "alignments_graph",
     "assemble",
+    "assemble_against",
     "build",
     "build_asof",
     "check_filters",
@@ -141,6 +142,7 @@ __all__ = [
     "hold_release",
     "jsonld_context",
     "jsonld_envelope",
+    "keeps_published_iris",
     "list_queries",
     "near_quote",
     "open_store",

@@ -177,12 +177,14 @@ def add_cmd(file: Annotated[Path, typer.Argument(help="The new document: a text,
 
 
 @app.command()
-def validate(corpus: CorpusOpt = None) -> None:
-    """Run every stage up to validation and report, without publishing."""
-    built = kb.assemble(corpus, progress=_progress)
+def validate(corpus: CorpusOpt = None, build_dir: BuildOpt = None) -> None:
+    """Run every stage up to validation and report, without publishing: also whether the build would
+    keep every IRI the current release published."""
+    built = kb.assemble_against(build_dir, corpus, progress=_progress)
     for warning in [*built.annotations.warnings, *built.validation.warnings]:
         typer.echo(f"warning: {warning}", err=True)
     built.validation.raise_for_violations()
+    kb.keeps_published_iris(built, build_dir)
     typer.echo(f"valid: {built.triples} triples, {len(built.validation.checks_run)} checks, "
                f"{len(built.validation.warnings)} warnings")
 

@@ -245,6 +245,30 @@ def _lost_before_annotations(corpus_dir: Path, build_dir: Path) -> list[CorpusEr
     return lost_iris(current_release(build_dir), held, provisions, renamed_iris(held), keep_replaced=True)
 
 
+def assemble_against(build_dir: Path | None, corpus_dir: Path | None = None, *, progress: Progress | None = None,
+                     work_dir: Path | None = None) -> Built:
+    """:func:`assemble`, and when the corpus fails, the renames its current release in ``build_dir``
+    (default: the default build folder) needs first among the errors (references to renamed eIds fail
+    without saying what renamed them)."""
+    build_dir = build_dir or default_build_dir()
+    try:
+        return assemble(corpus_dir, progress=progress, work_dir=work_dir)
+    except (CorpusError, CorpusErrors) as exc:
+        lost = _lost_before_annotations(corpus_dir or default_corpus_dir(), build_dir)
+        if lost:
+            raise CorpusErrors(lost + (exc.errors if isinstance(exc, CorpusErrors) else [exc])) from exc
+        raise
+
+
+def keeps_published_iris(built: Built, build_dir: Path | None = None) -> None:
+    """Raise when ``built`` would lose or move an IRI the current release in ``build_dir`` published
+    (:mod:`kb.continuity`); nothing to check before a first release."""
+    build_dir = build_dir or default_build_dir()
+    if (build_dir / CURRENT).exists():
+        raise_all(lost_iris(current_release(build_dir), built.documents, built.provisions,
+                            built.annotations.replaced))
+
+
 def build(corpus_dir: Path | None = None, build_dir: Path | None = None, *,
           progress: Progress | None = None) -> tuple[Release, dict[str, Any]]:
     """Build the knowledge base from a corpus and publish it. The last good build stays if this fails."""
@@ -253,19 +277,11 @@ def build(corpus_dir: Path | None = None, build_dir: Path | None = None, *,
     with build_lock(build_dir):
         work = work_folder(build_dir)
         try:
-            try:
-                built = assemble(corpus_dir, progress=progress, work_dir=work)
-            except (CorpusError, CorpusErrors) as exc:
-                lost = _lost_before_annotations(corpus_dir or default_corpus_dir(), build_dir)
-                if lost:  # references to renamed eIds fail first: say also which renames to add
-                    raise CorpusErrors(lost + (exc.errors if isinstance(exc, CorpusErrors) else [exc])) from exc
-                raise
+            built = assemble_against(build_dir, corpus_dir, progress=progress, work_dir=work)
             built.validation.raise_for_violations()
             version = f"{dt.datetime.now(dt.UTC):%Y%m%dT%H%M%SZ}-{built.content_hash[:12]}"
             with _stage("publish", built.timings, progress):
-                if (build_dir / CURRENT).exists():  # every IRI the current release published must still resolve
-                    previous = current_release(build_dir)
-                    raise_all(lost_iris(previous, built.documents, built.provisions, built.annotations.replaced))
+                keeps_published_iris(built, build_dir)
                 report = build_report(built, version)
                 release = publish(build_dir, version, built.nt_path, report, store=built.store_path, locked=True)
         finally:

@@ -11,6 +11,8 @@ import pytest
 
 import kb
 from kb import iri
+from kb.cli import main
+from kb.errors import EXIT_USAGE
 
 REPORT = "wg1-2021-final-report"
 # A curator reads this paragraph of the held report as the heading of the ones after it.
@@ -113,6 +115,14 @@ def test_a_part_that_is_gone_names_its_document(published: tuple[Path, Path]) ->
     release, _ = kb.build(corpus, build_dir)
     with kb.open_store(release.store_path) as store:
         assert kb.replaced_by(store, kb.provision_iri(REPORT, "sec_1__al_7")) == str(kb.doc_iri(REPORT))
+
+
+def test_kb_validate_says_what_the_build_would_refuse(published: tuple[Path, Path],
+                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    corpus, build_dir = published
+    corrected(corpus, '{at: "It is worth highlighting", read_as: continues}')
+    code = main(["validate", "--corpus", str(corpus), "--build-dir", str(build_dir)])
+    assert code == EXIT_USAGE and "would name another text than they did (sec_1__al_6)" in capsys.readouterr().err
 
 
 def test_a_renamed_eid_never_published_is_refused(published: tuple[Path, Path]) -> None:
