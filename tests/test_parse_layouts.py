@@ -879,6 +879,8 @@ def test_ordinal_signs_number_paragraphs() -> None:
             "2°. Promover el empleo juvenil en las ciudades de la Red.\n\n3.º Informar a la Red en 2041.\n")
     numbers = [p.number for p in parse_document(text).provisions if p.number]
     assert numbers == ["1", "2", "3"]
+    dated = "ACTA\n\nLa Red se reunió en Lima.\n\n1º de mayo de 2040 se firmó el acuerdo de cooperación.\n"
+    assert not [p.number for p in parse_document(dated).provisions if p.number]  # a date, not a number
 
 
 def test_a_chapter_mark_alone_heads_the_title_in_mixed_case_below_it() -> None:
