@@ -137,7 +137,7 @@ def parse_cmd(file: Annotated[Path, typer.Argument(help="A text, PDF or DOCX fil
         lost = [r.line for r in read if r.role == "none"]
         if lost:
             typer.echo(f"lines {', '.join(map(str, lost[:10]))}{' ...' if len(lost) > 10 else ''}: in no provision "
-                       "(correct them: `read_as: starts`, `continues` or `text`)", err=True)
+                       "(correct them: `read_as: starts`, `continues` or `skip`)", err=True)
         return
     if fmt == "json":
         typer.echo(json.dumps(_parse_json(doc), indent=2, ensure_ascii=False))

@@ -873,6 +873,20 @@ def test_a_page_saved_with_its_markup_on_one_line_is_read_tag_by_tag() -> None:
     assert not any("<p>" in t or "</p>" in t for t in texts)
 
 
+def test_tags_a_text_mentions_are_text() -> None:
+    text = ("RECOMMENDATIONS\n\n1. Authors should mark paragraphs with the <p> element and avoid <br> tags in texts.\n\n"
+            "2. Headings must follow the order <h1>, <h2>, <h3> without skipping levels in any page.\n")
+    texts = [p.text for p in parse_document(text).provisions if p.number]
+    assert texts == ["Authors should mark paragraphs with the <p> element and avoid <br> tags in texts.",
+                     "Headings must follow the order <h1>, <h2>, <h3> without skipping levels in any page."]
+
+
+def test_a_chapter_mark_over_prose_is_no_title() -> None:
+    text = ("ESTATUTO DE LA RED\n\nCAPÍTULO I\n\nLa Red es un foro de cooperación entre los ministerios de trabajo\n"
+            "de la región, y se rige por este estatuto desde el año 2040.\n")
+    assert not [p for p in parse_document(text).provisions if p.heading and p.heading.startswith("La Red")]
+
+
 def test_ordinal_signs_number_paragraphs() -> None:
     text = ("ACUERDOS DE LA RED\n\nLas ciudades de la Red acordaron en 2040 lo siguiente.\n\n"
             "1º Fortalecer la cooperación entre los municipios de la región.\n\n"

@@ -328,8 +328,9 @@ def segments(text: str) -> list[Segment]:
         tags = [(m.start(), m.end()) for m in _HTML_BREAK_RE.finditer(line)]
         # A page saved with its markup on one line: each tag that breaks a line in a browser breaks it here,
         # and the tags themselves are no text.
+        markup = len(tags) >= _HTML_BREAKS and "</" in line  # "the <p> element" is a mention, "</p><p>" markup
         pieces = [(a, b) for (_, a), (b, _) in pairwise([(0, 0), *tags, (len(line), len(line))])] \
-            if len(tags) >= _HTML_BREAKS else [(0, len(line))]
+            if markup else [(0, len(line))]
         for start, end in pieces:
             raw = line[start:end]
             if len(pieces) > 1 and not raw.strip():

@@ -202,7 +202,12 @@ def _marks_alone(text: str, lines: list[Line]) -> list[Line]:
         num = (m["num"] or m["chapter"] or m["bare"]) if m else ""
         following = next((j for j in range(i + 1, min(i + 3, len(lines))) if lines[j].tok is not Tok.BLANK), None)
         title = lines[following].text if following is not None else ""
-        titled = is_upper(title) or (bool(m and m["chapter"]) and title[:1].isupper() and title[-1:] not in ".;,")
+        wrapped = False
+        if following is not None:  # a title is no first line of prose wrapped onto the next
+            after = next((x for x in lines[following + 1:] if x.tok is not Tok.BLANK), None)
+            wrapped = after is not None and after.no == lines[following].no + 1 and after.text[:1].islower()
+        titled = is_upper(title) or (bool(m and m["chapter"]) and title[:1].isupper() and title[-1:] not in ".;,:"
+                                     and not wrapped)
         if m and following is not None and lines[following].tok is Tok.TEXT and titled and len(title) <= _TITLE_MAX:
             heading = lines[following]
             out.append(replace(line, end=heading.end, raw=text[line.start:heading.end], tok=Tok.SECTION,
