@@ -111,32 +111,51 @@ def _moved(doc: SourceDocument, was: _Published, now: Mapping[str, Provision]) -
 
 
 def _pins(was: _Published, now: Mapping[str, Provision]) -> dict[str, str]:
-    """For each provision whose very text was published under another eId, that eId."""
+    """For each provision whose text was published under another eId, that eId: the same text first;
+    else the first published text it holds (paragraphs joined); else the published text it begins
+    (a paragraph split)."""
     kept = {eid for eid, (q, _) in was.provisions.items() if eid in now and _same_text(q.text, now[eid])}
+    free = {eid: (_fold(q.text), start) for eid, (q, start) in was.provisions.items()
+            if eid not in kept and _fold(q.text)}
     texts: dict[str, list[str]] = defaultdict(list)
-    for eid, (q, _) in was.provisions.items():
-        if eid not in kept and _fold(q.text):
-            texts[_fold(q.text)].append(eid)
-    pins = {}
-    for eid, p in now.items():
+    for eid, (text, _) in free.items():
+        texts[text].append(eid)
+    open_ = [(eid, p) for eid, p in sorted(now.items(), key=lambda item: item[1].start)
+             if p.kind is not Kind.LIST and eid not in kept and _fold(p.text or p.heading or "")]
+    pins: dict[str, str] = {}
+    for eid, p in open_:
         same = texts.get(_fold(p.text or p.heading or ""), [])
-        if p.kind is not Kind.LIST and eid not in kept and len(same) == 1 and same[0] != eid:
+        if len(same) == 1:
             pins[eid] = same[0]
-    return pins
+    for eid, p in open_:
+        if eid in pins:
+            continue
+        folded, used = _fold(p.text or p.heading or ""), set(pins.values())
+        held = sorted((start, old) for old, (text, start) in free.items() if old not in used and text in folded)
+        begun = [old for old, (text, start) in free.items() if old not in used and start == p.start
+                 and folded in text]
+        if held or begun:
+            pins[eid] = held[0][1] if held else begun[0]
+    return {eid: name for eid, name in pins.items() if name != eid}
 
 
 def _pinned(was: _Published, now: Mapping[str, Provision], pins: dict[str, str]
             ) -> tuple[dict[str, str], dict[str, Provision]]:
     """The provisions as named with ``pins`` (parts following their container); a provision whose name
-    a pin takes gets a fresh one, never one that was published."""
+    a pin takes, or whose name was published for another text, gets a fresh one, never one that was
+    published."""
     pins = dict(pins)
     published = set(was.provisions) | set(was.replaced)
+    names: dict[str, str] = {}
     for _ in range(len(now) + 1):
         names = {eid: _renamed(eid, pins) for eid in now}
         taken = defaultdict(list)
         for eid, name in names.items():
             taken[name].append(eid)
         clashes = [eid for name, eids in taken.items() if len(eids) > 1 for eid in eids if eid == name]
+        clashes += [eid for eid, name in names.items() if eid == name and eid not in clashes
+                    and name in was.provisions and _fold(was.provisions[name][0].text)
+                    and not _same_text(was.provisions[name][0].text, now[eid])]
         if not clashes:
             break
         for eid in clashes:
@@ -167,15 +186,19 @@ def _pinned_error(doc: SourceDocument, was: _Published, pins: Mapping[str, str],
         at, after = _words_at(doc.text, kept[name].start)
         entries.append(f'{{at: {json.dumps(at, ensure_ascii=False)}, '
                        + (f"after: {json.dumps(after, ensure_ascii=False)}, " if after else "") + f"eid: {name}}}")
-    renames = _lost_error(doc, was, gone, kept).hint.split("`")[1] if gone else ""
+    lost = _lost_error(doc, was, gone, kept).hint if gone else ""
+    renames = lost.split("`")[1] if lost else ""
+    unmatched = lost[lost.index(" (replace the '?'"):lost.index(")", lost.index(" (replace the '?'")) + 1] \
+        if " (replace the '?'" in lost else ""
     return CorpusError(
         doc.meta.meta_path,
         f"{len(moved)} published IRI(s) of {doc.meta.slug} would name another text than they did ({_list(moved)}):"
         " parts numbered by position move when one is added or taken away",
         line=doc.meta.line_of("corrections") or doc.meta.line_of("renamed"),
         hint="keep each published name on its text: add to corrections: " + ", ".join(entries)
-             + (f"; and in this file `{renames}`" if renames else "")
-             + (f"; `repointed: [{', '.join(still)}]` for those whose text is gone" if still else "")
+             + (f"; and in this file `{renames}`{unmatched}" if renames else "")
+             + (f"; `repointed: [{', '.join(still)}]` lets these name their new text (or name them by hand "
+                "with eid:)" if still else "")
              + "; or undo the change")
 
 
