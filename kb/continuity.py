@@ -125,17 +125,19 @@ def _pins(was: _Published, now: Mapping[str, Provision]) -> dict[str, str]:
     pins: dict[str, str] = {}
     for eid, p in open_:
         same = texts.get(_fold(p.text or p.heading or ""), [])
-        if len(same) == 1:
-            pins[eid] = same[0]
+        here = [old for old in same if free[old][1] == p.start]  # a text printed twice: the one at its place
+        if len(same) == 1 or len(here) == 1:
+            pins[eid] = (here or same)[0]
     for eid, p in open_:
         if eid in pins:
             continue
         folded, used = _fold(p.text or p.heading or ""), set(pins.values())
-        held = sorted((start, old) for old, (text, start) in free.items() if old not in used and text in folded)
+        held = sorted((start != p.start, start, old) for old, (text, start) in free.items()
+                      if old not in used and text in folded)
         begun = [old for old, (text, start) in free.items() if old not in used and start == p.start
                  and folded in text]
         if held or begun:
-            pins[eid] = held[0][1] if held else begun[0]
+            pins[eid] = held[0][2] if held else begun[0]
     return {eid: name for eid, name in pins.items() if name != eid}
 
 

@@ -185,3 +185,28 @@ def test_links_keep_their_iris_when_an_end_is_renamed(published: tuple[Path, Pat
             ends = [new_end if end == old_end else end for end in (link.source, link.target)]
             assert kb.replaced_by(store, iri.link_iri(link.source, link.link_type, link.target)) == str(
                 iri.link_iri(ends[0], link.link_type, ends[1]))
+
+
+MINUTES = ("MINUTES OF THE MEETING OF THE NETWORK\n\nThe Chair opened the meeting and welcomed the delegations.\n\n"
+           "The delegations adopted the agenda without changes.\n\nThe Chair closed the session.\n\n"
+           "The Working Groups presented their reports on labor inspection.\n\nThe Chair closed the session.\n")
+
+
+def test_a_text_printed_twice_keeps_each_name_at_its_place(corpus_copy: Path, tmp_path: Path) -> None:
+    source = tmp_path / "minutes.txt"
+    source.write_text(MINUTES, encoding="utf-8")
+    assert main(["add", str(source), "--corpus", str(corpus_copy), "--slug", "net-2040-minutes", "--type",
+                 "MeetingSummary", "--date", "2040", "--no-build"]) == 0
+    meta = corpus_copy / "documents" / "net-2040-minutes.yaml"
+    meta.write_text(meta.read_text(encoding="utf-8").replace("issuing_body: ''", "issuing_body: iacml"),
+                    encoding="utf-8")
+    build_dir = tmp_path / "build"
+    kb.build(corpus_copy, build_dir)
+    names = {p.text: p.eid for p in kb.prepare(corpus_copy).provisions["net-2040-minutes"]}
+    working = names["The Working Groups presented their reports on labor inspection."]
+    meta.write_text(meta.read_text(encoding="utf-8") + 'corrections:\n  - {at: "The Chair closed the session.", '
+                    'after: "without changes.", read_as: skip}\n', encoding="utf-8")
+    with pytest.raises(kb.CorpusError) as caught:
+        kb.build(corpus_copy, build_dir)
+    kept = re.findall(r"eid: (\w+)\}", str(caught.value))
+    assert working in kept and "al_5" in kept, str(caught.value)  # the second copy keeps its own name
