@@ -188,17 +188,14 @@ def _pinned_error(doc: SourceDocument, was: _Published, pins: Mapping[str, str],
         at, after = _words_at(doc.text, kept[name].start)
         entries.append(f'{{at: {json.dumps(at, ensure_ascii=False)}, '
                        + (f"after: {json.dumps(after, ensure_ascii=False)}, " if after else "") + f"eid: {name}}}")
-    lost = _lost_error(doc, was, gone, kept).hint if gone else ""
-    renames = lost.split("`")[1] if lost else ""
-    unmatched = lost[lost.index(" (replace the '?'"):lost.index(")", lost.index(" (replace the '?'")) + 1] \
-        if " (replace the '?'" in lost else ""
+    renames = _renames_hint(_renames(doc, was, gone, kept), gone) if gone else ""
     return CorpusError(
         doc.meta.meta_path,
         f"{len(moved)} published IRI(s) of {doc.meta.slug} would name another text than they did ({_list(moved)}):"
         " parts numbered by position move when one is added or taken away",
         line=doc.meta.line_of("corrections") or doc.meta.line_of("renamed"),
         hint="keep each published name on its text: add to corrections: " + ", ".join(entries)
-             + (f"; and in this file `{renames}`{unmatched}" if renames else "")
+             + (f"; and in this file {renames}" if renames else "")
              + (f"; `repointed: [{', '.join(still)}]` lets these name their new text (or name them by hand "
                 "with eid:)" if still else "")
              + "; or undo the change")
@@ -242,10 +239,11 @@ def _same_text(text: str, now: Provision) -> bool:
     return bool(was and is_) and (was == is_ or was in is_ or is_ in was)
 
 
-def _lost_error(doc: SourceDocument, was: _Published, gone: set[str], now: Mapping[str, Provision]) -> CorpusError:
-    slug = doc.meta.slug
+def _renames(doc: SourceDocument, was: _Published, gone: set[str], now: Mapping[str, Provision]) -> dict[str, str]:
+    """The ``renamed:`` a document needs: each published eId in ``gone`` (and each entry it has) and
+    the eId that names its text now ('' where none is found)."""
     lost = [q for eid, (q, _) in sorted(was.provisions.items()) if eid in gone]
-    proposal = _matched(lost, now, {q.eid: start for q, start in was.provisions.values()}, slug)
+    proposal = _matched(lost, now, {q.eid: start for q, start in was.provisions.values()}, doc.meta.slug)
 
     def resolved(eid: str) -> str:  # through a former replacement or a stale renamed: entry
         seen = set()
@@ -258,18 +256,26 @@ def _lost_error(doc: SourceDocument, was: _Published, gone: set[str], now: Mappi
         proposal[old] = resolved(was.replaced.get(old, "") or dict(doc.meta.renamed).get(old, ""))
     for old, new in doc.meta.renamed:  # entries that still hold are kept, stale ones followed through
         proposal.setdefault(old, new if (new in now or not new) else resolved(new))
-    names = sorted(gone)
+    return proposal
+
+
+def _renames_hint(proposal: Mapping[str, str], gone: set[str]) -> str:
+    """The ``renamed:`` to paste, and what to put where no eId was found."""
     unmatched = sorted(old for old in gone if not proposal.get(old))
     entries = ", ".join(f"{old}: {new or '?'}" for old, new in sorted(proposal.items()))
+    return f"`renamed: {{{entries}}}`" + (
+        f" (replace the '?' of {_list(unmatched)} by the eId that holds its text now, kb parse FILE --lines "
+        "shows them, or by '' if it is gone: its IRI then names the document)" if unmatched else "")
+
+
+def _lost_error(doc: SourceDocument, was: _Published, gone: set[str], now: Mapping[str, Provision]) -> CorpusError:
     return CorpusError(
         doc.meta.meta_path,
-        f"{len(names)} published IRI(s) of {slug} would no longer resolve ({_list(names)}): its text is read "
-        "otherwise now (corrections:, a new parser, or a new text)",
+        f"{len(gone)} published IRI(s) of {doc.meta.slug} would no longer resolve ({_list(sorted(gone))}): its text "
+        "is read otherwise now (corrections:, a new parser, or a new text)",
         line=doc.meta.line_of("renamed"),
-        hint=f"say which provision each now is, in this file: `renamed: {{{entries}}}`"
-             + (f" (replace the '?' of {_list(unmatched)} by the eId that holds its text now, kb parse FILE --lines "
-                "shows them, or by '' if it is gone: its IRI then names the document)" if unmatched else "")
-             + "; or undo the change")
+        hint=f"say which provision each now is, in this file: {_renames_hint(_renames(doc, was, gone, now), gone)}"
+             "; or undo the change")
 
 
 def _moved_error(doc: SourceDocument, was: _Published, moved: list[str], now: Mapping[str, Provision]) -> CorpusError:

@@ -69,7 +69,7 @@ class Placed:
 
     def cut(self, segments: list[Segment]) -> list[Segment]:
         """Segments cut where a correction says a provision begins in the middle of a line."""
-        cuts = self.offsets("starts", "heading", "skip", "body", "continues", "text")
+        cuts = frozenset(offset for offset, c in self.at if c.read_as)  # every reading may cut a line
         out: list[Segment] = []
         for segment in segments:
             inside = sorted(o for o in cuts if segment.start < o < segment.end
