@@ -117,6 +117,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--split", choices=("tune", "test", "all"), default="all")
     parser.add_argument("--font", default=str(FONT),
                         help="a TrueType font with the texts' letters, or 'core' for Helvetica (Latin-1 texts)")
+    parser.add_argument("--available", action="store_true",
+                        help="measure the documents whose text is in DOCS_DIR, leaving out (and counting) the rest")
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "out")
     args = parser.parse_args(argv)
     font = None if args.font == "core" else Path(args.font)
@@ -126,7 +128,7 @@ def main(argv: list[str] | None = None) -> int:
     from kb.extract import extract
 
     bp = _bench_parse()
-    documents, texts = bp.load(args.docs_dir, args.expected)
+    documents, texts = bp.load(args.docs_dir, args.expected, available=args.available)
     documents = [d for d in documents if args.split == "all" or d["split"] == args.split]
     started = dt.datetime.now(dt.UTC)
     pdf_texts: dict[str, str] = {}

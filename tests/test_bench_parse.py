@@ -108,3 +108,21 @@ def test_a_text_that_is_not_the_counted_one_is_refused(bench: ModuleType, tmp_pa
     expected.write_text(json.dumps(counts(FIRST)), encoding="utf-8")
     with pytest.raises(SystemExit, match="SHA-256 differs"):
         bench.main([str(docs), str(expected), "--out", str(tmp_path / "out")])
+
+
+def test_missing_texts_are_refused_unless_the_available_ones_are_asked_for(bench: ModuleType, tmp_path: Path,
+                                                                           capsys: pytest.CaptureFixture[str]) -> None:
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "plan.txt").write_text(TEXT, encoding="utf-8")
+    listed = counts(FIRST)
+    listed["documents"].append({**listed["documents"][0], "file": "gone.txt", "url": "https://example.org/gone"})
+    expected = tmp_path / "expected.json"
+    expected.write_text(json.dumps(listed), encoding="utf-8")
+    with pytest.raises(SystemExit, match=r"gone\.txt: missing \(read it from https://example\.org/gone\)"):
+        bench.main([str(docs), str(expected), "--out", str(tmp_path / "out")])
+    assert bench.main([str(docs), str(expected), "--out", str(tmp_path / "out"), "--available"]) == 0
+    assert "measuring 1 of 2 documents: 1 left out" in capsys.readouterr().err
+    (written,) = (tmp_path / "out").glob("parse-*.json")
+    results = json.loads(written.read_text(encoding="utf-8"))["results"]
+    assert [row["file"] for row in results["checkout"]["rows"]] == ["plan.txt"]
