@@ -27,9 +27,9 @@ import yaml
 from kb import iri
 from kb.annotate import read_annotation_files
 from kb.corpus import DATE_RE, default_corpus_dir, parse_meta, write_whole
-from kb.errors import InputError
+from kb.errors import InputError, KbError
 from kb.extract import Extracted, extract
-from kb.model import DocType
+from kb.model import DocType, DocumentMeta
 from kb.parse import ParsedDocument, parse_document
 
 __all__ = ["Added", "add_document", "propose_slug"]
@@ -102,6 +102,19 @@ def propose_slug(parsed: ParsedDocument, fallback: str) -> str:
     return slug
 
 
+def _holder(documents: Path, sha256: str) -> DocumentMeta | None:
+    """The held document whose text is this one, if any (a metadata file that cannot be read is the
+    build's to report)."""
+    for meta_path in sorted(documents.glob("*.yaml")):
+        try:
+            meta = parse_meta(meta_path)
+        except KbError:
+            continue
+        if meta.sha256 == sha256:
+            return meta
+    return None
+
+
 def _declared(annotations_dir: Path) -> tuple[set[str], set[str], set[str]]:
     """Slugs of the bodies, activities and quoted documents the annotations declare."""
     bodies: set[str] = set()
@@ -171,6 +184,7 @@ def add_document(path: Path, *, corpus_dir: Path | None = None, slug: str | None
     received: Extracted = extract(path)
     parsed = parse_document(received.text, source=str(path), doc_type=doc_type, language=language)
     meta = parsed.metadata
+    requested = slug
     slug = slug or propose_slug(parsed, path.stem)
     bodies, activities, quoted = _declared(corpus_dir / "annotations")
     sources = corpus_dir / "sources"
@@ -178,6 +192,14 @@ def add_document(path: Path, *, corpus_dir: Path | None = None, slug: str | None
     source_path = sources / f"{slug}.txt"
     meta_path = documents / f"{slug}.yaml"
     held_sha = hashlib.sha256(received.data).hexdigest()
+    holder = _holder(documents, held_sha)
+    if holder is not None and holder.slug != slug:
+        if requested is not None:
+            raise InputError(f"{path}: this text is already held as {holder.slug!r} "
+                             f"({documents / (holder.slug + '.yaml')})",
+                             hint=f"one text is held once: to see its reading again, run kb add with --slug "
+                                  f"{holder.slug} or with no --slug")
+        slug, source_path, meta_path = holder.slug, sources / f"{holder.slug}.txt", documents / f"{holder.slug}.yaml"
     if meta_path.exists():
         existing = parse_meta(meta_path)
         if existing.sha256 != held_sha and not replace:
