@@ -264,23 +264,29 @@ def _enum(value: object, allowed: Sequence[str], where: str, key: str) -> str:
 
 def read_annotation_files(directory: Path) -> list[tuple[Path, dict[str, Any]]]:
     """Each annotation file with its parsed content (mappings carry their line under ``__line__``)."""
-    result = []
-    for path in sorted(directory.glob("*.yaml")) if directory.is_dir() else []:
-        text = decode_utf8(path.read_bytes(), path)
-        try:
-            data = yaml.load(text, Loader=_LineLoader)  # a SafeLoader subclass
-        except yaml.YAMLError as exc:
-            mark = getattr(exc, "problem_mark", None)
-            raise CorpusError(path, f"malformed YAML: {getattr(exc, 'problem', exc)}",
-                              line=mark.line + 1 if mark else None, hint="fix the syntax at that line") from exc
-        if data is None:
-            continue
-        if not isinstance(data, dict):
-            raise AnnotationError(path, "an annotation file must be a mapping of sections")
-        _check_keys(data, (), ("bodies", "activities", "documents", "links", "topics", "claims", "no_link"),
-                    f"{path}:1")
-        result.append((path, data))
-    return result
+    return [(path, data) for path in annotation_paths(directory) if (data := read_annotation_file(path)) is not None]
+
+
+def annotation_paths(directory: Path) -> list[Path]:
+    """The annotation files under ``directory``, in the order they are read."""
+    return sorted(directory.glob("*.yaml")) if directory.is_dir() else []
+
+
+def read_annotation_file(path: Path) -> dict[str, Any] | None:
+    """One annotation file's content (None when it is empty); CorpusError with the line of a syntax error."""
+    text = decode_utf8(path.read_bytes(), path)
+    try:
+        data = yaml.load(text, Loader=_LineLoader)  # a SafeLoader subclass
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        raise CorpusError(path, f"malformed YAML: {getattr(exc, 'problem', exc)}",
+                          line=mark.line + 1 if mark else None, hint="fix the syntax at that line") from exc
+    if data is None:
+        return None
+    if not isinstance(data, dict):
+        raise AnnotationError(path, "an annotation file must be a mapping of sections")
+    _check_keys(data, (), ("bodies", "activities", "documents", "links", "topics", "claims", "no_link"), f"{path}:1")
+    return data
 
 
 def _section(data: Mapping[str, Any], key: str, path: Path) -> list[tuple[str, dict[str, Any]]]:
@@ -332,8 +338,12 @@ def load_annotations(directory: Path, held: Sequence[SourceDocument],
     error alone is raised as itself."""
     errors = _Errors()
     files: list[tuple[Path, dict[str, Any]]] = []
-    with errors.caught():
-        files = read_annotation_files(directory)
+    for path in annotation_paths(directory):
+        with errors.caught():
+            if (data := read_annotation_file(path)) is not None:
+                files.append((path, data))
+    # What an unreadable file declares is unknown: checking references now would report every use of it.
+    raise_all(errors.errors)
     res = Resolver(held, provisions, topics, broken=broken)
     out = Annotations()
     promoted: dict[str, tuple[str, dict[str, Any]]] = {}
@@ -358,7 +368,7 @@ def load_annotations(directory: Path, held: Sequence[SourceDocument],
             value = getattr(doc.meta, key)
             if value and value not in known:
                 errors.errors.append(AnnotationError(
-                    doc.meta.meta_path, f"{key} {value!r} is not a {what} declared in annotations/",
+                    doc.meta.meta_path, f"{key} {value!r} is not {_article(what)} {what} declared in annotations/",
                     line=doc.meta.line_of(key),
                     hint=f"declare it under {'bodies' if what == 'body' else 'activities'}: in "
                          f"corpus/annotations/, or give a declared slug (`kb list {what.replace('y', 'ie')}s`)"))
@@ -407,8 +417,19 @@ def load_annotations(directory: Path, held: Sequence[SourceDocument],
     with errors.caught():
         _check_parts(out.links, held_by_slug, provisions, mentioned_by_slug, broken)
     _replaced_links(out)
+    if errors.errors:
+        # A quoted provision of a newly held text that matches none of its provisions now names the document,
+        # and what needs it to be a provision fails: the cause comes first.
+        hint = ("add held_as: EID to that entry (the eId of the held text's provision it is: `kb parse FILE` lists "
+                "them); the errors naming it follow from this")
+        errors.errors[:0] = [AnnotationError(where, what, hint=hint)
+                             for promotion in res.promotions.values() for where, what in promotion.unmatched]
     raise_all(errors.errors)
     return out
+
+
+def _article(noun: str) -> str:
+    return "an" if noun[:1] in ("a", "e", "i", "o", "u") else "a"
 
 
 def _replaced_links(out: Annotations) -> None:

@@ -45,6 +45,7 @@ class Promotion:
     aliases: dict[str, str] = field(default_factory=dict)  # quoted eId -> parsed eId ("" for the document)
     same: set[str] = field(default_factory=set)  # quoted eIds that the parse gives too, for the same text
     warnings: list[str] = field(default_factory=list)
+    unmatched: list[tuple[str, str]] = field(default_factory=list)  # (where, what) of quoted eIds matching nothing
 
     def resolve(self, eid: str) -> str | None:
         """The parsed eId a quoted one now names (None for the document itself)."""
@@ -85,9 +86,10 @@ def match_quoted(slug: str, quoted: Sequence[QuotedProvision], parsed: Sequence[
             target = _by_text(q, by_eid, folded, leaves)
         if target is None:
             promotion.aliases[q.eid] = ""
-            promotion.warnings.append(
-                f"{q.where}: {slug} {q.eid} ({q.text[:60]!r}) matches no provision of the held text: its IRI now "
-                f"redirects to the document; add held_as: EID to say which provision it is")
+            what = f"{slug} {q.eid} ({q.text[:60]!r}) matches no provision of the held text"
+            promotion.unmatched.append((q.where, what))
+            promotion.warnings.append(f"{q.where}: {what}: its IRI now redirects to the document; add held_as: EID "
+                                      f"to say which provision it is")
         elif target == q.eid:
             promotion.same.add(q.eid)
         else:

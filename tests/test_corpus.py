@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from kb.corpus import REQUIRED_FIELDS, load_corpus
-from kb.errors import CorpusError
+from kb.errors import CorpusError, CorpusErrors
+from kb.pipeline import prepare
 
 SOURCES = Path(__file__).resolve().parents[2] / "shared" / "sources"
 
@@ -74,6 +75,22 @@ def test_malformed_yaml_gives_the_line(corpus_copy: Path) -> None:
     err = _error(corpus_copy)
     assert err.path.endswith("ws2023-event-page.yaml")
     assert "malformed YAML" in str(err) and err.line is not None and err.line >= 5
+
+
+def test_a_malformed_annotation_file_is_the_one_error_of_its_build(corpus_copy: Path) -> None:
+    """What an unreadable file declares is unknown: its syntax error alone is reported, not every
+    reference to the bodies, activities and documents it declares."""
+    for name, line in (("bodies.yaml", "    alt_labels: [CIDI, \"unclosed]"), ("activities.yaml", "  - slug: [broken")):
+        path = corpus_copy / "annotations" / name
+        lines = path.read_text(encoding="utf-8").splitlines()
+        at = next(i for i, text in enumerate(lines) if text.startswith(("    alt_labels:", "  - slug:")))
+        lines[at] = line
+        path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(CorpusErrors) as info:
+        prepare(corpus_copy)
+    problems = info.value.errors
+    assert sorted(Path(e.path).name for e in problems) == ["activities.yaml", "bodies.yaml"]
+    assert all("malformed YAML" in str(e) and e.line for e in problems)
 
 
 def test_source_that_is_not_utf8_gives_the_line(corpus_copy: Path) -> None:
