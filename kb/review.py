@@ -109,8 +109,11 @@ class Review:
             finally:
                 loader.dispose()
         except yaml.YAMLError as exc:
-            raise InputError(f"{path}: malformed YAML ({exc})",
-                             hint="fix it, or delete it to start the review again") from exc
+            mark = getattr(exc, "problem_mark", None)
+            raise CorpusError(path, f"malformed YAML: {getattr(exc, 'problem', None) or exc}",
+                              line=mark.line + 1 if mark else None,
+                              hint="fix the syntax at that line: nothing was changed, and the decisions of the "
+                                   "review are in this file, so keep it") from exc
         if not isinstance(data, dict):
             raise InputError(f"{path}: the file must be a mapping with a {key}: list",
                              hint="fix it (or move it away): nothing was changed")

@@ -486,6 +486,15 @@ def test_review_files_written_by_hand_get_file_and_line(corpus: Path) -> None:
     with pytest.raises(kb.InputError, match="must be a mapping"):
         kb.Review(corpus).reject("0123456789")
     assert path.read_text(encoding="utf-8") == "- a list\n"  # nothing overwritten
+    path.write_text("suggestions:\n- id: 0123456789\n  from: x y\n  type: reiterates\n  to: a b\n"
+                    "  confidence: 0.5\n", encoding="utf-8")
+    accepted = corpus / "annotations" / "reviewed-links.yaml"
+    broken = "links:\n  - from: x y\n    type: reiterates\n    to: [a b\n"
+    accepted.write_text(broken, encoding="utf-8")
+    with pytest.raises(kb.InputError, match=r"reviewed-links\.yaml:\d+: malformed YAML") as info:
+        kb.Review(corpus).accept("0123456789")
+    assert "keep it" in info.value.hint and "delete" not in info.value.hint
+    assert accepted.read_text(encoding="utf-8") == broken
 
 
 def test_decisions_made_at_once_are_all_kept(corpus: Path) -> None:
