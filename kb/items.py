@@ -7,6 +7,7 @@ bind the IRI as a parameter; no query text is built from user input.
 
 from __future__ import annotations
 
+import difflib
 from dataclasses import dataclass, field
 
 from rdflib import URIRef
@@ -90,16 +91,42 @@ def describe(store: Store, item: URIRef) -> ItemDescription:
     params = {"item": item}
     rows = store.select(ITEM_QUERY, params).rows
     if not rows:
-        hint = "check the slug and eId"
-        split = iri.split_provision_iri(str(item))
-        if split and split[1]:
-            hint = f"list the eIds of the document with `kb show {split[0]}`"
-        raise NotFoundError(f"no item {item} in the knowledge base", hint=hint)
+        raise NotFoundError(f"no item {item} in the knowledge base", hint=nearest(store, item))
     desc = ItemDescription(iri=str(item))
     desc.properties = [(str(p), o) for p, o in rows if p is not None and o is not None]
     desc.children = [(str(c), str(e)) for c, e in store.select(CHILDREN_QUERY, params).rows]
     desc.incoming = [(str(s), str(p)) for s, p in store.select(INCOMING_QUERY, params).rows]
     return desc
+
+
+DOCUMENT_SLUGS_QUERY = """
+PREFIX kb: <https://w3id.org/iacml-kb/ontology#>
+SELECT ?slug WHERE { ?d a kb:Document ; kb:slug ?slug }
+"""
+EIDS_QUERY = """
+PREFIX kb: <https://w3id.org/iacml-kb/ontology#>
+SELECT ?eid WHERE { ?p kb:eId ?eid ; kb:partOf+ ?doc }
+"""
+
+
+def nearest(store: Store, item: URIRef) -> str:
+    """What to try instead of an item the store does not hold: the nearest document slugs, or the nearest
+    eIds of its document (a mistyped reference otherwise leads to a second failing command)."""
+    split = iri.split_provision_iri(str(item))
+    if not split:
+        return "check the slug and eId"
+    slug, eid = split
+    slugs = sorted(str(r[0]) for r in store.select(DOCUMENT_SLUGS_QUERY).rows)
+    if slug not in slugs:
+        close = difflib.get_close_matches(slug, slugs, n=3, cutoff=0.6)
+        return (f"no document {slug!r}: did you mean {', '.join(close)}?" if close
+                else f"no document {slug!r}: `kb list documents` lists them")
+    if not eid:
+        return "check the slug and eId"
+    eids = sorted(str(r[0]) for r in store.select(EIDS_QUERY, {"doc": iri.doc_iri(slug)}).rows)
+    close = difflib.get_close_matches(eid, eids, n=3, cutoff=0.6)
+    return (f"did you mean {', '.join(f'{slug} {e}' for e in close)}?" if close
+            else f"list the eIds of the document with `kb show {slug}`")
 
 
 REPLACED_QUERY = """PREFIX dcterms: <http://purl.org/dc/terms/>

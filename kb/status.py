@@ -22,6 +22,7 @@ from rdflib.term import Node
 
 from kb import iri
 from kb.errors import InputError, NotFoundError
+from kb.items import describe
 from kb.rules import STATUS_VALUES, Assessment, assess, load_rules
 from kb.store import Store, bind_in_where
 
@@ -415,7 +416,9 @@ def why(store: Store, item: URIRef, *, asof: dt.date | None = None) -> Explanati
     asof = asof or build_asof(store)
     row = item_status(store, item, asof=asof)
     if row is None:
+        describe(store, item)  # an item the store does not hold at all: say so, with the nearest names
         raise NotFoundError(f"{item} is not a mandate or recommendation known as of {asof.isoformat()}",
-                            hint="check the IRI, or ask as of a later date")
+                            hint="`kb show` says what it is; a provision of a later document needs a later "
+                                 "--as-of")
     return Explanation(item=str(item), asof=asof, row=row,
                        links={dim: links_used(store, a) for dim, a in row.assessments.items()})

@@ -52,6 +52,17 @@ def test_unknown_item_is_one_line_exit_2(built_release: kb.Release, build_dir: P
     assert out.stderr.count("\n") == 1 and "no item" in out.stderr and "recommendation_70" in out.stderr
 
 
+def test_a_mistyped_reference_is_answered_with_the_nearest_names(built_release: kb.Release, build_dir: Path) -> None:
+    for command in ("show", "why"):
+        out = run(command, "wg1-2024-reprt recommendation_6", build_dir=build_dir)
+        assert out.returncode == 2
+        assert "no document 'wg1-2024-reprt': did you mean wg1-2024-report" in out.stderr
+    out = run("show", "wg1-2024-report recomendation_6", build_dir=build_dir)
+    assert out.returncode == 2 and "did you mean wg1-2024-report recommendation_6" in out.stderr
+    out = run("why", "wg1-2024-report para_22", build_dir=build_dir)  # held, but not a mandate or recommendation
+    assert out.returncode == 2 and "is not a mandate or recommendation" in out.stderr and "later" in out.stderr
+
+
 def test_query_binds_parameters_and_prints_csv(built_release: kb.Release, build_dir: Path) -> None:
     doc = "https://w3id.org/iacml-kb/doc/wg1-2021-final-report"
     out = run("query", "provisions-of-document", "-p", f"document={doc}", "--format", "csv", build_dir=build_dir)
