@@ -154,9 +154,12 @@ def add_cmd(file: Annotated[Path, typer.Argument(help="The new document: a text,
             date: Annotated[str | None, typer.Option(help="YYYY-MM-DD (default: the cover's).")] = None,
             replace: Annotated[bool, typer.Option("--replace", help="Hold this text instead of the one held "
                                                   "under the slug.")] = False,
-            no_build: Annotated[bool, typer.Option("--no-build", help="Write the files, do not build.")] = False,
+            no_build: Annotated[bool, typer.Option("--no-build", help="Write the files, do not build (a reading "
+                                                    "with warnings is never built by kb add).")] = False,
             corpus: CorpusOpt = None, build_dir: BuildOpt = None) -> None:
-    """Take a new document into the corpus: hold its text, write its proposed metadata, preview the parse, build."""
+    """Take a new document into the corpus: hold its text, write its proposed metadata, preview the parse, and
+    build when the reading has no warning (once published, its IRIs keep naming what they named, so correct
+    a misread first: corpus/README.md)."""
     added = kb.add_document(file, corpus_dir=corpus, slug=slug, doc_type=doc_type, language=language, date=date,
                             replace=replace)
     if added.kept_metadata:
@@ -171,6 +174,12 @@ def add_cmd(file: Annotated[Path, typer.Argument(help="The new document: a text,
     _parse_preview(added.parsed, limit=40)
     if no_build:
         typer.echo(f"not built: edit {added.meta_path} if needed, then run `kb build`")
+        return
+    if added.parsed.warnings:
+        # A published IRI keeps naming what it named: a reading to doubt is corrected before it is published.
+        typer.echo(f"not built: {len(added.parsed.warnings)} warning(s) on the reading. Check it with `kb parse "
+                   f"{added.source_path} --lines --corrections {added.meta_path}`, correct it in that file "
+                   "(corpus/README.md, 'Correcting the parse'), then run `kb build`")
         return
     build(corpus=corpus, build_dir=build_dir, quiet=True)
     typer.echo(f"next: kb status --document {added.slug}; kb coverage")

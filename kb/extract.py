@@ -174,16 +174,33 @@ def _blocks(boxes: list[list[Any]], left: float, right: float) -> tuple[list[str
     width = right - left
     slack = _WRAP_SLACK * width
 
-    def full(line: Any) -> bool:
+    inner = [line for box in boxes for line in box[:-1]]  # lines followed by another in their block
+    # Set ragged right, most lines of a paragraph stop short of the margin; justified, they reach it.
+    ragged = sum(right - float(line.x1) > slack for line in inner) > len(inner) / 2
+
+    def full(line: Any, following: Any = None) -> bool:
+        """Whether the typesetter wrapped ``line``: it runs to the margin, or (ragged right) the first word
+        of the line after it would not have fitted in what is left."""
         x0, x1 = float(line.x0), float(line.x1)
-        return right - x1 <= slack and x0 - left <= width / 2 and x1 - x0 >= _FULL_SHARE * width
+        if x0 - left > width / 2 or x1 - x0 < _FULL_SHARE * width:
+            return False
+        if right - x1 <= slack:
+            return True
+        if following is None or not ragged:
+            return False
+        words = following.get_text().split()
+        if not words or (_PART_MARK_RE.match(following.get_text()) and line.get_text().rstrip().endswith(
+                (".", ";", ":"))):
+            return False
+        per_character = (float(following.x1) - float(following.x0)) / max(1, len(" ".join(words)))
+        return right - x1 < (len(words[0]) + 1) * per_character
 
     out = []
     for box in boxes:
         text = ""
         for k, line in enumerate(box):
             piece = " ".join(line.get_text().split())  # a justified line's stretched spaces are one space
-            wrapped = bool(k + 1 < len(box) and full(line) and piece)
+            wrapped = bool(k + 1 < len(box) and full(line, box[k + 1]) and piece)
             text += piece + ("" if wrapped and piece.endswith("-") else " " if wrapped else "\n")
         out.append(text.strip("\n"))
     last = boxes[-1][-1] if boxes and boxes[-1] else None

@@ -141,6 +141,37 @@ def test_kb_add_again_keeps_the_edited_metadata_and_refuses_another_text(
     assert code == EXIT_USAGE and "already held, from another text" in err
 
 
+def test_kb_add_does_not_publish_a_reading_with_warnings(capsys: pytest.CaptureFixture[str], corpus_copy: Path,
+                                                        tmp_path: Path) -> None:
+    """Once published, an IRI keeps naming what it named: a reading a reader would doubt is corrected first."""
+    doubtful = tmp_path / "plan.txt"
+    doubtful.write_text(NEW_PLAN.rstrip("\n") + "\n\n9. Noted.\n", encoding="utf-8")
+    build_dir = tmp_path / "build"
+    code, out, err = run(capsys, "add", str(doubtful), "--corpus", str(corpus_copy), "--build-dir", str(build_dir))
+    assert code == 0, err
+    assert "warning: line " in err and "very short" in err
+    assert "not built: 1 warning(s) on the reading" in out and "--lines --corrections" in out
+    assert not build_dir.exists() or not any(build_dir.iterdir())
+    assert (corpus_copy / "documents" / f"{PLAN}.yaml").is_file()  # held, for the curator to correct
+
+
+def test_a_text_already_held_is_held_once(capsys: pytest.CaptureFixture[str], corpus_copy: Path,
+                                          tmp_path: Path, new_plan: Path) -> None:
+    args = ["--corpus", str(corpus_copy), "--no-build"]
+    assert run(capsys, "add", str(new_plan), "--slug", "plan-of-asuncion", *args)[0] == 0
+    held = sorted(p.name for p in (corpus_copy / "documents").glob("*.yaml"))
+    copy = tmp_path / "copy-of-the-plan.txt"
+    copy.write_bytes(new_plan.read_bytes())
+    code, out, err = run(capsys, "add", str(copy), *args)  # no --slug: the one that holds it, not a new one
+    assert code == 0, err
+    assert "plan-of-asuncion: already held from this text" in out
+    code, _, err = run(capsys, "add", str(copy), "--slug", PLAN, *args)
+    assert code == EXIT_USAGE
+    assert "this text is already held as 'plan-of-asuncion'" in err and "--slug plan-of-asuncion" in err
+    assert sorted(p.name for p in (corpus_copy / "documents").glob("*.yaml")) == held
+    assert not (corpus_copy / "sources" / f"{PLAN}.txt").exists()
+
+
 def test_kb_add_replace_holds_the_new_text_under_the_metadata_as_edited(
         capsys: pytest.CaptureFixture[str], corpus_copy: Path, tmp_path: Path, new_plan: Path) -> None:
     args = ["--corpus", str(corpus_copy), "--no-build"]
@@ -206,6 +237,34 @@ def test_a_pdf_reads_as_its_paragraphs_however_the_typesetter_wrapped_them(tmp_p
     assert long.split() in lines  # wrapped at the margin: one paragraph again, its words in order
     assert ["2.", "Promote", "decent", "work."] in lines and ["a.", "Short", "item"] in lines
     assert [] in lines  # blocks stay apart
+
+
+def test_a_pdf_set_ragged_right_reads_as_its_paragraphs(tmp_path: Path) -> None:
+    """Set flush left, a wrapped line stops where the next word would not fit, short of the margin; a
+    line in capitals wrapped so is no heading, and a paragraph's last line does not run into the next."""
+    from fpdf import FPDF
+
+    pdf = FPDF(format="Letter")
+    pdf.set_margins(25, 20, 25)
+    pdf.add_page()
+    pdf.set_font("helvetica", size=10.5)
+    opening = ("1. WE, THE MINISTERS AND HEADS OF DELEGATION PARTICIPATING IN THE XXIII INTER-AMERICAN CONFERENCE OF "
+               "MINISTERS OF LABOR (IACML) OF THE ORGANIZATION OF AMERICAN STATES, commit to this Plan of Action:")
+    long = ("2. In order to ensure the continuity and coherence of the work of the Conference, the Chair pro "
+            "tempore, in collaboration with the Trade Union Technical Advisory Council (COSATE) and the Business "
+            "Technical Advisory Committee on Labor Matters (CEATAL), will promote its implementation.")
+    for block in ("PLAN OF ACTION OF LIMA", opening, "A. ORGANIZATION", long, "3. Promote decent work."):
+        pdf.multi_cell(0, 5, block, align="L", new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(3)
+    path = tmp_path / "plan.pdf"
+    pdf.output(str(path))
+    text = kb.extract(path).text
+    lines = [line.split() for line in text.split("\n")]
+    assert opening.split() in lines and long.split() in lines
+    assert ["A.", "ORGANIZATION"] in lines and ["3.", "Promote", "decent", "work."] in lines
+    parsed = kb.parse_document(text, source="plan.pdf")
+    assert [(p.number, p.kind.value) for p in parsed.provisions] == [
+        ("1", "Mandate"), ("A", "Section"), ("2", "Mandate"), ("3", "Mandate")]
 
 
 def test_a_pdf_paragraph_running_over_a_page_break_is_read_whole(tmp_path: Path) -> None:
@@ -289,6 +348,23 @@ def promoted(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, A
     assert added.promoted
     release, report = kb.build(corpus, root / "build")
     yield root, (release, report)
+
+
+def test_a_quoted_provision_the_held_text_lacks_is_named_before_what_fails_because_of_it(
+        corpus_copy: Path, tmp_path: Path) -> None:
+    """Only the opening of the Plan of Action is held: its quoted topics match nothing, and what needs them
+    to be provisions fails. The build says why first, with what to add."""
+    opening = tmp_path / "opening.txt"
+    opening.write_text("\n".join(buenos_aires_plan(corpus_copy).splitlines()[:10]) + "\n", encoding="utf-8")
+    kb.add_document(opening, corpus_dir=corpus_copy, slug=QUOTED, date="2021-09")
+    with pytest.raises(kb.CorpusErrors) as info:
+        kb.prepare(corpus_copy)
+    errors = [str(e) for e in info.value.errors]
+    causes = [e for e in errors if "matches no provision of the held text" in e]
+    assert causes and errors[:len(causes)] == causes, errors[:3]
+    assert f"{QUOTED} passage_2__item_10" in "".join(causes) and "documents.yaml:" in causes[0]
+    assert all("add held_as: EID" in e.hint for e in info.value.errors[:len(causes)])
+    assert len(errors) > len(causes)  # the consequences are still listed, after
 
 
 def test_a_quoted_document_added_keeps_every_published_iri(promoted: tuple[Path, Any]) -> None:
