@@ -86,8 +86,10 @@ def _parse_preview(doc: kb.ParsedDocument, *, limit: int | None = None) -> None:
     meta = doc.metadata.as_json()
     typer.echo("cover: " + "; ".join(f"{k}: {v}" for k, v in meta.items() if v not in (None, [], "")))
     if doc.body_line > 1:
-        typer.echo(f"set aside: lines 1-{doc.body_line - 1} (cover, banners)"
-                   + "".join(f", lines {a}-{b} (table of contents)" for a, b in doc.contents_lines))
+        typer.echo(f"set aside: lines 1-{doc.body_line - 1} (cover, banners"
+                   + (", a table of contents" if any(b < doc.body_line for _, b in doc.contents_lines) else "") + ")"
+                   + "".join(f", lines {a}-{b} (table of contents)" for a, b in doc.contents_lines
+                             if b >= doc.body_line))
     kinds: dict[str, int] = {}
     for p in doc.provisions:
         kinds[p.kind.value] = kinds.get(p.kind.value, 0) + 1
@@ -464,6 +466,8 @@ def status_cmd(document: Annotated[str | None, typer.Option(help="Document slug.
         rows = kb.status(st, asof=kb.parse_asof(asof), document=document, topic=topic, body=body, value=value,
                          kind=kind)
         reasons = {row.item: kb.status_reason(st, row) for row in rows} if fmt != "json" else {}
+        if not rows and document is not None and value is None and kind is None and topic is None and body is None:
+            typer.echo(kb.no_rows_reason(st, document, kb.parse_asof(asof) or kb.build_asof(st)), err=True)
     if fmt == "json":
         typer.echo(json.dumps([_status_value(r) for r in rows], indent=2, ensure_ascii=False))
         return

@@ -248,6 +248,29 @@ def status(store: Store, *, asof: dt.date | None = None, document: str | None = 
     return sorted(rows, key=lambda row: (row.document, row.kind, iri.eid_sort_key(row.eid)))
 
 
+DOCUMENT_KINDS_QUERY = """
+PREFIX kb: <https://w3id.org/iacml-kb/ontology#>
+SELECT ?kind (COUNT(DISTINCT ?item) AS ?n) WHERE {
+  ?doc kb:slug ?slug .
+  ?item kb:inDocument ?doc ; a ?kind .
+  FILTER(STRSTARTS(STR(?kind), "https://w3id.org/iacml-kb/ontology#"))
+}
+GROUP BY ?kind ORDER BY ?kind
+"""
+
+
+def no_rows_reason(store: Store, document: str, asof: dt.date) -> str:
+    """Why a document's status has no row: it holds no mandate or recommendation (and what it holds), or
+    none existed yet as of the date asked."""
+    kinds = {str(r["kind"]).rsplit("#", 1)[-1]: int(str(r["n"]))
+             for r in store.select(bind_in_where(DOCUMENT_KINDS_QUERY, {"slug": Literal(document)})).dicts()}
+    held = ", ".join(f"{n} {kind}" for kind, n in sorted(kinds.items()) if kind not in (*KINDS, "Provision"))
+    if not any(kinds.get(kind) for kind in KINDS):
+        return (f"{document} holds no mandate or recommendation ({held or 'no provision'}): kinds come from the "
+                "document's type and its text; `kind:` in a correction of its metadata gives them")
+    return f"no mandate or recommendation of {document} existed as of {asof.isoformat()}: ask with a later --as-of"
+
+
 def filter_values(store: Store, name: str) -> tuple[str, ...]:
     """The slugs a ``document``, ``topic`` or ``body`` filter accepts (:func:`check_filters`), sorted:
     the web layer lists them in its API description, so that it promises what is checked here."""

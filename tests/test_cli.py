@@ -63,6 +63,16 @@ def test_a_mistyped_reference_is_answered_with_the_nearest_names(built_release: 
     assert out.returncode == 2 and "is not a mandate or recommendation" in out.stderr and "later" in out.stderr
 
 
+def test_a_status_with_no_row_says_why(built_release: kb.Release, build_dir: Path) -> None:
+    out = run("status", "--document", "ws2023-event-page", build_dir=build_dir)
+    assert out.returncode == 0 and "(0 rows)" in out.stdout
+    assert "ws2023-event-page holds no mandate or recommendation (" in out.stderr and "Objective" in out.stderr
+    out = run("status", "--document", "wg1-2024-report", "--as-of", "2020-01-01", build_dir=build_dir)
+    assert "no mandate or recommendation of wg1-2024-report existed as of 2020-01-01" in out.stderr
+    out = run("status", "--document", "wg1-2024-report", build_dir=build_dir)
+    assert out.stderr == "" and "recommendation_6" in out.stdout
+
+
 def test_query_binds_parameters_and_prints_csv(built_release: kb.Release, build_dir: Path) -> None:
     doc = "https://w3id.org/iacml-kb/doc/wg1-2021-final-report"
     out = run("query", "provisions-of-document", "-p", f"document={doc}", "--format", "csv", build_dir=build_dir)
