@@ -11,6 +11,7 @@ raises itself), and the mapping of the library's exceptions:
 ============================  =======  ===================================================
 ``kb`` exception               status   why
 ============================  =======  ===================================================
+GoneError                      410      an IRI published once, of a document withdrawn since
 NotFoundError                  404      an IRI, slug, eId or query name the KB does not hold
 QueryRefusedError              400      updates, SERVICE, FROM outside the KB: never run
 QueryTimeoutError              503      the query hit the time limit and was stopped; the
@@ -99,6 +100,8 @@ def error_response(status: int, detail: str, *, title: str | None = None, parame
 
 def kb_status(exc: kb.KbError) -> tuple[int, str]:
     """The HTTP status and title for a library exception (the table in this module's docstring)."""
+    if isinstance(exc, kb.GoneError):
+        return 410, "Gone"
     if isinstance(exc, kb.NotFoundError):
         return 404, "Not Found"
     if isinstance(exc, kb.QueryRefusedError):

@@ -61,7 +61,10 @@ RDF_RESPONSE = {200: {"description": "The item: HTML for browsers, else RDF by c
                                   "application/rdf+xml": {}, "text/html": {}}},
                 **ERROR_RESPONSES,
                 404: {**ERROR_RESPONSES[404], "content": {"text/html": {}},  # browsers get a page saying so
-                      "description": "Not found (a page for browsers, else the error JSON)"}}
+                      "description": "Not found (a page for browsers, else the error JSON)"},
+                410: {**ERROR_RESPONSES[404], "content": {"text/html": {}},
+                      "description": "Gone: a document withdrawn on purpose, or one of its provisions (the reason in "
+                                     "the page or the error JSON)"}}
 
 
 # --------------------------------------------------------------------------------------------
@@ -235,7 +238,8 @@ def install(app: FastAPI, ctx: Context) -> None:
             try:
                 return html_response(await pages.item_html(request, ctx, iri), request.url.path)
             except kb.NotFoundError as exc:  # a person gets a page saying so, with a way on
-                return Response(pages.not_found_html(ctx, str(exc)), status_code=404,
+                return Response(pages.not_found_html(ctx, str(exc)),
+                                status_code=410 if isinstance(exc, kb.GoneError) else 404,
                                 media_type="text/html; charset=utf-8")
         triples = await offload.run(item_triples, ctx.store, iri)
         return Response(serialize.graph_bytes(triples, fmt), media_type=serialize.media_type(fmt),

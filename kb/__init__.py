@@ -13,6 +13,7 @@ from kb.errors import (
     BuildLockedError,
     CorpusError,
     CorpusErrors,
+    GoneError,
     InputError,
     KbError,
     NotFoundError,
@@ -37,7 +38,16 @@ from kb.iri import (
     jsonld_envelope,
     provision_iri,
 )
-from kb.items import ItemDescription, Partitions, describe, partitions, replaced_by, resolve_reference, statistics
+from kb.items import (
+    ItemDescription,
+    Partitions,
+    describe,
+    partitions,
+    replaced_by,
+    resolve_reference,
+    statistics,
+    withdrawn,
+)
 from kb.model import DatasetInfo, DocType
 from kb.ontology import alignments_graph
 from kb.parse import ParsedDocument, ParseWarning, parse, parse_document
@@ -93,6 +103,7 @@ __all__ = [
     "EmbeddedStore",
     "Explanation",
     "Extracted",
+    "GoneError",
     "InputError",
     "ItemDescription",
     "KbError",
@@ -171,4 +182,5 @@ __all__ = [
     "version_time",
     "void_graph",
     "why",
+    "withdrawn",
 ]

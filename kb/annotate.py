@@ -285,7 +285,8 @@ def read_annotation_file(path: Path) -> dict[str, Any] | None:
         return None
     if not isinstance(data, dict):
         raise AnnotationError(path, "an annotation file must be a mapping of sections")
-    _check_keys(data, (), ("bodies", "activities", "documents", "links", "topics", "claims", "no_link"), f"{path}:1")
+    _check_keys(data, (), ("bodies", "activities", "documents", "links", "topics", "claims", "no_link", "withdrawn"),
+                f"{path}:1")
     return data
 
 
@@ -363,6 +364,18 @@ def load_annotations(directory: Path, held: Sequence[SourceDocument],
                     continue
                 res.mentioned[slug] = {p["eid"] for p in spec.get("provisions") or []
                                        if isinstance(p, dict) and "eid" in p}
+        for where, spec in _sections(data, "withdrawn", path, errors):
+            with errors.caught():
+                slug = _declared_slug(spec, where, out.withdrawn)
+                _check_keys(spec, ("slug", "date", "reason"), (), where)
+                if slug in res.texts or slug in res.mentioned or slug in promoted:
+                    raise AnnotationError(where, f"{slug!r} is withdrawn and still in the corpus",
+                                          hint="a withdrawn document is neither held nor declared: remove the one "
+                                               "or the other")
+                reason = spec["reason"]
+                if not isinstance(reason, str) or not reason.strip():
+                    raise AnnotationError(where, f"withdrawn {slug!r} needs a reason", hint="say why it was taken out")
+                out.withdrawn[slug] = (_date(spec["date"], where, "date"), reason.strip(), where)
     for doc in held:  # the bodies and meetings the held documents' metadata name
         for key, known, what in (("issuing_body", res.bodies, "body"), ("meeting", res.activities, "activity")):
             value = getattr(doc.meta, key)

@@ -28,8 +28,9 @@ import json
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Container, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 
 from kb import iri
 from kb.errors import CorpusError
@@ -65,14 +66,18 @@ def renamed_iris(documents: Sequence[SourceDocument]) -> dict[str, str]:
 
 
 def lost_iris(release: Release, documents: Sequence[SourceDocument], provisions: Mapping[str, Sequence[Provision]],
-              replaced: Mapping[str, str], *, keep_replaced: bool = False) -> list[CorpusError]:
+              replaced: Mapping[str, str], *, keep_replaced: bool = False,
+              withdrawn: Container[str] = (), documents_dir: Path | None = None) -> list[CorpusError]:
     """One error per held document whose published IRIs the new build (``provisions``, ``replaced``)
-    would lose or move, or whose ``renamed:`` names an eId never published. ``keep_replaced``: count an
+    would lose or move, or whose ``renamed:`` names an eId never published; and one per document the
+    release held that the corpus holds no more, unless it is ``withdrawn``. ``keep_replaced``: count an
     IRI published as replaced by a provision that still is as replaced (when the annotations that say
     so could not be read)."""
     held = {d.meta.slug: d for d in documents}
     published = _published(release, held)
-    errors = []
+    documents_dir = documents_dir or Path("corpus", "documents")
+    errors = [_dropped_error(slug, n, documents_dir) for slug, n in sorted(_held_by(release).items())
+              if slug not in held and slug not in withdrawn]
     for slug in sorted(published):
         doc, was = held[slug], published[slug]
         now = {p.eid: p for p in provisions.get(slug, ())}
@@ -226,6 +231,29 @@ def _published(release: Release, held: Mapping[str, SourceDocument]) -> dict[str
     finally:
         store.close()
     return out
+
+
+def _held_by(release: Release) -> dict[str, int]:
+    """The documents a release held (those whose provisions have a place in a text), and how many
+    provision IRIs it published of each."""
+    out: dict[str, int] = defaultdict(int)
+    store = EmbeddedStore.open(release.store_path)
+    try:
+        for row in store.select(get_query("published-provisions", default_queries_dir() / "release").text).rows:
+            named = iri.split_provision_iri(str(row[0]))
+            if named is not None and named[1] is not None:
+                out[named[0]] += 1
+    finally:
+        store.close()
+    return out
+
+
+def _dropped_error(slug: str, published: int, documents: Path) -> CorpusError:
+    return CorpusError(documents / f"{slug}.yaml", f"{slug} was published as a held document ({published} provision "
+                       "IRIs) and the corpus holds it no more: its IRIs would stop resolving",
+                       hint=f"put its metadata file and source back (git checkout), or, if it must go, withdraw it: "
+                            f"`withdrawn: [{{slug: {slug}, date: YYYY-MM-DD, reason: ...}}]` in an annotation file "
+                            "(its IRIs then answer 410 Gone with the reason)")
 
 
 def _fold(text: str) -> str:

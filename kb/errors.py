@@ -10,6 +10,7 @@ Every error the library raises is a :class:`KbError`::
     │   │       └── QuoteMismatchError
     │   ├── CorpusErrors            every CorpusError of one build, together
     │   ├── NotFoundError
+    │   │   └── GoneError           an IRI of a document withdrawn on purpose
     │   └── QueryError
     │       ├── QueryRefusedError
     │       └── QueryTimeoutError
@@ -104,6 +105,10 @@ class QuoteMismatchError(AnnotationError):
 
 class NotFoundError(InputError):
     """An IRI, slug, eId or query name that the knowledge base does not hold."""
+
+
+class GoneError(NotFoundError):
+    """An IRI the knowledge base published, of a document since withdrawn on purpose (with its reason)."""
 
 
 class QueryError(InputError):

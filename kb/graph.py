@@ -29,7 +29,7 @@ from rdflib.term import Node
 
 from kb import iri
 from kb.errors import ValidationError
-from kb.iri import DCTERMS, KB, OA, SKOS
+from kb.iri import DCTERMS, KB, OA, PROV, SKOS
 from kb.model import (
     Activity,
     Annotations,
@@ -192,12 +192,16 @@ class GraphBuilder:
 
     def replacements(self, annotations: Annotations) -> None:
         """IRIs published while a document was known through quotation, now replaced by the
-        provisions of its held text; and the quotations that made it known."""
+        provisions of its held text; the quotations that made it known; the documents withdrawn (their
+        IRIs answer 410 Gone, with the reason)."""
         for old, new in sorted(annotations.replaced.items()):
             self.add(URIRef(old), DCTERMS.isReplacedBy, URIRef(new))
         for slug, evidence in sorted(annotations.mentions.items()):
             for ev in evidence:
                 self.add(iri.doc_iri(slug), KB.knownThrough, self.evidence(ev))
+        for slug, (date, reason, _) in sorted(annotations.withdrawn.items()):
+            self.add(iri.doc_iri(slug), PROV.invalidatedAtTime, date_literal(date))
+            self.add(iri.doc_iri(slug), RDFS.comment, Literal(f"Withdrawn: {reason}", lang="en"))
 
     def mentioned_document(self, doc: MentionedDocument) -> None:
         node = self._document_common(doc.slug, doc.title, doc.doc_type.value, doc.symbols, doc.date,

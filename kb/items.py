@@ -14,7 +14,7 @@ from rdflib import URIRef
 from rdflib.term import Node
 
 from kb import iri
-from kb.errors import InputError, NotFoundError
+from kb.errors import GoneError, InputError, NotFoundError
 from kb.store import Store
 
 ITEM_QUERY = """
@@ -90,6 +90,9 @@ def describe(store: Store, item: URIRef) -> ItemDescription:
     """Everything the store says about one item; NotFoundError if it says nothing."""
     params = {"item": item}
     rows = store.select(ITEM_QUERY, params).rows
+    gone = withdrawn(store, item)
+    if gone is not None:
+        raise GoneError(f"{item} names nothing now: {gone}", hint="cite another document's IRI")
     if not rows:
         raise NotFoundError(f"no item {item} in the knowledge base", hint=nearest(store, item))
     desc = ItemDescription(iri=str(item))
@@ -138,6 +141,24 @@ def replaced_by(store: Store, item: URIRef) -> str | None:
     quotation (kb.promote), or None."""
     rows = store.select(REPLACED_QUERY, {"item": item}).rows
     return str(rows[0][0]) if rows else None
+
+
+WITHDRAWN_QUERY = """PREFIX prov: <http://www.w3.org/ns/prov#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+SELECT ?when ?why WHERE { ?doc prov:invalidatedAtTime ?when . OPTIONAL { ?doc rdfs:comment ?why } } LIMIT 1"""
+
+
+def withdrawn(store: Store, item: URIRef) -> str | None:
+    """Why an IRI of a document withdrawn on purpose (the document's or one of its provisions') names
+    nothing now, or None."""
+    split = iri.split_provision_iri(str(item))
+    if split is None:
+        return None
+    rows = store.select(WITHDRAWN_QUERY, {"doc": iri.doc_iri(split[0])}).rows
+    if not rows:
+        return None
+    when, why = rows[0]
+    return f"{split[0]} was withdrawn on {when}" + (f": {str(why).removeprefix('Withdrawn: ')}" if why else "")
 
 
 def statistics(store: Store) -> dict[str, int]:

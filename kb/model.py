@@ -277,3 +277,5 @@ class Annotations:
     replaced: dict[str, str] = field(default_factory=dict)
     mentions: dict[str, tuple[Evidence, ...]] = field(default_factory=dict)  # held slug -> where it was quoted first
     warnings: list[str] = field(default_factory=list)  # what a curator should look at (file:line: ...)
+    # A document held once and taken out on purpose: slug -> (date, reason, where it is said)
+    withdrawn: dict[str, tuple[str, str, str]] = field(default_factory=dict)

@@ -231,6 +231,11 @@ def build_report(built: Built, version: str) -> dict[str, Any]:
     }
 
 
+class _Everything:
+    def __contains__(self, _: object) -> bool:
+        return True
+
+
 def _lost_before_annotations(corpus_dir: Path, build_dir: Path) -> list[CorpusError]:
     """The published IRIs a corpus whose annotations fail would lose or move: read and parsed alone."""
     if not (build_dir / CURRENT).exists():
@@ -242,7 +247,10 @@ def _lost_before_annotations(corpus_dir: Path, build_dir: Path) -> list[CorpusEr
             provisions[d.meta.slug] = parse(d.text, source=str(d.path), doc_type=d.meta.doc_type,
                                             corrections=d.meta.corrections, corrections_file=d.meta.meta_path)
     held = [d for d in documents if d.meta.slug in provisions]
-    return lost_iris(current_release(build_dir), held, provisions, renamed_iris(held), keep_replaced=True)
+    # Which documents are withdrawn is said in the annotations that failed: a document no longer held is
+    # reported by the build that reads them.
+    return lost_iris(current_release(build_dir), held, provisions, renamed_iris(held), keep_replaced=True,
+                     withdrawn=_Everything())
 
 
 def assemble_against(build_dir: Path | None, corpus_dir: Path | None = None, *, progress: Progress | None = None,
@@ -266,7 +274,8 @@ def keeps_published_iris(built: Built, build_dir: Path | None = None) -> None:
     build_dir = build_dir or default_build_dir()
     if (build_dir / CURRENT).exists():
         raise_all(lost_iris(current_release(build_dir), built.documents, built.provisions,
-                            built.annotations.replaced))
+                            built.annotations.replaced, withdrawn=built.annotations.withdrawn,
+                            documents_dir=Path(built.documents[0].meta.meta_path).parent if built.documents else None))
 
 
 def build(corpus_dir: Path | None = None, build_dir: Path | None = None, *,

@@ -7,7 +7,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import httpx
 import pytest
+from test_api_server import running_server
 
 import kb
 from kb import iri
@@ -210,3 +212,45 @@ def test_a_text_printed_twice_keeps_each_name_at_its_place(corpus_copy: Path, tm
         kb.build(corpus_copy, build_dir)
     kept = re.findall(r"eid: (\w+)\}", str(caught.value))
     assert working in kept and "al_5" in kept, str(caught.value)  # the second copy keeps its own name
+
+
+def test_a_held_document_taken_out_is_refused_unless_withdrawn(corpus_copy: Path, tmp_path: Path) -> None:
+    """A document added by mistake and published: deleting its files would silently break its IRIs. The
+    build refuses, and a withdrawal says why its IRIs name nothing now (410 Gone, with the reason)."""
+    from fixtures.plan_of_action import NEW_PLAN
+
+    plan = tmp_path / "plan.txt"
+    plan.write_text(NEW_PLAN, encoding="utf-8")
+    added = kb.add_document(plan, corpus_dir=corpus_copy, slug="plan-added-by-mistake")
+    meta = added.meta_path.read_text(encoding="utf-8")
+    added.meta_path.write_text(re.sub(r"(?m)^issuing_body: .*$", "issuing_body: iacml", meta), encoding="utf-8")
+    build_dir = tmp_path / "build"
+    kb.build(corpus_copy, build_dir)
+    before = kb.current_release(build_dir).version
+    added.meta_path.unlink()
+    added.source_path.unlink()
+    with pytest.raises(kb.CorpusError) as caught:
+        kb.build(corpus_copy, build_dir)
+    assert str(caught.value).startswith(f"{added.meta_path}: plan-added-by-mistake was published as a held document (")
+    assert "withdrawn: [{slug: plan-added-by-mistake, date: YYYY-MM-DD, reason: ...}]" in caught.value.hint
+    assert kb.current_release(build_dir).version == before
+
+    (corpus_copy / "annotations" / "withdrawn.yaml").write_text(
+        "withdrawn:\n  - slug: plan-added-by-mistake\n    date: 2026-12-06\n    reason: added twice\n",
+        encoding="utf-8")
+    for _ in range(2):  # and it stays withdrawn in the releases after
+        release, _ = kb.build(corpus_copy, build_dir)
+        with kb.open_store(release.store_path) as store:
+            for item in (kb.doc_iri("plan-added-by-mistake"), kb.provision_iri("plan-added-by-mistake", "para_2")):
+                with pytest.raises(kb.GoneError, match="withdrawn on 2026-12-06: added twice"):
+                    kb.describe(store, item)
+    with running_server(release.store_path, tmp_path / "server.log") as server, \
+            httpx.Client(base_url=server.url, timeout=30) as client:
+        for accept in ("text/turtle", "text/html"):
+            gone = client.get("/doc/plan-added-by-mistake/para_2", headers={"Accept": accept})
+            assert gone.status_code == 410 and "added twice" in gone.text
+
+    plan.write_text(NEW_PLAN.replace("Asunción on", "Asunción, Paraguay, on"), encoding="utf-8")
+    kb.add_document(plan, corpus_dir=corpus_copy, slug="plan-added-by-mistake")
+    with pytest.raises(kb.AnnotationError, match="is withdrawn and still in the corpus"):
+        kb.build(corpus_copy, build_dir)
