@@ -338,8 +338,11 @@ def review_cmd(accept: Annotated[list[str] | None, typer.Option("--accept", help
                link_type: Annotated[str | None, typer.Option("--type", help="With --accept: the type instead.")] = None,
                target: Annotated[str | None, typer.Option("--to", help="With --accept: the target instead.")] = None,
                list_only: Annotated[bool, typer.Option("--list", help="List the waiting suggestions.")] = False,
+               reason: Annotated[str, typer.Option("--reason", help="With --reject: why (kept with the "
+                                                   "decision).")] = "",
                corpus: CorpusOpt = None) -> None:
-    """Accept, edit or reject suggested links: one by one at a prompt, or by id with --accept / --reject."""
+    """Accept, edit or reject suggested links: one by one at a prompt ([a]ccept, [r]eject, then an optional
+    reason, [e]dit the type, target and quotes, [s]kip, [q]uit), or by id with --accept / --reject."""
     review = kb.Review(corpus or kb.default_corpus_dir())
     pending = review.pending()
     if list_only:
@@ -354,8 +357,10 @@ def review_cmd(accept: Annotated[list[str] | None, typer.Option("--accept", help
         for ident in accept or []:
             link = review.accept(ident, link_type=link_type, target=target)
             typer.echo(f"accepted {ident}: {link['from']} {link['type']} {link['to']} -> {review.accepted_path}")
+        if reason and not reject:
+            raise kb.InputError("--reason goes with --reject", hint="give the id to reject with --reject ID")
         for ident in reject or []:
-            review.reject(ident)
+            review.reject(ident, reason)
             typer.echo(f"rejected {ident}: not suggested again")
         return
     for p in sorted(pending, key=lambda p: -p.confidence):

@@ -224,10 +224,15 @@ def add_document(path: Path, *, corpus_dir: Path | None = None, slug: str | None
     final_date = date or meta.date
     if final_date is None:
         raise InputError(f"{path}: the cover gives no date", hint="pass --date YYYY-MM-DD (or YYYY-MM, YYYY)")
-    title = title_case(meta.title) if meta.title else ""
+    title = title_case(meta.title).rstrip(" :;,") if meta.title else ""
+    title_note = ""
     if not title:
         title = path.stem.replace("_", " ").replace("-", " ").strip() or slug
+        title_note = "no title found on the cover"
         notes.append(f"title: no title found on the cover; {title!r} is the file name: write the real one")
+    elif (language or meta.language or "en") != "en":
+        title_note = "the cover's, not in English: the title is given in English (corpus/README.md)"
+        notes.append(f"title: {title!r} is the cover's; write the document's title in English")
     issuing_body = _issuing_body(parsed, bodies)
     body_note = "" if issuing_body else "not found: the slug of a body in annotations/bodies.yaml"
     meeting = meta.meeting if meta.meeting in activities else ""
@@ -242,7 +247,7 @@ def add_document(path: Path, *, corpus_dir: Path | None = None, slug: str | None
     lang = language or meta.language or "en"
     fields: list[tuple[str, object, str]] = [
         ("slug", slug, ""),
-        ("title", title, "" if meta.title else "no title found on the cover"),
+        ("title", title, title_note),
         ("type", final_type, ""),
         ("symbols", list(meta.symbols), "" if meta.symbols else "none found on the cover"),
         ("date", final_date, ""),

@@ -592,8 +592,9 @@ def suggest(documents: Sequence[SourceDocument], provisions: dict[str, list[Prov
                 "read next to the lines reporting it; " if features["near"] >= 1 / math.e else "") + (
                 "issued by the same body; " if features["issuer"] else "")
             meant = f"likeness of meaning {features['meaning']:.2f}, " if source.iri in vectors else ""
+            order = "before" if target.date and source.date else "not known to come after (undated)"
             why = (f"{signals}{round(100 * features['overlap'])}% of words shared, {meant}"
-                   f"BM25 {features['bm25']:.2f} of the best; {target.ref} ({target.date or 'undated'}) before "
+                   f"BM25 {features['bm25']:.2f} of the best; {target.ref} ({target.date or 'undated'}) {order} "
                    f"{source.ref} ({source.date or 'undated'})")
             out.append(Suggestion(source, link_type, target.iri, target.ref, _confidence(features),
                                   _quote(source.evidence) + _quote(target.evidence), why, features))

@@ -90,8 +90,9 @@ def test_suggest_then_review_then_build(capsys: pytest.CaptureFixture[str], corp
     again = json.loads(capsys.readouterr().out)
     assert not [s for s in again if (s["from"], s["type"], s["to"]) == (REC_6, "reiterates", ART_7G)]
     victim = kb.Review(corpus).pending()[0]
-    assert main(["review", "--reject", victim.id, "--corpus", str(corpus)]) == 0
+    assert main(["review", "--reject", victim.id, "--reason", "the workshop came first", "--corpus", str(corpus)]) == 0
     assert "not suggested again" in capsys.readouterr().out
+    assert "reason: the workshop came first" in (corpus / "review" / "rejected.yaml").read_text(encoding="utf-8")
     assert main(["suggest", "--document", REPORT, "--format", "json", "--no-write", "--corpus", str(corpus)]) == 0
     third = json.loads(capsys.readouterr().out)
     assert not [s for s in third if (s["from_ref"], s["type"], s["to_ref"]) ==
