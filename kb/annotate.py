@@ -99,6 +99,7 @@ class Resolver:
         self.activities: set[str] = set()
         self.mentioned: dict[str, set[str]] = {}
         self.promotions: dict[str, Promotion] = {}  # held documents once known only through quotation
+        self.withdrawn: set[str] = set()  # documents taken out on purpose
 
     def documents(self) -> set[str]:
         return set(self.texts) | set(self.mentioned)
@@ -126,6 +127,9 @@ class Resolver:
         eid = eid.strip()
         if slug in self.broken:
             return str(iri.provision_iri(slug, eid) if eid else iri.doc_iri(slug))
+        if slug in self.withdrawn:
+            raise AnnotationError(where, f"{slug!r} is withdrawn", hint="remove what names it here: a withdrawn "
+                                  "document is neither linked nor quoted")
         if slug not in self.texts and slug not in self.mentioned:
             raise AnnotationError(where, f"unknown document {slug!r}",
                                   hint="add it under documents: or check the slug")
@@ -158,6 +162,9 @@ class Resolver:
         slug, quote = spec["doc"], spec["quote"]
         if slug in self.broken and isinstance(quote, str):
             return Evidence(doc=slug, quote=quote, start=0, end=len(quote), prefix="", suffix="", where=where)
+        if slug in self.withdrawn:
+            raise AnnotationError(where, f"evidence names {slug!r}, which is withdrawn",
+                                  hint="quote a held document, or remove this evidence")
         if slug not in self.texts:
             raise AnnotationError(where, f"evidence names {slug!r}, which is not a held document",
                                   hint=f"quote one of {', '.join(sorted(self.texts))}")
@@ -281,6 +288,8 @@ def read_annotation_file(path: Path) -> dict[str, Any] | None:
         mark = getattr(exc, "problem_mark", None)
         raise CorpusError(path, f"malformed YAML: {getattr(exc, 'problem', exc)}",
                           line=mark.line + 1 if mark else None, hint="fix the syntax at that line") from exc
+    except ValueError as exc:  # a value YAML reads as a date but no calendar has ("2026-13-06")
+        raise CorpusError(path, f"a value cannot be read: {exc}", hint="write dates as YYYY-MM-DD") from exc
     if data is None:
         return None
     if not isinstance(data, dict):
@@ -368,14 +377,18 @@ def load_annotations(directory: Path, held: Sequence[SourceDocument],
             with errors.caught():
                 slug = _declared_slug(spec, where, out.withdrawn)
                 _check_keys(spec, ("slug", "date", "reason"), (), where)
-                if slug in res.texts or slug in res.mentioned or slug in promoted:
-                    raise AnnotationError(where, f"{slug!r} is withdrawn and still in the corpus",
-                                          hint="a withdrawn document is neither held nor declared: remove the one "
-                                               "or the other")
-                reason = spec["reason"]
+                reason, date = spec["reason"], _date(spec["date"], where, "date")
                 if not isinstance(reason, str) or not reason.strip():
                     raise AnnotationError(where, f"withdrawn {slug!r} needs a reason", hint="say why it was taken out")
-                out.withdrawn[slug] = (_date(spec["date"], where, "date"), reason.strip(), where)
+                if not date:
+                    raise AnnotationError(where, f"withdrawn {slug!r} needs a date", hint="write date: YYYY-MM-DD")
+                out.withdrawn[slug] = (date, reason.strip(), where)
+    for slug, (_, _, where) in sorted(out.withdrawn.items()):
+        if slug in res.texts or slug in res.mentioned or slug in promoted:
+            errors.errors.append(AnnotationError(
+                where, f"{slug!r} is withdrawn and still in the corpus",
+                hint="a withdrawn slug is never used again: give the document held or declared another slug"))
+    res.withdrawn = set(out.withdrawn)
     for doc in held:  # the bodies and meetings the held documents' metadata name
         for key, known, what in (("issuing_body", res.bodies, "body"), ("meeting", res.activities, "activity")):
             value = getattr(doc.meta, key)

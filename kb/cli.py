@@ -350,6 +350,9 @@ def review_cmd(accept: Annotated[list[str] | None, typer.Option("--accept", help
             _show_pending(p)
         typer.echo(f"{len(pending)} suggestion(s) waiting")
         return
+    if reason and not reject:
+        raise kb.InputError("--reason goes with --reject", hint="give the id to reject with --reject ID",
+                            parameter="reason")
     if (link_type or target) and len(accept or []) != 1:
         raise kb.InputError("--type and --to edit one accepted suggestion",
                             hint="give them with exactly one --accept ID (or use the prompt's [e]dit)")
@@ -357,8 +360,6 @@ def review_cmd(accept: Annotated[list[str] | None, typer.Option("--accept", help
         for ident in accept or []:
             link = review.accept(ident, link_type=link_type, target=target)
             typer.echo(f"accepted {ident}: {link['from']} {link['type']} {link['to']} -> {review.accepted_path}")
-        if reason and not reject:
-            raise kb.InputError("--reason goes with --reject", hint="give the id to reject with --reject ID")
         for ident in reject or []:
             review.reject(ident, reason)
             typer.echo(f"rejected {ident}: not suggested again")

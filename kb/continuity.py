@@ -67,17 +67,20 @@ def renamed_iris(documents: Sequence[SourceDocument]) -> dict[str, str]:
 
 def lost_iris(release: Release, documents: Sequence[SourceDocument], provisions: Mapping[str, Sequence[Provision]],
               replaced: Mapping[str, str], *, keep_replaced: bool = False,
-              withdrawn: Container[str] = (), documents_dir: Path | None = None) -> list[CorpusError]:
+              withdrawn: Mapping[str, str] | None = None, documents_dir: Path | None = None,
+              present: Container[str] | None = None) -> list[CorpusError]:
     """One error per held document whose published IRIs the new build (``provisions``, ``replaced``)
     would lose or move, or whose ``renamed:`` names an eId never published; and one per document the
-    release held that the corpus holds no more, unless it is ``withdrawn``. ``keep_replaced``: count an
-    IRI published as replaced by a provision that still is as replaced (when the annotations that say
-    so could not be read)."""
+    release held that the corpus holds no more, unless it is ``withdrawn`` (slug -> where the entry is);
+    a document the release withdrew stays withdrawn, and a withdrawal names a document published.
+    ``withdrawn`` None: not known, not checked. ``present``: the documents the corpus holds, when some of
+    them (``documents``) could not be parsed.
+    ``keep_replaced``: count an IRI published as replaced by a provision that still is as replaced (when
+    the annotations that say so could not be read)."""
     held = {d.meta.slug: d for d in documents}
     published = _published(release, held)
-    documents_dir = documents_dir or Path("corpus", "documents")
-    errors = [_dropped_error(slug, n, documents_dir) for slug, n in sorted(_held_by(release).items())
-              if slug not in held and slug not in withdrawn]
+    errors = [] if withdrawn is None else _withdrawals(release, held if present is None else present, withdrawn,
+                                                      documents_dir or Path("corpus", "documents"))
     for slug in sorted(published):
         doc, was = held[slug], published[slug]
         now = {p.eid: p for p in provisions.get(slug, ())}
@@ -233,19 +236,32 @@ def _published(release: Release, held: Mapping[str, SourceDocument]) -> dict[str
     return out
 
 
-def _held_by(release: Release) -> dict[str, int]:
-    """The documents a release held (those whose provisions have a place in a text), and how many
-    provision IRIs it published of each."""
-    out: dict[str, int] = defaultdict(int)
+def _withdrawals(release: Release, held: Container[str], withdrawn: Mapping[str, str],
+                 documents: Path) -> list[CorpusError]:
+    """A document the release held that the corpus holds no more is withdrawn on purpose; one the release
+    withdrew stays so (its slug is never used again); a withdrawal names a document the release has."""
+    published: dict[str, int] = defaultdict(int)  # held document -> provision IRIs published
+    folder = default_queries_dir() / "release"
     store = EmbeddedStore.open(release.store_path)
     try:
-        for row in store.select(get_query("published-provisions", default_queries_dir() / "release").text).rows:
+        for row in store.select(get_query("published-provisions", folder).text).rows:
             named = iri.split_provision_iri(str(row[0]))
             if named is not None and named[1] is not None:
-                out[named[0]] += 1
+                published[named[0]] += 1
+        gone = {named[0] for row in store.select(get_query("withdrawn-documents", folder).text).rows
+                if (named := iri.split_provision_iri(str(row[0]))) is not None}
     finally:
         store.close()
-    return out
+    errors = [_dropped_error(slug, n, documents) for slug, n in sorted(published.items())
+              if slug not in held and slug not in withdrawn and slug not in gone]
+    errors += [CorpusError(documents / f"{slug}.yaml", f"{slug} was withdrawn by the current release, and the corpus "
+                           "no longer says so: its IRIs would answer 404, or name a new text",
+                           hint="keep its withdrawn: entry; a withdrawn slug is never used again (give a document "
+                                "held anew another slug)") for slug in sorted(gone - set(withdrawn))]
+    errors += [CorpusError(where, f"withdrawn: {slug} was never published", hint="name a published document (`kb list "
+                           "documents` on the current release), or remove the entry")
+               for slug, where in sorted(withdrawn.items()) if slug not in published and slug not in gone]
+    return errors
 
 
 def _dropped_error(slug: str, published: int, documents: Path) -> CorpusError:

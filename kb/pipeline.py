@@ -32,7 +32,7 @@ from typing import Any
 from rdflib import RDF, Graph, URIRef
 
 from kb import ontology
-from kb.annotate import load_annotations
+from kb.annotate import LINE, annotation_paths, load_annotations, read_annotation_file
 from kb.continuity import lost_iris, renamed_iris
 from kb.corpus import default_corpus_dir, raise_all, read_corpus, read_dataset_info
 from kb.errors import CorpusError, CorpusErrors, InputError
@@ -231,26 +231,32 @@ def build_report(built: Built, version: str) -> dict[str, Any]:
     }
 
 
-class _Everything:
-    def __contains__(self, _: object) -> bool:
-        return True
-
-
 def _lost_before_annotations(corpus_dir: Path, build_dir: Path) -> list[CorpusError]:
     """The published IRIs a corpus whose annotations fail would lose or move: read and parsed alone."""
     if not (build_dir / CURRENT).exists():
         return []
-    documents, _, _ = read_corpus(corpus_dir)
+    documents, _, broken = read_corpus(corpus_dir)
     provisions: dict[str, list[Provision]] = {}
     for d in documents:
         with suppress(CorpusError, CorpusErrors):  # reported by the build that failed
             provisions[d.meta.slug] = parse(d.text, source=str(d.path), doc_type=d.meta.doc_type,
                                             corrections=d.meta.corrections, corrections_file=d.meta.meta_path)
     held = [d for d in documents if d.meta.slug in provisions]
-    # Which documents are withdrawn is said in the annotations that failed: a document no longer held is
-    # reported by the build that reads them.
+    # A document taken out of the corpus makes what names it fail: say first that it was published.
+    withdrawn: dict[str, str] = {}
+    readable = True
+    for path in annotation_paths(corpus_dir / "annotations"):
+        try:
+            entries = (read_annotation_file(path) or {}).get("withdrawn") or []
+        except CorpusError:  # what it withdraws is unknown: its own error comes first
+            readable = False
+            break
+        for entry in entries if isinstance(entries, list) else []:
+            if isinstance(entry, dict) and isinstance(entry.get("slug"), str):
+                withdrawn[entry["slug"]] = f"{path}:{entry.get(LINE, 1)}"
     return lost_iris(current_release(build_dir), held, provisions, renamed_iris(held), keep_replaced=True,
-                     withdrawn=_Everything())
+                     withdrawn=withdrawn if readable else None, documents_dir=corpus_dir / "documents",
+                     present={d.meta.slug for d in documents} | broken)
 
 
 def assemble_against(build_dir: Path | None, corpus_dir: Path | None = None, *, progress: Progress | None = None,
@@ -274,7 +280,8 @@ def keeps_published_iris(built: Built, build_dir: Path | None = None) -> None:
     build_dir = build_dir or default_build_dir()
     if (build_dir / CURRENT).exists():
         raise_all(lost_iris(current_release(build_dir), built.documents, built.provisions,
-                            built.annotations.replaced, withdrawn=built.annotations.withdrawn,
+                            built.annotations.replaced,
+                            withdrawn={slug: where for slug, (_, _, where) in built.annotations.withdrawn.items()},
                             documents_dir=Path(built.documents[0].meta.meta_path).parent if built.documents else None))
 
 

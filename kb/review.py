@@ -112,8 +112,9 @@ class Review:
             mark = getattr(exc, "problem_mark", None)
             raise CorpusError(path, f"malformed YAML: {getattr(exc, 'problem', None) or exc}",
                               line=mark.line + 1 if mark else None,
-                              hint="fix the syntax at that line: nothing was changed, and the decisions of the "
-                                   "review are in this file, so keep it") from exc
+                              hint="fix the syntax at that line: nothing was changed" + (
+                                  "; `kb suggest` writes this file again" if path == self.suggestions_path else
+                                  ", and the decisions of the review are in this file, so keep it")) from exc
         if not isinstance(data, dict):
             raise InputError(f"{path}: the file must be a mapping with a {key}: list",
                              hint="fix it (or move it away): nothing was changed")

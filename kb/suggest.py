@@ -592,7 +592,9 @@ def suggest(documents: Sequence[SourceDocument], provisions: dict[str, list[Prov
                 "read next to the lines reporting it; " if features["near"] >= 1 / math.e else "") + (
                 "issued by the same body; " if features["issuer"] else "")
             meant = f"likeness of meaning {features['meaning']:.2f}, " if source.iri in vectors else ""
-            order = "before" if target.date and source.date else "not known to come after (undated)"
+            precision = min(len(target.date), len(source.date))  # what both dates say
+            order = ("not known to come after (undated)" if not precision else "before"
+                     if target.date[:precision] < source.date[:precision] else "of the same time as")
             why = (f"{signals}{round(100 * features['overlap'])}% of words shared, {meant}"
                    f"BM25 {features['bm25']:.2f} of the best; {target.ref} ({target.date or 'undated'}) {order} "
                    f"{source.ref} ({source.date or 'undated'})")

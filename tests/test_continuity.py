@@ -250,7 +250,24 @@ def test_a_held_document_taken_out_is_refused_unless_withdrawn(corpus_copy: Path
             gone = client.get("/doc/plan-added-by-mistake/para_2", headers={"Accept": accept})
             assert gone.status_code == 410 and "added twice" in gone.text
 
+    withdrawal = corpus_copy / "annotations" / "withdrawn.yaml"
+    said = withdrawal.read_text(encoding="utf-8")
+    withdrawal.unlink()  # a withdrawal lasts: its IRIs would answer 404, or name a new text
+    with pytest.raises(kb.CorpusError, match="plan-added-by-mistake was withdrawn by the current release"):
+        kb.build(corpus_copy, build_dir)
+    withdrawal.write_text(said + "  - slug: never-was\n    date: 2026-12-06\n    reason: a typo\n", encoding="utf-8")
+    with pytest.raises(kb.CorpusError, match=r"withdrawn\.yaml:5: withdrawn: never-was was never published"):
+        kb.build(corpus_copy, build_dir)
+    withdrawal.write_text(said.replace("2026-12-06", "''"), encoding="utf-8")
+    with pytest.raises(kb.AnnotationError, match="withdrawn 'plan-added-by-mistake' needs a date"):
+        kb.build(corpus_copy, build_dir)
+    withdrawal.write_text(said.replace("2026-12-06", "2026-13-06"), encoding="utf-8")
+    with pytest.raises(kb.CorpusError, match=r"withdrawn\.yaml: a value cannot be read"):
+        kb.build(corpus_copy, build_dir)
+    # declared in a file read before the withdrawal or after it, the same refusal
+    withdrawal.write_text(said, encoding="utf-8")
     plan.write_text(NEW_PLAN.replace("Asunción on", "Asunción, Paraguay, on"), encoding="utf-8")
     kb.add_document(plan, corpus_dir=corpus_copy, slug="plan-added-by-mistake")
-    with pytest.raises(kb.AnnotationError, match="is withdrawn and still in the corpus"):
+    with pytest.raises(kb.AnnotationError, match=r"is withdrawn and still in the corpus.*never used again"):
         kb.build(corpus_copy, build_dir)
+    assert kb.current_release(build_dir).version == release.version

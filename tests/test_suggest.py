@@ -93,6 +93,11 @@ def test_suggest_then_review_then_build(capsys: pytest.CaptureFixture[str], corp
     assert main(["review", "--reject", victim.id, "--reason", "the workshop came first", "--corpus", str(corpus)]) == 0
     assert "not suggested again" in capsys.readouterr().out
     assert "reason: the workshop came first" in (corpus / "review" / "rejected.yaml").read_text(encoding="utf-8")
+    accepted_before = (corpus / "annotations" / "reviewed-links.yaml").read_text(encoding="utf-8")
+    other = kb.Review(corpus).pending()[0]
+    assert main(["review", "--accept", other.id, "--reason", "x", "--corpus", str(corpus)]) == 2  # nothing done
+    assert "--reason goes with --reject" in capsys.readouterr().err
+    assert (corpus / "annotations" / "reviewed-links.yaml").read_text(encoding="utf-8") == accepted_before
     assert main(["suggest", "--document", REPORT, "--format", "json", "--no-write", "--corpus", str(corpus)]) == 0
     third = json.loads(capsys.readouterr().out)
     assert not [s for s in third if (s["from_ref"], s["type"], s["to_ref"]) ==
