@@ -71,6 +71,12 @@ ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
     503: {"model": ErrorBody, "description": "The query ran past the time limit, or the store is unavailable"},
 }
 
+# The routes that answer for one item: an item of a withdrawn document is gone, not unknown.
+ITEM_RESPONSES: dict[int | str, dict[str, Any]] = {
+    **ERROR_RESPONSES,
+    410: {"model": ErrorBody, "description": "Gone: its document was withdrawn (the reason in the detail)"},
+}
+
 
 class ApiError(Exception):
     """An error the web layer raises itself, already in the one shape."""

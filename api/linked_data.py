@@ -238,8 +238,8 @@ def install(app: FastAPI, ctx: Context) -> None:
             try:
                 return html_response(await pages.item_html(request, ctx, iri), request.url.path)
             except kb.NotFoundError as exc:  # a person gets a page saying so, with a way on
-                return Response(pages.not_found_html(ctx, str(exc)),
-                                status_code=410 if isinstance(exc, kb.GoneError) else 404,
+                gone = isinstance(exc, kb.GoneError)
+                return Response(pages.not_found_html(ctx, str(exc), gone=gone), status_code=410 if gone else 404,
                                 media_type="text/html; charset=utf-8")
         triples = await offload.run(item_triples, ctx.store, iri)
         return Response(serialize.graph_bytes(triples, fmt), media_type=serialize.media_type(fmt),

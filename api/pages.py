@@ -166,9 +166,9 @@ async def item_html(request: Request, ctx: Context, iri: URIRef) -> str:
                   alternates=alternates)
 
 
-def not_found_html(ctx: Context, detail: str) -> str:
-    """The page of an IRI path the knowledge base does not hold."""
-    return render("not_found.html", **_common(ctx), detail=detail)
+def not_found_html(ctx: Context, detail: str, *, gone: bool = False) -> str:
+    """The page of an IRI path the knowledge base does not hold (``gone``: held once, withdrawn since)."""
+    return render("not_found.html", **_common(ctx), detail=detail, gone=gone)
 
 
 async def ontology_html(request: Request, ctx: Context) -> str:

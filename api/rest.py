@@ -39,7 +39,7 @@ from rdflib.term import Node
 import kb
 from api import examples, hosts, offload, query_params, serialize, views
 from api.context import Context
-from api.errors import ERROR_RESPONSES, ApiError, kb_error_response, parameter_of
+from api.errors import ERROR_RESPONSES, ITEM_RESPONSES, ApiError, kb_error_response, parameter_of
 from api.responses import JSONResponse
 from api.sparql import output_format, query_form
 from api.views import curie, local_href
@@ -724,7 +724,7 @@ def install(app: FastAPI, ctx: Context) -> None:
             raise ApiError(400, f"{path!r} does not make a valid IRI", parameter="path")
         return iri
 
-    @app.get("/api/items/{path:path}", tags=["REST"], response_model=Item, responses=ERROR_RESPONSES,
+    @app.get("/api/items/{path:path}", tags=["REST"], response_model=Item, responses=ITEM_RESPONSES,
              summary="One item by its IRI path (e.g. doc/iacml21-plan-of-action/art_7__para_g): properties, "
                      "children, trace links with their quotes, its own quotes, and (for a mandate or "
                      "recommendation) its status as of a date and why")
@@ -745,7 +745,7 @@ def install(app: FastAPI, ctx: Context) -> None:
             view = await view_task
         return JSONResponse({**view, "status": status, "statusError": error})
 
-    @app.get("/api/trace/{path:path}", tags=["REST"], response_model=TraceView, responses=ERROR_RESPONSES,
+    @app.get("/api/trace/{path:path}", tags=["REST"], response_model=TraceView, responses=ITEM_RESPONSES,
              summary="The trace of an item: what it derives from or reiterates (upstream), what derives from it, "
                      "reiterates it, answers or fulfils it (downstream), each link with its quotes")
     async def trace(path: str = ItemPath) -> JSONResponse:
@@ -755,7 +755,7 @@ def install(app: FastAPI, ctx: Context) -> None:
         return JSONResponse(await offload.run(views.trace, ctx.store, item_iri(path)))
 
     @app.get("/api/cite/{path:path}", tags=["REST"], response_model=CitationView,
-             responses={**ERROR_RESPONSES, 200: {"description": "The citation: JSON with every format, or one "
+             responses={**ITEM_RESPONSES, 200: {"description": "The citation: JSON with every format, or one "
                                                  "format as text (format=...)",
                                                  "content": {"application/json": {}, **{
                                                      t: {} for t in CITATION_TYPES.values()}}}},

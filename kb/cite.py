@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from rdflib import URIRef
 
 from kb.errors import InputError, NotFoundError
+from kb.items import unknown, withdrawn
 from kb.store import Store
 
 FORMATS = ("text", "markdown", "bibtex", "csl-json")
@@ -148,8 +149,8 @@ def cite(store: Store, target: URIRef) -> Citation:
                         content_hash=content_hash,
                         more_quotes=tuple((str(o["quote"]), str(o["quotedTitle"])) for o in rows[1:]))
     rows = store.select(ITEM_QUERY, {"item": target}).dicts()
-    if not rows:
-        raise NotFoundError(f"no item {target} in the knowledge base", hint="check the IRI or the slug and eId")
+    if not rows or withdrawn(store, target) is not None:
+        raise unknown(store, target)
     r = rows[0]
     if "doc" in r:
         r.update(store.select(DOCUMENT_QUERY, {"doc": r["doc"]}).dicts()[0])

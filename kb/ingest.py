@@ -29,7 +29,7 @@ from kb.annotate import read_annotation_files
 from kb.corpus import DATE_RE, default_corpus_dir, parse_meta, write_whole
 from kb.errors import InputError, KbError
 from kb.extract import Extracted, extract
-from kb.model import DocType, DocumentMeta
+from kb.model import DocType
 from kb.parse import ParsedDocument, parse_document
 
 __all__ = ["Added", "add_document", "propose_slug"]
@@ -102,16 +102,18 @@ def propose_slug(parsed: ParsedDocument, fallback: str) -> str:
     return slug
 
 
-def _holder(documents: Path, sha256: str) -> DocumentMeta | None:
-    """The held document whose text is this one, if any (a metadata file that cannot be read is the
-    build's to report)."""
+def _holder(documents: Path, received: Extracted, sha256: str) -> str | None:
+    """The slug of the held document whose text (or original file) this is, if any; a metadata file the
+    build cannot read (its error is the build's to report) is read for its checksums alone."""
     for meta_path in sorted(documents.glob("*.yaml")):
         try:
             meta = parse_meta(meta_path)
+            sums = {meta.sha256, meta.original_sha256}
         except KbError:
-            continue
-        if meta.sha256 == sha256:
-            return meta
+            sums = set(re.findall(r"(?m)^(?:original_)?sha256:\s*['\"]?([0-9a-f]{64})",
+                                  meta_path.read_text(encoding="utf-8", errors="replace")))
+        if sha256 in sums or (received.converted_from != "text" and received.original_sha256 in sums):
+            return meta_path.stem
     return None
 
 
@@ -192,14 +194,13 @@ def add_document(path: Path, *, corpus_dir: Path | None = None, slug: str | None
     source_path = sources / f"{slug}.txt"
     meta_path = documents / f"{slug}.yaml"
     held_sha = hashlib.sha256(received.data).hexdigest()
-    holder = _holder(documents, held_sha)
-    if holder is not None and holder.slug != slug:
+    holder = _holder(documents, received, held_sha)
+    if holder is not None and holder != slug:
         if requested is not None:
-            raise InputError(f"{path}: this text is already held as {holder.slug!r} "
-                             f"({documents / (holder.slug + '.yaml')})",
+            raise InputError(f"{path}: this text is already held as {holder!r} ({documents / (holder + '.yaml')})",
                              hint=f"one text is held once: to see its reading again, run kb add with --slug "
-                                  f"{holder.slug} or with no --slug")
-        slug, source_path, meta_path = holder.slug, sources / f"{holder.slug}.txt", documents / f"{holder.slug}.yaml"
+                                  f"{holder} or with no --slug")
+        slug, source_path, meta_path = holder, sources / f"{holder}.txt", documents / f"{holder}.yaml"
     if meta_path.exists():
         existing = parse_meta(meta_path)
         if existing.sha256 != held_sha and not replace:

@@ -90,11 +90,8 @@ def describe(store: Store, item: URIRef) -> ItemDescription:
     """Everything the store says about one item; NotFoundError if it says nothing."""
     params = {"item": item}
     rows = store.select(ITEM_QUERY, params).rows
-    gone = withdrawn(store, item)
-    if gone is not None:
-        raise GoneError(f"{item} names nothing now: {gone}", hint="cite another document's IRI")
-    if not rows:
-        raise NotFoundError(f"no item {item} in the knowledge base", hint=nearest(store, item))
+    if not rows or withdrawn(store, item) is not None:
+        raise unknown(store, item)
     desc = ItemDescription(iri=str(item))
     desc.properties = [(str(p), o) for p, o in rows if p is not None and o is not None]
     desc.children = [(str(c), str(e)) for c, e in store.select(CHILDREN_QUERY, params).rows]
@@ -110,6 +107,15 @@ EIDS_QUERY = """
 PREFIX kb: <https://w3id.org/iacml-kb/ontology#>
 SELECT ?eid WHERE { ?p kb:eId ?eid ; kb:partOf+ ?doc }
 """
+
+
+def unknown(store: Store, item: URIRef) -> NotFoundError:
+    """The error for an item the store does not describe: gone (its document withdrawn, with the reason),
+    or not found (with the nearest names)."""
+    gone = withdrawn(store, item)
+    if gone is not None:
+        return GoneError(f"{item} names nothing now: {gone}", hint="cite another document's IRI")
+    return NotFoundError(f"no item {item} in the knowledge base", hint=nearest(store, item))
 
 
 def nearest(store: Store, item: URIRef) -> str:

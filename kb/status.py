@@ -267,7 +267,8 @@ def no_rows_reason(store: Store, document: str, asof: dt.date) -> str:
     held = ", ".join(f"{n} {kind}" for kind, n in sorted(kinds.items()) if kind not in (*KINDS, "Provision"))
     if not any(kinds.get(kind) for kind in KINDS):
         return (f"{document} holds no mandate or recommendation ({held or 'no provision'}): kinds come from the "
-                "document's type and its text; `kind:` in a correction of its metadata gives them")
+                "document's type and text (`kind:` in a correction of a held document's metadata) or, for a document "
+                "known through quotation, from each quoted provision's `kind:` in the annotations")
     return f"no mandate or recommendation of {document} existed as of {asof.isoformat()}: ask with a later --as-of"
 
 

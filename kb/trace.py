@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from rdflib import URIRef
 
-from kb.errors import NotFoundError
+from kb.items import unknown, withdrawn
 from kb.queries import get_query
 from kb.store import Store
 
@@ -66,8 +66,8 @@ def label(store: Store, node: str) -> str:
 
 def trace(store: Store, item: URIRef) -> Trace:
     """The trace of an item; NotFoundError if the store does not know the item."""
-    if not store.ask("ASK { ?item ?p ?o }", {"item": item}):
-        raise NotFoundError(f"no item {item} in the knowledge base", hint="check the IRI or the slug and eId")
+    if not store.ask("ASK { ?item ?p ?o }", {"item": item}) or withdrawn(store, item) is not None:
+        raise unknown(store, item)
     query = get_query("trace")
     links: dict[tuple[str, str, str, str], TraceLink] = {}
     labels: dict[str, str] = {}

@@ -249,6 +249,10 @@ def test_a_held_document_taken_out_is_refused_unless_withdrawn(corpus_copy: Path
         for accept in ("text/turtle", "text/html"):
             gone = client.get("/doc/plan-added-by-mistake/para_2", headers={"Accept": accept})
             assert gone.status_code == 410 and "added twice" in gone.text
+        assert "<h1>Gone</h1>" in gone.text
+        for route in ("items", "trace", "cite"):
+            gone = client.get(f"/api/{route}/doc/plan-added-by-mistake/para_2")
+            assert gone.status_code == 410 and "withdrawn on 2026-12-06: added twice" in gone.json()["error"]["detail"]
 
     withdrawal = corpus_copy / "annotations" / "withdrawn.yaml"
     said = withdrawal.read_text(encoding="utf-8")

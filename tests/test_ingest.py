@@ -170,6 +170,11 @@ def test_a_text_already_held_is_held_once(capsys: pytest.CaptureFixture[str], co
     assert "this text is already held as 'plan-of-asuncion'" in err and "--slug plan-of-asuncion" in err
     assert sorted(p.name for p in (corpus_copy / "documents").glob("*.yaml")) == held
     assert not (corpus_copy / "sources" / f"{PLAN}.txt").exists()
+    holder = corpus_copy / "documents" / "plan-of-asuncion.yaml"  # unreadable: its checksum is still read
+    holder.write_text(re.sub(r"(?m)^title: .*$", "title: [broken", holder.read_text(encoding="utf-8")),
+                      encoding="utf-8")
+    code, _, err = run(capsys, "add", str(copy), "--slug", PLAN, *args)
+    assert code == EXIT_USAGE and "already held as 'plan-of-asuncion'" in err
 
 
 def test_kb_add_replace_holds_the_new_text_under_the_metadata_as_edited(
