@@ -8,7 +8,8 @@ and SHA-256 are recorded beside the text, so that the text can always be traced 
 - PDF: the text layer of each page (pdfminer.six), its layout analysis grouping lines into the
   blocks a reader sees (a paragraph, a heading, an item), a blank line between blocks and pages;
   in a block, a line that reaches the right margin was wrapped by the typesetter and goes on with
-  the next, as the paragraph it is part of. A PDF without a text layer (a scan) is refused with
+  the next, as the paragraph it is part of; on a page set ragged right, so does a line the next line's
+  first word would not have fitted after, when it stops mid-sentence (a list's entries stay apart). A PDF without a text layer (a scan) is refused with
   what to do.
 - DOCX: the paragraphs in order (python-docx), one per line and a blank line between; the numbers
   and bullets Word draws from its list definitions are written out (``1.``, ``a)``, ``-``), since a
@@ -42,6 +43,7 @@ _MARGIN_ZONE = 0.1  # a page's top and bottom tenth hold its running header and 
 _PART_MARK_RE = re.compile(r"^\s*(?:\d{1,3}(?:\.\d{1,2})*[.)]|\(?[a-z]\)|[a-z]\.|[IVXL]{1,5}\.|[A-H]\.|[•·▪●◦-])\s")
 _CLOSERS = "\"\u201d\u2019')]"
 _FULL_SHARE = 0.6  # a wrapped line fills at least this share of the text's width
+_FLUSH = 1.5  # points: a justified line ends this close to the margin
 
 
 @dataclass(frozen=True)
@@ -175,8 +177,8 @@ def _blocks(boxes: list[list[Any]], left: float, right: float) -> tuple[list[str
     slack = _WRAP_SLACK * width
 
     inner = [line for box in boxes for line in box[:-1]]  # lines followed by another in their block
-    # Set ragged right, most lines of a paragraph stop short of the margin; justified, they reach it.
-    ragged = sum(right - float(line.x1) > slack for line in inner) > len(inner) / 2
+    # Justified, most lines of a paragraph end at the margin to the point; set ragged right, few do.
+    ragged = sum(right - float(line.x1) > _FLUSH for line in inner) > len(inner) / 2
 
     def full(line: Any, following: Any = None) -> bool:
         """Whether the typesetter wrapped ``line``: it runs to the margin, or (ragged right) the first word
@@ -188,12 +190,15 @@ def _blocks(boxes: list[list[Any]], left: float, right: float) -> tuple[list[str
             return True
         if following is None or not ragged:
             return False
-        words = following.get_text().split()
-        if not words or (_PART_MARK_RE.match(following.get_text()) and line.get_text().rstrip().endswith(
-                (".", ";", ":"))):
+        ending, opening = line.get_text().split(), following.get_text().split()
+        if not ending or not opening or _PART_MARK_RE.match(following.get_text()):
             return False
-        per_character = (float(following.x1) - float(following.x0)) / max(1, len(" ".join(words)))
-        return right - x1 < (len(words[0]) + 1) * per_character
+        # Mid-sentence (a small word, a comma), or a line in capitals going on in capitals; not the end of
+        # one entry of a list and the start of the next ("... Secretary General, OAS" / "Presentation ...").
+        last, first = ending[-1], opening[0]
+        goes_on = first[0].islower() or last[-1] in ",-(" or last[-1].islower() or (
+            last.isupper() and first.isupper())
+        return goes_on and right - x1 < _first_word_width(following)
 
     out = []
     for box in boxes:
@@ -207,6 +212,18 @@ def _blocks(boxes: list[list[Any]], left: float, right: float) -> tuple[list[str
     ending = last.get_text().rstrip().rstrip(_CLOSERS) if last is not None else ""
     runs_on = last is not None and full(last) and not ending.endswith((".", ";", ":", "!", "?"))
     return [block for block in out if block.strip()], runs_on
+
+
+def _first_word_width(line: Any) -> float:
+    """How wide the first word of a line is, with the space before it, from its glyphs."""
+    glyphs = [c for c in line if hasattr(c, "get_text") and hasattr(c, "x0")]
+    start = next((k for k, c in enumerate(glyphs) if c.get_text().strip()), None)
+    if start is None:
+        return 0.0
+    end = next((k for k in range(start, len(glyphs)) if not glyphs[k].get_text().strip()), len(glyphs))
+    word = glyphs[start:end]
+    space = (float(word[-1].x1) - float(word[0].x0)) / max(1, len(word))  # about a glyph's width
+    return float(word[-1].x1) - float(word[0].x0) + space
 
 
 def _docx_text(path: Path, raw: bytes) -> str:

@@ -272,7 +272,8 @@ def test_a_pdf_set_ragged_right_reads_as_its_paragraphs(tmp_path: Path) -> None:
         ("1", "Mandate"), ("A", "Section"), ("2", "Mandate"), ("3", "Mandate")]
 
 
-def test_a_pdf_paragraph_running_over_a_page_break_is_read_whole(tmp_path: Path) -> None:
+@pytest.mark.parametrize("align", ["J", "L"])  # justified, and set ragged right
+def test_a_pdf_paragraph_running_over_a_page_break_is_read_whole(tmp_path: Path, align: str) -> None:
     from fpdf import FPDF
 
     class Paged(FPDF):
@@ -295,9 +296,9 @@ def test_a_pdf_paragraph_running_over_a_page_break_is_read_whole(tmp_path: Path)
                  "promote social dialogue, to share the experiences of the ministries with one another and to "
                  "report on what they did at the next Conference, in the framework of the Inter-American Network "
                  "for Labor Administration and with the support of the Technical Secretariat.")
-    pdf.multi_cell(0, 5, paragraph, new_x="LMARGIN", new_y="NEXT")
+    pdf.multi_cell(0, 5, paragraph, align=align, new_x="LMARGIN", new_y="NEXT")
     pdf.ln(3)
-    pdf.multi_cell(0, 5, "2. Promote decent work.", new_x="LMARGIN", new_y="NEXT")
+    pdf.multi_cell(0, 5, "2. Promote decent work.", align=align, new_x="LMARGIN", new_y="NEXT")
     path = tmp_path / "plan.pdf"
     pdf.output(str(path))
     text = kb.extract(path).text
