@@ -326,7 +326,8 @@ def suggest_cmd(document: Annotated[str | None, typer.Option(help="Suggest for t
 
 
 def _show_pending(p: kb.Pending) -> None:
-    typer.echo(f"[{p.id}] {p.source} {p.link_type} {p.target}   confidence {p.confidence:.2f}")
+    role = f" (role: {p.role or 'actor'})" if p.link_type == "addressee" else ""
+    typer.echo(f"[{p.id}] {p.source} {p.link_type} {p.target}{role}   confidence {p.confidence:.2f}")
     typer.echo(f"    why: {p.why}")
     for e in p.evidence:
         typer.echo(f"    {e['doc']}: “{e['quote'][:200]}”")
@@ -337,6 +338,8 @@ def review_cmd(accept: Annotated[list[str] | None, typer.Option("--accept", help
                reject: Annotated[list[str] | None, typer.Option("--reject", help="Reject this suggestion id.")] = None,
                link_type: Annotated[str | None, typer.Option("--type", help="With --accept: the type instead.")] = None,
                target: Annotated[str | None, typer.Option("--to", help="With --accept: the target instead.")] = None,
+               role: Annotated[str | None, typer.Option("--role", help="With --accept of an addressee: actor, "
+                                                        "channel, partner or supporter instead.")] = None,
                list_only: Annotated[bool, typer.Option("--list", help="List the waiting suggestions.")] = False,
                reason: Annotated[str, typer.Option("--reason", help="With --reject: why (kept with the "
                                                    "decision).")] = "",
@@ -353,12 +356,12 @@ def review_cmd(accept: Annotated[list[str] | None, typer.Option("--accept", help
     if reason and not reject:
         raise kb.InputError("--reason goes with --reject", hint="give the id to reject with --reject ID",
                             parameter="reason")
-    if (link_type or target) and len(accept or []) != 1:
-        raise kb.InputError("--type and --to edit one accepted suggestion",
+    if (link_type or target or role) and len(accept or []) != 1:
+        raise kb.InputError("--type, --to and --role edit one accepted suggestion",
                             hint="give them with exactly one --accept ID (or use the prompt's [e]dit)")
     if accept or reject:
         for ident in accept or []:
-            link = review.accept(ident, link_type=link_type, target=target)
+            link = review.accept(ident, link_type=link_type, target=target, role=role)
             typer.echo(f"accepted {ident}: {link['from']} {link['type']} {link['to']} -> {review.accepted_path}")
         for ident in reject or []:
             review.reject(ident, reason)
@@ -376,9 +379,11 @@ def review_cmd(accept: Annotated[list[str] | None, typer.Option("--accept", help
         elif answer == "e":
             new_type = typer.prompt("  type", default=p.link_type)
             new_target = typer.prompt("  to", default=p.target)
+            new_role = typer.prompt("  role (actor, channel, partner, supporter)",
+                                    default=p.role or "actor") if new_type == "addressee" else None
             quotes = [typer.prompt(f"  quote from {e['doc']} (Enter keeps it)", default="", show_default=False)
                       for e in p.evidence]
-            review.accept(p.id, link_type=new_type, target=new_target,
+            review.accept(p.id, link_type=new_type, target=new_target, role=new_role,
                           evidence=review.edited_evidence(p.id, quotes))
     typer.echo(f"{len(review.pending())} suggestion(s) still waiting; run `kb build` to publish the accepted ones")
 

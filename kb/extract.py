@@ -9,8 +9,8 @@ and SHA-256 are recorded beside the text, so that the text can always be traced 
   blocks a reader sees (a paragraph, a heading, an item), a blank line between blocks and pages;
   in a block, a line that reaches the right margin was wrapped by the typesetter and goes on with
   the next, as the paragraph it is part of; on a page set ragged right, so does a line the next line's
-  first word would not have fitted after, when it stops mid-sentence (a list's entries stay apart). A PDF without a text layer (a scan) is refused with
-  what to do.
+  first word would not have fitted after, when it stops mid-sentence (a list's entries stay apart). A
+  PDF without a text layer (a scan) is refused with what to do.
 - DOCX: the paragraphs in order (python-docx), one per line and a blank line between; the numbers
   and bullets Word draws from its list definitions are written out (``1.``, ``a)``, ``-``), since a
   reader sees them and the parser needs them; a table's rows become lines of cells between ``|``.

@@ -25,7 +25,7 @@ from typing import Any
 
 import yaml
 
-from kb.annotate import LINK_TYPES
+from kb.annotate import ADDRESSEE_ROLES, LINK_TYPES
 from kb.corpus import default_corpus_dir, write_whole
 from kb.errors import CorpusError, CorpusErrors, InputError, NotFoundError
 from kb.pipeline import prepare
@@ -53,9 +53,11 @@ class Pending:
     why: str
     evidence: list[dict[str, str]]
     document: str  # the document it was suggested for
+    role: str = ""  # an addressee's role, when its words say it (else actor, the default)
 
     def as_yaml(self) -> dict[str, Any]:
         return {"id": self.id, "from": self.source, "type": self.link_type, "to": self.target,
+                **({"role": self.role} if self.role else {}),
                 "asserted_by": "extractor", "confidence": round(self.confidence, 3), "why": self.why,
                 "document": self.document, "evidence": self.evidence}
 
@@ -145,7 +147,8 @@ class Review:
 
     def pending(self) -> list[Pending]:
         return [Pending(str(e["id"]), str(e["from"]), str(e["type"]), str(e["to"]), float(e["confidence"]),
-                        str(e.get("why", "")), list(e.get("evidence") or []), str(e.get("document", "")))
+                        str(e.get("why", "")), list(e.get("evidence") or []), str(e.get("document", "")),
+                        str(e.get("role") or ""))
                 for e in self._entries(self.suggestions_path, "suggestions", _PENDING_KEYS)]
 
     def rejected(self) -> set[tuple[str, str, str]]:
@@ -165,7 +168,7 @@ class Review:
                     entry["after"] = hint
                 evidence.append(entry)
             new.append(Pending(suggestion_id(s.source.ref, s.link_type, s.target_ref), s.source.ref, s.link_type,
-                               s.target_ref, s.confidence, s.why, evidence, document or s.source.doc))
+                               s.target_ref, s.confidence, s.why, evidence, document or s.source.doc, s.role))
         ids = {p.id for p in new}
         with self._locked():
             kept = [p for p in self.pending() if p.id not in ids and (document is None or p.document != document)]
@@ -199,13 +202,16 @@ class Review:
         return out
 
     def accept(self, ident: str, *, link_type: str | None = None, target: str | None = None,
-               evidence: list[dict[str, str]] | None = None, note: str = "") -> dict[str, Any]:
-        """Make a suggestion a curated link (with its type, target or quotes edited if given). An edited
-        link is checked as the build reads it before the suggestion leaves the queue; the suggestion as
-        it was is remembered as rejected, so that it is not made again."""
+               evidence: list[dict[str, str]] | None = None, note: str = "", role: str | None = None) -> dict[str, Any]:
+        """Make a suggestion a curated link (with its type, target, quotes or addressee role edited if
+        given). An edited link is checked as the build reads it before the suggestion leaves the queue;
+        the suggestion as it was is remembered as rejected, so that it is not made again."""
         if link_type is not None and link_type not in ACCEPTABLE_TYPES:
             raise InputError(f"type {link_type!r} is not a link type a suggestion can become",
                              hint=f"use one of {', '.join(ACCEPTABLE_TYPES)}", parameter="link_type")
+        if role is not None and role not in ADDRESSEE_ROLES:
+            raise InputError(f"role {role!r} is not an addressee's role", parameter="role",
+                             hint=f"use one of {', '.join(ADDRESSEE_ROLES)}")
         if target is not None and not target.strip():
             raise InputError("the target is empty", hint="give a reference as annotations write it: 'slug eId', "
                              "'activity:slug' or 'body:slug'", parameter="target")
@@ -215,6 +221,12 @@ class Review:
                 "from": p.source, "type": link_type or p.link_type, "to": (target or p.target).strip(),
                 "evidence": evidence or p.evidence,
                 "note": note or f"accepted from kb suggest (confidence {p.confidence:.2f}: {p.why})"}
+            given_role = p.role if role is None else role
+            if link["type"] == "addressee" and given_role not in ("", "actor"):
+                link["role"] = given_role
+            elif role not in (None, "", "actor") and link["type"] != "addressee":
+                raise InputError(f"role is for an addressee link, not {link['type']}", parameter="role",
+                                 hint="leave the role out")
             retargeted = (link["type"], link["to"]) != (p.link_type, p.target)
             edited = retargeted or link["evidence"] != p.evidence
             data, entries = self._load(self.accepted_path, "links")

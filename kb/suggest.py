@@ -97,6 +97,18 @@ _NUMBERED_NAME_RE = re.compile(r"^((?:[A-ZÁÉÍÓÚ][\w-]*)(?: (?:de |of |del )
 _ASKING_RE = re.compile(r"\b(?:recommends?|recommended|urges?|calls? (?:up)?on|invites?|requests?|instructs?|"
                         r"encourages?|recomienda[n]?|insta[n]?|invita[n]?|solicita[n]?|encomienda[n]?|"
                         r"alienta[n]?)\b", re.IGNORECASE)
+# The words that put a body named after them in another role than the one asked to act (corpus/README.md).
+_ARTICLE = r"(?:\s+(?:the|la|el|los|las|del))?\s*$"
+_ROLE_CUES = (
+    ("supporter", re.compile(r"\b(?:with the(?: technical| financial)? support of|supported by|con el(?: técnico"
+                             r"| financiero)? apoyo de|con apoyo de|apoyad[oa]s? por)" + _ARTICLE, re.IGNORECASE)),
+    ("partner", re.compile(r"\b(?:with the participation of|(?:collaboration|coordination|cooperation|partnership) "
+                           r"with|jointly with|together with|con la participación de|(?:colaboración|coordinación|"
+                           r"cooperación) con|junto con|conjuntamente con)" + _ARTICLE, re.IGNORECASE)),
+    ("channel", re.compile(r"\b(?:through|via|por conducto de|a través de|por medio de)" + _ARTICLE, re.IGNORECASE)),
+)
+_MIN_QUOTE = 24  # characters of an addressee's quote: its name and the words before it
+_LIST_JOIN = re.compile(r"\s*(?:,|\band\b|\by\b|\be\b|,\s*and\b)\s*(?:the\s+|la\s+|el\s+|los\s+|las\s+)?")
 _CITATION_RE = re.compile(r"\b(?:recommendation|recomendaci[óo]n|art(?:icle|[íi]culo)?\.?|paragraph|p[áa]rrafo)\s*"
                           r"(\d{1,2})(?:\s*,?\s*\(?([a-z])\)?)?", re.IGNORECASE)
 
@@ -131,12 +143,14 @@ class Suggestion:
     evidence: list[Evidence]
     why: str
     features: dict[str, float] = field(default_factory=dict)
+    role: str = ""  # an addressee's, when the words before its name say it (channel, partner, supporter)
 
     def as_json(self) -> dict[str, object]:
         return {"from": self.source.iri, "type": self.link_type, "to": self.target,
                 "confidence": round(self.confidence, 3),
                 "evidence": [{"doc": e.doc, "quote": e.quote, "start": e.start, "end": e.end} for e in self.evidence],
-                "why": self.why, "from_ref": self.source.ref, "to_ref": self.target_ref}
+                "why": self.why, "from_ref": self.source.ref, "to_ref": self.target_ref,
+                **({"role": self.role} if self.role else {})}
 
 
 @functools.lru_cache(maxsize=200_000)
@@ -415,17 +429,24 @@ def _addressees(source: Candidate, annotations: Annotations) -> list[Suggestion]
     a longer one that is matched, "ILO" in "ILO/CINTERFOR", does not count)."""
     held = next((e for e in source.evidence if e.quote == source.text or source.text in e.quote), None)
     out: list[Suggestion] = []
-    for start, _end, slug, name in _named_bodies(source.text, annotations):
+    previous: tuple[int, str] = (-1, "")  # where the last name ended, and its role
+    for start, end, slug, name in sorted(_named_bodies(source.text, annotations)):
         evidence = _quote(source.evidence)
         if held is not None:
             at = held.quote.find(name)
-            if at >= 0:
-                evidence = [Evidence(held.doc, name, held.start + at, held.start + at + len(name), "", "", "")]
+            if at >= 0:  # the name with the words before it: a quote a curator can read, and long enough
+                begin, stop = _around(held.quote, at, at + len(name))
+                evidence = [Evidence(held.doc, held.quote[begin:stop], held.start + begin, held.start + stop,
+                                     "", "", "")]
         features = {"overlap": 1.0 if name.isupper() or len(name) > 12 else 0.7,
                     "bm25": 1 - start / max(1, len(source.text)), "cited": 0.0, "quoted": 0.0, "topics": 0.0,
                     "meaning": 0.0, "rank": 1.0}
+        # A body named in a list after another takes its role ("with the support of ILO/CINTERFOR and OAS").
+        listed = previous[0] >= 0 and _LIST_JOIN.fullmatch(source.text[previous[0]:start]) is not None
+        role = previous[1] if listed else _role(source.text[:start])
+        previous = (end, role)
         out.append(Suggestion(source, "addressee", str(iri.body_iri(slug)), f"body:{slug}", _confidence(features),
-                              evidence, f"names {name!r}", features))
+                              evidence, f"names {name!r}" + (f" ({role})" if role else ""), features, role))
     lead_in = source.lead_in
     if lead_in is not None:
         named = {s.target_ref for s in out}
@@ -444,6 +465,26 @@ def _addressees(source: Candidate, annotations: Annotations) -> list[Suggestion]
             out.append(Suggestion(source, "addressee", str(iri.body_iri(slug)), f"body:{slug}", _confidence(features),
                                   evidence, why, features))
     return sorted(out, key=lambda s: (-s.confidence, s.target))
+
+
+def _around(text: str, start: int, end: int, minimum: int = _MIN_QUOTE) -> tuple[int, int]:
+    """A quote of ``text[start:end]`` with whole words before it (after it, at the text's start) until it
+    is ``minimum`` characters long or the whole text."""
+    while end - start < minimum and text[:start].strip():
+        start = max((m.end() for m in re.finditer(r"\s+", text[:start].rstrip())), default=0)
+    while end - start < minimum and text[end:].strip():
+        following = re.match(r"\s*\S+", text[end:])
+        end += following.end() if following else len(text) - end
+    return start, end
+
+
+def _role(before: str) -> str:
+    """The role the words just before a body's name give it (corpus/README.md: channel, partner,
+    supporter), or "" for the default (actor: asked to act)."""
+    for role, cue in _ROLE_CUES:
+        if cue.search(before[-80:]):
+            return role
+    return ""
 
 
 def _named_bodies(text: str, annotations: Annotations) -> list[tuple[int, int, str, str]]:

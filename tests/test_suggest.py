@@ -154,6 +154,25 @@ def test_addressees_are_the_bodies_a_provision_names(corpus: Path) -> None:
             assert texts[e.doc][e.start:e.end] == e.quote
 
 
+def test_an_addressee_s_role_is_read_from_the_words_before_its_name(corpus: Path) -> None:
+    """"with the support of ILO/CINTERFOR and OAS": both support (the second named in the same list);
+    accepted, the link keeps the role, and --role says otherwise."""
+    prepared = kb.prepare(corpus)
+    found = kb.suggest(prepared.documents, prepared.provisions, prepared.annotations, document=REPORT)
+    roles = {s.target_ref: s.role for s in found if s.source.iri == REC_6 and s.link_type == "addressee"}
+    assert roles["body:ilo-cinterfor"] == roles["body:oas"] == "supporter"
+    review = kb.Review(corpus)
+    texts = {d.meta.slug: d.text for d in prepared.documents}
+    pending = review.record([s for s in found if s.source.iri == REC_6 and s.link_type == "addressee"], REPORT, texts)
+    by_target = {p.target: p for p in pending}
+    assert by_target["body:oas"].role == "supporter" and "(supporter)" in by_target["body:oas"].why
+    assert review.accept(by_target["body:oas"].id)["role"] == "supporter"
+    assert review.accept(by_target["body:ilo-cinterfor"].id, role="partner")["role"] == "partner"
+    with pytest.raises(kb.InputError, match="not an addressee's role"):
+        review.accept(pending[-1].id, role="sponsor")
+    kb.prepare(corpus)  # the build reads them as written
+
+
 def test_an_addressee_named_only_in_the_introducing_paragraph_is_proposed(corpus: Path) -> None:
     prepared = kb.prepare(corpus)
     found = kb.suggest(prepared.documents, prepared.provisions, prepared.annotations, document=REPORT)
