@@ -8,6 +8,7 @@ stderr naming the file and line or the id, and what to do.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import json
@@ -18,6 +19,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+import yaml
 from rdflib import Literal, URIRef
 from rdflib.term import Node
 
@@ -174,6 +176,11 @@ def add_cmd(file: Annotated[Path, typer.Argument(help="The new document: a text,
     for note in added.notes:
         typer.echo(f"check: {note}", err=True)
     _parse_preview(added.parsed, limit=40)
+    with contextlib.suppress(yaml.YAMLError, OSError):  # what the build will read, options given included
+        written = yaml.safe_load(added.meta_path.read_text(encoding="utf-8")) or {}
+        typer.echo(f"metadata ({added.meta_path.name}): " + "; ".join(
+            f"{k}: {written[k]}" for k in ("title", "type", "date", "language", "issuing_body", "meeting")
+            if isinstance(written, dict) and written.get(k) not in (None, "")))
     if no_build:
         typer.echo(f"not built: edit {added.meta_path} if needed, then run `kb build`")
         return

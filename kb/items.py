@@ -10,7 +10,7 @@ from __future__ import annotations
 import difflib
 from dataclasses import dataclass, field
 
-from rdflib import URIRef
+from rdflib import Literal, URIRef
 from rdflib.term import Node
 
 from kb import iri
@@ -103,6 +103,10 @@ DOCUMENT_SLUGS_QUERY = """
 PREFIX kb: <https://w3id.org/iacml-kb/ontology#>
 SELECT ?slug WHERE { ?d a kb:Document ; kb:slug ?slug }
 """
+_PLURAL = {"body": "bodies", "activity": "activities", "topic": "topics"}
+ENTITIES_QUERY = """
+SELECT DISTINCT ?entity WHERE { ?entity a ?type . FILTER(STRSTARTS(STR(?entity), ?prefix)) }
+"""
 EIDS_QUERY = """
 PREFIX kb: <https://w3id.org/iacml-kb/ontology#>
 SELECT ?eid WHERE { ?p kb:eId ?eid ; kb:partOf+ ?doc }
@@ -122,6 +126,14 @@ def nearest(store: Store, item: URIRef) -> str:
     """What to try instead of an item the store does not hold: the nearest document slugs, or the nearest
     eIds of its document (a mistyped reference otherwise leads to a second failing command)."""
     split = iri.split_provision_iri(str(item))
+    kind = next((k for k in ("body", "activity", "topic") if str(item).startswith(f"{iri.BASE}{k}/")), None)
+    if kind is not None:
+        prefix = f"{iri.BASE}{kind}/"
+        names = sorted(str(r[0])[len(prefix):] for r in store.select(
+            ENTITIES_QUERY, {"prefix": Literal(prefix)}).rows)
+        close = difflib.get_close_matches(str(item)[len(prefix):], names, n=3, cutoff=0.6)
+        return (f"did you mean {', '.join(f'{kind}:{n}' for n in close)}?" if close
+                else f"`kb list {_PLURAL[kind]}` lists them")
     if not split:
         return "check the slug and eId"
     slug, eid = split

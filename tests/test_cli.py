@@ -59,6 +59,10 @@ def test_a_mistyped_reference_is_answered_with_the_nearest_names(built_release: 
         assert "no document 'wg1-2024-reprt': did you mean wg1-2024-report" in out.stderr
     out = run("show", "wg1-2024-report recomendation_6", build_dir=build_dir)
     assert out.returncode == 2 and "did you mean wg1-2024-report recommendation_6" in out.stderr
+    out = run("show", "body:iacm", build_dir=build_dir)
+    assert out.returncode == 2 and "did you mean body:iacml" in out.stderr
+    out = run("show", "topic:zzzzzz", build_dir=build_dir)
+    assert out.returncode == 2 and "`kb list topics` lists them" in out.stderr
     out = run("why", "wg1-2024-report para_22", build_dir=build_dir)  # held, but not a mandate or recommendation
     assert out.returncode == 2 and "is not a mandate or recommendation" in out.stderr and "later" in out.stderr
 

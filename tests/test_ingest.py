@@ -449,8 +449,10 @@ def test_a_title_not_in_english_is_proposed_with_a_note(capsys: pytest.CaptureFi
     text.write_text("DECLARACIÓN DE ASUNCIÓN:\n\n(Aprobada el 15 de septiembre de 2027)\n\n"
                     "1. Reafirmamos nuestro compromiso con el trabajo decente en las Américas.\n\n"
                     "2. Promoveremos el diálogo social entre los Ministerios de Trabajo.\n", encoding="utf-8")
-    code, _, err = run(capsys, "add", str(text), "--corpus", str(corpus_copy), "--no-build", "--type", "Declaration")
+    code, out, err = run(capsys, "add", str(text), "--corpus", str(corpus_copy), "--no-build", "--type", "Declaration",
+                         "--date", "2027-09-16")
     assert code == 0, err
+    assert "type: Declaration; date: 2027-09-16; language: es" in out  # what was written, options given included
     assert "title: 'Declaración de Asunción' is the cover's; write the document's title in English" in err
     (meta,) = [p for p in (corpus_copy / "documents").glob("*.yaml") if "asuncion" in p.name]
     assert "title: Declaración de Asunción  # the cover's, not in English" in meta.read_text(encoding="utf-8")
