@@ -574,10 +574,11 @@ def coverage_cmd(
         typer.echo(json.dumps({doc: {kind: vars(cov) for kind, cov in kinds.items()}
                                for doc, kinds in report.documents.items()}, indent=2))
     else:
-        typer.echo(f"{'document':30} {'kind':15} {'total':>5} {'linked':>7} {'marked':>7} {'topic':>6}")
+        width = max([len("document"), *map(len, report.documents)])
+        typer.echo(f"{'document':{width}} {'kind':15} {'total':>5} {'linked':>7} {'marked':>7} {'topic':>6}")
         for doc, kinds in sorted(report.documents.items()):
             for kind, cov in sorted(kinds.items()):
-                typer.echo(f"{doc:30} {kind:15} {cov.total:5} {cov.linked:7} {cov.marked:7} {cov.with_topic:6}")
+                typer.echo(f"{doc:{width}} {kind:15} {cov.total:5} {cov.linked:7} {cov.marked:7} {cov.with_topic:6}")
         for kind in kb.MUST_BE_COVERED:
             t = report.totals(kind)
             share = 100 * (t.linked + t.marked) / t.total if t.total else 100.0

@@ -124,6 +124,12 @@ def test_kb_add_holds_a_new_plan_builds_it_and_status_and_coverage_see_its_manda
     code, out, _ = run(capsys, "coverage", "--format", "json", "--build-dir", str(build_dir))
     assert code == EXIT_VALIDATION  # seven new mandates are neither linked nor marked yet
     assert json.loads(out)[PLAN]["Mandate"]["total"] == 7
+    _, out, _ = run(capsys, "coverage", "--build-dir", str(build_dir))
+    lines = out.splitlines()
+    column = lines[0].index("kind")  # the kinds are in the header's column, however long the slugs
+    table = [line for line in lines[1:] if len(line.split()) == 6 and line.split()[2].isdigit()]
+    assert any(line.startswith("global-commission-future-of-work-report ") for line in table)
+    assert all(line[column:].split()[0] == line.split()[1] for line in table)
 
 
 def test_kb_add_again_keeps_the_edited_metadata_and_refuses_another_text(
