@@ -200,9 +200,7 @@ def local_name(iri: str) -> str:
 
 def provision_title(doc_title: str, kind: str, number: str, eid: str) -> str:
     """"Plan of Action of Buenos Aires, Art. 7(g)": a provision as a reader names it."""
-    word = {"Mandate": "Art.", "Recommendation": "Recommendation", "Section": "Section", "Finding": "para.",
-            "Objective": "Objective", "Question": "Question"}.get(kind, "para.")
-    return f"{doc_title}, {word} {number}" if number else f"{doc_title}, {eid}"
+    return f"{doc_title}, {kb.provision_locator(kind, number, eid)}"
 
 
 _NODES: dict[int, dict[str, dict[str, str]]] = {}

@@ -5,7 +5,7 @@ in ``__all__`` here (a test pins it).
 """
 
 from kb.cite import FORMATS as CITATION_FORMATS
-from kb.cite import Citation, cite
+from kb.cite import Citation, cite, provision_locator
 from kb.corpus import default_corpus_dir, read_corrections
 from kb.coverage import MUST_BE_COVERED, CoverageReport, coverage
 from kb.errors import (
@@ -165,6 +165,7 @@ __all__ = [
     "partitions",
     "prepare",
     "provision_iri",
+    "provision_locator",
     "push",
     "query_dataset",
     "quote_context",

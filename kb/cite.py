@@ -134,6 +134,25 @@ def dataset_version(store: Store) -> tuple[str, str]:
     return str(rows[0][0]), str(rows[0][1])
 
 
+
+_WORDS = {"Mandate": "Art.", "Recommendation": "Recommendation", "Section": "Section", "Objective": "Objective",
+          "Question": "Question"}
+# The steps of an eId (docs/eid-convention.md) as a reader says them.
+_STEPS = {"sec": "section", "subsec": "subsection", "art": "article", "para": "paragraph", "rec": "recital",
+          "recommendation": "recommendation", "al": "unnumbered paragraph", "list": "list", "item": "item",
+          "passage": "passage"}
+
+
+def provision_locator(kind: str, number: str, eid: str) -> str:
+    """Where a provision is, as a reader names it: "Art. 7(g)", "Recommendation 7"; an unnumbered one by
+    the steps of its eId ("section 2, unnumbered paragraph 1")."""
+    if number:
+        return f"{_WORDS.get(kind, 'para.')} {number}"
+    steps = [step.rpartition("_") for step in eid.split("__")]
+    return ", ".join(f"{_STEPS.get(kind_, kind_)} {n}" for kind_, _, n in steps) if all(
+        kind_ and n for kind_, _, n in steps) else eid
+
+
 def cite(store: Store, target: URIRef) -> Citation:
     """The citation of an item (document, provision, activity) or of a trace link."""
     version, content_hash = dataset_version(store)
@@ -157,8 +176,7 @@ def cite(store: Store, target: URIRef) -> Citation:
     container = str(r.get("docTitle", r.get("label", "")))
     number = str(r.get("number", ""))
     kind = str(r.get("kind", "")).rsplit("#", 1)[-1]
-    word = {"Mandate": "Art.", "Recommendation": "Recommendation", "Section": "section"}.get(kind, "para.")
-    locator = f"{word} {number}" if number else str(r.get("eId", ""))
+    locator = provision_locator(kind, number, str(r.get("eId", "")))
     title = f"{container}, {locator}" if "eId" in r else str(r.get("label", container))
     if "quote" in r:  # a provision of a document we do not hold: known through its quotation
         quote, source = str(r["quote"]), str(r["quotedIn"])

@@ -67,6 +67,13 @@ def test_a_mistyped_reference_is_answered_with_the_nearest_names(built_release: 
     assert out.returncode == 2 and "is not a mandate or recommendation" in out.stderr and "later" in out.stderr
 
 
+def test_an_unnumbered_provision_is_cited_by_where_it_is(built_release: kb.Release, build_dir: Path) -> None:
+    out = run("cite", "wg1-2019-quito-summary sec_3__subsec_1__list_1__item_4", build_dir=build_dir)
+    assert out.returncode == 0, out.stderr
+    assert ", section 3, subsection 1, list 1, item 4. " in out.stdout and "sec_3__" not in out.stdout.split("http")[0]
+    assert kb.provision_locator("Mandate", "7(g)", "art_7__para_g") == "Art. 7(g)"
+
+
 def test_a_status_with_no_row_says_why(built_release: kb.Release, build_dir: Path) -> None:
     out = run("status", "--document", "ws2023-event-page", build_dir=build_dir)
     assert out.returncode == 0 and "(0 rows)" in out.stdout
