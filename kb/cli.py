@@ -351,8 +351,9 @@ def review_cmd(accept: Annotated[list[str] | None, typer.Option("--accept", help
                reason: Annotated[str, typer.Option("--reason", help="With --reject: why (kept with the "
                                                    "decision).")] = "",
                corpus: CorpusOpt = None) -> None:
-    """Accept, edit or reject suggested links: one by one at a prompt ([a]ccept, [r]eject, then an optional
-    reason, [e]dit the type, target and quotes, [s]kip, [q]uit), or by id with --accept / --reject."""
+    """Accept, edit or reject suggested links: one by one at a prompt (a to accept, r to reject with an
+    optional reason, e to edit the type, target, role or quotes, s to skip, q to quit), or by id with
+    --accept / --reject."""
     review = kb.Review(corpus or kb.default_corpus_dir())
     pending = review.pending()
     if list_only:

@@ -95,6 +95,19 @@ def lost_iris(release: Release, documents: Sequence[SourceDocument], provisions:
                 errors.append(_lost_error(doc, was, gone, now))
             if moved:
                 errors.append(_moved_error(doc, was, moved, now))
+        wrong = [(old, new) for old, new in doc.meta.renamed if new and new in now and old in was.provisions
+                 and old not in doc.meta.repointed and not _same_text(was.provisions[old][0].text, now[new])]
+        if wrong:
+            proposal = _renames(doc, was, {old for old, _ in wrong}, now)
+            errors.append(CorpusError(
+                doc.meta.meta_path, "renamed: " + "; ".join(
+                    f"{old}: {new} names other text than {old} was published with "
+                    f"({_short(was.provisions[old][0].text)}, now {_short(now[new].text or now[new].heading or '')})"
+                    for old, new in wrong), line=doc.meta.line_of("renamed"),
+                hint="name the provision that holds the published text" + (
+                    f" (the build's reading: {', '.join(f'{o}: {proposal[o]}' for o, _ in wrong if proposal.get(o))})"
+                    if any(proposal.get(o) for o, _ in wrong) else "") +
+                     f", or list {', '.join(o for o, _ in wrong)} under repointed: if the published reading was wrong"))
         typos = sorted(old for old, _ in doc.meta.renamed if old not in was.provisions and old not in was.replaced)
         if typos:
             errors.append(CorpusError(doc.meta.meta_path, f"renamed: {', '.join(typos)} was never published for "

@@ -239,19 +239,38 @@ def _docx_text(path: Path, raw: bytes) -> str:
     body = document.element.body
     for child in body.iterchildren():
         if child.tag == f"{_W}p":
-            text = "".join(node.text or "" for node in child.iter(f"{_W}t"))
+            text = _run_text(child)
             marker = numbering.marker(child)
             if text.strip() or marker:
                 blocks.append(f"{marker}{text}".rstrip())
         elif child.tag == f"{_W}tbl":
             rows = []
             for row in child.iter(f"{_W}tr"):
-                cells = ["".join(t.text or "" for t in cell.iter(f"{_W}t")).strip() for cell in row.iter(f"{_W}tc")]
+                cells = [" ".join(_run_text(cell).split()) for cell in row.iter(f"{_W}tc")]
                 rows.append("| " + " | ".join(cells) + " |")
             if rows:
                 header_rule = "|" + "---|" * (rows[0].count("|") - 1)
                 blocks.append("\n".join([rows[0], header_rule, *rows[1:]]))
     return "\n\n".join(blocks)
+
+
+def _run_text(element: Any) -> str:
+    """The text of a paragraph as Word shows it: its runs' text, a tab as a tab, a line break (Shift+Enter)
+    or a carriage return as a new line; a page or column break as a blank line."""
+    parts: list[str] = []
+    for node in element.iter(f"{_W}t", f"{_W}tab", f"{_W}br", f"{_W}cr", f"{_W}noBreakHyphen"):
+        tag = node.tag[len(_W):]
+        if tag == "t":
+            parts.append(node.text or "")
+        elif tag == "tab" and node.getparent() is not None and node.getparent().tag == f"{_W}r":
+            parts.append("\t")  # a tab stop of a run (not one of the paragraph's tab definitions)
+        elif tag == "br":
+            parts.append("\n\n" if node.get(f"{_W}type") in ("page", "column") else "\n")
+        elif tag == "cr":
+            parts.append("\n")
+        elif tag == "noBreakHyphen":
+            parts.append("-")
+    return "".join(parts)
 
 
 _ROMAN = [(1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"), (40, "xl"),

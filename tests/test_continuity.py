@@ -45,7 +45,13 @@ def test_a_build_that_would_lose_published_iris_is_refused_with_the_renames_to_a
     assert "sec_1__al_5: sec_1__subsec_1__al_2" in renamed.group(1)
     assert kb.current_release(build_dir).version == before  # nothing published
 
-    meta.write_text(meta.read_text(encoding="utf-8") + renamed.group(1) + "\n", encoding="utf-8")
+    pasted = meta.read_text(encoding="utf-8") + renamed.group(1) + "\n"
+    meta.write_text(pasted.replace("sec_1__al_5: sec_1__subsec_1__al_2", "sec_1__al_5: sec_1__subsec_1__al_1"),
+                    encoding="utf-8")  # a typo: the IRI would redirect to another paragraph
+    with pytest.raises(kb.CorpusError, match=r"renamed: sec_1__al_5: sec_1__subsec_1__al_1 names other text") as typo:
+        kb.build(corpus, build_dir)
+    assert "sec_1__al_5: sec_1__subsec_1__al_2" in typo.value.hint  # the build's reading
+    meta.write_text(pasted, encoding="utf-8")
     release, _ = kb.build(corpus, build_dir)
     with kb.open_store(release.store_path) as store:
         old = kb.provision_iri(REPORT, "sec_1__al_5")

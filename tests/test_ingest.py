@@ -217,6 +217,25 @@ def test_kb_add_of_a_pdf_holds_its_text_and_records_the_original(
     assert re.search(r"\b7 Mandate", out)
 
 
+def test_a_docx_keeps_its_tabs_and_line_breaks(tmp_path: Path) -> None:
+    """A tab after a number and a line break (Shift+Enter) are what a reader sees: the words on either
+    side stay apart, and "2.<tab>" numbers its paragraph."""
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("PLAN OF ACTION")
+    first = document.add_paragraph("1. The Ministers request the Secretariat")
+    first.runs[0].add_break()
+    first.add_run("to prepare a study.")
+    document.add_paragraph("2.\tThe Ministers agree to hold a workshop.")
+    path = tmp_path / "plan.docx"
+    document.save(str(path))
+    text = kb.extract(path).text
+    assert "Secretariat\nto prepare" in text and "2.\tThe Ministers" in text
+    parsed = kb.parse_document(text, source="plan.docx", doc_type="PlanOfAction")
+    assert [p.eid for p in parsed.provisions] == ["para_1", "para_2"]
+
+
 def test_kb_add_of_a_docx_writes_out_words_list_numbers(capsys: pytest.CaptureFixture[str], corpus_copy: Path,
                                                          tmp_path: Path, new_plan: Path) -> None:
     path = tmp_path / "plan.docx"

@@ -173,6 +173,22 @@ def test_an_addressee_s_role_is_read_from_the_words_before_its_name(corpus: Path
     kb.prepare(corpus)  # the build reads them as written
 
 
+def test_a_suggestion_naming_a_withdrawn_document_is_not_accepted(corpus: Path) -> None:
+    prepared = kb.prepare(corpus)
+    found = kb.suggest(prepared.documents, prepared.provisions, prepared.annotations, document=REPORT)
+    review = kb.Review(corpus)
+    texts = {d.meta.slug: d.text for d in prepared.documents}
+    (pending,) = [p for p in review.record(found, REPORT, texts)
+                  if (p.source, p.link_type, p.target) == (f"{REPORT} recommendation_6", "reiterates",
+                                                           "iacml21-plan-of-action art_7__para_g")]
+    (corpus / "annotations" / "zz-withdrawn.yaml").write_text(
+        "withdrawn:\n  - {slug: iacml21-plan-of-action, date: 2026-12-06, reason: a test}\n", encoding="utf-8")
+    with pytest.raises(kb.InputError, match="iacml21-plan-of-action is withdrawn") as info:
+        review.accept(pending.id)
+    assert f"kb review --reject {pending.id}" in info.value.hint
+    assert not (corpus / "annotations" / "reviewed-links.yaml").exists()
+
+
 def test_an_addressee_named_only_in_the_introducing_paragraph_is_proposed(corpus: Path) -> None:
     prepared = kb.prepare(corpus)
     found = kb.suggest(prepared.documents, prepared.provisions, prepared.annotations, document=REPORT)
