@@ -312,6 +312,8 @@ def _renames(doc: SourceDocument, was: _Published, gone: set[str], now: Mapping[
     for old in sorted(gone - set(proposal)):
         proposal[old] = resolved(was.replaced.get(old, "") or dict(doc.meta.renamed).get(old, ""))
     for old, new in doc.meta.renamed:  # entries that still hold are kept, stale ones followed through
+        if old in now or (old not in was.provisions and old not in was.replaced):
+            continue  # a provision again (the entry must go), or never published (a typo the build names)
         proposal.setdefault(old, new if (new in now or not new) else resolved(new))
     return proposal
 
@@ -319,7 +321,7 @@ def _renames(doc: SourceDocument, was: _Published, gone: set[str], now: Mapping[
 def _renames_hint(proposal: Mapping[str, str], gone: set[str]) -> str:
     """The ``renamed:`` to paste, and what to put where no eId was found."""
     unmatched = sorted(old for old in gone if not proposal.get(old))
-    entries = ", ".join(f"{old}: {new or '?'}" for old, new in sorted(proposal.items()))
+    entries = ", ".join(f"{old}: {new or ('?' if old in gone else repr(''))}" for old, new in sorted(proposal.items()))
     return f"`renamed: {{{entries}}}`" + (
         f" (replace the '?' of {_list(unmatched)} by the eId that holds its text now, kb parse FILE --lines "
         "shows them, or by '' if it is gone: its IRI then names the document)" if unmatched else "")

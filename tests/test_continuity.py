@@ -153,6 +153,13 @@ def test_a_part_that_is_gone_names_its_document(published: tuple[Path, Path]) ->
     release, _ = kb.build(corpus, build_dir)
     with kb.open_store(release.store_path) as store:
         assert kb.replaced_by(store, kb.provision_iri(REPORT, "sec_1__al_7")) == str(kb.doc_iri(REPORT))
+    # a later change: the proposal keeps the settled entry as it is, ready to paste
+    corrected(corpus, *gone, '{at: "These topics were addressed", read_as: heading}',
+              more="renamed: {sec_1__al_7: '', sec_1__al_99: sec_1__al_1}\n")
+    with pytest.raises(kb.CorpusErrors) as refused:
+        kb.build(corpus, build_dir)
+    proposal = re.search(r"`(renamed: \{[^`]*\})`", str(refused.value))
+    assert proposal is not None and "sec_1__al_7: ''" in proposal.group(1) and "sec_1__al_99" not in proposal.group(1)
 
 
 def test_kb_validate_says_what_the_build_would_refuse(published: tuple[Path, Path],
