@@ -59,9 +59,16 @@ def install(app: FastAPI, ctx: Context, corpus_dir: Path) -> None:
              response_class=HTMLResponse)
     async def review_page(request: Request, done: str = "") -> HTMLResponse:
         _guard(request, posting=False)
+        return page(done=done)
+
+    def page(*, done: str = "", refused: str = "", ident: str = "", form: dict[str, str] | None = None,
+             status: int = 200) -> HTMLResponse:
+        """The review page; after a refused decision, with why and the curator's edits as typed."""
         pending = sorted(review.pending(), key=lambda p: (-p.confidence, p.source, p.target))
         return HTMLResponse(render("review.html", version=ctx.version, triples=ctx.triples, pending=pending,
-                                   done=done, corpus=str(corpus_dir), link_types=kb.ACCEPTABLE_TYPES))
+                                   done=done, refused=refused, refused_id=ident, typed=form or {},
+                                   corpus=str(corpus_dir), link_types=kb.ACCEPTABLE_TYPES, roles=kb.ADDRESSEE_ROLES),
+                            status_code=status)
 
     @app.post("/review/{ident}", tags=["Curation"], summary="Accept or reject one suggestion (curator mode only)",
               response_class=RedirectResponse, status_code=303)
@@ -71,16 +78,24 @@ def install(app: FastAPI, ctx: Context, corpus_dir: Path) -> None:
         form = {k: v[0].replace("\r\n", "\n") for k, v in
                 parse_qs((await request.body()).decode("utf-8", "replace"), keep_blank_values=True).items()}
         decision, link_type, target = form.get("decision", ""), form.get("link_type", ""), form.get("target", "")
-        reason = form.get("reason", "")
-        if decision == "accept":
-            quotes = [form[f"quote_{k}"] for k in itertools.takewhile(lambda k: f"quote_{k}" in form,
-                                                                      itertools.count())]
-            evidence = review.edited_evidence(ident, quotes) if quotes else None
-            link = review.accept(ident, link_type=link_type or None, target=target or None, evidence=evidence)
-            done = f"accepted {link['from']} {link['type']} {link['to']}: run kb build to publish it"
-        elif decision == "reject":
-            review.reject(ident, reason)
-            done = f"rejected {ident}: it will not be suggested again"
-        else:
-            raise ApiError(400, f"decision {decision!r} is not accept or reject", parameter="decision")
+        reason, role = form.get("reason", ""), form.get("role", "")
+        try:
+            if decision == "accept":
+                quotes = [form[f"quote_{k}"] for k in itertools.takewhile(lambda k: f"quote_{k}" in form,
+                                                                          itertools.count())]
+                evidence = review.edited_evidence(ident, quotes) if quotes else None
+                link = review.accept(ident, link_type=link_type or None, target=target or None, evidence=evidence,
+                                     role=role if (link_type or "addressee") == "addressee" and role else None)
+                done = f"accepted {link['from']} {link['type']} {link['to']}: run kb build to publish it"
+            elif decision == "reject":
+                review.reject(ident, reason)
+                done = f"rejected {ident}: it will not be suggested again"
+            else:
+                raise ApiError(400, f"decision {decision!r} is not accept or reject", parameter="decision")
+        except kb.InputError as exc:
+            if "text/html" not in request.headers.get("accept", ""):
+                raise
+            # A person at the page: the page again, saying why, with what they typed (nothing was written).
+            return page(refused=str(exc), ident=ident, form=form, status=404 if isinstance(exc, kb.NotFoundError)
+                        else 400)
         return RedirectResponse(f"/review?done={quote(done)}", status_code=303)

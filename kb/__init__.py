@@ -4,6 +4,7 @@ The library is the product; the ``kb`` CLI and the web layer (``api``) only call
 in ``__all__`` here (a test pins it).
 """
 
+from kb.annotate import ADDRESSEE_ROLES
 from kb.cite import FORMATS as CITATION_FORMATS
 from kb.cite import Citation, cite, provision_locator
 from kb.corpus import default_corpus_dir, read_corrections
@@ -79,6 +80,7 @@ DOCUMENT_TYPES = tuple(t.value for t in DocType)
 
 __all__ = [
     "ACCEPTABLE_TYPES",
+    "ADDRESSEE_ROLES",
     "BASE",
     "CITATION_FORMATS",
     "CONTEXT_IRI",

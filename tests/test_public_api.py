@@ -26,6 +26,7 @@ PINNED = {
     "parse_document", "replaced_by", "Quote", "near_quote", "quote_of", "Corpus", "Pending", "Review", "Suggestion",
     "default_corpus_dir", "prepare", "suggest", "ACCEPTABLE_TYPES", "read_corrections",
     "assemble_against", "keeps_published_iris", "no_rows_reason", "GoneError", "withdrawn", "provision_locator",
+    "ADDRESSEE_ROLES",
     "Partitions", "partitions", "version_time", "CONTEXT_IRI", "jsonld_context", "jsonld_envelope",
     "ReleaseHold", "hold_release", "release_of_store", "alignments_graph", "DatasetInfo", "dataset_info", "void_graph",
 }

@@ -456,9 +456,16 @@ def test_the_review_page_in_curator_mode(corpus: Path, built_release: Any, tmp_p
                                  headers={"Origin": server.url})
         assert bad_target.status_code == 400 and bad_target.json()["error"]["parameter"] == "target"
         assert "no-such-doc" in bad_target.json()["error"]["detail"]
+        in_a_browser = client.post(f"/review/{first.id}", data={"decision": "accept", "target": "no-such-doc para_1",
+                                                                  "reason": "kept as typed"},
+                                   headers={"Origin": server.url, "Accept": "text/html"})
+        assert in_a_browser.status_code == 400 and 'id="review-refused"' in in_a_browser.text  # the page, not JSON
+        assert "no-such-doc" in in_a_browser.text and 'value="no-such-doc para_1"' in in_a_browser.text
+        assert 'value="kept as typed"' in in_a_browser.text
         assert not (corpus / "annotations" / "reviewed-links.yaml").exists()  # nothing written by refusals
         assert first.id in {p.id for p in kb.Review(corpus).pending()}
         assert 'name="quote_0"' in page.text  # each quote can be edited before accepting
+        assert '<select name="role">' in page.text and '<option value="supporter" selected>' in page.text  # rec. 6
         second = sorted(kb.Review(corpus).pending(), key=lambda p: -p.confidence)[1]
         as_the_form_sends = {"link_type": second.link_type, "target": second.target, "reason": "",
                              **{f"quote_{k}": e["quote"] for k, e in enumerate(second.evidence)}}
