@@ -21,6 +21,7 @@ from rdflib import URIRef
 
 from kb.corpus import decode_utf8, default_corpus_dir
 from kb.errors import CorpusError, NotFoundError
+from kb.items import unknown, withdrawn
 from kb.store import Store
 
 DOCUMENT_QUERY = """
@@ -171,8 +172,8 @@ def source_text(store: Store, document: URIRef, *, root: Path | None = None) -> 
     """
     params = {"document": document}
     rows = store.select(DOCUMENT_QUERY, params).dicts()
-    if not rows:
-        raise NotFoundError(f"no document {document} in the knowledge base", hint="check the slug")
+    if not rows or withdrawn(store, document) is not None:
+        raise unknown(store, document)
     row = rows[0]
     if str(row["held"]).lower() != "true" or "sourceFile" not in row or "sha256" not in row:
         raise NotFoundError(f"the knowledge base does not hold the text of {document}",

@@ -391,3 +391,15 @@ def test_corrections_must_be_a_list(held: tuple[Path, Path]) -> None:
     with pytest.raises(kb.CorpusError, match="field 'corrections' must be a list"):
         load_corpus(meta.parents[1])
     assert yaml.safe_load(meta.read_text(encoding="utf-8"))["corrections"] == "heading"
+
+
+def test_a_body_correction_that_puts_numbered_lines_in_the_cover_is_warned() -> None:
+    doc = parse_document(SUMMARY, corrections=[Correction(at="2. To support", read_as="body", line=3)],
+                         corrections_file="summary.yaml")
+    (warning,) = [w for w in doc.warnings if w.code == "numbered-cover"]
+    first = "1. To exchange experiences on the inspection of platform work."
+    assert warning.line == SUMMARY.splitlines().index(first) + 1
+    assert "1 numbered line(s)" in warning.message
+    at_the_first = parse_document(SUMMARY, corrections=[Correction(at="Opening Remarks", read_as="body", line=3)],
+                                  corrections_file="summary.yaml")
+    assert not [w for w in at_the_first.warnings if w.code == "numbered-cover"]

@@ -217,6 +217,11 @@ def parse_document(text: str, *, source: str = "<text>", doc_type: DocType | str
     provisions, renames = _dedupe(provisions, source)
     provisions = placed.pin(provisions)
     warnings = [ParseWarning(n.line, n.code, n.message) for n in notes] + renames
+    covered = [line for line in lines[front.body_start:body_start] if line.tok in (Tok.NUMBERED, Tok.LETTERED)]
+    if covered:  # a `body` correction further on than the parser's reading: numbered parts become cover
+        warnings.append(ParseWarning(covered[0].no, "numbered-cover", f"{len(covered)} numbered line(s) from line "
+                                     f"{covered[0].no} are in the cover, before where the `body` correction puts the "
+                                     "body: if they are provisions, put the `body` correction at the first of them"))
     if not provisions:
         warnings.append(ParseWarning(1, "no-body", "no provision found: the text seems to be only a cover, a "
                                      "banner or a table of contents"))
