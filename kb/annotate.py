@@ -112,8 +112,8 @@ class Resolver:
         ref = ref.strip()
         kind, _, name = ref.partition(":") if ":" in ref else ("", "", ref)
         if expect and kind != expect:
-            article = "an" if expect[0] in "aeiou" else "a"
-            raise AnnotationError(where, f"{ref!r} must be {article} {expect} reference", hint=f'write "{expect}:slug"')
+            raise AnnotationError(where, f"{ref!r} must be {_article(expect)} {expect} reference",
+                                  hint=f'write "{expect}:slug"')
         if kind == "body":
             return str(self._known(iri.body_iri, name, self.bodies, "body", where))
         if kind == "activity":
@@ -277,6 +277,21 @@ def read_annotation_files(directory: Path) -> list[tuple[Path, dict[str, Any]]]:
 def annotation_paths(directory: Path) -> list[Path]:
     """The annotation files under ``directory``, in the order they are read."""
     return sorted(directory.glob("*.yaml")) if directory.is_dir() else []
+
+
+def withdrawn_entries(directory: Path) -> dict[str, str] | None:
+    """The slugs the annotation files withdraw, each with where it is said, read before the annotations are
+    checked; None when a file cannot be read (what it withdraws is unknown: its own error says why)."""
+    out: dict[str, str] = {}
+    for path in annotation_paths(directory):
+        try:
+            entries = (read_annotation_file(path) or {}).get("withdrawn") or []
+        except CorpusError:
+            return None
+        for entry in entries if isinstance(entries, list) else []:
+            if isinstance(entry, dict) and isinstance(entry.get("slug"), str):
+                out[entry["slug"]] = f"{path}:{entry.get(LINE, 1)}"
+    return out
 
 
 def read_annotation_file(path: Path) -> dict[str, Any] | None:

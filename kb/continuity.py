@@ -78,8 +78,9 @@ def lost_iris(release: Release, documents: Sequence[SourceDocument], provisions:
     ``keep_replaced``: count an IRI published as replaced by a provision that still is as replaced (when
     the annotations that say so could not be read)."""
     held = {d.meta.slug: d for d in documents}
-    published = _published(release, held)
-    errors = [] if withdrawn is None else _withdrawals(release, held if present is None else present, withdrawn,
+    published, counts, gone_before = _published(release, held)
+    errors = [] if withdrawn is None else _withdrawals(counts, gone_before, held if present is None else present,
+                                                      withdrawn,
                                                       documents_dir or Path("corpus", "documents"))
     for slug in sorted(published):
         doc, was = held[slug], published[slug]
@@ -229,14 +230,21 @@ def _words_at(text: str, start: int) -> tuple[str, str]:
     return words, after_hint(text, start, words)
 
 
-def _published(release: Release, held: Mapping[str, SourceDocument]) -> dict[str, _Published]:
+def _published(release: Release,
+               held: Mapping[str, SourceDocument]) -> tuple[dict[str, _Published], dict[str, int], set[str]]:
+    """What the release published of each document still held; how many provision IRIs of every document
+    it held; the documents it withdrew."""
     out: dict[str, _Published] = defaultdict(_Published)
+    counts: dict[str, int] = defaultdict(int)
     folder = default_queries_dir() / "release"
     store = EmbeddedStore.open(release.store_path)
     try:
         for row in store.select(get_query("published-provisions", folder).text).rows:
             named, kind = iri.split_provision_iri(str(row[0])), _KINDS.get(str(row[1]).rsplit("#", 1)[-1])
-            if named is None or named[1] is None or named[0] not in held or kind is None:
+            if named is None or named[1] is None:
+                continue
+            counts[named[0]] += 1
+            if named[0] not in held or kind is None:
                 continue
             quoted = QuotedProvision(named[1], kind, str(row[2] or ""), str(row[3] or ""), None, ())
             out[named[0]].provisions.setdefault(named[1], (quoted, int(str(row[4]))))
@@ -244,27 +252,18 @@ def _published(release: Release, held: Mapping[str, SourceDocument]) -> dict[str
             named, target = iri.split_provision_iri(str(old)), iri.split_provision_iri(str(new))
             if named is not None and named[1] is not None and named[0] in held:
                 out[named[0]].replaced[named[1]] = (target[1] or "") if target else ""
-    finally:
-        store.close()
-    return out
-
-
-def _withdrawals(release: Release, held: Container[str], withdrawn: Mapping[str, str],
-                 documents: Path) -> list[CorpusError]:
-    """A document the release held that the corpus holds no more is withdrawn on purpose; one the release
-    withdrew stays so (its slug is never used again); a withdrawal names a document the release has."""
-    published: dict[str, int] = defaultdict(int)  # held document -> provision IRIs published
-    folder = default_queries_dir() / "release"
-    store = EmbeddedStore.open(release.store_path)
-    try:
-        for row in store.select(get_query("published-provisions", folder).text).rows:
-            named = iri.split_provision_iri(str(row[0]))
-            if named is not None and named[1] is not None:
-                published[named[0]] += 1
         gone = {named[0] for row in store.select(get_query("withdrawn-documents", folder).text).rows
                 if (named := iri.split_provision_iri(str(row[0]))) is not None}
     finally:
         store.close()
+    return out, counts, gone
+
+
+def _withdrawals(published: Mapping[str, int], gone: set[str], held: Container[str], withdrawn: Mapping[str, str],
+                 documents: Path) -> list[CorpusError]:
+    """A document the release held (``published``: provision IRIs of each) that the corpus holds no more is
+    withdrawn on purpose; one the release withdrew (``gone``) stays so (its slug is never used again); a
+    withdrawal names a document the release has."""
     errors = [_dropped_error(slug, n, documents) for slug, n in sorted(published.items())
               if slug not in held and slug not in withdrawn and slug not in gone]
     errors += [CorpusError(documents / f"{slug}.yaml", f"{slug} was withdrawn by the current release, and the corpus "

@@ -32,7 +32,7 @@ from typing import Any
 from rdflib import RDF, Graph, URIRef
 
 from kb import ontology
-from kb.annotate import LINE, annotation_paths, load_annotations, read_annotation_file
+from kb.annotate import load_annotations, withdrawn_entries
 from kb.continuity import lost_iris, renamed_iris
 from kb.corpus import default_corpus_dir, raise_all, read_corpus, read_dataset_info
 from kb.errors import CorpusError, CorpusErrors, InputError
@@ -243,19 +243,8 @@ def _lost_before_annotations(corpus_dir: Path, build_dir: Path) -> list[CorpusEr
                                             corrections=d.meta.corrections, corrections_file=d.meta.meta_path)
     held = [d for d in documents if d.meta.slug in provisions]
     # A document taken out of the corpus makes what names it fail: say first that it was published.
-    withdrawn: dict[str, str] = {}
-    readable = True
-    for path in annotation_paths(corpus_dir / "annotations"):
-        try:
-            entries = (read_annotation_file(path) or {}).get("withdrawn") or []
-        except CorpusError:  # what it withdraws is unknown: its own error comes first
-            readable = False
-            break
-        for entry in entries if isinstance(entries, list) else []:
-            if isinstance(entry, dict) and isinstance(entry.get("slug"), str):
-                withdrawn[entry["slug"]] = f"{path}:{entry.get(LINE, 1)}"
     return lost_iris(current_release(build_dir), held, provisions, renamed_iris(held), keep_replaced=True,
-                     withdrawn=withdrawn if readable else None, documents_dir=corpus_dir / "documents",
+                     withdrawn=withdrawn_entries(corpus_dir / "annotations"), documents_dir=corpus_dir / "documents",
                      present={d.meta.slug for d in documents} | broken)
 
 

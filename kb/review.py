@@ -25,7 +25,7 @@ from typing import Any
 
 import yaml
 
-from kb.annotate import ADDRESSEE_ROLES, LINK_TYPES, annotation_paths, read_annotation_file
+from kb.annotate import ADDRESSEE_ROLES, LINK_TYPES, withdrawn_entries
 from kb.corpus import default_corpus_dir, write_whole
 from kb.errors import CorpusError, CorpusErrors, InputError, NotFoundError
 from kb.pipeline import prepare
@@ -217,7 +217,8 @@ class Review:
                              "'activity:slug' or 'body:slug'", parameter="target")
         with self._locked():
             p = self.find(ident)
-            gone = self._withdrawn() & {ref.split(" ", 1)[0] for ref in (p.source, target or p.target)}
+            gone = set(withdrawn_entries(self.corpus_dir / "annotations") or {}) & {
+                ref.split(" ", 1)[0] for ref in (p.source, target or p.target)}
             if gone:
                 raise InputError(f"suggestion {ident}: {', '.join(sorted(gone))} is withdrawn", parameter="ident",
                                  hint=f"reject it (kb review --reject {ident}): a withdrawn document is linked no more")
@@ -248,15 +249,6 @@ class Review:
                 self._remember_rejected(p, f"edited in review: accepted as {link['type']} {link['to']}")
             self._write_suggestions([q for q in self.pending() if q.id != ident])
         return link
-
-    def _withdrawn(self) -> set[str]:
-        """The slugs the annotations withdraw (a file that cannot be read is the build's to report)."""
-        out: set[str] = set()
-        for path in annotation_paths(self.corpus_dir / "annotations"):
-            with contextlib.suppress(CorpusError):
-                entries = (read_annotation_file(path) or {}).get("withdrawn") or []
-                out |= {str(e["slug"]) for e in entries if isinstance(e, dict) and e.get("slug")}
-        return out
 
     def _check_accepted(self, before: bytes | None, link: dict[str, Any]) -> None:
         """Read the corpus as the build does; undo the accepted entry if the build would refuse it."""
