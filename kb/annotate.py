@@ -15,6 +15,7 @@ Item references: ``"{slug}"`` a document, ``"{slug} {eId}"`` a provision, ``"act
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Callable, Container, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -390,14 +391,13 @@ def load_annotations(directory: Path, held: Sequence[SourceDocument],
                                        if isinstance(p, dict) and "eid" in p}
         for where, spec in _sections(data, "withdrawn", path, errors):
             with errors.caught():
+                if "link" in spec and "slug" not in spec:
+                    link = _withdrawn_link(spec, where, out.withdrawn_links)
+                    out.withdrawn_links[link] = (*_withdrawal(spec, link, where), where)
+                    continue
                 slug = _declared_slug(spec, where, out.withdrawn)
                 _check_keys(spec, ("slug", "date", "reason"), (), where)
-                reason, date = spec["reason"], _date(spec["date"], where, "date")
-                if not isinstance(reason, str) or not reason.strip():
-                    raise AnnotationError(where, f"withdrawn {slug!r} needs a reason", hint="say why it was taken out")
-                if not date:
-                    raise AnnotationError(where, f"withdrawn {slug!r} needs a date", hint="write date: YYYY-MM-DD")
-                out.withdrawn[slug] = (date, reason.strip(), where)
+                out.withdrawn[slug] = (*_withdrawal(spec, slug, where), where)
     for slug, (_, _, where) in sorted(out.withdrawn.items()):
         if slug in res.texts or slug in res.mentioned or slug in promoted:
             errors.errors.append(AnnotationError(
@@ -458,6 +458,11 @@ def load_annotations(directory: Path, held: Sequence[SourceDocument],
     with errors.caught():
         _check_parts(out.links, held_by_slug, provisions, mentioned_by_slug, broken)
     _replaced_links(out)
+    current = {str(iri.link_iri(link.source, link.link_type, link.target)) for link in out.links
+               if link.asserted_by == "curator"}
+    errors.errors += [AnnotationError(where, f"link {link} is withdrawn and still in the corpus",
+                                      hint="remove this withdrawn: entry to publish the link again, or the link")
+                      for link, (_, _, where) in sorted(out.withdrawn_links.items()) if link in current]
     if errors.errors:
         # A quoted provision of a newly held text that matches none of its provisions now names the document,
         # and what needs it to be a provision fails: the cause comes first.
@@ -506,6 +511,31 @@ class _AnyOf:
 
     def __contains__(self, key: object) -> bool:
         return any(key in c for c in self.containers)
+
+
+def _withdrawn_link(spec: Mapping[str, Any], where: str, seen: Container[str]) -> str:
+    """The IRI of a link withdrawal entry (``link:`` its IRI, or the hash at its end)."""
+    _check_keys(spec, ("link", "date", "reason"), (), where)
+    value = spec["link"]
+    name = value.strip().removeprefix(iri.BASE).removeprefix("/") if isinstance(value, str) else ""
+    name = name.removeprefix("link/")
+    if not re.fullmatch(r"[0-9a-f]{8,64}", name):
+        raise AnnotationError(where, f"withdrawn link {value!r} is not a link IRI",
+                              hint=f"give the IRI the build named, {iri.BASE}link/ followed by its hash")
+    link = f"{iri.BASE}link/{name}"
+    if link in seen:
+        raise AnnotationError(where, f"link {link} is withdrawn twice")
+    return link
+
+
+def _withdrawal(spec: Mapping[str, Any], what: str, where: str) -> tuple[str, str]:
+    """The date and reason of a withdrawal entry."""
+    reason, date = spec["reason"], _date(spec["date"], where, "date")
+    if not isinstance(reason, str) or not re.search(r"\w", reason):
+        raise AnnotationError(where, f"withdrawn {what!r} needs a reason", hint="say why it was taken out")
+    if not date:
+        raise AnnotationError(where, f"withdrawn {what!r} needs a date", hint="write date: YYYY-MM-DD")
+    return date, reason.strip()
 
 
 def _declared_slug(spec: Mapping[str, Any], where: str, seen: Container[str]) -> str:

@@ -18,12 +18,19 @@ release published must:
   matched to the provision now at its place with its text, else to the one whose text matches.
 
 IRIs the release published as replaced must stay replaced, and a ``renamed:`` entry must name an eId
-that was published. The check reads the last release; what a build publishes still depends on the
-corpus alone.
+that was published.
+
+A curated link's IRI (a hash of its source, type and target) is cited as the others are: each one the
+release published (curated, withdrawn or replaced) must still be a curated link, be replaced (an end
+renamed, the link retyped), or be withdrawn on purpose (``withdrawn: [{link: IRI, date, reason}]``, so
+that it answers 410 Gone with the reason); a link withdrawal names a link that was published.
+
+The checks read the last release; what a build publishes still depends on the corpus alone.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 import unicodedata
@@ -34,14 +41,14 @@ from pathlib import Path
 
 from kb import iri
 from kb.errors import CorpusError
-from kb.model import Kind, Provision, QuotedProvision, SourceDocument
+from kb.model import Annotations, Kind, Provision, QuotedProvision, SourceDocument
 from kb.promote import match_quoted
 from kb.publish import Release
 from kb.queries import default_queries_dir, get_query
 from kb.quote import after_hint
 from kb.store import EmbeddedStore
 
-__all__ = ["lost_iris", "renamed_iris"]
+__all__ = ["lost_iris", "lost_links", "renamed_iris"]
 
 _SHOWN = 8  # eIds named in a message itself
 _KINDS = {k.value: k for k in Kind}
@@ -282,6 +289,56 @@ def _dropped_error(slug: str, published: int, documents: Path) -> CorpusError:
                        hint=f"put its metadata file and source back (git checkout), or, if it must go, withdraw it: "
                             f"`withdrawn: [{{slug: {slug}, date: YYYY-MM-DD, reason: ...}}]` in an annotation file "
                             "(its IRIs then answer 410 Gone with the reason)")
+
+
+def lost_links(release: Release, annotations: Annotations, annotations_dir: Path) -> list[CorpusError]:
+    """One error for the curated links the release published that the corpus neither holds, replaces nor
+    withdraws (with the ``withdrawn:`` entries to paste), and one per link withdrawal naming a link never
+    published."""
+    store = EmbeddedStore.open(release.store_path)
+    try:
+        rows = store.select(get_query("published-links", default_queries_dir() / "release").text).rows
+    finally:
+        store.close()
+    published: dict[str, tuple[str, str, str] | None] = {}
+    for link, source, link_type, target in rows:
+        if source is not None or str(link) not in published:
+            published[str(link)] = (str(source), str(link_type).rsplit("#", 1)[-1], str(target)) if source else None
+    current = {str(iri.link_iri(link.source, link.link_type, link.target)) for link in annotations.links
+               if link.asserted_by == "curator"}
+    kept = current | set(annotations.replaced) | set(annotations.withdrawn_links)
+    dropped = sorted(link for link in published if link not in kept)
+    errors = [CorpusError(where, f"withdrawn: link {link} was never published",
+                          hint="name a link IRI the current release published (the build that refused to drop it "
+                               "named it), or remove the entry")
+              for link, (_, _, where) in sorted(annotations.withdrawn_links.items()) if link not in published]
+    if dropped:
+        ends = [published[link] for link in dropped]
+        shown = "; ".join(f"{link} ({_short_iri(end[0])} {end[1]} {_short_iri(end[2])})" if end else link
+                          for link, end in zip(dropped[:_SHOWN], ends[:_SHOWN], strict=True))
+        gone_with = {link: slug for link, end in zip(dropped, ends, strict=True) if end
+                     for slug in (_slug_of(end[0]), _slug_of(end[2])) if slug in annotations.withdrawn}
+        entries = "\n".join(
+            f"  - link: {link}\n    date: {dt.date.today().isoformat()}\n    reason: "
+            + (f"its document {gone_with[link]} was withdrawn" if link in gone_with else "...  # why it was taken out")
+            for link in dropped)
+        errors.append(CorpusError(
+            annotations_dir, f"{len(dropped)} curated link(s) the current release published are no longer in the "
+            f"corpus, and their IRIs would stop resolving: {shown}" + (
+                f" and {len(dropped) - _SHOWN} more" if len(dropped) > _SHOWN else ""),
+            hint="put each link back (git checkout), or, if it must go, withdraw it in an annotation file (its IRI "
+                 f"then answers 410 Gone with the reason):\nwithdrawn:\n{entries}"))
+    return errors
+
+
+def _slug_of(item: str) -> str:
+    split = iri.split_provision_iri(item)
+    return split[0] if split else ""
+
+
+def _short_iri(item: str) -> str:
+    return item.removeprefix(iri.BASE + "doc/").replace("/", " ", 1) if item.startswith(iri.BASE + "doc/") \
+        else item.removeprefix(iri.BASE)
 
 
 def _fold(text: str) -> str:

@@ -193,15 +193,17 @@ class GraphBuilder:
     def replacements(self, annotations: Annotations) -> None:
         """IRIs published while a document was known through quotation, now replaced by the
         provisions of its held text; the quotations that made it known; the documents withdrawn (their
-        IRIs answer 410 Gone, with the reason)."""
+        IRIs answer 410 Gone, with the reason) and the curated links withdrawn."""
         for old, new in sorted(annotations.replaced.items()):
             self.add(URIRef(old), DCTERMS.isReplacedBy, URIRef(new))
         for slug, evidence in sorted(annotations.mentions.items()):
             for ev in evidence:
                 self.add(iri.doc_iri(slug), KB.knownThrough, self.evidence(ev))
-        for slug, (date, reason, _) in sorted(annotations.withdrawn.items()):
-            self.add(iri.doc_iri(slug), PROV.invalidatedAtTime, date_literal(date))
-            self.add(iri.doc_iri(slug), RDFS.comment, Literal(f"Withdrawn: {reason}", lang="en"))
+        withdrawn = [(iri.doc_iri(slug), entry) for slug, entry in annotations.withdrawn.items()]
+        withdrawn += [(URIRef(link), entry) for link, entry in annotations.withdrawn_links.items()]
+        for node, (date, reason, _) in sorted(withdrawn):
+            self.add(node, PROV.invalidatedAtTime, date_literal(date))
+            self.add(node, RDFS.comment, Literal(f"Withdrawn: {reason}", lang="en"))
 
     def mentioned_document(self, doc: MentionedDocument) -> None:
         node = self._document_common(doc.slug, doc.title, doc.doc_type.value, doc.symbols, doc.date,

@@ -118,7 +118,10 @@ def unknown(store: Store, item: URIRef) -> NotFoundError:
     or not found (with the nearest names)."""
     gone = withdrawn(store, item)
     if gone is not None:
-        return GoneError(f"{item} names nothing now: {gone}", hint="cite another document's IRI")
+        link = str(item).startswith(iri.BASE + "link/")
+        return GoneError(f"{item} names nothing now: {gone}",
+                         hint="its source and target still have IRIs of their own" if link
+                         else "cite another document's IRI")
     return NotFoundError(f"no item {item} in the knowledge base", hint=nearest(store, item))
 
 
@@ -167,8 +170,12 @@ SELECT ?when ?why WHERE { ?doc prov:invalidatedAtTime ?when . OPTIONAL { ?doc rd
 
 
 def withdrawn(store: Store, item: URIRef) -> str | None:
-    """Why an IRI of a document withdrawn on purpose (the document's or one of its provisions') names
-    nothing now, or None."""
+    """Why an IRI of a document withdrawn on purpose (the document's or one of its provisions'), or of a
+    curated link withdrawn, names nothing now, or None."""
+    if str(item).startswith(iri.BASE + "link/"):
+        rows = store.select(WITHDRAWN_QUERY, {"doc": item}).rows
+        return (f"the link was withdrawn on {rows[0][0]}" + (
+            f": {str(rows[0][1]).removeprefix('Withdrawn: ')}" if rows[0][1] else "")) if rows else None
     split = iri.split_provision_iri(str(item))
     if split is None:
         return None

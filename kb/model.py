@@ -279,3 +279,5 @@ class Annotations:
     warnings: list[str] = field(default_factory=list)  # what a curator should look at (file:line: ...)
     # A document held once and taken out on purpose: slug -> (date, reason, where it is said)
     withdrawn: dict[str, tuple[str, str, str]] = field(default_factory=dict)
+    # A curated link published once and taken out on purpose: link IRI -> (date, reason, where it is said)
+    withdrawn_links: dict[str, tuple[str, str, str]] = field(default_factory=dict)

@@ -33,7 +33,7 @@ from rdflib import RDF, Graph, URIRef
 
 from kb import ontology
 from kb.annotate import load_annotations, withdrawn_entries
-from kb.continuity import lost_iris, renamed_iris
+from kb.continuity import lost_iris, lost_links, renamed_iris
 from kb.corpus import default_corpus_dir, raise_all, read_corpus, read_dataset_info
 from kb.errors import CorpusError, CorpusErrors, InputError
 from kb.graph import CanonicalWriter, origins, write_graph
@@ -268,10 +268,13 @@ def keeps_published_iris(built: Built, build_dir: Path | None = None) -> None:
     (:mod:`kb.continuity`); nothing to check before a first release."""
     build_dir = build_dir or default_build_dir()
     if (build_dir / CURRENT).exists():
-        raise_all(lost_iris(current_release(build_dir), built.documents, built.provisions,
-                            built.annotations.replaced,
+        release = current_release(build_dir)
+        documents_dir = Path(built.documents[0].meta.meta_path).parent if built.documents else None
+        raise_all(lost_iris(release, built.documents, built.provisions, built.annotations.replaced,
                             withdrawn={slug: where for slug, (_, _, where) in built.annotations.withdrawn.items()},
-                            documents_dir=Path(built.documents[0].meta.meta_path).parent if built.documents else None))
+                            documents_dir=documents_dir)
+                  + lost_links(release, built.annotations,
+                               (documents_dir.parent if documents_dir else default_corpus_dir()) / "annotations"))
 
 
 def build(corpus_dir: Path | None = None, build_dir: Path | None = None, *,

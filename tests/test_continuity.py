@@ -9,6 +9,7 @@ from pathlib import Path
 
 import httpx
 import pytest
+from rdflib import URIRef
 from test_api_server import running_server
 
 import kb
@@ -288,3 +289,67 @@ def test_a_held_document_taken_out_is_refused_unless_withdrawn(corpus_copy: Path
     with pytest.raises(kb.AnnotationError, match=r"is withdrawn and still in the corpus.*never used again"):
         kb.build(corpus_copy, build_dir)
     assert kb.current_release(build_dir).version == release.version
+
+
+def test_a_published_link_taken_out_is_refused_unless_withdrawn(published: tuple[Path, Path], tmp_path: Path) -> None:
+    """A report author cites a link's IRI as any other: a curator who deletes the link would break it.
+    The build refuses with the withdrawal to paste, and a withdrawn link answers 410 Gone with the
+    reason; put back, it is published again."""
+    corpus, build_dir = published
+    links = corpus / "annotations" / "links.yaml"
+    text = links.read_text(encoding="utf-8")
+    entry = re.search(r"(?ms)^  - from: wg1-2024-report recommendation_6\n    type: reiterates\n"
+                      r"    to: wg1-2021-final-report recommendation_7\n.*?\n\n", text)
+    assert entry is not None
+    link = str(iri.link_iri(str(kb.provision_iri("wg1-2024-report", "recommendation_6")), "reiterates",
+                            str(kb.provision_iri(REPORT, "recommendation_7"))))
+    before = kb.current_release(build_dir).version
+    links.write_text(text.replace(entry.group(), ""), encoding="utf-8")
+    with pytest.raises(kb.CorpusError) as caught:
+        kb.build(corpus, build_dir)
+    assert str(caught.value).startswith(
+        f"{corpus / 'annotations'}: 1 curated link(s) the current release published are no longer in the corpus")
+    assert f"{link} (wg1-2024-report recommendation_6 reiterates {REPORT} recommendation_7)" in str(caught.value)
+    block = caught.value.hint.split("reason):\n", 1)[1]
+    assert block.startswith(f"withdrawn:\n  - link: {link}\n    date: ")
+    assert kb.current_release(build_dir).version == before
+
+    withdrawal = corpus / "annotations" / "withdrawn.yaml"
+    withdrawal.write_text(block, encoding="utf-8")  # pasted as given: the reason is still to be written
+    with pytest.raises(kb.AnnotationError, match="needs a reason"):
+        kb.build(corpus, build_dir)
+    withdrawal.write_text(block.replace("reason: ...", "reason: recommendation 6 carries Art. 7(g), not this"),
+                          encoding="utf-8")
+    for _ in range(2):  # and it stays withdrawn in the releases after
+        release, _ = kb.build(corpus, build_dir)
+        with kb.open_store(release.store_path) as store, \
+                pytest.raises(kb.GoneError, match=r"the link was withdrawn on .*: recommendation 6 carries"):
+            kb.describe(store, URIRef(link))
+    with running_server(release.store_path, tmp_path / "server.log") as server, \
+            httpx.Client(base_url=server.url, timeout=30) as client:
+        path = link.removeprefix(iri.BASE)
+        for accept in ("text/turtle", "text/html"):
+            gone = client.get(f"/{path}", headers={"Accept": accept})
+            assert gone.status_code == 410 and "carries Art. 7(g), not this" in gone.text
+        gone = client.get(f"/api/items/{path}")
+        assert gone.status_code == 410 and "the link was withdrawn on" in gone.json()["error"]["detail"]
+        kept = client.get("/" + str(kb.provision_iri(REPORT, "recommendation_7")).removeprefix(iri.BASE),
+                          headers={"Accept": "text/turtle"})
+        assert kept.status_code == 200  # its ends still resolve
+
+    said = withdrawal.read_text(encoding="utf-8")
+    withdrawal.unlink()  # a withdrawal lasts: the IRI would answer 404
+    with pytest.raises(kb.CorpusError, match="1 curated link"):
+        kb.build(corpus, build_dir)
+    other = "https://w3id.org/iacml-kb/link/" + "0" * 16
+    withdrawal.write_text(said + f"\n  - {{link: {other}, date: 2026-12-06, reason: a typo}}\n", encoding="utf-8")
+    with pytest.raises(kb.CorpusError, match=rf"withdrawn: link {other} was never published"):
+        kb.build(corpus, build_dir)
+    links.write_text(text, encoding="utf-8")  # the curator changes their mind: the link is back
+    withdrawal.write_text(said, encoding="utf-8")
+    with pytest.raises(kb.AnnotationError, match=r"is withdrawn and still in the corpus"):
+        kb.build(corpus, build_dir)
+    withdrawal.unlink()
+    release, _ = kb.build(corpus, build_dir)
+    with kb.open_store(release.store_path) as store:
+        assert kb.describe(store, URIRef(link)).iri == link
