@@ -1223,3 +1223,21 @@ def test_links_to_other_pages_are_a_sites_navigation() -> None:
             "Presentations of Working Group 1 >>\nPresentations of Working Group 2 »\n\n"
             "The Working Groups adopted their recommendations.\n")
     assert first_words(text) == ["The", "The"]
+
+
+@pytest.mark.parametrize("word", ["Artículo", "Article", "ARTÍCULO", "Art."])
+def test_a_long_first_article_is_not_cut_at_its_own_number(word: str) -> None:
+    """A line of 160 characters or more is searched for items run together; the number of "Artículo 1."
+    is the article's own, not a new item after the word (found by a curator adding a Plan de Acción)."""
+    first = (f"{word} 1. La Presidencia Pro Tempore de la XXIII CIMT, en colaboración con las Presidencias anterior "
+             "y futura, con el apoyo de la Secretaría Técnica de la OEA y en consulta con COSATE y CEATAL, será "
+             "responsable de impulsar la ejecución del presente Plan de Acción.")
+    text = ("NOSOTROS, LAS MINISTRAS Y LOS MINISTROS DE TRABAJO nos comprometemos a llevar a cabo el siguiente Plan "
+            "de Acción:\n\nORGANIZACIÓN\n\n" + first + "\n\nGRUPOS DE TRABAJO\n\n" + f"{word} 2. Se constituirán dos "
+            "Grupos de Trabajo.\n")
+    assert len(first) >= 160
+    doc = parse_document(text, doc_type="PlanOfAction")
+    found = {p.eid: (p.kind, p.number, own_text(text, p)[:len(word) + 3]) for p in doc.provisions}
+    assert found["art_1"] == (Kind.MANDATE, "1", f"{word} 1.")
+    assert found["subsec_1"][0] is Kind.SECTION  # the heading before it is read as one again
+    assert not [w for w in doc.warnings if w.code in ("inline-items", "short-provision")]
