@@ -377,23 +377,34 @@ def review_cmd(accept: Annotated[list[str] | None, typer.Option("--accept", help
         return
     for p in sorted(pending, key=lambda p: -p.confidence):
         _show_pending(p)
-        answer = typer.prompt("  [a]ccept, [r]eject, [e]dit, [s]kip, [q]uit", default="s").strip().lower()[:1]
-        if answer == "q":
+        if _decide(review, p) == "q":
             break
-        if answer == "a":
-            review.accept(p.id)
-        elif answer == "r":
-            review.reject(p.id, typer.prompt("  reason (optional)", default="", show_default=False))
-        elif answer == "e":
-            new_type = typer.prompt("  type", default=p.link_type)
-            new_target = typer.prompt("  to", default=p.target)
-            new_role = typer.prompt("  role (actor, channel, partner, supporter)",
-                                    default=p.role or "actor") if new_type == "addressee" else None
-            quotes = [typer.prompt(f"  quote from {e['doc']} (Enter keeps it)", default="", show_default=False)
-                      for e in p.evidence]
-            review.accept(p.id, link_type=new_type, target=new_target, role=new_role,
-                          evidence=review.edited_evidence(p.id, quotes))
     typer.echo(f"{len(review.pending())} suggestion(s) still waiting; run `kb build` to publish the accepted ones")
+
+
+def _decide(review: kb.Review, p: kb.Pending) -> str:
+    """Ask for a decision on one suggestion until one is taken: a refused one (a quote not in the source, a
+    target that does not exist) says why and asks again, the rest of the session kept."""
+    while True:
+        answer = str(typer.prompt("  [a]ccept, [r]eject, [e]dit, [s]kip, [q]uit", default="s")).strip().lower()[:1]
+        try:
+            if answer == "a":
+                review.accept(p.id)
+            elif answer == "r":
+                review.reject(p.id, typer.prompt("  reason (optional)", default="", show_default=False))
+            elif answer == "e":
+                new_type = typer.prompt("  type", default=p.link_type)
+                new_target = typer.prompt("  to", default=p.target)
+                new_role = typer.prompt("  role (actor, channel, partner, supporter)",
+                                        default=p.role or "actor") if new_type == "addressee" else None
+                quotes = [typer.prompt(f"  quote from {e['doc']} (Enter keeps it)", default="", show_default=False)
+                          for e in p.evidence]
+                review.accept(p.id, link_type=new_type, target=new_target, role=new_role,
+                              evidence=review.edited_evidence(p.id, quotes))
+        except kb.InputError as exc:
+            typer.echo(f"  refused: {exc.message}" + (f"\n  {exc.hint}" if exc.hint else ""), err=True)
+            continue
+        return answer
 
 
 @app.command("queries")

@@ -30,7 +30,7 @@ from kb.corpus import default_corpus_dir, write_whole
 from kb.errors import CorpusError, CorpusErrors, InputError, NotFoundError
 from kb.pipeline import prepare
 from kb.quote import after_hint
-from kb.suggest import Suggestion
+from kb.suggest import Suggestion, bodies_named
 
 __all__ = ["ACCEPTABLE_TYPES", "REVIEWED_LINKS", "Pending", "Review"]
 
@@ -233,6 +233,8 @@ class Review:
                 raise InputError(f"role is for an addressee link, not {link['type']}", parameter="role",
                                  hint="leave the role out")
             retargeted = (link["type"], link["to"]) != (p.link_type, p.target)
+            if link["type"] == "addressee" and link["to"] != p.target:
+                self._check_names(link)
             edited = retargeted or link["evidence"] != p.evidence
             data, entries = self._load(self.accepted_path, "links")
             accepted = [e for _, e in entries]
@@ -250,6 +252,20 @@ class Review:
             self._write_suggestions([q for q in self.pending() if q.id != ident])
         return link
 
+    def _check_names(self, link: dict[str, Any]) -> None:
+        """An addressee's quote names the body: one retargeted to another body needs a quote naming it."""
+        body = str(link["to"]).removeprefix("body:")
+        try:
+            annotations = prepare(self.corpus_dir).annotations
+        except (CorpusError, CorpusErrors):
+            return  # the corpus has other problems: the build reports them
+        named = set().union(*(bodies_named(str(e.get("quote", "")), annotations) for e in link["evidence"]))
+        if body not in named:
+            raise InputError(f"{link['from']} addressee {link['to']}: the quote names "
+                             f"{', '.join(f'body:{b}' for b in sorted(named)) or 'no body'}, not {link['to']}",
+                             parameter="quote", hint="nothing was written: give a quote from the source that names "
+                             "the new addressee (`kb quote` prints the provision's text)")
+
     def _check_accepted(self, before: bytes | None, link: dict[str, Any]) -> None:
         """Read the corpus as the build does; undo the accepted entry if the build would refuse it."""
         try:
@@ -265,9 +281,10 @@ class Review:
                 write_whole(self.accepted_path, before)
             message = "; ".join(e.message.split(": ", 1)[-1] for e in ours)
             quote = "quote" in message or "after" in message
+            fixes = "; ".join(e.hint for e in ours if e.hint)  # "the source reads '...': copy that"
             raise InputError(f"{link['from']} {link['type']} {link['to']} would not build: {message}",
-                             hint="nothing was written: " + ("copy the exact text (`kb quote`)" if quote else
-                                                             "give another type or target"),
+                             hint="nothing was written: " + (fixes or ("copy the exact text (`kb quote`)" if quote else
+                                                                      "give another type or target")),
                              parameter="quote" if quote else "target") from None
 
     def _remember_rejected(self, p: Pending, reason: str) -> None:

@@ -110,7 +110,7 @@ _ROLE_CUES = (
 _MIN_QUOTE = 24  # characters of an addressee's quote: its name and the words before it
 _LIST_JOIN = re.compile(r"\s*(?:,|\band\b|\by\b|\be\b|,\s*and\b)\s*(?:the\s+|la\s+|el\s+|los\s+|las\s+)?")
 _CITATION_RE = re.compile(r"\b(?:recommendation|recomendaci[óo]n|art(?:icle|[íi]culo)?\.?|paragraph|p[áa]rrafo)\s*"
-                          r"(\d{1,2})(?:\s*,?\s*\(?([a-z])\)?)?", re.IGNORECASE)
+                          r"(\d{1,2})(?:\s*,?\s*\(?([a-z])\)?(?!\w))?", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -337,13 +337,15 @@ def _nearness(source: Candidate, target: Candidate) -> float:
 
 
 def _cited(source: Candidate, target: Candidate) -> bool:
-    """Whether the source names the target's number ("recommendation 7", "Art. 7, g")."""
+    """Whether the source names the target's number ("recommendation 7", "Art. 7, g"); the number a text
+    opens with is its own ("Artículo 2. Se constituirán ..."), not a citation."""
     if not target.number:
         return False
-    for m in _CITATION_RE.finditer(source.text + " " + " ".join(e.quote for e in source.evidence)):
-        number = m[1] + (f"({m[2]})" if m[2] else "")
-        if number == target.number:
-            return True
+    for text in (source.text, *(e.quote for e in source.evidence)):
+        for m in _CITATION_RE.finditer(text):
+            number = m[1] + (f"({m[2]})" if m[2] else "")
+            if number == target.number and text[:m.start()].strip():
+                return True
     return False
 
 
@@ -485,6 +487,12 @@ def _role(before: str) -> str:
         if cue.search(before[-80:]):
             return role
     return ""
+
+
+def bodies_named(text: str, annotations: Annotations) -> set[str]:
+    """The slugs of the bodies a text names (by a label or other name, English or Spanish), as the
+    suggester reads addressees."""
+    return {slug for _, _, slug, _ in _named_bodies(text, annotations)}
 
 
 def _named_bodies(text: str, annotations: Annotations) -> list[tuple[int, int, str, str]]:

@@ -239,6 +239,35 @@ def test_the_bodies_of_a_series_named_together_are_each_proposed() -> None:
     assert sorted(slug for _, _, slug, _ in one) == ["wg1", "wg2"]  # each once
 
 
+def test_the_bodies_of_the_corpus_are_named_in_spanish_too() -> None:
+    """A Spanish Plan de Acción names the international organisations by their Spanish names and acronyms."""
+    from kb.suggest import _named_bodies
+
+    corpus = kb.prepare(None)
+    named = _named_bodies("Solicitar a la OIT, al BID, a la CEPAL y a la Organización Panamericana de la Salud que "
+                          "apoyen a los Ministerios de Trabajo, en consulta con el Consejo Sindical de Asesoramiento "
+                          "Técnico y la Comisión Empresarial de Asesoramiento Técnico en Asuntos Laborales.",
+                          corpus.annotations)
+    assert sorted({slug for _, _, slug, _ in named}) == [
+        "ceatal", "cosate", "eclac", "idb", "ilo", "ministries-of-labor", "paho"]
+
+
+def test_the_number_a_provision_opens_with_is_its_own_not_a_citation() -> None:
+    """An article of a new Plan de Acción ("Artículo 2. Se constituirán ...") was proposed as derived from
+    every recommendation 2 and paragraph 2 of the corpus, "cites it"."""
+    from kb.suggest import Candidate, _cited
+
+    def candidate(text: str, number: str) -> Candidate:
+        return Candidate(iri="", ref="", kind="Mandate", doc="", number=number, text=text, date="", evidence=())
+
+    recommendation = candidate("Promote the exchange of experiences.", "2")
+    assert not _cited(candidate("Artículo 2. Se constituirán dos Grupos de Trabajo.", "2"), recommendation)
+    assert not _cited(candidate("Art. 2 Se constituirán dos Grupos de Trabajo.", "2"), recommendation)
+    assert _cited(candidate("Artículo 3. Conforme a la recomendación 2 del informe, ...", "3"), recommendation)
+    assert _cited(candidate("Continue, as asked by Art. 7, g of the Plan of Action.", "1"),
+                  candidate("Encourage ILO-CINTERFOR ...", "7(g)"))
+
+
 def test_the_instruments_in_force_when_an_activity_took_place() -> None:
     """A work plan is in force during the years its title gives; of a series (one issuer's Plans of
     Action, its Working Group's reports) the latest issued by then, the one before it replaced only once
@@ -506,6 +535,14 @@ def test_an_edited_accept_is_checked_and_the_suggestion_as_made_not_made_again(c
         review.accept(rec6.id, target="iacml21-plan-of-action art_99")
     assert refused.value.parameter == "target"
     assert accepted_path.read_text(encoding="utf-8") == "# kept apart\ndocuments: []\nlinks: []\n"
+    with pytest.raises(kb.InputError, match="would not build") as refused:
+        review.accept(rec6.id, evidence=review.edited_evidence(rec6.id, [rec6.evidence[0]["quote"].lower()]))
+    assert f"the source reads {rec6.evidence[0]['quote']!r}" in refused.value.hint  # the fix to copy
+    addressee = next(p for p in review.pending() if p.link_type == "addressee" and p.target != "body:oas")
+    with pytest.raises(kb.InputError, match=r"the quote names body:.*, not body:oas") as refused:
+        review.accept(addressee.id, target="body:oas")
+    assert refused.value.parameter == "quote"
+    assert accepted_path.read_text(encoding="utf-8") == "# kept apart\ndocuments: []\nlinks: []\n"
     link = review.accept(rec6.id, link_type="derivedFrom")
     assert link["type"] == "derivedFrom"
     data = yaml.safe_load(accepted_path.read_text(encoding="utf-8"))
@@ -581,6 +618,16 @@ def test_kb_review_at_the_prompt(capsys: pytest.CaptureFixture[str], monkeypatch
     monkeypatch.setattr("sys.stdin", io.StringIO(""))  # end of input at the prompt
     assert main(["review", "--corpus", str(corpus)]) == 130
     assert "what was decided before is kept" in capsys.readouterr().err
+
+    second = sorted(review.pending(), key=lambda p: -p.confidence)[0]
+    mistyped = second.evidence[0]["quote"].upper()
+    answers = f"e\n\n\n{'actor' + chr(10) if second.link_type == 'addressee' else ''}{mistyped}\n" + \
+        "\n" * (len(second.evidence) - 1) + "s\nq\n"  # a quote refused, then skipped: the session goes on
+    monkeypatch.setattr("sys.stdin", io.StringIO(answers))
+    assert main(["review", "--corpus", str(corpus)]) == 0
+    err = capsys.readouterr().err
+    assert "refused: " in err and f"the source reads {second.evidence[0]['quote']!r}" in err
+    assert second.id in {p.id for p in review.pending()}
 
 
 def test_a_suggested_link_is_published_apart_and_changes_no_status(corpus: Path, tmp_path: Path) -> None:
