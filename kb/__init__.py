@@ -52,7 +52,16 @@ from kb.items import (
 from kb.model import DatasetInfo, DocType
 from kb.ontology import alignments_graph
 from kb.parse import ParsedDocument, ParseWarning, parse, parse_document
-from kb.pipeline import Built, Corpus, assemble, assemble_against, build, keeps_published_iris, prepare
+from kb.pipeline import (
+    Built,
+    Corpus,
+    assemble,
+    assemble_against,
+    build,
+    first_reading_warnings,
+    keeps_published_iris,
+    prepare,
+)
 from kb.publish import Release, ReleaseHold, current_release, hold_release, push, release_of_store, version_time
 from kb.queries import NamedQuery, get_query, list_queries
 from kb.quote import Quote, near_quote, quote_of
@@ -152,6 +161,7 @@ __all__ = [
     "doc_iri",
     "extract",
     "filter_values",
+    "first_reading_warnings",
     "get_query",
     "hold_release",
     "jsonld_context",

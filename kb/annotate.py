@@ -25,7 +25,7 @@ from typing import Any, TypeVar
 import yaml
 
 from kb import iri
-from kb.corpus import DATE_RE, decode_utf8, raise_all
+from kb.corpus import DATE_RE, decode_utf8, is_date, raise_all
 from kb.errors import AnnotationError, CorpusError, QuoteMismatchError
 from kb.model import (
     Activity,
@@ -261,6 +261,8 @@ def _date(value: object, where: str, key: str) -> str:
     text = value.isoformat() if hasattr(value, "isoformat") else str(value)
     if not DATE_RE.match(text):
         raise AnnotationError(where, f"{key} {text!r} is not YYYY-MM-DD, YYYY-MM or YYYY")
+    if not is_date(text):
+        raise AnnotationError(where, f"{key} {text!r} is not a real date", hint="check the month and the day")
     return text
 
 

@@ -190,8 +190,33 @@ def add_cmd(file: Annotated[Path, typer.Argument(help="The new document: a text,
                    f"{added.source_path} --lines --corrections {added.meta_path}`, correct it in that file "
                    "(corpus/README.md, 'Correcting the parse'), then run `kb build`")
         return
+    before = _adoption(build_dir)
     build(corpus=corpus, build_dir=build_dir, quiet=True)
+    newly = sorted(item for item, value in _adoption(build_dir).items()
+                   if value == "not-adopted" and before.get(item, "pending") == "pending")
+    if newly:
+        shown = ", ".join(_short_ref(item) for item in newly[:3]) + (f" and {len(newly) - 3} more" if len(newly) > 3
+                                                                      else "")
+        typer.echo(f"{len(newly)} recommendation(s) pending before now read not-adopted ({shown}): the next Plan of "
+                   f"Action is held and no mandate is linked to them yet; `kb suggest --document {added.slug}` "
+                   "proposes the mandates derived from them", err=True)
     typer.echo(f"next: kb status --document {added.slug}; kb coverage")
+
+
+def _adoption(build_dir: Path | None) -> dict[str, str]:
+    """Each recommendation's adoption in the current release (none before a first one)."""
+    try:
+        store = _open(None, build_dir)
+    except kb.KbError:
+        return {}
+    with store:
+        return {row.item: row.assessments["adoption"].value for row in kb.status(store, kind="Recommendation")
+                if "adoption" in row.assessments}
+
+
+def _short_ref(item: str) -> str:
+    """"slug eId" for a provision IRI, as annotation files and `kb show` write it."""
+    return item.removeprefix(kb.BASE + "doc/").replace("/", " ", 1)
 
 
 @app.command()
@@ -199,7 +224,8 @@ def validate(corpus: CorpusOpt = None, build_dir: BuildOpt = None) -> None:
     """Run every stage up to validation and report, without publishing: also whether the build would
     keep every IRI the current release published."""
     built = kb.assemble_against(build_dir, corpus, progress=_progress)
-    for warning in [*built.annotations.warnings, *built.validation.warnings]:
+    first = kb.first_reading_warnings(built, build_dir)
+    for warning in [*first, *built.annotations.warnings, *built.validation.warnings]:
         typer.echo(f"warning: {warning}", err=True)
     built.validation.raise_for_violations()
     kb.keeps_published_iris(built, build_dir)

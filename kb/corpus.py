@@ -42,6 +42,18 @@ OPTIONAL_FIELDS = ("date_note", "known_by", "original_file", "original_sha256", 
 _CORRECTION_KEYS = ("at", "after", "read_as", "kind", "number", "eid")
 EMPTY_ALLOWED = ("meeting",)  # a document may belong to no meeting
 DATE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+
+
+def is_date(text: str) -> bool:
+    """YYYY-MM-DD, YYYY-MM or YYYY, naming a day or month the calendar has (not 2025-02-30)."""
+    if not DATE_RE.match(text):
+        return False
+    year, month, day = ([int(part) for part in text.split("-")] + [1, 1])[:3]
+    try:
+        dt.date(year, month, day)
+    except ValueError:
+        return False
+    return True
 LANG_RE = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]+)*$")
 SHA_RE = re.compile(r"^[0-9a-f]{64}$")
 
@@ -164,6 +176,11 @@ def parse_meta(path: Path) -> DocumentMeta:
     if known_by and (not isinstance(known_by, str) or not re.match(r"^\d{4}-\d{2}-\d{2}$", known_by)):
         raise _field_error(path, lines, "known_by", f"{known_by!r} is not a YYYY-MM-DD date",
                            "give the latest day the document can have been issued")
+    date = text_field("date", DATE_RE, "write YYYY-MM-DD, YYYY-MM or YYYY, quoted")
+    if date and not is_date(date):
+        raise _field_error(path, lines, "date", f"{date!r} is not a real date", "check the month and the day")
+    if known_by and not is_date(known_by):
+        raise _field_error(path, lines, "known_by", f"{known_by!r} is not a real date", "check the month and the day")
     return DocumentMeta(
         corrections=_corrections(path, data.get("corrections"), lines),
         renamed=_renamed(path, data.get("renamed"), lines),
@@ -172,7 +189,7 @@ def parse_meta(path: Path) -> DocumentMeta:
         title=text_field("title"),
         doc_type=doc_type,
         symbols=tuple(symbols),
-        date=text_field("date", DATE_RE, "write YYYY-MM-DD, YYYY-MM or YYYY, quoted"),
+        date=date,
         language=text_field("language", LANG_RE, "use a BCP 47 code such as en"),
         original_language=text_field("original_language", LANG_RE, "use a BCP 47 code such as es"),
         issuing_body=text_field("issuing_body"),
@@ -313,7 +330,8 @@ def load_document(meta_path: Path) -> SourceDocument:
     if actual != meta.sha256:
         raise CorpusError(
             source, f"checksum mismatch: metadata {meta_path.name} says {meta.sha256}, file has {actual}",
-            hint="restore the source file unchanged, or if the change is intended update sha256",
+            hint="a held source stays byte for byte as received: restore it (git checkout, or `kb add` of the file "
+                 "received); a new version of the text is held with `kb add FILE --slug SLUG --replace`",
         )
     return SourceDocument(meta=meta, text=decode_utf8(raw, source), path=source)
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -26,7 +27,7 @@ import yaml
 
 from kb import iri
 from kb.annotate import read_annotation_files
-from kb.corpus import DATE_RE, default_corpus_dir, parse_meta, write_whole
+from kb.corpus import default_corpus_dir, is_date, parse_meta, write_whole
 from kb.errors import InputError, KbError
 from kb.extract import Extracted, extract
 from kb.model import DocType
@@ -117,6 +118,20 @@ def _holder(documents: Path, received: Extracted, sha256: str) -> str | None:
     return None
 
 
+def _same_symbols(documents: Path, symbols: Sequence[str], language: str) -> str:
+    """The slug of a held document in the same language sharing a symbol with these, or "": a text of
+    the same document, held twice (a language version has the same symbols in another language)."""
+    wanted = {s.replace(" ", "").casefold() for s in symbols}
+    for meta_path in sorted(documents.glob("*.yaml")) if wanted else ():
+        try:
+            meta = parse_meta(meta_path)
+        except KbError:
+            continue
+        if meta.language == language and wanted & {s.replace(" ", "").casefold() for s in meta.symbols}:
+            return meta.slug
+    return ""
+
+
 def _declared(annotations_dir: Path) -> tuple[set[str], set[str], set[str]]:
     """Slugs of the bodies, activities and quoted documents the annotations declare."""
     bodies: set[str] = set()
@@ -179,10 +194,13 @@ def add_document(path: Path, *, corpus_dir: Path | None = None, slug: str | None
         except ValueError:
             raise InputError(f"--type {doc_type!r} is not a document type",
                              hint=f"use one of {', '.join(t.value for t in DocType)}") from None
-    if date is not None and not DATE_RE.match(date):
+    if date is not None and not is_date(date):
         raise InputError(f"--date {date!r} is not YYYY-MM-DD, YYYY-MM or YYYY", hint="write e.g. --date 2021-09-24")
     if slug is not None and not iri.is_slug(slug):
-        raise InputError(f"--slug {slug!r} is not a slug", hint="use lower-case words joined by hyphens")
+        folded = _slugify(slug)
+        raise InputError(f"--slug {slug!r} is not a slug", parameter="slug",
+                         hint="use lower-case words joined by hyphens, without accents" + (
+                             f": --slug {folded}" if iri.is_slug(folded) else ""))
     received: Extracted = extract(path)
     parsed = parse_document(received.text, source=str(path), doc_type=doc_type, language=language)
     meta = parsed.metadata
@@ -211,12 +229,16 @@ def add_document(path: Path, *, corpus_dir: Path | None = None, slug: str | None
                                 language=existing.language, corrections=existing.corrections,
                                 corrections_file=str(meta_path))
         held_path = corpus_dir / existing.source
+        kept_notes: list[str] = []
         if existing.sha256 != held_sha:  # --replace: the new text under the metadata as the curator edited it
             write_whole(held_path, received.data)
             write_whole(meta_path, _rehashed(meta_path.read_text(encoding="utf-8"), held_sha, received).encode())
+            kept_notes.append(f"sha256: the text held is now {path.name}'s; every other field is kept as edited")
+        elif not held_path.is_file() or hashlib.sha256(held_path.read_bytes()).hexdigest() != held_sha:
+            write_whole(held_path, received.data)  # a held source stays as received: this is the received text
+            kept_notes.append(f"source: {held_path} had been changed or removed; it holds the text received again")
         return Added(slug, held_path, meta_path, parsed, kept_metadata=True, promoted=slug in quoted,
-                     notes=[f"sha256: the text held is now {path.name}'s; every other field is kept as edited"]
-                     if existing.sha256 != held_sha else [])
+                     notes=kept_notes)
     notes: list[str] = []
     final_type = doc_type or meta.type
     if final_type is None:
@@ -246,6 +268,11 @@ def add_document(path: Path, *, corpus_dir: Path | None = None, slug: str | None
         if note:
             notes.append(f"{key}: {note}")
     lang = language or meta.language or "en"
+    twin = _same_symbols(documents, meta.symbols, lang)
+    if twin:
+        notes.append(f"symbols: {', '.join(meta.symbols)} in {lang} are those of the held document {twin}: if this "
+                     f"is the same document in another file, one text is held once (remove what kb add wrote here "
+                     f"and keep {twin}, or hold this text instead with `kb add FILE --slug {twin} --replace`)")
     fields: list[tuple[str, object, str]] = [
         ("slug", slug, ""),
         ("title", title, title_note),

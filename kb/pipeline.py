@@ -39,7 +39,7 @@ from kb.errors import CorpusError, CorpusErrors, InputError
 from kb.graph import CanonicalWriter, origins, write_graph
 from kb.iri import SKOS
 from kb.model import Annotations, DatasetInfo, Provision, SourceDocument
-from kb.parse import parse
+from kb.parse import parse, parse_document
 from kb.publish import CURRENT, Release, build_lock, current_release, default_build_dir, publish, work_folder
 from kb.rules import assess, corpus_date, load_rules, write_status
 from kb.store import EmbeddedStore, Store
@@ -231,6 +231,30 @@ def build_report(built: Built, version: str) -> dict[str, Any]:
     }
 
 
+def first_reading_warnings(built: Built, build_dir: Path | None = None) -> list[str]:
+    """What a curator should look at before a build publishes: a document dated after today (the status
+    is computed as of the newest document's date, so a typo such as 2205 moves it for every mandate);
+    and the parse warnings of each document the current release in ``build_dir`` did not hold (none
+    before a first release): ``kb add`` holds back a reading to doubt, and a build that publishes one
+    says so, since its IRIs are cited from then on."""
+    today = dt.date.today()
+    out = [f"{d.meta.meta_path}:{d.meta.line_of('date') or 1}: {d.meta.slug} is dated {d.meta.date}, after today "
+           f"({today}): the status of every mandate is computed as of the newest document's date"
+           for d in built.documents if d.meta.date and d.meta.date > today.isoformat()[:len(d.meta.date)]]
+    build_dir = build_dir or default_build_dir()
+    if not (build_dir / CURRENT).exists():
+        return out
+    before = set(current_release(build_dir).report().get("documents") or {})
+    for d in built.documents:
+        if d.meta.slug in before:
+            continue
+        parsed = parse_document(d.text, source=str(d.path), doc_type=d.meta.doc_type, corrections=d.meta.corrections,
+                                corrections_file=d.meta.meta_path)
+        out += [f"{d.path}:{w.line}: {d.meta.slug} is published for the first time with this reading to check: "
+                f"{w.message}" for w in parsed.warnings]
+    return out
+
+
 def _lost_before_annotations(corpus_dir: Path, build_dir: Path) -> list[CorpusError]:
     """The published IRIs a corpus whose annotations fail would lose or move: read and parsed alone."""
     if not (build_dir / CURRENT).exists():
@@ -291,6 +315,7 @@ def build(corpus_dir: Path | None = None, build_dir: Path | None = None, *,
             with _stage("publish", built.timings, progress):
                 keeps_published_iris(built, build_dir)
                 report = build_report(built, version)
+                report["warnings"] = first_reading_warnings(built, build_dir) + report["warnings"]
                 release = publish(build_dir, version, built.nt_path, report, store=built.store_path, locked=True)
         finally:
             shutil.rmtree(work, ignore_errors=True)

@@ -56,7 +56,7 @@ def test_wrong_checksum_names_the_source_and_both_hashes(corpus_copy: Path) -> N
     err = _error(corpus_copy)
     assert err.path.endswith("002_02cb97b6c04033b0.txt")
     assert "checksum mismatch" in str(err) and "wg1-2021-final-report.yaml" in str(err)
-    assert "update sha256" in str(err)
+    assert "stays byte for byte as received" in str(err) and "--replace" in str(err)
 
 
 def test_missing_metadata_field_is_named(corpus_copy: Path) -> None:
@@ -111,6 +111,21 @@ def test_bad_field_values_are_refused_with_their_line(corpus_copy: Path) -> None
     err = _error(corpus_copy)
     assert "field 'date'" in str(err) and err.line is not None
     assert meta.read_text().splitlines()[err.line - 1].startswith("date:")
+
+
+@pytest.mark.parametrize("date", ["2021-02-30", "2021-13", "2021-00-08"])
+def test_a_date_the_calendar_has_not_is_refused_with_its_line(corpus_copy: Path, date: str) -> None:
+    """A curator's typo that the pattern lets through once made the build end in a traceback."""
+    meta = corpus_copy / "documents" / "wg1-2021-final-report.yaml"
+    meta.write_text(meta.read_text().replace('date: "2021-07-08"', f'date: "{date}"'))
+    err = _error(corpus_copy)
+    assert f"field 'date' '{date}' is not a real date" in str(err) and err.hint == "check the month and the day"
+    assert meta.read_text().splitlines()[err.line - 1].startswith("date:")
+    activities = corpus_copy / "annotations" / "activities.yaml"
+    meta.write_text(meta.read_text().replace(f'date: "{date}"', 'date: "2021-07-08"'))
+    activities.write_text(activities.read_text().replace('start: "2021-07-28"', f'start: "{date}"', 1))
+    with pytest.raises(CorpusError, match=rf"activities\.yaml:\d+: start '{date}' is not a real date"):
+        prepare(corpus_copy)
 
 
 def test_slug_must_match_the_file_name(corpus_copy: Path) -> None:

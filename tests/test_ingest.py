@@ -481,3 +481,86 @@ def test_a_title_not_in_english_is_proposed_with_a_note(capsys: pytest.CaptureFi
     assert "title: 'Declaración de Asunción' is the cover's; write the document's title in English" in err
     (meta,) = [p for p in (corpus_copy / "documents").glob("*.yaml") if "asuncion" in p.name]
     assert "title: Declaración de Asunción  # the cover's, not in English" in meta.read_text(encoding="utf-8")
+
+
+def test_a_build_that_publishes_a_doubtful_reading_says_so(capsys: pytest.CaptureFixture[str], corpus_copy: Path,
+                                                          tmp_path: Path) -> None:
+    """`kb add` holds back a reading with warnings; the `kb build` after it publishes it, and says which
+    warnings a reader would doubt, once: the documents the release held before are not warned of again."""
+    doubtful = tmp_path / "plan.txt"
+    doubtful.write_text(NEW_PLAN.rstrip("\n") + "\n\n9. Noted.\n", encoding="utf-8")
+    args = ["--corpus", str(corpus_copy), "--build-dir", str(tmp_path / "build")]
+    assert run(capsys, "build", *args)[0] == 0
+    assert run(capsys, "add", str(doubtful), *args)[0] == 0
+    code, _, err = run(capsys, "build", *args)
+    assert code == 0, err
+    first = [line for line in err.splitlines() if "published for the first time" in line]
+    assert len(first) == 1 and first[0].startswith(f"warning: {corpus_copy / 'sources'}")
+    assert f"{PLAN} is published for the first time with this reading to check: " in first[0]
+    assert "very short" in first[0]
+    code, _, err = run(capsys, "build", *args)
+    assert code == 0 and "published for the first time" not in err
+
+
+def test_kb_add_of_the_received_file_restores_a_held_source_edited_by_hand(
+        capsys: pytest.CaptureFixture[str], corpus_copy: Path, new_plan: Path) -> None:
+    args = ["--corpus", str(corpus_copy), "--no-build"]
+    assert run(capsys, "add", str(new_plan), *args)[0] == 0
+    held = corpus_copy / "sources" / f"{PLAN}.txt"
+    held.write_text(held.read_text(encoding="utf-8").replace("Asunción", "Asuncion"), encoding="utf-8")
+    with pytest.raises(kb.CorpusError, match="checksum mismatch") as caught:
+        kb.prepare(corpus_copy)
+    assert "stays byte for byte as received" in caught.value.hint and "update sha256" not in caught.value.hint
+    code, _, err = run(capsys, "add", str(new_plan), *args)
+    assert code == 0 and f"check: source: {held} had been changed or removed; it holds the text received again" in err
+    assert held.read_bytes() == new_plan.read_bytes()
+
+
+def test_another_file_of_a_held_document_is_pointed_out(capsys: pytest.CaptureFixture[str], corpus_copy: Path,
+                                                        tmp_path: Path, new_plan: Path) -> None:
+    """Not byte for byte the same (a newline more, another format), the same symbols in the same language:
+    most likely the same document, which the curator is told of before it is held twice."""
+    args = ["--corpus", str(corpus_copy), "--no-build"]
+    assert run(capsys, "add", str(new_plan), *args)[0] == 0
+    again = tmp_path / "again.txt"
+    again.write_text(NEW_PLAN + "\n", encoding="utf-8")
+    code, _, err = run(capsys, "add", str(again), "--slug", "plan-again", *args)
+    assert code == 0
+    assert f"are those of the held document {PLAN}: if this is the same document in another file" in err
+    assert f"`kb add FILE --slug {PLAN} --replace`" in err
+
+
+def test_a_document_dated_after_today_is_pointed_out(capsys: pytest.CaptureFixture[str], corpus_copy: Path,
+                                                     new_plan: Path) -> None:
+    """The status is computed as of the newest document's date: a typo (2205 for 2025) moves it."""
+    args = ["--corpus", str(corpus_copy), "--no-build"]
+    assert run(capsys, "add", str(new_plan), *args)[0] == 0
+    meta = corpus_copy / "documents" / f"{PLAN}.yaml"
+    meta.write_text(re.sub(r"(?m)^date: .*$", "date: '2205-09-25'", meta.read_text(encoding="utf-8")),
+                    encoding="utf-8")
+    meta.write_text(re.sub(r"(?m)^issuing_body: .*$", "issuing_body: iacml", meta.read_text(encoding="utf-8")),
+                    encoding="utf-8")
+    code, _, err = run(capsys, "validate", "--corpus", str(corpus_copy), "--build-dir", str(corpus_copy / "none"))
+    assert code == 0, err
+    assert re.search(rf"warning: {re.escape(str(meta))}:\d+: {PLAN} is dated 2205-09-25, after today", err)
+
+
+def test_kb_add_of_the_next_plan_says_which_recommendations_now_read_not_adopted(
+        capsys: pytest.CaptureFixture[str], corpus_copy: Path, tmp_path: Path, new_plan: Path) -> None:
+    """Held, the next Plan of Action makes every recommendation of the last report that no mandate of it
+    derives from read not-adopted (no longer pending): published at once, the curator is told so."""
+    args = ["--corpus", str(corpus_copy), "--build-dir", str(tmp_path / "build")]
+    assert run(capsys, "build", *args)[0] == 0
+    code, _, err = run(capsys, "add", str(new_plan), "--date", "2025-09-25", *args)
+    assert code == 0, err
+    said = re.search(r"(\d+) recommendation\(s\) pending before now read not-adopted \([\w-]+ \w+", err)
+    assert said is not None and int(said.group(1)) > 10, err
+    assert f"`kb suggest --document {PLAN}` proposes the mandates derived from them" in err
+
+
+def test_a_slug_with_accents_is_refused_with_the_one_to_give(capsys: pytest.CaptureFixture[str], corpus_copy: Path,
+                                                            new_plan: Path) -> None:
+    code, _, err = run(capsys, "add", str(new_plan), "--slug", "plan-de-acción-año-2025", "--corpus", str(corpus_copy))
+    assert code == EXIT_USAGE
+    assert "--slug 'plan-de-acción-año-2025' is not a slug" in err and "--slug plan-de-accion-ano-2025" in err
+    assert not (corpus_copy / "documents" / "plan-de-accion-ano-2025.yaml").exists()
