@@ -403,3 +403,15 @@ def test_a_body_correction_that_puts_numbered_lines_in_the_cover_is_warned() -> 
     at_the_first = parse_document(SUMMARY, corrections=[Correction(at="Opening Remarks", read_as="body", line=3)],
                                   corrections_file="summary.yaml")
     assert not [w for w in at_the_first.warnings if w.code == "numbered-cover"]
+
+
+def test_a_line_a_correction_was_placed_in_is_not_doubted_again() -> None:
+    """A warning that stays once its own fix is applied sends the curator to build a doubtful reading: a
+    line run together that a correction was placed in has been looked at."""
+    from test_parse_layouts import GLUED_PLAN
+
+    plain = parse_document(GLUED_PLAN)
+    assert [w.code for w in plain.warnings if w.code == "inline-items"] == ["inline-items"]
+    corrected = parse_document(GLUED_PLAN, corrections=[Correction(at="A. ORGANIZATION", read_as="continues")])
+    assert "inline-items" not in [w.code for w in corrected.warnings]
+    assert "sec_1" not in {p.eid for p in corrected.provisions}  # the correction itself took effect

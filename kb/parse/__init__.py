@@ -125,7 +125,9 @@ def _doc_type(value: DocType | str | None) -> DocType | None:
 
 
 def _warnings(provisions: list[Provision], body: list[Block], lines: list[Line], body_text: str,
-              doc_type: DocType | None = None) -> list[ParseWarning]:
+              doc_type: DocType | None = None, corrected: frozenset[int] = frozenset()) -> list[ParseWarning]:
+    """What a reader would doubt in a reading; a line a correction was placed in (``corrected``) has been
+    looked at, and its cuts are not doubted again."""
     out: list[ParseWarning] = []
     leaves = [p for p in provisions if p.kind not in (Kind.SECTION, Kind.LIST)]
     if doc_type in (DocType.PLAN_OF_ACTION, DocType.WORK_PLAN) and leaves and all(
@@ -138,7 +140,7 @@ def _warnings(provisions: list[Provision], body: list[Block], lines: list[Line],
         out.append(ParseWarning(line, "one-provision", f"{len(body_text)} characters of text gave "
                                 f"{len(leaves)} provision(s): the parser found no numbering or paragraphs in it "
                                 "(correct it: `read_as: starts` where each provision begins)"))
-    inline_lines = sorted({line.no for line in lines if line.inline and line.tok is not Tok.BLANK})
+    inline_lines = sorted({line.no for line in lines if line.inline and line.tok is not Tok.BLANK} - corrected)
     for no in inline_lines:
         count = sum(1 for line in lines if line.no == no and line.inline and line.tok is not Tok.BLANK)
         out.append(ParseWarning(no, "inline-items", f"line {no} runs {count} parts together (numbered items "
@@ -225,7 +227,8 @@ def parse_document(text: str, *, source: str = "<text>", doc_type: DocType | str
     if not provisions:
         warnings.append(ParseWarning(1, "no-body", "no provision found: the text seems to be only a cover, a "
                                      "banner or a table of contents"))
-    warnings += _warnings(provisions, body_blocks, body_lines, text[body_offset:], kind_of)
+    corrected = frozenset(text.count("\n", 0, offset) + 1 for offset, _ in placed.at)
+    warnings += _warnings(provisions, body_blocks, body_lines, text[body_offset:], kind_of, corrected)
     warnings.sort(key=lambda w: (w.line, w.code))
     body_line = body_lines[0].no if body_lines else 1
     toc = {n for a, b in front.toc_lines for n in range(a, b + 1)}
