@@ -335,6 +335,12 @@ def test_citations_carry_quote_iri_version_and_hash(store: kb.Store, built_relea
         assert ART_7G in text
 
 
+def test_a_citation_gives_the_oas_classification_symbol_first(store: kb.Store) -> None:
+    """As the cover prints them: "CIDI/TRABAJO/..." sorts before "OEA/Ser.K/..." but is the second."""
+    text = kb.cite(store, URIRef(f"{B}doc/wg1-2021-final-report/recommendation_7")).render("text")
+    assert "(OEA/Ser.K/XII.21.1; CIDI/TRABAJO/RP/doc.4/21)" in text
+
+
 def test_citation_of_a_link(store: kb.Store) -> None:
     link = kb.iri.link_iri(ART_7G, "derivedFrom", f"{B}doc/wg1-2021-final-report/recommendation_7")
     text = kb.cite(store, link).render("text")
