@@ -644,7 +644,10 @@ def suggest(documents: Sequence[SourceDocument], provisions: dict[str, list[Prov
             precision = min(len(target.date), len(source.date))  # what both dates say
             order = ("not known to come after (undated)" if not precision else "before"
                      if target.date[:precision] < source.date[:precision] else "of the same time as")
-            why = (f"{signals}{round(100 * features['overlap'])}% of words shared, {meant}"
+            across = (f"across languages ({source.language}, {target.language}): words compare poorly, so the "
+                      "confidence is low and the rank says more; " if source.language != target.language
+                      and "Activity" not in (source.kind, target.kind) else "")
+            why = (f"{signals}{across}{round(100 * features['overlap'])}% of words shared, {meant}"
                    f"BM25 {features['bm25']:.2f} of the best; {target.ref} ({target.date or 'undated'}) {order} "
                    f"{source.ref} ({source.date or 'undated'})")
             out.append(Suggestion(source, link_type, target.iri, target.ref, _confidence(features),

@@ -681,3 +681,19 @@ def test_kb_serve_refuses_curator_mode_off_loopback(capsys: pytest.CaptureFixtur
                                                      build_dir: Path) -> None:
     assert main(["serve", "--curator", "--host", "0.0.0.0", "--build-dir", str(build_dir)]) == EXIT_USAGE
     assert "--curator serves a page that writes" in capsys.readouterr().err
+
+
+def test_a_proposal_across_languages_says_why_its_confidence_is_low(corpus_copy: Path, tmp_path: Path) -> None:
+    """The confidence was fitted on English pairs: a Spanish Plan de Acción's proposals against English
+    reports are all low, the right one first; the reason says so rather than leaving the curator to guess."""
+    from fixtures.plan_of_action import NEW_PLAN_ES
+
+    plan = tmp_path / "plan.txt"
+    plan.write_text(NEW_PLAN_ES, encoding="utf-8")
+    added = kb.add_document(plan, corpus_dir=corpus_copy, slug="plan-asuncion-es")
+    prepared = kb.prepare(corpus_copy)
+    found = kb.suggest(prepared.documents, prepared.provisions, prepared.annotations, document=added.slug)
+    derived = [s for s in found if s.link_type == "derivedFrom" and s.source.ref.endswith("art_2__para_a")]
+    assert derived and derived[0].target_ref == "wg1-2021-final-report recommendation_7"
+    assert "across languages (es, en): words compare poorly" in derived[0].why
+    assert all("across languages" not in s.why for s in found if s.link_type == "addressee")
