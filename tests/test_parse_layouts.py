@@ -1241,3 +1241,19 @@ def test_a_long_first_article_is_not_cut_at_its_own_number(word: str) -> None:
     assert found["art_1"] == (Kind.MANDATE, "1", f"{word} 1.")
     assert found["subsec_1"][0] is Kind.SECTION  # the heading before it is read as one again
     assert not [w for w in doc.warnings if w.code in ("inline-items", "short-provision")]
+
+
+def test_a_wrapped_opening_in_capitals_runs_on_to_its_colon() -> None:
+    """ "NOSOTROS, LAS MINISTRAS ... de la XXIII Conferencia / Interamericana de Ministros ...:": the line
+    break falls before a capital, and the opening's first line was read as a heading over the rest."""
+    from fixtures.plan_of_action import NEW_PLAN_ES
+
+    doc = parse_document(NEW_PLAN_ES)
+    assert [(p.eid, p.kind) for p in doc.provisions] == [
+        ("al_1", Kind.MANDATE), ("subsec_1", Kind.SECTION), ("art_1", Kind.MANDATE), ("subsec_2", Kind.SECTION),
+        ("art_2", Kind.MANDATE), ("art_2__para_a", Kind.MANDATE), ("art_2__para_b", Kind.MANDATE)]
+    assert own_text(NEW_PLAN_ES, doc.provisions[0]).endswith("el siguiente Plan de Acción:")
+    assert doc.warnings == []
+    one_line = "Las Ministras y los Ministros de Educación, reunidos en la ciudad de La Antigua, en el marco de la XXVI Cumbre"
+    kept = parse_document(one_line + "\nConsiderando que\nLa Cumbre se vincula a la agenda internacional.\n")
+    assert len(kept.provisions) == 3  # a cue on the next line begins a paragraph of its own

@@ -28,6 +28,7 @@ _HEADING_MAX = 160
 _LABEL_MAX = 60
 _NUMBERED_HEADING_MAX = 80
 _LEAD_IN_WORDS = 8
+_WRAPPED_MAX = 130  # a longer line is a paragraph a host kept on one line, not one wrapped by a typesetter
 _RUN_ON = 60  # a line this long that stops mid-sentence runs on; a shorter one may be a heading
 _VERB_LINE_WORDS = 4
 # The lead-ins of a resolution's preamble: paragraphs of their own, never headings. The subject
@@ -139,6 +140,9 @@ def _continues(block: Block, line: Line, *, after_blank: bool = False) -> bool:
         return False  # "Considerando que" alone on its line leads in the clauses printed after it
     if line.text[0].islower() or last_word in DANGLING_WORDS:
         return True
+    if (not after_blank and OPENING_RE.match(block.text) and _RUN_ON <= len(block.lines[-1].text) <= _WRAPPED_MAX
+            and block.text[-1].isalnum() and not _CLAUSE_CUE_RE.match(line.text)):
+        return True  # the opening runs on to its colon: "NOSOTROS, ... la XXIII Conferencia / Interamericana"
     if line.text[0] == "(" and not _ends_sentence(block.text) and len(block.lines[-1].text) >= _RUN_ON:
         return True  # "... Network for Labor Administration / (RIAL) and decide ..."
     # A sentence left open on a comma, finished by its verb in capitals: "We, the Ministers ..., / HEREBY
