@@ -27,6 +27,7 @@ from api.views import curie, local_href
 
 KB = kb.PREFIXES["kb"]
 RDF_TYPE = kb.PREFIXES["rdf"] + "type"
+DCTERMS_LANGUAGE = kb.PREFIXES["dcterms"] + "language"
 PREFIXES = "\n".join(f"PREFIX {name}: <{kb.PREFIXES[name]}>" for name in
                      ("kb", "dcterms", "skos", "rdfs", "oa", "rdf", "owl")) + "\n"
 STATUS_COLUMNS = (("no-evidence", "Open"), ("partly-addressed", "Partly addressed"), ("addressed", "Addressed"),
@@ -389,7 +390,7 @@ def _quote_view(store: kb.Store, evidence: str, budget: list[int]) -> dict[str, 
     return {"evidence": evidence, "href": local_href(evidence), "before": context.before, "quote": context.quote,
             "after": context.after,
             "slug": context.slug, "start": context.start, "end": context.end,
-            "documentLabel": label(store, context.document),
+            "documentLabel": label(store, context.document), "language": context.language,
             "reader": f"/reader/{context.slug}#ev-{local_name(evidence)}" if context.from_source else None}
 
 
@@ -485,8 +486,10 @@ def item_page(store: kb.Store, iri: URIRef) -> dict[str, Any]:
         reader = f"/reader/{description.first(KB + 'slug')}"
     elif document is not None and description.first(KB + "startOffset") is not None:
         reader = f"/reader/{local_name(document)}#{description.first(KB + 'eId')}"
+    own_document = document if document is not None else node if section == "doc" else None
+    language = str(kb.describe(store, URIRef(own_document)).first(DCTERMS_LANGUAGE) or "") if own_document else ""
     return {"iri": node, "path": local_href(node), "label": label(store, node), "kind": humanize(kind),
-            "section": section,
+            "section": section, "language": language,
             "text": text, "heading": heading, "facts": facts, "links": links, "own": own,
             "incoming": list(incoming.values()), "children": children, "cite": cite, "timeline": timeline,
             "steps": steps, "parents": parents, "reader": reader, "quoted": quoted, "roles": _roles(links),
@@ -647,7 +650,7 @@ def reader_page(store: kb.Store, document: URIRef) -> dict[str, Any]:
         blocks.append({"anchors": [{"eId": s.eid, "kind": s.kind, "number": s.number, "href": local_href(s.iri)}
                                    for s in spans], "pieces": pieces, "links": marks})
     return {"iri": source.document, "path": local_href(source.document), "title": source.title,
-            "slug": source.slug, "blocks": blocks, "provisions": len(source.provisions),
+            "slug": source.slug, "language": source.language, "blocks": blocks, "provisions": len(source.provisions),
             "quotes": len(source.quotes), "characters": len(text),
             "toc": [{"eId": s.eid, "label": (f"{s.number} {s.heading}".strip() or s.eid), "kind": s.kind}
                     for s in source.provisions if s.kind in ("Section", "Mandate", "Recommendation")]}

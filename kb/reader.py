@@ -27,9 +27,10 @@ from kb.store import Store
 DOCUMENT_QUERY = """
 PREFIX kb: <https://w3id.org/iacml-kb/ontology#>
 PREFIX dcterms: <http://purl.org/dc/terms/>
-SELECT ?document ?slug ?title ?held ?sourceFile ?sha256 WHERE {
+SELECT ?document ?slug ?title ?held ?sourceFile ?sha256 ?language WHERE {
   ?document a kb:Document ; kb:slug ?slug ; kb:held ?held .
   OPTIONAL { ?document dcterms:title ?title }
+  OPTIONAL { ?document dcterms:language ?language }
   OPTIONAL { ?document kb:sourceFile ?sourceFile }
   OPTIONAL { ?document kb:sha256 ?sha256 }
 }
@@ -59,9 +60,11 @@ ORDER BY ?start ?end ?evidence
 EVIDENCE_QUERY = """
 PREFIX kb: <https://w3id.org/iacml-kb/ontology#>
 PREFIX oa: <http://www.w3.org/ns/oa#>
-SELECT ?evidence ?quote ?document ?slug ?start ?end WHERE {
+PREFIX dcterms: <http://purl.org/dc/terms/>
+SELECT ?evidence ?quote ?document ?slug ?start ?end ?language WHERE {
   ?evidence kb:quote ?quote ; kb:quotedIn ?document ; oa:hasTarget ?target .
   ?document kb:slug ?slug .
+  OPTIONAL { ?document dcterms:language ?language }
   ?target oa:hasSelector ?position . ?position oa:start ?start ; oa:end ?end .
 }
 """
@@ -108,6 +111,7 @@ class SourceText:
     text: str
     provisions: tuple[ProvisionSpan, ...]
     quotes: tuple[QuoteSpan, ...]
+    language: str = ""  # BCP 47, as its metadata gives it ("es"): pages mark the text with it
 
 
 @dataclass(frozen=True)
@@ -123,6 +127,7 @@ class QuoteContext:
     quote: str
     after: str
     from_source: bool  # True when the context was read from the source file (else from the selector)
+    language: str = ""  # the language of the quoted document (BCP 47)
 
 
 def _repository_root(root: Path | None) -> Path:
@@ -189,7 +194,8 @@ def source_text(store: Store, document: URIRef, *, root: Path | None = None) -> 
                              end=int(str(r["end"])))
                    for r in store.select(QUOTES_QUERY, params).dicts())
     return SourceText(document=str(document), slug=str(row["slug"]), title=str(row.get("title", row["slug"])),
-                      path=path, text=text, provisions=provisions, quotes=quotes)
+                      path=path, text=text, provisions=provisions, quotes=quotes,
+                      language=str(row.get("language", "")))
 
 
 def quote_context(store: Store, evidence: URIRef, *, chars: int = 160, root: Path | None = None) -> QuoteContext:
@@ -204,7 +210,7 @@ def quote_context(store: Store, evidence: URIRef, *, chars: int = 160, root: Pat
                             hint="copy the evidence IRI from an item's page or `kb why`")
     r = rows[0]
     start, end, quote = int(str(r["start"])), int(str(r["end"])), str(r["quote"])
-    document, slug = str(r["document"]), str(r["slug"])
+    document, slug, language = str(r["document"]), str(r["slug"]), str(r.get("language", ""))
     files = store.select(FILE_QUERY, {"document": r["document"]}).dicts()
     if files:
         try:
@@ -214,9 +220,9 @@ def quote_context(store: Store, evidence: URIRef, *, chars: int = 160, root: Pat
         if text[start:end] == quote:
             return QuoteContext(evidence=str(evidence), document=document, slug=slug, start=start, end=end,
                                 before=text[max(0, start - chars):start], quote=quote, after=text[end:end + chars],
-                                from_source=True)
+                                from_source=True, language=language)
     selectors = store.select(SELECTOR_QUERY, {"evidence": evidence}).dicts()
     selector = selectors[0] if selectors else {}
     return QuoteContext(evidence=str(evidence), document=document, slug=slug, start=start, end=end,
                         before=str(selector.get("prefix", "")), quote=quote, after=str(selector.get("suffix", "")),
-                        from_source=False)
+                        from_source=False, language=language)

@@ -564,3 +564,29 @@ def test_a_slug_with_accents_is_refused_with_the_one_to_give(capsys: pytest.Capt
     assert code == EXIT_USAGE
     assert "--slug 'plan-de-acción-año-2025' is not a slug" in err and "--slug plan-de-accion-ano-2025" in err
     assert not (corpus_copy / "documents" / "plan-de-accion-ano-2025.yaml").exists()
+
+
+def test_pages_mark_a_spanish_text_as_spanish(corpus_copy: Path, tmp_path: Path) -> None:
+    """The pages are in English; a provision's text, a quote and the source text are in their document's
+    language, and say so (screen readers, hyphenation, search engines)."""
+    from fixtures.plan_of_action import NEW_PLAN_ES
+
+    plan = tmp_path / "plan.txt"
+    plan.write_text(NEW_PLAN_ES, encoding="utf-8")
+    added = kb.add_document(plan, corpus_dir=corpus_copy, slug="plan-asuncion-es")
+    meta = added.meta_path.read_text(encoding="utf-8")
+    added.meta_path.write_text(re.sub(r"(?m)^meeting: .*$", "meeting: ''", meta), encoding="utf-8")
+    release, _ = kb.build(corpus_copy, tmp_path / "build")
+    with running_server(release.store_path, tmp_path / "server.log") as server, \
+            httpx.Client(base_url=server.url, timeout=30, headers={"Accept": "text/html"}) as client:
+        page = client.get("/doc/plan-asuncion-es/art_2__para_a").text
+        assert re.search(r'<blockquote class="item-text" id="item-text" lang="es"><p>Consolidar, con OIT', page)
+        assert '<html lang="en">' in page
+        reader = client.get("/reader/wg1-2021-final-report").text  # (this server reads the corpus of record)
+        assert reader.count('<div class="reader-text" lang="en">') >= 5
+        english = client.get("/doc/wg1-2021-final-report/recommendation_7").text
+        assert 'id="item-text" lang="en"' in english
+        assert re.search(r'<blockquote cite="/reader/[^"]+" lang="en">', english)  # its quotes
+    with kb.open_store(release.store_path) as store:
+        held = kb.source_text(store, kb.doc_iri("plan-asuncion-es"), root=corpus_copy.parent)
+        assert held.language == "es"
