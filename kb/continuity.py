@@ -93,7 +93,7 @@ def lost_iris(release: Release, documents: Sequence[SourceDocument], provisions:
         doc, was = held[slug], published[slug]
         now = {p.eid: p for p in provisions.get(slug, ())}
         gone, moved = _lost(doc, was, now, replaced, keep_replaced), _moved(doc, was, now)
-        pins = _pins(was, now) if moved else {}
+        pins = _pins(was, now, {c.eid for c in doc.meta.corrections if c.eid}) if moved else {}
         if pins:  # keep published names on their texts, rather than let them name others
             pins, kept = _pinned(was, now, pins)
             errors.append(_pinned_error(doc, was, pins, moved, kept, _lost(doc, was, kept, replaced, keep_replaced),
@@ -104,7 +104,8 @@ def lost_iris(release: Release, documents: Sequence[SourceDocument], provisions:
             if moved:
                 errors.append(_moved_error(doc, was, moved, now))
         wrong = [(old, new) for old, new in doc.meta.renamed if new and new in now and old in was.provisions
-                 and old not in doc.meta.repointed and not _same_text(was.provisions[old][0].text, now[new])]
+                 and old not in doc.meta.repointed and not _same_text(was.provisions[old][0].text, now[new])
+                 and not _in_span(was.provisions[old][0].text, now[new], doc.text)]
         if wrong:
             proposal = _renames(doc, was, {old for old, _ in wrong}, now)
             errors.append(CorpusError(
@@ -139,10 +140,11 @@ def _moved(doc: SourceDocument, was: _Published, now: Mapping[str, Provision]) -
                   and not _same_text(q.text, now[eid]) and eid not in doc.meta.repointed)
 
 
-def _pins(was: _Published, now: Mapping[str, Provision]) -> dict[str, str]:
+def _pins(was: _Published, now: Mapping[str, Provision], named: Container[str] = ()) -> dict[str, str]:
     """For each provision whose text was published under another eId, that eId: the same text first;
     else the first published text it holds (paragraphs joined); else the published text it begins
-    (a paragraph split)."""
+    (a paragraph split). A provision the curator's corrections name (``named``: ``eid:``) keeps that
+    name: what was published of its text is for ``renamed:`` to point at it."""
     kept = {eid for eid, (q, _) in was.provisions.items() if eid in now and _same_text(q.text, now[eid])}
     free = {eid: (_fold(q.text), start) for eid, (q, start) in was.provisions.items()
             if eid not in kept and _fold(q.text)}
@@ -150,7 +152,7 @@ def _pins(was: _Published, now: Mapping[str, Provision]) -> dict[str, str]:
     for eid, (text, _) in free.items():
         texts[text].append(eid)
     open_ = [(eid, p) for eid, p in sorted(now.items(), key=lambda item: item[1].start)
-             if p.kind is not Kind.LIST and eid not in kept and _fold(p.text or p.heading or "")]
+             if p.kind is not Kind.LIST and eid not in kept and eid not in named and _fold(p.text or p.heading or "")]
     pins: dict[str, str] = {}
     for eid, p in open_:
         same = texts.get(_fold(p.text or p.heading or ""), [])
@@ -352,11 +354,17 @@ def _same_text(text: str, now: Provision) -> bool:
     return bool(was and is_) and (was == is_ or was in is_ or is_ in was)
 
 
+def _in_span(text: str, now: Provision, source: str) -> bool:
+    """Whether a provision published with ``text`` is in ``now``'s span of the source, its number and the
+    word before it included (a part published as "Artículo" alone, in "Artículo 1. La Presidencia ...")."""
+    return bool(_fold(text)) and _fold(text) in _fold(source[now.start:now.end])
+
+
 def _renames(doc: SourceDocument, was: _Published, gone: set[str], now: Mapping[str, Provision]) -> dict[str, str]:
     """The ``renamed:`` a document needs: each published eId in ``gone`` (and each entry it has) and
     the eId that names its text now ('' where none is found)."""
     lost = [q for eid, (q, _) in sorted(was.provisions.items()) if eid in gone]
-    proposal = _matched(lost, now, {q.eid: start for q, start in was.provisions.values()}, doc.meta.slug)
+    proposal = _matched(lost, now, {q.eid: start for q, start in was.provisions.values()}, doc.meta.slug, doc.text)
 
     def resolved(eid: str) -> str:  # through a former replacement or a stale renamed: entry
         seen = set()
@@ -407,15 +415,16 @@ def _moved_error(doc: SourceDocument, was: _Published, moved: list[str], now: Ma
 
 
 def _matched(lost: Sequence[QuotedProvision], now: Mapping[str, Provision], starts: Mapping[str, int],
-             slug: str) -> dict[str, str]:
+             slug: str, text: str = "") -> dict[str, str]:
     """The provision each lost one is now: the one at the same place with the same text (the source
-    unchanged, read otherwise), else the one whose text matches (kb.promote); none: left out."""
+    unchanged, read otherwise; a published part that was only the number's word, "Artículo", is in the
+    span of the provision it heads), else the one whose text matches (kb.promote); none: left out."""
     at: dict[int, list[Provision]] = defaultdict(list)
     for p in now.values():
         at[p.start].append(p)
     out: dict[str, str] = {}
     for q in lost:
-        same = [p for p in at.get(starts.get(q.eid, -1), []) if _same_text(q.text, p)]
+        same = [p for p in at.get(starts.get(q.eid, -1), []) if _same_text(q.text, p) or _in_span(q.text, p, text)]
         if same:
             out[q.eid] = min(same, key=lambda p: len(p.eid)).eid
     rest = [q for q in lost if q.eid not in out]

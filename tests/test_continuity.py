@@ -353,3 +353,35 @@ def test_a_published_link_taken_out_is_refused_unless_withdrawn(published: tuple
     release, _ = kb.build(corpus, build_dir)
     with kb.open_store(release.store_path) as store:
         assert kb.describe(store, URIRef(link)).iri == link
+
+
+def test_the_proposal_keeps_the_names_a_curators_corrections_give(corpus_copy: Path, tmp_path: Path) -> None:
+    """A published misreading ("Artículo" alone, then "1. La Presidencia ..." as para_1), corrected with
+    the name the curator wants (`eid: art_1`): the build proposed `eid: para_1` at the same place, which the
+    next build refused as contradicting the curator's line. It now proposes `renamed:` to art_1, for the
+    word alone too, and what it proposes builds."""
+    from fixtures.plan_of_action import NEW_PLAN_ES
+
+    plan = tmp_path / "plan.txt"
+    plan.write_text(NEW_PLAN_ES, encoding="utf-8")
+    added = kb.add_document(plan, corpus_dir=corpus_copy, slug="plan-es")
+    meta = re.sub(r"(?m)^meeting: .*$", "meeting: ''", added.meta_path.read_text(encoding="utf-8"))
+    added.meta_path.write_text(meta + '\ncorrections:\n  - {at: "1. La Presidencia", read_as: starts}\n',
+                               encoding="utf-8")
+    build_dir = tmp_path / "build"
+    kb.build(corpus_copy, build_dir)
+    meta += '\ncorrections:\n  - {at: "Artículo 1.", eid: art_1}\n'
+    added.meta_path.write_text(meta, encoding="utf-8")
+    with pytest.raises(kb.CorpusError) as caught:
+        kb.build(corpus_copy, build_dir)
+    proposal = re.search(r"add to corrections: (.*?); and in this file `(renamed: \{.*?\})`", caught.value.hint)
+    assert proposal is not None, caught.value.hint
+    assert "eid: para_1" not in proposal.group(1)
+    renamed = proposal.group(2)
+    assert "para_1: art_1" in renamed and re.search(r"al_\d+: art_1", renamed)
+    pins = re.findall(r"\{at: .*?eid: \w+\}", proposal.group(1))
+    added.meta_path.write_text(meta + "".join(f"  - {pin}\n" for pin in pins) + renamed + "\n", encoding="utf-8")
+    release, _ = kb.build(corpus_copy, build_dir)
+    with kb.open_store(release.store_path) as store:
+        assert kb.replaced_by(store, kb.provision_iri("plan-es", "para_1")) == str(kb.provision_iri("plan-es",
+                                                                                                  "art_1"))
