@@ -121,10 +121,10 @@ class Citation:
         raise InputError(f"citation format {fmt!r} is unknown", hint=f"use one of {', '.join(FORMATS)}")
 
 
-
 def _symbol_order(symbol: str) -> tuple[bool, str]:
     """The OAS classification symbol first ("OEA/Ser.K/XII.21.1", as covers print it), then the rest."""
     return (not symbol.startswith(("OEA/Ser", "OAS/Ser")), symbol)
+
 
 def _bibtex_escape(value: str) -> str:
     return value.replace("\\", "\\textbackslash{}").replace("{", "\\{").replace("}", "\\}").replace("&", "\\&") \
@@ -163,6 +163,8 @@ def cite(store: Store, target: URIRef) -> Citation:
     version, content_hash = dataset_version(store)
     if "/link/" in str(target):
         rows = store.select(LINK_QUERY, {"link": target}).dicts()
+        if not rows and withdrawn(store, target) is not None:
+            raise unknown(store, target)
         if not rows:
             raise NotFoundError(f"no trace link {target}", hint="copy the link IRI from `kb show` or `kb trace`")
         r = rows[0]

@@ -331,8 +331,9 @@ def test_a_published_link_taken_out_is_refused_unless_withdrawn(published: tuple
         for accept in ("text/turtle", "text/html"):
             gone = client.get(f"/{path}", headers={"Accept": accept})
             assert gone.status_code == 410 and "carries Art. 7(g), not this" in gone.text
-        gone = client.get(f"/api/items/{path}")
-        assert gone.status_code == 410 and "the link was withdrawn on" in gone.json()["error"]["detail"]
+        for route in ("items", "cite"):
+            gone = client.get(f"/api/{route}/{path}")
+            assert gone.status_code == 410 and "the link was withdrawn on" in gone.json()["error"]["detail"]
         kept = client.get("/" + str(kb.provision_iri(REPORT, "recommendation_7")).removeprefix(iri.BASE),
                           headers={"Accept": "text/turtle"})
         assert kept.status_code == 200  # its ends still resolve
