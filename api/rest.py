@@ -432,6 +432,8 @@ class TraceView(BaseModel):
 
 class CitationView(BaseModel):
     iri: str
+    language: str = Field(description="The language of the citation's words, locator and title where the document "
+                          "has one as printed in it: " + ", ".join(kb.CITATION_LANGUAGES))
     title: str
     container: str
     symbols: str | None = None
@@ -603,6 +605,9 @@ CITATION_TYPES = {"text": "text/plain", "markdown": "text/markdown", "bibtex": "
                   "csl-json": "application/vnd.citationstyles.csl+json"}
 CitationFormat = TypingLiteral["text", "markdown", "bibtex", "csl-json"]
 CitationFormatFilter = Query(None, description="One format as text instead of JSON with all of them")
+CitationLanguage = TypingLiteral["en", "es"]
+CitationLanguageFilter = Query("en", description="The citation's language: its words and locator (\"art. 7(g)\"), and "
+                               "the document's title as printed when the document is in it", examples=["es"])
 FromFilter = Query(None, alias="from", description="Took place on or after (YYYY-MM-DD)", examples=["2021-01-01"])
 ToFilter = Query(None, alias="to", description="Took place on or before (YYYY-MM-DD)", examples=[examples.DATE])
 
@@ -761,11 +766,12 @@ def install(app: FastAPI, ctx: Context) -> None:
                                                      t: {} for t in CITATION_TYPES.values()}}}},
              summary="A citation of an item or trace link: title, symbol, paragraph, quote, permanent IRI, "
                      "dataset version; in text, Markdown, BibTeX and CSL-JSON")
-    async def cite(path: str = ItemPath, format: CitationFormat | None = CitationFormatFilter) -> Response:
+    async def cite(path: str = ItemPath, format: CitationFormat | None = CitationFormatFilter,
+                   language: CitationLanguage = CitationLanguageFilter) -> Response:
         """How to cite an item or a trace link: the document's title and symbol, the paragraph, the quote,
         the permanent IRI and the dataset version, as JSON with every format, or with ``format`` one
-        of them as text (text, Markdown, BibTeX, CSL-JSON)."""
-        view = await offload.run(views.citation, ctx.store, item_iri(path))
+        of them as text (text, Markdown, BibTeX, CSL-JSON); in English or Spanish (``language``)."""
+        view = await offload.run(views.citation, ctx.store, item_iri(path), language)
         if format is None:
             return JSONResponse(view)
         media = CITATION_TYPES[format] + ("" if format == "csl-json" else "; charset=utf-8")

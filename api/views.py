@@ -109,9 +109,10 @@ def trace(store: kb.Store, item: URIRef) -> dict[str, Any]:
     return view
 
 
-def citation(store: kb.Store, item: URIRef) -> dict[str, Any]:
-    cited = kb.cite(store, item)
-    return {"iri": cited.iri, "title": cited.title, "container": cited.container, "symbols": cited.symbols or None,
+def citation(store: kb.Store, item: URIRef, language: str = "en") -> dict[str, Any]:
+    cited = kb.cite(store, item, language)
+    return {"iri": cited.iri, "language": cited.language, "title": cited.title, "container": cited.container,
+            "symbols": cited.symbols or None,
             "date": cited.date or None, "locator": cited.locator or None, "quote": cited.quote,
             "quoteSource": cited.quote_source, "version": cited.version, "contentHash": cited.content_hash,
             "formats": {fmt: cited.render(fmt) for fmt in kb.CITATION_FORMATS}}

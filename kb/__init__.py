@@ -6,6 +6,7 @@ in ``__all__`` here (a test pins it).
 
 from kb.annotate import ADDRESSEE_ROLES
 from kb.cite import FORMATS as CITATION_FORMATS
+from kb.cite import LANGUAGES as CITATION_LANGUAGES
 from kb.cite import Citation, cite, provision_locator
 from kb.corpus import default_corpus_dir, read_corrections
 from kb.coverage import MUST_BE_COVERED, CoverageReport, coverage
@@ -92,6 +93,7 @@ __all__ = [
     "ADDRESSEE_ROLES",
     "BASE",
     "CITATION_FORMATS",
+    "CITATION_LANGUAGES",
     "CONTEXT_IRI",
     "DOCUMENT_TYPES",
     "EID_PATTERN",

@@ -13,13 +13,19 @@ import json
 import re
 from dataclasses import dataclass
 
-from rdflib import URIRef
+from rdflib import Literal, URIRef
 
 from kb.errors import InputError, NotFoundError
 from kb.items import unknown, withdrawn
 from kb.store import Store
 
 FORMATS = ("text", "markdown", "bibtex", "csl-json")
+LANGUAGES = ("en", "es")
+# The words a citation says in each language (the rest is the documents' own).
+_SAYS = {"en": {"quoted in": "quoted in", "dataset": "IACML-KB dataset", "hash": "content hash", "Quote": "Quote",
+                "bibtex": "english"},
+         "es": {"quoted in": "citado en", "dataset": "Conjunto de datos IACML-KB", "hash": "hash de contenido",
+                "Quote": "Cita", "bibtex": "spanish"}}
 ITEM_QUERY = """
 PREFIX kb: <https://w3id.org/iacml-kb/ontology#>
 PREFIX dcterms: <http://purl.org/dc/terms/>
@@ -43,8 +49,9 @@ SELECT ?doc ?number ?eId ?kind ?text ?quote ?quotedIn ?label WHERE {
 DOCUMENT_QUERY = """
 PREFIX kb: <https://w3id.org/iacml-kb/ontology#>
 PREFIX dcterms: <http://purl.org/dc/terms/>
-SELECT ?docTitle ?date ?held ?symbols WHERE {
+SELECT ?docTitle ?originalTitle ?date ?held ?symbols WHERE {
   OPTIONAL { ?doc dcterms:title ?docTitle }
+  OPTIONAL { ?doc dcterms:alternative ?originalTitle . FILTER(LANG(?originalTitle) = ?language) }
   OPTIONAL { ?doc dcterms:date ?date }
   OPTIONAL { ?doc kb:held ?held }
   OPTIONAL { SELECT ?doc (GROUP_CONCAT(?symbol; SEPARATOR="; ") AS ?symbols)
@@ -82,32 +89,34 @@ class Citation:
     version: str
     content_hash: str
     more_quotes: tuple[tuple[str, str], ...] = ()  # a link's other quotes: (quote, quoted document title)
+    language: str = "en"  # of the citation's own words and locator (one of LANGUAGES)
 
     def render(self, fmt: str) -> str:
         # a link says what it links; an item with no document of its own (a body) is its own container
         head = f"{self.title}. " if not self.locator and self.title != self.container else ""
         where = (f"{head}{self.container}{f' ({self.symbols})' if self.symbols else ''}"
                  f"{f', {self.date}' if self.date else ''}{f', {self.locator}' if self.locator else ''}")
-        quoted = f" (quoted in {self.quote_source})" if self.quote_source != self.container else ""
-        more = "".join(f" “{q}” (quoted in {src})." for q, src in self.more_quotes)
+        says = _SAYS[self.language]
+        quoted = f" ({says['quoted in']} {self.quote_source})" if self.quote_source != self.container else ""
+        more = "".join(f" “{q}” ({says['quoted in']} {src})." for q, src in self.more_quotes)
         if fmt == "text":
             said = f" “{self.quote}”{quoted}." if self.quote else ""
-            return (f"{where}.{said}{more} {self.iri}. IACML-KB dataset {self.version}, "
-                    f"content hash sha256:{self.content_hash}.")
+            return (f"{where}.{said}{more} {self.iri}. {says['dataset']} {self.version}, "
+                    f"{says['hash']} sha256:{self.content_hash}.")
         if fmt == "markdown":
-            said = (f"> {self.quote}\n{f'>{chr(10)}> — quoted in {self.quote_source}{chr(10)}' if quoted else ''}\n"
-                    if self.quote else "")
+            by = f">\n> — {says['quoted in']} {self.quote_source}\n" if quoted else ""
+            said = f"> {self.quote}\n{by}\n" if self.quote else ""
             return (f"{head}*{self.container}*{where[len(head) + len(self.container):]}.\n\n{said}"
-                    + "".join(f"> {q}\n>\n> — quoted in {src}\n\n" for q, src in self.more_quotes)
-                    + f"<{self.iri}> · IACML-KB dataset `{self.version}`, sha256 `{self.content_hash}`")
+                    + "".join(f"> {q}\n>\n> — {says['quoted in']} {src}\n\n" for q, src in self.more_quotes)
+                    + f"<{self.iri}> · {says['dataset']} `{self.version}`, sha256 `{self.content_hash}`")
         if fmt == "bibtex":
             key = re.sub(r"[^A-Za-z0-9]+", "-", self.iri.rsplit("/", 2)[-2] + "-" + self.iri.rsplit("/", 1)[-1])
             own = self.container != self.title  # a body is its own container: not repeated
-            quoted_note = f"Quote: ``{self.quote}'' ({self.quote_source}). " if self.quote else ""
+            quoted_note = f"{says['Quote']}: ``{self.quote}'' ({self.quote_source}). " if self.quote else ""
             fields = {"title": self.title, "booktitle": self.container if own else "", "number": self.symbols,
                       "year": self.date[:4], "pages": self.locator, "url": self.iri,
-                      "note": f"{quoted_note}IACML-KB dataset {self.version}, sha256:{self.content_hash}",
-                      "version": self.version}
+                      "note": f"{quoted_note}{says['dataset']} {self.version}, sha256:{self.content_hash}",
+                      "version": self.version, "language": says["bibtex"]}
             body = ",\n".join(f"  {k} = {{{_bibtex_escape(v)}}}" for k, v in fields.items() if v)
             return f"@misc{{{key.strip('-')},\n{body}\n}}"
         if fmt == "csl-json":
@@ -116,6 +125,7 @@ class Citation:
                     "number": self.symbols or None, "locator": self.locator or None, "URL": self.iri,
                     "issued": {"date-parts": [[int(p) for p in self.date.split("-")]]} if self.date else None,
                     "note": f"“{self.quote}” ({self.quote_source})" if self.quote else None, "version": self.version,
+                    "language": self.language,
                     "custom": {"contentHash": self.content_hash}}
             return json.dumps([{k: v for k, v in data.items() if v is not None}], indent=2, ensure_ascii=False)
         raise InputError(f"citation format {fmt!r} is unknown", hint=f"use one of {', '.join(FORMATS)}")
@@ -141,25 +151,37 @@ def dataset_version(store: Store) -> tuple[str, str]:
 
 
 _WORDS = {"Mandate": "Art.", "Recommendation": "Recommendation", "Section": "Section", "Objective": "Objective",
-          "Question": "Question"}
+          "Question": "Question", "": "para."}
+_WORDS_ES = {"Mandate": "art.", "Recommendation": "recomendación", "Section": "sección", "Objective": "objetivo",
+             "Question": "pregunta", "": "párr."}
 # The steps of an eId (docs/eid-convention.md) as a reader says them.
 _STEPS = {"sec": "section", "subsec": "subsection", "art": "article", "para": "paragraph", "rec": "recital",
           "recommendation": "recommendation", "al": "unnumbered paragraph", "list": "list", "item": "item",
           "passage": "passage"}
+_STEPS_ES = {"sec": "sección", "subsec": "subsección", "art": "artículo", "para": "párrafo", "rec": "considerando",
+             "recommendation": "recomendación", "al": "párrafo sin número", "list": "lista", "item": "punto",
+             "passage": "pasaje"}
 
 
-def provision_locator(kind: str, number: str, eid: str) -> str:
-    """Where a provision is, as a reader names it: "Art. 7(g)", "Recommendation 7"; an unnumbered one by
-    the steps of its eId ("section 2, unnumbered paragraph 1")."""
+def provision_locator(kind: str, number: str, eid: str, language: str = "en") -> str:
+    """Where a provision is, as a reader names it: "Art. 7(g)", "Recommendation 7" ("art. 7(g)",
+    "recomendación 7" in Spanish); an unnumbered one by the steps of its eId ("section 2, unnumbered
+    paragraph 1")."""
+    words, steps_said = (_WORDS_ES, _STEPS_ES) if language == "es" else (_WORDS, _STEPS)
     if number:
-        return f"{_WORDS.get(kind, 'para.')} {number}"
+        return f"{words.get(kind, words[''])} {number}"
     steps = [step.rpartition("_") for step in eid.split("__")]
-    return ", ".join(f"{_STEPS.get(kind_, kind_)} {n}" for kind_, _, n in steps) if all(
+    return ", ".join(f"{steps_said.get(kind_, kind_)} {n}" for kind_, _, n in steps) if all(
         kind_ and n for kind_, _, n in steps) else eid
 
 
-def cite(store: Store, target: URIRef) -> Citation:
-    """The citation of an item (document, provision, activity) or of a trace link."""
+def cite(store: Store, target: URIRef, language: str = "en") -> Citation:
+    """The citation of an item (document, provision, activity) or of a trace link, in ``language`` (one
+    of LANGUAGES): its own words and locator, and the document's title as printed when the document
+    is in that language (its ``original_title``), else the title the knowledge base gives it."""
+    if language not in LANGUAGES:
+        raise InputError(f"language {language!r} is not one citations are given in", parameter="language",
+                         hint=f"use one of {', '.join(LANGUAGES)}")
     version, content_hash = dataset_version(store)
     if "/link/" in str(target):
         rows = store.select(LINK_QUERY, {"link": target}).dicts()
@@ -173,17 +195,18 @@ def cite(store: Store, target: URIRef) -> Citation:
                         container=str(r["quotedTitle"]), symbols="", date=str(r.get("date", "")), locator="",
                         quote=str(r["quote"]), quote_source=str(r["quotedTitle"]), version=version,
                         content_hash=content_hash,
-                        more_quotes=tuple((str(o["quote"]), str(o["quotedTitle"])) for o in rows[1:]))
+                        more_quotes=tuple((str(o["quote"]), str(o["quotedTitle"])) for o in rows[1:]),
+                        language=language)
     rows = store.select(ITEM_QUERY, {"item": target}).dicts()
     if not rows or withdrawn(store, target) is not None:
         raise unknown(store, target)
     r = rows[0]
     if "doc" in r:
-        r.update(store.select(DOCUMENT_QUERY, {"doc": r["doc"]}).dicts()[0])
-    container = str(r.get("docTitle", r.get("label", "")))
+        r.update(store.select(DOCUMENT_QUERY, {"doc": r["doc"], "language": Literal(language)}).dicts()[0])
+    container = str(r.get("originalTitle", r.get("docTitle", r.get("label", ""))))
     number = str(r.get("number", ""))
     kind = str(r.get("kind", "")).rsplit("#", 1)[-1]
-    locator = provision_locator(kind, number, str(r.get("eId", "")))
+    locator = provision_locator(kind, number, str(r.get("eId", "")), language)
     title = f"{container}, {locator}" if "eId" in r else str(r.get("label", container))
     if "quote" in r:  # a provision of a document we do not hold: known through its quotation
         quote, source = str(r["quote"]), str(r["quotedIn"])
@@ -192,7 +215,7 @@ def cite(store: Store, target: URIRef) -> Citation:
     symbols = "; ".join(sorted(str(r.get("symbols", "")).split("; "), key=_symbol_order)) if "symbols" in r else ""
     return Citation(iri=str(target), title=title, container=container, symbols=symbols,
                     date=str(r.get("date", "")), locator=locator, quote=quote, quote_source=source,
-                    version=version, content_hash=content_hash)
+                    version=version, content_hash=content_hash, language=language)
 
 
 def _short(node: str) -> str:

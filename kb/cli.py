@@ -590,12 +590,17 @@ def trace_cmd(item: Annotated[str, typer.Argument(help='An item: IRI or "slug eI
 @app.command()
 def cite(target: Annotated[str, typer.Argument(help='An item ("slug eId", IRI) or a trace link IRI.')],
          fmt: Annotated[str, typer.Option("--format", "-f", help="text, markdown, bibtex or csl-json.")] = "text",
+         language: Annotated[str, typer.Option("--language", "-l", help="en or es: the citation's words and locator, "
+                                               "and the title as printed of a document in that language.")] = "en",
          store: StoreOpt = None, build_dir: BuildOpt = None) -> None:
     """A citation with title, symbol, paragraph, quote, permanent IRI, dataset version and content hash."""
     if fmt not in kb.CITATION_FORMATS:
         raise kb.InputError(f"--format {fmt!r} is unknown", hint=f"use one of {', '.join(kb.CITATION_FORMATS)}")
+    if language not in kb.CITATION_LANGUAGES:
+        raise kb.InputError(f"--language {language!r} is not one citations are given in",
+                            hint=f"use one of {', '.join(kb.CITATION_LANGUAGES)}")
     with _open(store, build_dir) as st:
-        typer.echo(kb.cite(st, _item(st, target)).render(fmt))
+        typer.echo(kb.cite(st, _item(st, target), language).render(fmt))
 
 
 @app.command("coverage")

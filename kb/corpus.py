@@ -37,8 +37,8 @@ REQUIRED_FIELDS = (
     "slug", "title", "type", "symbols", "date", "language", "original_language",
     "issuing_body", "meeting", "source", "sha256",
 )
-OPTIONAL_FIELDS = ("date_note", "known_by", "original_file", "original_sha256", "corrections", "renamed",
-                   "repointed")
+OPTIONAL_FIELDS = ("original_title", "date_note", "known_by", "original_file", "original_sha256", "corrections",
+                   "renamed", "repointed")
 _CORRECTION_KEYS = ("at", "after", "read_as", "kind", "number", "eid")
 EMPTY_ALLOWED = ("meeting",)  # a document may belong to no meeting
 DATE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
@@ -167,6 +167,9 @@ def parse_meta(path: Path) -> DocumentMeta:
     date_note = data.get("date_note", "")
     if not isinstance(date_note, str):
         raise _field_error(path, lines, "date_note", "must be a string", "quote the value")
+    original_title = data.get("original_title") or ""
+    if not isinstance(original_title, str):
+        raise _field_error(path, lines, "original_title", "must be a string", "quote the value")
     original_sha = data.get("original_sha256", "")
     if original_sha and (not isinstance(original_sha, str) or not SHA_RE.match(original_sha)):
         raise _field_error(path, lines, "original_sha256", "is not a SHA-256", "64 lower-case hex digits")
@@ -198,6 +201,7 @@ def parse_meta(path: Path) -> DocumentMeta:
         sha256=text_field("sha256", SHA_RE, "64 lower-case hex digits: run sha256sum on the source"),
         date_note=date_note,
         known_by=known_by,
+        original_title=original_title.strip(),
         original_file=str(data.get("original_file") or ""),
         original_sha256=original_sha or "",
         meta_path=str(path),

@@ -143,6 +143,8 @@ class GraphBuilder:
             self.doc_known[meta.slug] = Literal(meta.known_by, datatype=XSD.date)
         self.add(node, DCTERMS.language, meta.language)
         self.add(node, KB.originalLanguage, meta.original_language)
+        if meta.original_title:
+            self.add(node, DCTERMS.alternative, Literal(meta.original_title, lang=meta.language))
         self.add(node, KB.sourceFile, repo_path)
         self.add(node, KB.sha256, meta.sha256)
         self.add(node, KB.characterCount, Literal(len(doc.text), datatype=XSD.integer))

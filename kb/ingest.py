@@ -248,14 +248,16 @@ def add_document(path: Path, *, corpus_dir: Path | None = None, slug: str | None
     if final_date is None:
         raise InputError(f"{path}: the cover gives no date", hint="pass --date YYYY-MM-DD (or YYYY-MM, YYYY)")
     title = title_case(meta.title).rstrip(" :;,") if meta.title else ""
-    title_note = ""
+    title_note = original_title = ""
     if not title:
         title = path.stem.replace("_", " ").replace("-", " ").strip() or slug
         title_note = "no title found on the cover"
         notes.append(f"title: no title found on the cover; {title!r} is the file name: write the real one")
     elif (language or meta.language or "en") != "en":
+        original_title = title
         title_note = "the cover's, not in English: the title is given in English (corpus/README.md)"
-        notes.append(f"title: {title!r} is the cover's; write the document's title in English")
+        notes.append(f"title: {title!r} is the cover's; write the document's title in English (original_title "
+                     "keeps it as printed, for citations in its language)")
     issuing_body = _issuing_body(parsed, bodies)
     body_note = "" if issuing_body else "not found: the slug of a body in annotations/bodies.yaml"
     meeting = meta.meeting if meta.meeting in activities else ""
@@ -276,6 +278,7 @@ def add_document(path: Path, *, corpus_dir: Path | None = None, slug: str | None
     fields: list[tuple[str, object, str]] = [
         ("slug", slug, ""),
         ("title", title, title_note),
+        *([("original_title", original_title, "as printed on the cover")] if original_title else []),
         ("type", final_type, ""),
         ("symbols", list(meta.symbols), "" if meta.symbols else "none found on the cover"),
         ("date", final_date, ""),

@@ -105,6 +105,7 @@ class DocumentMeta:
     sha256: str
     date_note: str = ""
     known_by: str = ""  # YYYY-MM-DD: the latest day it was issued, when the text says more than ``date``
+    original_title: str = ""  # the title as printed, in ``language`` when that is not English (citations in it)
     original_file: str = ""  # the received file (PDF, DOCX) the source text was converted from
     original_sha256: str = ""
     corrections: tuple[Correction, ...] = ()  # how to read the source where the parser misreads it

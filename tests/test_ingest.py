@@ -590,3 +590,41 @@ def test_pages_mark_a_spanish_text_as_spanish(corpus_copy: Path, tmp_path: Path)
     with kb.open_store(release.store_path) as store:
         held = kb.source_text(store, kb.doc_iri("plan-asuncion-es"), root=corpus_copy.parent)
         assert held.language == "es"
+
+
+def test_a_spanish_document_is_cited_in_spanish_with_its_title_as_printed(
+        capsys: pytest.CaptureFixture[str], corpus_copy: Path, tmp_path: Path) -> None:
+    """Report authors cite in English or Spanish: `kb add` keeps the cover's title as `original_title`,
+    and a citation in Spanish gives it, with its own words and locator; in English, the title given."""
+    from fixtures.plan_of_action import NEW_PLAN_ES
+
+    plan = tmp_path / "plan.txt"
+    plan.write_text(NEW_PLAN_ES, encoding="utf-8")
+    added = kb.add_document(plan, corpus_dir=corpus_copy, slug="plan-asuncion-es")
+    meta = added.meta_path.read_text(encoding="utf-8")
+    assert re.search(r"(?m)^original_title: Plan de Acción de Asunción  # as printed on the cover$", meta)
+    meta = re.sub(r"(?m)^title: .*$", "title: Plan of Action of Asunción", meta)
+    added.meta_path.write_text(re.sub(r"(?m)^meeting: .*$", "meeting: ''", meta), encoding="utf-8")
+    build_dir = tmp_path / "build"
+    release, _ = kb.build(corpus_copy, build_dir)
+    args = ["--build-dir", str(build_dir)]
+    code, out, _ = run(capsys, "cite", "plan-asuncion-es art_2__para_a", "--language", "es", *args)
+    assert code == 0 and out.startswith("Plan de Acción de Asunción (OEA/Ser.K/XII.23.1; CIDI/TRABAJO/doc.9/27), "
+                                        "2027-09-16, art. 2(a). “Consolidar, con OIT/CINTERFOR")
+    assert "Conjunto de datos IACML-KB" in out and "hash de contenido sha256:" in out
+    code, out, _ = run(capsys, "cite", "plan-asuncion-es art_2__para_a", *args)
+    assert code == 0 and out.startswith("Plan of Action of Asunción (OEA/Ser.K/XII.23.1")
+    assert ", Art. 2(a). " in out and "IACML-KB dataset" in out
+    code, out, _ = run(capsys, "cite", "wg1-2021-final-report recommendation_7", "-l", "es", "-f", "bibtex", *args)
+    assert code == 0 and "pages = {recomendación 7}" in out and "language = {spanish}" in out
+    assert "title = {Final Report of Working Group 1" in out  # no title as printed in Spanish: the one given
+    code, _, err = run(capsys, "cite", "plan-asuncion-es art_2__para_a", "--language", "fr", *args)
+    assert code == EXIT_USAGE and "--language 'fr' is not one citations are given in" in err
+    with running_server(release.store_path, tmp_path / "server.log") as server, \
+            httpx.Client(base_url=server.url, timeout=30) as client:
+        view = client.get("/api/cite/doc/plan-asuncion-es/art_2__para_a", params={"language": "es"}).json()
+        assert (view["language"], view["container"], view["locator"]) == ("es", "Plan de Acción de Asunción",
+                                                                         "art. 2(a)")
+        assert json.loads(view["formats"]["csl-json"])[0]["language"] == "es"
+        refused = client.get("/api/cite/doc/plan-asuncion-es/art_2__para_a", params={"language": "fr"})
+        assert refused.status_code in (400, 422) and refused.json()["error"]["parameter"] == "language"
