@@ -464,6 +464,7 @@ def item_page(store: kb.Store, iri: URIRef) -> dict[str, Any]:
         try:
             citation = kb.cite(store, iri)
             cite = {fmt: citation.render(fmt) for fmt in kb.CITATION_FORMATS}
+            cite["text-es"] = kb.cite(store, iri, "es").render("text")  # for reports written in Spanish
         except kb.KbError:
             cite = {}
     try:

@@ -149,12 +149,13 @@ def test_mandate_page_shows_status_trace_quotes_and_cite(site: str) -> None:
     assert re.search(r'<span class="context">…[^<]+</span><mark>', html), "a quote comes with the text before it"
     assert any(h.startswith("/reader/wg1-2024-report#ev-") for h in hrefs), "a quote opens in the reader"
     # the citation in every format, each with a copy button
-    for fmt in ("text", "markdown", "bibtex", "csl-json"):
+    for fmt in ("text", "markdown", "bibtex", "csl-json", "text-es"):
         iri = "https://w3id.org/iacml-kb/doc/iacml21-plan-of-action/art_7__para_g"
         assert (iri if fmt != "bibtex" else iri.replace("_", "\\_")) in page.texts[f"cite-{fmt}"]
         assert page.all("button", id=f"copy-{fmt}")[0]["data-copy"] == f"cite-{fmt}"
     assert page.texts["cite-bibtex"].startswith("@misc{")
     assert "Art. 7(g)" in page.texts["cite-text"]
+    assert ", art. 7(g). " in page.texts["cite-text-es"] and "Conjunto de datos IACML-KB" in page.texts["cite-text-es"]
 
 
 def test_pages_show_addressee_roles_and_partial_answers(site: str) -> None:
