@@ -29,7 +29,7 @@ from kb.annotate import ADDRESSEE_ROLES, LINK_TYPES, withdrawn_entries
 from kb.corpus import default_corpus_dir, write_whole
 from kb.errors import CorpusError, CorpusErrors, InputError, NotFoundError
 from kb.pipeline import prepare
-from kb.quote import after_hint
+from kb.quote import after_hint, quote_of
 from kb.suggest import Suggestion, bodies_named
 
 __all__ = ["ACCEPTABLE_TYPES", "REVIEWED_LINKS", "Pending", "Review"]
@@ -235,6 +235,8 @@ class Review:
             retargeted = (link["type"], link["to"]) != (p.link_type, p.target)
             if link["type"] == "addressee" and link["to"] != p.target:
                 self._check_names(link)
+            elif link["to"] != p.target and link["evidence"] == p.evidence:  # quotes as suggested (the page sends them)
+                link["evidence"] = self._retargeted_evidence(p, link["to"])
             edited = retargeted or link["evidence"] != p.evidence
             data, entries = self._load(self.accepted_path, "links")
             accepted = [e for _, e in entries]
@@ -251,6 +253,30 @@ class Review:
                 self._remember_rejected(p, f"edited in review: accepted as {link['type']} {link['to']}")
             self._write_suggestions([q for q in self.pending() if q.id != ident])
         return link
+
+    def _retargeted_evidence(self, p: Pending, target: str) -> list[dict[str, str]]:
+        """The suggestion's quotes with those of the target it named replaced by the new target's own
+        text (a held provision's printed text, or the quotation a quoted one is known through): the old
+        target's words prove nothing of the new one. A target the corpus does not have keeps them: the
+        build's check then says what is wrong with it."""
+        try:
+            corpus = prepare(self.corpus_dir)
+        except (CorpusError, CorpusErrors):
+            return p.evidence  # the corpus has other problems: the build reports them
+        texts = {f"{slug} {q.eid}": q.text for slug, provisions in corpus.provisions.items() for q in provisions}
+        quoted = {f"{m.slug} {q.eid}": q for m in corpus.annotations.documents for q in m.provisions}
+        texts |= {ref: q.text for ref, q in quoted.items()}
+        old = _fold(texts.get(p.target, ""))
+        kept = [e for e in p.evidence if not (old and (_fold(e["quote"]) in old or old in _fold(e["quote"])))]
+        slug = target.split(" ", 1)[0]
+        held = {d.meta.slug: d.text for d in corpus.documents}
+        if target in quoted:
+            return [*kept, *({"doc": e.doc, "quote": e.quote, **({"after": after} if (
+                after := after_hint(held[e.doc], e.start, e.quote)) else {})} for e in quoted[target].evidence)]
+        if target in texts and slug in held:
+            own = quote_of(target, corpus_dir=self.corpus_dir)
+            return [*kept, {"doc": slug, "quote": own.text, **({"after": own.after} if own.after else {})}]
+        return p.evidence  # not a provision the corpus has: the build's check names what it is
 
     def _check_names(self, link: dict[str, Any]) -> None:
         """An addressee's quote names the body: one retargeted to another body needs a quote naming it."""
@@ -301,6 +327,10 @@ class Review:
             p = self.find(ident)
             self._remember_rejected(p, reason)
             self._write_suggestions([q for q in self.pending() if q.id != ident])
+
+
+def _fold(text: str) -> str:
+    return " ".join(text.split()).casefold()
 
 
 def _write(path: Path, comment: str, data: dict[str, Any]) -> None:

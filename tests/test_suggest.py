@@ -697,3 +697,21 @@ def test_a_proposal_across_languages_says_why_its_confidence_is_low(corpus_copy:
     assert derived and derived[0].target_ref == "wg1-2021-final-report recommendation_7"
     assert "across languages (es, en): words compare poorly" in derived[0].why
     assert all("across languages" not in s.why for s in found if s.link_type == "addressee")
+
+
+def test_a_suggestion_retargeted_carries_the_new_targets_words(corpus: Path) -> None:
+    """Accepted with another target, a suggestion kept the old target's quote: the curated link proved
+    by a passage that says nothing of what it now links. The old target's quote gives way to the new
+    target's own text (or the quotation it is known through)."""
+    prepared = kb.prepare(corpus)
+    found = kb.suggest(prepared.documents, prepared.provisions, prepared.annotations, document=REPORT)
+    review = kb.Review(corpus)
+    review.record(found, REPORT, {d.meta.slug: d.text for d in prepared.documents})
+    rec6 = next(p for p in review.pending() if (p.source, p.link_type, p.target) ==
+                (f"{REPORT} recommendation_6", "reiterates", "iacml21-plan-of-action art_7__para_g"))
+    link = review.accept(rec6.id, target="wg1-2021-final-report recommendation_7")
+    quotes = [e["quote"] for e in link["evidence"]]
+    assert any(q.startswith("7. Instruct ILO-CINTERFOR, OAS and UNESCO") for q in quotes)
+    assert not any("(Art. 7, g Plan of Action of Buenos Aires)" in q for q in quotes)  # the old target's
+    assert any(q.startswith("6. Promote, with the support of ILO/CINTERFOR") for q in quotes)  # the source's
+    kb.prepare(corpus)  # and it builds
