@@ -791,7 +791,7 @@ def install(app: FastAPI, ctx: Context) -> None:
         items = [{"iri": str(r["document"]), "path": local_href(str(r["document"])), "slug": str(r["slug"]),
                   "type": _local(str(r["type"])), "title": str(r["title"]), "date": _s(r.get("date")),
                   "held": str(r["held"]).lower() == "true",
-                  "symbols": sorted(s for s in str(r.get("symbols", "")).split(SEPARATOR) if s),
+                  "symbols": kb.sort_symbols(s for s in str(r.get("symbols", "")).split(SEPARATOR) if s),
                   "provisions": int(str(r["provisions"]))} for r in rows]
         return JSONResponse({"items": items, "limit": limit, "offset": offset,
                              "next": _page_url(request, offset + limit, more)})

@@ -7,7 +7,7 @@ in ``__all__`` here (a test pins it).
 from kb.annotate import ADDRESSEE_ROLES
 from kb.cite import FORMATS as CITATION_FORMATS
 from kb.cite import LANGUAGES as CITATION_LANGUAGES
-from kb.cite import Citation, cite, provision_locator
+from kb.cite import Citation, cite, provision_locator, sort_symbols
 from kb.corpus import default_corpus_dir, read_corrections
 from kb.coverage import MUST_BE_COVERED, CoverageReport, coverage
 from kb.errors import (
@@ -188,6 +188,7 @@ __all__ = [
     "release_of_store",
     "replaced_by",
     "resolve_reference",
+    "sort_symbols",
     "source_text",
     "statistics",
     "status",

@@ -25,7 +25,7 @@ from typing import Any, TypeVar
 import yaml
 
 from kb import iri
-from kb.corpus import DATE_RE, decode_utf8, is_date, raise_all
+from kb.corpus import DATE_RE, CorpusLoader, decode_utf8, is_date, raise_all
 from kb.errors import AnnotationError, CorpusError, QuoteMismatchError
 from kb.model import (
     Activity,
@@ -75,10 +75,7 @@ CONTEXT = 32  # characters of prefix/suffix kept in a TextQuoteSelector
 LINE = "__line__"
 
 
-_SafeLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's, ~5x faster, where PyYAML has it
-
-
-class _LineLoader(_SafeLoader):  # type: ignore[misc]
+class _LineLoader(CorpusLoader):
     """A SafeLoader that records the 1-based line of every mapping under the key ``__line__``."""
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
@@ -306,8 +303,6 @@ def read_annotation_file(path: Path) -> dict[str, Any] | None:
         mark = getattr(exc, "problem_mark", None)
         raise CorpusError(path, f"malformed YAML: {getattr(exc, 'problem', exc)}",
                           line=mark.line + 1 if mark else None, hint="fix the syntax at that line") from exc
-    except ValueError as exc:  # a value YAML reads as a date but no calendar has ("2026-13-06")
-        raise CorpusError(path, f"a value cannot be read: {exc}", hint="write dates as YYYY-MM-DD") from exc
     if data is None:
         return None
     if not isinstance(data, dict):
@@ -393,7 +388,10 @@ def load_annotations(directory: Path, held: Sequence[SourceDocument],
                                        if isinstance(p, dict) and "eid" in p}
         for where, spec in _sections(data, "withdrawn", path, errors):
             with errors.caught():
-                if "link" in spec and "slug" not in spec:
+                if "link" in spec and "slug" in spec:
+                    raise AnnotationError(where, "a withdrawn: entry names a document (slug:) or a link (link:), "
+                                          "not both", hint="write one entry for each")
+                if "link" in spec:
                     link = _withdrawn_link(spec, where, out.withdrawn_links)
                     out.withdrawn_links[link] = (*_withdrawal(spec, link, where), where)
                     continue
@@ -460,11 +458,14 @@ def load_annotations(directory: Path, held: Sequence[SourceDocument],
     with errors.caught():
         _check_parts(out.links, held_by_slug, provisions, mentioned_by_slug, broken)
     _replaced_links(out)
-    current = {str(iri.link_iri(link.source, link.link_type, link.target)) for link in out.links
-               if link.asserted_by == "curator"}
+    current = {str(iri.link_iri(link.source, link.link_type, link.target)) for link in out.links}
     errors.errors += [AnnotationError(where, f"link {link} is withdrawn and still in the corpus",
                                       hint="remove this withdrawn: entry to publish the link again, or the link")
                       for link, (_, _, where) in sorted(out.withdrawn_links.items()) if link in current]
+    errors.errors += [AnnotationError(where, f"link {link} is withdrawn and replaced by {out.replaced[link]} (a link "
+                                      "retyped, or an end renamed): it redirects there", hint="remove this "
+                                      "withdrawn: entry, or withdraw the link it is replaced by")
+                      for link, (_, _, where) in sorted(out.withdrawn_links.items()) if link in out.replaced]
     if errors.errors:
         # A quoted provision of a newly held text that matches none of its provisions now names the document,
         # and what needs it to be a provision fails: the cause comes first.
@@ -520,7 +521,7 @@ def _withdrawn_link(spec: Mapping[str, Any], where: str, seen: Container[str]) -
     _check_keys(spec, ("link", "date", "reason"), (), where)
     value = spec["link"]
     name = value.strip().removeprefix(iri.BASE).removeprefix("/") if isinstance(value, str) else ""
-    name = name.removeprefix("link/")
+    name = name.removeprefix("link/").lower()
     if not re.fullmatch(r"[0-9a-f]{8,64}", name):
         raise AnnotationError(where, f"withdrawn link {value!r} is not a link IRI",
                               hint=f"give the IRI the build named, {iri.BASE}link/ followed by its hash")
@@ -765,6 +766,11 @@ def _claim(spec: dict[str, Any], where: str, res: Resolver) -> Claim:
     if not isinstance(spec["disagreement"], str) or not iri.is_slug(spec["disagreement"]):
         raise AnnotationError(where, "disagreement must be a slug naming the disagreement")
     prop = _enum(spec["property"], tuple(CLAIM_PROPERTIES), where, "property")
+    if prop == "date":
+        for part in str(spec["value"]).split("/"):
+            year_less = re.fullmatch(r"--(\d{2})-(\d{2})", part)  # "--05-16": a day the source gives no year
+            if (DATE_RE.match(part) and not is_date(part)) or (year_less and not is_date(f"2000-{part[2:]}")):
+                raise AnnotationError(where, f"value {part!r} is not a real date", hint="check the month and the day")
     return Claim(about=res.item(spec["about"], where), prop=CLAIM_PROPERTIES[prop], value=str(spec["value"]),
                  evidence=res.evidence(spec["evidence"], where), disagreement=spec["disagreement"],
                  note=str(spec.get("note") or "").strip(), where=where)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from rdflib import Literal, URIRef
@@ -131,9 +132,10 @@ class Citation:
         raise InputError(f"citation format {fmt!r} is unknown", hint=f"use one of {', '.join(FORMATS)}")
 
 
-def _symbol_order(symbol: str) -> tuple[bool, str]:
-    """The OAS classification symbol first ("OEA/Ser.K/XII.21.1", as covers print it), then the rest."""
-    return (not symbol.startswith(("OEA/Ser", "OAS/Ser")), symbol)
+def sort_symbols(symbols: Iterable[str]) -> list[str]:
+    """A document's symbols as covers print them: the OAS classification symbol first
+    ("OEA/Ser.K/XII.21.1"), then the rest in order."""
+    return sorted(symbols, key=lambda symbol: (not symbol.startswith(("OEA/Ser", "OAS/Ser")), symbol))
 
 
 def _bibtex_escape(value: str) -> str:
@@ -212,7 +214,7 @@ def cite(store: Store, target: URIRef, language: str = "en") -> Citation:
         quote, source = str(r["quote"]), str(r["quotedIn"])
     else:
         quote, source = str(r.get("text", "")), container  # a document or a body is cited without a quote
-    symbols = "; ".join(sorted(str(r.get("symbols", "")).split("; "), key=_symbol_order)) if "symbols" in r else ""
+    symbols = "; ".join(sort_symbols(str(r.get("symbols", "")).split("; "))) if "symbols" in r else ""
     return Citation(iri=str(target), title=title, container=container, symbols=symbols,
                     date=str(r.get("date", "")), locator=locator, quote=quote, quote_source=source,
                     version=version, content_hash=content_hash, language=language)

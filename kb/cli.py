@@ -193,7 +193,8 @@ def add_cmd(file: Annotated[Path, typer.Argument(help="The new document: a text,
     before = _adoption(build_dir)
     build(corpus=corpus, build_dir=build_dir, quiet=True)
     newly = sorted(item for item, value in _adoption(build_dir).items()
-                   if value == "not-adopted" and before.get(item, "pending") == "pending")
+                   if value == "not-adopted" and before.get(item) == "pending") \
+        if _held_type(added) == "PlanOfAction" else []  # only the next Plan of Action settles adoption
     if newly:
         shown = ", ".join(_short_ref(item) for item in newly[:3]) + (f" and {len(newly) - 3} more" if len(newly) > 3
                                                                       else "")
@@ -201,6 +202,14 @@ def add_cmd(file: Annotated[Path, typer.Argument(help="The new document: a text,
                    f"Action is held and no mandate is linked to them yet; `kb suggest --document {added.slug}` "
                    "proposes the mandates derived from them", err=True)
     typer.echo(f"next: kb status --document {added.slug}; kb coverage")
+
+
+def _held_type(added: kb.Added) -> str:
+    """The type the metadata file gives the document added (as the curator may have edited it)."""
+    with contextlib.suppress(yaml.YAMLError, OSError):
+        data = yaml.safe_load(added.meta_path.read_text(encoding="utf-8"))
+        return str(data.get("type", "")) if isinstance(data, dict) else ""
+    return ""
 
 
 def _adoption(build_dir: Path | None) -> dict[str, str]:

@@ -295,41 +295,56 @@ def _dropped_error(slug: str, published: int, documents: Path) -> CorpusError:
 
 def lost_links(release: Release, annotations: Annotations, annotations_dir: Path) -> list[CorpusError]:
     """One error for the curated links the release published that the corpus neither holds, replaces nor
-    withdraws (with the ``withdrawn:`` entries to paste), and one per link withdrawal naming a link never
-    published."""
+    withdraws (with the ``withdrawn:`` entries to paste), one for the links it published as withdrawn that
+    the corpus no longer withdraws (with their entries as published), and one per link withdrawal naming a
+    link never published."""
     store = EmbeddedStore.open(release.store_path)
     try:
         rows = store.select(get_query("published-links", default_queries_dir() / "release").text).rows
     finally:
         store.close()
-    published: dict[str, tuple[str, str, str] | None] = {}
-    for link, source, link_type, target in rows:
-        if source is not None or str(link) not in published:
-            published[str(link)] = (str(source), str(link_type).rsplit("#", 1)[-1], str(target)) if source else None
-    current = {str(iri.link_iri(link.source, link.link_type, link.target)) for link in annotations.links
-               if link.asserted_by == "curator"}
+    ends: dict[str, tuple[str, str, str]] = {}
+    withdrawn: dict[str, tuple[str, str]] = {}
+    published: set[str] = set()
+    for link, source, link_type, target, when, why in rows:
+        published.add(str(link))
+        if source is not None:
+            ends[str(link)] = (str(source), str(link_type).rsplit("#", 1)[-1], str(target))
+        if when is not None:
+            withdrawn[str(link)] = (str(when), str(why or "").removeprefix("Withdrawn: "))
+    current = {str(iri.link_iri(link.source, link.link_type, link.target)) for link in annotations.links}
     kept = current | set(annotations.replaced) | set(annotations.withdrawn_links)
-    dropped = sorted(link for link in published if link not in kept)
     errors = [CorpusError(where, f"withdrawn: link {link} was never published",
                           hint="name a link IRI the current release published (the build that refused to drop it "
                                "named it), or remove the entry")
               for link, (_, _, where) in sorted(annotations.withdrawn_links.items()) if link not in published]
+    again = sorted(link for link in withdrawn if link not in kept)
+    if again:
+        entries = "\n".join(f"  - link: {link}\n    date: {withdrawn[link][0]}\n    reason: {withdrawn[link][1]}"
+                            for link in again)
+        errors.append(CorpusError(
+            annotations_dir, f"{len(again)} link(s) the current release published as withdrawn are no longer "
+            f"withdrawn in the corpus, and their IRIs would answer 404 instead of 410 Gone: {_list(again)}",
+            hint=f"keep their entries as published, in an annotation file's withdrawn: list (one list a file):\n"
+                 f"withdrawn:\n{entries}"))
+    dropped = sorted(link for link in published if link not in kept and link not in withdrawn)
     if dropped:
-        ends = [published[link] for link in dropped]
-        shown = "; ".join(f"{link} ({_short_iri(end[0])} {end[1]} {_short_iri(end[2])})" if end else link
-                          for link, end in zip(dropped[:_SHOWN], ends[:_SHOWN], strict=True))
-        gone_with = {link: slug for link, end in zip(dropped, ends, strict=True) if end
-                     for slug in (_slug_of(end[0]), _slug_of(end[2])) if slug in annotations.withdrawn}
+        shown = "; ".join(f"{link} ({_ref(ends[link][0])} {ends[link][1]} {_ref(ends[link][2])})" if link in ends
+                          else f"{link} (published as replaced)" for link in dropped[:_SHOWN])
+        gone_with = {link: slug for link in dropped if link in ends
+                     for slug in (_slug_of(ends[link][0]), _slug_of(ends[link][2])) if slug in annotations.withdrawn}
         entries = "\n".join(
             f"  - link: {link}\n    date: {dt.date.today().isoformat()}\n    reason: "
             + (f"its document {gone_with[link]} was withdrawn" if link in gone_with else "...  # why it was taken out")
             for link in dropped)
+        back = "" if len(gone_with) == len(dropped) else "put each link back (git checkout), or, if it must go, "
         errors.append(CorpusError(
             annotations_dir, f"{len(dropped)} curated link(s) the current release published are no longer in the "
             f"corpus, and their IRIs would stop resolving: {shown}" + (
                 f" and {len(dropped) - _SHOWN} more" if len(dropped) > _SHOWN else ""),
-            hint="put each link back (git checkout), or, if it must go, withdraw it in an annotation file (its IRI "
-                 f"then answers 410 Gone with the reason):\nwithdrawn:\n{entries}"))
+            hint=f"{back}withdraw {'them' if back else 'them with their document'} in an annotation file's "
+                 f"withdrawn: list (one list a file; their IRIs then answer 410 Gone with the reason):\n"
+                 f"withdrawn:\n{entries}"))
     return errors
 
 
@@ -338,9 +353,12 @@ def _slug_of(item: str) -> str:
     return split[0] if split else ""
 
 
-def _short_iri(item: str) -> str:
-    return item.removeprefix(iri.BASE + "doc/").replace("/", " ", 1) if item.startswith(iri.BASE + "doc/") \
-        else item.removeprefix(iri.BASE)
+def _ref(item: str) -> str:
+    """An item as annotation files write it: "slug eId", "body:slug"."""
+    if item.startswith(iri.BASE + "doc/"):
+        return item.removeprefix(iri.BASE + "doc/").replace("/", " ", 1)
+    kind, _, slug = item.removeprefix(iri.BASE).partition("/")
+    return f"{kind}:{slug}" if slug else item
 
 
 def _fold(text: str) -> str:

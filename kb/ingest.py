@@ -27,7 +27,7 @@ import yaml
 
 from kb import iri
 from kb.annotate import read_annotation_files
-from kb.corpus import default_corpus_dir, is_date, parse_meta, write_whole
+from kb.corpus import DATE_RE, default_corpus_dir, is_date, parse_meta, write_whole
 from kb.errors import InputError, KbError
 from kb.extract import Extracted, extract
 from kb.model import DocType
@@ -121,7 +121,8 @@ def _holder(documents: Path, received: Extracted, sha256: str) -> str | None:
 def _same_symbols(documents: Path, symbols: Sequence[str], language: str) -> str:
     """The slug of a held document in the same language sharing a symbol with these, or "": a text of
     the same document, held twice (a language version has the same symbols in another language)."""
-    wanted = {s.replace(" ", "").casefold() for s in symbols}
+    # A conference's classification symbol (OEA/Ser.K/XII.21.1) is shared by all its documents: not theirs.
+    wanted = {s.replace(" ", "").casefold() for s in symbols if not s.startswith(("OEA/Ser", "OAS/Ser"))}
     for meta_path in sorted(documents.glob("*.yaml")) if wanted else ():
         try:
             meta = parse_meta(meta_path)
@@ -195,7 +196,8 @@ def add_document(path: Path, *, corpus_dir: Path | None = None, slug: str | None
             raise InputError(f"--type {doc_type!r} is not a document type",
                              hint=f"use one of {', '.join(t.value for t in DocType)}") from None
     if date is not None and not is_date(date):
-        raise InputError(f"--date {date!r} is not YYYY-MM-DD, YYYY-MM or YYYY", hint="write e.g. --date 2021-09-24")
+        raise InputError(f"--date {date!r} is not YYYY-MM-DD, YYYY-MM or YYYY" if not DATE_RE.match(date)
+                         else f"--date {date!r} is not a real date", hint="write e.g. --date 2021-09-24")
     if slug is not None and not iri.is_slug(slug):
         folded = _slugify(slug)
         raise InputError(f"--slug {slug!r} is not a slug", parameter="slug",

@@ -120,7 +120,7 @@ def unknown(store: Store, item: URIRef) -> NotFoundError:
     if gone is not None:
         link = str(item).startswith(iri.BASE + "link/")
         return GoneError(f"{item} names nothing now: {gone}",
-                         hint="its source and target still have IRIs of their own" if link
+                         hint="cite its source or its target by their own IRIs, where they resolve" if link
                          else "cite another document's IRI")
     return NotFoundError(f"no item {item} in the knowledge base", hint=nearest(store, item))
 

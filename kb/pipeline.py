@@ -244,13 +244,15 @@ def first_reading_warnings(built: Built, build_dir: Path | None = None) -> list[
     build_dir = build_dir or default_build_dir()
     if not (build_dir / CURRENT).exists():
         return out
-    before = set(current_release(build_dir).report().get("documents") or {})
+    before = current_release(build_dir).report().get("documents")
+    if not isinstance(before, dict):
+        return out  # a release that does not say what it held: nothing to compare with
     for d in built.documents:
-        if d.meta.slug in before:
-            continue
+        if (before.get(d.meta.slug) or {}).get("sha256") == d.meta.sha256:
+            continue  # the same text as published (a text held anew with --replace is read anew)
         parsed = parse_document(d.text, source=str(d.path), doc_type=d.meta.doc_type, corrections=d.meta.corrections,
                                 corrections_file=d.meta.meta_path)
-        out += [f"{d.path}:{w.line}: {d.meta.slug} is published for the first time with this reading to check: "
+        out += [f"{d.path}:{w.line}: this reading of {d.meta.slug} is published for the first time; check it: "
                 f"{w.message}" for w in parsed.warnings]
     return out
 

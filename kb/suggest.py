@@ -110,7 +110,8 @@ _ROLE_CUES = (
 _MIN_QUOTE = 24  # characters of an addressee's quote: its name and the words before it
 _LIST_JOIN = re.compile(r"\s*(?:,|\band\b|\by\b|\be\b|,\s*and\b)\s*(?:the\s+|la\s+|el\s+|los\s+|las\s+)?")
 _CITATION_RE = re.compile(r"\b(?:recommendation|recomendaci[óo]n|art(?:icle|[íi]culo)?\.?|paragraph|p[áa]rrafo)\s*"
-                          r"(\d{1,2})(?:\s*,?\s*\(?([a-z])\)?(?!\w))?", re.IGNORECASE)
+                          r"(\d{1,2})(?:\s*\(([a-z])\)|\s*,\s*([a-z])(?!\w))?", re.IGNORECASE)
+# A letter is an item's in "7(g)" or "7, g", not a word after the number ("recomendación 2 y 3", "2 a la OIT").
 
 
 @dataclass(frozen=True)
@@ -343,7 +344,8 @@ def _cited(source: Candidate, target: Candidate) -> bool:
         return False
     for text in (source.text, *(e.quote for e in source.evidence)):
         for m in _CITATION_RE.finditer(text):
-            number = m[1] + (f"({m[2]})" if m[2] else "")
+            letter = m[2] or m[3]
+            number = m[1] + (f"({letter})" if letter else "")
             if number == target.number and text[:m.start()].strip():
                 return True
     return False

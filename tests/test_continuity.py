@@ -280,7 +280,7 @@ def test_a_held_document_taken_out_is_refused_unless_withdrawn(corpus_copy: Path
     with pytest.raises(kb.AnnotationError, match="withdrawn 'plan-added-by-mistake' needs a date"):
         kb.build(corpus_copy, build_dir)
     withdrawal.write_text(said.replace("2026-12-06", "2026-13-06"), encoding="utf-8")
-    with pytest.raises(kb.CorpusError, match=r"withdrawn\.yaml: a value cannot be read"):
+    with pytest.raises(kb.CorpusError, match=r"withdrawn\.yaml:2: date .2026-13-06. is not a real date"):
         kb.build(corpus_copy, build_dir)
     # declared in a file read before the withdrawal or after it, the same refusal
     withdrawal.write_text(said, encoding="utf-8")
@@ -340,8 +340,15 @@ def test_a_published_link_taken_out_is_refused_unless_withdrawn(published: tuple
 
     said = withdrawal.read_text(encoding="utf-8")
     withdrawal.unlink()  # a withdrawal lasts: the IRI would answer 404
-    with pytest.raises(kb.CorpusError, match="1 curated link"):
+    with pytest.raises(kb.CorpusError, match=r"1 link.s. the current release published as withdrawn are no longer "
+                       r"withdrawn") as lapsed:
         kb.build(corpus, build_dir)
+    assert "reason: recommendation 6 carries Art. 7(g), not this" in lapsed.value.hint  # as published, to keep
+    withdrawal.write_text(said.replace(link.rsplit("/", 1)[1], link.rsplit("/", 1)[1].upper()), encoding="utf-8")
+    kb.prepare(corpus)  # the hash in capitals is the same link
+    withdrawal.write_text(said.replace("  - link:", "  - slug: plan-of-nowhere\n    link:"), encoding="utf-8")
+    with pytest.raises(kb.AnnotationError, match=r"names a document .slug:. or a link .link:., not both"):
+        kb.prepare(corpus)
     other = "https://w3id.org/iacml-kb/link/" + "0" * 16
     withdrawal.write_text(said + f"\n  - {{link: {other}, date: 2026-12-06, reason: a typo}}\n", encoding="utf-8")
     with pytest.raises(kb.CorpusError, match=rf"withdrawn: link {other} was never published"):

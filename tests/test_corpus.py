@@ -113,19 +113,34 @@ def test_bad_field_values_are_refused_with_their_line(corpus_copy: Path) -> None
     assert meta.read_text().splitlines()[err.line - 1].startswith("date:")
 
 
-@pytest.mark.parametrize("date", ["2021-02-30", "2021-13", "2021-00-08"])
-def test_a_date_the_calendar_has_not_is_refused_with_its_line(corpus_copy: Path, date: str) -> None:
-    """A curator's typo that the pattern lets through once made the build end in a traceback."""
+@pytest.mark.parametrize(("date", "quote"), [("2021-02-30", '"'), ("2021-13", '"'), ("2021-00-08", '"'),
+                                            ("2021-02-30", "")])
+def test_a_date_the_calendar_has_not_is_refused_with_its_line(corpus_copy: Path, date: str, quote: str) -> None:
+    """A curator's typo that the pattern lets through once made the build end in a traceback (and, not
+    quoted, YAML's own reading of dates)."""
     meta = corpus_copy / "documents" / "wg1-2021-final-report.yaml"
-    meta.write_text(meta.read_text().replace('date: "2021-07-08"', f'date: "{date}"'))
+    meta.write_text(meta.read_text().replace('date: "2021-07-08"', f'date: {quote}{date}{quote}'))
     err = _error(corpus_copy)
     assert f"field 'date' '{date}' is not a real date" in str(err) and err.hint == "check the month and the day"
     assert meta.read_text().splitlines()[err.line - 1].startswith("date:")
     activities = corpus_copy / "annotations" / "activities.yaml"
-    meta.write_text(meta.read_text().replace(f'date: "{date}"', 'date: "2021-07-08"'))
-    activities.write_text(activities.read_text().replace('start: "2021-07-28"', f'start: "{date}"', 1))
+    meta.write_text(meta.read_text().replace(f'date: {quote}{date}{quote}', 'date: "2021-07-08"'))
+    activities.write_text(activities.read_text().replace('start: "2021-07-28"', f'start: {quote}{date}{quote}', 1))
     with pytest.raises(CorpusError, match=rf"activities\.yaml:\d+: start '{date}' is not a real date"):
         prepare(corpus_copy)
+
+
+def test_a_key_given_twice_is_refused_with_its_line(corpus_copy: Path) -> None:
+    """YAML keeps the last of two keys: a `withdrawn:` block pasted under another hid the first."""
+    links = corpus_copy / "annotations" / "links.yaml"
+    text = links.read_text(encoding="utf-8")
+    links.write_text(text + "\nlinks: []\n", encoding="utf-8")
+    with pytest.raises(CorpusError, match=r"links\.yaml:\d+: malformed YAML: 'links' is given twice") as caught:
+        prepare(corpus_copy)
+    assert caught.value.line == len(text.splitlines()) + 2
+    meta = corpus_copy / "documents" / "wg1-2021-final-report.yaml"
+    meta.write_text(meta.read_text() + 'date: "2021-07-09"\n')
+    assert "'date' is given twice" in str(_error(corpus_copy))
 
 
 def test_slug_must_match_the_file_name(corpus_copy: Path) -> None:
@@ -163,3 +178,12 @@ def test_the_dataset_description_is_checked_with_the_other_corpus_errors(corpus_
     meta.write_text(meta.read_text(encoding="utf-8").replace("slugg:", "slug:"), encoding="utf-8")
     assert prepare(corpus_copy).about == read_dataset_info(corpus_copy)  # no file: nothing said
     assert not read_dataset_info(corpus_copy).license
+
+
+@pytest.mark.parametrize("value", ["2017-13", "2019-12-03/2019-12-32", "--02-30/--05-17"])
+def test_a_claimed_date_the_calendar_has_not_is_refused(corpus_copy: Path, value: str) -> None:
+    claims = corpus_copy / "annotations" / "claims.yaml"
+    text = claims.read_text(encoding="utf-8")
+    claims.write_text(text.replace('value: "2017-12"', f'value: "{value}"', 1), encoding="utf-8")
+    with pytest.raises(CorpusError, match=r"claims\.yaml:\d+: value .* is not a real date"):
+        prepare(corpus_copy)

@@ -415,3 +415,5 @@ def test_a_line_a_correction_was_placed_in_is_not_doubted_again() -> None:
     corrected = parse_document(GLUED_PLAN, corrections=[Correction(at="A. ORGANIZATION", read_as="continues")])
     assert "inline-items" not in [w.code for w in corrected.warnings]
     assert "sec_1" not in {p.eid for p in corrected.provisions}  # the correction itself took effect
+    kind_only = parse_document(GLUED_PLAN, corrections=[Correction(at="b. To promote", kind="Recommendation")])
+    assert "inline-items" in [w.code for w in kind_only.warnings]  # a kind is not a look at the cuts

@@ -496,7 +496,7 @@ def test_a_build_that_publishes_a_doubtful_reading_says_so(capsys: pytest.Captur
     assert code == 0, err
     first = [line for line in err.splitlines() if "published for the first time" in line]
     assert len(first) == 1 and first[0].startswith(f"warning: {corpus_copy / 'sources'}")
-    assert f"{PLAN} is published for the first time with this reading to check: " in first[0]
+    assert f"this reading of {PLAN} is published for the first time; check it: " in first[0]
     assert "very short" in first[0]
     code, _, err = run(capsys, "build", *args)
     assert code == 0 and "published for the first time" not in err

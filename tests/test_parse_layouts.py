@@ -1257,3 +1257,18 @@ def test_a_wrapped_opening_in_capitals_runs_on_to_its_colon() -> None:
     one_line = "Las Ministras y los Ministros de Educación, reunidos en la ciudad de La Antigua, en el marco de la XXVI Cumbre"
     kept = parse_document(one_line + "\nConsiderando que\nLa Cumbre se vincula a la agenda internacional.\n")
     assert len(kept.provisions) == 3  # a cue on the next line begins a paragraph of its own
+
+
+@pytest.mark.parametrize("word", ["Artículo", "Article", "ART."])
+def test_articles_run_together_on_one_line_are_cut_at_their_word(word: str) -> None:
+    """Cut at the number alone, the word stayed at the end of the article before; not cut, the articles
+    were one silent paragraph."""
+    text = ("PLAN DE ACCIÓN\n\nNOSOTROS, LOS MINISTROS, nos comprometemos a llevar a cabo el siguiente Plan:\n\n"
+            f"{word} 1. La Presidencia Pro Tempore será responsable de impulsar la ejecución del presente Plan. "
+            f"{word} 2. Se constituyen dos Grupos de Trabajo que examinarán en profundidad los temas del Plan. "
+            f"{word} 3. La Secretaría Técnica presentará un informe sobre el cumplimiento de este Plan.\n")
+    doc = parse_document(text, doc_type="PlanOfAction")
+    found = {p.eid: own_text(text, p) for p in doc.provisions}
+    assert [found[f"art_{n}"][:len(word) + 3] for n in (1, 2, 3)] == [f"{word} {n}." for n in (1, 2, 3)]
+    assert found["art_1"].endswith("del presente Plan.")
+    assert "inline-items" in [w.code for w in doc.warnings]  # cut by the parser: shown to the curator

@@ -264,6 +264,9 @@ def test_the_number_a_provision_opens_with_is_its_own_not_a_citation() -> None:
     assert not _cited(candidate("Artículo 2. Se constituirán dos Grupos de Trabajo.", "2"), recommendation)
     assert not _cited(candidate("Art. 2 Se constituirán dos Grupos de Trabajo.", "2"), recommendation)
     assert _cited(candidate("Artículo 3. Conforme a la recomendación 2 del informe, ...", "3"), recommendation)
+    for words in ("las recomendaciones 4, recomendación 2 y 3", "la recomendación 2 a la OIT", "el artículo 2 e ..."):
+        assert _cited(candidate(f"Artículo 3. Conforme a {words}", "3"), recommendation), words
+    assert _cited(candidate("as Art. 7 (g) asks", "1"), candidate("Encourage ...", "7(g)"))
     assert _cited(candidate("Continue, as asked by Art. 7, g of the Plan of Action.", "1"),
                   candidate("Encourage ILO-CINTERFOR ...", "7(g)"))
 

@@ -126,8 +126,8 @@ def _doc_type(value: DocType | str | None) -> DocType | None:
 
 def _warnings(provisions: list[Provision], body: list[Block], lines: list[Line], body_text: str,
               doc_type: DocType | None = None, corrected: frozenset[int] = frozenset()) -> list[ParseWarning]:
-    """What a reader would doubt in a reading; a line a correction was placed in (``corrected``) has been
-    looked at, and its cuts are not doubted again."""
+    """What a reader would doubt in a reading; a line a correction of how it is cut (``read_as``) was
+    placed in (``corrected``) has been looked at, and its cuts are not doubted again."""
     out: list[ParseWarning] = []
     leaves = [p for p in provisions if p.kind not in (Kind.SECTION, Kind.LIST)]
     if doc_type in (DocType.PLAN_OF_ACTION, DocType.WORK_PLAN) and leaves and all(
@@ -227,7 +227,7 @@ def parse_document(text: str, *, source: str = "<text>", doc_type: DocType | str
     if not provisions:
         warnings.append(ParseWarning(1, "no-body", "no provision found: the text seems to be only a cover, a "
                                      "banner or a table of contents"))
-    corrected = frozenset(text.count("\n", 0, offset) + 1 for offset, _ in placed.at)
+    corrected = frozenset(text.count("\n", 0, offset) + 1 for offset, c in placed.at if c.read_as)  # a cut looked at
     warnings += _warnings(provisions, body_blocks, body_lines, text[body_offset:], kind_of, corrected)
     warnings.sort(key=lambda w: (w.line, w.code))
     body_line = body_lines[0].no if body_lines else 1

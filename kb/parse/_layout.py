@@ -42,7 +42,7 @@ _CAP = "A-ZÁÉÍÓÚÑÜ"
 # A number or letter opening an item inside a line: "... 2005) 1. We", "... governance. b. To".
 _INLINE_NUMBER_RE = re.compile(rf"(?<=\s)(\d{{1,2}})\.\s+(?=[¿¡\"“‘'(]?[{_CAP}a-záéíóúñ])")
 # The word before an article's number ("Artículo 1. La Presidencia ..."): the number is the article's own.
-_ARTICLE_WORD_RE = re.compile(r"(?:\b(?:Art[íi]culo|ART[ÍI]CULO|Article|ARTICLE)|\bArt\.)\s+$")
+_ARTICLE_WORD_RE = re.compile(r"(?:\b(?:Art[íi]culo|ART[ÍI]CULO|Article|ARTICLE)|\b(?:Art|ART)\.)\s+$")
 _INLINE_LETTER_RE = re.compile(rf"(?<=\s)(?:\(([a-z])\)|([a-z])[.)])\s+(?=[¿¡\"“‘']?[{_CAP}])")
 # An item cut out of a line is at least this long, unless the item before it ended with ";": short
 # enumerations inside a sentence ("organized around: 1. training, 2. awareness, ...") stay whole.
@@ -110,13 +110,14 @@ def follows(mark: str, before: str) -> bool:
 
 
 _LINE_NUMBER_RE = re.compile(r"^\s*(\d{1,2})[.)](?:\s|$)")
+_LINE_ARTICLE_RE = re.compile(r"^\s*(?:Art[íi]culo|ART[ÍI]CULO|Article|ARTICLE|Art\.|ART\.)\s+(\d{1,2})[.:)]?(?:\s|$)")
 _LINE_LETTER_RE = re.compile(r"^\s*\(?([a-z])[.)]\s")
 _LINE_SECTION_RE = re.compile(rf"^\s*([IVX]{{1,5}}|[A-H])\.\s*[{_CAP}]")
 
 
 def _note_line_start(raw: str, seq: _Sequence) -> None:
-    """Follow the numbering through lines that begin with a mark."""
-    if m := _LINE_NUMBER_RE.match(raw):
+    """Follow the numbering through lines that begin with a mark (an article's number included)."""
+    if m := _LINE_NUMBER_RE.match(raw) or _LINE_ARTICLE_RE.match(raw):
         seq.number, seq.letter = int(m[1]), ""
     elif m := _LINE_LETTER_RE.match(raw):
         seq.letter = m[1]
@@ -133,8 +134,9 @@ def _before(raw: str, pos: int) -> str:
 def _cuts(raw: str, seq: _Sequence) -> list[int]:
     """Positions in ``raw`` where a new item begins, in order; updates ``seq`` as a reader would."""
     candidates: list[tuple[int, str, str]] = []
-    candidates += [(m.start(), "number", m[1]) for m in _INLINE_NUMBER_RE.finditer(raw)
-                   if not _ARTICLE_WORD_RE.search(raw, 0, m.start())]
+    for m in _INLINE_NUMBER_RE.finditer(raw):  # an article's number: the article begins at its word
+        word = _ARTICLE_WORD_RE.search(raw, 0, m.start())
+        candidates.append((word.start() if word else m.start(), "number", m[1]))
     candidates += [(m.start(), "letter", m[1] or m[2]) for m in _INLINE_LETTER_RE.finditer(raw)]
     candidates += [(m.start(), "section", m[1]) for m in _INLINE_SECTION_RE.finditer(raw)]
     bullets = [m.start() for m in _INLINE_BULLET_RE.finditer(raw) if raw[:m.start()].strip()]

@@ -32,7 +32,7 @@ _NUMBERED_RE = re.compile(r"^\s*(?P<num>\d{1,3})(?:[.)][-\u2013]?|\.?[º°]\.?(?
                           re.IGNORECASE)
 # "1.1.2 Apply ...", "1.1. Commitments", "1.1." alone (its text on the next line); not "2.5 million".
 _DECIMAL_RE = re.compile(rf"^\s*(?P<num>[1-9]\d?(?:\.[1-9]\d?){{1,3}})\.?(?:\s+(?P<body>[¿¡\"“(]?[{_CAP}].*)|\s*)$")
-_ARTICLE_RE = re.compile(r"^\s*(?:Art[íi]culo|ART[ÍI]CULO|Article|ARTICLE|Art\.)\s+(?P<num>\d{1,3})"
+_ARTICLE_RE = re.compile(r"^\s*(?:Art[íi]culo|ART[ÍI]CULO|Article|ARTICLE|Art\.|ART\.)\s+(?P<num>\d{1,3})"
                          rf"(?:\s*[.:º°)\-–]\s*|\s+)(?P<body>[¿¡\"“(]?[{_CAP}].*)$")
 # A letter alone on its line, its item's text on the next ("a)" / "coordinar la implementación ...").
 _LETTER_ONLY_RE = re.compile(r"^\s*(?:\((?P<num>[a-z]|ii|iii|iv|vi|vii|viii|ix|xi|xii)\)|"
