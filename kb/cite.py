@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from rdflib import Literal, URIRef
 
+from kb.corpus import is_classification_symbol
 from kb.errors import InputError, NotFoundError
 from kb.items import unknown, withdrawn
 from kb.store import Store
@@ -118,7 +119,8 @@ class Citation:
                       "year": self.date[:4], "pages": self.locator, "url": self.iri,
                       "note": f"{quoted_note}{says['dataset']} {self.version}, sha256:{self.content_hash}",
                       "version": self.version, "language": says["bibtex"]}
-            body = ",\n".join(f"  {k} = {{{_bibtex_escape(v)}}}" for k, v in fields.items() if v)
+            # biblatex and url.sty read a url verbatim: escaped, a backslash would be printed and linked
+            body = ",\n".join(f"  {k} = {{{v if k == 'url' else _bibtex_escape(v)}}}" for k, v in fields.items() if v)
             return f"@misc{{{key.strip('-')},\n{body}\n}}"
         if fmt == "csl-json":
             container = self.container if self.container != self.title else None
@@ -135,7 +137,7 @@ class Citation:
 def sort_symbols(symbols: Iterable[str]) -> list[str]:
     """A document's symbols as covers print them: the OAS classification symbol first
     ("OEA/Ser.K/XII.21.1"), then the rest in order."""
-    return sorted(symbols, key=lambda symbol: (not symbol.startswith(("OEA/Ser", "OAS/Ser")), symbol))
+    return sorted(symbols, key=lambda symbol: (not is_classification_symbol(symbol), symbol))
 
 
 def _bibtex_escape(value: str) -> str:

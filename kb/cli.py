@@ -424,7 +424,8 @@ def _decide(review: kb.Review, p: kb.Pending) -> str:
         answer = str(typer.prompt("  [a]ccept, [r]eject, [e]dit, [s]kip, [q]uit", default="s")).strip().lower()[:1]
         try:
             if answer == "a":
-                review.accept(p.id)
+                link = review.accept(p.id)
+                typer.echo(f"  accepted: {link['from']} {link['type']} {link['to']}")
             elif answer == "r":
                 review.reject(p.id, typer.prompt("  reason (optional)", default="", show_default=False))
             elif answer == "e":
@@ -432,10 +433,13 @@ def _decide(review: kb.Review, p: kb.Pending) -> str:
                 new_target = typer.prompt("  to", default=p.target)
                 new_role = typer.prompt("  role (actor, channel, partner, supporter)",
                                         default=p.role or "actor") if new_type == "addressee" else None
-                quotes = [typer.prompt(f"  quote from {e['doc']} (Enter keeps it)", default="", show_default=False)
-                          for e in p.evidence]
-                review.accept(p.id, link_type=new_type, target=new_target, role=new_role,
-                              evidence=review.edited_evidence(p.id, quotes))
+                moved = " or, if it is the old target's, gives the new target's own text" if new_target != p.target \
+                    else ""
+                quotes = [typer.prompt(f"  quote from {e['doc']} (Enter keeps it{moved})", default="",
+                                       show_default=False) for e in p.evidence]
+                link = review.accept(p.id, link_type=new_type, target=new_target, role=new_role,
+                                     evidence=review.edited_evidence(p.id, quotes))
+                typer.echo(f"  accepted: {link['from']} {link['type']} {link['to']}")
         except kb.InputError as exc:
             typer.echo(f"  refused: {exc.message}" + (f"\n  {exc.hint}" if exc.hint else ""), err=True)
             continue

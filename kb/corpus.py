@@ -23,7 +23,7 @@ import hashlib
 import os
 import re
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -42,6 +42,17 @@ OPTIONAL_FIELDS = ("original_title", "date_note", "known_by", "original_file", "
 _CORRECTION_KEYS = ("at", "after", "read_as", "kind", "number", "eid")
 EMPTY_ALLOWED = ("meeting",)  # a document may belong to no meeting
 DATE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+
+
+def is_classification_symbol(symbol: str) -> bool:
+    """Whether a symbol is the OAS classification of a meeting's documents ("OEA/Ser.K/XII.21.1"), which all
+    its documents share and covers print first, rather than one document's own ("CIDI/TRABAJO/doc.4/21")."""
+    return symbol.startswith(("OEA/Ser", "OAS/Ser"))
+
+
+def own_symbols(symbols: Iterable[str]) -> set[str]:
+    """A document's own symbols, folded for comparing (spaces and case do not count)."""
+    return {s.replace(" ", "").casefold() for s in symbols if not is_classification_symbol(s)}
 
 
 def is_date(text: str) -> bool:

@@ -27,7 +27,7 @@ import yaml
 
 from kb import iri
 from kb.annotate import read_annotation_files
-from kb.corpus import DATE_RE, default_corpus_dir, is_date, parse_meta, write_whole
+from kb.corpus import DATE_RE, default_corpus_dir, is_date, own_symbols, parse_meta, write_whole
 from kb.errors import InputError, KbError
 from kb.extract import Extracted, extract
 from kb.model import DocType
@@ -121,14 +121,13 @@ def _holder(documents: Path, received: Extracted, sha256: str) -> str | None:
 def _same_symbols(documents: Path, symbols: Sequence[str], language: str) -> str:
     """The slug of a held document in the same language sharing a symbol with these, or "": a text of
     the same document, held twice (a language version has the same symbols in another language)."""
-    # A conference's classification symbol (OEA/Ser.K/XII.21.1) is shared by all its documents: not theirs.
-    wanted = {s.replace(" ", "").casefold() for s in symbols if not s.startswith(("OEA/Ser", "OAS/Ser"))}
+    wanted = own_symbols(symbols)
     for meta_path in sorted(documents.glob("*.yaml")) if wanted else ():
         try:
             meta = parse_meta(meta_path)
         except KbError:
             continue
-        if meta.language == language and wanted & {s.replace(" ", "").casefold() for s in meta.symbols}:
+        if meta.language == language and wanted & own_symbols(meta.symbols):
             return meta.slug
     return ""
 
@@ -249,6 +248,10 @@ def add_document(path: Path, *, corpus_dir: Path | None = None, slug: str | None
     final_date = date or meta.date
     if final_date is None:
         raise InputError(f"{path}: the cover gives no date", hint="pass --date YYYY-MM-DD (or YYYY-MM, YYYY)")
+    date_note = "" if is_date(final_date) else "the cover's, and no calendar has it: write the real date"
+    if date_note:
+        notes.append(f"date: {final_date!r} is the cover's, and no calendar has it: write the real date (or pass "
+                     "--date)")
     title = title_case(meta.title).rstrip(" :;,") if meta.title else ""
     title_note = original_title = ""
     if not title:
@@ -283,7 +286,7 @@ def add_document(path: Path, *, corpus_dir: Path | None = None, slug: str | None
         *([("original_title", original_title, "as printed on the cover")] if original_title else []),
         ("type", final_type, ""),
         ("symbols", list(meta.symbols), "" if meta.symbols else "none found on the cover"),
-        ("date", final_date, ""),
+        ("date", final_date, date_note),
         ("language", lang, ""),
         ("original_language", meta.original_language or lang,
          "" if meta.original_language else "not printed: assumed the text's language"),

@@ -34,7 +34,7 @@ from rdflib import RDF, Graph, URIRef
 from kb import ontology
 from kb.annotate import load_annotations, withdrawn_entries
 from kb.continuity import lost_iris, lost_links, renamed_iris
-from kb.corpus import default_corpus_dir, raise_all, read_corpus, read_dataset_info
+from kb.corpus import default_corpus_dir, own_symbols, raise_all, read_corpus, read_dataset_info
 from kb.errors import CorpusError, CorpusErrors, InputError
 from kb.graph import CanonicalWriter, origins, write_graph
 from kb.iri import SKOS
@@ -247,6 +247,14 @@ def first_reading_warnings(built: Built, build_dir: Path | None = None) -> list[
     before = current_release(build_dir).report().get("documents")
     if not isinstance(before, dict):
         return out  # a release that does not say what it held: nothing to compare with
+    for d in built.documents:
+        twins = sorted(o.meta.slug for o in built.documents if o is not d and d.meta.slug not in before
+                       and o.meta.language == d.meta.language
+                       and own_symbols(d.meta.symbols) & own_symbols(o.meta.symbols))
+        if twins:
+            out.append(f"{d.meta.meta_path}:{d.meta.line_of('symbols') or 1}: {d.meta.slug}, new in this build, has "
+                       f"the symbols, in {d.meta.language}, of {', '.join(twins)}: if it is the same document in "
+                       "another file, one text is held once (remove its files; once published, withdraw it)")
     for d in built.documents:
         if (before.get(d.meta.slug) or {}).get("sha256") == d.meta.sha256:
             continue  # the same text as published (a text held anew with --replace is read anew)

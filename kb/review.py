@@ -233,6 +233,9 @@ class Review:
                 raise InputError(f"role is for an addressee link, not {link['type']}", parameter="role",
                                  hint="leave the role out")
             retargeted = (link["type"], link["to"]) != (p.link_type, p.target)
+            if retargeted and not note:  # the suggester's reason was about the link as suggested
+                link["note"] = (f"edited in review from the suggestion {p.link_type} {p.target} (confidence "
+                                f"{p.confidence:.2f})")
             if link["type"] == "addressee" and link["to"] != p.target:
                 self._check_names(link)
             elif link["to"] != p.target and link["evidence"] == p.evidence:  # quotes as suggested (the page sends them)

@@ -507,7 +507,9 @@ def _named_bodies(text: str, annotations: Annotations) -> list[tuple[int, int, s
         for name in sorted({body.label, *body.alt_labels}, key=len, reverse=True):
             if len(name) < 3:
                 continue
-            m = re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text)
+            # "OIT-CINTERFOR" names OIT/CINTERFOR: a hyphen and a slash join a name's parts alike
+            m = re.search(rf"(?<![\w-]){re.escape(name).replace('/', '[-/]').replace(chr(92) + '-', '[-/]')}(?![\w-])",
+                          text)
             if m is not None:
                 found.append((m.start(), m.end(), body.slug, name))
                 break

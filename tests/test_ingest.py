@@ -584,8 +584,10 @@ def test_pages_mark_a_spanish_text_as_spanish(corpus_copy: Path, tmp_path: Path)
         assert '<html lang="en">' in page
         reader = client.get("/reader/wg1-2021-final-report").text  # (this server reads the corpus of record)
         assert reader.count('<div class="reader-text" lang="en">') >= 5
+        assert '<pre id="cite-text-es" aria-labelledby="cite-text-es-heading" tabindex="0" lang="es">' in page
         english = client.get("/doc/wg1-2021-final-report/recommendation_7").text
         assert 'id="item-text" lang="en"' in english
+        assert '<pre id="cite-text-es" aria-labelledby="cite-text-es-heading" tabindex="0">' in english  # its title
         assert re.search(r'<blockquote cite="/reader/[^"]+" lang="en">', english)  # its quotes
     with kb.open_store(release.store_path) as store:
         held = kb.source_text(store, kb.doc_iri("plan-asuncion-es"), root=corpus_copy.parent)
@@ -628,3 +630,28 @@ def test_a_spanish_document_is_cited_in_spanish_with_its_title_as_printed(
         assert json.loads(view["formats"]["csl-json"])[0]["language"] == "es"
         refused = client.get("/api/cite/doc/plan-asuncion-es/art_2__para_a", params={"language": "fr"})
         assert refused.status_code in (400, 422) and refused.json()["error"]["parameter"] == "language"
+
+
+def test_a_cover_date_no_calendar_has_is_pointed_out(capsys: pytest.CaptureFixture[str], corpus_copy: Path,
+                                                     tmp_path: Path) -> None:
+    from fixtures.plan_of_action import NEW_PLAN_ES
+
+    plan = tmp_path / "plan.txt"
+    plan.write_text(NEW_PLAN_ES.replace("16 septiembre 2027", "30 febrero 2027"), encoding="utf-8")
+    code, _, err = run(capsys, "add", str(plan), "--corpus", str(corpus_copy), "--no-build")
+    assert code == 0 and "check: date: '2027-02-30' is the cover's, and no calendar has it" in err
+
+
+def test_a_build_publishing_a_second_file_of_a_held_document_says_so(
+        capsys: pytest.CaptureFixture[str], corpus_copy: Path, tmp_path: Path, new_plan: Path) -> None:
+    args = ["--corpus", str(corpus_copy), "--build-dir", str(tmp_path / "build")]
+    assert run(capsys, "add", str(new_plan), "--date", "2025-09-25", *args)[0] == 0
+    again = tmp_path / "again.txt"
+    again.write_text(NEW_PLAN + "\n", encoding="utf-8")
+    assert run(capsys, "add", str(again), "--slug", "plan-again", "--no-build", *args)[0] == 0
+    meta = corpus_copy / "documents" / "plan-again.yaml"
+    meta.write_text(re.sub(r"(?m)^issuing_body: .*$", "issuing_body: iacml", meta.read_text(encoding="utf-8")),
+                    encoding="utf-8")
+    code, _, err = run(capsys, "build", *args)
+    assert code == 0, err
+    assert f"plan-again, new in this build, has the symbols, in en, of {PLAN}: if it is the same document" in err

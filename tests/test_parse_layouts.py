@@ -1272,3 +1272,18 @@ def test_articles_run_together_on_one_line_are_cut_at_their_word(word: str) -> N
     assert [found[f"art_{n}"][:len(word) + 3] for n in (1, 2, 3)] == [f"{word} {n}." for n in (1, 2, 3)]
     assert found["art_1"].endswith("del presente Plan.")
     assert "inline-items" in [w.code for w in doc.warnings]  # cut by the parser: shown to the curator
+
+
+def test_an_opening_in_capitals_broken_after_a_preposition_goes_on() -> None:
+    """A Word file of a text pasted from a PDF keeps each printed line as a paragraph: "... DE LOS ESTADOS
+    MIEMBROS DE LA" / "ORGANIZACIÓN DE LOS ESTADOS AMERICANOS (OEA), reunidos ...". The first line, in
+    capitals, was read as a section heading over the rest; no heading ends on "DE LA"."""
+    text = ("PLAN DE ACCIÓN DE SANTO DOMINGO\n\n"
+            "NOSOTROS, LAS MINISTRAS Y LOS MINISTROS DE TRABAJO DE LOS ESTADOS MIEMBROS DE LA\n\n"
+            "ORGANIZACIÓN DE LOS ESTADOS AMERICANOS (OEA), reunidos en Santo Domingo, adoptamos el siguiente "
+            "Plan de Acción:\n\nANNEX A\n\nLa Presidencia será responsable de impulsar la ejecución del Plan.\n")
+    doc = parse_document(text, doc_type="PlanOfAction")
+    first = doc.provisions[0]
+    assert (first.eid, first.kind) == ("al_1", Kind.MANDATE)
+    assert own_text(text, first).endswith("el siguiente Plan de Acción:")
+    assert [p.kind for p in doc.provisions if own_text(text, p) == "ANNEX A"] == [Kind.SECTION]  # a letter alone

@@ -331,6 +331,7 @@ def test_citations_carry_quote_iri_version_and_hash(store: kb.Store, built_relea
         assert data["URL"] == ART_7G and data["locator"] == "Art. 7(g)"
     elif fmt == "bibtex":
         assert text.startswith("@misc{") and text.count("{") == text.count("}")
+        assert f"url = {{{ART_7G}}}" in text  # verbatim: a backslash before each _ would be in the link
     else:
         assert ART_7G in text
 

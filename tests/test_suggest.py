@@ -244,6 +244,8 @@ def test_the_bodies_of_the_corpus_are_named_in_spanish_too() -> None:
     from kb.suggest import _named_bodies
 
     corpus = kb.prepare(None)
+    assert "ilo-cinterfor" in {slug for _, _, slug, _ in _named_bodies("Alentar a la OIT-CINTERFOR y a la OEA",
+                                                                      corpus.annotations)}  # - and / alike
     named = _named_bodies("Solicitar a la OIT, al BID, a la CEPAL y a la Organización Panamericana de la Salud que "
                           "apoyen a los Ministerios de Trabajo, en consulta con el Consejo Sindical de Asesoramiento "
                           "Técnico y la Comisión Empresarial de Asesoramiento Técnico en Asuntos Laborales.",
@@ -717,4 +719,6 @@ def test_a_suggestion_retargeted_carries_the_new_targets_words(corpus: Path) -> 
     assert any(q.startswith("7. Instruct ILO-CINTERFOR, OAS and UNESCO") for q in quotes)
     assert not any("(Art. 7, g Plan of Action of Buenos Aires)" in q for q in quotes)  # the old target's
     assert any(q.startswith("6. Promote, with the support of ILO/CINTERFOR") for q in quotes)  # the source's
+    assert link["note"].startswith("edited in review from the suggestion reiterates iacml21-plan-of-action "
+                                   "art_7__para_g")  # not the suggester's reason for the old target
     kb.prepare(corpus)  # and it builds

@@ -77,7 +77,14 @@ def heading_like(line: Line) -> bool:
         and (text[-1].isalnum() or text[-1] in _HEADING_END + ":" or capitals_stop)
         and not _FIELD_RE.match(text)
         and not _CLAUSE_END_RE.search(text)
+        and not (" " in text and _dangling(text.rsplit(" ", 1)[-1]))  # "... DE LOS ESTADOS MIEMBROS DE LA"
     )
+
+
+def _dangling(word: str) -> bool:
+    """A word no sentence or heading ends on (an article, preposition or conjunction), in any case but a
+    capital letter alone ("ANNEX A")."""
+    return word.lower() in DANGLING_WORDS and (word.islower() or len(word) > 1)
 
 
 @dataclass
@@ -138,7 +145,7 @@ def _continues(block: Block, line: Line, *, after_blank: bool = False) -> bool:
         return False  # "...; and" closes a clause of a list; the next clause is its own
     if line.text[0].isupper() and _CUE_ALONE_RE.match(block.text):
         return False  # "Considerando que" alone on its line leads in the clauses printed after it
-    if line.text[0].islower() or last_word in DANGLING_WORDS:
+    if line.text[0].islower() or _dangling(last_word):
         return True
     if (not after_blank and OPENING_RE.match(block.text) and _RUN_ON <= len(block.lines[-1].text) <= _WRAPPED_MAX
             and block.text[-1].isalnum() and not _CLAUSE_CUE_RE.match(line.text)):
