@@ -394,6 +394,8 @@ def load_annotations(directory: Path, held: Sequence[SourceDocument],
                 if "link" in spec:
                     link = _withdrawn_link(spec, where, out.withdrawn_links)
                     out.withdrawn_links[link] = (*_withdrawal(spec, link, where), where)
+                    if isinstance(spec.get("was"), str) and spec["was"].strip():
+                        out.withdrawn_link_ends[link] = " ".join(spec["was"].split())
                     continue
                 slug = _declared_slug(spec, where, out.withdrawn)
                 _check_keys(spec, ("slug", "date", "reason"), (), where)
@@ -518,7 +520,7 @@ class _AnyOf:
 
 def _withdrawn_link(spec: Mapping[str, Any], where: str, seen: Container[str]) -> str:
     """The IRI of a link withdrawal entry (``link:`` its IRI, or the hash at its end)."""
-    _check_keys(spec, ("link", "date", "reason"), (), where)
+    _check_keys(spec, ("link", "date", "reason"), ("was",), where)
     value = spec["link"]
     name = value.strip().removeprefix(iri.BASE).removeprefix("/") if isinstance(value, str) else ""
     name = name.removeprefix("link/").lower()

@@ -304,14 +304,15 @@ def lost_links(release: Release, annotations: Annotations, annotations_dir: Path
     finally:
         store.close()
     ends: dict[str, tuple[str, str, str]] = {}
-    withdrawn: dict[str, tuple[str, str]] = {}
+    withdrawn: dict[str, tuple[str, str, str]] = {}
     published: set[str] = set()
-    for link, source, link_type, target, when, why in rows:
+    for link, source, link_type, target, when, why, was in rows:
         published.add(str(link))
         if source is not None:
             ends[str(link)] = (str(source), str(link_type).rsplit("#", 1)[-1], str(target))
         if when is not None:
-            withdrawn[str(link)] = (str(when), str(why or "").removeprefix("Withdrawn: "))
+            withdrawn[str(link)] = (str(when), str(why or "").removeprefix("Withdrawn: "),
+                                    str(was or "").removeprefix("The link "))
     current = {str(iri.link_iri(link.source, link.link_type, link.target)) for link in annotations.links}
     kept = current | set(annotations.replaced) | set(annotations.withdrawn_links)
     errors = [CorpusError(where, f"withdrawn: link {link} was never published",
@@ -321,7 +322,7 @@ def lost_links(release: Release, annotations: Annotations, annotations_dir: Path
     again = sorted(link for link in withdrawn if link not in kept)
     if again:
         entries = "\n".join(f"  - link: {link}\n    date: {withdrawn[link][0]}\n    reason: {withdrawn[link][1]}"
-                            for link in again)
+                            + (f"\n    was: {withdrawn[link][2]}" if withdrawn[link][2] else "") for link in again)
         errors.append(CorpusError(
             annotations_dir, f"{len(again)} link(s) the current release published as withdrawn are no longer "
             f"withdrawn in the corpus, and their IRIs would answer 404 instead of 410 Gone: {_list(again)}",
@@ -336,6 +337,7 @@ def lost_links(release: Release, annotations: Annotations, annotations_dir: Path
         entries = "\n".join(
             f"  - link: {link}\n    date: {dt.date.today().isoformat()}\n    reason: "
             + (f"its document {gone_with[link]} was withdrawn" if link in gone_with else "...  # why it was taken out")
+            + (f"\n    was: {_ref(ends[link][0])} {ends[link][1]} {_ref(ends[link][2])}" if link in ends else "")
             for link in dropped)
         back = "" if len(gone_with) == len(dropped) else "put each link back (git checkout), or, if it must go, "
         errors.append(CorpusError(

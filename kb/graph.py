@@ -206,6 +206,8 @@ class GraphBuilder:
         for node, (date, reason, _) in sorted(withdrawn):
             self.add(node, PROV.invalidatedAtTime, date_literal(date))
             self.add(node, RDFS.comment, Literal(f"Withdrawn: {reason}", lang="en"))
+        for link, ends in sorted(annotations.withdrawn_link_ends.items()):
+            self.add(URIRef(link), DCTERMS.description, Literal(f"The link {ends}", lang="en"))
 
     def mentioned_document(self, doc: MentionedDocument) -> None:
         node = self._document_common(doc.slug, doc.title, doc.doc_type.value, doc.symbols, doc.date,

@@ -169,13 +169,24 @@ PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 SELECT ?when ?why WHERE { ?doc prov:invalidatedAtTime ?when . OPTIONAL { ?doc rdfs:comment ?why } } LIMIT 1"""
 
 
+WITHDRAWN_LINK_QUERY = """PREFIX prov: <http://www.w3.org/ns/prov#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX dcterms: <http://purl.org/dc/terms/>
+SELECT ?when ?why ?was WHERE {
+  ?link prov:invalidatedAtTime ?when . OPTIONAL { ?link rdfs:comment ?why } OPTIONAL { ?link dcterms:description ?was }
+} LIMIT 1"""
+
+
 def withdrawn(store: Store, item: URIRef) -> str | None:
     """Why an IRI of a document withdrawn on purpose (the document's or one of its provisions'), or of a
     curated link withdrawn, names nothing now, or None."""
     if str(item).startswith(iri.BASE + "link/"):
-        rows = store.select(WITHDRAWN_QUERY, {"doc": item}).rows
-        return (f"the link was withdrawn on {rows[0][0]}" + (
-            f": {str(rows[0][1]).removeprefix('Withdrawn: ')}" if rows[0][1] else "")) if rows else None
+        rows = store.select(WITHDRAWN_LINK_QUERY, {"link": item}).rows
+        if not rows:
+            return None
+        when, why, was = rows[0]
+        return (f"{'the link ' + str(was).removeprefix('The link ') if was else 'the link'} was withdrawn on {when}"
+                + (f": {str(why).removeprefix('Withdrawn: ')}" if why else ""))
     split = iri.split_provision_iri(str(item))
     if split is None:
         return None

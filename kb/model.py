@@ -282,3 +282,4 @@ class Annotations:
     withdrawn: dict[str, tuple[str, str, str]] = field(default_factory=dict)
     # A curated link published once and taken out on purpose: link IRI -> (date, reason, where it is said)
     withdrawn_links: dict[str, tuple[str, str, str]] = field(default_factory=dict)
+    withdrawn_link_ends: dict[str, str] = field(default_factory=dict)  # link IRI -> "from type to", as it was

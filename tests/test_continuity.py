@@ -312,6 +312,7 @@ def test_a_published_link_taken_out_is_refused_unless_withdrawn(published: tuple
     assert f"{link} (wg1-2024-report recommendation_6 reiterates {REPORT} recommendation_7)" in str(caught.value)
     block = caught.value.hint.split("reason):\n", 1)[1]
     assert block.startswith(f"withdrawn:\n  - link: {link}\n    date: ")
+    assert block.endswith(f"\n    was: wg1-2024-report recommendation_6 reiterates {REPORT} recommendation_7")
     assert kb.current_release(build_dir).version == before
 
     withdrawal = corpus / "annotations" / "withdrawn.yaml"
@@ -323,7 +324,8 @@ def test_a_published_link_taken_out_is_refused_unless_withdrawn(published: tuple
     for _ in range(2):  # and it stays withdrawn in the releases after
         release, _ = kb.build(corpus, build_dir)
         with kb.open_store(release.store_path) as store, \
-                pytest.raises(kb.GoneError, match=r"the link was withdrawn on .*: recommendation 6 carries"):
+                pytest.raises(kb.GoneError, match=r"the link wg1-2024-report recommendation_6 reiterates "
+                              r"wg1-2021-final-report recommendation_7 was withdrawn on .*: recommendation 6 carries"):
             kb.describe(store, URIRef(link))
     with running_server(release.store_path, tmp_path / "server.log") as server, \
             httpx.Client(base_url=server.url, timeout=30) as client:
@@ -333,7 +335,7 @@ def test_a_published_link_taken_out_is_refused_unless_withdrawn(published: tuple
             assert gone.status_code == 410 and "carries Art. 7(g), not this" in gone.text
         for route in ("items", "cite"):
             gone = client.get(f"/api/{route}/{path}")
-            assert gone.status_code == 410 and "the link was withdrawn on" in gone.json()["error"]["detail"]
+            assert gone.status_code == 410 and "recommendation_7 was withdrawn on" in gone.json()["error"]["detail"]
         kept = client.get("/" + str(kb.provision_iri(REPORT, "recommendation_7")).removeprefix(iri.BASE),
                           headers={"Accept": "text/turtle"})
         assert kept.status_code == 200  # its ends still resolve
@@ -343,7 +345,7 @@ def test_a_published_link_taken_out_is_refused_unless_withdrawn(published: tuple
     with pytest.raises(kb.CorpusError, match=r"1 link.s. the current release published as withdrawn are no longer "
                        r"withdrawn") as lapsed:
         kb.build(corpus, build_dir)
-    assert "reason: recommendation 6 carries Art. 7(g), not this" in lapsed.value.hint  # as published, to keep
+    assert "reason: recommendation 6 carries Art. 7(g), not this\n    was: wg1-2024-report" in lapsed.value.hint
     withdrawal.write_text(said.replace(link.rsplit("/", 1)[1], link.rsplit("/", 1)[1].upper()), encoding="utf-8")
     kb.prepare(corpus)  # the hash in capitals is the same link
     withdrawal.write_text(said.replace("  - link:", "  - slug: plan-of-nowhere\n    link:"), encoding="utf-8")
