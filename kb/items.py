@@ -137,6 +137,8 @@ def nearest(store: Store, item: URIRef) -> str:
         close = difflib.get_close_matches(str(item)[len(prefix):], names, n=3, cutoff=0.6)
         return (f"did you mean {', '.join(f'{kind}:{n}' for n in close)}?" if close
                 else f"`kb list {_PLURAL[kind]}` lists them")
+    if str(item).startswith(iri.BASE + "link/"):
+        return "copy a link's IRI from its source's or target's page, `kb show` or `kb trace`"
     if not split:
         return "check the slug and eId"
     slug, eid = split

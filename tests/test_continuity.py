@@ -352,6 +352,9 @@ def test_a_published_link_taken_out_is_refused_unless_withdrawn(published: tuple
     with pytest.raises(kb.AnnotationError, match=r"names a document .slug:. or a link .link:., not both"):
         kb.prepare(corpus)
     other = "https://w3id.org/iacml-kb/link/" + "0" * 16
+    with kb.open_store(release.store_path) as store, pytest.raises(kb.NotFoundError) as missing:
+        kb.describe(store, URIRef(other))
+    assert "copy a link's IRI" in missing.value.hint and "eId" not in missing.value.hint
     withdrawal.write_text(said + f"\n  - {{link: {other}, date: 2026-12-06, reason: a typo}}\n", encoding="utf-8")
     with pytest.raises(kb.CorpusError, match=rf"withdrawn: link {other} was never published"):
         kb.build(corpus, build_dir)
