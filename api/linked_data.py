@@ -62,9 +62,11 @@ RDF_RESPONSE = {200: {"description": "The item: HTML for browsers, else RDF by c
                 **ERROR_RESPONSES,
                 404: {**ERROR_RESPONSES[404], "content": {"text/html": {}},  # browsers get a page saying so
                       "description": "Not found (a page for browsers, else the error JSON)"},
-                410: {**ERROR_RESPONSES[404], "content": {"text/html": {}},
-                      "description": "Gone: a document withdrawn on purpose, or one of its provisions (the reason in "
-                                     "the page or the error JSON)"}}
+                410: {**ERROR_RESPONSES[404], "content": {"text/html": {}, "text/turtle": {}, "application/ld+json": {},
+                                                           "application/n-triples": {}, "application/rdf+xml": {}},
+                      "description": "Gone: a document or a curated link withdrawn on purpose, or a provision of a "
+                                     "withdrawn document: a page for browsers, what is kept of it (when, why, what a "
+                                     "link linked) in the RDF syntax asked for"}}
 
 
 # --------------------------------------------------------------------------------------------
@@ -241,7 +243,14 @@ def install(app: FastAPI, ctx: Context) -> None:
                 gone = isinstance(exc, kb.GoneError)
                 return Response(pages.not_found_html(ctx, str(exc), gone=gone), status_code=410 if gone else 404,
                                 media_type="text/html; charset=utf-8")
-        triples = await offload.run(item_triples, ctx.store, iri)
+        try:
+            triples = await offload.run(item_triples, ctx.store, iri)
+        except kb.GoneError:  # a Linked Data client gets what is kept of it, in the syntax it asked for
+            kept = await offload.run(kb.tombstone, ctx.store, iri)
+            if kept is None:
+                raise
+            return Response(serialize.graph_bytes(kept, fmt), status_code=410, media_type=serialize.media_type(fmt),
+                            headers=alternate_headers(request.url.path))
         return Response(serialize.graph_bytes(triples, fmt), media_type=serialize.media_type(fmt),
                         headers=alternate_headers(request.url.path))
 

@@ -48,6 +48,7 @@ from kb.items import (
     replaced_by,
     resolve_reference,
     statistics,
+    tombstone,
     withdrawn,
 )
 from kb.model import DatasetInfo, DocType
@@ -194,6 +195,7 @@ __all__ = [
     "status",
     "status_reason",
     "suggest",
+    "tombstone",
     "trace",
     "version_time",
     "void_graph",

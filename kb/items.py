@@ -199,6 +199,21 @@ def withdrawn(store: Store, item: URIRef) -> str | None:
     return f"{split[0]} was withdrawn on {when}" + (f": {str(why).removeprefix('Withdrawn: ')}" if why else "")
 
 
+TOMBSTONE_QUERY = "SELECT ?p ?o WHERE { ?gone ?p ?o }"
+
+
+def tombstone(store: Store, item: URIRef) -> set[tuple[Node, Node, Node]] | None:
+    """What the store keeps of a withdrawn item, for a client that asked for its RDF: the withdrawn link's or
+    document's own triples (when, why, what it linked; a provision's are its document's), or None when the
+    item is not withdrawn."""
+    if withdrawn(store, item) is None:
+        return None
+    split = iri.split_provision_iri(str(item))
+    gone = iri.doc_iri(split[0]) if split is not None else item
+    return {(gone, p, o) for p, o in store.select(TOMBSTONE_QUERY, {"gone": gone}).rows
+            if p is not None and o is not None}
+
+
 def statistics(store: Store) -> dict[str, int]:
     """Triples in total and instances per ``kb:`` class."""
     counts = {"triples": int(str(store.select(TOTAL_QUERY).rows[0][0]))}

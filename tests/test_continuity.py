@@ -9,7 +9,7 @@ from pathlib import Path
 
 import httpx
 import pytest
-from rdflib import URIRef
+from rdflib import DCTERMS, PROV, Graph, URIRef
 from test_api_server import running_server
 
 import kb
@@ -264,6 +264,10 @@ def test_a_held_document_taken_out_is_refused_unless_withdrawn(corpus_copy: Path
             gone = client.get("/doc/plan-added-by-mistake/para_2", headers={"Accept": accept})
             assert gone.status_code == 410 and "added twice" in gone.text
         assert "<h1>Gone</h1>" in gone.text
+        turtle = client.get("/doc/plan-added-by-mistake/para_2", headers={"Accept": "text/turtle"})
+        assert turtle.headers["content-type"].startswith("text/turtle")  # what is kept, as RDF: the tombstone
+        kept = Graph().parse(data=turtle.text, format="turtle")
+        assert (kb.doc_iri("plan-added-by-mistake"), PROV.invalidatedAtTime, None) in kept
         for route in ("items", "trace", "cite"):
             gone = client.get(f"/api/{route}/doc/plan-added-by-mistake/para_2")
             assert gone.status_code == 410 and "withdrawn on 2026-12-06: added twice" in gone.json()["error"]["detail"]
@@ -333,6 +337,8 @@ def test_a_published_link_taken_out_is_refused_unless_withdrawn(published: tuple
         for accept in ("text/turtle", "text/html"):
             gone = client.get(f"/{path}", headers={"Accept": accept})
             assert gone.status_code == 410 and "carries Art. 7(g), not this" in gone.text
+        tomb = Graph().parse(data=client.get(f"/{path}", headers={"Accept": "text/turtle"}).text, format="turtle")
+        assert "recommendation_6 reiterates" in str(tomb.value(URIRef(link), DCTERMS.description))
         for route in ("items", "cite"):
             gone = client.get(f"/api/{route}/{path}")
             assert gone.status_code == 410 and "recommendation_7 was withdrawn on" in gone.json()["error"]["detail"]
