@@ -382,6 +382,9 @@ def review_cmd(accept: Annotated[list[str] | None, typer.Option("--accept", help
                target: Annotated[str | None, typer.Option("--to", help="With --accept: the target instead.")] = None,
                role: Annotated[str | None, typer.Option("--role", help="With --accept of an addressee: actor, "
                                                         "channel, partner or supporter instead.")] = None,
+               quote: Annotated[list[str] | None, typer.Option(
+                   "--quote", help="With --accept: the quotes instead, in the order --list shows them ('' keeps "
+                   "one).")] = None,
                list_only: Annotated[bool, typer.Option("--list", help="List the waiting suggestions.")] = False,
                reason: Annotated[str, typer.Option("--reason", help="With --reject: why (kept with the "
                                                    "decision).")] = "",
@@ -399,12 +402,13 @@ def review_cmd(accept: Annotated[list[str] | None, typer.Option("--accept", help
     if reason and not reject:
         raise kb.InputError("--reason goes with --reject", hint="give the id to reject with --reject ID",
                             parameter="reason")
-    if (link_type or target or role) and len(accept or []) != 1:
-        raise kb.InputError("--type, --to and --role edit one accepted suggestion",
+    if (link_type or target or role or quote) and len(accept or []) != 1:
+        raise kb.InputError("--type, --to, --role and --quote edit one accepted suggestion",
                             hint="give them with exactly one --accept ID (or use the prompt's [e]dit)")
     if accept or reject:
         for ident in accept or []:
-            link = review.accept(ident, link_type=link_type, target=target, role=role)
+            link = review.accept(ident, link_type=link_type, target=target, role=role,
+                                 evidence=review.edited_evidence(ident, quote) if quote else None)
             typer.echo(f"accepted {ident}: {link['from']} {link['type']} {link['to']} -> {review.accepted_path}")
         for ident in reject or []:
             review.reject(ident, reason)

@@ -458,6 +458,25 @@ def test_review_errors(capsys: pytest.CaptureFixture[str], corpus: Path) -> None
     assert "not a held document" in capsys.readouterr().err
 
 
+def test_kb_review_accept_with_quotes(capsys: pytest.CaptureFixture[str], corpus: Path) -> None:
+    """`--accept ID --to` with `--quote` for the quotes: the walkthrough's curator had no way to give one
+    but the prompt."""
+    prepared = kb.prepare(corpus)
+    found = kb.suggest(prepared.documents, prepared.provisions, prepared.annotations, document=REPORT)
+    review = kb.Review(corpus)
+    review.record(found, REPORT, {d.meta.slug: d.text for d in prepared.documents})
+    rec6 = next(p for p in review.pending() if (p.source, p.link_type, p.target) ==
+                (f"{REPORT} recommendation_6", "reiterates", "iacml21-plan-of-action art_7__para_g"))
+    shorter = rec6.evidence[0]["quote"][:60].rsplit(" ", 1)[0]
+    args = ["review", "--accept", rec6.id, "--corpus", str(corpus)]
+    assert main([*args, "--quote", shorter.upper()]) == EXIT_USAGE
+    assert f"the source reads {shorter!r}" in capsys.readouterr().err
+    assert main([*args, "--quote", shorter]) == 0
+    accepted = yaml.safe_load((corpus / "annotations" / "reviewed-links.yaml").read_text(encoding="utf-8"))
+    assert accepted["links"][-1]["evidence"][0]["quote"] == shorter
+    assert main(["review", "--quote", shorter, "--corpus", str(corpus)]) == EXIT_USAGE  # needs one --accept
+
+
 
 def test_the_review_page_in_curator_mode(corpus: Path, built_release: Any, tmp_path: Path) -> None:
     prepared = kb.prepare(corpus)
