@@ -458,15 +458,20 @@ def test_review_errors(capsys: pytest.CaptureFixture[str], corpus: Path) -> None
     assert "not a held document" in capsys.readouterr().err
 
 
-def test_kb_review_accept_with_quotes(capsys: pytest.CaptureFixture[str], corpus: Path) -> None:
-    """`--accept ID --to` with `--quote` for the quotes: the walkthrough's curator had no way to give one
-    but the prompt."""
+def _recommendation_6_suggested(corpus: Path) -> tuple[kb.Review, kb.Pending]:
+    """The report's suggestions recorded for review, and the one that recommendation 6 reiterates Art. 7(g)."""
     prepared = kb.prepare(corpus)
     found = kb.suggest(prepared.documents, prepared.provisions, prepared.annotations, document=REPORT)
     review = kb.Review(corpus)
     review.record(found, REPORT, {d.meta.slug: d.text for d in prepared.documents})
-    rec6 = next(p for p in review.pending() if (p.source, p.link_type, p.target) ==
-                (f"{REPORT} recommendation_6", "reiterates", "iacml21-plan-of-action art_7__para_g"))
+    return review, next(p for p in review.pending() if (p.source, p.link_type, p.target) ==
+                        (f"{REPORT} recommendation_6", "reiterates", "iacml21-plan-of-action art_7__para_g"))
+
+
+def test_kb_review_accept_with_quotes(capsys: pytest.CaptureFixture[str], corpus: Path) -> None:
+    """`--accept ID --to` with `--quote` for the quotes: the walkthrough's curator had no way to give one
+    but the prompt."""
+    _, rec6 = _recommendation_6_suggested(corpus)
     shorter = rec6.evidence[0]["quote"][:60].rsplit(" ", 1)[0]
     args = ["review", "--accept", rec6.id, "--corpus", str(corpus)]
     assert main([*args, "--quote", shorter.upper()]) == EXIT_USAGE
@@ -727,12 +732,7 @@ def test_a_suggestion_retargeted_carries_the_new_targets_words(corpus: Path) -> 
     """Accepted with another target, a suggestion kept the old target's quote: the curated link proved
     by a passage that says nothing of what it now links. The old target's quote gives way to the new
     target's own text (or the quotation it is known through)."""
-    prepared = kb.prepare(corpus)
-    found = kb.suggest(prepared.documents, prepared.provisions, prepared.annotations, document=REPORT)
-    review = kb.Review(corpus)
-    review.record(found, REPORT, {d.meta.slug: d.text for d in prepared.documents})
-    rec6 = next(p for p in review.pending() if (p.source, p.link_type, p.target) ==
-                (f"{REPORT} recommendation_6", "reiterates", "iacml21-plan-of-action art_7__para_g"))
+    review, rec6 = _recommendation_6_suggested(corpus)
     link = review.accept(rec6.id, target="wg1-2021-final-report recommendation_7")
     quotes = [e["quote"] for e in link["evidence"]]
     assert any(q.startswith("7. Instruct ILO-CINTERFOR, OAS and UNESCO") for q in quotes)
