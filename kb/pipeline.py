@@ -247,9 +247,8 @@ def first_reading_warnings(built: Built, build_dir: Path | None = None) -> list[
     before = current_release(build_dir).report().get("documents")
     if not isinstance(before, dict):
         return out  # a release that does not say what it held: nothing to compare with
-    for d in built.documents:
-        twins = sorted(o.meta.slug for o in built.documents if o is not d and d.meta.slug not in before
-                       and o.meta.language == d.meta.language
+    for d in (d for d in built.documents if d.meta.slug not in before):
+        twins = sorted(o.meta.slug for o in built.documents if o is not d and o.meta.language == d.meta.language
                        and own_symbols(d.meta.symbols) & own_symbols(o.meta.symbols))
         if twins:
             out.append(f"{d.meta.meta_path}:{d.meta.line_of('symbols') or 1}: {d.meta.slug}, new in this build, has "
