@@ -351,7 +351,7 @@ PREDICATE_NAMES = {
     KB + "order": "Position", KB + "sourceFile": "Source file", KB + "sha256": "SHA-256",
     KB + "characterCount": "Characters", KB + "originalLanguage": "Original language", KB + "dateNote": "Date note",
     KB + "chair": "Chair", KB + "viceChair": "Vice-chair", KB + "followsUp": "Follows up",
-    KB + "partOfActivity": "Part of", KB + "plannedIn": "Planned in",
+    KB + "partOfActivity": "Part of", KB + "plannedIn": "Planned in", KB + "versionOf": "Language version of",
 }
 INCOMING_NAMES = {
     KB + "addressee": "Mandates addressed to it", KB + "organisedBy": "Activities it organised",
@@ -361,7 +361,7 @@ INCOMING_NAMES = {
     KB + "meeting": "Documents of this meeting", KB + "derivedFrom": "Derived from it",
     KB + "respondsTo": "Responses to it", KB + "reiterates": "Reiterated by", KB + "fulfils": "Fulfilled by",
     KB + "chair": "Chaired", KB + "viceChair": "Vice-chaired", KB + "followsUp": "Followed up by",
-    KB + "partOfActivity": "Its parts", KB + "plannedIn": "Activities it plans",
+    KB + "partOfActivity": "Its parts", KB + "plannedIn": "Activities it plans", KB + "versionOf": "Language versions",
 }
 CITABLE = ("doc", "activity", "body", "link")  # what kb.cite describes (a topic is a concept, not a source)
 ROLE_GROUPS = {("addressee", "in"): "Mandates and recommendations addressed to it",

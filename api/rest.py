@@ -68,7 +68,7 @@ MAX_LIMIT = 500
 MAX_OFFSET = 1_000_000
 SEPARATOR = " | "
 KINDS = ("Mandate", "Recommendation", "Finding", "Objective", "Question", "Section", "List", "Paragraph", "Item",
-         "AgendaItem")
+         "AgendaItem", "VersionProvision")
 # [0-9], not \d: in Python's regex dialect (the schema's generators) \d matches every Unicode digit
 PARAM_PATTERNS = {"iri": rf"^{IRI}$", "date": r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "integer": r"^-?[0-9]{1,18}$"}
 # a pattern cannot say 2021-02-30 is no date: the format does (kb refuses what dt.date refuses)
@@ -514,6 +514,9 @@ def list_provisions(ctx: Context, request: Request, *, document: str | None, kin
                     body: str | None, q: str | None, limit: int, offset: int) -> dict[str, Any]:
     params: dict[str, Node] = {}
     filters = []
+    if document and kind in ("Mandate", "Recommendation"):
+        # A language version's mandates and recommendations are its original's (kb.versions).
+        document = kb.version_of(ctx.store, views.filter_slug(document, "doc") or "") or document
     if document:
         params["document"] = _entity_iri("doc", document, "document")
     if topic:
@@ -625,7 +628,7 @@ AsofFilter = Query(None, description="Status as of this date (YYYY-MM-DD; defaul
 StatusValue = TypingLiteral["no-evidence", "partly-addressed", "addressed", "fulfilled", "active", "carried-forward",
                             "superseded", "adopted", "pending", "not-adopted"]
 ProvisionKind = TypingLiteral["Mandate", "Recommendation", "Finding", "Objective", "Question", "Section", "List",
-                              "Paragraph", "Item", "AgendaItem"]
+                              "Paragraph", "Item", "AgendaItem", "VersionProvision"]
 
 
 class MandateFilters(BaseModel):

@@ -80,6 +80,7 @@ from kb.status import (
     parse_asof,
     status,
     status_reason,
+    version_of,
     why,
 )
 from kb.store import KB_GRAPH, Dataset, EmbeddedStore, RemoteStore, SelectResult, Store, open_store, query_dataset
@@ -197,6 +198,7 @@ __all__ = [
     "suggest",
     "tombstone",
     "trace",
+    "version_of",
     "version_time",
     "void_graph",
     "why",

@@ -44,6 +44,7 @@ from kb.model import (
 )
 from kb.promote import Promotion, match_quoted
 from kb.quote import near_quote
+from kb.versions import align
 
 T = TypeVar("T")
 
@@ -98,6 +99,7 @@ class Resolver:
         self.mentioned: dict[str, set[str]] = {}
         self.promotions: dict[str, Promotion] = {}  # held documents once known only through quotation
         self.withdrawn: set[str] = set()  # documents taken out on purpose
+        self.versions: dict[str, str] = {}  # held language versions: slug -> the original's slug
 
     def documents(self) -> set[str]:
         return set(self.texts) | set(self.mentioned)
@@ -131,6 +133,13 @@ class Resolver:
         if slug not in self.texts and slug not in self.mentioned:
             raise AnnotationError(where, f"unknown document {slug!r}",
                                   hint="add it under documents: or check the slug")
+        if slug in self.versions:
+            original = self.versions[slug]
+            raise AnnotationError(where, f"{slug!r} is a language version of {original!r}: its provisions are "
+                                  f"{original!r}'s, in another language",
+                                  hint=f"name {original!r}{' and the eId of the same provision' if eid else ''} "
+                                       "here; a version's text can still be quoted as evidence (doc: "
+                                       f"{slug})")
         if not eid:
             return str(iri.doc_iri(slug))
         promotion = self.promotions.get(slug)
@@ -415,6 +424,7 @@ def load_annotations(directory: Path, held: Sequence[SourceDocument],
                     line=doc.meta.line_of(key),
                     hint=f"declare it under {'bodies' if what == 'body' else 'activities'}: in "
                          f"corpus/annotations/, or give a declared slug (`kb list {what.replace('y', 'ie')}s`)"))
+    errors.errors += _versions(held, provisions, res, out)
     for slug, (where, spec) in sorted(promoted.items()):
         with errors.caught():
             _promote(slug, spec, where, res, provisions, out)
@@ -477,6 +487,49 @@ def load_annotations(directory: Path, held: Sequence[SourceDocument],
                              for promotion in res.promotions.values() for where, what in promotion.unmatched]
     raise_all(errors.errors)
     return out
+
+
+def _versions(held: Sequence[SourceDocument], provisions: Mapping[str, Sequence[Provision]], res: Resolver,
+              out: Annotations) -> list[CorpusError]:
+    """Each held language version (``version_of:``) checked against its original and its provisions aligned
+    with the original's (:mod:`kb.versions`): ``out.versions`` maps the version's IRIs to the original's."""
+    errors: list[CorpusError] = []
+    by_slug = {d.meta.slug: d for d in held}
+    for doc in held:
+        meta, original = doc.meta, doc.meta.version_of
+        if not original:
+            continue
+        target = by_slug.get(original)
+        problem, hint = "", ""
+        if original == meta.slug:
+            problem, hint = "names the document itself", "give the slug of the document this text translates"
+        elif target is None:
+            problem = (f"{original!r} is known only through quotation" if original in res.mentioned
+                       else f"{original!r} is not a held document")
+            hint = "hold the original's text first (`kb add FILE`), or check the slug (`kb list documents`)"
+        elif target.meta.version_of:
+            problem = f"{original!r} is itself a version of {target.meta.version_of!r}"
+            hint = f"write version_of: {target.meta.version_of} (every version names the original)"
+        elif target.meta.language == meta.language:
+            problem = f"{original!r} is in {meta.language!r} too: a version is the text in another language"
+            hint = (f"if this is the same text held twice, keep one (`kb add FILE --slug {original} --replace`), "
+                    "or correct language:")
+        if problem:
+            errors.append(AnnotationError(meta.meta_path, f"version_of: {problem}", line=meta.line_of("version_of"),
+                                          hint=hint))
+            continue
+        assert target is not None
+        res.versions[meta.slug] = original
+        alignment = align(provisions.get(meta.slug, ()), provisions.get(original, ()))
+        out.versions[str(iri.doc_iri(meta.slug))] = str(iri.doc_iri(original))
+        out.versions |= {str(iri.provision_iri(meta.slug, eid)): str(iri.provision_iri(original, now))
+                         for eid, now in sorted(alignment.pairs.items())}
+        if alignment.unmatched:
+            out.warnings.append(f"{meta.meta_path}:{meta.line_of('version_of') or 1}: "
+                                f"{meta.slug}: {alignment.summary(original)} (a version's provision with no "
+                                "counterpart is published as a provision only; a correction of either text's "
+                                "reading can align it: corpus/README.md)")
+    return errors
 
 
 def _article(noun: str) -> str:

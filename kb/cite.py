@@ -19,6 +19,7 @@ from rdflib import Literal, URIRef
 from kb.corpus import is_classification_symbol
 from kb.errors import InputError, NotFoundError
 from kb.items import unknown, withdrawn
+from kb.queries import default_queries_dir, get_query
 from kb.store import Store
 
 FORMATS = ("text", "markdown", "bibtex", "csl-json")
@@ -32,9 +33,10 @@ ITEM_QUERY = """
 PREFIX kb: <https://w3id.org/iacml-kb/ontology#>
 PREFIX dcterms: <http://purl.org/dc/terms/>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-SELECT ?doc ?number ?eId ?kind ?text ?quote ?quotedIn ?label WHERE {
+SELECT ?doc ?number ?eId ?kind ?originalKind ?text ?quote ?quotedIn ?label WHERE {
   {
     ?item kb:inDocument ?doc ; kb:eId ?eId ; a ?kind . FILTER(?kind != kb:Provision)
+    OPTIONAL { ?item kb:versionOf/a ?originalKind . FILTER(?originalKind != kb:Provision) }
     OPTIONAL { ?item kb:number ?number }
     OPTIONAL { ?item kb:text ?text }
     OPTIONAL { ?item kb:knownThrough ?ev . ?ev kb:quote ?quote ; kb:quotedIn/dcterms:title ?quotedIn }
@@ -182,7 +184,9 @@ def provision_locator(kind: str, number: str, eid: str, language: str = "en") ->
 def cite(store: Store, target: URIRef, language: str = "en") -> Citation:
     """The citation of an item (document, provision, activity) or of a trace link, in ``language`` (one
     of LANGUAGES): its own words and locator, and the document's title as printed when the document
-    is in that language (its ``original_title``), else the title the knowledge base gives it."""
+    is in that language (its ``original_title``), else the title the knowledge base gives it. An item
+    held in that language too (a language version, kb.versions) is cited as held in it: its text, its
+    title as printed, its IRI."""
     if language not in LANGUAGES:
         raise InputError(f"language {language!r} is not one citations are given in", parameter="language",
                          hint=f"use one of {', '.join(LANGUAGES)}")
@@ -201,6 +205,7 @@ def cite(store: Store, target: URIRef, language: str = "en") -> Citation:
                         content_hash=content_hash,
                         more_quotes=tuple((str(o["quote"]), str(o["quotedTitle"])) for o in rows[1:]),
                         language=language)
+    target = in_language(store, target, language)
     rows = store.select(ITEM_QUERY, {"item": target}).dicts()
     if not rows or withdrawn(store, target) is not None:
         raise unknown(store, target)
@@ -209,7 +214,7 @@ def cite(store: Store, target: URIRef, language: str = "en") -> Citation:
         r.update(store.select(DOCUMENT_QUERY, {"doc": r["doc"], "language": Literal(language)}).dicts()[0])
     container = str(r.get("originalTitle", r.get("docTitle", r.get("label", ""))))
     number = str(r.get("number", ""))
-    kind = str(r.get("kind", "")).rsplit("#", 1)[-1]
+    kind = str(r.get("originalKind", r.get("kind", ""))).rsplit("#", 1)[-1]
     locator = provision_locator(kind, number, str(r.get("eId", "")), language)
     title = f"{container}, {locator}" if "eId" in r else str(r.get("label", container))
     if "quote" in r:  # a provision of a document we do not hold: known through its quotation
@@ -220,6 +225,14 @@ def cite(store: Store, target: URIRef, language: str = "en") -> Citation:
     return Citation(iri=str(target), title=title, container=container, symbols=symbols,
                     date=str(r.get("date", "")), locator=locator, quote=quote, quote_source=source,
                     version=version, content_hash=content_hash, language=language)
+
+
+def in_language(store: Store, item: URIRef, language: str) -> URIRef:
+    """The item as held in ``language``: the original or one of its language versions (kb.versions) whose
+    document is in it, else the item itself."""
+    versions = store.select(get_query("language-versions", default_queries_dir() / "versions").text,
+                            {"item": item}).dicts()
+    return next((URIRef(str(r["version"])) for r in versions if str(r["language"]) == language), item)
 
 
 def _short(node: str) -> str:

@@ -158,6 +158,9 @@ def add_cmd(file: Annotated[Path, typer.Argument(help="The new document: a text,
             date: Annotated[str | None, typer.Option(help="YYYY-MM-DD (default: the cover's).")] = None,
             replace: Annotated[bool, typer.Option("--replace", help="Hold this text instead of the one held "
                                                   "under the slug.")] = False,
+            version_of: Annotated[str | None, typer.Option("--version-of", help="The held document this text is "
+                                                           "another language version of (default: the held one "
+                                                           "in another language with its symbols).")] = None,
             no_build: Annotated[bool, typer.Option("--no-build", help="Write the files, do not build (a reading "
                                                     "with warnings is never built by kb add).")] = False,
             corpus: CorpusOpt = None, build_dir: BuildOpt = None) -> None:
@@ -165,7 +168,7 @@ def add_cmd(file: Annotated[Path, typer.Argument(help="The new document: a text,
     build when the reading has no warning (once published, its IRIs keep naming what they named, so correct
     a misread first: corpus/README.md)."""
     added = kb.add_document(file, corpus_dir=corpus, slug=slug, doc_type=doc_type, language=language, date=date,
-                            replace=replace)
+                            replace=replace, version_of=version_of)
     if added.kept_metadata:
         typer.echo(f"{added.slug}: already held from this text; kept {added.meta_path} as edited")
     else:
@@ -538,6 +541,11 @@ def status_cmd(document: Annotated[str | None, typer.Option(help="Document slug.
     with _open(store, build_dir) as st:
         rows = kb.status(st, asof=kb.parse_asof(asof), document=document, topic=topic, body=body, value=value,
                          kind=kind)
+        original = kb.version_of(st, document) if document is not None else None
+        if original is not None:
+            typer.echo(f"{document} is a language version of {original}: the status of {original}'s mandates and "
+                       "recommendations, which it says in another language", err=True)
+            document = original
         reasons = {row.item: kb.status_reason(st, row) for row in rows} if fmt != "json" else {}
         if not rows and document is not None and value is None and kind is None and topic is None and body is None:
             typer.echo(kb.no_rows_reason(st, document, kb.parse_asof(asof) or kb.build_asof(st)), err=True)

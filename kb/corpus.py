@@ -38,7 +38,7 @@ REQUIRED_FIELDS = (
     "issuing_body", "meeting", "source", "sha256",
 )
 OPTIONAL_FIELDS = ("original_title", "date_note", "known_by", "original_file", "original_sha256", "corrections",
-                   "renamed", "repointed")
+                   "renamed", "repointed", "version_of")
 _CORRECTION_KEYS = ("at", "after", "read_as", "kind", "number", "eid")
 EMPTY_ALLOWED = ("meeting",)  # a document may belong to no meeting
 DATE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
@@ -217,6 +217,10 @@ def parse_meta(path: Path) -> DocumentMeta:
     if known_by and (not isinstance(known_by, str) or not re.match(r"^\d{4}-\d{2}-\d{2}$", known_by)):
         raise _field_error(path, lines, "known_by", f"{known_by!r} is not a YYYY-MM-DD date",
                            "give the latest day the document can have been issued")
+    version_of = data.get("version_of") or ""
+    if version_of and (not isinstance(version_of, str) or not is_slug(version_of)):
+        raise _field_error(path, lines, "version_of", f"{version_of!r} is not a document slug",
+                           "give the slug of the held document this text is another language version of")
     date = text_field("date", DATE_RE, "write YYYY-MM-DD, YYYY-MM or YYYY, quoted")
     if date and not is_date(date):
         raise _field_error(path, lines, "date", f"{date!r} is not a real date", "check the month and the day")
@@ -242,6 +246,7 @@ def parse_meta(path: Path) -> DocumentMeta:
         original_title=original_title.strip(),
         original_file=str(data.get("original_file") or ""),
         original_sha256=original_sha or "",
+        version_of=version_of,
         meta_path=str(path),
         field_lines=tuple(sorted(lines.items())),
     )

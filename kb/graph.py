@@ -143,6 +143,8 @@ class GraphBuilder:
             self.doc_known[meta.slug] = Literal(meta.known_by, datatype=XSD.date)
         self.add(node, DCTERMS.language, meta.language)
         self.add(node, KB.originalLanguage, meta.original_language)
+        if meta.version_of:
+            self.add(node, KB.versionOf, iri.doc_iri(meta.version_of))
         if meta.original_title:
             self.add(node, DCTERMS.alternative, Literal(meta.original_title, lang=meta.language))
         self.add(node, KB.sourceFile, repo_path)
@@ -171,12 +173,17 @@ class GraphBuilder:
         self.add(node, KB.held, Literal(held))
         return node
 
-    def provisions(self, slug: str, provisions: Sequence[Provision]) -> None:
+    def provisions(self, slug: str, provisions: Sequence[Provision], versions: Mapping[str, str]) -> None:
+        """A held document's provisions; a language version's (kb.versions) say which of the original's
+        each one is, and are not typed by kind: the original's mandates are not counted twice."""
         doc = iri.doc_iri(slug)
+        version = str(doc) in versions
         for p in provisions:
             node = iri.provision_iri(slug, p.eid)
             self.add(node, RDF.type, KB.Provision)
-            self.add(node, RDF.type, KB[p.kind.value])
+            self.add(node, RDF.type, KB.VersionProvision if version else KB[p.kind.value])
+            if str(node) in versions:
+                self.add(node, KB.versionOf, URIRef(versions[str(node)]))
             self.add(node, KB.eId, p.eid)
             self.add(node, KB.number, p.number)
             if p.number_reconstructed:
@@ -358,7 +365,7 @@ def build_graph(documents: Sequence[SourceDocument], provisions: Mapping[str, Se
     b = GraphBuilder(graph, reading_sequence(provisions, annotations.documents))
     for doc in documents:
         b.held_document(doc, repo_paths[doc.meta.slug])
-        b.provisions(doc.meta.slug, provisions[doc.meta.slug])
+        b.provisions(doc.meta.slug, provisions[doc.meta.slug], annotations.versions)
     for body in annotations.bodies:
         b.body(body)
     for mdoc in annotations.documents:
@@ -409,7 +416,7 @@ def write_graph(documents: Iterable[SourceDocument], provisions: Mapping[str, Se
     b = GraphBuilder(TripleBatch(), reading_sequence(provisions, annotations.documents))
     for doc in documents:
         b.held_document(doc, repo_paths[doc.meta.slug])
-        b.provisions(doc.meta.slug, provisions[doc.meta.slug])
+        b.provisions(doc.meta.slug, provisions[doc.meta.slug], annotations.versions)
         out.add_graph(b.take())
     items: list[tuple[object, Callable[[Any], object]]] = [
         *((body, b.body) for body in annotations.bodies),

@@ -32,6 +32,7 @@ from kb.errors import InputError, KbError
 from kb.extract import Extracted, extract
 from kb.model import DocType
 from kb.parse import ParsedDocument, parse_document
+from kb.versions import align
 
 __all__ = ["Added", "add_document", "propose_slug"]
 
@@ -56,6 +57,9 @@ class Added:
     kept_metadata: bool  # the metadata file existed for this very source: left as the curator edited it
     promoted: bool  # the slug names a document known only through quotation until now
     notes: list[str] = field(default_factory=list)  # fields the curator should look at
+
+
+_LANGUAGES = {"en": "English", "es": "Spanish", "fr": "French", "pt": "Portuguese"}
 
 
 def _slugify(text: str) -> str:
@@ -118,18 +122,53 @@ def _holder(documents: Path, received: Extracted, sha256: str) -> str | None:
     return None
 
 
-def _same_symbols(documents: Path, symbols: Sequence[str], language: str) -> str:
-    """The slug of a held document in the same language sharing a symbol with these, or "": a text of
-    the same document, held twice (a language version has the same symbols in another language)."""
+def _same_symbols(documents: Path, symbols: Sequence[str], language: str, *, same_language: bool = True,
+                  doc_type: str = "") -> str:
+    """The slug of a held document sharing a symbol with these, or "": in the same language, a text of the
+    same document held twice; in another (``same_language=False``), of the same type (one symbol may cover
+    a Declaration and its Plan of Action), the original this text is a language version of (a version's own
+    original when that one is a version too)."""
     wanted = own_symbols(symbols)
     for meta_path in sorted(documents.glob("*.yaml")) if wanted else ():
         try:
             meta = parse_meta(meta_path)
         except KbError:
             continue
-        if meta.language == language and wanted & own_symbols(meta.symbols):
-            return meta.slug
+        if (meta.language == language) == same_language and wanted & own_symbols(meta.symbols) and (
+                same_language or not doc_type or meta.doc_type.value == doc_type):
+            return meta.slug if same_language else meta.version_of or meta.slug
     return ""
+
+
+def _version_note(corpus_dir: Path, original: str, parsed: ParsedDocument, given: bool) -> tuple[str, str, str]:
+    """The comment on a proposed ``version_of``, the note for the curator (how many of the text's provisions
+    align with the original's: kb.versions) and the original's title."""
+    meta_path = corpus_dir / "documents" / f"{original}.yaml"
+    try:
+        meta = parse_meta(meta_path)
+        source = corpus_dir / meta.source
+        held = parse_document(source.read_text(encoding="utf-8"), source=str(source), doc_type=meta.doc_type,
+                              language=meta.language, corrections=meta.corrections, corrections_file=str(meta_path))
+    except (KbError, OSError, UnicodeDecodeError):
+        raise InputError(f"--version-of {original!r}: no held document of that slug can be read",
+                         parameter="version-of",
+                         hint="give the slug of a held document (`kb list documents`)") from None
+    if meta.version_of:
+        raise InputError(f"--version-of {original!r} is itself a version of {meta.version_of!r}",
+                         parameter="version-of", hint=f"give --version-of {meta.version_of}")
+    alignment = align(parsed.provisions, held.provisions)
+    if not given and 2 * len(alignment.pairs) < len(parsed.provisions):
+        given_note = (f"; only {len(alignment.pairs)} of {len(parsed.provisions)} provisions align: check that it is "
+                      "the same document")
+    else:
+        given_note = ""
+    why = "given" if given else f"the held {meta.language} document with these symbols"
+    language = _LANGUAGES.get(parsed.metadata.language or "", "other language's")
+    note = (f"version_of: this text is the {language} version of {original} ({why}): "
+            f"its provisions are published as {original}'s in another language, not as mandates of their own; "
+            f"{alignment.summary(original)}" + (
+                f"{given_note}; if it is another document, remove version_of" if not given else ""))
+    return why, note, meta.title
 
 
 def _declared(annotations_dir: Path) -> tuple[set[str], set[str], set[str]]:
@@ -185,7 +224,7 @@ def _rehashed(metadata: str, sha: str, received: Extracted) -> str:
 
 def add_document(path: Path, *, corpus_dir: Path | None = None, slug: str | None = None,
                  doc_type: str | None = None, language: str | None = None, date: str | None = None,
-                 replace: bool = False) -> Added:
+                 replace: bool = False, version_of: str | None = None) -> Added:
     """Hold ``path`` in the corpus and write its proposed metadata (see the module docstring)."""
     corpus_dir = corpus_dir or default_corpus_dir()
     if doc_type is not None:
@@ -197,6 +236,9 @@ def add_document(path: Path, *, corpus_dir: Path | None = None, slug: str | None
     if date is not None and not is_date(date):
         raise InputError(f"--date {date!r} is not YYYY-MM-DD, YYYY-MM or YYYY" if not DATE_RE.match(date)
                          else f"--date {date!r} is not a real date", hint="write e.g. --date 2021-09-24")
+    if version_of is not None and not iri.is_slug(version_of):
+        raise InputError(f"--version-of {version_of!r} is not a slug", parameter="version-of",
+                         hint="give the slug of the held document this text translates (`kb list documents`)")
     if slug is not None and not iri.is_slug(slug):
         folded = _slugify(slug)
         raise InputError(f"--slug {slug!r} is not a slug", parameter="slug",
@@ -252,9 +294,19 @@ def add_document(path: Path, *, corpus_dir: Path | None = None, slug: str | None
     if date_note:
         notes.append(f"date: {final_date!r} is the cover's, and no calendar has it: write the real date (or pass "
                      "--date)")
+    lang = language or meta.language or "en"
+    original = version_of or _same_symbols(documents, meta.symbols, lang, same_language=False, doc_type=final_type)
+    version_comment = original_english_title = ""
+    if original:
+        version_comment, note, original_english_title = _version_note(corpus_dir, original, parsed,
+                                                                       given=version_of is not None)
+        notes.append(note)
     title = title_case(meta.title).rstrip(" :;,") if meta.title else ""
     title_note = original_title = ""
-    if not title:
+    if original_english_title:
+        original_title = title if lang != "en" else ""
+        title, title_note = original_english_title, f"{original}'s: one work, one title (in English)"
+    elif not title:
         title = path.stem.replace("_", " ").replace("-", " ").strip() or slug
         title_note = "no title found on the cover"
         notes.append(f"title: no title found on the cover; {title!r} is the file name: write the real one")
@@ -274,7 +326,6 @@ def add_document(path: Path, *, corpus_dir: Path | None = None, slug: str | None
     for key, note in (("issuing_body", body_note), ("meeting", meeting_note)):
         if note:
             notes.append(f"{key}: {note}")
-    lang = language or meta.language or "en"
     twin = _same_symbols(documents, meta.symbols, lang)
     if twin:
         notes.append(f"symbols: {', '.join(meta.symbols)} in {lang} are those of the held document {twin}: if this "
@@ -294,6 +345,7 @@ def add_document(path: Path, *, corpus_dir: Path | None = None, slug: str | None
         ("meeting", meeting, meeting_note),
         ("source", f"sources/{slug}.txt", ""),
         ("sha256", held_sha, ""),
+        *([("version_of", original, version_comment)] if original else []),
     ]
     if received.converted_from != "text":
         fields += [("original_file", received.original_name, f"converted from {received.converted_from.upper()}"),

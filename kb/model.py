@@ -108,6 +108,9 @@ class DocumentMeta:
     original_title: str = ""  # the title as printed, in ``language`` when that is not English (citations in it)
     original_file: str = ""  # the received file (PDF, DOCX) the source text was converted from
     original_sha256: str = ""
+    # The held document this text is another language version of: the same work, its provisions the
+    # original's (kb.versions aligns them), not mandates and recommendations of their own.
+    version_of: str = ""
     corrections: tuple[Correction, ...] = ()  # how to read the source where the parser misreads it
     renamed: tuple[tuple[str, str], ...] = ()  # (published eId, the eId that now names it; '' the document)
     repointed: tuple[str, ...] = ()  # published eIds a curator lets name another text than they did
@@ -283,3 +286,5 @@ class Annotations:
     # A curated link published once and taken out on purpose: link IRI -> (date, reason, where it is said)
     withdrawn_links: dict[str, tuple[str, str, str]] = field(default_factory=dict)
     withdrawn_link_ends: dict[str, str] = field(default_factory=dict)  # link IRI -> "from type to", as it was
+    # A held language version's IRIs (the document's, its aligned provisions') -> the original's (kb.versions)
+    versions: dict[str, str] = field(default_factory=dict)

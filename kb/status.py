@@ -23,6 +23,7 @@ from rdflib.term import Node
 from kb import iri
 from kb.errors import InputError, NotFoundError
 from kb.items import describe
+from kb.queries import default_queries_dir, get_query
 from kb.rules import STATUS_VALUES, Assessment, assess, load_rules
 from kb.store import Store, bind_in_where
 
@@ -224,11 +225,14 @@ def status(store: Store, *, asof: dt.date | None = None, document: str | None = 
 
     ``document``, ``topic`` and ``body`` are slugs (a topic includes its narrower topics; a body
     matches an addressee or the issuing body); ``value`` is a status value in any dimension;
-    ``kind`` is ``Mandate`` or ``Recommendation``. With a ``document`` that holds a small share of the
+    ``kind`` is ``Mandate`` or ``Recommendation``; a language version's ``document`` gives its original's
+    (kb.versions). With a ``document`` that holds a small share of the
     graph's items (:data:`PER_ITEM_SHARE`), each of its items is assessed with the rules bound to it
     (:func:`item_status`), so the answer costs what the document holds, not what the graph holds.
     """
     check_filters(store, document=document, topic=topic, body=body, value=value, kind=kind)
+    if document is not None:
+        document = version_of(store, document) or document
     asof = asof or build_asof(store)
     items = None if document is None else [
         URIRef(str(r["item"])) for r in store.select(bind_in_where(DOCUMENT_ITEMS_QUERY, {"slug": Literal(document)}))
@@ -257,6 +261,15 @@ SELECT ?kind (COUNT(DISTINCT ?item) AS ?n) WHERE {
 }
 GROUP BY ?kind ORDER BY ?kind
 """
+
+
+def version_of(store: Store, document: str) -> str | None:
+    """The slug of the held document that ``document`` is another language version of (its mandates and
+    recommendations are that one's: kb.versions), or None."""
+    item = iri.doc_iri(document)
+    query = get_query("language-versions", default_queries_dir() / "versions").text
+    works = {str(r["work"]) for r in store.select(query, {"item": item}).dicts()}
+    return next((work.rsplit("/", 1)[-1] for work in sorted(works) if work != str(item)), None)
 
 
 def no_rows_reason(store: Store, document: str, asof: dt.date) -> str:

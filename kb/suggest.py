@@ -38,7 +38,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from types import MappingProxyType
 from typing import TYPE_CHECKING, NamedTuple
@@ -130,6 +130,9 @@ class Candidate:
     # The paragraph that introduces a run of provisions ("Working Group 1 respectfully recommends that
     # the Ministers of Labor ..."): who a recommendation is addressed to is often said there only.
     lead_in: Evidence | None = None
+    # For a provision of a held language version (kb.versions), the IRI of the original's provision it says
+    # in another language: a target in its words, proposed as the original.
+    stands_for: str = ""
 
 
 @dataclass
@@ -210,7 +213,10 @@ def candidates(documents: Sequence[SourceDocument], provisions: dict[str, list[P
         for q in mdoc.provisions:
             for e in q.evidence:
                 quotations.setdefault(e.doc, []).append((e.start, e.end))
+    versions = [doc for doc in documents if str(iri.doc_iri(doc.meta.slug)) in annotations.versions]
     for doc in documents:
+        if doc in versions:
+            continue
         date = doc.meta.date
         items_count = doc.meta.doc_type.value in _ITEM_DOCUMENTS
         lead_ins = _lead_ins(doc, provisions[doc.meta.slug])
@@ -223,6 +229,14 @@ def candidates(documents: Sequence[SourceDocument], provisions: dict[str, list[P
                 out.append(Candidate(str(iri.provision_iri(doc.meta.slug, p.eid)), f"{doc.meta.slug} {p.eid}",
                                      p.kind.value, doc.meta.slug, p.number or "", p.text, date,
                                      (_own_evidence(doc, p),), doc.meta.language, lead_ins.get(p.eid)))
+    originals = {c.iri: c for c in out}
+    for doc in versions:  # a version's provision: the original's candidate, in the version's words
+        for p in provisions[doc.meta.slug]:
+            original = originals.get(annotations.versions.get(str(iri.provision_iri(doc.meta.slug, p.eid)), ""))
+            if original is not None and p.text:
+                out.append(replace(original, iri=str(iri.provision_iri(doc.meta.slug, p.eid)), text=p.text,
+                                   evidence=(_own_evidence(doc, p),), language=doc.meta.language, lead_in=None,
+                                   stands_for=original.iri))
     for mdoc in annotations.documents:
         # An undated work plan is taken as issued in the first year of its period.
         period = _period(mdoc.doc_type.value, mdoc.title)
@@ -538,11 +552,14 @@ def suggest(documents: Sequence[SourceDocument], provisions: dict[str, list[Prov
     """Candidate links for the provisions and activities of ``document`` (or all), grouped by source
     and link type, best first in each group, at most ``top`` per group, none below ``min_confidence``;
     none that is curated, nor any ``rejected`` (as (from, type, to) references: "slug eId",
-    "activity:slug", "body:slug")."""
+    "activity:slug", "body:slug"). A held language version (kb.versions) stands for its original: its
+    ``document`` is the original's, and its provisions are read as the original's, in their own words."""
     import bm25s
     import numpy
 
     refused = set(rejected)
+    document = next((d.meta.version_of for d in documents if d.meta.slug == document and d.meta.version_of),
+                    document)  # a language version's provisions are its original's
     items = candidates(documents, provisions, annotations)
     meetings = {d.meta.slug: d.meta.meeting for d in documents}
     scheme = _Topics(topic_labels())
@@ -553,7 +570,7 @@ def suggest(documents: Sequence[SourceDocument], provisions: dict[str, list[Prov
     held_slugs = {d.meta.slug for d in documents}
     reported = {act.slug for act in annotations.activities
                 if document is None or document in act.reported_in or any(e.doc == document for e in act.evidence)}
-    sources = [c for c in items if (c.kind in _SOURCE_KIND_NAMES and (
+    sources = [c for c in items if (c.kind in _SOURCE_KIND_NAMES and not c.stands_for and (
         document is None or c.doc == document or (c.doc not in held_slugs and any(
             e.doc == document for e in c.evidence)))) or (c.kind == "Activity" and c.ref[9:] in reported)]
     targets = [c for c in items if c.kind != "Activity"]
@@ -598,7 +615,8 @@ def suggest(documents: Sequence[SourceDocument], provisions: dict[str, list[Prov
         ranked: list[tuple[float, Candidate, dict[str, float]]] = []
         for k in sorted(shortlist):
             target = targets[k]
-            if target.iri == source.iri or (target.doc and target.doc == source.doc) or not _before(target.date,
+            if (target.stands_for or target.iri) == source.iri or (target.doc and target.doc == source.doc) or \
+                    not _before(target.date,
                                                                                                    source.date):
                 continue
             if meetings.get(source.doc) and meetings.get(source.doc) == meetings.get(target.doc):
@@ -630,11 +648,16 @@ def suggest(documents: Sequence[SourceDocument], provisions: dict[str, list[Prov
         ranked.sort(key=lambda r: (-r[0], r[1].iri))
         seen: Counter[str] = Counter()  # per link type, the candidates ranked so far
         kept: Counter[str] = Counter()
+        proposed: set[str] = set()  # an original and its language versions are one target, at its best rank
         for _, target, features in ranked:
+            to = target.stands_for or target.iri
+            if to in proposed:
+                continue
+            proposed.add(to)
             link_type = _link_type(source, target)
             rank = seen[link_type]
             seen[link_type] += 1
-            if kept[link_type] >= top or (source.iri, link_type, target.iri) in known:
+            if kept[link_type] >= top or (source.iri, link_type, to) in known:
                 continue
             features["rank"] = max(0.0, 1 - rank / 5)
             signals = ("cites it; " if features["cited"] else "") + (
@@ -643,7 +666,8 @@ def suggest(documents: Sequence[SourceDocument], provisions: dict[str, list[Prov
                 "replaced by then; " if features["cycle"] < 0 else "") + (
                 "in the document reporting it; " if features["reports"] else "") + (
                 "read next to the lines reporting it; " if features["near"] >= 1 / math.e else "") + (
-                "issued by the same body; " if features["issuer"] else "")
+                "issued by the same body; " if features["issuer"] else "") + (
+                f"read in its {target.language} version ({target.evidence[0].doc}); " if target.stands_for else "")
             meant = f"likeness of meaning {features['meaning']:.2f}, " if source.iri in vectors else ""
             precision = min(len(target.date), len(source.date))  # what both dates say
             order = ("not known to come after (undated)" if not precision else "before"
@@ -654,7 +678,7 @@ def suggest(documents: Sequence[SourceDocument], provisions: dict[str, list[Prov
             why = (f"{signals}{across}{round(100 * features['overlap'])}% of words shared, {meant}"
                    f"BM25 {features['bm25']:.2f} of the best; {target.ref} ({target.date or 'undated'}) {order} "
                    f"{source.ref} ({source.date or 'undated'})")
-            out.append(Suggestion(source, link_type, target.iri, target.ref, _confidence(features),
+            out.append(Suggestion(source, link_type, to, target.ref, _confidence(features),
                                   _quote(source.evidence) + _quote(target.evidence), why, features))
             kept[link_type] += 1
         if source.kind in (Kind.MANDATE.value, Kind.RECOMMENDATION.value):

@@ -1,0 +1,109 @@
+"""Language versions: a held text that is another language's version of a held document (its metadata
+says ``version_of: SLUG``), and the alignment of its provisions to the original's.
+
+A version is the same work in another language (DESIGN.md section 7; Akoma Ntoso's FRBRtranslation,
+ELI's expressions of one legal resource): its articles are the original's articles, not mandates of
+their own. So a version's provisions are published as provisions with ``kb:versionOf`` the original's
+provision they say in another language, never as mandates or recommendations that the status rules
+would count twice, and links are curated on the original's provisions (a version's text may be quoted
+as their evidence).
+
+Provisions are aligned in reading order (an alignment of the two sequences that keeps their order,
+as sentence aligners do), each candidate pair scored by what two versions of one text share whatever
+their language: the printed number (two different numbers never pair), the kind, the length (a
+translation is about as long as its original) and the words no translation changes (numbers, names,
+acronyms: "2027", "Asunción", "UNESCO"), with the eId as a tie-breaker. A provision one version has and
+the other lacks (a "CONSIDERANDO:" line a host kept, a heading it dropped) is left out rather than
+shifting every pair after it; what is left has no counterpart and is reported.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from kb.model import Kind, Provision
+
+__all__ = ["Alignment", "align"]
+
+
+@dataclass(frozen=True)
+class Alignment:
+    """A version's provisions against its original's: ``pairs`` maps a version's eId to the original's."""
+
+    pairs: dict[str, str]
+    unmatched: tuple[Provision, ...]  # the version's provisions with no counterpart in the original
+
+    def summary(self, original: str) -> str:
+        """How many provisions align with the original's, and those that do not."""
+        aligned = len(self.pairs)
+        total = aligned + len(self.unmatched)
+        if not self.unmatched:
+            return f"all {total} provisions aligned with {original}'s"
+        shown = ", ".join(f"{p.eid} (line {p.line})" for p in self.unmatched[:5])
+        more = f" and {len(self.unmatched) - 5} more" if len(self.unmatched) > 5 else ""
+        return f"{aligned} of {total} provisions aligned with {original}'s; no counterpart for {shown}{more}"
+
+_ANCHOR_RE = re.compile(r"\d+|[^\W\d_]{3,}")
+_MIN_SCORE = 1.5  # below this, two provisions are not taken for one another
+
+
+def _anchors(text: str) -> frozenset[str]:
+    """The words of a provision no translation changes: numbers, and names and acronyms (capitalised
+    words not opening the text), case and accents folded."""
+    out = set()
+    for k, m in enumerate(_ANCHOR_RE.finditer(text)):
+        word = m[0]
+        if word.isdigit() or (k > 0 and word[0].isupper()) or (len(word) > 2 and word.isupper()):
+            folded = unicodedata.normalize("NFKD", word.casefold())
+            out.add("".join(c for c in folded if not unicodedata.combining(c)))
+    return frozenset(out)
+
+
+def _score(v: Provision, o: Provision, anchors: tuple[frozenset[str], frozenset[str]]) -> float | None:
+    """How alike two provisions of two versions are (None: they cannot be one provision)."""
+    if v.number and o.number and v.number != o.number:
+        return None
+    score = 4.0 if v.number and v.number == o.number else -1.0 if (v.number or o.number) else 0.0
+    score += 1.0 if v.kind is o.kind else -3.0 if Kind.SECTION in (v.kind, o.kind) else 0.0
+    shorter, longer = sorted((len(v.text), len(o.text)))
+    ratio = longer / max(1, shorter)
+    score += 1.0 if ratio <= 1.6 else -1.0 if ratio <= 2.5 else -3.0
+    a, b = anchors
+    if a or b:
+        shared = len(a & b)
+        score += 3.0 * shared / len(a | b) - (1.0 if a and b and not shared else 0.0)
+    return score + (0.5 if v.eid == o.eid else 0.0)
+
+
+def align(version: Sequence[Provision], original: Sequence[Provision]) -> Alignment:
+    """The version's provisions paired with the original's, in reading order (see the module docstring)."""
+    va = [_anchors(p.text) for p in version]
+    oa = [_anchors(p.text) for p in original]
+    n, m = len(version), len(original)
+    # best[i][j]: the best total score aligning version[i:] with original[j:] (gaps cost nothing)
+    best = [[0.0] * (m + 1) for _ in range(n + 1)]
+    scores: dict[tuple[int, int], float] = {}
+    for i in range(n - 1, -1, -1):
+        row, below = best[i], best[i + 1]
+        for j in range(m - 1, -1, -1):
+            value = max(below[j], row[j + 1])
+            score = _score(version[i], original[j], (va[i], oa[j]))
+            if score is not None and score >= _MIN_SCORE:
+                scores[i, j] = score
+                value = max(value, score + below[j + 1])
+            row[j] = value
+    pairs: dict[str, str] = {}
+    i = j = 0
+    while i < n and j < m:
+        score = scores.get((i, j))
+        if score is not None and best[i][j] == score + best[i + 1][j + 1]:
+            pairs[version[i].eid] = original[j].eid
+            i, j = i + 1, j + 1
+        elif best[i][j] == best[i + 1][j]:
+            i += 1
+        else:
+            j += 1
+    return Alignment(pairs, tuple(p for p in version if p.eid not in pairs))

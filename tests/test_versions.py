@@ -1,0 +1,207 @@
+"""Language versions (kb.versions): the Spanish text of a held English document is the same work. Its
+provisions are the original's in another language: never mandates counted twice, never linked in their
+own name, read by the suggester as the original's, and cited in Spanish."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+from fixtures.plan_of_action import NEW_PLAN, NEW_PLAN_VERSION_ES
+from rdflib import URIRef
+from test_api_server import running_server
+
+import kb
+from kb.cli import main
+from kb.errors import EXIT_VALIDATION
+from kb.iri import KB, body_iri
+from kb.model import Kind, Provision
+from kb.versions import align
+
+PLAN = "iacml23-plan-of-action"
+VERSION = f"{PLAN}-es"
+MANDATES = ["1", "2", "3", "3(a)", "3(b)", "3(c)", "4"]
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture
+def both(tmp_path: Path, corpus_copy: Path) -> Iterator[tuple[Path, Path]]:
+    """A corpus holding the new plan in English, and its Spanish text as `kb add` proposes it."""
+    for held in (corpus_copy / "documents" / f"{PLAN}.yaml", corpus_copy / "sources" / f"{PLAN}.txt"):
+        held.unlink(missing_ok=True)
+    english, spanish = tmp_path / "plan-en.txt", tmp_path / "plan-es.txt"
+    english.write_text(NEW_PLAN, encoding="utf-8")
+    spanish.write_text(NEW_PLAN_VERSION_ES, encoding="utf-8")
+    kb.add_document(english, corpus_dir=corpus_copy)
+    kb.add_document(spanish, corpus_dir=corpus_copy)
+    yield corpus_copy, tmp_path / "build"
+
+
+def _provision(eid: str, kind: Kind, number: str, text: str = "") -> Provision:
+    return Provision(eid=eid, kind=kind, number=number, text=text or eid, start=0, end=1, line=1, parent=None)
+
+
+def test_provisions_align_by_eid_and_around_a_difference() -> None:
+    """A version read with one paragraph more (a translator's note) still aligns what follows it."""
+    original = [_provision("para_1", Kind.MANDATE, "1"), _provision("para_2", Kind.MANDATE, "2"),
+                _provision("para_3", Kind.MANDATE, "3")]
+    version = [_provision("para_1", Kind.MANDATE, "1"), _provision("al_1", Kind.PARAGRAPH, ""),
+               _provision("para_2", Kind.MANDATE, "2"), _provision("para_3", Kind.MANDATE, "3")]
+    alignment = align(version, original)
+    assert alignment.pairs == {"para_1": "para_1", "para_2": "para_2", "para_3": "para_3"}
+    assert [p.eid for p in alignment.unmatched] == ["al_1"]
+    assert "3 of 4 provisions aligned with plan's; no counterpart for al_1 (line 1)" in alignment.summary("plan")
+    renumbered = [_provision("art_1", Kind.MANDATE, "1"), _provision("art_2", Kind.MANDATE, "2"),
+                  _provision("art_3", Kind.MANDATE, "9")]
+    assert align(renumbered, original).pairs == {"art_1": "para_1", "art_2": "para_2"}  # 9 is not 3
+
+
+def test_unnumbered_paragraphs_align_by_what_no_translation_changes() -> None:
+    """A host that kept "CONSIDERANDO:" on its own line in one version, and a lead-in one version lacks,
+    shift nothing: unnumbered paragraphs pair by length and by the numbers and names both say."""
+    original = [
+        _provision("al_1", Kind.PARAGRAPH, "", "The Ministers of Defense, meeting in Lima in 2010 for the IX "
+                                              "Conference, declare the following."),
+        _provision("al_2", Kind.PARAGRAPH, "", "The Declaration on Security in the Americas of October 2003 remains "
+                                              "the framework of cooperation."),
+        _provision("al_3", Kind.PARAGRAPH, "", "The Fourth Forum on Confidence-Building Measures, held in Washington, "
+                                              "was a success."),
+    ]
+    version = [
+        _provision("al_1", Kind.PARAGRAPH, "", "Los Ministros de Defensa, reunidos en Lima en 2010 para la IX "
+                                              "Conferencia, declaran lo siguiente."),
+        _provision("al_2", Kind.PARAGRAPH, "", "CONSIDERANDO:"),
+        _provision("al_3", Kind.PARAGRAPH, "", "La Declaración sobre Seguridad en las Américas de octubre de 2003 "
+                                              "sigue siendo el marco de la cooperación."),
+        _provision("al_4", Kind.PARAGRAPH, "", "El IV Foro sobre Medidas de Fomento de la Confianza, celebrado en "
+                                              "Washington, fue un éxito."),
+    ]
+    alignment = align(version, original)
+    assert alignment.pairs == {"al_1": "al_1", "al_3": "al_2", "al_4": "al_3"}
+    assert [p.eid for p in alignment.unmatched] == ["al_2"]
+
+
+def test_kb_add_proposes_the_version_and_its_mandates_are_counted_once(
+        capsys: pytest.CaptureFixture[str], both: tuple[Path, Path]) -> None:
+    corpus, build_dir = both
+    meta = (corpus / "documents" / f"{VERSION}.yaml").read_text(encoding="utf-8")
+    assert re.search(rf"(?m)^version_of: {PLAN}  # the held en document with these symbols$", meta)
+    assert re.search(r"(?m)^title: Plan of Action of Asunción  # ", meta)  # the work's title
+    assert re.search(r"(?m)^original_title: Plan de Acción de Asunción  # as printed", meta)
+    args = ["--build-dir", str(build_dir)]
+    code, _, err = run(capsys, "build", "--corpus", str(corpus), *args)
+    assert code == 0, err
+    code, out, err = run(capsys, "status", "--document", VERSION, "--format", "json", *args)
+    assert code == 0 and f"{VERSION} is a language version of {PLAN}" in err
+    rows = json.loads(out)
+    assert sorted(r["number"] for r in rows) == sorted(MANDATES) and {r["document"] for r in rows} == {PLAN}
+    code, out, _ = run(capsys, "status", "--format", "json", *args)
+    assert sum(r["document"] == PLAN for r in json.loads(out)) == 7
+    assert not any(r["document"] == VERSION for r in json.loads(out))
+    code, out, _ = run(capsys, "coverage", "--format", "json", *args)
+    assert code == EXIT_VALIDATION and VERSION not in json.loads(out)
+    with kb.open_store(build_dir / "current" / "store") as store:
+        es = kb.describe(store, URIRef(kb.provision_iri(VERSION, "para_4")))
+        assert es.first(str(KB.versionOf)) == str(kb.provision_iri(PLAN, "para_4"))
+        types = {str(o) for p, o in es.properties if p.endswith("#type")}
+        assert str(KB.VersionProvision) in types and str(KB.Mandate) not in types
+        assert kb.version_of(store, VERSION) == PLAN and kb.version_of(store, PLAN) is None
+
+
+def test_a_version_is_cited_in_its_language_and_shown_beside_the_original(
+        capsys: pytest.CaptureFixture[str], both: tuple[Path, Path]) -> None:
+    corpus, build_dir = both
+    release, _ = kb.build(corpus, build_dir)
+    args = ["--build-dir", str(build_dir)]
+    code, out, _ = run(capsys, "cite", f"{PLAN} para_4", "--language", "es", *args)
+    assert code == 0 and out.startswith("Plan de Acción de Asunción (OEA/Ser.K/XII.23.1; CIDI/TRABAJO/doc.9/27 "
+                                        "rev.1), 2027-09-16, art. 4. “Alentar a OIT/CINTERFOR")
+    assert f"https://w3id.org/iacml-kb/doc/{VERSION}/para_4." in out
+    code, out, _ = run(capsys, "cite", f"{VERSION} para_4", *args)  # in English: the English text
+    assert code == 0 and ", Art. 4. “Encourage ILO-CINTERFOR" in out and f"/doc/{PLAN}/para_4." in out
+    with running_server(release.store_path, build_dir.parent / "server.log") as server, \
+            httpx.Client(base_url=server.url, timeout=30, headers={"Accept": "text/html"}) as client:
+        original = client.get(f"/doc/{PLAN}/para_4").text
+        assert "Language versions" in original and f"/doc/{VERSION}/para_4" in original
+        version = client.get(f"/doc/{VERSION}/para_4").text
+        assert "Language version of" in version and 'lang="es"' in version
+        rows = client.get("/api/mandates", params={"document": VERSION}).json()
+        assert sorted(r["number"] for r in rows["items"]) == sorted(MANDATES)
+
+
+def test_links_are_curated_on_the_original_with_quotes_from_either(both: tuple[Path, Path]) -> None:
+    corpus, build_dir = both
+    links = corpus / "annotations" / "version-links.yaml"
+    links.write_text(
+        "links:\n"
+        f"  - from: {VERSION} para_4\n"
+        "    type: addressee\n"
+        "    to: body:unesco\n"
+        "    evidence:\n"
+        f"      - doc: {VERSION}\n"
+        "        quote: la OEA y la UNESCO\n", encoding="utf-8")
+    with pytest.raises(kb.CorpusError) as refused:
+        kb.build(corpus, build_dir)
+    message = str(refused.value)
+    assert f"version-links.yaml:2: {VERSION!r} is a language version of {PLAN!r}" in message
+    assert f"name {PLAN!r} and the eId of the same provision here" in message
+    links.write_text(links.read_text(encoding="utf-8").replace(f"from: {VERSION} para_4", f"from: {PLAN} para_4"),
+                     encoding="utf-8")
+    release, _ = kb.build(corpus, build_dir)
+    with kb.open_store(release.store_path) as store:
+        assert body_iri("unesco") in kb.describe(store, URIRef(kb.provision_iri(PLAN, "para_4"))).values(
+            str(KB.addressee))
+
+
+@pytest.mark.parametrize(("value", "said"), [
+    ("no-such-plan", "version_of: 'no-such-plan' is not a held document"),
+    (VERSION, "version_of: names the document itself"),
+    ("wg1-2024-report", "version_of: 'wg1-2024-report' is in 'en' too"),
+])
+def test_a_wrong_version_of_is_refused_with_its_line(both: tuple[Path, Path], value: str, said: str) -> None:
+    corpus, build_dir = both
+    meta = corpus / "documents" / f"{VERSION}.yaml"
+    text = meta.read_text(encoding="utf-8")
+    if value == "wg1-2024-report":
+        text = text.replace("language: es", "language: en")
+    meta.write_text(re.sub(r"(?m)^version_of: .*$", f"version_of: {value}", text), encoding="utf-8")
+    line = next(n for n, row in enumerate(meta.read_text(encoding="utf-8").splitlines(), 1)
+                if row.startswith("version_of:"))
+    with pytest.raises(kb.CorpusError) as refused:
+        kb.build(corpus, build_dir)
+    assert f"{VERSION}.yaml:{line}: {said}" in str(refused.value)
+
+
+def test_the_suggester_reads_a_target_in_its_spanish_version(
+        capsys: pytest.CaptureFixture[str], both: tuple[Path, Path], tmp_path: Path) -> None:
+    """A Spanish plan carrying forward the Asunción plan is matched, word for word, with its Spanish text:
+    the proposal names the original's provision and quotes the version."""
+    corpus, _ = both
+    nxt = tmp_path / "next.txt"
+    nxt.write_text(
+        "XXIV CONFERENCIA INTERAMERICANA DE MINISTROS DE TRABAJO (CIMT)\nOEA/Ser.K/XII.24.1\n"
+        "CIDI/TRABAJO/doc.5/30\n10 de octubre de 2030\nOriginal: español\n\nPLAN DE ACCIÓN DE MONTEVIDEO\n\n"
+        "1. Alentar a OIT/CINTERFOR, la OEA y la UNESCO a seguir fortaleciendo el Marco Regional de "
+        "Cualificaciones e informar de sus avances a la XXV CIMT.\n", encoding="utf-8")
+    added = kb.add_document(nxt, corpus_dir=corpus, slug="iacml24-plan-of-action-es")
+    code, out, _ = run(capsys, "suggest", "--corpus", str(corpus), "--document", added.slug, "--format", "json")
+    assert code == 0
+    carried = [s for s in json.loads(out) if s["type"] == "reiterates" and s["from_ref"].endswith(" para_1")]
+    best = carried[0]
+    assert best["to_ref"] == f"{PLAN} para_4" and best["confidence"] >= 0.8
+    assert best["evidence"][1]["doc"] == VERSION and best["evidence"][1]["quote"].startswith("4. Alentar a OIT")
+    assert f"read in its es version ({VERSION})" in best["why"]
+    assert len({s["to"] for s in carried}) == len(carried)  # the original and its version are one target
+    code, out, _ = run(capsys, "suggest", "--corpus", str(corpus), "--document", VERSION, "--format", "json")
+    proposed: list[dict[str, Any]] = json.loads(out)
+    assert code == 0 and proposed and {s["from_ref"].split()[0] for s in proposed} == {PLAN}
