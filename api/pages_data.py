@@ -39,15 +39,24 @@ CONTEXT_CHARS = 160
 MAX_CONTEXTS = 80  # quotes shown in context on one page; further quotes are shown alone
 
 NODE_QUERIES = (  # every named node with what a label and a timeline need: one scan each, once per store
+    # A language version is named by its title as printed (or the title and its language): it has the
+    # original's title, and a page listing both must tell them apart.
     PREFIXES + """SELECT ?node ?label ?kind ?date ?knownBy WHERE {
-  ?node a kb:Document ; dcterms:title ?label ; a ?kind .
+  ?node a kb:Document ; dcterms:title ?title ; a ?kind .
   FILTER(?kind != kb:Document && STRSTARTS(STR(?kind), STR(kb:)))
   OPTIONAL { ?node dcterms:date ?date } OPTIONAL { ?node kb:knownBy ?knownBy }
+  OPTIONAL { ?node kb:versionOf ?original ; dcterms:language ?language
+             OPTIONAL { ?node dcterms:alternative ?printed } }
+  BIND(COALESCE(?printed, IF(BOUND(?original), CONCAT(?title, " (", ?language, ")"), ?title)) AS ?label)
 }""",
     PREFIXES + """SELECT ?node ?eId ?number ?docTitle ?docSlug ?kind ?date ?knownBy WHERE {
-  ?node kb:eId ?eId ; kb:inDocument ?doc ; a ?kind . ?doc dcterms:title ?docTitle ; kb:slug ?docSlug .
-  FILTER(?kind != kb:Provision && STRSTARTS(STR(?kind), STR(kb:)))
+  ?node kb:eId ?eId ; kb:inDocument ?doc ; a ?provisionKind . ?doc dcterms:title ?title ; kb:slug ?docSlug .
+  FILTER(?provisionKind != kb:Provision && STRSTARTS(STR(?provisionKind), STR(kb:)))
   OPTIONAL { ?node kb:number ?number } OPTIONAL { ?doc dcterms:date ?date } OPTIONAL { ?node kb:knownBy ?knownBy }
+  OPTIONAL { ?doc kb:versionOf ?original ; dcterms:language ?language OPTIONAL { ?doc dcterms:alternative ?printed } }
+  OPTIONAL { ?node kb:versionOf/a ?originalKind . FILTER(?originalKind != kb:Provision) }
+  BIND(COALESCE(?printed, IF(BOUND(?original), CONCAT(?title, " (", ?language, ")"), ?title)) AS ?docTitle)
+  BIND(COALESCE(?originalKind, ?provisionKind) AS ?kind)
 }""",
     PREFIXES + """SELECT ?node ?label ?kind ?date ?knownBy WHERE {
   ?node a kb:Activity ; rdfs:label ?label ; a ?kind .

@@ -133,6 +133,7 @@ def test_a_version_is_cited_in_its_language_and_shown_beside_the_original(
             httpx.Client(base_url=server.url, timeout=30, headers={"Accept": "text/html"}) as client:
         original = client.get(f"/doc/{PLAN}/para_4").text
         assert "Language versions" in original and f"/doc/{VERSION}/para_4" in original
+        assert "Plan de Acción de Asunción, Art. 4" in original  # named as printed, not as the original
         version = client.get(f"/doc/{VERSION}/para_4").text
         assert "Language version of" in version and 'lang="es"' in version
         rows = client.get("/api/mandates", params={"document": VERSION}).json()
