@@ -514,8 +514,8 @@ def list_provisions(ctx: Context, request: Request, *, document: str | None, kin
                     body: str | None, q: str | None, limit: int, offset: int) -> dict[str, Any]:
     params: dict[str, Node] = {}
     filters = []
-    if document and kind in ("Mandate", "Recommendation"):
-        # A language version's mandates and recommendations are its original's (kb.versions).
+    if document and kind not in (None, "VersionProvision"):
+        # A language version's provisions have no kind of their own: of a kind, they are its original's.
         document = kb.version_of(ctx.store, views.filter_slug(document, "doc") or "") or document
     if document:
         params["document"] = _entity_iri("doc", document, "document")

@@ -100,6 +100,7 @@ class Resolver:
         self.promotions: dict[str, Promotion] = {}  # held documents once known only through quotation
         self.withdrawn: set[str] = set()  # documents taken out on purpose
         self.versions: dict[str, str] = {}  # held language versions: slug -> the original's slug
+        self.version_pairs: dict[str, str] = {}  # a version's "slug eId" -> the original's provision's
 
     def documents(self) -> set[str]:
         return set(self.texts) | set(self.mentioned)
@@ -135,11 +136,12 @@ class Resolver:
                                   hint="add it under documents: or check the slug")
         if slug in self.versions:
             original = self.versions[slug]
-            raise AnnotationError(where, f"{slug!r} is a language version of {original!r}: its provisions are "
-                                  f"{original!r}'s, in another language",
-                                  hint=f"name {original!r}{' and the eId of the same provision' if eid else ''} "
-                                       "here; a version's text can still be quoted as evidence (doc: "
-                                       f"{slug})")
+            same = self.version_pairs.get(f"{slug} {eid}", "") if eid else original
+            raise AnnotationError(where, f"{slug!r} is a language version of {original!r}: its provisions are the "
+                                  "original's, in another language",
+                                  hint=(f"name {same!r} here" if same else f"name the provision of {original!r} "
+                                        "it says") + "; a version's text can still be quoted as evidence "
+                                                     f"(doc: {slug})")
         if not eid:
             return str(iri.doc_iri(slug))
         promotion = self.promotions.get(slug)
@@ -503,6 +505,9 @@ def _versions(held: Sequence[SourceDocument], provisions: Mapping[str, Sequence[
         problem, hint = "", ""
         if original == meta.slug:
             problem, hint = "names the document itself", "give the slug of the document this text translates"
+        elif target is None and original in res.withdrawn:
+            problem = f"{original!r} is withdrawn"
+            hint = "remove version_of (this text is then a document of its own), or withdraw this version too"
         elif target is None:
             problem = (f"{original!r} is known only through quotation" if original in res.mentioned
                        else f"{original!r} is not a held document")
@@ -521,14 +526,15 @@ def _versions(held: Sequence[SourceDocument], provisions: Mapping[str, Sequence[
         assert target is not None
         res.versions[meta.slug] = original
         alignment = align(provisions.get(meta.slug, ()), provisions.get(original, ()))
+        res.version_pairs |= {f"{meta.slug} {eid}": f"{original} {now}" for eid, now in alignment.pairs.items()}
         out.versions[str(iri.doc_iri(meta.slug))] = str(iri.doc_iri(original))
         out.versions |= {str(iri.provision_iri(meta.slug, eid)): str(iri.provision_iri(original, now))
                          for eid, now in sorted(alignment.pairs.items())}
-        if alignment.unmatched:
+        if not alignment.complete:
             out.warnings.append(f"{meta.meta_path}:{meta.line_of('version_of') or 1}: "
                                 f"{meta.slug}: {alignment.summary(original)} (a version's provision with no "
                                 "counterpart is published as a provision only; a correction of either text's "
-                                "reading can align it: corpus/README.md)")
+                                "reading aligns it: corpus/README.md)")
     return errors
 
 

@@ -204,7 +204,18 @@ def add_cmd(file: Annotated[Path, typer.Argument(help="The new document: a text,
         typer.echo(f"{len(newly)} recommendation(s) pending before now read not-adopted ({shown}): the next Plan of "
                    f"Action is held and no mandate is linked to them yet; `kb suggest --document {added.slug}` "
                    "proposes the mandates derived from them", err=True)
-    typer.echo(f"next: kb status --document {added.slug}; kb coverage")
+    original = _version_of(added)
+    typer.echo(f"next: kb status --document {original or added.slug}; kb coverage" + (
+        f" (this text is a language version: the mandates are {original}'s)" if original else ""))
+
+
+def _version_of(added: kb.Added) -> str:
+    """The original a text just added is a language version of, as its metadata says ("" if none)."""
+    with contextlib.suppress(yaml.YAMLError, OSError):
+        written = yaml.safe_load(added.meta_path.read_text(encoding="utf-8")) or {}
+        if isinstance(written, dict) and isinstance(written.get("version_of"), str):
+            return str(written["version_of"])
+    return ""
 
 
 def _held_type(added: kb.Added) -> str:
@@ -355,6 +366,11 @@ def suggest_cmd(document: Annotated[str | None, typer.Option(help="Suggest for t
     if document is not None and document not in {d.meta.slug for d in prepared.documents}:
         held = ", ".join(sorted(d.meta.slug for d in prepared.documents))
         raise kb.InputError(f"--document {document!r} is not a held document", hint=f"held: {held}")
+    original = next((d.meta.version_of for d in prepared.documents if d.meta.slug == document), "")
+    if original:
+        typer.echo(f"{document} is a language version of {original}: suggesting for {original}'s provisions, "
+                   "read in either text", err=True)
+        document = original
     review = kb.Review(corpus or kb.default_corpus_dir())
     found = kb.suggest(prepared.documents, prepared.provisions, prepared.annotations, document=document, top=top,
                        rejected=review.rejected(), min_confidence=min_confidence)

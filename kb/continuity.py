@@ -51,7 +51,9 @@ from kb.store import EmbeddedStore
 __all__ = ["lost_iris", "lost_links", "renamed_iris"]
 
 _SHOWN = 8  # eIds named in a message itself
-_KINDS = {k.value: k for k in Kind}
+# A language version's provision is published without a role (kb.versions): one the original's kind
+# does not name is matched as running text.
+_KINDS = {k.value: k for k in Kind} | {"VersionProvision": Kind.PARAGRAPH}
 
 
 @dataclass

@@ -163,7 +163,7 @@ def _version_note(corpus_dir: Path, original: str, parsed: ParsedDocument, given
     else:
         given_note = ""
     why = "given" if given else f"the held {meta.language} document with these symbols"
-    language = _LANGUAGES.get(parsed.metadata.language or "", "other language's")
+    language = _LANGUAGES.get(parsed.metadata.language or "", "other-language")
     note = (f"version_of: this text is the {language} version of {original} ({why}): "
             f"its provisions are published as {original}'s in another language, not as mandates of their own; "
             f"{alignment.summary(original)}" + (
@@ -303,7 +303,12 @@ def add_document(path: Path, *, corpus_dir: Path | None = None, slug: str | None
         notes.append(note)
     title = title_case(meta.title).rstrip(" :;,") if meta.title else ""
     title_note = original_title = ""
-    if original_english_title:
+    if original_english_title and lang == "en" and title:
+        title_note = f"as printed; {original} is titled {original_english_title!r}: one work, one title in English"
+        if title != original_english_title:
+            notes.append(f"title: {title!r} is this English text's; give {original} the same title (one work, one "
+                         "title in English; its cover's stays its original_title)")
+    elif original_english_title:
         original_title = title if lang != "en" else ""
         title, title_note = original_english_title, f"{original}'s: one work, one title (in English)"
     elif not title:

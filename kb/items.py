@@ -15,6 +15,7 @@ from rdflib.term import Node
 
 from kb import iri
 from kb.errors import GoneError, InputError, NotFoundError
+from kb.queries import default_queries_dir, get_query
 from kb.store import Store
 
 ITEM_QUERY = """
@@ -241,3 +242,11 @@ def partitions(store: Store) -> Partitions:
     classes = {str(c): int(str(n)) for c, n in store.select(CLASS_PARTITION_QUERY).rows if c is not None}
     properties = {str(p): int(str(n)) for p, n in store.select(PROPERTY_PARTITION_QUERY).rows if p is not None}
     return Partitions(classes, properties)
+
+
+def original_of(store: Store, item: URIRef) -> URIRef | None:
+    """The original's document or provision that ``item`` says in another language (a held language
+    version's: kb.versions), or None when the item is no version's."""
+    query = get_query("language-versions", default_queries_dir() / "versions").text
+    works = sorted({str(r["work"]) for r in store.select(query, {"item": item}).dicts()} - {str(item)})
+    return URIRef(works[0]) if works else None

@@ -184,7 +184,8 @@ def assemble(corpus_dir: Path | None = None, *, progress: Progress | None = None
     on_disk = graph_nt.triples > memory_store_triples()
     store_path = work / "store" if on_disk else None
     with _stage("rules", timings, progress):
-        asof = corpus_date(d.meta.date for d in documents)
+        # A language version is the same document as its original: its date moves no status.
+        asof = corpus_date(d.meta.date for d in documents if not d.meta.version_of)
         rules = load_rules()
         store = (EmbeddedStore.create(store_path, graph_nt.path) if store_path
                  else EmbeddedStore.in_memory(graph_nt.path))

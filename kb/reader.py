@@ -38,8 +38,11 @@ SELECT ?document ?slug ?title ?held ?sourceFile ?sha256 ?language WHERE {
 PROVISIONS_QUERY = """
 PREFIX kb: <https://w3id.org/iacml-kb/ontology#>
 SELECT ?document ?provision ?eId ?kind ?number ?heading ?start ?end ?parent WHERE {
-  ?provision kb:inDocument ?document ; kb:eId ?eId ; a ?kind ; kb:startOffset ?start ; kb:endOffset ?end .
-  FILTER(?kind != kb:Provision && STRSTARTS(STR(?kind), STR(kb:)))
+  ?provision kb:inDocument ?document ; kb:eId ?eId ; a ?ownKind ; kb:startOffset ?start ; kb:endOffset ?end .
+  FILTER(?ownKind != kb:Provision && STRSTARTS(STR(?ownKind), STR(kb:)))
+  # a language version's provision reads as the original's it says (kb.versions)
+  OPTIONAL { ?provision kb:versionOf/a ?originalKind . FILTER(?originalKind != kb:Provision) }
+  BIND(COALESCE(?originalKind, ?ownKind) AS ?kind)
   OPTIONAL { ?provision kb:number ?number }
   OPTIONAL { ?provision kb:heading ?heading }
   OPTIONAL { ?provision kb:partOf ?parent }

@@ -25,6 +25,7 @@ from typing import Any
 
 import yaml
 
+from kb import iri
 from kb.annotate import ADDRESSEE_ROLES, LINK_TYPES, withdrawn_entries
 from kb.corpus import default_corpus_dir, write_whole
 from kb.errors import CorpusError, CorpusErrors, InputError, NotFoundError
@@ -269,8 +270,11 @@ class Review:
         texts = {f"{slug} {q.eid}": q.text for slug, provisions in corpus.provisions.items() for q in provisions}
         quoted = {f"{m.slug} {q.eid}": q for m in corpus.annotations.documents for q in m.provisions}
         texts |= {ref: q.text for ref, q in quoted.items()}
-        old = _fold(texts.get(p.target, ""))
-        kept = [e for e in p.evidence if not (old and (_fold(e["quote"]) in old or old in _fold(e["quote"])))]
+        # the old target's words, and its language versions' (kb.versions): quotes of either prove nothing now
+        versions = [_ref(v) for v, o in corpus.annotations.versions.items() if _ref(o) == p.target]
+        olds = [_fold(texts.get(ref, "")) for ref in (p.target, *versions)]
+        kept = [e for e in p.evidence if not any(old and (_fold(e["quote"]) in old or old in _fold(e["quote"]))
+                                                 for old in olds)]
         slug = target.split(" ", 1)[0]
         held = {d.meta.slug: d.text for d in corpus.documents}
         if target in quoted:
@@ -340,3 +344,8 @@ def _write(path: Path, comment: str, data: dict[str, Any]) -> None:
     text = f"# {comment}\n" + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=120)
     write_whole(path, text.encode("utf-8"))
 
+
+def _ref(node: str) -> str:
+    """A provision's or document's IRI as annotation files name it: "slug eId", "slug"."""
+    named = iri.split_provision_iri(node)
+    return " ".join(part for part in named if part) if named else node

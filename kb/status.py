@@ -22,8 +22,7 @@ from rdflib.term import Node
 
 from kb import iri
 from kb.errors import InputError, NotFoundError
-from kb.items import describe
-from kb.queries import default_queries_dir, get_query
+from kb.items import describe, original_of
 from kb.rules import STATUS_VALUES, Assessment, assess, load_rules
 from kb.store import Store, bind_in_where
 
@@ -266,10 +265,8 @@ GROUP BY ?kind ORDER BY ?kind
 def version_of(store: Store, document: str) -> str | None:
     """The slug of the held document that ``document`` is another language version of (its mandates and
     recommendations are that one's: kb.versions), or None."""
-    item = iri.doc_iri(document)
-    query = get_query("language-versions", default_queries_dir() / "versions").text
-    works = {str(r["work"]) for r in store.select(query, {"item": item}).dicts()}
-    return next((work.rsplit("/", 1)[-1] for work in sorted(works) if work != str(item)), None)
+    original = original_of(store, iri.doc_iri(document))
+    return str(original).rsplit("/", 1)[-1] if original is not None else None
 
 
 def no_rows_reason(store: Store, document: str, asof: dt.date) -> str:
@@ -449,7 +446,9 @@ class Explanation:
 
 
 def why(store: Store, item: URIRef, *, asof: dt.date | None = None) -> Explanation:
-    """The status of one mandate or recommendation as of a date, with the links and quotes behind it."""
+    """The status of one mandate or recommendation as of a date, with the links and quotes behind it (of a
+    language version's provision: the original's, which it says in another language)."""
+    item = original_of(store, item) or item
     asof = asof or build_asof(store)
     row = item_status(store, item, asof=asof)
     if row is None:

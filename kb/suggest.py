@@ -214,8 +214,9 @@ def candidates(documents: Sequence[SourceDocument], provisions: dict[str, list[P
             for e in q.evidence:
                 quotations.setdefault(e.doc, []).append((e.start, e.end))
     versions = [doc for doc in documents if str(iri.doc_iri(doc.meta.slug)) in annotations.versions]
+    version_slugs = {doc.meta.slug for doc in versions}
     for doc in documents:
-        if doc in versions:
+        if doc.meta.slug in version_slugs:
             continue
         date = doc.meta.date
         items_count = doc.meta.doc_type.value in _ITEM_DOCUMENTS
@@ -558,8 +559,9 @@ def suggest(documents: Sequence[SourceDocument], provisions: dict[str, list[Prov
     import numpy
 
     refused = set(rejected)
-    document = next((d.meta.version_of for d in documents if d.meta.slug == document and d.meta.version_of),
-                    document)  # a language version's provisions are its original's
+    # A language version's provisions are its original's: a document and its versions are one work.
+    work = next((d.meta.version_of for d in documents if d.meta.slug == document and d.meta.version_of), document)
+    wanted = None if work is None else {work} | {d.meta.slug for d in documents if d.meta.version_of == work}
     items = candidates(documents, provisions, annotations)
     meetings = {d.meta.slug: d.meta.meeting for d in documents}
     scheme = _Topics(topic_labels())
@@ -569,10 +571,10 @@ def suggest(documents: Sequence[SourceDocument], provisions: dict[str, list[Prov
                                                                         else curated)}
     held_slugs = {d.meta.slug for d in documents}
     reported = {act.slug for act in annotations.activities
-                if document is None or document in act.reported_in or any(e.doc == document for e in act.evidence)}
+                if wanted is None or wanted & set(act.reported_in) or any(e.doc in wanted for e in act.evidence)}
     sources = [c for c in items if (c.kind in _SOURCE_KIND_NAMES and not c.stands_for and (
-        document is None or c.doc == document or (c.doc not in held_slugs and any(
-            e.doc == document for e in c.evidence)))) or (c.kind == "Activity" and c.ref[9:] in reported)]
+        wanted is None or c.doc in wanted or (c.doc not in held_slugs and any(
+            e.doc in wanted for e in c.evidence)))) or (c.kind == "Activity" and c.ref[9:] in reported)]
     targets = [c for c in items if c.kind != "Activity"]
     corpus_tokens = [tokens[t.iri] for t in targets]
     retriever = bm25s.BM25()
@@ -616,8 +618,7 @@ def suggest(documents: Sequence[SourceDocument], provisions: dict[str, list[Prov
         for k in sorted(shortlist):
             target = targets[k]
             if (target.stands_for or target.iri) == source.iri or (target.doc and target.doc == source.doc) or \
-                    not _before(target.date,
-                                                                                                   source.date):
+                    not _before(target.date, source.date):
                 continue
             if meetings.get(source.doc) and meetings.get(source.doc) == meetings.get(target.doc):
                 continue  # two documents of one meeting (its concept note, its web page) restate, not reiterate

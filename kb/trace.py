@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from rdflib import URIRef
 
-from kb.items import unknown, withdrawn
+from kb.items import original_of, unknown, withdrawn
 from kb.queries import get_query
 from kb.store import Store
 
@@ -65,7 +65,9 @@ def label(store: Store, node: str) -> str:
 
 
 def trace(store: Store, item: URIRef) -> Trace:
-    """The trace of an item; NotFoundError if the store does not know the item."""
+    """The trace of an item (of a language version's provision or document: the original's, whose links
+    they are); NotFoundError if the store does not know the item."""
+    item = original_of(store, item) or item
     if not store.ask("ASK { ?item ?p ?o }", {"item": item}) or withdrawn(store, item) is not None:
         raise unknown(store, item)
     query = get_query("trace")

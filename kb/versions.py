@@ -35,16 +35,25 @@ class Alignment:
 
     pairs: dict[str, str]
     unmatched: tuple[Provision, ...]  # the version's provisions with no counterpart in the original
+    missing: tuple[Provision, ...] = ()  # the original's provisions with none in the version
+    doubtful: tuple[str, ...] = ()  # version eIds paired by place alone: no printed number, no shared name
 
     def summary(self, original: str) -> str:
-        """How many provisions align with the original's, and those that do not."""
+        """How many provisions align with the original's, and those a curator should look at."""
         aligned = len(self.pairs)
         total = aligned + len(self.unmatched)
-        if not self.unmatched:
-            return f"all {total} provisions aligned with {original}'s"
-        shown = ", ".join(f"{p.eid} (line {p.line})" for p in self.unmatched[:5])
-        more = f" and {len(self.unmatched) - 5} more" if len(self.unmatched) > 5 else ""
-        return f"{aligned} of {total} provisions aligned with {original}'s; no counterpart for {shown}{more}"
+        said = [f"{aligned} of {total} provisions aligned with {original}'s"]
+        for what, eids in (("no counterpart for", [f"{p.eid} (line {p.line})" for p in self.unmatched]),
+                           (f"{original}'s with none here:", [p.eid for p in self.missing]),
+                           ("paired by place alone (check them):", list(self.doubtful))):
+            if eids:
+                said.append(f"{what} {', '.join(eids[:5])}" + (f" and {len(eids) - 5} more" if len(eids) > 5 else ""))
+        return "; ".join(said) if len(said) > 1 else f"all {total} provisions aligned with {original}'s"
+
+    @property
+    def complete(self) -> bool:
+        return not (self.unmatched or self.missing or self.doubtful)
+
 
 _ANCHOR_RE = re.compile(r"\d+|[^\W\d_]{3,}")
 _MIN_SCORE = 1.5  # below this, two provisions are not taken for one another
@@ -96,14 +105,20 @@ def align(version: Sequence[Provision], original: Sequence[Provision]) -> Alignm
                 value = max(value, score + below[j + 1])
             row[j] = value
     pairs: dict[str, str] = {}
+    doubtful: list[str] = []
     i = j = 0
     while i < n and j < m:
         score = scores.get((i, j))
         if score is not None and best[i][j] == score + best[i + 1][j + 1]:
-            pairs[version[i].eid] = original[j].eid
+            v, o = version[i], original[j]
+            pairs[v.eid] = o.eid
+            if not (v.number and v.number == o.number) and not (va[i] & oa[j]) and v.kind is not Kind.SECTION:
+                doubtful.append(v.eid)
             i, j = i + 1, j + 1
         elif best[i][j] == best[i + 1][j]:
             i += 1
         else:
             j += 1
-    return Alignment(pairs, tuple(p for p in version if p.eid not in pairs))
+    paired = set(pairs.values())
+    return Alignment(pairs, tuple(p for p in version if p.eid not in pairs),
+                     tuple(p for p in original if p.eid not in paired), tuple(doubtful))

@@ -155,7 +155,7 @@ def test_links_are_curated_on_the_original_with_quotes_from_either(both: tuple[P
         kb.build(corpus, build_dir)
     message = str(refused.value)
     assert f"version-links.yaml:2: {VERSION!r} is a language version of {PLAN!r}" in message
-    assert f"name {PLAN!r} and the eId of the same provision here" in message
+    assert f"name '{PLAN} para_4' here" in message
     links.write_text(links.read_text(encoding="utf-8").replace(f"from: {VERSION} para_4", f"from: {PLAN} para_4"),
                      encoding="utf-8")
     release, _ = kb.build(corpus, build_dir)
@@ -203,6 +203,59 @@ def test_the_suggester_reads_a_target_in_its_spanish_version(
     assert best["evidence"][1]["doc"] == VERSION and best["evidence"][1]["quote"].startswith("4. Alentar a OIT")
     assert f"read in its es version ({VERSION})" in best["why"]
     assert len({s["to"] for s in carried}) == len(carried)  # the original and its version are one target
-    code, out, _ = run(capsys, "suggest", "--corpus", str(corpus), "--document", VERSION, "--format", "json")
+    code, out, err = run(capsys, "suggest", "--corpus", str(corpus), "--document", VERSION, "--format", "json")
     proposed: list[dict[str, Any]] = json.loads(out)
     assert code == 0 and proposed and {s["from_ref"].split()[0] for s in proposed} == {PLAN}
+    assert f"{VERSION} is a language version of {PLAN}: suggesting for {PLAN}'s provisions" in err
+
+
+def test_a_list_paired_by_place_alone_is_pointed_out() -> None:
+    """Unnumbered items with no number or name in common pair by place: the alignment says which, and what
+    the original has that the version lacks."""
+    original = [_provision(f"list_1__item_{k}", Kind.ITEM, "", text) for k, text in enumerate(
+        ("expand vocational training", "strengthen labor inspection", "promote social dialogue",
+         "improve employment services"), start=1)]
+    version = [_provision(f"list_1__item_{k}", Kind.ITEM, "", text) for k, text in enumerate(
+        ("ampliar la formación profesional", "promover el diálogo social", "mejorar los servicios de empleo"),
+        start=1)]
+    alignment = align(version, original)
+    assert not alignment.complete and alignment.doubtful
+    assert "list_1__item_4" in [p.eid for p in alignment.missing]
+    assert "paired by place alone (check them): list_1__item_1" in alignment.summary("plan")
+
+
+def test_a_version_moves_no_status_and_keeps_its_published_iris(
+        capsys: pytest.CaptureFixture[str], both: tuple[Path, Path], tmp_path: Path) -> None:
+    """A version dated after its original (its own printing) supersedes nothing and is not the next Plan of
+    Action; a re-reading that loses one of its published IRIs is refused, as the original's would be."""
+    corpus, build_dir = both
+    meta = corpus / "documents" / f"{VERSION}.yaml"
+    meta.write_text(re.sub(r"(?m)^date: .*$", "date: '2027-10-01'", meta.read_text(encoding="utf-8")),
+                    encoding="utf-8")
+    kb.build(corpus, build_dir)
+    args = ["--build-dir", str(build_dir)]
+    code, out, _ = run(capsys, "status", "--document", PLAN, "--format", "json", *args)
+    rows = json.loads(out)
+    assert code == 0 and {r["lifecycle"]["value"] for r in rows} == {"active"}
+    assert {r["asOf"] for r in rows} == {"2027-09-16"}  # the original's date, not the version's
+    code, out, err = run(capsys, "why", f"{VERSION} para_4", *args)  # a version's provision: the original's
+    assert code == 0 and out.startswith(f"{PLAN} para_4 (Mandate 4)"), err
+    shorter = tmp_path / "plan-es-2.txt"
+    shorter.write_text(NEW_PLAN_VERSION_ES.replace("A. ORGANIZACIÓN\n\n", ""), encoding="utf-8")
+    kb.add_document(shorter, corpus_dir=corpus, slug=VERSION, replace=True)
+    with pytest.raises(kb.CorpusError, match=r"would no longer resolve \(sec_1\)"):
+        kb.build(corpus, build_dir)
+
+
+def test_an_english_text_added_after_its_spanish_original_keeps_its_title(corpus_copy: Path, tmp_path: Path) -> None:
+    for held in (corpus_copy / "documents" / f"{PLAN}.yaml", corpus_copy / "sources" / f"{PLAN}.txt"):
+        held.unlink(missing_ok=True)
+    spanish, english = tmp_path / "plan-es.txt", tmp_path / "plan-en.txt"
+    spanish.write_text(NEW_PLAN_VERSION_ES, encoding="utf-8")
+    english.write_text(NEW_PLAN, encoding="utf-8")
+    first = kb.add_document(spanish, corpus_dir=corpus_copy, slug="plan-asuncion")
+    added = kb.add_document(english, corpus_dir=corpus_copy)
+    meta = added.meta_path.read_text(encoding="utf-8")
+    assert re.search(rf"(?m)^version_of: {first.slug}  # ", meta)
+    assert re.search(r"(?m)^title: Plan of Action of Asunción  # as printed", meta)
+    assert any("give plan-asuncion the same title" in note for note in added.notes)
