@@ -531,10 +531,12 @@ def _versions(held: Sequence[SourceDocument], provisions: Mapping[str, Sequence[
         out.versions |= {str(iri.provision_iri(meta.slug, eid)): str(iri.provision_iri(original, now))
                          for eid, now in sorted(alignment.pairs.items())}
         if not alignment.complete:
-            out.warnings.append(f"{meta.meta_path}:{meta.line_of('version_of') or 1}: "
-                                f"{meta.slug}: {alignment.summary(original)} (a version's provision with no "
-                                "counterpart is published as a provision only; a correction of either text's "
-                                "reading aligns it: corpus/README.md)")
+            what = ("a version's provision with no counterpart is published as a provision only, and a pair made by "
+                    "place alone may be wrong: a correction of either text's reading aligns them (corpus/README.md)"
+                    if alignment.unmatched or alignment.doubtful else
+                    "a text that translates only part of its original needs nothing more")
+            out.version_notes[meta.slug] = (f"{meta.meta_path}:{meta.line_of('version_of') or 1}: {meta.slug}: "
+                                            f"{alignment.summary(original)} ({what})")
     return errors
 
 

@@ -248,12 +248,12 @@ def validate(corpus: CorpusOpt = None, build_dir: BuildOpt = None) -> None:
     keep every IRI the current release published."""
     built = kb.assemble_against(build_dir, corpus, progress=_progress)
     first = kb.first_reading_warnings(built, build_dir)
-    for warning in [*first, *built.annotations.warnings, *built.validation.warnings]:
+    warnings = [*first, *built.annotations.warnings, *built.validation.warnings]
+    for warning in warnings:
         typer.echo(f"warning: {warning}", err=True)
     built.validation.raise_for_violations()
     kb.keeps_published_iris(built, build_dir)
-    typer.echo(f"valid: {built.triples} triples, {len(built.validation.checks_run)} checks, "
-               f"{len(built.validation.warnings)} warnings")
+    typer.echo(f"valid: {built.triples} triples, {len(built.validation.checks_run)} checks, {len(warnings)} warnings")
 
 
 def _cell(node: Node | None) -> str:

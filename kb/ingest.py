@@ -30,7 +30,7 @@ from kb.annotate import read_annotation_files
 from kb.corpus import DATE_RE, default_corpus_dir, is_date, own_symbols, parse_meta, write_whole
 from kb.errors import InputError, KbError
 from kb.extract import Extracted, extract
-from kb.model import DocType
+from kb.model import DocType, DocumentMeta
 from kb.parse import ParsedDocument, parse_document
 from kb.versions import align
 
@@ -140,9 +140,10 @@ def _same_symbols(documents: Path, symbols: Sequence[str], language: str, *, sam
     return ""
 
 
-def _version_note(corpus_dir: Path, original: str, parsed: ParsedDocument, given: bool) -> tuple[str, str, str]:
+def _version_note(corpus_dir: Path, original: str, parsed: ParsedDocument, language: str,
+                  given: bool) -> tuple[str, str, DocumentMeta]:
     """The comment on a proposed ``version_of``, the note for the curator (how many of the text's provisions
-    align with the original's: kb.versions) and the original's title."""
+    align with the original's: kb.versions) and the original's metadata."""
     meta_path = corpus_dir / "documents" / f"{original}.yaml"
     try:
         meta = parse_meta(meta_path)
@@ -156,6 +157,11 @@ def _version_note(corpus_dir: Path, original: str, parsed: ParsedDocument, given
     if meta.version_of:
         raise InputError(f"--version-of {original!r} is itself a version of {meta.version_of!r}",
                          parameter="version-of", hint=f"give --version-of {meta.version_of}")
+    if meta.language == language:
+        raise InputError(f"--version-of {original!r}: {original} is in {language!r} too, and a version is the text "
+                         "in another language", parameter="version-of",
+                         hint="give the text's language with --language if it was misread; a second text of the "
+                              "same document in the same language is not held twice")
     alignment = align(parsed.provisions, held.provisions)
     if not given and 2 * len(alignment.pairs) < len(parsed.provisions):
         given_note = (f"; only {len(alignment.pairs)} of {len(parsed.provisions)} provisions align: check that it is "
@@ -163,12 +169,12 @@ def _version_note(corpus_dir: Path, original: str, parsed: ParsedDocument, given
     else:
         given_note = ""
     why = "given" if given else f"the held {meta.language} document with these symbols"
-    language = _LANGUAGES.get(parsed.metadata.language or "", "other-language")
-    note = (f"version_of: this text is the {language} version of {original} ({why}): "
+    language_name = _LANGUAGES.get(language, "other-language")
+    note = (f"version_of: this text is the {language_name} version of {original} ({why}): "
             f"its provisions are published as {original}'s in another language, not as mandates of their own; "
             f"{alignment.summary(original)}" + (
                 f"{given_note}; if it is another document, remove version_of" if not given else ""))
-    return why, note, meta.title
+    return why, note, meta
 
 
 def _declared(annotations_dir: Path) -> tuple[set[str], set[str], set[str]]:
@@ -287,20 +293,23 @@ def add_document(path: Path, *, corpus_dir: Path | None = None, slug: str | None
     if final_type is None:
         raise InputError(f"{path}: the cover does not say what kind of document this is",
                          hint=f"pass --type, one of {', '.join(t.value for t in DocType)}")
-    final_date = date or meta.date
+    lang = language or meta.language or "en"
+    original = version_of or _same_symbols(documents, meta.symbols, lang, same_language=False, doc_type=final_type)
+    version_comment = original_english_title = ""
+    of: DocumentMeta | None = None  # the original's metadata: a version's date, meeting and body are its own
+    if original:
+        version_comment, note, of = _version_note(corpus_dir, original, parsed, lang, given=version_of is not None)
+        original_english_title = of.title
+        notes.append(note)
+    final_date = date or meta.date or (of.date if of is not None else None)
     if final_date is None:
         raise InputError(f"{path}: the cover gives no date", hint="pass --date YYYY-MM-DD (or YYYY-MM, YYYY)")
     date_note = "" if is_date(final_date) else "the cover's, and no calendar has it: write the real date"
     if date_note:
         notes.append(f"date: {final_date!r} is the cover's, and no calendar has it: write the real date (or pass "
                      "--date)")
-    lang = language or meta.language or "en"
-    original = version_of or _same_symbols(documents, meta.symbols, lang, same_language=False, doc_type=final_type)
-    version_comment = original_english_title = ""
-    if original:
-        version_comment, note, original_english_title = _version_note(corpus_dir, original, parsed,
-                                                                       given=version_of is not None)
-        notes.append(note)
+    elif of is not None and not (date or meta.date):
+        date_note = f"{original}'s: the cover gives none"
     title = title_case(meta.title).rstrip(" :;,") if meta.title else ""
     title_note = original_title = ""
     if original_english_title and lang == "en" and title:
@@ -320,16 +329,19 @@ def add_document(path: Path, *, corpus_dir: Path | None = None, slug: str | None
         title_note = "the cover's, not in English: the title is given in English (corpus/README.md)"
         notes.append(f"title: {title!r} is the cover's; write the document's title in English (original_title "
                      "keeps it as printed, for citations in its language)")
-    issuing_body = _issuing_body(parsed, bodies)
+    issuing_body = _issuing_body(parsed, bodies) or (of.issuing_body if of is not None else "")
     body_note = "" if issuing_body else "not found: the slug of a body in annotations/bodies.yaml"
     meeting = meta.meeting if meta.meeting in activities else ""
     meeting_note = ""
-    if meta.meeting and not meeting:
+    if of is not None and of.meeting and meeting in ("", of.meeting):
+        meeting = of.meeting
+        meeting_note = "" if meta.meeting == of.meeting else f"{original}'s"
+    elif meta.meeting and not meeting:
         meeting_note = f"the cover names {meta.meeting}, not declared in annotations/activities.yaml: declare it"
     elif not meta.meeting:
         meeting_note = "not found on the cover: the slug of an activity, or leave empty"
     for key, note in (("issuing_body", body_note), ("meeting", meeting_note)):
-        if note:
+        if note and not note.endswith("'s"):
             notes.append(f"{key}: {note}")
     twin = _same_symbols(documents, meta.symbols, lang)
     if twin:
@@ -344,8 +356,9 @@ def add_document(path: Path, *, corpus_dir: Path | None = None, slug: str | None
         ("symbols", list(meta.symbols), "" if meta.symbols else "none found on the cover"),
         ("date", final_date, date_note),
         ("language", lang, ""),
-        ("original_language", meta.original_language or lang,
-         "" if meta.original_language else "not printed: assumed the text's language"),
+        ("original_language", of.original_language if of is not None else meta.original_language or lang,
+         f"{original}'s" if of is not None else "" if meta.original_language else
+         "not printed: assumed the text's language"),
         ("issuing_body", issuing_body, body_note),
         ("meeting", meeting, meeting_note),
         ("source", f"sources/{slug}.txt", ""),

@@ -288,3 +288,6 @@ class Annotations:
     withdrawn_link_ends: dict[str, str] = field(default_factory=dict)  # link IRI -> "from type to", as it was
     # A held language version's IRIs (the document's, its aligned provisions') -> the original's (kb.versions)
     versions: dict[str, str] = field(default_factory=dict)
+    # A held language version whose alignment a curator should look at -> what to say (file:line: ...), once
+    # when it is read for the first time (kb.pipeline.first_reading_warnings)
+    version_notes: dict[str, str] = field(default_factory=dict)

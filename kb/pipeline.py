@@ -237,17 +237,23 @@ def first_reading_warnings(built: Built, build_dir: Path | None = None) -> list[
     is computed as of the newest document's date, so a typo such as 2205 moves it for every mandate);
     and the parse warnings of each document the current release in ``build_dir`` did not hold (none
     before a first release): ``kb add`` holds back a reading to doubt, and a build that publishes one
-    says so, since its IRIs are cited from then on."""
+    says so, since its IRIs are cited from then on; and how a language version read anew (or whose
+    original is) aligns with its original, where that needs a look (kb.versions)."""
     today = dt.date.today()
     out = [f"{d.meta.meta_path}:{d.meta.line_of('date') or 1}: {d.meta.slug} is dated {d.meta.date}, after today "
            f"({today}): the status of every mandate is computed as of the newest document's date"
            for d in built.documents if d.meta.date and d.meta.date > today.isoformat()[:len(d.meta.date)]]
     build_dir = build_dir or default_build_dir()
+    notes = built.annotations.version_notes
     if not (build_dir / CURRENT).exists():
-        return out
+        return out + [notes[slug] for slug in sorted(notes)]
     before = current_release(build_dir).report().get("documents")
     if not isinstance(before, dict):
-        return out  # a release that does not say what it held: nothing to compare with
+        return out + [notes[slug] for slug in sorted(notes)]  # nothing to compare with: say all
+    changed = {d.meta.slug for d in built.documents if (before.get(d.meta.slug) or {}).get("sha256") != d.meta.sha256}
+    # a version's alignment, when it or its original is read anew
+    out += [note for slug, note in sorted(notes.items()) if slug in changed or next(
+        (d.meta.version_of for d in built.documents if d.meta.slug == slug), "") in changed]
     for d in (d for d in built.documents if d.meta.slug not in before):
         twins = sorted(o.meta.slug for o in built.documents if o is not d and o.meta.language == d.meta.language
                        and own_symbols(d.meta.symbols) & own_symbols(o.meta.symbols))

@@ -84,6 +84,8 @@ WEIGHTS = {"overlap": 6.5, "bm25": 1.5, "cited": 2.5, "quoted": 1.0, "topics": 2
 # are left at 0).
 CONFIDENCE = {"bias": -7.74, "overlap": 4.66, "bm25": 3.43, "cited": 2.5, "quoted": 1.35, "topics": 0.85,
               "meaning": 0.0, "rank": 1.02, "cycle": 2.36, "reports": -2.44, "near": 0.0, "issuer": 1.31}
+# What a conference adopts: its mandates derive from the reports submitted to the same meeting.
+_ADOPTED = frozenset({"PlanOfAction", "Declaration"})
 # The documents whose mandates and recommendations the activities of their cycle answer.
 _INSTRUMENTS = frozenset({"PlanOfAction", "Declaration", "WorkPlan", "WorkingGroupReport"})
 _PERIOD_RE = re.compile(r"\b((?:19|20)\d\d)\s*[-\u2013]\s*((?:19|20)\d\d)\b")
@@ -584,6 +586,7 @@ def suggest(documents: Sequence[SourceDocument], provisions: dict[str, list[Prov
         for e in target.evidence:
             quoted_by.setdefault(e.doc, set()).add(k)
     in_force = _in_force(documents, annotations)
+    doc_types = {facts.slug: facts.doc_type for facts in _document_facts(documents, annotations)}
     issuer = {facts.slug: facts.issuer for facts in _document_facts(documents, annotations)}
     reporting = {f"activity:{act.slug}": {*act.reported_in, *(e.doc for e in act.evidence)}
                  for act in annotations.activities}
@@ -620,8 +623,11 @@ def suggest(documents: Sequence[SourceDocument], provisions: dict[str, list[Prov
             if (target.stands_for or target.iri) == source.iri or (target.doc and target.doc == source.doc) or \
                     not _before(target.date, source.date):
                 continue
-            if meetings.get(source.doc) and meetings.get(source.doc) == meetings.get(target.doc):
-                continue  # two documents of one meeting (its concept note, its web page) restate, not reiterate
+            if meetings.get(source.doc) and meetings.get(source.doc) == meetings.get(target.doc) and not (
+                    doc_types.get(source.doc) in _ADOPTED and doc_types.get(target.doc) not in _ADOPTED):
+                # two documents of one meeting (its concept note, its web page) restate, not reiterate; but what
+                # a conference adopts derives from the reports submitted to it
+                continue
             if source.kind == "Activity" and target.kind not in _ANSWERED_KIND_NAMES:
                 continue
             if source.kind != "Activity" and _one_passage(source, target):

@@ -8,6 +8,7 @@ from __future__ import annotations
 import importlib
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -710,6 +711,25 @@ def test_kb_serve_refuses_curator_mode_off_loopback(capsys: pytest.CaptureFixtur
                                                      build_dir: Path) -> None:
     assert main(["serve", "--curator", "--host", "0.0.0.0", "--build-dir", str(build_dir)]) == EXIT_USAGE
     assert "--curator serves a page that writes" in capsys.readouterr().err
+
+
+def test_a_plan_derives_from_the_report_submitted_to_its_own_meeting(corpus_copy: Path, tmp_path: Path) -> None:
+    """The Working Group's report to the XXII IACML and the Plan of Action that conference adopts belong to one
+    meeting: the plan's articles derive from the report's recommendations, they are not one text restated."""
+    plan = tmp_path / "plan.txt"
+    plan.write_text(
+        "XXII INTER-AMERICAN CONFERENCE OF MINISTERS OF LABOR (IACML)\nOEA/Ser.K/XII.22.1\nCIDI/TRABAJO/doc.7/24\n"
+        "October 24, 2024\n\nPLAN OF ACTION OF BOGOTA\n\n1. Encourage ILO/CINTERFOR and OAS to support the "
+        "consolidation of a Regional Qualifications Framework for the Americas to guide the design and "
+        "implementation of national qualifications frameworks.\n", encoding="utf-8")
+    added = kb.add_document(plan, corpus_dir=corpus_copy, slug="iacml22-plan-of-action")
+    meta = added.meta_path.read_text(encoding="utf-8")
+    added.meta_path.write_text(re.sub(r"(?m)^meeting: .*$", "meeting: iacml22", meta), encoding="utf-8")
+    prepared = kb.prepare(corpus_copy)
+    assert {d.meta.meeting for d in prepared.documents if d.meta.slug in (added.slug, REPORT)} == {"iacml22"}
+    found = kb.suggest(prepared.documents, prepared.provisions, prepared.annotations, document=added.slug)
+    derived = [s for s in found if s.link_type == "derivedFrom" and s.source.ref == f"{added.slug} para_1"]
+    assert derived and derived[0].target_ref == f"{REPORT} recommendation_6" and derived[0].confidence >= 0.5
 
 
 def test_a_proposal_across_languages_says_why_its_confidence_is_low(corpus_copy: Path, tmp_path: Path) -> None:

@@ -259,3 +259,47 @@ def test_an_english_text_added_after_its_spanish_original_keeps_its_title(corpus
     assert re.search(rf"(?m)^version_of: {first.slug}  # ", meta)
     assert re.search(r"(?m)^title: Plan of Action of Asunción  # as printed", meta)
     assert any("give plan-asuncion the same title" in note for note in added.notes)
+
+
+def test_a_version_takes_what_its_cover_lacks_from_its_original(corpus_copy: Path, tmp_path: Path) -> None:
+    """A translated excerpt of the 2021-2024 report with no date, meeting or symbol on it: `kb add
+    --version-of` gives it the original's, and refuses a text in the original's own language."""
+    excerpt = tmp_path / "informe.txt"
+    excerpt.write_text(
+        "INFORME DEL GRUPO DE TRABAJO 1\n\nRECOMENDACIONES\n\n6. Promover, con el apoyo de OIT/CINTERFOR y la OEA, "
+        "la consolidación de un Marco Regional de Cualificaciones para las Américas.\n", encoding="utf-8")
+    added = kb.add_document(excerpt, corpus_dir=corpus_copy, slug="wg1-2024-report-es", doc_type="WorkingGroupReport",
+                            version_of="wg1-2024-report")
+    meta = added.meta_path.read_text(encoding="utf-8")
+    for line in ("date: '2024'  # wg1-2024-report's: the cover gives none", "meeting: iacml22  # wg1-2024-report's",
+                 "original_language: es  # wg1-2024-report's", "issuing_body: iacml-wg1",
+                 "version_of: wg1-2024-report  # given"):
+        assert re.search(rf"(?m)^{re.escape(line)}", meta), line
+    english = tmp_path / "plan.txt"
+    english.write_text(NEW_PLAN, encoding="utf-8")
+    with pytest.raises(kb.InputError, match="wg1-2024-report is in 'en' too"):
+        kb.add_document(english, corpus_dir=corpus_copy, slug="other", version_of="wg1-2024-report")
+
+
+def test_a_partial_version_is_pointed_out_once(capsys: pytest.CaptureFixture[str], corpus_copy: Path,
+                                               tmp_path: Path) -> None:
+    """A translated excerpt aligns with part of its original: the build that first publishes it says so, and
+    that nothing more is needed; later builds do not repeat it."""
+    excerpt = tmp_path / "informe.txt"
+    excerpt.write_text(
+        "I. INTRODUCCIÓN\n\nEl Plan de Acción de Buenos Aires, aprobado por la XXI Conferencia Interamericana de "
+        "Ministros de Trabajo (CIMT) en septiembre de 2021, estableció dos Grupos de Trabajo “para asesorar a la "
+        "CIMT en relación con los objetivos de la Declaración de Buenos Aires. Para ello, los Grupos de Trabajo "
+        "examinarán con mayor profundidad los temas identificados en este Plan de Acción, facilitarán el intercambio "
+        "de experiencias, proporcionarán información y estudios pertinentes y darán seguimiento a las iniciativas "
+        "hemisféricas relacionadas.”\n", encoding="utf-8")
+    kb.add_document(excerpt, corpus_dir=corpus_copy, slug="wg1-2024-report-es", doc_type="WorkingGroupReport",
+                    version_of="wg1-2024-report")
+    args = ["--corpus", str(corpus_copy), "--build-dir", str(tmp_path / "build")]
+    code, out, err = run(capsys, "validate", *args)
+    said = "a text that translates only part of its original needs nothing more"
+    assert code == 0 and said in err and "wg1-2024-report's with none here: " in err
+    assert re.search(r"valid: .* [1-9]\d* warnings", out)
+    assert run(capsys, "build", *args)[0] == 0
+    code, _, err = run(capsys, "build", *args)
+    assert code == 0 and said not in err
