@@ -609,8 +609,10 @@ CITATION_TYPES = {"text": "text/plain", "markdown": "text/markdown", "bibtex": "
 CitationFormat = TypingLiteral["text", "markdown", "bibtex", "csl-json"]
 CitationFormatFilter = Query(None, description="One format as text instead of JSON with all of them")
 CitationLanguage = TypingLiteral["en", "es"]
-CitationLanguageFilter = Query("en", description="The citation's language: its words and locator (\"art. 7(g)\"), and "
-                               "the document's title as printed when the document is in it", examples=["es"])
+CitationLanguageFilter = Query(None, description="The citation's language: its words and locator (\"art. 7(g)\"), "
+                               "the document's title as printed when the document is in it, and the text of its "
+                               "version in it when one is held (default: the item as given, in English words)",
+                               examples=["es"])
 FromFilter = Query(None, alias="from", description="Took place on or after (YYYY-MM-DD)", examples=["2021-01-01"])
 ToFilter = Query(None, alias="to", description="Took place on or before (YYYY-MM-DD)", examples=[examples.DATE])
 
@@ -770,7 +772,7 @@ def install(app: FastAPI, ctx: Context) -> None:
              summary="A citation of an item or trace link: title, symbol, paragraph, quote, permanent IRI, "
                      "dataset version; in text, Markdown, BibTeX and CSL-JSON")
     async def cite(path: str = ItemPath, format: CitationFormat | None = CitationFormatFilter,
-                   language: CitationLanguage = CitationLanguageFilter) -> Response:
+                   language: CitationLanguage | None = CitationLanguageFilter) -> Response:
         """How to cite an item or a trace link: the document's title and symbol, the paragraph, the quote,
         the permanent IRI and the dataset version, as JSON with every format, or with ``format`` one
         of them as text (text, Markdown, BibTeX, CSL-JSON); in English or Spanish (``language``)."""

@@ -109,7 +109,7 @@ def trace(store: kb.Store, item: URIRef) -> dict[str, Any]:
     return view
 
 
-def citation(store: kb.Store, item: URIRef, language: str = "en") -> dict[str, Any]:
+def citation(store: kb.Store, item: URIRef, language: str | None = None) -> dict[str, Any]:
     cited = kb.cite(store, item, language)
     return {"iri": cited.iri, "language": cited.language, "title": cited.title, "container": cited.container,
             "symbols": cited.symbols or None,

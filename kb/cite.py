@@ -25,10 +25,10 @@ from kb.store import Store
 FORMATS = ("text", "markdown", "bibtex", "csl-json")
 LANGUAGES = ("en", "es")
 # The words a citation says in each language (the rest is the documents' own).
-_SAYS = {"en": {"quoted in": "quoted in", "dataset": "IACML-KB dataset", "hash": "content hash", "Quote": "Quote",
-                "bibtex": "english"},
+_SAYS = {"en": {"quoted in": "quoted in", "dataset": "IACML-KB dataset", "hash": "content hash", "Quote": "Quote"},
          "es": {"quoted in": "citado en", "dataset": "Conjunto de datos IACML-KB", "hash": "hash de contenido",
-                "Quote": "Cita", "bibtex": "spanish"}}
+                "Quote": "Cita"}}
+_BIBTEX_LANGUAGES = {"en": "english", "es": "spanish", "fr": "french", "pt": "portuguese"}
 ITEM_QUERY = """
 PREFIX kb: <https://w3id.org/iacml-kb/ontology#>
 PREFIX dcterms: <http://purl.org/dc/terms/>
@@ -53,8 +53,9 @@ SELECT ?doc ?number ?eId ?kind ?originalKind ?text ?quote ?quotedIn ?label WHERE
 DOCUMENT_QUERY = """
 PREFIX kb: <https://w3id.org/iacml-kb/ontology#>
 PREFIX dcterms: <http://purl.org/dc/terms/>
-SELECT ?docTitle ?originalTitle ?date ?held ?symbols WHERE {
+SELECT ?docTitle ?originalTitle ?date ?held ?symbols ?textLanguage WHERE {
   OPTIONAL { ?doc dcterms:title ?docTitle }
+  OPTIONAL { ?doc dcterms:language ?textLanguage }
   OPTIONAL { ?doc dcterms:alternative ?originalTitle . FILTER(LANG(?originalTitle) = ?language) }
   OPTIONAL { ?doc dcterms:date ?date }
   OPTIONAL { ?doc kb:held ?held }
@@ -94,6 +95,9 @@ class Citation:
     content_hash: str
     more_quotes: tuple[tuple[str, str], ...] = ()  # a link's other quotes: (quote, quoted document title)
     language: str = "en"  # of the citation's own words and locator (one of LANGUAGES)
+    # of what is cited: its document's (BibTeX's and CSL's ``language`` is the work's, not the citation's);
+    # "" when the knowledge base does not hold its text
+    text_language: str = ""
 
     def render(self, fmt: str) -> str:
         # a link says what it links; an item with no document of its own (a body) is its own container
@@ -120,7 +124,8 @@ class Citation:
             fields = {"title": self.title, "booktitle": self.container if own else "", "number": self.symbols,
                       "year": self.date[:4], "pages": self.locator, "url": self.iri,
                       "note": f"{quoted_note}{says['dataset']} {self.version}, sha256:{self.content_hash}",
-                      "version": self.version, "language": says["bibtex"]}
+                      "version": self.version,
+                      "language": _BIBTEX_LANGUAGES.get(self.text_language, self.text_language)}
             # biblatex and url.sty read a url verbatim: escaped, a backslash would be printed and linked
             body = ",\n".join(f"  {k} = {{{v if k == 'url' else _bibtex_escape(v)}}}" for k, v in fields.items() if v)
             return f"@misc{{{key.strip('-')},\n{body}\n}}"
@@ -130,7 +135,7 @@ class Citation:
                     "number": self.symbols or None, "locator": self.locator or None, "URL": self.iri,
                     "issued": {"date-parts": [[int(p) for p in self.date.split("-")]]} if self.date else None,
                     "note": f"“{self.quote}” ({self.quote_source})" if self.quote else None, "version": self.version,
-                    "language": self.language,
+                    "language": self.text_language or None,
                     "custom": {"contentHash": self.content_hash}}
             return json.dumps([{k: v for k, v in data.items() if v is not None}], indent=2, ensure_ascii=False)
         raise InputError(f"citation format {fmt!r} is unknown", hint=f"use one of {', '.join(FORMATS)}")
@@ -181,12 +186,13 @@ def provision_locator(kind: str, number: str, eid: str, language: str = "en") ->
         kind_ and n for kind_, _, n in steps) else eid
 
 
-def cite(store: Store, target: URIRef, language: str = "en") -> Citation:
+def cite(store: Store, target: URIRef, language: str | None = None) -> Citation:
     """The citation of an item (document, provision, activity) or of a trace link, in ``language`` (one
     of LANGUAGES): its own words and locator, and the document's title as printed when the document
     is in that language (its ``original_title``), else the title the knowledge base gives it. An item
-    held in that language too (a language version, kb.versions) is cited as held in it: its text, its
-    title as printed, its IRI."""
+    held in the language asked for too (a language version, kb.versions) is cited as held in it: its text,
+    its title as printed, its IRI. With no language asked for, the item as given, in English words."""
+    asked, language = language, language or "en"
     if language not in LANGUAGES:
         raise InputError(f"language {language!r} is not one citations are given in", parameter="language",
                          hint=f"use one of {', '.join(LANGUAGES)}")
@@ -205,7 +211,7 @@ def cite(store: Store, target: URIRef, language: str = "en") -> Citation:
                         content_hash=content_hash,
                         more_quotes=tuple((str(o["quote"]), str(o["quotedTitle"])) for o in rows[1:]),
                         language=language)
-    target = in_language(store, target, language)
+    target = in_language(store, target, language) if asked else target
     rows = store.select(ITEM_QUERY, {"item": target}).dicts()
     if not rows or withdrawn(store, target) is not None:
         raise unknown(store, target)
@@ -224,7 +230,8 @@ def cite(store: Store, target: URIRef, language: str = "en") -> Citation:
     symbols = "; ".join(sort_symbols(str(r.get("symbols", "")).split("; "))) if "symbols" in r else ""
     return Citation(iri=str(target), title=title, container=container, symbols=symbols,
                     date=str(r.get("date", "")), locator=locator, quote=quote, quote_source=source,
-                    version=version, content_hash=content_hash, language=language)
+                    version=version, content_hash=content_hash, language=language,
+                    text_language=str(r.get("textLanguage", "")))
 
 
 def in_language(store: Store, item: URIRef, language: str) -> URIRef:

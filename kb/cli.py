@@ -631,13 +631,15 @@ def trace_cmd(item: Annotated[str, typer.Argument(help='An item: IRI or "slug eI
 @app.command()
 def cite(target: Annotated[str, typer.Argument(help='An item ("slug eId", IRI) or a trace link IRI.')],
          fmt: Annotated[str, typer.Option("--format", "-f", help="text, markdown, bibtex or csl-json.")] = "text",
-         language: Annotated[str, typer.Option("--language", "-l", help="en or es: the citation's words and locator, "
-                                               "and the title as printed of a document in that language.")] = "en",
+         language: Annotated[str | None, typer.Option(
+             "--language", "-l", help="en or es: the citation's words and locator, the title as printed of a document "
+             "in that language, and the text of its version in that language if one is held (default: the item as "
+             "given, in English words).")] = None,
          store: StoreOpt = None, build_dir: BuildOpt = None) -> None:
     """A citation with title, symbol, paragraph, quote, permanent IRI, dataset version and content hash."""
     if fmt not in kb.CITATION_FORMATS:
         raise kb.InputError(f"--format {fmt!r} is unknown", hint=f"use one of {', '.join(kb.CITATION_FORMATS)}")
-    if language not in kb.CITATION_LANGUAGES:
+    if language is not None and language not in kb.CITATION_LANGUAGES:
         raise kb.InputError(f"--language {language!r} is not one citations are given in",
                             hint=f"use one of {', '.join(kb.CITATION_LANGUAGES)}")
     with _open(store, build_dir) as st:

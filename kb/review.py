@@ -27,7 +27,7 @@ import yaml
 
 from kb import iri
 from kb.annotate import ADDRESSEE_ROLES, LINK_TYPES, withdrawn_entries
-from kb.corpus import default_corpus_dir, write_whole
+from kb.corpus import default_corpus_dir, read_corpus, write_whole
 from kb.errors import CorpusError, CorpusErrors, InputError, NotFoundError
 from kb.pipeline import prepare
 from kb.quote import after_hint, quote_of
@@ -197,9 +197,22 @@ class Review:
             raise InputError(f"{len(quotes)} quotes for a suggestion with {len(p.evidence)}", parameter="quote",
                              hint="give at most one quote for each of its quotes, in order")
         out = []
+        texts: dict[str, str] = {}
+        originals: dict[str, str] = {}
+        if any(quotes):
+            documents, _, _ = read_corpus(self.corpus_dir)
+            texts = {d.meta.slug: d.text for d in documents}
+            originals = {d.meta.slug: d.meta.version_of or d.meta.slug for d in documents}
         for k, entry in enumerate(p.evidence):
             new = quotes[k] if k < len(quotes) else ""
-            out.append(entry if not new or new == entry["quote"] else {"doc": entry["doc"], "quote": new})
+            if not new or new == entry["quote"]:
+                out.append(entry)
+                continue
+            # a quote from the text in another language (kb.versions) is taken from there
+            work = originals.get(entry["doc"], entry["doc"])
+            doc = entry["doc"] if new in texts.get(entry["doc"], new) else next(
+                (slug for slug in sorted(texts) if originals[slug] == work and new in texts[slug]), entry["doc"])
+            out.append({"doc": doc, "quote": new})
         return out
 
     def accept(self, ident: str, *, link_type: str | None = None, target: str | None = None,

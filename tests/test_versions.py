@@ -127,8 +127,12 @@ def test_a_version_is_cited_in_its_language_and_shown_beside_the_original(
     assert code == 0 and out.startswith("Plan de Acción de Asunción (OEA/Ser.K/XII.23.1; CIDI/TRABAJO/doc.9/27 "
                                         "rev.1), 2027-09-16, art. 4. “Alentar a OIT/CINTERFOR")
     assert f"https://w3id.org/iacml-kb/doc/{VERSION}/para_4." in out
-    code, out, _ = run(capsys, "cite", f"{VERSION} para_4", *args)  # in English: the English text
+    code, out, _ = run(capsys, "cite", f"{VERSION} para_4", "--language", "en", *args)  # in English: the English
     assert code == 0 and ", Art. 4. “Encourage ILO-CINTERFOR" in out and f"/doc/{PLAN}/para_4." in out
+    code, out, _ = run(capsys, "cite", f"{VERSION} para_4", *args)  # no language asked: the item as given
+    assert code == 0 and "“Alentar a OIT/CINTERFOR" in out and f"/doc/{VERSION}/para_4." in out
+    code, out, _ = run(capsys, "cite", f"{VERSION} para_4", "-f", "bibtex", *args)
+    assert "language = {spanish}" in out  # the language of what is cited
     with running_server(release.store_path, build_dir.parent / "server.log") as server, \
             httpx.Client(base_url=server.url, timeout=30, headers={"Accept": "text/html"}) as client:
         original = client.get(f"/doc/{PLAN}/para_4").text
@@ -303,3 +307,22 @@ def test_a_partial_version_is_pointed_out_once(capsys: pytest.CaptureFixture[str
     assert run(capsys, "build", *args)[0] == 0
     code, _, err = run(capsys, "build", *args)
     assert code == 0 and said not in err
+
+
+def test_review_takes_a_quote_from_the_version(capsys: pytest.CaptureFixture[str], both: tuple[Path, Path]) -> None:
+    """A curator reviewing a proposal for the original may prove it with the Spanish text's words: the quote
+    is located in the version, not refused as missing from the English text."""
+    corpus, build_dir = both
+    code, _, _ = run(capsys, "suggest", "--corpus", str(corpus), "--document", PLAN, "--format", "json")
+    assert code == 0
+    review = kb.Review(corpus)
+    proposal = next(p for p in review.pending() if p.source == f"{PLAN} para_4" and p.link_type == "addressee")
+    spanish = "Alentar a OIT/CINTERFOR, la OEA y la UNESCO"
+    evidence = review.edited_evidence(proposal.id, [spanish])
+    assert evidence[0] == {"doc": VERSION, "quote": spanish}
+    code, _, err = run(capsys, "review", "--corpus", str(corpus), "--accept", proposal.id, "--quote", spanish)
+    assert code == 0, err
+    release, _ = kb.build(corpus, build_dir)
+    with kb.open_store(release.store_path) as store:
+        link = kb.describe(store, URIRef(kb.provision_iri(PLAN, "para_4")))
+        assert link.values(str(KB.addressee))
