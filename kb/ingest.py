@@ -140,6 +140,31 @@ def _same_symbols(documents: Path, symbols: Sequence[str], language: str, *, sam
     return ""
 
 
+_ALIKE = 0.6  # the likeness (kb.versions) from which a text is taken for one a held document's says
+_ALIKE_MIN = 3  # provisions: fewer say too little to tell
+
+
+def _same_text(corpus_dir: Path, parsed: ParsedDocument, doc_type: str) -> tuple[str, str]:
+    """The held document of this type (no language version) whose provisions say what this text's say, in
+    either language, with its language; ("", "") if none does (kb.versions' likeness)."""
+    if len(parsed.provisions) < _ALIKE_MIN:
+        return "", ""
+    best: tuple[float, str, str] = (0.0, "", "")
+    for meta_path in sorted((corpus_dir / "documents").glob("*.yaml")):
+        try:
+            meta = parse_meta(meta_path)
+            if meta.version_of or meta.doc_type.value != doc_type:
+                continue
+            source = corpus_dir / meta.source
+            held = parse_document(source.read_text(encoding="utf-8"), source=str(source), doc_type=meta.doc_type,
+                                  language=meta.language, corrections=meta.corrections,
+                                  corrections_file=str(meta_path))
+        except (KbError, OSError, UnicodeDecodeError):
+            continue  # the build reports it
+        best = max(best, (align(parsed.provisions, held.provisions).likeness, meta.slug, meta.language))
+    return best[1:] if best[0] >= _ALIKE else ("", "")
+
+
 def _version_note(corpus_dir: Path, original: str, parsed: ParsedDocument, language: str,
                   given: bool) -> tuple[str, str, DocumentMeta]:
     """The comment on a proposed ``version_of``, the note for the curator (how many of the text's provisions
@@ -295,6 +320,11 @@ def add_document(path: Path, *, corpus_dir: Path | None = None, slug: str | None
                          hint=f"pass --type, one of {', '.join(t.value for t in DocType)}")
     lang = language or meta.language or "en"
     original = version_of or _same_symbols(documents, meta.symbols, lang, same_language=False, doc_type=final_type)
+    alike, alike_language = ("", "") if original else _same_text(corpus_dir, parsed, final_type)
+    if alike and alike_language != lang:  # a hint only: two documents laid out alike can share a few names
+        notes.append(f"text: its provisions say what {alike}'s say, in {alike_language}, number for number and name "
+                     f"for name: if it is {alike}'s text in another language, run `kb add FILE --version-of {alike}` "
+                     "(its mandates are then counted once)")
     version_comment = original_english_title = ""
     of: DocumentMeta | None = None  # the original's metadata: a version's date, meeting and body are its own
     if original:
@@ -343,6 +373,10 @@ def add_document(path: Path, *, corpus_dir: Path | None = None, slug: str | None
     for key, note in (("issuing_body", body_note), ("meeting", meeting_note)):
         if note and not note.endswith("'s"):
             notes.append(f"{key}: {note}")
+    if alike and alike_language == lang:
+        notes.append(f"text: its provisions say what {alike}'s say, number for number and name for name: if it is "
+                     f"the same document, one text is held once (remove what kb add wrote here and keep {alike}, or "
+                     f"hold this text instead with `kb add FILE --slug {alike} --replace`)")
     twin = _same_symbols(documents, meta.symbols, lang)
     if twin:
         notes.append(f"symbols: {', '.join(meta.symbols)} in {lang} are those of the held document {twin}: if this "

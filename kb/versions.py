@@ -37,6 +37,14 @@ class Alignment:
     unmatched: tuple[Provision, ...]  # the version's provisions with no counterpart in the original
     missing: tuple[Provision, ...] = ()  # the original's provisions with none in the version
     doubtful: tuple[str, ...] = ()  # version eIds paired by place alone: no printed number, no shared name
+    named: int = 0  # pairs whose two texts share a number, name or acronym
+
+    @property
+    def likeness(self) -> float:
+        """The share of the version's provisions paired with one that says the same numbers and names: near
+        1 for two versions of one text, low for two documents laid out alike (articles 1 to 10)."""
+        total = len(self.pairs) + len(self.unmatched)
+        return self.named / total if total else 0.0
 
     def summary(self, original: str) -> str:
         """How many provisions align with the original's, and those a curator should look at."""
@@ -120,5 +128,7 @@ def align(version: Sequence[Provision], original: Sequence[Provision]) -> Alignm
         else:
             j += 1
     paired = set(pairs.values())
+    by_eid = {p.eid: k for k, p in enumerate(original)}
+    named = sum(1 for k, p in enumerate(version) if p.eid in pairs and va[k] & oa[by_eid[pairs[p.eid]]])
     return Alignment(pairs, tuple(p for p in version if p.eid not in pairs),
-                     tuple(p for p in original if p.eid not in paired), tuple(doubtful))
+                     tuple(p for p in original if p.eid not in paired), tuple(doubtful), named)

@@ -326,3 +326,18 @@ def test_review_takes_a_quote_from_the_version(capsys: pytest.CaptureFixture[str
     with kb.open_store(release.store_path) as store:
         link = kb.describe(store, URIRef(kb.provision_iri(PLAN, "para_4")))
         assert link.values(str(KB.addressee))
+
+
+def test_a_text_saying_what_a_held_one_says_is_pointed_out(corpus_copy: Path, tmp_path: Path) -> None:
+    """With no symbol to tell, a second file of a held document (its first line changed) is recognised by
+    its provisions: same numbers, same names."""
+    for held in (corpus_copy / "documents" / f"{PLAN}.yaml", corpus_copy / "sources" / f"{PLAN}.txt"):
+        held.unlink(missing_ok=True)
+    bare = "\n".join(line.split("  ")[0] for line in NEW_PLAN.splitlines())  # the symbols column dropped
+    first, again = tmp_path / "a.txt", tmp_path / "b.txt"
+    first.write_text(bare, encoding="utf-8")
+    again.write_text(bare.replace("ORGANIZATION OF AMERICAN STATES", "OAS"), encoding="utf-8")
+    held = kb.add_document(first, corpus_dir=corpus_copy, slug="plan-a")
+    added = kb.add_document(again, corpus_dir=corpus_copy, slug="plan-b")
+    assert "CIDI/TRABAJO" not in held.meta_path.read_text(encoding="utf-8")
+    assert any(note.startswith("text: its provisions say what plan-a's say, number for number") for note in added.notes)
