@@ -586,7 +586,9 @@ def why(item: Annotated[str, typer.Argument(help='A mandate or recommendation: I
         asof: AsofOpt = None, store: StoreOpt = None, build_dir: BuildOpt = None) -> None:
     """Explain the status of a mandate or recommendation: the rule, the links and the quotes behind it."""
     with _open(store, build_dir) as st:
-        exp = kb.why(st, _item(st, item), asof=kb.parse_asof(asof))
+        asked = _item(st, item)
+        exp = kb.why(st, asked, asof=kb.parse_asof(asof))
+    _said_for_original(asked, exp.item)
     row = exp.row
     typer.echo(f"{row.document} {row.eid} ({row.kind}{f' {row.number}' if row.number else ''}) as of "
                f"{exp.asof.isoformat()}")
@@ -605,13 +607,22 @@ def why(item: Annotated[str, typer.Argument(help='A mandate or recommendation: I
             typer.echo(f"  - decided by the existence of {basis}")
 
 
+def _said_for_original(asked: str, answered: str) -> None:
+    """Say so when the answer is for the original that a language version's item says in another language."""
+    if str(asked) != answered:
+        typer.echo(f"{asked} is a language version's: the answer is for {answered}, the original it says in another "
+                   "language", err=True)
+
+
 @app.command("trace")
 def trace_cmd(item: Annotated[str, typer.Argument(help='An item: IRI or "slug eId".')],
               fmt: Annotated[str, typer.Option("--format", "-f", help="tree or json.")] = "tree",
               store: StoreOpt = None, build_dir: BuildOpt = None) -> None:
     """The chain of an item, upstream and downstream, every link with its quotes."""
     with _open(store, build_dir) as st:
-        tr = kb.trace(st, _item(st, item))
+        asked = _item(st, item)
+        tr = kb.trace(st, asked)
+    _said_for_original(asked, tr.item)
     if fmt == "json":
         typer.echo(json.dumps(tr.as_json(), indent=2, ensure_ascii=False))
         return

@@ -25,6 +25,7 @@ def _documents(rows: Rows) -> None:
     assert str(report["date"]) == "2021-07-08"
     assert str(report["symbols"]).split() == sorted(["OEA/Ser.K/XII.21.1", "CIDI/TRABAJO/RP/doc.4/21"])
     assert int(str(report["provisions"])) == 64
+    assert str(report["language"]) == "en" and "versionOf" not in report  # the corpus of record holds no version
     mentioned = {str(r["slug"]) for r in rows if str(r["held"]) == "false"}
     assert {"iacml21-plan-of-action", "iacml21-declaration", "ws2019-skills-outcomes"} <= mentioned
 

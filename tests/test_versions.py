@@ -116,6 +116,10 @@ def test_kb_add_proposes_the_version_and_its_mandates_are_counted_once(
         types = {str(o) for p, o in es.properties if p.endswith("#type")}
         assert str(KB.VersionProvision) in types and str(KB.Mandate) not in types
         assert kb.version_of(store, VERSION) == PLAN and kb.version_of(store, PLAN) is None
+    code, out, _ = run(capsys, "list", "documents", "--format", "json", *args)
+    listed = {row["slug"]["value"]: row for row in json.loads(out)["results"]["bindings"]}
+    assert (listed[VERSION]["language"]["value"], listed[VERSION]["versionOf"]["value"]) == ("es", PLAN)
+    assert listed[PLAN]["language"]["value"] == "en" and "versionOf" not in listed[PLAN]
 
 
 def test_a_version_is_cited_in_its_language_and_shown_beside_the_original(
@@ -244,6 +248,7 @@ def test_a_version_moves_no_status_and_keeps_its_published_iris(
     assert {r["asOf"] for r in rows} == {"2027-09-16"}  # the original's date, not the version's
     code, out, err = run(capsys, "why", f"{VERSION} para_4", *args)  # a version's provision: the original's
     assert code == 0 and out.startswith(f"{PLAN} para_4 (Mandate 4)"), err
+    assert f"the answer is for {kb.provision_iri(PLAN, 'para_4')}, the original" in err
     shorter = tmp_path / "plan-es-2.txt"
     shorter.write_text(NEW_PLAN_VERSION_ES.replace("A. ORGANIZACIÓN\n\n", ""), encoding="utf-8")
     kb.add_document(shorter, corpus_dir=corpus, slug=VERSION, replace=True)
