@@ -331,6 +331,9 @@ def add_document(path: Path, *, corpus_dir: Path | None = None, slug: str | None
         version_comment, note, of = _version_note(corpus_dir, original, parsed, lang, given=version_of is not None)
         original_english_title = of.title
         notes.append(note)
+        named = f"{original}-{lang}"  # a version is named after its original
+        if requested is None and holder is None and not (documents / f"{named}.yaml").exists():
+            slug, source_path, meta_path = named, sources / f"{named}.txt", documents / f"{named}.yaml"
     final_date = date or meta.date or (of.date if of is not None else None)
     if final_date is None:
         raise InputError(f"{path}: the cover gives no date", hint="pass --date YYYY-MM-DD (or YYYY-MM, YYYY)")

@@ -277,8 +277,9 @@ def test_a_version_takes_what_its_cover_lacks_from_its_original(corpus_copy: Pat
     excerpt.write_text(
         "INFORME DEL GRUPO DE TRABAJO 1\n\nRECOMENDACIONES\n\n6. Promover, con el apoyo de OIT/CINTERFOR y la OEA, "
         "la consolidación de un Marco Regional de Cualificaciones para las Américas.\n", encoding="utf-8")
-    added = kb.add_document(excerpt, corpus_dir=corpus_copy, slug="wg1-2024-report-es", doc_type="WorkingGroupReport",
+    added = kb.add_document(excerpt, corpus_dir=corpus_copy, doc_type="WorkingGroupReport",
                             version_of="wg1-2024-report")
+    assert added.slug == "wg1-2024-report-es"  # named after its original, not its cover
     meta = added.meta_path.read_text(encoding="utf-8")
     for line in ("date: '2024'  # wg1-2024-report's: the cover gives none", "meeting: iacml22  # wg1-2024-report's",
                  "original_language: es  # wg1-2024-report's", "issuing_body: iacml-wg1",
