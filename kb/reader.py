@@ -29,8 +29,11 @@ PREFIX kb: <https://w3id.org/iacml-kb/ontology#>
 PREFIX dcterms: <http://purl.org/dc/terms/>
 SELECT ?document ?slug ?title ?held ?sourceFile ?sha256 ?language WHERE {
   ?document a kb:Document ; kb:slug ?slug ; kb:held ?held .
-  OPTIONAL { ?document dcterms:title ?title }
+  OPTIONAL { ?document dcterms:title ?given }
   OPTIONAL { ?document dcterms:language ?language }
+  # the text is read as printed: so is its title, when the document is in another language than English
+  OPTIONAL { ?document dcterms:alternative ?printed . FILTER(LANG(?printed) = ?language) }
+  BIND(COALESCE(?printed, ?given) AS ?title)
   OPTIONAL { ?document kb:sourceFile ?sourceFile }
   OPTIONAL { ?document kb:sha256 ?sha256 }
 }

@@ -146,6 +146,9 @@ def test_a_version_is_cited_in_its_language_and_shown_beside_the_original(
         assert "Language version of" in version and 'lang="es"' in version
         rows = client.get("/api/mandates", params={"document": VERSION}).json()
         assert sorted(r["number"] for r in rows["items"]) == sorted(MANDATES)
+    with kb.open_store(release.store_path) as store:  # the reader: the text as printed, under its printed title
+        assert kb.source_text(store, kb.doc_iri(VERSION), root=corpus.parent).title == "Plan de Acción de Asunción"
+        assert kb.source_text(store, kb.doc_iri(PLAN), root=corpus.parent).title == "Plan of Action of Asunción"
 
 
 def test_links_are_curated_on_the_original_with_quotes_from_either(both: tuple[Path, Path]) -> None:
