@@ -187,6 +187,10 @@ def add_cmd(file: Annotated[Path, typer.Argument(help="The new document: a text,
     if no_build:
         typer.echo(f"not built: edit {added.meta_path} if needed, then run `kb build`")
         return
+    if added.alike:
+        typer.echo(f"not built: its provisions say what {added.alike}'s say (above); say which it is, then run "
+                   "`kb build`")
+        return
     if added.parsed.warnings:
         # A published IRI keeps naming what it named: a reading to doubt is corrected before it is published.
         typer.echo(f"not built: {len(added.parsed.warnings)} warning(s) on the reading. Check it with `kb parse "

@@ -57,6 +57,8 @@ class Added:
     kept_metadata: bool  # the metadata file existed for this very source: left as the curator edited it
     promoted: bool  # the slug names a document known only through quotation until now
     notes: list[str] = field(default_factory=list)  # fields the curator should look at
+    # a held document whose provisions this text's say: not built until the curator says which it is
+    alike: str = ""
 
 
 _LANGUAGES = {"en": "English", "es": "Spanish", "fr": "French", "pt": "Portuguese"}
@@ -161,6 +163,8 @@ def _same_text(corpus_dir: Path, parsed: ParsedDocument, doc_type: str) -> tuple
                                   corrections_file=str(meta_path))
         except (KbError, OSError, UnicodeDecodeError):
             continue  # the build reports it
+        if 2 * len(held.provisions) < len(parsed.provisions) or 2 * len(parsed.provisions) < len(held.provisions):
+            continue  # one of them could not say all the other says
         best = max(best, (align(parsed.provisions, held.provisions).likeness, meta.slug, meta.language))
     return best[1:] if best[0] >= _ALIKE else ("", "")
 
@@ -311,6 +315,14 @@ def add_document(path: Path, *, corpus_dir: Path | None = None, slug: str | None
         elif not held_path.is_file() or hashlib.sha256(held_path.read_bytes()).hexdigest() != held_sha:
             write_whole(held_path, received.data)  # a held source stays as received: this is the received text
             kept_notes.append(f"source: {held_path} had been changed or removed; it holds the text received again")
+        if version_of is not None and version_of != existing.version_of:
+            _version_note(corpus_dir, version_of, parsed, existing.language, given=True)  # refuses what cannot be
+            metadata = meta_path.read_text(encoding="utf-8")
+            line = f"version_of: {version_of}  # given"
+            metadata, found = re.subn(r"(?m)^version_of:.*$", line, metadata)
+            write_whole(meta_path, (metadata if found else metadata.rstrip("\n") + f"\n{line}\n").encode("utf-8"))
+            kept_notes.append(f"version_of: {version_of} written into {meta_path.name}; every other field is kept "
+                              "as edited")
         return Added(slug, held_path, meta_path, parsed, kept_metadata=True, promoted=slug in quoted,
                      notes=kept_notes)
     notes: list[str] = []
@@ -324,14 +336,15 @@ def add_document(path: Path, *, corpus_dir: Path | None = None, slug: str | None
     if alike and alike_language != lang:  # a hint only: two documents laid out alike can share a few names
         notes.append(f"text: its provisions say what {alike}'s say, in {alike_language}, number for number and name "
                      f"for name: if it is {alike}'s text in another language, run `kb add FILE --version-of {alike}` "
-                     "(its mandates are then counted once)")
+                     "(its mandates are then counted once); if not, `kb build`")
     version_comment = original_english_title = ""
     of: DocumentMeta | None = None  # the original's metadata: a version's date, meeting and body are its own
     if original:
         version_comment, note, of = _version_note(corpus_dir, original, parsed, lang, given=version_of is not None)
         original_english_title = of.title
         notes.append(note)
-        named = f"{original}-{lang}"  # a version is named after its original
+        base = original.removesuffix(f"-{of.language}")  # a version is named after its original
+        named = base if lang == "en" else f"{base}-{lang}"
         if requested is None and holder is None and not (documents / f"{named}.yaml").exists():
             slug, source_path, meta_path = named, sources / f"{named}.txt", documents / f"{named}.yaml"
     final_date = date or meta.date or (of.date if of is not None else None)
@@ -343,6 +356,10 @@ def add_document(path: Path, *, corpus_dir: Path | None = None, slug: str | None
                      "--date)")
     elif of is not None and not (date or meta.date):
         date_note = f"{original}'s: the cover gives none"
+    elif of is not None and of.date and final_date != of.date:
+        date_note = f"the cover's; {original} is dated {of.date}"
+        notes.append(f"date: {final_date!r} is this text's cover's, {original} is dated {of.date!r}: a version is "
+                     "dated as its original unless it was issued on another day")
     title = title_case(meta.title).rstrip(" :;,") if meta.title else ""
     title_note = original_title = ""
     if original_english_title and lang == "en" and title:
@@ -378,8 +395,9 @@ def add_document(path: Path, *, corpus_dir: Path | None = None, slug: str | None
             notes.append(f"{key}: {note}")
     if alike and alike_language == lang:
         notes.append(f"text: its provisions say what {alike}'s say, number for number and name for name: if it is "
-                     f"the same document, one text is held once (remove what kb add wrote here and keep {alike}, or "
-                     f"hold this text instead with `kb add FILE --slug {alike} --replace`)")
+                     f"the same document, one text is held once (remove documents/{slug}.yaml and sources/{slug}.txt "
+                     f"and keep {alike}, or remove them and hold this text instead with `kb add FILE --slug {alike} "
+                     "--replace`); if not, `kb build`")
     twin = _same_symbols(documents, meta.symbols, lang)
     if twin:
         notes.append(f"symbols: {', '.join(meta.symbols)} in {lang} are those of the held document {twin}: if this "
@@ -412,5 +430,6 @@ def add_document(path: Path, *, corpus_dir: Path | None = None, slug: str | None
     documents.mkdir(parents=True, exist_ok=True)
     write_whole(source_path, received.data)
     write_whole(meta_path, _metadata_text(fields, header).encode("utf-8"))
-    return Added(slug, source_path, meta_path, parsed, kept_metadata=False, promoted=slug in quoted, notes=notes)
+    return Added(slug, source_path, meta_path, parsed, kept_metadata=False, promoted=slug in quoted, notes=notes,
+                 alike=alike)
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import gc
+import hashlib
 import os
 import shutil
 import tempfile
@@ -219,7 +220,9 @@ def build_report(built: Built, version: str) -> dict[str, Any]:
         "version": version,
         "content_hash": built.content_hash,
         "triples": built.triples,
-        "documents": {d.meta.slug: {"sha256": d.meta.sha256, "provisions": len(built.provisions[d.meta.slug])}
+        "documents": {d.meta.slug: {"sha256": d.meta.sha256, "provisions": len(built.provisions[d.meta.slug]),
+                                    **({"version_of": d.meta.version_of} if d.meta.version_of else {}),
+                                    **({"corrections": _digest(d.meta.corrections)} if d.meta.corrections else {})}
                       for d in built.documents},
         "counts_per_class": built.counts_per_class,
         "links": len(built.annotations.links),
@@ -230,6 +233,11 @@ def build_report(built: Built, version: str) -> dict[str, Any]:
         "timings_seconds": built.timings,
         "dataset": built.about.as_json(),
     }
+
+
+def _digest(value: object) -> str:
+    """A short fingerprint of metadata a reading depends on (a document's corrections)."""
+    return hashlib.sha256(repr(value).encode()).hexdigest()[:16]
 
 
 def first_reading_warnings(built: Built, build_dir: Path | None = None) -> list[str]:
@@ -250,7 +258,10 @@ def first_reading_warnings(built: Built, build_dir: Path | None = None) -> list[
     before = current_release(build_dir).report().get("documents")
     if not isinstance(before, dict):
         return out + [notes[slug] for slug in sorted(notes)]  # nothing to compare with: say all
-    changed = {d.meta.slug for d in built.documents if (before.get(d.meta.slug) or {}).get("sha256") != d.meta.sha256}
+    # read anew: another text, or the same read otherwise (another original, other corrections)
+    changed = {d.meta.slug for d in built.documents if (published := before.get(d.meta.slug) or {}).get("sha256")
+               != d.meta.sha256 or published.get("version_of", "") != d.meta.version_of
+               or published.get("corrections", "") != (_digest(d.meta.corrections) if d.meta.corrections else "")}
     # a version's alignment, when it or its original is read anew
     out += [note for slug, note in sorted(notes.items()) if slug in changed or next(
         (d.meta.version_of for d in built.documents if d.meta.slug == slug), "") in changed]

@@ -84,8 +84,10 @@ WEIGHTS = {"overlap": 6.5, "bm25": 1.5, "cited": 2.5, "quoted": 1.0, "topics": 2
 # are left at 0).
 CONFIDENCE = {"bias": -7.74, "overlap": 4.66, "bm25": 3.43, "cited": 2.5, "quoted": 1.35, "topics": 0.85,
               "meaning": 0.0, "rank": 1.02, "cycle": 2.36, "reports": -2.44, "near": 0.0, "issuer": 1.31}
-# What a conference adopts: its mandates derive from the reports submitted to the same meeting.
+# What a conference adopts, and what is submitted to it: the mandates of one derive from the other, at the
+# same meeting (its concept note or web page restates, and is not a source).
 _ADOPTED = frozenset({"PlanOfAction", "Declaration"})
+_SUBMITTED = frozenset({"WorkingGroupReport", "MeetingSummary"})
 # The documents whose mandates and recommendations the activities of their cycle answer.
 _INSTRUMENTS = frozenset({"PlanOfAction", "Declaration", "WorkPlan", "WorkingGroupReport"})
 _PERIOD_RE = re.compile(r"\b((?:19|20)\d\d)\s*[-\u2013]\s*((?:19|20)\d\d)\b")
@@ -624,7 +626,7 @@ def suggest(documents: Sequence[SourceDocument], provisions: dict[str, list[Prov
                     not _before(target.date, source.date):
                 continue
             if meetings.get(source.doc) and meetings.get(source.doc) == meetings.get(target.doc) and not (
-                    doc_types.get(source.doc) in _ADOPTED and doc_types.get(target.doc) not in _ADOPTED):
+                    doc_types.get(source.doc) in _ADOPTED and doc_types.get(target.doc) in _SUBMITTED):
                 # two documents of one meeting (its concept note, its web page) restate, not reiterate; but what
                 # a conference adopts derives from the reports submitted to it
                 continue

@@ -732,6 +732,23 @@ def test_a_plan_derives_from_the_report_submitted_to_its_own_meeting(corpus_copy
     assert derived and derived[0].target_ref == f"{REPORT} recommendation_6" and derived[0].confidence >= 0.5
 
 
+def test_a_plan_does_not_derive_from_its_own_meeting_s_concept_note(corpus_copy: Path, tmp_path: Path) -> None:
+    """Only reports submitted to a meeting are sources of what it adopts: the meeting's concept note and web
+    page describe it (their objectives restate the plan's words) and are never proposed."""
+    plan = tmp_path / "plan.txt"
+    plan.write_text(
+        "XXII INTER-AMERICAN CONFERENCE OF MINISTERS OF LABOR (IACML)\nOEA/Ser.K/XII.22.1\nCIDI/TRABAJO/doc.7/24\n"
+        "October 24, 2024\n\nPLAN OF ACTION OF BOGOTA\n\n1. Encourage ILO/CINTERFOR, OAS and UNESCO to continue "
+        "working jointly in the development of a Regional Qualifications Framework.\n\n2. Increase knowledge and "
+        "strengthen the capacities of the Ministries of Labor and Education to coordinate.\n", encoding="utf-8")
+    added = kb.add_document(plan, corpus_dir=corpus_copy, slug="iacml22-plan-of-action")
+    meta = added.meta_path.read_text(encoding="utf-8")
+    added.meta_path.write_text(re.sub(r"(?m)^meeting: .*$", "meeting: ws2023-education-labor", meta), encoding="utf-8")
+    prepared = kb.prepare(corpus_copy)
+    found = kb.suggest(prepared.documents, prepared.provisions, prepared.annotations, document=added.slug)
+    assert found and not [s for s in found if s.target_ref.startswith("ws2023-")]
+
+
 def test_a_proposal_across_languages_says_why_its_confidence_is_low(corpus_copy: Path, tmp_path: Path) -> None:
     """The confidence was fitted on English pairs: a Spanish Plan de Acción's proposals against English
     reports are all low, the right one first; the reason says so rather than leaving the curator to guess."""

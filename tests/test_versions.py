@@ -337,7 +337,8 @@ def test_review_takes_a_quote_from_the_version(capsys: pytest.CaptureFixture[str
         assert link.values(str(KB.addressee))
 
 
-def test_a_text_saying_what_a_held_one_says_is_pointed_out(corpus_copy: Path, tmp_path: Path) -> None:
+def test_a_text_saying_what_a_held_one_says_is_pointed_out(capsys: pytest.CaptureFixture[str], corpus_copy: Path,
+                                                          tmp_path: Path) -> None:
     """With no symbol to tell, a second file of a held document (its first line changed) is recognised by
     its provisions: same numbers, same names."""
     for held in (corpus_copy / "documents" / f"{PLAN}.yaml", corpus_copy / "sources" / f"{PLAN}.txt"):
@@ -347,6 +348,48 @@ def test_a_text_saying_what_a_held_one_says_is_pointed_out(corpus_copy: Path, tm
     first.write_text(bare, encoding="utf-8")
     again.write_text(bare.replace("ORGANIZATION OF AMERICAN STATES", "OAS"), encoding="utf-8")
     held = kb.add_document(first, corpus_dir=corpus_copy, slug="plan-a")
-    added = kb.add_document(again, corpus_dir=corpus_copy, slug="plan-b")
     assert "CIDI/TRABAJO" not in held.meta_path.read_text(encoding="utf-8")
-    assert any(note.startswith("text: its provisions say what plan-a's say, number for number") for note in added.notes)
+    code = main(["add", str(again), "--slug", "plan-b", "--corpus", str(corpus_copy), "--build-dir",
+                 str(tmp_path / "build")])
+    out, err = capsys.readouterr()
+    assert code == 0 and "check: text: its provisions say what plan-a's say, number for number" in err
+    assert "not built: its provisions say what plan-a's say" in out  # nothing published before the curator says
+    assert not (tmp_path / "build").exists()
+
+
+def test_an_english_version_is_named_after_its_spanish_original_and_version_of_can_be_given_later(
+        corpus_copy: Path, tmp_path: Path) -> None:
+    for held in (corpus_copy / "documents" / f"{PLAN}.yaml", corpus_copy / "sources" / f"{PLAN}.txt"):
+        held.unlink(missing_ok=True)
+    spanish, english = tmp_path / "plan-es.txt", tmp_path / "plan-en.txt"
+    spanish.write_text(NEW_PLAN_VERSION_ES, encoding="utf-8")
+    english.write_text(NEW_PLAN.replace("16 September 2027", "15 September 2027"), encoding="utf-8")
+    first = kb.add_document(spanish, corpus_dir=corpus_copy)
+    assert first.slug == VERSION  # a Spanish original is named as Spanish documents are
+    added = kb.add_document(english, corpus_dir=corpus_copy)
+    assert added.slug == PLAN  # not iacml23-plan-of-action-es-en
+    assert any("a version is dated as its original" in note for note in added.notes)
+    # a text held with no version_of is told it afterwards
+    meta = added.meta_path.read_text(encoding="utf-8")
+    added.meta_path.write_text(re.sub(r"(?m)^version_of: .*\n", "", meta), encoding="utf-8")
+    again = kb.add_document(english, corpus_dir=corpus_copy, version_of=VERSION)
+    assert again.kept_metadata and re.search(rf"(?m)^version_of: {VERSION}  # given$",
+                                             added.meta_path.read_text(encoding="utf-8"))
+
+
+def test_version_of_given_to_a_published_text_is_read_anew(capsys: pytest.CaptureFixture[str], corpus_copy: Path,
+                                                           tmp_path: Path) -> None:
+    """The same text, read as a version once `version_of:` is added: its alignment is said then, though its
+    text did not change."""
+    excerpt = tmp_path / "informe.txt"
+    excerpt.write_text("I. INTRODUCCIÓN\n\nEl Plan de Acción de Buenos Aires, aprobado por la XXI CIMT en 2021.\n\n"
+                       "99. Un párrafo que el original no tiene.\n", encoding="utf-8")
+    added = kb.add_document(excerpt, corpus_dir=corpus_copy, slug="informe-2024", doc_type="WorkingGroupReport",
+                            date="2024")
+    meta = re.sub(r"(?m)^issuing_body: .*$", "issuing_body: iacml-wg1", added.meta_path.read_text(encoding="utf-8"))
+    added.meta_path.write_text(meta, encoding="utf-8")
+    args = ["--corpus", str(corpus_copy), "--build-dir", str(tmp_path / "build")]
+    assert run(capsys, "build", *args)[0] == 0
+    added.meta_path.write_text(meta + "version_of: wg1-2024-report\n", encoding="utf-8")
+    code, out, err = run(capsys, "validate", *args)
+    assert code == 0 and "informe-2024: " in err and "no counterpart for" in err and "para_99" in err
