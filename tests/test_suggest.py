@@ -713,39 +713,39 @@ def test_kb_serve_refuses_curator_mode_off_loopback(capsys: pytest.CaptureFixtur
     assert "--curator serves a page that writes" in capsys.readouterr().err
 
 
+def _bogota_plan(corpus: Path, tmp_path: Path, articles: str, meeting: str) -> tuple[kb.Corpus, str]:
+    """The corpus with a Plan of Action of the XXII IACML whose articles are ``articles``, held as belonging
+    to ``meeting``; and its slug."""
+    plan = tmp_path / "plan.txt"
+    plan.write_text("XXII INTER-AMERICAN CONFERENCE OF MINISTERS OF LABOR (IACML)\nOEA/Ser.K/XII.22.1\n"
+                    "CIDI/TRABAJO/doc.7/24\nOctober 24, 2024\n\nPLAN OF ACTION OF BOGOTA\n\n" + articles,
+                    encoding="utf-8")
+    added = kb.add_document(plan, corpus_dir=corpus, slug="iacml22-plan-of-action")
+    meta = added.meta_path.read_text(encoding="utf-8")
+    added.meta_path.write_text(re.sub(r"(?m)^meeting: .*$", f"meeting: {meeting}", meta), encoding="utf-8")
+    return kb.prepare(corpus), added.slug
+
+
 def test_a_plan_derives_from_the_report_submitted_to_its_own_meeting(corpus_copy: Path, tmp_path: Path) -> None:
     """The Working Group's report to the XXII IACML and the Plan of Action that conference adopts belong to one
     meeting: the plan's articles derive from the report's recommendations, they are not one text restated."""
-    plan = tmp_path / "plan.txt"
-    plan.write_text(
-        "XXII INTER-AMERICAN CONFERENCE OF MINISTERS OF LABOR (IACML)\nOEA/Ser.K/XII.22.1\nCIDI/TRABAJO/doc.7/24\n"
-        "October 24, 2024\n\nPLAN OF ACTION OF BOGOTA\n\n1. Encourage ILO/CINTERFOR and OAS to support the "
-        "consolidation of a Regional Qualifications Framework for the Americas to guide the design and "
-        "implementation of national qualifications frameworks.\n", encoding="utf-8")
-    added = kb.add_document(plan, corpus_dir=corpus_copy, slug="iacml22-plan-of-action")
-    meta = added.meta_path.read_text(encoding="utf-8")
-    added.meta_path.write_text(re.sub(r"(?m)^meeting: .*$", "meeting: iacml22", meta), encoding="utf-8")
-    prepared = kb.prepare(corpus_copy)
-    assert {d.meta.meeting for d in prepared.documents if d.meta.slug in (added.slug, REPORT)} == {"iacml22"}
-    found = kb.suggest(prepared.documents, prepared.provisions, prepared.annotations, document=added.slug)
-    derived = [s for s in found if s.link_type == "derivedFrom" and s.source.ref == f"{added.slug} para_1"]
+    prepared, plan = _bogota_plan(corpus_copy, tmp_path, "1. Encourage ILO/CINTERFOR and OAS to support the "
+                                  "consolidation of a Regional Qualifications Framework for the Americas to guide the "
+                                  "design and implementation of national qualifications frameworks.\n", "iacml22")
+    assert {d.meta.meeting for d in prepared.documents if d.meta.slug in (plan, REPORT)} == {"iacml22"}
+    found = kb.suggest(prepared.documents, prepared.provisions, prepared.annotations, document=plan)
+    derived = [s for s in found if s.link_type == "derivedFrom" and s.source.ref == f"{plan} para_1"]
     assert derived and derived[0].target_ref == f"{REPORT} recommendation_6" and derived[0].confidence >= 0.5
 
 
 def test_a_plan_does_not_derive_from_its_own_meeting_s_concept_note(corpus_copy: Path, tmp_path: Path) -> None:
     """Only reports submitted to a meeting are sources of what it adopts: the meeting's concept note and web
     page describe it (their objectives restate the plan's words) and are never proposed."""
-    plan = tmp_path / "plan.txt"
-    plan.write_text(
-        "XXII INTER-AMERICAN CONFERENCE OF MINISTERS OF LABOR (IACML)\nOEA/Ser.K/XII.22.1\nCIDI/TRABAJO/doc.7/24\n"
-        "October 24, 2024\n\nPLAN OF ACTION OF BOGOTA\n\n1. Encourage ILO/CINTERFOR, OAS and UNESCO to continue "
-        "working jointly in the development of a Regional Qualifications Framework.\n\n2. Increase knowledge and "
-        "strengthen the capacities of the Ministries of Labor and Education to coordinate.\n", encoding="utf-8")
-    added = kb.add_document(plan, corpus_dir=corpus_copy, slug="iacml22-plan-of-action")
-    meta = added.meta_path.read_text(encoding="utf-8")
-    added.meta_path.write_text(re.sub(r"(?m)^meeting: .*$", "meeting: ws2023-education-labor", meta), encoding="utf-8")
-    prepared = kb.prepare(corpus_copy)
-    found = kb.suggest(prepared.documents, prepared.provisions, prepared.annotations, document=added.slug)
+    prepared, plan = _bogota_plan(
+        corpus_copy, tmp_path, "1. Encourage ILO/CINTERFOR, OAS and UNESCO to continue working jointly in the "
+        "development of a Regional Qualifications Framework.\n\n2. Increase knowledge and strengthen the capacities "
+        "of the Ministries of Labor and Education to coordinate.\n", "ws2023-education-labor")
+    found = kb.suggest(prepared.documents, prepared.provisions, prepared.annotations, document=plan)
     assert found and not [s for s in found if s.target_ref.startswith("ws2023-")]
 
 

@@ -391,5 +391,5 @@ def test_version_of_given_to_a_published_text_is_read_anew(capsys: pytest.Captur
     args = ["--corpus", str(corpus_copy), "--build-dir", str(tmp_path / "build")]
     assert run(capsys, "build", *args)[0] == 0
     added.meta_path.write_text(meta + "version_of: wg1-2024-report\n", encoding="utf-8")
-    code, out, err = run(capsys, "validate", *args)
+    code, _, err = run(capsys, "validate", *args)
     assert code == 0 and "informe-2024: " in err and "no counterpart for" in err and "para_99" in err
