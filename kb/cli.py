@@ -16,7 +16,7 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 import yaml
@@ -179,11 +179,10 @@ def add_cmd(file: Annotated[Path, typer.Argument(help="The new document: a text,
     for note in added.notes:
         typer.echo(f"check: {note}", err=True)
     _parse_preview(added.parsed, limit=40)
-    with contextlib.suppress(yaml.YAMLError, OSError):  # what the build will read, options given included
-        written = yaml.safe_load(added.meta_path.read_text(encoding="utf-8")) or {}
-        typer.echo(f"metadata ({added.meta_path.name}): " + "; ".join(
-            f"{k}: {written[k]}" for k in ("title", "type", "date", "language", "issuing_body", "meeting")
-            if isinstance(written, dict) and written.get(k) not in (None, "")))
+    written = _written(added)  # what the build will read, options given included
+    typer.echo(f"metadata ({added.meta_path.name}): " + "; ".join(
+        f"{k}: {written[k]}" for k in ("title", "type", "date", "language", "issuing_body", "meeting")
+        if written.get(k) not in (None, "")))
     if no_build:
         typer.echo(f"not built: edit {added.meta_path} if needed, then run `kb build`")
         return
@@ -201,33 +200,24 @@ def add_cmd(file: Annotated[Path, typer.Argument(help="The new document: a text,
     build(corpus=corpus, build_dir=build_dir, quiet=True)
     newly = sorted(item for item, value in _adoption(build_dir).items()
                    if value == "not-adopted" and before.get(item) == "pending") \
-        if _held_type(added) == "PlanOfAction" else []  # only the next Plan of Action settles adoption
+        if written.get("type") == "PlanOfAction" else []  # only the next Plan of Action settles adoption
     if newly:
         shown = ", ".join(_short_ref(item) for item in newly[:3]) + (f" and {len(newly) - 3} more" if len(newly) > 3
                                                                       else "")
         typer.echo(f"{len(newly)} recommendation(s) pending before now read not-adopted ({shown}): the next Plan of "
                    f"Action is held and no mandate is linked to them yet; `kb suggest --document {added.slug}` "
                    "proposes the mandates derived from them", err=True)
-    original = _version_of(added)
+    original = str(written.get("version_of") or "")
     typer.echo(f"next: kb status --document {original or added.slug}; kb coverage" + (
         f" (this text is a language version: the mandates are {original}'s)" if original else ""))
 
 
-def _version_of(added: kb.Added) -> str:
-    """The original a text just added is a language version of, as its metadata says ("" if none)."""
-    with contextlib.suppress(yaml.YAMLError, OSError):
-        written = yaml.safe_load(added.meta_path.read_text(encoding="utf-8")) or {}
-        if isinstance(written, dict) and isinstance(written.get("version_of"), str):
-            return str(written["version_of"])
-    return ""
-
-
-def _held_type(added: kb.Added) -> str:
-    """The type the metadata file gives the document added (as the curator may have edited it)."""
+def _written(added: kb.Added) -> dict[str, Any]:
+    """The metadata file of the document added, as the curator may have edited it ({} if unreadable)."""
     with contextlib.suppress(yaml.YAMLError, OSError):
         data = yaml.safe_load(added.meta_path.read_text(encoding="utf-8"))
-        return str(data.get("type", "")) if isinstance(data, dict) else ""
-    return ""
+        return data if isinstance(data, dict) else {}
+    return {}
 
 
 def _adoption(build_dir: Path | None) -> dict[str, str]:

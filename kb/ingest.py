@@ -124,48 +124,59 @@ def _holder(documents: Path, received: Extracted, sha256: str) -> str | None:
     return None
 
 
-def _same_symbols(documents: Path, symbols: Sequence[str], language: str, *, same_language: bool = True,
-                  doc_type: str = "") -> str:
+def _same_symbols(held: Sequence[DocumentMeta], symbols: Sequence[str], language: str, *,
+                  same_language: bool = True, doc_type: str = "") -> str:
     """The slug of a held document sharing a symbol with these, or "": in the same language, a text of the
     same document held twice; in another (``same_language=False``), of the same type (one symbol may cover
     a Declaration and its Plan of Action), the original this text is a language version of (a version's own
     original when that one is a version too)."""
     wanted = own_symbols(symbols)
-    for meta_path in sorted(documents.glob("*.yaml")) if wanted else ():
-        try:
-            meta = parse_meta(meta_path)
-        except KbError:
-            continue
+    for meta in held if wanted else ():
         if (meta.language == language) == same_language and wanted & own_symbols(meta.symbols) and (
                 same_language or not doc_type or meta.doc_type.value == doc_type):
             return meta.slug if same_language else meta.version_of or meta.slug
     return ""
 
 
+def _held_metadata(documents: Path) -> list[DocumentMeta]:
+    """Every held document's metadata that can be read (one that cannot is the build's to report)."""
+    out = []
+    for meta_path in sorted(documents.glob("*.yaml")):
+        try:
+            out.append(parse_meta(meta_path))
+        except KbError:
+            continue
+    return out
+
+
+def _reading(corpus_dir: Path, meta: DocumentMeta) -> ParsedDocument:
+    """A held document read as the build reads it (its corrections applied)."""
+    source = corpus_dir / meta.source
+    return parse_document(source.read_text(encoding="utf-8"), source=str(source), doc_type=meta.doc_type,
+                          language=meta.language, corrections=meta.corrections, corrections_file=meta.meta_path)
+
+
 _ALIKE = 0.6  # the likeness (kb.versions) from which a text is taken for one a held document's says
 _ALIKE_MIN = 3  # provisions: fewer say too little to tell
 
 
-def _same_text(corpus_dir: Path, parsed: ParsedDocument, doc_type: str) -> tuple[str, str]:
+def _same_text(corpus_dir: Path, held: Sequence[DocumentMeta], parsed: ParsedDocument,
+               doc_type: str) -> tuple[str, str]:
     """The held document of this type (no language version) whose provisions say what this text's say, in
     either language, with its language; ("", "") if none does (kb.versions' likeness)."""
     if len(parsed.provisions) < _ALIKE_MIN:
         return "", ""
     best: tuple[float, str, str] = (0.0, "", "")
-    for meta_path in sorted((corpus_dir / "documents").glob("*.yaml")):
+    for meta in held:
+        if meta.version_of or meta.doc_type.value != doc_type:
+            continue
         try:
-            meta = parse_meta(meta_path)
-            if meta.version_of or meta.doc_type.value != doc_type:
-                continue
-            source = corpus_dir / meta.source
-            held = parse_document(source.read_text(encoding="utf-8"), source=str(source), doc_type=meta.doc_type,
-                                  language=meta.language, corrections=meta.corrections,
-                                  corrections_file=str(meta_path))
+            reading = _reading(corpus_dir, meta)
         except (KbError, OSError, UnicodeDecodeError):
             continue  # the build reports it
-        if 2 * len(held.provisions) < len(parsed.provisions) or 2 * len(parsed.provisions) < len(held.provisions):
+        if 2 * len(reading.provisions) < len(parsed.provisions) or 2 * len(parsed.provisions) < len(reading.provisions):
             continue  # one of them could not say all the other says
-        best = max(best, (align(parsed.provisions, held.provisions).likeness, meta.slug, meta.language))
+        best = max(best, (align(parsed.provisions, reading.provisions).likeness, meta.slug, meta.language))
     return best[1:] if best[0] >= _ALIKE else ("", "")
 
 
@@ -173,12 +184,9 @@ def _version_note(corpus_dir: Path, original: str, parsed: ParsedDocument, langu
                   given: bool) -> tuple[str, str, DocumentMeta]:
     """The comment on a proposed ``version_of``, the note for the curator (how many of the text's provisions
     align with the original's: kb.versions) and the original's metadata."""
-    meta_path = corpus_dir / "documents" / f"{original}.yaml"
     try:
-        meta = parse_meta(meta_path)
-        source = corpus_dir / meta.source
-        held = parse_document(source.read_text(encoding="utf-8"), source=str(source), doc_type=meta.doc_type,
-                              language=meta.language, corrections=meta.corrections, corrections_file=str(meta_path))
+        meta = parse_meta(corpus_dir / "documents" / f"{original}.yaml")
+        held = _reading(corpus_dir, meta)
     except (KbError, OSError, UnicodeDecodeError):
         raise InputError(f"--version-of {original!r}: no held document of that slug can be read",
                          parameter="version-of",
@@ -331,8 +339,10 @@ def add_document(path: Path, *, corpus_dir: Path | None = None, slug: str | None
         raise InputError(f"{path}: the cover does not say what kind of document this is",
                          hint=f"pass --type, one of {', '.join(t.value for t in DocType)}")
     lang = language or meta.language or "en"
-    original = version_of or _same_symbols(documents, meta.symbols, lang, same_language=False, doc_type=final_type)
-    alike, alike_language = ("", "") if original else _same_text(corpus_dir, parsed, final_type)
+    held_metadata = _held_metadata(documents)
+    original = version_of or _same_symbols(held_metadata, meta.symbols, lang, same_language=False,
+                                           doc_type=final_type)
+    alike, alike_language = ("", "") if original else _same_text(corpus_dir, held_metadata, parsed, final_type)
     if alike and alike_language != lang:  # a hint only: two documents laid out alike can share a few names
         notes.append(f"text: its provisions say what {alike}'s say, in {alike_language}, number for number and name "
                      f"for name: if it is {alike}'s text in another language, run `kb add FILE --version-of {alike}` "
@@ -398,7 +408,7 @@ def add_document(path: Path, *, corpus_dir: Path | None = None, slug: str | None
                      f"the same document, one text is held once (remove documents/{slug}.yaml and sources/{slug}.txt "
                      f"and keep {alike}, or remove them and hold this text instead with `kb add FILE --slug {alike} "
                      "--replace`); if not, `kb build`")
-    twin = _same_symbols(documents, meta.symbols, lang)
+    twin = _same_symbols(held_metadata, meta.symbols, lang)
     if twin:
         notes.append(f"symbols: {', '.join(meta.symbols)} in {lang} are those of the held document {twin}: if this "
                      f"is the same document in another file, one text is held once (remove what kb add wrote here "

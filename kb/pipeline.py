@@ -263,8 +263,8 @@ def first_reading_warnings(built: Built, build_dir: Path | None = None) -> list[
                != d.meta.sha256 or published.get("version_of", "") != d.meta.version_of
                or published.get("corrections", "") != (_digest(d.meta.corrections) if d.meta.corrections else "")}
     # a version's alignment, when it or its original is read anew
-    out += [note for slug, note in sorted(notes.items()) if slug in changed or next(
-        (d.meta.version_of for d in built.documents if d.meta.slug == slug), "") in changed]
+    original = {d.meta.slug: d.meta.version_of for d in built.documents}
+    out += [note for slug, note in sorted(notes.items()) if slug in changed or original.get(slug) in changed]
     for d in (d for d in built.documents if d.meta.slug not in before):
         twins = sorted(o.meta.slug for o in built.documents if o is not d and o.meta.language == d.meta.language
                        and own_symbols(d.meta.symbols) & own_symbols(o.meta.symbols))

@@ -588,8 +588,9 @@ def suggest(documents: Sequence[SourceDocument], provisions: dict[str, list[Prov
         for e in target.evidence:
             quoted_by.setdefault(e.doc, set()).add(k)
     in_force = _in_force(documents, annotations)
-    doc_types = {facts.slug: facts.doc_type for facts in _document_facts(documents, annotations)}
-    issuer = {facts.slug: facts.issuer for facts in _document_facts(documents, annotations)}
+    facts = _document_facts(documents, annotations)
+    doc_types = {f.slug: f.doc_type for f in facts}
+    issuer = {f.slug: f.issuer for f in facts}
     reporting = {f"activity:{act.slug}": {*act.reported_in, *(e.doc for e in act.evidence)}
                  for act in annotations.activities}
     by_doc: dict[str, set[int]] = {}
