@@ -15,6 +15,7 @@ Item references: ``"{slug}"`` a document, ``"{slug} {eId}"`` a provision, ``"act
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections import defaultdict
 from collections.abc import Callable, Container, Iterable, Iterator, Mapping, Sequence
@@ -132,8 +133,10 @@ class Resolver:
             raise AnnotationError(where, f"{slug!r} is withdrawn", hint="remove what names it here: a withdrawn "
                                   "document is neither linked nor quoted")
         if slug not in self.texts and slug not in self.mentioned:
+            similar = _close(slug, [*self.texts, *self.mentioned])
             raise AnnotationError(where, f"unknown document {slug!r}",
-                                  hint="add it under documents: or check the slug")
+                                  hint=f"did you mean {similar}?" if similar else "add it under documents: or check "
+                                  "the slug (`kb list documents`)")
         if slug in self.versions:
             original = self.versions[slug]
             same = self.version_pairs.get(f"{slug} {eid}", "") if eid else original
@@ -511,7 +514,9 @@ def _versions(held: Sequence[SourceDocument], provisions: Mapping[str, Sequence[
         elif target is None:
             problem = (f"{original!r} is known only through quotation" if original in res.mentioned
                        else f"{original!r} is not a held document")
-            hint = "hold the original's text first (`kb add FILE`), or check the slug (`kb list documents`)"
+            close = _close(original, [d for d in by_slug if d != meta.slug])
+            hint = (f"did you mean version_of: {close}?" if close and original not in res.mentioned
+                    else "hold the original's text first (`kb add FILE`), or check the slug (`kb list documents`)")
         elif target.meta.version_of:
             problem = f"{original!r} is itself a version of {target.meta.version_of!r}"
             hint = f"write version_of: {target.meta.version_of} (every version names the original)"
@@ -540,16 +545,22 @@ def _versions(held: Sequence[SourceDocument], provisions: Mapping[str, Sequence[
     return errors
 
 
+def _close(name: str, names: Iterable[str]) -> str:
+    """The names ``name`` may be a misspelling of, joined with "or"."""
+    return " or ".join(difflib.get_close_matches(name, sorted(set(names)), n=3, cutoff=0.75))
+
+
 def _article(noun: str) -> str:
     return "an" if noun[:1] in ("a", "e", "i", "o", "u") else "a"
 
 
 def _replaced_links(out: Annotations) -> None:
     """A link's IRI is a hash of its ends and type: the IRIs it was published under before one of its
-    ends was renamed (``renamed:``, a quoted provision now held) or its type changed (``retyped_from``)
-    are replaced by its IRI now."""
+    ends was renamed (``renamed:``, a quoted provision now held), was a provision of a text since tied to its
+    original as a language version (``version_of:``: links name the original's provision) or its type changed
+    (``retyped_from``) are replaced by its IRI now."""
     formerly: dict[str, list[str]] = defaultdict(list)
-    for old, new in out.replaced.items():
+    for old, new in (*out.replaced.items(), *out.versions.items()):
         formerly[new].append(old)
     current = {str(iri.link_iri(link.source, link.link_type, link.target)) for link in out.links}
     for link in out.links:

@@ -164,6 +164,14 @@ def test_a_reference_to_an_unknown_eid_suggests_close_ones(corpus_copy: Path) ->
         _load_with(corpus_copy)
 
 
+def test_a_reference_to_a_misspelt_document_suggests_the_slug(corpus_copy: Path) -> None:
+    (corpus_copy / "annotations" / "zz-test.yaml").write_text(
+        'no_link:\n  "wg1-2021-final-reprot recommendation_7": "test"\n', encoding="utf-8")
+    with pytest.raises(kb.AnnotationError, match="unknown document 'wg1-2021-final-reprot'; did you mean "
+                                                 "wg1-2021-final-report"):
+        _load_with(corpus_copy)
+
+
 def test_every_partial_answer_names_its_part_in_the_target_text(store: kb.Store) -> None:
     rows = store.select("""PREFIX kb: <https://w3id.org/iacml-kb/ontology#>
         SELECT ?link ?type ?extent ?part ?text WHERE {

@@ -177,6 +177,8 @@ def test_links_are_curated_on_the_original_with_quotes_from_either(both: tuple[P
 
 @pytest.mark.parametrize(("value", "said"), [
     ("no-such-plan", "version_of: 'no-such-plan' is not a held document"),
+    ("iacml23-plan-of-acton",
+     f"version_of: 'iacml23-plan-of-acton' is not a held document; did you mean version_of: {PLAN}?"),
     (VERSION, "version_of: names the document itself"),
     ("wg1-2024-report", "version_of: 'wg1-2024-report' is in 'en' too"),
 ])
@@ -393,3 +395,24 @@ def test_version_of_given_to_a_published_text_is_read_anew(capsys: pytest.Captur
     added.meta_path.write_text(meta + "version_of: wg1-2024-report\n", encoding="utf-8")
     code, _, err = run(capsys, "validate", *args)
     assert code == 0 and "informe-2024: " in err and "no counterpart for" in err and "para_99" in err
+
+
+def test_a_link_published_on_a_text_later_tied_as_a_version_is_replaced(both: tuple[Path, Path]) -> None:
+    """Links curated on the Spanish text while it was a document of its own name the original's provision once
+    `version_of:` is given: their published IRIs are replaced by the links now, not dropped."""
+    corpus, build_dir = both
+    meta = corpus / "documents" / f"{VERSION}.yaml"
+    tied = meta.read_text(encoding="utf-8")
+    meta.write_text(re.sub(r"(?m)^version_of:.*\n", "", tied), encoding="utf-8")
+    links = corpus / "annotations" / "version-links.yaml"
+    entry = ("links:\n  - from: {} para_4\n    type: addressee\n    to: body:unesco\n    evidence:\n"
+             f"      - doc: {VERSION}\n        quote: la OEA y la UNESCO\n")
+    links.write_text(entry.format(VERSION), encoding="utf-8")
+    kb.build(corpus, build_dir)
+    published = kb.iri.link_iri(kb.provision_iri(VERSION, "para_4"), "addressee", body_iri("unesco"))
+    meta.write_text(tied, encoding="utf-8")
+    links.write_text(entry.format(PLAN), encoding="utf-8")
+    release, _ = kb.build(corpus, build_dir)
+    with kb.open_store(release.store_path) as store:
+        assert kb.replaced_by(store, published) == str(
+            kb.iri.link_iri(kb.provision_iri(PLAN, "para_4"), "addressee", body_iri("unesco")))
