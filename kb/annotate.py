@@ -45,7 +45,7 @@ from kb.model import (
 )
 from kb.promote import Promotion, match_quoted
 from kb.quote import near_quote
-from kb.versions import align
+from kb.versions import Alignment, align
 
 T = TypeVar("T")
 
@@ -500,9 +500,10 @@ def _versions(held: Sequence[SourceDocument], provisions: Mapping[str, Sequence[
     with the original's (:mod:`kb.versions`): ``out.versions`` maps the version's IRIs to the original's."""
     errors: list[CorpusError] = []
     by_slug = {d.meta.slug: d for d in held}
+    aligned: dict[str, Alignment] = {}
     for doc in held:
         meta, original = doc.meta, doc.meta.version_of
-        if not original:
+        if not original or original in res.broken:  # an original that could not be read has its own error
             continue
         target = by_slug.get(original)
         problem, hint = "", ""
@@ -524,13 +525,39 @@ def _versions(held: Sequence[SourceDocument], provisions: Mapping[str, Sequence[
             problem = f"{original!r} is in {meta.language!r} too: a version is the text in another language"
             hint = (f"if this is the same text held twice, keep one (`kb add FILE --slug {original} --replace`), "
                     "or correct language:")
+        elif target.meta.doc_type is not meta.doc_type:
+            problem = (f"{original!r} is a {target.meta.doc_type.value} and this text a {meta.doc_type.value}: a "
+                       "version is the same document in another language")
+            hint = "remove version_of if this is another document, or correct the type of the one that is wrong"
+        if not problem:
+            assert target is not None
+            alignment = align(provisions.get(meta.slug, ()), provisions.get(original, ()))
+            total = len(alignment.pairs) + len(alignment.unmatched)
+            if total >= _FEW and len(alignment.pairs) - len(alignment.doubtful) < total / 3:
+                problem = (f"{alignment.summary(original)}: this text does not say what {original!r} says, "
+                           "paragraph by paragraph")
+                hint = ("remove version_of if this is another document; if it is the same text, read otherwise, "
+                        "correct the reading of either (`kb parse FILE --lines`, corpus/README.md) so that they align")
+            else:
+                aligned[meta.slug] = alignment
         if problem:
             errors.append(AnnotationError(meta.meta_path, f"version_of: {problem}", line=meta.line_of("version_of"),
                                           hint=hint))
             continue
-        assert target is not None
+    for doc in held:  # one text of each language: a second is another document, or the same one held twice
+        meta, original = doc.meta, doc.meta.version_of
+        twins = sorted(slug for slug in aligned if slug != meta.slug and by_slug[slug].meta.version_of == original
+                       and by_slug[slug].meta.language == meta.language)
+        if meta.slug in aligned and twins:
+            errors.append(AnnotationError(
+                meta.meta_path, f"version_of: {original!r} already has a version in {meta.language!r}: "
+                f"{', '.join(twins)}", line=meta.line_of("version_of"),
+                hint="keep one text of each language (remove the other, or its version_of if it is another document)"))
+            continue
+        if meta.slug not in aligned:
+            continue
+        alignment = aligned[meta.slug]
         res.versions[meta.slug] = original
-        alignment = align(provisions.get(meta.slug, ()), provisions.get(original, ()))
         res.version_pairs |= {f"{meta.slug} {eid}": f"{original} {now}" for eid, now in alignment.pairs.items()}
         out.versions[str(iri.doc_iri(meta.slug))] = str(iri.doc_iri(original))
         out.versions |= {str(iri.provision_iri(meta.slug, eid)): str(iri.provision_iri(original, now))
@@ -543,6 +570,9 @@ def _versions(held: Sequence[SourceDocument], provisions: Mapping[str, Sequence[
             out.version_notes[meta.slug] = (f"{meta.meta_path}:{meta.line_of('version_of') or 1}: {meta.slug}: "
                                             f"{alignment.summary(original)} ({what})")
     return errors
+
+
+_FEW = 3  # provisions a version needs before how few align says it is another text
 
 
 def _close(name: str, names: Iterable[str]) -> str:

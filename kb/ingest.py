@@ -181,9 +181,10 @@ def _same_text(corpus_dir: Path, held: Sequence[DocumentMeta], parsed: ParsedDoc
 
 
 def _version_note(corpus_dir: Path, original: str, parsed: ParsedDocument, language: str,
-                  given: bool) -> tuple[str, str, DocumentMeta]:
+                  given: bool, doc_type: str | None) -> tuple[str, str, DocumentMeta]:
     """The comment on a proposed ``version_of``, the note for the curator (how many of the text's provisions
-    align with the original's: kb.versions) and the original's metadata."""
+    align with the original's: kb.versions) and the original's metadata. A version the build would refuse
+    (another type of document, a text that does not align) is refused here."""
     try:
         meta = parse_meta(corpus_dir / "documents" / f"{original}.yaml")
         held = _reading(corpus_dir, meta)
@@ -199,7 +200,19 @@ def _version_note(corpus_dir: Path, original: str, parsed: ParsedDocument, langu
                          "in another language", parameter="version-of",
                          hint="give the text's language with --language if it was misread; a second text of the "
                               "same document in the same language is not held twice")
+    if doc_type is not None and doc_type != meta.doc_type.value:
+        raise InputError(f"--version-of {original!r}: {original} is a {meta.doc_type.value} and this text a "
+                         f"{doc_type}: a version is the same document in another language", parameter="version-of",
+                         hint="leave out --version-of if this is another document (or give --type if its type was "
+                              "misread)")
     alignment = align(parsed.provisions, held.provisions)
+    total = len(alignment.pairs) + len(alignment.unmatched)
+    if given and total >= _ALIKE_MIN and len(alignment.pairs) - len(alignment.doubtful) < total / 3:
+        raise InputError(f"--version-of {original!r}: {alignment.summary(original)}: this text does not say what "
+                         f"{original} says, paragraph by paragraph", parameter="version-of",
+                         hint="leave out --version-of if this is another document; if it is the same text read "
+                              "otherwise, add it without --version-of, correct its reading (corpus/README.md) and "
+                              "give version_of: in its metadata then")
     if not given and 2 * len(alignment.pairs) < len(parsed.provisions):
         given_note = (f"; only {len(alignment.pairs)} of {len(parsed.provisions)} provisions align: check that it is "
                       "the same document")
@@ -324,7 +337,8 @@ def add_document(path: Path, *, corpus_dir: Path | None = None, slug: str | None
             write_whole(held_path, received.data)  # a held source stays as received: this is the received text
             kept_notes.append(f"source: {held_path} had been changed or removed; it holds the text received again")
         if version_of is not None and version_of != existing.version_of:
-            _version_note(corpus_dir, version_of, parsed, existing.language, given=True)  # refuses what cannot be
+            _version_note(corpus_dir, version_of, parsed, existing.language, given=True,  # refuses what cannot be
+                          doc_type=existing.doc_type.value)
             metadata = meta_path.read_text(encoding="utf-8")
             line = f"version_of: {version_of}  # given"
             metadata, found = re.subn(r"(?m)^version_of:.*$", line, metadata)
@@ -350,7 +364,8 @@ def add_document(path: Path, *, corpus_dir: Path | None = None, slug: str | None
     version_comment = original_english_title = ""
     of: DocumentMeta | None = None  # the original's metadata: a version's date, meeting and body are its own
     if original:
-        version_comment, note, of = _version_note(corpus_dir, original, parsed, lang, given=version_of is not None)
+        version_comment, note, of = _version_note(corpus_dir, original, parsed, lang, given=version_of is not None,
+                                                  doc_type=final_type)
         original_english_title = of.title
         notes.append(note)
         base = original.removesuffix(f"-{of.language}")  # a version is named after its original

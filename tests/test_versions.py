@@ -180,6 +180,8 @@ def test_links_are_curated_on_the_original_with_quotes_from_either(both: tuple[P
     ("iacml23-plan-of-acton",
      f"version_of: 'iacml23-plan-of-acton' is not a held document; did you mean version_of: {PLAN}?"),
     (VERSION, "version_of: names the document itself"),
+    ("wg1-2021-final-report", "version_of: 'wg1-2021-final-report' is a WorkingGroupReport and this text a "
+                              "PlanOfAction"),
     ("wg1-2024-report", "version_of: 'wg1-2024-report' is in 'en' too"),
 ])
 def test_a_wrong_version_of_is_refused_with_its_line(both: tuple[Path, Path], value: str, said: str) -> None:
@@ -416,3 +418,50 @@ def test_a_link_published_on_a_text_later_tied_as_a_version_is_replaced(both: tu
     with kb.open_store(release.store_path) as store:
         assert kb.replaced_by(store, published) == str(
             kb.iri.link_iri(kb.provision_iri(PLAN, "para_4"), "addressee", body_iri("unesco")))
+
+
+# A Plan of Action of our own writing that is not the Asunción plan in Spanish.
+OTHER_PLAN_ES = """ORGANIZACIÓN DE LOS ESTADOS AMERICANOS
+
+XI CONFERENCIA INTERAMERICANA DE MINISTROS DE TRABAJO                 OEA/Ser.K/XII.11.1
+Viña del Mar, Chile, 20 al 22 de octubre de 1998                     Original: español
+
+PLAN DE ACCIÓN DE VIÑA DEL MAR
+
+Los Ministros de Trabajo acuerdan las siguientes líneas de acción:
+
+Modernizar los sistemas de estadísticas laborales de la región con apoyo del BID y la CEPAL.
+
+Celebrar un seminario sobre la seguridad social de los trabajadores migrantes en Santiago en 1999.
+
+Elaborar un estudio comparado de las legislaciones sobre el trabajo infantil en los países andinos.
+
+Difundir en la página de la Conferencia los informes nacionales sobre el diálogo social tripartito.
+"""
+
+
+def test_another_text_is_no_version_however_it_is_given(capsys: pytest.CaptureFixture[str], both: tuple[Path, Path],
+                                                        tmp_path: Path) -> None:
+    """A text that does not say what the original says, paragraph by paragraph, or a second text of the same
+    language, is refused as a version: given to `kb add` (nothing written), or in its metadata (the build)."""
+    corpus, build_dir = both
+    other = tmp_path / "vina.txt"
+    other.write_text(OTHER_PLAN_ES, encoding="utf-8")
+    before = sorted(p.name for p in (corpus / "documents").iterdir())
+    with pytest.raises(kb.InputError, match=r"--version-of 'iacml23-plan-of-action': 0 of 5 provisions aligned .*"
+                                            r"does not say what iacml23-plan-of-action says"):
+        kb.add_document(other, corpus_dir=corpus, slug="iacml11-plan-of-action-es", version_of=PLAN, date="1998")
+    assert sorted(p.name for p in (corpus / "documents").iterdir()) == before
+    added = kb.add_document(other, corpus_dir=corpus, slug="iacml11-plan-of-action-es", date="1998")
+    meta = added.meta_path.read_text(encoding="utf-8")
+    added.meta_path.write_text(meta + f"version_of: {PLAN}\n", encoding="utf-8")
+    with pytest.raises(kb.CorpusError) as refused:
+        kb.build(corpus, build_dir)
+    assert "iacml11-plan-of-action-es.yaml" in str(refused.value)
+    assert "0 of 5 provisions aligned" in str(refused.value) and "does not say what" in str(refused.value)
+    second = corpus / "documents" / "iacml11-plan-of-action-es.yaml"
+    second.write_text((corpus / "documents" / f"{VERSION}.yaml").read_text(encoding="utf-8").replace(
+        VERSION, "iacml11-plan-of-action-es"), encoding="utf-8")  # the Asunción plan's Spanish text held twice
+    (corpus / "sources" / "iacml11-plan-of-action-es.txt").write_text(NEW_PLAN_VERSION_ES, encoding="utf-8")
+    with pytest.raises(kb.InputError, match=rf"version_of: '{PLAN}' already has a version in 'es': {VERSION}"):
+        kb.build(corpus, build_dir)
