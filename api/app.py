@@ -79,6 +79,9 @@ _HEADERS = [*SECURITY_HEADERS, (b"content-security-policy", CONTENT_SECURITY_POL
 # 'self' would refuse it (and search with it), so /redoc alone also allows blob: workers.
 _REDOC_HEADERS = [*SECURITY_HEADERS,
                   (b"content-security-policy", CONTENT_SECURITY_POLICY + b"; worker-src 'self' blob:")]
+# The review page's forms must say where they come from: with no-referrer, browsers send "Origin: null"
+# with a form post, which the page's guard refuses (api.review).
+_REVIEW_HEADERS = [(name, b"same-origin" if name == b"referrer-policy" else value) for name, value in _HEADERS]
 
 
 class SecurityHeaders:
@@ -91,7 +94,9 @@ class SecurityHeaders:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        extra = _REDOC_HEADERS if scope.get("path") == "/redoc" else _HEADERS
+        path = scope.get("path", "")
+        extra = (_REDOC_HEADERS if path == "/redoc" else _REVIEW_HEADERS if path == "/review"
+                 or path.startswith("/review/") else _HEADERS)
 
         async def with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":

@@ -29,6 +29,7 @@ from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, FOAF, RDFS, SKOS, VOID
 from rdflib.term import Node
 from starlette.datastructures import Headers
+from starlette.types import Receive, Scope, Send
 
 import kb
 from api import caching, examples, hosts, negotiation, offload, serialize
@@ -374,7 +375,15 @@ _CORS_FAILURES = {"origin": "Origin", "method": "Access-Control-Request-Method",
 
 
 class Cors(CORSMiddleware):
-    """Starlette's CORS, its preflight refusals (plain text) given the one error shape."""
+    """Starlette's CORS, its preflight refusals (plain text) given the one error shape. The curator's review
+    page (api.review) is no read for other origins: it gets no CORS headers."""
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        path = scope.get("path", "") if scope["type"] == "http" else ""
+        if path == "/review" or path.startswith("/review/"):
+            await self.app(scope, receive, send)
+            return
+        await super().__call__(scope, receive, send)
 
     def preflight_response(self, request_headers: Headers) -> Response:
         response = super().preflight_response(request_headers)

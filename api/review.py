@@ -16,6 +16,7 @@ from fastapi import Path as PathParam
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 import kb
+from api import offload
 from api.context import Context
 from api.errors import ApiError
 from api.linked_data import render
@@ -59,7 +60,7 @@ def install(app: FastAPI, ctx: Context, corpus_dir: Path) -> None:
              response_class=HTMLResponse)
     async def review_page(request: Request, done: str = "") -> HTMLResponse:
         _guard(request, posting=False)
-        return page(done=done)
+        return await offload.run(page, done=done)  # reading the review files: not on the event loop
 
     def page(*, done: str = "", refused: str = "", ident: str = "", form: dict[str, str] | None = None,
              status: int = 200) -> HTMLResponse:
@@ -77,25 +78,34 @@ def install(app: FastAPI, ctx: Context, corpus_dir: Path) -> None:
         # The page's form, urlencoded (the standard library reads it; no multipart is accepted).
         form = {k: v[0].replace("\r\n", "\n") for k, v in
                 parse_qs((await request.body()).decode("utf-8", "replace"), keep_blank_values=True).items()}
-        decision, link_type, target = form.get("decision", ""), form.get("link_type", ""), form.get("target", "")
-        reason, role = form.get("reason", ""), form.get("role", "")
+        decision = form.get("decision", "")
+        if decision not in ("accept", "reject"):
+            raise ApiError(400, f"decision {decision!r} is not accept or reject", parameter="decision")
         try:
-            if decision == "accept":
-                quotes = [form[f"quote_{k}"] for k in itertools.takewhile(lambda k: f"quote_{k}" in form,
-                                                                          itertools.count())]
-                evidence = review.edited_evidence(ident, quotes) if quotes else None
-                link = review.accept(ident, link_type=link_type or None, target=target or None, evidence=evidence,
-                                     role=role if (link_type or "addressee") == "addressee" and role else None)
-                done = f"accepted {link['from']} {link['type']} {link['to']}: run kb build to publish it"
-            elif decision == "reject":
-                review.reject(ident, reason)
-                done = f"rejected {ident}: it will not be suggested again"
-            else:
-                raise ApiError(400, f"decision {decision!r} is not accept or reject", parameter="decision")
+            # The files, and the check of an accepted link against the corpus, take seconds: in a thread, so
+            # that the server answers meanwhile.
+            done, following = await offload.run(decide_now, ident, form)
         except kb.InputError as exc:
             if "text/html" not in request.headers.get("accept", ""):
                 raise
             # A person at the page: the page again, saying why, with what they typed (nothing was written).
-            return page(refused=str(exc), ident=ident, form=form, status=404 if isinstance(exc, kb.NotFoundError)
-                        else 400)
-        return RedirectResponse(f"/review?done={quote(done)}", status_code=303)
+            return await offload.run(page, refused=str(exc), ident=ident, form=form,
+                                     status=404 if isinstance(exc, kb.NotFoundError) else 400)
+        return RedirectResponse(f"/review?done={quote(done)}" + (f"#s-{following}" if following else ""),
+                                status_code=303)
+
+    def decide_now(ident: str, form: dict[str, str]) -> tuple[str, str]:
+        """Accept or reject; what the page then says, and the suggestion that came after it (the page returns
+        there, not to its top)."""
+        order = [p.id for p in sorted(review.pending(), key=lambda p: (-p.confidence, p.source, p.target))]
+        following = next(iter(order[order.index(ident) + 1:]), "") if ident in order else ""
+        link_type, target, role = form.get("link_type", ""), form.get("target", ""), form.get("role", "")
+        if form.get("decision") == "accept":
+            quotes = [form[f"quote_{k}"] for k in itertools.takewhile(lambda k: f"quote_{k}" in form,
+                                                                      itertools.count())]
+            evidence = review.edited_evidence(ident, quotes) if quotes else None
+            link = review.accept(ident, link_type=link_type or None, target=target or None, evidence=evidence,
+                                 role=role if (link_type or "addressee") == "addressee" and role else None)
+            return f"accepted {link['from']} {link['type']} {link['to']}: run kb build to publish it", following
+        review.reject(ident, form.get("reason", ""))
+        return f"rejected {ident}: it will not be suggested again", following

@@ -75,6 +75,7 @@ CLAIM_PROPERTIES = {
 }
 CONTEXT = 32  # characters of prefix/suffix kept in a TextQuoteSelector
 LINE = "__line__"
+SHORTEST_QUOTE = 8  # characters: fewer prove nothing (a body's acronym, a number)
 
 
 class _LineLoader(CorpusLoader):
@@ -180,8 +181,8 @@ class Resolver:
         if slug not in self.texts:
             raise AnnotationError(where, f"evidence names {slug!r}, which is not a held document",
                                   hint=f"quote one of {', '.join(sorted(self.texts))}")
-        if not isinstance(quote, str) or len(quote.strip()) < 8:
-            raise AnnotationError(where, "a quote must be a string of at least 8 characters")
+        if not isinstance(quote, str) or len(quote.strip()) < SHORTEST_QUOTE:
+            raise AnnotationError(where, f"a quote must be a string of at least {SHORTEST_QUOTE} characters")
         text = self.texts[slug]
         origin = 0
         after = spec.get("after")

@@ -736,6 +736,13 @@ def serve(host: Annotated[str, typer.Option()] = "127.0.0.1", port: Annotated[in
         os.environ.pop("KB_CURATOR_CORPUS", None)
     public_url = public_url or os.environ.get("KB_PUBLIC_URL") or None
     allowed_hosts = allowed_hosts or os.environ.get("KB_ALLOWED_HOSTS") or None
+    if curator and (public_url or allowed_hosts):
+        # Behind a proxy on this machine every client is loopback: the review page's guard would let anyone in.
+        raise kb.InputError("--curator serves a page that writes to the corpus, on this machine only: not with "
+                            f"{'--public-url' if public_url else '--allowed-hosts'} (or KB_PUBLIC_URL, "
+                            "KB_ALLOWED_HOSTS)", parameter="curator",
+                            hint="serve the public site and the curator's page as two servers: `kb serve --curator` "
+                                 "on 127.0.0.1 alone")
     if public_url:
         os.environ["KB_PUBLIC_URL"] = public_url
     if allowed_hosts is None:

@@ -424,14 +424,28 @@ def raise_all(errors: list[CorpusError]) -> None:
         raise CorpusErrors(errors)
 
 
+def _umask() -> int:
+    """The process's umask, read without changing it (os.umask sets it, for every thread at once)."""
+    with contextlib.suppress(OSError, ValueError):
+        for line in Path("/proc/self/status").read_text(encoding="ascii").splitlines():
+            if line.startswith("Umask:"):
+                return int(line.split()[1], 8)
+    return 0o022
+
+
 def write_whole(path: Path, data: bytes) -> None:
     """Write a corpus file whole or not at all: a temporary file of its own (so that two writers never
     share one) in the same directory, renamed over it."""
     path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        mode = path.stat().st_mode & 0o777  # a file edited keeps its mode
+    except FileNotFoundError:
+        mode = 0o666 & ~_umask()  # a new one is made as any other file (mkstemp's are the owner's alone)
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(handle, "wb") as out:
             out.write(data)
+            os.fchmod(out.fileno(), mode)
         os.replace(temporary, path)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):

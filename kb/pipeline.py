@@ -122,12 +122,14 @@ class Corpus:
     about: DatasetInfo = field(default_factory=DatasetInfo)
 
 
-def prepare(corpus_dir: Path | None = None) -> Corpus:
-    """Read, parse and annotate a corpus (no graph, no validation); every corpus error at once."""
-    return Corpus(*read_and_annotate(corpus_dir or default_corpus_dir(), {}, None))
+def prepare(corpus_dir: Path | None = None, *, annotations_dir: Path | None = None) -> Corpus:
+    """Read, parse and annotate a corpus (no graph, no validation); every corpus error at once.
+    ``annotations_dir``: read the annotations from there instead of the corpus's own folder."""
+    return Corpus(*read_and_annotate(corpus_dir or default_corpus_dir(), {}, None, annotations_dir))
 
 
-def read_and_annotate(corpus_dir: Path, timings: dict[str, float], progress: Progress | None
+def read_and_annotate(corpus_dir: Path, timings: dict[str, float], progress: Progress | None,
+                      annotations_dir: Path | None = None
                       ) -> tuple[list[SourceDocument], dict[str, list[Provision]], Annotations, DatasetInfo]:
     """The corpus, parse and annotate stages; every corpus error of them raised at once."""
     about = DatasetInfo()
@@ -154,7 +156,8 @@ def read_and_annotate(corpus_dir: Path, timings: dict[str, float], progress: Pro
     with _stage("annotate", timings, progress):
         topics = ontology.topics_graph()
         try:
-            annotations = load_annotations(corpus_dir / "annotations", documents, provisions, topic_slugs(topics),
+            annotations = load_annotations(annotations_dir or corpus_dir / "annotations", documents, provisions,
+                                           topic_slugs(topics),
                                            broken=broken)
         except CorpusErrors as exc:
             errors += exc.errors

@@ -18,15 +18,16 @@ import contextlib
 import datetime as dt
 import fcntl
 import hashlib
+import tempfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal, overload
 
 import yaml
 
 from kb import iri
-from kb.annotate import ADDRESSEE_ROLES, LINK_TYPES, withdrawn_entries
+from kb.annotate import ADDRESSEE_ROLES, LINK_TYPES, annotation_paths, read_annotation_file, withdrawn_entries
 from kb.corpus import default_corpus_dir, read_corpus, write_whole
 from kb.errors import CorpusError, CorpusErrors, InputError, NotFoundError
 from kb.pipeline import prepare
@@ -137,20 +138,40 @@ class Review:
             found.append((line, entry))
         return data, found
 
-    def _entries(self, path: Path, key: str, required: tuple[str, ...]) -> list[dict[str, Any]]:
+    @overload
+    def _entries(self, path: Path, key: str, required: tuple[str, ...]) -> list[dict[str, Any]]: ...
+
+    @overload
+    def _entries(self, path: Path, key: str, required: tuple[str, ...], *, lines: Literal[True]
+                 ) -> list[tuple[int, dict[str, Any]]]: ...
+
+    def _entries(self, path: Path, key: str, required: tuple[str, ...], *, lines: bool = False) -> list[Any]:
         _, entries = self._load(path, key)
         for line, entry in entries:
             missing = [k for k in required if entry.get(k) in (None, "")]
             if missing:
                 raise InputError(f"{path}:{line}: this entry has no {', '.join(missing)}",
                                  hint="fix it by hand (or delete the entry): nothing was changed")
-        return [entry for _, entry in entries]
+        return list(entries) if lines else [entry for _, entry in entries]
 
     def pending(self) -> list[Pending]:
-        return [Pending(str(e["id"]), str(e["from"]), str(e["type"]), str(e["to"]), float(e["confidence"]),
-                        str(e.get("why", "")), list(e.get("evidence") or []), str(e.get("document", "")),
-                        str(e.get("role") or ""))
-                for e in self._entries(self.suggestions_path, "suggestions", _PENDING_KEYS)]
+        out = []
+        for line, e in self._entries(self.suggestions_path, "suggestions", _PENDING_KEYS, lines=True):
+            confidence, evidence = e["confidence"], e.get("evidence") or []
+            if isinstance(confidence, bool) or not isinstance(confidence, int | float) or not 0 <= confidence <= 1:
+                raise InputError(f"{self.suggestions_path}:{line}: confidence {confidence!r} is not a number from 0 "
+                                 "to 1", hint="fix it by hand (or delete the entry, or run kb suggest again): nothing "
+                                 "was changed")
+            if not isinstance(evidence, list) or not all(
+                    isinstance(q, dict) and isinstance(q.get("doc"), str) and isinstance(q.get("quote"), str)
+                    for q in evidence):
+                raise InputError(f"{self.suggestions_path}:{line}: evidence must be a list of {{doc, quote}} entries",
+                                 hint="fix it by hand (or delete the entry, or run kb suggest again): nothing was "
+                                 "changed")
+            out.append(Pending(str(e["id"]), str(e["from"]), str(e["type"]), str(e["to"]), float(confidence),
+                               str(e.get("why", "")), list(evidence), str(e.get("document", "")),
+                               str(e.get("role") or "")))
+        return out
 
     def rejected(self) -> set[tuple[str, str, str]]:
         """What was rejected, as (from, type, to) references."""
@@ -170,8 +191,10 @@ class Review:
                 evidence.append(entry)
             new.append(Pending(suggestion_id(s.source.ref, s.link_type, s.target_ref), s.source.ref, s.link_type,
                                s.target_ref, s.confidence, s.why, evidence, document or s.source.doc, s.role))
-        ids = {p.id for p in new}
-        with self._locked():
+        with self._locked():  # what was rejected while the suggester ran is not made again
+            rejected = self.rejected()
+            new = [p for p in new if (p.source, p.link_type, p.target) not in rejected]
+            ids = {p.id for p in new}
             kept = [p for p in self.pending() if p.id not in ids and (document is None or p.document != document)]
             self._write_suggestions(kept + new)
         return new
@@ -254,22 +277,40 @@ class Review:
                 self._check_names(link)
             elif link["to"] != p.target and link["evidence"] == p.evidence:  # quotes as suggested (the page sends them)
                 link["evidence"] = self._retargeted_evidence(p, link["to"])
-            edited = retargeted or link["evidence"] != p.evidence
+            _check_ends(link)
+            self._check_not_curated(ident, link)
             data, entries = self._load(self.accepted_path, "links")
             accepted = [e for _, e in entries]
-            before = self.accepted_path.read_bytes() if self.accepted_path.is_file() else None
             if not any((a.get("from"), a.get("type"), a.get("to")) == (link["from"], link["type"], link["to"])
                        for a in accepted):
                 accepted.append(link)
-            _write(self.accepted_path, "Links accepted in `kb review` from the suggester's proposals: curated, "
-                   "with their quotes; edit them like any annotation (comments here are not kept).",
-                   {**data, "links": accepted})
-            if edited:
-                self._check_accepted(before, link)
+            text = _render("Links accepted in `kb review` from the suggester's proposals: curated, with their "
+                           "quotes; edit them like any annotation (comments here are not kept).",
+                           {**data, "links": accepted})
+            self._check_accepted(text, link)
+            write_whole(self.accepted_path, text)
             if retargeted:
                 self._remember_rejected(p, f"edited in review: accepted as {link['type']} {link['to']}")
             self._write_suggestions([q for q in self.pending() if q.id != ident])
         return link
+
+    def _check_not_curated(self, ident: str, link: dict[str, Any]) -> None:
+        """A link a curator has written meanwhile (by hand, or accepted from another suggestion) is not written
+        twice: the build would refuse the second."""
+        wanted = (link["from"], link["type"], link["to"])
+        for path in annotation_paths(self.corpus_dir / "annotations"):
+            if path == self.accepted_path:
+                continue
+            try:
+                data = read_annotation_file(path) or {}
+            except CorpusError:
+                continue  # the build reports it
+            for entry in data.get("links") or []:
+                if isinstance(entry, dict) and (entry.get("from"), entry.get("type"), entry.get("to")) == wanted:
+                    where = f"{path}:{entry.get('__line__', 1)}"
+                    raise InputError(f"suggestion {ident}: {' '.join(wanted)} is already curated at {where}",
+                                     parameter="ident", hint=f"nothing was written: reject it (kb review --reject "
+                                     f"{ident}), or add its quote to the evidence there")
 
     def _retargeted_evidence(self, p: Pending, target: str) -> list[dict[str, str]]:
         """The suggestion's quotes with those of the target it named replaced by the new target's own
@@ -312,26 +353,33 @@ class Review:
                              parameter="quote", hint="nothing was written: give a quote from the source that names "
                              "the new addressee (`kb quote` prints the provision's text)")
 
-    def _check_accepted(self, before: bytes | None, link: dict[str, Any]) -> None:
-        """Read the corpus as the build does; undo the accepted entry if the build would refuse it."""
-        try:
-            prepare(self.corpus_dir)
-        except (CorpusError, CorpusErrors) as exc:
-            errors = exc.errors if isinstance(exc, CorpusErrors) else [exc]
-            ours = [e for e in errors if e.path.startswith(str(self.accepted_path))]
-            if not ours:
-                return  # the corpus has other problems: the build reports them
-            if before is None:
-                self.accepted_path.unlink()
-            else:
-                write_whole(self.accepted_path, before)
-            message = "; ".join(e.message.split(": ", 1)[-1] for e in ours)
-            quote = "quote" in message or "after" in message
-            fixes = "; ".join(e.hint for e in ours if e.hint)  # "the source reads '...': copy that"
-            raise InputError(f"{link['from']} {link['type']} {link['to']} would not build: {message}",
-                             hint="nothing was written: " + (fixes or ("copy the exact text (`kb quote`)" if quote else
-                                                                      "give another type or target")),
-                             parameter="quote" if quote else "target") from None
+    def _check_accepted(self, text: bytes, link: dict[str, Any]) -> None:
+        """Read the corpus as the build would with ``text`` as the accepted links, before it is written (the
+        annotations read from a folder of links to the corpus's files and the new accepted links' file), so that
+        a refused link never reaches the corpus, whenever the process stops."""
+        with tempfile.TemporaryDirectory(prefix="kb-review-") as scratch:
+            annotations = Path(scratch)
+            for path in sorted((self.corpus_dir / "annotations").iterdir()):
+                if path.name != REVIEWED_LINKS:
+                    (annotations / path.name).symlink_to(path.resolve())
+            written = annotations / REVIEWED_LINKS
+            written.write_bytes(text)
+            try:
+                prepare(self.corpus_dir, annotations_dir=annotations)
+                return
+            except (CorpusError, CorpusErrors) as exc:
+                errors = exc.errors if isinstance(exc, CorpusErrors) else [exc]
+                ours = [e for e in errors if e.path.startswith(str(written)) or str(written) in e.message]
+        if not ours:
+            return  # the corpus has other problems: the build reports them
+        message = "; ".join(e.message.split(": ", 1)[-1].replace(str(written), str(self.accepted_path))
+                            for e in ours)
+        quote = "quote" in message or "after" in message
+        fixes = "; ".join(e.hint for e in ours if e.hint)  # "the source reads '...': copy that"
+        raise InputError(f"{link['from']} {link['type']} {link['to']} would not build: {message}",
+                         hint="nothing was written: " + (fixes or ("copy the exact text (`kb quote`)" if quote else
+                                                                  "give another type or target")),
+                         parameter="quote" if quote else "target")
 
     def _remember_rejected(self, p: Pending, reason: str) -> None:
         data, entries = self._load(self.rejected_path, "rejected")
@@ -353,9 +401,32 @@ def _fold(text: str) -> str:
     return " ".join(text.split()).casefold()
 
 
+def _render(comment: str, data: dict[str, Any]) -> bytes:
+    return (f"# {comment}\n" + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=120)).encode("utf-8")
+
+
 def _write(path: Path, comment: str, data: dict[str, Any]) -> None:
-    text = f"# {comment}\n" + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=120)
-    write_whole(path, text.encode("utf-8"))
+    write_whole(path, _render(comment, data))
+
+
+def _is_provision(ref: str) -> bool:
+    """A reference as annotations write a provision: "slug eId"."""
+    slug, _, eid = ref.partition(" ")
+    return bool(eid.strip()) and ":" not in slug
+
+
+def _check_ends(link: dict[str, Any]) -> None:
+    """The ends a link of its type joins (the SHACL shapes of ontology/shapes.ttl): a provision to a body
+    (addressee), a provision to a provision (derivedFrom, reiterates), anything to a provision (respondsTo,
+    fulfils)."""
+    source, link_type, target = str(link["from"]), str(link["type"]), str(link["to"])
+    wanted = "body:SLUG" if link_type == "addressee" else "'slug eId' (a provision)"
+    if not (target.startswith("body:") if link_type == "addressee" else _is_provision(target)):
+        raise InputError(f"a {link_type} link points to {wanted}, not {target!r}", parameter="target",
+                         hint="nothing was written: give such a target, or another type")
+    if link_type in ("addressee", "derivedFrom", "reiterates") and not _is_provision(source):
+        raise InputError(f"a {link_type} link goes from a provision, not from {source!r}", parameter="link_type",
+                         hint="nothing was written: give another type (respondsTo or fulfils for an activity)")
 
 
 def _ref(node: str) -> str:

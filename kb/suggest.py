@@ -47,7 +47,7 @@ import snowballstemmer
 from rapidfuzz import fuzz
 
 from kb import iri
-from kb.annotate import CONTEXT
+from kb.annotate import CONTEXT, SHORTEST_QUOTE
 from kb.model import Annotations, Evidence, Kind, Link, Provision, SourceDocument
 
 if TYPE_CHECKING:  # the retrieval and embedding libraries load on the first suggestion, not with kb
@@ -102,13 +102,17 @@ _ASKING_RE = re.compile(r"\b(?:recommends?|recommended|urges?|calls? (?:up)?on|i
                         r"encourages?|recomienda[n]?|insta[n]?|invita[n]?|solicita[n]?|encomienda[n]?|"
                         r"alienta[n]?)\b", re.IGNORECASE)
 # The words that put a body named after them in another role than the one asked to act (corpus/README.md).
-_ARTICLE = r"(?:\s+(?:the|la|el|los|las|del))?\s*$"
+# The name follows its cue directly, or after the unit of it that acts ("the Technical Secretariat of the
+# OAS", "la Secretaría Técnica de la OEA").
+_ARTICLE = (r"(?:\s+(?:the|la|el|los|las|del))?(?:(?:\s+[^\W\d_][\w-]*){1,3}\s+(?:of|de|del)"
+            r"(?:\s+(?:the|la|el|los|las))?)?\s*$")
 _ROLE_CUES = (
     ("supporter", re.compile(r"\b(?:with the(?: technical| financial)? support of|supported by|con el(?: técnico"
                              r"| financiero)? apoyo de|con apoyo de|apoyad[oa]s? por)" + _ARTICLE, re.IGNORECASE)),
-    ("partner", re.compile(r"\b(?:with the participation of|(?:collaboration|coordination|cooperation|partnership) "
-                           r"with|jointly with|together with|con la participación de|(?:colaboración|coordinación|"
-                           r"cooperación) con|junto con|conjuntamente con)" + _ARTICLE, re.IGNORECASE)),
+    ("partner", re.compile(r"\b(?:with the participation of|(?:collaboration|coordination|cooperation|partnership|"
+                           r"consultation) with|jointly with|together with|con la participación de|(?:colaboración|"
+                           r"coordinación|cooperación|consulta) con|junto con|conjuntamente con)" + _ARTICLE,
+                           re.IGNORECASE)),
     ("channel", re.compile(r"\b(?:through|via|por conducto de|a través de|por medio de)" + _ARTICLE, re.IGNORECASE)),
 )
 _MIN_QUOTE = 24  # characters of an addressee's quote: its name and the words before it
@@ -477,9 +481,9 @@ def _addressees(source: Candidate, annotations: Annotations) -> list[Suggestion]
         for start, end, slug, name in _named_bodies(lead_in.quote, annotations):
             if f"body:{slug}" in named:
                 continue
-            at = lead_in.start + start
-            evidence = [Evidence(lead_in.doc, lead_in.quote[start:end], at, at + end - start, "", "", ""),
-                        *_quote(source.evidence)]
+            begin, stop = _around(lead_in.quote, start, end, SHORTEST_QUOTE)  # "IACML" alone proves nothing
+            evidence = [Evidence(lead_in.doc, lead_in.quote[begin:stop], lead_in.start + begin, lead_in.start + stop,
+                                 "", "", ""), *_quote(source.evidence)]
             asked = asking is not None and start >= asking.end()  # "... recommends that the Ministers": asked
             features = {"overlap": 1.0 if asked else 0.7, "bm25": 0.5, "cited": 0.0,
                         "quoted": 0.0, "topics": 0.0, "meaning": 0.0, "rank": 1.0}
@@ -556,9 +560,10 @@ def suggest(documents: Sequence[SourceDocument], provisions: dict[str, list[Prov
             rejected: Iterable[tuple[str, str, str]] = (), min_confidence: float = 0.0) -> list[Suggestion]:
     """Candidate links for the provisions and activities of ``document`` (or all), grouped by source
     and link type, best first in each group, at most ``top`` per group, none below ``min_confidence``;
-    none that is curated, nor any ``rejected`` (as (from, type, to) references: "slug eId",
-    "activity:slug", "body:slug"). A held language version (kb.versions) stands for its original: its
-    ``document`` is the original's, and its provisions are read as the original's, in their own words."""
+    none between two items a curator linked (by any type), nor any ``rejected`` (as (from, type, to)
+    references: "slug eId", "activity:slug", "body:slug"). A held language version (kb.versions) stands for
+    its original: its ``document`` is the original's, and its provisions are read as the original's, in
+    their own words."""
     import bm25s
     import numpy
 
@@ -573,6 +578,7 @@ def suggest(documents: Sequence[SourceDocument], provisions: dict[str, list[Prov
     topics = {iri_: scheme.of(words) for iri_, words in tokens.items()}
     known = {(link.source, link.link_type, link.target) for link in (annotations.links if curated is None
                                                                         else curated)}
+    linked = {(source, target) for source, _, target in known}  # two items a curator linked, by whatever type
     held_slugs = {d.meta.slug for d in documents}
     reported = {act.slug for act in annotations.activities
                 if wanted is None or wanted & set(act.reported_in) or any(e.doc in wanted for e in act.evidence)}
@@ -667,7 +673,7 @@ def suggest(documents: Sequence[SourceDocument], provisions: dict[str, list[Prov
             link_type = _link_type(source, target)
             rank = seen[link_type]
             seen[link_type] += 1
-            if kept[link_type] >= top or (source.iri, link_type, to) in known:
+            if kept[link_type] >= top or (source.iri, to) in linked:
                 continue
             features["rank"] = max(0.0, 1 - rank / 5)
             signals = ("cites it; " if features["cited"] else "") + (
