@@ -39,11 +39,13 @@ def _bench_parse() -> ModuleType:
     return module
 
 
-def typeset(text: str, header: str, path: Path, font: Path | None) -> None:
+def typeset(text: str, header: str, path: Path, font: Path | None, *, solid: bool = False,
+            leading: float = _LINE_MM) -> None:
     """``text`` as a printed page would carry it: lines wrapped to the page and indented as far as
-    the text indents them, a blank line as a gap, ``header`` at the top and ``- N -`` at the foot of
-    every page after the first. ``font``: a TrueType font with the text's letters, or None for the
-    PDF core font Helvetica (Latin-1 letters only)."""
+    the text indents them, a blank line as a gap (``solid``: as nothing, paragraphs set without space
+    between them), ``leading`` millimetres from a line to the next, ``header`` at the top and ``- N -``
+    at the foot of every page after the first. ``font``: a TrueType font with the text's letters, or None
+    for the PDF core font Helvetica (Latin-1 letters only)."""
     from fpdf import FPDF
 
     family = "body" if font is not None else "helvetica"
@@ -72,9 +74,9 @@ def typeset(text: str, header: str, path: Path, font: Path | None) -> None:
         if line.strip():
             indent = _INDENT_MM * (len(line.expandtabs(4)) - len(line.expandtabs(4).lstrip()))
             pdf.set_x(pdf.l_margin + indent)
-            pdf.multi_cell(pdf.epw - indent, _LINE_MM, line.strip(), new_x="LMARGIN", new_y="NEXT")
-        else:
-            pdf.ln(_LINE_MM / 2)
+            pdf.multi_cell(pdf.epw - indent, leading, line.strip(), new_x="LMARGIN", new_y="NEXT")
+        elif not solid:
+            pdf.ln(leading / 2)
     pdf.output(str(path))
 
 
@@ -119,6 +121,10 @@ def main(argv: list[str] | None = None) -> int:
                         help="a TrueType font with the texts' letters, or 'core' for Helvetica (Latin-1 texts)")
     parser.add_argument("--available", action="store_true",
                         help="measure the documents whose text is in DOCS_DIR, leaving out (and counting) the rest")
+    parser.add_argument("--solid", action="store_true",
+                        help="set paragraphs without space between them (a blank line of the text as nothing)")
+    parser.add_argument("--leading", type=float, default=_LINE_MM,
+                        help=f"millimetres from a line to the next (default {_LINE_MM}, for 10.5-point type)")
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "out")
     args = parser.parse_args(argv)
     font = None if args.font == "core" else Path(args.font)
@@ -138,7 +144,8 @@ def main(argv: list[str] | None = None) -> int:
         for doc in documents:
             symbols = doc["metadata"].get("symbols") or []
             path = Path(tmp) / (doc["file"].removesuffix(".txt") + ".pdf")
-            typeset(texts[doc["file"]], symbols[0] if symbols else doc["file"], path, font)
+            typeset(texts[doc["file"]], symbols[0] if symbols else doc["file"], path, font, solid=args.solid,
+                    leading=args.leading)
             extracted = extract(path).data.decode("utf-8")
             carried = moved(doc, texts[doc["file"]], extracted)
             if carried is None:

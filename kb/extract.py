@@ -44,6 +44,11 @@ _PART_MARK_RE = re.compile(r"^\s*(?:\d{1,3}(?:\.\d{1,2})*[.)]|\(?[a-z]\)|[a-z]\.
 _CLOSERS = "\"\u201d\u2019')]"
 _FULL_SHARE = 0.6  # a wrapped line fills at least this share of the text's width
 _FLUSH = 1.5  # points: a justified line ends this close to the margin
+# A text is set solid when at least this share of its (at least _SOLID_MIN_BOXES) boxes are one line each;
+# its lines are then grouped as pdfminer groups a block's lines up to this gap (a share of a line's height).
+_SOLID_SHARE = 0.8
+_SOLID_MIN_BOXES = 12
+_SOLID_LINE_MARGIN = 1.0
 
 
 @dataclass(frozen=True)
@@ -91,6 +96,12 @@ def _pdf_text(path: Path, raw: bytes) -> str:
         # after the line below it); columns stay apart as boxes
         layout = LAParams(char_margin=_CHAR_MARGIN, boxes_flow=None)
         pages = [_page(page, first=k == 0) for k, page in enumerate(extract_pages(io.BytesIO(raw), laparams=layout))]
+        if _set_solid(pages):
+            # Paragraphs set with no space between them: every line is a box of its own, the line ends say
+            # nothing. Lines as near as a text's lines are read as one block, where wrapped lines join.
+            layout = LAParams(char_margin=_CHAR_MARGIN, boxes_flow=None, line_margin=_SOLID_LINE_MARGIN)
+            pages = [_page(page, first=k == 0)
+                     for k, page in enumerate(extract_pages(io.BytesIO(raw), laparams=layout))]
     except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
         raise InputError(f"{path}: the PDF is encrypted", hint="save an unprotected copy and add that") from exc
     except (PDFSyntaxError, PSException, ValueError, KeyError, TypeError) as exc:
@@ -157,6 +168,13 @@ def _page(page: Any, *, first: bool) -> _Page:
         elif lines:
             boxes.append(lines)
     return _Page(top, boxes, bottom)
+
+
+def _set_solid(pages: list[_Page]) -> bool:
+    """Whether a text's lines were read as boxes of one line each: set without space between paragraphs, at a
+    leading pdfminer takes for a gap between blocks."""
+    boxes = [box for page in pages for box in page.boxes]
+    return len(boxes) >= _SOLID_MIN_BOXES and sum(len(box) == 1 for box in boxes) >= _SOLID_SHARE * len(boxes)
 
 
 def _continues(carried: str, following: str) -> bool:

@@ -297,6 +297,37 @@ def test_a_pdf_set_ragged_right_reads_as_its_paragraphs(tmp_path: Path) -> None:
         ("1", "Mandate"), ("A", "Section"), ("2", "Mandate"), ("3", "Mandate")]
 
 
+def test_a_pdf_set_solid_at_a_loose_leading_reads_as_its_paragraphs(tmp_path: Path) -> None:
+    """No space between paragraphs, lines 6 mm apart in 11-point type (a leading pdfminer reads as a gap between
+    blocks): every line was a block of its own, a wrapped line's end a paragraph's, a sentence's tail a mandate."""
+    from fpdf import FPDF
+
+    pdf = FPDF(format="Letter")
+    pdf.set_margins(25, 20, 25)
+    pdf.add_page()
+    pdf.set_font("helvetica", size=11)
+    second = ("2. In order to ensure the continuity and coherence of the work of the Conference, the Chair pro "
+              "tempore, in collaboration with the Trade Union Technical Advisory Council (COSATE) and the Business "
+              "Technical Advisory Committee on Labor Matters (CEATAL), will promote the implementation of this Plan.")
+    third = ("3. Member States will devote the appropriate economic, technical and logistical resources to the "
+             "implementation of this Plan of Action and to the work of the Working Groups of the Conference.")
+    for block in ("ORGANIZATION OF AMERICAN STATES", "XXIII INTER-AMERICAN CONFERENCE OF MINISTERS OF LABOR",
+                  "OEA/Ser.K/XII.23.1", "PLAN OF ACTION OF LIMA",
+                  "1. WE, THE MINISTERS OF LABOR, commit to implement the following Plan of Action:", "A. ORGANIZATION",
+                  second, "B. RESOURCES", third, "C. WORKING GROUPS", "4. Two Working Groups are created.",
+                  "5. Promote decent work.", "6. Share the experiences of the ministries.",
+                  "7. Report to the XXIV IACML."):
+        pdf.multi_cell(0, 6, block, new_x="LMARGIN", new_y="NEXT")
+    path = tmp_path / "plan.pdf"
+    pdf.output(str(path))
+    text = kb.extract(path).text
+    assert second.split() in [line.split() for line in text.split("\n")]
+    parsed = kb.parse_document(text, source="plan.pdf")
+    assert [(p.number, p.kind.value) for p in parsed.provisions] == [
+        ("1", "Mandate"), ("A", "Section"), ("2", "Mandate"), ("B", "Section"), ("3", "Mandate"), ("C", "Section"),
+        *((str(n), "Mandate") for n in range(4, 8))]
+
+
 @pytest.mark.parametrize("align", ["J", "L"])  # justified, and set ragged right
 def test_a_pdf_paragraph_running_over_a_page_break_is_read_whole(tmp_path: Path, align: str) -> None:
     from fpdf import FPDF
