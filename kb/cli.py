@@ -52,6 +52,13 @@ def _item(store: kb.Store, reference: str) -> URIRef:
     return URIRef(now)
 
 
+def _formats(fmt: str, *allowed: str) -> None:
+    """Refuse a --format the command does not write (never a silent fallback to another)."""
+    if fmt not in allowed:
+        raise kb.InputError(f"--format {fmt!r} is not {', '.join(allowed[:-1])} or {allowed[-1]}",
+                            parameter="format", hint=f"use one of {', '.join(allowed)}")
+
+
 def _open(store: str | None, build_dir: Path | None) -> kb.Store:
     if store:
         return kb.open_store(store)
@@ -120,8 +127,7 @@ def parse_cmd(file: Annotated[Path, typer.Argument(help="A text, PDF or DOCX fil
                                                   "as (cover, contents, set aside, a provision's text, none): the "
                                                   "view to write corrections from.")] = False) -> None:
     """What the parser makes of any file, without touching the corpus: cover metadata, provisions, warnings."""
-    if fmt not in ("table", "json"):
-        raise kb.InputError(f"--format {fmt!r} is not table or json")
+    _formats(fmt, "table", "json")
     if doc_type is not None and doc_type not in kb.DOCUMENT_TYPES:
         raise kb.InputError(f"--type {doc_type!r} is not a document type",
                             hint=f"use one of {', '.join(kb.DOCUMENT_TYPES)}")
@@ -282,8 +288,7 @@ def query(name: Annotated[str, typer.Argument(help="A query name from queries/ (
           param: Annotated[list[str] | None, typer.Option("--param", "-p", help="NAME=VALUE, repeatable.")] = None,
           fmt: FormatOpt = "table", store: StoreOpt = None, build_dir: BuildOpt = None) -> None:
     """Run a named query or a .rq file; parameters are bound, never spliced into the text."""
-    if fmt not in ("table", "csv", "json"):
-        raise kb.InputError(f"--format {fmt!r} is not table, csv or json")
+    _formats(fmt, "table", "csv", "json")
     named = kb.get_query(name)
     bindings = named.bind(_parse_params(param or []))
     with _open(store, build_dir) as st:
@@ -320,8 +325,7 @@ def quote_cmd(reference: Annotated[str, typer.Argument(help='"slug eId" of a hel
               fmt: Annotated[str, typer.Option("--format", "-f", help="yaml, text or json.")] = "yaml",
               corpus: CorpusOpt = None) -> None:
     """A provision's exact printed text (or a span of a source), ready to paste as evidence."""
-    if fmt not in ("yaml", "text", "json"):
-        raise kb.InputError(f"--format {fmt!r} is not yaml, text or json")
+    _formats(fmt, "yaml", "text", "json")
     offsets: tuple[int, int] | None = None
     if span is not None:
         start, sep, end = span.partition(":")
@@ -350,8 +354,7 @@ def suggest_cmd(document: Annotated[str | None, typer.Option(help="Suggest for t
                                                        "corpus/review/suggestions.yaml.")] = False,
                 corpus: CorpusOpt = None) -> None:
     """Candidate trace links not yet curated, with located quotes, a confidence and why; kept for `kb review`."""
-    if fmt not in ("table", "json"):
-        raise kb.InputError(f"--format {fmt!r} is not table or json")
+    _formats(fmt, "table", "json")
     if top < 1:
         raise kb.InputError(f"--top {top} must be at least 1")
     if not 0.0 <= min_confidence <= 1.0:
@@ -483,6 +486,7 @@ def show(item: Annotated[str, typer.Argument(help='An IRI, a document slug, or "
          fmt: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text",
          store: StoreOpt = None, build_dir: BuildOpt = None) -> None:
     """Show one item: its IRI, text, parent, span and every property."""
+    _formats(fmt, "text", "json")
     with _open(store, build_dir) as st:
         desc = kb.describe(st, _item(st, item))
     if fmt == "json":
@@ -546,8 +550,7 @@ def status_cmd(document: Annotated[str | None, typer.Option(help="Document slug.
                asof: AsofOpt = None, fmt: FormatOpt = "table", store: StoreOpt = None,
                build_dir: BuildOpt = None) -> None:
     """Mandates and recommendations with their status (response, lifecycle, adoption) and the reason."""
-    if fmt not in ("table", "csv", "json"):
-        raise kb.InputError(f"--format {fmt!r} is not table, csv or json")
+    _formats(fmt, "table", "csv", "json")
     with _open(store, build_dir) as st:
         rows = kb.status(st, asof=kb.parse_asof(asof), document=document, topic=topic, body=body, value=value,
                          kind=kind)
@@ -613,6 +616,7 @@ def trace_cmd(item: Annotated[str, typer.Argument(help='An item: IRI or "slug eI
               fmt: Annotated[str, typer.Option("--format", "-f", help="tree or json.")] = "tree",
               store: StoreOpt = None, build_dir: BuildOpt = None) -> None:
     """The chain of an item, upstream and downstream, every link with its quotes."""
+    _formats(fmt, "tree", "json")
     with _open(store, build_dir) as st:
         asked = _item(st, item)
         tr = kb.trace(st, asked)
@@ -642,8 +646,7 @@ def cite(target: Annotated[str, typer.Argument(help='An item ("slug eId", IRI) o
              "given, in English words).")] = None,
          store: StoreOpt = None, build_dir: BuildOpt = None) -> None:
     """A citation with title, symbol, paragraph, quote, permanent IRI, dataset version and content hash."""
-    if fmt not in kb.CITATION_FORMATS:
-        raise kb.InputError(f"--format {fmt!r} is unknown", hint=f"use one of {', '.join(kb.CITATION_FORMATS)}")
+    _formats(fmt, *kb.CITATION_FORMATS)
     if language is not None and language not in kb.CITATION_LANGUAGES:
         raise kb.InputError(f"--language {language!r} is not one citations are given in",
                             hint=f"use one of {', '.join(kb.CITATION_LANGUAGES)}")
@@ -659,6 +662,7 @@ def coverage_cmd(
 ) -> None:
     """Per document and kind: provisions with a trace link and a topic; exit 1 if a mandate or
     numbered recommendation is neither linked nor marked with a reason."""
+    _formats(fmt, "text", "json")
     with _open(store, build_dir) as st:
         report = kb.coverage(st)
     if fmt == "json":
@@ -679,7 +683,8 @@ def coverage_cmd(
             for kind, cov in sorted(kinds.items()):
                 if all_kinds or kind in kb.MUST_BE_COVERED:
                     for m in cov.missing:
-                        what = "no link" if m["linked"] == "no" else "no topic"
+                        what = ("no trace link (addressee links do not count)" if m["linked"] == "no"
+                                else "no topic")
                         reason = f": {m['reason']}" if m["reason"] else ""
                         typer.echo(f"  {doc} {m['eId']} ({kind}) {what}{reason}")
     uncovered = report.uncovered()

@@ -290,7 +290,9 @@ def _withdrawals(published: Mapping[str, int], gone: set[str], held: Container[s
 def _dropped_error(slug: str, published: int, documents: Path) -> CorpusError:
     return CorpusError(documents / f"{slug}.yaml", f"{slug} was published as a held document ({published} provision "
                        "IRIs) and the corpus holds it no more: its IRIs would stop resolving",
-                       hint=f"put its metadata file and source back (git checkout), or, if it must go, withdraw it: "
+                       hint=f"put its metadata file and source back (`git checkout` if they were committed, else "
+                            f"`kb add FILE --slug {slug}` with its text, then its metadata as it was), or, if it must "
+                            "go, withdraw it: "
                             f"`withdrawn: [{{slug: {slug}, date: YYYY-MM-DD, reason: ...}}]` in an annotation file "
                             "(its IRIs then answer 410 Gone with the reason)")
 

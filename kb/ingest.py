@@ -19,14 +19,14 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 
 from kb import iri
-from kb.annotate import read_annotation_files
+from kb.annotate import read_annotation_files, withdrawn_entries
 from kb.corpus import DATE_RE, default_corpus_dir, is_date, own_symbols, parse_meta, write_whole
 from kb.errors import InputError, KbError
 from kb.extract import Extracted, extract
@@ -124,15 +124,22 @@ def _holder(documents: Path, received: Extracted, sha256: str) -> str | None:
     return None
 
 
+# A revision or corrigendum of a symbol (folded: no spaces, lower case): "cidi/trabajo/doc.22/15rev.1".
+_REVISION_RE = re.compile(r"(?:rev\.?\d*|corr\.?\d*|add\.?\d*)+$")
+
+
 def _same_symbols(held: Sequence[DocumentMeta], symbols: Sequence[str], language: str, *,
                   same_language: bool = True, doc_type: str = "") -> str:
     """The slug of a held document sharing a symbol with these, or "": in the same language, a text of the
     same document held twice; in another (``same_language=False``), of the same type (one symbol may cover
     a Declaration and its Plan of Action), the original this text is a language version of (a version's own
     original when that one is a version too)."""
-    wanted = own_symbols(symbols)
+    def folded(given: Iterable[str]) -> set[str]:  # across languages, any revision of a symbol is the document's
+        return own_symbols(given) if same_language else {_REVISION_RE.sub("", s) for s in own_symbols(given)}
+
+    wanted = folded(symbols)
     for meta in held if wanted else ():
-        if (meta.language == language) == same_language and wanted & own_symbols(meta.symbols) and (
+        if (meta.language == language) == same_language and wanted & folded(meta.symbols) and (
                 same_language or not doc_type or meta.doc_type.value == doc_type):
             return meta.slug if same_language else meta.version_of or meta.slug
     return ""
@@ -306,6 +313,18 @@ def add_document(path: Path, *, corpus_dir: Path | None = None, slug: str | None
     requested = slug
     slug = slug or propose_slug(parsed, path.stem)
     bodies, activities, quoted = _declared(corpus_dir / "annotations")
+    withdrawn = withdrawn_entries(corpus_dir / "annotations") or {}
+    if slug in withdrawn:  # a withdrawn slug is never used again: its IRIs answer 410 Gone
+        if requested is not None:
+            raise InputError(f"--slug {slug!r} was withdrawn ({withdrawn[slug]}): its IRIs answer 410 Gone, and it "
+                             "is never used again", parameter="slug", hint="give another slug")
+        base, n = slug, 2
+        while f"{base}-{n}" in withdrawn or (corpus_dir / "documents" / f"{base}-{n}.yaml").exists():
+            n += 1
+        slug = f"{base}-{n}"
+        slug_note = f"slug: {base} was withdrawn ({withdrawn[base]}) and is never used again: held as {slug}"
+    else:
+        slug_note = ""
     sources = corpus_dir / "sources"
     documents = corpus_dir / "documents"
     source_path = sources / f"{slug}.txt"
@@ -329,6 +348,12 @@ def add_document(path: Path, *, corpus_dir: Path | None = None, slug: str | None
                                 corrections_file=str(meta_path))
         held_path = corpus_dir / existing.source
         kept_notes: list[str] = []
+        for option, given, kept in (("--type", doc_type, existing.doc_type.value), ("--language", language,
+                                                                                 existing.language),
+                                    ("--date", date, existing.date)):
+            if given is not None and given != kept:
+                kept_notes.append(f"{option} {given} is not applied: the metadata is kept as edited ({kept}); edit "
+                                  f"{meta_path.name} to change it")
         if existing.sha256 != held_sha:  # --replace: the new text under the metadata as the curator edited it
             write_whole(held_path, received.data)
             write_whole(meta_path, _rehashed(meta_path.read_text(encoding="utf-8"), held_sha, received).encode())
@@ -347,8 +372,11 @@ def add_document(path: Path, *, corpus_dir: Path | None = None, slug: str | None
                               "as edited")
         return Added(slug, held_path, meta_path, parsed, kept_metadata=True, promoted=slug in quoted,
                      notes=kept_notes)
-    notes: list[str] = []
+    notes: list[str] = [slug_note] if slug_note else []
     final_type = doc_type or meta.type
+    if doc_type and meta.type and doc_type != meta.type:
+        notes.append(f"type: {doc_type} as given, and the cover reads as a {meta.type}'s: the kinds of its "
+                     f"provisions follow the type (a {meta.type}'s operative paragraphs are mandates): check it")
     if final_type is None:
         raise InputError(f"{path}: the cover does not say what kind of document this is",
                          hint=f"pass --type, one of {', '.join(t.value for t in DocType)}")

@@ -52,6 +52,13 @@ def test_unknown_item_is_one_line_exit_2(built_release: kb.Release, build_dir: P
     assert out.stderr.count("\n") == 1 and "no item" in out.stderr and "recommendation_70" in out.stderr
 
 
+@pytest.mark.parametrize("command", [["show", REC7], ["trace", REC7], ["coverage"], ["status"], ["cite", REC7]])
+def test_a_format_a_command_does_not_write_is_refused(built_release: kb.Release, build_dir: Path,
+                                                      command: list[str]) -> None:
+    out = run(*command, "--format", "xml", build_dir=build_dir)
+    assert out.returncode == 2 and "--format 'xml' is not " in out.stderr and not out.stdout
+
+
 def test_a_mistyped_reference_is_answered_with_the_nearest_names(built_release: kb.Release, build_dir: Path) -> None:
     for command in ("show", "why"):
         out = run(command, "wg1-2024-reprt recommendation_6", build_dir=build_dir)

@@ -289,7 +289,14 @@ def test_a_held_document_taken_out_is_refused_unless_withdrawn(corpus_copy: Path
     # declared in a file read before the withdrawal or after it, the same refusal
     withdrawal.write_text(said, encoding="utf-8")
     plan.write_text(NEW_PLAN.replace("Asunción on", "Asunción, Paraguay, on"), encoding="utf-8")
-    kb.add_document(plan, corpus_dir=corpus_copy, slug="plan-added-by-mistake")
+    with pytest.raises(kb.InputError, match="--slug 'plan-added-by-mistake' was withdrawn"):
+        kb.add_document(plan, corpus_dir=corpus_copy, slug="plan-added-by-mistake")
+    added = kb.add_document(plan, corpus_dir=corpus_copy, slug="plan-held-again")  # then renamed by hand
+    for path in (added.meta_path, added.source_path):
+        path.rename(path.with_name(path.name.replace("plan-held-again", "plan-added-by-mistake")))
+    meta = corpus_copy / "documents" / "plan-added-by-mistake.yaml"
+    meta.write_text(meta.read_text(encoding="utf-8").replace("plan-held-again", "plan-added-by-mistake"),
+                    encoding="utf-8")
     with pytest.raises(kb.AnnotationError, match=r"is withdrawn and still in the corpus.*never used again"):
         kb.build(corpus_copy, build_dir)
     assert kb.current_release(build_dir).version == release.version

@@ -687,3 +687,39 @@ def test_a_build_publishing_a_second_file_of_a_held_document_says_so(
     code, _, err = run(capsys, "build", *args)
     assert code == 0, err
     assert f"plan-again, new in this build, has the symbols, in en, of {PLAN}: if it is the same document" in err
+
+
+def test_a_type_given_against_the_cover_is_pointed_out_and_one_not_applied_said(corpus_copy: Path,
+                                                                                new_plan: Path) -> None:
+    added = kb.add_document(new_plan, corpus_dir=corpus_copy, doc_type="WorkingGroupReport")
+    assert any(note.startswith("type: WorkingGroupReport as given, and the cover reads as a PlanOfAction's")
+               for note in added.notes), added.notes
+    again = kb.add_document(new_plan, corpus_dir=corpus_copy, doc_type="Declaration", language="es")
+    assert again.kept_metadata
+    assert any(note.startswith("--type Declaration is not applied: the metadata is kept as edited "
+                               "(WorkingGroupReport)") for note in again.notes), again.notes
+    assert any(note.startswith("--language es is not applied") for note in again.notes)
+
+
+def test_a_text_decoded_in_the_wrong_encoding_is_held_back(capsys: pytest.CaptureFixture[str], corpus_copy: Path,
+                                                           new_plan: Path) -> None:
+    """Letters a converter could not read (U+FFFD) are lost for good: a warning with the line, no build."""
+    damaged = new_plan.with_name("plan-damaged.txt")
+    damaged.write_text(NEW_PLAN.replace("Asunción", "Asunci\ufffdn"), encoding="utf-8")
+    parsed = kb.parse_document(damaged.read_text(encoding="utf-8"))
+    (warning,) = [w for w in parsed.warnings if w.code == "replacement-characters"]
+    assert warning.line == NEW_PLAN[:NEW_PLAN.index("Asunción")].count("\n") + 1
+    code, out, err = run(capsys, "add", str(damaged), "--corpus", str(corpus_copy), "--build-dir",
+                         str(new_plan.parent / "build"))
+    assert code == 0 and "U+FFFD" in err and "not built: 1 warning(s)" in out, err
+
+
+def test_a_withdrawn_slug_is_not_proposed_again(corpus_copy: Path, new_plan: Path) -> None:
+    """A document added by mistake and withdrawn: the text added again is held under a slug never used."""
+    (corpus_copy / "annotations" / "zz-withdrawn.yaml").write_text(
+        f"withdrawn:\n  - {{slug: {PLAN}, date: 2026-12-06, reason: added by mistake}}\n", encoding="utf-8")
+    added = kb.add_document(new_plan, corpus_dir=corpus_copy, date="2027-09-16")
+    assert added.slug == f"{PLAN}-2" and any(f"slug: {PLAN} was withdrawn" in n for n in added.notes)
+    with pytest.raises(kb.InputError, match=f"--slug '{PLAN}' was withdrawn") as info:
+        kb.add_document(new_plan, corpus_dir=corpus_copy, slug=PLAN)
+    assert info.value.parameter == "slug"

@@ -465,3 +465,17 @@ def test_another_text_is_no_version_however_it_is_given(capsys: pytest.CaptureFi
     (corpus / "sources" / "iacml11-plan-of-action-es.txt").write_text(NEW_PLAN_VERSION_ES, encoding="utf-8")
     with pytest.raises(kb.InputError, match=rf"version_of: '{PLAN}' already has a version in 'es': {VERSION}"):
         kb.build(corpus, build_dir)
+
+
+def test_a_version_printed_under_another_revision_of_the_symbol_is_proposed(corpus_copy: Path,
+                                                                            tmp_path: Path) -> None:
+    """The English text of a Spanish plan carries "rev. 2" where the Spanish one carries "rev. 1": one document."""
+    for held in (corpus_copy / "documents" / f"{PLAN}.yaml", corpus_copy / "sources" / f"{PLAN}.txt"):
+        held.unlink(missing_ok=True)
+    english, spanish = tmp_path / "plan-en.txt", tmp_path / "plan-es.txt"
+    english.write_text(NEW_PLAN, encoding="utf-8")
+    spanish.write_text(NEW_PLAN_VERSION_ES.replace("doc.9/27 rev.1", "doc.9/27 rev.2"), encoding="utf-8")
+    kb.add_document(english, corpus_dir=corpus_copy)
+    added = kb.add_document(spanish, corpus_dir=corpus_copy)
+    assert added.slug == VERSION
+    assert re.search(rf"(?m)^version_of: {PLAN}  # ", added.meta_path.read_text(encoding="utf-8"))

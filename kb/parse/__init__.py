@@ -227,6 +227,13 @@ def parse_document(text: str, *, source: str = "<text>", doc_type: DocType | str
     if not provisions:
         warnings.append(ParseWarning(1, "no-body", "no provision found: the text seems to be only a cover, a "
                                      "banner or a table of contents"))
+    damaged = text.count("\ufffd")
+    if damaged:  # a text decoded in the wrong encoding: letters lost for good, every quote must copy the marks
+        first = text.count("\n", 0, text.index("\ufffd")) + 1
+        warnings.append(ParseWarning(first, "replacement-characters", f"{damaged} character(s) of the text are "
+                                     f"U+FFFD (\ufffd), from line {first}: letters its converter could not read "
+                                     "(a text saved in another encoding); get a good copy, or convert the original "
+                                     "from its encoding (e.g. `iconv -f latin1 -t utf-8`), and add that"))
     corrected = frozenset(text.count("\n", 0, offset) + 1 for offset, c in placed.at if c.read_as)  # a cut looked at
     warnings += _warnings(provisions, body_blocks, body_lines, text[body_offset:], kind_of, corrected)
     warnings.sort(key=lambda w: (w.line, w.code))
