@@ -59,30 +59,31 @@ def _page(name: str, ctx: Context, status_code: int = 200, **values: Any) -> HTM
 # --------------------------------------------------------------------------------------------
 
 
-def _filters(request: Request) -> tuple[dict[str, str], list[str]]:
-    """The dashboard's filters from the query string (defaults: open mandates as of the build), and errors."""
+def _filters(request: Request) -> tuple[dict[str, str], dict[str, str]]:
+    """The dashboard's filters from the query string (defaults: open mandates as of the build), and what is
+    wrong with each that is (parameter -> why)."""
     q = request.query_params
     values = {"asof": q.get("asof", "").strip(), "document": q.get("document", "").strip(),
               "topic": q.get("topic", "").strip(), "body": q.get("body", "").strip(),
               "status": q.get("status", "no-evidence").strip(), "kind": q.get("kind", "Mandate").strip()}
-    errors = []
+    errors: dict[str, str] = {}
     if values["asof"]:
         try:
             if not DATE_RE.match(values["asof"]):
                 raise ValueError
             dt.date.fromisoformat(values["asof"])
         except ValueError:
-            errors.append(f"as-of date {values['asof']!r} is not a date: write it as YYYY-MM-DD")
+            errors["asof"] = f"as-of date {values['asof']!r} is not a date: write it as YYYY-MM-DD"
             values["asof"] = ""
     if values["status"] and values["status"] not in pages_data.STATUS_VALUES:
-        errors.append(f"status {values['status']!r} is not one of {', '.join(pages_data.STATUS_VALUES)}")
+        errors["status"] = f"status {values['status']!r} is not one of {', '.join(pages_data.STATUS_VALUES)}"
         values["status"] = ""
     if values["kind"] not in KINDS:
-        errors.append(f"kind {values['kind']!r} is not Mandate or Recommendation")
+        errors["kind"] = f"kind {values['kind']!r} is not Mandate or Recommendation"
         values["kind"] = "Mandate"
     for name in ("document", "topic", "body"):
         if values[name] and not re.match(SLUG_PATTERN, values[name]):
-            errors.append(f"{name} {values[name]!r} is not a slug")
+            errors[name] = f"{name} {values[name]!r} is not a slug"
             values[name] = ""
     return values, errors
 
@@ -105,14 +106,14 @@ async def home(request: Request, ctx: Context) -> HTMLResponse:
         except kb.InputError as exc:  # a slug the knowledge base does not hold: say so, show the rest
             if exc.parameter not in ("document", "topic", "body", "status") or not values[exc.parameter]:
                 raise
-            errors.append(str(exc))
+            errors[exc.parameter] = str(exc)
             values[exc.parameter] = ""
     query = urlencode({k: v for k, v in values.items() if v})
     documents = await offload.run(lambda: ctx.store.select(pages_data.DOCUMENT_FACTS_QUERY).dicts())
     held = [{"href": views.local_href(str(r["document"])), "title": str(r["title"]),
              "date": str(r.get("date", "")), "kind": pages_data.local_name(str(r["type"])),
              "held": str(r["held"]).lower() == "true", "reader": f"/reader/{r['slug']}"} for r in documents]
-    return _page("index.html", ctx, 400 if errors else 200, data=data, values=values, errors=errors,
+    return _page("index.html", ctx, 400 if errors else 200, data=data, values=values, errors=list(errors.values()),
                  csv_href="/mandates.csv" + (f"?{query}" if query else ""), kinds=KINDS,
                  status_values=pages_data.STATUS_VALUES, columns=pages_data.STATUS_COLUMNS, documents=held,
                  dumps=ctx.dumps())
@@ -221,7 +222,7 @@ def install(app: FastAPI, ctx: Context) -> None:
     async def mandates_csv(request: Request) -> Response:
         values, errors = _filters(request)
         if errors:
-            raise ApiError(400, "; ".join(errors))
+            raise ApiError(400, "; ".join(errors.values()), parameter=next(iter(errors)))
         data = await _dashboard(ctx, values, None)
         name = f"mandates-{data['asof']}.csv"
         return Response(_csv(data), media_type="text/csv; charset=utf-8",

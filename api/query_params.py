@@ -5,7 +5,7 @@ each: for the nine filters of a REST listing that took 0.11 ms of every request 
 process: the same route with and without them), a tenth of the latency budget of a 50-row page.
 A route that declares ``request: Request`` only and calls :func:`parse` gets the same parameters
 validated in one pydantic call (~0.02 ms), with the same semantics as FastAPI's (a repeated
-parameter keeps its last value, unknown ones are ignored, the same lax coercion from text) and the
+parameter keeps its last value, the same lax coercion from text; but an unknown one is refused) and the
 same errors: a :class:`~fastapi.exceptions.RequestValidationError` located in ``query``, which the
 app's handler turns into the one error shape (400, naming the parameter). :func:`openapi` lists the
 parameters for the route's ``openapi_extra``, as FastAPI would have.
@@ -13,6 +13,7 @@ parameters for the route's ``openapi_extra``, as FastAPI would have.
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Mapping, Sequence
 from typing import Any, TypeVar
 
@@ -24,9 +25,20 @@ M = TypeVar("M", bound=BaseModel)
 
 
 def parse(model: type[M], request: Request) -> M:
-    """The request's query parameters validated by ``model`` (each field one parameter)."""
+    """The request's query parameters validated by ``model`` (each field one parameter). A parameter the
+    model does not have is refused, naming the nearest ones: a mistyped filter (``documnet=``) ignored
+    would answer every item as if it were the filtered few."""
+    given = dict(request.query_params)
+    unknown = [name for name in given if name not in model.model_fields]
+    if unknown:
+        names = list(model.model_fields)
+        raise RequestValidationError([{
+            "type": "extra_forbidden", "loc": ("query", name), "input": given[name],
+            "msg": "is not a parameter of this call" + (
+                f" (did you mean {' or '.join(close)}?)" if (close := difflib.get_close_matches(name, names, n=2))
+                else "") + f"; it takes {', '.join(names)}"} for name in unknown])
     try:
-        return model.model_validate(dict(request.query_params))
+        return model.model_validate(given)
     except ValidationError as exc:
         raise RequestValidationError([{**error, "loc": ("query", *error["loc"])} for error in exc.errors()]) \
             from None

@@ -426,8 +426,9 @@ def test_rest_parameter_errors(client: httpx.Client) -> None:
     assert_error(client.get("/api/mandates", params={"q": "x" * 201}), 400, "q")
     assert "should match pattern" in assert_error(client.get("/api/mandates", params={"topic": "A B"}), 400,
                                                 "topic")["detail"]
-    repeated = client.get("/api/mandates?limit=3&limit=2&unknown=1")  # the last value counts; others ignored
+    repeated = client.get("/api/mandates?limit=3&limit=2")  # the last value counts
     assert repeated.status_code == 200 and repeated.json()["limit"] == 2 and len(repeated.json()["items"]) == 2
+    assert_error(client.get("/api/mandates?limit=2&unknown=1"), 400, "unknown")
 
 
 def test_every_operation_has_its_own_id(client: httpx.Client) -> None:
@@ -597,6 +598,11 @@ def test_unknown_filter_values_are_400_naming_the_parameter(client: httpx.Client
     assert_error(client.get("/api/provisions", params={"body": "https://example.org/x", **extra}), 400, "body")
     ok = client.get("/api/mandates", params={"document": "iacml21-plan-of-action", **extra})
     assert ok.status_code == 200 and ok.json()["items"]
+    # a mistyped or foreign filter is no filter: refused, not ignored (every mandate would be answered)
+    error = assert_error(client.get("/api/mandates", params={"documnet": "iacml21-plan-of-action", **extra}), 400,
+                         "documnet")
+    assert "did you mean document?" in error["detail"]
+    assert_error(client.get("/api/mandates", params={"kind": "Recommendation", **extra}), 400, "kind")
 
 
 def test_every_response_carries_the_security_headers(client: httpx.Client) -> None:

@@ -333,7 +333,10 @@ def test_as_of_date_changes_the_dashboard(site: str, store: kb.Store) -> None:
     assert {r["asof"] for r in exported} == {"2022-12-31"}
     bad = get_page(site, "/", 400, asof="31/12/2022")
     assert "is not a date" in bad.text and bad.all("div", role="alert")
-    assert httpx.get(site + "/mandates.csv", params={"asof": "31/12/2022"}).status_code == 400
+    refused = httpx.get(site + "/mandates.csv", params={"asof": "31/12/2022"})
+    assert refused.status_code == 400 and refused.json()["error"]["parameter"] == "asof"
+    refused = httpx.get(site + "/mandates.csv", params={"kind": "Bogus"})
+    assert refused.status_code == 400 and refused.json()["error"]["parameter"] == "kind"
 
 
 # --------------------------------------------------------------------------------------------
