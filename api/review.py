@@ -89,8 +89,9 @@ def install(app: FastAPI, ctx: Context, corpus_dir: Path) -> None:
             if "text/html" not in request.headers.get("accept", ""):
                 raise
             # A person at the page: the page again, saying why, with what they typed (nothing was written).
-            return await offload.run(page, refused=str(exc), ident=ident, form=form,
-                                     status=404 if isinstance(exc, kb.NotFoundError) else 400)
+            gone = isinstance(exc, kb.NotFoundError)  # decided meanwhile (another tab, the prompt): no edits to keep
+            return await offload.run(page, refused=exc.message if gone else str(exc), ident="" if gone else ident,
+                                     form=form, status=404 if gone else 400)
         return RedirectResponse(f"/review?done={quote(done)}" + (f"#s-{following}" if following else ""),
                                 status_code=303)
 

@@ -460,6 +460,9 @@ def _decide(review: kb.Review, p: kb.Pending) -> str:
                 link = review.accept(p.id, link_type=new_type, target=new_target, role=new_role,
                                      evidence=review.edited_evidence(p.id, quotes))
                 typer.echo(f"  accepted: {link['from']} {link['type']} {link['to']}")
+        except kb.NotFoundError as exc:  # decided meanwhile (the page, another prompt): nothing left to ask
+            typer.echo(f"  {exc.message}: next", err=True)
+            return "s"
         except kb.InputError as exc:
             typer.echo(f"  refused: {exc.message}" + (f"\n  {exc.hint}" if exc.hint else ""), err=True)
             continue

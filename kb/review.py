@@ -209,8 +209,25 @@ class Review:
         for p in self.pending():
             if p.id == ident:
                 return p
+        decided = self.decided(ident)
+        if decided:  # another tab, the prompt or the page decided it meanwhile
+            raise NotFoundError(f"suggestion {ident} was already {decided}", parameter="ident",
+                                hint="nothing was written; the waiting ones are on the page (`kb review --list`)")
         raise NotFoundError(f"no suggestion {ident!r} is waiting for review", parameter="ident",
                             hint="`kb review --list` shows the waiting ones and their ids")
+
+    def decided(self, ident: str) -> str:
+        """How a suggestion no longer waiting was decided: "rejected", "accepted" (into the accepted links'
+        file), or "" if neither says so."""
+        with contextlib.suppress(InputError):
+            if any(suggestion_id(*ends) == ident for ends in self.rejected()):
+                return "rejected"
+        with contextlib.suppress(InputError):
+            _, entries = self._load(self.accepted_path, "links")
+            if any(suggestion_id(str(e.get("from")), str(e.get("type")), str(e.get("to"))) == ident
+                   for _, e in entries):
+                return f"accepted (annotations/{REVIEWED_LINKS})"
+        return ""
 
     def edited_evidence(self, ident: str, quotes: list[str]) -> list[dict[str, str]]:
         """The suggestion's evidence with its quotes replaced by ``quotes`` (in order; an empty one keeps

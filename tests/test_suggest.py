@@ -652,6 +652,31 @@ def test_a_suggestion_rejected_while_the_suggester_ran_is_not_made_again(corpus:
     assert first.id not in {p.id for p in again} | {p.id for p in review.pending()}
 
 
+def test_a_suggestion_decided_elsewhere_says_how(capsys: pytest.CaptureFixture[str],
+                                                 monkeypatch: pytest.MonkeyPatch, corpus: Path) -> None:
+    """A stale tab or a prompt left open: the suggestion was decided meanwhile; said so, and the prompt goes on."""
+    prepared = kb.prepare(corpus)
+    found = kb.suggest(prepared.documents, prepared.provisions, prepared.annotations, document=REPORT)
+    review = kb.Review(corpus)
+    first, second = sorted(review.record(found, REPORT, {d.meta.slug: d.text for d in prepared.documents}),
+                           key=lambda p: -p.confidence)[:2]
+    review.accept(second.id)
+    with pytest.raises(kb.NotFoundError, match=f"suggestion {second.id} was already accepted"):
+        review.reject(second.id)
+    answers = iter(["a", "r", "", "q"])  # first: decided on the page while the prompt waited; the next: rejected
+
+    def prompt(*args: Any, **kwargs: Any) -> str:
+        if first.id in {p.id for p in review.pending()}:
+            kb.Review(corpus).reject(first.id)  # the page, meanwhile
+        return next(answers)
+
+    monkeypatch.setattr("typer.prompt", prompt)
+    assert main(["review", "--corpus", str(corpus)]) == 0
+    assert f"suggestion {first.id} was already rejected: next" in capsys.readouterr().err
+    third = sorted(kb.Review(corpus).rejected() - {(first.source, first.link_type, first.target)})
+    assert len(third) == 1  # the prompt went on to the next suggestion
+
+
 def test_an_addressee_acting_through_its_unit_or_consulted_has_its_role(corpus_copy: Path, tmp_path: Path) -> None:
     """"con el apoyo de la Secretaría Técnica de la OEA": the OAS supports; "en consulta con": a partner."""
     from fixtures.plan_of_action import NEW_PLAN_ES
