@@ -1287,3 +1287,39 @@ def test_an_opening_in_capitals_broken_after_a_preposition_goes_on() -> None:
     assert (first.eid, first.kind) == ("al_1", Kind.MANDATE)
     assert own_text(text, first).endswith("el siguiente Plan de Acción:")
     assert [p.kind for p in doc.provisions if own_text(text, p) == "ANNEX A"] == [Kind.SECTION]  # a letter alone
+
+
+def test_a_lead_in_naming_aims_makes_its_items_objectives() -> None:
+    """ "The objectives of this meeting were as follows:" over numbered paragraphs, "the Program seeks to:" over
+    bullets: what they list are objectives (not in a Plan of Action, whose every paragraph is a mandate); a
+    paragraph naming "the purpose" of something leads in no objectives."""
+    text = ("SECOND REGULAR MEETING OF THE COMMITTEE\n\n"
+            "The Committee met at headquarters on 18 and 19 October.\n\n"
+            "The objectives of this meeting were as follows:\n\n"
+            "  1. Review the progress made since the last Ministerial Meeting.\n"
+            "  2. Prepare the agenda of the next Ministerial Meeting\n\n"
+            "In follow-up to the Summit, the Program of Education seeks to:\n"
+            "  • Support the formulation of public policies on access to education.\n"
+            "  • Promote the training of teachers.\n\n"
+            "The main purpose of the meeting was to discuss the topics assigned to the Working Groups:\n"
+            "  • Working Group 1: Decent Work\n"
+            "  • Working Group 2: Labor Ministries\n")
+    kinds = [(own_text(text, p).split()[0], p.kind) for p in parse_document(text).provisions
+             if p.kind is not Kind.LIST]
+    assert kinds == [("The", Kind.PARAGRAPH), ("The", Kind.PARAGRAPH), ("1.", Kind.OBJECTIVE), ("2.", Kind.OBJECTIVE),
+                     ("In", Kind.PARAGRAPH), ("•", Kind.OBJECTIVE), ("•", Kind.OBJECTIVE), ("The", Kind.PARAGRAPH),
+                     ("•", Kind.ITEM), ("•", Kind.ITEM)]
+
+
+def test_a_column_of_names_one_a_line_is_one_part() -> None:
+    """Member states one a line under a sentence (a table's column flattened): one part, not a paragraph each;
+    short lines that are headings over text, or fewer than five names, stay apart."""
+    text = ("MEMBERS OF THE EXECUTIVE COMMITTEE\n\n"
+            "The following member states form the Committee for the period 2024-2026:\n"
+            "Argentina\nBarbados\nCanada\nDominican Republic\nJamaica\nSaint Kitts and Nevis\nUnited States\n\n"
+            "Officers\n\nThe Chair is elected for two years.\n\n"
+            "Alternates\nBelize\nChile\nPeru\n")
+    parts = [own_text(text, p) for p in parse_document(text).provisions if p.kind is not Kind.LIST]
+    assert "Argentina\nBarbados\nCanada\nDominican Republic\nJamaica\nSaint Kitts and Nevis\nUnited States" in parts
+    assert "Officers" in parts and "The Chair is elected for two years." in parts
+    assert "Belize" in parts and "Peru" in parts  # four lines: no column

@@ -31,6 +31,7 @@ _LEAD_IN_WORDS = 8
 _WRAPPED_MAX = 130  # a longer line is a paragraph a host kept on one line, not one wrapped by a typesetter
 _RUN_ON = 60  # a line this long that stops mid-sentence runs on; a shorter one may be a heading
 _VERB_LINE_WORDS = 4
+_COLUMN_MIN, _COLUMN_WORDS, _COLUMN_CHARS = 5, 4, 32  # a column of names: lines, and each line's words and length
 # The lead-ins of a resolution's preamble: paragraphs of their own, never headings. The subject
 # ("THE PERMANENT COUNCIL OF ...,", "EL CONSEJO ...,") ends its line, or runs into the first clause.
 _SUBJECT_END = rf",(?:\s*$|\s+(?:{PREAMBLE_CUES})\b)"
@@ -210,12 +211,34 @@ def wrap_width(lines: list[Line]) -> int:
     return _wrap([line for line in lines if line.tok is not Tok.NOISE]).width
 
 
+def _column(lines: list[Line]) -> set[int]:
+    """The lines that carry on a column of names, one a line with no blank line between (countries, members,
+    a table's cells flattened): at least ``_COLUMN_MIN`` short lines of words alone, no numbers or bullets,
+    no sentence. A reader counts the column as one part, not a paragraph a name."""
+    def name(line: Line) -> bool:
+        return (line.tok is Tok.TEXT and not line.inline and len(line.text) <= _COLUMN_CHARS
+                and len(line.text.split()) <= _COLUMN_WORDS and line.text[:1].isupper()
+                and line.text[-1:] not in ".:;,!?" and not is_upper(line.text))
+
+    out: set[int] = set()
+    run: list[int] = []
+    for k, line in enumerate([*lines, None]):
+        if line is not None and name(line) and (not run or k == run[-1] + 1):
+            run.append(k)
+            continue
+        if len(run) >= _COLUMN_MIN:
+            out |= set(run[1:])
+        run = [k] if line is not None and name(line) else []
+    return out
+
+
 def blocks(lines: list[Line], *, starts: frozenset[int] = frozenset(), continues: frozenset[int] = frozenset(),
            headings: frozenset[int] = frozenset()) -> list[Block]:
     """Group the body's lines (noise already removed or marked) into blocks. A curator's corrections:
     a line whose start is in ``starts`` begins a block, one in ``continues`` carries on the block
     before it, one in ``headings`` is a block of its own."""
     wrap = _wrap([line for line in lines if line.tok is not Tok.NOISE])
+    column = _column(lines)
     begins = starts | headings
     out: list[Block] = []
     pending_number: Line | None = None
@@ -278,7 +301,7 @@ def blocks(lines: list[Line], *, starts: frozenset[int] = frozenset(), continues
             or _CLAUSE_END_RE.search(out[-1].text) is not None)  # in sentence case: after a clause
         if line.tok is Tok.TEXT and out and not new_clause and line.start not in begins and \
                 out[-1].start not in headings and (
-                (previous is not None and wrap.carries_on(previous, line))
+                (previous is not None and (i - 1 in column or wrap.carries_on(previous, line)))
                 or _continues(out[-1], line, after_blank=previous is None)):
             out[-1].lines.append(line)
         else:
@@ -290,7 +313,7 @@ def blocks(lines: list[Line], *, starts: frozenset[int] = frozenset(), continues
         # a block just before a curator's heading (the first half of a wrapped line) is not one by its looks
         looks = after is None or after.start not in headings
         block.subheading = looks and (_is_subheading(before, block, after) or _heads_pair(out, k))
-        block.numbered_heading = _is_numbered_heading(block, after)
+        block.numbered_heading = _is_numbered_heading(block, after, before)
     return out
 
 
@@ -315,9 +338,11 @@ def _next_shown(lines: list[Line], i: int) -> int | None:
     return next((j for j in range(i, len(lines)) if lines[j].tok not in (Tok.BLANK, Tok.NOISE)), None)
 
 
-def _is_numbered_heading(block: Block, following: Block | None) -> bool:
+def _is_numbered_heading(block: Block, following: Block | None, previous: Block | None = None) -> bool:
     """A numbered line that is a heading: no closing stop, followed by text or lettered items, and
-    in title case or short ("1. Adoption of the agenda", "1) In the area of employment")."""
+    in title case or short ("1. Adoption of the agenda", "1) In the area of employment"); not one going on
+    from a numbered paragraph before it (its stop dropped: "1. Review the progress made. / 2. Prepare the
+    agenda")."""
     if (block.tok is Tok.NUMBERED and following is not None and following.tok is Tok.DECIMAL
             and following.first.num.startswith(block.first.num + ".")):
         return True  # "1. Education" over "1.1 Early childhood"
@@ -327,6 +352,10 @@ def _is_numbered_heading(block: Block, following: Block | None) -> bool:
     text = block.text
     if following.tok is Tok.LETTERED and text.endswith(".") and len(text) <= _NUMBERED_HEADING_MAX:
         return True  # "1) En el campo del Empleo y el Mercado de Trabajo." over its lettered items
+    if (previous is not None and previous.tok is Tok.NUMBERED and not previous.numbered_heading
+            and previous.first.num.isdigit() and block.first.num.isdigit()
+            and int(block.first.num) == int(previous.first.num) + 1):
+        return False
     if text[-1:] in _SENTENCE_END + "," or len(text) > _HEADING_MAX:
         return False
     words = text.split()

@@ -36,6 +36,10 @@ _FINDINGS_RE = re.compile(
     r"\b(?:consensus|main ideas|findings?|conclusions?|areas? of agreement|consenso|ideas principales|"
     r"hallazgos?|conclusi(?:ón|on|ones)|áreas de acuerdo)\b", re.IGNORECASE)
 _OBJECTIVE_RE = re.compile(r"\b(?:objectives?|objetivos?)\b", re.IGNORECASE)
+# A lead-in saying what its items aim at: "The objectives of this meeting were as follows:", "the Program seeks
+# to:", "tiene como objetivos:", "busca:".
+_AIMS_RE = re.compile(r"(?:\b(?:objectives?|objetivos?)\b.*|\b(?:seeks?|aims?|busca[n]?|pretende[n]?)(?: to| a)?):\s*$",
+                      re.IGNORECASE)
 _TRAILING_NOTE_RE = re.compile(r"\s*\[[^\]]*\]$")
 _SENTENCE_END_RE = re.compile(r"[.?!](?=\s|$)")
 _FIELD_RE = re.compile(r"^(?P<label>[A-ZÁÉÍÓÚÑ][^:\d]{0,40}):\s+\S")
@@ -206,6 +210,8 @@ class Roles:
             return Kind.QUESTION
         if role is not None:
             return role
+        if not self.mandating and lead_in.rstrip().endswith(":") and _AIMS_RE.search(lead_in):
+            return Kind.OBJECTIVE
         if self._operative(text, item=item):
             return Kind.MANDATE
         return Kind.PARAGRAPH
@@ -233,7 +239,7 @@ class Roles:
             return Kind.QUESTION
         if self.mandating:
             return Kind.MANDATE
-        if _OBJECTIVE_RE.search(lead_in):
+        if _OBJECTIVE_RE.search(lead_in) or _AIMS_RE.search(lead_in):
             return Kind.OBJECTIVE
         if _announces_recommendations(lead_in):
             return Kind.RECOMMENDATION
