@@ -244,6 +244,11 @@ def install(app: FastAPI, ctx: Context) -> None:
                 gone = isinstance(exc, kb.GoneError)
                 return Response(pages.not_found_html(ctx, str(exc), gone=gone), status_code=410 if gone else 404,
                                 media_type="text/html; charset=utf-8")
+            except ApiError as exc:  # a parameter of the page (asof): said on a page, not in JSON
+                if exc.status != 400:
+                    raise
+                return Response(pages.not_found_html(ctx, exc.detail, title="Bad request"), status_code=400,
+                                media_type="text/html; charset=utf-8")
         try:
             triples = await offload.run(item_triples, ctx.store, iri)
         except kb.GoneError:  # a Linked Data client gets what is kept of it, in the syntax it asked for

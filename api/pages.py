@@ -167,9 +167,11 @@ async def item_html(request: Request, ctx: Context, iri: URIRef) -> str:
                   alternates=alternates)
 
 
-def not_found_html(ctx: Context, detail: str, *, gone: bool = False) -> str:
-    """The page of an IRI path the knowledge base does not hold (``gone``: held once, withdrawn since)."""
-    return render("not_found.html", **_common(ctx), detail=detail, gone=gone)
+def not_found_html(ctx: Context, detail: str, *, gone: bool = False, title: str = "") -> str:
+    """The page of an IRI path the knowledge base does not hold (``gone``: held once, withdrawn since), or
+    of a request it cannot answer as asked (``title``: "Bad request")."""
+    return render("not_found.html", **_common(ctx), detail=detail, gone=gone,
+                  title=title or ("Gone" if gone else "Not found"))
 
 
 async def ontology_html(request: Request, ctx: Context) -> str:

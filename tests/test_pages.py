@@ -214,6 +214,9 @@ def test_unknown_items_are_404_and_rdf_negotiation_is_unchanged(site: str) -> No
     assert turtle.headers["content-type"].startswith("text/turtle") and "derivedFrom" in turtle.text
     html = httpx.get(site + MANDATE, headers=BROWSER)
     assert "Accept" in html.headers["vary"] and "?format=turtle" in html.headers["link"]
+    wrong = httpx.get(site + MANDATE, params={"asof": "2024-02-30"}, headers=BROWSER)  # a person: a page
+    assert wrong.status_code == 400 and wrong.headers["content-type"].startswith("text/html")
+    assert Page(wrong.text).headings[0] == (1, "Bad request") and "2024-02-30" in wrong.text
 
 
 # --------------------------------------------------------------------------------------------
