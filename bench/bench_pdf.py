@@ -1,6 +1,7 @@
 """How much the parser loses when a document comes as a typeset PDF rather than as text.
 
     python bench/bench_pdf.py DOCS_DIR bench/parse-expected.json [--split tune|test|all] [--font TTF|core]
+                              [--solid] [--leading MM]
 
 The texts of the parse benchmark (see bench_parse.py) are typeset as an OAS document is printed: a
 Letter page, wrapped lines, the document's symbol as a running header and ``- N -`` at the foot of
