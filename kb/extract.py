@@ -49,6 +49,7 @@ _FLUSH = 1.5  # points: a justified line ends this close to the margin
 _SOLID_SHARE = 0.8
 _SOLID_MIN_BOXES = 12
 _SOLID_LINE_MARGIN = 1.0
+_SOLID_CUT_LINES = 3  # one-line boxes at the margin, followed by another box: paragraphs cut at their wraps
 
 
 @dataclass(frozen=True)
@@ -172,9 +173,18 @@ def _page(page: Any, *, first: bool) -> _Page:
 
 def _set_solid(pages: list[_Page]) -> bool:
     """Whether a text's lines were read as boxes of one line each: set without space between paragraphs, at a
-    leading pdfminer takes for a gap between blocks."""
+    leading pdfminer takes for a gap between blocks. Its paragraphs are then cut into boxes at their wrapped
+    lines: some boxes of one line run to the right margin and another box follows (with space between
+    paragraphs, a wrapped line has its paragraph's next line in its own box; a list of short entries has no
+    wrapped line)."""
     boxes = [box for page in pages for box in page.boxes]
-    return len(boxes) >= _SOLID_MIN_BOXES and sum(len(box) == 1 for box in boxes) >= _SOLID_SHARE * len(boxes)
+    if len(boxes) < _SOLID_MIN_BOXES or sum(len(box) == 1 for box in boxes) < _SOLID_SHARE * len(boxes):
+        return False
+    lines = [line for box in boxes for line in box]
+    left, right = min(float(line.x0) for line in lines), max(float(line.x1) for line in lines)
+    cut = sum(len(box) == 1 and right - float(box[0].x1) <= _WRAP_SLACK * (right - left)
+              and float(box[0].x1) - float(box[0].x0) >= _FULL_SHARE * (right - left) for box in boxes[:-1])
+    return cut >= _SOLID_CUT_LINES
 
 
 def _continues(carried: str, following: str) -> bool:

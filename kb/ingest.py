@@ -124,8 +124,9 @@ def _holder(documents: Path, received: Extracted, sha256: str) -> str | None:
     return None
 
 
-# A revision or corrigendum of a symbol (folded: no spaces, lower case): "cidi/trabajo/doc.22/15rev.1".
-_REVISION_RE = re.compile(r"(?:rev\.?\d*|corr\.?\d*|add\.?\d*)+$")
+# A revision or corrigendum of a symbol (folded: no spaces, lower case): "cidi/trabajo/doc.22/15rev.1". (An
+# addendum, "add.1", is a document of its own.)
+_REVISION_RE = re.compile(r"(?:rev\.?\d*|corr\.?\d*)+$")
 
 
 def _same_symbols(held: Sequence[DocumentMeta], symbols: Sequence[str], language: str, *,
@@ -134,7 +135,7 @@ def _same_symbols(held: Sequence[DocumentMeta], symbols: Sequence[str], language
     same document held twice; in another (``same_language=False``), of the same type (one symbol may cover
     a Declaration and its Plan of Action), the original this text is a language version of (a version's own
     original when that one is a version too)."""
-    def folded(given: Iterable[str]) -> set[str]:  # across languages, any revision of a symbol is the document's
+    def folded(given: Iterable[str]) -> set[str]:  # across languages, a revision of a symbol is the document's
         return own_symbols(given) if same_language else {_REVISION_RE.sub("", s) for s in own_symbols(given)}
 
     wanted = folded(symbols)
@@ -188,7 +189,7 @@ def _same_text(corpus_dir: Path, held: Sequence[DocumentMeta], parsed: ParsedDoc
 
 
 def _version_note(corpus_dir: Path, original: str, parsed: ParsedDocument, language: str,
-                  given: bool, doc_type: str | None) -> tuple[str, str, DocumentMeta]:
+                  given: bool, doc_type: str | None, slug: str = "") -> tuple[str, str, DocumentMeta]:
     """The comment on a proposed ``version_of``, the note for the curator (how many of the text's provisions
     align with the original's: kb.versions) and the original's metadata. A version the build would refuse
     (another type of document, a text that does not align) is refused here."""
@@ -220,6 +221,14 @@ def _version_note(corpus_dir: Path, original: str, parsed: ParsedDocument, langu
                          hint="leave out --version-of if this is another document; if it is the same text read "
                               "otherwise, add it without --version-of, correct its reading (corpus/README.md) and "
                               "give version_of: in its metadata then")
+    twins = sorted(other.slug for other in _held_metadata(corpus_dir / "documents")
+                   if other.version_of == original and other.language == language and other.slug != slug)
+    if twins:  # given, or proposed from the symbols: the build would refuse both versions
+        raise InputError(f"{'--version-of ' + repr(original) if given else 'this text has the symbols of ' + original}"
+                         f": {original} already has a version in {language!r}: {', '.join(twins)}",
+                         parameter="version-of",
+                         hint=f"one text of each language: to hold this one instead, `kb add FILE --slug {twins[0]} "
+                              "--replace`; if it is another document, leave out --version-of")
     if not given and 2 * len(alignment.pairs) < len(parsed.provisions):
         given_note = (f"; only {len(alignment.pairs)} of {len(parsed.provisions)} provisions align: check that it is "
                       "the same document")
@@ -319,7 +328,7 @@ def add_document(path: Path, *, corpus_dir: Path | None = None, slug: str | None
             raise InputError(f"--slug {slug!r} was withdrawn ({withdrawn[slug]}): its IRIs answer 410 Gone, and it "
                              "is never used again", parameter="slug", hint="give another slug")
         base, n = slug, 2
-        while f"{base}-{n}" in withdrawn or (corpus_dir / "documents" / f"{base}-{n}.yaml").exists():
+        while f"{base}-{n}" in withdrawn:  # the first never withdrawn (held already: the text is compared with it)
             n += 1
         slug = f"{base}-{n}"
         slug_note = f"slug: {base} was withdrawn ({withdrawn[base]}) and is never used again: held as {slug}"
@@ -363,7 +372,7 @@ def add_document(path: Path, *, corpus_dir: Path | None = None, slug: str | None
             kept_notes.append(f"source: {held_path} had been changed or removed; it holds the text received again")
         if version_of is not None and version_of != existing.version_of:
             _version_note(corpus_dir, version_of, parsed, existing.language, given=True,  # refuses what cannot be
-                          doc_type=existing.doc_type.value)
+                          doc_type=existing.doc_type.value, slug=slug)
             metadata = meta_path.read_text(encoding="utf-8")
             line = f"version_of: {version_of}  # given"
             metadata, found = re.subn(r"(?m)^version_of:.*$", line, metadata)
@@ -393,12 +402,13 @@ def add_document(path: Path, *, corpus_dir: Path | None = None, slug: str | None
     of: DocumentMeta | None = None  # the original's metadata: a version's date, meeting and body are its own
     if original:
         version_comment, note, of = _version_note(corpus_dir, original, parsed, lang, given=version_of is not None,
-                                                  doc_type=final_type)
+                                                  doc_type=final_type, slug=slug)
         original_english_title = of.title
         notes.append(note)
         base = original.removesuffix(f"-{of.language}")  # a version is named after its original
         named = base if lang == "en" else f"{base}-{lang}"
-        if requested is None and holder is None and not (documents / f"{named}.yaml").exists():
+        if requested is None and holder is None and not (documents / f"{named}.yaml").exists() and \
+                named not in withdrawn:
             slug, source_path, meta_path = named, sources / f"{named}.txt", documents / f"{named}.yaml"
     final_date = date or meta.date or (of.date if of is not None else None)
     if final_date is None:

@@ -191,9 +191,9 @@ class Review:
                 evidence.append(entry)
             new.append(Pending(suggestion_id(s.source.ref, s.link_type, s.target_ref), s.source.ref, s.link_type,
                                s.target_ref, s.confidence, s.why, evidence, document or s.source.doc, s.role))
-        with self._locked():  # what was rejected while the suggester ran is not made again
-            rejected = self.rejected()
-            new = [p for p in new if (p.source, p.link_type, p.target) not in rejected]
+        with self._locked():  # what was decided while the suggester ran is not made again
+            decided = self.rejected() | self._accepted()
+            new = [p for p in new if (p.source, p.link_type, p.target) not in decided]
             ids = {p.id for p in new}
             kept = [p for p in self.pending() if p.id not in ids and (document is None or p.document != document)]
             self._write_suggestions(kept + new)
@@ -217,17 +217,23 @@ class Review:
                             hint="`kb review --list` shows the waiting ones and their ids")
 
     def decided(self, ident: str) -> str:
-        """How a suggestion no longer waiting was decided: "rejected", "accepted" (into the accepted links'
-        file), or "" if neither says so."""
+        """How a suggestion no longer waiting was decided: accepted (into the accepted links' file, as made or
+        edited), rejected, or "" if neither file says so."""
         with contextlib.suppress(InputError):
-            if any(suggestion_id(*ends) == ident for ends in self.rejected()):
-                return "rejected"
-        with contextlib.suppress(InputError):
-            _, entries = self._load(self.accepted_path, "links")
-            if any(suggestion_id(str(e.get("from")), str(e.get("type")), str(e.get("to"))) == ident
-                   for _, e in entries):
+            if any(suggestion_id(*ends) == ident for ends in self._accepted()):
                 return f"accepted (annotations/{REVIEWED_LINKS})"
+        with contextlib.suppress(InputError):
+            for e in self._entries(self.rejected_path, "rejected", ("from", "type", "to")):
+                if suggestion_id(str(e["from"]), str(e["type"]), str(e["to"])) == ident:
+                    reason = str(e.get("reason") or "")
+                    return (reason.removeprefix("edited in review: ") if reason.startswith("edited in review: ")
+                            else "rejected")
         return ""
+
+    def _accepted(self) -> set[tuple[str, str, str]]:
+        """The links accepted in review, as (from, type, to) references."""
+        _, entries = self._load(self.accepted_path, "links")
+        return {(str(e.get("from")), str(e.get("type")), str(e.get("to"))) for _, e in entries}
 
     def edited_evidence(self, ident: str, quotes: list[str]) -> list[dict[str, str]]:
         """The suggestion's evidence with its quotes replaced by ``quotes`` (in order; an empty one keeps
@@ -314,7 +320,10 @@ class Review:
     def _check_not_curated(self, ident: str, link: dict[str, Any]) -> None:
         """A link a curator has written meanwhile (by hand, or accepted from another suggestion) is not written
         twice: the build would refuse the second."""
-        wanted = (link["from"], link["type"], link["to"])
+        def ref(value: object) -> str:
+            return " ".join(str(value).split())
+
+        wanted = (ref(link["from"]), ref(link["type"]), ref(link["to"]))
         for path in annotation_paths(self.corpus_dir / "annotations"):
             if path == self.accepted_path:
                 continue
@@ -323,7 +332,8 @@ class Review:
             except CorpusError:
                 continue  # the build reports it
             for entry in data.get("links") or []:
-                if isinstance(entry, dict) and (entry.get("from"), entry.get("type"), entry.get("to")) == wanted:
+                if isinstance(entry, dict) and (ref(entry.get("from")), ref(entry.get("type")),
+                                                ref(entry.get("to"))) == wanted:
                     where = f"{path}:{entry.get('__line__', 1)}"
                     raise InputError(f"suggestion {ident}: {' '.join(wanted)} is already curated at {where}",
                                      parameter="ident", hint=f"nothing was written: reject it (kb review --reject "
@@ -381,16 +391,23 @@ class Review:
                     (annotations / path.name).symlink_to(path.resolve())
             written = annotations / REVIEWED_LINKS
             written.write_bytes(text)
+            real = str(self.corpus_dir / "annotations")
             try:
                 prepare(self.corpus_dir, annotations_dir=annotations)
                 return
             except (CorpusError, CorpusErrors) as exc:
                 errors = exc.errors if isinstance(exc, CorpusErrors) else [exc]
                 ours = [e for e in errors if e.path.startswith(str(written)) or str(written) in e.message]
+                # an annotation file that cannot be read stops the reading before any link is checked
+                unread = [e for e in errors if e.path.startswith(str(annotations)) and e not in ours]
+        if unread and not ours:
+            first = unread[0]
+            raise InputError(f"{link['from']} {link['type']} {link['to']} cannot be checked: "
+                             f"{str(first).replace(str(annotations), real)}", parameter="ident",
+                             hint="nothing was written: fix that file first (the build stops on it too), then accept")
         if not ours:
-            return  # the corpus has other problems: the build reports them
-        message = "; ".join(e.message.split(": ", 1)[-1].replace(str(written), str(self.accepted_path))
-                            for e in ours)
+            return  # other problems (a document that cannot be read): the build reports them
+        message = "; ".join(e.message.split(": ", 1)[-1].replace(str(annotations), real) for e in ours)
         quote = "quote" in message or "after" in message
         fixes = "; ".join(e.hint for e in ours if e.hint)  # "the source reads '...': copy that"
         raise InputError(f"{link['from']} {link['type']} {link['to']} would not build: {message}",

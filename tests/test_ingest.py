@@ -328,6 +328,28 @@ def test_a_pdf_set_solid_at_a_loose_leading_reads_as_its_paragraphs(tmp_path: Pa
         *((str(n), "Mandate") for n in range(4, 8))]
 
 
+def test_a_pdf_list_of_one_line_entries_with_space_between_keeps_them_apart(tmp_path: Path) -> None:
+    """Every box one line, but none a paragraph cut at its wrap: the entries are not read as one block."""
+    from fpdf import FPDF
+
+    pdf = FPDF(format="Letter")
+    pdf.set_margins(25, 20, 25)
+    pdf.add_page()
+    pdf.set_font("helvetica", size=10.5)
+    entries = [f"{n}. {what}" for n, what in enumerate(
+        ("Promote decent work for young people.", "Strengthen labour inspection.", "Exchange experiences.",
+         "Support the network.", "Improve safety data.", "Advance gender equality.", "Foster green skills.",
+         "Protect migrant workers.", "Reduce informality.", "Eliminate child labour.", "Expand social protection.",
+         "Modernise employment services.", "Strengthen tripartism.", "Report to the next Conference."), 1)]
+    for block in ("PLAN OF ACTION OF LIMA", *entries):
+        pdf.multi_cell(0, 4.5, block, new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(2.25)
+    path = tmp_path / "list.pdf"
+    pdf.output(str(path))
+    lines = kb.extract(path).text.split("\n")
+    assert all(entry in lines for entry in entries)
+
+
 @pytest.mark.parametrize("align", ["J", "L"])  # justified, and set ragged right
 def test_a_pdf_paragraph_running_over_a_page_break_is_read_whole(tmp_path: Path, align: str) -> None:
     from fpdf import FPDF
@@ -720,6 +742,11 @@ def test_a_withdrawn_slug_is_not_proposed_again(corpus_copy: Path, new_plan: Pat
         f"withdrawn:\n  - {{slug: {PLAN}, date: 2026-12-06, reason: added by mistake}}\n", encoding="utf-8")
     added = kb.add_document(new_plan, corpus_dir=corpus_copy, date="2027-09-16")
     assert added.slug == f"{PLAN}-2" and any(f"slug: {PLAN} was withdrawn" in n for n in added.notes)
+    corrected = new_plan.with_name("plan-corrected.txt")  # the same plan's text again, corrected: -2 is compared
+    corrected.write_text(NEW_PLAN.replace("Asunción on", "Asunción, Paraguay, on"), encoding="utf-8")
+    with pytest.raises(kb.InputError, match="already held"):
+        kb.add_document(corrected, corpus_dir=corpus_copy, date="2027-09-16")
+    assert kb.add_document(corrected, corpus_dir=corpus_copy, date="2027-09-16", replace=True).slug == f"{PLAN}-2"
     with pytest.raises(kb.InputError, match=f"--slug '{PLAN}' was withdrawn") as info:
         kb.add_document(new_plan, corpus_dir=corpus_copy, slug=PLAN)
     assert info.value.parameter == "slug"

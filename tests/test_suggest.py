@@ -636,6 +636,12 @@ def test_every_accept_is_checked_before_anything_is_written(corpus: Path) -> Non
         review.accept(reiterates.id)
     assert not accepted.exists() and reiterates.id in {p.id for p in review.pending()}
     by_hand.unlink()
+    unreadable = corpus / "annotations" / "zz-notes.yaml"
+    unreadable.write_text("links:\n  - from: [unclosed\n", encoding="utf-8")
+    with pytest.raises(kb.InputError, match=r"cannot be checked: .*annotations/zz-notes\.yaml") as info:
+        review.accept(reiterates.id)  # the annotations could not be read: nothing is checked, nothing written
+    assert "kb-review-" not in str(info.value) and not accepted.exists()
+    unreadable.unlink()
     review.accept(reiterates.id)
     assert accepted.stat().st_mode & 0o777 == (corpus / "annotations" / "links.yaml").stat().st_mode & 0o777
     kb.prepare(corpus)
@@ -663,6 +669,13 @@ def test_a_suggestion_decided_elsewhere_says_how(capsys: pytest.CaptureFixture[s
     review.accept(second.id)
     with pytest.raises(kb.NotFoundError, match=f"suggestion {second.id} was already accepted"):
         review.reject(second.id)
+    assert second.id not in {p.id for p in review.record(found, REPORT, {d.meta.slug: d.text
+                                                                          for d in prepared.documents})}
+    assert first.id in {p.id for p in review.pending()}  # recorded again: it was not decided yet
+    edited = next(p for p in review.pending() if p.link_type == "reiterates" and p.id != first.id)
+    review.accept(edited.id, link_type="derivedFrom")
+    with pytest.raises(kb.NotFoundError, match=f"suggestion {edited.id} was already accepted as derivedFrom"):
+        review.reject(edited.id)
     answers = iter(["a", "r", "", "q"])  # first: decided on the page while the prompt waited; the next: rejected
 
     def prompt(*args: Any, **kwargs: Any) -> str:
@@ -671,10 +684,10 @@ def test_a_suggestion_decided_elsewhere_says_how(capsys: pytest.CaptureFixture[s
         return next(answers)
 
     monkeypatch.setattr("typer.prompt", prompt)
+    before = review.rejected() | {(first.source, first.link_type, first.target)}
     assert main(["review", "--corpus", str(corpus)]) == 0
     assert f"suggestion {first.id} was already rejected: next" in capsys.readouterr().err
-    third = sorted(kb.Review(corpus).rejected() - {(first.source, first.link_type, first.target)})
-    assert len(third) == 1  # the prompt went on to the next suggestion
+    assert len(kb.Review(corpus).rejected() - before) == 1  # the prompt went on to the next suggestion
 
 
 def test_an_addressee_acting_through_its_unit_or_consulted_has_its_role(corpus_copy: Path, tmp_path: Path) -> None:

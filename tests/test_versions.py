@@ -479,3 +479,24 @@ def test_a_version_printed_under_another_revision_of_the_symbol_is_proposed(corp
     added = kb.add_document(spanish, corpus_dir=corpus_copy)
     assert added.slug == VERSION
     assert re.search(rf"(?m)^version_of: {PLAN}  # ", added.meta_path.read_text(encoding="utf-8"))
+
+
+def test_an_addendum_or_a_second_text_in_one_language_is_no_version(corpus_copy: Path, tmp_path: Path) -> None:
+    """An addendum ("add.1") is a document of its own, whatever its language; a second Spanish text of a plan that
+    has one is refused at once (the build would refuse both), with the --replace that holds it instead."""
+    for held in (corpus_copy / "documents" / f"{PLAN}.yaml", corpus_copy / "sources" / f"{PLAN}.txt"):
+        held.unlink(missing_ok=True)
+    english, spanish, addendum, second = (tmp_path / f"{n}.txt" for n in ("en", "es", "add", "es2"))
+    english.write_text(NEW_PLAN, encoding="utf-8")
+    spanish.write_text(NEW_PLAN_VERSION_ES, encoding="utf-8")
+    second.write_text(NEW_PLAN_VERSION_ES.replace("Asunción con", "Asunción, Paraguay, con"), encoding="utf-8")
+    kb.add_document(english, corpus_dir=corpus_copy)
+    assert kb.add_document(spanish, corpus_dir=corpus_copy).slug == VERSION
+    addendum.write_text(NEW_PLAN_VERSION_ES.replace("doc.9/27 rev.1", "doc.9/27 add.1").replace(
+        "PLAN DE ACCIÓN DE ASUNCIÓN", "ADDENDUM AL PLAN DE ACCIÓN DE ASUNCIÓN"), encoding="utf-8")
+    added = kb.add_document(addendum, corpus_dir=corpus_copy, slug="plan-addendum")
+    assert "version_of:" not in added.meta_path.read_text(encoding="utf-8")
+    with pytest.raises(kb.InputError, match=r"already has a version in 'es'") as info:
+        kb.add_document(second, corpus_dir=corpus_copy, slug="plan-es-second", version_of=PLAN)
+    assert "--replace" in info.value.hint
+    assert not (corpus_copy / "documents" / "plan-es-second.yaml").exists()
