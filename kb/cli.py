@@ -180,8 +180,9 @@ def add_cmd(file: Annotated[Path, typer.Argument(help="The new document: a text,
     else:
         typer.echo(f"held {added.source_path} and wrote {added.meta_path}")
     if added.promoted:
-        typer.echo(f"{added.slug} was known only through quotation: it is now held; its quoted provisions are "
-                   "matched to the parsed ones and their IRIs kept")
+        typer.echo(f"{added.slug} was known only through quotation: it is now held; the build matches its quoted "
+                   "provisions to the parsed ones, keeping their IRIs, and names any it cannot match (with the "
+                   "held_as: to add)")
     for note in added.notes:
         typer.echo(f"check: {note}", err=True)
     _parse_preview(added.parsed, limit=40)
