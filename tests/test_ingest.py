@@ -248,13 +248,19 @@ def test_kb_add_of_a_docx_writes_out_words_list_numbers(capsys: pytest.CaptureFi
     assert "3 Mandate" in out
 
 
-def test_a_pdf_reads_as_its_paragraphs_however_the_typesetter_wrapped_them(tmp_path: Path) -> None:
+def letter_page(size: float) -> Any:
+    """A Letter page begun as an OAS document is printed (fpdf2): 25 mm side margins, Helvetica of ``size``."""
     from fpdf import FPDF
 
     pdf = FPDF(format="Letter")
     pdf.set_margins(25, 20, 25)
     pdf.add_page()
-    pdf.set_font("helvetica", size=10.5)
+    pdf.set_font("helvetica", size=size)
+    return pdf
+
+
+def test_a_pdf_reads_as_its_paragraphs_however_the_typesetter_wrapped_them(tmp_path: Path) -> None:
+    pdf = letter_page(10.5)
     long = ("1. The Ministers of Labor commit to strengthen the public employment services of the region, to "
             "promote social dialogue and to share the experiences of the ministries with one another in the "
             "framework of the Inter-American Network for Labor Administration.")
@@ -272,12 +278,7 @@ def test_a_pdf_reads_as_its_paragraphs_however_the_typesetter_wrapped_them(tmp_p
 def test_a_pdf_set_ragged_right_reads_as_its_paragraphs(tmp_path: Path) -> None:
     """Set flush left, a wrapped line stops where the next word would not fit, short of the margin; a
     line in capitals wrapped so is no heading, and a paragraph's last line does not run into the next."""
-    from fpdf import FPDF
-
-    pdf = FPDF(format="Letter")
-    pdf.set_margins(25, 20, 25)
-    pdf.add_page()
-    pdf.set_font("helvetica", size=10.5)
+    pdf = letter_page(10.5)
     opening = ("1. WE, THE MINISTERS AND HEADS OF DELEGATION PARTICIPATING IN THE XXIII INTER-AMERICAN CONFERENCE OF "
                "MINISTERS OF LABOR (IACML) OF THE ORGANIZATION OF AMERICAN STATES, commit to this Plan of Action:")
     long = ("2. In order to ensure the continuity and coherence of the work of the Conference, the Chair pro "
@@ -300,12 +301,7 @@ def test_a_pdf_set_ragged_right_reads_as_its_paragraphs(tmp_path: Path) -> None:
 def test_a_pdf_set_solid_at_a_loose_leading_reads_as_its_paragraphs(tmp_path: Path) -> None:
     """No space between paragraphs, lines 6 mm apart in 11-point type (a leading pdfminer reads as a gap between
     blocks): every line was a block of its own, a wrapped line's end a paragraph's, a sentence's tail a mandate."""
-    from fpdf import FPDF
-
-    pdf = FPDF(format="Letter")
-    pdf.set_margins(25, 20, 25)
-    pdf.add_page()
-    pdf.set_font("helvetica", size=11)
+    pdf = letter_page(11)
     second = ("2. In order to ensure the continuity and coherence of the work of the Conference, the Chair pro "
               "tempore, in collaboration with the Trade Union Technical Advisory Council (COSATE) and the Business "
               "Technical Advisory Committee on Labor Matters (CEATAL), will promote the implementation of this Plan.")
@@ -330,12 +326,7 @@ def test_a_pdf_set_solid_at_a_loose_leading_reads_as_its_paragraphs(tmp_path: Pa
 
 def test_a_pdf_list_of_one_line_entries_with_space_between_keeps_them_apart(tmp_path: Path) -> None:
     """Every box one line, but none a paragraph cut at its wrap: the entries are not read as one block."""
-    from fpdf import FPDF
-
-    pdf = FPDF(format="Letter")
-    pdf.set_margins(25, 20, 25)
-    pdf.add_page()
-    pdf.set_font("helvetica", size=10.5)
+    pdf = letter_page(10.5)
     entries = [f"{n}. {what}" for n, what in enumerate(
         ("Promote decent work for young people.", "Strengthen labour inspection.", "Exchange experiences.",
          "Support the network.", "Improve safety data.", "Advance gender equality.", "Foster green skills.",
