@@ -8,8 +8,9 @@ files ``kb review`` writes; the public server has no such page and stays read-on
 from __future__ import annotations
 
 import itertools
+import re
 from pathlib import Path
-from urllib.parse import parse_qs, quote, urlsplit
+from urllib.parse import parse_qs, quote, urlencode, urlsplit
 
 from fastapi import FastAPI, Request
 from fastapi import Path as PathParam
@@ -23,6 +24,9 @@ from api.linked_data import render
 
 LOOPBACK = frozenset({"127.0.0.1", "::1", "localhost"})
 ID_PATTERN = r"^[0-9a-f]{10}$"
+SLUG_RE = r"[a-z0-9]+(?:-[a-z0-9]+)*"
+PAGE_SIZE = 50  # suggestions on one page (a document's run gives hundreds: the page was 1.4 MB for 470)
+MAX_PAGE = 100_000
 
 
 def _loopback_authority(authority: str) -> bool:
@@ -53,6 +57,20 @@ def _guard(request: Request, *, posting: bool) -> None:
                            parameter="Origin")
 
 
+def _view(request: Request) -> dict[str, str]:
+    """Which part of the queue the page shows: a link type, a document, a page number (each may be empty)."""
+    query = request.query_params
+    view = {"type": query.get("type", "").strip(), "document": query.get("document", "").strip(),
+            "page": query.get("page", "").strip()}
+    if view["type"] and view["type"] not in kb.ACCEPTABLE_TYPES:
+        raise ApiError(400, f"type {view['type']!r} is not one of {', '.join(kb.ACCEPTABLE_TYPES)}", parameter="type")
+    if view["document"] and not re.fullmatch(SLUG_RE, view["document"]):
+        raise ApiError(400, f"document {view['document']!r} is not a slug", parameter="document")
+    if view["page"] and not (view["page"].isdigit() and 1 <= int(view["page"]) <= MAX_PAGE):
+        raise ApiError(400, f"page {view['page']!r} is not a page number", parameter="page")
+    return view
+
+
 def install(app: FastAPI, ctx: Context, corpus_dir: Path) -> None:
     review = kb.Review(corpus_dir)
 
@@ -60,13 +78,24 @@ def install(app: FastAPI, ctx: Context, corpus_dir: Path) -> None:
              response_class=HTMLResponse)
     async def review_page(request: Request, done: str = "") -> HTMLResponse:
         _guard(request, posting=False)
-        return await offload.run(page, done=done)  # reading the review files: not on the event loop
+        view = _view(request)
+        return await offload.run(page, view, done=done)  # reading the review files: not on the event loop
 
-    def page(*, done: str = "", refused: str = "", ident: str = "", form: dict[str, str] | None = None,
-             status: int = 200) -> HTMLResponse:
-        """The review page; after a refused decision, with why and the curator's edits as typed."""
+    def page(view: dict[str, str], *, done: str = "", refused: str = "", ident: str = "",
+             form: dict[str, str] | None = None, status: int = 200) -> HTMLResponse:
+        """One page of the review queue as filtered (``view``: type, document, page); after a refused decision,
+        with why and the curator's edits as typed."""
         pending = sorted(review.pending(), key=lambda p: (-p.confidence, p.source, p.target))
-        return HTMLResponse(render("review.html", version=ctx.version, triples=ctx.triples, pending=pending,
+        documents = sorted({p.document for p in pending if p.document})
+        shown = [p for p in pending if view["type"] in ("", p.link_type) and view["document"] in ("", p.document)]
+        pages = max(1, -(-len(shown) // PAGE_SIZE))
+        number = min(int(view["page"] or 1), pages)
+        filters = {k: v for k, v in view.items() if v and k != "page"}
+        return HTMLResponse(render("review.html", version=ctx.version, triples=ctx.triples,
+                                   pending=shown[(number - 1) * PAGE_SIZE:number * PAGE_SIZE], waiting=len(pending),
+                                   matching=len(shown), page=number, pages=pages, view=view, documents=documents,
+                                   query=urlencode({**filters, "page": number}),
+                                   page_href=lambda n: "/review?" + urlencode({**filters, "page": n}),
                                    done=done, refused=refused, refused_id=ident, typed=form or {},
                                    corpus=str(corpus_dir), link_types=kb.ACCEPTABLE_TYPES, roles=kb.ADDRESSEE_ROLES),
                             status_code=status)
@@ -81,6 +110,7 @@ def install(app: FastAPI, ctx: Context, corpus_dir: Path) -> None:
         decision = form.get("decision", "")
         if decision not in ("accept", "reject"):
             raise ApiError(400, f"decision {decision!r} is not accept or reject", parameter="decision")
+        view = _view(request)  # the page it was decided on: the curator returns there
         try:
             # The files, and the check of an accepted link against the corpus, take seconds: in a thread, so
             # that the server answers meanwhile.
@@ -90,10 +120,11 @@ def install(app: FastAPI, ctx: Context, corpus_dir: Path) -> None:
                 raise
             # A person at the page: the page again, saying why, with what they typed (nothing was written).
             gone = isinstance(exc, kb.NotFoundError)  # decided meanwhile (another tab, the prompt): no edits to keep
-            return await offload.run(page, refused=exc.message if gone else str(exc), ident="" if gone else ident,
-                                     form=form, status=404 if gone else 400)
-        return RedirectResponse(f"/review?done={quote(done)}" + (f"#s-{following}" if following else ""),
-                                status_code=303)
+            return await offload.run(page, view, refused=exc.message if gone else str(exc),
+                                     ident="" if gone else ident, form=form, status=404 if gone else 400)
+        back = urlencode({k: v for k, v in view.items() if v})
+        return RedirectResponse(f"/review?{back + '&' if back else ''}done={quote(done)}"
+                                + (f"#s-{following}" if following else ""), status_code=303)
 
     def decide_now(ident: str, form: dict[str, str]) -> tuple[str, str]:
         """Accept or reject; what the page then says, and the suggestion that came after it (the page returns

@@ -570,6 +570,37 @@ def test_the_review_page_decides_in_a_real_browser(corpus: Path, built_release: 
     assert (second.source, second.link_type, second.target) in kb.Review(corpus).rejected()
 
 
+def test_the_review_page_shows_the_queue_a_page_at_a_time(corpus: Path, built_release: Any, tmp_path: Path) -> None:
+    """Hundreds of suggestions: 50 a page, filtered by type or document; a decision returns to the page it was
+    made on."""
+    from collections import Counter
+
+    prepared = kb.prepare(corpus)
+    found = kb.suggest(prepared.documents, prepared.provisions, prepared.annotations, document=REPORT)
+    pending = kb.Review(corpus).record(found, REPORT, {d.meta.slug: d.text for d in prepared.documents})
+    assert len(pending) > 100
+    with running_server(built_release.store_path, tmp_path / "curator.log", curator_corpus=str(corpus)) as server, \
+            httpx.Client(base_url=server.url, timeout=60, follow_redirects=False) as client:
+        html = {"Accept": "text/html"}
+        first = client.get("/review", headers=html)
+        assert first.status_code == 200 and first.text.count('<section class="suggestion"') == 50
+        assert f"{len(pending)} suggestion(s) waiting" in first.text and 'rel="next"' in first.text
+        most = Counter(p.link_type for p in pending).most_common(1)[0]
+        assert most[1] > 50  # a second page of one type
+        second_page = client.get("/review", params={"type": most[0], "page": 2}, headers=html)
+        shown = re.findall(r'<h2 id="h-\w+"><span class="from">[^<]*</span> <em>(\w+)</em>', second_page.text)
+        assert shown and set(shown) == {most[0]} and 'rel="prev"' in second_page.text
+        for name, value in (("type", "bogusType"), ("document", "Not A Slug"), ("page", "0")):
+            refused = client.get("/review", params={name: value}, headers=html)
+            assert refused.status_code == 400 and refused.json()["error"]["parameter"] == name
+        on_page_2 = re.search(r'action="/review/(\w+)\?([^"]*)"', second_page.text)
+        assert on_page_2 is not None and "page=2" in on_page_2.group(2)
+        decided = client.post(f"/review/{on_page_2.group(1)}?{on_page_2.group(2).replace('&amp;', '&')}",
+                              data={"decision": "reject"}, headers={"Origin": server.url})
+        assert decided.status_code == 303
+        assert decided.headers["location"].startswith(f"/review?type={most[0]}&page=2&done=rejected")
+
+
 def test_the_public_server_has_no_review_page(built_release: Any, tmp_path: Path) -> None:
     with running_server(built_release.store_path, tmp_path / "public.log") as server:
         assert httpx.get(f"{server.url}/review", headers={"Accept": "text/html"}).status_code == 404
