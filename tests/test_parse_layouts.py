@@ -1323,3 +1323,21 @@ def test_a_column_of_names_one_a_line_is_one_part() -> None:
     assert "Argentina\nBarbados\nCanada\nDominican Republic\nJamaica\nSaint Kitts and Nevis\nUnited States" in parts
     assert "Officers" in parts and "The Chair is elected for two years." in parts
     assert "Belize" in parts and "Peru" in parts  # four lines: no column
+
+
+def test_small_roman_numerals_after_a_letter_are_its_parts() -> None:
+    """ "(c) to prepare a report on: (i) ... (ii) ..." : the report's two parts are (c)'s, numbered 1(c)(i) and
+    1(c)(ii), with its role; "(d)" after them is the next letter; an "(i)" after "(h)" is the letter i."""
+    text = ("DECISION OF THE GOVERNING BODY\n\n"
+            "1. The Governing Body requested the Director-General:\n\n"
+            "(a) to take into account the conclusions of the Meeting in the programme of work;\n\n"
+            "(c) to prepare a report on:\n\n"
+            "(i) the follow-up given to the conclusions by the member States; and\n\n"
+            "(ii) the resources needed to carry out the programme;\n\n"
+            "(d) to report back to the Governing Body.\n\n"
+            "2. The Governing Body listed its priorities:\n\n"
+            "(h) labour inspection;\n\n(i) informality.\n")
+    parsed = {p.eid: p for p in parse_document(text, doc_type="OutcomeDocument").provisions}
+    assert parsed["para_1__para_c__para_i"].number == "1(c)(i)"
+    assert parsed["para_1__para_c__para_ii"].kind is parsed["para_1__para_c"].kind is Kind.MANDATE
+    assert parsed["para_1__para_d"].number == "1(d)" and parsed["para_2__para_i"].number == "2(i)"

@@ -76,6 +76,22 @@ def _container(block: Block, type_: str, heading: str, num: str | None = None, n
                  heading, text_end=block.end)
 
 
+_SMALL_ROMANS = frozenset("i ii iii iv v vi vii viii ix x xi xii".split())
+
+
+def _roman_parent(siblings: list[_Node], mark: str) -> _Node | None:
+    """The lettered item a small roman numeral ("i", "ii") is a part of: the lettered item before it, unless
+    the mark is that item's next letter ("h" then "i", "u" then "v")."""
+    if mark not in _SMALL_ROMANS or not siblings:
+        return None
+    before = siblings[-1]
+    if before.type != "para" or not before.num or len(before.num) != 1 or not before.num.isalpha():
+        return None
+    if len(mark) == 1 and ord(mark) == ord(before.num) + 1:
+        return None
+    return before
+
+
 def _roman_value(numeral: str) -> int:
     """The value of a well-formed roman numeral."""
     values = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
@@ -321,6 +337,11 @@ class Tree:
         letter = block.first.num
         # the lead-in over the letters ("... to sign:") and the one over their paragraph's run
         kind = self.roles.lettered(block.text, self.headings, " ".join(filter(None, (self.run_lead_in, self.lead_in))))
+        over = _roman_parent((self.numbered or self.container).children, letter)
+        if over is not None:  # "(i)", "(ii)" under "(c)": its parts, not letters of their own
+            role = over.kind if over.kind in (Kind.MANDATE, Kind.RECOMMENDATION, Kind.FINDING) else kind
+            over.children.append(_leaf(block, role, "para", letter, f"{over.number}({letter})"))
+            return
         if self.numbered:
             self.numbered.children.append(_leaf(block, kind, "para", letter, f"{self.numbered.number}({letter})"))
         else:
