@@ -134,7 +134,7 @@ class Resolver:
             raise AnnotationError(where, f"{slug!r} is withdrawn", hint="remove what names it here: a withdrawn "
                                   "document is neither linked nor quoted")
         if slug not in self.texts and slug not in self.mentioned:
-            similar = _close(slug, [*self.texts, *self.mentioned])
+            similar = _close(slug, self.documents())
             raise AnnotationError(where, f"unknown document {slug!r}",
                                   hint=f"did you mean {similar}?" if similar else "add it under documents: or check "
                                   "the slug (`kb list documents`)")
@@ -545,19 +545,17 @@ def _versions(held: Sequence[SourceDocument], provisions: Mapping[str, Sequence[
             errors.append(AnnotationError(meta.meta_path, f"version_of: {problem}", line=meta.line_of("version_of"),
                                           hint=hint))
             continue
-    for doc in held:  # one text of each language: a second is another document, or the same one held twice
-        meta, original = doc.meta, doc.meta.version_of
-        twins = sorted(slug for slug in aligned if slug != meta.slug and by_slug[slug].meta.version_of == original
-                       and by_slug[slug].meta.language == meta.language)
-        if meta.slug in aligned and twins:
+    for slug, alignment in aligned.items():  # one text of each language: a second is another document, or twice one
+        meta = by_slug[slug].meta
+        original = meta.version_of
+        twins = sorted(other for other in aligned if other != slug and by_slug[other].meta.version_of == original
+                       and by_slug[other].meta.language == meta.language)
+        if twins:
             errors.append(AnnotationError(
                 meta.meta_path, f"version_of: {original!r} already has a version in {meta.language!r}: "
                 f"{', '.join(twins)}", line=meta.line_of("version_of"),
                 hint="keep one text of each language (remove the other, or its version_of if it is another document)"))
             continue
-        if meta.slug not in aligned:
-            continue
-        alignment = aligned[meta.slug]
         res.versions[meta.slug] = original
         res.version_pairs |= {f"{meta.slug} {eid}": f"{original} {now}" for eid, now in alignment.pairs.items()}
         out.versions[str(iri.doc_iri(meta.slug))] = str(iri.doc_iri(original))

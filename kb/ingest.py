@@ -188,8 +188,9 @@ def _same_text(corpus_dir: Path, held: Sequence[DocumentMeta], parsed: ParsedDoc
     return best[1:] if best[0] >= _ALIKE else ("", "")
 
 
-def _version_note(corpus_dir: Path, original: str, parsed: ParsedDocument, language: str,
-                  given: bool, doc_type: str | None, slug: str = "") -> tuple[str, str, DocumentMeta]:
+def _version_note(corpus_dir: Path, original: str, parsed: ParsedDocument, language: str, given: bool,
+                  doc_type: str | None, held_metadata: Sequence[DocumentMeta], slug: str = ""
+                  ) -> tuple[str, str, DocumentMeta]:
     """The comment on a proposed ``version_of``, the note for the curator (how many of the text's provisions
     align with the original's: kb.versions) and the original's metadata. A version the build would refuse
     (another type of document, a text that does not align) is refused here."""
@@ -221,7 +222,7 @@ def _version_note(corpus_dir: Path, original: str, parsed: ParsedDocument, langu
                          hint="leave out --version-of if this is another document; if it is the same text read "
                               "otherwise, add it without --version-of, correct its reading (corpus/README.md) and "
                               "give version_of: in its metadata then")
-    twins = sorted(other.slug for other in _held_metadata(corpus_dir / "documents")
+    twins = sorted(other.slug for other in held_metadata
                    if other.version_of == original and other.language == language and other.slug != slug)
     if twins:  # given, or proposed from the symbols: the build would refuse both versions
         raise InputError(f"{'--version-of ' + repr(original) if given else 'this text has the symbols of ' + original}"
@@ -372,7 +373,7 @@ def add_document(path: Path, *, corpus_dir: Path | None = None, slug: str | None
             kept_notes.append(f"source: {held_path} had been changed or removed; it holds the text received again")
         if version_of is not None and version_of != existing.version_of:
             _version_note(corpus_dir, version_of, parsed, existing.language, given=True,  # refuses what cannot be
-                          doc_type=existing.doc_type.value, slug=slug)
+                          doc_type=existing.doc_type.value, held_metadata=_held_metadata(documents), slug=slug)
             metadata = meta_path.read_text(encoding="utf-8")
             line = f"version_of: {version_of}  # given"
             metadata, found = re.subn(r"(?m)^version_of:.*$", line, metadata)
@@ -402,7 +403,7 @@ def add_document(path: Path, *, corpus_dir: Path | None = None, slug: str | None
     of: DocumentMeta | None = None  # the original's metadata: a version's date, meeting and body are its own
     if original:
         version_comment, note, of = _version_note(corpus_dir, original, parsed, lang, given=version_of is not None,
-                                                  doc_type=final_type, slug=slug)
+                                                  doc_type=final_type, held_metadata=held_metadata, slug=slug)
         original_english_title = of.title
         notes.append(note)
         base = original.removesuffix(f"-{of.language}")  # a version is named after its original

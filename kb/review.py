@@ -22,7 +22,7 @@ import tempfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal, overload
+from typing import Any
 
 import yaml
 
@@ -40,7 +40,8 @@ REVIEWED_LINKS = "reviewed-links.yaml"
 # What a suggestion can become: the suggester's types, and fulfils (an answer that is complete).
 ACCEPTABLE_TYPES = tuple(t for t in LINK_TYPES if t in ("derivedFrom", "reiterates", "respondsTo", "fulfils",
                                                       "addressee"))
-_PENDING_KEYS = ("id", "from", "type", "to", "confidence")
+_ENDS = ("from", "type", "to")  # what names a link in an annotation or review file
+_PENDING_KEYS = ("id", *_ENDS, "confidence")
 
 
 @dataclass
@@ -138,25 +139,19 @@ class Review:
             found.append((line, entry))
         return data, found
 
-    @overload
-    def _entries(self, path: Path, key: str, required: tuple[str, ...]) -> list[dict[str, Any]]: ...
-
-    @overload
-    def _entries(self, path: Path, key: str, required: tuple[str, ...], *, lines: Literal[True]
-                 ) -> list[tuple[int, dict[str, Any]]]: ...
-
-    def _entries(self, path: Path, key: str, required: tuple[str, ...], *, lines: bool = False) -> list[Any]:
+    def _entries(self, path: Path, key: str, required: tuple[str, ...]) -> list[tuple[int, dict[str, Any]]]:
+        """The file's ``key`` entries, each with its line, every one with the ``required`` keys."""
         _, entries = self._load(path, key)
         for line, entry in entries:
             missing = [k for k in required if entry.get(k) in (None, "")]
             if missing:
                 raise InputError(f"{path}:{line}: this entry has no {', '.join(missing)}",
                                  hint="fix it by hand (or delete the entry): nothing was changed")
-        return list(entries) if lines else [entry for _, entry in entries]
+        return entries
 
     def pending(self) -> list[Pending]:
         out = []
-        for line, e in self._entries(self.suggestions_path, "suggestions", _PENDING_KEYS, lines=True):
+        for line, e in self._entries(self.suggestions_path, "suggestions", _PENDING_KEYS):
             confidence, evidence = e["confidence"], e.get("evidence") or []
             if isinstance(confidence, bool) or not isinstance(confidence, int | float) or not 0 <= confidence <= 1:
                 raise InputError(f"{self.suggestions_path}:{line}: confidence {confidence!r} is not a number from 0 "
@@ -176,7 +171,7 @@ class Review:
     def rejected(self) -> set[tuple[str, str, str]]:
         """What was rejected, as (from, type, to) references."""
         return {(str(e["from"]), str(e["type"]), str(e["to"]))
-                for e in self._entries(self.rejected_path, "rejected", ("from", "type", "to"))}
+                for _, e in self._entries(self.rejected_path, "rejected", _ENDS)}
 
     def record(self, suggestions: Iterable[Suggestion], document: str | None, texts: dict[str, str]) -> list[Pending]:
         """Write new suggestions for ``document`` (replacing its earlier undecided ones); return them."""
@@ -223,7 +218,7 @@ class Review:
             if any(suggestion_id(*ends) == ident for ends in self._accepted()):
                 return f"accepted (annotations/{REVIEWED_LINKS})"
         with contextlib.suppress(InputError):
-            for e in self._entries(self.rejected_path, "rejected", ("from", "type", "to")):
+            for _, e in self._entries(self.rejected_path, "rejected", _ENDS):
                 if suggestion_id(str(e["from"]), str(e["type"]), str(e["to"])) == ident:
                     reason = str(e.get("reason") or "")
                     return (reason.removeprefix("edited in review: ") if reason.startswith("edited in review: ")
@@ -320,10 +315,7 @@ class Review:
     def _check_not_curated(self, ident: str, link: dict[str, Any]) -> None:
         """A link a curator has written meanwhile (by hand, or accepted from another suggestion) is not written
         twice: the build would refuse the second."""
-        def ref(value: object) -> str:
-            return " ".join(str(value).split())
-
-        wanted = (ref(link["from"]), ref(link["type"]), ref(link["to"]))
+        wanted = tuple(_fold(str(link[k])) for k in _ENDS)
         for path in annotation_paths(self.corpus_dir / "annotations"):
             if path == self.accepted_path:
                 continue
@@ -332,10 +324,10 @@ class Review:
             except CorpusError:
                 continue  # the build reports it
             for entry in data.get("links") or []:
-                if isinstance(entry, dict) and (ref(entry.get("from")), ref(entry.get("type")),
-                                                ref(entry.get("to"))) == wanted:
+                if isinstance(entry, dict) and tuple(_fold(str(entry.get(k))) for k in _ENDS) == wanted:
                     where = f"{path}:{entry.get('__line__', 1)}"
-                    raise InputError(f"suggestion {ident}: {' '.join(wanted)} is already curated at {where}",
+                    raise InputError(f"suggestion {ident}: {link['from']} {link['type']} {link['to']} is already "
+                                     f"curated at {where}",
                                      parameter="ident", hint=f"nothing was written: reject it (kb review --reject "
                                      f"{ident}), or add its quote to the evidence there")
 
