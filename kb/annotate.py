@@ -430,6 +430,13 @@ def load_annotations(directory: Path, held: Sequence[SourceDocument],
                     line=doc.meta.line_of(key),
                     hint=f"declare it under {'bodies' if what == 'body' else 'activities'}: in "
                          f"corpus/annotations/, or give a declared slug (`kb list {what.replace('y', 'ie')}s`)"))
+    for doc in held:
+        if doc.meta.title_untranslated:
+            line = doc.meta.line_of("title")
+            out.warnings.append(
+                f"{doc.meta.meta_path}{f':{line}' if line else ''}: title {doc.meta.title!r} is the cover's, in "
+                f"{doc.meta.language}, and is published so (@{doc.meta.language}); write the document's title in "
+                "English (original_title keeps the cover's)")
     errors.errors += _versions(held, provisions, res, out)
     for slug, (where, spec) in sorted(promoted.items()):
         with errors.caught():

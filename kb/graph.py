@@ -135,7 +135,7 @@ class GraphBuilder:
     def held_document(self, doc: SourceDocument, repo_path: str) -> URIRef:
         meta = doc.meta
         node = self._document_common(meta.slug, meta.title, meta.doc_type.value, meta.symbols, meta.date,
-                                     meta.issuing_body, meta.meeting, held=True)
+                                     meta.issuing_body, meta.meeting, held=True, title_language=meta.title_language)
         self.add(node, KB.dateNote, meta.date_note)
         if meta.known_by:  # the text pins the latest day it was issued more precisely than its date
             self.graph.remove((node, KB.knownBy, None))
@@ -153,11 +153,11 @@ class GraphBuilder:
         return node
 
     def _document_common(self, slug: str, title: str, doc_type: str, symbols: Iterable[str], date: str,
-                         issuing_body: str, meeting: str, *, held: bool) -> URIRef:
+                         issuing_body: str, meeting: str, *, held: bool, title_language: str = "en") -> URIRef:
         node = iri.doc_iri(slug)
         self.add(node, RDF.type, KB.Document)
         self.add(node, RDF.type, KB[doc_type])
-        self.add(node, DCTERMS.title, Literal(title, lang="en"))
+        self.add(node, DCTERMS.title, Literal(title, lang=title_language))
         self.add(node, KB.slug, slug)
         for symbol in symbols:
             self.add(node, DCTERMS.identifier, symbol)

@@ -120,6 +120,16 @@ class DocumentMeta:
     def line_of(self, key: str) -> int | None:
         return dict(self.field_lines).get(key)
 
+    @property
+    def title_untranslated(self) -> bool:
+        """The title is still the cover's in another language (as ``kb add`` proposes it, to be written
+        in English): it is then published in the language it is in."""
+        return self.language != "en" and bool(self.original_title) and self.title == self.original_title
+
+    @property
+    def title_language(self) -> str:
+        return self.language if self.title_untranslated else "en"
+
 
 @dataclass(frozen=True)
 class SourceDocument:

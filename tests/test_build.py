@@ -239,6 +239,28 @@ def test_two_provisions_in_one_place_of_the_reading_order_are_reported() -> None
     assert not any("sec_1" in p for p in reported)
 
 
+def test_a_title_neither_english_nor_the_cover_s_is_reported() -> None:
+    from kb.queries import default_queries_dir
+    from kb.validate import check_results
+
+    dc, kb_ns = "http://purl.org/dc/terms/", "https://w3id.org/iacml-kb/ontology#"
+
+    def document(slug: str, title: str, language: str, alternative: str | None) -> str:
+        node = f"<{kb.BASE}doc/{slug}>"
+        return (f"{node} <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <{kb_ns}Document> .\n"
+                f"{node} <{dc}title> {title} .\n{node} <{dc}language> \"{language}\" .\n"
+                + (f"{node} <{dc}alternative> {alternative} .\n" if alternative else ""))
+
+    nt = (document("english", '"Plan of Action"@en', "es", '"Plan de Acción"@es')
+          + document("as-printed", '"Plan de Acción"@es', "es", '"Plan de Acción"@es')
+          + document("other-words", '"Plan de Acción"@es', "es", '"Plan de acción de Lima"@es')
+          + document("other-language", '"Plan de Acción"@es', "pt", '"Plan de Acción"@es')).encode()
+    problems, names = check_results(nt, default_queries_dir() / "checks", {})
+    assert "title-language" in names
+    reported = sorted(p.split(":", 2)[1] for p in problems if "[check title-language]" in p)
+    assert reported == [f"//w3id.org/iacml-kb/doc/{slug}" for slug in ("other-language", "other-words")], problems
+
+
 def test_a_second_build_says_at_once_that_one_is_running(tmp_path: Path) -> None:
     build_dir = tmp_path / "build"
     from kb.publish import build_lock

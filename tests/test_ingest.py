@@ -677,6 +677,33 @@ def test_a_spanish_document_is_cited_in_spanish_with_its_title_as_printed(
         assert refused.status_code in (400, 422) and refused.json()["error"]["parameter"] == "language"
 
 
+def test_a_title_left_as_the_cover_s_is_published_in_its_language(corpus_copy: Path, tmp_path: Path) -> None:
+    """`kb add` proposes a Spanish cover's title as both title and original_title, to be written in English;
+    built as it stands, the title is published as what it is, Spanish, and the build says so."""
+    from fixtures.plan_of_action import NEW_PLAN_ES
+
+    plan = tmp_path / "plan.txt"
+    plan.write_text(NEW_PLAN_ES, encoding="utf-8")
+    added = kb.add_document(plan, corpus_dir=corpus_copy, slug="plan-asuncion-es")
+    meta = re.sub(r"(?m)^meeting: .*$", "meeting: ''", added.meta_path.read_text(encoding="utf-8"))
+    assert re.search(r"(?m)^title: Plan de Acción de Asunción ", meta)
+    added.meta_path.write_text(meta, encoding="utf-8")
+    release, report = kb.build(corpus_copy, tmp_path / "build")
+    node = f"<{kb.doc_iri('plan-asuncion-es')}>"
+    line = meta.splitlines().index(next(x for x in meta.splitlines() if x.startswith("title:"))) + 1
+    assert any(w.startswith(f"{added.meta_path}:{line}: title 'Plan de Acción de Asunción' is the cover's, in es")
+               for w in report["warnings"]), report["warnings"]
+    with kb.open_store(release.store_path) as store:
+        titles = store.select(f"SELECT ?t WHERE {{ {node} <http://purl.org/dc/terms/title> ?t }}").dicts()
+        assert [(str(r["t"]), r["t"].language) for r in titles] == [("Plan de Acción de Asunción", "es")]
+    added.meta_path.write_text(re.sub(r"(?m)^title: .*$", "title: Plan of Action of Asunción", meta), encoding="utf-8")
+    release, report = kb.build(corpus_copy, tmp_path / "build")
+    assert not any("is the cover's, in es" in w for w in report["warnings"])
+    with kb.open_store(release.store_path) as store:
+        titles = store.select(f"SELECT ?t WHERE {{ {node} <http://purl.org/dc/terms/title> ?t }}").dicts()
+        assert [(str(r["t"]), r["t"].language) for r in titles] == [("Plan of Action of Asunción", "en")]
+
+
 def test_a_cover_date_no_calendar_has_is_pointed_out(capsys: pytest.CaptureFixture[str], corpus_copy: Path,
                                                      tmp_path: Path) -> None:
     from fixtures.plan_of_action import NEW_PLAN_ES
