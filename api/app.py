@@ -17,6 +17,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import os
+import secrets
 import warnings
 from collections.abc import AsyncIterator, Awaitable, Callable, MutableMapping
 from contextlib import asynccontextmanager
@@ -247,11 +248,14 @@ def create_app(store_spec: str | None = None, *, follow: Path | str | None = Non
                max_query_chars: int | None = None, max_request_bytes: int | None = None,
                workers: int | None = None, max_workers: int | None = None, worker_memory_mb: int | None = None,
                dumps_dir: Path | str | None = None, curator_corpus: Path | str | None = None,
+               curator_token: str | None = None,
                body_timeout: float | None = None, public_url: str | None = None,
                allowed_hosts: tuple[str, ...] | None = None) -> FastAPI:
     """An app serving the store at ``store_spec`` (a store folder or a SPARQL endpoint URL), or, with
     ``follow`` (a build folder), its ``current`` release and each new one a build publishes; with
-    ``curator_corpus``, also the review page of that corpus's suggested links (loopback only)."""
+    ``curator_corpus``, also the review page of that corpus's suggested links (loopback only, for a browser
+    that opened ``/review?token=`` with ``curator_token``; one is made when none is given, kept in
+    ``app.state.curator_token``)."""
     settings = Settings.from_environment(time_limit=time_limit, row_cap=row_cap, max_query_chars=max_query_chars,
                                          max_request_bytes=max_request_bytes, workers=workers,
                                          max_workers=max_workers, worker_memory_mb=worker_memory_mb,
@@ -284,7 +288,7 @@ def create_app(store_spec: str | None = None, *, follow: Path | str | None = Non
     app = FastAPI(title="iacml-kb", version="0.1.0", description=DESCRIPTION, lifespan=lifespan,
                   default_response_class=JSONResponse, docs_url=None, redoc_url=None)
     app.state.context = ctx
-    errors.install(app)
+    errors.install(app, lambda *error: pages.error_html(ctx, *error))
     sparql.install(app, ctx, linked_data.render)
     graph_store.install(app, ctx)
     rest.install(app, ctx)
@@ -293,7 +297,8 @@ def create_app(store_spec: str | None = None, *, follow: Path | str | None = Non
     sparql_page.install(app, ctx, linked_data.render)
     api_docs.install(app)  # after the SPARQL page: its /static/vendor/yasqe/ route comes first
     if curator_corpus is not None:
-        review.install(app, ctx, Path(curator_corpus))
+        app.state.curator_token = curator_token or secrets.token_urlsafe(32)
+        review.install(app, ctx, Path(curator_corpus), app.state.curator_token)
 
     @app.get("/", tags=["Service"], summary="Home: HTML for browsers, else a JSON index",
              responses={200: {"content": {"application/json": {}, "text/html": {}}}}, response_model=None)
@@ -374,4 +379,5 @@ def app_from_environment() -> FastAPI:
     if not spec and not follow:
         raise kb.StoreError("neither KB_STORE nor KB_FOLLOW is set", hint="start the server with `kb serve`")
     return create_app(spec or None, follow=None if spec else follow,
-                      curator_corpus=os.environ.get("KB_CURATOR_CORPUS") or None)
+                      curator_corpus=os.environ.get("KB_CURATOR_CORPUS") or None,
+                      curator_token=os.environ.get("KB_CURATOR_TOKEN") or None)

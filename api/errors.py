@@ -22,6 +22,10 @@ StoreError                     503      the store cannot be read (or a query wor
 any other KbError              500
 ============================  =======  ===================================================
 
+A request that prefers HTML (a browser's Accept, :func:`api.negotiation.prefers_html`) gets the same
+status, title, detail and parameter as a page instead (the page :func:`install` is given), so that a
+person is never shown JSON; a client asking for anything else gets the JSON.
+
 Framework errors get the same shape: unknown paths 404, wrong methods 405 (with ``Allow``),
 parameter validation 400 (FastAPI's 422 is not used, and removed from the schema). A client that
 disconnects before its request body arrived is no error of the service: one info line, no traceback.
@@ -33,6 +37,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Callable
 from http import HTTPStatus
 from typing import Any
 
@@ -41,9 +46,10 @@ from fastapi.exceptions import RequestValidationError
 from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.requests import ClientDisconnect
-from starlette.responses import Response
+from starlette.responses import HTMLResponse, Response
 
 import kb
+from api.negotiation import prefers_html
 from api.responses import JSONResponse
 
 LOG = logging.getLogger("api")
@@ -143,35 +149,55 @@ def kb_error_response(exc: kb.KbError, parameter: str | None = None) -> JSONResp
     return error_response(status, str(exc), title=title, parameter=parameter)
 
 
-def install(app: FastAPI) -> None:
-    """Register the handlers that give every error the one shape."""
+# A page for an error: (status, title, detail, parameter) -> HTML
+HtmlPage = Callable[[int, str, str, str | None], str]
+
+
+def install(app: FastAPI, html_page: HtmlPage | None = None) -> None:
+    """Register the handlers that give every error the one shape (as ``html_page`` makes it, to a request
+    that prefers HTML)."""
+
+    def answer(request: Request, status: int, detail: str, *, title: str | None = None, parameter: str | None = None,
+               headers: dict[str, str] | None = None) -> Response:
+        if html_page is not None and prefers_html(request.headers.get("accept")):
+            try:
+                page = html_page(status, title or HTTPStatus(status).phrase, detail, parameter)
+            except Exception:  # the page could not be made (the store gone): the words go as JSON
+                LOG.exception("error page not rendered")
+            else:
+                return HTMLResponse(page, status_code=status, headers=headers)
+        return error_response(status, detail, title=title, parameter=parameter, headers=headers)
 
     @app.exception_handler(ApiError)
-    async def api_error(_: Request, exc: ApiError) -> JSONResponse:
-        return error_response(exc.status, exc.detail, title=exc.title, parameter=exc.parameter, headers=exc.headers)
+    async def api_error(request: Request, exc: ApiError) -> Response:
+        return answer(request, exc.status, exc.detail, title=exc.title, parameter=exc.parameter, headers=exc.headers)
 
     @app.exception_handler(kb.KbError)
-    async def library_error(_: Request, exc: kb.KbError) -> JSONResponse:
-        return kb_error_response(exc)
+    async def library_error(request: Request, exc: kb.KbError) -> Response:
+        status, title = kb_status(exc)
+        if status == 500:
+            LOG.error("unexpected library error: %s", exc)
+        return answer(request, status, str(exc), title=title,
+                      parameter=exc.parameter if isinstance(exc, kb.InputError) else None)
 
     @app.exception_handler(StarletteHTTPException)
-    async def http_error(_: Request, exc: StarletteHTTPException) -> JSONResponse:
+    async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
         detail = exc.detail if isinstance(exc.detail, str) else HTTPStatus(exc.status_code).phrase
         if exc.status_code == 404 and detail == "Not Found":
             detail = "no such path; the API is described at /docs and /openapi.json"
         elif exc.status_code == 405:
             allowed = (exc.headers or {}).get("Allow", "")
             detail = f"method not allowed here; allowed: {allowed}" if allowed else "method not allowed here"
-        return error_response(exc.status_code, detail, headers=dict(exc.headers or {}))
+        return answer(request, exc.status_code, detail, headers=dict(exc.headers or {}))
 
     @app.exception_handler(RequestValidationError)
-    async def validation_error(_: Request, exc: RequestValidationError) -> JSONResponse:
+    async def validation_error(request: Request, exc: RequestValidationError) -> Response:
         first = exc.errors()[0] if exc.errors() else {}
         loc = [str(part) for part in first.get("loc", ())]
         parameter = loc[-1] if len(loc) > 1 else None
         message = str(first.get("msg", "invalid request"))
         detail = f"parameter {parameter!r}: {message}" if parameter else message
-        return error_response(400, detail, parameter=parameter)
+        return answer(request, 400, detail, parameter=parameter)
 
     @app.exception_handler(ClientDisconnect)
     async def client_gone(request: Request, _: ClientDisconnect) -> Response:
@@ -181,9 +207,9 @@ def install(app: FastAPI) -> None:
         return Response(status_code=400)
 
     @app.exception_handler(Exception)
-    async def unexpected(_: Request, exc: Exception) -> JSONResponse:
+    async def unexpected(request: Request, exc: Exception) -> Response:
         LOG.exception("unhandled error", exc_info=exc)
-        return error_response(500, "internal error; the server log has the details")
+        return answer(request, 500, "internal error; the server log has the details")
 
 
 def drop_422(schema: dict[str, Any]) -> dict[str, Any]:

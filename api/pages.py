@@ -170,8 +170,13 @@ async def item_html(request: Request, ctx: Context, iri: URIRef) -> str:
 def not_found_html(ctx: Context, detail: str, *, gone: bool = False, title: str = "") -> str:
     """The page of an IRI path the knowledge base does not hold (``gone``: held once, withdrawn since), or
     of a request it cannot answer as asked (``title``: "Bad request")."""
-    return render("not_found.html", **_common(ctx), detail=detail, gone=gone,
-                  title=title or ("Gone" if gone else "Not found"))
+    status = 400 if title else 410 if gone else 404
+    return error_html(ctx, status, title or ("Gone" if gone else "Not found"), detail)
+
+
+def error_html(ctx: Context, status: int, title: str, detail: str, parameter: str | None = None) -> str:
+    """Any error, as a page for a person (:func:`api.errors.install`: when the request prefers HTML)."""
+    return render("error.html", **_common(ctx), status=status, title=title, detail=detail, parameter=parameter)
 
 
 async def ontology_html(request: Request, ctx: Context) -> str:

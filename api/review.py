@@ -1,14 +1,21 @@
 """The curator's review page (``/review``): the suggested links waiting in the corpus, each with its
 quotes, confidence and why, and a form to accept or reject it. Served only when the server runs in
 curator mode (``kb serve --curator``, which binds to loopback alone) and answered only to loopback
-clients; a form post must come from this same origin. It calls only :class:`kb.Review`, the same
-files ``kb review`` writes; the public server has no such page and stays read-only.
+clients holding the server's token; a form post must come from this same origin. It calls only
+:class:`kb.Review`, the same files ``kb review`` writes; the public server has no such page and stays
+read-only.
+
+The token, as Jupyter's: any process on a machine can reach its loopback, so the address ``kb serve
+--curator`` prints carries a secret made for that run (``/review?token=...``). Opening it sets a cookie
+(HttpOnly, SameSite=Strict, for ``/review`` of that port) and redirects to the page without it, so the
+token stays out of the history and the Referer; every request to the page needs the cookie.
 """
 
 from __future__ import annotations
 
 import itertools
 import re
+import secrets
 from pathlib import Path
 from urllib.parse import parse_qs, quote, urlencode, urlsplit
 
@@ -38,10 +45,15 @@ def _loopback_authority(authority: str) -> bool:
     return host in LOOPBACK
 
 
-def _guard(request: Request, *, posting: bool) -> None:
+def cookie_name(request: Request) -> str:
+    """The token's cookie: one per port (cookies ignore ports, and two curators' servers may run at once)."""
+    return f"kb-review-{request.url.port or 80}"
+
+
+def _guard(request: Request, token: str | None, *, posting: bool) -> None:
     """Loopback clients, addressing the server by a loopback name (a page from a site whose name was
-    made to point here reads nothing: DNS rebinding); a form post only from a page of this server
-    (its Origin, or its Referer if the browser sent no Origin)."""
+    made to point here reads nothing: DNS rebinding), holding the token's cookie; a form post only from
+    a page of this server (its Origin, or its Referer if the browser sent no Origin)."""
     client = request.client.host if request.client else ""
     if client not in LOOPBACK:
         raise ApiError(403, "the review page answers only on this machine (loopback)")
@@ -55,6 +67,10 @@ def _guard(request: Request, *, posting: bool) -> None:
         if parts.scheme != "http" or parts.netloc != host:
             raise ApiError(403, "a review decision must be posted from this server's review page",
                            parameter="Origin")
+    if token is not None and not secrets.compare_digest(request.cookies.get(cookie_name(request), "").encode(),
+                                                        token.encode()):
+        raise ApiError(403, "open the review page at the address `kb serve --curator` printed: it carries this "
+                            "server's token (the page works only in a browser that opened it)", parameter="token")
 
 
 def _view(request: Request) -> dict[str, str]:
@@ -71,13 +87,20 @@ def _view(request: Request) -> dict[str, str]:
     return view
 
 
-def install(app: FastAPI, ctx: Context, corpus_dir: Path) -> None:
+def install(app: FastAPI, ctx: Context, corpus_dir: Path, token: str) -> None:
     review = kb.Review(corpus_dir)
 
     @app.get("/review", tags=["Curation"], summary="Suggested links waiting for a curator (curator mode only)",
              response_class=HTMLResponse)
-    async def review_page(request: Request, done: str = "") -> HTMLResponse:
-        _guard(request, posting=False)
+    async def review_page(request: Request, done: str = "") -> Response:
+        given = request.query_params.get("token")
+        if given is not None and secrets.compare_digest(given.encode(), token.encode()):
+            _guard(request, None, posting=False)  # the address printed: the cookie is being given
+            rest = urlencode([(k, v) for k, v in request.query_params.multi_items() if k != "token"])
+            opened = RedirectResponse(f"/review{'?' + rest if rest else ''}", status_code=303)
+            opened.set_cookie(cookie_name(request), token, path="/review", httponly=True, samesite="strict")
+            return opened
+        _guard(request, token, posting=False)
         view = _view(request)
         return await offload.run(page, view, done=done)  # reading the review files: not on the event loop
 
@@ -103,7 +126,7 @@ def install(app: FastAPI, ctx: Context, corpus_dir: Path) -> None:
     @app.post("/review/{ident}", tags=["Curation"], summary="Accept or reject one suggestion (curator mode only)",
               response_class=RedirectResponse, status_code=303)
     async def decide(request: Request, ident: str = PathParam(pattern=ID_PATTERN)) -> Response:
-        _guard(request, posting=True)
+        _guard(request, token, posting=True)
         # The page's form, urlencoded (the standard library reads it; no multipart is accepted).
         form = {k: v[0].replace("\r\n", "\n") for k, v in
                 parse_qs((await request.body()).decode("utf-8", "replace"), keep_blank_values=True).items()}

@@ -13,6 +13,7 @@ import csv
 import io
 import json
 import os
+import secrets
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -740,9 +741,12 @@ def serve(host: Annotated[str, typer.Option()] = "127.0.0.1", port: Annotated[in
             raise kb.InputError(f"--curator serves a page that writes to the corpus: not on {host}",
                                 hint="serve it on 127.0.0.1 (the default); the public server stays read-only")
         os.environ["KB_CURATOR_CORPUS"] = str(corpus or kb.default_corpus_dir())
-        typer.echo(f"curator mode: review suggested links at http://{host}:{port}/review", err=True)
+        # Any process on this machine reaches loopback: the page answers only a browser that opened this address.
+        os.environ["KB_CURATOR_TOKEN"] = token = secrets.token_urlsafe(32)
+        typer.echo(f"curator mode: review suggested links at http://{host}:{port}/review?token={token}", err=True)
     else:  # only --curator serves the review page, whatever the environment says
         os.environ.pop("KB_CURATOR_CORPUS", None)
+        os.environ.pop("KB_CURATOR_TOKEN", None)
     public_url = public_url or os.environ.get("KB_PUBLIC_URL") or None
     allowed_hosts = allowed_hosts or os.environ.get("KB_ALLOWED_HOSTS") or None
     if curator and (public_url or allowed_hosts):

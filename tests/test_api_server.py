@@ -11,6 +11,7 @@ store, it refuses to start without one, and it leaves no worker process behind.
 from __future__ import annotations
 
 import os
+import re
 import signal
 import socket
 import subprocess
@@ -34,11 +35,12 @@ STARTUP_SECONDS = 90
 STOP_SECONDS = 15
 
 
-@dataclass(frozen=True)
+@dataclass
 class Server:
     url: str  # http://127.0.0.1:PORT
     process: subprocess.Popen[bytes]
     log: Path
+    review_url: str = ""  # in curator mode, the review page's address as printed, with its token
 
     def log_text(self) -> str:
         return self.log.read_text(encoding="utf-8", errors="replace")
@@ -94,6 +96,10 @@ def running_server(store: Path | str, log: Path, **limits: str) -> Iterator[Serv
     server = Server(f"http://127.0.0.1:{port}", process, log)
     try:
         _wait_until_healthy(server)
+        if curator:
+            printed = re.search(r"review suggested links at (\S+)", server.log_text())
+            assert printed is not None, server.log_text()
+            server.review_url = printed.group(1)
         yield server
     finally:
         stop(server)

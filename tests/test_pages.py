@@ -219,6 +219,29 @@ def test_unknown_items_are_404_and_rdf_negotiation_is_unchanged(site: str) -> No
     assert Page(wrong.text).headings[0] == (1, "Bad request") and "2024-02-30" in wrong.text
 
 
+def test_a_person_is_never_shown_json_for_an_error(site: str) -> None:
+    """Any error a browser meets is a page with its status and words (the parameter at fault named);
+    a client asking for JSON, or for nothing in particular, gets the one JSON shape."""
+    cases = [("GET", "/api/mandates", {"documnet": "x"}, 400, "documnet"),  # a REST listing's unknown parameter
+             ("GET", "/api/items/doc/iacml21-plan-of-action/art_7__para_g/status", {"asof": "2024-02-30"}, 400,
+              "asof"),
+             ("DELETE", "/search", {}, 405, None),
+             ("GET", "/no/such/path", {}, 404, None),
+             ("GET", "/sparql", {"query": "SELECT * WHERE { ?s ?p }"}, 400, None)]
+    for method, path, params, status, parameter in cases:
+        page = httpx.request(method, site + path, params=params, headers=BROWSER, timeout=60)
+        assert page.status_code == status, (path, page.status_code, page.text[:300])
+        assert page.headers["content-type"].startswith("text/html"), (path, page.text[:300])
+        shown = Page(page.text)
+        assert shown.headings[0][0] == 1 and shown.all("p", **{"class": "alert", "role": "alert"}), path
+        assert (f"<code>{parameter}</code>" in page.text) == bool(parameter), path
+        if status == 405:
+            assert page.headers["allow"]
+        for accept in ({"Accept": "application/json"}, {}):
+            client = httpx.request(method, site + path, params=params, headers=accept, timeout=60)
+            assert client.status_code == status and client.json()["error"]["parameter"] == parameter, path
+
+
 # --------------------------------------------------------------------------------------------
 # Reader and search
 # --------------------------------------------------------------------------------------------

@@ -491,6 +491,18 @@ def test_the_review_page_in_curator_mode(corpus: Path, built_release: Any, tmp_p
     first = sorted(kb.Review(corpus).pending(), key=lambda p: -p.confidence)[0]
     with running_server(built_release.store_path, tmp_path / "curator.log", curator_corpus=str(corpus)) as server, \
             httpx.Client(base_url=server.url, timeout=60, follow_redirects=False) as client:
+        # Any process here reaches loopback: without the printed address's token, nothing is shown or decided
+        assert server.review_url.startswith(f"{server.url}/review?token=")
+        stranger = client.get("/review")
+        assert stranger.status_code == 403 and stranger.json()["error"]["parameter"] == "token"
+        for wrong in ("not-the-token", "é" * 43, server.review_url.split("=", 1)[1][:-1]):
+            assert client.get("/review", params={"token": wrong}).status_code == 403
+        assert client.post(f"/review/{first.id}", data={"decision": "reject"},
+                           headers={"Origin": server.url}).status_code == 403
+        opened = client.get(server.review_url)
+        assert opened.status_code == 303 and opened.headers["location"] == "/review"  # the token leaves the URL
+        cookie = opened.headers["set-cookie"].lower()
+        assert "httponly" in cookie and "samesite=strict" in cookie and "path=/review" in cookie
         page = client.get("/review", headers={"Accept": "text/html"})
         assert page.status_code == 200 and f'id="s-{first.id}"' in page.text
         assert first.evidence[0]["quote"][:40] in page.text.replace("&#34;", '"').replace("&#39;", "'")
@@ -555,9 +567,10 @@ def test_the_review_page_decides_in_a_real_browser(corpus: Path, built_release: 
     kb.Review(corpus).record(found, REPORT, {d.meta.slug: d.text for d in prepared.documents})
     first, second = sorted(kb.Review(corpus).pending(), key=lambda p: -p.confidence)[:2]
     with running_server(built_release.store_path, tmp_path / "curator.log", curator_corpus=str(corpus)) as server:
-        page = httpx.get(f"{server.url}/review", headers={"Accept": "text/html", "Origin": "http://evil.example"})
+        with httpx.Client(follow_redirects=True) as client:
+            page = client.get(server.review_url, headers={"Accept": "text/html", "Origin": "http://evil.example"})
         assert page.status_code == 200 and "access-control-allow-origin" not in page.headers
-        browser.get(f"{server.url}/review")
+        browser.get(server.review_url)
         browser.find_element(By.CSS_SELECTOR, f"#s-{first.id} button[value=accept]").click()
         done = browser.find_element(By.ID, "review-done").text
         assert done.startswith(f"accepted {first.source} {first.link_type} {first.target}"), browser.page_source[:500]
@@ -582,6 +595,7 @@ def test_the_review_page_shows_the_queue_a_page_at_a_time(corpus: Path, built_re
     with running_server(built_release.store_path, tmp_path / "curator.log", curator_corpus=str(corpus)) as server, \
             httpx.Client(base_url=server.url, timeout=60, follow_redirects=False) as client:
         html = {"Accept": "text/html"}
+        assert client.get(server.review_url).status_code == 303
         first = client.get("/review", headers=html)
         assert first.status_code == 200 and first.text.count('<section class="suggestion"') == 50
         assert f"{len(pending)} suggestion(s) waiting" in first.text and 'rel="next"' in first.text
@@ -591,8 +605,10 @@ def test_the_review_page_shows_the_queue_a_page_at_a_time(corpus: Path, built_re
         shown = re.findall(r'<h2 id="h-\w+"><span class="from">[^<]*</span> <em>(\w+)</em>', second_page.text)
         assert shown and set(shown) == {most[0]} and 'rel="prev"' in second_page.text
         for name, value in (("type", "bogusType"), ("document", "Not A Slug"), ("page", "0")):
-            refused = client.get("/review", params={name: value}, headers=html)
-            assert refused.status_code == 400 and refused.json()["error"]["parameter"] == name
+            refused = client.get("/review", params={name: value}, headers=html)  # a person gets a page saying why
+            assert refused.status_code == 400 and f"<code>{name}</code>" in refused.text, refused.text
+            assert refused.headers["content-type"].startswith("text/html")
+            assert client.get("/review", params={name: value}).json()["error"]["parameter"] == name
         on_page_2 = re.search(r'action="/review/(\w+)\?([^"]*)"', second_page.text)
         assert on_page_2 is not None and "page=2" in on_page_2.group(2)
         decided = client.post(f"/review/{on_page_2.group(1)}?{on_page_2.group(2).replace('&amp;', '&')}",
@@ -856,9 +872,11 @@ def test_kb_serve_serves_no_review_page_without_curator(monkeypatch: pytest.Monk
 
     seen: dict[str, str | None] = {}
     monkeypatch.setenv("KB_CURATOR_CORPUS", str(corpus))
-    monkeypatch.setattr(uvicorn, "run", lambda *a, **k: seen.update(corpus=os.environ.get("KB_CURATOR_CORPUS")))
+    monkeypatch.setenv("KB_CURATOR_TOKEN", "a-token-from-somewhere-else")
+    monkeypatch.setattr(uvicorn, "run", lambda *a, **k: seen.update(corpus=os.environ.get("KB_CURATOR_CORPUS"),
+                                                                    token=os.environ.get("KB_CURATOR_TOKEN")))
     assert main(["serve", "--build-dir", str(build_dir)]) == 0
-    assert seen == {"corpus": None}  # the environment alone does not make a curator server
+    assert seen == {"corpus": None, "token": None}  # the environment alone does not make a curator server
 
 
 def test_kb_serve_refuses_curator_mode_off_loopback(capsys: pytest.CaptureFixture[str], built_release: Any,
