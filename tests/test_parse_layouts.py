@@ -575,6 +575,25 @@ def test_a_title_on_two_lines_or_after_a_hosts_furniture(cover: str, title: str)
     assert parse_document(text).metadata.title == title
 
 
+@pytest.mark.parametrize(("cover", "title"), [
+    # a cover glued onto one line: the title runs on through a meeting's name when left open before it
+    ("ORGANIZACIÓN DE LOS ESTADOS AMERICANOS XL CONFERENCIA INTERAMERICANA DE MINISTROS DE TRABAJO (CIMT) "
+     "OEA/Ser.K/XII.40.1 CIDI/TRABAJO/doc.9/40 Original: español DECLARACIÓN DEL CONSEJO SINDICAL A LA CONFERENCIA "
+     "INTERAMERICANA DE MINISTROS DE TRABAJO (CIMT) (Lima, Perú) La crisis del empleo exige respuestas.",
+     "DECLARACIÓN DEL CONSEJO SINDICAL A LA CONFERENCIA INTERAMERICANA DE MINISTROS DE TRABAJO (CIMT)"),
+    ("OEA/Ser.K/XLVIII.9 CIDI/REMDES/doc 4/40 Original: español INFORME FINAL DE LA NOVENA REUNIÓN DE MINISTROS Y "
+     "ALTAS AUTORIDADES DE DESARROLLO SOCIAL ÍNDICE I. ANTECEDENTES ..... 1 II. PARTICIPANTES ..... 2",
+     "INFORME FINAL DE LA NOVENA REUNIÓN DE MINISTROS Y ALTAS AUTORIDADES DE DESARROLLO SOCIAL"),
+    # a title in capitals with no kind of document in it, its second line opening on a connector
+    ("AG/RES. 9999 (LXX-O/40)\n\nRIGHTS OF WORKERS IN THE PLATFORM ECONOMY\n\nAND THEIR SOCIAL PROTECTION\n\n"
+     "(Adopted at the fourth plenary session, held on June 8, 2040)\n",
+     "RIGHTS OF WORKERS IN THE PLATFORM ECONOMY AND THEIR SOCIAL PROTECTION"),
+])
+def test_a_title_left_open_runs_on(cover: str, title: str) -> None:
+    text = cover + "\nThe Conference took place in Lima on 5 and 6 May 2040 with the delegations of the member states.\n"
+    assert parse_document(text).metadata.title == title
+
+
 @pytest.mark.parametrize(("title", "doc_type"), [
     ("PALABRAS DEL SECRETARIO GENERAL ADJUNTO DURANTE LA APERTURA DE LA XL REUNIÓN", "MeetingSummary"),
     ("Remarks by the Minister of Labour at the inaugural session", "MeetingSummary"),

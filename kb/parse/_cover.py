@@ -311,6 +311,8 @@ _TRAILING_CONNECTOR_RE = re.compile(
     _FLAGS)
 _STOP_CAPS_RE = re.compile(r"[(“\"‘]|\b(?:original|oea/ser)\b", _FLAGS)
 _TITLE_MAX = 200
+_ACRONYM_RE = re.compile(r"^\([A-Z][A-Z0-9-]{1,11}\)[,:]?$")
+_CONTENTS_RE = re.compile(r"^(?:[IÍ]NDICE|CONTENIDO|CONTENTS|INDEX|SUMARIO)$")
 _HOST_TITLE_RE = re.compile(r"\s[-–|]\s(?:OAS|OEA|Organi[sz]ation of American States|Organización de los Estados "
                             r"Americanos)\s*$", _FLAGS)  # a host's page title: "FINAL REPORT - OAS"
 _DATED_TITLE_RE = re.compile(r"\s+[-–]\s+(?:" + "|".join(_MONTHS) + r")\s+\d{4}$", _FLAGS)
@@ -338,7 +340,9 @@ def _caps_run(text: str, at: int) -> str:
     def caps(k: int) -> bool:
         token = words[k].group()
         letters = [c for c in token if c.isalpha()]
-        return (not letters or token.isupper()) and not _STOP_CAPS_RE.search(token)
+        if _ACRONYM_RE.match(token):  # "... DE MINISTROS DE TRABAJO (CIMT)": the title's own short name
+            return True
+        return (not letters or token.isupper()) and not _STOP_CAPS_RE.search(token) and not _CONTENTS_RE.match(token)
 
     first = index
     while first > 0 and caps(first - 1) and not re.search(r"\d{4}|/", words[first - 1].group()):
@@ -348,7 +352,14 @@ def _caps_run(text: str, at: int) -> str:
     last = index
     while last + 1 < len(words) and caps(last + 1):
         following = " ".join(w.group() for w in words[last + 1:last + 4])
-        if _NOT_TITLE_RE.search(following) or re.match(r"[IVXL]+ (?:CONFERENCIA|INTER-AMERICAN|REUNI)", following):
+        so_far = " ".join(w.group() for w in words[first:last + 1])
+        if _ACRONYM_RE.match(words[last + 1].group()):
+            last += 1
+            continue
+        # a meeting's name after the title ends it, unless the title is left open before it ("DECLARACIÓN DE
+        # COSATE A / LA CONFERENCIA ...", "INFORME DE LA TERCERA / REUNIÓN DE MINISTROS ...")
+        if ((_NOT_TITLE_RE.search(following) or re.match(r"[IVXL]+ (?:CONFERENCIA|INTER-AMERICAN|REUNI)", following))
+                and not _open_end(so_far)):
             break
         last += 1
     return " ".join(w.group() for w in words[first:last + 1])
@@ -386,7 +397,8 @@ def _title(lines: list[str]) -> tuple[str | None, DocType | None]:
                   if text and not _FURNITURE_RE.search(text) and not (label and (labelled or t))), "")
     if (sum(c.isalpha() for c in first) >= 3 and len(first) <= 100 and not _NOT_TITLE_RE.search(first)
             and not first.endswith(".") and not re.search(r"\d{4}|https?:|www\.|\||:\s*$|\.\.\.|…", first)):
-        return first, labelled
+        following = cleaned[cleaned.index(first) + 1:]
+        return (_continued(first, following) if first.isupper() else first), labelled
     return None, labelled
 
 
@@ -430,10 +442,17 @@ def _after_meeting(text: str) -> str | None:
     return title if first is not None and first <= len(title.split(" ", 1)[0]) + 1 else None
 
 
+def _open_end(title: str) -> bool:
+    """A title left open: on a connector ("... DE LA", "... OF THE") or an ordinal ("INFORME DE LA TERCERA")."""
+    last = title.rsplit(" ", 1)[-1].lower()
+    return bool(_TRAILING_CONNECTOR_RE.search(title)) or (last in _ORDINAL_WORDS and " " in title)
+
+
 def _continued(title: str, following: list[str]) -> str:
-    """A title with the lines in capitals that continue it, skipping blank lines."""
+    """A title with the lines in capitals that continue it, skipping blank lines: after a connector or an
+    ordinal, or before a line opening on a connector ("AND GENDER EQUITY ...")."""
     for more in [text for text in following if text][:3]:
-        if more.isupper() and (_TRAILING_CONNECTOR_RE.search(title) or _CONNECTOR_RE.match(more)):
+        if more.isupper() and (_open_end(title) or _CONNECTOR_RE.match(more)):
             title = f"{title} {more}"
             continue
         # a title in mixed case left open on a comma or a connector ("Remarks by the Minister X,")
