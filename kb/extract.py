@@ -111,13 +111,14 @@ def _pdf_text(path: Path, raw: bytes) -> str:
     if not lines:
         return ""
     left, right = min(line.x0 for line in lines), max(line.x1 for line in lines)
+    unit = _glyph_width(lines)
     # A paragraph that runs on over a page break is read whole: the foot of one page and the head of
     # the next (page number, running header) go before it.
     out: list[str] = []
     carried: str | None = None
     for page in pages:
         out += page.top
-        body, runs_on = _blocks(page.boxes, left, right)
+        body, runs_on = _blocks(page.boxes, left, right, unit)
         if carried is not None:
             if body and _continues(carried, body[0]):
                 joint = "" if carried.endswith("-") else " "
@@ -197,7 +198,7 @@ def _continues(carried: str, following: str) -> bool:
     return bool(carried.strip()) and not heading and _PART_MARK_RE.match(first_line) is None
 
 
-def _blocks(boxes: list[list[Any]], left: float, right: float) -> tuple[list[str], bool]:
+def _blocks(boxes: list[list[Any]], left: float, right: float, unit: float) -> tuple[list[str], bool]:
     """The text of a page's boxes, one block each; in a block, a line that starts at the text's left
     half and runs to its right margin (the document's) goes on with the next (the typesetter wrapped
     it there), any other line ends. Also whether the last line runs on to the next page."""
@@ -214,6 +215,9 @@ def _blocks(boxes: list[list[Any]], left: float, right: float) -> tuple[list[str
         x0, x1 = float(line.x0), float(line.x1)
         if x0 - left > width / 2 or x1 - x0 < _FULL_SHARE * width:
             return False
+        if (following is not None and _PART_MARK_RE.match(following.get_text())
+                and line.get_text().rstrip().rstrip(_CLOSERS).endswith((".", ";", ":"))):
+            return False  # a sentence ended near the margin by chance, and the next part begins
         if right - x1 <= slack:
             return True
         if following is None or not ragged:
@@ -233,6 +237,9 @@ def _blocks(boxes: list[list[Any]], left: float, right: float) -> tuple[list[str
         text = ""
         for k, line in enumerate(box):
             piece = " ".join(line.get_text().split())  # a justified line's stretched spaces are one space
+            if _PART_MARK_RE.match(piece) and (not text or text.endswith("\n")):
+                # a list's level is how far its marker is indented: kept as spaces, as a text file keeps it
+                piece = " " * _columns(line, left, unit) + piece
             wrapped = bool(k + 1 < len(box) and full(line, box[k + 1]) and piece)
             text += piece + ("" if wrapped and piece.endswith("-") else " " if wrapped else "\n")
         out.append(text.strip("\n"))
@@ -240,6 +247,19 @@ def _blocks(boxes: list[list[Any]], left: float, right: float) -> tuple[list[str
     ending = last.get_text().rstrip().rstrip(_CLOSERS) if last is not None else ""
     runs_on = last is not None and full(last) and not ending.endswith((".", ";", ":", "!", "?"))
     return [block for block in out if block.strip()], runs_on
+
+
+def _columns(line: Any, left: float, unit: float) -> int:
+    """How far ``line`` starts right of the text's left margin, in ``unit`` (the text's usual character width)."""
+    return max(0, round((float(line.x0) - left) / unit)) if unit > 0 else 0
+
+
+def _glyph_width(lines: list[Any]) -> float:
+    """The median width of the text's printed characters: one measure of indentation for every line (a line's
+    own letters are wider in capitals or bold, and two items indented alike would read as two levels)."""
+    widths = sorted(float(c.x1) - float(c.x0) for line in lines for c in line
+                    if hasattr(c, "get_text") and hasattr(c, "x0") and c.get_text().strip())
+    return widths[len(widths) // 2] if widths else 0.0
 
 
 def _first_word_width(line: Any) -> float:

@@ -275,6 +275,40 @@ def test_a_pdf_reads_as_its_paragraphs_however_the_typesetter_wrapped_them(tmp_p
     assert [] in lines  # blocks stay apart
 
 
+def test_a_pdf_keeps_its_lists_levels_and_a_sentence_ending_at_the_margin(tmp_path: Path) -> None:
+    """A list's level in a PDF is only how far its marker is indented: the text keeps it as spaces, and the
+    parser nests the items as it does a text file's. A paragraph whose last line happens to end at the
+    margin is not run into the numbered paragraph after it."""
+    pdf = letter_page(10.5)
+    pdf.multi_cell(0, 5, "SUMMARY OF THE MEETING OF WORKING GROUP 1", new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(3)
+    pdf.multi_cell(0, 5, "The delegations said the following:", new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(3)
+    for indent, bullet in ((0, "- Platform work is growing in the region."),
+                           (8, "- Colombia adopted a policy on the digital economy."),
+                           (8, "- Chile reformed its labor code."),
+                           (0, "- Social protection of platform workers is low."),
+                           (8, "- Uruguay extended its insurance.")):
+        pdf.set_x(pdf.l_margin + indent)
+        pdf.multi_cell(pdf.epw - indent, 5, bullet, new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(3)
+    # the first paragraph's last line is filled to the margin by the words chosen: a sentence ends there
+    first = "1. Promote decent work in the member states" + " and the region" * 15 + " at all times."
+    for block in (first, "2. Strengthen social dialogue."):
+        pdf.set_x(pdf.l_margin + 6)
+        pdf.multi_cell(pdf.epw - 6, 5, block, new_x="LMARGIN", new_y="NEXT")
+    path = tmp_path / "summary.pdf"
+    pdf.output(str(path))
+    text = kb.extract(path).text
+    assert re.search(r"(?m)^ {2,}- Colombia adopted", text) and re.search(r"(?m)^- Platform work", text)
+    assert re.search(r"(?m)^ *2\. Strengthen social dialogue\.$", text), text
+    bullets = text[:text.index("1. Promote")]
+    parsed = kb.parse_document(bullets, source="summary.pdf")
+    nested = {p.text.split()[0]: p.eid for p in parsed.provisions if p.text}
+    assert nested["Colombia"].startswith(nested["Platform"] + "__list_1__"), nested
+    assert nested["Uruguay"].startswith(nested["Social"] + "__list_1__"), nested
+
+
 def test_a_pdf_set_ragged_right_reads_as_its_paragraphs(tmp_path: Path) -> None:
     """Set flush left, a wrapped line stops where the next word would not fit, short of the margin; a
     line in capitals wrapped so is no heading, and a paragraph's last line does not run into the next."""
