@@ -22,7 +22,7 @@ StoreError                     503      the store cannot be read (or a query wor
 any other KbError              500
 ============================  =======  ===================================================
 
-A request that prefers HTML (a browser's Accept, :func:`api.negotiation.prefers_html`) gets the same
+A request that prefers HTML to JSON (a browser's Accept, :func:`api.negotiation.prefers_html_to_json`) gets the same
 status, title, detail and parameter as a page instead (the page :func:`install` is given), so that a
 person is never shown JSON; a client asking for anything else gets the JSON.
 
@@ -49,7 +49,7 @@ from starlette.requests import ClientDisconnect
 from starlette.responses import HTMLResponse, Response
 
 import kb
-from api.negotiation import prefers_html
+from api.negotiation import prefers_html_to_json
 from api.responses import JSONResponse
 
 LOG = logging.getLogger("api")
@@ -159,7 +159,8 @@ def install(app: FastAPI, html_page: HtmlPage | None = None) -> None:
 
     def answer(request: Request, status: int, detail: str, *, title: str | None = None, parameter: str | None = None,
                headers: dict[str, str] | None = None) -> Response:
-        if html_page is not None and prefers_html(request.headers.get("accept")):
+        headers = {**(headers or {}), "Vary": "Accept"}  # a page or JSON by the Accept: caches keep them apart
+        if html_page is not None and prefers_html_to_json(request.headers.get("accept")):
             try:
                 page = html_page(status, title or HTTPStatus(status).phrase, detail, parameter)
             except Exception:  # the page could not be made (the store gone): the words go as JSON

@@ -88,3 +88,13 @@ def prefers_html(accept: str | None) -> bool:
         return False
     return choose(accept, ["text/html", "text/turtle", "application/ld+json", "application/n-triples",
                            "application/rdf+xml"]) == "text/html" and "html" in accept.lower()
+
+
+def prefers_html_to_json(accept: str | None) -> bool:
+    """True when a browser-like Accept puts HTML above JSON and the SPARQL results formats (an error is then a
+    page; ``text/html;q=0.1, application/json`` asks for the JSON)."""
+    if not accept:
+        return False
+    return choose(accept, ["text/html", "application/json", "application/problem+json",
+                           "application/sparql-results+json", "application/sparql-results+xml"]) == "text/html" \
+        and "html" in accept.lower()

@@ -6,9 +6,11 @@ clients holding the server's token; a form post must come from this same origin.
 read-only.
 
 The token, as Jupyter's: any process on a machine can reach its loopback, so the address ``kb serve
---curator`` prints carries a secret made for that run (``/review?token=...``). Opening it sets a cookie
-(HttpOnly, SameSite=Strict, for ``/review`` of that port) and redirects to the page without it, so the
-token stays out of the history and the Referer; every request to the page needs the cookie.
+--curator`` prints carries a secret made for that run (``/review?token=...``), and every request to the
+page carries it in its address: the links, the filter and the forms of the page keep it. Not a cookie:
+browsers send a cookie of 127.0.0.1 to every port of it, that is to any other local server the curator's
+browser visits. The page is sent with ``Referrer-Policy: same-origin``, so the address leaves it for this
+server only.
 """
 
 from __future__ import annotations
@@ -45,15 +47,10 @@ def _loopback_authority(authority: str) -> bool:
     return host in LOOPBACK
 
 
-def cookie_name(request: Request) -> str:
-    """The token's cookie: one per port (cookies ignore ports, and two curators' servers may run at once)."""
-    return f"kb-review-{request.url.port or 80}"
-
-
-def _guard(request: Request, token: str | None, *, posting: bool) -> None:
+def _guard(request: Request, token: str, *, posting: bool) -> None:
     """Loopback clients, addressing the server by a loopback name (a page from a site whose name was
-    made to point here reads nothing: DNS rebinding), holding the token's cookie; a form post only from
-    a page of this server (its Origin, or its Referer if the browser sent no Origin)."""
+    made to point here reads nothing: DNS rebinding), with the token in the address; a form post only
+    from a page of this server (its Origin, or its Referer if the browser sent no Origin)."""
     client = request.client.host if request.client else ""
     if client not in LOOPBACK:
         raise ApiError(403, "the review page answers only on this machine (loopback)")
@@ -67,10 +64,9 @@ def _guard(request: Request, token: str | None, *, posting: bool) -> None:
         if parts.scheme != "http" or parts.netloc != host:
             raise ApiError(403, "a review decision must be posted from this server's review page",
                            parameter="Origin")
-    if token is not None and not secrets.compare_digest(request.cookies.get(cookie_name(request), "").encode(),
-                                                        token.encode()):
+    if not secrets.compare_digest(request.query_params.get("token", "").encode(), token.encode()):
         raise ApiError(403, "open the review page at the address `kb serve --curator` printed: it carries this "
-                            "server's token (the page works only in a browser that opened it)", parameter="token")
+                            "server's token", parameter="token")
 
 
 def _view(request: Request) -> dict[str, str]:
@@ -93,13 +89,6 @@ def install(app: FastAPI, ctx: Context, corpus_dir: Path, token: str) -> None:
     @app.get("/review", tags=["Curation"], summary="Suggested links waiting for a curator (curator mode only)",
              response_class=HTMLResponse)
     async def review_page(request: Request, done: str = "") -> Response:
-        given = request.query_params.get("token")
-        if given is not None and secrets.compare_digest(given.encode(), token.encode()):
-            _guard(request, None, posting=False)  # the address printed: the cookie is being given
-            rest = urlencode([(k, v) for k, v in request.query_params.multi_items() if k != "token"])
-            opened = RedirectResponse(f"/review{'?' + rest if rest else ''}", status_code=303)
-            opened.set_cookie(cookie_name(request), token, path="/review", httponly=True, samesite="strict")
-            return opened
         _guard(request, token, posting=False)
         view = _view(request)
         return await offload.run(page, view, done=done)  # reading the review files: not on the event loop
@@ -117,8 +106,8 @@ def install(app: FastAPI, ctx: Context, corpus_dir: Path, token: str) -> None:
         return HTMLResponse(render("review.html", version=ctx.version, triples=ctx.triples,
                                    pending=shown[(number - 1) * PAGE_SIZE:number * PAGE_SIZE], waiting=len(pending),
                                    matching=len(shown), page=number, pages=pages, view=view, documents=documents,
-                                   query=urlencode({**filters, "page": number}),
-                                   page_href=lambda n: "/review?" + urlencode({**filters, "page": n}),
+                                   query=urlencode({"token": token, **filters, "page": number}), token=token,
+                                   page_href=lambda n: "/review?" + urlencode({"token": token, **filters, "page": n}),
                                    done=done, refused=refused, refused_id=ident, typed=form or {},
                                    corpus=str(corpus_dir), link_types=kb.ACCEPTABLE_TYPES, roles=kb.ADDRESSEE_ROLES),
                             status_code=status)
@@ -145,8 +134,8 @@ def install(app: FastAPI, ctx: Context, corpus_dir: Path, token: str) -> None:
             gone = isinstance(exc, kb.NotFoundError)  # decided meanwhile (another tab, the prompt): no edits to keep
             return await offload.run(page, view, refused=exc.message if gone else str(exc),
                                      ident="" if gone else ident, form=form, status=404 if gone else 400)
-        back = urlencode({k: v for k, v in view.items() if v})
-        return RedirectResponse(f"/review?{back + '&' if back else ''}done={quote(done)}"
+        back = urlencode({"token": token, **{k: v for k, v in view.items() if v}})
+        return RedirectResponse(f"/review?{back}&done={quote(done)}"
                                 + (f"#s-{following}" if following else ""), status_code=303)
 
     def decide_now(ident: str, form: dict[str, str]) -> tuple[str, str]:

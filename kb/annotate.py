@@ -430,13 +430,7 @@ def load_annotations(directory: Path, held: Sequence[SourceDocument],
                     line=doc.meta.line_of(key),
                     hint=f"declare it under {'bodies' if what == 'body' else 'activities'}: in "
                          f"corpus/annotations/, or give a declared slug (`kb list {what.replace('y', 'ie')}s`)"))
-    for doc in held:
-        if doc.meta.title_untranslated:
-            line = doc.meta.line_of("title")
-            out.warnings.append(
-                f"{doc.meta.meta_path}{f':{line}' if line else ''}: title {doc.meta.title!r} is the cover's, in "
-                f"{doc.meta.language}, and is published so (@{doc.meta.language}); write the document's title in "
-                "English (original_title keeps the cover's)")
+    _title_languages(held, out)
     errors.errors += _versions(held, provisions, res, out)
     for slug, (where, spec) in sorted(promoted.items()):
         with errors.caught():
@@ -500,6 +494,30 @@ def load_annotations(directory: Path, held: Sequence[SourceDocument],
                              for promotion in res.promotions.values() for where, what in promotion.unmatched]
     raise_all(errors.errors)
     return out
+
+
+def _title_languages(held: Sequence[SourceDocument], out: Annotations) -> None:
+    """The held documents whose title is still the cover's in another language (``kb add`` proposes it so, to
+    be written in English): published in that language, and said at every build. A language version has its
+    original's title (one work, one title): said when it has another."""
+    by_slug = {d.meta.slug: d.meta for d in held}
+    for meta in (d.meta for d in held):
+        line = meta.line_of("title")
+        where = f"{meta.meta_path}{f':{line}' if line else ''}"
+        original = by_slug.get(meta.version_of) if meta.version_of else None
+        if meta.title_untranslated:
+            out.title_languages[meta.slug] = meta.language
+            out.warnings.append(f"{where}: title {meta.title!r} is the cover's, in {meta.language}, and is published "
+                                f"so (@{meta.language}); write the document's title in English (original_title "
+                                "keeps the cover's)")
+        elif original is not None and meta.title == original.title and original.title_untranslated:
+            out.title_languages[meta.slug] = original.language
+            out.warnings.append(f"{where}: title {meta.title!r} is {original.slug}'s, still as printed in "
+                                f"{original.language}: published so (@{original.language}); once {original.slug}'s "
+                                "title is written in English, give this version the same")
+        elif original is not None and meta.title != original.title:
+            out.warnings.append(f"{where}: title {meta.title!r} is not that of {original.slug}, which this text is a "
+                                f"version of ({original.title!r}): one work, one title in English; give it the same")
 
 
 def _versions(held: Sequence[SourceDocument], provisions: Mapping[str, Sequence[Provision]], res: Resolver,

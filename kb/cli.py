@@ -743,7 +743,8 @@ def serve(host: Annotated[str, typer.Option()] = "127.0.0.1", port: Annotated[in
         os.environ["KB_CURATOR_CORPUS"] = str(corpus or kb.default_corpus_dir())
         # Any process on this machine reaches loopback: the page answers only a browser that opened this address.
         os.environ["KB_CURATOR_TOKEN"] = token = secrets.token_urlsafe(32)
-        typer.echo(f"curator mode: review suggested links at http://{host}:{port}/review?token={token}", err=True)
+        address = f"[{host}]" if ":" in host else host  # an IPv6 address is bracketed in a URL
+        typer.echo(f"curator mode: review suggested links at http://{address}:{port}/review?token={token}", err=True)
     else:  # only --curator serves the review page, whatever the environment says
         os.environ.pop("KB_CURATOR_CORPUS", None)
         os.environ.pop("KB_CURATOR_TOKEN", None)

@@ -132,10 +132,10 @@ class GraphBuilder:
         obj = o if isinstance(o, Node) else Literal(o)
         self.graph.add((s, p, obj))
 
-    def held_document(self, doc: SourceDocument, repo_path: str) -> URIRef:
+    def held_document(self, doc: SourceDocument, repo_path: str, title_language: str = "en") -> URIRef:
         meta = doc.meta
         node = self._document_common(meta.slug, meta.title, meta.doc_type.value, meta.symbols, meta.date,
-                                     meta.issuing_body, meta.meeting, held=True, title_language=meta.title_language)
+                                     meta.issuing_body, meta.meeting, held=True, title_language=title_language)
         self.add(node, KB.dateNote, meta.date_note)
         if meta.known_by:  # the text pins the latest day it was issued more precisely than its date
             self.graph.remove((node, KB.knownBy, None))
@@ -364,7 +364,7 @@ def build_graph(documents: Sequence[SourceDocument], provisions: Mapping[str, Se
         graph.bind(prefix, ns)
     b = GraphBuilder(graph, reading_sequence(provisions, annotations.documents))
     for doc in documents:
-        b.held_document(doc, repo_paths[doc.meta.slug])
+        b.held_document(doc, repo_paths[doc.meta.slug], annotations.title_languages.get(doc.meta.slug, "en"))
         b.provisions(doc.meta.slug, provisions[doc.meta.slug], annotations.versions)
     for body in annotations.bodies:
         b.body(body)
@@ -415,7 +415,7 @@ def write_graph(documents: Iterable[SourceDocument], provisions: Mapping[str, Se
     annotated items) at a time, so that no Graph of the whole corpus is ever held."""
     b = GraphBuilder(TripleBatch(), reading_sequence(provisions, annotations.documents))
     for doc in documents:
-        b.held_document(doc, repo_paths[doc.meta.slug])
+        b.held_document(doc, repo_paths[doc.meta.slug], annotations.title_languages.get(doc.meta.slug, "en"))
         b.provisions(doc.meta.slug, provisions[doc.meta.slug], annotations.versions)
         out.add_graph(b.take())
     items: list[tuple[object, Callable[[Any], object]]] = [

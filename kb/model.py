@@ -124,11 +124,8 @@ class DocumentMeta:
     def title_untranslated(self) -> bool:
         """The title is still the cover's in another language (as ``kb add`` proposes it, to be written
         in English): it is then published in the language it is in."""
-        return self.language != "en" and bool(self.original_title) and self.title == self.original_title
-
-    @property
-    def title_language(self) -> str:
-        return self.language if self.title_untranslated else "en"
+        english = self.language.split("-")[0].lower() == "en"  # en-GB is English
+        return not english and bool(self.original_title) and self.title == self.original_title
 
 
 @dataclass(frozen=True)
@@ -291,6 +288,9 @@ class Annotations:
     replaced: dict[str, str] = field(default_factory=dict)
     mentions: dict[str, tuple[Evidence, ...]] = field(default_factory=dict)  # held slug -> where it was quoted first
     warnings: list[str] = field(default_factory=list)  # what a curator should look at (file:line: ...)
+    # held documents whose title is not yet in English: slug -> the language it is in (the cover's, or its
+    # original's for a language version given the original's title)
+    title_languages: dict[str, str] = field(default_factory=dict)
     # A document held once and taken out on purpose: slug -> (date, reason, where it is said)
     withdrawn: dict[str, tuple[str, str, str]] = field(default_factory=dict)
     # A curated link published once and taken out on purpose: link IRI -> (date, reason, where it is said)

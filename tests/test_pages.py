@@ -237,9 +237,12 @@ def test_a_person_is_never_shown_json_for_an_error(site: str) -> None:
         assert (f"<code>{parameter}</code>" in page.text) == bool(parameter), path
         if status == 405:
             assert page.headers["allow"]
-        for accept in ({"Accept": "application/json"}, {}):
+        assert "accept" in page.headers["vary"].lower()  # caches keep the page and the JSON apart
+        for accept in ({"Accept": "application/json"}, {}, {"Accept": "text/html;q=0.1, application/json"},
+                       {"Accept": "application/sparql-results+json, text/html;q=0.1"}):
             client = httpx.request(method, site + path, params=params, headers=accept, timeout=60)
-            assert client.status_code == status and client.json()["error"]["parameter"] == parameter, path
+            assert client.status_code == status and client.json()["error"]["parameter"] == parameter, (path, accept)
+            assert "accept" in client.headers["vary"].lower()
 
 
 # --------------------------------------------------------------------------------------------

@@ -187,7 +187,9 @@ def broken_copy(g: Graph) -> tuple[Graph, set[str]]:
     b.set((evidence[1], KB.quotedIn, not_held[0]))  # sh:hasValue on a sequence path, sh:equals
     documents = [d for d in instances(g, KB.Document, DCTERMS.title, DCTERMS.date, KB.sha256)
                  if g.value(d, KB.held) == Literal(True)]
-    b.set((documents[0], DCTERMS.title, Literal("Titel", lang="de")))  # sh:languageIn
+    b.set((documents[0], DCTERMS.title, Literal("Titel")))  # sh:datatype rdf:langString
+    body = instances(g, KB.Body, RDFS.label)[0]
+    b.set((body, RDFS.label, Literal("Körperschaft", lang="de")))  # sh:languageIn
     b.set((documents[1], DCTERMS.date, Literal("2021")))  # sh:node (sh:or of sh:datatype)
     b.set((documents[2], KB.sha256, Literal(str(g.value(documents[2], KB.sha256)).upper())))  # sh:pattern
     b.set((documents[3], KB.held, Literal(False)))  # many sh:or node shapes, on the documents and its provisions
@@ -211,7 +213,8 @@ def broken_copy(g: Graph) -> tuple[Graph, set[str]]:
     must_report = {
         "Provision-textRequired", "Provision-eId", "Provision-order", "Provision-startOffset",
         "Provision-sameDocument", "Provision-type", "Provision-kind", "Evidence-exactEqualsQuote",
-        "Evidence-quotedInHeld", "Evidence-targetSource", "Document-title", "Document-date", "Document-sha256",
+        "Evidence-quotedInHeld", "Evidence-targetSource", "Document-title", "Body-label", "Document-date",
+        "Document-sha256",
         "NotHeldDocument-noSourceFile", "NotHeldProvision-noOffsets", "PositionSelector-start",
         "TraceLink-linkTo", "TraceLink-confidence", "TraceLink-curatedNoConfidence", "TraceLink-hasEvidence",
         "Activity-format", "Activity-label", "Claim-valueXorObject", "Disagreement-claims",

@@ -277,6 +277,31 @@ def test_an_english_text_added_after_its_spanish_original_keeps_its_title(corpus
     assert any("give plan-asuncion the same title" in note for note in added.notes)
 
 
+def test_a_version_given_its_originals_title_as_printed_is_published_in_that_language(
+        corpus_copy: Path, tmp_path: Path) -> None:
+    """The Spanish original's title is still the cover's: a version given that title (as `kb add` gives a version its
+    original's) publishes it as Spanish, not English; a region in the language code changes nothing."""
+    for held in (corpus_copy / "documents" / f"{PLAN}.yaml", corpus_copy / "sources" / f"{PLAN}.txt"):
+        held.unlink(missing_ok=True)
+    spanish, english = tmp_path / "plan-es.txt", tmp_path / "plan-en.txt"
+    spanish.write_text(NEW_PLAN_VERSION_ES, encoding="utf-8")
+    english.write_text(NEW_PLAN, encoding="utf-8")
+    first = kb.add_document(spanish, corpus_dir=corpus_copy, slug="plan-asuncion")
+    added = kb.add_document(english, corpus_dir=corpus_copy)
+    original = first.meta_path.read_text(encoding="utf-8")
+    first.meta_path.write_text(re.sub(r"(?m)^(original_)?language: es\b", r"\1language: es-PY", original),
+                               encoding="utf-8")
+    meta = added.meta_path.read_text(encoding="utf-8")
+    added.meta_path.write_text(re.sub(r"(?m)^title: .*$", "title: Plan de Acción de Asunción", meta), encoding="utf-8")
+    release, report = kb.build(corpus_copy, tmp_path / "build")
+    said = [w for w in report["warnings"] if "title 'Plan de Acción de Asunción'" in w]
+    assert len(said) == 2 and any("is plan-asuncion's, still as printed in es-PY" in w for w in said), said
+    with kb.open_store(release.store_path) as store:
+        rows = store.select("SELECT ?d ?t WHERE { ?d <http://purl.org/dc/terms/title> ?t }").dicts()
+        titles = {str(r["d"]).rsplit("/", 1)[1]: (str(r["t"]), r["t"].language) for r in rows}
+    assert titles["plan-asuncion"] == titles[added.slug] == ("Plan de Acción de Asunción", "es-py")
+
+
 def test_a_version_takes_what_its_cover_lacks_from_its_original(corpus_copy: Path, tmp_path: Path) -> None:
     """A translated excerpt of the 2021-2024 report with no date, meeting or symbol on it: `kb add
     --version-of` gives it the original's, and refuses a text in the original's own language."""
