@@ -53,10 +53,7 @@ KINDS = ("activity", "body", "topic", "link", "evidence", "claim", "disagreement
 SLUG_PATTERN = kb.SLUG_PATTERN
 EID_PATTERN = kb.EID_PATTERN
 LABEL_PREDICATES = (DCTERMS.title, RDFS.label, SKOS.prefLabel, KB_NS.heading)
-ONTOLOGY_QUERY = """
-SELECT ?s ?p ?o WHERE { ?s ?p ?o . FILTER(STRSTARTS(STR(?s), "https://w3id.org/iacml-kb/ontology")) }
-ORDER BY ?s ?p ?o
-"""
+ONTOLOGY_QUERY = kb.get_query("ontology-triples", folder="pages")  # the triples about the ontology
 RDF_RESPONSE = {200: {"description": "The item: HTML for browsers, else RDF by content negotiation",
                       "content": {"text/turtle": {}, "application/ld+json": {}, "application/n-triples": {},
                                   "application/rdf+xml": {}, "text/html": {}}},
@@ -201,7 +198,7 @@ def ontology_graph(store: kb.Store) -> Graph:
     graph = Graph()
     for prefix, namespace in kb.PREFIXES.items():
         graph.bind(prefix, namespace)
-    for s, p, o in store.select(ONTOLOGY_QUERY).rows:
+    for s, p, o in store.select(ONTOLOGY_QUERY.text).rows:
         if s is not None and p is not None and o is not None:
             graph.add((s, p, o))
     return graph

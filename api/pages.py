@@ -109,7 +109,7 @@ async def home(request: Request, ctx: Context) -> HTMLResponse:
             errors[exc.parameter] = str(exc)
             values[exc.parameter] = ""
     query = urlencode({k: v for k, v in values.items() if v})
-    documents = await offload.run(lambda: ctx.store.select(pages_data.DOCUMENT_FACTS_QUERY).dicts())
+    documents = await offload.run(lambda: ctx.store.select(pages_data.DOCUMENT_FACTS_QUERY.text).dicts())
     held = [{"href": views.local_href(str(r["document"])), "title": str(r["title"]),
              "date": str(r.get("date", "")), "kind": pages_data.local_name(str(r["type"])),
              "held": str(r["held"]).lower() == "true", "reader": f"/reader/{r['slug']}"} for r in documents]

@@ -1,10 +1,12 @@
 """What the web pages show, gathered from the library: the dashboard, item pages, the reader, search, ontology.
 
 It owns the data behind each HTML page of :mod:`api.pages` (plain dicts and lists, ready for the
-templates) and the constant queries that gather them (every IRI bound as a parameter, never written
-into query text). It imports nothing from the web framework: :func:`dashboard` runs in a query
-worker (``api.views.CALLS["dashboard"]``), because it computes every status of the knowledge base
-for an as-of date; the rest runs in the web process's thread pool, bounded by one bound item.
+templates). The queries that gather it are the library's (``queries/pages/*.rq``, read through
+``kb.get_query``): this module names them and binds their parameters (every IRI bound, never written
+into query text), and holds no SPARQL of its own. It imports nothing from the web framework:
+:func:`dashboard` runs in a query worker (``api.views.CALLS["dashboard"]``), because it computes
+every status of the knowledge base for an as-of date; the rest runs in the web process's thread
+pool, bounded by one bound item.
 """
 
 from __future__ import annotations
@@ -28,8 +30,6 @@ from api.views import curie, local_href
 KB = kb.PREFIXES["kb"]
 RDF_TYPE = kb.PREFIXES["rdf"] + "type"
 DCTERMS_LANGUAGE = kb.PREFIXES["dcterms"] + "language"
-PREFIXES = "\n".join(f"PREFIX {name}: <{kb.PREFIXES[name]}>" for name in
-                     ("kb", "dcterms", "skos", "rdfs", "oa", "rdf", "owl")) + "\n"
 STATUS_COLUMNS = (("no-evidence", "Open"), ("partly-addressed", "Partly addressed"), ("addressed", "Addressed"),
                   ("fulfilled", "Fulfilled"),
                   ("carried-forward", "Carried forward"), ("superseded", "Superseded"))
@@ -38,159 +38,49 @@ DASHBOARD_ROWS = 500  # rows of the open-mandates table on one page (CSV export:
 CONTEXT_CHARS = 160
 MAX_CONTEXTS = 80  # quotes shown in context on one page; further quotes are shown alone
 
-NODE_QUERIES = (  # every named node with what a label and a timeline need: one scan each, once per store
-    # A language version is named by its title as printed (or the title and its language): it has the
-    # original's title, and a page listing both must tell them apart.
-    PREFIXES + """SELECT ?node ?label ?kind ?date ?knownBy WHERE {
-  ?node a kb:Document ; dcterms:title ?title ; a ?kind .
-  FILTER(?kind != kb:Document && STRSTARTS(STR(?kind), STR(kb:)))
-  OPTIONAL { ?node dcterms:date ?date } OPTIONAL { ?node kb:knownBy ?knownBy }
-  OPTIONAL { ?node kb:versionOf ?original ; dcterms:language ?language
-             OPTIONAL { ?node dcterms:alternative ?printed } }
-  BIND(COALESCE(?printed, IF(BOUND(?original), CONCAT(?title, " (", ?language, ")"), ?title)) AS ?label)
-}""",
-    PREFIXES + """SELECT ?node ?eId ?number ?docTitle ?docSlug ?kind ?date ?knownBy WHERE {
-  ?node kb:eId ?eId ; kb:inDocument ?doc ; a ?provisionKind . ?doc dcterms:title ?title ; kb:slug ?docSlug .
-  FILTER(?provisionKind != kb:Provision && STRSTARTS(STR(?provisionKind), STR(kb:)))
-  OPTIONAL { ?node kb:number ?number } OPTIONAL { ?doc dcterms:date ?date } OPTIONAL { ?node kb:knownBy ?knownBy }
-  OPTIONAL { ?doc kb:versionOf ?original ; dcterms:language ?language OPTIONAL { ?doc dcterms:alternative ?printed } }
-  OPTIONAL { ?node kb:versionOf/a ?originalKind . FILTER(?originalKind != kb:Provision) }
-  BIND(COALESCE(?printed, IF(BOUND(?original), CONCAT(?title, " (", ?language, ")"), ?title)) AS ?docTitle)
-  BIND(COALESCE(?originalKind, ?provisionKind) AS ?kind)
-}""",
-    PREFIXES + """SELECT ?node ?label ?kind ?date ?knownBy WHERE {
-  ?node a kb:Activity ; rdfs:label ?label ; a ?kind .
-  FILTER(?kind != kb:Activity && STRSTARTS(STR(?kind), STR(kb:)))
-  OPTIONAL { ?node kb:startDate ?date } OPTIONAL { ?node kb:knownBy ?knownBy }
-}""",
-    PREFIXES + """SELECT ?node ?label ?kind WHERE { ?node a kb:Body ; rdfs:label ?label . BIND("Body" AS ?kind) }""",
-    PREFIXES + """SELECT ?node ?label ?kind WHERE { ?node a skos:Concept ; skos:prefLabel ?label .
-  BIND("Topic" AS ?kind) }""",
-)
-_LINK = """SELECT ?link ?type ?other ?assertedBy ?confidence ?note ?knownBy ?evidence ?extent ?part ?role WHERE {
-  ?link kb:%s ?item ; kb:%s ?other ; kb:linkType ?type ; kb:assertedBy ?assertedBy ; kb:hasEvidence ?evidence .
-  OPTIONAL { ?link kb:confidence ?confidence }
-  OPTIONAL { ?link kb:extent ?extent }
-  OPTIONAL { ?link kb:partAnswered ?part }
-  OPTIONAL { ?link kb:addresseeRole ?role }
-  OPTIONAL { ?link kb:note ?note }
-  OPTIONAL { ?link kb:knownBy ?knownBy }
-}
-ORDER BY ?type ?other ?link ?evidence
-"""
-LINKS_OUT_QUERY = PREFIXES + _LINK % ("linkFrom", "linkTo")
-LINKS_IN_QUERY = PREFIXES + _LINK % ("linkTo", "linkFrom")
-OWN_EVIDENCE_QUERY = PREFIXES + """
-SELECT ?evidence ?how WHERE {
-  { ?item kb:knownThrough ?evidence . BIND("knownThrough" AS ?how) }
-  UNION
-  { ?item kb:hasEvidence ?evidence . BIND("hasEvidence" AS ?how) }
-}
-ORDER BY ?evidence
-"""
-DOCUMENT_LINKS_QUERY = PREFIXES + """
-SELECT ?provision ?link ?type ?from ?to WHERE {
-  { ?provision kb:inDocument ?document . ?link kb:linkFrom ?provision ; kb:linkTo ?to ; kb:linkType ?type .
-    BIND(?provision AS ?from) }
-  UNION
-  { ?provision kb:inDocument ?document . ?link kb:linkTo ?provision ; kb:linkFrom ?from ; kb:linkType ?type .
-    BIND(?provision AS ?to) }
-}
-ORDER BY ?provision ?type ?from ?to
-"""
-EVIDENCE_LINKS_QUERY = PREFIXES + """
-SELECT ?evidence ?link ?type ?from ?to WHERE {
-  ?evidence kb:quotedIn ?document .
-  ?link kb:hasEvidence ?evidence ; kb:linkFrom ?from ; kb:linkTo ?to ; kb:linkType ?type .
-}
-ORDER BY ?evidence ?link
-"""
-PROVISIONS_QUERY = PREFIXES + """
-SELECT ?provision ?document ?docTitle ?eId ?kind ?number ?text ?heading WHERE {
-  ?provision a kb:Provision ; kb:inDocument ?document ; kb:eId ?eId ; a ?kind .
-  ?document dcterms:title ?docTitle .
-  FILTER(?kind != kb:Provision && STRSTARTS(STR(?kind), STR(kb:)))
-  OPTIONAL { ?provision kb:number ?number }
-  OPTIONAL { ?provision kb:text ?text }
-  OPTIONAL { ?provision kb:heading ?heading }
-}
-"""
-ACTIVITIES_QUERY = PREFIXES + """
-SELECT ?activity ?label ?type ?startDate ?place WHERE {
-  ?activity a kb:Activity ; rdfs:label ?label ; a ?type .
-  FILTER(?type != kb:Activity && STRSTARTS(STR(?type), STR(kb:)))
-  OPTIONAL { ?activity kb:startDate ?startDate }
-  OPTIONAL { ?activity kb:place ?place }
-}
-"""
-BODIES_QUERY = PREFIXES + """
-SELECT ?body ?label (GROUP_CONCAT(DISTINCT ?alt; SEPARATOR=" | ") AS ?alts) ?bodyType WHERE {
-  ?body a kb:Body ; rdfs:label ?label .
-  OPTIONAL { ?body skos:altLabel ?alt }
-  OPTIONAL { ?body kb:bodyType ?bodyType }
-}
-GROUP BY ?body ?label ?bodyType
-"""
-NAMES_QUERY = PREFIXES + """
-SELECT ?node ?slug ?label WHERE {
-  { ?node a kb:Body ; kb:slug ?slug ; rdfs:label ?label }
-  UNION
-  { ?node a skos:Concept ; skos:prefLabel ?label . BIND(REPLACE(STR(?node), "^.*/", "") AS ?slug) }
-}
-"""
-DOCUMENT_FACTS_QUERY = PREFIXES + """
-SELECT ?document ?slug ?title ?date ?type ?held WHERE {
-  ?document a kb:Document ; kb:slug ?slug ; dcterms:title ?title ; kb:held ?held ; a ?type .
-  FILTER(?type != kb:Document && STRSTARTS(STR(?type), STR(kb:)))
-  OPTIONAL { ?document dcterms:date ?date }
-}
-ORDER BY ?date ?slug
-"""
-ONTOLOGY_TERMS_QUERY = PREFIXES + """
-SELECT ?term ?type ?label ?definition ?comment ?parent ?domain ?range WHERE {
-  VALUES ?type { owl:Class owl:ObjectProperty owl:DatatypeProperty owl:AnnotationProperty owl:NamedIndividual }
-  ?term a ?type .
-  FILTER(STRSTARTS(STR(?term), STR(kb:)))
-  OPTIONAL { ?term rdfs:label ?label }
-  OPTIONAL { ?term skos:definition ?definition }
-  OPTIONAL { ?term rdfs:comment ?comment }
-  OPTIONAL { ?term rdfs:subClassOf|rdfs:subPropertyOf ?parent . FILTER(isIRI(?parent)) }
-  OPTIONAL { ?term rdfs:domain ?domain . FILTER(isIRI(?domain)) }
-  OPTIONAL { ?term rdfs:range ?range . FILTER(isIRI(?range)) }
-}
-ORDER BY ?type ?term
-"""
-CLASS_EXAMPLES_QUERY = PREFIXES + """
-SELECT ?instance WHERE { ?instance a ?class . FILTER(isIRI(?instance)) } ORDER BY ?instance LIMIT 3
-"""
-CLASS_COUNT_QUERY = PREFIXES + "SELECT (COUNT(?instance) AS ?n) WHERE { ?instance a ?class }"
-PROPERTY_EXAMPLE_QUERY = PREFIXES + """
-SELECT ?s ?o WHERE { ?s ?property ?o . FILTER(isIRI(?s)) } ORDER BY ?s ?o LIMIT 1
-"""
-PROPERTY_COUNT_QUERY = PREFIXES + "SELECT (COUNT(*) AS ?n) WHERE { ?s ?property ?o }"
 
-PARENT_QUERY = PREFIXES + "SELECT ?parent WHERE { ?node kb:partOf ?parent } LIMIT 1"
-HEADING_QUERY = PREFIXES + "SELECT ?heading WHERE { ?node kb:heading ?heading } LIMIT 1"
-TEXT_QUERY = PREFIXES + "SELECT ?text WHERE { ?node kb:text ?text } LIMIT 1"
+def _query(name: str) -> kb.NamedQuery:
+    """One of the pages' constant queries, ``queries/pages/{name}.rq`` (every IRI bound as a parameter)."""
+    return kb.get_query(name, folder="pages")
 
-CONSTANT_QUERIES = (PARENT_QUERY, HEADING_QUERY, TEXT_QUERY, LINKS_OUT_QUERY, LINKS_IN_QUERY, OWN_EVIDENCE_QUERY,
-                    DOCUMENT_LINKS_QUERY, EVIDENCE_LINKS_QUERY)
+
+# every named node with what a label and a timeline need: one scan each, once per store
+NODE_QUERIES = tuple(_query(f"nodes-{kind}") for kind in ("documents", "provisions", "activities", "bodies", "topics"))
+LINKS_OUT_QUERY = _query("links-out")
+LINKS_IN_QUERY = _query("links-in")
+OWN_EVIDENCE_QUERY = _query("own-evidence")
+DOCUMENT_LINKS_QUERY = _query("document-links")
+EVIDENCE_LINKS_QUERY = _query("evidence-links")
+PROVISIONS_QUERY = _query("search-provisions")
+ACTIVITIES_QUERY = _query("search-activities")
+BODIES_QUERY = _query("search-bodies")
+NAMES_QUERY = _query("dashboard-names")
+DOCUMENT_FACTS_QUERY = _query("document-facts")
+ONTOLOGY_TERMS_QUERY = _query("ontology-terms")
+CLASS_EXAMPLES_QUERY = _query("class-examples")
+CLASS_COUNT_QUERY = _query("class-count")
+PROPERTY_EXAMPLE_QUERY = _query("property-example")
+PROPERTY_COUNT_QUERY = _query("property-count")
+PARENT_QUERY = _query("parent")
+HEADING_QUERY = _query("heading")
+TEXT_QUERY = _query("text")
+QUOTE_QUERY = _query("quote")
+
+BOUND_QUERIES = (PARENT_QUERY, HEADING_QUERY, TEXT_QUERY, LINKS_OUT_QUERY, LINKS_IN_QUERY, OWN_EVIDENCE_QUERY,
+                 DOCUMENT_LINKS_QUERY, EVIDENCE_LINKS_QUERY, CLASS_EXAMPLES_QUERY, CLASS_COUNT_QUERY,
+                 PROPERTY_EXAMPLE_QUERY, PROPERTY_COUNT_QUERY, QUOTE_QUERY)
+LIST_QUERIES = (PROVISIONS_QUERY, ACTIVITIES_QUERY, BODIES_QUERY, NAMES_QUERY, DOCUMENT_FACTS_QUERY,
+                ONTOLOGY_TERMS_QUERY)
 
 
 def warm_up(store: kb.Store) -> None:
-    """Parse every bound query once on the calling thread (see ``api.rest.warm_up`` for why)."""
+    """Parse every constant query once on the calling thread (see ``api.rest.warm_up`` for why)."""
     probe = URIRef("urn:iacml-kb:warm-up")
-    for query in CONSTANT_QUERIES:
-        store.select(query, {name: probe for name in ("node", "item", "document")
-                             if f"?{name}" in query})
-    for query in (CLASS_EXAMPLES_QUERY, CLASS_COUNT_QUERY):
-        store.select(query, {"class": probe})
-    for query in (PROPERTY_EXAMPLE_QUERY, PROPERTY_COUNT_QUERY):
-        store.select(query, {"property": probe})
+    for query in BOUND_QUERIES:
+        store.select(query.text, {param.name: probe for param in query.params})
     _nodes(store)
-    for query in (PROVISIONS_QUERY, ACTIVITIES_QUERY, BODIES_QUERY, NAMES_QUERY, DOCUMENT_FACTS_QUERY,
-                  ONTOLOGY_TERMS_QUERY):
-        store.select(query, limit=1)
+    for query in LIST_QUERIES:
+        store.select(query.text, limit=1)
     with contextlib.suppress(kb.KbError):
         kb.source_text(store, probe)
     with contextlib.suppress(kb.KbError):
@@ -223,7 +113,7 @@ def _nodes(store: kb.Store) -> dict[str, dict[str, str]]:
         return found
     nodes: dict[str, dict[str, str]] = {}
     for query in NODE_QUERIES:
-        for r in store.select(query).dicts():
+        for r in store.select(query.text).dicts():
             kind = local_name(str(r["kind"]))
             if "eId" in r:
                 name = provision_title(str(r["docTitle"]), kind, str(r.get("number", "")), str(r["eId"]))
@@ -266,7 +156,7 @@ def humanize(kind: str) -> str:
 
 def _names(store: kb.Store) -> dict[str, dict[str, str]]:
     names: dict[str, dict[str, str]] = {"body": {}, "topic": {}}
-    for r in store.select(NAMES_QUERY).dicts():
+    for r in store.select(NAMES_QUERY.text).dicts():
         kind = "body" if "/body/" in str(r["node"]) else "topic"
         names[kind][str(r["slug"])] = str(r["label"])
     return names
@@ -388,8 +278,7 @@ LINK_WORDS = {"derivedFrom": ("derived from", "derived from it"), "respondsTo": 
 
 def _quote_view(store: kb.Store, evidence: str, budget: list[int]) -> dict[str, Any]:
     if budget[0] <= 0:
-        rows = store.select(PREFIXES + "SELECT ?quote ?slug WHERE { ?evidence kb:quote ?quote ; kb:quotedIn/kb:slug "
-                            "?slug }", {"evidence": URIRef(evidence)}).dicts()
+        rows = store.select(QUOTE_QUERY.text, {"evidence": URIRef(evidence)}).dicts()
         r = rows[0] if rows else {}
         return {"evidence": evidence, "href": local_href(evidence), "before": "", "quote": str(r.get("quote", "")),
                 "after": "",
@@ -430,7 +319,7 @@ def item_page(store: kb.Store, iri: URIRef) -> dict[str, Any]:
     params = {"item": iri}
     for direction, query in (("out", LINKS_OUT_QUERY), ("in", LINKS_IN_QUERY)):
         grouped: dict[str, dict[str, Any]] = {}
-        for r in store.select(query, params).dicts():
+        for r in store.select(query.text, params).dicts():
             link = grouped.get(str(r["link"]))
             if link is None:
                 type_name = local_name(str(r["type"]))
@@ -452,7 +341,7 @@ def item_page(store: kb.Store, iri: URIRef) -> dict[str, Any]:
     for link in links:
         link["quotes"] = [_quote_view(store, ev, budget) for ev in link["quotes"]]
     own = [{"how": str(r["how"]), **_quote_view(store, str(r["evidence"]), budget)}
-           for r in store.select(OWN_EVIDENCE_QUERY, params).dicts()]
+           for r in store.select(OWN_EVIDENCE_QUERY.text, params).dicts()]
     incoming: dict[str, dict[str, Any]] = {}
     link_predicates = {KB + "linkFrom", KB + "linkTo", KB + "assesses", KB + "claimAbout", KB + "inDocument",
                        KB + "partOf", KB + "quotedIn", kb.PREFIXES["oa"] + "hasSource", KB + "usedLink",
@@ -488,7 +377,7 @@ def item_page(store: kb.Store, iri: URIRef) -> dict[str, Any]:
     parent = description.first(KB + "partOf")
     while parent is not None and len(parents) < 10:
         parents.insert(0, {"href": local_href(parent), "label": label(store, parent)})
-        rows = store.select(PARENT_QUERY, {"node": URIRef(parent)}).rows
+        rows = store.select(PARENT_QUERY.text, {"node": URIRef(parent)}).rows
         parent = str(rows[0][0]) if rows else None
     held = description.first(KB + "held")
     reader = None
@@ -546,7 +435,7 @@ def _short(text: str, size: int) -> str:
 def _text(store: kb.Store, node: str) -> str:
     """A provision's heading, else its text (empty if it has neither)."""
     for query in (HEADING_QUERY, TEXT_QUERY):
-        rows = store.select(query, {"node": URIRef(node)}).rows
+        rows = store.select(query.text, {"node": URIRef(node)}).rows
         if rows:
             return str(rows[0][0])
     return ""
@@ -625,7 +514,7 @@ def reader_page(store: kb.Store, document: URIRef) -> dict[str, Any]:
     source = kb.source_text(store, document)
     text = source.text
     links_by_item: dict[str, list[dict[str, Any]]] = {}
-    for r in store.select(DOCUMENT_LINKS_QUERY, {"document": document}).dicts():
+    for r in store.select(DOCUMENT_LINKS_QUERY.text, {"document": document}).dicts():
         provision, type_name = str(r["provision"]), local_name(str(r["type"]))
         outgoing = str(r["from"]) == provision
         other = str(r["to"]) if outgoing else str(r["from"])
@@ -636,7 +525,7 @@ def reader_page(store: kb.Store, document: URIRef) -> dict[str, Any]:
         if entry not in bucket:
             bucket.append(entry)
     supports: dict[str, list[str]] = {}
-    for r in store.select(EVIDENCE_LINKS_QUERY, {"document": document}).dicts():
+    for r in store.select(EVIDENCE_LINKS_QUERY.text, {"document": document}).dicts():
         supports.setdefault(str(r["evidence"]), []).append(
             f"{label(store, str(r['from']))} {local_name(str(r['type']))} {label(store, str(r['to']))}")
     starts: dict[int, list[kb.ProvisionSpan]] = {}
@@ -683,17 +572,17 @@ def _index(store: kb.Store) -> list[dict[str, str]]:
     if found is not None:
         return found
     entries = []
-    for r in store.select(PROVISIONS_QUERY).dicts():
+    for r in store.select(PROVISIONS_QUERY.text).dicts():
         kind = local_name(str(r["kind"]))
         title = provision_title(str(r["docTitle"]), kind, str(r.get("number", "")), str(r["eId"]))
         body = " ".join(str(r[k]) for k in ("heading", "text") if k in r)
         entries.append({"type": "provision", "iri": str(r["provision"]), "title": title, "kind": kind,
                         "text": body, "key": fold(f"{title} {r['eId']} {body}")})
-    for r in store.select(ACTIVITIES_QUERY).dicts():
+    for r in store.select(ACTIVITIES_QUERY.text).dicts():
         body = ", ".join(str(r[k]) for k in ("startDate", "place") if k in r)
         entries.append({"type": "activity", "iri": str(r["activity"]), "title": str(r["label"]),
                         "kind": local_name(str(r["type"])), "text": body, "key": fold(f"{r['label']} {body}")})
-    for r in store.select(BODIES_QUERY).dicts():
+    for r in store.select(BODIES_QUERY.text).dicts():
         alts = ", ".join(sorted(a for a in str(r.get("alts", "")).split(" | ") if a))
         entries.append({"type": "body", "iri": str(r["body"]), "title": str(r["label"]),
                         "kind": str(r.get("bodyType", "body")), "text": alts,
@@ -762,7 +651,7 @@ def ontology_page(store: kb.Store) -> dict[str, Any]:
     if found is not None:
         return found
     terms: dict[str, dict[str, Any]] = {}
-    for r in store.select(ONTOLOGY_TERMS_QUERY).dicts():
+    for r in store.select(ONTOLOGY_TERMS_QUERY.text).dicts():
         iri = str(r["term"])
         type_name = local_name(str(r["type"]))
         term = terms.setdefault(iri, {"iri": iri, "curie": curie(iri), "id": local_name(iri), "type": type_name,
@@ -779,12 +668,12 @@ def ontology_page(store: kb.Store) -> dict[str, Any]:
     for term in terms.values():
         node = URIRef(term["iri"])
         if term["type"] == "Class":
-            term["count"] = int(str(store.select(CLASS_COUNT_QUERY, {"class": node}).rows[0][0]))
+            term["count"] = int(str(store.select(CLASS_COUNT_QUERY.text, {"class": node}).rows[0][0]))
             term["examples"] = [{"href": local_href(str(r[0])), "label": node_facts(store, str(r[0]))["short"]}
-                                for r in store.select(CLASS_EXAMPLES_QUERY, {"class": node}).rows]
+                                for r in store.select(CLASS_EXAMPLES_QUERY.text, {"class": node}).rows]
         elif term["type"].endswith("Property"):
-            term["count"] = int(str(store.select(PROPERTY_COUNT_QUERY, {"property": node}).rows[0][0]))
-            rows = store.select(PROPERTY_EXAMPLE_QUERY, {"property": node}).rows
+            term["count"] = int(str(store.select(PROPERTY_COUNT_QUERY.text, {"property": node}).rows[0][0]))
+            rows = store.select(PROPERTY_EXAMPLE_QUERY.text, {"property": node}).rows
             term["examples"] = [{"subject": _value(store, s), "object": _value(store, o)} for s, o in rows
                                 if s is not None and o is not None]
         else:

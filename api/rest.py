@@ -2,10 +2,11 @@
 topics, and every named query of ``queries/``.
 
 It owns the REST resources, their filters and pagination, and their JSON shapes (pydantic models,
-so that the OpenAPI schema documents them). Every query here is a constant text made at import: a
-request picks one (by the kind it asks for, from a closed list, and by which filters it gives) and
-the filter values are bound as parameters (``Store.select(query, params)``; a bound variable is
-always projected, so that the embedded store pre-binds it). These
+so that the OpenAPI schema documents them). Every query it runs is a constant text of the library
+(``queries/rest/*.rq``, and the provision listings ``kb.provisions_query`` makes), read once; this
+module holds no SPARQL of its own. A request picks one (by the kind it asks for, from a closed list,
+and by which filters it gives) and the filter values are bound as parameters (``Store.select(query,
+params)``; a bound variable is always projected, so that the embedded store pre-binds it). These
 queries are bounded by a bound item or a page, so they run on the in-process read-only store, in
 the thread pool, under the time limit; named queries run in the worker pool (:mod:`api.workers`),
 since their cost grows with the knowledge base, and so do status lists and explanations. An item
@@ -46,8 +47,6 @@ from api.views import curie, local_href
 from api.workers import Job, call_job
 
 KB = kb.PREFIXES["kb"]
-PREFIXES = "\n".join(f"PREFIX {name}: <{kb.PREFIXES[name]}>" for name in
-                     ("kb", "dcterms", "skos", "rdfs", "oa", "rdf")) + "\n"
 SLUG = kb.SLUG_PATTERN
 # IRIs in parameters are http(s) URIs by RFC 3986's grammar (ASCII: the knowledge base's are, others
 # percent-encode; no IP literals): every text it matches Oxigraph takes as an IRI, so that the schema's
@@ -67,125 +66,37 @@ ITEM_PATH = rf"^/*{_PATH_CHAR}(?:{_PATH_CHAR}|/)*$"
 MAX_LIMIT = 500
 MAX_OFFSET = 1_000_000
 SEPARATOR = " | "
-KINDS = ("Mandate", "Recommendation", "Finding", "Objective", "Question", "Section", "List", "Paragraph", "Item",
-         "AgendaItem", "VersionProvision")
 # [0-9], not \d: in Python's regex dialect (the schema's generators) \d matches every Unicode digit
 PARAM_PATTERNS = {"iri": rf"^{IRI}$", "date": r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "integer": r"^-?[0-9]{1,18}$"}
 # a pattern cannot say 2021-02-30 is no date: the format does (kb refuses what dt.date refuses)
 PARAM_FORMATS = {"date": "date"}
 
 # --------------------------------------------------------------------------------------------
-# Queries (constant texts)
+# Queries (the library's: queries/rest/*.rq and kb.provisions_query)
 # --------------------------------------------------------------------------------------------
 
-_PROVISION_HEAD = "SELECT DISTINCT ?provision ?document ?eId ?kind ?number ?text"
-# Ordered by kb:sequence (the reading order, made by the build): Oxigraph compares the integers in
-# place, where ORDER BY ?document ?start ?eId read the document IRI and the eId from the store at every
-# comparison (measured at 10x: the first page of mandates 17.9 -> 10.9 ms, a document's 5.7 -> 4.4)
-_PROVISION_BODY = """ WHERE {
-%s  OPTIONAL { ?provision kb:number ?number }
-  OPTIONAL { ?provision kb:text ?text }
-}
-ORDER BY ?sequence
-"""
-_ANY_KIND = """  ?provision kb:inDocument ?document ; kb:eId ?eId ; kb:sequence ?sequence ; a ?kind .
-  FILTER(?kind != kb:Provision && STRSTARTS(STR(?kind), STR(kb:)))
-"""
-_ONE_KIND = """  ?provision a kb:%s ; kb:inDocument ?document ; kb:eId ?eId ; kb:sequence ?sequence .
-  BIND(kb:%s AS ?kind)
-"""
-_FILTER_FRAGMENTS = {  # filter -> (projected variable, pattern): chosen by which filters are given
-    "topic": ("?topic", "  ?provision kb:hasTopic/skos:broader* ?topic .\n"),
-    "body": ("?body", "  ?provision kb:addressee ?body .\n"),
-}
 
-
-def _provisions_query(kind: str | None, filters: tuple[str, ...]) -> str:
-    head = _PROVISION_HEAD + "".join(" " + _FILTER_FRAGMENTS[f][0] for f in filters)
-    pattern = (_ONE_KIND % (kind, kind) if kind else _ANY_KIND) + "".join(_FILTER_FRAGMENTS[f][1] for f in filters)
-    return PREFIXES + head + _PROVISION_BODY % pattern
-
-
-# Every text the provision lists can run, made once here: a request only picks one (a kind from a closed
-# list, and which filters it gives); the filter values are bound, never written into the text.
-_FILTER_SETS: tuple[tuple[str, ...], ...] = ((), ("body",), ("topic",), ("body", "topic"))
-PROVISION_QUERIES: dict[tuple[str | None, tuple[str, ...]], str] = {(kind, filters): _provisions_query(kind, filters)
-                     for kind in (None, *KINDS) for filters in _FILTER_SETS}
+def _query(name: str) -> kb.NamedQuery:
+    """One of the REST resources' constant queries, ``queries/rest/{name}.rq``."""
+    return kb.get_query(name, folder="rest")
 
 
 def provisions_query(kind: str | None, filters: Sequence[str]) -> str:
-    """The constant query for a kind (or any kind) and a set of filters (document is always bindable)."""
-    return PROVISION_QUERIES[(kind, tuple(sorted(filters)))]
+    """The constant query for a kind (or any kind) and a set of filters (document is always bindable):
+    made once by the library, a request only picks one (a kind from a closed list, and which filters
+    it gives); the filter values are bound, never written into the text."""
+    return kb.provisions_query(kind, filters)
 
 
-DOCUMENTS_QUERY = PREFIXES + """
-SELECT ?document ?slug ?type ?title ?date ?held (GROUP_CONCAT(DISTINCT ?symbol; SEPARATOR=" | ") AS ?symbols)
-       (COUNT(DISTINCT ?provision) AS ?provisions)
-WHERE {
-  ?document a kb:Document ; kb:slug ?slug ; dcterms:title ?title ; kb:held ?held ; a ?type .
-  FILTER(?type != kb:Document && STRSTARTS(STR(?type), STR(kb:)))
-  OPTIONAL { ?document dcterms:date ?date }
-  OPTIONAL { ?document dcterms:identifier ?symbol }
-  OPTIONAL { ?provision kb:inDocument ?document }
-}
-GROUP BY ?document ?slug ?type ?title ?date ?held
-ORDER BY ?date ?slug
-"""
-ACTIVITIES_QUERY = PREFIXES + """
-SELECT ?activity ?slug ?type ?label ?startDate ?endDate ?knownBy ?place ?format WHERE {
-  ?activity a kb:Activity ; kb:slug ?slug ; rdfs:label ?label ; a ?type .
-  FILTER(?type != kb:Activity && STRSTARTS(STR(?type), STR(kb:)))
-  OPTIONAL { ?activity kb:startDate ?startDate }
-  OPTIONAL { ?activity kb:endDate ?endDate }
-  OPTIONAL { ?activity kb:knownBy ?knownBy }
-  OPTIONAL { ?activity kb:place ?place }
-  OPTIONAL { ?activity kb:format ?format }
-}
-ORDER BY ?startDate ?slug
-"""
-BODIES_QUERY = PREFIXES + """
-SELECT ?body ?slug ?label ?bodyType ?parent (GROUP_CONCAT(DISTINCT ?alt; SEPARATOR=" | ") AS ?altLabels) WHERE {
-  ?body a kb:Body ; kb:slug ?slug ; rdfs:label ?label .
-  OPTIONAL { ?body kb:bodyType ?bodyType }
-  OPTIONAL { ?body kb:subOrganizationOf ?parent }
-  OPTIONAL { ?body skos:altLabel ?alt }
-}
-GROUP BY ?body ?slug ?label ?bodyType ?parent
-ORDER BY ?slug
-"""
-TOPICS_QUERY = PREFIXES + """
-SELECT ?topic ?label ?definition ?broader WHERE {
-  ?topic a skos:Concept ; skos:prefLabel ?label .
-  OPTIONAL { ?topic skos:definition ?definition }
-  OPTIONAL { ?topic skos:broader ?broader }
-}
-ORDER BY ?topic
-"""
-# Oxigraph evaluates a pattern joined after a UNION, or an OPTIONAL, without the bindings of the
-# other side (a scan of every link or selector): each of these stays one bound chain of triples.
-_QUOTE = """?evidence kb:quote ?quote ; kb:quotedIn ?quotedIn ; oa:hasTarget ?target .
-  ?target oa:hasSelector ?selector . ?selector oa:start ?start ; oa:end ?end ."""
-_LINK = """SELECT ?item ?link ?type ?other ?assertedBy ?confidence ?note ?evidence ?quote ?quotedIn ?start ?end
-WHERE {
-  ?link kb:%s ?item ; kb:%s ?other ; kb:linkType ?type ; kb:assertedBy ?assertedBy ; kb:hasEvidence ?evidence .
-  %s
-  OPTIONAL { ?link kb:confidence ?confidence }
-  OPTIONAL { ?link kb:note ?note }
-}
-ORDER BY ?type ?other ?link ?quotedIn ?start
-"""
-LINKS_OUT_QUERY = PREFIXES + _LINK % ("linkFrom", "linkTo", _QUOTE)
-LINKS_IN_QUERY = PREFIXES + _LINK % ("linkTo", "linkFrom", _QUOTE)
-EVIDENCE_QUERY = PREFIXES + f"""
-SELECT ?item ?evidence ?quote ?quotedIn ?start ?end WHERE {{
-  {{ ?item kb:knownThrough ?evidence . {_QUOTE} }}
-  UNION
-  {{ ?item kb:hasEvidence ?evidence . {_QUOTE} }}
-}}
-ORDER BY ?quotedIn ?start ?evidence
-"""
-
-STATUS_KINDS_QUERY = PREFIXES + "ASK { ?item a ?kind . VALUES ?kind { kb:Mandate kb:Recommendation } }"
+DOCUMENTS_QUERY = _query("documents")
+ACTIVITIES_QUERY = _query("activities")
+BODIES_QUERY = _query("bodies")
+TOPICS_QUERY = _query("topics")
+LINKS_OUT_QUERY = _query("links-out")
+LINKS_IN_QUERY = _query("links-in")
+EVIDENCE_QUERY = _query("evidence")
+STATUS_KINDS_QUERY = _query("has-status")
+FIRST_LINK_QUERY = _query("first-link")
 
 WARM_UP_IRI = URIRef("urn:iacml-kb:warm-up")  # names nothing: every query below answers it at once
 
@@ -199,17 +110,17 @@ def warm_up(store: kb.Store) -> None:
     results on another thread than theirs. Parsing everything here, then collecting, keeps that
     off the thread pool.
     """
-    for (_, filters), query in PROVISION_QUERIES.items():
+    for (_, filters), query in kb.provision_queries().items():
         params: dict[str, Node] = {"document": WARM_UP_IRI, **{name: WARM_UP_IRI for name in filters}}
         store.select(query, params, limit=1)
-    for query in (LINKS_OUT_QUERY, LINKS_IN_QUERY, EVIDENCE_QUERY):
-        store.select(query, {"item": WARM_UP_IRI})
-    store.ask(STATUS_KINDS_QUERY, {"item": WARM_UP_IRI})
-    for query in (DOCUMENTS_QUERY, ACTIVITIES_QUERY, BODIES_QUERY, TOPICS_QUERY):
-        store.select(query, limit=1)
+    for named in (LINKS_OUT_QUERY, LINKS_IN_QUERY, EVIDENCE_QUERY):
+        store.select(named.text, {"item": WARM_UP_IRI})
+    store.ask(STATUS_KINDS_QUERY.text, {"item": WARM_UP_IRI})
+    for named in (DOCUMENTS_QUERY, ACTIVITIES_QUERY, BODIES_QUERY, TOPICS_QUERY):
+        store.select(named.text, limit=1)
     with contextlib.suppress(kb.NotFoundError):
         kb.describe(store, WARM_UP_IRI)
-    rows = store.select(PREFIXES + "SELECT ?link ?item WHERE { ?link kb:linkFrom ?item } LIMIT 1").rows
+    rows = store.select(FIRST_LINK_QUERY.text).rows
     for target in [WARM_UP_IRI, *(term for row in rows for term in row if isinstance(term, URIRef))]:
         with contextlib.suppress(kb.KbError):  # a store without links, assessments or dataset version
             views.trace(store, target)
@@ -560,7 +471,7 @@ def item_view(ctx: Context, iri: URIRef, required_type: str | None = None) -> di
     params: dict[str, Node] = {"item": iri}
     links: dict[str, dict[str, Any]] = {}
     rows = [(direction, r) for direction, query in (("out", LINKS_OUT_QUERY), ("in", LINKS_IN_QUERY))
-            for r in _select(ctx, query, params).dicts()]
+            for r in _select(ctx, query.text, params).dicts()]
     for direction, r in rows:
         link = links.setdefault(str(r["link"]), {
             "link": str(r["link"]), "type": curie(str(r["type"])), "direction": direction,
@@ -568,7 +479,7 @@ def item_view(ctx: Context, iri: URIRef, required_type: str | None = None) -> di
             "assertedBy": _s(r.get("assertedBy")), "note": _s(r.get("note")),
             "confidence": float(str(r["confidence"])) if "confidence" in r else None, "evidence": []})
         link["evidence"].append(_quote(r))
-    evidence = [_quote(r) for r in _select(ctx, EVIDENCE_QUERY, params).dicts()]
+    evidence = [_quote(r) for r in _select(ctx, EVIDENCE_QUERY.text, params).dicts()]
     return {"iri": str(iri), "path": local_href(str(iri)), "label": label, "types": [curie(t) for t in types],
             "properties": properties,
             "children": [{"iri": c, "path": local_href(c), "eId": e} for c, e in description.children],
@@ -578,7 +489,7 @@ def item_view(ctx: Context, iri: URIRef, required_type: str | None = None) -> di
 
 def has_status(ctx: Context, iri: URIRef) -> bool:
     """Whether an item is a mandate or recommendation (the kinds that have a status)."""
-    return ctx.store.ask(STATUS_KINDS_QUERY, {"item": iri})
+    return ctx.store.ask(STATUS_KINDS_QUERY.text, {"item": iri})
 
 
 def _term(predicate: str, value: Node) -> dict[str, Any]:
@@ -792,7 +703,7 @@ def install(app: FastAPI, ctx: Context) -> None:
     async def documents(request: Request, limit: int = Limit, offset: int = Offset) -> JSONResponse:
         """The documents: those held (their text parsed into provisions) and those known only through
         quotation in others, in date order, with their type, symbols and number of provisions."""
-        rows, more = _slice(await _rows(ctx, DOCUMENTS_QUERY), offset, limit)
+        rows, more = _slice(await _rows(ctx, DOCUMENTS_QUERY.text), offset, limit)
         items = [{"iri": str(r["document"]), "path": local_href(str(r["document"])), "slug": str(r["slug"]),
                   "type": _local(str(r["type"])), "title": str(r["title"]), "date": _s(r.get("date")),
                   "held": str(r["held"]).lower() == "true",
@@ -809,7 +720,7 @@ def install(app: FastAPI, ctx: Context) -> None:
         """The activities that answered mandates (workshops, meetings, studies, ...), in time order. ``from``
         keeps those that may have gone on until that day or later, ``to`` those begun by then; an
         activity dated only by year or month counts from its first day."""
-        rows = await _rows(ctx, ACTIVITIES_QUERY)
+        rows = await _rows(ctx, ACTIVITIES_QUERY.text)
         if start is not None:  # the last day its dates can denote is on or after ``from``; undated ones are left out
             rows = [r for r in rows if "knownBy" in r and str(r["knownBy"]) >= start.isoformat()]
         if end is not None:  # it began on or before ``to`` (a year or month compares as its first day)
@@ -827,7 +738,7 @@ def install(app: FastAPI, ctx: Context) -> None:
     async def bodies(request: Request, limit: int = Limit, offset: int = Offset) -> JSONResponse:
         """The bodies that issue documents, are addressed by mandates or carry out activities
         (conferences, working groups, organisations, ministries), with their other names and parent."""
-        rows, more = _slice(await _rows(ctx, BODIES_QUERY), offset, limit)
+        rows, more = _slice(await _rows(ctx, BODIES_QUERY.text), offset, limit)
         items = [{"iri": str(r["body"]), "path": local_href(str(r["body"])), "slug": str(r["slug"]),
                   "label": str(r["label"]),  # (GROUP_CONCAT's order is the engine's: sorted, the same on any)
                   "altLabels": sorted(a for a in str(r.get("altLabels", "")).split(SEPARATOR) if a),
@@ -840,7 +751,7 @@ def install(app: FastAPI, ctx: Context) -> None:
     async def topics(request: Request, limit: int = Limit, offset: int = Offset) -> JSONResponse:
         """The topics of the knowledge base's SKOS concept scheme, with their definition and broader topic
         (a topic filter includes the narrower ones)."""
-        rows, more = _slice(await _rows(ctx, TOPICS_QUERY), offset, limit)
+        rows, more = _slice(await _rows(ctx, TOPICS_QUERY.text), offset, limit)
         items = [{"iri": str(r["topic"]), "path": local_href(str(r["topic"])), "slug": _local(str(r["topic"])),
                   "label": str(r["label"]), "definition": _s(r.get("definition")), "broader": _s(r.get("broader"))}
                  for r in rows]

@@ -42,8 +42,10 @@ INSTALL_HINT = "npm ci --prefix web"
 VOCABULARY_LIMIT = 5000
 CLASS_TYPES = (OWL.Class, RDFS.Class)
 PROPERTY_TYPES = (RDF.Property, OWL.ObjectProperty, OWL.DatatypeProperty, OWL.AnnotationProperty)
-DATA_CLASSES = f"SELECT DISTINCT ?term WHERE {{ ?s a ?term . FILTER(isIRI(?term)) }} LIMIT {VOCABULARY_LIMIT}"
-DATA_PROPERTIES = f"SELECT DISTINCT ?term WHERE {{ ?s ?term ?o }} LIMIT {VOCABULARY_LIMIT}"
+# the classes and properties the data uses (queries/pages/vocabulary-*.rq, each with LIMIT VOCABULARY_LIMIT)
+DATA_CLASSES = kb.get_query("vocabulary-classes", folder="pages")
+DATA_PROPERTIES = kb.get_query("vocabulary-properties", folder="pages")
+EDITOR_START = kb.get_query("editor-start", folder="pages")  # what the editor holds before an example is chosen
 CACHE_CONTROL = "public, max-age=3600"
 
 
@@ -91,7 +93,7 @@ def vocabulary(ctx: Context) -> dict[str, Any]:
     limit = ctx.settings.time_limit
     for query, found in ((DATA_CLASSES, classes), (DATA_PROPERTIES, properties)):
         try:
-            result = ctx.store.select(query, timeout=limit, limit=VOCABULARY_LIMIT)
+            result = ctx.store.select(query.text, timeout=limit, limit=VOCABULARY_LIMIT)
         except kb.KbError:  # a remote store that does not answer, or a store too large to scan in time
             continue
         found.update(str(row[0]) for row in result.rows if isinstance(row[0], URIRef))
@@ -154,13 +156,6 @@ def install(app: FastAPI, ctx: Context, render_html: Callable[..., str]) -> None
 
 
 
-
-
 def default_query() -> str:
-    """What the editor holds before an example is chosen."""
-    return ("PREFIX kb: <https://w3id.org/iacml-kb/ontology#>\n"
-            "PREFIX dcterms: <http://purl.org/dc/terms/>\n\n"
-            "SELECT ?document ?title ?date WHERE {\n"
-            "  ?document a kb:Document ; dcterms:title ?title .\n"
-            "  OPTIONAL { ?document dcterms:date ?date }\n"
-            "}\nORDER BY ?date\nLIMIT 50\n")
+    """What the editor holds before an example is chosen (without its header, as the examples are shown)."""
+    return without_header(EDITOR_START.text)

@@ -329,7 +329,7 @@ def calls(store: kb.Store, raw: ox.Store, scale: int) -> list[Call]:
     def item() -> object:
         kb.describe(store, iri)
         for query in (rest.LINKS_OUT_QUERY, rest.LINKS_IN_QUERY, rest.EVIDENCE_QUERY):
-            store.select(query, {"item": iri})
+            store.select(query.text, {"item": iri})
         return kb.status_reason(store, kb.why(store, iri).row)
 
     return [

@@ -51,6 +51,7 @@ from kb.items import (
     tombstone,
     withdrawn,
 )
+from kb.listing import provision_queries, provisions_query
 from kb.model import DatasetInfo, DocType
 from kb.ontology import alignments_graph
 from kb.parse import ParsedDocument, ParseWarning, parse, parse_document
@@ -182,6 +183,8 @@ __all__ = [
     "prepare",
     "provision_iri",
     "provision_locator",
+    "provision_queries",
+    "provisions_query",
     "push",
     "query_dataset",
     "quote_context",

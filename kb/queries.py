@@ -11,7 +11,10 @@ A query file starts with comment lines::
 ``param`` gives the variable name (without ``?``), its type (``iri``, ``string``, ``date``,
 ``integer``; a trailing ``?`` makes it optional) and a description. The file name without ``.rq``
 is the query's name in the CLI and the API. Published queries live in ``queries/``; rule queries
-in ``queries/rules/`` and check queries in ``queries/checks/``.
+in ``queries/rules/``, check queries in ``queries/checks/``, and the constant queries of the read side
+(the web layer's pages and REST resources, which hold no SPARQL of their own) in ``queries/pages/`` and
+``queries/rest/``, found with ``get_query(name, folder=...)``. Only the top-level folder is published
+(:func:`list_queries` does not look into subfolders).
 """
 
 from __future__ import annotations
@@ -48,6 +51,13 @@ class NamedQuery:
     params: tuple[Param, ...]
     text: str
     path: Path
+
+    @property
+    def body(self) -> str:
+        """The text after the header (the leading comment lines)."""
+        lines = self.text.splitlines(keepends=True)
+        header = next((i for i, line in enumerate(lines) if not line.startswith("#")), len(lines))
+        return "".join(lines[header:])
 
     def bind(self, values: dict[str, str]) -> dict[str, Node]:
         """RDF terms for the given string values, checked against the declared parameters."""
@@ -130,14 +140,19 @@ def list_queries(directory: Path | None = None) -> list[NamedQuery]:
     return [parse_query_file(p) for p in sorted(directory.glob("*.rq"))]
 
 
-def get_query(name: str, directory: Path | None = None) -> NamedQuery:
-    """A named query by name, or a path to an ``.rq`` file."""
+def get_query(name: str, directory: Path | None = None, *, folder: str | None = None) -> NamedQuery:
+    """A named query by name, or a path to an ``.rq`` file; ``folder`` names a subfolder of ``directory``
+    (``get_query("links-out", folder="rest")`` reads ``queries/rest/links-out.rq``)."""
     as_path = Path(name)
     if name.endswith(".rq"):
         if not as_path.is_file():
             raise NotFoundError(f"query file {name} not found")
         return parse_query_file(as_path)
     directory = directory or default_queries_dir()
+    if folder is not None:
+        if not NAME_RE.match(folder):
+            raise NotFoundError(f"no query folder named {folder!r}")
+        directory = directory / folder
     path = directory / f"{name}.rq"
     if not NAME_RE.match(name) or not path.is_file():
         known = ", ".join(q.name for q in list_queries(directory))

@@ -83,8 +83,8 @@ def test_a_compared_version_runs_its_own_code(stores: ModuleType, tmp_path: Path
     import bench_compare
 
     snapshot, _ = stores.take_snapshot(tmp_path, "HEAD")
-    (snapshot / "api" / "rest.py").write_text((snapshot / "api" / "rest.py").read_text().replace(
-        "ORDER BY ?sequence", "ORDER BY ?sequence # from the snapshot"))
+    listing = snapshot / "queries" / "rest" / "provisions.rq"  # the provision listings' template (kb.listing)
+    listing.write_text(listing.read_text().replace("ORDER BY ?sequence", "ORDER BY ?sequence # from the snapshot"))
     texts = bench_compare.version_texts(snapshot)
     assert Path(texts["kb"]).resolve().is_relative_to(snapshot.resolve())
     assert "# from the snapshot" in texts["mandates"]

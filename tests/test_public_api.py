@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import ast
+import re
+import typing
+from collections.abc import Iterator
 from pathlib import Path
 
 import kb
@@ -30,6 +33,7 @@ PINNED = {
     "ADDRESSEE_ROLES", "CITATION_LANGUAGES", "sort_symbols", "tombstone", "version_of",
     "Partitions", "partitions", "version_time", "CONTEXT_IRI", "jsonld_context", "jsonld_envelope",
     "ReleaseHold", "hold_release", "release_of_store", "alignments_graph", "DatasetInfo", "dataset_info", "void_graph",
+    "provision_queries", "provisions_query",
 }
 
 
@@ -75,3 +79,70 @@ def test_every_module_opens_with_a_docstring() -> None:
         if path.name == "__init__.py" and path.parent.name == "api":
             continue
         assert ast.get_docstring(ast.parse(path.read_text(encoding="utf-8"))), path
+
+
+# SPARQL in a string of Python code: a prefix declaration, a query form with its projection or pattern, a
+# group, filter or binding, or a triple pattern (a variable, a predicate, an object). Prose that names the
+# forms ("SELECT and ASK as JSON", "e.g. kb:derivedFrom") matches none of them.
+SPARQL_RE = re.compile(
+    r"\bPREFIX\s+[A-Za-z][\w.-]*:\s*<"
+    r"|\bSELECT\s+(?:DISTINCT\s+|REDUCED\s+)?[?$*(]"
+    r"|\b(?:ASK|CONSTRUCT)\s*(?:WHERE\s*)?\{|\bDESCRIBE\s+[?$<*]|\bWHERE\s*\{"
+    r"|\b(?:OPTIONAL|MINUS|GRAPH)\s*\{|\b(?:FILTER|BIND)\s*\(|\bVALUES\s+[?$(]"
+    r"|[?$]\w+\s+(?:a|<[^>\s]*>|[A-Za-z][\w.-]*:[\w/*+|^.:-]*)\s+(?:[?$]\w+|<|[A-Za-z][\w.-]*:|\"|\d)",
+    re.IGNORECASE)
+
+
+def _sparql_in_strings(source: str) -> Iterator[tuple[int, str]]:
+    """(line, what matched) for every string of ``source`` that holds SPARQL; docstrings and comments are
+    prose, and an f-string is read with each replacement field as ``x``."""
+    tree = ast.parse(source)
+    docstrings = {id(node.value) for node in ast.walk(tree)
+                  if isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant)}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docstrings:
+            text = node.value
+        elif isinstance(node, ast.JoinedStr):
+            text = "".join(v.value if isinstance(v, ast.Constant) else "x" for v in node.values)
+        else:
+            continue
+        if match := SPARQL_RE.search(text):
+            yield node.lineno, match.group()
+
+
+def test_the_sparql_scan_tells_queries_from_prose() -> None:
+    queries = ['PREFIXES = "\\n".join(f"PREFIX {name}: <{kb.PREFIXES[name]}>" for name in NAMES)',
+               'Q = PREFIXES + "SELECT ?quote ?slug WHERE { ?evidence kb:quote ?quote }"',
+               'Q = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?property ?o }"',
+               'Q = "ASK { ?item a ?kind . VALUES ?kind { kb:Mandate kb:Recommendation } }"',
+               'PART = "  ?provision kb:hasTopic/skos:broader* ?topic .\\n"',
+               'PART = """  ?provision a kb:%s ; kb:inDocument ?document .\n  BIND(kb:%s AS ?kind)\n"""',
+               'PART = " WHERE {\\n%s  OPTIONAL { ?provision kb:number ?number }\\n}"',
+               'Q = f"SELECT DISTINCT ?term WHERE {{ ?s ?term ?o }} LIMIT {LIMIT}"',
+               'Q = "construct { ?s ?p ?o } where { ?s ?p ?o }"']
+    prose = ['"""SELECT ?x WHERE { ?x a kb:Mandate } in a docstring"""',
+             '# SELECT ?x WHERE { ?x a kb:Mandate } in a comment',
+             'D = "SELECT/ASK results as SPARQL JSON, XML, CSV or TSV; CONSTRUCT/DESCRIBE graphs as Turtle"',
+             'D = "A SPARQL 1.1 query (SELECT, ASK, CONSTRUCT, DESCRIBE). Without it, GET returns the description"',
+             'D = Field(description="The link property, e.g. kb:derivedFrom")',
+             'R = re.compile(r"(SELECT|ASK|CONSTRUCT|DESCRIBE)(?![A-Za-z0-9_])", re.IGNORECASE)',
+             'D = "Select a document: ?document is its slug or IRI"']
+    for source in queries:
+        assert list(_sparql_in_strings(source)), source
+    for source in prose:
+        assert not list(_sparql_in_strings(source)), source
+
+
+def test_the_web_layer_holds_no_sparql() -> None:
+    """Queries are the library's (``queries/**/*.rq``, ``kb.provisions_query``): the web layer names them and
+    binds their parameters, and holds no query text, fragment or PREFIX declaration of its own."""
+    found = [f"{path.name}:{line}: {text!r}" for path in sorted((ROOT / "api").glob("*.py"))
+             for line, text in _sparql_in_strings(path.read_text(encoding="utf-8"))]
+    assert not found, "SPARQL in the web layer (move it to an .rq file of queries/pages/ or queries/rest/):\n" + \
+        "\n".join(found)
+
+
+def test_the_rest_kinds_are_the_librarys() -> None:
+    from api import rest
+    from kb.listing import PROVISION_KINDS
+    assert typing.get_args(rest.ProvisionKind) == PROVISION_KINDS

@@ -10,8 +10,9 @@ import pytest
 from rdflib import Literal, URIRef
 
 import kb
+from kb.listing import PROVISION_KINDS
 from kb.queries import parse_query_file
-from kb.store import bind_in_where
+from kb.store import QueryForm, bind_in_where, check_query
 
 B = kb.BASE
 Rows = list[dict[str, object]]
@@ -491,3 +492,66 @@ def test_citation_of_a_trace_link(built_release: kb.Release) -> None:
     quoted_in = {_s(r, "quotedIn").removeprefix(B + "doc/") for r in rows}
     assert quoted_in == {"ws2023-descriptive-document", "wg1-2024-report"}
     assert all(_s(r, "iri") == link and link in _s(r, "citation") for r in rows)
+
+
+# --- The read side's constant queries (queries/pages/, queries/rest/): the library's, not published ---
+
+QUERIES_DIR = Path(__file__).resolve().parent.parent / "queries"
+READ_SIDE = sorted(path for folder in ("pages", "rest") for path in (QUERIES_DIR / folder).glob("*.rq"))
+LISTING_PARTS = {"provisions", "provisions-any-kind", "provisions-of-kind", "provisions-by-body", "provisions-by-topic"}
+PROBE = URIRef("urn:iacml-kb:probe")
+
+
+@pytest.mark.parametrize("path", READ_SIDE, ids=[f"{p.parent.name}/{p.stem}" for p in READ_SIDE])
+def test_read_side_queries_have_a_title_and_description(path: Path) -> None:
+    query = parse_query_file(path)  # a header without '# title:' or '# description:' is an error
+    assert query.title.strip() and query.description.strip()
+    assert kb.get_query(path.stem, folder=path.parent.name) == query
+
+
+def test_read_side_queries_are_not_published() -> None:
+    assert len(READ_SIDE) >= 40
+    assert {q.path.parent for q in kb.list_queries()} == {QUERIES_DIR}
+    assert {q.name for q in kb.list_queries()} == {p.stem for p in QUERIES_DIR.glob("*.rq")}
+    with pytest.raises(kb.NotFoundError):
+        kb.get_query("links-out")  # only with its folder
+    with pytest.raises(kb.NotFoundError):
+        kb.get_query("links-out", folder="../queries/rest")
+
+
+@pytest.mark.parametrize("path", [p for p in READ_SIDE if p.stem not in LISTING_PARTS],
+                         ids=[f"{p.parent.name}/{p.stem}" for p in READ_SIDE if p.stem not in LISTING_PARTS])
+def test_read_side_queries_run_with_their_parameters_bound(path: Path) -> None:
+    """Each runs with every parameter it declares bound (the store refuses one its pattern does not use),
+    as the web layer and its warm-up bind them."""
+    query = parse_query_file(path)
+    params = {p.name: PROBE for p in query.params}
+    with kb.EmbeddedStore.in_memory() as store:
+        if check_query(query.text) is QueryForm.ASK:
+            assert store.ask(query.text, params) is False
+        else:
+            store.select(query.text, params)
+
+
+def test_every_provision_listing_is_made_from_the_parts() -> None:
+    texts = kb.provision_queries()
+    assert len(texts) == (1 + len(PROVISION_KINDS)) * 4
+    with kb.EmbeddedStore.in_memory() as store:
+        for (kind, filters), text in texts.items():
+            assert "$" not in text and not text.startswith("#"), (kind, filters)  # filled in, no header
+            head = text.split(" WHERE {", 1)[0]
+            assert head.endswith("?number ?text" + "".join(f" ?{name}" for name in filters))
+            assert (f"?provision a kb:{kind} ;" in text) if kind else ("a ?kind ." in text)
+            params = {"document": PROBE, **{name: PROBE for name in filters}}
+            assert store.select(text, params).rows == ()
+    assert kb.provisions_query("Mandate", ["topic", "body"]) == texts[("Mandate", ("body", "topic"))]
+    assert kb.provisions_query(None, ()) == texts[(None, ())]
+
+
+def test_a_provision_listing_takes_only_known_kinds_and_filters() -> None:
+    with pytest.raises(kb.QueryError, match="no kind of provision"):
+        kb.provisions_query("Mandate ; ?p ?o", ())
+    with pytest.raises(kb.QueryError, match="no provision filter 'document'"):
+        kb.provisions_query(None, ["document"])
+    with pytest.raises(kb.QueryError, match="given twice"):
+        kb.provisions_query(None, ["body", "body"])
