@@ -140,15 +140,6 @@ def parameter_of(exc: kb.KbError, names: object = None) -> str | None:
     return name
 
 
-def kb_error_response(exc: kb.KbError, parameter: str | None = None) -> JSONResponse:
-    status, title = kb_status(exc)
-    if status == 500:
-        LOG.error("unexpected library error: %s", exc)
-    if parameter is None and isinstance(exc, kb.InputError):
-        parameter = exc.parameter
-    return error_response(status, str(exc), title=title, parameter=parameter)
-
-
 # A page for an error: (status, title, detail, parameter) -> HTML
 HtmlPage = Callable[[int, str, str, str | None], str]
 

@@ -40,7 +40,7 @@ from rdflib.term import Node
 import kb
 from api import examples, hosts, offload, query_params, serialize, views
 from api.context import Context
-from api.errors import ERROR_RESPONSES, ITEM_RESPONSES, ApiError, kb_error_response, parameter_of
+from api.errors import ERROR_RESPONSES, ITEM_RESPONSES, ApiError, kb_status, parameter_of
 from api.responses import JSONResponse
 from api.sparql import output_format, query_form
 from api.views import curie, local_href
@@ -796,8 +796,10 @@ async def run_named_query(ctx: Context, request: Request, query: kb.NamedQuery, 
                            parameter=param.name)
     try:
         params = query.bind(values)
-    except kb.KbError as exc:
-        return kb_error_response(exc, parameter_of(exc, {p.name for p in query.params}))
+    except kb.KbError as exc:  # raised, so that a person is answered with a page (api.errors)
+        status, title = kb_status(exc)
+        raise ApiError(status, str(exc), title=title,
+                       parameter=parameter_of(exc, {p.name for p in query.params})) from exc
     form = query_form(query.text)
     fmt = output_format(form, request.headers.get("accept"), format_param)
     kind = {"SELECT": "select", "ASK": "ask"}.get(form or "", "graph" if form else "unknown")

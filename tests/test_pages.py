@@ -225,6 +225,7 @@ def test_a_person_is_never_shown_json_for_an_error(site: str) -> None:
     cases = [("GET", "/api/mandates", {"documnet": "x"}, 400, "documnet"),  # a REST listing's unknown parameter
              ("GET", "/api/items/doc/iacml21-plan-of-action/art_7__para_g/status", {"asof": "2024-02-30"}, 400,
               "asof"),
+             ("GET", "/api/queries/chairs", {"from": "2020-13-45", "to": "2021-01-01"}, 400, "from"),
              ("DELETE", "/search", {}, 405, None),
              ("GET", "/no/such/path", {}, 404, None),
              ("GET", "/sparql", {"query": "SELECT * WHERE { ?s ?p }"}, 400, None)]
