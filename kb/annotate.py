@@ -782,8 +782,12 @@ def _rename(doc: SourceDocument, res: Resolver, out: Annotations) -> list[Corpus
     eids = res.held_eids.get(slug, set())
     for old, new in doc.meta.renamed:
         if old in eids:
-            errors.append(AnnotationError(doc.meta.meta_path, f"renamed: {old} is still a provision of {slug}",
-                                          line=doc.meta.line_of("renamed"), hint=f"remove {old} from renamed"))
+            errors.append(AnnotationError(
+                doc.meta.meta_path, f"renamed: {old} is still a provision of {slug}", line=doc.meta.line_of("renamed"),
+                hint=f"if the provision named {old} now is the text {old} was published with, remove {old} from "
+                     f"renamed; if it is another (a part a correction added), keep the entry and give that part a "
+                     "name never published: a correction {at: <its first words>, eid: <a new eId>} (`kb parse FILE "
+                     "--lines` shows them)"))
         elif new and new not in eids:
             errors.append(AnnotationError(doc.meta.meta_path, f"renamed: {old} is renamed to {new}, which is no "
                                           f"provision of {slug}", line=doc.meta.line_of("renamed"),

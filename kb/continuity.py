@@ -17,8 +17,9 @@ release published must:
   (:mod:`kb.promote`); else it is *lost*, and the error gives the ``renamed:`` to paste, each lost eId
   matched to the provision now at its place with its text, else to the one whose text matches.
 
-IRIs the release published as replaced must stay replaced, and a ``renamed:`` entry must name an eId
-that was published.
+IRIs the release published as replaced must stay replaced (a provision that takes such a name again, with
+another text than its replacement's, is given a name never published), and a ``renamed:`` entry must name
+an eId that was published.
 
 A curated link's IRI (a hash of its source, type and target) is cited as the others are: each one the
 release published (curated, withdrawn or replaced) must still be a curated link, be replaced (an end
@@ -96,7 +97,9 @@ def lost_iris(release: Release, documents: Sequence[SourceDocument], provisions:
         now = {p.eid: p for p in provisions.get(slug, ())}
         gone, moved = _lost(doc, was, now, replaced, keep_replaced), _moved(doc, was, now)
         pins = _pins(was, now, {c.eid for c in doc.meta.corrections if c.eid}) if moved else {}
-        if pins:  # keep published names on their texts, rather than let them name others
+        if pins or any(eid not in was.provisions for eid in moved):
+            # keep published names on their texts, rather than let them name others; a name published as
+            # replaced stays so, and the provision that took it gets a name never published
             pins, kept = _pinned(was, now, pins)
             errors.append(_pinned_error(doc, was, pins, moved, kept, _lost(doc, was, kept, replaced, keep_replaced),
                                         _moved(doc, was, kept)))
@@ -137,9 +140,22 @@ def _lost(doc: SourceDocument, was: _Published, now: Mapping[str, Provision], re
 
 
 def _moved(doc: SourceDocument, was: _Published, now: Mapping[str, Provision]) -> list[str]:
-    """Published eIds that would name another text (a list has no text: its items tell)."""
-    return sorted(eid for eid, (q, _) in was.provisions.items() if eid in now and _fold(q.text)
-                  and not _same_text(q.text, now[eid]) and eid not in doc.meta.repointed)
+    """Published eIds that would name another text (a list has no text: its items tell); an eId published as
+    replaced that names a provision again, unless it is the text its replacement was published with."""
+    moved = {eid for eid, (q, _) in was.provisions.items() if eid in now and _fold(q.text)
+             and not _same_text(q.text, now[eid])}
+    moved |= {eid for eid in was.replaced if eid in now and eid not in was.provisions
+              and not _same_text(_published_text(was, eid), now[eid])}
+    return sorted(eid for eid in moved if eid not in doc.meta.repointed)
+
+
+def _published_text(was: _Published, eid: str) -> str:
+    """The text ``eid`` was published with: its own, or, published as replaced, its replacement's ('' for the
+    document, or a replacement with no text)."""
+    if eid in was.provisions:
+        return was.provisions[eid][0].text
+    target = was.replaced.get(eid, "")
+    return was.provisions[target][0].text if target in was.provisions else ""
 
 
 def _pins(was: _Published, now: Mapping[str, Provision], named: Container[str] = ()) -> dict[str, str]:
@@ -189,8 +205,10 @@ def _pinned(was: _Published, now: Mapping[str, Provision], pins: dict[str, str]
             taken[name].append(eid)
         clashes = [eid for name, eids in taken.items() if len(eids) > 1 for eid in eids if eid == name]
         clashes += [eid for eid, name in names.items() if eid == name and eid not in clashes
-                    and name in was.provisions and _fold(was.provisions[name][0].text)
-                    and not _same_text(was.provisions[name][0].text, now[eid])]
+                    and ((name in was.provisions and _fold(was.provisions[name][0].text)
+                          and not _same_text(was.provisions[name][0].text, now[eid]))
+                         or (name in was.replaced and name not in was.provisions
+                             and not _same_text(_published_text(was, name), now[eid])))]
         if not clashes:
             break
         for eid in clashes:
@@ -221,7 +239,7 @@ def _pinned_error(doc: SourceDocument, was: _Published, pins: Mapping[str, str],
         at, after = _words_at(doc.text, kept[name].start)
         entries.append(f'{{at: {json.dumps(at, ensure_ascii=False)}, '
                        + (f"after: {json.dumps(after, ensure_ascii=False)}, " if after else "") + f"eid: {name}}}")
-    renames = _renames_hint(_renames(doc, was, gone, kept), gone) if gone else ""
+    renames = _renames_hint(_renames(doc, was, gone, kept), gone, _named_document(was)) if gone else ""
     return CorpusError(
         doc.meta.meta_path,
         f"{len(moved)} published IRI(s) of {doc.meta.slug} would name another text than they did ({_list(moved)}):"
@@ -406,10 +424,16 @@ def _renames(doc: SourceDocument, was: _Published, gone: set[str], now: Mapping[
     return proposal
 
 
-def _renames_hint(proposal: Mapping[str, str], gone: set[str]) -> str:
-    """The ``renamed:`` to paste, and what to put where no eId was found."""
-    unmatched = sorted(old for old in gone if not proposal.get(old))
-    entries = ", ".join(f"{old}: {new or ('?' if old in gone else repr(''))}" for old, new in sorted(proposal.items()))
+def _named_document(was: _Published) -> set[str]:
+    """The eIds published as replaced by their document (a part that was gone): so they stay."""
+    return {old for old, new in was.replaced.items() if not new}
+
+
+def _renames_hint(proposal: Mapping[str, str], gone: set[str], settled: Container[str] = ()) -> str:
+    """The ``renamed:`` to paste, and what to put where no eId was found (``settled``: those whose '' stands)."""
+    unmatched = sorted(old for old in gone if not proposal.get(old) and old not in settled)
+    entries = ", ".join(f"{old}: {new or ('?' if old in unmatched else repr(''))}"
+                        for old, new in sorted(proposal.items()))
     return f"`renamed: {{{entries}}}`" + (
         f" (replace the '?' of {_list(unmatched)} by the eId that holds its text now, kb parse FILE --lines "
         "shows them, or by '' if it is gone: its IRI then names the document)" if unmatched else "")
@@ -421,13 +445,14 @@ def _lost_error(doc: SourceDocument, was: _Published, gone: set[str], now: Mappi
         f"{len(gone)} published IRI(s) of {doc.meta.slug} would no longer resolve ({_list(sorted(gone))}): its text "
         "is read otherwise now (corrections:, a new parser, or a new text)",
         line=doc.meta.line_of("renamed"),
-        hint=f"say which provision each now is, in this file: {_renames_hint(_renames(doc, was, gone, now), gone)}"
+        hint="say which provision each now is, in this file: "
+             f"{_renames_hint(_renames(doc, was, gone, now), gone, _named_document(was))}"
              "; or undo the change")
 
 
 def _moved_error(doc: SourceDocument, was: _Published, moved: list[str], now: Mapping[str, Provision]) -> CorpusError:
     first = moved[0]
-    then, later = _short(was.provisions[first][0].text), _short(now[first].text or now[first].heading or "")
+    then, later = _short(_published_text(was, first)), _short(now[first].text or now[first].heading or "")
     return CorpusError(
         doc.meta.meta_path,
         f"{len(moved)} published IRI(s) of {doc.meta.slug} would name another text than they did ({_list(moved)}; "

@@ -163,6 +163,37 @@ def test_a_part_that_is_gone_names_its_document(published: tuple[Path, Path]) ->
     assert proposal is not None and "sec_1__al_7: ''" in proposal.group(1) and "sec_1__al_99" not in proposal.group(1)
 
 
+def test_a_name_published_as_replaced_is_not_taken_by_a_new_part(published: tuple[Path, Path]) -> None:
+    """A curator's walkthrough: an IRI published as replaced (renamed:) was taken by a part a later correction
+    added, once the build's advice to drop the renamed: entry was followed; it silently named another text."""
+    corpus, build_dir = published
+    gone = ('{at: "In this context of broad", read_as: skip}', '{at: "Bridgetown, Barbados, both", read_as: skip}')
+    corrected(corpus, *gone, more="renamed: {sec_1__al_7: ''}\n")
+    kb.build(corpus, build_dir)  # sec_1__al_7 now names the document
+    split = '{at: "The first virtual dialogue", read_as: starts}'  # a new part, named sec_1__al_7 by its place
+    corrected(corpus, *gone, split, more="renamed: {sec_1__al_7: ''}\n")
+    with pytest.raises(kb.InputError, match="renamed: sec_1__al_7 is still a provision") as kept:
+        kb.build(corpus, build_dir)
+    assert "give that part a name never published" in str(kept.value)
+    corrected(corpus, *gone, split)  # the entry dropped: the new part would take the published name
+    with pytest.raises(kb.InputError) as caught:
+        kb.build(corpus, build_dir)
+    message = str(caught.value)
+    assert "would name another text than they did (sec_1__al_7)" in message, message
+    pin = re.search(r'\{at: "The first virtual dialogue[^}]*eid: (sec_1__al_\d+)\}', message)
+    assert pin is not None and pin.group(1) not in ("sec_1__al_6", "sec_1__al_7"), message
+    corrected(corpus, *gone, split, pin.group(0))  # as the build said
+    with pytest.raises(kb.InputError) as still:
+        kb.build(corpus, build_dir)
+    assert "renamed: {sec_1__al_7: ''}" in str(still.value), still.value  # it keeps naming the document
+    corrected(corpus, *gone, split, pin.group(0), more="renamed: {sec_1__al_7: ''}\n")
+    release, _ = kb.build(corpus, build_dir)
+    with kb.open_store(release.store_path) as store:
+        assert kb.replaced_by(store, kb.provision_iri(REPORT, "sec_1__al_7")) == str(kb.doc_iri(REPORT))
+        texts = store.select(f"SELECT ?t WHERE {{ <{kb.provision_iri(REPORT, pin.group(1))}> <{TEXT}> ?t }}").rows
+        assert str(texts[0][0]).startswith("The first virtual dialogue")
+
+
 def test_kb_validate_says_what_the_build_would_refuse(published: tuple[Path, Path],
                                                      capsys: pytest.CaptureFixture[str]) -> None:
     corpus, build_dir = published
