@@ -27,7 +27,15 @@ import yaml
 
 from kb import iri
 from kb.annotate import read_annotation_files, withdrawn_entries
-from kb.corpus import DATE_RE, default_corpus_dir, is_date, own_symbols, parse_meta, write_whole
+from kb.corpus import (
+    DATE_RE,
+    default_corpus_dir,
+    is_classification_symbol,
+    is_date,
+    own_symbols,
+    parse_meta,
+    write_whole,
+)
 from kb.errors import InputError, KbError
 from kb.extract import Extracted, extract
 from kb.model import DocType, DocumentMeta
@@ -168,15 +176,27 @@ _ALIKE = 0.6  # the likeness (kb.versions) from which a text is taken for one a 
 _ALIKE_MIN = 3  # provisions: fewer say too little to tell
 
 
+def _other_symbols(these: Iterable[str], those: Iterable[str]) -> bool:
+    """Whether two sets of symbols name two documents: both give their own symbols (or both their meeting's
+    classification) and none is shared, a revision aside."""
+    def kinds(symbols: Iterable[str]) -> tuple[set[str], set[str]]:  # (own, the meeting's classification)
+        folded = {_REVISION_RE.sub("", s.replace(" ", "").casefold()): is_classification_symbol(s) for s in symbols}
+        return {s for s, c in folded.items() if not c}, {s for s, c in folded.items() if c}
+
+    return any(mine and other and not mine & other for mine, other in zip(kinds(these), kinds(those), strict=True))
+
+
 def _same_text(corpus_dir: Path, held: Sequence[DocumentMeta], parsed: ParsedDocument,
                doc_type: str) -> tuple[str, str]:
     """The held document of this type (no language version) whose provisions say what this text's say, in
-    either language, with its language; ("", "") if none does (kb.versions' likeness)."""
+    either language, with its language; ("", "") if none does (kb.versions' likeness). Not one whose symbols
+    the cover contradicts: two Plans of Action repeat each other's standard paragraphs, and their symbols
+    (a revision aside) tell them apart."""
     if len(parsed.provisions) < _ALIKE_MIN:
         return "", ""
     best: tuple[float, str, str] = (0.0, "", "")
     for meta in held:
-        if meta.version_of or meta.doc_type.value != doc_type:
+        if meta.version_of or meta.doc_type.value != doc_type or _other_symbols(parsed.metadata.symbols, meta.symbols):
             continue
         try:
             reading = _reading(corpus_dir, meta)
@@ -356,6 +376,12 @@ def add_document(path: Path, *, corpus_dir: Path | None = None, slug: str | None
         parsed = parse_document(received.text, source=str(path), doc_type=existing.doc_type,
                                 language=existing.language, corrections=existing.corrections,
                                 corrections_file=str(meta_path))
+        if existing.sha256 != held_sha and _other_symbols(parsed.metadata.symbols, existing.symbols):
+            raise InputError(f"{path}: its cover gives {', '.join(parsed.metadata.symbols)}, and {slug} is held as "
+                             f"{', '.join(existing.symbols)}: another document, not a text of {slug} (nothing written)",
+                             parameter="replace",
+                             hint=f"add it as a document of its own (`kb add {path.name}`, no --slug); if {slug}'s "
+                                  f"symbols are wrong, correct them in {meta_path.name} first")
         held_path = corpus_dir / existing.source
         kept_notes: list[str] = []
         for option, given, kept in (("--type", doc_type, existing.doc_type.value), ("--language", language,

@@ -386,6 +386,28 @@ def test_a_text_saying_what_a_held_one_says_is_pointed_out(capsys: pytest.Captur
     assert not (tmp_path / "build").exists()
 
 
+def test_a_plan_under_other_symbols_is_not_taken_for_a_held_one(corpus_copy: Path, tmp_path: Path) -> None:
+    """Plans of Action repeat each other's standard paragraphs: the next Conference's plan, its symbols its own, is
+    another document however alike its provisions read (a curator's walkthrough was told to hold it instead)."""
+    for held in (corpus_copy / "documents" / f"{PLAN}.yaml", corpus_copy / "sources" / f"{PLAN}.txt"):
+        held.unlink(missing_ok=True)
+    first, later = tmp_path / "a.txt", tmp_path / "b.txt"
+    first.write_text(NEW_PLAN, encoding="utf-8")
+    symbols = re.findall(r"OEA/Ser\.K/XII\.\d+\.1|CIDI/TRABAJO/doc\.\d+/\d+", NEW_PLAN)
+    assert len(symbols) == 2, symbols
+    renumbered = NEW_PLAN
+    for symbol in symbols:
+        renumbered = renumbered.replace(symbol, re.sub(r"\d+(?=\D*$)", "99", symbol))
+    later.write_text(renumbered, encoding="utf-8")
+    kb.add_document(first, corpus_dir=corpus_copy, slug="plan-a")
+    held = (corpus_copy / "documents" / "plan-a.yaml").read_text(encoding="utf-8")
+    with pytest.raises(kb.InputError, match="another document, not a text of plan-a"):  # nor held in its place
+        kb.add_document(later, corpus_dir=corpus_copy, slug="plan-a", replace=True)
+    assert (corpus_copy / "documents" / "plan-a.yaml").read_text(encoding="utf-8") == held
+    added = kb.add_document(later, corpus_dir=corpus_copy, slug="plan-b")
+    assert not any("say what plan-a's say" in note for note in added.notes), added.notes
+
+
 def test_an_english_version_is_named_after_its_spanish_original_and_version_of_can_be_given_later(
         corpus_copy: Path, tmp_path: Path) -> None:
     for held in (corpus_copy / "documents" / f"{PLAN}.yaml", corpus_copy / "sources" / f"{PLAN}.txt"):
