@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import difflib
 import fcntl
 import hashlib
 import tempfile
@@ -291,8 +292,8 @@ class Review:
             if retargeted and not note:  # the suggester's reason was about the link as suggested
                 link["note"] = (f"edited in review from the suggestion {p.link_type} {p.target} (confidence "
                                 f"{p.confidence:.2f})")
-            if link["type"] == "addressee" and link["to"] != p.target:
-                self._check_names(link)
+            if link["type"] == "addressee" and (link["to"] != p.target or link["evidence"] != p.evidence):
+                self._check_names(link)  # retargeted, or its quote edited: the quote must still name the body
             elif link["to"] != p.target and link["evidence"] == p.evidence:  # quotes as suggested (the page sends them)
                 link["evidence"] = self._retargeted_evidence(p, link["to"])
             _check_ends(link)
@@ -359,12 +360,19 @@ class Review:
         return p.evidence  # not a provision the corpus has: the build's check names what it is
 
     def _check_names(self, link: dict[str, Any]) -> None:
-        """An addressee's quote names the body: one retargeted to another body needs a quote naming it."""
+        """An addressee's quote names the body (a body the corpus declares): one retargeted to another body, or
+        whose quote was edited, needs a quote naming it."""
         body = str(link["to"]).removeprefix("body:")
         try:
             annotations = prepare(self.corpus_dir).annotations
         except (CorpusError, CorpusErrors):
             return  # the corpus has other problems: the build reports them
+        known = sorted(b.slug for b in annotations.bodies)
+        if body not in known:
+            close = difflib.get_close_matches(body, known, n=1)
+            raise InputError(f"{link['to']} is no body declared in {self.corpus_dir / 'annotations'}",
+                             parameter="target", hint=(f"did you mean body:{close[0]}? " if close else "")
+                             + "`kb list bodies` lists them; nothing was written")
         named = set().union(*(bodies_named(str(e.get("quote", "")), annotations) for e in link["evidence"]))
         if body not in named:
             raise InputError(f"{link['from']} addressee {link['to']}: the quote names "

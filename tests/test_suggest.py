@@ -648,6 +648,21 @@ def test_an_edited_accept_is_checked_and_the_suggestion_as_made_not_made_again(c
     with pytest.raises(kb.InputError, match=r"the quote names body:.*, not body:oas") as refused:
         review.accept(addressee.id, target="body:oas")
     assert refused.value.parameter == "quote"
+    # a quote edited to words of the source that do not name the addressee is no evidence for it
+    from kb.quote import quote_of
+    from kb.suggest import bodies_named
+
+    held = next(p for p in review.pending() if p.link_type == "addressee" and p.source.startswith(f"{REPORT} "))
+    words = quote_of(held.source, corpus_dir=corpus).text.split()
+    body = held.target.removeprefix("body:")
+    bare = next(" ".join(words[i:i + 6]) for i in range(len(words) - 5)
+                if body not in bodies_named(" ".join(words[i:i + 6]), prepared.annotations))
+    with pytest.raises(kb.InputError, match=rf"the quote names .*, not {held.target}") as refused:
+        review.accept(held.id, evidence=review.edited_evidence(held.id, [bare]))
+    assert refused.value.parameter == "quote"
+    with pytest.raises(kb.InputError, match="body:oass is no body declared") as refused:
+        review.accept(held.id, target="body:oass")
+    assert refused.value.parameter == "target" and "did you mean body:oas?" in refused.value.hint
     assert accepted_path.read_text(encoding="utf-8") == "# kept apart\ndocuments: []\nlinks: []\n"
     link = review.accept(rec6.id, link_type="derivedFrom")
     assert link["type"] == "derivedFrom"
