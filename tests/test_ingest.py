@@ -248,6 +248,36 @@ def test_kb_add_of_a_docx_writes_out_words_list_numbers(capsys: pytest.CaptureFi
     assert "3 Mandate" in out
 
 
+def test_a_word_table_of_numbered_recommendations_reads_row_by_row(tmp_path: Path) -> None:
+    """A curator's walkthrough: a report's recommendations laid out in a Word table ("N.º | Recomendación") were
+    one paragraph, and no correction could cut it. Each numbered row is its recommendation; a row with an empty
+    first cell goes on with the one before; the header row is set aside, not doubted."""
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("INFORME DEL GRUPO DE TRABAJO 2")
+    document.add_paragraph("I. INTRODUCCIÓN")
+    document.add_paragraph("El Grupo de Trabajo 2 se reunió en Lima los días 5 y 6 de mayo de 2040 con la "
+                           "participación de 20 Estados Miembros.")
+    document.add_paragraph("II. RECOMENDACIONES")
+    rows = [("N.º", "Recomendación"),
+            ("1", "Continuar fortaleciendo la Red Interamericana para la Administración Laboral (RIAL)."),
+            ("2", "Promover el diálogo social entre los ministerios de trabajo y las organizaciones de trabajadores"),
+            ("", "y de empleadores de la región."),
+            ("3", "Elaborar un estudio sobre la inspección del trabajo en las Américas.")]
+    table = document.add_table(rows=len(rows), cols=2)
+    for row, cells in zip(table.rows, rows, strict=True):
+        for cell, value in zip(row.cells, cells, strict=True):
+            cell.text = value
+    path = tmp_path / "informe.docx"
+    document.save(str(path))
+    parsed = kb.parse_document(kb.extract(path).text, source="informe.docx", doc_type="WorkingGroupReport")
+    recommendations = [(p.number, p.text) for p in parsed.provisions if p.kind.value == "Recommendation"]
+    assert [n for n, _ in recommendations] == ["1", "2", "3"], parsed.provisions
+    assert recommendations[1][1].endswith("organizaciones de trabajadores y de empleadores de la región.")
+    assert not [w for w in parsed.warnings if w.code == "lost-line"], parsed.warnings
+
+
 def letter_page(size: float) -> Any:
     """A Letter page begun as an OAS document is printed (fpdf2): 25 mm side margins, Helvetica of ``size``."""
     from fpdf import FPDF

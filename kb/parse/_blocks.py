@@ -19,7 +19,7 @@ from itertools import pairwise
 
 from kb.model import Kind
 from kb.parse._layout import PREAMBLE_CUES
-from kb.parse._lines import AGENDA_SLOT_RE, GLYPH_ALONE_RE, Line, Tok, is_upper
+from kb.parse._lines import AGENDA_SLOT_RE, GLYPH_ALONE_RE, TABLE_RULE_RE, Line, Tok, is_upper
 
 __all__ = ["DANGLING_WORDS", "OPENING_RE", "RESOLUTION_CUE_RE", "Block", "blocks", "heading_like", "wrap_width"]
 
@@ -58,7 +58,6 @@ OPENING_RE = re.compile(
 _CLAUSE_CUE_RE = re.compile(rf"^(?=(?-i:[A-ZÁÉÍÓÚÑ]))(?:{PREAMBLE_CUES})(?=[\s:,])", re.IGNORECASE)
 _CLAUSE_END_RE = re.compile(r";\s+(?:and|or|y|o)$")
 _CUE_ALONE_RE = re.compile(rf"^(?:{PREAMBLE_CUES})(?:\s+(?:que|that))?\s*:?$", re.IGNORECASE)
-_TABLE_RULE_RE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
 # "Moderator: Jane Doe, ..." -- a short label without digits, a colon, then the value.
 _FIELD_RE = re.compile(r"^(?P<label>[A-Z][^:\d]{0,40}):\s+\S")
 _SENTENCE_END = ".;:!?"
@@ -114,7 +113,7 @@ class Block:
     @property
     def text(self) -> str:
         if self.tok is Tok.TABLE:
-            rows = [line.text for line in self.lines if not _TABLE_RULE_RE.match(line.raw)]
+            rows = [line.text for line in self.lines if not TABLE_RULE_RE.match(line.raw)]
             cells = [[c.strip() for c in row.strip("|").split("|")] for row in rows]
             return "; ".join(" | ".join(c for c in row if c) for row in cells)
         return " ".join(line.body for line in self.lines)
@@ -287,12 +286,12 @@ def blocks(lines: list[Line], *, starts: frozenset[int] = frozenset(), continues
             i = following + 1
             previous = lines[following]
             continue
-        if line.tok is Tok.TEXT and "|" in line.text and i < len(lines) and _TABLE_RULE_RE.match(lines[i].raw):
+        if line.tok is Tok.TEXT and "|" in line.text and i < len(lines) and TABLE_RULE_RE.match(lines[i].raw):
             table = [line]
             while i < len(lines) and "|" in lines[i].raw:
                 table.append(lines[i])
                 i += 1
-            out.append(Block(Tok.TABLE, table))
+            out += _numbered_rows(table) or [Block(Tok.TABLE, table)]
             previous = None
             continue
         cue = _CLAUSE_CUE_RE.match(line.text)
@@ -315,6 +314,36 @@ def blocks(lines: list[Line], *, starts: frozenset[int] = frozenset(), continues
         block.subheading = looks and (_is_subheading(before, block, after) or _heads_pair(out, k))
         block.numbered_heading = _is_numbered_heading(block, after, before)
     return out
+
+
+_ROW_NUMBER_RE = re.compile(r"^\(?(?P<num>\d{1,3}|[a-z])[.)º°]?$")
+
+
+def _cells(line: Line) -> list[str]:
+    return [" ".join(c.split()) for c in line.raw.strip().strip("|").split("|")]
+
+
+def _numbered_rows(table: list[Line]) -> list[Block]:
+    """A table whose rows are numbered in their first cell ("| N.º | Recomendación |" over "| 1 | Continuar
+    ... |"), as an office lays out a report's recommendations: one numbered part a row (its other cells its
+    text; a row with an empty first cell goes on with the one before); its header row is no part. [] if the
+    table is not such."""
+    rows = [line for line in table[1:] if not TABLE_RULE_RE.match(line.raw)]
+    if len(rows) < 2 or not _ROW_NUMBER_RE.match(_cells(rows[0])[0]):
+        return []
+    blocks: list[Block] = []
+    for row in rows:
+        first, *rest = _cells(row)
+        body = " ".join(cell for cell in rest if cell)
+        number = _ROW_NUMBER_RE.match(first)
+        if number is not None and body:
+            tok = Tok.NUMBERED if number["num"].isdigit() else Tok.LETTERED
+            blocks.append(Block(tok, [replace(row, tok=tok, num=number["num"], body=body, text=f"{first} {body}")]))
+        elif not first and body and blocks:
+            blocks[-1].lines.append(replace(row, tok=Tok.TEXT, body=body, text=body))
+        else:
+            return []
+    return blocks
 
 
 def _heads_pair(out: list[Block], k: int) -> bool:

@@ -48,7 +48,7 @@ _BULLET_RE = re.compile(rf"^(?P<indent>[ \t]*)(?:(?:{_GLYPHS})\s+|"
                         r"(?P<body>\S.*)$")
 # A bullet whose text the conversion put on the next line (a "*" alone marks a footnote).
 GLYPH_ALONE_RE = re.compile(rf"^\s*(?:[·•▪●◦‣■□♦➢➤✓○§\uf0b7\uf0a7\uf076\uf0d8-]|{_LOST_GLYPH})\s*$")
-_TABLE_RULE_RE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
+TABLE_RULE_RE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
 # Page markers and page captions: "- 2 -", "-2-", "Page 3 of 9", "Página 3 de 9", "Page 2: ..."
 # (document hosts caption each page with its first words).
 _PAGE_MARKER_RE = re.compile(
