@@ -283,18 +283,19 @@ def _docx_text(path: Path, raw: bytes) -> str:
     except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile) as exc:
         raise InputError(f"{path}: not a readable Word document", hint="save it again as .docx") from exc
     numbering = _Numbering(document)
+    notes = _footnotes(document)
     blocks: list[str] = []
     body = document.element.body
     for child in body.iterchildren():
         if child.tag == f"{_W}p":
-            text = _run_text(child)
+            text = _noted_text(child, notes)
             marker = numbering.marker(child)
             if text.strip() or marker:
                 blocks.append(f"{marker}{text}".rstrip())
         elif child.tag == f"{_W}tbl":
             rows = []
             for row in child.iter(f"{_W}tr"):
-                cells = [" ".join(_run_text(cell).split()) for cell in row.iter(f"{_W}tc")]
+                cells = [" ".join(_noted_text(cell, notes).split()) for cell in row.iter(f"{_W}tc")]
                 rows.append("| " + " | ".join(cells) + " |")
             if rows:
                 header_rule = "|" + "---|" * (rows[0].count("|") - 1)
@@ -302,14 +303,45 @@ def _docx_text(path: Path, raw: bytes) -> str:
     return "\n\n".join(blocks)
 
 
+def _footnotes(document: Any) -> dict[str, str]:
+    """A Word document's footnotes by id, each its text on one line (none: {})."""
+    from docx.opc.constants import RELATIONSHIP_TYPE
+    from lxml import etree
+
+    notes: dict[str, str] = {}
+    for rel in document.part.rels.values():
+        if rel.reltype != RELATIONSHIP_TYPE.FOOTNOTES or rel.is_external:
+            continue
+        root = etree.fromstring(rel.target_part.blob)
+        for note in root.iter(f"{_W}footnote"):
+            ident, kind = note.get(f"{_W}id", ""), note.get(f"{_W}type", "normal")
+            text = " ".join(_run_text(note).split()).replace("[", "(").replace("]", ")")  # kept one bracketed note
+            if kind == "normal" and ident and text:
+                notes[ident] = text
+    return notes
+
+
+def _noted_text(element: Any, notes: dict[str, str]) -> str:
+    """A paragraph's (or a table cell's) text with its footnotes, as converters write them: the mark where
+    Word prints it ("[footnoteRef:2]") and the note's text after the paragraph ("[2:  ...]"), which the
+    parser leaves out of provisions' text and a reader of the held text still finds."""
+    text = _run_text(element)
+    cited = [ident for node in element.iter(f"{_W}footnoteReference") if (ident := node.get(f"{_W}id", "")) in notes]
+    return text + "".join(f" [{ident}:  {notes[ident]}]" for ident in dict.fromkeys(cited))
+
+
 def _run_text(element: Any) -> str:
     """The text of a paragraph as Word shows it: its runs' text, a tab as a tab, a line break (Shift+Enter)
-    or a carriage return as a new line; a page or column break as a blank line."""
+    or a carriage return as a new line; a page or column break as a blank line; a footnote's mark as
+    "[footnoteRef:N]"."""
     parts: list[str] = []
-    for node in element.iter(f"{_W}t", f"{_W}tab", f"{_W}br", f"{_W}cr", f"{_W}noBreakHyphen"):
+    for node in element.iter(f"{_W}t", f"{_W}tab", f"{_W}br", f"{_W}cr", f"{_W}noBreakHyphen",
+                             f"{_W}footnoteReference"):
         tag = node.tag[len(_W):]
         if tag == "t":
             parts.append(node.text or "")
+        elif tag == "footnoteReference":
+            parts.append(f"[footnoteRef:{node.get(f'{_W}id', '')}]")
         elif tag == "tab" and node.getparent() is not None and node.getparent().tag == f"{_W}r":
             parts.append("\t")  # a tab stop of a run (not one of the paragraph's tab definitions)
         elif tag == "br":

@@ -278,6 +278,45 @@ def test_a_word_table_of_numbered_recommendations_reads_row_by_row(tmp_path: Pat
     assert not [w for w in parsed.warnings if w.code == "lost-line"], parsed.warnings
 
 
+def test_a_word_documents_footnotes_are_held_and_left_out_of_provisions(tmp_path: Path) -> None:
+    """A country's reservation in a footnote is part of the document: it is held, at its place, as converters
+    write footnotes ("[footnoteRef:1]", then "[1:  ...]" after the paragraph); the provision's text leaves it
+    out. A curator's walkthrough found them dropped without a word."""
+    import docx
+    from docx.opc.constants import RELATIONSHIP_TYPE
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part
+    from docx.oxml import parse_xml
+
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    document = docx.Document()
+    document.add_paragraph("PLAN OF ACTION OF LIMA")
+    for text in ("Strengthen the public employment services of the region.",
+                 "Promote social dialogue among the ministries of labor and the social partners."):
+        paragraph = document.add_paragraph(text, style="List Number")
+    paragraph.add_run()._r.append(parse_xml(f'<w:footnoteReference {w} w:id="1"/>'))
+    notes = parse_xml(
+        f'<w:footnotes {w}><w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p>'
+        '</w:footnote><w:footnote w:id="1"><w:p><w:r><w:footnoteRef/></w:r><w:r><w:t xml:space="preserve"> The '
+        'delegation of Utopia reserves its position on this paragraph [sic].</w:t></w:r></w:p></w:footnote>'
+        '</w:footnotes>')
+    from lxml import etree
+
+    part = Part(PackURI("/word/footnotes.xml"),
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml",
+                etree.tostring(notes), document.part.package)
+    document.part.relate_to(part, RELATIONSHIP_TYPE.FOOTNOTES)
+    path = tmp_path / "plan.docx"
+    document.save(str(path))
+    text = kb.extract(path).text
+    assert ("partners.[footnoteRef:1] [1:  The delegation of Utopia reserves its position on this paragraph "
+            "(sic).]") in text
+    parsed = kb.parse_document(text, source="plan.docx", doc_type="PlanOfAction")
+    second = next(p for p in parsed.provisions if p.number == "2")
+    assert second.text == "Promote social dialogue among the ministries of labor and the social partners."
+    assert "Utopia" in text[second.start:second.end]  # held with its paragraph, quotable from the source
+
+
 def letter_page(size: float) -> Any:
     """A Letter page begun as an OAS document is printed (fpdf2): 25 mm side margins, Helvetica of ``size``."""
     from fpdf import FPDF
