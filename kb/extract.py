@@ -23,7 +23,7 @@ import io
 import re
 import zipfile
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -119,6 +119,10 @@ def _pdf_text(path: Path, raw: bytes) -> str:
     for page in pages:
         out += page.top
         body, runs_on = _blocks(page.boxes, left, right, unit)
+        if page.notes:
+            body = [_with_notes(block, page.notes) for block in body]
+            cited = set(re.findall(r"\[footnoteRef:(\d+)\]", "\n".join(body)))
+            page.bottom = [f"[{num}:  {text}]" for num, text in page.notes.items() if num not in cited] + page.bottom
         if carried is not None:
             if body and _continues(carried, body[0]):
                 joint = "" if carried.endswith("-") else " "
@@ -142,6 +146,7 @@ class _Page:
     top: list[str]  # a running header: a page number or symbol alone in the top margin
     boxes: list[list[Any]]  # the text boxes between, in reading order, each its lines
     bottom: list[str]  # a page number or symbol alone in the bottom margin
+    notes: dict[str, str] = field(default_factory=dict)  # the footnotes under a rule at the page's foot, by number
 
 
 _PAGE_FURNITURE_RE = re.compile(
@@ -157,6 +162,8 @@ def _page(page: Any, *, first: bool) -> _Page:
     top: list[str] = []
     bottom: list[str] = []
     boxes: list[list[Any]] = []
+    rule = _footnote_rule(page)
+    notes: dict[str, str] = {}
     for box in page:
         if not isinstance(box, LTTextContainer):
             continue
@@ -167,9 +174,60 @@ def _page(page: Any, *, first: bool) -> _Page:
             top.append(text)
         elif alone and box.y1 <= _MARGIN_ZONE * page.height:
             bottom.append(text)
+        elif lines and _RULE_TEXT_RE.match(lines[0].get_text().strip()) and box.y1 <= page.height / 2:
+            rule = max(rule or 0.0, float(lines[0].y0))  # a rule typed as a line of underscores, notes under it
+            if lines[1:]:
+                boxes.append(lines[1:])
         elif lines:
             boxes.append(lines)
-    return _Page(top, boxes, bottom)
+    if rule is not None:  # the boxes under the rule are the page's footnotes, each opening on its number
+        under = [lines for lines in boxes if max(float(line.y1) for line in lines) <= rule + 1]
+        for lines in under:
+            found = _NOTE_RE.match(" ".join(" ".join(line.get_text().split()) for line in lines))
+            if found is None and not notes:
+                continue
+            if found is None:
+                last = list(notes)[-1]
+                notes[last] += " " + " ".join(" ".join(line.get_text().split()) for line in lines)
+            else:
+                notes[found["num"].translate(_SUPERSCRIPTS)] = found["text"]
+        if notes:
+            boxes = [lines for lines in boxes if not any(lines is u for u in under)]
+    return _Page(top, boxes, bottom, notes)
+
+
+_RULE_TEXT_RE = re.compile(r"^[_\u2014\u2013-]{8,}$")
+_SUPERSCRIPTS = str.maketrans("\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079", "0123456789")
+_NOTE_RE = re.compile(r"^(?P<num>\d{1,3}|[\u2070\u00b9\u00b2\u00b3\u2074-\u2079]{1,3})[.)]?\s+(?P<text>\S.*)$")
+_MARK_RE = re.compile(r"(?<=[^\s\d])(?P<num>[\u2070\u00b9\u00b2\u00b3\u2074-\u2079]{1,3})")
+
+
+def _footnote_rule(page: Any) -> float | None:
+    """The height of a footnote rule drawn in the lower half of a page: a short horizontal line from the left
+    margin (Word draws one over a page's notes), or None."""
+    from pdfminer.layout import LTLine, LTRect
+
+    heights = [float(item.y0) for item in page if isinstance(item, LTLine | LTRect)
+               and float(item.height) <= 1.5 and 0.1 * page.width <= float(item.width) <= 0.6 * page.width
+               and float(item.y1) <= page.height / 2]
+    return max(heights) if heights else None
+
+
+def _with_notes(block: str, notes: dict[str, str]) -> str:
+    """A block with its footnote marks ("Conference.¹") written as a converter writes them ("[footnoteRef:1]")
+    and the notes it cites after it ("[1:  ...]"), as kb.extract writes a Word document's."""
+    cited: list[str] = []
+
+    def mark(found: re.Match[str]) -> str:
+        num = found["num"].translate(_SUPERSCRIPTS)
+        if num not in notes:
+            return found.group()
+        cited.append(num)
+        return f"[footnoteRef:{num}]"
+
+    text = _MARK_RE.sub(mark, block)
+    return text + "".join(f" [{num}:  {notes[num].replace('[', '(').replace(']', ')')}]"
+                          for num in dict.fromkeys(cited))
 
 
 def _set_solid(pages: list[_Page]) -> bool:

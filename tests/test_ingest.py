@@ -378,6 +378,36 @@ def test_a_pdf_keeps_its_lists_levels_and_a_sentence_ending_at_the_margin(tmp_pa
     assert nested["Uruguay"].startswith(nested["Social"] + "__list_1__"), nested
 
 
+@pytest.mark.parametrize("rule", ["typed", "drawn"])
+def test_a_pdfs_footnotes_go_with_their_paragraph_not_into_the_body(tmp_path: Path, rule: str) -> None:
+    """A curator's walkthrough: a PDF's footnote rule was read as a paragraph and its note "1. The Chair ..." as a
+    mandate numbered 1, which renamed every paragraph after it. The notes under a rule at a page's foot (typed
+    as underscores, or drawn as Word draws it) are held after the paragraph whose mark cites them, as a Word
+    document's are."""
+    pdf = letter_page(10.5)
+    for block in ("PLAN OF ACTION OF LIMA", "1. Strengthen the public employment services of the region.\u00b9",
+                  "2. Promote social dialogue among the ministries of labor and the social partners."):
+        pdf.multi_cell(0, 5, block, new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(3)
+    pdf.set_y(-45)
+    if rule == "typed":
+        pdf.cell(50, 4, "_" * 20, new_x="LMARGIN", new_y="NEXT")
+    else:
+        pdf.line(pdf.l_margin, pdf.get_y(), pdf.l_margin + 50, pdf.get_y())
+        pdf.ln(1)
+    pdf.set_font("helvetica", size=8)
+    pdf.multi_cell(0, 4, "1. The delegation of Utopia reserves its position on this paragraph.",
+                   new_x="LMARGIN", new_y="NEXT")
+    path = tmp_path / "plan.pdf"
+    pdf.output(str(path))
+    text = kb.extract(path).text
+    assert "region.[footnoteRef:1] [1:  The delegation of Utopia reserves its position on this paragraph.]" in text
+    assert "____" not in text
+    parsed = kb.parse_document(text, source="plan.pdf", doc_type="PlanOfAction")
+    assert [(p.eid, p.number) for p in parsed.provisions] == [("para_1", "1"), ("para_2", "2")]
+    assert parsed.provisions[0].text == "Strengthen the public employment services of the region."
+
+
 def test_a_pdf_set_ragged_right_reads_as_its_paragraphs(tmp_path: Path) -> None:
     """Set flush left, a wrapped line stops where the next word would not fit, short of the margin; a
     line in capitals wrapped so is no heading, and a paragraph's last line does not run into the next."""

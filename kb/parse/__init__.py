@@ -35,7 +35,7 @@ from kb.parse._corrections import place
 from kb.parse._cover import CoverMetadata, is_title_line, read_cover
 from kb.parse._front import front_matter
 from kb.parse._layout import segments
-from kb.parse._lines import SYMBOL_LINE_RE, TABLE_RULE_RE, Line, Tok, classify, is_upper
+from kb.parse._lines import FOOTNOTE_LINE_RE, SYMBOL_LINE_RE, TABLE_RULE_RE, Line, Tok, classify, is_upper
 from kb.parse._roles import Roles
 from kb.parse._tree import build_tree
 
@@ -240,11 +240,14 @@ def parse_document(text: str, *, source: str = "<text>", doc_type: DocType | str
     body_line = body_lines[0].no if body_lines else 1
     toc = {n for a, b in front.toc_lines for n in range(a, b + 1)}
     in_blocks = {line.no for block in body_blocks for line in block.lines}
-    # a table read row by row (numbered rows: kb.parse._blocks) leaves its header row and rule out
+    # a table read row by row (numbered rows: kb.parse._blocks) leaves its header row and rule out; a footnote's
+    # text on a line of its own (a page's notes, as kb.extract writes them) is no part of the body
     raws = [line.raw for line in body_lines] + [""]
     headers = {line.no for k, line in enumerate(body_lines) if line.no not in in_blocks and "|" in line.raw
                and (TABLE_RULE_RE.match(line.raw) or TABLE_RULE_RE.match(raws[k + 1]))}
-    aside = tuple(sorted({line.no for line in body_lines if line.tok is Tok.NOISE and line.no not in toc} | headers))
+    footnotes = {line.no for line in body_lines if line.no not in in_blocks and FOOTNOTE_LINE_RE.match(line.raw)}
+    aside = tuple(sorted({line.no for line in body_lines if line.tok is Tok.NOISE and line.no not in toc}
+                         | headers | footnotes))
     doc = ParsedDocument(provisions, metadata, warnings, body_line, _contents(front.toc_lines, provisions), aside)
     if not provisions:
         return doc

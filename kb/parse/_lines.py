@@ -71,6 +71,7 @@ _HOST_FURNITURE_RE = re.compile(
 _LEADER_RE = re.compile(r"(?:\.\s?){4,}|…{2,}|…[\s.]*\d{1,3}\s*$|…\s*$|\t\s*\d{1,3}\s*$|\S\s{2,}\d{1,3}\s*$"
                         r"|\bP\.\s*\d{1,3}\s*$")
 
+FOOTNOTE_LINE_RE = re.compile(r"^\s*(?:\[\d+:\s[^\]]*\]\s*)+$")  # only footnotes' text, "[1:  ...]"
 _MARKUP: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\[footnoteRef:\d+\]"), ""),
     (re.compile(r"\[\d+:\s[^\]]*\]"), ""),  # an inline footnote body, "[2:  Author (2022).]"
