@@ -428,6 +428,19 @@ def _letters(n: int) -> str:
     return chr(ord("a") + (n - 1) % 26) * ((n - 1) // 26 + 1)
 
 
+def _number(node: Any, default: int) -> int:
+    """A numbering element's w:val as a number (Word writes what it likes; a bad one is the default)."""
+    value = node.get(f"{_W}val", "") if node is not None else ""
+    return int(value) if value.isdigit() else default
+
+
+def _level(lvl: Any) -> tuple[str, str, int]:
+    """A numbering level's format, text ("%1.") and start."""
+    fmt, text = lvl.find(f"{_W}numFmt"), lvl.find(f"{_W}lvlText")
+    return (fmt.get(f"{_W}val", "decimal") if fmt is not None else "decimal",
+            text.get(f"{_W}val", "") if text is not None else "", _number(lvl.find(f"{_W}start"), 1))
+
+
 class _Numbering:
     """Word's list numbering, counted as Word draws it: per list and level, a level's count starting
     again when a higher level moves on."""
@@ -447,19 +460,17 @@ class _Numbering:
             return
         abstract: dict[str, dict[str, tuple[str, str, int]]] = {}
         for node in root.iter(f"{_W}abstractNum"):
-            levels = {}
-            for lvl in node.iter(f"{_W}lvl"):
-                fmt = lvl.find(f"{_W}numFmt")
-                text = lvl.find(f"{_W}lvlText")
-                start = lvl.find(f"{_W}start")
-                levels[lvl.get(f"{_W}ilvl", "0")] = (
-                    fmt.get(f"{_W}val", "decimal") if fmt is not None else "decimal",
-                    text.get(f"{_W}val", "") if text is not None else "",
-                    int(start.get(f"{_W}val", "1")) if start is not None else 1)
-            abstract[node.get(f"{_W}abstractNumId", "")] = levels
+            abstract[node.get(f"{_W}abstractNumId", "")] = {
+                lvl.get(f"{_W}ilvl", "0"): _level(lvl) for lvl in node.iter(f"{_W}lvl")}
         for num in root.iter(f"{_W}num"):
             ref = num.find(f"{_W}abstractNumId")
-            levels = abstract.get(ref.get(f"{_W}val", "") if ref is not None else "", {})
+            levels = dict(abstract.get(ref.get(f"{_W}val", "") if ref is not None else "", {}))
+            # "Set numbering value": a list instance's own start (startOverride) or own level (lvl) for a level
+            for override in num.iter(f"{_W}lvlOverride"):
+                ilvl = override.get(f"{_W}ilvl", "0")
+                own, start = override.find(f"{_W}lvl"), override.find(f"{_W}startOverride")
+                fmt, text, first = _level(own) if own is not None else levels.get(ilvl, ("decimal", "", 1))
+                levels[ilvl] = (fmt, text, _number(start, first))
             for ilvl, level in levels.items():
                 self.levels[(num.get(f"{_W}numId", ""), ilvl)] = level
 

@@ -317,6 +317,34 @@ def test_a_word_documents_footnotes_are_held_and_left_out_of_provisions(tmp_path
     assert "Utopia" in text[second.start:second.end]  # held with its paragraph, quotable from the source
 
 
+def test_word_numbering_set_to_a_value_is_read_as_word_shows_it(tmp_path: Path) -> None:
+    """A curator's walkthrough: a list Word was told to start at 7 ("Set numbering value") was written "1.", a
+    second paragraph 1. The list instance's own start (lvlOverride/startOverride) counts."""
+    import docx
+    from docx.oxml import parse_xml
+
+    w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    document = docx.Document()
+    document.add_paragraph("PLAN OF ACTION OF LIMA")
+    for text in ("Strengthen the public employment services.", "Promote social dialogue."):
+        document.add_paragraph(text, style="List Number")
+    style = document.styles["List Number"].element
+    style_num = style.find(f"{{{w}}}pPr/{{{w}}}numPr/{{{w}}}numId").get(f"{{{w}}}val")
+    numbering = document.part.numbering_part.element
+    abstract = next(n for n in numbering.iter(f"{{{w}}}num") if n.get(f"{{{w}}}numId") == style_num).find(
+        f"{{{w}}}abstractNumId").get(f"{{{w}}}val")
+    numbering.append(parse_xml(
+        f'<w:num xmlns:w="{w}" w:numId="99"><w:abstractNumId w:val="{abstract}"/>'
+        '<w:lvlOverride w:ilvl="0"><w:startOverride w:val="7"/></w:lvlOverride></w:num>'))
+    paragraph = document.add_paragraph("Request the Technical Secretariat to report.", style="List Number")
+    paragraph._p.get_or_add_pPr().append(parse_xml(
+        f'<w:numPr xmlns:w="{w}"><w:ilvl w:val="0"/><w:numId w:val="99"/></w:numPr>'))
+    path = tmp_path / "plan.docx"
+    document.save(str(path))
+    text = kb.extract(path).text
+    assert re.findall(r"(?m)^(\d+)\. ", text) == ["1", "2", "7"], text
+
+
 def letter_page(size: float) -> Any:
     """A Letter page begun as an OAS document is printed (fpdf2): 25 mm side margins, Helvetica of ``size``."""
     from fpdf import FPDF

@@ -1360,3 +1360,14 @@ def test_small_roman_numerals_after_a_letter_are_its_parts() -> None:
     assert parsed["para_1__para_c__para_i"].number == "1(c)(i)"
     assert parsed["para_1__para_c__para_ii"].kind is parsed["para_1__para_c"].kind is Kind.MANDATE
     assert parsed["para_1__para_d"].number == "1(d)" and parsed["para_2__para_i"].number == "2(i)"
+
+
+def test_a_run_of_roman_numerals_under_a_paragraph_are_siblings() -> None:
+    """A curator's walkthrough: "(i)", "(ii)" directly under paragraph 2 were read as 2(i) and 2(i)(ii), the
+    letter i and a part of it. With no "(h)" before it, "(i)" opens a run of roman numerals."""
+    text = ("PLAN OF ACTION OF LIMA\n\n1. Strengthen the public employment services.\n\n"
+            "2. Promote the following actions:\n\n(i) share experiences among the ministries;\n\n"
+            "(ii) hold a workshop on labor inspection; and\n\n(iii) publish a study on informality.\n\n"
+            "3. Request the Technical Secretariat to report.\n")
+    numbers = [p.number for p in parse_document(text, doc_type="PlanOfAction").provisions]
+    assert numbers == ["1", "2", "2(i)", "2(ii)", "2(iii)", "3"]

@@ -81,7 +81,8 @@ _SMALL_ROMANS = frozenset("i ii iii iv v vi vii viii ix x xi xii".split())
 
 def _roman_parent(siblings: list[_Node], mark: str) -> _Node | None:
     """The lettered item a small roman numeral ("i", "ii") is a part of: the lettered item before it, unless
-    the mark is that item's next letter ("h" then "i", "u" then "v")."""
+    the mark is that item's next letter ("h" then "i", "u" then "v"), or that item is itself a roman numeral
+    opening the run ("(i)" with no "(h)" before it)."""
     if mark not in _SMALL_ROMANS or not siblings:
         return None
     before = siblings[-1]
@@ -89,6 +90,10 @@ def _roman_parent(siblings: list[_Node], mark: str) -> _Node | None:
         return None
     if len(mark) == 1 and ord(mark) == ord(before.num) + 1:
         return None
+    if before.num in ("i", "v", "x"):
+        earlier = siblings[-2] if len(siblings) > 1 else None
+        if earlier is None or earlier.num != chr(ord(before.num) - 1):
+            return None  # "(i)" opening a run of roman numerals ("(i) ... (ii) ..."), not the letter after "(h)"
     return before
 
 
