@@ -108,7 +108,9 @@ class Citation:
         quoted = f" ({says['quoted in']} {self.quote_source})" if self.quote_source != self.container else ""
         more = "".join(f" “{q}” ({says['quoted in']} {src})." for q, src in self.more_quotes)
         if fmt == "text":
-            said = f" “{self.quote}”{quoted}." if self.quote else ""
+            # a quote that ends its sentence ends the citation's too: “... the region.”, not “... the region.”.
+            ends = self.quote.rstrip()[-1:] in ".!?" and not quoted
+            said = f" “{self.quote}”{quoted}{'' if ends else '.'}" if self.quote else ""
             return (f"{where}.{said}{more} {self.iri}. {says['dataset']} {self.version}, "
                     f"{says['hash']} sha256:{self.content_hash}.")
         if fmt == "markdown":
@@ -180,7 +182,9 @@ def provision_locator(kind: str, number: str, eid: str, language: str = "en") ->
     paragraph 1")."""
     words, steps_said = (_WORDS_ES, _STEPS_ES) if language == "es" else (_WORDS, _STEPS)
     if number:
-        return f"{words.get(kind, words[''])} {number}"
+        # a mandate printed as an article is cited so ("Art. 7(g)"); one printed as a numbered paragraph is one
+        said = words[""] if kind == "Mandate" and not eid.startswith("art_") else words.get(kind, words[""])
+        return f"{said} {number}"
     steps = [step.rpartition("_") for step in eid.split("__")]
     return ", ".join(f"{steps_said.get(kind_, kind_)} {n}" for kind_, _, n in steps) if all(
         kind_ and n for kind_, _, n in steps) else eid

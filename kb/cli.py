@@ -390,7 +390,8 @@ def _show_pending(p: kb.Pending) -> None:
     typer.echo(f"[{p.id}] {p.source} {p.link_type} {p.target}{role}   confidence {p.confidence:.2f}")
     typer.echo(f"    why: {p.why}")
     for e in p.evidence:
-        typer.echo(f"    {e['doc']}: “{e['quote'][:200]}”")
+        quote = e["quote"] if len(e["quote"]) <= 200 else e["quote"][:200].rsplit(" ", 1)[0] + " …"
+        typer.echo(f"    {e['doc']}: “{quote}”")
 
 
 @app.command("review")
@@ -450,6 +451,7 @@ def _decide(review: kb.Review, p: kb.Pending) -> str:
                 typer.echo(f"  accepted: {link['from']} {link['type']} {link['to']}")
             elif answer == "r":
                 review.reject(p.id, typer.prompt("  reason (optional)", default="", show_default=False))
+                typer.echo(f"  rejected: {p.source} {p.link_type} {p.target} (not suggested again)")
             elif answer == "e":
                 new_type = typer.prompt("  type", default=p.link_type)
                 new_target = typer.prompt("  to", default=p.target)

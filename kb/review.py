@@ -292,6 +292,8 @@ class Review:
             if retargeted and not note:  # the suggester's reason was about the link as suggested
                 link["note"] = (f"edited in review from the suggestion {p.link_type} {p.target} (confidence "
                                 f"{p.confidence:.2f})")
+            elif not note and link["evidence"] != p.evidence:
+                link["note"] += "; its quote edited in review"
             if link["type"] == "addressee" and (link["to"] != p.target or link["evidence"] != p.evidence):
                 self._check_names(link)  # retargeted, or its quote edited: the quote must still name the body
             elif link["to"] != p.target and link["evidence"] == p.evidence:  # quotes as suggested (the page sends them)

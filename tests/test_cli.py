@@ -78,7 +78,12 @@ def test_an_unnumbered_provision_is_cited_by_where_it_is(built_release: kb.Relea
     out = run("cite", "wg1-2019-quito-summary sec_3__subsec_1__list_1__item_4", build_dir=build_dir)
     assert out.returncode == 0, out.stderr
     assert ", section 3, subsection 1, list 1, item 4. " in out.stdout and "sec_3__" not in out.stdout.split("http")[0]
+    out = run("cite", "wg1-2021-final-report recommendation_7", build_dir=build_dir)
+    assert "frameworks.” https://" in out.stdout and ".”." not in out.stdout  # the quote's stop ends the sentence
     assert kb.provision_locator("Mandate", "7(g)", "art_7__para_g") == "Art. 7(g)"
+    # a mandate printed as a numbered paragraph, not an article (a curator's walkthrough met "Art. 4")
+    assert kb.provision_locator("Mandate", "4", "para_4") == "para. 4"
+    assert kb.provision_locator("Mandate", "4(b)", "para_4__para_b", "es") == "párr. 4(b)"
 
 
 def test_a_status_with_no_row_says_why(built_release: kb.Release, build_dir: Path) -> None:

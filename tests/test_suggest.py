@@ -555,6 +555,7 @@ def test_the_review_page_in_curator_mode(corpus: Path, built_release: Any, tmp_p
     accepted = yaml.safe_load((corpus / "annotations" / "reviewed-links.yaml").read_text(encoding="utf-8"))
     assert (accepted["links"][0]["from"], accepted["links"][0]["to"]) == (first.source, first.target)
     assert accepted["links"][0]["evidence"][0]["quote"] == shorter
+    assert accepted["links"][0]["note"].endswith("; its quote edited in review")  # what the curator changed
     assert first.id not in {p.id for p in kb.Review(corpus).pending()}
 
 
@@ -753,8 +754,12 @@ def test_a_suggestion_decided_elsewhere_says_how(capsys: pytest.CaptureFixture[s
     monkeypatch.setattr("typer.prompt", prompt)
     before = review.rejected() | {(first.source, first.link_type, first.target)}
     assert main(["review", "--corpus", str(corpus)]) == 0
-    assert f"suggestion {first.id} was already rejected: next" in capsys.readouterr().err
+    said = capsys.readouterr()
+    assert f"suggestion {first.id} was already rejected: next" in said.err
     assert len(kb.Review(corpus).rejected() - before) == 1  # the prompt went on to the next suggestion
+    (gone,) = kb.Review(corpus).rejected() - before
+    assert f"  rejected: {' '.join(gone)} (not suggested again)" in said.out  # a reject is said, as an accept is
+    assert not re.search(r"“[^”]{201,}”", said.out)  # long quotes are cut at a word, and say so (…)
 
 
 def test_an_addressee_acting_through_its_unit_or_consulted_has_its_role(corpus_copy: Path, tmp_path: Path) -> None:
