@@ -1371,3 +1371,18 @@ def test_a_run_of_roman_numerals_under_a_paragraph_are_siblings() -> None:
             "3. Request the Technical Secretariat to report.\n")
     numbers = [p.number for p in parse_document(text, doc_type="PlanOfAction").provisions]
     assert numbers == ["1", "2", "2(i)", "2(ii)", "2(iii)", "3"]
+
+
+@pytest.mark.parametrize(("cover", "date"), [
+    # the month the document was issued, beside its symbols, over the adoption and the meeting's days
+    ("XL INTER-AMERICAN CONFERENCE OF MINISTERS OF LABOR\tOEA/Ser.K/XII.40.1\nSeptember 26-27, 2040\t"
+     "December 2040\nLima, Peru\tOriginal: Spanish\n\nPLAN OF ACTION OF LIMA\n\n"
+     "(Adopted at the closing session, held on September 27, 2040)\n", "2040-12"),
+    # a report's period is no date of its own: the meeting's
+    ("May 8 to 9, 2040\n\nWashington, D.C.\n\nNOVEMBER 2039 - APRIL 2040\n\n(Item 2 on the Agenda)\n",
+     "2040-05-09"),
+])
+def test_a_covers_month_of_issue_is_the_documents_date(cover: str, date: str) -> None:
+    text = cover + "\n1. The Conference took place in Lima with the delegations of the member states.\n"
+    assert parse_document(text).metadata.date == date
+

@@ -129,10 +129,10 @@ def test_a_version_is_cited_in_its_language_and_shown_beside_the_original(
     args = ["--build-dir", str(build_dir)]
     code, out, _ = run(capsys, "cite", f"{PLAN} para_4", "--language", "es", *args)
     assert code == 0 and out.startswith("Plan de Acción de Asunción (OEA/Ser.K/XII.23.1; CIDI/TRABAJO/doc.9/27 "
-                                        "rev.1), 2027-09-16, art. 4. “Alentar a OIT/CINTERFOR")
+                                        "rev.1), 2027-09-16, párr. 4. “Alentar a OIT/CINTERFOR")
     assert f"https://w3id.org/iacml-kb/doc/{VERSION}/para_4." in out
     code, out, _ = run(capsys, "cite", f"{VERSION} para_4", "--language", "en", *args)  # in English: the English
-    assert code == 0 and ", Art. 4. “Encourage ILO-CINTERFOR" in out and f"/doc/{PLAN}/para_4." in out
+    assert code == 0 and ", para. 4. “Encourage ILO-CINTERFOR" in out and f"/doc/{PLAN}/para_4." in out
     code, out, _ = run(capsys, "cite", f"{VERSION} para_4", *args)  # no language asked: the item as given
     assert code == 0 and "“Alentar a OIT/CINTERFOR" in out and f"/doc/{VERSION}/para_4." in out
     code, out, _ = run(capsys, "cite", f"{VERSION} para_4", "-f", "bibtex", *args)
@@ -141,7 +141,7 @@ def test_a_version_is_cited_in_its_language_and_shown_beside_the_original(
             httpx.Client(base_url=server.url, timeout=30, headers={"Accept": "text/html"}) as client:
         original = client.get(f"/doc/{PLAN}/para_4").text
         assert "Language versions" in original and f"/doc/{VERSION}/para_4" in original
-        assert "Plan de Acción de Asunción, Art. 4" in original  # named as printed, not as the original
+        assert "Plan de Acción de Asunción, para. 4" in original  # named as printed, not as the original
         version = client.get(f"/doc/{VERSION}/para_4").text
         assert "Language version of" in version and 'lang="es"' in version
         rows = client.get("/api/mandates", params={"document": VERSION}).json()

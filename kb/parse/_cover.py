@@ -68,10 +68,14 @@ _RANGES = [
 _ADOPTED_RE = re.compile(
     r"\((?:adopted|approved|agreed|declaration adopted|adoptad[oa]|aprobad[oa]|acordad[oa])[^)]*?", _FLAGS)
 _FULL_DATES = [
-    re.compile(rf"{_DAY}\s*(?:de\s+)?{_M1}\s*,?\s*(?:de\s+)?{_YEAR}", _FLAGS),  # 27 October 2007, 1November 2011
+    # 27 October 2007, 1November 2011; not a symbol's last number before a month ("XII.40.1 / December 2040")
+    re.compile(rf"(?<![\w./-]){_DAY}\s*(?:de\s+)?{_M1}\s*,?\s*(?:de\s+)?{_YEAR}", _FLAGS),
     re.compile(rf"{_M1}\s+{_DAY}\s*,\s*{_YEAR}", _FLAGS),  # September 27, 2005
 ]
 _MONTH_YEAR_RE = re.compile(rf"{_M1}\s*,?\s+(?:de\s+)?{_YEAR}", _FLAGS)
+_PERIOD_RE = re.compile(  # "NOVEMBER 2007 - APRIL 2008": what a report covers, not its date
+    rf"{_MONTH_YEAR_RE.pattern}\s*(?:-|–|—|to|al|a)\s*"
+    + _MONTH_YEAR_RE.pattern.replace("?P<m1>", "?:").replace("?P<y>", "?:"), _FLAGS)
 _UPDATED_RE = re.compile(r"\b(?:updated|actualizado)(?:\s+(?:as of|on|al|el|a))?\s*:?\s*", _FLAGS)
 
 # The bodies whose symbols open with their name: a host that glued the cover's columns together prints
@@ -242,12 +246,16 @@ def _date(cover: str, *, month_only: bool = True) -> str | None:
                   for m in pattern.finditer(rest) if 1 <= int(m["d"]) <= 31)
     if full:
         return full[0][1]
+    # the month a document was issued in, printed beside its symbols ("December 2005"), is its own date; not
+    # one end of a period ("NOVEMBER 2007 - APRIL 2008", what a report covers)
+    periods = [(m.start(), m.end()) for m in _PERIOD_RE.finditer(rest)]
+    month_year = next((m for m in _MONTH_YEAR_RE.finditer(rest)
+                       if not any(a <= m.start() < b for a, b in periods)), None) if month_only else None
+    if month_year:
+        return _iso(month_year["y"], month_year["m1"])
     if adoption:
         return adoption
-    if meeting_end:
-        return meeting_end
-    month_year = _MONTH_YEAR_RE.search(rest) if month_only else None
-    return _iso(month_year["y"], month_year["m1"]) if month_year else None
+    return meeting_end
 
 
 def _language(text: str) -> str | None:
