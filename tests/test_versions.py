@@ -263,14 +263,19 @@ def test_a_version_moves_no_status_and_keeps_its_published_iris(
         kb.build(corpus, build_dir)
 
 
-def test_an_english_text_added_after_its_spanish_original_keeps_its_title(corpus_copy: Path, tmp_path: Path) -> None:
+def _spanish_then_english(corpus_copy: Path, tmp_path: Path) -> tuple[kb.Added, kb.Added]:
+    """The new plan added in Spanish first (plan-asuncion), then its English text."""
     for held in (corpus_copy / "documents" / f"{PLAN}.yaml", corpus_copy / "sources" / f"{PLAN}.txt"):
         held.unlink(missing_ok=True)
     spanish, english = tmp_path / "plan-es.txt", tmp_path / "plan-en.txt"
     spanish.write_text(NEW_PLAN_VERSION_ES, encoding="utf-8")
     english.write_text(NEW_PLAN, encoding="utf-8")
-    first = kb.add_document(spanish, corpus_dir=corpus_copy, slug="plan-asuncion")
-    added = kb.add_document(english, corpus_dir=corpus_copy)
+    return (kb.add_document(spanish, corpus_dir=corpus_copy, slug="plan-asuncion"),
+            kb.add_document(english, corpus_dir=corpus_copy))
+
+
+def test_an_english_text_added_after_its_spanish_original_keeps_its_title(corpus_copy: Path, tmp_path: Path) -> None:
+    first, added = _spanish_then_english(corpus_copy, tmp_path)
     meta = added.meta_path.read_text(encoding="utf-8")
     assert re.search(rf"(?m)^version_of: {first.slug}  # ", meta)
     assert re.search(r"(?m)^title: Plan of Action of Asunción  # as printed", meta)
@@ -281,13 +286,7 @@ def test_a_version_given_its_originals_title_as_printed_is_published_in_that_lan
         corpus_copy: Path, tmp_path: Path) -> None:
     """The Spanish original's title is still the cover's: a version given that title (as `kb add` gives a version its
     original's) publishes it as Spanish, not English; a region in the language code changes nothing."""
-    for held in (corpus_copy / "documents" / f"{PLAN}.yaml", corpus_copy / "sources" / f"{PLAN}.txt"):
-        held.unlink(missing_ok=True)
-    spanish, english = tmp_path / "plan-es.txt", tmp_path / "plan-en.txt"
-    spanish.write_text(NEW_PLAN_VERSION_ES, encoding="utf-8")
-    english.write_text(NEW_PLAN, encoding="utf-8")
-    first = kb.add_document(spanish, corpus_dir=corpus_copy, slug="plan-asuncion")
-    added = kb.add_document(english, corpus_dir=corpus_copy)
+    first, added = _spanish_then_english(corpus_copy, tmp_path)
     original = first.meta_path.read_text(encoding="utf-8")
     first.meta_path.write_text(re.sub(r"(?m)^(original_)?language: es\b", r"\1language: es-PY", original),
                                encoding="utf-8")
