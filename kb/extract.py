@@ -116,9 +116,13 @@ def _pdf_text(path: Path, raw: bytes) -> str:
     # the next (page number, running header) go before it.
     out: list[str] = []
     carried: str | None = None
+    last_note = ""
     for page in pages:
         out += page.top
         body, runs_on = _blocks(page.boxes, left, right, unit)
+        if page.continued:  # the page before's last note, going on: with it, or as text if there was none
+            page.bottom.insert(0, f"[{last_note}:  {page.continued}]" if last_note else page.continued)
+        last_note = list(page.notes)[-1] if page.notes else last_note
         if page.notes:
             body = [_with_notes(block, page.notes) for block in body]
             cited = set(re.findall(r"\[footnoteRef:(\d+)\]", "\n".join(body)))
@@ -147,6 +151,7 @@ class _Page:
     boxes: list[list[Any]]  # the text boxes between, in reading order, each its lines
     bottom: list[str]  # a page number or symbol alone in the bottom margin
     notes: dict[str, str] = field(default_factory=dict)  # the footnotes under a rule at the page's foot, by number
+    continued: str = ""  # under the rule, before any note begins: the last note of the page before, going on
 
 
 _PAGE_FURNITURE_RE = re.compile(
@@ -163,7 +168,7 @@ def _page(page: Any, *, first: bool) -> _Page:
     bottom: list[str] = []
     boxes: list[list[Any]] = []
     rule = _footnote_rule(page)
-    notes: dict[str, str] = {}
+    typed: list[Any] = []  # a rule typed as a line of underscores, kept if no note is under it
     for box in page:
         if not isinstance(box, LTTextContainer):
             continue
@@ -175,31 +180,58 @@ def _page(page: Any, *, first: bool) -> _Page:
         elif alone and box.y1 <= _MARGIN_ZONE * page.height:
             bottom.append(text)
         elif lines and _RULE_TEXT_RE.match(lines[0].get_text().strip()) and box.y1 <= page.height / 2:
-            rule = max(rule or 0.0, float(lines[0].y0))  # a rule typed as a line of underscores, notes under it
+            rule = max(rule or 0.0, float(lines[0].y0))
+            typed.append(lines[0])
             if lines[1:]:
                 boxes.append(lines[1:])
         elif lines:
             boxes.append(lines)
-    if rule is not None:  # the boxes under the rule are the page's footnotes, each opening on its number
-        under = [lines for lines in boxes if max(float(line.y1) for line in lines) <= rule + 1]
-        for lines in under:
-            found = _NOTE_RE.match(" ".join(" ".join(line.get_text().split()) for line in lines))
-            if found is None and not notes:
-                continue
-            if found is None:
-                last = list(notes)[-1]
-                notes[last] += " " + " ".join(" ".join(line.get_text().split()) for line in lines)
-            else:
-                notes[found["num"].translate(_SUPERSCRIPTS)] = found["text"]
-        if notes:
-            boxes = [lines for lines in boxes if not any(lines is u for u in under)]
-    return _Page(top, boxes, bottom, notes)
+    notes, taken, continued = _notes(boxes, rule) if rule is not None else ({}, [], "")
+    boxes = [lines for lines in boxes if not any(lines is t for t in taken)]
+    if not notes and not continued and typed:  # a line of underscores with no note under it is the text's own
+        boxes = sorted([*boxes, *([line] for line in typed)], key=lambda lines: -float(lines[0].y1))
+    return _Page(top, boxes, bottom, notes, continued)
 
 
+def _notes(boxes: list[list[Any]], rule: float) -> tuple[dict[str, str], list[list[Any]], str]:
+    """The footnotes under a rule at ``rule``'s height: the boxes under it set smaller than the page's text
+    above it, each opening on its number (a box that opens on none goes on with the note before it, or, before
+    any, with the page before's last); the boxes they were read from; and that text going on. A box under the
+    rule in the text's own size is text (a heading's underline, a table's border is no footnote rule)."""
+    above = [line for lines in boxes if max(float(line.y1) for line in lines) > rule + 1 for line in lines]
+    body = _size(above)
+    notes: dict[str, str] = {}
+    taken: list[list[Any]] = []
+    continued: list[str] = []
+    for lines in boxes:
+        if max(float(line.y1) for line in lines) > rule + 1 or not body or _size(lines) > _NOTE_SIZE * body:
+            continue
+        text = " ".join(" ".join(line.get_text().split()) for line in lines)
+        found = _NOTE_RE.match(text)
+        if found is not None:
+            notes[found["num"].translate(_SUPERSCRIPTS)] = found["text"]
+        elif notes:
+            last = list(notes)[-1]
+            notes[last] += " " + text
+        else:
+            continued.append(text)
+        taken.append(lines)
+    return notes, taken, " ".join(continued)
+
+
+def _size(lines: list[Any]) -> float:
+    """The median size of the characters printed in ``lines`` (0 for none)."""
+    sizes = sorted(float(c.size) for line in lines for c in line if hasattr(c, "size") and c.get_text().strip())
+    return sizes[len(sizes) // 2] if sizes else 0.0
+
+
+_NOTE_SIZE = 0.9  # a footnote is set smaller than the text: at most this share of its characters' size
 _RULE_TEXT_RE = re.compile(r"^[_\u2014\u2013-]{8,}$")
 _SUPERSCRIPTS = str.maketrans("\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079", "0123456789")
 _NOTE_RE = re.compile(r"^(?P<num>\d{1,3}|[\u2070\u00b9\u00b2\u00b3\u2074-\u2079]{1,3})[.)]?\s+(?P<text>\S.*)$")
-_MARK_RE = re.compile(r"(?<=[^\s\d])(?P<num>[\u2070\u00b9\u00b2\u00b3\u2074-\u2079]{1,3})")
+# a mark after a word or its stop ("region.¹"), not a unit's power ("m²", "10³")
+_MARK_RE = re.compile(r"(?:(?<=[^\W\d_]{2})|(?<=[.,;:)\]\"\u201d\u2019]))"
+                      r"(?P<num>[\u2070\u00b9\u00b2\u00b3\u2074-\u2079]{1,3})")
 
 
 def _footnote_rule(page: Any) -> float | None:

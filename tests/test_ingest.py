@@ -436,6 +436,45 @@ def test_a_pdfs_footnotes_go_with_their_paragraph_not_into_the_body(tmp_path: Pa
     assert parsed.provisions[0].text == "Strengthen the public employment services of the region."
 
 
+def test_a_line_in_a_pdfs_lower_half_over_text_is_no_footnote_rule(tmp_path: Path) -> None:
+    """A review found paragraphs under any short line in a page's lower half (a heading's underline, a table's
+    border) taken for footnotes and set aside, mandates lost without a word; and "500 m²" read as a mark. Only
+    what is set smaller than the text above the rule is a note; a note going on over a page break stays one."""
+    pdf = letter_page(10.5)
+    pdf.multi_cell(0, 5, "PLAN OF ACTION OF LIMA\n\n1. Build 500 m\u00b2 of training centres in the region.",
+                   new_x="LMARGIN", new_y="NEXT")
+    pdf.set_y(-110)
+    pdf.multi_cell(0, 5, "B. FOLLOW-UP", new_x="LMARGIN", new_y="NEXT")
+    pdf.line(pdf.l_margin, pdf.get_y(), pdf.l_margin + 40, pdf.get_y())  # the heading's underline
+    pdf.ln(3)
+    for block in ("2. Request the Technical Secretariat to report on the implementation of this Plan.",
+                  "3. Convene the Working Groups in the first half of 2041.\u00b9"):
+        pdf.multi_cell(0, 5, block, new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(3)
+    pdf.set_y(-40)
+    pdf.line(pdf.l_margin, pdf.get_y(), pdf.l_margin + 50, pdf.get_y())
+    pdf.ln(1)
+    pdf.set_font("helvetica", size=8)
+    pdf.multi_cell(0, 4, "1. The delegation of Utopia reserves its position on this paragraph and",
+                   new_x="LMARGIN", new_y="NEXT")
+    pdf.add_page()
+    pdf.set_font("helvetica", size=10.5)
+    pdf.multi_cell(0, 5, "4. Promote social dialogue among the ministries of labor.", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_y(-40)
+    pdf.line(pdf.l_margin, pdf.get_y(), pdf.l_margin + 50, pdf.get_y())
+    pdf.ln(1)
+    pdf.set_font("helvetica", size=8)
+    pdf.multi_cell(0, 4, "will state its reasons in writing.", new_x="LMARGIN", new_y="NEXT")
+    path = tmp_path / "plan.pdf"
+    pdf.output(str(path))
+    text = kb.extract(path).text
+    parsed = kb.parse_document(text, source="plan.pdf", doc_type="PlanOfAction")
+    assert [p.number for p in parsed.provisions if p.kind.value == "Mandate"] == ["1", "2", "3", "4"], text
+    assert "500 m\u00b2 of training" in text  # a unit's power is no footnote mark
+    assert "2041.[footnoteRef:1] [1:  The delegation of Utopia reserves its position on this paragraph and]" in text
+    assert "[1:  will state its reasons in writing.]" in text  # the note going on, held as a note
+
+
 def test_a_pdf_set_ragged_right_reads_as_its_paragraphs(tmp_path: Path) -> None:
     """Set flush left, a wrapped line stops where the next word would not fit, short of the margin; a
     line in capitals wrapped so is no heading, and a paragraph's last line does not run into the next."""

@@ -71,6 +71,7 @@ _HOST_FURNITURE_RE = re.compile(
 _LEADER_RE = re.compile(r"(?:\.\s?){4,}|…{2,}|…[\s.]*\d{1,3}\s*$|…\s*$|\t\s*\d{1,3}\s*$|\S\s{2,}\d{1,3}\s*$"
                         r"|\bP\.\s*\d{1,3}\s*$")
 
+_RULE_LINE_RE = re.compile(r"^\s*_{5,}\s*$")  # a rule typed as underscores (over a page's notes): no words
 FOOTNOTE_LINE_RE = re.compile(r"^\s*(?:\[\d+:\s[^\]]*\]\s*)+$")  # only footnotes' text, "[1:  ...]"
 _MARKUP: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\[footnoteRef:\d+\]"), ""),
@@ -150,7 +151,8 @@ def _classify(segment: Segment, raw: str) -> Line:
                 leader=bool(_LEADER_RE.search(content)), inline=segment.inline)
     if not text:
         return replace(line, tok=Tok.BLANK)
-    if _PAGE_MARKER_RE.match(content) or _PAGE_CAPTION_RE.match(content) or _HOST_FURNITURE_RE.match(content):
+    if (_PAGE_MARKER_RE.match(content) or _PAGE_CAPTION_RE.match(content) or _HOST_FURNITURE_RE.match(content)
+            or _RULE_LINE_RE.match(content)):
         return replace(line, tok=Tok.NOISE)
     if m := _DECIMAL_RE.match(content):
         return replace(line, tok=Tok.DECIMAL, body=clean(m["body"] or ""), num=m["num"])
