@@ -405,7 +405,8 @@ def _footnotes(document: Any) -> dict[str, str]:
         root = etree.fromstring(rel.target_part.blob)
         for note in root.iter(f"{_W}footnote"):
             ident, kind = note.get(f"{_W}id", ""), note.get(f"{_W}type", "normal")
-            text = " ".join(_run_text(note).split()).replace("[", "(").replace("]", ")")  # kept one bracketed note
+            # one bracketed note, in a table's cell too
+            text = " ".join(_run_text(note).split()).replace("[", "(").replace("]", ")").replace("|", "/")
             if kind == "normal" and ident and text:
                 notes[ident] = text
     return notes

@@ -1379,3 +1379,26 @@ def test_a_covers_month_of_issue_is_the_documents_date(cover: str, date: str) ->
     text = cover + "\n1. The Conference took place in Lima with the delegations of the member states.\n"
     assert parse_document(text).metadata.date == date
 
+
+@pytest.mark.parametrize(("table", "numbers"), [
+    # a numbered table with no header row: its first row is the first recommendation
+    ("| 1 | Continue strengthening the Network for Labor Administration. |\n|---|---|\n"
+     "| 2 | Promote social dialogue among the ministries of labor. |\n", ["1", "2"]),
+    # a row's footnote stays out of its text, as a paragraph's does
+    ("| N.º | Recommendation |\n|---|---|\n| 1 | Continue strengthening the Network.[footnoteRef:1] "
+     "[1:  Utopia reserves its position.] |\n| 2 | Promote social dialogue among the ministries of labor. |\n",
+     ["1", "2"]),
+    # numbered tables of figures, names or dates are not provisions: one part, as before
+    ("| No. | Year | Amount |\n|---|---|---|\n| 1 | 2040 | 50,000 |\n| 2 | 2041 | 60,000 |\n", []),
+    ("| No. | Country | Delegate |\n|---|---|---|\n| 1 | Argentina | Juan Pérez |\n| 2 | Brazil | Maria Silva |\n",
+     []),
+])
+def test_which_numbered_tables_are_read_row_by_row(table: str, numbers: list[str]) -> None:
+    text = ("REPORT OF THE WORKING GROUP 1\n\nI. INTRODUCTION\n\nThe Working Group met in Lima on 5 and 6 May "
+            "2040 with the participation of 20 Member States.\n\nII. RECOMMENDATIONS\n\n" + table)
+    parsed = parse_document(text, doc_type="WorkingGroupReport")
+    rows = [p for p in parsed.provisions if p.number and p.kind is not Kind.SECTION]
+    assert [p.number for p in rows] == numbers, parsed.provisions
+    assert all("[" not in p.text and p.text.endswith(".") for p in rows)
+    assert not [w for w in parsed.warnings if w.code == "lost-line"], parsed.warnings
+

@@ -19,7 +19,7 @@ from itertools import pairwise
 
 from kb.model import Kind
 from kb.parse._layout import PREAMBLE_CUES
-from kb.parse._lines import AGENDA_SLOT_RE, GLYPH_ALONE_RE, TABLE_RULE_RE, Line, Tok, is_upper
+from kb.parse._lines import AGENDA_SLOT_RE, GLYPH_ALONE_RE, TABLE_RULE_RE, Line, Tok, clean, is_upper
 
 __all__ = ["DANGLING_WORDS", "OPENING_RE", "RESOLUTION_CUE_RE", "Block", "blocks", "heading_like", "wrap_width"]
 
@@ -317,6 +317,9 @@ def blocks(lines: list[Line], *, starts: frozenset[int] = frozenset(), continues
 
 
 _ROW_NUMBER_RE = re.compile(r"^\(?(?P<num>\d{1,3}|[a-z])[.)º°]?$")
+_ROW_CELLS = 3  # a number and at most two cells of text (a recommendation, who is to act on it)
+_ROW_LETTERS = 0.6  # of a row's characters, at least this share letters
+_ROW_WORDS = 4  # words a row, on average: a provision is a sentence, a name or a date is not
 
 
 def _cells(line: Line) -> list[str]:
@@ -328,13 +331,19 @@ def _numbered_rows(table: list[Line]) -> list[Block]:
     ... |"), as an office lays out a report's recommendations: one numbered part a row (its other cells its
     text; a row with an empty first cell goes on with the one before); its header row is no part. [] if the
     table is not such."""
-    rows = [line for line in table[1:] if not TABLE_RULE_RE.match(line.raw)]
+    headed = not (_ROW_NUMBER_RE.match(_cells(table[0])[0]) and len(_cells(table[0])) > 1)  # a first row numbered
+    rows = [line for line in (table[1:] if headed else table) if not TABLE_RULE_RE.match(line.raw)]
     if len(rows) < 2 or not _ROW_NUMBER_RE.match(_cells(rows[0])[0]):
         return []
+    texts = [clean(" ".join(cell for cell in _cells(row)[1:] if cell)) for row in rows]
+    words = [text.split() for text in texts if text]
+    letters = sum(c.isalpha() for text in texts for c in text) / max(1, sum(len(text) for text in texts))
+    if (max(len(_cells(row)) for row in rows) > _ROW_CELLS or letters < _ROW_LETTERS
+            or sum(map(len, words)) < _ROW_WORDS * len(words)):
+        return []  # a numbered table of figures, names or dates (a budget, the participants): not provisions
     blocks: list[Block] = []
-    for row in rows:
-        first, *rest = _cells(row)
-        body = " ".join(cell for cell in rest if cell)
+    for row, body in zip(rows, texts, strict=True):
+        first = _cells(row)[0]
         number = _ROW_NUMBER_RE.match(first)
         if number is not None and body:
             tok = Tok.NUMBERED if number["num"].isdigit() else Tok.LETTERED
