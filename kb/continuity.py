@@ -145,8 +145,15 @@ def _moved(doc: SourceDocument, was: _Published, now: Mapping[str, Provision]) -
     moved = {eid for eid, (q, _) in was.provisions.items() if eid in now and _fold(q.text)
              and not _same_text(q.text, now[eid])}
     moved |= {eid for eid in was.replaced if eid in now and eid not in was.provisions
-              and not _same_text(_published_text(was, eid), now[eid])}
+              and not _replacement_text(was, eid, now[eid])}
     return sorted(eid for eid in moved if eid not in doc.meta.repointed)
+
+
+def _replacement_text(was: _Published, eid: str, provision: Provision) -> bool:
+    """Whether a name published as replaced names, as a provision again, its replacement's very text (not a
+    part of it: a split would hand the name to another text)."""
+    return bool(_published_text(was, eid)) and _fold(_published_text(was, eid)) == _fold(
+        provision.text or provision.heading or "")
 
 
 def _published_text(was: _Published, eid: str) -> str:
@@ -208,7 +215,7 @@ def _pinned(was: _Published, now: Mapping[str, Provision], pins: dict[str, str]
                     and ((name in was.provisions and _fold(was.provisions[name][0].text)
                           and not _same_text(was.provisions[name][0].text, now[eid]))
                          or (name in was.replaced and name not in was.provisions
-                             and not _same_text(_published_text(was, name), now[eid])))]
+                             and not _replacement_text(was, name, now[eid])))]
         if not clashes:
             break
         for eid in clashes:
@@ -240,6 +247,7 @@ def _pinned_error(doc: SourceDocument, was: _Published, pins: Mapping[str, str],
         entries.append(f'{{at: {json.dumps(at, ensure_ascii=False)}, '
                        + (f"after: {json.dumps(after, ensure_ascii=False)}, " if after else "") + f"eid: {name}}}")
     renames = _renames_hint(_renames(doc, was, gone, kept), gone, _named_document(was)) if gone else ""
+    undone = sorted(set(moved) & _named_document(was))
     return CorpusError(
         doc.meta.meta_path,
         f"{len(moved)} published IRI(s) of {doc.meta.slug} would name another text than they did ({_list(moved)}):"
@@ -249,6 +257,9 @@ def _pinned_error(doc: SourceDocument, was: _Published, pins: Mapping[str, str],
              + (f"; and in this file {renames}" if renames else "")
              + (f"; `repointed: [{', '.join(still)}]` lets these name their new text (or name them by hand "
                 "with eid:)" if still else "")
+             + (f"; {', '.join(undone)} was published as gone (naming the document): if the part now named so is "
+                f"the text it named before it went (a correction undone), drop it from renamed: and list it under "
+                f"`repointed: [{', '.join(undone)}]` instead" if undone else "")
              + "; or undo the change")
 
 

@@ -194,6 +194,19 @@ def test_a_name_published_as_replaced_is_not_taken_by_a_new_part(published: tupl
         assert str(texts[0][0]).startswith("The first virtual dialogue")
 
 
+def test_a_name_replaced_by_a_paragraph_is_not_handed_to_a_part_of_it(published: tuple[Path, Path]) -> None:
+    """A review: sec_1__al_7, joined into sec_1__al_6 (renamed), was handed to a part split out of al_6 ("The
+    first virtual dialogue ..."): a text it never named, let through as a piece of its replacement's."""
+    corpus, build_dir = published
+    corrected(corpus, '{at: "In this context of broad", read_as: continues}',
+              more="renamed: {sec_1__al_7: sec_1__al_6}\n")
+    kb.build(corpus, build_dir)
+    corrected(corpus, '{at: "The first virtual dialogue", read_as: starts}')
+    with pytest.raises(kb.CorpusError, match=r"would name another text than they did \(sec_1__al_7\)") as caught:
+        kb.build(corpus, build_dir)
+    assert "renamed: {sec_1__al_7: sec_1__al_6}" in str(caught.value)  # it stays its replacement's
+
+
 def test_kb_validate_says_what_the_build_would_refuse(published: tuple[Path, Path],
                                                      capsys: pytest.CaptureFixture[str]) -> None:
     corpus, build_dir = published
