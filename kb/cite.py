@@ -109,7 +109,7 @@ class Citation:
         more = "".join(f" “{q}” ({says['quoted in']} {src})." for q, src in self.more_quotes)
         if fmt == "text":
             # a quote that ends its sentence ends the citation's too: “... the region.”, not “... the region.”.
-            ends = self.quote.rstrip()[-1:] in ".!?" and not quoted
+            ends = self.quote.rstrip().rstrip(_CLOSERS)[-1:] in ".!?…" and not quoted
             said = f" “{self.quote}”{quoted}{'' if ends else '.'}" if self.quote else ""
             return (f"{where}.{said}{more} {self.iri}. {says['dataset']} {self.version}, "
                     f"{says['hash']} sha256:{self.content_hash}.")
@@ -163,6 +163,7 @@ def dataset_version(store: Store) -> tuple[str, str]:
 
 
 
+_CLOSERS = "\"'\u201d\u2019)]"  # a quote's closing marks and brackets, after its stop
 _WORDS = {"Mandate": "Art.", "Recommendation": "Recommendation", "Section": "Section", "Objective": "Objective",
           "Question": "Question", "": "para."}
 _WORDS_ES = {"Mandate": "art.", "Recommendation": "recomendación", "Section": "sección", "Objective": "objetivo",
@@ -183,7 +184,8 @@ def provision_locator(kind: str, number: str, eid: str, language: str = "en") ->
     words, steps_said = (_WORDS_ES, _STEPS_ES) if language == "es" else (_WORDS, _STEPS)
     if number:
         # a mandate printed as an article is cited so ("Art. 7(g)"); one printed as a numbered paragraph is one
-        said = words[""] if kind == "Mandate" and not eid.startswith("art_") else words.get(kind, words[""])
+        article = any(step.startswith("art_") for step in eid.split("__"))  # art_7__para_g, sec_2__art_1
+        said = words[""] if kind == "Mandate" and not article else words.get(kind, words[""])
         return f"{said} {number}"
     steps = [step.rpartition("_") for step in eid.split("__")]
     return ", ".join(f"{steps_said.get(kind_, kind_)} {n}" for kind_, _, n in steps) if all(

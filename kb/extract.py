@@ -503,7 +503,7 @@ class _Numbering:
                 ilvl = override.get(f"{_W}ilvl", "0")
                 own, start = override.find(f"{_W}lvl"), override.find(f"{_W}startOverride")
                 fmt, text, first = _level(own) if own is not None else levels.get(ilvl, ("decimal", "", 1))
-                levels[ilvl] = (fmt, text, _number(start, first))
+                levels[ilvl] = (fmt, text, _number(start, first) or (1 if fmt != "decimal" else 0))
             for ilvl, level in levels.items():
                 self.levels[(num.get(f"{_W}numId", ""), ilvl)] = level
 

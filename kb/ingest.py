@@ -134,7 +134,7 @@ def _holder(documents: Path, received: Extracted, sha256: str) -> str | None:
 
 # A revision or corrigendum of a symbol (folded: no spaces, lower case): "cidi/trabajo/doc.22/15rev.1". (An
 # addendum, "add.1", is a document of its own.)
-_REVISION_RE = re.compile(r"(?:rev\.?\d*|corr\.?\d*)+$")
+_REVISION_RE = re.compile(r"(?:/?(?:rev\.?\d*|corr\.?\d*))+$")  # "rev.1", "/rev.1" (folded: no spaces)
 
 
 def _same_symbols(held: Sequence[DocumentMeta], symbols: Sequence[str], language: str, *,

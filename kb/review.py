@@ -371,7 +371,7 @@ class Review:
             return  # the corpus has other problems: the build reports them
         known = sorted(b.slug for b in annotations.bodies)
         if body not in known:
-            close = difflib.get_close_matches(body, known, n=1)
+            close = difflib.get_close_matches(body.lower(), known, n=1)
             raise InputError(f"{link['to']} is no body declared in {self.corpus_dir / 'annotations'}",
                              parameter="target", hint=(f"did you mean body:{close[0]}? " if close else "")
                              + "`kb list bodies` lists them; nothing was written")
@@ -380,7 +380,7 @@ class Review:
             raise InputError(f"{link['from']} addressee {link['to']}: the quote names "
                              f"{', '.join(f'body:{b}' for b in sorted(named)) or 'no body'}, not {link['to']}",
                              parameter="quote", hint="nothing was written: give a quote from the source that names "
-                             "the new addressee (`kb quote` prints the provision's text)")
+                             f"{link['to']} (`kb quote` prints the provision's text)")
 
     def _check_accepted(self, text: bytes, link: dict[str, Any]) -> None:
         """Read the corpus as the build would with ``text`` as the accepted links, before it is written (the

@@ -84,6 +84,14 @@ def test_an_unnumbered_provision_is_cited_by_where_it_is(built_release: kb.Relea
     # a mandate printed as a numbered paragraph, not an article (a curator's walkthrough met "Art. 4")
     assert kb.provision_locator("Mandate", "4", "para_4") == "para. 4"
     assert kb.provision_locator("Mandate", "4(b)", "para_4__para_b", "es") == "párr. 4(b)"
+    assert kb.provision_locator("Mandate", "1", "sec_2__art_1") == "Art. 1"  # an article under a heading
+    from kb.cite import Citation
+
+    for quote in ('on "decent work for all."', "on it (see annex.)", "on decent work…", "on decent work!"):
+        said = Citation(iri="https://w3id.org/iacml-kb/doc/x/para_1", title="Plan", container="Plan", symbols="",
+                        date="", locator="para. 1", quote=quote, quote_source="Plan", version="v",
+                        content_hash="h").render("text")
+        assert f"“{quote}” https://" in said, said  # a quote that ends its sentence takes no stop after it
 
 
 def test_a_status_with_no_row_says_why(built_release: kb.Release, build_dir: Path) -> None:

@@ -1402,3 +1402,9 @@ def test_which_numbered_tables_are_read_row_by_row(table: str, numbers: list[str
     assert all("[" not in p.text and p.text.endswith(".") for p in rows)
     assert not [w for w in parsed.warnings if w.code == "lost-line"], parsed.warnings
 
+
+def test_a_footnote_on_the_cover_title_is_no_part_of_it() -> None:
+    text = ("PLAN OF ACTION OF LIMA[footnoteRef:1] [1:  Adopted at the closing session.]\n\n"
+            "1. Strengthen the public employment services of the region.\n")
+    assert parse_document(text).metadata.title == "PLAN OF ACTION OF LIMA"
+

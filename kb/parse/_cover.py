@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 
 from kb.model import DocType
 from kb.parse._front import SALUTATION_RE
+from kb.parse._lines import clean
 
 __all__ = ["CoverMetadata", "read_cover"]
 
@@ -544,7 +545,7 @@ def read_cover(front: str, opening: str, body: str) -> CoverMetadata:
         doc_type = _type_in_body(body)
     date = _date(front) or _date(opening[:600], month_only=False)
     return CoverMetadata(
-        title=title,
+        title=clean(title) or None if title else None,  # a title's footnote ("[footnoteRef:1] [1:  ...]") is no part
         type=doc_type.value if doc_type else None,
         symbols=tuple(_symbols(front)),
         date=date,
