@@ -563,8 +563,12 @@ def test_the_review_page_decides_in_a_real_browser(corpus: Path, built_release: 
                                                    browser: Any) -> None:
     """Chromium's own form posts (their Origin as the page's referrer policy lets the browser send it) accept and
     reject; the page is no read for other origins (no CORS header)."""
+    from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support.ui import WebDriverWait
+
+    def waiting() -> Any:  # the page is replaced as the post's answer arrives: its elements go stale meanwhile
+        return WebDriverWait(browser, 60, ignored_exceptions=(NoSuchElementException, StaleElementReferenceException))
 
     prepared = kb.prepare(corpus)
     found = kb.suggest(prepared.documents, prepared.provisions, prepared.annotations, document=REPORT)
@@ -577,11 +581,11 @@ def test_the_review_page_decides_in_a_real_browser(corpus: Path, built_release: 
         browser.get(server.review_url)
         browser.find_element(By.CSS_SELECTOR, f"#s-{first.id} button[value=accept]").click()
         # the post, the check against the corpus and the page again take a while: wait for the page to say it
-        done = WebDriverWait(browser, 60).until(lambda b: b.find_element(By.ID, "review-done")).text
+        done = waiting().until(lambda b: b.find_element(By.ID, "review-done").text)
         assert done.startswith(f"accepted {first.source} {first.link_type} {first.target}"), browser.page_source[:500]
         browser.find_element(By.CSS_SELECTOR, f"#s-{second.id} input[name=reason]").send_keys("not this one")
         browser.find_element(By.CSS_SELECTOR, f"#s-{second.id} button[value=reject]").click()
-        WebDriverWait(browser, 60).until(lambda b: b.find_element(By.ID, "review-done").text.startswith("rejected"))
+        waiting().until(lambda b: b.find_element(By.ID, "review-done").text.startswith("rejected"))
         assert browser.find_element(By.ID, "review-done").text.startswith(f"rejected {second.id}")
     accepted = yaml.safe_load((corpus / "annotations" / "reviewed-links.yaml").read_text(encoding="utf-8"))
     assert [(a["from"], a["type"], a["to"]) for a in accepted["links"]] == [(first.source, first.link_type,
