@@ -658,7 +658,12 @@ def cite(target: Annotated[str, typer.Argument(help='An item ("slug eId", IRI) o
         raise kb.InputError(f"--language {language!r} is not one citations are given in",
                             hint=f"use one of {', '.join(kb.CITATION_LANGUAGES)}")
     with _open(store, build_dir) as st:
-        typer.echo(kb.cite(st, _item(st, target), language).render(fmt))
+        citation = kb.cite(st, _item(st, target), language)
+        typer.echo(citation.render(fmt))
+    said = citation.text_language.split("-")[0].lower()
+    if language is not None and citation.quote and said and said != language:
+        typer.echo(f"note: {target} is held in {said} only: its words are quoted as held, in {said}, within a "
+                   f"citation in {language}", err=True)
 
 
 @app.command("coverage")

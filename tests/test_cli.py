@@ -80,6 +80,10 @@ def test_an_unnumbered_provision_is_cited_by_where_it_is(built_release: kb.Relea
     assert ", section 3, subsection 1, list 1, item 4. " in out.stdout and "sec_3__" not in out.stdout.split("http")[0]
     out = run("cite", "wg1-2021-final-report recommendation_7", build_dir=build_dir)
     assert "frameworks.” https://" in out.stdout and ".”." not in out.stdout  # the quote's stop ends the sentence
+    assert "held in" not in out.stderr
+    out = run("cite", "wg1-2021-final-report recommendation_7", "--language", "es", build_dir=build_dir)
+    assert out.returncode == 0 and "recomendación 7" in out.stdout  # Spanish words around English text: said
+    assert "is held in en only: its words are quoted as held, in en, within a citation in es" in out.stderr
     assert kb.provision_locator("Mandate", "7(g)", "art_7__para_g") == "Art. 7(g)"
     # a mandate printed as a numbered paragraph, not an article (a curator's walkthrough met "Art. 4")
     assert kb.provision_locator("Mandate", "4", "para_4") == "para. 4"
