@@ -82,19 +82,18 @@ def choose(accept: str | None, offers: Sequence[str]) -> str | None:
     return chosen
 
 
+def _html_first(accept: str | None, others: Sequence[str]) -> bool:
+    """True when a browser-like Accept (naming HTML) puts HTML above each of ``others``."""
+    return bool(accept) and choose(accept, ["text/html", *others]) == "text/html" and "html" in str(accept).lower()
+
+
 def prefers_html(accept: str | None) -> bool:
     """True when a browser-like Accept puts HTML above every RDF syntax."""
-    if not accept:
-        return False
-    return choose(accept, ["text/html", "text/turtle", "application/ld+json", "application/n-triples",
-                           "application/rdf+xml"]) == "text/html" and "html" in accept.lower()
+    return _html_first(accept, ["text/turtle", "application/ld+json", "application/n-triples", "application/rdf+xml"])
 
 
 def prefers_html_to_json(accept: str | None) -> bool:
     """True when a browser-like Accept puts HTML above JSON and the SPARQL results formats (an error is then a
     page; ``text/html;q=0.1, application/json`` asks for the JSON)."""
-    if not accept:
-        return False
-    return choose(accept, ["text/html", "application/json", "application/problem+json",
-                           "application/sparql-results+json", "application/sparql-results+xml"]) == "text/html" \
-        and "html" in accept.lower()
+    return _html_first(accept, ["application/json", "application/problem+json", "application/sparql-results+json",
+                                "application/sparql-results+xml"])

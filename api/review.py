@@ -103,11 +103,15 @@ def install(app: FastAPI, ctx: Context, corpus_dir: Path, token: str) -> None:
         pages = max(1, -(-len(shown) // PAGE_SIZE))
         number = min(int(view["page"] or 1), pages)
         filters = {k: v for k, v in view.items() if v and k != "page"}
+
+        def address(n: int) -> str:  # of page n as filtered: the token kept in every link and form
+            return urlencode({"token": token, **filters, "page": n})
+
         return HTMLResponse(render("review.html", version=ctx.version, triples=ctx.triples,
                                    pending=shown[(number - 1) * PAGE_SIZE:number * PAGE_SIZE], waiting=len(pending),
                                    matching=len(shown), page=number, pages=pages, view=view, documents=documents,
-                                   query=urlencode({"token": token, **filters, "page": number}), token=token,
-                                   page_href=lambda n: "/review?" + urlencode({"token": token, **filters, "page": n}),
+                                   query=address(number), token=token,
+                                   page_href=lambda n: "/review?" + address(n),
                                    done=done, refused=refused, refused_id=ident, typed=form or {},
                                    corpus=str(corpus_dir), link_types=kb.ACCEPTABLE_TYPES, roles=kb.ADDRESSEE_ROLES),
                             status_code=status)

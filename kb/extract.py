@@ -121,12 +121,12 @@ def _pdf_text(path: Path, raw: bytes) -> str:
         out += page.top
         body, runs_on = _blocks(page.boxes, left, right, unit)
         if page.continued:  # the page before's last note, going on: with it, or as text if there was none
-            page.bottom.insert(0, f"[{last_note}:  {page.continued}]" if last_note else page.continued)
+            page.bottom.insert(0, _note(last_note, page.continued) if last_note else page.continued)
         last_note = list(page.notes)[-1] if page.notes else last_note
         if page.notes:
-            body = [_with_notes(block, page.notes) for block in body]
-            cited = set(re.findall(r"\[footnoteRef:(\d+)\]", "\n".join(body)))
-            page.bottom = [f"[{num}:  {text}]" for num, text in page.notes.items() if num not in cited] + page.bottom
+            cited: set[str] = set()
+            body = [_with_notes(block, page.notes, cited) for block in body]
+            page.bottom = [_note(num, text) for num, text in page.notes.items() if num not in cited] + page.bottom
         if carried is not None:
             if body and _continues(carried, body[0]):
                 joint = "" if carried.endswith("-") else " "
@@ -219,10 +219,18 @@ def _notes(boxes: list[list[Any]], rule: float) -> tuple[dict[str, str], list[li
     return notes, taken, " ".join(continued)
 
 
+def _printed(lines: list[Any]) -> list[Any]:
+    """The characters printed in ``lines`` (their glyphs, not the spaces pdfminer puts between words)."""
+    return [c for line in lines for c in line if hasattr(c, "get_text") and hasattr(c, "x0") and c.get_text().strip()]
+
+
+def _median(values: list[float]) -> float:
+    return sorted(values)[len(values) // 2] if values else 0.0
+
+
 def _size(lines: list[Any]) -> float:
     """The median size of the characters printed in ``lines`` (0 for none)."""
-    sizes = sorted(float(c.size) for line in lines for c in line if hasattr(c, "size") and c.get_text().strip())
-    return sizes[len(sizes) // 2] if sizes else 0.0
+    return _median([float(c.size) for c in _printed(lines)])
 
 
 _NOTE_SIZE = 0.9  # a footnote is set smaller than the text: at most this share of its characters' size
@@ -245,21 +253,28 @@ def _footnote_rule(page: Any) -> float | None:
     return max(heights) if heights else None
 
 
-def _with_notes(block: str, notes: dict[str, str]) -> str:
+def _with_notes(block: str, notes: dict[str, str], cited: set[str]) -> str:
     """A block with its footnote marks ("Conference.¹") written as a converter writes them ("[footnoteRef:1]")
-    and the notes it cites after it ("[1:  ...]"), as kb.extract writes a Word document's."""
-    cited: list[str] = []
+    and the notes it cites after it ("[1:  ...]"), as kb.extract writes a Word document's; the notes it cites
+    are added to ``cited``."""
+    here: list[str] = []
 
     def mark(found: re.Match[str]) -> str:
         num = found["num"].translate(_SUPERSCRIPTS)
         if num not in notes:
             return found.group()
-        cited.append(num)
+        here.append(num)
         return f"[footnoteRef:{num}]"
 
     text = _MARK_RE.sub(mark, block)
-    return text + "".join(f" [{num}:  {notes[num].replace('[', '(').replace(']', ')')}]"
-                          for num in dict.fromkeys(cited))
+    cited.update(here)
+    return text + "".join(" " + _note(num, notes[num]) for num in dict.fromkeys(here))
+
+
+def _note(num: str, text: str) -> str:
+    """A footnote's text as converters write it, "[1:  ...]": one bracketed note, in a table's cell too (its own
+    brackets and bars made parentheses and slashes)."""
+    return f"[{num}:  {text.replace('[', '(').replace(']', ')').replace('|', '/')}]"
 
 
 def _set_solid(pages: list[_Page]) -> bool:
@@ -347,9 +362,7 @@ def _columns(line: Any, left: float, unit: float) -> int:
 def _glyph_width(lines: list[Any]) -> float:
     """The median width of the text's printed characters: one measure of indentation for every line (a line's
     own letters are wider in capitals or bold, and two items indented alike would read as two levels)."""
-    widths = sorted(float(c.x1) - float(c.x0) for line in lines for c in line
-                    if hasattr(c, "get_text") and hasattr(c, "x0") and c.get_text().strip())
-    return widths[len(widths) // 2] if widths else 0.0
+    return _median([float(c.x1) - float(c.x0) for c in _printed(lines)])
 
 
 def _first_word_width(line: Any) -> float:
@@ -405,8 +418,7 @@ def _footnotes(document: Any) -> dict[str, str]:
         root = etree.fromstring(rel.target_part.blob)
         for note in root.iter(f"{_W}footnote"):
             ident, kind = note.get(f"{_W}id", ""), note.get(f"{_W}type", "normal")
-            # one bracketed note, in a table's cell too
-            text = " ".join(_run_text(note).split()).replace("[", "(").replace("]", ")").replace("|", "/")
+            text = " ".join(_run_text(note).split())
             if kind == "normal" and ident and text:
                 notes[ident] = text
     return notes
@@ -418,7 +430,7 @@ def _noted_text(element: Any, notes: dict[str, str]) -> str:
     parser leaves out of provisions' text and a reader of the held text still finds."""
     text = _run_text(element)
     cited = [ident for node in element.iter(f"{_W}footnoteReference") if (ident := node.get(f"{_W}id", "")) in notes]
-    return text + "".join(f" [{ident}:  {notes[ident]}]" for ident in dict.fromkeys(cited))
+    return text + "".join(" " + _note(ident, notes[ident]) for ident in dict.fromkeys(cited))
 
 
 def _run_text(element: Any) -> str:

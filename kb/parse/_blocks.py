@@ -331,19 +331,20 @@ def _numbered_rows(table: list[Line]) -> list[Block]:
     ... |"), as an office lays out a report's recommendations: one numbered part a row (its other cells its
     text; a row with an empty first cell goes on with the one before); its header row is no part. [] if the
     table is not such."""
-    headed = not (_ROW_NUMBER_RE.match(_cells(table[0])[0]) and len(_cells(table[0])) > 1)  # a first row numbered
+    top = _cells(table[0])
+    headed = not (_ROW_NUMBER_RE.match(top[0]) and len(top) > 1)  # a first row numbered is a row
     rows = [line for line in (table[1:] if headed else table) if not TABLE_RULE_RE.match(line.raw)]
-    if len(rows) < 2 or not _ROW_NUMBER_RE.match(_cells(rows[0])[0]):
+    cells = [_cells(row) for row in rows]
+    if len(rows) < 2 or not _ROW_NUMBER_RE.match(cells[0][0]):
         return []
-    texts = [clean(" ".join(cell for cell in _cells(row)[1:] if cell)) for row in rows]
+    texts = [clean(" ".join(cell for cell in row[1:] if cell)) for row in cells]
     words = [text.split() for text in texts if text]
     letters = sum(c.isalpha() for text in texts for c in text) / max(1, sum(len(text) for text in texts))
-    if (max(len(_cells(row)) for row in rows) > _ROW_CELLS or letters < _ROW_LETTERS
+    if (max(map(len, cells)) > _ROW_CELLS or letters < _ROW_LETTERS
             or sum(map(len, words)) < _ROW_WORDS * len(words)):
         return []  # a numbered table of figures, names or dates (a budget, the participants): not provisions
     blocks: list[Block] = []
-    for row, body in zip(rows, texts, strict=True):
-        first = _cells(row)[0]
+    for row, (first, *_), body in zip(rows, cells, texts, strict=True):
         number = _ROW_NUMBER_RE.match(first)
         if number is not None and body:
             tok = Tok.NUMBERED if number["num"].isdigit() else Tok.LETTERED
