@@ -1408,3 +1408,160 @@ def test_a_footnote_on_the_cover_title_is_no_part_of_it() -> None:
             "1. Strengthen the public employment services of the region.\n")
     assert parse_document(text).metadata.title == "PLAN OF ACTION OF LIMA"
 
+
+
+GLUED_RESOLUTION_WITH_NOTE = (
+    "RESOLUTIONS OF THE GENERAL ASSEMBLY AG/RES. 9901 (LX-O/40) THE RIGHTS OF ALL MIGRANT WORKERS AND THEIR "
+    "FAMILIES (Resolution adopted at the fifth plenary session, held on June 6, 2040) THE GENERAL ASSEMBLY, "
+    "HAVING SEEN the annual report of the Committee on migrant workers, which describes the work of its "
+    "rapporteur over the year; CONSIDERING: That the American Declaration proclaims that all persons are equal "
+    "before the law without distinction of any kind; That the member states have undertaken to protect the "
+    "rights of every worker in their territory, whatever the worker's origin; That the Summit of the Americas "
+    "called for the full participation of all in the benefits of development; RESOLVES: 1. To urge the member "
+    "states to protect the rights of migrant workers and their families.")
+
+
+def test_a_glued_resolution_s_cover_with_its_adoption_note_is_no_provision() -> None:
+    """The cover run onto the preamble (a heading of the host's, the symbol, the title, "(Resolution
+    adopted at ...)") is set aside however long, and each "That ..." clause after "CONSIDERING:" is one."""
+    text = GLUED_RESOLUTION_WITH_NOTE
+    assert first_words(text) == ["THE", "HAVING", "CONSIDERING:", "That", "That", "That", "RESOLVES:", "1."]
+    clauses = [own_text(text, p) for p in parse_document(text).provisions if own_text(text, p).startswith("That")]
+    assert clauses[0].endswith("without distinction of any kind;")
+    assert clauses[2].endswith("the benefits of development;")
+
+
+def test_a_that_after_a_semicolon_in_prose_is_no_clause() -> None:
+    text = ("The Working Group met twice during the year and discussed the results of the survey of the "
+            "ministries, which showed a wide variety of practices among them; That the survey should be repeated "
+            "was agreed by all delegations present at the second meeting of the year.")
+    assert first_words(text) == ["The"]
+
+
+TAGGED_LINE_ENDS = (
+    "DECISION 901<br />\n\nTHE COUNCIL OF MINISTERS OF LABOR,<br />\n\nHAVING SEEN:<br />\n\n"
+    "Articles 1, 3 and 12 of the Agreement, in the text codified through Decision 406;<br />\n\n"
+    "the Decisions 501 and 503 of the Council; Decisions 40, 116,<br />\n\n"
+    "439 and 510 of the Commission; and the rules of the Commission adopted by means of<br />\n\n"
+    "Decisions 471 and 508;<br />\n\nCONSIDERING:<br />\n\n"
+    "That the Presidential Council set the aim of a common labor market, and entrusted the Ministers<br />\n\n"
+    "with the coordination of employment policies;<br />\n")
+
+
+def test_a_line_break_s_tag_ending_lines_is_no_text_and_a_wrapped_clause_runs_on() -> None:
+    """A page saved with "<br />" ending each line, a blank line after each: the tag is left out of every
+    extent, and a line wrapped after a comma before a number ("40, 116, / 439 and 510") or on a
+    preposition ("adopted by means of / Decisions") carries on its paragraph."""
+    text = TAGGED_LINE_ENDS
+    doc = parse_document(text)
+    extents = [own_text(text, p) for p in doc.provisions]
+    assert extents[0] == "THE COUNCIL OF MINISTERS OF LABOR,"
+    assert "HAVING SEEN:" in extents
+    articles = next(e for e in extents if e.startswith("Articles"))
+    assert articles.endswith("Decisions 471 and 508;")
+    assert not any("<br" in p.text for p in doc.provisions)
+    assert extents[-1].startswith("That the Presidential") and extents[-1].endswith("employment policies;")
+
+
+SITE_ARTICLE_INDEX = (
+    "Banner\nexample-host.com\n\nFifth Summit of the Americas: Declaration of Commitment of Port of Spain 2040 - "
+    "Strengthening the follow-up of the Summit of the Americas and the effectiveness of its implementation\n\n"
+    "Print\nArticle Index\n"
+    "Fifth Summit: Declaration of Commitment\nPromoting human prosperity\nPromoting energy security\n"
+    "Strengthening the follow-up of the Summit\nAll Pages\n\n"
+    "89. We recognize that human prosperity, energy security and environmental sustainability are closely "
+    "intertwined and that an integrated framework of policies is essential.\n\n"
+    "90. We call on the technical secretariats of all inter-American ministerial meetings to report to their "
+    "ministers on the mandates of this Summit before the end of the year.\n")
+
+
+def test_a_site_s_index_of_an_article_s_pages_is_a_table_of_contents() -> None:
+    doc = parse_document(SITE_ARTICLE_INDEX)
+    assert [p.eid for p in doc.provisions][-2:] == ["para_89", "para_90"]
+    assert not any(p.text.startswith(("Print", "Promoting", "All Pages")) for p in doc.provisions)
+
+
+GLUED_DASHED_CONCLUSIONS = (
+    "CONCLUSIONS OF THE RIAL WORKSHOP ON SOCIAL DIALOGUE Montevideo, 15 April 2040 Conclusions - Although the "
+    "contents of social dialogue are set in each country, there is consensus on its definition among the "
+    "governments and the workers. - Dialogue is a means and an end in itself, and agreement and disagreement "
+    "are equally valid results of it. - The employers' representatives expressed their disagreement with that "
+    "definition, and asked that consultations seek consensus in good faith before any measure is taken.")
+
+
+def test_dashes_a_host_left_for_bullets_in_a_run_on_line_are_items_under_their_heading() -> None:
+    text = GLUED_DASHED_CONCLUSIONS
+    doc = parse_document(text)
+    parts = [(own_text(text, p)[:12], p.kind) for p in doc.provisions if p.kind is not Kind.LIST]
+    assert parts == [("Conclusions", Kind.SECTION), ("- Although t", Kind.FINDING),
+                     ("- Dialogue i", Kind.FINDING), ("- The employ", Kind.FINDING)]
+
+
+def test_a_dash_in_a_sentence_is_no_bullet() -> None:
+    text = ("The workshop was held in Montevideo - Uruguay - on 15 April 2040, with the support of the Inter-American "
+            "Network for Labor Administration. - Its conclusions were adopted by consensus after two days of "
+            "discussion among the delegations of the ministries of labor of the region and the social partners.")
+    assert len([p for p in parse_document(text).provisions if p.kind is not Kind.LIST]) == 1
+
+
+SIGNED_FOREWORD = (
+    "FOREWORD\n\nThe Declaration of Labour Principles was approved by the Standing Committee of Ministers after "
+    "wide consultation with the social partners of the region.\n\n"
+    "I wish to record my appreciation to the members of the tripartite working party for their contribution to "
+    "the development of this Declaration.\n\nJane Q. Example\nSecretary-General\nRegional Community\nGeo")
+
+
+def test_a_signature_closing_the_text_is_no_provision() -> None:
+    text = SIGNED_FOREWORD
+    doc = parse_document(text)
+    assert [own_text(text, p).split()[0] for p in doc.provisions][-2:] == ["The", "I"]
+    assert {7, 8, 9, 10} <= set(doc.set_aside_lines)
+
+
+def test_a_closing_list_of_short_lines_without_a_name_is_kept() -> None:
+    text = ("The Ministers agreed to work on the following topics over the next two years of the Plan.\n\n"
+            "Social dialogue\nLabor inspection\nYouth employment\n")
+    assert first_words(text) == ["The", "Social", "Labor", "Youth"]
+
+
+RESOLUTION_IN_SENTENCE_CASE = (
+    "The Tenth Inter-American Conference,\nConsidering:\n"
+    "That women play an ever more important part in the economic life of the American republics;\n"
+    "That the governments of the American republics show great interest in the protection of workers,\n"
+    "Resolves:\n"
+    "To recommend to the Member States that, within their constitutional limits:\n"
+    "a) They give special attention to the problems of working women, including equal pay for equal work;\n"
+    "b) They ensure equal access of men and women to every form of vocational training.\n")
+
+
+def test_a_resolution_printed_in_sentence_case_begins_at_its_subject_and_resolves() -> None:
+    doc = parse_document(RESOLUTION_IN_SENTENCE_CASE)
+    kinds = [(own_text(RESOLUTION_IN_SENTENCE_CASE, p).split()[0], p.kind) for p in doc.provisions]
+    assert kinds[:2] == [("The", Kind.PARAGRAPH), ("Considering:", Kind.PARAGRAPH)]
+    assert kinds[-3:] == [("To", Kind.MANDATE), ("a)", Kind.MANDATE), ("b)", Kind.MANDATE)]
+
+
+COMPILED_RESOLUTIONS = (
+    "To request the Secretary General to forward this resolution to the competent subregional agencies.\n"
+    "AG/RES. 9902 (LX-O/40)\nACTIVITIES OF THE INTER-AMERICAN COUNCIL\n"
+    "(Adopted at the fourth plenary session, held on June 5, 2040)\n"
+    "HAVING SEEN resolution CIDI/RES. 901 (L-O/40), on the participation of the Council;\n"
+    "CONSIDERING that the Charter entrusts the Council with integral development;\n")
+
+
+def test_the_cover_of_a_further_resolution_in_a_compilation_is_set_aside() -> None:
+    doc = parse_document(COMPILED_RESOLUTIONS)
+    assert [own_text(COMPILED_RESOLUTIONS, p).split()[0] for p in doc.provisions] == ["To", "HAVING", "CONSIDERING"]
+    assert {2, 3, 4} <= set(doc.set_aside_lines)
+
+
+INDEX_WITH_MARKS_ALONE = (
+    "FINAL REPORT OF THE HIGH-LEVEL MEETING ON SOCIAL INCLUSION\nOEA/Ser.W/IX.9\nOriginal: Spanish\nINDEX\n"
+    "I.\nBackground\nP. 1\nII. Participants\nP. 1\nIII. Proceedings\nP. 2\n-2-\nI.\nBACKGROUND\n"
+    "The High-Level Meeting on Social Inclusion was held in the framework of the Inter-American Council for\n"
+    "Integral Development on 8, 9 and 10 October 2040, in response to mandates of the General Assembly.\n")
+
+
+def test_an_index_whose_first_mark_is_alone_on_its_line_ends_where_its_first_entry_heads_the_text() -> None:
+    doc = parse_document(INDEX_WITH_MARKS_ALONE)
+    assert [(p.eid, p.kind) for p in doc.provisions] == [("sec_1", Kind.SECTION), ("sec_1__al_1", Kind.PARAGRAPH)]

@@ -39,7 +39,10 @@ RESOLUTION_CUE_RE = re.compile(
     rf"^\s*(?:THE GENERAL ASSEMBLY|THE (?:[A-Z][A-Z-]+ ){{0,3}}(?:MEETING|CONFERENCE|COMMITTEE|COUNCIL|COMMISSION)\b"
     rf"[^,a-z]{{0,100}}{_SUBJECT_END}|LA ASAMBLEA GENERAL|(?:EL|LA) (?:[A-ZÁÉÍÓÚ-]+ ){{0,3}}(?:CONSEJO|COMISIÓN|"
     rf"REUNIÓN|CONFERENCIA|COMITÉ)\b[^,a-záéíóúñ]{{0,100}}{_SUBJECT_END}|"
-    rf"(?:{PREAMBLE_CUES})(?=[\s:,]|$))")
+    rf"(?:{PREAMBLE_CUES})(?=[\s:,]|$)|"
+    # the same in sentence case, alone on their line: "La Décima Conferencia Interamericana,", "Considerando:"
+    rf"(?:La|El|The)\s+(?:[\w-]+\s+){{0,4}}(?:Conferencia|Asamblea|Consejo|Reunión|Comisión|Comité|Conference|"
+    rf"Assembly|Council|Meeting|Commission|Committee)\b[^.;:]{{0,80}},\s*$|(?i:{PREAMBLE_CUES})\s*:\s*$)")
 _CAPS_HEADING_WORDS = 15  # a line in capitals this short is a heading, even with a closing stop
 _HEADING_END = "\"\u201d\u2019')]"  # closing quotes and brackets
 # Words a sentence cannot end on: a block stopping on one is carried on by the next line.
@@ -47,7 +50,8 @@ DANGLING_WORDS = frozenset({
     "a", "an", "the", "and", "or", "nor", "but", "of", "in", "on", "at", "to", "for", "with", "by",
     "from", "into", "onto", "as", "than", "that", "between", "among",
     "de", "del", "la", "las", "el", "los", "y", "e", "o", "u", "en", "al", "con", "por", "para", "que",
-    "su", "sus", "un", "una", "entre", "sobre", "como", "sin", "ante", "hacia",
+    "su", "sus", "un", "una", "entre", "sobre", "como", "sin", "ante", "hacia", "mediante", "desde", "hasta",
+    "contra", "upon", "within", "via",
 })
 # The opening words of a ministerial text ("We, the Ministers ...", "Nosotros, los Ministros ...").
 OPENING_RE = re.compile(
@@ -147,6 +151,8 @@ def _continues(block: Block, line: Line, *, after_blank: bool = False) -> bool:
         return False  # "Considerando que" alone on its line leads in the clauses printed after it
     if line.text[0].islower() or _dangling(last_word):
         return True
+    if line.text[0].isdigit() and block.text.endswith(","):
+        return True  # "... las Decisiones 40, 116, / 439, 441 y 510 de la Comisión"
     if (not after_blank and OPENING_RE.match(block.text) and _RUN_ON <= len(block.lines[-1].text) <= _WRAPPED_MAX
             and block.text[-1].isalnum() and not _CLAUSE_CUE_RE.match(line.text)):
         return True  # the opening runs on to its colon: "NOSOTROS, ... la XXIII Conferencia / Interamericana"

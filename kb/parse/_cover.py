@@ -147,7 +147,7 @@ _FURNITURE_RE = re.compile(
     r"^\s*-\s*(?:English|Español)\s*$|^\s*(?:Discursos?|Speeches|Comunicados? de Prensa|Press Releases?|"
     r"Media Center|Primary Sources|printable banner|Story Transcript|Transcript|Transcription|Guardar|Save|Share|"
     r"Compartir)\b|^\s*(?:Est[áa] en la p[áa]gina|Sei sulla pagina|You are on page)\b|^\s*Title:|^\s*Download\b|"
-    r"^\s*Read the\b", re.IGNORECASE)
+    r"^\s*Read the\b|^\s*Banner\s*$|^\s*[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|info)\s*$", re.IGNORECASE)
 # The lines of a cover that are not its title: organisation, council, meeting, place, dates, symbols.
 _NOT_TITLE_RE = re.compile(
     r"organi[sz]ation of american states|organizaci\S*n de los estados americanos|inter-american council|"
@@ -389,6 +389,8 @@ def _title(lines: list[str]) -> tuple[str | None, DocType | None]:
             doc_type = types[i]
             if doc_type is None or labels[i]:
                 continue
+            if resolution_title := _after_resolution_symbol(text):
+                return resolution_title, labelled or doc_type
             opens = _opens_with_type(text)
             if len(text) > _TITLE_MAX or (_NOT_TITLE_RE.search(text) and not opens):
                 if (titled := _after_meeting(text)) is not None:
@@ -500,15 +502,25 @@ def _type_in_body(body: str) -> DocType | None:
     return None
 
 
+_RESOLUTION_HEAD_RE = re.compile(r"(?:AG|CP|CIDI)/RES\.*\s*\d+\s*(?:\([^)]{1,20}\))?[\s.]*(?=[A-ZÁÉÍÓÚÑ]{2})")
+
+
+def _after_resolution_symbol(text: str) -> str | None:
+    """The title in capitals after a resolution's symbol that opens a line (after a host's heading in
+    capitals at most): "AG/RES. 2224 (XXXVI-O/06) LOS DERECHOS HUMANOS ... (Aprobada ...)"."""
+    resolution = _RESOLUTION_HEAD_RE.search(text)
+    if resolution is None or any(c.islower() for c in text[:resolution.start()]):
+        return None
+    title = _caps_run(text, resolution.end())
+    return title if len(title.split()) >= 2 else None
+
+
 def _title_in_body(body: str) -> str | None:
     """A title in capitals naming a kind of document that the host left at the start of the body
     ("DECLARACIÓN DE SANTO DOMINGO PARA ... (Adoptada ...", "AG/RES. 2224 (XXXVI-O/06) LOS DERECHOS ...")."""
     start = body.lstrip()[:_BODY_TITLE_CHARS]
-    resolution = re.match(r"(?:AG|CP|CIDI)/RES\.*\s*\d+\s*(?:\([^)]{1,20}\))?[\s.]*(?=[A-ZÁÉÍÓÚÑ]{2})", start)
-    if resolution:  # "AG/RES. 2224 (XXXVI-O/06) LOS DERECHOS HUMANOS ... (Aprobada ...": the title follows
-        title = _caps_run(start, resolution.end())
-        if len(title.split()) >= 2:
-            return title
+    if title := _after_resolution_symbol(start):
+        return title
     found = sorted((m.start(), m.end()) for p, _ in _TYPE_WORDS for m in p.finditer(start))
     for at, end in found:
         if not start[at:end].isupper() or any(c.islower() for c in start[:at]):

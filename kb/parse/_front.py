@@ -10,6 +10,10 @@ paragraph of prose that is not a cover line; a part's heading printed just befor
 "MANDATOS") goes with it. A table of contents (``CONTENTS``, ``INDEX``, ``ÍNDICE``, ``CONTENIDO``...,
 a run of entries with dot leaders and page numbers, or a run of sibling headings printed again
 further on) runs until its first entry's title appears again as a heading, or until prose.
+
+Inside the body, two more things are not text: the signature that closes it (a name and the titles
+under it), and, in a compilation of resolutions, the cover of each further resolution (its symbol
+down to the note of its adoption).
 """
 
 from __future__ import annotations
@@ -23,19 +27,24 @@ from kb.parse._blocks import DANGLING_WORDS, OPENING_RE, RESOLUTION_CUE_RE, wrap
 from kb.parse._layout import follows
 from kb.parse._lines import Line, Tok
 
-__all__ = ["SALUTATION_RE", "Front", "front_matter", "is_prose"]
+__all__ = ["SALUTATION_RE", "Front", "front_matter", "inner_covers", "is_prose", "signature_block"]
 
 _TOC_HEAD_RE = re.compile(
     r"^\s*(?:\*\*)?(?:table of contents?|contents?|index|[íi]ndice(?: general)?|contenidos?|"
-    r"tabla de contenidos?|sumario)\s*:?(?:\*\*)?\s*$", re.IGNORECASE)
+    r"tabla de contenidos?|sumario|[íi]ndice del art[íi]culo|article index)\s*:?(?:\*\*)?\s*$", re.IGNORECASE)
+# The last entry of a page's index of its parts, as a site's pager prints it ("Todas las páginas").
+_TOC_LAST_RE = re.compile(r"^\s*(?:todas las p[áa]ginas|all pages)\s*$", re.IGNORECASE)
 _PAGE_END_RE = re.compile(r"\S\s+\d{1,3}\s*$")  # an entry ending with its page number
 _PAGE_WORD_RE = re.compile(r"^\s*(?:page|p[áa]gina|p[áa]g\.?)\s*$", re.IGNORECASE)
 _ENTRY_TAIL_RE = re.compile(r"(?:[\s.…_]*(?:\b[Pp]\.\s*)?\d{1,3})?\s*$")
-_ENTRY_HEAD_RE = re.compile(r"^\s*(?:[IVXLC]+|[A-Z]|\d{1,2}(?:\.\d{1,2})?)[.)]?\s*(?=\S)")
+_MARK_ALONE_RE = re.compile(r"^\s*(?:[IVXLC]+|[A-Z]|\d{1,2})[.)]?\s*$")
+_ENTRY_HEAD_RE = re.compile(r"^\s*(?:[IVXLC]+|[A-Z]|\d{1,2}(?:\.\d{1,2})?)(?:[.)]\s*|\s+)(?=\S)")
 # Lines of a cover even when long: symbols, "Original:", "(Adopted at ...)", "Presented by ...".
 _COVER_RE = re.compile(
     r"OEA/Ser|CIDI/|/doc\.|Original:|^\s*\([^)]*\)?\s*$|^\s*\((?:adopt|approv|agreed|presented|aprobad|adoptad|present)|^\s*(?:presented|presentado|submitted|prepared|preparado|"
-    r"elaborado|updated|actualizado)\b", re.IGNORECASE)
+    r"elaborado|updated|actualizado)\b|"
+    r"\((?:resoluci[óo]n\s+|resolution\s+)?(?:adopted|approved|aprobad[ao]|adoptad[ao])\s+(?:at|on|by|during|en|por|durante)\s",
+    re.IGNORECASE)  # an adoption note anywhere: a cover glued onto one line
 _COVER_ONLY_RE = re.compile(r"\bOEA/Ser|\bOriginal\s*:", re.IGNORECASE)  # never cited in a sentence
 _COVER_CUE_RE = re.compile(r"\bOEA/Ser|\bCIDI/|\bTRABAJO\s?/|\bOriginal\s*:", re.IGNORECASE)
 # A heading no title is made of ("Preámbulo", "I ANTECEDENTES", "MANDATOS"): printed just before where
@@ -128,6 +137,9 @@ def _tables_of_contents(lines: list[Line]) -> tuple[set[int], list[tuple[int, in
             if line.tok in (Tok.BLANK, Tok.NOISE) or _PAGE_WORD_RE.match(line.raw):
                 i += 1
                 continue
+            if _TOC_LAST_RE.match(line.raw):
+                i += 1
+                break
             title = _entry_title(line.text)
             if titles and title and title == titles[0]:
                 break  # the first entry again: the body begins
@@ -140,7 +152,7 @@ def _tables_of_contents(lines: list[Line]) -> tuple[set[int], list[tuple[int, in
             if line.tok is Tok.SECTION and titles and not unpaged and _content_after(lines, i):
                 break  # every entry had its page number and this heading has none: the body's
             if headed or _leaders_follow(lines, i):
-                if title:
+                if title and not _MARK_ALONE_RE.match(line.text):  # "I." alone: its title is on the next line
                     titles.append(title)
                 unpaged += 1
                 i += 1
@@ -306,15 +318,16 @@ def _cover_follows(lines: list[Line], i: int) -> bool:
     return False
 
 
-def _after_title(lines: list[Line], start: int, is_title: Callable[[str], bool]) -> int:
+def _after_title(lines: list[Line], start: int, is_title: Callable[[str], bool], inner: frozenset[int]) -> int:
     """A document title printed just after where the body seemed to begin (a host's lead-in
-    before "DECLARACIÓN CONJUNTA ..."): the body begins after the title."""
+    before "DECLARACIÓN CONJUNTA ..."): the body begins after the title; not the cover of a further
+    resolution (``inner``), after the operative paragraphs of the one before."""
     seen = 0
     for i in range(start, len(lines)):
         line = lines[i]
         if line.tok in (Tok.BLANK, Tok.NOISE):
             continue
-        if line.tok is not Tok.TEXT and i != start:
+        if (line.tok is not Tok.TEXT and i != start) or i in inner:
             return start
         if i != start and is_title(line.text):
             return next((j for j in range(i + 1, len(lines)) if lines[j].tok not in (Tok.BLANK, Tok.NOISE)), start)
@@ -372,9 +385,69 @@ def _quoted_subtitles(lines: list[Line]) -> set[int]:
     return out
 
 
+_NAME_WORD_RE = re.compile(
+    r"^(?:[A-ZÁÉÍÓÚÑ][a-záéíóúñü'’-]+|[A-ZÁÉÍÓÚÑ]{2,}|[A-Z]\.|de|del|la|las|los|y|van|von|da|dos)$")
+_SIGNATURE_WORDS = 6
+_SIGNATURE_LINES = 6
+
+
+def _person(text: str) -> bool:
+    """A person's name as signed: two to five words, each capitalised or an initial ("Edwin W. Carrington")."""
+    words = text.split()
+    return 2 <= len(words) <= 5 and all(_NAME_WORD_RE.match(w) for w in words) and words[0][:1].isupper()
+
+
+def signature_block(lines: list[Line]) -> frozenset[int]:
+    """The signature that closes a text: a person's name and the short lines of their titles under it
+    ("Edwin W. Carrington / Secretary-General / Caribbean Community"), after a sentence, to the end of
+    the text; the indices of its lines."""
+    shown = [i for i, line in enumerate(lines) if line.tok is not Tok.NOISE]
+    while shown and lines[shown[-1]].tok is Tok.BLANK:
+        shown.pop()
+    run: list[int] = []
+    for i in reversed(shown):
+        line = lines[i]
+        if (line.tok is not Tok.TEXT or line.inline or len(line.text.split()) > _SIGNATURE_WORDS
+                or line.text.rstrip()[-1:] in ".:;!?,"):
+            break
+        run.insert(0, i)
+        if len(run) > _SIGNATURE_LINES:
+            return frozenset()
+    if len(run) < 2:
+        return frozenset()
+    for k, i in enumerate(run[:-1]):
+        before = next((j for j in range(i - 1, -1, -1) if lines[j].tok not in (Tok.BLANK, Tok.NOISE)), None)
+        if _person(lines[i].text) and before is not None and _sentence(lines[before].text):
+            return frozenset(run[k:])
+    return frozenset()
+
+
+# A resolution's symbol alone on its line ("AG/RES. 2315 (XXXVII-O/07)", "CP/RES. 908 (1567/06)").
+_RESOLUTION_SYMBOL_RE = re.compile(r"^\s*(?:AG|CP|CIDI|CIM|CICAD)(?:/[A-Z]+)*/(?:RES|DEC)\.\s*\d+\s*\([^)]*\)\s*$")
+_ADOPTION_RE = re.compile(r"^\s*\((?:resoluci[óo]n\s+)?(?:adopted|approved|aprobad[ao]|adoptad[ao])\b", re.IGNORECASE)
+_INNER_COVER_LINES = 4
+
+
+def inner_covers(lines: list[Line]) -> frozenset[int]:
+    """The cover of each further resolution of a text that prints several (a compilation of a General
+    Assembly's resolutions): its symbol alone on a line, down to the note of its adoption within a few
+    lines ("AG/RES. 2315 (XXXVII-O/07) / ACTIVITIES OF ... / (Adopted at the fourth plenary session ...)");
+    the indices of its lines."""
+    out: set[int] = set()
+    for i, line in enumerate(lines):
+        if not _RESOLUTION_SYMBOL_RE.match(line.raw):
+            continue
+        shown = [j for j in range(i + 1, len(lines)) if lines[j].tok is not Tok.BLANK][:_INNER_COVER_LINES]
+        end = next((j for j in shown if _ADOPTION_RE.match(lines[j].raw)), None)
+        if end is not None:
+            out.update(range(i, end + 1))
+    return frozenset(out)
+
+
 def front_matter(lines: list[Line], is_title: Callable[[str], bool]) -> Front:
     toc, spans = _tables_of_contents(lines)
     quoted = _quoted_subtitles(lines)
+    inner = inner_covers(lines)
     width = wrap_width(lines)
     for i, line in enumerate(lines):
         if i in toc or line.tok in (Tok.BLANK, Tok.NOISE) or line.leader:
@@ -382,7 +455,7 @@ def front_matter(lines: list[Line], is_title: Callable[[str], bool]) -> Front:
         if i in quoted:
             continue
         if _body_like(lines, i, width) and not _cover_follows(lines, i):
-            start = _with_its_heading(lines, _after_title(lines, i, is_title))
+            start = _with_its_heading(lines, _after_title(lines, i, is_title, inner))
             return Front(_with_part_heading(lines, start, toc), frozenset(toc), tuple(spans))
     for i, line in enumerate(lines):  # no prose at all: the first sentence that is not a cover line
         if i in toc or line.tok in (Tok.BLANK, Tok.NOISE, Tok.NUMBER_ONLY) or _is_cover(line):

@@ -50,6 +50,10 @@ _INLINE_ITEM_MIN = 50
 # A section heading inside a line: "... Follow-up of A. ORGANIZATION 2. The", "TRABAJO I. INTRODUCCIÓN El".
 _INLINE_SECTION_RE = re.compile(rf"(?<=\s)([IVX]{{1,5}}|[A-H])\.\s*(?=[{_CAP}][{_CAP}\-]+\b)")
 _INLINE_BULLET_RE = re.compile(r"(?<=\s)[•▪]\s+(?=\S)")
+# A dash a host left for a bullet in a line it ran together ("... sociales”. - El diálogo es ..."): a bullet
+# where at least two follow a sentence's end (the first may follow a heading: "Conclusiones - Si bien").
+_INLINE_DASH_RE = re.compile(rf"(?<=\s)-\s+(?=[¿¡\"“]?[{_CAP}])")
+_DASH_RUN = 2
 # A line holding this many bullet signs after its start is a list the host ran together (a slide, a
 # flattened page): every sign begins an item, however short.
 _BULLET_RUN = 2
@@ -79,6 +83,8 @@ _OPERATIVE_CUE_RE = re.compile(rf"(?<![^\s])(?:{PREAMBLE_CUES}):\s+(?=[¿¡\"“
 # The same words in sentence case ("...; Teniendo en cuenta que ..."): a new clause after a ";" or the
 # subject.
 _INLINE_CLAUSE_RE = re.compile(rf"(?<=[;,]\s)(?=(?-i:[{_CAP}][a-záéíóúñ]))(?:{PREAMBLE_CUES})(?=[\s:,])", re.IGNORECASE)
+# A clause of a "CONSIDERANDO:" run ("...; Que la Convención ..."; "...; That the Charter ...").
+_INLINE_THAT_RE = re.compile(rf"(?<=;\s)(?:Que|That),?\s+(?=[¿¡\"“‘(]?[{_CAP}a-záéíóúñ])")
 _COVER_CUE_RE = re.compile(r"Original:|OEA/Ser|/doc\.|\(Adopt|\(Aprobad|\(Adoptad|\(Approved", re.IGNORECASE)
 _LEAD_END = ":;"
 _HEADING_WORDS = 12  # a heading glued to its first sentence has at most this many words
@@ -142,9 +148,13 @@ def _cuts(raw: str, seq: _Sequence) -> list[int]:
     bullets = [m.start() for m in _INLINE_BULLET_RE.finditer(raw) if raw[:m.start()].strip()]
     run = len(bullets) >= _BULLET_RUN
     candidates += [(pos, "run" if run else "bullet", "") for pos in bullets]
+    dashes = [m.start() for m in _INLINE_DASH_RE.finditer(raw) if raw[:m.start()].strip()]
+    if sum(_before(raw, pos) in ".;:”\"" for pos in dashes) >= _DASH_RUN:
+        candidates += [(pos, "run", "") for k, pos in enumerate(dashes) if k == 0 or _before(raw, pos) in ".;:”\""]
     candidates += [(m.start(), "cue", "") for m in _INLINE_CUE_RE.finditer(raw)]
     candidates += [(m.start(), "clause", "") for m in _INLINE_CLAUSE_RE.finditer(raw)
                    if m.start() not in {c[0] for c in candidates}]
+    candidates += [(m.start(), "clause", "") for m in _INLINE_THAT_RE.finditer(raw)]
     candidates += [(m.start(), "heading", "") for m in _INLINE_SUBJECT_RE.finditer(raw)]
     candidates += [(m.end(), "heading", "") for m in _OPERATIVE_CUE_RE.finditer(raw)
                    if not raw[:m.start()].strip() or _before(raw, m.start()) in ";.:),"]
@@ -280,7 +290,8 @@ def _heading_end(raw: str) -> int:
 _NUMBERED_HEADING_WORDS = 4
 _TAIL_HEADING_WORDS = 4
 _TITLE_ABBREVIATIONS = frozenset("sr sra srta dr dra mr mrs ms lic ing amb excmo excma hon prof st gen arq".split())
-_PART_TAIL_RE = re.compile(r"(?<=\s)(?:Introduction|Introducci[óo]n|Background|Antecedentes|Preamble|Pre[áa]mbulo)\s*$")
+_PART_TAIL_RE = re.compile(r"(?<=\s)(?:Introduction|Introducci[óo]n|Background|Antecedentes|Preamble|Pre[áa]mbulo|"
+                           r"Conclusions|Conclusiones|Recommendations|Recomendaciones|Objectives|Objetivos)\s*$")
 _TAIL_HEADING_RE = re.compile(
     rf"(?<=[a-záéíóúñ)]\.\s)[{_CAP}][\w’'-]*(?:\s+[\w’'-]+){{0,{_TAIL_HEADING_WORDS - 1}}}\s*$")
 
@@ -328,12 +339,17 @@ def segments(text: str) -> list[Segment]:
     out: list[Segment] = []
     seq = _Sequence()
     offset = 0
-    for no, line in enumerate(text.split("\n"), start=1):
+    physical = text.split("\n")
+    # A page saved with a line break's tag ending its lines ("VISTOS:<br />"): the tags are no text.
+    tagged_ends = sum(1 for line in physical if _LINE_END_BREAK_RE.search(line)) >= _HTML_BREAKS
+    for no, line in enumerate(physical, start=1):
         line_end = offset + len(line)
         tags = [(m.start(), m.end()) for m in _HTML_BREAK_RE.finditer(line)]
         # A page saved with its markup on one line: each tag that breaks a line in a browser breaks it here,
         # and the tags themselves are no text.
         markup = len(tags) >= _HTML_BREAKS and "</" in line  # "the <p> element" is a mention, "</p><p>" markup
+        if tagged_ends and not markup and (end_tag := _LINE_END_BREAK_RE.search(line)):
+            tags, markup = [(end_tag.start(), end_tag.end())], True
         pieces = [(a, b) for (_, a), (b, _) in pairwise([(0, 0), *tags, (len(line), len(line))])] \
             if markup else [(0, len(line))]
         for start, end in pieces:
@@ -352,6 +368,7 @@ def segments(text: str) -> list[Segment]:
 # Markup that breaks a line in a browser: paragraphs, line breaks, list items, headings, table rows.
 _HTML_BREAK_RE = re.compile(r"</?(?:p|br|li|h[1-6]|tr|div)\b[^<>]{0,200}>", re.IGNORECASE)
 _HTML_BREAKS = 2  # so many tags on a line are markup, not a mention of one
+_LINE_END_BREAK_RE = re.compile(r"\s*<br\s*/?>\s*$", re.IGNORECASE)
 
 
 

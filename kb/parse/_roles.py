@@ -44,7 +44,8 @@ _TRAILING_NOTE_RE = re.compile(r"\s*\[[^\]]*\]$")
 _SENTENCE_END_RE = re.compile(r"[.?!](?=\s|$)")
 _FIELD_RE = re.compile(r"^(?P<label>[A-ZÁÉÍÓÚÑ][^:\d]{0,40}):\s+\S")
 
-_RESOLVES_RE = re.compile(r"^\W*(?:RESOLVES?|RESUELVEN?|DECIDES?|DECIDEN?)\s*:")
+_RESOLVES_RE = re.compile(
+    r"^\W*(?:RESOLVES?|RESUELVEN?|DECIDES?|DECIDEN?)\s*:|^\s*(?:Resolves?|Resuelven?|Decides?|Deciden?)\s*:\s*$")
 _MANDATING = frozenset({DocType.PLAN_OF_ACTION, DocType.WORK_PLAN})
 _RESOLVING = frozenset({DocType.DECLARATION, DocType.OUTCOME_DOCUMENT})
 
@@ -204,6 +205,8 @@ class Roles:
     def paragraph(self, text: str, headings: Sequence[str], lead_in: str, *, item: bool = False) -> Kind:
         """A numbered or lettered paragraph."""
         role = self.context(headings)
+        if self.resolved and not is_question(text):
+            return Kind.MANDATE  # a resolution's operative part: "RESOLVES: To recommend ...: a) ..."
         if role is Kind.RECOMMENDATION or _announces_recommendations(lead_in):
             return Kind.RECOMMENDATION
         if is_question(text):
@@ -239,6 +242,8 @@ class Roles:
             return Kind.QUESTION
         if self.mandating:
             return Kind.MANDATE
+        if lead_in and (role := self.context([lead_in])) is not None:
+            return role  # the list's own heading or lead-in names it: "Conclusiones" over its bullets
         if _OBJECTIVE_RE.search(lead_in) or _AIMS_RE.search(lead_in):
             return Kind.OBJECTIVE
         if _announces_recommendations(lead_in):
