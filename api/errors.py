@@ -81,6 +81,8 @@ ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
 ITEM_RESPONSES: dict[int | str, dict[str, Any]] = {
     **ERROR_RESPONSES,
     410: {"model": ErrorBody, "description": "Gone: its document was withdrawn (the reason in the detail)"},
+    301: {"description": "Moved for good: the item was published before its document was held (or a link "
+                         "since retyped); Location is the same route for the IRI that now names it"},
 }
 
 

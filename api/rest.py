@@ -32,7 +32,7 @@ from typing import Literal as TypingLiteral
 from urllib.parse import urlencode
 
 from fastapi import FastAPI, Path, Query, Request
-from fastapi.responses import Response
+from fastapi.responses import RedirectResponse, Response
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 from rdflib import Literal, URIRef
 from rdflib.term import Node
@@ -645,16 +645,28 @@ def install(app: FastAPI, ctx: Context) -> None:
             raise ApiError(400, f"{path!r} does not make a valid IRI", parameter="path")
         return iri
 
+    async def moved(request: Request, route: str, iri: URIRef) -> Response | None:
+        """A permanent redirect to the same route for the IRI that now names an item published while its
+        document was known only through quotation (or a link since retyped), as the IRI itself answers."""
+        now = await offload.run(kb.replaced_by, ctx.store, iri)
+        if now is None or not now.startswith(kb.BASE):
+            return None
+        query = f"?{request.url.query}" if request.url.query else ""
+        return RedirectResponse(f"{route}{now[len(kb.BASE):]}{query}", status_code=301)
+
     @app.get("/api/items/{path:path}", tags=["REST"], response_model=Item, responses=ITEM_RESPONSES,
              summary="One item by its IRI path (e.g. doc/iacml21-plan-of-action/art_7__para_g): properties, "
                      "children, trace links with their quotes, its own quotes, and (for a mandate or "
                      "recommendation) its status as of a date and why")
-    async def item(path: str = ItemPath, asof: IsoDate | None = AsofFilter) -> JSONResponse:
+    async def item(request: Request, path: str = ItemPath, asof: IsoDate | None = AsofFilter) -> Response:
         """Any item the knowledge base holds (document, provision, activity, body, topic, trace link,
         quote, ...), by its IRI without the base: its properties, its children in reading order, the
         trace links to and from it with their verbatim quotes, and, for a mandate or recommendation,
-        its status as of ``asof`` with the links, quotes and documents that decided it."""
+        its status as of ``asof`` with the links, quotes and documents that decided it. An IRI that
+        another now replaces (a provision published before its document was held) redirects, 301."""
         iri = item_iri(path)
+        if redirect := await moved(request, "/api/items/", iri):
+            return redirect
         if not await offload.run(has_status, ctx, iri):
             view = await offload.run(item_view, ctx, iri)
             return JSONResponse({**view, "status": None, "statusError": None})
@@ -669,11 +681,14 @@ def install(app: FastAPI, ctx: Context) -> None:
     @app.get("/api/trace/{path:path}", tags=["REST"], response_model=TraceView, responses=ITEM_RESPONSES,
              summary="The trace of an item: what it derives from or reiterates (upstream), what derives from it, "
                      "reiterates it, answers or fulfils it (downstream), each link with its quotes")
-    async def trace(path: str = ItemPath) -> JSONResponse:
+    async def trace(request: Request, path: str = ItemPath) -> Response:
         """The chain an item sits in, both ways, as far as it goes: upstream what it derives from or
         reiterates, downstream what derives from it, reiterates it, responds to or fulfils it; every
-        step with its link and the quotes that back it."""
-        return JSONResponse(await offload.run(views.trace, ctx.store, item_iri(path)))
+        step with its link and the quotes that back it. A replaced IRI redirects, 301."""
+        iri = item_iri(path)
+        if redirect := await moved(request, "/api/trace/", iri):
+            return redirect
+        return JSONResponse(await offload.run(views.trace, ctx.store, iri))
 
     @app.get("/api/cite/{path:path}", tags=["REST"], response_model=CitationView,
              responses={**ITEM_RESPONSES, 200: {"description": "The citation: JSON with every format, or one "
@@ -682,12 +697,16 @@ def install(app: FastAPI, ctx: Context) -> None:
                                                      t: {} for t in CITATION_TYPES.values()}}}},
              summary="A citation of an item or trace link: title, symbol, paragraph, quote, permanent IRI, "
                      "dataset version; in text, Markdown, BibTeX and CSL-JSON")
-    async def cite(path: str = ItemPath, format: CitationFormat | None = CitationFormatFilter,
+    async def cite(request: Request, path: str = ItemPath, format: CitationFormat | None = CitationFormatFilter,
                    language: CitationLanguage | None = CitationLanguageFilter) -> Response:
         """How to cite an item or a trace link: the document's title and symbol, the paragraph, the quote,
         the permanent IRI and the dataset version, as JSON with every format, or with ``format`` one
-        of them as text (text, Markdown, BibTeX, CSL-JSON); in English or Spanish (``language``)."""
-        view = await offload.run(views.citation, ctx.store, item_iri(path), language)
+        of them as text (text, Markdown, BibTeX, CSL-JSON); in English or Spanish (``language``). A
+        replaced IRI redirects, 301."""
+        iri = item_iri(path)
+        if redirect := await moved(request, "/api/cite/", iri):
+            return redirect
+        view = await offload.run(views.citation, ctx.store, iri, language)
         if format is None:
             return JSONResponse(view)
         media = CITATION_TYPES[format] + ("" if format == "csl-json" else "; charset=utf-8")

@@ -667,6 +667,15 @@ def test_the_server_redirects_a_replaced_iri_for_good(promoted: tuple[Path, Any]
         assert old.headers["location"] == f"/doc/{QUOTED}/para_7__para_g"
         new = client.get(old.headers["location"], headers={"Accept": "text/turtle"})
         assert new.status_code == 200 and "Encourage ILO-CINTERFOR" in new.text
+        # the REST API answers for the old IRI as the IRI does: moved, never an empty item or trace
+        for route in ("/api/items/", "/api/trace/", "/api/cite/"):
+            moved = client.get(f"{route}doc/{QUOTED}/art_7__para_g?language=en")
+            assert moved.status_code == 301, (route, moved.text)
+            assert moved.headers["location"] == f"{route}doc/{QUOTED}/para_7__para_g?language=en"
+        followed = client.get(f"/api/trace/doc/{QUOTED}/art_7__para_g", follow_redirects=True)
+        assert followed.status_code == 200 and followed.json()["links"]
+        cited = client.get(f"/api/cite/doc/{QUOTED}/art_7__para_g", follow_redirects=True)
+        assert cited.status_code == 200 and "para_7__para_g" in cited.text
 
 
 def test_cli_follows_a_replaced_reference(capsys: pytest.CaptureFixture[str], promoted: tuple[Path, Any]) -> None:
