@@ -392,6 +392,7 @@ def item_page(store: kb.Store, iri: URIRef) -> dict[str, Any]:
             "text": text, "heading": heading, "facts": facts, "links": links, "own": own,
             "incoming": list(incoming.values()), "children": children, "cite": cite, "timeline": timeline,
             "steps": steps, "parents": parents, "reader": reader, "quoted": quoted, "roles": _roles(links),
+            "held": held == "true",
             "hasStatus": any(t in (KB + "Mandate", KB + "Recommendation") for t in types)}
 
 

@@ -769,7 +769,9 @@ def _promote(slug: str, spec: dict[str, Any], where: str, res: Resolver,
     for old, new in sorted(promotion.aliases.items()):
         now = iri.provision_iri(slug, new) if new else iri.doc_iri(slug)
         out.replaced[str(iri.provision_iri(slug, old))] = str(now)
-    out.mentions[slug] = res.evidence_list(spec.get("evidence"), where, required=False)
+    # the quotations that made it and its provisions known stay published (their IRIs were), as the document's
+    quotations = [ev for q in quoted for ev in q.evidence]
+    out.mentions[slug] = (*res.evidence_list(spec.get("evidence"), where, required=False), *quotations)
     out.warnings += promotion.warnings
 
 

@@ -286,7 +286,7 @@ class Annotations:
     no_link: dict[str, str] = field(default_factory=dict)  # provision IRI -> reason no link was found
     # IRI published before a document was held, or before a link was retyped -> its IRI now
     replaced: dict[str, str] = field(default_factory=dict)
-    mentions: dict[str, tuple[Evidence, ...]] = field(default_factory=dict)  # held slug -> where it was quoted first
+    mentions: dict[str, tuple[Evidence, ...]] = field(default_factory=dict)  # held slug -> its quotations before
     warnings: list[str] = field(default_factory=list)  # what a curator should look at (file:line: ...)
     # held documents whose title is not yet in English: slug -> the language it is in (the cover's, or its
     # original's for a language version given the original's title)

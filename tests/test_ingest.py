@@ -658,6 +658,23 @@ def test_a_quoted_document_added_keeps_every_published_iri(promoted: tuple[Path,
         assert row.value("response") == "addressed"  # the May 2023 workshop still answers 7(g)
 
 
+def test_the_quotations_a_held_document_was_known_through_keep_their_iris(promoted: tuple[Path, Any]) -> None:
+    """Each quotation that made the Plan of Action and its provisions known was published as evidence; held
+    now, the document is still known through them, and every such evidence IRI still names its quote."""
+    from kb import iri
+
+    _, (release, _) = promoted
+    quoted = next(d for d in kb.prepare(default_corpus_dir()).annotations.documents if d.slug == QUOTED)
+    evidence = {ev for p in quoted.provisions for ev in p.evidence} | set(quoted.evidence)
+    assert len(evidence) >= 5
+    with kb.open_store(release.store_path) as store:
+        for ev in evidence:
+            node = iri.evidence_iri(ev.doc, str(ev.start), str(ev.end))
+            rows = store.select("SELECT ?quote ?doc WHERE { ?doc <https://w3id.org/iacml-kb/ontology#knownThrough> "
+                                "?ev . ?ev <https://w3id.org/iacml-kb/ontology#quote> ?quote }", {"ev": node}).rows
+            assert (ev.quote, f"{kb.BASE}doc/{QUOTED}") in [(str(q), str(d)) for q, d in rows], node
+
+
 def test_the_server_redirects_a_replaced_iri_for_good(promoted: tuple[Path, Any]) -> None:
     root, (release, _) = promoted
     with running_server(release.store_path, root / "server.log") as server, \
@@ -676,6 +693,8 @@ def test_the_server_redirects_a_replaced_iri_for_good(promoted: tuple[Path, Any]
         assert followed.status_code == 200 and followed.json()["links"]
         cited = client.get(f"/api/cite/doc/{QUOTED}/art_7__para_g", follow_redirects=True)
         assert cited.status_code == 200 and "para_7__para_g" in cited.text
+        page = client.get(f"/doc/{QUOTED}", headers={"Accept": "text/html"})
+        assert "Quoted before it was held" in page.text and "Known through quotation" not in page.text
 
 
 def test_cli_follows_a_replaced_reference(capsys: pytest.CaptureFixture[str], promoted: tuple[Path, Any]) -> None:
