@@ -13,6 +13,11 @@ quoted provision is matched to a parsed one:
 5. else, for a quoted container (an article quoted only through its items), the parsed provision
    that holds all the provisions its items were matched to.
 
+A provision matched by its text under another printed number than the quoted one, or only by likeness
+(the quote not word for word in the held text), is matched all the same and said in a warning, until a
+curator confirms it with ``held_as``; one a curator names in ``held_as`` whose text has little in common
+with the quote is said too.
+
 A matched eId that differs from the quoted one becomes an alias: references to it resolve to the
 parsed provision, and the old IRI is published as replaced by the new one (``dcterms:isReplacedBy``,
 a permanent redirect on the server). A quoted provision that matches nothing becomes an alias of the
@@ -33,6 +38,7 @@ __all__ = ["Promotion", "match_quoted"]
 
 _MIN_CONTAINED = 20  # characters of folded text for containment to count
 _SIMILAR = 0.75
+_UNLIKE = 0.5  # a provision a curator names in held_as this unlike the quote is worth a second look
 _QUOTES = str.maketrans({"\u201c": '"', "\u201d": '"', "\u2018": "'", "\u2019": "'", "\u2013": "-", "\u2014": "-",
                          "\u00a0": " "})
 
@@ -84,6 +90,12 @@ def match_quoted(slug: str, quoted: Sequence[QuotedProvision], parsed: Sequence[
             target = _holding(q, quoted, promotion, by_eid)
         if target is None and q.eid not in held_as:
             target = _by_text(q, by_eid, folded, leaves)
+            if target is not None and target != q.eid:
+                promotion.warnings += _doubts(slug, q, by_eid[target], folded[target])
+        elif target is not None and q.eid in held_as and _likeness(_fold(q.text), folded[target]) < _UNLIKE:
+            promotion.warnings.append(
+                f"{q.where}: held_as {target!r} of {q.eid}: the quote ({q.text[:60]!r}) and the held text of "
+                f"{target} ({by_eid[target].text[:60]!r}) have few words in common; check it is the provision meant")
         if target is None:
             promotion.aliases[q.eid] = ""
             what = f"{slug} {q.eid} ({q.text[:60]!r}) matches no provision of the held text"
@@ -95,6 +107,30 @@ def match_quoted(slug: str, quoted: Sequence[QuotedProvision], parsed: Sequence[
         else:
             promotion.aliases[q.eid] = target
     return promotion
+
+
+def _likeness(a: str, b: str) -> float:
+    return difflib.SequenceMatcher(None, a, b, autojunk=False).ratio() if a and b else 0.0
+
+
+def _number(printed: str) -> str:
+    """A printed number compared with another: "Art. 7, g" and "7(g)" alike."""
+    return "".join(re.findall(r"[0-9a-z]+", printed.lower().replace("art.", "")))
+
+
+def _doubts(slug: str, q: QuotedProvision, held: Provision, held_folded: str) -> list[str]:
+    """What a curator should confirm about a quoted provision matched by its text to another eId: a
+    printed number that differs, or a quote the held text does not contain word for word."""
+    out: list[str] = []
+    confirm = f"if it is the same provision, say so with held_as: {held.eid} (else held_as: the eId it is)"
+    if q.number and held.number and _number(q.number) != _number(held.number):
+        out.append(f"{q.where}: {slug} {q.eid} is quoted as number {q.number!r} but was matched by its text to "
+                   f"{held.eid}, printed {held.number!r}; {confirm}")
+    quote = _fold(q.text)
+    if quote not in held_folded and held_folded not in quote:
+        out.append(f"{q.where}: {slug} {q.eid} was matched to {held.eid} by likeness only: the quote "
+                   f"({q.text[:60]!r}) is not word for word in the held text ({held.text[:60]!r}); {confirm}")
+    return out
 
 
 def _holding(q: QuotedProvision, quoted: Sequence[QuotedProvision], promotion: Promotion,

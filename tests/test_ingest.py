@@ -642,6 +642,35 @@ def test_a_quoted_provision_the_held_text_lacks_is_named_before_what_fails_becau
     assert len(errors) > len(causes)  # the consequences are still listed, after
 
 
+def test_a_quoted_provision_matched_under_another_number_or_other_words_is_said(
+        corpus_copy: Path, tmp_path: Path) -> None:
+    """The received text prints 7(g) as 7(h), and rewords 7(e): both are still matched by their text, and the
+    build says so, with the held_as that confirms each; said once the curator confirms, it is not said again."""
+    plan = buenos_aires_plan(corpus_copy)
+    quoted = [line for line in plan.splitlines() if line.startswith("e) ")][-1][3:]  # 7(e), not topic (e)
+    reworded = quoted.replace("Ministries", "ministries of labour", 1).replace("the", "their", 2)
+    assert reworded != quoted
+    text = plan.replace("\ng) ", "\nh) ").replace(quoted, reworded)
+    source = tmp_path / "plan-7h.txt"
+    source.write_text(text, encoding="utf-8")
+    kb.add_document(source, corpus_dir=corpus_copy, slug=QUOTED, date="2021-09")
+    warnings = kb.prepare(corpus_copy).annotations.warnings
+    number = [w for w in warnings if "art_7__para_g is quoted as number '7(g)'" in w]
+    assert number and "printed '7(h)'" in number[0] and "held_as: para_7__para_h" in number[0]
+    assert "documents.yaml:" in number[0]
+    likeness = [w for w in warnings if "art_7__para_e was matched to para_7__para_e by likeness only" in w]
+    assert likeness and "held_as: para_7__para_e" in likeness[0]
+    documents = corpus_copy / "annotations" / "documents.yaml"
+    lines = documents.read_text(encoding="utf-8").splitlines(keepends=True)
+    for eid, held in (("art_7__para_g", "para_7__para_h"), ("art_7__para_e", "para_7__para_e")):
+        at = next(k for k, line in enumerate(lines) if line.strip() == f"- eid: {eid}")
+        indent = lines[at].index("-") + 2
+        lines.insert(at + 1, " " * indent + f"held_as: {held}\n")
+    documents.write_text("".join(lines), encoding="utf-8")
+    again = kb.prepare(corpus_copy).annotations.warnings
+    assert not [w for w in again if "art_7__para_g" in w or "art_7__para_e" in w], again
+
+
 def test_a_quoted_document_added_keeps_every_published_iri(promoted: tuple[Path, Any]) -> None:
     _, (release, report) = promoted
     before = kb.prepare(default_corpus_dir())
