@@ -1565,3 +1565,32 @@ INDEX_WITH_MARKS_ALONE = (
 def test_an_index_whose_first_mark_is_alone_on_its_line_ends_where_its_first_entry_heads_the_text() -> None:
     doc = parse_document(INDEX_WITH_MARKS_ALONE)
     assert [(p.eid, p.kind) for p in doc.provisions] == [("sec_1", Kind.SECTION), ("sec_1__al_1", Kind.PARAGRAPH)]
+
+
+PDF_PLAN_PAGE_BREAKS = (
+    "PLAN OF ACTION OF LIMA\n\n"
+    "Nosotros, los Ministros de Trabajo de los Estados Miembros de la Organización de los Estados Americanos (OEA), "
+    "reunidos con ocasión de la XL\n"
+    "Conferencia Interamericana de Ministros de Trabajo, adoptamos el presente Plan de Acción.\n\n"
+    "III. COORDINACIÓN CON OTROS PROCESOS MINISTERIALES Y\n\nORGANIZACIONES\n\n"
+    "10. To request the Technical Secretariat of the Conference to support the implementation of this Plan of "
+    "Action and to report on its progress at the XLI\n\nIACML.\n\n"
+    "11. To thank the Government of Peru for its leadership as Pro Tempore Chair of the Conference.\n")
+
+
+def test_a_sentence_or_heading_a_page_break_cut_after_an_ordinal_or_a_conjunction_goes_on() -> None:
+    """As a PDF's text reads: a paragraph cut by a page after a meeting's ordinal ("at the XLI" / "IACML."), a
+    line wrapped after one ("de la XL" / "Conferencia"), a heading in capitals after "Y" ("... Y" / "ORGANIZACIONES")."""
+    text = PDF_PLAN_PAGE_BREAKS
+    doc = parse_document(text, doc_type="PlanOfAction")
+    extents = {p.eid: own_text(text, p) for p in doc.provisions}
+    assert not [p for p in doc.provisions if p.kind is Kind.SECTION and p.number is None], extents
+    assert extents["para_10"].endswith("at the XLI\n\nIACML.")
+    assert extents["sec_3"].endswith("Y\n\nORGANIZACIONES")
+    assert any(e.startswith("Nosotros") and e.endswith("adoptamos el presente Plan de Acción.") for e in extents.values())
+
+
+def test_an_annex_lettered_e_is_no_heading_left_open() -> None:
+    text = "ANEXO E\n\nLISTA DE PARTICIPANTES\n\nThe delegations of the member states that took part are listed below.\n"
+    sections = [own_text(text, p) for p in parse_document(text).provisions if p.kind is Kind.SECTION]
+    assert "ANEXO E\n\nLISTA DE PARTICIPANTES" not in sections

@@ -91,6 +91,17 @@ def _dangling(word: str) -> bool:
     return word.lower() in DANGLING_WORDS and (word.islower() or len(word) > 1)
 
 
+_CAPS_CONJUNCTIONS = frozenset({"Y", "E", "O", "U"})
+_LETTERED_PARTS = frozenset("ANNEX ANEXO APPENDIX APÉNDICE PART PARTE SECTION SECCIÓN CHAPTER CAPÍTULO".split())
+_OPEN_ORDINAL_RE = re.compile(r"\b(?:the|la|el|del|de|of)\s+[IVXL]{1,6}$")
+
+
+def _open_ordinal(text: str) -> bool:
+    """A sentence left open on a meeting's ordinal, its noun on the next line ("... report on its progress at
+    the XXII / IACML.", "... con ocasión de la XXI / Conferencia ...")."""
+    return bool(_OPEN_ORDINAL_RE.search(text))
+
+
 @dataclass
 class Block:
     tok: Tok
@@ -139,8 +150,11 @@ def _continues(block: Block, line: Line, *, after_blank: bool = False) -> bool:
     """
     last_word = block.text.rsplit(" ", 1)[-1]
     if block.tok is Tok.SECTION:
-        # a heading in capitals left open on a connector goes on ("I. PRESERVING ... OF / DEMOCRACIES ...")
-        return (len(block.lines) == 1 and is_upper(block.text) and len(last_word) > 1
+        # a heading in capitals left open on a connector goes on ("I. PRESERVING ... OF / DEMOCRACIES ...",
+        # "III. COORDINACIÓN CON OTROS PROCESOS MINISTERIALES Y / ORGANIZACIONES"; not "ANEXO E")
+        words = block.text.split()
+        conjunction = last_word in _CAPS_CONJUNCTIONS and len(words) >= 3 and words[-2] not in _LETTERED_PARTS
+        return (len(block.lines) == 1 and is_upper(block.text) and (len(last_word) > 1 or conjunction)
                 and last_word.lower() in DANGLING_WORDS
                 and is_upper(line.text) and line.tok is Tok.TEXT)
     if block.tok is Tok.TABLE:
@@ -149,7 +163,7 @@ def _continues(block: Block, line: Line, *, after_blank: bool = False) -> bool:
         return False  # "...; and" closes a clause of a list; the next clause is its own
     if line.text[0].isupper() and _CUE_ALONE_RE.match(block.text):
         return False  # "Considerando que" alone on its line leads in the clauses printed after it
-    if line.text[0].islower() or _dangling(last_word):
+    if line.text[0].islower() or _dangling(last_word) or _open_ordinal(block.text):
         return True
     if line.text[0].isdigit() and block.text.endswith(","):
         return True  # "... las Decisiones 40, 116, / 439, 441 y 510 de la Comisión"
