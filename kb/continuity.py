@@ -230,10 +230,22 @@ def _renamed(eid: str, pins: Mapping[str, str]) -> str:
     return eid
 
 
+# Steps named by position (docs/eid-convention.md); the others carry the number or letter printed.
+_POSITIONAL = frozenset({"al", "item", "list", "subsec", "passage"})
+
+
 def _fresh(eid: str, taken: set[str]) -> str:
-    """The next name of ``eid``'s kind among its siblings that no provision has and none was published."""
+    """A name never published for the part that ``eid`` named: the next of its kind among its siblings
+    for a part named by position; for one named by its printed number or letter, that name marked as
+    the printed mark's next holder, as a mark printed twice is (``para_7__para_h`` -> ``para_7__para_hr2``)."""
     parent, _, last = eid.rpartition("__")
     kind, _, _ = last.rpartition("_")
+    if kind not in _POSITIONAL:
+        base = re.sub(r"r\d+$", "", eid)
+        k = 2
+        while f"{base}r{k}" in taken:
+            k += 1
+        return f"{base}r{k}"
     prefix = f"{parent}__{kind}_" if parent else f"{kind}_"
     numbers = [int(name[len(prefix):]) for name in taken if name.startswith(prefix) and name[len(prefix):].isdigit()]
     return f"{prefix}{max(numbers, default=0) + 1}"
@@ -326,11 +338,13 @@ def _dropped_error(slug: str, published: int, documents: Path) -> CorpusError:
                             "(its IRIs then answer 410 Gone with the reason)")
 
 
-def lost_links(release: Release, annotations: Annotations, annotations_dir: Path) -> list[CorpusError]:
+def lost_links(release: Release, annotations: Annotations, annotations_dir: Path, *,
+               unsettled: Container[str] = ()) -> list[CorpusError]:
     """One error for the curated links the release published that the corpus neither holds, replaces nor
     withdraws (with the ``withdrawn:`` entries to paste), one for the links it published as withdrawn that
     the corpus no longer withdraws (with their entries as published), and one per link withdrawal naming a
-    link never published."""
+    link never published. ``unsettled``: documents whose published provision IRIs another error is about;
+    a link naming one of them is said to follow from it, not to be withdrawn."""
     store = EmbeddedStore.open(release.store_path)
     try:
         rows = store.select(get_query("published-links", default_queries_dir() / "release").text).rows
@@ -362,6 +376,21 @@ def lost_links(release: Release, annotations: Annotations, annotations_dir: Path
             hint=f"keep their entries as published, in an annotation file's withdrawn: list (one list a file):\n"
                  f"withdrawn:\n{entries}"))
     dropped = sorted(link for link in published if link not in kept and link not in withdrawn)
+    def unsettled_ends(link: str) -> set[str]:
+        return {slug for slug in (_slug_of(ends[link][0]), _slug_of(ends[link][2])) if slug in unsettled}
+
+    following = [link for link in dropped if link in ends and unsettled_ends(link)]
+    if following:
+        slugs = sorted(set().union(*(unsettled_ends(link) for link in following)))
+        shown = "; ".join(f"{link} ({_ref(ends[link][0])} {ends[link][1]} {_ref(ends[link][2])})"
+                          for link in following[:_SHOWN])
+        errors.append(CorpusError(
+            annotations_dir, f"{len(following)} curated link(s) the current release published would stop resolving "
+            f"because they name provisions of {', '.join(slugs)} whose published IRIs the error(s) above are about: "
+            f"{shown}" + (f" and {len(following) - _SHOWN} more" if len(following) > _SHOWN else ""),
+            hint="this follows from those errors: settle them first (the renamed: and corrections: they propose keep "
+                 "these links' IRIs), then build again; do not withdraw these links"))
+        dropped = [link for link in dropped if link not in following]
     if dropped:
         shown = "; ".join(f"{link} ({_ref(ends[link][0])} {ends[link][1]} {_ref(ends[link][2])})" if link in ends
                           else f"{link} (published as replaced)" for link in dropped[:_SHOWN])

@@ -726,6 +726,33 @@ def test_the_server_redirects_a_replaced_iri_for_good(promoted: tuple[Path, Any]
         assert "Quoted before it was held" in page.text and "Known through quotation" not in page.text
 
 
+def test_a_held_text_replaced_with_two_items_swapped_says_what_follows_from_what(
+        promoted: tuple[Path, Any], tmp_path: Path) -> None:
+    """The held Plan of Action is replaced by a text printing a new 7(g) and the old one as 7(h): the build keeps
+    each published name on its text, naming the new part as a printed mark's second holder (``..._gr2``, not
+    ``..._1``), and the curated links on 7(g) are said to follow from that error, not to be withdrawn."""
+    import shutil
+
+    root, _ = promoted
+    corpus, build_dir = tmp_path / "corpus", tmp_path / "build"
+    shutil.copytree(root / "corpus", corpus)
+    shutil.copytree(root / "build", build_dir, symlinks=True)
+    swapped = tmp_path / "plan-7h.txt"
+    head, _, tail = buenos_aires_plan(corpus).rpartition("\ng) ")  # 7(g), not topic (g) of paragraph 3
+    swapped.write_text(f"{head}\ng) Promote the development of labor market information systems in the region."
+                       f"\n\nh) {tail}", encoding="utf-8")
+    kb.add_document(swapped, corpus_dir=corpus, slug=QUOTED, date="2021-09", replace=True)
+    with pytest.raises(kb.CorpusErrors) as caught:
+        kb.build(corpus, build_dir)
+    messages = [str(e) for e in caught.value.errors]
+    moved = next(m for m in messages if "would name another text" in m)
+    links = next(m for m in messages if "curated link(s)" in m)
+    assert messages.index(moved) < messages.index(links)
+    assert "r2" in moved and "para_7__para_1" not in moved, moved
+    assert "error(s) above" in links and "do not withdraw" in caught.value.errors[messages.index(links)].hint
+    assert "withdrawn:" not in caught.value.errors[messages.index(links)].hint
+
+
 def test_cli_follows_a_replaced_reference(capsys: pytest.CaptureFixture[str], promoted: tuple[Path, Any]) -> None:
     root, _ = promoted
     code, out, err = run(capsys, "why", f"{QUOTED} art_7__para_g", "--build-dir", str(root / "build"))
