@@ -93,6 +93,7 @@ class Resolver:
     def __init__(self, held: Sequence[SourceDocument], provisions: Mapping[str, Sequence[Provision]],
                  topics: set[str], *, broken: Container[str] = ()) -> None:
         self.texts = {d.meta.slug: d.text for d in held}
+        self.languages = {d.meta.slug: d.meta.language for d in held}
         self.broken = broken  # held documents that could not be read or parsed: not checked
         self.held_eids = {slug: {p.eid for p in provs} for slug, provs in provisions.items()}
         self.topics = topics
@@ -490,7 +491,7 @@ def load_annotations(directory: Path, held: Sequence[SourceDocument],
         # and what needs it to be a provision fails: the cause comes first.
         hint = ("add held_as: EID to that entry (the eId of the held text's provision it is: `kb parse FILE` lists "
                 "them); the errors naming it follow from this")
-        errors.errors[:0] = [AnnotationError(where, what, hint=hint)
+        errors.errors[:0] = [AnnotationError(where, what, hint=f"{promotion.language_note}{hint}")
                              for promotion in res.promotions.values() for where, what in promotion.unmatched]
     raise_all(errors.errors)
     return out
@@ -765,6 +766,13 @@ def _promote(slug: str, spec: dict[str, Any], where: str, res: Resolver,
     held_as = {str(p["eid"]): str(p["held_as"]) for p in spec.get("provisions") or []
                if isinstance(p, dict) and p.get("held_as")}
     promotion = match_quoted(slug, quoted, provisions[slug], held_as)
+    quoting = sorted({res.languages[ev.doc] for q in quoted for ev in q.evidence if res.languages.get(ev.doc)})
+    held_language = res.languages.get(slug, "")
+    if promotion.unmatched and held_language and quoting and held_language not in quoting:
+        promotion.language_note = (
+            f"the held text is in {held_language!r} and the quotes in {', '.join(map(repr, quoting))}: hold the text "
+            f"in the quotes' language under {slug} and this one as its language version (kb add FILE --version-of "
+            f"{slug}); else ")
     res.promotions[slug] = promotion
     for old, new in sorted(promotion.aliases.items()):
         now = iri.provision_iri(slug, new) if new else iri.doc_iri(slug)

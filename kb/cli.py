@@ -173,7 +173,9 @@ def add_cmd(file: Annotated[Path, typer.Argument(help="The new document: a text,
             corpus: CorpusOpt = None, build_dir: BuildOpt = None) -> None:
     """Take a new document into the corpus: hold its text, write its proposed metadata, preview the parse, and
     build when the reading has no warning (once published, its IRIs keep naming what they named, so correct
-    a misread first: corpus/README.md)."""
+    a misread first: corpus/README.md). A document known until now only through quotation (--slug of it, or
+    proposed from the cover) becomes held: its quoted provisions are matched to the parsed ones and their IRIs
+    redirect; `held_as: EID` in annotations/documents.yaml settles one the build cannot match."""
     added = kb.add_document(file, corpus_dir=corpus, slug=slug, doc_type=doc_type, language=language, date=date,
                             replace=replace, version_of=version_of)
     if added.kept_metadata:

@@ -52,6 +52,7 @@ class Promotion:
     same: set[str] = field(default_factory=set)  # quoted eIds that the parse gives too, for the same text
     warnings: list[str] = field(default_factory=list)
     unmatched: list[tuple[str, str]] = field(default_factory=list)  # (where, what) of quoted eIds matching nothing
+    language_note: str = ""  # why so many match nothing: the held text is in another language than the quotes
 
     def resolve(self, eid: str) -> str | None:
         """The parsed eId a quoted one now names (None for the document itself)."""

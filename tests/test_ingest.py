@@ -642,6 +642,25 @@ def test_a_quoted_provision_the_held_text_lacks_is_named_before_what_fails_becau
     assert len(errors) > len(causes)  # the consequences are still listed, after
 
 
+def test_a_quoted_document_held_in_another_language_than_its_quotes_is_said_so(
+        corpus_copy: Path, tmp_path: Path) -> None:
+    """The Spanish text received under the slug the English quotes name matches none of them: the first error
+    says the languages differ and how to hold the Spanish as a language version."""
+    spanish = tmp_path / "plan-de-accion.txt"
+    spanish.write_text(
+        "XXI CONFERENCIA INTERAMERICANA DE MINISTROS DE TRABAJO\nOEA/Ser.K/XII.21.1\nOriginal: español\n\n"
+        "PLAN DE ACCIÓN DE BUENOS AIRES\n\n"
+        "1. Establecer dos Grupos de Trabajo para asesorar a la Conferencia sobre los objetivos de este Plan.\n\n"
+        "2. Alentar a OIT-CINTERFOR, la OEA y la UNESCO a seguir trabajando conjuntamente en el desarrollo de un "
+        "Marco Regional de Cualificaciones.\n", encoding="utf-8")
+    kb.add_document(spanish, corpus_dir=corpus_copy, slug=QUOTED, date="2021-09", language="es")
+    with pytest.raises(kb.CorpusErrors) as info:
+        kb.prepare(corpus_copy)
+    first = info.value.errors[0]
+    assert "matches no provision of the held text" in str(first)
+    assert "is in 'es' and the quotes in 'en'" in first.hint and f"--version-of {QUOTED}" in first.hint
+
+
 def test_a_quoted_provision_matched_under_another_number_or_other_words_is_said(
         corpus_copy: Path, tmp_path: Path) -> None:
     """The received text prints 7(g) as 7(h), and rewords 7(e): both are still matched by their text, and the
