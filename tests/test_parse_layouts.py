@@ -1594,3 +1594,22 @@ def test_an_annex_lettered_e_is_no_heading_left_open() -> None:
     text = "ANEXO E\n\nLISTA DE PARTICIPANTES\n\nThe delegations of the member states that took part are listed below.\n"
     sections = [own_text(text, p) for p in parse_document(text).provisions if p.kind is Kind.SECTION]
     assert "ANEXO E\n\nLISTA DE PARTICIPANTES" not in sections
+
+
+PLAN_WITH_A_PREAMBLE = (
+    "PLAN OF ACTION OF LIMA\n\n"
+    "We, the Ministers of Labor of the member states, gathered in Lima, adopt the following Plan of Action.\n\n"
+    "We recognize that the pandemic has deepened the inequalities of the labor markets of the region.\n\n"
+    "We underline the value of the Inter-American Network for Labor Administration for the exchange of "
+    "experiences.\n\n"
+    "1. To establish two Working Groups to advise the Conference on the objectives of this Plan.\n\n"
+    "2. We recognize the work of the Technical Secretariat in the preparation of this Conference.\n")
+
+
+def test_what_the_ministers_recognize_in_a_plan_is_no_mandate() -> None:
+    """A Plan of Action's enacting words and operative paragraphs are mandates; its preamble in the first person
+    ("We recognize ...", "We underline ..."), numbered or not, is not."""
+    doc = parse_document(PLAN_WITH_A_PREAMBLE, doc_type="PlanOfAction")
+    kinds = [(own_text(PLAN_WITH_A_PREAMBLE, p).split()[1], p.kind) for p in doc.provisions]
+    assert kinds == [("the", Kind.MANDATE), ("recognize", Kind.PARAGRAPH), ("underline", Kind.PARAGRAPH),
+                     ("To", Kind.MANDATE), ("We", Kind.PARAGRAPH)]

@@ -106,6 +106,12 @@ _DIRECTIVE_RE = re.compile(
     r"|\b(?:deber\S*|nos comprometemos|se compromete\S*)\b"
     r"|\b\w+(?:ará|erá|irá|arán|erán|irán|aremos|eremos|iremos)\b", re.IGNORECASE)
 _WORD_RE = re.compile(r"[^\W\d_]+")
+# A plan's preamble in the first person: what the Ministers recognize, not what they undertake.
+_RECOGNIZING_RE = re.compile(
+    r"^\W*(?:we|nosotros)\s+(?:also\s+|further\s+)?(?:recogni[sz]e|underline|underscore|note|acknowledge|recall|"
+    r"reaffirm that|affirm|emphasi[sz]e|stress|highlight|welcome|consider|are convinced|"
+    r"reconocemos|destacamos|subrayamos|recordamos|tomamos nota|observamos|afirmamos|consideramos|celebramos)\b",
+    re.IGNORECASE)
 
 
 def is_question(text: str) -> bool:
@@ -196,7 +202,7 @@ class Roles:
 
     def _operative(self, text: str, *, item: bool = False) -> bool:
         if self.mandating or self.resolved:
-            return True
+            return not _RECOGNIZING_RE.match(text)
         # A declaration or resolution, or a text whose kind is not known: each paragraph by its words.
         judged = self.resolving or self.doc_type is None
         return judged and is_operative(text, infinitive=not item) and not (
@@ -229,7 +235,7 @@ class Roles:
             return Kind.OBJECTIVE
         if _is_lead_label(text):
             return Kind.PARAGRAPH
-        if self.doc_type is DocType.PLAN_OF_ACTION and OPENING_RE.match(text):
+        if self.doc_type is DocType.PLAN_OF_ACTION and OPENING_RE.match(text) and not _RECOGNIZING_RE.match(text):
             return Kind.MANDATE  # "We, the Ministers ... commit to carry out the following Plan of Action"
         if self.mandating:
             return Kind.MANDATE if is_operative(text) or _DIRECTIVE_RE.search(text) else Kind.PARAGRAPH
