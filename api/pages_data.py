@@ -345,7 +345,7 @@ def item_page(store: kb.Store, iri: URIRef) -> dict[str, Any]:
     incoming: dict[str, dict[str, Any]] = {}
     link_predicates = {KB + "linkFrom", KB + "linkTo", KB + "assesses", KB + "claimAbout", KB + "inDocument",
                        KB + "partOf", KB + "quotedIn", kb.PREFIXES["oa"] + "hasSource", KB + "usedLink",
-                       KB + "usedEvidence"}  # shown otherwise: links, contents, the reader's marks
+                       KB + "usedEvidence", KB + "usedBasis"}  # shown otherwise: links, contents, marks, statuses
     quoted = sum(1 for _, predicate in description.incoming if predicate == KB + "quotedIn")
     link_predicates |= {KB + link["type"] for link in links if link["direction"] == "in"}  # listed with quotes
     for subject, predicate in description.incoming:

@@ -266,8 +266,18 @@ def _cell(node: Node | None) -> str:
     return str(node)
 
 
+def _table_cell(node: Node | None) -> str:
+    """A cell as a person reads it in a table: a vocabulary's IRIs with their prefix (``kb:Mandate``), the
+    knowledge base's own relative to its base (``doc/wg1-2024-report``); CSV and JSON keep every IRI whole."""
+    text = _cell(node)
+    if isinstance(node, URIRef):
+        short = _short(text)
+        return text[len(kb.BASE):] if short == text and text.startswith(kb.BASE) else short
+    return text
+
+
 def _table(variables: Sequence[str], rows: Sequence[Sequence[Node | None]], width: int = 60) -> str:
-    cells = [[_cell(v).replace("\n", " ") for v in row] for row in rows]
+    cells = [[_table_cell(v).replace("\n", " ") for v in row] for row in rows]
     cells = [[c if len(c) <= width else c[: width - 1] + "…" for c in row] for row in cells]
     widths = [max([len(v)] + [len(r[i]) for r in cells]) for i, v in enumerate(variables)]
     lines = ["  ".join(v.ljust(w) for v, w in zip(variables, widths, strict=True))]

@@ -743,6 +743,7 @@ def test_the_server_redirects_a_replaced_iri_for_good(promoted: tuple[Path, Any]
         assert cited.status_code == 200 and "para_7__para_g" in cited.text
         page = client.get(f"/doc/{QUOTED}", headers={"Accept": "text/html"})
         assert "Quoted before it was held" in page.text and "Known through quotation" not in page.text
+        assert "usedBasis" not in page.text  # the statuses it decided are shown with them, not as bare hashes
 
 
 def test_a_held_text_replaced_with_two_items_swapped_says_what_follows_from_what(
@@ -808,6 +809,10 @@ def test_kb_list_and_show_body(capsys: pytest.CaptureFixture[str], built_release
     assert code == 0 and "ilo-cinterfor" in out
     code, out, _ = run(capsys, "list", "documents", "--format", "csv", "--build-dir", str(build_dir))
     assert code == 0 and "wg1-2021-final-report" in out and QUOTED in out
+    assert f"{kb.BASE}ontology#WorkingGroupReport" in out  # CSV keeps IRIs whole
+    code, out, _ = run(capsys, "list", "documents", "--build-dir", str(build_dir))
+    row = next(line for line in out.splitlines() if line.startswith("doc/wg1-2021-final-report "))
+    assert " kb:WorkingGroupReport " in row and "https://" not in row  # a table as a person reads it
     code, out, _ = run(capsys, "show", "body:ilo-cinterfor", "--build-dir", str(build_dir))
     assert code == 0 and f"{kb.BASE}body/ilo-cinterfor" in out and "ILO/CINTERFOR" in out
     code, _, err = run(capsys, "list", "people", "--build-dir", str(build_dir))
