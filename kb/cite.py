@@ -29,6 +29,8 @@ _SAYS = {"en": {"quoted in": "quoted in", "dataset": "IACML-KB dataset", "hash":
          "es": {"quoted in": "citado en", "dataset": "Conjunto de datos IACML-KB", "hash": "hash de contenido",
                 "Quote": "Cita"}}
 _BIBTEX_LANGUAGES = {"en": "english", "es": "spanish", "fr": "french", "pt": "portuguese"}
+# What joins an item to the next in a printed list, not part of what the item says: "...; and", "...; y", "...,".
+_LIST_JOINT_RE = re.compile(r"\s*[;,]\s*(?:(?:and|or|y|e|o|u)\s*)?$")
 ITEM_QUERY = """
 PREFIX kb: <https://w3id.org/iacml-kb/ontology#>
 PREFIX dcterms: <http://purl.org/dc/terms/>
@@ -231,8 +233,8 @@ def cite(store: Store, target: URIRef, language: str | None = None) -> Citation:
     title = f"{container}, {locator}" if "eId" in r else str(r.get("label", container))
     if "quote" in r:  # a provision of a document we do not hold: known through its quotation
         quote, source = str(r["quote"]), str(r["quotedIn"])
-    else:
-        quote, source = str(r.get("text", "")), container  # a document or a body is cited without a quote
+    else:  # a document or a body is cited without a quote; an item of a list without its joint ("...; and")
+        quote, source = _LIST_JOINT_RE.sub("", str(r.get("text", ""))), container
     symbols = "; ".join(sort_symbols(str(r.get("symbols", "")).split("; "))) if "symbols" in r else ""
     return Citation(iri=str(target), title=title, container=container, symbols=symbols,
                     date=str(r.get("date", "")), locator=locator, quote=quote, quote_source=source,

@@ -81,6 +81,9 @@ def test_an_unnumbered_provision_is_cited_by_where_it_is(built_release: kb.Relea
     out = run("cite", "wg1-2021-final-report recommendation_7", build_dir=build_dir)
     assert "frameworks.” https://" in out.stdout and ".”." not in out.stdout  # the quote's stop ends the sentence
     assert "held in" not in out.stderr
+    out = run("cite", "wg1-2021-final-report sec_1__list_1__item_9", build_dir=build_dir)
+    assert "“Transition from the informal to the formal economy.”" not in out.stdout  # not its stop
+    assert "“Transition from the informal to the formal economy”. https://" in out.stdout, out.stdout  # nor "; and"
     out = run("cite", "wg1-2021-final-report recommendation_7", "--language", "es", build_dir=build_dir)
     assert out.returncode == 0 and "recomendación 7" in out.stdout  # Spanish words around English text: said
     assert "is held in en only: its words are quoted as held, in en, within a citation in es" in out.stderr
