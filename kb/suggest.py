@@ -65,6 +65,8 @@ _ITEM_DOCUMENTS = frozenset({"MeetingSummary", "OutcomeDocument", "WorkingGroupR
 _OPERATIVE = frozenset({Kind.MANDATE, Kind.RECOMMENDATION})
 _OPERATIVE_NAMES = frozenset(k.value for k in _OPERATIVE)
 _ANSWERED_KINDS = frozenset({Kind.MANDATE, Kind.RECOMMENDATION, Kind.FINDING, Kind.ITEM})
+# What a recommendation comes from in its own cycle: a meeting's or workshop's points, findings, recommendations.
+_ORIGIN_KINDS = frozenset(k.value for k in (Kind.ITEM, Kind.FINDING, Kind.RECOMMENDATION))
 _SOURCE_KIND_NAMES = frozenset(k.value for k in _SOURCE_KINDS)
 _ANSWERED_KIND_NAMES = frozenset(k.value for k in _ANSWERED_KINDS)
 _STEMMERS = {"en": snowballstemmer.stemmer("english"), "es": snowballstemmer.stemmer("spanish")}
@@ -116,6 +118,10 @@ _ROLE_CUES = (
     ("channel", re.compile(r"\b(?:through|via|por conducto de|a través de|por medio de)" + _ARTICLE, re.IGNORECASE)),
 )
 _MIN_QUOTE = 24  # characters of an addressee's quote: its name and the words before it
+# The authors, named as the subject in the first person ("We, the Ministers of Labor ...", "Nosotros, los
+# Ministros ..."): who speaks, not who is asked to act.
+_AUTHORS_RE = re.compile(r"(?:^|[.;:]\s+)\W*(?:\d{1,2}[.)]\s+)?(?:we|nosotros|nosotras)(?:\s+(?:y|and)\s+\w+)?\s*,\s*"
+                         r"(?:the|los|las|la|el)?\s*$", re.IGNORECASE)
 _LIST_JOIN = re.compile(r"\s*(?:,|\band\b|\by\b|\be\b|,\s*and\b)\s*(?:the\s+|la\s+|el\s+|los\s+|las\s+)?")
 _CITATION_RE = re.compile(r"\b(?:recommendation|recomendaci[óo]n|art(?:icle|[íi]culo)?\.?|paragraph|p[áa]rrafo)\s*"
                           r"(\d{1,2})(?:\s*\(([a-z])\)|\s*,\s*([a-z])(?!\w))?", re.IGNORECASE)
@@ -336,7 +342,7 @@ def _link_type(source: Candidate, target: Candidate) -> str:
         return "respondsTo"
     if source.kind == Kind.MANDATE.value and target.kind in (Kind.RECOMMENDATION.value, Kind.ITEM.value):
         return "derivedFrom"
-    if source.kind == Kind.RECOMMENDATION.value and target.kind in (Kind.ITEM.value, Kind.RECOMMENDATION.value) \
+    if source.kind == Kind.RECOMMENDATION.value and target.kind in _ORIGIN_KINDS \
             and source.date[:4] and target.date[:4] and int(source.date[:4]) - int(target.date[:4]) <= 2:
         return "derivedFrom"  # the meeting or workshop of the same cycle it came from
     return "reiterates"
@@ -458,6 +464,8 @@ def _addressees(source: Candidate, annotations: Annotations) -> list[Suggestion]
     out: list[Suggestion] = []
     previous: tuple[int, str] = (-1, "")  # where the last name ended, and its role
     for start, end, slug, name in sorted(_named_bodies(source.text, annotations)):
+        if _AUTHORS_RE.search(source.text[:start]):
+            continue
         evidence = _quote(source.evidence)
         if held is not None:
             at = held.quote.find(name)

@@ -983,3 +983,23 @@ def test_a_suggestion_retargeted_carries_the_new_targets_words(corpus: Path) -> 
     assert link["note"].startswith("edited in review from the suggestion reiterates iacml21-plan-of-action "
                                    "art_7__para_g")  # not the suggester's reason for the old target
     kb.prepare(corpus)  # and it builds
+
+
+def test_the_authors_named_as_the_subject_are_not_proposed_as_addressees(corpus_copy: Path, tmp_path: Path) -> None:
+    """"We, the Ministers of Labor ..." names who speaks; "We ... instruct the Ministers of Labor" who is asked."""
+    plan = tmp_path / "plan.txt"
+    plan.write_text(
+        "PLAN OF ACTION OF LIMA\nOEA/Ser.K/XII.40.1\n\n"
+        "1. We, the Ministers of Labor of the Americas, gathered in Lima, adopt the following Plan of Action.\n\n"
+        "2. Nosotros, los Ministros de Trabajo de las Américas, encomendamos a la Secretaría Técnica un estudio.\n\n"
+        "3. To request the Technical Secretariat to report to the Ministers of Labor on the progress of this "
+        "Plan of Action.\n", encoding="utf-8")
+    added = kb.add_document(plan, corpus_dir=corpus_copy, slug="iacml40-plan-of-action", doc_type="PlanOfAction",
+                            date="2040-03-04")
+    meta = added.meta_path.read_text(encoding="utf-8")
+    added.meta_path.write_text(re.sub(r"(?m)^issuing_body:.*$", "issuing_body: iacml", meta), encoding="utf-8")
+    prepared = kb.prepare(corpus_copy)
+    found = kb.suggest(prepared.documents, prepared.provisions, prepared.annotations, document=added.slug)
+    asked = {s.source.iri.rsplit("/", 1)[-1] for s in found
+             if s.link_type == "addressee" and s.target_ref == "body:ministers-of-labor"}
+    assert asked == {"para_3"}, asked
