@@ -491,8 +491,9 @@ def load_annotations(directory: Path, held: Sequence[SourceDocument],
         # and what needs it to be a provision fails: the cause comes first.
         hint = ("add held_as: EID to that entry (the eId of the held text's provision it is: `kb parse FILE` lists "
                 "them); the errors naming it follow from this")
-        errors.errors[:0] = [AnnotationError(where, what, hint=f"{promotion.language_note}{hint}")
-                             for promotion in res.promotions.values() for where, what in promotion.unmatched]
+        errors.errors[:0] = [AnnotationError(where, what, hint=f"{promotion.language_note if k == 0 else ''}{hint}")
+                             for promotion in res.promotions.values()
+                             for k, (where, what) in enumerate(promotion.unmatched)]
     raise_all(errors.errors)
     return out
 
@@ -765,10 +766,11 @@ def _promote(slug: str, spec: dict[str, Any], where: str, res: Resolver,
     quoted = tuple(_quoted_provision(p, where, res) for p in spec.get("provisions") or [])
     held_as = {str(p["eid"]): str(p["held_as"]) for p in spec.get("provisions") or []
                if isinstance(p, dict) and p.get("held_as")}
-    promotion = match_quoted(slug, quoted, provisions[slug], held_as)
     quoting = sorted({res.languages[ev.doc] for q in quoted for ev in q.evidence if res.languages.get(ev.doc)})
     held_language = res.languages.get(slug, "")
-    if promotion.unmatched and held_language and quoting and held_language not in quoting:
+    other_language = bool(held_language and quoting and held_language not in quoting)
+    promotion = match_quoted(slug, quoted, provisions[slug], held_as, same_language=not other_language)
+    if promotion.unmatched and other_language:
         promotion.language_note = (
             f"the held text is in {held_language!r} and the quotes in {', '.join(map(repr, quoting))}: hold the text "
             f"in the quotes' language under {slug} and this one as its language version (kb add FILE --version-of "

@@ -267,13 +267,15 @@ def _cell(node: Node | None) -> str:
 
 
 def _table_cell(node: Node | None) -> str:
-    """A cell as a person reads it in a table: a vocabulary's IRIs with their prefix (``kb:Mandate``), the
-    knowledge base's own relative to its base (``doc/wg1-2024-report``); CSV and JSON keep every IRI whole."""
+    """A cell as a person reads it in a table: a vocabulary's terms with their prefix (``kb:Mandate``); the
+    knowledge base's own IRIs whole, to be pasted into other commands; CSV and JSON keep every IRI whole."""
     text = _cell(node)
-    if isinstance(node, URIRef):
-        short = _short(text)
-        return text[len(kb.BASE):] if short == text and text.startswith(kb.BASE) else short
+    if isinstance(node, URIRef) and not text.startswith(_ITEMS):
+        return _short(text)
     return text
+
+
+_ITEMS = tuple(f"{kb.BASE}{kind}/" for kind in ("doc", "activity", "body", "topic", "link", "evidence", "status"))
 
 
 def _table(variables: Sequence[str], rows: Sequence[Sequence[Node | None]], width: int = 60) -> str:

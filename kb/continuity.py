@@ -78,7 +78,7 @@ def renamed_iris(documents: Sequence[SourceDocument]) -> dict[str, str]:
 def lost_iris(release: Release, documents: Sequence[SourceDocument], provisions: Mapping[str, Sequence[Provision]],
               replaced: Mapping[str, str], *, keep_replaced: bool = False,
               withdrawn: Mapping[str, str] | None = None, documents_dir: Path | None = None,
-              present: Container[str] | None = None) -> list[CorpusError]:
+              present: Container[str] | None = None, unsettled: set[str] | None = None) -> list[CorpusError]:
     """One error per held document whose published IRIs the new build (``provisions``, ``replaced``)
     would lose or move, or whose ``renamed:`` names an eId never published; and one per document the
     release held that the corpus holds no more, unless it is ``withdrawn`` (slug -> where the entry is);
@@ -86,7 +86,8 @@ def lost_iris(release: Release, documents: Sequence[SourceDocument], provisions:
     ``withdrawn`` None: not known, not checked. ``present``: the documents the corpus holds, when some of
     them (``documents``) could not be parsed.
     ``keep_replaced``: count an IRI published as replaced by a provision that still is as replaced (when
-    the annotations that say so could not be read)."""
+    the annotations that say so could not be read). ``unsettled``, if given, receives the published provision
+    IRIs the errors are about (lost or moved)."""
     held = {d.meta.slug: d for d in documents}
     published, counts, gone_before = _published(release, held)
     errors = [] if withdrawn is None else _withdrawals(counts, gone_before, held if present is None else present,
@@ -96,6 +97,8 @@ def lost_iris(release: Release, documents: Sequence[SourceDocument], provisions:
         doc, was = held[slug], published[slug]
         now = {p.eid: p for p in provisions.get(slug, ())}
         gone, moved = _lost(doc, was, now, replaced, keep_replaced), _moved(doc, was, now)
+        if unsettled is not None:
+            unsettled |= {str(iri.provision_iri(slug, eid)) for eid in (*gone, *moved)}
         pins = _pins(was, now, {c.eid for c in doc.meta.corrections if c.eid}) if moved else {}
         if pins or any(eid not in was.provisions for eid in moved):
             # keep published names on their texts, rather than let them name others; a name published as
@@ -219,7 +222,8 @@ def _pinned(was: _Published, now: Mapping[str, Provision], pins: dict[str, str]
         if not clashes:
             break
         for eid in clashes:
-            pins[eid] = _fresh(eid, set(names.values()) | set(pins.values()) | published)
+            printed = bool(now[eid].number) and not now[eid].number_reconstructed
+            pins[eid] = _fresh(eid, set(names.values()) | set(pins.values()) | published, printed=printed)
     return pins, {names[eid]: replace(p, eid=names[eid]) for eid, p in now.items()}
 
 
@@ -234,13 +238,14 @@ def _renamed(eid: str, pins: Mapping[str, str]) -> str:
 _POSITIONAL = frozenset({"al", "item", "list", "subsec", "passage"})
 
 
-def _fresh(eid: str, taken: set[str]) -> str:
+def _fresh(eid: str, taken: set[str], *, printed: bool = False) -> str:
     """A name never published for the part that ``eid`` named: the next of its kind among its siblings
-    for a part named by position; for one named by its printed number or letter, that name marked as
-    the printed mark's next holder, as a mark printed twice is (``para_7__para_h`` -> ``para_7__para_hr2``)."""
+    for a part named by position; for one named by the number or letter it prints (``printed``), that
+    name marked as the mark's next holder, as a mark printed twice is (``para_7__para_h`` ->
+    ``para_7__para_hr2``)."""
     parent, _, last = eid.rpartition("__")
     kind, _, _ = last.rpartition("_")
-    if kind not in _POSITIONAL:
+    if printed and kind not in _POSITIONAL:
         base = re.sub(r"r\d+$", "", eid)
         k = 2
         while f"{base}r{k}" in taken:
@@ -343,8 +348,8 @@ def lost_links(release: Release, annotations: Annotations, annotations_dir: Path
     """One error for the curated links the release published that the corpus neither holds, replaces nor
     withdraws (with the ``withdrawn:`` entries to paste), one for the links it published as withdrawn that
     the corpus no longer withdraws (with their entries as published), and one per link withdrawal naming a
-    link never published. ``unsettled``: documents whose published provision IRIs another error is about;
-    a link naming one of them is said to follow from it, not to be withdrawn."""
+    link never published. ``unsettled``: the published provision IRIs another error is about (lost or moved);
+    a link that named one of them is said to follow from it, not to be withdrawn."""
     store = EmbeddedStore.open(release.store_path)
     try:
         rows = store.select(get_query("published-links", default_queries_dir() / "release").text).rows
@@ -376,12 +381,11 @@ def lost_links(release: Release, annotations: Annotations, annotations_dir: Path
             hint=f"keep their entries as published, in an annotation file's withdrawn: list (one list a file):\n"
                  f"withdrawn:\n{entries}"))
     dropped = sorted(link for link in published if link not in kept and link not in withdrawn)
-    def unsettled_ends(link: str) -> set[str]:
-        return {slug for slug in (_slug_of(ends[link][0]), _slug_of(ends[link][2])) if slug in unsettled}
-
-    following = [link for link in dropped if link in ends and unsettled_ends(link)]
+    following = [link for link in dropped
+                 if link in ends and (ends[link][0] in unsettled or ends[link][2] in unsettled)]
     if following:
-        slugs = sorted(set().union(*(unsettled_ends(link) for link in following)))
+        slugs = sorted({_slug_of(end) for link in following for end in (ends[link][0], ends[link][2])
+                        if end in unsettled})
         shown = "; ".join(f"{link} ({_ref(ends[link][0])} {ends[link][1]} {_ref(ends[link][2])})"
                           for link in following[:_SHOWN])
         errors.append(CorpusError(

@@ -324,11 +324,10 @@ def keeps_published_iris(built: Built, build_dir: Path | None = None) -> None:
     if (build_dir / CURRENT).exists():
         release = current_release(build_dir)
         documents_dir = Path(built.documents[0].meta.meta_path).parent if built.documents else None
+        unsettled: set[str] = set()
         iris = lost_iris(release, built.documents, built.provisions, built.annotations.replaced,
                          withdrawn={slug: where for slug, (_, _, where) in built.annotations.withdrawn.items()},
-                         documents_dir=documents_dir)
-        by_path = {str(d.meta.meta_path): d.meta.slug for d in built.documents}
-        unsettled = {by_path[e.path] for e in iris if e.path in by_path}
+                         documents_dir=documents_dir, unsettled=unsettled)
         raise_all(iris + lost_links(release, built.annotations,
                                     (documents_dir.parent if documents_dir else default_corpus_dir()) / "annotations",
                                     unsettled=unsettled))

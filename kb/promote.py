@@ -73,8 +73,10 @@ def _role_family(kind: Kind) -> str:
 
 
 def match_quoted(slug: str, quoted: Sequence[QuotedProvision], parsed: Sequence[Provision],
-                 held_as: Mapping[str, str]) -> Promotion:
-    """Match every quoted provision of ``slug`` to a parsed one (see the module docstring)."""
+                 held_as: Mapping[str, str], *, same_language: bool = True) -> Promotion:
+    """Match every quoted provision of ``slug`` to a parsed one (see the module docstring);
+    ``same_language``: the held text is in the quotes' language (else a ``held_as`` is not compared with
+    its quote)."""
     promotion = Promotion(slug)
     by_eid = {p.eid: p for p in parsed}
     folded = {p.eid: _fold(p.text) for p in parsed}
@@ -93,7 +95,8 @@ def match_quoted(slug: str, quoted: Sequence[QuotedProvision], parsed: Sequence[
             target = _by_text(q, by_eid, folded, leaves)
             if target is not None and target != q.eid:
                 promotion.warnings += _doubts(slug, q, by_eid[target], folded[target])
-        elif target is not None and q.eid in held_as and _likeness(_fold(q.text), folded[target]) < _UNLIKE:
+        elif (target is not None and q.eid in held_as and same_language and q.eid not in parents
+              and _role_family(q.kind) == "text" and _likeness(_fold(q.text), folded[target]) < _UNLIKE):
             promotion.warnings.append(
                 f"{q.where}: held_as {target!r} of {q.eid}: the quote ({q.text[:60]!r}) and the held text of "
                 f"{target} ({by_eid[target].text[:60]!r}) have few words in common; check it is the provision meant")
@@ -125,8 +128,9 @@ def _doubts(slug: str, q: QuotedProvision, held: Provision, held_folded: str) ->
     out: list[str] = []
     confirm = f"if it is the same provision, say so with held_as: {held.eid} (else held_as: the eId it is)"
     if q.number and held.number and _number(q.number) != _number(held.number):
+        shown = "numbered (the text's numbering lost, read in order)" if held.number_reconstructed else "printed"
         out.append(f"{q.where}: {slug} {q.eid} is quoted as number {q.number!r} but was matched by its text to "
-                   f"{held.eid}, printed {held.number!r}; {confirm}")
+                   f"{held.eid}, {shown} {held.number!r}; {confirm}")
     quote = _fold(q.text)
     if quote not in held_folded and held_folded not in quote:
         out.append(f"{q.where}: {slug} {q.eid} was matched to {held.eid} by likeness only: the quote "

@@ -92,7 +92,8 @@ def _dangling(word: str) -> bool:
 
 
 _CAPS_CONJUNCTIONS = frozenset({"Y", "E", "O", "U"})
-_LETTERED_PARTS = frozenset("ANNEX ANEXO APPENDIX APÉNDICE PART PARTE SECTION SECCIÓN CHAPTER CAPÍTULO".split())
+_LETTERED_PARTS = frozenset("ANNEX ANEXO APPENDIX APÉNDICE PART PARTE SECTION SECCIÓN CHAPTER CAPÍTULO EJE TEMÁTICO "
+                            "TEMA GRUPO ÁREA AREA COMPONENTE LÍNEA OBJETIVO PILAR".split())
 _OPEN_ORDINAL_RE = re.compile(r"\b(?:the|la|el|del|de|of)\s+[IVXL]{1,6}$")
 
 
@@ -153,7 +154,8 @@ def _continues(block: Block, line: Line, *, after_blank: bool = False) -> bool:
         # a heading in capitals left open on a connector goes on ("I. PRESERVING ... OF / DEMOCRACIES ...",
         # "III. COORDINACIÓN CON OTROS PROCESOS MINISTERIALES Y / ORGANIZACIONES"; not "ANEXO E")
         words = block.text.split()
-        conjunction = last_word in _CAPS_CONJUNCTIONS and len(words) >= 3 and words[-2] not in _LETTERED_PARTS
+        conjunction = (last_word in _CAPS_CONJUNCTIONS and len(words) >= 3 and words[-2] not in _LETTERED_PARTS
+                       and last_word != (block.first.num or "").rstrip(".)"))  # "E. EJE TEMÁTICO E": its own letter
         return (len(block.lines) == 1 and is_upper(block.text) and (len(last_word) > 1 or conjunction)
                 and last_word.lower() in DANGLING_WORDS
                 and is_upper(line.text) and line.tok is Tok.TEXT)
@@ -165,8 +167,8 @@ def _continues(block: Block, line: Line, *, after_blank: bool = False) -> bool:
         return False  # "Considerando que" alone on its line leads in the clauses printed after it
     if line.text[0].islower() or _dangling(last_word) or _open_ordinal(block.text):
         return True
-    if line.text[0].isdigit() and block.text.endswith(","):
-        return True  # "... las Decisiones 40, 116, / 439, 441 y 510 de la Comisión"
+    if line.text[0].isdigit() and block.text.endswith(",") and len(block.lines[-1].text) >= _RUN_ON:
+        return True  # a wrapped line: "... las Decisiones 40, 116, / 439, 441 y 510 de la Comisión"
     if (not after_blank and OPENING_RE.match(block.text) and _RUN_ON <= len(block.lines[-1].text) <= _WRAPPED_MAX
             and block.text[-1].isalnum() and not _CLAUSE_CUE_RE.match(line.text)):
         return True  # the opening runs on to its colon: "NOSOTROS, ... la XXIII Conferencia / Interamericana"

@@ -32,6 +32,8 @@ __all__ = ["SALUTATION_RE", "Front", "front_matter", "inner_covers", "is_prose",
 _TOC_HEAD_RE = re.compile(
     r"^\s*(?:\*\*)?(?:table of contents?|contents?|index|[íi]ndice(?: general)?|contenidos?|"
     r"tabla de contenidos?|sumario|[íi]ndice del art[íi]culo|article index)\s*:?(?:\*\*)?\s*$", re.IGNORECASE)
+_ARTICLE_INDEX_RE = re.compile(r"^\s*(?:[íi]ndice del art[íi]culo|article index)\s*:?\s*$", re.IGNORECASE)
+_PAGE_TOOL_RE = re.compile(r"^\s*(?:print|imprimir|e-?mail|correo|pdf)\s*$", re.IGNORECASE)
 # The last entry of a page's index of its parts, as a site's pager prints it ("Todas las páginas").
 _TOC_LAST_RE = re.compile(r"^\s*(?:todas las p[áa]ginas|all pages)\s*$", re.IGNORECASE)
 _PAGE_END_RE = re.compile(r"\S\s+\d{1,3}\s*$")  # an entry ending with its page number
@@ -42,9 +44,12 @@ _ENTRY_HEAD_RE = re.compile(r"^\s*(?:[IVXLC]+|[A-Z]|\d{1,2}(?:\.\d{1,2})?)(?:[.)
 # Lines of a cover even when long: symbols, "Original:", "(Adopted at ...)", "Presented by ...".
 _COVER_RE = re.compile(
     r"OEA/Ser|CIDI/|/doc\.|Original:|^\s*\([^)]*\)?\s*$|^\s*\((?:adopt|approv|agreed|presented|aprobad|adoptad|present)|^\s*(?:presented|presentado|submitted|prepared|preparado|"
-    r"elaborado|updated|actualizado)\b|"
-    r"\((?:resoluci[óo]n\s+|resolution\s+)?(?:adopted|approved|aprobad[ao]|adoptad[ao])\s+(?:at|on|by|during|en|por|durante)\s",
-    re.IGNORECASE)  # an adoption note anywhere: a cover glued onto one line
+    r"elaborado|updated|actualizado)\b", re.IGNORECASE)
+# A cover glued onto one line up to its note of adoption, which ends it: capitals and symbols, then "(Resolución
+# aprobada en ...)" (a sentence citing an adoption has words in lower case before it).
+_GLUED_COVER_RE = re.compile(
+    r"^[^a-záéíóúñ]*\((?i:resoluci[óo]n\s+|resolution\s+)?(?i:adopted|approved|aprobad[ao]|adoptad[ao])\s+"
+    r"(?i:at|on|by|during|en|por|durante)\s[^()]*(?:\([^()]*\)[^()]*)*\)\s*$")
 _COVER_ONLY_RE = re.compile(r"\bOEA/Ser|\bOriginal\s*:", re.IGNORECASE)  # never cited in a sentence
 _COVER_CUE_RE = re.compile(r"\bOEA/Ser|\bCIDI/|\bTRABAJO\s?/|\bOriginal\s*:", re.IGNORECASE)
 # A heading no title is made of ("Preámbulo", "I ANTECEDENTES", "MANDATOS"): printed just before where
@@ -105,7 +110,7 @@ def is_prose(line: Line, *, sentence: bool = True) -> bool:
 def _is_cover(line: Line) -> bool:
     text = line.text
     quoted = text[:1] in "“\"‘" and text[-1:] in "”\"’"  # a subtitle in quotation marks
-    return quoted or bool(_COVER_RE.search(text))
+    return quoted or bool(_COVER_RE.search(text) or _GLUED_COVER_RE.match(text))
 
 
 def _content_after(lines: list[Line], i: int) -> bool:
@@ -128,6 +133,9 @@ def _tables_of_contents(lines: list[Line]) -> tuple[set[int], list[tuple[int, in
             i += 1
             continue
         first = i
+        if headed and _ARTICLE_INDEX_RE.match(line.raw):  # a site's buttons over an article's index of its pages
+            while first > 0 and _PAGE_TOOL_RE.match(lines[first - 1].raw):
+                first -= 1
         titles: list[str] = []
         unpaged = 0  # entries without a leader or page number
         if headed:
@@ -318,16 +326,15 @@ def _cover_follows(lines: list[Line], i: int) -> bool:
     return False
 
 
-def _after_title(lines: list[Line], start: int, is_title: Callable[[str], bool], inner: frozenset[int]) -> int:
+def _after_title(lines: list[Line], start: int, is_title: Callable[[str], bool]) -> int:
     """A document title printed just after where the body seemed to begin (a host's lead-in
-    before "DECLARACIÓN CONJUNTA ..."): the body begins after the title; not the cover of a further
-    resolution (``inner``), after the operative paragraphs of the one before."""
+    before "DECLARACIÓN CONJUNTA ..."): the body begins after the title."""
     seen = 0
     for i in range(start, len(lines)):
         line = lines[i]
         if line.tok in (Tok.BLANK, Tok.NOISE):
             continue
-        if (line.tok is not Tok.TEXT and i != start) or i in inner:
+        if line.tok is not Tok.TEXT and i != start:
             return start
         if i != start and is_title(line.text):
             return next((j for j in range(i + 1, len(lines)) if lines[j].tok not in (Tok.BLANK, Tok.NOISE)), start)
@@ -387,6 +394,12 @@ def _quoted_subtitles(lines: list[Line]) -> set[int]:
 
 _NAME_WORD_RE = re.compile(
     r"^(?:[A-ZÁÉÍÓÚÑ][a-záéíóúñü'’-]+|[A-ZÁÉÍÓÚÑ]{2,}|[A-Z]\.|de|del|la|las|los|y|van|von|da|dos)$")
+# The position a signatory signs with, on the line under the name.
+_POSITION_RE = re.compile(
+    r"\b(?:secretary|secretaria|secretario|director|directora|minister|ministro|ministra|president|presidente|"
+    r"presidenta|chair|chairperson|coordinator|coordinador|coordinadora|head|jefe|jefa|ambassador|embajador|"
+    r"embajadora|executive|ejecutiv[oa]|commissioner|comisionad[oa]|representative|representante|advisor|"
+    r"asesor|asesora|officer|oficial|manager|gerente|rapporteur|relator|relatora)\b", re.IGNORECASE)
 _SIGNATURE_WORDS = 6
 _SIGNATURE_LINES = 6
 
@@ -417,7 +430,8 @@ def signature_block(lines: list[Line]) -> frozenset[int]:
         return frozenset()
     for k, i in enumerate(run[:-1]):
         before = next((j for j in range(i - 1, -1, -1) if lines[j].tok not in (Tok.BLANK, Tok.NOISE)), None)
-        if _person(lines[i].text) and before is not None and _sentence(lines[before].text):
+        if (_person(lines[i].text) and _POSITION_RE.search(lines[run[k + 1]].text) and before is not None
+                and _sentence(lines[before].text)):
             return frozenset(run[k:])
     return frozenset()
 
@@ -447,7 +461,6 @@ def inner_covers(lines: list[Line]) -> frozenset[int]:
 def front_matter(lines: list[Line], is_title: Callable[[str], bool]) -> Front:
     toc, spans = _tables_of_contents(lines)
     quoted = _quoted_subtitles(lines)
-    inner = inner_covers(lines)
     width = wrap_width(lines)
     for i, line in enumerate(lines):
         if i in toc or line.tok in (Tok.BLANK, Tok.NOISE) or line.leader:
@@ -455,7 +468,7 @@ def front_matter(lines: list[Line], is_title: Callable[[str], bool]) -> Front:
         if i in quoted:
             continue
         if _body_like(lines, i, width) and not _cover_follows(lines, i):
-            start = _with_its_heading(lines, _after_title(lines, i, is_title, inner))
+            start = _with_its_heading(lines, _after_title(lines, i, is_title))
             return Front(_with_part_heading(lines, start, toc), frozenset(toc), tuple(spans))
     for i, line in enumerate(lines):  # no prose at all: the first sentence that is not a cover line
         if i in toc or line.tok in (Tok.BLANK, Tok.NOISE, Tok.NUMBER_ONLY) or _is_cover(line):

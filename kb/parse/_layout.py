@@ -54,6 +54,7 @@ _INLINE_BULLET_RE = re.compile(r"(?<=\s)[•▪]\s+(?=\S)")
 # where at least two follow a sentence's end (the first may follow a heading: "Conclusiones - Si bien").
 _INLINE_DASH_RE = re.compile(rf"(?<=\s)-\s+(?=[¿¡\"“]?[{_CAP}])")
 _DASH_RUN = 2
+_LABEL_AFTER_RE = re.compile(r"[\w/]+(?:\s[\w/]+)?\s*:")
 # A line holding this many bullet signs after its start is a list the host ran together (a slide, a
 # flattened page): every sign begins an item, however short.
 _BULLET_RUN = 2
@@ -148,9 +149,11 @@ def _cuts(raw: str, seq: _Sequence) -> list[int]:
     bullets = [m.start() for m in _INLINE_BULLET_RE.finditer(raw) if raw[:m.start()].strip()]
     run = len(bullets) >= _BULLET_RUN
     candidates += [(pos, "run" if run else "bullet", "") for pos in bullets]
-    dashes = [m.start() for m in _INLINE_DASH_RE.finditer(raw) if raw[:m.start()].strip()]
-    if sum(_before(raw, pos) in ".;:”\"" for pos in dashes) >= _DASH_RUN:
-        candidates += [(pos, "run", "") for k, pos in enumerate(dashes) if k == 0 or _before(raw, pos) in ".;:”\""]
+    # a caption's label after a dash ("- Photo: OAS.") is no item
+    dashes = [m.start() for m in _INLINE_DASH_RE.finditer(raw) if raw[:m.start()].strip()
+              and not _LABEL_AFTER_RE.match(raw, m.end())]
+    if sum(_before(raw, pos) in ".”\"" for pos in dashes) >= _DASH_RUN:
+        candidates += [(pos, "run", "") for k, pos in enumerate(dashes) if k == 0 or _before(raw, pos) in ".”\""]
     candidates += [(m.start(), "cue", "") for m in _INLINE_CUE_RE.finditer(raw)]
     candidates += [(m.start(), "clause", "") for m in _INLINE_CLAUSE_RE.finditer(raw)
                    if m.start() not in {c[0] for c in candidates}]

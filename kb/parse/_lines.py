@@ -63,7 +63,7 @@ _HOST_FURNITURE_RE = re.compile(
     r"(?:size|tamaño|descargar|download)\s*:?\s*[\d.,]+\s*(?:mb|kb)\b.*$|"
     r"(?:p[áa]gina|page|старонка)\s*\d{1,4}\s*/\s*\d{1,4}\s*$|"
     r"(?:fecha de conversi[óo]n|дата канвертавання|post on|upload:|category:)\s*\S*\s*$|"
-    r"\d+\s+(?:views|download)s?\s*$|(?:imprimir|print|show more|show less|create successful epaper yourself)\s*$|"
+    r"\d+\s+(?:views|download)s?\s*$|(?:show more|show less|create successful epaper yourself)\s*$|"
     r"turn your pdf publications into a flip-book\b.*$|"
     r"(?:english|español|espanol|français|francais|português|portugues)\s+-\s*$|"  # a language menu
     r".{1,80}\s(?:>>|»)\s*$)",  # a link to another page ("Presentations of Working Group 1 >>")

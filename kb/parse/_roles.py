@@ -44,6 +44,7 @@ _TRAILING_NOTE_RE = re.compile(r"\s*\[[^\]]*\]$")
 _SENTENCE_END_RE = re.compile(r"[.?!](?=\s|$)")
 _FIELD_RE = re.compile(r"^(?P<label>[A-ZÁÉÍÓÚÑ][^:\d]{0,40}):\s+\S")
 
+_LABEL_WORDS = 4  # a lead-in this short is a label naming what its list holds ("Main findings:")
 _RESOLVES_RE = re.compile(
     r"^\W*(?:RESOLVES?|RESUELVEN?|DECIDES?|DECIDEN?)\s*:|^\s*(?:Resolves?|Resuelven?|Decides?|Deciden?)\s*:\s*$")
 _MANDATING = frozenset({DocType.PLAN_OF_ACTION, DocType.WORK_PLAN})
@@ -112,6 +113,19 @@ _RECOGNIZING_RE = re.compile(
     r"reaffirm that|affirm|emphasi[sz]e|stress|highlight|welcome|consider|are convinced|"
     r"reconocemos|destacamos|subrayamos|recordamos|tomamos nota|observamos|afirmamos|consideramos|celebramos)\b",
     re.IGNORECASE)
+
+
+# An action asked or undertaken further on in a paragraph ("We welcome the offer ... and instruct ...").
+_ACTS_RE = re.compile(
+    r"\b(?:and|y|e)\s+(?:we\s+|to\s+)?(?:" + "|".join(sorted(_OPERATIVE_VERBS | _IMPERATIVE)) + r"|"
+    r"instruimos|encomendamos|solicitamos|exhortamos|instamos|invitamos|encargamos|acordamos|decidimos|resolvemos|"
+    r"nos comprometemos)\b", re.IGNORECASE)
+
+
+def _only_recognizes(text: str) -> bool:
+    """A plan's preamble in the first person: the Ministers recognize, underline, welcome ..., and ask or
+    undertake nothing in the same paragraph."""
+    return bool(_RECOGNIZING_RE.match(text)) and not _DIRECTIVE_RE.search(text) and not _ACTS_RE.search(text)
 
 
 def is_question(text: str) -> bool:
@@ -202,7 +216,7 @@ class Roles:
 
     def _operative(self, text: str, *, item: bool = False) -> bool:
         if self.mandating or self.resolved:
-            return not _RECOGNIZING_RE.match(text)
+            return not _only_recognizes(text)
         # A declaration or resolution, or a text whose kind is not known: each paragraph by its words.
         judged = self.resolving or self.doc_type is None
         return judged and is_operative(text, infinitive=not item) and not (
@@ -235,7 +249,7 @@ class Roles:
             return Kind.OBJECTIVE
         if _is_lead_label(text):
             return Kind.PARAGRAPH
-        if self.doc_type is DocType.PLAN_OF_ACTION and OPENING_RE.match(text) and not _RECOGNIZING_RE.match(text):
+        if self.doc_type is DocType.PLAN_OF_ACTION and OPENING_RE.match(text) and not _only_recognizes(text):
             return Kind.MANDATE  # "We, the Ministers ... commit to carry out the following Plan of Action"
         if self.mandating:
             return Kind.MANDATE if is_operative(text) or _DIRECTIVE_RE.search(text) else Kind.PARAGRAPH
@@ -248,8 +262,9 @@ class Roles:
             return Kind.QUESTION
         if self.mandating:
             return Kind.MANDATE
-        if lead_in and (role := self.context([lead_in])) is not None:
-            return role  # the list's own heading or lead-in names it: "Conclusiones" over its bullets
+        if lead_in and (lead_in in headings or len(lead_in.split()) <= _LABEL_WORDS) and (
+                role := self.context([lead_in])) is not None:
+            return role  # the list's own heading or a label names it: "Conclusiones" over its bullets, "Main findings:"
         if _OBJECTIVE_RE.search(lead_in) or _AIMS_RE.search(lead_in):
             return Kind.OBJECTIVE
         if _announces_recommendations(lead_in):
