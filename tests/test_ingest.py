@@ -762,9 +762,18 @@ def test_a_held_text_replaced_with_two_items_swapped_says_what_follows_from_what
     swapped.write_text(f"{head}\ng) Promote the development of labor market information systems in the region."
                        f"\n\nh) {tail}", encoding="utf-8")
     kb.add_document(swapped, corpus_dir=corpus, slug=QUOTED, date="2021-09", replace=True)
+    # and a curated link on another provision of the plan deleted by hand: that one is to be withdrawn
+    carried = corpus / "annotations" / "carried-forward.yaml"
+    lines = carried.read_text(encoding="utf-8").splitlines(keepends=True)
+    at = next(k for k, line in enumerate(lines) if f"from: {QUOTED} passage_1" in line)
+    end = next(k for k in range(at + 1, len(lines)) if lines[k].lstrip().startswith("- from:"))
+    carried.write_text("".join(lines[:at] + lines[end:]), encoding="utf-8")
     with pytest.raises(kb.CorpusErrors) as caught:
         kb.build(corpus, build_dir)
     messages = [str(e) for e in caught.value.errors]
+    deleted = next(e for e in caught.value.errors if "are no longer in the corpus" in str(e))
+    assert "para_2 reiterates" in str(deleted) and "withdrawn:" in deleted.hint
+    assert "para_2 reiterates" not in next(m for m in messages if "error(s) above" in m)
     moved = next(m for m in messages if "would name another text" in m)
     links = next(m for m in messages if "curated link(s)" in m)
     assert messages.index(moved) < messages.index(links)
