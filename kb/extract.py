@@ -323,8 +323,8 @@ def _blocks(boxes: list[list[Any]], left: float, right: float, unit: float) -> t
         if (following is not None and _PART_MARK_RE.match(following.get_text())
                 and line.get_text().rstrip().rstrip(_CLOSERS).endswith((".", ";", ":"))):
             return False  # a sentence ended near the margin by chance, and the next part begins
-        if right - x1 <= slack:
-            return True
+        if right - x1 <= (slack if ragged else _FLUSH):
+            return True  # justified, a paragraph's lines end at the margin to the point, but for its last
         if following is None or not ragged:
             return False
         ending, opening = line.get_text().split(), following.get_text().split()

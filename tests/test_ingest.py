@@ -576,6 +576,42 @@ def test_a_pdf_paragraph_running_over_a_page_break_is_read_whole(tmp_path: Path,
     assert ["-", "1", "-"] in lines and ["OEA/Ser.K/XII.40.1"] in lines  # kept, before the paragraph
 
 
+def test_a_justified_paragraph_s_last_line_near_the_margin_ends_it(tmp_path: Path) -> None:
+    """Justified, a paragraph's lines run to the margin to the point but its last: one that ends a few points short
+    of it, however near, ends the paragraph ("... de Gobierno." / "Considerando que:"), as solid as it is set."""
+    from fpdf import FPDF
+
+    pdf = FPDF(format="Letter")
+    pdf.set_margins(25, 20, 25)
+    pdf.add_page()
+    pdf.set_font("helvetica", size=10.5)
+    width = pdf.w - 50
+    words = ("Las ministras y los ministros de trabajo de los países de la región, reunidos en la ciudad de Lima, "
+             "adoptan esta declaración en el marco de la Conferencia Interamericana de Ministros de Trabajo y "
+             "de su plan de acción para los próximos tres años de trabajo conjunto").split()
+    lines, line = [], ""
+    for word in words:  # the paragraph's lines (each at least 90% of the width), the last one 96-99% of it
+        if pdf.get_string_width(f"{line} {word}".strip()) > width:
+            lines.append(line)
+            line = ""
+        line = f"{line} {word}".strip()
+    last = line
+    for filler in ("en la", "región", "americana", "y", "del", "hemisferio", "en", "su", "conjunto"):
+        if pdf.get_string_width(f"{last} {filler}.") <= 0.99 * width:
+            last = f"{last} {filler}"
+    last += "."
+    assert 0.96 * width <= pdf.get_string_width(last) <= 0.99 * width, pdf.get_string_width(last) / width
+    paragraph = " ".join([*lines, last])
+    # set solid, each line where it was wrapped; the full lines flush with the margin, as justified lines are
+    for text in (*lines, last, "Considerando que:", *lines, last):
+        pdf.cell(width, 5, text, align="L" if text in (last, "Considerando que:") else "R", new_x="LMARGIN",
+                 new_y="NEXT")
+    path = tmp_path / "declaracion.pdf"
+    pdf.output(str(path))
+    text_lines = [" ".join(line.split()) for line in kb.extract(path).text.split("\n")]
+    assert " ".join(paragraph.split()) in text_lines and "Considerando que:" in text_lines
+
+
 def test_extract_refuses_what_it_cannot_read(tmp_path: Path) -> None:
     from fpdf import FPDF
 
