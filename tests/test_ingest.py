@@ -586,9 +586,10 @@ def test_a_justified_paragraph_s_last_line_near_the_margin_ends_it(tmp_path: Pat
     pdf.add_page()
     pdf.set_font("helvetica", size=10.5)
     width = pdf.w - 50
-    words = ("Las ministras y los ministros de trabajo de los países de la región, reunidos en la ciudad de Lima, "
-             "adoptan esta declaración en el marco de la Conferencia Interamericana de Ministros de Trabajo y "
-             "de su plan de acción para los próximos tres años de trabajo conjunto").split()
+    sentence = ("Las ministras y los ministros de trabajo de los países de la región, reunidos en la ciudad de Lima, "
+                "adoptan esta declaración en el marco de la Conferencia Interamericana de Ministros de Trabajo y "
+                "de su plan de acción para los próximos tres años de trabajo conjunto")
+    words = sentence.split(" ")
     lines, line = [], ""
     for word in words:  # the paragraph's lines (each at least 90% of the width), the last one 96-99% of it
         if pdf.get_string_width(f"{line} {word}".strip()) > width:
