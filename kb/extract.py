@@ -10,7 +10,9 @@ and SHA-256 are recorded beside the text, so that the text can always be traced 
   in a block, a line that reaches the right margin was wrapped by the typesetter and goes on with
   the next, as the paragraph it is part of; on a page set ragged right, so does a line the next line's
   first word would not have fitted after, when it stops mid-sentence (a list's entries stay apart). A
-  PDF without a text layer (a scan) is refused with what to do.
+  table drawn with its rules (pdfplumber finds it) is written as a DOCX table is, a row a line of cells
+  between ``|``, where it stands on its page. A PDF without a text layer (a scan) is refused with what
+  to do.
 - DOCX: the paragraphs in order (python-docx), one per line and a blank line between; the numbers
   and bullets Word draws from its list definitions are written out (``1.``, ``a)``, ``-``), since a
   reader sees them and the parser needs them; a table's rows become lines of cells between ``|``.
@@ -96,22 +98,24 @@ def _pdf_text(path: Path, raw: bytes) -> str:
         # boxes in reading order top to bottom (pdfminer's own order puts a short centred heading
         # after the line below it); columns stay apart as boxes
         layout = LAParams(char_margin=_CHAR_MARGIN, boxes_flow=None)
-        pages = [_page(page, first=k == 0) for k, page in enumerate(extract_pages(io.BytesIO(raw), laparams=layout))]
+        read = list(extract_pages(io.BytesIO(raw), laparams=layout))
+        tables = _tables(raw, [k for k, page in enumerate(read) if _ruled(page)])
+        pages = [_page(page, first=k == 0, tables=tables.get(k, [])) for k, page in enumerate(read)]
         if _set_solid(pages):
             # Paragraphs set with no space between them: every line is a box of its own, the line ends say
             # nothing. Lines as near as a text's lines are read as one block, where wrapped lines join.
             layout = LAParams(char_margin=_CHAR_MARGIN, boxes_flow=None, line_margin=_SOLID_LINE_MARGIN)
-            pages = [_page(page, first=k == 0)
+            pages = [_page(page, first=k == 0, tables=tables.get(k, []))
                      for k, page in enumerate(extract_pages(io.BytesIO(raw), laparams=layout))]
     except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
         raise InputError(f"{path}: the PDF is encrypted", hint="save an unprotected copy and add that") from exc
     except (PDFSyntaxError, PSException, ValueError, KeyError, TypeError) as exc:
         raise InputError(f"{path}: not a readable PDF ({exc})", hint="check the file, or export it again") from exc
     lines = [line for page in pages for box in page.boxes for line in box]
-    if not lines:
+    if not lines and not any(isinstance(box, _Table) for page in pages for box in page.boxes):
         return ""
-    left, right = min(line.x0 for line in lines), max(line.x1 for line in lines)
-    unit = _glyph_width(lines)
+    left, right = (min(line.x0 for line in lines), max(line.x1 for line in lines)) if lines else (0.0, 1.0)
+    unit = _glyph_width(lines) if lines else 1.0
     # A paragraph that runs on over a page break is read whole: the foot of one page and the head of
     # the next (page number, running header) go before it.
     out: list[str] = []
@@ -159,9 +163,66 @@ _PAGE_FURNITURE_RE = re.compile(
     rf"\d{{1,3}}\s*/\s*\d{{1,3}})$|{SYMBOL_LINE_RE.pattern}")
 
 
-def _page(page: Any, *, first: bool) -> _Page:
+class _Table(list[Any]):
+    """A table found on a page, as a box among its text boxes: no lines of its own (so that what reads a
+    box's lines passes it by), its text written as a DOCX table's, and the height of its top."""
+
+    def __init__(self, text: str, top: float) -> None:
+        super().__init__()
+        self.text = text
+        self.top = top
+
+
+_RULED_MIN = 4  # drawn lines and rectangles a page needs before its tables are looked for
+_TABLE_MIN_ROWS = 2
+_TABLE_MIN_COLUMNS = 2
+
+
+def _ruled(page: Any) -> bool:
+    """Whether a page draws enough rules or boxes to hold a table (most pages draw none)."""
+    from pdfminer.layout import LTCurve
+
+    return sum(isinstance(item, LTCurve) for item in page) >= _RULED_MIN
+
+
+def _tables(raw: bytes, pages: list[int]) -> dict[int, list[tuple[tuple[float, float, float, float], str]]]:
+    """The tables drawn with their rules on the given pages (pdfplumber's table finder), each as its box in
+    pdfminer's coordinates (x0, y0, x1, y1; y from the page's foot) and its text: a row a line of cells
+    between ``|``, a rule under the first (the layout the parser reads tables in, as a DOCX's)."""
+    if not pages:
+        return {}
+    import pdfplumber
+
+    out: dict[int, list[tuple[tuple[float, float, float, float], str]]] = {}
+    with pdfplumber.open(io.BytesIO(raw)) as pdf:
+        for k in pages:
+            page = pdf.pages[k]
+            for table in page.find_tables():
+                rows = [["" if cell is None else " ".join(cell.split()) for cell in row] for row in table.extract()]
+                rows = [row for row in rows if any(row)]
+                if len(rows) < _TABLE_MIN_ROWS or max(len(row) for row in rows) < _TABLE_MIN_COLUMNS:
+                    continue  # a box drawn around a paragraph, a rule under a heading: no table
+                lines = ["| " + " | ".join(row) + " |" for row in rows]
+                text = "\n".join([lines[0], "|" + "---|" * len(rows[0]), *lines[1:]])
+                x0, top, x1, bottom = table.bbox
+                out.setdefault(k, []).append(((x0, page.height - bottom, x1, page.height - top), text))
+    return out
+
+
+def _top(box: list[Any]) -> float:
+    return box.top if isinstance(box, _Table) else float(box[0].y1)
+
+
+def _inside(line: Any, box: tuple[float, float, float, float]) -> bool:
+    x, y = (float(line.x0) + float(line.x1)) / 2, (float(line.y0) + float(line.y1)) / 2
+    return box[0] <= x <= box[2] and box[1] <= y <= box[3]
+
+
+def _page(page: Any, *, first: bool,
+          tables: list[tuple[tuple[float, float, float, float], str]] | None = None) -> _Page:
     """A page's text boxes, its footer apart, and its header unless it is the first page (whose top
-    is its cover, read in order)."""
+    is its cover, read in order); a table found on it (``tables``) stands among them where it is
+    printed, in place of the lines inside it."""
     from pdfminer.layout import LTTextContainer, LTTextLine
 
     top: list[str] = []
@@ -172,7 +233,8 @@ def _page(page: Any, *, first: bool) -> _Page:
     for box in page:
         if not isinstance(box, LTTextContainer):
             continue
-        lines = [line for line in box if isinstance(line, LTTextLine)]
+        lines = [line for line in box if isinstance(line, LTTextLine)
+                 and not any(_inside(line, bbox) for bbox, _ in tables or ())]
         text = " ".join(lines[0].get_text().split()) if len(lines) == 1 else ""
         alone = _PAGE_FURNITURE_RE.match(text) is not None  # "- 2 -", "OEA/Ser.K/XII.18.1"
         if alone and not first and box.y0 >= (1 - _MARGIN_ZONE) * page.height:
@@ -190,6 +252,9 @@ def _page(page: Any, *, first: bool) -> _Page:
     boxes = [lines for lines in boxes if not any(lines is t for t in taken)]
     if not notes and not continued and typed:  # a line of underscores with no note under it is the text's own
         boxes = sorted([*boxes, *([line] for line in typed)], key=lambda lines: -float(lines[0].y1))
+    for bbox, text in tables or ():
+        at = next((k for k, lines in enumerate(boxes) if _top(lines) < bbox[3]), len(boxes))
+        boxes.insert(at, _Table(text, bbox[3]))
     return _Page(top, boxes, bottom, notes, continued)
 
 
@@ -300,7 +365,8 @@ def _continues(carried: str, following: str) -> bool:
     first_line = following.strip().split("\n", 1)[0]
     letters = [c for c in first_line if c.isalpha()]
     heading = len(letters) >= 2 and not any(c.islower() for c in letters)
-    return bool(carried.strip()) and not heading and _PART_MARK_RE.match(first_line) is None
+    table = first_line.startswith("|")
+    return bool(carried.strip()) and not heading and not table and _PART_MARK_RE.match(first_line) is None
 
 
 def _blocks(boxes: list[list[Any]], left: float, right: float, unit: float) -> tuple[list[str], bool]:
@@ -339,6 +405,9 @@ def _blocks(boxes: list[list[Any]], left: float, right: float, unit: float) -> t
 
     out = []
     for box in boxes:
+        if isinstance(box, _Table):
+            out.append(box.text)
+            continue
         text = ""
         for k, line in enumerate(box):
             piece = " ".join(line.get_text().split())  # a justified line's stretched spaces are one space

@@ -24,6 +24,7 @@ import kb
 from kb.cli import main
 from kb.corpus import default_corpus_dir
 from kb.errors import EXIT_USAGE, EXIT_VALIDATION
+from kb.model import Kind
 
 PLAN = "iacml23-plan-of-action"
 
@@ -611,6 +612,87 @@ def test_a_justified_paragraph_s_last_line_near_the_margin_ends_it(tmp_path: Pat
     pdf.output(str(path))
     text_lines = [" ".join(line.split()) for line in kb.extract(path).text.split("\n")]
     assert " ".join(paragraph.split()) in text_lines and "Considerando que:" in text_lines
+
+
+def _ruled_table_pdf(path: Path, rows: list[tuple[str, ...]], widths: tuple[int, ...], lead_in: str) -> None:
+    """A page with a heading, a lead-in, a table drawn with its rules (as Word exports one), and a closing line."""
+    from fpdf import FPDF
+
+    pdf = FPDF(format="Letter")
+    pdf.set_margins(25, 20, 25)
+    pdf.add_page()
+    pdf.set_font("helvetica", size=10.5)
+    pdf.multi_cell(0, 5, "WORK PLAN 2040-2042 OF THE INTER-AMERICAN CONFERENCE", new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(3)
+    pdf.multi_cell(0, 5, lead_in, new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(3)
+    with pdf.table(col_widths=widths) as table:
+        for cells in rows:
+            row = table.row()
+            for cell in cells:
+                row.cell(cell)
+    pdf.ln(3)
+    pdf.multi_cell(0, 5, "The Technical Secretariat will report on these activities at the next Conference.",
+                   new_x="LMARGIN", new_y="NEXT")
+    pdf.output(str(path))
+
+
+def test_a_pdf_table_of_numbered_activities_is_read_a_row_an_activity(tmp_path: Path) -> None:
+    """A work plan's activities in a table drawn with its rules (number, activity, who, when): each row a
+    mandate, its cells a cell apart; printed where it stands, between its lead-in and the text after it."""
+    path = tmp_path / "work-plan.pdf"
+    _ruled_table_pdf(path, [
+        ("No.", "Activity", "Responsible", "Timeline"),
+        ("1", "Hold a hemispheric workshop on labor inspection and the use of data for planning inspections",
+         "Working Group 2, with ILO", "2040"),
+        ("2", "Update the study on the institutionalization of a gender approach in the ministries of labor",
+         "Technical Secretariat", "2041"),
+        ("3", "Organize virtual dialogues on platform work with the social partners of the region", "Working Group 1",
+         "2041-2042")], (10, 90, 40, 25), "The Working Groups will carry out the following activities:")
+    text = kb.extract(path).text
+    lines = text.split("\n")
+    assert "| No. | Activity | Responsible | Timeline |" in lines
+    assert ("| 1 | Hold a hemispheric workshop on labor inspection and the use of data for planning inspections | "
+            "Working Group 2, with ILO | 2040 |") in lines
+    assert lines.index("| No. | Activity | Responsible | Timeline |") > next(
+        k for k, line in enumerate(lines) if line.startswith("The Working Groups"))
+    assert text.rstrip().split("\n")[-1].startswith("The Technical Secretariat will report")
+    doc = kb.parse_document(text, doc_type="WorkPlan")
+    rows = [(p.eid, p.kind, p.text) for p in doc.provisions if p.eid.startswith("para_")]
+    assert [(eid, kind) for eid, kind, _ in rows] == [("para_1", Kind.MANDATE), ("para_2", Kind.MANDATE),
+                                                      ("para_3", Kind.MANDATE)]
+    assert rows[0][2].startswith("Hold a hemispheric workshop") and rows[0][2].endswith("| Working Group 2, with ILO "
+                                                                                      "| 2040")
+    assert doc.provisions[0].text == "The Working Groups will carry out the following activities:"
+
+
+def test_a_pdf_table_of_participants_is_no_list_of_provisions(tmp_path: Path) -> None:
+    path = tmp_path / "participants.pdf"
+    _ruled_table_pdf(path, [("No.", "Country", "Name", "Position"),
+                            ("1", "Argentina", "Juan Pérez", "Minister of Labor"),
+                            ("2", "Brazil", "Maria Souza", "Vice Minister of Labor"),
+                            ("3", "Canada", "John Smith", "Director General")],
+                     (10, 40, 50, 65), "The following delegations took part in the meeting of the Conference:")
+    text = kb.extract(path).text
+    assert "| 2 | Brazil | Maria Souza | Vice Minister of Labor |" in text.split("\n")
+    doc = kb.parse_document(text, doc_type="MeetingSummary")
+    assert not [p for p in doc.provisions if p.eid.startswith("para_")]
+
+
+def test_a_box_drawn_around_a_paragraph_is_no_table(tmp_path: Path) -> None:
+    from fpdf import FPDF
+
+    pdf = FPDF(format="Letter")
+    pdf.add_page()
+    pdf.set_font("helvetica", size=10.5)
+    pdf.multi_cell(0, 5, "1. The Ministers commit to strengthen the public employment services of the region.",
+                   border=1, new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(3)
+    pdf.multi_cell(0, 5, "2. The Ministers commit to promote social dialogue.", border=1, new_x="LMARGIN",
+                   new_y="NEXT")
+    path = tmp_path / "boxed.pdf"
+    pdf.output(str(path))
+    assert "|" not in kb.extract(path).text
 
 
 def test_extract_refuses_what_it_cannot_read(tmp_path: Path) -> None:

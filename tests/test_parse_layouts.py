@@ -1675,3 +1675,29 @@ def test_a_plan_s_paragraph_that_recognizes_and_asks_is_a_mandate() -> None:
             "strengthen the employment services and commit to report on their progress.\n\n3. We stress the importance "
             "of social dialogue and will convene a tripartite meeting in 2041.\n")
     assert {p.kind for p in parse_document(text, doc_type="PlanOfAction").provisions} == {Kind.MANDATE}
+
+
+WORK_PLAN_TABLE = (
+    "WORK PLAN 2040-2042\n\nThe Working Groups will carry out the following activities:\n\n"
+    "| No. | Activity | Responsible | Timeline |\n|---|---|---|---|\n"
+    "| 1 | Hold a hemispheric workshop on labor inspection and the use of data for planning | Working Group 2 | 2040 |\n"
+    "| 2 | Update the study on the institutionalization of a gender approach in the ministries | Secretariat | 2041 |\n"
+    "| 3 | Organize virtual dialogues on platform work with the social partners of the region | Working Group 1 | "
+    "2042 |\n")
+
+
+def test_a_work_plan_s_table_of_activities_begins_its_body_with_its_lead_in() -> None:
+    """A table of numbered activities (number, activity, who, when) is the body, read a row an activity, and the
+    sentence leading it in is the body's first paragraph, not cover."""
+    doc = parse_document(WORK_PLAN_TABLE, doc_type="WorkPlan")
+    assert [(p.eid, p.kind) for p in doc.provisions] == [
+        ("al_1", Kind.MANDATE), ("para_1", Kind.MANDATE), ("para_2", Kind.MANDATE), ("para_3", Kind.MANDATE)]
+    assert by_eid(doc)["para_2"].text == ("Update the study on the institutionalization of a gender approach in the "
+                                          "ministries | Secretariat | 2041")
+
+
+def test_a_table_of_participants_with_four_cells_is_not_read_a_row_a_provision() -> None:
+    text = ("LIST OF PARTICIPANTS\n\nThe following delegations took part in the meeting of the Conference:\n\n"
+            "| No. | Country | Name | Position |\n|---|---|---|---|\n| 1 | Argentina | Juan Pérez | Minister of Labor |\n"
+            "| 2 | Brazil | Maria Souza | Vice Minister of Labor and Employment |\n")
+    assert not [p for p in parse_document(text).provisions if p.eid.startswith("para_")]

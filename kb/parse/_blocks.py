@@ -21,7 +21,8 @@ from kb.model import Kind
 from kb.parse._layout import PREAMBLE_CUES
 from kb.parse._lines import AGENDA_SLOT_RE, GLYPH_ALONE_RE, TABLE_RULE_RE, Line, Tok, clean, is_upper
 
-__all__ = ["DANGLING_WORDS", "OPENING_RE", "RESOLUTION_CUE_RE", "Block", "blocks", "heading_like", "wrap_width"]
+__all__ = ["DANGLING_WORDS", "OPENING_RE", "RESOLUTION_CUE_RE", "Block", "blocks", "heading_like", "numbered_table_at",
+           "wrap_width"]
 
 # A heading-like line is at most this long (a label ending with a colon: the shorter limit).
 _HEADING_MAX = 160
@@ -342,10 +343,24 @@ _ROW_NUMBER_RE = re.compile(r"^\(?(?P<num>\d{1,3}|[a-z])[.)º°]?$")
 _ROW_CELLS = 3  # a number and at most two cells of text (a recommendation, who is to act on it)
 _ROW_LETTERS = 0.6  # of a row's characters, at least this share letters
 _ROW_WORDS = 4  # words a row, on average: a provision is a sentence, a name or a date is not
+# More cells a row (a work plan's activity, who is responsible, when): only where each row's longest cell is a
+# sentence, this many words on average (a table of participants' names and posts is not).
+_ROW_CELLS_MAX = 5
+_ROW_SENTENCE_WORDS = 7
 
 
 def _cells(line: Line) -> list[str]:
     return [" ".join(c.split()) for c in line.raw.strip().strip("|").split("|")]
+
+
+def numbered_table_at(lines: list[Line], i: int) -> bool:
+    """Whether a table whose rows are numbered in their first cell begins at line ``i`` (its header row over a
+    rule, or its first row): a report's recommendations or a work plan's activities laid out as a table."""
+    if "|" not in lines[i].raw or i + 1 >= len(lines):
+        return False
+    rows = [line for line in lines[i:i + 3] if "|" in line.raw and not TABLE_RULE_RE.match(line.raw)]
+    ruled = any(TABLE_RULE_RE.match(line.raw) for line in lines[i + 1:i + 2])
+    return ruled and any(_ROW_NUMBER_RE.match(_cells(row)[0]) for row in rows[:2])
 
 
 def _numbered_rows(table: list[Line]) -> list[Block]:
@@ -359,11 +374,15 @@ def _numbered_rows(table: list[Line]) -> list[Block]:
     cells = [_cells(row) for row in rows]
     if len(rows) < 2 or not _ROW_NUMBER_RE.match(cells[0][0]):
         return []
-    texts = [clean(" ".join(cell for cell in row[1:] if cell)) for row in cells]
+    # more cells than a number and two: a work plan's (activity, who, when), its texts a cell apart
+    joint = " " if max(map(len, cells)) <= _ROW_CELLS else " | "
+    texts = [clean(joint.join(cell for cell in row[1:] if cell)) for row in cells]
     words = [text.split() for text in texts if text]
     letters = sum(c.isalpha() for text in texts for c in text) / max(1, sum(len(text) for text in texts))
-    if (max(map(len, cells)) > _ROW_CELLS or letters < _ROW_LETTERS
-            or sum(map(len, words)) < _ROW_WORDS * len(words)):
+    longest = [max((len(cell.split()) for cell in row[1:]), default=0) for row in cells]
+    sentences = sum(longest) >= _ROW_SENTENCE_WORDS * len(longest)  # each row says something: an activity
+    if ((max(map(len, cells)) > _ROW_CELLS and not (max(map(len, cells)) <= _ROW_CELLS_MAX and sentences))
+            or letters < _ROW_LETTERS or sum(map(len, words)) < _ROW_WORDS * len(words)):
         return []  # a numbered table of figures, names or dates (a budget, the participants): not provisions
     blocks: list[Block] = []
     for row, (first, *_), body in zip(rows, cells, texts, strict=True):

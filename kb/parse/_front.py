@@ -23,7 +23,7 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from kb.parse._blocks import DANGLING_WORDS, OPENING_RE, RESOLUTION_CUE_RE, wrap_width
+from kb.parse._blocks import DANGLING_WORDS, OPENING_RE, RESOLUTION_CUE_RE, numbered_table_at, wrap_width
 from kb.parse._layout import follows
 from kb.parse._lines import Line, Tok
 
@@ -292,6 +292,8 @@ def _body_like(lines: list[Line], i: int, width: int) -> bool:
         return True  # a resolution's preamble, however many resolutions it cites by symbol
     if line.tok is Tok.AGENDA or (line.tok is Tok.TEXT and SALUTATION_RE.match(line.text)):
         return True  # an agenda's first entry; a speech's first salutation
+    if line.tok is Tok.TEXT and numbered_table_at(lines, i):
+        return True  # a table of numbered recommendations or activities
     if line.tok not in (Tok.TEXT, Tok.BULLET, Tok.LETTERED, Tok.NUMBERED) or _is_cover(line):
         return False
     if line.text.count(" | ") >= 2:
@@ -355,6 +357,20 @@ def _with_its_heading(lines: list[Line], start: int) -> int:
             and not _COVER_CUE_RE.search(before.text)):
         return start - 1
     return start
+
+
+_LEAD_IN_MIN_WORDS = 5
+
+
+def _with_lead_in(lines: list[Line], start: int) -> int:
+    """A sentence leading in what the body begins with ("The Working Groups will carry out the following
+    activities:" over a table of them) belongs to the body."""
+    before = next((j for j in range(start - 1, -1, -1) if lines[j].tok not in (Tok.BLANK, Tok.NOISE)), None)
+    if before is None or lines[before].tok is not Tok.TEXT or not lines[before].text.rstrip().endswith(":"):
+        return start
+    words = lines[before].text.split()
+    prose = len(words) >= _LEAD_IN_MIN_WORDS and sum(w[:1].islower() for w in words) >= len(words) / 2
+    return before if prose and not _is_cover(lines[before]) and not _COVER_CUE_RE.search(lines[before].text) else start
 
 
 def _with_part_heading(lines: list[Line], start: int, toc: set[int]) -> int:
@@ -468,7 +484,7 @@ def front_matter(lines: list[Line], is_title: Callable[[str], bool]) -> Front:
         if i in quoted:
             continue
         if _body_like(lines, i, width) and not _cover_follows(lines, i):
-            start = _with_its_heading(lines, _after_title(lines, i, is_title))
+            start = _with_lead_in(lines, _with_its_heading(lines, _after_title(lines, i, is_title)))
             return Front(_with_part_heading(lines, start, toc), frozenset(toc), tuple(spans))
     for i, line in enumerate(lines):  # no prose at all: the first sentence that is not a cover line
         if i in toc or line.tok in (Tok.BLANK, Tok.NOISE, Tok.NUMBER_ONLY) or _is_cover(line):
