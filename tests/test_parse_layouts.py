@@ -1701,3 +1701,15 @@ def test_a_table_of_participants_with_four_cells_is_not_read_a_row_a_provision()
             "| No. | Country | Name | Position |\n|---|---|---|---|\n| 1 | Argentina | Juan Pérez | Minister of Labor |\n"
             "| 2 | Brazil | Maria Souza | Vice Minister of Labor and Employment |\n")
     assert not [p for p in parse_document(text).provisions if p.eid.startswith("para_")]
+
+
+def test_the_cover_s_symbol_heading_a_later_page_is_furniture() -> None:
+    """As a PDF's text reads when a paragraph runs over the first page break: the next page's running header (the
+    cover's symbol, alone, no page marker beside it) comes before the paragraph, and is no provision."""
+    text = ("XXX INTER-AMERICAN CONFERENCE OF MINISTERS OF LABOR\nOEA/Ser.K/XII.30.1\nTRABAJO/doc.5/40\n\n"
+            "DECLARATION OF LIMA\n\n1. We commit to strengthen the public employment services of the region.\n\n"
+            "OEA/Ser.K/XII.30.1\n\n2. The Chair pro tempore will coordinate the implementation of this Declaration with "
+            "the Technical Secretariat and the international organizations.\n")
+    doc = parse_document(text)
+    assert [p.eid for p in doc.provisions] == ["para_1", "para_2"]
+    assert 9 in doc.set_aside_lines

@@ -265,11 +265,16 @@ def _running_headers(lines: list[Line]) -> list[Line]:
             around = [lines[j] for j in range(max(0, i - 2), min(len(lines), i + 3)) if j != i]
             if any(other.tok is Tok.NOISE for other in around):
                 near_marker[line.text] += 1
-    cover = {line.text for line in [x for x in lines if x.tok is not Tok.BLANK][:_COVER_LINES]}
+    shown = [x for x in lines if x.tok is not Tok.BLANK][:_COVER_LINES]
+    cover = {line.text for line in shown}
     # printed twice next to a page marker, or once when it is the cover's symbol ("OEA/Ser.L/XX.1.11")
     headers = {text for text, count in near_marker.items()
                if count >= 2 or (text in cover and SYMBOL_LINE_RE.match(text) is not None)}
-    blocks = _repeated_blocks(lines)
+    # the cover's symbol alone on a line again further on, page marker or not: the head of a page
+    symbols = [(i, line.text) for i, line in enumerate(lines) if line.tok is Tok.TEXT and line.text in cover
+               and SYMBOL_LINE_RE.match(line.text) is not None]
+    again = {i for k, (i, text) in enumerate(symbols) if any(text == earlier for _, earlier in symbols[:k])}
+    blocks = _repeated_blocks(lines) | again
     if not headers and not blocks:
         return lines
     return [replace(line, tok=Tok.NOISE) if line.tok in (Tok.TEXT, Tok.SECTION) and (
