@@ -296,8 +296,8 @@ class Review:
                 link["note"] += "; its quote edited in review"
             if link["type"] == "addressee" and (link["to"] != p.target or link["evidence"] != p.evidence):
                 self._check_names(link)  # retargeted, or its quote edited: the quote must still name the body
-            elif link["to"] != p.target and link["evidence"] == p.evidence:  # quotes as suggested (the page sends them)
-                link["evidence"] = self._retargeted_evidence(p, link["to"])
+            elif link["to"] != p.target:  # the old target's words, edited or not, prove nothing of the new one
+                link["evidence"] = self._retargeted_evidence(p, link["to"], link["evidence"])
             _check_ends(link)
             self._check_not_curated(ident, link)
             data, entries = self._load(self.accepted_path, "links")
@@ -334,23 +334,25 @@ class Review:
                                      parameter="ident", hint=f"nothing was written: reject it (kb review --reject "
                                      f"{ident}), or add its quote to the evidence there")
 
-    def _retargeted_evidence(self, p: Pending, target: str) -> list[dict[str, str]]:
-        """The suggestion's quotes with those of the target it named replaced by the new target's own
-        text (a held provision's printed text, or the quotation a quoted one is known through): the old
-        target's words prove nothing of the new one. A target the corpus does not have keeps them: the
-        build's check then says what is wrong with it."""
+    def _retargeted_evidence(self, p: Pending, target: str,
+                             evidence: list[dict[str, str]] | None = None) -> list[dict[str, str]]:
+        """The quotes (``evidence``, the suggestion's as edited; else as suggested) with those of the target
+        the suggestion named replaced by the new target's own text (a held provision's printed text, or the
+        quotation a quoted one is known through): the old target's words prove nothing of the new one. A
+        target the corpus does not have keeps them: the build's check then says what is wrong with it."""
+        evidence = p.evidence if evidence is None else evidence
         try:
             corpus = prepare(self.corpus_dir)
         except (CorpusError, CorpusErrors):
-            return p.evidence  # the corpus has other problems: the build reports them
+            return evidence  # the corpus has other problems: the build reports them
         texts = {f"{slug} {q.eid}": q.text for slug, provisions in corpus.provisions.items() for q in provisions}
         quoted = {f"{m.slug} {q.eid}": q for m in corpus.annotations.documents for q in m.provisions}
         texts |= {ref: q.text for ref, q in quoted.items()}
         # the old target's words, and its language versions' (kb.versions): quotes of either prove nothing now
         versions = [_ref(v) for v, o in corpus.annotations.versions.items() if _ref(o) == p.target]
         olds = [_fold(texts.get(ref, "")) for ref in (p.target, *versions)]
-        kept = [e for e in p.evidence if not any(old and (_fold(e["quote"]) in old or old in _fold(e["quote"]))
-                                                 for old in olds)]
+        kept = [e for e in evidence if not any(old and (_fold(e["quote"]) in old or old in _fold(e["quote"]))
+                                               for old in olds)]
         slug = target.split(" ", 1)[0]
         held = {d.meta.slug: d.text for d in corpus.documents}
         if target in quoted:
@@ -359,7 +361,7 @@ class Review:
         if target in texts and slug in held:
             own = quote_of(target, corpus_dir=self.corpus_dir)
             return [*kept, {"doc": slug, "quote": own.text, **({"after": own.after} if own.after else {})}]
-        return p.evidence  # not a provision the corpus has: the build's check names what it is
+        return evidence  # not a provision the corpus has: the build's check names what it is
 
     def _check_names(self, link: dict[str, Any]) -> None:
         """An addressee's quote names the body (a body the corpus declares): one retargeted to another body, or

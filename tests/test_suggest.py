@@ -985,6 +985,22 @@ def test_a_suggestion_retargeted_carries_the_new_targets_words(corpus: Path) -> 
     kb.prepare(corpus)  # and it builds
 
 
+def test_a_suggestion_retargeted_with_one_quote_edited_drops_the_old_targets_words(corpus: Path) -> None:
+    """The target changed and the source's quote edited, the old target's quote left as it was (Enter at the
+    prompt): the link must not be proved by the old target's words (a curator's walkthrough published the
+    wrong document as the proof)."""
+    review, rec6 = _recommendation_6_suggested(corpus)
+    source_quote = next(e["quote"] for e in rec6.evidence if e["quote"].startswith("6. Promote"))
+    edited = review.edited_evidence(rec6.id, [source_quote[:60] if e["quote"] == source_quote else ""
+                                              for e in rec6.evidence])
+    link = review.accept(rec6.id, target="wg1-2021-final-report recommendation_7", evidence=edited)
+    quotes = [e["quote"] for e in link["evidence"]]
+    assert source_quote[:60] in quotes
+    assert not any("(Art. 7, g Plan of Action of Buenos Aires)" in q for q in quotes), quotes  # the old target's
+    assert any(q.startswith("7. Instruct ILO-CINTERFOR, OAS and UNESCO") for q in quotes)  # the new one's
+    kb.prepare(corpus)
+
+
 def test_the_authors_named_as_the_subject_are_not_proposed_as_addressees(corpus_copy: Path, tmp_path: Path) -> None:
     """"We, the Ministers of Labor ..." names who speaks; "We ... instruct the Ministers of Labor" who is asked."""
     plan = tmp_path / "plan.txt"
