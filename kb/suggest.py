@@ -123,8 +123,12 @@ _MIN_QUOTE = 24  # characters of an addressee's quote: its name and the words be
 _AUTHORS_RE = re.compile(r"(?:^|[.;:]\s+)\W*(?:\d{1,2}[.)]\s+)?(?:we|nosotros|nosotras)(?:\s+(?:y|and)\s+\w+)?\s*,\s*"
                          r"(?:the|los|las|la|el)?\s*$", re.IGNORECASE)
 _LIST_JOIN = re.compile(r"\s*(?:,|\band\b|\by\b|\be\b|,\s*and\b)\s*(?:the\s+|la\s+|el\s+|los\s+|las\s+)?")
-_CITATION_RE = re.compile(r"\b(?:recommendation|recomendaci[óo]n|art(?:icle|[íi]culo)?\.?|paragraph|p[áa]rrafo)\s*"
-                          r"(\d{1,2})(?:\s*\(([a-z])\)|\s*,\s*([a-z])(?!\w))?", re.IGNORECASE)
+# A citation of a provision by its number: "recommendation 7", "Art. 7, g", "Article 7, paragraph g)", "artículo 7,
+# literal g)", "7(g)"; the word says what kind of provision it names.
+_CITATION_RE = re.compile(
+    r"\b(?P<word>recommendation|recomendaci[óo]n|art(?:icle|[íi]culo)?\.?|paragraph|p[áa]rrafo)\s*(?P<num>\d{1,2})"
+    r"(?:\s*\((?P<paren>[a-z])\)|\s*,\s*(?:(?:paragraph|item|literal|inciso|letter|letra|p[áa]rrafo)\s+)?"
+    r"(?P<letter>[a-z])(?:\)|(?!\w)))?", re.IGNORECASE)
 # A letter is an item's in "7(g)" or "7, g", not a word after the number ("recomendación 2 y 3", "2 a la OIT").
 
 
@@ -373,9 +377,13 @@ def _cited(source: Candidate, target: Candidate) -> bool:
         return False
     for text in (source.text, *(e.quote for e in source.evidence)):
         for m in _CITATION_RE.finditer(text):
-            letter = m[2] or m[3]
-            number = m[1] + (f"({letter})" if letter else "")
-            if number == target.number and text[:m.start()].strip():
+            letter = m["paren"] or m["letter"]
+            number = m["num"] + (f"({letter})" if letter else "")
+            recommendation = m["word"].lower().startswith("recom")
+            # "recommendation 7" names a recommendation, "Article 7" an article of an instrument: not each other
+            kind = (target.kind == Kind.RECOMMENDATION.value) == recommendation or m["word"].lower().startswith(
+                ("paragraph", "párrafo", "parrafo"))
+            if number == target.number and kind and text[:m.start()].strip():
                 return True
     return False
 
@@ -535,14 +543,14 @@ def _named_bodies(text: str, annotations: Annotations) -> list[tuple[int, int, s
     found: list[tuple[int, int, str, str]] = []
     series: dict[str, set[str]] = {}
     for body in annotations.bodies:
-        for name in sorted({body.label, *body.alt_labels}, key=len, reverse=True):
+        for name in sorted({body.label, *body.alt_labels}, key=lambda n: (-len(n), n)):  # ties by name: seed-free
             if len(name) < 3:
                 continue
             # "OIT-CINTERFOR" names OIT/CINTERFOR: a hyphen and a slash join a name's parts alike
             m = re.search(rf"(?<![\w-]){re.escape(name).replace('/', '[-/]').replace(chr(92) + '-', '[-/]')}(?![\w-])",
                           text)
             if m is not None:
-                found.append((m.start(), m.end(), body.slug, name))
+                found.append((m.start(), m.end(), body.slug, m.group()))  # as printed: "ILO/CINTERFOR" or "-"
                 break
         for name in (body.label, *body.alt_labels):
             if (numbered := _NUMBERED_NAME_RE.match(name)) is not None:
