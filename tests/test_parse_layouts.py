@@ -1713,3 +1713,21 @@ def test_the_cover_s_symbol_heading_a_later_page_is_furniture() -> None:
     doc = parse_document(text)
     assert [p.eid for p in doc.provisions] == ["para_1", "para_2"]
     assert 9 in doc.set_aside_lines
+
+
+LETTERED_UNDER_ROMAN = (
+    "REPORT OF THE WORKING GROUP\n\nI. INTRODUCTION\n\nThe Working Group met twice to review the Plan of Action.\n\n"
+    "II. ACTIVITIES CARRIED OUT\n\nA. Intersectoral Workshop on education and labor\n\nThe workshop was held in "
+    "Buenos Aires in May 2040.\n\nB. Hemispheric Workshop on qualifications frameworks and the recognition of the "
+    "skills of migrant workers in the Americas (Panama City, March 2041)\n\nThe workshop took place in Panama City."
+    "\n\nC. Virtual dialogue on skills certification\n\nThe RIAL held a virtual dialogue in June 2041.\n\n"
+    "III. MAIN CONCLUSIONS\n\nThe Ministries recognize that qualifications frameworks are a tool for coordination.\n")
+
+
+def test_a_lettered_heading_c_is_not_the_roman_numeral_100() -> None:
+    """Under roman sections, "C." after "B." is subsection C, not section 100 (issue: "a lettered heading C. is not
+    the roman numeral 100"); and "B." over a long heading in mixed case, the letter after "A.", is a heading too."""
+    doc = parse_document(LETTERED_UNDER_ROMAN)
+    sections = [(p.eid, p.number) for p in doc.provisions if p.kind is Kind.SECTION]
+    assert sections == [("sec_1", "I"), ("sec_2", "II"), ("sec_2__subsec_1", "A"), ("sec_2__subsec_2", "B"),
+                        ("sec_2__subsec_3", "C"), ("sec_3", "III")]

@@ -129,10 +129,12 @@ def is_upper(text: str) -> bool:
     return len(letters) >= 2 and not any(c.islower() for c in letters)
 
 
-def _is_title(text: str) -> bool:
-    """A heading in mixed case: short, capitalised, no closing full stop."""
-    return (len(text) <= _TITLE_MAX and text[:1].isupper() and not text.endswith((".", ";", ","))
-            and len(text.split()) <= 14)
+def _is_title(text: str, *, long: bool = False) -> bool:
+    """A heading in mixed case: short, capitalised, no closing full stop (``long``: up to twice as long, for a
+    heading whose mark follows a heading's: "B. Hemispheric Workshop on ... (Panama City, March 2024)")."""
+    scale = 2 if long else 1
+    return (len(text) <= scale * _TITLE_MAX and text[:1].isupper() and not text.endswith((".", ";", ","))
+            and len(text.split()) <= scale * 14)
 
 
 def _styles(num: str) -> frozenset[str]:
@@ -188,7 +190,22 @@ def classify(text: str, segments: list[Segment]) -> list[Line]:
     """Every segment classified; running headers (a short line repeated next to page markers)
     become noise; a section mark alone on a line ("I.", "CAPÍTULO I") makes a heading with the line after it."""
     lines = [_classify(s, text[s.start:s.end]) for s in segments]
-    return _marks_alone(text, _running_headers(lines))
+    return _marks_alone(text, _running_headers(_long_headings(lines)))
+
+
+def _long_headings(lines: list[Line]) -> list[Line]:
+    """A long heading in mixed case whose letter is the next after the heading before it ("A. Intersectoral
+    Workshop ..." then "B. Hemispheric Workshop on ... (Panama City, March 2024)"): a heading too."""
+    out = list(lines)
+    last = ""
+    for i, line in enumerate(out):
+        if line.tok is Tok.SECTION and len(line.num) == 1:
+            last = line.num
+        elif line.tok is Tok.TEXT and last and not line.inline and (m := _SECTION_RE.match(line.raw)) and m["num"] \
+                and len(m["num"]) == 1 and ord(m["num"]) == ord(last) + 1 and _is_title(clean(m["body"]), long=True):
+            out[i] = replace(line, tok=Tok.SECTION, body=clean(m["body"]), num=m["num"], styles=_styles(m["num"]))
+            last = m["num"]
+    return out
 
 
 _MARK_ALONE_RE = re.compile(

@@ -253,6 +253,13 @@ class Tree:
         sections, 0 for a heading of another style (read as plain text)."""
         styles = block.first.styles
         if self.style in styles:
+            # "C." under section II is its subsection C, not section 100: a single letter that is a roman
+            # numeral too is no section that far past the one before (printed again, it is one: the build names it)
+            mark = block.first.num
+            previous = self.section.num if self.section is not None else None
+            if (self.style == "roman" and "letter" in styles and len(mark) == 1 and previous is not None
+                    and previous.isdigit() and _roman_value(mark) > int(previous) + 1):
+                return 2
             return 1
         return 2 if self.style == "roman" and "letter" in styles and self.section is not None else 0
 
