@@ -370,9 +370,21 @@ def add_document(path: Path, *, corpus_dir: Path | None = None, slug: str | None
     if meta_path.exists():
         existing = parse_meta(meta_path)
         if existing.sha256 != held_sha and not replace:
+            replacing = ("--replace to hold this text instead (its eIds may change: the next build asks which "
+                         "provision each published one is now)")
+            if requested is None:  # the slug is the cover's reading, not the curator's word: another document first
+                free = next(f"{slug}-{n}" for n in range(2, 1000)
+                            if not (documents / f"{slug}-{n}.yaml").exists() and f"{slug}-{n}" not in withdrawn)
+                other = _other_symbols(meta.symbols, existing.symbols)
+                raise InputError(
+                    f"{meta_path}: {slug!r}, the slug proposed from its cover, is already held, from another text "
+                    "(nothing written)", parameter="slug",
+                    hint=f"if this is another document, give it a slug of its own: --slug {free}, or better, one "
+                         "that names it (corpus/README.md)" + (
+                             f"; its cover's symbols are not {slug}'s, so it is not a text of {slug}" if other else
+                             f"; only if it is a new text of {slug} itself (a corrected version), {replacing}"))
             raise InputError(f"{meta_path}: {slug!r} is already held, from another text",
-                             hint="give another --slug, or --replace to hold this text instead (its eIds may "
-                                  "change: the next build asks which provision each published one is now)")
+                             hint=f"give another --slug, or {replacing}")
         parsed = parse_document(received.text, source=str(path), doc_type=existing.doc_type,
                                 language=existing.language, corrections=existing.corrections,
                                 corrections_file=str(meta_path))

@@ -148,6 +148,21 @@ def test_kb_add_again_keeps_the_edited_metadata_and_refuses_another_text(
     assert code == EXIT_USAGE and "already held, from another text" in err
 
 
+def test_a_slug_proposed_from_the_cover_and_held_from_another_text_proposes_a_free_one(
+        capsys: pytest.CaptureFixture[str], corpus_copy: Path, tmp_path: Path, new_plan: Path) -> None:
+    """A text whose cover reads as a held document's slug, held from another text: the first thing said is a slug
+    of its own (following the --replace once offered overwrote another report, a curator's walkthrough), and
+    --replace only for a new text of that document."""
+    args = ["--corpus", str(corpus_copy), "--no-build"]
+    assert run(capsys, "add", str(new_plan), *args)[0] == 0
+    other = tmp_path / "other.txt"
+    other.write_text(NEW_PLAN.replace("Asunción on", "Asunción, Paraguay, on"), encoding="utf-8")
+    code, _, err = run(capsys, "add", str(other), *args)
+    assert code == EXIT_USAGE and f"'{PLAN}', the slug proposed from its cover, is already held" in err
+    assert f"--slug {PLAN}-2" in err and err.index(f"--slug {PLAN}-2") < err.index("--replace")
+    assert not (corpus_copy / "documents" / f"{PLAN}-2.yaml").exists()
+
+
 def test_kb_add_does_not_publish_a_reading_with_warnings(capsys: pytest.CaptureFixture[str], corpus_copy: Path,
                                                         tmp_path: Path) -> None:
     """Once published, an IRI keeps naming what it named: a reading a reader would doubt is corrected first."""
