@@ -89,6 +89,7 @@ CONFIDENCE = {"bias": -7.74, "overlap": 4.66, "bm25": 3.43, "cited": 2.5, "quote
 # What a conference adopts, and what is submitted to it: the mandates of one derive from the other, at the
 # same meeting (its concept note or web page restates, and is not a source).
 _ADOPTED = frozenset({"PlanOfAction", "Declaration"})
+_DESCRIBING = frozenset({"ConceptNote", "WebPage"})  # what describes a meeting rather than records its work
 _SUBMITTED = frozenset({"WorkingGroupReport", "MeetingSummary"})
 # The documents whose mandates and recommendations the activities of their cycle answer.
 _INSTRUMENTS = frozenset({"PlanOfAction", "Declaration", "WorkPlan", "WorkingGroupReport"})
@@ -122,6 +123,9 @@ _MIN_QUOTE = 24  # characters of an addressee's quote: its name and the words be
 # Ministros ..."): who speaks, not who is asked to act.
 _AUTHORS_RE = re.compile(r"(?:^|[.;:]\s+)\W*(?:\d{1,2}[.)]\s+)?(?:we|nosotros|nosotras)(?:\s+(?:y|and)\s+\w+)?\s*,\s*"
                          r"(?:the|los|las|la|el)?\s*$", re.IGNORECASE)
+# A meeting's ordinal before a body's name: "the XXII IACML", "the next IACML" name the Conference's meeting, no
+# one asked to act.
+_MEETING_ORDINAL_RE = re.compile(r"\b(?:[IVXL]{1,6}|(?i:next|upcoming|previous|last|pr[óo]xima|anterior|[úu]ltima))\s*$")
 _LIST_JOIN = re.compile(r"\s*(?:,|\band\b|\by\b|\be\b|,\s*and\b)\s*(?:the\s+|la\s+|el\s+|los\s+|las\s+)?")
 # A citation of a provision by its number: "recommendation 7", "Art. 7, g", "Article 7, paragraph g)", "artículo 7,
 # literal g)", "7(g)"; the word says what kind of provision it names.
@@ -472,7 +476,7 @@ def _addressees(source: Candidate, annotations: Annotations) -> list[Suggestion]
     out: list[Suggestion] = []
     previous: tuple[int, str] = (-1, "")  # where the last name ended, and its role
     for start, end, slug, name in sorted(_named_bodies(source.text, annotations)):
-        if _AUTHORS_RE.search(source.text[:start]):
+        if _AUTHORS_RE.search(source.text[:start]) or _MEETING_ORDINAL_RE.search(source.text[:start]):
             continue
         evidence = _quote(source.evidence)
         if held is not None:
@@ -495,7 +499,7 @@ def _addressees(source: Candidate, annotations: Annotations) -> list[Suggestion]
         named = {s.target_ref for s in out}
         asking = _ASKING_RE.search(lead_in.quote)
         for start, end, slug, name in _named_bodies(lead_in.quote, annotations):
-            if f"body:{slug}" in named:
+            if f"body:{slug}" in named or _MEETING_ORDINAL_RE.search(lead_in.quote[:start]):
                 continue
             begin, stop = _around(lead_in.quote, start, end, SHORTEST_QUOTE)  # "IACML" alone proves nothing
             evidence = [Evidence(lead_in.doc, lead_in.quote[begin:stop], lead_in.start + begin, lead_in.start + stop,
@@ -649,9 +653,11 @@ def suggest(documents: Sequence[SourceDocument], provisions: dict[str, list[Prov
                     not _before(target.date, source.date):
                 continue
             if meetings.get(source.doc) and meetings.get(source.doc) == meetings.get(target.doc) and not (
-                    doc_types.get(source.doc) in _ADOPTED and doc_types.get(target.doc) in _SUBMITTED):
-                # two documents of one meeting (its concept note, its web page) restate, not reiterate; but what
-                # a conference adopts derives from the reports submitted to it
+                    doc_types.get(source.doc) in _ADOPTED and doc_types.get(target.doc) in _SUBMITTED) and \
+                    _DESCRIBING & {doc_types.get(source.doc), doc_types.get(target.doc)}:
+                # a meeting's concept note or web page restates what the meeting's other documents say, not
+                # reiterates; but what a conference adopts derives from the reports submitted to it, and two
+                # records of a cycle (a meeting of its Working Groups, their report a year on) are not restatements
                 continue
             if source.kind == "Activity" and target.kind not in _ANSWERED_KIND_NAMES:
                 continue

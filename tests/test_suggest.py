@@ -1025,6 +1025,35 @@ def test_a_suggestion_retargeted_with_one_quote_edited_drops_the_old_targets_wor
     kb.prepare(corpus)
 
 
+def test_documents_of_one_conference_cycle_in_other_years_are_linked(corpus: Path) -> None:
+    """Two documents of one meeting restate each other (a workshop's concept note and its web page), but a
+    cycle's documents of other years do not: a report of 2024 given the 2021 report's meeting (as kb add reads
+    "... OF THE XXI IACML" on a cover) still carries the 2021 recommendations forward."""
+    meta = corpus / "documents" / f"{REPORT}.yaml"
+    meta.write_text(re.sub(r"(?m)^meeting:.*$", "meeting: iacml21-preparatory-meeting", meta.read_text(encoding="utf-8")),
+                    encoding="utf-8")
+    prepared = kb.prepare(corpus)
+    found = kb.suggest(prepared.documents, prepared.provisions, prepared.annotations, document=REPORT)
+    assert any(s.source.doc == REPORT and s.link_type == "reiterates" and "/doc/wg1-2021-final-report/" in s.target
+               for s in found)
+
+
+def test_a_conference_named_as_a_meeting_is_no_addressee(corpus: Path) -> None:
+    """"... at the next IACML", "the Plan of Action of the XXII IACML" name the Conference's meeting: every 2024
+    recommendation was proposed as addressed to the IACML ("the paragraph introducing it asks 'IACML'"), which no
+    curator linked, level with the Ministers of Labor it does ask."""
+    prepared = kb.prepare(corpus)
+    found = kb.suggest(prepared.documents, prepared.provisions, prepared.annotations, document=REPORT)
+    to_iacml = [s for s in found if s.source.doc == REPORT and s.link_type == "addressee"
+                and s.target_ref == "body:iacml"]
+    assert not to_iacml, [(s.source.ref, s.why) for s in to_iacml]
+    assert any(s.source.doc == REPORT and s.target_ref == "body:ministers-of-labor" for s in found)
+    from kb.suggest import _MEETING_ORDINAL_RE
+
+    assert _MEETING_ORDINAL_RE.search("in preparing the Plan of Action of the XXII ")
+    assert not _MEETING_ORDINAL_RE.search("Working Group 1 asks the ")
+
+
 def test_the_authors_named_as_the_subject_are_not_proposed_as_addressees(corpus_copy: Path, tmp_path: Path) -> None:
     """"We, the Ministers of Labor ..." names who speaks; "We ... instruct the Ministers of Labor" who is asked."""
     plan = tmp_path / "plan.txt"
