@@ -125,7 +125,8 @@ _AUTHORS_RE = re.compile(r"(?:^|[.;:]\s+)\W*(?:\d{1,2}[.)]\s+)?(?:we|nosotros|no
                          r"(?:the|los|las|la|el)?\s*$", re.IGNORECASE)
 # A meeting's ordinal before a body's name: "the XXII IACML", "the next IACML" name the Conference's meeting, no
 # one asked to act.
-_MEETING_ORDINAL_RE = re.compile(r"\b(?:[IVXL]{1,6}|(?i:next|upcoming|previous|last|pr[óo]xima|anterior|[úu]ltima))\s*$")
+_MEETING_ORDINAL_RE = re.compile(
+    r"\b(?:[IVXL]{1,6}|(?i:next|upcoming|previous|last|pr[óo]xima|anterior|[úu]ltima))\s*$")
 _LIST_JOIN = re.compile(r"\s*(?:,|\band\b|\by\b|\be\b|,\s*and\b)\s*(?:the\s+|la\s+|el\s+|los\s+|las\s+)?")
 # A citation of a provision by its number: "recommendation 7", "Art. 7, g", "Article 7, paragraph g)", "artículo 7,
 # literal g)", "7(g)"; the word says what kind of provision it names.

@@ -1030,8 +1030,8 @@ def test_documents_of_one_conference_cycle_in_other_years_are_linked(corpus: Pat
     cycle's documents of other years do not: a report of 2024 given the 2021 report's meeting (as kb add reads
     "... OF THE XXI IACML" on a cover) still carries the 2021 recommendations forward."""
     meta = corpus / "documents" / f"{REPORT}.yaml"
-    meta.write_text(re.sub(r"(?m)^meeting:.*$", "meeting: iacml21-preparatory-meeting", meta.read_text(encoding="utf-8")),
-                    encoding="utf-8")
+    text = meta.read_text(encoding="utf-8")
+    meta.write_text(re.sub(r"(?m)^meeting:.*$", "meeting: iacml21-preparatory-meeting", text), encoding="utf-8")
     prepared = kb.prepare(corpus)
     found = kb.suggest(prepared.documents, prepared.provisions, prepared.annotations, document=REPORT)
     assert any(s.source.doc == REPORT and s.link_type == "reiterates" and "/doc/wg1-2021-final-report/" in s.target
