@@ -152,7 +152,13 @@ class Review:
 
     def pending(self) -> list[Pending]:
         out = []
+        seen: dict[str, int] = {}
         for line, e in self._entries(self.suggestions_path, "suggestions", _PENDING_KEYS):
+            if str(e["id"]) in seen:  # a copied entry: deciding one would take both out of the queue
+                raise InputError(f"{self.suggestions_path}:{line}: id {e['id']} is the id of the entry at line "
+                                 f"{seen[str(e['id'])]} too", hint="give the copy an id of its own (any word no other "
+                                 "entry has), or delete it: nothing was changed")
+            seen[str(e["id"])] = line
             confidence, evidence = e["confidence"], e.get("evidence") or []
             if isinstance(confidence, bool) or not isinstance(confidence, int | float) or not 0 <= confidence <= 1:
                 raise InputError(f"{self.suggestions_path}:{line}: confidence {confidence!r} is not a number from 0 "

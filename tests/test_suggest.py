@@ -819,6 +819,10 @@ def test_review_files_written_by_hand_get_file_and_line(corpus: Path) -> None:
                         encoding="utf-8")
         with pytest.raises(kb.InputError, match=rf"suggestions\.yaml:2: {said}"):
             kb.Review(corpus).pending()
+    entry = "- id: 0123456789\n  from: x y\n  type: reiterates\n  to: a b\n  confidence: 0.5\n"
+    path.write_text("suggestions:\n" + entry + entry.replace("to: a b", "to: c d"), encoding="utf-8")
+    with pytest.raises(kb.InputError, match=r"suggestions\.yaml:7: id 0123456789 is the id of the entry at line 2"):
+        kb.Review(corpus).accept("0123456789")  # a copy kept the id: deciding one took both out of the queue
     path.write_text("- a list\n", encoding="utf-8")
     with pytest.raises(kb.InputError, match="must be a mapping"):
         kb.Review(corpus).reject("0123456789")
