@@ -384,6 +384,10 @@ def suggest_cmd(document: Annotated[str | None, typer.Option(help="Suggest for t
         typer.echo(f"{document} is a language version of {original}: suggesting for {original}'s provisions, "
                    "read in either text", err=True)
         document = original
+    if document is not None and not any(document in a.reported_in for a in prepared.annotations.activities):
+        typer.echo(f"note: no activity is declared as reported in {document}: declare the workshops, dialogues and "
+                   "studies it reports (annotations/, with reported_in; corpus/README.md) to have what each answered "
+                   "proposed", err=True)
     review = kb.Review(corpus or kb.default_corpus_dir())
     found = kb.suggest(prepared.documents, prepared.provisions, prepared.annotations, document=document, top=top,
                        rejected=review.rejected(), min_confidence=min_confidence)
@@ -421,12 +425,26 @@ def review_cmd(accept: Annotated[list[str] | None, typer.Option("--accept", help
                list_only: Annotated[bool, typer.Option("--list", help="List the waiting suggestions.")] = False,
                reason: Annotated[str, typer.Option("--reason", help="With --reject: why (kept with the "
                                                    "decision).")] = "",
+               document: Annotated[str | None, typer.Option(help="Only the suggestions made for this document "
+                                                            "(a slug).")] = None,
+               min_confidence: Annotated[float, typer.Option(
+                   "--min-confidence", help="Only the suggestions at this confidence or more (0 to 1).")] = 0.0,
                corpus: CorpusOpt = None) -> None:
-    """Accept, edit or reject suggested links: one by one at a prompt (a to accept, r to reject with an
-    optional reason, e to edit the type, target, role or quotes, s to skip, q to quit), or by id with
-    --accept / --reject."""
+    """Accept, edit or reject suggested links: one by one at a prompt, best first (a to accept, r to reject with
+    an optional reason, e to edit the type, target, role or quotes, s to skip, q to quit), or by id with
+    --accept / --reject; --document and --min-confidence narrow the walk and --list."""
     review = kb.Review(corpus or kb.default_corpus_dir())
     pending = review.pending()
+    if not 0.0 <= min_confidence <= 1.0:
+        raise kb.InputError(f"--min-confidence {min_confidence} is not between 0 and 1", parameter="min-confidence")
+    if document is not None:
+        made_for = sorted({p.document for p in pending if p.document})
+        if document not in made_for:
+            raise kb.InputError(f"--document {document!r}: no suggestion waiting was made for it",
+                                parameter="document", hint=f"waiting: {', '.join(made_for) or 'none'} "
+                                                           "(kb suggest --document SLUG makes them)")
+        pending = [p for p in pending if p.document == document]
+    pending = [p for p in pending if p.confidence >= min_confidence]
     if list_only:
         for p in pending:
             _show_pending(p)

@@ -72,6 +72,13 @@ def test_suggest_then_review_then_build(capsys: pytest.CaptureFixture[str], corp
 
     review = kb.Review(corpus)
     pending = {(p.source, p.link_type, p.target): p for p in review.pending()}
+    # the walk narrowed to what a curator reads first: this document's, the confident ones
+    assert main(["review", "--list", "--document", REPORT, "--min-confidence", "0.8", "--corpus", str(corpus)]) == 0
+    listed = capsys.readouterr().out
+    confident = [p for p in pending.values() if p.document == REPORT and p.confidence >= 0.8]
+    assert f"{len(confident)} suggestion(s) waiting" in listed and 0 < len(confident) < len(pending)
+    assert main(["review", "--list", "--document", "no-such-doc", "--corpus", str(corpus)]) == EXIT_USAGE
+    assert f"waiting: {REPORT}" in capsys.readouterr().err
     waiting = pending[(f"{REPORT} recommendation_6", "reiterates", "iacml21-plan-of-action art_7__para_g")]
     assert main(["review", "--accept", waiting.id, "--corpus", str(corpus)]) == 0
     assert "accepted" in capsys.readouterr().out
@@ -1076,3 +1083,17 @@ def test_the_authors_named_as_the_subject_are_not_proposed_as_addressees(corpus_
     asked = {s.source.iri.rsplit("/", 1)[-1] for s in found
              if s.link_type == "addressee" and s.target_ref == "body:ministers-of-labor"}
     assert asked == {"para_3"}, asked
+
+
+def test_suggest_says_when_a_document_reports_no_declared_activity(
+        capsys: pytest.CaptureFixture[str], corpus_copy: Path, tmp_path: Path) -> None:
+    """A new document's workshops get no proposals until declared: kb suggest says so (a walkthrough wondered)."""
+    from fixtures.plan_of_action import NEW_PLAN
+
+    assert main(["suggest", "--document", "wg1-2021-final-report", "--no-write", "--corpus", str(corpus_copy)]) == 0
+    assert "no activity is declared as reported in" not in capsys.readouterr().err  # 13 are
+    plan = tmp_path / "plan.txt"
+    plan.write_text(NEW_PLAN, encoding="utf-8")
+    added = kb.add_document(plan, corpus_dir=corpus_copy)
+    assert main(["suggest", "--document", added.slug, "--no-write", "--corpus", str(corpus_copy)]) == 0
+    assert f"no activity is declared as reported in {added.slug}" in capsys.readouterr().err
