@@ -492,8 +492,11 @@ def add_document(path: Path, *, corpus_dir: Path | None = None, slug: str | None
         meeting_note = f"the cover names {meta.meeting}, not declared in annotations/activities.yaml: declare it"
     elif not meta.meeting:
         meeting_note = "not found on the cover: the slug of an activity, or leave empty"
-    for key, note in (("issuing_body", body_note), ("meeting", meeting_note)):
-        if note and not note.endswith("'s"):
+    elif meeting:  # read, not given: a meeting of the Working Groups "of the XXI IACML" is not the Conference
+        meeting_note = ("read from the Conference the cover names: check that the document is of that meeting, not "
+                        "of another of its cycle (a Working Groups' meeting, a workshop: their own activity)")
+    for key, value, note in (("issuing_body", issuing_body, body_note), ("meeting", meeting, meeting_note)):
+        if note and not note.endswith("'s") and not value:  # a field read is said in the file only
             notes.append(f"{key}: {note}")
     if alike and alike_language == lang:
         notes.append(f"text: its provisions say what {alike}'s say, number for number and name for name: if it is "

@@ -1219,3 +1219,14 @@ def test_a_withdrawn_slug_is_not_proposed_again(corpus_copy: Path, new_plan: Pat
     with pytest.raises(kb.InputError, match=f"--slug '{PLAN}' was withdrawn") as info:
         kb.add_document(new_plan, corpus_dir=corpus_copy, slug=PLAN)
     assert info.value.parameter == "slug"
+
+
+def test_a_meeting_read_from_the_cover_is_marked_to_check(corpus_copy: Path, tmp_path: Path) -> None:
+    """The meeting kb add reads is the Conference the cover names: a meeting of the Working Groups "of the XXI
+    IACML" read so was taken for the Conference (a walkthrough); the field says what to check, in the file only."""
+    plan = tmp_path / "plan.txt"
+    plan.write_text(NEW_PLAN.replace("XXIII", "XXI"), encoding="utf-8")
+    added = kb.add_document(plan, corpus_dir=corpus_copy)
+    line = next(line for line in added.meta_path.read_text(encoding="utf-8").splitlines() if line.startswith("meeting"))
+    assert line.startswith("meeting: iacml21  # read from the Conference the cover names")
+    assert not [note for note in added.notes if note.startswith("meeting")]
