@@ -8,7 +8,8 @@ and SHA-256 are recorded beside the text, so that the text can always be traced 
 - PDF: the text layer of each page (pdfminer.six), its layout analysis grouping lines into the
   blocks a reader sees (a paragraph, a heading, an item), a blank line between blocks and pages;
   in a block, a line that reaches the right margin was wrapped by the typesetter and goes on with
-  the next, as the paragraph it is part of; on a page set ragged right, so does a line the next line's
+  the next, as the paragraph it is part of (a word it cut with a hyphen made whole where the document
+  prints it whole elsewhere); on a page set ragged right, so does a line the next line's
   first word would not have fitted after, when it stops mid-sentence (a list's entries stay apart). A
   table drawn with its rules (pdfplumber finds it) is written as a DOCX table is, a row a line of cells
   between ``|``, where it stands on its page. A PDF without a text layer (a scan) is refused with what
@@ -133,7 +134,9 @@ def _pdf_text(path: Path, raw: bytes) -> str:
             page.bottom = [_note(num, text) for num, text in page.notes.items() if num not in cited] + page.bottom
         if carried is not None:
             if body and _continues(carried, body[0]):
-                joint = "" if carried.endswith("-") else " "
+                if carried.endswith("-") and carried[-2:-1].isalpha():
+                    carried = carried[:-1] + _BREAK
+                joint = "" if carried.endswith(("-", _BREAK)) else " "
                 body = [carried + joint + body[0].lstrip(), *body[1:]]
             else:
                 out.append(carried)
@@ -146,7 +149,23 @@ def _pdf_text(path: Path, raw: bytes) -> str:
         out += page.bottom
     if carried is not None:
         out.append(carried)
-    return "\n\n".join(block for block in out if block.strip())
+    return _unbroken("\n\n".join(block for block in out if block.strip()))
+
+
+_BREAK = "\x00"  # where a line ending in a hyphen was joined to the next, until the hyphen is decided
+
+
+def _unbroken(text: str) -> str:
+    """Each word a line's end cut with a hyphen, whole again when the document prints it whole elsewhere
+    ("qualifi-" / "cation", "qualification" on another page); else the hyphen kept ("labor-" / "market"), as
+    printed: a compound's hyphen is not told from a typesetter's otherwise."""
+    words = {w.casefold() for w in re.findall(r"\w+", text.replace(_BREAK, " "))}
+
+    def whole(found: re.Match[str]) -> str:
+        joined = found[1] + found[2]
+        return joined if joined.casefold() in words else f"{found[1]}-{found[2]}"
+
+    return re.sub(r"(\w+)\x00(\w+)", whole, text).replace(_BREAK, "-")
 
 
 @dataclass
@@ -415,7 +434,10 @@ def _blocks(boxes: list[list[Any]], left: float, right: float, unit: float) -> t
                 # a list's level is how far its marker is indented: kept as spaces, as a text file keeps it
                 piece = " " * _columns(line, left, unit) + piece
             wrapped = bool(k + 1 < len(box) and full(line, box[k + 1]) and piece)
-            text += piece + ("" if wrapped and piece.endswith("-") else " " if wrapped else "\n")
+            if wrapped and piece.endswith("-") and piece[-2:-1].isalpha():
+                text += piece[:-1] + _BREAK  # a word the typesetter hyphenated, or a hyphen at a line's end
+            else:
+                text += piece + ("" if wrapped and piece.endswith("-") else " " if wrapped else "\n")
         out.append(text.strip("\n"))
     last = boxes[-1][-1] if boxes and boxes[-1] else None
     ending = last.get_text().rstrip().rstrip(_CLOSERS) if last is not None else ""

@@ -629,6 +629,45 @@ def test_a_justified_paragraph_s_last_line_near_the_margin_ends_it(tmp_path: Pat
     assert " ".join(paragraph.split()) in text_lines and "Considerando que:" in text_lines
 
 
+def test_a_word_hyphenated_at_a_line_s_end_is_whole_where_the_text_prints_it_whole(tmp_path: Path) -> None:
+    """A PDF's hyphen at a line's end: "qualifi-" / "cations" is "qualifications" where the document prints that
+    word whole elsewhere (a quote of it then matches); "labor-" / "market" keeps its hyphen, as printed, when the
+    document prints "labor-market" or nothing to tell (a compound's hyphen is not a typesetter's)."""
+    from fpdf import FPDF
+
+    pdf = FPDF(format="Letter")
+    pdf.set_margins(25, 20, 25)
+    pdf.add_page()
+    pdf.set_font("helvetica", size=10.5)
+    width = pdf.w - 50
+
+    def paragraph(lines: list[str]) -> None:  # wrapped where given: full lines flush right, as justified
+        for k, line in enumerate(lines):
+            pdf.cell(width, 5, line, align="R" if k + 1 < len(lines) else "L", new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(4)
+
+    def filled(words: str) -> str:  # a line of ``words`` padded at its start to fill the width, to a point or two
+        line = words
+        for pad in ("the ", "a ", ","):
+            while pdf.get_string_width(pad + line) <= width:
+                line = pad + line
+        return line
+
+    paragraph([filled("ministries will promote the mutual recognition of qualifi-"),
+               "cations of migrant workers across the region."])
+    paragraph(["The regional framework of qualifications is a tool of the Ministries of Labor."])
+    paragraph([filled("ministries will share information on the labor-"), "market of the region and its needs."])
+    paragraph(["Labor-market information systems are a priority of the Conference."])
+    paragraph([filled("ministries will study the new forms of tele-"), "work and their regulation."])
+    path = tmp_path / "hyphens.pdf"
+    pdf.output(str(path))
+    text = " ".join(kb.extract(path).text.split())
+    assert "mutual recognition of qualifications of migrant workers" in text
+    assert "information on the labor-market of the region" in text
+    assert "new forms of tele-work and their regulation" in text  # nothing tells: as printed
+    assert "\x00" not in kb.extract(path).text
+
+
 def _ruled_table_pdf(path: Path, rows: list[tuple[str, ...]], widths: tuple[int, ...], lead_in: str) -> None:
     """A page with a heading, a lead-in, a table drawn with its rules (as Word exports one), and a closing line."""
     from fpdf import FPDF
