@@ -386,18 +386,14 @@ def lost_links(release: Release, annotations: Annotations, annotations_dir: Path
     if following:
         slugs = sorted({_slug_of(end) for link in following for end in (ends[link][0], ends[link][2])
                         if end in unsettled})
-        shown = "; ".join(f"{link} ({_ref(ends[link][0])} {ends[link][1]} {_ref(ends[link][2])})"
-                          for link in following[:_SHOWN])
         errors.append(CorpusError(
             annotations_dir, f"{len(following)} curated link(s) the current release published would stop resolving "
             f"because they name provisions of {', '.join(slugs)} whose published IRIs the error(s) above are about: "
-            f"{shown}" + (f" and {len(following) - _SHOWN} more" if len(following) > _SHOWN else ""),
+            f"{_shown_links(following, ends)}",
             hint="this follows from those errors: settle them first (the renamed: and corrections: they propose keep "
                  "these links' IRIs), then build again; do not withdraw these links"))
         dropped = [link for link in dropped if link not in following]
     if dropped:
-        shown = "; ".join(f"{link} ({_ref(ends[link][0])} {ends[link][1]} {_ref(ends[link][2])})" if link in ends
-                          else f"{link} (published as replaced)" for link in dropped[:_SHOWN])
         gone_with = {link: slug for link in dropped if link in ends
                      for slug in (_slug_of(ends[link][0]), _slug_of(ends[link][2])) if slug in annotations.withdrawn}
         entries = "\n".join(
@@ -408,12 +404,18 @@ def lost_links(release: Release, annotations: Annotations, annotations_dir: Path
         back = "" if len(gone_with) == len(dropped) else "put each link back (git checkout), or, if it must go, "
         errors.append(CorpusError(
             annotations_dir, f"{len(dropped)} curated link(s) the current release published are no longer in the "
-            f"corpus, and their IRIs would stop resolving: {shown}" + (
-                f" and {len(dropped) - _SHOWN} more" if len(dropped) > _SHOWN else ""),
+            f"corpus, and their IRIs would stop resolving: {_shown_links(dropped, ends)}",
             hint=f"{back}withdraw {'them' if back else 'them with their document'} in an annotation file's "
                  f"withdrawn: list (one list a file; their IRIs then answer 410 Gone with the reason):\n"
                  f"withdrawn:\n{entries}"))
     return errors
+
+
+def _shown_links(links: Sequence[str], ends: Mapping[str, tuple[str, str, str]]) -> str:
+    """The first links of a list as a message names them: each IRI with what it linked."""
+    shown = "; ".join(f"{link} ({_ref(ends[link][0])} {ends[link][1]} {_ref(ends[link][2])})" if link in ends
+                      else f"{link} (published as replaced)" for link in links[:_SHOWN])
+    return shown + (f" and {len(links) - _SHOWN} more" if len(links) > _SHOWN else "")
 
 
 def _slug_of(item: str) -> str:

@@ -134,8 +134,7 @@ def _pdf_text(path: Path, raw: bytes) -> str:
             page.bottom = [_note(num, text) for num, text in page.notes.items() if num not in cited] + page.bottom
         if carried is not None:
             if body and _continues(carried, body[0]):
-                if carried.endswith("-") and carried[-2:-1].isalpha():
-                    carried = carried[:-1] + _BREAK
+                carried = _cut(carried)
                 joint = "" if carried.endswith(("-", _BREAK)) else " "
                 body = [carried + joint + body[0].lstrip(), *body[1:]]
             else:
@@ -153,6 +152,11 @@ def _pdf_text(path: Path, raw: bytes) -> str:
 
 
 _BREAK = "\x00"  # where a line ending in a hyphen was joined to the next, until the hyphen is decided
+
+
+def _cut(line: str) -> str:
+    """A line going on with the next, its end's hyphen after a letter marked to be decided (``_unbroken``)."""
+    return line[:-1] + _BREAK if line.endswith("-") and line[-2:-1].isalpha() else line
 
 
 def _unbroken(text: str) -> str:
@@ -221,11 +225,15 @@ def _tables(raw: bytes, pages: list[int]) -> dict[int, list[tuple[tuple[float, f
                 rows = [row for row in rows if any(row)]
                 if len(rows) < _TABLE_MIN_ROWS or max(len(row) for row in rows) < _TABLE_MIN_COLUMNS:
                     continue  # a box drawn around a paragraph, a rule under a heading: no table
-                lines = ["| " + " | ".join(row) + " |" for row in rows]
-                text = "\n".join([lines[0], "|" + "---|" * len(rows[0]), *lines[1:]])
                 x0, top, x1, bottom = table.bbox
-                out.setdefault(k, []).append(((x0, page.height - bottom, x1, page.height - top), text))
+                out.setdefault(k, []).append(((x0, page.height - bottom, x1, page.height - top), _table_text(rows)))
     return out
+
+
+def _table_text(rows: list[list[str]]) -> str:
+    """A table as the parser reads one: a row a line of cells between ``|``, a rule under the first row."""
+    lines = ["| " + " | ".join(row) + " |" for row in rows]
+    return "\n".join([lines[0], "|" + "---|" * len(rows[0]), *lines[1:]])
 
 
 def _top(box: list[Any]) -> float:
@@ -434,10 +442,11 @@ def _blocks(boxes: list[list[Any]], left: float, right: float, unit: float) -> t
                 # a list's level is how far its marker is indented: kept as spaces, as a text file keeps it
                 piece = " " * _columns(line, left, unit) + piece
             wrapped = bool(k + 1 < len(box) and full(line, box[k + 1]) and piece)
-            if wrapped and piece.endswith("-") and piece[-2:-1].isalpha():
-                text += piece[:-1] + _BREAK  # a word the typesetter hyphenated, or a hyphen at a line's end
+            if wrapped:
+                piece = _cut(piece)  # a word the typesetter hyphenated, or a hyphen at a line's end
+                text += piece + ("" if piece.endswith(("-", _BREAK)) else " ")
             else:
-                text += piece + ("" if wrapped and piece.endswith("-") else " " if wrapped else "\n")
+                text += piece + "\n"
         out.append(text.strip("\n"))
     last = boxes[-1][-1] if boxes and boxes[-1] else None
     ending = last.get_text().rstrip().rstrip(_CLOSERS) if last is not None else ""
@@ -487,13 +496,10 @@ def _docx_text(path: Path, raw: bytes) -> str:
             if text.strip() or marker:
                 blocks.append(f"{marker}{text}".rstrip())
         elif child.tag == f"{_W}tbl":
-            rows = []
-            for row in child.iter(f"{_W}tr"):
-                cells = [" ".join(_noted_text(cell, notes).split()) for cell in row.iter(f"{_W}tc")]
-                rows.append("| " + " | ".join(cells) + " |")
+            rows = [[" ".join(_noted_text(cell, notes).split()) for cell in row.iter(f"{_W}tc")]
+                    for row in child.iter(f"{_W}tr")]
             if rows:
-                header_rule = "|" + "---|" * (rows[0].count("|") - 1)
-                blocks.append("\n".join([rows[0], header_rule, *rows[1:]]))
+                blocks.append(_table_text(rows))
     return "\n\n".join(blocks)
 
 

@@ -340,13 +340,11 @@ class Review:
                                      parameter="ident", hint=f"nothing was written: reject it (kb review --reject "
                                      f"{ident}), or add its quote to the evidence there")
 
-    def _retargeted_evidence(self, p: Pending, target: str,
-                             evidence: list[dict[str, str]] | None = None) -> list[dict[str, str]]:
-        """The quotes (``evidence``, the suggestion's as edited; else as suggested) with those of the target
+    def _retargeted_evidence(self, p: Pending, target: str, evidence: list[dict[str, str]]) -> list[dict[str, str]]:
+        """The quotes (``evidence``: the suggestion's, as edited or as suggested) with those of the target
         the suggestion named replaced by the new target's own text (a held provision's printed text, or the
         quotation a quoted one is known through): the old target's words prove nothing of the new one. A
         target the corpus does not have keeps them: the build's check then says what is wrong with it."""
-        evidence = p.evidence if evidence is None else evidence
         try:
             corpus = prepare(self.corpus_dir)
         except (CorpusError, CorpusErrors):

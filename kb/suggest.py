@@ -384,11 +384,11 @@ def _cited(source: Candidate, target: Candidate) -> bool:
         for m in _CITATION_RE.finditer(text):
             letter = m["paren"] or m["letter"]
             number = m["num"] + (f"({letter})" if letter else "")
-            recommendation = m["word"].lower().startswith("recom")
-            # "recommendation 7" names a recommendation, "Article 7" an article of an instrument: not each other
-            kind = (target.kind == Kind.RECOMMENDATION.value) == recommendation or m["word"].lower().startswith(
-                ("paragraph", "párrafo", "parrafo"))
-            if number == target.number and kind and text[:m.start()].strip():
+            word = m["word"].lower()
+            # "recommendation 7" names a recommendation, "Article 7" an article of an instrument, "paragraph 7" either
+            fits = word.startswith(("paragraph", "párrafo", "parrafo")) or (
+                (target.kind == Kind.RECOMMENDATION.value) == word.startswith("recom"))
+            if number == target.number and fits and text[:m.start()].strip():
                 return True
     return False
 

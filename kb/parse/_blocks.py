@@ -375,13 +375,14 @@ def _numbered_rows(table: list[Line]) -> list[Block]:
     if len(rows) < 2 or not _ROW_NUMBER_RE.match(cells[0][0]):
         return []
     # more cells than a number and two: a work plan's (activity, who, when), its texts a cell apart
-    joint = " " if max(map(len, cells)) <= _ROW_CELLS else " | "
+    width = max(map(len, cells))
+    joint = " " if width <= _ROW_CELLS else " | "
     texts = [clean(joint.join(cell for cell in row[1:] if cell)) for row in cells]
     words = [text.split() for text in texts if text]
     letters = sum(c.isalpha() for text in texts for c in text) / max(1, sum(len(text) for text in texts))
     longest = [max((len(cell.split()) for cell in row[1:]), default=0) for row in cells]
     sentences = sum(longest) >= _ROW_SENTENCE_WORDS * len(longest)  # each row says something: an activity
-    if ((max(map(len, cells)) > _ROW_CELLS and not (max(map(len, cells)) <= _ROW_CELLS_MAX and sentences))
+    if ((width > _ROW_CELLS and not (width <= _ROW_CELLS_MAX and sentences))
             or letters < _ROW_LETTERS or sum(map(len, words)) < _ROW_WORDS * len(words)):
         return []  # a numbered table of figures, names or dates (a budget, the participants): not provisions
     blocks: list[Block] = []

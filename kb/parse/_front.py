@@ -47,8 +47,9 @@ _COVER_RE = re.compile(
     r"elaborado|updated|actualizado)\b", re.IGNORECASE)
 # A cover glued onto one line up to its note of adoption, which ends it: capitals and symbols, then "(Resolución
 # aprobada en ...)" (a sentence citing an adoption has words in lower case before it).
+_ADOPTED = r"(?i:resoluci[óo]n\s+|resolution\s+)?(?i:adopted|approved|aprobad[ao]|adoptad[ao])"  # an adoption note
 _GLUED_COVER_RE = re.compile(
-    r"^[^a-záéíóúñ]*\((?i:resoluci[óo]n\s+|resolution\s+)?(?i:adopted|approved|aprobad[ao]|adoptad[ao])\s+"
+    rf"^[^a-záéíóúñ]*\({_ADOPTED}\s+"
     r"(?i:at|on|by|during|en|por|durante)\s[^()]*(?:\([^()]*\)[^()]*)*\)\s*$")
 _COVER_ONLY_RE = re.compile(r"\bOEA/Ser|\bOriginal\s*:", re.IGNORECASE)  # never cited in a sentence
 _COVER_CUE_RE = re.compile(r"\bOEA/Ser|\bCIDI/|\bTRABAJO\s?/|\bOriginal\s*:", re.IGNORECASE)
@@ -454,7 +455,7 @@ def signature_block(lines: list[Line]) -> frozenset[int]:
 
 # A resolution's symbol alone on its line ("AG/RES. 2315 (XXXVII-O/07)", "CP/RES. 908 (1567/06)").
 _RESOLUTION_SYMBOL_RE = re.compile(r"^\s*(?:AG|CP|CIDI|CIM|CICAD)(?:/[A-Z]+)*/(?:RES|DEC)\.\s*\d+\s*\([^)]*\)\s*$")
-_ADOPTION_RE = re.compile(r"^\s*\((?:resoluci[óo]n\s+)?(?:adopted|approved|aprobad[ao]|adoptad[ao])\b", re.IGNORECASE)
+_ADOPTION_RE = re.compile(rf"^\s*\({_ADOPTED}\b")
 _INNER_COVER_LINES = 4
 
 

@@ -11,7 +11,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from enum import Enum, auto
 
-from kb.parse._layout import Segment
+from kb.parse._layout import Segment, follows
 
 __all__ = ["AGENDA_SLOT_RE", "GLYPH_ALONE_RE", "SYMBOL_LINE_RE", "Line", "Tok", "classify", "clean", "is_upper"]
 
@@ -202,7 +202,7 @@ def _long_headings(lines: list[Line]) -> list[Line]:
         if line.tok is Tok.SECTION and len(line.num) == 1:
             last = line.num
         elif line.tok is Tok.TEXT and last and not line.inline and (m := _SECTION_RE.match(line.raw)) and m["num"] \
-                and len(m["num"]) == 1 and ord(m["num"]) == ord(last) + 1 and _is_title(clean(m["body"]), long=True):
+                and len(m["num"]) == 1 and follows(m["num"], last) and _is_title(clean(m["body"]), long=True):
             out[i] = replace(line, tok=Tok.SECTION, body=clean(m["body"]), num=m["num"], styles=_styles(m["num"]))
             last = m["num"]
     return out
@@ -290,7 +290,8 @@ def _running_headers(lines: list[Line]) -> list[Line]:
     # the cover's symbol alone on a line again further on, page marker or not: the head of a page
     symbols = [(i, line.text) for i, line in enumerate(lines) if line.tok is Tok.TEXT and line.text in cover
                and SYMBOL_LINE_RE.match(line.text) is not None]
-    again = {i for k, (i, text) in enumerate(symbols) if any(text == earlier for _, earlier in symbols[:k])}
+    first: dict[str, int] = {}
+    again = {i for i, text in symbols if first.setdefault(text, i) != i}
     blocks = _repeated_blocks(lines) | again
     if not headers and not blocks:
         return lines
