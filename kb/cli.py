@@ -477,6 +477,9 @@ def _decide(review: kb.Review, p: kb.Pending) -> str:
     target that does not exist) says why and asks again, the rest of the session kept."""
     while True:
         answer = str(typer.prompt("  [a]ccept, [r]eject, [e]dit, [s]kip, [q]uit", default="s")).strip().lower()[:1]
+        if answer not in ("a", "r", "e", "s", "q"):
+            typer.echo(f"  {answer!r} is none of a, r, e, s, q: nothing was decided; answer again", err=True)
+            continue
         try:
             if answer == "a":
                 link = review.accept(p.id)
@@ -485,10 +488,16 @@ def _decide(review: kb.Review, p: kb.Pending) -> str:
                 review.reject(p.id, typer.prompt("  reason (optional)", default="", show_default=False))
                 typer.echo(f"  rejected: {p.source} {p.link_type} {p.target} (not suggested again)")
             elif answer == "e":
-                new_type = typer.prompt("  type", default=p.link_type)
+                new_type = typer.prompt(f"  type ({', '.join(kb.ACCEPTABLE_TYPES)})", default=p.link_type)
+                if new_type not in kb.ACCEPTABLE_TYPES:  # said now, not after the target and every quote
+                    raise kb.InputError(f"{new_type!r} is not a type a suggestion can take",
+                                        hint=f"use one of {', '.join(kb.ACCEPTABLE_TYPES)}", parameter="type")
                 new_target = typer.prompt("  to", default=p.target)
-                new_role = typer.prompt("  role (actor, channel, partner, supporter)",
+                new_role = typer.prompt(f"  role ({', '.join(kb.ADDRESSEE_ROLES)})",
                                         default=p.role or "actor") if new_type == "addressee" else None
+                if new_role is not None and new_role not in kb.ADDRESSEE_ROLES:
+                    raise kb.InputError(f"{new_role!r} is not an addressee's role",
+                                        hint=f"use one of {', '.join(kb.ADDRESSEE_ROLES)}", parameter="role")
                 moved = " or, if it is the old target's, gives the new target's own text" if new_target != p.target \
                     else ""
                 quotes = [typer.prompt(f"  quote from {e['doc']} (Enter keeps it{moved})", default="",

@@ -894,6 +894,29 @@ def test_kb_review_at_the_prompt(capsys: pytest.CaptureFixture[str], monkeypatch
     assert second.id in {p.id for p in review.pending()}
 
 
+def test_the_prompt_refuses_a_key_or_a_type_it_does_not_know(capsys: pytest.CaptureFixture[str],
+                                                             monkeypatch: pytest.MonkeyPatch, corpus: Path) -> None:
+    """A key that is none of the answers was taken as "skip" with no word; a mistyped type was refused only after
+    the target and every quote had been asked for."""
+    import io
+
+    prepared = kb.prepare(corpus)
+    found = kb.suggest(prepared.documents, prepared.provisions, prepared.annotations, document=REPORT)
+    review = kb.Review(corpus)
+    review.record(found, REPORT, {d.meta.slug: d.text for d in prepared.documents})
+    waiting = {p.id for p in review.pending()}
+    # "x": asked again on the same suggestion; then an edit with a mistyped type: refused at once, asked again
+    monkeypatch.setattr("sys.stdin", io.StringIO("x\ne\nrespondTo\nq\n"))
+    assert main(["review", "--corpus", str(corpus)]) == 0
+    said = capsys.readouterr()
+    assert "'x' is none of a, r, e, s, q: nothing was decided; answer again" in said.err
+    assert "refused: 'respondTo' is not a type a suggestion can take" in said.err
+    assert said.out.count("  to [") == 0  # the target was never asked for
+    assert said.out.count("[a]ccept") == 3  # the same suggestion, asked three times, then quit
+    assert {p.id for p in review.pending()} == waiting
+    assert not (corpus / "annotations" / "reviewed-links.yaml").exists()
+
+
 def test_a_suggested_link_is_published_apart_and_changes_no_status(corpus: Path, tmp_path: Path) -> None:
     prepared = kb.prepare(corpus)
     found = kb.suggest(prepared.documents, prepared.provisions, prepared.annotations, document=REPORT)
