@@ -31,17 +31,30 @@ def parse(model: type[M], request: Request) -> M:
     given = dict(request.query_params)
     unknown = [name for name in given if name not in model.model_fields]
     if unknown:
-        names = list(model.model_fields)
-        raise RequestValidationError([{
-            "type": "extra_forbidden", "loc": ("query", name), "input": given[name],
-            "msg": "is not a parameter of this call" + (
-                f" (did you mean {' or '.join(close)}?)" if (close := difflib.get_close_matches(name, names, n=2))
-                else "") + f"; it takes {', '.join(names)}"} for name in unknown])
+        raise RequestValidationError([_unknown(name, given[name], list(model.model_fields)) for name in unknown])
     try:
         return model.model_validate(given)
     except ValidationError as exc:
         raise RequestValidationError([{**error, "loc": ("query", *error["loc"])} for error in exc.errors()]) \
             from None
+
+
+def declared_only(request: Request) -> None:
+    """A dependency refusing a query parameter the route does not declare, as :func:`parse` does: a mistyped
+    ``aosf=`` on an item would answer its status as of today, as if the date had been read."""
+    route = request.scope.get("route")
+    dependant = getattr(route, "dependant", None)
+    names = [param.alias for param in getattr(dependant, "query_params", ())]
+    unknown = [name for name in dict(request.query_params) if name not in names]
+    if unknown:
+        raise RequestValidationError([_unknown(name, str(request.query_params[name]), names) for name in unknown])
+
+
+def _unknown(name: str, value: str, names: list[str]) -> dict[str, Any]:
+    close = difflib.get_close_matches(name, names, n=2)
+    return {"type": "extra_forbidden", "loc": ("query", name), "input": value,
+            "msg": "is not a parameter of this call" + (f" (did you mean {' or '.join(close)}?)" if close else "")
+            + (f"; it takes {', '.join(names)}" if names else "; it takes none")}
 
 
 def openapi(model: type[BaseModel], order: tuple[str, ...] = (),

@@ -31,7 +31,7 @@ from typing import Annotated, Any
 from typing import Literal as TypingLiteral
 from urllib.parse import urlencode
 
-from fastapi import FastAPI, Path, Query, Request
+from fastapi import Depends, FastAPI, Path, Query, Request
 from fastapi.responses import RedirectResponse, Response
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 from rdflib import Literal, URIRef
@@ -64,6 +64,8 @@ SLUG_OR_IRI = rf"^(?:{SLUG.strip('^$')}|{IRI})$"
 _PATH_CHAR = r"[A-Za-z0-9\-._~!$&'()*+,;=:@]"
 ITEM_PATH = rf"^/*{_PATH_CHAR}(?:{_PATH_CHAR}|/)*$"
 MAX_LIMIT = 500
+# a route whose parameters FastAPI reads refuses others, as query_params.parse does for the listings
+DECLARED_ONLY = [Depends(query_params.declared_only)]
 MAX_OFFSET = 1_000_000
 SEPARATOR = " | "
 # [0-9], not \d: in Python's regex dialect (the schema's generators) \d matches every Unicode digit
@@ -654,7 +656,8 @@ def install(app: FastAPI, ctx: Context) -> None:
         query = f"?{request.url.query}" if request.url.query else ""
         return RedirectResponse(f"{route}{now[len(kb.BASE):]}{query}", status_code=301)
 
-    @app.get("/api/items/{path:path}", tags=["REST"], response_model=Item, responses=ITEM_RESPONSES,
+    @app.get("/api/items/{path:path}", tags=["REST"],
+             dependencies=DECLARED_ONLY, response_model=Item, responses=ITEM_RESPONSES,
              summary="One item by its IRI path (e.g. doc/iacml21-plan-of-action/art_7__para_g): properties, "
                      "children, trace links with their quotes, its own quotes, and (for a mandate or "
                      "recommendation) its status as of a date and why")
@@ -678,7 +681,8 @@ def install(app: FastAPI, ctx: Context) -> None:
             view = await view_task
         return JSONResponse({**view, "status": status, "statusError": error})
 
-    @app.get("/api/trace/{path:path}", tags=["REST"], response_model=TraceView, responses=ITEM_RESPONSES,
+    @app.get("/api/trace/{path:path}", tags=["REST"],
+             dependencies=DECLARED_ONLY, response_model=TraceView, responses=ITEM_RESPONSES,
              summary="The trace of an item: what it derives from or reiterates (upstream), what derives from it, "
                      "reiterates it, answers or fulfils it (downstream), each link with its quotes")
     async def trace(request: Request, path: str = ItemPath) -> Response:
@@ -690,7 +694,8 @@ def install(app: FastAPI, ctx: Context) -> None:
             return redirect
         return JSONResponse(await offload.run(views.trace, ctx.store, iri))
 
-    @app.get("/api/cite/{path:path}", tags=["REST"], response_model=CitationView,
+    @app.get("/api/cite/{path:path}", tags=["REST"],
+             dependencies=DECLARED_ONLY, response_model=CitationView,
              responses={**ITEM_RESPONSES, 200: {"description": "The citation: JSON with every format, or one "
                                                  "format as text (format=...)",
                                                  "content": {"application/json": {}, **{
@@ -717,7 +722,8 @@ def install(app: FastAPI, ctx: Context) -> None:
             return JSONResponse(await offload.run(item_view, ctx, URIRef(f"{kb.BASE}{kind}/{slug}"), class_iri))
         return detail
 
-    @app.get("/api/documents", tags=["REST"], response_model=DocumentPage, responses=ERROR_RESPONSES,
+    @app.get("/api/documents", tags=["REST"],
+             dependencies=DECLARED_ONLY, response_model=DocumentPage, responses=ERROR_RESPONSES,
              summary="Documents, held or known through quotation, in date order")
     async def documents(request: Request, limit: int = Limit, offset: int = Offset) -> JSONResponse:
         """The documents: those held (their text parsed into provisions) and those known only through
@@ -731,7 +737,8 @@ def install(app: FastAPI, ctx: Context) -> None:
         return JSONResponse({"items": items, "limit": limit, "offset": offset,
                              "next": _page_url(request, offset + limit, more)})
 
-    @app.get("/api/activities", tags=["REST"], response_model=ActivityPage, responses=ERROR_RESPONSES,
+    @app.get("/api/activities", tags=["REST"],
+             dependencies=DECLARED_ONLY, response_model=ActivityPage, responses=ERROR_RESPONSES,
              summary="Activities (workshops, meetings, studies, ...), in time order; from/to select a period")
     async def activities(request: Request,
                    start: IsoDate | None = FromFilter, end: IsoDate | None = ToFilter,
@@ -752,7 +759,8 @@ def install(app: FastAPI, ctx: Context) -> None:
         return JSONResponse({"items": items, "limit": limit, "offset": offset,
                              "next": _page_url(request, offset + limit, more)})
 
-    @app.get("/api/bodies", tags=["REST"], response_model=BodyPage, responses=ERROR_RESPONSES,
+    @app.get("/api/bodies", tags=["REST"],
+             dependencies=DECLARED_ONLY, response_model=BodyPage, responses=ERROR_RESPONSES,
              summary="Bodies (conferences, working groups, organisations, ministries)")
     async def bodies(request: Request, limit: int = Limit, offset: int = Offset) -> JSONResponse:
         """The bodies that issue documents, are addressed by mandates or carry out activities
@@ -765,7 +773,8 @@ def install(app: FastAPI, ctx: Context) -> None:
         return JSONResponse({"items": items, "limit": limit, "offset": offset,
                              "next": _page_url(request, offset + limit, more)})
 
-    @app.get("/api/topics", tags=["REST"], response_model=TopicPage, responses=ERROR_RESPONSES,
+    @app.get("/api/topics", tags=["REST"],
+             dependencies=DECLARED_ONLY, response_model=TopicPage, responses=ERROR_RESPONSES,
              summary="Topics of the SKOS concept scheme")
     async def topics(request: Request, limit: int = Limit, offset: int = Offset) -> JSONResponse:
         """The topics of the knowledge base's SKOS concept scheme, with their definition and broader topic
@@ -782,12 +791,14 @@ def install(app: FastAPI, ctx: Context) -> None:
                                                                   examples.ACTIVITY),
             ("body", "bodies", "Body", examples.BODY)):
         app.add_api_route(f"/api/{plural}/{{slug}}", typed(kind, KB + class_name, example), methods=["GET"],
+                          dependencies=DECLARED_ONLY,
                           tags=["REST"], response_model=Item, responses=ERROR_RESPONSES,
                           summary=f"One {class_name.lower()}", name=f"rest_{kind}",
                           description=f"The {class_name.lower()} {kb.BASE}{kind}/{{slug}}, as /api/items describes "
                                       f"it; a 404 if that IRI names something else or nothing.")
     app.add_api_route("/api/topics/{slug}", typed("topic", "http://www.w3.org/2004/02/skos/core#Concept",
                                                   examples.TOPIC),
+                      dependencies=DECLARED_ONLY,
                       methods=["GET"], tags=["REST"], response_model=Item, responses=ERROR_RESPONSES,
                       summary="One topic", name="rest_topic",
                       description=f"The topic {kb.BASE}topic/{{slug}} (a SKOS concept), as /api/items describes it.")

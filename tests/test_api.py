@@ -605,6 +605,21 @@ def test_unknown_filter_values_are_400_naming_the_parameter(client: httpx.Client
     assert_error(client.get("/api/mandates", params={"kind": "Recommendation", **extra}), 400, "kind")
 
 
+def test_an_item_route_refuses_a_parameter_it_does_not_take(client: httpx.Client) -> None:
+    """A mistyped ``asof`` on an item answered its status as of today, as if the date had been read."""
+    path = MANDATE[len(kb.BASE):]
+    error = assert_error(client.get(f"/api/items/{path}", params={"aosf": "2022-01-01"}), 400, "aosf")
+    assert "did you mean asof?" in error["detail"]
+    error = assert_error(client.get(f"/api/cite/{path}", params={"fromat": "bibtex"}), 400, "fromat")
+    assert "did you mean format?" in error["detail"] and "it takes format, language" in error["detail"]
+    assert "it takes none" in assert_error(client.get(f"/api/trace/{path}", params={"x": "1"}), 400, "x")["detail"]
+    assert_error(client.get("/api/documents", params={"limt": "3"}), 400, "limt")
+    assert_error(client.get("/api/bodies/ilo", params={"x": "1"}), 400, "x")
+    assert client.get(f"/api/items/{path}", params={"asof": "2022-01-01"}).status_code == 200
+    assert client.get(f"/api/cite/{path}", params={"format": "bibtex", "language": "es"}).status_code == 200
+    assert client.get("/api/activities", params={"from": "2022-01-01", "limit": "2"}).status_code == 200
+
+
 def test_every_response_carries_the_security_headers(client: httpx.Client) -> None:
     for response in (client.get("/", headers={"Accept": "text/html"}), client.get("/api/mandates"),
                      client.get("/no/such/path"), client.get("/api/mandates", params={"topic": "gender"}),

@@ -906,10 +906,12 @@ def test_the_server_redirects_a_replaced_iri_for_good(promoted: tuple[Path, Any]
         new = client.get(old.headers["location"], headers={"Accept": "text/turtle"})
         assert new.status_code == 200 and "Encourage ILO-CINTERFOR" in new.text
         # the REST API answers for the old IRI as the IRI does: moved, never an empty item or trace
-        for route in ("/api/items/", "/api/trace/", "/api/cite/"):
-            moved = client.get(f"{route}doc/{QUOTED}/art_7__para_g?language=en")
+        for route, query in (("/api/items/", "?asof=2024-01-01"), ("/api/trace/", ""), ("/api/cite/", "?language=en")):
+            moved = client.get(f"{route}doc/{QUOTED}/art_7__para_g{query}")
             assert moved.status_code == 301, (route, moved.text)
-            assert moved.headers["location"] == f"{route}doc/{QUOTED}/para_7__para_g?language=en"
+            assert moved.headers["location"] == f"{route}doc/{QUOTED}/para_7__para_g{query}"
+        # a parameter the route does not take is refused where it is given, not carried into the redirect
+        assert client.get(f"/api/items/doc/{QUOTED}/art_7__para_g?aosf=2023-01-01").status_code == 400
         followed = client.get(f"/api/trace/doc/{QUOTED}/art_7__para_g", follow_redirects=True)
         assert followed.status_code == 200 and followed.json()["links"]
         cited = client.get(f"/api/cite/doc/{QUOTED}/art_7__para_g", follow_redirects=True)
