@@ -1,8 +1,9 @@
-"""The curator's review page (``/review``): the suggested links waiting in the corpus, each with its
-quotes, confidence and why, and a form to accept or reject it. Served only when the server runs in
-curator mode (``kb serve --curator``, which binds to loopback alone) and answered only to loopback
-clients holding the server's token; a form post must come from this same origin. It calls only
-:class:`kb.Review`, the same files ``kb review`` writes; the public server has no such page and stays
+"""The curator's review page (``/review``): the suggested links waiting in the corpus, each with its quotes,
+confidence and why, and a form to accept or reject it; before them, the activities the documents report that
+``kb suggest --activities`` proposed for declaring, each with a form to edit and declare it. Served only
+when the server runs in curator mode (``kb serve --curator``, which binds to loopback alone) and answered
+only to loopback clients holding the server's token; a form post must come from this same origin. It calls
+only :class:`kb.Review`, the same files ``kb review`` writes; the public server has no such page and stays
 read-only.
 
 The token, as Jupyter's: any process on a machine can reach its loopback, so the address ``kb serve
@@ -98,7 +99,10 @@ def install(app: FastAPI, ctx: Context, corpus_dir: Path, token: str) -> None:
         """One page of the review queue as filtered (``view``: type, document, page); after a refused decision,
         with why and the curator's edits as typed."""
         pending = sorted(review.pending(), key=lambda p: (-p.confidence, p.source, p.target))
-        documents = sorted({p.document for p in pending if p.document})
+        proposed = sorted(review.pending_activities(), key=lambda a: (-a.confidence, a.document, a.id))
+        documents = sorted({p.document for p in pending if p.document} | {a.document for a in proposed})
+        # the activities first, on the first page: declared, they are what the next `kb suggest` links
+        activities = [a for a in proposed if view["document"] in ("", a.document)] if not view["type"] else []
         shown = [p for p in pending if view["type"] in ("", p.link_type) and view["document"] in ("", p.document)]
         pages = max(1, -(-len(shown) // PAGE_SIZE))
         number = min(int(view["page"] or 1), pages)
@@ -113,7 +117,9 @@ def install(app: FastAPI, ctx: Context, corpus_dir: Path, token: str) -> None:
                                    query=address(number), token=token,
                                    page_href=lambda n: "/review?" + address(n),
                                    done=done, refused=refused, refused_id=ident, typed=form or {},
-                                   corpus=str(corpus_dir), link_types=kb.ACCEPTABLE_TYPES, roles=kb.ADDRESSEE_ROLES),
+                                   corpus=str(corpus_dir), link_types=kb.ACCEPTABLE_TYPES, roles=kb.ADDRESSEE_ROLES,
+                                   activities=activities if number == 1 else [], activity_count=len(activities),
+                                   activity_types=kb.ACTIVITY_TYPES),
                             status_code=status)
 
     @app.post("/review/{ident}", tags=["Curation"], summary="Accept or reject one suggestion (curator mode only)",
@@ -145,12 +151,20 @@ def install(app: FastAPI, ctx: Context, corpus_dir: Path, token: str) -> None:
     def decide_now(ident: str, form: dict[str, str]) -> tuple[str, str]:
         """Accept or reject; what the page then says, and the suggestion that came after it (the page returns
         there, not to its top)."""
-        order = [p.id for p in sorted(review.pending(), key=lambda p: (-p.confidence, p.source, p.target))]
+        order = [a.id for a in sorted(review.pending_activities(), key=lambda a: (-a.confidence, a.document, a.id))]
+        order += [p.id for p in sorted(review.pending(), key=lambda p: (-p.confidence, p.source, p.target))]
         following = next(iter(order[order.index(ident) + 1:]), "") if ident in order else ""
+        quotes = [form[f"quote_{k}"] for k in itertools.takewhile(lambda k: f"quote_{k}" in form, itertools.count())]
+        if review.is_activity(ident):
+            if form.get("decision") != "accept":
+                review.reject(ident, form.get("reason", ""))
+                return f"rejected {ident}: it will not be proposed again", following
+            entry = review.accept_activity(ident, quotes=quotes, **{
+                k: form[k] for k in ("slug", "type", "label", "start", "end", "place") if k in form})
+            return (f"declared activity {entry['slug']} ({entry['type']}): run kb build, then kb suggest --document "
+                    f"{entry['reported_in'][0]} proposes what it answered", following)
         link_type, target, role = form.get("link_type", ""), form.get("target", ""), form.get("role", "")
         if form.get("decision") == "accept":
-            quotes = [form[f"quote_{k}"] for k in itertools.takewhile(lambda k: f"quote_{k}" in form,
-                                                                      itertools.count())]
             evidence = review.edited_evidence(ident, quotes) if quotes else None
             link = review.accept(ident, link_type=link_type or None, target=target or None, evidence=evidence,
                                  role=role if (link_type or "addressee") == "addressee" and role else None)

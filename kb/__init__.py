@@ -4,7 +4,7 @@ The library is the product; the ``kb`` CLI and the web layer (``api``) only call
 in ``__all__`` here (a test pins it).
 """
 
-from kb.annotate import ADDRESSEE_ROLES
+from kb.annotate import ACTIVITY_TYPES, ADDRESSEE_ROLES
 from kb.cite import FORMATS as CITATION_FORMATS
 from kb.cite import LANGUAGES as CITATION_LANGUAGES
 from kb.cite import Citation, cite, provision_locator, sort_symbols
@@ -69,7 +69,8 @@ from kb.publish import Release, ReleaseHold, current_release, hold_release, push
 from kb.queries import NamedQuery, get_query, list_queries
 from kb.quote import Quote, near_quote, quote_of
 from kb.reader import ProvisionSpan, QuoteContext, QuoteSpan, SourceText, quote_context, source_text
-from kb.review import ACCEPTABLE_TYPES, Pending, Review
+from kb.reported import ReportedActivity, reported_activities
+from kb.review import ACCEPTABLE_TYPES, Pending, PendingActivity, Review
 from kb.rules import STATUS_VALUES
 from kb.status import (
     Explanation,
@@ -93,6 +94,7 @@ DOCUMENT_TYPES = tuple(t.value for t in DocType)
 
 __all__ = [
     "ACCEPTABLE_TYPES",
+    "ACTIVITY_TYPES",
     "ADDRESSEE_ROLES",
     "BASE",
     "CITATION_FORMATS",
@@ -130,6 +132,7 @@ __all__ = [
     "ParsedDocument",
     "Partitions",
     "Pending",
+    "PendingActivity",
     "ProvisionSpan",
     "QueryError",
     "QueryRefusedError",
@@ -141,6 +144,7 @@ __all__ = [
     "Release",
     "ReleaseHold",
     "RemoteStore",
+    "ReportedActivity",
     "Review",
     "SelectResult",
     "SourceText",
@@ -192,6 +196,7 @@ __all__ = [
     "read_corrections",
     "release_of_store",
     "replaced_by",
+    "reported_activities",
     "resolve_reference",
     "sort_symbols",
     "source_text",

@@ -713,7 +713,7 @@ def _body_title(spec: object, where: str, res: Resolver) -> BodyTitle:
 
 def _activity(spec: dict[str, Any], where: str, res: Resolver) -> Activity:
     _check_keys(spec, ("slug", "type", "label"), ("start", "end", "place", "format", "organised_by",
-                "participants", "reported_in", "evidence"), where)
+                "participants", "reported_in", "evidence", "note"), where)
     for key in ("organised_by", "participants"):
         for slug in _strings(spec.get(key), where, key):
             res.item(f"body:{slug}", where)

@@ -15,7 +15,7 @@ import json
 import os
 import secrets
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -368,8 +368,13 @@ def suggest_cmd(document: Annotated[str | None, typer.Option(help="Suggest for t
                 fmt: Annotated[str, typer.Option("--format", "-f", help="table or json.")] = "table",
                 no_write: Annotated[bool, typer.Option("--no-write", help="Print only; do not write "
                                                        "corpus/review/suggestions.yaml.")] = False,
+                activities: Annotated[bool, typer.Option(
+                    "--activities", help="Propose the activities the document reports that are not declared "
+                    "(workshops, dialogues, meetings, studies, ...) instead of links: declared in `kb review`, "
+                    "the next `kb suggest` links them.")] = False,
                 corpus: CorpusOpt = None) -> None:
-    """Candidate trace links not yet curated, with located quotes, a confidence and why; kept for `kb review`."""
+    """Candidate trace links not yet curated, with located quotes, a confidence and why; kept for `kb review`.
+    With --activities, the activities a document reports that the corpus does not declare yet."""
     _formats(fmt, "table", "json")
     if top < 1:
         raise kb.InputError(f"--top {top} must be at least 1")
@@ -384,11 +389,21 @@ def suggest_cmd(document: Annotated[str | None, typer.Option(help="Suggest for t
         typer.echo(f"{document} is a language version of {original}: suggesting for {original}'s provisions, "
                    "read in either text", err=True)
         document = original
-    if document is not None and not any(document in a.reported_in for a in prepared.annotations.activities):
-        typer.echo(f"note: no activity is declared as reported in {document}: declare the workshops, dialogues and "
-                   "studies it reports (annotations/, with reported_in; corpus/README.md) to have what each answered "
-                   "proposed", err=True)
     review = kb.Review(corpus or kb.default_corpus_dir())
+    if activities:
+        _suggest_activities(prepared, review, document, fmt=fmt, min_confidence=min_confidence, no_write=no_write)
+        return
+    if document is not None and not any(document in a.reported_in for a in prepared.annotations.activities):
+        reported = kb.reported_activities(next(d for d in prepared.documents if d.meta.slug == document),
+                                          prepared.provisions[document], prepared.annotations.activities,
+                                          rejected=review.rejected_activities())
+        count = f"{len(reported)} activit{'y' if len(reported) == 1 else 'ies'}"
+        typer.echo(f"note: no activity is declared as reported in {document}, so nothing of it is proposed as "
+                   "answering a mandate" + (f"; it reports {count} not declared: `kb suggest --activities --document "
+                                            f"{document}` proposes them, `kb review` declares them, and the next "
+                                            "`kb suggest` links them" if reported else ": declare the workshops, "
+                                            "dialogues and studies it reports (annotations/, with reported_in; "
+                                            "corpus/README.md)"), err=True)
     found = kb.suggest(prepared.documents, prepared.provisions, prepared.annotations, document=document, top=top,
                        rejected=review.rejected(), min_confidence=min_confidence)
     if not no_write:
@@ -401,6 +416,38 @@ def suggest_cmd(document: Annotated[str | None, typer.Option(help="Suggest for t
     typer.echo(_table(["conf", "from", "type", "to", "why"], rows, width=60))
     if not no_write:
         typer.echo(f"written to {review.suggestions_path}: review them with `kb review`", err=True)
+
+
+def _suggest_activities(prepared: kb.Corpus, review: kb.Review, document: str | None, *, fmt: str,
+                        min_confidence: float, no_write: bool) -> None:
+    """``kb suggest --activities``: the activities the documents report, not declared yet, for review."""
+    rejected = review.rejected_activities()
+    found = [a for doc in prepared.documents if document in (None, doc.meta.slug) and not doc.meta.version_of
+             for a in kb.reported_activities(doc, prepared.provisions[doc.meta.slug],
+                                             prepared.annotations.activities, rejected=rejected)
+             if a.confidence >= min_confidence]
+    if not no_write:
+        review.record_activities(found, document, {d.meta.slug: d.text for d in prepared.documents})
+    if fmt == "json":
+        typer.echo(json.dumps([a.as_json() for a in found], indent=2, ensure_ascii=False))
+        return
+    rows = [[Literal(f"{a.confidence:.2f}"), Literal(a.document), Literal(a.activity_type), Literal(a.label),
+             Literal(" to ".join(filter(None, (a.start, a.end)))), Literal(a.place), Literal(a.slug)] for a in found]
+    typer.echo(_table(["conf", "reported in", "type", "label", "dates", "place", "slug (proposed)"], rows, width=50))
+    if not no_write:
+        typer.echo(f"written to {review.suggestions_path}: declare or reject them with `kb review`, then "
+                   "`kb suggest` proposes what each answered", err=True)
+
+
+def _show_activity(a: kb.PendingActivity) -> None:
+    dates = " to ".join(filter(None, (a.start, a.end))) or "no date given"
+    typer.echo(f"[{a.id}] activity {a.slug} ({a.activity_type}) reported in {a.document}   confidence "
+               f"{a.confidence:.2f}")
+    typer.echo(f"    label: {a.label}\n    dates: {dates}" + (f"\n    place: {a.place}" if a.place else ""))
+    typer.echo(f"    why: {a.why}")
+    for e in a.evidence:
+        quote = e["quote"] if len(e["quote"]) <= 200 else e["quote"][:200].rsplit(" ", 1)[0] + " …"
+        typer.echo(f"    {e['doc']}: “{quote}”")
 
 
 def _show_pending(p: kb.Pending) -> None:
@@ -429,35 +476,56 @@ def review_cmd(accept: Annotated[list[str] | None, typer.Option("--accept", help
                                                             "(a slug).")] = None,
                min_confidence: Annotated[float, typer.Option(
                    "--min-confidence", help="Only the suggestions at this confidence or more (0 to 1).")] = 0.0,
+               fields: Annotated[list[str] | None, typer.Option(
+                   "--set", help="With --accept of a proposed activity: FIELD=VALUE for slug, type, label, start, "
+                   "end or place instead (again for each).")] = None,
                corpus: CorpusOpt = None) -> None:
-    """Accept, edit or reject suggested links: one by one at a prompt, best first (a to accept, r to reject with
-    an optional reason, e to edit the type, target, role or quotes, s to skip, q to quit), or by id with
-    --accept / --reject; --document and --min-confidence narrow the walk and --list."""
+    """Accept, edit or reject suggested links and proposed activities: one by one at a prompt, best first (the
+    activities first: a to accept, r to reject with an optional reason, e to edit, s to skip, q to quit), or by
+    id with --accept / --reject; --document and --min-confidence narrow the walk and --list."""
     review = kb.Review(corpus or kb.default_corpus_dir())
     pending = review.pending()
+    activities = review.pending_activities()
     if not 0.0 <= min_confidence <= 1.0:
         raise kb.InputError(f"--min-confidence {min_confidence} is not between 0 and 1", parameter="min-confidence")
     if document is not None:
-        made_for = sorted({p.document for p in pending if p.document})
+        made_for = sorted({p.document for p in pending if p.document} | {a.document for a in activities})
         if document not in made_for:
             raise kb.InputError(f"--document {document!r}: no suggestion waiting was made for it",
                                 parameter="document", hint=f"waiting: {', '.join(made_for) or 'none'} "
                                                            "(kb suggest --document SLUG makes them)")
         pending = [p for p in pending if p.document == document]
+        activities = [a for a in activities if a.document == document]
     pending = [p for p in pending if p.confidence >= min_confidence]
+    activities = sorted((a for a in activities if a.confidence >= min_confidence), key=lambda a: -a.confidence)
     if list_only:
+        for a in activities:
+            _show_activity(a)
         for p in pending:
             _show_pending(p)
-        typer.echo(f"{len(pending)} suggestion(s) waiting")
+        typer.echo(f"{len(activities)} proposed activit{'y' if len(activities) == 1 else 'ies'} and "
+                   f"{len(pending)} suggestion(s) waiting")
         return
     if reason and not reject:
         raise kb.InputError("--reason goes with --reject", hint="give the id to reject with --reject ID",
                             parameter="reason")
-    if (link_type or target or role or quote) and len(accept or []) != 1:
-        raise kb.InputError("--type, --to, --role and --quote edit one accepted suggestion",
+    if (link_type or target or role or quote or fields) and len(accept or []) != 1:
+        raise kb.InputError("--type, --to, --role, --quote and --set edit one accepted suggestion",
                             hint="give them with exactly one --accept ID (or use the prompt's [e]dit)")
     if accept or reject:
         for ident in accept or []:
+            if review.is_activity(ident):
+                if link_type or target or role:
+                    raise kb.InputError(f"{ident} is a proposed activity: --type, --to and --role edit a link",
+                                        hint="edit an activity with --set FIELD=VALUE (slug, type, label, start, "
+                                        "end, place) and --quote", parameter="type")
+                entry = review.accept_activity(ident, quotes=quote, **_assignments(fields or []))
+                typer.echo(f"accepted {ident}: activity {entry['slug']} ({entry['type']}) reported in "
+                           f"{entry['reported_in'][0]} -> {review.accepted_activities_path}")
+                continue
+            if fields:
+                raise kb.InputError(f"{ident} is a suggested link: --set edits a proposed activity",
+                                    hint="edit a link with --type, --to, --role and --quote", parameter="set")
             link = review.accept(ident, link_type=link_type, target=target, role=role,
                                  evidence=review.edited_evidence(ident, quote) if quote else None)
             typer.echo(f"accepted {ident}: {link['from']} {link['type']} {link['to']} -> {review.accepted_path}")
@@ -465,53 +533,112 @@ def review_cmd(accept: Annotated[list[str] | None, typer.Option("--accept", help
             review.reject(ident, reason)
             typer.echo(f"rejected {ident}: not suggested again")
         return
-    for p in sorted(pending, key=lambda p: -p.confidence):
+    quit_now = False
+    for a in activities:
+        _show_activity(a)
+        if _decide_activity(review, a) == "q":
+            quit_now = True
+            break
+    if activities and not quit_now and pending:
+        typer.echo("the activities declared now get their links from the next `kb suggest`; now the links:")
+    for p in [] if quit_now else sorted(pending, key=lambda p: -p.confidence):
         _show_pending(p)
         if _decide(review, p) == "q":
             break
-    typer.echo(f"{len(review.pending())} suggestion(s) still waiting; run `kb build` to publish the accepted ones")
+    waiting = len(review.pending_activities())
+    typer.echo((f"{waiting} proposed activit{'y' if waiting == 1 else 'ies'} and " if waiting else "")
+               + f"{len(review.pending())} suggestion(s) still waiting; run `kb build` to publish the accepted ones")
 
 
-def _decide(review: kb.Review, p: kb.Pending) -> str:
-    """Ask for a decision on one suggestion until one is taken: a refused one (a quote not in the source, a
-    target that does not exist) says why and asks again, the rest of the session kept."""
+def _assignments(given: list[str]) -> dict[str, str]:
+    """``--set FIELD=VALUE`` options as a mapping (each field once)."""
+    out: dict[str, str] = {}
+    for item in given:
+        name, sep, value = item.partition("=")
+        if not sep or not name.strip():
+            raise kb.InputError(f"--set {item!r} is not FIELD=VALUE", parameter="set",
+                                hint="e.g. --set slug=ws2022-informality --set start=2022-10-20")
+        if name.strip() in out:
+            raise kb.InputError(f"--set gives {name.strip()} twice", parameter="set", hint="give each field once")
+        out[name.strip()] = value
+    return out
+
+
+def _ask(decide: Callable[[str], None]) -> str:
+    """Ask for a decision until one is taken (a, r or e done by ``decide``; s or q): an unknown answer, or a
+    refused one (a quote not in the source, a target or slug that cannot be), says why and asks again, the rest
+    of the session kept; one decided meanwhile (the page, another prompt) says so and goes on."""
     while True:
         answer = str(typer.prompt("  [a]ccept, [r]eject, [e]dit, [s]kip, [q]uit", default="s")).strip().lower()[:1]
         if answer not in ("a", "r", "e", "s", "q"):
             typer.echo(f"  {answer!r} is none of a, r, e, s, q: nothing was decided; answer again", err=True)
             continue
         try:
-            if answer == "a":
-                link = review.accept(p.id)
-                typer.echo(f"  accepted: {link['from']} {link['type']} {link['to']}")
-            elif answer == "r":
-                review.reject(p.id, typer.prompt("  reason (optional)", default="", show_default=False))
-                typer.echo(f"  rejected: {p.source} {p.link_type} {p.target} (not suggested again)")
-            elif answer == "e":
-                new_type = typer.prompt(f"  type ({', '.join(kb.ACCEPTABLE_TYPES)})", default=p.link_type)
-                if new_type not in kb.ACCEPTABLE_TYPES:  # said now, not after the target and every quote
-                    raise kb.InputError(f"{new_type!r} is not a type a suggestion can take",
-                                        hint=f"use one of {', '.join(kb.ACCEPTABLE_TYPES)}", parameter="type")
-                new_target = typer.prompt("  to", default=p.target)
-                new_role = typer.prompt(f"  role ({', '.join(kb.ADDRESSEE_ROLES)})",
-                                        default=p.role or "actor") if new_type == "addressee" else None
-                if new_role is not None and new_role not in kb.ADDRESSEE_ROLES:
-                    raise kb.InputError(f"{new_role!r} is not an addressee's role",
-                                        hint=f"use one of {', '.join(kb.ADDRESSEE_ROLES)}", parameter="role")
-                moved = " or, if it is the old target's, gives the new target's own text" if new_target != p.target \
-                    else ""
-                quotes = [typer.prompt(f"  quote from {e['doc']} (Enter keeps it{moved})", default="",
-                                       show_default=False) for e in p.evidence]
-                link = review.accept(p.id, link_type=new_type, target=new_target, role=new_role,
-                                     evidence=review.edited_evidence(p.id, quotes))
-                typer.echo(f"  accepted: {link['from']} {link['type']} {link['to']}")
-        except kb.NotFoundError as exc:  # decided meanwhile (the page, another prompt): nothing left to ask
+            if answer in ("a", "r", "e"):
+                decide(answer)
+        except kb.NotFoundError as exc:
             typer.echo(f"  {exc.message}: next", err=True)
             return "s"
         except kb.InputError as exc:
             typer.echo(f"  refused: {exc.message}" + (f"\n  {exc.hint}" if exc.hint else ""), err=True)
             continue
         return answer
+
+
+def _decide_activity(review: kb.Review, a: kb.PendingActivity) -> str:
+    """A decision on one proposed activity: declared (as proposed, or edited first), or rejected."""
+    def decide(answer: str) -> None:
+        if answer == "r":
+            review.reject(a.id, typer.prompt("  reason (optional)", default="", show_default=False))
+            typer.echo(f"  rejected: {a.label} (not proposed again)")
+            return
+        edits: dict[str, str] = {}
+        quotes: list[str] = []
+        if answer == "e":
+            kind = typer.prompt(f"  type ({', '.join(kb.ACTIVITY_TYPES)})", default=a.activity_type)
+            if kind not in kb.ACTIVITY_TYPES:  # said now, not after every other field
+                raise kb.InputError(f"{kind!r} is not an activity type",
+                                    hint=f"use one of {', '.join(kb.ACTIVITY_TYPES)}", parameter="type")
+            edits = {"type": kind, "slug": typer.prompt("  slug", default=a.slug),
+                     "label": typer.prompt("  label", default=a.label)}
+            for name, value in (("start", a.start), ("end", a.end), ("place", a.place)):
+                given = str(typer.prompt(f"  {name} (- for none)", default=value or "-")).strip()
+                edits[name] = "" if given == "-" else given
+            quotes = [typer.prompt(f"  quote from {e['doc']} (Enter keeps it)", default="", show_default=False)
+                      for e in a.evidence]
+        entry = review.accept_activity(a.id, quotes=quotes, **edits)
+        typer.echo(f"  declared: activity {entry['slug']} ({entry['type']})")
+    return _ask(decide)
+
+
+def _decide(review: kb.Review, p: kb.Pending) -> str:
+    """A decision on one suggested link: accepted (as suggested, or edited first), or rejected."""
+    def decide(answer: str) -> None:
+        if answer == "a":
+            link = review.accept(p.id)
+            typer.echo(f"  accepted: {link['from']} {link['type']} {link['to']}")
+        elif answer == "r":
+            review.reject(p.id, typer.prompt("  reason (optional)", default="", show_default=False))
+            typer.echo(f"  rejected: {p.source} {p.link_type} {p.target} (not suggested again)")
+        else:
+            new_type = typer.prompt(f"  type ({', '.join(kb.ACCEPTABLE_TYPES)})", default=p.link_type)
+            if new_type not in kb.ACCEPTABLE_TYPES:  # said now, not after the target and every quote
+                raise kb.InputError(f"{new_type!r} is not a type a suggestion can take",
+                                    hint=f"use one of {', '.join(kb.ACCEPTABLE_TYPES)}", parameter="type")
+            new_target = typer.prompt("  to", default=p.target)
+            new_role = typer.prompt(f"  role ({', '.join(kb.ADDRESSEE_ROLES)})",
+                                    default=p.role or "actor") if new_type == "addressee" else None
+            if new_role is not None and new_role not in kb.ADDRESSEE_ROLES:
+                raise kb.InputError(f"{new_role!r} is not an addressee's role",
+                                    hint=f"use one of {', '.join(kb.ADDRESSEE_ROLES)}", parameter="role")
+            moved = " or, if it is the old target's, gives the new target's own text" if new_target != p.target \
+                else ""
+            quotes = [typer.prompt(f"  quote from {e['doc']} (Enter keeps it{moved})", default="",
+                                   show_default=False) for e in p.evidence]
+            link = review.accept(p.id, link_type=new_type, target=new_target, role=new_role,
+                                 evidence=review.edited_evidence(p.id, quotes))
+            typer.echo(f"  accepted: {link['from']} {link['type']} {link['to']}")
+    return _ask(decide)
 
 
 @app.command("queries")

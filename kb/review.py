@@ -4,7 +4,12 @@
                                     ``asserted_by: extractor`` with its confidence, why and quotes;
 ``corpus/review/rejected.yaml``     what a curator rejected: never suggested again;
 ``corpus/annotations/reviewed-links.yaml``  what a curator accepted (or edited, then accepted): curated
-                                    links with their quotes, read by every build like any annotation.
+                                    links with their quotes, read by every build like any annotation;
+``corpus/annotations/reviewed-activities.yaml``  the activities a document reports that ``kb suggest
+                                    --activities`` proposed and a curator declared (``activities:``).
+
+Proposed activities wait in the suggestions file under ``activities:``, beside the links under
+``suggestions:``; an id names either, and accepting or rejecting one is done the same way.
 
 Every decision is read, changed and written under a lock on ``corpus/review/.lock`` (the CLI and the
 curator page may decide at once), and every write replaces its file whole (a temporary file renamed
@@ -19,6 +24,7 @@ import datetime as dt
 import difflib
 import fcntl
 import hashlib
+import re
 import tempfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -28,21 +34,34 @@ from typing import Any
 import yaml
 
 from kb import iri
-from kb.annotate import ADDRESSEE_ROLES, LINK_TYPES, annotation_paths, read_annotation_file, withdrawn_entries
+from kb.annotate import (
+    ACTIVITY_TYPES,
+    ADDRESSEE_ROLES,
+    LINK_TYPES,
+    annotation_paths,
+    read_annotation_file,
+    withdrawn_entries,
+)
 from kb.corpus import default_corpus_dir, read_corpus, write_whole
 from kb.errors import CorpusError, CorpusErrors, InputError, NotFoundError
+from kb.model import Evidence
 from kb.pipeline import prepare
 from kb.quote import after_hint, quote_of
+from kb.reported import ReportedActivity
 from kb.suggest import Suggestion, bodies_named
 
-__all__ = ["ACCEPTABLE_TYPES", "REVIEWED_LINKS", "Pending", "Review"]
+__all__ = ["ACCEPTABLE_TYPES", "REVIEWED_ACTIVITIES", "REVIEWED_LINKS", "Pending", "PendingActivity", "Review"]
 
 REVIEWED_LINKS = "reviewed-links.yaml"
+REVIEWED_ACTIVITIES = "reviewed-activities.yaml"
 # What a suggestion can become: the suggester's types, and fulfils (an answer that is complete).
 ACCEPTABLE_TYPES = tuple(t for t in LINK_TYPES if t in ("derivedFrom", "reiterates", "respondsTo", "fulfils",
                                                       "addressee"))
 _ENDS = ("from", "type", "to")  # what names a link in an annotation or review file
 _PENDING_KEYS = ("id", *_ENDS, "confidence")
+_ACTIVITY_KEYS = ("id", "slug", "type", "label", "document", "confidence")
+_PROPOSAL_RE = re.compile(r"\(proposal ([0-9a-f]{10}),")
+_ACTIVITY_FIELDS = ("slug", "type", "label", "start", "end", "place")  # what a curator may edit
 
 
 @dataclass
@@ -64,6 +83,29 @@ class Pending:
                 **({"role": self.role} if self.role else {}),
                 "asserted_by": "extractor", "confidence": round(self.confidence, 3), "why": self.why,
                 "document": self.document, "evidence": self.evidence}
+
+
+@dataclass
+class PendingActivity:
+    """An activity a document reports, proposed for declaring and waiting for a curator."""
+
+    id: str
+    slug: str
+    activity_type: str
+    label: str
+    start: str
+    end: str
+    place: str
+    document: str  # the document reporting it
+    confidence: float
+    why: str
+    evidence: list[dict[str, str]]
+
+    def as_yaml(self) -> dict[str, Any]:
+        return {"id": self.id, "slug": self.slug, "type": self.activity_type, "label": self.label,
+                **{k: v for k, v in (("start", self.start), ("end", self.end), ("place", self.place)) if v},
+                "document": self.document, "asserted_by": "extractor", "confidence": round(self.confidence, 3),
+                "why": self.why, "evidence": self.evidence}
 
 
 def suggestion_id(source: str, link_type: str, target: str) -> str:
@@ -90,6 +132,10 @@ class Review:
     @property
     def accepted_path(self) -> Path:
         return self.corpus_dir / "annotations" / REVIEWED_LINKS
+
+    @property
+    def accepted_activities_path(self) -> Path:
+        return self.corpus_dir / "annotations" / REVIEWED_ACTIVITIES
 
     @contextlib.contextmanager
     def _locked(self) -> Iterator[None]:
@@ -159,21 +205,63 @@ class Review:
                                  f"{seen[str(e['id'])]} too", hint="give the copy an id of its own (any word no other "
                                  "entry has), or delete it: nothing was changed")
             seen[str(e["id"])] = line
-            confidence, evidence = e["confidence"], e.get("evidence") or []
-            if isinstance(confidence, bool) or not isinstance(confidence, int | float) or not 0 <= confidence <= 1:
-                raise InputError(f"{self.suggestions_path}:{line}: confidence {confidence!r} is not a number from 0 "
-                                 "to 1", hint="fix it by hand (or delete the entry, or run kb suggest again): nothing "
-                                 "was changed")
-            if not isinstance(evidence, list) or not all(
-                    isinstance(q, dict) and isinstance(q.get("doc"), str) and isinstance(q.get("quote"), str)
-                    for q in evidence):
-                raise InputError(f"{self.suggestions_path}:{line}: evidence must be a list of {{doc, quote}} entries",
-                                 hint="fix it by hand (or delete the entry, or run kb suggest again): nothing was "
-                                 "changed")
-            out.append(Pending(str(e["id"]), str(e["from"]), str(e["type"]), str(e["to"]), float(confidence),
-                               str(e.get("why", "")), list(evidence), str(e.get("document", "")),
+            confidence, evidence = self._checked(line, e, quoted=False)
+            out.append(Pending(str(e["id"]), str(e["from"]), str(e["type"]), str(e["to"]), confidence,
+                               str(e.get("why", "")), evidence, str(e.get("document", "")),
                                str(e.get("role") or "")))
         return out
+
+    def pending_activities(self) -> list[PendingActivity]:
+        """The proposed activities waiting for a curator, as the suggestions file holds them."""
+        out = []
+        seen = {p.id: 0 for p in self.pending()}
+        for line, e in self._entries(self.suggestions_path, "activities", _ACTIVITY_KEYS):
+            if str(e["id"]) in seen:
+                raise InputError(f"{self.suggestions_path}:{line}: id {e['id']} is the id of another waiting entry "
+                                 "too", hint="give the copy an id of its own (any word no other entry has), or delete "
+                                 "it: nothing was changed")
+            seen[str(e["id"])] = line
+            confidence, evidence = self._checked(line, e, quoted=True)
+            out.append(PendingActivity(str(e["id"]), str(e["slug"]), str(e["type"]), str(e["label"]),
+                                       str(e.get("start") or ""), str(e.get("end") or ""), str(e.get("place") or ""),
+                                       str(e["document"]), confidence, str(e.get("why", "")), evidence))
+        return out
+
+    def _checked(self, line: int, e: dict[str, Any], *, quoted: bool) -> tuple[float, list[dict[str, str]]]:
+        """A waiting entry's confidence and quotes, as the suggester writes them (``quoted``: at least one)."""
+        confidence, evidence = e["confidence"], e.get("evidence") or []
+        if isinstance(confidence, bool) or not isinstance(confidence, int | float) or not 0 <= confidence <= 1:
+            raise InputError(f"{self.suggestions_path}:{line}: confidence {confidence!r} is not a number from 0 to 1",
+                             hint="fix it by hand (or delete the entry, or run kb suggest again): nothing was changed")
+        if (quoted and not evidence) or not isinstance(evidence, list) or not all(
+                isinstance(q, dict) and isinstance(q.get("doc"), str) and isinstance(q.get("quote"), str)
+                for q in evidence):
+            raise InputError(f"{self.suggestions_path}:{line}: evidence must be a list of {{doc, quote}} entries",
+                             hint="fix it by hand (or delete the entry, or run kb suggest again): nothing was changed")
+        return float(confidence), list(evidence)
+
+    def rejected_activities(self) -> set[str]:
+        """The ids of the proposed activities a curator rejected."""
+        return {str(e["id"]) for _, e in self._entries(self.rejected_path, "rejected_activities", ("id",))}
+
+    def record_activities(self, found: Iterable[ReportedActivity], document: str | None,
+                          texts: dict[str, str]) -> list[PendingActivity]:
+        """Write new activity proposals (replacing the undecided ones of the same documents); return them."""
+        new = [PendingActivity(a.id, a.slug, a.activity_type, a.label, a.start, a.end, a.place, a.document,
+                               a.confidence, a.why, _quotes(a.evidence, texts)) for a in found]
+        with self._locked():
+            decided = self.rejected_activities() | self._accepted_activities()
+            new = [p for p in new if p.id not in decided]
+            ids = {p.id for p in new}
+            kept = [p for p in self.pending_activities() if p.id not in ids and
+                    (document is None or p.document != document)]
+            self._write_suggestions(self.pending(), kept + new)
+        return new
+
+    def _accepted_activities(self) -> set[str]:
+        """The ids of the proposals accepted into the reviewed activities' file (its notes name them)."""
+        _, entries = self._load(self.accepted_activities_path, "activities")
+        return {m.group(1) for _, e in entries if (m := _PROPOSAL_RE.search(str(e.get("note") or "")))}
 
     def rejected(self) -> set[tuple[str, str, str]]:
         """What was rejected, as (from, type, to) references."""
@@ -182,17 +270,9 @@ class Review:
 
     def record(self, suggestions: Iterable[Suggestion], document: str | None, texts: dict[str, str]) -> list[Pending]:
         """Write new suggestions for ``document`` (replacing its earlier undecided ones); return them."""
-        new = []
-        for s in suggestions:
-            evidence = []
-            for e in s.evidence:
-                entry = {"doc": e.doc, "quote": e.quote}
-                hint = after_hint(texts[e.doc], e.start, e.quote) if e.doc in texts else ""
-                if hint:
-                    entry["after"] = hint
-                evidence.append(entry)
-            new.append(Pending(suggestion_id(s.source.ref, s.link_type, s.target_ref), s.source.ref, s.link_type,
-                               s.target_ref, s.confidence, s.why, evidence, document or s.source.doc, s.role))
+        new = [Pending(suggestion_id(s.source.ref, s.link_type, s.target_ref), s.source.ref, s.link_type,
+                       s.target_ref, s.confidence, s.why, _quotes(s.evidence, texts), document or s.source.doc, s.role)
+               for s in suggestions]
         with self._locked():  # what was decided while the suggester ran is not made again
             decided = self.rejected() | self._accepted()
             new = [p for p in new if (p.source, p.link_type, p.target) not in decided]
@@ -201,11 +281,15 @@ class Review:
             self._write_suggestions(kept + new)
         return new
 
-    def _write_suggestions(self, pending: list[Pending]) -> None:
+    def _write_suggestions(self, pending: list[Pending], activities: list[PendingActivity] | None = None) -> None:
         data, _ = self._load(self.suggestions_path, "suggestions")
-        _write(self.suggestions_path, "Suggested by `kb suggest`: decide with `kb review` (accepted ones go to "
-               f"annotations/{REVIEWED_LINKS}, rejected ones to review/rejected.yaml).",
-               {**data, "suggestions": [p.as_yaml() for p in pending]})
+        waiting = self.pending_activities() if activities is None else activities
+        data = {k: v for k, v in data.items() if k != "activities"}
+        _write(self.suggestions_path, "Suggested by `kb suggest`: decide with `kb review` (accepted links go to "
+               f"annotations/{REVIEWED_LINKS}, accepted activities to annotations/{REVIEWED_ACTIVITIES}, rejected "
+               "ones to review/rejected.yaml).",
+               {**data, "suggestions": [p.as_yaml() for p in pending],
+                **({"activities": [a.as_yaml() for a in waiting]} if waiting else {})})
 
     def find(self, ident: str) -> Pending:
         for p in self.pending():
@@ -389,15 +473,19 @@ class Review:
                              f"{link['to']} (`kb quote` prints the provision's text)")
 
     def _check_accepted(self, text: bytes, link: dict[str, Any]) -> None:
-        """Read the corpus as the build would with ``text`` as the accepted links, before it is written (the
-        annotations read from a folder of links to the corpus's files and the new accepted links' file), so that
+        """Read the corpus as the build would with ``text`` as the accepted links, before it is written, so that
         a refused link never reaches the corpus, whenever the process stops."""
+        self._check_written(REVIEWED_LINKS, text, f"{link['from']} {link['type']} {link['to']}")
+
+    def _check_written(self, name: str, text: bytes, what: str) -> None:
+        """Read the corpus as the build would with ``text`` as annotation file ``name`` (the annotations read
+        from a folder of links to the corpus's files and the new file), before it is written."""
         with tempfile.TemporaryDirectory(prefix="kb-review-") as scratch:
             annotations = Path(scratch)
             for path in sorted((self.corpus_dir / "annotations").iterdir()):
-                if path.name != REVIEWED_LINKS:
+                if path.name != name:
                     (annotations / path.name).symlink_to(path.resolve())
-            written = annotations / REVIEWED_LINKS
+            written = annotations / name
             written.write_bytes(text)
             real = str(self.corpus_dir / "annotations")
             try:
@@ -410,7 +498,7 @@ class Review:
                 unread = [e for e in errors if e.path.startswith(str(annotations)) and e not in ours]
         if unread and not ours:
             first = unread[0]
-            raise InputError(f"{link['from']} {link['type']} {link['to']} cannot be checked: "
+            raise InputError(f"{what} cannot be checked: "
                              f"{str(first).replace(str(annotations), real)}", parameter="ident",
                              hint="nothing was written: fix that file first (the build stops on it too), then accept")
         if not ours:
@@ -418,10 +506,72 @@ class Review:
         message = "; ".join(e.message.split(": ", 1)[-1].replace(str(annotations), real) for e in ours)
         quote = "quote" in message or "after" in message
         fixes = "; ".join(e.hint for e in ours if e.hint)  # "the source reads '...': copy that"
-        raise InputError(f"{link['from']} {link['type']} {link['to']} would not build: {message}",
+        raise InputError(f"{what} would not build: {message}",
                          hint="nothing was written: " + (fixes or ("copy the exact text (`kb quote`)" if quote else
                                                                   "give another type or target")),
                          parameter="quote" if quote else "target")
+
+    def find_activity(self, ident: str) -> PendingActivity:
+        for a in self.pending_activities():
+            if a.id == ident:
+                return a
+        if ident in self._accepted_activities():
+            raise NotFoundError(f"proposed activity {ident} was already accepted ({REVIEWED_ACTIVITIES})",
+                                parameter="ident",
+                                hint="nothing was written; `kb review --list` shows the waiting ones")
+        if ident in self.rejected_activities():
+            raise NotFoundError(f"proposed activity {ident} was already rejected", parameter="ident",
+                                hint="nothing was written; `kb review --list` shows the waiting ones")
+        raise NotFoundError(f"no proposed activity {ident!r} is waiting for review", parameter="ident",
+                            hint="`kb review --list` shows the waiting ones and their ids")
+
+    def is_activity(self, ident: str) -> bool:
+        """Whether ``ident`` names a proposed activity (waiting or decided) rather than a suggested link."""
+        return any(a.id == ident for a in self.pending_activities()) or ident in self._accepted_activities() \
+            or ident in self.rejected_activities()
+
+    def accept_activity(self, ident: str, *, quotes: list[str] | None = None, **edits: str) -> dict[str, Any]:
+        """Declare a proposed activity (with its slug, type, label, dates or place edited if given, each a field
+        of ``activities:``; its quotes replaced by ``quotes`` in order, an empty one keeping its quote), reported
+        in the document it was proposed for. It is checked as the build reads it before the proposal leaves the
+        queue; the next ``kb suggest --document`` proposes what it answered."""
+        unknown = sorted(set(edits) - set(_ACTIVITY_FIELDS))
+        if unknown:
+            raise InputError(f"{', '.join(unknown)}: not a field of a proposed activity", parameter=unknown[0],
+                             hint=f"edit {', '.join(_ACTIVITY_FIELDS)}")
+        if "type" in edits and edits["type"] not in ACTIVITY_TYPES:
+            raise InputError(f"type {edits['type']!r} is not an activity type", parameter="type",
+                             hint=f"use one of {', '.join(ACTIVITY_TYPES)}")
+        if "slug" in edits and not re.fullmatch(iri.SLUG_PATTERN, edits["slug"] or ""):
+            raise InputError(f"slug {edits['slug']!r} is not a slug: lower-case letters, digits and hyphens",
+                             parameter="slug", hint="e.g. ws2022-informality")
+        with self._locked():
+            a = self.find_activity(ident)
+            proposed = {"slug": a.slug, "type": a.activity_type, "label": a.label, "start": a.start, "end": a.end,
+                        "place": a.place}
+            fields = proposed | {k: v.strip() for k, v in edits.items()}
+            if not fields["label"]:
+                raise InputError("the label is empty", parameter="label", hint="give the activity's name")
+            if len(quotes or []) > len(a.evidence):
+                raise InputError(f"{len(quotes or [])} quotes for a proposal with {len(a.evidence)}",
+                                 parameter="quote", hint="give at most one quote for each of its quotes, in order")
+            given = [*(quotes or []), *[""] * len(a.evidence)]
+            evidence = [{"doc": e["doc"], "quote": q} if q.strip() and q != e["quote"] else e
+                        for e, q in zip(a.evidence, given, strict=False)]
+            edited = fields != proposed or evidence != a.evidence
+            entry: dict[str, Any] = {k: v for k, v in fields.items() if v}
+            entry |= {"reported_in": [a.document], "evidence": evidence,
+                      "note": f"accepted from kb suggest --activities (proposal {a.id}, confidence "
+                              f"{a.confidence:.2f}: {a.why})" + ("; edited in review" if edited else "")}
+            data, entries = self._load(self.accepted_activities_path, "activities")
+            declared = [e for _, e in entries]
+            text = _render("Activities declared in `kb review` from the proposals of `kb suggest --activities`: "
+                           "curated, with their quotes; edit them like any annotation (comments here are not kept).",
+                           {**data, "activities": [*declared, entry]})
+            self._check_written(REVIEWED_ACTIVITIES, text, f"activity {entry['slug']}")
+            write_whole(self.accepted_activities_path, text)
+            self._write_suggestions(self.pending(), [q for q in self.pending_activities() if q.id != ident])
+        return entry
 
     def _remember_rejected(self, p: Pending, reason: str) -> None:
         data, entries = self._load(self.rejected_path, "rejected")
@@ -432,11 +582,34 @@ class Review:
                "again (comments here are not kept).", {**data, "rejected": rejected})
 
     def reject(self, ident: str, reason: str = "") -> None:
-        """Remember a suggestion as rejected, so that it is not made again."""
+        """Remember a suggestion (a link, or an activity proposed) as rejected, so that it is not made again."""
         with self._locked():
+            if self.is_activity(ident):
+                a = self.find_activity(ident)
+                data, entries = self._load(self.rejected_path, "rejected_activities")
+                _write(self.rejected_path, "Suggestions a curator rejected in `kb review`: `kb suggest` does not "
+                       "make them again (comments here are not kept).",
+                       {**data, "rejected_activities": [*(e for _, e in entries), {
+                           "id": a.id, "document": a.document, "type": a.activity_type,
+                           "quote": a.evidence[0]["quote"] if a.evidence else "", "on": dt.date.today().isoformat(),
+                           **({"reason": reason} if reason else {})}]})
+                self._write_suggestions(self.pending(), [q for q in self.pending_activities() if q.id != ident])
+                return
             p = self.find(ident)
             self._remember_rejected(p, reason)
             self._write_suggestions([q for q in self.pending() if q.id != ident])
+
+
+def _quotes(evidence: Iterable[Evidence], texts: dict[str, str]) -> list[dict[str, str]]:
+    """Located quotes as a review file writes them: each with the words before it where it occurs twice."""
+    out = []
+    for e in evidence:
+        entry = {"doc": e.doc, "quote": e.quote}
+        hint = after_hint(texts[e.doc], e.start, e.quote) if e.doc in texts else ""
+        if hint:
+            entry["after"] = hint
+        out.append(entry)
+    return out
 
 
 def _fold(text: str) -> str:

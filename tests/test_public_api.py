@@ -34,6 +34,7 @@ PINNED = {
     "Partitions", "partitions", "version_time", "CONTEXT_IRI", "jsonld_context", "jsonld_envelope",
     "ReleaseHold", "hold_release", "release_of_store", "alignments_graph", "DatasetInfo", "dataset_info", "void_graph",
     "provision_queries", "provisions_query",
+    "ACTIVITY_TYPES", "PendingActivity", "ReportedActivity", "reported_activities",
 }
 
 

@@ -44,13 +44,13 @@ class CoverMetadata:
                 "language": self.language, "original_language": self.original_language, "meeting": self.meeting}
 
 
-_MONTHS = {
+MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
     "september": 9, "october": 10, "november": 11, "december": 12,
     "enero": 1, "febrero": 2, "marzo": 3, "abril": 4, "mayo": 5, "junio": 6, "julio": 7, "agosto": 8,
     "septiembre": 9, "setiembre": 9, "octubre": 10, "noviembre": 11, "diciembre": 12,
 }
-_MONTH = r"(?P<{name}>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")"
+_MONTH = r"(?P<{name}>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")"
 _M1, _M2 = _MONTH.format(name="m1"), _MONTH.format(name="m2")
 _YEAR = r"(?P<y>(?:19|20)\d{2})"
 _DAY = r"(?P<d>[0-3]?\d)"
@@ -199,7 +199,7 @@ def _ordinal_value(text: str) -> int | None:
 
 
 def _iso(year: str, month: str, day: str | None = None) -> str:
-    value = f"{int(year):04d}-{_MONTHS[month.lower()]:02d}"
+    value = f"{int(year):04d}-{MONTHS[month.lower()]:02d}"
     return f"{value}-{int(day):02d}" if day else value
 
 
@@ -324,7 +324,7 @@ _ACRONYM_RE = re.compile(r"^\([A-Z][A-Z0-9-]{1,11}\)[,:]?$")
 _CONTENTS_RE = re.compile(r"^(?:[IÍ]NDICE|CONTENIDO|CONTENTS|INDEX|SUMARIO)$")
 _HOST_TITLE_RE = re.compile(r"\s[-–|]\s(?:OAS|OEA|Organi[sz]ation of American States|Organización de los Estados "
                             r"Americanos)\s*$", _FLAGS)  # a host's page title: "FINAL REPORT - OAS"
-_DATED_TITLE_RE = re.compile(r"\s+[-–]\s+(?:" + "|".join(_MONTHS) + r")\s+\d{4}$", _FLAGS)
+_DATED_TITLE_RE = re.compile(r"\s+[-–]\s+(?:" + "|".join(MONTHS) + r")\s+\d{4}$", _FLAGS)
 
 
 def _type_of(text: str) -> DocType | None:

@@ -1,0 +1,468 @@
+"""The activities a held document reports and the corpus does not declare yet, proposed for a curator to
+declare: workshops, virtual dialogues, meetings, conferences, studies, courses, networks created, repositories
+launched, bilateral cooperation. Each proposal gives the type, a label, the dates and the place as the text
+prints them, and the located words that report it, ready to become an entry of ``activities:``.
+
+A held report tells what answered the mandates mostly through the activities it reports; until they are
+declared, ``kb suggest`` has nothing of the report's to link to a mandate. So ``kb suggest --activities``
+proposes them, ``kb review`` declares the accepted ones, and the next ``kb suggest`` links them.
+
+How a passage is read: a sentence of a provision (or one of the parts of a sentence that lists dated events,
+"dialogues on A (March, 2022), B (September, 2022)") that names a kind of activity and says it took place:
+a date on or before the document's, or a verb of holding, launching, creating ("held", "took place", "se
+realizó", "se creó"). What is only announced ("will be held", "the next meeting") is not proposed. A passage
+naming an activity already declared (one of its quotes in the passage, or the same kind on the same dates,
+or the same name) is not proposed again. The confidence is a logistic function of what the passage says
+(a date, a verb of holding, a name in quotation marks, a place), fitted by ``bench/bench_activities.py`` on
+the activities curated in the held documents (bench/README.md). Countries are pycountry's, in English and
+Spanish; nothing is downloaded.
+"""
+
+from __future__ import annotations
+
+import functools
+import gettext
+import hashlib
+import math
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from kb.annotate import ACTIVITY_TYPES, CONTEXT
+from kb.model import Activity, Evidence, Kind, Provision, SourceDocument
+from kb.parse import MONTHS
+
+__all__ = ["ReportedActivity", "reported_activities"]
+
+_F = re.IGNORECASE
+_ORDINAL = (r"\b(?:[XVI]+|\d+(?:st|nd|rd|th|[ºª°])|\w+(?:th|first|second|third)|first|second|third|"
+            r"\w+(?:era|ero|unda|undo|rta|rto|nta|nto|xta|xto|tima|timo|ava|avo|ena|eno|cima|cimo|sima|simo))")
+# The kinds of activity, most specific first: a passage takes the first that it names.
+_CUES: tuple[tuple[str, str], ...] = (
+    ("PreparatoryMeeting", r"preparatory (?:technical )?meetings?|reuni[oó]n(?:es)? (?:t[eé]cnicas? )?preparatorias?"),
+    ("WorkingGroupMeeting", r"meetings? of (?:the )?(?:working groups?|wgs?)\b|"
+                            r"(?:working groups?|wgs?)(?: \d(?: and \d)?)? meetings?|"
+                            r"reuni[oó]n(?:es)? de (?:los )?grupos? de trabajo|reuni[oó]n del? gt|"
+                            r"(?:working groups?|grupos? de trabajo) (?:met|se reuni(?:ó|eron))\b"),
+    ("MinisterialMeeting", r"(?:planning )?meetings? of (?:the )?ministers|ministerial meetings?|"
+                           r"reuni[oó]n(?:es)? (?:ministerial(?:es)?|de ministr[oa]s)|planning meeting|"
+                           r"reuni[oó]n de planificaci[oó]n|regional meetings?|reuni[oó]n(?:es)? regional(?:es)?"),
+    # a conference by its ordinal: "the Inter-American Conference of Ministers of Labor (IACML)" is a body
+    ("Conference", rf"{_ORDINAL}\s+(?:inter-american\s+)?conferences? of ministers|"
+                   rf"{_ORDINAL}\s+conferencias? interamericanas? de ministr\w+|"
+                   r"\b[XVI]+ (?:IACML|CIMT|Conference|Conferencia)\b|summit of the americas|"
+                   r"cumbre de las am[eé]ricas|international labou?r conference|conferencia internacional del trabajo"),
+    ("VirtualDialogue", r"(?:virtual|hemispheric|regional|online|technical) dialogues?|"
+                        r"di[aá]logos? (?:virtual(?:es)?|hemisf[eé]ricos?|regional(?:es)?|t[eé]cnicos?)|"
+                        r"webinars?|webinarios?|conversatorios?|virtual forums?|foros? virtual(?:es)?"),
+    ("NetworkCreation", r"(?:creat\w*|establish\w*|set up|launch\w*)\b[^.;]{0,60}\bnetwork|"
+                        r"\bnetwork\b[^.;]{0,40}\b(?:was|were) (?:created|established)|"
+                        r"\bcre(?:ó|aron|ación)\b[^.;]{0,40}\bred\b|\bred\b[^.;]{0,40}\bcread[oa]\b"),
+    ("RepositoryLaunch", r"(?:launch\w*|lanz\w+|lanzamiento)\b[^.;]{0,80}\b(?:repositor\w+|portfolio|portal|"
+                         r"platform|database|plataforma|portafolio|base de datos)|(?:repositor\w+|portfolio|"
+                         r"portafolio)\b[^.;]{0,60}\b(?:launched|lanzad[oa])"),
+    ("BilateralCooperation", r"bilateral cooperation|cooperaci[oó]n bilateral|technical visits?|"
+                             r"visitas? t[eé]cnicas?|pasant[ií]as?"),
+    ("Workshop", r"workshops?|seminars?|talleres|taller|seminarios?"),
+    ("Course", r"(?:virtual |online )?courses?\b|cursos?\b"),
+    ("Study", r"\bstud(?:y|ies)\b|\bestudios?\b|diagn[oó]stico|\bsurvey\b|\bencuesta\b|\baudit\b|auditor[ií]a|"
+              r"\bmanual\b"),
+)
+_CUE_RES = tuple((kind, re.compile(rf"(?:{pattern})", _F)) for kind, pattern in _CUES)
+assert all(kind in ACTIVITY_TYPES for kind, _ in _CUES)
+
+_HELD_RE = re.compile(
+    r"\b(?:held|took place|taken place|was (?:carried out|conducted|organi[sz]ed|launched|created|established|"
+    r"prepared|elaborated|developed|presented|published|approved|adopted)|were (?:carried out|conducted|"
+    r"organi[sz]ed|launched|created|held|prepared|developed|published)|organi[sz]ed|convened|gathered|launched|"
+    r"created|prepared|elaborated|carried out|conducted|participated|attended|met|"
+    r"(?:adopted|approved) (?:at|by|during)|(?:adoptad|aprobad)[oa]s? (?:en|por|durante)|se reuni(?:ó|eron)|"
+    r"se (?:realiz[oó]|llev[oó] a cabo|celebr[oó]|lanz[oó]|cre[oó]|elabor[oó]|desarroll[oó]|present[oó]|"
+    r"public[oó])|tuvo lugar|tuvieron lugar|realizad[oa]s?|celebrad[oa]s?|organizad[oa]s?|lanzad[oa]s?|"
+    r"elaborad[oa]s?|llevad[oa]s? a cabo|particip(?:ó|aron))\b", _F)
+_ANNOUNCED_RE = re.compile(
+    r"\b(?:will|to be held|"
+    r"shall be held|next|upcoming|forthcoming|future|plans? to|planned|proposes?|should|could|would|"
+    r"se (?:realizar|llevar|celebrar|lanzar|crear)[aá]n?|pr[oó]xim[oa]s?|futur[oa]s?|"
+    r"deber[ií]an?|podr[ií]an?)\b", _F)
+
+_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
+_YEAR = r"(?:19|20)\d{2}"
+# A date as printed, its parts named: the first day, month and year, and the last day and month of a range.
+_DATE_RES = (
+    # May 16 and 17, 2019 / October 20 to 21, 2022 / December 3 – 5, 2019 / October 31 to November 1, 2011
+    re.compile(rf"(?:from |on )?(?P<m>{_MONTH})\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?:\s*(?:-|–|to|and|y|al)\s*"
+               rf"(?:(?P<m2>{_MONTH})\s+)?(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?)?\s*,?\s*(?P<y>{_YEAR})", _F),
+    # 16 y 17 de mayo de 2019 / 20 al 21 de octubre de 2022 / 3 de diciembre de 2019 / 27 October 2007
+    re.compile(rf"(?:del? |el )?(?P<d>[0-3]?\d)(?:\s*(?:de (?P<m0>{_MONTH})\s*)?(?:-|–|al|y|a|to|and)\s*"
+               rf"(?P<d2>[0-3]?\d))?\s+(?:de\s+)?(?P<m>{_MONTH})\s*,?\s+(?:de\s+|del\s+)?(?P<y>{_YEAR})", _F),
+    # (March, 2022) / in December 2017 / en noviembre de 2022
+    re.compile(rf"(?P<m>{_MONTH})\s*,?\s+(?:de\s+|del\s+)?(?P<y>{_YEAR})", _F),
+    # in 2012 / en 2009 / (2016)
+    re.compile(rf"(?:\b(?:in|en|since|desde|of|de)\s+|\()(?P<y>{_YEAR})\b(?![-–/]\d)", _F),
+)
+_TITLE_RE = re.compile(r"[“\"«]([^”\"»]{6,200})[”\"»]")
+_SENTENCE_RE = re.compile(r"(?<=[.;!?])\s+(?=[A-Z¿¡“\"(ÁÉÍÓÚÑ0-9•-])|\n\s*\n|\n(?=\s*(?:[-•*]|\d+[.)]|[a-z]\)) )")
+_CITY = r"[A-ZÁÉÍÓÚÑ][\w'’.-]*(?:\s+(?:de\s+|del\s+|de la\s+)?[A-ZÁÉÍÓÚÑ][\w'’.-]*){0,3}"
+_WORD_RE = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+
+
+@dataclass(frozen=True)
+class ReportedActivity:
+    """An activity a document reports that is not declared yet, as proposed for ``activities:``."""
+
+    id: str
+    slug: str
+    activity_type: str
+    label: str
+    start: str  # ISO date, year-month or year, as printed; "" when the passage gives none
+    end: str
+    place: str
+    document: str  # the document reporting it: its ``reported_in``
+    evidence: tuple[Evidence, ...]
+    confidence: float
+    why: str
+    features: tuple[tuple[str, float], ...] = ()
+
+    def as_yaml(self) -> dict[str, object]:
+        """The entry a curator's acceptance writes under ``activities:`` (and the review file keeps)."""
+        return {"slug": self.slug, "type": self.activity_type, "label": self.label,
+                **({"start": self.start} if self.start else {}), **({"end": self.end} if self.end else {}),
+                **({"place": self.place} if self.place else {}), "reported_in": [self.document],
+                "evidence": [{"doc": e.doc, "quote": e.quote} for e in self.evidence]}
+
+    def as_json(self) -> dict[str, object]:
+        return {"id": self.id, **self.as_yaml(), "confidence": round(self.confidence, 3), "why": self.why,
+                "evidence": [{"doc": e.doc, "quote": e.quote, "start": e.start, "end": e.end} for e in self.evidence]}
+
+
+@dataclass(frozen=True)
+class _Passage:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class _Dated:
+    start: int  # offsets in the passage
+    end: int
+    first: str  # ISO, as precise as printed
+    last: str
+
+
+# Fitted by bench/bench_activities.py on the held documents' curated activities (bench/README.md).
+_WEIGHTS = {"bias": -2.0, "dated": 1.6, "held": 1.4, "titled": 1.0, "placed": 0.8, "plural": -0.8,
+            "announced": -2.5}
+
+
+def reported_activities(doc: SourceDocument, provisions: Sequence[Provision],
+                        declared: Sequence[Activity], *, rejected: Iterable[str] = ()) -> list[ReportedActivity]:
+    """The activities ``doc`` reports that ``declared`` lacks, best first: one per event (its passages
+    merged), none whose id was rejected before."""
+    found: list[ReportedActivity] = []
+    taken = {a.slug for a in declared}
+    # the meeting the document records, named again in its text ("This workshop was attended by ..."), is declared
+    own = next((a for a in declared if a.slug == doc.meta.meeting), None)
+    refused = set(rejected)
+    for passage in _passages(doc, provisions):
+        for proposal in _read(doc, passage):
+            if _declared_already(proposal, declared) or proposal.id in refused or (
+                    own is not None and _is_own(proposal, own)):
+                continue
+            same = next((i for i, f in enumerate(found) if _same_event(f, proposal)), None)
+            if same is None:
+                found.append(proposal)
+            else:
+                found[same] = _merged(found[same], proposal)
+    out = []
+    for proposal in sorted(found, key=lambda p: (-p.confidence, p.evidence[0].start)):
+        slug = _free(proposal.slug, taken)
+        taken.add(slug)
+        out.append(_with(proposal, slug=slug))
+    return out
+
+
+def _passages(doc: SourceDocument, provisions: Sequence[Provision]) -> Iterable[_Passage]:
+    """The sentences of each provision's own text (a heading's too), as located in the source."""
+    text = doc.text
+    for p in provisions:
+        if p.kind is Kind.SECTION and not p.heading:
+            continue
+        end = p.text_end or p.end
+        if p.kind is Kind.SECTION:  # its own text is its heading
+            at = text.find(p.heading or "", p.start, end)
+            if at < 0:
+                continue
+            yield _Passage(at, at + len(p.heading or ""), p.heading or "")
+            continue
+        cut = p.start
+        for m in _SENTENCE_RE.finditer(text, p.start, end):
+            if m.start() > cut:
+                yield _Passage(cut, m.start(), text[cut:m.start()])
+            cut = m.end()
+        if end > cut:
+            yield _Passage(cut, end, text[cut:end])
+
+
+def _dates(text: str) -> list[_Dated]:
+    """The dates a passage prints, each once (the most precise reading of the words)."""
+    found: list[_Dated] = []
+    for pattern in _DATE_RES:
+        for m in pattern.finditer(text):
+            if any(d.start < m.end() and m.start() < d.end for d in found):
+                continue
+            parts = m.groupdict()
+            year, month, day = parts["y"], parts.get("m"), parts.get("d")
+            if day and not 1 <= int(day) <= 31:
+                continue
+            first = _iso(year, parts.get("m0") or month, day)
+            last = _iso(year, parts.get("m2") or month, parts.get("d2")) if parts.get("d2") else ""
+            found.append(_Dated(m.start(), m.end(), first, last if last != first else ""))
+    return sorted(found, key=lambda d: d.start)
+
+
+def _iso(year: str, month: str | None, day: str | None) -> str:
+    if not month:
+        return year
+    value = f"{year}-{MONTHS[month.lower()]:02d}"
+    return f"{value}-{int(day):02d}" if day else value
+
+
+def _read(doc: SourceDocument, passage: _Passage) -> list[ReportedActivity]:
+    """The proposals one passage makes: one, or one per dated part of a passage listing dated events."""
+    dates = [d for d in _dates(passage.text) if not doc.meta.date or d.first[:len(doc.meta.date)]
+             <= doc.meta.date[:len(d.first)]]
+    kind_at = _kind(passage.text)
+    if kind_at is None:
+        return []
+    parts: list[tuple[int, int, list[_Dated]]] = [(0, len(passage.text), dates)]
+    if len(dates) >= 2 and all(d.first != dates[0].first for d in dates[1:]):
+        # "dialogues on A (March, 2022), B (September, 2022), ...": each dated part, one event
+        bounds = [0, *(d.end for d in dates[:-1])]
+        parts = [(a, dates[i].end if i < len(dates) - 1 else len(passage.text), [dates[i]])
+                 for i, a in enumerate(bounds)]
+    out = []
+    for a, b, dated in parts:
+        kind = _kind(passage.text, a, b) or kind_at
+        proposal = _proposal(doc, passage, a, b, kind, dated[0] if dated else None)
+        if proposal is not None:
+            out.append(proposal)
+    return out
+
+
+def _kind(text: str, a: int = 0, b: int | None = None) -> tuple[str, re.Match[str]] | None:
+    """The kind of activity the words ``text[a:b]`` name, and where (in ``text``)."""
+    hits = [(m.start(), order, kind, m) for order, (kind, pattern) in enumerate(_CUE_RES)
+            if (m := pattern.search(text, a, len(text) if b is None else b))]
+    if not hits:
+        return None
+    # the kind named first: a study "prepared by mandate of the XX IACML" is a study, a workshop on a study
+    # a workshop; of two at one place, the more specific
+    _, _, kind, m = min(hits, key=lambda h: (h[0], h[1]))
+    return kind, m
+
+
+def _proposal(doc: SourceDocument, passage: _Passage, a: int, b: int, kind_at: tuple[str, re.Match[str]],
+              date: _Dated | None) -> ReportedActivity | None:
+    kind, cue = kind_at
+    words = passage.text[a:b]
+    lead = passage.text[:a] if a else ""
+    held = _HELD_RE.search(words) or _HELD_RE.search(lead)
+    announced = _ANNOUNCED_RE.search(words[:cue.start() - a] if a <= cue.start() <= b else words) \
+        or (not held and (_ANNOUNCED_RE.search(words) or _ANNOUNCED_RE.search(lead)))
+    if date is None and not held:
+        return None
+    # a name in quotation marks beside the kind ("the Workshop “...”", "the “...” workshop")
+    titled = next((t for t in _TITLE_RE.finditer(passage.text) if a <= t.start() < b + 1 and
+                   (0 <= t.start() - cue.end() <= 40 or 0 <= cue.start() - t.end() <= 3)), None)
+    plural = re.search(r"(?:s|es)$", cue.group(), _F) is not None and kind not in ("NetworkCreation",
+                                                                                  "RepositoryLaunch")
+    place = _place(words) or (_place(passage.text) if len(passage.text) < 400 else "")
+    features = {"dated": 1.0 if date else 0.0, "held": 1.0 if held else 0.0, "titled": 1.0 if titled else 0.0,
+                "placed": 1.0 if place else 0.0, "plural": 1.0 if plural and not date else 0.0,
+                "announced": 1.0 if announced else 0.0}
+    confidence = 1 / (1 + math.exp(-(_WEIGHTS["bias"] + sum(_WEIGHTS[k] * v for k, v in features.items()))))
+    quote_start, quote_end = _quote_span(passage, a, b)
+    text = doc.text
+    evidence = Evidence(doc=doc.meta.slug, quote=text[quote_start:quote_end], start=quote_start, end=quote_end,
+                        prefix=text[max(0, quote_start - CONTEXT):quote_start],
+                        suffix=text[quote_end:quote_end + CONTEXT], where="")
+    label = _label(cue, titled, passage.text, date) if a <= cue.start() < b or not a else \
+        _part_label(cue, passage.text[a:b], date)
+    start, end = (date.first, date.last) if date else ("", "")
+    why = "; ".join(filter(None, (
+        f"names a {_spaced(kind).lower()} ({cue.group()!r})", f"dated {start}{f' to {end}' if end else ''}"
+        if date else "", f"says it took place ({held.group()!r})" if held else "",
+        f"named “{titled.group(1)}”" if titled else "", f"in {place}" if place else "",
+        f"but {announced.group()!r} may announce it" if announced else "")))
+    ident = hashlib.sha256(f"{doc.meta.slug}\x1f{kind}\x1f{quote_start}\x1f{quote_end}".encode()).hexdigest()[:10]
+    return ReportedActivity(id=ident, slug=_slug(kind, label, titled, start), activity_type=kind, label=label,
+                            start=start, end=end, place=place, document=doc.meta.slug, evidence=(evidence,),
+                            confidence=confidence, why=why, features=tuple(features.items()))
+
+
+def _quote_span(passage: _Passage, a: int, b: int) -> tuple[int, int]:
+    """The located words of the part, without the blanks and the list's punctuation at its ends."""
+    words = passage.text[a:b]
+    lead = len(words) - len(words.lstrip(" \t\n,;:-–—•)"))
+    trail = len(words.rstrip(" \t\n,;:"))
+    if words[lead:].count("(") > words[lead:].count(")") and passage.text[b:b + 1] == ")":
+        trail = len(words) + 1  # the date's closing parenthesis
+    return passage.start + a + lead, passage.start + a + max(lead, trail)
+
+
+def _label(cue: re.Match[str], titled: re.Match[str] | None, text: str, date: _Dated | None) -> str:
+    noun = " ".join(cue.group().split())
+    noun = noun[:1].upper() + noun[1:]
+    if titled:
+        return f"{noun} “{' '.join(titled.group(1).split())}”"
+    after = text[cue.end():]
+    stop = re.search(r"[(.;:,\n]|\b(?:held|which|that|took|was|were|has|have|se|que|fue|fueron|tuvo|organi[sz]ed|"
+                     r"organizad[oa])\b|\b(?:in|en|que|con|with|from|on|el|del?)\s+(?:[0-3]?\d|" + _MONTH + r")\b",
+                     after, _F)
+    tail = " ".join(after[:stop.start() if stop else 80].split()[:10]).rstrip(",")
+    return f"{noun} {tail}".strip() if re.match(r"(?:on|about|sobre|de|del|for|para)\b", tail, _F) else noun
+
+
+def _part_label(cue: re.Match[str], words: str, date: _Dated | None) -> str:
+    """The label of one dated part of a passage listing events of one kind: the kind, then the part's words."""
+    noun = " ".join(cue.group().split())
+    noun = re.sub(r"ies$", "y", noun) if noun.endswith("ies") else re.sub(r"(?<=[rln])es$|(?<=[^s])s$", "", noun)
+    if date is not None:
+        words = words[:max(0, date.start - (len(words) - len(words)))]
+    body = re.sub(r"^[\s),;:]*(?:and|y|including|incluyendo|as well as)?\s*", "", words, flags=_F)
+    body = re.split(r"\s*\(|\s*[,;]?\s*(?:" + _MONTH + r")\b", body, maxsplit=1, flags=_F)[0]
+    return f"{noun[:1].upper()}{noun[1:]}: {' '.join(body.split()[:12])}".rstrip(": ")
+
+
+def _place(text: str) -> str:
+    for m in re.finditer(rf"\b(?:in|en)\s+(?P<place>{_CITY}(?:,\s*(?P<country>[A-ZÁÉÍÓÚÑ][\w.’' ]+?|D\.\s?C\.))?)"
+                         rf"(?=[,.;:)\n]|\s+(?:on|in|from|el|en|del?|and|y|with|con|during|durante)\b|$)", text):
+        country = (m["country"] or "").strip()
+        if country and (country in _countries() or country.replace(" ", "") == "D.C."):
+            return " ".join(m["place"].split())
+        if not country and m["place"].split()[0] in _countries():
+            return " ".join(m["place"].split())
+    return ""
+
+
+@functools.cache
+def _countries() -> frozenset[str]:
+    """Country names in English and Spanish, as pycountry gives them (common and official, and the short
+    form of an inverted one: "Bolivia" of "Bolivia, Plurinational State of")."""
+    import pycountry
+
+    spanish = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["es"], fallback=True)
+    names: set[str] = set()
+    for country in pycountry.countries:
+        for name in (country.name, getattr(country, "common_name", ""), getattr(country, "official_name", "")):
+            if name:
+                for value in (name, spanish.gettext(name)):
+                    names.add(value)
+                    names.add(value.split(",")[0])
+    names.discard("")
+    return frozenset(names)
+
+
+def _declared_already(proposal: ReportedActivity, declared: Sequence[Activity]) -> bool:
+    """A declared activity this passage names: one of its quotes in the passage (a series's, for a passage that
+    dates no event of it), or the same kind on the same dates, or much the same name."""
+    quote = proposal.evidence[0]
+    for activity in declared:
+        if any(e.doc == quote.doc and e.start < quote.end and quote.start < e.end and
+               (activity.activity_type == proposal.activity_type or
+                (activity.activity_type == "ActivitySeries" and not proposal.start) or
+                (_meeting(activity.activity_type) and _meeting(proposal.activity_type))) for e in activity.evidence):
+            return True
+        if activity.activity_type != proposal.activity_type:
+            continue
+        if proposal.start and activity.start and proposal.start[:7] == activity.start[:7] and \
+                len(proposal.start) >= 7:
+            return True
+        dated_apart = proposal.start and activity.start and proposal.start[:4] != activity.start[:4]
+        if _likeness(proposal.label, activity.label) >= 0.6 and not dated_apart:
+            return True
+    return False
+
+
+def _is_own(proposal: ReportedActivity, own: Activity) -> bool:
+    """The document's own meeting named in its text: of its kind, on no other date."""
+    kinds = (proposal.activity_type == own.activity_type or
+             (_meeting(proposal.activity_type) and _meeting(own.activity_type)))
+    return kinds and (not proposal.start or not own.start or proposal.start[:7] == own.start[:7])
+
+
+def _meeting(kind: str) -> bool:
+    return kind in ("PreparatoryMeeting", "WorkingGroupMeeting", "MinisterialMeeting", "Conference")
+
+
+def _same_event(a: ReportedActivity, b: ReportedActivity) -> bool:
+    if a.activity_type != b.activity_type:
+        return False
+    if a.start and b.start:
+        return a.start[:7] == b.start[:7] and (len(a.start) >= 7 or _likeness(a.label, b.label) >= 0.5)
+    return _likeness(a.label, b.label) >= 0.6 and ("“" in a.label or "“" in b.label)
+
+
+def _merged(a: ReportedActivity, b: ReportedActivity) -> ReportedActivity:
+    """One event read in two passages: the better reading of each field, both quotes (two at most)."""
+    best, other = (a, b) if a.confidence >= b.confidence else (b, a)
+    return _with(best, label=max((best.label, other.label), key=lambda s: ("“" in s, len(s))),
+                 start=max((best.start, other.start), key=len), end=best.end or other.end,
+                 place=best.place or other.place, evidence=(best.evidence + other.evidence)[:2],
+                 id=min(a.id, b.id))
+
+
+def _with(p: ReportedActivity, **changes: object) -> ReportedActivity:
+    from dataclasses import replace
+
+    return replace(p, **changes)  # type: ignore[arg-type]
+
+
+def _likeness(a: str, b: str) -> float:
+    x, y = set(_words(a)), set(_words(b))
+    return len(x & y) / max(1, min(len(x), len(y)))
+
+
+def _words(text: str) -> list[str]:
+    folded = "".join(c for c in unicodedata.normalize("NFKD", text.casefold()) if not unicodedata.combining(c))
+    return [w for w in _WORD_RE.findall(folded) if len(w) > 3]
+
+
+_PREFIXES = {"Workshop": "ws", "VirtualDialogue": "dialogue", "Course": "course", "Study": "study",
+             "NetworkCreation": "network", "RepositoryLaunch": "repository",
+             "BilateralCooperation": "bilateral-cooperation", "WorkingGroupMeeting": "wg-meeting",
+             "PreparatoryMeeting": "preparatory-meeting", "MinisterialMeeting": "ministerial-meeting",
+             "Conference": "conference"}
+_SLUG_STOP = frozenset("the and for with from about into among between of on in to a an del de la las los el en "
+                       "para por con sobre entre y".split())
+
+
+def _slug(kind: str, label: str, titled: re.Match[str] | None, start: str) -> str:
+    source = titled.group(1) if titled else label
+    folded = "".join(c for c in unicodedata.normalize("NFKD", source.casefold()) if not unicodedata.combining(c))
+    noun = set(re.findall(r"[a-z0-9]+", "".join(c for c in unicodedata.normalize("NFKD", noun_of(label).casefold())
+                                                if not unicodedata.combining(c))))
+    words = [w for w in re.findall(r"[a-z0-9]+", folded) if w not in _SLUG_STOP and w not in
+             _PREFIXES[kind].split("-") and (titled or w not in noun)][:3]
+    return "-".join(filter(None, (_PREFIXES[kind], start[:7], *words)))[:80].rstrip("-")
+
+
+def noun_of(label: str) -> str:
+    """The kind's words a label begins with ("Virtual dialogue" of "Virtual dialogue on platform work")."""
+    return re.split(r"\s+(?:on|about|sobre|de|del|for|para)\b|:|“", label, maxsplit=1, flags=_F)[0]
+
+
+def _free(slug: str, taken: set[str]) -> str:
+    if slug not in taken:
+        return slug
+    n = 2
+    while f"{slug}-{n}" in taken:
+        n += 1
+    return f"{slug}-{n}"
+
+
+def _spaced(kind: str) -> str:
+    return re.sub(r"(?<=[a-z])(?=[A-Z])", " ", kind)

@@ -1,0 +1,217 @@
+"""The activities a document reports, proposed for declaring (``kb suggest --activities``), and their review:
+declared by a curator, they are what the next ``kb suggest`` links to the mandates they answered."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import sys
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+import yaml
+from rdflib import URIRef
+from test_api_server import running_server
+
+import kb
+from kb.cli import main
+from kb.errors import EXIT_USAGE
+from kb.model import DocType, DocumentMeta, SourceDocument
+
+FIXTURES = Path(__file__).parent / "fixtures" / "reported"
+NEW = "wg2-2025-report"
+ART_7G = f"{kb.BASE}doc/iacml21-plan-of-action/art_7__para_g"
+
+
+def read(name: str, date: str, declared: tuple[kb.model.Activity, ...] = ()) -> list[kb.ReportedActivity]:
+    path = FIXTURES / name
+    text = path.read_text(encoding="utf-8")
+    parsed = kb.parse_document(text, source=name)
+    meta = DocumentMeta(slug=path.stem, title="", doc_type=DocType.WORKING_GROUP_REPORT, symbols=(), date=date,
+                        language=parsed.metadata.language or "en", original_language="", issuing_body="",
+                        meeting="", source=name, sha256="")
+    found = kb.reported_activities(SourceDocument(meta=meta, text=text, path=path), parsed.provisions, declared)
+    for a in found:  # every quote located, as curated evidence is
+        for e in a.evidence:
+            assert text[e.start:e.end] == e.quote
+    return found
+
+
+def test_a_report_gives_the_activities_it_reports_with_their_dates_and_places() -> None:
+    found = {a.activity_type: a for a in read("wg2-report.txt", "2025-09")}
+    assert set(found) == {"Workshop", "VirtualDialogue"}  # the course it announces for 2026 is not proposed
+    workshop = found["Workshop"]
+    assert (workshop.start, workshop.end, workshop.place) == ("2025-03-12", "2025-03-13", "Lima, Peru")
+    assert workshop.label == "Workshop “Qualifications frameworks and the recognition of skills across borders”"
+    assert workshop.slug == "ws-2025-03-qualifications-frameworks-recognition"
+    assert workshop.evidence[0].quote.startswith("The Hemispheric Workshop “Qualifications")
+    assert "held" in workshop.why and workshop.confidence > 0.8
+    dialogue = found["VirtualDialogue"]
+    assert (dialogue.start, dialogue.end, dialogue.label) == ("2025-06-04", "", "Virtual dialogue on platform work "
+                                                                              "among Ministries of Labor")
+
+
+def test_a_spanish_report_is_read_alike() -> None:
+    found = {a.activity_type: a for a in read("informe-es.txt", "2019-12")}
+    assert set(found) == {"Workshop", "Study"}  # the next meeting, announced, is not
+    assert (found["Workshop"].start, found["Workshop"].end, found["Workshop"].place) == (
+        "2019-05-16", "2019-05-17", "Santiago, Chile")
+    assert found["Workshop"].label == "Taller “Habilidades para el futuro del trabajo”"
+    assert found["Study"].start == "2012"
+
+
+def test_a_passage_listing_dated_events_gives_one_each_and_declared_ones_are_not_proposed_again() -> None:
+    corpus = kb.prepare()
+    report = next(d for d in corpus.documents if d.meta.slug == "wg1-2024-report")
+    dialogues = [a for a in corpus.annotations.activities
+                 if "wg1-2024-report" in a.reported_in and a.activity_type == "VirtualDialogue"]
+    others = [a for a in corpus.annotations.activities if a not in dialogues]
+    found = kb.reported_activities(report, corpus.provisions["wg1-2024-report"], others)
+    # "The five virtual dialogues on gender ... (March, 2022), ... (September, 2022), ...": five, each dated
+    assert sorted(a.start for a in found if a.activity_type == "VirtualDialogue") == sorted(
+        a.start for a in dialogues)
+    # declared, none is proposed; and nothing the corpus declares is proposed again
+    again = kb.reported_activities(report, corpus.provisions["wg1-2024-report"], corpus.annotations.activities)
+    assert not [a for a in again if a.activity_type == "VirtualDialogue" or a.start]
+    declared = [e for a in corpus.annotations.activities for e in a.evidence if e.doc == "wg1-2024-report"]
+    for a in again:
+        assert not any(e.start < a.evidence[0].end and a.evidence[0].start < e.end and a.confidence >= 0.5
+                       for e in declared), a
+
+
+@pytest.fixture
+def added(corpus_copy: Path) -> Path:
+    """The corpus with a new report of our own writing held, none of its activities declared."""
+    assert main(["add", str(FIXTURES / "wg2-report.txt"), "--slug", NEW, "--date", "2025-09", "--no-build",
+                 "--corpus", str(corpus_copy)]) == 0
+    return corpus_copy
+
+
+def proposals(capsys: pytest.CaptureFixture[str], corpus: Path) -> list[dict[str, Any]]:
+    capsys.readouterr()
+    assert main(["suggest", "--activities", "--document", NEW, "--format", "json", "--corpus", str(corpus)]) == 0
+    return list(json.loads(capsys.readouterr().out))
+
+
+def test_proposed_declared_then_linked(capsys: pytest.CaptureFixture[str], added: Path, tmp_path: Path) -> None:
+    """The curation loop of a new report: its activities proposed, one declared (its slug edited), one
+    rejected; the next build holds the activity, and the next `kb suggest` proposes what it answered."""
+    capsys.readouterr()
+    assert main(["suggest", "--document", NEW, "--no-write", "--corpus", str(added)]) == 0
+    assert f"it reports 2 activities not declared: `kb suggest --activities --document {NEW}`" in \
+        capsys.readouterr().err
+    found = {p["type"]: p for p in proposals(capsys, added)}
+    assert set(found) == {"Workshop", "VirtualDialogue"}
+    assert found["Workshop"]["reported_in"] == [NEW] and found["Workshop"]["evidence"][0]["start"] > 0
+
+    assert main(["review", "--list", "--corpus", str(added)]) == 0
+    listed = capsys.readouterr().out
+    assert f"[{found['Workshop']['id']}] activity {found['Workshop']['slug']} (Workshop) reported in {NEW}" in listed
+    assert "2 proposed activities and" in listed
+    assert main(["review", "--accept", found["Workshop"]["id"], "--set", "slug=ws2025-qualifications-lima",
+                 "--type", "respondsTo", "--corpus", str(added)]) == EXIT_USAGE  # a link's edit, refused
+    assert main(["review", "--accept", found["Workshop"]["id"], "--set", "slug=Not A Slug",
+                 "--corpus", str(added)]) == EXIT_USAGE
+    assert not (added / "annotations" / "reviewed-activities.yaml").exists()  # nothing written when refused
+    assert main(["review", "--accept", found["Workshop"]["id"], "--set", "slug=ws2025-qualifications-lima",
+                 "--corpus", str(added)]) == 0
+    assert main(["review", "--reject", found["VirtualDialogue"]["id"], "--reason", "not ours",
+                 "--corpus", str(added)]) == 0
+    declared = yaml.safe_load((added / "annotations" / "reviewed-activities.yaml").read_text(encoding="utf-8"))
+    entry = declared["activities"][0]
+    assert (entry["slug"], entry["type"], entry["start"], entry["end"], entry["place"], entry["reported_in"]) == (
+        "ws2025-qualifications-lima", "Workshop", "2025-03-12", "2025-03-13", "Lima, Peru", [NEW])
+    assert f"proposal {found['Workshop']['id']}" in entry["note"]
+    assert kb.Review(added).pending_activities() == []
+    assert proposals(capsys, added) == []  # the declared one and the rejected one are not proposed again
+    # deciding again says how it was decided
+    assert main(["review", "--reject", found["Workshop"]["id"], "--corpus", str(added)]) == EXIT_USAGE
+    assert "was already accepted" in capsys.readouterr().err
+
+    release, _ = kb.build(added, build_dir=tmp_path / "build")
+    with kb.open_store(release.store_path) as store:
+        rows = store.select("SELECT ?label WHERE { ?a <http://www.w3.org/2000/01/rdf-schema#label> ?label }",
+                            {"a": URIRef(kb.BASE + "activity/ws2025-qualifications-lima")}).rows
+    assert [str(r[0]) for r in rows] == [entry["label"]]
+    assert main(["suggest", "--document", NEW, "--format", "json", "--no-write", "--corpus", str(added)]) == 0
+    linked = [s for s in json.loads(capsys.readouterr().out)
+              if s["from"] == kb.BASE + "activity/ws2025-qualifications-lima" and s["type"] == "respondsTo"]
+    assert linked and linked[0]["to"] == ART_7G  # the Plan of Action's 7(g), first of what it answered
+
+
+def test_the_prompt_declares_an_activity_with_edits(capsys: pytest.CaptureFixture[str],
+                                                    monkeypatch: pytest.MonkeyPatch, added: Path) -> None:
+    import io
+
+    found = sorted(proposals(capsys, added), key=lambda p: -p["confidence"])
+    # edit the first: an unknown type refused at once, then its slug and place; quit at the second
+    answers = "e\nSeminar\ne\nWorkshop\nws2025-lima\n\n\n-\n\n\nq\n"
+    monkeypatch.setattr("sys.stdin", io.StringIO(answers))
+    assert main(["review", "--corpus", str(added)]) == 0
+    said = capsys.readouterr()
+    assert "refused: 'Seminar' is not an activity type" in said.err
+    assert "declared: activity ws2025-lima (Workshop)" in said.out
+    entry = yaml.safe_load((added / "annotations" / "reviewed-activities.yaml").read_text(encoding="utf-8"))[
+        "activities"][0]
+    assert entry["slug"] == "ws2025-lima" and "end" not in entry and entry["start"] == found[0]["start"]
+    assert entry["evidence"] == [{"doc": NEW, "quote": found[0]["evidence"][0]["quote"]}]
+    assert [a.id for a in kb.Review(added).pending_activities()] == [found[1]["id"]]
+
+
+def test_a_declared_slug_that_is_taken_is_refused_with_nothing_written(capsys: pytest.CaptureFixture[str],
+                                                                        added: Path) -> None:
+    found = proposals(capsys, added)
+    before = (added / "review" / "suggestions.yaml").read_bytes()
+    assert main(["review", "--accept", found[0]["id"], "--set", "slug=ws2023-education-labor",
+                 "--corpus", str(added)]) == EXIT_USAGE
+    err = capsys.readouterr().err
+    assert "activity ws2023-education-labor would not build" in err and "nothing was written" in err
+    assert not (added / "annotations" / "reviewed-activities.yaml").exists()
+    assert (added / "review" / "suggestions.yaml").read_bytes() == before
+
+
+def test_the_review_page_declares_an_activity(capsys: pytest.CaptureFixture[str], added: Path,
+                                              built_release: Any, tmp_path: Path) -> None:
+    found = sorted(proposals(capsys, added), key=lambda p: -p["confidence"])
+    with running_server(built_release.store_path, tmp_path / "curator.log", curator_corpus=str(added)) as server, \
+            httpx.Client(base_url=server.url, timeout=60, follow_redirects=False) as client:
+        token = server.review_url.split("=", 1)[1]
+        page = client.get("/review", params={"token": token}, headers={"Accept": "text/html"})
+        assert page.status_code == 200
+        assert "Activities the documents report, not declared yet" in page.text
+        assert page.text.count('class="suggestion activity"') == 2
+        assert page.text.index(f'id="s-{found[0]["id"]}"') < page.text.index('id="links"')
+        form = {"decision": "accept", "slug": "ws2025-page", "type": "Workshop", "label": found[0]["label"],
+                "start": found[0]["start"], "end": "", "place": "Lima, Peru",
+                "quote_0": found[0]["evidence"][0]["quote"]}
+        posted = client.post(f"/review/{found[0]['id']}", params={"token": token}, data=form,
+                             headers={"Origin": server.url, "Accept": "text/html"})
+        assert posted.status_code == 303, posted.text
+        assert "declared+activity+ws2025-page" in posted.headers["location"].replace("%20", "+")
+        refused = client.post(f"/review/{found[1]['id']}", params={"token": token},
+                              data={**form, "slug": "ws2025-page"}, headers={"Origin": server.url,
+                                                                              "Accept": "text/html"})
+        assert refused.status_code == 400 and "would not build" in refused.text
+        assert re.search(r'name="slug" value="ws2025-page"', refused.text)  # the curator's edits kept
+    entry = yaml.safe_load((added / "annotations" / "reviewed-activities.yaml").read_text(encoding="utf-8"))[
+        "activities"]
+    assert [(e["slug"], e.get("end")) for e in entry] == [("ws2025-page", None)]
+
+
+def test_bench_activities_finds_what_curators_declared(tmp_path: Path) -> None:
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("bench_activities", Path(__file__).parent.parent / "bench" /
+                                                  "bench_activities.py")
+    assert spec and spec.loader
+    bench = importlib.util.module_from_spec(spec)
+    sys.modules["bench_activities"] = bench  # its dataclasses look their module up
+    spec.loader.exec_module(bench)
+    assert bench.main(["--out", str(tmp_path)]) == 0
+    (out,) = tmp_path.glob("activities-*.json")
+    held = json.loads(out.read_text(encoding="utf-8"))["held"]
+    assert held["wanted"] >= 25 and held["found"] >= 14 and held["precision"] >= 0.7 and held["again"] == 0
+    shutil.rmtree(tmp_path)
