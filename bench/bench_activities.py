@@ -72,7 +72,8 @@ def score(proposals: Sequence[ReportedActivity], wanted: Sequence[Wanted], again
     """What one document's proposals found of ``wanted``; which proposals were right."""
     found, found_any, dates, places, places_given, right = 0, 0, 0, 0, 0, []
     for w in wanted:
-        typed = [p for p in proposals if p.activity_type == w.activity_type and matches(p, w, by_date=by_date)]
+        typed = sorted((p for p in proposals if p.activity_type == w.activity_type and matches(p, w, by_date=by_date)),
+                       key=lambda p: p.start[:7] != w.start[:7])  # of several, the one of its dates
         if any(matches(p, w, by_date=by_date) for p in proposals):
             found_any += w.sure
         if typed and w.sure:

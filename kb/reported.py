@@ -88,6 +88,7 @@ _ANNOUNCED_RE = re.compile(
     r"deber[ií]an?|podr[ií]an?)\b", _F)
 
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
+_MONTH_NAMES = frozenset(m.capitalize() for m in MONTHS)
 _YEAR = r"(?:19|20)\d{2}"
 # A date as printed, its parts named: the first day, month and year, and the last day and month of a range.
 _DATE_RES = (
@@ -289,8 +290,8 @@ def _proposal(doc: SourceDocument, passage: _Passage, a: int, b: int, kind_at: t
     evidence = Evidence(doc=doc.meta.slug, quote=text[quote_start:quote_end], start=quote_start, end=quote_end,
                         prefix=text[max(0, quote_start - CONTEXT):quote_start],
                         suffix=text[quote_end:quote_end + CONTEXT], where="")
-    label = _label(cue, titled, passage.text, date) if a <= cue.start() < b or not a else \
-        _part_label(cue, passage.text[a:b], date)
+    label = _label(cue, titled, passage.text) if a <= cue.start() < b or not a else \
+        _part_label(cue, passage.text[a:b])
     start, end = (date.first, date.last) if date else ("", "")
     why = "; ".join(filter(None, (
         f"names a {_spaced(kind).lower()} ({cue.group()!r})", f"dated {start}{f' to {end}' if end else ''}"
@@ -298,9 +299,9 @@ def _proposal(doc: SourceDocument, passage: _Passage, a: int, b: int, kind_at: t
         f"named “{titled.group(1)}”" if titled else "", f"in {place}" if place else "",
         f"but {announced.group()!r} may announce it" if announced else "")))
     ident = hashlib.sha256(f"{doc.meta.slug}\x1f{kind}\x1f{quote_start}\x1f{quote_end}".encode()).hexdigest()[:10]
-    return ReportedActivity(id=ident, slug=_slug(kind, label, titled, start), activity_type=kind, label=label,
-                            start=start, end=end, place=place, document=doc.meta.slug, evidence=(evidence,),
-                            confidence=confidence, why=why, features=tuple(features.items()))
+    return ReportedActivity(id=ident, slug=_slug(kind, label, titled, start, cue.group()), activity_type=kind,
+                            label=label, start=start, end=end, place=place, document=doc.meta.slug,
+                            evidence=(evidence,), confidence=confidence, why=why, features=tuple(features.items()))
 
 
 def _quote_span(passage: _Passage, a: int, b: int) -> tuple[int, int]:
@@ -313,9 +314,28 @@ def _quote_span(passage: _Passage, a: int, b: int) -> tuple[int, int]:
     return passage.start + a + lead, passage.start + a + max(lead, trail)
 
 
-def _label(cue: re.Match[str], titled: re.Match[str] | None, text: str, date: _Dated | None) -> str:
-    noun = " ".join(cue.group().split())
+_ARTICLES = frozenset({"the", "a", "an", "this", "these", "that", "its", "their", "el", "la", "los", "las", "un",
+                       "una", "este", "esta", "su", "sus", "in", "en", "during", "durante", "through", "mediante"})
+_THING_RE = re.compile(r".*\b(network|red|repositor\w+|portfolio|portal|platform|database|plataforma|portafolio|"
+                       r"base de datos)\b", _F)
+
+
+def _label(cue: re.Match[str], titled: re.Match[str] | None, text: str) -> str:
+    """The kind as printed, then its name in quotation marks, or the words saying what it was on."""
+    thing = _THING_RE.match(cue.group())  # "agreed to create the network ...": the network, not the verb
+    noun = " ".join((cue.group()[thing.start(1):] if thing else cue.group()).split())
+    # the capitalised words of its name before the kind ("a Participatory Gender Audit", "the RIAL Workshop")
+    named = re.search(r"((?:[A-ZÁÉÍÓÚÑ][\w/-]*\s+){1,4})$", text[:cue.start()]) if not thing else None
+    if named and noun[:1].isupper():
+        words = named.group(1).split()
+        while words and words[0].lower() in _ARTICLES:
+            words.pop(0)
+        noun = " ".join([*words, noun])
     noun = noun[:1].upper() + noun[1:]
+    # and those after it, before its name ("el Taller Hemisférico “...”")
+    following = re.match(r"((?:\s+[A-ZÁÉÍÓÚÑ][\w-]*){1,2})\s*[“\"«]", text[cue.end():]) if titled else None
+    if following:
+        noun = f"{noun} {' '.join(following.group(1).split())}"
     if titled:
         return f"{noun} “{' '.join(titled.group(1).split())}”"
     after = text[cue.end():]
@@ -323,15 +343,13 @@ def _label(cue: re.Match[str], titled: re.Match[str] | None, text: str, date: _D
                      r"organizad[oa])\b|\b(?:in|en|que|con|with|from|on|el|del?)\s+(?:[0-3]?\d|" + _MONTH + r")\b",
                      after, _F)
     tail = " ".join(after[:stop.start() if stop else 80].split()[:10]).rstrip(",")
-    return f"{noun} {tail}".strip() if re.match(r"(?:on|about|sobre|de|del|for|para)\b", tail, _F) else noun
+    return f"{noun} {tail}".strip() if re.match(r"(?:on|about|of|sobre|de|del|for|para)\b", tail, _F) else noun
 
 
-def _part_label(cue: re.Match[str], words: str, date: _Dated | None) -> str:
+def _part_label(cue: re.Match[str], words: str) -> str:
     """The label of one dated part of a passage listing events of one kind: the kind, then the part's words."""
     noun = " ".join(cue.group().split())
     noun = re.sub(r"ies$", "y", noun) if noun.endswith("ies") else re.sub(r"(?<=[rln])es$|(?<=[^s])s$", "", noun)
-    if date is not None:
-        words = words[:max(0, date.start - (len(words) - len(words)))]
     body = re.sub(r"^[\s),;:]*(?:and|y|including|incluyendo|as well as)?\s*", "", words, flags=_F)
     body = re.split(r"\s*\(|\s*[,;]?\s*(?:" + _MONTH + r")\b", body, maxsplit=1, flags=_F)[0]
     return f"{noun[:1].upper()}{noun[1:]}: {' '.join(body.split()[:12])}".rstrip(": ")
@@ -345,7 +363,11 @@ def _place(text: str) -> str:
             return " ".join(m["place"].split())
         if not country and m["place"].split()[0] in _countries():
             return " ".join(m["place"].split())
-    return ""
+    # a city alone where the text says it was held ("held in Bogota, November, 2019")
+    held_in = re.search(rf"\b(?:held|took place|met|realizad[oa]s?|celebrad[oa]s?|se realiz[oó]|se reuni[oó]|"
+                        rf"tuvo lugar)\s+(?:in|en)\s+(?P<place>{_CITY})(?=[,.;:)\n]|\s+(?:on|in|from|el|en|del?)\b)",
+                        text)
+    return " ".join(held_in["place"].split()) if held_in and held_in["place"] not in _MONTH_NAMES else ""
 
 
 @functools.cache
@@ -440,19 +462,15 @@ _SLUG_STOP = frozenset("the and for with from about into among between of on in 
                        "para por con sobre entre y".split())
 
 
-def _slug(kind: str, label: str, titled: re.Match[str] | None, start: str) -> str:
-    source = titled.group(1) if titled else label
-    folded = "".join(c for c in unicodedata.normalize("NFKD", source.casefold()) if not unicodedata.combining(c))
-    noun = set(re.findall(r"[a-z0-9]+", "".join(c for c in unicodedata.normalize("NFKD", noun_of(label).casefold())
-                                                if not unicodedata.combining(c))))
-    words = [w for w in re.findall(r"[a-z0-9]+", folded) if w not in _SLUG_STOP and w not in
-             _PREFIXES[kind].split("-") and (titled or w not in noun)][:3]
-    return "-".join(filter(None, (_PREFIXES[kind], start[:7], *words)))[:80].rstrip("-")
+def _slug(kind: str, label: str, titled: re.Match[str] | None, start: str, cue: str) -> str:
+    """``{kind}-{year-month}-{three words of its name}``, as the corpus's slugs go (``ws2022-informality``)."""
+    def words_of(text: str) -> list[str]:
+        folded = unicodedata.normalize("NFKD", text.casefold())
+        return re.findall(r"[a-z0-9]+", "".join(c for c in folded if not unicodedata.combining(c)))
 
-
-def noun_of(label: str) -> str:
-    """The kind's words a label begins with ("Virtual dialogue" of "Virtual dialogue on platform work")."""
-    return re.split(r"\s+(?:on|about|sobre|de|del|for|para)\b|:|“", label, maxsplit=1, flags=_F)[0]
+    generic = set(words_of(cue)) | set(_PREFIXES[kind].split("-"))
+    words = [w for w in words_of(titled.group(1) if titled else label) if w not in _SLUG_STOP and w not in generic]
+    return "-".join(filter(None, (_PREFIXES[kind], start[:7], *words[:3])))[:80].rstrip("-")
 
 
 def _free(slug: str, taken: set[str]) -> str:

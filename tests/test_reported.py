@@ -45,7 +45,8 @@ def test_a_report_gives_the_activities_it_reports_with_their_dates_and_places() 
     assert set(found) == {"Workshop", "VirtualDialogue"}  # the course it announces for 2026 is not proposed
     workshop = found["Workshop"]
     assert (workshop.start, workshop.end, workshop.place) == ("2025-03-12", "2025-03-13", "Lima, Peru")
-    assert workshop.label == "Workshop “Qualifications frameworks and the recognition of skills across borders”"
+    assert workshop.label == ("Hemispheric Workshop “Qualifications frameworks and the recognition of skills across "
+                              "borders”")  # its name's capitalised words before the kind, and its title
     assert workshop.slug == "ws-2025-03-qualifications-frameworks-recognition"
     assert workshop.evidence[0].quote.startswith("The Hemispheric Workshop “Qualifications")
     assert "held" in workshop.why and workshop.confidence > 0.8
@@ -59,7 +60,7 @@ def test_a_spanish_report_is_read_alike() -> None:
     assert set(found) == {"Workshop", "Study"}  # the next meeting, announced, is not
     assert (found["Workshop"].start, found["Workshop"].end, found["Workshop"].place) == (
         "2019-05-16", "2019-05-17", "Santiago, Chile")
-    assert found["Workshop"].label == "Taller “Habilidades para el futuro del trabajo”"
+    assert found["Workshop"].label == "Taller Hemisférico “Habilidades para el futuro del trabajo”"
     assert found["Study"].start == "2012"
 
 
