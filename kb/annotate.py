@@ -719,10 +719,14 @@ def _activity(spec: dict[str, Any], where: str, res: Resolver) -> Activity:
             res.item(f"body:{slug}", where)
     for slug in _strings(spec.get("reported_in"), where, "reported_in"):
         res.item(slug, where)
+    start, end = _date(spec.get("start"), where, "start"), _date(spec.get("end"), where, "end")
+    if start and end and end < start[:len(end)]:
+        raise AnnotationError(where, f"the activity ends ({end}) before it starts ({start})",
+                              hint="write its first day as start and its last as end")
     return Activity(
         slug=spec["slug"], activity_type=_enum(spec["type"], ACTIVITY_TYPES, where, "type"),
         label=_text(spec, "label", where),
-        start=_date(spec.get("start"), where, "start"), end=_date(spec.get("end"), where, "end"),
+        start=start, end=end,
         place=str(spec.get("place") or ""),
         format=_enum(spec["format"], FORMATS, where, "format") if spec.get("format") else "",
         organised_by=_strings(spec.get("organised_by"), where, "organised_by"),

@@ -386,8 +386,9 @@ def suggest_cmd(document: Annotated[str | None, typer.Option(help="Suggest for t
         raise kb.InputError(f"--document {document!r} is not a held document", hint=f"held: {held}")
     original = next((d.meta.version_of for d in prepared.documents if d.meta.slug == document), "")
     if original:
-        typer.echo(f"{document} is a language version of {original}: suggesting for {original}'s provisions, "
-                   "read in either text", err=True)
+        typer.echo(f"{document} is a language version of {original}: " + (
+            f"the activities are proposed from {original}'s text" if activities else
+            f"suggesting for {original}'s provisions, read in either text"), err=True)
         document = original
     review = kb.Review(corpus or kb.default_corpus_dir())
     if activities:
@@ -586,7 +587,11 @@ def _ask(decide: Callable[[str], None]) -> str:
 
 
 def _decide_activity(review: kb.Review, a: kb.PendingActivity) -> str:
-    """A decision on one proposed activity: declared (as proposed, or edited first), or rejected."""
+    """A decision on one proposed activity: declared (as proposed, or edited first), or rejected. Edits refused
+    are offered again as the defaults of the next edit."""
+    typed = {"type": a.activity_type, "slug": a.slug, "label": a.label, "start": a.start, "end": a.end,
+             "place": a.place}
+
     def decide(answer: str) -> None:
         if answer == "r":
             review.reject(a.id, typer.prompt("  reason (optional)", default="", show_default=False))
@@ -595,17 +600,19 @@ def _decide_activity(review: kb.Review, a: kb.PendingActivity) -> str:
         edits: dict[str, str] = {}
         quotes: list[str] = []
         if answer == "e":
-            kind = typer.prompt(f"  type ({', '.join(kb.ACTIVITY_TYPES)})", default=a.activity_type)
+            kind = typer.prompt(f"  type ({', '.join(kb.ACTIVITY_TYPES)})", default=typed["type"])
             if kind not in kb.ACTIVITY_TYPES:  # said now, not after every other field
                 raise kb.InputError(f"{kind!r} is not an activity type",
                                     hint=f"use one of {', '.join(kb.ACTIVITY_TYPES)}", parameter="type")
-            edits = {"type": kind, "slug": typer.prompt("  slug", default=a.slug),
-                     "label": typer.prompt("  label", default=a.label)}
-            for name, value in (("start", a.start), ("end", a.end), ("place", a.place)):
-                given = str(typer.prompt(f"  {name} (- for none)", default=value or "-")).strip()
-                edits[name] = "" if given == "-" else given
-            quotes = [typer.prompt(f"  quote from {e['doc']} (Enter keeps it)", default="", show_default=False)
-                      for e in a.evidence]
+            typed["type"] = kind
+            for name in ("slug", "label"):
+                typed[name] = str(typer.prompt(f"  {name}", default=typed[name]))
+            for name in ("start", "end", "place"):
+                given = str(typer.prompt(f"  {name} (- for none)", default=typed[name] or "-")).strip()
+                typed[name] = "" if given == "-" else given
+            edits = dict(typed)
+            quotes = [typer.prompt(f"  quote from {e['doc']} (Enter keeps it, - takes it out)", default="",
+                                   show_default=False) for e in a.evidence]
         entry = review.accept_activity(a.id, quotes=quotes, **edits)
         typer.echo(f"  declared: activity {entry['slug']} ({entry['type']})")
     return _ask(decide)

@@ -64,8 +64,8 @@ _CUES: tuple[tuple[str, str], ...] = (
                          r"portafolio)\b[^.;]{0,60}\b(?:launched|lanzad[oa])"),
     ("BilateralCooperation", r"bilateral cooperation|cooperaci[oó]n bilateral|technical visits?|"
                              r"visitas? t[eé]cnicas?|pasant[ií]as?"),
-    ("Workshop", r"workshops?|seminars?|talleres|taller|seminarios?"),
-    ("Course", r"(?:virtual |online )?courses?\b|cursos?\b"),
+    ("Workshop", r"\b(?:workshops?|seminars?|talleres|taller|seminarios?)\b"),
+    ("Course", r"\b(?:(?:virtual |online )?courses?|cursos?)\b"),
     ("Study", r"\bstud(?:y|ies)\b|\bestudios?\b|diagn[oó]stico|\bsurvey\b|\bencuesta\b|\baudit\b|auditor[ií]a|"
               r"\bmanual\b"),
 )
@@ -87,6 +87,13 @@ _ANNOUNCED_RE = re.compile(
     r"se (?:realizar|llevar|celebrar|lanzar|crear)[aá]n?|pr[oó]xim[oa]s?|futur[oa]s?|"
     r"deber[ií]an?|podr[ií]an?)\b", _F)
 
+# What did not take place, or has not yet: never proposed, whatever else the words say.
+_NOT_HELD_RE = re.compile(
+    r"\b(?:will|shall|to be held|is being (?:organi[sz]ed|prepared|planned)|(?:is|are) (?:planned|scheduled)|"
+    r"planned for|scheduled for|not (?:be )?held|did not take place|never took place|cancell?ed|postponed|"
+    r"no se (?:realiz|llev|celebr)\w*|se (?:realizar|llevar|celebrar)[aá]n?|ser[aá]n? (?:realizad|celebrad|llevad)\w*|"
+    r"previst[oa]s? para|programad[oa]s? para|cancelad[oa]s?|postergad[oa]s?|aplazad[oa]s?|suspendid[oa]s?|"
+    r"pr[oó]xim[oa]s?|next|upcoming|forthcoming)\b", re.IGNORECASE)
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 _MONTH_NAMES = frozenset(m.capitalize() for m in MONTHS)
 _YEAR = r"(?:19|20)\d{2}"
@@ -96,8 +103,9 @@ _DATE_RES = (
     re.compile(rf"(?:from |on )?(?P<m>{_MONTH})\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?:\s*(?:-|–|to|and|y|al)\s*"
                rf"(?:(?P<m2>{_MONTH})\s+)?(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?)?\s*,?\s*(?P<y>{_YEAR})", _F),
     # 16 y 17 de mayo de 2019 / 20 al 21 de octubre de 2022 / 3 de diciembre de 2019 / 27 October 2007
-    re.compile(rf"(?:del? |el )?(?P<d>[0-3]?\d)(?:\s*(?:de (?P<m0>{_MONTH})\s*)?(?:-|–|al|y|a|to|and)\s*"
-               rf"(?P<d2>[0-3]?\d))?\s+(?:de\s+)?(?P<m>{_MONTH})\s*,?\s+(?:de\s+|del\s+)?(?P<y>{_YEAR})", _F),
+    re.compile(rf"(?:del? |el |the )?(?P<d>[0-3]?\d)(?:st|nd|rd|th|º|°|o)?(?:\s*(?:(?:de\s+)?(?P<m0>{_MONTH})\s*)?"
+               rf"(?:-|–|al|y|a|to|and)\s*(?P<d2>[0-3]?\d)(?:st|nd|rd|th|º|°)?)?\s+(?:de\s+|of\s+)?(?P<m>{_MONTH})"
+               rf"\s*,?\s+(?:de\s+|del\s+)?(?P<y>{_YEAR})", _F),
     # (March, 2022) / in December 2017 / en noviembre de 2022
     re.compile(rf"(?P<m>{_MONTH})\s*,?\s+(?:de\s+|del\s+)?(?P<y>{_YEAR})", _F),
     # in 2012 / en 2009 / (2016)
@@ -105,7 +113,7 @@ _DATE_RES = (
 )
 _TITLE_RE = re.compile(r"[“\"«]([^”\"»]{6,200})[”\"»]")
 _SENTENCE_RE = re.compile(r"(?<=[.;!?])\s+(?=[A-Z¿¡“\"(ÁÉÍÓÚÑ0-9•-])|\n\s*\n|\n(?=\s*(?:[-•*]|\d+[.)]|[a-z]\)) )")
-_CITY = r"[A-ZÁÉÍÓÚÑ][\w'’.-]*(?:\s+(?:de\s+|del\s+|de la\s+)?[A-ZÁÉÍÓÚÑ][\w'’.-]*){0,3}"
+_CITY = r"[A-ZÁÉÍÓÚÑ][\w'’.-]*(?:\s+(?:de\s+|del\s+|de la\s+|of\s+)?[A-ZÁÉÍÓÚÑ][\w'’.-]*){0,3}"
 _WORD_RE = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 
 
@@ -275,12 +283,18 @@ def _proposal(doc: SourceDocument, passage: _Passage, a: int, b: int, kind_at: t
         or (not held and (_ANNOUNCED_RE.search(words) or _ANNOUNCED_RE.search(lead)))
     if date is None and not held:
         return None
+    if _NOT_HELD_RE.search(words) or (not held and _NOT_HELD_RE.search(lead)):
+        return None  # announced, planned, postponed, cancelled, not held
     # a name in quotation marks beside the kind ("the Workshop “...”", "the “...” workshop")
     titled = next((t for t in _TITLE_RE.finditer(passage.text) if a <= t.start() < b + 1 and
                    (0 <= t.start() - cue.end() <= 40 or 0 <= cue.start() - t.end() <= 3)), None)
     plural = re.search(r"(?:s|es)$", cue.group(), _F) is not None and kind not in ("NetworkCreation",
                                                                                   "RepositoryLaunch")
     place = _place(words) or (_place(passage.text) if len(passage.text) < 400 else "")
+    counted = re.search(r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|dos|tres|cuatro|cinco|seis|siete|"
+                        r"ocho|nueve|diez)\s+(?:\w+\s+){0,3}$", passage.text[max(0, cue.start() - 40):cue.start()], _F)
+    if plural and not date and not titled and not counted and not place:
+        return None  # "the workshops held", "studies carried out": no event a curator could declare
     features = {"dated": 1.0 if date else 0.0, "held": 1.0 if held else 0.0, "titled": 1.0 if titled else 0.0,
                 "placed": 1.0 if place else 0.0, "plural": 1.0 if plural and not date else 0.0,
                 "announced": 1.0 if announced else 0.0}
@@ -298,7 +312,8 @@ def _proposal(doc: SourceDocument, passage: _Passage, a: int, b: int, kind_at: t
         if date else "", f"says it took place ({held.group()!r})" if held else "",
         f"named “{titled.group(1)}”" if titled else "", f"in {place}" if place else "",
         f"but {announced.group()!r} may announce it" if announced else "")))
-    ident = hashlib.sha256(f"{doc.meta.slug}\x1f{kind}\x1f{quote_start}\x1f{quote_end}".encode()).hexdigest()[:10]
+    # named by its words, not their place: a rejection holds when the text is held anew with a line changed
+    ident = hashlib.sha256(f"{doc.meta.slug}\x1f{kind}\x1f{' '.join(evidence.quote.split())}".encode()).hexdigest()[:10]
     return ReportedActivity(id=ident, slug=_slug(kind, label, titled, start, cue.group()), activity_type=kind,
                             label=label, start=start, end=end, place=place, document=doc.meta.slug,
                             evidence=(evidence,), confidence=confidence, why=why, features=tuple(features.items()))
@@ -356,13 +371,24 @@ def _part_label(cue: re.Match[str], words: str) -> str:
 
 
 def _place(text: str) -> str:
-    for m in re.finditer(rf"\b(?:in|en)\s+(?P<place>{_CITY}(?:,\s*(?P<country>[A-ZÁÉÍÓÚÑ][\w.’' ]+?|D\.\s?C\.))?)"
-                         rf"(?=[,.;:)\n]|\s+(?:on|in|from|el|en|del?|and|y|with|con|during|durante)\b|$)", text):
-        country = (m["country"] or "").strip()
-        if country and (country in _countries() or country.replace(" ", "") == "D.C."):
-            return " ".join(m["place"].split())
-        if not country and m["place"].split()[0] in _countries():
-            return " ".join(m["place"].split())
+    """Where the words say it was: "in City, Country" (pycountry's names, English and Spanish; "D.C."), or a city
+    alone where they say it was held there."""
+    names = _countries()
+    for m in re.finditer(rf"\b(?:in|en)\s+(?P<city>{_CITY})", text):
+        city, rest = " ".join(m["city"].split()), text[m.end():]
+        after = re.match(r",\s*", rest)
+        tail = rest[after.end():] if after else ""
+        district = re.match(r"D\.\s?[CF]\.", tail)
+        if district:  # Washington, D.C.; México, D. F.
+            return f"{city}, {district.group()}"
+        if city.split()[0] in names and not after:
+            return city  # a country alone
+        if not after:
+            continue
+        country = max((c for c in names if tail.startswith(c) and not tail[len(c):len(c) + 1].isalnum()),
+                      key=len, default="")
+        if country:
+            return f"{city}, {country}"
     # a city alone where the text says it was held ("held in Bogota, November, 2019")
     held_in = re.search(rf"\b(?:held|took place|met|realizad[oa]s?|celebrad[oa]s?|se realiz[oó]|se reuni[oó]|"
                         rf"tuvo lugar)\s+(?:in|en)\s+(?P<place>{_CITY})(?=[,.;:)\n]|\s+(?:on|in|from|el|en|del?)\b)",
@@ -390,23 +416,43 @@ def _countries() -> frozenset[str]:
 
 def _declared_already(proposal: ReportedActivity, declared: Sequence[Activity]) -> bool:
     """A declared activity this passage names: one of its quotes in the passage (a series's, for a passage that
-    dates no event of it), or the same kind on the same dates, or much the same name."""
+    dates no event of it, or one that is most of the proposal's words), one of its kind the document reports (for
+    a proposal with no date, place or name), one of the same kind and dates that no name or place tells apart, or
+    one of much the same name."""
     quote = proposal.evidence[0]
     for activity in declared:
-        if any(e.doc == quote.doc and e.start < quote.end and quote.start < e.end and
-               (activity.activity_type == proposal.activity_type or
-                (activity.activity_type == "ActivitySeries" and not proposal.start) or
-                (_meeting(activity.activity_type) and _meeting(proposal.activity_type))) for e in activity.evidence):
-            return True
+        for e in activity.evidence:
+            if e.doc != quote.doc or not (e.start < quote.end and quote.start < e.end):
+                continue
+            shared = min(e.end, quote.end) - max(e.start, quote.start)
+            if activity.activity_type == proposal.activity_type or shared >= 0.8 * (quote.end - quote.start) or \
+                    (activity.activity_type == "ActivitySeries" and not proposal.start) or \
+                    (_meeting(activity.activity_type) and _meeting(proposal.activity_type)):
+                return True
         if activity.activity_type != proposal.activity_type:
             continue
-        if proposal.start and activity.start and proposal.start[:7] == activity.start[:7] and \
-                len(proposal.start) >= 7:
+        if quote.doc in activity.reported_in and not (proposal.start or proposal.place or "“" in proposal.label):
+            return True  # "a RIAL Workshop on the matter" of a report that reports a workshop declared: that one
+        if len(proposal.start) >= 7 and _same_dates(proposal.start, activity.start) and \
+                not _told_apart(proposal.label, activity.label, proposal.place, activity.place):
             return True
-        dated_apart = proposal.start and activity.start and proposal.start[:4] != activity.start[:4]
+        dated_apart = proposal.start and activity.start and not _same_dates(proposal.start, activity.start)
         if _likeness(proposal.label, activity.label) >= 0.6 and not dated_apart:
             return True
     return False
+
+
+def _same_dates(a: str, b: str) -> bool:
+    """Two dates as printed that may be one day: equal as far as both go ("2025-03" and "2025-03-12")."""
+    n = min(len(a), len(b))
+    return bool(a and b) and a[:n] == b[:n]
+
+
+def _told_apart(label_a: str, label_b: str, place_a: str, place_b: str) -> bool:
+    """Two events of a kind on one date, told apart by their names in quotation marks or their places."""
+    titled = "“" in label_a and "“" in label_b and _likeness(label_a, label_b) < 0.5
+    placed = bool(place_a and place_b) and place_a.split(",")[0] != place_b.split(",")[0]
+    return titled or placed
 
 
 def _is_own(proposal: ReportedActivity, own: Activity) -> bool:
@@ -421,10 +467,13 @@ def _meeting(kind: str) -> bool:
 
 
 def _same_event(a: ReportedActivity, b: ReportedActivity) -> bool:
-    if a.activity_type != b.activity_type:
+    """Two passages reading one event: of one kind, on dates that may be one day (to the month at least), not
+    told apart by name or place; or undated and of much the same name in quotation marks."""
+    if a.activity_type != b.activity_type or _told_apart(a.label, b.label, a.place, b.place):
         return False
     if a.start and b.start:
-        return a.start[:7] == b.start[:7] and (len(a.start) >= 7 or _likeness(a.label, b.label) >= 0.5)
+        return _same_dates(a.start, b.start) and (min(len(a.start), len(b.start)) >= 7 or
+                                                   _likeness(a.label, b.label) >= 0.5)
     return _likeness(a.label, b.label) >= 0.6 and ("“" in a.label or "“" in b.label)
 
 

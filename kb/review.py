@@ -202,8 +202,8 @@ class Review:
         for line, e in self._entries(self.suggestions_path, "suggestions", _PENDING_KEYS):
             if str(e["id"]) in seen:  # a copied entry: deciding one would take both out of the queue
                 raise InputError(f"{self.suggestions_path}:{line}: id {e['id']} is the id of the entry at line "
-                                 f"{seen[str(e['id'])]} too", hint="give the copy an id of its own (any word no other "
-                                 "entry has), or delete it: nothing was changed")
+                                 f"{seen[str(e['id'])]} too", hint="give the copy an id of its own (ten hex digits no "
+                                 "other entry has), or delete it: nothing was changed")
             seen[str(e["id"])] = line
             confidence, evidence = self._checked(line, e, quoted=False)
             out.append(Pending(str(e["id"]), str(e["from"]), str(e["type"]), str(e["to"]), confidence,
@@ -218,8 +218,8 @@ class Review:
         for line, e in self._entries(self.suggestions_path, "activities", _ACTIVITY_KEYS):
             if str(e["id"]) in seen:
                 raise InputError(f"{self.suggestions_path}:{line}: id {e['id']} is the id of another waiting entry "
-                                 "too", hint="give the copy an id of its own (any word no other entry has), or delete "
-                                 "it: nothing was changed")
+                                 "too", hint="give the copy an id of its own (ten hex digits no other entry has), or "
+                                 "delete it: nothing was changed")
             seen[str(e["id"])] = line
             confidence, evidence = self._checked(line, e, quoted=True)
             out.append(PendingActivity(str(e["id"]), str(e["slug"]), str(e["type"]), str(e["label"]),
@@ -246,15 +246,17 @@ class Review:
 
     def record_activities(self, found: Iterable[ReportedActivity], document: str | None,
                           texts: dict[str, str]) -> list[PendingActivity]:
-        """Write new activity proposals (replacing the undecided ones of the same documents); return them."""
+        """Write new activity proposals, replacing the undecided ones of ``document`` (of every document when
+        None); return them."""
         new = [PendingActivity(a.id, a.slug, a.activity_type, a.label, a.start, a.end, a.place, a.document,
                                a.confidence, a.why, _quotes(a.evidence, texts)) for a in found]
         with self._locked():
             decided = self.rejected_activities() | self._accepted_activities()
             new = [p for p in new if p.id not in decided]
             ids = {p.id for p in new}
+            # a run for every document replaces every waiting proposal: those it no longer makes are gone
             kept = [p for p in self.pending_activities() if p.id not in ids and
-                    (document is None or p.document != document)]
+                    document is not None and p.document != document]
             self._write_suggestions(self.pending(), kept + new)
         return new
 
@@ -477,9 +479,37 @@ class Review:
         a refused link never reaches the corpus, whenever the process stops."""
         self._check_written(REVIEWED_LINKS, text, f"{link['from']} {link['type']} {link['to']}")
 
-    def _check_written(self, name: str, text: bytes, what: str) -> None:
+    def _check_written(self, name: str, text: bytes, what: str, *, fields: tuple[str, ...] = ()) -> None:
         """Read the corpus as the build would with ``text`` as annotation file ``name`` (the annotations read
-        from a folder of links to the corpus's files and the new file), before it is written."""
+        from a folder of links to the corpus's files and the new file), before it is written. ``fields``: what a
+        curator may change of an activity declared, the refusal naming the one it is about."""
+        ours, unread = self._reading_with(name, text)
+        current = self.corpus_dir / "annotations" / name
+        if ours and current.exists() and {m for _, m, _ in ours} <= {
+                m for _, m, _ in self._reading_with(name, current.read_bytes())[0]}:
+            unread, ours = ours, []  # the file is refused as it is, not for what this decision adds to it
+        if unread and not ours:
+            where, message, _ = unread[0]
+            raise InputError(f"{what} cannot be checked: {where}: {message}", parameter="ident",
+                             hint="nothing was written: fix that file first (the build stops on it too), then accept")
+        if not ours:
+            return  # other problems (a document that cannot be read): the build reports them
+        message = "; ".join(m for _, m, _ in ours)
+        fixes = "; ".join(h for _, _, h in ours if h)  # "the source reads '...': copy that"
+        if fields:
+            named = next((f for f in ("quote", *fields) if f in message), "slug")
+            raise InputError(f"{what} would not build: {message}", parameter=named,
+                             hint="nothing was written: " + (f"{fixes}; " if fixes else "") +
+                             f"change its {named} (--set {named}=..., or the prompt's e)")
+        quote = "quote" in message or "after" in message
+        raise InputError(f"{what} would not build: {message}",
+                         hint="nothing was written: " + (fixes or ("copy the exact text (`kb quote`)" if quote else
+                                                                  "give another type or target")),
+                         parameter="quote" if quote else "target")
+
+    def _reading_with(self, name: str, text: bytes) -> tuple[list[tuple[str, str, str]], list[tuple[str, str, str]]]:
+        """The corpus errors of a reading with ``text`` as annotation file ``name``, as (where, message, hint):
+        those of that file, and those of another annotation file (which stop the reading before it is checked)."""
         with tempfile.TemporaryDirectory(prefix="kb-review-") as scratch:
             annotations = Path(scratch)
             for path in sorted((self.corpus_dir / "annotations").iterdir()):
@@ -490,26 +520,19 @@ class Review:
             real = str(self.corpus_dir / "annotations")
             try:
                 prepare(self.corpus_dir, annotations_dir=annotations)
-                return
+                return [], []
             except (CorpusError, CorpusErrors) as exc:
                 errors = exc.errors if isinstance(exc, CorpusErrors) else [exc]
-                ours = [e for e in errors if e.path.startswith(str(written)) or str(written) in e.message]
-                # an annotation file that cannot be read stops the reading before any link is checked
-                unread = [e for e in errors if e.path.startswith(str(annotations)) and e not in ours]
-        if unread and not ours:
-            first = unread[0]
-            raise InputError(f"{what} cannot be checked: "
-                             f"{str(first).replace(str(annotations), real)}", parameter="ident",
-                             hint="nothing was written: fix that file first (the build stops on it too), then accept")
-        if not ours:
-            return  # other problems (a document that cannot be read): the build reports them
-        message = "; ".join(e.message.split(": ", 1)[-1].replace(str(annotations), real) for e in ours)
-        quote = "quote" in message or "after" in message
-        fixes = "; ".join(e.hint for e in ours if e.hint)  # "the source reads '...': copy that"
-        raise InputError(f"{what} would not build: {message}",
-                         hint="nothing was written: " + (fixes or ("copy the exact text (`kb quote`)" if quote else
-                                                                  "give another type or target")),
-                         parameter="quote" if quote else "target")
+        ours: list[tuple[str, str, str]] = []
+        unread: list[tuple[str, str, str]] = []
+        for e in errors:
+            where = (f"{e.path}:{e.line}" if e.line else e.path).replace(str(annotations), real)
+            found = (where, e.message.split(": ", 1)[-1].replace(str(annotations), real), e.hint)
+            if e.path.startswith(str(written)) or str(written) in e.message:
+                ours.append(found)
+            elif e.path.startswith(str(annotations)):
+                unread.append(found)
+        return ours, unread
 
     def find_activity(self, ident: str) -> PendingActivity:
         for a in self.pending_activities():
@@ -532,7 +555,8 @@ class Review:
 
     def accept_activity(self, ident: str, *, quotes: list[str] | None = None, **edits: str) -> dict[str, Any]:
         """Declare a proposed activity (with its slug, type, label, dates or place edited if given, each a field
-        of ``activities:``; its quotes replaced by ``quotes`` in order, an empty one keeping its quote), reported
+        of ``activities:``; its quotes replaced by ``quotes`` in order, an empty one keeping its quote and "-" taking
+        it out), reported
         in the document it was proposed for. It is checked as the build reads it before the proposal leaves the
         queue; the next ``kb suggest --document`` proposes what it answered."""
         unknown = sorted(set(edits) - set(_ACTIVITY_FIELDS))
@@ -557,7 +581,10 @@ class Review:
                                  parameter="quote", hint="give at most one quote for each of its quotes, in order")
             given = [*(quotes or []), *[""] * len(a.evidence)]
             evidence = [{"doc": e["doc"], "quote": q} if q.strip() and q != e["quote"] else e
-                        for e, q in zip(a.evidence, given, strict=False)]
+                        for e, q in zip(a.evidence, given, strict=False) if q.strip() != "-"]
+            if not evidence:
+                raise InputError("every quote was taken out", parameter="quote",
+                                 hint="keep at least one quote that reports the activity")
             edited = fields != proposed or evidence != a.evidence
             entry: dict[str, Any] = {k: v for k, v in fields.items() if v}
             entry |= {"reported_in": [a.document], "evidence": evidence,
@@ -565,13 +592,47 @@ class Review:
                               f"{a.confidence:.2f}: {a.why})" + ("; edited in review" if edited else "")}
             data, entries = self._load(self.accepted_activities_path, "activities")
             declared = [e for _, e in entries]
+            if self._reported_again(entry, a):  # the event another document's proposal declared: reported here too
+                entry = next(e for e in declared if e.get("slug") == entry["slug"])
+                entry["reported_in"] = [*entry.get("reported_in", []), a.document]
+                entry["evidence"] = [*entry.get("evidence", []), *evidence]
+                entry["note"] = f"{entry.get('note', '')}; also reported in {a.document} (proposal {a.id})"
+            else:
+                declared.append(entry)
             text = _render("Activities declared in `kb review` from the proposals of `kb suggest --activities`: "
                            "curated, with their quotes; edit them like any annotation (comments here are not kept).",
-                           {**data, "activities": [*declared, entry]})
-            self._check_written(REVIEWED_ACTIVITIES, text, f"activity {entry['slug']}")
+                           {**data, "activities": declared})
+            self._check_written(REVIEWED_ACTIVITIES, text, f"activity {entry['slug']}", fields=_ACTIVITY_FIELDS)
             write_whole(self.accepted_activities_path, text)
             self._write_suggestions(self.pending(), [q for q in self.pending_activities() if q.id != ident])
         return entry
+
+    def _reported_again(self, entry: dict[str, Any], a: PendingActivity) -> bool:
+        """Whether ``entry`` (declaring ``a``) is an activity the reviewed activities' file declares: its slug
+        taken there by an activity of its type on the same dates, reported in another document (the same event,
+        reported twice). A slug taken otherwise is refused, saying where it is declared."""
+        for path in annotation_paths(self.corpus_dir / "annotations"):
+            try:
+                data = read_annotation_file(path) or {}
+            except CorpusError:
+                continue  # the build reports it
+            for spec in data.get("activities") or []:
+                if not isinstance(spec, dict) or spec.get("slug") != entry["slug"]:
+                    continue
+                start, other = str(entry.get("start", "")), str(spec.get("start") or "")
+                n = min(len(start), len(other))
+                same = spec.get("type") == entry["type"] and start[:n] == other[:n] and \
+                    a.document not in (spec.get("reported_in") or [])
+                if same and path == self.accepted_activities_path:
+                    return True
+                where = f"{path}:{spec.get('__line__', 1)}"
+                raise InputError(
+                    f"slug {entry['slug']!r} is declared already at {where} ({spec.get('label', '')})",
+                    parameter="slug", hint="nothing was written: " + (
+                        f"if it is that activity, add {a.document} to its reported_in (with this quote) there and "
+                        f"reject this proposal (kb review --reject {a.id}); " if same else "") +
+                    "else give this one another slug (--set slug=..., or the prompt's e)")
+        return False
 
     def _remember_rejected(self, p: Pending, reason: str) -> None:
         data, entries = self._load(self.rejected_path, "rejected")

@@ -169,7 +169,7 @@ def test_a_declared_slug_that_is_taken_is_refused_with_nothing_written(capsys: p
     assert main(["review", "--accept", found[0]["id"], "--set", "slug=ws2023-education-labor",
                  "--corpus", str(added)]) == EXIT_USAGE
     err = capsys.readouterr().err
-    assert "activity ws2023-education-labor would not build" in err and "nothing was written" in err
+    assert "slug 'ws2023-education-labor' is declared already at" in err and "nothing was written" in err
     assert not (added / "annotations" / "reviewed-activities.yaml").exists()
     assert (added / "review" / "suggestions.yaml").read_bytes() == before
 
@@ -195,7 +195,7 @@ def test_the_review_page_declares_an_activity(capsys: pytest.CaptureFixture[str]
         refused = client.post(f"/review/{found[1]['id']}", params={"token": token},
                               data={**form, "slug": "ws2025-page"}, headers={"Origin": server.url,
                                                                               "Accept": "text/html"})
-        assert refused.status_code == 400 and "would not build" in refused.text
+        assert refused.status_code == 400 and "is declared already at" in refused.text
         assert re.search(r'name="slug" value="ws2025-page"', refused.text)  # the curator's edits kept
     entry = yaml.safe_load((added / "annotations" / "reviewed-activities.yaml").read_text(encoding="utf-8"))[
         "activities"]
@@ -216,3 +216,115 @@ def test_bench_activities_finds_what_curators_declared(tmp_path: Path) -> None:
     held = json.loads(out.read_text(encoding="utf-8"))["held"]
     assert held["wanted"] >= 25 and held["found"] >= 14 and held["precision"] >= 0.7 and held["again"] == 0
     shutil.rmtree(tmp_path)
+
+
+def read_text(text: str, date: str = "2025-12") -> list[kb.ReportedActivity]:
+    """What the reader proposes for a report of our own writing, given as text."""
+    parsed = kb.parse_document(text, source="<report>")
+    meta = DocumentMeta(slug="report", title="", doc_type=DocType.WORKING_GROUP_REPORT, symbols=(), date=date,
+                        language="en", original_language="", issuing_body="", meeting="", source="<report>",
+                        sha256="")
+    return kb.reported_activities(SourceDocument(meta=meta, text=text, path=Path("report.txt")), parsed.provisions,
+                                  [])
+
+
+def test_two_events_of_a_kind_in_one_month_stay_two() -> None:
+    """Merged, the second workshop took the first's date and place, and could never be proposed again."""
+    found = read_text("I. ACTIVITIES\n\n1. The Workshop “Skills for green jobs” was held on March 3, 2025 in Lima, "
+                      "Peru.\n\n2. The Workshop “Labor migration and integration” was held on March 25, 2025 in "
+                      "Quito, Ecuador.\n")
+    assert sorted((a.start, a.place, a.label.split("“")[1][:6]) for a in found) == [
+        ("2025-03-03", "Lima, Peru", "Skills"), ("2025-03-25", "Quito, Ecuador", "Labor ")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The workshop on platform work will be held in Lima, Peru, in 2026.",
+    "The technical dialogue on informality, planned for May 2025, was postponed to 2026.",
+    "The seminar on labor inspection planned for April 2025 was not held.",
+    "The virtual course on mediation was cancelled in June 2025.",
+    "El seminario sobre inspección previsto para abril de 2025 no se realizó.",
+    "El taller sobre empleo juvenil será realizado en 2026.",
+    "The XXIII IACML will be held in 2026.",
+])
+def test_what_did_not_take_place_is_not_proposed(sentence: str) -> None:
+    assert read_text(f"I. ACTIVITIES\n\n1. {sentence}\n") == []
+
+
+def test_dates_and_places_as_printed() -> None:
+    found = read_text("I. ACTIVITIES\n\n1. The Regional Workshop on mediation took place from 30 November to 2 "
+                      "December 2024 in Washington, D.C.\n\n2. The Seminar on social security was held on the 3rd "
+                      "of April, 2025 in Port of Spain, Trinidad and Tobago.\n\n3. El Taller sobre empleo se realizó "
+                      "el 1º de julio de 2025 en Asunción, Paraguay.\n")
+    assert sorted((a.start, a.end, a.place) for a in found) == [
+        ("2024-11-30", "2024-12-02", "Washington, D.C."), ("2025-04-03", "", "Port of Spain, Trinidad and Tobago"),
+        ("2025-07-01", "", "Asunción, Paraguay")]
+    assert not read_text("I. ACTIVITIES\n\n1. The hemispheric workshops held made it possible to specify "
+                         "commitments.\n")  # no event a curator could declare
+
+
+def test_a_full_run_drops_what_it_no_longer_proposes(capsys: pytest.CaptureFixture[str], added: Path) -> None:
+    stale = kb.PendingActivity("0123456789", "ws-gone", "Workshop", "Workshop gone", "2025-01", "", "", NEW, 0.5,
+                               "", [{"doc": NEW, "quote": "Continue working jointly"}])
+    review = kb.Review(added)
+    review._write_suggestions(review.pending(), [stale])
+    assert main(["suggest", "--activities", "--corpus", str(added)]) == 0
+    assert "0123456789" not in {a.id for a in kb.Review(added).pending_activities()}
+
+
+def test_a_rejection_holds_when_the_text_is_held_anew(capsys: pytest.CaptureFixture[str], added: Path,
+                                                      tmp_path: Path) -> None:
+    first = proposals(capsys, added)
+    assert main(["review", "--reject", first[0]["id"], "--corpus", str(added)]) == 0
+    changed = tmp_path / "report.txt"
+    changed.write_text((FIXTURES / "wg2-report.txt").read_text(encoding="utf-8").replace(
+        "2024-2025\n", "2024-2025 (IACML)\n"), encoding="utf-8")
+    assert main(["add", str(changed), "--slug", NEW, "--date", "2025-09", "--replace", "--no-build",
+                 "--corpus", str(added)]) == 0
+    again = proposals(capsys, added)
+    assert first[0]["id"] not in {p["id"] for p in again} and len(again) == len(first) - 1
+
+
+def test_an_event_reported_by_two_documents_is_declared_once(capsys: pytest.CaptureFixture[str], added: Path,
+                                                             tmp_path: Path) -> None:
+    second = tmp_path / "summary.txt"
+    second.write_text("SUMMARY OF THE MEETING OF WORKING GROUP 2\n\nI. BACKGROUND\n\n1. The Hemispheric Workshop "
+                      "“Qualifications frameworks and the recognition of skills across borders” took place on March "
+                      "12, 2025 in Lima, Peru.\n", encoding="utf-8")
+    assert main(["add", str(second), "--slug", "wg2-2025-summary", "--date", "2025-10", "--no-build",
+                 "--corpus", str(added)]) == 0
+    meta = added / "documents" / "wg2-2025-summary.yaml"
+    meta.write_text(re.sub(r"issuing_body: .*", "issuing_body: iacml-wg2", meta.read_text(encoding="utf-8")),
+                    encoding="utf-8")  # the curator says what the cover did not
+    capsys.readouterr()
+    assert main(["suggest", "--activities", "--format", "json", "--corpus", str(added)]) == 0
+    both = [p for p in json.loads(capsys.readouterr().out) if p["type"] == "Workshop" and "Lima" in p["place"]]
+    assert sorted(p["reported_in"][0] for p in both) == sorted(["wg2-2025-summary", NEW])
+    for p in both:
+        assert main(["review", "--accept", p["id"], "--set", "slug=ws2025-lima", "--corpus", str(added)]) == 0
+    (entry,) = yaml.safe_load((added / "annotations" / "reviewed-activities.yaml").read_text(encoding="utf-8"))[
+        "activities"]
+    assert sorted(entry["reported_in"]) == sorted(["wg2-2025-summary", NEW]) and len(entry["evidence"]) == 2
+    # a slug another activity holds is refused, saying where
+    third = next(p for p in proposals(capsys, added) if p["type"] == "VirtualDialogue")
+    assert main(["review", "--accept", third["id"], "--set", "slug=ws2023-education-labor",
+                 "--corpus", str(added)]) == EXIT_USAGE
+    err = capsys.readouterr().err
+    assert "slug 'ws2023-education-labor' is declared already at" in err and "activities.yaml:" in err
+
+
+def test_a_refused_declaration_names_the_field(capsys: pytest.CaptureFixture[str], added: Path) -> None:
+    found = {p["type"]: p for p in proposals(capsys, added)}
+    ident = found["Workshop"]["id"]
+    assert main(["review", "--accept", ident, "--set", "start=2025-03-14", "--corpus", str(added)]) == EXIT_USAGE
+    err = capsys.readouterr().err
+    assert "ends (2025-03-13) before it starts (2025-03-14)" in err and "--set start=" in err
+    assert main(["review", "--accept", ident, "--quote", "-", "--corpus", str(added)]) == EXIT_USAGE
+    assert "every quote was taken out" in capsys.readouterr().err
+    # an entry the curator broke by hand is said to be the file's, not this declaration's
+    assert main(["review", "--accept", found["VirtualDialogue"]["id"], "--corpus", str(added)]) == 0
+    path = added / "annotations" / "reviewed-activities.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("start: '2025-06-04'", "start: '2025-06-40'"),
+                    encoding="utf-8")
+    assert main(["review", "--accept", ident, "--corpus", str(added)]) == EXIT_USAGE
+    err = capsys.readouterr().err
+    assert "cannot be checked" in err and "reviewed-activities.yaml:" in err and "fix that file first" in err
