@@ -10,12 +10,12 @@ proposes them, ``kb review`` declares the accepted ones, and the next ``kb sugge
 How a passage is read: a sentence of a provision (or one of the parts of a sentence that lists dated events,
 "dialogues on A (March, 2022), B (September, 2022)") that names a kind of activity and says it took place:
 a date on or before the document's, or a verb of holding, launching, creating ("held", "took place", "se
-realizó", "se creó"). What is only announced ("will be held", "the next meeting") is not proposed. A passage
-naming an activity already declared (one of its quotes in the passage, or the same kind on the same dates,
-or the same name) is not proposed again. The confidence is a logistic function of what the passage says
-(a date, a verb of holding, a name in quotation marks, a place), fitted by ``bench/bench_activities.py`` on
-the activities curated in the held documents (bench/README.md). Countries are pycountry's, in English and
-Spanish; nothing is downloaded.
+realizó", "se creó"). What is announced, planned, postponed, cancelled or not held ("will be held", "the next
+meeting", "no se realizó") is not proposed. A passage naming an activity already declared (one of its quotes in
+the passage, or the same kind on the same dates, or the same name) is not proposed again. The confidence is a
+logistic function of what the passage says (a date, a verb of holding, a name in quotation marks, a place),
+its weights set from what ``bench/bench_activities.py`` measures on the activities curated in the held
+documents (bench/README.md). Countries are pycountry's, in English and Spanish; nothing is downloaded.
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ import math
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from kb.annotate import ACTIVITY_TYPES, CONTEXT
 from kb.model import Activity, Evidence, Kind, Provision, SourceDocument
@@ -161,7 +161,7 @@ class _Dated:
     last: str
 
 
-# Fitted by bench/bench_activities.py on the held documents' curated activities (bench/README.md).
+# Set by hand from the held documents' proposals, too few to fit (bench/README.md, bench_activities.py).
 _WEIGHTS = {"bias": -2.0, "dated": 1.6, "held": 1.4, "titled": 1.0, "placed": 0.8, "plural": -0.8,
             "announced": -2.5}
 
@@ -487,8 +487,6 @@ def _merged(a: ReportedActivity, b: ReportedActivity) -> ReportedActivity:
 
 
 def _with(p: ReportedActivity, **changes: object) -> ReportedActivity:
-    from dataclasses import replace
-
     return replace(p, **changes)  # type: ignore[arg-type]
 
 
