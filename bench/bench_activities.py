@@ -15,7 +15,9 @@ Real texts (``--gold``): a reader's count, blind to the code, of the activities 
 dates, place, the span of its words; bench/README.md says how it was made); nothing is declared. A proposal
 is right when it is of the type of an activity counted and its quote overlaps that activity's words; those
 the reader was unsure of, and the meeting a text itself records (its cover's, which ``kb add`` reads as the
-document's ``meeting:``), count neither as missed nor as wrong.
+document's ``meeting:``), count neither as missed nor as wrong. The texts come in two splits: ``tune``,
+read to write the rules, and ``test``, counted afterwards by another reader and never read against the code:
+only its totals are printed and kept.
 
 Per set: recall (type right, and any type), precision (all proposals, and at the confidence a curator would
 accept without reading, 0.8), the dates and places right among those found, and the calibration table.
@@ -116,9 +118,11 @@ def held(corpus_dir: Path | None) -> list[dict[str, Any]]:
     return out
 
 
-def real(gold_file: Path, docs: Path) -> list[dict[str, Any]]:
+def real(gold_file: Path, docs: Path, split: str) -> list[dict[str, Any]]:
     out = []
     for entry in json.loads(gold_file.read_text(encoding="utf-8"))["documents"]:
+        if entry["split"] != split:
+            continue
         path = docs / entry["file"]
         if not path.exists():
             print(f"  {entry['file']}: missing, left out", file=sys.stderr)
@@ -189,7 +193,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.gold:
         if not args.docs:
             parser.error("--gold needs --docs: the folder of the texts it counts")
-        results["real"] = report("real texts", real(args.gold, args.docs))
+        results["real"] = report("real texts, tuned on ('tune')", real(args.gold, args.docs, "tune"))
+        # the texts counted after the rules were written: only their totals are printed
+        held_out = report("real texts, held out ('test')", real(args.gold, args.docs, "test"))
+        results["held_out"] = {k: v for k, v in held_out.items() if k != "per_document"}
     args.out.mkdir(parents=True, exist_ok=True)
     out = args.out / f"activities-{dt.datetime.now(dt.UTC).strftime('%Y%m%dT%H%M%SZ')}.json"
     out.write_text(json.dumps(results, indent=1, ensure_ascii=False, default=str), encoding="utf-8")
