@@ -15,7 +15,8 @@ reports), the suggester ranks what it may be linked to:
 
 Signals: near-verbatim overlap (RapidFuzz's token-set ratio), lexical similarity (BM25, bm25s, over
 Snowball stems in English and Spanish with each language's stop words), an explicit citation of the
-target ("recommendation 7", "Art. 7, g"), likeness of meaning between two provisions (cosine of
+target ("recommendation 7", "Art. 7, g"; for an activity, also in the concept note or web page that describes
+it, whose mandates are what it was held to answer), likeness of meaning between two provisions (cosine of
 WordLlama's static embeddings, whose weights and tokenizer ship inside the ``wordllama`` package and
 are loaded from it, never from a hub), the order of the documents in time (a target after its
 source is never proposed), for an activity the ministerial cycle it took place in (the Plans of Action,
@@ -156,6 +157,9 @@ class Candidate:
     # For a provision of a held language version (kb.versions), the IRI of the original's provision it says
     # in another language: a target in its words, proposed as the original.
     stands_for: str = ""
+    # For an activity, the texts of the held documents that describe it (the concept note or web page of a
+    # workshop, whose meeting it is): the mandates such a text cites are what the activity was held to answer.
+    described_in: tuple[str, ...] = ()
 
 
 @dataclass
@@ -178,6 +182,9 @@ class Suggestion:
                 "evidence": [{"doc": e.doc, "quote": e.quote, "start": e.start, "end": e.end} for e in self.evidence],
                 "why": self.why, "from_ref": self.source.ref, "to_ref": self.target_ref,
                 **({"role": self.role} if self.role else {})}
+
+
+_DESCRIBING = frozenset({"ConceptNote", "WebPage"})  # a document that describes the meeting it belongs to
 
 
 @functools.lru_cache(maxsize=200_000)
@@ -269,10 +276,14 @@ def candidates(documents: Sequence[SourceDocument], provisions: dict[str, list[P
             if q.kind in _TARGET_KINDS | _SOURCE_KINDS:
                 out.append(Candidate(str(iri.provision_iri(mdoc.slug, q.eid)), f"{mdoc.slug} {q.eid}", q.kind.value,
                                      mdoc.slug, q.number, q.text, date, q.evidence))
+    describing: dict[str, list[str]] = {}
+    for doc in documents:
+        if doc.meta.meeting and doc.meta.doc_type.value in _DESCRIBING:
+            describing.setdefault(doc.meta.meeting, []).append(doc.text)
     for act in annotations.activities:
         text = " ".join([act.label, *(e.quote for e in act.evidence)])
         out.append(Candidate(str(iri.activity_iri(act.slug)), f"activity:{act.slug}", "Activity", "", "", text,
-                             act.start, act.evidence))
+                             act.start, act.evidence, described_in=tuple(describing.get(act.slug, ()))))
     return out
 
 
@@ -380,17 +391,26 @@ def _cited(source: Candidate, target: Candidate) -> bool:
     opens with is its own ("Artículo 2. Se constituirán ..."), not a citation."""
     if not target.number:
         return False
-    for text in (source.text, *(e.quote for e in source.evidence)):
-        for m in _CITATION_RE.finditer(text):
-            letter = m["paren"] or m["letter"]
-            number = m["num"] + (f"({letter})" if letter else "")
-            word = m["word"].lower()
+    for text in (source.text, *(e.quote for e in source.evidence), *source.described_in):
+        for number, word in _citations(text):
             # "recommendation 7" names a recommendation, "Article 7" an article of an instrument, "paragraph 7" either
             fits = word.startswith(("paragraph", "párrafo", "parrafo")) or (
                 (target.kind == Kind.RECOMMENDATION.value) == word.startswith("recom"))
-            if number == target.number and fits and text[:m.start()].strip():
+            if number == target.number and fits:
                 return True
     return False
+
+
+@functools.lru_cache(maxsize=4096)
+def _citations(text: str) -> tuple[tuple[str, str], ...]:
+    """The numbers a text cites, each with the word before it (read once a text: a concept note is read
+    against every target)."""
+    out = []
+    for m in _CITATION_RE.finditer(text):
+        if text[:m.start()].strip():
+            letter = m["paren"] or m["letter"]
+            out.append((m["num"] + (f"({letter})" if letter else ""), m["word"].lower()))
+    return tuple(out)
 
 
 class _Facts(NamedTuple):

@@ -1120,3 +1120,25 @@ def test_suggest_says_when_a_document_reports_no_declared_activity(
     added = kb.add_document(plan, corpus_dir=corpus_copy)
     assert main(["suggest", "--document", added.slug, "--no-write", "--corpus", str(corpus_copy)]) == 0
     assert f"no activity is declared as reported in {added.slug}" in capsys.readouterr().err
+
+
+def test_a_workshop_answers_what_its_concept_note_cites(corpus_copy: Path) -> None:
+    """The concept note of the May 2023 workshop cites Art. 7(e) and 7(g) of the Plan of Action among the
+    mandates behind it: with those links hidden, the workshop is proposed as answering both, said to cite them
+    (its own quotes, dates and place, do not)."""
+    workshop = "activity:ws2023-education-labor"
+    hidden = {"iacml21-plan-of-action art_7__para_e", "iacml21-plan-of-action art_7__para_g"}
+    for path in sorted((corpus_copy / "annotations").glob("*.yaml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        if data.get("links"):
+            data["links"] = [link for link in data["links"] if not (link["from"] == workshop and
+                                                                   link["to"] in hidden)]
+            path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    prepared = kb.prepare(corpus_copy)
+    found = kb.suggest(prepared.documents, prepared.provisions, prepared.annotations,
+                       document="ws2023-descriptive-document")
+    answers = {s.target_ref: s for s in found if s.source.ref == workshop and s.link_type == "respondsTo"}
+    assert hidden <= set(answers)
+    for ref in hidden:
+        assert answers[ref].features["cited"] == 1.0 and "cites it" in answers[ref].why
+    assert answers["iacml21-plan-of-action art_7__para_e"].confidence >= 0.8
