@@ -20,20 +20,21 @@ documents (bench/README.md). Countries are pycountry's, in English and Spanish; 
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import gettext
 import hashlib
 import math
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from kb.annotate import ACTIVITY_TYPES, CONTEXT
 from kb.model import Activity, Evidence, Kind, Provision, SourceDocument
 from kb.parse import MONTHS
 
-__all__ = ["ReportedActivity", "reported_activities"]
+__all__ = ["ReportedActivity", "one_event", "reported_activities"]
 
 _F = re.IGNORECASE
 _ORDINAL = (r"\b(?:[XVI]+|\d+(?:st|nd|rd|th|[ºª°])|\w+(?:th|first|second|third)|first|second|third|"
@@ -43,8 +44,8 @@ _CUES: tuple[tuple[str, str], ...] = (
     ("PreparatoryMeeting", r"preparatory (?:technical )?meetings?|reuni[oó]n(?:es)? (?:t[eé]cnicas? )?preparatorias?"),
     ("WorkingGroupMeeting", r"meetings? of (?:the )?(?:working groups?|wgs?)\b|"
                             r"(?:working groups?|wgs?)(?: \d(?: and \d)?)? meetings?|"
-                            r"reuni[oó]n(?:es)? de (?:los )?grupos? de trabajo|reuni[oó]n del? gt|"
-                            r"(?:working groups?|grupos? de trabajo) (?:met|se reuni(?:ó|eron))\b"),
+                            r"reuni[oó]n(?:es)? del? (?:los )?grupos? de trabajo|reuni[oó]n del? gt|"
+                            r"(?:working groups?|grupos? de trabajo)(?: \d)? (?:met|se reuni(?:ó|eron))\b"),
     ("MinisterialMeeting", r"(?:planning )?meetings? of (?:the )?ministers|ministerial meetings?|"
                            r"reuni[oó]n(?:es)? (?:ministerial(?:es)?|de ministr[oa]s)|planning meeting|"
                            r"reuni[oó]n de planificaci[oó]n|regional meetings?|reuni[oó]n(?:es)? regional(?:es)?"),
@@ -55,7 +56,8 @@ _CUES: tuple[tuple[str, str], ...] = (
                    r"cumbre de las am[eé]ricas|international labou?r conference|conferencia internacional del trabajo"),
     ("VirtualDialogue", r"(?:virtual|hemispheric|regional|online|technical) dialogues?|"
                         r"di[aá]logos? (?:virtual(?:es)?|hemisf[eé]ricos?|regional(?:es)?|t[eé]cnicos?)|"
-                        r"webinars?|webinarios?|conversatorios?|virtual forums?|foros? virtual(?:es)?"),
+                        r"webinars?|webinarios?|conversatorios?|virtual forums?|foros? virtual(?:es)?|"
+                        r"seminarios? web"),
     ("NetworkCreation", r"(?:creat\w*|establish\w*|set up|launch\w*)\b[^.;]{0,60}\bnetwork|"
                         r"\bnetwork\b[^.;]{0,40}\b(?:was|were) (?:created|established)|"
                         r"\bcre(?:ó|aron|ación)\b[^.;]{0,40}\bred\b|\bred\b[^.;]{0,40}\bcread[oa]\b"),
@@ -66,7 +68,9 @@ _CUES: tuple[tuple[str, str], ...] = (
                              r"visitas? t[eé]cnicas?|pasant[ií]as?"),
     ("Workshop", r"\b(?:workshops?|seminars?|talleres|taller|seminarios?)\b"),
     ("Course", r"\b(?:(?:virtual |online )?courses?|cursos?)\b"),
-    ("Study", r"\bstud(?:y|ies)\b|\bestudios?\b|diagn[oó]stico|\bsurvey\b|\bencuesta\b|\baudit\b|auditor[ií]a|"
+    # a study as a thing done ("the study on", "an updated study"), not the verb ("does not study or work")
+    ("Study", r"\b(?:a|an|the|this|its|their|new|updated)\s+(?:[\w-]+\s+){0,2}stud(?:y|ies)\b|(?-i:\bStud(?:y|ies)\b)|"
+              r"\bstud(?:y|ies)\s+(?:on|of|about)\b|\bestudios?\b|diagn[oó]stico|\bsurvey\b|\bencuesta\b|\baudit\b|auditor[ií]a|"
               r"\bmanual\b"),
 )
 _CUE_RES = tuple((kind, re.compile(rf"(?:{pattern})", _F)) for kind, pattern in _CUES)
@@ -79,7 +83,8 @@ _HELD_RE = re.compile(
     r"created|prepared|elaborated|carried out|conducted|participated|attended|met|"
     r"(?:adopted|approved) (?:at|by|during)|(?:adoptad|aprobad)[oa]s? (?:en|por|durante)|se reuni(?:ó|eron)|"
     r"se (?:realiz[oó]|llev[oó] a cabo|celebr[oó]|lanz[oó]|cre[oó]|elabor[oó]|desarroll[oó]|present[oó]|"
-    r"public[oó])|tuvo lugar|tuvieron lugar|realizad[oa]s?|celebrad[oa]s?|organizad[oa]s?|lanzad[oa]s?|"
+    r"public[oó]|realizaron|llevaron a cabo|celebraron|lanzaron|crearon)|tuvo lugar|tuvieron lugar|"
+    r"realizad[oa]s?|celebrad[oa]s?|organizad[oa]s?|lanzad[oa]s?|"
     r"elaborad[oa]s?|llevad[oa]s? a cabo|particip(?:ó|aron))\b", _F)
 _ANNOUNCED_RE = re.compile(
     r"\b(?:will|to be held|"
@@ -89,11 +94,14 @@ _ANNOUNCED_RE = re.compile(
 
 # What did not take place, or has not yet: never proposed, whatever else the words say.
 _NOT_HELD_RE = re.compile(
-    r"\b(?:will|shall|to be held|is being (?:organi[sz]ed|prepared|planned)|(?:is|are) (?:planned|scheduled)|"
+    r"\b(?:(?:will|shall)(?: not)?(?: be)? \w+|to be held|is being (?:organi[sz]ed|prepared|planned)|"
+    r"(?:is|are) (?:planned|scheduled)|"
     r"planned for|scheduled for|not (?:be )?held|did not take place|never took place|cancell?ed|postponed|"
     r"no se (?:realiz|llev|celebr)\w*|se (?:realizar|llevar|celebrar)[aá]n?|ser[aá]n? (?:realizad|celebrad|llevad)\w*|"
     r"previst[oa]s? para|programad[oa]s? para|cancelad[oa]s?|postergad[oa]s?|aplazad[oa]s?|suspendid[oa]s?|"
-    r"pr[oó]xim[oa]s?|next|upcoming|forthcoming)\b", re.IGNORECASE)
+    r"pr[oó]xim[oa]s?|next|upcoming|forthcoming|"
+    r"no (?:\w+ ){0,6}(?:was|were|has been|have been) (?:held|carried out|conducted|organi[sz]ed|created|launched)|"
+    r"ning[uú]n[oa]? (?:\w+ ){0,6}se (?:realiz|llev|celebr)\w*)\b", re.IGNORECASE)
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 _MONTH_NAMES = frozenset(m.capitalize() for m in MONTHS)
 _YEAR = r"(?:19|20)\d{2}"
@@ -194,12 +202,16 @@ def reported_activities(doc: SourceDocument, provisions: Sequence[Provision],
 
 
 def _passages(doc: SourceDocument, provisions: Sequence[Provision]) -> Iterable[_Passage]:
-    """The sentences of each provision's own text (a heading's too), as located in the source."""
+    """The sentences of each provision's own text (a heading's too, not its parts'), as located in the source."""
     text = doc.text
+    first_part: dict[str, int] = {}
+    for p in provisions:
+        if p.parent is not None:
+            first_part[p.parent] = min(first_part.get(p.parent, p.start), p.start)
     for p in provisions:
         if p.kind is Kind.SECTION and not p.heading:
             continue
-        end = p.text_end or p.end
+        end = min(p.text_end or p.end, first_part.get(p.eid, p.end))
         if p.kind is Kind.SECTION:  # its own text is its heading
             at = text.find(p.heading or "", p.start, end)
             if at < 0:
@@ -224,12 +236,22 @@ def _dates(text: str) -> list[_Dated]:
                 continue
             parts = m.groupdict()
             year, month, day = parts["y"], parts.get("m"), parts.get("d")
-            if day and not 1 <= int(day) <= 31:
-                continue
+            if not all(_real(year, parts.get(m) or month, d) for m, d in (("m0", day), ("m2", parts.get("d2")))):
+                continue  # "30 February": no day a text can mean
             first = _iso(year, parts.get("m0") or month, day)
             last = _iso(year, parts.get("m2") or month, parts.get("d2")) if parts.get("d2") else ""
             found.append(_Dated(m.start(), m.end(), first, last if last != first else ""))
     return sorted(found, key=lambda d: d.start)
+
+
+def _real(year: str, month: str | None, day: str | None) -> bool:
+    if not day:
+        return True
+    try:
+        dt.date(int(year), MONTHS[month.lower()] if month else 1, int(day))
+    except ValueError:
+        return False
+    return True
 
 
 def _iso(year: str, month: str | None, day: str | None) -> str:
@@ -246,8 +268,9 @@ def _read(doc: SourceDocument, passage: _Passage) -> list[ReportedActivity]:
     kind_at = _kind(passage.text)
     if kind_at is None:
         return []
-    parts: list[tuple[int, int, list[_Dated]]] = [(0, len(passage.text), dates)]
-    if len(dates) >= 2 and all(d.first != dates[0].first for d in dates[1:]):
+    parts: list[tuple[int, int, list[_Dated]]] = [(0, len(passage.text), _event_dates(passage.text, dates))]
+    plural = bool(set(_words(kind_at[1].group())) & _PLURAL_KINDS)  # "two meetings of Working Group 1"
+    if len(dates) >= 2 and all(d.first != dates[0].first for d in dates[1:]) and plural:
         # "dialogues on A (March, 2022), B (September, 2022), ...": each dated part, one event
         bounds = [0, *(d.end for d in dates[:-1])]
         parts = [(a, dates[i].end if i < len(dates) - 1 else len(passage.text), [dates[i]])
@@ -259,6 +282,14 @@ def _read(doc: SourceDocument, passage: _Passage) -> list[ReportedActivity]:
         if proposal is not None:
             out.append(proposal)
     return out
+
+
+def _event_dates(text: str, dates: list[_Dated]) -> list[_Dated]:
+    """The dates of one event, the one it was held on first: "scheduled for June 2025, was held on 3 July
+    2025" took place in July."""
+    held = _HELD_RE.search(text)
+    after = [d for d in dates if held is not None and d.start >= held.start()]
+    return [after[0], *(d for d in dates if d is not after[0])] if after else dates
 
 
 def _kind(text: str, a: int = 0, b: int | None = None) -> tuple[str, re.Match[str]] | None:
@@ -283,8 +314,11 @@ def _proposal(doc: SourceDocument, passage: _Passage, a: int, b: int, kind_at: t
         or (not held and (_ANNOUNCED_RE.search(words) or _ANNOUNCED_RE.search(lead)))
     if date is None and not held:
         return None
-    if _NOT_HELD_RE.search(words) or (not held and _NOT_HELD_RE.search(lead)):
-        return None  # announced, planned, postponed, cancelled, not held
+    # announced, planned, postponed, cancelled, not held: unless it was held after all ("scheduled for June,
+    # was held on 3 July")
+    denied = [*_NOT_HELD_RE.finditer(words)]
+    if (denied and not _HELD_RE.search(words, denied[-1].end())) or (not held and _NOT_HELD_RE.search(lead)):
+        return None
     # a name in quotation marks beside the kind ("the Workshop “...”", "the “...” workshop")
     titled = next((t for t in _TITLE_RE.finditer(passage.text) if a <= t.start() < b + 1 and
                    (0 <= t.start() - cue.end() <= 40 or 0 <= cue.start() - t.end() <= 3)), None)
@@ -433,13 +467,34 @@ def _declared_already(proposal: ReportedActivity, declared: Sequence[Activity]) 
             continue
         if quote.doc in activity.reported_in and not (proposal.start or proposal.place or "“" in proposal.label):
             return True  # "a RIAL Workshop on the matter" of a report that reports a workshop declared: that one
-        if len(proposal.start) >= 7 and _same_dates(proposal.start, activity.start) and \
-                not _told_apart(proposal.label, activity.label, proposal.place, activity.place):
+        if activity.activity_type == "Conference" and _ordinal(proposal.label) and \
+                _ordinal(proposal.label) == _ordinal(activity.label):
+            return True  # "the XX IACML": sources may disagree on its date, not on which conference it is
+        if _told_apart(proposal.label, activity.label, proposal.place, activity.place):
+            continue
+        if min(len(proposal.start), len(activity.start)) >= 7 and _same_dates(proposal.start, activity.start):
             return True
-        dated_apart = proposal.start and activity.start and not _same_dates(proposal.start, activity.start)
+        # dates that may be one day: a year matches only a proposal that gives no month
+        dated_apart = bool(proposal.start and activity.start) and not (
+            _same_dates(proposal.start, activity.start) and (len(activity.start) >= 7 or len(proposal.start) <= 4))
         if _likeness(proposal.label, activity.label) >= 0.6 and not dated_apart:
             return True
     return False
+
+
+def one_event(a: Mapping[str, str], b: Mapping[str, str]) -> bool:
+    """Whether two activities, as ``activities:`` entries write them (type, start, label, place), may be one event
+    read in two documents: one kind, dates that may be one day, no name or place telling them apart."""
+    start_a, start_b = str(a.get("start") or ""), str(b.get("start") or "")
+    return a.get("type") == b.get("type") and (not start_a or not start_b or _same_dates(start_a, start_b)) and \
+        not _told_apart(str(a.get("label") or ""), str(b.get("label") or ""), str(a.get("place") or ""),
+                        str(b.get("place") or ""))
+
+
+def _ordinal(label: str) -> str:
+    """A conference's roman ordinal as its label prints it ("XX" of "XX IACML"), or ""."""
+    m = re.search(r"\b([XVI]{1,6})\b", label)
+    return m.group(1) if m else ""
 
 
 def _same_dates(a: str, b: str) -> bool:
@@ -491,8 +546,11 @@ def _with(p: ReportedActivity, **changes: object) -> ReportedActivity:
 
 
 def _likeness(a: str, b: str) -> float:
-    x, y = set(_words(a)), set(_words(b))
-    return len(x & y) / max(1, min(len(x), len(y)))
+    """The share of the shorter name's words the other has, the words of the kinds left out."""
+    x, y = set(_words(a)) - _KIND_WORDS, set(_words(b)) - _KIND_WORDS
+    if not x or not y:
+        return 0.0
+    return len(x & y) / min(len(x), len(y))
 
 
 def _words(text: str) -> list[str]:
@@ -500,6 +558,13 @@ def _words(text: str) -> list[str]:
     return [w for w in _WORD_RE.findall(folded) if len(w) > 3]
 
 
+_KIND_WORDS = frozenset({
+    "workshop", "workshops", "seminar", "seminars", "taller", "talleres", "seminario", "seminarios", "dialogue",
+    "dialogues", "dialogo", "dialogos", "virtual", "virtuales", "webinar", "meeting", "meetings", "reunion",
+    "reuniones", "conference", "conferencia", "study", "studies", "estudio", "estudios", "course", "courses",
+    "curso", "cursos", "network", "repository", "hemispheric", "hemisferico", "regional", "technical", "tecnico",
+    "tecnica", "rial", "iacml", "cimt"})
+_PLURAL_KINDS = frozenset(w for w in _KIND_WORDS if w.endswith("s") and w not in ("virtual", "iacml"))
 _PREFIXES = {"Workshop": "ws", "VirtualDialogue": "dialogue", "Course": "course", "Study": "study",
              "NetworkCreation": "network", "RepositoryLaunch": "repository",
              "BilateralCooperation": "bilateral-cooperation", "WorkingGroupMeeting": "wg-meeting",

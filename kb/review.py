@@ -27,7 +27,7 @@ import hashlib
 import re
 import tempfile
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -47,7 +47,7 @@ from kb.errors import CorpusError, CorpusErrors, InputError, NotFoundError
 from kb.model import Evidence
 from kb.pipeline import prepare
 from kb.quote import after_hint, quote_of
-from kb.reported import ReportedActivity
+from kb.reported import ReportedActivity, one_event
 from kb.suggest import Suggestion, bodies_named
 
 __all__ = ["ACCEPTABLE_TYPES", "REVIEWED_ACTIVITIES", "REVIEWED_LINKS", "Pending", "PendingActivity", "Review"]
@@ -60,7 +60,15 @@ ACCEPTABLE_TYPES = tuple(t for t in LINK_TYPES if t in ("derivedFrom", "reiterat
 _ENDS = ("from", "type", "to")  # what names a link in an annotation or review file
 _PENDING_KEYS = ("id", *_ENDS, "confidence")
 _ACTIVITY_KEYS = ("id", "slug", "type", "label", "document", "confidence")
-_PROPOSAL_RE = re.compile(r"\(proposal ([0-9a-f]{10}),")
+class _Loader(yaml.SafeLoader):
+    """YAML as the review files hold it, dates as text: a date a curator typed that no calendar has ("2025-02-30")
+    is the build's to report, with its file and line, not a crash of the review."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, pattern) for tag, pattern in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()}
+_PROPOSAL_RE = re.compile(r"\(proposal ([0-9a-f]{10})[,)]")
 _ACTIVITY_FIELDS = ("slug", "type", "label", "start", "end", "place")  # what a curator may edit
 
 
@@ -154,7 +162,7 @@ class Review:
             return {}, []
         text = path.read_text(encoding="utf-8")
         try:
-            loader = yaml.SafeLoader(text)
+            loader = _Loader(text)
             try:
                 node = loader.get_single_node()
                 data = loader.construct_document(node) if node is not None else {}
@@ -257,13 +265,14 @@ class Review:
             # a run for every document replaces every waiting proposal: those it no longer makes are gone
             kept = [p for p in self.pending_activities() if p.id not in ids and
                     document is not None and p.document != document]
+            new = _own_slugs(kept, new)
             self._write_suggestions(self.pending(), kept + new)
         return new
 
     def _accepted_activities(self) -> set[str]:
         """The ids of the proposals accepted into the reviewed activities' file (its notes name them)."""
         _, entries = self._load(self.accepted_activities_path, "activities")
-        return {m.group(1) for _, e in entries if (m := _PROPOSAL_RE.search(str(e.get("note") or "")))}
+        return {m.group(1) for _, e in entries for m in _PROPOSAL_RE.finditer(str(e.get("note") or ""))}
 
     def rejected(self) -> set[tuple[str, str, str]]:
         """What was rejected, as (from, type, to) references."""
@@ -497,10 +506,13 @@ class Review:
         message = "; ".join(m for _, m, _ in ours)
         fixes = "; ".join(h for _, _, h in ours if h)  # "the source reads '...': copy that"
         if fields:
-            named = next((f for f in ("quote", *fields) if f in message), "slug")
+            named = next((f for f in ("quote", "reported_in", *fields) if f in message), "slug")
+            how = {"quote": "give a quote from the source (--quote '...', or the prompt's e)",
+                   "reported_in": "the document it was proposed for is not held: reject the proposal",
+                   "start": "change its start or end (--set start=... / --set end=..., or the prompt's e)"}.get(
+                named, f"change its {named} (--set {named}=..., or the prompt's e)")
             raise InputError(f"{what} would not build: {message}", parameter=named,
-                             hint="nothing was written: " + (f"{fixes}; " if fixes else "") +
-                             f"change its {named} (--set {named}=..., or the prompt's e)")
+                             hint="nothing was written: " + (f"{fixes}; " if fixes else "") + how)
         quote = "quote" in message or "after" in message
         raise InputError(f"{what} would not build: {message}",
                          hint="nothing was written: " + (fixes or ("copy the exact text (`kb quote`)" if quote else
@@ -573,7 +585,9 @@ class Review:
             a = self.find_activity(ident)
             proposed = {"slug": a.slug, "type": a.activity_type, "label": a.label, "start": a.start, "end": a.end,
                         "place": a.place}
-            fields = proposed | {k: v.strip() for k, v in edits.items()}
+            # "-" is "none", as at the prompt
+            fields = proposed | {k: "" if v.strip() == "-" and k in ("start", "end", "place") else v.strip()
+                                 for k, v in edits.items()}
             if not fields["label"]:
                 raise InputError("the label is empty", parameter="label", hint="give the activity's name")
             if len(quotes or []) > len(a.evidence):
@@ -619,15 +633,13 @@ class Review:
             for spec in data.get("activities") or []:
                 if not isinstance(spec, dict) or spec.get("slug") != entry["slug"]:
                     continue
-                start, other = str(entry.get("start", "")), str(spec.get("start") or "")
-                n = min(len(start), len(other))
-                same = spec.get("type") == entry["type"] and start[:n] == other[:n] and \
-                    a.document not in (spec.get("reported_in") or [])
+                same = one_event(entry, spec) and a.document not in (spec.get("reported_in") or [])
                 if same and path == self.accepted_activities_path:
                     return True
                 where = f"{path}:{spec.get('__line__', 1)}"
+                told = ", ".join(str(spec[k]) for k in ("label", "start", "place") if spec.get(k))
                 raise InputError(
-                    f"slug {entry['slug']!r} is declared already at {where} ({spec.get('label', '')})",
+                    f"slug {entry['slug']!r} is declared already at {where} ({told})",
                     parameter="slug", hint="nothing was written: " + (
                         f"if it is that activity, add {a.document} to its reported_in (with this quote) there and "
                         f"reject this proposal (kb review --reject {a.id}); " if same else "") +
@@ -659,6 +671,25 @@ class Review:
             p = self.find(ident)
             self._remember_rejected(p, reason)
             self._write_suggestions([q for q in self.pending() if q.id != ident])
+
+
+def _own_slugs(kept: list[PendingActivity], new: list[PendingActivity]) -> list[PendingActivity]:
+    """``new`` with each slug that another waiting proposal holds made its own (``-2``, ...), unless the two may be
+    one event read in two documents: declared under the one slug, they are one activity reported in both."""
+    out: list[PendingActivity] = []
+    for p in new:
+        others = [q for q in (*kept, *out) if q.document != p.document or q.id != p.id]
+        slug, n = p.slug, 1
+        while any(q.slug == slug and not (q.document != p.document and one_event(_fields(q), _fields(p)))
+                  for q in others):
+            n += 1
+            slug = f"{p.slug}-{n}"
+        out.append(replace(p, slug=slug))
+    return out
+
+
+def _fields(p: PendingActivity) -> dict[str, str]:
+    return {"type": p.activity_type, "start": p.start, "label": p.label, "place": p.place}
 
 
 def _quotes(evidence: Iterable[Evidence], texts: dict[str, str]) -> list[dict[str, str]]:

@@ -218,14 +218,14 @@ def test_bench_activities_finds_what_curators_declared(tmp_path: Path) -> None:
     shutil.rmtree(tmp_path)
 
 
-def read_text(text: str, date: str = "2025-12") -> list[kb.ReportedActivity]:
+def read_text(text: str, date: str = "2025-12", declared: Any = ()) -> list[kb.ReportedActivity]:
     """What the reader proposes for a report of our own writing, given as text."""
     parsed = kb.parse_document(text, source="<report>")
     meta = DocumentMeta(slug="report", title="", doc_type=DocType.WORKING_GROUP_REPORT, symbols=(), date=date,
                         language="en", original_language="", issuing_body="", meeting="", source="<report>",
                         sha256="")
     return kb.reported_activities(SourceDocument(meta=meta, text=text, path=Path("report.txt")), parsed.provisions,
-                                  [])
+                                  list(declared))
 
 
 def test_two_events_of_a_kind_in_one_month_stay_two() -> None:
@@ -304,6 +304,9 @@ def test_an_event_reported_by_two_documents_is_declared_once(capsys: pytest.Capt
     (entry,) = yaml.safe_load((added / "annotations" / "reviewed-activities.yaml").read_text(encoding="utf-8"))[
         "activities"]
     assert sorted(entry["reported_in"]) == sorted(["wg2-2025-summary", NEW]) and len(entry["evidence"]) == 2
+    for p in both:  # each proposal is decided, the one added to the other's activity too
+        assert main(["review", "--accept", p["id"], "--corpus", str(added)]) == EXIT_USAGE
+        assert "was already accepted" in capsys.readouterr().err
     # a slug another activity holds is refused, saying where
     third = next(p for p in proposals(capsys, added) if p["type"] == "VirtualDialogue")
     assert main(["review", "--accept", third["id"], "--set", "slug=ws2023-education-labor",
@@ -328,3 +331,72 @@ def test_a_refused_declaration_names_the_field(capsys: pytest.CaptureFixture[str
     assert main(["review", "--accept", ident, "--corpus", str(added)]) == EXIT_USAGE
     err = capsys.readouterr().err
     assert "cannot be checked" in err and "reviewed-activities.yaml:" in err and "fix that file first" in err
+
+
+def test_what_only_shares_a_kind_or_a_year_with_a_declared_activity_is_proposed() -> None:
+    """A workshop in Quito was hidden by the declared San José workshop (the word "workshop" made the names
+    alike), a study of June 2012 by a declared study of 2012, another XX IACML date by the conference itself."""
+    declared = kb.prepare().annotations.activities
+    found = read_text("I. ACTIVITIES\n\n1. A workshop on youth employment took place in Quito, Ecuador, on 25 March "
+                      "2022.\n\n2. A study on labor migration was presented in June 2012 in Kingston, Jamaica.\n\n3. "
+                      "The Plan of Action of Bridgetown, approved by the XX IACML in December of 2018, set up two "
+                      "Working Groups.\n", declared=declared)
+    assert sorted((a.activity_type, a.start) for a in found) == [("Study", "2012-06"), ("Workshop", "2022-03-25")]
+
+
+def test_one_event_of_two_dates_and_what_was_not_held() -> None:
+    found = read_text("I. ACTIVITIES\n\n1. The workshop on labor inspection, which had been scheduled for June 2025, "
+                      "was held on 3 July 2025 in Lima, Peru.\n\n2. No workshops were held in 2024.\n\n3. Chile and "
+                      "Peru signed a bilateral cooperation agreement in August 2024, but no activity under it was "
+                      "carried out.\n")
+    assert [(a.activity_type, a.start, a.place) for a in found] == [("Workshop", "2025-07-03", "Lima, Peru")]
+    assert found[0].label == "Workshop on labor inspection" and found[0].evidence[0].quote.startswith("The workshop")
+
+
+def test_a_list_of_webinars_gives_each_once() -> None:
+    found = read_text("I. ACTIVITIES\n\n1. The following webinars were held:\n\n- Webinar on telework (3 May 2025)\n"
+                      "- Webinar on care policies (17 June 2025)\n")
+    assert sorted(a.start for a in found) == ["2025-05-03", "2025-06-17"]
+
+
+def test_different_events_of_one_month_get_their_own_slugs_across_documents(capsys: pytest.CaptureFixture[str],
+                                                                            added: Path, tmp_path: Path) -> None:
+    """Three bilateral visits of April 2025 in three documents got one slug, and declaring them as proposed made
+    one activity of them."""
+    for n, place in enumerate(("Asunción, Paraguay", "Guatemala City, Guatemala", "Kingston, Jamaica")):
+        text = tmp_path / f"note-{n}.txt"
+        text.write_text(f"NOTE ON COOPERATION\n\nI. ACTIVITIES\n\n1. A bilateral cooperation visit took place on "
+                        f"{10 + n} April 2025 in {place}.\n", encoding="utf-8")
+        assert main(["add", str(text), "--slug", f"note-{n}", "--date", "2025-06", "--type", "MeetingSummary",
+                     "--no-build", "--corpus", str(added)]) == 0
+        meta = added / "documents" / f"note-{n}.yaml"
+        meta.write_text(re.sub(r"issuing_body: .*", "issuing_body: iacml-wg2", meta.read_text(encoding="utf-8")),
+                        encoding="utf-8")
+    capsys.readouterr()
+    assert main(["suggest", "--activities", "--format", "json", "--corpus", str(added)]) == 0
+    visits = [p for p in json.loads(capsys.readouterr().out) if p["type"] == "BilateralCooperation"]
+    assert len(visits) == 3
+    waiting = [a for a in kb.Review(added).pending_activities() if a.activity_type == "BilateralCooperation"]
+    assert len({a.slug for a in waiting}) == 3
+    for a in waiting:
+        assert main(["review", "--accept", a.id, "--set", "place=-", "--corpus", str(added)]) == 0 if a is waiting[0] \
+            else main(["review", "--accept", a.id, "--corpus", str(added)]) == 0
+    declared = yaml.safe_load((added / "annotations" / "reviewed-activities.yaml").read_text(encoding="utf-8"))[
+        "activities"]
+    assert len(declared) == 3 and "place" not in declared[0]
+    for a in waiting:  # decided, each is said so
+        assert main(["review", "--accept", a.id, "--corpus", str(added)]) == EXIT_USAGE
+        assert "was already accepted" in capsys.readouterr().err
+
+
+def test_a_date_no_calendar_has_is_the_builds_to_report(capsys: pytest.CaptureFixture[str], added: Path) -> None:
+    found = proposals(capsys, added)
+    path = added / "review" / "suggestions.yaml"
+    path.write_text(re.sub(r"start: '?2025-03-12'?", "start: 2025-02-30", path.read_text(encoding="utf-8")),
+                    encoding="utf-8")
+    assert main(["review", "--list", "--corpus", str(added)]) == 0
+    assert "dates: 2025-02-30" in capsys.readouterr().out
+    ident = next(p["id"] for p in found if p["type"] == "Workshop")
+    assert main(["review", "--accept", ident, "--corpus", str(added)]) == EXIT_USAGE
+    err = capsys.readouterr().err
+    assert "would not build" in err and "2025-02-30" in err and "--set start=" in err
