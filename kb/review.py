@@ -42,7 +42,7 @@ from kb.annotate import (
     read_annotation_file,
     withdrawn_entries,
 )
-from kb.corpus import default_corpus_dir, read_corpus, write_whole
+from kb.corpus import CorpusLoader, default_corpus_dir, read_corpus, write_whole
 from kb.errors import CorpusError, CorpusErrors, InputError, NotFoundError
 from kb.model import Evidence
 from kb.pipeline import prepare
@@ -60,14 +60,6 @@ ACCEPTABLE_TYPES = tuple(t for t in LINK_TYPES if t in ("derivedFrom", "reiterat
 _ENDS = ("from", "type", "to")  # what names a link in an annotation or review file
 _PENDING_KEYS = ("id", *_ENDS, "confidence")
 _ACTIVITY_KEYS = ("id", "slug", "type", "label", "document", "confidence")
-class _Loader(yaml.SafeLoader):
-    """YAML as the review files hold it, dates as text: a date a curator typed that no calendar has ("2025-02-30")
-    is the build's to report, with its file and line, not a crash of the review."""
-
-
-_Loader.yaml_implicit_resolvers = {
-    first: [(tag, pattern) for tag, pattern in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()}
 _PROPOSAL_RE = re.compile(r"\(proposal ([0-9a-f]{10})[,)]")
 _ACTIVITY_FIELDS = ("slug", "type", "label", "start", "end", "place")  # what a curator may edit
 
@@ -162,7 +154,9 @@ class Review:
             return {}, []
         text = path.read_text(encoding="utf-8")
         try:
-            loader = _Loader(text)
+            # the corpus's loader (libyaml's): dates stay text, so that one no calendar has ("2025-02-30") is the
+            # build's to report with its file and line, not a crash of the review
+            loader = CorpusLoader(text)
             try:
                 node = loader.get_single_node()
                 data = loader.construct_document(node) if node is not None else {}
