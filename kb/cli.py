@@ -440,24 +440,26 @@ def _suggest_activities(prepared: kb.Corpus, review: kb.Review, document: str | 
                    "`kb suggest` proposes what each answered", err=True)
 
 
+def _show_quotes(evidence: list[dict[str, str]]) -> None:
+    for e in evidence:  # a long quote cut at a word, and said so
+        quote = e["quote"] if len(e["quote"]) <= 200 else e["quote"][:200].rsplit(" ", 1)[0] + " …"
+        typer.echo(f"    {e['doc']}: “{quote}”")
+
+
 def _show_activity(a: kb.PendingActivity) -> None:
     dates = " to ".join(filter(None, (a.start, a.end))) or "no date given"
     typer.echo(f"[{a.id}] activity {a.slug} ({a.activity_type}) reported in {a.document}   confidence "
                f"{a.confidence:.2f}")
     typer.echo(f"    label: {a.label}\n    dates: {dates}" + (f"\n    place: {a.place}" if a.place else ""))
     typer.echo(f"    why: {a.why}")
-    for e in a.evidence:
-        quote = e["quote"] if len(e["quote"]) <= 200 else e["quote"][:200].rsplit(" ", 1)[0] + " …"
-        typer.echo(f"    {e['doc']}: “{quote}”")
+    _show_quotes(a.evidence)
 
 
 def _show_pending(p: kb.Pending) -> None:
     role = f" (role: {p.role or 'actor'})" if p.link_type == "addressee" else ""
     typer.echo(f"[{p.id}] {p.source} {p.link_type} {p.target}{role}   confidence {p.confidence:.2f}")
     typer.echo(f"    why: {p.why}")
-    for e in p.evidence:
-        quote = e["quote"] if len(e["quote"]) <= 200 else e["quote"][:200].rsplit(" ", 1)[0] + " …"
-        typer.echo(f"    {e['doc']}: “{quote}”")
+    _show_quotes(p.evidence)
 
 
 @app.command("review")
@@ -589,8 +591,7 @@ def _ask(decide: Callable[[str], None]) -> str:
 def _decide_activity(review: kb.Review, a: kb.PendingActivity) -> str:
     """A decision on one proposed activity: declared (as proposed, or edited first), or rejected. Edits refused
     are offered again as the defaults of the next edit."""
-    typed = {"type": a.activity_type, "slug": a.slug, "label": a.label, "start": a.start, "end": a.end,
-             "place": a.place}
+    typed = a.fields()
 
     def decide(answer: str) -> None:
         if answer == "r":

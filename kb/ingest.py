@@ -19,7 +19,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -315,14 +315,6 @@ def _rehashed(metadata: str, sha: str, received: Extracted) -> str:
     return metadata
 
 
-def _numbered_slug(base: str, taken: Callable[[str], bool]) -> str:
-    """The first of ``base-2``, ``base-3`` ... not ``taken``."""
-    n = 2
-    while taken(f"{base}-{n}"):
-        n += 1
-    return f"{base}-{n}"
-
-
 def add_document(path: Path, *, corpus_dir: Path | None = None, slug: str | None = None,
                  doc_type: str | None = None, language: str | None = None, date: str | None = None,
                  replace: bool = False, version_of: str | None = None) -> Added:
@@ -357,7 +349,7 @@ def add_document(path: Path, *, corpus_dir: Path | None = None, slug: str | None
             raise InputError(f"--slug {slug!r} was withdrawn ({withdrawn[slug]}): its IRIs answer 410 Gone, and it "
                              "is never used again", parameter="slug", hint="give another slug")
         base = slug
-        slug = _numbered_slug(base, lambda name: name in withdrawn)  # held already: the text is compared with it
+        slug = iri.free_slug(base, lambda name: name in withdrawn)  # held already: the text is compared with it
         slug_note = f"slug: {base} was withdrawn ({withdrawn[base]}) and is never used again: held as {slug}"
     else:
         slug_note = ""
@@ -379,7 +371,7 @@ def add_document(path: Path, *, corpus_dir: Path | None = None, slug: str | None
             replacing = ("--replace to hold this text instead (its eIds may change: the next build asks which "
                          "provision each published one is now)")
             if requested is None:  # the slug is the cover's reading, not the curator's word: another document first
-                free = _numbered_slug(slug, lambda name: name in withdrawn or (documents / f"{name}.yaml").exists())
+                free = iri.free_slug(slug, lambda name: name in withdrawn or (documents / f"{name}.yaml").exists())
                 other = _other_symbols(meta.symbols, existing.symbols)
                 raise InputError(
                     f"{meta_path}: {slug!r}, the slug proposed from its cover, is already held, from another text "

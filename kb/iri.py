@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from collections.abc import Callable
 from typing import Any
 
 from rdflib import Namespace, URIRef
@@ -70,6 +71,16 @@ EID_RE = re.compile(EID_PATTERN)
 def is_slug(value: str) -> bool:
     """True if ``value`` is a well-formed slug: lower-case words joined by hyphens."""
     return bool(SLUG_RE.match(value))
+
+
+def free_slug(base: str, taken: Callable[[str], bool]) -> str:
+    """``base``, or the first of ``base-2``, ``base-3`` ... that is not ``taken``."""
+    if not taken(base):
+        return base
+    n = 2
+    while taken(f"{base}-{n}"):
+        n += 1
+    return f"{base}-{n}"
 
 
 def is_eid(value: str) -> bool:

@@ -30,6 +30,7 @@ import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
+from kb import iri
 from kb.annotate import ACTIVITY_TYPES, CONTEXT
 from kb.model import Activity, Evidence, Kind, Provision, SourceDocument
 from kb.parse import MONTHS
@@ -195,7 +196,7 @@ def reported_activities(doc: SourceDocument, provisions: Sequence[Provision],
                 found[same] = _merged(found[same], proposal)
     out = []
     for proposal in sorted(found, key=lambda p: (-p.confidence, p.evidence[0].start)):
-        slug = _free(proposal.slug, taken)
+        slug = iri.free_slug(proposal.slug, taken.__contains__)
         taken.add(slug)
         out.append(_with(proposal, slug=slug))
     return out
@@ -583,15 +584,6 @@ def _slug(kind: str, label: str, titled: re.Match[str] | None, start: str, cue: 
     generic = set(words_of(cue)) | set(_PREFIXES[kind].split("-"))
     words = [w for w in words_of(titled.group(1) if titled else label) if w not in _SLUG_STOP and w not in generic]
     return "-".join(filter(None, (_PREFIXES[kind], start[:7], *words[:3])))[:80].rstrip("-")
-
-
-def _free(slug: str, taken: set[str]) -> str:
-    if slug not in taken:
-        return slug
-    n = 2
-    while f"{slug}-{n}" in taken:
-        n += 1
-    return f"{slug}-{n}"
 
 
 def _spaced(kind: str) -> str:

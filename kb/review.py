@@ -20,6 +20,7 @@ kept; comments are not (the files say so).
 from __future__ import annotations
 
 import contextlib
+import copy
 import datetime as dt
 import difflib
 import fcntl
@@ -101,10 +102,14 @@ class PendingActivity:
     why: str
     evidence: list[dict[str, str]]
 
+    def fields(self) -> dict[str, str]:
+        """What a curator may edit, as ``activities:`` names it ("" where the proposal gives nothing)."""
+        return {"slug": self.slug, "type": self.activity_type, "label": self.label, "start": self.start,
+                "end": self.end, "place": self.place}
+
     def as_yaml(self) -> dict[str, Any]:
-        return {"id": self.id, "slug": self.slug, "type": self.activity_type, "label": self.label,
-                **{k: v for k, v in (("start", self.start), ("end", self.end), ("place", self.place)) if v},
-                "document": self.document, "asserted_by": "extractor", "confidence": round(self.confidence, 3),
+        return {"id": self.id, **{k: v for k, v in self.fields().items() if v}, "document": self.document,
+                "asserted_by": "extractor", "confidence": round(self.confidence, 3),
                 "why": self.why, "evidence": self.evidence}
 
 
@@ -120,6 +125,7 @@ class Review:
 
     def __post_init__(self) -> None:
         self.corpus_dir = Path(self.corpus_dir)
+        self._parsed: dict[Path, tuple[tuple[int, int, int], Any, yaml.Node | None]] = {}
 
     @property
     def suggestions_path(self) -> Path:
@@ -149,26 +155,23 @@ class Review:
                 fcntl.flock(handle, fcntl.LOCK_UN)
 
     def _load(self, path: Path, key: str) -> tuple[dict[str, Any], list[tuple[int, dict[str, Any]]]]:
-        """The file's whole mapping, and its ``key`` entries each with its line."""
+        """The file's whole mapping, and its ``key`` entries each with its line (copies: a caller may change
+        them)."""
+        try:
+            stat = path.stat()
+        except FileNotFoundError:
+            return {}, []
         if not path.is_file():
             return {}, []
-        text = path.read_text(encoding="utf-8")
-        try:
-            # the corpus's loader (libyaml's): dates stay text, so that one no calendar has ("2025-02-30") is the
-            # build's to report with its file and line, not a crash of the review
-            loader = CorpusLoader(text)
-            try:
-                node = loader.get_single_node()
-                data = loader.construct_document(node) if node is not None else {}
-            finally:
-                loader.dispose()
-        except yaml.YAMLError as exc:
-            mark = getattr(exc, "problem_mark", None)
-            raise CorpusError(path, f"malformed YAML: {getattr(exc, 'problem', None) or exc}",
-                              line=mark.line + 1 if mark else None,
-                              hint="fix the syntax at that line: nothing was changed" + (
-                                  "; `kb suggest` writes this file again" if path == self.suggestions_path else
-                                  ", and the decisions of the review are in this file, so keep it")) from exc
+        # A file read again unchanged is not parsed again: a decision reads the suggestions file for both kinds
+        # of entry, to find the one decided, and to write the rest. Every write replaces a file whole.
+        version = (stat.st_ino, stat.st_mtime_ns, stat.st_size)
+        cached = self._parsed.get(path)
+        if cached is None or cached[0] != version:
+            cached = (version, *self._parse(path))
+            self._parsed[path] = cached
+        _, parsed, node = cached
+        data = copy.deepcopy(parsed)
         if not isinstance(data, dict):
             raise InputError(f"{path}: the file must be a mapping with a {key}: list",
                              hint="fix it (or move it away): nothing was changed")
@@ -187,6 +190,27 @@ class Review:
                                  hint="fix it: nothing was changed")
             found.append((line, entry))
         return data, found
+
+    def _parse(self, path: Path) -> tuple[Any, yaml.Node | None]:
+        """A review file's data and its YAML node (for the lines of its entries)."""
+        text = path.read_text(encoding="utf-8")
+        try:
+            # the corpus's loader (libyaml's): dates stay text, so that one no calendar has ("2025-02-30") is the
+            # build's to report with its file and line, not a crash of the review
+            loader = CorpusLoader(text)
+            try:
+                node = loader.get_single_node()
+                data = loader.construct_document(node) if node is not None else {}
+            finally:
+                loader.dispose()
+        except yaml.YAMLError as exc:
+            mark = getattr(exc, "problem_mark", None)
+            raise CorpusError(path, f"malformed YAML: {getattr(exc, 'problem', None) or exc}",
+                              line=mark.line + 1 if mark else None,
+                              hint="fix the syntax at that line: nothing was changed" + (
+                                  "; `kb suggest` writes this file again" if path == self.suggestions_path else
+                                  ", and the decisions of the review are in this file, so keep it")) from exc
+        return data, node
 
     def _entries(self, path: Path, key: str, required: tuple[str, ...]) -> list[tuple[int, dict[str, Any]]]:
         """The file's ``key`` entries, each with its line, every one with the ``required`` keys."""
@@ -562,9 +586,8 @@ class Review:
     def accept_activity(self, ident: str, *, quotes: list[str] | None = None, **edits: str) -> dict[str, Any]:
         """Declare a proposed activity (with its slug, type, label, dates or place edited if given, each a field
         of ``activities:``; its quotes replaced by ``quotes`` in order, an empty one keeping its quote and "-" taking
-        it out), reported
-        in the document it was proposed for. It is checked as the build reads it before the proposal leaves the
-        queue; the next ``kb suggest --document`` proposes what it answered."""
+        it out), reported in the document it was proposed for. It is checked as the build reads it before the
+        proposal leaves the queue; the next ``kb suggest --document`` proposes what it answered."""
         unknown = sorted(set(edits) - set(_ACTIVITY_FIELDS))
         if unknown:
             raise InputError(f"{', '.join(unknown)}: not a field of a proposed activity", parameter=unknown[0],
@@ -577,8 +600,7 @@ class Review:
                              parameter="slug", hint="e.g. ws2022-informality")
         with self._locked():
             a = self.find_activity(ident)
-            proposed = {"slug": a.slug, "type": a.activity_type, "label": a.label, "start": a.start, "end": a.end,
-                        "place": a.place}
+            proposed = a.fields()
             # "-" is "none", as at the prompt
             fields = proposed | {k: "" if v.strip() == "-" and k in ("start", "end", "place") else v.strip()
                                  for k, v in edits.items()}
@@ -672,18 +694,11 @@ def _own_slugs(kept: list[PendingActivity], new: list[PendingActivity]) -> list[
     one event read in two documents: declared under the one slug, they are one activity reported in both."""
     out: list[PendingActivity] = []
     for p in new:
-        others = [q for q in (*kept, *out) if q.document != p.document or q.id != p.id]
-        slug, n = p.slug, 1
-        while any(q.slug == slug and not (q.document != p.document and one_event(_fields(q), _fields(p)))
-                  for q in others):
-            n += 1
-            slug = f"{p.slug}-{n}"
-        out.append(replace(p, slug=slug))
+        def taken(slug: str, p: PendingActivity = p) -> bool:
+            return any(q.slug == slug and not (q.document != p.document and one_event(q.fields(), p.fields()))
+                       for q in (*kept, *out))
+        out.append(replace(p, slug=iri.free_slug(p.slug, taken)))
     return out
-
-
-def _fields(p: PendingActivity) -> dict[str, str]:
-    return {"type": p.activity_type, "start": p.start, "label": p.label, "place": p.place}
 
 
 def _quotes(evidence: Iterable[Evidence], texts: dict[str, str]) -> list[dict[str, str]]:

@@ -282,8 +282,7 @@ def _running_headers(lines: list[Line]) -> list[Line]:
             around = [lines[j] for j in range(max(0, i - 2), min(len(lines), i + 3)) if j != i]
             if any(other.tok is Tok.NOISE for other in around):
                 near_marker[line.text] += 1
-    shown = [x for x in lines if x.tok is not Tok.BLANK][:_COVER_LINES]
-    cover = {line.text for line in shown}
+    cover = {line.text for line in [x for x in lines if x.tok is not Tok.BLANK][:_COVER_LINES]}
     # printed twice next to a page marker, or once when it is the cover's symbol ("OEA/Ser.L/XX.1.11")
     headers = {text for text, count in near_marker.items()
                if count >= 2 or (text in cover and SYMBOL_LINE_RE.match(text) is not None)}
