@@ -78,15 +78,18 @@ _WORD_RE = re.compile(r"[a-z0-9]+")
 # when it took place (1, replaced: -1), the target's document reporting the activity (1: a report's own
 # recommendations come after what it reports), the target read near the lines reporting the activity
 # (0..1); and for a provision, the target's document issued by the same body (1: a body carries its own
-# work forward); chosen for recall by bench/bench_suggest.py.
+# work forward), and how well the source matches (0..1 of its best candidate) what the target is curated as
+# carrying forward or derived from (a later provision carries forward the latest of a line it resembles);
+# chosen for recall by bench/bench_suggest.py.
 WEIGHTS = {"overlap": 6.5, "bm25": 1.5, "cited": 2.5, "quoted": 1.0, "topics": 2.0, "meaning": 4.0, "cycle": 3.0,
-           "reports": -3.0, "near": 3.0, "issuer": 1.0}
+           "reports": -3.0, "near": 3.0, "issuer": 1.0, "lineage": 2.0}
 # The confidence: how often a curator linked proposals with these features (bench_suggest.py --fit, on
 # the corpus of record; a citation by number had no case to fit, its weight is the ranking's; likeness of
 # meaning and nearness, fitted a little below zero beside the overlap and quotation they mostly repeat,
 # are left at 0).
 CONFIDENCE = {"bias": -7.74, "overlap": 4.66, "bm25": 3.43, "cited": 2.5, "quoted": 1.35, "topics": 0.85,
-              "meaning": 0.0, "rank": 1.02, "cycle": 2.36, "reports": -2.44, "near": 0.0, "issuer": 1.31}
+              "meaning": 0.0, "rank": 1.02, "cycle": 2.36, "reports": -2.44, "near": 0.0, "issuer": 1.31,
+              "lineage": 0.0}
 # What a conference adopts, and what is submitted to it: the mandates of one derive from the other, at the
 # same meeting (its concept note or web page restates, and is not a source).
 _ADOPTED = frozenset({"PlanOfAction", "Declaration"})
@@ -182,9 +185,6 @@ class Suggestion:
                 "evidence": [{"doc": e.doc, "quote": e.quote, "start": e.start, "end": e.end} for e in self.evidence],
                 "why": self.why, "from_ref": self.source.ref, "to_ref": self.target_ref,
                 **({"role": self.role} if self.role else {})}
-
-
-_DESCRIBING = frozenset({"ConceptNote", "WebPage"})  # a document that describes the meeting it belongs to
 
 
 @functools.lru_cache(maxsize=200_000)
@@ -620,6 +620,11 @@ def suggest(documents: Sequence[SourceDocument], provisions: dict[str, list[Prov
     known = {(link.source, link.link_type, link.target) for link in (annotations.links if curated is None
                                                                         else curated)}
     linked = {(source, target) for source, _, target in known}  # two items a curator linked, by whatever type
+    carries: dict[str, set[tuple[str, str]]] = {}  # an item -> what a curator linked it as carrying forward or
+    # derived from, and how
+    for link_source, link_type, link_target in known:
+        if link_type in ("derivedFrom", "reiterates"):
+            carries.setdefault(link_source, set()).add((link_target, link_type))
     held_slugs = {d.meta.slug for d in documents}
     reported = {act.slug for act in annotations.activities
                 if wanted is None or wanted & set(act.reported_in) or any(e.doc in wanted for e in act.evidence)}
@@ -664,6 +669,7 @@ def suggest(documents: Sequence[SourceDocument], provisions: dict[str, list[Prov
                     | {targets[k].iri for source, shortlist in searched if source.kind != "Activity"
                        for k in shortlist})
     text_of = {c.iri: c.text for c in items}
+    ref_of = {c.iri: c.ref for c in items}
     vectors = dict(zip(needed, _embedder().embed([text_of[i] for i in needed], norm=True), strict=True))
     out: list[Suggestion] = []
     for source, shortlist in searched:
@@ -702,8 +708,21 @@ def suggest(documents: Sequence[SourceDocument], provisions: dict[str, list[Prov
                         "reports": float(target.doc in reporting.get(source.ref, ())),
                         "near": closeness,
                         "issuer": float(issuer.get(source.doc, "") not in ("", None)
-                                        and issuer.get(source.doc) == issuer.get(target.doc))}
+                                        and issuer.get(source.doc) == issuer.get(target.doc)),
+                        "lineage": 0.0}
             ranked.append((sum(WEIGHTS[name] * value for name, value in features.items()), target, features))
+        lines: dict[str, tuple[str, str]] = {}  # a target -> what it carries on that the source matches best
+        if source.kind != "Activity":
+            # Activities are left out: an activity resembling a recommendation did not answer the mandates
+            # adopted from it more often than others (bench/README.md).
+            score = {target.iri: value for value, target, _ in ranked}
+            best = max(score.values(), default=0.0)
+            for k, (value, target, features) in enumerate(ranked):
+                earlier = [u for u in carries.get(target.iri, ()) if score.get(u[0], 0.0) > 0]
+                if best > 0 and earlier:
+                    lines[target.iri] = max(earlier, key=lambda u: (score[u[0]], u))
+                    features["lineage"] = score[lines[target.iri][0]] / best
+                    ranked[k] = (value + WEIGHTS["lineage"] * features["lineage"], target, features)
         ranked.sort(key=lambda r: (-r[0], r[1].iri))
         seen: Counter[str] = Counter()  # per link type, the candidates ranked so far
         kept: Counter[str] = Counter()
@@ -726,6 +745,8 @@ def suggest(documents: Sequence[SourceDocument], provisions: dict[str, list[Prov
                 "in the document reporting it; " if features["reports"] else "") + (
                 "read next to the lines reporting it; " if features["near"] >= 1 / math.e else "") + (
                 "issued by the same body; " if features["issuer"] else "") + (
+                (f"{'derives from' if lines[target.iri][1] == 'derivedFrom' else 'carries forward'} "
+                 f"{ref_of[lines[target.iri][0]]}, which is like it; ") if features["lineage"] >= 0.8 else "") + (
                 f"read in its {target.language} version ({target.evidence[0].doc}); " if target.stands_for else "")
             meant = f"likeness of meaning {features['meaning']:.2f}, " if source.iri in vectors else ""
             precision = min(len(target.date), len(source.date))  # what both dates say

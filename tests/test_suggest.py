@@ -1014,7 +1014,9 @@ def test_a_plan_does_not_derive_from_its_own_meeting_s_concept_note(corpus_copy:
 
 def test_a_proposal_across_languages_says_why_its_confidence_is_low(corpus_copy: Path, tmp_path: Path) -> None:
     """The confidence was fitted on English pairs: a Spanish Plan de Acción's proposals against English
-    reports are all low, the right one first; the reason says so rather than leaving the curator to guess."""
+    reports are all low, the right ones first (the 2024 recommendation carrying forward Art. 7(g) of 2021,
+    which its article is most like, then the 2021 one); the reason says so rather than leaving the curator
+    to guess."""
     from fixtures.plan_of_action import NEW_PLAN_ES
 
     plan = tmp_path / "plan.txt"
@@ -1023,7 +1025,9 @@ def test_a_proposal_across_languages_says_why_its_confidence_is_low(corpus_copy:
     prepared = kb.prepare(corpus_copy)
     found = kb.suggest(prepared.documents, prepared.provisions, prepared.annotations, document=added.slug)
     derived = [s for s in found if s.link_type == "derivedFrom" and s.source.ref.endswith("art_2__para_a")]
-    assert derived and derived[0].target_ref == "wg1-2021-final-report recommendation_7"
+    assert [s.target_ref for s in derived[:2]] == ["wg1-2024-report recommendation_6",
+                                                   "wg1-2021-final-report recommendation_7"]
+    assert "carries forward iacml21-plan-of-action art_7__para_g, which is like it" in derived[0].why
     assert "across languages (es, en): words compare poorly" in derived[0].why
     assert all("across languages" not in s.why for s in found if s.link_type == "addressee")
 
@@ -1142,3 +1146,24 @@ def test_a_workshop_answers_what_its_concept_note_cites(corpus_copy: Path) -> No
     for ref in hidden:
         assert answers[ref].features["cited"] == 1.0 and "cites it" in answers[ref].why
     assert answers["iacml21-plan-of-action art_7__para_e"].confidence >= 0.8
+
+
+def test_a_later_provision_carries_forward_the_latest_of_a_line_it_resembles(
+        corpus: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Recommendation 8 of 2024 resembles recommendation 9 of 2021, which the Plan of Action of Buenos Aires
+    carried forward as "combat violence and harassment in the world of work" (a curated link): the topic is
+    proposed among its first five, saying which line it continues; without that reading it is not."""
+    suggest_module = importlib.import_module("kb.suggest")
+    prepared = kb.prepare(corpus)
+    source, topic = f"{REPORT} recommendation_8", "iacml21-plan-of-action passage_2__item_11"
+
+    def proposed() -> dict[str, kb.Suggestion]:
+        return {s.target_ref: s for s in kb.suggest(prepared.documents, prepared.provisions, prepared.annotations,
+                                                    document=REPORT)
+                if s.source.ref == source and s.link_type == "reiterates"}
+
+    found = proposed()
+    assert found[topic].features["lineage"] == 1.0
+    assert "carries forward wg1-2021-final-report recommendation_9, which is like it" in found[topic].why
+    monkeypatch.setitem(suggest_module.WEIGHTS, "lineage", 0.0)
+    assert topic not in proposed()
