@@ -477,6 +477,7 @@ def load_annotations(directory: Path, held: Sequence[SourceDocument],
         _check_unique_links(out.links)
     with errors.caught():
         _check_parts(out.links, held_by_slug, provisions, mentioned_by_slug, broken)
+    errors.errors += _out_of_order(out.links, held_by_slug, mentioned_by_slug, out.activities)
     _replaced_links(out)
     current = {str(iri.link_iri(link.source, link.link_type, link.target)) for link in out.links}
     errors.errors += [AnnotationError(where, f"link {link} is withdrawn and still in the corpus",
@@ -907,6 +908,41 @@ def _check_parts(links: Sequence[Link], held: Mapping[str, SourceDocument],
         if not _within(link.part, text):  # a part may run across a line or page break
             raise AnnotationError(link.where, f"part {_clip(link.part)!r} is not in the text of {slug} {eid}",
                                   hint=_near_miss(text, link.part) or f"copy it from `kb quote \"{slug} {eid}\"`")
+
+
+_IN_TIME = {"respondsTo": "answer", "fulfils": "fulfil", "derivedFrom": "derive from", "reiterates": "carry forward"}
+
+
+def _out_of_order(links: Sequence[Link], held: Mapping[str, SourceDocument],
+                  mentioned: Mapping[str, MentionedDocument], activities: Sequence[Activity]) -> list[CorpusError]:
+    """A link of time (an answer, an adoption, a repetition) whose source ended before its target existed: an
+    activity of 2014 cannot answer a mandate of 2017. Its status would say "addressed" by what came first.
+    Dates are compared as precisely as both are given ("2017" is not before "2017-12-08")."""
+    acts = {f"{iri.BASE}activity/{a.slug}": a for a in activities}
+
+    def when(ref: str, *, last: bool) -> str:
+        if ref in acts:
+            return (acts[ref].end or acts[ref].start) if last else acts[ref].start
+        slug = ref.removeprefix(iri.BASE + "doc/").partition("/")[0]
+        return held[slug].meta.date if slug in held else mentioned[slug].date if slug in mentioned else ""
+
+    def name(ref: str) -> str:  # as annotation files write it
+        local = ref.removeprefix(iri.BASE)
+        return local.replace("/", ":", 1) if local.startswith("activity/") else \
+            local.removeprefix("doc/").replace("/", " ", 1)
+
+    errors: list[CorpusError] = []
+    for link in links:
+        if link.link_type not in _IN_TIME:
+            continue
+        source, target = when(link.source, last=True), when(link.target, last=False)
+        common = min(len(source), len(target))
+        if common and source[:common] < target[:common]:
+            errors.append(AnnotationError(
+                link.where, f"{name(link.source)} ({source}) comes before {name(link.target)} ({target}): it cannot "
+                f"{_IN_TIME[link.link_type]} it", hint="check the link's ends and the dates declared for them (an "
+                "activity's start and end, a document's date): what answers, adopts or repeats comes after"))
+    return errors
 
 
 def _claim(spec: dict[str, Any], where: str, res: Resolver) -> Claim:

@@ -187,3 +187,37 @@ def test_a_claimed_date_the_calendar_has_not_is_refused(corpus_copy: Path, value
     claims.write_text(text.replace('value: "2017-12"', f'value: "{value}"', 1), encoding="utf-8")
     with pytest.raises(CorpusError, match=r"claims\.yaml:\d+: value .* is not a real date"):
         prepare(corpus_copy)
+
+
+def test_a_link_whose_source_came_before_its_target_is_refused(corpus_copy: Path) -> None:
+    """The Quito meeting of December 2019 cannot answer a mandate of the Plan of Action of September 2021,
+    nor a 2021 recommendation be adopted from a 2024 one: each refused at its line, at once, naming both dates
+    (a status would otherwise say "addressed" by what came first). "2021" is not before "2021-09"."""
+    links = corpus_copy / "annotations" / "activity-links.yaml"
+    text = links.read_text(encoding="utf-8")
+    lines = text.count("\n") + 1
+    links.write_text(text + """
+  - from: activity:wg-meeting-2019-quito
+    type: respondsTo
+    to: iacml21-plan-of-action art_7__para_g
+    evidence:
+      - doc: wg1-2019-quito-summary
+        quote: "as the priority topics of this meeting"
+
+  - from: wg1-2021-final-report recommendation_7
+    type: derivedFrom
+    to: wg1-2024-report recommendation_6
+    evidence:
+      - doc: wg1-2021-final-report
+        quote: "Instruct ILO-CINTERFOR, OAS and UNESCO"
+""", encoding="utf-8")
+    with pytest.raises(CorpusErrors) as info:
+        prepare(corpus_copy)
+    found = [e for e in info.value.errors if "comes before" in e.message]
+    assert [Path(e.path).name for e in found] == [f"activity-links.yaml:{lines + 1}",
+                                                  f"activity-links.yaml:{lines + 8}"]
+    assert "activity:wg-meeting-2019-quito (2019-12-05) comes before iacml21-plan-of-action art_7__para_g " \
+           "(2021-09): it cannot answer it" in found[0].message
+    assert "wg1-2021-final-report recommendation_7 (2021-07-08) comes before wg1-2024-report recommendation_6" \
+           in found[1].message and "cannot derive from it" in found[1].message
+    assert "dates declared" in (found[0].hint or "")

@@ -1167,3 +1167,23 @@ def test_a_later_provision_carries_forward_the_latest_of_a_line_it_resembles(
     assert "carries forward wg1-2021-final-report recommendation_9, which is like it" in found[topic].why
     monkeypatch.setitem(suggest_module.WEIGHTS, "lineage", 0.0)
     assert topic not in proposed()
+
+
+def test_an_answer_retargeted_to_what_came_after_it_is_refused(capsys: pytest.CaptureFixture[str],
+                                                               corpus: Path) -> None:
+    """A walkthrough's curator accepted a 2014 meeting as answering a 2017 mandate: the status said "addressed"
+    by what came first. Retargeted to a recommendation of the report that tells of it, an activity's proposal
+    is refused with both dates, and nothing is written."""
+    review, _ = _recommendation_6_suggested(corpus)
+    activities = {a.slug: a for a in kb.prepare(corpus).annotations.activities}
+    ended = {f"activity:{slug}": a.end or a.start for slug, a in activities.items()}
+    early = next(p for p in review.pending() if "" < ended.get(p.source, "")[:4] < "2024")
+    accepted = corpus / "annotations" / "reviewed-links.yaml"
+    before = accepted.read_bytes() if accepted.exists() else None
+    args = ["review", "--accept", early.id, "--to", f"{REPORT} recommendation_6", "--corpus", str(corpus)]
+    assert main(args) == EXIT_USAGE
+    err = capsys.readouterr().err
+    assert f"{early.source} (" in err and f"comes before {REPORT} recommendation_6" in err
+    assert "cannot answer it" in err and "nothing was written" in err
+    assert (accepted.read_bytes() if accepted.exists() else None) == before
+    assert early.id in {p.id for p in review.pending()}
