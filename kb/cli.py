@@ -200,6 +200,11 @@ def add_cmd(file: Annotated[Path, typer.Argument(help="The new document: a text,
         typer.echo(f"not built: its provisions say what {added.alike}'s say (above); say which it is, then run "
                    "`kb build`")
         return
+    if added.slug_doubt:
+        typer.echo(f"not built: the slug {added.slug} was {added.slug_doubt}. A published slug is permanent (its "
+                   f"IRIs are cited): if it is right, run `kb build`; if not, remove {added.meta_path} and "
+                   f"{added.source_path}, then `kb add {file} --slug NEW`")
+        return
     if added.parsed.warnings:
         # A published IRI keeps naming what it named: a reading to doubt is corrected before it is published.
         typer.echo(f"not built: {len(added.parsed.warnings)} warning(s) on the reading. Check it with `kb parse "

@@ -180,7 +180,12 @@ def parse_meta(path: Path) -> DocumentMeta:
             value = value.isoformat()
         if key in EMPTY_ALLOWED and (value is None or value == ""):
             return ""
-        if not isinstance(value, str) or not value.strip():
+        if value is None or (isinstance(value, str) and not value.strip()):
+            raise _field_error(path, lines, key, "is empty", {
+                "issuing_body": "write the slug of the body that issued it (`kb list bodies`; declare a new one "
+                                "under bodies: in corpus/annotations/)",
+                "title": "write the document's title in English"}.get(key, hint or "write its value"))
+        if not isinstance(value, str):
             raise _field_error(path, lines, key, "must be a non-empty string", hint or "quote the value")
         if pattern is not None and not pattern.match(value):
             raise _field_error(path, lines, key, f"has a malformed value {value!r}", hint)

@@ -67,6 +67,7 @@ class Added:
     notes: list[str] = field(default_factory=list)  # fields the curator should look at
     # a held document whose provisions this text's say: not built until the curator says which it is
     alike: str = ""
+    slug_doubt: str = ""  # what the slug proposed was made from, when a note asks to check that
 
 
 _LANGUAGES = {"en": "English", "es": "Spanish", "fr": "French", "pt": "Portuguese"}
@@ -100,21 +101,27 @@ _ACRONYMS = frozenset({"IACML", "CIMT", "OAS", "OEA", "RIAL", "COSATE", "CEATAL"
 
 def propose_slug(parsed: ParsedDocument, fallback: str) -> str:
     """The slug DESIGN.md's conventions give a document, from what its cover says."""
+    return _proposed_slug(parsed, fallback)[0]
+
+
+def _proposed_slug(parsed: ParsedDocument, fallback: str) -> tuple[str, str]:
+    """The slug proposed, and what it was made from: "report", "meeting", "title" or "file" (the name of
+    the file received, when the cover gives neither title nor meeting)."""
     meta = parsed.metadata
     doc_type = DocType(meta.type) if meta.type else None
     year = (meta.date or "")[:4]
-    slug = ""
+    slug, basis = "", "file"
     if doc_type is DocType.WORKING_GROUP_REPORT and (m := _WG_RE.search(meta.title or "")) and year:
-        slug = f"wg{m[1]}-{year}-report"
+        slug, basis = f"wg{m[1]}-{year}-report", "report"
     elif meta.meeting and doc_type is not None:
-        slug = f"{meta.meeting.removesuffix('-meeting')}-{_SUFFIX[doc_type]}"
+        slug, basis = f"{meta.meeting.removesuffix('-meeting')}-{_SUFFIX[doc_type]}", "meeting"
     elif meta.title:
         words = _slugify(meta.title).split("-")[:6]
-        slug = "-".join([*words, year] if year and year not in words else words)
+        slug, basis = "-".join([*words, year] if year and year not in words else words), "title"
     slug = slug or _slugify(fallback) or "document"
     if meta.language and meta.language != "en":
         slug = f"{slug}-{meta.language}"
-    return slug
+    return slug, basis
 
 
 def _holder(documents: Path, received: Extracted, sha256: str) -> str | None:
@@ -341,7 +348,7 @@ def add_document(path: Path, *, corpus_dir: Path | None = None, slug: str | None
     parsed = parse_document(received.text, source=str(path), doc_type=doc_type, language=language)
     meta = parsed.metadata
     requested = slug
-    slug = slug or propose_slug(parsed, path.stem)
+    slug, basis = (slug, "given") if slug else _proposed_slug(parsed, path.stem)
     bodies, activities, quoted = _declared(corpus_dir / "annotations")
     withdrawn = withdrawn_entries(corpus_dir / "annotations") or {}
     if slug in withdrawn:  # a withdrawn slug is never used again: its IRIs answer 410 Gone
@@ -532,6 +539,11 @@ def add_document(path: Path, *, corpus_dir: Path | None = None, slug: str | None
     documents.mkdir(parents=True, exist_ok=True)
     write_whole(source_path, received.data)
     write_whole(meta_path, _metadata_text(fields, header).encode("utf-8"))
+    # A published slug is permanent (its IRIs are cited): one made from what a note asks to check is not built
+    # until the curator has looked at it.
+    doubt = ("made from the file's name: the cover gives no title" if basis == "file"
+             else f"made from the meeting {meta.meeting}, {meeting_note}"
+             if basis == "meeting" and meeting_note.startswith("read from") and meeting == meta.meeting else "")
     return Added(slug, source_path, meta_path, parsed, kept_metadata=False, promoted=slug in quoted, notes=notes,
-                 alike=alike)
+                 alike=alike, slug_doubt=doubt)
 

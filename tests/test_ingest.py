@@ -1271,3 +1271,28 @@ def test_a_meeting_read_from_the_cover_is_marked_to_check(corpus_copy: Path, tmp
     line = next(line for line in added.meta_path.read_text(encoding="utf-8").splitlines() if line.startswith("meeting"))
     assert line.startswith("meeting: iacml21  # read from the Conference the cover names")
     assert not [note for note in added.notes if note.startswith("meeting")]
+
+
+def test_a_slug_made_from_the_file_name_is_not_published_at_once(
+        capsys: pytest.CaptureFixture[str], corpus_copy: Path, tmp_path: Path) -> None:
+    """A walkthrough's curator added a page whose cover gives no title: `kb add` published it under a slug
+    made from the file's name, and the slug could then not be changed (a published IRI is permanent). It is
+    now held and previewed, not built, with what to do either way."""
+    page = tmp_path / "wg-meetings-cartagena-2015.txt"
+    page.write_text("The following events took place consecutively in Washington D.C.\n\n"
+                    "1. The Working Groups met on April 28 and 29.\n\n"
+                    "2. The Preparatory Meeting was held on April 30.\n", encoding="utf-8")
+    build_dir = tmp_path / "build"
+    args = ["--date", "2015-05", "--corpus", str(corpus_copy), "--build-dir", str(build_dir)]
+    code, out, _ = run(capsys, "add", str(page), *args)
+    slug = "wg-meetings-cartagena-2015"
+    assert code == 0 and f"not built: the slug {slug} was made from the file's name" in out
+    assert "run `kb build`" in out and "--slug NEW" in out and f"documents/{slug}.yaml" in out
+    assert (corpus_copy / "documents" / f"{slug}.yaml").exists() and not build_dir.exists()
+    code, out, _ = run(capsys, "add", str(page), "--slug", "wg-meetings-2015", *args[2:])
+    assert code == EXIT_USAGE  # held under the first slug until its files are removed
+    (corpus_copy / "documents" / f"{slug}.yaml").unlink()
+    (corpus_copy / "sources" / f"{slug}.txt").unlink()
+    code, out, err = run(capsys, "add", str(page), "--slug", "wg-meetings-2015", *args)
+    assert "not built" not in out  # a slug given is the curator's: it is built, and the build says what is missing
+    assert code != 0 and "field 'issuing_body' is empty; write the slug of the body that issued it" in err
