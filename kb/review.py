@@ -496,10 +496,13 @@ class Review:
                              + "`kb list bodies` lists them; nothing was written")
         named = set().union(*(bodies_named(str(e.get("quote", "")), annotations) for e in link["evidence"]))
         if body not in named:
+            declared = next(b for b in annotations.bodies if b.slug == body)
             raise InputError(f"{link['from']} addressee {link['to']}: the quote names "
                              f"{', '.join(f'body:{b}' for b in sorted(named)) or 'no body'}, not {link['to']}",
                              parameter="quote", hint="nothing was written: give a quote from the source that names "
-                             f"{link['to']} (`kb quote` prints the provision's text)")
+                             f"{link['to']} (`kb quote` prints the provision's text); if the quote names it by "
+                             f"another name, add that name to its alt_labels ({declared.where or 'bodies:'}), "
+                             "then accept")
 
     def _check_accepted(self, text: bytes, link: dict[str, Any]) -> None:
         """Read the corpus as the build would with ``text`` as the accepted links, before it is written, so that

@@ -568,7 +568,10 @@ def _named_bodies(text: str, annotations: Annotations) -> list[tuple[int, int, s
     found: list[tuple[int, int, str, str]] = []
     series: dict[str, set[str]] = {}
     for body in annotations.bodies:
-        for name in sorted({body.label, *body.alt_labels}, key=lambda n: (-len(n), n)):  # ties by name: seed-free
+        given = {body.label, *body.alt_labels}
+        # "Executive Secretariat for Integral Development (SEDI)" is printed without its acronym too
+        names = given | {short for n in given if (short := _ACRONYM_AFTER.sub("", n)) != n}
+        for name in sorted(names, key=lambda n: (-len(n), n)):  # ties by name: seed-free
             if len(name) < 3:
                 continue
             # "OIT-CINTERFOR" names OIT/CINTERFOR: a hyphen and a slash join a name's parts alike
@@ -588,6 +591,9 @@ def _named_bodies(text: str, annotations: Annotations) -> list[tuple[int, int, s
             found += [(m.start(), m.end(), slug, plural) for slug in sorted(slugs - named)]
             named |= slugs
     return [f for f in found if not any(s <= f[0] and f[1] <= e and (e - s) > (f[1] - f[0]) for s, e, _, _ in found)]
+
+
+_ACRONYM_AFTER = re.compile(r"\s+\([^()]+\)$")
 
 
 def _plurals(stem: str) -> tuple[str, ...]:

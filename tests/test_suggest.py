@@ -277,6 +277,16 @@ def test_the_bodies_of_the_corpus_are_named_in_spanish_too() -> None:
         "ceatal", "cosate", "eclac", "idb", "ilo", "ministries-of-labor", "paho"]
 
 
+def test_a_body_is_named_without_the_acronym_its_label_ends_with() -> None:
+    """A walkthrough's text named "the OAS Executive Secretariat for Integral Development": the SEDI, whose
+    label ends "(SEDI)", was not read, and an accept naming it was refused."""
+    from kb.suggest import bodies_named
+
+    annotations = kb.prepare(None).annotations
+    assert bodies_named("the OAS Executive Secretariat for Integral Development", annotations) == {"oas", "sedi"}
+    assert bodies_named("the Inter-American Conference of Ministers of Labor", annotations) == {"iacml"}
+
+
 def test_the_number_a_provision_opens_with_is_its_own_not_a_citation() -> None:
     """An article of a new Plan de Acción ("Artículo 2. Se constituirán ...") was proposed as derived from
     every recommendation 2 and paragraph 2 of the corpus, "cites it"."""
@@ -683,7 +693,8 @@ def test_an_edited_accept_is_checked_and_the_suggestion_as_made_not_made_again(c
     addressee = next(p for p in review.pending() if p.link_type == "addressee" and p.target != "body:oas")
     with pytest.raises(kb.InputError, match=r"the quote names body:.*, not body:oas") as refused:
         review.accept(addressee.id, target="body:oas")
-    assert refused.value.parameter == "quote"
+    assert refused.value.parameter == "quote"  # and where to add the name a quote may give it
+    assert re.search(r"add that name to its alt_labels \(.*bodies\.yaml:\d+\)", refused.value.hint or "")
     # a quote edited to words of the source that do not name the addressee is no evidence for it
     from kb.quote import quote_of
     from kb.suggest import bodies_named
