@@ -75,6 +75,7 @@ CLAIM_PROPERTIES = {
 }
 CONTEXT = 32  # characters of prefix/suffix kept in a TextQuoteSelector
 LINE = "__line__"
+KEY_LINES = "__key_lines__"
 SHORTEST_QUOTE = 8  # characters: fewer prove nothing (a body's acronym, a number)
 
 
@@ -311,18 +312,29 @@ def withdrawn_entries(directory: Path) -> dict[str, str] | None:
 
 
 def read_annotation_file(path: Path) -> dict[str, Any] | None:
-    """One annotation file's content (None when it is empty); CorpusError with the line of a syntax error."""
+    """One annotation file's content (None when it is empty); CorpusError with the line of a syntax error.
+    The sections that map references to values (``topics``, ``no_link``) keep each key's line under
+    ``KEY_LINES``, so that an error names the entry's line, not the section's."""
     text = decode_utf8(path.read_bytes(), path)
+    loader = _LineLoader(text)  # a SafeLoader subclass
     try:
-        data = yaml.load(text, Loader=_LineLoader)  # a SafeLoader subclass
+        node = loader.get_single_node()
+        data = None if node is None else loader.construct_document(node)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         raise CorpusError(path, f"malformed YAML: {getattr(exc, 'problem', exc)}",
                           line=mark.line + 1 if mark else None, hint="fix the syntax at that line") from exc
+    finally:
+        loader.dispose()
     if data is None:
         return None
     if not isinstance(data, dict):
         raise AnnotationError(path, "an annotation file must be a mapping of sections")
+    for key_node, value_node in node.value:
+        section = data.get(key_node.value) if key_node.value in ("topics", "no_link") else None
+        if isinstance(section, dict) and isinstance(value_node, yaml.MappingNode):
+            section[KEY_LINES] = {k.value: k.start_mark.line + 1 for k, _ in value_node.value
+                                  if isinstance(k, yaml.ScalarNode)}
     _check_keys(data, (), ("bodies", "activities", "documents", "links", "topics", "claims", "no_link", "withdrawn"),
                 f"{path}:1")
     return data
@@ -338,6 +350,11 @@ def _section(data: Mapping[str, Any], key: str, path: Path) -> list[tuple[str, d
             raise AnnotationError(path, f"each entry of {key} must be a mapping")
         out.append((f"{path}:{item[LINE]}", item))
     return out
+
+
+def _key_line(section: Mapping[str, Any], key: str) -> int:
+    """The line of ``key`` in a mapping section (the section's own line if unknown)."""
+    return int(section.get(KEY_LINES, {}).get(key, section.get(LINE, 1)))
 
 
 def _mapping_section(data: Mapping[str, Any], key: str, path: Path) -> dict[str, Any]:
@@ -457,18 +474,18 @@ def load_annotations(directory: Path, held: Sequence[SourceDocument],
         with errors.caught():
             mapping = _mapping_section(data, "topics", path)
         for ref, topic_slugs in mapping.items():
-            if ref == LINE:
+            if ref in (LINE, KEY_LINES):
                 continue
             with errors.caught():
-                out.links += _topic_links(ref, topic_slugs, f"{path}:{data['topics'][LINE]}", res, held_by_slug,
+                out.links += _topic_links(ref, topic_slugs, f"{path}:{_key_line(mapping, ref)}", res, held_by_slug,
                                           provisions, mentioned_by_slug)
         reasons: dict[str, Any] = {}
         with errors.caught():
             reasons = _mapping_section(data, "no_link", path)
         for ref, reason in reasons.items():
-            if ref == LINE:
+            if ref in (LINE, KEY_LINES):
                 continue
-            where = f"{path}:{data['no_link'][LINE]}"
+            where = f"{path}:{_key_line(reasons, ref)}"
             with errors.caught():
                 if not isinstance(reason, str) or not reason.strip():
                     raise AnnotationError(where, f"no_link for {ref!r} needs a reason")
@@ -489,12 +506,24 @@ def load_annotations(directory: Path, held: Sequence[SourceDocument],
                       for link, (_, _, where) in sorted(out.withdrawn_links.items()) if link in out.replaced]
     if errors.errors:
         # A quoted provision of a newly held text that matches none of its provisions now names the document,
-        # and what needs it to be a provision fails: the cause comes first.
+        # and what needs it to be a provision fails: the cause comes first, and what follows from it is counted,
+        # not listed (a topic "needs a provision", two links to the document "stated twice": advice to follow
+        # would be wrong).
         hint = ("add held_as: EID to that entry (the eId of the held text's provision it is: `kb parse FILE` lists "
-                "them); the errors naming it follow from this")
-        errors.errors[:0] = [AnnotationError(where, what, hint=f"{promotion.language_note if k == 0 else ''}{hint}")
-                             for promotion in res.promotions.values()
-                             for k, (where, what) in enumerate(promotion.unmatched)]
+                "them); if the held text does not have it (an excerpt, a draft), hold the whole text instead")
+        causes = [AnnotationError(where, what, hint=f"{promotion.language_note if k == 0 else ''}{hint}")
+                  for promotion in res.promotions.values() for k, (where, what) in enumerate(promotion.unmatched)]
+        gone = [(p.slug, eid) for p in res.promotions.values() for eid, alias in p.aliases.items() if alias == ""]
+        followed = [e for e in errors.errors if any(
+            f"'{slug} {eid}'" in e.message or f"{slug} {eid}:" in e.message for slug, eid in gone) or (
+            "is already stated" in e.message and any(f"{iri.BASE}doc/{slug} " in f"{e.message} "
+                                                     for slug, _ in gone))]
+        errors.errors = causes + [e for e in errors.errors if e not in followed]
+        if followed:
+            errors.errors.insert(len(causes), AnnotationError(
+                causes[0].path, f"{len(followed)} more error(s) follow from the quoted provisions above (what names "
+                "them, links that now name the document twice): not listed", line=causes[0].line,
+                hint="they go when those provisions are settled"))
     raise_all(errors.errors)
     return out
 

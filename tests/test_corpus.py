@@ -221,3 +221,19 @@ def test_a_link_whose_source_came_before_its_target_is_refused(corpus_copy: Path
     assert "wg1-2021-final-report recommendation_7 (2021-07-08) comes before wg1-2024-report recommendation_6" \
            in found[1].message and "cannot derive from it" in found[1].message
     assert "dates declared" in (found[0].hint or "")
+
+
+def test_an_entry_of_topics_or_no_link_is_refused_at_its_own_line(corpus_copy: Path) -> None:
+    """A walkthrough's curator broke the third entry of a `no_link:` section and was sent to its first line."""
+    path = corpus_copy / "annotations" / "curator-notes.yaml"
+    path.write_text("no_link:\n"
+                    "  \"wg1-2024-report recommendation_1\": a new topic, no mandate behind it\n"
+                    "  \"wg1-2024-report recommendation_2\": a new topic too\n"
+                    "  \"wg1-2024-report recommendation_99\": a typo in the eId\n"
+                    "topics:\n"
+                    "  \"wg1-2024-report recommendation_1\": [decent-work]\n"
+                    "  \"wg1-2024-report recommendation_98\": [decent-work]\n", encoding="utf-8")
+    with pytest.raises(CorpusErrors) as info:
+        prepare(corpus_copy)
+    assert sorted(e.path.rsplit("/", 1)[-1] for e in info.value.errors) == ["curator-notes.yaml:4",
+                                                                              "curator-notes.yaml:7"]
