@@ -440,9 +440,12 @@ def _suggest_activities(prepared: kb.Corpus, review: kb.Review, document: str | 
     rows = [[Literal(f"{a.confidence:.2f}"), Literal(a.document), Literal(a.activity_type), Literal(a.label),
              Literal(" to ".join(filter(None, (a.start, a.end)))), Literal(a.place), Literal(a.slug)] for a in found]
     typer.echo(_table(["conf", "reported in", "type", "label", "dates", "place", "slug (proposed)"], rows, width=50))
-    if not no_write:
+    if not no_write and found:
         typer.echo(f"written to {review.suggestions_path}: declare or reject them with `kb review`, then "
                    "`kb suggest` proposes what each answered", err=True)
+    elif not found:
+        typer.echo("no activity proposed: none it reads as held is undeclared. One it missed is declared by hand "
+                   "under activities: in corpus/annotations/ (corpus/README.md)", err=True)
 
 
 def _show_quotes(evidence: list[dict[str, str]]) -> None:

@@ -284,6 +284,16 @@ def _declared(annotations_dir: Path) -> tuple[set[str], set[str], set[str]]:
     return bodies, activities, documents
 
 
+def _quoted_as(annotations_dir: Path, doc_type: str, meeting: str) -> str:
+    """The slug of the document known through quotation whose type and meeting these are ("" if none, or if
+    several are): the text received may be that document."""
+    found = {str(spec["slug"]) for _, data in read_annotation_files(annotations_dir)
+             for spec in data.get("documents") or []
+             if isinstance(spec, dict) and isinstance(spec.get("slug"), str) and meeting
+             and (spec.get("type"), spec.get("meeting")) == (doc_type, meeting)}
+    return found.pop() if len(found) == 1 else ""
+
+
 def _issuing_body(parsed: ParsedDocument, bodies: set[str]) -> str:
     meta = parsed.metadata
     candidates = []
@@ -544,6 +554,15 @@ def add_document(path: Path, *, corpus_dir: Path | None = None, slug: str | None
     doubt = ("made from the file's name: the cover gives no title" if basis == "file"
              else f"made from the meeting {meta.meeting}, {meeting_note}"
              if basis == "meeting" and meeting_note.startswith("read from") and meeting == meta.meeting else "")
+    known_as = "" if slug in quoted or original else _quoted_as(corpus_dir / "annotations", str(final_type or ""),
+                                                                  meeting)
+    # Held apart, its provisions would carry forward and supersede the quoted ones: themselves.
+    if known_as and known_as not in {m.slug for m in held_metadata}:
+        doubt = (f"given, and the {final_type} of {meeting} is known through quotation as {known_as} (if this is "
+                 "it, hold it under that slug)")
+        notes.append(f"slug: a {final_type} of {meeting} is known through quotation as {known_as}: if this is it, "
+                     f"hold it as that (`kb add FILE --slug {known_as}`, after removing documents/{slug}.yaml and "
+                     f"sources/{slug}.txt): its quoted provisions are then matched to this text's")
     return Added(slug, source_path, meta_path, parsed, kept_metadata=False, promoted=slug in quoted, notes=notes,
                  alike=alike, slug_doubt=doubt)
 

@@ -1300,3 +1300,22 @@ def test_a_slug_made_from_the_file_name_is_not_published_at_once(
     code, out, err = run(capsys, "add", str(page), "--slug", "wg-meetings-2015", *args)
     assert "not built" not in out  # a slug given is the curator's: it is built, and the build says what is missing
     assert code != 0 and "field 'issuing_body' is empty; write the slug of the body that issued it" in err
+
+
+def test_a_text_of_a_document_known_through_quotation_held_apart_is_not_built(
+        capsys: pytest.CaptureFixture[str], corpus_copy: Path, tmp_path: Path) -> None:
+    """A walkthrough's curator held a Plan of Action of Bridgetown under a slug of their own: its mandates read
+    as "superseded by" the quoted Plan, itself, and the suggester proposed it as reiterating itself. The text
+    of the Conference's Plan that the corpus knows through quotation is not built under another slug, and the
+    curator is told which slug holds it."""
+    plan = tmp_path / "bridgetown.txt"
+    plan.write_text("XX INTER-AMERICAN CONFERENCE OF MINISTERS OF LABOR (IACML)\nOEA/Ser.K/XII.20.1\n"
+                    "December 7 and 8, 2017\nBridgetown, Barbados\n\nPLAN OF ACTION OF BRIDGETOWN\n\n"
+                    "1. Establish two Working Groups to advise the Conference.\n\n"
+                    "2. Convene a Meeting of the Working Groups during 2019.\n", encoding="utf-8")
+    build_dir = tmp_path / "build"
+    code, out, err = run(capsys, "add", str(plan), "--slug", "bridgetown-excerpt", "--corpus", str(corpus_copy),
+                         "--build-dir", str(build_dir))
+    assert code == 0 and "known through quotation as iacml20-plan-of-action" in err
+    assert "--slug iacml20-plan-of-action" in err
+    assert "not built: the slug bridgetown-excerpt was given" in out and not build_dir.exists()

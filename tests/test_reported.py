@@ -128,6 +128,9 @@ def test_proposed_declared_then_linked(capsys: pytest.CaptureFixture[str], added
     assert f"proposal {found['Workshop']['id']}" in entry["note"]
     assert kb.Review(added).pending_activities() == []
     assert proposals(capsys, added) == []  # the declared one and the rejected one are not proposed again
+    assert main(["suggest", "--activities", "--document", NEW, "--corpus", str(added)]) == 0
+    err = capsys.readouterr().err  # no "declare or reject them" of nothing
+    assert "no activity proposed" in err and "declare or reject them" not in err
     # deciding again says how it was decided
     assert main(["review", "--reject", found["Workshop"]["id"], "--corpus", str(added)]) == EXIT_USAGE
     assert "was already accepted" in capsys.readouterr().err
