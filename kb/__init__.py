@@ -12,6 +12,7 @@ from kb.corpus import default_corpus_dir, read_corrections
 from kb.coverage import MUST_BE_COVERED, CoverageReport, coverage
 from kb.errors import (
     AnnotationError,
+    BuildInterruptedError,
     BuildLockedError,
     CorpusError,
     CorpusErrors,
@@ -65,7 +66,16 @@ from kb.pipeline import (
     keeps_published_iris,
     prepare,
 )
-from kb.publish import Release, ReleaseHold, current_release, hold_release, push, release_of_store, version_time
+from kb.publish import (
+    Release,
+    ReleaseHold,
+    current_release,
+    default_build_dir,
+    hold_release,
+    push,
+    release_of_store,
+    version_time,
+)
 from kb.queries import NamedQuery, get_query, list_queries
 from kb.quote import Quote, near_quote, quote_of
 from kb.reader import ProvisionSpan, QuoteContext, QuoteSpan, SourceText, quote_context, source_text
@@ -109,6 +119,7 @@ __all__ = [
     "STATUS_VALUES",
     "Added",
     "AnnotationError",
+    "BuildInterruptedError",
     "BuildLockedError",
     "Built",
     "Citation",
@@ -165,6 +176,7 @@ __all__ = [
     "coverage",
     "current_release",
     "dataset_info",
+    "default_build_dir",
     "default_corpus_dir",
     "describe",
     "doc_iri",

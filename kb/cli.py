@@ -2,8 +2,9 @@
 
 It owns argument parsing, output formatting and exit codes. Exit codes (README.md): 0 success,
 1 validation failed (the corpus builds but does not conform), 2 usage or input error (bad
-arguments, malformed corpus file, unknown id, malformed query). Every error is one line on
-stderr naming the file and line or the id, and what to do.
+arguments, malformed corpus file, unknown id, malformed query), 75 another build is running, 130 a
+prompt cut short or a build interrupted (143 by SIGTERM). Every error is one line on stderr naming
+the file and line or the id, and what to do.
 """
 
 from __future__ import annotations
@@ -14,8 +15,10 @@ import io
 import json
 import os
 import secrets
+import signal
 import sys
-from collections.abc import Callable, Sequence
+import threading
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -31,8 +34,8 @@ app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_
                   help="Mandate and recommendation traceability knowledge base (IACML).")
 
 CorpusOpt = Annotated[Path | None, typer.Option("--corpus", help="Corpus directory (default: the repo's corpus/).")]
-BuildOpt = Annotated[Path | None, typer.Option("--build-dir",
-                                               help="Build directory (default: ./build or $KB_BUILD_DIR).")]
+BuildOpt = Annotated[Path | None, typer.Option("--build-dir", help="Build directory (default: $KB_BUILD_DIR, else "
+                                               "the repo's build/, beside its corpus/, from any folder).")]
 StoreOpt = Annotated[str | None, typer.Option("--store", help="A SPARQL endpoint URL or a store folder "
                                               "(default: the current build's embedded store).")]
 FormatOpt = Annotated[str, typer.Option("--format", "-f", help="table, csv or json.")]
@@ -40,6 +43,65 @@ FormatOpt = Annotated[str, typer.Option("--format", "-f", help="table, csv or js
 
 def _progress(message: str) -> None:
     typer.echo(f"  {message}", err=True)
+
+
+class _Stages:
+    """A build's progress callback: says each stage unless quiet, and keeps the one running, for the message
+    when the build is interrupted (the pipeline says ``NAME...`` as each stage starts)."""
+
+    def __init__(self, quiet: bool) -> None:
+        self.quiet = quiet
+        self.stage = "start"  # taking the lock, before the first stage
+
+    def __call__(self, message: str) -> None:
+        self.stage = message.removesuffix("...")
+        if not self.quiet:
+            _progress(message)
+
+
+def _published(build_dir: Path | None) -> kb.Release | None:
+    try:
+        return kb.current_release(build_dir)
+    except kb.StoreError:
+        return None
+
+
+@contextlib.contextmanager
+def _interruptible(command: str, build_dir: Path | None, stages: _Stages) -> Iterator[None]:
+    """Ctrl-C (SIGINT) or SIGTERM (a service manager's stop) during a build: the pipeline's ``finally``s
+    remove its work and staging folders and release the lock, then one line says where it stopped and
+    what is published, with the shell's exit code for the signal. Typer would turn the KeyboardInterrupt
+    into a bare exit code, and SIGTERM would kill the process with its folders left behind."""
+    before = _published(build_dir)
+    received: list[int] = []
+
+    def terminate(signum: int, _frame: object) -> None:
+        received.append(signum)
+        raise KeyboardInterrupt  # unwinds like Ctrl-C, through every finally
+
+    previous = None
+    if threading.current_thread() is threading.main_thread():  # only there can a handler be set
+        previous = signal.signal(signal.SIGTERM, terminate)
+    try:
+        yield
+    except KeyboardInterrupt:
+        signum = received[0] if received else signal.SIGINT
+        after = _published(build_dir)
+        where = (build_dir or kb.default_build_dir()).absolute()
+        hint = f"run `kb {command}` again"
+        if after is not None and (before is None or after.path != before.path):
+            # the swap was done (the interrupt came while old releases were pruned): say it is current
+            said, hint = f"{after.version} was published in {where} and is the current release", ""
+        elif before is not None:
+            said = f"nothing was published; the published release {before.version} in {where} is unchanged"
+        else:
+            said = f"nothing was published; {where} has no published release"
+        raise kb.BuildInterruptedError(
+            f"{command} interrupted by {signal.Signals(signum).name} at stage {stages.stage}: {said}",
+            stage=stages.stage, signal=signum, hint=hint) from None
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
 
 
 def _item(store: kb.Store, reference: str) -> URIRef:
@@ -70,7 +132,9 @@ def _open(store: str | None, build_dir: Path | None) -> kb.Store:
 def build(corpus: CorpusOpt = None, build_dir: BuildOpt = None,
           quiet: Annotated[bool, typer.Option("--quiet", "-q")] = False) -> None:
     """Build the knowledge base from the corpus, validate it and publish it atomically."""
-    release, report = kb.build(corpus, build_dir, progress=None if quiet else _progress)
+    stages = _Stages(quiet)
+    with _interruptible("build", build_dir, stages):
+        release, report = kb.build(corpus, build_dir, progress=stages)
     timings = ", ".join(f"{k} {v:.2f}s" for k, v in report["timings_seconds"].items())
     typer.echo(f"built {report['version']}: {report['triples']} triples, {len(report['documents'])} documents, "
                f"{report['links']} links ({timings})")
@@ -255,7 +319,9 @@ def _short_ref(item: str) -> str:
 def validate(corpus: CorpusOpt = None, build_dir: BuildOpt = None) -> None:
     """Run every stage up to validation and report, without publishing: also whether the build would
     keep every IRI the current release published."""
-    built = kb.assemble_against(build_dir, corpus, progress=_progress)
+    stages = _Stages(quiet=False)
+    with _interruptible("validate", build_dir, stages):
+        built = kb.assemble_against(build_dir, corpus, progress=stages)
     first = kb.first_reading_warnings(built, build_dir)
     warnings = [*first, *built.annotations.warnings, *built.validation.warnings]
     for warning in warnings:
@@ -971,7 +1037,8 @@ def serve(host: Annotated[str, typer.Option()] = "127.0.0.1", port: Annotated[in
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the ``kb`` console script; returns the exit code."""
     try:
-        app(args=argv, standalone_mode=False)
+        # Typer returns the code of a typer.Exit, and of a Ctrl-C it caught (130), instead of raising it.
+        code = app(args=argv, standalone_mode=False)
     except KbError as exc:
         typer.echo(f"error: {exc}", err=True)
         return exc.exit_code
@@ -987,7 +1054,7 @@ def main(argv: list[str] | None = None) -> int:
     except typer.Abort:  # Ctrl-C or end of input at a prompt
         typer.echo("\naborted: what was decided before is kept", err=True)
         return EXIT_ABORTED
-    return 0
+    return code if isinstance(code, int) else 0
 
 
 if __name__ == "__main__":

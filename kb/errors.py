@@ -15,6 +15,7 @@ Every error the library raises is a :class:`KbError`::
     │       ├── QueryRefusedError
     │       └── QueryTimeoutError
     ├── ValidationError             the graph does not conform (exit 1)
+    ├── BuildInterruptedError       a build stopped by SIGINT or SIGTERM (exit 128 + the signal)
     └── StoreError
         └── BuildLockedError        another build holds the build folder (exit 75)
 
@@ -22,7 +23,7 @@ Every error the library raises is a :class:`KbError`. Each names what it is abou
 line, an id, a parameter) and says what to do next, so that the CLI can print it as one line and
 the web layer can turn it into one error shape. Only the CLI exits; its exit codes are
 :data:`EXIT_VALIDATION` (1), :data:`EXIT_USAGE` (2), :data:`EXIT_BUSY` (75) and
-:data:`EXIT_ABORTED` (130), documented in the README.
+:data:`EXIT_ABORTED` (130; 128 + the signal for a build interrupted otherwise), documented in the README.
 """
 
 from __future__ import annotations
@@ -33,7 +34,8 @@ EXIT_OK = 0
 EXIT_VALIDATION = 1
 EXIT_USAGE = 2
 EXIT_BUSY = 75  # another build is running: try again later (sysexits' EX_TEMPFAIL)
-EXIT_ABORTED = 130  # a prompt cut short (Ctrl-C, end of input): the shell's code for SIGINT
+EXIT_ABORTED = 130  # a prompt or build cut short (Ctrl-C, end of input): the shell's code for SIGINT
+EXIT_SIGNAL_BASE = 128  # a process stopped by signal N exits 128 + N, as the shell reports it
 
 
 class KbError(Exception):
@@ -130,6 +132,17 @@ class ValidationError(KbError):
 
     def __init__(self, message: str, *, results: list[str] | None = None, hint: str = "") -> None:
         self.results = results or []
+        super().__init__(message, hint=hint)
+
+
+class BuildInterruptedError(KbError):
+    """A build (or validation) stopped by a signal before it finished: ``stage`` is where it was, ``signal``
+    the signal's number; its exit code is the shell's for that signal, so ``kb build && ...`` stops."""
+
+    def __init__(self, message: str, *, stage: str, signal: int, hint: str = "") -> None:
+        self.stage = stage
+        self.signal = signal
+        self.exit_code = EXIT_SIGNAL_BASE + signal
         super().__init__(message, hint=hint)
 
 

@@ -40,6 +40,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from kb.corpus import default_corpus_dir
 from kb.errors import BuildLockedError, StoreError
 from kb.iri import BASE, PREFIXES, jsonld_context, jsonld_envelope
 from kb.model import DEFAULT_DESCRIPTION, DEFAULT_TITLE
@@ -123,7 +124,11 @@ class Release:
 
 
 def default_build_dir() -> Path:
-    return Path(os.environ.get("KB_BUILD_DIR", "build"))
+    """``$KB_BUILD_DIR``, else ``build/`` beside the default corpus (the repository's): found the same way
+    as the corpus whatever the working folder, so that a command run elsewhere reads and publishes the
+    build of the corpus it reads, with its published history (a ``./build`` there would be a second one)."""
+    configured = os.environ.get("KB_BUILD_DIR")
+    return Path(configured).absolute() if configured else default_corpus_dir().parent / "build"
 
 
 def current_release(build_dir: Path | None = None) -> Release:
@@ -131,7 +136,7 @@ def current_release(build_dir: Path | None = None) -> Release:
     build_dir = build_dir or default_build_dir()
     link = build_dir / CURRENT
     if not link.exists():
-        raise StoreError(f"no published build in {build_dir}", hint="run `kb build` first")
+        raise StoreError(f"no published build in {build_dir.absolute()}", hint="run `kb build` first")
     return Release(link.resolve())
 
 
@@ -142,7 +147,7 @@ def build_lock(build_dir: Path) -> Iterator[None]:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
-            raise BuildLockedError(f"another build is running in {build_dir}",
+            raise BuildLockedError(f"another build is running in {build_dir.absolute()}",
                                    hint="wait for it to finish, then build again") from None
         try:
             yield

@@ -3,6 +3,7 @@ build that fails or is killed never replaces the last good store."""
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import json
 import os
@@ -131,6 +132,39 @@ def test_a_build_killed_while_publishing_leaves_the_last_good_store(tmp_path: Pa
     release, _ = kb.build(build_dir=build_dir)  # the next build cleans up and publishes
     assert not any(build_dir.glob(".staging-*"))
     assert kb.current_release(build_dir).path == release.path
+
+
+STAGES_AFTER_ANNOTATE = ("graph", "rules", "validate", "publish")
+
+
+@pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM])
+def test_a_build_interrupted_mid_build_says_so_and_keeps_the_published_release(tmp_path: Path,
+                                                                              sig: signal.Signals) -> None:
+    """Ctrl-C (or a service manager's SIGTERM) in the middle of `kb build`: not a success (`kb build && kb
+    serve` must stop), one line naming the stage and the release still published, its work cleaned up."""
+    build_dir = tmp_path / "build"
+    good, _ = kb.build(build_dir=build_dir)
+    before = _answers(build_dir)
+    proc = subprocess.Popen([sys.executable, "-m", "kb.cli", "build", "--build-dir", str(build_dir)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    assert proc.stderr is not None
+    for line in proc.stderr:  # the stages it says as each starts
+        if line.strip() == "graph...":
+            proc.send_signal(sig)
+            break
+    out, err = proc.communicate(timeout=120)
+    assert proc.returncode == 128 + sig, (proc.returncode, err)
+    assert not out, "it says nothing was built"
+    message = err.strip().splitlines()[-1]
+    stage = message.removeprefix(f"error: build interrupted by {sig.name} at stage ").split(":")[0]
+    assert stage in STAGES_AFTER_ANNOTATE, message
+    assert (f"nothing was published; the published release {good.version} in {build_dir} is unchanged"
+            in message), message
+    assert kb.current_release(build_dir).path == good.path and _answers(build_dir) == before
+    assert [p.name for p in (build_dir / "releases").iterdir()] == [good.version]
+    assert not list(build_dir.glob(".work-*")) and not list(build_dir.glob(".staging-*")), "its folders removed"
+    with open(build_dir / ".lock") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)  # released: the next build may start
 
 
 def test_only_the_last_releases_are_kept(tmp_path: Path) -> None:

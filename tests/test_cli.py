@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -172,6 +173,38 @@ def test_validate_reports_without_publishing(tmp_path: Path) -> None:
                          cwd=tmp_path)
     assert out.returncode == 0, out.stderr
     assert out.stdout.startswith("valid: ") and not (tmp_path / "build").exists()
+
+
+def test_the_default_build_folder_is_the_repository_s_from_any_folder(tmp_path: Path) -> None:
+    """Without --build-dir, every command uses build/ beside the default corpus (the repository's), not
+    ./build of the folder it runs in, and names it by its absolute path; $KB_BUILD_DIR still wins."""
+    repo = tmp_path / "repo"  # a checkout of its own: its corpus and build are the defaults of its kb
+    for part in ("kb", "corpus", "ontology", "queries"):
+        shutil.copytree(default_corpus_dir().parent / part, repo / part,
+                        ignore=shutil.ignore_patterns("__pycache__", "build"))
+    env = {k: v for k, v in os.environ.items() if k != "KB_BUILD_DIR"} | {"PYTHONPATH": str(repo)}
+    one, two = tmp_path / "one", tmp_path / "two"
+    one.mkdir()
+    two.mkdir()
+
+    def kb_in(cwd: Path, *args: str, **extra: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-m", "kb.cli", *args], capture_output=True, text=True, timeout=300,
+                              cwd=cwd, env=env | extra)
+
+    out = kb_in(one, "status", "--document", "wg1-2024-report")
+    assert out.returncode == 2 and f"no published build in {repo / 'build'};" in out.stderr, out.stderr
+    out = kb_in(one, "build", "--quiet")
+    assert out.returncode == 0, out.stderr
+    assert f"published to {repo / 'build' / 'releases'}/" in out.stdout
+    assert (repo / "build" / "current").is_dir() and not (one / "build").exists()
+    out = kb_in(two, "status", "--document", "wg1-2024-report", "--format", "csv")
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.startswith("document,eId,") and "wg1-2024-report,recommendation_11," in out.stdout
+    assert kb_in(two, "why", "iacml21-plan-of-action art_7__para_g").returncode == 0
+    out = kb_in(two, "stats", KB_BUILD_DIR="elsewhere")  # the variable, relative to the folder it runs in
+    assert out.returncode == 2 and f"no published build in {two / 'elsewhere'};" in out.stderr, out.stderr
+    out = kb_in(two, "stats", "--build-dir", "there")  # and so is an explicit --build-dir
+    assert out.returncode == 2 and f"no published build in {two / 'there'};" in out.stderr, out.stderr
 
 
 @pytest.mark.parametrize("args", [["frobnicate"], ["query"], ["show"]])
