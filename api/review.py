@@ -163,11 +163,12 @@ def install(app: FastAPI, ctx: Context, corpus_dir: Path, token: str) -> None:
                 k: form[k] for k in ("slug", "type", "label", "start", "end", "place") if k in form})
             return (f"declared activity {entry['slug']} ({entry['type']}): run kb build, then kb suggest --document "
                     f"{entry['reported_in'][0]} proposes what it answered", following)
-        link_type, target, role = form.get("link_type", ""), form.get("target", ""), form.get("role", "")
         if form.get("decision") == "accept":
-            evidence = review.edited_evidence(ident, quotes) if quotes else None
-            link = review.accept(ident, link_type=link_type or None, target=target or None, evidence=evidence,
-                                 role=role if (link_type or "addressee") == "addressee" and role else None)
-            return f"accepted {link['from']} {link['type']} {link['to']}: run kb build to publish it", following
+            # every field as the form sends it, shown values and all: kb tells an edit from a value sent back
+            done = review.accept(ident, link_type=form.get("link_type") or None, target=form.get("target") or None,
+                                 role=form.get("role") or None, quotes=quotes)
+            link = done.link
+            return (f"accepted {link['from']} {link['type']} {link['to']}: run kb build to publish it"
+                    if done.written else str(done)), following
         review.reject(ident, form.get("reason", ""))
         return f"rejected {ident}: it will not be suggested again", following

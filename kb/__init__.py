@@ -80,7 +80,7 @@ from kb.queries import NamedQuery, get_query, list_queries
 from kb.quote import Quote, near_quote, quote_of
 from kb.reader import ProvisionSpan, QuoteContext, QuoteSpan, SourceText, quote_context, source_text
 from kb.reported import ReportedActivity, reported_activities
-from kb.review import ACCEPTABLE_TYPES, Pending, PendingActivity, Review
+from kb.review import ACCEPTABLE_TYPES, Accepted, Pending, PendingActivity, Review
 from kb.rules import STATUS_VALUES
 from kb.status import (
     Explanation,
@@ -117,6 +117,7 @@ __all__ = [
     "PREFIXES",
     "SLUG_PATTERN",
     "STATUS_VALUES",
+    "Accepted",
     "Added",
     "AnnotationError",
     "BuildInterruptedError",

@@ -603,9 +603,8 @@ def review_cmd(accept: Annotated[list[str] | None, typer.Option("--accept", help
             if fields:
                 raise kb.InputError(f"{ident} is a suggested link: --set edits a proposed activity",
                                     hint="edit a link with --type, --to, --role and --quote", parameter="set")
-            link = review.accept(ident, link_type=link_type, target=target, role=role,
-                                 evidence=review.edited_evidence(ident, quote) if quote else None)
-            typer.echo(f"accepted {ident}: {link['from']} {link['type']} {link['to']} -> {review.accepted_path}")
+            done = review.accept(ident, link_type=link_type, target=target, role=role, quotes=quote)
+            typer.echo(f"{done} -> {review.accepted_path}" if done.written else str(done))
         for ident in reject or []:
             review.reject(ident, reason)
             typer.echo(f"rejected {ident}: not suggested again")
@@ -697,8 +696,7 @@ def _decide(review: kb.Review, p: kb.Pending) -> str:
     """A decision on one suggested link: accepted (as suggested, or edited first), or rejected."""
     def decide(answer: str) -> None:
         if answer == "a":
-            link = review.accept(p.id)
-            typer.echo(f"  accepted: {link['from']} {link['type']} {link['to']}")
+            _said(review.accept(p.id))
         elif answer == "r":
             review.reject(p.id, typer.prompt("  reason (optional)", default="", show_default=False))
             typer.echo(f"  rejected: {p.source} {p.link_type} {p.target} (not suggested again)")
@@ -717,10 +715,14 @@ def _decide(review: kb.Review, p: kb.Pending) -> str:
                 else ""
             quotes = [typer.prompt(f"  quote from {e['doc']} (Enter keeps it{moved})", default="",
                                    show_default=False) for e in p.evidence]
-            link = review.accept(p.id, link_type=new_type, target=new_target, role=new_role,
-                                 evidence=review.edited_evidence(p.id, quotes))
-            typer.echo(f"  accepted: {link['from']} {link['type']} {link['to']}")
+            _said(review.accept(p.id, link_type=new_type, target=new_target, role=new_role, quotes=quotes))
     return _ask(decide)
+
+
+def _said(done: kb.Accepted) -> None:
+    """What the prompt says of an accept: the link written, or the entry that has it already (nothing written)."""
+    link = done.link
+    typer.echo(f"  accepted: {link['from']} {link['type']} {link['to']}" if done.written else f"  {done}")
 
 
 @app.command("queries")

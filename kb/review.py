@@ -38,6 +38,7 @@ from kb import iri
 from kb.annotate import (
     ACTIVITY_TYPES,
     ADDRESSEE_ROLES,
+    LINE,
     LINK_TYPES,
     annotation_paths,
     read_annotation_file,
@@ -51,7 +52,8 @@ from kb.quote import after_hint, quote_of
 from kb.reported import ReportedActivity, one_event
 from kb.suggest import Suggestion, bodies_named
 
-__all__ = ["ACCEPTABLE_TYPES", "REVIEWED_ACTIVITIES", "REVIEWED_LINKS", "Pending", "PendingActivity", "Review"]
+__all__ = ["ACCEPTABLE_TYPES", "REVIEWED_ACTIVITIES", "REVIEWED_LINKS", "Accepted", "Pending", "PendingActivity",
+           "Review"]
 
 REVIEWED_LINKS = "reviewed-links.yaml"
 REVIEWED_ACTIVITIES = "reviewed-activities.yaml"
@@ -63,6 +65,29 @@ _PENDING_KEYS = ("id", *_ENDS, "confidence")
 _ACTIVITY_KEYS = ("id", "slug", "type", "label", "document", "confidence")
 _PROPOSAL_RE = re.compile(r"\(proposal ([0-9a-f]{10})[,)]")
 _ACTIVITY_FIELDS = ("slug", "type", "label", "start", "end", "place")  # what a curator may edit
+
+
+@dataclass(frozen=True)
+class Accepted:
+    """What accepting a suggestion did: its link written to the reviewed links' file, or, where ``curated_at``
+    names the entry ("file:line") the corpus has of that very link already, nothing written and the suggestion
+    taken out of the queue as curated."""
+
+    ident: str
+    link: dict[str, Any]
+    curated_at: str = ""
+
+    @property
+    def written(self) -> bool:
+        return not self.curated_at
+
+    def __str__(self) -> str:
+        """What the prompt and the page say of it (the page adds how to publish a link written)."""
+        ends = f"{self.link['from']} {self.link['type']} {self.link['to']}"
+        if self.written:
+            return f"accepted {self.ident}: {ends}"
+        return (f"{ends} is already curated at {self.curated_at}: nothing was written, and suggestion {self.ident} "
+                "is closed as curated")
 
 
 @dataclass
@@ -377,10 +402,15 @@ class Review:
         return out
 
     def accept(self, ident: str, *, link_type: str | None = None, target: str | None = None,
-               evidence: list[dict[str, str]] | None = None, note: str = "", role: str | None = None) -> dict[str, Any]:
+               quotes: list[str] | None = None, evidence: list[dict[str, str]] | None = None, note: str = "",
+               role: str | None = None) -> Accepted:
         """Make a suggestion a curated link (with its type, target, quotes or addressee role edited if
-        given). An edited link is checked as the build reads it before the suggestion leaves the queue;
-        the suggestion as it was is remembered as rejected, so that it is not made again."""
+        given: ``quotes`` as :meth:`edited_evidence` takes them, or ``evidence`` whole). A quote or role given
+        as the suggestion has it is no edit: the page sends back every field as shown. An edited link is
+        checked as the build reads it before the suggestion leaves the queue; the suggestion as it was is
+        remembered as rejected, so that it is not made again. A link the corpus has already is not written:
+        the suggestion is closed as curated, or, if it brings a quote that entry lacks, refused (the quote
+        is the curator's to add there)."""
         if link_type is not None and link_type not in ACCEPTABLE_TYPES:
             raise InputError(f"type {link_type!r} is not a link type a suggestion can become",
                              hint=f"use one of {', '.join(ACCEPTABLE_TYPES)}", parameter="link_type")
@@ -390,6 +420,8 @@ class Review:
         if target is not None and not target.strip():
             raise InputError("the target is empty", hint="give a reference as annotations write it: 'slug eId', "
                              "'activity:slug' or 'body:slug'", parameter="target")
+        if quotes:
+            evidence = self.edited_evidence(ident, quotes)
         with self._locked():
             p = self.find(ident)
             gone = set(withdrawn_entries(self.corpus_dir / "annotations") or {}) & {
@@ -401,6 +433,8 @@ class Review:
                 "from": p.source, "type": link_type or p.link_type, "to": (target or p.target).strip(),
                 "evidence": evidence or p.evidence,
                 "note": note or f"accepted from kb suggest (confidence {p.confidence:.2f}: {p.why})"}
+            if role == (p.role or "actor"):
+                role = None  # as suggested (the page's field left as shown): not the curator's
             given_role = p.role if role is None else role
             if link["type"] == "addressee" and given_role not in ("", "actor"):
                 link["role"] = given_role
@@ -413,51 +447,70 @@ class Review:
                                 f"{p.confidence:.2f})")
             elif not note and link["evidence"] != p.evidence:
                 link["note"] += "; its quote edited in review"
+            _check_ends(link)
+            if link["to"] != p.target:  # the old target's words, edited or not, prove nothing of the new one
+                link["evidence"] = self._retargeted_evidence(p, link["to"], link["evidence"])
+            # the curator's own quotes: those the suggestion did not have (a quote sent back as shown is not one)
+            typed = [e for e in link["evidence"] if e in (evidence or []) and e not in p.evidence]
+            curated = self._curated_at(link)
+            if curated:
+                return self._close_as_curated(p, link, retargeted, typed, *curated)
             if link["type"] == "addressee" and (link["to"] != p.target or link["evidence"] != p.evidence):
                 self._check_names(link)  # retargeted, or its quote edited: the quote must still name the body
-            elif link["to"] != p.target:  # the old target's words, edited or not, prove nothing of the new one
-                link["evidence"] = self._retargeted_evidence(p, link["to"], link["evidence"])
-            _check_ends(link)
-            self._check_not_curated(ident, link)
             data, entries = self._load(self.accepted_path, "links")
-            accepted = [e for _, e in entries]
-            if not any((a.get("from"), a.get("type"), a.get("to")) == (link["from"], link["type"], link["to"])
-                       for a in accepted):
-                accepted.append(link)
             text = _render("Links accepted in `kb review` from the suggester's proposals: curated, with their "
                            "quotes; edit them like any annotation (comments here are not kept).",
-                           {**data, "links": accepted})
+                           {**data, "links": [*(e for _, e in entries), link]})
             self._check_accepted(text, link)
             write_whole(self.accepted_path, text)
             if retargeted:
                 self._remember_rejected(p, f"edited in review: accepted as {link['type']} {link['to']}")
             self._write_suggestions([q for q in self.pending() if q.id != ident])
-        return link
+        return Accepted(ident, link)
 
-    def _check_not_curated(self, ident: str, link: dict[str, Any]) -> None:
-        """A link a curator has written meanwhile (by hand, or accepted from another suggestion) is not written
-        twice: the build would refuse the second."""
+    def _curated_at(self, link: dict[str, Any]) -> tuple[str, dict[str, Any]] | None:
+        """Where an annotation file (the reviewed links' too: accepted from another suggestion, or written by
+        hand meanwhile) has the link ``link`` names, as "file:line", with its entry; None if none does."""
         wanted = tuple(_fold(str(link[k])) for k in _ENDS)
         for path in annotation_paths(self.corpus_dir / "annotations"):
-            if path == self.accepted_path:
-                continue
             try:
                 data = read_annotation_file(path) or {}
             except CorpusError:
-                continue  # the build reports it
+                continue  # the build reports it (and the check of the accept, when it is the reviewed links')
             for entry in data.get("links") or []:
                 if isinstance(entry, dict) and tuple(_fold(str(entry.get(k))) for k in _ENDS) == wanted:
-                    where = f"{path}:{entry.get('__line__', 1)}"
-                    raise InputError(f"suggestion {ident}: {link['from']} {link['type']} {link['to']} is already "
-                                     f"curated at {where}",
-                                     parameter="ident", hint=f"nothing was written: reject it (kb review --reject "
-                                     f"{ident}), or add its quote to the evidence there")
+                    return f"{path}:{entry.get(LINE, 1)}", entry
+        return None
+
+    def _close_as_curated(self, p: Pending, link: dict[str, Any], retargeted: bool, typed: list[dict[str, str]],
+                          where: str, entry: dict[str, Any]) -> Accepted:
+        """The suggestion ``p``, accepted as ``link``, which the entry at ``where`` curates already: a second entry
+        would not build, so nothing is written. A quote the curator gave that the entry lacks would be lost:
+        refused, saying how to add it there; else the suggestion leaves the queue (the suggestion as made
+        remembered as rejected when it was edited, as an accept remembers it)."""
+        ends = f"{link['from']} {link['type']} {link['to']}"
+        have = {(str(e.get("doc")), _fold(str(e.get("quote")))) for e in entry.get("evidence") or []
+                if isinstance(e, dict)}
+        new = [e for e in typed if (e["doc"], _fold(e["quote"])) not in have]
+        if new:
+            adds = "; ".join("- " + yaml.safe_dump({"doc": e["doc"], "quote": e["quote"]}, default_flow_style=True,
+                                                  allow_unicode=True, width=1 << 16).strip() for e in new)
+            raise InputError(f"suggestion {p.id}: {ends} is already curated at {where}, without the quote "
+                             f"{new[0]['quote']!r}", parameter="quote",
+                             hint=f"nothing was written and the suggestion waits: add {adds} under evidence: of "
+                             f"the entry at {where} (`kb quote` prints the source's exact text), then accept "
+                             f"the suggestion again to close it, or reject it (kb review --reject {p.id})")
+        if retargeted:
+            self._remember_rejected(p, f"edited in review: found curated as {link['type']} {link['to']} ({where})")
+        self._write_suggestions([q for q in self.pending() if q.id != p.id])
+        return Accepted(p.id, link, curated_at=where)
 
     def _retargeted_evidence(self, p: Pending, target: str, evidence: list[dict[str, str]]) -> list[dict[str, str]]:
         """The quotes (``evidence``: the suggestion's, as edited or as suggested) with those of the target
         the suggestion named replaced by the new target's own text (a held provision's printed text, or the
-        quotation a quoted one is known through): the old target's words prove nothing of the new one. A
-        target the corpus does not have keeps them: the build's check then says what is wrong with it."""
+        quotation a quoted one is known through; for a body, none: the source's words name it): the old
+        target's words prove nothing of the new one. A target the corpus does not have keeps them: the build's
+        check then says what is wrong with it."""
         try:
             corpus = prepare(self.corpus_dir)
         except (CorpusError, CorpusErrors):
@@ -478,6 +531,8 @@ class Review:
         if target in texts and slug in held:
             own = quote_of(target, corpus_dir=self.corpus_dir)
             return [*kept, {"doc": slug, "quote": own.text, **({"after": own.after} if own.after else {})}]
+        if target.startswith("body:"):  # an addressee's proof is the source's words naming it: they are what stays
+            return kept
         return evidence  # not a provision the corpus has: the build's check names what it is
 
     def _check_names(self, link: dict[str, Any]) -> None:

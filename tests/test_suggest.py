@@ -174,8 +174,8 @@ def test_an_addressee_s_role_is_read_from_the_words_before_its_name(corpus: Path
     pending = review.record([s for s in found if s.source.iri == REC_6 and s.link_type == "addressee"], REPORT, texts)
     by_target = {p.target: p for p in pending}
     assert by_target["body:oas"].role == "supporter" and "(supporter)" in by_target["body:oas"].why
-    assert review.accept(by_target["body:oas"].id)["role"] == "supporter"
-    assert review.accept(by_target["body:ilo-cinterfor"].id, role="partner")["role"] == "partner"
+    assert review.accept(by_target["body:oas"].id).link["role"] == "supporter"
+    assert review.accept(by_target["body:ilo-cinterfor"].id, role="partner").link["role"] == "partner"
     with pytest.raises(kb.InputError, match="not an addressee's role"):
         review.accept(pending[-1].id, role="sponsor")
     kb.prepare(corpus)  # the build reads them as written
@@ -711,7 +711,7 @@ def test_an_edited_accept_is_checked_and_the_suggestion_as_made_not_made_again(c
         review.accept(held.id, target="body:oass")
     assert refused.value.parameter == "target" and "did you mean body:oas?" in refused.value.hint
     assert accepted_path.read_text(encoding="utf-8") == "# kept apart\ndocuments: []\nlinks: []\n"
-    link = review.accept(rec6.id, link_type="derivedFrom")
+    link = review.accept(rec6.id, link_type="derivedFrom").link
     assert link["type"] == "derivedFrom"
     data = yaml.safe_load(accepted_path.read_text(encoding="utf-8"))
     assert data["documents"] == [] and len(data["links"]) == 1  # the file's other sections are kept
@@ -746,8 +746,9 @@ def test_every_accept_is_checked_before_anything_is_written(corpus: Path) -> Non
     by_hand.write_text(yaml.safe_dump({"links": [{"from": reiterates.source, "type": "reiterates",
                                                   "to": reiterates.target, "evidence": reiterates.evidence}]}),
                        encoding="utf-8")
-    with pytest.raises(kb.InputError, match=r"is already curated at .*zz-by-hand\.yaml:2"):
-        review.accept(reiterates.id)
+    shorter = reiterates.evidence[0]["quote"][:60].rsplit(" ", 1)[0]  # a quote the entry there lacks
+    with pytest.raises(kb.InputError, match=r"is already curated at .*zz-by-hand\.yaml:2, without the quote"):
+        review.accept(reiterates.id, quotes=[shorter])
     assert not accepted.exists() and reiterates.id in {p.id for p in review.pending()}
     by_hand.unlink()
     unreadable = corpus / "annotations" / "zz-notes.yaml"
@@ -1048,7 +1049,7 @@ def test_a_suggestion_retargeted_carries_the_new_targets_words(corpus: Path) -> 
     by a passage that says nothing of what it now links. The old target's quote gives way to the new
     target's own text (or the quotation it is known through)."""
     review, rec6 = _recommendation_6_suggested(corpus)
-    link = review.accept(rec6.id, target="wg1-2021-final-report recommendation_7")
+    link = review.accept(rec6.id, target="wg1-2021-final-report recommendation_7").link
     quotes = [e["quote"] for e in link["evidence"]]
     assert any(q.startswith("7. Instruct ILO-CINTERFOR, OAS and UNESCO") for q in quotes)
     assert not any("(Art. 7, g Plan of Action of Buenos Aires)" in q for q in quotes)  # the old target's
@@ -1066,7 +1067,7 @@ def test_a_suggestion_retargeted_with_one_quote_edited_drops_the_old_targets_wor
     source_quote = next(e["quote"] for e in rec6.evidence if e["quote"].startswith("6. Promote"))
     edited = review.edited_evidence(rec6.id, [source_quote[:60] if e["quote"] == source_quote else ""
                                               for e in rec6.evidence])
-    link = review.accept(rec6.id, target="wg1-2021-final-report recommendation_7", evidence=edited)
+    link = review.accept(rec6.id, target="wg1-2021-final-report recommendation_7", evidence=edited).link
     quotes = [e["quote"] for e in link["evidence"]]
     assert source_quote[:60] in quotes
     assert not any("(Art. 7, g Plan of Action of Buenos Aires)" in q for q in quotes), quotes  # the old target's
@@ -1198,3 +1199,138 @@ def test_an_answer_retargeted_to_what_came_after_it_is_refused(capsys: pytest.Ca
     assert "cannot answer it" in err and "nothing was written" in err
     assert (accepted.read_bytes() if accepted.exists() else None) == before
     assert early.id in {p.id for p in review.pending()}
+
+
+def _quote_options(p: kb.Pending, doc: str, quote: str) -> list[str]:
+    """``--quote`` options giving ``quote`` in place of ``p``'s quote from ``doc``, keeping the others ('')."""
+    return [arg for e in p.evidence for arg in ("--quote", quote if e["doc"] == doc else "")]
+
+
+def test_an_accept_of_a_link_curated_already_writes_nothing_and_says_where(capsys: pytest.CaptureFixture[str],
+                                                                           corpus: Path) -> None:
+    """A curator's walkthrough: `kb review --accept ID --type addressee --to body:... --quote ...` printed
+    "accepted" when the reviewed links had that link already: nothing was written, the suggestion went to the
+    rejected ones and the quote typed was lost. Now it says where the link is; a quote that entry lacks is
+    refused (the suggestion waits) with how to add it there; without one, the suggestion closes as curated."""
+    review, rec6 = _recommendation_6_suggested(corpus)
+    oas = next(p for p in review.pending() if (p.source, p.link_type, p.target) == (rec6.source, "addressee",
+                                                                                      "body:oas"))
+    to_rec7 = next(p for p in review.pending() if p.source == rec6.source and p.link_type != "addressee"
+                   and p.target == "wg1-2021-final-report recommendation_7")
+    reviewed, rejected = corpus / "annotations" / "reviewed-links.yaml", corpus / "review" / "rejected.yaml"
+    assert main(["review", "--accept", oas.id, "--corpus", str(corpus)]) == 0
+    capsys.readouterr()
+    written, where = reviewed.read_bytes(), f"{reviewed}:3"  # its entry: after the comment and `links:`
+
+    words = "with the support of ILO/CINTERFOR and OAS"
+    retarget = ["review", "--accept", rec6.id, "--type", "addressee", "--to", "body:oas", "--corpus", str(corpus)]
+    assert main([*retarget, *_quote_options(rec6, REPORT, words)]) == EXIT_USAGE
+    said = capsys.readouterr()
+    assert "accepted" not in said.out and f"already curated at {where}, without the quote {words!r}" in said.err
+    assert f"add - {{doc: {REPORT}, quote: {words}}} under evidence: of the entry at {where}" in said.err
+    assert reviewed.read_bytes() == written and not rejected.exists()  # nothing lost: the suggestion waits
+    assert rec6.id in {p.id for p in review.pending()}
+
+    # as the refusal says: the quote added there, the same accept closes the suggestion
+    data = yaml.safe_load(reviewed.read_text(encoding="utf-8"))
+    data["links"][0]["evidence"].append({"doc": REPORT, "quote": words})
+    reviewed.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    written, where = reviewed.read_bytes(), f"{reviewed}:2"  # no comment now
+    assert main([*retarget, *_quote_options(rec6, REPORT, words)]) == 0
+    said = capsys.readouterr()
+    assert "accepted" not in said.out
+    assert f"is already curated at {where}: nothing was written, and suggestion {rec6.id} is closed" in said.out
+    assert reviewed.read_bytes() == written and rec6.id not in {p.id for p in review.pending()}
+    assert (rec6.source, rec6.link_type, rec6.target) in review.rejected()  # the suggestion as made: not again
+
+    # no quote of the curator's (the one the suggestion had, or the new target's own words): closed as curated
+    assert main(["review", "--accept", to_rec7.id, "--type", "addressee", "--to", "body:oas", "--corpus",
+                 str(corpus)]) == 0
+    assert f"already curated at {where}: nothing was written" in capsys.readouterr().out
+    assert reviewed.read_bytes() == written and to_rec7.id not in {p.id for p in review.pending()}
+    by_hand = corpus / "annotations" / "zz-by-hand.yaml"  # the same for a link curated in another file
+    ilo = next(p for p in review.pending() if (p.source, p.link_type, p.target) == (rec6.source, "addressee",
+                                                                                      "body:ilo-cinterfor"))
+    by_hand.write_text(yaml.safe_dump({"links": [{"from": ilo.source, "type": "addressee", "to": ilo.target,
+                                                  "evidence": ilo.evidence}]}), encoding="utf-8")
+    closed = review.accept(ilo.id)
+    assert not closed.written and closed.curated_at == f"{by_hand}:2" and reviewed.read_bytes() == written
+    kb.prepare(corpus)  # and the corpus builds
+
+
+def test_a_retargeted_addressee_carries_no_quote_of_the_old_target(capsys: pytest.CaptureFixture[str],
+                                                                   corpus: Path) -> None:
+    """Made an addressee, a suggestion kept its old target's quote as a second piece of evidence (a sentence of
+    another document: here "7. Instruct ILO-CINTERFOR ...", which even names the body); the addressee's proof
+    is the source's words naming it."""
+    review, rec6 = _recommendation_6_suggested(corpus)
+    to_rec7 = next(p for p in review.pending() if p.source == rec6.source and p.link_type != "addressee"
+                   and p.target == "wg1-2021-final-report recommendation_7")
+    assert {e["doc"] for e in to_rec7.evidence} == {REPORT, "wg1-2021-final-report"}
+    assert main(["review", "--accept", to_rec7.id, "--type", "addressee", "--to", "body:ilo-cinterfor",
+                 "--corpus", str(corpus)]) == 0
+    assert "accepted" in capsys.readouterr().out
+    link = yaml.safe_load((corpus / "annotations" / "reviewed-links.yaml").read_text(encoding="utf-8"))["links"][0]
+    assert (link["type"], link["to"]) == ("addressee", "body:ilo-cinterfor")
+    assert link["evidence"] == [e for e in to_rec7.evidence if e["doc"] == REPORT]
+    kb.prepare(corpus)
+
+
+def test_the_review_page_decides_an_edited_accept_as_kb_review_does(corpus: Path, built_release: Any,
+                                                                     tmp_path: Path) -> None:
+    """A curator's walkthrough: on /review, a suggestion changed to another type and target was written with
+    the old target's quote as evidence, since the form sends every quote back as shown; and an accept of a link
+    curated already was a silent redirect, nothing written. The page decides as `kb review --accept` does."""
+    review, rec6 = _recommendation_6_suggested(corpus)
+    to_rec7 = next(p for p in review.pending() if p.source == rec6.source and p.link_type != "addressee"
+                   and p.target == "wg1-2021-final-report recommendation_7")
+    ilo = next(p for p in review.pending() if (p.source, p.link_type, p.target) == (rec6.source, "addressee",
+                                                                                      "body:ilo-cinterfor"))
+    source_quote = next(e["quote"] for e in rec6.evidence if e["doc"] == REPORT)
+    reviewed = corpus / "annotations" / "reviewed-links.yaml"
+
+    def as_the_form_sends(p: kb.Pending, **edits: str) -> dict[str, str]:
+        return {"link_type": p.link_type, "target": p.target, **({"role": p.role or "actor"} if
+                p.link_type == "addressee" else {}), "reason": "", "decision": "accept",
+                **{f"quote_{k}": e["quote"] for k, e in enumerate(p.evidence)}, **edits}
+
+    def quote_at(p: kb.Pending, doc: str) -> str:
+        return f"quote_{next(k for k, e in enumerate(p.evidence) if e['doc'] == doc)}"
+
+    with running_server(built_release.store_path, tmp_path / "curator.log", curator_corpus=str(corpus)) as server, \
+            httpx.Client(base_url=server.url, timeout=60, follow_redirects=False,
+                         params={"token": server.review_url.split("=", 1)[1]}) as client:
+        origin, html = {"Origin": server.url}, {"Origin": server.url, "Accept": "text/html"}
+        # retargeted, every quote sent back as shown: the old target's ("7. Instruct ILO-CINTERFOR ...") goes
+        decided = client.post(f"/review/{to_rec7.id}", headers=origin, data=as_the_form_sends(
+            to_rec7, link_type="addressee", target="body:ilo-cinterfor"))
+        assert decided.status_code == 303 and "&done=accepted" in decided.headers["location"], decided.text
+        link = yaml.safe_load(reviewed.read_text(encoding="utf-8"))["links"][0]
+        assert (link["type"], link["to"]) == ("addressee", "body:ilo-cinterfor")
+        assert link["evidence"] == [e for e in to_rec7.evidence if e["doc"] == REPORT], link["evidence"]
+        # retargeted with the source's quote edited, the old target's left as shown: the edit kept, and checked
+        shorter = source_quote[:source_quote.index("OAS") + 3]
+        edited = as_the_form_sends(rec6, link_type="addressee", target="body:oas", **{quote_at(rec6, REPORT): shorter})
+        not_naming = client.post(f"/review/{rec6.id}", headers=origin, data={**edited, "target": "body:unesco"})
+        assert not_naming.status_code == 400 and not_naming.json()["error"]["parameter"] == "quote"
+        assert client.post(f"/review/{rec6.id}", headers=origin, data=edited).status_code == 303
+        link = yaml.safe_load(reviewed.read_text(encoding="utf-8"))["links"][1]
+        assert (link["to"], link["evidence"]) == ("body:oas", [{"doc": REPORT, "quote": shorter}])
+        written = reviewed.read_bytes()
+
+        # the link curated already, with a quote of the curator's the entry lacks: refused, saying how, on the page
+        refused = client.post(f"/review/{ilo.id}", headers=html,
+                              data=as_the_form_sends(ilo, **{quote_at(ilo, REPORT): shorter}))
+        assert refused.status_code == 400 and 'id="review-refused"' in refused.text
+        page = refused.text.replace("&#39;", "'").replace("&#34;", '"')
+        assert f"already curated at {reviewed}:3, without the quote {shorter!r}" in page
+        assert f"under evidence: of the entry at {reviewed}:3" in page
+        assert reviewed.read_bytes() == written and ilo.id in {p.id for p in review.pending()}
+        # as shown: closed as curated, and the page says so
+        closed = client.post(f"/review/{ilo.id}", headers=html, data=as_the_form_sends(ilo))
+        assert closed.status_code == 303 and "done=accepted" not in closed.headers["location"]
+        shown = httpx.get(server.url + closed.headers["location"], headers={"Accept": "text/html"}, timeout=60)
+        notice = re.search(r'id="review-done"[^>]*>([^<]*)<', shown.text)
+        assert notice is not None and f"already curated at {reviewed}:3: nothing was written" in notice.group(1)
+        assert reviewed.read_bytes() == written and ilo.id not in {p.id for p in review.pending()}
+    kb.prepare(corpus)  # what the page wrote builds
