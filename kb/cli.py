@@ -861,6 +861,8 @@ def why(item: Annotated[str, typer.Argument(help='A mandate or recommendation: I
                 typer.echo(f"      “{q.text}” ({q.document}, {q.date}, characters {q.start}-{q.end})")
         for basis in sorted(a.basis):
             typer.echo(f"  - decided by the existence of {basis}")
+    if exp.no_link:
+        typer.echo(f"curators' note (no link found): {exp.no_link}")
 
 
 def _said_for_original(asked: str, answered: str) -> None:
@@ -884,6 +886,9 @@ def trace_cmd(item: Annotated[str, typer.Argument(help='An item: IRI or "slug eI
         typer.echo(json.dumps(tr.as_json(), indent=2, ensure_ascii=False))
         return
     typer.echo(tr.label)
+    if not tr.links:
+        typer.echo("└─ no trace link: nothing recorded of where it came from or what answered or carried it "
+                   "(`kb why` says what that makes its status, `kb show` its addressees and topics)")
     titles = {"upstream": "upstream (where it came from)", "item": "its own links",
               "downstream": "downstream (what answered or carried it)"}
     for direction in ("upstream", "item", "downstream"):
@@ -921,6 +926,7 @@ def cite(target: Annotated[str, typer.Argument(help='An item ("slug eId", IRI) o
 @app.command("coverage")
 def coverage_cmd(
     all_kinds: Annotated[bool, typer.Option("--all", help="List unlinked or untagged provisions of any kind.")] = False,
+    document: Annotated[str | None, typer.Option("--document", "-d", help="Only this document (slug).")] = None,
     fmt: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text",
     store: StoreOpt = None, build_dir: BuildOpt = None,
 ) -> None:
@@ -928,7 +934,7 @@ def coverage_cmd(
     numbered recommendation is neither linked nor marked with a reason."""
     _formats(fmt, "text", "json")
     with _open(store, build_dir) as st:
-        report = kb.coverage(st)
+        report = kb.coverage(st, document)
     if fmt == "json":
         typer.echo(json.dumps({doc: {kind: vars(cov) for kind, cov in kinds.items()}
                                for doc, kinds in report.documents.items()}, indent=2))

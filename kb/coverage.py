@@ -10,8 +10,10 @@ report says whether they are.
 
 from __future__ import annotations
 
+import difflib
 from dataclasses import dataclass, field
 
+from kb.errors import NotFoundError
 from kb.queries import get_query
 from kb.store import Store, effective_boolean
 
@@ -48,11 +50,15 @@ class CoverageReport:
         return out
 
 
-def coverage(store: Store) -> CoverageReport:
-    """The coverage report of the published knowledge base."""
+def coverage(store: Store, document: str | None = None) -> CoverageReport:
+    """The coverage report of the published knowledge base, or of one document's provisions (by slug)."""
     report = CoverageReport()
+    seen: set[str] = set()
     for row in store.select(get_query("coverage").text).dicts():
         doc = str(row["document"]).rsplit("/", 1)[-1]
+        seen.add(doc)
+        if document is not None and doc != document:
+            continue
         kind = str(row["kind"]).rsplit("#", 1)[-1]
         linked = effective_boolean(row.get("linked"))
         topic = effective_boolean(row.get("topic"))
@@ -66,4 +72,8 @@ def coverage(store: Store) -> CoverageReport:
             cov.missing.append({"provision": str(row["provision"]), "eId": str(row["eId"]),
                                 "linked": "yes" if linked else "no", "topic": "yes" if topic else "no",
                                 "reason": reason})
+    if document is not None and document not in seen:
+        close = difflib.get_close_matches(document, sorted(seen), n=1)
+        raise NotFoundError(f"no document {document!r} with provisions in this build", parameter="document",
+                            hint=(f"did you mean {close[0]}? " if close else "") + "`kb list documents` lists them")
     return report

@@ -113,6 +113,10 @@ SELECT ?link ?from ?type ?to ?label ?date WHERE {
   BIND(COALESCE(?activityLabel, CONCAT(?docSlug, " ", ?eId), IF(?isDocument, ?fromSlug, ?none)) AS ?label)
 }
 """
+NO_LINK_QUERY = """
+PREFIX kb: <https://w3id.org/iacml-kb/ontology#>
+SELECT ?reason WHERE { ?item kb:noLinkFound ?reason }
+"""
 LINK_EVIDENCE_QUERY = """
 PREFIX kb: <https://w3id.org/iacml-kb/ontology#>
 SELECT ?evidence WHERE { ?link kb:hasEvidence ?evidence }
@@ -443,6 +447,7 @@ class Explanation:
     asof: dt.date
     row: StatusRow
     links: dict[str, list[LinkUsed]]  # per dimension
+    no_link: str = ""  # the curators' note where they looked for a link and found none (annotations' no_link)
 
 
 def why(store: Store, item: URIRef, *, asof: dt.date | None = None) -> Explanation:
@@ -456,5 +461,7 @@ def why(store: Store, item: URIRef, *, asof: dt.date | None = None) -> Explanati
         raise NotFoundError(f"{item} is not a mandate or recommendation known as of {asof.isoformat()}",
                             hint="`kb show` says what it is; a provision of a later document needs a later "
                                  "--as-of")
+    reasons = [str(r["reason"]) for r in store.select(NO_LINK_QUERY, {"item": item}).dicts()]
     return Explanation(item=str(item), asof=asof, row=row,
-                       links={dim: links_used(store, a) for dim, a in row.assessments.items()})
+                       links={dim: links_used(store, a) for dim, a in row.assessments.items()},
+                       no_link=" ".join(sorted(reasons)))

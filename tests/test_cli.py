@@ -75,6 +75,28 @@ def test_a_mistyped_reference_is_answered_with_the_nearest_names(built_release: 
     assert out.returncode == 2 and "is not a mandate or recommendation" in out.stderr and "later" in out.stderr
 
 
+def test_why_and_trace_of_an_item_the_curators_found_no_link_for(built_release: kb.Release,
+                                                                 build_dir: Path) -> None:
+    """Recommendation 10 of 2024 is open, and the curators wrote why no link was found (just transition, a new
+    topic): a walkthrough's curator found that in `kb coverage`, not in `kb why`, and `kb trace` printed the
+    item's name alone."""
+    out = run("why", "wg1-2024-report recommendation_10", build_dir=build_dir)
+    assert out.returncode == 0, out.stderr
+    assert "response: no-evidence" in out.stdout
+    assert "curators' note (no link found): A new topic: the 2024 report says just transition" in out.stdout
+    assert "curators' note" not in run("why", REC7, build_dir=build_dir).stdout
+    out = run("trace", "wg1-2024-report recommendation_10", build_dir=build_dir)  # not its name alone
+    assert out.returncode == 0 and out.stdout.splitlines()[1].startswith("└─ no trace link: nothing recorded")
+
+
+def test_coverage_of_one_document(built_release: kb.Release, build_dir: Path) -> None:
+    out = run("coverage", "--document", "wg1-2024-report", "--format", "json", build_dir=build_dir)
+    assert out.returncode == 0, out.stderr
+    assert list(json.loads(out.stdout)) == ["wg1-2024-report"]
+    out = run("coverage", "--document", "wg1-2024-reprt", build_dir=build_dir)
+    assert out.returncode == 2 and "did you mean wg1-2024-report?" in out.stderr and not out.stdout
+
+
 def test_an_unnumbered_provision_is_cited_by_where_it_is(built_release: kb.Release, build_dir: Path) -> None:
     out = run("cite", "wg1-2019-quito-summary sec_3__subsec_1__list_1__item_4", build_dir=build_dir)
     assert out.returncode == 0, out.stderr
