@@ -224,6 +224,7 @@ def publish(build_dir: Path, version: str, nt: bytes | Path, report: dict[str, A
         clean_abandoned(build_dir)
         staging = build_dir / f"{STAGING_PREFIX}{os.getpid()}-{time.time_ns()}"
         staging.mkdir()
+        moved: Path | None = None  # the release renamed into releases/, until current names it
         try:
             write_release(staging, nt, report, store)
             releases = build_dir / RELEASES
@@ -234,10 +235,14 @@ def publish(build_dir: Path, version: str, nt: bytes | Path, report: dict[str, A
                 suffix += 1
                 final = releases / f"{version}.{suffix}"
             os.rename(staging, final)
+            moved = final
             _fsync_dir(releases)
             swap_current(build_dir, final)
         except BaseException:
             shutil.rmtree(staging, ignore_errors=True)
+            if moved is not None and (build_dir / CURRENT).resolve() != moved.resolve():
+                # never current, so never read: left, it would count among the newest that pruning keeps
+                shutil.rmtree(moved, ignore_errors=True)
             raise
         prune(build_dir)
         return Release(final)

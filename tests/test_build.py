@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import fcntl
 import hashlib
+import importlib
 import json
 import os
 import shutil
@@ -132,6 +133,26 @@ def test_a_build_killed_while_publishing_leaves_the_last_good_store(tmp_path: Pa
     release, _ = kb.build(build_dir=build_dir)  # the next build cleans up and publishes
     assert not any(build_dir.glob(".staging-*"))
     assert kb.current_release(build_dir).path == release.path
+
+
+def test_a_release_interrupted_before_it_became_current_is_not_kept(tmp_path: Path,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """Interrupted between its move into releases/ and the switch of `current`, a release was left there,
+    never current, and counted among the newest that pruning keeps."""
+    build_dir = tmp_path / "build"
+    kb.build(build_dir=build_dir)
+    good = kb.current_release(build_dir).path
+    publish = importlib.import_module("kb.publish")
+
+    def interrupted(build: Path, target: Path) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(publish, "swap_current", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        kb.build(build_dir=build_dir)
+    assert kb.current_release(build_dir).path == good
+    assert sorted((build_dir / "releases").iterdir()) == [good]
+    assert not any(build_dir.glob(".staging-*"))
 
 
 STAGES_AFTER_ANNOTATE = ("graph", "rules", "validate", "publish")

@@ -35,7 +35,7 @@ PINNED = {
     "ReleaseHold", "hold_release", "release_of_store", "alignments_graph", "DatasetInfo", "dataset_info", "void_graph",
     "provision_queries", "provisions_query",
     "ACTIVITY_TYPES", "PendingActivity", "ReportedActivity", "reported_activities",
-    "BuildInterruptedError", "default_build_dir",
+    "BuildInterruptedError", "default_build_dir", "Accepted",
 }
 
 
