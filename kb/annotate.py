@@ -354,7 +354,7 @@ def _section(data: Mapping[str, Any], key: str, path: Path) -> list[tuple[str, d
 
 def _key_line(section: Mapping[str, Any], key: str) -> int:
     """The line of ``key`` in a mapping section (the section's own line if unknown)."""
-    return int(section.get(KEY_LINES, {}).get(key, section.get(LINE, 1)))
+    return int(section.get(KEY_LINES, {}).get(str(key), section.get(LINE, 1)))  # recorded as written: 123 is "123"
 
 
 def _mapping_section(data: Mapping[str, Any], key: str, path: Path) -> dict[str, Any]:

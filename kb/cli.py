@@ -35,7 +35,7 @@ app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_
 
 CorpusOpt = Annotated[Path | None, typer.Option("--corpus", help="Corpus directory (default: the repo's corpus/).")]
 BuildOpt = Annotated[Path | None, typer.Option("--build-dir", help="Build directory (default: $KB_BUILD_DIR, else "
-                                               "the repo's build/, beside its corpus/, from any folder).")]
+                                               "build/ beside the corpus: the repo's, from any folder).")]
 StoreOpt = Annotated[str | None, typer.Option("--store", help="A SPARQL endpoint URL or a store folder "
                                               "(default: the current build's embedded store).")]
 FormatOpt = Annotated[str, typer.Option("--format", "-f", help="table, csv or json.")]
@@ -132,6 +132,7 @@ def _open(store: str | None, build_dir: Path | None) -> kb.Store:
 def build(corpus: CorpusOpt = None, build_dir: BuildOpt = None,
           quiet: Annotated[bool, typer.Option("--quiet", "-q")] = False) -> None:
     """Build the knowledge base from the corpus, validate it and publish it atomically."""
+    build_dir = build_dir or kb.default_build_dir(corpus)
     stages = _Stages(quiet)
     with _interruptible("build", build_dir, stages):
         release, report = kb.build(corpus, build_dir, progress=stages)
@@ -240,6 +241,7 @@ def add_cmd(file: Annotated[Path, typer.Argument(help="The new document: a text,
     a misread first: corpus/README.md). A document known until now only through quotation (--slug of it, or
     proposed from the cover) becomes held: its quoted provisions are matched to the parsed ones and their IRIs
     redirect; `held_as: EID` in annotations/documents.yaml settles one the build cannot match."""
+    build_dir = build_dir or kb.default_build_dir(corpus)
     added = kb.add_document(file, corpus_dir=corpus, slug=slug, doc_type=doc_type, language=language, date=date,
                             replace=replace, version_of=version_of)
     if added.kept_metadata:
@@ -319,6 +321,7 @@ def _short_ref(item: str) -> str:
 def validate(corpus: CorpusOpt = None, build_dir: BuildOpt = None) -> None:
     """Run every stage up to validation and report, without publishing: also whether the build would
     keep every IRI the current release published."""
+    build_dir = build_dir or kb.default_build_dir(corpus)
     stages = _Stages(quiet=False)
     with _interruptible("validate", build_dir, stages):
         built = kb.assemble_against(build_dir, corpus, progress=stages)

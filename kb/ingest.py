@@ -551,18 +551,22 @@ def add_document(path: Path, *, corpus_dir: Path | None = None, slug: str | None
     write_whole(meta_path, _metadata_text(fields, header).encode("utf-8"))
     # A published slug is permanent (its IRIs are cited): one made from what a note asks to check is not built
     # until the curator has looked at it.
-    doubt = ("made from the file's name: the cover gives no title" if basis == "file"
-             else f"made from the meeting {meta.meeting}, {meeting_note}"
-             if basis == "meeting" and meeting_note.startswith("read from") and meeting == meta.meeting else "")
+    doubt = "" if slug in quoted else (  # a quoted document's slug is published already: it becomes held
+        "made from the file's name: the cover gives no title" if basis == "file"
+        else f"made from the meeting {meta.meeting}, {meeting_note}"
+        if basis == "meeting" and meeting_note.startswith("read from") and meeting == meta.meeting else "")
     known_as = "" if slug in quoted or original else _quoted_as(corpus_dir / "annotations", str(final_type or ""),
                                                                   meeting)
     # Held apart, its provisions would carry forward and supersede the quoted ones: themselves.
     if known_as and known_as not in {m.slug for m in held_metadata}:
-        doubt = (f"given, and the {final_type} of {meeting} is known through quotation as {known_as} (if this is "
-                 "it, hold it under that slug)")
+        how = (f"hold it under that slug (`kb add FILE --slug {known_as}`)" if lang == "en" else
+               f"hold its English text under that slug first, then this one as its language version "
+               f"(`kb add FILE --version-of {known_as}`)")  # the quotes are English: a Spanish text matches none
+        doubt = (f"{'given' if requested else 'proposed'}, and the {final_type} of {meeting} is known through "
+                 f"quotation as {known_as} (if this is it, {how})")
         notes.append(f"slug: a {final_type} of {meeting} is known through quotation as {known_as}: if this is it, "
-                     f"hold it as that (`kb add FILE --slug {known_as}`, after removing documents/{slug}.yaml and "
-                     f"sources/{slug}.txt): its quoted provisions are then matched to this text's")
+                     f"remove documents/{slug}.yaml and sources/{slug}.txt and {how}: its quoted provisions are "
+                     "then matched to its text")
     return Added(slug, source_path, meta_path, parsed, kept_metadata=False, promoted=slug in quoted, notes=notes,
                  alike=alike, slug_doubt=doubt)
 

@@ -307,7 +307,7 @@ def assemble_against(build_dir: Path | None, corpus_dir: Path | None = None, *, 
     """:func:`assemble`, and when the corpus fails, the renames its current release in ``build_dir``
     (default: the default build folder) needs first among the errors (references to renamed eIds fail
     without saying what renamed them)."""
-    build_dir = build_dir or default_build_dir()
+    build_dir = build_dir or default_build_dir(corpus_dir)
     try:
         return assemble(corpus_dir, progress=progress, work_dir=work_dir)
     except (CorpusError, CorpusErrors) as exc:
@@ -336,7 +336,7 @@ def keeps_published_iris(built: Built, build_dir: Path | None = None) -> None:
 def build(corpus_dir: Path | None = None, build_dir: Path | None = None, *,
           progress: Progress | None = None) -> tuple[Release, dict[str, Any]]:
     """Build the knowledge base from a corpus and publish it. The last good build stays if this fails."""
-    build_dir = build_dir or default_build_dir()
+    build_dir = build_dir or default_build_dir(corpus_dir)
     # Taken first: a second build says at once that one is running, instead of failing after its work.
     with build_lock(build_dir):
         work = work_folder(build_dir)

@@ -123,12 +123,14 @@ class Release:
         return data
 
 
-def default_build_dir() -> Path:
-    """``$KB_BUILD_DIR``, else ``build/`` beside the default corpus (the repository's): found the same way
-    as the corpus whatever the working folder, so that a command run elsewhere reads and publishes the
-    build of the corpus it reads, with its published history (a ``./build`` there would be a second one)."""
+def default_build_dir(corpus_dir: Path | None = None) -> Path:
+    """``$KB_BUILD_DIR``, else ``build/`` beside the corpus (``corpus_dir``, or the repository's): found the
+    same way as the corpus whatever the working folder, so that a command run elsewhere reads and publishes
+    the build of the corpus it reads, with its published history (a ``./build`` there would be a second
+    one, and a copy of the corpus tried elsewhere must not publish into the repository's)."""
     configured = os.environ.get("KB_BUILD_DIR")
-    return Path(configured).absolute() if configured else default_corpus_dir().parent / "build"
+    return Path(configured).absolute() if configured else (corpus_dir or default_corpus_dir()).absolute().parent \
+        / "build"
 
 
 def current_release(build_dir: Path | None = None) -> Release:

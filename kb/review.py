@@ -454,6 +454,13 @@ class Review:
             typed = [e for e in link["evidence"] if e in (evidence or []) and e not in p.evidence]
             curated = self._curated_at(link)
             if curated:
+                held_role = curated[1].get("role") or "actor"
+                if role is not None and link["type"] == "addressee" and role != held_role:
+                    raise InputError(f"suggestion {ident}: {link['from']} addressee {link['to']} is already curated "
+                                     f"at {curated[0]}, with role {held_role}", parameter="role",
+                                     hint=f"nothing was written and the suggestion waits: change role: there to "
+                                     f"{role}, then accept it again to close it, or reject it (kb review --reject "
+                                     f"{ident})")
                 return self._close_as_curated(p, link, retargeted, typed, *curated)
             if link["type"] == "addressee" and (link["to"] != p.target or link["evidence"] != p.evidence):
                 self._check_names(link)  # retargeted, or its quote edited: the quote must still name the body

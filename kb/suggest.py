@@ -593,7 +593,7 @@ def _named_bodies(text: str, annotations: Annotations) -> list[tuple[int, int, s
     return [f for f in found if not any(s <= f[0] and f[1] <= e and (e - s) > (f[1] - f[0]) for s, e, _, _ in found)]
 
 
-_ACRONYM_AFTER = re.compile(r"\s+\([^()]+\)$")
+_ACRONYM_AFTER = re.compile(r"\s+\([A-Z][A-Z0-9/-]*[A-Z0-9]\)$")  # "(SEDI)", "(ILO/CINTERFOR)", not "(Guatemala)"
 
 
 def _plurals(stem: str) -> tuple[str, ...]:

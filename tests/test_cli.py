@@ -199,7 +199,8 @@ def test_validate_reports_without_publishing(tmp_path: Path) -> None:
 
 def test_the_default_build_folder_is_the_repository_s_from_any_folder(tmp_path: Path) -> None:
     """Without --build-dir, every command uses build/ beside the default corpus (the repository's), not
-    ./build of the folder it runs in, and names it by its absolute path; $KB_BUILD_DIR still wins."""
+    ./build of the folder it runs in, and names it by its absolute path; $KB_BUILD_DIR still wins. With
+    --corpus, build/ beside that corpus: an attack's copy tried elsewhere took over the repository's build."""
     repo = tmp_path / "repo"  # a checkout of its own: its corpus and build are the defaults of its kb
     for part in ("kb", "corpus", "ontology", "queries"):
         shutil.copytree(default_corpus_dir().parent / part, repo / part,
@@ -227,6 +228,12 @@ def test_the_default_build_folder_is_the_repository_s_from_any_folder(tmp_path: 
     assert out.returncode == 2 and f"no published build in {two / 'elsewhere'};" in out.stderr, out.stderr
     out = kb_in(two, "stats", "--build-dir", "there")  # and so is an explicit --build-dir
     assert out.returncode == 2 and f"no published build in {two / 'there'};" in out.stderr, out.stderr
+    # a copy of the corpus tried elsewhere publishes beside itself, never into the repository's build
+    shutil.copytree(repo / "corpus", two / "trial" / "corpus")
+    current = (repo / "build" / "current").resolve()
+    out = kb_in(one, "build", "--quiet", "--corpus", str(two / "trial" / "corpus"))
+    assert out.returncode == 0 and f"published to {two / 'trial' / 'build' / 'releases'}/" in out.stdout, out.stderr
+    assert (repo / "build" / "current").resolve() == current
 
 
 @pytest.mark.parametrize("args", [["frobnicate"], ["query"], ["show"]])

@@ -230,10 +230,12 @@ def test_an_entry_of_topics_or_no_link_is_refused_at_its_own_line(corpus_copy: P
                     "  \"wg1-2024-report recommendation_1\": a new topic, no mandate behind it\n"
                     "  \"wg1-2024-report recommendation_2\": a new topic too\n"
                     "  \"wg1-2024-report recommendation_99\": a typo in the eId\n"
+                    "  123: not a reference\n"
                     "topics:\n"
                     "  \"wg1-2024-report recommendation_1\": [decent-work]\n"
                     "  \"wg1-2024-report recommendation_98\": [decent-work]\n", encoding="utf-8")
     with pytest.raises(CorpusErrors) as info:
         prepare(corpus_copy)
     assert sorted(e.path.rsplit("/", 1)[-1] for e in info.value.errors) == ["curator-notes.yaml:4",
-                                                                              "curator-notes.yaml:7"]
+                                                                              "curator-notes.yaml:5",
+                                                                              "curator-notes.yaml:8"]

@@ -5,6 +5,7 @@ the next build holds it as curated; a rejected suggestion is not made again."""
 
 from __future__ import annotations
 
+import dataclasses
 import importlib
 import json
 import os
@@ -280,11 +281,14 @@ def test_the_bodies_of_the_corpus_are_named_in_spanish_too() -> None:
 def test_a_body_is_named_without_the_acronym_its_label_ends_with() -> None:
     """A walkthrough's text named "the OAS Executive Secretariat for Integral Development": the SEDI, whose
     label ends "(SEDI)", was not read, and an accept naming it was refused."""
+    from kb.model import Body
     from kb.suggest import bodies_named
 
     annotations = kb.prepare(None).annotations
     assert bodies_named("the OAS Executive Secretariat for Integral Development", annotations) == {"oas", "sedi"}
     assert bodies_named("the Inter-American Conference of Ministers of Labor", annotations) == {"iacml"}
+    local = dataclasses.replace(annotations, bodies=[Body("ministry-labor-guatemala", "Ministry of Labor (Guatemala)")])
+    assert bodies_named("The Ministry of Labor will host it", local) == set()  # a place in parentheses stays
 
 
 def test_the_number_a_provision_opens_with_is_its_own_not_a_citation() -> None:
@@ -1253,6 +1257,10 @@ def test_an_accept_of_a_link_curated_already_writes_nothing_and_says_where(capsy
                                                                                       "body:ilo-cinterfor"))
     by_hand.write_text(yaml.safe_dump({"links": [{"from": ilo.source, "type": "addressee", "to": ilo.target,
                                                   "evidence": ilo.evidence}]}), encoding="utf-8")
+    with pytest.raises(kb.InputError, match=f"already curated at {by_hand}:2, with role actor") as refused:
+        review.accept(ilo.id, role="partner")  # a role the entry has not: refused, as a quote it lacks is
+    assert refused.value.parameter == "role" and "change role: there to partner" in (refused.value.hint or "")
+    assert ilo.id in {p.id for p in review.pending()}
     closed = review.accept(ilo.id)
     assert not closed.written and closed.curated_at == f"{by_hand}:2" and reviewed.read_bytes() == written
     kb.prepare(corpus)  # and the corpus builds
