@@ -18,33 +18,6 @@ import httpx
 import pytest
 
 # --------------------------------------------------------------------------------------------
-# the order files are handed to workers: the longest first
-# --------------------------------------------------------------------------------------------
-
-# Files whose tests take longest in all, longest first (`pytest --durations=0` summed per file). xdist's
-# loadfile hands out whole files in collection order (pyproject: --no-loadscope-reorder; its own reorder
-# goes by number of tests, which put a file of one long test last, to run alone at the end).
-LONGEST_FIRST = ("test_suggest.py", "test_remote_store.py", "test_continuity.py", "test_api_schemathesis.py",
-                 "test_ingest.py", "test_api.py", "test_shacl.py", "test_clients.py", "test_build.py",
-                 "test_quality.py")
-
-
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """The longest files first, then the others by their number of tests (most first), each file's tests in
-    their own order, so that no long file is left to run alone while the other workers are idle."""
-    counts: dict[str, int] = {}
-    for item in items:
-        counts[item.path.name] = counts.get(item.path.name, 0) + 1
-
-    def rank(name: str) -> tuple[int, int, str]:
-        return (LONGEST_FIRST.index(name), 0, name) if name in LONGEST_FIRST else (len(LONGEST_FIRST),
-                                                                                   -counts[name], name)
-
-    order = {name: k for k, name in enumerate(sorted(counts, key=rank))}
-    items.sort(key=lambda item: order[item.path.name])  # stable: a file's tests keep their order
-
-
-# --------------------------------------------------------------------------------------------
 # the environment: restored after every test
 # --------------------------------------------------------------------------------------------
 
