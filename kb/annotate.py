@@ -28,6 +28,7 @@ import yaml
 from kb import iri
 from kb.corpus import DATE_RE, CorpusLoader, decode_utf8, is_date, raise_all
 from kb.errors import AnnotationError, CorpusError, QuoteMismatchError
+from kb.iri import reference
 from kb.model import (
     Activity,
     Annotations,
@@ -955,11 +956,6 @@ def _out_of_order(links: Sequence[Link], held: Mapping[str, SourceDocument],
         slug = ref.removeprefix(iri.BASE + "doc/").partition("/")[0]
         return held[slug].meta.date if slug in held else mentioned[slug].date if slug in mentioned else ""
 
-    def name(ref: str) -> str:  # as annotation files write it
-        local = ref.removeprefix(iri.BASE)
-        return local.replace("/", ":", 1) if local.startswith("activity/") else \
-            local.removeprefix("doc/").replace("/", " ", 1)
-
     errors: list[CorpusError] = []
     for link in links:
         if link.link_type not in _IN_TIME:
@@ -968,9 +964,10 @@ def _out_of_order(links: Sequence[Link], held: Mapping[str, SourceDocument],
         common = min(len(source), len(target))
         if common and source[:common] < target[:common]:
             errors.append(AnnotationError(
-                link.where, f"{name(link.source)} ({source}) comes before {name(link.target)} ({target}): it cannot "
-                f"{_IN_TIME[link.link_type]} it", hint="check the link's ends and the dates declared for them (an "
-                "activity's start and end, a document's date): what answers, adopts or repeats comes after"))
+                link.where, f"{reference(link.source)} ({source}) comes before {reference(link.target)} "
+                f"({target}): it cannot {_IN_TIME[link.link_type]} it",
+                hint="check the link's ends and the dates declared for them (an activity's start and end, a "
+                "document's date): what answers, adopts or repeats comes after"))
     return errors
 
 

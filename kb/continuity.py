@@ -42,6 +42,7 @@ from pathlib import Path
 
 from kb import iri
 from kb.errors import CorpusError
+from kb.iri import reference
 from kb.model import Annotations, Kind, Provision, QuotedProvision, SourceDocument
 from kb.promote import match_quoted
 from kb.publish import Release
@@ -399,7 +400,8 @@ def lost_links(release: Release, annotations: Annotations, annotations_dir: Path
         entries = "\n".join(
             f"  - link: {link}\n    date: {dt.date.today().isoformat()}\n    reason: "
             + (f"its document {gone_with[link]} was withdrawn" if link in gone_with else "...  # why it was taken out")
-            + (f"\n    was: {_ref(ends[link][0])} {ends[link][1]} {_ref(ends[link][2])}" if link in ends else "")
+            + (f"\n    was: {reference(ends[link][0])} {ends[link][1]} {reference(ends[link][2])}"
+               if link in ends else "")
             for link in dropped)
         back = "" if len(gone_with) == len(dropped) else "put each link back (git checkout), or, if it must go, "
         errors.append(CorpusError(
@@ -413,7 +415,7 @@ def lost_links(release: Release, annotations: Annotations, annotations_dir: Path
 
 def _shown_links(links: Sequence[str], ends: Mapping[str, tuple[str, str, str]]) -> str:
     """The first links of a list as a message names them: each IRI with what it linked."""
-    shown = "; ".join(f"{link} ({_ref(ends[link][0])} {ends[link][1]} {_ref(ends[link][2])})" if link in ends
+    shown = "; ".join(f"{link} ({reference(ends[link][0])} {ends[link][1]} {reference(ends[link][2])})" if link in ends
                       else f"{link} (published as replaced)" for link in links[:_SHOWN])
     return shown + (f" and {len(links) - _SHOWN} more" if len(links) > _SHOWN else "")
 
@@ -421,14 +423,6 @@ def _shown_links(links: Sequence[str], ends: Mapping[str, tuple[str, str, str]])
 def _slug_of(item: str) -> str:
     split = iri.split_provision_iri(item)
     return split[0] if split else ""
-
-
-def _ref(item: str) -> str:
-    """An item as annotation files write it: "slug eId", "body:slug"."""
-    if item.startswith(iri.BASE + "doc/"):
-        return item.removeprefix(iri.BASE + "doc/").replace("/", " ", 1)
-    kind, _, slug = item.removeprefix(iri.BASE).partition("/")
-    return f"{kind}:{slug}" if slug else item
 
 
 def _fold(text: str) -> str:

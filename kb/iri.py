@@ -129,6 +129,14 @@ def evidence_iri(*parts: str) -> URIRef:
     return URIRef(f"{BASE}evidence/{content_hash(*parts)}")
 
 
+def reference(item: str) -> str:
+    """An item's IRI as annotation files write it: "slug eId", "slug", "activity:slug", "body:slug"."""
+    if item.startswith(BASE + "doc/"):
+        return item.removeprefix(BASE + "doc/").replace("/", " ", 1)
+    kind, _, slug = item.removeprefix(BASE).partition("/")
+    return f"{kind}:{slug}" if slug else item
+
+
 def split_provision_iri(iri: str) -> tuple[str, str | None] | None:
     """``(slug, eId)`` for a document or provision IRI (eId is None for a document), else None."""
     prefix = BASE + "doc/"
