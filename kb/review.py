@@ -44,7 +44,7 @@ from kb.annotate import (
     read_annotation_file,
     withdrawn_entries,
 )
-from kb.corpus import CorpusLoader, default_corpus_dir, read_corpus, write_whole
+from kb.corpus import CorpusLoader, default_corpus_dir, dump_yaml, read_corpus, write_whole
 from kb.errors import CorpusError, CorpusErrors, InputError, NotFoundError
 from kb.model import Evidence
 from kb.pipeline import prepare
@@ -783,7 +783,7 @@ def _fold(text: str) -> str:
 
 
 def _render(comment: str, data: dict[str, Any]) -> bytes:
-    return (f"# {comment}\n" + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=120)).encode("utf-8")
+    return (f"# {comment}\n" + dump_yaml(data)).encode("utf-8")
 
 
 def _write(path: Path, comment: str, data: dict[str, Any]) -> None:

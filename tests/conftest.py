@@ -177,6 +177,15 @@ def built_release(build_dir: Path) -> object:
 
 
 @pytest.fixture
+def published_build(built_release: object, build_dir: Path, tmp_path: Path) -> Path:
+    """A build folder of its own holding one release of the shipped corpus: what ``kb.build`` of an unchanged
+    copy publishes (builds are deterministic), copied from the session's build rather than built again."""
+    target = tmp_path / "build"
+    shutil.copytree(build_dir, target, symlinks=True)
+    return target
+
+
+@pytest.fixture
 def corpus_copy(tmp_path: Path) -> Path:
     """A writable copy of the shipped corpus, for tests that break it on purpose."""
     from kb.corpus import default_corpus_dir

@@ -24,10 +24,8 @@ HEADING = '\ncorrections:\n  - {at: "These topics were addressed", read_as: head
 
 
 @pytest.fixture
-def published(corpus_copy: Path, tmp_path: Path) -> tuple[Path, Path]:
-    build_dir = tmp_path / "build"
-    kb.build(corpus_copy, build_dir)
-    return corpus_copy, build_dir
+def published(corpus_copy: Path, published_build: Path) -> tuple[Path, Path]:
+    return corpus_copy, published_build
 
 
 def test_a_build_that_would_lose_published_iris_is_refused_with_the_renames_to_add(

@@ -158,8 +158,12 @@ def test_named_queries_answer_the_same_with_other_parameters(servers: tuple[Serv
                       for p in q.params if p.required}) for q in kb.list_queries()]
     runs += [(name, params) for name, (params, _) in test_queries.EXPECTED.items()]
     runs += [(name, params) for name, params, _ in test_queries.CASES]
+    asked = set()
     for name, params in runs:
-        same_answers(servers, f"/api/queries/{name}", params, engine[0])
+        key = (name, json.dumps(params, sort_keys=True))
+        if key not in asked:  # the cases of tests/test_queries.py repeat some
+            asked.add(key)
+            same_answers(servers, f"/api/queries/{name}", params, engine[0])
 
 
 def test_the_sparql_endpoint_answers_in_the_standard_form(servers: tuple[Server, Server]) -> None:

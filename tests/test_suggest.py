@@ -24,7 +24,7 @@ from test_api_server import running_server
 
 import kb
 from kb.cli import main
-from kb.corpus import load_corpus
+from kb.corpus import dump_yaml, load_corpus
 from kb.errors import EXIT_USAGE
 from kb.store import open_store
 
@@ -37,14 +37,14 @@ def drop_links_from(corpus: Path, slug: str) -> int:
     """Remove the curated links whose source is a provision of ``slug``; return how many."""
     dropped = 0
     for path in sorted((corpus / "annotations").glob("*.yaml")):
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader) or {}
         links = data.get("links")
         if not links:
             continue
         kept = [link for link in links if not str(link["from"]).startswith(f"{slug} ")]
         dropped += len(links) - len(kept)
         data["links"] = kept
-        path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+        path.write_text(dump_yaml(data), encoding="utf-8")
     return dropped
 
 
@@ -1149,11 +1149,11 @@ def test_a_workshop_answers_what_its_concept_note_cites(corpus_copy: Path) -> No
     workshop = "activity:ws2023-education-labor"
     hidden = {"iacml21-plan-of-action art_7__para_e", "iacml21-plan-of-action art_7__para_g"}
     for path in sorted((corpus_copy / "annotations").glob("*.yaml")):
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader) or {}
         if data.get("links"):
             data["links"] = [link for link in data["links"] if not (link["from"] == workshop and
                                                                    link["to"] in hidden)]
-            path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+            path.write_text(dump_yaml(data), encoding="utf-8")
     prepared = kb.prepare(corpus_copy)
     found = kb.suggest(prepared.documents, prepared.provisions, prepared.annotations,
                        document="ws2023-descriptive-document")
