@@ -210,7 +210,8 @@ def site(built_release: Any, tmp_path_factory: pytest.TempPathFactory) -> Iterat
     from test_api_server import running_server
 
     log = tmp_path_factory.mktemp("site") / "server.log"
-    with running_server(built_release.store_path, log) as server:
+    # generous limits: these tests read pages, on a machine the other workers load (limits: test_api_hostile.py)
+    with running_server(built_release.store_path, log, time_limit="30", reserve_time_limit="10") as server:
         yield server.url
 
 
