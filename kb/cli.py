@@ -949,7 +949,10 @@ def coverage_cmd(
                 typer.echo(f"{doc:{width}} {kind:15} {cov.total:5} {cov.linked:7} {cov.marked:7} {cov.with_topic:6}")
         for kind in kb.MUST_BE_COVERED:
             t = report.totals(kind)
-            share = 100 * (t.linked + t.marked) / t.total if t.total else 100.0
+            if not t.total:  # nothing to cover is not "100% covered"
+                typer.echo(f"{kind}s: none{' in ' + document if document else ''}")
+                continue
+            share = 100 * (t.linked + t.marked) / t.total
             typer.echo(f"{kind}s: {t.total}, linked {t.linked}, marked no-link {t.marked}: {share:.0f}% covered; "
                        f"with a topic {t.with_topic}")
         for doc, kinds in sorted(report.documents.items()):

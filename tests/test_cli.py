@@ -95,6 +95,8 @@ def test_coverage_of_one_document(built_release: kb.Release, build_dir: Path) ->
     assert list(json.loads(out.stdout)) == ["wg1-2024-report"]
     out = run("coverage", "--document", "wg1-2024-reprt", build_dir=build_dir)
     assert out.returncode == 2 and "did you mean wg1-2024-report?" in out.stderr and not out.stdout
+    out = run("coverage", "--document", "ws2023-event-page", build_dir=build_dir)  # objectives, questions
+    assert out.returncode == 0 and "Mandates: none in ws2023-event-page" in out.stdout and "100%" not in out.stdout
 
 
 def test_an_unnumbered_provision_is_cited_by_where_it_is(built_release: kb.Release, build_dir: Path) -> None:
