@@ -791,6 +791,28 @@ def test_a_speech_without_a_title_is_typed_by_its_greeting() -> None:
     assert first_words(text) == ["Muy", "Es"]
 
 
+@pytest.mark.parametrize("cover", [
+    "Presentation is loading. Please wait.\n\nThe Network for Labor Administration: results 2039-2040\n\n"
+    "Similar presentations\n\n",
+    "25 likes | 90 Views\nThe Network for Labor Administration: results 2039-2040\n\n",
+    "Speeches\n\nTENTH MEETING OF MINISTERS OF EDUCATION\n\nJuly 9, 2040 - Lima, Peru\n\n",
+    "Discursos\n\nINAUGURACIÓN DE LA X REUNIÓN DE MINISTROS\n\n10 de noviembre de 2040 - Ciudad de Panamá\n\n",
+    "March 3, 2040 - Lima, Peru\n\n* Check against delivery *\n\n",
+])
+def test_a_talk_is_typed_by_its_page_a_slide_host_or_a_speech_s_dateline(cover: str) -> None:
+    """A slide deck's host furniture, a speech's dateline ("July 9, 2040 - Lima, Peru") or its "Check against
+    delivery": a talk, read as the record of the meeting it was given at."""
+    text = cover + ("It is a pleasure to address the Ministers of the Americas in this meeting.\n\n"
+                    "Our region has made progress in the fight against informality.\n")
+    assert parse_document(text).metadata.type == "MeetingSummary"
+
+
+def test_a_press_release_under_a_date_is_not_a_talk() -> None:
+    text = ("Press Release\n\nJuly 9, 2040\n\nThe Ministers of Labor of the Americas met in Lima to agree on "
+            "their priorities.\n")
+    assert parse_document(text).metadata.type == "WebPage"
+
+
 def test_a_speakers_name_in_capitals_on_a_speech_cover_stays_cover() -> None:
     text = ("DISCURSO DEL\nSR. JOSÉ PÉREZ\nSECRETARIO GENERAL DE LA OEA\n"
             "EN LA INAUGURACIÓN DE LA XL CONFERENCIA INTERAMERICANA DE MINISTROS DE TRABAJO\n12 de septiembre de 2040\n\n"

@@ -142,6 +142,16 @@ _WEB_CUES_RE = re.compile(
     r"^\s*Untitled Document\s*$|\b(?:Contact us|Cont\S*ctenos)\b|Follow-up and Implementation|"
     r"Seguimiento e implementaci", re.IGNORECASE | re.MULTILINE)
 
+# What a talk's page carries and no other document does: a slide host's furniture ("Presentation is loading",
+# "Similar presentations", "140 likes | 248 Views"), a speech's "Check against delivery", the dateline a speech is
+# published under ("July 9, 2019 - Washington, DC", "10 de noviembre de 2022 - Washington, DC"). A talk is read as
+# the record of the meeting it was given at.
+_TALK_CUES_RE = re.compile(
+    r"^\s*(?:Presentation is loading\b|Similar presentations\s*$|Presentation on theme\s*:|"
+    r"\d+ likes \| \d+ views\s*$|\W*Check against delivery\W*$|"
+    rf"(?:{_M1}\s+\d{{1,2}},\s*|\d{{1,2}}\s+de\s+{_M2}\s+de\s+)(?:19|20)\d{{2}}\s+[-\u2013]\s+[A-ZÁÉÍÓÚ][^\d\n]{{2,60}}$)",
+    re.IGNORECASE | re.MULTILINE)
+
 # A host's furniture that opens a page before the document: never its title.
 _FURNITURE_RE = re.compile(
     r"^\s*-\s*(?:English|Español)\s*$|^\s*(?:Discursos?|Speeches|Comunicados? de Prensa|Press Releases?|"
@@ -551,6 +561,8 @@ def read_cover(front: str, opening: str, body: str) -> CoverMetadata:
         # "We, the Ministers ...": what they sign is a declaration, unless its first sentence names a plan
         named = _type_of(opening.split(". ", 1)[0])
         doc_type = named if named in (DocType.PLAN_OF_ACTION, DocType.WORK_PLAN) else DocType.DECLARATION
+    if doc_type is None and (_TALK_CUES_RE.search(front) or _TALK_CUES_RE.search(body[:_BODY_TITLE_CHARS])):
+        doc_type = DocType.MEETING_SUMMARY  # a talk's page: a slide deck, a speech under its dateline
     if doc_type is None and SALUTATION_RE.match(opening):
         doc_type = DocType.MEETING_SUMMARY  # a speech, read as the record of the meeting it was given at
     if doc_type is None:
