@@ -388,6 +388,24 @@ def test_a_web_page_is_typed_by_its_furniture_and_its_lost_bullets_are_items() -
     assert not [p for p in doc.provisions if p.kind is Kind.MANDATE]
 
 
+@pytest.mark.parametrize("furniture", [
+    "View this email in your browser\nLea este boletín en español\n",
+    "Portal of the Americas\n Imprima esta Página  Envie esta Página por Correo  Página Principal\n",
+    "Noticias\n\nRegresar\n\nFacebook Twitter Enviar este boletín\n",
+    "Saturday, October 26, 2040\nspot_img\n",
+    "Welcome to the web page of the Committee on Education\n",
+])
+def test_a_page_is_typed_by_its_sites_tools(furniture: str) -> None:
+    """A newsletter's "View this email in your browser", a portal's print and mail tools, a back link, share
+    buttons, a site's greeting: a web page, whatever its text says the Ministers commit to."""
+    text = furniture + ("\nMinisters agree on coordinated action\n\nThe Ministers of Labor of the Americas met in "
+                        "Lima to agree on their priorities.\n\nWe commit to strengthen social dialogue, the "
+                        "Ministers said.\n")
+    doc = parse_document(text)
+    assert doc.metadata.type == "WebPage"
+    assert not [p for p in doc.provisions if p.kind is Kind.MANDATE]
+
+
 GLUED_DECLARATION = (
     "Download \"Declaration\"\n\n"
     "OEA/Ser.K/XL.3 CIDI/REMXX-III/DEC.1/40 5 May 2040 Original: English DECLARATION AND PLAN OF ACTION OF "

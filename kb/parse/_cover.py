@@ -140,7 +140,12 @@ _WEB_CUES_RE = re.compile(
     r"^\s*-\s*(?:English|Español)\s*$|^\s*(?:Back to|Volver a)\b|\b(?:Click here|Haga clic aqu\S*)\b|"
     r"^\s*(?:Press Release|Comunicado de Prensa)\s*$|^\s*(?:Place and Date|Lugar y fecha|Event date)\s*:|"
     r"^\s*Untitled Document\s*$|\b(?:Contact us|Cont\S*ctenos)\b|Follow-up and Implementation|"
-    r"Seguimiento e implementaci", re.IGNORECASE | re.MULTILINE)
+    r"Seguimiento e implementaci|"
+    # a newsletter's or a portal's tools, a back link, share buttons, a site's greeting
+    r"^\s*View this email in your browser\b|^\s*(?:Imprima|Print) (?:esta|this) P\S*gina\b|^\s*(?:Regresar|Volver)\s*$|"
+    r"^\s*(?:Facebook|Twitter)\s+(?:Facebook|Twitter|LinkedIn|WhatsApp|E-?mail|Enviar)\b|^\s*spot_img\s*$|"
+    r"^\s*(?:Welcome to the web ?(?:page|site)|Bienvenid[oa]s? (?:a|al) (?:la p\S*gina|sitio))\b",
+    re.IGNORECASE | re.MULTILINE)
 
 # What a talk's page carries and no other document does: a slide host's furniture ("Presentation is loading",
 # "Similar presentations", "140 likes | 248 Views"), a speech's "Check against delivery", the dateline a speech is
