@@ -406,6 +406,30 @@ def test_a_page_is_typed_by_its_sites_tools(furniture: str) -> None:
     assert not [p for p in doc.provisions if p.kind is Kind.MANDATE]
 
 
+MEETING_PAGE = (
+    "- English\n- Español\nDate: May 4-5, 2040\nPlace: Lima, Peru\n"
+    "The Ministers of Education met in Lima and adopted an agenda for the next three years of cooperation.\n"
+    "PREPARATORY MEETING\nDOCUMENTS FOR THE MEETING\n"
+    "List of Participants and Special Guests of the Meeting: English - Español\n"
+    "Report of the Technical Secretariat on the agenda: Español - English\n"
+    "MAIN OUTCOMES:\n"
+    "  • The approval of the Declaration of Lima, which sets a new roadmap for the region.\n"
+    "  • The election of the authorities of the Committee for the period 2040-2043.\n"
+    "FINAL REPORT OF THE MEETING\nOF THE COMMITTEE ON EDUCATION\nAND ITS WORKING GROUPS\n"
+    "The report was approved on the second day of the meeting by the delegations present.\n")
+
+
+def test_short_lines_in_capitals_head_a_pages_short_lines_and_lists() -> None:
+    """A line in capitals naming a part heads it though short lines follow it (a page's list of documents) or a
+    list ("MAIN OUTCOMES:"), and so does a pair of them, a heading and its subheading; three in a row are one title
+    printed over several lines, no headings."""
+    doc = parse_document(MEETING_PAGE)
+    sections = [own_text(MEETING_PAGE, p) for p in doc.provisions if p.kind is Kind.SECTION]
+    assert sections == ["PREPARATORY MEETING", "DOCUMENTS FOR THE MEETING", "MAIN OUTCOMES:"]
+    items = [p for p in doc.provisions if p.kind is Kind.ITEM]
+    assert len(items) == 2 and all(p.parent and p.parent.startswith("subsec_3") for p in items)
+
+
 GLUED_DECLARATION = (
     "Download \"Declaration\"\n\n"
     "OEA/Ser.K/XL.3 CIDI/REMXX-III/DEC.1/40 5 May 2040 Original: English DECLARATION AND PLAN OF ACTION OF "

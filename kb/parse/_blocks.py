@@ -334,7 +334,8 @@ def blocks(lines: list[Line], *, starts: frozenset[int] = frozenset(), continues
         after = out[k + 1] if k + 1 < len(out) else None
         # a block just before a curator's heading (the first half of a wrapped line) is not one by its looks
         looks = after is None or after.start not in headings
-        block.subheading = looks and (_is_subheading(before, block, after) or _heads_pair(out, k))
+        block.subheading = looks and (_is_subheading(before, block, after) or _heads_pair(out, k)
+                                      or _caps_heading(out, k))
         block.numbered_heading = _is_numbered_heading(block, after, before)
     return out
 
@@ -412,6 +413,41 @@ def _heads_pair(out: list[Block], k: int) -> bool:
             and (prose.tok in (Tok.BULLET, Tok.NUMBERED, Tok.LETTERED)
                  or (prose.tok is Tok.TEXT and not prose.heading_like))
             and not RESOLUTION_CUE_RE.match(upper.text) and not RESOLUTION_CUE_RE.match(lower.text))
+
+
+_CAPS_LABEL_WORDS = 8
+_CAPS_OPENERS = frozenset({"OF", "THE", "AND", "IN", "FOR", "ON", "TO", "DE", "DEL", "LA", "LAS", "LOS", "EL", "Y",
+                           "EN", "PARA", "A", "AL"})
+
+
+def _caps_label(block: Block) -> bool:
+    """A short line in capitals that names a part ("DOCUMENTS FOR THE MEETING", "MAIN OUTCOMES:"): two words at
+    least (a preamble's verb alone is no heading: "RESUELVE:", "DECLARAMOS:"), not a preamble's cue, not a line
+    that carries on a title in capitals ("OF THE MEETING ...", "... TO:")."""
+    words = block.text.removesuffix(":").split()
+    return (block.heading_like and is_upper(block.text) and 2 <= len(words) <= _CAPS_LABEL_WORDS
+            and block.text[:1].isalpha() and words[0] not in _CAPS_OPENERS and words[-1] not in _CAPS_OPENERS
+            and not RESOLUTION_CUE_RE.match(block.text) and not _CUE_ALONE_RE.match(block.text))
+
+
+def _caps_heading(out: list[Block], k: int) -> bool:
+    """A heading in capitals over content though short lines follow it (a page's "DOCUMENTS FOR THE MEETING" over
+    its list of documents, "MAIN OUTCOMES:" over bullets), or a pair of them, a heading and its subheading
+    ("PREPARATORY MEETING" / "DOCUMENTS FOR THE MEETING"). Not a line of a run of three or more in capitals (a
+    title printed over several lines), nor one opening the body (the document's own title, left there)."""
+    def caps(j: int) -> bool:
+        return 0 <= j < len(out) and out[j].heading_like and is_upper(out[j].text)
+
+    first = k - 1 if caps(k - 1) else k  # the pair's first line, when this is its second
+    if not _caps_label(out[k]) or first == 0 or caps(first - 1) or (first < k and caps(k + 1)):
+        return False
+    if first < k and not _caps_label(out[first]):
+        return False
+    last = k + 1 if caps(k + 1) else k  # the pair's second line, when this is its first
+    if last > k and (not _caps_label(out[last]) or caps(last + 1)):
+        return False
+    after = out[last + 1] if last + 1 < len(out) else None
+    return after is not None and after.tok is not Tok.SECTION
 
 
 def _next_shown(lines: list[Line], i: int) -> int | None:
