@@ -430,6 +430,28 @@ def test_short_lines_in_capitals_head_a_pages_short_lines_and_lists() -> None:
     assert len(items) == 2 and all(p.parent and p.parent.startswith("subsec_3") for p in items)
 
 
+DOCUMENTS_PAGE = (
+    "- English\n- Español\nPlace and date: Lima, Peru, May 4 to 6, 2040\n"
+    "The Working Groups met to continue the discussion on the tasks assigned by the Plan of Action of Lima.\n"
+    "Specific objectives:\n"
+    "- Identify and analyze innovative labor inspection strategies;\n"
+    "- Prepare recommendations to strengthen labor inspection in the region.\n"
+    "Documents of the Meeting:\n"
+    "• Meeting's Agenda\n• Participants List\n• Summary and Conclusions of Working Group 1\n"
+    "Documents prior to the Meeting:\n"
+    "Draft Declaration of Lima\nReport of Working Group 2\n")
+
+
+def test_a_label_over_a_run_of_titles_heads_them_not_one_over_sentences() -> None:
+    """A page's "Documents of the Meeting:" over its documents' titles, one a line or a bullet, heads them; a
+    lead-in over sentences ("Specific objectives:") stays a paragraph."""
+    doc = parse_document(DOCUMENTS_PAGE)
+    sections = [own_text(DOCUMENTS_PAGE, p) for p in doc.provisions if p.kind is Kind.SECTION]
+    assert sections == ["Documents of the Meeting:", "Documents prior to the Meeting:"]
+    lead_in = next(p for p in doc.provisions if own_text(DOCUMENTS_PAGE, p) == "Specific objectives:")
+    assert lead_in.kind is Kind.PARAGRAPH
+
+
 GLUED_DECLARATION = (
     "Download \"Declaration\"\n\n"
     "OEA/Ser.K/XL.3 CIDI/REMXX-III/DEC.1/40 5 May 2040 Original: English DECLARATION AND PLAN OF ACTION OF "

@@ -335,7 +335,7 @@ def blocks(lines: list[Line], *, starts: frozenset[int] = frozenset(), continues
         # a block just before a curator's heading (the first half of a wrapped line) is not one by its looks
         looks = after is None or after.start not in headings
         block.subheading = looks and (_is_subheading(before, block, after) or _heads_pair(out, k)
-                                      or _caps_heading(out, k))
+                                      or _caps_heading(out, k) or _heads_titles(out, k))
         block.numbered_heading = _is_numbered_heading(block, after, before)
     return out
 
@@ -448,6 +448,27 @@ def _caps_heading(out: list[Block], k: int) -> bool:
         return False
     after = out[last + 1] if last + 1 < len(out) else None
     return after is not None and after.tok is not Tok.SECTION
+
+
+_LABEL_WORDS = 6
+_TITLE_LINE_MAX = 90
+
+
+def _heads_titles(out: list[Block], k: int) -> bool:
+    """A short label ending with a colon over a run of titles, one a line or a bullet ("Documents of the
+    Meeting:" / "Participants List" / "Report of Working Group 1"): a page's part listing documents, headed by
+    its label. Not over sentences: a lead-in ("Specific objectives:" / "- Identify ...;")."""
+    block = out[k]
+    titles = out[k + 1:k + 3]
+
+    def title(b: Block) -> bool:
+        text = b.lines[0].body
+        return (b.tok in (Tok.TEXT, Tok.BULLET) and len(b.lines) == 1 and len(text) <= _TITLE_LINE_MAX
+                and text[:1].isupper() and text[-1:] not in _SENTENCE_END + ",")
+
+    return (block.heading_like and block.text.endswith(":") and len(block.text.split()) <= _LABEL_WORDS
+            and not is_upper(block.text) and not RESOLUTION_CUE_RE.match(block.text)
+            and not _CUE_ALONE_RE.match(block.text) and len(titles) == 2 and all(title(b) for b in titles))
 
 
 def _next_shown(lines: list[Line], i: int) -> int | None:
