@@ -19,6 +19,7 @@ from types import MappingProxyType
 
 from kb.errors import QueryError
 from kb.queries import get_query
+from kb.store import vouch
 
 PROVISION_KINDS = ("Mandate", "Recommendation", "Finding", "Objective", "Question", "Section", "List", "Paragraph",
                    "Item", "AgendaItem", "VersionProvision")
@@ -41,8 +42,8 @@ def provision_queries() -> Mapping[ListingKey, str]:
             for filters in itertools.combinations(PROVISION_FILTERS, count):
                 pattern = of_kind.substitute(kind=kind) if kind else any_kind
                 projection = "".join(f" ?{p.name}" for name in filters for p in by[name].params)
-                texts[(kind, filters)] = frame.substitute(
-                    projection=projection, pattern=pattern + "".join(by[name].body for name in filters))
+                texts[(kind, filters)] = vouch(frame.substitute(
+                    projection=projection, pattern=pattern + "".join(by[name].body for name in filters)))
     return MappingProxyType(texts)
 
 

@@ -10,7 +10,8 @@ Store endpoint.
   loading) implement it; :func:`open_store` picks one from a URL or a folder.
 - :func:`check_query` runs first on both backends. It parses the query with rdflib's SPARQL parser
   (never a regex over the text, which comments and strings would fool) and refuses updates,
-  ``SERVICE`` anywhere, and ``FROM``/``FROM NAMED`` outside ``https://w3id.org/iacml-kb/``.
+  ``SERVICE`` anywhere, and ``FROM``/``FROM NAMED`` outside ``https://w3id.org/iacml-kb/``. What it finds
+  in kb's own queries (:func:`vouch`) is kept between processes in the user's cache folder.
 - Parameters are bound, never spliced. A parameter must be a variable the query mentions outside a
   sub-query. The embedded backend uses pyoxigraph's ``substitutions`` where Oxigraph applies them
   (``SELECT`` with every parameter projected); otherwise, and always on the remote backend, the
@@ -46,12 +47,15 @@ Store endpoint.
 from __future__ import annotations
 
 import functools
+import hashlib
 import http.client
 import io
 import json
+import os
 import re
 import shutil
 import sys
+import tempfile
 import threading
 import time
 import urllib.error
@@ -181,14 +185,102 @@ _DEEP_LOCK = threading.Lock()  # the recursion limit is the process's: one deep 
 
 @functools.lru_cache(maxsize=512)
 def _inspect_text(query: str) -> _QueryInfo:
+    own = query in _VOUCHED
+    if own and (kept := _kept_analysis(query)) is not None:
+        return kept
     depth = nesting_depth(query)
     if depth > NESTING_MAX:
         raise QueryError(f"the query is nested {depth} levels deep; at most {NESTING_MAX} are read",
                          hint="flatten its groups or expressions")
     try:
-        return _analyse(query) if depth <= DEEP_NESTING else _on_a_deep_stack(query)
+        info = _analyse(query) if depth <= DEEP_NESTING else _on_a_deep_stack(query)
     except RecursionError:
         raise QueryError("the query is nested too deeply to be checked", hint="flatten its groups") from None
+    if own:
+        _keep_analysis(query, info)
+    return info
+
+
+# kb's own queries (queries/ and the texts made of them) are parsed by every process that runs them: a server
+# starting parses about a hundred before it answers, each for 20-700 ms. Their analyses are kept in the user's
+# cache folder ($KB_CACHE_DIR, else $XDG_CACHE_HOME/iacml-kb), for the texts vouched for only: a user's query is
+# always parsed (that check refuses SERVICE and updates) and never written there. A file is valid for one
+# version of this module and of the parser; an unreadable or unwritable one is parsed around.
+_VOUCHED: set[str] = set()
+_KEPT: dict[str, _QueryInfo] | None = None
+_KEPT_LOCK = threading.Lock()
+
+
+def vouch(text: str) -> str:
+    """Mark ``text`` as one of kb's own queries, whose analysis may be kept between processes; return it."""
+    _VOUCHED.add(text)
+    return text
+
+
+def _analyses_file() -> Path | None:
+    folder = os.environ.get("KB_CACHE_DIR")
+    if folder is None:
+        base = os.environ.get("XDG_CACHE_HOME", "")
+        if not base:
+            try:
+                base = str(Path.home() / ".cache")
+            except (RuntimeError, KeyError):  # no home to keep them in
+                return None
+        folder = str(Path(base) / "iacml-kb")
+    if not folder:
+        return None
+    import pyparsing
+    import rdflib
+
+    version = hashlib.sha256(Path(__file__).read_bytes() + f"{rdflib.__version__} {pyparsing.__version__}".encode())
+    return Path(folder) / f"query-analyses-{version.hexdigest()[:16]}.json"
+
+
+def _key(query: str) -> str:
+    return hashlib.sha256(query.encode("utf-8")).hexdigest()
+
+
+def _kept_analysis(query: str) -> _QueryInfo | None:
+    global _KEPT
+    with _KEPT_LOCK:
+        if _KEPT is None:
+            _KEPT = {}
+            path = _analyses_file()
+            try:
+                entries = json.loads(path.read_text(encoding="utf-8")) if path is not None else {}
+                for key, e in entries.items():
+                    dataset = Dataset(tuple(e["dataset"][0]), tuple(e["dataset"][1])) if e["dataset"] else None
+                    _KEPT[key] = _QueryInfo(QueryForm(e["form"]), frozenset(e["projected"]), frozenset(e["top_level"]),
+                                            int(e["where_group"]), e["limit"], dataset)
+            except (OSError, ValueError, KeyError, TypeError, IndexError):
+                _KEPT = {}
+        return _KEPT.get(_key(query))
+
+
+def _keep_analysis(query: str, info: _QueryInfo) -> None:
+    path = _analyses_file()
+    if path is None:
+        return
+    global _KEPT
+    with _KEPT_LOCK:
+        kept = _KEPT = _KEPT if _KEPT is not None else {}
+        kept[_key(query)] = info
+        entries = {key: {"form": i.form.value, "projected": sorted(i.projected), "top_level": sorted(i.top_level),
+                         "where_group": i.where_group, "limit": i.limit,
+                         "dataset": [list(i.dataset.default), list(i.dataset.named)] if i.dataset else None}
+                   for key, i in sorted(kept.items())}
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+            try:
+                with os.fdopen(handle, "w", encoding="utf-8") as out:
+                    json.dump(entries, out)
+                os.replace(temporary, path)
+            finally:
+                if os.path.exists(temporary):
+                    os.unlink(temporary)
+        except OSError:
+            return
 
 
 def nesting_depth(query: str) -> int:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import re
 import time
 from collections.abc import Iterator, Mapping
@@ -772,3 +773,43 @@ def test_select_result_is_frozen() -> None:
     with pytest.raises(AttributeError):
         result.rows = ()  # type: ignore[misc]
     assert result.dicts() == [{}]
+
+
+def test_the_analyses_of_kb_s_own_queries_are_kept_between_processes(tmp_path: Path,
+                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """A server starting parses about a hundred of kb's own queries: their analyses are kept in the cache folder
+    and read back by the next process, never a user's query's (always parsed: that check refuses SERVICE)."""
+    import subprocess
+    import sys
+
+    from kb import store as store_module
+    from kb.queries import get_query
+
+    monkeypatch.setenv("KB_CACHE_DIR", str(tmp_path / "cache"))
+    program = ("import sys, kb.store as s; from kb.queries import get_query\n"
+               "if sys.argv[1] == 'parse-nothing':\n"
+               "    s._analyse = s._on_a_deep_stack = lambda q: (_ for _ in ()).throw(AssertionError(q[:80]))\n"
+               "q = get_query('cq01-open-mandates').text\n"
+               "print(s.check_query(q))\n")
+    first = subprocess.run([sys.executable, "-c", program, "parse"], capture_output=True, text=True, timeout=120)
+    assert first.returncode == 0, first.stderr
+    (kept,) = (tmp_path / "cache").glob("query-analyses-*.json")
+    text = get_query("cq01-open-mandates").text
+    assert store_module._key(text) in json.loads(kept.read_text(encoding="utf-8"))
+    again = subprocess.run([sys.executable, "-c", program, "parse-nothing"], capture_output=True, text=True,
+                           timeout=120)
+    assert again.returncode == 0, again.stderr  # read back, not parsed
+    assert again.stdout == first.stdout == "SELECT\n"
+
+    user = "SELECT ?s WHERE { ?s ?p ?o } LIMIT 3"
+    with EmbeddedStore.in_memory() as memory:
+        memory.select(user)
+    assert store_module._key(user) not in json.loads(kept.read_text(encoding="utf-8"))
+    kept.write_text("{not json", encoding="utf-8")  # a damaged file is parsed around
+    damaged = subprocess.run([sys.executable, "-c", program, "parse"], capture_output=True, text=True, timeout=120)
+    assert damaged.returncode == 0 and damaged.stdout == "SELECT\n", damaged.stderr
+    (tmp_path / "a-file").write_text("", encoding="utf-8")  # and a folder that cannot be made too
+    unwritable = {**os.environ, "KB_CACHE_DIR": str(tmp_path / "a-file" / "cache")}
+    readonly = subprocess.run([sys.executable, "-c", program, "parse"], capture_output=True, text=True, timeout=120,
+                              env=unwritable)
+    assert readonly.returncode == 0 and readonly.stdout == "SELECT\n", readonly.stderr
