@@ -199,8 +199,12 @@ def parse_cmd(file: Annotated[Path, typer.Argument(help="A text, PDF or DOCX fil
                             hint=f"use one of {', '.join(kb.DOCUMENT_TYPES)}")
     received = kb.extract(file)
     fixes = kb.read_corrections(corrections) if corrections is not None else ()
-    doc = kb.parse_document(received.text, source=str(file), doc_type=doc_type, language=language,
-                            corrections=fixes, corrections_file=str(corrections or ""))
+    try:
+        doc = kb.parse_document(received.text, source=str(file), doc_type=doc_type, language=language,
+                                corrections=fixes, corrections_file=str(corrections or ""))
+    except kb.CorpusErrors as exc:  # a preview publishes nothing in any case: say what it did not do
+        raise kb.CorpusErrors(exc.errors, outcome="the corrections were not applied",
+                              again=f"run `kb parse {file} --corrections {corrections}` again") from None
     if lines:
         read = doc.read_lines(received.text)
         if fmt == "json":

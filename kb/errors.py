@@ -86,11 +86,12 @@ class CorpusError(InputError):
 class CorpusErrors(InputError):
     """Several corpus errors of one build, reported together: ``errors`` holds each one."""
 
-    def __init__(self, errors: list[CorpusError]) -> None:
+    def __init__(self, errors: list[CorpusError], *, outcome: str = "nothing was published",
+                 again: str = "build again") -> None:
         self.errors = errors
         lines = "\n".join(f"  {e}" for e in errors)
-        super().__init__(f"{len(errors)} problem(s) in the corpus, nothing was published:\n{lines}",
-                         hint="fix each (file:line first), then build again")
+        super().__init__(f"{len(errors)} problem(s) in the corpus, {outcome}:\n{lines}",
+                         hint=f"fix each (file:line first), then {again}")
 
 
 class ParseError(CorpusError):

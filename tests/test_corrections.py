@@ -347,6 +347,11 @@ def test_kb_parse_previews_the_corrections_of_a_metadata_file(
         out.write('  - {at: "Nowhere in the text", read_as: heading}\n')
     code, _, err = run(capsys, "parse", str(path), "--corrections", str(meta))
     assert code == EXIT_USAGE and f"{meta}:" in err and "the words are not in the source" in err
+    with meta.open("a", encoding="utf-8") as out:
+        out.write('  - {at: "Nor here", read_as: heading}\n')
+    code, _, err = run(capsys, "parse", str(path), "--corrections", str(meta))  # a preview publishes nothing anyway
+    assert code == EXIT_USAGE and "2 problem(s) in the corpus, the corrections were not applied" in err, err
+    assert "nothing was published" not in err and f"run `kb parse {path} --corrections {meta}` again" in err
 
 
 def test_a_line_in_no_provision_is_warned_of() -> None:
