@@ -24,8 +24,10 @@ work plans and Working Group reports in force then, against those already replac
 reporting it (what a report recommends comes after what it reports), how near a held text reports the
 activity to the target's words (a report tells what an activity answered next to it), and for a
 provision whether the target's document was issued by the same body (a body carries its own work
-forward). Two provisions read in one passage of a held text (known through one quotation, or a held
-paragraph and the quotation inside it) are one text, never linked to each other. The confidence is a
+forward) and whether a finding is matched with a mandate or recommendation (what asks carries forward
+what was asked, an observation an observation). Two provisions read in one passage of a held text (known
+through one quotation, or a held paragraph and the quotation inside it) are one text, never linked to each
+other. The confidence is a
 logistic function of them, fitted by ``bench/bench_suggest.py`` on the curated links left out one
 document at a time (the weights below and their calibration table are written down in bench/README.md).
 Nothing is downloaded: the stemmers, stop words, embeddings and the ranking come from installed packages.
@@ -79,17 +81,19 @@ _WORD_RE = re.compile(r"[a-z0-9]+")
 # recommendations come after what it reports), the target read near the lines reporting the activity
 # (0..1); and for a provision, the target's document issued by the same body (1: a body carries its own
 # work forward), and how well the source matches (0..1 of its best candidate) what the target is curated as
-# carrying forward or derived from (a later provision carries forward the latest of a line it resembles);
+# carrying forward or derived from (a later provision carries forward the latest of a line it resembles),
+# and a mandate or recommendation against a finding (1: what was asked carries forward what was asked or a
+# meeting concluded, and an observation an observation, seldom one the other);
 # chosen for recall by bench/bench_suggest.py.
 WEIGHTS = {"overlap": 6.5, "bm25": 1.5, "cited": 2.5, "quoted": 1.0, "topics": 2.0, "meaning": 4.0, "cycle": 3.0,
-           "reports": -3.0, "near": 3.0, "issuer": 1.0, "lineage": 2.0}
+           "reports": -3.0, "near": 3.0, "issuer": 1.0, "lineage": 2.0, "finding": -2.0}
 # The confidence: how often a curator linked proposals with these features (bench_suggest.py --fit, on
 # the corpus of record; a citation by number had no case to fit, its weight is the ranking's; likeness of
 # meaning and nearness, fitted a little below zero beside the overlap and quotation they mostly repeat,
 # are left at 0).
 CONFIDENCE = {"bias": -7.74, "overlap": 4.66, "bm25": 3.43, "cited": 2.5, "quoted": 1.35, "topics": 0.85,
               "meaning": 0.0, "rank": 1.02, "cycle": 2.36, "reports": -2.44, "near": 0.0, "issuer": 1.31,
-              "lineage": 0.0}
+              "lineage": 0.0, "finding": -2.24}
 # What a conference adopts, and what is submitted to it: the mandates of one derive from the other, at the
 # same meeting (its concept note or web page restates, and is not a source).
 _ADOPTED = frozenset({"PlanOfAction", "Declaration"})
@@ -366,6 +370,14 @@ def _link_type(source: Candidate, target: Candidate) -> str:
             and source.date[:4] and target.date[:4] and int(source.date[:4]) - int(target.date[:4]) <= 2:
         return "derivedFrom"  # the meeting or workshop of the same cycle it came from
     return "reiterates"
+
+
+def _finding_against_operative(source: Candidate, target: Candidate) -> bool:
+    """Whether one end is a finding and the other a mandate or recommendation: what was asked is carried
+    forward by what asks again, what was observed by a later observation (a report's findings are read
+    beside its recommendations, and resemble them, but are not what they repeat)."""
+    kinds = {source.kind, target.kind}
+    return Kind.FINDING.value in kinds and bool(kinds & _OPERATIVE_NAMES)
 
 
 def _quoted(source: Candidate, target: Candidate, meetings: dict[str, str]) -> bool:
@@ -715,7 +727,7 @@ def suggest(documents: Sequence[SourceDocument], provisions: dict[str, list[Prov
                         "near": closeness,
                         "issuer": float(issuer.get(source.doc, "") not in ("", None)
                                         and issuer.get(source.doc) == issuer.get(target.doc)),
-                        "lineage": 0.0}
+                        "lineage": 0.0, "finding": float(_finding_against_operative(source, target))}
             ranked.append((sum(WEIGHTS[name] * value for name, value in features.items()), target, features))
         lines: dict[str, tuple[str, str]] = {}  # a target -> what it carries on that the source matches best
         if source.kind != "Activity":

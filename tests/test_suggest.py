@@ -1169,21 +1169,49 @@ def test_a_later_provision_carries_forward_the_latest_of_a_line_it_resembles(
         corpus: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Recommendation 8 of 2024 resembles recommendation 9 of 2021, which the Plan of Action of Buenos Aires
     carried forward as "combat violence and harassment in the world of work" (a curated link): the topic is
-    proposed among its first five, saying which line it continues; without that reading it is not."""
+    proposed next to it, saying which line it continues; without that reading it comes after texts that
+    resemble recommendation 8 more."""
     suggest_module = importlib.import_module("kb.suggest")
     prepared = kb.prepare(corpus)
     source, topic = f"{REPORT} recommendation_8", "iacml21-plan-of-action passage_2__item_11"
 
-    def proposed() -> dict[str, kb.Suggestion]:
-        return {s.target_ref: s for s in kb.suggest(prepared.documents, prepared.provisions, prepared.annotations,
-                                                    document=REPORT)
-                if s.source.ref == source and s.link_type == "reiterates"}
+    def proposed() -> list[kb.Suggestion]:
+        found = [s for s in kb.suggest(prepared.documents, prepared.provisions, prepared.annotations, document=REPORT)
+                 if s.source.ref == source and s.link_type == "reiterates"]
+        return sorted(found, key=lambda s: -s.features["rank"])  # in the order ranked
 
     found = proposed()
-    assert found[topic].features["lineage"] == 1.0
-    assert "carries forward wg1-2021-final-report recommendation_9, which is like it" in found[topic].why
+    assert [s.target_ref for s in found[:2]] == ["wg1-2021-final-report recommendation_9", topic]
+    assert found[1].features["lineage"] == 1.0
+    assert "carries forward wg1-2021-final-report recommendation_9, which is like it" in found[1].why
     monkeypatch.setitem(suggest_module.WEIGHTS, "lineage", 0.0)
-    assert topic not in proposed()
+    assert topic not in [s.target_ref for s in proposed()[:3]]
+
+
+def test_a_recommendation_carries_forward_what_was_asked_not_what_was_observed(
+        corpus: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Recommendations 4 and 7 of 2024 carry forward recommendations 4 and 9 of 2021 (curated links), whose
+    report's findings on the same topics read much like them: the recommendations are proposed among their
+    first five, no finding is; read as any other target, the findings take their places."""
+    suggest_module = importlib.import_module("kb.suggest")
+    prepared = kb.prepare(corpus)
+    carried = {f"{REPORT} recommendation_4": "wg1-2021-final-report recommendation_4",
+               f"{REPORT} recommendation_7": "wg1-2021-final-report recommendation_9"}
+
+    def proposed() -> dict[str, list[kb.Suggestion]]:
+        found: dict[str, list[kb.Suggestion]] = {source: [] for source in carried}
+        for s in kb.suggest(prepared.documents, prepared.provisions, prepared.annotations, document=REPORT):
+            if s.source.ref in carried and s.link_type == "reiterates":
+                found[s.source.ref].append(s)
+        return found
+
+    for source, proposals in proposed().items():
+        assert carried[source] in {s.target_ref for s in proposals}
+        assert all(s.features["finding"] == 0.0 for s in proposals)
+    monkeypatch.setitem(suggest_module.WEIGHTS, "finding", 0.0)
+    for source, proposals in proposed().items():
+        assert carried[source] not in {s.target_ref for s in proposals}
+        assert any(s.features["finding"] == 1.0 for s in proposals)
 
 
 def test_an_answer_retargeted_to_what_came_after_it_is_refused(capsys: pytest.CaptureFixture[str],
