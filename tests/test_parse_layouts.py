@@ -276,6 +276,22 @@ def test_spanish_infinitives_of_action_are_mandates_in_paragraphs_not_in_list_it
     assert [p.kind for p in doc.provisions if "item" in p.eid] == [Kind.ITEM, Kind.ITEM]
 
 
+def test_any_spanish_infinitive_of_action_opens_a_mandate_in_a_spanish_text() -> None:
+    """Known by its ending, not from a list of verbs; an infinitive that only states ("Reconocer ...") does
+    not, unless an action follows it ("Destacar y apoyar ..."), nor a noun in -ar ("Bienestar ...")."""
+    text = ("Los países de la Red, reunidos en Lima en 2040, se comprometen a lo siguiente:\n\n"
+            "Perfeccionar las instituciones de la Red en aplicación de sus estatutos.\n\n"
+            "Acelerar el desarrollo de los sistemas de información de la Red.\n\n"
+            "Reconocer la situación de los jóvenes en el acceso al trabajo en la región.\n\n"
+            "Destacar y apoyar los esfuerzos de los ministerios en la formación para el trabajo.\n\n"
+            "Bienestar social y empleo en las ciudades de la región de la Red.\n")
+    doc = parse_document(text)
+    assert doc.metadata.type is None and doc.metadata.language == "es"
+    assert [(own_text(text, p).split()[0], p.kind) for p in doc.provisions][1:] == [
+        ("Perfeccionar", Kind.MANDATE), ("Acelerar", Kind.MANDATE), ("Reconocer", Kind.PARAGRAPH),
+        ("Destacar", Kind.MANDATE), ("Bienestar", Kind.PARAGRAPH)]
+
+
 def test_inline_numbering_separated_by_semicolons_is_cut() -> None:
     line = ("The Working Groups will address the following topics, as the Ministers agreed at the Conference "
             "held in Lima: 1. the future of work; 2. skills for the future; 3. gender equality in the labor market;")

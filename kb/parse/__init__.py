@@ -219,7 +219,7 @@ def parse_document(text: str, *, source: str = "<text>", doc_type: DocType | str
     if language:
         metadata = replace(metadata, language=language)
     kind_of = _doc_type(doc_type) or _doc_type(metadata.type)
-    provisions, notes = build_tree(body_blocks, Roles(kind_of))
+    provisions, notes = build_tree(body_blocks, Roles(kind_of, metadata.language))
     provisions, renames = _dedupe(provisions, source)
     provisions = placed.pin(provisions)
     warnings = [ParseWarning(n.line, n.code, n.message) for n in notes] + renames

@@ -10,7 +10,8 @@ it, the lead-in before it, and its own opening words.
   welcomes something; the opening "We, the Ministers ..., DECLARE:" is a paragraph.
 - After a resolution's "RESOLVES:" ("RESUELVE:", "DECIDES:"), every paragraph and item is a
   ``Mandate``, up to the next heading or resolution. A Spanish infinitive of action ("Encomendar
-  ...") opens a mandate in a paragraph, not in a list item, where it names a topic.
+  ...", in a Spanish text any infinitive but one that only states, "Reconocer ...") opens a mandate
+  in a paragraph, not in a list item, where it names a topic.
 - Items under a heading or lead-in about recommendations, consensus or findings, or objectives
   are ``Recommendation``, ``Finding``, ``Objective`` (English and Spanish role words).
 - A paragraph or item whose first sentence is a question is a ``Question``.
@@ -75,6 +76,19 @@ _IMPERATIVE_ES = frozenset("""
     reforzar profundizar consolidar generar integrar proteger combatir prevenir actualizar publicar
     investigar propiciar procurar articular estimular
     """.split())
+# In a Spanish text any infinitive of action opens a mandate ("Perfeccionar ...", "Acelerar ..."), known by its
+# ending; not the nouns and adjectives that end so ("Lugar", "Bienestar", "Mujer"), nor the infinitives by which
+# a text only states or acknowledges ("Reconocer la situación ...", "Expresar nuestra satisfacción ...").
+_INFINITIVE_RE = re.compile(r"[^\W\d_]{2,}(?:ar|er|ir)")
+_NOT_INFINITIVES = frozenset("""
+    lugar hogar bienestar mar militar familiar particular escolar popular nuclear solar pilar titular similar
+    regular auxiliar preliminar poder mujer taller deber ser placer alquiler porvenir
+    """.split())
+_STATING_ES = frozenset("""
+    reconocer reafirmar expresar destacar subrayar recordar observar afirmar considerar celebrar agradecer
+    felicitar saludar lamentar manifestar valorar resaltar enfatizar acoger notar señalar
+    """.split())
+_NOT_ACTION = _NOT_INFINITIVES | _STATING_ES
 # An infinitive that is the subject of a sentence ("Mejorar la calidad ... fue el tema central") is
 # followed by its verb within a few words.
 _COPULAS = frozenset("es fue son fueron sigue siguen era será sería constituye constituyó representa resulta".split())
@@ -134,10 +148,19 @@ def is_question(text: str) -> bool:
     return m is not None and m.group() == "?"
 
 
-def is_operative(text: str, *, infinitive: bool = True) -> bool:
+def _spanish_infinitive(words: Sequence[str]) -> bool:
+    """Whether the words (in lower case) open with an infinitive of action, known by its ending, alone or
+    after one that states ("Destacar y acompañar los esfuerzos ...")."""
+    if words[0] in _STATING_ES and words[1:2] in (["y"], ["e"]):
+        words = words[2:]
+    return bool(words) and bool(_INFINITIVE_RE.fullmatch(words[0])) and words[0] not in _NOT_ACTION
+
+
+def is_operative(text: str, *, infinitive: bool = True, spanish: bool = False) -> bool:
     """Whether a paragraph commits its authors or asks a body to act (see the module docstring);
     ``infinitive``: a Spanish infinitive opening it counts ("Fortalecer ..."), as it does in a
-    paragraph but not in a list item, where it names a topic as often as it asks for action."""
+    paragraph but not in a list item, where it names a topic as often as it asks for action;
+    ``spanish``: the text is in Spanish, where any infinitive of action counts, not only the known ones."""
     words = [w.lower() for w in _WORD_RE.findall(text[:200])]
     if not words:
         return False
@@ -151,9 +174,10 @@ def is_operative(text: str, *, infinitive: bool = True) -> bool:
         return True
     if first in _OPERATIVE_THIRD or first in _OPERATIVE_ES or (first == "nos" and words[1:2] == ["comprometemos"]):
         return True
-    spanish = infinitive and not _COPULAS.intersection(words[1:_SUBJECT_WORDS])
-    imperatives = _IMPERATIVE | _IMPERATIVE_ES if spanish else _IMPERATIVE
-    if first in imperatives and text[:1].isupper() and words[1:2] != [] and words[1] not in _NOUN_AFTER:
+    action = infinitive and not _COPULAS.intersection(words[1:_SUBJECT_WORDS])
+    opens_infinitive = first in _IMPERATIVE_ES or (spanish and _spanish_infinitive(words))
+    imperative = first in _IMPERATIVE or (action and opens_infinitive)
+    if imperative and text[:1].isupper() and words[1:2] != [] and words[1] not in _NOUN_AFTER:
         return True  # "Instruct the Working Groups to ...", "Encourage ILO-CINTERFOR ..."
     if first.endswith("remos") and len(first) > 6 and first not in _PRESENT_REMOS:
         return True  # Spanish future, first person plural: "Redoblaremos nuestros esfuerzos"
@@ -173,10 +197,12 @@ def _is_lead_label(text: str) -> bool:
 
 
 class Roles:
-    """The kinds of a document's provisions, knowing its type (None: not known)."""
+    """The kinds of a document's provisions, knowing its type (None: not known) and the language it is
+    read in."""
 
-    def __init__(self, doc_type: DocType | None) -> None:
+    def __init__(self, doc_type: DocType | None, language: str | None = None) -> None:
         self.doc_type = doc_type
+        self.spanish = language == "es"
         self.resolved = False  # past a resolution's "RESOLVES:": its operative part
         self._resolving = False  # "RESOLVES:" read: the operative part begins with the next block
 
@@ -219,7 +245,7 @@ class Roles:
             return not _only_recognizes(text)
         # A declaration or resolution, or a text whose kind is not known: each paragraph by its words.
         judged = self.resolving or self.doc_type is None
-        return judged and is_operative(text, infinitive=not item) and not (
+        return judged and is_operative(text, infinitive=not item, spanish=self.spanish) and not (
             OPENING_RE.match(text) and text.endswith(":"))
 
     def paragraph(self, text: str, headings: Sequence[str], lead_in: str, *, item: bool = False) -> Kind:
@@ -252,7 +278,8 @@ class Roles:
         if self.doc_type is DocType.PLAN_OF_ACTION and OPENING_RE.match(text) and not _only_recognizes(text):
             return Kind.MANDATE  # "We, the Ministers ... commit to carry out the following Plan of Action"
         if self.mandating:
-            return Kind.MANDATE if is_operative(text) or _DIRECTIVE_RE.search(text) else Kind.PARAGRAPH
+            directs = is_operative(text, spanish=self.spanish) or _DIRECTIVE_RE.search(text)
+            return Kind.MANDATE if directs else Kind.PARAGRAPH
         return Kind.MANDATE if self._operative(text) else Kind.PARAGRAPH
 
     def item(self, text: str, headings: Sequence[str], lead_in: str) -> Kind:
