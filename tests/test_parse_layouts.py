@@ -292,6 +292,24 @@ def test_any_spanish_infinitive_of_action_opens_a_mandate_in_a_spanish_text() ->
         ("Destacar", Kind.MANDATE), ("Bienestar", Kind.PARAGRAPH)]
 
 
+def test_a_spanish_infinitive_opening_a_list_item_names_a_topic_whatever_the_verb() -> None:
+    """A function or purpose listed in bullets or letters ("Apoyar ...", "Promover ...") is an item, like
+    one opening with any other infinitive."""
+    text = ("Funciones de la Red\n\n"
+            "La Red, creada en 2040 por los ministerios de trabajo de la región, tiene las siguientes funciones:\n\n"
+            "• Apoyar a los ministerios en el cumplimiento de sus compromisos.\n"
+            "• Promover la participación de las mujeres en el diálogo social.\n"
+            "• Asesorar a los ministerios en los asuntos de su competencia.\n\n"
+            "Los propósitos de la Red son los siguientes:\n\n"
+            "a) Afianzar la cooperación entre los ministerios de la región;\n\n"
+            "b) Promover y consolidar el diálogo social en la región;\n")
+    doc = parse_document(text)
+    assert doc.metadata.type is None
+    items = [(own_text(text, p).split()[1], p.kind) for p in doc.provisions if "item" in p.eid or "para_" in p.eid]
+    assert items == [("Apoyar", Kind.ITEM), ("Promover", Kind.ITEM), ("Asesorar", Kind.ITEM),
+                     ("Afianzar", Kind.ITEM), ("Promover", Kind.ITEM)]
+
+
 def test_inline_numbering_separated_by_semicolons_is_cut() -> None:
     line = ("The Working Groups will address the following topics, as the Ministers agreed at the Conference "
             "held in Lima: 1. the future of work; 2. skills for the future; 3. gender equality in the labor market;")

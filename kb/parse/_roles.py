@@ -74,7 +74,8 @@ _IMPERATIVE_ES = frozenset("""
     mejorar aumentar ampliar construir proporcionar brindar facilitar coordinar difundir identificar
     diseñar realizar organizar priorizar incorporar incluir mantener monitorear evaluar analizar compartir
     reforzar profundizar consolidar generar integrar proteger combatir prevenir actualizar publicar
-    investigar propiciar procurar articular estimular
+    investigar propiciar procurar articular estimular promover fortalecer continuar impulsar desarrollar establecer
+    apoyar
     """.split())
 # In a Spanish text any infinitive of action opens a mandate ("Perfeccionar ...", "Acelerar ..."), known by its
 # ending; not the nouns and adjectives that end so ("Lugar", "Bienestar", "Mujer"), nor the infinitives by which
@@ -104,7 +105,6 @@ _OPERATIVE_ES = frozenset("""
     comprometemos acordamos resolvemos decidimos encomendamos instruimos solicitamos exhortamos
     instamos invitamos encargamos convenimos adoptamos aprobamos asumimos impulsaremos
     solicita encomienda instruye encarga decide resuelve aprueba acuerda insta invita exhorta delega
-    promover fortalecer continuar impulsar desarrollar establecer apoyar
     """.split())
 _COMMITMENT_RE = re.compile(
     r"\bwe\s+(?:hereby\s+|also\s+|further\s+|therefore\s+)?(?:agree|commit|pledge|undertake|resolve|decide|will)\b"
