@@ -310,6 +310,22 @@ def test_a_spanish_infinitive_opening_a_list_item_names_a_topic_whatever_the_ver
                      ("Afianzar", Kind.ITEM), ("Promover", Kind.ITEM)]
 
 
+def test_an_imperative_opening_a_list_item_names_a_topic() -> None:
+    """Activities or functions listed in bullets ("• Prepare documents") are items in a text of unknown
+    kind, as the same words in Spanish are; a numbered paragraph opening so is a mandate."""
+    text = ("The Network\n\n"
+            "The Network was created in 2040 by the ministries of labor of the region. Its activities are:\n\n"
+            "• Prepare documents and inputs for the meetings of the ministries\n"
+            "• Organize the annual meeting of the Network\n"
+            "• Promote social dialogue among the ministries\n\n"
+            "Next steps\n\n"
+            "1. Promote social dialogue among the ministries of the region.\n")
+    doc = parse_document(text)
+    assert doc.metadata.type is None
+    assert [p.kind for p in doc.provisions if "item" in p.eid] == [Kind.ITEM, Kind.ITEM, Kind.ITEM]
+    assert [p.kind for p in doc.provisions if p.eid.endswith("para_1")] == [Kind.MANDATE]
+
+
 def test_inline_numbering_separated_by_semicolons_is_cut() -> None:
     line = ("The Working Groups will address the following topics, as the Ministers agreed at the Conference "
             "held in Lima: 1. the future of work; 2. skills for the future; 3. gender equality in the labor market;")

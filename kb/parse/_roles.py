@@ -9,9 +9,9 @@ it, the lead-in before it, and its own opening words.
   "Nos comprometemos a ...", "Redoblaremos ..."), not when it only recognizes, reaffirms, notes or
   welcomes something; the opening "We, the Ministers ..., DECLARE:" is a paragraph.
 - After a resolution's "RESOLVES:" ("RESUELVE:", "DECIDES:"), every paragraph and item is a
-  ``Mandate``, up to the next heading or resolution. A Spanish infinitive of action ("Encomendar
-  ...", in a Spanish text any infinitive but one that only states, "Reconocer ...") opens a mandate
-  in a paragraph, not in a list item, where it names a topic.
+  ``Mandate``, up to the next heading or resolution. An imperative ("Encourage ...") or a Spanish
+  infinitive of action ("Encomendar ...", in a Spanish text any infinitive but one that only states,
+  "Reconocer ...") opens a mandate in a paragraph, not in a list item, where it names a topic.
 - Items under a heading or lead-in about recommendations, consensus or findings, or objectives
   are ``Recommendation``, ``Finding``, ``Objective`` (English and Spanish role words).
 - A paragraph or item whose first sentence is a question is a ``Question``.
@@ -158,8 +158,9 @@ def _spanish_infinitive(words: Sequence[str]) -> bool:
 
 def is_operative(text: str, *, infinitive: bool = True, spanish: bool = False) -> bool:
     """Whether a paragraph commits its authors or asks a body to act (see the module docstring);
-    ``infinitive``: a Spanish infinitive opening it counts ("Fortalecer ..."), as it does in a
-    paragraph but not in a list item, where it names a topic as often as it asks for action;
+    ``infinitive``: an imperative or a Spanish infinitive opening it counts ("Encourage ...",
+    "Fortalecer ..."), as it does in a paragraph but not in a list item, where it names a topic (a
+    function, an activity) as often as it asks for action;
     ``spanish``: the text is in Spanish, where any infinitive of action counts, not only the known ones."""
     words = [w.lower() for w in _WORD_RE.findall(text[:200])]
     if not words:
@@ -176,7 +177,7 @@ def is_operative(text: str, *, infinitive: bool = True, spanish: bool = False) -
         return True
     action = infinitive and not _COPULAS.intersection(words[1:_SUBJECT_WORDS])
     opens_infinitive = first in _IMPERATIVE_ES or (spanish and _spanish_infinitive(words))
-    imperative = first in _IMPERATIVE or (action and opens_infinitive)
+    imperative = (infinitive and first in _IMPERATIVE) or (action and opens_infinitive)
     if imperative and text[:1].isupper() and words[1:2] != [] and words[1] not in _NOUN_AFTER:
         return True  # "Instruct the Working Groups to ...", "Encourage ILO-CINTERFOR ..."
     if first.endswith("remos") and len(first) > 6 and first not in _PRESENT_REMOS:
