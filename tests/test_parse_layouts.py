@@ -727,6 +727,20 @@ def test_after_a_resolutions_resolves_every_paragraph_and_item_is_operative() ->
     assert [p.kind for p in doc.provisions if "item" in p.eid] == [Kind.MANDATE, Kind.MANDATE]
 
 
+def test_a_short_lead_in_after_resolves_is_what_it_resolves() -> None:
+    """"RESUELVE: Aprobar el siguiente Estatuto:" is the resolution's operative part, though short and
+    ending in a colon like a label."""
+    text = ("La Conferencia de la Red,\n\n"
+            "Considerando que la Red presentó un proyecto de estatuto en su reunión de 2040,\n\n"
+            "Resuelve:\n\n"
+            "Aprobar el siguiente Estatuto:\n\n"
+            "Artículo 1. La Red es un foro de cooperación entre los ministerios de trabajo de la región.\n")
+    doc = parse_document(text)
+    kinds = [(own_text(text, p).split()[0], p.kind) for p in doc.provisions][:4]
+    assert kinds == [("La", Kind.PARAGRAPH), ("Considerando", Kind.PARAGRAPH), ("Resuelve:", Kind.PARAGRAPH),
+                     ("Aprobar", Kind.MANDATE)]
+
+
 def test_an_abbreviation_is_no_lettered_section() -> None:
     text = ("U.S. Department of State\n\nDiplomacy in Action\n\nAG/RES. 9999 (LXX-O/40) Follow-Up to the Meetings of "
             "Ministers\n\nJune 8, 2040\n\n(Adopted at the fourth plenary session, held on June 8, 2040)\n\n"

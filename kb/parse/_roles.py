@@ -274,6 +274,8 @@ class Roles:
         field_line = _FIELD_RE.match(text)
         if field_line and _OBJECTIVE_RE.search(field_line["label"]):
             return Kind.OBJECTIVE
+        if self.resolved:
+            return Kind.MANDATE  # "RESUELVE: Aprobar el siguiente Estatuto:": what it resolves, however short
         if _is_lead_label(text):
             return Kind.PARAGRAPH
         if self.doc_type is DocType.PLAN_OF_ACTION and OPENING_RE.match(text) and not _only_recognizes(text):
