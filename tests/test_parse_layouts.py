@@ -741,6 +741,24 @@ def test_a_short_lead_in_after_resolves_is_what_it_resolves() -> None:
                      ("Aprobar", Kind.MANDATE)]
 
 
+def test_the_letters_of_a_mandate_that_leads_in_to_them_are_mandates() -> None:
+    """"1. To urge Member States to: (a) keep ... (b) allocate ...": each letter is what the paragraph asks,
+    as roman numerals under a letter are; the letters under a paragraph that only tells are items."""
+    text = ("The Council of the Network,\n\n"
+            "Having considered the report of the Director on the programs of the Network in 2040,\n\n"
+            "1. To urge Member States to:\n\n"
+            "(a) keep a high-level commitment to the programs of the Network;\n\n"
+            "(b) allocate sufficient resources to sustain the national programs;\n\n"
+            "2. The report of the Director covered the following topics:\n\n"
+            "(a) the national programs of the Network;\n\n"
+            "(b) the resources of the national programs.\n")
+    doc = parse_document(text)
+    assert doc.metadata.type is None
+    kinds = {p.number: p.kind for p in doc.provisions if p.number}
+    assert kinds == {"1": Kind.MANDATE, "1(a)": Kind.MANDATE, "1(b)": Kind.MANDATE,
+                     "2": Kind.PARAGRAPH, "2(a)": Kind.ITEM, "2(b)": Kind.ITEM}
+
+
 def test_an_abbreviation_is_no_lettered_section() -> None:
     text = ("U.S. Department of State\n\nDiplomacy in Action\n\nAG/RES. 9999 (LXX-O/40) Follow-Up to the Meetings of "
             "Ministers\n\nJune 8, 2040\n\n(Adopted at the fourth plenary session, held on June 8, 2040)\n\n"

@@ -77,6 +77,8 @@ def _container(block: Block, type_: str, heading: str, num: str | None = None, n
 
 
 _SMALL_ROMANS = frozenset("i ii iii iv v vi vii viii ix x xi xii".split())
+# The roles a provision gives to its parts when it leads in to them.
+_LEADING_ROLES = frozenset({Kind.MANDATE, Kind.RECOMMENDATION, Kind.FINDING})
 
 
 def _roman_parent(siblings: list[_Node], mark: str) -> _Node | None:
@@ -351,10 +353,12 @@ class Tree:
         kind = self.roles.lettered(block.text, self.headings, " ".join(filter(None, (self.run_lead_in, self.lead_in))))
         over = _roman_parent((self.numbered or self.container).children, letter)
         if over is not None:  # "(i)", "(ii)" under "(c)": its parts, not letters of their own
-            role = over.kind if over.kind in (Kind.MANDATE, Kind.RECOMMENDATION, Kind.FINDING) else kind
+            role = over.kind if over.kind in _LEADING_ROLES else kind
             over.children.append(_leaf(block, role, "para", letter, f"{over.number}({letter})"))
             return
         if self.numbered:
+            if self.numbered.kind in _LEADING_ROLES and self.numbered.text.endswith(":"):
+                kind = self.numbered.kind  # "1. To urge Member States to: (a) keep ...": each letter is what it asks
             self.numbered.children.append(_leaf(block, kind, "para", letter, f"{self.numbered.number}({letter})"))
         else:
             # under a numbered heading ("1) In the area of employment"), its number leads the letter
