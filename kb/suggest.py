@@ -5,10 +5,11 @@ located in the held sources, with a confidence and a why. The second step of the
 For every mandate, recommendation, finding and objective of a document (and every activity it
 reports), the suggester ranks what it may be linked to:
 
-- ``derivedFrom``: a mandate to the recommendation it adopts (often near-verbatim with another verb:
+- ``derivedFrom``: a mandate to the recommendation it adopts (near-verbatim, often with another verb:
   "Instruct" -> "Encourage"), a recommendation to a recommendation or item of the meeting or workshop
   it came from;
-- ``reiterates``: a provision to an earlier one it repeats (another cycle);
+- ``reiterates``: a provision to an earlier one it repeats (another cycle), and a mandate to a
+  recommendation whose subject it takes up in other words (a topic of a Working Group's list);
 - ``respondsTo``: an activity to the mandate or recommendation it answers;
 - ``addressee``: a mandate or recommendation to the bodies it names (labels and other names, English
   and Spanish).
@@ -28,7 +29,7 @@ provision whether the target's document was issued by the same body (a body carr
 forward) and whether a finding is matched with a mandate or recommendation (what asks carries forward
 what was asked, an observation an observation). Two provisions read in one passage of a held text (known
 through one quotation, or a held paragraph and the quotation inside it) are one text, never linked to each
-other. The confidence is a
+other, nor are the Declaration and the Plan of Action one conference adopted together. The confidence is a
 logistic function of them, fitted by ``bench/bench_suggest.py`` on the curated links left out one
 document at a time (the weights below and their calibration table are written down in bench/README.md).
 Nothing is downloaded: the stemmers, stop words, embeddings and the ranking come from installed packages.
@@ -104,6 +105,7 @@ _SUBMITTED = frozenset({"WorkingGroupReport", "MeetingSummary"})
 _INSTRUMENTS = frozenset({"PlanOfAction", "Declaration", "WorkPlan", "WorkingGroupReport"})
 _PERIOD_RE = re.compile(r"\b((?:19|20)\d\d)\s*[-\u2013]\s*((?:19|20)\d\d)\b")
 _NEAR = 1000  # characters: the scale of _nearness
+_RESTATES = 0.75  # token-sort ratio of two whole texts from which one restates the other
 _MIN_OVERLAP = 0.35  # below this token-set ratio a candidate is not worth a curator's time
 _SHORTLIST = 300  # targets per source scored beyond BM25
 # A body of a numbered series: "Working Group 1", "Grupo de Trabajo 2".
@@ -366,11 +368,22 @@ def _link_type(source: Candidate, target: Candidate) -> str:
     if source.kind == "Activity":
         return "respondsTo"
     if source.kind == Kind.MANDATE.value and target.kind in (Kind.RECOMMENDATION.value, Kind.ITEM.value):
-        return "derivedFrom"
+        # A conference adopts a recommendation by writing it into its instrument nearly word for word
+        # ("Instruct" -> "Encourage"); a mandate taking up its subject in other words (a topic of a Working
+        # Group's list, a Declaration's commitment) carries it forward. Across languages the words cannot
+        # tell, and adoption is kept.
+        return "derivedFrom" if source.language != target.language or _restates(source, target) else "reiterates"
     if source.kind == Kind.RECOMMENDATION.value and target.kind in _ORIGIN_KINDS \
             and source.date[:4] and target.date[:4] and int(source.date[:4]) - int(target.date[:4]) <= 2:
         return "derivedFrom"  # the meeting or workshop of the same cycle it came from
     return "reiterates"
+
+
+def _restates(source: Candidate, target: Candidate) -> bool:
+    """Whether one text says the other nearly word for word, as a whole: the words of both, in any order,
+    with their lengths counted (one sharing all of its few words with a longer text takes up its subject,
+    it does not restate it)."""
+    return fuzz.token_sort_ratio(source.text, target.text, processor=utils.default_process) / 100 >= _RESTATES
 
 
 def _overlap(source: Candidate, target: Candidate) -> float:
@@ -643,6 +656,7 @@ def suggest(documents: Sequence[SourceDocument], provisions: dict[str, list[Prov
     wanted = None if work is None else {work} | {d.meta.slug for d in documents if d.meta.version_of == work}
     items = candidates(documents, provisions, annotations)
     meetings = {d.meta.slug: d.meta.meeting for d in documents}
+    meeting_of = meetings | {m.slug: m.meeting for m in annotations.documents}  # of those known by quotation too
     scheme = _Topics(topic_labels())
     tokens = {c.iri: _tokens(c.text, c.language) for c in items}
     topics = {iri_: scheme.of(words) for iri_, words in tokens.items()}
@@ -714,6 +728,12 @@ def suggest(documents: Sequence[SourceDocument], provisions: dict[str, list[Prov
                 # a meeting's concept note or web page restates what the meeting's other documents say, not
                 # reiterates; but what a conference adopts derives from the reports submitted to it, and two
                 # records of a cycle (a meeting of its Working Groups, their report a year on) are not restatements
+                continue
+            if meeting_of.get(source.doc) and meeting_of.get(source.doc) == meeting_of.get(target.doc) and \
+                    {doc_types.get(source.doc), doc_types.get(target.doc)} <= _ADOPTED and \
+                    issuer.get(source.doc) == issuer.get(target.doc):
+                # a conference's Declaration and Plan of Action are adopted together: neither carries the other
+                # forward, nor is adopted from it
                 continue
             if source.kind == "Activity" and target.kind not in _ANSWERED_KIND_NAMES:
                 continue

@@ -446,7 +446,9 @@ def test_at_most_top_proposals_per_source_and_type(corpus: Path) -> None:
     from collections import Counter
 
     prepared = kb.prepare(corpus)
-    found = kb.suggest(prepared.documents, prepared.provisions, prepared.annotations, document=REPORT, top=2)
+    # the 2021 report: its recommendations have origins in the Quito meeting and forerunners in Bridgetown
+    found = kb.suggest(prepared.documents, prepared.provisions, prepared.annotations, document="wg1-2021-final-report",
+                       top=2, curated=[])
     per = Counter((s.source.iri, s.link_type) for s in found)
     assert max(per.values()) == 2
     both = {source for source, link_type in per if link_type == "derivedFrom"} & {
@@ -486,6 +488,42 @@ def test_words_overlap_whatever_the_punctuation_printed_against_them() -> None:
     said = "Strengthen the coordination among education and professional training; and employment."
     assert _overlap(candidate("Recommendation", said), topic) == 1.0
     assert _overlap(candidate("Activity", said), topic) < 0.9
+
+
+def test_a_mandate_restating_a_recommendation_adopts_it_one_taking_up_its_subject_carries_it_forward() -> None:
+    """Article 7(g) of the Plan of Action of Buenos Aires writes the 2021 recommendation 7 into the Plan with
+    another verb: adopted from it. A topic of the Plan's list for the Working Group names the subject of a
+    recommendation in a few of its words: carried forward. Across languages the words cannot tell."""
+    from kb.suggest import Candidate, _link_type
+
+    def candidate(kind: str, text: str, language: str = "en") -> Candidate:
+        return Candidate(iri=f"x/{kind}/{text[:9]}", ref=f"x {kind}", kind=kind, doc="x", number="", text=text,
+                         date="2021", evidence=(), language=language)
+
+    recommendation_7 = candidate("Recommendation", "Instruct ILO-CINTERFOR, OAS and UNESCO to continue working "
+                                 "jointly in the development of a Regional Qualifications Framework at the level of "
+                                 "the Americas to guide the design and implementation of national qualification "
+                                 "frameworks.")
+    article_7g = candidate("Mandate", "Encourage ILO-CINTERFOR, OAS and UNESCO to continue working jointly in the "
+                           "development of a Regional Qualifications Framework at the level of the Americas to guide "
+                           "the design and implementation of national qualification frameworks")
+    topic = candidate("Mandate", "coordination among education, professional training, and employment; qualification "
+                      "frameworks; and development of skills for the future")
+    in_spanish = candidate("Mandate", "Alentar a OIT-CINTERFOR, OEA y UNESCO a seguir trabajando conjuntamente en el "
+                           "desarrollo de un Marco Regional de Cualificaciones", "es")
+    assert _link_type(article_7g, recommendation_7) == "derivedFrom"
+    assert _link_type(topic, recommendation_7) == "reiterates"
+    assert _link_type(in_spanish, recommendation_7) == "derivedFrom"
+
+
+def test_a_conference_s_declaration_and_plan_of_action_are_not_linked_to_each_other(corpus: Path) -> None:
+    """The Declaration and the Plan of Action of Buenos Aires, adopted together at the XXI IACML, say the same
+    things: neither carries the other forward."""
+    prepared = kb.prepare(corpus)
+    found = kb.suggest(prepared.documents, prepared.provisions, prepared.annotations, top=50, curated=[])
+    ends = [{s.source.ref.split()[0], s.target_ref.split()[0]} for s in found if s.link_type != "addressee"]
+    assert [pair for pair in ends if "iacml21-plan-of-action" in pair]
+    assert not [pair for pair in ends if pair == {"iacml21-declaration", "iacml21-plan-of-action"}]
 
 
 def test_a_body_carrying_its_own_work_forward(corpus: Path) -> None:
