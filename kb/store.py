@@ -207,7 +207,7 @@ def _inspect_text(query: str) -> _QueryInfo:
 # always parsed (that check refuses SERVICE and updates) and never written there. A file is valid for one
 # version of this module and of the parser; an unreadable or unwritable one is parsed around.
 _VOUCHED: set[str] = set()
-_KEPT: dict[str, _QueryInfo] | None = None
+_KEPT: dict[str, Any] | None = None  # the file's entries, by the hash of the text
 _KEPT_LOCK = threading.Lock()
 
 
@@ -248,13 +248,42 @@ def _kept_analysis(query: str) -> _QueryInfo | None:
             path = _analyses_file()
             try:
                 entries = json.loads(path.read_text(encoding="utf-8")) if path is not None else {}
-                for key, e in entries.items():
-                    dataset = Dataset(tuple(e["dataset"][0]), tuple(e["dataset"][1])) if e["dataset"] else None
-                    _KEPT[key] = _QueryInfo(QueryForm(e["form"]), frozenset(e["projected"]), frozenset(e["top_level"]),
-                                            int(e["where_group"]), e["limit"], dataset)
-            except (OSError, ValueError, KeyError, TypeError, IndexError):
+                if not isinstance(entries, dict):
+                    raise ValueError("not an object")
+                _KEPT = entries
+            except Exception:  # whatever the file holds, its queries are parsed as if it were not there
                 _KEPT = {}
-        return _KEPT.get(_key(query))
+        entry = _KEPT.get(_key(query))
+    return _kept_entry(query, entry) if entry is not None else None
+
+
+_VARIABLE_RE = re.compile(r"[?$]([A-Za-z_][A-Za-z0-9_]*)")
+
+
+def _kept_entry(query: str, e: Any) -> _QueryInfo | None:
+    """The analysis kept for ``query``, checked against its text (None if it does not fit: the query is then
+    parsed). What a scan finds is found again (where parameters are bound, the variables that may be); what
+    only the parse finds must agree with the text: a damaged or edited file changes no answer."""
+    try:
+        scrubbed = _scrub(query)
+        mentioned = set(_VARIABLE_RE.findall(scrubbed))
+        form, projected, limit, dataset = QueryForm(e["form"]), e["projected"], e["limit"], e["dataset"]
+        if not re.search(rf"\b{form.value}\b", scrubbed, re.IGNORECASE):
+            return None
+        if not (isinstance(projected, list) and all(isinstance(v, str) for v in projected)
+                and set(projected) <= mentioned):
+            return None
+        if limit is not None and not (type(limit) is int and limit >= 0
+                                      and re.search(rf"\bLIMIT\s+{limit}\b", scrubbed, re.IGNORECASE)):
+            return None
+        if dataset is not None:
+            default, named = dataset
+            dataset = Dataset(tuple(map(str, default)), tuple(map(str, named)))
+            dataset.check()
+        return _QueryInfo(form, frozenset(projected), _top_level_variables(scrubbed), _where_group(scrubbed, form),
+                          limit, dataset)
+    except Exception:  # whatever the file holds
+        return None
 
 
 def _keep_analysis(query: str, info: _QueryInfo) -> None:
@@ -264,11 +293,10 @@ def _keep_analysis(query: str, info: _QueryInfo) -> None:
     global _KEPT
     with _KEPT_LOCK:
         kept = _KEPT = _KEPT if _KEPT is not None else {}
-        kept[_key(query)] = info
-        entries = {key: {"form": i.form.value, "projected": sorted(i.projected), "top_level": sorted(i.top_level),
-                         "where_group": i.where_group, "limit": i.limit,
-                         "dataset": [list(i.dataset.default), list(i.dataset.named)] if i.dataset else None}
-                   for key, i in sorted(kept.items())}
+        dataset = [list(info.dataset.default), list(info.dataset.named)] if info.dataset else None
+        kept[_key(query)] = {"form": info.form.value, "projected": sorted(info.projected), "limit": info.limit,
+                             "dataset": dataset}
+        entries = dict(sorted(kept.items()))
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)

@@ -813,3 +813,32 @@ def test_the_analyses_of_kb_s_own_queries_are_kept_between_processes(tmp_path: P
     readonly = subprocess.run([sys.executable, "-c", program, "parse"], capture_output=True, text=True, timeout=120,
                               env=unwritable)
     assert readonly.returncode == 0 and readonly.stdout == "SELECT\n", readonly.stderr
+
+
+@pytest.mark.parametrize("held", ["[]", "null", "[" * 100_000 + "]" * 100_000, '{"KEY": {"form": "SELECT"}}',
+                                  '{"KEY": {"form": "SELECT", "projected": ["nowhere"], "limit": null, '
+                                  '"dataset": null}}',
+                                  '{"KEY": {"form": "ASK", "projected": [], "limit": null, "dataset": null}}',
+                                  '{"KEY": {"form": "SELECT", "projected": [], "limit": "x", "dataset": null}}',
+                                  '{"KEY": {"form": "SELECT", "projected": [], "limit": 1, "dataset": null}}',
+                                  '{"KEY": {"form": "SELECT", "projected": [], "limit": null, '
+                                  '"dataset": [["http://evil.example/g"], []]}}'])
+def test_a_damaged_or_edited_analyses_file_changes_nothing(held: str, tmp_path: Path,
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    """Whatever the cache file holds, a query of kb's own is checked as its text says: an entry that does not fit
+    the text (a variable it does not have, another form, a LIMIT it does not say, a graph outside the knowledge
+    base) is parsed again; the offset where parameters are bound is always found in the text itself."""
+    from kb import store as store_module
+    from kb.queries import get_query
+
+    text = get_query("cq08-ontology-terms").text
+    monkeypatch.setenv("KB_CACHE_DIR", str(tmp_path))
+    store_module._inspect_text.cache_clear()
+    monkeypatch.setattr(store_module, "_KEPT", None)
+    path = store_module._analyses_file()
+    assert path is not None
+    path.write_text(held.replace("KEY", store_module._key(text)), encoding="utf-8")
+    try:
+        assert store_module._inspect_text(text) == store_module._analyse(text)
+    finally:
+        store_module._inspect_text.cache_clear()
