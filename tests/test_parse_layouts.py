@@ -664,8 +664,6 @@ def test_a_paragraphs_first_words_alone_on_its_first_line_begin_it() -> None:
     "MANDATES FOR ACTION\n\n",
     "Décima Cumbre de las Américas\nEl siguiente es el texto completo del Plan de Acción suscrito por los Jefes de "
     "Estado y de Gobierno asistentes a la Décima Cumbre de las Américas:\n\n",
-    "Tenth Summit of the Americas Inter-American Action Plan on Labor Administration\n\n"
-    "(Adopted by the Heads of State and Government on June 9, 2040)\n\n",
 ])
 def test_a_summits_mandates_for_action_is_a_plan_of_action(cover: str) -> None:
     text = cover + ("We, the Heads of State and Government of the Americas, commit to the following mandates.\n\n"

@@ -100,8 +100,8 @@ _EN_WORDS = frozenset("the of and to in for is with on that by as are this be fr
 _ES_WORDS = frozenset("de la el los las y en para con que del por se una un su al es".split())
 
 _TYPE_WORDS: tuple[tuple[re.Pattern[str], DocType], ...] = (
-    (re.compile(r"\bplan(?:es)? (?:of action|de acci\S*n)\b|\baction plans?\b|"
-                r"\bmandates for action\b|\bmandatos para la acci\S*n\b", _FLAGS), DocType.PLAN_OF_ACTION),
+    (re.compile(r"\bplan(?:es)? (?:of action|de acci\S*n)\b|\bmandates for action\b|\bmandatos para la acci\S*n\b",
+                _FLAGS), DocType.PLAN_OF_ACTION),
     (re.compile(r"\b(?:work ?plan|plan de trabajo|calendar of activities|calendario de actividades)\b", _FLAGS),
      DocType.WORK_PLAN),
     (re.compile(r"\b(?:final |annual )?(?:report|informe)\b.*\b(?:working group|grupo de trabajo)\b|"
