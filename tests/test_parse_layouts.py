@@ -941,16 +941,21 @@ def test_a_speech_without_a_title_is_typed_by_its_greeting() -> None:
     "Presentation is loading. Please wait.\n\nThe Network for Labor Administration: results 2039-2040\n\n"
     "Similar presentations\n\n",
     "25 likes | 90 Views\nThe Network for Labor Administration: results 2039-2040\n\n",
-    "Speeches\n\nTENTH MEETING OF MINISTERS OF EDUCATION\n\nJuly 9, 2040 - Lima, Peru\n\n",
-    "Discursos\n\nINAUGURACIÓN DE LA X REUNIÓN DE MINISTROS\n\n10 de noviembre de 2040 - Ciudad de Panamá\n\n",
     "March 3, 2040 - Lima, Peru\n\n* Check against delivery *\n\n",
 ])
-def test_a_talk_is_typed_by_its_page_a_slide_host_or_a_speech_s_dateline(cover: str) -> None:
-    """A slide deck's host furniture, a speech's dateline ("July 9, 2040 - Lima, Peru") or its "Check against
-    delivery": a talk, read as the record of the meeting it was given at."""
+def test_a_talk_is_typed_by_its_page_a_slide_host_or_check_against_delivery(cover: str) -> None:
+    """A slide deck's host furniture or a speech's "Check against delivery": a talk, read as the record of the
+    meeting it was given at."""
     text = cover + ("It is a pleasure to address the Ministers of the Americas in this meeting.\n\n"
                     "Our region has made progress in the fight against informality.\n")
     assert parse_document(text).metadata.type == "MeetingSummary"
+
+
+def test_a_news_item_under_a_dateline_is_not_a_talk() -> None:
+    """A dateline ("July 9, 2040 - Washington, DC") heads press releases and news as well as speeches."""
+    text = ("OAS and ILO sign an agreement on labor statistics\n\nJuly 9, 2040 - Washington, DC\n\n"
+            "The two organizations agreed to share the data of their surveys of the region's labor markets.\n")
+    assert parse_document(text).metadata.type != "MeetingSummary"
 
 
 def test_a_press_release_under_a_date_is_not_a_talk() -> None:
@@ -1899,3 +1904,32 @@ def test_a_lettered_heading_c_is_not_the_roman_numeral_100() -> None:
     sections = [(p.eid, p.number) for p in doc.provisions if p.kind is Kind.SECTION]
     assert sections == [("sec_1", "I"), ("sec_2", "II"), ("sec_2__subsec_1", "A"), ("sec_2__subsec_2", "B"),
                         ("sec_2__subsec_3", "C"), ("sec_3", "III")]
+
+
+def test_words_ending_like_an_infinitive_are_not_mandates_in_spanish() -> None:
+    """A Spanish paragraph opening with an ordinal, an adverb or an accented noun ending in -er/-ar ("Primer",
+    "Ayer", "Líder", "Carácter"), or with what only takes note, is no mandate; "Perfeccionar ..." is."""
+    text = ("DECLARACIÓN DE LIMA\n\n"
+            "1. Primer lugar de encuentro de los ministros de la región en esta década de cambios.\n"
+            "2. Ayer los ministros visitaron los centros de formación profesional de la ciudad.\n"
+            "3. Líder regional en la formación de inspectores del trabajo, el país acoge la reunión.\n"
+            "4. Carácter tripartito de las delegaciones que participaron en las sesiones de trabajo.\n"
+            "5. Tomar nota con satisfacción del informe presentado por la Secretaría Técnica.\n"
+            "6. Constatar los avances logrados por los países en la reducción de la informalidad.\n"
+            "7. Perfeccionar los sistemas de información del mercado laboral de la región.\n")
+    kinds = [p.kind for p in parse_document(text, doc_type="Declaration", language="es").provisions
+             if p.kind != "Section"]
+    assert kinds == ["Paragraph"] * 6 + ["Mandate"], kinds
+
+
+def test_what_a_committing_lead_in_lists_are_mandates_and_capitals_leading_in_no_heading() -> None:
+    """"We commit to:" over imperatives lists commitments, not topics; "WE DECLARE THE FOLLOWING:" in capitals
+    leads in to the operative text and heads nothing."""
+    text = ("DECLARATION OF LIMA\n\nWE DECLARE THE FOLLOWING:\n\n"
+            "1. The Ministers of Labor reaffirm their commitment to decent work for all in the region.\n\n"
+            "We commit to:\n\n- Strengthen cooperation among the ministries of labor of the region.\n"
+            "- Promote decent work in the rural economy and in the informal sector.\n")
+    provisions = parse_document(text, doc_type="Declaration").provisions
+    assert not any(p.kind == "Section" and "DECLARE" in p.text for p in provisions)
+    listed = [p.kind for p in provisions if p.text.startswith(("Strengthen", "Promote"))]
+    assert listed == ["Mandate", "Mandate"], [(p.eid, p.kind, p.text[:30]) for p in provisions]

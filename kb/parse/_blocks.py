@@ -420,6 +420,13 @@ _CAPS_OPENERS = frozenset({"OF", "THE", "AND", "IN", "FOR", "ON", "TO", "DE", "D
                            "EN", "PARA", "A", "AL"})
 
 
+# A lead-in in capitals to what the authors declare, adopt or resolve ("WE DECLARE THE FOLLOWING:", "ACORDAMOS LO
+# SIGUIENTE:", "HEREBY RESOLVES:"): part of the operative text, not a heading over it.
+_CAPS_LEAD_IN_RE = re.compile(
+    r"\b(?:WE|HEREBY|NOS|NOSOTROS)\b|\b(?:FOLLOWING|SIGUIENTES?)\b|^\W*[A-ZÁÉÍÓÚÑ]{3,}MOS\b|"
+    r"^\W*(?:ADOPT|APPROVE|DECLARE|RESOLVE|DECIDE|AGREE|COMMIT|URGE|INSTRUCT|ENCOURAGE|REQUEST)S?\b")
+
+
 def _caps_label(block: Block) -> bool:
     """A short line in capitals that names a part ("DOCUMENTS FOR THE MEETING", "MAIN OUTCOMES:"): two words at
     least (a preamble's verb alone is no heading: "RESUELVE:", "DECLARAMOS:"), not a preamble's cue, not a line
@@ -427,7 +434,8 @@ def _caps_label(block: Block) -> bool:
     words = block.text.removesuffix(":").split()
     return (block.heading_like and is_upper(block.text) and 2 <= len(words) <= _CAPS_LABEL_WORDS
             and block.text[:1].isalpha() and words[0] not in _CAPS_OPENERS and words[-1] not in _CAPS_OPENERS
-            and not RESOLUTION_CUE_RE.match(block.text) and not _CUE_ALONE_RE.match(block.text))
+            and not RESOLUTION_CUE_RE.match(block.text) and not _CUE_ALONE_RE.match(block.text)
+            and not (block.text.endswith(":") and _CAPS_LEAD_IN_RE.search(block.text)))
 
 
 def _caps_heading(out: list[Block], k: int) -> bool:

@@ -148,13 +148,11 @@ _WEB_CUES_RE = re.compile(
     re.IGNORECASE | re.MULTILINE)
 
 # What a talk's page carries and no other document does: a slide host's furniture ("Presentation is loading",
-# "Similar presentations", "140 likes | 248 Views"), a speech's "Check against delivery", the dateline a speech is
-# published under ("July 9, 2019 - Washington, DC", "10 de noviembre de 2022 - Washington, DC"). A talk is read as
-# the record of the meeting it was given at.
+# "Similar presentations", "140 likes | 248 Views"), a speech's "Check against delivery" (not a dateline: a press
+# release is published under one too). A talk is read as the record of the meeting it was given at.
 _TALK_CUES_RE = re.compile(
     r"^\s*(?:Presentation is loading\b|Similar presentations\s*$|Presentation on theme\s*:|"
-    r"\d+ likes \| \d+ views\s*$|\W*Check against delivery\W*$|"
-    rf"(?:{_M1}\s+\d{{1,2}},\s*|\d{{1,2}}\s+de\s+{_M2}\s+de\s+)(?:19|20)\d{{2}}\s+[-\u2013]\s+[A-ZÁÉÍÓÚ][^\d\n]{{2,60}}$)",
+    r"\d+ likes \| \d+ views\s*$|\W*Check against delivery\W*$)",
     re.IGNORECASE | re.MULTILINE)
 
 # A host's furniture that opens a page before the document: never its title.

@@ -83,11 +83,13 @@ _IMPERATIVE_ES = frozenset("""
 _INFINITIVE_RE = re.compile(r"[^\W\d_]{2,}(?:ar|er|ir)")
 _NOT_INFINITIVES = frozenset("""
     lugar hogar bienestar mar militar familiar particular escolar popular nuclear solar pilar titular similar
-    regular auxiliar preliminar poder mujer taller deber ser placer alquiler porvenir
+    regular auxiliar preliminar poder mujer taller deber ser placer alquiler porvenir primer tercer cualquier
+    ayer haber parecer quehacer amanecer atardecer
     """.split())
 _STATING_ES = frozenset("""
     reconocer reafirmar expresar destacar subrayar recordar observar afirmar considerar celebrar agradecer
-    felicitar saludar lamentar manifestar valorar resaltar enfatizar acoger notar señalar
+    felicitar saludar lamentar manifestar valorar resaltar enfatizar acoger notar señalar constatar apreciar
+    advertir coincidir aplaudir conmemorar tener poner declarar
     """.split())
 _NOT_ACTION = _NOT_INFINITIVES | _STATING_ES
 # An infinitive that is the subject of a sentence ("Mejorar la calidad ... fue el tema central") is
@@ -153,7 +155,11 @@ def _spanish_infinitive(words: Sequence[str]) -> bool:
     after one that states ("Destacar y acompañar los esfuerzos ...")."""
     if words[0] in _STATING_ES and words[1:2] in (["y"], ["e"]):
         words = words[2:]
-    return bool(words) and bool(_INFINITIVE_RE.fullmatch(words[0])) and words[0] not in _NOT_ACTION
+    if words[:2] == ["tomar", "nota"]:  # "Tomar nota con satisfacción del informe": it states
+        return False
+    # an infinitive bears no written accent but in -ír ("Líder", "Carácter" are nouns)
+    return (bool(words) and bool(_INFINITIVE_RE.fullmatch(words[0])) and words[0] not in _NOT_ACTION
+            and not any(c in "áéíóú" for c in words[0][:-2]))
 
 
 def is_operative(text: str, *, infinitive: bool = True, spanish: bool = False) -> bool:
@@ -299,8 +305,8 @@ class Roles:
             return Kind.OBJECTIVE
         if _announces_recommendations(lead_in):
             return Kind.RECOMMENDATION
-        if self._operative(text, item=True):
-            return Kind.MANDATE
+        if self._operative(text, item=True) or (lead_in and is_operative(lead_in, spanish=self.spanish)):
+            return Kind.MANDATE  # or what a committing lead-in lists: "We commit to:" / "- Strengthen ..."
         return Kind.ITEM
 
     def lettered(self, text: str, headings: Sequence[str], lead_in: str) -> Kind:
