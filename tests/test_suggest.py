@@ -631,6 +631,7 @@ def test_the_review_page_in_curator_mode(corpus: Path, built_release: Any, tmp_p
         assert in_a_browser.status_code == 400 and 'id="review-refused"' in in_a_browser.text  # the page, not JSON
         assert "no-such-doc" in in_a_browser.text and 'value="no-such-doc para_1"' in in_a_browser.text
         assert in_a_browser.text.lower().count("nothing was written") == 1, in_a_browser.text
+        assert re.search(r"(?:; your|\. Your) edits are below", in_a_browser.text), in_a_browser.text
         assert 'value="kept as typed"' in in_a_browser.text
         assert not (corpus / "annotations" / "reviewed-links.yaml").exists()  # nothing written by refusals
         assert first.id in {p.id for p in kb.Review(corpus).pending()}
