@@ -443,9 +443,9 @@ def _umask() -> int:
     return 0o022
 
 
-def dump_yaml(data: Any, *, width: int = 120) -> str:
+def dump_yaml(data: Any) -> str:
     """``data`` as block YAML, keys in their order, any character as itself (the corpus's own style)."""
-    dumped: str = yaml.dump(data, Dumper=_SafeDumper, allow_unicode=True, sort_keys=False, width=width)
+    dumped: str = yaml.dump(data, Dumper=_SafeDumper, allow_unicode=True, sort_keys=False, width=120)
     return dumped
 
 

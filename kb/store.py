@@ -227,13 +227,17 @@ def _analyses_file() -> Path | None:
             except (RuntimeError, KeyError):  # no home to keep them in
                 return None
         folder = str(Path(base) / "iacml-kb")
-    if not folder:
-        return None
+    return Path(folder) / f"query-analyses-{_analyser_version()}.json" if folder else None
+
+
+@functools.cache
+def _analyser_version() -> str:
+    """This module's and the parser's version: analyses made by another are not read."""
     import pyparsing
     import rdflib
 
     version = hashlib.sha256(Path(__file__).read_bytes() + f"{rdflib.__version__} {pyparsing.__version__}".encode())
-    return Path(folder) / f"query-analyses-{version.hexdigest()[:16]}.json"
+    return version.hexdigest()[:16]
 
 
 def _key(query: str) -> str:
@@ -257,16 +261,13 @@ def _kept_analysis(query: str) -> _QueryInfo | None:
     return _kept_entry(query, entry) if entry is not None else None
 
 
-_VARIABLE_RE = re.compile(r"[?$]([A-Za-z_][A-Za-z0-9_]*)")
-
-
 def _kept_entry(query: str, e: Any) -> _QueryInfo | None:
     """The analysis kept for ``query``, checked against its text (None if it does not fit: the query is then
     parsed). What a scan finds is found again (where parameters are bound, the variables that may be); what
     only the parse finds must agree with the text: a damaged or edited file changes no answer."""
     try:
         scrubbed = _scrub(query)
-        mentioned = set(_VARIABLE_RE.findall(scrubbed))
+        mentioned = set(VARIABLE_RE.findall(scrubbed))
         form, projected, limit, dataset = QueryForm(e["form"]), e["projected"], e["limit"], e["dataset"]
         if not re.search(rf"\b{form.value}\b", scrubbed, re.IGNORECASE):
             return None
