@@ -244,19 +244,20 @@ def _key(query: str) -> str:
     return hashlib.sha256(query.encode("utf-8")).hexdigest()
 
 
+def _read_analyses(path: Path | None) -> dict[str, Any]:
+    """The entries of the analyses file (none if it is missing or not an object of entries)."""
+    try:
+        entries = json.loads(path.read_text(encoding="utf-8")) if path is not None else {}
+        return entries if isinstance(entries, dict) else {}
+    except Exception:  # whatever the file holds, its queries are parsed as if it were not there
+        return {}
+
+
 def _kept_analysis(query: str) -> _QueryInfo | None:
     global _KEPT
     with _KEPT_LOCK:
         if _KEPT is None:
-            _KEPT = {}
-            path = _analyses_file()
-            try:
-                entries = json.loads(path.read_text(encoding="utf-8")) if path is not None else {}
-                if not isinstance(entries, dict):
-                    raise ValueError("not an object")
-                _KEPT = entries
-            except Exception:  # whatever the file holds, its queries are parsed as if it were not there
-                _KEPT = {}
+            _KEPT = _read_analyses(_analyses_file())
         entry = _KEPT.get(_key(query))
     return _kept_entry(query, entry) if entry is not None else None
 
@@ -297,7 +298,8 @@ def _keep_analysis(query: str, info: _QueryInfo) -> None:
         dataset = [list(info.dataset.default), list(info.dataset.named)] if info.dataset else None
         kept[_key(query)] = {"form": info.form.value, "projected": sorted(info.projected), "limit": info.limit,
                              "dataset": dataset}
-        entries = dict(sorted(kept.items()))
+        # Other processes (a server's workers, several servers) write the same file: theirs are kept too.
+        entries = _KEPT = dict(sorted({**_read_analyses(path), **kept}.items()))
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)

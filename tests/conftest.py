@@ -8,6 +8,7 @@ import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -16,6 +17,28 @@ from unittest import mock
 
 import httpx
 import pytest
+
+# --------------------------------------------------------------------------------------------
+# the cache folder: the run's own, never the user's
+# --------------------------------------------------------------------------------------------
+
+_CACHE_MADE = pytest.StashKey[str]()
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """kb keeps the analyses of its own queries in a cache folder ($KB_CACHE_DIR): the suite's processes share
+    one made for the run (xdist's workers inherit it), not the user's ~/.cache, unless the caller names one."""
+    if "KB_CACHE_DIR" not in os.environ and not hasattr(config, "workerinput"):
+        folder = tempfile.mkdtemp(prefix="iacml-kb-test-cache-")
+        os.environ["KB_CACHE_DIR"] = folder
+        config.stash[_CACHE_MADE] = folder
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    folder = config.stash.get(_CACHE_MADE, None)
+    if folder is not None:
+        shutil.rmtree(folder, ignore_errors=True)
+
 
 # --------------------------------------------------------------------------------------------
 # the environment: restored after every test

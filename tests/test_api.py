@@ -323,6 +323,7 @@ def test_the_row_cap_cuts_results_and_says_so(client: httpx.Client, store: kb.St
     crossed = "CONSTRUCT { ?s ?p ?o . ?s <urn:example:again> ?o } WHERE { ?s ?p ?o }"  # more triples than the data
     for fmt in ("nt", "turtle"):
         cut = client.get("/sparql", params={"query": crossed, "format": fmt})
+        assert cut.status_code == 200, cut.text
         assert cut.headers["kb-result-truncated"] == "true"
         assert cut.text.endswith(f"# truncated: the first {triples} triples of the answer (the row cap)\n"), fmt
         assert len(Graph().parse(data=cut.text, format="nt" if fmt == "nt" else "turtle")) == triples

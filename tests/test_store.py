@@ -842,3 +842,31 @@ def test_a_damaged_or_edited_analyses_file_changes_nothing(held: str, tmp_path: 
         assert store_module._inspect_text(text) == store_module._analyse(text)
     finally:
         store_module._inspect_text.cache_clear()
+
+
+def test_processes_writing_the_analyses_file_keep_each_other_s_entries(tmp_path: Path,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A server's workers start together and each keeps the analyses it made: one writing after another that read
+    the file earlier keeps what the other wrote in between."""
+    import subprocess
+    import sys
+
+    from kb import store as store_module
+    from kb.queries import get_query
+
+    monkeypatch.setenv("KB_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(store_module, "_KEPT", None)
+    store_module._inspect_text.cache_clear()
+    try:
+        mine, theirs = get_query("cq08-ontology-terms").text, get_query("cq01-open-mandates").text
+        assert store_module._kept_analysis(mine) is None  # this process has read the (empty) folder
+        program = ("import kb.store as s; from kb.queries import get_query\n"
+                   "s.check_query(get_query('cq01-open-mandates').text)")
+        other = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, timeout=120)
+        assert other.returncode == 0, other.stderr
+        store_module.check_query(mine)
+        path = store_module._analyses_file()
+        assert path is not None
+        assert {store_module._key(mine), store_module._key(theirs)} <= set(json.loads(path.read_text("utf-8")))
+    finally:
+        store_module._inspect_text.cache_clear()
