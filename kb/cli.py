@@ -700,7 +700,10 @@ def _decide_activity(review: kb.Review, a: kb.PendingActivity) -> str:
 
 
 def _decide(review: kb.Review, p: kb.Pending) -> str:
-    """A decision on one suggested link: accepted (as suggested, or edited first), or rejected."""
+    """A decision on one suggested link: accepted (as suggested, or edited first), or rejected. The type, target
+    and role of an edit refused (a quote not in the source) are the defaults of the next edit."""
+    edited = {"type": p.link_type, "to": p.target, "role": p.role or "actor"}
+
     def decide(answer: str) -> None:
         if answer == "a":
             _said(review.accept(p.id))
@@ -708,16 +711,18 @@ def _decide(review: kb.Review, p: kb.Pending) -> str:
             review.reject(p.id, typer.prompt("  reason (optional)", default="", show_default=False))
             typer.echo(f"  rejected: {p.source} {p.link_type} {p.target} (not suggested again)")
         else:
-            new_type = typer.prompt(f"  type ({', '.join(kb.ACCEPTABLE_TYPES)})", default=p.link_type)
+            new_type = typer.prompt(f"  type ({', '.join(kb.ACCEPTABLE_TYPES)})", default=edited["type"])
             if new_type not in kb.ACCEPTABLE_TYPES:  # said now, not after the target and every quote
                 raise kb.InputError(f"{new_type!r} is not a type a suggestion can take",
                                     hint=f"use one of {', '.join(kb.ACCEPTABLE_TYPES)}", parameter="type")
-            new_target = typer.prompt("  to", default=p.target)
+            edited["type"] = new_type
+            new_target = edited["to"] = typer.prompt("  to", default=edited["to"])
             new_role = typer.prompt(f"  role ({', '.join(kb.ADDRESSEE_ROLES)})",
-                                    default=p.role or "actor") if new_type == "addressee" else None
+                                    default=edited["role"]) if new_type == "addressee" else None
             if new_role is not None and new_role not in kb.ADDRESSEE_ROLES:
                 raise kb.InputError(f"{new_role!r} is not an addressee's role",
                                     hint=f"use one of {', '.join(kb.ADDRESSEE_ROLES)}", parameter="role")
+            edited["role"] = new_role or edited["role"]
             moved = " or, if it is the old target's, gives the new target's own text" if new_target != p.target \
                 else ""
             quotes = [typer.prompt(f"  quote from {e['doc']} (Enter keeps it{moved})", default="",

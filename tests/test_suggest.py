@@ -1429,3 +1429,31 @@ def test_the_review_page_decides_an_edited_accept_as_kb_review_does(corpus: Path
         assert notice is not None and f"already curated at {reviewed}:3: nothing was written" in notice.group(1)
         assert reviewed.read_bytes() == written and ilo.id not in {p.id for p in review.pending()}
     kb.prepare(corpus)  # what the page wrote builds
+
+
+def test_an_edit_refused_at_the_prompt_is_offered_again_as_typed(capsys: pytest.CaptureFixture[str],
+                                                                 monkeypatch: pytest.MonkeyPatch,
+                                                                 corpus: Path) -> None:
+    """A quote refused sent the curator back to the suggestion as made: the type just changed had to be typed
+    again, or the link was accepted with the type the curator had corrected."""
+    import io
+
+    prepared = kb.prepare(corpus)
+    found = kb.suggest(prepared.documents, prepared.provisions, prepared.annotations, document=REPORT)
+    review = kb.Review(corpus)
+    review.record(found, REPORT, {d.meta.slug: d.text for d in prepared.documents})
+    first = next(p for p in sorted(review.pending(), key=lambda p: -p.confidence) if p.link_type != "addressee")
+    other = {"respondsTo": "fulfils", "fulfils": "respondsTo", "reiterates": "derivedFrom"}.get(first.link_type,
+                                                                                                "reiterates")
+    mistyped = first.evidence[0]["quote"].upper()
+    keep = "\n" * (len(first.evidence) - 1)
+    # edit: a new type, the target kept, a quote mistyped (refused); edit again, Enter at every prompt
+    answers = f"e\n{other}\n\n{mistyped}\n{keep}e\n\n\n\n{keep}q\n"
+    monkeypatch.setattr("sys.stdin", io.StringIO(answers))
+    assert main(["review", "--corpus", str(corpus)]) == 0
+    said = capsys.readouterr()
+    assert "refused: " in said.err
+    assert f"type ({', '.join(kb.ACCEPTABLE_TYPES)}) [{other}]" in said.out
+    accepted = yaml.safe_load((corpus / "annotations" / "reviewed-links.yaml").read_text(encoding="utf-8"))
+    assert [(a["from"], a["type"], a["to"]) for a in accepted["links"]] == [(first.source, other, first.target)]
+    assert accepted["links"][0]["evidence"] == first.evidence
