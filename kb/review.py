@@ -465,9 +465,10 @@ class Review:
             if link["type"] == "addressee" and (link["to"] != p.target or link["evidence"] != p.evidence):
                 self._check_names(link)  # retargeted, or its quote edited: the quote must still name the body
             data, entries = self._load(self.accepted_path, "links")
-            text = _render("Links accepted in `kb review` from the suggester's proposals: curated, with their "
-                           "quotes; edit them like any annotation (comments here are not kept).",
-                           {**data, "links": [*(e for _, e in entries), link]})
+            text = _with_entry(self.accepted_path, "Links accepted in `kb review` from the suggester's proposals: "
+                               "curated, with their quotes; edit them like any annotation (each accepted link is "
+                               "added at the end, the rest of the file kept as it is).",
+                               data, "links", [*(e for _, e in entries), link])
             self._check_accepted(text, link)
             write_whole(self.accepted_path, text)
             if retargeted:
@@ -694,9 +695,10 @@ class Review:
                 entry["note"] = f"{entry.get('note', '')}; also reported in {a.document} (proposal {a.id})"
             else:
                 declared.append(entry)
-            text = _render("Activities declared in `kb review` from the proposals of `kb suggest --activities`: "
-                           "curated, with their quotes; edit them like any annotation (comments here are not kept).",
-                           {**data, "activities": declared})
+            text = _with_entry(self.accepted_activities_path, "Activities declared in `kb review` from the "
+                               "proposals of `kb suggest --activities`: curated, with their quotes; edit them like "
+                               "any annotation (each one declared is added at the end, the rest of the file kept as "
+                               "it is, unless another document reports it again).", data, "activities", declared)
             self._check_written(REVIEWED_ACTIVITIES, text, f"activity {entry['slug']}", fields=_ACTIVITY_FIELDS)
             write_whole(self.accepted_activities_path, text)
             self._write_suggestions(self.pending(), [q for q in self.pending_activities() if q.id != ident])
@@ -784,6 +786,31 @@ def _fold(text: str) -> str:
 
 def _render(comment: str, data: dict[str, Any]) -> bytes:
     return (f"# {comment}\n" + dump_yaml(data)).encode("utf-8")
+
+
+def _with_entry(path: Path, comment: str, data: dict[str, Any], key: str, entries: list[Any]) -> bytes:
+    """The text of ``path`` with ``entries`` as its ``key`` list, where the last is the one a decision adds: it is
+    appended to the file as it stands (a curator's comments and layout kept) if that reads back as the whole;
+    else the file is written anew (an entry changed, or a list laid out in another style)."""
+    whole = {**data, key: entries}
+    anew = _render(comment, whole)
+    try:
+        held = path.read_bytes()
+    except OSError:
+        return anew
+    if not held.strip() or not entries:
+        return anew
+    item = dump_yaml({key: entries[-1:]}).split("\n", 1)[1].encode("utf-8")
+    text = held + (b"" if held.endswith(b"\n") else b"\n") + item
+    try:
+        loader = CorpusLoader(text.decode("utf-8"))
+        try:
+            appended = loader.get_single_data()
+        finally:
+            loader.dispose()
+    except (yaml.YAMLError, UnicodeDecodeError):
+        return anew
+    return text if appended == whole else anew
 
 
 def _write(path: Path, comment: str, data: dict[str, Any]) -> None:

@@ -1457,3 +1457,34 @@ def test_an_edit_refused_at_the_prompt_is_offered_again_as_typed(capsys: pytest.
     accepted = yaml.safe_load((corpus / "annotations" / "reviewed-links.yaml").read_text(encoding="utf-8"))
     assert [(a["from"], a["type"], a["to"]) for a in accepted["links"]] == [(first.source, other, first.target)]
     assert accepted["links"][0]["evidence"] == first.evidence
+
+
+def test_accepting_keeps_what_a_curator_wrote_in_the_reviewed_links(corpus: Path) -> None:
+    """The reviewed links are a curated file like any other: a curator's comments and notes in it were lost when
+    the next accept wrote it anew. An accept is appended to the file as it stands; a list laid out in another style
+    (that an appended entry would not extend) is written anew, with every entry."""
+    review = kb.Review(corpus)
+    prepared = kb.prepare(corpus)
+    review.record(kb.suggest(prepared.documents, prepared.provisions, prepared.annotations, document=REPORT),
+                  REPORT, {d.meta.slug: d.text for d in prepared.documents})
+    first, second, third = [p for p in sorted(review.pending(), key=lambda p: -p.confidence)
+                            if p.link_type != "addressee"][:3]
+    review.accept(first.id)
+    path = corpus / "annotations" / "reviewed-links.yaml"
+    held = path.read_text(encoding="utf-8")
+    edited = held.replace("links:\n", "links:\n# checked against the printed report, 2026-12-07 (M.G.)\n", 1)
+    assert edited != held
+    path.write_text(edited, encoding="utf-8")
+    kb.Review(corpus).accept(second.id)
+    after = path.read_text(encoding="utf-8")
+    assert after.startswith(edited)  # what was there, as it was
+    assert [(e["from"], e["to"]) for e in yaml.safe_load(after)["links"]] == [
+        (first.source, first.target), (second.source, second.target)]
+    kb.build(corpus, corpus.parent / "build-appended")  # the build reads it
+
+    flow = yaml.safe_dump(yaml.safe_load(after), default_flow_style=True, allow_unicode=True, width=1000)
+    path.write_text(flow, encoding="utf-8")
+    kb.Review(corpus).accept(third.id)
+    rewritten = yaml.safe_load(path.read_text(encoding="utf-8"))
+    assert [(e["from"], e["to"]) for e in rewritten["links"]] == [
+        (first.source, first.target), (second.source, second.target), (third.source, third.target)]
