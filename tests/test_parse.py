@@ -484,6 +484,14 @@ def test_footnotes_bookmarks_and_markdown_are_not_text() -> None:
     assert text[provisions[1].start:provisions[1].end].endswith("[3:  Other.]")
 
 
+def test_a_run_of_asterisks_printed_in_the_text_is_text() -> None:
+    """Emphasis marks are not text, but asterisks a document prints (a blank left to fill, a rating) are: the
+    provision read "(Colombia and *)" where its source reads "(Colombia and *****)"."""
+    text = ("I. TEXT\n\nHeld in Cancún (Colombia and *****), ***with*** **thanks** to ** all, graded ***.\n")
+    (_, paragraph) = parse(text)
+    assert paragraph.text == "Held in Cancún (Colombia and *****), with thanks to all, graded ***."
+
+
 def test_bullets_form_lists_positioned_among_alineas() -> None:
     text = "I. TOPICS\n\nFirst:\n\n· one;\n\n· two.\n\nMiddle.\n\n• three\n* four\n"
     assert eids(text) == ["sec_1", "sec_1__al_1", "sec_1__list_1", "sec_1__list_1__item_1",

@@ -79,7 +79,9 @@ _MARKUP: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\[\d+:\s[^\]]*\]"), ""),  # an inline footnote body, "[2:  Author (2022).]"
     (re.compile(r"\[bookmark:[^\]]*\]"), ""),
     (re.compile(r"\[([^\]]*)\]\([^)]*\)"), r"\1"),  # a markdown link keeps its label
-    (re.compile(r"\*\*"), ""),
+    # emphasis marks, not a run of asterisks printed as such ("the States ***** and ...": a blank to fill)
+    (re.compile(r"(?<!\*)\*\*\*(?=\S)([^*]+?)(?<=\S)\*\*\*(?!\*)"), r"\1"),
+    (re.compile(r"(?<!\*)\*\*(?!\*)"), ""),
     (re.compile(r"(?<![\w*])\*(?=\S)([^*]+?)(?<=\S)\*(?![\w*])"), r"\1"),
 )
 
