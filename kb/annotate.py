@@ -93,10 +93,12 @@ class Resolver:
     """Turns item references into IRIs and locates quotes, against what the corpus holds."""
 
     def __init__(self, held: Sequence[SourceDocument], provisions: Mapping[str, Sequence[Provision]],
-                 topics: set[str], *, broken: Container[str] = ()) -> None:
+                 topics: set[str], *, broken: Mapping[str, str | None] | None = None) -> None:
         self.texts = {d.meta.slug: d.text for d in held}
         self.languages = {d.meta.slug: d.meta.language for d in held}
-        self.broken = broken  # held documents that could not be read or parsed: not checked
+        # held documents that could not be read or parsed: references to them are not checked, quotes from them
+        # are where their text could be read
+        self.broken: Mapping[str, str | None] = broken or {}
         self.held_eids = {slug: {p.eid for p in provs} for slug, provs in provisions.items()}
         self.topics = topics
         self.bodies: set[str] = set()
@@ -176,17 +178,17 @@ class Resolver:
         where = _where_of(spec, where)
         _check_keys(spec, ("doc", "quote"), ("after",), where)
         slug, quote = spec["doc"], spec["quote"]
-        if slug in self.broken and isinstance(quote, str):
+        if slug in self.broken and isinstance(quote, str) and self.broken[slug] is None:
             return Evidence(doc=slug, quote=quote, start=0, end=len(quote), prefix="", suffix="", where=where)
         if slug in self.withdrawn:
             raise AnnotationError(where, f"evidence names {slug!r}, which is withdrawn",
                                   hint="quote a held document, or remove this evidence")
-        if slug not in self.texts:
+        text = self.texts.get(slug) or self.broken.get(slug)
+        if text is None:
             raise AnnotationError(where, f"evidence names {slug!r}, which is not a held document",
                                   hint=f"quote one of {', '.join(sorted(self.texts))}")
         if not isinstance(quote, str) or len(quote.strip()) < SHORTEST_QUOTE:
             raise AnnotationError(where, f"a quote must be a string of at least {SHORTEST_QUOTE} characters")
-        text = self.texts[slug]
         origin = 0
         after = spec.get("after")
         if after is not None:
@@ -388,11 +390,11 @@ class _Errors:
 
 def load_annotations(directory: Path, held: Sequence[SourceDocument],
                      provisions: Mapping[str, Sequence[Provision]], topics: set[str], *,
-                     broken: Container[str] = ()) -> Annotations:
+                     broken: Mapping[str, str | None] | None = None) -> Annotations:
     """Read, resolve and verify every annotation under ``directory``. Every error is collected and
     raised together (:class:`~kb.errors.CorpusErrors`). ``broken`` names held documents that could not
-    be read or parsed: references to them are not checked (their own error says what to fix). One
-    error alone is raised as itself."""
+    be read or parsed, with their text where it could be read: references to them are not checked (their
+    own error says what to fix), quotes from them are. One error alone is raised as itself."""
     errors = _Errors()
     files: list[tuple[Path, dict[str, Any]]] = []
     for path in annotation_paths(directory):
@@ -494,7 +496,7 @@ def load_annotations(directory: Path, held: Sequence[SourceDocument],
     with errors.caught():
         _check_unique_links(out.links)
     with errors.caught():
-        _check_parts(out.links, held_by_slug, provisions, mentioned_by_slug, broken)
+        _check_parts(out.links, held_by_slug, provisions, mentioned_by_slug, broken or {})
     errors.errors += _out_of_order(out.links, held_by_slug, mentioned_by_slug, out.activities)
     _replaced_links(out)
     current = {str(iri.link_iri(link.source, link.link_type, link.target)) for link in out.links}

@@ -393,19 +393,21 @@ def load_document(meta_path: Path) -> SourceDocument:
     return SourceDocument(meta=meta, text=decode_utf8(raw, source), path=source)
 
 
-def read_corpus(corpus_dir: Path | None = None) -> tuple[list[SourceDocument], list[CorpusError], set[str]]:
+def read_corpus(corpus_dir: Path | None = None
+                ) -> tuple[list[SourceDocument], list[CorpusError], dict[str, str | None]]:
     """Every held document that can be loaded, sorted by slug; the error of each that cannot; and the
-    slugs of those (from their file names), so that later stages do not report them again."""
+    slugs of those (from their file names), so that later stages do not report them again, each with its
+    text where that can still be read (a date mistyped: the quotes from it are checked in the same build)."""
     corpus_dir = corpus_dir or default_corpus_dir()
     documents: list[SourceDocument] = []
     errors: list[CorpusError] = []
-    broken: set[str] = set()
+    broken: dict[str, str | None] = {}
     for path in iter_meta_files(corpus_dir):
         try:
             documents.append(load_document(path))
         except CorpusError as exc:
             errors.append(exc)
-            broken.add(path.stem)
+            broken[path.stem] = _text_held(path)
     if not documents and not errors:
         raise CorpusError(corpus_dir / "documents", "the corpus holds no documents",
                           hint="add a metadata file documents/{slug}.yaml per source")
@@ -414,9 +416,28 @@ def read_corpus(corpus_dir: Path | None = None) -> tuple[list[SourceDocument], l
         if doc.meta.source in seen:
             errors.append(CorpusError(doc.meta.meta_path, f"source {doc.meta.source} is already described by "
                                       f"{seen[doc.meta.source]}", hint="one metadata file per source"))
-            broken.add(doc.meta.slug)
+            broken[doc.meta.slug] = doc.text
         seen.setdefault(doc.meta.source, doc.meta.meta_path)
     return sorted(documents, key=lambda d: d.meta.slug), errors, broken
+
+
+def _text_held(meta_path: Path) -> str | None:
+    """The text of a document whose metadata is refused, if its source and checksum can still be read and agree;
+    else None."""
+    try:
+        loader = CorpusLoader(meta_path.read_text(encoding="utf-8"))
+        try:
+            data = loader.get_single_data()
+        finally:
+            loader.dispose()
+        corpus_dir = meta_path.parent.parent.resolve()
+        source = (corpus_dir / str(data["source"])).resolve()
+        raw = source.read_bytes() if source.is_relative_to(corpus_dir) else b""
+        if not raw or hashlib.sha256(raw).hexdigest() != str(data["sha256"]):
+            return None
+        return raw.decode("utf-8")
+    except Exception:  # whatever the file holds: its own error is reported
+        return None
 
 
 def load_corpus(corpus_dir: Path | None = None) -> list[SourceDocument]:

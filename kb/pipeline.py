@@ -147,10 +147,10 @@ def read_and_annotate(corpus_dir: Path, timings: dict[str, float], progress: Pro
                                                 corrections=d.meta.corrections, corrections_file=d.meta.meta_path)
             except CorpusError as exc:
                 errors.append(exc)
-                broken.add(d.meta.slug)
+                broken[d.meta.slug] = d.text
             except CorpusErrors as exc:
                 errors += exc.errors
-                broken.add(d.meta.slug)
+                broken[d.meta.slug] = d.text
         documents = [d for d in documents if d.meta.slug in provisions]
     annotations = Annotations()
     with _stage("annotate", timings, progress):
@@ -299,7 +299,7 @@ def _lost_before_annotations(corpus_dir: Path, build_dir: Path) -> list[CorpusEr
     # A document taken out of the corpus makes what names it fail: say first that it was published.
     return lost_iris(current_release(build_dir), held, provisions, renamed_iris(held), keep_replaced=True,
                      withdrawn=withdrawn_entries(corpus_dir / "annotations"), documents_dir=corpus_dir / "documents",
-                     present={d.meta.slug for d in documents} | broken)
+                     present={d.meta.slug for d in documents} | set(broken))
 
 
 def assemble_against(build_dir: Path | None, corpus_dir: Path | None = None, *, progress: Progress | None = None,

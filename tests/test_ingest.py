@@ -992,6 +992,24 @@ def test_every_corpus_error_of_a_build_is_reported_at_once(corpus_copy: Path, tm
     assert not (tmp_path / "build" / "current").exists()  # nothing published
 
 
+def test_a_quote_from_a_document_whose_metadata_is_refused_is_checked_in_the_same_build(corpus_copy: Path,
+                                                                                       tmp_path: Path) -> None:
+    """A curator who mistyped a document's date, and a quote from it, learnt of the quote only on the next build:
+    the document was set aside with its error and nothing quoted from it was checked."""
+    meta = corpus_copy / "documents" / "wg1-2024-report.yaml"
+    meta.write_text(meta.read_text(encoding="utf-8").replace('date: "2024"', "date: 2024-02-30"), encoding="utf-8")
+    links = corpus_copy / "annotations" / "zz-new.yaml"
+    links.write_text("links:\n  - from: wg1-2024-report recommendation_6\n    type: addressee\n    to: body:oas\n"
+                     "    evidence: [{doc: wg1-2024-report, quote: \"Organizacion de los Estados\"}]\n",
+                     encoding="utf-8")
+    with pytest.raises(kb.CorpusErrors) as caught:
+        kb.build(corpus_copy, tmp_path / "build")
+    messages = [str(e) for e in caught.value.errors]
+    assert len(messages) == 2, messages
+    assert messages[0].startswith(f"{meta}:") and "'2024-02-30' is not a real date" in messages[0]
+    assert messages[1].startswith(f"{links}:5: quote not found in wg1-2024-report"), messages
+
+
 def test_kb_list_and_show_body(capsys: pytest.CaptureFixture[str], built_release: Any, build_dir: Path) -> None:
     code, out, _ = run(capsys, "list", "bodies", "--format", "csv", "--build-dir", str(build_dir))
     assert code == 0 and "ilo-cinterfor" in out
@@ -1338,3 +1356,4 @@ def test_a_document_known_through_quotation_is_held_at_once_under_its_slug(corpu
     text.write_text(buenos_aires_plan(corpus_copy), encoding="utf-8")
     added = kb.add_document(text, corpus_dir=corpus_copy, date="2021-09")
     assert (added.slug, added.promoted, added.slug_doubt) == (QUOTED, True, "")
+
