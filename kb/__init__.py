@@ -130,6 +130,7 @@ __all__ = [
     "CoverageReport",
     "Dataset",
     "DatasetInfo",
+    "DocType",
     "EmbeddedStore",
     "Explanation",
     "Extracted",

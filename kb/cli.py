@@ -194,9 +194,12 @@ def parse_cmd(file: Annotated[Path, typer.Argument(help="A text, PDF or DOCX fil
                                                   "view to write corrections from.")] = False) -> None:
     """What the parser makes of any file, without touching the corpus: cover metadata, provisions, warnings."""
     _formats(fmt, "table", "json")
-    if doc_type is not None and doc_type not in kb.DOCUMENT_TYPES:
-        raise kb.InputError(f"--type {doc_type!r} is not a document type",
-                            hint=f"use one of {', '.join(kb.DOCUMENT_TYPES)}")
+    if doc_type is not None:
+        named = kb.DocType.named(doc_type)
+        if named is None:
+            raise kb.InputError(f"--type {doc_type!r} is not a document type", parameter="type",
+                                hint=f"use one of {', '.join(kb.DOCUMENT_TYPES)}")
+        doc_type = named.value
     received = kb.extract(file)
     fixes = kb.read_corrections(corrections) if corrections is not None else ()
     try:

@@ -338,11 +338,11 @@ def add_document(path: Path, *, corpus_dir: Path | None = None, slug: str | None
     """Hold ``path`` in the corpus and write its proposed metadata (see the module docstring)."""
     corpus_dir = corpus_dir or default_corpus_dir()
     if doc_type is not None:
-        try:
-            DocType(doc_type)
-        except ValueError:
-            raise InputError(f"--type {doc_type!r} is not a document type",
-                             hint=f"use one of {', '.join(t.value for t in DocType)}") from None
+        typed = DocType.named(doc_type)
+        if typed is None:
+            raise InputError(f"--type {doc_type!r} is not a document type", parameter="type",
+                             hint=f"use one of {', '.join(t.value for t in DocType)}")
+        doc_type = typed.value
     if date is not None and not is_date(date):
         raise InputError(f"--date {date!r} is not YYYY-MM-DD, YYYY-MM or YYYY" if not DATE_RE.match(date)
                          else f"--date {date!r} is not a real date", hint="write e.g. --date 2021-09-24")

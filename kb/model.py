@@ -4,6 +4,7 @@ as found by the parser. No behaviour beyond small derived properties; every stag
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
@@ -20,6 +21,13 @@ class DocType(StrEnum):
     OUTCOME_DOCUMENT = "OutcomeDocument"
     WORK_PLAN = "WorkPlan"
     WEB_PAGE = "WebPage"
+
+    @classmethod
+    def named(cls, text: str) -> DocType | None:
+        """The type ``text`` names as a person types it on a command line ("plan-of-action", "PLANOFACTION",
+        "Plan of Action"), or None."""
+        wanted = re.sub(r"[\W_]+", "", text).lower()
+        return next((t for t in cls if t.value.lower() == wanted), None)
 
 
 class Kind(StrEnum):

@@ -1357,3 +1357,20 @@ def test_a_document_known_through_quotation_is_held_at_once_under_its_slug(corpu
     added = kb.add_document(text, corpus_dir=corpus_copy, date="2021-09")
     assert (added.slug, added.promoted, added.slug_doubt) == (QUOTED, True, "")
 
+
+@pytest.mark.parametrize("typed", ["workinggroupreport", "working-group-report", "Working Group Report"])
+def test_a_type_given_on_the_command_line_is_read_as_a_person_types_it(typed: str, capsys: pytest.CaptureFixture[str],
+                                                                      corpus_copy: Path, tmp_path: Path) -> None:
+    """`--type workinggroupreport` was refused for its case; the metadata written has the type's own name."""
+    text = tmp_path / "report.txt"
+    text.write_text("REPORT OF THE WORKING GROUP\n\n1. The Group met twice.\n\n2. It recommends a study.\n",
+                    encoding="utf-8")
+    code, out, err = run(capsys, "parse", str(text), "--type", typed, "--format", "json")
+    assert code == 0, err
+    assert json.loads(out)["metadata"]["type"] == "WorkingGroupReport"
+    code, _, err = run(capsys, "add", str(text), "--corpus", str(corpus_copy), "--no-build", "--type", typed,
+                       "--slug", "wg-report-typed", "--date", "2027-01-01")
+    assert code == 0, err
+    assert "type: WorkingGroupReport\n" in (corpus_copy / "documents" / "wg-report-typed.yaml").read_text("utf-8")
+    code, _, err = run(capsys, "add", str(text), "--corpus", str(corpus_copy), "--type", "Reprot")
+    assert code == EXIT_USAGE and "--type 'Reprot' is not a document type" in err

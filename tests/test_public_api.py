@@ -33,6 +33,7 @@ PINNED = {
     "ADDRESSEE_ROLES", "CITATION_LANGUAGES", "sort_symbols", "tombstone", "version_of",
     "Partitions", "partitions", "version_time", "CONTEXT_IRI", "jsonld_context", "jsonld_envelope",
     "ReleaseHold", "hold_release", "release_of_store", "alignments_graph", "DatasetInfo", "dataset_info", "void_graph",
+    "DocType",
     "provision_queries", "provisions_query",
     "ACTIVITY_TYPES", "PendingActivity", "ReportedActivity", "reported_activities",
     "BuildInterruptedError", "default_build_dir", "Accepted",
