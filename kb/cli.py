@@ -1052,12 +1052,23 @@ def serve(host: Annotated[str, typer.Option()] = "127.0.0.1", port: Annotated[in
         allowed_hosts = LOOPBACK_NAMES if host in WILDCARD_ADDRESSES or host in LOOPBACK_NAMES.split(",") \
             else f"{host},{LOOPBACK_NAMES}"
     os.environ["KB_ALLOWED_HOSTS"] = allowed_hosts
-    typer.echo(f"serving {spec} on http://{host}:{port}/ (answering Host {allowed_hosts}"
+    typer.echo(f"starting: {spec} on http://{host}:{port}/ (answering Host {allowed_hosts}"
                f"{' and ' + public_url if public_url else ''})", err=True)
     # The web layer is imported by uvicorn by name: the library never imports it. Its protocol
     # (api.http) is uvicorn's h11 one with header size and time limits.
-    uvicorn.run("api.app:app_from_environment", factory=True, host=host, port=port, log_level="warning",
-                http="api.http:Protocol")
+    config = uvicorn.Config("api.app:app_from_environment", factory=True, host=host, port=port,
+                            log_level="warning", http="api.http:Protocol")
+
+    class Server(uvicorn.Server):
+        """Says when it answers: the store opened, its queries prepared, the port bound (a server with its
+        workers is there seconds after it starts)."""
+
+        async def startup(self, sockets: list[Any] | None = None) -> None:
+            await super().startup(sockets=sockets)
+            if not self.should_exit:
+                typer.echo(f"ready: http://{host}:{port}/ answers", err=True)
+
+    Server(config).run()
 
 
 def main(argv: list[str] | None = None) -> int:

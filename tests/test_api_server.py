@@ -208,3 +208,26 @@ def test_server_serves_a_remote_sparql_endpoint(built_release: Any, oxigraph_ser
                                                                      "{ ?s ?p ?o } }"})
         assert refused.status_code == 400
         assert httpx.get(f"{server.url}/dumps/kb.nt").status_code == 404  # a remote store has no dumps here
+
+
+def test_kb_serve_says_ready_when_it_answers(built_release: Any, tmp_path: Path) -> None:
+    """`kb serve` printed "serving ... on http://..." seconds before the port accepted a connection (the store
+    opened, the queries prepared, the workers started): a curator's first click after it was refused. It says it
+    is starting, then "ready" once it answers; `python -m kb` runs the same command."""
+    port = free_port()
+    log = tmp_path / "serve.log"
+    command = [sys.executable, "-m", "kb", *serve_command(built_release.store_path, port)[3:]]
+    with log.open("wb") as out:
+        process = subprocess.Popen(command, cwd=ROOT, stdout=out, stderr=subprocess.STDOUT)
+    server = Server(f"http://127.0.0.1:{port}", process, log)
+    try:
+        deadline = time.monotonic() + STARTUP_SECONDS
+        while "ready: " not in server.log_text():
+            assert process.poll() is None and time.monotonic() < deadline, server.log_text()
+            time.sleep(0.05)
+        assert httpx.get(f"{server.url}/health", timeout=5).status_code == 200  # at once, no retry
+        lines = server.log_text().splitlines()
+        assert lines[0].startswith(f"starting: {built_release.store_path} on http://127.0.0.1:{port}/")
+        assert f"ready: http://127.0.0.1:{port}/ answers" in lines
+    finally:
+        stop(server)
