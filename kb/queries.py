@@ -9,7 +9,8 @@ A query file starts with comment lines::
     # param: document iri?  Restrict to one document (optional: a trailing ?).
 
 ``param`` gives the variable name (without ``?``), its type (``iri``, ``string``, ``date``,
-``integer``; a trailing ``?`` makes it optional) and a description. The file name without ``.rq``
+``integer``; a trailing ``?`` makes it optional) and a description. An ``iri`` value may name one of the
+knowledge base's items as the CLI does ("slug", "slug eId", "body:slug"). The file name without ``.rq``
 is the query's name in the CLI and the API. Published queries live in ``queries/``; rule queries
 in ``queries/rules/``, check queries in ``queries/checks/``, and the constant queries of the read side
 (the web layer's pages and REST resources, which hold no SPARQL of their own) in ``queries/pages/`` and
@@ -27,7 +28,7 @@ from pathlib import Path
 from rdflib import XSD, Literal, URIRef
 from rdflib.term import Node
 
-from kb.errors import NotFoundError, QueryError
+from kb.errors import InputError, NotFoundError, QueryError
 from kb.store import vouch
 
 PARAM_TYPES = ("iri", "string", "date", "integer")
@@ -77,9 +78,16 @@ class NamedQuery:
 def to_term(param: Param, value: str) -> Node:
     """The RDF term for a parameter value; raises QueryError naming the parameter if it is malformed."""
     if param.type == "iri":
-        if not re.match(r"^https?://[^\s<>\"{}|^`\\]+$", value):
-            raise QueryError(f"parameter {param.name!r}: {value!r} is not an http(s) IRI")
-        return URIRef(value)
+        if re.match(r"^https?://[^\s<>\"{}|^`\\]+$", value):
+            return URIRef(value)
+        from kb.items import resolve_reference  # kb.items reads queries of its own: not at import time
+
+        try:  # what a person types for an item of ours: "slug", "slug eId", "body:slug", ...
+            return resolve_reference(value)
+        except InputError:
+            raise QueryError(f"parameter {param.name!r}: {value!r} is not an http(s) IRI",
+                             hint='give an IRI, or an item of the knowledge base as "slug", "slug eId", "body:slug", '
+                                  '"activity:slug" or "topic:slug"') from None
     if param.type == "date":
         try:
             dt.date.fromisoformat(value)

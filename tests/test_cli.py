@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from rdflib import URIRef
 
 import kb
 from kb.corpus import default_corpus_dir
@@ -160,6 +161,21 @@ def test_query_parameter_errors_exit_2(built_release: kb.Release, build_dir: Pat
     assert out.returncode == 2 and "not an http(s) IRI" in out.stderr
     out = run("query", "no-such-query", build_dir=build_dir)
     assert out.returncode == 2 and "known queries:" in out.stderr
+
+
+def test_an_iri_parameter_takes_an_item_as_a_person_names_it(built_release: kb.Release, build_dir: Path) -> None:
+    """`-p document=SLUG` was refused: the query wanted the document's whole IRI, where every other command (and
+    /api/provisions) takes the slug."""
+    iri = f"{kb.BASE}doc/wg1-2021-final-report"
+    by_iri = run("query", "provisions-of-document", "-p", f"document={iri}", "--format", "json", build_dir=build_dir)
+    by_slug = run("query", "provisions-of-document", "-p", "document=wg1-2021-final-report", "--format", "json",
+                  build_dir=build_dir)
+    assert by_slug.returncode == 0, by_slug.stderr
+    assert json.loads(by_slug.stdout) == json.loads(by_iri.stdout) and len(json.loads(by_iri.stdout)["results"][
+        "bindings"]) > 40
+    named = kb.get_query("cq09-full-trace")
+    assert named.bind({"mandate": "iacml21-plan-of-action art_7__para_g"}) == {
+        "mandate": URIRef(f"{kb.BASE}doc/iacml21-plan-of-action/art_7__para_g")}
 
 
 def test_malformed_query_file_exit_2(built_release: kb.Release, build_dir: Path, tmp_path: Path) -> None:
