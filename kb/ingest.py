@@ -509,9 +509,14 @@ def add_document(path: Path, *, corpus_dir: Path | None = None, slug: str | None
     elif meeting:  # read, not given: a meeting of the Working Groups "of the XXI IACML" is not the Conference
         meeting_note = ("read from the Conference the cover names: check that the document is of that meeting, not "
                         "of another of its cycle (a Working Groups' meeting, a workshop: their own activity)")
+    conference_own = final_type in (DocType.PLAN_OF_ACTION, DocType.DECLARATION)
     for key, value, note in (("issuing_body", issuing_body, body_note), ("meeting", meeting, meeting_note)):
-        if note and not note.endswith("'s") and not value:  # a field read is said in the file only
-            notes.append(f"{key}: {note}")
+        # a field read is said in the file only, but for a meeting read from the Conference a text names, where
+        # the text is not the Conference's own Declaration or Plan of Action (a Working Groups' meeting or a
+        # workshop of its cycle names it too)
+        doubted = note.startswith("read from") and not conference_own
+        if note and not note.endswith("'s") and (not value or doubted):
+            notes.append(f"{key}: {value} {note}" if value else f"{key}: {note}")
     if alike and alike_language == lang:
         notes.append(f"text: its provisions say what {alike}'s say, number for number and name for name: if it is "
                      f"the same document, one text is held once (remove documents/{slug}.yaml and sources/{slug}.txt "
@@ -554,7 +559,8 @@ def add_document(path: Path, *, corpus_dir: Path | None = None, slug: str | None
     doubt = "" if slug in quoted else (  # a quoted document's slug is published already: it becomes held
         "made from the file's name: the cover gives no title" if basis == "file"
         else f"made from the meeting {meta.meeting}, {meeting_note}"
-        if basis == "meeting" and meeting_note.startswith("read from") and meeting == meta.meeting else "")
+        if basis == "meeting" and not conference_own and meeting_note.startswith(("read from", "the cover names"))
+        else "")
     known_as = "" if slug in quoted or original else _quoted_as(corpus_dir / "annotations", str(final_type or ""),
                                                                   meeting)
     # Held apart, its provisions would carry forward and supersede the quoted ones: themselves.

@@ -1286,13 +1286,33 @@ def test_a_withdrawn_slug_is_not_proposed_again(corpus_copy: Path, new_plan: Pat
 
 def test_a_meeting_read_from_the_cover_is_marked_to_check(corpus_copy: Path, tmp_path: Path) -> None:
     """The meeting kb add reads is the Conference the cover names: a meeting of the Working Groups "of the XXI
-    IACML" read so was taken for the Conference (a walkthrough); the field says what to check, in the file only."""
-    plan = tmp_path / "plan.txt"
-    plan.write_text(NEW_PLAN.replace("XXIII", "XXI"), encoding="utf-8")
-    added = kb.add_document(plan, corpus_dir=corpus_copy)
+    IACML" read so was taken for the Conference (a walkthrough); the field says what to check, and so does kb add
+    (a news page of a Working Groups' meeting was published with the Conference as its meeting, the doubt said
+    in the file only). The Conference's own Plan of Action is the Conference's: no doubt to say."""
+    summary = tmp_path / "summary.txt"
+    summary.write_text(NEW_PLAN.replace("XXIII", "XXI").replace("PLAN OF ACTION OF ASUNCIÓN", "SUMMARY OF THE MEETING"),
+                       encoding="utf-8")
+    added = kb.add_document(summary, corpus_dir=corpus_copy, doc_type="MeetingSummary")
     line = next(line for line in added.meta_path.read_text(encoding="utf-8").splitlines() if line.startswith("meeting"))
     assert line.startswith("meeting: iacml21  # read from the Conference the cover names")
+    assert [note for note in added.notes if note.startswith("meeting: iacml21 read from the Conference")]
+    assert added.slug_doubt.startswith("made from the meeting iacml21, read from the Conference")
+    plan = tmp_path / "plan.txt"
+    plan.write_text(NEW_PLAN.replace("XXIII", "XXII"), encoding="utf-8")
+    added = kb.add_document(plan, corpus_dir=corpus_copy)
+    assert added.slug == "iacml22-plan-of-action" and added.slug_doubt == ""
     assert not [note for note in added.notes if note.startswith("meeting")]
+
+
+def test_a_slug_made_from_a_meeting_not_declared_is_not_published_at_once(corpus_copy: Path, tmp_path: Path) -> None:
+    """A page of a Conference the corpus has not declared was published under a slug made from the Conference the
+    cover names, while one whose Conference is declared was held back to check: the more doubtful was built."""
+    page = tmp_path / "page.txt"
+    page.write_text(NEW_PLAN.replace("XXIII", "XXIX").replace("PLAN OF ACTION OF ASUNCIÓN", "SUMMARY OF THE MEETING"),
+                    encoding="utf-8")
+    added = kb.add_document(page, corpus_dir=corpus_copy, doc_type="MeetingSummary", date="2035-09-16")
+    assert added.slug == "iacml29-report", added.slug
+    assert added.slug_doubt.startswith("made from the meeting iacml29, the cover names iacml29, not declared")
 
 
 def test_a_slug_made_from_the_file_name_is_not_published_at_once(
