@@ -18,8 +18,8 @@ from rdflib import Literal, URIRef
 
 from kb.corpus import is_classification_symbol
 from kb.errors import InputError, NotFoundError
-from kb.items import unknown, withdrawn
-from kb.queries import default_queries_dir, get_query
+from kb.items import LANGUAGE_VERSIONS_QUERY, unknown, withdrawn
+from kb.queries import get_query
 from kb.store import Store
 
 FORMATS = ("text", "markdown", "bibtex", "csl-json")
@@ -31,56 +31,11 @@ _SAYS = {"en": {"quoted in": "quoted in", "dataset": "IACML-KB dataset", "hash":
 _BIBTEX_LANGUAGES = {"en": "english", "es": "spanish", "fr": "french", "pt": "portuguese"}
 # What joins an item to the next in a printed list, not part of what the item says: "...; and", "...; y", "...,".
 _LIST_JOINT_RE = re.compile(r"\s*[;,]\s*(?:(?:and|or|y|e|o|u)\s*)?$")
-ITEM_QUERY = """
-PREFIX kb: <https://w3id.org/iacml-kb/ontology#>
-PREFIX dcterms: <http://purl.org/dc/terms/>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-SELECT ?doc ?number ?eId ?kind ?originalKind ?text ?quote ?quotedIn ?label WHERE {
-  {
-    ?item kb:inDocument ?doc ; kb:eId ?eId ; a ?kind . FILTER(?kind != kb:Provision)
-    OPTIONAL { ?item kb:versionOf/a ?originalKind . FILTER(?originalKind != kb:Provision) }
-    OPTIONAL { ?item kb:number ?number }
-    OPTIONAL { ?item kb:text ?text }
-    OPTIONAL { ?item kb:knownThrough ?ev . ?ev kb:quote ?quote ; kb:quotedIn/dcterms:title ?quotedIn }
-  } UNION {
-    ?item a kb:Document . BIND(?item AS ?doc)
-  } UNION {
-    ?item rdfs:label ?label .
-    OPTIONAL { ?item kb:reportedIn ?doc }
-  }
-} ORDER BY DESC(STRLEN(COALESCE(?quote, ""))) LIMIT 1
-"""
-# Asked only when the item has a document: with ?doc unbound, these patterns would match any document
-# (a body was once cited as if it were the Declaration of Bridgetown).
-DOCUMENT_QUERY = """
-PREFIX kb: <https://w3id.org/iacml-kb/ontology#>
-PREFIX dcterms: <http://purl.org/dc/terms/>
-SELECT ?docTitle ?originalTitle ?date ?held ?symbols ?textLanguage WHERE {
-  OPTIONAL { ?doc dcterms:title ?docTitle }
-  OPTIONAL { ?doc dcterms:language ?textLanguage }
-  OPTIONAL { ?doc dcterms:alternative ?originalTitle . FILTER(LANG(?originalTitle) = ?language) }
-  OPTIONAL { ?doc dcterms:date ?date }
-  OPTIONAL { ?doc kb:held ?held }
-  OPTIONAL { SELECT ?doc (GROUP_CONCAT(?symbol; SEPARATOR="; ") AS ?symbols)
-             WHERE { ?doc dcterms:identifier ?symbol } GROUP BY ?doc }
-}
-"""
-LINK_QUERY = """
-PREFIX kb: <https://w3id.org/iacml-kb/ontology#>
-PREFIX dcterms: <http://purl.org/dc/terms/>
-SELECT ?from ?type ?to ?quote ?quotedIn ?quotedTitle ?date ?note WHERE {
-  ?link a kb:TraceLink ; kb:linkFrom ?from ; kb:linkType ?type ; kb:linkTo ?to ; kb:hasEvidence ?ev .
-  ?ev kb:quote ?quote ; kb:quotedIn ?quotedIn .
-  ?quotedIn dcterms:title ?quotedTitle .
-  OPTIONAL { ?quotedIn dcterms:date ?date }
-  OPTIONAL { ?link kb:note ?note }
-} ORDER BY ?quotedIn ?quote
-"""
-DATASET_QUERY = """
-PREFIX kb: <https://w3id.org/iacml-kb/ontology#>
-PREFIX dcterms: <http://purl.org/dc/terms/>
-SELECT ?version ?hash WHERE { ?dataset dcterms:hasVersion ?version ; kb:contentHash ?hash }
-"""
+FOLDER = "cite"  # its queries: queries/cite/*.rq
+ITEM_QUERY = get_query("item", folder=FOLDER).text
+DOCUMENT_QUERY = get_query("document", folder=FOLDER).text
+LINK_QUERY = get_query("link", folder=FOLDER).text
+DATASET_QUERY = get_query("dataset", folder=FOLDER).text
 
 
 @dataclass(frozen=True)
@@ -245,8 +200,7 @@ def cite(store: Store, target: URIRef, language: str | None = None) -> Citation:
 def in_language(store: Store, item: URIRef, language: str) -> URIRef:
     """The item as held in ``language``: the original or one of its language versions (kb.versions) whose
     document is in it, else the item itself."""
-    versions = store.select(get_query("language-versions", default_queries_dir() / "versions").text,
-                            {"item": item}).dicts()
+    versions = store.select(LANGUAGE_VERSIONS_QUERY, {"item": item}).dicts()
     return next((URIRef(str(r["version"])) for r in versions if str(r["language"]) == language), item)
 
 

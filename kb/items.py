@@ -15,35 +15,19 @@ from rdflib.term import Node
 
 from kb import iri
 from kb.errors import GoneError, InputError, NotFoundError
-from kb.queries import default_queries_dir, get_query
+from kb.queries import get_query
 from kb.store import Store
 
-ITEM_QUERY = """
-PREFIX kb: <https://w3id.org/iacml-kb/ontology#>
-SELECT ?p ?o WHERE { ?item ?p ?o } ORDER BY ?p ?o
-"""
-CHILDREN_QUERY = """
-PREFIX kb: <https://w3id.org/iacml-kb/ontology#>
-SELECT ?child ?eid WHERE { ?child kb:partOf ?item ; kb:eId ?eid ; kb:order ?order } ORDER BY ?order
-"""
-INCOMING_QUERY = """
-SELECT ?s ?p WHERE { ?s ?p ?item } ORDER BY ?p ?s
-"""
-STATS_QUERY = """
-PREFIX kb: <https://w3id.org/iacml-kb/ontology#>
-SELECT ?class (COUNT(?s) AS ?n) WHERE {
-  ?s a ?class . FILTER(STRSTARTS(STR(?class), "https://w3id.org/iacml-kb/ontology#"))
-} GROUP BY ?class ORDER BY ?class
-"""
-TOTAL_QUERY = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
-# The store also holds the release's own description (dataset.nt, about <BASE dataset>): not the data.
-CLASS_PARTITION_QUERY = f"""
-SELECT ?class (COUNT(DISTINCT ?s) AS ?n) WHERE {{ ?s a ?class . FILTER(?s != <{iri.BASE}dataset>) }}
-GROUP BY ?class ORDER BY ?class
-"""
-PROPERTY_PARTITION_QUERY = f"""
-SELECT ?p (COUNT(*) AS ?n) WHERE {{ ?s ?p ?o . FILTER(?s != <{iri.BASE}dataset>) }} GROUP BY ?p ORDER BY ?p
-"""
+FOLDER = "items"  # its queries: queries/items/*.rq
+ITEM_QUERY = get_query("item", folder=FOLDER).text
+CHILDREN_QUERY = get_query("children", folder=FOLDER).text
+INCOMING_QUERY = get_query("incoming", folder=FOLDER).text
+STATS_QUERY = get_query("statistics", folder=FOLDER).text
+TOTAL_QUERY = get_query("total", folder=FOLDER).text
+CLASS_PARTITION_QUERY = get_query("class-partitions", folder=FOLDER).text
+PROPERTY_PARTITION_QUERY = get_query("property-partitions", folder=FOLDER).text
+# A document's or provision's language versions (kb.versions): queries/versions/, shared with kb.cite.
+LANGUAGE_VERSIONS_QUERY = get_query("language-versions", folder="versions").text
 
 
 _KINDS = {"body": iri.body_iri, "activity": iri.activity_iri, "topic": iri.topic_iri, "doc": iri.doc_iri}
@@ -100,18 +84,10 @@ def describe(store: Store, item: URIRef) -> ItemDescription:
     return desc
 
 
-DOCUMENT_SLUGS_QUERY = """
-PREFIX kb: <https://w3id.org/iacml-kb/ontology#>
-SELECT ?slug WHERE { ?d a kb:Document ; kb:slug ?slug }
-"""
+DOCUMENT_SLUGS_QUERY = get_query("document-slugs", folder=FOLDER).text
 _PLURAL = {"body": "bodies", "activity": "activities", "topic": "topics"}
-ENTITIES_QUERY = """
-SELECT DISTINCT ?entity WHERE { ?entity a ?type . FILTER(STRSTARTS(STR(?entity), ?prefix)) }
-"""
-EIDS_QUERY = """
-PREFIX kb: <https://w3id.org/iacml-kb/ontology#>
-SELECT ?eid WHERE { ?p kb:eId ?eid ; kb:partOf+ ?doc }
-"""
+ENTITIES_QUERY = get_query("entities", folder=FOLDER).text
+EIDS_QUERY = get_query("eids", folder=FOLDER).text
 
 
 def unknown(store: Store, item: URIRef) -> NotFoundError:
@@ -156,8 +132,7 @@ def nearest(store: Store, item: URIRef) -> str:
             else f"list the eIds of the document with `kb show {slug}`")
 
 
-REPLACED_QUERY = """PREFIX dcterms: <http://purl.org/dc/terms/>
-SELECT ?now WHERE { ?item dcterms:isReplacedBy ?now } LIMIT 1"""
+REPLACED_QUERY = get_query("replaced", folder=FOLDER).text
 
 
 def replaced_by(store: Store, item: URIRef) -> str | None:
@@ -167,17 +142,10 @@ def replaced_by(store: Store, item: URIRef) -> str | None:
     return str(rows[0][0]) if rows else None
 
 
-WITHDRAWN_QUERY = """PREFIX prov: <http://www.w3.org/ns/prov#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-SELECT ?when ?why WHERE { ?doc prov:invalidatedAtTime ?when . OPTIONAL { ?doc rdfs:comment ?why } } LIMIT 1"""
+WITHDRAWN_QUERY = get_query("withdrawn", folder=FOLDER).text
 
 
-WITHDRAWN_LINK_QUERY = """PREFIX prov: <http://www.w3.org/ns/prov#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-PREFIX dcterms: <http://purl.org/dc/terms/>
-SELECT ?when ?why ?was WHERE {
-  ?link prov:invalidatedAtTime ?when . OPTIONAL { ?link rdfs:comment ?why } OPTIONAL { ?link dcterms:description ?was }
-} LIMIT 1"""
+WITHDRAWN_LINK_QUERY = get_query("withdrawn-link", folder=FOLDER).text
 
 
 def withdrawn(store: Store, item: URIRef) -> str | None:
@@ -200,7 +168,7 @@ def withdrawn(store: Store, item: URIRef) -> str | None:
     return f"{split[0]} was withdrawn on {when}" + (f": {str(why).removeprefix('Withdrawn: ')}" if why else "")
 
 
-TOMBSTONE_QUERY = "SELECT ?p ?o WHERE { ?gone ?p ?o }"
+TOMBSTONE_QUERY = get_query("tombstone", folder=FOLDER).text
 
 
 def tombstone(store: Store, item: URIRef) -> set[tuple[Node, Node, Node]] | None:
@@ -247,6 +215,6 @@ def partitions(store: Store) -> Partitions:
 def original_of(store: Store, item: URIRef) -> URIRef | None:
     """The original's document or provision that ``item`` says in another language (a held language
     version's: kb.versions), or None when the item is no version's."""
-    query = get_query("language-versions", default_queries_dir() / "versions").text
-    works = sorted({str(r["work"]) for r in store.select(query, {"item": item}).dicts()} - {str(item)})
+    works = sorted({str(r["work"]) for r in store.select(LANGUAGE_VERSIONS_QUERY, {"item": item}).dicts()}
+                   - {str(item)})
     return URIRef(works[0]) if works else None

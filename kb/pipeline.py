@@ -42,13 +42,14 @@ from kb.iri import SKOS
 from kb.model import Annotations, DatasetInfo, Provision, SourceDocument
 from kb.parse import parse, parse_document
 from kb.publish import CURRENT, Release, build_lock, current_release, default_build_dir, publish, work_folder
+from kb.queries import get_query
 from kb.rules import assess, corpus_date, load_rules, write_status
 from kb.store import EmbeddedStore, Store
 from kb.validate import ValidationReport, validate_store
 
 Progress = Callable[[str], None]
 
-CLASS_COUNTS = "SELECT ?class (COUNT(?s) AS ?n) WHERE { ?s a ?class } GROUP BY ?class"
+CLASS_COUNTS = get_query("class-counts", folder="pipeline").text
 
 
 @dataclass

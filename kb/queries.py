@@ -14,7 +14,10 @@ knowledge base's items as the CLI does ("slug", "slug eId", "body:slug"). The fi
 is the query's name in the CLI and the API. Published queries live in ``queries/``; rule queries
 in ``queries/rules/``, check queries in ``queries/checks/``, and the constant queries of the read side
 (the web layer's pages and REST resources, which hold no SPARQL of their own) in ``queries/pages/`` and
-``queries/rest/``, found with ``get_query(name, folder=...)``. Only the top-level folder is published
+``queries/rest/``, found with ``get_query(name, folder=...)``. kb's modules keep theirs in a folder named for
+the module, each loaded once at import: ``queries/cite/``, ``queries/items/``, ``queries/pipeline/``,
+``queries/reader/``, ``queries/status/``, ``queries/trace/``, ``queries/void/`` (and ``queries/release/``
+for kb.continuity, ``queries/versions/`` for the language versions). Only the top-level folder is published
 (:func:`list_queries` does not look into subfolders).
 """
 

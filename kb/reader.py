@@ -22,68 +22,16 @@ from rdflib import URIRef
 from kb.corpus import decode_utf8, default_corpus_dir
 from kb.errors import CorpusError, NotFoundError
 from kb.items import unknown, withdrawn
+from kb.queries import get_query
 from kb.store import Store
 
-DOCUMENT_QUERY = """
-PREFIX kb: <https://w3id.org/iacml-kb/ontology#>
-PREFIX dcterms: <http://purl.org/dc/terms/>
-SELECT ?document ?slug ?title ?held ?sourceFile ?sha256 ?language WHERE {
-  ?document a kb:Document ; kb:slug ?slug ; kb:held ?held .
-  OPTIONAL { ?document dcterms:title ?given }
-  OPTIONAL { ?document dcterms:language ?language }
-  # the text is read as printed: so is its title, when the document is in another language than English
-  OPTIONAL { ?document dcterms:alternative ?printed . FILTER(LANG(?printed) = ?language) }
-  BIND(COALESCE(?printed, ?given) AS ?title)
-  OPTIONAL { ?document kb:sourceFile ?sourceFile }
-  OPTIONAL { ?document kb:sha256 ?sha256 }
-}
-"""
-PROVISIONS_QUERY = """
-PREFIX kb: <https://w3id.org/iacml-kb/ontology#>
-SELECT ?document ?provision ?eId ?kind ?number ?heading ?start ?end ?parent WHERE {
-  ?provision kb:inDocument ?document ; kb:eId ?eId ; a ?ownKind ; kb:startOffset ?start ; kb:endOffset ?end .
-  FILTER(?ownKind != kb:Provision && STRSTARTS(STR(?ownKind), STR(kb:)))
-  # a language version's provision reads as the original's it says (kb.versions)
-  OPTIONAL { ?provision kb:versionOf/a ?originalKind . FILTER(?originalKind != kb:Provision) }
-  BIND(COALESCE(?originalKind, ?ownKind) AS ?kind)
-  OPTIONAL { ?provision kb:number ?number }
-  OPTIONAL { ?provision kb:heading ?heading }
-  OPTIONAL { ?provision kb:partOf ?parent }
-}
-ORDER BY ?start DESC(?end) ?eId
-"""
-QUOTES_QUERY = """
-PREFIX kb: <https://w3id.org/iacml-kb/ontology#>
-PREFIX oa: <http://www.w3.org/ns/oa#>
-SELECT ?document ?evidence ?quote ?start ?end WHERE {
-  ?evidence kb:quotedIn ?document ; kb:quote ?quote ; oa:hasTarget ?target .
-  ?target oa:hasSelector ?position . ?position oa:start ?start ; oa:end ?end .
-}
-ORDER BY ?start ?end ?evidence
-"""
-# Oxigraph evaluates an OPTIONAL without the bindings of its left side (a scan of every selector):
-# each query below is one chain of triples from a bound node.
-EVIDENCE_QUERY = """
-PREFIX kb: <https://w3id.org/iacml-kb/ontology#>
-PREFIX oa: <http://www.w3.org/ns/oa#>
-PREFIX dcterms: <http://purl.org/dc/terms/>
-SELECT ?evidence ?quote ?document ?slug ?start ?end ?language WHERE {
-  ?evidence kb:quote ?quote ; kb:quotedIn ?document ; oa:hasTarget ?target .
-  ?document kb:slug ?slug .
-  OPTIONAL { ?document dcterms:language ?language }
-  ?target oa:hasSelector ?position . ?position oa:start ?start ; oa:end ?end .
-}
-"""
-SELECTOR_QUERY = """
-PREFIX oa: <http://www.w3.org/ns/oa#>
-SELECT ?evidence ?selector ?prefix ?suffix WHERE {
-  ?evidence oa:hasTarget ?target . ?target oa:hasSelector ?selector . ?selector oa:prefix ?prefix ; oa:suffix ?suffix .
-}
-"""
-FILE_QUERY = """
-PREFIX kb: <https://w3id.org/iacml-kb/ontology#>
-SELECT ?document ?sourceFile ?sha256 WHERE { ?document kb:sourceFile ?sourceFile ; kb:sha256 ?sha256 }
-"""
+FOLDER = "reader"  # its queries: queries/reader/*.rq
+DOCUMENT_QUERY = get_query("document", folder=FOLDER).text
+PROVISIONS_QUERY = get_query("provisions", folder=FOLDER).text
+QUOTES_QUERY = get_query("quotes", folder=FOLDER).text
+EVIDENCE_QUERY = get_query("evidence", folder=FOLDER).text
+SELECTOR_QUERY = get_query("selector", folder=FOLDER).text
+FILE_QUERY = get_query("file", folder=FOLDER).text
 
 
 @dataclass(frozen=True)

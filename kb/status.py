@@ -22,114 +22,30 @@ from rdflib.term import Node
 
 from kb import iri
 from kb.errors import InputError, NotFoundError
-from kb.items import describe, original_of
+from kb.items import DOCUMENT_SLUGS_QUERY, describe, original_of
+from kb.queries import get_query
 from kb.rules import STATUS_VALUES, Assessment, assess, load_rules
 from kb.store import Store, bind_in_where
 
-ITEMS_QUERY = """
-PREFIX kb: <https://w3id.org/iacml-kb/ontology#>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-PREFIX dcterms: <http://purl.org/dc/terms/>
-SELECT ?item ?kind ?slug ?eId ?number ?text ?docTitle ?issuer
-       (GROUP_CONCAT(DISTINCT ?topicSlug; SEPARATOR=" ") AS ?topics)
-       (GROUP_CONCAT(DISTINCT ?addresseeSlug; SEPARATOR=" ") AS ?addressees)
-WHERE {
-  VALUES ?kind { kb:Mandate kb:Recommendation }
-  ?item a ?kind ; kb:eId ?eId ; kb:inDocument ?doc .
-  ?doc kb:slug ?slug ; dcterms:title ?docTitle .
-  OPTIONAL { ?doc kb:issuedBy/kb:slug ?issuer }
-  OPTIONAL { ?item kb:number ?number }
-  OPTIONAL { ?item kb:text ?text }
-  OPTIONAL { ?item kb:hasTopic/skos:broader* ?topic . BIND(REPLACE(STR(?topic), "^.*/", "") AS ?topicSlug) }
-  OPTIONAL { ?item kb:addressee/kb:slug ?addresseeSlug }
-}
-GROUP BY ?item ?kind ?slug ?eId ?number ?text ?docTitle ?issuer
-"""
-# The assessments a build stored for its as-of date (kb.rules.assessments_graph): each one's item and
-# rule, then what it used. Read instead of running the rules when asked about that very date.
-STORED_QUERY = """
-PREFIX kb: <https://w3id.org/iacml-kb/ontology#>
-SELECT ?assessment ?item ?rule WHERE {
-  ?assessment kb:asOf ?asof ; kb:assesses ?item ; kb:decidedBy ?rule .
-}
-"""
-STORED_USED_QUERY = """
-PREFIX kb: <https://w3id.org/iacml-kb/ontology#>
-SELECT ?assessment ?used ?value WHERE {
-  ?assessment kb:asOf ?asof .
-  VALUES ?used { kb:usedLink kb:usedEvidence kb:usedBasis }
-  ?assessment ?used ?value .
-}
-"""
-# The mandates and recommendations of one document (its slug bound first): a status list asked for one
-# document assesses these only.
-DOCUMENT_ITEMS_QUERY = """
-PREFIX kb: <https://w3id.org/iacml-kb/ontology#>
-SELECT DISTINCT ?item WHERE {
-  ?doc kb:slug ?slug .
-  ?item kb:inDocument ?doc ; a ?kind .
-  VALUES ?kind { kb:Mandate kb:Recommendation }
-}
-ORDER BY ?item
-"""
+FOLDER = "status"  # its queries: queries/status/*.rq
+ITEMS_QUERY = get_query("items", folder=FOLDER).text
+STORED_QUERY = get_query("stored", folder=FOLDER).text
+STORED_USED_QUERY = get_query("stored-used", folder=FOLDER).text
+DOCUMENT_ITEMS_QUERY = get_query("document-items", folder=FOLDER).text
 # What a filter of a status list may name: each kind of slug, looked up only when a filter is given.
-FILTER_SLUGS_QUERIES = {
-    "document": "PREFIX kb: <https://w3id.org/iacml-kb/ontology#>\n"
-                "SELECT ?slug WHERE { ?d a kb:Document ; kb:slug ?slug }",
-    "topic": "PREFIX skos: <http://www.w3.org/2004/02/skos/core#>\n"
-             "SELECT ?slug WHERE { ?t a skos:Concept . BIND(REPLACE(STR(?t), \"^.*/\", \"\") AS ?slug) }",
-    "body": "PREFIX kb: <https://w3id.org/iacml-kb/ontology#>\nSELECT ?slug WHERE { ?b a kb:Body ; kb:slug ?slug }",
-}
+FILTER_SLUGS_QUERIES = {"document": DOCUMENT_SLUGS_QUERY, "topic": get_query("topic-slugs", folder=FOLDER).text,
+                        "body": get_query("body-slugs", folder=FOLDER).text}
 KINDS = ("Mandate", "Recommendation")
-STATUS_ITEMS_QUERY = """
-PREFIX kb: <https://w3id.org/iacml-kb/ontology#>
-SELECT (COUNT(?item) AS ?n) WHERE { VALUES ?kind { kb:Mandate kb:Recommendation } ?item a ?kind }
-"""
+STATUS_ITEMS_QUERY = get_query("item-count", folder=FOLDER).text
 # A document's status is assessed item by item when it holds at most this share of the graph's mandates
 # and recommendations: one item costs ~3 ms whatever the graph, the whole graph ~0.25 ms per item it
 # holds (bench/bench_status.py), so below ~8% the items alone are cheaper.
 PER_ITEM_SHARE = 0.08
-# Every assessment a build stores is made for the build's one as-of date (kb.pipeline), so the first one
-# found names it: O(1), where a MAX read every assessment (13 ms at 2.3M triples).
-BUILD_ASOF_QUERY = """
-PREFIX kb: <https://w3id.org/iacml-kb/ontology#>
-SELECT ?asof WHERE { ?a kb:asOf ?asof } LIMIT 1
-"""
-# The readable name of the source: an activity's label, else a provision's document slug and eId, else a
-# document's slug, in that order. Each OPTIONAL is one pattern of ?from, which Oxigraph evaluates once per
-# row with ?from bound; an OPTIONAL around a UNION, or around several patterns, it evaluated over the
-# whole graph and joined by hash (bench/bench_status.py: 21-37 ms at 24k triples, 85-240 ms at 229k).
-LINK_QUERY = """
-PREFIX kb: <https://w3id.org/iacml-kb/ontology#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-SELECT ?link ?from ?type ?to ?label ?date WHERE {
-  ?link kb:linkFrom ?from ; kb:linkType ?type ; kb:linkTo ?to .
-  OPTIONAL { ?link kb:knownBy ?date }
-  OPTIONAL { ?from rdfs:label ?activityLabel }
-  OPTIONAL { ?from kb:inDocument/kb:slug ?docSlug }
-  OPTIONAL { ?from kb:eId ?eId }
-  OPTIONAL { ?from kb:slug ?fromSlug }
-  BIND(EXISTS { ?from a kb:Document } AS ?isDocument)
-  BIND(COALESCE(?activityLabel, CONCAT(?docSlug, " ", ?eId), IF(?isDocument, ?fromSlug, ?none)) AS ?label)
-}
-"""
-NO_LINK_QUERY = """
-PREFIX kb: <https://w3id.org/iacml-kb/ontology#>
-SELECT ?reason WHERE { ?item kb:noLinkFound ?reason }
-"""
-LINK_EVIDENCE_QUERY = """
-PREFIX kb: <https://w3id.org/iacml-kb/ontology#>
-SELECT ?evidence WHERE { ?link kb:hasEvidence ?evidence }
-"""
-EVIDENCE_QUERY = """
-PREFIX kb: <https://w3id.org/iacml-kb/ontology#>
-PREFIX oa: <http://www.w3.org/ns/oa#>
-SELECT ?evidence ?quote ?slug ?date ?start ?end WHERE {
-  ?evidence kb:quote ?quote ; kb:quotedIn/kb:slug ?slug ; oa:hasTarget/oa:hasSelector ?position .
-  ?position oa:start ?start ; oa:end ?end .
-  OPTIONAL { ?evidence kb:evidenceDate ?date }
-}
-"""
+BUILD_ASOF_QUERY = get_query("build-asof", folder=FOLDER).text
+LINK_QUERY = get_query("link", folder=FOLDER).text
+NO_LINK_QUERY = get_query("no-link", folder=FOLDER).text
+LINK_EVIDENCE_QUERY = get_query("link-evidence", folder=FOLDER).text
+EVIDENCE_QUERY = get_query("evidence", folder=FOLDER).text
 
 
 @dataclass(frozen=True)
@@ -255,15 +171,7 @@ def status(store: Store, *, asof: dt.date | None = None, document: str | None = 
     return sorted(rows, key=lambda row: (row.document, row.kind, iri.eid_sort_key(row.eid)))
 
 
-DOCUMENT_KINDS_QUERY = """
-PREFIX kb: <https://w3id.org/iacml-kb/ontology#>
-SELECT ?kind (COUNT(DISTINCT ?item) AS ?n) WHERE {
-  ?doc kb:slug ?slug .
-  ?item kb:inDocument ?doc ; a ?kind .
-  FILTER(STRSTARTS(STR(?kind), "https://w3id.org/iacml-kb/ontology#"))
-}
-GROUP BY ?kind ORDER BY ?kind
-"""
+DOCUMENT_KINDS_QUERY = get_query("document-kinds", folder=FOLDER).text
 
 
 def version_of(store: Store, document: str) -> str | None:

@@ -15,15 +15,10 @@ from kb.items import original_of, unknown, withdrawn
 from kb.queries import get_query
 from kb.store import Store
 
-LABEL_QUERY = """
-PREFIX kb: <https://w3id.org/iacml-kb/ontology#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-SELECT ?label WHERE {
-  { ?node rdfs:label ?label } UNION
-  { ?node kb:inDocument/kb:slug ?slug ; kb:eId ?eId . BIND(CONCAT(?slug, " ", ?eId) AS ?label) } UNION
-  { ?node a kb:Document ; kb:slug ?label }
-} LIMIT 1
-"""
+FOLDER = "trace"  # its queries: queries/trace/*.rq (the trace itself is the published queries/trace.rq)
+LABEL_QUERY = get_query("label", folder=FOLDER).text
+ITEM_EXISTS_QUERY = get_query("item-exists", folder=FOLDER).text
+TRACE_QUERY = get_query("trace").text
 
 
 @dataclass(frozen=True)
@@ -68,9 +63,8 @@ def trace(store: Store, item: URIRef) -> Trace:
     """The trace of an item (of a language version's provision or document: the original's, whose links
     they are); NotFoundError if the store does not know the item."""
     item = original_of(store, item) or item
-    if not store.ask("ASK { ?item ?p ?o }", {"item": item}) or withdrawn(store, item) is not None:
+    if not store.ask(ITEM_EXISTS_QUERY, {"item": item}) or withdrawn(store, item) is not None:
         raise unknown(store, item)
-    query = get_query("trace")
     links: dict[tuple[str, str, str, str], TraceLink] = {}
     labels: dict[str, str] = {}
 
@@ -79,7 +73,7 @@ def trace(store: Store, item: URIRef) -> Trace:
             labels[node] = label(store, node)
         return labels[node]
 
-    for row in store.select(query.text, {"item": item}).dicts():
+    for row in store.select(TRACE_QUERY, {"item": item}).dicts():
         key = (str(row["direction"]), str(row["from"]), str(row["type"]).rsplit("#", 1)[-1], str(row["to"]))
         link = links.setdefault(key, TraceLink(key[0], key[1], key[2], key[3], name(key[1]), name(key[3])))
         link.quotes.append(TraceQuote(str(row["quote"]), str(row["quotedIn"]), int(str(row["start"])),

@@ -20,21 +20,13 @@ from kb.iri import BASE, PREFIXES
 from kb.items import Partitions
 from kb.model import DEFAULT_TITLE, DatasetInfo
 from kb.ontology import ONTOLOGY_IRI
+from kb.queries import get_query
 from kb.store import Store
 
 __all__ = ["DESCRIPTION_QUERY", "VOID_DATASET", "dataset_info", "void_graph"]
 
 VOID_DATASET = URIRef(BASE + ".well-known/void#dataset")
-DESCRIPTION_QUERY = f"""
-PREFIX dcterms: <http://purl.org/dc/terms/>
-SELECT ?title ?description ?license ?rights ?publisher WHERE {{
-  OPTIONAL {{ <{BASE}dataset> dcterms:title ?title }}
-  OPTIONAL {{ <{BASE}dataset> dcterms:description ?description }}
-  OPTIONAL {{ <{BASE}dataset> dcterms:license ?license }}
-  OPTIONAL {{ <{BASE}dataset> dcterms:rights ?rights }}
-  OPTIONAL {{ <{BASE}dataset> dcterms:publisher ?publisher }}
-}} LIMIT 1
-"""
+DESCRIPTION_QUERY = get_query("description", folder="void").text  # about <{BASE}dataset>
 _VOCABULARIES = ("dcterms", "skos", "prov", "org", "oa", "eli", "cito")
 
 

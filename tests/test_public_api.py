@@ -145,6 +145,20 @@ def test_the_web_layer_holds_no_sparql() -> None:
         "\n".join(found)
 
 
+# Where kb may write SPARQL in Python: the queries compiled from ontology/shapes.ttl, and the store's own
+# machinery (a triple count, the pages of a dump, whose LIMIT/OFFSET cannot be bound; the VALUES block it binds).
+SPARQL_MADE_IN_PYTHON = {"shacl.py", "store.py"}
+
+
+def test_the_library_keeps_its_queries_in_files() -> None:
+    """kb's modules load their constant queries from ``queries/<module>/*.rq`` (kb.queries): vouched for, their
+    parse is kept between processes, and each has a header saying what it answers and what it binds."""
+    found = [f"{path.relative_to(ROOT)}:{line}: {text!r}" for path in sorted((ROOT / "kb").rglob("*.py"))
+             if path.name not in SPARQL_MADE_IN_PYTHON
+             for line, text in _sparql_in_strings(path.read_text(encoding="utf-8"))]
+    assert not found, "SPARQL in kb's Python (move it to an .rq file of queries/<module>/):\n" + "\n".join(found)
+
+
 def test_the_rest_kinds_are_the_librarys() -> None:
     from api import rest
     from kb.listing import PROVISION_KINDS

@@ -495,23 +495,38 @@ def test_citation_of_a_trace_link(built_release: kb.Release) -> None:
     assert all(_s(r, "iri") == link and link in _s(r, "citation") for r in rows)
 
 
-# --- The read side's constant queries (queries/pages/, queries/rest/): the library's, not published ---
+# --- The library's constant queries (every subfolder of queries/: the read side's, kb's modules', the rules and
+# checks): kb's own, not published ---
 
 QUERIES_DIR = Path(__file__).resolve().parent.parent / "queries"
-READ_SIDE = sorted(path for folder in ("pages", "rest") for path in (QUERIES_DIR / folder).glob("*.rq"))
-LISTING_PARTS = {"provisions", "provisions-any-kind", "provisions-of-kind", "provisions-by-body", "provisions-by-topic"}
+LIBRARY = sorted(QUERIES_DIR.glob("*/*.rq"))
+# the provision listings' parts (kb.listing): templates, filled in before they run
+LISTING_PARTS = {f"rest/{name}" for name in ("provisions", "provisions-any-kind", "provisions-of-kind",
+                                               "provisions-by-body", "provisions-by-topic")}
 PROBE = URIRef("urn:iacml-kb:probe")
 
 
-@pytest.mark.parametrize("path", READ_SIDE, ids=[f"{p.parent.name}/{p.stem}" for p in READ_SIDE])
-def test_read_side_queries_have_a_title_and_description(path: Path) -> None:
+def _id(path: Path) -> str:
+    return f"{path.parent.name}/{path.stem}"
+
+
+@pytest.mark.parametrize("path", LIBRARY, ids=[_id(p) for p in LIBRARY])
+def test_library_queries_have_a_title_and_description(path: Path) -> None:
     query = parse_query_file(path)  # a header without '# title:' or '# description:' is an error
     assert query.title.strip() and query.description.strip()
     assert kb.get_query(path.stem, folder=path.parent.name) == query
 
 
-def test_read_side_queries_are_not_published() -> None:
-    assert len(READ_SIDE) >= 40
+def test_every_query_folder_is_named_in_the_format_docs() -> None:
+    """kb/queries.py's docstring lists the folders of queries/, so that a reader finds them."""
+    import kb.queries
+    folders = {path.name for path in QUERIES_DIR.iterdir() if path.is_dir()}
+    assert folders >= {"pages", "rest", "cite", "items", "reader", "status", "trace", "void", "pipeline"}
+    assert not [f for f in sorted(folders) if f"``queries/{f}/``" not in (kb.queries.__doc__ or "")]
+
+
+def test_library_queries_are_not_published() -> None:
+    assert len(LIBRARY) >= 100
     assert {q.path.parent for q in kb.list_queries()} == {QUERIES_DIR}
     assert {q.name for q in kb.list_queries()} == {p.stem for p in QUERIES_DIR.glob("*.rq")}
     with pytest.raises(kb.NotFoundError):
@@ -520,11 +535,11 @@ def test_read_side_queries_are_not_published() -> None:
         kb.get_query("links-out", folder="../queries/rest")
 
 
-@pytest.mark.parametrize("path", [p for p in READ_SIDE if p.stem not in LISTING_PARTS],
-                         ids=[f"{p.parent.name}/{p.stem}" for p in READ_SIDE if p.stem not in LISTING_PARTS])
-def test_read_side_queries_run_with_their_parameters_bound(path: Path) -> None:
+@pytest.mark.parametrize("path", [p for p in LIBRARY if _id(p) not in LISTING_PARTS],
+                         ids=[_id(p) for p in LIBRARY if _id(p) not in LISTING_PARTS])
+def test_library_queries_run_with_their_parameters_bound(path: Path) -> None:
     """Each runs with every parameter it declares bound (the store refuses one its pattern does not use),
-    as the web layer and its warm-up bind them."""
+    as the web layer, its warm-up and kb's modules bind them."""
     query = parse_query_file(path)
     params = {p.name: PROBE for p in query.params}
     with kb.EmbeddedStore.in_memory() as store:
