@@ -522,6 +522,15 @@ def add_document(path: Path, *, corpus_dir: Path | None = None, slug: str | None
                      f"the same document, one text is held once (remove documents/{slug}.yaml and sources/{slug}.txt "
                      f"and keep {alike}, or remove them and hold this text instead with `kb add FILE --slug {alike} "
                      "--replace`); if not, `kb build`")
+    # Another language's text of a document held: its symbols may differ (a revision, a draft's number) and its
+    # words cannot be compared, but its meeting and type (or the slug they make) say which one it may be.
+    counterpart = "" if original or alike else next(
+        (m.slug for m in held_metadata if m.doc_type.value == final_type and m.language != lang and not m.version_of
+         and ((meeting and m.meeting == meeting) or m.slug == slug.removesuffix(f"-{lang}"))), "")
+    if counterpart:
+        notes.append(f"version_of: {counterpart} is a {final_type} of the same meeting, held in another language: if "
+                     f"this is its text in {lang}, remove documents/{slug}.yaml and sources/{slug}.txt and run `kb add "
+                     f"FILE --version-of {counterpart}` (its provisions are then {counterpart}'s, not counted twice)")
     twin = _same_symbols(held_metadata, meta.symbols, lang)
     if twin:
         notes.append(f"symbols: {', '.join(meta.symbols)} in {lang} are those of the held document {twin}: if this "

@@ -546,3 +546,21 @@ def test_an_addendum_or_a_second_text_in_one_language_is_no_version(corpus_copy:
         kb.add_document(second, corpus_dir=corpus_copy, slug="plan-es-second", version_of=PLAN)
     assert "--replace" in info.value.hint
     assert not (corpus_copy / "documents" / "plan-es-second.yaml").exists()
+
+
+def test_a_text_in_another_language_of_a_held_document_is_pointed_out(corpus_copy: Path, tmp_path: Path) -> None:
+    """A curator added the Spanish text of a held Plan of Action whose printed symbol differs (a revision's number):
+    it was proposed as a document of its own, its mandates counted twice, with no word of the held one."""
+    for held in (corpus_copy / "documents" / f"{PLAN}.yaml", corpus_copy / "sources" / f"{PLAN}.txt"):
+        held.unlink(missing_ok=True)
+    english, spanish = tmp_path / "plan-en.txt", tmp_path / "plan-es.txt"
+    english.write_text(NEW_PLAN, encoding="utf-8")
+    spanish.write_text(NEW_PLAN_VERSION_ES.replace("CIDI/TRABAJO/doc.9/27 rev.1", "CIDI/TRABAJO/doc.22/27 rev.2")
+                       .replace("OEA/Ser.K/XII.23.1", "OEA/Ser.K/XII.23.2"), encoding="utf-8")
+    kb.add_document(english, corpus_dir=corpus_copy)
+    added = kb.add_document(spanish, corpus_dir=corpus_copy)
+    assert added.slug == VERSION
+    assert "version_of:" not in added.meta_path.read_text(encoding="utf-8")  # not proposed: its symbols differ
+    (note,) = [n for n in added.notes if n.startswith("version_of:")]
+    assert note.startswith(f"version_of: {PLAN} is a PlanOfAction of the same meeting, held in another language")
+    assert f"--version-of {PLAN}" in note
