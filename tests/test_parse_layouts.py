@@ -304,7 +304,7 @@ def test_a_spanish_infinitive_opening_a_list_item_names_a_topic_whatever_the_ver
             "a) Afianzar la cooperación entre los ministerios de la región;\n\n"
             "b) Promover y consolidar el diálogo social en la región;\n")
     doc = parse_document(text)
-    assert doc.metadata.type is None
+    assert doc.metadata.type == "WebPage"  # read as of unknown kind; it mandates nothing
     items = [(own_text(text, p).split()[1], p.kind) for p in doc.provisions if "item" in p.eid or "para_" in p.eid]
     assert items == [("Apoyar", Kind.ITEM), ("Promover", Kind.ITEM), ("Asesorar", Kind.ITEM),
                      ("Afianzar", Kind.ITEM), ("Promover", Kind.ITEM)]
@@ -974,8 +974,8 @@ def test_a_speakers_name_in_capitals_on_a_speech_cover_stays_cover() -> None:
 
 
 @pytest.mark.parametrize(("opening", "doc_type"), [
-    ("The Ministers of Labor of the Americas meet every two or three years to agree on their priorities.", None),
-    ("We are pleased to present this report on the activities of the Network in 2040.", None),
+    ("The Ministers of Labor of the Americas meet every two or three years to agree on their priorities.", "WebPage"),
+    ("We are pleased to present this report on the activities of the Network in 2040.", "WebPage"),
     ("We, the Ministers of Labor of the Americas, adopt this Plan of Action to guide the work of the Conference.",
      "PlanOfAction"),
 ])
@@ -1194,7 +1194,7 @@ def test_a_record_of_a_meeting_is_typed_by_how_its_text_opens() -> None:
 def test_a_resolution_cited_in_the_first_sentence_does_not_type_the_document() -> None:
     text = ("Lima, Peru\n\nThe Committee works under the mandates of resolution AG/RES 9999 (LX-O/40), which "
             "created it, and of the Plan of Action adopted in 2039.\n")
-    assert parse_document(text).metadata.type is None
+    assert parse_document(text).metadata.type == "WebPage"  # no cover, nothing mandated: a page about the work
 
 
 def test_a_resolution_whose_cover_is_in_its_first_line_has_its_title() -> None:
@@ -1371,7 +1371,7 @@ def test_following_up_on_recommendations_does_not_announce_them() -> None:
     "2. The Secretariat will report at the next meeting.\n",
 ])
 def test_a_document_cited_in_the_body_does_not_type_it(text: str) -> None:
-    assert parse_document(text).metadata.type is None
+    assert parse_document(text).metadata.type in (None, "WebPage")
 
 
 def test_a_place_under_a_speech_title_is_not_part_of_it() -> None:
@@ -1933,3 +1933,17 @@ def test_what_a_committing_lead_in_lists_are_mandates_and_capitals_leading_in_no
     assert not any(p.kind == "Section" and "DECLARE" in p.text for p in provisions)
     listed = [p.kind for p in provisions if p.text.startswith(("Strengthen", "Promote"))]
     assert listed == ["Mandate", "Mandate"], [(p.eid, p.kind, p.text[:30]) for p in provisions]
+
+
+def test_a_text_without_a_cover_that_mandates_nothing_is_a_web_page() -> None:
+    """No kind named, no symbol, date or "Original:": a page about the work, typed so only once read as a
+    text of unknown kind; a cover's symbol, or a mandate in the text, leaves the kind unknown."""
+    page = ("Our Network\n\nThe Network brings together the ministries of labor of the region to share what they "
+            "learn.\n\nIts members meet once a year to review the projects under way.\n")
+    assert parse_document(page).metadata.type == "WebPage"
+    assert parse_document("TRABAJO/doc.9/40\n\n" + page).metadata.type is None
+    mandating = ("Our Network\n\n1. Promote the exchange of experiences among the ministries of labor.\n\n"
+                 "2. Prepare a report on the projects under way for the next meeting.\n")
+    doc = parse_document(mandating)
+    assert doc.metadata.type is None
+    assert [p.kind for p in doc.provisions if p.number] == [Kind.MANDATE, Kind.MANDATE]

@@ -32,7 +32,7 @@ from kb.errors import ParseError
 from kb.model import Correction, DocType, Kind, Provision
 from kb.parse._blocks import Block, blocks
 from kb.parse._corrections import place
-from kb.parse._cover import MONTHS, CoverMetadata, is_title_line, read_cover
+from kb.parse._cover import MONTHS, CoverMetadata, is_title_line, read_cover, typed_as_page
 from kb.parse._front import front_matter, inner_covers, signature_block
 from kb.parse._layout import segments
 from kb.parse._lines import FOOTNOTE_LINE_RE, SYMBOL_LINE_RE, TABLE_RULE_RE, Line, Tok, classify, is_upper
@@ -220,6 +220,7 @@ def parse_document(text: str, *, source: str = "<text>", doc_type: DocType | str
         metadata = replace(metadata, language=language)
     kind_of = _doc_type(doc_type) or _doc_type(metadata.type)
     provisions, notes = build_tree(body_blocks, Roles(kind_of, metadata.language))
+    metadata = typed_as_page(metadata, mandates=any(p.kind is Kind.MANDATE for p in provisions))
     provisions, renames = _dedupe(provisions, source)
     provisions = placed.pin(provisions)
     warnings = [ParseWarning(n.line, n.code, n.message) for n in notes] + renames

@@ -17,13 +17,13 @@ greeting (a speech: a meeting summary).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from kb.model import DocType
 from kb.parse._front import SALUTATION_RE
 from kb.parse._lines import clean
 
-__all__ = ["CoverMetadata", "read_cover"]
+__all__ = ["CoverMetadata", "read_cover", "typed_as_page"]
 
 
 @dataclass(frozen=True)
@@ -580,3 +580,12 @@ def read_cover(front: str, opening: str, body: str) -> CoverMetadata:
         original_language=_original(front),
         meeting=_meeting(front, opening),
     )
+
+
+def typed_as_page(metadata: CoverMetadata, *, mandates: bool) -> CoverMetadata:
+    """A text that names no kind of document, has no cover (no symbol, date or "Original:") and mandates
+    nothing is a web page about the work, not a document of it. Decided after the text is read as one of
+    unknown kind, so that the guess does not change how its parts are read."""
+    if metadata.type is not None or mandates or metadata.symbols or metadata.date or metadata.original_language:
+        return metadata
+    return replace(metadata, type=DocType.WEB_PAGE.value)
