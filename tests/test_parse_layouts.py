@@ -1947,3 +1947,20 @@ def test_a_text_without_a_cover_that_mandates_nothing_is_a_web_page() -> None:
     doc = parse_document(mandating)
     assert doc.metadata.type is None
     assert [p.kind for p in doc.provisions if p.number] == [Kind.MANDATE, Kind.MANDATE]
+
+
+@pytest.mark.parametrize(("cover", "title"), [
+    ("OEA/Ser.P\nAG/RES. 9999 (LX-O/40)\n12 June 2040\nOriginal: English\n\nRESOLUTION\n\n"
+     "PROMOTION OF THE RIGHTS OF WORKERS\n\nAND OF THEIR FAMILIES\n", "PROMOTION OF THE RIGHTS OF WORKERS AND OF THEIR FAMILIES"),
+    ("Resolutions of the Assembly\n\nAG/RES. 9999 (LX-O/40)\n\nMEETING OF MINISTERS OF LABOR OF THE AMERICAS\n",
+     "MEETING OF MINISTERS OF LABOR OF THE AMERICAS"),
+    ("CIDI/REMDES/doc.9/40\n12 May 2040\nCOMMUNIQUÉ OF THE TENTH MEETING OF MINISTERS\nOF SOCIAL DEVELOPMENT\n"
+     "Building Bridges Across the Region\n", "COMMUNIQUÉ OF THE TENTH MEETING OF MINISTERS OF SOCIAL DEVELOPMENT"),
+])
+def test_the_title_of_an_adopted_text_is_printed_over_its_note_of_adoption(cover: str, title: str) -> None:
+    """Back from the note of adoption to the symbol, date or "Original:" over it; the kind alone on a line and a
+    subtitle in lower case are not part of it."""
+    text = cover + "\n(Adopted at the fourth plenary session, held on June 12, 2040)\n\nTHE GENERAL ASSEMBLY,\n\n" \
+        "HAVING SEEN the annual report of the Permanent Council on this matter,\n\nRESOLVES:\n\n" \
+        "1. To urge the member states to protect the rights of workers.\n"
+    assert parse_document(text).metadata.title == title

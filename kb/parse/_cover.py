@@ -17,6 +17,7 @@ greeting (a speech: a meeting summary).
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field, replace
 
 from kb.model import DocType
@@ -547,10 +548,66 @@ def _title_in_body(body: str) -> str | None:
     return None
 
 
+_ADOPTION_NOTE_RE = re.compile(
+    r"^\s*\((?:resolution |resoluci[óo]n |declaration |declaraci[óo]n )?(?:adopted|approved|agreed|aprobad[ao]|"
+    r"adoptad[ao]|acordad[ao])\b", _FLAGS)
+_KIND_ALONE_RE = re.compile(r"^(?:RESOLU(?:TION|CI[ÓO]N)|DECLARA(?:TION|CI[ÓO]N)|Resolu(?:tion|ci[óo]n))$")
+_TITLE_LINES = 4
+
+
+def _letters(text: str) -> str:
+    """Letters and digits only, lower case: to tell whether one reading of a title contains another."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text.casefold()) if c.isalnum())
+
+
+def _capitals(text: str) -> bool:
+    """Mostly in capitals: a title's line, though a word in it was left in lower case ("... DE LAS Américas")."""
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 2 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+
+
+def _title_over_adoption(lines: list[str]) -> str | None:
+    """The title an adopted text prints just over its note of adoption ("(Adopted at the fourth plenary
+    session ...)", "(Aprobada en ...)"), up to the symbol, date or "Original:" over it: the lines in capitals
+    right above the note, or lines that run on from one ending open ("... COMMITTEE ON" / "CULTURE ...");
+    a subtitle in lower case under them, and the kind alone on a line ("RESOLUCIÓN"), are not part of it."""
+    cleaned = [line.strip().strip("*").strip() for line in lines]
+    note = next((i for i, text in enumerate(cleaned) if _ADOPTION_NOTE_RE.match(text)), None)
+    if note is None:
+        return None
+    block: list[str] = []
+    gap = False
+    for text in reversed(cleaned[:note]):
+        if not text:
+            gap = bool(block)
+            continue
+        if (_symbols(text) or _date(text) or _ORIGINAL_RE.search(text) or _FURNITURE_RE.search(text)
+                or _KIND_ALONE_RE.match(text) or _LABEL_RE.match(text) or len(block) == _TITLE_LINES):
+            break
+        if gap and not (_capitals(text) and (_open_end(text) or _CONNECTOR_RE.match(block[0]))):
+            break
+        block.insert(0, text)
+        gap = False
+    quoted = next((k for k, text in enumerate(block) if k and text[:1] in "“\"‘"), None)
+    block = block[:quoted]  # a subtitle in quotation marks under the title
+    if block and block[0][:1] in "“\"‘":
+        return None  # only the subtitle: the title is further up
+    while len(block) > 1 and not _capitals(block[-1]) and _capitals(block[0]):
+        block.pop()  # a subtitle in lower case under a title in capitals
+    title = " ".join(" ".join(block).split())
+    if len(title.split()) < 2 or len(title) > 2 * _TITLE_MAX or not any(_capitals(text) for text in block):
+        return None
+    return title
+
+
 def read_cover(front: str, opening: str, body: str) -> CoverMetadata:
     """Read the metadata from the front matter (``front``), the opening paragraph and the body."""
     lines = front.split("\n")
     title, doc_type = _title(lines)
+    adopted = _title_over_adoption(lines)
+    # a title naming more than its kind keeps its own reading of where it ends
+    if adopted and not (title and len(title.split()) >= 3 and _letters(adopted).startswith(_letters(title))):
+        title, doc_type = adopted, doc_type or _type_of(adopted)
     if title is None:
         title = _title_in_body(body)
     if doc_type is None and _WEB_CUES_RE.search(front):
