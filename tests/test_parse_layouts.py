@@ -1964,3 +1964,17 @@ def test_the_title_of_an_adopted_text_is_printed_over_its_note_of_adoption(cover
         "HAVING SEEN the annual report of the Permanent Council on this matter,\n\nRESOLVES:\n\n" \
         "1. To urge the member states to protect the rights of workers.\n"
     assert parse_document(text).metadata.title == title
+
+
+@pytest.mark.parametrize(("front", "title"), [
+    ("Executive Secretariat for Integral Development (SEDI)\n\nBack to the Department\n\n"
+     "Third Meeting of the Working Groups of the Network\n\nPlace and date: Lima, Peru, April 15 to 17, 2040\n",
+     "Third Meeting of the Working Groups of the Network"),
+    ("Speeches of the Director\n\nOPENING OF THE TENTH MEETING OF MINISTERS OF CULTURE\n\n"
+     "12 de noviembre de 2040 - Ciudad de Panamá\n", "OPENING OF THE TENTH MEETING OF MINISTERS OF CULTURE"),
+    ("Home | Ministries | News\n\nInter-American Committee on Culture\n\n3 May 2040\n", None),
+])
+def test_a_page_title_is_the_heading_over_its_dateline(front: str, title: str | None) -> None:
+    """Not the host's furniture over it; an organ's name over a date is no title."""
+    text = front + "\nThe delegations of twenty ministries met to review the projects of the Network in the region.\n"
+    assert parse_document(text).metadata.title == title

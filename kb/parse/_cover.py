@@ -417,6 +417,8 @@ def _title(lines: list[str]) -> tuple[str | None, DocType | None]:
             if capitals and (not text.isupper() or _HOST_TITLE_RE.search(text)):
                 continue
             return _continued(text, cleaned[i + 1:]), labelled or doc_type
+    if (dated := _title_over_dateline(cleaned)) is not None:
+        return dated, labelled
     # a resolution's symbols and numbers are skipped; other covers' symbols end the search
     first = next((text for text, t, label in zip(cleaned, types, labels, strict=True)
                   if text and not _FURNITURE_RE.search(text) and not (label and (labelled or t))), "")
@@ -425,6 +427,44 @@ def _title(lines: list[str]) -> tuple[str | None, DocType | None]:
         following = cleaned[cleaned.index(first) + 1:]
         return (_continued(first, following) if first.isupper() else first), labelled
     return None, labelled
+
+
+_DATELINE_LABEL_RE = re.compile(r"^\W*(?:place and date|date|lugar y fecha|fecha)\s*:", _FLAGS)
+_DATELINE_WORDS = 10
+# What a host prints over a dateline that is no title: an organ's name, a place.
+_ORGAN_RE = re.compile(
+    r"^(?:the )?(?:inter-?american |interamerican[oa] )?(?:council|committee|commission|bureau|office|department|"
+    r"secretariat|consejo|comit[ée]|comisi[óo]n|oficina|departamento|secretar[íi]a)\b", _FLAGS)
+_PLACE_RE = re.compile(r"^[A-ZÁÉÍÓÚ][\w.'-]*(?: (?:de|del|la|los|[A-ZÁÉÍÓÚ][\w.'-]*)){0,4}, [A-ZÁÉÍÓÚ][\w.' -]*$")
+
+
+def _dateline(text: str) -> bool:
+    """A line giving when (and where) a page's event or text was: "12 de noviembre de 2040", "July 9, 2040 -
+    Washington, DC", "(Lima, 4 de junio de 2040)", "Place and date: Lima, Peru, April 15 to 17, 2040"."""
+    if _date(text) is None or len(text) > _TITLE_MAX // 2 or _symbols(text):
+        return False
+    return bool(_DATELINE_LABEL_RE.match(text)) or len(text.split()) <= _DATELINE_WORDS
+
+
+def _title_over_dateline(cleaned: list[str]) -> str | None:
+    """A page's title: the heading just over the dateline of what it tells (with the line it runs on from,
+    left open: "Recommendations of the Meeting on" / "Poverty and Equity"), not a host's furniture."""
+    at = next((i for i, text in enumerate(cleaned) if text and _dateline(text)), None)
+    if at is None:
+        return None
+    above = [i for i in range(at) if cleaned[i]]
+    if not above:
+        return None
+    last = above[-1]
+    title = cleaned[last]
+    if last - 1 in above and (_open_end(cleaned[last - 1]) or _CONNECTOR_RE.match(title)):
+        title = f"{cleaned[last - 1]} {title}"
+    if (sum(c.isalpha() for c in title) < 3 or len(title) > _TITLE_MAX or _FURNITURE_RE.search(title)
+            or _WEB_CUES_RE.search(title) or _ORGAN_RE.match(title) or _PLACE_RE.match(title)
+            or title[:1] == "(" or re.search(r"oea/ser|https?:|www\.|\|", title, _FLAGS) or _symbols(title)
+            or _date(title) or _label_only(title)):
+        return None
+    return " ".join(title.split())
 
 
 _LABEL_MAX = 60
