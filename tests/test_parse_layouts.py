@@ -753,7 +753,7 @@ def test_the_letters_of_a_mandate_that_leads_in_to_them_are_mandates() -> None:
             "(a) the national programs of the Network;\n\n"
             "(b) the resources of the national programs.\n")
     doc = parse_document(text)
-    assert doc.metadata.type is None
+    assert doc.metadata.type == "OutcomeDocument"  # a council's resolution
     kinds = {p.number: p.kind for p in doc.provisions if p.number}
     assert kinds == {"1": Kind.MANDATE, "1(a)": Kind.MANDATE, "1(b)": Kind.MANDATE,
                      "2": Kind.PARAGRAPH, "2(a)": Kind.ITEM, "2(b)": Kind.ITEM}
@@ -1371,7 +1371,7 @@ def test_following_up_on_recommendations_does_not_announce_them() -> None:
     "2. The Secretariat will report at the next meeting.\n",
 ])
 def test_a_document_cited_in_the_body_does_not_type_it(text: str) -> None:
-    assert parse_document(text).metadata.type in (None, "WebPage")
+    assert parse_document(text).metadata.type in (None, "WebPage", "OutcomeDocument")  # not what it cites
 
 
 def test_a_place_under_a_speech_title_is_not_part_of_it() -> None:
@@ -1978,3 +1978,12 @@ def test_a_page_title_is_the_heading_over_its_dateline(front: str, title: str | 
     """Not the host's furniture over it; an organ's name over a date is no title."""
     text = front + "\nThe delegations of twenty ministries met to review the projects of the Network in the region.\n"
     assert parse_document(text).metadata.title == title
+
+
+@pytest.mark.parametrize("opening", ["La Cuadragésima Asamblea de la Red,\n\nConsiderando:\n\n",
+                                     "CONSIDERING:\n\n"])
+def test_a_text_opening_on_a_resolution_preamble_is_an_outcome_document(opening: str) -> None:
+    """A cover that names no kind, over an organ's resolution (its name as the subject, or its preamble)."""
+    text = ("Lima, 2040\n\n" + opening + "That the ministries of the region have asked for a common plan;\n\n"
+            "RESOLVES:\n\n1. To adopt the plan of the Network.\n")
+    assert parse_document(text).metadata.type == "OutcomeDocument"

@@ -21,6 +21,7 @@ import unicodedata
 from dataclasses import dataclass, field, replace
 
 from kb.model import DocType
+from kb.parse._blocks import RESOLUTION_CUE_RE
 from kb.parse._front import SALUTATION_RE
 from kb.parse._lines import clean
 
@@ -661,6 +662,8 @@ def read_cover(front: str, opening: str, body: str) -> CoverMetadata:
         # "We, the Ministers ...": what they sign is a declaration, unless its first sentence names a plan
         named = _type_of(opening.split(". ", 1)[0])
         doc_type = named if named in (DocType.PLAN_OF_ACTION, DocType.WORK_PLAN) else DocType.DECLARATION
+    if doc_type is None and RESOLUTION_CUE_RE.match(opening):
+        doc_type = DocType.OUTCOME_DOCUMENT  # a body's resolution: "The Council,", "CONSIDERING:", "Resuelve:"
     if doc_type is None and (_TALK_CUES_RE.search(front) or _TALK_CUES_RE.search(body[:_BODY_TITLE_CHARS])):
         doc_type = DocType.MEETING_SUMMARY  # a talk's page: a slide deck, a speech under its dateline
     if doc_type is None and SALUTATION_RE.match(opening):
