@@ -1987,3 +1987,10 @@ def test_a_text_opening_on_a_resolution_preamble_is_an_outcome_document(opening:
     text = ("Lima, 2040\n\n" + opening + "That the ministries of the region have asked for a common plan;\n\n"
             "RESOLVES:\n\n1. To adopt the plan of the Network.\n")
     assert parse_document(text).metadata.type == "OutcomeDocument"
+
+
+def test_a_page_in_a_site_section_of_speeches_is_a_meeting_summary() -> None:
+    """A speech, under its host's heading, is read as the record of the meeting it was given at."""
+    text = ("Speeches and other documents by the Director\n\nTENTH MEETING OF MINISTERS OF CULTURE\n\n"
+            "July 9, 2040 - Lima\n\nIt is a pleasure to open this meeting with the ministers of the region.\n")
+    assert parse_document(text).metadata.type == "MeetingSummary"

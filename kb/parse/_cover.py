@@ -151,10 +151,11 @@ _WEB_CUES_RE = re.compile(
 
 # What a talk's page carries and no other document does: a slide host's furniture ("Presentation is loading",
 # "Similar presentations", "140 likes | 248 Views"), a speech's "Check against delivery" (not a dateline: a press
-# release is published under one too). A talk is read as the record of the meeting it was given at.
+# release is published under one too), the heading of a site's section of speeches ("Speeches and other documents
+# by the Secretary General", "Discursos"). A talk is read as the record of the meeting it was given at.
 _TALK_CUES_RE = re.compile(
     r"^\s*(?:Presentation is loading\b|Similar presentations\s*$|Presentation on theme\s*:|"
-    r"\d+ likes \| \d+ views\s*$|\W*Check against delivery\W*$)",
+    r"\d+ likes \| \d+ views\s*$|\W*Check against delivery\W*$|(?:Speeches|Discursos)\b[^.\n]{0,80}$)",
     re.IGNORECASE | re.MULTILINE)
 
 # A host's furniture that opens a page before the document: never its title.
