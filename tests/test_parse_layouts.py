@@ -1994,3 +1994,19 @@ def test_a_page_in_a_site_section_of_speeches_is_a_meeting_summary() -> None:
     text = ("Speeches and other documents by the Director\n\nTENTH MEETING OF MINISTERS OF CULTURE\n\n"
             "July 9, 2040 - Lima\n\nIt is a pleasure to open this meeting with the ministers of the region.\n")
     assert parse_document(text).metadata.type == "MeetingSummary"
+
+
+@pytest.mark.parametrize(("front", "title"), [
+    ("Organization of American States Summits of the Americas\nBack to the mandates\nClick here for related meetings\n"
+     "LABOR: Working Conditions\n", "LABOR: Working Conditions"),
+    ("Executive Secretariat for Integral Development (SEDI)\n\nInter-American Committee on Culture\n\n"
+     "Third Regular Meeting of the Inter-American Committee on Culture\n",
+     "Third Regular Meeting of the Inter-American Committee on Culture"),
+    ("Tenth Conference of Ministers of Labor of the Region\n", "Tenth Conference of Ministers of Labor of the Region"),
+    ("(Approved at the Assembly of the Network)\n", None),
+])
+def test_a_page_title_is_its_first_heading_under_the_host_furniture(front: str, title: str | None) -> None:
+    """Under the host's name, its links and an organ's name alone; on a page with no symbol, a heading naming a
+    meeting is the page's title, not a cover's line."""
+    text = front + "\nThe delegations of twenty ministries met to review the projects of the Network in the region.\n"
+    assert parse_document(text).metadata.title == title

@@ -423,8 +423,12 @@ def _title(lines: list[str]) -> tuple[str | None, DocType | None]:
         return dated, labelled
     # a resolution's symbols and numbers are skipped; other covers' symbols end the search
     first = next((text for text, t, label in zip(cleaned, types, labels, strict=True)
-                  if text and not _FURNITURE_RE.search(text) and not (label and (labelled or t))), "")
-    if (sum(c.isalpha() for c in first) >= 3 and len(first) <= 100 and not _NOT_TITLE_RE.search(first)
+                  if text and not _FURNITURE_RE.search(text) and not _chrome(text) and not (label and (labelled or t))),
+                 "")
+    # on a page with no symbol, its first heading is its title even when it names a meeting or a body
+    page = not any(label for label in labels) and not any(_symbols(text) for text in cleaned if text)
+    if (sum(c.isalpha() for c in first) >= 3 and len(first) <= 100 and (page or not _NOT_TITLE_RE.search(first))
+            and not re.match(r"\(|(?:venue|place|location|lugar|sede)\s*:", first, _FLAGS)
             and not first.endswith(".") and not re.search(r"\d{4}|https?:|www\.|\||:\s*$|\.\.\.|…", first)):
         following = cleaned[cleaned.index(first) + 1:]
         return (_continued(first, following) if first.isupper() else first), labelled
@@ -467,6 +471,21 @@ def _title_over_dateline(cleaned: list[str]) -> str | None:
             or _date(title) or _label_only(title)):
         return None
     return " ".join(title.split())
+
+
+# A host's furniture over a page's title: its own name, a section's, a link back, an organ's name alone.
+_HOST_NAME_RE = re.compile(
+    r"^(?:organi[sz]ation of american states|organizaci\S*n de (?:los )?estados americanos|"
+    r"organiza\S*o dos estados americanos|(?:executive )?secretariat for integral development|"
+    r"secretar\S*a ejecutiva para el desarrollo integral)",
+    _FLAGS)
+
+
+def _chrome(text: str) -> bool:
+    """A host's line over a page's title (see ``_HOST_NAME_RE``), a link or a tool (``_WEB_CUES_RE``)."""
+    organ = _ORGAN_RE.match(text) is not None and len(text.split()) <= 8
+    welcome = re.match(r"\W*(?:welcome|bienvenid)", text, _FLAGS) is not None  # a site's greeting names its page
+    return bool(_HOST_NAME_RE.match(text) or (_WEB_CUES_RE.search(text) and not welcome)) or organ
 
 
 _LABEL_MAX = 60
