@@ -2010,3 +2010,13 @@ def test_a_page_title_is_its_first_heading_under_the_host_furniture(front: str, 
     meeting is the page's title, not a cover's line."""
     text = front + "\nThe delegations of twenty ministries met to review the projects of the Network in the region.\n"
     assert parse_document(text).metadata.title == title
+
+
+@pytest.mark.parametrize(("line", "symbol"), [
+    ("CP/CSH-9999/40 rev. 2", "CP/CSH-9999/40 rev. 2"), ("GT/RTP-99/40", "GT/RTP-99/40"),
+    ("ASCA/Foro-77/40", "ASCA/Foro-77/40"),
+])
+def test_a_working_group_paper_numbered_by_year_is_a_symbol(line: str, symbol: str) -> None:
+    text = (f"PERMANENT COUNCIL OEA/Ser.G\nCOMMITTEE ON SECURITY {line}\n3 May 2040\nOriginal: English\n\n"
+            "1. The member states adopted the following measures.\n")
+    assert parse_document(text).metadata.symbols == ("OEA/Ser.G", symbol)

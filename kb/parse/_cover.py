@@ -93,6 +93,9 @@ _SYMBOL_RES = [
         r"(?<![\w/])(?:[A-Z](?:[A-Z0-9\-]|\.(?=\d)){1,24}\s?/\s?)+"
         r"(?:doc|DOC|DEC|Dec|RES|Res|INF|Inf|inf|ACTA|Acta)\.?\s?\d+\s?(?:/\s?\d{2,4})?(?:\s?\([^)\n]{1,20}\))?"
         r"(?:,?\s*(?:rev|Rev|REV|corr|Corr|CORR|add|Add|ADD)\.?\s?\d{1,2}(?!\d))*"),
+    # a body's working group or forum numbering its papers by year: CP/CSH-1361/11, GT/RTP-15/05, ASCA/Foro-32/12
+    re.compile(r"(?<![\w/])(?:[A-Z][A-Z0-9\-]{1,15}/)+[A-Z][A-Za-z]{1,15}-\d{1,4}/\d{2}(?![\d/])"
+               r"(?:,?\s*(?:rev|Rev|REV|corr|Corr|CORR)\.?\s?\d{1,2}(?!\d))*"),
 ]
 _ORIGINAL_RE = re.compile(r"Original\s*:\s*(?P<lang>[^\s,;/]+)(?P<more>\s*/)?", _FLAGS)
 _LANG_NAMES = {"spanish": "es", "español": "es", "espanol": "es", "espaol": "es", "english": "en", "inglés": "en",
