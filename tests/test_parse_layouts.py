@@ -2020,3 +2020,13 @@ def test_a_working_group_paper_numbered_by_year_is_a_symbol(line: str, symbol: s
     text = (f"PERMANENT COUNCIL OEA/Ser.G\nCOMMITTEE ON SECURITY {line}\n3 May 2040\nOriginal: English\n\n"
             "1. The member states adopted the following measures.\n")
     assert parse_document(text).metadata.symbols == ("OEA/Ser.G", symbol)
+
+
+def test_a_resolution_symbol_with_a_doubled_stop_is_a_symbol_not_a_title() -> None:
+    text = ("AG/RES.. 9999 (LX-O/40)\nDERECHOS DE LOS TRABAJADORES DE LA REGIÓN\n"
+            "(Aprobada en la cuarta sesión plenaria, celebrada el 4 de junio de 2040)\n\nLA ASAMBLEA GENERAL,\n\n"
+            "VISTO el informe anual del Consejo Permanente;\n\nRESUELVE:\n\n1. Encomendar al Consejo el seguimiento.\n")
+    metadata = parse_document(text).metadata
+    assert (metadata.title, metadata.symbols) == ("DERECHOS DE LOS TRABAJADORES DE LA REGIÓN",
+                                                  ("AG/RES.. 9999 (LX-O/40)",))
+

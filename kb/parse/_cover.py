@@ -91,7 +91,7 @@ _SYMBOL_RES = [
     # CIMT-20/GT1-GT2/doc.9/19, RESDA-XI/doc.12/00 corr. 1, LABOR/RTP/doc.7/13, CIDI/RME/doc. 13 /03
     re.compile(
         r"(?<![\w/])(?:[A-Z](?:[A-Z0-9\-]|\.(?=\d)){1,24}\s?/\s?)+"
-        r"(?:doc|DOC|DEC|Dec|RES|Res|INF|Inf|inf|ACTA|Acta)\.?\s?\d+\s?(?:/\s?\d{2,4})?(?:\s?\([^)\n]{1,20}\))?"
+        r"(?:doc|DOC|DEC|Dec|RES|Res|INF|Inf|inf|ACTA|Acta)\.{0,2}\s?\d+\s?(?:/\s?\d{2,4})?(?:\s?\([^)\n]{1,20}\))?"
         r"(?:,?\s*(?:rev|Rev|REV|corr|Corr|CORR|add|Add|ADD)\.?\s?\d{1,2}(?!\d))*"),
     # a body's working group or forum numbering its papers by year: CP/CSH-1361/11, GT/RTP-15/05, ASCA/Foro-32/12
     re.compile(r"(?<![\w/])(?:[A-Z][A-Z0-9\-]{1,15}/)+[A-Z][A-Za-z]{1,15}-\d{1,4}/\d{2}(?![\d/])"
