@@ -2030,3 +2030,10 @@ def test_a_resolution_symbol_with_a_doubled_stop_is_a_symbol_not_a_title() -> No
     assert (metadata.title, metadata.symbols) == ("DERECHOS DE LOS TRABAJADORES DE LA REGIÓN",
                                                   ("AG/RES.. 9999 (LX-O/40)",))
 
+
+def test_a_title_in_capitals_left_open_on_an_article_runs_on() -> None:
+    """No title ends on "EN EL", "DE LOS", "AL": the next line in capitals continues it."""
+    text = ("OEA/Ser.K/XII.40.1\nTRABAJO/doc.9/40\n\nDECLARACIÓN DE LIMA SOBRE LOS DERECHOS DE LAS MUJERES EN EL\n"
+            "MUNDO DEL TRABAJO\n\n1. Reafirmamos nuestro compromiso con la igualdad en el trabajo.\n")
+    assert parse_document(text).metadata.title == "DECLARACIÓN DE LIMA SOBRE LOS DERECHOS DE LAS MUJERES EN EL MUNDO " \
+        "DEL TRABAJO"

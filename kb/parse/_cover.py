@@ -335,7 +335,8 @@ _CONNECTOR_RE = re.compile(r"^(?:of the|of|to the|presented to the|presentado a 
                            r"submitted to|presentado|on|and|y|en|at its|in the|sobre|para|for|against|contra)\b",
                            _FLAGS)
 _TRAILING_CONNECTOR_RE = re.compile(
-    r"\b(?:of|the|to|and|on|for|against|de|la|del|a|y|sobre|para|contra|inter-?american[oa]?|interamerican[oa])$",
+    r"\b(?:of|the|to|and|on|for|against|de|la|las|el|los|del|al|en|a|y|sobre|para|contra|inter-?american[oa]?|"
+    r"interamerican[oa])$",
     _FLAGS)
 _STOP_CAPS_RE = re.compile(r"[(“\"‘]|\b(?:original|oea/ser)\b", _FLAGS)
 _TITLE_MAX = 200
@@ -670,7 +671,8 @@ def read_cover(front: str, opening: str, body: str) -> CoverMetadata:
     title, doc_type = _title(lines)
     adopted = _title_over_adoption(lines)
     # a title naming more than its kind keeps its own reading of where it ends
-    if adopted and not (title and len(title.split()) >= 3 and _letters(adopted).startswith(_letters(title))):
+    if adopted and not (title and len(title.split()) >= 3 and not _open_end(title)
+                        and _letters(adopted).startswith(_letters(title))):
         title, doc_type = adopted, doc_type or _type_of(adopted)
     if title is None:
         title = _title_in_body(body)
