@@ -2037,3 +2037,12 @@ def test_a_title_in_capitals_left_open_on_an_article_runs_on() -> None:
             "MUNDO DEL TRABAJO\n\n1. Reafirmamos nuestro compromiso con la igualdad en el trabajo.\n")
     assert parse_document(text).metadata.title == "DECLARACIÓN DE LIMA SOBRE LOS DERECHOS DE LAS MUJERES EN EL MUNDO " \
         "DEL TRABAJO"
+
+
+def test_a_resolution_printing_no_title_over_its_adoption_note_has_none() -> None:
+    """The host's heading over it is not its title."""
+    text = ("Department of Legal Affairs of the Region\nLegal Cooperation\n\nAG/RES. 9999 (LX-O/40)\n\n\n"
+            "(Adopted at the fourth plenary session, held on June 7, 2040)\n\n"
+            "HAVING SEEN resolution CIDI/RES. 99 (LX-O/40) on the cooperation of the region;\n\n"
+            "RESOLVES:\n\n1. To urge the member states to cooperate.\n")
+    assert parse_document(text).metadata.title is None

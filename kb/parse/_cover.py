@@ -394,7 +394,7 @@ def _caps_run(text: str, at: int) -> str:
     return " ".join(w.group() for w in words[first:last + 1])
 
 
-def _title(lines: list[str]) -> tuple[str | None, DocType | None]:
+def _title(lines: list[str], *, first_line: bool = True) -> tuple[str | None, DocType | None]:
     """The title: the first cover line in capitals naming a kind of document (else the first such
     line in any case; the run of capitals around that name, in a line a host glued together), with
     the lines that continue it ("OF THE", "PRESENTED TO THE" ...); and the type it names. Else the
@@ -423,6 +423,8 @@ def _title(lines: list[str]) -> tuple[str | None, DocType | None]:
             if capitals and (not text.isupper() or _HOST_TITLE_RE.search(text)):
                 continue
             return _continued(text, cleaned[i + 1:]), labelled or doc_type
+    if not first_line:
+        return None, labelled
     if (dated := _title_over_dateline(cleaned)) is not None:
         return dated, labelled
     # a resolution's symbols and numbers are skipped; other covers' symbols end the search
@@ -668,8 +670,9 @@ def _title_over_adoption(lines: list[str]) -> str | None:
 def read_cover(front: str, opening: str, body: str) -> CoverMetadata:
     """Read the metadata from the front matter (``front``), the opening paragraph and the body."""
     lines = front.split("\n")
-    title, doc_type = _title(lines)
+    # an adopted text's title is over its note of adoption: with none there, a first line is the host's
     adopted = _title_over_adoption(lines)
+    title, doc_type = _title(lines, first_line=not any(_ADOPTION_NOTE_RE.match(line.strip()) for line in lines))
     # a title naming more than its kind keeps its own reading of where it ends
     if adopted and not (title and len(title.split()) >= 3 and not _open_end(title)
                         and _letters(adopted).startswith(_letters(title))):
