@@ -2046,3 +2046,16 @@ def test_a_resolution_printing_no_title_over_its_adoption_note_has_none() -> Non
             "HAVING SEEN resolution CIDI/RES. 99 (LX-O/40) on the cooperation of the region;\n\n"
             "RESOLVES:\n\n1. To urge the member states to cooperate.\n")
     assert parse_document(text).metadata.title is None
+
+
+@pytest.mark.parametrize(("cover", "date"), [
+    ("THIRD MEETING OF MINISTERSOEA/Ser.K/V.9.1\nAugust 11-13, 2040CIDI/RME/doc. 9/40\nLima, Peru12 November 2040\n",
+     "2040-11-12"),
+    ("SECOND MEETING OF MINISTERS\n24-25 September, 2040 1st November, 2040\nLima, Peru Original: Spanish\n",
+     "2040-11-01"),
+    ("REPORT OF THE MEETING OF LABOUR MINISTERS\n\nLima, Peru 18-19 April, 2040\n", "2040-04-19"),
+])
+def test_dates_glued_to_a_place_with_an_ordinal_or_a_comma_are_read(cover: str, date: str) -> None:
+    """A date glued to the place over it, a day written "1st", a range with a comma before the year."""
+    text = cover + "\nThe meeting of the ministers of the region was held in Lima to review the projects.\n"
+    assert parse_document(text).metadata.date == date

@@ -65,14 +65,15 @@ _RANGES = [
     # 12 al 14 de agosto de 2009 / 7 y 8 de diciembre de 2017 / 24-26 de septiembre de 2003 /
     # 18 al 20 de septiembre de 2013 / 31 de octubre al 1 de noviembre de 2011
     re.compile(rf"\d{{1,2}}\s*(?:de\s+{_M2}\s+)?(?:-|–|al|y|a)\s*{_DAY}\s+(?:de\s+)?{_M1}\s+(?:de\s+)?{_YEAR}", _FLAGS),
-    # 23-24 julio 2003 (no "de")
-    re.compile(rf"\d{{1,2}}\s*[-–]\s*{_DAY}\s+{_M1}\s+{_YEAR}", _FLAGS),
+    # 23-24 julio 2003 (no "de"), 18-19 April, 1996
+    re.compile(rf"\d{{1,2}}\s*[-–]\s*{_DAY}\s+{_M1},?\s+{_YEAR}", _FLAGS),
 ]
 _ADOPTED_RE = re.compile(
     r"\((?:adopted|approved|agreed|declaration adopted|adoptad[oa]|aprobad[oa]|acordad[oa])[^)]*?", _FLAGS)
 _FULL_DATES = [
-    # 27 October 2007, 1November 2011; not a symbol's last number before a month ("XII.40.1 / December 2040")
-    re.compile(rf"(?<![\w./-]){_DAY}\s*(?:de\s+)?{_M1}\s*,?\s*(?:de\s+)?{_YEAR}", _FLAGS),
+    # 27 October 2007, 1November 2011, 1st November, 2001, and glued to the place over it ("Mexico City, Mexico12
+    # November 2003"); not a symbol's last number before a month ("XII.40.1 / December 2040")
+    re.compile(rf"(?<![\d./-]){_DAY}(?:st|nd|rd|th)?\s*(?:de\s+)?{_M1}\s*,?\s*(?:de\s+)?{_YEAR}", _FLAGS),
     re.compile(rf"{_M1}\s+{_DAY}\s*,\s*{_YEAR}", _FLAGS),  # September 27, 2005
 ]
 _MONTH_YEAR_RE = re.compile(rf"{_M1}\s*,?\s+(?:de\s+)?{_YEAR}", _FLAGS)
