@@ -2059,3 +2059,13 @@ def test_dates_glued_to_a_place_with_an_ordinal_or_a_comma_are_read(cover: str, 
     """A date glued to the place over it, a day written "1st", a range with a comma before the year."""
     text = cover + "\nThe meeting of the ministers of the region was held in Lima to review the projects.\n"
     assert parse_document(text).metadata.date == date
+
+
+@pytest.mark.parametrize(("line", "date"), [
+    ("Place and Date: Virtual. September, 22-24, 2040", "2040-09-24"),
+    ("Washington, D.C. – September 10 and 15th, 2040", "2040-09-15"),
+])
+def test_a_meeting_range_with_a_comma_or_an_ordinal_gives_its_last_day(line: str, date: str) -> None:
+    text = ("Third Meeting of the Working Groups\n\n" + line +
+            "\n\nThe delegations of twenty ministries met to review the projects of the Network in the region.\n")
+    assert parse_document(text).metadata.date == date

@@ -60,8 +60,9 @@ _FLAGS = re.IGNORECASE
 
 # Meeting dates: ranges, whose last day is kept.
 _RANGES = [
-    # October 31 to November 1, 2011 / September 26-27, 2005 / December 7 and 8, 2017
-    re.compile(rf"{_M1}\s+\d{{1,2}}\s*(?:-|–|to|and|y|al)\s*(?:{_M2}\s+)?{_DAY}\s*,?\s*{_YEAR}", _FLAGS),
+    # October 31 to November 1, 2011 / September 26-27, 2005 / December 7 and 8, 2017 / September, 10 and 15th, 2020
+    re.compile(rf"{_M1},?\s+\d{{1,2}}(?:st|nd|rd|th)?\s*(?:-|–|to|and|y|al)\s*(?:{_M2}\s+)?{_DAY}(?:st|nd|rd|th)?"
+               rf"\s*,?\s*{_YEAR}", _FLAGS),
     # 12 al 14 de agosto de 2009 / 7 y 8 de diciembre de 2017 / 24-26 de septiembre de 2003 /
     # 18 al 20 de septiembre de 2013 / 31 de octubre al 1 de noviembre de 2011
     re.compile(rf"\d{{1,2}}\s*(?:de\s+{_M2}\s+)?(?:-|–|al|y|a)\s*{_DAY}\s+(?:de\s+)?{_M1}\s+(?:de\s+)?{_YEAR}", _FLAGS),
