@@ -2069,3 +2069,11 @@ def test_a_meeting_range_with_a_comma_or_an_ordinal_gives_its_last_day(line: str
     text = ("Third Meeting of the Working Groups\n\n" + line +
             "\n\nThe delegations of twenty ministries met to review the projects of the Network in the region.\n")
     assert parse_document(text).metadata.date == date
+
+
+def test_a_page_title_printed_twice_over_its_dateline_is_the_first() -> None:
+    text = ("Back to the Department\n\nSecond Meeting of the Working Groups of the Network\n\n"
+            "Second Meeting of the Working Groups of the Inter-American Network for Labor Administration\n\n"
+            "Lima, Peru – September 10 and 15th, 2040\n\n"
+            "The delegations of twenty ministries met to review the projects of the Network in the region.\n")
+    assert parse_document(text).metadata.title == "Second Meeting of the Working Groups of the Network"

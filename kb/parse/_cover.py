@@ -470,6 +470,8 @@ def _title_over_dateline(cleaned: list[str]) -> str | None:
     if not above:
         return None
     last = above[-1]
+    if len(above) > 1 and cleaned[above[-2]].casefold().split()[:4] == cleaned[last].casefold().split()[:4]:
+        last = above[-2]  # the title printed twice, the second time in other words: the first is the page's
     title = cleaned[last]
     if last - 1 in above and (_open_end(cleaned[last - 1]) or _CONNECTOR_RE.match(title)):
         title = f"{cleaned[last - 1]} {title}"
