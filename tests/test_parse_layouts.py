@@ -2077,3 +2077,14 @@ def test_a_page_title_printed_twice_over_its_dateline_is_the_first() -> None:
             "Lima, Peru – September 10 and 15th, 2040\n\n"
             "The delegations of twenty ministries met to review the projects of the Network in the region.\n")
     assert parse_document(text).metadata.title == "Second Meeting of the Working Groups of the Network"
+
+
+def test_a_press_release_headline_and_dateline_give_its_title_and_date() -> None:
+    """A headline too long for a cover line, over its dateline, where the body seems to begin."""
+    headline = ("Ministers of Labor of the Region agree on new measures to build a more resilient, inclusive and "
+                "sustainable future of work centred on the people of the Americas and their families")
+    text = ("Press Release\n\n\n" + headline + "\n\n  24 September 2040\n\n"
+            "The ministers of labor of the region agreed today on a declaration and a plan of action for the years "
+            "ahead, at the close of their meeting in Lima.\n")
+    metadata = parse_document(text).metadata
+    assert (metadata.title, metadata.date) == (headline, "2040-09-24")

@@ -671,6 +671,18 @@ def _title_over_adoption(lines: list[str]) -> str | None:
     return title
 
 
+def _heading_over_dateline(body: str) -> tuple[str, str] | None:
+    """A press release's headline and dateline where the body seems to begin (a long headline reads as text):
+    its title and date, when the cover gave none."""
+    first, second = ([line.strip() for line in body.split("\n") if line.strip()] + ["", ""])[:2]
+    if not first or not second or not _dateline(second) or _dateline(first):
+        return None
+    if len(first) > 2 * _TITLE_MAX or first.endswith((".", ":", ";")) or _symbols(first) or _FURNITURE_RE.search(first):
+        return None
+    date = _date(second)
+    return (" ".join(first.split()), date) if date else None
+
+
 def read_cover(front: str, opening: str, body: str) -> CoverMetadata:
     """Read the metadata from the front matter (``front``), the opening paragraph and the body."""
     lines = front.split("\n")
@@ -703,6 +715,8 @@ def read_cover(front: str, opening: str, body: str) -> CoverMetadata:
     if doc_type is None:
         doc_type = _type_in_body(body)
     date = _date(front) or _date(opening[:600], month_only=False)
+    if (title is None or date is None) and (headed := _heading_over_dateline(body)) is not None:
+        title, date = title or headed[0], date or headed[1]
     return CoverMetadata(
         title=clean(title) or None if title else None,  # a title's footnote ("[footnoteRef:1] [1:  ...]") is no part
         type=doc_type.value if doc_type else None,
