@@ -6,7 +6,6 @@ The eId convention tested here is written down in docs/eid-convention.md.
 
 from __future__ import annotations
 
-import time
 from itertools import pairwise
 from pathlib import Path
 
@@ -352,14 +351,6 @@ def test_clean_text_has_no_markup(name: str) -> None:
 @pytest.mark.parametrize("name", ALL_SOURCES)
 def test_parse_is_deterministic(name: str) -> None:
     assert parse(read(name), source=name, doc_type=TYPES[name]) == parsed(name)
-
-
-def test_parsing_all_sources_is_fast() -> None:
-    texts = [read(name) for name in ALL_SOURCES]
-    started = time.perf_counter()
-    for text in texts:
-        parse(text)
-    assert time.perf_counter() - started < 1.0
 
 
 # --- One rule at a time, on small texts ---------------------------------------------------------
