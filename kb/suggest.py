@@ -22,7 +22,8 @@ it, whose mandates are what it was held to answer), likeness of meaning between 
 WordLlama's static embeddings, whose weights and tokenizer ship inside the ``wordllama`` package and
 are loaded from it, never from a hub), the order of the documents in time (a target after its
 source is never proposed), for an activity the ministerial cycle it took place in (the Plans of Action,
-work plans and Working Group reports in force then, against those already replaced) and the documents
+work plans and Working Group reports in force then, against those already replaced; for an undated one, when
+the earliest report telling of it was issued) and the documents
 reporting it (what a report recommends comes after what it reports), how near a held text reports the
 activity to the target's words (a report tells what an activity answered next to it), and for a
 provision whether the target's document was issued by the same body (a body carries its own work
@@ -500,6 +501,15 @@ def _in_force(documents: Sequence[SourceDocument],
     return at
 
 
+def _reported_by(reporting: Mapping[str, Iterable[str]], facts: Iterable[_Facts]) -> dict[str, str]:
+    """Per activity, the date of the earliest report telling of it (a Working Group's report, a meeting's
+    summary), by which it had taken place: what an undated activity answered was asked before then, and
+    most often in the instruments in force then. A concept note or web page is no such report: it
+    announces a meeting, or recalls the history behind it."""
+    dated = {f.slug: f.date for f in facts if f.doc_type in _SUBMITTED and f.date}
+    return {ref: min(dates) for ref, docs in reporting.items() if (dates := [dated[d] for d in docs if d in dated])}
+
+
 def _period(doc_type: str, title: str) -> tuple[str, str] | None:
     """The first and last year of a work plan whose title gives them ("Work Plan 2022-2024")."""
     period = _PERIOD_RE.search(title) if doc_type == "WorkPlan" else None
@@ -688,6 +698,10 @@ def suggest(documents: Sequence[SourceDocument], provisions: dict[str, list[Prov
     issuer = {f.slug: f.issuer for f in facts}
     reporting = {f"activity:{act.slug}": {*act.reported_in, *(e.doc for e in act.evidence)}
                  for act in annotations.activities}
+    reported_by = _reported_by(reporting, facts)
+
+    def when(source: Candidate) -> str:  # an undated activity took place before the reports telling of it
+        return source.date or reported_by.get(source.ref, "")
     by_doc: dict[str, set[int]] = {}
     for k, target in enumerate(targets):
         by_doc.setdefault(target.doc, set()).add(k)
@@ -701,7 +715,7 @@ def suggest(documents: Sequence[SourceDocument], provisions: dict[str, list[Prov
         # is computed pair by pair, and the corpus may be large.
         near = set(numpy.argpartition(-scores, min(_SHORTLIST, len(targets) - 1))[:_SHORTLIST].tolist())
         best = float(scores.max()) or 1.0
-        answered = set().union(*(by_doc.get(d, set()) for d, force in in_force(source.date).items() if force),
+        answered = set().union(*(by_doc.get(d, set()) for d, force in in_force(when(source)).items() if force),
                                *(quoted_by.get(e.doc, set()) for e in source.evidence)) \
             if source.kind == "Activity" else set()
         searched.append((source, {k: float(scores[k]) / best
@@ -720,7 +734,7 @@ def suggest(documents: Sequence[SourceDocument], provisions: dict[str, list[Prov
         for k in sorted(shortlist):
             target = targets[k]
             if (target.stands_for or target.iri) == source.iri or (target.doc and target.doc == source.doc) or \
-                    not _before(target.date, source.date):
+                    not _before(target.date, when(source)):
                 continue
             if meetings.get(source.doc) and meetings.get(source.doc) == meetings.get(target.doc) and not (
                     doc_types.get(source.doc) in _ADOPTED and doc_types.get(target.doc) in _SUBMITTED) and \
@@ -742,7 +756,7 @@ def suggest(documents: Sequence[SourceDocument], provisions: dict[str, list[Prov
             overlap = _overlap(source, target)
             cited = _cited(source, target)
             quoted = _quoted(source, target, meetings)
-            force = in_force(source.date).get(target.doc) if source.kind == "Activity" and target.kind in (
+            force = in_force(when(source)).get(target.doc) if source.kind == "Activity" and target.kind in (
                 Kind.MANDATE.value, Kind.RECOMMENDATION.value) else None
             cycle = 0.0 if force is None else 1.0 if force else -1.0
             closeness = _nearness(source, target) if source.kind == "Activity" else 0.0
@@ -789,7 +803,8 @@ def suggest(documents: Sequence[SourceDocument], provisions: dict[str, list[Prov
             features["rank"] = max(0.0, 1 - rank / 5)
             signals = ("cites it; " if features["cited"] else "") + (
                 "quoted in its document; " if features["quoted"] else "") + (
-                "in force when it took place; " if features["cycle"] > 0 else "") + (
+                ("in force when it took place; " if source.date else "in force when a report told of it; ")
+                if features["cycle"] > 0 else "") + (
                 "replaced by then; " if features["cycle"] < 0 else "") + (
                 "in the document reporting it; " if features["reports"] else "") + (
                 "read next to the lines reporting it; " if features["near"] >= 1 / math.e else "") + (

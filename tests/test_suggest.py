@@ -376,6 +376,35 @@ def test_activities_are_proposed_to_answer_what_was_in_force(corpus: Path) -> No
     assert all(s.confidence < item.confidence for s in replaced)
 
 
+def test_an_undated_activity_took_place_before_the_reports_telling_of_it() -> None:
+    """The earliest report or meeting summary telling of an activity dates it at the latest; a concept note
+    announcing a meeting, or recalling the history behind it, does not."""
+    from kb.suggest import _Facts, _reported_by
+
+    facts = [_Facts("report-2021", "WorkingGroupReport", "wg1", "2021-07-08", ""),
+             _Facts("summary-2019", "MeetingSummary", "wg1", "2019-12", ""),
+             _Facts("note-2023", "ConceptNote", "oas", "2023-04", ""),
+             _Facts("undated-report", "WorkingGroupReport", "wg1", "", "")]
+    assert _reported_by({"activity:course": {"report-2021", "summary-2019", "note-2023"},
+                         "activity:summit": {"note-2023"}, "activity:launch": {"undated-report", "report-2021"}},
+                        facts) == {"activity:course": "2019-12", "activity:launch": "2021-07-08"}
+
+
+def test_an_undated_activity_answers_what_was_in_force_when_a_report_told_of_it(corpus: Path) -> None:
+    """The launch of the Portfolio of Telework Laws has no date; the 2024 report tells of it, when the Plan of
+    Action of Buenos Aires was in force and that of Bridgetown replaced."""
+    prepared = kb.prepare(corpus)
+    source = "activity:telework-laws-portfolio-launch"
+    keep = [link for link in prepared.annotations.links if link.source != f"{kb.BASE}activity/{source[9:]}"]
+    found = kb.suggest(prepared.documents, prepared.provisions, prepared.annotations, document=REPORT, top=200,
+                       curated=keep)
+    answers = {s.target_ref: s for s in found if s.source.ref == source}
+    topic = answers["iacml21-plan-of-action passage_2__item_2"]  # future of work: telework, 2021
+    assert topic.features["cycle"] == 1.0 and "in force when a report told of it" in topic.why
+    replaced = [s for s in answers.values() if s.target_ref.startswith("iacml20-plan-of-action ")]
+    assert replaced and all(s.features["cycle"] == -1.0 for s in replaced)
+
+
 def test_what_the_report_telling_of_an_activity_asks_is_not_what_it_answered(
         corpus: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The 2024 report (dated "2024") tells of the launch of a repository in 2024; what it recommends comes
