@@ -25,7 +25,8 @@ source is never proposed), for an activity the ministerial cycle it took place i
 work plans and Working Group reports in force then, against those already replaced; for an undated one, when
 the earliest report telling of it was issued) and the documents
 reporting it (what a report recommends comes after what it reports), how near a held text reports the
-activity to the target's words (a report tells what an activity answered next to it), and for a
+activity to the target's words (a report tells what an activity answered next to it), how many of the
+target's themes (its topics and their broader ones in the topic scheme) the activity's text names, and for a
 provision whether the target's document was issued by the same body (a body carries its own work
 forward) and whether a finding is matched with a mandate or recommendation (what asks carries forward
 what was asked, an observation an observation). Two provisions read in one passage of a held text (known
@@ -86,17 +87,19 @@ _WORD_RE = re.compile(r"[a-z0-9]+")
 # work forward), and how well the source matches (0..1 of its best candidate) what the target is curated as
 # carrying forward or derived from (a later provision carries forward the latest of a line it resembles),
 # and a mandate or recommendation against a finding (1: what was asked carries forward what was asked or a
-# meeting concluded, and an observation an observation, seldom one the other);
+# meeting concluded, and an observation an observation, seldom one the other); and for an activity, the share
+# of the target's themes (its topics and their broader ones) its text names (0..1: a report tells of an
+# activity in its own words, a dialogue on paid domestic work answering a mandate on gender equality);
 # chosen for recall by bench/bench_suggest.py.
 WEIGHTS = {"overlap": 6.5, "bm25": 1.5, "cited": 2.5, "quoted": 1.0, "topics": 2.0, "meaning": 4.0, "cycle": 3.0,
-           "reports": -3.0, "near": 3.0, "issuer": 1.0, "lineage": 2.0, "finding": -2.0}
+           "reports": -3.0, "near": 3.0, "issuer": 1.0, "lineage": 2.0, "finding": -2.0, "theme": 2.0}
 # The confidence: how often a curator linked proposals with these features (bench_suggest.py --fit, on
 # the corpus of record; a citation by number had no case to fit, its weight is the ranking's; likeness of
 # meaning and nearness, fitted a little below zero beside the overlap and quotation they mostly repeat,
 # are left at 0).
 CONFIDENCE = {"bias": -7.74, "overlap": 4.66, "bm25": 3.43, "cited": 2.5, "quoted": 1.35, "topics": 0.85,
               "meaning": 0.0, "rank": 1.02, "cycle": 2.36, "reports": -2.44, "near": 0.0, "issuer": 1.31,
-              "lineage": 0.0, "finding": -2.24}
+              "lineage": 0.0, "finding": -2.24, "theme": 0.0}
 # What a conference adopts, and what is submitted to it: the mandates of one derive from the other, at the
 # same meeting (its concept note or web page restates, and is not a source).
 _ADOPTED = frozenset({"PlanOfAction", "Declaration"})
@@ -350,6 +353,20 @@ def _looks_spanish(text: str) -> bool:
     return bool(re.search(r"[áéíóúñ]|\b(?:de|del|la|las|los|el|y|para)\b", text.lower()))
 
 
+def topic_broader() -> dict[str, str]:
+    """Each narrower topic's broader one, from the installed topic scheme (ontology/topics.ttl)."""
+    from rdflib.namespace import SKOS
+
+    from kb import ontology
+
+    return {str(t): str(b) for t, b in ontology.topics_graph().subject_objects(SKOS.broader)}
+
+
+def _themes(topics: frozenset[str], broader: Mapping[str, str]) -> frozenset[str]:
+    """Topics with their broader ones: paid domestic work and violence at work are gender equality's."""
+    return topics | {broader[t] for t in topics if t in broader}
+
+
 def topic_labels() -> dict[str, list[str]]:
     """Every topic's labels, from the installed topic scheme (ontology/topics.ttl)."""
     from rdflib import RDF
@@ -395,6 +412,13 @@ def _overlap(source: Candidate, target: Candidate) -> float:
     if source.kind == "Activity":
         return fuzz.token_set_ratio(source.text.casefold(), target.text.casefold()) / 100
     return fuzz.token_set_ratio(source.text, target.text, processor=utils.default_process) / 100
+
+
+def _theme(source: frozenset[str], target: frozenset[str], broader: Mapping[str, str]) -> float:
+    """The share of a target's themes (its topics and their broader ones) an activity's text names too: a
+    launch of a repository on paid domestic work answers a mandate on gender equality in other words."""
+    wanted = _themes(target, broader)
+    return len(_themes(source, broader) & wanted) / len(wanted) if wanted else 0.0
 
 
 def _finding_against_operative(source: Candidate, target: Candidate) -> bool:
@@ -670,6 +694,7 @@ def suggest(documents: Sequence[SourceDocument], provisions: dict[str, list[Prov
     scheme = _Topics(topic_labels())
     tokens = {c.iri: _tokens(c.text, c.language) for c in items}
     topics = {iri_: scheme.of(words) for iri_, words in tokens.items()}
+    broader = topic_broader()
     known = {(link.source, link.link_type, link.target) for link in (annotations.links if curated is None
                                                                         else curated)}
     linked = {(source, target) for source, _, target in known}  # two items a curator linked, by whatever type
@@ -772,7 +797,9 @@ def suggest(documents: Sequence[SourceDocument], provisions: dict[str, list[Prov
                         "near": closeness,
                         "issuer": float(issuer.get(source.doc, "") not in ("", None)
                                         and issuer.get(source.doc) == issuer.get(target.doc)),
-                        "lineage": 0.0, "finding": float(_finding_against_operative(source, target))}
+                        "lineage": 0.0, "finding": float(_finding_against_operative(source, target)),
+                        "theme": _theme(topics[source.iri], topics[target.iri], broader)
+                        if source.kind == "Activity" else 0.0}
             ranked.append((sum(WEIGHTS[name] * value for name, value in features.items()), target, features))
         lines: dict[str, tuple[str, str]] = {}  # a target -> what it carries on that the source matches best
         if source.kind != "Activity":

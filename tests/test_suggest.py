@@ -405,6 +405,42 @@ def test_an_undated_activity_answers_what_was_in_force_when_a_report_told_of_it(
     assert replaced and all(s.features["cycle"] == -1.0 for s in replaced)
 
 
+def test_the_themes_an_activity_shares_with_a_target() -> None:
+    """A target's themes are its topics and their broader ones: an activity on paid domestic work speaks of
+    gender equality, the whole theme of a mandate on it, half of one on gender equality and care."""
+    from kb.suggest import _theme
+
+    broader = {"domestic-work": "gender-equality", "care-systems": "gender-equality",
+               "telework": "future-of-work"}
+    domestic = frozenset({"domestic-work"})
+    assert _theme(domestic, frozenset({"gender-equality"}), broader) == 1.0
+    assert _theme(domestic, frozenset({"care-systems"}), broader) == 0.5  # care's theme, not care
+    assert _theme(domestic, frozenset({"telework"}), broader) == 0.0
+    assert _theme(domestic, frozenset(), broader) == 0.0
+
+
+def test_an_activity_answers_a_mandate_on_its_theme_in_other_words(corpus: Path,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """The virtual dialogue of March 2023 on paid domestic work shares few words with item 10 of the Plan of
+    Action of Buenos Aires ("gender equality and gender mainstreaming ..."), but paid domestic work is a theme
+    of gender equality: the item ranks higher than when themes are not read."""
+    suggester = importlib.import_module("kb.suggest")
+    prepared = kb.prepare(corpus)
+    source = "activity:gender-dialogue-2023-03"
+    keep = [link for link in prepared.annotations.links if link.source != f"{kb.BASE}activity/{source[9:]}"]
+
+    def ranked() -> list[str]:
+        found = kb.suggest(prepared.documents, prepared.provisions, prepared.annotations, document=REPORT, top=200,
+                           curated=keep)
+        return [s.target_ref for s in sorted((s for s in found if s.source.ref == source), key=lambda s: -sum(
+            suggester.WEIGHTS[n] * v for n, v in s.features.items() if n in suggester.WEIGHTS))]
+
+    gender = "iacml21-plan-of-action passage_2__item_10"
+    themed = ranked()
+    monkeypatch.setitem(suggester.WEIGHTS, "theme", 0.0)
+    assert themed.index(gender) < ranked().index(gender)
+
+
 def test_what_the_report_telling_of_an_activity_asks_is_not_what_it_answered(
         corpus: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The 2024 report (dated "2024") tells of the launch of a repository in 2024; what it recommends comes
