@@ -26,7 +26,8 @@ work plans and Working Group reports in force then, against those already replac
 the earliest report telling of it was issued) and the documents
 reporting it (what a report recommends comes after what it reports), how near a held text reports the
 activity to the target's words (a report tells what an activity answered next to it), how many of the
-target's themes (its topics and their broader ones in the topic scheme) the activity's text names, and for a
+target's themes (its topics and their broader ones in the topic scheme) the activity's text names, whether
+a document telling of the activity quotes the target (a report quotes the mandates it works to), and for a
 provision whether the target's document was issued by the same body (a body carries its own work
 forward) and whether a finding is matched with a mandate or recommendation (what asks carries forward
 what was asked, an observation an observation). Two provisions read in one passage of a held text (known
@@ -89,17 +90,19 @@ _WORD_RE = re.compile(r"[a-z0-9]+")
 # and a mandate or recommendation against a finding (1: what was asked carries forward what was asked or a
 # meeting concluded, and an observation an observation, seldom one the other); and for an activity, the share
 # of the target's themes (its topics and their broader ones) its text names (0..1: a report tells of an
-# activity in its own words, a dialogue on paid domestic work answering a mandate on gender equality);
+# activity in its own words, a dialogue on paid domestic work answering a mandate on gender equality), and the
+# target quoted in a document telling of the activity (1: a report quotes the mandates it works to);
 # chosen for recall by bench/bench_suggest.py.
 WEIGHTS = {"overlap": 6.5, "bm25": 1.5, "cited": 2.5, "quoted": 1.0, "topics": 2.0, "meaning": 4.0, "cycle": 3.0,
-           "reports": -3.0, "near": 3.0, "issuer": 1.0, "lineage": 2.0, "finding": -2.0, "theme": 2.0}
+           "reports": -3.0, "near": 3.0, "issuer": 1.0, "lineage": 2.0, "finding": -2.0, "theme": 2.0,
+           "framed": 2.0}
 # The confidence: how often a curator linked proposals with these features (bench_suggest.py --fit, on
 # the corpus of record; a citation by number had no case to fit, its weight is the ranking's; likeness of
 # meaning and nearness, fitted a little below zero beside the overlap and quotation they mostly repeat,
 # are left at 0).
 CONFIDENCE = {"bias": -7.74, "overlap": 4.66, "bm25": 3.43, "cited": 2.5, "quoted": 1.35, "topics": 0.85,
               "meaning": 0.0, "rank": 1.02, "cycle": 2.36, "reports": -2.44, "near": 0.0, "issuer": 1.31,
-              "lineage": 0.0, "finding": -2.24, "theme": 0.0}
+              "lineage": 0.0, "finding": -2.24, "theme": 0.0, "framed": 0.0}
 # What a conference adopts, and what is submitted to it: the mandates of one derive from the other, at the
 # same meeting (its concept note or web page restates, and is not a source).
 _ADOPTED = frozenset({"PlanOfAction", "Declaration"})
@@ -436,6 +439,12 @@ def _quoted(source: Candidate, target: Candidate, meetings: dict[str, str]) -> b
     if source.doc and source.doc != target.doc and source.doc in quoted_in:
         return True
     return source.kind == "Activity" and any(meetings.get(doc) == source.ref[len("activity:"):] for doc in quoted_in)
+
+
+def _framed(target: Candidate, reporting: Iterable[str]) -> bool:
+    """Whether a document telling of an activity quotes the target (another document's provision): a report
+    quotes the mandates its body was given, and the activities it tells of answer those."""
+    return any(e.doc != target.doc and e.doc in reporting for e in target.evidence)
 
 
 def _nearness(source: Candidate, target: Candidate) -> float:
@@ -799,7 +808,8 @@ def suggest(documents: Sequence[SourceDocument], provisions: dict[str, list[Prov
                                         and issuer.get(source.doc) == issuer.get(target.doc)),
                         "lineage": 0.0, "finding": float(_finding_against_operative(source, target)),
                         "theme": _theme(topics[source.iri], topics[target.iri], broader)
-                        if source.kind == "Activity" else 0.0}
+                        if source.kind == "Activity" else 0.0,
+                        "framed": float(source.kind == "Activity" and _framed(target, reporting[source.ref]))}
             ranked.append((sum(WEIGHTS[name] * value for name, value in features.items()), target, features))
         lines: dict[str, tuple[str, str]] = {}  # a target -> what it carries on that the source matches best
         if source.kind != "Activity":
@@ -834,6 +844,7 @@ def suggest(documents: Sequence[SourceDocument], provisions: dict[str, list[Prov
                 if features["cycle"] > 0 else "") + (
                 "replaced by then; " if features["cycle"] < 0 else "") + (
                 "in the document reporting it; " if features["reports"] else "") + (
+                "quoted in a document telling of it; " if features["framed"] else "") + (
                 "read next to the lines reporting it; " if features["near"] >= 1 / math.e else "") + (
                 "issued by the same body; " if features["issuer"] else "") + (
                 (f"{'derives from' if lines[target.iri][1] == 'derivedFrom' else 'carries forward'} "
