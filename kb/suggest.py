@@ -852,14 +852,16 @@ def suggest(documents: Sequence[SourceDocument], provisions: dict[str, list[Prov
                 f"read in its {target.language} version ({target.evidence[0].doc}); " if target.stands_for else "")
             meant = f"likeness of meaning {features['meaning']:.2f}, " if source.iri in vectors else ""
             precision = min(len(target.date), len(source.date))  # what both dates say
-            order = ("not known to come after (undated)" if not precision else "before"
-                     if target.date[:precision] < source.date[:precision] else "of the same time as")
+            timing = (f"{target.ref} ({target.date or 'undated'}) and {source.ref} ({source.date or 'undated'}): "
+                      "which came first is not known" if not precision else
+                      f"{target.ref} ({target.date}) "
+                      f"{'before' if target.date[:precision] < source.date[:precision] else 'of the same time as'} "
+                      f"{source.ref} ({source.date})")
             across = (f"across languages ({source.language}, {target.language}): words compare poorly, so the "
                       "confidence is low and the rank says more; " if source.language != target.language
                       and "Activity" not in (source.kind, target.kind) else "")
             why = (f"{signals}{across}{round(100 * features['overlap'])}% of words shared, {meant}"
-                   f"BM25 {features['bm25']:.2f} of the best; {target.ref} ({target.date or 'undated'}) {order} "
-                   f"{source.ref} ({source.date or 'undated'})")
+                   f"BM25 {features['bm25']:.2f} of the best; {timing}")
             out.append(Suggestion(source, link_type, to, target.ref, _confidence(features),
                                   _quote(source.evidence) + _quote(target.evidence), why, features))
             kept[link_type] += 1

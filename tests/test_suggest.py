@@ -1602,3 +1602,17 @@ def test_accepting_keeps_what_a_curator_wrote_in_the_reviewed_links(corpus: Path
     rewritten = yaml.safe_load(path.read_text(encoding="utf-8"))
     assert [(e["from"], e["to"]) for e in rewritten["links"]] == [
         (first.source, first.target), (second.source, second.target), (third.source, third.target)]
+
+
+def test_the_why_of_an_undated_end_says_the_order_is_not_known(corpus: Path) -> None:
+    """A why read "(undated) not known to come after (undated) activity:... (2015-12-03)": the order of two items
+    one of which has no date is said once, plainly."""
+    prepared = kb.prepare(corpus)
+    found = kb.suggest(prepared.documents, prepared.provisions, prepared.annotations, document=REPORT, top=30)
+    undated = [s for s in found if s.link_type != "addressee" and "(undated)" in s.why]
+    assert undated
+    for s in undated:
+        assert s.why.endswith("which came first is not known"), s.why
+        assert "not known to come after" not in s.why and s.why.count("(undated)") <= 2
+    dated = next(s for s in found if s.link_type != "addressee" and "(undated)" not in s.why)
+    assert re.search(r"\) (?:before|of the same time as) \S+ .*\(\d{4}", dated.why), dated.why
