@@ -487,7 +487,7 @@ def suggest_cmd(document: Annotated[str | None, typer.Option(help="Suggest for t
                                             "dialogues and studies it reports (annotations/, with reported_in; "
                                             "corpus/README.md)"), err=True)
     found = kb.suggest(prepared.documents, prepared.provisions, prepared.annotations, document=document, top=top,
-                       rejected=review.rejected(), min_confidence=min_confidence)
+                       rejected=review.rejected(), min_confidence=min_confidence, incoming=document is not None)
     if not no_write:
         review.record(found, document, {d.meta.slug: d.text for d in prepared.documents})
     if fmt == "json":

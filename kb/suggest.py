@@ -683,13 +683,15 @@ def _plurals(stem: str) -> tuple[str, ...]:
 
 def suggest(documents: Sequence[SourceDocument], provisions: dict[str, list[Provision]], annotations: Annotations,
             *, document: str | None = None, top: int = 5, curated: Iterable[Link] | None = None,
-            rejected: Iterable[tuple[str, str, str]] = (), min_confidence: float = 0.0) -> list[Suggestion]:
+            rejected: Iterable[tuple[str, str, str]] = (), min_confidence: float = 0.0,
+            incoming: bool = False) -> list[Suggestion]:
     """Candidate links for the provisions and activities of ``document`` (or all), grouped by source
     and link type, best first in each group, at most ``top`` per group, none below ``min_confidence``;
     none between two items a curator linked (by any type), nor any ``rejected`` (as (from, type, to)
-    references: "slug eId", "activity:slug", "body:slug"). A held language version (kb.versions) stands for
-    its original: its ``document`` is the original's, and its provisions are read as the original's, in
-    their own words."""
+    references: "slug eId", "activity:slug", "body:slug"). With ``incoming``, also the links from the rest of
+    the corpus to ``document``'s provisions (an earlier document added late is what later ones carry forward
+    and answer). A held language version (kb.versions) stands for its original: its ``document`` is the
+    original's, and its provisions are read as the original's, in their own words."""
     import bm25s
     import numpy
 
@@ -718,6 +720,9 @@ def suggest(documents: Sequence[SourceDocument], provisions: dict[str, list[Prov
     sources = [c for c in items if (c.kind in _SOURCE_KIND_NAMES and not c.stands_for and (
         wanted is None or c.doc in wanted or (c.doc not in held_slugs and any(
             e.doc in wanted for e in c.evidence)))) or (c.kind == "Activity" and c.ref[9:] in reported)]
+    own = {c.iri for c in sources}
+    if incoming and wanted is not None:  # every source: those answering this document's provisions are kept
+        sources = [c for c in items if (c.kind in _SOURCE_KIND_NAMES and not c.stands_for) or c.kind == "Activity"]
     targets = [c for c in items if c.kind != "Activity"]
     corpus_tokens = [tokens[t.iri] for t in targets]
     retriever = bm25s.BM25()
@@ -869,5 +874,6 @@ def suggest(documents: Sequence[SourceDocument], provisions: dict[str, list[Prov
             out += [s for s in _addressees(source, annotations)[:top]
                     if (source.iri, "addressee", s.target) not in known]
     out = [s for s in out
-           if (s.source.ref, s.link_type, s.target_ref) not in refused and s.confidence >= min_confidence]
+           if (s.source.ref, s.link_type, s.target_ref) not in refused and s.confidence >= min_confidence
+           and (s.source.iri in own or (s.link_type != "addressee" and s.target_ref.split(" ")[0] in (wanted or ())))]
     return sorted(out, key=lambda s: (s.source.iri, s.link_type, -s.confidence, s.target))

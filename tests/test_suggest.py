@@ -1616,3 +1616,28 @@ def test_the_why_of_an_undated_end_says_the_order_is_not_known(corpus: Path) -> 
         assert "not known to come after" not in s.why and s.why.count("(undated)") <= 2
     dated = next(s for s in found if s.link_type != "addressee" and "(undated)" not in s.why)
     assert re.search(r"\) (?:before|of the same time as) \S+ .*\(\d{4}", dated.why), dated.why
+
+
+def test_suggesting_for_a_document_added_late_includes_what_later_ones_carry_of_it(corpus: Path) -> None:
+    """A curator who added an earlier Plan of Action and ran `kb suggest --document` on it saw only links from its
+    own provisions: the later documents carrying it forward and the activities answering it were proposed by a
+    run over the whole corpus only."""
+    prepared = kb.prepare(corpus)
+    args = (prepared.documents, prepared.provisions, prepared.annotations)
+    earlier = "wg1-2021-final-report"
+    own = kb.suggest(*args, document=earlier)
+    both = kb.suggest(*args, document=earlier, incoming=True)
+    assert not [s for s in own if s.source.doc == REPORT]
+    came = [s for s in both if s.source.doc == REPORT]
+    assert came and all(s.target_ref.startswith(f"{earlier} ") for s in came)
+    everything = {(s.source.ref, s.link_type, s.target_ref) for s in kb.suggest(*args)}
+    assert {(s.source.ref, s.link_type, s.target_ref) for s in came} <= everything  # as a run over all proposes
+    assert {(s.source.ref, s.link_type, s.target_ref) for s in own} <= {
+        (s.source.ref, s.link_type, s.target_ref) for s in both}
+
+def test_kb_suggest_for_a_document_proposes_the_links_into_it(capsys: pytest.CaptureFixture[str], corpus: Path) -> None:
+    earlier = "wg1-2021-final-report"
+    code = main(["suggest", "--document", earlier, "--corpus", str(corpus), "--format", "json", "--no-write"])
+    assert code == 0
+    proposed = json.loads(capsys.readouterr().out)
+    assert [p for p in proposed if f"/doc/{REPORT}/" in p["from"] and f"/doc/{earlier}/" in p["to"]]
