@@ -32,6 +32,7 @@ The checks read the last release; what a build publishes still depends on the co
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import json
 import re
 import unicodedata
@@ -106,7 +107,7 @@ def lost_iris(release: Release, documents: Sequence[SourceDocument], provisions:
             # replaced stays so, and the provision that took it gets a name never published
             pins, kept = _pinned(was, now, pins)
             errors.append(_pinned_error(doc, was, pins, moved, kept, _lost(doc, was, kept, replaced, keep_replaced),
-                                        _moved(doc, was, kept)))
+                                        _moved(doc, was, kept), now))
         else:
             if gone:
                 errors.append(_lost_error(doc, was, gone, now))
@@ -115,12 +116,15 @@ def lost_iris(release: Release, documents: Sequence[SourceDocument], provisions:
         wrong = [(old, new) for old, new in doc.meta.renamed if new and new in now and old in was.provisions
                  and old not in doc.meta.repointed and not _same_text(was.provisions[old][0].text, now[new])
                  and not _in_span(was.provisions[old][0].text, now[new], doc.text)]
+        proposal = _renames(doc, was, {old for old, _ in wrong}, now) if wrong else {}
+        # The build's own reading (a text matched by likeness: a paragraph reworded) is never refused: the
+        # error that proposed it would otherwise be a dead end.
+        wrong = [(old, new) for old, new in wrong if proposal.get(old) != new]
         if wrong:
-            proposal = _renames(doc, was, {old for old, _ in wrong}, now)
             errors.append(CorpusError(
                 doc.meta.meta_path, "renamed: " + "; ".join(
-                    f"{old}: {new} names other text than {old} was published with "
-                    f"({_short(was.provisions[old][0].text)}, now {_short(now[new].text or now[new].heading or '')})"
+                    f"{old}: {new} names other text than {old} was published with ("
+                    + _difference(was.provisions[old][0].text, now[new].text or now[new].heading or "") + ")"
                     for old, new in wrong), line=doc.meta.line_of("renamed"),
                 hint="name the provision that holds the published text" + (
                     f" (the build's reading: {', '.join(f'{o}: {proposal[o]}' for o, _ in wrong if proposal.get(o))})"
@@ -147,7 +151,7 @@ def _moved(doc: SourceDocument, was: _Published, now: Mapping[str, Provision]) -
     """Published eIds that would name another text (a list has no text: its items tell); an eId published as
     replaced that names a provision again, unless it is the text its replacement was published with."""
     moved = {eid for eid, (q, _) in was.provisions.items() if eid in now and _fold(q.text)
-             and not _same_text(q.text, now[eid])}
+             and not _kept_text(was, eid, now[eid])}
     moved |= {eid for eid in was.replaced if eid in now and eid not in was.provisions
               and not _replacement_text(was, eid, now[eid])}
     return sorted(eid for eid in moved if eid not in doc.meta.repointed)
@@ -174,7 +178,7 @@ def _pins(was: _Published, now: Mapping[str, Provision], named: Container[str] =
     else the first published text it holds (paragraphs joined); else the published text it begins
     (a paragraph split). A provision the curator's corrections name (``named``: ``eid:``) keeps that
     name: what was published of its text is for ``renamed:`` to point at it."""
-    kept = {eid for eid, (q, _) in was.provisions.items() if eid in now and _same_text(q.text, now[eid])}
+    kept = {eid for eid, (q, _) in was.provisions.items() if eid in now and _kept_text(was, eid, now[eid])}
     free = {eid: (_fold(q.text), start) for eid, (q, start) in was.provisions.items()
             if eid not in kept and _fold(q.text)}
     texts: dict[str, list[str]] = defaultdict(list)
@@ -217,7 +221,7 @@ def _pinned(was: _Published, now: Mapping[str, Provision], pins: dict[str, str]
         clashes = [eid for name, eids in taken.items() if len(eids) > 1 for eid in eids if eid == name]
         clashes += [eid for eid, name in names.items() if eid == name and eid not in clashes
                     and ((name in was.provisions and _fold(was.provisions[name][0].text)
-                          and not _same_text(was.provisions[name][0].text, now[eid]))
+                          and not _kept_text(was, name, now[eid]))
                          or (name in was.replaced and name not in was.provisions
                              and not _replacement_text(was, name, now[eid])))]
         if not clashes:
@@ -258,7 +262,8 @@ def _fresh(eid: str, taken: set[str], *, printed: bool = False) -> str:
 
 
 def _pinned_error(doc: SourceDocument, was: _Published, pins: Mapping[str, str], moved: list[str],
-                  kept: Mapping[str, Provision], gone: set[str], still: list[str]) -> CorpusError:
+                  kept: Mapping[str, Provision], gone: set[str], still: list[str],
+                  now: Mapping[str, Provision]) -> CorpusError:
     entries = []
     for name in sorted(pins.values(), key=lambda name: kept[name].start):
         at, after = _words_at(doc.text, kept[name].start)
@@ -266,10 +271,13 @@ def _pinned_error(doc: SourceDocument, was: _Published, pins: Mapping[str, str],
                        + (f"after: {json.dumps(after, ensure_ascii=False)}, " if after else "") + f"eid: {name}}}")
     renames = _renames_hint(_renames(doc, was, gone, kept), gone, _named_document(was)) if gone else ""
     undone = sorted(set(moved) & _named_document(was))
+    first = moved[0]
+    shown = f" {first} {_difference(_published_text(was, first), now[first].text or now[first].heading or '')};" \
+        if first in now else ""
     return CorpusError(
         doc.meta.meta_path,
         f"{len(moved)} published IRI(s) of {doc.meta.slug} would name another text than they did ({_list(moved)}):"
-        " parts numbered by position move when one is added or taken away",
+        f"{shown} parts numbered by position move when one is added or taken away",
         line=doc.meta.line_of("corrections") or doc.meta.line_of("renamed"),
         hint="keep each published name on its text: add to corrections: " + ", ".join(entries)
              + (f"; and in this file {renames}" if renames else "")
@@ -492,12 +500,11 @@ def _lost_error(doc: SourceDocument, was: _Published, gone: set[str], now: Mappi
 
 def _moved_error(doc: SourceDocument, was: _Published, moved: list[str], now: Mapping[str, Provision]) -> CorpusError:
     first = moved[0]
-    then, later = _short(_published_text(was, first)), _short(now[first].text or now[first].heading or "")
     return CorpusError(
         doc.meta.meta_path,
-        f"{len(moved)} published IRI(s) of {doc.meta.slug} would name another text than they did ({_list(moved)}; "
-        f"{first} was {then}, would be {later})"
-        ": parts numbered by position move when one is added or taken away",
+        f"{len(moved)} published IRI(s) of {doc.meta.slug} would name another text than they did ({_list(moved)}): "
+        f"{first} {_difference(_published_text(was, first), now[first].text or now[first].heading or '')}; "
+        "a part numbered by position moves when one is added or taken away, and a part rewritten names other words",
         line=doc.meta.line_of("repointed") or doc.meta.line_of("renamed"),
         hint="undo the change; or, if the published reading was wrong and these IRIs may name their new text, "
              f"list them in this file: `repointed: [{', '.join(moved)}]`")
@@ -527,6 +534,46 @@ def _list(names: Sequence[str]) -> str:
     return ", ".join(names[:_SHOWN]) + (f" and {len(names) - _SHOWN} more" if len(names) > _SHOWN else "")
 
 
-def _short(text: str) -> str:
-    text = " ".join(text.split())
-    return repr(text if len(text) <= 40 else text[:37] + "...")
+def _difference(was: str, now: str, width: int = 30) -> str:
+    """Two texts as a message shows them: "was '...', now '...'", each a window around where they first differ,
+    so that texts alike in their first words are not shown as the same."""
+    was, now = " ".join(was.split()), " ".join(now.split())
+    first = next((i for i, (a, b) in enumerate(zip(was, now, strict=False)) if a != b), min(len(was), len(now)))
+    tail = next((i for i, (a, b) in enumerate(zip(was[first:][::-1], now[first:][::-1], strict=False)) if a != b),
+                min(len(was), len(now)) - first)  # the end both share is shown once, after the difference
+
+    def window(text: str) -> str:
+        start = max(0, first - width)
+        end = min(len(text), max(len(text) - tail, first) + width, start + 4 * width)  # a long rewrite: its start
+        return repr(("..." if start else "") + text[start:end] + ("..." if end < len(text) else ""))
+
+    return f"was {window(was)}, now {window(now)}"
+
+
+_CORRECTED = 0.9  # likeness of their words above which a provision's text is its published text corrected
+_FEWEST_WORDS = 8  # a heading or a short item rewritten by a word is another text
+
+
+def _kept_text(was: _Published, eid: str, now: Provision) -> bool:
+    """Whether ``now``, named ``eid`` as it was published, is still that provision: the same text (or an
+    extent corrected), or its text corrected by a word or two (a blank filled in, a typo in a text held anew)
+    when no other published text of the document is as near: such a correction is not a repointing."""
+    text = was.provisions[eid][0].text
+    if _same_text(text, now):
+        return True
+    words = _fold(now.text or now.heading or "").split()
+    published = _fold(text).split()
+    if min(len(words), len(published)) < _FEWEST_WORDS:
+        return False
+    matcher = difflib.SequenceMatcher(None, (), words, autojunk=False)  # the new text's index, made once
+    matcher.set_seq1(published)
+    likeness = matcher.ratio()
+    if likeness < _CORRECTED:
+        return False
+    for other, (q, _) in was.provisions.items():
+        if other != eid:
+            matcher.set_seq1(_fold(q.text).split())
+            if matcher.real_quick_ratio() >= likeness and matcher.quick_ratio() >= likeness \
+                    and matcher.ratio() >= likeness:
+                return False
+    return True

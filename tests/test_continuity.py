@@ -453,3 +453,57 @@ def test_the_proposal_keeps_the_names_a_curators_corrections_give(corpus_copy: P
     with kb.open_store(release.store_path) as store:
         assert kb.replaced_by(store, kb.provision_iri("plan-es", "para_1")) == str(kb.provision_iri("plan-es",
                                                                                                   "art_1"))
+
+
+# --- a text held anew (kb add --replace) ---------------------------------------------------------
+
+PLAN = "iacml23-plan-of-action"
+CHAIRS = "in collaboration with the previous and future Chairs, will\nbe responsible for promoting"
+
+
+def held_plan(corpus: Path, tmp_path: Path, *, spanish: bool = False) -> Path:
+    """The new plan held and built (with its Spanish text, and a curated link on its paragraph 4); the build
+    folder."""
+    from fixtures.plan_of_action import NEW_PLAN, NEW_PLAN_VERSION_ES
+
+    for held in (corpus / "documents" / f"{PLAN}.yaml", corpus / "sources" / f"{PLAN}.txt"):
+        held.unlink(missing_ok=True)
+    (tmp_path / "plan-en.txt").write_text(NEW_PLAN, encoding="utf-8")
+    kb.add_document(tmp_path / "plan-en.txt", corpus_dir=corpus)
+    if spanish:
+        (tmp_path / "plan-es.txt").write_text(NEW_PLAN_VERSION_ES, encoding="utf-8")
+        kb.add_document(tmp_path / "plan-es.txt", corpus_dir=corpus, version_of=PLAN)
+        (corpus / "annotations" / "zz-plan.yaml").write_text(
+            f"links:\n  - from: {PLAN} para_4\n    type: addressee\n    to: body:ilo-cinterfor\n"
+            f'    evidence: [{{doc: {PLAN}, quote: "Encourage ILO-CINTERFOR, OAS and UNESCO"}}]\n', encoding="utf-8")
+    kb.build(corpus, tmp_path / "build")
+    return tmp_path / "build"
+
+
+def held_anew(corpus: Path, tmp_path: Path, text: str) -> Path:
+    (tmp_path / "plan-new.txt").write_text(text, encoding="utf-8")
+    return kb.add_document(tmp_path / "plan-new.txt", corpus_dir=corpus, slug=PLAN, replace=True).meta_path
+
+
+def test_a_text_held_anew_with_a_word_corrected_keeps_its_names(corpus_copy: Path, tmp_path: Path) -> None:
+    """A blank filled in, a typo corrected: the paragraph is the one published, and keeps its IRI (a curator
+    was sent to repointed:, the last resort). A paragraph rewritten is refused, and the message shows where the
+    texts differ, not their first words twice (a curator saw the same 40 characters as before and after)."""
+    from fixtures.plan_of_action import NEW_PLAN
+
+    build_dir = held_plan(corpus_copy, tmp_path)
+    held_anew(corpus_copy, tmp_path, NEW_PLAN.replace(CHAIRS, CHAIRS.replace("with the previous", "with the "
+                                                                                    "outgoing and the previous")
+                                                      .replace("in collaboration", "in close collaboration")
+                                                      .replace("promoting", "promoting and following up")))
+    with pytest.raises(kb.CorpusError) as caught:
+        kb.build(corpus_copy, build_dir)
+    message = str(caught.value)
+    assert re.search(r"para_2 was '\.\.\.[^']*IACML, in collaboration[^']*', now '\.\.\.[^']*IACML, in close "
+                     r"collaboration", message), message
+    held_anew(corpus_copy, tmp_path, NEW_PLAN.replace(CHAIRS, CHAIRS.replace("previous", "outgoing")))
+    release, _ = kb.build(corpus_copy, build_dir)
+    with kb.open_store(release.store_path) as store:
+        now = kb.describe(store, kb.provision_iri(PLAN, "para_2")).first(TEXT) or ""
+    assert "the outgoing and future Chairs" in now
+
