@@ -362,6 +362,7 @@ def lost_links(release: Release, annotations: Annotations, annotations_dir: Path
     store = EmbeddedStore.open(release.store_path)
     try:
         rows = store.select(get_query("published-links", default_queries_dir() / "release").text).rows
+        pairs = store.select(get_query("version-pairs", default_queries_dir() / "release").text).rows
     finally:
         store.close()
     ends: dict[str, tuple[str, str, str]] = {}
@@ -389,7 +390,11 @@ def lost_links(release: Release, annotations: Annotations, annotations_dir: Path
             f"withdrawn in the corpus, and their IRIs would answer 404 instead of 410 Gone: {_list(again)}",
             hint=f"keep their entries as published, in an annotation file's withdrawn: list (one list a file):\n"
                  f"withdrawn:\n{entries}"))
-    dropped = sorted(link for link in published if link not in kept and link not in withdrawn)
+    # The IRIs the build made for each link from a language version's pairs (the link as it would read naming the
+    # version's provision: kept for a link published so before version_of: was given) follow the version's
+    # alignment, which a text read anew changes: no curator wrote them, so none is asked to keep or withdraw them.
+    made = _version_aliases(ends, pairs)
+    dropped = sorted(link for link in published if link not in kept and link not in withdrawn and link not in made)
     following = [link for link in dropped
                  if link in ends and (ends[link][0] in unsettled or ends[link][2] in unsettled)]
     if following:
@@ -419,6 +424,21 @@ def lost_links(release: Release, annotations: Annotations, annotations_dir: Path
                  f"withdrawn: list (one list a file; their IRIs then answer 410 Gone with the reason):\n"
                  f"withdrawn:\n{entries}"))
     return errors
+
+
+def _version_aliases(ends: Mapping[str, tuple[str, str, str]], pairs: Sequence[Sequence[object]]) -> set[str]:
+    """The link IRIs a release published as replaced because an end of a link it published has a counterpart
+    in a language version (kb.annotate: each link also under the version's item it was aligned with)."""
+    versions: dict[str, list[str]] = defaultdict(list)
+    for version, original in pairs:
+        versions[str(original)].append(str(version))
+    out: set[str] = set()
+    for source, link_type, target in ends.values():
+        for was_source in (source, *versions.get(source, ())):
+            for was_target in (target, *versions.get(target, ())):
+                if (was_source, was_target) != (source, target):
+                    out.add(str(iri.link_iri(was_source, link_type, was_target)))
+    return out
 
 
 def _shown_links(links: Sequence[str], ends: Mapping[str, tuple[str, str, str]]) -> str:

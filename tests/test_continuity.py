@@ -507,3 +507,29 @@ def test_a_text_held_anew_with_a_word_corrected_keeps_its_names(corpus_copy: Pat
         now = kb.describe(store, kb.provision_iri(PLAN, "para_2")).first(TEXT) or ""
     assert "the outgoing and future Chairs" in now
 
+
+def test_what_the_build_proposes_for_a_text_held_anew_builds(corpus_copy: Path, tmp_path: Path) -> None:
+    """A paragraph inserted and another reworded in a text held anew, its Spanish version held: the build
+    proposed corrections and `renamed: {para_2: para_2r2}`, then refused that renamed: as naming other text,
+    and asked to withdraw a link IRI no curator wrote (the curated link as it reads on the Spanish text's
+    paragraph, which its alignment, changed by the insertion, no longer gives). Pasted, the proposal builds."""
+    from fixtures.plan_of_action import NEW_PLAN
+
+    build_dir = held_plan(corpus_copy, tmp_path, spanish=True)
+    text = NEW_PLAN.replace(CHAIRS, "with the support of the Technical Secretariat of the OAS, will\nbe responsible "
+                            "for promoting and following up").replace(
+        "\n4. Encourage", "\n4. The Chair pro tempore will report on this Plan at the XXIV IACML.\n\n5. Encourage")
+    meta = held_anew(corpus_copy, tmp_path, text)
+    with pytest.raises(kb.CorpusError) as caught:
+        kb.build(corpus_copy, build_dir)
+    proposal = re.search(r"add to corrections: (.*?); and in this file `(renamed: \{[^`]*\})`", str(caught.value))
+    assert proposal is not None, str(caught.value)
+    assert proposal.group(2) == "renamed: {para_2: para_2r2}"
+    pins = re.findall(r"\{at: [^}]*\}", proposal.group(1))
+    meta.write_text(meta.read_text(encoding="utf-8") + "corrections:\n" + "".join(f"  - {p}\n" for p in pins)
+                    + proposal.group(2) + "\n", encoding="utf-8")
+    release, _ = kb.build(corpus_copy, build_dir)
+    with kb.open_store(release.store_path) as store:
+        assert kb.replaced_by(store, kb.provision_iri(PLAN, "para_2")) == str(kb.provision_iri(PLAN, "para_2r2"))
+        assert "Encourage ILO-CINTERFOR" in (kb.describe(store, kb.provision_iri(PLAN, "para_4")).first(TEXT) or "")
+    kb.build(corpus_copy, build_dir)  # and the next build keeps it all
