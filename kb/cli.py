@@ -251,7 +251,10 @@ def add_cmd(file: Annotated[Path, typer.Argument(help="The new document: a text,
     build_dir = build_dir or kb.default_build_dir(corpus)
     added = kb.add_document(file, corpus_dir=corpus, slug=slug, doc_type=doc_type, language=language, date=date,
                             replace=replace, version_of=version_of)
-    if added.kept_metadata:
+    if added.replaced:
+        typer.echo(f"{added.slug}: the text held ({added.source_path}) is now {file.name}'s; kept {added.meta_path} "
+                   "as edited")
+    elif added.kept_metadata:
         typer.echo(f"{added.slug}: already held from this text; kept {added.meta_path} as edited")
     else:
         typer.echo(f"held {added.source_path} and wrote {added.meta_path}")
@@ -285,7 +288,13 @@ def add_cmd(file: Annotated[Path, typer.Argument(help="The new document: a text,
                    "(corpus/README.md, 'Correcting the parse'), then run `kb build`")
         return
     before = _adoption(build_dir)
-    build(corpus=corpus, build_dir=build_dir, quiet=True)
+    try:
+        build(corpus=corpus, build_dir=build_dir, quiet=True)
+    except (kb.CorpusError, kb.CorpusErrors, kb.ValidationError) as exc:
+        # Whatever failed, the files kb add wrote are in the corpus, and every build reads them: say how to
+        # take them back as well as how to fix them.
+        exc.hint = f"{exc.hint}; or {_undo(added, build_dir)}" if exc.hint else _undo(added, build_dir)
+        raise
     newly = sorted(item for item, value in _adoption(build_dir).items()
                    if value == "not-adopted" and before.get(item) == "pending") \
         if written.get("type") == "PlanOfAction" else []  # only the next Plan of Action settles adoption
@@ -298,6 +307,20 @@ def add_cmd(file: Annotated[Path, typer.Argument(help="The new document: a text,
     original = str(written.get("version_of") or "")
     typer.echo(f"next: kb status --document {original or added.slug}; kb coverage" + (
         f" (this text is a language version: the mandates are {original}'s)" if original else ""))
+
+
+def _undo(added: kb.Added, build_dir: Path) -> str:
+    """How to take back what ``kb add`` wrote, when the build after it fails."""
+    files = f"{added.source_path} and {added.meta_path}"
+    if added.replaced:
+        return (f"to go back to the text held before, restore {files} (`git checkout -- {files.replace(' and ', ' ')}` "
+                "if they were committed), then run `kb build`")
+    published: object = {}
+    with contextlib.suppress(kb.KbError, OSError):
+        published = kb.current_release(build_dir).report().get("documents") or {}
+    if isinstance(published, dict) and added.slug in published:
+        return f"if {added.slug}'s metadata was edited since its last build, undo that edit, then run `kb build`"
+    return f"to take the addition back, remove {files} (nothing of {added.slug} was published), then run `kb build`"
 
 
 def _written(added: kb.Added) -> dict[str, Any]:

@@ -26,7 +26,7 @@ from pathlib import Path
 import yaml
 
 from kb import iri
-from kb.annotate import read_annotation_files, withdrawn_entries
+from kb.annotate import LINE, read_annotation_files, withdrawn_entries
 from kb.corpus import (
     DATE_RE,
     default_corpus_dir,
@@ -38,8 +38,9 @@ from kb.corpus import (
 )
 from kb.errors import InputError, KbError
 from kb.extract import Extracted, extract
-from kb.model import DocType, DocumentMeta
+from kb.model import DocType, DocumentMeta, Kind, QuotedProvision
 from kb.parse import ParsedDocument, parse_document
+from kb.promote import match_quoted
 from kb.versions import align
 
 __all__ = ["Added", "add_document", "propose_slug"]
@@ -68,6 +69,7 @@ class Added:
     # a held document whose provisions this text's say: not built until the curator says which it is
     alike: str = ""
     slug_doubt: str = ""  # what the slug proposed was made from, when a note asks to check that
+    replaced: bool = False  # --replace: the text held under the slug before is this one now
 
 
 _LANGUAGES = {"en": "English", "es": "Spanish", "fr": "French", "pt": "Portuguese"}
@@ -284,6 +286,54 @@ def _declared(annotations_dir: Path) -> tuple[set[str], set[str], set[str]]:
     return bodies, activities, documents
 
 
+def _refuse_unmatched(path: Path, slug: str, parsed: ParsedDocument, language: str, annotations_dir: Path,
+                      held: Sequence[DocumentMeta]) -> None:
+    """Refuse, before anything is written, the text of a document known through quotation in which some
+    quoted provisions are found nowhere (as the build matches them, kb.promote): held, it would leave the
+    corpus unbuildable until its files were removed by hand (an excerpt, a draft, another document)."""
+    languages = {m.slug: m.language for m in held}
+    for file, data in read_annotation_files(annotations_dir):
+        for spec in data.get("documents") or []:
+            if not isinstance(spec, dict) or spec.get("slug") != slug:
+                continue
+            quoted: list[QuotedProvision] = []
+            held_as: dict[str, str] = {}
+            quoting: set[str] = set()
+            for entry in spec.get("provisions") or []:
+                if not isinstance(entry, dict) or entry.get("kind") not in {k.value for k in Kind}:
+                    continue  # the build says what is wrong with it
+                eid, where = str(entry.get("eid")), f"{file}:{entry.get(LINE) or spec.get(LINE) or 1}"
+                quoted.append(QuotedProvision(eid, Kind(entry["kind"]), str(entry.get("number") or ""),
+                                              str(entry.get("text") or ""), entry.get("parent"), (), where))
+                if entry.get("held_as"):
+                    held_as[eid] = str(entry["held_as"])
+                quoting |= {languages[e["doc"]] for e in entry.get("evidence") or []
+                            if isinstance(e, dict) and e.get("doc") in languages}
+            other = bool(quoting) and language not in quoting
+            missing = match_quoted(slug, quoted, parsed.provisions, held_as, same_language=not other).unmatched
+            if not missing:
+                continue
+            shown = "; ".join(f"{where}: {what.removeprefix(slug + ' ').split(' matches no')[0]}"
+                              for where, what in missing[:_SHOWN_MISSING])
+            more = f" and {len(missing) - _SHOWN_MISSING} more" if len(missing) > _SHOWN_MISSING else ""
+            which = (f"none of the {len(quoted)} provisions of {slug} known through quotation is"
+                     if len(missing) == len(quoted) else
+                     f"{len(missing)} of the {len(quoted)} provisions of {slug} known through quotation are not")
+            raise InputError(
+                f"{path}: {which} in this text ({shown}{more}), so it cannot be held as {slug} (nothing written)",
+                parameter="slug",
+                hint=(f"this text is in {language!r} and the quotes in {', '.join(sorted(quoting))}: hold the "
+                      f"text in the quotes' language under {slug} first, then this one with `kb add "
+                      f"{path.name} --version-of {slug}`" if other else
+                      f"hold the whole text of {slug}, not an excerpt or a draft; if these provisions are in it "
+                      f"in other words, add `held_as: EID` to their entries (`kb parse {path.name}` lists the "
+                      f"eIds) and run `kb add {path.name}` again; if it is another document, give it a --slug "
+                      "of its own"))
+
+
+_SHOWN_MISSING = 5  # quoted provisions a refusal names
+
+
 def _quoted_as(annotations_dir: Path, doc_type: str, meeting: str) -> str:
     """The slug of the document known through quotation whose type and meeting these are ("" if none, or if
     several are): the text received may be that document."""
@@ -433,7 +483,7 @@ def add_document(path: Path, *, corpus_dir: Path | None = None, slug: str | None
             kept_notes.append(f"version_of: {version_of} written into {meta_path.name}; every other field is kept "
                               "as edited")
         return Added(slug, held_path, meta_path, parsed, kept_metadata=True, promoted=slug in quoted,
-                     notes=kept_notes)
+                     notes=kept_notes, replaced=existing.sha256 != held_sha)
     notes: list[str] = [slug_note] if slug_note else []
     final_type = doc_type or meta.type
     if doc_type and meta.type and doc_type != meta.type:
@@ -559,6 +609,8 @@ def add_document(path: Path, *, corpus_dir: Path | None = None, slug: str | None
     header = (f"Proposed by `kb add` from {received.original_name}: check every field against the document,\n"
               "then run `kb build` (or `kb add` again). Fields the cover did not give say so.\n"
               "Where the preview misreads the text, add `corrections:` (corpus/README.md) and run `kb add` again.")
+    if slug in quoted:  # becoming held: what its quotations name must be in it, or no build passes
+        _refuse_unmatched(path, slug, parsed, lang, corpus_dir / "annotations", held_metadata)
     sources.mkdir(parents=True, exist_ok=True)
     documents.mkdir(parents=True, exist_ok=True)
     write_whole(source_path, received.data)

@@ -209,8 +209,11 @@ def test_kb_add_replace_holds_the_new_text_under_the_metadata_as_edited(
     meta_path.write_text(edited, encoding="utf-8")
     other = tmp_path / "other.txt"
     other.write_text(NEW_PLAN.replace("Asunción on", "Asunción, Paraguay, on"), encoding="utf-8")
-    code, _, err = run(capsys, "add", str(other), "--slug", PLAN, "--replace", *args)
+    code, out, err = run(capsys, "add", str(other), "--slug", PLAN, "--replace", *args)
     assert code == 0, err
+    # another text: not "already held from this text", as a curator was told
+    assert f"{PLAN}: the text held ({corpus_copy / 'sources' / f'{PLAN}.txt'}) is now other.txt's" in out
+    assert "already held" not in out
     now = meta_path.read_text(encoding="utf-8")
     sha = hashlib.sha256(other.read_bytes()).hexdigest()
     assert now == re.sub(r"(?m)^sha256: .*$", f"sha256: {sha}", edited)  # every edit kept, the checksum new
@@ -798,11 +801,18 @@ def promoted(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, A
     yield root, (release, report)
 
 
+def held_by_hand(monkeypatch: pytest.MonkeyPatch) -> None:
+    """kb add as a curator writing the files by hand would: without its check of the quoted provisions."""
+    monkeypatch.setattr("kb.ingest._refuse_unmatched", lambda *args: None)
+
+
 def test_a_quoted_provision_the_held_text_lacks_is_named_before_what_fails_because_of_it(
-        corpus_copy: Path, tmp_path: Path) -> None:
-    """Only the opening of the Plan of Action is held: its quoted topics match nothing, and what needs them
-    to be provisions fails. The build says why first, with what to add; what follows from it is counted, not
-    listed with advice that would be wrong (a walkthrough's curator was told to merge two valid links)."""
+        corpus_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Only the opening of the Plan of Action is held (its files written by hand: kb add refuses it, below):
+    its quoted topics match nothing, and what needs them to be provisions fails. The build says why first, with
+    what to add; what follows from it is counted, not listed with advice that would be wrong (a walkthrough's
+    curator was told to merge two valid links)."""
+    held_by_hand(monkeypatch)
     opening = tmp_path / "opening.txt"
     opening.write_text("\n".join(buenos_aires_plan(corpus_copy).splitlines()[:10]) + "\n", encoding="utf-8")
     kb.add_document(opening, corpus_dir=corpus_copy, slug=QUOTED, date="2021-09")
@@ -820,9 +830,10 @@ def test_a_quoted_provision_the_held_text_lacks_is_named_before_what_fails_becau
 
 
 def test_a_quoted_document_held_in_another_language_than_its_quotes_is_said_so(
-        corpus_copy: Path, tmp_path: Path) -> None:
-    """The Spanish text received under the slug the English quotes name matches none of them: the first error
-    says the languages differ and how to hold the Spanish as a language version."""
+        corpus_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The Spanish text received under the slug the English quotes name matches none of them: kb add refuses
+    it, and the build, given the files by hand, says so first; each says the languages differ and how to hold
+    the Spanish as a language version."""
     spanish = tmp_path / "plan-de-accion.txt"
     spanish.write_text(
         "XXI CONFERENCIA INTERAMERICANA DE MINISTROS DE TRABAJO\nOEA/Ser.K/XII.21.1\nOriginal: español\n\n"
@@ -830,12 +841,48 @@ def test_a_quoted_document_held_in_another_language_than_its_quotes_is_said_so(
         "1. Establecer dos Grupos de Trabajo para asesorar a la Conferencia sobre los objetivos de este Plan.\n\n"
         "2. Alentar a OIT-CINTERFOR, la OEA y la UNESCO a seguir trabajando conjuntamente en el desarrollo de un "
         "Marco Regional de Cualificaciones.\n", encoding="utf-8")
+    with pytest.raises(kb.InputError) as refused:
+        kb.add_document(spanish, corpus_dir=corpus_copy, slug=QUOTED, date="2021-09", language="es")
+    assert "is in 'es' and the quotes in en" in refused.value.hint and f"--version-of {QUOTED}" in refused.value.hint
+    held_by_hand(monkeypatch)
     kb.add_document(spanish, corpus_dir=corpus_copy, slug=QUOTED, date="2021-09", language="es")
     with pytest.raises(kb.CorpusErrors) as info:
         kb.prepare(corpus_copy)
     first = info.value.errors[0]
     assert "matches no provision of the held text" in str(first)
     assert "is in 'es' and the quotes in 'en'" in first.hint and f"--version-of {QUOTED}" in first.hint
+
+
+def test_an_excerpt_of_a_document_known_through_quotation_is_refused_before_anything_is_written(
+        capsys: pytest.CaptureFixture[str], corpus_copy: Path, tmp_path: Path) -> None:
+    """A curator added a short excerpt of a quoted Plan of Action: held, it matched few of its quoted provisions,
+    and every build failed until its two files were removed by hand, which no message said. kb add now refuses
+    it, naming the quoted provisions it lacks, and writes nothing."""
+    before = sorted(p.name for p in (corpus_copy / "documents").iterdir())
+    opening = tmp_path / "opening.txt"
+    opening.write_text("\n".join(buenos_aires_plan(corpus_copy).splitlines()[:10]) + "\n", encoding="utf-8")
+    code, _, err = run(capsys, "add", str(opening), "--slug", QUOTED, "--date", "2021-09", "--corpus",
+                       str(corpus_copy), "--build-dir", str(tmp_path / "build"))
+    assert code == EXIT_USAGE
+    assert re.search(rf"(none|\d+) of the \d+ provisions of {QUOTED} known through quotation (is|are not) in this "
+                     "text", err)
+    assert "documents.yaml:" in err and "passage_2__item_" in err and "(nothing written)" in err
+    assert "hold the whole text" in err and "held_as: EID" in err
+    assert sorted(p.name for p in (corpus_copy / "documents").iterdir()) == before
+    assert not (corpus_copy / "sources" / f"{QUOTED}.txt").exists()
+
+
+def test_a_kb_add_whose_build_fails_says_how_to_take_it_back(capsys: pytest.CaptureFixture[str], corpus_copy: Path,
+                                                             tmp_path: Path, new_plan: Path) -> None:
+    """Whatever fails the build after kb add (here an annotation file broken before), the error says which
+    files to remove to take the addition back: every later build reads them."""
+    (corpus_copy / "annotations" / "zz-broken.yaml").write_text(
+        "no_link:\n  \"no-such-document para_1\": \"a reason\"\n", encoding="utf-8")
+    code, _, err = run(capsys, "add", str(new_plan), "--corpus", str(corpus_copy), "--build-dir",
+                       str(tmp_path / "build"))
+    assert code == EXIT_USAGE and "unknown document 'no-such-document'" in err
+    assert (f"to take the addition back, remove {corpus_copy / 'sources' / f'{PLAN}.txt'} and "
+            f"{corpus_copy / 'documents' / f'{PLAN}.yaml'} (nothing of {PLAN} was published)") in err
 
 
 def test_a_quoted_provision_matched_under_another_number_or_other_words_is_said(
