@@ -2088,3 +2088,40 @@ def test_a_press_release_headline_and_dateline_give_its_title_and_date() -> None
             "ahead, at the close of their meeting in Lima.\n")
     metadata = parse_document(text).metadata
     assert (metadata.title, metadata.date) == (headline, "2040-09-24")
+
+
+NEWS_ITEM = ("Press Release\n\n\nTHE MINISTERS OF LABOR OF THE REGION PLEDGE NEW EFFORTS FOR SAFER WORKPLACES\n\n"
+             "  9 de octubre de 2041\n\n"
+             "The Ministers of Labor of the region closed their meeting today with a declaration on safety and "
+             "health at work, which the delegations adopted by consensus after two days of debate.\n\n"
+             "The Conference also agreed on a plan of action for the next two years.\n")
+NEWS_ITEM_STANDFIRST = ("Labor ministers adopt a plan for an inclusive recovery\n\n"
+                        "The plan joins the regional strategy for recovery and resilience of the subregion and its members.\n\n"
+                        "News | November 24, 2041\n\n"
+                        "Representatives of the ministries of labor approved, at their most recent meeting, a plan "
+                        "of action for an inclusive economic recovery.\n")
+
+
+NEWS_ITEM_LONG_HEADLINE = ("Ministers of Labor Adopt the Declaration of Lima: \"Forty Years of Regional Dialogue for "
+                           "Decent Work, Social Justice and Sustainable Development in the Americas and Beyond\"\n\n"
+                           "  October 9, 2041\n\n"
+                           "The Conference, attended by the delegations of the Member States, closed today.\n\n"
+                           "The Conference also agreed on a plan of action for the next two years.\n")
+
+
+@pytest.mark.parametrize("text", [NEWS_ITEM, NEWS_ITEM_STANDFIRST, NEWS_ITEM_LONG_HEADLINE])
+def test_a_news_items_headline_and_dateline_are_its_cover(text: str) -> None:
+    """A press release's headline (and the line under it) and the date under them are no paragraphs: its text
+    begins after the date; the date is the cover's."""
+    doc = parse_document(text)
+    assert [w for w in first_words(text)] == (["Representatives"] if text is NEWS_ITEM_STANDFIRST else ["The", "The"])
+    assert doc.metadata.date in ("2041-10-09", "2041-11-24")
+
+
+def test_a_date_after_a_first_paragraph_does_not_move_the_body() -> None:
+    """A date under a sentence is no dateline under a headline: a letter's first paragraph stays."""
+    text = ("The Technical Secretariat is pleased to send the report of the meeting to the delegations.\n\n"
+            "Washington, March 5, 2041\n\n"
+            "The report was approved by the delegations at the closing session of the meeting held in the city.\n")
+    assert first_words(text)[0] == "The"
+    assert len(first_words(text)) >= 2

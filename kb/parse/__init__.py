@@ -32,10 +32,10 @@ from kb.errors import ParseError
 from kb.model import Correction, DocType, Kind, Provision
 from kb.parse._blocks import Block, blocks
 from kb.parse._corrections import place
-from kb.parse._cover import MONTHS, CoverMetadata, is_title_line, read_cover, typed_as_page
+from kb.parse._cover import CoverMetadata, is_title_line, read_cover, typed_as_page
 from kb.parse._front import front_matter, inner_covers, signature_block
 from kb.parse._layout import segments
-from kb.parse._lines import FOOTNOTE_LINE_RE, SYMBOL_LINE_RE, TABLE_RULE_RE, Line, Tok, classify, is_upper
+from kb.parse._lines import FOOTNOTE_LINE_RE, MONTHS, SYMBOL_LINE_RE, TABLE_RULE_RE, Line, Tok, classify, is_upper
 from kb.parse._roles import Roles
 from kb.parse._tree import build_tree
 

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field, replace
 from kb.model import DocType
 from kb.parse._blocks import RESOLUTION_CUE_RE
 from kb.parse._front import SALUTATION_RE
-from kb.parse._lines import clean
+from kb.parse._lines import MONTHS, clean
 
 __all__ = ["CoverMetadata", "read_cover", "typed_as_page"]
 
@@ -46,12 +46,6 @@ class CoverMetadata:
                 "language": self.language, "original_language": self.original_language, "meeting": self.meeting}
 
 
-MONTHS = {
-    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
-    "september": 9, "october": 10, "november": 11, "december": 12,
-    "enero": 1, "febrero": 2, "marzo": 3, "abril": 4, "mayo": 5, "junio": 6, "julio": 7, "agosto": 8,
-    "septiembre": 9, "setiembre": 9, "octubre": 10, "noviembre": 11, "diciembre": 12,
-}
 _MONTH = r"(?P<{name}>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")"
 _M1, _M2 = _MONTH.format(name="m1"), _MONTH.format(name="m2")
 _YEAR = r"(?P<y>(?:19|20)\d{2})"

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 from kb.parse._blocks import DANGLING_WORDS, OPENING_RE, RESOLUTION_CUE_RE, numbered_table_at, wrap_width
 from kb.parse._layout import follows
-from kb.parse._lines import Line, Tok
+from kb.parse._lines import DATELINE_RE, Line, Tok
 
 __all__ = ["SALUTATION_RE", "Front", "front_matter", "inner_covers", "is_prose", "signature_block"]
 
@@ -374,6 +374,31 @@ def _with_lead_in(lines: list[Line], start: int) -> int:
     return before if prose and not _is_cover(lines[before]) and not _COVER_CUE_RE.search(lines[before].text) else start
 
 
+_DATELINE_WORDS = 8
+_CLOSERS = "\"\u201d\u2019')]"
+_HEADLINE_LINES = 2
+
+
+def _after_dateline(lines: list[Line], start: int) -> int:
+    """A news item's dateline under its headline (and its standfirst) where the body seemed to begin
+    ("Ministers adopt ..." / "12 May 2020" / "The Ministers of Labor ..."): the headline and the date are its
+    cover, and its text begins after the date, with prose."""
+    shown = [j for j in range(start, len(lines)) if lines[j].tok not in (Tok.BLANK, Tok.NOISE)][:_HEADLINE_LINES + 2]
+    for k, j in enumerate(shown[1:], start=1):
+        line = lines[j]
+        if line.tok is Tok.TEXT and DATELINE_RE.match(line.text) and len(line.text.split()) <= _DATELINE_WORDS:
+            after = shown[k + 1] if k + 1 < len(shown) else None
+            before = next((h for h in range(start - 1, -1, -1) if lines[h].tok not in (Tok.BLANK, Tok.NOISE)), None)
+            titled = any(h is not None and lines[h].tok is Tok.TEXT and lines[h].text.rstrip(_CLOSERS)[-1:] not in ".:;"
+                         for h in (shown[0], before))  # a headline, not a letter's first paragraph
+            plain = all(lines[h].tok is Tok.TEXT and not lines[h].inline for h in shown[:k])
+            prose = after is not None and is_prose(lines[after], sentence=False)
+            return after if titled and plain and prose and after is not None else start
+        if k >= _HEADLINE_LINES:
+            break
+    return start
+
+
 def _with_part_heading(lines: list[Line], start: int, toc: set[int]) -> int:
     """A part's heading (see ``_PART_WORD_RE``) on the line just before where the body begins, not
     the last entry of a site's menu or of a table of contents (a run of such short lines)."""
@@ -486,6 +511,7 @@ def front_matter(lines: list[Line], is_title: Callable[[str], bool]) -> Front:
             continue
         if _body_like(lines, i, width) and not _cover_follows(lines, i):
             start = _with_lead_in(lines, _with_its_heading(lines, _after_title(lines, i, is_title)))
+            start = _after_dateline(lines, start)
             return Front(_with_part_heading(lines, start, toc), frozenset(toc), tuple(spans))
     for i, line in enumerate(lines):  # no prose at all: the first sentence that is not a cover line
         if i in toc or line.tok in (Tok.BLANK, Tok.NOISE, Tok.NUMBER_ONLY) or _is_cover(line):

@@ -13,9 +13,22 @@ from enum import Enum, auto
 
 from kb.parse._layout import Segment, follows
 
-__all__ = ["AGENDA_SLOT_RE", "GLYPH_ALONE_RE", "SYMBOL_LINE_RE", "Line", "Tok", "classify", "clean", "is_upper"]
+__all__ = ["AGENDA_SLOT_RE", "DATELINE_RE", "GLYPH_ALONE_RE", "MONTHS", "SYMBOL_LINE_RE", "Line", "Tok", "classify",
+           "clean", "is_upper"]
 
 _CAP = "A-ZÁÉÍÓÚÑÜ"
+MONTHS = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
+    "september": 9, "october": 10, "november": 11, "december": 12,
+    "enero": 1, "febrero": 2, "marzo": 3, "abril": 4, "mayo": 5, "junio": 6, "julio": 7, "agosto": 8,
+    "septiembre": 9, "setiembre": 9, "octubre": 10, "noviembre": 11, "diciembre": 12,
+}
+_MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
+# A line that only dates what it heads: a day, perhaps after a weekday, a place or a label ("News | 4 May 2020",
+# "Lima, 24 de septiembre de 2021", "Tuesday, November 12, 2013").
+DATELINE_RE = re.compile(
+    rf"^\s*(?:[^\d|]{{1,40}}(?:\||,|\s[-\u2013])\s*)?(?:\d{{1,2}}\s+(?:de\s+)?(?:{_MONTH_NAMES})\s*,?\s+(?:de\s+)?"
+    rf"|(?:{_MONTH_NAMES})\s+\d{{1,2}}\s*,\s*)(?:19|20)\d{{2}}\s*$", re.IGNORECASE)
 # "III. AREAS OF CONSENSUS", "A. ORGANIZATION", "A.ORGANIZATION", " 1. BACKGROUND"; an arabic number needs
 # its space ("2.3 RESULTS" is not section 2), and a letter is no mark in an abbreviation ("U.S. Department").
 _SECTION_RE = re.compile(
