@@ -502,6 +502,16 @@ def test_a_label_over_a_run_of_titles_heads_them_not_one_over_sentences() -> Non
     assert lead_in.kind is Kind.PARAGRAPH
 
 
+def test_the_titles_a_label_lists_without_bullets_are_items() -> None:
+    """The titles under "Documents prior to the Meeting:", one a line without bullets, are a list's items, as the
+    bulleted ones under the label before it are."""
+    doc = parse_document(DOCUMENTS_PAGE)
+    kinds = {own_text(DOCUMENTS_PAGE, p): p.kind for p in doc.provisions}
+    assert kinds["Draft Declaration of Lima"] is Kind.ITEM
+    assert kinds["Report of Working Group 2"] is Kind.ITEM
+    assert kinds["• Participants List"] is Kind.ITEM
+
+
 GLUED_DECLARATION = (
     "Download \"Declaration\"\n\n"
     "OEA/Ser.K/XL.3 CIDI/REMXX-III/DEC.1/40 5 May 2040 Original: English DECLARATION AND PLAN OF ACTION OF "

@@ -337,6 +337,14 @@ def blocks(lines: list[Line], *, starts: frozenset[int] = frozenset(), continues
         block.subheading = looks and (_is_subheading(before, block, after) or _heads_pair(out, k)
                                       or _caps_heading(out, k) or _heads_titles(out, k))
         block.numbered_heading = _is_numbered_heading(block, after, before)
+    for k, block in enumerate(out):
+        if block.subheading and _heads_titles(out, k):
+            # the titles a label lists one a line without bullets are the entries of a list (the lines after a
+            # bulleted run are not: the list ended with its bullets)
+            j = k + 1
+            while j < len(out) and out[j].tok is Tok.TEXT and _title_entry(out[j]) and out[j].start not in begins:
+                out[j].tok, out[j].subheading = Tok.BULLET, False
+                j += 1
     return out
 
 
@@ -468,15 +476,16 @@ def _heads_titles(out: list[Block], k: int) -> bool:
     its label. Not over sentences: a lead-in ("Specific objectives:" / "- Identify ...;")."""
     block = out[k]
     titles = out[k + 1:k + 3]
-
-    def title(b: Block) -> bool:
-        text = b.lines[0].body
-        return (b.tok in (Tok.TEXT, Tok.BULLET) and len(b.lines) == 1 and len(text) <= _TITLE_LINE_MAX
-                and text[:1].isupper() and text[-1:] not in _SENTENCE_END + ",")
-
     return (block.heading_like and block.text.endswith(":") and len(block.text.split()) <= _LABEL_WORDS
             and not is_upper(block.text) and not RESOLUTION_CUE_RE.match(block.text)
-            and not _CUE_ALONE_RE.match(block.text) and len(titles) == 2 and all(title(b) for b in titles))
+            and not _CUE_ALONE_RE.match(block.text) and len(titles) == 2 and all(map(_title_entry, titles)))
+
+
+def _title_entry(b: Block) -> bool:
+    """A title alone on its line, as a page lists its documents: short, capitalised, no sentence."""
+    text = b.lines[0].body
+    return (b.tok in (Tok.TEXT, Tok.BULLET) and len(b.lines) == 1 and len(text) <= _TITLE_LINE_MAX
+            and text[:1].isupper() and text[-1:] not in _SENTENCE_END + ",")
 
 
 def _next_shown(lines: list[Line], i: int) -> int | None:
