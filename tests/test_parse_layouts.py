@@ -2135,3 +2135,12 @@ def test_a_date_after_a_first_paragraph_does_not_move_the_body() -> None:
             "The report was approved by the delegations at the closing session of the meeting held in the city.\n")
     assert first_words(text)[0] == "The"
     assert len(first_words(text)) >= 2
+
+
+def test_a_link_to_a_file_with_its_size_is_no_provision() -> None:
+    """A page's links to its files, each name followed by the file's size ("PDF icon Agenda 12.5 KB"), are the
+    site's furniture, not the text's paragraphs."""
+    text = ("The workshop gathered the delegations of the ministries of labor of the region for two days.\n\n"
+            "PDF icon Programme of the workshop88.12 KB\nPDF icon Final report 1.2 MB\n\n"
+            "The delegations agreed to meet again the following year in another city of the region.\n")
+    assert first_words(text) == ["The", "The"]
