@@ -2144,3 +2144,21 @@ def test_a_link_to_a_file_with_its_size_is_no_provision() -> None:
             "PDF icon Programme of the workshop88.12 KB\nPDF icon Final report 1.2 MB\n\n"
             "The delegations agreed to meet again the following year in another city of the region.\n")
     assert first_words(text) == ["The", "The"]
+
+
+PROGRAMME_PAGE = ("The workshop gathered the delegations of the ministries of labor of the region for two days.\n\n"
+                  "Session 1: Skills for the green transition\n\n"
+                  "Skills policies in a changing economy, by Jane Doe, Adviser, Ministry of Labor of Utopia\n"
+                  "• Presentation\n\n"
+                  "2nd Session - Public employment services\n\n"
+                  "Panel 1 - Lessons from the pilot programmes\n\n"
+                  "Employment services for young people, by John Roe, Director, National Employment Agency\n"
+                  "• Presentation\n")
+
+
+def test_a_programmes_sessions_and_panels_head_what_follows() -> None:
+    """"Session 1: ..." and "2nd Session - ..." head the presentations listed under them, numbered by their
+    session; "Panel 1 - ..." heads too, though its number counts panels, not the programme's parts."""
+    doc = parse_document(PROGRAMME_PAGE)
+    heads = [(own_text(PROGRAMME_PAGE, p).split(" ")[0], p.number) for p in doc.provisions if p.kind is Kind.SECTION]
+    assert heads == [("Session", "1"), ("2nd", "2"), ("Panel", None)]
