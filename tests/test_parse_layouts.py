@@ -2162,3 +2162,19 @@ def test_a_programmes_sessions_and_panels_head_what_follows() -> None:
     doc = parse_document(PROGRAMME_PAGE)
     heads = [(own_text(PROGRAMME_PAGE, p).split(" ")[0], p.number) for p in doc.provisions if p.kind is Kind.SECTION]
     assert heads == [("Session", "1"), ("2nd", "2"), ("Panel", None)]
+
+
+WRAPPED_CLAUSES = (
+    "THE EXECUTIVE BOARD OF THE COMMITTEE,\n\nCONSIDERING:\n\n"
+    "That the Committee decided at its last meeting to establish three working groups of the Board in\n"
+    "order to carry out the tasks of its plan of action for the period under review; and\n"
+    "That several member states have expressed their interest in taking part in the work of the\n"
+    "working groups and in the preparation of their reports to the next meeting of the Committee,\n\n"
+    "RESOLVES:\n\n"
+    "To incorporate the member states that asked to take part into the working groups of the Board.\n")
+
+
+def test_a_clause_closed_by_and_in_a_wrapped_text_ends_there() -> None:
+    """"...; and" closes a clause of a preamble though its line runs to the width of a hard-wrapped text: the
+    line after it, in capitals, opens the next clause."""
+    assert first_words(WRAPPED_CLAUSES).count("That") == 2

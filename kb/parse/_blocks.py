@@ -322,6 +322,9 @@ def blocks(lines: list[Line], *, starts: frozenset[int] = frozenset(), continues
         new_clause = cue is not None and bool(out) and out[-1].tok is Tok.TEXT and (
             cue.group().isupper() or previous is None or out[-1].text.rstrip()[-1:] in ";,"
             or _CLAUSE_END_RE.search(out[-1].text) is not None)  # in sentence case: after a clause
+        # "...; and" closes a clause, though the line ran to a wrapped text's width: the next clause is its own
+        new_clause = new_clause or (line.tok is Tok.TEXT and line.text[:1].isupper() and bool(out)
+                                    and out[-1].tok is Tok.TEXT and _CLAUSE_END_RE.search(out[-1].text) is not None)
         if line.tok is Tok.TEXT and out and not new_clause and line.start not in begins and \
                 out[-1].start not in headings and (
                 (previous is not None and (i - 1 in column or wrap.carries_on(previous, line)))
