@@ -2178,3 +2178,22 @@ def test_a_clause_closed_by_and_in_a_wrapped_text_ends_there() -> None:
     """"...; and" closes a clause of a preamble though its line runs to the width of a hard-wrapped text: the
     line after it, in capitals, opens the next clause."""
     assert first_words(WRAPPED_CLAUSES).count("That") == 2
+
+
+SLIDE_HOST_PAGE = (
+    "Presentation is loading. Please wait.\n\n"
+    "Skills for the future: what the Network learned in 2039-2040, Jane Doe, Coordinator of the Network.\n\n"
+    "Similar presentations\n\n"
+    "Presentation on theme: \"Skills for the future: what the Network learned in 2039-2040\"— Presentation "
+    "transcript:\n\n"
+    "1 Skills for the future: what the Network learned in 2039-2040 Jane Doe, Coordinator of the Network\n\n"
+    "2 Background The Network was created by the Ministers of Labor to share experiences among ministries.\n\n"
+    "3 Results Twelve workshops were held and forty cooperation missions took place among the ministries.\n")
+
+
+def test_a_slide_hosts_captions_and_title_slide_are_no_provisions() -> None:
+    """A slide host's page prints the deck's title, "Similar presentations", "Presentation on theme: ..." and the
+    title slide before the deck's text: none of them is a provision; the slides after them are."""
+    doc = parse_document(SLIDE_HOST_PAGE)
+    assert first_words(SLIDE_HOST_PAGE) == ["2", "3"]
+    assert doc.metadata.type == "MeetingSummary"

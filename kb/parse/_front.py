@@ -500,12 +500,29 @@ def inner_covers(lines: list[Line]) -> frozenset[int]:
     return frozenset(out)
 
 
+_DECK_CAPTION_RE = re.compile(r"^\s*Presentation on theme:", re.IGNORECASE)
+_SLIDE_ONE_RE = re.compile(r"^\s*1\s+\S")
+
+
+def _after_deck_caption(lines: list[Line]) -> int:
+    """Where a slide host's page ("Presentation on theme: ...") lets the deck's text begin: after its
+    caption and the title slide under it ("1 The Network ..."), both of which repeat the deck's title."""
+    caption = next((i for i, line in enumerate(lines) if _DECK_CAPTION_RE.match(line.raw)), None)
+    if caption is None:
+        return 0
+    first = next((j for j in range(caption + 1, len(lines)) if lines[j].tok not in (Tok.BLANK, Tok.NOISE)), None)
+    if first is None:
+        return caption + 1
+    return first + 1 if _SLIDE_ONE_RE.match(lines[first].raw) else first
+
+
 def front_matter(lines: list[Line], is_title: Callable[[str], bool]) -> Front:
     toc, spans = _tables_of_contents(lines)
     quoted = _quoted_subtitles(lines)
     width = wrap_width(lines)
+    floor = _after_deck_caption(lines)
     for i, line in enumerate(lines):
-        if i in toc or line.tok in (Tok.BLANK, Tok.NOISE) or line.leader:
+        if i < floor or i in toc or line.tok in (Tok.BLANK, Tok.NOISE) or line.leader:
             continue
         if i in quoted:
             continue
@@ -514,7 +531,7 @@ def front_matter(lines: list[Line], is_title: Callable[[str], bool]) -> Front:
             start = _after_dateline(lines, start)
             return Front(_with_part_heading(lines, start, toc), frozenset(toc), tuple(spans))
     for i, line in enumerate(lines):  # no prose at all: the first sentence that is not a cover line
-        if i in toc or line.tok in (Tok.BLANK, Tok.NOISE, Tok.NUMBER_ONLY) or _is_cover(line):
+        if i < floor or i in toc or line.tok in (Tok.BLANK, Tok.NOISE, Tok.NUMBER_ONLY) or _is_cover(line):
             continue
         if _sentence(line.text) and not _COVER_CUE_RE.search(line.text):
             return Front(i, frozenset(toc), tuple(spans))

@@ -80,7 +80,9 @@ _HOST_FURNITURE_RE = re.compile(
     r"turn your pdf publications into a flip-book\b.*$|"
     r"(?:english|español|espanol|français|francais|português|portugues)\s+-\s*$|"  # a language menu
     r".{1,80}\s(?:>>|»)\s*$|"  # a link to another page ("Presentations of Working Group 1 >>")
-    r"[^|]{1,80}\d\s?(?:kb|mb)\s*$)",  # a link to a file, its size after its name ("PDF icon Agenda 345.03 KB")
+    r"[^|]{1,80}\d\s?(?:kb|mb)\s*$|"  # a link to a file, its size after its name ("PDF icon Agenda 345.03 KB")
+    # a slide host's captions around the deck
+    r"presentation is loading\.?\s*please wait\.?\s*$|similar presentations\s*$|presentation on theme:.*$)",
     re.IGNORECASE)
 # A table-of-contents entry: a dot or ellipsis leader, or a title ending in a page number.
 _LEADER_RE = re.compile(r"(?:\.\s?){4,}|…{2,}|…[\s.]*\d{1,3}\s*$|…\s*$|\t\s*\d{1,3}\s*$|\S\s{2,}\d{1,3}\s*$"
