@@ -2157,11 +2157,11 @@ PROGRAMME_PAGE = ("The workshop gathered the delegations of the ministries of la
 
 
 def test_a_programmes_sessions_and_panels_head_what_follows() -> None:
-    """"Session 1: ..." and "2nd Session - ..." head the presentations listed under them, numbered by their
-    session; "Panel 1 - ..." heads too, though its number counts panels, not the programme's parts."""
+    """"Session 1: ...", "2nd Session - ..." and "Panel 1 - ..." head the presentations listed under them (no number:
+    a provision's number is the mark it opens with, "1." or "(a)")."""
     doc = parse_document(PROGRAMME_PAGE)
     heads = [(own_text(PROGRAMME_PAGE, p).split(" ")[0], p.number) for p in doc.provisions if p.kind is Kind.SECTION]
-    assert heads == [("Session", "1"), ("2nd", "2"), ("Panel", None)]
+    assert heads == [("Session", None), ("2nd", None), ("Panel", None)]
 
 
 WRAPPED_CLAUSES = (

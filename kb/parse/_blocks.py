@@ -113,7 +113,6 @@ class Block:
     number: str | None = None  # given by a curator's correction
     numbered_heading: bool = False  # "1. Meeting of the Working Groups ..." heading the text after it
     number_line: Line | None = None  # a paragraph number printed on a line of its own before the text
-    session: str | None = None  # the number of a programme's session it heads ("Session 2: ...")
 
     @property
     def first(self) -> Line:
@@ -342,10 +341,10 @@ def blocks(lines: list[Line], *, starts: frozenset[int] = frozenset(), continues
                                       or _caps_heading(out, k) or _heads_titles(out, k))
         block.numbered_heading = _is_numbered_heading(block, after, before)
     for block in out:
-        if block.tok is Tok.TEXT and block.heading_like and (m := _SESSION_RE.match(block.text)):
-            # a programme's session or panel heads what follows it, whatever lines follow; a session is numbered
+        if block.tok is Tok.TEXT and block.heading_like and _SESSION_RE.match(block.text):
+            # a programme's session or panel heads what follows it, whatever lines follow (unnumbered: a provision's
+            # number is the mark it opens with)
             block.subheading = True
-            block.session = m["session"] or m["nth"]
     for k, block in enumerate(out):
         if block.subheading and _heads_titles(out, k):
             # the titles a label lists one a line without bullets are the entries of a list (the lines after a
@@ -359,7 +358,7 @@ def blocks(lines: list[Line], *, starts: frozenset[int] = frozenset(), continues
 
 # "Session 1: ...", "Sesión 2 - ...", "1st Session - ...", "Panel 3: ...": a part of a meeting's programme.
 _SESSION_RE = re.compile(
-    r"^(?:(?:Session|Sesi[óo]n|Sess[ãa]o)\s+(?P<session>\d{1,2})|(?P<nth>\d{1,2})(?:st|nd|rd|th|[ºª°])\s+"
+    r"^(?:(?:Session|Sesi[óo]n|Sess[ãa]o)\s+\d{1,2}|\d{1,2}(?:st|nd|rd|th|[ºª°])\s+"
     r"(?:Session|Sesi[óo]n|Sess[ãa]o)|Panel\s+\d{1,2})\s*[:\-\u2013\u2014]\s+\S")
 _ROW_NUMBER_RE = re.compile(r"^\(?(?P<num>\d{1,3}|[a-z])[.)º°]?$")
 _ROW_CELLS = 3  # a number and at most two cells of text (a recommendation, who is to act on it)

@@ -237,7 +237,7 @@ class Tree:
                 elif block.numbered_heading:
                     self._add_section(block, unnumbered=True)
                 elif block.subheading or (block.tok is Tok.SECTION and block.heading_like):
-                    self._add_subsection(block, block.text.removesuffix(":"), block.session)
+                    self._add_subsection(block, block.text.removesuffix(":"))
                 elif (block.tok is Tok.NUMBERED and (self.articled or not block.first.article)) or (
                         block.tok is Tok.TEXT and block.number is not None and _EID_NUM_RE.match(block.number)):
                     self._add_numbered(block)  # printed, or given by a curator
