@@ -2197,3 +2197,22 @@ def test_a_slide_hosts_captions_and_title_slide_are_no_provisions() -> None:
     doc = parse_document(SLIDE_HOST_PAGE)
     assert first_words(SLIDE_HOST_PAGE) == ["2", "3"]
     assert doc.metadata.type == "MeetingSummary"
+
+
+PAST_MEETINGS = ("The Ministers of Education meet regularly to review the progress of their plan of action.\n"
+                 "III Meeting of Ministers of Education\n"
+                 "Lima, Peru - May 2041\n"
+                 "II Meeting of Ministers of Education\n"
+                 "Quito, Ecuador – 12 de agosto de 2039\n"
+                 "I Meeting of Ministers of Education\n"
+                 "Kingston, Jamaica - March 2037\n")
+
+
+def test_a_run_of_meetings_each_over_its_place_and_date_is_a_list() -> None:
+    """Names of meetings, each over its place and date, one a line: a list whose entries are each name with its
+    place and date, not a paragraph a line."""
+    doc = parse_document(PAST_MEETINGS)
+    items = [own_text(PAST_MEETINGS, p) for p in doc.provisions if p.kind is Kind.ITEM]
+    assert items == ["III Meeting of Ministers of Education\nLima, Peru - May 2041",
+                     "II Meeting of Ministers of Education\nQuito, Ecuador – 12 de agosto de 2039",
+                     "I Meeting of Ministers of Education\nKingston, Jamaica - March 2037"]

@@ -19,7 +19,7 @@ from itertools import pairwise
 
 from kb.model import Kind
 from kb.parse._layout import PREAMBLE_CUES
-from kb.parse._lines import AGENDA_SLOT_RE, GLYPH_ALONE_RE, TABLE_RULE_RE, Line, Tok, clean, is_upper
+from kb.parse._lines import AGENDA_SLOT_RE, GLYPH_ALONE_RE, MONTHS, TABLE_RULE_RE, Line, Tok, clean, is_upper
 
 __all__ = ["DANGLING_WORDS", "OPENING_RE", "RESOLUTION_CUE_RE", "Block", "blocks", "heading_like", "numbered_table_at",
            "wrap_width"]
@@ -332,6 +332,7 @@ def blocks(lines: list[Line], *, starts: frozenset[int] = frozenset(), continues
         else:
             out.append(Block(line.tok, [line]))
         previous = line
+    out = _dated_entries(out)
     for k, block in enumerate(out):
         before = out[k - 1] if k else None
         after = out[k + 1] if k + 1 < len(out) else None
@@ -360,6 +361,40 @@ def blocks(lines: list[Line], *, starts: frozenset[int] = frozenset(), continues
 _SESSION_RE = re.compile(
     r"^(?:(?:Session|Sesi[óo]n|Sess[ãa]o)\s+\d{1,2}|\d{1,2}(?:st|nd|rd|th|[ºª°])\s+"
     r"(?:Session|Sesi[óo]n|Sess[ãa]o)|Panel\s+\d{1,2})\s*[:\-\u2013\u2014]\s+\S")
+_MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
+# "Lima, Peru - May 2040", "Quito, Ecuador - 12 de agosto de 2041": a place, then when.
+_PLACE_DATE_RE = re.compile(
+    rf"^[^\d|]{{2,40}}(?:,|\s[-\u2013\u2014])\s*(?:\d{{1,2}}\s+(?:de\s+)?)?(?:{_MONTH_NAMES})\s*(?:\d{{1,2}},?\s*)?"
+    r"(?:de(?:l)?\s+)?(?:19|20)\d{2}$", re.IGNORECASE)
+_DATED_ENTRIES = 3
+
+
+def _dated_entries(out: list[Block]) -> list[Block]:
+    """A run of names each over its place and date, one a line ("VI Meeting of Ministers" / "Lima, Peru - May
+    2040", three or more): a list of meetings, each name and its place one entry."""
+    def pair(k: int) -> bool:
+        if k + 1 >= len(out):
+            return False
+        name, when = out[k], out[k + 1]
+        return (name.tok is Tok.TEXT and when.tok is Tok.TEXT and len(name.lines) == 1 and len(when.lines) == 1
+                and name.heading_like and not _PLACE_DATE_RE.match(name.text) and bool(_PLACE_DATE_RE.match(when.text))
+                and when.first.no == name.first.no + 1)
+
+    merged: list[Block] = []
+    k = 0
+    while k < len(out):
+        run = k
+        while pair(run):
+            run += 2
+        if (run - k) // 2 >= _DATED_ENTRIES:
+            merged += [Block(Tok.BULLET, out[j].lines + out[j + 1].lines) for j in range(k, run, 2)]
+            k = run
+            continue
+        merged.append(out[k])
+        k += 1
+    return merged
+
+
 _ROW_NUMBER_RE = re.compile(r"^\(?(?P<num>\d{1,3}|[a-z])[.)º°]?$")
 _ROW_CELLS = 3  # a number and at most two cells of text (a recommendation, who is to act on it)
 _ROW_LETTERS = 0.6  # of a row's characters, at least this share letters
