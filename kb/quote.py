@@ -89,7 +89,10 @@ def after_hint(text: str, start: int, quote: str) -> str:
     if text.count(quote) == 1:
         return ""
     for size in (30, 60, 120, 240, 480):
-        before = text[max(0, start - size):start]
+        begin = max(0, start - size)
+        while begin > 0 and begin > start - size - 30 and text[begin].isalnum() and text[begin - 1].isalnum():
+            begin -= 1  # from a word's start: "TERS PARTICIPATING ..." reads as a mistake, and is one to check
+        before = text[begin:start]
         anchor = text.find(before)
         if before.strip() and anchor >= 0 and text.find(before, anchor + 1) < 0 and \
                 text.find(quote, anchor + len(before)) == start:

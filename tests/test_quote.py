@@ -40,6 +40,8 @@ def test_a_repeated_text_gets_an_after_hint(corpus_copy: Path) -> None:
     second = source.find("Working Group 1", source.find("Working Group 1") + 1)
     quote = kb.quote_of("wg1-2021-final-report", corpus_dir=corpus_copy, span=(second, second + len("Working Group 1")))
     assert quote.text == "Working Group 1" and quote.after
+    begins = source.find(quote.after)  # at a word's start, not in the middle of one ("TERS PARTICIPATING")
+    assert begins == 0 or not (source[begins - 1].isalnum() and source[begins].isalnum()), quote.after
     annotate_with(corpus_copy, [{"doc": quote.doc, "quote": quote.text, "after": quote.after}])
     evidence = next(a for a in kb.assemble(corpus_copy).annotations.activities if a.slug == "test-activity").evidence[0]
     assert (evidence.start, evidence.end) == (quote.start, quote.end)
