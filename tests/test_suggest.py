@@ -1146,8 +1146,8 @@ def test_kb_serve_serves_no_review_page_without_curator(monkeypatch: pytest.Monk
     seen: dict[str, str | None] = {}
     monkeypatch.setenv("KB_CURATOR_CORPUS", str(corpus))
     monkeypatch.setenv("KB_CURATOR_TOKEN", "a-token-from-somewhere-else")
-    monkeypatch.setattr(uvicorn, "run", lambda *a, **k: seen.update(corpus=os.environ.get("KB_CURATOR_CORPUS"),
-                                                                    token=os.environ.get("KB_CURATOR_TOKEN")))
+    monkeypatch.setattr(uvicorn.Server, "run", lambda *a, **k: seen.update(
+        corpus=os.environ.get("KB_CURATOR_CORPUS"), token=os.environ.get("KB_CURATOR_TOKEN")))
     assert main(["serve", "--build-dir", str(build_dir)]) == 0
     assert seen == {"corpus": None, "token": None}  # the environment alone does not make a curator server
 
