@@ -166,8 +166,11 @@ def test_a_build_interrupted_mid_build_says_so_and_keeps_the_published_release(t
     build_dir = tmp_path / "build"
     good, _ = kb.build(build_dir=build_dir)
     before = _answers(build_dir)
+    # Started as from a shell, Ctrl-C's default restored: a process inherits an ignored SIGINT (the test worker's
+    # may be, after what ran before it in the same process), and Python then never raises KeyboardInterrupt.
     proc = subprocess.Popen([sys.executable, "-m", "kb.cli", "build", "--build-dir", str(build_dir)],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     assert proc.stderr is not None
     for line in proc.stderr:  # the stages it says as each starts
         if line.strip() == "graph...":

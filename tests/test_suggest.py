@@ -1556,13 +1556,14 @@ def test_an_edit_refused_at_the_prompt_is_offered_again_as_typed(capsys: pytest.
     found = kb.suggest(prepared.documents, prepared.provisions, prepared.annotations, document=REPORT)
     review = kb.Review(corpus)
     review.record(found, REPORT, {d.meta.slug: d.text for d in prepared.documents})
-    first = next(p for p in sorted(review.pending(), key=lambda p: -p.confidence) if p.link_type != "addressee")
+    first = sorted((p for p in review.pending() if p.link_type != "addressee"), key=lambda p: -p.confidence)[0]
+    ahead = [p for p in review.pending() if p.confidence > first.confidence]  # addressees, skipped
     other = {"respondsTo": "fulfils", "fulfils": "respondsTo", "reiterates": "derivedFrom"}.get(first.link_type,
                                                                                                 "reiterates")
     mistyped = first.evidence[0]["quote"].upper()
     keep = "\n" * (len(first.evidence) - 1)
     # edit: a new type, the target kept, a quote mistyped (refused); edit again, Enter at every prompt
-    answers = f"e\n{other}\n\n{mistyped}\n{keep}e\n\n\n\n{keep}q\n"
+    answers = "s\n" * len(ahead) + f"e\n{other}\n\n{mistyped}\n{keep}e\n\n\n\n{keep}q\n"
     monkeypatch.setattr("sys.stdin", io.StringIO(answers))
     assert main(["review", "--corpus", str(corpus)]) == 0
     said = capsys.readouterr()

@@ -220,7 +220,9 @@ def test_the_suggester_reads_a_target_in_its_spanish_version(
     assert len({s["to"] for s in carried}) == len(carried)  # the original and its version are one target
     code, out, err = run(capsys, "suggest", "--corpus", str(corpus), "--document", VERSION, "--format", "json")
     proposed: list[dict[str, Any]] = json.loads(out)
-    assert code == 0 and proposed and {s["from_ref"].split()[0] for s in proposed} == {PLAN}
+    # the original's provisions, and what the later plan carries of them (the links into the document)
+    assert code == 0 and proposed and {s["from_ref"].split()[0] for s in proposed} == {PLAN, added.slug}
+    assert all(s["to_ref"].startswith(f"{PLAN} ") for s in proposed if not s["from_ref"].startswith(f"{PLAN} "))
     assert f"{VERSION} is a language version of {PLAN}: suggesting for {PLAN}'s provisions" in err
 
 
