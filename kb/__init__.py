@@ -40,6 +40,7 @@ from kb.iri import (
     jsonld_context,
     jsonld_envelope,
     provision_iri,
+    resolve_reference,
 )
 from kb.items import (
     ItemDescription,
@@ -47,7 +48,6 @@ from kb.items import (
     describe,
     partitions,
     replaced_by,
-    resolve_reference,
     statistics,
     tombstone,
     withdrawn,

@@ -425,11 +425,7 @@ def _text_held(meta_path: Path) -> str | None:
     """The text of a document whose metadata is refused, if its source and checksum can still be read and agree;
     else None."""
     try:
-        loader = CorpusLoader(meta_path.read_text(encoding="utf-8"))
-        try:
-            data = loader.get_single_data()
-        finally:
-            loader.dispose()
+        data = yaml.load(meta_path.read_text(encoding="utf-8"), Loader=CorpusLoader)
         corpus_dir = meta_path.parent.parent.resolve()
         source = (corpus_dir / str(data["source"])).resolve()
         raw = source.read_bytes() if source.is_relative_to(corpus_dir) else b""

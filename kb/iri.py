@@ -15,6 +15,8 @@ from typing import Any
 
 from rdflib import Namespace, URIRef
 
+from kb.errors import InputError
+
 BASE = "https://w3id.org/iacml-kb/"
 ONTOLOGY = BASE + "ontology#"
 
@@ -113,6 +115,32 @@ def body_iri(slug: str) -> URIRef:
 
 def topic_iri(slug: str) -> URIRef:
     return URIRef(f"{BASE}topic/{slug}")
+
+
+_KINDS = {"body": body_iri, "activity": activity_iri, "topic": topic_iri, "doc": doc_iri}
+
+
+def resolve_reference(ref: str) -> URIRef:
+    """An IRI for what a user typed: a full IRI, a /path on our host, "slug", "slug eId", or
+    "body:slug", "activity:slug", "topic:slug" (as in annotation files)."""
+    ref = ref.strip()
+    if ref.startswith(BASE):
+        return URIRef(ref)
+    if ref.startswith("/") and len(ref) > 1:
+        return URIRef(BASE + ref.lstrip("/"))
+    kind, colon, name = ref.partition(":")
+    if colon and kind in _KINDS and is_slug(name.strip()):
+        return URIRef(_KINDS[kind](name.strip()))
+    parts = ref.split()
+    if len(parts) == 1 and is_slug(parts[0]):
+        return doc_iri(parts[0])
+    if len(parts) == 2 and is_slug(parts[0]) and is_eid(parts[1]):
+        return provision_iri(parts[0], parts[1])
+    if len(parts) == 2 and ":" not in parts[0] and is_slug(parts[0]):
+        raise InputError(f"{parts[1]!r} is not an eId", hint="eIds look like art_7__para_g or recommendation_7")
+    raise InputError(f"cannot read {ref!r} as an item",
+                     hint='give an IRI, a document slug, "slug eId" such as "wg1-2021-final-report para_18", or '
+                          '"body:slug", "activity:slug", "topic:slug"')
 
 
 def content_hash(*parts: str) -> str:

@@ -14,7 +14,7 @@ from rdflib import Literal, URIRef
 from rdflib.term import Node
 
 from kb import iri
-from kb.errors import GoneError, InputError, NotFoundError
+from kb.errors import GoneError, NotFoundError
 from kb.queries import get_query
 from kb.store import Store
 
@@ -29,31 +29,6 @@ PROPERTY_PARTITION_QUERY = get_query("property-partitions", folder=FOLDER).text
 # A document's or provision's language versions (kb.versions): queries/versions/, shared with kb.cite.
 LANGUAGE_VERSIONS_QUERY = get_query("language-versions", folder="versions").text
 
-
-_KINDS = {"body": iri.body_iri, "activity": iri.activity_iri, "topic": iri.topic_iri, "doc": iri.doc_iri}
-
-
-def resolve_reference(ref: str) -> URIRef:
-    """An IRI for what a user typed: a full IRI, a /path on our host, "slug", "slug eId", or
-    "body:slug", "activity:slug", "topic:slug" (as in annotation files)."""
-    ref = ref.strip()
-    if ref.startswith(iri.BASE):
-        return URIRef(ref)
-    if ref.startswith("/") and len(ref) > 1:
-        return URIRef(iri.BASE + ref.lstrip("/"))
-    kind, colon, name = ref.partition(":")
-    if colon and kind in _KINDS and iri.is_slug(name.strip()):
-        return URIRef(_KINDS[kind](name.strip()))
-    parts = ref.split()
-    if len(parts) == 1 and iri.is_slug(parts[0]):
-        return iri.doc_iri(parts[0])
-    if len(parts) == 2 and iri.is_slug(parts[0]) and iri.is_eid(parts[1]):
-        return iri.provision_iri(parts[0], parts[1])
-    if len(parts) == 2 and ":" not in parts[0] and iri.is_slug(parts[0]):
-        raise InputError(f"{parts[1]!r} is not an eId", hint="eIds look like art_7__para_g or recommendation_7")
-    raise InputError(f"cannot read {ref!r} as an item",
-                     hint='give an IRI, a document slug, "slug eId" such as "wg1-2021-final-report para_18", or '
-                          '"body:slug", "activity:slug", "topic:slug"')
 
 
 @dataclass

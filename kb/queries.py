@@ -32,6 +32,7 @@ from rdflib import XSD, Literal, URIRef
 from rdflib.term import Node
 
 from kb.errors import InputError, NotFoundError, QueryError
+from kb.iri import resolve_reference
 from kb.store import vouch
 
 PARAM_TYPES = ("iri", "string", "date", "integer")
@@ -83,8 +84,6 @@ def to_term(param: Param, value: str) -> Node:
     if param.type == "iri":
         if re.match(r"^https?://[^\s<>\"{}|^`\\]+$", value):
             return URIRef(value)
-        from kb.items import resolve_reference  # kb.items reads queries of its own: not at import time
-
         try:  # what a person types for an item of ours: "slug", "slug eId", "body:slug", ...
             return resolve_reference(value)
         except InputError:

@@ -803,11 +803,7 @@ def _with_entry(path: Path, comment: str, data: dict[str, Any], key: str, entrie
     item = dump_yaml({key: entries[-1:]}).split("\n", 1)[1].encode("utf-8")
     text = held + (b"" if held.endswith(b"\n") else b"\n") + item
     try:
-        loader = CorpusLoader(text.decode("utf-8"))
-        try:
-            appended = loader.get_single_data()
-        finally:
-            loader.dispose()
+        appended = yaml.load(text.decode("utf-8"), Loader=CorpusLoader)
     except (yaml.YAMLError, UnicodeDecodeError):
         return anew
     return text if appended == whole else anew
