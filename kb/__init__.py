@@ -77,7 +77,7 @@ from kb.publish import (
     version_time,
 )
 from kb.queries import NamedQuery, get_query, list_queries
-from kb.quote import Quote, near_quote, quote_of
+from kb.quote import Quote, near_quote, quote_of, quoted_in
 from kb.reader import ProvisionSpan, QuoteContext, QuoteSpan, SourceText, quote_context, source_text
 from kb.reported import ReportedActivity, reported_activities
 from kb.review import ACCEPTABLE_TYPES, Accepted, Pending, PendingActivity, Review
@@ -207,6 +207,7 @@ __all__ = [
     "query_dataset",
     "quote_context",
     "quote_of",
+    "quoted_in",
     "read_corrections",
     "release_of_store",
     "replaced_by",

@@ -439,8 +439,8 @@ def list_cmd(what: Annotated[str, typer.Argument(help="documents, bodies, activi
 
 
 @app.command("quote")
-def quote_cmd(reference: Annotated[str, typer.Argument(help='"slug eId" of a held document\'s provision, or "slug" '
-                                                       'with --span.')],
+def quote_cmd(reference: Annotated[str, typer.Argument(help='"slug eId" of a provision (of a document known only '
+                                                       'through quotation: its quotation), or "slug" with --span.')],
               span: Annotated[str | None, typer.Option(help="START:END character offsets in the source.")] = None,
               fmt: Annotated[str, typer.Option("--format", "-f", help="yaml, text or json.")] = "yaml",
               corpus: CorpusOpt = None) -> None:
@@ -453,6 +453,11 @@ def quote_cmd(reference: Annotated[str, typer.Argument(help='"slug eId" of a hel
             raise kb.InputError(f"--span {span!r} is not START:END", hint="write e.g. --span 1200:1350")
         offsets = (int(start), int(end))
     quote = kb.quote_of(reference, corpus_dir=corpus, span=offsets)
+    slug = reference.strip().split(" ")[0]
+    if quote.doc != slug:  # a provision known only through quotation: said on stderr, the output stays pasteable
+        others = [d for d in dict.fromkeys(kb.quoted_in(reference, corpus_dir=corpus)) if d != quote.doc]
+        typer.echo(f"{slug} is known only through quotation: this is its quotation in {quote.doc}"
+                   + (f" (also quoted in {', '.join(others)})" if others else ""), err=True)
     if fmt == "text":
         typer.echo(quote.text)
     elif fmt == "json":

@@ -15,12 +15,13 @@ from pathlib import Path
 
 import yaml
 
-from kb.corpus import default_corpus_dir, load_corpus
+from kb.corpus import default_corpus_dir, load_corpus, load_yaml
 from kb.errors import InputError, NotFoundError
 from kb.iri import is_eid, is_slug
+from kb.model import SourceDocument
 from kb.parse import parse
 
-__all__ = ["Quote", "after_hint", "near_quote", "quote_of"]
+__all__ = ["Quote", "after_hint", "near_quote", "quote_of", "quoted_in"]
 
 _SAME = str.maketrans({"\u201c": '"', "\u201d": '"', "\u201e": '"', "\u00ab": '"', "\u00bb": '"', "\u2018": "'",
                        "\u2019": "'", "\u201a": "'", "\u2013": "-", "\u2014": "-", "\u2212": "-", "\u2010": "-",
@@ -102,7 +103,8 @@ def after_hint(text: str, start: int, quote: str) -> str:
 
 def quote_of(reference: str, *, corpus_dir: Path | None = None, span: tuple[int, int] | None = None) -> Quote:
     """The exact text of a held document's provision ("slug eId": its own printed text, number
-    included), or of a span of its source (``span`` = start, end offsets)."""
+    included), or of a span of its source (``span`` = start, end offsets). A provision of a document known
+    only through quotation is its quotation in a held document (the first its annotation lists)."""
     slug, _, eid = reference.strip().partition(" ")
     eid = eid.strip()
     if not is_slug(slug) or (eid and not is_eid(eid)):
@@ -111,11 +113,21 @@ def quote_of(reference: str, *, corpus_dir: Path | None = None, span: tuple[int,
     if eid and span is not None:
         raise InputError(f"{reference!r} names a provision and --span a span of the source: give one",
                          hint=f'"{slug}" with --span START:END, or "{slug} {eid}" alone')
-    documents = {d.meta.slug: d for d in load_corpus(corpus_dir or default_corpus_dir())}
+    corpus_dir = corpus_dir or default_corpus_dir()
+    documents = {d.meta.slug: d for d in load_corpus(corpus_dir)}
     doc = documents.get(slug)
     if doc is None:
-        raise NotFoundError(f"{slug!r} is not a held document: only held texts can be quoted",
-                            hint=f"held: {', '.join(sorted(documents))}")
+        quoted = _quoted_provisions(corpus_dir, slug) if span is None else None
+        if quoted is None:
+            raise NotFoundError(f"{slug!r} is not a held document: only held texts can be quoted",
+                                hint=f"held: {', '.join(sorted(documents))}")
+        if quoted.get(eid):
+            return _located(documents, *quoted[eid][0])
+        close = sorted(e for e in quoted if quoted[e] and e.rsplit("__", 1)[-1] == eid.rsplit("__", 1)[-1])[:3]
+        raise NotFoundError(f"{slug} is known only through quotation, and no held document quotes "
+                            f"{eid!r}" if eid else f"{slug} is known only through quotation: name one of its quoted "
+                            "provisions", hint=f"did you mean {', '.join(close)}?" if close else
+                            f"`kb show {slug}` lists its quoted provisions")
     text = doc.text
     if span is not None:
         start, end = span
@@ -136,3 +148,37 @@ def quote_of(reference: str, *, corpus_dir: Path | None = None, span: tuple[int,
         start, end = provision.start, provision.text_end or provision.end
     quote = text[start:end]
     return Quote(slug, start, end, quote, after_hint(text, start, quote))
+
+
+def quoted_in(reference: str, *, corpus_dir: Path | None = None) -> list[str]:
+    """The held documents quoting a provision known only through quotation ("slug eId"), in the order its
+    annotation lists them: the first is what :func:`quote_of` prints."""
+    slug, _, eid = reference.strip().partition(" ")
+    quoted = _quoted_provisions(corpus_dir or default_corpus_dir(), slug) or {}
+    return [doc for doc, _, _ in quoted.get(eid.strip(), [])]
+
+
+def _quoted_provisions(corpus_dir: Path, slug: str) -> dict[str, list[tuple[str, str, str | None]]] | None:
+    """The provisions of a document known only through quotation, each with its quotations (held document,
+    quote, after hint) as the annotations declare them; None when no annotation declares ``slug``."""
+    for path in sorted((corpus_dir / "annotations").glob("*.yaml")):  # as kb.annotate reads them
+        data = load_yaml(path)[0]
+        for entry in (data.get("documents") or []) if isinstance(data, dict) else []:
+            if isinstance(entry, dict) and entry.get("slug") == slug:
+                return {str(p["eid"]): [(str(e["doc"]), str(e["quote"]), None if e.get("after") is None
+                                         else str(e["after"])) for e in p.get("evidence") or []
+                                        if isinstance(e, dict) and isinstance(e.get("doc"), str)
+                                        and isinstance(e.get("quote"), str)]
+                        for p in entry.get("provisions") or [] if isinstance(p, dict) and p.get("eid")}
+    return None
+
+
+def _located(documents: dict[str, SourceDocument], doc: str, quote: str, after: str | None) -> Quote:
+    """A quotation as its held document prints it: where the build finds it (after its hint, if any)."""
+    held = documents.get(doc)
+    origin = -1 if held is None else 0 if after is None else held.text.find(after)
+    start = -1 if held is None or origin < 0 else held.text.find(quote, origin + len(after or ""))
+    if held is None or start < 0:
+        raise NotFoundError(f"the quotation of this provision in {doc!r} cannot be located",
+                            hint="`kb build` says what is wrong with the annotation")
+    return Quote(doc, start, start + len(quote), quote, after or after_hint(held.text, start, quote))

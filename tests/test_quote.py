@@ -68,8 +68,29 @@ def test_near_quote_ignores_only_case_accents_dashes_quotes_and_spacing() -> Non
     assert kb.near_quote(text, "Declaración de Lima") is None  # other words: no guess
 
 
+def test_a_provision_known_through_quotation_is_quoted_where_it_is_quoted(capsys: pytest.CaptureFixture[str],
+                                                                           corpus_copy: Path) -> None:
+    # Art. 7(g) of the Plan of Action of Buenos Aires is held nowhere: a curator linking it quotes the held
+    # concept note that quotes it, where the build knows it from.
+    assert main(["quote", "iacml21-plan-of-action art_7__para_g", "--corpus", str(corpus_copy)]) == 0
+    out = capsys.readouterr()
+    entry = yaml.safe_load(out.out)[0]
+    assert entry["doc"] == "ws2023-descriptive-document"
+    assert entry["quote"].startswith("Encourage ILO-CINTERFOR, OAS and UNESCO to continue working jointly")
+    assert "known only through quotation" in out.err and "ws2023-descriptive-document" in out.err
+    built = kb.assemble(corpus_copy)
+    known = next(q for m in built.annotations.documents if m.slug == "iacml21-plan-of-action"
+                 for q in m.provisions if q.eid == "art_7__para_g").evidence[0]
+    annotate_with(corpus_copy, [entry])
+    evidence = next(a for a in kb.assemble(corpus_copy).annotations.activities
+                    if a.slug == "test-activity").evidence[0]
+    assert (evidence.doc, evidence.start, evidence.end) == (known.doc, known.start, known.end)
+
+
 def test_kb_quote_errors(capsys: pytest.CaptureFixture[str], corpus_copy: Path) -> None:
-    assert main(["quote", "iacml21-plan-of-action art_7__para_g", "--corpus", str(corpus_copy)]) == EXIT_USAGE
+    assert main(["quote", "iacml21-plan-of-action para_g", "--corpus", str(corpus_copy)]) == EXIT_USAGE
+    assert "no held document quotes 'para_g'" in (err := capsys.readouterr().err) and "art_7__para_g" in err
+    assert main(["quote", "iacml21-plan-of-action", "--span", "1:5", "--corpus", str(corpus_copy)]) == EXIT_USAGE
     assert "not a held document" in capsys.readouterr().err
     assert main(["quote", "wg1-2024-report", "--span", "10", "--corpus", str(corpus_copy)]) == EXIT_USAGE
     assert "START:END" in capsys.readouterr().err
