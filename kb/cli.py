@@ -899,7 +899,8 @@ def why(item: Annotated[str, typer.Argument(help='A mandate or recommendation: I
         typer.echo(f"{dim}: {a.value}  (rule {a.rule.name}: {a.rule.query.title})")
         typer.echo(f"  {a.explanation()}")
         for link in exp.links.get(dim, []):
-            typer.echo(f"  - {link.label} {link.link_type} this (known by {link.known_by}) [{link.link}]")
+            to = "this" if link.target == exp.item else link.target_label
+            typer.echo(f"  - {link.label} {link.link_type} {to} (known by {link.known_by}) [{link.link}]")
             for q in link.quotes:
                 typer.echo(f"      “{q.text}” ({q.document}, {q.date}, characters {q.start}-{q.end})")
         for basis in sorted(a.basis):
