@@ -162,6 +162,7 @@ async def item_html(request: Request, ctx: Context, iri: URIRef) -> str:
             for dimension in status["status"].values():
                 for link in dimension["links"]:
                     link["sourceHref"] = views.local_href(link["source"])
+                    link["targetHref"] = views.local_href(link["target"])
     alternates = [(name, f"{request.url.path}?format={name}") for name in ("turtle", "jsonld", "nt", "rdfxml")]
     return render("item.html", **_common(ctx), item=item, status=status, status_error=status_error, asof=asof or "",
                   alternates=alternates)

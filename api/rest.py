@@ -283,7 +283,8 @@ class LinkUsed(BaseModel):
     type: str
     source: str
     target: str
-    label: str
+    label: str  # of the source
+    targetLabel: str  # the item explained, or the provision adopting it that the link answers
     knownBy: str | None = None
     quotes: list[dict[str, Any]]
 

@@ -95,7 +95,7 @@ def explanation(store: kb.Store, *, item: str, asof: str | None) -> dict[str, An
     for dim, assessment in sorted(explained.row.assessments.items()):
         view = _assessment(assessment)
         view["links"] = [{"link": used.link, "type": used.link_type, "source": used.source, "target": used.target,
-                          "label": used.label, "knownBy": used.known_by or None,
+                          "label": used.label, "targetLabel": used.target_label, "knownBy": used.known_by or None,
                           "quotes": [{"evidence": q.evidence, "text": q.text, "document": q.document,
                                       "date": q.date or None, "start": q.start, "end": q.end} for q in used.quotes]}
                          for used in explained.links.get(dim, [])]

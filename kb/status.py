@@ -68,6 +68,12 @@ class LinkUsed:
     known_by: str
     quotes: tuple[Quote, ...]
 
+    @property
+    def target_label(self) -> str:
+        """A readable name of the target ("slug eId"): the item explained, or the provision that adopted it,
+        through which an answer to that provision answers the item."""
+        return iri.reference(self.target)
+
 
 @dataclass
 class StatusRow:

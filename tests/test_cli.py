@@ -90,6 +90,17 @@ def test_why_and_trace_of_an_item_the_curators_found_no_link_for(built_release: 
     assert out.returncode == 0 and out.stdout.splitlines()[1].startswith("└─ no trace link: nothing recorded")
 
 
+def test_why_names_the_adopting_provision_an_answer_went_to(built_release: kb.Release, build_dir: Path) -> None:
+    """Recommendation 7 is addressed through the mandate that adopted it: the workshop answered Art. 7(g), not
+    the recommendation, and a walkthrough's curator read "… respondsTo this" as a link that is not there."""
+    out = run("why", REC7, build_dir=build_dir)
+    assert out.returncode == 0, out.stderr
+    lines = out.stdout.splitlines()
+    answer = next(line for line in lines if "respondsTo" in line)
+    assert "respondsTo iacml21-plan-of-action art_7__para_g (known by" in answer
+    assert any("iacml21-plan-of-action art_7__para_g derivedFrom this" in line for line in lines)
+
+
 def test_coverage_of_one_document(built_release: kb.Release, build_dir: Path) -> None:
     out = run("coverage", "--document", "wg1-2024-report", "--format", "json", build_dir=build_dir)
     assert out.returncode == 0, out.stderr

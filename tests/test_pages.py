@@ -131,6 +131,10 @@ def test_mandate_page_shows_status_trace_quotes_and_cite(site: str) -> None:
     assert "wg1-2024-report recommendation_6" in reason
     assert page.texts["status-response"].startswith("response addressed")
     assert page.texts["status-lifecycle"].startswith("lifecycle carried-forward")
+    # what answered the recommendation it adopted answers it through that recommendation's page, not "this"
+    rec7 = get_page(site, "/doc/wg1-2021-final-report/recommendation_7", asof="2024-12-31")
+    assert "respondsTo iacml21-plan-of-action art_7__para_g" in rec7.texts["status-response"]
+    assert "derivedFrom this" in rec7.texts["status-response"]
     # the trace: a timeline with typed, labelled arrows, and the same steps as text
     svg = page.all("svg", role="img")
     assert len(svg) == 1 and page.all("title", id="timeline-title")
