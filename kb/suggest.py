@@ -113,6 +113,7 @@ _INSTRUMENTS = frozenset({"PlanOfAction", "Declaration", "WorkPlan", "WorkingGro
 _PERIOD_RE = re.compile(r"\b((?:19|20)\d\d)\s*[-\u2013]\s*((?:19|20)\d\d)\b")
 _NEAR = 1000  # characters: the scale of _nearness
 _RESTATES = 0.75  # token-sort ratio of two whole texts from which one restates the other
+_FEW_WORDS = 7  # a text shorter than this shares its words with too many
 _MIN_OVERLAP = 0.35  # below this token-set ratio a candidate is not worth a curator's time
 _SHORTLIST = 300  # targets per source scored beyond BM25
 # A body of a numbered series: "Working Group 1", "Grupo de Trabajo 2".
@@ -408,13 +409,16 @@ def _restates(source: Candidate, target: Candidate) -> bool:
 
 
 def _overlap(source: Candidate, target: Candidate) -> float:
-    """Near-verbatim overlap (token-set ratio, 0..1) of two texts' words, the punctuation printed against
-    them aside ("education," is "education", "employment;" is "employment"). An activity's text (its label
-    and the lines reporting it) is compared as printed: read without punctuation it ranked wrong answers
-    first (bench/README.md)."""
+    """Near-verbatim overlap (token-set ratio, 0..1, less for a text of a few words) of two texts' words, the
+    punctuation printed against them aside ("education," is "education", "employment;" is "employment"). An
+    activity's text (its label and the lines reporting it) is compared as printed: read without punctuation it
+    ranked wrong answers first (bench/README.md)."""
+    # A text of a few words ("The future of work") shares all of them with any long text on its subject: its
+    # overlap counts in proportion to its length.
+    scale = min(1.0, min(len(source.text.split()), len(target.text.split())) / _FEW_WORDS)
     if source.kind == "Activity":
-        return fuzz.token_set_ratio(source.text.casefold(), target.text.casefold()) / 100
-    return fuzz.token_set_ratio(source.text, target.text, processor=utils.default_process) / 100
+        return scale * fuzz.token_set_ratio(source.text.casefold(), target.text.casefold()) / 100
+    return scale * fuzz.token_set_ratio(source.text, target.text, processor=utils.default_process) / 100
 
 
 def _theme(source: frozenset[str], target: frozenset[str], broader: Mapping[str, str]) -> float:
@@ -664,7 +668,7 @@ def _named_bodies(text: str, annotations: Annotations) -> list[tuple[int, int, s
                 for plural in _plurals(numbered[1]):
                     series.setdefault(plural, set()).add(body.slug)
     named = {slug for _, _, slug, _ in found}
-    for plural, slugs in sorted(series.items()):
+    for plural, slugs in sorted(series.items(), key=lambda s: (-len(s[0]), s[0])):  # "Working Groups" over "Groups"
         m = re.search(rf"(?<![\w-]){re.escape(plural)}(?![\w-])", text)
         if m is not None and len(slugs) > 1:
             found += [(m.start(), m.end(), slug, plural) for slug in sorted(slugs - named)]

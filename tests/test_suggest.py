@@ -291,6 +291,23 @@ def test_a_body_is_named_without_the_acronym_its_label_ends_with() -> None:
     assert bodies_named("The Ministry of Labor will host it", local) == set()  # a place in parentheses stays
 
 
+def test_a_text_of_a_few_words_does_not_restate_every_text_on_its_subject() -> None:
+    """A walkthrough's new Plan of Action: Bridgetown's topic "The future of work" was proposed as carried forward
+    by a long paragraph on the Working Groups, "84% of words shared", above what the paragraph does carry on."""
+    from kb.suggest import Candidate, _named_bodies, _overlap
+
+    def candidate(text: str) -> Candidate:
+        return Candidate(iri="", ref="", kind="Mandate", doc="", number="", text=text, date="", evidence=())
+
+    paragraph = candidate("The Working Groups will examine the future of work and the role of labor ministries in "
+                          "promoting decent work and social dialogue")
+    assert _overlap(candidate("The future of work"), paragraph) <= 0.6
+    assert _overlap(candidate("The future of work and the role of labor ministries"), paragraph) == 1.0
+    # "Working Groups" is named as such, not as the "Groups" it ends with
+    names = {name for _, _, _, name in _named_bodies(paragraph.text, kb.prepare(None).annotations)}
+    assert names == {"Working Groups"}
+
+
 def test_the_number_a_provision_opens_with_is_its_own_not_a_citation() -> None:
     """An article of a new Plan de Acción ("Artículo 2. Se constituirán ...") was proposed as derived from
     every recommendation 2 and paragraph 2 of the corpus, "cites it"."""
