@@ -2216,3 +2216,51 @@ def test_a_run_of_meetings_each_over_its_place_and_date_is_a_list() -> None:
     assert items == ["III Meeting of Ministers of Education\nLima, Peru - May 2041",
                      "II Meeting of Ministers of Education\nQuito, Ecuador – 12 de agosto de 2039",
                      "I Meeting of Ministers of Education\nKingston, Jamaica - March 2037"]
+
+
+@pytest.mark.parametrize(("cover", "symbol"), [
+    ("INTERNATIONAL LABOUR OFFICE\nGB.999/9\n\nREPORT OF THE FORTIETH REGIONAL MEETING\n", "GB.999/9"),
+    ("Twentieth Regional Meeting\nAMRM.40/D.9 (Rev.)\nDeclaration of Quito\n", "AMRM.40/D.9 (Rev.)"),
+    ("Distr. LIMITED\nLC/G.9999(CRM.40/9)\n3 May 2040\nREPORT OF THE CONFERENCE ON WOMEN\n", "LC/G.9999(CRM.40/9)"),
+    ("Distr. LIMITED\nLC/MDM.99/4\n3 May 2040\nREPORT OF THE MEETING OF THE PRESIDING OFFICERS\n", "LC/MDM.99/4"),
+    ("TENTH MEETING OF MINISTERS OF CULTURE\nREMIC-X/DEC. 1/40 cor. 1\nOriginal: español\n",
+     "REMIC-X/DEC. 1/40 cor. 1"),
+])
+def test_the_symbols_of_the_ilo_and_eclac_and_a_spanish_corrigendum_are_read(cover: str, symbol: str) -> None:
+    """The ILO's and ECLAC's own symbols on a cover, and "cor." (a Spanish cover's corrigendum) as part of one."""
+    text = cover + "\n1. The delegations of twenty countries met to review the work of the region.\n"
+    assert parse_document(text).metadata.symbols == (symbol,)
+
+
+def test_a_cover_glued_onto_the_first_paragraph_gives_its_symbols() -> None:
+    """A host's transcription that ran the cover into the text: its symbols are read where the paragraph opens in
+    capitals; a paragraph that opens on a sentence citing a paper gives none."""
+    glued = ("1 INTERNATIONAL LABOUR ORGANIZATION 40th Regional Meeting Quito, Ecuador, October 2040 AMRM.40/D.7 "
+             "Report of the Meeting 1. The Meeting was held in Quito from 13 to 16 October 2040.\n")
+    assert parse_document(glued).metadata.symbols == ("AMRM.40/D.7",)
+    cited = ("The Governing Body took note of paper GB.999/9 on the regional meetings, and of the report of the "
+             "Director.\n")
+    assert parse_document(cited).metadata.symbols == ()
+
+
+@pytest.mark.parametrize("mark", ["1", "[1]", "[2]/"])
+def test_a_footnote_mark_at_a_titles_end_is_no_part_of_it(mark: str) -> None:
+    text = (f"OEA/Ser.E\nGRIC/O.9/doc.9/40\n3 May 2040\nOriginal: English\n\nREMARKS OF THE MINISTER OF LABOR "
+            f"TO THE SUMMIT IMPLEMENTATION REVIEW GROUP (SIRG){mark}\n\nGood morning, ambassadors and friends.\n")
+    assert parse_document(text).metadata.title == "REMARKS OF THE MINISTER OF LABOR TO THE SUMMIT IMPLEMENTATION " \
+        "REVIEW GROUP (SIRG)"
+
+
+def test_a_title_in_mixed_case_wrapped_in_mid_sentence_runs_on() -> None:
+    """Full lines, each following line opening in lower case, whatever meeting it names; a short line is a title
+    its writer ended there, and a line in capitals under it no part of it."""
+    wrapped = ("OEA/Ser.K/XII.40.1\nTRABAJO/INF.9/40\n3 May 2040\nOriginal: English\n"
+               "Remarks by the Minister Jane Doe,\nMinistry of Labour and Social Security of the Islands\n"
+               "at the inaugural Session of the XL Inter-American Conference\nof Ministers of Labour\n\n"
+               "Distinguished Ministers of Labour of the Americas;\n")
+    assert parse_document(wrapped).metadata.title == (
+        "Remarks by the Minister Jane Doe, Ministry of Labour and Social Security of the Islands at the inaugural "
+        "Session of the XL Inter-American Conference of Ministers of Labour")
+    short = ("OEA/Ser.K/XII.40.1\nTRABAJO/INF.9/40\n3 May 2040\nOriginal: English\nRemarks by the Minister\n"
+             "on behalf of the delegations\n\nDistinguished Ministers of Labour of the Americas;\n")
+    assert parse_document(short).metadata.title == "Remarks by the Minister"

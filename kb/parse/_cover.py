@@ -88,10 +88,15 @@ _SYMBOL_RES = [
     re.compile(
         r"(?<![\w/])(?:[A-Z](?:[A-Z0-9\-]|\.(?=\d)){1,24}\s?/\s?)+"
         r"(?:doc|DOC|DEC|Dec|RES|Res|INF|Inf|inf|ACTA|Acta)\.{0,2}\s?\d+\s?(?:/\s?\d{2,4})?(?:\s?\([^)\n]{1,20}\))?"
-        r"(?:,?\s*(?:rev|Rev|REV|corr|Corr|CORR|add|Add|ADD)\.?\s?\d{1,2}(?!\d))*"),
+        r"(?:,?\s*(?:rev|Rev|REV|corr|Corr|CORR|(?:cor|Cor|COR)(?=\.)|add|Add|ADD)\.?\s?\d{1,2}(?!\d))*"),
     # a body's working group or forum numbering its papers by year: CP/CSH-1361/11, GT/RTP-15/05, ASCA/Foro-32/12
     re.compile(r"(?<![\w/])(?:[A-Z][A-Z0-9\-]{1,15}/)+[A-Z][A-Za-z]{1,15}-\d{1,4}/\d{2}(?![\d/])"
                r"(?:,?\s*(?:rev|Rev|REV|corr|Corr|CORR)\.?\s?\d{1,2}(?!\d))*"),
+    # the ILO's (a regional meeting's paper, the Governing Body's: AMRM.18/D.5 (Rev.), GB.276/4) and ECLAC's
+    # (LC/G.2361(CRM.10/8), LC/MDM.58/4): the other bodies of the labor ministers' meetings print their own
+    re.compile(r"(?<![\w/.])(?:AMRM|APRM|GB|ILC)\.\d{1,3}/(?:[A-Z]{1,3}\.)?\d{1,3}(?:/\d{1,3})?(?![\w/])"
+               r"(?:\s?\((?:Rev|rev)\.?(?:\s?\d)?\))?"),
+    re.compile(r"(?<![\w/.])LC/[A-Z]{1,4}(?:\.\d{1,5})?(?:/\d{1,4})*(?:\([A-Z]{2,6}\.\d{1,3}/\d{1,3}\))?(?![\w/])"),
 ]
 _ORIGINAL_RE = re.compile(r"Original\s*:\s*(?P<lang>[^\s,;/]+)(?P<more>\s*/)?", _FLAGS)
 _LANG_NAMES = {"spanish": "es", "español": "es", "espanol": "es", "espaol": "es", "english": "en", "inglés": "en",
@@ -538,19 +543,27 @@ def _open_end(title: str) -> bool:
     return bool(_TRAILING_CONNECTOR_RE.search(title)) or (last in _ORDINAL_WORDS and " " in title)
 
 
+_WRAPPED_LINE = 40  # a line this long may have been wrapped; a shorter one ended where its writer ended it
+
+
 def _continued(title: str, following: list[str]) -> str:
     """A title with the lines in capitals that continue it, skipping blank lines: after a connector or an
     ordinal, or before a line opening on a connector ("AND GENDER EQUITY ...")."""
+    last = title
     for more in [text for text in following if text][:3]:
         if more.isupper() and (_open_end(title) or _CONNECTOR_RE.match(more)):
-            title = f"{title} {more}"
+            title, last = f"{title} {more}", more
             continue
-        # a title in mixed case left open on a comma or a connector ("Remarks by the Minister X,")
+        # a title in mixed case left open on a comma or a connector ("Remarks by the Minister X,"), or wrapped in
+        # mid-sentence: a full line, and the next opens in lower case ("... of Trinidad and Tobago" / "at the
+        # inaugural Session of ..."), as no line of a cover of its own does, whatever meeting it names
         open_end = title.endswith(",") or _TRAILING_CONNECTOR_RE.search(title)
+        wrapped = (more[:1].islower() and len(last) >= _WRAPPED_LINE and len(title) + len(more) <= 2 * _TITLE_MAX
+                   and not re.search(r"https?:|www\.|@", more))
         place = re.fullmatch(r"[A-ZÁÉÍÓÚ][\w.'-]*(?: [A-ZÁÉÍÓÚ][\w.'-]*)*, [A-ZÁÉÍÓÚ][\w.' -]*", more) is not None
-        if (open_end and not title.isupper() and len(title) + len(more) <= _TITLE_MAX and not place
-                and not _NOT_TITLE_RE.search(more) and not _symbols(more) and not _date(more)):
-            title = f"{title} {more}"
+        if (not title.isupper() and not place and not _symbols(more) and not _date(more) and (wrapped or (
+                open_end and len(title) + len(more) <= _TITLE_MAX and not _NOT_TITLE_RE.search(more)))):
+            title, last = f"{title} {more}", more
             continue
         break
     title = _DATED_TITLE_RE.sub("", " ".join(title.split()))
@@ -677,6 +690,19 @@ def _heading_over_dateline(body: str) -> tuple[str, str] | None:
     return (" ".join(first.split()), date) if date else None
 
 
+# A footnote's mark printed at a title's end: "(GRIC)1", "PLAN OF ACTION[1]/".
+_FOOTNOTE_MARK_RE = re.compile(r"(?:\s*\[\d{1,2}\]/?|(?<=\))\d{1,2}/?)$")
+_GLUED_HEAD_RE = re.compile(r"^\W*(?:\d{1,3}\s+)?(?:[A-ZÁÉÍÓÚÑ][A-ZÁÉÍÓÚÑ.,-]*\s+){3}")
+_GLUED_COVER_CHARS = 200
+
+
+def _glued_cover(opening: str) -> str:
+    """The head of an opening paragraph that a cover was glued onto (a host's transcription: "1 INTERNATIONAL
+    LABOUR ORGANIZATION 18th American Regional Meeting ... AMRM.18/D.7 Report of ..."): it opens on words in
+    capitals, not on a sentence. Empty when the paragraph opens otherwise."""
+    return opening[:_GLUED_COVER_CHARS] if _GLUED_HEAD_RE.match(opening) else ""
+
+
 def read_cover(front: str, opening: str, body: str) -> CoverMetadata:
     """Read the metadata from the front matter (``front``), the opening paragraph and the body."""
     lines = front.split("\n")
@@ -712,9 +738,10 @@ def read_cover(front: str, opening: str, body: str) -> CoverMetadata:
     if (title is None or date is None) and (headed := _heading_over_dateline(body)) is not None:
         title, date = title or headed[0], date or headed[1]
     return CoverMetadata(
-        title=clean(title) or None if title else None,  # a title's footnote ("[footnoteRef:1] [1:  ...]") is no part
+        # a title's footnote ("[footnoteRef:1] [1:  ...]") and its mark are no part of it
+        title=clean(_FOOTNOTE_MARK_RE.sub("", title)) or None if title else None,
         type=doc_type.value if doc_type else None,
-        symbols=tuple(_symbols(front)),
+        symbols=tuple(_symbols(front) or _symbols(_glued_cover(opening))),
         date=date,
         language=_language(body or front),
         original_language=_original(front),
