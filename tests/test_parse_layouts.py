@@ -2264,3 +2264,57 @@ def test_a_title_in_mixed_case_wrapped_in_mid_sentence_runs_on() -> None:
     short = ("OEA/Ser.K/XII.40.1\nTRABAJO/INF.9/40\n3 May 2040\nOriginal: English\nRemarks by the Minister\n"
              "on behalf of the delegations\n\nDistinguished Ministers of Labour of the Americas;\n")
     assert parse_document(short).metadata.title == "Remarks by the Minister"
+
+
+def test_a_resolution_whose_subject_is_not_read_is_known_by_its_operative_cue_alone() -> None:
+    """"Resuelve:" alone on its line after a preamble; the word in a sentence types nothing."""
+    text = ("La Cuadragésima Reunión Internacional de la Región:\n"
+            "Considerando: que los gobiernos de la región han pedido un plan común;\n"
+            "Que la igualdad de derechos es un fin de todos;\nResuelve:\n"
+            "1º. Recomendar a los gobiernos que adopten el plan común.\n")
+    assert parse_document(text).metadata.type == "OutcomeDocument"
+    told = ("The delegations of twenty countries met in Lima to review the work of the region.\n\n"
+            "The meeting resolves: to meet again next year, and to report on the work done.\n")
+    assert parse_document(told).metadata.type != "OutcomeDocument"
+
+
+def test_a_kind_of_document_with_a_letter_lost_to_the_encoding_is_read() -> None:
+    """A host that saved the text in another encoding: "Declaraci\ufffdn" still names a declaration."""
+    text = ("Declaraci\ufffdn de los Ministros de la Regi\ufffdn sobre el Empleo\n\n(Lima, 3 de mayo de 2040)\n\n"
+            "La situaci\ufffdn del empleo en la regi\ufffdn exige una respuesta com\ufffdn de los gobiernos.\n")
+    assert parse_document(text).metadata.type == "Declaration"
+
+
+def test_a_title_in_mixed_case_opening_on_its_kind_may_name_a_meeting() -> None:
+    """"Declaración de los Co-Presidentes de la Reunión de Ministros ...": a title, not a cover's line naming the
+    meeting; a host's page title ("... - Organization of American States") is none."""
+    text = ("Declaración de los Copresidentes de la Reunión de Ministros de Relaciones Exteriores de la Región\n\n"
+            "La Ministra de la República y el Ministro de las Islas\n\n(Publicada en Lima, 3 de mayo de 2040)\n\n"
+            "La reunión celebrada en Lima permitió estructurar un nuevo marco de cooperación en la región.\n")
+    metadata = parse_document(text).metadata
+    assert (metadata.title, metadata.type) == (
+        "Declaración de los Copresidentes de la Reunión de Ministros de Relaciones Exteriores de la Región",
+        "Declaration")
+    hosted = ("Working Group 9 Report - Organization of American States\n\nInter-American Council for Integral "
+              "Development\n15 September 2040\nOriginal: English\nWorking Group 9 Report\n\n"
+              "1. The Working Group met twice during the year to review the projects of the region.\n")
+    assert parse_document(hosted).metadata.title == "Working Group 9 Report"
+
+
+@pytest.mark.parametrize(("headline", "doc_type"), [
+    ("Ministers of Labor Adopt the Declaration of Lima", "WebPage"),
+    ("Ministros de Trabajo de la región aprueban plan de acción para el empleo", "WebPage"),
+    ("Declaration of Lima adopted by the Ministers of Labor", "Declaration"),
+])
+def test_a_headline_telling_of_a_document_adopted_is_a_news_item(headline: str, doc_type: str) -> None:
+    """A verb of adoption before the kind it names: a news item about the document, not the document."""
+    text = (f"{headline}\n\nLima, 3 May 2040\n\nThe ministers of labor of the region met in Lima and agreed on "
+            "common measures for employment.\n")
+    assert parse_document(text).metadata.type == doc_type
+
+
+def test_signatories_after_a_line_introducing_their_text_make_a_declaration() -> None:
+    text = ("Estas son las recomendaciones aprobadas en Lima el 3 de mayo de 2040 para la cooperación regional.\n"
+            "Nosotros, los Ministros de Trabajo de la Región, reunidos en Lima, Perú, el 3 de mayo de 2040,\n"
+            "RECONOCIENDO que el empleo es un fin común de los gobiernos;\n")
+    assert parse_document(text).metadata.type == "Declaration"

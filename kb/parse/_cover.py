@@ -112,14 +112,14 @@ _TYPE_WORDS: tuple[tuple[re.Pattern[str], DocType], ...] = (
      DocType.WORK_PLAN),
     (re.compile(r"\b(?:final |annual )?(?:report|informe)\b.*\b(?:working group|grupo de trabajo)\b|"
                 r"\b(?:working group|grupo de trabajo) \d+ report\b", _FLAGS), DocType.WORKING_GROUP_REPORT),
-    (re.compile(r"\bdeclara(?:tion|ción|cion|cin)\b|\bcompromiso hemisf|\bhemispheric commitment\b", _FLAGS),
+    (re.compile(r"\bdeclara(?:tion|ci[óo\ufffd]?n)\b|\bcompromiso hemisf|\bhemispheric commitment\b", _FLAGS),
      DocType.DECLARATION),
     (re.compile(r"\b(?:concept note|descriptive document|nota conceptual|documento descriptivo|call for proposals|"
                 r"convocatoria)\b", _FLAGS),
      DocType.CONCEPT_NOTE),
     (re.compile(r"\b(?:outcomes?|agreements|acuerdos|conclusions and (?:results|recommendations)|"
                 r"conclusiones y recomendaciones|resultados|resolutions?|"
-                r"resoluci(?:ón|on|ones))\b|\b(?:AG|CIDI|CP)/RES\b", _FLAGS), DocType.OUTCOME_DOCUMENT),
+                r"resoluci(?:[óo\ufffd]n|ones))\b|\b(?:AG|CIDI|CP)/RES\b", _FLAGS), DocType.OUTCOME_DOCUMENT),
     (re.compile(r"\b(?:final report|informe final|report|informe|summary|resumen|minutes|acta|relatoría)\b|"
                 r"^\W*(?:palabras (?:del?|pronunciadas)|remarks (?:by|of)|speech (?:by|of)|address by|"
                 r"discurso (?:del?|pronunciado))\b", _FLAGS),
@@ -421,7 +421,7 @@ def _title(lines: list[str], *, first_line: bool = True) -> tuple[str | None, Do
                     continue
                 title = _caps_run(text, m.start())
                 return (title or None), labelled or doc_type
-            if capitals and (not text.isupper() or _HOST_TITLE_RE.search(text)):
+            if _HOST_TITLE_RE.search(text) or (capitals and not text.isupper()):
                 continue
             return _continued(text, cleaned[i + 1:]), labelled or doc_type
     if not first_line:
@@ -518,9 +518,10 @@ def _label_only(text: str) -> bool:
 def _opens_with_type(text: str) -> bool:
     """A line in capitals that begins with the kind of document ("FINAL REPORT OF THE XIII
     INTER-AMERICAN CONFERENCE ..."): a title, whatever meeting it goes on to name."""
-    if not text.isupper():
-        return False
     found = [m.start() for p, _ in _TYPE_WORDS if (m := p.search(text)) is not None]
+    if not text.isupper():
+        # in mixed case, the kind as its first word ("Declaración de los Co-Presidentes de la Reunión de ...")
+        return bool(found) and min(found) == 0 and text[:1].isupper()
     return bool(found) and min(found) <= len("FINAL ")
 
 
@@ -703,6 +704,22 @@ def _glued_cover(opening: str) -> str:
     return opening[:_GLUED_COVER_CHARS] if _GLUED_HEAD_RE.match(opening) else ""
 
 
+# The operative cue of a resolution alone on its line: what comes before it is a preamble, whoever its subject.
+_OPERATIVE_ALONE_RE = re.compile(r"^\s*(?:RESUELVEN?|Resuelven?|RESOLVES?|Resolves?)\s*:\s*$", re.MULTILINE)
+# A news item's headline: a subject, then a verb telling that it adopted or approved a document of some kind
+# ("Ministers of Labor Adopt the Declaration of ...", "Titulares de Trabajo ... aprueban plan de acción ...").
+_HEADLINE_VERB_RE = re.compile(
+    r"\s(?:adopt|adopts|adopted|approve|approves|approved|sign|signs|signed|aprueban?|aprobaron|adoptan?|adoptaron|"
+    r"firman?|firmaron|suscriben|suscribieron)\s", _FLAGS)
+
+
+def _headline(title: str) -> bool:
+    """A title that tells of a document adopted, not one that names it: a verb of adoption before its kind."""
+    verb = _HEADLINE_VERB_RE.search(title)
+    kinds = [m.start() for p, _ in _TYPE_WORDS if (m := p.search(title)) is not None]
+    return verb is not None and bool(kinds) and verb.start() < min(kinds)
+
+
 def read_cover(front: str, opening: str, body: str) -> CoverMetadata:
     """Read the metadata from the front matter (``front``), the opening paragraph and the body."""
     lines = front.split("\n")
@@ -715,6 +732,8 @@ def read_cover(front: str, opening: str, body: str) -> CoverMetadata:
         title, doc_type = adopted, doc_type or _type_of(adopted)
     if title is None:
         title = _title_in_body(body)
+    if title and doc_type is not None and _headline(title):
+        doc_type = DocType.WEB_PAGE  # a news item telling of the document its headline names
     if doc_type is None and _WEB_CUES_RE.search(front):
         doc_type = DocType.WEB_PAGE  # a page that only mentions a plan or declaration in its text
     if doc_type is None:
@@ -722,11 +741,15 @@ def read_cover(front: str, opening: str, body: str) -> CoverMetadata:
             if pattern.search(opening):
                 doc_type = body_type
                 break
-    if doc_type is None and _SIGNATORIES_RE.match(opening):
+    # the signatories open the text, or the paragraph after a line introducing it ("These are the recommendations
+    # adopted in Quito ..." / "Nosotros, los Ministros ...")
+    signed = next((text for text in [opening, *[line for line in body.split("\n") if line.strip()][1:2]]
+                   if _SIGNATORIES_RE.match(text)), None)
+    if doc_type is None and signed is not None:
         # "We, the Ministers ...": what they sign is a declaration, unless its first sentence names a plan
-        named = _type_of(opening.split(". ", 1)[0])
+        named = _type_of(signed.split(". ", 1)[0])
         doc_type = named if named in (DocType.PLAN_OF_ACTION, DocType.WORK_PLAN) else DocType.DECLARATION
-    if doc_type is None and RESOLUTION_CUE_RE.match(opening):
+    if doc_type is None and (RESOLUTION_CUE_RE.match(opening) or _OPERATIVE_ALONE_RE.search(body)):
         doc_type = DocType.OUTCOME_DOCUMENT  # a body's resolution: "The Council,", "CONSIDERING:", "Resuelve:"
     if doc_type is None and (_TALK_CUES_RE.search(front) or _TALK_CUES_RE.search(body[:_BODY_TITLE_CHARS])):
         doc_type = DocType.MEETING_SUMMARY  # a talk's page: a slide deck, a speech under its dateline
