@@ -2318,3 +2318,31 @@ def test_signatories_after_a_line_introducing_their_text_make_a_declaration() ->
             "Nosotros, los Ministros de Trabajo de la Región, reunidos en Lima, Perú, el 3 de mayo de 2040,\n"
             "RECONOCIENDO que el empleo es un fin común de los gobiernos;\n")
     assert parse_document(text).metadata.type == "Declaration"
+
+
+@pytest.mark.parametrize(("under", "title"), [
+    ("FINAL ACT\n", "FINAL ACT"),
+    ("Lima, Peru\n\nCONCLUSIONS, OFFERS OF COOPERATION AND PROPOSALS\n", "CONCLUSIONS, OFFERS OF COOPERATION AND PROPOSALS"),
+    ("- 2 -\n\nOUTLINE FOR THE DIALOGUE BETWEEN\n\nMINISTERS OF LABOR AND MINISTERS OF CULTURE\n",
+     "OUTLINE FOR THE DIALOGUE BETWEEN MINISTERS OF LABOR AND MINISTERS OF CULTURE"),
+    ("PORT OF SPAIN, TRINIDAD AND TOBAGO\n\nFINAL ACT\n", "FINAL ACT"),
+    ("Lima, Peru\n\nThis note sets out the topics of the meeting for the delegations.\n", None),
+    ("1. AGENDA 3\n\n2. DOCUMENTS 4\n", None),
+])
+def test_a_title_naming_no_kind_is_the_line_in_capitals_under_an_oas_cover(under: str, title: str | None) -> None:
+    """Past the place, a page marker and the dates; text in mixed case or a table of contents there: none."""
+    text = ("XL ASSEMBLY OF DELEGATES OEA/Ser.L/II.2.40\n\n27 – 29 October 2040 CIM/doc.9/40\n\n"
+            "Washington, D.C. 29 October, 2040\n\nOriginal: Spanish\n\n" + under +
+            "\nThe Assembly of Delegates met in Washington from 27 to 29 October 2040 and adopted the following.\n")
+    assert parse_document(text).metadata.title == title
+
+
+@pytest.mark.parametrize(("line", "title"), [
+    ("Compartir experiencias es clave para el empleo, según los Ministros de Trabajo",
+     "Compartir experiencias es clave para el empleo, según los Ministros de Trabajo"),
+    ("Compartir Imprimir", None),
+])
+def test_a_share_button_is_furniture_but_a_headline_opening_on_the_verb_is_a_title(line: str, title: str) -> None:
+    text = (f"Comunicado de Prensa\n\n{line}\n\n3 de mayo de 2040\n\n"
+            "Los Ministros de Trabajo de las Américas coincidieron hoy en la primera jornada de su reunión.\n")
+    assert parse_document(text).metadata.title == title

@@ -165,8 +165,10 @@ _TALK_CUES_RE = re.compile(
 # A host's furniture that opens a page before the document: never its title.
 _FURNITURE_RE = re.compile(
     r"^\s*-\s*(?:English|Español)\s*$|^\s*(?:Discursos?|Speeches|Comunicados? de Prensa|Press Releases?|"
-    r"Media Center|Primary Sources|printable banner|Story Transcript|Transcript|Transcription|Guardar|Save|Share|"
-    r"Compartir)\b|^\s*(?:Est[áa] en la p[áa]gina|Sei sulla pagina|You are on page)\b|^\s*Title:|^\s*Download\b|"
+    r"Media Center|Primary Sources|printable banner|Story Transcript|Transcript|Transcription)\b|"
+    # a button, alone or among others: a headline may open on the verb ("Compartir experiencias es clave ...")
+    r"^\s*(?:Guardar|Save|Share|Compartir)\b\W*(?:$|(?:Guardar|Save|Share|Compartir|Print|Imprimir|E-?mail|Facebook|"
+    r"Twitter)\b)|^\s*(?:Est[áa] en la p[áa]gina|Sei sulla pagina|You are on page)\b|^\s*Title:|^\s*Download\b|"
     r"^\s*Read the\b|^\s*Banner\s*$|^\s*[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|info)\s*$", re.IGNORECASE)
 # The lines of a cover that are not its title: organisation, council, meeting, place, dates, symbols.
 _NOT_TITLE_RE = re.compile(
@@ -336,7 +338,8 @@ _CONNECTOR_RE = re.compile(r"^(?:of the|of|to the|presented to the|presentado a 
                            r"submitted to|presentado|on|and|y|en|at its|in the|sobre|para|for|against|contra)\b",
                            _FLAGS)
 _TRAILING_CONNECTOR_RE = re.compile(
-    r"\b(?:of|the|to|and|on|for|against|de|la|las|el|los|del|al|en|a|y|sobre|para|contra|inter-?american[oa]?|"
+    r"\b(?:of|the|to|and|on|for|against|between|de|la|las|el|los|del|al|en|a|y|sobre|para|contra|entre|"
+    r"inter-?american[oa]?|"
     r"interamerican[oa])$",
     _FLAGS)
 _STOP_CAPS_RE = re.compile(r"[(“\"‘]|\b(?:original|oea/ser)\b", _FLAGS)
@@ -720,6 +723,28 @@ def _headline(title: str) -> bool:
     return verb is not None and bool(kinds) and verb.start() < min(kinds)
 
 
+def _title_under_cover(lines: list[str]) -> str | None:
+    """A title in capitals that names no kind of document ("FINAL ACT", "CONCLUSIONS, OFFERS OF COLLABORATION
+    AND RECOMMENDATIONS"), printed under an OAS cover's block: the first line in capitals after its "Original:",
+    past the place and dates; a line of text in mixed case there means the cover prints none."""
+    cleaned = [line.strip().strip("*").strip() for line in lines]
+    marks = [i for i, text in enumerate(cleaned) if _ORIGINAL_RE.search(text)]
+    if not marks:
+        return None
+    for i in range(marks[-1] + 1, len(cleaned)):
+        text = cleaned[i]
+        # a place names a country or two after its comma ("PORT OF SPAIN, TRINIDAD AND TOBAGO"); a title in
+        # capitals with a comma goes on longer ("CONCLUSIONS, OFFERS OF COLLABORATION AND RECOMMENDATIONS")
+        place = _PLACE_RE.match(text) is not None and len(text.rsplit(",", 1)[-1].split()) <= 3
+        if sum(c.isalpha() for c in text) < 3 or _symbols(text) or _date(text) or place or _FURNITURE_RE.search(text):
+            continue  # a page marker, the place, a date, a symbol left over
+        if (not text.isupper() or _NOT_TITLE_RE.search(text) or _label_only(text) or _CONTENTS_RE.match(text)
+                or re.match(r"\d{1,2}[.)]\s", text)):
+            return None  # text, a cover's line, a table of contents or its first entry: no title here
+        return _continued(text, cleaned[i + 1:])
+    return None
+
+
 def read_cover(front: str, opening: str, body: str) -> CoverMetadata:
     """Read the metadata from the front matter (``front``), the opening paragraph and the body."""
     lines = front.split("\n")
@@ -731,7 +756,7 @@ def read_cover(front: str, opening: str, body: str) -> CoverMetadata:
                         and _letters(adopted).startswith(_letters(title))):
         title, doc_type = adopted, doc_type or _type_of(adopted)
     if title is None:
-        title = _title_in_body(body)
+        title = _title_under_cover(lines) or _title_in_body(body)
     if title and doc_type is not None and _headline(title):
         doc_type = DocType.WEB_PAGE  # a news item telling of the document its headline names
     if doc_type is None and _WEB_CUES_RE.search(front):
