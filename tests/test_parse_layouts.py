@@ -2346,3 +2346,22 @@ def test_a_share_button_is_furniture_but_a_headline_opening_on_the_verb_is_a_tit
     text = (f"Comunicado de Prensa\n\n{line}\n\n3 de mayo de 2040\n\n"
             "Los Ministros de Trabajo de las Américas coincidieron hoy en la primera jornada de su reunión.\n")
     assert parse_document(text).metadata.title == title
+
+
+@pytest.mark.parametrize(("cover", "date"), [
+    # a page marker over the issue date, beside the meeting's range: no range of its own
+    ("- 2 -\n\n\nNovember 14-15, 2040 30 October 2040\n\nWashington, D.C. Original: Spanish\n", "2040-10-30"),
+    ("Place and date: San Salvador, October 31 to November 1, 2040\n", "2040-11-01"),  # the last day's month
+    ("Panama City, Panama March 18 2040\nMarch 21-24, 2040\n", "2040-03-18"),  # no comma before the year
+])
+def test_a_meeting_range_is_on_one_line_and_ends_in_its_last_month(cover: str, date: str) -> None:
+    text = cover + "\n1. The delegations of twenty countries met to review the work of the region.\n"
+    assert parse_document(text).metadata.date == date
+
+
+def test_the_date_under_a_covers_symbols_is_its_issue_date() -> None:
+    """An OAS cover's right column (symbols, date of issue, "Original:"), over the meeting's own day on the left."""
+    text = ("CONSEJO INTERAMERICANO PARA EL DESARROLLO INTEGRAL\nDÉCIMA REUNIÓN ORDINARIA\n15 de mayo de 2040\n"
+            "Washington, D.C.\nOEA/Ser.W/II.40\nCIDI/doc.9/40\n16 mayo 2040\nOriginal: español\n\n"
+            "1. El Consejo aprobó el siguiente reglamento de la Comisión.\n")
+    assert parse_document(text).metadata.date == "2040-05-16"

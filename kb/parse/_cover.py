@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field, replace
+from itertools import pairwise
 
 from kb.model import DocType
 from kb.parse._blocks import RESOLUTION_CUE_RE
@@ -52,16 +53,19 @@ _YEAR = r"(?P<y>(?:19|20)\d{2})"
 _DAY = r"(?P<d>[0-3]?\d)"
 _FLAGS = re.IGNORECASE
 
-# Meeting dates: ranges, whose last day is kept.
+# Meeting dates: ranges, whose last day (and the month of that day) is kept; a range is printed on one line (a page
+# marker "- 2 -" over a date is none).
+_SP = r"[^\S\n]"
 _RANGES = [
     # October 31 to November 1, 2011 / September 26-27, 2005 / December 7 and 8, 2017 / September, 10 and 15th, 2020
-    re.compile(rf"{_M1},?\s+\d{{1,2}}(?:st|nd|rd|th)?\s*(?:-|–|to|and|y|al)\s*(?:{_M2}\s+)?{_DAY}(?:st|nd|rd|th)?"
-               rf"\s*,?\s*{_YEAR}", _FLAGS),
+    re.compile(rf"{_M2},?{_SP}+\d{{1,2}}(?:st|nd|rd|th)?{_SP}*(?:-|–|to|and|y|al){_SP}*(?:{_M1}{_SP}+)?{_DAY}"
+               rf"(?:st|nd|rd|th)?{_SP}*,?{_SP}*{_YEAR}", _FLAGS),
     # 12 al 14 de agosto de 2009 / 7 y 8 de diciembre de 2017 / 24-26 de septiembre de 2003 /
     # 18 al 20 de septiembre de 2013 / 31 de octubre al 1 de noviembre de 2011
-    re.compile(rf"\d{{1,2}}\s*(?:de\s+{_M2}\s+)?(?:-|–|al|y|a)\s*{_DAY}\s+(?:de\s+)?{_M1}\s+(?:de\s+)?{_YEAR}", _FLAGS),
+    re.compile(rf"\d{{1,2}}{_SP}*(?:de{_SP}+{_M2}{_SP}+)?(?:-|–|al|y|a){_SP}*{_DAY}{_SP}+(?:de{_SP}+)?{_M1}{_SP}+"
+               rf"(?:de{_SP}+)?{_YEAR}", _FLAGS),
     # 23-24 julio 2003 (no "de"), 18-19 April, 1996
-    re.compile(rf"\d{{1,2}}\s*[-–]\s*{_DAY}\s+{_M1},?\s+{_YEAR}", _FLAGS),
+    re.compile(rf"\d{{1,2}}{_SP}*[-–]{_SP}*{_DAY}{_SP}+{_M1},?{_SP}+{_YEAR}", _FLAGS),
 ]
 _ADOPTED_RE = re.compile(
     r"\((?:adopted|approved|agreed|declaration adopted|adoptad[oa]|aprobad[oa]|acordad[oa])[^)]*?", _FLAGS)
@@ -69,7 +73,7 @@ _FULL_DATES = [
     # 27 October 2007, 1November 2011, 1st November, 2001, and glued to the place over it ("Mexico City, Mexico12
     # November 2003"); not a symbol's last number before a month ("XII.40.1 / December 2040")
     re.compile(rf"(?<![\d./-]){_DAY}(?:st|nd|rd|th)?\s*(?:de\s+)?{_M1}\s*,?\s*(?:de\s+)?{_YEAR}", _FLAGS),
-    re.compile(rf"{_M1}\s+{_DAY}\s*,\s*{_YEAR}", _FLAGS),  # September 27, 2005
+    re.compile(rf"{_M1}\s+{_DAY}(?:\s*,\s*|{_SP}+){_YEAR}", _FLAGS),  # September 27, 2005; March 18 2010
 ]
 _MONTH_YEAR_RE = re.compile(rf"{_M1}\s*,?\s+(?:de\s+)?{_YEAR}", _FLAGS)
 _PERIOD_RE = re.compile(  # "NOVEMBER 2007 - APRIL 2008": what a report covers, not its date
@@ -255,7 +259,7 @@ def _date(cover: str, *, month_only: bool = True) -> str | None:
     rest = cover
     for pattern in _RANGES:
         for m in pattern.finditer(rest):
-            meeting_end = meeting_end or _iso(m["y"], m["m1"], m["d"])
+            meeting_end = meeting_end or _iso(m["y"], m["m1"] or m["m2"], m["d"])
         rest = pattern.sub(" ", rest)
     adoption: str | None = None
     for m in _ADOPTED_RE.finditer(rest):
@@ -279,6 +283,22 @@ def _date(cover: str, *, month_only: bool = True) -> str | None:
     if adoption:
         return adoption
     return meeting_end
+
+
+_ISSUE_LINE_MAX = 25
+
+
+def _issue_date(lines: list[str]) -> str | None:
+    """The date an OAS cover prints alone on the line under its symbols (its column: symbols, date of issue,
+    "Original:"), which the meeting's own day elsewhere on the cover ("15 de mayo de 2012") does not displace."""
+    shown = [line.strip() for line in lines if line.strip()]
+    for above, text in pairwise(shown):
+        if len(text) > _ISSUE_LINE_MAX or not _symbols(above) or _symbols(text):
+            continue
+        found = [m for p in _FULL_DATES if (m := p.fullmatch(text)) is not None]
+        if found:
+            return _iso(found[0]["y"], found[0]["m1"], found[0]["d"])
+    return None
 
 
 def _language(text: str) -> str | None:
@@ -782,7 +802,7 @@ def read_cover(front: str, opening: str, body: str) -> CoverMetadata:
         doc_type = DocType.MEETING_SUMMARY  # a speech, read as the record of the meeting it was given at
     if doc_type is None:
         doc_type = _type_in_body(body)
-    date = _date(front) or _date(opening[:600], month_only=False)
+    date = _issue_date(lines) or _date(front) or _date(opening[:600], month_only=False)
     if (title is None or date is None) and (headed := _heading_over_dateline(body)) is not None:
         title, date = title or headed[0], date or headed[1]
     return CoverMetadata(
