@@ -98,9 +98,9 @@ def local_name(iri: str) -> str:
     return iri.rsplit("#", 1)[-1] if "#" in iri else iri.rsplit("/", 1)[-1]
 
 
-def provision_title(doc_title: str, kind: str, number: str, eid: str) -> str:
+def provision_title(doc_title: str, kind: str, number: str, eid: str, *, reconstructed: bool = False) -> str:
     """"Plan of Action of Buenos Aires, Art. 7(g)": a provision as a reader names it."""
-    return f"{doc_title}, {kb.provision_locator(kind, number, eid)}"
+    return f"{doc_title}, {kb.provision_locator(kind, number, eid, reconstructed=reconstructed)}"
 
 
 _NODES: dict[int, dict[str, dict[str, str]]] = {}
@@ -116,8 +116,11 @@ def _nodes(store: kb.Store) -> dict[str, dict[str, str]]:
         for r in store.select(query.text).dicts():
             kind = local_name(str(r["kind"]))
             if "eId" in r:
-                name = provision_title(str(r["docTitle"]), kind, str(r.get("number", "")), str(r["eId"]))
-                short = provision_title(str(r["docSlug"]), kind, str(r.get("number", "")), str(r["eId"]))
+                counted = "reconstructed" in r
+                name = provision_title(str(r["docTitle"]), kind, str(r.get("number", "")), str(r["eId"]),
+                                       reconstructed=counted)
+                short = provision_title(str(r["docSlug"]), kind, str(r.get("number", "")), str(r["eId"]),
+                                        reconstructed=counted)
                 locator = short[len(str(r["docSlug"])) + 2:]
             else:
                 name = short = locator = str(r["label"])
@@ -575,7 +578,8 @@ def _index(store: kb.Store) -> list[dict[str, str]]:
     entries = []
     for r in store.select(PROVISIONS_QUERY.text).dicts():
         kind = local_name(str(r["kind"]))
-        title = provision_title(str(r["docTitle"]), kind, str(r.get("number", "")), str(r["eId"]))
+        title = provision_title(str(r["docTitle"]), kind, str(r.get("number", "")), str(r["eId"]),
+                                reconstructed="reconstructed" in r)
         body = " ".join(str(r[k]) for k in ("heading", "text") if k in r)
         entries.append({"type": "provision", "iri": str(r["provision"]), "title": title, "kind": kind,
                         "text": body, "key": fold(f"{title} {r['eId']} {body}")})

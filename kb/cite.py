@@ -134,16 +134,17 @@ _STEPS_ES = {"sec": "sección", "subsec": "subsección", "art": "artículo", "pa
              "passage": "pasaje"}
 
 
-def provision_locator(kind: str, number: str, eid: str, language: str = "en") -> str:
+def provision_locator(kind: str, number: str, eid: str, language: str = "en", *, reconstructed: bool = False) -> str:
     """Where a provision is, as a reader names it: "Art. 7(g)", "Recommendation 7" ("art. 7(g)",
     "recomendación 7" in Spanish); an unnumbered one by the steps of its eId ("section 2, unnumbered
-    paragraph 1")."""
+    paragraph 1"). A number counted in reading order where the printed one was lost is bracketed, as an
+    editor marks what the text does not print ("para. [3]")."""
     words, steps_said = (_WORDS_ES, _STEPS_ES) if language == "es" else (_WORDS, _STEPS)
     if number:
         # a mandate printed as an article is cited so ("Art. 7(g)"); one printed as a numbered paragraph is one
         article = any(step.startswith("art_") for step in eid.split("__"))  # art_7__para_g, sec_2__art_1
         said = words[""] if kind == "Mandate" and not article else words.get(kind, words[""])
-        return f"{said} {number}"
+        return f"{said} [{number}]" if reconstructed else f"{said} {number}"
     steps = [step.rpartition("_") for step in eid.split("__")]
     return ", ".join(f"{steps_said.get(kind_, kind_)} {n}" for kind_, _, n in steps) if all(
         kind_ and n for kind_, _, n in steps) else eid
@@ -184,7 +185,7 @@ def cite(store: Store, target: URIRef, language: str | None = None) -> Citation:
     container = str(r.get("originalTitle", r.get("docTitle", r.get("label", ""))))
     number = str(r.get("number", ""))
     kind = str(r.get("originalKind", r.get("kind", ""))).rsplit("#", 1)[-1]
-    locator = provision_locator(kind, number, str(r.get("eId", "")), language)
+    locator = provision_locator(kind, number, str(r.get("eId", "")), language, reconstructed="reconstructed" in r)
     title = f"{container}, {locator}" if "eId" in r else str(r.get("label", container))
     if "quote" in r:  # a provision of a document we do not hold: known through its quotation
         quote, source = str(r["quote"]), str(r["quotedIn"])

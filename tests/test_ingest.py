@@ -1199,6 +1199,43 @@ def test_pages_mark_a_spanish_text_as_spanish(corpus_copy: Path, tmp_path: Path)
         assert held.language == "es"
 
 
+LOST_NUMBERING = """XL INTER-AMERICAN CONFERENCE OF MINISTERS OF LABOR (IACML)
+OEA/Ser.K/XII.40.1
+CIDI/TRABAJO/doc.7/40
+
+PLAN OF ACTION OF NASSAU
+
+  1. WE, THE MINISTERS OF LABOR, meeting in Nassau, undertake to carry out the following Plan of Action.
+  1. The Chair pro tempore will promote the implementation of this Plan of Action with the Working Groups.
+  1. Member States will devote the appropriate resources to implement the Plan of Action.
+"""
+
+
+def test_a_number_counted_in_reading_order_is_cited_in_brackets(capsys: pytest.CaptureFixture[str],
+                                                                  corpus_copy: Path, tmp_path: Path) -> None:
+    """A host printed every paragraph "1.": the parser numbers them in reading order. A walkthrough's report
+    author got "para. 3" for a number the text does not print; a citation marks it as supplied, "para. [3]",
+    and the page's heading says the same."""
+    plan = tmp_path / "plan.txt"
+    plan.write_text(LOST_NUMBERING, encoding="utf-8")
+    added = kb.add_document(plan, corpus_dir=corpus_copy, slug="plan-nassau", date="2040-03-04")
+    meta = added.meta_path.read_text(encoding="utf-8")
+    added.meta_path.write_text(re.sub(r"(?m)^meeting: .*$", "meeting: ''", meta), encoding="utf-8")
+    build_dir = tmp_path / "build"
+    release, _ = kb.build(corpus_copy, build_dir)
+    args = ["--build-dir", str(build_dir)]
+    code, out, _ = run(capsys, "cite", "plan-nassau para_3", *args)
+    assert code == 0 and ", para. [3]. “Member States will devote" in out, out
+    code, out, _ = run(capsys, "cite", "plan-nassau para_3", "--language", "es", *args)
+    assert code == 0 and ", párr. [3]. " in out, out
+    code, out, _ = run(capsys, "cite", "plan-nassau para_1", *args)  # printed "1.": its own number
+    assert code == 0 and ", para. 1. " in out, out
+    with running_server(release.store_path, tmp_path / "server.log") as server, \
+            httpx.Client(base_url=server.url, timeout=30) as client:
+        page = client.get("/doc/plan-nassau/para_3", headers={"Accept": "text/html"}).text
+        assert re.search(r"<h1>[^<]*, para\. \[3\]</h1>", page), page[:2000]
+
+
 def test_a_spanish_document_is_cited_in_spanish_with_its_title_as_printed(
         capsys: pytest.CaptureFixture[str], corpus_copy: Path, tmp_path: Path) -> None:
     """Report authors cite in English or Spanish: `kb add` keeps the cover's title as `original_title`,
