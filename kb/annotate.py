@@ -446,10 +446,12 @@ def load_annotations(directory: Path, held: Sequence[SourceDocument],
         for key, known, what in (("issuing_body", res.bodies, "body"), ("meeting", res.activities, "activity")):
             value = getattr(doc.meta, key)
             if value and value not in known:
+                similar = _close(value.casefold(), known)  # "iacm", "IACML": a slug misspelt or typed as printed
                 errors.errors.append(AnnotationError(
                     doc.meta.meta_path, f"{key} {value!r} is not {_article(what)} {what} declared in annotations/",
                     line=doc.meta.line_of(key),
-                    hint=f"declare it under {'bodies' if what == 'body' else 'activities'}: in "
+                    hint=(f"did you mean {similar}? " if similar else "") +
+                         f"declare it under {'bodies' if what == 'body' else 'activities'}: in "
                          f"corpus/annotations/, or give a declared slug (`kb list {what.replace('y', 'ie')}s`)"))
     _title_languages(held, out)
     errors.errors += _versions(held, provisions, res, out)

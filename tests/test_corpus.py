@@ -4,10 +4,12 @@ with the file, the line where there is one, and what to do."""
 from __future__ import annotations
 
 import hashlib
+import re
 from pathlib import Path
 
 import pytest
 
+import kb
 from kb.corpus import REQUIRED_FIELDS, load_corpus
 from kb.errors import CorpusError, CorpusErrors
 from kb.pipeline import prepare
@@ -65,6 +67,19 @@ def test_missing_metadata_field_is_named(corpus_copy: Path) -> None:
     err = _error(corpus_copy)
     assert err.path.endswith("wg1-2024-report.yaml")
     assert "missing metadata field(s): issuing_body" in str(err)
+
+
+def test_an_issuing_body_typed_as_printed_is_answered_with_its_slug(corpus_copy: Path) -> None:
+    """A walkthrough's curator wrote the issuer as printed ("IACML") and misspelt ("iacm"): the error said to
+    declare it, and nothing named the slug meant."""
+    meta = corpus_copy / "documents" / "wg1-2024-report.yaml"
+    text = meta.read_text(encoding="utf-8")
+    for typed in ("IACML", "iacm"):
+        meta.write_text(re.sub(r"(?m)^issuing_body: .*$", f"issuing_body: {typed}", text), encoding="utf-8")
+        with pytest.raises(CorpusError) as info:  # the one error of this build
+            kb.assemble(corpus_copy)
+        said = str(info.value)
+        assert f"issuing_body {typed!r} is not a body declared" in said and "did you mean iacml?" in said, said
 
 
 def test_malformed_yaml_gives_the_line(corpus_copy: Path) -> None:
