@@ -2365,3 +2365,28 @@ def test_the_date_under_a_covers_symbols_is_its_issue_date() -> None:
             "Washington, D.C.\nOEA/Ser.W/II.40\nCIDI/doc.9/40\n16 mayo 2040\nOriginal: español\n\n"
             "1. El Consejo aprobó el siguiente reglamento de la Comisión.\n")
     assert parse_document(text).metadata.date == "2040-05-16"
+
+
+THEMED_TITLE = """I TECHNICAL PREPARATORY MEETING OEA/Ser.K/XII.40.1
+OF THE XL INTER-AMERICAN CONFERENCE TRABAJO/RTP/doc.3/40
+OF MINISTERS OF LABOR (IACML) 2 March 2040
+
+DRAFT PLAN OF ACTION OF NASSAU 2040:
+“Decent Work for the Next Generation: Skills, Dialogue and Inclusion”
+(Considered on March 1, 2040)
+
+WE, THE MINISTERS OF LABOR, gathered in Nassau, undertake to implement the following Plan of Action.
+"""
+
+
+@pytest.mark.parametrize(("subtitle", "title"), [
+    ("“Decent Work for the Next Generation: Skills, Dialogue and Inclusion”",
+     "DRAFT PLAN OF ACTION OF NASSAU 2040: “Decent Work for the Next Generation: Skills, Dialogue and Inclusion”"),
+    ("(Considered on March 1, 2040)", "DRAFT PLAN OF ACTION OF NASSAU 2040"),  # no theme: the colon is not kept
+])
+def test_a_theme_in_quotation_marks_under_a_title_ending_in_a_colon_is_part_of_it(subtitle: str, title: str) -> None:
+    """A walkthrough's draft Plan of Action: its title ends "... 2013:" over the Conference's theme in quotation
+    marks, and the cover's title kept the colon and lost the theme."""
+    text = THEMED_TITLE.replace("“Decent Work for the Next Generation: Skills, Dialogue and Inclusion”\n", "") \
+        if subtitle.startswith("(") else THEMED_TITLE
+    assert parse_document(text).metadata.title == title

@@ -567,6 +567,7 @@ def _open_end(title: str) -> bool:
     return bool(_TRAILING_CONNECTOR_RE.search(title)) or (last in _ORDINAL_WORDS and " " in title)
 
 
+_QUOTES = "\"\u201c\u00ab\u2018'"  # what opens a quotation
 _WRAPPED_LINE = 40  # a line this long may have been wrapped; a shorter one ended where its writer ended it
 
 
@@ -575,6 +576,11 @@ def _continued(title: str, following: list[str]) -> str:
     ordinal, or before a line opening on a connector ("AND GENDER EQUITY ...")."""
     last = title
     for more in [text for text in following if text][:3]:
+        if title.endswith(":") and more[:1] in _QUOTES and len(title) + len(more) <= 2 * _TITLE_MAX:
+            # a theme in quotation marks under a title that announces it ("PLAN OF ACTION OF X:" / "“50 Years of
+            # ...”") is part of it
+            title, last = f"{title} {more}", more
+            break
         if more.isupper() and (_open_end(title) or _CONNECTOR_RE.match(more)):
             title, last = f"{title} {more}", more
             continue
@@ -591,7 +597,7 @@ def _continued(title: str, following: list[str]) -> str:
             continue
         break
     title = _DATED_TITLE_RE.sub("", " ".join(title.split()))
-    return title
+    return title.removesuffix(":").rstrip()  # what it announced is not part of the cover
 
 
 # A body that tells of its meeting: "The First Meeting of the Committee was held in ...".
