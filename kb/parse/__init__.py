@@ -25,6 +25,7 @@ text and applies each at the stage it concerns.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -114,6 +115,15 @@ class ParsedDocument:
                     else "set aside" if no in aside else "none")
             out.append(ReadLine(no, role, (), (), False, raw.strip()))
         return out
+
+
+# Spanish words whose accented letter a converter dropped: "-ción" and "-sión" read "-cin", "-sin" ("sin" itself
+# aside); three different ones in a Spanish text with no accented letter at all are not chance.
+_LOST_ACCENT_RE = re.compile(r"\b[a-z]{2,}[cs]in\b", re.IGNORECASE)
+_ACCENTED_RE = re.compile(r"[áéíóúñÁÉÍÓÚÑ]")
+_LOST_ACCENTS = 3
+_SPANISH_WORDS = frozenset({"de", "la", "el", "los", "las", "del", "que", "y", "en", "por", "para", "con", "una"})
+_SPANISH_SHARE = 0.15  # of a Spanish text's words, these are about a quarter; of an English text's, next to none
 
 
 def _doc_type(value: DocType | str | None) -> DocType | None:
@@ -239,6 +249,16 @@ def parse_document(text: str, *, source: str = "<text>", doc_type: DocType | str
                                      f"U+FFFD (\ufffd), from line {first}: letters its converter could not read "
                                      "(a text saved in another encoding); get a good copy, or convert the original "
                                      "from its encoding (e.g. `iconv -f latin1 -t utf-8`), and add that"))
+    words = re.findall(r"[a-z]+", text.casefold())
+    spanish = sum(word in _SPANISH_WORDS for word in words) >= _SPANISH_SHARE * len(words) > 0
+    lost = _LOST_ACCENT_RE.findall(text) if spanish and not _ACCENTED_RE.search(text) else []
+    if len({word.casefold() for word in lost}) >= _LOST_ACCENTS:  # "promocin", "sesin": "ó" dropped, not replaced
+        first = text.count("\n", 0, text.index(lost[0])) + 1
+        said = ", ".join(dict.fromkeys(lost[:4]))
+        warnings.append(ParseWarning(first, "accents-lost", f"the text has no accented letter and reads {said}: its "
+                                     "converter dropped them, and quotes and citations would carry the damaged "
+                                     "words; read the document again from its original (PDF, DOCX) or another "
+                                     "copy, and add that"))
     corrected = frozenset(text.count("\n", 0, offset) + 1 for offset, c in placed.at if c.read_as)  # a cut looked at
     warnings += _warnings(provisions, body_blocks, body_lines, text[body_offset:], kind_of, corrected)
     warnings.sort(key=lambda w: (w.line, w.code))
