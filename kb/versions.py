@@ -65,6 +65,8 @@ class Alignment:
 
 _ANCHOR_RE = re.compile(r"\d+|[^\W\d_]{3,}")
 _MIN_SCORE = 1.5  # below this, two provisions are not taken for one another
+# headings and lists: a pair of them made by place says nothing to check (a list has no words of its own)
+_CONTAINERS = (Kind.SECTION, Kind.LIST)
 
 
 def _anchors(text: str) -> frozenset[str]:
@@ -120,7 +122,7 @@ def align(version: Sequence[Provision], original: Sequence[Provision]) -> Alignm
         if score is not None and best[i][j] == score + best[i + 1][j + 1]:
             v, o = version[i], original[j]
             pairs[v.eid] = o.eid
-            if not (v.number and v.number == o.number) and not (va[i] & oa[j]) and v.kind is not Kind.SECTION:
+            if not (v.number and v.number == o.number) and not (va[i] & oa[j]) and v.kind not in _CONTAINERS:
                 doubtful.append(v.eid)
             i, j = i + 1, j + 1
         elif best[i][j] == best[i + 1][j]:

@@ -566,3 +566,64 @@ def test_a_text_in_another_language_of_a_held_document_is_pointed_out(corpus_cop
     (note,) = [n for n in added.notes if n.startswith("version_of:")]
     assert note.startswith(f"version_of: {PLAN} is a PlanOfAction of the same meeting, held in another language")
     assert f"--version-of {PLAN}" in note
+
+# A statement of our own writing with two runs of "1. 2." (points agreed, then "They also agree:"), and its
+# Spanish text: read as lists, whose version the build published untyped as a list and then refused.
+LISTS_EN = """JOINT STATEMENT ON LABOR MIGRATION
+
+1. The delegations met to review the situation of migrant workers in the region.
+
+2. The delegations agree on the following points:
+
+1. Migrant workers shall enjoy the same labor rights as national workers.
+
+2. Employment services shall provide information to migrant workers in their own language.
+
+They also agree:
+
+1. To exchange information on recruitment practices every year.
+
+2. To report on the measures adopted at the next meeting.
+"""
+LISTS_ES = """DECLARACIÓN CONJUNTA SOBRE MIGRACIÓN LABORAL
+
+1. Las delegaciones se reunieron para examinar la situación de los trabajadores migrantes en la región.
+
+2. Las delegaciones acuerdan los siguientes puntos:
+
+1. Los trabajadores migrantes gozarán de los mismos derechos laborales que los trabajadores nacionales.
+
+2. Los servicios de empleo proporcionarán información a los trabajadores migrantes en su propio idioma.
+
+Asimismo acuerdan:
+
+1. Intercambiar información sobre las prácticas de contratación cada año.
+
+2. Informar sobre las medidas adoptadas en la próxima reunión.
+"""
+
+
+def _held_declaration(corpus: Path, tmp_path: Path, slug: str, text: str) -> None:
+    """An English declaration of our own held (its issuing body written, as a curator would)."""
+    english = tmp_path / f"{slug}.txt"
+    english.write_text(text, encoding="utf-8")
+    added = kb.add_document(english, corpus_dir=corpus, slug=slug, doc_type="Declaration", date="2025-02-01")
+    meta = added.meta_path.read_text(encoding="utf-8")
+    added.meta_path.write_text(re.sub(r"(?m)^issuing_body: .*$", "issuing_body: iacml", meta), encoding="utf-8")
+
+
+def test_a_version_whose_text_has_lists_is_built(corpus_copy: Path, tmp_path: Path) -> None:
+    """A version's list is a kb:VersionProvision (the original's is the kb:List) with no text of its own: the
+    build refused it as an empty provision, though the same text held on its own validates."""
+    _held_declaration(corpus_copy, tmp_path, "migration", LISTS_EN)
+    spanish = tmp_path / "es.txt"
+    spanish.write_text(LISTS_ES, encoding="utf-8")
+    added = kb.add_document(spanish, corpus_dir=corpus_copy, slug="migration-es", version_of="migration")
+    (note,) = [n for n in added.notes if n.startswith("version_of:")]
+    assert "paired by place alone (check them): al_1" in note and "list_" not in note  # a list has no words
+    release, _ = kb.build(corpus_copy, tmp_path / "build")
+    with kb.open_store(release.store_path) as store:
+        es = kb.describe(store, URIRef(kb.provision_iri("migration-es", "list_2")))
+        assert es.first(str(KB.versionOf)) == str(kb.provision_iri("migration", "list_2"))
+        assert str(KB.VersionProvision) in {str(o) for p, o in es.properties if p.endswith("#type")}
+
