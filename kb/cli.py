@@ -240,6 +240,9 @@ def add_cmd(file: Annotated[Path, typer.Argument(help="The new document: a text,
             version_of: Annotated[str | None, typer.Option("--version-of", help="The held document this text is "
                                                            "another language version of (default: the held one "
                                                            "in another language with its symbols).")] = None,
+            confirm_version: Annotated[bool, typer.Option("--confirm-version", help="With --version-of: the text is "
+                                                          "that document's though it reads unlike it (you have "
+                                                          "checked both files).")] = False,
             no_build: Annotated[bool, typer.Option("--no-build", help="Write the files, do not build (a reading "
                                                     "with warnings is never built by kb add).")] = False,
             corpus: CorpusOpt = None, build_dir: BuildOpt = None) -> None:
@@ -250,7 +253,7 @@ def add_cmd(file: Annotated[Path, typer.Argument(help="The new document: a text,
     redirect; `held_as: EID` in annotations/documents.yaml settles one the build cannot match."""
     build_dir = build_dir or kb.default_build_dir(corpus)
     added = kb.add_document(file, corpus_dir=corpus, slug=slug, doc_type=doc_type, language=language, date=date,
-                            replace=replace, version_of=version_of)
+                            replace=replace, version_of=version_of, confirm_version=confirm_version)
     if added.replaced:
         typer.echo(f"{added.slug}: the text held ({added.source_path}) is now {file.name}'s; kept {added.meta_path} "
                    "as edited")
@@ -275,6 +278,11 @@ def add_cmd(file: Annotated[Path, typer.Argument(help="The new document: a text,
     if added.alike:
         typer.echo(f"not built: its provisions say what {added.alike}'s say (above); say which it is, then run "
                    "`kb build`")
+        return
+    if added.version_doubt:
+        typer.echo(f"not built: it reads unlike {written.get('version_of')}, whose version its symbols make it "
+                   f"({added.version_doubt}); check both files, then write version_confirmed: true in "
+                   f"{added.meta_path} or remove version_of, and run `kb build`")
         return
     if added.slug_doubt:
         typer.echo(f"not built: the slug {added.slug} was {added.slug_doubt}. A published slug is permanent (its "

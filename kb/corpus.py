@@ -38,7 +38,7 @@ REQUIRED_FIELDS = (
     "issuing_body", "meeting", "source", "sha256",
 )
 OPTIONAL_FIELDS = ("original_title", "date_note", "known_by", "original_file", "original_sha256", "corrections",
-                   "renamed", "repointed", "version_of")
+                   "renamed", "repointed", "version_of", "version_confirmed")
 _CORRECTION_KEYS = ("at", "after", "read_as", "kind", "number", "eid")
 EMPTY_ALLOWED = ("meeting",)  # a document may belong to no meeting
 DATE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
@@ -231,6 +231,11 @@ def parse_meta(path: Path) -> DocumentMeta:
     if version_of and (not isinstance(version_of, str) or not is_slug(version_of)):
         raise _field_error(path, lines, "version_of", f"{version_of!r} is not a document slug",
                            "give the slug of the held document this text is another language version of")
+    confirmed = data.get("version_confirmed", False)
+    if not isinstance(confirmed, bool) or (confirmed and not version_of):
+        raise _field_error(path, lines, "version_confirmed", "is true or false, and only beside version_of",
+                           "write `version_confirmed: true` under version_of: once you have checked that this text "
+                           "is the original's in another language")
     date = text_field("date", DATE_RE, "write YYYY-MM-DD, YYYY-MM or YYYY, quoted")
     if date and not is_date(date):
         raise _field_error(path, lines, "date", f"{date!r} is not a real date", "check the month and the day")
@@ -257,6 +262,7 @@ def parse_meta(path: Path) -> DocumentMeta:
         original_file=str(data.get("original_file") or ""),
         original_sha256=original_sha or "",
         version_of=version_of,
+        version_confirmed=confirmed,
         meta_path=str(path),
         field_lines=tuple(sorted(lines.items())),
     )

@@ -69,6 +69,9 @@ class Added:
     # a held document whose provisions this text's say: not built until the curator says which it is
     alike: str = ""
     slug_doubt: str = ""  # what the slug proposed was made from, when a note asks to check that
+    # why the text proposed as a held document's version (by its symbols) reads unlike it: not built until the
+    # curator confirms it (version_confirmed: true) or removes version_of
+    version_doubt: str = ""
     replaced: bool = False  # --replace: the text held under the slug before is this one now
 
 
@@ -218,11 +221,12 @@ def _same_text(corpus_dir: Path, held: Sequence[DocumentMeta], parsed: ParsedDoc
 
 
 def _version_note(corpus_dir: Path, original: str, parsed: ParsedDocument, language: str, given: bool,
-                  doc_type: str | None, held_metadata: Sequence[DocumentMeta], slug: str = ""
-                  ) -> tuple[str, str, DocumentMeta]:
+                  doc_type: str | None, held_metadata: Sequence[DocumentMeta], slug: str = "", *,
+                  path: Path, confirmed: bool = False) -> tuple[str, str, DocumentMeta, str]:
     """The comment on a proposed ``version_of``, the note for the curator (how many of the text's provisions
-    align with the original's: kb.versions) and the original's metadata. A version the build would refuse
-    (another type of document, a text that does not align) is refused here."""
+    align with the original's: kb.versions), the original's metadata and why the text reads unlike it ("" if
+    it does not, or the curator confirmed it). A version the build would refuse (another type of document, a
+    text that does not align, one given that reads unlike its original unconfirmed) is refused here."""
     try:
         meta = parse_meta(corpus_dir / "documents" / f"{original}.yaml")
         held = _reading(corpus_dir, meta)
@@ -251,6 +255,14 @@ def _version_note(corpus_dir: Path, original: str, parsed: ParsedDocument, langu
                          hint="leave out --version-of if this is another document; if it is the same text read "
                               "otherwise, add it without --version-of, correct its reading (corpus/README.md) and "
                               "give version_of: in its metadata then")
+    language_name = _LANGUAGES.get(language, "other-language")
+    unlike = "" if confirmed else alignment.unlike
+    if given and unlike:  # the build would refuse it: nothing is written before the curator has looked
+        raise InputError(f"--version-of {original!r}: {alignment.summary(original)}, but {unlike}: this text may be "
+                         f"another document than {original} (nothing written)", parameter="version-of",
+                         hint=f"check {path} against {corpus_dir / meta.source}: if it is another document, leave out "
+                              f"--version-of; if it is {original}'s text in {language_name}, run kb add again with "
+                              "--confirm-version too (written as version_confirmed: true)")
     twins = sorted(other.slug for other in held_metadata
                    if other.version_of == original and other.language == language and other.slug != slug)
     if twins:  # given, or proposed from the symbols: the build would refuse both versions
@@ -264,13 +276,17 @@ def _version_note(corpus_dir: Path, original: str, parsed: ParsedDocument, langu
                       "the same document")
     else:
         given_note = ""
+    if unlike:  # proposed by its symbols: held back until the curator says which it is
+        given_note = (f", but {unlike}: check {path} against {corpus_dir / meta.source}: if it is {original}'s text "
+                      "in another language, write version_confirmed: true under version_of")
+    elif confirmed and alignment.unlike:
+        given_note = f"; {alignment.unlike} (confirmed: published as {original}'s version)"
     why = "given" if given else f"the held {meta.language} document with these symbols"
-    language_name = _LANGUAGES.get(language, "other-language")
     note = (f"version_of: this text is the {language_name} version of {original} ({why}): "
             f"its provisions are published as {original}'s in another language, not as mandates of their own; "
             f"{alignment.summary(original)}" + (
-                f"{given_note}; if it is another document, remove version_of" if not given else ""))
-    return why, note, meta
+                f"{given_note}; if it is another document, remove version_of" if not given else given_note))
+    return why, note, meta, unlike
 
 
 def _declared(annotations_dir: Path) -> tuple[set[str], set[str], set[str]]:
@@ -384,8 +400,9 @@ def _rehashed(metadata: str, sha: str, received: Extracted) -> str:
 
 def add_document(path: Path, *, corpus_dir: Path | None = None, slug: str | None = None,
                  doc_type: str | None = None, language: str | None = None, date: str | None = None,
-                 replace: bool = False, version_of: str | None = None) -> Added:
-    """Hold ``path`` in the corpus and write its proposed metadata (see the module docstring)."""
+                 replace: bool = False, version_of: str | None = None, confirm_version: bool = False) -> Added:
+    """Hold ``path`` in the corpus and write its proposed metadata (see the module docstring).
+    ``confirm_version``: the curator has checked that the text is ``version_of``'s, though it reads unlike it."""
     corpus_dir = corpus_dir or default_corpus_dir()
     if doc_type is not None:
         typed = DocType.named(doc_type)
@@ -399,6 +416,10 @@ def add_document(path: Path, *, corpus_dir: Path | None = None, slug: str | None
     if version_of is not None and not iri.is_slug(version_of):
         raise InputError(f"--version-of {version_of!r} is not a slug", parameter="version-of",
                          hint="give the slug of the held document this text translates (`kb list documents`)")
+    if confirm_version and version_of is None:
+        raise InputError("--confirm-version confirms the original --version-of names: give it too",
+                         parameter="confirm-version", hint="add --version-of SLUG, the held document this text is "
+                                                           "the version of")
     if slug is not None and not iri.is_slug(slug):
         folded = _slugify(slug)
         raise InputError(f"--slug {slug!r} is not a slug", parameter="slug",
@@ -473,13 +494,21 @@ def add_document(path: Path, *, corpus_dir: Path | None = None, slug: str | None
         elif not held_path.is_file() or hashlib.sha256(held_path.read_bytes()).hexdigest() != held_sha:
             write_whole(held_path, received.data)  # a held source stays as received: this is the received text
             kept_notes.append(f"source: {held_path} had been changed or removed; it holds the text received again")
-        if version_of is not None and version_of != existing.version_of:
+        if version_of is not None and (version_of != existing.version_of
+                                       or (confirm_version and not existing.version_confirmed)):
             _version_note(corpus_dir, version_of, parsed, existing.language, given=True,  # refuses what cannot be
-                          doc_type=existing.doc_type.value, held_metadata=_held_metadata(documents), slug=slug)
+                          doc_type=existing.doc_type.value, held_metadata=_held_metadata(documents), slug=slug,
+                          path=path, confirmed=confirm_version or (existing.version_confirmed
+                          and version_of == existing.version_of))
             metadata = meta_path.read_text(encoding="utf-8")
-            line = f"version_of: {version_of}  # given"
-            metadata, found = re.subn(r"(?m)^version_of:.*$", line, metadata)
-            write_whole(meta_path, (metadata if found else metadata.rstrip("\n") + f"\n{line}\n").encode("utf-8"))
+            if not confirm_version and version_of != existing.version_of:  # confirmed of another original
+                metadata = re.sub(r"(?m)^version_confirmed:.*\n?", "", metadata)
+            for key, value in (("version_of", version_of), ("version_confirmed", "true" if confirm_version else "")):
+                if value:
+                    line = f"{key}: {value}  # given"
+                    metadata, found = re.subn(rf"(?m)^{key}:.*$", line, metadata)
+                    metadata = metadata if found else metadata.rstrip("\n") + f"\n{line}\n"
+            write_whole(meta_path, metadata.encode("utf-8"))
             kept_notes.append(f"version_of: {version_of} written into {meta_path.name}; every other field is kept "
                               "as edited")
         return Added(slug, held_path, meta_path, parsed, kept_metadata=True, promoted=slug in quoted,
@@ -501,11 +530,12 @@ def add_document(path: Path, *, corpus_dir: Path | None = None, slug: str | None
         notes.append(f"text: its provisions say what {alike}'s say, in {alike_language}, number for number and name "
                      f"for name: if it is {alike}'s text in another language, run `kb add FILE --version-of {alike}` "
                      "(its mandates are then counted once); if not, `kb build`")
-    version_comment = original_english_title = ""
+    version_comment = original_english_title = version_doubt = ""
     of: DocumentMeta | None = None  # the original's metadata: a version's date, meeting and body are its own
     if original:
-        version_comment, note, of = _version_note(corpus_dir, original, parsed, lang, given=version_of is not None,
-                                                  doc_type=final_type, held_metadata=held_metadata, slug=slug)
+        version_comment, note, of, version_doubt = _version_note(
+            corpus_dir, original, parsed, lang, given=version_of is not None, doc_type=final_type,
+            held_metadata=held_metadata, slug=slug, path=path, confirmed=confirm_version)
         original_english_title = of.title
         notes.append(note)
         base = original.removesuffix(f"-{of.language}")  # a version is named after its original
@@ -602,6 +632,7 @@ def add_document(path: Path, *, corpus_dir: Path | None = None, slug: str | None
         ("source", f"sources/{slug}.txt", ""),
         ("sha256", held_sha, ""),
         *([("version_of", original, version_comment)] if original else []),
+        *([("version_confirmed", True, "given")] if original and confirm_version else []),
     ]
     if received.converted_from != "text":
         fields += [("original_file", received.original_name, f"converted from {received.converted_from.upper()}"),
@@ -635,5 +666,5 @@ def add_document(path: Path, *, corpus_dir: Path | None = None, slug: str | None
                      f"remove documents/{slug}.yaml and sources/{slug}.txt and {how}: its quoted provisions are "
                      "then matched to its text")
     return Added(slug, source_path, meta_path, parsed, kept_metadata=False, promoted=slug in quoted, notes=notes,
-                 alike=alike, slug_doubt=doubt)
+                 alike=alike, slug_doubt=doubt, version_doubt=version_doubt)
 

@@ -119,6 +119,8 @@ class DocumentMeta:
     # The held document this text is another language version of: the same work, its provisions the
     # original's (kb.versions aligns them), not mandates and recommendations of their own.
     version_of: str = ""
+    # The curator says this text is the original's version though it reads unlike it (kb.versions' unlike).
+    version_confirmed: bool = False
     corrections: tuple[Correction, ...] = ()  # how to read the source where the parser misreads it
     renamed: tuple[tuple[str, str], ...] = ()  # (published eId, the eId that now names it; '' the document)
     repointed: tuple[str, ...] = ()  # published eIds a curator lets name another text than they did

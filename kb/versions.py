@@ -38,6 +38,9 @@ class Alignment:
     missing: tuple[Provision, ...] = ()  # the original's provisions with none in the version
     doubtful: tuple[str, ...] = ()  # version eIds paired by place alone: no printed number, no shared name
     named: int = 0  # pairs whose two texts share a number, name or acronym
+    worded: int = 0  # pairs with words on both sides (not a list, which has none of its own)
+    corroborated: int = 0  # of those, pairs that share a number or name, or are as long as a translation is
+    ratio: float = 1.0  # the version's paired text to the original's, in characters
 
     @property
     def likeness(self) -> float:
@@ -59,6 +62,25 @@ class Alignment:
         return "; ".join(said) if len(said) > 1 else f"all {total} provisions aligned with {original}'s"
 
     @property
+    def unlike(self) -> str:
+        """Why this text is too unlike its original to be taken for its version unless the curator confirms it
+        ("" if it is not): a third of its provisions or more have no counterpart, or most pairs share no number
+        or name and are not as long as a translation would be. Two documents laid out alike (paragraphs 1 to 3) pair
+        by their printed numbers alone; the words and the lengths tell them apart."""
+        total = len(self.pairs) + len(self.unmatched)
+        if total < _FEW:
+            return ""  # too little to tell
+        if 3 * len(self.pairs) < 2 * total:  # a translation's are all there, but for a line a host kept or lost
+            return f"{total - len(self.pairs)} of its {total} provisions have no counterpart there"
+        if 2 * self.corroborated >= self.worded:
+            return ""
+        low, high = _RATIO
+        longer = (f"; its text is {self.ratio:.2f} times as long as the original's, where a translation's is "
+                  f"{low:.2f} to {high:.2f} times" if not low <= self.ratio <= high else "")
+        return (f"only {self.corroborated} of {self.worded} pairs share a number, name or acronym or are as long "
+                f"as a translation would be{longer}")
+
+    @property
     def complete(self) -> bool:
         return not (self.unmatched or self.missing or self.doubtful)
 
@@ -67,6 +89,13 @@ _ANCHOR_RE = re.compile(r"\d+|[^\W\d_]{3,}")
 _MIN_SCORE = 1.5  # below this, two provisions are not taken for one another
 # headings and lists: a pair of them made by place says nothing to check (a list has no words of its own)
 _CONTAINERS = (Kind.SECTION, Kind.LIST)
+_FEW = 3  # provisions: fewer say too little to tell a version from another text
+# A whole translation's length to its original's: Spanish, French or Portuguese text runs 10-30% longer than
+# English, and English as much shorter; outside this the two texts do not say the same.
+_RATIO = (1 / 1.5, 1.5)
+# One pair's length ratio to the whole text's, for a translation (measured on EN/ES texts: within 1.2), a short
+# heading or phrase given some characters of slack.
+_SPREAD, _SLACK = 1.4, 12
 
 
 def _anchors(text: str) -> frozenset[str]:
@@ -131,6 +160,17 @@ def align(version: Sequence[Provision], original: Sequence[Provision]) -> Alignm
             j += 1
     paired = set(pairs.values())
     by_eid = {p.eid: k for k, p in enumerate(original)}
-    named = sum(1 for k, p in enumerate(version) if p.eid in pairs and va[k] & oa[by_eid[pairs[p.eid]]])
+    paired_at = [(k, by_eid[pairs[p.eid]]) for k, p in enumerate(version) if p.eid in pairs]
+    named = sum(1 for k, o in paired_at if va[k] & oa[o])
+    worded = [(k, o) for k, o in paired_at if version[k].text and original[o].text]
+    ratio = (sum(len(version[k].text) for k, _ in worded) / sum(len(original[o].text) for _, o in worded)
+             if worded else 1.0)
+
+    def fits(k: int, o: int) -> bool:  # as long as the whole text's ratio says its translation would be
+        mine, theirs = len(version[k].text) + _SLACK, ratio * len(original[o].text) + _SLACK
+        return _RATIO[0] <= ratio <= _RATIO[1] and max(mine, theirs) <= _SPREAD * min(mine, theirs)
+
+    corroborated = sum(1 for k, o in worded if va[k] & oa[o] or fits(k, o))
     return Alignment(pairs, tuple(p for p in version if p.eid not in pairs),
-                     tuple(p for p in original if p.eid not in paired), tuple(doubtful), named)
+                     tuple(p for p in original if p.eid not in paired), tuple(doubtful), named,
+                     len(worded), corroborated, ratio)

@@ -442,7 +442,8 @@ def test_version_of_given_to_a_published_text_is_read_anew(capsys: pytest.Captur
     added.meta_path.write_text(meta, encoding="utf-8")
     args = ["--corpus", str(corpus_copy), "--build-dir", str(tmp_path / "build")]
     assert run(capsys, "build", *args)[0] == 0
-    added.meta_path.write_text(meta + "version_of: wg1-2024-report\n", encoding="utf-8")
+    # one pair of three (its heading): read unlike the report, it is a version once the curator confirms it
+    added.meta_path.write_text(meta + "version_of: wg1-2024-report\nversion_confirmed: true\n", encoding="utf-8")
     code, _, err = run(capsys, "validate", *args)
     assert code == 0 and "informe-2024: " in err and "no counterpart for" in err and "para_99" in err
 
@@ -567,6 +568,7 @@ def test_a_text_in_another_language_of_a_held_document_is_pointed_out(corpus_cop
     assert note.startswith(f"version_of: {PLAN} is a PlanOfAction of the same meeting, held in another language")
     assert f"--version-of {PLAN}" in note
 
+
 # A statement of our own writing with two runs of "1. 2." (points agreed, then "They also agree:"), and its
 # Spanish text: read as lists, whose version the build published untyped as a list and then refused.
 LISTS_EN = """JOINT STATEMENT ON LABOR MIGRATION
@@ -627,3 +629,140 @@ def test_a_version_whose_text_has_lists_is_built(corpus_copy: Path, tmp_path: Pa
         assert es.first(str(KB.versionOf)) == str(kb.provision_iri("migration", "list_2"))
         assert str(KB.VersionProvision) in {str(o) for p, o in es.properties if p.endswith("#type")}
 
+
+# A declaration of our own writing with no proper name, number or acronym at all, in short paragraphs, and its
+# Spanish text: only the lengths say it is a translation, and they must be enough.
+DECENT_WORK_EN = """DECLARATION ON DECENT WORK
+
+1. We recognize that decent work is the best path out of poverty.
+
+2. We reaffirm our commitment to social dialogue among governments, workers and employers.
+
+3. We will strengthen labor inspection and the protection of the rights of workers.
+
+4. We will promote the participation of women and young people in the labor market.
+
+5. We encourage the exchange of experiences on public employment services.
+
+6. We request the technical secretariat to prepare a report on the progress made.
+"""
+DECENT_WORK_ES = """DECLARACIÓN SOBRE EL TRABAJO DECENTE
+
+1. Reconocemos que el trabajo decente es el mejor camino para salir de la pobreza.
+
+2. Reafirmamos nuestro compromiso con el diálogo social entre gobiernos, trabajadores y empleadores.
+
+3. Fortaleceremos la inspección del trabajo y la protección de los derechos de los trabajadores.
+
+4. Promoveremos la participación de las mujeres y de los jóvenes en el mercado laboral.
+
+5. Alentamos el intercambio de experiencias sobre los servicios públicos de empleo.
+
+6. Solicitamos a la secretaría técnica que elabore un informe sobre los avances logrados.
+"""
+# Two declarations laid out alike, on other matters: only their paragraph numbers agree.
+YOUTH_EN = """DECLARATION ON YOUTH
+
+1. We meet in Lima to discuss youth employment and the transition from school to work across the region.
+
+2. We commit to expand apprenticeships and vocational training programs for young people in every member state.
+
+3. We instruct the Technical Secretariat to report on progress at the next meeting of the Conference.
+"""
+FISHERIES_ES = """DECLARACIÓN SOBRE PESCA
+
+1. La pesca artesanal sostiene a miles de familias costeras.
+
+2. Los océanos requieren protección frente a la sobreexplotación.
+
+3. Las cuotas de captura deben revisarse cada año.
+"""
+
+
+def _read(text: str, language: str) -> list[Provision]:
+    return kb.parse_document(text, source="x.txt", doc_type="Declaration", language=language).provisions
+
+
+def test_a_translation_reads_like_its_original_and_another_text_does_not() -> None:
+    """A translation with no name in it is as long as its original, pair by pair (Spanish some 10-25% longer); a
+    text that pairs by its paragraph numbers alone, or whose provisions are mostly unpaired, reads unlike it."""
+    for version, original in ((DECENT_WORK_ES, DECENT_WORK_EN), (DECENT_WORK_EN, DECENT_WORK_ES),
+                              (NEW_PLAN_VERSION_ES, NEW_PLAN), (LISTS_ES, LISTS_EN)):
+        alignment = align(_read(version, "es"), _read(original, "en"))
+        assert alignment.complete or not alignment.unmatched
+        assert alignment.unlike == "", (version[:30], alignment)
+    alignment = align(_read(FISHERIES_ES, "es"), _read(YOUTH_EN, "en"))
+    assert alignment.summary("y") == "all 3 provisions aligned with y's"  # by their numbers: all that was said
+    assert alignment.unlike.startswith("only 0 of 3 pairs share a number, name or acronym or are as long")
+    assert "its text is 0.54 times as long as the original's" in alignment.unlike
+    # the youth declaration's three paragraphs pair with three of the six on decent work: half of these unpaired
+    mostly_unpaired = align(_read(DECENT_WORK_ES, "es"), _read(YOUTH_EN, "en"))
+    assert mostly_unpaired.unlike == "3 of its 6 provisions have no counterpart there"
+
+
+def test_a_text_unlike_its_original_is_held_as_its_version_only_once_confirmed(
+        capsys: pytest.CaptureFixture[str], corpus_copy: Path, tmp_path: Path) -> None:
+    """A curator's walkthrough: a joint declaration was taken for the English text of another ("3 of 9 provisions
+    aligned") and given its title. Given with --version-of, such a text is refused, nothing written, naming both
+    files; written by hand, the build refuses it; the curator who has checked says so with version_confirmed."""
+    _held_declaration(corpus_copy, tmp_path, "y", YOUTH_EN)
+    fisheries = tmp_path / "b.txt"
+    fisheries.write_text(FISHERIES_ES, encoding="utf-8")
+    before = sorted(p.name for p in (corpus_copy / "documents").iterdir())
+    with pytest.raises(kb.InputError) as refused:
+        kb.add_document(fisheries, corpus_dir=corpus_copy, slug="y-es", version_of="y")
+    assert "all 3 provisions aligned with y's, but only 0 of 3 pairs" in str(refused.value)
+    assert "(nothing written)" in str(refused.value)
+    assert f"check {fisheries} against {corpus_copy / 'sources' / 'y.txt'}" in refused.value.hint
+    assert "--confirm-version" in refused.value.hint
+    assert sorted(p.name for p in (corpus_copy / "documents").iterdir()) == before
+    # written by hand: the build refuses it, at the line of version_of, naming both files
+    added = kb.add_document(fisheries, corpus_dir=corpus_copy, slug="y-es", date="2025-02-01")
+    meta = re.sub(r"(?m)^issuing_body: .*$", "issuing_body: iacml", added.meta_path.read_text(encoding="utf-8"))
+    added.meta_path.write_text(meta + "version_of: y\n", encoding="utf-8")
+    with pytest.raises(kb.CorpusError) as unbuilt:
+        kb.build(corpus_copy, tmp_path / "build")
+    said = str(unbuilt.value)
+    assert "y-es.yaml:" in said and "version_of: all 3 provisions aligned with y's, but only 0 of 3 pairs" in said
+    assert "y-es.txt against" in said and "y.txt: if it is another document, remove version_of" in said
+    added.meta_path.write_text(meta + "version_of: y\nversion_confirmed: true\n", encoding="utf-8")
+    code, _, err = run(capsys, "build", "--corpus", str(corpus_copy), "--build-dir", str(tmp_path / "build"))
+    assert code == 0 and "(version_confirmed: published as y's version)" in err
+    # confirmed when added: written so
+    for held in (added.meta_path, added.source_path):
+        held.unlink()
+    confirmed = kb.add_document(fisheries, corpus_dir=corpus_copy, slug="y-es", version_of="y", confirm_version=True)
+    assert "version_confirmed: true  # given" in confirmed.meta_path.read_text(encoding="utf-8")
+    assert any("(confirmed: published as y's version)" in note for note in confirmed.notes)
+
+
+def test_a_translation_with_no_name_in_it_is_held_as_a_version(corpus_copy: Path, tmp_path: Path) -> None:
+    _held_declaration(corpus_copy, tmp_path, "decent-work", DECENT_WORK_EN)
+    spanish = tmp_path / "es.txt"
+    spanish.write_text(DECENT_WORK_ES, encoding="utf-8")
+    added = kb.add_document(spanish, corpus_dir=corpus_copy, slug="decent-work-es", version_of="decent-work")
+    assert any(note.endswith("all 6 provisions aligned with decent-work's") for note in added.notes), added.notes
+    assert not added.version_doubt
+    kb.build(corpus_copy, tmp_path / "build")
+
+
+def test_a_text_with_the_symbols_of_a_held_one_that_reads_unlike_it_is_held_back(
+        capsys: pytest.CaptureFixture[str], corpus_copy: Path, tmp_path: Path) -> None:
+    """Proposed by its symbols (the Asunción plan's cover over a text of other matters), a version that reads
+    unlike its original is written, said, and not built until the curator says which it is."""
+    for held in (corpus_copy / "documents" / f"{PLAN}.yaml", corpus_copy / "sources" / f"{PLAN}.txt"):
+        held.unlink(missing_ok=True)
+    english, other = tmp_path / "plan-en.txt", tmp_path / "plan-es.txt"
+    english.write_text(NEW_PLAN, encoding="utf-8")
+    kb.add_document(english, corpus_dir=corpus_copy)
+    cover = NEW_PLAN_VERSION_ES.split("1. NOSOTROS")[0]
+    other.write_text(cover + "\n\n".join(f"{n}. {text}" for n, text in enumerate((
+        "La pesca artesanal sostiene a miles de familias costeras.", "Los océanos requieren protección.",
+        "Las cuotas de captura deben revisarse cada año.", "Los puertos pesqueros necesitan inversión."), 1)) + "\n",
+        encoding="utf-8")
+    args = ["--corpus", str(corpus_copy), "--build-dir", str(tmp_path / "build")]
+    code, out, err = run(capsys, "add", str(other), *args)
+    assert code == 0 and f"version_of: this text is the Spanish version of {PLAN}" in err
+    assert "write version_confirmed: true under version_of" in err
+    assert f"not built: it reads unlike {PLAN}, whose version its symbols make it" in out
+    assert not (tmp_path / "build").exists()
