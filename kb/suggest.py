@@ -421,6 +421,16 @@ def _overlap(source: Candidate, target: Candidate) -> float:
     return scale * fuzz.token_set_ratio(source.text, target.text, processor=utils.default_process) / 100
 
 
+def _unnamed(candidate: Candidate, annotations: Annotations) -> Candidate:
+    """The candidate with the bodies it names left out of its text, for an activity's overlap: an activity shares
+    the names of the Conference and its organs with everything of its process, and they say nothing of what it
+    answered (a conference was proposed as answering the opening of the Plan of Action that names it)."""
+    text = candidate.text
+    for start, end, _, _ in sorted(_named_bodies(text, annotations), reverse=True):
+        text = f"{text[:start]} {text[end:]}"
+    return replace(candidate, text=text)
+
+
 def _theme(source: frozenset[str], target: frozenset[str], broader: Mapping[str, str]) -> float:
     """The share of a target's themes (its topics and their broader ones) an activity's text names too: a
     launch of a repository on paid domestic work answers a mandate on gender equality in other words."""
@@ -649,27 +659,17 @@ def _named_bodies(text: str, annotations: Annotations) -> list[tuple[int, int, s
     a longer one that is matched, "ILO" in "ILO/CINTERFOR", does not count), and of each body of a
     numbered series the text names together ("the Working Groups": Working Group 1 and 2)."""
     found: list[tuple[int, int, str, str]] = []
-    series: dict[str, set[str]] = {}
-    for body in annotations.bodies:
-        given = {body.label, *body.alt_labels}
-        # "Executive Secretariat for Integral Development (SEDI)" is printed without its acronym too
-        names = given | {short for n in given if (short := _ACRONYM_AFTER.sub("", n)) != n}
-        for name in sorted(names, key=lambda n: (-len(n), n)):  # ties by name: seed-free
-            if len(name) < 3:
-                continue
-            # "OIT-CINTERFOR" names OIT/CINTERFOR: a hyphen and a slash join a name's parts alike
-            m = re.search(rf"(?<![\w-]){re.escape(name).replace('/', '[-/]').replace(chr(92) + '-', '[-/]')}(?![\w-])",
-                          text)
+    patterns, plurals = _name_patterns(tuple((b.slug, b.label, *b.alt_labels) for b in annotations.bodies))
+    words = set(_FIRST_WORD_RE.findall(text))
+    for slug, names in patterns:
+        for first, pattern in names:
+            m = pattern.search(text) if first in words else None
             if m is not None:
-                found.append((m.start(), m.end(), body.slug, m.group()))  # as printed: "ILO/CINTERFOR" or "-"
+                found.append((m.start(), m.end(), slug, m.group()))  # as printed: "ILO/CINTERFOR" or "-"
                 break
-        for name in (body.label, *body.alt_labels):
-            if (numbered := _NUMBERED_NAME_RE.match(name)) is not None:
-                for plural in _plurals(numbered[1]):
-                    series.setdefault(plural, set()).add(body.slug)
     named = {slug for _, _, slug, _ in found}
-    for plural, slugs in sorted(series.items(), key=lambda s: (-len(s[0]), s[0])):  # "Working Groups" over "Groups"
-        m = re.search(rf"(?<![\w-]){re.escape(plural)}(?![\w-])", text)
+    for plural, pattern, slugs in plurals:
+        m = pattern.search(text)
         if m is not None and len(slugs) > 1:
             found += [(m.start(), m.end(), slug, plural) for slug in sorted(slugs - named)]
             named |= slugs
@@ -677,6 +677,36 @@ def _named_bodies(text: str, annotations: Annotations) -> list[tuple[int, int, s
 
 
 _ACRONYM_AFTER = re.compile(r"\s+\([A-Z][A-Z0-9/-]*[A-Z0-9]\)$")  # "(SEDI)", "(ILO/CINTERFOR)", not "(Guatemala)"
+
+
+_FIRST_WORD_RE = re.compile(r"\w+")
+
+
+@functools.lru_cache(maxsize=8)
+def _name_patterns(bodies: tuple[tuple[str, ...], ...]) -> tuple[
+        tuple[tuple[str, tuple[tuple[str, re.Pattern[str]], ...]], ...],
+        tuple[tuple[str, re.Pattern[str], frozenset[str]], ...]]:
+    """For each body (slug, label, other names), its names' first words and patterns, longest first (a text that
+    lacks a name's first word is not searched for it); and the plurals of the numbered
+    series, longest first ("Working Groups" over "Groups"), with the bodies of each: compiled once per set of
+    bodies, as a text is searched for every one of them."""
+    patterns = []
+    series: dict[str, set[str]] = {}
+    for slug, *given in bodies:
+        # "Executive Secretariat for Integral Development (SEDI)" is printed without its acronym too
+        names = set(given) | {short for n in given if (short := _ACRONYM_AFTER.sub("", n)) != n}
+        # "OIT-CINTERFOR" names OIT/CINTERFOR: a hyphen and a slash join a name's parts alike
+        patterns.append((slug, tuple(
+            (_FIRST_WORD_RE.findall(name)[0],
+             re.compile(rf"(?<![\w-]){re.escape(name).replace('/', '[-/]').replace(chr(92) + '-', '[-/]')}(?![\w-])"))
+            for name in sorted(names, key=lambda n: (-len(n), n))  # ties by name: seed-free
+            if len(name) >= 3 and _FIRST_WORD_RE.search(name))))
+        for name in given:
+            if (numbered := _NUMBERED_NAME_RE.match(name)) is not None:
+                for plural in _plurals(numbered[1]):
+                    series.setdefault(plural, set()).add(slug)
+    return tuple(patterns), tuple((plural, re.compile(rf"(?<![\w-]){re.escape(plural)}(?![\w-])"), frozenset(slugs))
+                                  for plural, slugs in sorted(series.items(), key=lambda s: (-len(s[0]), s[0])))
 
 
 def _plurals(stem: str) -> tuple[str, ...]:
@@ -772,6 +802,12 @@ def suggest(documents: Sequence[SourceDocument], provisions: dict[str, list[Prov
     ref_of = {c.iri: c.ref for c in items}
     vectors = dict(zip(needed, _embedder().embed([text_of[i] for i in needed], norm=True), strict=True))
     out: list[Suggestion] = []
+    without_names: dict[str, Candidate] = {}
+
+    def unnamed(c: Candidate) -> Candidate:
+        if c.iri not in without_names:
+            without_names[c.iri] = _unnamed(c, annotations)
+        return without_names[c.iri]
     for source, shortlist in searched:
         ranked: list[tuple[float, Candidate, dict[str, float]]] = []
         for k in sorted(shortlist):
@@ -796,7 +832,8 @@ def suggest(documents: Sequence[SourceDocument], provisions: dict[str, list[Prov
                 continue
             if source.kind != "Activity" and _one_passage(source, target):
                 continue
-            overlap = _overlap(source, target)
+            overlap = _overlap(unnamed(source), unnamed(target)) if source.kind == "Activity" else \
+                _overlap(source, target)
             cited = _cited(source, target)
             quoted = _quoted(source, target, meetings)
             force = in_force(when(source)).get(target.doc) if source.kind == "Activity" and target.kind in (

@@ -308,6 +308,23 @@ def test_a_text_of_a_few_words_does_not_restate_every_text_on_its_subject() -> N
     assert names == {"Working Groups"}
 
 
+def test_an_activity_is_not_matched_by_the_names_of_the_bodies_it_shares() -> None:
+    """A walkthrough's new Plan of Action: the next Conference was proposed as answering the plan's opening ("WE,
+    THE MINISTERS ... OF THE XVIII INTER-AMERICAN CONFERENCE OF MINISTERS OF LABOR (IACML) ... undertake to
+    implement the following Plan of Action"), on the words of the Conference's name they share."""
+    from kb.suggest import Candidate, _overlap, _unnamed
+
+    annotations = kb.prepare(None).annotations
+    conference = Candidate(iri="a", ref="activity:x", kind="Activity", doc="", number="", evidence=(), date="2041",
+                           text="XXI Inter-American Conference of Ministers of Labor (IACML), held in Nassau")
+    opening = Candidate(iri="p", ref="plan al_1", kind="Mandate", doc="plan", number="", evidence=(), date="2040",
+                        text="WE, THE MINISTERS OF THE XX Inter-American Conference of Ministers of Labor (IACML), "
+                             "undertake to implement the following Plan of Action")
+    assert _overlap(conference, opening) >= 0.6
+    assert _overlap(_unnamed(conference, annotations), _unnamed(opening, annotations)) < 0.35
+    assert "Inter-American Conference" not in _unnamed(opening, annotations).text
+
+
 def test_the_number_a_provision_opens_with_is_its_own_not_a_citation() -> None:
     """An article of a new Plan de Acción ("Artículo 2. Se constituirán ...") was proposed as derived from
     every recommendation 2 and paragraph 2 of the corpus, "cites it"."""
