@@ -55,6 +55,21 @@ def own_symbols(symbols: Iterable[str]) -> set[str]:
     return {s.replace(" ", "").casefold() for s in symbols if not is_classification_symbol(s)}
 
 
+# A revision or corrigendum of a symbol (folded: no spaces, lower case): "cidi/trabajo/doc.22/15rev.1". (An
+# addendum, "add.1", is a document of its own.)
+REVISION_RE = re.compile(r"(?:/?(?:rev\.?\d*|corr\.?\d*))+$")  # "rev.1", "/rev.1" (folded: no spaces)
+
+
+def other_symbols(these: Iterable[str], those: Iterable[str]) -> bool:
+    """Whether two sets of symbols name two documents: both give their own symbols (or both their meeting's
+    classification) and none is shared, a revision aside."""
+    def kinds(symbols: Iterable[str]) -> tuple[set[str], set[str]]:  # (own, the meeting's classification)
+        folded = {REVISION_RE.sub("", s.replace(" ", "").casefold()): is_classification_symbol(s) for s in symbols}
+        return {s for s, c in folded.items() if not c}, {s for s, c in folded.items() if c}
+
+    return any(mine and other and not mine & other for mine, other in zip(kinds(these), kinds(those), strict=True))
+
+
 def is_date(text: str) -> bool:
     """YYYY-MM-DD, YYYY-MM or YYYY, naming a day or month the calendar has (not 2025-02-30)."""
     if not DATE_RE.match(text):

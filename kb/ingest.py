@@ -29,9 +29,10 @@ from kb import iri
 from kb.annotate import LINE, read_annotation_files, withdrawn_entries
 from kb.corpus import (
     DATE_RE,
+    REVISION_RE,
     default_corpus_dir,
-    is_classification_symbol,
     is_date,
+    other_symbols,
     own_symbols,
     parse_meta,
     write_whole,
@@ -41,7 +42,7 @@ from kb.extract import Extracted, extract
 from kb.model import DocType, DocumentMeta, Kind, QuotedProvision
 from kb.parse import ParsedDocument, parse_document
 from kb.promote import match_quoted
-from kb.versions import align
+from kb.versions import align, same_text_share
 
 __all__ = ["Added", "add_document", "propose_slug"]
 
@@ -144,11 +145,6 @@ def _holder(documents: Path, received: Extracted, sha256: str) -> str | None:
     return None
 
 
-# A revision or corrigendum of a symbol (folded: no spaces, lower case): "cidi/trabajo/doc.22/15rev.1". (An
-# addendum, "add.1", is a document of its own.)
-_REVISION_RE = re.compile(r"(?:/?(?:rev\.?\d*|corr\.?\d*))+$")  # "rev.1", "/rev.1" (folded: no spaces)
-
-
 def _same_symbols(held: Sequence[DocumentMeta], symbols: Sequence[str], language: str, *,
                   same_language: bool = True, doc_type: str = "") -> str:
     """The slug of a held document sharing a symbol with these, or "": in the same language, a text of the
@@ -156,7 +152,7 @@ def _same_symbols(held: Sequence[DocumentMeta], symbols: Sequence[str], language
     a Declaration and its Plan of Action), the original this text is a language version of (a version's own
     original when that one is a version too)."""
     def folded(given: Iterable[str]) -> set[str]:  # across languages, a revision of a symbol is the document's
-        return own_symbols(given) if same_language else {_REVISION_RE.sub("", s) for s in own_symbols(given)}
+        return own_symbols(given) if same_language else {REVISION_RE.sub("", s) for s in own_symbols(given)}
 
     wanted = folded(symbols)
     for meta in held if wanted else ():
@@ -184,31 +180,21 @@ def _reading(corpus_dir: Path, meta: DocumentMeta) -> ParsedDocument:
                           language=meta.language, corrections=meta.corrections, corrections_file=meta.meta_path)
 
 
-_ALIKE = 0.6  # the likeness (kb.versions) from which a text is taken for one a held document's says
+_ALIKE = 0.6  # the share of provisions saying the same (kb.versions) from which a text is one a held one says
 _ALIKE_MIN = 3  # provisions: fewer say too little to tell
 
 
-def _other_symbols(these: Iterable[str], those: Iterable[str]) -> bool:
-    """Whether two sets of symbols name two documents: both give their own symbols (or both their meeting's
-    classification) and none is shared, a revision aside."""
-    def kinds(symbols: Iterable[str]) -> tuple[set[str], set[str]]:  # (own, the meeting's classification)
-        folded = {_REVISION_RE.sub("", s.replace(" ", "").casefold()): is_classification_symbol(s) for s in symbols}
-        return {s for s, c in folded.items() if not c}, {s for s, c in folded.items() if c}
-
-    return any(mine and other and not mine & other for mine, other in zip(kinds(these), kinds(those), strict=True))
-
-
 def _same_text(corpus_dir: Path, held: Sequence[DocumentMeta], parsed: ParsedDocument,
-               doc_type: str) -> tuple[str, str]:
+               doc_type: str, language: str) -> tuple[str, str]:
     """The held document of this type (no language version) whose provisions say what this text's say, in
-    either language, with its language; ("", "") if none does (kb.versions' likeness). Not one whose symbols
+    either language, with its language; ("", "") if none does (kb.versions.same_text_share). Not one whose symbols
     the cover contradicts: two Plans of Action repeat each other's standard paragraphs, and their symbols
     (a revision aside) tell them apart."""
     if len(parsed.provisions) < _ALIKE_MIN:
         return "", ""
     best: tuple[float, str, str] = (0.0, "", "")
     for meta in held:
-        if meta.version_of or meta.doc_type.value != doc_type or _other_symbols(parsed.metadata.symbols, meta.symbols):
+        if meta.version_of or meta.doc_type.value != doc_type or other_symbols(parsed.metadata.symbols, meta.symbols):
             continue
         try:
             reading = _reading(corpus_dir, meta)
@@ -216,7 +202,8 @@ def _same_text(corpus_dir: Path, held: Sequence[DocumentMeta], parsed: ParsedDoc
             continue  # the build reports it
         if 2 * len(reading.provisions) < len(parsed.provisions) or 2 * len(parsed.provisions) < len(reading.provisions):
             continue  # one of them could not say all the other says
-        best = max(best, (align(parsed.provisions, reading.provisions).likeness, meta.slug, meta.language))
+        share = same_text_share(parsed.provisions, reading.provisions, same_language=meta.language == language)
+        best = max(best, (share, meta.slug, meta.language))
     return best[1:] if best[0] >= _ALIKE else ("", "")
 
 
@@ -460,7 +447,7 @@ def add_document(path: Path, *, corpus_dir: Path | None = None, slug: str | None
                          "provision each published one is now)")
             if requested is None:  # the slug is the cover's reading, not the curator's word: another document first
                 free = iri.free_slug(slug, lambda name: name in withdrawn or (documents / f"{name}.yaml").exists())
-                other = _other_symbols(meta.symbols, existing.symbols)
+                other = other_symbols(meta.symbols, existing.symbols)
                 raise InputError(
                     f"{meta_path}: {slug!r}, the slug proposed from its cover, is already held, from another text "
                     "(nothing written)", parameter="slug",
@@ -473,7 +460,7 @@ def add_document(path: Path, *, corpus_dir: Path | None = None, slug: str | None
         parsed = parse_document(received.text, source=str(path), doc_type=existing.doc_type,
                                 language=existing.language, corrections=existing.corrections,
                                 corrections_file=str(meta_path))
-        if existing.sha256 != held_sha and _other_symbols(parsed.metadata.symbols, existing.symbols):
+        if existing.sha256 != held_sha and other_symbols(parsed.metadata.symbols, existing.symbols):
             raise InputError(f"{path}: its cover gives {', '.join(parsed.metadata.symbols)}, and {slug} is held as "
                              f"{', '.join(existing.symbols)}: another document, not a text of {slug} (nothing written)",
                              parameter="replace",
@@ -525,7 +512,8 @@ def add_document(path: Path, *, corpus_dir: Path | None = None, slug: str | None
     held_metadata = _held_metadata(documents)
     original = version_of or _same_symbols(held_metadata, meta.symbols, lang, same_language=False,
                                            doc_type=final_type)
-    alike, alike_language = ("", "") if original else _same_text(corpus_dir, held_metadata, parsed, final_type)
+    alike, alike_language = (("", "") if original else
+                             _same_text(corpus_dir, held_metadata, parsed, final_type, lang))
     if alike and alike_language != lang:  # a hint only: two documents laid out alike can share a few names
         notes.append(f"text: its provisions say what {alike}'s say, in {alike_language}, number for number and name "
                      f"for name: if it is {alike}'s text in another language, run `kb add FILE --version-of {alike}` "

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 
 from kb.model import Kind, Provision
 
-__all__ = ["Alignment", "align"]
+__all__ = ["Alignment", "align", "same_text_share"]
 
 
 @dataclass(frozen=True)
@@ -174,3 +174,45 @@ def align(version: Sequence[Provision], original: Sequence[Provision]) -> Alignm
     return Alignment(pairs, tuple(p for p in version if p.eid not in pairs),
                      tuple(p for p in original if p.eid not in paired), tuple(doubtful), named,
                      len(worded), corroborated, ratio)
+
+
+_COMMON = 1 / 3  # an anchor in more of the provisions of two texts than this names what they are about, not one
+_SAME_WORDS = 0.5  # in one language, the share of words two provisions must have in common to say the same
+
+
+def _words(text: str) -> frozenset[str]:
+    folded = unicodedata.normalize("NFKD", text.casefold())
+    return frozenset(re.findall(r"[^\W\d_]{3,}|\d+", "".join(c for c in folded if not unicodedata.combining(c))))
+
+
+def same_text_share(text: Sequence[Provision], held: Sequence[Provision], *, same_language: bool) -> float:
+    """The share of ``text``'s provisions that say what their counterpart in ``held`` says: in one language, most
+    of their words in common; across languages, most of their specific numbers and names. Not the names every
+    provision of such texts gives (the Conference, "Labor", "Member States"), nor a paragraph's number alone:
+    two declarations of the Conference share those, and an opening formula, and say different things (a
+    walkthrough was told that a Declaration of 2003 said what a later one said, number for number)."""
+    alignment = align(text, held)
+    total = len(alignment.pairs) + len(alignment.unmatched)
+    if not total:
+        return 0.0
+    anchors = {id(p): _anchors(p.text) for p in (*text, *held)}
+    counts: dict[str, int] = {}
+    for found in anchors.values():
+        for anchor in found:
+            counts[anchor] = counts.get(anchor, 0) + 1
+    common = {a for a, n in counts.items() if n > _COMMON * len(anchors)}
+    by_eid = {p.eid: p for p in held}
+    agreeing = 0
+    for provision in text:
+        other = by_eid.get(alignment.pairs.get(provision.eid, ""))
+        if other is None:
+            continue
+        if same_language:
+            mine, theirs = _words(provision.text), _words(other.text)
+            agrees = bool(mine | theirs) and len(mine & theirs) >= _SAME_WORDS * len(mine | theirs)
+        else:
+            mine, theirs = anchors[id(provision)] - common, anchors[id(other)] - common
+            shared = len(mine & theirs)
+            agrees = shared > 0 and 2 * shared >= min(len(mine), len(theirs))
+        agreeing += agrees
+    return agreeing / total

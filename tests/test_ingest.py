@@ -1478,3 +1478,61 @@ def test_a_type_given_on_the_command_line_is_read_as_a_person_types_it(typed: st
     assert "type: WorkingGroupReport\n" in (corpus_copy / "documents" / "wg-report-typed.yaml").read_text("utf-8")
     code, _, err = run(capsys, "add", str(text), "--corpus", str(corpus_copy), "--type", "Reprot")
     assert code == EXIT_USAGE and "--type 'Reprot' is not a document type" in err
+
+
+DECLARATION_A = """XVIII INTER-AMERICAN CONFERENCE OF MINISTERS OF LABOR (IACML)
+March 3, 2033
+Port Lucia
+
+DECLARATION OF PORT LUCIA
+
+1. We, the Ministers of Labor of the Member States of the Organization of American States (OAS), gathered at
+the XVIII Inter-American Conference of Ministers of Labor (IACML), declare:
+
+2. That the Ministers of Labor of the Member States reaffirm the commitment of the OAS to social dialogue with
+COSATE and CEATAL.
+
+3. That the Ministers of Labor of the Member States will strengthen the Inter-American Network for Labor
+Administration (RIAL) through bilateral cooperation in 2034.
+
+4. That the Ministers of Labor of the Member States recognize the Decent Work Agenda of the ILO adopted in 1999.
+
+5. That the Ministers of Labor of the Member States ask the OAS Secretariat to report to the XIX IACML.
+"""
+
+DECLARATION_B = """XIII INTER-AMERICAN CONFERENCE OF MINISTERS OF LABOR (IACML)
+September 25, 2003
+San Miguel
+
+DECLARATION OF SAN MIGUEL
+
+1. We, the Ministers of Labor of the Member States of the Organization of American States (OAS), gathered at
+the XIII Inter-American Conference of Ministers of Labor (IACML), declare:
+
+2. That the Ministers of Labor of the Member States consider youth employment in the Americas a priority, as
+the Summit of Quebec City set out.
+
+3. That the Ministers of Labor of the Member States will protect Migrant Workers and their families under the
+Convention of 1990.
+
+4. That the Ministers of Labor of the Member States support Occupational Safety and Health in small enterprises.
+
+5. That the Ministers of Labor of the Member States welcome the Hemispheric Agenda and the Fund for Development.
+"""
+
+
+def test_two_declarations_sharing_only_their_formula_are_not_one_text(corpus_copy: Path, tmp_path: Path) -> None:
+    """A walkthrough's Declaration of 2003 was said to say what a later Declaration says, "number for number and
+    name for name", and held back: they shared the opening formula, the Conference's name and the words every
+    paragraph gives ("the Ministers of Labor of the Member States"), numbered 1 to 5 alike. A second file of one
+    of them is still recognised."""
+    first, later = tmp_path / "a.txt", tmp_path / "b.txt"
+    first.write_text(DECLARATION_A, encoding="utf-8")
+    later.write_text(DECLARATION_B, encoding="utf-8")
+    kb.add_document(first, corpus_dir=corpus_copy, slug="declaration-a")
+    added = kb.add_document(later, corpus_dir=corpus_copy, slug="declaration-b")
+    assert added.alike == "" and not [note for note in added.notes if "number for number" in note], added.notes
+    again = tmp_path / "c.txt"
+    again.write_text(DECLARATION_A.replace("March 3, 2033", "3 March 2033"), encoding="utf-8")
+    added = kb.add_document(again, corpus_dir=corpus_copy, slug="declaration-c")
+    assert added.alike == "declaration-a", added.notes
