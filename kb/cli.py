@@ -275,9 +275,12 @@ def add_cmd(file: Annotated[Path, typer.Argument(help="The new document: a text,
     if no_build:
         typer.echo(f"not built: edit {added.meta_path} if needed, then run `kb build`")
         return
-    if added.alike:
-        typer.echo(f"not built: its provisions say what {added.alike}'s say (above); say which it is, then run "
-                   "`kb build`")
+    if added.alike or added.twin:
+        # A second text of a held document: the build refuses it too until the curator says which it is.
+        other = added.alike or added.twin
+        said = f"its provisions say what {other}'s say" if added.alike else f"its symbols are {other}'s"
+        typer.echo(f"not built: {said} (above); say which it is (if it is another document, `distinct_from: "
+                   f"[{other}]` in {added.meta_path}), then run `kb build`")
         return
     if added.version_doubt:
         typer.echo(f"not built: it reads unlike {written.get('version_of')}, whose version its symbols make it "

@@ -38,7 +38,7 @@ REQUIRED_FIELDS = (
     "issuing_body", "meeting", "source", "sha256",
 )
 OPTIONAL_FIELDS = ("original_title", "date_note", "known_by", "original_file", "original_sha256", "corrections",
-                   "renamed", "repointed", "version_of", "version_confirmed")
+                   "renamed", "repointed", "version_of", "version_confirmed", "distinct_from")
 _CORRECTION_KEYS = ("at", "after", "read_as", "kind", "number", "eid")
 EMPTY_ALLOWED = ("meeting",)  # a document may belong to no meeting
 DATE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
@@ -251,6 +251,13 @@ def parse_meta(path: Path) -> DocumentMeta:
         raise _field_error(path, lines, "version_confirmed", "is true or false, and only beside version_of",
                            "write `version_confirmed: true` under version_of: once you have checked that this text "
                            "is the original's in another language")
+    distinct_from = data.get("distinct_from") or []
+    if isinstance(distinct_from, str):
+        distinct_from = [distinct_from]
+    if not isinstance(distinct_from, list) or not all(isinstance(s, str) and is_slug(s) for s in distinct_from):
+        raise _field_error(path, lines, "distinct_from", "must be a list of document slugs",
+                           "write e.g. `distinct_from: [iacml18-plan-of-action]`: the held documents this one is not "
+                           "a second text of")
     date = text_field("date", DATE_RE, "write YYYY-MM-DD, YYYY-MM or YYYY, quoted")
     if date and not is_date(date):
         raise _field_error(path, lines, "date", f"{date!r} is not a real date", "check the month and the day")
@@ -278,6 +285,7 @@ def parse_meta(path: Path) -> DocumentMeta:
         original_sha256=original_sha or "",
         version_of=version_of,
         version_confirmed=confirmed,
+        distinct_from=tuple(sorted(set(distinct_from))),
         meta_path=str(path),
         field_lines=tuple(sorted(lines.items())),
     )

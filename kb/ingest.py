@@ -42,7 +42,7 @@ from kb.extract import Extracted, extract
 from kb.model import DocType, DocumentMeta, Kind, QuotedProvision
 from kb.parse import ParsedDocument, parse_document
 from kb.promote import match_quoted
-from kb.versions import align, same_text_share
+from kb.versions import SAME_TEXT, SAME_TEXT_MIN, align, same_text_share
 
 __all__ = ["Added", "add_document", "propose_slug"]
 
@@ -69,6 +69,7 @@ class Added:
     notes: list[str] = field(default_factory=list)  # fields the curator should look at
     # a held document whose provisions this text's say: not built until the curator says which it is
     alike: str = ""
+    twin: str = ""  # a held document with this text's own symbols in its language: not built either
     slug_doubt: str = ""  # what the slug proposed was made from, when a note asks to check that
     # why the text proposed as a held document's version (by its symbols) reads unlike it: not built until the
     # curator confirms it (version_confirmed: true) or removes version_of
@@ -180,8 +181,6 @@ def _reading(corpus_dir: Path, meta: DocumentMeta) -> ParsedDocument:
                           language=meta.language, corrections=meta.corrections, corrections_file=meta.meta_path)
 
 
-_ALIKE = 0.6  # the share of provisions saying the same (kb.versions) from which a text is one a held one says
-_ALIKE_MIN = 3  # provisions: fewer say too little to tell
 
 
 def _same_text(corpus_dir: Path, held: Sequence[DocumentMeta], parsed: ParsedDocument,
@@ -190,7 +189,7 @@ def _same_text(corpus_dir: Path, held: Sequence[DocumentMeta], parsed: ParsedDoc
     either language, with its language; ("", "") if none does (kb.versions.same_text_share). Not one whose symbols
     the cover contradicts: two Plans of Action repeat each other's standard paragraphs, and their symbols
     (a revision aside) tell them apart."""
-    if len(parsed.provisions) < _ALIKE_MIN:
+    if len(parsed.provisions) < SAME_TEXT_MIN:
         return "", ""
     best: tuple[float, str, str] = (0.0, "", "")
     for meta in held:
@@ -204,7 +203,7 @@ def _same_text(corpus_dir: Path, held: Sequence[DocumentMeta], parsed: ParsedDoc
             continue  # one of them could not say all the other says
         share = same_text_share(parsed.provisions, reading.provisions, same_language=meta.language == language)
         best = max(best, (share, meta.slug, meta.language))
-    return best[1:] if best[0] >= _ALIKE else ("", "")
+    return best[1:] if best[0] >= SAME_TEXT else ("", "")
 
 
 def _version_note(corpus_dir: Path, original: str, parsed: ParsedDocument, language: str, given: bool,
@@ -236,7 +235,7 @@ def _version_note(corpus_dir: Path, original: str, parsed: ParsedDocument, langu
                               "misread)")
     alignment = align(parsed.provisions, held.provisions)
     total = len(alignment.pairs) + len(alignment.unmatched)
-    if given and total >= _ALIKE_MIN and len(alignment.pairs) - len(alignment.doubtful) < total / 3:
+    if given and total >= SAME_TEXT_MIN and len(alignment.pairs) - len(alignment.doubtful) < total / 3:
         raise InputError(f"--version-of {original!r}: {alignment.summary(original)}: this text does not say what "
                          f"{original} says, paragraph by paragraph", parameter="version-of",
                          hint="leave out --version-of if this is another document; if it is the same text read "
@@ -589,7 +588,8 @@ def add_document(path: Path, *, corpus_dir: Path | None = None, slug: str | None
         notes.append(f"text: its provisions say what {alike}'s say, number for number and name for name: if it is "
                      f"the same document, one text is held once (remove documents/{slug}.yaml and sources/{slug}.txt "
                      f"and keep {alike}, or remove them and hold this text instead with `kb add FILE --slug {alike} "
-                     "--replace`); if not, `kb build`")
+                     f"--replace`); if it is another document, add `distinct_from: [{alike}]` to documents/{slug}.yaml "
+                     "(no build publishes it before), then `kb build`")
     # Another language's text of a document held: its symbols may differ (a revision, a draft's number) and its
     # words cannot be compared, but its meeting and type (or the slug they make) say which one it may be.
     counterpart = "" if original or alike else next(
@@ -603,7 +603,9 @@ def add_document(path: Path, *, corpus_dir: Path | None = None, slug: str | None
     if twin:
         notes.append(f"symbols: {', '.join(meta.symbols)} in {lang} are those of the held document {twin}: if this "
                      f"is the same document in another file, one text is held once (remove what kb add wrote here "
-                     f"and keep {twin}, or hold this text instead with `kb add FILE --slug {twin} --replace`)")
+                     f"and keep {twin}, or hold this text instead with `kb add FILE --slug {twin} --replace`); if it "
+                     f"is another document, add `distinct_from: [{twin}]` to documents/{slug}.yaml (no build publishes "
+                     "it before), then `kb build`")
     fields: list[tuple[str, object, str]] = [
         ("slug", slug, ""),
         ("title", title, title_note),
@@ -654,5 +656,5 @@ def add_document(path: Path, *, corpus_dir: Path | None = None, slug: str | None
                      f"remove documents/{slug}.yaml and sources/{slug}.txt and {how}: its quoted provisions are "
                      "then matched to its text")
     return Added(slug, source_path, meta_path, parsed, kept_metadata=False, promoted=slug in quoted, notes=notes,
-                 alike=alike, slug_doubt=doubt, version_doubt=version_doubt)
+                 alike=alike, twin=twin, slug_doubt=doubt, version_doubt=version_doubt)
 

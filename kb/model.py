@@ -124,6 +124,9 @@ class DocumentMeta:
     corrections: tuple[Correction, ...] = ()  # how to read the source where the parser misreads it
     renamed: tuple[tuple[str, str], ...] = ()  # (published eId, the eId that now names it; '' the document)
     repointed: tuple[str, ...] = ()  # published eIds a curator lets name another text than they did
+    # Held documents this one shares its symbols or its text with and is not a second text of (the curator's
+    # word): until it is given, no build publishes such a text (kb.pipeline.unsettled_copies).
+    distinct_from: tuple[str, ...] = ()
     meta_path: str = ""  # where this metadata was read from (for error messages)
     field_lines: tuple[tuple[str, int], ...] = ()  # the line of each field in that file
 

@@ -35,7 +35,7 @@ from rdflib import RDF, Graph, URIRef
 from kb import ontology
 from kb.annotate import load_annotations, withdrawn_entries
 from kb.continuity import lost_iris, lost_links, renamed_iris
-from kb.corpus import default_corpus_dir, own_symbols, raise_all, read_corpus, read_dataset_info
+from kb.corpus import default_corpus_dir, other_symbols, own_symbols, raise_all, read_corpus, read_dataset_info
 from kb.errors import CorpusError, CorpusErrors, InputError
 from kb.graph import CanonicalWriter, origins, write_graph
 from kb.iri import SKOS
@@ -46,6 +46,7 @@ from kb.queries import get_query
 from kb.rules import assess, corpus_date, load_rules, write_status
 from kb.store import EmbeddedStore, Store
 from kb.validate import ValidationReport, validate_store
+from kb.versions import SAME_TEXT, SAME_TEXT_MIN, same_text_share
 
 Progress = Callable[[str], None]
 
@@ -269,13 +270,6 @@ def first_reading_warnings(built: Built, build_dir: Path | None = None) -> list[
     # a version's alignment, when it or its original is read anew
     original = {d.meta.slug: d.meta.version_of for d in built.documents}
     out += [note for slug, note in sorted(notes.items()) if slug in changed or original.get(slug) in changed]
-    for d in (d for d in built.documents if d.meta.slug not in before):
-        twins = sorted(o.meta.slug for o in built.documents if o is not d and o.meta.language == d.meta.language
-                       and own_symbols(d.meta.symbols) & own_symbols(o.meta.symbols))
-        if twins:
-            out.append(f"{d.meta.meta_path}:{d.meta.line_of('symbols') or 1}: {d.meta.slug}, new in this build, has "
-                       f"the symbols, in {d.meta.language}, of {', '.join(twins)}: if it is the same document in "
-                       "another file, one text is held once (remove its files; once published, withdraw it)")
     for d in built.documents:
         if (before.get(d.meta.slug) or {}).get("sha256") == d.meta.sha256:
             continue  # the same text as published (a text held anew with --replace is read anew)
@@ -318,10 +312,57 @@ def assemble_against(build_dir: Path | None, corpus_dir: Path | None = None, *, 
         raise
 
 
+def unsettled_copies(built: Built, build_dir: Path | None = None) -> list[CorpusError]:
+    """A document not yet published that may be a second text of another held one, in its language: it has
+    that one's own symbols, or its provisions say what that one's say (kb.versions.same_text_share), as
+    ``kb add`` points out. Published, its slug and IRIs would be permanent, and withdrawn when it was the
+    same document after all, so it waits for the curator to say which it is: its files removed (or held in
+    the other's place with ``kb add --replace``), or ``distinct_from:`` naming the other. Two such documents
+    both new are said once, on the one whose slug sorts after."""
+    build_dir = build_dir or default_build_dir()
+    before: dict[str, Any] = {}
+    if (build_dir / CURRENT).exists():
+        published = current_release(build_dir).report().get("documents")
+        before = published if isinstance(published, dict) else {}
+    held = [d for d in built.documents if not d.meta.version_of]  # a version is its original's text: not a copy
+    errors: list[CorpusError] = []
+    for d in held:
+        if d.meta.slug in before:
+            continue
+        for o in held:
+            said = o.meta.slug in d.meta.distinct_from or d.meta.slug in o.meta.distinct_from
+            if o is d or o.meta.language != d.meta.language or said or (
+                    o.meta.slug not in before and o.meta.slug > d.meta.slug):
+                continue
+            if own_symbols(d.meta.symbols) & own_symbols(o.meta.symbols):
+                why, key = f"has the symbols, in {d.meta.language}, of {o.meta.slug}", "symbols"
+            elif _says_the_same(built.provisions[d.meta.slug], built.provisions[o.meta.slug]) and \
+                    o.meta.doc_type is d.meta.doc_type and not other_symbols(d.meta.symbols, o.meta.symbols):
+                why, key = f"has provisions that say what {o.meta.slug}'s say, in {d.meta.language}", "slug"
+            else:
+                continue
+            errors.append(CorpusError(
+                d.meta.meta_path, f"{d.meta.slug}, not published yet, {why}: a second text of one document is not "
+                f"published until you say which it is", line=d.meta.line_of(key) or 1,
+                hint=f"if it is {o.meta.slug} in another file, remove documents/{d.meta.slug}.yaml and "
+                     f"{d.meta.source} (or hold this text in its place: `kb add FILE --slug {o.meta.slug} "
+                     f"--replace`); if it is another document, add `distinct_from: [{o.meta.slug}]` to "
+                     f"{Path(d.meta.meta_path).name}; then run `kb build`"))
+    return errors
+
+
+def _says_the_same(text: list[Provision], other: list[Provision]) -> bool:
+    if len(text) < SAME_TEXT_MIN or 2 * len(text) < len(other) or 2 * len(other) < len(text):
+        return False  # too short to tell, or one could not say all the other says
+    return same_text_share(text, other, same_language=True) >= SAME_TEXT
+
+
 def keeps_published_iris(built: Built, build_dir: Path | None = None) -> None:
     """Raise when ``built`` would lose or move an IRI the current release in ``build_dir`` published
-    (:mod:`kb.continuity`); nothing to check before a first release."""
+    (:mod:`kb.continuity`), or would publish what may be a second text of a held document before the
+    curator says which it is (:func:`unsettled_copies`); IRIs are not checked before a first release."""
     build_dir = build_dir or default_build_dir()
+    raise_all(unsettled_copies(built, build_dir))
     if (build_dir / CURRENT).exists():
         release = current_release(build_dir)
         documents_dir = Path(built.documents[0].meta.meta_path).parent if built.documents else None

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 
 from kb.model import Kind, Provision
 
-__all__ = ["Alignment", "align", "same_text_share"]
+__all__ = ["SAME_TEXT", "SAME_TEXT_MIN", "Alignment", "align", "same_text_share"]
 
 
 @dataclass(frozen=True)
@@ -176,6 +176,8 @@ def align(version: Sequence[Provision], original: Sequence[Provision]) -> Alignm
                      len(worded), corroborated, ratio)
 
 
+SAME_TEXT = 0.6  # the share of provisions saying the same from which a text is taken for one a held document's says
+SAME_TEXT_MIN = 3  # provisions: fewer say too little to tell
 _COMMON = 1 / 3  # an anchor in more of the provisions of two texts than this names what they are about, not one
 _SAME_WORDS = 0.5  # in one language, the share of words two provisions must have in common to say the same
 

@@ -1312,19 +1312,61 @@ def test_a_cover_date_no_calendar_has_is_pointed_out(capsys: pytest.CaptureFixtu
     assert code == 0 and "check: date: '2027-02-30' is the cover's, and no calendar has it" in err
 
 
-def test_a_build_publishing_a_second_file_of_a_held_document_says_so(
+def test_a_build_does_not_publish_a_second_file_of_a_held_document_until_the_curator_says(
         capsys: pytest.CaptureFixture[str], corpus_copy: Path, tmp_path: Path, new_plan: Path) -> None:
-    args = ["--corpus", str(corpus_copy), "--build-dir", str(tmp_path / "build")]
+    """A walkthrough's curator added a plan held already, in another file, under a slug of its own: `kb add`
+    pointed it out and held it back, and the `kb build` it advised published it all the same (then to be
+    withdrawn). The build refuses it, naming the file and line, until the curator says it is another document
+    (`distinct_from:`), and the release before stays published."""
+    build_dir = tmp_path / "build"
+    args = ["--corpus", str(corpus_copy), "--build-dir", str(build_dir)]
     assert run(capsys, "add", str(new_plan), "--date", "2025-09-25", *args)[0] == 0
+    published = (build_dir / "current").resolve()
     again = tmp_path / "again.txt"
-    again.write_text(NEW_PLAN + "\n", encoding="utf-8")
-    assert run(capsys, "add", str(again), "--slug", "plan-again", "--no-build", *args)[0] == 0
+    again.write_text(NEW_PLAN.replace("\n\n", "\n\n\n"), encoding="utf-8")
+    code, out, err = run(capsys, "add", str(again), "--slug", "plan-again", *args)
+    assert code == 0 and f"are those of the held document {PLAN}" in err
+    assert f"not built: its provisions say what {PLAN}'s say" in out and (build_dir / "current").resolve() == published
     meta = corpus_copy / "documents" / "plan-again.yaml"
     meta.write_text(re.sub(r"(?m)^issuing_body: .*$", "issuing_body: iacml", meta.read_text(encoding="utf-8")),
                     encoding="utf-8")
+    line = next(k for k, text in enumerate(meta.read_text(encoding="utf-8").splitlines(), 1)
+                if text.startswith("symbols:"))
+    code, _, err = run(capsys, "build", *args)
+    assert code == EXIT_USAGE, err
+    assert f"plan-again.yaml:{line}: plan-again, not published yet, has the symbols, in en, of {PLAN}" in err
+    assert f"add `distinct_from: [{PLAN}]` to plan-again.yaml" in err
+    assert (build_dir / "current").resolve() == published
+    code, _, err = run(capsys, "validate", *args)
+    assert code == EXIT_USAGE and "plan-again, not published yet" in err
+    meta.write_text(meta.read_text(encoding="utf-8") + f"distinct_from: [{PLAN}]\n", encoding="utf-8")
     code, _, err = run(capsys, "build", *args)
     assert code == 0, err
-    assert f"plan-again, new in this build, has the symbols, in en, of {PLAN}: if it is the same document" in err
+    assert (build_dir / "current").resolve() != published
+
+
+def test_a_build_does_not_publish_a_text_saying_what_a_held_one_says(corpus_copy: Path, tmp_path: Path) -> None:
+    """With no symbols to tell, a second file of a held document is recognised by its provisions, by the build
+    as by `kb add`; a document the curator says is another one builds."""
+    first, again = tmp_path / "a.txt", tmp_path / "b.txt"
+    first.write_text(DECLARATION_A, encoding="utf-8")
+    again.write_text(DECLARATION_A.replace("March 3, 2033", "3 March 2033"), encoding="utf-8")
+    kb.add_document(first, corpus_dir=corpus_copy, slug="declaration-a", date="2033-03-03")
+    build_dir = tmp_path / "build"
+    for meta in (corpus_copy / "documents").glob("declaration-*.yaml"):
+        meta.write_text(re.sub(r"(?m)^issuing_body: .*$", "issuing_body: iacml", meta.read_text(encoding="utf-8")),
+                        encoding="utf-8")
+    kb.build(corpus_copy, build_dir)
+    added = kb.add_document(again, corpus_dir=corpus_copy, slug="declaration-b", date="2033-03-03")
+    assert added.alike == "declaration-a"
+    added.meta_path.write_text(re.sub(r"(?m)^issuing_body: .*$", "issuing_body: iacml",
+                                      added.meta_path.read_text(encoding="utf-8")), encoding="utf-8")
+    with pytest.raises(kb.CorpusError, match="declaration-b, not published yet, has provisions that say what "
+                                             "declaration-a's say"):
+        kb.build(corpus_copy, build_dir)
+    added.meta_path.write_text(added.meta_path.read_text(encoding="utf-8") + "distinct_from: declaration-a\n",
+                               encoding="utf-8")
+    kb.build(corpus_copy, build_dir)
 
 
 def test_a_type_given_against_the_cover_is_pointed_out_and_one_not_applied_said(corpus_copy: Path,
