@@ -8,7 +8,8 @@ curator with a comment saying so. Nothing else in the corpus is touched. Running
 same file keeps the metadata file as the curator edited it.
 
 The slug follows DESIGN.md section 3: ``iacml{N}-plan-of-action``, ``iacml{N}-declaration``,
-``wg{n}-{year}-report``, else the title's first words and the year; ``-es`` for a Spanish text. A
+``wg{n}-{year}-report``, else the title's first words and the year; a language version adds its language
+(``-es``), a first text none, whatever its language. A
 slug that names a document known only through quotation (``iacml21-plan-of-action`` in
 ``annotations/documents.yaml``) makes that document held; its published IRIs are kept
 (:mod:`kb.annotate`).
@@ -40,7 +41,7 @@ from kb.corpus import (
 from kb.errors import InputError, KbError
 from kb.extract import Extracted, extract
 from kb.model import DocType, DocumentMeta, Kind, QuotedProvision
-from kb.parse import ParsedDocument, parse_document
+from kb.parse import CoverMetadata, ParsedDocument, parse_document
 from kb.promote import match_quoted
 from kb.versions import SAME_TEXT, SAME_TEXT_MIN, align, same_text_share
 
@@ -125,10 +126,9 @@ def _proposed_slug(parsed: ParsedDocument, fallback: str) -> tuple[str, str]:
     elif meta.title:
         words = _slugify(meta.title).split("-")[:6]
         slug, basis = "-".join([*words, year] if year and year not in words else words), "title"
-    slug = slug or _slugify(fallback) or "document"
-    if meta.language and meta.language != "en":
-        slug = f"{slug}-{meta.language}"
-    return slug, basis
+    # A first text is the document, whatever its language (language: says it); only a language version is
+    # named with its language (add_document), after its original.
+    return slug or _slugify(fallback) or "document", basis
 
 
 def _holder(documents: Path, received: Extracted, sha256: str) -> str | None:
@@ -346,6 +346,38 @@ def _quoted_as(annotations_dir: Path, doc_type: str, meeting: str) -> str:
     return found.pop() if len(found) == 1 else ""
 
 
+def _known_languages(corpus_dir: Path, slug: str) -> set[str]:
+    """The languages a document is known in: its held text's, else those of the held texts quoting it."""
+    held = _held_metadata(corpus_dir / "documents")
+    own = {m.language for m in held if m.slug == slug}
+    if own:
+        return own
+    languages = {m.slug: m.language for m in held}
+    return {languages[e["doc"]] for _, data in read_annotation_files(corpus_dir / "annotations")
+            for spec in data.get("documents") or [] if isinstance(spec, dict) and spec.get("slug") == slug
+            for entry in spec.get("provisions") or [] if isinstance(entry, dict)
+            for e in entry.get("evidence") or [] if isinstance(e, dict) and e.get("doc") in languages}
+
+
+# The title of a Conference's own Plan of Action or Declaration: "Plan of Action of Asunción", "Declaración de
+# Medellín" (a place); not "Draft Plan of Action ...", "Declaration of the Workers ...", "Declaration of COSATE".
+_OWN_TITLE_RE = re.compile(r"^(?:plan of action|declaration|plan de acci[oó]n|declaraci[oó]n)\s+(?:of|de)\s+"
+                           r"(?!(?:the|la|las|los|el|del)\b)(?P<place>\S.*)$", re.IGNORECASE)
+
+
+def _conference_own(meta: CoverMetadata, doc_type: str | None) -> bool:
+    """Whether the text reads as the Conference's own Plan of Action or Declaration: the cover names the
+    Conference itself (not its preparatory meeting) and the title is the type's of a place. Others name the
+    Conference too (a draft for its preparatory meeting, a declaration of its advisory bodies to it), and the
+    slug made from it would name them as the Conference's."""
+    if doc_type not in (DocType.PLAN_OF_ACTION, DocType.DECLARATION) or not re.fullmatch(r"iacml\d+", meta.meeting
+                                                                                                   or ""):
+        return False
+    m = _OWN_TITLE_RE.match(title_case(" ".join((meta.title or "").split())).rstrip(" :;,."))
+    # a body's acronym in the place (COSATE, ILO) is no place
+    return m is not None and not any(len(w) > 1 and w.isupper() for w in re.findall(r"[^\W\d_]+", m["place"]))
+
+
 def _issuing_body(parsed: ParsedDocument, bodies: set[str]) -> str:
     meta = parsed.metadata
     candidates = []
@@ -418,6 +450,12 @@ def add_document(path: Path, *, corpus_dir: Path | None = None, slug: str | None
     slug, basis = (slug, "given") if slug else _proposed_slug(parsed, path.stem)
     bodies, activities, quoted = _declared(corpus_dir / "annotations")
     withdrawn = withdrawn_entries(corpus_dir / "annotations") or {}
+    if requested is None and slug in quoted | {p.stem for p in (corpus_dir / "documents").glob("*.yaml")}:
+        # the document is held, or quoted, in another language already: this text is likely its language version
+        known_in = _known_languages(corpus_dir, slug)
+        text_language = language or meta.language or "en"
+        if known_in and text_language not in known_in:
+            slug = f"{slug}-{text_language}"
     if slug in withdrawn:  # a withdrawn slug is never used again: its IRIs answer 410 Gone
         if requested is not None:
             raise InputError(f"--slug {slug!r} was withdrawn ({withdrawn[slug]}): its IRIs answer 410 Gone, and it "
@@ -526,7 +564,7 @@ def add_document(path: Path, *, corpus_dir: Path | None = None, slug: str | None
         original_english_title = of.title
         notes.append(note)
         base = original.removesuffix(f"-{of.language}")  # a version is named after its original
-        named = base if lang == "en" else f"{base}-{lang}"
+        named = f"{base}-{lang}"
         if requested is None and holder is None and not (documents / f"{named}.yaml").exists() and \
                 named not in withdrawn:
             slug, source_path, meta_path = named, sources / f"{named}.txt", documents / f"{named}.yaml"
@@ -566,6 +604,7 @@ def add_document(path: Path, *, corpus_dir: Path | None = None, slug: str | None
     body_note = "" if issuing_body else "not found: the slug of a body in annotations/bodies.yaml"
     meeting = meta.meeting if meta.meeting in activities else ""
     meeting_note = ""
+    conference_own = _conference_own(meta, final_type)
     if of is not None and of.meeting and meeting in ("", of.meeting):
         meeting = of.meeting
         meeting_note = "" if meta.meeting == of.meeting else f"{original}'s"
@@ -573,10 +612,11 @@ def add_document(path: Path, *, corpus_dir: Path | None = None, slug: str | None
         meeting_note = f"the cover names {meta.meeting}, not declared in annotations/activities.yaml: declare it"
     elif not meta.meeting:
         meeting_note = "not found on the cover: the slug of an activity, or leave empty"
+    elif meeting and conference_own:
+        meeting_note = f"read from the Conference the cover names: its own {final_type}, by its title"
     elif meeting:  # read, not given: a meeting of the Working Groups "of the XXI IACML" is not the Conference
         meeting_note = ("read from the Conference the cover names: check that the document is of that meeting, not "
                         "of another of its cycle (a Working Groups' meeting, a workshop: their own activity)")
-    conference_own = final_type in (DocType.PLAN_OF_ACTION, DocType.DECLARATION)
     for key, value, note in (("issuing_body", issuing_body, body_note), ("meeting", meeting, meeting_note)):
         # a field read is said in the file only, but for a meeting read from the Conference a text names, where
         # the text is not the Conference's own Declaration or Plan of Action (a Working Groups' meeting or a

@@ -1578,3 +1578,62 @@ def test_two_declarations_sharing_only_their_formula_are_not_one_text(corpus_cop
     again.write_text(DECLARATION_A.replace("March 3, 2033", "3 March 2033"), encoding="utf-8")
     added = kb.add_document(again, corpus_dir=corpus_copy, slug="declaration-c")
     assert added.alike == "declaration-a", added.notes
+
+
+PREPARATORY_PLAN = """PREPARATORY MEETING FOR THE XXXI INTER-AMERICAN CONFERENCE OF MINISTERS OF LABOR (IACML)
+May 4-5, 2039
+Port Lucia
+
+DRAFT PLAN OF ACTION OF PORT LUCIA
+
+1. The Ministers of Labor will strengthen the Inter-American Network for Labor Administration (RIAL) through
+cooperation in 2040.
+
+2. The Ministers of Labor will convene two Working Groups to examine the topics of this Plan of Action.
+
+3. The Chair pro tempore will report on the progress of this Plan of Action to the XXXII IACML.
+"""
+
+JOINT_DECLARATION_ES = """XXII CONFERENCIA INTERAMERICANA DE MINISTROS DE TRABAJO (CIMT)
+14 y 15 de octubre de 2024
+Bogotá, Colombia
+
+DECLARACIÓN CONJUNTA DEL COSATE Y DEL CEATAL
+
+1. Los trabajadores y los empleadores de las Américas reafirmamos nuestro compromiso con el diálogo social.
+
+2. Pedimos a los Ministros de Trabajo que fortalezcan la Red Interamericana para la Administración Laboral (RIAL).
+
+3. Nos comprometemos a participar en los Grupos de Trabajo de la CIMT hasta la XXIII CIMT.
+"""
+
+
+def test_a_slug_made_from_a_meeting_is_held_back_unless_the_text_is_the_conference_s_own(
+        capsys: pytest.CaptureFixture[str], corpus_copy: Path, tmp_path: Path) -> None:
+    """A walkthrough's `kb add` published `iacml18-preparatory-plan-of-action` (a draft for a preparatory meeting
+    not declared) and `iacml18-declaration-es` (the workers' and employers' declaration to the Conference, its
+    meeting marked "check"): a Plan of Action or a Declaration is the Conference's own only when the cover names
+    the Conference itself and the title is the type's of a place. A first text is the document, whatever its
+    language: no `-es` on its slug."""
+    build_dir = tmp_path / "build"
+    args = ["--corpus", str(corpus_copy), "--build-dir", str(build_dir)]
+    draft = tmp_path / "draft.txt"
+    draft.write_text(PREPARATORY_PLAN, encoding="utf-8")
+    code, out, err = run(capsys, "add", str(draft), *args)
+    assert code == 0 and "not built: the slug iacml31-preparatory-plan-of-action was made from the meeting" in out
+    assert not build_dir.exists()
+    joint = tmp_path / "joint.txt"
+    joint.write_text(JOINT_DECLARATION_ES, encoding="utf-8")
+    code, out, err = run(capsys, "add", str(joint), *args)
+    assert code == 0 and "not built: the slug iacml22-declaration was made from the meeting iacml22" in out
+    assert "check: meeting: iacml22 read from the Conference the cover names: check" in err
+    assert not build_dir.exists()
+    for slug in ("iacml31-preparatory-plan-of-action", "iacml22-declaration"):
+        (corpus_copy / "documents" / f"{slug}.yaml").unlink()
+        (corpus_copy / "sources" / f"{slug}.txt").unlink()
+    own = tmp_path / "own.txt"
+    own.write_text(JOINT_DECLARATION_ES.replace("CONJUNTA DEL COSATE Y DEL CEATAL", "DE BOGOTÁ"), encoding="utf-8")
+    added = kb.add_document(own, corpus_dir=corpus_copy)
+    assert (added.slug, added.slug_doubt) == ("iacml22-declaration", "")
+    line = next(line for line in added.meta_path.read_text(encoding="utf-8").splitlines() if line.startswith("meeting"))
+    assert "check" not in line and line.startswith("meeting: iacml22  # read from the Conference the cover names")

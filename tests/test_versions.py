@@ -417,15 +417,15 @@ def test_an_english_version_is_named_after_its_spanish_original_and_version_of_c
     spanish.write_text(NEW_PLAN_VERSION_ES, encoding="utf-8")
     english.write_text(NEW_PLAN.replace("16 September 2027", "15 September 2027"), encoding="utf-8")
     first = kb.add_document(spanish, corpus_dir=corpus_copy)
-    assert first.slug == VERSION  # a Spanish original is named as Spanish documents are
+    assert first.slug == PLAN  # a first text is the document, whatever its language (language: says it)
     added = kb.add_document(english, corpus_dir=corpus_copy)
-    assert added.slug == PLAN  # not iacml23-plan-of-action-es-en
+    assert added.slug == f"{PLAN}-en"  # a version is named after its original, with its language
     assert any("a version is dated as its original" in note for note in added.notes)
     # a text held with no version_of is told it afterwards
     meta = added.meta_path.read_text(encoding="utf-8")
     added.meta_path.write_text(re.sub(r"(?m)^version_of: .*\n", "", meta), encoding="utf-8")
-    again = kb.add_document(english, corpus_dir=corpus_copy, version_of=VERSION)
-    assert again.kept_metadata and re.search(rf"(?m)^version_of: {VERSION}  # given$",
+    again = kb.add_document(english, corpus_dir=corpus_copy, version_of=PLAN)
+    assert again.kept_metadata and re.search(rf"(?m)^version_of: {PLAN}  # given$",
                                              added.meta_path.read_text(encoding="utf-8"))
 
 
