@@ -40,9 +40,21 @@ __all__ = ["ReportedActivity", "one_event", "reported_activities"]
 _F = re.IGNORECASE
 _ORDINAL = (r"\b(?:[XVI]+|\d+(?:st|nd|rd|th|[ºª°])|\w+(?:th|first|second|third)|first|second|third|"
             r"\w+(?:era|ero|unda|undo|rta|rto|nta|nto|xta|xto|tima|timo|ava|avo|ena|eno|cima|cimo|sima|simo))")
+# "the authorities of the IACML held a virtual meeting": a meeting that names no kind, typed by who held it
+# (``who``); ``meeting``, the noun as printed, makes its label
+_MET = (r"(?P<who>{who})[^.;]{{0,100}}?\b(?:held|had|convened|organi[sz]ed) (?:an?|its|their) "
+        r"(?P<meeting>(?:[\w-]+ ){{0,2}}meeting)\b")
+_AUTHORITIES = r"\bauthorities\b"
 # The kinds of activity, most specific first: a passage takes the first that it names.
 _CUES: tuple[tuple[str, str], ...] = (
     ("PreparatoryMeeting", r"preparatory (?:technical )?meetings?|reuni[oó]n(?:es)? (?:t[eé]cnicas? )?preparatorias?"),
+    # "a meeting" says no kind; who met does. The IACML authorities' meetings between two Conferences prepare
+    # the next one (PreparatoryMeeting, as both bench readers typed them; MinisterialMeeting is for ministers'
+    # meetings other than the IACML's), the consultative bodies' are typed as the Working Groups' (bench/README.md)
+    ("PreparatoryMeeting", rf"{_MET.format(who=_AUTHORITIES)}|meetings? of (?:the )?(?:[\w-]+ )?authorities\b|"
+                           r"\bauthorities(?: \w+)? meetings?\b|"
+                           r"reuni[oó]n(?:es)? (?:[\w-]+ )?de (?:las )?autoridades\b"),
+    ("WorkingGroupMeeting", _MET.format(who=r"(?:COSATE|CEATAL|consultative bodies)\b")),
     ("WorkingGroupMeeting", r"meetings? of (?:the )?(?:working groups?|wgs?)\b|"
                             r"(?:working groups?|wgs?)(?: \d(?: and \d)?)? meetings?|"
                             r"reuni[oó]n(?:es)? del? (?:los )?grupos? de trabajo|reuni[oó]n del? gt|"
@@ -78,7 +90,9 @@ _CUE_RES = tuple((kind, re.compile(rf"(?:{pattern})", _F)) for kind, pattern in 
 assert all(kind in ACTIVITY_TYPES for kind, _ in _CUES)
 
 _HELD_RE = re.compile(
-    r"\b(?:held|took place|taken place|was (?:carried out|conducted|organi[sz]ed|launched|created|established|"
+    # "held that ..." considered, "as held in the Declaration" stated: no event held
+    r"\b(?:(?<!\bas )held(?! that\b)|took place|taken place|"
+    r"was (?:carried out|conducted|organi[sz]ed|launched|created|established|"
     r"prepared|elaborated|developed|presented|published|approved|adopted)|were (?:carried out|conducted|"
     r"organi[sz]ed|launched|created|held|prepared|developed|published)|organi[sz]ed|convened|gathered|launched|"
     r"created|prepared|elaborated|carried out|conducted|participated|attended|met|"
@@ -95,7 +109,8 @@ _ANNOUNCED_RE = re.compile(
 
 # What did not take place, or has not yet: never proposed, whatever else the words say.
 _NOT_HELD_RE = re.compile(
-    r"\b(?:(?:will|shall)(?: not)?(?: be)? \w+|to be held|is being (?:organi[sz]ed|prepared|planned)|"
+    r"\b(?:(?:will|shall)(?: not)?(?: be)? \w+|to be held|(?:should|must|may|might|could|would|ought to)(?: not)? be "
+    r"(?:held|convened|organi[sz]ed|carried out|conducted)|is being (?:organi[sz]ed|prepared|planned)|"
     r"(?:is|are) (?:planned|scheduled)|"
     r"planned for|scheduled for|not (?:be )?held|did not take place|never took place|cancell?ed|postponed|"
     r"no se (?:realiz|llev|celebr)\w*|se (?:realizar|llevar|celebrar)[aá]n?|ser[aá]n? (?:realizad|celebrad|llevad)\w*|"
@@ -372,6 +387,8 @@ _THING_RE = re.compile(r".*\b(network|red|repositor\w+|portfolio|portal|platform
 
 def _label(cue: re.Match[str], titled: re.Match[str] | None, text: str) -> str:
     """The kind as printed, then its name in quotation marks, or the words saying what it was on."""
+    if cue.groupdict().get("meeting"):
+        return _met_label(cue)
     thing = _THING_RE.match(cue.group())  # "agreed to create the network ...": the network, not the verb
     noun = " ".join((cue.group()[thing.start(1):] if thing else cue.group()).split())
     # the capitalised words of its name before the kind ("a Participatory Gender Audit", "the RIAL Workshop")
@@ -394,6 +411,18 @@ def _label(cue: re.Match[str], titled: re.Match[str] | None, text: str) -> str:
                      after, _F)
     tail = " ".join(after[:stop.start() if stop else 80].split()[:10]).rstrip(",")
     return f"{noun} {tail}".strip() if re.match(r"(?:on|about|of|sobre|de|del|for|para)\b", tail, _F) else noun
+
+
+def _met_label(cue: re.Match[str]) -> str:
+    """A meeting named by who held it: "Virtual meeting of the authorities of the IACML", "Joint meeting of COSATE
+    and CEATAL" (the bodies by their acronyms: their names in full would make most of the label)."""
+    subject = cue.string[cue.start("who"):cue.start("meeting")]
+    acronyms = list(dict.fromkeys(re.findall(r"\b(?:[XVI]+ )?[A-Z]{3,}\b", subject)))
+    meeting = " ".join(cue["meeting"].split())
+    meeting = meeting[:1].upper() + meeting[1:]
+    if cue["who"].lower().startswith("authorities"):
+        return f"{meeting} of the authorities" + (f" of the {acronyms[0]}" if acronyms else "")
+    return f"{meeting} of {' and '.join(acronyms) or cue['who']}"
 
 
 def _part_label(cue: re.Match[str], words: str) -> str:

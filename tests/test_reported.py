@@ -248,9 +248,32 @@ def test_two_events_of_a_kind_in_one_month_stay_two() -> None:
     "El seminario sobre inspección previsto para abril de 2025 no se realizó.",
     "El taller sobre empleo juvenil será realizado en 2026.",
     "The XXIII IACML will be held in 2026.",
+    # not held, whatever "held" says: a duty, a view ("held that"), a statement ("as held in")
+    "A workshop on telework should be held on March 3, 2025.",
+    "A meeting of the authorities of the IACML should be held on March 3, 2025.",
+    "The authorities of the IACML will hold a virtual meeting on March 3, 2025.",
+    "Meetings of the authorities will be held in 2026.",
+    "The workshop held that the Work Plan should be adjusted.",
+    "The authorities agreed, as held in the Declaration of the workshop on telework, to adjust the Work Plan.",
 ])
 def test_what_did_not_take_place_is_not_proposed(sentence: str) -> None:
     assert read_text(f"I. ACTIVITIES\n\n1. {sentence}\n") == []
+
+
+def test_a_meeting_of_no_kind_is_typed_by_who_held_it() -> None:
+    """"held a virtual meeting" named no kind the reader knew: the authorities' meeting of May 2020 was missed."""
+    found = read_text("Overview\n\nOn May 22nd, 2020, the authorities of the Inter-American Conference of Ministers "
+                      "of Labor (IACML) held a virtual meeting to adjust the Work Plan.\n\nA meeting of the "
+                      "authorities of the IACML was held on March 3, 2021.\n\nThe Trade Union Technical Advisory "
+                      "Council (COSATE) and the Business Technical Advisory Committee on Labor Matters (CEATAL) held "
+                      "a joint meeting on September 11, 2024, in Lima, Peru.\n")
+    assert sorted((a.activity_type, a.start, a.label) for a in found) == [
+        ("PreparatoryMeeting", "2020-05-22", "Virtual meeting of the authorities of the IACML"),
+        ("PreparatoryMeeting", "2021-03-03", "Meeting of the authorities of the IACML"),
+        ("WorkingGroupMeeting", "2024-09-11", "Joint meeting of COSATE and CEATAL")]
+    # who held a dialogue held a dialogue, not a meeting
+    assert [a.activity_type for a in read_text("Overview\n\nOn March 3, 2021, the authorities of the IACML held a "
+                                               "virtual dialogue on telework.\n")] == ["VirtualDialogue"]
 
 
 def test_dates_and_places_as_printed() -> None:
