@@ -2408,3 +2408,51 @@ def test_a_spanish_text_that_lost_its_accented_letters_is_reported() -> None:
     assert "accents-lost" not in codes(parse_document(intact))
     english = "REPORT\n\n1. The basin and the resin trade, said a cousin, grew; the raisin crop did not.\n"
     assert "accents-lost" not in codes(parse_document(english))  # words of English that end so
+PARTICIPANTS = (
+    "Meeting of the Authorities\n\nDate: February 3 and 4, 2040\n\n"
+    "Participants: Ministries of Labor of the current, former and future Chairs of the IACML (Chair: Peru, former "
+    "Chair:\nGuyana, future Chair: Ecuador), and Ministries elected as Chairs of the Working\n"
+    "Groups (Chile, Panama, Jamaica), and the advisory bodies.\n")
+
+
+def test_a_sentence_wrapped_inside_a_parenthesis_or_a_name_is_one_paragraph() -> None:
+    """A line ending inside the parenthesis it opened, or on "Working" before "Groups", goes on below."""
+    doc = parse_document(PARTICIPANTS)
+    assert [p.eid for p in doc.provisions] == ["al_1"]
+    assert own_text(PARTICIPANTS, doc.provisions[0]).startswith("Participants: Ministries of Labor")
+    assert doc.provisions[0].text.endswith("Jamaica), and the advisory bodies.")
+
+
+_OPENING = "The Authorities met twice during the year to review the work plan of the Conference.\n\n"
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    # the parenthesis closed: the next line is a paragraph of its own
+    ("Venue: Lima (Peru)\nParticipants: the Ministries of Labor of the region and the advisory bodies.\n",
+     ["Venue:", "Participants:"]),
+    # a parenthesis left open in a sentence that ended, further up or on the line itself
+    ("The Chair (Peru opened the meeting and welcomed the delegations of the region.\n"
+     "The delegations approved the agenda of the meeting without changes.\n", ["The", "The"]),
+    ("The delegations reviewed the work plan (in person and virtually.\n"
+     "Ministries of Labor of the region presented their progress.\n", ["The", "Ministries"]),
+    ("The delegations of the region (in person and virtually reviewed the work plan of the\n"
+     "Conference and its calendar for the two years to come, and then they heard the\n"
+     "reports of the Working Groups on the topics of their mandates, as follows:\n"
+     "Ministries of Labor of the region presented their progress.\n", ["The", "Ministries"]),
+    # a line ending on a capitalised word that is no name's first word
+    ("Session of the Authorities\nGroups of experts met with the advisory bodies to review the work plan.\n",
+     ["Session", "Groups"]),
+])
+def test_a_closed_parenthesis_or_a_full_name_ends_no_paragraph_early(text: str, words: list[str]) -> None:
+    assert first_words(_OPENING + text)[1:] == words
+
+
+def test_a_capitalised_article_opens_a_paragraph_after_a_line_cut_short() -> None:
+    """A line left on "of" (text the host lost), then "The meeting ...": a sentence begins; a country named "The
+    Bahamas" does not begin one."""
+    cut = (_OPENING + "Participants: the Ministries of Labor of the region and the Chairs of\n\n"
+           "The meeting also had the participation of the ILO and the advisory bodies.\n")
+    assert first_words(cut)[1:] == ["Participants:", "The"]
+    named = (_OPENING + "Participants: the Ministries of Labor of the region and the Ministry of Labor of\n"
+             "The Bahamas, which chairs the Working Group on labor policies this year.\n")
+    assert first_words(named)[1:] == ["Participants:"]

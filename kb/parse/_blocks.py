@@ -3,12 +3,13 @@ hard wrap, or a number printed on a line of its own), or a whole markdown table.
 heading-like blocks standing alone become subheadings.
 
 A line carries the block before it on when it begins in lower case or on "(" after an unfinished
-line, when the block stops on a word no sentence ends on ("in", "of the", "de la"), or, in a
-hard-wrapped text (a PDF's lines, each cut at the page width), when the line before it ran to the
-width without ending its sentence. It does not when it opens a clause of a preamble (in capitals,
-or in sentence case after a clause: "...; / Reconociendo que ..."), after "...; and", or when it is a
-paragraph's first words alone on their line. A time slot or a bullet printed alone takes the line
-after it as its entry.
+line, when the block stops on a word no sentence ends on ("in", "of the", "de la"), inside a
+parenthesis it opened, or on the first word of a name ("Working / Groups"), or, in a hard-wrapped
+text (a PDF's lines, each cut at the page width), when the line before it ran to the width without
+ending its sentence. It does not when it opens a clause of a preamble (in capitals, or in sentence
+case after a clause: "...; / Reconociendo que ..."), after "...; and", when it opens a sentence
+("The meeting ..."), or when it is a paragraph's first words alone on their line. A time slot or a
+bullet printed alone takes the line after it as its entry.
 """
 
 from __future__ import annotations
@@ -54,6 +55,9 @@ DANGLING_WORDS = frozenset({
     "su", "sus", "un", "una", "entre", "sobre", "como", "sin", "ante", "hacia", "mediante", "desde", "hasta",
     "contra", "upon", "within", "via",
 })
+# Words that open a name and never close one, its noun following ("Working Groups", "Inter-American Conference"):
+# a line stopping on one stops in mid-name.
+_NAME_OPENERS = frozenset({"Working", "Inter-American"})
 # The opening words of a ministerial text ("We, the Ministers ...", "Nosotros, los Ministros ...").
 OPENING_RE = re.compile(
     r"^\W*(?:\d{1,2}[.)]\s+)?(?:we|nosotros|las ministras|los ministros|the ministers)\b[ ,]",
@@ -61,6 +65,7 @@ OPENING_RE = re.compile(
 # A clause of a preamble opening a line, in capitals or not ("Reconociendo que ...", "Convencidos de ..."):
 # a paragraph of its own, whatever the line before ended on.
 _CLAUSE_CUE_RE = re.compile(rf"^(?=(?-i:[A-ZÁÉÍÓÚÑ]))(?:{PREAMBLE_CUES})(?=[\s:,])", re.IGNORECASE)
+_SENTENCE_OPENING_RE = re.compile(r"^(?:The|A|An|El|La|Los|Las|Un|Una)\s+[a-záéíóúñ]")
 _CLAUSE_END_RE = re.compile(r";\s+(?:and|or|y|o)$")
 _CUE_ALONE_RE = re.compile(rf"^(?:{PREAMBLE_CUES})(?:\s+(?:que|that))?\s*:?$", re.IGNORECASE)
 # "Moderator: Jane Doe, ..." -- a short label without digits, a colon, then the value.
@@ -140,6 +145,13 @@ class Block:
         return len(self.lines) == 1 and self.number_line is None and heading_like(self.first)
 
 
+def _left_open(block: Block) -> bool:
+    """A block stopping inside a parenthesis it opened, no sentence ended ("... (Chair: Peru, former Chair:"),
+    looked for in its last two lines: a parenthesis a paragraph never closed, further up, says nothing of its end."""
+    text = " ".join(line.text for line in block.lines[-2:])
+    return block.text.rstrip(_CLOSERS)[-1:] not in ".!?" and text.count("(") > text.count(")")
+
+
 def _ends_sentence(text: str) -> bool:
     return text.rstrip(_CLOSERS)[-1:] in _SENTENCE_END
 
@@ -166,8 +178,14 @@ def _continues(block: Block, line: Line, *, after_blank: bool = False) -> bool:
         return False  # "...; and" closes a clause of a list; the next clause is its own
     if line.text[0].isupper() and _CUE_ALONE_RE.match(block.text):
         return False  # "Considerando que" alone on its line leads in the clauses printed after it
+    if _SENTENCE_OPENING_RE.match(line.text) and not _left_open(block):
+        return False  # a capitalised article before a word in lower case opens a sentence, whatever came before
     if line.text[0].islower() or _dangling(last_word) or _open_ordinal(block.text):
         return True
+    if not after_blank and _left_open(block):
+        return True  # "... troika (Chair: Argentina, former Chair: / Barbados, future Chair: Colombia), and ..."
+    if not after_blank and last_word in _NAME_OPENERS and line.text[0].isupper():
+        return True  # "... elected as Chairs of the Working / Groups (Chile, Colombia), ..."
     if line.text[0].isdigit() and block.text.endswith(",") and len(block.lines[-1].text) >= _RUN_ON:
         return True  # a wrapped line: "... las Decisiones 40, 116, / 439, 441 y 510 de la Comisión"
     if (not after_blank and OPENING_RE.match(block.text) and _RUN_ON <= len(block.lines[-1].text) <= _WRAPPED_MAX
