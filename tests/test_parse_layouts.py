@@ -2456,3 +2456,42 @@ def test_a_capitalised_article_opens_a_paragraph_after_a_line_cut_short() -> Non
     named = (_OPENING + "Participants: the Ministries of Labor of the region and the Ministry of Labor of\n"
              "The Bahamas, which chairs the Working Group on labor policies this year.\n")
     assert first_words(named)[1:] == ["Participants:"]
+
+
+FIRST_LINE_WRAPPED = (
+    "Meeting of the Authorities\n\n"
+    "The Ministries of Labor of the current, former and future Chairs of the IACML and the Chairs of the Working\n"
+    "Groups met with the advisory bodies to review the progress of the work plan.\n\n"
+    "They agreed on the calendar of the Working Groups for the year.\n")
+
+
+def test_the_first_paragraph_of_the_body_is_not_cut_into_cover_and_text() -> None:
+    doc = parse_document(FIRST_LINE_WRAPPED)
+    assert doc.body_line == 3
+    assert [own_text(FIRST_LINE_WRAPPED, p).split()[:2] for p in doc.provisions] == [["The", "Ministries"],
+                                                                                  ["They", "agreed"]]
+    assert doc.metadata.title == "Meeting of the Authorities"
+
+
+def test_the_first_paragraph_of_a_double_spaced_body_takes_its_lines_back_from_the_cover() -> None:
+    """A text with a blank line after every line: lines carried on across it as across a page break."""
+    text = ("Informe Nacional\n\nLima, marzo 2040\n\n"
+            "En seguimiento a los compromisos asumidos en la Cumbre de las Américas, el país presenta su informe con el\n\n"
+            "objetivo de dar a conocer el estado de cumplimiento sobre dichos mandatos.\n\n"
+            "La información corresponde a los años 2038 y 2039.\n")
+    doc = parse_document(text)
+    assert first_words(text) == ["En", "La"]
+    assert doc.body_line == 5
+
+
+@pytest.mark.parametrize("cover", [
+    "DECLARATION OF LIMA\n",  # a title in capitals right above the first paragraph
+    "Meeting of the Working Group on Labor Policies\n",  # a title in mixed case, no stop
+    "Date: February 3 and 4, 2040\n",
+])
+def test_a_title_right_above_the_first_paragraph_stays_cover(cover: str) -> None:
+    text = (f"{cover}The Ministries of Labor of the current, former and future Chairs of the IACML met with the\n"
+            "advisory bodies to review the progress of the work plan.\n")
+    doc = parse_document(text)
+    assert doc.body_line == 2
+    assert first_words(text) == ["The"]

@@ -23,7 +23,7 @@ from kb.parse._layout import PREAMBLE_CUES
 from kb.parse._lines import AGENDA_SLOT_RE, GLYPH_ALONE_RE, MONTHS, TABLE_RULE_RE, Line, Tok, clean, is_upper
 
 __all__ = ["DANGLING_WORDS", "OPENING_RE", "RESOLUTION_CUE_RE", "Block", "blocks", "heading_like", "numbered_table_at",
-           "wrap_width"]
+           "runs_on", "wrap_width"]
 
 # A heading-like line is at most this long (a label ending with a colon: the shorter limit).
 _HEADING_MAX = 160
@@ -143,6 +143,12 @@ class Block:
     @property
     def heading_like(self) -> bool:
         return len(self.lines) == 1 and self.number_line is None and heading_like(self.first)
+
+
+def runs_on(head: Line, line: Line, *, after_blank: bool = False) -> bool:
+    """Whether ``line``, printed under ``head`` (``after_blank``: a blank line between), carries on the paragraph
+    ``head`` begins (see ``_continues``)."""
+    return _continues(Block(head.tok, [head]), line, after_blank=after_blank)
 
 
 def _left_open(block: Block) -> bool:

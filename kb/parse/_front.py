@@ -7,9 +7,10 @@ content after it, the first numbered paragraph, the opening of a ministerial tex
 Ministers ...", "Nosotros, los Ministros ..."), a resolution's subject or preamble ("THE GENERAL
 ASSEMBLY,", "HAVING SEEN ..."), an agenda's first entry, a speech's first salutation, or the first
 paragraph of prose that is not a cover line; a part's heading printed just before it ("Preámbulo",
-"MANDATOS") goes with it. A table of contents (``CONTENTS``, ``INDEX``, ``ÍNDICE``, ``CONTENIDO``...,
-a run of entries with dot leaders and page numbers, or a run of sibling headings printed again
-further on) runs until its first entry's title appears again as a heading, or until prose.
+"MANDATOS") goes with it, and so do the first lines of its first paragraph, hard-wrapped above it.
+A table of contents (``CONTENTS``, ``INDEX``, ``ÍNDICE``, ``CONTENIDO``..., a run of entries with
+dot leaders and page numbers, or a run of sibling headings printed again further on) runs until its
+first entry's title appears again as a heading, or until prose.
 
 Inside the body, two more things are not text: the signature that closes it (a name and the titles
 under it), and, in a compilation of resolutions, the cover of each further resolution (its symbol
@@ -23,7 +24,7 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from kb.parse._blocks import DANGLING_WORDS, OPENING_RE, RESOLUTION_CUE_RE, numbered_table_at, wrap_width
+from kb.parse._blocks import DANGLING_WORDS, OPENING_RE, RESOLUTION_CUE_RE, numbered_table_at, runs_on, wrap_width
 from kb.parse._layout import follows
 from kb.parse._lines import DATELINE_RE, Line, Tok
 
@@ -399,6 +400,25 @@ def _after_dateline(lines: list[Line], start: int) -> int:
     return start
 
 
+def _with_wrapped_head(lines: list[Line], start: int, toc: set[int]) -> int:
+    """The first lines of the body's first paragraph, hard-wrapped just above where the body seemed to begin
+    ("The Ministers of" / "Defense and Heads of Delegation ..."): the body begins with them, as the paragraph
+    would be cut there otherwise; each line above, neither a cover line nor an entry of a table of contents,
+    whose end the line under it carries on (across blank lines only as a paragraph does across a page break)."""
+    while start > 0:
+        above = next((j for j in range(start - 1, -1, -1) if lines[j].tok is not Tok.BLANK), None)
+        if above is None:
+            return start
+        line, head = lines[start], lines[above]
+        if (head.tok not in (Tok.TEXT, Tok.NUMBERED) or head.inline or line.inline
+                or above in toc or head.leader or _is_cover(head) or _COVER_CUE_RE.search(head.text)
+                or line.tok is not Tok.TEXT
+                or not runs_on(head, line, after_blank=above < start - 1)):
+            return start
+        start = above
+    return start
+
+
 def _with_part_heading(lines: list[Line], start: int, toc: set[int]) -> int:
     """A part's heading (see ``_PART_WORD_RE``) on the line just before where the body begins, not
     the last entry of a site's menu or of a table of contents (a run of such short lines)."""
@@ -528,7 +548,7 @@ def front_matter(lines: list[Line], is_title: Callable[[str], bool]) -> Front:
             continue
         if _body_like(lines, i, width) and not _cover_follows(lines, i):
             start = _with_lead_in(lines, _with_its_heading(lines, _after_title(lines, i, is_title)))
-            start = _after_dateline(lines, start)
+            start = _with_wrapped_head(lines, _after_dateline(lines, start), toc)
             return Front(_with_part_heading(lines, start, toc), frozenset(toc), tuple(spans))
     for i, line in enumerate(lines):  # no prose at all: the first sentence that is not a cover line
         if i < floor or i in toc or line.tok in (Tok.BLANK, Tok.NOISE, Tok.NUMBER_ONLY) or _is_cover(line):
