@@ -12,7 +12,7 @@ from __future__ import annotations
 import pytest
 
 from kb.errors import ParseError
-from kb.model import Kind, Provision
+from kb.model import Correction, Kind, Provision
 from kb.parse import ParsedDocument, parse, parse_document
 
 
@@ -2495,3 +2495,29 @@ def test_a_title_right_above_the_first_paragraph_stays_cover(cover: str) -> None
     doc = parse_document(text)
     assert doc.body_line == 2
     assert first_words(text) == ["The"]
+
+
+def test_a_sentence_still_cut_in_two_is_reported_with_its_line() -> None:
+    """Between a heading and its text, or between a cover line (one the parser keeps as cover) and the body: the
+    curator is told where, and what correction to write."""
+    split = ("Meeting of the Authorities\n\nI. BACKGROUND\n\nThe Chair opened the session.\n\n"
+             "II. THE MEETING OF MINISTERS\nof Labor was held in Lima on the occasion of the Conference.\n")
+    warned = [w for w in parse_document(split).warnings if w.code == "split-sentence"]
+    assert [w.line for w in warned] == [8]
+    assert "sec_2__al_1 begins in lower case" in warned[0].message and "`read_as: continues`" in warned[0].message
+    cover = ("Report of the Chair\n\n"
+             "Presented by the Chair of the Working Group on the progress made in the\n"
+             "implementation of the work plan adopted at the XXI IACML in Buenos Aires.\n\n"
+             "The Working Group met twice.\n")
+    warned = [w for w in parse_document(cover).warnings if w.code == "split-sentence"]
+    assert [w.line for w in warned] == [4]
+    assert "`read_as: body`" in warned[0].message
+    acronym = ("Report of the Chair\n\nPresented by the Ministers of Trade of the Free Trade Area of the Americas\n"
+               "(FTAA), who met in Quito to review the progress of the negotiations.\n")
+    assert [w.line for w in parse_document(acronym).warnings if w.code == "split-sentence"] == [4]
+    # a paragraph after one that ends its sentence, a lettered item after "; and", a correction placed: no doubt
+    whole = ("The Chair opened the session.\nsome delegations asked to speak first.\n\n"
+             "1. The Ministers agreed:\na) to meet again; and\nb) to report on progress.\n")
+    assert "split-sentence" not in codes(parse_document(whole))
+    corrected = parse_document(split, corrections=[Correction(at="of Labor was held", read_as="starts")])
+    assert "split-sentence" not in codes(corrected)

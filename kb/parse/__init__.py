@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from itertools import pairwise
 
 from kb.errors import ParseError
 from kb.model import Correction, DocType, Kind, Provision
@@ -170,6 +171,40 @@ def _warnings(provisions: list[Provision], body: list[Block], lines: list[Line],
     return out
 
 
+_STOPS = ".;:!?"
+_CLOSERS = "\"\u201d\u2019')]"
+
+
+def _split_sentences(provisions: list[Provision], text: str, body_line: int,
+                     corrected: frozenset[int]) -> list[ParseWarning]:
+    """An unnumbered provision beginning in lower case (the body's first, or on "(") after text that ends
+    without a stop: one sentence likely cut in two, between two provisions or between the cover and the body
+    (a hard wrap the parser took for a paragraph's end). A line a correction was placed on is not doubted again."""
+    out: list[ParseWarning] = []
+    parts = sorted((p for p in provisions if p.kind is not Kind.LIST), key=lambda p: (p.start, p.eid))
+    if parts and parts[0].line == body_line and parts[0].line not in corrected and (
+            text[parts[0].start].islower() or text[parts[0].start] == "("):
+        above = text[:parts[0].start].rstrip()
+        last = above.rsplit("\n", 1)[-1].strip()
+        if last and last.rstrip(_CLOSERS)[-1:] not in _STOPS:
+            out.append(ParseWarning(parts[0].line, "split-sentence", f"the body begins in mid-sentence "
+                                    f"({text[parts[0].start:parts[0].start + 40]!r}) after a cover line ending "
+                                    f"without a stop ({last[-40:]!r}): if the sentence begins in the cover, put "
+                                    "`read_as: body` where it begins"))
+    for before, part in pairwise(parts):
+        if part.number is not None or part.line in corrected or part.start <= before.start \
+                or not text[part.start].islower():
+            continue
+        own = text[before.start:before.text_end or before.end].rstrip()
+        if own.rstrip(_CLOSERS)[-1:] in _STOPS:
+            continue
+        out.append(ParseWarning(part.line, "split-sentence", f"{part.eid} begins in lower case "
+                                f"({text[part.start:part.start + 40]!r}) after {before.eid}, which ends without "
+                                f"a stop ({own[-40:]!r}): if it carries that sentence on, put `read_as: continues` "
+                                f"on line {part.line}"))
+    return out
+
+
 def _dedupe(provisions: list[Provision], source: str) -> tuple[list[Provision], list[ParseWarning]]:
     """Give a provision whose eId was already given (a section number printed twice) its own."""
     seen: set[str] = set()
@@ -261,8 +296,9 @@ def parse_document(text: str, *, source: str = "<text>", doc_type: DocType | str
                                      "copy, and add that"))
     corrected = frozenset(text.count("\n", 0, offset) + 1 for offset, c in placed.at if c.read_as)  # a cut looked at
     warnings += _warnings(provisions, body_blocks, body_lines, text[body_offset:], kind_of, corrected)
-    warnings.sort(key=lambda w: (w.line, w.code))
     body_line = body_lines[0].no if body_lines else 1
+    warnings += _split_sentences(provisions, text, body_line, corrected)
+    warnings.sort(key=lambda w: (w.line, w.code))
     toc = {n for a, b in front.toc_lines for n in range(a, b + 1)}
     in_blocks = {line.no for block in body_blocks for line in block.lines}
     # a table read row by row (numbered rows: kb.parse._blocks) leaves its header row and rule out; a footnote's
