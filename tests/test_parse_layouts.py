@@ -2521,3 +2521,20 @@ def test_a_sentence_still_cut_in_two_is_reported_with_its_line() -> None:
     assert "split-sentence" not in codes(parse_document(whole))
     corrected = parse_document(split, corrections=[Correction(at="of Labor was held", read_as="starts")])
     assert "split-sentence" not in codes(corrected)
+
+
+def test_a_name_cut_before_the_adjective_that_follows_its_noun_is_one_paragraph() -> None:
+    """ "Conferencia / Interamericana", "ESTADOS / AMERICANOS": a Spanish name's adjective opens no sentence; the
+    subject of a declaration in capitals, wrapped so, is the body's first paragraph, not cover."""
+    text = ("Declaración de Lima\n\n(Proyecto)\n\n"
+            "LAS DELEGADAS TITULARES Y ALTERNAS ANTE LA COMISIÓN\n"
+            "INTERAMERICANA DE MUJERES DE LA ORGANIZACIÓN DE LOS ESTADOS\n"
+            "AMERICANOS (CIM/OEA), reunidas en la Ciudad de Lima, Perú, en mayo de 2040;\n\n"
+            "Los principios consagrados en la Carta Democrática\n"
+            "Interamericana y en el Programa Interamericano sobre los derechos de la mujer;\n")
+    assert first_words(text) == ["LAS", "Los"]
+    # after a sentence that ended, or across a blank line, a line opening on the adjective is not carried on
+    ended = (_OPENING + "Los Estados aprobaron la Carta Democrática.\n"
+             "Interamericana es la conferencia de los ministros, dijo la Secretaría.\n\n"
+             "Informe del Comité\n\nInteramericano de Puertos y sus comisiones, el Comité se reunió en Panamá.\n")
+    assert first_words(ended)[1:] == ["Los", "Interamericana", "Informe", "Interamericano"]

@@ -4,8 +4,9 @@ heading-like blocks standing alone become subheadings.
 
 A line carries the block before it on when it begins in lower case or on "(" after an unfinished
 line, when the block stops on a word no sentence ends on ("in", "of the", "de la"), inside a
-parenthesis it opened, or on the first word of a name ("Working / Groups"), or, in a hard-wrapped
-text (a PDF's lines, each cut at the page width), when the line before it ran to the width without
+parenthesis it opened, or on the first word of a name ("Working / Groups"), when it begins on the
+adjective of a name cut after its noun ("Conferencia / Interamericana"), or, in a hard-wrapped text
+(a PDF's lines, each cut at the page width), when the line before it ran to the width without
 ending its sentence. It does not when it opens a clause of a preamble (in capitals, or in sentence
 case after a clause: "...; / Reconociendo que ..."), after "...; and", when it opens a sentence
 ("The meeting ..."), or when it is a paragraph's first words alone on their line. A time slot or a
@@ -58,6 +59,10 @@ DANGLING_WORDS = frozenset({
 # Words that open a name and never close one, its noun following ("Working Groups", "Inter-American Conference"):
 # a line stopping on one stops in mid-name.
 _NAME_OPENERS = frozenset({"Working", "Inter-American"})
+# Words that follow their noun in a name and never open a sentence ("Conferencia / Interamericana", "ESTADOS /
+# AMERICANOS"): a line opening on one after a capitalised word carries that name on.
+_NAME_CLOSERS = frozenset({"interamericano", "interamericana", "interamericanos", "interamericanas", "americanos",
+                           "americanas"})
 # The opening words of a ministerial text ("We, the Ministers ...", "Nosotros, los Ministros ...").
 OPENING_RE = re.compile(
     r"^\W*(?:\d{1,2}[.)]\s+)?(?:we|nosotros|las ministras|los ministros|the ministers)\b[ ,]",
@@ -192,6 +197,9 @@ def _continues(block: Block, line: Line, *, after_blank: bool = False) -> bool:
         return True  # "... troika (Chair: Argentina, former Chair: / Barbados, future Chair: Colombia), and ..."
     if not after_blank and last_word in _NAME_OPENERS and line.text[0].isupper():
         return True  # "... elected as Chairs of the Working / Groups (Chile, Colombia), ..."
+    if not after_blank and last_word[:1].isupper() and last_word[-1:].isalpha() and \
+            line.text.split(" ", 1)[0].rstrip(",;:.").lower() in _NAME_CLOSERS:
+        return True  # "... La 13 Conferencia / Interamericana de Ministros de Trabajo ..."
     if line.text[0].isdigit() and block.text.endswith(",") and len(block.lines[-1].text) >= _RUN_ON:
         return True  # a wrapped line: "... las Decisiones 40, 116, / 439, 441 y 510 de la Comisión"
     if (not after_blank and OPENING_RE.match(block.text) and _RUN_ON <= len(block.lines[-1].text) <= _WRAPPED_MAX
