@@ -46,7 +46,7 @@ from kb.model import (
 )
 from kb.promote import Promotion, match_quoted
 from kb.quote import near_quote
-from kb.versions import Alignment, align
+from kb.versions import Alignment, align, symbols_unlike
 
 T = TypeVar("T")
 
@@ -601,10 +601,11 @@ def _versions(held: Sequence[SourceDocument], provisions: Mapping[str, Sequence[
                            "paragraph by paragraph")
                 hint = ("remove version_of if this is another document; if it is the same text, read otherwise, "
                         "correct the reading of either (`kb parse FILE --lines`, corpus/README.md) so that they align")
-            elif alignment.unlike and not meta.version_confirmed:
+            elif (unlike := alignment.unlike or symbols_unlike(meta.symbols, target.meta.symbols, original)) \
+                    and not meta.version_confirmed:
                 # Paired by their printed numbers alone, two documents laid out alike would be published as one
                 # work: the curator who has read both says which it is.
-                problem = (f"{alignment.summary(original)}, but {alignment.unlike}: this text may be another "
+                problem = (f"{alignment.summary(original)}, but {unlike}: this text may be another "
                            f"document than {original!r}")
                 hint = (f"check {doc.path} against {target.path}: if it is another document, remove version_of; if it "
                         f"is {original}'s text in {meta.language!r}, write `version_confirmed: true` under version_of "
@@ -631,9 +632,10 @@ def _versions(held: Sequence[SourceDocument], provisions: Mapping[str, Sequence[
         out.versions[str(iri.doc_iri(meta.slug))] = str(iri.doc_iri(original))
         out.versions |= {str(iri.provision_iri(meta.slug, eid)): str(iri.provision_iri(original, now))
                          for eid, now in sorted(alignment.pairs.items())}
-        if alignment.unlike:  # confirmed by the curator: said once, as any note on a version is
+        unlike = alignment.unlike or symbols_unlike(meta.symbols, by_slug[original].meta.symbols, original)
+        if unlike:  # confirmed by the curator: said once, as any note on a version is
             out.version_notes[meta.slug] = (f"{meta.meta_path}:{meta.line_of('version_confirmed') or 1}: "
-                                            f"{meta.slug}: {alignment.summary(original)}; {alignment.unlike} "
+                                            f"{meta.slug}: {alignment.summary(original)}; {unlike} "
                                             f"(version_confirmed: published as {original}'s version)")
         elif not alignment.complete:
             what = ("a version's provision with no counterpart is published as a provision only, and a pair made by "

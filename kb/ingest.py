@@ -43,7 +43,7 @@ from kb.extract import Extracted, extract
 from kb.model import DocType, DocumentMeta, Kind, QuotedProvision
 from kb.parse import CoverMetadata, ParsedDocument, parse_document
 from kb.promote import match_quoted
-from kb.versions import SAME_TEXT, SAME_TEXT_MIN, align, same_text_share
+from kb.versions import SAME_TEXT, SAME_TEXT_MIN, align, same_text_share, symbols_unlike
 
 __all__ = ["Added", "add_document", "propose_slug"]
 
@@ -242,7 +242,8 @@ def _version_note(corpus_dir: Path, original: str, parsed: ParsedDocument, langu
                               "otherwise, add it without --version-of, correct its reading (corpus/README.md) and "
                               "give version_of: in its metadata then")
     language_name = _LANGUAGES.get(language, "other-language")
-    unlike = "" if confirmed else alignment.unlike
+    found = alignment.unlike or symbols_unlike(parsed.metadata.symbols, meta.symbols, original)
+    unlike = "" if confirmed else found
     if given and unlike:  # the build would refuse it: nothing is written before the curator has looked
         raise InputError(f"--version-of {original!r}: {alignment.summary(original)}, but {unlike}: this text may be "
                          f"another document than {original} (nothing written)", parameter="version-of",
@@ -265,8 +266,8 @@ def _version_note(corpus_dir: Path, original: str, parsed: ParsedDocument, langu
     if unlike:  # proposed by its symbols: held back until the curator says which it is
         given_note = (f", but {unlike}: check {path} against {corpus_dir / meta.source}: if it is {original}'s text "
                       "in another language, write version_confirmed: true under version_of")
-    elif confirmed and alignment.unlike:
-        given_note = f"; {alignment.unlike} (confirmed: published as {original}'s version)"
+    elif confirmed and found:
+        given_note = f"; {found} (confirmed: published as {original}'s version)"
     why = "given" if given else f"the held {meta.language} document with these symbols"
     note = (f"version_of: this text is the {language_name} version of {original} ({why}): "
             f"its provisions are published as {original}'s in another language, not as mandates of their own; "

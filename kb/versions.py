@@ -24,9 +24,19 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from kb.corpus import other_symbols
 from kb.model import Kind, Provision
 
-__all__ = ["SAME_TEXT", "SAME_TEXT_MIN", "Alignment", "align", "same_text_share"]
+__all__ = ["SAME_TEXT", "SAME_TEXT_MIN", "Alignment", "align", "same_text_share", "symbols_unlike"]
+
+
+def symbols_unlike(version: Sequence[str], original: Sequence[str], slug: str) -> str:
+    """Why a text's symbols say it is another document than the one it is given as a version of ("" if they do
+    not): the language versions of an OAS document print one set of symbols, and a report of another meeting laid
+    out from the same template pairs paragraph by paragraph all the same."""
+    if not other_symbols(version, original):
+        return ""
+    return f"its symbols ({'; '.join(version)}) are not {slug}'s ({'; '.join(original)})"
 
 
 @dataclass(frozen=True)

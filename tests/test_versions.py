@@ -736,6 +736,39 @@ def test_a_text_unlike_its_original_is_held_as_its_version_only_once_confirmed(
     assert any("(confirmed: published as y's version)" in note for note in confirmed.notes)
 
 
+def test_a_report_of_another_meeting_laid_out_alike_is_no_version_unless_confirmed(
+        capsys: pytest.CaptureFixture[str], corpus_copy: Path, tmp_path: Path) -> None:
+    """A second walkthrough: a Working Group report of another meeting, written from the same template (paragraphs
+    as long, the same bodies named), was published as the Spanish text of a held one: only its symbols told them
+    apart, and they were not read. The language versions of an OAS document print one set of symbols."""
+    def covered(text: str, symbol: str) -> str:
+        return f"OEA/Ser.K/XII.30.4\nCIDI/TRABAJO/GT/doc.{symbol}\n\n{text}"
+
+    _held_declaration(corpus_copy, tmp_path, "decent-work", covered(DECENT_WORK_EN, "3/26"))
+    spanish = tmp_path / "es.txt"
+    spanish.write_text(covered(DECENT_WORK_ES, "2/24"), encoding="utf-8")
+    with pytest.raises(kb.InputError) as refused:
+        kb.add_document(spanish, corpus_dir=corpus_copy, slug="decent-work-es", version_of="decent-work")
+    assert "its symbols (OEA/Ser.K/XII.30.4; CIDI/TRABAJO/GT/doc.2/24) are not decent-work's" in str(refused.value)
+    # written by hand, the build refuses it; confirmed, it is published
+    added = kb.add_document(spanish, corpus_dir=corpus_copy, slug="decent-work-es", date="2025-02-01")
+    meta = re.sub(r"(?m)^issuing_body: .*$", "issuing_body: iacml", added.meta_path.read_text(encoding="utf-8"))
+    meta = re.sub(r"(?m)^type: .*$", "type: Declaration", meta)
+    added.meta_path.write_text(meta + "version_of: decent-work\n", encoding="utf-8")
+    with pytest.raises(kb.CorpusError) as unbuilt:
+        kb.build(corpus_copy, tmp_path / "build")
+    assert "are not decent-work's" in str(unbuilt.value)
+    added.meta_path.write_text(meta + "version_of: decent-work\nversion_confirmed: true\n", encoding="utf-8")
+    code, _, err = run(capsys, "build", "--corpus", str(corpus_copy), "--build-dir", str(tmp_path / "build"))
+    assert code == 0 and "(version_confirmed: published as decent-work's version)" in err, err
+    # the same symbols on both: a translation, held as one
+    for held in (added.meta_path, added.source_path):
+        held.unlink()
+    spanish.write_text(covered(DECENT_WORK_ES, "3/26"), encoding="utf-8")
+    assert not kb.add_document(spanish, corpus_dir=corpus_copy, slug="decent-work-es",
+                               version_of="decent-work").version_doubt
+
+
 def test_a_translation_with_no_name_in_it_is_held_as_a_version(corpus_copy: Path, tmp_path: Path) -> None:
     _held_declaration(corpus_copy, tmp_path, "decent-work", DECENT_WORK_EN)
     spanish = tmp_path / "es.txt"
