@@ -114,6 +114,7 @@ _PERIOD_RE = re.compile(r"\b((?:19|20)\d\d)\s*[-\u2013]\s*((?:19|20)\d\d)\b")
 _NEAR = 1000  # characters: the scale of _nearness
 _RESTATES = 0.75  # token-sort ratio of two whole texts from which one restates the other
 _FEW_WORDS = 7  # a text shorter than this shares its words with too many
+_NAMES_MATTER = 0.3  # an activity's overlap below this is not read again without the names of bodies
 _MIN_OVERLAP = 0.35  # below this token-set ratio a candidate is not worth a curator's time
 _SHORTLIST = 300  # targets per source scored beyond BM25
 # A body of a numbered series: "Working Group 1", "Grupo de Trabajo 2".
@@ -146,6 +147,13 @@ _AUTHORS_RE = re.compile(r"(?:^|[.;:]\s+)\W*(?:\d{1,2}[.)]\s+)?(?:we|nosotros|no
 # one asked to act.
 _MEETING_ORDINAL_RE = re.compile(
     r"\b(?:[IVXL]{1,6}|(?i:next|upcoming|previous|last|pr[óo]xima|anterior|[úu]ltima))\s*$")
+# A body's name inside the name of a meeting or of a text: "the XXV Conference of Ministers of Labor", "the ILO
+# Declaration", "la Declaración de la OIT", "the Charter of the Organization of American States" name no one asked
+# to act.
+_NAMED_IN_BEFORE_RE = re.compile(
+    r"\b(?:conference|meeting|declaration|convention|charter|conferencia|reuni[óo]n|declaraci[óo]n|convenio|"
+    r"carta)\s+(?:of|de)(?:\s+(?:the|los|las|la|el))?\s*$", re.IGNORECASE)
+_NAMED_IN_AFTER_RE = re.compile(r"\s*(?:Declaration|Convention|Charter|Constitution)\b")
 _LIST_JOIN = re.compile(r"\s*(?:,|\band\b|\by\b|\be\b|,\s*and\b)\s*(?:the\s+|la\s+|el\s+|los\s+|las\s+)?")
 # A citation of a provision by its number: "recommendation 7", "Art. 7, g", "Article 7, paragraph g)", "artículo 7,
 # literal g)", "7(g)"; the word says what kind of provision it names.
@@ -425,9 +433,15 @@ def _unnamed(candidate: Candidate, annotations: Annotations) -> Candidate:
     """The candidate with the bodies it names left out of its text, for an activity's overlap: an activity shares
     the names of the Conference and its organs with everything of its process, and they say nothing of what it
     answered (a conference was proposed as answering the opening of the Plan of Action that names it)."""
+    patterns, plurals = _name_patterns(tuple((b.slug, b.label, *b.alt_labels) for b in annotations.bodies))
     text = candidate.text
-    for start, end, _, _ in sorted(_named_bodies(text, annotations), reverse=True):
-        text = f"{text[:start]} {text[end:]}"
+    words = set(_FIRST_WORD_RE.findall(text.casefold()))
+    # longest first, each name wherever it is; only the names whose first word the text has are looked for
+    for pattern in sorted((p for _, names in patterns for first, p in names if first in words),
+                          key=lambda p: (-len(p.pattern), p.pattern)):
+        text = pattern.sub(" ", text)
+    for _, pattern, _ in plurals:
+        text = pattern.sub(" ", text)
     return replace(candidate, text=text)
 
 
@@ -590,7 +604,9 @@ def _addressees(source: Candidate, annotations: Annotations) -> list[Suggestion]
     out: list[Suggestion] = []
     previous: tuple[int, str] = (-1, "")  # where the last name ended, and its role
     for start, end, slug, name in sorted(_named_bodies(source.text, annotations)):
-        if _AUTHORS_RE.search(source.text[:start]) or _MEETING_ORDINAL_RE.search(source.text[:start]):
+        before, after = source.text[:start], source.text[end:]
+        if _AUTHORS_RE.search(before) or _MEETING_ORDINAL_RE.search(before) or _NAMED_IN_BEFORE_RE.search(before) \
+                or _NAMED_IN_AFTER_RE.match(after):
             continue
         evidence = _quote(source.evidence)
         if held is not None:
@@ -660,7 +676,7 @@ def _named_bodies(text: str, annotations: Annotations) -> list[tuple[int, int, s
     numbered series the text names together ("the Working Groups": Working Group 1 and 2)."""
     found: list[tuple[int, int, str, str]] = []
     patterns, plurals = _name_patterns(tuple((b.slug, b.label, *b.alt_labels) for b in annotations.bodies))
-    words = set(_FIRST_WORD_RE.findall(text))
+    words = set(_FIRST_WORD_RE.findall(text.casefold()))
     for slug, names in patterns:
         for first, pattern in names:
             m = pattern.search(text) if first in words else None
@@ -686,8 +702,8 @@ _FIRST_WORD_RE = re.compile(r"\w+")
 def _name_patterns(bodies: tuple[tuple[str, ...], ...]) -> tuple[
         tuple[tuple[str, tuple[tuple[str, re.Pattern[str]], ...]], ...],
         tuple[tuple[str, re.Pattern[str], frozenset[str]], ...]]:
-    """For each body (slug, label, other names), its names' first words and patterns, longest first (a text that
-    lacks a name's first word is not searched for it); and the plurals of the numbered
+    """For each body (slug, label, other names), its names' first words (folded) and patterns, longest first (a text
+    that lacks a name's first word is not searched for it); and the plurals of the numbered
     series, longest first ("Working Groups" over "Groups"), with the bodies of each: compiled once per set of
     bodies, as a text is searched for every one of them."""
     patterns = []
@@ -696,9 +712,12 @@ def _name_patterns(bodies: tuple[tuple[str, ...], ...]) -> tuple[
         # "Executive Secretariat for Integral Development (SEDI)" is printed without its acronym too
         names = set(given) | {short for n in given if (short := _ACRONYM_AFTER.sub("", n)) != n}
         # "OIT-CINTERFOR" names OIT/CINTERFOR: a hyphen and a slash join a name's parts alike
+        # a name of three words or more is the body's in capitals too ("INTER-AMERICAN CONFERENCE OF MINISTERS OF
+        # LABOR" on a cover); a short one in other letters is another word ("Groups", "oas")
         patterns.append((slug, tuple(
-            (_FIRST_WORD_RE.findall(name)[0],
-             re.compile(rf"(?<![\w-]){re.escape(name).replace('/', '[-/]').replace(chr(92) + '-', '[-/]')}(?![\w-])"))
+            (_FIRST_WORD_RE.findall(name)[0].casefold(),
+             re.compile(rf"(?<![\w-]){re.escape(name).replace('/', '[-/]').replace(chr(92) + '-', '[-/]')}(?![\w-])",
+                        re.IGNORECASE if len(name.split()) >= 3 else 0))
             for name in sorted(names, key=lambda n: (-len(n), n))  # ties by name: seed-free
             if len(name) >= 3 and _FIRST_WORD_RE.search(name))))
         for name in given:
@@ -832,8 +851,9 @@ def suggest(documents: Sequence[SourceDocument], provisions: dict[str, list[Prov
                 continue
             if source.kind != "Activity" and _one_passage(source, target):
                 continue
-            overlap = _overlap(unnamed(source), unnamed(target)) if source.kind == "Activity" else \
-                _overlap(source, target)
+            overlap = _overlap(source, target)
+            if source.kind == "Activity" and overlap >= _NAMES_MATTER:  # what names alone share is not kept
+                overlap = min(overlap, _overlap(unnamed(source), unnamed(target)))
             cited = _cited(source, target)
             quoted = _quoted(source, target, meetings)
             force = in_force(when(source)).get(target.doc) if source.kind == "Activity" and target.kind in (

@@ -325,6 +325,34 @@ def test_an_activity_is_not_matched_by_the_names_of_the_bodies_it_shares() -> No
     assert "Inter-American Conference" not in _unnamed(opening, annotations).text
 
 
+@pytest.mark.parametrize("text", [
+    "The Chair pro tempore of the XXV Conference of Ministers of Labor (Peru) will report on the Plan.",
+    "WE, THE MINISTERS OF LABOR, GATHERED AT THE XVII INTER-AMERICAN CONFERENCE OF MINISTERS OF LABOR (IACML), "
+    "undertake to implement the following Plan of Action.",
+    "Promote the principles of the ILO Declaration on Fundamental Principles and Rights at Work in the region.",
+    "Promover los principios de la Declaración de la OIT relativa a los principios y derechos fundamentales.",
+])
+def test_a_body_named_in_the_name_of_a_meeting_or_a_text_is_no_addressee(text: str) -> None:
+    """A second walkthrough: "Ministers of Labor" in a Conference's name was a provision's first proposal, at
+    0.68, and the Conference printed in capitals over its acronym, and the ILO of "the ILO Declaration", were
+    proposed as asked to act."""
+    from kb.suggest import Candidate, _addressees
+
+    source = Candidate(iri="p", ref="plan para_1", kind="Mandate", doc="plan", number="1", text=text, date="2040",
+                       evidence=())
+    assert [s.target_ref for s in _addressees(source, kb.prepare(None).annotations)] == []
+
+
+def test_a_body_asked_to_act_is_still_its_addressee() -> None:
+    from kb.suggest import Candidate, _addressees
+
+    source = Candidate(iri="p", ref="plan para_2", kind="Mandate", doc="plan", number="2", date="2040", evidence=(),
+                       text="Request the INTER-AMERICAN CONFERENCE OF MINISTERS OF LABOR to convene a meeting with the "
+                            "ILO in 2041.")
+    assert sorted(s.target_ref for s in _addressees(source, kb.prepare(None).annotations)) == ["body:iacml",
+                                                                                               "body:ilo"]
+
+
 def test_the_number_a_provision_opens_with_is_its_own_not_a_citation() -> None:
     """An article of a new Plan de Acción ("Artículo 2. Se constituirán ...") was proposed as derived from
     every recommendation 2 and paragraph 2 of the corpus, "cites it"."""
