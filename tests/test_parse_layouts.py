@@ -2538,3 +2538,24 @@ def test_a_name_cut_before_the_adjective_that_follows_its_noun_is_one_paragraph(
              "Interamericana es la conferencia de los ministros, dijo la Secretaría.\n\n"
              "Informe del Comité\n\nInteramericano de Puertos y sus comisiones, el Comité se reunió en Panamá.\n")
     assert first_words(ended)[1:] == ["Los", "Interamericana", "Informe", "Interamericano"]
+
+
+_WG_OPENING = "I. INTRODUCTION\n\nThe Working Group met in Lima on March 3, 2040, with twenty delegations.\n\n"
+
+
+@pytest.mark.parametrize(("text", "doc_type"), [
+    (_WG_OPENING + "Working Group 1 recommends that the Ministries of Labor:\n\na) share experiences on labor inspection;\n\n"
+     "b) strengthen their inspection services; and\n\nc) compile good practices.\n", "WorkingGroupReport"),
+    ("1. The meeting recommends that the Ministries of Labor:\n\na) share experiences on labor inspection;\n\n"
+     "b) strengthen their inspection services; and\n\nc) compile good practices.\n", "MeetingSummary"),
+])
+def test_every_letter_under_a_lead_in_that_recommends_is_a_recommendation(text: str, doc_type: str) -> None:
+    found = [p.kind for p in parse_document(text, doc_type=doc_type).provisions if p.number and "(" in p.number]
+    assert found == [Kind.RECOMMENDATION] * 3  # not only (a), which alone follows the lead-in
+
+
+def test_letters_under_a_lead_in_that_recommends_nothing_stay_items() -> None:
+    text = ("1. The Working Group noted the following:\n\na) inspection services lack staff;\n\n"
+            "b) good practices are rarely shared; and\n\nc) the Secretariat compiled a report.\n")
+    found = [p.kind for p in parse_document(text, doc_type="WorkingGroupReport").provisions]
+    assert found == [Kind.PARAGRAPH, Kind.ITEM, Kind.ITEM, Kind.ITEM]

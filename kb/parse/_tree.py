@@ -185,6 +185,8 @@ class Tree:
         self.lists: list[_OpenList] = []  # the open lists, outermost first
         self.lead_in = ""
         self.run_lead_in = ""  # the lead-in of the run of numbered paragraphs being read
+        self.letters_lead_in = ""  # the lead-in of the run of lettered items being read
+        self.last_tok: Tok | None = None  # the previous block's token
         self.paragraphs: list[_Node] = []  # numbered paragraphs, named once all are known
         self.sections = 0
         self.counter = 0  # reconstructed paragraph numbers
@@ -210,6 +212,7 @@ class Tree:
             else:
                 self._add_numbered(block)
             self.lead_in = _lead_in(block)
+            self.last_tok = block.tok
             return
         if block.tok is Tok.DECIMAL and block.first.num in self.outline:
             self.lists.clear()
@@ -249,6 +252,7 @@ class Tree:
         if block.tok is Tok.SECTION or block.subheading or block.numbered_heading:
             self.run_lead_in = ""
         self.lead_in = _lead_in(block)
+        self.last_tok = block.tok
 
     def _section_level(self, block: Block) -> int:
         """1 for a section in the document's style, 2 for a lettered subsection under roman
@@ -349,8 +353,12 @@ class Tree:
 
     def _add_lettered(self, block: Block) -> None:
         letter = block.first.num
-        # the lead-in over the letters ("... to sign:") and the one over their paragraph's run
-        kind = self.roles.lettered(block.text, self.headings, " ".join(filter(None, (self.run_lead_in, self.lead_in))))
+        # the lead-in over the letters ("... to sign:") and the one over their paragraph's run; kept for the
+        # whole run of letters, not only the first, which alone follows it
+        if self.last_tok is not Tok.LETTERED:
+            self.letters_lead_in = self.lead_in
+        lead_in = " ".join(filter(None, (self.run_lead_in, self.letters_lead_in)))
+        kind = self.roles.lettered(block.text, self.headings, lead_in)
         over = _roman_parent((self.numbered or self.container).children, letter)
         if over is not None:  # "(i)", "(ii)" under "(c)": its parts, not letters of their own
             role = over.kind if over.kind in _LEADING_ROLES else kind
