@@ -2559,3 +2559,35 @@ def test_letters_under_a_lead_in_that_recommends_nothing_stay_items() -> None:
             "b) good practices are rarely shared; and\n\nc) the Secretariat compiled a report.\n")
     found = [p.kind for p in parse_document(text, doc_type="WorkingGroupReport").provisions]
     assert found == [Kind.PARAGRAPH, Kind.ITEM, Kind.ITEM, Kind.ITEM]
+
+
+def test_a_working_groups_own_recommendations_under_no_heading_are_recommendations() -> None:
+    text = (_WG_OPENING + "1. The Working Group recommends that the Ministries of Labor:\n\n"
+            "a) share experiences on labor inspection;\n\nb) strengthen their inspection services; and\n\n"
+            "c) request the Technical Secretariat to compile good practices.\n\n"
+            "2. The Working Group requests the Technical Secretariat to organize a workshop on inspection in 2041.\n\n"
+            "3. El Grupo de Trabajo solicita a la Secretaría Técnica que organice un taller sobre empleo juvenil.\n\n"
+            "4. Recommends that the Technical Secretariat organize a workshop on youth employment.\n")
+    found = [(p.number, p.kind) for p in parse_document(text, doc_type="WorkingGroupReport").provisions if p.number]
+    assert found[1:] == [("1", Kind.RECOMMENDATION), ("1(a)", Kind.RECOMMENDATION), ("1(b)", Kind.RECOMMENDATION),
+                         ("1(c)", Kind.RECOMMENDATION), ("2", Kind.RECOMMENDATION), ("3", Kind.RECOMMENDATION),
+                         ("4", Kind.RECOMMENDATION)]
+
+
+@pytest.mark.parametrize("paragraph", [
+    "The Working Group noted that labor inspection services lack staff.",  # a finding
+    "The Working Group recommended at its last meeting that the Ministries share experiences.",  # told in the past
+    "El Grupo de Trabajo recomendó en 2039 que los Ministerios compartieran experiencias.",
+    "The Plan of Action requests the Working Group to report on labor inspection.",  # another body asks it
+    "Request for technical assistance from the Ministry of Labor of Peru.",  # a topic, not a verb
+])
+def test_what_a_working_group_noted_or_once_recommended_is_no_recommendation(paragraph: str) -> None:
+    text = _WG_OPENING + f"1. {paragraph}\n\n2. The meeting closed at noon.\n"
+    found = [p.kind for p in parse_document(text, doc_type="WorkingGroupReport").provisions if p.number == "1"]
+    assert found == [Kind.PARAGRAPH]
+
+
+def test_a_working_groups_recommending_words_make_no_recommendation_in_another_kind_of_document() -> None:
+    text = _WG_OPENING + "1. The Working Group recommends that the Ministries share experiences.\n"
+    found = [p.kind for p in parse_document(text, doc_type="MeetingSummary").provisions if p.number == "1"]
+    assert found == [Kind.PARAGRAPH]

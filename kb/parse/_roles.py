@@ -14,6 +14,9 @@ it, the lead-in before it, and its own opening words.
   "Reconocer ...") opens a mandate in a paragraph, not in a list item, where it names a topic.
 - Items under a heading or lead-in about recommendations, consensus or findings, or objectives
   are ``Recommendation``, ``Finding``, ``Objective`` (English and Spanish role words).
+- In a Working Group report a numbered paragraph whose own words recommend or request action ("The
+  Working Group recommends that ...", "Requests the Technical Secretariat to ...", "El Grupo de Trabajo
+  solicita a ...") is a ``Recommendation``, and so are the letters under it when it leads them in.
 - A paragraph or item whose first sentence is a question is a ``Question``.
 """
 
@@ -33,6 +36,18 @@ _RECOMMENDS_RE = re.compile(r"\b(?:recommends?|recomienda[n]?)\b", re.IGNORECASE
 _FOLLOWING_RECOMMENDATIONS_RE = re.compile(
     r"\bthe following (?:[\w-]+ and )?recommendations\b|"
     r"\b(?:las|estas) siguientes (?:[\w-]+ (?:y|e) )?recomendaciones\b", re.IGNORECASE)
+# A Working Group's own words asking for action, in the present tense, as a paragraph opens: "1. The Working
+# Group recommends that ...", "Requests the Technical Secretariat to ...", "El Grupo de Trabajo solicita a ...";
+# not what it noted, nor what a meeting recommended (past tense) or another body asks of it.
+_GROUP_ASKS_RE = re.compile(
+    r"^\W*(?:\d{1,3}[.)]\s*|[a-z]{1,4}[.)]\s*)?(?:"
+    r"(?:(?:the\s+)?(?:working\s+)?groups?(?:\s+of\s+experts)?|(?:el\s+|los\s+)?grupos?(?:\s+de\s+(?:trabajo|expertos))?)"
+    r"(?:\s+(?:\d{1,2}|[IVX]{1,4}))?\s*,?\s+(?:(?:also|further|therefore|asimismo|también|además)\s*,?\s+)?"
+    r"(?:recommends?|requests?|urges?|proposes?|calls?\s+(?:up)?on|recomienda[n]?|solicita[n]?|insta[n]?|propone[n]?"
+    r"|exhorta[n]?)"
+    # with no subject, only a verb in the third person: "Request for ..." names a topic
+    r"|(?:(?:also|further|asimismo|también|además)\s*,?\s+)?(?:recommends|requests|urges|proposes|calls\s+(?:up)?on"
+    r"|recomienda[n]?|solicita[n]?|insta[n]?|propone[n]?|exhorta[n]?))\b", re.IGNORECASE)
 _FINDINGS_RE = re.compile(
     r"\b(?:consensus|main ideas|findings?|conclusions?|areas? of agreement|consenso|ideas principales|"
     r"hallazgos?|conclusi(?:ón|on|ones)|áreas de acuerdo)\b", re.IGNORECASE)
@@ -262,6 +277,8 @@ class Roles:
             return Kind.MANDATE  # a resolution's operative part: "RESOLVES: To recommend ...: a) ..."
         if role is Kind.RECOMMENDATION or _announces_recommendations(lead_in):
             return Kind.RECOMMENDATION
+        if self.doc_type is DocType.WORKING_GROUP_REPORT and _GROUP_ASKS_RE.match(text):
+            return Kind.RECOMMENDATION  # a report's own recommendation, under no "Recommendations" heading
         if is_question(text):
             return Kind.QUESTION
         if role is not None:
