@@ -88,8 +88,10 @@ def score(proposals: Sequence[ReportedActivity], wanted: Sequence[Wanted], again
         hit = next((w for w in wanted if matches(p, w, by_date=by_date)), None)
         right.append((p, "right" if hit is not None and hit.sure and p.activity_type == hit.activity_type else
                       "unsure" if hit is not None and not hit.sure else
-                      # the text's own meeting named again in its body: its cover's, which `kb add` reads
-                      "unsure" if any(w.own and w.activity_type == p.activity_type and not p.start for w in wanted)
+                      # the text's own meeting named again in its body: its cover's, which `kb add` reads; undated,
+                      # or dated to its month by the page's "Place and Date:" line (as kb/reported.py's _is_own)
+                      "unsure" if any(w.own and w.activity_type == p.activity_type and
+                                      (not p.start or p.start[:7] == w.start[:7]) for w in wanted)
                       else
                       "again" if any(matches(p, w, by_date=by_date) and p.activity_type == w.activity_type
                                      for w in again) else "wrong"))
