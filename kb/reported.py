@@ -9,9 +9,11 @@ proposes them, ``kb review`` declares the accepted ones, and the next ``kb sugge
 
 How a passage is read: a sentence of a provision (or one of the parts of a sentence that lists dated events,
 "dialogues on A (March, 2022), B (September, 2022)") that names a kind of activity and says it took place:
-a date on or before the document's, or a verb of holding, launching, creating ("held", "took place", "se
-realizó", "se creó"). What is announced, planned, postponed, cancelled or not held ("will be held", "the next
-meeting", "no se realizó") is not proposed. A passage naming an activity already declared (one of its quotes in
+a date on or before the document's, or a verb of holding, launching, creating or attending ("held", "took place",
+"se realizó", "se creó", "was attended by", "reunió a"); a gathering whose sentence gives no date or place of its
+own takes the page's "Place and Date:" line or dateline. What is announced, planned, postponed, cancelled or not
+held ("will be held", "the next meeting", "no se realizó", "is expected to bring together") is not proposed.
+A passage naming an activity already declared (one of its quotes in
 the passage, or the same kind on the same dates, or the same name) is not proposed again. The confidence is a
 logistic function of what the passage says (a date, a verb of holding, a name in quotation marks, a place),
 its weights set from what ``bench/bench_activities.py`` measures on the activities curated in the held
@@ -95,12 +97,14 @@ _HELD_RE = re.compile(
     r"was (?:carried out|conducted|organi[sz]ed|launched|created|established|"
     r"prepared|elaborated|developed|presented|published|approved|adopted)|were (?:carried out|conducted|"
     r"organi[sz]ed|launched|created|held|prepared|developed|published)|organi[sz]ed|convened|gathered|launched|"
-    r"created|prepared|elaborated|carried out|conducted|participated|attended|met|"
+    r"created|prepared|elaborated|carried out|conducted|participated|attended|met|brought together|"
     r"(?:adopted|approved) (?:at|by|during)|(?:adoptad|aprobad)[oa]s? (?:en|por|durante)|se reuni(?:ó|eron)|"
     r"se (?:realiz[oó]|llev[oó] a cabo|celebr[oó]|lanz[oó]|cre[oó]|elabor[oó]|desarroll[oó]|present[oó]|"
     r"public[oó]|realizaron|llevaron a cabo|celebraron|lanzaron|crearon)|tuvo lugar|tuvieron lugar|"
     r"realizad[oa]s?|celebrad[oa]s?|organizad[oa]s?|lanzad[oa]s?|"
-    r"elaborad[oa]s?|llevad[oa]s? a cabo|particip(?:ó|aron))\b", _F)
+    # who came says it took place: "contó con la participación de", "reunió a 40 funcionarios"
+    r"elaborad[oa]s?|llevad[oa]s? a cabo|particip(?:ó|aron)|cont(?:ó|aron) con la (?:participaci[oó]n|presencia)|"
+    r"reuni(?:ó|eron) a)\b", _F)
 _ANNOUNCED_RE = re.compile(
     r"\b(?:will|to be held|"
     r"shall be held|next|upcoming|forthcoming|future|plans? to|planned|proposes?|should|could|would|"
@@ -113,6 +117,8 @@ _NOT_HELD_RE = re.compile(
     r"(?:held|convened|organi[sz]ed|carried out|conducted)|is being (?:organi[sz]ed|prepared|planned)|"
     r"(?:is|are) (?:planned|scheduled)|"
     r"planned for|scheduled for|not (?:be )?held|did not take place|never took place|cancell?ed|postponed|"
+    # who is expected or invited to come has not come yet
+    r"(?:is|are) expected to \w+|(?:is|are) invited to \w+|se espera que|(?:est[aá]n?|son|es) invitad[oa]s? a|"
     r"no se (?:realiz|llev|celebr)\w*|se (?:realizar|llevar|celebrar)[aá]n?|ser[aá]n? (?:realizad|celebrad|llevad)\w*|"
     r"previst[oa]s? para|programad[oa]s? para|cancelad[oa]s?|postergad[oa]s?|aplazad[oa]s?|suspendid[oa]s?|"
     r"pr[oó]xim[oa]s?|next|upcoming|forthcoming|"
@@ -136,7 +142,9 @@ _DATE_RES = (
     re.compile(rf"(?:\b(?:in|en|since|desde|of|de)\s+|\()(?P<y>{_YEAR})\b(?![-–/]\d)", _F),
 )
 _TITLE_RE = re.compile(r"[“\"«]([^”\"»]{6,200})[”\"»]")
-_SENTENCE_RE = re.compile(r"(?<=[.;!?])\s+(?=[A-Z¿¡“\"(ÁÉÍÓÚÑ0-9•-])|\n\s*\n|\n(?=\s*(?:[-•*]|\d+[.)]|[a-z]\)) )")
+# a sentence ends at its stop, or after the quotation mark closing it ("... sustainable enterprises.” The ...")
+_SENTENCE_RE = re.compile(r"(?:(?<=[.;!?])|(?<=[.;!?][”\"»]))\s+"
+                          r"(?=[A-Z¿¡“\"(ÁÉÍÓÚÑ0-9•-])|\n\s*\n|\n(?=\s*(?:[-•*]|\d+[.)]|[a-z]\)) )")
 _CITY = r"[A-ZÁÉÍÓÚÑ][\w'’.-]*(?:\s+(?:de\s+|del\s+|de la\s+|of\s+)?[A-ZÁÉÍÓÚÑ][\w'’.-]*){0,3}"
 _WORD_RE = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 
@@ -199,8 +207,9 @@ def reported_activities(doc: SourceDocument, provisions: Sequence[Provision],
     # the meeting the document records, named again in its text ("This workshop was attended by ..."), is declared
     own = next((a for a in declared if a.slug == doc.meta.meeting), None)
     refused = set(rejected)
+    page = _page_when(doc.text)
     for passage in _passages(doc, provisions):
-        for proposal in _read(doc, passage):
+        for proposal in _read(doc, passage, page):
             if _declared_already(proposal, declared) or proposal.id in refused or (
                     own is not None and _is_own(proposal, own)):
                 continue
@@ -277,7 +286,7 @@ def _iso(year: str, month: str | None, day: str | None) -> str:
     return f"{value}-{int(day):02d}" if day else value
 
 
-def _read(doc: SourceDocument, passage: _Passage) -> list[ReportedActivity]:
+def _read(doc: SourceDocument, passage: _Passage, page: tuple[_Dated, str] | None = None) -> list[ReportedActivity]:
     """The proposals one passage makes: one, or one per dated part of a passage listing dated events."""
     dates = [d for d in _dates(passage.text) if not doc.meta.date or d.first[:len(doc.meta.date)]
              <= doc.meta.date[:len(d.first)]]
@@ -294,7 +303,7 @@ def _read(doc: SourceDocument, passage: _Passage) -> list[ReportedActivity]:
     out = []
     for a, b, dated in parts:
         kind = _kind(passage.text, a, b) or kind_at
-        proposal = _proposal(doc, passage, a, b, kind, dated[0] if dated else None)
+        proposal = _proposal(doc, passage, a, b, kind, dated[0] if dated else None, page)
         if proposal is not None:
             out.append(proposal)
     return out
@@ -306,6 +315,45 @@ def _event_dates(text: str, dates: list[_Dated]) -> list[_Dated]:
     held = _HELD_RE.search(text)
     after = [d for d in dates if held is not None and d.start >= held.start()]
     return [after[0], *(d for d in dates if d is not after[0])] if after else dates
+
+
+_GATHERINGS = frozenset({"PreparatoryMeeting", "WorkingGroupMeeting", "MinisterialMeeting", "Conference",
+                         "VirtualDialogue", "Workshop", "Course"})
+# "Place and Date: Lima, Peru, April 4 to 6, 2025." / "Lugar y fecha: ..." / "Fecha y lugar: ..."
+_PAGE_WHEN_RE = re.compile(r"^[ \t]*(?:place and date|date and place|lugar y fecha|fecha y lugar|event date|"
+                           r"fecha del evento)\s*:[ \t]*(?P<line>[^\n]+)", re.IGNORECASE | re.MULTILINE)
+# a press release's dateline: "WASHINGTON, D.C., April 4, 2025 – The ...", "Lima, 4 de abril de 2025.- La ..."
+_DATELINE_RE = re.compile(rf"^[ \t]*\(?(?P<place>{_CITY}(?:,\s*(?!(?:{_MONTH})\b){_CITY}){{0,2}})"
+                          rf"\s*,\s*(?P<date>[^\n]{{6,40}}?)"
+                          r"\)?\s*(?:\.?\s*[-–—]+)\s*\w", re.MULTILINE)
+
+
+def _page_when(text: str) -> tuple[_Dated, str] | None:
+    """The date (to the day) and place a page gives its event on its "Place and Date:" line or its dateline."""
+    labelled = _PAGE_WHEN_RE.search(text)
+    if labelled:
+        line = labelled["line"]
+        dated = next((d for d in _dates(line) if len(d.first) == 10), None)
+        if dated is not None:
+            return dated, _page_place(line[:dated.start] + "," + line[dated.end:])
+    for m in _DATELINE_RE.finditer(text):
+        dated = next((d for d in _dates(m["date"]) if len(d.first) == 10), None)
+        if dated is not None and not m["date"][dated.end:].strip(" ,"):
+            return dated, _page_place(m["place"])
+    return None
+
+
+def _page_place(words: str) -> str:
+    """A place as a page's dateline prints it, without the date: "Lima, Peru", "Washington, D.C.", "Lima"."""
+    parts = [" ".join(p.split()).strip(" .()-–—") for p in re.split(r"[,;]", words)]
+    parts = [p for p in parts if p]
+    if not parts or not re.fullmatch(_CITY, parts[0]) or parts[0] in _MONTH_NAMES:
+        return ""
+    if len(parts) > 1 and re.fullmatch(r"D\.\s?[CF]", parts[1]):
+        return f"{parts[0]}, {parts[1]}."
+    if len(parts) > 1 and parts[1] in _countries():
+        return f"{parts[0]}, {parts[1]}"
+    return parts[0]
 
 
 def _kind(text: str, a: int = 0, b: int | None = None) -> tuple[str, re.Match[str]] | None:
@@ -321,11 +369,18 @@ def _kind(text: str, a: int = 0, b: int | None = None) -> tuple[str, re.Match[st
 
 
 def _proposal(doc: SourceDocument, passage: _Passage, a: int, b: int, kind_at: tuple[str, re.Match[str]],
-              date: _Dated | None) -> ReportedActivity | None:
+              date: _Dated | None, page: tuple[_Dated, str] | None = None) -> ReportedActivity | None:
     kind, cue = kind_at
     words = passage.text[a:b]
     lead = passage.text[:a] if a else ""
     held = _HELD_RE.search(words) or _HELD_RE.search(lead)
+    # "The Second Meeting ... was attended by ...", on a page whose "Place and Date:" line says when and where:
+    # the sentence tells of the page's event. Only a gathering held that says neither date nor place of its own
+    # (a study or a network is not made on the day a page reports; "held in Quito" is another event)
+    paged = page if (page is not None and date is None and held and kind in _GATHERINGS
+                     and not _dates(words) and not _place(passage.text)) else None
+    if paged is not None:
+        date = paged[0]
     announced = _ANNOUNCED_RE.search(words[:cue.start() - a] if a <= cue.start() <= b else words) \
         or (not held and (_ANNOUNCED_RE.search(words) or _ANNOUNCED_RE.search(lead)))
     if date is None and not held:
@@ -338,9 +393,12 @@ def _proposal(doc: SourceDocument, passage: _Passage, a: int, b: int, kind_at: t
     # a name in quotation marks beside the kind ("the Workshop “...”", "the “...” workshop")
     titled = next((t for t in _TITLE_RE.finditer(passage.text) if a <= t.start() < b + 1 and
                    (0 <= t.start() - cue.end() <= 40 or 0 <= cue.start() - t.end() <= 3)), None)
-    plural = re.search(r"(?:s|es)$", cue.group(), _F) is not None and kind not in ("NetworkCreation",
-                                                                                  "RepositoryLaunch")
-    place = _place(words) or (_place(passage.text) if len(passage.text) < 400 else "")
+    # the kind's noun says how many, not who it is of: "the Meeting of the Working Groups" is one meeting
+    head = re.split(r"\s+(?:of|de|del)\s+(?=\S)", cue.group(), maxsplit=1, flags=_F)[0]
+    plural = re.search(r"(?:s|es)$", head, _F) is not None and kind not in ("NetworkCreation", "RepositoryLaunch")
+    place = _place(words) or (_place(passage.text) if len(passage.text) < 400 else "") or (
+        # the page's place too for the date of its dateline, printed in the passage
+        page[1] if page is not None and (paged or (date is not None and date.first == page[0].first)) else "")
     counted = re.search(r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|dos|tres|cuatro|cinco|seis|siete|"
                         r"ocho|nueve|diez)\s+(?:\w+\s+){0,3}$", passage.text[max(0, cue.start() - 40):cue.start()], _F)
     if plural and not date and not titled and not counted and not place:
@@ -357,9 +415,10 @@ def _proposal(doc: SourceDocument, passage: _Passage, a: int, b: int, kind_at: t
     label = _label(cue, titled, passage.text) if a <= cue.start() < b or not a else \
         _part_label(cue, passage.text[a:b])
     start, end = (date.first, date.last) if date else ("", "")
+    dated = f"dated {start}{f' to {end}' if end else ''}{' by the page' if paged else ''}" if date else ""
     why = "; ".join(filter(None, (
-        f"names a {_spaced(kind).lower()} ({cue.group()!r})", f"dated {start}{f' to {end}' if end else ''}"
-        if date else "", f"says it took place ({held.group()!r})" if held else "",
+        f"names a {_spaced(kind).lower()} ({cue.group()!r})", dated,
+        f"says it took place ({held.group()!r})" if held else "",
         f"named “{titled.group(1)}”" if titled else "", f"in {place}" if place else "",
         f"but {announced.group()!r} may announce it" if announced else "")))
     # named by its words, not their place: a rejection holds when the text is held anew with a line changed
@@ -407,6 +466,7 @@ def _label(cue: re.Match[str], titled: re.Match[str] | None, text: str) -> str:
         return f"{noun} “{' '.join(titled.group(1).split())}”"
     after = text[cue.end():]
     stop = re.search(r"[(.;:,\n]|\b(?:held|which|that|took|was|were|has|have|se|que|fue|fueron|tuvo|organi[sz]ed|"
+                     r"brought|gathered|convened|participated|attended|cont[oó]|reuni[oó]|"
                      r"organizad[oa])\b|\b(?:in|en|que|con|with|from|on|el|del?)\s+(?:[0-3]?\d|" + _MONTH + r")\b",
                      after, _F)
     tail = " ".join(after[:stop.start() if stop else 80].split()[:10]).rstrip(",")

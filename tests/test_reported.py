@@ -426,3 +426,65 @@ def test_a_date_no_calendar_has_is_the_builds_to_report(capsys: pytest.CaptureFi
     assert main(["review", "--accept", ident, "--corpus", str(added)]) == EXIT_USAGE
     err = capsys.readouterr().err
     assert "would not build" in err and "2025-02-30" in err and "--set start=" in err
+
+
+PAGE_EN = "Place and Date: Lima, Peru, April 4 to 6, 2025.\n\n"
+PAGE_ES = "Lugar y fecha: Lima, Perú, 4 al 6 de abril de 2025.\n\n"
+
+
+@pytest.mark.parametrize("text", [
+    f"{PAGE_EN}The Second Meeting of the Working Groups was attended by delegations from 19 Ministries of Labor.\n",
+    f"{PAGE_EN}Delegations from 19 Ministries participated in the Second Meeting of the Working Groups.\n",
+    f"{PAGE_ES}La Segunda Reunión de los Grupos de Trabajo contó con la participación de delegaciones de 19 "
+    "Ministerios de Trabajo.\n",
+    f"{PAGE_ES}Delegaciones de 19 Ministerios participaron en la Segunda Reunión de los Grupos de Trabajo.\n",
+])
+def test_who_attended_says_the_pages_event_took_place_on_its_place_and_date(text: str) -> None:
+    """"was attended by" under a "Place and Date:" line: no date in the sentence, and "Working Groups" read as
+    meetings, nothing was proposed."""
+    found = read_text(text)
+    assert [(a.activity_type, a.start, a.end, a.place.split(",")[0]) for a in found] == [
+        ("WorkingGroupMeeting", "2025-04-04", "2025-04-06", "Lima")]
+    assert "by the page" in found[0].why
+
+
+@pytest.mark.parametrize("text", [
+    f"{PAGE_EN}The Workshop on telework brought together 40 officials from 12 countries.\n",
+    f"{PAGE_EN}The Workshop on telework gathered 40 officials from 12 countries.\n",
+    f"{PAGE_ES}El Taller sobre teletrabajo reunió a 40 funcionarios de 12 países.\n",
+])
+def test_who_was_brought_together_says_a_workshop_took_place(text: str) -> None:
+    found = read_text(text)
+    assert [(a.activity_type, a.start, a.label) for a in found] == [
+        ("Workshop", "2025-04-04", found[0].label)] and found[0].label.split()[-1] in ("telework", "teletrabajo")
+
+
+def test_a_press_release_dateline_dates_its_event() -> None:
+    found = read_text("WASHINGTON, D.C., April 4, 2006 \u2013 The OAS hosted delegations of 20 Ministries of Labor.\n\n"
+                      "The Workshop on labor inspection was attended by 40 officials.\n", date="2006-04")
+    assert [(a.start, a.place) for a in found] == [("2006-04-04", "WASHINGTON, D.C.")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The Third Meeting of the Working Groups will be attended by delegations from 19 Ministries.",
+    "The Workshop on telework of March 3, 2025 is expected to bring together 40 officials.",
+    "Ministries are invited to participate in the Workshop on telework on March 3, 2025.",
+    "Los Ministerios están invitados a participar en el Taller sobre teletrabajo del 3 de marzo de 2025.",
+])
+def test_who_will_come_or_is_invited_says_no_event_took_place(sentence: str) -> None:
+    assert read_text(f"{PAGE_EN}{sentence}\n") == []
+
+
+def test_one_meeting_of_the_working_groups_is_not_a_plural() -> None:
+    """"the workshops held" is no event; "the First Meeting of the Working Groups was held" is one."""
+    found = read_text("I. ACTIVITIES\n\n1. The First Meeting of the Working Groups was held to review the Work "
+                      "Plan.\n")
+    assert [(a.activity_type, a.label) for a in found] == [
+        ("WorkingGroupMeeting", "First Meeting of the Working Groups")]
+
+
+def test_a_sentence_ends_after_its_closing_quotation_mark() -> None:
+    """The quote of the workshop began with the sentence before it, whose stop sits inside a quotation."""
+    found = read_text("I. ACTIVITIES\n\n1. The Ministers endorsed the call for “decent work for all.” The Workshop "
+                      "on telework was held on March 3, 2025.\n")
+    assert [a.evidence[0].quote for a in found] == ["The Workshop on telework was held on March 3, 2025."]
