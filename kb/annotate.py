@@ -285,7 +285,11 @@ def _date(value: object, where: str, key: str) -> str:
 
 def _enum(value: object, allowed: Sequence[str], where: str, key: str) -> str:
     if value not in allowed:
-        raise AnnotationError(where, f"{key} {value!r} is not one of {', '.join(allowed)}")
+        # "conference" for Conference, "work shop" for Workshop: the one meant, when its letters say it
+        folded = {re.sub(r"[\W_]", "", a).casefold(): a for a in allowed}
+        meant = folded.get(re.sub(r"[\W_]", "", str(value)).casefold()) or _close(str(value), allowed)
+        raise AnnotationError(where, f"{key} {value!r} is not one of {', '.join(allowed)}",
+                              hint=f"did you mean {meant}?" if meant else "")
     return str(value)
 
 

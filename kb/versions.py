@@ -87,8 +87,8 @@ class Alignment:
         low, high = _RATIO
         longer = (f"; its text is {self.ratio:.2f} times as long as the original's, where a translation's is "
                   f"{low:.2f} to {high:.2f} times" if not low <= self.ratio <= high else "")
-        return (f"only {self.corroborated} of {self.worded} pairs share a number, name or acronym or are as long "
-                f"as a translation would be{longer}")
+        return (f"only {self.corroborated} of {self.worded} pairs share a number, name or acronym in their words "
+                f"or are as long as a translation would be{longer}")
 
     @property
     def complete(self) -> bool:

@@ -82,6 +82,18 @@ def test_an_issuing_body_typed_as_printed_is_answered_with_its_slug(corpus_copy:
         assert f"issuing_body {typed!r} is not a body declared" in said and "did you mean iacml?" in said, said
 
 
+@pytest.mark.parametrize("typed", ["conference", "Confrence"])
+def test_an_activity_type_typed_loosely_is_answered_with_the_one_meant(corpus_copy: Path, typed: str) -> None:
+    """A second walkthrough's curator typed `type: conference`: the error listed the twelve types and named none."""
+    activities = corpus_copy / "annotations" / "activities.yaml"
+    text = activities.read_text(encoding="utf-8")
+    activities.write_text(text.replace("type: Conference", f"type: {typed}", 1), encoding="utf-8")
+    with pytest.raises(CorpusError) as info:
+        kb.assemble(corpus_copy)
+    assert f"type {typed!r} is not one of Conference" in str(info.value)
+    assert "did you mean Conference?" in str(info.value)
+
+
 def test_malformed_yaml_gives_the_line(corpus_copy: Path) -> None:
     meta = corpus_copy / "documents" / "ws2023-event-page.yaml"
     lines = meta.read_text().splitlines()
