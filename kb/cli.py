@@ -656,7 +656,8 @@ def review_cmd(accept: Annotated[list[str] | None, typer.Option("--accept", help
             typer.echo(f"{done} -> {review.accepted_path}" if done.written else str(done))
         for ident in reject or []:
             review.reject(ident, reason)
-            typer.echo(f"rejected {ident}: not suggested again")
+            typer.echo(f"rejected {ident}: not suggested again (a mistake: remove its entry from "
+                       f"{review.rejected_path})")
         return
     quit_now = False
     for a in activities:
@@ -718,7 +719,8 @@ def _decide_activity(review: kb.Review, a: kb.PendingActivity) -> str:
     def decide(answer: str) -> None:
         if answer == "r":
             review.reject(a.id, typer.prompt("  reason (optional)", default="", show_default=False))
-            typer.echo(f"  rejected: {a.label} (not proposed again)")
+            typer.echo(f"  rejected: {a.label} (not proposed again; a mistake: remove its entry from "
+                       f"{review.rejected_path})")
             return
         edits: dict[str, str] = {}
         quotes: list[str] = []
@@ -751,7 +753,8 @@ def _decide(review: kb.Review, p: kb.Pending) -> str:
             _said(review.accept(p.id))
         elif answer == "r":
             review.reject(p.id, typer.prompt("  reason (optional)", default="", show_default=False))
-            typer.echo(f"  rejected: {p.source} {p.link_type} {p.target} (not suggested again)")
+            typer.echo(f"  rejected: {p.source} {p.link_type} {p.target} (not suggested again; a mistake: remove its "
+                       f"entry from {review.rejected_path})")
         else:
             new_type = typer.prompt(f"  type ({', '.join(kb.ACCEPTABLE_TYPES)})", default=edited["type"])
             if new_type not in kb.ACCEPTABLE_TYPES:  # said now, not after the target and every quote

@@ -1039,7 +1039,9 @@ def test_a_suggestion_decided_elsewhere_says_how(capsys: pytest.CaptureFixture[s
     assert f"suggestion {first.id} was already rejected: next" in said.err
     assert len(kb.Review(corpus).rejected() - before) == 1  # the prompt went on to the next suggestion
     (gone,) = kb.Review(corpus).rejected() - before
-    assert f"  rejected: {' '.join(gone)} (not suggested again)" in said.out  # a reject is said, as an accept is
+    # a reject is said, as an accept is, with how to take it back (a second walkthrough had to find the file)
+    assert f"  rejected: {' '.join(gone)} (not suggested again; a mistake: remove its entry from " \
+           f"{corpus / 'review' / 'rejected.yaml'})" in said.out
     assert not re.search(r"“[^”]{201,}”", said.out)  # long quotes are cut at a word, and say so (…)
 
 
