@@ -115,6 +115,7 @@ _NEAR = 1000  # characters: the scale of _nearness
 _RESTATES = 0.75  # token-sort ratio of two whole texts from which one restates the other
 _FEW_WORDS = 7  # a text shorter than this shares its words with too many
 _NAMES_MATTER = 0.3  # an activity's overlap below this is not read again without the names of bodies
+_RERANKED = 20  # an activity's first candidates read again without them
 _MIN_OVERLAP = 0.35  # below this token-set ratio a candidate is not worth a curator's time
 _SHORTLIST = 300  # targets per source scored beyond BM25
 # A body of a numbered series: "Working Group 1", "Grupo de Trabajo 2".
@@ -852,8 +853,6 @@ def suggest(documents: Sequence[SourceDocument], provisions: dict[str, list[Prov
             if source.kind != "Activity" and _one_passage(source, target):
                 continue
             overlap = _overlap(source, target)
-            if source.kind == "Activity" and overlap >= _NAMES_MATTER:  # what names alone share is not kept
-                overlap = min(overlap, _overlap(unnamed(source), unnamed(target)))
             cited = _cited(source, target)
             quoted = _quoted(source, target, meetings)
             force = in_force(when(source)).get(target.doc) if source.kind == "Activity" and target.kind in (
@@ -877,6 +876,15 @@ def suggest(documents: Sequence[SourceDocument], provisions: dict[str, list[Prov
                         if source.kind == "Activity" else 0.0,
                         "framed": float(source.kind == "Activity" and _framed(target, reporting[source.ref]))}
             ranked.append((sum(WEIGHTS[name] * value for name, value in features.items()), target, features))
+        if source.kind == "Activity":
+            # What the names of bodies alone share is not kept: read again without them, for the first of the
+            # ranking only (every candidate of a large corpus would take minutes), the lower overlap counts.
+            ranked.sort(key=lambda r: (-r[0], r[1].iri))
+            for k, (value, target, features) in enumerate(ranked[:max(_RERANKED, 4 * top)]):
+                named = features["overlap"]
+                if named >= _NAMES_MATTER:
+                    features["overlap"] = min(named, _overlap(unnamed(source), unnamed(target)))
+                    ranked[k] = (value + WEIGHTS["overlap"] * (features["overlap"] - named), target, features)
         lines: dict[str, tuple[str, str]] = {}  # a target -> what it carries on that the source matches best
         if source.kind != "Activity":
             # Activities are left out: an activity resembling a recommendation did not answer the mandates
