@@ -181,8 +181,6 @@ def _reading(corpus_dir: Path, meta: DocumentMeta) -> ParsedDocument:
                           language=meta.language, corrections=meta.corrections, corrections_file=meta.meta_path)
 
 
-
-
 def _same_text(corpus_dir: Path, held: Sequence[DocumentMeta], parsed: ParsedDocument,
                doc_type: str, language: str) -> tuple[str, str]:
     """The held document of this type (no language version) whose provisions say what this text's say, in
