@@ -154,6 +154,11 @@ _MEETING_ORDINAL_RE = re.compile(
 _NAMED_IN_BEFORE_RE = re.compile(
     r"\b(?:conference|meeting|declaration|convention|charter|conferencia|reuni[óo]n|declaraci[óo]n|convenio|"
     r"carta)\s+(?:of|de)(?:\s+(?:the|los|las|la|el))?\s*$", re.IGNORECASE)
+# The organisation whose meeting it is, after the meeting's name: "the XVII INTER-AMERICAN CONFERENCE OF MINISTERS
+# OF LABOR (IACML) OF THE ORGANIZATION OF AMERICAN STATES" (a name: capitalised words, connectors, an acronym).
+_MEETING_OF_RE = re.compile(
+    r"\b(?i:conference|conferencia|meeting|reuni[óo]n)(?:\s+(?:[A-ZÁÉÍÓÚ][\w-]*|(?i:of|de|on|sobre|the|la|los|las|del|"
+    r"y|and)|\([A-Z][A-Z/-]+\)))*?\s+(?i:of|de)\s+(?i:the|la)\s*$")
 _NAMED_IN_AFTER_RE = re.compile(r"\s*(?:Declaration|Convention|Charter|Constitution)\b")
 _LIST_JOIN = re.compile(r"\s*(?:,|\band\b|\by\b|\be\b|,\s*and\b)\s*(?:the\s+|la\s+|el\s+|los\s+|las\s+)?")
 # A citation of a provision by its number: "recommendation 7", "Art. 7, g", "Article 7, paragraph g)", "artículo 7,
@@ -607,7 +612,7 @@ def _addressees(source: Candidate, annotations: Annotations) -> list[Suggestion]
     for start, end, slug, name in sorted(_named_bodies(source.text, annotations)):
         before, after = source.text[:start], source.text[end:]
         if _AUTHORS_RE.search(before) or _MEETING_ORDINAL_RE.search(before) or _NAMED_IN_BEFORE_RE.search(before) \
-                or _NAMED_IN_AFTER_RE.match(after):
+                or _MEETING_OF_RE.search(before[-200:]) or _NAMED_IN_AFTER_RE.match(after):
             continue
         evidence = _quote(source.evidence)
         if held is not None:

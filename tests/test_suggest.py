@@ -331,6 +331,8 @@ def test_an_activity_is_not_matched_by_the_names_of_the_bodies_it_shares() -> No
     "undertake to implement the following Plan of Action.",
     "Promote the principles of the ILO Declaration on Fundamental Principles and Rights at Work in the region.",
     "Promover los principios de la Declaración de la OIT relativa a los principios y derechos fundamentales.",
+    "WE, THE MINISTERS OF LABOR, GATHERED AT THE XVII INTER-AMERICAN CONFERENCE OF MINISTERS OF LABOR (IACML) OF THE "
+    "ORGANIZATION OF AMERICAN STATES (OAS), undertake to implement the following Plan of Action.",
 ])
 def test_a_body_named_in_the_name_of_a_meeting_or_a_text_is_no_addressee(text: str) -> None:
     """A second walkthrough: "Ministers of Labor" in a Conference's name was a provision's first proposal, at
@@ -349,8 +351,12 @@ def test_a_body_asked_to_act_is_still_its_addressee() -> None:
     source = Candidate(iri="p", ref="plan para_2", kind="Mandate", doc="plan", number="2", date="2040", evidence=(),
                        text="Request the INTER-AMERICAN CONFERENCE OF MINISTERS OF LABOR to convene a meeting with the "
                             "ILO in 2041.")
-    assert sorted(s.target_ref for s in _addressees(source, kb.prepare(None).annotations)) == ["body:iacml",
-                                                                                               "body:ilo"]
+    annotations = kb.prepare(None).annotations
+    assert sorted(s.target_ref for s in _addressees(source, annotations)) == ["body:iacml", "body:ilo"]
+    # what a meeting asks of an organisation is asked of it
+    asked = dataclasses.replace(source, text="The Conference instructs the Technical Secretariat of the OAS to prepare "
+                                             "a report.")
+    assert [s.target_ref for s in _addressees(asked, annotations)] == ["body:oas"]
 
 
 def test_the_number_a_provision_opens_with_is_its_own_not_a_citation() -> None:
