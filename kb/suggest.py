@@ -439,13 +439,13 @@ def _unnamed(candidate: Candidate, annotations: Annotations) -> Candidate:
     """The candidate with the bodies it names left out of its text, for an activity's overlap: an activity shares
     the names of the Conference and its organs with everything of its process, and they say nothing of what it
     answered (a conference was proposed as answering the opening of the Plan of Action that names it)."""
-    patterns, plurals = _name_patterns(tuple((b.slug, b.label, *b.alt_labels) for b in annotations.bodies))
+    _, plurals, longest_first = _names_of(annotations)
     text = candidate.text
     words = set(_FIRST_WORD_RE.findall(text.casefold()))
-    # longest first, each name wherever it is; only the names whose first word the text has are looked for
-    for pattern in sorted((p for _, names in patterns for first, p in names if first in words),
-                          key=lambda p: (-len(p.pattern), p.pattern)):
-        text = pattern.sub(" ", text)
+    # each name wherever it is; only the names whose first word the text has are looked for
+    for first, pattern in longest_first:
+        if first in words:
+            text = pattern.sub(" ", text)
     for _, pattern, _ in plurals:
         text = pattern.sub(" ", text)
     return replace(candidate, text=text)
@@ -681,7 +681,7 @@ def _named_bodies(text: str, annotations: Annotations) -> list[tuple[int, int, s
     a longer one that is matched, "ILO" in "ILO/CINTERFOR", does not count), and of each body of a
     numbered series the text names together ("the Working Groups": Working Group 1 and 2)."""
     found: list[tuple[int, int, str, str]] = []
-    patterns, plurals = _name_patterns(tuple((b.slug, b.label, *b.alt_labels) for b in annotations.bodies))
+    patterns, plurals, _ = _names_of(annotations)
     words = set(_FIRST_WORD_RE.findall(text.casefold()))
     for slug, names in patterns:
         for first, pattern in names:
@@ -704,14 +704,23 @@ _ACRONYM_AFTER = re.compile(r"\s+\([A-Z][A-Z0-9/-]*[A-Z0-9]\)$")  # "(SEDI)", "(
 _FIRST_WORD_RE = re.compile(r"\w+")
 
 
+_Named = tuple[str, re.Pattern[str]]  # a name's first word (folded) and its pattern
+# per body, its names; the plurals of the numbered series, with their bodies; every name, longest first
+_NamePatterns = tuple[tuple[tuple[str, tuple[_Named, ...]], ...],
+                      tuple[tuple[str, re.Pattern[str], frozenset[str]], ...], tuple[_Named, ...]]
+
+
+def _names_of(annotations: Annotations) -> _NamePatterns:
+    """The patterns of the bodies' names (:func:`_name_patterns`), compiled once per set of bodies."""
+    return _name_patterns(tuple((b.slug, b.label, *b.alt_labels) for b in annotations.bodies))
+
+
 @functools.lru_cache(maxsize=8)
-def _name_patterns(bodies: tuple[tuple[str, ...], ...]) -> tuple[
-        tuple[tuple[str, tuple[tuple[str, re.Pattern[str]], ...]], ...],
-        tuple[tuple[str, re.Pattern[str], frozenset[str]], ...]]:
+def _name_patterns(bodies: tuple[tuple[str, ...], ...]) -> _NamePatterns:
     """For each body (slug, label, other names), its names' first words (folded) and patterns, longest first (a text
     that lacks a name's first word is not searched for it); and the plurals of the numbered
-    series, longest first ("Working Groups" over "Groups"), with the bodies of each: compiled once per set of
-    bodies, as a text is searched for every one of them."""
+    series, longest first ("Working Groups" over "Groups"), with the bodies of each; and every name, longest first
+    (a text left without them): compiled once per set of bodies, as a text is searched for every one of them."""
     patterns = []
     series: dict[str, set[str]] = {}
     for slug, *given in bodies:
@@ -730,8 +739,11 @@ def _name_patterns(bodies: tuple[tuple[str, ...], ...]) -> tuple[
             if (numbered := _NUMBERED_NAME_RE.match(name)) is not None:
                 for plural in _plurals(numbered[1]):
                     series.setdefault(plural, set()).add(slug)
-    return tuple(patterns), tuple((plural, re.compile(rf"(?<![\w-]){re.escape(plural)}(?![\w-])"), frozenset(slugs))
-                                  for plural, slugs in sorted(series.items(), key=lambda s: (-len(s[0]), s[0])))
+    plurals = tuple((plural, re.compile(rf"(?<![\w-]){re.escape(plural)}(?![\w-])"), frozenset(slugs))
+                    for plural, slugs in sorted(series.items(), key=lambda s: (-len(s[0]), s[0])))
+    longest_first = tuple(sorted((named for _, names in patterns for named in names),
+                                 key=lambda n: (-len(n[1].pattern), n[1].pattern)))
+    return tuple(patterns), plurals, longest_first
 
 
 def _plurals(stem: str) -> tuple[str, ...]:
