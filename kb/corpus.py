@@ -19,19 +19,22 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import difflib
 import hashlib
 import os
 import re
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any, ClassVar, TypeVar
 
 import yaml
 
 from kb.errors import CorpusError, CorpusErrors
 from kb.iri import is_eid, is_slug
 from kb.model import CORRECTED_KINDS, READINGS, Correction, DatasetInfo, DocType, DocumentMeta, SourceDocument
+
+_T = TypeVar("_T")
 
 REQUIRED_FIELDS = (
     "slug", "title", "type", "symbols", "date", "language", "original_language",
@@ -180,93 +183,122 @@ def _field_error(path: Path, lines: dict[str, int], key: str, message: str, hint
 
 
 def parse_meta(path: Path) -> DocumentMeta:
-    """Read and check one metadata file."""
+    """Read and check one metadata file: CorpusError for one problem, CorpusErrors for several (every
+    field is checked, so that one build reports them all)."""
     data, lines = load_yaml(path)
     if not isinstance(data, dict):
         raise CorpusError(path, "metadata must be a YAML mapping of fields",
                           hint=f"give the fields {', '.join(REQUIRED_FIELDS)}")
+    errors: list[CorpusError] = []
     missing = [k for k in REQUIRED_FIELDS if k not in data]
     if missing:
-        raise CorpusError(path, f"missing metadata field(s): {', '.join(missing)}",
-                          hint="add them (see docs in corpus/README.md)")
-    unknown = sorted(set(data) - set(REQUIRED_FIELDS) - set(OPTIONAL_FIELDS))
-    if unknown:
-        raise _field_error(path, lines, unknown[0], "is not a known metadata field",
-                           f"known fields: {', '.join(REQUIRED_FIELDS + OPTIONAL_FIELDS)}")
+        errors.append(CorpusError(path, f"missing metadata field(s): {', '.join(missing)}",
+                                  hint="add them (see docs in corpus/README.md)"))
+    for key in sorted(set(map(str, data)) - set(REQUIRED_FIELDS) - set(OPTIONAL_FIELDS)):
+        close = difflib.get_close_matches(key, REQUIRED_FIELDS + OPTIONAL_FIELDS, n=1)
+        errors.append(_field_error(path, lines, key, "is not a known metadata field",
+                                   f"did you mean {close[0]}?" if close else
+                                   f"known fields: {', '.join(REQUIRED_FIELDS + OPTIONAL_FIELDS)}"))
 
     def text_field(key: str, pattern: re.Pattern[str] | None = None, hint: str = "") -> str:
+        if key not in data:
+            return ""  # reported as missing
         value = data[key]
         if isinstance(value, dt.date):
             value = value.isoformat()
         if key in EMPTY_ALLOWED and (value is None or value == ""):
             return ""
         if value is None or (isinstance(value, str) and not value.strip()):
-            raise _field_error(path, lines, key, "is empty", {
+            errors.append(_field_error(path, lines, key, "is empty", {
                 "issuing_body": "write the slug of the body that issued it (`kb list bodies`; declare a new one "
                                 "under bodies: in corpus/annotations/)",
-                "title": "write the document's title in English"}.get(key, hint or "write its value"))
+                "title": "write the document's title in English"}.get(key, hint or "write its value")))
+            return ""
         if not isinstance(value, str):
-            raise _field_error(path, lines, key, "must be a non-empty string", hint or "quote the value")
+            errors.append(_field_error(path, lines, key, "must be a non-empty string", hint or "quote the value"))
+            return ""
         if pattern is not None and not pattern.match(value):
-            raise _field_error(path, lines, key, f"has a malformed value {value!r}", hint)
+            errors.append(_field_error(path, lines, key, f"has a malformed value {value!r}", hint))
+            return ""
         return value
 
+    def checked(read: Callable[[], _T], default: _T) -> _T:
+        try:
+            return read()
+        except CorpusError as exc:
+            errors.append(exc)
+            return default
+
     slug = text_field("slug", None)
-    if not is_slug(slug):
-        raise _field_error(path, lines, "slug", f"{slug!r} is not a slug",
-                           "use lower-case words joined by hyphens")
-    if path.stem != slug:
-        raise _field_error(path, lines, "slug", f"{slug!r} differs from the file name {path.name!r}",
-                           f"rename the file to {slug}.yaml or fix the slug")
+    if slug and not is_slug(slug):
+        errors.append(_field_error(path, lines, "slug", f"{slug!r} is not a slug",
+                                   "use lower-case words joined by hyphens"))
+    elif slug and path.stem != slug:
+        errors.append(_field_error(path, lines, "slug", f"{slug!r} differs from the file name {path.name!r}",
+                                   f"rename the file to {slug}.yaml or fix the slug"))
     type_name = text_field("type")
+    doc_type = DocType.WEB_PAGE
     try:
         doc_type = DocType(type_name)
     except ValueError:
-        raise _field_error(path, lines, "type", f"{type_name!r} is not a document type",
-                           f"use one of {', '.join(t.value for t in DocType)}") from None
-    symbols = data["symbols"]
+        if type_name:
+            close = difflib.get_close_matches(type_name, [t.value for t in DocType], n=1, cutoff=0.6)
+            errors.append(_field_error(path, lines, "type", f"{type_name!r} is not a document type",
+                                       (f"did you mean {close[0]}? " if close else "")
+                                       + f"use one of {', '.join(t.value for t in DocType)}"))
+    symbols = data.get("symbols", [])
     if not isinstance(symbols, list) or not all(isinstance(s, str) and s.strip() for s in symbols):
-        raise _field_error(path, lines, "symbols", "must be a list of strings", "write [] if there is none")
+        errors.append(_field_error(path, lines, "symbols", "must be a list of strings", "write [] if there is none"))
+        symbols = []
     date_note = data.get("date_note", "")
     if not isinstance(date_note, str):
-        raise _field_error(path, lines, "date_note", "must be a string", "quote the value")
+        errors.append(_field_error(path, lines, "date_note", "must be a string", "quote the value"))
+        date_note = ""
     original_title = data.get("original_title") or ""
     if not isinstance(original_title, str):
-        raise _field_error(path, lines, "original_title", "must be a string", "quote the value")
+        errors.append(_field_error(path, lines, "original_title", "must be a string", "quote the value"))
+        original_title = ""
     original_sha = data.get("original_sha256", "")
     if original_sha and (not isinstance(original_sha, str) or not SHA_RE.match(original_sha)):
-        raise _field_error(path, lines, "original_sha256", "is not a SHA-256", "64 lower-case hex digits")
+        errors.append(_field_error(path, lines, "original_sha256", "is not a SHA-256", "64 lower-case hex digits"))
+        original_sha = ""
     known_by = data.get("known_by", "")
     if isinstance(known_by, dt.date):
         known_by = known_by.isoformat()
     if known_by and (not isinstance(known_by, str) or not re.match(r"^\d{4}-\d{2}-\d{2}$", known_by)):
-        raise _field_error(path, lines, "known_by", f"{known_by!r} is not a YYYY-MM-DD date",
-                           "give the latest day the document can have been issued")
+        errors.append(_field_error(path, lines, "known_by", f"{known_by!r} is not a YYYY-MM-DD date",
+                                   "give the latest day the document can have been issued"))
+        known_by = ""
+    elif known_by and not is_date(known_by):
+        errors.append(_field_error(path, lines, "known_by", f"{known_by!r} is not a real date",
+                                   "check the month and the day"))
+        known_by = ""
     version_of = data.get("version_of") or ""
     if version_of and (not isinstance(version_of, str) or not is_slug(version_of)):
-        raise _field_error(path, lines, "version_of", f"{version_of!r} is not a document slug",
-                           "give the slug of the held document this text is another language version of")
+        errors.append(_field_error(path, lines, "version_of", f"{version_of!r} is not a document slug",
+                                   "give the slug of the held document this text is another language version of"))
+        version_of = ""
     confirmed = data.get("version_confirmed", False)
-    if not isinstance(confirmed, bool) or (confirmed and not version_of):
-        raise _field_error(path, lines, "version_confirmed", "is true or false, and only beside version_of",
-                           "write `version_confirmed: true` under version_of: once you have checked that this text "
-                           "is the original's in another language")
+    if not isinstance(confirmed, bool) or (confirmed and not (version_of or data.get("version_of"))):
+        errors.append(_field_error(path, lines, "version_confirmed", "is true or false, and only beside version_of",
+                                   "write `version_confirmed: true` under version_of: once you have checked that "
+                                   "this text is the original's in another language"))
+        confirmed = False
     distinct_from = data.get("distinct_from") or []
     if isinstance(distinct_from, str):
         distinct_from = [distinct_from]
     if not isinstance(distinct_from, list) or not all(isinstance(s, str) and is_slug(s) for s in distinct_from):
-        raise _field_error(path, lines, "distinct_from", "must be a list of document slugs",
-                           "write e.g. `distinct_from: [iacml18-plan-of-action]`: the held documents this one is not "
-                           "a second text of")
+        errors.append(_field_error(path, lines, "distinct_from", "must be a list of document slugs",
+                                   "write e.g. `distinct_from: [iacml18-plan-of-action]`: the held documents this "
+                                   "one is not a second text of"))
+        distinct_from = []
     date = text_field("date", DATE_RE, "write YYYY-MM-DD, YYYY-MM or YYYY, quoted")
     if date and not is_date(date):
-        raise _field_error(path, lines, "date", f"{date!r} is not a real date", "check the month and the day")
-    if known_by and not is_date(known_by):
-        raise _field_error(path, lines, "known_by", f"{known_by!r} is not a real date", "check the month and the day")
-    return DocumentMeta(
-        corrections=_corrections(path, data.get("corrections"), lines),
-        renamed=_renamed(path, data.get("renamed"), lines),
-        repointed=_repointed(path, data.get("repointed"), lines),
+        errors.append(_field_error(path, lines, "date", f"{date!r} is not a real date", "check the month and the day"))
+    meta = DocumentMeta(
+        corrections=checked(lambda: _corrections(path, data.get("corrections"), lines), ()),
+        renamed=checked(lambda: _renamed(path, data.get("renamed"), lines), ()),
+        repointed=checked(lambda: _repointed(path, data.get("repointed"), lines), ()),
         slug=slug,
         title=text_field("title"),
         doc_type=doc_type,
@@ -289,6 +321,9 @@ def parse_meta(path: Path) -> DocumentMeta:
         meta_path=str(path),
         field_lines=tuple(sorted(lines.items())),
     )
+    errors.sort(key=lambda e: e.line or 0)
+    raise_all(errors)
+    return meta
 
 
 def _renamed(path: Path, mapping: object, lines: dict[str, int]) -> tuple[tuple[str, str], ...]:
@@ -434,8 +469,8 @@ def read_corpus(corpus_dir: Path | None = None
     for path in iter_meta_files(corpus_dir):
         try:
             documents.append(load_document(path))
-        except CorpusError as exc:
-            errors.append(exc)
+        except (CorpusError, CorpusErrors) as exc:
+            errors += exc.errors if isinstance(exc, CorpusErrors) else [exc]
             broken[path.stem] = _text_held(path)
     if not documents and not errors:
         raise CorpusError(corpus_dir / "documents", "the corpus holds no documents",

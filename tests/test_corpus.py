@@ -69,6 +69,26 @@ def test_missing_metadata_field_is_named(corpus_copy: Path) -> None:
     assert "missing metadata field(s): issuing_body" in str(err)
 
 
+def test_every_bad_field_of_a_metadata_file_is_reported_in_one_build(corpus_copy: Path) -> None:
+    """Issue 14: every corpus error of a build at once, each with its line. A metadata file with a mistyped
+    type, an impossible date and an unknown field gave the first of them, one build per mistake."""
+    meta = corpus_copy / "documents" / "wg1-2024-report.yaml"
+    text = meta.read_text(encoding="utf-8")
+    text = re.sub(r"(?m)^type: .*$", "type: WorkingGroupReprot", text)
+    text = re.sub(r"(?m)^date: .*$", 'date: "2024-02-30"', text)
+    meta.write_text(text + "langauge: en\n", encoding="utf-8")
+    lines = meta.read_text(encoding="utf-8").splitlines()
+    with pytest.raises(CorpusErrors) as info:
+        kb.assemble(corpus_copy)
+    said = {(e.path, e.line): str(e) for e in info.value.errors}
+    where = {key: next(i for i, line in enumerate(lines, 1) if line.startswith(key + ":"))
+             for key in ("type", "date", "langauge")}
+    assert set(said) == {(str(meta), line) for line in where.values()}, said
+    assert "did you mean WorkingGroupReport?" in said[str(meta), where["type"]]
+    assert "not a real date" in said[str(meta), where["date"]]
+    assert "did you mean language?" in said[str(meta), where["langauge"]]
+
+
 def test_an_issuing_body_typed_as_printed_is_answered_with_its_slug(corpus_copy: Path) -> None:
     """A walkthrough's curator wrote the issuer as printed ("IACML") and misspelt ("iacm"): the error said to
     declare it, and nothing named the slug meant."""
