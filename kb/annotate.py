@@ -81,11 +81,14 @@ SHORTEST_QUOTE = 8  # characters: fewer prove nothing (a body's acronym, a numbe
 
 
 class _LineLoader(CorpusLoader):
-    """A SafeLoader that records the 1-based line of every mapping under the key ``__line__``."""
+    """A SafeLoader that records the 1-based line of every mapping under the key ``__line__``, and of each of
+    its keys under ``__key_lines__``, so that an error names the line of the field at fault."""
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
         mapping: dict[Any, Any] = super().construct_mapping(node, deep=deep)
         mapping[LINE] = node.start_mark.line + 1
+        mapping[KEY_LINES] = {str(k.value): k.start_mark.line + 1 for k, _ in node.value
+                              if isinstance(k, yaml.ScalarNode)}
         return mapping
 
 
@@ -242,6 +245,12 @@ def _near_miss(text: str, quote: str) -> str:
     return f"the source matches up to {quote[:lo][-30:]!r} then differs: copy it verbatim"
 
 
+def _at(spec: Mapping[str, Any], key: str, where: str) -> str:
+    """``where`` ("file:line" of an entry) moved to the line of the entry's field ``key``, where it is known."""
+    line = spec.get(KEY_LINES, {}).get(key)
+    return f"{where.rsplit(':', 1)[0]}:{line}" if line else where
+
+
 def _where_of(spec: Mapping[str, Any], fallback: str) -> str:
     line = spec.get(LINE)
     return f"{fallback.rsplit(':', 1)[0]}:{line}" if line else fallback
@@ -251,16 +260,16 @@ def _check_keys(spec: Mapping[str, Any], required: Sequence[str], optional: Sequ
     missing = [k for k in required if k not in spec]
     if missing:
         raise AnnotationError(where, f"missing field(s) {', '.join(missing)}")
-    unknown = sorted(set(spec) - set(required) - set(optional) - {LINE})
+    unknown = sorted(set(spec) - set(required) - set(optional) - {LINE, KEY_LINES})
     if unknown:
-        raise AnnotationError(where, f"unknown field {unknown[0]!r}",
+        raise AnnotationError(_at(spec, str(unknown[0]), where), f"unknown field {unknown[0]!r}",
                               hint=f"known fields: {', '.join([*required, *optional])}")
 
 
 def _text(spec: Mapping[str, Any], key: str, where: str) -> str:
     value = spec.get(key)
     if not isinstance(value, str) or not value.strip():
-        raise AnnotationError(where, f"{key} must be a non-empty string")
+        raise AnnotationError(_at(spec, key, where), f"{key} must be a non-empty string")
     return value.strip()
 
 
@@ -320,8 +329,8 @@ def withdrawn_entries(directory: Path) -> dict[str, str] | None:
 
 def read_annotation_file(path: Path) -> dict[str, Any] | None:
     """One annotation file's content (None when it is empty); CorpusError with the line of a syntax error.
-    The sections that map references to values (``topics``, ``no_link``) keep each key's line under
-    ``KEY_LINES``, so that an error names the entry's line, not the section's."""
+    Every mapping keeps its line under ``LINE`` and each key's under ``KEY_LINES``, so that an error names
+    the line of the entry or field at fault, not the section's."""
     text = decode_utf8(path.read_bytes(), path)
     loader = _LineLoader(text)  # a SafeLoader subclass
     try:
@@ -337,11 +346,6 @@ def read_annotation_file(path: Path) -> dict[str, Any] | None:
         return None
     if not isinstance(data, dict):
         raise AnnotationError(path, "an annotation file must be a mapping of sections")
-    for key_node, value_node in node.value:
-        section = data.get(key_node.value) if key_node.value in ("topics", "no_link") else None
-        if isinstance(section, dict) and isinstance(value_node, yaml.MappingNode):
-            section[KEY_LINES] = {k.value: k.start_mark.line + 1 for k, _ in value_node.value
-                                  if isinstance(k, yaml.ScalarNode)}
     _check_keys(data, (), ("bodies", "activities", "documents", "links", "topics", "claims", "no_link", "withdrawn"),
                 f"{path}:1")
     return data
@@ -716,7 +720,7 @@ def _withdrawn_link(spec: Mapping[str, Any], where: str, seen: Container[str]) -
 
 def _withdrawal(spec: Mapping[str, Any], what: str, where: str) -> tuple[str, str]:
     """The date and reason of a withdrawal entry."""
-    reason, date = spec["reason"], _date(spec["date"], where, "date")
+    reason, date = spec["reason"], _date(spec["date"], _at(spec, "date", where), "date")
     if not isinstance(reason, str) or not re.search(r"\w", reason):
         raise AnnotationError(where, f"withdrawn {what!r} needs a reason", hint="say why it was taken out")
     if not date:
@@ -738,12 +742,13 @@ def _body(spec: dict[str, Any], where: str, res: Resolver) -> Body:
     _check_keys(spec, ("slug", "label"), ("alt_labels", "type", "part_of", "titles"), where)
     part_of = spec.get("part_of") or ""
     if part_of:
-        res.item(f"body:{part_of}", where)
+        res.item(f"body:{part_of}", _at(spec, "part_of", where))
     titles = spec.get("titles") or []
     if not isinstance(titles, list):
         raise AnnotationError(where, "titles must be a list of {title, start, end, evidence}")
-    return Body(slug=spec["slug"], label=_text(spec, "label", where), alt_labels=_strings(spec.get("alt_labels"), where,
-                "alt_labels"), body_type=str(spec.get("type") or ""), part_of=part_of, where=where,
+    alt_labels = _strings(spec.get("alt_labels"), _at(spec, "alt_labels", where), "alt_labels")
+    return Body(slug=spec["slug"], label=_text(spec, "label", where), alt_labels=alt_labels,
+                body_type=str(spec.get("type") or ""), part_of=part_of, where=where,
                 titles=tuple(sorted((_body_title(t, _where_of(t, where), res) for t in titles),
                                     key=lambda t: (t.start, t.title))))
 
@@ -754,7 +759,8 @@ def _body_title(spec: object, where: str, res: Resolver) -> BodyTitle:
         raise AnnotationError(where, "each of titles is a mapping {title, start, end, evidence}")
     _check_keys(spec, ("title", "evidence"), ("start", "end"), where)
     title = _text(spec, "title", where)
-    start, end = _date(spec.get("start"), where, "start"), _date(spec.get("end"), where, "end")
+    start = _date(spec.get("start"), _at(spec, "start", where), "start")
+    end = _date(spec.get("end"), _at(spec, "end", where), "end")
     if start and end and end < start[:len(end)]:
         raise AnnotationError(where, f"the title's period ends ({end}) before it starts ({start})")
     evidence = res.evidence_list(spec["evidence"], where, required=True)
@@ -768,23 +774,24 @@ def _activity(spec: dict[str, Any], where: str, res: Resolver) -> Activity:
     _check_keys(spec, ("slug", "type", "label"), ("start", "end", "place", "format", "organised_by",
                 "participants", "reported_in", "evidence", "note"), where)
     for key in ("organised_by", "participants"):
-        for slug in _strings(spec.get(key), where, key):
-            res.item(f"body:{slug}", where)
-    for slug in _strings(spec.get("reported_in"), where, "reported_in"):
-        res.item(slug, where)
-    start, end = _date(spec.get("start"), where, "start"), _date(spec.get("end"), where, "end")
+        for slug in _strings(spec.get(key), _at(spec, key, where), key):
+            res.item(f"body:{slug}", _at(spec, key, where))
+    for slug in _strings(spec.get("reported_in"), _at(spec, "reported_in", where), "reported_in"):
+        res.item(slug, _at(spec, "reported_in", where))
+    start = _date(spec.get("start"), _at(spec, "start", where), "start")
+    end = _date(spec.get("end"), _at(spec, "end", where), "end")
     if start and end and end < start[:len(end)]:
         raise AnnotationError(where, f"the activity ends ({end}) before it starts ({start})",
                               hint="write its first day as start and its last as end")
     return Activity(
-        slug=spec["slug"], activity_type=_enum(spec["type"], ACTIVITY_TYPES, where, "type"),
+        slug=spec["slug"], activity_type=_enum(spec["type"], ACTIVITY_TYPES, _at(spec, "type", where), "type"),
         label=_text(spec, "label", where),
         start=start, end=end,
         place=str(spec.get("place") or ""),
-        format=_enum(spec["format"], FORMATS, where, "format") if spec.get("format") else "",
-        organised_by=_strings(spec.get("organised_by"), where, "organised_by"),
-        participants=_strings(spec.get("participants"), where, "participants"),
-        reported_in=_strings(spec.get("reported_in"), where, "reported_in"),
+        format=_enum(spec["format"], FORMATS, _at(spec, "format", where), "format") if spec.get("format") else "",
+        organised_by=_strings(spec.get("organised_by"), _at(spec, "organised_by", where), "organised_by"),
+        participants=_strings(spec.get("participants"), _at(spec, "participants", where), "participants"),
+        reported_in=_strings(spec.get("reported_in"), _at(spec, "reported_in", where), "reported_in"),
         evidence=res.evidence_list(spec.get("evidence"), where, required=False), where=where,
     )
 
@@ -795,12 +802,12 @@ def _document(spec: dict[str, Any], where: str, res: Resolver) -> MentionedDocum
     try:
         doc_type = DocType(spec["type"])
     except ValueError:
-        raise AnnotationError(where, f"type {spec['type']!r} is not a document type",
+        raise AnnotationError(_at(spec, "type", where), f"type {spec['type']!r} is not a document type",
                               hint=", ".join(t.value for t in DocType)) from None
     if spec.get("issuing_body"):
-        res.item(f"body:{spec['issuing_body']}", where)
+        res.item(f"body:{spec['issuing_body']}", _at(spec, "issuing_body", where))
     if spec.get("meeting"):
-        res.item(f"activity:{spec['meeting']}", where)
+        res.item(f"activity:{spec['meeting']}", _at(spec, "meeting", where))
     provisions = tuple(_quoted_provision(p, where, res) for p in spec.get("provisions") or [])
     eids = {p.eid for p in provisions}
     for p in provisions:
@@ -808,7 +815,8 @@ def _document(spec: dict[str, Any], where: str, res: Resolver) -> MentionedDocum
             raise AnnotationError(p.where, f"parent {p.parent!r} of {p.eid!r} is not declared in {spec['slug']}")
     return MentionedDocument(
         slug=spec["slug"], title=_text(spec, "title", where), doc_type=doc_type,
-        symbols=_strings(spec.get("symbols"), where, "symbols"), date=_date(spec.get("date"), where, "date"),
+        symbols=_strings(spec.get("symbols"), _at(spec, "symbols", where), "symbols"),
+        date=_date(spec.get("date"), _at(spec, "date", where), "date"),
         issuing_body=str(spec.get("issuing_body") or ""), meeting=str(spec.get("meeting") or ""),
         evidence=res.evidence_list(spec.get("evidence"), where, required=False), provisions=provisions, where=where,
     )
@@ -876,11 +884,11 @@ def _quoted_provision(spec: object, where: str, res: Resolver) -> QuotedProvisio
     _check_keys(spec, ("eid", "kind", "number", "text", "evidence"), ("parent", "held_as"), where)
     eid = str(spec["eid"])
     if not iri.is_eid(eid):
-        raise AnnotationError(where, f"eId {eid!r} is malformed", hint="see docs/eid-convention.md")
+        raise AnnotationError(_at(spec, "eid", where), f"eId {eid!r} is malformed", hint="see docs/eid-convention.md")
     try:
         kind = Kind(spec["kind"])
     except ValueError:
-        raise AnnotationError(where, f"kind {spec['kind']!r} is not a provision kind",
+        raise AnnotationError(_at(spec, "kind", where), f"kind {spec['kind']!r} is not a provision kind",
                               hint=", ".join(k.value for k in Kind)) from None
     return QuotedProvision(eid=eid, kind=kind, number=str(spec["number"]), text=_text(spec, "text", where),
                            parent=spec.get("parent"), evidence=res.evidence_list(spec["evidence"], where,
@@ -890,31 +898,34 @@ def _quoted_provision(spec: object, where: str, res: Resolver) -> QuotedProvisio
 def _link(spec: dict[str, Any], where: str, res: Resolver) -> Link:
     _check_keys(spec, ("from", "type", "to", "evidence"),
                 ("note", "asserted_by", "confidence", "extent", "part", "retyped_from", "role", "start", "end"), where)
-    link_type = _enum(spec["type"], LINK_TYPES, where, "type")
+    link_type = _enum(spec["type"], LINK_TYPES, _at(spec, "type", where), "type")
     source_kind, target_kind = _ENDS.get(link_type, ("", ""))
-    source = res.item(spec["from"], where, expect=source_kind)
-    target = res.item(spec["to"], where, expect=target_kind)
+    source = res.item(spec["from"], _at(spec, "from", where), expect=source_kind)
+    target = res.item(spec["to"], _at(spec, "to", where), expect=target_kind)
     if link_type == "plannedIn" and not target.startswith(iri.BASE + "doc/"):
-        raise AnnotationError(where, f"plannedIn goes to the document (or provision) that plans the activity, "
-                              f"not {spec['to']!r}", hint='write "slug" or "slug eId"')
+        raise AnnotationError(_at(spec, "to", where), "plannedIn goes to the document (or provision) that plans the "
+                              f"activity, not {spec['to']!r}", hint='write "slug" or "slug eId"')
     role = ""
     if "role" in spec:
         if link_type != "addressee":
-            raise AnnotationError(where, f"role: is for an addressee link, not {link_type}")
-        role = _enum(spec["role"], ADDRESSEE_ROLES, where, "role")
+            raise AnnotationError(_at(spec, "role", where), f"role: is for an addressee link, not {link_type}")
+        role = _enum(spec["role"], ADDRESSEE_ROLES, _at(spec, "role", where), "role")
     if ("start" in spec or "end" in spec) and link_type not in ("chair", "viceChair"):
-        raise AnnotationError(where, "start: and end: are the term of a chair or vice-chair, "
-                                     f"not of a {link_type} link")
-    start, end = _date(spec.get("start"), where, "start"), _date(spec.get("end"), where, "end")
+        term = _at(spec, "start" if "start" in spec else "end", where)
+        raise AnnotationError(term, "start: and end: are the term of a chair or vice-chair, "
+                              f"not of a {link_type} link")
+    start = _date(spec.get("start"), _at(spec, "start", where), "start")
+    end = _date(spec.get("end"), _at(spec, "end", where), "end")
     if start and end and end < start[:len(end)]:
         raise AnnotationError(where, f"the term ends ({end}) before it starts ({start})")
     if source == target:
         raise AnnotationError(where, f"a link from {spec['from']!r} to itself")
-    asserted_by = _enum(spec.get("asserted_by", "curator"), ("curator", "extractor"), where, "asserted_by")
+    asserted_by = _enum(spec.get("asserted_by", "curator"), ("curator", "extractor"), _at(spec, "asserted_by", where),
+                        "asserted_by")
     confidence = spec.get("confidence")
     if confidence is not None and not (isinstance(confidence, int | float) and 0 <= confidence <= 1):
-        raise AnnotationError(where, "confidence must be a number between 0 and 1")
-    extent = _enum(spec.get("extent", "full"), EXTENTS, where, "extent")
+        raise AnnotationError(_at(spec, "confidence", where), "confidence must be a number between 0 and 1")
+    extent = _enum(spec.get("extent", "full"), EXTENTS, _at(spec, "extent", where), "extent")
     part = spec.get("part")
     if extent == "partial" and link_type != "respondsTo":
         raise AnnotationError(where, f"extent: partial is for a respondsTo link, not {link_type}",
@@ -924,7 +935,7 @@ def _link(spec: dict[str, Any], where: str, res: Resolver) -> Link:
                               hint="part: is the passage of the target's text that the link answers, verbatim")
     retyped_from = spec.get("retyped_from", "")
     if retyped_from:
-        retyped_from = _enum(retyped_from, LINK_TYPES, where, "retyped_from")
+        retyped_from = _enum(retyped_from, LINK_TYPES, _at(spec, "retyped_from", where), "retyped_from")
     return Link(source=source, link_type=link_type, target=target,
                 evidence=res.evidence_list(spec["evidence"], where, required=True), asserted_by=asserted_by,
                 confidence=float(confidence) if confidence is not None else None,
@@ -997,7 +1008,7 @@ def _claim(spec: dict[str, Any], where: str, res: Resolver) -> Claim:
     _check_keys(spec, ("about", "property", "value", "evidence", "disagreement"), ("note",), where)
     if not isinstance(spec["disagreement"], str) or not iri.is_slug(spec["disagreement"]):
         raise AnnotationError(where, "disagreement must be a slug naming the disagreement")
-    prop = _enum(spec["property"], tuple(CLAIM_PROPERTIES), where, "property")
+    prop = _enum(spec["property"], tuple(CLAIM_PROPERTIES), _at(spec, "property", where), "property")
     if prop == "date":
         for part in str(spec["value"]).split("/"):
             year_less = re.fullmatch(r"--(\d{2})-(\d{2})", part)  # "--05-16": a day the source gives no year

@@ -326,7 +326,7 @@ def test_a_held_document_taken_out_is_refused_unless_withdrawn(corpus_copy: Path
     with pytest.raises(kb.AnnotationError, match="withdrawn 'plan-added-by-mistake' needs a date"):
         kb.build(corpus_copy, build_dir)
     withdrawal.write_text(said.replace("2026-12-06", "2026-13-06"), encoding="utf-8")
-    with pytest.raises(kb.CorpusError, match=r"withdrawn\.yaml:2: date .2026-13-06. is not a real date"):
+    with pytest.raises(kb.CorpusError, match=r"withdrawn\.yaml:3: date .2026-13-06. is not a real date"):
         kb.build(corpus_copy, build_dir)
     # declared in a file read before the withdrawal or after it, the same refusal
     withdrawal.write_text(said, encoding="utf-8")

@@ -196,19 +196,20 @@ def test_a_retyped_link_keeps_its_published_iri_as_a_redirect(store: kb.Store) -
     assert kb.replaced_by(store, URIRef(old)) == new
 
 
-@pytest.mark.parametrize(("extra", "error"), [
-    ('    extent: partial\n', "extent: partial and part: go together"),
-    ('    part: "Working Group 1"\n', "extent: partial and part: go together"),
-    ('    extent: partial\n    part: "Working Group 2 will"\n', "is not in the text of wg1-2021-final-report"),
-    ('    extent: most\n', "extent"),
+@pytest.mark.parametrize(("extra", "error", "line"), [
+    ('    extent: partial\n', "extent: partial and part: go together", 2),
+    ('    part: "Working Group 1"\n', "extent: partial and part: go together", 2),
+    ('    extent: partial\n    part: "Working Group 2 will"\n', "is not in the text of wg1-2021-final-report", 2),
+    ('    extent: most\n', "extent", 5),
+    ('    confidence: 2\n', "confidence must be a number between 0 and 1", 5),
 ])
-def test_a_partial_answer_is_checked_with_file_and_line(corpus_copy: Path, extra: str, error: str) -> None:
+def test_a_partial_answer_is_checked_with_file_and_line(corpus_copy: Path, extra: str, error: str, line: int) -> None:
     (corpus_copy / "annotations" / "zz-test.yaml").write_text(
         'links:\n  - from: activity:ws2023-education-labor\n    type: respondsTo\n'
         '    to: wg1-2021-final-report recommendation_6\n' + extra +
         '    evidence:\n      - doc: wg1-2021-final-report\n        quote: "6. Strengthen labor market information"\n',
         encoding="utf-8")
-    with pytest.raises(kb.AnnotationError, match=r"zz-test\.yaml:2") as info:
+    with pytest.raises(kb.AnnotationError, match=rf"zz-test\.yaml:{line}:") as info:
         _load_with(corpus_copy)
     assert error in str(info.value)
 
@@ -223,25 +224,35 @@ def test_only_an_answer_can_be_partial(corpus_copy: Path) -> None:
         _load_with(corpus_copy)
 
 
-@pytest.mark.parametrize(("entry", "error"), [
+@pytest.mark.parametrize(("entry", "error", "line"), [
     ('  - from: wg1-2021-final-report recommendation_6\n    type: followsUp\n    to: activity:ws2023-education-labor\n',
-     "must be an activity reference"),
+     "must be an activity reference", 2),
     ('  - from: activity:ws2023-education-labor\n    type: plannedIn\n    to: body:rial\n',
-     "plannedIn goes to the document"),
+     "plannedIn goes to the document", 4),
     ('  - from: activity:ws2023-education-labor\n    type: respondsTo\n    to: wg1-2021-final-report recommendation_6\n'
-     '    role: channel\n', "role: is for an addressee link, not respondsTo"),
+     '    role: channel\n', "role: is for an addressee link, not respondsTo", 5),
     ('  - from: wg1-2021-final-report recommendation_6\n    type: addressee\n    to: body:rial\n    role: sponsor\n',
-     "role"),
+     "role", 5),
     ('  - from: activity:ws2023-education-labor\n    type: respondsTo\n    to: wg1-2021-final-report recommendation_6\n'
-     '    start: "2021"\n', "start: and end: are the term of a chair or vice-chair"),
+     '    start: "2021"\n', "start: and end: are the term of a chair or vice-chair", 5),
     ('  - from: body:iacml-wg1\n    type: chair\n    to: body:ministry-labor-chile\n    start: "2021-09"\n'
-     '    end: "2019"\n', "the term ends (2019) before it starts (2021-09)"),
+     '    end: "2019"\n', "the term ends (2019) before it starts (2021-09)", 2),
+    ('  - from: wg1-2021-final-report recommendation_6\n    type: respondTo\n    to: body:rial\n',
+     "did you mean respondsTo", 3),
+    ('  - from: activity:ws2023-education-labor\n    type: respondsTo\n'
+     '    to: wg1-2021-final-report recommendation_66\n',
+     "has no provision 'recommendation_66'", 4),
+    ('  - from: activity:ws2023-education-labor\n    type: respondsTo\n    to: wg1-2021-final-report recommendation_6\n'
+     '    asserted_by: machine\n', "asserted_by 'machine'", 5),
+    ('  - from: activity:ws2023-education-labor\n    type: respondsTo\n    to: wg1-2021-final-report recommendation_6\n'
+     '    remark: x\n', "unknown field 'remark'", 5),
 ])
-def test_links_between_activities_and_roles_are_checked(corpus_copy: Path, entry: str, error: str) -> None:
+def test_links_between_activities_and_roles_are_checked(corpus_copy: Path, entry: str, error: str, line: int) -> None:
+    """Each error names the line of the field at fault, not only the entry's (issue 14: file and line)."""
     (corpus_copy / "annotations" / "zz-test.yaml").write_text(
         "links:\n" + entry + '    evidence:\n      - doc: wg1-2021-final-report\n'
         '        quote: "6. Strengthen labor market information"\n', encoding="utf-8")
-    with pytest.raises(kb.AnnotationError, match=r"zz-test\.yaml:2") as info:
+    with pytest.raises(kb.AnnotationError, match=rf"zz-test\.yaml:{line}:") as info:
         _load_with(corpus_copy)
     assert error in str(info.value)
 
