@@ -41,7 +41,7 @@ REQUIRED_FIELDS = (
     "issuing_body", "meeting", "source", "sha256",
 )
 OPTIONAL_FIELDS = ("original_title", "date_note", "known_by", "original_file", "original_sha256", "corrections",
-                   "renamed", "repointed", "version_of", "version_confirmed", "distinct_from")
+                   "renamed", "repointed", "version_of", "version_confirmed", "distinct_from", "draft")
 _CORRECTION_KEYS = ("at", "after", "read_as", "kind", "number", "eid")
 EMPTY_ALLOWED = ("meeting",)  # a document may belong to no meeting
 DATE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
@@ -292,6 +292,12 @@ def parse_meta(path: Path) -> DocumentMeta:
                                    "write e.g. `distinct_from: [iacml18-plan-of-action]`: the held documents this "
                                    "one is not a second text of"))
         distinct_from = []
+    draft = data.get("draft", False)
+    if not isinstance(draft, bool):
+        errors.append(_field_error(path, lines, "draft", "is true or false",
+                                   "write `draft: true` for a text not adopted (a draft Plan of Action or "
+                                   "Declaration), else leave the field out"))
+        draft = False
     date = text_field("date", DATE_RE, "write YYYY-MM-DD, YYYY-MM or YYYY, quoted")
     if date and not is_date(date):
         errors.append(_field_error(path, lines, "date", f"{date!r} is not a real date", "check the month and the day"))
@@ -317,6 +323,7 @@ def parse_meta(path: Path) -> DocumentMeta:
         original_sha256=original_sha or "",
         version_of=version_of,
         version_confirmed=confirmed,
+        draft=draft,
         distinct_from=tuple(sorted(set(distinct_from))),
         meta_path=str(path),
         field_lines=tuple(sorted(lines.items())),

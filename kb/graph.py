@@ -145,6 +145,8 @@ class GraphBuilder:
         self.add(node, KB.originalLanguage, meta.original_language)
         if meta.version_of:
             self.add(node, KB.versionOf, iri.doc_iri(meta.version_of))
+        if meta.draft:
+            self.add(node, KB.draft, Literal(True))
         if meta.original_title:
             self.add(node, DCTERMS.alternative, Literal(meta.original_title, lang=meta.language))
         self.add(node, KB.sourceFile, repo_path)

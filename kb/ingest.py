@@ -377,6 +377,22 @@ def _conference_own(meta: CoverMetadata, doc_type: str | None) -> bool:
     return m is not None and not any(len(w) > 1 and w.isupper() for w in re.findall(r"[^\W\d_]+", m["place"]))
 
 
+# A cover that says the text is a draft: "DRAFT PLAN OF ACTION ...", "Proyecto de Declaración", "Borrador", or a
+# line of its own ("DRAFT", "Draft - for discussion") before the text begins.
+_DRAFT_RE = re.compile(r"^\W*(?:draft|proyecto|anteproyecto|borrador)\b", re.IGNORECASE)
+_COVER_LINES = 15
+
+
+def _reads_as_draft(title: str | None, text: str, doc_type: str | None) -> bool:
+    """Whether the cover says the text is a draft of a document that mandates (a Plan of Action, a Declaration,
+    a work plan) or recommends (a Working Group report)."""
+    if doc_type not in (DocType.PLAN_OF_ACTION, DocType.DECLARATION, DocType.WORK_PLAN, DocType.WORKING_GROUP_REPORT):
+        return False
+    head = [line for line in text.splitlines()[:_COVER_LINES] if line.strip()]
+    return bool(_DRAFT_RE.match(title or "")) or any(
+        _DRAFT_RE.match(line) and len(line.split()) <= 8 for line in head)
+
+
 def _issuing_body(parsed: ParsedDocument, bodies: set[str]) -> str:
     meta = parsed.metadata
     candidates = []
@@ -662,6 +678,8 @@ def add_document(path: Path, *, corpus_dir: Path | None = None, slug: str | None
         ("sha256", held_sha, ""),
         *([("version_of", original, version_comment)] if original else []),
         *([("version_confirmed", True, "given")] if original and confirm_version else []),
+        *([("draft", True, "the cover says it is a draft: its articles mandate nothing until adopted (remove "
+            "this line for an adopted text)")] if _reads_as_draft(meta.title, received.text, final_type) else []),
     ]
     if received.converted_from != "text":
         fields += [("original_file", received.original_name, f"converted from {received.converted_from.upper()}"),

@@ -121,6 +121,7 @@ class DocumentMeta:
     version_of: str = ""
     # The curator says this text is the original's version though it reads unlike it (kb.versions' unlike).
     version_confirmed: bool = False
+    draft: bool = False  # a draft proposes mandates and recommendations; it issues none
     corrections: tuple[Correction, ...] = ()  # how to read the source where the parser misreads it
     renamed: tuple[tuple[str, str], ...] = ()  # (published eId, the eId that now names it; '' the document)
     repointed: tuple[str, ...] = ()  # published eIds a curator lets name another text than they did

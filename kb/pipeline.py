@@ -26,7 +26,7 @@ import tempfile
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -39,7 +39,7 @@ from kb.corpus import default_corpus_dir, other_symbols, own_symbols, raise_all,
 from kb.errors import CorpusError, CorpusErrors, InputError
 from kb.graph import CanonicalWriter, origins, write_graph
 from kb.iri import SKOS
-from kb.model import Annotations, DatasetInfo, Provision, SourceDocument
+from kb.model import Annotations, DatasetInfo, DocumentMeta, Kind, Provision, SourceDocument
 from kb.parse import parse, parse_document
 from kb.publish import CURRENT, Release, build_lock, current_release, default_build_dir, publish, work_folder
 from kb.queries import get_query
@@ -130,6 +130,16 @@ def prepare(corpus_dir: Path | None = None, *, annotations_dir: Path | None = No
     return Corpus(*read_and_annotate(corpus_dir or default_corpus_dir(), {}, None, annotations_dir))
 
 
+def as_issued(meta: DocumentMeta, provisions: list[Provision]) -> list[Provision]:
+    """A document's provisions as it issues them: a draft's (``draft: true``) mandates and recommendations
+    are paragraphs until a Conference or Working Group adopts them, in another document; so they have no
+    status, and nothing they say carries an earlier mandate forward (DESIGN.md section 4)."""
+    if not meta.draft:
+        return provisions
+    return [replace(p, kind=Kind.PARAGRAPH) if p.kind in (Kind.MANDATE, Kind.RECOMMENDATION) else p
+            for p in provisions]
+
+
 def read_and_annotate(corpus_dir: Path, timings: dict[str, float], progress: Progress | None,
                       annotations_dir: Path | None = None
                       ) -> tuple[list[SourceDocument], dict[str, list[Provision]], Annotations, DatasetInfo]:
@@ -145,8 +155,9 @@ def read_and_annotate(corpus_dir: Path, timings: dict[str, float], progress: Pro
         provisions: dict[str, list[Provision]] = {}
         for d in documents:
             try:
-                provisions[d.meta.slug] = parse(d.text, source=str(d.path), doc_type=d.meta.doc_type,
-                                                corrections=d.meta.corrections, corrections_file=d.meta.meta_path)
+                provisions[d.meta.slug] = as_issued(d.meta, parse(
+                    d.text, source=str(d.path), doc_type=d.meta.doc_type, corrections=d.meta.corrections,
+                    corrections_file=d.meta.meta_path))
             except CorpusError as exc:
                 errors.append(exc)
                 broken[d.meta.slug] = d.text
@@ -288,8 +299,9 @@ def _lost_before_annotations(corpus_dir: Path, build_dir: Path) -> list[CorpusEr
     provisions: dict[str, list[Provision]] = {}
     for d in documents:
         with suppress(CorpusError, CorpusErrors):  # reported by the build that failed
-            provisions[d.meta.slug] = parse(d.text, source=str(d.path), doc_type=d.meta.doc_type,
-                                            corrections=d.meta.corrections, corrections_file=d.meta.meta_path)
+            provisions[d.meta.slug] = as_issued(d.meta, parse(
+                d.text, source=str(d.path), doc_type=d.meta.doc_type, corrections=d.meta.corrections,
+                corrections_file=d.meta.meta_path))
     held = [d for d in documents if d.meta.slug in provisions]
     # A document taken out of the corpus makes what names it fail: say first that it was published.
     return lost_iris(current_release(build_dir), held, provisions, renamed_iris(held), keep_replaced=True,

@@ -178,6 +178,7 @@ def status(store: Store, *, asof: dt.date | None = None, document: str | None = 
 
 
 DOCUMENT_KINDS_QUERY = get_query("document-kinds", folder=FOLDER).text
+DOCUMENT_DRAFT_QUERY = get_query("document-draft", folder=FOLDER).text
 
 
 def version_of(store: Store, document: str) -> str | None:
@@ -193,6 +194,9 @@ def no_rows_reason(store: Store, document: str, asof: dt.date) -> str:
     kinds = {str(r["kind"]).rsplit("#", 1)[-1]: int(str(r["n"]))
              for r in store.select(bind_in_where(DOCUMENT_KINDS_QUERY, {"slug": Literal(document)})).dicts()}
     held = ", ".join(f"{n} {kind}" for kind, n in sorted(kinds.items()) if kind not in (*KINDS, "Provision"))
+    if not any(kinds.get(kind) for kind in KINDS) and store.ask(DOCUMENT_DRAFT_QUERY, {"slug": Literal(document)}):
+        return (f"{document} is a draft (draft: true in its metadata): it proposes mandates and recommendations, it "
+                "issues none, so none of its paragraphs has a status; the text adopted is another document")
     if not any(kinds.get(kind) for kind in KINDS):
         return (f"{document} holds no mandate or recommendation ({held or 'no provision'}): kinds come from the "
                 "document's type and text (`kind:` in a correction of a held document's metadata) or, for a document "

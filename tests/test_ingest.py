@@ -133,6 +133,29 @@ def test_kb_add_holds_a_new_plan_builds_it_and_status_and_coverage_see_its_manda
     assert all(line[column:].split()[0] == line.split()[1] for line in table)
 
 
+def test_kb_add_marks_a_draft_and_its_mandates_have_no_status(
+        capsys: pytest.CaptureFixture[str], corpus_copy: Path, tmp_path: Path, new_plan: Path) -> None:
+    """A draft of the plan (a walkthrough held the draft Plan of Action of Medellín 2013 and of Cancún 2015: their
+    articles were open mandates in `kb status` and `kb coverage`, and the draft superseded the last plan): kb add
+    proposes `draft: true`, and the build gives its articles no status."""
+    draft = tmp_path / "draft-plan-asuncion.txt"
+    draft.write_text("DRAFT - FOR DISCUSSION\n" + NEW_PLAN, encoding="utf-8")
+    build_dir = tmp_path / "build"
+    code, out, err = run(capsys, "add", str(draft), "--corpus", str(corpus_copy), "--build-dir", str(build_dir))
+    assert code == 0, err
+    meta_text = (corpus_copy / "documents" / f"{PLAN}.yaml").read_text(encoding="utf-8")
+    assert yaml.safe_load(meta_text)["draft"] is True and "the cover says it is a draft" in meta_text
+    code, out, err = run(capsys, "status", "--document", PLAN, "--format", "json", "--build-dir", str(build_dir))
+    assert code == 0 and json.loads(out) == [] and "is a draft" in err
+    code, out, _ = run(capsys, "coverage", "--format", "json", "--build-dir", str(build_dir))
+    assert "Mandate" not in json.loads(out)[PLAN]
+
+
+def test_kb_add_proposes_no_draft_for_an_adopted_text(corpus_copy: Path, new_plan: Path) -> None:
+    kb.add_document(new_plan, corpus_dir=corpus_copy)
+    assert "draft" not in yaml.safe_load((corpus_copy / "documents" / f"{PLAN}.yaml").read_text(encoding="utf-8"))
+
+
 def test_kb_add_again_keeps_the_edited_metadata_and_refuses_another_text(
         capsys: pytest.CaptureFixture[str], corpus_copy: Path, tmp_path: Path, new_plan: Path) -> None:
     args = ["--corpus", str(corpus_copy), "--no-build"]

@@ -426,3 +426,46 @@ def test_cli_why_trace_cite(built_release: kb.Release, build_dir: Path) -> None:
     assert out.returncode == 0 and out.stdout.startswith("@misc{")
     out = run("cite", "iacml21-plan-of-action art_7__para_g", "--format", "ris", build_dir=build_dir)
     assert out.returncode == 2 and "csl-json" in out.stderr
+
+
+_DRAFT = """DRAFT PLAN OF ACTION OF LAS PIEDRAS
+
+1. Encourage the Working Groups to continue exchanging experiences on labor market information systems among the
+Ministries of Labor of the region.
+
+2. Request the Technical Secretariat to prepare a study on the future of work in the Americas.
+"""
+
+
+@pytest.mark.parametrize("draft", [True, False])
+def test_a_draft_plan_of_action_issues_no_mandate_and_decides_no_status(
+        corpus_copy: Path, tmp_path: Path, built_release: kb.Release, draft: bool) -> None:
+    """A draft of the next Plan of Action, held before it is adopted: its articles are no mandates, so they
+    have no status; it supersedes no earlier Plan of Action, leaves no recommendation "not adopted", and a
+    link from it carries nothing forward. Held as adopted (draft: false), it does all three: the check can fail."""
+    import hashlib
+
+    source = corpus_copy / "sources" / "las-piedras-draft.txt"
+    source.write_text(_DRAFT, encoding="utf-8")
+    (corpus_copy / "documents" / "las-piedras-plan-draft.yaml").write_text(
+        "slug: las-piedras-plan-draft\ntitle: Draft Plan of Action of Las Piedras\ntype: PlanOfAction\n"
+        "symbols: []\ndate: '2024-10-01'\nlanguage: en\noriginal_language: en\nissuing_body: iacml\nmeeting: ''\n"
+        f"source: sources/las-piedras-draft.txt\nsha256: {hashlib.sha256(source.read_bytes()).hexdigest()}\n"
+        + ("draft: true\n" if draft else ""), encoding="utf-8")
+    (corpus_copy / "annotations" / "zz-draft.yaml").write_text(
+        "links:\n  - from: las-piedras-plan-draft para_1\n    type: reiterates\n"
+        "    to: iacml21-plan-of-action art_7__para_e\n    evidence:\n      - doc: las-piedras-plan-draft\n"
+        '        quote: "continue exchanging experiences on labor market information systems"\n', encoding="utf-8")
+    release, _ = kb.build(corpus_copy, tmp_path / "build")
+    base, store = kb.open_store(built_release.store_path), kb.open_store(release.store_path)
+    asof = kb.build_asof(base)
+    before = {(r.item, d): r.value(d) for r in kb.status(base, asof=asof) for d in ("lifecycle", "adoption")}
+    after = {(r.item, d): r.value(d) for r in kb.status(store, asof=asof) for d in ("lifecycle", "adoption")}
+    changed = {key: (before[key], after.get(key)) for key in before if after.get(key) != before[key]}
+    drafted = kb.status(store, document="las-piedras-plan-draft", asof=asof)
+    if draft:
+        assert changed == {} and drafted == []
+        assert "is a draft" in kb.no_rows_reason(store, "las-piedras-plan-draft", asof)
+    else:  # the same text held as adopted: the earlier plan superseded, recommendations not adopted
+        assert {value for _, value in changed.values()} >= {"superseded", "not-adopted"}, changed
+        assert len(drafted) == 2
