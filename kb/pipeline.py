@@ -39,7 +39,7 @@ from kb.corpus import default_corpus_dir, other_symbols, own_symbols, raise_all,
 from kb.errors import CorpusError, CorpusErrors, InputError
 from kb.graph import CanonicalWriter, origins, write_graph
 from kb.iri import SKOS
-from kb.model import Annotations, DatasetInfo, DocumentMeta, Kind, Provision, SourceDocument
+from kb.model import Annotations, DatasetInfo, DocType, DocumentMeta, Kind, MentionedDocument, Provision, SourceDocument
 from kb.parse import parse, parse_document
 from kb.publish import CURRENT, Release, build_lock, current_release, default_build_dir, publish, work_folder
 from kb.queries import get_query
@@ -360,7 +360,32 @@ def unsettled_copies(built: Built, build_dir: Path | None = None) -> list[Corpus
                      f"{d.meta.source} (or hold this text in its place: `kb add FILE --slug {o.meta.slug} "
                      f"--replace`); if it is another document, add `distinct_from: [{o.meta.slug}]` to "
                      f"{Path(d.meta.meta_path).name}; then run `kb build`"))
+    errors += [_quoted_twin(d, m) for d in held if d.meta.slug not in before and not d.meta.draft
+               for m in built.annotations.documents
+               if m.slug not in (d.meta.slug, *d.meta.distinct_from) and _same_work(d.meta, m)]
     return errors
+
+
+def _same_work(meta: DocumentMeta, quoted: MentionedDocument) -> bool:
+    """Whether a held document may be the document known through quotation: it has its symbols, or it is the
+    Plan of Action or Declaration of the same meeting by the same body (a meeting adopts one of each)."""
+    if own_symbols(meta.symbols) & own_symbols(quoted.symbols):
+        return True
+    return (meta.doc_type is quoted.doc_type and meta.doc_type in (DocType.PLAN_OF_ACTION, DocType.DECLARATION)
+            and bool(meta.meeting) and meta.meeting == quoted.meeting and meta.issuing_body == quoted.issuing_body)
+
+
+def _quoted_twin(d: SourceDocument, quoted: MentionedDocument) -> CorpusError:
+    key = "symbols" if own_symbols(d.meta.symbols) & own_symbols(quoted.symbols) else "meeting"
+    why = (f"has the symbols of {quoted.slug}" if key == "symbols" else
+           f"is a {d.meta.doc_type.value} of {d.meta.meeting} by {d.meta.issuing_body}, as {quoted.slug} is")
+    return CorpusError(
+        d.meta.meta_path, f"{d.meta.slug}, not published yet, {why}, a document known through quotation: published, "
+        f"it would be counted beside it (its mandates twice, and superseded by it)", line=d.meta.line_of(key) or 1,
+        hint=f"if this is its text, hold it as that document: remove documents/{d.meta.slug}.yaml and {d.meta.source}, "
+             f"and run `kb add FILE --slug {quoted.slug}` (the text must hold what is quoted of it); if it is another "
+             f"document (a draft: add `draft: true`), add `distinct_from: [{quoted.slug}]` to "
+             f"{Path(d.meta.meta_path).name}; then run `kb build`")
 
 
 def _says_the_same(text: list[Provision], other: list[Provision]) -> bool:
