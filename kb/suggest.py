@@ -160,6 +160,10 @@ _MEETING_OF_RE = re.compile(
     r"\b(?i:conference|conferencia|meeting|reuni[óo]n)(?:\s+(?:[A-ZÁÉÍÓÚ][\w-]*|(?i:of|de|on|sobre|the|la|los|las|del|"
     r"y|and)|\([A-Z][A-Z/-]+\)))*?\s+(?i:of|de)\s+(?i:the|la)\s*$")
 _NAMED_IN_AFTER_RE = re.compile(r"\s*(?:Declaration|Convention|Charter|Constitution)\b")
+# A plan's opening, which commits its authors to the articles after it ("WE, THE MINISTERS ... undertake to carry
+# out the following Plan of Action"): an activity answers one of those articles, not the opening.
+_INTRODUCES_RE = re.compile(r"\b(?:the following (?:Plan of Action|commitments|mandates|actions)|(?:el|los|las) "
+                            r"siguientes? (?:Plan de Acci[óo]n|compromisos|mandatos|acciones))\b", re.IGNORECASE)
 _LIST_JOIN = re.compile(r"\s*(?:,|\band\b|\by\b|\be\b|,\s*and\b)\s*(?:the\s+|la\s+|el\s+|los\s+|las\s+)?")
 # A citation of a provision by its number: "recommendation 7", "Art. 7, g", "Article 7, paragraph g)", "artículo 7,
 # literal g)", "7(g)"; the word says what kind of provision it names.
@@ -865,7 +869,8 @@ def suggest(documents: Sequence[SourceDocument], provisions: dict[str, list[Prov
                 # a conference's Declaration and Plan of Action are adopted together: neither carries the other
                 # forward, nor is adopted from it
                 continue
-            if source.kind == "Activity" and target.kind not in _ANSWERED_KIND_NAMES:
+            if source.kind == "Activity" and (target.kind not in _ANSWERED_KIND_NAMES or
+                                              _INTRODUCES_RE.search(target.text)):
                 continue
             if source.kind != "Activity" and _one_passage(source, target):
                 continue

@@ -444,6 +444,28 @@ def test_activities_are_proposed_to_answer_what_was_in_force(corpus: Path) -> No
     assert all(s.confidence < item.confidence for s in replaced)
 
 
+@pytest.mark.parametrize("opening", [True, False])
+def test_an_activity_answers_an_article_not_the_plans_opening(corpus: Path, opening: bool) -> None:
+    """A third walkthrough: a workshop and a dialogue were proposed (0.70, 0.63) as answering a plan's opening, "WE,
+    THE MINISTERS ... undertake to carry out the following Plan of Action in order to ... decent work with social
+    inclusion", on the themes it names: an activity answers one of the articles it introduces."""
+    import dataclasses
+
+    prepared = kb.prepare(corpus)
+    item = "passage_2__item_9"  # transition to the formal economy: what the informality workshop answered
+    text = ("WE, THE MINISTERS OF LABOR, undertake to carry out the following Plan of Action in order to promote "
+            "the transition from the informal to the formal economy" if opening else
+            "Promote the transition from the informal to the formal economy")
+    prepared.annotations.documents = [dataclasses.replace(d, provisions=tuple(
+        dataclasses.replace(p, text=text) if p.eid == item else p for p in d.provisions))
+        if d.slug == "iacml21-plan-of-action" else d for d in prepared.annotations.documents]
+    keep = [link for link in prepared.annotations.links if link.source != f"{kb.BASE}activity/ws2022-informality"]
+    found = kb.suggest(prepared.documents, prepared.provisions, prepared.annotations, document=REPORT, top=200,
+                       curated=keep)
+    answered = {s.target_ref for s in found if s.source.ref == "activity:ws2022-informality"}
+    assert (f"iacml21-plan-of-action {item}" in answered) is not opening
+
+
 def test_an_undated_activity_took_place_before_the_reports_telling_of_it() -> None:
     """The earliest report or meeting summary telling of an activity dates it at the latest; a concept note
     announcing a meeting, or recalling the history behind it, does not."""
