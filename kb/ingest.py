@@ -620,6 +620,10 @@ def add_document(path: Path, *, corpus_dir: Path | None = None, slug: str | None
     meeting = meta.meeting if meta.meeting in activities else ""
     meeting_note = ""
     conference_own = _conference_own(meta, final_type)
+    if of is None and issuing_body == "iacml" and not conference_own:
+        # the Conference's name on a cover says whose cycle the text is of, not who wrote it
+        body_note = ("read from the Conference the cover names: check who issued it (its advisory committees, "
+                     "networks and Working Groups issue their own texts: `kb list bodies`)")
     if of is not None and of.meeting and meeting in ("", of.meeting):
         meeting = of.meeting
         meeting_note = "" if meta.meeting == of.meeting else f"{original}'s"

@@ -133,6 +133,23 @@ def test_kb_add_holds_a_new_plan_builds_it_and_status_and_coverage_see_its_manda
     assert all(line[column:].split()[0] == line.split()[1] for line in table)
 
 
+def test_kb_add_asks_to_check_an_issuer_read_from_the_conference_named(corpus_copy: Path, tmp_path: Path,
+                                                                       new_plan: Path) -> None:
+    """A third walkthrough: the report of a meeting of the workers' advisory council held at a Conference was
+    proposed as issued by the IACML, with no comment, because its cover names the Conference."""
+    report = tmp_path / "council-report.txt"
+    report.write_text(NEW_PLAN.split("PLAN OF ACTION OF ASUNCIÓN")[0] + "REPORT OF THE MEETING OF THE EXECUTIVE "
+                      "COMMITTEE OF THE TRADE UNION TECHNICAL ADVISORY COUNCIL (COSATE)\n\n1. The Committee met in "
+                      "Asunción on September 13, 2027, the day before the Conference.\n\n2. It agreed to present a "
+                      "statement to the Ministers on social dialogue and labor inspection.\n", encoding="utf-8")
+    added = kb.add_document(report, corpus_dir=corpus_copy)
+    meta = added.meta_path.read_text(encoding="utf-8")
+    assert re.search(r"(?m)^issuing_body: iacml  # read from the Conference the cover names: check who issued it", meta)
+    assert any(note.startswith("issuing_body: iacml read from the Conference") for note in added.notes), added.notes
+    own = kb.add_document(new_plan, corpus_dir=corpus_copy)
+    assert re.search(r"(?m)^issuing_body: iacml$", own.meta_path.read_text(encoding="utf-8"))  # its own plan: read
+
+
 def test_kb_add_marks_a_draft_and_its_mandates_have_no_status(
         capsys: pytest.CaptureFixture[str], corpus_copy: Path, tmp_path: Path, new_plan: Path) -> None:
     """A draft of the plan (a walkthrough held the draft Plan of Action of Medellín 2013 and of Cancún 2015: their
