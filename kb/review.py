@@ -44,7 +44,7 @@ from kb.annotate import (
     read_annotation_file,
     withdrawn_entries,
 )
-from kb.corpus import CorpusLoader, default_corpus_dir, dump_yaml, read_corpus, write_whole
+from kb.corpus import CorpusLoader, default_corpus_dir, dump_yaml, parse_meta, read_corpus, write_whole
 from kb.errors import CorpusError, CorpusErrors, InputError, NotFoundError
 from kb.model import Evidence
 from kb.pipeline import prepare
@@ -151,6 +151,7 @@ class Review:
     def __post_init__(self) -> None:
         self.corpus_dir = Path(self.corpus_dir)
         self._parsed: dict[Path, tuple[tuple[int, int, int], Any, yaml.Node | None]] = {}
+        self._renames: dict[Path, tuple[tuple[int, int, int], dict[str, str]]] = {}
 
     @property
     def suggestions_path(self) -> Path:
@@ -257,10 +258,38 @@ class Review:
                                  "other entry has), or delete it: nothing was changed")
             seen[str(e["id"])] = line
             confidence, evidence = self._checked(line, e, quoted=False)
-            out.append(Pending(str(e["id"]), str(e["from"]), str(e["type"]), str(e["to"]), confidence,
-                               str(e.get("why", "")), evidence, str(e.get("document", "")),
+            out.append(Pending(str(e["id"]), self._now(str(e["from"])), str(e["type"]), self._now(str(e["to"])),
+                               confidence, str(e.get("why", "")), evidence, str(e.get("document", "")),
                                str(e.get("role") or "")))
         return out
+
+    def _now(self, ref: str) -> str:
+        """A reference made before a document's provisions were renamed (``renamed:`` in its metadata), as it
+        is now: a suggestion accepted names the provision by its eId of now, not one its IRI redirects from."""
+        slug, _, eid = ref.partition(" ")
+        renamed = self._renamed(slug) if eid else {}
+        seen = {eid}
+        while eid in renamed and renamed[eid] and renamed[eid] not in seen:  # a part gone ('') keeps its eId
+            eid = renamed[eid]
+            seen.add(eid)
+        return f"{slug} {eid}" if eid else ref
+
+    def _renamed(self, slug: str) -> dict[str, str]:
+        path = self.corpus_dir / "documents" / f"{slug}.yaml"
+        try:
+            stat = path.stat()
+        except OSError:
+            return {}
+        version = (stat.st_ino, stat.st_mtime_ns, stat.st_size)
+        cached = self._renames.get(path)
+        if cached is None or cached[0] != version:
+            try:
+                renamed = dict(parse_meta(path).renamed) if b"renamed:" in path.read_bytes() else {}
+            except (CorpusError, CorpusErrors):
+                renamed = {}  # the build reports the file
+            cached = (version, renamed)
+            self._renames[path] = cached
+        return cached[1]
 
     def pending_activities(self) -> list[PendingActivity]:
         """The proposed activities waiting for a curator, as the suggestions file holds them."""

@@ -466,6 +466,27 @@ def test_an_activity_answers_an_article_not_the_plans_opening(corpus: Path, open
     assert (f"iacml21-plan-of-action {item}" in answered) is not opening
 
 
+def test_a_suggestion_made_before_a_renaming_is_accepted_with_the_eid_of_now(
+        capsys: pytest.CaptureFixture[str], corpus: Path) -> None:
+    """A third walkthrough: suggestions made before `renamed:` in a document's metadata kept the retired eId, and
+    accepting one wrote it into reviewed-links.yaml (it resolved, through the redirect, but named the provision by
+    an eId no page shows)."""
+    assert main(["suggest", "--document", REPORT, "--format", "json", "--corpus", str(corpus)]) == 0
+    capsys.readouterr()
+    suggestions = corpus / "review" / "suggestions.yaml"
+    suggestions.write_text(suggestions.read_text(encoding="utf-8").replace(
+        f"from: {REPORT} recommendation_6\n", f"from: {REPORT} recommendation_60\n"), encoding="utf-8")
+    meta = corpus / "documents" / f"{REPORT}.yaml"
+    meta.write_text(meta.read_text(encoding="utf-8") + "renamed: {recommendation_60: recommendation_6}\n",
+                    encoding="utf-8")
+    pending = {(p.source, p.link_type, p.target): p for p in kb.Review(corpus).pending()}
+    assert not [key for key in pending if key[0].endswith("recommendation_60")]
+    waiting = pending[(f"{REPORT} recommendation_6", "reiterates", "iacml21-plan-of-action art_7__para_g")]
+    kb.Review(corpus).accept(waiting.id)
+    accepted = yaml.safe_load((corpus / "annotations" / "reviewed-links.yaml").read_text(encoding="utf-8"))
+    assert [link["from"] for link in accepted["links"]] == [f"{REPORT} recommendation_6"]
+
+
 def test_an_undated_activity_took_place_before_the_reports_telling_of_it() -> None:
     """The earliest report or meeting summary telling of an activity dates it at the latest; a concept note
     announcing a meeting, or recalling the history behind it, does not."""
