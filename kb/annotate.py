@@ -26,8 +26,8 @@ from typing import Any, TypeVar
 import yaml
 
 from kb import iri
-from kb.corpus import DATE_RE, CorpusLoader, decode_utf8, is_date, raise_all
-from kb.errors import AnnotationError, CorpusError, QuoteMismatchError
+from kb.corpus import DATE_RE, CorpusLoader, decode_utf8, gathered, is_date, raise_all
+from kb.errors import AnnotationError, CorpusError, CorpusErrors, QuoteMismatchError
 from kb.iri import reference
 from kb.model import (
     Activity,
@@ -394,6 +394,8 @@ class _Errors:
             yield
         except CorpusError as exc:
             self.errors.append(exc)
+        except CorpusErrors as exc:
+            self.errors += exc.errors
 
 
 def load_annotations(directory: Path, held: Sequence[SourceDocument],
@@ -898,10 +900,15 @@ def _quoted_provision(spec: object, where: str, res: Resolver) -> QuotedProvisio
 def _link(spec: dict[str, Any], where: str, res: Resolver) -> Link:
     _check_keys(spec, ("from", "type", "to", "evidence"),
                 ("note", "asserted_by", "confidence", "extent", "part", "retyped_from", "role", "start", "end"), where)
-    link_type = _enum(spec["type"], LINK_TYPES, _at(spec, "type", where), "type")
+    # what a curator types of a link (its type, ends and quotes) is checked whole: each mistake at its line, at once
+    errors: list[CorpusError] = []
+    link_type = gathered(errors, lambda: _enum(spec["type"], LINK_TYPES, _at(spec, "type", where), "type"), "")
     source_kind, target_kind = _ENDS.get(link_type, ("", ""))
-    source = res.item(spec["from"], _at(spec, "from", where), expect=source_kind)
-    target = res.item(spec["to"], _at(spec, "to", where), expect=target_kind)
+    source = gathered(errors, lambda: res.item(spec["from"], _at(spec, "from", where), expect=source_kind), "")
+    target = gathered(errors, lambda: res.item(spec["to"], _at(spec, "to", where), expect=target_kind), "")
+    no_evidence: tuple[Evidence, ...] = ()
+    evidence = gathered(errors, lambda: res.evidence_list(spec["evidence"], where, required=True), no_evidence)
+    raise_all(errors)
     if link_type == "plannedIn" and not target.startswith(iri.BASE + "doc/"):
         raise AnnotationError(_at(spec, "to", where), "plannedIn goes to the document (or provision) that plans the "
                               f"activity, not {spec['to']!r}", hint='write "slug" or "slug eId"')
@@ -936,8 +943,7 @@ def _link(spec: dict[str, Any], where: str, res: Resolver) -> Link:
     retyped_from = spec.get("retyped_from", "")
     if retyped_from:
         retyped_from = _enum(retyped_from, LINK_TYPES, _at(spec, "retyped_from", where), "retyped_from")
-    return Link(source=source, link_type=link_type, target=target,
-                evidence=res.evidence_list(spec["evidence"], where, required=True), asserted_by=asserted_by,
+    return Link(source=source, link_type=link_type, target=target, evidence=evidence, asserted_by=asserted_by,
                 confidence=float(confidence) if confidence is not None else None,
                 note=str(spec.get("note") or "").strip(), where=where, extent=extent,
                 part=_text(spec, "part", where) if part is not None else "", retyped_from=retyped_from,

@@ -182,6 +182,16 @@ def _field_error(path: Path, lines: dict[str, int], key: str, message: str, hint
     return CorpusError(path, f"field '{key}' {message}", line=lines.get(key), hint=hint)
 
 
+def gathered(errors: list[CorpusError], read: Callable[[], _T], default: _T) -> _T:
+    """What ``read`` gives, or ``default`` with its error added to ``errors``: to check every field of an entry
+    and report its mistakes together."""
+    try:
+        return read()
+    except CorpusError as exc:
+        errors.append(exc)
+        return default
+
+
 def parse_meta(path: Path) -> DocumentMeta:
     """Read and check one metadata file: CorpusError for one problem, CorpusErrors for several (every
     field is checked, so that one build reports them all)."""
@@ -221,13 +231,6 @@ def parse_meta(path: Path) -> DocumentMeta:
             errors.append(_field_error(path, lines, key, f"has a malformed value {value!r}", hint))
             return ""
         return value
-
-    def checked(read: Callable[[], _T], default: _T) -> _T:
-        try:
-            return read()
-        except CorpusError as exc:
-            errors.append(exc)
-            return default
 
     slug = text_field("slug", None)
     if slug and not is_slug(slug):
@@ -302,9 +305,9 @@ def parse_meta(path: Path) -> DocumentMeta:
     if date and not is_date(date):
         errors.append(_field_error(path, lines, "date", f"{date!r} is not a real date", "check the month and the day"))
     meta = DocumentMeta(
-        corrections=checked(lambda: _corrections(path, data.get("corrections"), lines), ()),
-        renamed=checked(lambda: _renamed(path, data.get("renamed"), lines), ()),
-        repointed=checked(lambda: _repointed(path, data.get("repointed"), lines), ()),
+        corrections=gathered(errors, lambda: _corrections(path, data.get("corrections"), lines), ()),
+        renamed=gathered(errors, lambda: _renamed(path, data.get("renamed"), lines), ()),
+        repointed=gathered(errors, lambda: _repointed(path, data.get("repointed"), lines), ()),
         slug=slug,
         title=text_field("title"),
         doc_type=doc_type,

@@ -257,6 +257,22 @@ def test_links_between_activities_and_roles_are_checked(corpus_copy: Path, entry
     assert error in str(info.value)
 
 
+def test_every_mistake_of_a_link_entry_is_reported_in_one_build(corpus_copy: Path) -> None:
+    """A third walkthrough: a link typed with three mistakes (its type, an eId, a document's slug in its quote) took
+    three builds, one error each. Each is reported at once, at its own line."""
+    (corpus_copy / "annotations" / "zz-test.yaml").write_text(
+        "links:\n  - from: activity:ws2023-education-labor\n    type: respondTo\n"
+        "    to: wg1-2021-final-report recommendation_66\n    evidence:\n      - doc: wg1-2021-final-reprot\n"
+        '        quote: "6. Strengthen labor market information"\n', encoding="utf-8")
+    with pytest.raises(kb.CorpusErrors) as info:
+        _load_with(corpus_copy)
+    said = {Path(e.path).name: str(e) for e in info.value.errors}  # an annotation's path is "file:line"
+    assert set(said) == {"zz-test.yaml:3", "zz-test.yaml:4", "zz-test.yaml:6"}, said
+    assert "did you mean respondsTo" in said["zz-test.yaml:3"]
+    assert "has no provision 'recommendation_66'" in said["zz-test.yaml:4"]
+    assert "wg1-2021-final-reprot" in said["zz-test.yaml:6"]
+
+
 def test_addressee_roles_are_published(store: kb.Store) -> None:
     rows = store.select("""PREFIX kb: <https://w3id.org/iacml-kb/ontology#>
         SELECT ?from ?to ?role WHERE { ?l kb:linkType kb:addressee ; kb:linkFrom ?from ; kb:linkTo ?to .
