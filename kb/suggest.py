@@ -956,8 +956,11 @@ def suggest(documents: Sequence[SourceDocument], provisions: dict[str, list[Prov
             across = (f"across languages ({source.language}, {target.language}): words compare poorly, so the "
                       "confidence is low and the rank says more; " if source.language != target.language
                       and "Activity" not in (source.kind, target.kind) else "")
-            why = (f"{signals}{across}{round(100 * features['overlap'])}% of words shared, {meant}"
-                   f"BM25 {features['bm25']:.2f} of the best; {timing}")
+            few = min(len(source.text.split()), len(target.text.split()))
+            shared = (f"{round(100 * features['overlap'])}% of words shared" if few >= _FEW_WORDS or not few else
+                      f"{round(100 * features['overlap'] * _FEW_WORDS / few)}% of the words of a text of {few} shared "
+                      f"(weighed as {round(100 * features['overlap'])}%: a few words are shared by many texts)")
+            why = f"{signals}{across}{shared}, {meant}BM25 {features['bm25']:.2f} of the best; {timing}"
             out.append(Suggestion(source, link_type, to, target.ref, _confidence(features),
                                   _quote(source.evidence) + _quote(target.evidence), why, features))
             kept[link_type] += 1
