@@ -422,3 +422,19 @@ def test_a_line_a_correction_was_placed_in_is_not_doubted_again() -> None:
     assert "sec_1" not in {p.eid for p in corrected.provisions}  # the correction itself took effect
     kind_only = parse_document(GLUED_PLAN, corrections=[Correction(at="b. To promote", kind="Recommendation")])
     assert "inline-items" in [w.code for w in kind_only.warnings]  # a kind is not a look at the cuts
+
+
+
+def test_cuts_that_are_right_are_said_so_as_the_warning_says() -> None:
+    """A third walkthrough: a line whose cuts were right kept its warning, and the message said how to correct a
+    cut, not how to say the cuts are right. `read_as: starts` at one of them does, and keeps them."""
+    line = ("1. Promote decent work in the region and strengthen the ministries of labor in their tasks; 2. Strengthen "
+            "social dialogue among the parties with the support of the workers and employers; 3. Support labor "
+            "inspection with training and new tools for the inspectors.")
+    text = f"DECLARATION OF TESTVILLE\n\nWE, THE MINISTERS, declare:\n\n{line}\n"
+    plain = parse_document(text, doc_type="Declaration")
+    warning = next(w for w in plain.warnings if w.code == "inline-items")
+    assert "cuts that are right: `read_as: starts` at one of them says so" in warning.message
+    said = parse_document(text, doc_type="Declaration", corrections=[Correction(at="2. Strengthen", read_as="starts")])
+    assert "inline-items" not in [w.code for w in said.warnings]
+    assert [p.eid for p in said.provisions] == [p.eid for p in plain.provisions] == ["para_1", "para_2", "para_3"]

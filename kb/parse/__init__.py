@@ -157,7 +157,8 @@ def _warnings(provisions: list[Provision], body: list[Block], lines: list[Line],
         count = sum(1 for line in lines if line.no == no and line.inline and line.tok is not Tok.BLANK)
         out.append(ParseWarning(no, "inline-items", f"line {no} runs {count} parts together (numbered items "
                                 "or a heading and its text on one line): cut where each part begins (a wrong cut: "
-                                "`read_as: continues`; a missed one: `read_as: starts`)"))
+                                "`read_as: continues`; a missed one: `read_as: starts`; cuts that are right: "
+                                "`read_as: starts` at one of them says so, and the line is not doubted again)"))
     for p in leaves:
         if len(p.text) < _SHORT_PROVISION and p.kind is not Kind.AGENDA_ITEM:
             out.append(ParseWarning(p.line, "short-provision", f"{p.eid} is very short ({p.text!r})"))
