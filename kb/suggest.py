@@ -957,10 +957,11 @@ def suggest(documents: Sequence[SourceDocument], provisions: dict[str, list[Prov
                       "confidence is low and the rank says more; " if source.language != target.language
                       and "Activity" not in (source.kind, target.kind) else "")
             few = min(len(source.text.split()), len(target.text.split()))
-            shared = (f"{round(100 * features['overlap'])}% of words shared" if few >= _FEW_WORDS or not few else
-                      f"{round(100 * features['overlap'] * _FEW_WORDS / few)}% of the words of a text of {few} shared "
-                      f"(weighed as {round(100 * features['overlap'])}%: a few words are shared by many texts)")
-            why = f"{signals}{across}{shared}, {meant}BM25 {features['bm25']:.2f} of the best; {timing}"
+            in_common = (f"{round(100 * features['overlap'])}% of words shared" if few >= _FEW_WORDS or not few else
+                         f"{round(100 * features['overlap'] * _FEW_WORDS / few)}% of the words of a text of {few} "
+                         f"shared (weighed as {round(100 * features['overlap'])}%: a few words are shared by many "
+                         "texts)")
+            why = f"{signals}{across}{in_common}, {meant}BM25 {features['bm25']:.2f} of the best; {timing}"
             out.append(Suggestion(source, link_type, to, target.ref, _confidence(features),
                                   _quote(source.evidence) + _quote(target.evidence), why, features))
             kept[link_type] += 1
