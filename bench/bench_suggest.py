@@ -144,17 +144,24 @@ def calibrate(scored: list[tuple[float, bool]]) -> dict[str, Any]:
             "calibration": calibration}
 
 
+# The confidence's weights are kept small (L2, the bias aside): unpenalised, the fit on ~1,000 proposals from five
+# documents read their particulars, and fitted without each document its precision at 0.8 was 38/50 (README).
+L2 = 0.002
+
+
 def fit(scored: list[tuple[float, bool, dict[str, float], str]], rounds: int = 4000,
-        rate: float = 0.5) -> dict[str, float]:
-    """Logistic regression of 'a curator linked it' on the features (plain gradient descent)."""
+        rate: float = 0.5, l2: float = L2) -> dict[str, float]:
+    """Logistic regression of 'a curator linked it' on the features (plain gradient descent, L2-penalised)."""
     import numpy
 
     names = [*WEIGHTS, "rank"]
     x = numpy.array([[1.0, *(features.get(n, 0.0) for n in names)] for _, _, features, _ in scored])
     y = numpy.array([1.0 if ok else 0.0 for _, ok, _, _ in scored])
     w = numpy.zeros(x.shape[1])
+    penalty = numpy.full(x.shape[1], l2)
+    penalty[0] = 0.0
     for _ in range(rounds):
-        w -= rate * x.T @ (1 / (1 + numpy.exp(-x @ w)) - y) / len(y)
+        w -= rate * (x.T @ (1 / (1 + numpy.exp(-x @ w)) - y) / len(y) + penalty * w)
     return {n: round(float(v), 2) for n, v in zip(["bias", *names], w, strict=True)}
 
 

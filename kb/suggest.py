@@ -96,13 +96,11 @@ _WORD_RE = re.compile(r"[a-z0-9]+")
 WEIGHTS = {"overlap": 6.5, "bm25": 1.5, "cited": 2.5, "quoted": 1.0, "topics": 2.0, "meaning": 4.0, "cycle": 3.0,
            "reports": -3.0, "near": 3.0, "issuer": 1.0, "lineage": 2.0, "finding": -2.0, "theme": 2.0,
            "framed": 2.0}
-# The confidence: how often a curator linked proposals with these features (bench_suggest.py --fit, on
-# the corpus of record; a citation by number had no case to fit, its weight is the ranking's; likeness of
-# meaning and nearness, fitted a little below zero beside the overlap and quotation they mostly repeat,
-# are left at 0).
-CONFIDENCE = {"bias": -7.74, "overlap": 4.66, "bm25": 3.43, "cited": 2.5, "quoted": 1.35, "topics": 0.85,
-              "meaning": 0.0, "rank": 1.02, "cycle": 2.36, "reports": -2.44, "near": 0.0, "issuer": 1.31,
-              "lineage": 0.0, "finding": -2.24, "theme": 0.0, "framed": 0.0}
+# The confidence: how often a curator linked proposals with these features (bench_suggest.py --fit, on the corpus
+# of record, its weights kept small: bench/README.md).
+CONFIDENCE = {"bias": -5.77, "overlap": 3.15, "bm25": 2.43, "cited": 1.35, "quoted": 0.58, "topics": 0.35,
+              "meaning": 0.48, "rank": 1.44, "cycle": 1.2, "reports": -0.83, "near": -0.31, "issuer": 0.19,
+              "lineage": -0.32, "finding": -0.7, "theme": 0.7, "framed": 0.5}
 # What a conference adopts, and what is submitted to it: the mandates of one derive from the other, at the
 # same meeting (its concept note or web page restates, and is not a source).
 _ADOPTED = frozenset({"PlanOfAction", "Declaration"})
