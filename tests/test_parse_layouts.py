@@ -2591,3 +2591,33 @@ def test_a_working_groups_recommending_words_make_no_recommendation_in_another_k
     text = _WG_OPENING + "1. The Working Group recommends that the Ministries share experiences.\n"
     found = [p.kind for p in parse_document(text, doc_type="MeetingSummary").provisions if p.number == "1"]
     assert found == [Kind.PARAGRAPH]
+
+
+GLUED_SPEECH = (
+    "ORGANIZATION OF AMERICAN STATES Inter-American Council for Integral Development (CIDI) OEA/Ser.K/XII.31.1 "
+    "TRABAJO/INF.4/41 12 May 2041 Original: English REMARKS OF THE CHAIR OF THE CONFERENCE, MINISTER ANA SOTO "
+    "(Delivered at the closing session of the Conference on 12 May 2041) Good afternoon to all of you, and thank "
+    "you for two days of frank and useful debate on the future of our labor markets. We leave this room with a "
+    "plan that every Ministry helped to write, and with the will to carry it out together.")
+GLUED_REPORT = (
+    "REPORT: TENTH MEETING OF MINISTERS OF CULTURE OF THE AMERICAS “HERITAGE FOR ALL” June 2 – 3, 2041 Quito, "
+    "Ecuador The Tenth Meeting of Ministers of Culture, held in Quito at the invitation of the Government of "
+    "Ecuador, gathered the ministers and delegates of twenty countries to review what was done since the last "
+    "meeting and to agree on the work of the next two years. Resolutions adopted: • CIDI/RMC/RES. 1/41: on the "
+    "cultural heritage of the Americas, which asks the Secretariat to report on its care every year to the "
+    "ministers and to the Inter-American Committee on Culture. • CIDI/RMC/RES. 2/41: thanks to the people and "
+    "Government of Ecuador.")
+
+
+@pytest.mark.parametrize(("text", "first"), [
+    (GLUED_SPEECH, "Good afternoon to all of you"),  # after the note of when it was delivered
+    (GLUED_REPORT, "The Tenth Meeting of Ministers"),  # after the date and its place
+])
+def test_a_cover_glued_onto_the_first_sentence_of_a_one_line_text_is_no_part_of_it(text: str, first: str) -> None:
+    parts = [p for p in parse_document(text).provisions if p.kind is not Kind.LIST]
+    assert own_text(text, parts[0]).startswith(first)
+
+
+def test_a_label_glued_before_the_bullets_it_leads_in_is_a_part_of_its_own() -> None:
+    found = [own_text(GLUED_REPORT, p)[:20] for p in parse_document(GLUED_REPORT).provisions if p.kind is not Kind.LIST]
+    assert found == ["The Tenth Meeting of", "Resolutions adopted:", "• CIDI/RMC/RES. 1/41", "• CIDI/RMC/RES. 2/41"]

@@ -317,8 +317,8 @@ def _cover_follows(lines: list[Line], i: int) -> bool:
             continue
         if line.tok is Tok.TEXT and RESOLUTION_CUE_RE.match(line.text):
             return False  # the preamble goes on: the symbols it cites are no cover
-        if line.tok is Tok.AGENDA:
-            continue  # an agenda entry naming the documents it adopts is no cover line
+        if line.tok in (Tok.AGENDA, Tok.BULLET):
+            continue  # an agenda entry or a bullet naming the documents it adopts is no cover line
         cues = len(_COVER_CUE_RE.findall(line.text))
         # a sentence citing documents by symbol ("adopted resolution CIDI/CECIP/RES. 14 ...;") is no cover
         clause = is_prose(line) and not _COVER_ONLY_RE.search(line.text)

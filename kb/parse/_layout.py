@@ -10,10 +10,12 @@ received.
 A cut is made only where the numbering says a new part begins: the next number of the running
 sequence (or a ``1.`` after a colon), the next letter after a lead-in, the next section heading of
 the document's sequence followed by capitals, a bullet sign, or the opening words of a ministerial
-text after a cover; or where a resolution's wording does: a preamble clause (in capitals, or in
+text after a cover (in the text's first line, its first sentence after a cover's note, date or title
+in capitals); or where a resolution's wording does: a preamble clause (in capitals, or in
 sentence case after a ";" or the subject), the subject ("LA ASAMBLEA GENERAL,"), the operative
 part after "RESUELVE:"; or around a heading in capitals between two sentences. A short numbered
-heading glued to its first sentence (``1. Convocatoria La Asamblea ...``) is cut from it.
+heading glued to its first sentence (``1. Convocatoria La Asamblea ...``) is cut from it, and so is
+a short label ending a sentence's piece before the next item (``... in April. Resolutions adopted:``).
 """
 
 from __future__ import annotations
@@ -296,12 +298,13 @@ _TITLE_ABBREVIATIONS = frozenset("sr sra srta dr dra mr mrs ms lic ing amb excmo
 _PART_TAIL_RE = re.compile(r"(?<=\s)(?:Introduction|Introducci[óo]n|Background|Antecedentes|Preamble|Pre[áa]mbulo|"
                            r"Conclusions|Conclusiones|Recommendations|Recomendaciones|Objectives|Objetivos)\s*$")
 _TAIL_HEADING_RE = re.compile(
-    rf"(?<=[a-záéíóúñ)]\.\s)[{_CAP}][\w’'-]*(?:\s+[\w’'-]+){{0,{_TAIL_HEADING_WORDS - 1}}}\s*$")
+    rf"(?<=[a-záéíóúñ)]\.\s)[{_CAP}][\w’'-]*(?:\s+[\w’'-]+){{0,{_TAIL_HEADING_WORDS - 1}}}:?\s*$")
 
 
 def _tail_heading(piece: str) -> int:
-    """Where a short heading ends a piece that the next item follows (``... the Meeting. Opening
-    ceremony`` | ``4. The Meeting ...``; ``... Regional Meeting Introduction`` | ``1. The ...``), or 0."""
+    """Where a short heading or label ends a piece that the next item follows (``... the Meeting. Opening
+    ceremony`` | ``4. The Meeting ...``; ``... Regional Meeting Introduction`` | ``1. The ...``; ``... in
+    April. Resolutions approved:`` | ``• CIDI/RES. 1 ...``), or 0."""
     m = _PART_TAIL_RE.search(piece) or _TAIL_HEADING_RE.search(piece)
     if m is None or m.start() == 0:
         return 0
@@ -336,6 +339,75 @@ def _opening_cut(raw: str) -> int:
     return m.start()
 
 
+# Where a cover glued to the text's first sentence may end: a note in parentheses closes ("(Presented by ...)"),
+# a date's year does, with the place after it ("2015 Panama, Panama"), or a title in capitals.
+_NOTE_END_RE = re.compile(r"\)(?=\s)")
+_YEAR_END_RE = re.compile(rf"(?<![\w/.-])(?:19|20)\d{{2}}\b(?![/.-]\w)"
+                          rf"(?:\s+[{_CAP}][\w.]*(?:\s[{_CAP}][\w.]*)?,\s+[{_CAP}]\w*(?=\s+[{_CAP}]))?")
+_YEAR_RE = re.compile(r"\b(?:19|20)\d{2}\b")
+_SYMBOL_RE = re.compile(r"Original\s*:|OEA/Ser|/doc\.", re.IGNORECASE)  # never in a sentence
+# A sentence's end: a word's stop, then the next sentence's capital.
+_SENTENCE_END_RE = re.compile(rf"(?<=[a-záéíóúñ)]{{2}}[.!?])\s+(?=[¿¡\"“]?[{_CAP}])")
+_CAPS_RUN = 3  # words in capitals in a row: a title
+_COVER_LOWER = 0.3  # a cover's words are capitalised, in capitals, numbers or symbols, but for a few
+_PROSE_LOWER = 0.4  # a sentence's words in lower case, at least: over the whole sentence and its opening words
+_PROSE_WORDS, _PROSE_OPENING, _PROSE_SPAN = 8, 12, 80
+
+
+def _lower_share(words: list[str]) -> float:
+    return sum(w[:1].islower() for w in words) / len(words) if words else 0.0
+
+
+def _caps_run_ends(raw: str, stop: int) -> list[int]:
+    """Where each run of words in capitals (a title) before ``stop`` ends: the start of the word after it, or
+    the end of the last."""
+    out: list[int] = []
+    run = 0
+    last = 0
+    for word in _WORD_TOKEN_RE.finditer(raw, 0, stop):
+        letters = [c for c in word.group() if c.isalpha()]
+        if letters and not any(c.islower() for c in letters):
+            run, last = run + 1, word.end()
+            continue
+        if run >= _CAPS_RUN:
+            out.append(word.start())
+        run = 0
+    return [*out, last] if run >= _CAPS_RUN else out
+
+
+def _sentence_at(raw: str, pos: int) -> bool:
+    """Whether a sentence in mixed case begins at ``pos``: a capitalised word, then enough words to its end, many
+    in lower case from the first ones on (a title that seems to run on into it has few), no symbol, no title in
+    capitals."""
+    first = raw[pos:].split(maxsplit=1)[0].lstrip("¿¡\"“").rstrip(",")
+    if not (first[:1].isupper() and first.isalpha() and not first.isupper()):
+        return False
+    end = _SENTENCE_END_RE.search(raw, pos)
+    span = raw[pos:end.start() if end else len(raw)]
+    words = span.split()[:_PROSE_SPAN]
+    return (len(words) >= _PROSE_WORDS and not _SYMBOL_RE.search(span)
+            and not _caps_run_ends(span, len(span))
+            and min(_lower_share(words), _lower_share(words[:_PROSE_OPENING])) >= _PROSE_LOWER)
+
+
+def _cover_cut(raw: str) -> int:
+    """In the text's first line, where its first sentence begins after a cover printed on the same line (symbols
+    or a date, a title, a note of who presented it): after a note, a date or a title, where a sentence begins
+    before any other has ended, the words before it being a cover's (few in lower case); or 0."""
+    first_end = _SENTENCE_END_RE.search(raw)
+    limit = first_end.start() if first_end else len(raw)
+    ends = ({m.end() for m in _NOTE_END_RE.finditer(raw, 0, limit)}
+            | {m.end() for m in _YEAR_END_RE.finditer(raw, 0, limit)} | set(_caps_run_ends(raw, limit)))
+    for end in sorted(ends):
+        cover = raw[:end]
+        if not (_SYMBOL_RE.search(cover) or _YEAR_RE.search(cover)) or _lower_share(cover.split()) >= _COVER_LOWER:
+            continue
+        pos = end + len(raw[end:]) - len(raw[end:].lstrip())
+        if pos < limit and _sentence_at(raw, pos):
+            return pos
+    return 0
+
+
 def segments(text: str) -> list[Segment]:
     """The source cut into segments, in order: one per physical line, and several for a line in
     which a reader sees several items begin."""
@@ -345,6 +417,7 @@ def segments(text: str) -> list[Segment]:
     physical = text.split("\n")
     # A page saved with a line break's tag ending its lines ("VISTOS:<br />"): the tags are no text.
     tagged_ends = sum(1 for line in physical if _LINE_END_BREAK_RE.search(line)) >= _HTML_BREAKS
+    opened = False  # a line with text came before: only the text's first line may open with its cover
     for no, line in enumerate(physical, start=1):
         line_end = offset + len(line)
         tags = [(m.start(), m.end()) for m in _HTML_BREAK_RE.finditer(line)]
@@ -363,7 +436,8 @@ def segments(text: str) -> list[Segment]:
                 _note_line_start(raw, seq)
                 out.append(Segment(no, offset + start, offset + end))
             else:
-                out += _split_line(raw, offset + start, no, seq)
+                out += _split_line(raw, offset + start, no, seq, first=not opened)
+            opened = opened or bool(raw.strip())
         offset = line_end + 1
     return out
 
@@ -375,9 +449,10 @@ _LINE_END_BREAK_RE = re.compile(r"\s*<br\s*/?>\s*$", re.IGNORECASE)
 
 
 
-def _split_line(raw: str, offset: int, no: int, seq: _Sequence) -> list[Segment]:
+def _split_line(raw: str, offset: int, no: int, seq: _Sequence, *, first: bool = False) -> list[Segment]:
     _note_line_start(raw, seq)
-    opening = _opening_cut(raw)
+    # the first sentence after the cover, which may itself open with "We" ("We leave this room ...")
+    opening = min((cut for cut in (_opening_cut(raw), _cover_cut(raw) if first else 0) if cut), default=0)
     cuts = _cuts(raw, seq)
     bounds = sorted({0, *cuts, *([opening] if opening else [])})
     pieces: list[tuple[int, int]] = []
