@@ -2621,3 +2621,25 @@ def test_a_cover_glued_onto_the_first_sentence_of_a_one_line_text_is_no_part_of_
 def test_a_label_glued_before_the_bullets_it_leads_in_is_a_part_of_its_own() -> None:
     found = [own_text(GLUED_REPORT, p)[:20] for p in parse_document(GLUED_REPORT).provisions if p.kind is not Kind.LIST]
     assert found == ["The Tenth Meeting of", "Resolutions adopted:", "• CIDI/RMC/RES. 1/41", "• CIDI/RMC/RES. 2/41"]
+
+
+HOSTED_TRANSCRIPT = (
+    "Youth Employment in the Ministries of Labor of the Americas ... · youth employment in the ...\n\n48\n"
+    "ORGANIZATION OF AMERICAN STATES Inter-American Network for Labor Administration (RIAL) Youth Employment in the "
+    "Ministries of Labor of the Americas Document for internal discussion at the RIAL Workshop, Lima, Peru, 3 May "
+    "2041 This study is part of the Network's project on youth employment, which takes as its basis the guidelines "
+    "approved by the Ministers. It was coordinated by the Technical Secretariat and written by an outside expert.\n\n"
+    "Transcript of Youth Employment in the Ministries of Labor of the Americas ... · youth employment in the ...\n\n"
+    "Page 1: Youth Employment in the Ministries of Labor of the Americas ... · youth employment in the Ministries\n\n"
+    "ORGANIZATION OF AMERICAN STATES\n\nInter-American Network for Labor Administration (RIAL)\n\n"
+    "Youth Employment in the Ministries of Labor\n\nof the Americas\n\n"
+    "Document for internal discussion at the RIAL Workshop, Lima, Peru, 3 May 2041\n\n"
+    "This study is part of the Network's project on youth employment, which takes as its basis the\n\n"
+    "guidelines approved by the Ministers. It was coordinated by the Technical Secretariat and written by an\n\n"
+    "outside expert.\n")
+
+
+def test_a_hosts_summary_over_its_transcript_of_a_document_is_no_part_of_the_text() -> None:
+    parts = [p for p in parse_document(HOSTED_TRANSCRIPT).provisions if p.kind is not Kind.LIST]
+    assert [own_text(HOSTED_TRANSCRIPT, p)[:28] for p in parts] == ["This study is part of the Ne"]
+    assert parts[0].start > HOSTED_TRANSCRIPT.index("Transcript of")

@@ -7,7 +7,9 @@ content after it, the first numbered paragraph, the opening of a ministerial tex
 Ministers ...", "Nosotros, los Ministros ..."), a resolution's subject or preamble ("THE GENERAL
 ASSEMBLY,", "HAVING SEEN ..."), an agenda's first entry, a speech's first salutation, or the first
 paragraph of prose that is not a cover line; a part's heading printed just before it ("Preámbulo",
-"MANDATOS") goes with it, and so do the first lines of its first paragraph, hard-wrapped above it.
+"MANDATOS") goes with it, and so do the first lines of its first paragraph, hard-wrapped above it. A
+document host's summary over its transcript of the text ("Transcript of ...", "Transcription") is
+never the body.
 A table of contents (``CONTENTS``, ``INDEX``, ``ÍNDICE``, ``CONTENIDO``..., a run of entries with
 dot leaders and page numbers, or a run of sibling headings printed again further on) runs until its
 first entry's title appears again as a heading, or until prose.
@@ -273,12 +275,18 @@ def _wrapped(lines: list[Line], i: int, width: int) -> bool:
     paragraph): the next line begins in lower case, or this one ends on a word no sentence ends on,
     or it runs to the width of a hard-wrapped text."""
     following = lines[i + 1] if i + 1 < len(lines) else None
+    spaced = following is not None and following.tok is Tok.BLANK
+    if spaced:  # a host that prints a blank line under each line of a page: only a dangling word says
+        following = next((x for x in lines[i + 2:i + 3] if x.tok is Tok.TEXT), None)
     if following is None or following.tok is not Tok.TEXT or len(lines[i].text) < 60:
         return False
+    dangling = lines[i].text.rsplit(" ", 1)[-1].lower() in DANGLING_WORDS
+    if spaced:
+        return dangling
     if width and len(lines[i].text) >= 0.8 * width and (
             len(following.text) >= 0.5 * width or following.text[0].islower()):
         return True
-    return following.text[0].islower() or lines[i].text.rsplit(" ", 1)[-1].lower() in DANGLING_WORDS
+    return following.text[0].islower() or dangling
 
 
 def _body_like(lines: list[Line], i: int, width: int) -> bool:
@@ -536,11 +544,24 @@ def _after_deck_caption(lines: list[Line]) -> int:
     return first + 1 if _SLIDE_ONE_RE.match(lines[first].raw) else first
 
 
+# A document host's caption over the text it transcribes, under its summary of the document (its title, a
+# snippet of the text, a download button): "Transcript of <title>", "Transcription", "Transcripción".
+_TRANSCRIPT_CAPTION_RE = re.compile(r"^\s*(?:Transcript of\s.*|Transcription|Transcripci[óo]n|Transcri[çc][ãa]o)\s*$")
+_CAPTION_LINES = 10  # the host's summary above its caption is a few lines
+
+
+def _after_transcript_caption(lines: list[Line]) -> int:
+    """Where the text a document host transcribes begins: after its caption, when the caption comes within the
+    first lines (the host's summary of the document above it repeats the document's opening)."""
+    shown = [i for i, line in enumerate(lines) if line.tok is not Tok.BLANK][:_CAPTION_LINES]
+    return next((i + 1 for i in shown if _TRANSCRIPT_CAPTION_RE.match(lines[i].raw)), 0)
+
+
 def front_matter(lines: list[Line], is_title: Callable[[str], bool]) -> Front:
     toc, spans = _tables_of_contents(lines)
     quoted = _quoted_subtitles(lines)
     width = wrap_width(lines)
-    floor = _after_deck_caption(lines)
+    floor = max(_after_deck_caption(lines), _after_transcript_caption(lines))
     for i, line in enumerate(lines):
         if i < floor or i in toc or line.tok in (Tok.BLANK, Tok.NOISE) or line.leader:
             continue
