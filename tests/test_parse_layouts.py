@@ -2643,3 +2643,28 @@ def test_a_hosts_summary_over_its_transcript_of_a_document_is_no_part_of_the_tex
     parts = [p for p in parse_document(HOSTED_TRANSCRIPT).provisions if p.kind is not Kind.LIST]
     assert [own_text(HOSTED_TRANSCRIPT, p)[:28] for p in parts] == ["This study is part of the Ne"]
     assert parts[0].start > HOSTED_TRANSCRIPT.index("Transcript of")
+
+
+_OUTLINE_COVER = ("ORGANIZATION OF AMERICAN STATES\n\nXL INTER-AMERICAN CONFERENCE OF MINISTERS OF LABOR\n\n"
+                  "OEA/Ser.K/XII.40.1\n\nOriginal: Spanish\n\nOUTLINE FOR THE DIALOGUE ON SKILLS\n\n")
+
+
+@pytest.mark.parametrize(("text", "first", "kind"), [
+    (_OUTLINE_COVER + "RATIONALE AND BACKGROUND\n\nThe link between school and work is a priority for the region and "
+     "the subject of ongoing discussion among its Ministries.\n\nSkills are vital to development.\n",
+     "RATIONALE AND BACKGROUND", Kind.SECTION),
+    (_OUTLINE_COVER + "1. Activities assigned:\n\nFollowing the recommendations received at its first meeting, the "
+     "Network will hold two workshops in 2041.\n\n2. Budget\n\nThe workshops are funded by the Ministries.\n",
+     "1. Activities assigned:", Kind.PARAGRAPH),  # a label, a colon ending it: a paragraph numbered 1
+    (_OUTLINE_COVER + "Tuesday, May 14, 2041\n\n9:00 – 9:30 Registration of participants\n\n"
+     "9:30 – 10:00 Opening session\n", "Tuesday, May 14, 2041", Kind.SECTION),
+])
+def test_the_heading_just_over_where_the_body_begins_is_the_bodys(text: str, first: str, kind: Kind) -> None:
+    parts = [p for p in parse_document(text).provisions if p.kind is not Kind.LIST]
+    assert (own_text(text, parts[0]), parts[0].kind) == (first, kind)
+
+
+def test_a_title_opening_the_text_is_no_part_heading_though_it_names_one() -> None:
+    text = ("Mission and Mandates\n\nEstablished in 1928, the Commission was the first body created to ensure "
+            "the rights of women in the Americas.\n")
+    assert first_words(text) == ["Established"]

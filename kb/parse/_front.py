@@ -6,10 +6,12 @@ The body begins at the first line a reader takes for the text itself: a section 
 content after it, the first numbered paragraph, the opening of a ministerial text ("We, the
 Ministers ...", "Nosotros, los Ministros ..."), a resolution's subject or preamble ("THE GENERAL
 ASSEMBLY,", "HAVING SEEN ..."), an agenda's first entry, a speech's first salutation, or the first
-paragraph of prose that is not a cover line; a part's heading printed just before it ("Preámbulo",
-"MANDATOS") goes with it, and so do the first lines of its first paragraph, hard-wrapped above it. A
-document host's summary over its transcript of the text ("Transcript of ...", "Transcription") is
-never the body.
+paragraph of prose that is not a cover line. The heading printed just before it goes with it,
+unless it opens the text (a part's: "Preámbulo", "RATIONALE AND BACKGROUND"; a question: "What is
+the RIAL?"; the first of a numbering: "1. Introducción y antecedentes"; a day's over its agenda),
+and so do the first lines of its first paragraph, hard-wrapped above it. A document host's summary
+over its transcript of the text ("Transcript of ...", "Transcription") is never the body.
+
 A table of contents (``CONTENTS``, ``INDEX``, ``ÍNDICE``, ``CONTENIDO``..., a run of entries with
 dot leaders and page numbers, or a run of sibling headings printed again further on) runs until its
 first entry's title appears again as a heading, or until prose.
@@ -56,11 +58,14 @@ _GLUED_COVER_RE = re.compile(
     r"(?i:at|on|by|during|en|por|durante)\s[^()]*(?:\([^()]*\)[^()]*)*\)\s*$")
 _COVER_ONLY_RE = re.compile(r"\bOEA/Ser|\bOriginal\s*:", re.IGNORECASE)  # never cited in a sentence
 _COVER_CUE_RE = re.compile(r"\bOEA/Ser|\bCIDI/|\bTRABAJO\s?/|\bOriginal\s*:", re.IGNORECASE)
-# A heading no title is made of ("Preámbulo", "I ANTECEDENTES", "MANDATOS"): printed just before where
-# the body begins, it opens the body.
+# A heading no title is made of ("Preámbulo", "I ANTECEDENTES", "MANDATOS", "RATIONALE AND BACKGROUND"): printed
+# just before where the body begins, it opens the body.
+_PART_WORDS = (r"introduction|introducci[óo]n|preamble|pre[áa]mbulo|background|antecedentes|context|contexto|"
+               r"mandates|mandatos|foreword|preface|prefacio|pr[óo]logo|rationale|justification|justificaci[óo]n|"
+               r"overview|purpose|prop[óo]sito")
 _PART_WORD_RE = re.compile(
-    r"^\s*(?:(?:[IVX]{1,4}|\d{1,2})[.)]?\s+)?(?:introduction|introducci[óo]n|preamble|pre[áa]mbulo|background|"
-    r"antecedentes|context|contexto|mandates|mandatos)\s*:?\s*$", re.IGNORECASE)
+    rf"^\s*(?:(?:[IVX]{{1,4}}|\d{{1,2}})[.)]?\s+)?(?:[\w-]+\s+(?:and|y|e)\s+)?(?:{_PART_WORDS})"
+    rf"(?:\s+(?:and|y|e)\s+[\w-]+)?\s*:?\s*$", re.IGNORECASE)
 # The salutations a speech opens with: the first words of its text.
 SALUTATION_RE = re.compile(
     r"^\s*(?:(?:Señor(?:a|es|as)?|Señoras y señores|Excelent[íi]sim[oa]s?|Your Excellenc(?:y|ies)|"
@@ -427,11 +432,33 @@ def _with_wrapped_head(lines: list[Line], start: int, toc: set[int]) -> int:
     return start
 
 
+_QUESTION_RE = re.compile(r"^\s*¿?[A-ZÁÉÍÓÚÑ][^.!?]{0,60}\?\s*$")  # "What is the RIAL?", "¿Qué es?"
+_FIRST_MARKS = frozenset({"1", "I", "A"})
+_NUMBERED_HEADING_WORDS = 6
+_WEEKDAY_RE = re.compile(r"^\s*(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|lunes|martes|"
+                         r"mi[ée]rcoles|jueves|viernes|s[áa]bado|domingo)\b[^.;:]{0,30}$", re.IGNORECASE)
+
+
+def _heads_body(heading: Line, first: Line) -> bool:
+    """Whether ``heading``, printed just before the line the body begins with, is the heading of the body's first
+    part: a part's (see ``_PART_WORD_RE``), a question ("What is the RIAL?"), the first of a numbering ("1.
+    Activities assigned:", "I. CREATING DECENT WORK") over the text, a day's over its agenda."""
+    if _PART_WORD_RE.match(heading.text) or _QUESTION_RE.match(heading.text):
+        return True
+    if heading.tok is Tok.NUMBERED or heading.tok is Tok.SECTION:
+        short = len(heading.body.split()) <= _NUMBERED_HEADING_WORDS and heading.body[-1:] not in ".;,"
+        short = short and not heading.leader and not _PAGE_END_RE.search(heading.text)  # no contents' entry
+        return heading.num.rstrip(".)") in _FIRST_MARKS and short and first.tok in (Tok.TEXT, Tok.SECTION)
+    return bool(_WEEKDAY_RE.match(heading.text)) and first.tok is Tok.AGENDA
+
+
 def _with_part_heading(lines: list[Line], start: int, toc: set[int]) -> int:
-    """A part's heading (see ``_PART_WORD_RE``) on the line just before where the body begins, not
-    the last entry of a site's menu or of a table of contents (a run of such short lines)."""
+    """The heading of the body's first part (see ``_heads_body``) on the line just before where the body begins,
+    not the text's first line (its title), nor the last entry of a site's menu or of a table of contents (a run
+    of such short lines)."""
     shown = [j for j in range(start - 1, -1, -1) if lines[j].tok not in (Tok.BLANK, Tok.NOISE)][:3]
-    if not shown or not _PART_WORD_RE.match(lines[shown[0]].text) or lines[shown[0]].no == lines[start].no:
+    if (len(shown) < 2 or start >= len(lines) or not _heads_body(lines[shown[0]], lines[start])
+            or lines[shown[0]].no == lines[start].no):
         return start
     menu = len(shown) == 3 and all(len(lines[j].text.split()) <= _MENU_WORDS for j in shown[1:])
     return start if shown[0] in toc or menu else shown[0]
