@@ -2668,3 +2668,14 @@ def test_a_title_opening_the_text_is_no_part_heading_though_it_names_one() -> No
     text = ("Mission and Mandates\n\nEstablished in 1928, the Commission was the first body created to ensure "
             "the rights of women in the Americas.\n")
     assert first_words(text) == ["Established"]
+
+
+def test_a_short_question_alone_over_its_answer_heads_it() -> None:
+    text = ("Inter-American Network for Labor Administration\n\nHome | About | Contact\n\nWhat is the Network?\n\n"
+            "The Network is the cooperation mechanism of the Conference of Ministers of Labor.\n\n"
+            "What does it do?\n\nIt identifies and shares the programs of the Ministries of Labor of the region.\n\n"
+            "Guiding questions:\n\n- What practices does your Ministry use to reach young workers?\n")
+    parts = [(own_text(text, p)[:20], p.kind) for p in parse_document(text).provisions if p.kind is not Kind.LIST]
+    assert parts[:4] == [("What is the Network?", Kind.SECTION), ("The Network is the c", Kind.PARAGRAPH),
+                         ("What does it do?", Kind.SECTION), ("It identifies and sh", Kind.PARAGRAPH)]
+    assert parts[-1] == ("- What practices doe", Kind.QUESTION)  # a question put to the reader, in a list

@@ -81,15 +81,16 @@ _CONTENT = (Tok.TEXT, Tok.NUMBERED, Tok.DECIMAL, Tok.LETTERED, Tok.BULLET)
 
 
 def heading_like(line: Line) -> bool:
-    """A short plain-text line that could be a heading: no final period, not a "Label: value"."""
+    """A short plain-text line that could be a heading: no final period, not a "Label: value"; a short
+    question too ("What is the RIAL?" over its answer)."""
     text = line.text
-    limit = _LABEL_MAX if text.endswith(":") else _HEADING_MAX
+    limit = _LABEL_MAX if text.endswith((":", "?")) else _HEADING_MAX  # a label, or a question heading its answer
     capitals_stop = text.endswith(".") and is_upper(text) and len(text.split()) <= _CAPS_HEADING_WORDS
     return (
         line.tok is Tok.TEXT
         and len(text) <= limit
         and not text[0].islower()
-        and (text[-1].isalnum() or text[-1] in _HEADING_END + ":" or capitals_stop)
+        and (text[-1].isalnum() or text[-1] in _HEADING_END + ":?" or capitals_stop)
         and not _FIELD_RE.match(text)
         and not _CLAUSE_END_RE.search(text)
         and not (" " in text and _dangling(text.rsplit(" ", 1)[-1]))  # "... DE LOS ESTADOS MIEMBROS DE LA"
