@@ -2679,3 +2679,12 @@ def test_a_short_question_alone_over_its_answer_heads_it() -> None:
     assert parts[:4] == [("What is the Network?", Kind.SECTION), ("The Network is the c", Kind.PARAGRAPH),
                          ("What does it do?", Kind.SECTION), ("It identifies and sh", Kind.PARAGRAPH)]
     assert parts[-1] == ("- What practices doe", Kind.QUESTION)  # a question put to the reader, in a list
+
+
+@pytest.mark.parametrize("salutation", ["Señoras y señores:", "Good morning to you all:", "Señores"])
+def test_a_speechs_salutation_on_its_own_line_heads_nothing(salutation: str) -> None:
+    text = ("REMARKS OF THE MINISTER OF LABOR AT THE CLOSING SESSION\n\n12 May 2041 - Lima, Peru\n\n"
+            f"{salutation}\n\nIt is an honor to close this meeting, which has done the work it was called for.\n\n"
+            "We leave with a plan that every delegation helped to write.\n")
+    parts = [(p.kind, p.parent) for p in parse_document(text).provisions]
+    assert parts == [(Kind.PARAGRAPH, None)] * 3

@@ -23,8 +23,8 @@ from kb.model import Kind
 from kb.parse._layout import PREAMBLE_CUES
 from kb.parse._lines import AGENDA_SLOT_RE, GLYPH_ALONE_RE, MONTHS, TABLE_RULE_RE, Line, Tok, clean, is_upper
 
-__all__ = ["DANGLING_WORDS", "OPENING_RE", "RESOLUTION_CUE_RE", "Block", "blocks", "heading_like", "numbered_table_at",
-           "runs_on", "wrap_width"]
+__all__ = ["DANGLING_WORDS", "OPENING_RE", "RESOLUTION_CUE_RE", "SALUTATION_RE", "Block", "blocks", "heading_like",
+           "numbered_table_at", "runs_on", "wrap_width"]
 
 # A heading-like line is at most this long (a label ending with a colon: the shorter limit).
 _HEADING_MAX = 160
@@ -46,6 +46,11 @@ RESOLUTION_CUE_RE = re.compile(
     # the same in sentence case, alone on their line: "La Décima Conferencia Interamericana,", "Considerando:"
     rf"(?:La|El|The)\s+(?:[\w-]+\s+){{0,4}}(?:Conferencia|Asamblea|Consejo|Reunión|Comisión|Comité|Conference|"
     rf"Assembly|Council|Meeting|Commission|Committee)\b[^.;:]{{0,80}},\s*$|(?i:{PREAMBLE_CUES})\s*:\s*$)")
+# The salutations a speech opens with: the first words of its text.
+SALUTATION_RE = re.compile(
+    r"^\s*(?:(?:Señor(?:a|es|as)?|Señoras y señores|Excelent[íi]sim[oa]s?|Your Excellenc(?:y|ies)|"
+    r"Excellenc(?:y|ies)|Distinguished|Ladies and gentlemen|Dear (?:friends|colleagues)|(?:Muy b|B)uen(?:os|as) "
+    r"(?:días|tardes|noches)|Good (?:morning|afternoon|evening))\b|(?:Sr|Sra)\.(?=\s))")  # in capitals: a cover line
 _CAPS_HEADING_WORDS = 15  # a line in capitals this short is a heading, even with a closing stop
 _HEADING_END = "\"\u201d\u2019')]"  # closing quotes and brackets
 # Words a sentence cannot end on: a block stopping on one is carried on by the next line.
@@ -607,8 +612,8 @@ def _is_subheading(previous: Block | None, block: Block, following: Block | None
     """
     if not block.heading_like or (previous is not None and previous.heading_like and not previous.text.endswith(":")):
         return False
-    if RESOLUTION_CUE_RE.match(block.text) or _CUE_ALONE_RE.match(block.text):
-        return False
+    if RESOLUTION_CUE_RE.match(block.text) or _CUE_ALONE_RE.match(block.text) or SALUTATION_RE.match(block.text):
+        return False  # a preamble's lead-in; a speech's salutation ("Señores", "Good morning to you all:")
     if following is None or following.tok is Tok.SECTION:
         return False
     if following.heading_like and not following.text.endswith(":"):

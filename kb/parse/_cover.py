@@ -22,8 +22,7 @@ from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
 from kb.model import DocType
-from kb.parse._blocks import RESOLUTION_CUE_RE
-from kb.parse._front import SALUTATION_RE
+from kb.parse._blocks import RESOLUTION_CUE_RE, SALUTATION_RE
 from kb.parse._lines import MONTHS, clean
 
 __all__ = ["CoverMetadata", "read_cover", "typed_as_page"]

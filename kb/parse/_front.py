@@ -28,11 +28,19 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from kb.parse._blocks import DANGLING_WORDS, OPENING_RE, RESOLUTION_CUE_RE, numbered_table_at, runs_on, wrap_width
+from kb.parse._blocks import (
+    DANGLING_WORDS,
+    OPENING_RE,
+    RESOLUTION_CUE_RE,
+    SALUTATION_RE,
+    numbered_table_at,
+    runs_on,
+    wrap_width,
+)
 from kb.parse._layout import follows
 from kb.parse._lines import DATELINE_RE, Line, Tok
 
-__all__ = ["SALUTATION_RE", "Front", "front_matter", "inner_covers", "is_prose", "signature_block"]
+__all__ = ["Front", "front_matter", "inner_covers", "is_prose", "signature_block"]
 
 _TOC_HEAD_RE = re.compile(
     r"^\s*(?:\*\*)?(?:table of contents?|contents?|index|[íi]ndice(?: general)?|contenidos?|"
@@ -66,11 +74,6 @@ _PART_WORDS = (r"introduction|introducci[óo]n|preamble|pre[áa]mbulo|background
 _PART_WORD_RE = re.compile(
     rf"^\s*(?:(?:[IVX]{{1,4}}|\d{{1,2}})[.)]?\s+)?(?:[\w-]+\s+(?:and|y|e)\s+)?(?:{_PART_WORDS})"
     rf"(?:\s+(?:and|y|e)\s+[\w-]+)?\s*:?\s*$", re.IGNORECASE)
-# The salutations a speech opens with: the first words of its text.
-SALUTATION_RE = re.compile(
-    r"^\s*(?:(?:Señor(?:a|es|as)?|Señoras y señores|Excelent[íi]sim[oa]s?|Your Excellenc(?:y|ies)|"
-    r"Excellenc(?:y|ies)|Distinguished|Ladies and gentlemen|Dear (?:friends|colleagues)|(?:Muy b|B)uen(?:os|as) "
-    r"(?:días|tardes|noches)|Good (?:morning|afternoon|evening))\b|(?:Sr|Sra)\.(?=\s))")  # in capitals: a cover line
 _MENU_WORDS = 2  # a site menu's entries are this short
 _COVER_LOOKAHEAD = 15
 _COVER_LINE_MAX = 90  # a cover line naming a symbol is short; prose citing one is not
