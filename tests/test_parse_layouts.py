@@ -2688,3 +2688,15 @@ def test_a_speechs_salutation_on_its_own_line_heads_nothing(salutation: str) -> 
             "We leave with a plan that every delegation helped to write.\n")
     parts = [(p.kind, p.parent) for p in parse_document(text).provisions]
     assert parts == [(Kind.PARAGRAPH, None)] * 3
+
+
+@pytest.mark.parametrize("note", [
+    "The following is the full text of the Declaration signed by the Ministers of Culture of the Americas:",
+    "Los Ministros aprobaron la Declaración al cierre de la reunión.\nA continuación se transcribe íntegramente "
+    "la Declaración:",
+])
+def test_an_editors_note_announcing_the_text_is_no_part_of_it(note: str) -> None:
+    text = (f"Declaration of Quito\n\n{note}\n\nWe, the Ministers of Culture of the Americas, gathered in Quito, "
+            "commit ourselves to protect the heritage of our peoples.\n\nWe call on the Secretariat to report on "
+            "this commitment every year.\n")
+    assert first_words(text) == ["We,", "We"]

@@ -10,7 +10,8 @@ paragraph of prose that is not a cover line. The heading printed just before it 
 unless it opens the text (a part's: "Preámbulo", "RATIONALE AND BACKGROUND"; a question: "What is
 the RIAL?"; the first of a numbering: "1. Introducción y antecedentes"; a day's over its agenda),
 and so do the first lines of its first paragraph, hard-wrapped above it. A document host's summary
-over its transcript of the text ("Transcript of ...", "Transcription") is never the body.
+over its transcript of the text ("Transcript of ...", "Transcription") is never the body, nor is an
+editor's note announcing the text ("A continuación se transcribe íntegramente la Declaración:").
 
 A table of contents (``CONTENTS``, ``INDEX``, ``ÍNDICE``, ``CONTENIDO``..., a run of entries with
 dot leaders and page numbers, or a run of sibling headings printed again further on) runs until its
@@ -416,6 +417,28 @@ def _after_dateline(lines: list[Line], start: int) -> int:
     return start
 
 
+# An editor's note announcing the text it precedes ("El siguiente es el texto completo de la Declaración ...:",
+# "A continuación se transcribe íntegramente la Declaración:", "The full text of the Declaration follows:").
+_ANNOUNCEMENT_RE = re.compile(
+    r"\b(?:texto completo|[íi]ntegramente|se transcribe|transcribe a continuaci[óo]n|full text|text reads as follows|"
+    r"text (?:of the \w+ )?follows)\b", re.IGNORECASE)
+_NOTE_LINES = 3  # an editor's note before the text is this short: a paragraph, the line announcing it
+
+
+def _after_announcement(lines: list[Line], start: int) -> int:
+    """An editor's note where the body seemed to begin, its last sentence announcing the text below it: the text
+    begins after it."""
+    shown = [j for j in range(start, len(lines)) if lines[j].tok not in (Tok.BLANK, Tok.NOISE)][:_NOTE_LINES + 2]
+    for k, j in enumerate(shown[:_NOTE_LINES]):
+        if lines[j].tok is not Tok.TEXT or not _ANNOUNCEMENT_RE.search(lines[j].text):
+            continue
+        # the announcement may wrap onto the next line, which ends it ("... de la Segunda Cumbre:")
+        end = next((m for m in range(k, min(k + 2, len(shown))) if lines[shown[m]].text.rstrip()[-1:] in ".:"), None)
+        if end is not None and end + 1 < len(shown):
+            return shown[end + 1]
+    return start
+
+
 def _with_wrapped_head(lines: list[Line], start: int, toc: set[int]) -> int:
     """The first lines of the body's first paragraph, hard-wrapped just above where the body seemed to begin
     ("The Ministers of" / "Defense and Heads of Delegation ..."): the body begins with them, as the paragraph
@@ -599,7 +622,7 @@ def front_matter(lines: list[Line], is_title: Callable[[str], bool]) -> Front:
             continue
         if _body_like(lines, i, width) and not _cover_follows(lines, i):
             start = _with_lead_in(lines, _with_its_heading(lines, _after_title(lines, i, is_title)))
-            start = _with_wrapped_head(lines, _after_dateline(lines, start), toc)
+            start = _with_wrapped_head(lines, _after_announcement(lines, _after_dateline(lines, start)), toc)
             return Front(_with_part_heading(lines, start, toc), frozenset(toc), tuple(spans))
     for i, line in enumerate(lines):  # no prose at all: the first sentence that is not a cover line
         if i < floor or i in toc or line.tok in (Tok.BLANK, Tok.NOISE, Tok.NUMBER_ONLY) or _is_cover(line):
