@@ -2700,3 +2700,14 @@ def test_an_editors_note_announcing_the_text_is_no_part_of_it(note: str) -> None
             "commit ourselves to protect the heritage of our peoples.\n\nWe call on the Secretariat to report on "
             "this commitment every year.\n")
     assert first_words(text) == ["We,", "We"]
+
+
+def test_the_first_page_a_host_transcribes_on_one_line_opens_with_its_cover() -> None:
+    text = ("Report of the 30th American Regional Meeting\n\nSize: px\nStart display at page:\n\n"
+            "Download \"Report of the 30th American Regional Meeting\"\n\nTranscription\n\n"
+            "1 INTERNATIONAL LABOUR ORGANIZATION 30th American Regional Meeting of the International Labour "
+            "Organization held in Lima, Peru, from 13 to 16 October 2041 AMRM.30/D.7(Rev.) Report of the 30th "
+            "American Regional Meeting of the International Labour Organization Introduction 1. The 30th American Regional "
+            "Meeting of the ILO was held in Lima from 13 to 16 October 2041. 2. The Meeting elected its Chairperson "
+            "and three Vice-Chairpersons from the Government, Employers' and Workers' groups.\n")
+    assert first_words(text) == ["Introduction", "1.", "2."]

@@ -605,9 +605,20 @@ _CAPTION_LINES = 10  # the host's summary above its caption is a few lines
 
 def _after_transcript_caption(lines: list[Line]) -> int:
     """Where the text a document host transcribes begins: after its caption, when the caption comes within the
-    first lines (the host's summary of the document above it repeats the document's opening)."""
+    first lines (the host's summary of the document above it repeats the document's opening), and after the
+    cover of its first page when the host printed that page on one line after its number ("1 INTERNATIONAL
+    LABOUR ORGANIZATION ... Report of the Meeting" | "Introduction" | "1. The Meeting ...")."""
     shown = [i for i, line in enumerate(lines) if line.tok is not Tok.BLANK][:_CAPTION_LINES]
-    return next((i + 1 for i in shown if _TRANSCRIPT_CAPTION_RE.match(lines[i].raw)), 0)
+    caption = next((i for i in shown if _TRANSCRIPT_CAPTION_RE.match(lines[i].raw)), None)
+    if caption is None:
+        return 0
+    first = next((j for j in range(caption + 1, len(lines)) if lines[j].tok not in (Tok.BLANK, Tok.NOISE)), None)
+    if first is None:
+        return caption + 1
+    # the first page printed on one line, after its number, its cover cut off the text that follows it
+    cover = (_SLIDE_ONE_RE.match(lines[first].raw) is not None and first + 1 < len(lines)
+             and lines[first + 1].no == lines[first].no)
+    return first + 1 if cover else first
 
 
 def front_matter(lines: list[Line], is_title: Callable[[str], bool]) -> Front:
