@@ -19,6 +19,7 @@ import re
 import threading
 import unicodedata
 from collections import Counter
+from collections.abc import Mapping
 from typing import Any
 
 from rdflib import URIRef
@@ -98,9 +99,11 @@ def local_name(iri: str) -> str:
     return iri.rsplit("#", 1)[-1] if "#" in iri else iri.rsplit("/", 1)[-1]
 
 
-def provision_title(doc_title: str, kind: str, number: str, eid: str, *, reconstructed: bool = False) -> str:
-    """"Plan of Action of Buenos Aires, Art. 7(g)": a provision as a reader names it."""
-    return f"{doc_title}, {kb.provision_locator(kind, number, eid, reconstructed=reconstructed)}"
+def provision_title(doc_title: str, kind: str, number: str, eid: str, *, reconstructed: bool = False,
+                    printed: Mapping[str, str] | None = None) -> str:
+    """"Plan of Action of Buenos Aires, Art. 7(g)": a provision as a reader names it (``printed``: the numbers
+    as printed of the provisions it is part of, by eId, see ``printed_numbers``)."""
+    return f"{doc_title}, {kb.provision_locator(kind, number, eid, reconstructed=reconstructed, printed=printed)}"
 
 
 _NODES: dict[int, dict[str, dict[str, str]]] = {}
@@ -113,22 +116,41 @@ def _nodes(store: kb.Store) -> dict[str, dict[str, str]]:
         return found
     nodes: dict[str, dict[str, str]] = {}
     for query in NODE_QUERIES:
-        for r in store.select(query.text).dicts():
+        rows = store.select(query.text).dicts()
+        # every provision's number as printed, first: a section's "A" names it in its paragraphs' labels
+        said = {str(r["node"]): f"[{r['number']}]" if "reconstructed" in r else str(r["number"])
+                for r in rows if "eId" in r and "number" in r}
+        for r in rows:
             kind = local_name(str(r["kind"]))
             if "eId" in r:
                 counted = "reconstructed" in r
+                printed = {a: said[n] for a, n in _ancestors(str(r["node"]), str(r["eId"])) if n in said}
                 name = provision_title(str(r["docTitle"]), kind, str(r.get("number", "")), str(r["eId"]),
-                                       reconstructed=counted)
+                                       reconstructed=counted, printed=printed)
                 short = provision_title(str(r["docSlug"]), kind, str(r.get("number", "")), str(r["eId"]),
-                                        reconstructed=counted)
+                                        reconstructed=counted, printed=printed)
                 locator = short[len(str(r["docSlug"])) + 2:]
             else:
                 name = short = locator = str(r["label"])
             nodes.setdefault(str(r["node"]), {"label": name, "short": short, "locator": locator, "kind": kind,
-                                              "date": str(r.get("date", "")), "knownBy": str(r.get("knownBy", ""))})
+                                              "date": str(r.get("date", "")), "knownBy": str(r.get("knownBy", "")),
+                                              "number": said.get(str(r["node"]), "")})
     with _LOCK:
         _NODES[id(store)] = nodes
     return nodes
+
+
+def _ancestors(node: str, eid: str) -> list[tuple[str, str]]:
+    """The eId and IRI of each provision ``node`` is part of: a provision's IRI is its document's and its eId,
+    and its parents' eIds are its own's first steps."""
+    doc, steps = node[:len(node) - len(eid)], eid.split("__")
+    return [(a, doc + a) for a in ("__".join(steps[:i]) for i in range(1, len(steps)))]
+
+
+def printed_numbers(store: kb.Store, node: str, eid: str) -> dict[str, str]:
+    """The numbers as printed of the provisions a provision is part of, by eId (kb.provision_locator)."""
+    nodes = _nodes(store)
+    return {a: nodes[n]["number"] for a, n in _ancestors(node, eid) if nodes.get(n, {}).get("number")}
 
 
 def label(store: kb.Store, node: str) -> str:
@@ -203,7 +225,8 @@ def dashboard(store: kb.Store, *, asof: str | None, document: str | None, topic:
     shown = kept if limit is None else kept[:limit]
     items = [{"iri": r.item, "path": local_href(r.item), "document": r.document, "documentTitle": r.document_title,
               "eId": r.eid, "number": r.number, "kind": r.kind, "text": r.text,
-              "title": provision_title(r.document_title, r.kind, r.number, r.eid),
+              "title": provision_title(r.document_title, r.kind, r.number, r.eid,
+                                       printed=printed_numbers(store, r.item, r.eid)),
               "response": r.value("response"), "lifecycle": r.value("lifecycle"), "adoption": r.value("adoption"),
               "topics": list(r.topics), "addressees": list(r.addressees), "reason": kb.status_reason(store, r)}
              for r in shown]
@@ -579,7 +602,8 @@ def _index(store: kb.Store) -> list[dict[str, str]]:
     for r in store.select(PROVISIONS_QUERY.text).dicts():
         kind = local_name(str(r["kind"]))
         title = provision_title(str(r["docTitle"]), kind, str(r.get("number", "")), str(r["eId"]),
-                                reconstructed="reconstructed" in r)
+                                reconstructed="reconstructed" in r,
+                                printed=printed_numbers(store, str(r["provision"]), str(r["eId"])))
         body = " ".join(str(r[k]) for k in ("heading", "text") if k in r)
         entries.append({"type": "provision", "iri": str(r["provision"]), "title": title, "kind": kind,
                         "text": body, "key": fold(f"{title} {r['eId']} {body}")})

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from rdflib import Literal, URIRef
@@ -36,6 +36,7 @@ ITEM_QUERY = get_query("item", folder=FOLDER).text
 DOCUMENT_QUERY = get_query("document", folder=FOLDER).text
 LINK_QUERY = get_query("link", folder=FOLDER).text
 DATASET_QUERY = get_query("dataset", folder=FOLDER).text
+ANCESTORS_QUERY = get_query("ancestors", folder=FOLDER).text
 
 
 @dataclass(frozen=True)
@@ -134,20 +135,34 @@ _STEPS_ES = {"sec": "sección", "subsec": "subsección", "art": "artículo", "pa
              "passage": "pasaje"}
 
 
-def provision_locator(kind: str, number: str, eid: str, language: str = "en", *, reconstructed: bool = False) -> str:
+def provision_locator(kind: str, number: str, eid: str, language: str = "en", *, reconstructed: bool = False,
+                      printed: Mapping[str, str] | None = None) -> str:
     """Where a provision is, as a reader names it: "Art. 7(g)", "Recommendation 7" ("art. 7(g)",
-    "recomendación 7" in Spanish); an unnumbered one by the steps of its eId ("section 2, unnumbered
-    paragraph 1"). A number counted in reading order where the printed one was lost is bracketed, as an
-    editor marks what the text does not print ("para. [3]")."""
+    "recomendación 7" in Spanish); an unnumbered one by the steps of its eId, each provision it is part
+    of by its number as printed (``printed``: eId to number, see :func:`printed_numbers`), else by its
+    place ("section A, unnumbered paragraph 1"). A number counted in reading order where the printed one
+    was lost is bracketed, as an editor marks what the text does not print ("para. [3]")."""
     words, steps_said = (_WORDS_ES, _STEPS_ES) if language == "es" else (_WORDS, _STEPS)
     if number:
         # a mandate printed as an article is cited so ("Art. 7(g)"); one printed as a numbered paragraph is one
         article = any(step.startswith("art_") for step in eid.split("__"))  # art_7__para_g, sec_2__art_1
         said = words[""] if kind == "Mandate" and not article else words.get(kind, words[""])
         return f"{said} [{number}]" if reconstructed else f"{said} {number}"
-    steps = [step.rpartition("_") for step in eid.split("__")]
-    return ", ".join(f"{steps_said.get(kind_, kind_)} {n}" for kind_, _, n in steps) if all(
-        kind_ and n for kind_, _, n in steps) else eid
+    parts = eid.split("__")
+    steps = [step.rpartition("_") for step in parts]
+    if not all(kind_ and n for kind_, _, n in steps):
+        return eid
+    # the eId's ordinal is the position, not what the text prints: "A." is section A, never "section 1"
+    printed = printed or {}
+    return ", ".join(f"{steps_said.get(kind_, kind_)} {printed.get('__'.join(parts[:i + 1]), n)}"
+                     for i, (kind_, _, n) in enumerate(steps))
+
+
+def printed_numbers(store: Store, item: URIRef) -> dict[str, str]:
+    """The numbers as printed of the provisions ``item`` is part of, by eId ({"sec_1": "A"}), a reconstructed
+    one bracketed: what :func:`provision_locator` names them by."""
+    return {str(r["eId"]): f"[{r['number']}]" if "reconstructed" in r else str(r["number"])
+            for r in store.select(ANCESTORS_QUERY, {"item": item}).dicts()}
 
 
 def cite(store: Store, target: URIRef, language: str | None = None) -> Citation:
@@ -185,7 +200,8 @@ def cite(store: Store, target: URIRef, language: str | None = None) -> Citation:
     container = str(r.get("originalTitle", r.get("docTitle", r.get("label", ""))))
     number = str(r.get("number", ""))
     kind = str(r.get("originalKind", r.get("kind", ""))).rsplit("#", 1)[-1]
-    locator = provision_locator(kind, number, str(r.get("eId", "")), language, reconstructed="reconstructed" in r)
+    locator = provision_locator(kind, number, str(r.get("eId", "")), language, reconstructed="reconstructed" in r,
+                                printed=printed_numbers(store, target) if "eId" in r and not number else None)
     title = f"{container}, {locator}" if "eId" in r else str(r.get("label", container))
     if "quote" in r:  # a provision of a document we do not hold: known through its quotation
         quote, source = str(r["quote"]), str(r["quotedIn"])

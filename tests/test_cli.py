@@ -114,7 +114,12 @@ def test_coverage_of_one_document(built_release: kb.Release, build_dir: Path) ->
 def test_an_unnumbered_provision_is_cited_by_where_it_is(built_release: kb.Release, build_dir: Path) -> None:
     out = run("cite", "wg1-2019-quito-summary sec_3__subsec_1__list_1__item_4", build_dir=build_dir)
     assert out.returncode == 0, out.stderr
-    assert ", section 3, subsection 1, list 1, item 4. " in out.stdout and "sec_3__" not in out.stdout.split("http")[0]
+    # each section by its number as printed ("III."), not the eId's ordinal (a curator's walkthrough met
+    # "section 1, unnumbered paragraph 1" under a section printed "A.")
+    assert ", section III, subsection 1, list 1, item 4. " in out.stdout
+    assert "sec_3__" not in out.stdout.split("http")[0]
+    out = run("cite", "wg1-2019-quito-summary sec_1__al_1", "--language", "es", build_dir=build_dir)
+    assert ", sección I, párrafo sin número 1. " in out.stdout, out.stdout
     out = run("cite", "wg1-2021-final-report recommendation_7", build_dir=build_dir)
     assert "frameworks.” https://" in out.stdout and ".”." not in out.stdout  # the quote's stop ends the sentence
     assert "held in" not in out.stderr
@@ -129,6 +134,10 @@ def test_an_unnumbered_provision_is_cited_by_where_it_is(built_release: kb.Relea
     assert kb.provision_locator("Mandate", "4", "para_4") == "para. 4"
     assert kb.provision_locator("Mandate", "4(b)", "para_4__para_b", "es") == "párr. 4(b)"
     assert kb.provision_locator("Mandate", "1", "sec_2__art_1") == "Art. 1"  # an article under a heading
+    assert kb.provision_locator("Mandate", "", "sec_1__al_2", printed={"sec_1": "A"}) == \
+        "section A, unnumbered paragraph 2"
+    assert kb.provision_locator("Mandate", "", "sec_1__al_2", "es", printed={"sec_1": "[1]"}) == \
+        "sección [1], párrafo sin número 2"
     from kb.cite import Citation
 
     for quote in ('on "decent work for all."', "on it (see annex.)", "on decent work…", "on decent work!"):

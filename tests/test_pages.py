@@ -208,6 +208,17 @@ def test_document_activity_body_and_topic_pages(site: str) -> None:
     assert "/doc/wg1-2021-final-report/recommendation_7" in topic.hrefs()
 
 
+def test_an_unnumbered_paragraph_is_named_under_its_section_as_printed(site: str) -> None:
+    """The Quito summary prints its sections "I.", "II.", "III.": a paragraph of section I is "section I,
+    unnumbered paragraph 1" in its title, its Cite box and search, never the eId's "section 1"."""
+    page = get_page(site, "/doc/wg1-2019-quito-summary/sec_1__al_1")
+    assert page.headings[0][1].endswith("section I, unnumbered paragraph 1"), page.headings[0]
+    assert "section 1," not in page.text
+    assert ", section I, unnumbered paragraph 1. " in page.texts["cite-text"]
+    found = get_page(site, "/search", q="Main Ideas of the Meeting section III subsection")
+    assert "section III, subsection 1" in found.text and "section 3," not in found.text
+
+
 def test_unknown_items_are_404_and_rdf_negotiation_is_unchanged(site: str) -> None:
     response = httpx.get(site + "/doc/iacml21-plan-of-action/art_99", headers=BROWSER)
     assert response.status_code == 404 and response.headers["content-type"].startswith("text/html")
