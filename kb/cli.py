@@ -993,6 +993,11 @@ def coverage_cmd(
     _formats(fmt, "text", "json")
     with _open(store, build_dir) as st:
         report = kb.coverage(st, document)
+        original = kb.version_of(st, document) if document is not None else None
+    if original is not None:  # as `kb status` says it: the version's provisions are counted as the original's
+        typer.echo(f"{document} is a language version of {original}: the coverage of {original}'s provisions, "
+                   "which it says in another language", err=True)
+        document = original
     if fmt == "json":
         typer.echo(json.dumps({doc: {kind: vars(cov) for kind, cov in kinds.items()}
                                for doc, kinds in report.documents.items()}, indent=2))

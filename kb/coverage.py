@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from kb.errors import NotFoundError
 from kb.queries import get_query
+from kb.status import version_of
 from kb.store import Store, effective_boolean
 
 MUST_BE_COVERED = ("Mandate", "Recommendation")
@@ -51,7 +52,11 @@ class CoverageReport:
 
 
 def coverage(store: Store, document: str | None = None) -> CoverageReport:
-    """The coverage report of the published knowledge base, or of one document's provisions (by slug)."""
+    """The coverage report of the published knowledge base, or of one document's provisions (by slug); a
+    language version's are its original's (kb.versions: its provisions are the original's, said in another
+    language), reported under the original's slug."""
+    if document is not None:
+        document = version_of(store, document) or document
     report = CoverageReport()
     seen: set[str] = set()
     for row in store.select(get_query("coverage").text).dicts():

@@ -110,6 +110,11 @@ def test_kb_add_proposes_the_version_and_its_mandates_are_counted_once(
     assert not any(r["document"] == VERSION for r in json.loads(out))
     code, out, _ = run(capsys, "coverage", "--format", "json", *args)
     assert code == EXIT_VALIDATION and VERSION not in json.loads(out)
+    # asked of the version, coverage is its original's, as status is (it once said "no document ... with
+    # provisions in this build")
+    code, out, err = run(capsys, "coverage", "--document", VERSION, "--format", "json", *args)
+    assert code == EXIT_VALIDATION and list(json.loads(out)) == [PLAN], err
+    assert f"{VERSION} is a language version of {PLAN}: the coverage of {PLAN}'s provisions" in err
     with kb.open_store(build_dir / "current" / "store") as store:
         es = kb.describe(store, URIRef(kb.provision_iri(VERSION, "para_4")))
         assert es.first(str(KB.versionOf)) == str(kb.provision_iri(PLAN, "para_4"))
