@@ -131,6 +131,12 @@ def quote_of(reference: str, *, corpus_dir: Path | None = None, span: tuple[int,
     text = doc.text
     if span is not None:
         start, end = span
+        if start > end:  # not "outside": both may be within the text, the wrong way round
+            raise InputError(f"--span {start}:{end} is reversed: it starts after it ends",
+                             hint=f"give START before END: --span {end}:{start}")
+        if start == end:
+            raise InputError(f"--span {start}:{end} is empty: it starts where it ends",
+                             hint=f"give END after START, e.g. --span {start}:{start + 1}")
         if not 0 <= start < end <= len(text):
             raise InputError(f"--span {start}:{end} is outside {slug} (0:{len(text)})",
                              hint="give offsets within the source text")

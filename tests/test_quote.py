@@ -97,3 +97,12 @@ def test_kb_quote_errors(capsys: pytest.CaptureFixture[str], corpus_copy: Path) 
     assert main(["quote", "wg1-2024-report recommendation_6", "--span", "10:20", "--corpus", str(corpus_copy)]) \
         == EXIT_USAGE
     assert "give one" in capsys.readouterr().err
+    # a reversed span is said to be reversed, not "outside" the text it lies within (a curator's walkthrough)
+    assert main(["quote", "wg1-2024-report", "--span", "1100:1078", "--corpus", str(corpus_copy)]) == EXIT_USAGE
+    err = capsys.readouterr().err
+    assert "--span 1100:1078 is reversed: it starts after it ends" in err and "--span 1078:1100" in err
+    assert "outside" not in err
+    assert main(["quote", "wg1-2024-report", "--span", "1100:1100", "--corpus", str(corpus_copy)]) == EXIT_USAGE
+    assert "--span 1100:1100 is empty" in capsys.readouterr().err
+    assert main(["quote", "wg1-2024-report", "--span", "10:99999999", "--corpus", str(corpus_copy)]) == EXIT_USAGE
+    assert "is outside wg1-2024-report (0:" in capsys.readouterr().err
