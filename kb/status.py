@@ -17,12 +17,12 @@ import datetime as dt
 import difflib
 from dataclasses import dataclass, field
 
-from rdflib import XSD, Literal, URIRef
+from rdflib import RDF, SKOS, XSD, Literal, URIRef
 from rdflib.term import Node
 
 from kb import iri
 from kb.errors import InputError, NotFoundError
-from kb.items import DOCUMENT_SLUGS_QUERY, describe, original_of
+from kb.items import DOCUMENT_SLUGS_QUERY, ItemDescription, describe, original_of
 from kb.queries import get_query
 from kb.rules import STATUS_VALUES, Assessment, assess, load_rules
 from kb.store import Store, bind_in_where
@@ -375,11 +375,29 @@ def why(store: Store, item: URIRef, *, asof: dt.date | None = None) -> Explanati
     asof = asof or build_asof(store)
     row = item_status(store, item, asof=asof)
     if row is None:
-        describe(store, item)  # an item the store does not hold at all: say so, with the nearest names
+        desc = describe(store, item)  # an item the store does not hold at all: say so, with the nearest names
+        kinds = {str(o).removeprefix(iri.ONTOLOGY) for o in desc.values(str(RDF.type))}
+        if not kinds & set(KINDS):
+            # what it is, not a date: "known as of" sent a curator asking for a section's status after dates
+            raise NotFoundError(f"{item} is {_what(desc, kinds)}, not a mandate or recommendation",
+                                hint="status is for mandates and recommendations; `kb show` says what it holds"
+                                     + (f", `kb status --document {doc.rsplit('/', 1)[-1]}` gives those of its document"
+                                        if (doc := desc.first(str(iri.KB.inDocument))) else ""))
         raise NotFoundError(f"{item} is not a mandate or recommendation known as of {asof.isoformat()}",
-                            hint="`kb show` says what it is; a provision of a later document needs a later "
-                                 "--as-of")
+                            hint="a provision of a document dated later needs a later --as-of")
     reasons = [str(r["reason"]) for r in store.select(NO_LINK_QUERY, {"item": item}).dicts()]
     return Explanation(item=str(item), asof=asof, row=row,
                        links={dim: links_used(store, a) for dim, a in row.assessments.items()},
                        no_link=" ".join(sorted(reasons)))
+
+
+_GENERAL = ("Provision", "Document", "Activity", "VersionProvision")  # said only when nothing narrower is
+
+
+def _what(desc: ItemDescription, kinds: set[str]) -> str:
+    """What an item is, as `kb why` says it: "a Section ("A")", "a MeetingSummary", "a topic"."""
+    own = sorted(k for k in kinds if ":" not in k and k not in _GENERAL) or sorted(
+        k for k in kinds if ":" not in k) or ["topic" if str(SKOS.Concept) in kinds else "item"]
+    number = desc.first(str(iri.KB.number))
+    kind = own[0]
+    return f"{'an' if kind[0] in 'AEIOUaeiou' else 'a'} {kind}{f' ({number!r} as printed)' if number else ''}"
