@@ -16,6 +16,7 @@ Item references: ``"{slug}"`` a document, ``"{slug} {eId}"`` a provision, ``"act
 from __future__ import annotations
 
 import difflib
+import json
 import re
 from collections import defaultdict
 from collections.abc import Callable, Container, Iterable, Iterator, Mapping, Sequence
@@ -202,9 +203,17 @@ class Resolver:
             origin += len(str(after))
         start = text.find(quote, origin)
         if start < 0:
-            exact = near_quote(text, quote)
-            hint = (f"the source reads {exact!r} (case, accents, dashes or quote marks differ): copy that"
-                    if exact is not None else _near_miss(text, quote))
+            spaced = _spaced(text, quote)
+            exact = near_quote(text, quote) if spaced is None else None
+            if spaced is not None:
+                hint = _line_breaks_hint(spaced)
+            elif exact is not None and "\n" in exact:  # a single-quoted '...\n...' pasted in YAML keeps "\n"
+                hint = (f"the source reads {exact!r} (case, accents, dashes or quote marks differ, and it breaks "
+                        f"the line): copy that, the break written as \\n in double quotes: quote: {_yaml(exact)}")
+            elif exact is not None:
+                hint = f"the source reads {exact!r} (case, accents, dashes or quote marks differ): copy that"
+            else:
+                hint = _near_miss(text, quote)
             raise QuoteMismatchError(where, f"quote not found in {slug}: {_clip(quote)!r}", hint=hint)
         if after is None and text.find(quote, start + 1) >= 0:
             raise QuoteMismatchError(where, f"quote occurs {text.count(quote)} times in {slug}: "
@@ -231,8 +240,8 @@ def _clip(text: str, n: int = 70) -> str:
     return text if len(text) <= n else text[:n] + "..."
 
 
-def _near_miss(text: str, quote: str) -> str:
-    """A hint pointing at the longest prefix of the quote that the source does contain."""
+def _longest_prefix(text: str, quote: str) -> int:
+    """The length of the longest prefix of ``quote`` that ``text`` contains."""
     lo, hi = 0, len(quote)
     while lo < hi:
         mid = (lo + hi + 1) // 2
@@ -240,9 +249,63 @@ def _near_miss(text: str, quote: str) -> str:
             lo = mid
         else:
             hi = mid - 1
+    return lo
+
+
+def _near_miss(text: str, quote: str) -> str:
+    """A hint pointing at the longest prefix of the quote that the source does contain, and at a line break of
+    the source there (a quote typed on one line puts a space, or nothing, where the source breaks the line)."""
+    lo = _longest_prefix(text, quote)
     if lo < 8:
         return "copy the quote verbatim from the source file (same quotes, dashes, spaces)"
-    return f"the source matches up to {quote[:lo][-30:]!r} then differs: copy it verbatim"
+    mended, breaks = quote, 0
+    while lo < len(mended) and (gap := _break_after(text, mended[:lo])) is not None and breaks < 50:
+        rest = mended[lo:].removeprefix("\\n")  # "\n" typed in single quotes is a backslash and an n
+        mended = mended[:lo] + gap + rest.lstrip()  # the source's break in place of the quote's space
+        breaks += 1
+        lo = _longest_prefix(text, mended)
+    if not breaks:
+        return f"the source matches up to {quote[:lo][-30:]!r} then differs: copy it verbatim"
+    if mended in text:
+        return _line_breaks_hint(mended)
+    return (f"the source breaks the line after {quote[:_longest_prefix(text, quote)][-30:]!r}, where the quote does "
+            f"not (write the break as \\n in double quotes: quote: {_yaml(mended[:lo])}...), then differs after "
+            f"{mended[:lo][-30:]!r}: copy the rest verbatim")
+
+
+def _break_after(text: str, prefix: str) -> str | None:
+    """The white space with a line break that follows ``prefix`` in ``text`` (at one of its places), if any."""
+    at = text.find(prefix)
+    while at >= 0:
+        rest = text[at + len(prefix):at + len(prefix) + 200]
+        gap = rest[:len(rest) - len(rest.lstrip())]
+        if "\n" in gap:
+            return gap
+        at = text.find(prefix, at + 1)
+    return None
+
+
+def _spaced(text: str, quote: str) -> str | None:
+    """The source's words that ``quote`` says with other white space only (a space typed where the source
+    breaks the line), if they occur once."""
+    words = quote.split()
+    if not words:
+        return None
+    found = list(re.finditer(r"\s+".join(map(re.escape, words)), text))
+    return found[0].group() if len(found) == 1 and found[0].group() != quote.strip() else None
+
+
+def _line_breaks_hint(exact: str) -> str:
+    if "\n" not in exact:
+        return f"the source spaces it otherwise: copy it verbatim: quote: {_yaml(exact)}"
+    return ("the source breaks the line where the quote does not: write the break as \\n in double quotes "
+            "(unquoted or in single quotes, YAML reads \\n as two characters and a line break as a space): "
+            f"quote: {_yaml(exact)}")
+
+
+def _yaml(text: str) -> str:
+    """``text`` as a double-quoted YAML value, a line break written \\n (JSON's string is YAML's)."""
+    return json.dumps(text, ensure_ascii=False)
 
 
 def _at(spec: Mapping[str, Any], key: str, where: str) -> str:

@@ -6,6 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import yaml
+from fixtures.plan_of_action import NEW_PLAN
 from rdflib import URIRef
 
 import kb
@@ -155,6 +157,35 @@ def test_an_ambiguous_quote_needs_an_after_hint(corpus_copy: Path) -> None:
         '      - doc: wg1-2021-final-report\n        quote: "Working Group 1"\n', encoding="utf-8")
     with pytest.raises(kb.QuoteMismatchError, match=r"zz-test.yaml:6: quote occurs \d+ times"):
         _load_with(corpus_copy)
+
+
+def test_a_quote_typed_across_a_line_break_is_given_the_break_to_write(corpus_copy: Path, tmp_path: Path) -> None:
+    """The plan breaks the line after "Chairs, will": a quote typed on one line has a space there (YAML folds a
+    plain value's line break into one too), and once failed with "matches up to ... then differs" alone."""
+    plan = tmp_path / "plan.txt"
+    plan.write_text(NEW_PLAN, encoding="utf-8")
+    slug = kb.add_document(plan, corpus_dir=corpus_copy).slug
+    test_file = corpus_copy / "annotations" / "zz-test.yaml"
+    for quote, says in (
+            ("previous and future Chairs, will be responsible for promoting",  # only the break differs
+             'the source breaks the line where the quote does not: write the break as \\n in double quotes'),
+            ("previous and future Chairs, willbe responsible for promoting",  # nothing where the break is
+             'the source breaks the line where the quote does not'),
+            ("previous and future Chairs, will be responsable for promoting",  # and a letter further on
+             "the source breaks the line after 'evious and future Chairs, will', where the quote does not")):
+        test_file.write_text(
+            f'activities:\n  - slug: test-activity\n    type: Study\n    label: Test\n    evidence:\n'
+            f'      - doc: {slug}\n        quote: "{quote}"\n', encoding="utf-8")
+        with pytest.raises(kb.QuoteMismatchError) as info:
+            _load_with(corpus_copy)
+        assert says in str(info.value), str(info.value)
+        assert "then differs: copy it verbatim" not in str(info.value)
+        if "responsable" not in quote:  # the fix to copy, as YAML reads it back
+            fix = str(info.value).rsplit("quote: ", 1)[1]
+            assert fix == '"previous and future Chairs, will\\nbe responsible for promoting"'
+            assert yaml.safe_load(fix) in NEW_PLAN
+        else:
+            assert 'quote: "previous and future Chairs, will\\nbe respons"...' in str(info.value)
 
 
 def test_a_reference_to_an_unknown_eid_suggests_close_ones(corpus_copy: Path) -> None:
