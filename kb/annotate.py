@@ -526,6 +526,7 @@ def load_annotations(directory: Path, held: Sequence[SourceDocument],
                     hint=(f"did you mean {similar}? " if similar else "") +
                          f"declare it under {'bodies' if what == 'body' else 'activities'}: in "
                          f"corpus/annotations/, or give a declared slug (`kb list {what.replace('y', 'ie')}s`)"))
+    errors.errors += _distinct_from(held, res)
     _title_languages(held, out)
     errors.errors += _versions(held, provisions, res, out)
     for slug, (where, spec) in sorted(promoted.items()):
@@ -604,6 +605,29 @@ def load_annotations(directory: Path, held: Sequence[SourceDocument],
                 hint="they go when those provisions are settled"))
     raise_all(errors.errors)
     return out
+
+
+def _distinct_from(held: Sequence[SourceDocument], res: Resolver) -> list[CorpusError]:
+    """Each ``distinct_from:`` slug that names no other held document: a misspelt one settles nothing, and the
+    build went on asking for the very line the curator had written (kb.pipeline.unsettled_copies)."""
+    errors: list[CorpusError] = []
+    slugs = {d.meta.slug for d in held}
+    for meta in (d.meta for d in held):
+        for slug in meta.distinct_from:
+            if slug in slugs and slug != meta.slug:
+                continue
+            if slug == meta.slug:
+                problem, hint = "names the document itself", "give the slug of the held document it is not"
+            elif slug in res.withdrawn or slug in res.mentioned:
+                problem = f"{slug!r} is {'withdrawn' if slug in res.withdrawn else 'known only through quotation'}"
+                hint = "distinct_from names a held document this text could be taken for: remove it"
+            else:
+                close = _close(slug, {d.meta.slug for d in held if not d.meta.version_of} - {meta.slug})
+                problem = f"{slug!r} is not a held document"
+                hint = f"did you mean {close}?" if close else "check the slug (`kb list documents`)"
+            errors.append(AnnotationError(meta.meta_path, f"distinct_from {problem}",
+                                          line=meta.line_of("distinct_from"), hint=hint))
+    return errors
 
 
 def _title_languages(held: Sequence[SourceDocument], out: Annotations) -> None:

@@ -102,6 +102,24 @@ def test_an_issuing_body_typed_as_printed_is_answered_with_its_slug(corpus_copy:
         assert f"issuing_body {typed!r} is not a body declared" in said and "did you mean iacml?" in said, said
 
 
+@pytest.mark.parametrize(("typed", "said"), [
+    ("wg1-2024-reprot", "'wg1-2024-reprot' is not a held document; did you mean wg1-2024-report?"),
+    ("iacml21-plan-of-action", "'iacml21-plan-of-action' is known only through quotation"),
+    ("wg1-2021-final-report", "names the document itself"),
+])
+def test_a_distinct_from_naming_no_other_held_document_is_refused_at_its_line(corpus_copy: Path, typed: str,
+                                                                              said: str) -> None:
+    """A walkthrough's curator misspelt the slug in `distinct_from:`: nothing said so, and the build went on
+    asking for the line already written."""
+    meta = corpus_copy / "documents" / "wg1-2021-final-report.yaml"
+    text = meta.read_text(encoding="utf-8")
+    meta.write_text(f"{text}distinct_from: [{typed}]\n", encoding="utf-8")
+    line = len(text.splitlines()) + 1
+    with pytest.raises(CorpusError) as info:  # the one error of this build
+        kb.assemble(corpus_copy)
+    assert f"wg1-2021-final-report.yaml:{line}: distinct_from {said}" in str(info.value), str(info.value)
+
+
 @pytest.mark.parametrize("typed", ["conference", "Confrence"])
 def test_an_activity_type_typed_loosely_is_answered_with_the_one_meant(corpus_copy: Path, typed: str) -> None:
     """A second walkthrough's curator typed `type: conference`: the error listed the twelve types and named none."""
