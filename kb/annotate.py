@@ -520,12 +520,22 @@ def load_annotations(directory: Path, held: Sequence[SourceDocument],
             value = getattr(doc.meta, key)
             if value and value not in known:
                 similar = _close(value.casefold(), known)  # "iacm", "IACML": a slug misspelt or typed as printed
+                # iacml19 beside iacml18 and iacml21 is another meeting of the series, not yet declared: naming the
+                # others as meant sent a curator to give a document another conference
+                series = sorted((k for k in known if _numbered_alike(value.casefold(), k)), key=_numbered_key)
+                section = "bodies" if what == "body" else "activities"
                 errors.errors.append(AnnotationError(
                     doc.meta.meta_path, f"{key} {value!r} is not {_article(what)} {what} declared in annotations/",
                     line=doc.meta.line_of(key),
-                    hint=(f"did you mean {similar}? " if similar else "") +
-                         f"declare it under {'bodies' if what == 'body' else 'activities'}: in "
-                         f"corpus/annotations/, or give a declared slug (`kb list {what.replace('y', 'ie')}s`)"))
+                    hint=(f"did you mean {similar}? " if similar else "") + (
+                        f"it differs from {_listed(series)} by its number alone: if it is another "
+                        f"{key.removeprefix('issuing_')} of that series, declare it under {section}: in "
+                        f"corpus/annotations/{section}.yaml "
+                        f"(`- slug: {value}` with its {'name' if what == 'body' else 'type, label, dates and place'}"
+                        ", as theirs are); if not, "
+                        "give the slug meant" if series and not similar else
+                        f"declare it under {section}: in corpus/annotations/, or give a declared slug "
+                        f"(`kb list {what.replace('y', 'ie')}s`)")))
     errors.errors += _distinct_from(held, res)
     _title_languages(held, out)
     errors.errors += _versions(held, provisions, res, out)
@@ -748,8 +758,29 @@ _FEW = 3  # provisions a version needs before how few align says it is another t
 
 
 def _close(name: str, names: Iterable[str]) -> str:
-    """The names ``name`` may be a misspelling of, joined with "or"."""
-    return " or ".join(difflib.get_close_matches(name, sorted(set(names)), n=3, cutoff=0.75))
+    """The names ``name`` may be a misspelling of, joined with "or": those with its numbers when some have them,
+    never those it differs from by its numbers alone (iacml19 is no misspelling of iacml21, but another of the
+    series)."""
+    close = difflib.get_close_matches(name, sorted({n for n in names if not _numbered_alike(name, n)}), n=3,
+                                      cutoff=0.75)
+    same = [n for n in close if _numbered_key(n) == _numbered_key(name)]  # "iacm21": iacml21, not iacml22
+    return " or ".join(same or close)
+
+
+def _numbered_alike(name: str, other: str) -> bool:
+    """Whether two slugs differ in their numbers alone: iacml19 and iacml21, wg1-2019-report and wg1-2021-report."""
+    return name != other and re.sub(r"\d+", "0", name) == re.sub(r"\d+", "0", other)
+
+
+def _listed(names: Sequence[str]) -> str:
+    """A few names as a reader lists them: "a, b or c"; a long run by its ends: "a, ... or z"."""
+    shown = names if len(names) <= 4 else [names[0], "...", names[-1]]
+    return " or ".join(shown) if len(shown) < 3 else f"{', '.join(shown[:-1])} or {shown[-1]}"
+
+
+def _numbered_key(name: str) -> tuple[int, ...]:
+    """A slug's numbers, to sort a series in its order (iacml9 before iacml18)."""
+    return tuple(int(n) for n in re.findall(r"\d+", name))
 
 
 def _article(noun: str) -> str:

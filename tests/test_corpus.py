@@ -102,6 +102,28 @@ def test_an_issuing_body_typed_as_printed_is_answered_with_its_slug(corpus_copy:
         assert f"issuing_body {typed!r} is not a body declared" in said and "did you mean iacml?" in said, said
 
 
+def test_a_meeting_numbered_as_another_of_its_series_is_said_to_be_undeclared(corpus_copy: Path) -> None:
+    """A walkthrough's curator gave a plan of the XIX IACML `meeting: iacml19`, not declared yet, and was asked
+    "did you mean iacml21 or iacml18?": other conferences of the series, not what was meant. A slug that differs
+    from the declared ones by its number alone is said to be undeclared, with how to declare it."""
+    meta = corpus_copy / "documents" / "wg1-2021-final-report.yaml"
+    text = meta.read_text(encoding="utf-8")
+    line = next(n for n, row in enumerate(text.splitlines(), 1) if row.startswith("meeting:"))
+    for typed in ("iacml19", "iacm21"):
+        meta.write_text(re.sub(r"(?m)^meeting: .*$", f"meeting: {typed}", text), encoding="utf-8")
+        with pytest.raises(CorpusError) as info:  # the one error of this build
+            kb.assemble(corpus_copy)
+        said = str(info.value)
+        assert f"wg1-2021-final-report.yaml:{line}: meeting {typed!r} is not an activity declared" in said, said
+        if typed == "iacml19":
+            assert "did you mean" not in said
+            assert ("it differs from iacml18, iacml20, iacml21 or iacml22 by its number alone: if it is another "
+                    "meeting of that series, declare it under activities: in corpus/annotations/activities.yaml "
+                    "(`- slug: iacml19` with its type, label, dates and place") in said, said
+        else:  # a misspelling is still answered with the slug meant
+            assert "did you mean iacml21?" in said and "by its number alone" not in said, said
+
+
 @pytest.mark.parametrize(("typed", "said"), [
     ("wg1-2024-reprot", "'wg1-2024-reprot' is not a held document; did you mean wg1-2024-report?"),
     ("iacml21-plan-of-action", "'iacml21-plan-of-action' is known only through quotation"),
