@@ -618,19 +618,20 @@ def load_annotations(directory: Path, held: Sequence[SourceDocument],
 
 
 def _distinct_from(held: Sequence[SourceDocument], res: Resolver) -> list[CorpusError]:
-    """Each ``distinct_from:`` slug that names no other held document: a misspelt one settles nothing, and the
-    build went on asking for the very line the curator had written (kb.pipeline.unsettled_copies)."""
+    """Each ``distinct_from:`` slug that names no other document, held or known through quotation: a misspelt one
+    settles nothing, and the build went on asking for the very line the curator had written
+    (kb.pipeline.unsettled_copies)."""
     errors: list[CorpusError] = []
-    slugs = {d.meta.slug for d in held}
+    slugs = {d.meta.slug for d in held} | set(res.mentioned)  # a quoted document may be taken for a new text too
     for meta in (d.meta for d in held):
         for slug in meta.distinct_from:
-            if slug in slugs and slug != meta.slug:
+            if slug in slugs and slug != meta.slug and slug not in res.withdrawn:
                 continue
             if slug == meta.slug:
                 problem, hint = "names the document itself", "give the slug of the held document it is not"
-            elif slug in res.withdrawn or slug in res.mentioned:
-                problem = f"{slug!r} is {'withdrawn' if slug in res.withdrawn else 'known only through quotation'}"
-                hint = "distinct_from names a held document this text could be taken for: remove it"
+            elif slug in res.withdrawn:
+                problem = f"{slug!r} is withdrawn"
+                hint = "distinct_from names a document this text could be taken for: remove it"
             else:
                 close = _close(slug, {d.meta.slug for d in held if not d.meta.version_of} - {meta.slug})
                 problem = f"{slug!r} is not a held document"

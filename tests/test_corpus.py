@@ -126,7 +126,6 @@ def test_a_meeting_numbered_as_another_of_its_series_is_said_to_be_undeclared(co
 
 @pytest.mark.parametrize(("typed", "said"), [
     ("wg1-2024-reprot", "'wg1-2024-reprot' is not a held document; did you mean wg1-2024-report?"),
-    ("iacml21-plan-of-action", "'iacml21-plan-of-action' is known only through quotation"),
     ("wg1-2021-final-report", "names the document itself"),
 ])
 def test_a_distinct_from_naming_no_other_held_document_is_refused_at_its_line(corpus_copy: Path, typed: str,
