@@ -26,6 +26,7 @@ import datetime as dt
 import functools
 import gettext
 import hashlib
+import itertools
 import math
 import re
 import unicodedata
@@ -287,7 +288,30 @@ def _iso(year: str, month: str | None, day: str | None) -> str:
 
 
 def _read(doc: SourceDocument, passage: _Passage, page: tuple[_Dated, str] | None = None) -> list[ReportedActivity]:
-    """The proposals one passage makes: one, or one per dated part of a passage listing dated events."""
+    """The proposals one passage makes: those of each of its clauses that names an event of its own."""
+    return [p for clause, rest in _clauses(passage) for p in _read_clause(doc, clause, rest, page)]
+
+
+# a list's items: "...: the workshops of 2014; the meetings in Barbados; and ..."; not a ";" in parentheses
+_CLAUSE_RE = re.compile(r";\s+(?![^()]*\))")
+
+
+def _clauses(passage: _Passage) -> list[tuple[_Passage, str]]:
+    """A sentence whose clauses name events of their own, as its clauses, each with the rest of the sentence; any
+    other sentence whole. The kind, date and place of an event are its clause's: the year of one item of a list and
+    the place of another are no event's. Whether they took place may be said once for all ("A; B; and C were held")."""
+    seps = [*_CLAUSE_RE.finditer(passage.text)]
+    spans = [(a.end() if a else 0, b.start() if b else len(passage.text))
+             for a, b in itertools.pairwise([None, *seps, None])]
+    if sum(_kind(passage.text, a, b) is not None for a, b in spans) < 2:
+        return [(passage, "")]
+    return [(_Passage(passage.start + a, passage.start + b, passage.text[a:b]),
+             f"{passage.text[:a]} {passage.text[b:]}") for a, b in spans]
+
+
+def _read_clause(doc: SourceDocument, passage: _Passage, rest: str,
+                 page: tuple[_Dated, str] | None = None) -> list[ReportedActivity]:
+    """The proposals one clause makes: one, or one per dated part of a clause listing dated events."""
     dates = [d for d in _dates(passage.text) if not doc.meta.date or d.first[:len(doc.meta.date)]
              <= doc.meta.date[:len(d.first)]]
     kind_at = _kind(passage.text)
@@ -303,7 +327,7 @@ def _read(doc: SourceDocument, passage: _Passage, page: tuple[_Dated, str] | Non
     out = []
     for a, b, dated in parts:
         kind = _kind(passage.text, a, b) or kind_at
-        proposal = _proposal(doc, passage, a, b, kind, dated[0] if dated else None, page)
+        proposal = _proposal(doc, passage, a, b, kind, dated[0] if dated else None, page, rest)
         if proposal is not None:
             out.append(proposal)
     return out
@@ -369,10 +393,11 @@ def _kind(text: str, a: int = 0, b: int | None = None) -> tuple[str, re.Match[st
 
 
 def _proposal(doc: SourceDocument, passage: _Passage, a: int, b: int, kind_at: tuple[str, re.Match[str]],
-              date: _Dated | None, page: tuple[_Dated, str] | None = None) -> ReportedActivity | None:
+              date: _Dated | None, page: tuple[_Dated, str] | None = None,
+              rest: str = "") -> ReportedActivity | None:
     kind, cue = kind_at
     words = passage.text[a:b]
-    lead = passage.text[:a] if a else ""
+    lead = f"{rest} {passage.text[:a]}".strip()  # the words before the part, and the sentence's beyond its clause
     held = _HELD_RE.search(words) or _HELD_RE.search(lead)
     # "The Second Meeting ... was attended by ...", on a page whose "Place and Date:" line says when and where:
     # the sentence tells of the page's event. Only a gathering held that says neither date nor place of its own

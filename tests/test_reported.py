@@ -488,3 +488,14 @@ def test_a_sentence_ends_after_its_closing_quotation_mark() -> None:
     found = read_text("I. ACTIVITIES\n\n1. The Ministers endorsed the call for “decent work for all.” The Workshop "
                       "on telework was held on March 3, 2025.\n")
     assert [a.evidence[0].quote for a in found] == ["The Workshop on telework was held on March 3, 2025."]
+
+
+def test_each_item_of_a_list_of_events_is_read_in_its_own_clause() -> None:
+    """The year of one item and the place of another made one event of neither, and the other items were lost."""
+    found = read_text("Report of the Chair\n\nThe Chair reported on the events the Council took part in: the "
+                      "regional meetings of 2021, at which employers held talks with the governments; the two "
+                      "workshops on green skills; and the working group meetings in Lima, Peru.\n")
+    assert sorted((a.activity_type, a.start, a.place) for a in found) == [
+        ("MinisterialMeeting", "2021", ""), ("WorkingGroupMeeting", "", "Lima, Peru"), ("Workshop", "", "")]
+    assert [a.evidence[0].quote for a in found if a.activity_type == "Workshop"] == [
+        "the two workshops on green skills"]
