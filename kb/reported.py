@@ -312,8 +312,8 @@ def _clauses(passage: _Passage) -> list[tuple[_Passage, str]]:
 def _read_clause(doc: SourceDocument, passage: _Passage, rest: str,
                  page: tuple[_Dated, str] | None = None) -> list[ReportedActivity]:
     """The proposals one clause makes: one, or one per dated part of a clause listing dated events."""
-    dates = [d for d in _dates(passage.text) if not doc.meta.date or d.first[:len(doc.meta.date)]
-             <= doc.meta.date[:len(d.first)]]
+    dates = [d for d in _dates(passage.text) if (not doc.meta.date or d.first[:len(doc.meta.date)]
+             <= doc.meta.date[:len(d.first)]) and not _since(passage.text, d)]
     kind_at = _kind(passage.text)
     if kind_at is None:
         return []
@@ -331,6 +331,18 @@ def _read_clause(doc: SourceDocument, passage: _Passage, rest: str,
         if proposal is not None:
             out.append(proposal)
     return out
+
+
+# "since 2013", "desde la creación de la CIMT en 1963": the words between say what began then, not an event
+_SINCE_RE = re.compile(r"\b(?:since|desde)\s+[^\d,;:.()\n]{0,60}$", _F)
+
+
+def _since(text: str, date: _Dated) -> bool:
+    """A year or month that opens a span ("the meetings held since 1963"): when events went on from, not one
+    event's date. A day after "desde" is a range's first ("desde el 3 al 5 de mayo")."""
+    digit = re.search(r"\d", text[date.start:date.end])
+    return len(date.first) < 10 and digit is not None and \
+        _SINCE_RE.search(text[max(0, date.start - 80):date.start + digit.start()]) is not None
 
 
 def _event_dates(text: str, dates: list[_Dated]) -> list[_Dated]:

@@ -499,3 +499,18 @@ def test_each_item_of_a_list_of_events_is_read_in_its_own_clause() -> None:
         ("MinisterialMeeting", "2021", ""), ("WorkingGroupMeeting", "", "Lima, Peru"), ("Workshop", "", "")]
     assert [a.evidence[0].quote for a in found if a.activity_type == "Workshop"] == [
         "the two workshops on green skills"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Our work builds on the declarations adopted at the ministerial meetings held since the founding of the "
+    "Conference in 1963.",
+    "Nuestro trabajo se basa en las declaraciones adoptadas en las reuniones ministeriales realizadas desde la "
+    "creación de la Conferencia en 1963.",
+])
+def test_a_year_since_which_events_went_on_dates_none_of_them(sentence: str) -> None:
+    """"the meetings held since the founding ... in 1963": a founding year, proposed as a meeting of 1963."""
+    assert read_text(f"Background\n\n{sentence}\n") == []
+    # a day after "desde" opens the event's own range
+    found = read_text("Antecedentes\n\nEl Taller sobre empleo se realizó desde el 3 al 5 de mayo de 2019 en Lima, "
+                      "Perú.\n")
+    assert [(a.start, a.end) for a in found] == [("2019-05-03", "2019-05-05")]
