@@ -537,6 +537,9 @@ def _place(text: str) -> str:
     names = _countries()
     for m in re.finditer(rf"\b(?:in|en)\s+(?P<city>{_CITY})", text):
         city, rest = " ".join(m["city"].split()), text[m.end():]
+        unmarked = re.fullmatch(r"(?P<city>.+?)\s+(?P<district>D\.\s?[CF]\.)", city)
+        if unmarked:  # Washington D.C., the comma left out
+            return f"{unmarked['city']}, {unmarked['district']}"
         after = re.match(r",\s*", rest)
         tail = rest[after.end():] if after else ""
         district = re.match(r"D\.\s?[CF]\.", tail)
@@ -550,11 +553,15 @@ def _place(text: str) -> str:
                       key=len, default="")
         if country:
             return f"{city}, {country}"
-    # a city alone where the text says it was held ("held in Bogota, November, 2019")
+    # a city alone where the text says it was held ("held in Bogota, November, 2019"), its date between maybe
+    # ("se llevó a cabo el 28 y 29 de junio de 2016 en Quito")
     held_in = re.search(rf"\b(?:held|took place|met|realizad[oa]s?|celebrad[oa]s?|se realiz[oó]|se reuni[oó]|"
-                        rf"tuvo lugar)\s+(?:in|en)\s+(?P<place>{_CITY})(?=[,.;:)\n]|\s+(?:on|in|from|el|en|del?)\b)",
+                        rf"tuvo lugar|se llev[oó] a cabo|se celebr[oó])(?:\s+[^.;:\n]{{0,40}}?\b{_YEAR},?)?"
+                        rf"\s+(?:in|en)\s+(?P<place>{_CITY})(?=[,.;:)\n]|\s+(?:on|in|from|el|en|del?)\b|\s*$)",
                         text)
-    return " ".join(held_in["place"].split()) if held_in and held_in["place"] not in _MONTH_NAMES else ""
+    if not held_in or held_in["place"] in _MONTH_NAMES:
+        return ""
+    return re.sub(r"(?<=[^\W\d_]{2})\.$", "", " ".join(held_in["place"].split()))  # the sentence's stop, not "D.C."
 
 
 @functools.cache

@@ -514,3 +514,14 @@ def test_a_year_since_which_events_went_on_dates_none_of_them(sentence: str) -> 
     found = read_text("Antecedentes\n\nEl Taller sobre empleo se realizó desde el 3 al 5 de mayo de 2019 en Lima, "
                       "Perú.\n")
     assert [(a.start, a.end) for a in found] == [("2019-05-03", "2019-05-05")]
+
+
+@pytest.mark.parametrize(("sentence", "place"), [
+    ("La Reunión de los Grupos de Trabajo se llevó a cabo el 4 y 5 de mayo de 2017 en Washington D.C.",
+     "Washington, D.C."),
+    ("The Workshop on telework was held on 3 May 2017 in Kingston.", "Kingston"),
+    ("El Taller sobre teletrabajo se realizó el 3 de mayo de 2017 en Cartagena.", "Cartagena"),
+])
+def test_the_place_after_the_date_of_a_held_event_is_read(sentence: str, place: str) -> None:
+    """"se llevó a cabo el 28 y 29 de junio de 2016 en Washington D.C.": no place was read."""
+    assert [a.place for a in read_text(f"I. ACTIVITIES\n\n1. {sentence}\n")] == [place]
