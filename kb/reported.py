@@ -90,6 +90,9 @@ _CUES: tuple[tuple[str, str], ...] = (
               r"\bmanual\b"),
 )
 _CUE_RES = tuple((kind, re.compile(rf"(?:{pattern})", _F)) for kind, pattern in _CUES)
+# "The Permanent Executive Committee of ... (COSATE) met on ...": a consultative body that met held a meeting of
+# its own, unless the words name another kind (it met at a Conference, in a workshop)
+_BODY_MET_RE = re.compile(r"(?P<who>\b(?:COSATE|CEATAL))\)?\s+(?P<met>met|se reuni(?:ó|eron))\b")
 assert all(kind in ACTIVITY_TYPES for kind, _ in _CUES)
 
 _HELD_RE = re.compile(
@@ -397,7 +400,8 @@ def _kind(text: str, a: int = 0, b: int | None = None) -> tuple[str, re.Match[st
     hits = [(m.start(), order, kind, m) for order, (kind, pattern) in enumerate(_CUE_RES)
             if (m := pattern.search(text, a, len(text) if b is None else b))]
     if not hits:
-        return None
+        met = _BODY_MET_RE.search(text, a, len(text) if b is None else b)
+        return ("WorkingGroupMeeting", met) if met else None
     # the kind named first: a study "prepared by mandate of the XX IACML" is a study, a workshop on a study
     # a workshop; of two at one place, the more specific
     _, _, kind, m = min(hits, key=lambda h: (h[0], h[1]))
@@ -485,6 +489,8 @@ def _label(cue: re.Match[str], titled: re.Match[str] | None, text: str) -> str:
     """The kind as printed, then its name in quotation marks, or the words saying what it was on."""
     if cue.groupdict().get("meeting"):
         return _met_label(cue)
+    if cue.groupdict().get("met"):
+        return f"{'Meeting of' if cue['met'] == 'met' else 'Reunión del'} {cue['who']}"
     thing = _THING_RE.match(cue.group())  # "agreed to create the network ...": the network, not the verb
     noun = " ".join((cue.group()[thing.start(1):] if thing else cue.group()).split())
     # the capitalised words of its name before the kind ("a Participatory Gender Audit", "the RIAL Workshop")

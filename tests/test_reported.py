@@ -525,3 +525,14 @@ def test_a_year_since_which_events_went_on_dates_none_of_them(sentence: str) -> 
 def test_the_place_after_the_date_of_a_held_event_is_read(sentence: str, place: str) -> None:
     """"se llevó a cabo el 28 y 29 de junio de 2016 en Washington D.C.": no place was read."""
     assert [a.place for a in read_text(f"I. ACTIVITIES\n\n1. {sentence}\n")] == [place]
+
+
+def test_a_consultative_body_that_met_held_a_meeting() -> None:
+    """"(COSATE) met on December 3, 2015, in Cancún" named no kind: the report's own meeting was missed."""
+    found = read_text("Overview\n\nThe Executive Committee of the Business Technical Advisory Committee on Labor "
+                      "Matters (CEATAL) met on 3 March 2021 in Lima, Peru, ahead of the ministers' session.\n")
+    assert [(a.activity_type, a.label, a.start, a.place) for a in found] == [
+        ("WorkingGroupMeeting", "Meeting of CEATAL", "2021-03-03", "Lima, Peru")]
+    # met at an event of a kind named: that event, not a meeting of its own
+    found = read_text("Overview\n\nCOSATE met at the XXI IACML, held on 3 March 2021 in Lima, Peru.\n")
+    assert [a.activity_type for a in found] == ["Conference"]
