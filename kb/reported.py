@@ -320,20 +320,68 @@ def _read_clause(doc: SourceDocument, passage: _Passage, rest: str,
     kind_at = _kind(passage.text)
     if kind_at is None:
         return []
-    parts: list[tuple[int, int, list[_Dated]]] = [(0, len(passage.text), _event_dates(passage.text, dates))]
+    # the clause whole, or its parts that each tell of one event: its words, its date, its place
+    parts: list[tuple[int, int, list[_Dated], str]] = [
+        (0, len(passage.text), _event_dates(passage.text, dates), "")]
     plural = bool(set(_words(kind_at[1].group())) & _PLURAL_KINDS)  # "two meetings of Working Group 1"
+    places = _listed_places(passage.text, kind_at[1].end()) if plural else []
     if len(dates) >= 2 and all(d.first != dates[0].first for d in dates[1:]) and plural:
         # "dialogues on A (March, 2022), B (September, 2022), ...": each dated part, one event
         bounds = [0, *(d.end for d in dates[:-1])]
-        parts = [(a, dates[i].end if i < len(dates) - 1 else len(passage.text), [dates[i]])
+        parts = [(a, dates[i].end if i < len(dates) - 1 else len(passage.text), [dates[i]], "")
                  for i, a in enumerate(bounds)]
+    elif places:
+        # "the working group meetings in Barbados and Cartagena": each place, one event (of the clause's one date)
+        bounds = [0, *(end for _, end, _ in places[:-1])]
+        parts = [(a, places[i][1] if i < len(places) - 1 else len(passage.text), dates[:1] if len(dates) == 1 else [],
+                  places[i][2]) for i, a in enumerate(bounds)]
     out = []
-    for a, b, dated in parts:
+    for a, b, dated, place in parts:
         kind = _kind(passage.text, a, b) or kind_at
-        proposal = _proposal(doc, passage, a, b, kind, dated[0] if dated else None, page, rest)
+        proposal = _proposal(doc, passage, a, b, kind, dated[0] if dated else None, page, rest,
+                             place=place, one=len(parts) > 1 or bool(place))
         if proposal is not None:
             out.append(proposal)
     return out
+
+
+_PLACE_SEP_RE = re.compile(r"\s*(?:,\s*(?:and\s+|y\s+)?|\s+(?:and|y)\s+)(?:in\s+|en\s+)?")
+
+
+def _listed_places(text: str, start: int) -> list[tuple[int, int, str]]:
+    """The places a plural's words list after it, each where it ends: "in Barbados and Cartagena", "in Nassau,
+    Bahamas, and in Lima, Peru". A list only where a country or the verb of holding ("were held: in ...") says
+    these are places (not "in Spanish and English")."""
+    opening = re.compile(r"\b(?:in|en)\s+").search(text, start)
+    if opening is None:
+        return []
+    names, city_re = _countries(), re.compile(_CITY)
+    items: list[tuple[int, int, str]] = []
+    at = opening.end()
+    while (city := city_re.match(text, at)) is not None:
+        name = re.sub(r"(?<=[^\W\d_]{2})\.$", "", " ".join(city.group().split()))
+        if name in _MONTH_NAMES:
+            return []
+        if items and name in names and items[-1][2] not in names and text[items[-1][1]:city.start()].strip() == ",":
+            items[-1] = (items[-1][0], city.end(), f"{items[-1][2]}, {name}")  # "Nassau, Bahamas": the city's
+        else:
+            items.append((city.start(), city.end(), name))
+        sep = _PLACE_SEP_RE.match(text, city.end())
+        if sep is None or sep.end() == len(text):
+            break
+        at = sep.end()
+    held_in = re.search(rf"(?:{_HELD_RE.pattern})[\s:,]*$", text[max(0, opening.start() - 40):opening.start()], _F)
+    if held_in is None and not any(name in names or name.split(", ")[-1] in names for _, _, name in items):
+        return []
+    return [] if any(name in _languages() for _, _, name in items) else items  # held in Spanish and English
+
+
+@functools.cache
+def _languages() -> frozenset[str]:
+    """Languages' names in English ("Spanish"), as pycountry gives them: what "held in ..." may say besides a place."""
+    import pycountry
+
+    return frozenset(language.name for language in pycountry.languages)
 
 
 # "since 2013", "desde la creación de la CIMT en 1963": the words between say what began then, not an event
@@ -410,7 +458,9 @@ def _kind(text: str, a: int = 0, b: int | None = None) -> tuple[str, re.Match[st
 
 def _proposal(doc: SourceDocument, passage: _Passage, a: int, b: int, kind_at: tuple[str, re.Match[str]],
               date: _Dated | None, page: tuple[_Dated, str] | None = None,
-              rest: str = "") -> ReportedActivity | None:
+              rest: str = "", *, place: str = "", one: bool = False) -> ReportedActivity | None:
+    """The proposal of the words ``passage.text[a:b]``; ``one`` when they are one of the events a clause lists (by
+    its dates or its ``place``s)."""
     kind, cue = kind_at
     words = passage.text[a:b]
     lead = f"{rest} {passage.text[:a]}".strip()  # the words before the part, and the sentence's beyond its clause
@@ -437,7 +487,7 @@ def _proposal(doc: SourceDocument, passage: _Passage, a: int, b: int, kind_at: t
     # the kind's noun says how many, not who it is of: "the Meeting of the Working Groups" is one meeting
     head = re.split(r"\s+(?:of|de|del)\s+(?=\S)", cue.group(), maxsplit=1, flags=_F)[0]
     plural = re.search(r"(?:s|es)$", head, _F) is not None and kind not in ("NetworkCreation", "RepositoryLaunch")
-    place = _place(words) or (_place(passage.text) if len(passage.text) < 400 else "") or (
+    place = place or _place(words) or (_place(passage.text) if len(passage.text) < 400 else "") or (
         # the page's place too for the date of its dateline, printed in the passage
         page[1] if page is not None and (paged or (date is not None and date.first == page[0].first)) else "")
     counted = re.search(r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|dos|tres|cuatro|cinco|seis|siete|"
@@ -453,8 +503,11 @@ def _proposal(doc: SourceDocument, passage: _Passage, a: int, b: int, kind_at: t
     evidence = Evidence(doc=doc.meta.slug, quote=text[quote_start:quote_end], start=quote_start, end=quote_end,
                         prefix=text[max(0, quote_start - CONTEXT):quote_start],
                         suffix=text[quote_end:quote_end + CONTEXT], where="")
-    label = _label(cue, titled, passage.text) if a <= cue.start() < b or not a else \
-        _part_label(cue, passage.text[a:b])
+    if one and place:  # one of the places a plural lists: the kind as the clause names it, in one of them
+        label = f"{_singular(_label(cue, titled, passage.text))} in {place}"
+    else:
+        label = _label(cue, titled, passage.text) if a <= cue.start() < b or not a else \
+            _part_label(cue, passage.text[a:b])
     start, end = (date.first, date.last) if date else ("", "")
     dated = f"dated {start}{f' to {end}' if end else ''}{' by the page' if paged else ''}" if date else ""
     why = "; ".join(filter(None, (
@@ -526,6 +579,17 @@ def _met_label(cue: re.Match[str]) -> str:
     if cue["who"].lower().startswith("authorities"):
         return f"{meeting} of the authorities" + (f" of the {acronyms[0]}" if acronyms else "")
     return f"{meeting} of {' and '.join(acronyms) or cue['who']}"
+
+
+def _singular(label: str) -> str:
+    """The label with its first plural kind in the singular: "Working group meetings" -> "... meeting"."""
+    def one(m: re.Match[str]) -> str:
+        word = m.group()
+        if _words(word) != [word.casefold()] or word.casefold() not in _PLURAL_KINDS:
+            return word
+        return re.sub(r"iones$", "ión", word) if word.endswith("iones") else re.sub(r"ies$", "y", word) \
+            if word.endswith("ies") else re.sub(r"(?<=[rln])es$|(?<=[^s])s$", "", word)
+    return re.sub(r"\b(?:[^\W\d_]+(?:ies|es|s))\b", one, label, count=1)
 
 
 def _part_label(cue: re.Match[str], words: str) -> str:
@@ -703,7 +767,7 @@ _KIND_WORDS = frozenset({
     "dialogues", "dialogo", "dialogos", "virtual", "virtuales", "webinar", "meeting", "meetings", "reunion",
     "reuniones", "conference", "conferencia", "study", "studies", "estudio", "estudios", "course", "courses",
     "curso", "cursos", "network", "repository", "hemispheric", "hemisferico", "regional", "technical", "tecnico",
-    "tecnica", "rial", "iacml", "cimt"})
+    "tecnica", "rial", "iacml", "cimt", "working", "group", "groups", "grupo", "grupos"})
 _PLURAL_KINDS = frozenset(w for w in _KIND_WORDS if w.endswith("s") and w not in ("virtual", "iacml"))
 _PREFIXES = {"Workshop": "ws", "VirtualDialogue": "dialogue", "Course": "course", "Study": "study",
              "NetworkCreation": "network", "RepositoryLaunch": "repository",
@@ -720,7 +784,7 @@ def _slug(kind: str, label: str, titled: re.Match[str] | None, start: str, cue: 
         folded = unicodedata.normalize("NFKD", text.casefold())
         return re.findall(r"[a-z0-9]+", "".join(c for c in folded if not unicodedata.combining(c)))
 
-    generic = set(words_of(cue)) | set(_PREFIXES[kind].split("-"))
+    generic = set(words_of(cue)) | set(words_of(_singular(cue))) | set(_PREFIXES[kind].split("-"))
     words = [w for w in words_of(titled.group(1) if titled else label) if w not in _SLUG_STOP and w not in generic]
     return "-".join(filter(None, (_PREFIXES[kind], start[:7], *words[:3])))[:80].rstrip("-")
 

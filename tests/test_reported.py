@@ -536,3 +536,16 @@ def test_a_consultative_body_that_met_held_a_meeting() -> None:
     # met at an event of a kind named: that event, not a meeting of its own
     found = read_text("Overview\n\nCOSATE met at the XXI IACML, held on 3 March 2021 in Lima, Peru.\n")
     assert [a.activity_type for a in found] == ["Conference"]
+
+
+def test_a_plural_gives_one_event_per_place_it_lists() -> None:
+    """"the working group meetings in Barbados and Cartagena" gave one meeting, in Barbados, or none at all."""
+    found = read_text("I. ACTIVITIES\n\n1. The working group meetings held in Kingston, Jamaica, and in Quito "
+                      "reviewed the Work Plan.\n\n2. Two preparatory meetings were held: in Bridgetown and in "
+                      "Asunción.\n\n3. The workshops held in Spanish and English covered telework.\n")
+    assert sorted((a.activity_type, a.label, a.place) for a in found) == [
+        ("PreparatoryMeeting", "Preparatory meeting in Asunción", "Asunción"),
+        ("PreparatoryMeeting", "Preparatory meeting in Bridgetown", "Bridgetown"),
+        ("WorkingGroupMeeting", "Working group meeting in Kingston, Jamaica", "Kingston, Jamaica"),
+        ("WorkingGroupMeeting", "Working group meeting in Quito", "Quito")]
+    assert len({a.evidence[0].start for a in found}) == 4  # each its own words: one declared leaves the others
