@@ -335,14 +335,41 @@ def _read_clause(doc: SourceDocument, passage: _Passage, rest: str,
         bounds = [0, *(end for _, end, _ in places[:-1])]
         parts = [(a, places[i][1] if i < len(places) - 1 else len(passage.text), dates[:1] if len(dates) == 1 else [],
                   places[i][2]) for i, a in enumerate(bounds)]
+    count = _count(passage.text, kind_at[1].start()) if plural and len(parts) == 1 and not places else 0
+    if count > _ITEMISED:
+        return []  # so many events, none told apart: not one of them
     out = []
     for a, b, dated, place in parts:
         kind = _kind(passage.text, a, b) or kind_at
-        proposal = _proposal(doc, passage, a, b, kind, dated[0] if dated else None, page, rest,
-                             place=place, one=len(parts) > 1 or bool(place))
-        if proposal is not None:
-            out.append(proposal)
+        # "the two workshops on ...": two events, each proposed
+        for nth in range(1, count + 1) if count > 1 else (0,):
+            proposal = _proposal(doc, passage, a, b, kind, dated[0] if dated else None, page, rest,
+                                 place=place, one=len(parts) > 1 or bool(place) or nth > 0, nth=(nth, count))
+            if proposal is not None:
+                out.append(proposal)
     return out
+
+
+_NUMBERS = {w: n for n, words in enumerate((
+    (), ("one", "uno", "una"), ("two", "dos", "both", "ambos", "ambas"), ("three", "tres"), ("four", "cuatro"),
+    ("five", "cinco"), ("six", "seis"), ("seven", "siete"), ("eight", "ocho"), ("nine", "nueve"), ("ten", "diez"),
+    ("eleven", "once"), ("twelve", "doce"), ("thirteen", "trece"), ("fourteen", "catorce"), ("fifteen", "quince"),
+    ("sixteen", "dieciséis"), ("seventeen", "diecisiete"), ("eighteen", "dieciocho"), ("nineteen", "diecinueve"),
+    ("twenty", "veinte"))) for w in words}
+_COUNT_RE = re.compile(rf"(?<![\d.,])(?:(?P<digits>\d{{1,3}})(?![\d.,])|\b(?P<word>{'|'.join(_NUMBERS)})\b)"
+                       r"\s+(?:\w+\s+){0,3}$", _F)
+# of a count of events nothing tells apart, each is proposed up to this many; more are a tally ("the eighteen
+# ministerial meetings held since ..."), a series no one of which the words report
+_ITEMISED = 5
+
+
+def _count(text: str, at: int) -> int:
+    """How many the words just before ``at`` say there were ("the two RIAL workshops", "las 18 reuniones"); 0
+    when they say none (a year is no count: "the 2019 workshops")."""
+    m = _COUNT_RE.search(text[max(0, at - 40):at])
+    if m is None:
+        return 0
+    return int(m["digits"]) if m["digits"] else _NUMBERS[m["word"].casefold()]
 
 
 _PLACE_SEP_RE = re.compile(r"\s*(?:,\s*(?:and\s+|y\s+)?|\s+(?:and|y)\s+)(?:in\s+|en\s+)?")
@@ -458,9 +485,10 @@ def _kind(text: str, a: int = 0, b: int | None = None) -> tuple[str, re.Match[st
 
 def _proposal(doc: SourceDocument, passage: _Passage, a: int, b: int, kind_at: tuple[str, re.Match[str]],
               date: _Dated | None, page: tuple[_Dated, str] | None = None,
-              rest: str = "", *, place: str = "", one: bool = False) -> ReportedActivity | None:
+              rest: str = "", *, place: str = "", one: bool = False,
+              nth: tuple[int, int] = (0, 0)) -> ReportedActivity | None:
     """The proposal of the words ``passage.text[a:b]``; ``one`` when they are one of the events a clause lists (by
-    its dates or its ``place``s)."""
+    its dates or its ``place``s, or the ``nth`` of the (nth, count) it counts)."""
     kind, cue = kind_at
     words = passage.text[a:b]
     lead = f"{rest} {passage.text[:a]}".strip()  # the words before the part, and the sentence's beyond its clause
@@ -490,8 +518,7 @@ def _proposal(doc: SourceDocument, passage: _Passage, a: int, b: int, kind_at: t
     place = place or _place(words) or (_place(passage.text) if len(passage.text) < 400 else "") or (
         # the page's place too for the date of its dateline, printed in the passage
         page[1] if page is not None and (paged or (date is not None and date.first == page[0].first)) else "")
-    counted = re.search(r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|dos|tres|cuatro|cinco|seis|siete|"
-                        r"ocho|nueve|diez)\s+(?:\w+\s+){0,3}$", passage.text[max(0, cue.start() - 40):cue.start()], _F)
+    counted = _count(passage.text, cue.start()) > 1
     if plural and not date and not titled and not counted and not place:
         return None  # "the workshops held", "studies carried out": no event a curator could declare
     features = {"dated": 1.0 if date else 0.0, "held": 1.0 if held else 0.0, "titled": 1.0 if titled else 0.0,
@@ -505,6 +532,8 @@ def _proposal(doc: SourceDocument, passage: _Passage, a: int, b: int, kind_at: t
                         suffix=text[quote_end:quote_end + CONTEXT], where="")
     if one and place:  # one of the places a plural lists: the kind as the clause names it, in one of them
         label = f"{_singular(_label(cue, titled, passage.text))} in {place}"
+    elif nth[0]:
+        label = _nth_label(_singular(_label(cue, titled, passage.text)), *nth)
     else:
         label = _label(cue, titled, passage.text) if a <= cue.start() < b or not a else \
             _part_label(cue, passage.text[a:b])
@@ -516,7 +545,8 @@ def _proposal(doc: SourceDocument, passage: _Passage, a: int, b: int, kind_at: t
         f"named “{titled.group(1)}”" if titled else "", f"in {place}" if place else "",
         f"but {announced.group()!r} may announce it" if announced else "")))
     # named by its words, not their place: a rejection holds when the text is held anew with a line changed
-    ident = hashlib.sha256(f"{doc.meta.slug}\x1f{kind}\x1f{' '.join(evidence.quote.split())}".encode()).hexdigest()[:10]
+    ident = hashlib.sha256(f"{doc.meta.slug}\x1f{kind}\x1f{' '.join(evidence.quote.split())}"
+                           f"{f'{chr(31)}{nth[0]}' if nth[0] else ''}".encode()).hexdigest()[:10]
     return ReportedActivity(id=ident, slug=_slug(kind, label, titled, start, cue.group()), activity_type=kind,
                             label=label, start=start, end=end, place=place, document=doc.meta.slug,
                             evidence=(evidence,), confidence=confidence, why=why, features=tuple(features.items()))
@@ -579,6 +609,17 @@ def _met_label(cue: re.Match[str]) -> str:
     if cue["who"].lower().startswith("authorities"):
         return f"{meeting} of the authorities" + (f" of the {acronyms[0]}" if acronyms else "")
     return f"{meeting} of {' and '.join(acronyms) or cue['who']}"
+
+
+def _nth_label(label: str, nth: int, count: int) -> str:
+    """The label of the nth of a count of events: "Workshop on social protection" of "two workshops on formalization
+    and social protection" when its topics are as many as the count; else "Workshop on formalization and social
+    protection (2 of 2)"."""
+    m = re.match(r"(?P<kind>.*?\b(?:on|about|sobre))\s+(?P<topics>.+)$", label, _F)
+    topics = re.split(r"\s*,\s*(?:and\s+|y\s+)?|\s+(?:and|y)\s+", m["topics"]) if m else []
+    if len(topics) == count and all(topics):
+        return f"{m['kind']} {topics[nth - 1]}" if m else label
+    return f"{label} ({nth} of {count})"
 
 
 def _singular(label: str) -> str:
@@ -730,6 +771,8 @@ def _same_event(a: ReportedActivity, b: ReportedActivity) -> bool:
     told apart by name or place; or undated and of much the same name in quotation marks."""
     if a.activity_type != b.activity_type or _told_apart(a.label, b.label, a.place, b.place):
         return False
+    if (a.evidence[0].start, a.evidence[0].end) == (b.evidence[0].start, b.evidence[0].end):
+        return False  # the events one clause counts ("three courses ... in 2019"), read apart there
     if a.start and b.start:
         return _same_dates(a.start, b.start) and (min(len(a.start), len(b.start)) >= 7 or
                                                    _likeness(a.label, b.label) >= 0.5)

@@ -496,9 +496,10 @@ def test_each_item_of_a_list_of_events_is_read_in_its_own_clause() -> None:
                       "regional meetings of 2021, at which employers held talks with the governments; the two "
                       "workshops on green skills; and the working group meetings in Lima, Peru.\n")
     assert sorted((a.activity_type, a.start, a.place) for a in found) == [
-        ("MinisterialMeeting", "2021", ""), ("WorkingGroupMeeting", "", "Lima, Peru"), ("Workshop", "", "")]
+        ("MinisterialMeeting", "2021", ""), ("WorkingGroupMeeting", "", "Lima, Peru"), ("Workshop", "", ""),
+        ("Workshop", "", "")]
     assert [a.evidence[0].quote for a in found if a.activity_type == "Workshop"] == [
-        "the two workshops on green skills"]
+        "the two workshops on green skills"] * 2
 
 
 @pytest.mark.parametrize("sentence", [
@@ -549,3 +550,17 @@ def test_a_plural_gives_one_event_per_place_it_lists() -> None:
         ("WorkingGroupMeeting", "Working group meeting in Kingston, Jamaica", "Kingston, Jamaica"),
         ("WorkingGroupMeeting", "Working group meeting in Quito", "Quito")]
     assert len({a.evidence[0].start for a in found}) == 4  # each its own words: one declared leaves the others
+
+
+def test_a_count_of_events_is_so_many_events_not_one() -> None:
+    """"the two RIAL workshops on formalization and social protection" gave one workshop; "las dieciocho reuniones
+    ministeriales realizadas" one meeting."""
+    found = read_text("I. ACTIVITIES\n\n1. The Chair reported on the two seminars on skills and telework, which were "
+                      "held with the ministries.\n\n2. Three courses on mediation were held in 2019.\n\n3. The "
+                      "eighteen ministerial meetings held so far adopted declarations.\n\n4. Las 18 reuniones "
+                      "ministeriales realizadas hasta 2015 adoptaron declaraciones.\n")
+    assert sorted((a.activity_type, a.label, a.start) for a in found) == [
+        ("Course", "Course on mediation (1 of 3)", "2019"), ("Course", "Course on mediation (2 of 3)", "2019"),
+        ("Course", "Course on mediation (3 of 3)", "2019"),
+        ("Workshop", "Seminar on skills", ""), ("Workshop", "Seminar on telework", "")]
+    assert len({a.id for a in found}) == len({a.slug for a in found}) == 5
