@@ -69,7 +69,11 @@ _CUES: tuple[tuple[str, str], ...] = (
     ("Conference", rf"{_ORDINAL}\s+(?:inter-american\s+)?conferences? of ministers|"
                    rf"{_ORDINAL}\s+conferencias? interamericanas? de ministr\w+|"
                    r"\b[XVI]+ (?:IACML|CIMT|Conference|Conferencia)\b|summit of the americas|"
-                   r"cumbre de las am[eé]ricas|international labou?r conference|conferencia internacional del trabajo"),
+                   r"cumbre de las am[eé]ricas|international labou?r conference|conferencia internacional del trabajo|"
+                   # the OAS's sessions, as the bench's readers type them (bench/README.md)
+                   r"\b(?:OAS|OEA) General Assembl(?:y|ies)\b|\bGeneral Assembl(?:y|ies) of the (?:OAS|Organization "
+                   r"of American States)\b|\bAsambleas? Generale?s? de la (?:OEA|Organizaci[oó]n de los Estados "
+                   r"Americanos)\b"),
     ("VirtualDialogue", r"(?:virtual|hemispheric|regional|online|technical) dialogues?|"
                         r"di[aá]logos? (?:virtual(?:es)?|hemisf[eé]ricos?|regional(?:es)?|t[eé]cnicos?)|"
                         r"webinars?|webinarios?|conversatorios?|virtual forums?|foros? virtual(?:es)?|"
@@ -142,8 +146,8 @@ _DATE_RES = (
                rf"\s*,?\s+(?:de\s+|del\s+)?(?P<y>{_YEAR})", _F),
     # (March, 2022) / in December 2017 / en noviembre de 2022
     re.compile(rf"(?P<m>{_MONTH})\s*,?\s+(?:de\s+|del\s+)?(?P<y>{_YEAR})", _F),
-    # in 2012 / en 2009 / (2016)
-    re.compile(rf"(?:\b(?:in|en|since|desde|of|de)\s+|\()(?P<y>{_YEAR})\b(?![-–/]\d)", _F),
+    # in 2012 / en 2009 / (2016) / the second year of "of 2014 and 2015"
+    re.compile(rf"(?:\b(?:in|en|since|desde|of|de)\s+|\(|(?<=\d{{4}} )(?:and|y)\s+)(?P<y>{_YEAR})\b(?![-–/]\d)", _F),
 )
 _TITLE_RE = re.compile(r"[“\"«]([^”\"»]{6,200})[”\"»]")
 # a sentence ends at its stop, or after the quotation mark closing it ("... sustainable enterprises.” The ...")
@@ -638,6 +642,9 @@ def _part_label(cue: re.Match[str], words: str) -> str:
     noun = " ".join(cue.group().split())
     noun = re.sub(r"ies$", "y", noun) if noun.endswith("ies") else re.sub(r"(?<=[rln])es$|(?<=[^s])s$", "", noun)
     body = re.sub(r"^[\s),;:]*(?:and|y|including|incluyendo|as well as)?\s*", "", words, flags=_F)
+    year = re.match(rf"{_YEAR}\b", body)
+    if year:  # "the General Assemblies of 2014 and 2015, at which ...": the second is the kind of its year
+        return f"{noun[:1].upper()}{noun[1:]} {year.group()}"
     body = re.split(r"\s*\(|\s*[,;]?\s*(?:" + _MONTH + r")\b", body, maxsplit=1, flags=_F)[0]
     return f"{noun[:1].upper()}{noun[1:]}: {' '.join(body.split()[:12])}".rstrip(": ")
 
@@ -810,7 +817,8 @@ _KIND_WORDS = frozenset({
     "dialogues", "dialogo", "dialogos", "virtual", "virtuales", "webinar", "meeting", "meetings", "reunion",
     "reuniones", "conference", "conferencia", "study", "studies", "estudio", "estudios", "course", "courses",
     "curso", "cursos", "network", "repository", "hemispheric", "hemisferico", "regional", "technical", "tecnico",
-    "tecnica", "rial", "iacml", "cimt", "working", "group", "groups", "grupo", "grupos"})
+    "tecnica", "rial", "iacml", "cimt", "working", "group", "groups", "grupo", "grupos", "assembly", "assemblies",
+    "asamblea", "asambleas"})
 _PLURAL_KINDS = frozenset(w for w in _KIND_WORDS if w.endswith("s") and w not in ("virtual", "iacml"))
 _PREFIXES = {"Workshop": "ws", "VirtualDialogue": "dialogue", "Course": "course", "Study": "study",
              "NetworkCreation": "network", "RepositoryLaunch": "repository",

@@ -564,3 +564,12 @@ def test_a_count_of_events_is_so_many_events_not_one() -> None:
         ("Course", "Course on mediation (3 of 3)", "2019"),
         ("Workshop", "Seminar on skills", ""), ("Workshop", "Seminar on telework", "")]
     assert len({a.id for a in found}) == len({a.slug for a in found}) == 5
+
+
+def test_the_oas_general_assemblies_are_conferences_each_of_its_year() -> None:
+    """"the OAS General Assemblies of 2014 and 2015, at which ... held discussions": no kind, so not read."""
+    found = read_text("Report\n\nThe Council took part in the OAS General Assemblies of 2018 and 2019, where it held "
+                      "talks with the delegations.\n\nLa Asamblea General de la OEA se celebró en junio de 2017 en "
+                      "Cancún.\n")
+    assert sorted((a.activity_type, a.start, a.place) for a in found) == [
+        ("Conference", "2017-06", "Cancún"), ("Conference", "2018", ""), ("Conference", "2019", "")]
