@@ -334,12 +334,12 @@ def _read_clause(doc: SourceDocument, passage: _Passage, rest: str,
         bounds = [0, *(d.end for d in dates[:-1])]
         parts = [(a, dates[i].end if i < len(dates) - 1 else len(passage.text), [dates[i]], "")
                  for i, a in enumerate(bounds)]
-    elif places:
+    elif len(places) >= 2:
         # "the working group meetings in Barbados and Cartagena": each place, one event (of the clause's one date)
         bounds = [0, *(end for _, end, _ in places[:-1])]
         parts = [(a, places[i][1] if i < len(places) - 1 else len(passage.text), dates[:1] if len(dates) == 1 else [],
                   places[i][2]) for i, a in enumerate(bounds)]
-    count = _count(passage.text, kind_at[1].start()) if plural and len(parts) == 1 and not places else 0
+    count = _count(passage.text, kind_at[1].start()) if plural and len(parts) == 1 else 0
     if count > _ITEMISED:
         return []  # so many events, none told apart: not one of them
     out = []
@@ -348,7 +348,7 @@ def _read_clause(doc: SourceDocument, passage: _Passage, rest: str,
         # "the two workshops on ...": two events, each proposed
         for nth in range(1, count + 1) if count > 1 else (0,):
             proposal = _proposal(doc, passage, a, b, kind, dated[0] if dated else None, page, rest,
-                                 place=place, one=len(parts) > 1 or bool(place) or nth > 0, nth=(nth, count))
+                                 listed=place, one=len(parts) > 1 or nth > 0, nth=(nth, count))
             if proposal is not None:
                 out.append(proposal)
     return out
@@ -489,10 +489,10 @@ def _kind(text: str, a: int = 0, b: int | None = None) -> tuple[str, re.Match[st
 
 def _proposal(doc: SourceDocument, passage: _Passage, a: int, b: int, kind_at: tuple[str, re.Match[str]],
               date: _Dated | None, page: tuple[_Dated, str] | None = None,
-              rest: str = "", *, place: str = "", one: bool = False,
+              rest: str = "", *, listed: str = "", one: bool = False,
               nth: tuple[int, int] = (0, 0)) -> ReportedActivity | None:
     """The proposal of the words ``passage.text[a:b]``; ``one`` when they are one of the events a clause lists (by
-    its dates or its ``place``s, or the ``nth`` of the (nth, count) it counts)."""
+    its dates, by the places it lists, ``listed`` being this one's, or the ``nth`` of the (nth, count) it counts)."""
     kind, cue = kind_at
     words = passage.text[a:b]
     lead = f"{rest} {passage.text[:a]}".strip()  # the words before the part, and the sentence's beyond its clause
@@ -519,7 +519,7 @@ def _proposal(doc: SourceDocument, passage: _Passage, a: int, b: int, kind_at: t
     # the kind's noun says how many, not who it is of: "the Meeting of the Working Groups" is one meeting
     head = re.split(r"\s+(?:of|de|del)\s+(?=\S)", cue.group(), maxsplit=1, flags=_F)[0]
     plural = re.search(r"(?:s|es)$", head, _F) is not None and kind not in ("NetworkCreation", "RepositoryLaunch")
-    place = place or _place(words) or (_place(passage.text) if len(passage.text) < 400 else "") or (
+    place = listed or _place(words) or (_place(passage.text) if len(passage.text) < 400 else "") or (
         # the page's place too for the date of its dateline, printed in the passage
         page[1] if page is not None and (paged or (date is not None and date.first == page[0].first)) else "")
     counted = _count(passage.text, cue.start()) > 1
@@ -534,7 +534,7 @@ def _proposal(doc: SourceDocument, passage: _Passage, a: int, b: int, kind_at: t
     evidence = Evidence(doc=doc.meta.slug, quote=text[quote_start:quote_end], start=quote_start, end=quote_end,
                         prefix=text[max(0, quote_start - CONTEXT):quote_start],
                         suffix=text[quote_end:quote_end + CONTEXT], where="")
-    if one and place:  # one of the places a plural lists: the kind as the clause names it, in one of them
+    if listed:  # one of the places a plural lists: the kind as the clause names it, in one of them
         label = f"{_singular(_label(cue, titled, passage.text))} in {place}"
     elif nth[0]:
         label = _nth_label(_singular(_label(cue, titled, passage.text)), *nth)

@@ -573,3 +573,11 @@ def test_the_oas_general_assemblies_are_conferences_each_of_its_year() -> None:
                       "Cancún.\n")
     assert sorted((a.activity_type, a.start, a.place) for a in found) == [
         ("Conference", "2017-06", "Cancún"), ("Conference", "2018", ""), ("Conference", "2019", "")]
+
+
+def test_a_count_of_events_in_one_place_is_so_many_events_there() -> None:
+    """Only the events of a list of places are labelled by their place: three workshops in Lima were three
+    "Workshop on telework in Lima, Peru", and the one place taken for a list."""
+    found = read_text("I. ACTIVITIES\n\n1. Three workshops on telework were held in Lima, Peru.\n")
+    assert [(a.label, a.place) for a in found] == [
+        (f"Workshop on telework ({n} of 3)", "Lima, Peru") for n in (1, 2, 3)]
