@@ -70,10 +70,11 @@ _CUES: tuple[tuple[str, str], ...] = (
                    rf"{_ORDINAL}\s+conferencias? interamericanas? de ministr\w+|"
                    r"\b[XVI]+ (?:IACML|CIMT|Conference|Conferencia)\b|summit of the americas|"
                    r"cumbre de las am[eé]ricas|international labou?r conference|conferencia internacional del trabajo|"
-                   # the OAS's sessions, as the bench's readers type them (bench/README.md)
-                   r"\b(?:OAS|OEA) General Assembl(?:y|ies)\b|\bGeneral Assembl(?:y|ies) of the (?:OAS|Organization "
-                   r"of American States)\b|\bAsambleas? Generale?s? de la (?:OEA|Organizaci[oó]n de los Estados "
-                   r"Americanos)\b"),
+                   # the OAS's sessions, as the bench's readers type them (bench/README.md); not the organ that
+                   # approved a text ("approved by the OAS General Assembly in 2017")
+                   r"(?<!\bby the )(?<!\bpor la )(?:\b(?:OAS|OEA) General Assembl(?:y|ies)\b|"
+                   r"\bGeneral Assembl(?:y|ies) of the (?:OAS|Organization of American States)\b|"
+                   r"\bAsambleas? Generale?s? de la (?:OEA|Organizaci[oó]n de los Estados Americanos)\b)"),
     ("VirtualDialogue", r"(?:virtual|hemispheric|regional|online|technical) dialogues?|"
                         r"di[aá]logos? (?:virtual(?:es)?|hemisf[eé]ricos?|regional(?:es)?|t[eé]cnicos?)|"
                         r"webinars?|webinarios?|conversatorios?|virtual forums?|foros? virtual(?:es)?|"

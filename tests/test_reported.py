@@ -581,3 +581,11 @@ def test_a_count_of_events_in_one_place_is_so_many_events_there() -> None:
     found = read_text("I. ACTIVITIES\n\n1. Three workshops on telework were held in Lima, Peru.\n")
     assert [(a.label, a.place) for a in found] == [
         (f"Workshop on telework ({n} of 3)", "Lima, Peru") for n in (1, 2, 3)]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The Ministers will apply the guidelines approved by the OAS General Assembly in 2017.",
+    "Los Ministros aplicarán los lineamientos aprobados por la Asamblea General de la OEA en 2017.",
+])
+def test_the_general_assembly_that_approved_a_text_is_no_event_reported(sentence: str) -> None:
+    assert read_text(f"I. COMMITMENTS\n\n1. {sentence}\n") == []
