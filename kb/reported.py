@@ -7,12 +7,17 @@ A held report tells what answered the mandates mostly through the activities it 
 declared, ``kb suggest`` has nothing of the report's to link to a mandate. So ``kb suggest --activities``
 proposes them, ``kb review`` declares the accepted ones, and the next ``kb suggest`` links them.
 
-How a passage is read: a sentence of a provision (or one of the parts of a sentence that lists dated events,
-"dialogues on A (March, 2022), B (September, 2022)") that names a kind of activity and says it took place:
-a date on or before the document's, or a verb of holding, launching, creating or attending ("held", "took place",
-"se realizó", "se creó", "was attended by", "reunió a"); a gathering whose sentence gives no date or place of its
-own takes the page's "Place and Date:" line or dateline. What is announced, planned, postponed, cancelled or not
-held ("will be held", "the next meeting", "no se realizó", "is expected to bring together") is not proposed.
+How a passage is read: a sentence of a provision (or each of its ";" clauses when they name events of their own,
+"...: the General Assemblies of 2014 and 2015; the working group meetings in Barbados and Cartagena; ...") that
+names a kind of activity and says it took place: a date on or before the document's, or a verb of holding,
+launching, creating or attending ("held", "took place", "se realizó", "se creó", "was attended by", "reunió a"); a
+gathering whose sentence gives no date or place of its own takes the page's "Place and Date:" line or dateline.
+The kind, date and place of an event are those of its own clause; a year since which events went on ("desde la
+creación de la CIMT en 1963") dates none of them. A plural gives one event per date or place it lists ("dialogues
+on A (March, 2022), B (September, 2022)", "meetings in Barbados and Cartagena") or per event it counts (up to five:
+"the two workshops on A and B"); a larger count is a series, no one event. What is announced, planned, postponed,
+cancelled or not held ("will be held", "the next meeting", "no se realizó", "is expected to bring together") is
+not proposed.
 A passage naming an activity already declared (one of its quotes in
 the passage, or the same kind on the same dates, or the same name) is not proposed again. The confidence is a
 logistic function of what the passage says (a date, a verb of holding, a name in quotation marks, a place),
