@@ -2711,3 +2711,19 @@ def test_the_first_page_a_host_transcribes_on_one_line_opens_with_its_cover() ->
             "Meeting of the ILO was held in Lima from 13 to 16 October 2041. 2. The Meeting elected its Chairperson "
             "and three Vice-Chairpersons from the Government, Employers' and Workers' groups.\n")
     assert first_words(text) == ["Introduction", "1.", "2."]
+
+
+def test_a_heading_over_its_subheading_in_mixed_case_heads_the_prose_after_them() -> None:
+    """Two short lines in mixed case alone before prose ("Lines of Action" / "Employment" / "Recognizing ..."): a
+    heading and its subheading, both read as such; three such lines (a speech's addressees) are not."""
+    text = ("The Ministers reviewed the progress made since the last Conference of the region.\n\n"
+            "Lines of Action\n\nEmployment\n\n"
+            "Recognizing that decent work is the surest path out of poverty, the Ministers agreed on the following.\n")
+    parts = [(own_text(text, p).split()[0], p.kind) for p in parse_document(text).provisions]
+    assert parts == [("The", Kind.PARAGRAPH), ("Lines", Kind.SECTION), ("Employment", Kind.SECTION),
+                     ("Recognizing", Kind.PARAGRAPH)]
+    speech = ("Thank you for the welcome that this city has given to every delegation.\n\n"
+              "Minister of Labor of the host country\nDistinguished heads of delegation\n"
+              "Colleagues from the workers' and employers' organizations\n\n"
+              "It is my pleasure to open this meeting, which has much work before it.\n")
+    assert {p.kind for p in parse_document(speech).provisions} == {Kind.PARAGRAPH}

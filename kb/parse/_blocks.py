@@ -377,7 +377,7 @@ def blocks(lines: list[Line], *, starts: frozenset[int] = frozenset(), continues
         # a block just before a curator's heading (the first half of a wrapped line) is not one by its looks
         looks = after is None or after.start not in headings
         block.subheading = looks and (_is_subheading(before, block, after) or _heads_pair(out, k)
-                                      or _caps_heading(out, k) or _heads_titles(out, k))
+                                      or _titles_pair(out, k) or _caps_heading(out, k) or _heads_titles(out, k))
         block.numbered_heading = _is_numbered_heading(block, after, before)
     for block in out:
         if block.tok is Tok.TEXT and block.heading_like and _SESSION_RE.match(block.text):
@@ -490,6 +490,29 @@ def _numbered_rows(table: list[Line]) -> list[Block]:
         else:
             return []
     return blocks
+
+
+_PAIR_WORDS = 12
+
+
+def _titles_pair(out: list[Block], k: int) -> bool:
+    """A heading over its subheading, both short lines in mixed case with no colon, the pair standing alone
+    before prose or a list ("Mandates for Action" / "Education" / "Recognizing that ..."). Not a run of three or
+    more such lines: a speech's addressees, a page's titles, a greeting in several languages."""
+    def title(j: int) -> bool:
+        if not 0 <= j < len(out):
+            return False
+        b = out[j]
+        dated = any(w.strip(",.").lower() in MONTHS for w in b.text.split())  # "Tuesday, June 4" under a heading
+        return (b.tok is Tok.TEXT and b.heading_like and ":" not in b.text  # not "Label: value"
+                and not is_upper(b.text) and not dated and len(b.text.split()) <= _PAIR_WORDS
+                and not RESOLUTION_CUE_RE.match(b.text) and not SALUTATION_RE.match(b.text))
+
+    first = k if title(k + 1) else k - 1
+    if not (title(first) and title(first + 1)) or first + 2 >= len(out) or (first > 0 and out[first - 1].heading_like):
+        return False
+    prose = out[first + 2]
+    return prose.tok in (Tok.BULLET, Tok.NUMBERED, Tok.LETTERED) or (prose.tok is Tok.TEXT and not prose.heading_like)
 
 
 def _heads_pair(out: list[Block], k: int) -> bool:
