@@ -2727,3 +2727,17 @@ def test_a_heading_over_its_subheading_in_mixed_case_heads_the_prose_after_them(
               "Colleagues from the workers' and employers' organizations\n\n"
               "It is my pleasure to open this meeting, which has much work before it.\n")
     assert {p.kind for p in parse_document(speech).provisions} == {Kind.PARAGRAPH}
+
+
+def test_what_a_heading_naming_objectives_heads_are_objectives() -> None:
+    """Under a page's "Objectives" heading, a paragraph and the bullets after it state the meeting's objectives;
+    under a heading about something that has an objective, paragraphs stay paragraphs."""
+    text = ("The meeting of the Working Groups took place in the capital over two days of work.\n\n"
+            "OBJECTIVES\n\n"
+            "Strengthen the exchange of experiences among the Ministries of Labor of the region.\n\n"
+            "  • Agree on the agenda of the next Conference\n  • Review the work plan of the Network\n\n"
+            "Purpose and objective of the Fund\n\n"
+            "The Fund finances the visits that the Ministries of Labor make to one another every year.\n")
+    kinds = [(own_text(text, p).split()[0], p.kind) for p in parse_document(text).provisions if p.kind is not Kind.LIST]
+    assert kinds[1:] == [("OBJECTIVES", Kind.SECTION), ("Strengthen", Kind.OBJECTIVE), ("•", Kind.OBJECTIVE),
+                         ("•", Kind.OBJECTIVE), ("Purpose", Kind.SECTION), ("The", Kind.PARAGRAPH)]

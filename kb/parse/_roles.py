@@ -52,6 +52,11 @@ _FINDINGS_RE = re.compile(
     r"\b(?:consensus|main ideas|findings?|conclusions?|areas? of agreement|consenso|ideas principales|"
     r"hallazgos?|conclusi(?:ón|on|ones)|áreas de acuerdo)\b", re.IGNORECASE)
 _OBJECTIVE_RE = re.compile(r"\b(?:objectives?|objetivos?)\b", re.IGNORECASE)
+# A heading that only names what follows as objectives ("Objectives", "OBJECTIVE", "Objetivos específicos"), not
+# one about something else that has an objective ("Description and objective of the Fund").
+_OBJECTIVES_HEADING_RE = re.compile(
+    r"^\W*(?:(?:general|specific|main|strategic)\s+)?(?:objectives?|objetivos?)(?:\s+(?:generale?s?|específicos?|"
+    r"especificos?|principales?|estratégicos?))?\W*$", re.IGNORECASE)
 # A lead-in saying what its items aim at: "The objectives of this meeting were as follows:", "the Program seeks
 # to:", "tiene como objetivos:", "busca:".
 _AIMS_RE = re.compile(r"(?:\b(?:objectives?|objetivos?)\b.*|\b(?:seeks?|aims?|busca[n]?|pretende[n]?)(?: to| a)?):\s*$",
@@ -289,11 +294,13 @@ class Roles:
             return Kind.MANDATE
         return Kind.PARAGRAPH
 
-    def alinea(self, text: str) -> Kind:
+    def alinea(self, text: str, headings: Sequence[str] = ()) -> Kind:
         """An unnumbered paragraph: in a Plan of Action or work plan a mandate when it directs
-        action (not a description, a label or a field)."""
+        action (not a description, a label or a field); under a heading naming objectives, an objective."""
         if is_question(text):
             return Kind.QUESTION
+        if headings and _OBJECTIVES_HEADING_RE.match(headings[0]) and not _is_lead_label(text):
+            return Kind.OBJECTIVE
         field_line = _FIELD_RE.match(text)
         if field_line and _OBJECTIVE_RE.search(field_line["label"]):
             return Kind.OBJECTIVE
@@ -318,7 +325,8 @@ class Roles:
         if lead_in and (lead_in in headings or len(lead_in.split()) <= _LABEL_WORDS) and (
                 role := self.context([lead_in])) is not None:
             return role  # the list's own heading or a label names it: "Conclusiones" over its bullets, "Main findings:"
-        if _OBJECTIVE_RE.search(lead_in) or _AIMS_RE.search(lead_in):
+        if _OBJECTIVE_RE.search(lead_in) or _AIMS_RE.search(lead_in) or (
+                headings and _OBJECTIVES_HEADING_RE.match(headings[0])):
             return Kind.OBJECTIVE
         if _announces_recommendations(lead_in):
             return Kind.RECOMMENDATION

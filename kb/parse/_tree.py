@@ -247,7 +247,7 @@ class Tree:
                 else:
                     if self.numbering != "printed" and self.counter and not block.text.endswith(":"):
                         self.counter = 0  # prose between runs: the next run counts from 1 again
-                    self.container.children.append(_leaf(block, self.roles.alinea(block.text), "al"))
+                    self.container.children.append(_leaf(block, self.roles.alinea(block.text, self.headings), "al"))
                     self.run_lead_in = ""
         if block.tok is Tok.SECTION or block.subheading or block.numbered_heading:
             self.run_lead_in = ""
