@@ -2741,3 +2741,14 @@ def test_what_a_heading_naming_objectives_heads_are_objectives() -> None:
     kinds = [(own_text(text, p).split()[0], p.kind) for p in parse_document(text).provisions if p.kind is not Kind.LIST]
     assert kinds[1:] == [("OBJECTIVES", Kind.SECTION), ("Strengthen", Kind.OBJECTIVE), ("•", Kind.OBJECTIVE),
                          ("•", Kind.OBJECTIVE), ("Purpose", Kind.SECTION), ("The", Kind.PARAGRAPH)]
+
+
+@pytest.mark.parametrize("name", ["Preamble", "Preámbulo", "Introduction"])
+def test_a_parts_name_alone_on_its_line_heads_it_after_another_short_line(name: str) -> None:
+    """"Preamble" alone on its line heads the paragraphs after it, though the line before it is as short (a place
+    and date the host left in the body)."""
+    text = ("The Ministers adopted the following text at the closing session of the Conference.\n\n"
+            f"Declaration of Quito on Decent Work\n\nQuito, Ecuador\n\n{name}\n\n1. We, the Ministers of Labor of the Americas, gathered in Quito, recall the commitments made "
+            "at the last Conference.\n\n2. We reaffirm that decent work is at the heart of our policies.\n")
+    heads = [own_text(text, p) for p in parse_document(text).provisions if p.kind is Kind.SECTION]
+    assert heads == [name]

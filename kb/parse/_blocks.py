@@ -379,10 +379,13 @@ def blocks(lines: list[Line], *, starts: frozenset[int] = frozenset(), continues
         block.subheading = looks and (_is_subheading(before, block, after) or _heads_pair(out, k)
                                       or _titles_pair(out, k) or _caps_heading(out, k) or _heads_titles(out, k))
         block.numbered_heading = _is_numbered_heading(block, after, before)
-    for block in out:
+    for k, block in enumerate(out):
         if block.tok is Tok.TEXT and block.heading_like and _SESSION_RE.match(block.text):
             # a programme's session or panel heads what follows it, whatever lines follow (unnumbered: a provision's
             # number is the mark it opens with)
+            block.subheading = True
+        elif block.tok is Tok.TEXT and block.heading_like and _PART_NAME_RE.match(block.text) and k + 1 < len(out):
+            # a part's name alone on its line ("Preámbulo", "Introduction") heads it, whatever lines precede it
             block.subheading = True
     for k, block in enumerate(out):
         if block.subheading and _heads_titles(out, k):
@@ -399,6 +402,9 @@ def blocks(lines: list[Line], *, starts: frozenset[int] = frozenset(), continues
 _SESSION_RE = re.compile(
     r"^(?:(?:Session|Sesi[óo]n|Sess[ãa]o)\s+\d{1,2}|\d{1,2}(?:st|nd|rd|th|[ºª°])\s+"
     r"(?:Session|Sesi[óo]n|Sess[ãa]o)|Panel\s+\d{1,2})\s*[:\-\u2013\u2014]\s+\S")
+# The name of a text's part alone on its line: its preamble, introduction or background.
+_PART_NAME_RE = re.compile(r"^(?:pre[áa]mbulo|preamble|prefacio|preface|introducci[óo]n|introduction|antecedentes|"
+                           r"background)\s*:?$", re.IGNORECASE)
 _MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
 # "Lima, Peru - May 2040", "Quito, Ecuador - 12 de agosto de 2041": a place, then when.
 _PLACE_DATE_RE = re.compile(
