@@ -393,6 +393,27 @@ def _reads_as_draft(title: str | None, text: str, doc_type: str | None) -> bool:
         _DRAFT_RE.match(line) and len(line.split()) <= 8 for line in head)
 
 
+# The kinds of document dated by their adoption, not by the issue of their text: their mandates are in force from then.
+_DATED_BY_ADOPTION = frozenset({DocType.PLAN_OF_ACTION.value, DocType.DECLARATION.value})
+
+
+_COVERS = "the cover's"
+
+
+def _cover_date(meta: CoverMetadata, doc_type: str) -> tuple[str | None, str]:
+    """The date proposed from the cover, and a comment naming the other date it gives when it gives two: the day
+    of adoption for a Declaration or Plan of Action, the date of issue (of the text or of a revision, printed beside
+    the symbols) for another kind."""
+    if not meta.adopted or meta.adopted == meta.date:
+        return meta.date, ""
+    if meta.date is None:
+        return meta.adopted, ""
+    if doc_type in _DATED_BY_ADOPTION:
+        return meta.adopted, (f"the day of adoption the cover gives; it also gives {meta.date}, the issue of this text "
+                              "(or of a revision): a Declaration or Plan of Action is dated by its adoption")
+    return meta.date, f"the cover's date of issue; its note of adoption gives {meta.adopted}"
+
+
 def _issuing_body(parsed: ParsedDocument, bodies: set[str]) -> str:
     meta = parsed.metadata
     candidates = []
@@ -583,19 +604,25 @@ def add_document(path: Path, *, corpus_dir: Path | None = None, slug: str | None
         if requested is None and holder is None and not (documents / f"{named}.yaml").exists() and \
                 named not in withdrawn:
             slug, source_path, meta_path = named, sources / f"{named}.txt", documents / f"{named}.yaml"
-    final_date = date or meta.date or (of.date if of is not None else None)
+    cover_date, dating = _cover_date(meta, final_type)
+    final_date = date or cover_date or (of.date if of is not None else None)
     if final_date is None:
         raise InputError(f"{path}: the cover gives no date", hint="pass --date YYYY-MM-DD (or YYYY-MM, YYYY)")
+    dating = "" if date else dating
     date_note = "" if is_date(final_date) else "the cover's, and no calendar has it: write the real date"
     if date_note:
         notes.append(f"date: {final_date!r} is the cover's, and no calendar has it: write the real date (or pass "
                      "--date)")
-    elif of is not None and not (date or meta.date):
+    elif of is not None and not (date or cover_date):
         date_note = f"{original}'s: the cover gives none"
     elif of is not None and of.date and final_date != of.date:
-        date_note = f"the cover's; {original} is dated {of.date}"
-        notes.append(f"date: {final_date!r} is this text's cover's, {original} is dated {of.date!r}: a version is "
-                     "dated as its original unless it was issued on another day")
+        date_note = f"{dating or _COVERS}; {original} is dated {of.date}"
+        notes.append(f"date: {final_date!r} is this text's cover's, {original} is dated {of.date!r}: " + (
+            "a Declaration or Plan of Action is dated by its adoption, in every language: check which of the two is "
+            "the day it was adopted" if final_type in _DATED_BY_ADOPTION else
+            "a version is dated as its original unless it was issued on another day"))
+    else:
+        date_note = dating
     title = title_case(meta.title).rstrip(" :;,") if meta.title else ""
     title_note = original_title = ""
     if original_english_title and lang == "en" and title:

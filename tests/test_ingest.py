@@ -1294,7 +1294,7 @@ def test_a_spanish_document_is_cited_in_spanish_with_its_title_as_printed(
     args = ["--build-dir", str(build_dir)]
     code, out, _ = run(capsys, "cite", "plan-asuncion-es art_2__para_a", "--language", "es", *args)
     assert code == 0 and out.startswith("Plan de Acción de Asunción (OEA/Ser.K/XII.23.1; CIDI/TRABAJO/doc.9/27), "
-                                        "2027-09-16, art. 2(a). “Consolidar, con OIT/CINTERFOR")
+                                        "2027-09-15, art. 2(a). “Consolidar, con OIT/CINTERFOR")  # adopted then
     assert "Conjunto de datos IACML-KB" in out and "hash de contenido sha256:" in out
     code, out, _ = run(capsys, "cite", "plan-asuncion-es art_2__para_a", *args)
     assert code == 0 and out.startswith("Plan of Action of Asunción (OEA/Ser.K/XII.23.1")
@@ -1347,9 +1347,42 @@ def test_a_cover_date_no_calendar_has_is_pointed_out(capsys: pytest.CaptureFixtu
     from fixtures.plan_of_action import NEW_PLAN_ES
 
     plan = tmp_path / "plan.txt"
-    plan.write_text(NEW_PLAN_ES.replace("16 septiembre 2027", "30 febrero 2027"), encoding="utf-8")
+    plan.write_text(NEW_PLAN_ES.replace("16 septiembre 2027", "30 febrero 2027")
+                    .replace("celebrada el 15 de septiembre", "celebrada el 30 de febrero"), encoding="utf-8")
     code, _, err = run(capsys, "add", str(plan), "--corpus", str(corpus_copy), "--no-build")
     assert code == 0 and "check: date: '2027-02-30' is the cover's, and no calendar has it" in err
+
+
+REVISED_COVER = """XL INTER-AMERICAN CONFERENCE OF MINISTERS OF LABOR          OEA/Ser.K/XII.40.1
+March 5 and 6, 2040                                         CIDI/TRABAJO/{symbol} rev. 2
+Nassau, Bahamas                                             2 March 2041
+                                                            Original: English
+
+{title}
+
+(Adopted at the fourth plenary session held on March 6, 2040, and reviewed by the Style Committee)
+
+1. The Ministers commit to strengthen the public employment services of the region.
+
+2. The Technical Secretariat will report on the progress made at the next meeting.
+"""
+
+
+@pytest.mark.parametrize(("title", "doc_type", "date", "comment"), [
+    ("PLAN OF ACTION OF NASSAU", "PlanOfAction", "2040-03-06",
+     "the day of adoption the cover gives; it also gives 2041-03-02, the issue of this text (or of a revision)"),
+    ("RESOLUTION ON THE FOLLOW-UP OF THE CONFERENCE", "OutcomeDocument", "2041-03-02",
+     "the cover's date of issue; its note of adoption gives 2040-03-06"),
+])
+def test_an_adopted_plan_is_dated_by_its_adoption_and_the_other_date_of_its_cover_is_said(
+        corpus_copy: Path, tmp_path: Path, title: str, doc_type: str, date: str, comment: str) -> None:
+    """A walkthrough's Plan of Action: the issue date of its second revision, a year after the Conference, was
+    proposed as its date without a word, over the day of adoption its cover states (a Plan of Action's mandates
+    are in force from then). Another kind of document keeps its date of issue; both say the other date."""
+    text = tmp_path / "revised.txt"
+    text.write_text(REVISED_COVER.format(symbol="doc.7/40", title=title), encoding="utf-8")
+    added = kb.add_document(text, corpus_dir=corpus_copy, doc_type=doc_type)
+    assert f"date: '{date}'  # {comment}" in added.meta_path.read_text(encoding="utf-8")
 
 
 def test_a_build_does_not_publish_a_second_file_of_a_held_document_until_the_curator_says(

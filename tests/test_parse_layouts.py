@@ -2367,6 +2367,30 @@ def test_the_date_under_a_covers_symbols_is_its_issue_date() -> None:
     assert parse_document(text).metadata.date == "2040-05-16"
 
 
+@pytest.mark.parametrize(("cover", "date", "adopted"), [
+    # a revision issued a year after the Conference: the cover's date is the issue's, its note gives the adoption's
+    ("XL INTER-AMERICAN CONFERENCE OF OEA/Ser.K/XII.40.1 MINISTERS OF LABOR CIDI/TRABAJO/doc.7/40 rev. 2 "
+     "March 5 and 6, 2040 2 March 2041 Nassau, Bahamas Original: English\n\nPLAN OF ACTION OF NASSAU\n\n"
+     "(Adopted at the fourth plenary session held on March 6, 2040, and reviewed by the Style Committee)\n",
+     "2041-03-02", "2040-03-06"),
+    # in Spanish, the note wrapped over two lines
+    ("OEA/Ser.K/XII.40.1\nCIDI/TRABAJO/DEC.1/40 rev. 1\n9 abril 2041\nOriginal: español\n\nDECLARACIÓN DE NASSAU\n"
+     "(Aprobada en la cuarta sesión plenaria celebrada el 6 de marzo\nde 2040)\n", "2041-04-09", "2040-03-06"),
+    # a note opening its line, without parentheses
+    ("OEA/Ser.K/XII.40.1\nCIDI/TRABAJO/DEC.1/40\n7 March 2040\n\nDECLARATION OF NASSAU\n\n"
+     "Adopted on March 6, 2040\n", "2040-03-07", "2040-03-06"),
+    # a cover that only cites another text's adoption in a sentence gives none
+    ("OEA/Ser.K/XII.40.1\nCIDI/TRABAJO/doc.9/40\n7 March 2040\n\nREPORT OF THE CHAIR\n\n"
+     "On the Plan of Action adopted on March 6, 2039 and its follow-up\n", "2040-03-07", None),
+])
+def test_the_day_a_covers_note_of_adoption_gives_is_read_beside_its_issue_date(
+        cover: str, date: str, adopted: str | None) -> None:
+    """A walkthrough's Plan of Action: its second revision's issue date, a year after the Conference, was the only
+    date read, and the day of adoption its cover states was lost (``kb add`` dates an adopted text by it)."""
+    metadata = parse_document(cover + "\n1. The Ministers commit to promote decent work in the region.\n").metadata
+    assert (metadata.date, metadata.adopted) == (date, adopted)
+
+
 THEMED_TITLE = """I TECHNICAL PREPARATORY MEETING OEA/Ser.K/XII.40.1
 OF THE XL INTER-AMERICAN CONFERENCE TRABAJO/RTP/doc.3/40
 OF MINISTERS OF LABOR (IACML) 2 March 2040

@@ -134,7 +134,7 @@ def test_a_version_is_cited_in_its_language_and_shown_beside_the_original(
     args = ["--build-dir", str(build_dir)]
     code, out, _ = run(capsys, "cite", f"{PLAN} para_4", "--language", "es", *args)
     assert code == 0 and out.startswith("Plan de Acción de Asunción (OEA/Ser.K/XII.23.1; CIDI/TRABAJO/doc.9/27 "
-                                        "rev.1), 2027-09-16, párr. 4. “Alentar a OIT/CINTERFOR")
+                                        "rev.1), 2027-09-15, párr. 4. “Alentar a OIT/CINTERFOR")  # adopted then
     assert f"https://w3id.org/iacml-kb/doc/{VERSION}/para_4." in out
     code, out, _ = run(capsys, "cite", f"{VERSION} para_4", "--language", "en", *args)  # in English: the English
     assert code == 0 and ", para. 4. “Encourage ILO-CINTERFOR" in out and f"/doc/{PLAN}/para_4." in out
@@ -259,7 +259,7 @@ def test_a_version_moves_no_status_and_keeps_its_published_iris(
     code, out, _ = run(capsys, "status", "--document", PLAN, "--format", "json", *args)
     rows = json.loads(out)
     assert code == 0 and {r["lifecycle"]["value"] for r in rows} == {"active"}
-    assert {r["asOf"] for r in rows} == {"2027-09-16"}  # the original's date, not the version's
+    assert {r["asOf"] for r in rows} == {"2027-09-15"}  # the original's date (its adoption), not the version's
     code, out, err = run(capsys, "why", f"{VERSION} para_4", *args)  # a version's provision: the original's
     assert code == 0 and out.startswith(f"{PLAN} para_4 (Mandate 4)"), err
     assert f"the answer is for {kb.provision_iri(PLAN, 'para_4')}, the original" in err
@@ -420,12 +420,13 @@ def test_an_english_version_is_named_after_its_spanish_original_and_version_of_c
         held.unlink(missing_ok=True)
     spanish, english = tmp_path / "plan-es.txt", tmp_path / "plan-en.txt"
     spanish.write_text(NEW_PLAN_VERSION_ES, encoding="utf-8")
-    english.write_text(NEW_PLAN.replace("16 September 2027", "15 September 2027"), encoding="utf-8")
+    # its cover gives another day of adoption than the original's
+    english.write_text(NEW_PLAN.replace("held on September 15, 2027", "held on September 14, 2027"), encoding="utf-8")
     first = kb.add_document(spanish, corpus_dir=corpus_copy)
     assert first.slug == PLAN  # a first text is the document, whatever its language (language: says it)
     added = kb.add_document(english, corpus_dir=corpus_copy)
     assert added.slug == f"{PLAN}-en"  # a version is named after its original, with its language
-    assert any("a version is dated as its original" in note for note in added.notes)
+    assert any("is dated by its adoption, in every language" in note for note in added.notes)
     # a text held with no version_of is told it afterwards
     meta = added.meta_path.read_text(encoding="utf-8")
     added.meta_path.write_text(re.sub(r"(?m)^version_of: .*\n", "", meta), encoding="utf-8")

@@ -40,6 +40,9 @@ class CoverMetadata:
     original_language: str | None = None
     meeting: str | None = None
     evidence: dict[str, int] = field(default_factory=dict)  # field -> offset where it was read
+    # the day the cover's note of adoption gives ("(Adopted at the sixth plenary session held on ...)"): beside
+    # ``date``, which is the issue's (a revision's may be a year later); ``kb add`` dates an adopted text by it
+    adopted: str | None = None
 
     def as_json(self) -> dict[str, object]:
         return {"title": self.title, "type": self.type, "symbols": list(self.symbols), "date": self.date,
@@ -282,6 +285,28 @@ def _date(cover: str, *, month_only: bool = True) -> str | None:
     if adoption:
         return adoption
     return meeting_end
+
+
+# A cover's note of the text's own adoption, with the day it gives: "(Adopted at the sixth plenary session held on
+# December 4, 2015, and reviewed ...)", "Adopted on ...", "(Aprobada en la cuarta sesión plenaria, celebrada el ...)",
+# "(Resolución adoptada el ...)": in parentheses (wrapped over lines, at most) or opening its line, not a sentence
+# citing another text's adoption.
+_ADOPTED_WORDS = (r"(?:(?:resolution|resoluci[óo]n|declaration|declaraci[óo]n)\s+)?"
+                  r"(?:adopted|approved|aprobad[oa]|adoptad[oa])\b")
+_ADOPTION_NOTE_DATE_RE = re.compile(
+    rf"\({_ADOPTED_WORDS}(?P<note>[^()]{{0,200}})\)|^[^\S\n]*{_ADOPTED_WORDS}(?P<line>[^()\n]{{0,200}})$",
+    re.IGNORECASE | re.MULTILINE)
+
+
+def _adoption_date(cover: str) -> str | None:
+    """The day the cover's note of adoption gives (see ``_ADOPTION_NOTE_DATE_RE``), if it gives a full date."""
+    for note in _ADOPTION_NOTE_DATE_RE.finditer(cover):
+        clause = note["note"] or note["line"] or ""
+        found = sorted((m.start(), _iso(m["y"], m["m1"], m["d"])) for pattern in _FULL_DATES
+                       for m in pattern.finditer(clause) if 1 <= int(m["d"]) <= 31)
+        if found:
+            return found[0][1]
+    return None
 
 
 _ISSUE_LINE_MAX = 25
@@ -819,6 +844,7 @@ def read_cover(front: str, opening: str, body: str) -> CoverMetadata:
         language=_language(body or front),
         original_language=_original(front),
         meeting=_meeting(front, opening),
+        adopted=_adoption_date(front) or _adoption_date(_glued_cover(opening)),
     )
 
 
