@@ -2391,6 +2391,18 @@ def test_the_day_a_covers_note_of_adoption_gives_is_read_beside_its_issue_date(
     assert (metadata.date, metadata.adopted) == (date, adopted)
 
 
+@pytest.mark.parametrize("gap", ["\n\n", "\n"])
+def test_a_subtitle_under_a_title_naming_its_kind_over_the_note_of_adoption_is_not_the_title(gap: str) -> None:
+    """A walkthrough's Plan of Action: the Conference's theme in capitals under "PLAN OF ACTION OF ..." and over
+    the note of adoption was read as the title in its place."""
+    text = ("Page 1 of 12\n\nXL INTER-AMERICAN CONFERENCE OF OEA/Ser.K/XII.40.1 MINISTERS OF LABOR "
+            "CIDI/TRABAJO/doc.7/40 rev. 1 March 5 and 6, 2040 7 March 2040 Nassau, Bahamas Original: English\n\n"
+            f"PLAN OF ACTION OF NASSAU{gap}SKILLS AND DIALOGUE FOR THE NEXT GENERATION OF WORKERS\n\n"
+            "(Adopted at the fourth plenary session held on March 6, 2040)\n\n"
+            "1. The Ministers commit to strengthen the public employment services of the region.\n")
+    assert parse_document(text).metadata.title == "PLAN OF ACTION OF NASSAU"
+
+
 THEMED_TITLE = """I TECHNICAL PREPARATORY MEETING OEA/Ser.K/XII.40.1
 OF THE XL INTER-AMERICAN CONFERENCE TRABAJO/RTP/doc.3/40
 OF MINISTERS OF LABOR (IACML) 2 March 2040

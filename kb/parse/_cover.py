@@ -716,6 +716,12 @@ def _title_over_adoption(lines: list[str]) -> str | None:
         if (_symbols(text) or _date(text) or _ORIGINAL_RE.search(text) or _FURNITURE_RE.search(text)
                 or _KIND_ALONE_RE.match(text) or _LABEL_RE.match(text) or len(block) == _TITLE_LINES):
             break
+        if (block and _capitals(text) and _type_of(text) is not None and not any(_type_of(b) for b in block)
+                and not text.endswith(":") and not _open_end(text) and not _CONNECTOR_RE.match(block[0])):
+            # a subtitle that names no kind of document, under the title that names one and does not announce it
+            # ("PLAN OF ACTION OF X" / "ACHIEVING DECENT WORK ..."): the title is the line over it
+            block, gap = [text], False
+            continue
         if gap and not (_capitals(text) and (_open_end(text) or _CONNECTOR_RE.match(block[0]))):
             break
         block.insert(0, text)
