@@ -47,8 +47,11 @@ from kb.versions import SAME_TEXT, SAME_TEXT_MIN, align, same_text_share, symbol
 
 __all__ = ["Added", "add_document", "propose_slug"]
 
-_SMALL_WORDS = frozenset({"a", "an", "and", "as", "at", "by", "de", "del", "el", "en", "for", "from", "in", "la",
-                          "las", "los", "of", "on", "or", "the", "to", "y"})
+# The articles, conjunctions and prepositions a title in English or Spanish leaves in lower case.
+_SMALL_WORDS = frozenset({"a", "al", "an", "and", "ante", "as", "at", "but", "by", "con", "de", "del", "desde", "e",
+                          "el", "en", "entre", "for", "from", "hacia", "hasta", "in", "into", "la", "las", "los", "nor",
+                          "o", "of", "on", "onto", "or", "para", "per", "por", "sin", "sobre", "than", "the", "to", "u",
+                          "un", "una", "upon", "via", "with", "y"})
 _SUFFIX = {
     DocType.PLAN_OF_ACTION: "plan-of-action", DocType.DECLARATION: "declaration", DocType.WORK_PLAN: "work-plan",
     DocType.MEETING_SUMMARY: "report", DocType.OUTCOME_DOCUMENT: "outcomes", DocType.CONCEPT_NOTE: "concept-note",
@@ -90,21 +93,26 @@ def title_case(text: str) -> str:
     """A title printed in capitals, as a title: "PLAN OF ACTION OF LIMA" -> "Plan of Action of Lima"."""
     if not text.isupper():
         return text
-    words = text.lower().split()
-    out = []
-    for k, word in enumerate(words):
-        if re.fullmatch(r"[ivxl]+|\(?[a-z]{2,6}\)?", word) and word.strip("()").upper() in _ACRONYMS:
-            out.append(word.upper())
-        elif k and word in _SMALL_WORDS:
-            out.append(word)
-        else:
-            out.append(word[:1].upper() + word[1:])
+    def cased(word: str, first: bool) -> str:
+        if _ROMAN_RE.fullmatch(word) or (re.fullmatch(r"\(?[a-z]{2,6}\d?\)?", word)
+                                         and word.strip("()").upper() in _ACRONYMS):
+            return word.upper()  # a meeting's number, a body's acronym
+        if not first and word in _SMALL_WORDS:
+            return word
+        return word[:1].upper() + word[1:]
+
+    out: list[str] = []
+    for k, word in enumerate(text.lower().split()):
+        # each part of a compound is a word of its own ("Inter-American", "Follow-Up"); a title's first word, and
+        # the first after a colon, are capitalised whatever they are
+        first = k == 0 or out[-1].endswith(":")
+        out.append("-".join(cased(part, first and not j) for j, part in enumerate(word.split("-"))))
     return " ".join(out)
 
 
-_ACRONYMS = frozenset({"IACML", "CIMT", "OAS", "OEA", "RIAL", "COSATE", "CEATAL", "CIE", "CIDI", "ILO", "OIT", "II",
-                       "III", "IV", "VI", "VII", "VIII", "IX", "XI", "XII", "XIII", "XIV", "XV", "XVI", "XVII",
-                       "XVIII", "XIX", "XX", "XXI", "XXII", "XXIII", "GT1", "GT2", "WG1", "WG2"})
+_ROMAN_RE = re.compile(r"(?=[ivxl])l?x{0,3}(?:ix|iv|v?i{0,3})|xl(?:ix|iv|v?i{0,3})")  # a meeting's number, I to LXXXIX
+_ACRONYMS = frozenset({"IACML", "CIMT", "OAS", "OEA", "RIAL", "COSATE", "CEATAL", "CIE", "CIDI", "ILO", "OIT", "GT1",
+                       "GT2", "WG1", "WG2"})
 
 
 def propose_slug(parsed: ParsedDocument, fallback: str) -> str:

@@ -1385,6 +1385,22 @@ def test_an_adopted_plan_is_dated_by_its_adoption_and_the_other_date_of_its_cove
     assert f"date: '{date}'  # {comment}" in added.meta_path.read_text(encoding="utf-8")
 
 
+@pytest.mark.parametrize(("printed", "title"), [
+    ("REPORT OF WORKING GROUP 2 TO THE XL INTER-AMERICAN CONFERENCE OF MINISTERS OF LABOR (IACML)",
+     "Report of Working Group 2 to the XL Inter-American Conference of Ministers of Labor (IACML)"),
+    ("SKILLS WITH EQUITY: A FOLLOW-UP OF THE PLAN INTO THE NEXT DECADE",
+     "Skills with Equity: A Follow-Up of the Plan into the Next Decade"),
+    ("INFORME DEL GT2 SOBRE EL EMPLEO CON INCLUSIÓN PARA LA REGIÓN",
+     "Informe del GT2 sobre el Empleo con Inclusión para la Región"),
+])
+def test_a_title_in_capitals_is_proposed_in_title_case(printed: str, title: str) -> None:
+    """A walkthrough's titles were proposed with "Inter-american" and a capitalised "With": each part of a
+    compound is a word of its own, and a title's prepositions stay in lower case."""
+    from kb.ingest import title_case
+
+    assert title_case(printed) == title
+
+
 def test_a_build_does_not_publish_a_second_file_of_a_held_document_until_the_curator_says(
         capsys: pytest.CaptureFixture[str], corpus_copy: Path, tmp_path: Path, new_plan: Path) -> None:
     """A walkthrough's curator added a plan held already, in another file, under a slug of its own: `kb add`
