@@ -1976,6 +1976,20 @@ def test_the_title_of_an_adopted_text_is_printed_over_its_note_of_adoption(cover
     assert parse_document(text).metadata.title == title
 
 
+@pytest.mark.parametrize(("first", "title"), [
+    ("Tercera Reunión de los Grupos de Trabajo de la Red - 2040", "Tercera Reunión de los Grupos de Trabajo de la Red - 2040"),
+    ("Reunión de Planificación 2040-2041 de la Red", "Reunión de Planificación 2040-2041 de la Red"),
+    ("Seminario de la Red, 12.05.2040", None),  # a date is no part of a title
+    ("Lima, 12 de mayo de 2040", None),
+])
+def test_a_pages_first_line_is_its_title_though_it_names_a_year(first: str, title: str | None) -> None:
+    """A walkthrough's page: its plain title on its first line ended on the year, and the slug came from the
+    file's name. A year is part of a title; a date is not."""
+    text = (f"{first}\n\nLos Grupos de Trabajo de la Red se reunieron en Lima con delegados de veinte Estados "
+            "miembros, representantes de trabajadores y de empleadores, para examinar los avances del año.\n")
+    assert parse_document(text).metadata.title == title
+
+
 @pytest.mark.parametrize(("front", "title"), [
     ("Executive Secretariat for Integral Development (SEDI)\n\nBack to the Department\n\n"
      "Third Meeting of the Working Groups of the Network\n\nPlace and date: Lima, Peru, April 15 to 17, 2040\n",

@@ -483,12 +483,15 @@ def _title(lines: list[str], *, first_line: bool = True) -> tuple[str | None, Do
     page = not any(label for label in labels) and not any(_symbols(text) for text in cleaned if text)
     if (sum(c.isalpha() for c in first) >= 3 and len(first) <= 100 and (page or not _NOT_TITLE_RE.search(first))
             and not re.match(r"\(|(?:venue|place|location|lugar|sede)\s*:", first, _FLAGS)
-            and not first.endswith(".") and not re.search(r"\d{4}|https?:|www\.|\||:\s*$|\.\.\.|…", first)):
+            # a year is part of a title ("Reunión de la Red - 2040"), a date is not
+            and not first.endswith(".") and not _date(first) and not _MONTH_YEAR_RE.search(first)
+            and not re.search(r"\d{4}|https?:|www\.|\||:\s*$|\.\.\.|…", _YEAR_RE.sub("", first))):
         following = cleaned[cleaned.index(first) + 1:]
         return (_continued(first, following) if first.isupper() else first), labelled
     return None, labelled
 
 
+_YEAR_RE = re.compile(r"(?<![\d./])(?:19|20)\d{2}(?![\d./])")  # a year alone, not in a date "12.05.2040"
 _DATELINE_LABEL_RE = re.compile(r"^\W*(?:place and date|date|lugar y fecha|fecha)\s*:", _FLAGS)
 _DATELINE_WORDS = 10
 # What a host prints over a dateline that is no title: an organ's name, a place.
