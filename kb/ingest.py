@@ -422,6 +422,11 @@ def _cover_date(meta: CoverMetadata, doc_type: str) -> tuple[str | None, str]:
     return meta.date, f"the cover's date of issue; its note of adoption gives {meta.adopted}"
 
 
+# What a meeting read from the Conference a cover names may be: a Working Groups' meeting "of the XL CIMT" names it.
+_OF_ANOTHER_MEETING = ("check that the document is of that meeting, not of another of its cycle (a Working Groups' "
+                       "meeting, a workshop: their own activity)")
+
+
 def _issuing_body(parsed: ParsedDocument, bodies: set[str]) -> str:
     meta = parsed.metadata
     candidates = []
@@ -663,14 +668,14 @@ def add_document(path: Path, *, corpus_dir: Path | None = None, slug: str | None
         meeting = of.meeting
         meeting_note = "" if meta.meeting == of.meeting else f"{original}'s"
     elif meta.meeting and not meeting:
-        meeting_note = f"the cover names {meta.meeting}, not declared in annotations/activities.yaml: declare it"
+        meeting_note = f"the cover names {meta.meeting}, not declared in annotations/activities.yaml: " + (
+            "declare it" if conference_own else f"{_OF_ANOTHER_MEETING}, and declare the one it is of")
     elif not meta.meeting:
         meeting_note = "not found on the cover: the slug of an activity, or leave empty"
     elif meeting and conference_own:
         meeting_note = f"read from the Conference the cover names: its own {final_type}, by its title"
     elif meeting:  # read, not given: a meeting of the Working Groups "of the XXI IACML" is not the Conference
-        meeting_note = ("read from the Conference the cover names: check that the document is of that meeting, not "
-                        "of another of its cycle (a Working Groups' meeting, a workshop: their own activity)")
+        meeting_note = f"read from the Conference the cover names: {_OF_ANOTHER_MEETING}"
     for key, value, note in (("issuing_body", issuing_body, body_note), ("meeting", meeting, meeting_note)):
         # a field read is said in the file only, but for a meeting read from the Conference a text names, where
         # the text is not the Conference's own Declaration or Plan of Action (a Working Groups' meeting or a

@@ -1401,6 +1401,21 @@ def test_a_title_in_capitals_is_proposed_in_title_case(printed: str, title: str)
     assert title_case(printed) == title
 
 
+def test_a_meeting_of_the_cycle_named_on_a_cover_is_cautioned_though_not_declared(
+        capsys: pytest.CaptureFixture[str], corpus_copy: Path, tmp_path: Path) -> None:
+    """A walkthrough's report of a Working Groups' meeting "of the XVI CIMT" was read as of the Conference, and the
+    note only asked to declare it: the caution the other readings of a Conference's name carry was missing."""
+    text = tmp_path / "informe.txt"
+    text.write_text("SEGUNDA REUNIÓN DE LOS GRUPOS DE TRABAJO DE LA XL CONFERENCIA INTERAMERICANA DE MINISTROS DE "
+                    "TRABAJO (CIMT)\nOEA/Ser.L/XIX.VI.40\nCIMT-40/GT1-GT2/doc.3/40\n12 mayo 2040\nOriginal: español\n\n"
+                    "INFORME DE ACTIVIDADES DE LA RED\n\n1. La Red organizó tres talleres sobre inspección laboral.\n",
+                    encoding="utf-8")
+    code, _, err = run(capsys, "add", str(text), "--corpus", str(corpus_copy), "--no-build")
+    assert code == 0, err
+    assert ("check: meeting: the cover names iacml40, not declared in annotations/activities.yaml: check that the "
+            "document is of that meeting, not of another of its cycle") in err
+
+
 def test_a_build_does_not_publish_a_second_file_of_a_held_document_until_the_curator_says(
         capsys: pytest.CaptureFixture[str], corpus_copy: Path, tmp_path: Path, new_plan: Path) -> None:
     """A walkthrough's curator added a plan held already, in another file, under a slug of its own: `kb add`
