@@ -638,6 +638,9 @@ def add_document(path: Path, *, corpus_dir: Path | None = None, slug: str | None
         date_note = dating
     title = title_case(meta.title).rstrip(" :;,") if meta.title else ""
     title_note = original_title = ""
+    if title and meta.title_meeting:  # "Final Report" says which report with the meeting named under it
+        title = f"{title}: {title_case(meta.title_meeting).rstrip(' :;,')}"
+        title_note = "the cover's, with the meeting it names under it"
     if original_english_title and lang == "en" and title:
         title_note = f"as printed; {original} is titled {original_english_title!r}: one work, one title in English"
         if title != original_english_title:

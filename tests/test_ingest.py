@@ -1416,6 +1416,19 @@ def test_a_meeting_of_the_cycle_named_on_a_cover_is_cautioned_though_not_declare
             "document is of that meeting, not of another of its cycle") in err
 
 
+def test_a_final_report_is_proposed_with_the_meeting_its_cover_names_under_its_title(corpus_copy: Path,
+                                                                                     tmp_path: Path) -> None:
+    """A walkthrough's final report was proposed as "Final Report", which says nothing of which one it is."""
+    text = tmp_path / "report.txt"
+    text.write_text("OEA/Ser.K/XII.40.1\nCIDI/TRABAJO/doc.30/40\n9 April 2040\nOriginal: English\n\nFINAL REPORT\n\n"
+                    "XL INTER-AMERICAN CONFERENCE OF MINISTERS OF LABOR\n\nI. BACKGROUND\n\nThe Conference met in "
+                    "Nassau with the delegations of thirty member states and the advisory bodies.\n", encoding="utf-8")
+    added = kb.add_document(text, corpus_dir=corpus_copy)
+    assert added.parsed.metadata.title == "FINAL REPORT"  # as printed
+    assert ("title: 'Final Report: XL Inter-American Conference of Ministers of Labor'  # the cover's, with the "
+            "meeting it names under it") in added.meta_path.read_text(encoding="utf-8")
+
+
 def test_a_build_does_not_publish_a_second_file_of_a_held_document_until_the_curator_says(
         capsys: pytest.CaptureFixture[str], corpus_copy: Path, tmp_path: Path, new_plan: Path) -> None:
     """A walkthrough's curator added a plan held already, in another file, under a slug of its own: `kb add`

@@ -1976,6 +1976,39 @@ def test_the_title_of_an_adopted_text_is_printed_over_its_note_of_adoption(cover
     assert parse_document(text).metadata.title == title
 
 
+FINAL_REPORT = """ORGANIZATION OF AMERICAN STATES
+
+XL INTER-AMERICAN CONFERENCE OF OEA/Ser.K/XII.40.1 MINISTERS OF LABOR CIDI/TRABAJO/doc.30/40 March 5 and 6, 2040 \
+9 April 2040 Original: English
+
+FINAL REPORT
+
+{under}
+
+CONTENTS
+
+I. Background ........ 1
+
+I. BACKGROUND
+
+The Conference met in Nassau with the delegations of thirty member states and the advisory bodies.
+"""
+
+
+@pytest.mark.parametrize(("under", "title_meeting"), [
+    ("XL INTER-AMERICAN CONFERENCE OF MINISTERS OF LABOR OF THE", "XL INTER-AMERICAN CONFERENCE OF MINISTERS OF LABOR OF THE "
+     "ORGANIZATION OF AMERICAN STATES"),  # run on from its open end
+    ("XL Inter-American Conference of Ministers of Labor", "XL Inter-American Conference of Ministers of Labor"),
+    ("17th Street and Constitution Avenue, Washington, D.C.", None),  # an address names no meeting
+])
+def test_the_meeting_named_under_a_title_that_is_only_its_kind_is_read(under: str, title_meeting: str | None) -> None:
+    """A walkthrough's final report was titled "FINAL REPORT" alone: which report it is, the line under it says
+    (``kb add`` proposes the two together; the cover's title stays as printed)."""
+    text = FINAL_REPORT.format(under=under + ("\n\nORGANIZATION OF AMERICAN STATES" if under.endswith("THE") else ""))
+    metadata = parse_document(text).metadata
+    assert (metadata.title, metadata.title_meeting) == ("FINAL REPORT", title_meeting)
+
+
 @pytest.mark.parametrize(("first", "title"), [
     ("Tercera Reunión de los Grupos de Trabajo de la Red - 2040", "Tercera Reunión de los Grupos de Trabajo de la Red - 2040"),
     ("Reunión de Planificación 2040-2041 de la Red", "Reunión de Planificación 2040-2041 de la Red"),

@@ -40,6 +40,9 @@ class CoverMetadata:
     original_language: str | None = None
     meeting: str | None = None
     evidence: dict[str, int] = field(default_factory=dict)  # field -> offset where it was read
+    # the meeting's name a cover prints under a title that is only the kind of document ("FINAL REPORT" / "XX
+    # INTER-AMERICAN CONFERENCE OF ..."): ``kb add`` proposes the two together, which say which report it is
+    title_meeting: str | None = None
     # the day the cover's note of adoption gives ("(Adopted at the sixth plenary session held on ...)"): beside
     # ``date``, which is the issue's (a revision's may be a year later); ``kb add`` dates an adopted text by it
     adopted: str | None = None
@@ -804,6 +807,31 @@ def _title_under_cover(lines: list[str]) -> str | None:
     return None
 
 
+# A title that is only the kind of document: which report, which minutes, the cover says under it.
+_KIND_ONLY_RE = re.compile(r"(?:(?:final|annual) )?(?:report|summary|minutes)|(?:informe|acta)(?: (?:final|anual))?|"
+                           r"resumen|relatoría", _FLAGS)
+_MEETING_WORDS_RE = re.compile(r"\b(?:conference|conferencia|meeting|reuni\S*n|assembly|asamblea|session|sesi\S*n|"
+                               r"summit|cumbre|workshop|taller|forum|foro)\b", _FLAGS)
+
+
+def _title_meeting(lines: list[str], title: str | None) -> str | None:
+    """The meeting a cover names on the line under a title that is only the kind of document ("FINAL REPORT" /
+    "XX INTER-AMERICAN CONFERENCE OF MINISTERS OF LABOR ..."), in capitals (with the lines it runs on to) or in
+    title case; not a sentence, an address, a symbol or a date."""
+    if title is None or not _KIND_ONLY_RE.fullmatch(title):
+        return None
+    cleaned = [line.strip().strip("*").strip() for line in lines]
+    at = next((i for i, text in enumerate(cleaned) if text.rstrip(":") == title), len(cleaned))
+    at = next((i for i in range(at + 1, len(cleaned)) if cleaned[i]), len(cleaned))  # the next line shown
+    under = cleaned[at] if at < len(cleaned) else ""
+    long_words = [w for w in under.split() if len(w) > 3]
+    titled = bool(long_words) and sum(w[:1].isupper() for w in long_words) >= 0.8 * len(long_words)  # no sentence
+    if (not titled or not _MEETING_WORDS_RE.search(under) or _symbols(under) or _date(under)
+            or len(under) > _TITLE_MAX or under.endswith(".")):
+        return None
+    return _continued(under, cleaned[at + 1:]) if under.isupper() else under
+
+
 def read_cover(front: str, opening: str, body: str) -> CoverMetadata:
     """Read the metadata from the front matter (``front``), the opening paragraph and the body."""
     lines = front.split("\n")
@@ -853,6 +881,7 @@ def read_cover(front: str, opening: str, body: str) -> CoverMetadata:
         language=_language(body or front),
         original_language=_original(front),
         meeting=_meeting(front, opening),
+        title_meeting=_title_meeting(lines, title),
         adopted=_adoption_date(front) or _adoption_date(_glued_cover(opening)),
     )
 
