@@ -28,7 +28,7 @@ import yaml
 
 from kb import iri
 from kb.corpus import DATE_RE, CorpusLoader, decode_utf8, gathered, is_date, raise_all
-from kb.errors import AnnotationError, CorpusError, CorpusErrors, QuoteMismatchError
+from kb.errors import AnnotationError, CorpusError, CorpusErrors, QuoteMismatchError, errors_of
 from kb.iri import reference
 from kb.model import (
     Activity,
@@ -455,10 +455,8 @@ class _Errors:
     def caught(self) -> Iterator[None]:
         try:
             yield
-        except CorpusError as exc:
-            self.errors.append(exc)
-        except CorpusErrors as exc:
-            self.errors += exc.errors
+        except (CorpusError, CorpusErrors) as exc:
+            self.errors += errors_of(exc)
 
 
 def load_annotations(directory: Path, held: Sequence[SourceDocument],
@@ -671,7 +669,7 @@ def _versions(held: Sequence[SourceDocument], provisions: Mapping[str, Sequence[
     with the original's (:mod:`kb.versions`): ``out.versions`` maps the version's IRIs to the original's."""
     errors: list[CorpusError] = []
     by_slug = {d.meta.slug: d for d in held}
-    aligned: dict[str, Alignment] = {}
+    aligned: dict[str, tuple[Alignment, str]] = {}  # each version's alignment, and why it reads unlike (or '')
     for doc in held:
         meta, original = doc.meta, doc.meta.version_of
         if not original or original in res.broken:  # an original that could not be read has its own error
@@ -719,12 +717,13 @@ def _versions(held: Sequence[SourceDocument], provisions: Mapping[str, Sequence[
                         f"is {original}'s text in {meta.language!r}, write `version_confirmed: true` under version_of "
                         "(or correct the reading of either so that they align: corpus/README.md)")
             else:
-                aligned[meta.slug] = alignment
+                aligned[meta.slug] = alignment, unlike
         if problem:
             errors.append(AnnotationError(meta.meta_path, f"version_of: {problem}", line=meta.line_of("version_of"),
                                           hint=hint))
             continue
-    for slug, alignment in aligned.items():  # one text of each language: a second is another document, or twice one
+    # one text of each language: a second is another document, or twice one
+    for slug, (alignment, unlike) in aligned.items():
         meta = by_slug[slug].meta
         original = meta.version_of
         twins = sorted(other for other in aligned if other != slug and by_slug[other].meta.version_of == original
@@ -740,7 +739,6 @@ def _versions(held: Sequence[SourceDocument], provisions: Mapping[str, Sequence[
         out.versions[str(iri.doc_iri(meta.slug))] = str(iri.doc_iri(original))
         out.versions |= {str(iri.provision_iri(meta.slug, eid)): str(iri.provision_iri(original, now))
                          for eid, now in sorted(alignment.pairs.items())}
-        unlike = alignment.unlike or symbols_unlike(meta.symbols, by_slug[original].meta.symbols, original)
         if unlike:  # confirmed by the curator: said once, as any note on a version is
             out.version_notes[meta.slug] = (f"{meta.meta_path}:{meta.line_of('version_confirmed') or 1}: "
                                             f"{meta.slug}: {alignment.summary(original)}; {unlike} "

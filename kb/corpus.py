@@ -30,7 +30,7 @@ from typing import Any, ClassVar, TypeVar
 
 import yaml
 
-from kb.errors import CorpusError, CorpusErrors
+from kb.errors import CorpusError, CorpusErrors, errors_of
 from kb.iri import is_eid, is_slug
 from kb.model import CORRECTED_KINDS, READINGS, Correction, DatasetInfo, DocType, DocumentMeta, SourceDocument
 
@@ -480,7 +480,7 @@ def read_corpus(corpus_dir: Path | None = None
         try:
             documents.append(load_document(path))
         except (CorpusError, CorpusErrors) as exc:
-            errors += exc.errors if isinstance(exc, CorpusErrors) else [exc]
+            errors += errors_of(exc)
             broken[path.stem] = _text_held(path)
     if not documents and not errors:
         raise CorpusError(corpus_dir / "documents", "the corpus holds no documents",

@@ -94,6 +94,11 @@ class CorpusErrors(InputError):
                          hint=f"fix each (file:line first), then {again}")
 
 
+def errors_of(exc: CorpusError | CorpusErrors) -> list[CorpusError]:
+    """The corpus errors a raised one stands for: itself, or each of those it gathers."""
+    return list(exc.errors) if isinstance(exc, CorpusErrors) else [exc]
+
+
 class ParseError(CorpusError):
     """A source text cannot be turned into a tree of provisions."""
 

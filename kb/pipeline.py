@@ -36,7 +36,7 @@ from kb import ontology
 from kb.annotate import load_annotations, withdrawn_entries
 from kb.continuity import lost_iris, lost_links, renamed_iris
 from kb.corpus import default_corpus_dir, other_symbols, own_symbols, raise_all, read_corpus, read_dataset_info
-from kb.errors import CorpusError, CorpusErrors, InputError
+from kb.errors import CorpusError, CorpusErrors, InputError, errors_of
 from kb.graph import CanonicalWriter, origins, write_graph
 from kb.iri import SKOS
 from kb.model import Annotations, DatasetInfo, DocType, DocumentMeta, Kind, MentionedDocument, Provision, SourceDocument
@@ -158,11 +158,8 @@ def read_and_annotate(corpus_dir: Path, timings: dict[str, float], progress: Pro
                 provisions[d.meta.slug] = as_issued(d.meta, parse(
                     d.text, source=str(d.path), doc_type=d.meta.doc_type, corrections=d.meta.corrections,
                     corrections_file=d.meta.meta_path))
-            except CorpusError as exc:
-                errors.append(exc)
-                broken[d.meta.slug] = d.text
-            except CorpusErrors as exc:
-                errors += exc.errors
+            except (CorpusError, CorpusErrors) as exc:
+                errors += errors_of(exc)
                 broken[d.meta.slug] = d.text
         documents = [d for d in documents if d.meta.slug in provisions]
     annotations = Annotations()
@@ -172,10 +169,8 @@ def read_and_annotate(corpus_dir: Path, timings: dict[str, float], progress: Pro
             annotations = load_annotations(annotations_dir or corpus_dir / "annotations", documents, provisions,
                                            topic_slugs(topics),
                                            broken=broken)
-        except CorpusErrors as exc:
-            errors += exc.errors
-        except CorpusError as exc:
-            errors.append(exc)
+        except (CorpusError, CorpusErrors) as exc:
+            errors += errors_of(exc)
         raise_all(errors)  # every corpus error of the build at once
     return documents, provisions, annotations, about
 
@@ -320,7 +315,7 @@ def assemble_against(build_dir: Path | None, corpus_dir: Path | None = None, *, 
     except (CorpusError, CorpusErrors) as exc:
         lost = _lost_before_annotations(corpus_dir or default_corpus_dir(), build_dir)
         if lost:
-            raise CorpusErrors(lost + (exc.errors if isinstance(exc, CorpusErrors) else [exc])) from exc
+            raise CorpusErrors(lost + errors_of(exc)) from exc
         raise
 
 
@@ -360,23 +355,24 @@ def unsettled_copies(built: Built, build_dir: Path | None = None) -> list[Corpus
                      f"{d.meta.source} (or hold this text in its place: `kb add FILE --slug {o.meta.slug} "
                      f"--replace`); if it is another document, add `distinct_from: [{o.meta.slug}]` to "
                      f"{Path(d.meta.meta_path).name}; then run `kb build`"))
-    errors += [_quoted_twin(d, m) for d in held if d.meta.slug not in before and not d.meta.draft
+    errors += [_quoted_twin(d, m, by) for d in held if d.meta.slug not in before and not d.meta.draft
                for m in built.annotations.documents
-               if m.slug not in (d.meta.slug, *d.meta.distinct_from) and _same_work(d.meta, m)]
+               if m.slug not in (d.meta.slug, *d.meta.distinct_from) and (by := _same_work(d.meta, m))]
     return errors
 
 
-def _same_work(meta: DocumentMeta, quoted: MentionedDocument) -> bool:
-    """Whether a held document may be the document known through quotation: it has its symbols, or it is the
-    Plan of Action or Declaration of the same meeting by the same body (a meeting adopts one of each)."""
+def _same_work(meta: DocumentMeta, quoted: MentionedDocument) -> str:
+    """The field by which a held document may be the document known through quotation ("" if none): its symbols,
+    or its meeting, when it is the Plan of Action or Declaration of that meeting by the same body (a meeting adopts
+    one of each)."""
     if own_symbols(meta.symbols) & own_symbols(quoted.symbols):
-        return True
-    return (meta.doc_type is quoted.doc_type and meta.doc_type in (DocType.PLAN_OF_ACTION, DocType.DECLARATION)
-            and bool(meta.meeting) and meta.meeting == quoted.meeting and meta.issuing_body == quoted.issuing_body)
+        return "symbols"
+    same_kind = meta.doc_type is quoted.doc_type and meta.doc_type in (DocType.PLAN_OF_ACTION, DocType.DECLARATION)
+    adopted_there = bool(meta.meeting) and (meta.meeting, meta.issuing_body) == (quoted.meeting, quoted.issuing_body)
+    return "meeting" if same_kind and adopted_there else ""
 
 
-def _quoted_twin(d: SourceDocument, quoted: MentionedDocument) -> CorpusError:
-    key = "symbols" if own_symbols(d.meta.symbols) & own_symbols(quoted.symbols) else "meeting"
+def _quoted_twin(d: SourceDocument, quoted: MentionedDocument, key: str) -> CorpusError:
     why = (f"has the symbols of {quoted.slug}" if key == "symbols" else
            f"is a {d.meta.doc_type.value} of {d.meta.meeting} by {d.meta.issuing_body}, as {quoted.slug} is")
     return CorpusError(

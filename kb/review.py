@@ -45,7 +45,7 @@ from kb.annotate import (
     withdrawn_entries,
 )
 from kb.corpus import CorpusLoader, default_corpus_dir, dump_yaml, parse_meta, read_corpus, write_whole
-from kb.errors import CorpusError, CorpusErrors, InputError, NotFoundError
+from kb.errors import CorpusError, CorpusErrors, InputError, NotFoundError, errors_of
 from kb.model import Evidence
 from kb.pipeline import prepare
 from kb.quote import after_hint, quote_of
@@ -142,6 +142,15 @@ def suggestion_id(source: str, link_type: str, target: str) -> str:
     return hashlib.sha256(f"{source}\x1f{link_type}\x1f{target}".encode()).hexdigest()[:10]
 
 
+def _version(path: Path) -> tuple[int, int, int] | None:
+    """What tells a file's content changed (every write replaces a file whole), or None if there is none."""
+    try:
+        stat = path.stat()
+    except FileNotFoundError:
+        return None
+    return stat.st_ino, stat.st_mtime_ns, stat.st_size
+
+
 @dataclass
 class Review:
     """The review files of a corpus."""
@@ -183,15 +192,11 @@ class Review:
     def _load(self, path: Path, key: str) -> tuple[dict[str, Any], list[tuple[int, dict[str, Any]]]]:
         """The file's whole mapping, and its ``key`` entries each with its line (copies: a caller may change
         them)."""
-        try:
-            stat = path.stat()
-        except FileNotFoundError:
-            return {}, []
-        if not path.is_file():
+        version = _version(path)
+        if version is None or not path.is_file():
             return {}, []
         # A file read again unchanged is not parsed again: a decision reads the suggestions file for both kinds
         # of entry, to find the one decided, and to write the rest. Every write replaces a file whole.
-        version = (stat.st_ino, stat.st_mtime_ns, stat.st_size)
         cached = self._parsed.get(path)
         if cached is None or cached[0] != version:
             cached = (version, *self._parse(path))
@@ -276,11 +281,9 @@ class Review:
 
     def _renamed(self, slug: str) -> dict[str, str]:
         path = self.corpus_dir / "documents" / f"{slug}.yaml"
-        try:
-            stat = path.stat()
-        except OSError:
+        version = _version(path)
+        if version is None:
             return {}
-        version = (stat.st_ino, stat.st_mtime_ns, stat.st_size)
         cached = self._renames.get(path)
         if cached is None or cached[0] != version:
             try:
@@ -647,7 +650,7 @@ class Review:
                 prepare(self.corpus_dir, annotations_dir=annotations)
                 return [], []
             except (CorpusError, CorpusErrors) as exc:
-                errors = exc.errors if isinstance(exc, CorpusErrors) else [exc]
+                errors = errors_of(exc)
         ours: list[tuple[str, str, str]] = []
         unread: list[tuple[str, str, str]] = []
         for e in errors:

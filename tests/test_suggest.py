@@ -497,20 +497,6 @@ def test_a_suggestion_made_before_a_renaming_is_accepted_with_the_eid_of_now(cor
     assert [link["from"] for link in accepted["links"]] == [f"{REPORT} recommendation_6"]
 
 
-def test_the_reason_of_a_short_text_says_how_much_of_it_is_shared(corpus: Path) -> None:
-    """A third walkthrough: "The future of work" (four words) was said to share "57% of words" with a long paragraph
-    holding all four: the share weighed for its length, read as the share of its words."""
-    prepared = kb.prepare(corpus)
-    found = kb.suggest(prepared.documents, prepared.provisions, prepared.annotations, document=REPORT, top=50,
-                       curated=[])
-    short = [s for s in found if s.target_ref == "iacml20-plan-of-action art_6__item_1"]
-    assert short, "The future of work is proposed as carried forward"
-    for s in short:
-        said = re.search(r"(\d+)% of the words of a text of 4 shared \(weighed as (\d+)%", s.why)
-        assert said and int(said[2]) == round(100 * s.features["overlap"]), s.why
-        assert int(said[1]) == round(100 * s.features["overlap"] * 7 / 4)
-
-
 def test_an_undated_activity_took_place_before_the_reports_telling_of_it() -> None:
     """The earliest report or meeting summary telling of an activity dates it at the latest; a concept note
     announcing a meeting, or recalling the history behind it, does not."""
