@@ -343,8 +343,8 @@ def unsettled_copies(built: Built, build_dir: Path | None = None) -> list[Corpus
                 continue
             if own_symbols(d.meta.symbols) & own_symbols(o.meta.symbols):
                 why, key = f"has the symbols, in {d.meta.language}, of {o.meta.slug}", "symbols"
-            elif _says_the_same(built.provisions[d.meta.slug], built.provisions[o.meta.slug]) and \
-                    o.meta.doc_type is d.meta.doc_type and not other_symbols(d.meta.symbols, o.meta.symbols):
+            elif o.meta.doc_type is d.meta.doc_type and not other_symbols(d.meta.symbols, o.meta.symbols) and \
+                    _says_the_same(built.provisions[d.meta.slug], built.provisions[o.meta.slug]):
                 why, key = f"has provisions that say what {o.meta.slug}'s say, in {d.meta.language}", "slug"
             else:
                 continue

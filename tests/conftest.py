@@ -41,6 +41,25 @@ def pytest_unconfigure(config: pytest.Config) -> None:
 
 
 # --------------------------------------------------------------------------------------------
+# the order of files: the long ones first
+# --------------------------------------------------------------------------------------------
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """xdist hands out whole files in the order collected (``--no-loadscope-reorder`` in pyproject.toml): the
+    files marked ``long_tests`` first, then the rest by number of tests, so that no core waits at the end of
+    the run on a file of a few long tests handed out last (xdist's own order is by number of tests alone)."""
+    files: dict[Path, list[pytest.Item]] = {}
+    for item in items:
+        files.setdefault(item.path, []).append(item)
+
+    def key(path: Path) -> tuple[bool, int]:
+        return files[path][0].get_closest_marker("long_tests") is None, -len(files[path])
+
+    items[:] = [item for path in sorted(files, key=key) for item in files[path]]
+
+
+# --------------------------------------------------------------------------------------------
 # the environment: restored after every test
 # --------------------------------------------------------------------------------------------
 

@@ -37,6 +37,8 @@ from typing import Any
 import pytest
 from test_api_server import Server, running_server
 
+pytestmark = pytest.mark.long_tests
+
 TIME_LIMIT = "20"  # generous: this test hunts 5xx from bad input, not slowness; a loaded 2-core CI machine
 # can push a normal REST call past a 2 s budget (the time limit itself is tested in test_api_hostile.py)
 MAX_EXAMPLES = "4"

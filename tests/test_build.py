@@ -23,6 +23,8 @@ from kb.corpus import default_corpus_dir
 from kb.errors import CorpusError, InputError, ValidationError
 from kb.graph import CanonicalWriter, canonical_ntriples
 
+pytestmark = pytest.mark.long_tests
+
 
 def _answers(build_dir: Path) -> int:
     """How many provisions the current release's store holds (opens it read-only, as a reader)."""

@@ -56,6 +56,8 @@ from test_api_server import Server, running_server
 import kb
 from api import examples
 
+pytestmark = pytest.mark.long_tests
+
 JENA_PACKAGE = "libapache-jena-java"
 SLF4J_KEPT = {"slf4j-api.jar", "slf4j-nop.jar"}  # one binding: the others loop or log to stderr
 XERCES_BUNDLES = "org/apache/jena/ext/xerces/"

@@ -17,6 +17,8 @@ from kb import iri
 from kb.cli import main
 from kb.errors import EXIT_USAGE
 
+pytestmark = pytest.mark.long_tests
+
 REPORT = "wg1-2021-final-report"
 TEXT = "https://w3id.org/iacml-kb/ontology#text"
 # A curator reads this paragraph of the held report as the heading of the ones after it.

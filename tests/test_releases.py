@@ -25,6 +25,8 @@ from test_api_server import descendants, running_server
 import kb
 from kb.publish import prune
 
+pytestmark = pytest.mark.long_tests
+
 MARK = "ASK { <urn:kb-test:new-release> <urn:kb-test:p> \"yes\" }"
 BOMB = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
 

@@ -28,6 +28,8 @@ from test_api_server import Server, running_server
 import kb
 from api import examples
 
+pytestmark = pytest.mark.long_tests
+
 ITEM_PAGES = ["/doc/iacml21-plan-of-action/art_7__para_g", "/doc/wg1-2021-final-report/recommendation_7",
               "/doc/wg1-2021-final-report", "/body/ilo-cinterfor", "/topic/qualifications-frameworks",
               "/activity/ws2023-education-labor"]

@@ -23,6 +23,8 @@ from kb.iri import KB, body_iri
 from kb.model import Kind, Provision
 from kb.versions import align
 
+pytestmark = pytest.mark.long_tests
+
 PLAN = "iacml23-plan-of-action"
 VERSION = f"{PLAN}-es"
 MANDATES = ["1", "2", "3", "3(a)", "3(b)", "3(c)", "4"]

@@ -20,6 +20,8 @@ import kb
 from api import workers
 from api.workers import FRAME, SPOOL_BYTES, Job, _AnswerFile, _SpoolFull
 
+pytestmark = pytest.mark.long_tests
+
 
 def test_each_answer_is_written_over_the_last_from_the_start(tmp_path: Path) -> None:
     answers = _AnswerFile.create(str(tmp_path))
