@@ -544,7 +544,10 @@ def load_annotations(directory: Path, held: Sequence[SourceDocument],
         errors.errors += _rename(doc, res, out)
     for path, data in files:
         out.bodies += errors.each(_sections(data, "bodies", path, errors), lambda s, w: _body(s, w, res))
-        out.activities += errors.each(_sections(data, "activities", path, errors), lambda s, w: _activity(s, w, res))
+        activities = errors.each(_sections(data, "activities", path, errors), lambda s, w: _activity(s, w, res))
+        out.activities += activities
+        out.warnings += [f"{a.where}: label {a.label!r} reads as Spanish and is published so (@es); write the "
+                         "activity's name in English" for a in activities if a.label_language != "en"]
         out.documents += errors.each([(w, s) for w, s in _sections(data, "documents", path, errors)
                                       if s.get("slug") not in promoted], lambda s, w: _document(s, w, res))
         out.links += errors.each(_sections(data, "links", path, errors), lambda s, w: _link(s, w, res))
@@ -889,6 +892,23 @@ def _body_title(spec: object, where: str, res: Resolver) -> BodyTitle:
     return BodyTitle(title=title, start=start, end=end, evidence=evidence)
 
 
+# Spanish words of a name ("Taller de la RIAL sobre ...") and the kinds of event that open one; a place's "de"
+# ("Santiago de Chile") alone, or beside an English word, does not make a name Spanish.
+_SPANISH_WORDS = frozenset({"de", "del", "la", "las", "los", "el", "y", "en", "para", "sobre", "con", "entre", "por",
+                            "al"})
+_SPANISH_KINDS = frozenset({"taller", "talleres", "reunión", "reuniones", "conferencia", "seminario", "diálogo",
+                            "curso", "encuentro", "foro", "estudio", "mesa", "jornada", "jornadas"})
+_ENGLISH_WORDS = frozenset({"the", "of", "and", "on", "for", "in", "with", "at", "to", "workshop", "meeting",
+                            "conference", "seminar", "dialogue", "course", "study", "forum", "network"})
+
+
+def _label_language(label: str) -> str:
+    """The language an activity's label is written in: "es" when it reads as Spanish, else "en"."""
+    words = re.findall(r"[^\W\d_]+", label.casefold())
+    spanish = sum(w in _SPANISH_WORDS for w in words) + 2 * sum(w in _SPANISH_KINDS for w in words)
+    return "es" if spanish >= 2 and not any(w in _ENGLISH_WORDS for w in words) else "en"
+
+
 def _activity(spec: dict[str, Any], where: str, res: Resolver) -> Activity:
     _check_keys(spec, ("slug", "type", "label"), ("start", "end", "place", "format", "organised_by",
                 "participants", "reported_in", "evidence", "note"), where)
@@ -904,7 +924,7 @@ def _activity(spec: dict[str, Any], where: str, res: Resolver) -> Activity:
                               hint="write its first day as start and its last as end")
     return Activity(
         slug=spec["slug"], activity_type=_enum(spec["type"], ACTIVITY_TYPES, _at(spec, "type", where), "type"),
-        label=_text(spec, "label", where),
+        label=_text(spec, "label", where), label_language=_label_language(_text(spec, "label", where)),
         start=start, end=end,
         place=str(spec.get("place") or ""),
         format=_enum(spec["format"], FORMATS, _at(spec, "format", where), "format") if spec.get("format") else "",

@@ -265,7 +265,7 @@ class GraphBuilder:
         node = iri.activity_iri(act.slug)
         self.add(node, RDF.type, KB.Activity)
         self.add(node, RDF.type, KB[act.activity_type])
-        self.add(node, RDFS.label, Literal(act.label, lang="en"))
+        self.add(node, RDFS.label, Literal(act.label, lang=act.label_language))
         self.add(node, KB.slug, act.slug)
         self._period(node, act.start, act.end)
         if act.end or act.start:

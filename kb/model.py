@@ -224,6 +224,7 @@ class Activity:
     reported_in: tuple[str, ...] = ()
     evidence: tuple[Evidence, ...] = ()
     where: str = ""
+    label_language: str = "en"  # a label left as a Spanish source prints it is published in Spanish
 
 
 @dataclass(frozen=True)

@@ -13,12 +13,13 @@ from typing import Any
 import httpx
 import pytest
 import yaml
-from rdflib import URIRef
+from rdflib import RDFS, URIRef
 from test_api_server import running_server
 
 import kb
 from kb.cli import main
 from kb.errors import EXIT_USAGE
+from kb.iri import activity_iri
 from kb.model import DocType, DocumentMeta, SourceDocument
 
 FIXTURES = Path(__file__).parent / "fixtures" / "reported"
@@ -589,3 +590,25 @@ def test_a_count_of_events_in_one_place_is_so_many_events_there() -> None:
 ])
 def test_the_general_assembly_that_approved_a_text_is_no_event_reported(sentence: str) -> None:
     assert read_text(f"I. COMMITMENTS\n\n1. {sentence}\n") == []
+
+
+def test_an_activity_named_in_spanish_is_published_in_spanish_and_said(corpus_copy: Path, tmp_path: Path) -> None:
+    """A label taken from a Spanish source ("Taller de la RIAL sobre ...", as proposals from a Spanish text give
+    it) is no English name: published tagged @es, and each build says to write the name in English. A place's
+    "de" in an English label ("Workshop in Santiago de Chile") leaves it English."""
+    activities = corpus_copy / "annotations" / "activities.yaml"
+    text = activities.read_text(encoding="utf-8")
+    added = ("\n  - slug: rial-taller-2014\n    type: Workshop\n    label: Taller de la RIAL sobre inspección laboral\n"
+             "\n  - slug: ws-santiago-2019\n    type: Workshop\n    label: Workshop in Santiago de Chile\n")
+    activities.write_text(text.replace("\nactivities:\n", "\nactivities:\n" + added, 1), encoding="utf-8")
+    line = activities.read_text(encoding="utf-8").splitlines().index("  - slug: rial-taller-2014") + 1
+    release, report = kb.build(corpus_copy, tmp_path / "build")
+    said = [w for w in report["warnings"] if "reads as Spanish" in w]
+    assert said == [f"{activities}:{line}: label 'Taller de la RIAL sobre inspección laboral' reads as Spanish and "
+                    "is published so (@es); write the activity's name in English"], said
+    taller, santiago = activity_iri("rial-taller-2014"), activity_iri("ws-santiago-2019")
+    with kb.open_store(release.store_path) as store:
+        labels = {str(r["a"]): (str(r["l"]), r["l"].language) for r in store.select(
+            f"SELECT ?a ?l WHERE {{ VALUES ?a {{ <{taller}> <{santiago}> }} ?a <{RDFS.label}> ?l }}").dicts()}
+    assert labels == {str(taller): ("Taller de la RIAL sobre inspección laboral", "es"),
+                      str(santiago): ("Workshop in Santiago de Chile", "en")}
