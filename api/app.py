@@ -288,7 +288,7 @@ def create_app(store_spec: str | None = None, *, follow: Path | str | None = Non
     app = FastAPI(title="iacml-kb", version="0.1.0", description=DESCRIPTION, lifespan=lifespan,
                   default_response_class=JSONResponse, docs_url=None, redoc_url=None)
     app.state.context = ctx
-    errors.install(app, lambda *error: pages.error_html(ctx, *error))
+    errors.install(app, lambda *error: pages.error_html(ctx, *error), patterns=rest.PATTERN_WORDS)
     sparql.install(app, ctx, linked_data.render)
     graph_store.install(app, ctx)
     rest.install(app, ctx)

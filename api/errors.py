@@ -37,7 +37,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from http import HTTPStatus
 from typing import Any
 
@@ -146,9 +146,9 @@ def parameter_of(exc: kb.KbError, names: object = None) -> str | None:
 HtmlPage = Callable[[int, str, str, str | None], str]
 
 
-def install(app: FastAPI, html_page: HtmlPage | None = None) -> None:
+def install(app: FastAPI, html_page: HtmlPage | None = None, *, patterns: Mapping[str, str] | None = None) -> None:
     """Register the handlers that give every error the one shape (as ``html_page`` makes it, to a request
-    that prefers HTML)."""
+    that prefers HTML). ``patterns``: what each parameter pattern asks for, in words, for a refusal to say."""
 
     def answer(request: Request, status: int, detail: str, *, title: str | None = None, parameter: str | None = None,
                headers: dict[str, str] | None = None) -> Response:
@@ -190,6 +190,9 @@ def install(app: FastAPI, html_page: HtmlPage | None = None) -> None:
         loc = [str(part) for part in first.get("loc", ())]
         parameter = loc[-1] if len(loc) > 1 else None
         message = str(first.get("msg", "invalid request"))
+        wanted = (patterns or {}).get(str((first.get("ctx") or {}).get("pattern")))
+        if first.get("type") == "string_pattern_mismatch" and wanted:
+            message = f"{_clipped(first.get('input'))!r} is not {wanted}{_iri_of(first.get('input'), wanted)}"
         detail = f"parameter {parameter!r}: {message}" if parameter else message
         return answer(request, 400, detail, parameter=parameter)
 
@@ -204,6 +207,23 @@ def install(app: FastAPI, html_page: HtmlPage | None = None) -> None:
     async def unexpected(request: Request, exc: Exception) -> Response:
         LOG.exception("unhandled error", exc_info=exc)
         return answer(request, 500, "internal error; the server log has the details")
+
+
+def _clipped(value: object, n: int = 80) -> str:
+    text = str(value)
+    return text if len(text) <= n else text[:n] + "..."
+
+
+def _iri_of(value: object, wanted: str) -> str:
+    """For an IRI asked for and a document's slug or "slug eId" given (as the command line takes them): the
+    IRI it names, to give instead."""
+    parts = str(value).split()
+    if not wanted.startswith("an IRI") or not 1 <= len(parts) <= 2 or not re.fullmatch(kb.SLUG_PATTERN, parts[0]) \
+            or (len(parts) == 2 and not re.fullmatch(r"\w+", parts[1], re.ASCII)):
+        return ""
+    if len(parts) == 2:
+        return f"; the item {parts[0]} {parts[1]} is {kb.provision_iri(*parts)}"
+    return f"; the document {parts[0]} is {kb.doc_iri(parts[0])}"
 
 
 def drop_422(schema: dict[str, Any]) -> dict[str, Any]:

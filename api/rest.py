@@ -72,6 +72,12 @@ SEPARATOR = " | "
 PARAM_PATTERNS = {"iri": rf"^{IRI}$", "date": r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "integer": r"^-?[0-9]{1,18}$"}
 # a pattern cannot say 2021-02-30 is no date: the format does (kb refuses what dt.date refuses)
 PARAM_FORMATS = {"date": "date"}
+# what each pattern asks for, in words: a refusal says that, not the pattern
+PATTERN_WORDS = {PARAM_PATTERNS["iri"]: "an IRI (http:// or https://...)",
+                 PARAM_PATTERNS["date"]: "a date (YYYY-MM-DD)", PARAM_PATTERNS["integer"]: "an integer",
+                 SLUG_OR_IRI: "a slug or an IRI",
+                 SLUG: "a slug (lower-case letters and digits, joined by hyphens)",
+                 ITEM_PATH: "an IRI's path below https://w3id.org/iacml-kb/"}
 
 # --------------------------------------------------------------------------------------------
 # Queries (the library's: queries/rest/*.rq and kb.provisions_query)
