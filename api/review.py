@@ -95,9 +95,9 @@ def install(app: FastAPI, ctx: Context, corpus_dir: Path, token: str) -> None:
         return await offload.run(page, view, done=done)  # reading the review files: not on the event loop
 
     def page(view: dict[str, str], *, done: str = "", refused: str = "", ident: str = "",
-             form: dict[str, str] | None = None, status: int = 200) -> HTMLResponse:
+             form: dict[str, str] | None = None, mended: bool = False, status: int = 200) -> HTMLResponse:
         """One page of the review queue as filtered (``view``: type, document, page); after a refused decision,
-        with why and the curator's edits as typed."""
+        with why and the curator's edits as typed (``mended``: a quote replaced by the source's exact text)."""
         pending = sorted(review.pending(), key=lambda p: (-p.confidence, p.source, p.target))
         proposed = sorted(review.pending_activities(), key=lambda a: (-a.confidence, a.document, a.id))
         documents = sorted({p.document for p in pending if p.document} | {a.document for a in proposed})
@@ -116,7 +116,7 @@ def install(app: FastAPI, ctx: Context, corpus_dir: Path, token: str) -> None:
                                    matching=len(shown), page=number, pages=pages, view=view, documents=documents,
                                    query=address(number), token=token,
                                    page_href=lambda n: "/review?" + address(n),
-                                   done=done, refused=refused, refused_id=ident, typed=form or {},
+                                   done=done, refused=refused, refused_id=ident, typed=form or {}, mended=mended,
                                    corpus=str(corpus_dir), link_types=kb.ACCEPTABLE_TYPES, roles=kb.ADDRESSEE_ROLES,
                                    activities=activities if number == 1 else [], activity_count=len(activities),
                                    activity_types=kb.ACTIVITY_TYPES),
@@ -142,8 +142,11 @@ def install(app: FastAPI, ctx: Context, corpus_dir: Path, token: str) -> None:
                 raise
             # A person at the page: the page again, saying why, with what they typed (nothing was written).
             gone = isinstance(exc, kb.NotFoundError)  # decided meanwhile (another tab, the prompt): no edits to keep
+            # a quote refused whose exact text the source has: the field holds that text, to accept as it is
+            mended = {k: exc.fixes.get(v, v) if k.startswith("quote_") else v for k, v in form.items()}
             return await offload.run(page, view, refused=exc.message if gone else str(exc),
-                                     ident="" if gone else ident, form=form, status=404 if gone else 400)
+                                     ident="" if gone else ident, form=mended, mended=mended != form,
+                                     status=404 if gone else 400)
         back = urlencode({"token": token, **{k: v for k, v in view.items() if v}})
         return RedirectResponse(f"/review?{back}&done={quote(done)}"
                                 + (f"#s-{following}" if following else ""), status_code=303)

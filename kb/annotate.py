@@ -205,6 +205,7 @@ class Resolver:
         if start < 0:
             spaced = _spaced(text, quote)
             exact = near_quote(text, quote) if spaced is None else None
+            fix = spaced if spaced is not None else exact
             if spaced is not None:
                 hint = _line_breaks_hint(spaced)
             elif exact is not None and "\n" in exact:  # a single-quoted '...\n...' pasted in YAML keeps "\n"
@@ -214,7 +215,8 @@ class Resolver:
                 hint = f"the source reads {exact!r} (case, accents, dashes or quote marks differ): copy that"
             else:
                 hint = _near_miss(text, quote)
-            raise QuoteMismatchError(where, f"quote not found in {slug}: {_clip(quote)!r}", hint=hint)
+            raise QuoteMismatchError(where, f"quote not found in {slug}: {_clip(quote)!r}", hint=hint,
+                                     fixes={quote: fix} if fix is not None else None)
         if after is None and text.find(quote, start + 1) >= 0:
             raise QuoteMismatchError(where, f"quote occurs {text.count(quote)} times in {slug}: "
                                      f"{_clip(quote)!r}", hint="lengthen it or add after: with text before it")

@@ -707,14 +707,17 @@ def _ask(decide: Callable[[str], None]) -> str:
             return "s"
         except kb.InputError as exc:
             typer.echo(f"  refused: {exc.message}" + (f"\n  {exc.hint}" if exc.hint else ""), err=True)
+            if exc.fixes:
+                typer.echo("  e offers the source's text in place of the quote refused: Enter takes it", err=True)
             continue
         return answer
 
 
 def _decide_activity(review: kb.Review, a: kb.PendingActivity) -> str:
     """A decision on one proposed activity: declared (as proposed, or edited first), or rejected. Edits refused
-    are offered again as the defaults of the next edit."""
+    are offered again as the defaults of the next edit, a quote's the source's exact text where the refusal knew it."""
     typed = a.fields()
+    typed_quotes: list[str] = []
 
     def decide(answer: str) -> None:
         if answer == "r":
@@ -736,17 +739,39 @@ def _decide_activity(review: kb.Review, a: kb.PendingActivity) -> str:
                 given = str(typer.prompt(f"  {name} (- for none)", default=typed[name] or "-")).strip()
                 typed[name] = "" if given == "-" else given
             edits = dict(typed)
-            quotes = [typer.prompt(f"  quote from {e['doc']} (Enter keeps it, - takes it out)", default="",
-                                   show_default=False) for e in a.evidence]
-        entry = review.accept_activity(a.id, quotes=quotes, **edits)
+            quotes = _quotes(a.evidence, typed_quotes, drop=True)
+        try:
+            entry = review.accept_activity(a.id, quotes=quotes, **edits)
+        except kb.InputError as exc:
+            typed_quotes[:] = _refused_quotes(exc, quotes)
+            raise
         typer.echo(f"  declared: activity {entry['slug']} ({entry['type']})")
     return _ask(decide)
 
 
+def _quotes(evidence: list[dict[str, str]], typed: list[str], moved: str = "", drop: bool = False) -> list[str]:
+    """The quotes of an edit, one prompt per quote: Enter keeps the one shown, which after a refused edit is the
+    source's exact text where the refusal knew it, else the quote typed then."""
+    out = []
+    for k, e in enumerate(evidence):
+        again = typed[k] if k < len(typed) else ""
+        how = f"Enter takes the one shown{moved}" if again else f"Enter keeps it{moved}"
+        out.append(str(typer.prompt(f"  quote from {e['doc']} ({how}{', - takes it out' if drop else ''})",
+                                    default=again, show_default=bool(again))))
+    return out
+
+
+def _refused_quotes(exc: kb.InputError, quotes: list[str]) -> list[str]:
+    """The quotes to offer in the next edit after ``quotes`` were refused: each one's fix where known."""
+    return [exc.fixes.get(q, q) for q in quotes]
+
+
 def _decide(review: kb.Review, p: kb.Pending) -> str:
-    """A decision on one suggested link: accepted (as suggested, or edited first), or rejected. The type, target
-    and role of an edit refused (a quote not in the source) are the defaults of the next edit."""
+    """A decision on one suggested link: accepted (as suggested, or edited first), or rejected. The type, target,
+    role and quotes of an edit refused (a quote not in the source) are the defaults of the next edit, a quote's
+    the source's exact text where the refusal knew it."""
     edited = {"type": p.link_type, "to": p.target, "role": p.role or "actor"}
+    typed: list[str] = []
 
     def decide(answer: str) -> None:
         if answer == "a":
@@ -770,9 +795,12 @@ def _decide(review: kb.Review, p: kb.Pending) -> str:
             edited["role"] = new_role or edited["role"]
             moved = " or, if it is the old target's, gives the new target's own text" if new_target != p.target \
                 else ""
-            quotes = [typer.prompt(f"  quote from {e['doc']} (Enter keeps it{moved})", default="",
-                                   show_default=False) for e in p.evidence]
-            _said(review.accept(p.id, link_type=new_type, target=new_target, role=new_role, quotes=quotes))
+            quotes = _quotes(p.evidence, typed, moved)
+            try:
+                _said(review.accept(p.id, link_type=new_type, target=new_target, role=new_role, quotes=quotes))
+            except kb.InputError as exc:
+                typed[:] = _refused_quotes(exc, quotes)
+                raise
     return _ask(decide)
 
 

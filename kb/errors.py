@@ -66,21 +66,25 @@ def _rebuild(cls: type[KbError], args: tuple[object, ...], state: dict[str, obje
 
 class InputError(KbError):
     """Something the user gave (a file, an id, a parameter) cannot be used; ``parameter`` names the
-    parameter at fault when the caller's parameters map to one."""
+    parameter at fault when the caller's parameters map to one; ``fixes`` maps a value given to the one to
+    give instead, where it is known (a quote to the source's exact text), for a form or prompt to offer."""
 
-    def __init__(self, message: str, *, hint: str = "", parameter: str | None = None) -> None:
+    def __init__(self, message: str, *, hint: str = "", parameter: str | None = None,
+                 fixes: dict[str, str] | None = None) -> None:
         self.parameter = parameter
+        self.fixes = fixes or {}
         super().__init__(message, hint=hint)
 
 
 class CorpusError(InputError):
     """A corpus file is missing, unreadable, malformed or inconsistent with its metadata."""
 
-    def __init__(self, path: Path | str, message: str, *, line: int | None = None, hint: str = "") -> None:
+    def __init__(self, path: Path | str, message: str, *, line: int | None = None, hint: str = "",
+                 fixes: dict[str, str] | None = None) -> None:
         self.path = str(path)
         self.line = line
         where = f"{self.path}:{line}" if line else self.path
-        super().__init__(f"{where}: {message}", hint=hint)
+        super().__init__(f"{where}: {message}", hint=hint, fixes=fixes)
 
 
 class CorpusErrors(InputError):

@@ -30,7 +30,7 @@ import tempfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 
@@ -149,6 +149,15 @@ def _version(path: Path) -> tuple[int, int, int] | None:
     except FileNotFoundError:
         return None
     return stat.st_ino, stat.st_mtime_ns, stat.st_size
+
+
+class _Refusal(NamedTuple):
+    """A corpus error of an annotation file read with a decision in it: where, what, the hint and the fixes."""
+
+    where: str
+    message: str
+    hint: str
+    fixes: dict[str, str]
 
 
 @dataclass
@@ -610,34 +619,35 @@ class Review:
         curator may change of an activity declared, the refusal naming the one it is about."""
         ours, unread = self._reading_with(name, text)
         current = self.corpus_dir / "annotations" / name
-        if ours and current.exists() and {m for _, m, _ in ours} <= {
-                m for _, m, _ in self._reading_with(name, current.read_bytes())[0]}:
+        if ours and current.exists() and {r.message for r in ours} <= {
+                r.message for r in self._reading_with(name, current.read_bytes())[0]}:
             unread, ours = ours, []  # the file is refused as it is, not for what this decision adds to it
         if unread and not ours:
-            where, message, _ = unread[0]
+            where, message = unread[0].where, unread[0].message
             raise InputError(f"{what} cannot be checked: {where}: {message}", parameter="ident",
                              hint="nothing was written: fix that file first (the build stops on it too), then accept")
         if not ours:
             return  # other problems (a document that cannot be read): the build reports them
-        message = "; ".join(m for _, m, _ in ours)
-        fixes = "; ".join(h for _, _, h in ours if h)  # "the source reads '...': copy that"
+        message = "; ".join(r.message for r in ours)
+        fixes = "; ".join(r.hint for r in ours if r.hint)  # "the source reads '...': copy that"
+        exact = {given: fix for r in ours for given, fix in r.fixes.items()}
         if fields:
             named = next((f for f in ("quote", "reported_in", *fields) if f in message), "slug")
             how = {"quote": "give a quote from the source (--quote '...', or the prompt's e)",
                    "reported_in": "the document it was proposed for is not held: reject the proposal",
                    "start": "change its start or end (--set start=... / --set end=..., or the prompt's e)"}.get(
                 named, f"change its {named} (--set {named}=..., or the prompt's e)")
-            raise InputError(f"{what} would not build: {message}", parameter=named,
+            raise InputError(f"{what} would not build: {message}", parameter=named, fixes=exact,
                              hint="nothing was written: " + (f"{fixes}; " if fixes else "") + how)
         quote = "quote" in message or "after" in message
         raise InputError(f"{what} would not build: {message}",
                          hint="nothing was written: " + (fixes or ("copy the exact text (`kb quote`)" if quote else
                                                                   "give another type or target")),
-                         parameter="quote" if quote else "target")
+                         parameter="quote" if quote else "target", fixes=exact)
 
-    def _reading_with(self, name: str, text: bytes) -> tuple[list[tuple[str, str, str]], list[tuple[str, str, str]]]:
-        """The corpus errors of a reading with ``text`` as annotation file ``name``, as (where, message, hint):
-        those of that file, and those of another annotation file (which stop the reading before it is checked)."""
+    def _reading_with(self, name: str, text: bytes) -> tuple[list[_Refusal], list[_Refusal]]:
+        """The corpus errors of a reading with ``text`` as annotation file ``name``: those of that file, and
+        those of another annotation file (which stop the reading before it is checked)."""
         with tempfile.TemporaryDirectory(prefix="kb-review-") as scratch:
             annotations = Path(scratch)
             for path in sorted((self.corpus_dir / "annotations").iterdir()):
@@ -651,11 +661,11 @@ class Review:
                 return [], []
             except (CorpusError, CorpusErrors) as exc:
                 errors = errors_of(exc)
-        ours: list[tuple[str, str, str]] = []
-        unread: list[tuple[str, str, str]] = []
+        ours: list[_Refusal] = []
+        unread: list[_Refusal] = []
         for e in errors:
             where = (f"{e.path}:{e.line}" if e.line else e.path).replace(str(annotations), real)
-            found = (where, e.message.split(": ", 1)[-1].replace(str(annotations), real), e.hint)
+            found = _Refusal(where, e.message.split(": ", 1)[-1].replace(str(annotations), real), e.hint, e.fixes)
             if e.path.startswith(str(written)) or str(written) in e.message:
                 ours.append(found)
             elif e.path.startswith(str(annotations)):

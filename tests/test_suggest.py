@@ -12,6 +12,7 @@ import os
 import re
 import subprocess
 import sys
+from html import unescape as html_unescape
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
@@ -1665,6 +1666,19 @@ def test_the_review_page_decides_an_edited_accept_as_kb_review_does(corpus: Path
         notice = re.search(r'id="review-done"[^>]*>([^<]*)<', shown.text)
         assert notice is not None and f"already curated at {reviewed}:3: nothing was written" in notice.group(1)
         assert reviewed.read_bytes() == written and ilo.id not in {p.id for p in review.pending()}
+        # a quote typed in capitals: refused, and the field then holds the source's text, which an accept takes
+        waiting = next(p for p in sorted(review.pending(), key=lambda p: -p.confidence) if p.link_type != "addressee")
+        part = waiting.evidence[0]["quote"][:max(30, len(waiting.evidence[0]["quote"]) // 2)].rstrip()
+        capitals = as_the_form_sends(waiting, quote_0=part.upper())
+        refused = client.post(f"/review/{waiting.id}", headers=html, data=capitals)
+        assert refused.status_code == 400 and "the quote as the source reads it: accept to take it" in refused.text
+        mine = refused.text[refused.text.index(f'id="s-{waiting.id}"'):]
+        field = re.search(r'<textarea name="quote_0"[^>]*>([^<]*)</textarea>', mine)
+        assert field is not None and html_unescape(field.group(1)) == part and reviewed.read_bytes() == written
+        taken = client.post(f"/review/{waiting.id}", headers=html, data={**capitals, "quote_0": part})
+        assert taken.status_code == 303 and "done=accepted" in taken.headers["location"]
+        link = yaml.safe_load(reviewed.read_text(encoding="utf-8"))["links"][-1]
+        assert link["evidence"][0] == {"doc": waiting.evidence[0]["doc"], "quote": part}
     kb.prepare(corpus)  # what the page wrote builds
 
 
@@ -1672,7 +1686,8 @@ def test_an_edit_refused_at_the_prompt_is_offered_again_as_typed(capsys: pytest.
                                                                  monkeypatch: pytest.MonkeyPatch,
                                                                  corpus: Path) -> None:
     """A quote refused sent the curator back to the suggestion as made: the type just changed had to be typed
-    again, or the link was accepted with the type the curator had corrected."""
+    again, or the link was accepted with the type the curator had corrected; and the quote typed, refused for its
+    case, had to be pasted from the refusal: the next edit offers the source's text, which Enter takes."""
     import io
 
     prepared = kb.prepare(corpus)
@@ -1683,18 +1698,22 @@ def test_an_edit_refused_at_the_prompt_is_offered_again_as_typed(capsys: pytest.
     ahead = [p for p in review.pending() if p.confidence > first.confidence]  # addressees, skipped
     other = {"respondsTo": "fulfils", "fulfils": "respondsTo", "reiterates": "derivedFrom"}.get(first.link_type,
                                                                                                 "reiterates")
-    mistyped = first.evidence[0]["quote"].upper()
+    quote = first.evidence[0]["quote"]
+    part = quote[:max(30, len(quote) // 2)].rstrip()  # another passage than the suggestion's: a part of it
+    mistyped = part.upper()
     keep = "\n" * (len(first.evidence) - 1)
     # edit: a new type, the target kept, a quote mistyped (refused); edit again, Enter at every prompt
     answers = "s\n" * len(ahead) + f"e\n{other}\n\n{mistyped}\n{keep}e\n\n\n\n{keep}q\n"
     monkeypatch.setattr("sys.stdin", io.StringIO(answers))
     assert main(["review", "--corpus", str(corpus)]) == 0
     said = capsys.readouterr()
-    assert "refused: " in said.err
+    assert "refused: " in said.err and "e offers the source's text in place of the quote refused" in said.err
     assert f"type ({', '.join(kb.ACCEPTABLE_TYPES)}) [{other}]" in said.out
+    assert f"(Enter takes the one shown) [{part}]" in said.out
     accepted = yaml.safe_load((corpus / "annotations" / "reviewed-links.yaml").read_text(encoding="utf-8"))
     assert [(a["from"], a["type"], a["to"]) for a in accepted["links"]] == [(first.source, other, first.target)]
-    assert accepted["links"][0]["evidence"] == first.evidence
+    assert accepted["links"][0]["evidence"] == [{"doc": first.evidence[0]["doc"], "quote": part},
+                                                *first.evidence[1:]]
 
 
 def test_accepting_keeps_what_a_curator_wrote_in_the_reviewed_links(corpus: Path) -> None:
