@@ -371,7 +371,6 @@ def validate(corpus: CorpusOpt = None, build_dir: BuildOpt = None) -> None:
     for warning in warnings:
         typer.echo(f"warning: {warning}", err=True)
     built.validation.raise_for_violations()
-    kb.keeps_published_iris(built, build_dir)
     typer.echo(f"valid: {built.triples} triples, {len(built.validation.checks_run)} checks, {len(warnings)} warnings")
 
 

@@ -28,7 +28,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from rdflib import RDF, Graph, URIRef
 
@@ -51,6 +51,14 @@ from kb.versions import SAME_TEXT, SAME_TEXT_MIN, same_text_share
 Progress = Callable[[str], None]
 
 CLASS_COUNTS = get_query("class-counts", folder="pipeline").text
+
+
+class Read(NamedTuple):
+    """What the corpus, parse and annotate stages give: what a check of the corpus as a whole needs."""
+
+    documents: list[SourceDocument]
+    provisions: dict[str, list[Provision]]
+    annotations: Annotations
 
 
 @dataclass
@@ -176,17 +184,20 @@ def read_and_annotate(corpus_dir: Path, timings: dict[str, float], progress: Pro
 
 
 def assemble(corpus_dir: Path | None = None, *, progress: Progress | None = None,
-             work_dir: Path | None = None) -> Built:
+             work_dir: Path | None = None, check: Callable[[Read], None] | None = None) -> Built:
     """Run every stage up to and including validation. Raises on bad input; never publishes.
 
     Intermediate files, the canonical N-Triples and the staging store go into ``work_dir`` (an
-    empty folder), or a temporary folder removed when the returned object is."""
+    empty folder), or a temporary folder removed when the returned object is. ``check`` runs on the
+    corpus as read and annotated, before the graph: a corpus it refuses is refused without that work."""
     corpus_dir = corpus_dir or default_corpus_dir()
     temporary = tempfile.TemporaryDirectory(prefix="kb-build-") if work_dir is None else None
     work = Path(temporary.name) if temporary is not None else work_dir
     assert work is not None
     timings: dict[str, float] = {}
     documents, provisions, annotations, about = read_and_annotate(corpus_dir, timings, progress)
+    if check is not None:
+        check(Read(documents, provisions, annotations))
     with _stage("graph", timings, progress):
         writer = CanonicalWriter(work)
         write_graph(documents, provisions, annotations, writer,
@@ -306,20 +317,29 @@ def _lost_before_annotations(corpus_dir: Path, build_dir: Path) -> list[CorpusEr
 
 def assemble_against(build_dir: Path | None, corpus_dir: Path | None = None, *, progress: Progress | None = None,
                      work_dir: Path | None = None) -> Built:
-    """:func:`assemble`, and when the corpus fails, the renames its current release in ``build_dir``
-    (default: the default build folder) needs first among the errors (references to renamed eIds fail
-    without saying what renamed them)."""
+    """:func:`assemble`, refused as soon as the corpus is read when it would lose or move an IRI the current
+    release in ``build_dir`` (default: the default build folder) published (:func:`keeps_published_iris`); and
+    when the corpus fails, the renames that release needs first among the errors (references to renamed eIds
+    fail without saying what renamed them)."""
     build_dir = build_dir or default_build_dir(corpus_dir)
+    annotated: list[Read] = []
+
+    def check(read: Read) -> None:
+        annotated.append(read)
+        keeps_published_iris(read, build_dir)
+
     try:
-        return assemble(corpus_dir, progress=progress, work_dir=work_dir)
+        return assemble(corpus_dir, progress=progress, work_dir=work_dir, check=check)
     except (CorpusError, CorpusErrors) as exc:
+        if annotated:
+            raise  # the annotations were read: the check's own errors say what is lost
         lost = _lost_before_annotations(corpus_dir or default_corpus_dir(), build_dir)
         if lost:
             raise CorpusErrors(lost + errors_of(exc)) from exc
         raise
 
 
-def unsettled_copies(built: Built, build_dir: Path | None = None) -> list[CorpusError]:
+def unsettled_copies(built: Built | Read, build_dir: Path | None = None) -> list[CorpusError]:
     """A document not yet published that may be a second text of another held one, in its language: it has
     that one's own symbols, or its provisions say what that one's say (kb.versions.same_text_share), as
     ``kb add`` points out. Published, its slug and IRIs would be permanent, and withdrawn when it was the
@@ -390,7 +410,7 @@ def _says_the_same(text: list[Provision], other: list[Provision]) -> bool:
     return same_text_share(text, other, same_language=True) >= SAME_TEXT
 
 
-def keeps_published_iris(built: Built, build_dir: Path | None = None) -> None:
+def keeps_published_iris(built: Built | Read, build_dir: Path | None = None) -> None:
     """Raise when ``built`` would lose or move an IRI the current release in ``build_dir`` published
     (:mod:`kb.continuity`), or would publish what may be a second text of a held document before the
     curator says which it is (:func:`unsettled_copies`); IRIs are not checked before a first release."""
@@ -420,7 +440,6 @@ def build(corpus_dir: Path | None = None, build_dir: Path | None = None, *,
             built.validation.raise_for_violations()
             version = f"{dt.datetime.now(dt.UTC):%Y%m%dT%H%M%SZ}-{built.content_hash[:12]}"
             with _stage("publish", built.timings, progress):
-                keeps_published_iris(built, build_dir)
                 report = build_report(built, version)
                 report["warnings"] = first_reading_warnings(built, build_dir) + report["warnings"]
                 release = publish(build_dir, version, built.nt_path, report, store=built.store_path, locked=True)
