@@ -32,7 +32,9 @@ provision whether the target's document was issued by the same body (a body carr
 forward) and whether a finding is matched with a mandate or recommendation (what asks carries forward
 what was asked, an observation an observation). Two provisions read in one passage of a held text (known
 through one quotation, or a held paragraph and the quotation inside it) are one text, never linked to each
-other, nor are the Declaration and the Plan of Action one conference adopted together. The confidence is a
+other, nor are the Declaration and the Plan of Action one conference adopted together; a list held whole (an
+article listing the topics it gives a Working Group, each a provision of its own) is proposed for a list only, a
+single provision taking up its items. The confidence is a
 logistic function of them, fitted by ``bench/bench_suggest.py`` on the curated links left out one
 document at a time (the weights below and their calibration table are written down in bench/README.md).
 Nothing is downloaded: the stemmers, stop words, embeddings and the ranking come from installed packages.
@@ -93,14 +95,14 @@ _WORD_RE = re.compile(r"[a-z0-9]+")
 # activity in its own words, a dialogue on paid domestic work answering a mandate on gender equality), and the
 # target quoted in a document telling of the activity (1: a report quotes the mandates it works to);
 # chosen for recall by bench/bench_suggest.py.
-WEIGHTS = {"overlap": 6.5, "bm25": 1.5, "cited": 2.5, "quoted": 1.0, "topics": 2.0, "meaning": 4.0, "cycle": 3.0,
+WEIGHTS = {"overlap": 6.5, "bm25": 1.5, "cited": 2.5, "quoted": 2.5, "topics": 2.0, "meaning": 4.0, "cycle": 3.0,
            "reports": -3.0, "near": 3.0, "issuer": 1.0, "lineage": 2.0, "finding": -2.0, "theme": 2.0,
            "framed": 2.0}
 # The confidence: how often a curator linked proposals with these features (bench_suggest.py --fit, on the corpus
 # of record, its weights kept small: bench/README.md).
-CONFIDENCE = {"bias": -5.77, "overlap": 3.15, "bm25": 2.43, "cited": 1.35, "quoted": 0.58, "topics": 0.35,
-              "meaning": 0.48, "rank": 1.44, "cycle": 1.2, "reports": -0.83, "near": -0.31, "issuer": 0.19,
-              "lineage": -0.32, "finding": -0.7, "theme": 0.7, "framed": 0.5}
+CONFIDENCE = {"bias": -5.69, "overlap": 3.2, "bm25": 2.5, "cited": 1.39, "quoted": 0.46, "topics": 0.3,
+              "meaning": 0.58, "rank": 1.25, "cycle": 1.21, "reports": -0.86, "near": -0.29, "issuer": 0.25,
+              "lineage": -0.31, "finding": -1.09, "theme": 0.71, "framed": 0.53}
 # What a conference adopts, and what is submitted to it: the mandates of one derive from the other, at the
 # same meeting (its concept note or web page restates, and is not a source).
 _ADOPTED = frozenset({"PlanOfAction", "Declaration"})
@@ -596,6 +598,20 @@ def _one_passage(source: Candidate, target: Candidate) -> bool:
                for a in source.evidence for b in target.evidence)
 
 
+def _lists(items: Sequence[Candidate], provisions: Mapping[str, Sequence[Provision]],
+           annotations: Annotations) -> frozenset[str]:
+    """The provisions that say the words of their parts, each a candidate of its own: a list held whole ("Working
+    Group 1 will follow up on the following topics: the future of work; ..."), whose items are its provisions.
+    A provision of its own text and sub-items (a point with examples under it) is none."""
+    parent = {str(iri.provision_iri(slug, p.eid)): str(iri.provision_iri(slug, p.parent))
+              for slug, held in provisions.items() for p in held if p.parent}
+    parent |= {str(iri.provision_iri(m.slug, q.eid)): str(iri.provision_iri(m.slug, q.parent))
+               for m in annotations.documents for q in m.provisions if q.parent}
+    text = {c.iri: " ".join(c.text.casefold().split()) for c in items if not c.stands_for}
+    return frozenset(whole for part, whole in parent.items() if part in text and whole in text
+                     and (said := text[part].rstrip(" .;,:")) and said in text[whole])
+
+
 def _confidence(features: dict[str, float]) -> float:
     z = CONFIDENCE["bias"] + sum(CONFIDENCE[name] * value for name, value in features.items())
     return 1 / (1 + math.exp(-z))
@@ -805,6 +821,7 @@ def suggest(documents: Sequence[SourceDocument], provisions: dict[str, list[Prov
         for e in target.evidence:
             quoted_by.setdefault(e.doc, set()).add(k)
     in_force = _in_force(documents, annotations)
+    lists = _lists(items, provisions, annotations)
     facts = _document_facts(documents, annotations)
     doc_types = {f.slug: f.doc_type for f in facts}
     issuer = {f.slug: f.issuer for f in facts}
@@ -870,7 +887,10 @@ def suggest(documents: Sequence[SourceDocument], provisions: dict[str, list[Prov
             if source.kind == "Activity" and (target.kind not in _ANSWERED_KIND_NAMES or
                                               _INTRODUCES_RE.search(target.text)):
                 continue
-            if source.kind != "Activity" and _one_passage(source, target):
+            if source.kind != "Activity" and (_one_passage(source, target) or (
+                    (target.stands_for or target.iri) in lists and source.iri not in lists)):
+                # a list is carried forward by a list; a single provision takes up one of its items, proposed
+                # on their own (the list, sharing the words of each, took their places)
                 continue
             overlap = _overlap(source, target)
             cited = _cited(source, target)

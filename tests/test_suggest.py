@@ -706,6 +706,54 @@ def test_a_held_recommendation_quoting_what_it_carries_forward_is_no_one_passage
     assert not _one_passage(provision("Mandate", "work-plan", at("report", 180, 190)), quoted)
 
 
+def test_a_list_held_whole_is_told_from_a_point_with_parts_of_its_own() -> None:
+    """A plan's article listing the topics it gives a Working Group says each topic's words, and each topic is a
+    provision of its own: a list. A meeting's point with examples under it says its own words only: no list."""
+    from kb.model import Annotations, DocType, Kind, MentionedDocument, Provision, QuotedProvision
+    from kb.suggest import Candidate, _lists
+
+    topics = ("the care economy", "green jobs", "social dialogue in the platform economy")
+    plan = MentionedDocument(slug="plan", title="Plan of Action", doc_type=DocType.PLAN_OF_ACTION, provisions=(
+        QuotedProvision("art_3", Kind.MANDATE, "3", "Working Group 2 will examine the following topics: "
+                        + "; ".join(topics) + ".", None, ()),
+        *(QuotedProvision(f"art_3__item_{k}", Kind.MANDATE, "", topic.capitalize(), "art_3", ())
+          for k, topic in enumerate(topics, 1))))
+    held = {"summary": [
+        Provision("item_2", Kind.ITEM, None, "Informality grew after the crisis, in every sector of the region.", 0, 90,
+                  None),
+        Provision("item_2__list_1", Kind.LIST, None, "", 91, 200, "item_2"),
+        Provision("item_2__list_1__item_1", Kind.ITEM, None, "In one country, informality doubled.", 91, 130,
+                  "item_2__list_1")]}
+
+    def candidate(doc: str, eid: str, text: str) -> Candidate:
+        return Candidate(iri=f"{kb.BASE}doc/{doc}/{eid}", ref=f"{doc} {eid}", kind="Mandate", doc=doc, number="",
+                         text=text, date="", evidence=())
+
+    items = [candidate("plan", q.eid, q.text) for q in plan.provisions]
+    items += [candidate("summary", p.eid, p.text) for p in held["summary"] if p.text]
+    assert _lists(items, held, Annotations(documents=[plan])) == {f"{kb.BASE}doc/plan/art_3"}
+
+
+def test_a_provision_takes_up_a_list_s_items_not_the_list(corpus: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Recommendation 8 of 2024 takes up topics of the list the Plan of Action of Buenos Aires gave Working Group 1
+    (its last, "combat violence and harassment in the world of work", a curated link). The list itself says the
+    words of every topic and was proposed before them; it is carried forward by a list, and a recommendation is
+    proposed its topics only."""
+    suggest_module = importlib.import_module("kb.suggest")
+    prepared = kb.prepare(corpus)
+    listed, topic = "iacml21-plan-of-action passage_2", "iacml21-plan-of-action passage_2__item_11"
+
+    def proposed() -> list[str]:
+        return [s.target_ref for s in kb.suggest(prepared.documents, prepared.provisions, prepared.annotations,
+                                                 document=REPORT)
+                if s.source.ref == f"{REPORT} recommendation_8" and s.link_type == "reiterates"]
+
+    found = proposed()
+    assert topic in found and listed not in found
+    monkeypatch.setattr(suggest_module, "_lists", lambda *_: frozenset())
+    assert listed in proposed()
+
+
 def test_words_overlap_whatever_the_punctuation_printed_against_them() -> None:
     """A 2024 recommendation's words against a topic of the Plan of Action of Buenos Aires: "education," and
     "employment;" are the topic's words, so every word of the topic is the recommendation's; an activity's
@@ -1487,7 +1535,8 @@ def test_a_recommendation_carries_forward_what_was_asked_not_what_was_observed(
         corpus: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Recommendation 4 of 2024 carries forward recommendation 4 of 2021 (a curated link), whose report's
     findings on skills read much like it: the recommendation is proposed among its first five, and no finding
-    is among those of recommendations 4 and 8; read as any other target, the findings take their places."""
+    is among those of recommendations 4 and 8; read as any other target, the findings take recommendation 4's
+    place (those of recommendation 8 go to the topics its report quotes)."""
     suggest_module = importlib.import_module("kb.suggest")
     prepared = kb.prepare(corpus)
     carried = {f"{REPORT} recommendation_4": "wg1-2021-final-report recommendation_4",
@@ -1506,8 +1555,7 @@ def test_a_recommendation_carries_forward_what_was_asked_not_what_was_observed(
     monkeypatch.setitem(suggest_module.WEIGHTS, "finding", 0.0)
     without = proposed()
     assert carried[f"{REPORT} recommendation_4"] not in {s.target_ref for s in without[f"{REPORT} recommendation_4"]}
-    for proposals in without.values():
-        assert any(s.features["finding"] == 1.0 for s in proposals)
+    assert any(s.features["finding"] == 1.0 for s in without[f"{REPORT} recommendation_4"])
 
 
 def test_an_answer_retargeted_to_what_came_after_it_is_refused(capsys: pytest.CaptureFixture[str],
