@@ -211,8 +211,12 @@ def run_parser(tree: Path, texts: dict[str, str], corrections: dict[str, Any] | 
 
 
 def snapshot(rev: str, into: Path) -> Path:
-    """The ``kb`` package of commit ``rev``, extracted under ``into``."""
-    archive = subprocess.run(["git", "archive", rev, "kb"], cwd=ROOT, capture_output=True, check=False)
+    """The ``kb`` package of commit ``rev``, extracted under ``into``, with the folders it reads beside it
+    (its queries and ontology, loaded as it is imported) where that commit has them."""
+    listed = subprocess.run(["git", "ls-tree", "--name-only", rev], cwd=ROOT, capture_output=True, text=True,
+                            check=False)
+    folders = [name for name in ("kb", "queries", "ontology") if name in listed.stdout.split()] or ["kb"]
+    archive = subprocess.run(["git", "archive", rev, *folders], cwd=ROOT, capture_output=True, check=False)
     if archive.returncode:
         raise SystemExit(f"git archive {rev} failed: {archive.stderr.decode(errors='replace').strip()}")
     tar_path = into / "kb.tar"
