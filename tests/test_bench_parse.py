@@ -126,3 +126,11 @@ def test_missing_texts_are_refused_unless_the_available_ones_are_asked_for(bench
     (written,) = (tmp_path / "out").glob("parse-*.json")
     results = json.loads(written.read_text(encoding="utf-8"))["results"]
     assert [row["file"] for row in results["checkout"]["rows"]] == ["plan.txt"]
+
+
+def test_a_base_commit_is_measured_beside_the_checkout(bench: ModuleType, tmp_path: Path) -> None:
+    """--base extracted only kb/ of the commit, which reads its named queries as it is imported: every base
+    newer than that failed. HEAD's parser measured as a base scores as the checkout's does."""
+    results = run(bench, tmp_path, "--base", "HEAD")
+    assert results["HEAD"]["summary"]["all"] == {**results["checkout"]["summary"]["all"],
+                                                 "seconds": results["HEAD"]["summary"]["all"]["seconds"]}
