@@ -2835,3 +2835,29 @@ def test_a_parts_name_alone_on_its_line_heads_it_after_another_short_line(name: 
             "at the last Conference.\n\n2. We reaffirm that decent work is at the heart of our policies.\n")
     heads = [own_text(text, p) for p in parse_document(text).provisions if p.kind is Kind.SECTION]
     assert heads == [name]
+
+
+def test_a_cover_line_in_title_case_is_no_paragraph() -> None:
+    """A cover's lines in title case ("Quality Education for All in Central America and the Caribbean:"), a
+    subtitle and the text's name over its first numbered paragraph are its cover, though the first has ten words
+    and a colon: every word in it that opens in lower case is a joining word."""
+    text = ("Page 1 of 4\n\n"
+            "Quality Education for All in Central America and the Caribbean:\n\n"
+            "Progress and Tasks after 2030\n\n"
+            "Declaration of Managua\n\n"
+            "Preamble\n\n"
+            "1. We, the Ministers of Education of Central America and the Caribbean, gathered in Managua on 4 and "
+            "5 May 2040, adopt this declaration.\n\n"
+            "2. We thank the Ministry of Education of Nicaragua for hosting this meeting of the region.\n")
+    doc = parse_document(text)
+    assert [own_text(text, p).split()[0] for p in doc.provisions] == ["Preamble", "1.", "2."]
+    assert doc.metadata.title == "Declaration of Managua"
+
+
+def test_a_line_in_title_case_listing_names_or_ending_a_sentence_is_text() -> None:
+    """Title case alone makes no cover line: a salutation ending with its stop, or names and offices in a row, is
+    the text's."""
+    text = ("Address of the Minister\n\n"
+            "Mister President of the Twentieth Inter-American Conference of Ministers of Labor.\n\n"
+            "Ladies and gentlemen, it is an honour for my country to welcome the delegations of the Americas.\n")
+    assert first_words(text)[:1] == ["Mister"]

@@ -117,7 +117,17 @@ def is_prose(line: Line, *, sentence: bool = True) -> bool:
     end = line.body.rstrip("\"”’')]")
     if sentence and len(line.body) < _TITLE_MAX and (end[-1:] not in ".:;!?" or end.endswith(("...", "…"))):
         return False
+    if len(line.body) < _TITLE_MAX and end[-1:] != "." and _title_case(words):
+        return False
     return sum(c.islower() for c in letters) / len(letters) >= _PROSE_LOWER
+
+
+def _title_case(words: list[str]) -> bool:
+    """Words in title case: every one that opens in lower case is a joining word ("Educación para Todos en
+    América Latina y el Caribe:"), as titles print them and sentences never do."""
+    lower = [w for w in words if w[:1].islower()]
+    listed = any("," in w for w in words)  # names and titles in a row ("Mr. X, Minister of Labor") are no title
+    return not listed and all(w.rstrip(":;") in DANGLING_WORDS for w in lower)
 
 
 def _is_cover(line: Line) -> bool:
