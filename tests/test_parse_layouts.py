@@ -2861,3 +2861,23 @@ def test_a_line_in_title_case_listing_names_or_ending_a_sentence_is_text() -> No
             "Mister President of the Twentieth Inter-American Conference of Ministers of Labor.\n\n"
             "Ladies and gentlemen, it is an honour for my country to welcome the delegations of the Americas.\n")
     assert first_words(text)[:1] == ["Mister"]
+
+
+@pytest.mark.parametrize("title", ["DECLARACIÓN DE MANAGUA", "Declaración de Managua",
+                                   "X CONFERENCIA DE MINISTROS DE TRABAJO Managua, Nicaragua, en mayo"])
+def test_a_title_glued_to_the_ministers_opening_is_the_cover(title: str) -> None:
+    """A host that ran the title (and the place and date under it) onto the text's first line, before the ministers'
+    opening ("... Los Ministros de Trabajo de ..."): the title is the cover, the opening the first paragraph."""
+    opening = ("Los Ministros de Trabajo de los países de la región, reunidos en la ciudad de Managua para examinar "
+               "el empleo de los jóvenes y la protección social de los trabajadores, declaran lo siguiente.")
+    text = f"{title} {opening}\n\n1. El empleo decente es el centro de nuestras políticas públicas.\n"
+    doc = parse_document(text)
+    assert [own_text(text, p) for p in doc.provisions][:1] == [opening]
+    assert doc.metadata.type == "Declaration" or "CONFERENCIA" in title
+
+
+def test_a_sentence_before_the_ministers_words_in_the_first_line_keeps_them() -> None:
+    """In the first line, the ministers named in a sentence that has begun before them are no opening."""
+    text = ("Este documento fue preparado por la secretaría y Los Ministros de Trabajo de la región lo examinaron en "
+            "su reunión de Managua, donde acordaron publicarlo para todos los trabajadores.\n")
+    assert len(parse_document(text).provisions) == 1

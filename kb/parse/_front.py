@@ -378,8 +378,8 @@ def _after_title(lines: list[Line], start: int, is_title: Callable[[str], bool])
 def _with_its_heading(lines: list[Line], start: int) -> int:
     """A short heading the host ran onto the same line as where the body begins ("Background • The
     study ...", a slide's title before its bullets) belongs to the body."""
-    if start == 0 or start >= len(lines) or not lines[start].inline:
-        return start
+    if start == 0 or start >= len(lines) or not lines[start].inline or _is_opening(lines[start]):
+        return start  # a ministerial text's opening is glued to its title, no heading
     before = lines[start - 1]
     if (before.no == lines[start].no and before.tok is Tok.TEXT and len(before.text.split()) <= _HEADING_WORDS
             and before.text[:1].isupper() and before.text[-1:] not in ".;," and not _is_cover(before)

@@ -330,13 +330,30 @@ def _numbered_heading_end(raw: str) -> int:
     return 0
 
 
-def _opening_cut(raw: str) -> int:
-    """In a line that begins with a cover (symbols, "Original:", "(Adopted ..."), where the
-    opening paragraph of the text begins ("WE, THE MINISTERS ..."), or 0."""
+def _opening_cut(raw: str, *, first: bool = False) -> int:
+    """In a line that begins with a cover (symbols, "Original:", "(Adopted ..."), or in the text's first line
+    after its title ("DECLARACIÓN DE QUITO Los Ministros ..."), where the opening paragraph of the text begins
+    ("WE, THE MINISTERS ..."), or 0."""
     m = _OPENING_RE.search(raw)
-    if m is None or not _COVER_CUE_RE.search(raw[:m.start()]):
+    if m is None:
         return 0
-    return m.start()
+    cover = raw[:m.start()]
+    return m.start() if _COVER_CUE_RE.search(cover) or (first and _title_only(cover)) else 0
+
+
+# The words a title or a cover's place and date print in lower case: joining words and months.
+_TITLE_LOWER = frozenset("""
+    de del la las los el y e en a al para por con sobre of the and for on in to at
+    enero febrero marzo abril mayo junio julio agosto septiembre setiembre octubre noviembre diciembre
+    """.split())
+
+
+def _title_only(cover: str) -> bool:
+    """Whether ``cover`` is a title (and the place and date under it) and nothing else: no sentence ends in it, and
+    every word in it that opens in lower case is a joining word or a month."""
+    words = cover.split()
+    return (bool(words) and _SENTENCE_END_RE.search(cover) is None
+            and all(w.strip(",.:;()") in _TITLE_LOWER for w in words if w[:1].islower()))
 
 
 # Where a cover glued to the text's first sentence may end: a note in parentheses closes ("(Presented by ...)"),
@@ -452,7 +469,7 @@ _LINE_END_BREAK_RE = re.compile(r"\s*<br\s*/?>\s*$", re.IGNORECASE)
 def _split_line(raw: str, offset: int, no: int, seq: _Sequence, *, first: bool = False) -> list[Segment]:
     _note_line_start(raw, seq)
     # the first sentence after the cover, which may itself open with "We" ("We leave this room ...")
-    opening = min((cut for cut in (_opening_cut(raw), _cover_cut(raw) if first else 0) if cut), default=0)
+    opening = min((cut for cut in (_opening_cut(raw, first=first), _cover_cut(raw) if first else 0) if cut), default=0)
     cuts = _cuts(raw, seq)
     bounds = sorted({0, *cuts, *([opening] if opening else [])})
     pieces: list[tuple[int, int]] = []
