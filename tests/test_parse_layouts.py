@@ -2881,3 +2881,19 @@ def test_a_sentence_before_the_ministers_words_in_the_first_line_keeps_them() ->
     text = ("Este documento fue preparado por la secretaría y Los Ministros de Trabajo de la región lo examinaron en "
             "su reunión de Managua, donde acordaron publicarlo para todos los trabajadores.\n")
     assert len(parse_document(text).provisions) == 1
+
+
+def test_a_numbers_stop_glued_to_its_items_first_word_marks_it() -> None:
+    """An agenda whose numbers have lost the space after their stop ("items:1.Approval", "2.Report"): each number
+    still begins its item, the first one after the lead-in's colon too; a decimal number ("2.5 million") does not."""
+    text = ("III. AGENDA\n"
+            "The agenda is found in document CIDI/XYZ/doc.40/40 and it holds the following items:1.Adoption of the "
+            "agenda and of the other agreements reached by the heads of delegation at the preparatory session\n"
+            "2.Report of the Chair of the Executive Board\n"
+            "3.Report of the Secretariat of the Committee\n"
+            "4.Election of the members of the Executive Board\n")
+    provisions = [p for p in parse_document(text).provisions if p.kind is not Kind.LIST]
+    assert [(own_text(text, p).split()[0], p.number) for p in provisions] == [
+        ("III.", "III"), ("The", None), ("1.Adoption", "1"), ("2.Report", "2"), ("3.Report", "3"), ("4.Election", "4")]
+    decimal = "1. Ports moved many containers in the year.\n2.5 million of them came from Asia.\n"
+    assert "2" not in [p.number for p in parse_document(decimal).provisions]

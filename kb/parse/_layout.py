@@ -42,7 +42,8 @@ _CUT_MIN_LINE = 160
 
 _CAP = "A-ZÁÉÍÓÚÑÜ"
 # A number or letter opening an item inside a line: "... 2005) 1. We", "... governance. b. To".
-_INLINE_NUMBER_RE = re.compile(rf"(?<=\s)(\d{{1,2}})\.\s+(?=[¿¡\"“‘'(]?[{_CAP}a-záéíóúñ])")
+_INLINE_NUMBER_RE = re.compile(rf"(?<=\s)(\d{{1,2}})\.\s+(?=[¿¡\"“‘'(]?[{_CAP}a-záéíóúñ])"
+                               rf"|(?<=[\s:;])(\d{{1,2}})\.(?=[{_CAP}][a-záéíóúñ]{{2}})")  # or its stop glued to it
 # The word before an article's number ("Artículo 1. La Presidencia ..."): the number is the article's own.
 _ARTICLE_WORD_RE = re.compile(r"(?:\b(?:Art[íi]culo|ART[ÍI]CULO|Article|ARTICLE)|\b(?:Art|ART)\.)\s+$")
 _INLINE_LETTER_RE = re.compile(rf"(?<=\s)(?:\(([a-z])\)|([a-z])[.)])\s+(?=[¿¡\"“‘']?[{_CAP}])")
@@ -145,7 +146,7 @@ def _cuts(raw: str, seq: _Sequence) -> list[int]:
     candidates: list[tuple[int, str, str]] = []
     for m in _INLINE_NUMBER_RE.finditer(raw):  # an article's number: the article begins at its word
         word = _ARTICLE_WORD_RE.search(raw, 0, m.start())
-        candidates.append((word.start() if word else m.start(), "number", m[1]))
+        candidates.append((word.start() if word else m.start(), "number", m[1] or m[2]))
     candidates += [(m.start(), "letter", m[1] or m[2]) for m in _INLINE_LETTER_RE.finditer(raw)]
     candidates += [(m.start(), "section", m[1]) for m in _INLINE_SECTION_RE.finditer(raw)]
     bullets = [m.start() for m in _INLINE_BULLET_RE.finditer(raw) if raw[:m.start()].strip()]
