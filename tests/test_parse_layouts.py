@@ -2897,3 +2897,20 @@ def test_a_numbers_stop_glued_to_its_items_first_word_marks_it() -> None:
         ("III.", "III"), ("The", None), ("1.Adoption", "1"), ("2.Report", "2"), ("3.Report", "3"), ("4.Election", "4")]
     decimal = "1. Ports moved many containers in the year.\n2.5 million of them came from Asia.\n"
     assert "2" not in [p.number for p in parse_document(decimal).provisions]
+
+
+def test_a_bullet_over_an_item_that_keeps_its_letter_is_that_lettered_item() -> None:
+    """A host that printed each lettered item of a paragraph behind a bullet ("• b. Ensuring ..."), quoting only
+    some of its letters: the letter marks the item, numbered under its paragraph, as printed."""
+    text = ("  1. Strengthen the cooperation among the Ministries of Labor of the region by:\n\n"
+            "    • c. Sharing the experiences of each Ministry in the inspection of working conditions\n\n"
+            "  2. Increase the efforts to make employment services reach every region of each country, through:\n\n"
+            "    • a. Extending the public employment services to the rural areas of each country\n\n"
+            "    • b. Training the staff of the employment services in the use of new tools\n")
+    assert [(p.eid, p.number) for p in parse_document(text).provisions] == [
+        ("para_1", "1"), ("para_1__para_c", "1(c)"), ("para_2", "2"), ("para_2__para_a", "2(a)"),
+        ("para_2__para_b", "2(b)")]
+    bullets = ("The staff of the employment services said the following at the close of the meeting:\n\n"
+               "• Training the staff of the services matters for the quality of the work\n"
+               "• a. good start was made, the staff said, and more remains to be done\n")
+    assert [p.number for p in parse_document(bullets).provisions if p.kind is not Kind.LIST] == [None, None, None]

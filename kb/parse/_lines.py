@@ -202,6 +202,10 @@ def _classify(segment: Segment, raw: str) -> Line:
         return replace(line, tok=Tok.LETTERED, body=clean(m["body"]), num=m["num"] or m["alt"])
     if m := _BULLET_RE.match(content):
         indent = len(m["indent"].expandtabs(4))
+        # a host's bullet over an item that keeps its letter ("• b. Ensuring ..."): the letter marks the item
+        if (lettered := _LETTERED_RE.match(m["body"])) and lettered["body"][:1].isupper():
+            return replace(line, tok=Tok.LETTERED, body=clean(lettered["body"]),
+                           num=lettered["num"] or lettered["alt"], indent=indent)
         return replace(line, tok=Tok.BULLET, body=clean(m["body"]), indent=indent)
     return line
 
