@@ -2914,3 +2914,15 @@ def test_a_bullet_over_an_item_that_keeps_its_letter_is_that_lettered_item() -> 
                "• Training the staff of the services matters for the quality of the work\n"
                "• a. good start was made, the staff said, and more remains to be done\n")
     assert [p.number for p in parse_document(bullets).provisions if p.kind is not Kind.LIST] == [None, None, None]
+
+
+@pytest.mark.parametrize("dateline", ["San Juan de los Lagos, Jalisco, México – 3 de octubre de 2040.",
+                                      "Port of Spain, Trinidad and Tobago – 3 October 2040."])
+def test_a_place_and_date_alone_on_their_line_are_no_paragraph(dateline: str) -> None:
+    """A news item's byline and its dateline (a place and a date, ended by a stop) over its text: neither is a
+    paragraph of the text, though the dateline has as many words as a short sentence."""
+    text = (f"Por: Ana Gómez\n{dateline}\n"
+            "Con el lema del trabajo decente para todos, los delegados de los gobiernos de la región adoptaron la "
+            "declaración de la reunión.\n"
+            "El documento reafirma el compromiso de los Estados Miembros con la justicia social.\n")
+    assert first_words(text) == ["Con", "El"]

@@ -325,6 +325,8 @@ def _body_like(lines: list[Line], i: int, width: int) -> bool:
         return True  # a table of numbered recommendations or activities
     if line.tok not in (Tok.TEXT, Tok.BULLET, Tok.LETTERED, Tok.NUMBERED) or _is_cover(line):
         return False
+    if line.tok is Tok.TEXT and DATELINE_RE.match(line.text):
+        return False  # a place and date alone on their line ("Lima, Peru, 3 October 2040."): a cover's
     if line.text.count(" | ") >= 2:
         return False  # a navigation bar
     if _is_opening(line):
