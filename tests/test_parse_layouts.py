@@ -2926,3 +2926,19 @@ def test_a_place_and_date_alone_on_their_line_are_no_paragraph(dateline: str) ->
             "declaración de la reunión.\n"
             "El documento reafirma el compromiso de los Estados Miembros con la justicia social.\n")
     assert first_words(text) == ["Con", "El"]
+
+
+def test_a_contents_entry_naming_its_chapter_ends_at_the_chapters_heading() -> None:
+    """A table of contents whose entries name their chapter ("CAPÍTULO I ANTECEDENTES", no page numbers) ends where
+    the first chapter's heading is printed again ("CAPÍTULO I" / "ANTECEDENTES"), its word and mark on a line of
+    their own: the chapter and its first heading are the body's."""
+    text = ("INFORME FINAL DE LA REUNIÓN DE MINISTROS DE JUSTICIA\n\nÍNDICE\n\n"
+            "CAPÍTULO I     ANTECEDENTES\n\nCAPÍTULO II     CONCLUSIONES Y RECOMENDACIONES\n\n"
+            "ANEXO I     Lista de participantes\n\nANEXO II     Lista de documentos\n\n"
+            "CAPÍTULO I\n\nANTECEDENTES\n\n"
+            "1. Primera Reunión de Ministros de Justicia (Lima, 2040)\n\n"
+            "Los Ministros de Relaciones Exteriores de los Estados miembros, reunidos en Lima, destacaron la "
+            "importancia de una reunión de los Ministros de Justicia de la región.\n")
+    doc = parse_document(text)
+    assert [p.kind for p in doc.provisions][:2] == [Kind.SECTION, Kind.SECTION]
+    assert own_text(text, doc.provisions[0]).startswith("CAPÍTULO I\n")

@@ -54,6 +54,9 @@ _PAGE_END_RE = re.compile(r"\S\s+\d{1,3}\s*$")  # an entry ending with its page 
 _PAGE_WORD_RE = re.compile(r"^\s*(?:page|p[áa]gina|p[áa]g\.?)\s*$", re.IGNORECASE)
 _ENTRY_TAIL_RE = re.compile(r"(?:[\s.…_]*(?:\b[Pp]\.\s*)?\d{1,3})?\s*$")
 _MARK_ALONE_RE = re.compile(r"^\s*(?:[IVXLC]+|[A-Z]|\d{1,2})[.)]?\s*$")
+# The name of a part before its mark ("CAPÍTULO I ANTECEDENTES" is entered for the heading "I. ANTECEDENTES").
+_PART_HEAD_RE = re.compile(r"^\s*(?:cap.tulo|chapter|parte?|secci[óo]n|section)\s+(?=(?:[IVXLC]+|\d{1,2})\b)",
+                           re.IGNORECASE)
 _ENTRY_HEAD_RE = re.compile(r"^\s*(?:[IVXLC]+|[A-Z]|\d{1,2}(?:\.\d{1,2})?)(?:[.)]\s*|\s+)(?=\S)")
 # Lines of a cover even when long: symbols, "Original:", "(Adopted at ...)", "Presented by ...".
 _COVER_RE = re.compile(
@@ -103,6 +106,7 @@ def _fold(text: str) -> str:
 def _entry_title(text: str) -> str:
     """The title of a table-of-contents entry or a heading: no number, leader or page number."""
     text = _ENTRY_TAIL_RE.sub("", text)
+    text = _PART_HEAD_RE.sub("", text, count=1)
     text = _ENTRY_HEAD_RE.sub("", text, count=1)
     return _fold(text.rstrip(" .…:"))
 
