@@ -2942,3 +2942,17 @@ def test_a_contents_entry_naming_its_chapter_ends_at_the_chapters_heading() -> N
     doc = parse_document(text)
     assert [p.kind for p in doc.provisions][:2] == [Kind.SECTION, Kind.SECTION]
     assert own_text(text, doc.provisions[0]).startswith("CAPÍTULO I\n")
+
+
+def test_a_long_title_in_title_case_over_a_note_is_the_cover() -> None:
+    """A declaration's theme in title case, its subtitle after a colon making it longer than a title usually runs
+    (over 150 characters), above a note in parentheses: the cover's, not the first paragraph."""
+    text = ("OEA/Ser.K/L\nCIDI/REMXX/doc.1/40\nOriginal: Spanish\n\n"
+            "DRAFT INTER-AMERICAN DECLARATION ON LABOR PRIORITIES\n\n"
+            "Decent Work and Social Inclusion: Overcoming Informality and Bridging the Gaps of Social Protection: "
+            "Towards an Inter-American Agenda on Labor and Employment\n\n"
+            "(Includes the agreements reached at the preparatory meeting held on May 5 and 6, 2040)\n\n"
+            "WE, THE MINISTERS OF LABOR OF THE MEMBER STATES OF THE ORGANIZATION OF AMERICAN STATES (OAS), gathered "
+            "in Managua, Nicaragua, on June 8 and 9, 2040,\n\n"
+            "RECOGNIZING the importance of decent work for the development of our peoples;\n")
+    assert first_words(text) == ["WE,", "RECOGNIZING"]

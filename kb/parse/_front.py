@@ -84,6 +84,7 @@ _COVER_LINE_MAX = 90  # a cover line naming a symbol is short; prose citing one 
 _PROSE_WORDS = 10
 _HEADING_WORDS = 5
 _TITLE_MAX = 150  # a line without a final stop shorter than this may be a title, not prose
+_TITLE_CASE_MAX = 250  # a title and its subtitle in title case run this long
 _PROSE_LOWER = 0.25
 _PROSE_AFTER_TOC = 150  # a line this long, with lower-case letters, ends a table of contents
 
@@ -121,7 +122,7 @@ def is_prose(line: Line, *, sentence: bool = True) -> bool:
     end = line.body.rstrip("\"”’')]")
     if sentence and len(line.body) < _TITLE_MAX and (end[-1:] not in ".:;!?" or end.endswith(("...", "…"))):
         return False
-    if len(line.body) < _TITLE_MAX and end[-1:] != "." and _title_case(words):
+    if len(line.body) < _TITLE_CASE_MAX and end[-1:] != "." and _title_case(words):
         return False
     return sum(c.islower() for c in letters) / len(letters) >= _PROSE_LOWER
 
