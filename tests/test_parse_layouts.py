@@ -2956,3 +2956,18 @@ def test_a_long_title_in_title_case_over_a_note_is_the_cover() -> None:
             "in Managua, Nicaragua, on June 8 and 9, 2040,\n\n"
             "RECOGNIZING the importance of decent work for the development of our peoples;\n")
     assert first_words(text) == ["WE,", "RECOGNIZING"]
+
+
+@pytest.mark.parametrize("fields", ["Place and Date: Managua, Nicaragua, April 4 to 6, 2040.\n"
+                                    "Location: Meeting room of the Ministry of Labor, at the Center for the Studies of "
+                                    "Social Security, in the capital.\n",
+                                    "Lugar y fecha: Managua, Nicaragua, del 4 al 6 de abril de 2040.\n"
+                                    "Sede: Salón de conferencias del Ministerio del Trabajo, en el centro de la capital "
+                                    "del país.\n"])
+def test_a_meeting_pages_place_date_and_venue_are_its_cover(fields: str) -> None:
+    """A meeting's page printing where and when it met as fields under its name, each ended by a stop: its cover,
+    not the first paragraphs of its text."""
+    text = ("First Meeting of the Working Groups of the XXX IACML\n" + fields +
+            "The First Meeting of the Working Groups was attended by delegations from 19 Ministries of Labor.\n"
+            "The Meeting's main purpose was to take action on the tasks assigned by the Declaration.\n")
+    assert first_words(text) == ["The", "The"]

@@ -78,6 +78,9 @@ _PART_WORDS = (r"introduction|introducci[óo]n|preamble|pre[áa]mbulo|background
 _PART_WORD_RE = re.compile(
     rf"^\s*(?:(?:[IVX]{{1,4}}|\d{{1,2}})[.)]?\s+)?(?:[\w-]+\s+(?:and|y|e)\s+)?(?:{_PART_WORDS})"
     rf"(?:\s+(?:and|y|e)\s+[\w-]+)?\s*:?\s*$", re.IGNORECASE)
+# The fields a meeting's page prints over its text: where and when it met.
+_MEETING_FIELD_RE = re.compile(r"^\s*(?:place and date|date and place|dates?|venue|location|place|lugar y fecha|"
+                               r"fecha y lugar|lugar|fechas?|sede)\s*:", re.IGNORECASE)
 _MENU_WORDS = 2  # a site menu's entries are this short
 _COVER_LOOKAHEAD = 15
 _COVER_LINE_MAX = 90  # a cover line naming a symbol is short; prose citing one is not
@@ -332,6 +335,8 @@ def _body_like(lines: list[Line], i: int, width: int) -> bool:
         return False
     if line.tok is Tok.TEXT and DATELINE_RE.match(line.text):
         return False  # a place and date alone on their line ("Lima, Peru, 3 October 2040."): a cover's
+    if line.tok is Tok.TEXT and _MEETING_FIELD_RE.match(line.text):
+        return False  # "Place and Date: Lima, Peru, ...", "Venue: ...", "Lugar: ...": a meeting page's fields
     if line.text.count(" | ") >= 2:
         return False  # a navigation bar
     if _is_opening(line):
