@@ -2971,3 +2971,17 @@ def test_a_meeting_pages_place_date_and_venue_are_its_cover(fields: str) -> None
             "The First Meeting of the Working Groups was attended by delegations from 19 Ministries of Labor.\n"
             "The Meeting's main purpose was to take action on the tasks assigned by the Declaration.\n")
     assert first_words(text) == ["The", "The"]
+
+
+def test_a_title_in_capitals_going_on_over_lines_is_the_cover() -> None:
+    """A host's summary over a document whose title in capitals runs over four lines ("CONCLUSIONS AND
+    RECOMMENDATIONS" / "OF THE MEETING OF ..." / ...): the lines carrying the title on are the cover's, and the
+    body begins with the prose under them; a part's heading in capitals under a title stays the body's."""
+    head = ("Published March 4, 2040\n\n"
+            "The Organization of American States produced these conclusions at a meeting of experts in the capital.\n\n"
+            "CONCLUSIONS AND RECOMMENDATIONS\n\nOF THE MEETING OF GOVERNMENT EXPERTS ON\n\n"
+            "THE ADVISABILITY OF DEVELOPING A HEMISPHERIC PLAN OF ACTION\n\nON LABOR MIGRATION\n\n")
+    body = ("The Government Experts, meeting to consider the advisability of a Hemispheric Plan, agreed as follows:\n\n"
+            "1. It is advisable to develop a Hemispheric Plan of Action on Labor Migration.\n")
+    assert first_words(head + body) == ["The", "1."]
+    assert first_words(head.replace("ON LABOR MIGRATION", "INTRODUCTION") + body)[:2] == ["INTRODUCTION", "The"]

@@ -39,7 +39,7 @@ from kb.parse._blocks import (
     wrap_width,
 )
 from kb.parse._layout import follows
-from kb.parse._lines import DATELINE_RE, Line, Tok
+from kb.parse._lines import DATELINE_RE, Line, Tok, is_upper
 
 __all__ = ["Front", "front_matter", "inner_covers", "is_prose", "signature_block"]
 
@@ -380,11 +380,23 @@ def _after_title(lines: list[Line], start: int, is_title: Callable[[str], bool])
         if line.tok is not Tok.TEXT and i != start:
             return start
         if i != start and is_title(line.text):
-            return next((j for j in range(i + 1, len(lines)) if lines[j].tok not in (Tok.BLANK, Tok.NOISE)), start)
+            after = [j for j in range(i + 1, len(lines)) if lines[j].tok not in (Tok.BLANK, Tok.NOISE)]
+            # the title goes on in capitals ("CONCLUSIONS AND RECOMMENDATIONS" / "OF THE MEETING OF ...")
+            k = 0
+            while k + 1 < len(after) and _title_goes_on(lines[after[k]]):
+                k += 1
+            return after[k] if after else start
         seen += 1
         if seen > 3:
             return start
     return start
+
+
+def _title_goes_on(line: Line) -> bool:
+    """A line carrying on a title in capitals: in capitals too, no stop, not a heading of the body's (a part's
+    name, a numbered heading) nor its opening ("WE, THE MINISTERS ...", "THE GENERAL ASSEMBLY,")."""
+    return (line.tok is Tok.TEXT and is_upper(line.text) and line.text.rstrip()[-1:] not in ".:;,"
+            and not _PART_WORD_RE.match(line.text) and not _is_opening(line))
 
 
 def _with_its_heading(lines: list[Line], start: int) -> int:
