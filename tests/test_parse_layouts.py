@@ -2985,3 +2985,18 @@ def test_a_title_in_capitals_going_on_over_lines_is_the_cover() -> None:
             "1. It is advisable to develop a Hemispheric Plan of Action on Labor Migration.\n")
     assert first_words(head + body) == ["The", "1."]
     assert first_words(head.replace("ON LABOR MIGRATION", "INTRODUCTION") + body)[:2] == ["INTRODUCTION", "The"]
+
+
+@pytest.mark.parametrize("subject", [
+    "LA TRIGÉSIMA ASAMBLEA DE DELEGADAS DE LA COMISION INTERAMERICANA DE MUJERES,",
+    "THE MEETING OF MINISTERS OR OF THE HIGHEST-RANKING AUTHORITIES RESPONSIBLE FOR THE ADVANCEMENT OF LABOR RIGHTS "
+    "IN THE MEMBER STATES,"])
+def test_a_resolutions_subject_naming_its_assembly_at_length_opens_its_body(subject: str) -> None:
+    """A resolution whose subject is an assembly of delegates, or a meeting named at length (over a hundred
+    characters), over its preamble: the subject is its first paragraph, as "THE GENERAL ASSEMBLY," is."""
+    text = ("PLAN OF ACTION ON WOMEN AND DECENT WORK\n\n"
+            "(Resolution adopted at the fourth plenary session held on April 28, 2040)\n\n"
+            f"{subject}\n\n"
+            "CONSIDERING that the countries of the Hemisphere have pledged to combat all forms of discrimination;\n\n"
+            "RECOGNIZING the progress made by the organs of the inter-American system;\n")
+    assert first_words(text) == [subject.split()[0], "CONSIDERING", "RECOGNIZING"]

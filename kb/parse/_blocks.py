@@ -39,9 +39,9 @@ _COLUMN_MIN, _COLUMN_WORDS, _COLUMN_CHARS = 5, 4, 32  # a column of names: lines
 # ("THE PERMANENT COUNCIL OF ...,", "EL CONSEJO ...,") ends its line, or runs into the first clause.
 _SUBJECT_END = rf",(?:\s*$|\s+(?:{PREAMBLE_CUES})\b)"
 RESOLUTION_CUE_RE = re.compile(
-    rf"^\s*(?:THE GENERAL ASSEMBLY|THE (?:[A-Z][A-Z-]+ ){{0,3}}(?:MEETING|CONFERENCE|COMMITTEE|COUNCIL|COMMISSION)\b"
-    rf"[^,a-z]{{0,100}}{_SUBJECT_END}|LA ASAMBLEA GENERAL|(?:EL|LA) (?:[A-ZÁÉÍÓÚ-]+ ){{0,3}}(?:CONSEJO|COMISIÓN|"
-    rf"REUNIÓN|CONFERENCIA|COMITÉ)\b[^,a-záéíóúñ]{{0,100}}{_SUBJECT_END}|"
+    rf"^\s*(?:THE GENERAL ASSEMBLY|THE (?:[A-Z][A-Z-]+ ){{0,3}}(?:MEETING|CONFERENCE|COMMITTEE|COUNCIL|COMMISSION|"
+    rf"ASSEMBLY)\b[^,a-z]{{0,150}}{_SUBJECT_END}|LA ASAMBLEA GENERAL|(?:EL|LA) (?:[A-ZÁÉÍÓÚ-]+ ){{0,3}}(?:CONSEJO|"
+    rf"COMISI[ÓO]N|REUNI[ÓO]N|CONFERENCIA|COMIT[ÉE]|ASAMBLEA)\b[^,a-záéíóúñ]{{0,150}}{_SUBJECT_END}|"
     rf"(?:{PREAMBLE_CUES})(?=[\s:,]|$)|"
     # the same in sentence case, alone on their line: "La Décima Conferencia Interamericana,", "Considerando:"
     rf"(?:La|El|The)\s+(?:[\w-]+\s+){{0,4}}(?:Conferencia|Asamblea|Consejo|Reunión|Comisión|Comité|Conference|"
