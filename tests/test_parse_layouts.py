@@ -3000,3 +3000,14 @@ def test_a_resolutions_subject_naming_its_assembly_at_length_opens_its_body(subj
             "CONSIDERING that the countries of the Hemisphere have pledged to combat all forms of discrimination;\n\n"
             "RECOGNIZING the progress made by the organs of the inter-American system;\n")
     assert first_words(text) == [subject.split()[0], "CONSIDERING", "RECOGNIZING"]
+
+
+def test_a_phrase_set_off_before_the_act_it_mandates_keeps_it_a_mandate() -> None:
+    """In a text whose kind the cover does not say, a numbered paragraph opening with where or how ("At the
+    technical meetings held by the Commission on the subject,") before the infinitive of the act it asks for ("to
+    promote ...") is a mandate, as one opening with the infinitive is; a phrase before no act is not."""
+    text = ("1. Establish a mechanism to compile and disseminate information on the experiences of the countries.\n\n"
+            "2. At the technical meetings held by the Commission on the subject, to promote the preparation of clear "
+            "guidelines on the treatment of workers.\n\n"
+            "3. In the year 2040, to the surprise of many observers, employment grew in every country.\n")
+    assert [p.kind for p in parse_document(text).provisions] == [Kind.MANDATE, Kind.MANDATE, Kind.PARAGRAPH]

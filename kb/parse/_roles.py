@@ -5,7 +5,8 @@ it, the lead-in before it, and its own opening words.
   paragraphs, items and paragraphs are ``Mandate`` (a short lead-in label stays a paragraph).
 - In a Declaration or an outcome document (or a text whose kind is not known), a paragraph is a
   ``Mandate`` when it commits its authors
-  or asks a body to act ("We commit to ...", "To promote ...", "Requests the Secretariat to ...",
+  or asks a body to act ("We commit to ...", "To promote ...", "At its meetings, to promote ...",
+  "Requests the Secretariat to ...",
   "Nos comprometemos a ...", "Redoblaremos ..."), not when it only recognizes, reaffirms, notes or
   welcomes something; the opening "We, the Ministers ..., DECLARE:" is a paragraph.
 - After a resolution's "RESOLVES:" ("RESUELVE:", "DECIDES:"), every paragraph and item is a
@@ -143,6 +144,9 @@ _DIRECTIVE_RE = re.compile(
     r"|\b(?:deber\S*|nos comprometemos|se compromete\S*)\b"
     r"|\b\w+(?:ará|erá|irá|arán|erán|irán|aremos|eremos|iremos)\b", re.IGNORECASE)
 _WORD_RE = re.compile(r"[^\W\d_]+")
+# A phrase of place, time or means set off by a comma before the infinitive of an act.
+_SET_OFF_RE = re.compile(r"^\W*(?:\d{1,3}[.)]\s*)?(?:at|in|on|through|during|within|with|by|for|upon)\s[^,;.:]{3,120},"
+                         r"\s+to\s+(?P<verb>[a-z]+)\b", re.IGNORECASE)
 # A plan's preamble in the first person: what the Ministers recognize, not what they undertake.
 _RECOGNIZING_RE = re.compile(
     r"^\W*(?:we|nosotros)\s+(?:also\s+|further\s+)?(?:recogni[sz]e|underline|underscore|note|acknowledge|recall|"
@@ -199,6 +203,8 @@ def is_operative(text: str, *, infinitive: bool = True, spanish: bool = False) -
             return True
     if first == "to" and len(words) > 1 and words[1] in _OPERATIVE_VERBS | _IMPERATIVE:
         return True
+    if (set_off := _SET_OFF_RE.match(text)) and set_off["verb"].lower() in _OPERATIVE_VERBS | _IMPERATIVE:
+        return True  # "At technical meetings held by the Commission, to promote ...": where or how, then the act
     if first in _OPERATIVE_THIRD or first in _OPERATIVE_ES or (first == "nos" and words[1:2] == ["comprometemos"]):
         return True
     action = infinitive and not _COPULAS.intersection(words[1:_SUBJECT_WORDS])
