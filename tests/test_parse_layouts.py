@@ -12,7 +12,7 @@ from __future__ import annotations
 import pytest
 
 from kb.errors import ParseError
-from kb.model import Correction, Kind, Provision
+from kb.model import Correction, DocType, Kind, Provision
 from kb.parse import ParsedDocument, parse, parse_document
 
 
@@ -3011,3 +3011,18 @@ def test_a_phrase_set_off_before_the_act_it_mandates_keeps_it_a_mandate() -> Non
             "guidelines on the treatment of workers.\n\n"
             "3. In the year 2040, to the surprise of many observers, employment grew in every country.\n")
     assert [p.kind for p in parse_document(text).provisions] == [Kind.MANDATE, Kind.MANDATE, Kind.PARAGRAPH]
+
+
+def test_a_plans_lead_in_saying_who_will_act_is_a_mandate_not_a_heading() -> None:
+    """In a Plan of Action, a short lead-in naming who is to act ("Governments will:") over the paragraphs of what
+    they are to do is no heading: a mandate, as they are; a label naming only who ("The Ministries of Labor:")
+    directs nothing."""
+    body = ("Access to education at all levels is the key to the development of the region.\n\n"
+            "{lead}\n\n"
+            "Guarantee universal access to quality primary education, working with the public and private sectors.\n\n"
+            "Promote, with the support of international financial institutions, access to higher education.\n")
+    doc = parse_document(body.format(lead="Governments will:"), doc_type=DocType.PLAN_OF_ACTION)
+    assert [(p.eid, p.kind) for p in doc.provisions][1:] == [
+        ("al_2", Kind.MANDATE), ("al_3", Kind.MANDATE), ("al_4", Kind.MANDATE)]
+    doc = parse_document(body.format(lead="The Ministries of Labor:"), doc_type=DocType.PLAN_OF_ACTION)
+    assert doc.provisions[1].kind is not Kind.MANDATE

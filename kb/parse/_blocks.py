@@ -77,6 +77,7 @@ OPENING_RE = re.compile(
 _CLAUSE_CUE_RE = re.compile(rf"^(?=(?-i:[A-ZÁÉÍÓÚÑ]))(?:{PREAMBLE_CUES})(?=[\s:,])", re.IGNORECASE)
 _SENTENCE_OPENING_RE = re.compile(r"^(?:The|A|An|El|La|Los|Las|Un|Una)\s+[a-záéíóúñ]")
 _CLAUSE_END_RE = re.compile(r";\s+(?:and|or|y|o)$")
+_MODAL_RE = re.compile(r"\b(?:will|shall|must|should|deber[áa]n?)\b", re.IGNORECASE)
 _CUE_ALONE_RE = re.compile(rf"^(?:{PREAMBLE_CUES})(?:\s+(?:que|that))?\s*:?$", re.IGNORECASE)
 # "Moderator: Jane Doe, ..." -- a short label without digits, a colon, then the value.
 _FIELD_RE = re.compile(r"^(?P<label>[A-Z][^:\d]{0,40}):\s+\S")
@@ -643,6 +644,8 @@ def _is_subheading(previous: Block | None, block: Block, following: Block | None
         return False
     if RESOLUTION_CUE_RE.match(block.text) or _CUE_ALONE_RE.match(block.text) or SALUTATION_RE.match(block.text):
         return False  # a preamble's lead-in; a speech's salutation ("Señores", "Good morning to you all:")
+    if block.text.endswith(":") and _MODAL_RE.search(block.text):
+        return False  # a clause leading in what its subject is to do ("Governments will:"), no heading
     if following is None or following.tok is Tok.SECTION:
         return False
     if following.heading_like and not following.text.endswith(":"):

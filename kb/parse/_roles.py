@@ -2,7 +2,8 @@
 it, the lead-in before it, and its own opening words.
 
 - In a Plan of Action or a work plan every part of the body is operative: numbered and lettered
-  paragraphs, items and paragraphs are ``Mandate`` (a short lead-in label stays a paragraph).
+  paragraphs, items and paragraphs are ``Mandate`` (a short lead-in label stays a paragraph, unless it says
+  who is to act: "Governments will:").
 - In a Declaration or an outcome document (or a text whose kind is not known), a paragraph is a
   ``Mandate`` when it commits its authors
   or asks a body to act ("We commit to ...", "To promote ...", "At its meetings, to promote ...",
@@ -69,6 +70,7 @@ _FIELD_RE = re.compile(r"^(?P<label>[A-ZÁÉÍÓÚÑ][^:\d]{0,40}):\s+\S")
 _LABEL_WORDS = 4  # a lead-in this short is a label naming what its list holds ("Main findings:")
 _RESOLVES_RE = re.compile(
     r"^\W*(?:RESOLVES?|RESUELVEN?|DECIDES?|DECIDEN?)\s*:|^\s*(?:Resolves?|Resuelven?|Decides?|Deciden?)\s*:\s*$")
+_MODAL_LEAD_RE = re.compile(r"\b(?:will|shall|must|should|deber[áa]n?)\s*:$", re.IGNORECASE)
 _MANDATING = frozenset({DocType.PLAN_OF_ACTION, DocType.WORK_PLAN})
 _RESOLVING = frozenset({DocType.DECLARATION, DocType.OUTCOME_DOCUMENT})
 
@@ -313,7 +315,8 @@ class Roles:
         if self.resolved:
             return Kind.MANDATE  # "RESUELVE: Aprobar el siguiente Estatuto:": what it resolves, however short
         if _is_lead_label(text):
-            return Kind.PARAGRAPH
+            # "Governments will:": a plan's lead-in saying who is to act directs as its items do
+            return Kind.MANDATE if self.mandating and _MODAL_LEAD_RE.search(text) else Kind.PARAGRAPH
         if self.doc_type is DocType.PLAN_OF_ACTION and OPENING_RE.match(text) and not _only_recognizes(text):
             return Kind.MANDATE  # "We, the Ministers ... commit to carry out the following Plan of Action"
         if self.mandating:
