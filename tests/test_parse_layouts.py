@@ -3026,3 +3026,18 @@ def test_a_plans_lead_in_saying_who_will_act_is_a_mandate_not_a_heading() -> Non
         ("al_2", Kind.MANDATE), ("al_3", Kind.MANDATE), ("al_4", Kind.MANDATE)]
     doc = parse_document(body.format(lead="The Ministries of Labor:"), doc_type=DocType.PLAN_OF_ACTION)
     assert doc.provisions[1].kind is not Kind.MANDATE
+
+
+@pytest.mark.parametrize("name", ["APPENDIX", "ANNEX I", "Anexo"])
+def test_an_annex_alone_on_its_line_heads_it_and_ends_what_a_resolution_resolves(name: str) -> None:
+    """"APPENDIX" (or "ANNEX I") alone on its line after a resolution's operative part, over the annexed text's
+    title in capitals, heads the text annexed: a section, and what follows it is no longer what the resolution
+    resolves."""
+    text = ("THE GENERAL ASSEMBLY,\n\nCONSIDERING that the Council recommended the plan to the Assembly,\n\n"
+            "RESOLVES:\n\nTo adopt the Strategic Plan for Partnership for Development 2040-2044.\n\n"
+            f"{name}\n\nSTRATEGIC PLAN FOR PARTNERSHIP FOR DEVELOPMENT 2040-2044\n\n"
+            "The American states have agreed to step up their efforts within the framework of the Organization.\n")
+    kinds = [(own_text(text, p).split()[0], p.kind) for p in parse_document(text).provisions]
+    assert kinds[-4] == ("To", Kind.MANDATE)
+    assert kinds[-3] == (name.split()[0], Kind.SECTION)
+    assert kinds[-1] == ("The", Kind.PARAGRAPH)

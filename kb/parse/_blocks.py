@@ -405,7 +405,8 @@ _SESSION_RE = re.compile(
     r"(?:Session|Sesi[óo]n|Sess[ãa]o)|Panel\s+\d{1,2})\s*[:\-\u2013\u2014]\s+\S")
 # The name of a text's part alone on its line: its preamble, introduction or background.
 _PART_NAME_RE = re.compile(r"^(?:pre[áa]mbulo|preamble|prefacio|preface|introducci[óo]n|introduction|antecedentes|"
-                           r"background)\s*:?$", re.IGNORECASE)
+                           r"background|(?:appendix|annex|anexo|ap[ée]ndice)(?:\s+(?:[IVX]{1,4}|[A-Z]|\d{1,2}))?)\s*:?$",
+                           re.IGNORECASE)
 _MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
 # "Lima, Peru - May 2040", "Quito, Ecuador - 12 de agosto de 2041": a place, then when.
 _PLACE_DATE_RE = re.compile(
