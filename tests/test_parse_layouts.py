@@ -3041,3 +3041,14 @@ def test_an_annex_alone_on_its_line_heads_it_and_ends_what_a_resolution_resolves
     assert kinds[-4] == ("To", Kind.MANDATE)
     assert kinds[-3] == (name.split()[0], Kind.SECTION)
     assert kinds[-1] == ("The", Kind.PARAGRAPH)
+
+
+@pytest.mark.parametrize("opening", [
+    "Los ministros y las ministras de educación de la región, convocados por la UNESCO a su reunión de Managua",
+    "The Labor Ministers of the region, convened by the ILO in Managua"])
+def test_a_text_its_signatories_open_convened_is_a_declaration(opening: str) -> None:
+    """The signatories opening a text with no cover, "convened" (convocados) where others are "gathered"
+    (reunidos): what they sign is a declaration."""
+    text = (f"{opening} on 4 and 5 May 2040, ratify the need to step up their efforts for decent work.\n\n"
+            "1. Education and employment are at the heart of our policies.\n")
+    assert parse_document(text).metadata.type == "Declaration"

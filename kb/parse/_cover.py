@@ -147,8 +147,10 @@ _BODY_TYPE_WORDS: tuple[tuple[re.Pattern[str], DocType], ...] = (
 # The signatories a ministerial text opens with.
 _SIGNATORIES_RE = re.compile(
     r"^\W*(?:\d{1,2}[.)]\s+)?(?:(?:we|nosotr[oa]s(?: y nosotros)?)\s*,\s*(?:the|los|las)\b|"
-    r"(?:the ministers|los ministros|las ministras|the heads of state|los jefes de estado|las jefas y los jefes)\b"
-    r"[^.]{0,200}\b(?:gathered|meeting|participating|reunid[oa]s|participantes))", re.IGNORECASE)
+    r"(?:the (?:[\w-]+ ){0,2}ministers|los ministros|las ministras|the heads of state|los jefes de estado|"
+    r"las jefas y los jefes)\b"
+    r"[^.]{0,200}\b(?:gathered|meeting|participating|convened|assembled|reunid[oa]s|participantes|convocad[oa]s|"
+    r"congregad[oa]s))", re.IGNORECASE)
 # A website's furniture before the text: a language switch, links back or onwards, a press office's or an
 # event page's heading. A page that names no document type and carries one is a web page.
 _WEB_CUES_RE = re.compile(
