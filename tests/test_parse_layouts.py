@@ -3052,3 +3052,16 @@ def test_a_text_its_signatories_open_convened_is_a_declaration(opening: str) -> 
     text = (f"{opening} on 4 and 5 May 2040, ratify the need to step up their efforts for decent work.\n\n"
             "1. Education and employment are at the heart of our policies.\n")
     assert parse_document(text).metadata.type == "Declaration"
+
+
+@pytest.mark.parametrize("cue", ["VISTAS:", "HAVE AGREED:", "ACUERDAN:"])
+def test_a_resolutions_clause_word_alone_on_its_line_leads_in_no_section(cue: str) -> None:
+    """A clause word a resolution prints alone on its line over its clauses ("VISTAS:", "HAVE AGREED:") leads them
+    in: a paragraph of the text, as "CONSIDERANDO:" is, not a heading over them."""
+    text = ("LA ASAMBLEA GENERAL,\n\n"
+            f"{cue}\n\n"
+            "La resolución AG/RES. 40 (I-O/40) mediante la cual la Asamblea General decidió convocar la Conferencia;\n\n"
+            "La resolución AG/RES. 41 (I-O/40), mediante la cual la Asamblea General propuso reformar la Carta,\n")
+    doc = parse_document(text)
+    assert [(own_text(text, p).split()[0], p.kind) for p in doc.provisions][1] == (cue.split()[0], Kind.PARAGRAPH)
+    assert all(p.kind is not Kind.SECTION for p in doc.provisions)

@@ -78,7 +78,9 @@ _CLAUSE_CUE_RE = re.compile(rf"^(?=(?-i:[A-ZÁÉÍÓÚÑ]))(?:{PREAMBLE_CUES})(?
 _SENTENCE_OPENING_RE = re.compile(r"^(?:The|A|An|El|La|Los|Las|Un|Una)\s+[a-záéíóúñ]")
 _CLAUSE_END_RE = re.compile(r";\s+(?:and|or|y|o)$")
 _MODAL_RE = re.compile(r"\b(?:will|shall|must|should|deber[áa]n?)\b", re.IGNORECASE)
-_CUE_ALONE_RE = re.compile(rf"^(?:{PREAMBLE_CUES})(?:\s+(?:que|that))?\s*:?$", re.IGNORECASE)
+# with the clause words only a lead-in alone prints ("VISTAS:", "HAVE AGREED:", "ACUERDAN:")
+_CUE_ALONE_RE = re.compile(rf"^(?:{PREAMBLE_CUES}|VISTAS?|(?:HAVE|HAS) AGREED|HAN ACORDADO|ACUERDAN?)"
+                           r"(?:\s+(?:que|that))?\s*:?$", re.IGNORECASE)
 # "Moderator: Jane Doe, ..." -- a short label without digits, a colon, then the value.
 _FIELD_RE = re.compile(r"^(?P<label>[A-Z][^:\d]{0,40}):\s+\S")
 _SENTENCE_END = ".;:!?"
