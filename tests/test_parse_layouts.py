@@ -3065,3 +3065,15 @@ def test_a_resolutions_clause_word_alone_on_its_line_leads_in_no_section(cue: st
     doc = parse_document(text)
     assert [(own_text(text, p).split()[0], p.kind) for p in doc.provisions][1] == (cue.split()[0], Kind.PARAGRAPH)
     assert all(p.kind is not Kind.SECTION for p in doc.provisions)
+
+
+def test_a_site_menu_between_double_colons_is_no_paragraph() -> None:
+    """A site's menu printed between double colons (":: Inicio :: :: Mapa del sitio :: ...") over the text's title
+    and its contents: navigation, not where the body begins."""
+    text = ("DIVISIÓN DE CIENCIA Y TECNOLOGÍA\n\n"
+            ":: Inicio :: :: Mapa del sitio :: :: Contactos de la oficina :: :: Inglés ::\n\n"
+            "Programa Interamericano de Ciencia y Tecnología\n\n"
+            "I. ANTECEDENTES\n\n"
+            "Las áreas estratégicas y los lineamientos de política que a continuación se presentan tienen como "
+            "propósito orientar la cooperación.\n")
+    assert first_words(text) == ["I.", "Las"]

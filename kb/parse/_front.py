@@ -337,8 +337,8 @@ def _body_like(lines: list[Line], i: int, width: int) -> bool:
         return False  # a place and date alone on their line ("Lima, Peru, 3 October 2040."): a cover's
     if line.tok is Tok.TEXT and _MEETING_FIELD_RE.match(line.text):
         return False  # "Place and Date: Lima, Peru, ...", "Venue: ...", "Lugar: ...": a meeting page's fields
-    if line.text.count(" | ") >= 2:
-        return False  # a navigation bar
+    if line.text.count(" | ") >= 2 or line.text.count("::") >= 2:
+        return False  # a navigation bar (":: Inicio :: :: Mapa del sitio ::")
     if _is_opening(line):
         return True
     if line.tok is Tok.NUMBERED and sum(sum(c.isalpha() for c in w) >= 2 for w in line.body.split()) >= 4 and (
