@@ -226,11 +226,13 @@ def snapshot(rev: str, into: Path) -> Path:
     return into
 
 
-def load(docs_dir: Path, expected_path: Path, *,
-         available: bool = False) -> tuple[list[dict[str, Any]], dict[str, str]]:
-    """The expected counts and the texts they refer to. Every text must be there, byte for byte, unless
+def load(docs_dir: Path, expected_path: Path, *, available: bool = False,
+         split: str = "all") -> tuple[list[dict[str, Any]], dict[str, str]]:
+    """The expected counts of the documents of ``split`` and the texts they refer to (no other text is read:
+    a run on the tuning documents never opens a held-out one). Every text must be there, byte for byte, unless
     ``available``: then the documents whose text is missing or differs are left out, and said so."""
     expected = json.loads(expected_path.read_text(encoding="utf-8"))
+    expected["documents"] = [d for d in expected["documents"] if split == "all" or d["split"] == split]
     texts: dict[str, str] = {}
     problems: list[str] = []
     for doc in expected["documents"]:
@@ -324,17 +326,16 @@ def main(argv: list[str] | None = None) -> int:
                         help="measure the documents whose text is in DOCS_DIR, leaving out (and counting) the rest")
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "out")
     args = parser.parse_args(argv)
-    documents, texts = load(args.docs_dir, args.expected, available=args.available)
+    documents, texts = load(args.docs_dir, args.expected, available=args.available, split=args.split)
     second: dict[str, dict[str, Any]] = {}
     if args.second_reader:
-        second_docs, _ = load(args.docs_dir, args.second_reader, available=args.available)
+        second_docs, _ = load(args.docs_dir, args.second_reader, available=args.available, split=args.split)
         second = {d["file"]: d for d in second_docs}
         first = {d["file"]: d["sha256"] for d in documents}
         foreign = sorted(f for f, d in second.items() if first.get(f) != d["sha256"])
         if foreign:
             raise SystemExit(f"{args.second_reader}: not counts of texts of {args.expected}: {', '.join(foreign)}")
         documents = [d for d in documents if d["file"] in second]
-    documents = [d for d in documents if args.split == "all" or d["split"] == args.split]
     fixes = read_corrections(args.corrections) if args.corrections else {}
     if args.corrections:
         documents = [d for d in documents if d["file"] in fixes]
