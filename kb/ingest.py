@@ -94,12 +94,14 @@ def title_case(text: str) -> str:
     if not text.isupper():
         return text
     def cased(word: str, first: bool) -> str:
-        if _ROMAN_RE.fullmatch(word) or (re.fullmatch(r"\(?[a-z]{2,6}\d?\)?", word)
-                                         and word.strip("()").upper() in _ACRONYMS):
+        # the punctuation a word carries ("IACML,", "(CIMT)", "XVII:") is no part of what it is
+        bare = re.sub(r"^\W+|\W+$", "", word)
+        if bare and (_ROMAN_RE.fullmatch(bare) or (re.fullmatch(r"[a-z]{2,6}\d?", bare)
+                                                   and bare.upper() in _ACRONYMS)):
             return word.upper()  # a meeting's number, a body's acronym
         if not first and word in _SMALL_WORDS:
             return word
-        return word[:1].upper() + word[1:]
+        return re.sub(r"\w", lambda m: m[0].upper(), word, count=1)  # a quoted word's first letter, not its mark
 
     out: list[str] = []
     for k, word in enumerate(text.lower().split()):

@@ -1392,10 +1392,16 @@ def test_an_adopted_plan_is_dated_by_its_adoption_and_the_other_date_of_its_cove
      "Skills with Equity: A Follow-Up of the Plan into the Next Decade"),
     ("INFORME DEL GT2 SOBRE EL EMPLEO CON INCLUSIÓN PARA LA REGIÓN",
      "Informe del GT2 sobre el Empleo con Inclusión para la Región"),
+    ("NOTES OF THE SECOND MEETING OF WORKING GROUP 1 OF THE XL IACML, HELD IN MAY, 2040",
+     "Notes of the Second Meeting of Working Group 1 of the XL IACML, Held in May, 2040"),
+    ("WORKSHOP “SKILLS FOR THE NEXT DECADE” OF THE XLI, XLII CIMT: A RECORD",
+     "Workshop “Skills for the Next Decade” of the XLI, XLII CIMT: A Record"),
 ])
 def test_a_title_in_capitals_is_proposed_in_title_case(printed: str, title: str) -> None:
     """A walkthrough's titles were proposed with "Inter-american" and a capitalised "With": each part of a
-    compound is a word of its own, and a title's prepositions stay in lower case."""
+    compound is a word of its own, and a title's prepositions stay in lower case. Another's read "XVII Iacml,":
+    an acronym or a meeting's number keeps its capitals beside a comma or colon, and a quoted word is
+    capitalised at its first letter, not at its quotation mark."""
     from kb.ingest import title_case
 
     assert title_case(printed) == title
@@ -1778,3 +1784,4 @@ def test_a_slug_made_from_a_meeting_is_held_back_unless_the_text_is_the_conferen
     assert (added.slug, added.slug_doubt) == ("iacml22-declaration", "")
     line = next(line for line in added.meta_path.read_text(encoding="utf-8").splitlines() if line.startswith("meeting"))
     assert "check" not in line and line.startswith("meeting: iacml22  # read from the Conference the cover names")
+
