@@ -64,6 +64,7 @@ from kb.pipeline import (
     build,
     first_reading_warnings,
     keeps_published_iris,
+    no_provision_hint,
     prepare,
 )
 from kb.publish import (
@@ -192,6 +193,7 @@ __all__ = [
     "keeps_published_iris",
     "list_queries",
     "near_quote",
+    "no_provision_hint",
     "no_rows_reason",
     "open_store",
     "parse",

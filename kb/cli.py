@@ -275,6 +275,11 @@ def add_cmd(file: Annotated[Path, typer.Argument(help="The new document: a text,
     if no_build:
         typer.echo(f"not built: edit {added.meta_path} if needed, then run `kb build`")
         return
+    if not added.parsed.provisions:
+        # No build holds a text with no provision: the next step is not `kb build`.
+        typer.echo(f"not built: no provision found in {added.source_path}: "
+                   + kb.no_provision_hint(added.meta_path, added.source_path))
+        return
     if added.alike or added.twin:
         # A second text of a held document: the build refuses it too until the curator says which it is.
         other = added.alike or added.twin

@@ -36,7 +36,7 @@ from kb import ontology
 from kb.annotate import load_annotations, withdrawn_entries
 from kb.continuity import lost_iris, lost_links, renamed_iris
 from kb.corpus import default_corpus_dir, other_symbols, own_symbols, raise_all, read_corpus, read_dataset_info
-from kb.errors import CorpusError, CorpusErrors, InputError, errors_of
+from kb.errors import CorpusError, CorpusErrors, InputError, ParseError, errors_of
 from kb.graph import CanonicalWriter, origins, write_graph
 from kb.iri import SKOS
 from kb.model import Annotations, DatasetInfo, DocType, DocumentMeta, Kind, MentionedDocument, Provision, SourceDocument
@@ -138,6 +138,14 @@ def prepare(corpus_dir: Path | None = None, *, annotations_dir: Path | None = No
     return Corpus(*read_and_annotate(corpus_dir or default_corpus_dir(), {}, None, annotations_dir))
 
 
+def no_provision_hint(meta_path: Path | str, source_path: Path | str) -> str:
+    """What to do with a held text in which the parser finds no provision: a cover, a banner or a contents
+    page alone has nothing to link, and no build holds it."""
+    return ("a cover, a banner or a table of contents alone holds nothing to link: hold the document's whole text "
+            f"instead (remove {meta_path} and {source_path}, then `kb add` the whole text), or, if its body is "
+            f"there, say where it begins (`read_as: body` in {meta_path}; corpus/README.md, 'Correcting the parse')")
+
+
 def as_issued(meta: DocumentMeta, provisions: list[Provision]) -> list[Provision]:
     """A document's provisions as it issues them: a draft's (``draft: true``) mandates and recommendations
     are paragraphs until a Conference or Working Group adopts them, in another document; so they have no
@@ -163,9 +171,12 @@ def read_and_annotate(corpus_dir: Path, timings: dict[str, float], progress: Pro
         provisions: dict[str, list[Provision]] = {}
         for d in documents:
             try:
-                provisions[d.meta.slug] = as_issued(d.meta, parse(
-                    d.text, source=str(d.path), doc_type=d.meta.doc_type, corrections=d.meta.corrections,
-                    corrections_file=d.meta.meta_path))
+                parsed = parse_document(d.text, source=str(d.path), doc_type=d.meta.doc_type,
+                                        corrections=d.meta.corrections, corrections_file=d.meta.meta_path)
+                if not parsed.provisions:
+                    raise ParseError(d.path, "no provision found after the front matter", line=1,
+                                     hint=no_provision_hint(d.meta.meta_path, d.path))
+                provisions[d.meta.slug] = as_issued(d.meta, parsed.provisions)
             except (CorpusError, CorpusErrors) as exc:
                 errors += errors_of(exc)
                 broken[d.meta.slug] = d.text

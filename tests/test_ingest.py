@@ -1785,3 +1785,51 @@ def test_a_slug_made_from_a_meeting_is_held_back_unless_the_text_is_the_conferen
     line = next(line for line in added.meta_path.read_text(encoding="utf-8").splitlines() if line.startswith("meeting"))
     assert "check" not in line and line.startswith("meeting: iacml22  # read from the Conference the cover names")
 
+
+CONTENTS_ONLY = """XL INTER-AMERICAN CONFERENCE OF OEA/Ser.K/XII.40.1
+MINISTERS OF LABOR (IACML) TRABAJO/doc.9/40
+March 3-4, 2040 9 April 2040
+Lima, Peru Original: English
+
+FINAL REPORT
+
+CONTENTS
+
+I. BACKGROUND ...... 1
+
+II. PROCEEDINGS ...... 2
+
+A. Opening Session ...... 2
+
+B. Closing Session ...... 5
+
+APPENDICES
+
+Declaration of Lima 2040 ...... 9
+
+Plan of Action of Lima 2040 ...... 15
+"""
+
+
+def test_a_text_with_no_provision_is_not_sent_to_a_build_that_refuses_it(
+        capsys: pytest.CaptureFixture[str], corpus_copy: Path, tmp_path: Path) -> None:
+    """A walkthrough's final reports, as hosted, were their cover and contents page alone: `kb add` said "if [the
+    slug] is right, run `kb build`", and the build then refused the text with "a source needs section headings,
+    paragraphs or list items", naming neither the metadata file nor a way out. Both say what to do now."""
+    text = tmp_path / "final-report.txt"
+    text.write_text(CONTENTS_ONLY, encoding="utf-8")
+    build_dir = tmp_path / "build"
+    args = ("--corpus", str(corpus_copy), "--build-dir", str(build_dir))
+    code, out, err = run(capsys, "add", str(text), *args)
+    assert code == 0, err
+    meta = corpus_copy / "documents" / "iacml40-report.yaml"
+    source = corpus_copy / "sources" / "iacml40-report.txt"
+    assert meta.is_file() and source.is_file()
+    said = out[out.index("not built: "):]
+    assert said.startswith(f"not built: no provision found in {source}") and "run `kb build`" not in said
+    assert f"remove {meta} and {source}" in said and f"`read_as: body` in {meta}" in said
+
+    code, _, err = run(capsys, "build", *args)
+    assert code == EXIT_USAGE
+    assert f"{source}:1: no provision found" in err and f"remove {meta} and {source}" in err
+    assert f"`read_as: body` in {meta}" in err
