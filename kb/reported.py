@@ -725,9 +725,10 @@ def _declared_already(proposal: ReportedActivity, declared: Sequence[Activity]) 
             continue
         if quote.doc in activity.reported_in and not (proposal.start or proposal.place or "“" in proposal.label):
             return True  # "a RIAL Workshop on the matter" of a report that reports a workshop declared: that one
-        if activity.activity_type == "Conference" and _ordinal(proposal.label) and \
-                _ordinal(proposal.label) == _ordinal(activity.label):
-            return True  # "the XX IACML": sources may disagree on its date, not on which conference it is
+        if activity.activity_type == "Conference" and _ordinal(proposal.label) and _ordinal(activity.label):
+            if _ordinal(proposal.label) == _ordinal(activity.label):
+                return True  # "the XX IACML": sources may disagree on its date, not on which conference it is
+            continue  # the XIII and the XVIII Conference: named alike, numbered apart
         if _told_apart(proposal.label, activity.label, proposal.place, activity.place):
             continue
         if min(len(proposal.start), len(activity.start)) >= 7 and _same_dates(proposal.start, activity.start):
@@ -751,7 +752,7 @@ def one_event(a: Mapping[str, str], b: Mapping[str, str]) -> bool:
 
 def _ordinal(label: str) -> str:
     """A conference's roman ordinal as its label prints it ("XX" of "XX IACML"), or ""."""
-    m = re.search(r"\b([XVI]{1,6})\b", label)
+    m = re.search(r"\b([XVIL]{1,7})\b", label)
     return m.group(1) if m else ""
 
 
@@ -786,6 +787,8 @@ def _same_event(a: ReportedActivity, b: ReportedActivity) -> bool:
         return False
     if (a.evidence[0].start, a.evidence[0].end) == (b.evidence[0].start, b.evidence[0].end):
         return False  # the events one clause counts ("three courses ... in 2019"), read apart there
+    if a.activity_type == "Conference" and _ordinal(a.label) and _ordinal(b.label):
+        return _ordinal(a.label) == _ordinal(b.label)  # a Conference is the one its number names, dated or not
     if a.start and b.start:
         return _same_dates(a.start, b.start) and (min(len(a.start), len(b.start)) >= 7 or
                                                    _likeness(a.label, b.label) >= 0.5)

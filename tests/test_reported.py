@@ -612,3 +612,34 @@ def test_an_activity_named_in_spanish_is_published_in_spanish_and_said(corpus_co
             f"SELECT ?a ?l WHERE {{ VALUES ?a {{ <{taller}> <{santiago}> }} ?a <{RDFS.label}> ?l }}").dicts()}
     assert labels == {str(taller): ("Taller de la RIAL sobre inspección laboral", "es"),
                       str(santiago): ("Workshop in Santiago de Chile", "en")}
+
+
+CONFERENCE_PAGE = """The texts below are those of the XXXIII Inter-American Conference of Ministers of Labor (IACML), \
+held in Lima, Peru, on 3 and 4 March 2040.
+
+The XXXIII IACML was attended by the delegations of 30 Ministries of Labor and by 21 representatives of workers \
+and employers.
+"""
+
+
+def _page_activities(text: str, declared: tuple[kb.model.Activity, ...]) -> list[kb.ReportedActivity]:
+    parsed = kb.parse_document(text, source="page.txt")
+    meta = DocumentMeta(slug="conference-page", title="", doc_type=DocType.WEB_PAGE, symbols=(), date="2040-03-04",
+                        language="en", original_language="", issuing_body="", meeting="", source="page.txt",
+                        sha256="")
+    return kb.reported_activities(SourceDocument(meta=meta, text=text, path=Path("page.txt")), parsed.provisions,
+                                  declared)
+
+
+def test_a_conference_is_told_apart_from_another_by_its_number() -> None:
+    """A walkthrough's page reported the XIII Conference, dated and placed: it was taken for the XVIII, declared
+    undated with a name alike but for its number, and nothing was proposed ("none it reads as held is
+    undeclared"); its second mention, by the acronym, was proposed on its own, undated."""
+    later = kb.model.Activity(slug="iacml38", activity_type="Conference",
+                              label="XXXVIII Inter-American Conference of Ministers of Labor (XXXVIII IACML)")
+    found = [a for a in _page_activities(CONFERENCE_PAGE, (later,)) if a.activity_type == "Conference"]
+    assert [(a.label, a.start, a.end, a.place) for a in found] == [
+        ("XXXIII Inter-American Conference of Ministers of Labor", "2040-03-03", "2040-03-04", "Lima, Peru")]
+    assert len(found[0].evidence) == 2  # both passages, one event
+    same = kb.model.Activity(slug="iacml33", activity_type="Conference", label="XXXIII IACML")
+    assert not [a for a in _page_activities(CONFERENCE_PAGE, (same,)) if a.activity_type == "Conference"]
