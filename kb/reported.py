@@ -725,8 +725,9 @@ def _declared_already(proposal: ReportedActivity, declared: Sequence[Activity]) 
             continue
         if quote.doc in activity.reported_in and not (proposal.start or proposal.place or "“" in proposal.label):
             return True  # "a RIAL Workshop on the matter" of a report that reports a workshop declared: that one
-        if activity.activity_type == "Conference" and _ordinal(proposal.label) and _ordinal(activity.label):
-            if _ordinal(proposal.label) == _ordinal(activity.label):
+        ours, theirs = _conference_ordinal(proposal.label), _conference_ordinal(activity.label)
+        if activity.activity_type == "Conference" and ours and theirs:
+            if ours == theirs:
                 return True  # "the XX IACML": sources may disagree on its date, not on which conference it is
             continue  # the XIII and the XVIII Conference: named alike, numbered apart
         if _told_apart(proposal.label, activity.label, proposal.place, activity.place):
@@ -754,6 +755,13 @@ def _ordinal(label: str) -> str:
     """A conference's roman ordinal as its label prints it ("XX" of "XX IACML"), or ""."""
     m = re.search(r"\b([XVIL]{1,7})\b", label)
     return m.group(1) if m else ""
+
+
+def _conference_ordinal(label: str) -> str:
+    """A conference's number: an IACML Conference's however printed ("XIII IACML", "13th CIMT"), else the roman
+    ordinal its label prints."""
+    number = _conference_number(label)
+    return str(number) if number else _ordinal(label)
 
 
 def _same_dates(a: str, b: str) -> bool:
@@ -787,8 +795,9 @@ def _same_event(a: ReportedActivity, b: ReportedActivity) -> bool:
         return False
     if (a.evidence[0].start, a.evidence[0].end) == (b.evidence[0].start, b.evidence[0].end):
         return False  # the events one clause counts ("three courses ... in 2019"), read apart there
-    if a.activity_type == "Conference" and _ordinal(a.label) and _ordinal(b.label):
-        return _ordinal(a.label) == _ordinal(b.label)  # a Conference is the one its number names, dated or not
+    if a.activity_type == "Conference" and _conference_ordinal(a.label) and _conference_ordinal(b.label):
+        # a Conference is the one its number names, dated or not
+        return _conference_ordinal(a.label) == _conference_ordinal(b.label)
     if a.start and b.start:
         return _same_dates(a.start, b.start) and (min(len(a.start), len(b.start)) >= 7 or
                                                    _likeness(a.label, b.label) >= 0.5)
@@ -838,8 +847,32 @@ _SLUG_STOP = frozenset("the and for with from about into among between of on in 
                        "para por con sobre entre y".split())
 
 
+# a Conference of the IACML by its number, which names it in the corpus (``iacml20``) and in `kb add`'s meetings
+_IACML_CONFERENCE_RE = re.compile(r"\b(?P<n>[XVIL]{1,7}|\d{1,2})(?:st|nd|rd|th|[ºª°])?\s+(?:IACML|CIMT|inter-american "
+                                  r"conference of ministers of labou?r|conferencia interamericana de ministros de "
+                                  r"trabajo)\b", re.IGNORECASE)
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50}
+
+
+def _conference_number(label: str) -> int | None:
+    """The number of the IACML Conference a label names ("XIII IACML", "13th CIMT"), or None."""
+    m = _IACML_CONFERENCE_RE.search(label)
+    if m is None:
+        return None
+    n = m["n"].upper()
+    if n.isdigit():
+        return int(n) or None
+    if not re.fullmatch(r"(?:XL|L?X{0,3})(?:IX|IV|V?I{0,3})", n):
+        return None
+    values = [_ROMAN_VALUES[c] for c in n]
+    return sum(-v if v < after else v for v, after in zip(values, [*values[1:], 0], strict=True))
+
+
 def _slug(kind: str, label: str, titled: re.Match[str] | None, start: str, cue: str) -> str:
-    """``{kind}-{year-month}-{three words of its name}``, as the corpus's slugs go (``ws2022-informality``)."""
+    """``{kind}-{year-month}-{three words of its name}``, as the corpus's slugs go (``ws2022-informality``); a
+    Conference of the IACML, ``iacml{N}``."""
+    if kind == "Conference" and (number := _conference_number(titled.group(1) if titled else label)):
+        return f"iacml{number}"
     def words_of(text: str) -> list[str]:
         folded = unicodedata.normalize("NFKD", text.casefold())
         return re.findall(r"[a-z0-9]+", "".join(c for c in folded if not unicodedata.combining(c)))

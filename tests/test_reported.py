@@ -643,3 +643,12 @@ def test_a_conference_is_told_apart_from_another_by_its_number() -> None:
     assert len(found[0].evidence) == 2  # both passages, one event
     same = kb.model.Activity(slug="iacml33", activity_type="Conference", label="XXXIII IACML")
     assert not [a for a in _page_activities(CONFERENCE_PAGE, (same,)) if a.activity_type == "Conference"]
+
+
+def test_a_conference_of_the_iacml_is_proposed_under_its_number() -> None:
+    """A walkthrough's Conference was proposed as `conference`, a slug that names no meeting; the corpus names the
+    IACML's Conferences by their number (`iacml20`), as `kb add` does a cover's meeting."""
+    found = [a for a in _page_activities(CONFERENCE_PAGE, ()) if a.activity_type == "Conference"]
+    assert [a.slug for a in found] == ["iacml33"]
+    ordinal = CONFERENCE_PAGE.replace("XXXIII Inter-American Conference", "33rd Inter-American Conference")
+    assert [a.slug for a in _page_activities(ordinal, ()) if a.activity_type == "Conference"] == ["iacml33"]
