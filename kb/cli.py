@@ -531,16 +531,21 @@ def suggest_cmd(document: Annotated[str | None, typer.Option(help="Suggest for t
                                             "corpus/README.md)"), err=True)
     found = kb.suggest(prepared.documents, prepared.provisions, prepared.annotations, document=document, top=top,
                        rejected=review.rejected(), min_confidence=min_confidence, incoming=document is not None)
-    if not no_write:
-        review.record(found, document, {d.meta.slug: d.text for d in prepared.documents})
+    recorded = review.record(found, document, {d.meta.slug: d.text for d in prepared.documents}) \
+        if not no_write else []
     if fmt == "json":
         typer.echo(json.dumps([s.as_json() for s in found], indent=2, ensure_ascii=False))
         return
     rows = [[Literal(f"{s.confidence:.2f}"), Literal(s.source.ref), Literal(s.link_type), Literal(s.target_ref),
              Literal(s.why)] for s in found]
     typer.echo(_table(["conf", "from", "type", "to", "why"], rows, width=60))
-    if not no_write:
-        typer.echo(f"written to {review.suggestions_path}: review them with `kb review`", err=True)
+    if recorded:
+        typer.echo(f"{len(recorded)} written to {review.suggestions_path}: review them with `kb review`", err=True)
+    elif not no_write:  # "review them" of none sends the curator to an empty prompt
+        typer.echo(f"no link proposed{f' for {document}' if document else ''}"
+                   f"{f' at confidence {min_confidence} or more' if min_confidence else ''}: nothing waits for "
+                   "`kb review` from it" + ("; `kb coverage --document " + document + "` says what of it is linked"
+                                           if document else ""), err=True)
 
 
 def _suggest_activities(prepared: kb.Corpus, review: kb.Review, document: str | None, *, fmt: str,

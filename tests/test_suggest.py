@@ -831,6 +831,20 @@ def test_suggest_leaves_out_proposals_below_a_confidence(capsys: pytest.CaptureF
     assert "--min-confidence 1.5 is not between 0 and 1" in capsys.readouterr().err
 
 
+def test_a_run_that_proposes_nothing_does_not_send_the_curator_to_review(capsys: pytest.CaptureFixture[str],
+                                                                        corpus: Path) -> None:
+    """A walkthrough's concept note, with no mandate and no activity, got "(0 rows)" and then "written to
+    review/suggestions.yaml: review them with `kb review`", an empty prompt; a run that proposes something says
+    how many it wrote."""
+    assert main(["suggest", "--document", REPORT, "--min-confidence", "1", "--corpus", str(corpus)]) == 0
+    err = capsys.readouterr().err
+    assert "review them" not in err
+    assert f"no link proposed for {REPORT} at confidence 1.0 or more: nothing waits for `kb review`" in err
+    assert main(["suggest", "--document", REPORT, "--corpus", str(corpus)]) == 0
+    waiting = len(kb.Review(corpus).pending())
+    assert waiting and f"{waiting} written to " in capsys.readouterr().err
+
+
 def test_review_errors(capsys: pytest.CaptureFixture[str], corpus: Path) -> None:
     assert main(["review", "--accept", "nope", "--corpus", str(corpus)]) == EXIT_USAGE
     assert "no suggestion 'nope'" in capsys.readouterr().err
