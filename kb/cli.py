@@ -1099,8 +1099,9 @@ def serve(host: Annotated[str, typer.Option()] = "127.0.0.1", port: Annotated[in
     if store:  # a fixed store: served as it is until the server stops
         os.environ["KB_STORE"] = spec = store
         os.environ.pop("KB_FOLLOW", None)
-    else:  # the build folder's current release, and each new one a build publishes
-        release = kb.current_release(build_dir)
+    else:  # the build folder's current release, and each new one a build publishes: the corpus's, as `kb build
+        # --corpus` publishes it, or the review page would decide on one corpus and every page show another's
+        release = kb.current_release(build_dir or kb.default_build_dir(corpus))
         spec = str(release.store_path)
         os.environ["KB_FOLLOW"] = str(release.path.parent.parent)  # the build folder (releases/<version>)
         os.environ.pop("KB_STORE", None)

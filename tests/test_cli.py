@@ -287,3 +287,24 @@ def test_the_default_build_folder_is_the_repository_s_from_any_folder(tmp_path: 
 @pytest.mark.parametrize("args", [["frobnicate"], ["query"], ["show"]])
 def test_usage_errors_exit_2(args: list[str]) -> None:
     assert run(*args).returncode == 2
+
+
+def test_serve_of_a_corpus_serves_the_build_beside_it(monkeypatch: pytest.MonkeyPatch, corpus_copy: Path,
+                                                      published_build: Path,
+                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    """A walkthrough served `kb serve --curator --corpus DIR`, a corpus kept outside the repository: the review page
+    wrote to DIR, but every page, the REST API and SPARQL answered from the repository's build, and what `kb build
+    --corpus DIR` published (beside DIR, as every other command reads it) never reached the server."""
+    import uvicorn
+
+    from kb.cli import main
+
+    served: list[object] = []
+    monkeypatch.setattr(uvicorn.Server, "run", lambda self, *args, **kwargs: served.append(self))
+    for name in ("KB_STORE", "KB_FOLLOW", "KB_BUILD_DIR", "KB_CURATOR_CORPUS", "KB_CURATOR_TOKEN", "KB_ALLOWED_HOSTS",
+                 "KB_PUBLIC_URL"):
+        monkeypatch.delenv(name, raising=False)
+    assert main(["serve", "--curator", "--corpus", str(corpus_copy)]) == 0
+    assert served
+    assert Path(os.environ["KB_FOLLOW"]) == published_build.resolve()
+    assert f"starting: {published_build.resolve()}/releases/" in capsys.readouterr().err
