@@ -680,9 +680,20 @@ def review_cmd(accept: Annotated[list[str] | None, typer.Option("--accept", help
         _show_pending(p)
         if _decide(review, p) == "q":
             break
-    waiting = len(review.pending_activities())
+    # what this walk covered (--document, --min-confidence) is counted apart from the rest: "1 still waiting"
+    # after every one of a document's was decided reads as one of them left
+    def walked(entry: kb.Pending | kb.PendingActivity) -> bool:
+        return document in (None, entry.document) and entry.confidence >= min_confidence
+
+    left, left_activities = review.pending(), review.pending_activities()
+    waiting = sum(map(walked, left_activities))
+    others = len(left) + len(left_activities) - waiting - sum(map(walked, left))
     typer.echo((f"{waiting} proposed activit{'y' if waiting == 1 else 'ies'} and " if waiting else "")
-               + f"{len(review.pending())} suggestion(s) still waiting; run `kb build` to publish the accepted ones")
+               + f"{sum(map(walked, left))} suggestion(s) still waiting"
+               + (f" ({others} more{' for other documents' if document else ''}"
+                  f"{' or' if document and min_confidence else ''}"
+                  f"{f' below {min_confidence}' if min_confidence else ''})" if others else "")
+               + "; run `kb build` to publish the accepted ones")
 
 
 def _assignments(given: list[str]) -> dict[str, str]:
