@@ -181,11 +181,14 @@ def _parse_preview(doc: kb.ParsedDocument, *, limit: int | None = None) -> None:
         typer.echo(f"warning: {w}", err=True)
 
 
+_LANGUAGE_HELP = "en, es, fr or pt (default: detected)."
+
+
 @app.command("parse")
 def parse_cmd(file: Annotated[Path, typer.Argument(help="A text, PDF or DOCX file.")],
               doc_type: Annotated[str | None, typer.Option("--type", help="Document type (default: the cover's): "
                                   "PlanOfAction, Declaration, WorkingGroupReport, ...")] = None,
-              language: Annotated[str | None, typer.Option("--language", help="en or es (default: detected).")] = None,
+              language: Annotated[str | None, typer.Option("--language", help=_LANGUAGE_HELP)] = None,
               fmt: Annotated[str, typer.Option("--format", "-f", help="table or json.")] = "table",
               corrections: Annotated[Path | None, typer.Option("--corrections", help="A metadata file whose "
                                      "`corrections:` to apply (documents/{slug}.yaml).")] = None,
@@ -233,7 +236,7 @@ def add_cmd(file: Annotated[Path, typer.Argument(help="The new document: a text,
             slug: Annotated[str | None, typer.Option(help="Slug (default: proposed from the cover).")] = None,
             doc_type: Annotated[str | None, typer.Option("--type", help="Document type (default: the cover's).")]
             = None,
-            language: Annotated[str | None, typer.Option("--language", help="en or es (default: detected).")] = None,
+            language: Annotated[str | None, typer.Option("--language", help=_LANGUAGE_HELP)] = None,
             date: Annotated[str | None, typer.Option(help="YYYY-MM-DD (default: the cover's).")] = None,
             replace: Annotated[bool, typer.Option("--replace", help="Hold this text instead of the one held "
                                                   "under the slug.")] = False,

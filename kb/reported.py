@@ -746,9 +746,12 @@ def one_event(a: Mapping[str, str], b: Mapping[str, str]) -> bool:
     """Whether two activities, as ``activities:`` entries write them (type, start, label, place), may be one event
     read in two documents: one kind, dates that may be one day, no name or place telling them apart."""
     start_a, start_b = str(a.get("start") or ""), str(b.get("start") or "")
+    label_a, label_b = str(a.get("label") or ""), str(b.get("label") or "")
+    if a.get("type") == b.get("type") == "Conference" and _conference_ordinal(label_a) and \
+            _conference_ordinal(label_b):
+        return _conference_ordinal(label_a) == _conference_ordinal(label_b)  # the one its number names
     return a.get("type") == b.get("type") and (not start_a or not start_b or _same_dates(start_a, start_b)) and \
-        not _told_apart(str(a.get("label") or ""), str(b.get("label") or ""), str(a.get("place") or ""),
-                        str(b.get("place") or ""))
+        not _told_apart(label_a, label_b, str(a.get("place") or ""), str(b.get("place") or ""))
 
 
 def _ordinal(label: str) -> str:

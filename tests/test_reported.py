@@ -380,6 +380,18 @@ def test_one_event_of_two_dates_and_what_was_not_held() -> None:
     assert found[0].label == "Workshop on labor inspection" and found[0].evidence[0].quote.startswith("The workshop")
 
 
+def test_conferences_numbered_apart_are_never_one_event() -> None:
+    """A curator declaring a proposed Conference under a slug the reviewed activities hold was told it was that
+    one when neither was dated and their names were alike, though their numbers differ."""
+    from kb.reported import one_event
+
+    xiii = {"type": "Conference", "label": "XIII Inter-American Conference of Ministers of Labor (XIII IACML)"}
+    xviii = {"type": "Conference", "label": "XVIII Inter-American Conference of Ministers of Labor (XVIII IACML)"}
+    assert not one_event(xiii, xviii)
+    assert one_event(xiii, {"type": "Conference", "label": "13th IACML", "start": "2003-10", "place": "Salvador"})
+    assert one_event(xviii, dict(xviii, start="2013-11-12"))
+
+
 def test_a_list_of_webinars_gives_each_once() -> None:
     found = read_text("I. ACTIVITIES\n\n1. The following webinars were held:\n\n- Webinar on telework (3 May 2025)\n"
                       "- Webinar on care policies (17 June 2025)\n")
