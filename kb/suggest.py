@@ -86,7 +86,8 @@ _WORD_RE = re.compile(r"[a-z0-9]+")
 # share of topics named in both, likeness of meaning, and for an activity: the target's document in force
 # when it took place (1, replaced: -1), the target's document reporting the activity (1: a report's own
 # recommendations come after what it reports), the target read near the lines reporting the activity
-# (0..1); and for a provision, the target's document issued by the same body (1: a body carries its own
+# (0..1; neither this nor the quotation counts for a target said in the lines telling of another activity); and
+# for a provision, the target's document issued by the same body (1: a body carries its own
 # work forward), and how well the source matches (0..1 of its best candidate) what the target is curated as
 # carrying forward or derived from (a later provision carries forward the latest of a line it resembles),
 # and a mandate or recommendation against a finding (1: what was asked carries forward what was asked or a
@@ -100,9 +101,9 @@ WEIGHTS = {"overlap": 6.5, "bm25": 1.5, "cited": 2.5, "quoted": 2.5, "topics": 2
            "framed": 2.0}
 # The confidence: how often a curator linked proposals with these features (bench_suggest.py --fit, on the corpus
 # of record, its weights kept small: bench/README.md).
-CONFIDENCE = {"bias": -5.69, "overlap": 3.2, "bm25": 2.5, "cited": 1.39, "quoted": 0.46, "topics": 0.3,
-              "meaning": 0.58, "rank": 1.25, "cycle": 1.21, "reports": -0.86, "near": -0.29, "issuer": 0.25,
-              "lineage": -0.31, "finding": -1.09, "theme": 0.71, "framed": 0.53}
+CONFIDENCE = {"bias": -5.54, "overlap": 3.15, "bm25": 2.45, "cited": 1.4, "quoted": 0.4, "topics": 0.22,
+              "meaning": 0.64, "rank": 1.14, "cycle": 1.13, "reports": -0.91, "near": -0.33, "issuer": 0.22,
+              "lineage": -0.32, "finding": -1.09, "theme": 1.18, "framed": 0.61}
 # What a conference adopts, and what is submitted to it: the mandates of one derive from the other, at the
 # same meeting (its concept note or web page restates, and is not a source).
 _ADOPTED = frozenset({"PlanOfAction", "Declaration"})
@@ -494,6 +495,14 @@ def _nearness(source: Candidate, target: Candidate) -> float:
     return math.exp(-min(apart) / _NEAR) if apart else 0.0
 
 
+def _told_with(target: Candidate, lines: Mapping[str, Sequence[tuple[int, int, str]]]) -> frozenset[str]:
+    """The activities whose reporting lines (``lines``: per held text, each activity's lines as start, end, IRI)
+    hold or touch the target's words there: a report telling of several activities in one passage says what
+    each answered in the lines telling of it ("the update of the study ..., mandated by the Plan of Action")."""
+    return frozenset(act for e in target.evidence for start, end, act in lines.get(e.doc, ())
+                     if start <= e.end and e.start <= end)
+
+
 def _cited(source: Candidate, target: Candidate) -> bool:
     """Whether the source names the target's number ("recommendation 7", "Art. 7, g"); the number a text
     opens with is its own ("Artículo 2. Se constituirán ..."), not a citation."""
@@ -857,6 +866,12 @@ def suggest(documents: Sequence[SourceDocument], provisions: dict[str, list[Prov
     text_of = {c.iri: c.text for c in items}
     ref_of = {c.iri: c.ref for c in items}
     vectors = dict(zip(needed, _embedder().embed([text_of[i] for i in needed], norm=True), strict=True))
+    reporting_lines: dict[str, list[tuple[int, int, str]]] = {}  # a held text -> the lines telling of each activity
+    for c in items:
+        if c.kind == "Activity":
+            for e in c.evidence:
+                reporting_lines.setdefault(e.doc, []).append((e.start, e.end, c.iri))
+    told_with: dict[str, frozenset[str]] = {}
     out: list[Suggestion] = []
     without_names: dict[str, Candidate] = {}
 
@@ -899,6 +914,13 @@ def suggest(documents: Sequence[SourceDocument], provisions: dict[str, list[Prov
                 Kind.MANDATE.value, Kind.RECOMMENDATION.value) else None
             cycle = 0.0 if force is None else 1.0 if force else -1.0
             closeness = _nearness(source, target) if source.kind == "Activity" else 0.0
+            if source.kind == "Activity" and (quoted or closeness > 0):
+                if target.iri not in told_with:
+                    told_with[target.iri] = _told_with(target, reporting_lines)
+                if told_with[target.iri] - {source.iri} and source.iri not in told_with[target.iri]:
+                    # said in the very lines telling of another activity: that one answered it, and a document
+                    # quoting it, or reading it near, says nothing of this one
+                    quoted, closeness = False, 0.0
             if overlap < _MIN_OVERLAP and not cited and not quoted and cycle <= 0 and closeness < 1 / math.e:
                 continue
             meaning = float(vectors[source.iri] @ vectors[target.iri]) if source.iri in vectors else 0.0

@@ -582,6 +582,58 @@ def test_a_target_quoted_in_a_document_telling_of_an_activity() -> None:
     assert not _framed(mandate("plan"), {"report"})
 
 
+def test_what_is_said_in_the_lines_telling_of_an_activity_is_that_ones() -> None:
+    """A report telling of two activities in one passage names what each answered in the lines telling of
+    it: a mandate whose words the lines of the study hold or touch is the study's, not the meeting's."""
+    from kb.model import Evidence
+    from kb.suggest import Candidate, _told_with
+
+    def mandate(*where: tuple[str, int, int]) -> Candidate:
+        return Candidate(iri="plan/m", ref="plan m", kind="Mandate", doc="plan", number="", text="t", date="",
+                         evidence=tuple(Evidence(doc=d, quote="t" * (end - start), start=start, end=end, prefix="",
+                                                 suffix="", where="") for d, start, end in where))
+
+    lines = {"summary": [(0, 80, "activity/meeting"), (400, 520, "activity/study"), (900, 950, "activity/course")]}
+    assert _told_with(mandate(("summary", 450, 500)), lines) == {"activity/study"}  # inside the study's lines
+    assert _told_with(mandate(("summary", 520, 600)), lines) == {"activity/study"}  # right after them
+    assert _told_with(mandate(("summary", 60, 420)), lines) == {"activity/meeting", "activity/study"}
+    assert not _told_with(mandate(("summary", 600, 700)), lines)  # between two: read near, said by neither
+    assert not _told_with(mandate(("report", 450, 500)), lines)  # another text
+    assert not _told_with(mandate(), lines)
+
+
+def test_a_mandate_said_with_another_activity_is_not_the_meetings(corpus: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """The 2019 Quito summary is the meeting's document and quotes the Plan of Action of Bridgetown asking for
+    the update of a study, in the lines telling of that study: the study answered it, the meeting did not
+    (the topics Bridgetown gave the Working Group, which it did answer, rank higher than without the rule)."""
+    suggester = importlib.import_module("kb.suggest")
+    prepared = kb.prepare(corpus)
+    meeting, study = "activity:wg-meeting-2019-quito", "activity:gender-institutionalization-study-update"
+    update, topic = "iacml20-plan-of-action passage_2", "iacml20-plan-of-action art_6__item_2"
+
+    def ranked(source: str) -> list[kb.Suggestion]:
+        found = kb.suggest(prepared.documents, prepared.provisions, prepared.annotations,
+                           document="wg1-2019-quito-summary", top=200, curated=[])
+        return sorted((s for s in found if s.source.ref == source), key=lambda s: -sum(
+            suggester.WEIGHTS[n] * v for n, v in s.features.items() if n in suggester.WEIGHTS))
+
+    def place(found: list[kb.Suggestion], target: str) -> int:
+        return [s.target_ref for s in found].index(target)
+
+    told = ranked(meeting)
+    said = told[place(told, update)]
+    assert said.features["quoted"] == 0.0 and said.features["near"] == 0.0
+    assert "quoted in its document" not in said.why
+    assert place(told, topic) < place(told, update)
+    by_study = ranked(study)
+    assert by_study[place(by_study, update)].features["near"] == 1.0  # the study keeps what its lines say
+    monkeypatch.setattr(suggester, "_told_with", lambda target, lines: frozenset())
+    untold = ranked(meeting)
+    assert untold[place(untold, update)].features["quoted"] == 1.0
+    assert place(untold, update) < place(untold, topic)
+
+
 def test_an_activity_answers_what_the_report_telling_of_it_quotes(corpus: Path,
                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
     """The 2024 report quotes the topics the Plan of Action of Buenos Aires gave Working Group 1; the
