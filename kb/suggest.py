@@ -94,16 +94,18 @@ _WORD_RE = re.compile(r"[a-z0-9]+")
 # meeting concluded, and an observation an observation, seldom one the other); and for an activity, the share
 # of the target's themes (its topics and their broader ones) its text names (0..1: a report tells of an
 # activity in its own words, a dialogue on paid domestic work answering a mandate on gender equality), and the
-# target quoted in a document telling of the activity (1: a report quotes the mandates it works to);
-# chosen for recall by bench/bench_suggest.py.
+# target quoted in a document telling of the activity (1: a report quotes the mandates it works to), and the
+# target naming a body that organised the activity (1, read for its first candidates: a recommendation asking the
+# RIAL to deepen cooperation on gender is answered by the RIAL's dialogues on gender); chosen for recall by
+# bench/bench_suggest.py.
 WEIGHTS = {"overlap": 6.5, "bm25": 1.5, "cited": 2.5, "quoted": 2.5, "topics": 2.0, "meaning": 4.0, "cycle": 3.0,
            "reports": -3.0, "near": 3.0, "issuer": 1.0, "lineage": 2.0, "finding": -2.0, "theme": 2.0,
-           "framed": 2.0}
+           "framed": 2.0, "organiser": 2.0}
 # The confidence: how often a curator linked proposals with these features (bench_suggest.py --fit, on the corpus
 # of record, its weights kept small: bench/README.md).
 CONFIDENCE = {"bias": -5.54, "overlap": 3.15, "bm25": 2.45, "cited": 1.4, "quoted": 0.4, "topics": 0.22,
               "meaning": 0.64, "rank": 1.14, "cycle": 1.13, "reports": -0.91, "near": -0.33, "issuer": 0.22,
-              "lineage": -0.32, "finding": -1.09, "theme": 1.18, "framed": 0.61}
+              "lineage": -0.32, "finding": -1.09, "theme": 1.18, "framed": 0.61, "organiser": 0.0}
 # What a conference adopts, and what is submitted to it: the mandates of one derive from the other, at the
 # same meeting (its concept note or web page restates, and is not a source).
 _ADOPTED = frozenset({"PlanOfAction", "Declaration"})
@@ -503,6 +505,19 @@ def _told_with(target: Candidate, lines: Mapping[str, Sequence[tuple[int, int, s
                      if start <= e.end and e.start <= end)
 
 
+def _organisers(organised_by: Iterable[str], parent: Mapping[str, str]) -> frozenset[str]:
+    """The bodies that organised an activity, less those another of them is part of (``parent``: a body -> the
+    body it is part of): the OAS above the RIAL names everything of its process, and says nothing of what the
+    RIAL's workshop answered."""
+    above: set[str] = set()
+    for body in organised_by:
+        up = parent.get(body, "")
+        while up and up not in above:
+            above.add(up)
+            up = parent.get(up, "")
+    return frozenset(organised_by) - above
+
+
 def _cited(source: Candidate, target: Candidate) -> bool:
     """Whether the source names the target's number ("recommendation 7", "Art. 7, g"); the number a text
     opens with is its own ("Artículo 2. Se constituirán ..."), not a citation."""
@@ -872,6 +887,9 @@ def suggest(documents: Sequence[SourceDocument], provisions: dict[str, list[Prov
             for e in c.evidence:
                 reporting_lines.setdefault(e.doc, []).append((e.start, e.end, c.iri))
     told_with: dict[str, frozenset[str]] = {}
+    part_of = {b.slug: b.part_of for b in annotations.bodies}
+    organisers = {str(iri.activity_iri(a.slug)): _organisers(a.organised_by, part_of) for a in annotations.activities}
+    named_in: dict[str, set[str]] = {}  # a target -> the bodies its text names
     out: list[Suggestion] = []
     without_names: dict[str, Candidate] = {}
 
@@ -936,17 +954,25 @@ def suggest(documents: Sequence[SourceDocument], provisions: dict[str, list[Prov
                         "lineage": 0.0, "finding": float(_finding_against_operative(source, target)),
                         "theme": _theme(topics[source.iri], topics[target.iri], broader)
                         if source.kind == "Activity" else 0.0,
-                        "framed": float(source.kind == "Activity" and _framed(target, reporting[source.ref]))}
+                        "framed": float(source.kind == "Activity" and _framed(target, reporting[source.ref])),
+                        "organiser": 0.0}
             ranked.append((sum(WEIGHTS[name] * value for name, value in features.items()), target, features))
         if source.kind == "Activity":
             # What the names of bodies alone share is not kept: read again without them, for the first of the
-            # ranking only (every candidate of a large corpus would take minutes), the lower overlap counts.
+            # ranking only (every candidate of a large corpus would take minutes), the lower overlap counts; and
+            # those naming a body that organised the activity are read so, for the first only too.
             ranked.sort(key=lambda r: (-r[0], r[1].iri))
             for k, (value, target, features) in enumerate(ranked[:max(_RERANKED, 4 * top)]):
                 named = features["overlap"]
                 if named >= _NAMES_MATTER:
                     features["overlap"] = min(named, _overlap(unnamed(source), unnamed(target)))
-                    ranked[k] = (value + WEIGHTS["overlap"] * (features["overlap"] - named), target, features)
+                    value += WEIGHTS["overlap"] * (features["overlap"] - named)
+                if organisers.get(source.iri):
+                    if target.iri not in named_in:
+                        named_in[target.iri] = bodies_named(target.text, annotations)
+                    features["organiser"] = float(bool(organisers[source.iri] & named_in[target.iri]))
+                    value += WEIGHTS["organiser"] * features["organiser"]
+                ranked[k] = (value, target, features)
         lines: dict[str, tuple[str, str]] = {}  # a target -> what it carries on that the source matches best
         if source.kind != "Activity":
             # Activities are left out: an activity resembling a recommendation did not answer the mandates
@@ -981,6 +1007,7 @@ def suggest(documents: Sequence[SourceDocument], provisions: dict[str, list[Prov
                 "replaced by then; " if features["cycle"] < 0 else "") + (
                 "in the document reporting it; " if features["reports"] else "") + (
                 "quoted in a document telling of it; " if features["framed"] else "") + (
+                "names a body that organised it; " if features["organiser"] else "") + (
                 "read next to the lines reporting it; " if features["near"] >= 1 / math.e else "") + (
                 "issued by the same body; " if features["issuer"] else "") + (
                 (f"{'derives from' if lines[target.iri][1] == 'derivedFrom' else 'carries forward'} "

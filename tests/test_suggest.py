@@ -634,6 +634,58 @@ def test_a_mandate_said_with_another_activity_is_not_the_meetings(corpus: Path,
     assert place(untold, update) < place(untold, topic)
 
 
+def test_the_umbrella_of_an_activitys_organisers_is_not_one() -> None:
+    """An organiser another organiser is part of (an organisation above the network that held a workshop) names
+    everything of its process; the network, and a body of another branch, count."""
+    from kb.suggest import _organisers
+
+    bodies = {"org": "", "council": "org", "network": "council", "commission": "org", "ministry": ""}
+    assert _organisers(("org", "network", "ministry"), bodies) == {"network", "ministry"}
+    assert _organisers(("org", "council", "network"), bodies) == {"network"}
+    assert _organisers(("network", "commission"), bodies) == {"network", "commission"}
+    assert _organisers(("org",), bodies) == {"org"}  # alone it is the organiser
+    assert _organisers((), bodies) == frozenset()
+
+
+def test_an_activity_answers_what_names_its_organiser(corpus: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Recommendation 8 of 2021 asks to deepen cooperation on gender through the RIAL; the RIAL's dialogue of
+    September 2022 on gender answers it, and it ranks higher than when the organiser is not read."""
+    suggester = importlib.import_module("kb.suggest")
+    prepared = kb.prepare(corpus)
+    source = "activity:gender-dialogue-2022-09"
+    keep = [link for link in prepared.annotations.links if link.source != f"{kb.BASE}activity/{source[9:]}"]
+
+    def ranked() -> list[kb.Suggestion]:
+        found = kb.suggest(prepared.documents, prepared.provisions, prepared.annotations, document=REPORT, top=200,
+                           curated=keep)
+        return sorted((s for s in found if s.source.ref == source), key=lambda s: -sum(
+            suggester.WEIGHTS[n] * v for n, v in s.features.items() if n in suggester.WEIGHTS))
+
+    def place(found: list[kb.Suggestion]) -> int:
+        return [s.target_ref for s in found].index("wg1-2021-final-report recommendation_8")
+
+    named = ranked()
+    assert named[place(named)].features["organiser"] == 1.0
+    assert "names a body that organised it" in named[place(named)].why
+    # the Plan of Action's topic on gender names no body: nothing to read there
+    assert next(s for s in named if s.target_ref == "iacml21-plan-of-action passage_2__item_10"
+                ).features["organiser"] == 0.0
+    assert place(named) < 5
+    monkeypatch.setitem(suggester.WEIGHTS, "organiser", 0.0)
+    assert place(named) < place(ranked())
+
+
+def test_a_workshop_is_not_answering_what_names_the_umbrella_of_its_organisers(corpus: Path) -> None:
+    """The workshop of May 2023 was organised by the OAS and its RIAL (among others): Art. 7(g) of the Plan of
+    Action names the OAS, as most texts of the process do, and is not read as naming its organiser."""
+    prepared = kb.prepare(corpus)
+    found = kb.suggest(prepared.documents, prepared.provisions, prepared.annotations,
+                       document="ws2023-descriptive-document", top=200, curated=[])
+    answers = {s.target_ref: s for s in found if s.source.ref == "activity:ws2023-education-labor"}
+    assert answers["iacml21-plan-of-action art_7__para_g"].features["organiser"] == 0.0
+    assert answers["iacml-work-plan-2022-2024 passage_1"].features["organiser"] == 1.0  # names the RIAL
+
+
 def test_an_activity_answers_what_the_report_telling_of_it_quotes(corpus: Path,
                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
     """The 2024 report quotes the topics the Plan of Action of Buenos Aires gave Working Group 1; the
