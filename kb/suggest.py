@@ -970,7 +970,11 @@ def suggest(documents: Sequence[SourceDocument], provisions: dict[str, list[Prov
                 if organisers.get(source.iri):
                     if target.iri not in named_in:
                         named_in[target.iri] = bodies_named(target.text, annotations)
-                    features["organiser"] = float(bool(organisers[source.iri] & named_in[target.iri]))
+                    if target.iri not in told_with:
+                        told_with[target.iri] = _told_with(target, reporting_lines)
+                    # lines telling of another activity name its organisers, not this one's
+                    elsewhere = bool(told_with[target.iri] - {source.iri}) and source.iri not in told_with[target.iri]
+                    features["organiser"] = float(bool(organisers[source.iri] & named_in[target.iri]) and not elsewhere)
                     value += WEIGHTS["organiser"] * features["organiser"]
                 ranked[k] = (value, target, features)
         lines: dict[str, tuple[str, str]] = {}  # a target -> what it carries on that the source matches best

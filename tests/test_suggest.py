@@ -675,6 +675,22 @@ def test_an_activity_answers_what_names_its_organiser(corpus: Path, monkeypatch:
     assert place(named) < place(ranked())
 
 
+def test_the_lines_telling_of_another_activity_name_its_organisers(corpus: Path) -> None:
+    """Paragraph 26 of the 2021 report tells of the course on gender violence and of the RIAL and the CIM preparing
+    it: it names the course's organisers, not those of the RIAL's dialogue on gender of July 2024, which it does
+    not tell of; for the course it does."""
+    prepared = kb.prepare(corpus)
+    found = kb.suggest(prepared.documents, prepared.provisions, prepared.annotations, top=200, curated=[])
+    paragraph = "wg1-2021-final-report para_26"
+    by = {s.source.ref: s for s in found if s.target_ref == paragraph and s.link_type == "respondsTo"}
+    assert by["activity:gender-dialogue-2024-07"].features["organiser"] == 0.0
+    assert by["activity:course-gender-violence-at-work"].features["organiser"] == 1.0
+    dialogue = sorted((s for s in found if s.source.ref == "activity:gender-dialogue-2024-07"),
+                      key=lambda s: -s.confidence)
+    assert "names a body that organised it" not in by["activity:gender-dialogue-2024-07"].why
+    assert any(s.features["organiser"] for s in dialogue)  # recommendation 8 of 2021, asking the RIAL
+
+
 def test_a_workshop_is_not_answering_what_names_the_umbrella_of_its_organisers(corpus: Path) -> None:
     """The workshop of May 2023 was organised by the OAS and its RIAL (among others): Art. 7(g) of the Plan of
     Action names the OAS, as most texts of the process do, and is not read as naming its organiser."""
