@@ -647,19 +647,26 @@ def test_the_umbrella_of_an_activitys_organisers_is_not_one() -> None:
     assert _organisers((), bodies) == frozenset()
 
 
+def _dialogue_ranked(prepared: kb.Corpus) -> list[kb.Suggestion]:
+    """What the RIAL's dialogue of September 2022 on gender is proposed as answering, its curated links hidden,
+    ordered by the ranking's weights as they are now."""
+    suggester = importlib.import_module("kb.suggest")
+    source = "activity:gender-dialogue-2022-09"
+    keep = [link for link in prepared.annotations.links if link.source != f"{kb.BASE}activity/{source[9:]}"]
+    found = kb.suggest(prepared.documents, prepared.provisions, prepared.annotations, document=REPORT, top=200,
+                       curated=keep)
+    return sorted((s for s in found if s.source.ref == source), key=lambda s: -sum(
+        suggester.WEIGHTS[n] * v for n, v in s.features.items() if n in suggester.WEIGHTS))
+
+
 def test_an_activity_answers_what_names_its_organiser(corpus: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Recommendation 8 of 2021 asks to deepen cooperation on gender through the RIAL; the RIAL's dialogue of
     September 2022 on gender answers it, and it ranks higher than when the organiser is not read."""
     suggester = importlib.import_module("kb.suggest")
     prepared = kb.prepare(corpus)
-    source = "activity:gender-dialogue-2022-09"
-    keep = [link for link in prepared.annotations.links if link.source != f"{kb.BASE}activity/{source[9:]}"]
 
     def ranked() -> list[kb.Suggestion]:
-        found = kb.suggest(prepared.documents, prepared.provisions, prepared.annotations, document=REPORT, top=200,
-                           curated=keep)
-        return sorted((s for s in found if s.source.ref == source), key=lambda s: -sum(
-            suggester.WEIGHTS[n] * v for n, v in s.features.items() if n in suggester.WEIGHTS))
+        return _dialogue_ranked(prepared)
 
     def place(found: list[kb.Suggestion]) -> int:
         return [s.target_ref for s in found].index("wg1-2021-final-report recommendation_8")
@@ -709,14 +716,9 @@ def test_an_activity_answers_what_the_report_telling_of_it_quotes(corpus: Path,
     than when that quotation is not read."""
     suggester = importlib.import_module("kb.suggest")
     prepared = kb.prepare(corpus)
-    source = "activity:gender-dialogue-2022-09"
-    keep = [link for link in prepared.annotations.links if link.source != f"{kb.BASE}activity/{source[9:]}"]
 
     def ranked() -> list[kb.Suggestion]:
-        found = kb.suggest(prepared.documents, prepared.provisions, prepared.annotations, document=REPORT, top=200,
-                           curated=keep)
-        return sorted((s for s in found if s.source.ref == source), key=lambda s: -sum(
-            suggester.WEIGHTS[n] * v for n, v in s.features.items() if n in suggester.WEIGHTS))
+        return _dialogue_ranked(prepared)
 
     def place(found: list[kb.Suggestion]) -> int:
         return [s.target_ref for s in found].index("iacml21-plan-of-action passage_2__item_4")
