@@ -30,7 +30,7 @@ PINNED = {
     "Suggestion",
     "default_corpus_dir", "prepare", "suggest", "ACCEPTABLE_TYPES", "read_corrections",
     "assemble_against", "keeps_published_iris", "first_reading_warnings", "no_rows_reason", "GoneError", "withdrawn",
-    "provision_locator",
+    "provision_locator", "no_provision_hint",
     "ADDRESSEE_ROLES", "CITATION_LANGUAGES", "sort_symbols", "tombstone", "version_of",
     "Partitions", "partitions", "version_time", "CONTEXT_IRI", "jsonld_context", "jsonld_envelope",
     "ReleaseHold", "hold_release", "release_of_store", "alignments_graph", "DatasetInfo", "dataset_info", "void_graph",
