@@ -51,7 +51,9 @@ __all__ = ["Added", "add_document", "propose_slug"]
 _SMALL_WORDS = frozenset({"a", "al", "an", "and", "ante", "as", "at", "but", "by", "con", "de", "del", "desde", "e",
                           "el", "en", "entre", "for", "from", "hacia", "hasta", "in", "into", "la", "las", "los", "nor",
                           "o", "of", "on", "onto", "or", "para", "per", "por", "sin", "sobre", "than", "the", "to", "u",
-                          "un", "una", "upon", "via", "with", "y"})
+                          "un", "una", "upon", "via", "with", "y",
+                          # Portuguese
+                          "da", "das", "dos", "em", "na", "nas", "pela", "pelo"})  # not "do": English too
 _SUFFIX = {
     DocType.PLAN_OF_ACTION: "plan-of-action", DocType.DECLARATION: "declaration", DocType.WORK_PLAN: "work-plan",
     DocType.MEETING_SUMMARY: "report", DocType.OUTCOME_DOCUMENT: "outcomes", DocType.CONCEPT_NOTE: "concept-note",

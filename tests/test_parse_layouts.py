@@ -3077,3 +3077,23 @@ def test_a_site_menu_between_double_colons_is_no_paragraph() -> None:
             "Las áreas estratégicas y los lineamientos de política que a continuación se presentan tienen como "
             "propósito orientar la cooperación.\n")
     assert first_words(text) == ["I.", "Las"]
+
+
+def test_a_portuguese_text_is_read_as_portuguese() -> None:
+    """A walkthrough's final report in Portuguese was proposed as Spanish (the words counted were English and
+    Spanish ones, "de" and "para" among them, and "não" not read as a word), its "Original: inglês" not read."""
+    text = ("RELATÓRIO FINAL DA REUNIÃO DOS GRUPOS DE TRABALHO\n\nOriginal: inglês\n\n"
+            "1. A reunião foi realizada na cidade de Lima, com a participação dos ministérios do trabalho da região e "
+            "das organizações dos trabalhadores e dos empregadores.\n\n"
+            "2. Os participantes não aprovaram uma nova agenda, mas também acordaram continuar o diálogo pelo "
+            "fortalecimento das instituições.\n")
+    metadata = parse_document(text).metadata
+    assert (metadata.language, metadata.original_language) == ("pt", "en")
+    from kb.ingest import title_case
+
+    assert title_case(metadata.title or "") == "Relatório Final da Reunião dos Grupos de Trabalho"
+    spanish = ("INFORME FINAL DE LA REUNIÓN DE LOS GRUPOS DE TRABAJO\n\nOriginal: inglés\n\n"
+               "1. La reunión se realizó en la ciudad de Lima, con la participación de los ministerios de trabajo de "
+               "la región y de las organizaciones de los trabajadores y de los empleadores.\n")
+    assert (parse_document(spanish).metadata.language, parse_document(spanish).metadata.original_language) == \
+        ("es", "en")

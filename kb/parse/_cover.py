@@ -110,9 +110,12 @@ _SYMBOL_RES = [
 _ORIGINAL_RE = re.compile(r"Original\s*:\s*(?P<lang>[^\s,;/]+)(?P<more>\s*/)?", _FLAGS)
 _LANG_NAMES = {"spanish": "es", "español": "es", "espanol": "es", "espaol": "es", "english": "en", "inglés": "en",
                "ingles": "en", "ingls": "en", "french": "fr", "francés": "fr", "portuguese": "pt",
-               "portugués": "pt"}
+               "portugués": "pt", "inglês": "en", "espanhol": "es", "francês": "fr", "português": "pt",
+               "portugues": "pt"}
 _EN_WORDS = frozenset("the of and to in for is with on that by as are this be from".split())
 _ES_WORDS = frozenset("de la el los las y en para con que del por se una un su al es".split())
+# Portuguese words Spanish does not write: a Portuguese text shares "de", "para", "con"... with a Spanish one
+_PT_WORDS = frozenset("do da dos das em não ao aos à pela pelo pelos pelas são também uma".split())
 
 _TYPE_WORDS: tuple[tuple[re.Pattern[str], DocType], ...] = (
     (re.compile(r"\bplan(?:es)? (?:of action|de acci\S*n)\b|\bmandates for action\b|\bmandatos para la acci\S*n\b",
@@ -331,11 +334,14 @@ def _issue_date(lines: list[str]) -> str | None:
 
 
 def _language(text: str) -> str | None:
-    words = re.findall(r"[a-záéíóúñ]+", text.lower())
+    words = re.findall(r"[^\W\d_]+", text.lower())
     en = sum(w in _EN_WORDS for w in words)
     es = sum(w in _ES_WORDS for w in words)
-    if not en and not es:
+    pt = sum(w in _PT_WORDS for w in words)
+    if not en and not es and not pt:
         return None
+    if pt > en and 2 * pt > es:  # "de", "para", "com"... are both languages': Portuguese by its own words
+        return "pt"
     return "en" if en >= es else "es"
 
 
