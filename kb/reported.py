@@ -41,7 +41,7 @@ from dataclasses import dataclass, replace
 from kb import iri
 from kb.annotate import ACTIVITY_TYPES, CONTEXT
 from kb.model import Activity, Evidence, Kind, Provision, SourceDocument
-from kb.parse import MONTHS
+from kb.parse import MONTHS, conference_named
 
 __all__ = ["ReportedActivity", "one_event", "reported_activities"]
 
@@ -761,10 +761,9 @@ def _ordinal(label: str) -> str:
 
 
 def _conference_ordinal(label: str) -> str:
-    """A conference's number: an IACML Conference's however printed ("XIII IACML", "13th CIMT"), else the roman
-    ordinal its label prints."""
-    number = _conference_number(label)
-    return str(number) if number else _ordinal(label)
+    """A conference's number: an IACML Conference's however printed ("XIII IACML", "13th CIMT": its slug), else the
+    roman ordinal its label prints."""
+    return conference_named(label) or _ordinal(label)
 
 
 def _same_dates(a: str, b: str) -> bool:
@@ -850,32 +849,11 @@ _SLUG_STOP = frozenset("the and for with from about into among between of on in 
                        "para por con sobre entre y".split())
 
 
-# a Conference of the IACML by its number, which names it in the corpus (``iacml20``) and in `kb add`'s meetings
-_IACML_CONFERENCE_RE = re.compile(r"\b(?P<n>[XVIL]{1,7}|\d{1,2})(?:st|nd|rd|th|[ºª°])?\s+(?:IACML|CIMT|inter-american "
-                                  r"conference of ministers of labou?r|conferencia interamericana de ministros de "
-                                  r"trabajo)\b", re.IGNORECASE)
-_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50}
-
-
-def _conference_number(label: str) -> int | None:
-    """The number of the IACML Conference a label names ("XIII IACML", "13th CIMT"), or None."""
-    m = _IACML_CONFERENCE_RE.search(label)
-    if m is None:
-        return None
-    n = m["n"].upper()
-    if n.isdigit():
-        return int(n) or None
-    if not re.fullmatch(r"(?:XL|L?X{0,3})(?:IX|IV|V?I{0,3})", n):
-        return None
-    values = [_ROMAN_VALUES[c] for c in n]
-    return sum(-v if v < after else v for v, after in zip(values, [*values[1:], 0], strict=True))
-
-
 def _slug(kind: str, label: str, titled: re.Match[str] | None, start: str, cue: str) -> str:
     """``{kind}-{year-month}-{three words of its name}``, as the corpus's slugs go (``ws2022-informality``); a
     Conference of the IACML, ``iacml{N}``."""
-    if kind == "Conference" and (number := _conference_number(titled.group(1) if titled else label)):
-        return f"iacml{number}"
+    if kind == "Conference" and (named := conference_named(titled.group(1) if titled else label)):
+        return named
     def words_of(text: str) -> list[str]:
         folded = unicodedata.normalize("NFKD", text.casefold())
         return re.findall(r"[a-z0-9]+", "".join(c for c in folded if not unicodedata.combining(c)))

@@ -34,15 +34,15 @@ from kb.errors import ParseError
 from kb.model import Correction, DocType, Kind, Provision
 from kb.parse._blocks import Block, blocks
 from kb.parse._corrections import place
-from kb.parse._cover import CoverMetadata, is_title_line, read_cover, typed_as_page
+from kb.parse._cover import CoverMetadata, conference_named, is_title_line, read_cover, typed_as_page
 from kb.parse._front import front_matter, inner_covers, signature_block
 from kb.parse._layout import segments
 from kb.parse._lines import FOOTNOTE_LINE_RE, MONTHS, SYMBOL_LINE_RE, TABLE_RULE_RE, Line, Tok, classify, is_upper
 from kb.parse._roles import Roles
 from kb.parse._tree import build_tree
 
-__all__ = ["MONTHS", "SYMBOL_LINE_RE", "CoverMetadata", "ParseWarning", "ParsedDocument", "ReadLine", "parse",
-           "parse_document"]
+__all__ = ["MONTHS", "SYMBOL_LINE_RE", "CoverMetadata", "ParseWarning", "ParsedDocument", "ReadLine",
+           "conference_named", "parse", "parse_document"]
 
 _LONG_TEXT = 3000  # a body this long parsed into a single provision is doubtful
 _SHORT_PROVISION = 12
@@ -340,3 +340,4 @@ def parse(text: str, *, source: str = "<text>", doc_type: DocType | str | None =
         raise ParseError(source, "no provision found after the front matter", line=1,
                          hint="a source needs section headings, paragraphs or list items")
     return provisions
+

@@ -25,7 +25,7 @@ from kb.model import DocType
 from kb.parse._blocks import RESOLUTION_CUE_RE, SALUTATION_RE
 from kb.parse._lines import MONTHS, clean
 
-__all__ = ["CoverMetadata", "read_cover", "typed_as_page"]
+__all__ = ["CoverMetadata", "conference_named", "read_cover", "typed_as_page"]
 
 
 @dataclass(frozen=True)
@@ -368,6 +368,12 @@ def _conferences(text: str) -> list[tuple[int, str, bool]]:
         full = not m.group().lower().endswith(("iacml", "cimt"))
         found.append((m.start(), f"iacml{number}-preparatory-meeting" if preparatory else f"iacml{number}", full))
     return found
+
+
+def conference_named(text: str) -> str:
+    """The slug of the first IACML Conference a text names ("XIII IACML", "13th Inter-American Conference of
+    Ministers of Labor": ``iacml13``), as a cover's meeting is read; "" when it names none."""
+    return next((slug for _, slug, _ in _conferences(text) if not slug.endswith("-preparatory-meeting")), "")
 
 
 def _meeting(cover: str, opening: str) -> str | None:
