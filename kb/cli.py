@@ -24,7 +24,7 @@ from typing import Annotated, Any
 
 import typer
 import yaml
-from rdflib import Literal, URIRef
+from rdflib import RDF, Literal, URIRef
 from rdflib.term import Node
 
 import kb
@@ -990,14 +990,19 @@ def trace_cmd(item: Annotated[str, typer.Argument(help='An item: IRI or "slug eI
     with _open(store, build_dir) as st:
         asked = _item(st, item)
         tr = kb.trace(st, asked)
+        # only a mandate or recommendation has a status: of anything else `kb why` says it has none
+        has_status = not tr.links and any(
+            str(t).rsplit("#", 1)[-1] in ("Mandate", "Recommendation")
+            for t in kb.describe(st, URIRef(tr.item)).values(str(RDF.type)))
     _said_for_original(asked, tr.item)
     if fmt == "json":
         typer.echo(json.dumps(tr.as_json(), indent=2, ensure_ascii=False))
         return
     typer.echo(tr.label)
     if not tr.links:
-        typer.echo("└─ no trace link: nothing recorded of where it came from or what answered or carried it "
-                   "(`kb why` says what that makes its status, `kb show` its addressees and topics)")
+        typer.echo("└─ no trace link: nothing recorded of where it came from or what answered or carried it ("
+                   + ("`kb why` says what that makes its status, " if has_status else "")
+                   + "`kb show` its addressees and topics)")
     titles = {"upstream": "upstream (where it came from)", "item": "its own links",
               "downstream": "downstream (what answered or carried it)"}
     for direction in ("upstream", "item", "downstream"):

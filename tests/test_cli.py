@@ -100,6 +100,17 @@ def test_why_and_trace_of_an_item_the_curators_found_no_link_for(built_release: 
     assert out.returncode == 0 and out.stdout.splitlines()[1].startswith("└─ no trace link: nothing recorded")
 
 
+def test_trace_of_an_item_with_no_status_does_not_send_to_kb_why(built_release: kb.Release, build_dir: Path) -> None:
+    """A walkthrough's curator traced a paragraph and an activity with no link: the answer pointed to `kb why`
+    for its status, and `kb why` refused both (a status is a mandate's or a recommendation's)."""
+    out = run("trace", "wg1-2019-quito-summary sec_1", build_dir=build_dir)
+    assert out.returncode == 0 and out.stdout.splitlines()[1].startswith("└─ no trace link: nothing recorded")
+    assert "kb why" not in out.stdout and "`kb show` its addressees and topics" in out.stdout
+    assert run("why", "wg1-2019-quito-summary sec_1", build_dir=build_dir).returncode == 2
+    out = run("trace", "wg1-2024-report recommendation_10", build_dir=build_dir)  # a recommendation has a status
+    assert "`kb why` says what that makes its status" in out.stdout
+
+
 def test_why_names_the_adopting_provision_an_answer_went_to(built_release: kb.Release, build_dir: Path) -> None:
     """Recommendation 7 is addressed through the mandate that adopted it: the workshop answered Art. 7(g), not
     the recommendation, and a walkthrough's curator read "… respondsTo this" as a link that is not there."""
