@@ -6,7 +6,9 @@ and SHA-256 are recorded beside the text, so that the text can always be traced 
 
 - Plain text (``.txt``, ``.md`` or no suffix) must be UTF-8; it is taken unchanged.
 - PDF: the text layer of each page (pdfminer.six), its layout analysis grouping lines into the
-  blocks a reader sees (a paragraph, a heading, an item), a blank line between blocks and pages;
+  blocks a reader sees (a paragraph, a heading, an item), a blank line between blocks and pages; a
+  page's number, and a line printed alone in the top or bottom margin of two pages or more (a running
+  header or footer), stand apart, before a paragraph that runs on over the page break;
   in a block, a line that reaches the right margin was wrapped by the typesetter and goes on with
   the next, as the paragraph it is part of (a word it cut with a hyphen made whole where the document
   prints it whole elsewhere); on a page set ragged right, so does a line the next line's
@@ -101,13 +103,16 @@ def _pdf_text(path: Path, raw: bytes) -> str:
         layout = LAParams(char_margin=_CHAR_MARGIN, boxes_flow=None)
         read = list(extract_pages(io.BytesIO(raw), laparams=layout))
         tables = _tables(raw, [k for k, page in enumerate(read) if _ruled(page)])
-        pages = [_page(page, first=k == 0, tables=tables.get(k, [])) for k, page in enumerate(read)]
+        running = _running(read)
+        pages = [_page(page, first=k == 0, tables=tables.get(k, []), running=running) for k, page in enumerate(read)]
         if _set_solid(pages):
             # Paragraphs set with no space between them: every line is a box of its own, the line ends say
             # nothing. Lines as near as a text's lines are read as one block, where wrapped lines join.
             layout = LAParams(char_margin=_CHAR_MARGIN, boxes_flow=None, line_margin=_SOLID_LINE_MARGIN)
-            pages = [_page(page, first=k == 0, tables=tables.get(k, []))
-                     for k, page in enumerate(extract_pages(io.BytesIO(raw), laparams=layout))]
+            read = list(extract_pages(io.BytesIO(raw), laparams=layout))
+            running = _running(read)
+            pages = [_page(page, first=k == 0, tables=tables.get(k, []), running=running)
+                     for k, page in enumerate(read)]
     except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
         raise InputError(f"{path}: the PDF is encrypted", hint="save an unprotected copy and add that") from exc
     except (PDFSyntaxError, PSException, ValueError, KeyError, TypeError) as exc:
@@ -245,11 +250,40 @@ def _inside(line: Any, box: tuple[float, float, float, float]) -> bool:
     return box[0] <= x <= box[2] and box[1] <= y <= box[3]
 
 
+def _margin_line(box: Any, page: Any) -> tuple[str, str] | None:
+    """Whether a text box is one line alone in the page's top or bottom margin (``top``, ``bottom``), and its
+    words with any number as ``#`` (a running header's page or date changes from page to page)."""
+    from pdfminer.layout import LTTextContainer, LTTextLine
+
+    if not isinstance(box, LTTextContainer):
+        return None
+    lines = [line for line in box if isinstance(line, LTTextLine)]
+    if len(lines) != 1 or not lines[0].get_text().strip():
+        return None
+    words = re.sub(r"\d+", "#", " ".join(lines[0].get_text().split()))
+    if box.y0 >= (1 - _MARGIN_ZONE) * page.height:
+        return "top", words
+    return ("bottom", words) if box.y1 <= _MARGIN_ZONE * page.height else None
+
+
+def _running(pages: list[Any]) -> frozenset[tuple[str, str]]:
+    """The running headers and footers of a PDF: a line alone in a page's top or bottom margin, printed there
+    on two pages or more (a document's title or a committee's name over each page)."""
+    seen: dict[tuple[str, str], set[int]] = defaultdict(set)
+    for k, page in enumerate(pages):
+        for box in page:
+            if (at := _margin_line(box, page)) is not None:
+                seen[at].add(k)
+    return frozenset(at for at, on in seen.items() if len(on) >= 2)
+
+
 def _page(page: Any, *, first: bool,
-          tables: list[tuple[tuple[float, float, float, float], str]] | None = None) -> _Page:
+          tables: list[tuple[tuple[float, float, float, float], str]] | None = None,
+          running: frozenset[tuple[str, str]] = frozenset()) -> _Page:
     """A page's text boxes, its footer apart, and its header unless it is the first page (whose top
     is its cover, read in order); a table found on it (``tables``) stands among them where it is
-    printed, in place of the lines inside it."""
+    printed, in place of the lines inside it. ``running``: the document's running headers and footers
+    (``_running``), set apart as its page numbers are."""
     from pdfminer.layout import LTTextContainer, LTTextLine
 
     top: list[str] = []
@@ -263,7 +297,9 @@ def _page(page: Any, *, first: bool,
         lines = [line for line in box if isinstance(line, LTTextLine)
                  and not any(_inside(line, bbox) for bbox, _ in tables or ())]
         text = " ".join(lines[0].get_text().split()) if len(lines) == 1 else ""
-        alone = _PAGE_FURNITURE_RE.match(text) is not None  # "- 2 -", "OEA/Ser.K/XII.18.1"
+        # "- 2 -", "OEA/Ser.K/XII.18.1", or words over every page: not the text, which a paragraph running on
+        # from the page before would otherwise take in
+        alone = _PAGE_FURNITURE_RE.match(text) is not None or _margin_line(box, page) in running
         if alone and not first and box.y0 >= (1 - _MARGIN_ZONE) * page.height:
             top.append(text)
         elif alone and box.y1 <= _MARGIN_ZONE * page.height:

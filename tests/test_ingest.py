@@ -635,6 +635,47 @@ def test_a_pdf_paragraph_running_over_a_page_break_is_read_whole(tmp_path: Path,
     assert ["-", "1", "-"] in lines and ["OEA/Ser.K/XII.40.1"] in lines  # kept, before the paragraph
 
 
+@pytest.mark.parametrize("align", ["J", "L"])
+def test_a_running_header_in_words_is_no_part_of_a_paragraph_over_a_page_break(tmp_path: Path, align: str) -> None:
+    """A walkthrough's PDF printed its title over every page: the header of the next page was read into the
+    middle of a paragraph running over the break ("... of the region, Working Group 2 Report - Draft ...") and
+    the paragraph's end became a block of its own. Words printed alone in the top margin of two pages or more
+    are the page's header, set apart as a page number is."""
+    from fpdf import FPDF
+
+    header = "Working Group 2 Report - Draft for discussion"
+
+    class Paged(FPDF):
+        def header(self) -> None:
+            self.set_font("helvetica", size=8)
+            self.cell(0, 4, header, align="R", new_x="LMARGIN", new_y="NEXT")
+
+        def footer(self) -> None:
+            self.set_y(-15)
+            self.set_font("helvetica", size=9)
+            self.cell(0, 5, f"- {self.page_no()} -", align="C")
+
+    pdf = Paged(format="Letter")
+    pdf.set_margins(25, 20, 25)
+    pdf.add_page()
+    pdf.set_font("helvetica", size=10.5)
+    pdf.ln(216)  # the paragraph starts near the foot of the first page
+    paragraph = ("1. The Ministers of Labor commit to strengthen the public employment services of the region, to "
+                 "promote social dialogue, to share the experiences of the ministries with one another and to "
+                 "report on what they did at the next Conference, in the framework of the Inter-American Network "
+                 "for Labor Administration and with the support of the Technical Secretariat.")
+    pdf.multi_cell(0, 5, paragraph, align=align, new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(3)
+    pdf.multi_cell(0, 5, "4. Promote decent work.", align=align, new_x="LMARGIN", new_y="NEXT")
+    path = tmp_path / "report.pdf"
+    pdf.output(str(path))
+    text = kb.extract(path).text
+    lines = [line.split() for line in text.split("\n")]
+    assert len(pdf.pages) == 2 and paragraph.split() in lines
+    assert lines.count(header.split()) == 2  # the first page's, and the second's: a line of its own
+    assert ["4.", "Promote", "decent", "work."] in lines
+
+
 def test_a_justified_paragraph_s_last_line_near_the_margin_ends_it(tmp_path: Path) -> None:
     """Justified, a paragraph's lines run to the margin to the point but its last: one that ends a few points short
     of it, however near, ends the paragraph ("... de Gobierno." / "Considerando que:"), as solid as it is set."""
