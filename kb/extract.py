@@ -126,9 +126,9 @@ def _pdf_text(path: Path, raw: bytes) -> str:
     # the next (page number, running header) go before it.
     out: list[str] = []
     carried: str | None = None
+    carried_at, carried_size = 0, 0.0  # where it was printed in ``out``, and the size of its characters
     last_note = ""
     for page in pages:
-        out += page.top
         body, runs_on = _blocks(page.boxes, left, right, unit)
         if page.continued:  # the page before's last note, going on: with it, or as text if there was none
             page.bottom.insert(0, _note(last_note, page.continued) if last_note else page.continued)
@@ -138,16 +138,17 @@ def _pdf_text(path: Path, raw: bytes) -> str:
             body = [_with_notes(block, page.notes, cited) for block in body]
             page.bottom = [_note(num, text) for num, text in page.notes.items() if num not in cited] + page.bottom
         if carried is not None:
-            if body and _continues(carried, body[0]):
+            if body and _continues(carried, body[0]) and _same_size(carried_size, page.boxes):
                 carried = _cut(carried)
                 joint = "" if carried.endswith(("-", _BREAK)) else " "
                 body = [carried + joint + body[0].lstrip(), *body[1:]]
             else:
-                out.append(carried)
+                out.insert(carried_at, carried)  # where it was printed: before the page before's foot
             carried = None
+        out += page.top
         if runs_on and body:
             out += body[:-1]
-            carried = body[-1]
+            carried, carried_at, carried_size = body[-1], len(out), _size(page.boxes[-1])
         else:
             out += body
         out += page.bottom
@@ -419,6 +420,16 @@ def _set_solid(pages: list[_Page]) -> bool:
     cut = sum(len(box) == 1 and right - float(box[0].x1) <= _WRAP_SLACK * (right - left)
               and float(box[0].x1) - float(box[0].x0) >= _FULL_SHARE * (right - left) for box in boxes[:-1])
     return cut >= _SOLID_CUT_LINES
+
+
+_SIZE_STEP = 0.15  # a paragraph's characters keep their size over a page break, to this share
+
+
+def _same_size(size: float, boxes: list[list[Any]]) -> bool:
+    """Whether the first box of a page is printed in ``size``, as a paragraph running on from the page before
+    would be (a cover's title in large capitals does not run on into the text of the next page)."""
+    first = _size(boxes[0]) if boxes and not isinstance(boxes[0], _Table) else 0.0
+    return not size or not first or abs(size - first) <= _SIZE_STEP * max(size, first)
 
 
 def _continues(carried: str, following: str) -> bool:

@@ -676,6 +676,33 @@ def test_a_running_header_in_words_is_no_part_of_a_paragraph_over_a_page_break(t
     assert ["4.", "Promote", "decent", "work."] in lines
 
 
+@pytest.mark.parametrize("align", ["J", "L"])
+def test_a_cover_title_does_not_run_on_into_the_next_page_s_text(tmp_path: Path, align: str) -> None:
+    """A walkthrough's PDF had a cover page holding its title alone, set large and centred over the width of the
+    text: its last line reached the margin, and was joined to the first paragraph of the next page. A paragraph
+    keeps the size of its characters over a page break; a block set in another size opens on its own."""
+    from fpdf import FPDF
+
+    pdf = FPDF(format="Letter")
+    pdf.set_margins(25, 20, 25)
+    pdf.add_page()
+    pdf.set_font("helvetica", "B", 16)
+    pdf.ln(60)
+    title = "CONCLUSIONS OF THE PLANNING MEETING OF THE INTER-AMERICAN CONFERENCE OF MINISTERS OF LABOR"
+    pdf.multi_cell(0, 9, title, align="C", new_x="LMARGIN", new_y="NEXT")
+    pdf.add_page()
+    pdf.set_font("helvetica", size=10.5)
+    opening = ("The Planning Meeting took place at the headquarters of the Organization in Washington, with the "
+               "Ministries of Labor that lead the Conference and the representatives of workers and employers.")
+    pdf.multi_cell(0, 5, opening, align=align, new_x="LMARGIN", new_y="NEXT")
+    path = tmp_path / "cover.pdf"
+    pdf.output(str(path))
+    blocks = [block.split() for block in kb.extract(path).text.split("\n\n")]
+    assert opening.split() in blocks
+    words = [word for block in blocks for word in block]
+    assert words.index("LABOR") < words.index("Planning")  # in the order printed
+
+
 def test_a_justified_paragraph_s_last_line_near_the_margin_ends_it(tmp_path: Path) -> None:
     """Justified, a paragraph's lines run to the margin to the point but its last: one that ends a few points short
     of it, however near, ends the paragraph ("... de Gobierno." / "Considerando que:"), as solid as it is set."""
