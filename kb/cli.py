@@ -295,10 +295,10 @@ def add_cmd(file: Annotated[Path, typer.Argument(help="The new document: a text,
                    f"({added.version_doubt}); check both files, then write version_confirmed: true in "
                    f"{added.meta_path} or remove version_of, and run `kb build`")
         return
-    if added.slug_doubt:
+    if added.slug_doubt and added.slug not in _published_documents(build_dir):
         typer.echo(f"not built: the slug {added.slug} was {added.slug_doubt}. A published slug is permanent (its "
                    f"IRIs are cited): if it is right, run `kb build`; if not, remove {added.meta_path} and "
-                   f"{added.source_path}, then `kb add {file} --slug NEW`")
+                   f"{added.source_path}, then `kb add {file} {added.retry or '--slug NEW'}`")
         return
     if added.parsed.warnings:
         # A published IRI keeps naming what it named: a reading to doubt is corrected before it is published.
@@ -328,16 +328,21 @@ def add_cmd(file: Annotated[Path, typer.Argument(help="The new document: a text,
         f" (this text is a language version: the mandates are {original}'s)" if original else ""))
 
 
+def _published_documents(build_dir: Path) -> set[str]:
+    """The slugs of the documents the current release publishes (none before a first build)."""
+    published: object = {}
+    with contextlib.suppress(kb.KbError, OSError):
+        published = kb.current_release(build_dir).report().get("documents") or {}
+    return set(published) if isinstance(published, dict) else set()
+
+
 def _undo(added: kb.Added, build_dir: Path) -> str:
     """How to take back what ``kb add`` wrote, when the build after it fails."""
     files = f"{added.source_path} and {added.meta_path}"
     if added.replaced:
         return (f"to go back to the text held before, restore {files} (`git checkout -- {files.replace(' and ', ' ')}` "
                 "if they were committed), then run `kb build`")
-    published: object = {}
-    with contextlib.suppress(kb.KbError, OSError):
-        published = kb.current_release(build_dir).report().get("documents") or {}
-    if isinstance(published, dict) and added.slug in published:
+    if added.slug in _published_documents(build_dir):
         return f"if {added.slug}'s metadata was edited since its last build, undo that edit, then run `kb build`"
     return f"to take the addition back, remove {files} (nothing of {added.slug} was published), then run `kb build`"
 

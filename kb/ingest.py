@@ -77,6 +77,7 @@ class Added:
     alike: str = ""
     twin: str = ""  # a held document with this text's own symbols in its language: not built either
     slug_doubt: str = ""  # what the slug proposed was made from, when a note asks to check that
+    retry: str = ""  # the options of `kb add FILE` that hold it under the slug it should have (with slug_doubt)
     # why the text proposed as a held document's version (by its symbols) reads unlike it: not built until the
     # curator confirms it (version_confirmed: true) or removes version_of
     version_doubt: str = ""
@@ -588,8 +589,19 @@ def add_document(path: Path, *, corpus_dir: Path | None = None, slug: str | None
             write_whole(meta_path, metadata.encode("utf-8"))
             kept_notes.append(f"version_of: {version_of} written into {meta_path.name}; every other field is kept "
                               "as edited")
+        # A version is named after its original, as `kb add --version-of` names a text it holds for the first
+        # time; one held first under its cover's slug keeps that slug only if the curator says so (or it is
+        # published already: the CLI knows).
+        doubt = retry = ""
+        original_meta = next((m for m in _held_metadata(documents) if m.slug == version_of), None)
+        if version_of is not None and original_meta is not None and not replace:
+            named = f"{version_of.removesuffix(f'-{original_meta.language}')}-{existing.language}"
+            if slug != named and named not in withdrawn:
+                doubt = (f"kept from this text's first reading (held before --version-of was given), and a language "
+                         f"version is named after its original: {named}")
+                retry = f"--version-of {version_of}"
         return Added(slug, held_path, meta_path, parsed, kept_metadata=True, promoted=slug in quoted,
-                     notes=kept_notes, replaced=existing.sha256 != held_sha)
+                     notes=kept_notes, replaced=existing.sha256 != held_sha, slug_doubt=doubt, retry=retry)
     notes: list[str] = [slug_note] if slug_note else []
     final_type = doc_type or meta.type
     if doc_type and meta.type and doc_type != meta.type:

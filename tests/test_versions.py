@@ -808,3 +808,41 @@ def test_a_text_with_the_symbols_of_a_held_one_that_reads_unlike_it_is_held_back
     assert "write version_confirmed: true under version_of" in err
     assert f"not built: it reads unlike {PLAN}, whose version its symbols make it" in out
     assert not (tmp_path / "build").exists()
+
+
+_NOTICE_ES = ("Primera Reunión del Grupo de Trabajo sobre Inspección Laboral - 2030\n\n"
+              "La Primera Reunión del Grupo de Trabajo sobre Inspección Laboral se llevó a cabo el 3 y 4 de marzo de "
+              "2030 en Lima, Perú. Delegados de 12 Ministerios de Trabajo, representantes de COSATE y CEATAL y "
+              "especialistas de la OIT participaron en el encuentro.\n")
+_NOTICE_EN = ("First Meeting of the Working Group on Labor Inspection - 2030\n\n"
+              "The First Meeting of the Working Group on Labor Inspection took place on March 3 and 4, 2030 in Lima, "
+              "Peru. Delegates from 12 Ministries of Labor, representatives of COSATE and CEATAL and specialists from "
+              "the ILO took part in the meeting.\n")
+
+
+def test_a_text_held_before_it_was_said_a_version_is_not_published_under_its_cover_s_slug(
+        capsys: pytest.CaptureFixture[str], corpus_copy: Path, tmp_path: Path) -> None:
+    """A walkthrough's curator held a notice's English text (no symbols: nothing tied it to the Spanish one held),
+    then ran `kb add FILE --version-of` on it: version_of was written and the build published the version under
+    its cover's slug for good, where `kb add --version-of` names a new text after its original (ORIGINAL-en)."""
+    spanish, english = tmp_path / "aviso.txt", tmp_path / "notice.txt"
+    spanish.write_text(_NOTICE_ES, encoding="utf-8")
+    english.write_text(_NOTICE_EN, encoding="utf-8")
+    args = ["--corpus", str(corpus_copy), "--build-dir", str(tmp_path / "build")]
+    original = kb.add_document(spanish, corpus_dir=corpus_copy, date="2030-03-04", doc_type="MeetingSummary")
+    body = re.sub(r"(?m)^issuing_body: .*$", "issuing_body: iacml", original.meta_path.read_text(encoding="utf-8"))
+    original.meta_path.write_text(body, encoding="utf-8")
+    assert run(capsys, "build", *args)[0] == 0
+    first = kb.add_document(english, corpus_dir=corpus_copy, date="2030-03-04", doc_type="MeetingSummary")
+    assert first.slug != f"{original.slug}-en"  # held under its cover's slug: nothing said it is a version
+    body = re.sub(r"(?m)^issuing_body: .*$", "issuing_body: iacml", first.meta_path.read_text(encoding="utf-8"))
+    first.meta_path.write_text(body, encoding="utf-8")
+    code, out, _ = run(capsys, "add", str(english), "--version-of", original.slug, *args)
+    assert code == 0 and f"not built: the slug {first.slug} was kept from this text's first reading" in out
+    assert f"{original.slug}-en" in out and f"`kb add {english} --version-of {original.slug}`" in out
+    assert first.slug not in kb.current_release(tmp_path / "build").report()["documents"]
+    # as told: its two files removed, the text added again is held as the version's name
+    first.meta_path.unlink()
+    first.source_path.unlink()
+    again = kb.add_document(english, corpus_dir=corpus_copy, version_of=original.slug)
+    assert again.slug == f"{original.slug}-en" and not again.slug_doubt
