@@ -527,9 +527,13 @@ def add_document(path: Path, *, corpus_dir: Path | None = None, slug: str | None
     holder = _holder(documents, received, held_sha)
     if holder is not None and holder != slug:
         if requested is not None:
-            raise InputError(f"{path}: this text is already held as {holder!r} ({documents / (holder + '.yaml')})",
-                             hint=f"one text is held once: to see its reading again, run kb add with --slug "
-                                  f"{holder} or with no --slug")
+            held_meta, held_source = documents / f"{holder}.yaml", sources / f"{holder}.txt"
+            raise InputError(f"{path}: this text is already held as {holder!r} ({held_meta}) (nothing written)",
+                             parameter="slug",
+                             hint=f"one text is held once: to hold it as {slug} instead, while {holder} is not "
+                                  f"published (a published slug is permanent), remove {held_meta} and {held_source} "
+                                  f"(edits to the first go with it), then run this again; to see its reading again, "
+                                  f"run kb add with --slug {holder} or with no --slug")
         slug, source_path, meta_path = holder, sources / f"{holder}.txt", documents / f"{holder}.yaml"
     if meta_path.exists():
         existing = parse_meta(meta_path)

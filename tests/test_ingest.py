@@ -239,6 +239,30 @@ def test_a_text_already_held_is_held_once(capsys: pytest.CaptureFixture[str], co
     assert code == EXIT_USAGE and "already held as 'plan-of-asuncion'" in err
 
 
+def test_a_text_held_under_its_file_s_name_is_told_how_to_take_another_slug(
+        capsys: pytest.CaptureFixture[str], corpus_copy: Path, tmp_path: Path) -> None:
+    """A walkthrough's curator added a news item with no title: `kb add` held it under the file's name and said to
+    give --slug NEW; `kb add FILE --slug NEW` was refused ("already held ... to see its reading again") with no word
+    of how to hold it under NEW. The refusal says it: remove the two files first, while the slug is unpublished."""
+    item = tmp_path / "news-item.txt"
+    item.write_text("Este miércoles se inauguró la conferencia de ministros de trabajo en Lima, con delegaciones de "
+                    "veinte países y representantes de trabajadores y empleadores.\n", encoding="utf-8")
+    args = ["--corpus", str(corpus_copy), "--no-build"]
+    assert run(capsys, "add", str(item), "--date", "2030-09", "--type", "WebPage", *args)[0] == 0
+    held_meta, held_source = corpus_copy / "documents" / "news-item.yaml", corpus_copy / "sources" / "news-item.txt"
+    assert held_meta.is_file() and held_source.is_file()
+    code, _, err = run(capsys, "add", str(item), "--slug", "lima-conference-news-2030", *args)
+    assert code == EXIT_USAGE and "already held as 'news-item'" in err
+    assert "to hold it as lima-conference-news-2030 instead" in err
+    assert f"remove {held_meta} and {held_source}" in err and "then run this again" in err
+    held_meta.unlink()
+    held_source.unlink()
+    code, _, err = run(capsys, "add", str(item), "--slug", "lima-conference-news-2030", "--date", "2030-09",
+                         "--type", "WebPage", *args)
+    assert code == 0, err
+    assert (corpus_copy / "documents" / "lima-conference-news-2030.yaml").is_file()
+
+
 def test_kb_add_replace_holds_the_new_text_under_the_metadata_as_edited(
         capsys: pytest.CaptureFixture[str], corpus_copy: Path, tmp_path: Path, new_plan: Path) -> None:
     args = ["--corpus", str(corpus_copy), "--no-build"]
