@@ -71,7 +71,12 @@ _CUES: tuple[tuple[str, str], ...] = (
                            r"reuni[oó]n(?:es)? (?:ministerial(?:es)?|de ministr[oa]s)|planning meeting|"
                            r"reuni[oó]n de planificaci[oó]n|regional meetings?|reuni[oó]n(?:es)? regional(?:es)?"),
     # a conference by its ordinal: "the Inter-American Conference of Ministers of Labor (IACML)" is a body
-    ("Conference", rf"{_ORDINAL}\s+(?:inter-american\s+)?conferences? of ministers|"
+    # "the tenth meeting of the Conference of Labor Ministers", "la XI reunión de la Conferencia Interamericana":
+    # a Conference by its ordinal, as a meeting of itself
+    ("Conference", rf"(?:\b\w+-)?{_ORDINAL}\s+(?:meeting|reunion|session) of the (?:inter-american )?conference of "
+                   r"(?:labou?r )?ministers|"
+                   rf"{_ORDINAL}\s+reuni[oó]n de la conferencia interamericana de ministr\w+|"
+                   rf"{_ORDINAL}\s+(?:inter-american\s+)?conferences? of ministers|"
                    rf"{_ORDINAL}\s+conferencias? interamericanas? de ministr\w+|"
                    r"\b[XVI]+ (?:IACML|CIMT|Conference|Conferencia)\b|summit of the americas|"
                    r"cumbre de las am[eé]ricas|international labou?r conference|conferencia internacional del trabajo|"
@@ -760,10 +765,27 @@ def _ordinal(label: str) -> str:
     return m.group(1) if m else ""
 
 
+# "the tenth meeting of the Conference of Labor Ministers", "la XI reunión de la Conferencia Interamericana de
+# Ministros de Trabajo": the Conference of that number (its ordinal is one or two words before)
+_MEETING_OF_CONFERENCE_RE = re.compile(
+    r"(?P<ord>\S+(?:\s\S+)?)\s+(?:(?:meeting|reunion|session) of the (?:inter-american )?conference of "
+    r"(?:labou?r )?ministers|reuni[oó]n de la conferencia interamericana de ministr\w+)", _F)
+
+
+def _conference_named(label: str) -> str:
+    """The slug of the IACML Conference a label names, as a cover names one ("XIII IACML") or as a meeting of the
+    Conference ("Tenth meeting of the Conference of Labor Ministers": ``iacml10``); "" for none."""
+    m = _MEETING_OF_CONFERENCE_RE.search(label)
+    for ordinal in (m["ord"], m["ord"].split()[-1]) if m else ():
+        if named := conference_named(f"{ordinal} Inter-American Conference of Ministers of Labor"):
+            return named
+    return conference_named(label)
+
+
 def _conference_ordinal(label: str) -> str:
-    """A conference's number: an IACML Conference's however printed ("XIII IACML", "13th CIMT": its slug), else the
-    roman ordinal its label prints."""
-    return conference_named(label) or _ordinal(label)
+    """A conference's number: an IACML Conference's however printed ("XIII IACML", "13th CIMT", "tenth meeting of
+    the Conference": its slug), else the roman ordinal its label prints."""
+    return _conference_named(label) or _ordinal(label)
 
 
 def _same_dates(a: str, b: str) -> bool:
@@ -852,7 +874,7 @@ _SLUG_STOP = frozenset("the and for with from about into among between of on in 
 def _slug(kind: str, label: str, titled: re.Match[str] | None, start: str, cue: str) -> str:
     """``{kind}-{year-month}-{three words of its name}``, as the corpus's slugs go (``ws2022-informality``); a
     Conference of the IACML, ``iacml{N}``."""
-    if kind == "Conference" and (named := conference_named(titled.group(1) if titled else label)):
+    if kind == "Conference" and (named := _conference_named(titled.group(1) if titled else label)):
         return named
     def words_of(text: str) -> list[str]:
         folded = unicodedata.normalize("NFKD", text.casefold())

@@ -664,3 +664,19 @@ def test_a_conference_of_the_iacml_is_proposed_under_its_number() -> None:
     assert [a.slug for a in found] == ["iacml33"]
     ordinal = CONFERENCE_PAGE.replace("XXXIII Inter-American Conference", "33rd Inter-American Conference")
     assert [a.slug for a in _page_activities(ordinal, ()) if a.activity_type == "Conference"] == ["iacml33"]
+
+
+def test_a_conference_named_as_its_nth_meeting_is_proposed_under_its_number() -> None:
+    """A walkthrough's page said "The tenth meeting of the Conference of Labor Ministers was held in Buenos Aires
+    ...": no kind was read in it, and read as a Conference its name, with no roman number, was taken for a
+    Conference declared undated with another number. An ordinal meeting of the Conference is that Conference."""
+    page = ("The thirty-first meeting of the Conference of Labor Ministers was held in Lima, Peru in March 2040. "
+            "Its Declaration affirms that social dialogue is the basis of decent work.\n")
+    later = kb.model.Activity(slug="iacml38", activity_type="Conference",
+                              label="XXXVIII Inter-American Conference of Ministers of Labor (XXXVIII IACML)")
+    found = [a for a in _page_activities(page.replace("thirty-first", "twenty-first"), (later,))
+             if a.activity_type == "Conference"]
+    assert [(a.slug, a.start, a.place) for a in found] == [("iacml21", "2040-03", "Lima, Peru")]
+    spanish = ("La XXXI reunión de la Conferencia Interamericana de Ministros de Trabajo se realizó en Lima, Perú, "
+               "en marzo de 2040.\n")
+    assert [a.slug for a in _page_activities(spanish, (later,)) if a.activity_type == "Conference"] == ["iacml31"]
