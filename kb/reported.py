@@ -12,12 +12,13 @@ How a passage is read: a sentence of a provision (or each of its ";" clauses whe
 names a kind of activity and says it took place: a date on or before the document's, or a verb of holding,
 launching, creating or attending ("held", "took place", "se realizó", "se creó", "was attended by", "reunió a"); a
 gathering whose sentence gives no date or place of its own takes the page's "Place and Date:" line or dateline.
-The kind, date and place of an event are those of its own clause; a year since which events went on ("desde la
-creación de la CIMT en 1963") dates none of them. A plural gives one event per date or place it lists ("dialogues
-on A (March, 2022), B (September, 2022)", "meetings in Barbados and Cartagena") or per event it counts (up to five:
-"the two workshops on A and B"); a larger count is a series, no one event. What is announced, planned, postponed,
-cancelled or not held ("will be held", "the next meeting", "no se realizó", "is expected to bring together") is
-not proposed.
+The kind, date and place of an event are those of its own clause, and not what follows another event named by
+its number ("This workshop is part of ..., which in its XIX reunion held in Cancun in 2015"); a year since which
+events went on ("desde la creación de la CIMT en 1963") dates none of them. A plural gives one event per date or
+place it lists ("dialogues on A (March, 2022), B (September, 2022)", "meetings in Barbados and Cartagena") or per
+event it counts (up to five: "the two workshops on A and B"); a larger count is a series, no one event. What is
+announced, planned, postponed, cancelled or not held ("will be held", "the next meeting", "no se realizó", "is
+expected to bring together") is not proposed.
 A passage naming an activity already declared (one of its quotes in
 the passage, or the same kind on the same dates, or the same name) is not proposed again. The confidence is a
 logistic function of what the passage says (a date, a verb of holding, a name in quotation marks, a place),
@@ -335,6 +336,12 @@ def _read_clause(doc: SourceDocument, passage: _Passage, rest: str,
     kind_at = _kind(passage.text)
     if kind_at is None:
         return []
+    # "This workshop is part of the activities of the IACML, which in its XIX reunion held in Cancun in December
+    # 2015, ...": what follows another event named by its number tells of that one, not of the kind named before
+    other = _OTHER_EVENT_RE.search(passage.text, kind_at[1].end())
+    if other is not None:
+        passage = _Passage(passage.start, passage.start + other.start(), passage.text[:other.start()])
+        dates = [d for d in dates if d.end <= other.start()]
     # the clause whole, or its parts that each tell of one event: its words, its date, its place
     parts: list[tuple[int, int, list[_Dated], str]] = [
         (0, len(passage.text), _event_dates(passage.text, dates), "")]
@@ -436,6 +443,9 @@ def _since(text: str, date: _Dated) -> bool:
     digit = re.search(r"\d", text[date.start:date.end])
     return len(date.first) < 10 and digit is not None and \
         _SINCE_RE.search(text[max(0, date.start - 80):date.start + digit.start()]) is not None
+
+
+_OTHER_EVENT_RE = re.compile(rf"{_ORDINAL}\s+(?:reunion|meeting|session|reuni[oó]n|sesi[oó]n)\b", _F)
 
 
 def _event_dates(text: str, dates: list[_Dated]) -> list[_Dated]:

@@ -680,3 +680,15 @@ def test_a_conference_named_as_its_nth_meeting_is_proposed_under_its_number() ->
     spanish = ("La XXXI reunión de la Conferencia Interamericana de Ministros de Trabajo se realizó en Lima, Perú, "
                "en marzo de 2040.\n")
     assert [a.slug for a in _page_activities(spanish, (later,)) if a.activity_type == "Conference"] == ["iacml31"]
+
+
+def test_what_follows_another_event_named_by_its_number_is_not_the_first_event_s() -> None:
+    """A walkthrough's workshop page said "This workshop is part of the activities of the IACML, which in its XIX
+    reunion held in Cancun, Mexico in December 2015, had ...": a Workshop was proposed at 0.86, held in Cancun in
+    December 2015, the date, place and verb of the Conference the sentence goes on to name."""
+    page = ("This seminar is part of the activities of the Inter-American Conference of Ministers of Labor (IACML), "
+            "which in its XXXI reunion held in Quito, Ecuador in June 2038, named labor migration as a priority.\n\n"
+            "The seminar was held in Lima, Peru on 3 and 4 March 2040.\n")
+    found = [a for a in _page_activities(page, ()) if a.activity_type == "Workshop"]
+    assert [(a.start, a.place) for a in found] == [("2040-03-03", "Lima, Peru")]  # not Quito, June 2038
+    assert all("Quito" not in e.quote for a in found for e in a.evidence)
