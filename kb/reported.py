@@ -549,7 +549,8 @@ def _proposal(doc: SourceDocument, passage: _Passage, a: int, b: int, kind_at: t
     features = {"dated": 1.0 if date else 0.0, "held": 1.0 if held else 0.0, "titled": 1.0 if titled else 0.0,
                 "placed": 1.0 if place else 0.0, "plural": 1.0 if plural and not date else 0.0,
                 "announced": 1.0 if announced else 0.0}
-    confidence = 1 / (1 + math.exp(-(_WEIGHTS["bias"] + sum(_WEIGHTS[k] * v for k, v in features.items()))))
+    # three decimals, as the review file keeps it: one number printed, filtered on and kept
+    confidence = round(1 / (1 + math.exp(-(_WEIGHTS["bias"] + sum(_WEIGHTS[k] * v for k, v in features.items())))), 3)
     quote_start, quote_end = _quote_span(passage, a, b)
     text = doc.text
     evidence = Evidence(doc=doc.meta.slug, quote=text[quote_start:quote_end], start=quote_start, end=quote_end,

@@ -637,8 +637,10 @@ def _lists(items: Sequence[Candidate], provisions: Mapping[str, Sequence[Provisi
 
 
 def _confidence(features: dict[str, float]) -> float:
+    """The confidence as the review file keeps it (three decimals), so that what `kb suggest` prints and leaves
+    out by ``--min-confidence`` is what `kb review` prints and walks."""
     z = CONFIDENCE["bias"] + sum(CONFIDENCE[name] * value for name, value in features.items())
-    return 1 / (1 + math.exp(-z))
+    return round(1 / (1 + math.exp(-z)), 3)
 
 
 def _quote(evidence: Iterable[Evidence]) -> list[Evidence]:

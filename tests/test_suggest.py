@@ -953,6 +953,23 @@ def test_suggest_leaves_out_proposals_below_a_confidence(capsys: pytest.CaptureF
     assert "--min-confidence 1.5 is not between 0 and 1" in capsys.readouterr().err
 
 
+def test_suggest_and_review_print_and_filter_one_confidence(corpus: Path) -> None:
+    """A walkthrough's proposal printed at 0.08 by `kb suggest` (0.0753) was kept as 0.075 and printed at 0.07 by
+    `kb review`, which `--min-confidence 0.08` left out: the confidence is made with the three decimals kept."""
+    prepared = kb.prepare(corpus)
+    made = kb.suggest(prepared.documents, prepared.provisions, prepared.annotations, document=REPORT)
+    review = kb.Review(corpus)
+    review.record(made, REPORT, {d.meta.slug: d.text for d in prepared.documents})
+    kept = {(p.source, p.link_type, p.target): p.confidence for p in review.pending()}
+    assert len(kept) > 20
+    printed = {(s.source.ref, s.link_type, s.target_ref): s.confidence for s in made}
+    assert {key: f"{value:.2f}" for key, value in printed.items() if key in kept} == \
+        {key: f"{value:.2f}" for key, value in kept.items()}
+    for threshold in sorted(set(kept.values())):
+        assert {k for k, v in printed.items() if k in kept and v >= threshold} == \
+            {k for k, v in kept.items() if v >= threshold}
+
+
 def test_a_run_that_proposes_nothing_does_not_send_the_curator_to_review(capsys: pytest.CaptureFixture[str],
                                                                         corpus: Path) -> None:
     """A walkthrough's concept note, with no mandate and no activity, got "(0 rows)" and then "written to
