@@ -2242,8 +2242,66 @@ def test_a_slide_hosts_captions_and_title_slide_are_no_provisions() -> None:
     """A slide host's page prints the deck's title, "Similar presentations", "Presentation on theme: ..." and the
     title slide before the deck's text: none of them is a provision; the slides after them are."""
     doc = parse_document(SLIDE_HOST_PAGE)
-    assert first_words(SLIDE_HOST_PAGE) == ["2", "3"]
+    assert first_words(SLIDE_HOST_PAGE) == ["Background", "The", "Results", "Twelve"]
     assert doc.metadata.type == "MeetingSummary"
+
+
+SLIDE_TRANSCRIPT = (
+    "Presentation is loading. Please wait.\n\n"
+    "The Network in numbers, 2039-2040 Jane Doe, Coordinator.\n\n"
+    "Similar presentations\n\n"
+    "Presentation on theme: \"The Network in numbers, 2039-2040 Jane Doe, Coordinator.\"— Presentation "
+    "transcript:\n\n"
+    "1 The Network in numbers, 2039-2040 Jane Doe, Coordinator of the Network, Ministry of Labor\n\n"
+    "2 Network Background Why a network? What it does Results Plans for 2041 CONTENTS\n\n"
+    "3 Network Background XL IACML, 2039 - 2040: a study of how ministries share what they learn, presented to "
+    "the Working Groups and approved by the Ministers.\n\n"
+    "4 Why a network? It lets ministries ask each other for help. Requests: made through the coordinator and "
+    "answered within a month.\n\n"
+    "5 Results Objective: to help ministries improve their services -Two new employment offices, North -Labor "
+    "inspectors trained in the South -A revised youth program\n\n"
+    "6 Results Studies of the ministries' experience 40% of the missions followed by a study -Study on labor "
+    "inspection -Study on youth employment\n")
+
+
+def test_a_slide_transcript_reads_each_slides_title_and_text() -> None:
+    """A slide host's transcript prints each slide on one line after its number, its title glued to its text:
+    the number is no part of it; the title ends where an earlier slide's title, a question, the noun naming the
+    slide's part ("Network Background", "Results") or the first bullet tells; each bullet ("-Two new ...") is an
+    item; a slide listing the deck's contents is none."""
+    doc = parse_document(SLIDE_TRANSCRIPT)
+    got = [(p.kind, own_text(SLIDE_TRANSCRIPT, p)[:24]) for p in doc.provisions if p.kind is not Kind.LIST]
+    assert got == [
+        (Kind.SECTION, "Network Background"), (Kind.PARAGRAPH, "XL IACML, 2039 - 2040: a"),
+        (Kind.SECTION, "Why a network?"), (Kind.PARAGRAPH, "It lets ministries ask e"),
+        (Kind.SECTION, "Results"), (Kind.OBJECTIVE, "Objective: to help minis"),
+        (Kind.ITEM, "-Two new employment offi"), (Kind.ITEM, "-Labor inspectors traine"),
+        (Kind.ITEM, "-A revised youth program"),
+        (Kind.SECTION, "Results"), (Kind.PARAGRAPH, "Studies of the ministrie"),
+        (Kind.ITEM, "-Study on labor inspecti"), (Kind.ITEM, "-Study on youth employme")]
+
+
+SLIDE_LIST_TRANSCRIPT = (
+    "Skills for the future n.\nSkip this Video\nLoading SlideShow in 5 Seconds..\n"
+    "Skills for the future PowerPoint Presentation\nDownload Presentation\n\n"
+    "- - - - - - - - - - - - - - - - - - - E N D - - - - - - - - - - - - - - - - - - -\n"
+    "Presentation Transcript\n\n"
+    "  1. Skills for the future John Roe, Director of Employment, Working Groups Meeting, Lima, May 3, 2040\n\n"
+    "  2. Skills and the Ministries • 2038: a survey of the skills employers ask for • 2039: a plan to train "
+    "young workers in them\n\n"
+    "  3. Skills and the Ministries PLAN OBJECTIVES • Train ten thousand young workers • Certify what they "
+    "learn\n")
+
+
+def test_a_slide_transcript_numbered_with_stops_and_bullets() -> None:
+    """A deck whose host numbers its slides "1." under "Presentation Transcript": the title slide is the cover,
+    each later slide's title ends at its first bullet or where it repeats an earlier title, the bullets are items."""
+    doc = parse_document(SLIDE_LIST_TRANSCRIPT)
+    got = [(p.kind, own_text(SLIDE_LIST_TRANSCRIPT, p)[:20]) for p in doc.provisions if p.kind is not Kind.LIST]
+    assert got == [
+        (Kind.SECTION, "Skills and the Minis"), (Kind.ITEM, "• 2038: a survey of "), (Kind.ITEM, "• 2039: a plan to tr"),
+        (Kind.SECTION, "Skills and the Minis"), (Kind.SECTION, "PLAN OBJECTIVES"),
+        (Kind.OBJECTIVE, "• Train ten thousand"), (Kind.OBJECTIVE, "• Certify what they ")]
 
 
 PAST_MEETINGS = ("The Ministers of Education meet regularly to review the progress of their plan of action.\n"

@@ -379,8 +379,10 @@ def blocks(lines: list[Line], *, starts: frozenset[int] = frozenset(), continues
         after = out[k + 1] if k + 1 < len(out) else None
         # a block just before a curator's heading (the first half of a wrapped line) is not one by its looks
         looks = after is None or after.start not in headings
-        block.subheading = looks and (_is_subheading(before, block, after) or _heads_pair(out, k)
-                                      or _titles_pair(out, k) or _caps_heading(out, k) or _heads_titles(out, k))
+        # a slide's title heads its slide's text whatever it looks like
+        block.subheading = block.first.heading or (looks and (
+            _is_subheading(before, block, after) or _heads_pair(out, k) or _titles_pair(out, k)
+            or _caps_heading(out, k) or _heads_titles(out, k)))
         block.numbered_heading = _is_numbered_heading(block, after, before)
     for k, block in enumerate(out):
         if block.tok is Tok.TEXT and block.heading_like and _SESSION_RE.match(block.text):

@@ -615,8 +615,11 @@ def inner_covers(lines: list[Line]) -> frozenset[int]:
     return frozenset(out)
 
 
-_DECK_CAPTION_RE = re.compile(r"^\s*Presentation on theme:", re.IGNORECASE)
+# A slide host's caption over its deck: "Presentation on theme: ..." (its transcript on the same line) or
+# "Presentation Transcript" alone.
+_DECK_CAPTION_RE = re.compile(r"^\s*(?:Presentation on theme:|Presentation transcript\s*$)", re.IGNORECASE)
 _SLIDE_ONE_RE = re.compile(r"^\s*1\s+\S")
+_DECK_SLIDE_ONE_RE = re.compile(r"^\s*1\.?\s+\S")
 
 
 def _after_deck_caption(lines: list[Line]) -> int:
@@ -628,7 +631,7 @@ def _after_deck_caption(lines: list[Line]) -> int:
     first = next((j for j in range(caption + 1, len(lines)) if lines[j].tok not in (Tok.BLANK, Tok.NOISE)), None)
     if first is None:
         return caption + 1
-    return first + 1 if _SLIDE_ONE_RE.match(lines[first].raw) else first
+    return first + 1 if _DECK_SLIDE_ONE_RE.match(lines[first].raw) else first
 
 
 # A document host's caption over the text it transcribes, under its summary of the document (its title, a
@@ -660,6 +663,9 @@ def front_matter(lines: list[Line], is_title: Callable[[str], bool]) -> Front:
     quoted = _quoted_subtitles(lines)
     width = wrap_width(lines)
     floor = max(_after_deck_caption(lines), _after_transcript_caption(lines))
+    shown = next((i for i in range(floor, len(lines)) if lines[i].tok not in (Tok.BLANK, Tok.NOISE)), None)
+    if floor and shown is not None and lines[shown].heading:
+        return Front(shown, frozenset(toc), tuple(spans))  # a deck's text begins with its first slide's title
     for i, line in enumerate(lines):
         if i < floor or i in toc or line.tok in (Tok.BLANK, Tok.NOISE) or line.leader:
             continue

@@ -35,6 +35,7 @@ class Segment:
     start: int
     end: int  # exclusive; never includes the line end
     inline: bool = False  # cut out of a longer line
+    heading: bool = False  # a slide's title: it heads what follows it
 
 
 # A cut is looked for only in lines at least this long: shorter ones are one item each.
@@ -426,6 +427,81 @@ def _cover_cut(raw: str) -> int:
     return 0
 
 
+# A slide host's caption over the deck's transcript ("... — Presentation transcript:", "Presentation Transcript"):
+# each slide after it is printed on one line after its number, its title glued to its text.
+_DECK_TRANSCRIPT_RE = re.compile(r"\bPresentation transcript:?\s*$", re.IGNORECASE)
+_SLIDE_NUMBER_RE = re.compile(r"^\s*(\d{1,3})\.?\s+(?=\S)")
+_SLIDE_TITLE_WORDS = 12  # a slide's title has at most this many words
+_SLIDE_NAME_WORDS = 3  # a title naming a slide's part ("RIAL Background") ends on its noun within these words
+# The nouns a slide's title names its part by ("Background", "Research Project", "Resultados").
+_SLIDE_PART_RE = re.compile(
+    r"\b(?:Background|Context|Introduction|Overview|Outcomes?|Outputs?|Results?|Achievements|Methodology|Mandates?|"
+    r"Tools|Project|Objectives|Activities|Challenges|Conclusions|Recommendations|Lessons Learned|Next Steps|"
+    r"Antecedentes|Contexto|Introducci[óo]n|Resultados|Logros|Metodolog[íi]a|Mandatos?|Herramientas|Proyecto|"
+    r"Objetivos|Actividades|Desaf[íi]os|Retos|Conclusiones|Recomendaciones|Pr[óo]ximos [Pp]asos):?$")
+# A bullet a slide's text opens an item with: a sign, or a dash glued to the item's first word ("-Creation ...").
+_SLIDE_BULLET_RE = re.compile(rf"(?<=\s)(?:[•▪]\s*|-(?=[{_CAP}]))")
+# A slide that is the deck's table of contents, its heading first or last ("... Results CONTENTS").
+_SLIDE_CONTENTS_RE = re.compile(r"^(?:CONTENTS|Contents|CONTENIDO|Contenido|[ÍI]NDICE|[ÍI]ndice|Outline)\b|"
+                                r"\b(?:CONTENTS|CONTENIDO|[ÍI]NDICE|Outline)\s*$")
+
+
+def _slides(physical: list[str]) -> dict[int, int]:
+    """The lines of a slide host's transcript that are slides, numbered 1, 2, 3 ... after the host's caption:
+    for each (by its index) where its text begins after the slide's number, which is no part of it."""
+    out: dict[int, int] = {}
+    caption = next((k for k, line in enumerate(physical) if _DECK_TRANSCRIPT_RE.search(line)), None)
+    if caption is None:
+        return out
+    expected = 1
+    for k in range(caption + 1, len(physical)):
+        m = _SLIDE_NUMBER_RE.match(physical[k])
+        if m and int(m[1]) == expected:
+            out[k] = m.end()
+            expected += 1
+    return out
+
+
+def _slide_title_end(body: str, titles: list[str]) -> int:
+    """Where the title of a slide's text glued after it ends, or 0 where nothing tells: a title printed on an
+    earlier slide, a question ("What does the RIAL do?"), the noun naming the slide's part within its first
+    words ("RIAL Background", "Methodology"), or the slide's first bullet."""
+    for title in titles:
+        if body.startswith(title + " ") and body[len(title):].strip():
+            return len(title)
+    words = list(_WORD_TOKEN_RE.finditer(body))
+    for k, word in enumerate(words[:_SLIDE_TITLE_WORDS]):
+        if k + 1 == len(words):
+            return 0
+        token, nxt = word.group(), words[k + 1].group()
+        if token.endswith("?"):
+            return word.end()
+        if token in ("•", "▪"):
+            return 0  # the text opens on a bullet: no title
+        if _SLIDE_BULLET_RE.match(body, words[k + 1].start()):
+            return word.end()
+        opens = nxt[:1].isupper() or nxt[:1].isdigit() or nxt[:1] in _QUOTES + "¨¿"
+        if k < _SLIDE_NAME_WORDS and opens and _SLIDE_PART_RE.search(body, 0, word.end()):
+            return word.end()
+    return 0
+
+
+def _slide_segments(raw: str, offset: int, no: int, begin: int, titles: list[str]) -> list[Segment]:
+    """A slide printed on one line after its number: its title, then its text, an item a bullet; a table of
+    contents' slide none."""
+    body = raw[begin:]
+    if _SLIDE_CONTENTS_RE.search(body.strip()):
+        return []
+    head = _slide_title_end(body, titles)
+    bounds = [begin]
+    if head:
+        titles.append(body[:head])
+        bounds.append(begin + head)
+    bounds += [begin + m.start() for m in _SLIDE_BULLET_RE.finditer(body) if m.start() > head]
+    return [Segment(no, offset + s, offset + s + len(raw[s:e].rstrip()), True, heading=bool(head) and s == begin)
+            for s, e in pairwise([*bounds, len(raw)]) if raw[s:e].strip()]
+
+
 def segments(text: str) -> list[Segment]:
     """The source cut into segments, in order: one per physical line, and several for a line in
     which a reader sees several items begin."""
@@ -433,11 +509,17 @@ def segments(text: str) -> list[Segment]:
     seq = _Sequence()
     offset = 0
     physical = text.split("\n")
+    slides = _slides(physical)
+    titles: list[str] = []  # the titles of the slides read so far
     # A page saved with a line break's tag ending its lines ("VISTOS:<br />"): the tags are no text.
     tagged_ends = sum(1 for line in physical if _LINE_END_BREAK_RE.search(line)) >= _HTML_BREAKS
     opened = False  # a line with text came before: only the text's first line may open with its cover
     for no, line in enumerate(physical, start=1):
         line_end = offset + len(line)
+        if no - 1 in slides and no - 1 != min(slides):  # the first slide is the deck's title: read as it is
+            out += _slide_segments(line, offset, no, slides[no - 1], titles)
+            opened, offset = True, line_end + 1
+            continue
         tags = [(m.start(), m.end()) for m in _HTML_BREAK_RE.finditer(line)]
         # A page saved with its markup on one line: each tag that breaks a line in a browser breaks it here,
         # and the tags themselves are no text.
