@@ -3155,3 +3155,27 @@ def test_a_portuguese_text_is_read_as_portuguese() -> None:
                "la región y de las organizaciones de los trabajadores y de los empleadores.\n")
     assert (parse_document(spanish).metadata.language, parse_document(spanish).metadata.original_language) == \
         ("es", "en")
+
+
+NEWS_ITEM = (
+    "Ministras y ministros de trabajo acuerdan una agenda común\n\n"
+    "Foto: Ministerio de Trabajo.\n\n"
+    "Las delegaciones de veinte países se reunieron en Lima para acordar las prioridades de la próxima "
+    "Conferencia.\n\n"
+    "Etiquetas:\n\n"
+    "reunion-lima-01.jpg\n\n"
+    "En la imagen, la ministra anfitriona saluda a las delegaciones en la sesión de apertura.\n\n"
+    "La reunión concluyó con una declaración sobre el empleo juvenil y la formación profesional.\n\n"
+    "Lee también: El Gobierno presenta su plan de empleo para el próximo año.\n\n"
+    "The ministers met the President at the opening session of the meeting in Lima. Photo credit: OAS/Jane Doe.\n\n"
+    "ESCRITO POR:\n\n"
+    "No hay comentarios:\n\n"
+    "Publicar un comentario\n")
+
+
+def test_a_news_sites_furniture_is_no_provision() -> None:
+    """A news item's page carries a photo's credit and caption, an image's file name, links to other stories ("Lee
+    también: ..."), labels left without their value ("Etiquetas:", "ESCRITO POR:") and the comments' box: none of
+    them is the story's text."""
+    doc = parse_document(NEWS_ITEM)
+    assert [own_text(NEWS_ITEM, p)[:20] for p in doc.provisions] == ["Las delegaciones de ", "La reunión concluyó "]

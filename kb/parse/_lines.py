@@ -84,7 +84,16 @@ _HOST_FURNITURE_RE = re.compile(
     r".{1,80}\s(?:>>|»)\s*$|"  # a link to another page ("Presentations of Working Group 1 >>")
     r"[^|]{1,80}\d\s?(?:kb|mb)\s*$|"  # a link to a file, its size after its name ("PDF icon Agenda 345.03 KB")
     # a slide host's captions around the deck
-    r"presentation is loading\.?\s*please wait\.?\s*$|similar presentations\s*$|presentation on theme:.*$)",
+    r"presentation is loading\.?\s*please wait\.?\s*$|similar presentations\s*$|presentation on theme:.*$|"
+    # a news site's: a link to another story ("Lee también: ..."), a photo's credit alone or ending its caption,
+    # an image's file name, a label its value left ("Etiquetas:", "ESCRITO POR:"), the comments' box
+    r"(?:puedes leer|lee también|lea también|te puede interesar|le puede interesar|read also|also read|read more|"
+    r"leia também|veja também)\s*:\s*\S.*$|"
+    r"(?:photo|foto|fotografía|photo credit|crédito de foto)\s*:\s*\S[^.]{0,60}\.?\s*$|"
+    r".{20,}\b(?:photo credit|crédito de foto|foto)\s*:\s*[^.]{1,60}\.?\s*$|"
+    r"[\w.-]+\.(?:jpe?g|png|gif|webp)\s*$|(?:en la (?:imagen|foto(?:graf[íi]a)?)|in the photo|pictured)\b.*$|"
+    r"(?:etiquetas|tags|archivado en|filed under|escrito por|written by|posted by|publicado por|fuente|source)\s*:\s*$|"
+    r"no hay comentarios\s*:?\s*$|publicar un comentario\s*$|(?:no comments|post a comment|leave a comment)\s*$)",
     re.IGNORECASE)
 # A table-of-contents entry: a dot or ellipsis leader, or a title ending in a page number.
 _LEADER_RE = re.compile(r"(?:\.\s?){4,}|…{2,}|…[\s.]*\d{1,3}\s*$|…\s*$|\t\s*\d{1,3}\s*$|\S\s{2,}\d{1,3}\s*$"
