@@ -2147,6 +2147,41 @@ def test_a_press_release_headline_and_dateline_give_its_title_and_date() -> None
     assert (metadata.title, metadata.date) == (headline, "2040-09-24")
 
 
+GLUED_DECK = (
+    "Title: Click to add text\n"
+    "1Skills for the future in the\n"
+    "Ministries of Labor John Roe, Director of\n"
+    "Employment, Working Groups Meeting, Lima, May 3, 2040\n"
+    "2Why skills matter\n"
+    "- Employers ask for skills the schools do not teach\n"
+    "- Young workers change jobs more often\n"
+    "3What the ministries did\n"
+    "- A survey of the skills employers ask for\n"
+    "4Next steps\n"
+    "- A plan to train young workers\n")
+
+
+def test_a_decks_slide_numbers_glued_to_their_titles() -> None:
+    """A deck saved as text prints each slide's title on a line after its number, glued to it ("2Why skills
+    matter"): the number is no part of the title, the title heads the slide's bullets, the first slide is the
+    deck's cover."""
+    doc = parse_document(GLUED_DECK)
+    got = [(p.kind, own_text(GLUED_DECK, p)) for p in doc.provisions if p.kind is not Kind.LIST]
+    assert [k for k, _ in got] == [Kind.SECTION, Kind.ITEM, Kind.ITEM, Kind.SECTION, Kind.ITEM, Kind.SECTION,
+                                   Kind.ITEM]
+    assert [t for k, t in got if k is Kind.SECTION] == ["Why skills matter", "What the ministries did", "Next steps"]
+
+
+def test_numbers_glued_to_sentences_are_no_slides() -> None:
+    """Footnotes whose numbers a conversion glued to their text ("1See the report ...") are sentences, not a
+    deck's slides."""
+    text = ("The Ministers met in Lima and adopted a plan on the skills of young workers.\n"
+            "1See the report of the meeting, which lists the delegations that took part.\n"
+            "2The plan was prepared by the two Working Groups over the previous year.\n"
+            "3The next meeting will be held in Quito, as the Ministers agreed.\n")
+    assert not any(p.kind is Kind.SECTION for p in parse_document(text).provisions)
+
+
 NEWS_ITEM = ("Press Release\n\n\nTHE MINISTERS OF LABOR OF THE REGION PLEDGE NEW EFFORTS FOR SAFER WORKPLACES\n\n"
              "  9 de octubre de 2041\n\n"
              "The Ministers of Labor of the region closed their meeting today with a declaration on safety and "

@@ -302,7 +302,9 @@ def blocks(lines: list[Line], *, starts: frozenset[int] = frozenset(), continues
     before it, one in ``headings`` is a block of its own."""
     wrap = _wrap([line for line in lines if line.tok is not Tok.NOISE])
     column = _column(lines)
-    begins = starts | headings
+    # a slide's title begins a block of its own, and nothing carries it on
+    begins = starts | headings | {line.start for line in lines if line.heading}
+    headings = headings | {line.start for line in lines if line.heading}
     out: list[Block] = []
     pending_number: Line | None = None
     last_number = 0  # of the last numbered paragraph: a bare number continuing it is the next one's

@@ -663,9 +663,9 @@ def front_matter(lines: list[Line], is_title: Callable[[str], bool]) -> Front:
     quoted = _quoted_subtitles(lines)
     width = wrap_width(lines)
     floor = max(_after_deck_caption(lines), _after_transcript_caption(lines))
-    shown = next((i for i in range(floor, len(lines)) if lines[i].tok not in (Tok.BLANK, Tok.NOISE)), None)
-    if floor and shown is not None and lines[shown].heading:
-        return Front(shown, frozenset(toc), tuple(spans))  # a deck's text begins with its first slide's title
+    slide = next((i for i, line in enumerate(lines) if line.heading), None)
+    if slide is not None:
+        return Front(slide, frozenset(toc), tuple(spans))  # a deck's text begins with its first slide's title
     for i, line in enumerate(lines):
         if i < floor or i in toc or line.tok in (Tok.BLANK, Tok.NOISE) or line.leader:
             continue

@@ -446,13 +446,35 @@ _SLIDE_CONTENTS_RE = re.compile(r"^(?:CONTENTS|Contents|CONTENIDO|Contenido|[ÍI
                                 r"\b(?:CONTENTS|CONTENIDO|[ÍI]NDICE|Outline)\s*$")
 
 
+# A slide's number glued to its title at a line's start, as a deck saved as text prints it ("2Gender Mainstreaming").
+_GLUED_SLIDE_RE = re.compile(rf"^(\d{{1,2}})(?=[{_CAP}¿][a-záéíóúñ])")
+_GLUED_SLIDES = 3  # so many slides in a row, numbered from 1, make a deck
+
+
+def _glued_slides(physical: list[str]) -> dict[int, int]:
+    """A deck saved as text without a host: its slides' titles each on a line after the slide's number glued
+    to it, numbered 1, 2, 3 ..., each a title (at most a title's words, no full stop); a footnote's number
+    glued to its text opens a sentence."""
+    out: dict[int, int] = {}
+    expected = 1
+    for k, line in enumerate(physical):
+        m = _GLUED_SLIDE_RE.match(line)
+        if m and int(m[1]) == expected:
+            if expected > 1 and (len(line.split()) > _SLIDE_TITLE_WORDS or line.rstrip().endswith(".")):
+                return {}
+            out[k] = m.end()
+            expected += 1
+    return out if len(out) >= _GLUED_SLIDES else {}
+
+
 def _slides(physical: list[str]) -> dict[int, int]:
-    """The lines of a slide host's transcript that are slides, numbered 1, 2, 3 ... after the host's caption:
-    for each (by its index) where its text begins after the slide's number, which is no part of it."""
+    """The lines of a slide host's transcript that are slides, numbered 1, 2, 3 ... after the host's caption (or
+    a deck's slides whose numbers are glued to their titles): for each (by its index) where its text begins
+    after the slide's number, which is no part of it."""
     out: dict[int, int] = {}
     caption = next((k for k, line in enumerate(physical) if _DECK_TRANSCRIPT_RE.search(line)), None)
     if caption is None:
-        return out
+        return _glued_slides(physical)
     expected = 1
     for k in range(caption + 1, len(physical)):
         m = _SLIDE_NUMBER_RE.match(physical[k])
@@ -493,6 +515,8 @@ def _slide_segments(raw: str, offset: int, no: int, begin: int, titles: list[str
     if _SLIDE_CONTENTS_RE.search(body.strip()):
         return []
     head = _slide_title_end(body, titles)
+    if not head and len(body.split()) <= _SLIDE_TITLE_WORDS and not body.rstrip().endswith((".", ":", ";", ",")):
+        head = len(body.rstrip())  # the slide's title alone on its line, its text on the lines under it
     bounds = [begin]
     if head:
         titles.append(body[:head])
