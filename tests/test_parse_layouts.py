@@ -3214,3 +3214,15 @@ def test_a_news_sites_furniture_is_no_provision() -> None:
     them is the story's text."""
     doc = parse_document(NEWS_ITEM)
     assert [own_text(NEWS_ITEM, p)[:20] for p in doc.provisions] == ["Las delegaciones de ", "La reunión concluyó "]
+
+
+def test_the_next_number_after_a_stray_blank_goes_on_with_the_run() -> None:
+    """A host leaving a blank before a paragraph's number (" 3º. Que ...") does not make it a part of the
+    paragraph before it: it is the run's next number, the paragraph before having no parts."""
+    text = ("DECLARACIÓN DE LIMA\n\nConsiderando:\n\n"
+            "1º. Que el trabajo decente es la base de la inclusión social;\n\n"
+            "2º. Que la protección social debe llegar a todos los trabajadores y a sus familias;\n\n"
+            " 3º. Que la cooperación entre los ministerios fortalece sus políticas de empleo,\n\n"
+            "Declara:\n")
+    assert [(p.eid, p.number) for p in parse_document(text).provisions if p.number] == [
+        ("para_1", "1"), ("para_2", "2"), ("para_3", "3")]

@@ -322,8 +322,12 @@ class Tree:
     def _add_numbered(self, block: Block) -> None:
         printed = block.number or (block.first.num.rstrip(".)") if block.tok is not Tok.BULLET else "")
         parent = self.previous_numbered
+        # the next number of the run ("2." then " 3."), before the paragraph has any part, goes on with the run
+        # whatever blank the host left before it
+        runs_on = (parent is not None and printed.isdigit() and (parent.number or "").isdigit()
+                   and int(printed) == int(parent.number or 0) + 1 and not any(c.number for c in parent.children))
         if (parent is not None and block.tok is Tok.NUMBERED and block.number_line is None
-                and block.first.indent > self.numbered_indent):
+                and block.first.indent > self.numbered_indent and not runs_on):
             # a numbered item indented under a numbered paragraph is one of its parts: "1(2)"
             kind = self.roles.paragraph(block.text, self.headings, self.lead_in)
             part = _leaf(block, kind, "para", printed, f"{parent.number}({printed})")
