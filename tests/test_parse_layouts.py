@@ -3226,3 +3226,25 @@ def test_the_next_number_after_a_stray_blank_goes_on_with_the_run() -> None:
             "Declara:\n")
     assert [(p.eid, p.number) for p in parse_document(text).provisions if p.number] == [
         ("para_1", "1"), ("para_2", "2"), ("para_3", "3")]
+
+
+FRENCH_DECLARATION = (
+    "CONFÉRENCE INTERAMÉRICAINE DES MINISTRES DU TRAVAIL\n\n"
+    "QUARANTIÈME CONFÉRENCE\nLima, Pérou\nOriginal: espagnol\n\n"
+    "DÉCLARATION DE LIMA\n\n"
+    "(Adoptée lors de la séance plénière tenue le 3 octobre 2040)\n\n"
+    "Nous, les ministres du travail, réunis dans la ville de Lima à l'occasion de la quarantième Conférence, dont le "
+    "thème est l'emploi des jeunes,\n\n"
+    "DÉCLARONS:\n\n"
+    "1. Que le dialogue social est au cœur des politiques de l'emploi et de la protection des travailleurs.\n\n"
+    "2. Que la coopération entre les ministères du travail renforce les services qu'ils offrent aux citoyens.\n")
+
+
+def test_a_french_text_its_opening_and_cover() -> None:
+    """A declaration in French: read as French, its original's language ("Original: espagnol") and its date ("3
+    octobre 2040") read; the ministers' opening ("Nous, les ministres ...,") runs on to its verb ("DÉCLARONS:")."""
+    doc = parse_document(FRENCH_DECLARATION)
+    assert (doc.metadata.language, doc.metadata.original_language, doc.metadata.date) == ("fr", "es", "2040-10-03")
+    texts = [own_text(FRENCH_DECLARATION, p) for p in doc.provisions]
+    assert texts[0].startswith("Nous, les ministres") and texts[0].endswith("DÉCLARONS:")
+    assert [p.number for p in doc.provisions] == [None, "1", "2"]

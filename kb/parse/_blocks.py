@@ -68,9 +68,10 @@ _NAME_OPENERS = frozenset({"Working", "Inter-American"})
 # AMERICANOS"): a line opening on one after a capitalised word carries that name on.
 _NAME_CLOSERS = frozenset({"interamericano", "interamericana", "interamericanos", "interamericanas", "americanos",
                            "americanas"})
-# The opening words of a ministerial text ("We, the Ministers ...", "Nosotros, los Ministros ...").
+# The opening words of a ministerial text ("We, the Ministers ...", "Nosotros, los Ministros ...", "Nous, les
+# ministres ...").
 OPENING_RE = re.compile(
-    r"^\W*(?:\d{1,2}[.)]\s+)?(?:we|nosotros|las ministras|los ministros|the ministers)\b[ ,]",
+    r"^\W*(?:\d{1,2}[.)]\s+)?(?:we|nosotros|las ministras|los ministros|the ministers|nous|les ministres)\b[ ,]",
     re.IGNORECASE)
 # A clause of a preamble opening a line, in capitals or not ("Reconociendo que ...", "Convencidos de ..."):
 # a paragraph of its own, whatever the line before ended on.

@@ -111,11 +111,14 @@ _ORIGINAL_RE = re.compile(r"Original\s*:\s*(?P<lang>[^\s,;/]+)(?P<more>\s*/)?", 
 _LANG_NAMES = {"spanish": "es", "español": "es", "espanol": "es", "espaol": "es", "english": "en", "inglés": "en",
                "ingles": "en", "ingls": "en", "french": "fr", "francés": "fr", "portuguese": "pt",
                "portugués": "pt", "inglês": "en", "espanhol": "es", "francês": "fr", "português": "pt",
-               "portugues": "pt"}
+               "portugues": "pt", "espagnol": "es", "anglais": "en", "français": "fr", "francais": "fr",
+               "portugais": "pt"}
 _EN_WORDS = frozenset("the of and to in for is with on that by as are this be from".split())
 _ES_WORDS = frozenset("de la el los las y en para con que del por se una un su al es".split())
 # Portuguese words Spanish does not write: a Portuguese text shares "de", "para", "con"... with a Spanish one
 _PT_WORDS = frozenset("do da dos das em não ao aos à pela pelo pelos pelas são também uma".split())
+# French words neither Spanish nor English writes: a French text shares "de", "la", "en", "que" with a Spanish one
+_FR_WORDS = frozenset("du des et est dans nous aux au qui pour une cette".split())
 
 _TYPE_WORDS: tuple[tuple[re.Pattern[str], DocType], ...] = (
     (re.compile(r"\bplan(?:es)? (?:of action|de acci\S*n)\b|\bmandates for action\b|\bmandatos para la acci\S*n\b",
@@ -338,10 +341,13 @@ def _language(text: str) -> str | None:
     en = sum(w in _EN_WORDS for w in words)
     es = sum(w in _ES_WORDS for w in words)
     pt = sum(w in _PT_WORDS for w in words)
-    if not en and not es and not pt:
+    fr = sum(w in _FR_WORDS for w in words)
+    if not en and not es and not pt and not fr:
         return None
     if pt > en and 2 * pt > es:  # "de", "para", "com"... are both languages': Portuguese by its own words
         return "pt"
+    if fr > en and 2 * fr > es:  # and French by its own
+        return "fr"
     return "en" if en >= es else "es"
 
 
