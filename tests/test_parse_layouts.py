@@ -3248,3 +3248,25 @@ def test_a_french_text_its_opening_and_cover() -> None:
     texts = [own_text(FRENCH_DECLARATION, p) for p in doc.provisions]
     assert texts[0].startswith("Nous, les ministres") and texts[0].endswith("DÉCLARONS:")
     assert [p.number for p in doc.provisions] == [None, "1", "2"]
+
+
+UNNUMBERED_DECK = (
+    "95 likes | 310 Views\n"
+    "La Red en cifras 2039-2040. Reunión de los Grupos de Trabajo, Lima, 3 de mayo de 2040. Antecedentes.\n"
+    "- - - - - - - - - - - - - - - E N D - - - - - - - - - - - - - - -\n"
+    "La Red en cifras 2039-2040 Reunión de los Grupos de Trabajo, Lima, 3 de mayo de 2040\n"
+    "Antecedentes • 2038: estudio de factibilidad de la Red • 2039: la Red se crea con apoyo de los ministerios\n"
+    "Herramientas Talleres Estudios Misiones de cooperación Boletín Foros en línea\n"
+    "Resultados • Doce talleres hemisféricos • Cuarenta misiones de cooperación\n"
+    "Resultados (cont.) Once estudios publicados sobre la inspección del trabajo y el empleo juvenil.\n")
+
+
+def test_a_slide_hosts_unnumbered_slides_after_its_rule() -> None:
+    """A slide host that draws its rule ("- - - E N D - - -") under its furniture prints each slide on a line of
+    its own, unnumbered: the first is the deck's cover, each other's title ends as a numbered slide's does, or
+    with a "(cont.)" saying it goes on from the slide before."""
+    doc = parse_document(UNNUMBERED_DECK)
+    sections = [own_text(UNNUMBERED_DECK, p) for p in doc.provisions if p.kind is Kind.SECTION]
+    assert sections == ["Antecedentes", "Herramientas", "Resultados", "Resultados (cont.)"]
+    assert own_text(UNNUMBERED_DECK, doc.provisions[0]) == "Antecedentes"
+    assert "E N D" not in " ".join(own_text(UNNUMBERED_DECK, p) for p in doc.provisions)

@@ -439,6 +439,9 @@ _SLIDE_PART_RE = re.compile(
     r"Tools|Project|Objectives|Activities|Challenges|Conclusions|Recommendations|Lessons Learned|Next Steps|"
     r"Antecedentes|Contexto|Introducci[óo]n|Resultados|Logros|Metodolog[íi]a|Mandatos?|Herramientas|Proyecto|"
     r"Objetivos|Actividades|Desaf[íi]os|Retos|Conclusiones|Recomendaciones|Pr[óo]ximos [Pp]asos):?$")
+# A title said to go on from the slide before ("Results (cont.)").
+_SLIDE_CONTINUED_RE = re.compile(r"[^()•▪]{1,80}?\((?:cont\.?|continued|continuaci[óo]n|contin[úu]a)\)(?=\s+\S)",
+                                 re.IGNORECASE)
 # A bullet a slide's text opens an item with: a sign, or a dash glued to the item's first word ("-Creation ...").
 _SLIDE_BULLET_RE = re.compile(rf"(?<=\s)(?:[•▪]\s*|-(?=[{_CAP}]))")
 # A slide that is the deck's table of contents, its heading first or last ("... Results CONTENTS").
@@ -446,6 +449,8 @@ _SLIDE_CONTENTS_RE = re.compile(r"^(?:CONTENTS|Contents|CONTENIDO|Contenido|[ÍI
                                 r"\b(?:CONTENTS|CONTENIDO|[ÍI]NDICE|Outline)\s*$")
 
 
+# The rule a slide host draws between its page's furniture and the deck ("- - - E N D - - -").
+_DECK_END_RE = re.compile(r"^[\s-]*E N D[\s-]*$")
 # A slide's number glued to its title at a line's start, as a deck saved as text prints it ("2Gender Mainstreaming").
 _GLUED_SLIDE_RE = re.compile(rf"^(\d{{1,2}})(?=[{_CAP}¿][a-záéíóúñ])")
 _GLUED_SLIDES = 3  # so many slides in a row, numbered from 1, make a deck
@@ -473,6 +478,9 @@ def _slides(physical: list[str]) -> dict[int, int]:
     after the slide's number, which is no part of it."""
     out: dict[int, int] = {}
     caption = next((k for k, line in enumerate(physical) if _DECK_TRANSCRIPT_RE.search(line)), None)
+    end = next((k for k, line in enumerate(physical) if _DECK_END_RE.match(line)), None)
+    if caption is None and end is not None:  # a slide host's page that prints the slides unnumbered, a line each
+        return {k: len(line) - len(line.lstrip()) for k, line in enumerate(physical) if k > end and line.strip()}
     if caption is None:
         return _glued_slides(physical)
     expected = 1
@@ -488,6 +496,8 @@ def _slide_title_end(body: str, titles: list[str]) -> int:
     """Where the title of a slide's text glued after it ends, or 0 where nothing tells: a title printed on an
     earlier slide, a question ("What does the RIAL do?"), the noun naming the slide's part within its first
     words ("RIAL Background", "Methodology"), or the slide's first bullet."""
+    if m := _SLIDE_CONTINUED_RE.match(body):  # "Resultados (cont.) 11 Talleres ...": a slide going on from the last
+        return m.end()
     for title in titles:
         if body.startswith(title + " ") and body[len(title):].strip():
             return len(title)

@@ -88,6 +88,7 @@ _HOST_FURNITURE_RE = re.compile(
     r"[^|]{1,80}\d\s?(?:kb|mb)\s*$|"  # a link to a file, its size after its name ("PDF icon Agenda 345.03 KB")
     # a slide host's captions around the deck
     r"presentation is loading\.?\s*please wait\.?\s*$|similar presentations\s*$|presentation on theme:.*$|"
+    r"[\s-]*E N D[\s-]*$|"
     # a news site's: a link to another story ("Lee también: ..."), a photo's credit alone or ending its caption,
     # an image's file name, a label its value left ("Etiquetas:", "ESCRITO POR:"), the comments' box
     r"(?:puedes leer|lee también|lea también|te puede interesar|le puede interesar|read also|also read|read more|"
