@@ -3270,3 +3270,26 @@ def test_a_slide_hosts_unnumbered_slides_after_its_rule() -> None:
     assert sections == ["Antecedentes", "Herramientas", "Resultados", "Resultados (cont.)"]
     assert own_text(UNNUMBERED_DECK, doc.provisions[0]) == "Antecedentes"
     assert "E N D" not in " ".join(own_text(UNNUMBERED_DECK, p) for p in doc.provisions)
+
+
+SENT_DRAFT = (
+    "OEA/Ser.G\n\nCP/doc.9999/40\n\n3 May 2040\n\nOriginal: English\n\n"
+    "DRAFT DECLARATION\n\n“SKILLS FOR THE FUTURE OF WORK”\n\n(Presented by the Permanent Mission of Utopia)\n\n"
+    "PERMANENT MISSION OF UTOPIA\n\nTO THE ORGANIZATION OF AMERICAN STATES\n\n"
+    "Excellency:\n\n"
+    "I have the honor to send Your Excellency the Draft Declaration “Skills for the Future of Work” of the regular "
+    "session of the General Assembly.\n\n"
+    "We request that this document be distributed to the delegations of the Member States.\n\n"
+    "Accept, Excellency, the renewed assurances of my highest consideration.\n\n"
+    "Jane Doe\n\nAmbassador, Permanent Representative\n\nHis Excellency\n\nChair of the Permanent Council\n\n"
+    "Washington, D.C.\n\n"
+    "DRAFT DECLARATION\n\n“SKILLS FOR THE FUTURE OF WORK”\n\n(Presented by the Permanent Mission of Utopia)\n\n"
+    "THE MINISTERS OF FOREIGN AFFAIRS, meeting at the regular session of the General Assembly,\n\n"
+    "REAFFIRMING the importance of skills for decent work;\n")
+
+
+def test_a_letter_sending_a_draft_keeps_its_text_not_its_formulas() -> None:
+    """A mission's letter sending a draft over it: its paragraphs are text, its salutation ("Excellency:"), closing
+    formula, signature and addressee, and the draft's cover printed again under them are not."""
+    doc = parse_document(SENT_DRAFT)
+    assert [own_text(SENT_DRAFT, p).split()[0] for p in doc.provisions] == ["I", "We", "THE", "REAFFIRMING"]

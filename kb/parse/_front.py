@@ -41,7 +41,7 @@ from kb.parse._blocks import (
 from kb.parse._layout import follows
 from kb.parse._lines import DATELINE_RE, Line, Tok, is_upper
 
-__all__ = ["Front", "front_matter", "inner_covers", "is_prose", "signature_block"]
+__all__ = ["Front", "front_matter", "inner_covers", "is_prose", "letter_furniture", "signature_block"]
 
 _TOC_HEAD_RE = re.compile(
     r"^\s*(?:\*\*)?(?:table of contents?|contents?|index|[íi]ndice(?: general)?|contenidos?|"
@@ -656,6 +656,38 @@ def _after_transcript_caption(lines: list[Line]) -> int:
     cover = (_SLIDE_ONE_RE.match(lines[first].raw) is not None and first + 1 < len(lines)
              and lines[first + 1].no == lines[first].no)
     return first + 1 if cover else first
+
+
+# A letter sending the document (a mission's note to the Council's chair) over it: its salutation, and the formula
+# it closes with before its signature and addressee.
+_LETTER_SALUTATION_RE = re.compile(r"^\s*(?:(?:Your )?Excellency|Excelent[íi]sim[oa] [Ss]eñor[a]?|Señor(?:a)? "
+                                   r"(?:Presidente|Presidenta|Secretario General|Secretaria General)[^:]{0,80}|"
+                                   r"Mr\.? (?:Chair|President|Secretary General)[^:]{0,80})\s*:\s*$")
+_LETTER_CLOSING_RE = re.compile(r"\b(?:assurances of my (?:highest|most distinguished) consideration|"
+                                r"seguridades de mi (?:m[áa]s alta|mayor|m[áa]s distinguida) consideraci[óo]n)",
+                                re.IGNORECASE)
+_LETTER_TAIL_WORDS = 8  # a signature's and an addressee's lines are this short
+
+
+def letter_furniture(lines: list[Line]) -> frozenset[int]:
+    """In a letter sending the document over it, the lines that are the letter's and not its text: its salutation
+    ("Excellency:"), its closing formula, and under it the short lines of its signature and addressee and the
+    sent document's cover printed again (a note in parentheses among them), up to the document's text; the
+    indices of the lines."""
+    shown = [i for i, line in enumerate(lines) if line.tok not in (Tok.BLANK, Tok.NOISE)]
+    salutation = next((i for i in shown if _LETTER_SALUTATION_RE.match(lines[i].text)), None)
+    if salutation is None:
+        return frozenset()
+    closing = next((i for i in shown if i > salutation and _LETTER_CLOSING_RE.search(lines[i].text)), None)
+    if closing is None:
+        return frozenset()
+    out = {salutation, closing}
+    for i in (j for j in shown if j > closing):
+        text = lines[i].text
+        if len(text.split()) > _LETTER_TAIL_WORDS and not (text.startswith("(") and text.endswith(")")):
+            break
+        out.add(i)
+    return frozenset(out)
 
 
 def front_matter(lines: list[Line], is_title: Callable[[str], bool]) -> Front:
