@@ -3293,3 +3293,13 @@ def test_a_letter_sending_a_draft_keeps_its_text_not_its_formulas() -> None:
     formula, signature and addressee, and the draft's cover printed again under them are not."""
     doc = parse_document(SENT_DRAFT)
     assert [own_text(SENT_DRAFT, p).split()[0] for p in doc.provisions] == ["I", "We", "THE", "REAFFIRMING"]
+
+
+def test_headings_numbered_and_glued_over_prose_are_no_slides() -> None:
+    """Headings whose numbers a conversion glued to them ("2Background") over paragraphs of prose are a report's,
+    not a deck's slides: the text under the first is not taken for a cover."""
+    text = ("REPORT OF THE MEETING\n\n1Introduction\n\nThe Working Groups met in Lima on 3 May 2040 to review the "
+            "plan.\n\n2Background\n\nThe plan was adopted by the Ministers of Labor in 2039.\n\n3Results\n\n"
+            "The Working Groups agreed on three new activities for the coming year.\n")
+    assert [own_text(text, p).split()[0] for p in parse_document(text).provisions] == [
+        "The", "2Background", "The", "3Results", "The"]

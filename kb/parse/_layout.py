@@ -454,6 +454,7 @@ _DECK_END_RE = re.compile(r"^[\s-]*E N D[\s-]*$")
 # A slide's number glued to its title at a line's start, as a deck saved as text prints it ("2Gender Mainstreaming").
 _GLUED_SLIDE_RE = re.compile(rf"^(\d{{1,2}})(?=[{_CAP}¿][a-záéíóúñ])")
 _GLUED_SLIDES = 3  # so many slides in a row, numbered from 1, make a deck
+_GLUED_BULLET_RE = re.compile(r"^\s*(?:[-–•▪●]\s|[•▪●])")
 
 
 def _glued_slides(physical: list[str]) -> dict[int, int]:
@@ -469,7 +470,10 @@ def _glued_slides(physical: list[str]) -> dict[int, int]:
                 return {}
             out[k] = m.end()
             expected += 1
-    return out if len(out) >= _GLUED_SLIDES else {}
+    # a deck's slides list their points: under most titles but the cover's, a bullet (numbered headings glued to
+    # their titles head prose)
+    bulleted = sum(1 for k in list(out)[1:] if k + 1 < len(physical) and _GLUED_BULLET_RE.match(physical[k + 1]))
+    return out if len(out) >= _GLUED_SLIDES and 2 * bulleted >= len(out) - 1 else {}
 
 
 def _slides(physical: list[str]) -> dict[int, int]:
