@@ -3303,3 +3303,14 @@ def test_headings_numbered_and_glued_over_prose_are_no_slides() -> None:
             "The Working Groups agreed on three new activities for the coming year.\n")
     assert [own_text(text, p).split()[0] for p in parse_document(text).provisions] == [
         "The", "2Background", "The", "3Results", "The"]
+
+
+def test_a_read_more_link_ends_no_paragraph() -> None:
+    """A newsletter's story summary ends with a link to the rest of it ("Read more >>"): the link is the page's,
+    not the summary's text."""
+    text = ("Newsletter #40\n\nMinisters meet in Lima\n\n"
+            "The Ministers of Labor met in Lima on 3 May 2040 and adopted a plan on skills. Read more >>\n\n"
+            "Network workshop held in Quito\n\n"
+            "The Network held its workshop on labor inspection in Quito. Leer más\n")
+    ends = [own_text(text, p)[-10:] for p in parse_document(text).provisions if p.kind is Kind.PARAGRAPH]
+    assert ends == ["on skills.", " in Quito."]

@@ -540,6 +540,11 @@ def _slide_segments(raw: str, offset: int, no: int, begin: int, titles: list[str
             for s, e in pairwise([*bounds, len(raw)]) if raw[s:e].strip()]
 
 
+# A link to the rest of a story ending its summary on a news page ("... as key inputs. Read more >>").
+_READ_MORE_RE = re.compile(r"(?<=[.!?”\"])\s+(?:Read more|Leer m[áa]s|Ver m[áa]s|Continue reading|Seguir leyendo|"
+                           r"Leia mais|Saiba mais|Lire la suite)\s*(?:>>|»|\.\.\.|…)?\s*$")
+
+
 def segments(text: str) -> list[Segment]:
     """The source cut into segments, in order: one per physical line, and several for a line in
     which a reader sees several items begin."""
@@ -570,11 +575,17 @@ def segments(text: str) -> list[Segment]:
             raw = line[start:end]
             if len(pieces) > 1 and not raw.strip():
                 continue
+            link = _READ_MORE_RE.search(raw)
+            tail = []
+            if link and raw[:link.start()].strip():  # a link to the rest of the story, after its first lines
+                tail = [Segment(no, offset + start + link.start(), offset + end, inline=True)]
+                raw, end = raw[:link.start()], start + link.start()
             if len(raw) < _CUT_MIN_LINE and len(_INLINE_BULLET_RE.findall(raw.lstrip()[1:])) < _BULLET_RUN:
                 _note_line_start(raw, seq)
                 out.append(Segment(no, offset + start, offset + end))
             else:
                 out += _split_line(raw, offset + start, no, seq, first=not opened)
+            out += tail
             opened = opened or bool(raw.strip())
         offset = line_end + 1
     return out

@@ -97,6 +97,8 @@ _HOST_FURNITURE_RE = re.compile(
     r".{20,}\b(?:photo credit|crédito de foto|foto)\s*:\s*[^.]{1,60}\.?\s*$|"
     r"[\w.-]+\.(?:jpe?g|png|gif|webp)\s*$|(?:en la (?:imagen|foto(?:graf[íi]a)?)|in the photo|pictured)\b.*$|"
     r"(?:etiquetas|tags|archivado en|filed under|escrito por|written by|posted by|publicado por|fuente|source)\s*:\s*$|"
+    r"(?:read more|leer m[áa]s|ver m[áa]s|continue reading|seguir leyendo|leia mais|saiba mais|lire la suite)"
+    r"\s*(?:>>|»|\.\.\.|…)?\s*$|"
     r"no hay comentarios\s*:?\s*$|publicar un comentario\s*$|(?:no comments|post a comment|leave a comment)\s*$)",
     re.IGNORECASE)
 # A table-of-contents entry: a dot or ellipsis leader, or a title ending in a page number.
