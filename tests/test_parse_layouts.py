@@ -3314,3 +3314,16 @@ def test_a_read_more_link_ends_no_paragraph() -> None:
             "The Network held its workshop on labor inspection in Quito. Leer más\n")
     ends = [own_text(text, p)[-10:] for p in parse_document(text).provisions if p.kind is Kind.PARAGRAPH]
     assert ends == ["on skills.", " in Quito."]
+
+
+def test_a_declaration_glued_on_one_line_opening_on_reunidos() -> None:
+    """A declaration a host glued onto one line, its title over an opening in the participle ("DECLARACIÓN DE LIMA
+    Reunidos en Lima, ...") and the heading of its operative part before the first number ("... la siguiente:
+    DECLARACIÓN 1. Reconocemos ..."): the title is the cover, the opening a paragraph, the heading a section."""
+    text = ("DECLARACIÓN DE LIMA Reunidos en Lima, Perú, con motivo de la reunión de los interlocutores sociales de la "
+            "región, los representantes de los trabajadores y de los empleadores acuerdan transmitir a los ministros "
+            "la siguiente: DECLARACIÓN 1. Reconocemos que el diálogo social es la base de las políticas de empleo de "
+            "la región. 2. Reiteramos que la formación profesional debe llegar a todos los jóvenes de la región.\n")
+    got = [(p.kind, own_text(text, p)[:12]) for p in parse_document(text).provisions]
+    assert got == [(Kind.PARAGRAPH, "Reunidos en "), (Kind.SECTION, "DECLARACIÓN"), (Kind.PARAGRAPH, "1. Reconocem"),
+                   (Kind.PARAGRAPH, "2. Reiteramo")]

@@ -65,7 +65,7 @@ _BULLET_RUN = 2
 # The opening words of a ministerial text ("WE, THE MINISTERS ...", "LAS MINISTRAS Y LOS MINISTROS").
 _OPENING_RE = re.compile(
     r"(?<=\s)(?:WE|We|NOSOTROS|Nosotros|LAS MINISTRAS|Las Ministras|LOS MINISTROS|Los Ministros|"
-    r"THE MINISTERS|The Ministers)\b[ ,]")
+    r"THE MINISTERS|The Ministers|Reunid[oa]s en|REUNID[OA]S EN)\b[ ,]")
 # The words in capitals that open each clause of a resolution or declaration's preamble and operative
 # part, as OAS and UN texts print them ("REAFFIRMING the commitment ...; RECOGNIZING ...; RESOLVES:").
 PREAMBLE_CUES = (
@@ -298,7 +298,8 @@ _NUMBERED_HEADING_WORDS = 4
 _TAIL_HEADING_WORDS = 4
 _TITLE_ABBREVIATIONS = frozenset("sr sra srta dr dra mr mrs ms lic ing amb excmo excma hon prof st gen arq".split())
 _PART_TAIL_RE = re.compile(r"(?<=\s)(?:Introduction|Introducci[óo]n|Background|Antecedentes|Preamble|Pre[áa]mbulo|"
-                           r"Conclusions|Conclusiones|Recommendations|Recomendaciones|Objectives|Objetivos)\s*$")
+                           r"Conclusions|Conclusiones|Recommendations|Recomendaciones|Objectives|Objetivos|"
+                           r"DECLARATION|DECLARACI[ÓO]N)\s*$")
 _TAIL_HEADING_RE = re.compile(
     rf"(?<=[a-záéíóúñ)]\.\s)[{_CAP}][\w’'-]*(?:\s+[\w’'-]+){{0,{_TAIL_HEADING_WORDS - 1}}}:?\s*$")
 
