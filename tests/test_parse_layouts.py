@@ -3327,3 +3327,17 @@ def test_a_declaration_glued_on_one_line_opening_on_reunidos() -> None:
     got = [(p.kind, own_text(text, p)[:12]) for p in parse_document(text).provisions]
     assert got == [(Kind.PARAGRAPH, "Reunidos en "), (Kind.SECTION, "DECLARACIÓN"), (Kind.PARAGRAPH, "1. Reconocem"),
                    (Kind.PARAGRAPH, "2. Reiteramo")]
+
+
+def test_recommendations_announced_by_their_number() -> None:
+    """A news item's paragraph announcing recommendations by their number ("... agreed on the three recommendations
+    to guide the region.") leads in the numbered run after it, though it ends with a full stop: recommendations."""
+    text = ("Ministers agree on the future of work\n\n"
+            "The Ministers of Labor met in Lima on 3 May 2040 to discuss the future of work in the region.\n\n"
+            "As a result of their discussions, the Ministers agreed on the three overarching recommendations to "
+            "guide the region.\n\n"
+            "1. Exploring new job opportunities in the digital and green economies;\n\n"
+            "2. Adapting the institutions of work to new forms of employment;\n\n"
+            "3. Strengthening social dialogue on the future of work.\n")
+    kinds = [p.kind for p in parse_document(text).provisions if p.number]
+    assert kinds == [Kind.RECOMMENDATION] * 3

@@ -30,14 +30,19 @@ from collections.abc import Sequence
 from kb.model import DocType, Kind
 from kb.parse._blocks import OPENING_RE, RESOLUTION_CUE_RE
 
-__all__ = ["Roles"]
+__all__ = ["COUNTED_RECOMMENDATIONS", "Roles"]
 
+# Recommendations announced by their number, the sentence ending before them ("agreed on the four overarching
+# recommendations to guide ...", "aprobaron las tres recomendaciones siguientes").
+COUNTED_RECOMMENDATIONS = (
+    r"\b(?:the|las|los) (?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2}|dos|tres|cuatro|cinco|seis|siete|"
+    r"ocho|nueve|diez)\s+(?:[\w-]+\s+){0,2}(?:recommendations|recomendaciones)\b")
 _RECOMMENDATIONS_RE = re.compile(r"\b(?:recommendations?|recomendaci(?:ón|on|ones))\b", re.IGNORECASE)
 _RECOMMENDS_RE = re.compile(r"\b(?:recommends?|recomienda[n]?)\b", re.IGNORECASE)
 # A lead-in announcing recommendations: "adopted the following conclusions and recommendations:".
 _FOLLOWING_RECOMMENDATIONS_RE = re.compile(
     r"\bthe following (?:[\w-]+ and )?recommendations\b|"
-    r"\b(?:las|estas) siguientes (?:[\w-]+ (?:y|e) )?recomendaciones\b", re.IGNORECASE)
+    r"\b(?:las|estas) siguientes (?:[\w-]+ (?:y|e) )?recomendaciones\b|" + COUNTED_RECOMMENDATIONS, re.IGNORECASE)
 # A Working Group's own words asking for action, in the present tense, as a paragraph opens: "1. The Working
 # Group recommends that ...", "Requests the Technical Secretariat to ...", "El Grupo de Trabajo solicita a ...";
 # not what it noted, nor what a meeting recommended (past tense) or another body asks of it.

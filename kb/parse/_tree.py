@@ -17,10 +17,11 @@ from dataclasses import dataclass, field
 from kb.model import Kind, Provision
 from kb.parse._blocks import Block
 from kb.parse._lines import Tok, is_upper
-from kb.parse._roles import Roles
+from kb.parse._roles import COUNTED_RECOMMENDATIONS, Roles
 
 __all__ = ["Note", "Tree", "build_tree"]
 
+_COUNTED_RE = re.compile(COUNTED_RECOMMENDATIONS, re.IGNORECASE)
 _AGENDA_LEVEL = -1  # indentation level of an agenda list: any bullet after an entry nests under it
 _LOST_SHARE = 0.75  # numbering is lost when at least this share of numbered paragraphs print "1."
 _LOST_MIN = 3
@@ -115,10 +116,14 @@ def _heading_text(text: str) -> bool:
 
 
 def _lead_in(block: Block) -> str:
-    """The text with which a block introduces a list that follows it: a heading, or a text
-    ending with a colon ("Specific objectives:"); else nothing."""
+    """The text with which a block introduces a list that follows it: a heading, a text ending with a colon
+    ("Specific objectives:"), or one whose last sentence announces recommendations by their number ("... agreed on
+    the four overarching recommendations to guide ..."); else nothing."""
     if block.tok is Tok.SECTION or block.subheading or block.text.endswith(":"):
         return block.text
+    last = re.split(r"(?<=[.;])\s+", block.text.strip())[-1]
+    if block.tok is Tok.TEXT and _COUNTED_RE.search(last):
+        return last
     return ""
 
 
