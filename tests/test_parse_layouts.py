@@ -3341,3 +3341,18 @@ def test_recommendations_announced_by_their_number() -> None:
             "3. Strengthening social dialogue on the future of work.\n")
     kinds = [p.kind for p in parse_document(text).provisions if p.number]
     assert kinds == [Kind.RECOMMENDATION] * 3
+
+
+@pytest.mark.parametrize("text", [
+    "Regional Meeting Concludes With Adoption Of Lima Declaration\n\n"
+    "The Regional Meeting concluded on 3 May 2040 with the adoption of the Lima Declaration, a commitment to decent "
+    "work in the region.\n\nThe delegations also agreed to meet again in two years.\n",
+    "Ministerios de Trabajo acuerdan una agenda común para la región\n\n"
+    "Los Ministros y Ministras de Trabajo de la región, reunidos en la Conferencia Interamericana, aprobaron hoy la "
+    "Declaración de Lima. Este documento sienta las bases de la cooperación en la región.\n",
+])
+def test_a_news_item_telling_of_a_declaration_is_a_web_page(text: str) -> None:
+    """A headline telling of a declaration's adoption by the noun ("... With Adoption Of Lima Declaration"), or the
+    ministers opening a story of what they did that day ("..., reunidos en ..., aprobaron hoy ..."): a news item,
+    a web page, not the declaration."""
+    assert parse_document(text).metadata.type == "WebPage"

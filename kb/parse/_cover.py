@@ -795,7 +795,12 @@ _OPERATIVE_ALONE_RE = re.compile(r"^\s*(?:RESUELVEN?|Resuelven?|RESOLVES?|Resolv
 # ("Ministers of Labor Adopt the Declaration of ...", "Titulares de Trabajo ... aprueban plan de acción ...").
 _HEADLINE_VERB_RE = re.compile(
     r"\s(?:adopt|adopts|adopted|approve|approves|approved|sign|signs|signed|aprueban?|aprobaron|adoptan?|adoptaron|"
-    r"firman?|firmaron|suscriben|suscribieron)\s", _FLAGS)
+    r"firman?|firmaron|suscriben|suscribieron|"
+    # or the noun of the act ("... Concludes With Adoption Of Punta Cana Declaration")
+    r"adoption of|approval of|signing of|adopci[óo]n de|aprobaci[óo]n de|firma de)\s", _FLAGS)
+# A report of what the signatories did the day it was written ("Los Ministros ..., reunidos en ..., aprobaron hoy
+# ..."): a news item, not what they signed.
+_NEWS_DAY_RE = re.compile(r"\b(?:hoy|ayer|today|yesterday)\b", _FLAGS)
 
 
 def _headline(title: str) -> bool:
@@ -877,6 +882,8 @@ def read_cover(front: str, opening: str, body: str) -> CoverMetadata:
     # adopted in Quito ..." / "Nosotros, los Ministros ...")
     signed = next((text for text in [opening, *[line for line in body.split("\n") if line.strip()][1:2]]
                    if _SIGNATORIES_RE.match(text)), None)
+    if doc_type is None and signed is not None and _NEWS_DAY_RE.search(signed.split(". ", 1)[0]):
+        doc_type = DocType.WEB_PAGE  # "... aprobaron hoy la Declaración de ...": a news item telling of it
     if doc_type is None and signed is not None:
         # "We, the Ministers ...": what they sign is a declaration, unless its first sentence names a plan
         named = _type_of(signed.split(". ", 1)[0])
