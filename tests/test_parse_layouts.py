@@ -3356,3 +3356,12 @@ def test_a_news_item_telling_of_a_declaration_is_a_web_page(text: str) -> None:
     ministers opening a story of what they did that day ("..., reunidos en ..., aprobaron hoy ..."): a news item,
     a web page, not the declaration."""
     assert parse_document(text).metadata.type == "WebPage"
+
+
+def test_a_press_advisory_is_a_web_page() -> None:
+    """A press office's advisory ("Press Advisory" over its headline) announcing meetings is a web page, as its
+    press release is."""
+    text = ("Press Advisory\n\nOAS to Convene Meetings of Labor Authorities in Lima\n\n  May 3, 2040\n\n"
+            "The Organization will convene a series of meetings this week in Lima to discuss labor issues in the "
+            "region.\n")
+    assert parse_document(text).metadata.type == "WebPage"

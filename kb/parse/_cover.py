@@ -161,7 +161,8 @@ _SIGNATORIES_RE = re.compile(
 # event page's heading. A page that names no document type and carries one is a web page.
 _WEB_CUES_RE = re.compile(
     r"^\s*-\s*(?:English|Español)\s*$|^\s*(?:Back to|Volver a)\b|\b(?:Click here|Haga clic aqu\S*)\b|"
-    r"^\s*(?:Press Release|Comunicado de Prensa)\s*$|^\s*(?:Place and Date|Lugar y fecha|Event date)\s*:|"
+    r"^\s*(?:Press Release|Comunicado de Prensa|Press Advisory|Aviso de Prensa|News Release)\s*$|"
+    r"^\s*(?:Place and Date|Lugar y fecha|Event date)\s*:|"
     r"^\s*Untitled Document\s*$|\b(?:Contact us|Cont\S*ctenos)\b|Follow-up and Implementation|"
     r"Seguimiento e implementaci|"
     # a newsletter's or a portal's tools, a back link, share buttons, a site's greeting
