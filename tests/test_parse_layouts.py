@@ -3365,3 +3365,13 @@ def test_a_press_advisory_is_a_web_page() -> None:
             "The Organization will convene a series of meetings this week in Lima to discuss labor issues in the "
             "region.\n")
     assert parse_document(text).metadata.type == "WebPage"
+
+
+def test_a_roman_numeral_without_its_stop_before_the_next_one() -> None:
+    """The first heading of a report printed without its numeral's stop ("I ANTECEDENTES"), the next with it ("II.
+    SEDE Y FECHA"): both sections of the one run, numbered I and II."""
+    text = ("Informe Final\n\nI ANTECEDENTES\n\nLa Comisión fue creada por la Asamblea General para fortalecer la "
+            "cooperación entre los puertos de la región.\n\nII. SEDE Y FECHA\n\nLa reunión se celebró en Lima los días "
+            "3 y 4 de mayo de 2040.\n")
+    assert [(p.eid, p.number) for p in parse_document(text).provisions if p.kind is Kind.SECTION] == [
+        ("sec_1", "I"), ("sec_2", "II")]

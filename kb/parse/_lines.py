@@ -230,7 +230,25 @@ def classify(text: str, segments: list[Segment]) -> list[Line]:
     """Every segment classified; running headers (a short line repeated next to page markers)
     become noise; a section mark alone on a line ("I.", "CAPÍTULO I") makes a heading with the line after it."""
     lines = [_classify(s, text[s.start:s.end]) for s in segments]
-    return _marks_alone(text, _running_headers(_long_headings(lines)))
+    return _marks_alone(text, _running_headers(_long_headings(_bare_roman_headings(lines))))
+
+
+# A roman numeral and a heading in capitals without the numeral's stop ("I ANTECEDENTES").
+_BARE_ROMAN_RE = re.compile(rf"^\s*(?P<num>[IVX]{{1,4}})\s+(?P<body>[{_CAP}][{_CAP}\s,-]*[{_CAP}])\s*$")
+
+
+def _bare_roman_headings(lines: list[Line]) -> list[Line]:
+    """A heading in capitals after a roman numeral printed without its stop ("I ANTECEDENTES"), when the next
+    section heading is the next numeral ("II. SEDE Y FECHA"): a section of the same run."""
+    out = list(lines)
+    for i, line in enumerate(out):
+        m = _BARE_ROMAN_RE.match(line.raw) if line.tok is Tok.TEXT and not line.inline else None
+        if m is None or not _ROMAN_RE.match(m["num"]):
+            continue
+        after = next((x for x in out[i + 1:] if x.tok is Tok.SECTION), None)
+        if after is not None and "roman" in after.styles and follows(after.num, m["num"]):
+            out[i] = replace(line, tok=Tok.SECTION, body=clean(m["body"]), num=m["num"], styles=_styles(m["num"]))
+    return out
 
 
 def _long_headings(lines: list[Line]) -> list[Line]:
