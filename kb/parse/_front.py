@@ -17,9 +17,13 @@ A table of contents (``CONTENTS``, ``INDEX``, ``ÍNDICE``, ``CONTENIDO``..., a r
 dot leaders and page numbers, or a run of sibling headings printed again further on) runs until its
 first entry's title appears again as a heading, or until prose.
 
-Inside the body, two more things are not text: the signature that closes it (a name and the titles
-under it), and, in a compilation of resolutions, the cover of each further resolution (its symbol
-down to the note of its adoption).
+A slide deck's text begins with its first slide's title (the title slide and the host's page before it are
+its cover).
+
+Inside the body, three more things are not text: the signature that closes it (a name and the titles
+under it), in a compilation of resolutions the cover of each further resolution (its symbol
+down to the note of its adoption), and in a letter sending the document, the letter's salutation,
+closing formula, signature and addressee.
 """
 
 from __future__ import annotations

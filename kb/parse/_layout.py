@@ -16,6 +16,11 @@ sentence case after a ";" or the subject), the subject ("LA ASAMBLEA GENERAL,"),
 part after "RESUELVE:"; or around a heading in capitals between two sentences. A short numbered
 heading glued to its first sentence (``1. Convocatoria La Asamblea ...``) is cut from it, and so is
 a short label ending a sentence's piece before the next item (``... in April. Resolutions adopted:``).
+
+A slide host's transcript prints each slide on one line (after its number, or under the host's rule), its
+title glued to its text: the slide is cut into its title (a heading, ended by a title printed before, a
+question, the noun naming the slide's part or the first bullet), its text and its bullets, its number left
+out. A news page's link to the rest of a story ("Read more >>") is cut from the summary it ends.
 """
 
 from __future__ import annotations
@@ -554,13 +559,14 @@ def segments(text: str) -> list[Segment]:
     offset = 0
     physical = text.split("\n")
     slides = _slides(physical)
+    first_slide = min(slides, default=-1)  # the deck's title slide: read as any line is
     titles: list[str] = []  # the titles of the slides read so far
     # A page saved with a line break's tag ending its lines ("VISTOS:<br />"): the tags are no text.
     tagged_ends = sum(1 for line in physical if _LINE_END_BREAK_RE.search(line)) >= _HTML_BREAKS
     opened = False  # a line with text came before: only the text's first line may open with its cover
     for no, line in enumerate(physical, start=1):
         line_end = offset + len(line)
-        if no - 1 in slides and no - 1 != min(slides):  # the first slide is the deck's title: read as it is
+        if no - 1 in slides and no - 1 != first_slide:
             out += _slide_segments(line, offset, no, slides[no - 1], titles)
             opened, offset = True, line_end + 1
             continue

@@ -1,7 +1,7 @@
 """What each segment of a source is, judged by its marker: a section heading, a numbered,
 lettered or bulleted item, an agenda entry, a number standing alone, plain text, or noise that is
-not part of the text at all (page markers, running headers, host captions). Also the clean text of
-a line: without footnotes, bookmarks and markdown markup, whitespace folded.
+not part of the text at all (page markers, running headers, host captions, a news site's furniture).
+Also the clean text of a line: without footnotes, bookmarks and markdown markup, whitespace folded.
 """
 
 from __future__ import annotations
