@@ -624,15 +624,24 @@ def test_a_pdf_list_of_one_line_entries_with_space_between_keeps_them_apart(tmp_
     assert all(entry in lines for entry in entries)
 
 
-@pytest.mark.parametrize("align", ["J", "L"])  # justified, and set ragged right
-def test_a_pdf_paragraph_running_over_a_page_break_is_read_whole(tmp_path: Path, align: str) -> None:
+_OVER_THE_BREAK = ("1. The Ministers of Labor commit to strengthen the public employment services of the region, to "
+                   "promote social dialogue, to share the experiences of the ministries with one another and to "
+                   "report on what they did at the next Conference, in the framework of the Inter-American Network "
+                   "for Labor Administration and with the support of the Technical Secretariat.")
+
+
+def _read_over_a_page_break(tmp_path: Path, *, header: str, first_page_header: bool, lead: float, align: str,
+                            after: str) -> list[list[str]]:
+    """A two-page PDF of our own: a header over the pages, "- N -" under them, and ``_OVER_THE_BREAK`` starting
+    ``lead`` mm down the first page so that it runs over the break, ``after`` under it; its text as read by
+    ``kb add``, a line's words a line."""
     from fpdf import FPDF
 
     class Paged(FPDF):
         def header(self) -> None:
-            if self.page_no() > 1:
+            if first_page_header or self.page_no() > 1:
                 self.set_font("helvetica", size=8)
-                self.cell(0, 4, "OEA/Ser.K/XII.40.1", align="R", new_x="LMARGIN", new_y="NEXT")
+                self.cell(0, 4, header, align="R", new_x="LMARGIN", new_y="NEXT")
 
         def footer(self) -> None:
             self.set_y(-15)
@@ -643,19 +652,21 @@ def test_a_pdf_paragraph_running_over_a_page_break_is_read_whole(tmp_path: Path,
     pdf.set_margins(25, 20, 25)
     pdf.add_page()
     pdf.set_font("helvetica", size=10.5)
-    pdf.ln(222)  # the paragraph starts near the foot of the first page
-    paragraph = ("1. The Ministers of Labor commit to strengthen the public employment services of the region, to "
-                 "promote social dialogue, to share the experiences of the ministries with one another and to "
-                 "report on what they did at the next Conference, in the framework of the Inter-American Network "
-                 "for Labor Administration and with the support of the Technical Secretariat.")
-    pdf.multi_cell(0, 5, paragraph, align=align, new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(lead)
+    pdf.multi_cell(0, 5, _OVER_THE_BREAK, align=align, new_x="LMARGIN", new_y="NEXT")
     pdf.ln(3)
-    pdf.multi_cell(0, 5, "2. Promote decent work.", align=align, new_x="LMARGIN", new_y="NEXT")
-    path = tmp_path / "plan.pdf"
+    pdf.multi_cell(0, 5, after, align=align, new_x="LMARGIN", new_y="NEXT")
+    path = tmp_path / "paged.pdf"
     pdf.output(str(path))
-    text = kb.extract(path).text
-    lines = [line.split() for line in text.split("\n")]
-    assert len(pdf.pages) == 2 and paragraph.split() in lines
+    assert len(pdf.pages) == 2
+    return [line.split() for line in kb.extract(path).text.split("\n")]
+
+
+@pytest.mark.parametrize("align", ["J", "L"])  # justified, and set ragged right
+def test_a_pdf_paragraph_running_over_a_page_break_is_read_whole(tmp_path: Path, align: str) -> None:
+    lines = _read_over_a_page_break(tmp_path, header="OEA/Ser.K/XII.40.1", first_page_header=False, lead=222,
+                                    align=align, after="2. Promote decent work.")
+    assert _OVER_THE_BREAK.split() in lines
     assert ["-", "1", "-"] in lines and ["OEA/Ser.K/XII.40.1"] in lines  # kept, before the paragraph
 
 
@@ -665,37 +676,10 @@ def test_a_running_header_in_words_is_no_part_of_a_paragraph_over_a_page_break(t
     middle of a paragraph running over the break ("... of the region, Working Group 2 Report - Draft ...") and
     the paragraph's end became a block of its own. Words printed alone in the top margin of two pages or more
     are the page's header, set apart as a page number is."""
-    from fpdf import FPDF
-
     header = "Working Group 2 Report - Draft for discussion"
-
-    class Paged(FPDF):
-        def header(self) -> None:
-            self.set_font("helvetica", size=8)
-            self.cell(0, 4, header, align="R", new_x="LMARGIN", new_y="NEXT")
-
-        def footer(self) -> None:
-            self.set_y(-15)
-            self.set_font("helvetica", size=9)
-            self.cell(0, 5, f"- {self.page_no()} -", align="C")
-
-    pdf = Paged(format="Letter")
-    pdf.set_margins(25, 20, 25)
-    pdf.add_page()
-    pdf.set_font("helvetica", size=10.5)
-    pdf.ln(216)  # the paragraph starts near the foot of the first page
-    paragraph = ("1. The Ministers of Labor commit to strengthen the public employment services of the region, to "
-                 "promote social dialogue, to share the experiences of the ministries with one another and to "
-                 "report on what they did at the next Conference, in the framework of the Inter-American Network "
-                 "for Labor Administration and with the support of the Technical Secretariat.")
-    pdf.multi_cell(0, 5, paragraph, align=align, new_x="LMARGIN", new_y="NEXT")
-    pdf.ln(3)
-    pdf.multi_cell(0, 5, "4. Promote decent work.", align=align, new_x="LMARGIN", new_y="NEXT")
-    path = tmp_path / "report.pdf"
-    pdf.output(str(path))
-    text = kb.extract(path).text
-    lines = [line.split() for line in text.split("\n")]
-    assert len(pdf.pages) == 2 and paragraph.split() in lines
+    lines = _read_over_a_page_break(tmp_path, header=header, first_page_header=True, lead=216, align=align,
+                                    after="4. Promote decent work.")
+    assert _OVER_THE_BREAK.split() in lines
     assert lines.count(header.split()) == 2  # the first page's, and the second's: a line of its own
     assert ["4.", "Promote", "decent", "work."] in lines
 
