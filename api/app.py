@@ -288,13 +288,13 @@ def create_app(store_spec: str | None = None, *, follow: Path | str | None = Non
     app = FastAPI(title="iacml-kb", version="0.1.0", description=DESCRIPTION, lifespan=lifespan,
                   default_response_class=JSONResponse, docs_url=None, redoc_url=None)
     app.state.context = ctx
-    errors.install(app, lambda *error: pages.error_html(ctx, *error), patterns=rest.PATTERN_WORDS)
-    sparql.install(app, ctx, linked_data.render)
+    errors.install(app, lambda request, *error: pages.error_html(request, ctx, *error), patterns=rest.PATTERN_WORDS)
+    sparql.install(app, ctx, lambda request, name, **values: pages.render_page(request, name, ctx, **values))
     graph_store.install(app, ctx)
     rest.install(app, ctx)
     linked_data.install(app, ctx)
     pages.install(app, ctx)
-    sparql_page.install(app, ctx, linked_data.render)
+    sparql_page.install(app, ctx, lambda request, name, **values: pages.render_page(request, name, ctx, **values))
     api_docs.install(app)  # after the SPARQL page: its /static/vendor/yasqe/ route comes first
     if curator_corpus is not None:
         app.state.curator_token = curator_token or secrets.token_urlsafe(32)

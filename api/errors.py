@@ -142,8 +142,8 @@ def parameter_of(exc: kb.KbError, names: object = None) -> str | None:
     return name
 
 
-# A page for an error: (status, title, detail, parameter) -> HTML
-HtmlPage = Callable[[int, str, str, str | None], str]
+# A page for an error: (request, status, title, detail, parameter) -> its HTML and the headers saying its language
+HtmlPage = Callable[[Request, int, str, str, str | None], tuple[str, dict[str, str]]]
 
 
 def install(app: FastAPI, html_page: HtmlPage | None = None, *, patterns: Mapping[str, str] | None = None) -> None:
@@ -155,11 +155,12 @@ def install(app: FastAPI, html_page: HtmlPage | None = None, *, patterns: Mappin
         headers = {**(headers or {}), "Vary": "Accept"}  # a page or JSON by the Accept: caches keep them apart
         if html_page is not None and prefers_html_to_json(request.headers.get("accept")):
             try:
-                page = html_page(status, title or HTTPStatus(status).phrase, detail, parameter)
+                page, said = html_page(request, status, title or HTTPStatus(status).phrase, detail, parameter)
             except Exception:  # the page could not be made (the store gone): the words go as JSON
                 LOG.exception("error page not rendered")
             else:
-                return HTMLResponse(page, status_code=status, headers=headers)
+                vary = ", ".join(v for v in (headers["Vary"], said.pop("Vary", "")) if v)
+                return HTMLResponse(page, status_code=status, headers={**headers, **said, "Vary": vary})
         return error_response(status, detail, title=title, parameter=parameter, headers=headers)
 
     @app.exception_handler(ApiError)

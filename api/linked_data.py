@@ -163,10 +163,6 @@ def alternate_headers(path: str) -> dict[str, str]:
     return {"Vary": "Accept", "Link": alternates}
 
 
-def html_response(body: str, path: str) -> Response:
-    return Response(body, media_type="text/html; charset=utf-8", headers=alternate_headers(path))
-
-
 def graph_response(request: Request, graph: Graph, subject: URIRef, format_param: str | None,
                    extra: dict[str, Any] | None = None, prefixes: dict[str, str] | None = None,
                    offers: list[str] = PAGE_OFFERS) -> Response:
@@ -174,13 +170,17 @@ def graph_response(request: Request, graph: Graph, subject: URIRef, format_param
     path = request.url.path
     headers = alternate_headers(path)
     if fmt == "html":
-        return Response(html_page(graph, subject, path, extra or {}), media_type="text/html; charset=utf-8",
-                        headers=headers)
+        from api import pages  # pages renders with this module's templates
+
+        return pages.page_response(request, html_page(request, graph, subject, path, extra or {}), headers=headers)
     body = serialize.graph_bytes(graph, fmt, prefixes)
     return Response(body, media_type=serialize.media_type(fmt), headers=headers)
 
 
-def html_page(graph: Graph, subject: URIRef, path: str, extra: dict[str, Any]) -> str:
+def html_page(request: Request, graph: Graph, subject: URIRef, path: str, extra: dict[str, Any]) -> str:
+    """A graph as a page: the subject's properties, what refers to it, its hash IRIs' properties."""
+    from api import pages  # pages renders with this module's templates
+
     properties = [(curie(str(p)), local_href(str(p)), _view_term(o))
                   for p, o in sorted(graph.predicate_objects(subject))]
     text = next((str(o) for o in graph.objects(subject, KB_NS.text)), None)
@@ -188,7 +188,7 @@ def html_page(graph: Graph, subject: URIRef, path: str, extra: dict[str, Any]) -
     others = sorted({str(s) for s in graph.subjects() if s != subject and str(s).startswith(str(subject) + "#")})
     fragments = [(s, [(curie(str(p)), _view_term(o)) for p, o in sorted(graph.predicate_objects(URIRef(s)))])
                  for s in others]
-    return render("triples.html", title=title_of(graph, subject), iri=str(subject), text=text,
+    return pages.render_page(request, "triples.html", title=title_of(graph, subject), iri=str(subject), text=text,
                   properties=properties, incoming=incoming, fragments=fragments, path=path,
                   formats=serialize.GRAPH_TYPES, **extra)
 
@@ -218,6 +218,9 @@ def void_graph(base_url: str, ctx: Context) -> Graph:
 
 FormatParam = Query(None, description="Override content negotiation: html, turtle, jsonld, nt or rdfxml",
                     pattern="^(html|turtle|ttl|jsonld|json-ld|nt|ntriples|rdf|rdfxml)$", examples=["turtle"])
+LangParam = Query(None, description="The page's language, for browsers: en or es (default: as Accept-Language "
+                                    "prefers, else en); the page's links and forms keep it",
+                  json_schema_extra={"enum": ["en", "es"]}, examples=["es"])
 NEGOTIATION = ("HTML for browsers (an Accept that puts text/html first), else Turtle, JSON-LD, N-Triples or RDF/XML "
                "by the Accept header (Turtle without one); `format` overrides Accept. The answer's `Link` header "
                "names each RDF syntax of the same resource.")
@@ -228,6 +231,7 @@ def install(app: FastAPI, ctx: Context) -> None:
     from api import pages  # pages renders with this module's templates
 
     async def describe_iri(request: Request, path: str, format_param: str | None) -> Response:
+        pages.page_language(request)  # a lang the pages lack is a 400 in every format, as the schema says
         iri = URIRef(kb.BASE + path)
         now = await offload.run(kb.replaced_by, ctx.store, iri)
         if now is not None and now.startswith(kb.BASE):  # published before its document was held: moved for good
@@ -236,16 +240,14 @@ def install(app: FastAPI, ctx: Context) -> None:
         fmt = page_format(request, format_param)
         if fmt == "html":
             try:
-                return html_response(await pages.item_html(request, ctx, iri), request.url.path)
+                return pages.page_response(request, await pages.item_html(request, ctx, iri),
+                                           headers=alternate_headers(request.url.path))
             except kb.NotFoundError as exc:  # a person gets a page saying so, with a way on
-                gone = isinstance(exc, kb.GoneError)
-                return Response(pages.not_found_html(ctx, str(exc), gone=gone), status_code=410 if gone else 404,
-                                media_type="text/html; charset=utf-8")
-            except ApiError as exc:  # a parameter of the page (asof): said on a page, not in JSON
+                return pages.not_found_html(request, ctx, str(exc), gone=isinstance(exc, kb.GoneError))
+            except ApiError as exc:  # a parameter of the page (asof, lang): said on a page, not in JSON
                 if exc.status != 400:
                     raise
-                return Response(pages.not_found_html(ctx, exc.detail, title="Bad request"), status_code=400,
-                                media_type="text/html; charset=utf-8")
+                return pages.not_found_html(request, ctx, exc.detail, bad=True, parameter=exc.parameter)
         try:
             triples = await offload.run(item_triples, ctx.store, iri)
         except kb.GoneError:  # a Linked Data client gets what is kept of it, in the syntax it asked for
@@ -263,7 +265,7 @@ def install(app: FastAPI, ctx: Context) -> None:
                                f"and what points at it. {NEGOTIATION}")
     async def document(request: Request, slug: str = PathParam(pattern=SLUG_PATTERN, max_length=200,
                                                                examples=[examples.DOCUMENT]),
-                       format: str | None = FormatParam) -> Response:
+                       format: str | None = FormatParam, lang: str | None = LangParam) -> Response:
         return await describe_iri(request, f"doc/{slug}", format)
 
     @app.api_route("/doc/{slug}/{eid}", methods=["GET", "HEAD"], tags=["Linked data"],
@@ -274,7 +276,7 @@ def install(app: FastAPI, ctx: Context) -> None:
     async def provision(request: Request, slug: str = PathParam(pattern=SLUG_PATTERN, max_length=200,
                                                                 examples=[examples.DOCUMENT]),
                         eid: str = PathParam(pattern=EID_PATTERN, max_length=200, examples=[examples.EID]),
-                        format: str | None = FormatParam) -> Response:
+                        format: str | None = FormatParam, lang: str | None = LangParam) -> Response:
         return await describe_iri(request, f"doc/{slug}/{eid}", format)
 
     for kind in KINDS:
@@ -284,9 +286,12 @@ def install(app: FastAPI, ctx: Context) -> None:
                    response_class=Response, responses=RDF_RESPONSE,
                    description=f"The OWL ontology {ONTOLOGY_IRI}: its classes and properties with their labels and "
                                f"definitions. A page for browsers, else {NEGOTIATION.split(', else ', 1)[1]}")
-    async def ontology(request: Request, format: str | None = FormatParam) -> Response:
+    async def ontology(request: Request, format: str | None = FormatParam,
+                       lang: str | None = LangParam) -> Response:
+        pages.page_language(request)  # a lang the pages lack is a 400 in every format, as the schema says
         if page_format(request, format, ONTOLOGY_OFFERS) == "html":
-            return html_response(await pages.ontology_html(request, ctx), request.url.path)
+            return pages.page_response(request, await pages.ontology_html(request, ctx),
+                                       headers=alternate_headers(request.url.path))
         return graph_response(request, ctx.ontology, URIRef(ONTOLOGY_IRI), format, offers=ONTOLOGY_OFFERS)
 
     @app.api_route("/ontology/alignments", methods=["GET", "HEAD"], tags=["Linked data"],
@@ -359,7 +364,7 @@ def _install_kind(app: FastAPI, kind: str,
                   describe_iri: Callable[[Request, str, str | None], Any]) -> None:
     async def entity(request: Request, slug: str = PathParam(pattern=SLUG_PATTERN, max_length=200,
                                                              examples=[examples.KIND_SLUGS[kind]]),
-                     format: str | None = FormatParam) -> Response:
+                     format: str | None = FormatParam, lang: str | None = LangParam) -> Response:
         response: Response = await describe_iri(request, f"{kind}/{slug}", format)
         return response
 

@@ -97,3 +97,40 @@ def prefers_html_to_json(accept: str | None) -> bool:
     page; ``text/html;q=0.1, application/json`` asks for the JSON)."""
     return _html_first(accept, ["application/json", "application/problem+json", "application/sparql-results+json",
                                 "application/sparql-results+xml"])
+
+
+def choose_language(accept_language: str | None, offers: Sequence[str]) -> str | None:
+    """The offered language (a primary subtag: ``es``) an ``Accept-Language`` header prefers (RFC 9110 12.5.4,
+    basic filtering): ``es-MX`` and ``es`` match ``es``, ``*`` any offer not named otherwise, ``q=0`` refuses;
+    among equal qualities the more specific range, then the one listed first. None when it names none."""
+    if not accept_language:
+        return None
+    best: tuple[float, int, int] | None = None
+    chosen: str | None = None
+    ranges = []
+    for position, item in enumerate(accept_language.split(",")[:MAX_RANGES]):
+        tag, *params = (part.strip() for part in item.split(";"))
+        quality = 1.0
+        for param in params:
+            name, _, value = param.partition("=")
+            if name.strip().lower() == "q":
+                try:
+                    quality = min(max(float(value.strip()), 0.0), 1.0)
+                except ValueError:
+                    quality = 0.0
+        if tag:
+            ranges.append((tag.lower(), quality, position))
+    for offer in offers:
+        named = [(q, p, 2 if tag == offer else 1) for tag, q, p in ranges
+                 if tag == offer or tag.startswith(offer + "-")]
+        if not named:
+            named = [(q, p, 0) for tag, q, p in ranges if tag == "*"]
+        if not named:
+            continue
+        quality, position, specificity = max(named, key=lambda n: (n[2], n[0], -n[1]))
+        if quality <= 0:
+            continue
+        key = (quality, specificity, -position)
+        if best is None or key > best:
+            best, chosen = key, offer
+    return chosen

@@ -10,29 +10,39 @@ document's source text with every provision anchored by its eId), ``/search``, t
 from :mod:`api.pages_data`; whole-knowledge-base status computations run in the query workers
 under the time limit, everything else in the thread pool. Pages are server-rendered (Jinja2);
 the little JavaScript there is (``static/pages.js``: copy buttons) only adds to working HTML.
+
+It also owns the language of every page (:func:`page_language`): the ``lang`` query parameter
+(``en``, ``es``; any other value is a 400 naming it), which the page's links and forms then keep;
+else the request's ``Accept-Language`` (q-values honoured); else English. The words come from
+:mod:`api.words`, the knowledge base's names from the graph in that language where it has them.
+Every page says its language (``<html lang>``, ``Content-Language``), links to itself in the other
+one, and is sent with an ETag of its own bytes and language (a revalidation answers 304 only for
+the same page in the same language) and ``Vary: Accept-Language`` when the header chose it.
 """
 
 from __future__ import annotations
 
 import csv
 import datetime as dt
+import hashlib
 import io
 import json
 import re
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
 
 from fastapi import FastAPI, Query, Request
 from fastapi import Path as PathParam
-from fastapi.responses import FileResponse, HTMLResponse, Response
+from fastapi.responses import FileResponse, Response
 from rdflib import URIRef
 
 import kb
-from api import examples, offload, pages_data, views
+from api import caching, examples, negotiation, offload, pages_data, views, words
 from api.context import Context
 from api.errors import ERROR_RESPONSES, ApiError
-from api.linked_data import render
+from api.linked_data import LangParam, render
 from api.workers import call_job
 
 STATIC = Path(__file__).resolve().parent / "static"
@@ -50,8 +60,101 @@ def _common(ctx: Context) -> dict[str, Any]:
     return {"version": ctx.version, "triples": ctx.triples}
 
 
-def _page(name: str, ctx: Context, status_code: int = 200, **values: Any) -> HTMLResponse:
-    return HTMLResponse(render(name, **_common(ctx), **values), status_code=status_code)
+# --------------------------------------------------------------------------------------------
+# The language of a page
+# --------------------------------------------------------------------------------------------
+
+LANG_PARAMETER = "lang"
+# links a page's language is not carried to: files, and what is not a page
+_NOT_PAGES = ("/static/", "/dumps/", "/openapi.json", "/docs", "/redoc", "/context.jsonld")
+_LOCAL_LINK = re.compile(r'(<a\b[^>]*?\shref=")(/(?!/)[^"]*)"')
+_GET_FORM = re.compile(r'<form\b(?![^>]*method="post")[^>]*\saction="/[^"]*"[^>]*>')
+
+
+@dataclass(frozen=True)
+class Language:
+    """The language a page is written in, and whether the ``lang`` parameter asked for it (its links keep it)."""
+
+    code: str
+    asked: bool
+
+
+def page_language(request: Request) -> Language:
+    """``lang`` if given (a 400 naming it for a language the pages are not written in), else the one
+    ``Accept-Language`` prefers among them, else English."""
+    given = request.query_params.get(LANG_PARAMETER)
+    if given is not None:
+        if given not in words.LANGUAGES:
+            raise ApiError(400, f"parameter {LANG_PARAMETER!r}: {given[:40]!r} is not one of "
+                                f"{', '.join(words.LANGUAGES)}", parameter=LANG_PARAMETER)
+        return Language(given, True)
+    chosen = negotiation.choose_language(request.headers.get("accept-language"), words.LANGUAGES)
+    return Language(chosen or words.DEFAULT_LANGUAGE, False)
+
+
+def error_language(request: Request) -> Language:
+    """The language of an error page: as :func:`page_language`, a ``lang`` the pages lack read as not given."""
+    try:
+        return page_language(request)
+    except ApiError:
+        chosen = negotiation.choose_language(request.headers.get("accept-language"), words.LANGUAGES)
+        return Language(chosen or words.DEFAULT_LANGUAGE, False)
+
+
+def _keep_language(html: str, code: str) -> str:
+    """Every link of the page to another page, and every form, carry ``lang`` on (a page asked in a language
+    leads on in it; a link that says a language, as the switch does, keeps its own)."""
+    def link(match: re.Match[str]) -> str:
+        url = match.group(2)
+        path = url.split("?", 1)[0].split("#", 1)[0]
+        query = url.split("#", 1)[0].partition("?")[2]
+        if path.startswith(_NOT_PAGES) or re.search(r"(^|&(amp;)?)(lang|format)=", query):
+            return match.group(0)
+        base, hash_, fragment = url.partition("#")
+        joined = f"{base}{'&amp;' if '?' in base else '?'}{LANG_PARAMETER}={code}{hash_}{fragment}"
+        return f'{match.group(1)}{joined}"'
+
+    html = _LOCAL_LINK.sub(link, html)
+    return _GET_FORM.sub(lambda m: f'{m.group(0)}<input type="hidden" name="{LANG_PARAMETER}" value="{code}">', html)
+
+
+def render_page(request: Request, name: str, ctx: Context | None = None, language: Language | None = None,
+                **values: Any) -> str:
+    """A page from ``api/templates/`` in the request's language, with the switch to the other one."""
+    language = language or page_language(request)
+    other = next(code for code in words.LANGUAGES if code != language.code)
+    kept = [(k, v) for k, v in request.query_params.multi_items() if k != LANG_PARAMETER]
+    switch = {"lang": other, "name": words.LANGUAGE_NAMES[other],
+              "href": f"{request.url.path}?{urlencode([*kept, (LANG_PARAMETER, other)])}"}
+    html = render(name, **(_common(ctx) if ctx is not None else {}), lang=language.code,
+                  t=words.Words(language.code), switch=switch, **values)
+    return _keep_language(html, language.code) if language.asked else html
+
+
+def page_response(request: Request, body: str, status_code: int = 200, headers: dict[str, str] | None = None,
+                  language: Language | None = None) -> Response:
+    """A page's response: its language said, its cache validator its own bytes' (so never the other language's),
+    and a 304 to a revalidation that names it."""
+    language = language or page_language(request)
+    headers = dict(headers or {})
+    vary = [v.strip() for v in headers.get("Vary", "").split(",") if v.strip()]
+    if not language.asked:
+        vary.append("Accept-Language")
+    if vary:
+        headers["Vary"] = ", ".join(dict.fromkeys(vary))
+    headers["Content-Language"] = language.code
+    encoded = body.encode("utf-8")
+    headers["ETag"] = f'"{hashlib.sha256(encoded).hexdigest()[:32]}-{language.code}"'
+    headers["Cache-Control"] = "no-cache"  # revalidate: the release served can change under the same URL
+    if status_code == 200 and caching.matches(request.headers.get("if-none-match"), headers["ETag"]):
+        return Response(status_code=304, headers=headers)
+    return Response(encoded, status_code=status_code, media_type="text/html; charset=utf-8", headers=headers)
+
+
+def _page(request: Request, name: str, ctx: Context, status_code: int = 200, **values: Any) -> Response:
+    language = page_language(request)
+    return page_response(request, render_page(request, name, ctx, language, **values), status_code,
+                         language=language)
 
 
 # --------------------------------------------------------------------------------------------
@@ -88,20 +191,21 @@ def _filters(request: Request) -> tuple[dict[str, str], dict[str, str]]:
     return values, errors
 
 
-async def _dashboard(ctx: Context, values: dict[str, str], limit: int | None) -> dict[str, Any]:
+async def _dashboard(ctx: Context, values: dict[str, str], limit: int | None, language: str = "en") -> dict[str, Any]:
     job = call_job("dashboard", ctx.settings.time_limit, asof=values["asof"] or None,
                    document=values["document"] or None, topic=values["topic"] or None, body=values["body"] or None,
-                   status=values["status"] or None, kind=values["kind"] or None, limit=limit)
+                   status=values["status"] or None, kind=values["kind"] or None, limit=limit, language=language)
     data: dict[str, Any] = json.loads((await ctx.pool.run(job)).body)
     return data
 
 
-async def home(request: Request, ctx: Context) -> HTMLResponse:
+async def home(request: Request, ctx: Context) -> Response:
     """The dashboard: counts by status per document, topic and body; the open mandates, filtered."""
+    language = page_language(request)
     values, errors = _filters(request)
     while True:
         try:
-            data = await _dashboard(ctx, values, pages_data.DASHBOARD_ROWS)
+            data = await _dashboard(ctx, values, pages_data.DASHBOARD_ROWS, language.code)
             break
         except kb.InputError as exc:  # a slug the knowledge base does not hold: say so, show the rest
             if exc.parameter not in ("document", "topic", "body", "status") or not values[exc.parameter]:
@@ -111,9 +215,11 @@ async def home(request: Request, ctx: Context) -> HTMLResponse:
     query = urlencode({k: v for k, v in values.items() if v})
     documents = await offload.run(lambda: ctx.store.select(pages_data.DOCUMENT_FACTS_QUERY.text).dicts())
     held = [{"href": views.local_href(str(r["document"])), "title": str(r["title"]),
-             "date": str(r.get("date", "")), "kind": pages_data.local_name(str(r["type"])),
+             "date": str(r.get("date", "")),
+             "kind": pages_data.kind_name(ctx.store, pages_data.local_name(str(r["type"])), language.code),
              "held": str(r["held"]).lower() == "true", "reader": f"/reader/{r['slug']}"} for r in documents]
-    return _page("index.html", ctx, 400 if errors else 200, data=data, values=values, errors=list(errors.values()),
+    return _page(request, "index.html", ctx, 400 if errors else 200, data=data, values=values,
+                 errors=list(errors.values()),
                  csv_href="/mandates.csv" + (f"?{query}" if query else ""), kinds=KINDS,
                  status_values=pages_data.STATUS_VALUES, columns=pages_data.STATUS_COLUMNS, documents=held,
                  dumps=ctx.dumps())
@@ -149,8 +255,9 @@ def _asof(request: Request) -> str | None:
 
 async def item_html(request: Request, ctx: Context, iri: URIRef) -> str:
     """The page of any item of the knowledge base (a NotFoundError for an IRI it does not hold)."""
+    language = page_language(request)
     asof = _asof(request)
-    item = await offload.run(pages_data.item_page, ctx.store, iri)
+    item = await offload.run(pages_data.item_page, ctx.store, iri, language.code)
     status = status_error = None
     if item["hasStatus"]:
         job = call_job("explanation", ctx.settings.time_limit, item=str(iri), asof=asof)
@@ -163,27 +270,47 @@ async def item_html(request: Request, ctx: Context, iri: URIRef) -> str:
                 for link in dimension["links"]:
                     link["sourceHref"] = views.local_href(link["source"])
                     link["targetHref"] = views.local_href(link["target"])
+                    link["typeLabel"] = pages_data.link_type_name(ctx.store, link["type"], language.code)
+                    if language.code != "en":
+                        link["label"] = pages_data.label(ctx.store, link["source"], language.code)
+                        link["targetLabel"] = pages_data.label(ctx.store, link["target"], language.code)
     alternates = [(name, f"{request.url.path}?format={name}") for name in ("turtle", "jsonld", "nt", "rdfxml")]
-    return render("item.html", **_common(ctx), item=item, status=status, status_error=status_error, asof=asof or "",
-                  alternates=alternates)
+    return render_page(request, "item.html", ctx, language, item=item, status=status, status_error=status_error,
+                       asof=asof or "", alternates=alternates)
 
 
-def not_found_html(ctx: Context, detail: str, *, gone: bool = False, title: str = "") -> str:
+def not_found_html(request: Request, ctx: Context, detail: str, *, gone: bool = False, bad: bool = False,
+                   parameter: str | None = None) -> Response:
     """The page of an IRI path the knowledge base does not hold (``gone``: held once, withdrawn since), or
-    of a request it cannot answer as asked (``title``: "Bad request")."""
-    status = 400 if title else 410 if gone else 404
-    return error_html(ctx, status, title or ("Gone" if gone else "Not found"), detail)
+    of a request it cannot answer as asked (``bad``: its ``parameter``)."""
+    status = 400 if bad else 410 if gone else 404
+    title = "Bad request" if bad else "Gone" if gone else "Not found"
+    body, headers = error_html(request, ctx, status, title, detail, parameter)
+    return Response(body, status_code=status, media_type="text/html; charset=utf-8", headers=headers)
 
 
-def error_html(ctx: Context, status: int, title: str, detail: str, parameter: str | None = None) -> str:
-    """Any error, as a page for a person (:func:`api.errors.install`: when the request prefers HTML)."""
-    return render("error.html", **_common(ctx), status=status, title=title, detail=detail, parameter=parameter)
+def error_html(request: Request, ctx: Context, status: int, title: str, detail: str,
+               parameter: str | None = None) -> tuple[str, dict[str, str]]:
+    """Any error, as a page for a person (:func:`api.errors.install`: when the request prefers HTML), and the
+    headers saying its language. Its title in the page's language where the catalogue has it (in English as
+    given); the detail as the library or the check wrote it."""
+    language = error_language(request)
+    t = words.Words(language.code)
+    if language.code != "en" and t.has(f"error.{status}"):
+        title = str(t(f"error.{status}"))
+    body = render_page(request, "error.html", ctx, language, status=status, title=title, detail=detail,
+                       parameter=parameter)
+    headers = {"Content-Language": language.code}
+    if not language.asked:
+        headers["Vary"] = "Accept-Language"
+    return body, headers
 
 
 async def ontology_html(request: Request, ctx: Context) -> str:
-    page = await offload.run(pages_data.ontology_page, ctx.store)
+    language = page_language(request)
+    page = await offload.run(pages_data.ontology_page, ctx.store, language.code)
     alternates = [(name, f"/ontology?format={name}") for name in ("turtle", "jsonld", "nt", "rdfxml")]
-    return render("ontology.html", **_common(ctx), page=page, alternates=alternates)
+    return render_page(request, "ontology.html", ctx, language, page=page, alternates=alternates)
 
 
 # --------------------------------------------------------------------------------------------
@@ -241,21 +368,25 @@ def install(app: FastAPI, ctx: Context) -> None:
              description="An HTML page: the document's text as held, each provision anchored by its eId "
                          "(`/reader/{slug}#recommendation_7`), quoted passages marked, and beside each provision "
                          "the items linked to it. A 404 for a document known only through quotation.")
-    async def reader(slug: str = PathParam(pattern=SLUG_PATTERN, max_length=200,
-                                           examples=["wg1-2021-final-report"])) -> HTMLResponse:
-        page = await offload.run(pages_data.reader_page, ctx.store, URIRef(f"{kb.BASE}doc/{slug}"))
-        return _page("reader.html", ctx, page=page)
+    async def reader(request: Request, slug: str = PathParam(pattern=SLUG_PATTERN, max_length=200,
+                                                             examples=["wg1-2021-final-report"]),
+                     lang: str | None = LangParam) -> Response:
+        language = page_language(request)
+        page = await offload.run(pages_data.reader_page, ctx.store, URIRef(f"{kb.BASE}doc/{slug}"), language.code)
+        return _page(request, "reader.html", ctx, page=page)
 
     @app.get("/search", tags=["Pages"], response_class=Response, responses=HTML_RESPONSES,
              summary="Search provisions, activities and bodies (every word, case and accents ignored)",
              description="An HTML page of the provisions, activities and bodies whose text or names hold every "
                          "word of `q`, grouped by type, each linked to its page.")
-    async def search(q: str = Query("", max_length=200, description="Words that must all occur",
+    async def search(request: Request, q: str = Query("", max_length=200, description="Words that must all occur",
                                     examples=[examples.WORDS]),
                      type: str = Query("", pattern="^(|provision|activity|body)$",
-                                       description="Only provisions, activities or bodies")) -> HTMLResponse:
-        result = await offload.run(pages_data.search, ctx.store, q, type or None)
-        return _page("search.html", ctx, result=result, q=q, type=type, types=pages_data.SEARCH_TYPES)
+                                       description="Only provisions, activities or bodies"),
+                     lang: str | None = LangParam) -> Response:
+        language = page_language(request)
+        result = await offload.run(pages_data.search, ctx.store, q, type or None, 50, language.code)
+        return _page(request, "search.html", ctx, result=result, q=q, type=type, types=pages_data.SEARCH_TYPES)
 
 
 def install_static_file(app: FastAPI, name: str, media: str, cache_control: str = "public, max-age=3600") -> None:

@@ -27,13 +27,14 @@ from rdflib.term import Literal, Node
 
 import kb
 from api.views import curie, local_href
+from api.words import Words
 
 KB = kb.PREFIXES["kb"]
 RDF_TYPE = kb.PREFIXES["rdf"] + "type"
 DCTERMS_LANGUAGE = kb.PREFIXES["dcterms"] + "language"
-STATUS_COLUMNS = (("no-evidence", "Open"), ("partly-addressed", "Partly addressed"), ("addressed", "Addressed"),
-                  ("fulfilled", "Fulfilled"),
-                  ("carried-forward", "Carried forward"), ("superseded", "Superseded"))
+SKOS_CONCEPT = kb.PREFIXES["skos"] + "Concept"
+SKOS_DEFINITION = kb.PREFIXES["skos"] + "definition"
+STATUS_COLUMNS = ("no-evidence", "partly-addressed", "addressed", "fulfilled", "carried-forward", "superseded")
 STATUS_VALUES = kb.STATUS_VALUES
 DASHBOARD_ROWS = 500  # rows of the open-mandates table on one page (CSV export: every row)
 CONTEXT_CHARS = 160
@@ -66,12 +67,13 @@ PARENT_QUERY = _query("parent")
 HEADING_QUERY = _query("heading")
 TEXT_QUERY = _query("text")
 QUOTE_QUERY = _query("quote")
+LABELS_QUERY = _query("labels")
 
 BOUND_QUERIES = (PARENT_QUERY, HEADING_QUERY, TEXT_QUERY, LINKS_OUT_QUERY, LINKS_IN_QUERY, OWN_EVIDENCE_QUERY,
                  DOCUMENT_LINKS_QUERY, EVIDENCE_LINKS_QUERY, CLASS_EXAMPLES_QUERY, CLASS_COUNT_QUERY,
                  PROPERTY_EXAMPLE_QUERY, PROPERTY_COUNT_QUERY, QUOTE_QUERY)
 LIST_QUERIES = (PROVISIONS_QUERY, ACTIVITIES_QUERY, BODIES_QUERY, NAMES_QUERY, DOCUMENT_FACTS_QUERY,
-                ONTOLOGY_TERMS_QUERY)
+                ONTOLOGY_TERMS_QUERY, LABELS_QUERY)
 
 
 def warm_up(store: kb.Store) -> None:
@@ -100,18 +102,21 @@ def local_name(iri: str) -> str:
 
 
 def provision_title(doc_title: str, kind: str, number: str, eid: str, *, reconstructed: bool = False,
-                    printed: Mapping[str, str] | None = None) -> str:
+                    printed: Mapping[str, str] | None = None, language: str = "en") -> str:
     """"Plan of Action of Buenos Aires, Art. 7(g)": a provision as a reader names it (``printed``: the numbers
-    as printed of the provisions it is part of, by eId, see ``printed_numbers``)."""
-    return f"{doc_title}, {kb.provision_locator(kind, number, eid, reconstructed=reconstructed, printed=printed)}"
+    as printed of the provisions it is part of, by eId, see ``printed_numbers``; the locator in ``language``,
+    "art. 7(g)", as ``kb cite`` says it)."""
+    locator = kb.provision_locator(kind, number, eid, language, reconstructed=reconstructed, printed=printed)
+    return f"{doc_title}, {locator}"
 
 
-_NODES: dict[int, dict[str, dict[str, str]]] = {}
+_NODES: dict[tuple[int, str], dict[str, dict[str, str]]] = {}
 
 
-def _nodes(store: kb.Store) -> dict[str, dict[str, str]]:
-    """Label, kind, date and last known day of every named node (read once per store: it is read-only)."""
-    found = _NODES.get(id(store))
+def _nodes(store: kb.Store, language: str = "en") -> dict[str, dict[str, str]]:
+    """Label, kind, date and last known day of every named node (read once per store and language: the store
+    is read-only), a provision's locator in ``language``."""
+    found = _NODES.get((id(store), language))
     if found is not None:
         return found
     nodes: dict[str, dict[str, str]] = {}
@@ -126,9 +131,9 @@ def _nodes(store: kb.Store) -> dict[str, dict[str, str]]:
                 counted = "reconstructed" in r
                 printed = {a: said[n] for a, n in _ancestors(str(r["node"]), str(r["eId"])) if n in said}
                 name = provision_title(str(r["docTitle"]), kind, str(r.get("number", "")), str(r["eId"]),
-                                       reconstructed=counted, printed=printed)
+                                       reconstructed=counted, printed=printed, language=language)
                 short = provision_title(str(r["docSlug"]), kind, str(r.get("number", "")), str(r["eId"]),
-                                        reconstructed=counted, printed=printed)
+                                        reconstructed=counted, printed=printed, language=language)
                 locator = short[len(str(r["docSlug"])) + 2:]
             else:
                 name = short = locator = str(r["label"])
@@ -136,7 +141,7 @@ def _nodes(store: kb.Store) -> dict[str, dict[str, str]]:
                                               "date": str(r.get("date", "")), "knownBy": str(r.get("knownBy", "")),
                                               "number": said.get(str(r["node"]), "")})
     with _LOCK:
-        _NODES[id(store)] = nodes
+        _NODES[(id(store), language)] = nodes
     return nodes
 
 
@@ -153,19 +158,81 @@ def printed_numbers(store: kb.Store, node: str, eid: str) -> dict[str, str]:
     return {a: nodes[n]["number"] for a, n in _ancestors(node, eid) if nodes.get(n, {}).get("number")}
 
 
-def label(store: kb.Store, node: str) -> str:
-    """A readable name for any node of ours."""
-    found = _nodes(store).get(node)
+_LABELS: dict[int, dict[str, dict[str, str]]] = {}
+
+
+def _labels(store: kb.Store) -> dict[str, dict[str, str]]:
+    """Each node's label by language tag (read once per store): its rdfs:label or skos:prefLabel in that
+    language, else the first of its skos:altLabels there (in the order of their text, so the same each time)."""
+    found = _LABELS.get(id(store))
+    if found is not None:
+        return found
+    preferred: dict[str, dict[str, str]] = {}
+    alternative: dict[str, dict[str, str]] = {}
+    for r in store.select(LABELS_QUERY.text).dicts():
+        value = r["label"]
+        language = (value.language or "").lower() if isinstance(value, Literal) else ""
+        if not language:
+            continue
+        into = preferred if str(r.get("preferred", "")).lower() == "true" else alternative
+        held = into.setdefault(str(r["node"]), {})
+        if language not in held or str(value) < held[language]:
+            held[language] = str(value)
+    labels = {node: {**alternative.get(node, {}), **preferred.get(node, {})} for node in {*preferred, *alternative}}
+    with _LOCK:
+        _LABELS[id(store)] = labels
+    return labels
+
+
+def in_language(store: kb.Store, node: str, language: str) -> str | None:
+    """The node's label in ``language`` (``es``), if the graph holds one."""
+    return _labels(store).get(node, {}).get(language)
+
+
+def label(store: kb.Store, node: str, language: str = "en") -> str:
+    """A readable name for any node of ours: its label in ``language`` where the graph has one (a body, topic or
+    activity named in Spanish), else the one it has (a provision: its document's title and its number)."""
+    if language != "en":
+        named = in_language(store, node, language)
+        if named is not None:
+            return named
+    found = _nodes(store, language).get(node)
     if found is not None:
         return found["label"]
     return local_name(node) if node.startswith(kb.BASE) else curie(node)
 
 
-def node_facts(store: kb.Store, node: str) -> dict[str, str]:
+def term_name(store: kb.Store, iri: str, language: str) -> str:
+    """What a page calls a term of the ontology (a property, a class, a status): its label in ``language``, else
+    in English, else its compact IRI; capitalised, as a field name or a kind is."""
+    labels = _labels(store).get(iri, {})
+    name = labels.get(language) or labels.get("en")
+    return name[:1].upper() + name[1:] if name else curie(iri)
+
+
+def link_type_name(store: kb.Store, link_type: str, language: str) -> str:
+    """A link type as a page says it: in English its name (``respondsTo``, as the API and DESIGN.md name it), in
+    another language the ontology's label of the property there ("responde a")."""
+    return link_type if language == "en" else term_name(store, KB + link_type, language).lower()
+
+
+def kind_name(store: kb.Store, kind: str, language: str) -> str:
+    """A kind of item (``WorkingGroupReport``, ``Topic``) as the ontology names it in ``language``."""
+    if not kind:
+        return ""
+    iri = KB + kind if kind != "Topic" else SKOS_CONCEPT
+    return term_name(store, iri, language) if iri in _labels(store) else humanize(kind)
+
+
+def node_facts(store: kb.Store, node: str, language: str = "en") -> dict[str, str]:
     """The date a node is placed at on a timeline, the last day it denotes, and its kind."""
-    name = label(store, node)
-    return _nodes(store).get(node) or {"label": name, "short": name, "locator": name, "kind": "", "date": "",
-                                       "knownBy": ""}
+    name = label(store, node, language)
+    found = _nodes(store, language).get(node)
+    if found is None:
+        return {"label": name, "short": name, "locator": name, "kind": "", "date": "", "knownBy": ""}
+    if name == found["label"]:
+        return found
+    return {**found, "label": name, "short": name}
 
 
 def humanize(kind: str) -> str:
@@ -179,11 +246,12 @@ def humanize(kind: str) -> str:
 # --------------------------------------------------------------------------------------------
 
 
-def _names(store: kb.Store) -> dict[str, dict[str, str]]:
+def _names(store: kb.Store, language: str) -> dict[str, dict[str, str]]:
     names: dict[str, dict[str, str]] = {"body": {}, "topic": {}}
     for r in store.select(NAMES_QUERY.text).dicts():
         kind = "body" if "/body/" in str(r["node"]) else "topic"
-        names[kind][str(r["slug"])] = str(r["label"])
+        names[kind][str(r["slug"])] = (language != "en" and in_language(store, str(r["node"]), language)) \
+            or str(r["label"])
     return names
 
 
@@ -195,13 +263,15 @@ def _keep(row: kb.StatusRow, document: str | None, topic: str | None, body: str 
 
 
 def dashboard(store: kb.Store, *, asof: str | None, document: str | None, topic: str | None, body: str | None,
-              status: str | None, kind: str | None, limit: int | None = DASHBOARD_ROWS) -> dict[str, Any]:
-    """Counts by status per document, topic and body as of a date, and the filtered rows with their reason."""
+              status: str | None, kind: str | None, limit: int | None = DASHBOARD_ROWS,
+              language: str = "en") -> dict[str, Any]:
+    """Counts by status per document, topic and body as of a date, and the filtered rows with their reason
+    (bodies and topics named in ``language`` where the graph has their names in it)."""
     kb.check_filters(store, document=document or None, topic=topic or None, body=body or None,
                      value=status or None)
     date = dt.date.fromisoformat(asof) if asof else kb.build_asof(store)
     rows = kb.status(store, asof=date, kind=kind or None)
-    names = _names(store)
+    names = _names(store, language)
     per: dict[str, dict[str, Counter[str]]] = {"document": {}, "topic": {}, "body": {}}
     titles: dict[str, str] = {}
     for row in rows:
@@ -218,7 +288,7 @@ def dashboard(store: kb.Store, *, asof: str | None, document: str | None, topic:
     for dimension, groups in per.items():
         label_of = titles if dimension == "document" else names[dimension]
         counts[dimension] = sorted(
-            ({"slug": slug, "label": label_of.get(slug, slug), **{v: c.get(v, 0) for v, _ in STATUS_COLUMNS},
+            ({"slug": slug, "label": label_of.get(slug, slug), **{v: c.get(v, 0) for v in STATUS_COLUMNS},
               "total": c["total"]} for slug, c in groups.items()),
             key=lambda g: (-int(str(g["no-evidence"])), str(g["label"]).casefold()))
     kept = [r for r in rows if _keep(r, document, topic, body, status)]
@@ -226,7 +296,7 @@ def dashboard(store: kb.Store, *, asof: str | None, document: str | None, topic:
     items = [{"iri": r.item, "path": local_href(r.item), "document": r.document, "documentTitle": r.document_title,
               "eId": r.eid, "number": r.number, "kind": r.kind, "text": r.text,
               "title": provision_title(r.document_title, r.kind, r.number, r.eid,
-                                       printed=printed_numbers(store, r.item, r.eid)),
+                                       printed=printed_numbers(store, r.item, r.eid), language=language),
               "response": r.value("response"), "lifecycle": r.value("lifecycle"), "adoption": r.value("adoption"),
               "topics": list(r.topics), "addressees": list(r.addressees), "reason": kb.status_reason(store, r)}
              for r in shown]
@@ -244,11 +314,11 @@ def dashboard(store: kb.Store, *, asof: str | None, document: str | None, topic:
 # --------------------------------------------------------------------------------------------
 
 
-def _value(store: kb.Store, value: Node) -> dict[str, Any]:
+def _value(store: kb.Store, value: Node, language: str = "en") -> dict[str, Any]:
     if isinstance(value, URIRef):
         iri = str(value)
         if iri.startswith(kb.BASE) and "#" not in iri:
-            facts = node_facts(store, iri)
+            facts = node_facts(store, iri, language)
             return {"href": local_href(iri), "label": facts["label"], "iri": iri,
                     "date": facts["date"] or facts["knownBy"]}
         return {"href": local_href(iri), "label": curie(iri), "iri": iri}
@@ -258,51 +328,12 @@ def _value(store: kb.Store, value: Node) -> dict[str, Any]:
 
 
 HIDDEN = {RDF_TYPE, KB + "text", KB + "knownThrough", KB + "hasEvidence", KB + "heading"}
-PREDICATE_NAMES = {
-    "http://purl.org/dc/terms/title": "Title", "http://purl.org/dc/terms/identifier": "Symbol",
-    "http://purl.org/dc/terms/date": "Date", "http://purl.org/dc/terms/language": "Language",
-    KB + "slug": "Slug", KB + "eId": "eId", KB + "number": "Number", KB + "partOf": "Part of",
-    KB + "inDocument": "Document", KB + "issuedBy": "Issued by", KB + "meeting": "Meeting",
-    KB + "held": "Text held", KB + "startDate": "Start", KB + "endDate": "End", KB + "place": "Place",
-    KB + "format": "Format", KB + "organisedBy": "Organised by", KB + "participant": "Participant",
-    KB + "reportedIn": "Reported in", KB + "addressee": "Addressed to", KB + "hasTopic": "Topic",
-    KB + "knownBy": "Known by", "http://www.w3.org/2000/01/rdf-schema#label": "Label",
-    "http://www.w3.org/2004/02/skos/core#altLabel": "Also called", "http://www.w3.org/2004/02/skos/core#prefLabel":
-    "Label", "http://www.w3.org/2004/02/skos/core#definition": "Definition",
-    "http://www.w3.org/2004/02/skos/core#broader": "Broader topic", KB + "subOrganizationOf": "Part of",
-    KB + "bodyType": "Kind of body", KB + "derivedFrom": "Derived from", KB + "respondsTo": "Responds to",
-    KB + "reiterates": "Reiterates", KB + "fulfils": "Fulfils", KB + "noLinkFound": "No link found",
-    KB + "startOffset": "Starts at character", KB + "endOffset": "Ends at character", KB + "line": "Line",
-    KB + "order": "Position", KB + "sourceFile": "Source file", KB + "sha256": "SHA-256",
-    KB + "characterCount": "Characters", KB + "originalLanguage": "Original language", KB + "dateNote": "Date note",
-    KB + "chair": "Chair", KB + "viceChair": "Vice-chair", KB + "followsUp": "Follows up",
-    KB + "partOfActivity": "Part of", KB + "plannedIn": "Planned in", KB + "versionOf": "Language version of",
-}
-INCOMING_NAMES = {
-    KB + "addressee": "Mandates addressed to it", KB + "organisedBy": "Activities it organised",
-    KB + "participant": "Activities it took part in", KB + "issuedBy": "Documents it issued",
-    KB + "hasTopic": "Provisions on this topic", "http://www.w3.org/2004/02/skos/core#broader": "Narrower topics",
-    KB + "subOrganizationOf": "Parts of it", KB + "reportedIn": "Activities reported in it",
-    KB + "meeting": "Documents of this meeting", KB + "derivedFrom": "Derived from it",
-    KB + "respondsTo": "Responses to it", KB + "reiterates": "Reiterated by", KB + "fulfils": "Fulfilled by",
-    KB + "chair": "Chaired", KB + "viceChair": "Vice-chaired", KB + "followsUp": "Followed up by",
-    KB + "partOfActivity": "Its parts", KB + "plannedIn": "Activities it plans", KB + "versionOf": "Language versions",
-}
 CITABLE = ("doc", "activity", "body", "link")  # what kb.cite describes (a topic is a concept, not a source)
-ROLE_GROUPS = {("addressee", "in"): "Mandates and recommendations addressed to it",
-               ("addressee", "out"): "Addressed to",
-               ("hasTopic", "in"): "Provisions on this topic", ("hasTopic", "out"): "Topics",
-               ("chair", "in"): "Chair of", ("chair", "out"): "Chaired by", ("viceChair", "in"): "Vice-chair of",
-               ("viceChair", "out"): "Vice-chaired by"}
-LINK_WORDS = {"derivedFrom": ("derived from", "derived from it"), "respondsTo": ("responds to", "responds to it"),
-              "reiterates": ("reiterates", "reiterates it"), "fulfils": ("fulfils", "fulfils it"),
-              "addressee": ("is addressed to", "addresses it"), "hasTopic": ("is on the topic", "is its topic"),
-              "chair": ("chaired by", "chairs it"), "viceChair": ("vice-chaired by", "vice-chairs it"),
-              "followsUp": ("follows up", "follows it up"), "partOfActivity": ("is part of", "is one of its parts"),
-              "plannedIn": ("is planned in", "plans it")}
+ROLE_GROUPS = {("addressee", "in"), ("addressee", "out"), ("hasTopic", "in"), ("hasTopic", "out"), ("chair", "in"),
+               ("chair", "out"), ("viceChair", "in"), ("viceChair", "out")}  # each a heading (api.words)
 
 
-def _quote_view(store: kb.Store, evidence: str, budget: list[int]) -> dict[str, Any]:
+def _quote_view(store: kb.Store, evidence: str, budget: list[int], language: str) -> dict[str, Any]:
     if budget[0] <= 0:
         rows = store.select(QUOTE_QUERY.text, {"evidence": URIRef(evidence)}).dicts()
         r = rows[0] if rows else {}
@@ -314,12 +345,14 @@ def _quote_view(store: kb.Store, evidence: str, budget: list[int]) -> dict[str, 
     return {"evidence": evidence, "href": local_href(evidence), "before": context.before, "quote": context.quote,
             "after": context.after,
             "slug": context.slug, "start": context.start, "end": context.end,
-            "documentLabel": label(store, context.document), "language": context.language,
+            "documentLabel": label(store, context.document, language), "language": context.language,
             "reader": f"/reader/{context.slug}#ev-{local_name(evidence)}" if context.from_source else None}
 
 
-def item_page(store: kb.Store, iri: URIRef) -> dict[str, Any]:
-    """Everything an item's page shows but its status: facts, text, links with quotes in context, trace, citation."""
+def item_page(store: kb.Store, iri: URIRef, language: str = "en") -> dict[str, Any]:
+    """Everything an item's page shows but its status: facts, text, links with quotes in context, trace, citation;
+    the knowledge base's names of things (items, the ontology's terms) in ``language`` where it has them, the
+    quoted and provision text as printed."""
     description = kb.describe(store, iri)
     node = str(iri)
     types = [str(o) for p, o in description.properties if p == RDF_TYPE]
@@ -332,13 +365,12 @@ def item_page(store: kb.Store, iri: URIRef) -> dict[str, Any]:
     for predicate, value in description.properties:
         if predicate in HIDDEN:
             continue
-        name = PREDICATE_NAMES.get(predicate, curie(predicate))
         if facts and facts[-1]["predicate"] == predicate:
-            facts[-1]["values"].append(_value(store, value))
+            facts[-1]["values"].append(_value(store, value, language))
         else:
-            facts.append({"predicate": predicate, "name": name, "curie": curie(predicate),
-                          "values": [_value(store, value)]})
-    text = description.first(KB + "text") or description.first("http://www.w3.org/2004/02/skos/core#definition")
+            facts.append({"predicate": predicate, "name": term_name(store, predicate, language),
+                          "curie": curie(predicate), "values": [_value(store, value, language)]})
+    text = description.first(KB + "text") or description.first(SKOS_DEFINITION)
     heading = description.first(KB + "heading")
     budget = [MAX_CONTEXTS]
     links: list[dict[str, Any]] = []
@@ -349,24 +381,25 @@ def item_page(store: kb.Store, iri: URIRef) -> dict[str, Any]:
             link = grouped.get(str(r["link"]))
             if link is None:
                 type_name = local_name(str(r["type"]))
-                words = LINK_WORDS.get(type_name, (type_name, f"{type_name} it"))
                 link = grouped[str(r["link"])] = {
                     "iri": str(r["link"]), "href": local_href(str(r["link"])), "type": type_name,
-                    "direction": direction, "words": words[0] if direction == "out" else words[1],
-                    "other": _value(store, r["other"]), "assertedBy": local_name(str(r["assertedBy"])),
+                    "typeLabel": link_type_name(store, type_name, language), "direction": direction,
+                    "other": _value(store, r["other"], language), "assertedBy": local_name(str(r["assertedBy"])),
+                    "assertedByLabel": term_name(store, str(r["assertedBy"]), language).lower(),
                     "confidence": str(r["confidence"]) if "confidence" in r else None,
                     "note": str(r["note"]) if "note" in r else None,
                     "knownBy": str(r["knownBy"]) if "knownBy" in r else None, "quotes": [],
                     "extent": local_name(str(r["extent"])) if "extent" in r else None,
                     "part": str(r["part"]) if "part" in r else None,
-                    "role": local_name(str(r["role"])) if "role" in r else None}
+                    "role": local_name(str(r["role"])) if "role" in r else None,
+                    "roleLabel": term_name(store, str(r["role"]), language).lower() if "role" in r else None}
             link["quotes"].append(str(r["evidence"]))
         links.extend(grouped.values())
     links.sort(key=lambda link: (link["type"] in ("addressee", "hasTopic", "chair", "viceChair"),
                                  link["direction"], link["type"], link["other"]["label"]))
     for link in links:
-        link["quotes"] = [_quote_view(store, ev, budget) for ev in link["quotes"]]
-    own = [{"how": str(r["how"]), **_quote_view(store, str(r["evidence"]), budget)}
+        link["quotes"] = [_quote_view(store, ev, budget, language) for ev in link["quotes"]]
+    own = [{"how": str(r["how"]), **_quote_view(store, str(r["evidence"]), budget, language)}
            for r in store.select(OWN_EVIDENCE_QUERY.text, params).dicts()]
     incoming: dict[str, dict[str, Any]] = {}
     link_predicates = {KB + "linkFrom", KB + "linkTo", KB + "assesses", KB + "claimAbout", KB + "inDocument",
@@ -377,11 +410,11 @@ def item_page(store: kb.Store, iri: URIRef) -> dict[str, Any]:
     for subject, predicate in description.incoming:
         if predicate in link_predicates or "#" in subject:
             continue
-        group = incoming.setdefault(predicate, {"name": INCOMING_NAMES.get(predicate, f"{curie(predicate)} of"),
-                                                "items": []})
+        group = incoming.setdefault(predicate, {"key": local_name(predicate),
+                                                "curie": term_name(store, predicate, language), "items": []})
         if len(group["items"]) < 200:
-            group["items"].append(_value(store, URIRef(subject)))
-    children = [{"href": local_href(c), "eId": e, "label": node_facts(store, c)["locator"],
+            group["items"].append(_value(store, URIRef(subject), language))
+    children = [{"href": local_href(c), "eId": e, "label": node_facts(store, c, language)["locator"],
                  "text": _short(_text(store, c), 160)} for c, e in description.children]
     cite: dict[str, str] = {}
     if section in CITABLE:
@@ -393,16 +426,18 @@ def item_page(store: kb.Store, iri: URIRef) -> dict[str, Any]:
             cite = {}
     try:
         trace = kb.trace(store, iri)
-        timeline = timeline_svg(store, trace)
-        steps = [{"direction": link.direction, "from": _value(store, URIRef(link.source)), "type": link.link_type,
-                  "to": _value(store, URIRef(link.target)), "quotes": len(link.quotes)} for link in trace.links]
+        timeline = timeline_svg(store, trace, language)
+        steps = [{"direction": link.direction, "from": _value(store, URIRef(link.source), language),
+                  "type": link.link_type, "typeLabel": link_type_name(store, link.link_type, language),
+                  "to": _value(store, URIRef(link.target), language), "quotes": len(link.quotes)}
+                 for link in trace.links]
     except kb.KbError:
         timeline, steps = None, []
     document = description.first(KB + "inDocument")
     parents: list[dict[str, str]] = []
     parent = description.first(KB + "partOf")
     while parent is not None and len(parents) < 10:
-        parents.insert(0, {"href": local_href(parent), "label": label(store, parent)})
+        parents.insert(0, {"href": local_href(parent), "label": label(store, parent, language)})
         rows = store.select(PARENT_QUERY.text, {"node": URIRef(parent)}).rows
         parent = str(rows[0][0]) if rows else None
     held = description.first(KB + "held")
@@ -412,9 +447,13 @@ def item_page(store: kb.Store, iri: URIRef) -> dict[str, Any]:
     elif document is not None and description.first(KB + "startOffset") is not None:
         reader = f"/reader/{local_name(document)}#{description.first(KB + 'eId')}"
     own_document = document if document is not None else node if section == "doc" else None
-    language = str(kb.describe(store, URIRef(own_document)).first(DCTERMS_LANGUAGE) or "") if own_document else ""
-    return {"iri": node, "path": local_href(node), "label": label(store, node), "kind": humanize(kind),
-            "section": section, "language": language,
+    language_of_text = str(kb.describe(store, URIRef(own_document)).first(DCTERMS_LANGUAGE) or "") \
+        if own_document else ""
+    text_language = language_of_text if description.first(KB + "text") is not None else \
+        _literal_language(description, SKOS_DEFINITION)
+    return {"iri": node, "path": local_href(node), "label": label(store, node, language),
+            "kind": kind_name(store, kind, language), "section": section, "language": language_of_text,
+            "textLanguage": text_language,
             "text": text, "heading": heading, "facts": facts, "links": links, "own": own,
             "incoming": list(incoming.values()), "children": children, "cite": cite, "timeline": timeline,
             "steps": steps, "parents": parents, "reader": reader, "quoted": quoted, "roles": _roles(links),
@@ -422,16 +461,21 @@ def item_page(store: kb.Store, iri: URIRef) -> dict[str, Any]:
             "hasStatus": any(t in (KB + "Mandate", KB + "Recommendation") for t in types)}
 
 
+def _literal_language(description: kb.ItemDescription, predicate: str) -> str:
+    """The language tag of the first literal value of ``predicate`` (empty if it has none)."""
+    return next((value.language or "" for p, value in description.properties
+                 if p == predicate and isinstance(value, Literal)), "")
+
+
 def _roles(links: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """The addressee, topic and chair links, grouped under a heading each (trace links are listed apart)."""
     groups: dict[str, list[dict[str, Any]]] = {}
     for link in links:
-        heading = ROLE_GROUPS.get((link["type"], link["direction"]))
-        if heading is not None:
-            groups.setdefault(heading, []).append(link)
+        if (link["type"], link["direction"]) in ROLE_GROUPS:
+            groups.setdefault(f"{link['type']}.{link['direction']}", []).append(link)
     for found in groups.values():  # in time order (CQ5), undated last
         found.sort(key=lambda link: (link["other"].get("date") or "9999", link["other"]["label"]))
-    return [{"heading": heading, "links": found} for heading, found in groups.items()]
+    return [{"key": key, "links": found} for key, found in groups.items()]
 
 
 # --------------------------------------------------------------------------------------------
@@ -468,8 +512,9 @@ def _text(store: kb.Store, node: str) -> str:
     return ""
 
 
-def timeline_svg(store: kb.Store, trace: kb.Trace) -> str | None:
-    """The trace drawn on a time axis: one row per item, placed by its date; arrows typed and labelled."""
+def timeline_svg(store: kb.Store, trace: kb.Trace, language: str = "en") -> str | None:
+    """The trace drawn on a time axis: one row per item, placed by its date; arrows typed and labelled (its words
+    in ``language``, from :mod:`api.words`)."""
     if not trace.links:
         return None
     nodes = [trace.item]
@@ -477,7 +522,8 @@ def timeline_svg(store: kb.Store, trace: kb.Trace) -> str | None:
         for node in (link.source, link.target):
             if node not in nodes:
                 nodes.append(node)
-    facts = {n: node_facts(store, n) for n in nodes}
+    t = Words(language)
+    facts = {n: node_facts(store, n, language) for n in nodes}
     when = {n: _year_fraction(facts[n]["date"] or facts[n]["knownBy"]) for n in nodes}
     dated = [w for w in when.values() if w is not None]
     low, high = (min(dated), max(dated)) if dated else (2000.0, 2001.0)
@@ -489,11 +535,11 @@ def timeline_svg(store: kb.Store, trace: kb.Trace) -> str | None:
     x_of = {n: LEFT + (usable * ((when[n] or high) - low) / span) for n in nodes}
     height = AXIS + ROW * len(order) + 10
     esc = html.escape
+    title = t("timeline.title", label=label(store, trace.item, language))  # escaped by the catalogue
+    desc = t("timeline.desc", n=len(order), low=int(low), high=int(high), links=len(trace.links))
     parts = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {height}" width="100%" '
              f'role="img" aria-labelledby="timeline-title timeline-desc" class="timeline">',
-             f'<title id="timeline-title">Trace of {esc(label(store, trace.item))} on a time line</title>',
-             f'<desc id="timeline-desc">{len(order)} items placed by date from {int(low)} to {int(high)}, '
-             f'joined by {len(trace.links)} typed links; the same links are listed below as text.</desc>',
+             f'<title id="timeline-title">{title}</title><desc id="timeline-desc">{desc}</desc>',
              '<defs>']
     for name, colour in ARROW_COLOURS.items():
         parts.append(f'<marker id="arrow-{name}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" '
@@ -507,9 +553,10 @@ def timeline_svg(store: kb.Store, trace: kb.Trace) -> str | None:
     for n in order:
         y = AXIS + ROW * row_of[n]
         x = x_of[n]
-        kind = humanize(facts[n]["kind"]) or "item"
+        kind = kind_name(store, facts[n]["kind"], language) or str(t("timeline.item"))
         name = facts[n]["label"]
-        date = facts[n]["date"] or (f"known by {facts[n]['knownBy']}" if facts[n]["knownBy"] else "undated")
+        date = facts[n]["date"] or str(t("item.known_by", date=facts[n]["knownBy"]) if facts[n]["knownBy"]
+                                       else t("timeline.undated"))
         cls = "node self" if n == trace.item else "node"
         parts.append(f'<a href="{esc(local_href(n))}" class="{cls}"><title>{esc(name)} ({esc(kind)}, {esc(date)})'
                      f'</title><rect x="{x:.1f}" y="{y}" width="{BOX}" height="{ROW - 12}" rx="5"/>'
@@ -536,8 +583,9 @@ def timeline_svg(store: kb.Store, trace: kb.Trace) -> str | None:
 # --------------------------------------------------------------------------------------------
 
 
-def reader_page(store: kb.Store, document: URIRef) -> dict[str, Any]:
-    """A held document's source text cut at every provision start, quotes marked, links listed beside."""
+def reader_page(store: kb.Store, document: URIRef, language: str = "en") -> dict[str, Any]:
+    """A held document's source text cut at every provision start, quotes marked, links listed beside (the
+    linked items named in ``language`` where the graph has their names in it)."""
     source = kb.source_text(store, document)
     text = source.text
     links_by_item: dict[str, list[dict[str, Any]]] = {}
@@ -545,16 +593,16 @@ def reader_page(store: kb.Store, document: URIRef) -> dict[str, Any]:
         provision, type_name = str(r["provision"]), local_name(str(r["type"]))
         outgoing = str(r["from"]) == provision
         other = str(r["to"]) if outgoing else str(r["from"])
-        words = LINK_WORDS.get(type_name, (type_name, f"{type_name} it"))
-        entry = {"type": type_name, "words": words[0] if outgoing else words[1],
-                 "href": local_href(other), "label": label(store, other), "link": local_href(str(r["link"]))}
+        entry = {"type": type_name, "direction": "out" if outgoing else "in",
+                 "href": local_href(other), "label": label(store, other, language), "link": local_href(str(r["link"]))}
         bucket = links_by_item.setdefault(provision, [])
         if entry not in bucket:
             bucket.append(entry)
     supports: dict[str, list[str]] = {}
     for r in store.select(EVIDENCE_LINKS_QUERY.text, {"document": document}).dicts():
         supports.setdefault(str(r["evidence"]), []).append(
-            f"{label(store, str(r['from']))} {local_name(str(r['type']))} {label(store, str(r['to']))}")
+            f"{label(store, str(r['from']), language)} {link_type_name(store, local_name(str(r['type'])), language)} "
+            f"{label(store, str(r['to']), language)}")
     starts: dict[int, list[kb.ProvisionSpan]] = {}
     for span in source.provisions:
         starts.setdefault(span.start, []).append(span)
@@ -571,14 +619,16 @@ def reader_page(store: kb.Store, document: URIRef) -> dict[str, Any]:
             pieces.append({"text": text[a:b], "marked": bool(covering),
                            "anchors": [f"ev-{local_name(q.evidence)}" for q in first],
                            "title": "; ".join(sorted({s for q in covering for s in supports.get(q.evidence, [])}))[:600]
-                           or ("quoted as evidence" if covering else "")})
+                           or (str(Words(language)("reader.quoted")) if covering else "")})
         marks = [entry for span in spans for entry in links_by_item.get(span.iri, [])]
-        blocks.append({"anchors": [{"eId": s.eid, "kind": s.kind, "number": s.number, "href": local_href(s.iri)}
+        blocks.append({"anchors": [{"eId": s.eid, "kind": kind_name(store, s.kind, language), "number": s.number,
+                                    "href": local_href(s.iri)}
                                    for s in spans], "pieces": pieces, "links": marks})
     return {"iri": source.document, "path": local_href(source.document), "title": source.title,
             "slug": source.slug, "language": source.language, "blocks": blocks, "provisions": len(source.provisions),
             "quotes": len(source.quotes), "characters": len(text),
-            "toc": [{"eId": s.eid, "label": (f"{s.number} {s.heading}".strip() or s.eid), "kind": s.kind}
+            "toc": [{"eId": s.eid, "label": (f"{s.number} {s.heading}".strip() or s.eid),
+                     "kind": kind_name(store, s.kind, language)}
                     for s in source.provisions if s.kind in ("Section", "Mandate", "Recommendation")]}
 
 
@@ -646,8 +696,9 @@ def _snippet(text: str, words: list[str], size: int = 240) -> list[dict[str, Any
 SEARCH_TYPES = ("provision", "activity", "body")
 
 
-def search(store: kb.Store, q: str, kind: str | None, limit: int = 50) -> dict[str, Any]:
-    """Every provision, activity and body whose title or text holds all the words (case and accents ignored)."""
+def search(store: kb.Store, q: str, kind: str | None, limit: int = 50, language: str = "en") -> dict[str, Any]:
+    """Every provision, activity and body whose title or text holds all the words (case and accents ignored),
+    activities and bodies named in ``language`` where the graph has their names in it."""
     words = [fold(w) for w in q.split() if w.strip()]
     if not words:
         return {"q": q, "groups": [], "total": 0}
@@ -660,7 +711,9 @@ def search(store: kb.Store, q: str, kind: str | None, limit: int = 50) -> dict[s
         hits.sort(key=lambda e: (-sum(fold(e["title"]).count(w) for w in words), e["title"]))
         total += len(hits)
         groups.append({"type": type_name, "count": len(hits), "more": len(hits) > limit,
-                       "items": [{"href": local_href(e["iri"]), "title": e["title"], "kind": e["kind"],
+                       "items": [{"href": local_href(e["iri"]),
+                                  "title": label(store, e["iri"], language),
+                                  "kind": e["kind"] if type_name == "body" else kind_name(store, e["kind"], language),
                                   "snippet": _snippet(e["text"], words) if e["text"] else []}
                                  for e in hits[:limit]]})
     return {"q": q, "groups": groups, "total": total}
@@ -670,13 +723,14 @@ def search(store: kb.Store, q: str, kind: str | None, limit: int = 50) -> dict[s
 # Ontology page (read once per store)
 # --------------------------------------------------------------------------------------------
 
-_ONTOLOGY: dict[int, dict[str, Any]] = {}
-TERM_KINDS = {"Class": "Classes", "ObjectProperty": "Object properties", "DatatypeProperty": "Datatype properties",
-              "AnnotationProperty": "Annotation properties", "NamedIndividual": "Individuals"}
+_ONTOLOGY: dict[tuple[int, str], dict[str, Any]] = {}
+TERM_KINDS = ("Class", "ObjectProperty", "DatatypeProperty", "AnnotationProperty", "NamedIndividual")
 
 
-def ontology_page(store: kb.Store) -> dict[str, Any]:
-    found = _ONTOLOGY.get(id(store))
+def ontology_page(store: kb.Store, language: str = "en") -> dict[str, Any]:
+    """The ontology's terms by kind with their label (in ``language`` where the ontology has it), definition,
+    parents, domain, range, and examples from the knowledge base."""
+    found = _ONTOLOGY.get((id(store), language))
     if found is not None:
         return found
     terms: dict[str, dict[str, Any]] = {}
@@ -685,9 +739,9 @@ def ontology_page(store: kb.Store) -> dict[str, Any]:
         type_name = local_name(str(r["type"]))
         term = terms.setdefault(iri, {"iri": iri, "curie": curie(iri), "id": local_name(iri), "type": type_name,
                                       "label": "", "definition": "", "parents": [], "domain": [], "range": []})
-        if TERM_KINDS.get(type_name) and term["type"] == "NamedIndividual" and type_name != "NamedIndividual":
+        if type_name in TERM_KINDS and term["type"] == "NamedIndividual" and type_name != "NamedIndividual":
             term["type"] = type_name
-        term["label"] = term["label"] or str(r.get("label", ""))
+        term["label"] = term["label"] or in_language(store, iri, language) or str(r.get("label", ""))
         term["definition"] = term["definition"] or str(r.get("definition", r.get("comment", "")))
         for key, var in (("parents", "parent"), ("domain", "domain"), ("range", "range")):
             if var in r:
@@ -698,21 +752,22 @@ def ontology_page(store: kb.Store) -> dict[str, Any]:
         node = URIRef(term["iri"])
         if term["type"] == "Class":
             term["count"] = int(str(store.select(CLASS_COUNT_QUERY.text, {"class": node}).rows[0][0]))
-            term["examples"] = [{"href": local_href(str(r[0])), "label": node_facts(store, str(r[0]))["short"]}
+            term["examples"] = [{"href": local_href(str(r[0])),
+                                 "label": node_facts(store, str(r[0]), language)["short"]}
                                 for r in store.select(CLASS_EXAMPLES_QUERY.text, {"class": node}).rows]
         elif term["type"].endswith("Property"):
             term["count"] = int(str(store.select(PROPERTY_COUNT_QUERY.text, {"property": node}).rows[0][0]))
             rows = store.select(PROPERTY_EXAMPLE_QUERY.text, {"property": node}).rows
-            term["examples"] = [{"subject": _value(store, s), "object": _value(store, o)} for s, o in rows
+            term["examples"] = [{"subject": _value(store, s, language), "object": _value(store, o, language)}
+                                for s, o in rows
                                 if s is not None and o is not None]
         else:
             term["count"] = None
             term["examples"] = []
-    groups = [{"kind": kind, "title": title, "terms": [t for t in terms.values() if t["type"] == kind]}
-              for kind, title in TERM_KINDS.items()]
+    groups = [{"kind": kind, "terms": [t for t in terms.values() if t["type"] == kind]} for kind in TERM_KINDS]
     page = {"groups": [g for g in groups if g["terms"]], "count": len(terms)}
     with _LOCK:
-        _ONTOLOGY[id(store)] = page
+        _ONTOLOGY[(id(store), language)] = page
     return page
 
 

@@ -27,7 +27,7 @@ from fastapi import Path as PathParam
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 import kb
-from api import offload
+from api import offload, words
 from api.context import Context
 from api.errors import ApiError
 from api.linked_data import render
@@ -111,7 +111,9 @@ def install(app: FastAPI, ctx: Context, corpus_dir: Path, token: str) -> None:
         def address(n: int) -> str:  # of page n as filtered: the token kept in every link and form
             return urlencode({"token": token, **filters, "page": n})
 
-        return HTMLResponse(render("review.html", version=ctx.version, triples=ctx.triples,
+        # the curator's page (loopback only) is in English: the switch is not offered
+        return HTMLResponse(render("review.html", version=ctx.version, triples=ctx.triples, lang="en",
+                                   t=words.Words("en"), switch=None,
                                    pending=shown[(number - 1) * PAGE_SIZE:number * PAGE_SIZE], waiting=len(pending),
                                    matching=len(shown), page=number, pages=pages, view=view, documents=documents,
                                    query=address(number), token=token,

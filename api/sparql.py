@@ -45,6 +45,7 @@ import kb
 from api import graph_store, hosts, negotiation, serialize
 from api.context import Context
 from api.errors import ApiError
+from api.pages import page_response
 from api.settings import Settings
 from api.workers import Job
 
@@ -400,7 +401,8 @@ SPARQL_DESCRIPTIONS = {
 
 
 def install(app: FastAPI, ctx: Context, render_html: Callable[..., str]) -> None:
-    """Add ``/sparql`` to the app. ``render_html(name, **values)`` renders a template (for browsers)."""
+    """Add ``/sparql`` to the app. ``render_html(request, name, **values)`` renders a page in the request's
+    language (for browsers)."""
 
     get_extra, post_extra = openapi_extra(ctx.settings)
 
@@ -429,9 +431,9 @@ def install(app: FastAPI, ctx: Context, render_html: Callable[..., str]) -> None
         graph = service_description(endpoint, ctx)
         if format_param is None and negotiation.choose(accept, SD_OFFERS) == "text/html" \
                 and negotiation.prefers_html(accept):
-            page = render_html("sparql.html", endpoint=endpoint, settings=ctx.settings,
+            page = render_html(request, "sparql.html", endpoint=endpoint, settings=ctx.settings,
                                description=serialize.graph_bytes(graph, "turtle", SD_PREFIXES).decode("utf-8"))
-            return Response(page, media_type="text/html; charset=utf-8", headers={"Vary": "Accept"})
+            return page_response(request, page, headers={"Vary": "Accept"})
         fmt = output_format("DESCRIBE", accept, format_param)
         body = serialize.graph_bytes(graph, fmt, SD_PREFIXES)
         return Response(body, media_type=serialize.media_type(fmt), headers={"Vary": "Accept"})

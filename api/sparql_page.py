@@ -23,12 +23,12 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from fastapi import FastAPI, Query
+from fastapi import FastAPI, Query, Request
 from fastapi.responses import FileResponse, HTMLResponse, Response
 from rdflib import OWL, RDF, RDFS, URIRef
 
 import kb
-from api import examples, offload, pages
+from api import examples, offload, pages, words
 from api.context import Context
 from api.errors import ApiError
 
@@ -102,7 +102,8 @@ def vocabulary(ctx: Context) -> dict[str, Any]:
 
 
 def install(app: FastAPI, ctx: Context, render_html: Callable[..., str]) -> None:
-    """Add ``/query``, ``/query/vocabulary`` and the page's static files to the app."""
+    """Add ``/query``, ``/query/vocabulary`` and the page's static files to the app (``render_html(request, name,
+    **values)`` renders a page in the request's language, :func:`api.pages.render_page`)."""
     async def build_asof() -> str:
         memo = ctx.memo  # per release: the next build may have another date
         if "asof" not in memo:
@@ -113,7 +114,10 @@ def install(app: FastAPI, ctx: Context, render_html: Callable[..., str]) -> None
         return str(memo["asof"])
 
     @app.get("/query", include_in_schema=False, response_class=HTMLResponse)
-    async def query_page(query: str | None = Query(None), example: str | None = Query(None)) -> HTMLResponse:
+    async def query_page(request: Request, query: str | None = Query(None), example: str | None = Query(None),
+                         lang: str | None = Query(None)) -> Response:
+        language = pages.page_language(request)
+        t = words.Words(language.code)
         examples = example_views(ctx.queries, await build_asof())
         by_name = {e["name"]: e for e in examples}
         selected = by_name.get(example) if example else None
@@ -121,17 +125,16 @@ def install(app: FastAPI, ctx: Context, render_html: Callable[..., str]) -> None
         status = 200
         if example and selected is None:
             status = 404
-            error = f"There is no example query named {example!r}; pick one from the list."
+            error = t("query.unknown_example", name=repr(example))
         if query is not None and len(query) > ctx.settings.max_query_chars:
             status = 400
-            error = (f"The query is {len(query)} characters long; this service takes at most "
-                     f"{ctx.settings.max_query_chars}.")
+            error = t("query.too_long", length=len(query), limit=ctx.settings.max_query_chars)
             query = None
         text = query if query is not None else (selected["text"] if selected else default_query())
-        page = render_html("sparql_page.html", examples=examples, selected=selected, text=text, error=error,
-                           editor=editor_installed(), install_hint=INSTALL_HINT, settings=ctx.settings,
-                           autorun=query is not None, prefixes=sorted(kb.PREFIXES.items()))
-        return HTMLResponse(page, status_code=status)
+        page = render_html(request, "sparql_page.html", language=language, examples=examples, selected=selected,
+                           text=text, error=error, editor=editor_installed(), install_hint=INSTALL_HINT,
+                           settings=ctx.settings, autorun=query is not None, prefixes=sorted(kb.PREFIXES.items()))
+        return pages.page_response(request, page, status, language=language)
 
     @app.get("/query/vocabulary", include_in_schema=False)
     async def query_vocabulary() -> Response:

@@ -1,5 +1,6 @@
 // Copy buttons of the "Cite" box (api/templates/item.html): the page works without this script; with it, a
-// button copies the citation next to it to the clipboard and says so in a live region.
+// button copies the citation next to it to the clipboard and says so in a live region, in the words the page gives
+// it (data-copied, data-refused: the page's language).
 (function () {
   "use strict";
   function fallbackCopy(text) {
@@ -27,10 +28,9 @@
     var source = document.getElementById(button.getAttribute("data-copy"));
     var status = document.getElementById("copy-status");
     if (!source) { return; }
-    var name = button.textContent.replace(/^Copy /, "").replace(/ citation$/, "");
     copy(source.textContent).then(function () {
       button.classList.add("copied");
-      if (status) { status.textContent = "Copied the " + name + " citation to the clipboard."; }
+      if (status) { status.textContent = button.getAttribute("data-copied"); }
       window.setTimeout(function () { button.classList.remove("copied"); }, 2000);
     }, function () {
       var range = document.createRange();
@@ -38,7 +38,7 @@
       var selection = window.getSelection();
       selection.removeAllRanges();
       selection.addRange(range);
-      if (status) { status.textContent = "The browser refused to copy: the " + name + " citation is selected, press Ctrl+C."; }
+      if (status) { status.textContent = button.getAttribute("data-refused"); }
     });
   });
 }());

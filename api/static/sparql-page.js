@@ -18,6 +18,12 @@
                     jsonld: "jsonld", rdfxml: "rdf"};
 
   var data = JSON.parse(document.getElementById("sparql-page-data").textContent);
+  // the page's words in its language (api/words.py, "query.js.*"), each {name} filled in
+  function say(key, values) {
+    return (data.words[key] || key).replace(/\{(\w+)\}/g, function (all, name) {
+      return values && values[name] !== undefined ? String(values[name]) : all;
+    });
+  }
   var examples = {};
   data.examples.forEach(function (example) { examples[example.name] = example; });
   var prefixes = {};
@@ -43,7 +49,7 @@
     if (!data.editor) { return; }
     if (typeof window.Yasqe !== "function") {
       document.getElementById("run-hint").insertAdjacentElement("afterend", element("span",
-        {"class": "sparql-notice", id: "editor-failed"}, "The editor did not load; this is the plain text box."));
+        {"class": "sparql-notice", id: "editor-failed"}, say("editor_failed")));
       return;
     }
     var Yasqe = window.Yasqe;
@@ -149,14 +155,14 @@
   function term(param, value) {
     if (param.type === "iri") {
       return /^[A-Za-z][A-Za-z0-9+.\-]*:[^<>"{}|^`\\\u0000-\u0020]*$/.test(value) ? {text: "<" + value + ">"}
-        : {error: "an absolute IRI, without spaces or any of <>\"{}|^`\\"};
+        : {error: say("need_iri")};
     }
     if (param.type === "date") {
       return /^\d{4}-\d{2}-\d{2}$/.test(value) ? {text: "\"" + value + "\"^^<" + XSD + "date>"}
-        : {error: "a date written YYYY-MM-DD"};
+        : {error: say("need_date")};
     }
     if (param.type === "integer") {
-      return /^[+-]?\d+$/.test(value) ? {text: value} : {error: "a whole number"};
+      return /^[+-]?\d+$/.test(value) ? {text: value} : {error: say("need_integer")};
     }
     return {text: JSON.stringify(value)};
   }
@@ -173,7 +179,7 @@
       var bound = term(param, value);
       if (bound.error) {
         if (input) { input.setAttribute("aria-invalid", "true"); }
-        if (message) { message.textContent = "Not bound: ?" + param.name + " needs " + bound.error + "."; }
+        if (message) { message.textContent = say("not_bound", {name: param.name, need: bound.error}); }
         return;
       }
       lines.push("  VALUES ?" + param.name + " { " + bound.text + " }");
@@ -207,13 +213,13 @@
       var line = element("p");
       var label = element("label", {"for": "param-" + param.name});
       label.appendChild(element("code", {}, "?" + param.name));
-      label.appendChild(document.createTextNode(" (" + param.type + (param.required ? "" : ", optional") + ")"));
+      label.appendChild(document.createTextNode(" (" + param.type + (param.required ? "" : say("optional")) + ")"));
       line.appendChild(label);
       line.appendChild(document.createTextNode(" "));
       var input = element("input", {id: "param-" + param.name, name: param.name, size: "60",
                                      "aria-describedby": "param-" + param.name + "-help param-" + param.name + "-error"});
       input.value = param.sample;
-      if (param.example) { input.placeholder = "e.g. " + param.example; }
+      if (param.example) { input.placeholder = say("example", {value: param.example}); }
       input.addEventListener("change", function () { setText(composed(example)); });
       line.appendChild(input);
       line.appendChild(document.createTextNode(" "));
@@ -348,7 +354,7 @@
     error.textContent = "";
     results.textContent = "";
     document.getElementById("downloads").hidden = true;
-    status.textContent = "Running the query…";
+    status.textContent = say("running");
     if (running) { running.abort(); }
     var controller = new AbortController();
     running = controller;
@@ -368,35 +374,36 @@
       if (!response.ok) {
         var detail = answer.text;
         try { detail = JSON.parse(answer.text).error.detail; } catch (ignored) { /* not our error shape */ }
-        status.textContent = "The query failed (HTTP " + response.status + ").";
+        status.textContent = say("failed", {status: response.status});
         error.appendChild(element("p", {"class": "sparql-error"}, detail));
         return;
       }
       var truncated = response.headers.get("KB-Result-Truncated") === "true";
-      var note = truncated ? " The answer was cut at " + response.headers.get("KB-Row-Cap") +
-        " rows: download it or narrow the query." : "";
+      var note = truncated ? " " + say("truncated", {cap: response.headers.get("KB-Row-Cap")}) : "";
       if (type === "application/n-triples") {
         var found = triples(answer.text);
         results.appendChild(table(["subject", "predicate", "object"], found));
-        status.textContent = found.length + (found.length === 1 ? " triple" : " triples") + " in " + seconds + " s." + note;
+        status.textContent = say(found.length === 1 ? "triples_one" : "triples_other",
+                                 {n: found.length, seconds: seconds}) + note;
         showDownloads("graph", query);
       } else {
         var json = JSON.parse(answer.text);
         if (typeof json.boolean === "boolean") {
           results.appendChild(element("p", {id: "results-boolean"}, json.boolean ? "true" : "false"));
-          status.textContent = "The answer is " + json.boolean + " (" + seconds + " s).";
+          status.textContent = say("boolean", {value: json.boolean, seconds: seconds});
           showDownloads("boolean", query);
         } else {
           var rows = json.results.bindings;
           results.appendChild(table(json.head.vars, rows));
-          status.textContent = rows.length + (rows.length === 1 ? " row" : " rows") + " in " + seconds + " s." + note;
+          status.textContent = say(rows.length === 1 ? "rows_one" : "rows_other", {n: rows.length, seconds: seconds}) +
+            note;
           showDownloads("results", query);
         }
       }
       showPermalink(query);
     }).catch(function (failure) {
       if (failure.name === "AbortError") { return; }
-      status.textContent = "The query could not be sent.";
+      status.textContent = say("not_sent");
       error.appendChild(element("p", {"class": "sparql-error"}, String(failure)));
     }).then(function () {
       if (running === controller) { running = null; section.removeAttribute("aria-busy"); }
@@ -415,7 +422,7 @@
       if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) { event.preventDefault(); run(); }
     });
     document.getElementById("run-hint").hidden = false;
-    document.getElementById("run-hint").textContent = "Ctrl+Enter in the query runs it.";
+    document.getElementById("run-hint").textContent = say("run_hint_plain");
   }
   document.getElementById("format-field").hidden = true;  // the page shows every format as a download
   form.addEventListener("submit", function (event) { event.preventDefault(); run(); });

@@ -1,0 +1,286 @@
+"""The web pages in English and Spanish: how a page's language is chosen, what it shows in it, how it is cached.
+
+The pages are read over HTTP from the real server of ``tests/test_pages.py`` (the ``site`` fixture):
+a page asked in Spanish, by ``lang`` or by ``Accept-Language``, has the catalogue's Spanish words and
+none of its English ones, names items by their Spanish labels where the graph has them, links to
+itself in English, keeps its language in its links and forms, and is never answered from a cache
+holding the English page; an unknown ``lang`` is a 400 naming the parameter. Without a server: the
+catalogue (:mod:`api.words`) has both languages for every entry, every word of a template goes
+through it, and ``Accept-Language`` is read with its q-values.
+"""
+
+from __future__ import annotations
+
+import re
+import string
+from collections.abc import Iterator
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any, ClassVar
+
+import httpx
+import pytest
+from test_pages import BROWSER, MANDATE, Page, get_page
+
+import kb
+from api import negotiation, words
+
+SPANISH = {**BROWSER, "Accept-Language": "es-MX,es;q=0.9,en;q=0.4"}
+TOPIC = "/topic/qualifications-frameworks"
+PAGES = {"dashboard": "/", "document": "/doc/wg1-2021-final-report", "provision": MANDATE,
+         "activity": "/activity/ws2023-education-labor", "body": "/body/ilo-cinterfor", "topic": TOPIC,
+         "reader": "/reader/wg1-2021-final-report", "search": "/search?q=apprenticeship", "ontology": "/ontology",
+         "query": "/query?example=documents", "endpoint": "/sparql", "dataset": "/dataset",
+         "not-found": "/doc/iacml21-plan-of-action/art_99"}
+TEMPLATES = Path(__file__).resolve().parent.parent / "api" / "templates"
+# names the same in both languages: formats, standards, query forms
+NOT_WORDS = {"VoID", "OpenAPI", "JSON", "XML", "CSV", "TSV", "Turtle", "N-Triples", "JSON-LD", "RDF/XML", "SELECT",
+             "ASK", "CONSTRUCT", "DESCRIBE"}
+# the curator's review page is served on loopback to the curator only (api.review), in English
+NOT_PUBLIC = {"review.html"}
+
+
+@pytest.fixture(scope="module")
+def store(built_release: Any) -> Iterator[kb.Store]:
+    opened = kb.open_store(str(built_release.store_path))
+    yield opened
+    opened.close()
+
+
+class Visible(HTMLParser):
+    """The text a Spanish reader is shown in the page's own words: what is not marked as in another language
+    (``lang="en"``: the library's explanations, definitions) and is no quoted or cited source text."""
+
+    SKIPPED: ClassVar[set[str]] = {"script", "style", "blockquote", "pre", "textarea", "code", "svg", "select"}
+    VOID: ClassVar[set[str]] = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
+                                "track", "wbr"}
+
+    def __init__(self, html: str, language: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.language = language
+        self.parts: list[str] = []
+        self._stack: list[bool] = []
+        self.feed(html)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in self.VOID:
+            return
+        other = dict(attrs).get("lang") not in (None, self.language)
+        self._stack.append(tag in self.SKIPPED or other or bool(self._stack and self._stack[-1]))
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag not in self.VOID and self._stack:
+            self._stack.pop()
+
+    def handle_data(self, data: str) -> None:
+        if not (self._stack and self._stack[-1]):
+            self.parts.append(data)
+
+    @property
+    def text(self) -> str:
+        return re.sub(r"\s+", " ", " ".join(self.parts))
+
+
+def phrases(language: str) -> dict[str, str]:
+    """The catalogue's texts in ``language`` that differ from the other's, without their values and markup,
+    cut at each value: every stretch of four words or more (shorter ones occur in the data too), by key."""
+    found = {}
+    for key, entry in words.WORDS.items():
+        if entry["en"] == entry["es"] or key.startswith("query.js."):
+            continue
+        for stretch in re.split(r"\{\w+\}|<[^>]+>", entry[language]):
+            stretch = stretch.strip(" .,:;()“”«»")
+            if len(stretch.split()) >= 4:
+                found[f"{key}: {stretch}"] = stretch
+    return found
+
+
+def get(site: str, path: str, headers: dict[str, str], **params: str) -> httpx.Response:
+    return httpx.get(site + path, headers=headers, params=params or None, timeout=60)
+
+
+# --------------------------------------------------------------------------------------------
+# A page in Spanish
+# --------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", sorted(PAGES))
+def test_a_page_asked_in_spanish_has_its_words_and_none_of_the_english(site: str, name: str) -> None:
+    english, spanish = phrases("en"), phrases("es")
+    for asked in ({"headers": SPANISH}, {"headers": BROWSER, "lang": "es"}):
+        response = get(site, PAGES[name], asked["headers"], **({"lang": "es"} if "lang" in asked else {}))
+        assert response.status_code in (200, 404), (name, response.status_code)
+        assert response.headers["content-language"] == "es"
+        assert Page(response.text).all("html", lang="es")
+        shown = Visible(response.text, "es").text
+        assert not [key for key, text in english.items() if text in shown], name
+        assert "Trazabilidad de los mandatos de la CIMT" in shown and "Ir al contenido principal" in shown
+        assert [key for key, text in spanish.items() if text in shown], "some words of its own besides the chrome"
+    english_page = get(site, PAGES[name], BROWSER)
+    assert english_page.headers["content-language"] == "en" and Page(english_page.text).all("html", lang="en")
+    assert not [key for key, text in spanish.items() if text in Visible(english_page.text, "en").text], name
+
+
+def test_the_status_words_are_translated_for_display_only(site: str) -> None:
+    page = get(site, MANDATE, BROWSER, lang="es", asof="2024-12-31").text
+    badges = re.findall(r'<span class="status status-([a-z-]+)">([^<]+)</span>', page)
+    assert ("addressed", "atendido") in badges and ("carried-forward", "retomado") in badges
+    assert get(site, "/api/items/" + MANDATE.lstrip("/"), {"Accept-Language": "es"}).json() == \
+        get(site, "/api/items/" + MANDATE.lstrip("/"), {}).json(), "the JSON API does not change"
+
+
+def test_accept_language_chooses_the_page_and_says_it_varies(site: str) -> None:
+    for header, language in (("es-ES,es;q=0.9,en;q=0.8", "es"), ("en;q=0.9, es;q=0.1", "en"), ("fr, es;q=0.5", "es"),
+                             ("fr", "en"), ("es;q=0, *;q=0.5", "en"), ("*", "en")):
+        response = get(site, "/search", {**BROWSER, "Accept-Language": header})
+        assert response.headers["content-language"] == language, header
+        assert "Accept-Language" in response.headers["vary"]
+    asked = get(site, "/search", SPANISH, lang="en")
+    assert asked.headers["content-language"] == "en", "lang wins over Accept-Language"
+    assert "Accept-Language" not in asked.headers.get("vary", ""), "chosen by the URL alone"
+
+
+def test_a_label_in_the_page_language_is_shown_where_the_graph_has_one(site: str, store: kb.Store) -> None:
+    labels: dict[tuple[str, str], list[str]] = {}
+    for predicate, value in store.select(f"SELECT ?p ?label WHERE {{ <{kb.BASE}{TOPIC.lstrip('/')}> ?p ?label }}").rows:
+        if predicate is not None and value is not None and str(predicate).endswith(("#prefLabel", "#altLabel")):
+            labels.setdefault((str(predicate).rsplit("#", 1)[1], getattr(value, "language", None) or ""),
+                              []).append(str(value))
+    spanish = sorted(labels.get(("prefLabel", "es")) or labels.get(("altLabel", "es")) or [])
+    assert spanish, "the topic has a Spanish label in the graph"
+    assert [h for level, h in get_page(site, TOPIC, lang="es").headings if level == 1] == spanish[:1]
+    assert [h for level, h in get_page(site, TOPIC).headings if level == 1] == labels[("prefLabel", "en")]
+    body = get_page(site, "/body/ilo-cinterfor", lang="es")  # no Spanish name in the graph: the one it has
+    assert [h for level, h in body.headings if level == 1] == \
+        [h for level, h in get_page(site, "/body/ilo-cinterfor").headings if level == 1]
+    provision = get(site, MANDATE, BROWSER, lang="es", asof="2024-12-31").text
+    assert "Encourage ILO-CINTERFOR, OAS and UNESCO" in provision, "quoted text is shown as printed"
+    assert "Plan of Action of Buenos Aires (XXI IACML, 2021), art. 7(g)" in provision, "located as kb cite says"
+
+
+def test_every_page_links_to_itself_in_the_other_language(site: str) -> None:
+    page = get_page(site, MANDATE, asof="2024-12-31")
+    switch = page.all("a", id="language-switch")
+    assert switch and switch[0]["href"] == f"{MANDATE}?asof=2024-12-31&lang=es" and switch[0]["hreflang"] == "es"
+    spanish = get_page(site, MANDATE, asof="2024-12-31", lang="es")
+    back = spanish.all("a", id="language-switch")
+    assert back and back[0]["href"] == f"{MANDATE}?asof=2024-12-31&lang=en" and "English" in spanish.texts.get(
+        "language-switch", "English")
+    assert {"/?lang=es", "/search?lang=es", "/ontology?lang=es"} <= spanish.hrefs(), "its links keep the language"
+    assert "/doc/iacml21-plan-of-action?lang=es" in spanish.hrefs()
+    assert all(re.search(r"[?&]lang=es", href) for href in spanish.hrefs()
+               if href.startswith("/") and not href.startswith(("/static/", "/dumps/", "/openapi.json", "/docs"))
+               and "format=" not in href and "lang=en" not in href)
+    forms = re.findall(r"<form\b[^>]*>(.*?)</form>", get(site, MANDATE, BROWSER, lang="es").text, re.S)
+    assert forms and all('<input type="hidden" name="lang" value="es">' in form for form in forms)
+    negotiated = Page(get(site, "/", SPANISH).text)
+    assert "/search" in negotiated.hrefs(), "a negotiated page's links are left as they are"
+
+
+def test_a_cached_page_is_never_the_other_language(site: str) -> None:
+    english = get(site, MANDATE, BROWSER)
+    tag = english.headers["etag"]
+    assert english.headers["cache-control"] == "no-cache" and "Accept-Language" in english.headers["vary"]
+    assert get(site, MANDATE, {**BROWSER, "If-None-Match": tag}).status_code == 304
+    spanish = get(site, MANDATE, {**SPANISH, "If-None-Match": tag})
+    assert spanish.status_code == 200 and spanish.headers["content-language"] == "es"
+    assert spanish.headers["etag"] != tag
+    by_parameter = get(site, MANDATE, {**BROWSER, "If-None-Match": tag}, lang="es")
+    assert by_parameter.status_code == 200 and by_parameter.headers["etag"] != tag
+    again = get(site, MANDATE, {**BROWSER, "If-None-Match": by_parameter.headers["etag"]}, lang="es")
+    assert again.status_code == 304 and again.headers["content-language"] == "es"
+    assert get(site, MANDATE, {**SPANISH, "If-None-Match": spanish.headers["etag"]}).status_code == 304
+
+
+def test_an_unknown_language_is_a_400_naming_the_parameter(site: str) -> None:
+    answer = get(site, "/search", {"Accept": "application/json"}, lang="fr")
+    assert answer.status_code == 400
+    error = answer.json()["error"]
+    assert error["parameter"] == "lang" and "'fr'" in error["detail"] and "en, es" in error["detail"]
+    for path in (MANDATE, "/ontology", "/body/ilo-cinterfor"):  # in RDF too: the schema lists en and es only
+        refused = get(site, path, {"Accept": "text/turtle"}, lang="fr")
+        assert refused.status_code == 400 and refused.json()["error"]["parameter"] == "lang", path
+        assert get(site, path, {"Accept": "text/turtle"}, lang="es").status_code == 200, path
+    for path in ("/search", MANDATE, "/", "/ontology", "/reader/wg1-2021-final-report", "/query"):
+        page = get(site, path, SPANISH, lang="fr")
+        assert page.status_code == 400 and page.headers["content-type"].startswith("text/html"), path
+        assert "<code>lang</code>" in page.text and page.headers["content-language"] == "es", path
+
+
+# --------------------------------------------------------------------------------------------
+# The catalogue, the templates and Accept-Language (no server)
+# --------------------------------------------------------------------------------------------
+
+
+def _fields(text: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+
+def test_every_catalogue_entry_has_both_languages_with_the_same_values_and_markup() -> None:
+    assert set(words.LANGUAGES) == {"en", "es"} and words.DEFAULT_LANGUAGE == "en"
+    for key, entry in words.WORDS.items():
+        assert set(entry) == set(words.LANGUAGES), key
+        assert all(entry[language].strip() for language in words.LANGUAGES), key
+        assert _fields(entry["en"]) == _fields(entry["es"]), key
+        assert re.findall(r"</?\w+", entry["en"]) == re.findall(r"</?\w+", entry["es"]), key
+
+
+class _TemplateText(HTMLParser):
+    """The words a template writes itself: its text and its title, aria-label, placeholder and alt values, once
+    every Jinja expression and tag is taken out (what they print comes from the catalogue or the data)."""
+
+    CODE: ClassVar[set[str]] = {"script", "style", "pre", "textarea", "code"}
+
+    def __init__(self, template: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.found: list[str] = []
+        self._code = 0
+        self.feed(re.sub(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", " ", template, flags=re.S))
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._code += tag in self.CODE
+        self.found += [value for name, value in attrs
+                       if name in ("title", "aria-label", "placeholder", "alt") and value]
+
+    def handle_endtag(self, tag: str) -> None:
+        self._code -= tag in self.CODE
+
+    def handle_data(self, data: str) -> None:
+        if not self._code:
+            self.found.append(data)
+
+
+def test_every_word_of_a_page_template_goes_through_the_catalogue() -> None:
+    templates = sorted(p for p in TEMPLATES.glob("*.html") if p.name not in NOT_PUBLIC)
+    assert {"base.html", "index.html", "item.html", "error.html", "search.html"} <= {p.name for p in templates}
+    for path in templates:
+        text = path.read_text(encoding="utf-8")
+        written = [w for piece in _TemplateText(text).found for w in re.findall(r"[A-Za-z][A-Za-z/-]+", piece)]
+        assert not [w for w in written if w not in NOT_WORDS], f"{path.name}: words not in api/words.py"
+        for key in re.findall(r"""\bt\(\s*["']([\w.-]+)["']\s*[,)]""", text):  # a key built with ~ is checked by use
+            assert key in words.WORDS, f"{path.name}: {key} is not in the catalogue"
+
+
+def test_a_word_missing_from_the_catalogue_is_an_error_not_a_blank() -> None:
+    with pytest.raises(KeyError):
+        words.Words("es")("no.such.key")
+    assert str(words.Words("es")("home.with_status", status="<b>")) == "con estado &lt;b&gt;", "values escaped"
+
+
+@pytest.mark.parametrize(("header", "chosen"), [
+    (None, None), ("", None), ("es", "es"), ("es-MX", "es"), ("en-GB,es;q=0.5", "en"), ("es;q=0.2, en;q=0.1", "es"),
+    ("fr, de;q=0.9", None), ("fr, *;q=0.1", "en"), ("es;q=0, *", "en"), ("en;q=0, es;q=0", None),
+    ("es-AR;q=0.3, en;q=0.2", "es"), ("ES", "es"), ("es;q=x", None), ("en, es", "en"), ("es, en", "es")])
+def test_accept_language_is_read_with_its_q_values(header: str | None, chosen: str | None) -> None:
+    assert negotiation.choose_language(header, words.LANGUAGES) == chosen
+
+
+def test_the_spanish_labels_leave_the_named_queries_answers_as_they_were(store: kb.Store) -> None:
+    """The ontology's terms have a label in each language now: the vocabulary query still gives a term once a
+    category, with its English label (what the JSON API and SPARQL clients read is unchanged)."""
+    query = kb.get_query("cq08-ontology-terms")
+    rows = store.select(query.text).dicts()
+    keys = [(str(r["category"]), str(r["term"])) for r in rows]
+    assert len(keys) == len(set(keys)) and len(keys) > 100
+    labels = [r["label"] for r in rows if "label" in r and str(r["category"]) != "topic"]
+    assert labels and all(getattr(label, "language", None) == "en" for label in labels)
