@@ -66,7 +66,7 @@ def _common(ctx: Context) -> dict[str, Any]:
 
 LANG_PARAMETER = "lang"
 # links a page's language is not carried to: files, and what is not a page
-_NOT_PAGES = ("/static/", "/dumps/", "/openapi.json", "/docs", "/redoc", "/context.jsonld")
+_NOT_PAGES = ("/static/", "/dumps/", "/openapi.json", "/docs", "/redoc", "/context.jsonld", "/mandates.csv")
 _LOCAL_LINK = re.compile(r'(<a\b[^>]*?\shref=")(/(?!/)[^"]*)"')
 _GET_FORM = re.compile(r'<form\b(?![^>]*method="post")[^>]*\saction="/[^"]*"[^>]*>')
 

@@ -173,6 +173,9 @@ def test_every_page_links_to_itself_in_the_other_language(site: str) -> None:
                and "format=" not in href and "lang=en" not in href)
     forms = re.findall(r"<form\b[^>]*>(.*?)</form>", get(site, MANDATE, BROWSER, lang="es").text, re.S)
     assert forms and all('<input type="hidden" name="lang" value="es">' in form for form in forms)
+    home = get_page(site, "/", lang="es")
+    exports = [href for href in home.hrefs() if href.startswith("/mandates.csv")]
+    assert exports and not [href for href in exports if "lang=" in href], "a download is no page: no language"
     negotiated = Page(get(site, "/", SPANISH).text)
     assert "/search" in negotiated.hrefs(), "a negotiated page's links are left as they are"
 
