@@ -3375,3 +3375,45 @@ def test_a_roman_numeral_without_its_stop_before_the_next_one() -> None:
             "3 y 4 de mayo de 2040.\n")
     assert [(p.eid, p.number) for p in parse_document(text).provisions if p.kind is Kind.SECTION] == [
         ("sec_1", "I"), ("sec_2", "II")]
+
+
+def test_a_plan_of_action_in_portuguese_under_an_editors_note() -> None:
+    """An editor's note announcing "the complete text of the Plan of Action" ("o texto completo do Plano de Ação")
+    says what the text is but is neither its title nor a provision; the Heads of State's opening ("Nós, os Chefes de
+    Estado ...") enacts the plan; a paragraph describing ("... superá-los", an infinitive before its pronoun, no
+    future) does not."""
+    text = ("O seguinte documento é o texto completo do Plano de Ação aprovado pelos\n"
+            "Chefes de Estado e de Governo participantes da Cúpula das Américas.\n"
+            "Nós, os Chefes de Estado e de Governo das Américas, conscientes dos\n"
+            "desafios comuns da região e do esforço que devemos empreender juntos,\n"
+            "afirmamos nossa determinação de pôr em prática o presente Plano de Ação.\n"
+            "I. TRABALHO: A CHAVE PARA O PROGRESSO\n"
+            "O compromisso com o trabalho decente reflete os problemas que a região\n"
+            "enfrenta e o esforço compartilhado de toda a sociedade para superá-los.\n")
+    doc = parse_document(text)
+    assert doc.metadata.type == "PlanOfAction" and doc.metadata.title is None
+    assert [(own_text(text, p).split()[0], p.kind) for p in doc.provisions] == [
+        ("Nós,", Kind.MANDATE), ("I.", Kind.SECTION), ("O", Kind.PARAGRAPH)]
+    english = text.replace("O seguinte documento é o texto completo do Plano de Ação aprovado pelos",
+                           "The following document is the complete text of the Plan of Action signed by")
+    english_doc = parse_document(english)
+    assert english_doc.metadata.type == "PlanOfAction" and english_doc.metadata.title is None
+    assert own_text(english, english_doc.provisions[0]).startswith("Nós, os Chefes")
+
+
+def test_a_plan_opened_by_its_first_numbered_paragraph_under_a_hosts_notes() -> None:
+    """A host's notes over the text ("Aprovado na sessão ...", "No documento ...") and the signatories' opening as
+    its first numbered paragraph naming the plan ("1. Nós, os Ministros ... deste Plano de Ação:"): a Plan of
+    Action, whose paragraphs and items are mandates."""
+    text = ("Aprovado na sessão de encerramento, realizada em 4 de maio de 2040, em Lima\n\n"
+            "No documento Revista de Estudos do Trabalho (páginas 10-16)\n\n"
+            "1. Nós, os Ministros e Ministras do Trabalho das Américas, reunidos em Lima, Peru, nos comprometemos a "
+            "implementar os seguintes objetivos deste Plano de Ação:\n\n"
+            "a) promover o trabalho decente em toda a região;\n\n"
+            "b) fortalecer os Ministérios do Trabalho da região.\n\n"
+            "2. A Presidência da Conferência, com o apoio da Secretaria Técnica, coordenará os grupos de trabalho.\n")
+    doc = parse_document(text)
+    assert doc.metadata.type == "PlanOfAction"
+    assert [(p.number, p.kind) for p in doc.provisions if p.number] == [
+        ("1", Kind.MANDATE), ("1(a)", Kind.MANDATE), ("1(b)", Kind.MANDATE), ("2", Kind.MANDATE)]
+

@@ -68,11 +68,12 @@ _NAME_OPENERS = frozenset({"Working", "Inter-American"})
 # AMERICANOS"): a line opening on one after a capitalised word carries that name on.
 _NAME_CLOSERS = frozenset({"interamericano", "interamericana", "interamericanos", "interamericanas", "americanos",
                            "americanas"})
-# The opening words of a ministerial text ("We, the Ministers ...", "Nosotros, los Ministros ...", "Nous, les
-# ministres ...").
+# The opening words of a ministerial or a Summit's text ("We, the Ministers ...", "Nosotros, los Ministros ...", "Nous,
+# les ministres ...", "Nós, os Chefes de Estado ...", "The Heads of State and Government participating ...").
 OPENING_RE = re.compile(
-    r"^\W*(?:\d{1,2}[.)]\s+)?(?:we|nosotros|las ministras|los ministros|the ministers|nous|les ministres)\b[ ,]",
-    re.IGNORECASE)
+    r"^\W*(?:\d{1,2}[.)]\s+)?(?:we|nosotros|las ministras|los ministros|the ministers|nous|les ministres|nós|"
+    r"os ministros|as ministras|the heads of state|los jefes de estado|las jefas y los jefes|os chefes de estado|"
+    r"les chefs d['’][ée]tat)\b[ ,]", re.IGNORECASE)
 # A clause of a preamble opening a line, in capitals or not ("Reconociendo que ...", "Convencidos de ..."):
 # a paragraph of its own, whatever the line before ended on.
 _CLAUSE_CUE_RE = re.compile(rf"^(?=(?-i:[A-ZÁÉÍÓÚÑ]))(?:{PREAMBLE_CUES})(?=[\s:,])", re.IGNORECASE)

@@ -11,7 +11,8 @@ The title is the first cover line in capitals naming a kind of document, with th
 on; a line that is only a symbol or a resolution's number names the kind (a resolution) but is not the
 title; a host's furniture never is. A cover that names no kind is typed from the opening: a resolution's
 subject, "the following Plan of Action", the signatories ("We, the Ministers ...": a declaration), a
-greeting (a speech: a meeting summary).
+greeting (a speech: a meeting summary). An editor's note announcing the text ("The following document is the
+complete text of the Plan of Action ...") says what it is, and is never its title.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from itertools import pairwise
 
 from kb.model import DocType
 from kb.parse._blocks import RESOLUTION_CUE_RE, SALUTATION_RE
+from kb.parse._front import ANNOUNCEMENT_RE
 from kb.parse._lines import MONTHS, clean
 
 __all__ = ["CoverMetadata", "conference_named", "read_cover", "typed_as_page"]
@@ -121,8 +123,9 @@ _PT_WORDS = frozenset("do da dos das em não ao aos à pela pelo pelos pelas sã
 _FR_WORDS = frozenset("du des et est dans nous aux au qui pour une cette".split())
 
 _TYPE_WORDS: tuple[tuple[re.Pattern[str], DocType], ...] = (
-    (re.compile(r"\bplan(?:es)? (?:of action|de acci\S*n)\b|\bmandates for action\b|\bmandatos para la acci\S*n\b",
-                _FLAGS), DocType.PLAN_OF_ACTION),
+    # in Portuguese and French too ("Plano de Ação", "Plan d'action")
+    (re.compile(r"\bplan(?:es)? (?:of action|de acci\S*n)\b|\bmandates for action\b|\bmandatos para la acci\S*n\b|"
+                r"\bplanos? de a(?:c?ç|c)[ãa]o\b|\bplans? d['’]action\b", _FLAGS), DocType.PLAN_OF_ACTION),
     (re.compile(r"\b(?:work ?plan|plan de trabajo|calendar of activities|calendario de actividades)\b", _FLAGS),
      DocType.WORK_PLAN),
     (re.compile(r"\b(?:final |annual )?(?:report|informe)\b.*\b(?:working group|grupo de trabajo)\b|"
@@ -141,8 +144,9 @@ _TYPE_WORDS: tuple[tuple[re.Pattern[str], DocType], ...] = (
      DocType.MEETING_SUMMARY),  # a speech is read as the record of the meeting it was given at
 )
 _BODY_TYPE_WORDS: tuple[tuple[re.Pattern[str], DocType], ...] = (
-    (re.compile(r"\bfollowing plan of action\b|\bsiguiente plan de acci|"
-                r"\b(?:full|complete) text of the plan of action\b|\btexto completo del plan de acci", _FLAGS),
+    (re.compile(r"\bfollowing plan of action\b|\bsiguiente plan de acci|\bseguinte plano de a|"
+                r"\b(?:full|complete) text of the plan of action\b|\btexto completo d[eo]l? pla(?:n de acci|no de a)",
+                _FLAGS),
      DocType.PLAN_OF_ACTION),
     (re.compile(r"^\s*(?:THE GENERAL ASSEMBLY|LA ASAMBLEA GENERAL)\b"), DocType.OUTCOME_DOCUMENT),
     (re.compile(r"\b(?:this|the iacml) calendar\b|\bcalendar of activities\b|\bcalendario de actividades\b", _FLAGS),
@@ -152,9 +156,9 @@ _BODY_TYPE_WORDS: tuple[tuple[re.Pattern[str], DocType], ...] = (
 )
 # The signatories a ministerial text opens with.
 _SIGNATORIES_RE = re.compile(
-    r"^\W*(?:\d{1,2}[.)]\s+)?(?:(?:we|nosotr[oa]s(?: y nosotros)?)\s*,\s*(?:the|los|las)\b|"
+    r"^\W*(?:\d{1,2}[.)]\s+)?(?:(?:we|nosotr[oa]s(?: y nosotros)?|nós)\s*,\s*(?:the|los|las|os|as)\b|"
     r"(?:the (?:[\w-]+ ){0,2}ministers|los ministros|las ministras|the heads of state|los jefes de estado|"
-    r"las jefas y los jefes)\b"
+    r"las jefas y los jefes|os ministros|os chefes de estado)\b"
     r"[^.]{0,200}\b(?:gathered|meeting|participating|convened|assembled|reunid[oa]s|participantes|convocad[oa]s|"
     r"congregad[oa]s))", re.IGNORECASE)
 # A website's furniture before the text: a language switch, links back or onwards, a press office's or an
@@ -858,9 +862,15 @@ def _title_meeting(lines: list[str], title: str | None) -> str | None:
     return _continued(under, cleaned[at + 1:]) if under.isupper() else under
 
 
+_NOTES_OVER_TEXT = 3  # a host prints at most this many lines of its own over a text's first numbered paragraph
+
+
 def read_cover(front: str, opening: str, body: str) -> CoverMetadata:
     """Read the metadata from the front matter (``front``), the opening paragraph and the body."""
-    lines = front.split("\n")
+    # an editor's note announcing the text ("The following document is the complete text of the Plan of Action
+    # ...:") says what the text is, but is not its title
+    announced = next((_type_of(line) for line in front.split("\n") if ANNOUNCEMENT_RE.search(line)), None)
+    lines = ["" if ANNOUNCEMENT_RE.search(line) else line for line in front.split("\n")]
     # an adopted text's title is over its note of adoption: with none there, a first line is the host's
     adopted = _title_over_adoption(lines)
     title, doc_type = _title(lines, first_line=not any(_ADOPTION_NOTE_RE.match(line.strip()) for line in lines))
@@ -872,6 +882,8 @@ def read_cover(front: str, opening: str, body: str) -> CoverMetadata:
         title = _title_under_cover(lines) or _title_in_body(body)
     if title and doc_type is not None and _headline(title):
         doc_type = DocType.WEB_PAGE  # a news item telling of the document its headline names
+    if doc_type is None:
+        doc_type = announced
     if doc_type is None and _WEB_CUES_RE.search(front):
         doc_type = DocType.WEB_PAGE  # a page that only mentions a plan or declaration in its text
     if doc_type is None:
@@ -880,14 +892,16 @@ def read_cover(front: str, opening: str, body: str) -> CoverMetadata:
                 doc_type = body_type
                 break
     # the signatories open the text, or the paragraph after a line introducing it ("These are the recommendations
-    # adopted in Quito ..." / "Nosotros, los Ministros ...")
-    signed = next((text for text in [opening, *[line for line in body.split("\n") if line.strip()][1:2]]
-                   if _SIGNATORIES_RE.match(text)), None)
+    # adopted in Quito ..." / "Nosotros, los Ministros ..."), or its first numbered paragraph under a host's notes
+    # ("1. Nós, os Ministros ...")
+    shown = [line for line in body.split("\n") if line.strip()]
+    first_numbered = [line for line in shown[:_NOTES_OVER_TEXT + 1] if re.match(r"\s*1[.)]\s", line)][:1]
+    signed = next((text for text in [opening, *shown[1:2], *first_numbered] if _SIGNATORIES_RE.match(text)), None)
     if doc_type is None and signed is not None and _NEWS_DAY_RE.search(signed.split(". ", 1)[0]):
         doc_type = DocType.WEB_PAGE  # "... aprobaron hoy la Declaración de ...": a news item telling of it
     if doc_type is None and signed is not None:
         # "We, the Ministers ...": what they sign is a declaration, unless its first sentence names a plan
-        named = _type_of(signed.split(". ", 1)[0])
+        named = _type_of(re.sub(r"^\s*\d{1,2}[.)]\s+", "", signed).split(". ", 1)[0])
         doc_type = named if named in (DocType.PLAN_OF_ACTION, DocType.WORK_PLAN) else DocType.DECLARATION
     if doc_type is None and (RESOLUTION_CUE_RE.match(opening) or _OPERATIVE_ALONE_RE.search(body)):
         doc_type = DocType.OUTCOME_DOCUMENT  # a body's resolution: "The Council,", "CONSIDERING:", "Resuelve:"

@@ -45,7 +45,8 @@ from kb.parse._blocks import (
 from kb.parse._layout import follows
 from kb.parse._lines import DATELINE_RE, Line, Tok, is_upper
 
-__all__ = ["Front", "front_matter", "inner_covers", "is_prose", "letter_furniture", "signature_block"]
+__all__ = ["ANNOUNCEMENT_RE", "Front", "front_matter", "inner_covers", "is_prose", "letter_furniture",
+           "signature_block"]
 
 _TOC_HEAD_RE = re.compile(
     r"^\s*(?:\*\*)?(?:table of contents?|contents?|index|[íi]ndice(?: general)?|contenidos?|"
@@ -457,8 +458,9 @@ def _after_dateline(lines: list[Line], start: int) -> int:
 
 # An editor's note announcing the text it precedes ("El siguiente es el texto completo de la Declaración ...:",
 # "A continuación se transcribe íntegramente la Declaración:", "The full text of the Declaration follows:").
-_ANNOUNCEMENT_RE = re.compile(
-    r"\b(?:texto completo|[íi]ntegramente|se transcribe|transcribe a continuaci[óo]n|full text|text reads as follows|"
+ANNOUNCEMENT_RE = re.compile(
+    r"\b(?:texto completo|[íi]ntegramente|se transcribe|transcribe a continuaci[óo]n|(?:full|complete) text|"
+    r"texte (?:complet|int[ée]gral)|text reads as follows|"
     r"text (?:of the \w+ )?follows)\b", re.IGNORECASE)
 _NOTE_LINES = 3  # an editor's note before the text is this short: a paragraph, the line announcing it
 
@@ -468,7 +470,7 @@ def _after_announcement(lines: list[Line], start: int) -> int:
     begins after it."""
     shown = [j for j in range(start, len(lines)) if lines[j].tok not in (Tok.BLANK, Tok.NOISE)][:_NOTE_LINES + 2]
     for k, j in enumerate(shown[:_NOTE_LINES]):
-        if lines[j].tok is not Tok.TEXT or not _ANNOUNCEMENT_RE.search(lines[j].text):
+        if lines[j].tok is not Tok.TEXT or not ANNOUNCEMENT_RE.search(lines[j].text):
             continue
         # the announcement may wrap onto the next line, which ends it ("... de la Segunda Cumbre:")
         end = next((m for m in range(k, min(k + 2, len(shown))) if lines[shown[m]].text.rstrip()[-1:] in ".:"), None)

@@ -149,7 +149,8 @@ _PRESENT_REMOS = frozenset({"queremos", "requeremos", "quisiéramos"})  # presen
 _DIRECTIVE_RE = re.compile(
     r"\b(?:will|shall|must|should|undertakes?|commits?|are committed)\b"
     r"|\b(?:deber\S*|nos comprometemos|se compromete\S*)\b"
-    r"|\b\w+(?:ará|erá|irá|arán|erán|irán|aremos|eremos|iremos)\b", re.IGNORECASE)
+    # a future; not a Portuguese infinitive before its pronoun ("superá-los")
+    r"|\b\w+(?:ará|erá|irá|arán|erán|irán|aremos|eremos|iremos)\b(?!-)", re.IGNORECASE)
 _WORD_RE = re.compile(r"[^\W\d_]+")
 # A phrase of place, time or means set off by a comma before the infinitive of an act.
 _SET_OFF_RE = re.compile(r"^\W*(?:\d{1,3}[.)]\s*)?(?:at|in|on|through|during|within|with|by|for|upon)\s[^,;.:]{3,120},"
