@@ -3417,3 +3417,27 @@ def test_a_plan_opened_by_its_first_numbered_paragraph_under_a_hosts_notes() -> 
     assert [(p.number, p.kind) for p in doc.provisions if p.number] == [
         ("1", Kind.MANDATE), ("1(a)", Kind.MANDATE), ("1(b)", Kind.MANDATE), ("2", Kind.MANDATE)]
 
+
+def test_a_table_of_contents_ends_where_the_texts_opening_begins() -> None:
+    """A Summit's plan printed under its table of contents, its title in mixed case over the Heads of State's
+    opening in the third person ("The heads of state and government participating ..."), hard-wrapped: the contents
+    end there, the title is the cover's, the opening is the first provision and enacts the plan."""
+    text = ("Table of Contents\n"
+            "I. Building Decent Work in the Americas\n"
+            "1. Strengthening the Ministries of Labor\n"
+            "2. Promoting Social Dialogue\n"
+            "II. Protecting Workers and their Families\n"
+            "3. Occupational Safety and Health.\n"
+            "Summit of the Americas Plan of Action\n"
+            "The heads of state and government participating in the 2040\n"
+            "Summit of the Americas in Lima, desirous of furthering the objectives\n"
+            "set forth in their Declaration, affirm their commitment to this Plan of Action.\n"
+            "I. BUILDING DECENT WORK IN THE AMERICAS\n"
+            "1. Strengthening the Ministries of Labor\n"
+            "The ministries of labor are the main bodies of the region for the promotion of\n"
+            "decent work, and their capacities must grow with the demands placed upon them.\n")
+    doc = parse_document(text)
+    assert doc.metadata.title == "Summit of the Americas Plan of Action" and doc.metadata.type == "PlanOfAction"
+    first = doc.provisions[0]
+    assert own_text(text, first).startswith("The heads of state") and first.kind is Kind.MANDATE
+

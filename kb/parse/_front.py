@@ -15,7 +15,8 @@ editor's note announcing the text ("A continuación se transcribe íntegramente 
 
 A table of contents (``CONTENTS``, ``INDEX``, ``ÍNDICE``, ``CONTENIDO``..., a run of entries with
 dot leaders and page numbers, or a run of sibling headings printed again further on) runs until its
-first entry's title appears again as a heading, or until prose.
+first entry's title appears again as a heading, or until prose or the text's opening (the title printed over
+that opening is the cover's).
 
 A slide deck's text begins with its first slide's title (the title slide and the host's page before it are
 its cover).
@@ -193,6 +194,9 @@ def _tables_of_contents(lines: list[Line]) -> tuple[set[int], list[tuple[int, in
                 continue
             if len(line.text) >= _PROSE_AFTER_TOC and is_prose(line):
                 break
+            if _is_opening(line):  # the text's opening ("The Heads of State ... participating ..."): it begins
+                i = _title_over(lines, first, i)
+                break
             if line.tok is Tok.SECTION and titles and not unpaged and _content_after(lines, i):
                 break  # every entry had its page number and this heading has none: the body's
             if headed or _leaders_follow(lines, i):
@@ -214,6 +218,18 @@ def _tables_of_contents(lines: list[Line]) -> tuple[set[int], list[tuple[int, in
             spans.append((lines[first].no, lines[last].no))
     spans.sort()
     return toc, spans
+
+
+def _title_over(lines: list[Line], first: int, i: int) -> int:
+    """Where a table of contents ends that the text's opening at ``i`` ends: before the title printed over the
+    opening (a line without a mark that the entry above it does not carry on), which is the cover's."""
+    shown = [j for j in range(i - 1, first, -1) if lines[j].tok not in (Tok.BLANK, Tok.NOISE)][:2]
+    if len(shown) < 2 or lines[shown[0]].tok is not Tok.TEXT:
+        return i
+    above, title = lines[shown[1]].text.rstrip(), lines[shown[0]].text
+    carried = (above.endswith(",") or above.rsplit(" ", 1)[-1].lower() in DANGLING_WORDS  # an entry wrapped
+               or title[:1].islower() or title.split(" ", 1)[0].lower() in DANGLING_WORDS)
+    return i if carried else shown[0]
 
 
 _RUN_ENTRIES = 3
