@@ -3441,3 +3441,24 @@ def test_a_table_of_contents_ends_where_the_texts_opening_begins() -> None:
     first = doc.provisions[0]
     assert own_text(text, first).startswith("The heads of state") and first.kind is Kind.MANDATE
 
+
+def test_the_signatories_verb_in_capitals_commits() -> None:
+    """A Summit's text whose preamble the signatories close with their verb in capitals ("PLEDGE to implement ...",
+    "COMMIT TO:" glued after the preamble): that paragraph, and the paragraphs completing it (a gerund, "Strengthening
+    ...") under the headings that group them, are mandates; a paragraph with a subject of its own is read by its
+    words."""
+    pledge = ("We, the Heads of State and Government of the Americas, meeting in Lima for the Tenth Summit,\n\n"
+              "UNDERSCORING that decent work is essential for the region;\n\n"
+              "PLEDGE to implement by the next Summit the following actions to strengthen labor institutions:\n")
+    kinds = [p.kind for p in parse_document(pledge).provisions]
+    assert kinds[-2:] == [Kind.PARAGRAPH, Kind.MANDATE]
+    glued = ("We, the Heads of State and Government of the Hemisphere, meeting in Lima for the Tenth Summit, "
+             "Underscoring that decent work is essential for the region; and Reaffirming our commitment to the "
+             "conventions of the International Labour Organization, COMMIT TO: A.\n\n"
+             "Decent Work for All\n\n"
+             "Strengthening the ministries of labor so that they have the resources their functions require.\n\n"
+             "Promoting social dialogue among governments, workers and employers in every country.\n\n"
+             "The region has made progress in the last decade.\n")
+    doc = parse_document(glued, doc_type=DocType.DECLARATION)
+    assert [(own_text(glued, p).split()[0], p.kind) for p in doc.provisions if p.kind is not Kind.SECTION][1:] == [
+        ("Strengthening", Kind.MANDATE), ("Promoting", Kind.MANDATE), ("The", Kind.PARAGRAPH)]

@@ -14,6 +14,9 @@ it, the lead-in before it, and its own opening words.
   ``Mandate``, up to the next heading or resolution. An imperative ("Encourage ...") or a Spanish
   infinitive of action ("Encomendar ...", in a Spanish text any infinitive but one that only states,
   "Reconocer ...") opens a mandate in a paragraph, not in a list item, where it names a topic.
+- After the signatories' commitment ("COMMIT TO:", "We pledge to:", their verb in capitals closing a preamble:
+  "PLEDGE to implement ..."), a paragraph completing it with an act (a gerund or an infinitive: "Strengthening
+  ...") is a ``Mandate``, through the headings that group them, up to the next lead-in.
 - Items under a heading or lead-in about recommendations, consensus or findings, or objectives
   are ``Recommendation``, ``Finding``, ``Objective`` (English and Spanish role words).
 - In a Working Group report a numbered paragraph whose own words recommend or request action ("The
@@ -86,6 +89,11 @@ _OPERATIVE_VERBS = frozenset("""
     invite support promote strengthen continue adopt approve establish create develop implement
     dedicate will shall endeavor endeavour strive seek work foster ensure advance intensify renew
     """.split())
+# The verbs by which signatories commit themselves, printed in capitals after their preamble.
+_COMMITTING = frozenset("commit pledge undertake agree resolve decide".split())
+# The same verb ending a preamble glued onto one line, a heading's mark at most after it ("..., COMMIT TO: A.").
+_GLUED_COMMITMENT_RE = re.compile(
+    r"\b(?:COMMIT|PLEDGE|UNDERTAKE)(?:\s+TO)?\s*:\s*(?:(?:[A-Z]|[IVX]{1,4}|\d{1,2})\.)?\s*$")
 _IMPERATIVE = frozenset("""
     instruct request entrust ask call urge encourage invite support promote strengthen continue adopt
     approve establish create develop implement foster ensure advance intensify
@@ -209,6 +217,8 @@ def is_operative(text: str, *, infinitive: bool = True, spanish: bool = False) -
         if rest and (rest[0] in _OPERATIVE_VERBS or rest[0] in _OPERATIVE_ES or (
                 rest[0].endswith("remos") and rest[0] not in _PRESENT_REMOS)):
             return True
+    if first in _COMMITTING and text.lstrip()[:len(first)].isupper():
+        return True  # the signatories' verb in capitals after their preamble: "PLEDGE to implement ...", "COMMIT TO:"
     if first == "to" and len(words) > 1 and words[1] in _OPERATIVE_VERBS | _IMPERATIVE:
         return True
     if (set_off := _SET_OFF_RE.match(text)) and set_off["verb"].lower() in _OPERATIVE_VERBS | _IMPERATIVE:
@@ -225,6 +235,21 @@ def is_operative(text: str, *, infinitive: bool = True, spanish: bool = False) -
     if any(w.endswith(("aremos", "eremos", "iremos")) and w not in _PRESENT_REMOS for w in words[:25]):
         return True  # "Con ese fin, impulsaremos ...": a commitment in the future tense
     return bool(_COMMITMENT_RE.search(text))
+
+
+def _completes(text: str) -> bool:
+    """Whether a paragraph completes a lead-in's sentence with an act, having no subject of its own: it opens in
+    a gerund or an infinitive ("Strengthening ...", "To promote ...", "Fortalecer ...", "Promover ...")."""
+    words = [w.lower() for w in _WORD_RE.findall(text[:80])]
+    if not words or not text.lstrip("\"“‘(•-– ")[:1].isupper():
+        return False
+    first = words[0]
+    gerund = first.endswith("ing") and len(first) > 5 and first not in _NOT_GERUNDS
+    return (gerund or first in _IMPERATIVE or first in _IMPERATIVE_ES or (first == "to" and len(words) > 1)
+            or _spanish_infinitive(words))
+
+
+_NOT_GERUNDS = frozenset("during regarding including concerning according notwithstanding following".split())
 
 
 def _announces_recommendations(lead_in: str) -> bool:
@@ -245,6 +270,7 @@ class Roles:
         self.doc_type = doc_type
         self.spanish = language == "es"
         self.resolved = False  # past a resolution's "RESOLVES:": its operative part
+        self.committed = False  # past the signatories' "COMMIT TO:", "We pledge to:": what they commit to
         self._resolving = False  # "RESOLVES:" read: the operative part begins with the next block
 
     def note(self, text: str, *, heading: bool) -> None:
@@ -257,6 +283,13 @@ class Roles:
             self._resolving = self.doc_type in (DocType.OUTCOME_DOCUMENT, None)
         elif heading or RESOLUTION_CUE_RE.match(text):
             self.resolved = False
+        if RESOLUTION_CUE_RE.match(text):
+            self.committed = False
+        elif not heading and (text.rstrip().endswith(":") or _GLUED_COMMITMENT_RE.search(text)):
+            # a lead-in: the signatories' commitment ("COMMIT TO:", "We pledge to:", or their verb in capitals
+            # ending a preamble glued onto one line) opens a run of what they commit to, through the headings
+            # that group it; another lead-in ends it
+            self.committed = bool(is_operative(text, infinitive=False) or _GLUED_COMMITMENT_RE.search(text))
 
     @property
     def mandating(self) -> bool:
@@ -284,6 +317,8 @@ class Roles:
     def _operative(self, text: str, *, item: bool = False) -> bool:
         if self.mandating or self.resolved:
             return not _only_recognizes(text)
+        if self.committed and _completes(text):
+            return True  # "COMMIT TO:" ... "Strengthening democratic institutions ..."
         # A declaration or resolution, or a text whose kind is not known: each paragraph by its words.
         judged = self.resolving or self.doc_type is None
         return judged and is_operative(text, infinitive=not item, spanish=self.spanish) and not (
