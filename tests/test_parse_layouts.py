@@ -3462,3 +3462,18 @@ def test_the_signatories_verb_in_capitals_commits() -> None:
     doc = parse_document(glued, doc_type=DocType.DECLARATION)
     assert [(own_text(glued, p).split()[0], p.kind) for p in doc.provisions if p.kind is not Kind.SECTION][1:] == [
         ("Strengthening", Kind.MANDATE), ("Promoting", Kind.MANDATE), ("The", Kind.PARAGRAPH)]
+
+
+def test_a_plan_paragraph_in_the_future_third_person_is_a_mandate() -> None:
+    """A Summit's plan whose paragraphs say what the governments its lead-in names will do, opening on the verb
+    in the future, third person ("Intercambiarán ...", "Continuarán fortaleciendo ...", "Promoverão ..."):
+    mandates, whatever kind of text it is read as; a paragraph that only describes is not."""
+    text = ("1. HACIA UN EMPLEO MÁS DIGNO\n\n"
+            "Conscientes de la relación entre el trabajo decente y el desarrollo sostenible de la región:\n\n"
+            "Intercambiarán prácticas óptimas para fortalecer la inspección del trabajo en toda la región;\n\n"
+            "Continuarán fortaleciendo los servicios públicos de empleo con el apoyo de la Organización;\n\n"
+            "La región ha logrado avances importantes en la última década en materia de empleo.\n")
+    kinds = [p.kind for p in parse_document(text).provisions if p.kind is not Kind.SECTION]
+    assert kinds == [Kind.PARAGRAPH, Kind.MANDATE, Kind.MANDATE, Kind.PARAGRAPH]
+    portuguese = "Promoverão o diálogo social entre governos, trabalhadores e empregadores em toda a região.\n"
+    assert [p.kind for p in parse_document(portuguese).provisions] == [Kind.MANDATE]

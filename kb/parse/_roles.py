@@ -8,8 +8,8 @@ it, the lead-in before it, and its own opening words.
   ``Mandate`` when it commits its authors
   or asks a body to act ("We commit to ...", "To promote ...", "At its meetings, to promote ...",
   "Requests the Secretariat to ...",
-  "Nos comprometemos a ...", "Redoblaremos ..."), not when it only recognizes, reaffirms, notes or
-  welcomes something; the opening "We, the Ministers ..., DECLARE:" is a paragraph.
+  "Nos comprometemos a ...", "Redoblaremos ...", a plan's "Intercambiarán ..."), not when it only recognizes,
+  reaffirms, notes or welcomes something; the opening "We, the Ministers ..., DECLARE:" is a paragraph.
 - After a resolution's "RESOLVES:" ("RESUELVE:", "DECIDES:"), every paragraph and item is a
   ``Mandate``, up to the next heading or resolution. An imperative ("Encourage ...") or a Spanish
   infinitive of action ("Encomendar ...", in a Spanish text any infinitive but one that only states,
@@ -232,6 +232,8 @@ def is_operative(text: str, *, infinitive: bool = True, spanish: bool = False) -
         return True  # "Instruct the Working Groups to ...", "Encourage ILO-CINTERFOR ..."
     if first.endswith("remos") and len(first) > 6 and first not in _PRESENT_REMOS:
         return True  # Spanish future, first person plural: "Redoblaremos nuestros esfuerzos"
+    if first.endswith(("arán", "erán", "irán", "arão", "erão", "irão")) and len(first) > 6 and text[:1].isupper():
+        return True  # the future, third person, its subject the plan's lead-in's: "Intercambiarán prácticas ..."
     if any(w.endswith(("aremos", "eremos", "iremos")) and w not in _PRESENT_REMOS for w in words[:25]):
         return True  # "Con ese fin, impulsaremos ...": a commitment in the future tense
     return bool(_COMMITMENT_RE.search(text))
