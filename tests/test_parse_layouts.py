@@ -3477,3 +3477,13 @@ def test_a_plan_paragraph_in_the_future_third_person_is_a_mandate() -> None:
     assert kinds == [Kind.PARAGRAPH, Kind.MANDATE, Kind.MANDATE, Kind.PARAGRAPH]
     portuguese = "Promoverão o diálogo social entre governos, trabalhadores e empregadores em toda a região.\n"
     assert [p.kind for p in parse_document(portuguese).provisions] == [Kind.MANDATE]
+
+
+def test_a_dated_story_that_names_no_kind_is_a_web_page() -> None:
+    """A news item under its headline and dateline, naming no kind of document, with no symbol or "Original:", and
+    mandating nothing: a web page, its date its dateline's."""
+    text = ("Labor Ministers of the Americas Gather in Lima\n\nMay 3, 2040\n\n"
+            "The ministers of labor of the region opened their conference today in Lima, with the future of work at "
+            "the top of their agenda.\n\nThe delegations discussed social dialogue and the ministries' capacities.\n")
+    metadata = parse_document(text).metadata
+    assert (metadata.type, metadata.date) == ("WebPage", "2040-05-03")

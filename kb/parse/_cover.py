@@ -929,9 +929,10 @@ def read_cover(front: str, opening: str, body: str) -> CoverMetadata:
 
 
 def typed_as_page(metadata: CoverMetadata, *, mandates: bool) -> CoverMetadata:
-    """A text that names no kind of document, has no cover (no symbol, date or "Original:") and mandates
-    nothing is a web page about the work, not a document of it. Decided after the text is read as one of
-    unknown kind, so that the guess does not change how its parts are read."""
-    if metadata.type is not None or mandates or metadata.symbols or metadata.date or metadata.original_language:
+    """A text that names no kind of document, has no cover (no symbol or "Original:") and mandates nothing is a
+    web page about the work, not a document of it, dated or not (a news item's dateline, a page's date of
+    publication). Decided after the text is read as one of unknown kind, so that the guess does not change how
+    its parts are read."""
+    if metadata.type is not None or mandates or metadata.symbols or metadata.original_language:
         return metadata
     return replace(metadata, type=DocType.WEB_PAGE.value)
