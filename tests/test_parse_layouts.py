@@ -3487,3 +3487,36 @@ def test_a_dated_story_that_names_no_kind_is_a_web_page() -> None:
             "the top of their agenda.\n\nThe delegations discussed social dialogue and the ministries' capacities.\n")
     metadata = parse_document(text).metadata
     assert (metadata.type, metadata.date) == ("WebPage", "2040-05-03")
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("XXX CONFERÊNCIA INTERAMERICANA DE MINISTROS DO TRABALHO\n\n3 a 4 de maio de 2040\nLima, Peru\n\n"
+     "DECLARAÇÃO DE LIMA\n\n(Aprovada na terceira sessão plenária, realizada\nem 4 de maio de 2040)\n\n"
+     "Os Ministros participantes da XXX Conferência Interamericana de Ministros do Trabalho, reunidos em Lima,\n\n"
+     "DECLARAMOS:\n\n1. Que o trabalho decente é o centro das nossas políticas.\n",
+     ("DECLARAÇÃO DE LIMA", "Declaration", "2040-05-04", "iacml30")),
+    ("XXXe CONFERENCE INTERAMERICAINE DES MINISTRES DU TRAVAIL\n\n3 – 4 mai 2040\nLima, Pérou\nOriginal: espagnol\n\n"
+     "DÉCLARATION DE LIMA\n\n(Adoptée à la troisième séance plénière tenue le 4 mai 2040)\n\n"
+     "Les Ministres participant à la XXXème Conférence interaméricaine des ministres du travail, réunis à Lima,\n\n"
+     "DÉCLARENT :\n\n1. Que le travail décent est au centre de nos politiques.\n",
+     ("DÉCLARATION DE LIMA", "Declaration", "2040-05-04", "iacml30")),
+    ("XXX CONFERÊNCIA INTERAMERICANA OEA/Ser.K/XII.30.1\n\nDE MINISTROS DO TRABALHO TRABAJO/doc.6/40\n\n"
+     "3 a 4 de maio de 2040 4 maio 2040\n\nLima, Peru Original: inglês\n\nRELATÓRIO DO GRUPO DE TRABALHO 2\n\n"
+     "1. INTRODUÇÃO\n\nO Plano de Ação atribuiu ao Grupo de Trabalho a tarefa de fortalecer os Ministérios.\n",
+     ("RELATÓRIO DO GRUPO DE TRABALHO 2", "WorkingGroupReport", "2040-05-04", "iacml30")),
+])
+def test_a_cover_in_portuguese_or_french(text: str, want: tuple[str, str, str, str]) -> None:
+    """A Conference's text in Portuguese or French: its kind ("DECLARAÇÃO", "DÉCLARATION", "RELATÓRIO DO GRUPO DE
+    TRABALHO"), the Conference's name no title but its meeting ("XXXe CONFERENCE INTERAMERICAINE DES MINISTRES DU
+    TRAVAIL"), the months ("maio", "mai") and the note of adoption ("Aprovada ...", "Adoptée ...") its date."""
+    metadata = parse_document(text).metadata
+    assert (metadata.title, metadata.type, metadata.date, metadata.meeting) == want
+
+
+def test_the_signatories_undertaking_this_plan_make_a_plan_whatever_they_cite() -> None:
+    """The signatories' opening citing a declaration before the plan it enacts ("... the mandates of the Declaration
+    of Lima, undertake to carry out this Plan of Action:"): a Plan of Action, not a declaration."""
+    text = ("We, the Ministers of Labor of the Americas, meeting in Lima, to fulfil the mandates of the Declaration of "
+            "Lima, undertake to carry out this Plan of Action:\n\n"
+            "1. Strengthen the ministries of labor of the region.\n\n2. Promote social dialogue.\n")
+    assert parse_document(text).metadata.type == "PlanOfAction"

@@ -12,7 +12,8 @@ on; a line that is only a symbol or a resolution's number names the kind (a reso
 title; a host's furniture never is. A cover that names no kind is typed from the opening: a resolution's
 subject, "the following Plan of Action", the signatories ("We, the Ministers ...": a declaration), a
 greeting (a speech: a meeting summary). An editor's note announcing the text ("The following document is the
-complete text of the Plan of Action ...") says what it is, and is never its title.
+complete text of the Plan of Action ...") says what it is, and is never its title. Kinds, Conferences, months
+and notes of adoption are read in English, Spanish, Portuguese and French.
 """
 
 from __future__ import annotations
@@ -75,7 +76,8 @@ _RANGES = [
     re.compile(rf"\d{{1,2}}{_SP}*[-–]{_SP}*{_DAY}{_SP}+{_M1},?{_SP}+{_YEAR}", _FLAGS),
 ]
 _ADOPTED_RE = re.compile(
-    r"\((?:adopted|approved|agreed|declaration adopted|adoptad[oa]|aprobad[oa]|acordad[oa])[^)]*?", _FLAGS)
+    r"\((?:adopted|approved|agreed|declaration adopted|adoptad[oa]|aprobad[oa]|acordad[oa]|aprovad[oa]|"
+    r"adopt[ée]e?s?)[^)]*?", _FLAGS)
 _FULL_DATES = [
     # 27 October 2007, 1November 2011, 1st November, 2001, and glued to the place over it ("Mexico City, Mexico12
     # November 2003"); not a symbol's last number before a month ("XII.40.1 / December 2040")
@@ -128,9 +130,11 @@ _TYPE_WORDS: tuple[tuple[re.Pattern[str], DocType], ...] = (
                 r"\bplanos? de a(?:c?ç|c)[ãa]o\b|\bplans? d['’]action\b", _FLAGS), DocType.PLAN_OF_ACTION),
     (re.compile(r"\b(?:work ?plan|plan de trabajo|calendar of activities|calendario de actividades)\b", _FLAGS),
      DocType.WORK_PLAN),
-    (re.compile(r"\b(?:final |annual )?(?:report|informe)\b.*\b(?:working group|grupo de trabajo)\b|"
+    (re.compile(r"\b(?:final |annual )?(?:report|informe|relat[óo]rio|rapport)\b.*\b(?:working group|grupo de "
+                r"trabajo|grupo de trabalho|groupe de travail)\b|"
                 r"\b(?:working group|grupo de trabajo) \d+ report\b", _FLAGS), DocType.WORKING_GROUP_REPORT),
-    (re.compile(r"\bdeclara(?:tion|ci[óo\ufffd]?n)\b|\bcompromiso hemisf|\bhemispheric commitment\b", _FLAGS),
+    (re.compile(r"\bdeclara(?:tion|ci[óo\ufffd]?n|[çc][ãa]o)\b|\bd[ée]claration\b|\bcompromiso hemisf|"
+                r"\bhemispheric commitment\b", _FLAGS),
      DocType.DECLARATION),
     (re.compile(r"\b(?:concept note|descriptive document|nota conceptual|documento descriptivo|call for proposals|"
                 r"convocatoria)\b", _FLAGS),
@@ -144,7 +148,8 @@ _TYPE_WORDS: tuple[tuple[re.Pattern[str], DocType], ...] = (
      DocType.MEETING_SUMMARY),  # a speech is read as the record of the meeting it was given at
 )
 _BODY_TYPE_WORDS: tuple[tuple[re.Pattern[str], DocType], ...] = (
-    (re.compile(r"\bfollowing plan of action\b|\bsiguiente plan de acci|\bseguinte plano de a|"
+    (re.compile(r"\b(?:following|this|present) plan of action\b|\b(?:siguiente|este|presente) plan de acci|"
+                r"\b(?:seguinte|deste|este|presente) plano de a|"
                 r"\b(?:full|complete) text of the plan of action\b|\btexto completo d[eo]l? pla(?:n de acci|no de a)",
                 _FLAGS),
      DocType.PLAN_OF_ACTION),
@@ -196,6 +201,7 @@ _FURNITURE_RE = re.compile(
 _NOT_TITLE_RE = re.compile(
     r"organi[sz]ation of american states|organizaci\S*n de los estados americanos|inter-american council|"
     r"consejo interamericano|^\(?cidi\)?$|conference of ministers|conferencia interamericana|meeting of ministers|"
+    r"confer[êe]ncia interamericana|conf[ée]rence interam[ée]ricaine|"
     r"ministers of labou?r \(|ministros de trabajo \(|secretariat for integral|secretar\S*a ejecutiva|"
     r"reuni\S*n (?:t\S*cnica|interamericana|de ministros)|preparatory meeting|original\s*:|oea/ser|"
     r"^\s*\(|^\s*[“\"‘]|street|avenue|washington|^\s*(?:presented|presentado|submitted|prepared)\b", _FLAGS)
@@ -215,8 +221,9 @@ _ORDINAL = (r"(?P<ord>[IVXL]{1,6}|\d{1,2}(?:st|nd|rd|th|a|ª)?|"
             + "|".join(sorted((re.escape(w) for w in _ORDINAL_WORDS), key=len, reverse=True)) + ")")
 _CONFERENCE_RE = re.compile(
     rf"(?P<prep>preparatory meeting (?:for|of) the |reuni\S*n t\S*cnica preparatoria (?:de|para) la )?"
-    rf"{_ORDINAL}\s+(?:inter-american conference of ministers of labou?r|conferencia interamericana de ministros "
-    rf"de trabajo|iacml|cimt)\b", _FLAGS)
+    rf"{_ORDINAL}(?:e|ème)?\s+(?:inter-american conference of ministers of labou?r|conferencia interamericana de "
+    rf"ministros de trabajo|confer[êe]ncia interamericana d(?:e|os) ministros do trabalho|conf[ée]rence "
+    rf"interam[ée]ricaine des ministres du travail|iacml|cimt)\b", _FLAGS)
 _OCCASION_RE = re.compile(
     r"(?:occasion of|participating in|taking part in|framework of|at|during|in) the\s*$|"
     r"(?:con motivo de|en ocasi\S*n de|en el marco de|ante|participantes en|durante) la\s*$", _FLAGS)
@@ -308,7 +315,7 @@ def _date(cover: str, *, month_only: bool = True) -> str | None:
 # "(Resolución adoptada el ...)": in parentheses (wrapped over lines, at most) or opening its line, not a sentence
 # citing another text's adoption.
 _ADOPTED_WORDS = (r"(?:(?:resolution|resoluci[óo]n|declaration|declaraci[óo]n)\s+)?"
-                  r"(?:adopted|approved|aprobad[oa]|adoptad[oa])\b")
+                  r"(?:adopted|approved|aprobad[oa]|adoptad[oa]|aprovad[oa]|adopt[ée]e?s?)\b")
 _ADOPTION_NOTE_DATE_RE = re.compile(
     rf"\({_ADOPTED_WORDS}(?P<note>[^()]{{0,200}})\)|^[^\S\n]*{_ADOPTED_WORDS}(?P<line>[^()\n]{{0,200}})$",
     re.IGNORECASE | re.MULTILINE)
@@ -713,7 +720,7 @@ def _title_in_body(body: str) -> str | None:
 
 _ADOPTION_NOTE_RE = re.compile(
     r"^\s*\((?:resolution |resoluci[óo]n |declaration |declaraci[óo]n )?(?:adopted|approved|agreed|aprobad[ao]|"
-    r"adoptad[ao]|acordad[ao])\b", _FLAGS)
+    r"adoptad[ao]|acordad[ao]|aprovad[ao]|adopt[ée]e?s?)\b", _FLAGS)
 _KIND_ALONE_RE = re.compile(r"^(?:RESOLU(?:TION|CI[ÓO]N)|DECLARA(?:TION|CI[ÓO]N)|Resolu(?:tion|ci[óo]n))$")
 _TITLE_LINES = 4
 
@@ -901,7 +908,10 @@ def read_cover(front: str, opening: str, body: str) -> CoverMetadata:
         doc_type = DocType.WEB_PAGE  # "... aprobaron hoy la Declaración de ...": a news item telling of it
     if doc_type is None and signed is not None:
         # "We, the Ministers ...": what they sign is a declaration, unless its first sentence names a plan
-        named = _type_of(re.sub(r"^\s*\d{1,2}[.)]\s+", "", signed).split(". ", 1)[0])
+        first = re.sub(r"^\s*\d{1,2}[.)]\s+", "", signed).split(". ", 1)[0]
+        named = _type_of(first)
+        if _BODY_TYPE_WORDS[0][0].search(first):  # "... to carry out this Plan of Action", whatever it cites first
+            named = DocType.PLAN_OF_ACTION
         doc_type = named if named in (DocType.PLAN_OF_ACTION, DocType.WORK_PLAN) else DocType.DECLARATION
     if doc_type is None and (RESOLUTION_CUE_RE.match(opening) or _OPERATIVE_ALONE_RE.search(body)):
         doc_type = DocType.OUTCOME_DOCUMENT  # a body's resolution: "The Council,", "CONSIDERING:", "Resuelve:"

@@ -25,6 +25,9 @@ MONTHS = {
     # French but "mars", a word of English prose
     "janvier": 1, "février": 2, "fevrier": 2, "avril": 4, "mai": 5, "juin": 6, "juillet": 7, "août": 8, "aout": 8,
     "octobre": 10, "novembre": 11, "décembre": 12, "decembre": 12,
+    # Portuguese, but the months it writes as Spanish does ("abril", "maio" aside, "agosto")
+    "janeiro": 1, "fevereiro": 2, "março": 3, "marco": 3, "maio": 5, "junho": 6, "julho": 7, "setembro": 9,
+    "outubro": 10, "novembro": 11, "dezembro": 12,
 }
 _MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
 # A line that only dates what it heads: a day, perhaps after a weekday, a place or a label ("News | 4 May 2020",
