@@ -3520,3 +3520,17 @@ def test_the_signatories_undertaking_this_plan_make_a_plan_whatever_they_cite() 
             "Lima, undertake to carry out this Plan of Action:\n\n"
             "1. Strengthen the ministries of labor of the region.\n\n2. Promote social dialogue.\n")
     assert parse_document(text).metadata.type == "PlanOfAction"
+
+
+def test_lettered_items_in_lower_case_glued_after_a_semicolon() -> None:
+    """Lettered items in lower case, two run onto one line ("a) continuar ...; b) promover ..."): the next letter
+    after the clause's ";" begins an item; a letter in lower case inside a sentence ("in 2040 b) the ...") none."""
+    text = ("1. Nós, os Ministros do Trabalho das Américas, nos comprometemos a implementar os seguintes objetivos "
+            "deste Plano de Ação:\n\n"
+            "a) continuar fortalecendo o processo de cúpulas e implementar os seus mandatos relativos ao trabalho; "
+            "b) promover políticas que estimulem o investimento e o crescimento com equidade;\n\n"
+            "c) continuar fortalecendo a capacidade dos Ministérios do Trabalho.\n")
+    assert [p.number for p in parse_document(text).provisions] == ["1", "1(a)", "1(b)", "1(c)"]
+    sentence = ("a) The Ministers agreed to review the report submitted by the group in 2040 b) the delegations "
+                "of the region, which met twice, and the Secretariat.\n")
+    assert len(parse_document(sentence).provisions) == 1

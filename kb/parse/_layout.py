@@ -52,7 +52,8 @@ _INLINE_NUMBER_RE = re.compile(rf"(?<=\s)(\d{{1,2}})\.\s+(?=[¿¡\"“‘'(]?[{_
                                rf"|(?<=[\s:;])(\d{{1,2}})\.(?=[{_CAP}][a-záéíóúñ]{{2}})")  # or its stop glued to it
 # The word before an article's number ("Artículo 1. La Presidencia ..."): the number is the article's own.
 _ARTICLE_WORD_RE = re.compile(r"(?:\b(?:Art[íi]culo|ART[ÍI]CULO|Article|ARTICLE)|\b(?:Art|ART)\.)\s+$")
-_INLINE_LETTER_RE = re.compile(rf"(?<=\s)(?:\(([a-z])\)|([a-z])[.)])\s+(?=[¿¡\"“‘']?[{_CAP}])")
+# (an item in lower case, "...; b) promover ...", only in a list after ":" or ";": see ``_cuts``)
+_INLINE_LETTER_RE = re.compile(rf"(?<=\s)(?:\(([a-z])\)|([a-z])[.)])\s+(?=[¿¡\"“‘']?[{_CAP}a-záéíóúñ])")
 # An item cut out of a line is at least this long, unless the item before it ended with ";": short
 # enumerations inside a sentence ("organized around: 1. training, 2. awareness, ...") stay whole.
 _INLINE_ITEM_MIN = 50
@@ -191,6 +192,9 @@ def _cuts(raw: str, seq: _Sequence) -> list[int]:
                 cuts.append((pos, what))
         elif what == "letter":
             expected = chr(ord(seq.letter) + 1) if seq.letter else "a"
+            lower = raw[pos:].split(maxsplit=1)[-1][:1].islower()
+            if lower and before not in _LEAD_END:
+                continue  # "in 2040 a) the ...": an item in lower case only in a list after ":" or ";"
             if mark == expected and (mark != "a" or before in _LEAD_END):
                 seq.letter = mark
                 cuts.append((pos, what))
