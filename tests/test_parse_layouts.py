@@ -3534,3 +3534,20 @@ def test_lettered_items_in_lower_case_glued_after_a_semicolon() -> None:
     sentence = ("a) The Ministers agreed to review the report submitted by the group in 2040 b) the delegations "
                 "of the region, which met twice, and the Secretariat.\n")
     assert len(parse_document(sentence).provisions) == 1
+
+
+def test_a_meeting_pages_list_of_documents_by_symbol_is_its_body() -> None:
+    """A meeting's page listing its documents, a bullet each, each naming the document's symbol and its languages
+    ("• Agenda (CIDI/CIC/doc.1/40 Rev. 1): English | Español"): the list is the page's body, its items; their
+    symbols are not the page's, whose cover is the lines over the list."""
+    text = ("Comité Interamericano de Cultura (CIC)\n\n"
+            "III Reunión Regular del Comité Interamericano de Cultura\nSede de la OEA, Washington, DC\n"
+            "3-4 de mayo de 2040\n\n"
+            "  • Temario (CIDI/CIC/doc.1/40 Rev. 1): English | Español | Français | Português\n\n"
+            "  • Calendario (CIDI/CIC/doc.2/40): English | Español | Français | Português\n\n"
+            "  • Lista de Participantes (CIDI/CIC/doc.6/40 rev. 1): Textual\n\n"
+            "  • Informe final (CIDI/CIC/doc.9/40): English | Español\n")
+    doc = parse_document(text)
+    assert [own_text(text, p).split()[1] for p in doc.provisions if p.kind is Kind.ITEM] == [
+        "Temario", "Calendario", "Lista", "Informe"]
+    assert doc.metadata.symbols == ()

@@ -5,7 +5,8 @@ table of contents, so that none of them becomes a provision.
 The body begins at the first line a reader takes for the text itself: a section heading with
 content after it, the first numbered paragraph, the opening of a ministerial text ("We, the
 Ministers ...", "Nosotros, los Ministros ..."), a resolution's subject or preamble ("THE GENERAL
-ASSEMBLY,", "HAVING SEEN ..."), an agenda's first entry, a speech's first salutation, or the first
+ASSEMBLY,", "HAVING SEEN ..."), an agenda's first entry, a speech's first salutation, a meeting page's
+list of its documents by symbol (a bullet each: a cover prints none), or the first
 paragraph of prose that is not a cover line. The heading printed just before it goes with it,
 unless it opens the text (a part's: "Preámbulo", "RATIONALE AND BACKGROUND"; a question: "What is
 the RIAL?"; the first of a numbering: "1. Introducción y antecedentes"; a day's over its agenda),
@@ -352,6 +353,8 @@ def _body_like(lines: list[Line], i: int, width: int) -> bool:
         return True  # an agenda's first entry; a speech's first salutation
     if line.tok is Tok.TEXT and numbered_table_at(lines, i):
         return True  # a table of numbered recommendations or activities
+    if line.tok is Tok.BULLET and _bullet_run(lines, i):
+        return True  # a meeting page's list of its documents by symbol: a cover prints no bullets
     if line.tok not in (Tok.TEXT, Tok.BULLET, Tok.LETTERED, Tok.NUMBERED) or _is_cover(line):
         return False
     if line.tok is Tok.TEXT and DATELINE_RE.match(line.text):
@@ -366,6 +369,18 @@ def _body_like(lines: list[Line], i: int, width: int) -> bool:
             line.body[-1:] in ".:;" or _wrapped(lines, i, width)):
         return True  # a numbered paragraph, however short
     return is_prose(line, sentence=not _wrapped(lines, i, width))
+
+
+_BULLET_RUN = 3
+_SYMBOL_CITED_RE = re.compile(r"\b[A-Z]{2,}(?:/[\w.-]+)*/(?:doc|inf|INF|DOC|dec|DEC|RES|res)\.\s?\d")
+
+
+def _bullet_run(lines: list[Line], i: int) -> bool:
+    """Whether line ``i`` opens a run of at least three bullets, one a line (blank lines between them aside), each
+    naming a document by its symbol ("• Agenda (CIDI/CIC/doc.1/40 Rev. 1): English | Español")."""
+    shown = [line for line in lines[i:] if line.tok not in (Tok.BLANK, Tok.NOISE)][:_BULLET_RUN]
+    return len(shown) == _BULLET_RUN and all(line.tok is Tok.BULLET and not line.inline
+                                             and _SYMBOL_CITED_RE.search(line.text) for line in shown)
 
 
 def _cover_follows(lines: list[Line], i: int) -> bool:
