@@ -3551,3 +3551,14 @@ def test_a_meeting_pages_list_of_documents_by_symbol_is_its_body() -> None:
     assert [own_text(text, p).split()[1] for p in doc.provisions if p.kind is Kind.ITEM] == [
         "Temario", "Calendario", "Lista", "Informe"]
     assert doc.metadata.symbols == ()
+
+
+def test_a_label_naming_documents_heads_the_titles_under_it() -> None:
+    """A page's label naming documents, without a colon ("Documents considered at the meeting", "Documents of
+    reference"), over their titles one a line: a heading over a list of items, up to the next such label."""
+    text = ("The meeting was attended by representatives of the Ministries of Labor of the region.\n\n"
+            "Documents considered at the meeting\n\nDraft Declaration of Lima\n\nDraft Plan of Action of Lima\n\n"
+            "Final Report Working Group 1\n\nDocuments of reference\n\nPreliminary Agenda\n\nList of Participants\n")
+    kinds = [(own_text(text, p).split()[0], p.kind) for p in parse_document(text).provisions if p.kind is not Kind.LIST]
+    assert kinds == [("The", Kind.PARAGRAPH), ("Documents", Kind.SECTION), ("Draft", Kind.ITEM), ("Draft", Kind.ITEM),
+                     ("Final", Kind.ITEM), ("Documents", Kind.SECTION), ("Preliminary", Kind.ITEM), ("List", Kind.ITEM)]

@@ -401,7 +401,8 @@ def blocks(lines: list[Line], *, starts: frozenset[int] = frozenset(), continues
             # the titles a label lists one a line without bullets are the entries of a list (the lines after a
             # bulleted run are not: the list ended with its bullets)
             j = k + 1
-            while j < len(out) and out[j].tok is Tok.TEXT and _title_entry(out[j]) and out[j].start not in begins:
+            while (j < len(out) and out[j].tok is Tok.TEXT and _title_entry(out[j]) and out[j].start not in begins
+                   and not (out[j].subheading and _heads_titles(out, j))):  # the next label heads its own
                 out[j].tok, out[j].subheading = Tok.BULLET, False
                 j += 1
     return out
@@ -595,14 +596,24 @@ _TITLE_LINE_MAX = 90
 
 
 def _heads_titles(out: list[Block], k: int) -> bool:
-    """A short label ending with a colon over a run of titles, one a line or a bullet ("Documents of the
-    Meeting:" / "Participants List" / "Report of Working Group 1"): a page's part listing documents, headed by
-    its label. Not over sentences: a lead-in ("Specific objectives:" / "- Identify ...;")."""
+    """A short label ending with a colon (or naming documents: "Documents of reference") over a run of titles, one
+    a line or a bullet ("Documents of the Meeting:" / "Participants List" / "Report of Working Group 1"): a page's
+    part listing documents, headed by its label. Not over sentences: a lead-in ("Specific objectives:" / "-
+    Identify ...;")."""
     block = out[k]
     titles = out[k + 1:k + 3]
-    return (block.heading_like and block.text.endswith(":") and len(block.text.split()) <= _LABEL_WORDS
+    # a label ends with its colon, or names documents ("Documents of reference" / "Preliminary Agenda" / ...)
+    documents = bool(_DOCUMENTS_LABEL_RE.match(block.text))
+    words = len(block.text.split())
+    return (block.heading_like and (block.text.endswith(":") or documents)
+            and words <= (_DOCUMENTS_LABEL_WORDS if documents else _LABEL_WORDS)
             and not is_upper(block.text) and not RESOLUTION_CUE_RE.match(block.text)
             and not _CUE_ALONE_RE.match(block.text) and len(titles) == 2 and all(map(_title_entry, titles)))
+
+
+_DOCUMENTS_LABEL_WORDS = 10  # "Documents considered and that resulted from the meeting"
+_DOCUMENTS_LABEL_RE = re.compile(r"^(?:(?:other|related|main|official|final|reference)\s+)?(?:documents?|documentos?|"
+                                 r"publications?|publicaciones)\b[^.:;]*$", re.IGNORECASE)
 
 
 def _title_entry(b: Block) -> bool:
