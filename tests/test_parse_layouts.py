@@ -3562,3 +3562,13 @@ def test_a_label_naming_documents_heads_the_titles_under_it() -> None:
     kinds = [(own_text(text, p).split()[0], p.kind) for p in parse_document(text).provisions if p.kind is not Kind.LIST]
     assert kinds == [("The", Kind.PARAGRAPH), ("Documents", Kind.SECTION), ("Draft", Kind.ITEM), ("Draft", Kind.ITEM),
                      ("Final", Kind.ITEM), ("Documents", Kind.SECTION), ("Preliminary", Kind.ITEM), ("List", Kind.ITEM)]
+
+
+def test_a_speaker_quoted_in_a_story_commits_no_one() -> None:
+    """A news item quoting a minister who says what they will do ("“Together we will examine ...”", "\\"Promoveremos
+    ...\\""): the quotation is a paragraph of the story, not a commitment; the story, mandating nothing, a web page."""
+    text = ("The ministers of labor of the region met in Lima on the future of work.\n\n"
+            "“Together we will examine the policy options for advancing decent work,” the Chair said.\n\n"
+            "\"Promoveremos un diálogo permanente sobre políticas de empleo\", afirmó la Ministra.\n")
+    doc = parse_document(text)
+    assert [p.kind for p in doc.provisions] == [Kind.PARAGRAPH] * 3 and doc.metadata.type == "WebPage"

@@ -10,6 +10,7 @@ it, the lead-in before it, and its own opening words.
   "Requests the Secretariat to ...",
   "Nos comprometemos a ...", "Redoblaremos ...", a plan's "Intercambiarán ..."), not when it only recognizes,
   reaffirms, notes or welcomes something; the opening "We, the Ministers ..., DECLARE:" is a paragraph.
+- A paragraph opening on a quotation mark (a speaker quoted in a story) commits no one, whatever it says.
 - After a resolution's "RESOLVES:" ("RESUELVE:", "DECIDES:"), every paragraph and item is a
   ``Mandate``, up to the next heading or resolution. An imperative ("Encourage ...") or a Spanish
   infinitive of action ("Encomendar ...", in a Spanish text any infinitive but one that only states,
@@ -251,6 +252,7 @@ def _completes(text: str) -> bool:
             or _spanish_infinitive(words))
 
 
+_QUOTES = "\"“«‘"
 _NOT_GERUNDS = frozenset("during regarding including concerning according notwithstanding following".split())
 
 
@@ -321,6 +323,8 @@ class Roles:
             return not _only_recognizes(text)
         if self.committed and _completes(text):
             return True  # "COMMIT TO:" ... "Strengthening democratic institutions ..."
+        if text.lstrip()[:1] in _QUOTES:
+            return False  # a speaker quoted in a story ("“Together we will examine ...”"): no text's own commitment
         # A declaration or resolution, or a text whose kind is not known: each paragraph by its words.
         judged = self.resolving or self.doc_type is None
         return judged and is_operative(text, infinitive=not item, spanish=self.spanish) and not (
