@@ -3460,8 +3460,9 @@ def test_the_signatories_verb_in_capitals_commits() -> None:
              "Promoting social dialogue among governments, workers and employers in every country.\n\n"
              "The region has made progress in the last decade.\n")
     doc = parse_document(glued, doc_type=DocType.DECLARATION)
-    assert [(own_text(glued, p).split()[0], p.kind) for p in doc.provisions if p.kind is not Kind.SECTION][1:] == [
-        ("Strengthening", Kind.MANDATE), ("Promoting", Kind.MANDATE), ("The", Kind.PARAGRAPH)]
+    assert [(own_text(glued, p).split()[0], p.kind) for p in doc.provisions if p.kind is not Kind.SECTION][-4:] == [
+        ("Underscoring", Kind.PARAGRAPH), ("Strengthening", Kind.MANDATE), ("Promoting", Kind.MANDATE),
+        ("The", Kind.PARAGRAPH)]
 
 
 def test_a_plan_paragraph_in_the_future_third_person_is_a_mandate() -> None:
@@ -3572,3 +3573,16 @@ def test_a_speaker_quoted_in_a_story_commits_no_one() -> None:
             "\"Promoveremos un diálogo permanente sobre políticas de empleo\", afirmó la Ministra.\n")
     doc = parse_document(text)
     assert [p.kind for p in doc.provisions] == [Kind.PARAGRAPH] * 3 and doc.metadata.type == "WebPage"
+
+
+def test_a_preamble_glued_after_the_signatories_read_clause_by_clause() -> None:
+    """The signatories' opening and their preamble glued onto one line, its clauses in sentence case ("We, the Heads
+    of State ..., meeting in Lima, Underscoring that ...; Reaffirming ...; and"): each clause a paragraph of its own,
+    cut after the opening's comma or a clause's semicolon; a cue word inside a sentence cuts nothing."""
+    text = ("We, the Heads of State and Government of the Americas, meeting in Lima for the Tenth Summit, "
+            "Underscoring that decent work is essential to the development of the region; Reaffirming our "
+            "commitment to the conventions of the International Labour Organization; and Noting the progress made.\n")
+    assert first_words(text) == ["We,", "Underscoring", "Reaffirming"]
+    sentence = ("The ministers, meeting in Lima, discussed the report, underscoring that decent work is essential, "
+                "and reaffirming their support.\n")
+    assert first_words(sentence) == ["The"]

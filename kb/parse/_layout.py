@@ -12,7 +12,8 @@ sequence (or a ``1.`` after a colon), the next letter after a lead-in, the next 
 the document's sequence followed by capitals, a bullet sign, or the opening words of a ministerial
 text after a cover (in the text's first line, its first sentence after a cover's note, date or title
 in capitals); or where a resolution's wording does: a preamble clause (in capitals, or in
-sentence case after a ";" or the subject), the subject ("LA ASAMBLEA GENERAL,"), the operative
+sentence case after a ";" or the subject, or after the signatories opening the line: "We, the Heads of State
+..., Underscoring ..."), the subject ("LA ASAMBLEA GENERAL,"), the operative
 part after "RESUELVE:"; or around a heading in capitals between two sentences. A short numbered
 heading glued to its first sentence (``1. Convocatoria La Asamblea ...``) is cut from it, and so is
 a short label ending a sentence's piece before the next item (``... in April. Resolutions adopted:``).
@@ -89,6 +90,9 @@ _SUBJECTS = r"(?:THE GENERAL ASSEMBLY|LA ASAMBLEA GENERAL|THE PERMANENT COUNCIL|
 _INLINE_SUBJECT_RE = re.compile(rf"(?<=[.)]\s){_SUBJECTS}(?=\s+(?i:{PREAMBLE_CUES})\b)")
 _SUBJECT_BEFORE_RE = re.compile(rf"{_SUBJECTS}\s*$")
 _SUBJECT_RE = re.compile(_SUBJECTS)
+# The signatories opening a line as its subject: "We, the Heads of State ...", "Nosotros, los Ministros ...".
+_SIGNATORIES_OPENING_RE = re.compile(r"^\W*(?:we|nosotr[oa]s|nous|nós)\s*,\s*(?:the|los|las|les|os|as)\s",
+                                     re.IGNORECASE)
 # A clause's word followed by a colon ("RESUELVE:", "TENIENDO EN CUENTA:"): what follows is a paragraph of its own.
 _OPERATIVE_CUE_RE = re.compile(rf"(?<![^\s])(?:{PREAMBLE_CUES}):\s+(?=[¿¡\"“‘(]?[{_CAP}])")
 # The same words in sentence case ("...; Teniendo en cuenta que ..."): a new clause after a ";" or the
@@ -206,7 +210,9 @@ def _cuts(raw: str, seq: _Sequence) -> list[int]:
             # in sentence case, in a resolution's text: after its subject ("LA ASAMBLEA GENERAL,"), or
             # after a ";" once the line has named its subject or cut a clause
             resolution = _SUBJECT_RE.search(raw, 0, pos) is not None or any(w == "cue" for _, w in cuts)
-            if _SUBJECT_BEFORE_RE.search(raw[:pos]) or (before == ";" and resolution):
+            # or after the signatories opening the line ("We, the Heads of State ..., meeting in ..., Underscoring")
+            signed = _SIGNATORIES_OPENING_RE.match(raw) is not None and before in ",;"
+            if _SUBJECT_BEFORE_RE.search(raw[:pos]) or (before == ";" and resolution) or signed:
                 cuts.append((pos, "cue"))
         elif what == "cue":
             # a clause ends where the next one's word in capitals begins (not after its own number)

@@ -275,6 +275,7 @@ class Roles:
         self.spanish = language == "es"
         self.resolved = False  # past a resolution's "RESOLVES:": its operative part
         self.committed = False  # past the signatories' "COMMIT TO:", "We pledge to:": what they commit to
+        self._committing = False  # such a lead-in read: what it commits to begins with the next block
         self._resolving = False  # "RESOLVES:" read: the operative part begins with the next block
 
     def note(self, text: str, *, heading: bool) -> None:
@@ -283,6 +284,8 @@ class Roles:
         next heading or the next resolution's subject or preamble."""
         self.resolved = self.resolved or self._resolving
         self._resolving = False
+        self.committed = self.committed or self._committing
+        self._committing = False
         if _RESOLVES_RE.match(text):
             self._resolving = self.doc_type in (DocType.OUTCOME_DOCUMENT, None)
         elif heading or RESOLUTION_CUE_RE.match(text):
@@ -293,7 +296,8 @@ class Roles:
             # a lead-in: the signatories' commitment ("COMMIT TO:", "We pledge to:", or their verb in capitals
             # ending a preamble glued onto one line) opens a run of what they commit to, through the headings
             # that group it; another lead-in ends it
-            self.committed = bool(is_operative(text, infinitive=False) or _GLUED_COMMITMENT_RE.search(text))
+            self._committing = bool(is_operative(text, infinitive=False) or _GLUED_COMMITMENT_RE.search(text))
+            self.committed = False
 
     @property
     def mandating(self) -> bool:
