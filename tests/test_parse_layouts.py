@@ -3586,3 +3586,18 @@ def test_a_preamble_glued_after_the_signatories_read_clause_by_clause() -> None:
     sentence = ("The ministers, meeting in Lima, discussed the report, underscoring that decent work is essential, "
                 "and reaffirming their support.\n")
     assert first_words(sentence) == ["The"]
+
+
+def test_a_pages_long_headline_is_its_title() -> None:
+    """A news page's headline over its story, longer than a cover's line (up to 200 characters): its title; a long
+    first line naming a meeting, or ending a clause, is not."""
+    headline = ("Ministras y Ministros de Trabajo de la región reafirman su compromiso para afrontar conjuntamente los "
+                "retos comunes del empleo y de la protección social")
+    story = ("\n\nCon el apoyo de la Organización, el Consejo revisó los avances del plan de trabajo conjunto a fin de "
+             "impulsar políticas públicas de empleo, de migración laboral y de protección social en toda la región."
+             "\n\nNoticia | 3 de mayo de 2040\n\nEl Consejo de Ministros se reunió en Lima para examinar el "
+             "empleo y la migración laboral en la región.\n")
+    assert parse_document(headline + story).metadata.title == headline
+    meeting = ("Tenth Meeting of Ministers of Labor or Other Ministers or Highest Authorities of Labor of the Americas "
+               "(REMTA X)")
+    assert parse_document(meeting + story).metadata.title is None

@@ -516,7 +516,10 @@ def _title(lines: list[str], *, first_line: bool = True) -> tuple[str | None, Do
                  "")
     # on a page with no symbol, its first heading is its title even when it names a meeting or a body
     page = not any(label for label in labels) and not any(_symbols(text) for text in cleaned if text)
-    if (sum(c.isalpha() for c in first) >= 3 and len(first) <= 100 and (page or not _NOT_TITLE_RE.search(first))
+    # a page's headline may run longer than a cover's line, but names no meeting then and ends no clause
+    headline = page and len(first) <= _HEADLINE_MAX and not _NOT_TITLE_RE.search(first) and first[-1:] not in ",;"
+    if (sum(c.isalpha() for c in first) >= 3 and (len(first) <= 100 or headline)
+            and (page or not _NOT_TITLE_RE.search(first))
             and not re.match(r"\(|(?:venue|place|location|lugar|sede)\s*:", first, _FLAGS)
             # a year is part of a title ("Reunión de la Red - 2040"), a date is not
             and not first.endswith(".") and not _date(first) and not _MONTH_YEAR_RE.search(first)
@@ -526,6 +529,7 @@ def _title(lines: list[str], *, first_line: bool = True) -> tuple[str | None, Do
     return None, labelled
 
 
+_HEADLINE_MAX = 200  # a page's headline over its story runs this long (a cover's first line, 100)
 _YEAR_RE = re.compile(r"(?<![\d./])(?:19|20)\d{2}(?![\d./])")  # a year alone, not in a date "12.05.2040"
 _DATELINE_LABEL_RE = re.compile(r"^\W*(?:place and date|date|lugar y fecha|fecha)\s*:", _FLAGS)
 _DATELINE_WORDS = 10
