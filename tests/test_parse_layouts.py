@@ -3601,3 +3601,13 @@ def test_a_pages_long_headline_is_its_title() -> None:
     meeting = ("Tenth Meeting of Ministers of Labor or Other Ministers or Highest Authorities of Labor of the Americas "
                "(REMTA X)")
     assert parse_document(meeting + story).metadata.title is None
+
+
+def test_a_symbol_glued_after_a_date_on_a_cover() -> None:
+    """A cover whose columns the host glued, a symbol right after a date ("December 12, 2040CIDI/doc. 6/40 Rev.1
+    Corr.1"): the symbol is read whole, as one glued after a word is."""
+    text = ("SIXTH REGULAR MEETINGOEA/Ser.W/II.6\n\nDecember 12, 2040CIDI/doc. 6/40 Rev.1 Corr.1\n\n"
+            "Washington, D. C. 9 January 2041\n\nOriginal: Spanish\n\nSTRATEGIC PLAN FOR PARTNERSHIP FOR DEVELOPMENT\n\n"
+            "I. Preamble\n\nThe struggle against poverty and inequality is a common and shared responsibility of the "
+            "member states.\n")
+    assert set(parse_document(text).metadata.symbols) == {"OEA/Ser.W/II.6", "CIDI/doc. 6/40 Rev.1 Corr.1"}

@@ -98,8 +98,9 @@ _SYMBOL_RES = [
     re.compile(r"(?:OEA|OAS)/Ser\s?\.\s?[A-Z](?:\s?[/.][IVXL]+(?:\.(?:\d+|[IVXL]+))*)*\.?"),
     # CIDI/TRABAJO/doc.5/11 rev.2, TRABAJO/DEC.2/05, CIDI/RME/DEC. 4 (III-O/03), TRABAJO /doc.36/01 rev. 2,
     # CIMT-20/GT1-GT2/doc.9/19, RESDA-XI/doc.12/00 corr. 1, LABOR/RTP/doc.7/13, CIDI/RME/doc. 13 /03
+    # (a symbol glued after a date: "December 12, 2001CIDI/doc. 6/01 Rev.1")
     re.compile(
-        r"(?<![\w/])(?:[A-Z](?:[A-Z0-9\-]|\.(?=\d)){1,24}\s?/\s?)+"
+        r"(?<![^\W\d]|/)(?:[A-Z](?:[A-Z0-9\-]|\.(?=\d)){1,24}\s?/\s?)+"
         r"(?:doc|DOC|DEC|Dec|RES|Res|INF|Inf|inf|ACTA|Acta)\.{0,2}\s?\d+\s?(?:/\s?\d{2,4})?(?:\s?\([^)\n]{1,20}\))?"
         r"(?:,?\s*(?:rev|Rev|REV|corr|Corr|CORR|(?:cor|Cor|COR)(?=\.)|add|Add|ADD)\.?\s?\d{1,2}(?!\d))*"),
     # a body's working group or forum numbering its papers by year: CP/CSH-1361/11, GT/RTP-15/05, ASCA/Foro-32/12
