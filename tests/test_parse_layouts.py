@@ -3611,3 +3611,12 @@ def test_a_symbol_glued_after_a_date_on_a_cover() -> None:
             "I. Preamble\n\nThe struggle against poverty and inequality is a common and shared responsibility of the "
             "member states.\n")
     assert set(parse_document(text).metadata.symbols) == {"OEA/Ser.W/II.6", "CIDI/doc. 6/40 Rev.1 Corr.1"}
+
+
+def test_a_link_back_up_the_page_is_no_provision() -> None:
+    """A page's link back to its index under a heading ("Regresar al Indice", "Back to top"): furniture, no
+    heading or paragraph of the text."""
+    text = ("I. EL FORTALECIMIENTO DE LA DEMOCRACIA\n\nRegresar al Indice\n\n"
+            "El fortalecimiento de la democracia constituye la prioridad política fundamental de la región.\n\n"
+            "Back to top\n")
+    assert first_words(text) == ["I.", "El"]
