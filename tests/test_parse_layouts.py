@@ -3620,3 +3620,18 @@ def test_a_link_back_up_the_page_is_no_provision() -> None:
             "El fortalecimiento de la democracia constituye la prioridad política fundamental de la región.\n\n"
             "Back to top\n")
     assert first_words(text) == ["I.", "El"]
+
+
+def test_a_news_story_begins_at_its_dateline() -> None:
+    """A news page's headline, standfirst, a photo's button and the headline printed again over the story, which
+    opens on its dateline in capitals ("SANTO DOMINGO. Los ministros ..."): the story begins at the dateline; the
+    short lines over it are the page's cover, its headline the title."""
+    text = ("Los ministros de Trabajo de la región acuerdan una agenda común\n\n"
+            "Los ministros del hemisferio se reunieron por dos días en Lima\n\nExpandir imagen\n"
+            "Los ministros de Trabajo de la región acuerdan una agenda común\nEl empleo es vital en la región.\n\n"
+            "SANTO DOMINGO. Los ministros de Trabajo de las Américas acordaron construir una agenda común que sirva "
+            "de guía a las políticas de empleo de la región.\n\n"
+            "Reunidos en Lima en ocasión de la Reunión Interamericana, los ministros eligieron a sus autoridades.\n")
+    doc = parse_document(text)
+    assert first_words(text)[:2] == ["SANTO", "Reunidos"]
+    assert doc.metadata.title == "Los ministros de Trabajo de la región acuerdan una agenda común"

@@ -12,7 +12,8 @@ unless it opens the text (a part's: "Preámbulo", "RATIONALE AND BACKGROUND"; a 
 the RIAL?"; the first of a numbering: "1. Introducción y antecedentes"; a day's over its agenda),
 and so do the first lines of its first paragraph, hard-wrapped above it. A document host's summary
 over its transcript of the text ("Transcript of ...", "Transcription") is never the body, nor is an
-editor's note announcing the text ("A continuación se transcribe íntegramente la Declaración:").
+editor's note announcing the text ("A continuación se transcribe íntegramente la Declaración:"), nor a
+news story's headline, standfirst and captions over its dateline ("SANTO DOMINGO. Los ministros ...").
 
 A table of contents (``CONTENTS``, ``INDEX``, ``ÍNDICE``, ``CONTENIDO``..., a run of entries with
 dot leaders and page numbers, or a run of sibling headings printed again further on) runs until its
@@ -487,6 +488,28 @@ def _after_dateline(lines: list[Line], start: int) -> int:
     return start
 
 
+# A news story's dateline opening its first paragraph: the place in capitals, then a stop or a dash ("SANTO DOMINGO.
+# Los ministros ...", "BOGOTA, Colombia - Ministers ...", "GEORGETOWN, Guyana (OIT Noticias) - En ...").
+_NEWS_DATELINE_RE = re.compile(
+    r"^\s*[A-ZÁÉÍÓÚÑ]{3,}(?:[ -][A-ZÁÉÍÓÚÑ]{2,}){0,3}(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*){0,3})?"
+    r"(?:\s*\([^)]{2,40}\))?\s*(?:\.|–|—|-)\s+[A-ZÁÉÍÓÚ][a-záéíóúñ]")
+_NEWS_FRONT_LINES = 6  # a story's headline, standfirst, caption and headline again over its dateline
+_NEWS_FRONT_LINE = 150  # each short: none a paragraph of the story
+
+
+def _after_news_dateline(lines: list[Line], start: int) -> int:
+    """A news story's dateline a few short lines after where the body seemed to begin (its headline, standfirst,
+    a photo's caption and button, the headline printed again): the story begins at its dateline."""
+    shown = [j for j in range(start, len(lines)) if lines[j].tok not in (Tok.BLANK, Tok.NOISE)][:_NEWS_FRONT_LINES + 1]
+    for k, j in enumerate(shown):
+        if k and lines[j].tok is Tok.TEXT and _NEWS_DATELINE_RE.match(lines[j].text) and is_prose(lines[j]):
+            before = shown[:k]
+            if all(lines[h].tok is Tok.TEXT and len(lines[h].text) < _NEWS_FRONT_LINE for h in before):
+                return j
+            return start
+    return start
+
+
 # An editor's note announcing the text it precedes ("El siguiente es el texto completo de la Declaración ...:",
 # "A continuación se transcribe íntegramente la Declaración:", "The full text of the Declaration follows:").
 ANNOUNCEMENT_RE = re.compile(
@@ -742,7 +765,8 @@ def front_matter(lines: list[Line], is_title: Callable[[str], bool]) -> Front:
             continue
         if _body_like(lines, i, width) and not _cover_follows(lines, i):
             start = _with_lead_in(lines, _with_its_heading(lines, _after_title(lines, i, is_title)))
-            start = _with_wrapped_head(lines, _after_announcement(lines, _after_dateline(lines, start)), toc)
+            start = _after_news_dateline(lines, _after_announcement(lines, _after_dateline(lines, start)))
+            start = _with_wrapped_head(lines, start, toc)
             return Front(_with_part_heading(lines, start, toc), frozenset(toc), tuple(spans))
     for i, line in enumerate(lines):  # no prose at all: the first sentence that is not a cover line
         if i < floor or i in toc or line.tok in (Tok.BLANK, Tok.NOISE, Tok.NUMBER_ONLY) or _is_cover(line):
