@@ -34,6 +34,18 @@ class MediaRange:
         return 3 if self.subtype == sub else 0
 
 
+def _quality(params: Sequence[str]) -> float:
+    """The ``q`` of a range's parameters (RFC 9110 12.4.2): 1 when absent, 0 when unreadable, clipped to 0..1."""
+    for param in params:
+        name, _, value = param.partition("=")
+        if name.strip().lower() == "q":
+            try:
+                return min(max(float(value.strip()), 0.0), 1.0)
+            except ValueError:
+                return 0.0
+    return 1.0
+
+
 def parse_accept(header: str) -> list[MediaRange]:
     """The media ranges of an Accept header; malformed entries are skipped."""
     ranges: list[MediaRange] = []
@@ -42,15 +54,7 @@ def parse_accept(header: str) -> list[MediaRange]:
         kind, slash, sub = media.lower().partition("/")
         if not slash or not kind or not sub or (kind == "*" and sub != "*"):
             continue
-        quality = 1.0
-        for param in params:
-            name, _, value = param.partition("=")
-            if name.strip().lower() == "q":
-                try:
-                    quality = min(max(float(value.strip()), 0.0), 1.0)
-                except ValueError:
-                    quality = 0.0
-        ranges.append(MediaRange(kind, sub, quality, position))
+        ranges.append(MediaRange(kind, sub, _quality(params), position))
     return ranges
 
 
@@ -110,16 +114,8 @@ def choose_language(accept_language: str | None, offers: Sequence[str]) -> str |
     ranges = []
     for position, item in enumerate(accept_language.split(",")[:MAX_RANGES]):
         tag, *params = (part.strip() for part in item.split(";"))
-        quality = 1.0
-        for param in params:
-            name, _, value = param.partition("=")
-            if name.strip().lower() == "q":
-                try:
-                    quality = min(max(float(value.strip()), 0.0), 1.0)
-                except ValueError:
-                    quality = 0.0
         if tag:
-            ranges.append((tag.lower(), quality, position))
+            ranges.append((tag.lower(), _quality(params), position))
     for offer in offers:
         named = [(q, p, 2 if tag == offer else 1) for tag, q, p in ranges
                  if tag == offer or tag.startswith(offer + "-")]
