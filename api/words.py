@@ -6,7 +6,8 @@ and :class:`Words`, what a template calls to get one (``t("home.heading")``, wit
 values filled in and escaped). What the knowledge base says (labels, titles, quoted text, the
 ontology's labels of its terms) comes from the graph, in the page's language where it has it;
 this module holds no SPARQL and no RDF vocabulary. Status values (``no-evidence``...) stay as
-they are in IRIs and the API: only their display is translated here. A text may hold markup of
+they are in IRIs and the API: only their display is translated, by the names the library gives them
+(``kb.STATUS_NAMES``, which its explanations of a status use too). A text may hold markup of
 our own (a link); what fills it in is escaped. How a page's language is chosen: :mod:`api.pages`.
 """
 
@@ -15,6 +16,8 @@ from __future__ import annotations
 from typing import Any
 
 from markupsafe import Markup
+
+import kb
 
 LANGUAGES = ("en", "es")
 DEFAULT_LANGUAGE = "en"
@@ -65,16 +68,8 @@ WORDS: dict[str, dict[str, str]] = {
     "error.500": {"en": "Internal Server Error", "es": "Error interno del servidor"},
     "error.503": {"en": "Service Unavailable", "es": "Servicio no disponible"},
     # --- status words (DESIGN.md section 4; the values themselves never change) --------------------
-    "status.no-evidence": {"en": "no-evidence", "es": "sin evidencia"},
-    "status.partly-addressed": {"en": "partly-addressed", "es": "atendido en parte"},
-    "status.addressed": {"en": "addressed", "es": "atendido"},
-    "status.fulfilled": {"en": "fulfilled", "es": "cumplido"},
-    "status.active": {"en": "active", "es": "vigente"},
-    "status.carried-forward": {"en": "carried-forward", "es": "retomado"},
-    "status.superseded": {"en": "superseded", "es": "sustituido"},
-    "status.adopted": {"en": "adopted", "es": "adoptado"},
-    "status.pending": {"en": "pending", "es": "pendiente"},
-    "status.not-adopted": {"en": "not-adopted", "es": "no adoptado"},
+    # (the values' names are the library's, said in its explanations too: kb.STATUS_NAMES)
+    **{f"status.{value}": dict(names) for value, names in kb.STATUS_NAMES.items()},
     "status.open": {"en": "open", "es": "abierto"},
     "column.no-evidence": {"en": "Open", "es": "Abiertos"},
     "column.partly-addressed": {"en": "Partly addressed", "es": "Atendidos en parte"},

@@ -56,6 +56,8 @@ from kb.listing import provision_queries, provisions_query
 from kb.model import DatasetInfo, DocType
 from kb.ontology import alignments_graph
 from kb.parse import ParsedDocument, ParseWarning, parse, parse_document
+from kb.phrases import LANGUAGES as STATUS_LANGUAGES
+from kb.phrases import STATUS_NAMES
 from kb.pipeline import (
     Built,
     Corpus,
@@ -117,6 +119,8 @@ __all__ = [
     "MUST_BE_COVERED",
     "PREFIXES",
     "SLUG_PATTERN",
+    "STATUS_LANGUAGES",
+    "STATUS_NAMES",
     "STATUS_VALUES",
     "Accepted",
     "Added",

@@ -24,7 +24,7 @@ from pathlib import Path
 
 from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
 
-from kb import iri
+from kb import iri, phrases
 from kb.errors import QueryError
 from kb.graph import CanonicalWriter, known_by
 from kb.iri import KB, SKOS
@@ -68,15 +68,11 @@ class Assessment:
     def iri(self) -> URIRef:
         return URIRef(f"{iri.BASE}status/{iri.content_hash(self.item, self.dimension, self.asof.isoformat())}")
 
-    def explanation(self) -> str:
-        date = self.asof.isoformat()
-        if self.links:
-            return (f"{self.value} as of {date} by rule {self.rule.name}: {len(self.links)} trace link(s) and "
-                    f"{len(self.evidence)} quote(s) known by then decided it")
-        if self.basis:
-            names = ", ".join(sorted(b.removeprefix(iri.BASE) for b in self.basis))
-            return f"{self.value} as of {date} by rule {self.rule.name}: {names} is known by then"
-        return f"{self.value} as of {date} by rule {self.rule.name}: no earlier rule applied"
+    def explanation(self, language: str = phrases.DEFAULT_LANGUAGE) -> str:
+        """One sentence saying why it has its value, in ``language`` (:mod:`kb.phrases`)."""
+        return phrases.explanation(self.value, self.asof.isoformat(), self.rule.name, links=len(self.links),
+                                   quotes=len(self.evidence),
+                                   basis=sorted(b.removeprefix(iri.BASE) for b in self.basis), language=language)
 
 
 def default_rules_dir() -> Path:

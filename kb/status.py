@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from rdflib import RDF, SKOS, XSD, Literal, URIRef
 from rdflib.term import Node
 
-from kb import iri
+from kb import iri, phrases
 from kb.errors import InputError, NotFoundError
 from kb.items import DOCUMENT_SLUGS_QUERY, ItemDescription, describe, original_of
 from kb.queries import get_query
@@ -325,16 +325,19 @@ def links_used(store: Store, assessment: Assessment) -> list[LinkUsed]:
     return out
 
 
-def status_reason(store: Store, row: StatusRow) -> str:
-    """One line saying what decided the status: what answered it (directly, or through the provision
-    that adopted it), what carried it forward, or that nothing recorded did by the as-of date."""
+def status_reason(store: Store, row: StatusRow, language: str = phrases.DEFAULT_LANGUAGE) -> str:
+    """One line saying what decided the status, in ``language`` (:mod:`kb.phrases`): what answered it (directly,
+    or through the provision that adopted it), what carried it forward, or that nothing recorded did by the
+    as-of date. Items are named as the graph names them (slug and eId, an activity's label)."""
+    phrases.check_language(language)
     parts = []
-    for dim, verb in (("response", "answered by"), ("lifecycle", "carried forward by"), ("adoption", "adopted by")):
+    for dim, key in (("response", "reason.answered"), ("lifecycle", "reason.carried_forward"),
+                     ("adoption", "reason.adopted")):
         a = row.assessments.get(dim)
         if a is None or not a.links:
             continue
         if a.value == "partly-addressed":
-            verb = "answered in part by"
+            key = "reason.answered_in_part"
         links = [rows[0] for link in sorted(a.links)
                  if (rows := store.select(LINK_QUERY, {"link": URIRef(link)}).dicts())]
         label = {str(r["from"]): str(r.get("label", r["from"])) for r in links}
@@ -344,18 +347,21 @@ def status_reason(store: Store, row: StatusRow) -> str:
             direct = sorted({label[str(r["from"])] for r in links if str(r["to"]) == row.item
                              and str(r["from"]) not in through})
             if direct:
-                parts.append(f"{verb} {'; '.join(direct)}")
+                parts.append(phrases.say(key, language, names="; ".join(direct)))
             for provision in sorted(through, key=label.__getitem__):
                 answers = sorted({label[str(r["from"])] for r in links if str(r["to"]) == provision})
                 if answers:
-                    parts.append(f"{a.value} through {label[provision]}: {verb} {'; '.join(answers)}")
+                    parts.append(phrases.say("reason.through", language, value=phrases.status_name(a.value, language),
+                                             provision=label[provision],
+                                             answer=phrases.say(key, language, names="; ".join(answers))))
             continue
-        parts.append(f"{verb} {'; '.join(sorted(set(label.values())))}")
+        parts.append(phrases.say(key, language, names="; ".join(sorted(set(label.values())))))
     superseded = row.assessments.get("lifecycle")
     if superseded is not None and superseded.basis:
-        parts.append("superseded by " + ", ".join(sorted(b.removeprefix(iri.BASE + "doc/") for b in superseded.basis)))
+        parts.append(phrases.say("reason.superseded", language, names=", ".join(
+            sorted(b.removeprefix(iri.BASE + "doc/") for b in superseded.basis))))
     if not parts or row.value("response") == "no-evidence":
-        parts.insert(0, f"no response recorded by {row.asof.isoformat()}")
+        parts.insert(0, phrases.say("reason.no_response", language, date=row.asof.isoformat()))
     return "; ".join(parts)
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import importlib
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -222,6 +223,46 @@ def test_recommendations_answered_through_the_mandates_that_adopted_them(store: 
         # the Plan of Action is first quoted in April 2023, the workshop was in May 2023
         assert (before[eid].value("response"), before[eid].value("lifecycle")) == ("no-evidence", "active")
         assert kb.status_reason(store, before[eid]) == "no response recorded by 2022-12-31"
+
+
+def test_a_status_is_explained_in_spanish(store: kb.Store) -> None:
+    """The explanation and the reason of art. 7(g) in Spanish: the status by the name the pages give it, the rule
+    and the items by their identifiers, no English words; English stays the default."""
+    row = kb.why(store, URIRef(ART_7G)).row
+    response, lifecycle = row.assessments["response"], row.assessments["lifecycle"]
+    spanish = response.explanation("es")
+    assert spanish.startswith(f"atendido a la fecha del {row.asof.isoformat()} según la regla {response.rule.name}: "
+                              f"lo decidieron {len(response.links)} vínculo(s) de trazabilidad")
+    assert response.explanation() == response.explanation("en") != spanish
+    assert response.explanation().startswith("addressed as of ")
+    assert lifecycle.explanation("es").startswith("retomado a la fecha del ")
+    reason = kb.status_reason(store, row, "es")
+    assert "respondido por Intersectoral Workshop" in reason
+    assert "retomado por wg1-2024-report recommendation_6" in reason
+    assert not {"answered", "carried", "by"} & set(reason.replace(";", " ").split())
+    adopted = {r.eid: r for r in kb.status(store, document="wg1-2021-final-report")}["recommendation_7"]
+    assert ("atendido a través de iacml21-plan-of-action art_7__para_g: respondido por Intersectoral Workshop"
+            in kb.status_reason(store, adopted, "es"))
+    before = kb.status(store, document="iacml21-plan-of-action", asof=dt.date(2022, 12, 31))[0]
+    assert kb.status_reason(store, before, "es").startswith("ninguna respuesta registrada al 2022-12-31")
+    superseded = {r.eid: r for r in kb.status(store, document="iacml-work-plan-2018-2020")}["passage_2"]
+    assert "sustituido por iacml-work-plan-2022-2024" in kb.status_reason(store, superseded, "es")
+    assert superseded.assessments["lifecycle"].explanation("es").endswith("consta a esa fecha")
+    for language in ("fr", "ES"):
+        with pytest.raises(kb.InputError) as caught:
+            kb.status_reason(store, row, language)
+        assert caught.value.parameter == "language" and "en, es" in str(caught.value)
+
+
+def test_every_status_sentence_and_name_is_held_in_both_languages() -> None:
+    from kb import phrases
+
+    assert set(kb.STATUS_NAMES) == set(kb.STATUS_VALUES) and kb.STATUS_LANGUAGES == ("en", "es")
+    for entry in [*phrases.SENTENCES.values(), *kb.STATUS_NAMES.values()]:
+        assert set(entry) == set(kb.STATUS_LANGUAGES) and all(entry.values())
+    for key, entry in phrases.SENTENCES.items():  # the same values filled in, whatever the language
+        fields = [sorted(re.findall(r"\{(\w+)\}", text)) for text in entry.values()]
+        assert fields[0] == fields[1], key
 
 
 def test_an_undated_work_plan_is_superseded_by_the_next_cycles(store: kb.Store) -> None:
