@@ -58,6 +58,7 @@ from kb.ontology import alignments_graph
 from kb.parse import ParsedDocument, ParseWarning, parse, parse_document
 from kb.phrases import LANGUAGES as STATUS_LANGUAGES
 from kb.phrases import STATUS_NAMES
+from kb.phrases import say as status_sentence
 from kb.pipeline import (
     Built,
     Corpus,
@@ -224,6 +225,7 @@ __all__ = [
     "statistics",
     "status",
     "status_reason",
+    "status_sentence",
     "suggest",
     "tombstone",
     "trace",

@@ -903,14 +903,24 @@ def stats(store: StoreOpt = None, build_dir: BuildOpt = None) -> None:
 
 
 AsofOpt = Annotated[str | None, typer.Option("--as-of", help="As-of date YYYY-MM-DD (default: the build's date).")]
+StatusLanguageOpt = Annotated[str, typer.Option("--language", "-l", help="en or es: the language of the sentences "
+                                                "saying the status (status values, rules and slugs stay as they are).")]
 
 
-def _status_value(row: kb.StatusRow) -> dict[str, object]:
+def _status_language(language: str) -> str:
+    """``--language`` checked before the store is opened: an InputError naming it and the languages."""
+    if language not in kb.STATUS_LANGUAGES:
+        raise kb.InputError(f"--language {language!r} is not a language the status is explained in",
+                            hint=f"use one of {', '.join(kb.STATUS_LANGUAGES)}", parameter="language")
+    return language
+
+
+def _status_value(row: kb.StatusRow, language: str = "en") -> dict[str, object]:
     return {"item": row.item, "kind": row.kind, "document": row.document, "eId": row.eid, "number": row.number,
             "text": row.text, "asOf": row.asof.isoformat(), "topics": list(row.topics),
             "addressees": list(row.addressees),
-            **{dim: {"value": a.value, "rule": a.rule.name, "explanation": a.explanation(), "links": sorted(a.links),
-                     "evidence": sorted(a.evidence)} for dim, a in row.assessments.items()}}
+            **{dim: {"value": a.value, "rule": a.rule.name, "explanation": a.explanation(language),
+                     "links": sorted(a.links), "evidence": sorted(a.evidence)} for dim, a in row.assessments.items()}}
 
 
 @app.command("status")
@@ -919,10 +929,11 @@ def status_cmd(document: Annotated[str | None, typer.Option(help="Document slug.
                body: Annotated[str | None, typer.Option(help="Body slug: an addressee or the issuing body.")] = None,
                value: Annotated[str | None, typer.Option("--status", help="A status value, e.g. no-evidence.")] = None,
                kind: Annotated[str | None, typer.Option(help="Mandate or Recommendation.")] = None,
-               asof: AsofOpt = None, fmt: FormatOpt = "table", store: StoreOpt = None,
-               build_dir: BuildOpt = None) -> None:
+               asof: AsofOpt = None, fmt: FormatOpt = "table", language: StatusLanguageOpt = "en",
+               store: StoreOpt = None, build_dir: BuildOpt = None) -> None:
     """Mandates and recommendations with their status (response, lifecycle, adoption) and the reason."""
     _formats(fmt, "table", "csv", "json")
+    _status_language(language)
     with _open(store, build_dir) as st:
         rows = kb.status(st, asof=kb.parse_asof(asof), document=document, topic=topic, body=body, value=value,
                          kind=kind)
@@ -931,52 +942,64 @@ def status_cmd(document: Annotated[str | None, typer.Option(help="Document slug.
             typer.echo(f"{document} is a language version of {original}: the status of {original}'s mandates and "
                        "recommendations, which it says in another language", err=True)
             document = original
-        reasons = {row.item: kb.status_reason(st, row) for row in rows} if fmt != "json" else {}
+        reasons = {row.item: kb.status_reason(st, row, language) for row in rows} if fmt != "json" else {}
         if not rows and document is not None and value is None and kind is None and topic is None and body is None:
             typer.echo(kb.no_rows_reason(st, document, kb.parse_asof(asof) or kb.build_asof(st)), err=True)
     if fmt == "json":
-        typer.echo(json.dumps([_status_value(r) for r in rows], indent=2, ensure_ascii=False))
+        typer.echo(json.dumps([_status_value(r, language) for r in rows], indent=2, ensure_ascii=False))
         return
     header = ["document", "eId", "number", "response", "lifecycle", "adoption", "reason"]
     table = [[r.document, r.eid, r.number, r.value("response"), r.value("lifecycle"), r.value("adoption"),
               reasons[r.item]] for r in rows]
-    if fmt == "csv":
+    if fmt == "csv":  # the values as they are, to be read back or filtered on (--status)
         out = io.StringIO()
         writer = csv.writer(out, lineterminator="\n")
         writer.writerow(header)
         writer.writerows(table)
         sys.stdout.write(out.getvalue())
         return
+    if language != "en":  # a table is read by people: the values as the language names them
+        table = [[*row[:3], *(kb.STATUS_NAMES.get(v, {}).get(language, v) for v in row[3:6]), row[6]]
+                 for row in table]
     typer.echo(_table(header, [[Literal(c) for c in row] for row in table], width=90))
 
 
 @app.command()
 def why(item: Annotated[str, typer.Argument(help='A mandate or recommendation: IRI or "slug eId".')],
-        asof: AsofOpt = None, store: StoreOpt = None, build_dir: BuildOpt = None) -> None:
+        asof: AsofOpt = None, language: StatusLanguageOpt = "en", store: StoreOpt = None,
+        build_dir: BuildOpt = None) -> None:
     """Explain the status of a mandate or recommendation: the rule, the links and the quotes behind it."""
+    _status_language(language)
     with _open(store, build_dir) as st:
         asked = _item(st, item)
         exp = kb.why(st, asked, asof=kb.parse_asof(asof))
     _said_for_original(asked, exp.item)
     row = exp.row
-    typer.echo(f"{row.document} {row.eid} ({row.kind}{f' {row.number}' if row.number else ''}) as of "
-               f"{exp.asof.isoformat()}")
+
+    def say(key: str, **values: object) -> str:
+        return kb.status_sentence(key, language, **values)
+
+    typer.echo(say("why.heading", document=row.document, eid=row.eid, kind=say(f"kind.{row.kind}"),
+                   number=f" {row.number}" if row.number else "", date=exp.asof.isoformat()))
     typer.echo(f"  {row.text}")
     for dim in ("response", "lifecycle", "adoption"):
         a = row.assessments.get(dim)
         if a is None:
             continue
-        typer.echo(f"{dim}: {a.value}  (rule {a.rule.name}: {a.rule.query.title})")
-        typer.echo(f"  {a.explanation()}")
+        typer.echo(say("why.dimension", dimension=say(f"dimension.{dim}"),
+                       value=kb.STATUS_NAMES[a.value][language], rule=a.rule.name, title=a.rule.query.title))
+        typer.echo(f"  {a.explanation(language)}")
         for link in exp.links.get(dim, []):
-            to = "this" if link.target == exp.item else link.target_label
-            typer.echo(f"  - {link.label} {link.link_type} {to} (known by {link.known_by}) [{link.link}]")
+            to = say("why.this") if link.target == exp.item else link.target_label
+            typer.echo("  - " + say("why.link", label=link.label, type=link.link_type, to=to, date=link.known_by,
+                                    link=link.link))
             for q in link.quotes:
-                typer.echo(f"      “{q.text}” ({q.document}, {q.date}, characters {q.start}-{q.end})")
+                typer.echo("      " + say("why.quote", text=q.text, document=q.document, date=q.date, start=q.start,
+                                          end=q.end))
         for basis in sorted(a.basis):
-            typer.echo(f"  - decided by the existence of {basis}")
+            typer.echo("  - " + say("why.basis", basis=basis))
     if exp.no_link:
-        typer.echo(f"curators' note (no link found): {exp.no_link}")
+        typer.echo(say("why.no_link", note=exp.no_link))
 
 
 def _said_for_original(asked: str, answered: str) -> None:
@@ -989,9 +1012,10 @@ def _said_for_original(asked: str, answered: str) -> None:
 @app.command("trace")
 def trace_cmd(item: Annotated[str, typer.Argument(help='An item: IRI or "slug eId".')],
               fmt: Annotated[str, typer.Option("--format", "-f", help="tree or json.")] = "tree",
-              store: StoreOpt = None, build_dir: BuildOpt = None) -> None:
+              language: StatusLanguageOpt = "en", store: StoreOpt = None, build_dir: BuildOpt = None) -> None:
     """The chain of an item, upstream and downstream, every link with its quotes."""
     _formats(fmt, "tree", "json")
+    _status_language(language)
     with _open(store, build_dir) as st:
         asked = _item(st, item)
         tr = kb.trace(st, asked)
@@ -1005,15 +1029,12 @@ def trace_cmd(item: Annotated[str, typer.Argument(help='An item: IRI or "slug eI
         return
     typer.echo(tr.label)
     if not tr.links:
-        typer.echo("└─ no trace link: nothing recorded of where it came from or what answered or carried it ("
-                   + ("`kb why` says what that makes its status, " if has_status else "")
-                   + "`kb show` its addressees and topics)")
-    titles = {"upstream": "upstream (where it came from)", "item": "its own links",
-              "downstream": "downstream (what answered or carried it)"}
+        why_too = kb.status_sentence("trace.no_link_why", language) if has_status else ""
+        typer.echo("└─ " + kb.status_sentence("trace.no_link", language, why=why_too))
     for direction in ("upstream", "item", "downstream"):
         links = [link for link in tr.links if link.direction == direction]
         if links:
-            typer.echo(f"├─ {titles[direction]}")
+            typer.echo(f"├─ {kb.status_sentence(f'trace.{direction}', language)}")
         for link in links:
             typer.echo(f"│  ├─ {link.source_label} ─{link.link_type}→ {link.target_label}")
             for q in link.quotes:

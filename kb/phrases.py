@@ -58,7 +58,7 @@ SENTENCES: dict[str, dict[str, str]] = {
     "why.heading": {"en": "{document} {eid} ({kind}{number}) as of {date}",
                     "es": "{document} {eid} ({kind}{number}) a la fecha del {date}"},
     "why.dimension": {"en": "{dimension}: {value}  (rule {rule}: {title})",
-                      "es": "{dimension}: {value}  (regla {rule}: {title})"},
+                      "es": "{dimension}: {value}  (regla {rule})"},  # a rule's title is in English only
     "why.link": {"en": "{label} {type} {to} (known by {date}) [{link}]",
                  "es": "{label} {type} {to} (conocido al {date}) [{link}]"},
     "why.this": {"en": "this", "es": "este elemento"},

@@ -15,7 +15,8 @@ ROOT = Path(__file__).resolve().parent.parent
 PINNED = {
     "KB_GRAPH", "Dataset", "query_dataset",
     "CITATION_FORMATS", "Citation", "cite", "Explanation", "StatusRow", "build_asof", "parse_asof", "status",
-    "status_reason", "why", "STATUS_VALUES", "STATUS_NAMES", "STATUS_LANGUAGES", "check_filters", "filter_values",
+    "status_reason", "why", "STATUS_VALUES", "STATUS_NAMES", "STATUS_LANGUAGES", "status_sentence",
+    "check_filters", "filter_values",
     "SLUG_PATTERN", "EID_PATTERN",
     "Trace", "trace",
     "ProvisionSpan", "QuoteContext", "QuoteSpan", "SourceText", "quote_context", "source_text",
