@@ -260,7 +260,7 @@ async def item_html(request: Request, ctx: Context, iri: URIRef) -> str:
     item = await offload.run(pages_data.item_page, ctx.store, iri, language.code)
     status = status_error = None
     if item["hasStatus"]:
-        job = call_job("explanation", ctx.settings.time_limit, item=str(iri), asof=asof)
+        job = call_job("explanation", ctx.settings.time_limit, item=str(iri), asof=asof, language=language.code)
         try:
             status = json.loads((await ctx.pool.run(job)).body)
         except (kb.QueryTimeoutError, kb.StoreError) as exc:  # the page is still worth showing

@@ -298,7 +298,8 @@ def dashboard(store: kb.Store, *, asof: str | None, document: str | None, topic:
               "title": provision_title(r.document_title, r.kind, r.number, r.eid,
                                        printed=printed_numbers(store, r.item, r.eid), language=language),
               "response": r.value("response"), "lifecycle": r.value("lifecycle"), "adoption": r.value("adoption"),
-              "topics": list(r.topics), "addressees": list(r.addressees), "reason": kb.status_reason(store, r)}
+              "topics": list(r.topics), "addressees": list(r.addressees),
+              "reason": kb.status_reason(store, r, language)}
              for r in shown]
     return {"asof": date.isoformat(), "buildAsof": kb.build_asof(store).isoformat(), "total": len(kept),
             "all": len(rows), "more": len(kept) > len(shown), "items": items, "counts": counts,

@@ -48,9 +48,9 @@ def curie(iri: str) -> str:
     return iri
 
 
-def _assessment(assessment: Any) -> dict[str, Any]:
+def _assessment(assessment: Any, language: str = "en") -> dict[str, Any]:
     return {"value": assessment.value, "rule": assessment.rule.name, "ruleIri": str(assessment.rule.iri),
-            "explanation": assessment.explanation(), "links": sorted(assessment.links),
+            "explanation": assessment.explanation(language), "links": sorted(assessment.links),
             "evidence": sorted(assessment.evidence), "basis": sorted(assessment.basis)}
 
 
@@ -85,22 +85,23 @@ def status_page(store: kb.Store, *, asof: str | None, document: str | None, topi
             "asof": (date or kb.build_asof(store)).isoformat()}
 
 
-def explanation(store: kb.Store, *, item: str, asof: str | None) -> dict[str, Any] | None:
-    """Why an item has its status as of a date: the rule, links and quotes of each dimension (None if it has none)."""
+def explanation(store: kb.Store, *, item: str, asof: str | None, language: str = "en") -> dict[str, Any] | None:
+    """Why an item has its status as of a date: the rule, links and quotes of each dimension (None if it has none),
+    its sentences in ``language`` (the library's: kb.STATUS_LANGUAGES)."""
     try:
         explained = kb.why(store, URIRef(item), asof=dt.date.fromisoformat(asof) if asof else None)
     except kb.NotFoundError:
         return None
     dimensions = {}
     for dim, assessment in sorted(explained.row.assessments.items()):
-        view = _assessment(assessment)
+        view = _assessment(assessment, language)
         view["links"] = [{"link": used.link, "type": used.link_type, "source": used.source, "target": used.target,
                           "label": used.label, "targetLabel": used.target_label, "knownBy": used.known_by or None,
                           "quotes": [{"evidence": q.evidence, "text": q.text, "document": q.document,
                                       "date": q.date or None, "start": q.start, "end": q.end} for q in used.quotes]}
                          for used in explained.links.get(dim, [])]
         dimensions[dim] = view
-    return {"asof": explained.asof.isoformat(), "reason": kb.status_reason(store, explained.row),
+    return {"asof": explained.asof.isoformat(), "reason": kb.status_reason(store, explained.row, language),
             "status": dimensions}
 
 

@@ -129,6 +129,28 @@ def test_the_status_words_are_translated_for_display_only(site: str) -> None:
         get(site, "/api/items/" + MANDATE.lstrip("/"), {}).json(), "the JSON API does not change"
 
 
+def test_a_spanish_page_gives_the_status_explanation_and_reason_in_spanish(site: str) -> None:
+    """The library's explanation and reason of a status, asked by the page's language: in Spanish and marked as
+    the page's own text (no ``lang="en"``) on a Spanish page, as they were on an English one."""
+    for asked in ({"headers": SPANISH}, {"headers": BROWSER, "lang": "es"}):
+        html = get(site, MANDATE, asked["headers"], asof="2024-12-31", **({"lang": "es"} if "lang" in asked else {}))
+        page = Page(html.text)
+        reason, response = page.texts["status-reason"], page.texts["status-response"]
+        assert reason.startswith("A la fecha del 2024-12-31: respondido por Intersectoral Workshop"), reason
+        assert "retomado por wg1-2024-report recommendation_6" in reason
+        assert "atendido a la fecha del 2024-12-31 según la regla 20-response-addressed: lo decidieron" in response
+        assert page.texts["status-lifecycle"].count("retomado a la fecha del 2024-12-31") == 1
+        shown = Visible(html.text, "es").text
+        assert "respondido por Intersectoral Workshop" in shown and "lo decidieron" in shown
+        assert "answered by" not in html.text and "as of 2024-12-31 by rule" not in html.text
+    dashboard = get(site, "/", BROWSER, lang="es", asof="2022-12-31").text
+    assert "<td class=\"reason\">ninguna respuesta registrada al 2022-12-31" in dashboard
+    english = Page(get(site, MANDATE, BROWSER, asof="2024-12-31").text)
+    assert english.texts["status-reason"].startswith("As of 2024-12-31: answered by Intersectoral Workshop")
+    assert "addressed as of 2024-12-31 by rule 20-response-addressed" in english.texts["status-response"]
+    assert "no response recorded by 2022-12-31" in get(site, "/", BROWSER, asof="2022-12-31").text
+
+
 def test_accept_language_chooses_the_page_and_says_it_varies(site: str) -> None:
     for header, language in (("es-ES,es;q=0.9,en;q=0.8", "es"), ("en;q=0.9, es;q=0.1", "en"), ("fr, es;q=0.5", "es"),
                              ("fr", "en"), ("es;q=0, *;q=0.5", "en"), ("*", "en")):
