@@ -309,3 +309,15 @@ def test_the_spanish_labels_leave_the_named_queries_answers_as_they_were(store: 
     assert len(keys) == len(set(keys)) and len(keys) > 100
     labels = [r["label"] for r in rows if "label" in r and str(r["category"]) != "topic"]
     assert labels and all(getattr(label, "language", None) == "en" for label in labels)
+
+
+def test_the_citations_are_marked_in_the_language_of_the_title_they_carry(site: str) -> None:
+    """A citation is mostly its item's title: on a Spanish page every citation of an English item is marked
+    ``lang="en"``, the Spanish-style one included; on an English page none is marked (a Spanish document's
+    Spanish-style citation is, tests/test_ingest.py)."""
+    pre = re.compile(r'<pre id="cite-([a-z-]+)" aria-labelledby="cite-[a-z-]+-heading" tabindex="0"([^>]*)>')
+    spanish = dict(pre.findall(get(site, MANDATE, BROWSER, lang="es").text))
+    assert "text-es" in spanish and len(spanish) >= 4
+    assert set(spanish.values()) == {' lang="en"'}, spanish
+    english = dict(pre.findall(get(site, MANDATE, BROWSER).text))
+    assert english.keys() == spanish.keys() and set(english.values()) == {""}, english
