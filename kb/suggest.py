@@ -731,7 +731,8 @@ def _named_bodies(text: str, annotations: Annotations) -> list[tuple[int, int, s
         for first, pattern in names:
             m = pattern.search(text) if first in words else None
             if m is not None:
-                found.append((m.start(), m.end(), slug, m.group()))  # as printed: "ILO/CINTERFOR" or "-"
+                at = m.span("name") if "name" in m.groupdict() else m.span()  # an elided name: its tail
+                found.append((*at, slug, text[at[0]:at[1]]))  # as printed: "ILO/CINTERFOR" or "-"
                 break
     named = {slug for _, _, slug, _ in found}
     for plural, pattern, slugs in plurals:
@@ -773,21 +774,38 @@ def _name_patterns(bodies: tuple[tuple[str, ...], ...]) -> _NamePatterns:
         # "OIT-CINTERFOR" names OIT/CINTERFOR: a hyphen and a slash join a name's parts alike
         # a name of three words or more is the body's in capitals too ("INTER-AMERICAN CONFERENCE OF MINISTERS OF
         # LABOR" on a cover); a short one in other letters is another word ("Groups", "oas")
+        ordered = [n for n in sorted(names, key=lambda n: (-len(n), n))  # ties by name: seed-free
+                   if len(n) >= 3 and _FIRST_WORD_RE.search(n)]
         patterns.append((slug, tuple(
             (_FIRST_WORD_RE.findall(name)[0].casefold(),
              re.compile(rf"(?<![\w-]){re.escape(name).replace('/', '[-/]').replace(chr(92) + '-', '[-/]')}(?![\w-])",
                         re.IGNORECASE if len(name.split()) >= 3 else 0))
-            for name in sorted(names, key=lambda n: (-len(n), n))  # ties by name: seed-free
-            if len(name) >= 3 and _FIRST_WORD_RE.search(name))))
+            for name in ordered) + tuple(
+            (_FIRST_WORD_RE.findall(name)[0].casefold(), elided)
+            for name in ordered if (elided := _elided(name)) is not None)))
         for name in given:
             if (numbered := _NUMBERED_NAME_RE.match(name)) is not None:
                 for plural in _plurals(numbered[1]):
                     series.setdefault(plural, set()).add(slug)
     plurals = tuple((plural, re.compile(rf"(?<![\w-]){re.escape(plural)}(?![\w-])"), frozenset(slugs))
                     for plural, slugs in sorted(series.items(), key=lambda s: (-len(s[0]), s[0])))
-    longest_first = tuple(sorted((named for _, names in patterns for named in names),
+    longest_first = tuple(sorted((named for _, names in patterns for named in names if not named[1].groupindex),
                                  key=lambda n: (-len(n[1].pattern), n[1].pattern)))
     return tuple(patterns), plurals, longest_first
+
+
+def _elided(name: str) -> re.Pattern[str] | None:
+    """The pattern of a name "<head> of <tail>" said after another of the same head, the head not repeated:
+    "Ministries of Labor and Education" names the Ministries of Education ("Ministerios de Trabajo y de Educación");
+    its group ``name`` is the tail, where the name is read."""
+    parts = re.split(r"\s+(?:of|de)\s+", name, maxsplit=1)
+    if len(parts) < 2 or len(name.split()) < 3:
+        return None
+    head, tail = parts
+    other = r"[^\W\d_][\w-]*(?:\s+[^\W\d_][\w-]*)?"  # another of the head's kind, in a word or two
+    joined = r"(?:\s*,\s*|\s*,?\s+(?:and|y|e)\s+)(?:(?:of|de)\s+)?"  # ", ", " and ", " y de "
+    return re.compile(rf"(?<![\w-]){re.escape(head)}\s+(?:of|de)\s+{other}(?:{joined}{other})*?{joined}"
+                      rf"(?P<name>{re.escape(tail)})(?![\w-])", re.IGNORECASE)
 
 
 def _plurals(stem: str) -> tuple[str, ...]:

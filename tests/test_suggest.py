@@ -249,6 +249,31 @@ def test_the_bodies_of_a_series_named_together_are_each_proposed() -> None:
     assert sorted(slug for _, _, slug, _ in one) == ["wg1", "wg2"]  # each once
 
 
+def test_a_body_named_after_another_of_its_kind_without_its_head_is_named() -> None:
+    """"Ministries of Labor and Education" names the Ministries of Education, their head not said again: a 2021
+    recommendation asking for cooperation among both was proposed as addressed to the Ministries of Labor only."""
+    from kb.model import Body
+    from kb.suggest import _named_bodies, bodies_named
+
+    known = SimpleNamespace(bodies=[
+        Body(slug="labor", label="Ministries of Labor of the member states",
+             alt_labels=("Ministries of Labor", "Ministerios de Trabajo")),
+        Body(slug="education", label="Ministries of Education of the member states",
+             alt_labels=("Ministries of Education", "Ministerios de Educación")),
+        Body(slug="health", label="Ministries of Health", alt_labels=("Ministerios de Salud",))])
+
+    named = _named_bodies("Deepen the exchange among the Ministries of Labor and Education of the region.",
+                          known)  # type: ignore[arg-type]
+    assert sorted((slug, name) for _, _, slug, name in named) == [
+        ("education", "Education"), ("labor", "Ministries of Labor")]
+    assert bodies_named("los Ministerios de Trabajo, de Salud y de Educación", known) == {  # type: ignore[arg-type]
+        "labor", "health", "education"}
+    assert bodies_named("the Ministries of Labor, Finance and Health", known) == {  # type: ignore[arg-type]
+        "labor", "health"}
+    assert bodies_named("the Ministries of Labor and their education partners", known) == {  # type: ignore[arg-type]
+        "labor"}
+
+
 def test_a_body_is_named_as_printed_whatever_the_hash_seed() -> None:
     """Labels of one length ("ILO/CINTERFOR", "ILO-CINTERFOR", "OIT/CINTERFOR") were tried in a set's order: by
     the interpreter's hash seed, a proposal said "names 'ILO-CINTERFOR'" of a text printing "ILO/CINTERFOR" and
