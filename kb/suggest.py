@@ -11,8 +11,8 @@ reports), the suggester ranks what it may be linked to:
 - ``reiterates``: a provision to an earlier one it repeats (another cycle), and a mandate to a
   recommendation whose subject it takes up in other words (a topic of a Working Group's list);
 - ``respondsTo``: an activity to the mandate or recommendation it answers;
-- ``addressee``: a mandate or recommendation to the bodies it names (labels and other names, English
-  and Spanish).
+- ``addressee``: a mandate or recommendation (or a meeting's point saying a recommendation) to the bodies it
+  names (labels and other names, English and Spanish, "the Ministries of Labor and Education" each).
 
 Signals: near-verbatim overlap (RapidFuzz's token-set ratio, of the words without the punctuation printed
 against them), lexical similarity (BM25, bm25s, over Snowball stems in English and Spanish with each
@@ -167,6 +167,10 @@ _NAMED_IN_AFTER_RE = re.compile(r"\s*(?:Declaration|Convention|Charter|Constitut
 # out the following Plan of Action"): an activity answers one of those articles, not the opening.
 _INTRODUCES_RE = re.compile(r"\b(?:the following (?:Plan of Action|commitments|mandates|actions)|(?:el|los|las) "
                             r"siguientes? (?:Plan de Acci[óo]n|compromisos|mandatos|acciones))\b", re.IGNORECASE)
+# A meeting's point that says a recommendation ("Recommendations: improve ...", "it was recommended that the Ministries
+# ..."), not one telling that recommendations were presented.
+_RECOMMENDS_RE = re.compile(r"\b(?:recommendations?\s*:|recommended that|recomendaci[óo]n(?:es)?\s*:|"
+                            r"se recomend[óo] que|recomendaron que)", re.IGNORECASE)
 _LIST_JOIN = re.compile(r"\s*(?:,|\band\b|\by\b|\be\b|,\s*and\b)\s*(?:the\s+|la\s+|el\s+|los\s+|las\s+)?")
 # A citation of a provision by its number: "recommendation 7", "Art. 7, g", "Article 7, paragraph g)", "artículo 7,
 # literal g)", "7(g)"; the word says what kind of provision it names.
@@ -1059,6 +1063,15 @@ def suggest(documents: Sequence[SourceDocument], provisions: dict[str, list[Prov
         if source.kind in (Kind.MANDATE.value, Kind.RECOMMENDATION.value):
             out += [s for s in _addressees(source, annotations)[:top]
                     if (source.iri, "addressee", s.target) not in known]
+    # A meeting's point that recommends asks the bodies it names to act, as a recommendation does; it is proposed no
+    # other link (what carries it forward is a recommendation, which is).
+    recommending = [c for c in items if c.kind == Kind.ITEM.value and not c.stands_for and _RECOMMENDS_RE.search(c.text)
+                    and (wanted is None or c.doc in wanted)]
+    own |= {c.iri for c in recommending}
+    for item in recommending:
+        # a summary's paragraph introducing its points tells who spoke, and asks no one
+        out += [s for s in _addressees(item, annotations)[:top] if (item.iri, "addressee", s.target) not in known
+                and not s.why.startswith("the paragraph introducing it names")]
     out = [s for s in out
            if (s.source.ref, s.link_type, s.target_ref) not in refused and s.confidence >= min_confidence
            and (s.source.iri in own or (s.link_type != "addressee" and s.target_ref.split(" ")[0] in (wanted or ())))]

@@ -1669,6 +1669,32 @@ def test_the_authors_named_as_the_subject_are_not_proposed_as_addressees(corpus_
     assert asked == {"para_3"}, asked
 
 
+def test_a_meeting_s_point_that_recommends_is_proposed_its_addressees(corpus_copy: Path, tmp_path: Path) -> None:
+    """A summary's point saying "Recommendations: ..." asks the bodies it names to act, as a recommendation does (the
+    curators linked those of the Quito summary, and none was proposed); one telling that recommendations were
+    presented asks no one, nor does the paragraph introducing the points, which names who spoke."""
+    summary = tmp_path / "summary.txt"
+    summary.write_text(
+        "ORGANIZATION OF AMERICAN STATES\n\nMEETING OF WORKING GROUP 1 OF THE XXX INTER-AMERICAN CONFERENCE OF "
+        "MINISTERS OF LABOR\nLima, Peru, March 3, 2040\n\nSUMMARY OF THE MEETING\n\n"
+        "Panel 1: Green jobs and the transition of coastal fisheries\n\n"
+        "The following points summarize the exchanges among the delegations, with the OAS and the ILO:\n\n"
+        "- Coastal fisheries employ a growing share of young workers in the region, most of them without contracts.\n"
+        "- Recommendations: map the skills that coastal fisheries will need; deepen the exchange among the Ministries "
+        "of Labor and civil society organizations that train fishers.\n"
+        "- The delegation of Chile presented the outcomes of a regional seminar, with lessons learned and "
+        "recommendations, namely: the Ministries of Labor held twelve consultations.\n", encoding="utf-8")
+    added = kb.add_document(summary, corpus_dir=corpus_copy, slug="wg1-2040-lima-summary", doc_type="MeetingSummary",
+                            date="2040-03-03")
+    meta = added.meta_path.read_text(encoding="utf-8")
+    added.meta_path.write_text(re.sub(r"(?m)^issuing_body:.*$", "issuing_body: iacml-wg1", meta), encoding="utf-8")
+    prepared = kb.prepare(corpus_copy)
+    found = kb.suggest(prepared.documents, prepared.provisions, prepared.annotations, document=added.slug)
+    addressed = sorted((s.source.ref.split()[-1], s.target_ref) for s in found if s.link_type == "addressee")
+    assert addressed == [("list_1__item_2", "body:civil-society-organizations"),
+                         ("list_1__item_2", "body:ministries-of-labor")], addressed
+
+
 def test_suggest_says_when_a_document_reports_no_declared_activity(
         capsys: pytest.CaptureFixture[str], corpus_copy: Path, tmp_path: Path) -> None:
     """A new document's workshops get no proposals until declared: kb suggest says so (a walkthrough wondered)."""
