@@ -230,7 +230,16 @@ class Resolver:
         if not isinstance(specs, list) or (required and not specs):
             raise AnnotationError(where, "evidence must be a non-empty list of {doc, quote}",
                                   hint="every link needs at least one verbatim quote")
-        return tuple(self.evidence(s, where) for s in specs)
+        # every quote is checked, so that a build names each one the source does not have, not only the first
+        errors: list[CorpusError] = []
+        found: list[Evidence] = []
+        for spec in specs:
+            try:
+                found.append(self.evidence(spec, where))
+            except CorpusError as exc:
+                errors.append(exc)
+        raise_all(errors)
+        return tuple(found)
 
 
 def _within(part: str, text: str) -> bool:

@@ -190,6 +190,9 @@ def gathered(errors: list[CorpusError], read: Callable[[], _T], default: _T) -> 
     except CorpusError as exc:
         errors.append(exc)
         return default
+    except CorpusErrors as exc:
+        errors += exc.errors
+        return default
 
 
 def parse_meta(path: Path) -> DocumentMeta:

@@ -61,6 +61,28 @@ def test_a_mistyped_quote_is_refused_with_the_exact_text_to_copy(corpus_copy: Pa
     kb.assemble(corpus_copy)
 
 
+def test_every_mistyped_quote_of_one_entry_is_named_at_once(corpus_copy: Path) -> None:
+    # A curator types three quotes for one entry, two of them wrong: one build names both, each at its line
+    # with the text to copy, so that one round of fixes is enough.
+    source = next(d for d in load_corpus(corpus_copy) if d.meta.slug == "wg1-2021-final-report").text
+    first = "“Integrated public policies for productive employment and decent work with social inclusion,”"
+    second = "7. Instruct ILO-CINTERFOR, OAS and UNESCO"
+    assert first in source and second in source
+    annotate_with(corpus_copy, [
+        {"doc": "wg1-2021-final-report", "quote": first.lower()},
+        {"doc": "wg1-2021-final-report", "quote": source[source.find(second):][:60]},
+        {"doc": "wg1-2021-final-report", "quote": second.replace("Instruct", "instruct")}])
+    with pytest.raises(kb.CorpusErrors) as caught:
+        kb.assemble(corpus_copy)
+    errors = caught.value.errors
+    written = (corpus_copy / "annotations" / "zz-test.yaml").read_text(encoding="utf-8").splitlines()
+    lines = [n for n, line in enumerate(written, 1) if line.lstrip().startswith("- doc:")]
+    assert [type(e) for e in errors] == [kb.QuoteMismatchError] * 2
+    assert [str(e).split(": ", 1)[0].rsplit(":", 1)[1] for e in errors] == [str(lines[0]), str(lines[2])]
+    assert errors[0].fixes == {first.lower(): first} and errors[1].fixes == {second.replace("Instruct", "instruct"):
+                                                                               second}
+
+
 def test_near_quote_ignores_only_case_accents_dashes_quotes_and_spacing() -> None:
     text = "La Declaración de Buenos Aires – aprobada en 2021 – dice “Fortalecer el diálogo”."
     assert kb.near_quote(text, 'declaracion de buenos aires - aprobada') == "Declaración de Buenos Aires – aprobada"
