@@ -27,7 +27,7 @@ from typing import Any, TypeVar
 import yaml
 
 from kb import iri
-from kb.corpus import DATE_RE, CorpusLoader, decode_utf8, gathered, is_date, raise_all
+from kb.corpus import DATE_RE, CorpusLoader, decode_utf8, gathered, is_date, raise_all, yaml_error
 from kb.errors import AnnotationError, CorpusError, CorpusErrors, QuoteMismatchError, errors_of
 from kb.iri import reference
 from kb.model import (
@@ -411,9 +411,7 @@ def read_annotation_file(path: Path) -> dict[str, Any] | None:
         node = loader.get_single_node()
         data = None if node is None else loader.construct_document(node)
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        raise CorpusError(path, f"malformed YAML: {getattr(exc, 'problem', exc)}",
-                          line=mark.line + 1 if mark else None, hint="fix the syntax at that line") from exc
+        raise yaml_error(path, exc, "fix the syntax at that line") from exc
     finally:
         loader.dispose()
     if data is None:

@@ -125,6 +125,25 @@ class CorpusLoader(_SafeLoader):  # type: ignore[misc]
         return mapping
 
 
+# What YAML was reading when it failed, that the curator opened and did not close: an unclosed quote is found
+# missing only at the end of the file, a bracket only on a later line; the mistake is where it was opened.
+_OPENED = {"while scanning a quoted scalar": "quoted text", "while parsing a flow sequence": "[...] list",
+           "while parsing a flow mapping": "{...} mapping"}
+
+
+def yaml_error(path: Path, exc: yaml.YAMLError, hint: str) -> CorpusError:
+    """The CorpusError of a YAML syntax error, at the line to fix: where an unclosed quote or bracket was
+    opened (saying where the parser stopped), else where the parser stopped."""
+    problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+    mark, context, opened = getattr(exc, "problem_mark", None), getattr(exc, "context", None), \
+        getattr(exc, "context_mark", None)
+    line = mark.line + 1 if mark is not None else None
+    if context in _OPENED and opened is not None and line is not None and opened.line + 1 < line:
+        return CorpusError(path, f"malformed YAML: the {_OPENED[context]} opened at this line is not closed "
+                                 f"({problem} at line {line})", line=opened.line + 1, hint=hint)
+    return CorpusError(path, f"malformed YAML: {problem}", line=line, hint=hint)
+
+
 def load_yaml(path: Path) -> tuple[Any, dict[str, int]]:
     """Parse a YAML file; return its data and the 1-based line of each top-level mapping key (and of
     each entry of a top-level list, as ``key[i]``).
@@ -142,11 +161,7 @@ def load_yaml(path: Path) -> tuple[Any, dict[str, int]]:
         finally:
             loader.dispose()
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 1 if mark is not None else None
-        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        raise CorpusError(path, f"malformed YAML: {problem}", line=line,
-                          hint="fix the syntax at that line") from exc
+        raise yaml_error(path, exc, "fix the syntax at that line") from exc
     lines: dict[str, int] = {}
     if isinstance(node, yaml.MappingNode):
         for key_node, value_node in node.value:

@@ -44,7 +44,7 @@ from kb.annotate import (
     read_annotation_file,
     withdrawn_entries,
 )
-from kb.corpus import CorpusLoader, default_corpus_dir, dump_yaml, parse_meta, read_corpus, write_whole
+from kb.corpus import CorpusLoader, default_corpus_dir, dump_yaml, parse_meta, read_corpus, write_whole, yaml_error
 from kb.errors import CorpusError, CorpusErrors, InputError, NotFoundError, errors_of
 from kb.model import Evidence
 from kb.pipeline import prepare
@@ -244,12 +244,9 @@ class Review:
             finally:
                 loader.dispose()
         except yaml.YAMLError as exc:
-            mark = getattr(exc, "problem_mark", None)
-            raise CorpusError(path, f"malformed YAML: {getattr(exc, 'problem', None) or exc}",
-                              line=mark.line + 1 if mark else None,
-                              hint="fix the syntax at that line: nothing was changed" + (
-                                  "; `kb suggest` writes this file again" if path == self.suggestions_path else
-                                  ", and the decisions of the review are in this file, so keep it")) from exc
+            raise yaml_error(path, exc, "fix the syntax at that line: nothing was changed" + (
+                "; `kb suggest` writes this file again" if path == self.suggestions_path else
+                ", and the decisions of the review are in this file, so keep it")) from exc
         return data, node
 
     def _entries(self, path: Path, key: str, required: tuple[str, ...]) -> list[tuple[int, dict[str, Any]]]:

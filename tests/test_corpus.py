@@ -163,6 +163,30 @@ def test_malformed_yaml_gives_the_line(corpus_copy: Path) -> None:
     assert "malformed YAML" in str(err) and err.line is not None and err.line >= 5
 
 
+def test_an_unclosed_quote_or_bracket_is_reported_where_it_was_opened(corpus_copy: Path) -> None:
+    """YAML finds an unclosed quote missing only at the end of the file, and an unclosed bracket on the next
+    line: the error names the line the curator typed it on, and where the parser stopped."""
+    meta = corpus_copy / "documents" / "ws2023-event-page.yaml"
+    lines = meta.read_text(encoding="utf-8").splitlines()
+    lines = [text for text in lines if not text.startswith("title:")]
+    lines.insert(len(lines) - 1, 'title: "Intersectoral Workshop')  # no quote mark after it closes it
+    meta.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    err = _error(corpus_copy)
+    assert err.line == len(lines) - 1, str(err)
+    assert "the quoted text opened at this line is not closed" in str(err)
+    assert f"at line {len(lines) + 1})" in str(err)  # the end of the file, where the parser gave up
+
+    path = corpus_copy / "annotations" / "bodies.yaml"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    at = next(i for i, text in enumerate(lines) if text.startswith("    alt_labels:"))
+    lines[at] = "    alt_labels: [CIDI, Consejo"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(CorpusErrors) as info:
+        prepare(corpus_copy)
+    err = next(e for e in info.value.errors if e.path.endswith("bodies.yaml"))
+    assert err.line == at + 1 and "the [...] list opened at this line is not closed" in str(err), str(err)
+
+
 def test_a_malformed_annotation_file_is_the_one_error_of_its_build(corpus_copy: Path) -> None:
     """What an unreadable file declares is unknown: its syntax error alone is reported, not every
     reference to the bodies, activities and documents it declares."""
