@@ -633,6 +633,11 @@ def review_cmd(accept: Annotated[list[str] | None, typer.Option("--accept", help
         raise kb.InputError(f"--min-confidence {min_confidence} is not between 0 and 1", parameter="min-confidence")
     if document is not None:
         made_for = sorted({p.document for p in pending if p.document} | {a.document for a in activities})
+        original = review.original_of(document) if document not in made_for else ""
+        if original:
+            typer.echo(f"{document} is a language version of {original}: the suggestions made for "
+                       f"{original}'s provisions", err=True)
+            document = original
         if document not in made_for:
             raise kb.InputError(f"--document {document!r}: no suggestion waiting was made for it",
                                 parameter="document", hint=f"waiting: {', '.join(made_for) or 'none'} "

@@ -383,6 +383,15 @@ class Review:
                {**data, "suggestions": [p.as_yaml() for p in pending],
                 **({"activities": [a.as_yaml() for a in waiting]} if waiting else {})})
 
+    def original_of(self, document: str) -> str:
+        """The held document ``document`` is a language version of, else ``""``: `kb suggest --document` of a
+        version suggests for its original's provisions, and keeps them as made for the original."""
+        path = self.corpus_dir / "documents" / f"{document}.yaml"
+        try:
+            return parse_meta(path).version_of if path.is_file() else ""
+        except (CorpusError, CorpusErrors):
+            return ""  # a metadata file the build refuses: it says why
+
     def find(self, ident: str) -> Pending:
         for p in self.pending():
             if p.id == ident:

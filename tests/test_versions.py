@@ -374,6 +374,23 @@ def test_review_takes_a_quote_from_the_version(capsys: pytest.CaptureFixture[str
         assert link.values(str(KB.addressee))
 
 
+def test_the_suggestions_made_from_a_version_are_reviewed_under_its_slug(capsys: pytest.CaptureFixture[str],
+                                                                          both: tuple[Path, Path]) -> None:
+    """`kb suggest --document` of the Spanish text suggests for the original's provisions; `kb review --document`
+    of the same slug walks them, as status and coverage take it, instead of saying none was made for it."""
+    corpus, _ = both
+    code, _, err = run(capsys, "suggest", "--corpus", str(corpus), "--document", VERSION, "--format", "json")
+    assert code == 0 and f"{VERSION} is a language version of {PLAN}" in err
+    waiting = len(kb.Review(corpus).pending())
+    assert waiting
+    code, out, err = run(capsys, "review", "--corpus", str(corpus), "--list", "--document", VERSION)
+    assert code == 0, err
+    assert f"{VERSION} is a language version of {PLAN}" in err
+    assert f"0 proposed activities and {waiting} suggestion(s) waiting" in out
+    code, _, err = run(capsys, "review", "--corpus", str(corpus), "--list", "--document", "iacml23-plan-of-acton")
+    assert code == 2 and "no suggestion waiting was made for it" in err  # a slug held by no document: as before
+
+
 def test_a_text_saying_what_a_held_one_says_is_pointed_out(capsys: pytest.CaptureFixture[str], corpus_copy: Path,
                                                           tmp_path: Path) -> None:
     """With no symbol to tell, a second file of a held document (its first line changed) is recognised by
