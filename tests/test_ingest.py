@@ -361,6 +361,34 @@ def test_a_word_table_of_numbered_recommendations_reads_row_by_row(tmp_path: Pat
     assert not [w for w in parsed.warnings if w.code == "lost-line"], parsed.warnings
 
 
+def test_a_word_cover_laid_out_in_a_table_names_its_conference(tmp_path: Path) -> None:
+    """A curator's walkthrough: a Spanish plan whose Word cover is a two-column table (the Conference's name in
+    the left cells of two rows, the symbols in the right ones) was read with no meeting, though the same cover
+    typed in columns gives it; each cell is now read as the typed column is."""
+    import docx
+
+    document = docx.Document()
+    rows = [("ORGANIZACIÓN DE LOS ESTADOS AMERICANOS", ""),
+            ("XXV CONFERENCIA INTERAMERICANA DE", "OEA/Ser.K/XII.25.1"),
+            ("MINISTROS DE TRABAJO (CIMT)", "CIMT-25/doc.4/31"),
+            ("3 - 4 de abril de 2031", "4 abril 2031"),
+            ("Montevideo, Uruguay", "Original: español")]
+    table = document.add_table(rows=len(rows), cols=2)
+    for row, cells in zip(table.rows, rows, strict=True):
+        for cell, value in zip(row.cells, cells, strict=True):
+            cell.text = value
+    document.add_paragraph("PLAN DE ACCIÓN DE MONTEVIDEO")
+    document.add_paragraph("1. Encomendar a la Secretaría Técnica la preparación de un informe para la XXVI CIMT.")
+    path = tmp_path / "plan.docx"
+    document.save(str(path))
+    text = kb.extract(path).text
+    assert "| XXV CONFERENCIA INTERAMERICANA DE |" in text  # held as the table it is
+    parsed = kb.parse_document(text, source="plan.docx")
+    assert parsed.metadata.meeting == "iacml25", parsed.metadata
+    typed = "\n".join(f"{left:<50}{right}" for left, right in rows) + "\n\nPLAN DE ACCIÓN DE MONTEVIDEO\n"
+    assert kb.parse_document(typed, source="plan.txt").metadata.meeting == "iacml25"
+
+
 def test_a_word_documents_footnotes_are_held_and_left_out_of_provisions(tmp_path: Path) -> None:
     """A country's reservation in a footnote is part of the document: it is held, at its place, as converters
     write footnotes ("[footnoteRef:1]", then "[1:  ...]" after the paragraph); the provision's text leaves it

@@ -373,7 +373,9 @@ def _original(cover: str) -> str | None:
 
 def _conferences(text: str) -> list[tuple[int, str, bool]]:
     """The Conferences a text names: position, slug, and whether by its full name (not "XV IACML")."""
-    unglued = _COVER_SYMBOL_RE.sub(" ", text)
+    # a Word cover laid out in a table is held a row a line, "| left | right |": its cells read as the columns
+    # of a typed cover do, the Conference's name running on from one row's left cell to the next's
+    unglued = _COVER_SYMBOL_RE.sub(" ", re.sub(r"\|(?:-{3,}\|)*", " ", text))
     unglued = re.sub(r"(?<=[A-Z]{4})(?=OF (?:LABOU?R|THE)\b)", " ", unglued)  # "MINISTERSOF LABOR": columns glued
     folded = " ".join(unglued.split())
     found: list[tuple[int, str, bool]] = []
