@@ -1162,8 +1162,6 @@ def serve(host: Annotated[str, typer.Option()] = "127.0.0.1", port: Annotated[in
         os.environ["KB_CURATOR_CORPUS"] = str(corpus or kb.default_corpus_dir())
         # Any process on this machine reaches loopback: the page answers only a browser that opened this address.
         os.environ["KB_CURATOR_TOKEN"] = token = secrets.token_urlsafe(32)
-        address = f"[{host}]" if ":" in host else host  # an IPv6 address is bracketed in a URL
-        typer.echo(f"curator mode: review suggested links at http://{address}:{port}/review?token={token}", err=True)
     else:  # only --curator serves the review page, whatever the environment says
         os.environ.pop("KB_CURATOR_CORPUS", None)
         os.environ.pop("KB_CURATOR_TOKEN", None)
@@ -1188,6 +1186,9 @@ def serve(host: Annotated[str, typer.Option()] = "127.0.0.1", port: Annotated[in
         allowed_hosts = LOOPBACK_NAMES if host in WILDCARD_ADDRESSES or host in LOOPBACK_NAMES.split(",") \
             else f"{host},{LOOPBACK_NAMES}"
     os.environ["KB_ALLOWED_HOSTS"] = allowed_hosts
+    if curator:  # said once every option is checked: never the address of a server that does not start
+        address = f"[{host}]" if ":" in host else host  # an IPv6 address is bracketed in a URL
+        typer.echo(f"curator mode: review suggested links at http://{address}:{port}/review?token={token}", err=True)
     typer.echo(f"starting: {spec} on http://{host}:{port}/ (answering Host {allowed_hosts}"
                f"{' and ' + public_url if public_url else ''})", err=True)
     # The web layer is imported by uvicorn by name: the library never imports it. Its protocol

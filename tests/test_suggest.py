@@ -1530,7 +1530,9 @@ def test_kb_serve_refuses_curator_mode_off_loopback(capsys: pytest.CaptureFixtur
     # behind a proxy on this machine every client is loopback: curator mode serves no public name
     for public in (["--public-url", "https://kb.example.org"], ["--allowed-hosts", "*"]):
         assert main(["serve", "--curator", *public, "--build-dir", str(build_dir)]) == EXIT_USAGE
-        assert f"not with {public[0]}" in capsys.readouterr().err
+        err = capsys.readouterr().err
+        assert f"not with {public[0]}" in err
+        assert "/review?token=" not in err  # no address, nor its secret, for a server that does not start
 
 
 def _bogota_plan(corpus: Path, tmp_path: Path, articles: str, meeting: str) -> tuple[kb.Corpus, str]:
