@@ -870,7 +870,7 @@ def _declared_slug(spec: Mapping[str, Any], where: str, seen: Container[str]) ->
 
 
 def _body(spec: dict[str, Any], where: str, res: Resolver) -> Body:
-    _check_keys(spec, ("slug", "label"), ("alt_labels", "type", "part_of", "titles"), where)
+    _check_keys(spec, ("slug", "label"), ("label_es", "alt_labels", "type", "part_of", "titles"), where)
     part_of = spec.get("part_of") or ""
     if part_of:
         res.item(f"body:{part_of}", _at(spec, "part_of", where))
@@ -878,7 +878,8 @@ def _body(spec: dict[str, Any], where: str, res: Resolver) -> Body:
     if not isinstance(titles, list):
         raise AnnotationError(where, "titles must be a list of {title, start, end, evidence}")
     alt_labels = _strings(spec.get("alt_labels"), _at(spec, "alt_labels", where), "alt_labels")
-    return Body(slug=spec["slug"], label=_text(spec, "label", where), alt_labels=alt_labels,
+    label_es = _text(spec, "label_es", where) if "label_es" in spec else ""
+    return Body(slug=spec["slug"], label=_text(spec, "label", where), alt_labels=alt_labels, label_es=label_es,
                 body_type=str(spec.get("type") or ""), part_of=part_of, where=where,
                 titles=tuple(sorted((_body_title(t, _where_of(t, where), res) for t in titles),
                                     key=lambda t: (t.start, t.title))))

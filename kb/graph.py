@@ -246,6 +246,8 @@ class GraphBuilder:
         node = iri.body_iri(body.slug)
         self.add(node, RDF.type, KB.Body)
         self.add(node, RDFS.label, Literal(body.label, lang="en"))
+        if body.label_es:
+            self.add(node, RDFS.label, Literal(body.label_es, lang="es"))
         self.add(node, KB.slug, body.slug)
         for alt in body.alt_labels:
             self.add(node, SKOS.altLabel, Literal(alt, lang="en"))

@@ -205,6 +205,7 @@ class Body:
     label: str
     alt_labels: tuple[str, ...] = ()
     body_type: str = ""
+    label_es: str = ""  # its official name in Spanish, where it has one (published as its label @es)
     part_of: str = ""  # slug of the parent body
     where: str = ""
     titles: tuple[BodyTitle, ...] = ()  # in time order

@@ -406,7 +406,10 @@ def topic_labels() -> dict[str, list[str]]:
     graph = ontology.topics_graph()
     out: dict[str, list[str]] = {}
     for topic in graph.subjects(RDF.type, SKOS.Concept):
-        names = [str(o) for p in (SKOS.prefLabel, SKOS.altLabel) for o in graph.objects(topic, p)]
+        # the English prefLabel and every altLabel (English and Spanish): the Spanish phrases to look for are the
+        # altLabels; the Spanish prefLabel is the topic's name on Spanish pages, some too broad to suggest by
+        names = [str(o) for o in graph.objects(topic, SKOS.prefLabel) if getattr(o, "language", None) in (None, "en")]
+        names += [str(o) for o in graph.objects(topic, SKOS.altLabel)]
         out[str(topic)] = names
     return out
 
@@ -761,7 +764,8 @@ _NamePatterns = tuple[tuple[tuple[str, tuple[_Named, ...]], ...],
 
 def _names_of(annotations: Annotations) -> _NamePatterns:
     """The patterns of the bodies' names (:func:`_name_patterns`), compiled once per set of bodies."""
-    return _name_patterns(tuple((b.slug, b.label, *b.alt_labels) for b in annotations.bodies))
+    return _name_patterns(tuple((b.slug, b.label, *((b.label_es,) if b.label_es else ()), *b.alt_labels)
+                                for b in annotations.bodies))
 
 
 @functools.lru_cache(maxsize=8)

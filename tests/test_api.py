@@ -515,6 +515,29 @@ def test_documents_activities_bodies_topics(client: httpx.Client) -> None:
     assert_error(client.get("/api/documents/no-such-document"), 404)
 
 
+def test_topics_and_bodies_are_listed_once_by_their_english_names(client: httpx.Client, store: kb.Store) -> None:
+    """Topics and bodies are named in Spanish too (prefLabel @es, label_es): the JSON API keeps one row each, in
+    English, in its listings and in an item's view."""
+    names: dict[str, dict[str, str]] = {}
+    for node, name in store.select("""SELECT ?node ?name WHERE {
+            ?node <http://www.w3.org/2004/02/skos/core#prefLabel>|<http://www.w3.org/2000/01/rdf-schema#label> ?name
+            FILTER(isLiteral(?name) && LANG(?name) != "") }""").rows:
+        assert isinstance(name, Literal)
+        names.setdefault(str(node), {})[str(name.language)] = str(name)
+    for kind in ("topics", "bodies"):
+        items = client.get(f"/api/{kind}?limit=500").json()["items"]
+        nodes = [item["iri"] for item in items]
+        assert len(nodes) == len(set(nodes)) > 30, kind
+        assert all(item["label"] == names[item["iri"]]["en"] for item in items), kind
+        assert sum(1 for n in nodes if "es" in names[n]) > 30, f"{kind}: most are named in Spanish too"
+    for path, english, spanish in (("/api/topics/informality", "Informality", "Informalidad"),
+                                   ("/api/bodies/ilo", "International Labour Organization (ILO)",
+                                    "Organización Internacional del Trabajo (OIT)")):
+        item = client.get(path).json()
+        assert item["label"] == english, path
+        assert spanish in {p.get("value") for p in item["properties"]}, f"{path}: its Spanish name is a property"
+
+
 def test_every_named_query_has_its_route_with_its_parameters(client: httpx.Client, server: Server) -> None:
     listed = client.get("/api/queries").json()
     assert {q["name"] for q in listed} == {q.name for q in kb.list_queries()}

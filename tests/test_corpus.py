@@ -349,3 +349,27 @@ def test_an_entry_of_topics_or_no_link_is_refused_at_its_own_line(corpus_copy: P
     assert sorted(e.path.rsplit("/", 1)[-1] for e in info.value.errors) == ["curator-notes.yaml:4",
                                                                               "curator-notes.yaml:5",
                                                                               "curator-notes.yaml:8"]
+
+
+@pytest.mark.parametrize("value", ["[OEA, Organización]", '""', "{name: OEA}", "12"])
+def test_a_malformed_spanish_name_of_a_body_is_refused_at_its_line(corpus_copy: Path, value: str) -> None:
+    bodies = corpus_copy / "annotations" / "bodies.yaml"
+    text = bodies.read_text(encoding="utf-8")
+    bodies.write_text(text.replace("    label_es: Organización de los Estados Americanos (OEA)\n",
+                                   f"    label_es: {value}\n", 1), encoding="utf-8")
+    with pytest.raises(CorpusError, match=r"bodies\.yaml:\d+: label_es must be a non-empty string") as caught:
+        prepare(corpus_copy)
+    line = int(re.search(r"bodies\.yaml:(\d+):", str(caught.value))[1])  # type: ignore[index]
+    assert bodies.read_text(encoding="utf-8").splitlines()[line - 1].startswith("    label_es:")
+
+
+def test_a_misspelt_spanish_name_field_is_an_unknown_field_at_its_line(corpus_copy: Path) -> None:
+    bodies = corpus_copy / "annotations" / "bodies.yaml"
+    text = bodies.read_text(encoding="utf-8")
+    bodies.write_text(text.replace("    label_es: Organización", "    label_sp: Organización", 1), encoding="utf-8")
+    with pytest.raises(CorpusError, match=r"bodies\.yaml:\d+: unknown field 'label_sp'") as caught:
+        prepare(corpus_copy)
+    assert "label_es" in str(caught.value.hint)
+    line = int(re.search(r"bodies\.yaml:(\d+):", str(caught.value))[1])  # type: ignore[index]
+    assert bodies.read_text(encoding="utf-8").splitlines()[line - 1].startswith("    label_sp:")
+

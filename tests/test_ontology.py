@@ -451,12 +451,16 @@ def test_topic_scheme_has_the_required_topics() -> None:
 def test_every_topic_has_label_definition_scheme_and_place_in_the_hierarchy() -> None:
     topics = ontology.topics_graph()
     top = set(topics.objects(SCHEME, SKOS.hasTopConcept))
-    labels: set[str] = set()
+    labels: dict[str, set[str]] = {"en": set(), "es": set()}
     for concept in concepts():
         assert re.fullmatch(re.escape(str(TOPIC)) + r"[a-z0-9]+(-[a-z0-9]+)*", str(concept)), concept
-        pref = list(topics.objects(concept, SKOS.prefLabel))
+        pref = sorted((p for p in topics.objects(concept, SKOS.prefLabel) if isinstance(p, Literal)),
+                      key=lambda p: p.language or "")
         definition = list(topics.objects(concept, SKOS.definition))
-        assert len(pref) == 1 and isinstance(pref[0], Literal) and pref[0].language == "en", concept
+        # one prefLabel per language (SKOS), in English and Spanish, capitalised as a name is
+        assert [p.language for p in pref] == ["en", "es"], concept
+        assert len(list(topics.objects(concept, SKOS.prefLabel))) == 2, concept
+        assert all(str(p)[:1].isupper() and str(p) == str(p).strip() for p in pref), concept
         assert len(definition) == 1 and isinstance(definition[0], Literal) and definition[0].language == "en"
         assert str(definition[0]).count(". ") == 0 and str(definition[0]).endswith("."), f"{concept}: one sentence"
         assert list(topics.objects(concept, SKOS.inScheme)) == [SCHEME], concept
@@ -466,8 +470,11 @@ def test_every_topic_has_label_definition_scheme_and_place_in_the_hierarchy() ->
             assert not broader and concept in top, concept
         else:
             assert len(broader) == 1 and broader[0] in top, f"{concept}: broader must be one top concept"
-        assert str(pref[0]).lower() not in labels, f"duplicate prefLabel {pref[0]}"
-        labels.add(str(pref[0]).lower())
+        for p in pref:
+            assert str(p).lower() not in labels[str(p.language)], f"duplicate prefLabel {p!r}"
+            labels[str(p.language)].add(str(p).lower())
+    scheme = sorted(p.language or "" for p in topics.objects(SCHEME, SKOS.prefLabel) if isinstance(p, Literal))
+    assert scheme == ["en", "es"]
 
 
 def test_store_files_conform_to_the_shapes() -> None:

@@ -172,12 +172,39 @@ def test_a_label_in_the_page_language_is_shown_where_the_graph_has_one(site: str
     assert spanish, "the topic has a Spanish label in the graph"
     assert [h for level, h in get_page(site, TOPIC, lang="es").headings if level == 1] == spanish[:1]
     assert [h for level, h in get_page(site, TOPIC).headings if level == 1] == labels[("prefLabel", "en")]
-    body = get_page(site, "/body/ilo-cinterfor", lang="es")  # no Spanish name in the graph: the one it has
+    body = get_page(site, "/body/ford", lang="es")  # no Spanish name in the graph: the one it has
     assert [h for level, h in body.headings if level == 1] == \
-        [h for level, h in get_page(site, "/body/ilo-cinterfor").headings if level == 1]
+        [h for level, h in get_page(site, "/body/ford").headings if level == 1] == ["Ford"]
     provision = get(site, MANDATE, BROWSER, lang="es", asof="2024-12-31").text
     assert "Encourage ILO-CINTERFOR, OAS and UNESCO" in provision, "quoted text is shown as printed"
     assert "Plan of Action of Buenos Aires (XXI IACML, 2021), art. 7(g)" in provision, "located as kb cite says"
+
+
+def test_a_spanish_page_names_topics_and_bodies_by_their_spanish_names(site: str, store: kb.Store) -> None:
+    """A topic's prefLabel @es and a body's label_es (its rdfs:label @es): on its own page, the dashboard's
+    counts and filters, and the pages of the items linked to it; the English pages keep the English names."""
+    def name(node: str, language: str) -> str:
+        found = store.select(f"""SELECT ?name WHERE {{ <{kb.BASE}{node}> ?p ?name
+            FILTER(?p IN (<http://www.w3.org/2000/01/rdf-schema#label>, <http://www.w3.org/2004/02/skos/core#prefLabel>)
+                   && LANGMATCHES(LANG(?name), "{language}")) }}""").rows
+        assert len(found) == 1, (node, language, found)
+        return str(found[0][0])
+
+    cinterfor, oas, frameworks = ("body/ilo-cinterfor", "body/oas", TOPIC.lstrip("/"))
+    for node in (cinterfor, oas, frameworks):
+        assert name(node, "es") != name(node, "en")
+        for language in ("es", "en"):
+            page = get_page(site, f"/{node}", lang=language)
+            assert [h for level, h in page.headings if level == 1] == [name(node, language)], (node, language)
+    dashboard = {language: get_page(site, "/", lang=language).text for language in ("es", "en")}
+    for node in (oas, frameworks):
+        assert name(node, "es") in dashboard["es"] and name(node, "es") not in dashboard["en"], node
+        assert name(node, "en") in dashboard["en"], node
+    mandate = {language: get_page(site, MANDATE, lang=language, asof="2024-12-31").text for language in ("es", "en")}
+    for node in (cinterfor, oas, frameworks):  # its addressees and topic, in its links and its trace
+        assert name(node, "es") in mandate["es"] and name(node, "es") not in mandate["en"], node
+    found = get_page(site, "/search", lang="es", q="Organización de los Estados Americanos").text
+    assert name(oas, "es") in found, "a body is found by its Spanish name and shown by it"
 
 
 def test_every_page_links_to_itself_in_the_other_language(site: str) -> None:

@@ -3,6 +3,7 @@ header format is parsed in one place, with errors that name the file and line.""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
@@ -571,3 +572,107 @@ def test_a_provision_listing_takes_only_known_kinds_and_filters() -> None:
         kb.provisions_query(None, ["document"])
     with pytest.raises(kb.QueryError, match="given twice"):
         kb.provisions_query(None, ["body", "body"])
+
+
+# --- Topics and bodies are named in English and Spanish: every query that lists them gives one row each ---
+
+
+def _spanish_names(store: kb.Store) -> dict[str, str]:
+    rows = store.select("""SELECT ?node ?name WHERE {
+        ?node <http://www.w3.org/2004/02/skos/core#prefLabel>|<http://www.w3.org/2000/01/rdf-schema#label> ?name
+        FILTER(LANGMATCHES(LANG(?name), "es")) }""").rows
+    return {str(node): str(name) for node, name in rows}
+
+
+def test_every_spanish_name_of_a_body_is_published_beside_its_english_one(built_release: kb.Release) -> None:
+    """label_es is the body's rdfs:label @es; a body without one has its English name alone."""
+    from kb.pipeline import prepare
+
+    bodies = prepare().annotations.bodies
+    with kb.open_store(built_release.store_path) as store:
+        rows = store.select("""SELECT ?body ?label WHERE {
+            ?body a <https://w3id.org/iacml-kb/ontology#Body> ; <http://www.w3.org/2000/01/rdf-schema#label> ?label }
+            """).rows
+    published: dict[str, set[tuple[str, str]]] = {}
+    for body, label in rows:
+        assert isinstance(label, Literal)
+        published.setdefault(str(body), set()).add((str(label.language), str(label)))
+    assert sum(1 for b in bodies if b.label_es) >= 30
+    for b in bodies:
+        assert published[f"{B}body/{b.slug}"] == {("en", b.label), *([("es", b.label_es)] if b.label_es else [])}
+
+
+LISTINGS = [("topics", "", "topic", 40), ("bodies", "", "body", 40), ("topics", "rest", "topic", 40),
+            ("bodies", "rest", "body", 40), ("nodes-topics", "pages", "node", 40),
+            ("nodes-bodies", "pages", "node", 40),
+            ("dashboard-names", "pages", "node", 80), ("search-bodies", "pages", "body", 40)]
+
+
+@pytest.mark.parametrize("name,folder,key,least", LISTINGS, ids=[f"{f or 'named'}/{n}" for n, f, _, _ in LISTINGS])
+def test_a_listing_of_topics_or_bodies_names_each_once_in_english(name: str, folder: str, key: str, least: int,
+                                                                  built_release: kb.Release) -> None:
+    query = kb.get_query(name, folder=folder) if folder else kb.get_query(name)
+    with kb.open_store(built_release.store_path) as store:
+        spanish = _spanish_names(store)
+        rows = store.select(query.text).dicts()
+    nodes = [str(r[key]) for r in rows]
+    assert len(nodes) == len(set(nodes)) >= least
+    assert {str(r[key]) for r in rows if str(r["label"]) == spanish.get(str(r[key]))} == set()
+    assert any(n in spanish for n in nodes)  # the graph has their Spanish names: the listing leaves them out
+
+
+def test_the_competency_queries_name_topics_and_bodies_in_english(built_release: kb.Release) -> None:
+    """A topic's or body's Spanish name joins no list, and adds no row (one per topic in cq08)."""
+    with kb.open_store(built_release.store_path) as store:
+        spanish = set(_spanish_names(store).values())
+        terms = kb.get_query("cq08-ontology-terms")
+        topics = store.select(terms.text, terms.bind({"category": "topic"})).dicts()
+        open_mandates = kb.get_query("cq01-open-mandates")
+        mandates = store.select(open_mandates.text, open_mandates.bind({"asof": "2024-12-31"})).dicts()
+        citation = kb.get_query("cq10-citation")
+        cited = {_s(r, "title") for item in (f"{B}body/ilo", f"{B}topic/informality")
+                 for r in store.select(citation.text, citation.bind({"item": item})).dicts()}
+    assert len(topics) == len({_s(r, "term") for r in topics}) >= 40
+    assert not {_s(r, "label") for r in topics} & spanish
+    listed = {name for r in mandates for k in ("topics", "addressees") for name in _s(r, k).split("; ") if name}
+    assert listed and not listed & spanish
+    assert cited == {"International Labour Organization (ILO)", "Informality"}
+
+
+_SPANISH_NAME = re.compile(rb'^<' + re.escape(B.encode()) + rb'(?:topic|body)/[^>]+> '
+                           rb'<http://www\.w3\.org/(?:2004/02/skos/core#prefLabel|2000/01/rdf-schema#label)> '
+                           rb'".*"@es \.$')
+
+
+def test_no_query_gives_other_rows_for_the_spanish_names(built_release: kb.Release) -> None:
+    """Every named query, and the queries of subfolders that name topics or bodies, answer the same with the
+    Spanish names of topics and bodies as without them (only the pages' labels.rq reads them, and search-bodies.rq
+    finds a body by them)."""
+    with kb.open_store(built_release.store_path) as store:
+        lines = b"".join(store.default_graph_pages()).splitlines(keepends=True)
+        without = b"".join(line for line in lines if not _SPANISH_NAME.match(line.rstrip()))
+        assert len(lines) - len(without.splitlines()) > 80  # one a topic and most bodies
+        chair_links = [r["link"] for r in store.select("""SELECT ?link WHERE {
+            ?link <https://w3id.org/iacml-kb/ontology#linkFrom> ?from .
+            FILTER(STRSTARTS(STR(?from), "https://w3id.org/iacml-kb/body/")) } LIMIT 3""").dicts()]
+        runs: list[tuple[kb.NamedQuery, Mapping[str, object]]] = [
+            *((kb.get_query(name), params) for name, (params, _) in EXPECTED.items()),
+            *((kb.get_query(name), params) for name, params, _ in CASES),
+            *((kb.get_query(name, folder=folder), {})
+              for folder, name in (("pages", "dashboard-names"), ("pages", "nodes-bodies"), ("pages", "nodes-topics"),
+                                   ("pages", "ontology-terms"), ("rest", "bodies"), ("rest", "topics"))),
+            *((kb.get_query(name, folder=folder), {parameter: f"{B}{node}"})
+              for folder, name, parameter in (("cite", "item", "item"), ("trace", "label", "node"))
+              for node in ("body/ilo", "body/oas", "topic/informality")),
+            *((kb.get_query("link", folder="status"), {"link": str(link)}) for link in chair_links),
+        ]
+    assert chair_links and len(runs) > 50
+
+    def answers(on: kb.Store) -> list[list[str]]:
+        return [sorted(repr(sorted((k, str(v)) for k, v in row.items()))
+                       for row in on.select(query.text, query.bind(params)).dicts())  # type: ignore[arg-type]
+                for query, params in runs]
+
+    # both in memory: an engine's GROUP_CONCAT order depends on its store (the documents' symbols)
+    with kb.EmbeddedStore.in_memory(b"".join(lines)) as named, kb.EmbeddedStore.in_memory(without) as plain:
+        assert answers(plain) == answers(named)

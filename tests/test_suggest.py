@@ -2059,3 +2059,15 @@ def test_kb_suggest_for_a_document_proposes_the_links_into_it(capsys: pytest.Cap
     assert code == 0
     proposed = json.loads(capsys.readouterr().out)
     assert [p for p in proposed if f"/doc/{REPORT}/" in p["from"] and f"/doc/{earlier}/" in p["to"]]
+
+
+def test_a_topics_spanish_name_is_not_a_phrase_to_suggest_it_by() -> None:
+    """A topic is suggested by its English prefLabel and its altLabels; its Spanish prefLabel names it on Spanish
+    pages ("Aprendizajes" would find any "aprendizajes previos")."""
+    from kb.suggest import topic_labels
+
+    labels = topic_labels()
+    apprenticeships = labels[f"{kb.BASE}topic/apprenticeships"]
+    assert "Apprenticeships" in apprenticeships and "programas de aprendizaje" in apprenticeships
+    assert "Aprendizajes" not in apprenticeships
+    assert "Trabajo en plataformas" not in labels[f"{kb.BASE}topic/platform-work"]
