@@ -57,7 +57,8 @@ from kb.model import DatasetInfo, DocType
 from kb.ontology import alignments_graph
 from kb.parse import ParsedDocument, ParseWarning, parse, parse_document
 from kb.phrases import LANGUAGES as STATUS_LANGUAGES
-from kb.phrases import STATUS_NAMES
+from kb.phrases import STATUS_NAMES, status_name
+from kb.phrases import check_language as check_status_language
 from kb.phrases import say as status_sentence
 from kb.pipeline import (
     Built,
@@ -180,6 +181,7 @@ __all__ = [
     "build",
     "build_asof",
     "check_filters",
+    "check_status_language",
     "cite",
     "coverage",
     "current_release",
@@ -224,6 +226,7 @@ __all__ = [
     "source_text",
     "statistics",
     "status",
+    "status_name",
     "status_reason",
     "status_sentence",
     "suggest",

@@ -914,10 +914,7 @@ StatusLanguageOpt = Annotated[str, typer.Option("--language", "-l", help="en or 
 
 def _status_language(language: str) -> str:
     """``--language`` checked before the store is opened: an InputError naming it and the languages."""
-    if language not in kb.STATUS_LANGUAGES:
-        raise kb.InputError(f"--language {language!r} is not a language the status is explained in",
-                            hint=f"use one of {', '.join(kb.STATUS_LANGUAGES)}", parameter="language")
-    return language
+    return kb.check_status_language(language, parameter="--language")
 
 
 def _status_value(row: kb.StatusRow, language: str = "en") -> dict[str, object]:
@@ -964,7 +961,7 @@ def status_cmd(document: Annotated[str | None, typer.Option(help="Document slug.
         sys.stdout.write(out.getvalue())
         return
     if language != "en":  # a table is read by people: the values as the language names them
-        table = [[*row[:3], *(kb.STATUS_NAMES.get(v, {}).get(language, v) for v in row[3:6]), row[6]]
+        table = [[*row[:3], *(kb.status_name(v, language) for v in row[3:6]), row[6]]
                  for row in table]
     typer.echo(_table(header, [[Literal(c) for c in row] for row in table], width=90))
 
@@ -992,7 +989,7 @@ def why(item: Annotated[str, typer.Argument(help='A mandate or recommendation: I
         if a is None:
             continue
         typer.echo(say("why.dimension", dimension=say(f"dimension.{dim}"),
-                       value=kb.STATUS_NAMES[a.value][language], rule=a.rule.name, title=a.rule.query.title))
+                       value=kb.status_name(a.value, language), rule=a.rule.name, title=a.rule.query.title))
         typer.echo(f"  {a.explanation(language)}")
         for link in exp.links.get(dim, []):
             to = say("why.this") if link.target == exp.item else link.target_label

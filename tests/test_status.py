@@ -540,3 +540,16 @@ def test_a_draft_plan_of_action_issues_no_mandate_and_decides_no_status(
     else:  # the same text held as adopted: the earlier plan superseded, recommendations not adopted
         assert {value for _, value in changed.values()} >= {"superseded", "not-adopted"}, changed
         assert len(drafted) == 2
+
+
+def test_a_status_value_the_library_has_no_name_for_is_said_as_it_is() -> None:
+    """The CLI's table and `kb why` say a value by kb.status_name: a value with no display name (a rule file a
+    curator added) is printed as it is, in either language, never a KeyError."""
+    assert kb.status_name("no-evidence", "es") == "sin evidencia"
+    assert kb.status_name("under-review", "es") == "under-review" == kb.status_name("under-review")
+    with pytest.raises(kb.InputError) as caught:
+        kb.status_name("addressed", "fr")
+    assert caught.value.parameter == "language"
+    with pytest.raises(kb.InputError) as caught:
+        kb.check_status_language("pt", parameter="--language")
+    assert caught.value.parameter == "--language" and "--language 'pt'" in str(caught.value)
