@@ -411,7 +411,7 @@ def read_annotation_file(path: Path) -> dict[str, Any] | None:
         node = loader.get_single_node()
         data = None if node is None else loader.construct_document(node)
     except yaml.YAMLError as exc:
-        raise yaml_error(path, exc, "fix the syntax at that line") from exc
+        raise yaml_error(path, exc, "fix the syntax at that line", text) from exc
     finally:
         loader.dispose()
     if data is None:

@@ -131,17 +131,22 @@ _OPENED = {"while scanning a quoted scalar": "quoted text", "while parsing a flo
            "while parsing a flow mapping": "{...} mapping"}
 
 
-def yaml_error(path: Path, exc: yaml.YAMLError, hint: str) -> CorpusError:
+def yaml_error(path: Path, exc: yaml.YAMLError, hint: str, text: str | None = None) -> CorpusError:
     """The CorpusError of a YAML syntax error, at the line to fix: where an unclosed quote or bracket was
-    opened (saying where the parser stopped), else where the parser stopped."""
+    opened (saying where the parser stopped), else where the parser stopped. ``text`` is what was read: a
+    parser that stopped past its last line (a quote never closed) is said to stop at the end of the file."""
     problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
     mark, context, opened = getattr(exc, "problem_mark", None), getattr(exc, "context", None), \
         getattr(exc, "context_mark", None)
-    line = mark.line + 1 if mark is not None else None
-    if context in _OPENED and opened is not None and line is not None and opened.line + 1 < line:
+    if mark is None:
+        return CorpusError(path, f"malformed YAML: {problem}", hint=hint)
+    stopped, last = mark.line + 1, len(text.splitlines()) if text is not None else None
+    where = "still open at the end of the file" if last is not None and stopped > last else \
+        f"{problem} at line {stopped}"
+    if context in _OPENED and opened is not None and opened.line + 1 < stopped:
         return CorpusError(path, f"malformed YAML: the {_OPENED[context]} opened at this line is not closed "
-                                 f"({problem} at line {line})", line=opened.line + 1, hint=hint)
-    return CorpusError(path, f"malformed YAML: {problem}", line=line, hint=hint)
+                                 f"({where})", line=opened.line + 1, hint=hint)
+    return CorpusError(path, f"malformed YAML: {problem}", line=min(stopped, last or stopped) or None, hint=hint)
 
 
 def load_yaml(path: Path) -> tuple[Any, dict[str, int]]:
@@ -161,7 +166,7 @@ def load_yaml(path: Path) -> tuple[Any, dict[str, int]]:
         finally:
             loader.dispose()
     except yaml.YAMLError as exc:
-        raise yaml_error(path, exc, "fix the syntax at that line") from exc
+        raise yaml_error(path, exc, "fix the syntax at that line", text) from exc
     lines: dict[str, int] = {}
     if isinstance(node, yaml.MappingNode):
         for key_node, value_node in node.value:

@@ -246,7 +246,7 @@ class Review:
         except yaml.YAMLError as exc:
             raise yaml_error(path, exc, "fix the syntax at that line: nothing was changed" + (
                 "; `kb suggest` writes this file again" if path == self.suggestions_path else
-                ", and the decisions of the review are in this file, so keep it")) from exc
+                ", and the decisions of the review are in this file, so keep it"), text) from exc
         return data, node
 
     def _entries(self, path: Path, key: str, required: tuple[str, ...]) -> list[tuple[int, dict[str, Any]]]:
