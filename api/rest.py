@@ -461,12 +461,6 @@ def list_provisions(ctx: Context, request: Request, *, document: str | None, kin
     return {"items": items, "limit": limit, "offset": offset, "next": _page_url(request, offset + limit, more)}
 
 
-def _language_rank(value: Node, language: str) -> int:
-    """0 for a literal in ``language``, 1 for one with no language, 2 for one in another (sorting names by it)."""
-    tag = getattr(value, "language", None)
-    return 0 if tag and tag.lower() == language else 1 if not tag else 2
-
-
 def item_view(ctx: Context, iri: URIRef, required_type: str | None = None) -> dict[str, Any]:
     """The JSON view of one item: properties, children, incoming, trace links with quotes, its own quotes."""
     description = kb.describe(ctx.store, iri)
@@ -474,11 +468,7 @@ def item_view(ctx: Context, iri: URIRef, required_type: str | None = None) -> di
     if required_type is not None and required_type not in types:
         raise kb.NotFoundError(f"{iri} is not a {curie(required_type)}")
     properties = [_term(p, o) for p, o in description.properties]
-    # its English name: a topic or body is named in Spanish too
-    names = [o for p, o in description.properties if p in (
-        "http://purl.org/dc/terms/title", "http://www.w3.org/2000/01/rdf-schema#label",
-        "http://www.w3.org/2004/02/skos/core#prefLabel")]
-    label = next((str(o) for o in sorted(names, key=lambda o: _language_rank(o, "en"))), None)
+    label = description.name("en")  # the JSON API names items in English
     if label is None:
         eid, document = description.first(KB + "eId"), description.first(KB + "inDocument")
         if eid is not None and document is not None:

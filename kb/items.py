@@ -28,6 +28,9 @@ CLASS_PARTITION_QUERY = get_query("class-partitions", folder=FOLDER).text
 PROPERTY_PARTITION_QUERY = get_query("property-partitions", folder=FOLDER).text
 # A document's or provision's language versions (kb.versions): queries/versions/, shared with kb.cite.
 LANGUAGE_VERSIONS_QUERY = get_query("language-versions", folder="versions").text
+# What names an item, in this order: a document's title, a body's label, a topic's preferred label.
+NAME_PREDICATES = (iri.PREFIXES["dcterms"] + "title", iri.PREFIXES["rdfs"] + "label",
+                   iri.PREFIXES["skos"] + "prefLabel")
 
 
 
@@ -44,6 +47,18 @@ class ItemDescription:
     def first(self, predicate: str) -> str | None:
         found = self.values(predicate)
         return str(found[0]) if found else None
+
+    def name(self, language: str = "en") -> str | None:
+        """The item's title or label in ``language`` (``en`` also matches ``en-GB``, as SPARQL's LANGMATCHES),
+        else one with no language, else one in another (a topic or body is named in Spanish too)."""
+        def rank(named: tuple[str, Node]) -> tuple[int, int, str]:
+            predicate, value = named
+            tag = (getattr(value, "language", None) or "").lower()
+            own = 0 if tag and (tag == language or tag.startswith(language + "-")) else 1 if not tag else 2
+            return own, NAME_PREDICATES.index(predicate), str(value)
+
+        names = [(p, o) for p, o in self.properties if p in NAME_PREDICATES]
+        return str(min(names, key=rank)[1]) if names else None
 
 
 def describe(store: Store, item: URIRef) -> ItemDescription:

@@ -166,3 +166,21 @@ def test_the_rest_kinds_are_the_librarys() -> None:
     from api import rest
     from kb.listing import PROVISION_KINDS
     assert typing.get_args(rest.ProvisionKind) == PROVISION_KINDS
+
+
+def test_an_item_is_named_in_the_language_asked_else_untagged_else_another() -> None:
+    """kb.ItemDescription.name: the JSON API's label of an item (api/rest.py) and the library's one rule for it."""
+    from rdflib import Literal
+
+    title, label, pref = (kb.PREFIXES["dcterms"] + "title", kb.PREFIXES["rdfs"] + "label",
+                          kb.PREFIXES["skos"] + "prefLabel")
+    topic = kb.ItemDescription("t", [(pref, Literal("Informalidad", lang="es")),
+                                     (pref, Literal("Informality", lang="en-GB"))])
+    assert topic.name("en") == "Informality" and topic.name("es") == "Informalidad"
+    body = kb.ItemDescription("b", [(label, Literal("OIT", lang="es")), (label, Literal("ILO"))])
+    assert body.name("en") == "ILO" and body.name("es") == "OIT"
+    only_spanish = kb.ItemDescription("c", [(label, Literal("Ministerio de Trabajo", lang="es"))])
+    assert only_spanish.name("en") == "Ministerio de Trabajo"
+    document = kb.ItemDescription("d", [(pref, Literal("Plan")), (title, Literal("Plan of Action of Buenos Aires"))])
+    assert document.name() == "Plan of Action of Buenos Aires"  # a title before a label
+    assert kb.ItemDescription("p", [(kb.PREFIXES["rdf"] + "type", Literal("x"))]).name() is None
