@@ -213,11 +213,7 @@ async def home(request: Request, ctx: Context) -> Response:
             errors[exc.parameter] = str(exc)
             values[exc.parameter] = ""
     query = urlencode({k: v for k, v in values.items() if v})
-    documents = await offload.run(lambda: ctx.store.select(pages_data.DOCUMENT_FACTS_QUERY.text).dicts())
-    held = [{"href": views.local_href(str(r["document"])), "title": str(r["title"]),
-             "date": str(r.get("date", "")),
-             "kind": pages_data.kind_name(ctx.store, pages_data.local_name(str(r["type"])), language.code),
-             "held": str(r["held"]).lower() == "true", "reader": f"/reader/{r['slug']}"} for r in documents]
+    held = await offload.run(pages_data.documents, ctx.store, language.code)
     return _page(request, "index.html", ctx, 400 if errors else 200, data=data, values=values,
                  errors=list(errors.values()),
                  csv_href="/mandates.csv" + (f"?{query}" if query else ""), kinds=KINDS,

@@ -20,7 +20,7 @@ import threading
 import unicodedata
 from collections import Counter
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, NamedTuple
 
 from rdflib import URIRef
 from rdflib.term import Literal, Node
@@ -68,12 +68,14 @@ HEADING_QUERY = _query("heading")
 TEXT_QUERY = _query("text")
 QUOTE_QUERY = _query("quote")
 LABELS_QUERY = _query("labels")
+TITLES_QUERY = _query("titles-by-language")
+VERSION_PROVISIONS_QUERY = _query("version-provisions")
 
 BOUND_QUERIES = (PARENT_QUERY, HEADING_QUERY, TEXT_QUERY, LINKS_OUT_QUERY, LINKS_IN_QUERY, OWN_EVIDENCE_QUERY,
                  DOCUMENT_LINKS_QUERY, EVIDENCE_LINKS_QUERY, CLASS_EXAMPLES_QUERY, CLASS_COUNT_QUERY,
-                 PROPERTY_EXAMPLE_QUERY, PROPERTY_COUNT_QUERY, QUOTE_QUERY)
+                 PROPERTY_EXAMPLE_QUERY, PROPERTY_COUNT_QUERY, QUOTE_QUERY, VERSION_PROVISIONS_QUERY)
 LIST_QUERIES = (PROVISIONS_QUERY, ACTIVITIES_QUERY, BODIES_QUERY, NAMES_QUERY, DOCUMENT_FACTS_QUERY,
-                ONTOLOGY_TERMS_QUERY, LABELS_QUERY)
+                ONTOLOGY_TERMS_QUERY, LABELS_QUERY, TITLES_QUERY)
 
 
 def warm_up(store: kb.Store) -> None:
@@ -115,11 +117,13 @@ _NODES: dict[tuple[int, str], dict[str, dict[str, str]]] = {}
 
 def _nodes(store: kb.Store, language: str = "en") -> dict[str, dict[str, str]]:
     """Label, kind, date and last known day of every named node (read once per store and language: the store
-    is read-only), a provision's locator in ``language``."""
+    is read-only), a provision's locator in ``language``, and a document's title there where it is held in it
+    (:func:`held_title`), its provisions' labels too."""
     found = _NODES.get((id(store), language))
     if found is not None:
         return found
     nodes: dict[str, dict[str, str]] = {}
+    titles = _titles(store) if language != "en" else {}
     for query in NODE_QUERIES:
         rows = store.select(query.text).dicts()
         # every provision's number as printed, first: a section's "A" names it in its paragraphs' labels
@@ -130,13 +134,16 @@ def _nodes(store: kb.Store, language: str = "en") -> dict[str, dict[str, str]]:
             if "eId" in r:
                 counted = "reconstructed" in r
                 printed = {a: said[n] for a, n in _ancestors(str(r["node"]), str(r["eId"])) if n in said}
-                name = provision_title(str(r["docTitle"]), kind, str(r.get("number", "")), str(r["eId"]),
+                held = titles.get(str(kb.doc_iri(str(r["docSlug"]))), {}).get(language)
+                title = held.title if held else str(r["docTitle"])
+                name = provision_title(title, kind, str(r.get("number", "")), str(r["eId"]),
                                        reconstructed=counted, printed=printed, language=language)
                 short = provision_title(str(r["docSlug"]), kind, str(r.get("number", "")), str(r["eId"]),
                                         reconstructed=counted, printed=printed, language=language)
                 locator = short[len(str(r["docSlug"])) + 2:]
             else:
-                name = short = locator = str(r["label"])
+                held = titles.get(str(r["node"]), {}).get(language)
+                name = short = locator = held.title if held else str(r["label"])
             nodes.setdefault(str(r["node"]), {"label": name, "short": short, "locator": locator, "kind": kind,
                                               "date": str(r.get("date", "")), "knownBy": str(r.get("knownBy", "")),
                                               "number": said.get(str(r["node"]), "")})
@@ -182,6 +189,69 @@ def _labels(store: kb.Store) -> dict[str, dict[str, str]]:
     with _LOCK:
         _LABELS[id(store)] = labels
     return labels
+
+
+class HeldTitle(NamedTuple):
+    """A document's title in a language: as printed on its own cover, or on its language version's
+    (``version``: that version's IRI; empty for the document's own)."""
+
+    title: str
+    version: str
+
+
+_TITLES: dict[int, dict[str, dict[str, HeldTitle]]] = {}
+
+
+def primary_language(tag: str) -> str:
+    """"es-PY" -> "es": the language a page is written in, whatever region a document's tag names."""
+    return tag.lower().split("-", 1)[0]
+
+
+def _titles(store: kb.Store) -> dict[str, dict[str, HeldTitle]]:
+    """Each document's title by language (read once per store): its own cover's in its language, else its
+    language version's there, as printed, else as given in that language."""
+    found = _TITLES.get(id(store))
+    if found is not None:
+        return found
+    ranked: dict[tuple[str, str], tuple[int, str, str]] = {}
+    for r in store.select(TITLES_QUERY.text).dicts():
+        value = r["title"]
+        language = primary_language(value.language or "") if isinstance(value, Literal) else ""
+        if not language:
+            continue
+        version = str(r.get("version", ""))
+        rank = 0 if not version else 1 if str(r["printed"]).lower() == "true" else 2
+        key = (str(r["document"]), language)
+        candidate = (rank, version, str(value))
+        if key not in ranked or candidate < ranked[key]:
+            ranked[key] = candidate
+    titles: dict[str, dict[str, HeldTitle]] = {}
+    for (document, language), (_, version, title) in ranked.items():
+        titles.setdefault(document, {})[language] = HeldTitle(title, version)
+    with _LOCK:
+        _TITLES[id(store)] = titles
+    return titles
+
+
+def held_title(store: kb.Store, document: str, language: str) -> HeldTitle | None:
+    """The title a page in ``language`` gives a document (see :func:`_titles`); None on an English page, which
+    gives the title the knowledge base gives it, and where the document is held in no such language."""
+    return _titles(store).get(document, {}).get(language) if language != "en" else None
+
+
+def in_version(store: kb.Store, document: str, language: str) -> dict[str, dict[str, str]]:
+    """The provisions of ``document`` that its language version in ``language`` (the one it is titled by there)
+    says, by IRI: that version's provision (``iri``), its ``text`` and ``heading``, and their ``language`` tag.
+    Empty on an English page, and for a document held in no other language."""
+    held = held_title(store, document, language)
+    if held is None or not held.version:
+        return {}
+    found: dict[str, dict[str, str]] = {}
+    for r in store.select(VERSION_PROVISIONS_QUERY.text, {"document": URIRef(document)}).dicts():
+        if str(r["versionDocument"]) == held.version and str(r["provision"]) not in found:
+            found[str(r["provision"])] = {"iri": str(r["version"]), "text": str(r.get("text", "")),
+                                          "heading": str(r.get("heading", "")), "language": str(r["language"])}
+    return found
 
 
 def in_language(store: kb.Store, node: str, language: str) -> str | None:
@@ -276,7 +346,9 @@ def dashboard(store: kb.Store, *, asof: str | None, document: str | None, topic:
     titles: dict[str, str] = {}
     for row in rows:
         values = Counter(a.value for a in row.assessments.values())
-        titles[row.document] = row.document_title
+        if row.document not in titles:
+            held = held_title(store, str(kb.doc_iri(row.document)), language)
+            titles[row.document] = held.title if held else row.document_title
         keys = {"document": [row.document], "topic": list(row.topics),
                 "body": sorted(set(row.addressees) | ({row.issuer} if row.issuer else set()))}
         for dimension, slugs in keys.items():
@@ -293,9 +365,12 @@ def dashboard(store: kb.Store, *, asof: str | None, document: str | None, topic:
             key=lambda g: (-int(str(g["no-evidence"])), str(g["label"]).casefold()))
     kept = [r for r in rows if _keep(r, document, topic, body, status)]
     shown = kept if limit is None else kept[:limit]
-    items = [{"iri": r.item, "path": local_href(r.item), "document": r.document, "documentTitle": r.document_title,
-              "eId": r.eid, "number": r.number, "kind": r.kind, "text": r.text,
-              "title": provision_title(r.document_title, r.kind, r.number, r.eid,
+    # a row's text as its document's language version in the page's language says it, where one is held
+    said = {slug: in_version(store, str(kb.doc_iri(slug)), language) for slug in {r.document for r in shown}}
+    items = [{"iri": r.item, "path": local_href(r.item), "document": r.document, "documentTitle": titles[r.document],
+              "eId": r.eid, "number": r.number, "kind": r.kind,
+              **_row_text(r, said[r.document].get(r.item)),
+              "title": provision_title(titles[r.document], r.kind, r.number, r.eid,
                                        printed=printed_numbers(store, r.item, r.eid), language=language),
               "response": r.value("response"), "lifecycle": r.value("lifecycle"), "adoption": r.value("adoption"),
               "topics": list(r.topics), "addressees": list(r.addressees),
@@ -308,6 +383,33 @@ def dashboard(store: kb.Store, *, asof: str | None, document: str | None, topic:
                                         key=lambda kv: kv[1].casefold()),
                         "body": sorted(((s, names["body"].get(s, s)) for s in per["body"]),
                                        key=lambda kv: kv[1].casefold())}}
+
+
+def _row_text(row: kb.StatusRow, version: dict[str, str] | None) -> dict[str, str]:
+    """A dashboard row's text: its language version's where that one has words, marked with its language."""
+    if version and version["text"]:
+        return {"text": version["text"], "textLanguage": version["language"]}
+    return {"text": row.text, "textLanguage": ""}
+
+
+def documents(store: kb.Store, language: str = "en") -> list[dict[str, Any]]:
+    """The dashboard's list of documents, in date order. On a page in another language than English, a document
+    held in that language too is listed once, by its title there, its text to read the one in that language."""
+    rows = store.select(DOCUMENT_FACTS_QUERY.text).dicts()
+    titled = {str(r["document"]): held_title(store, str(r["document"]), language) for r in rows}
+    versions = {held.version for held in titled.values() if held is not None and held.version}
+    slugs = {str(r["document"]): str(r["slug"]) for r in rows}
+    listed = []
+    for r in rows:
+        document = str(r["document"])
+        if document in versions:  # listed under its original
+            continue
+        held = titled[document]
+        listed.append({"href": local_href(document), "title": held.title if held else str(r["title"]),
+                       "date": str(r.get("date", "")), "kind": kind_name(store, local_name(str(r["type"])), language),
+                       "held": str(r["held"]).lower() == "true",
+                       "reader": f"/reader/{slugs.get(held.version, r['slug']) if held else r['slug']}"})
+    return listed
 
 
 # --------------------------------------------------------------------------------------------
@@ -415,14 +517,28 @@ def item_page(store: kb.Store, iri: URIRef, language: str = "en") -> dict[str, A
                                                 "curie": term_name(store, predicate, language), "items": []})
         if len(group["items"]) < 200:
             group["items"].append(_value(store, URIRef(subject), language))
-    children = [{"href": local_href(c), "eId": e, "label": node_facts(store, c, language)["locator"],
-                 "text": _short(_text(store, c), 160)} for c, e in description.children]
+    document = description.first(KB + "inDocument")
+    own_document = document if document is not None else node if section == "doc" else None
+    language_of_text = str(kb.describe(store, URIRef(own_document)).first(DCTERMS_LANGUAGE) or "") \
+        if own_document else ""
+    # held in the page's language too (a language version): its title, its words where it has this provision's
+    said = in_version(store, own_document, language) if own_document else {}
+    children = []
+    for c, e in description.children:
+        counterpart = said.get(c, {})
+        words = counterpart.get("heading") or counterpart.get("text")
+        children.append({"href": local_href(c), "eId": e, "label": node_facts(store, c, language)["locator"],
+                         "text": _short(words or _text(store, c), 160),
+                         "language": counterpart["language"] if words else language_of_text})
     cite: dict[str, str] = {}
+    cite_language = ""  # the Spanish-style citation's: the language of what it cites (a Spanish version's, if held)
     if section in CITABLE:
         try:
             citation = kb.cite(store, iri)
             cite = {fmt: citation.render(fmt) for fmt in kb.CITATION_FORMATS}
-            cite["text-es"] = kb.cite(store, iri, "es").render("text")  # for reports written in Spanish
+            spanish = kb.cite(store, iri, "es")  # for reports written in Spanish: the item as held in Spanish
+            cite["text-es"] = spanish.render("text")
+            cite_language = primary_language(spanish.text_language)
         except kb.KbError:
             cite = {}
     try:
@@ -434,7 +550,6 @@ def item_page(store: kb.Store, iri: URIRef, language: str = "en") -> dict[str, A
                  for link in trace.links]
     except kb.KbError:
         timeline, steps = None, []
-    document = description.first(KB + "inDocument")
     parents: list[dict[str, str]] = []
     parent = description.first(KB + "partOf")
     while parent is not None and len(parents) < 10:
@@ -447,14 +562,29 @@ def item_page(store: kb.Store, iri: URIRef, language: str = "en") -> dict[str, A
         reader = f"/reader/{description.first(KB + 'slug')}"
     elif document is not None and description.first(KB + "startOffset") is not None:
         reader = f"/reader/{local_name(document)}#{description.first(KB + 'eId')}"
-    own_document = document if document is not None else node if section == "doc" else None
-    language_of_text = str(kb.describe(store, URIRef(own_document)).first(DCTERMS_LANGUAGE) or "") \
-        if own_document else ""
     text_language = language_of_text if description.first(KB + "text") is not None else \
         _literal_language(description, SKOS_DEFINITION)
+    heading_language = language_of_text
+    version: dict[str, Any] | None = None
+    original: dict[str, str] | None = None
+    held_in = held_title(store, own_document, language) if own_document else None
+    if held_in is not None and held_in.version:
+        mine = said.get(node)
+        shown = mine if mine and (mine["text"] or mine["heading"]) else None
+        target = shown["iri"] if shown else held_in.version
+        version = {"href": local_href(target), "label": label(store, target, language),
+                   "language": language, "document": section == "doc" and node == own_document,
+                   "aligned": shown is not None}
+        if shown is not None:  # its words in the page's language first, the original's beside them
+            original = {"text": text or "", "heading": heading or "", "language": text_language,
+                        "headingLanguage": heading_language,
+                        "primary": primary_language(text_language or heading_language)}
+            text, heading = shown["text"] or None, shown["heading"] or None
+            text_language = heading_language = shown["language"]
     return {"iri": node, "path": local_href(node), "label": label(store, node, language),
             "kind": kind_name(store, kind, language), "section": section, "language": language_of_text,
-            "textLanguage": text_language,
+            "textLanguage": text_language, "headingLanguage": heading_language, "version": version,
+            "original": original, "citeLanguage": cite_language,
             "text": text, "heading": heading, "facts": facts, "links": links, "own": own,
             "incoming": list(incoming.values()), "children": children, "cite": cite, "timeline": timeline,
             "steps": steps, "parents": parents, "reader": reader, "quoted": quoted, "roles": _roles(links),
@@ -657,7 +787,9 @@ def _index(store: kb.Store) -> list[dict[str, str]]:
                                 printed=printed_numbers(store, str(r["provision"]), str(r["eId"])))
         body = " ".join(str(r[k]) for k in ("heading", "text") if k in r)
         entries.append({"type": "provision", "iri": str(r["provision"]), "title": title, "kind": kind,
-                        "text": body, "key": fold(f"{title} {r['eId']} {body}")})
+                        "text": body, "key": fold(f"{title} {r['eId']} {body}"),
+                        "original": str(r.get("original", "")),
+                        "language": primary_language(str(r.get("language", "")))})
     for r in store.select(ACTIVITIES_QUERY.text).dicts():
         body = ", ".join(str(r[k]) for k in ("startDate", "place") if k in r)
         entries.append({"type": "activity", "iri": str(r["activity"]), "title": str(r["label"]),
@@ -697,6 +829,22 @@ def _snippet(text: str, words: list[str], size: int = 240) -> list[dict[str, Any
 SEARCH_TYPES = ("provision", "activity", "body")
 
 
+def _one_per_work(store: kb.Store, hits: list[dict[str, str]],
+                  language: str) -> tuple[list[dict[str, str]], dict[str, dict[str, str]]]:
+    """On a page in a language other than English, a provision found in its original and in its version in that
+    language is one hit, the original's (titled and shown in that language on its page), its snippet the version's
+    words; the version's words (and their ``language``) by the original's IRI."""
+    if language == "en":
+        return hits, {}
+    found = {e["iri"] for e in hits}
+    versions = {e["original"]: e for e in hits
+                if e.get("original") in found and e.get("language") == language
+                and (held := held_title(store, e["original"].rsplit("/", 1)[0], language)) is not None
+                and e["iri"].startswith(held.version + "/")}
+    kept = [e for e in hits if not (e.get("original") in versions and versions[e["original"]] is e)]
+    return kept, {iri: {"text": e["text"], "language": e["language"]} for iri, e in versions.items() if e["text"]}
+
+
 def search(store: kb.Store, q: str, kind: str | None, limit: int = 50, language: str = "en") -> dict[str, Any]:
     """Every provision, activity and body whose title or text holds all the words (case and accents ignored),
     activities and bodies named in ``language`` where the graph has their names in it."""
@@ -709,13 +857,16 @@ def search(store: kb.Store, q: str, kind: str | None, limit: int = 50, language:
         if kind and kind != type_name:
             continue
         hits = [e for e in _index(store) if e["type"] == type_name and all(w in e["key"] for w in words)]
+        hits, said = _one_per_work(store, hits, language)
         hits.sort(key=lambda e: (-sum(fold(e["title"]).count(w) for w in words), e["title"]))
         total += len(hits)
         groups.append({"type": type_name, "count": len(hits), "more": len(hits) > limit,
                        "items": [{"href": local_href(e["iri"]),
                                   "title": label(store, e["iri"], language),
                                   "kind": e["kind"] if type_name == "body" else kind_name(store, e["kind"], language),
-                                  "snippet": _snippet(e["text"], words) if e["text"] else []}
+                                  "snippet": _snippet(said[e["iri"]]["text"], words) if e["iri"] in said else
+                                  _snippet(e["text"], words) if e["text"] else [],
+                                  "language": said[e["iri"]]["language"] if e["iri"] in said else ""}
                                  for e in hits[:limit]]})
     return {"q": q, "groups": groups, "total": total}
 

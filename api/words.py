@@ -150,6 +150,19 @@ WORDS: dict[str, dict[str, str]] = {
     "count.quote.one": {"en": "{n} quote", "es": "{n} cita"},
     "count.quote.other": {"en": "{n} quotes", "es": "{n} citas"},
     # --- item pages ---------------------------------------------------------------------------------
+    "item.version_document": {"en": "Held in {language} too: <a href=\"{href}\">{label}</a>.",
+                              "es": "También se tiene en {language}: <a href=\"{href}\">{label}</a>."},
+    "item.version_aligned": {"en": "Shown as its {language} version says it, <a href=\"{href}\">{label}</a>; the "
+                                   "original is below.",
+                             "es": "Se muestra como lo dice su versión en {language}, <a href=\"{href}\">{label}</a>; "
+                                   "el original figura debajo."},
+    "item.version_lacks": {"en": "Its {language} version, <a href=\"{href}\">{label}</a>, has no counterpart of it: "
+                                 "the original is shown.",
+                           "es": "Su versión en {language}, <a href=\"{href}\">{label}</a>, no tiene su equivalente: "
+                                 "se muestra el original."},
+    "item.original_text": {"en": "The original ({language})", "es": "El original ({language})"},
+    "language.en": {"en": "English", "es": "inglés"},
+    "language.es": {"en": "Spanish", "es": "español"},
     "item.read_source": {"en": "Read it in the source text", "es": "Leerlo en el texto fuente"},
     "item.cite": {"en": "Cite", "es": "Citar"},
     "item.also_as": {"en": "Also as", "es": "También en"},

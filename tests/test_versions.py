@@ -12,7 +12,7 @@ from typing import Any
 
 import httpx
 import pytest
-from fixtures.plan_of_action import NEW_PLAN, NEW_PLAN_VERSION_ES
+from fixtures.plan_of_action import NEW_PLAN, NEW_PLAN_VERSION_ES, NEW_PLAN_VERSION_ES_SHORT
 from rdflib import URIRef
 from test_api_server import running_server
 
@@ -156,6 +156,64 @@ def test_a_version_is_cited_in_its_language_and_shown_beside_the_original(
     with kb.open_store(release.store_path) as store:  # the reader: the text as printed, under its printed title
         assert kb.source_text(store, kb.doc_iri(VERSION), root=corpus.parent).title == "Plan de Acción de Asunción"
         assert kb.source_text(store, kb.doc_iri(PLAN), root=corpus.parent).title == "Plan of Action of Asunción"
+
+
+
+def test_a_spanish_page_titles_and_words_an_original_as_its_spanish_version(corpus_copy: Path, tmp_path: Path) -> None:
+    """A report author writing in Spanish reads the Plan held in English with its Spanish text held: its pages,
+    the dashboard's rows and the search's hits in Spanish give the Spanish title, and a provision's Spanish words
+    (marked as Spanish) with the original's below and a link to the version's page; a provision the version lacks
+    keeps the original's words. The English pages, the citations' IRI and the JSON API are as they were."""
+    for held in (corpus_copy / "documents" / f"{PLAN}.yaml", corpus_copy / "sources" / f"{PLAN}.txt"):
+        held.unlink(missing_ok=True)
+    english, spanish = tmp_path / "plan-en.txt", tmp_path / "plan-es.txt"
+    english.write_text(NEW_PLAN, encoding="utf-8")
+    spanish.write_text(NEW_PLAN_VERSION_ES_SHORT, encoding="utf-8")
+    kb.add_document(english, corpus_dir=corpus_copy)
+    assert kb.add_document(spanish, corpus_dir=corpus_copy).slug == VERSION
+    release, _ = kb.build(corpus_copy, tmp_path / "build")
+    mandate = f"/doc/{PLAN}/para_4"
+    with running_server(release.store_path, tmp_path / "server.log") as server, \
+            httpx.Client(base_url=server.url, timeout=60, headers={"Accept": "text/html"}) as client:
+        page = client.get(mandate, params={"lang": "es"}).text
+        assert "<h1>Plan de Acción de Asunción, párr. 4</h1>" in page
+        assert re.search(r'<blockquote class="item-text" id="item-text" lang="es"><p>Invitar a OIT/CINTERFOR', page)
+        assert re.search(r'<blockquote class="item-text" id="original-item-text" lang="en"><p>Encourage ILO-CINTERFOR',
+                         page)
+        assert f'<a href="/doc/{VERSION}/para_4?lang=es">Plan de Acción de Asunción, párr. 4</a>' in page
+        assert re.search(rf'<pre id="cite-text" [^>]*>Plan of Action of Asunción [^<]*/doc/{PLAN}/para_4\. ', page)
+        lacking = client.get(f"/doc/{PLAN}/para_3__para_c", params={"lang": "es"}).text  # none in the version
+        assert "<h1>Plan de Acción de Asunción, párr. 3(c)</h1>" in lacking and 'id="original"' not in lacking
+        assert re.search(r'id="item-text" lang="en"><p>the transition from the informal', lacking)
+        assert f'<a href="/doc/{VERSION}?lang=es">Plan de Acción de Asunción</a>' in lacking
+        document = client.get(f"/doc/{PLAN}", params={"lang": "es"}).text
+        assert "<h1>Plan de Acción de Asunción</h1>" in document and f'href="/doc/{VERSION}?lang=es"' in document
+        assert '<span lang="es">GRUPOS DE TRABAJO</span>' in document  # its contents in Spanish too
+        dashboard = client.get("/", params={"lang": "es", "document": PLAN}).text
+        assert f'<a href="/doc/{PLAN}/para_4?lang=es">Plan de Acción de Asunción, párr. 4</a>' in dashboard
+        assert '<td class="text-cell" lang="es">Invitar a OIT/CINTERFOR' in dashboard
+        assert f'<option value="{PLAN}" selected>Plan de Acción de Asunción</option>' in dashboard
+        # the list of documents: the work once, by its Spanish title, its text to read the Spanish one
+        assert f'<a href="/reader/{VERSION}?lang=es">' in dashboard
+        assert f'href="/doc/{VERSION}?lang=es"' not in dashboard
+        found = client.get("/search", params={"lang": "es", "q": "CINTERFOR Asunción"}).text
+        hits = re.findall(r'<li><a href="(/doc/iacml23[^"?]*)\?lang=es">([^<]*)</a>', found)
+        assert hits == [(mandate, "Plan de Acción de Asunción, párr. 4")], hits  # one work, one hit
+        assert '<p class="snippet" lang="es">Invitar a OIT/<mark>CINTERFOR</mark>' in found
+        # in English: as before
+        english_page = client.get(mandate).text
+        assert "<h1>Plan of Action of Asunción, para. 4</h1>" in english_page
+        assert 'id="language-version"' not in english_page and 'id="original"' not in english_page
+        assert re.search(r'id="item-text" lang="en"><p>Encourage ILO-CINTERFOR', english_page)
+        # its Spanish-style citation cites the Spanish version: Spanish, and marked so on an English page
+        assert re.search(r'<pre id="cite-text-es" [^>]*lang="es">Plan de Acción de Asunción', english_page)
+        assert "Plan of Action of Asunción, para. 4" in client.get("/", params={"document": PLAN}).text
+        english_search = client.get("/search", params={"q": "CINTERFOR"}).text
+        english_hits = re.findall(r'<li><a href="(/doc/iacml23[^"]*)">', english_search)
+        assert sorted(english_hits) == sorted([mandate, f"/doc/{VERSION}/para_4"])
+        api = f"/api/items{mandate}"
+        assert client.get(api, headers={"Accept": "application/json", "Accept-Language": "es"}).json() == \
+            client.get(api, headers={"Accept": "application/json"}).json()
 
 
 def test_links_are_curated_on_the_original_with_quotes_from_either(both: tuple[Path, Path]) -> None:
