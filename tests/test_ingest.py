@@ -27,6 +27,7 @@ from kb.errors import EXIT_USAGE, EXIT_VALIDATION
 from kb.model import Kind
 
 PLAN = "iacml23-plan-of-action"
+HTML = {"Accept": "text/html"}
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
@@ -1417,6 +1418,11 @@ def test_a_spanish_document_is_cited_in_spanish_with_its_title_as_printed(
         assert json.loads(view["formats"]["csl-json"])[0]["language"] == "es"
         refused = client.get("/api/cite/doc/plan-asuncion-es/art_2__para_a", params={"language": "fr"})
         assert refused.status_code in (400, 422) and refused.json()["error"]["parameter"] == "language"
+        # a page in Spanish titles it as printed, as a Spanish citation does; an English page by the title given
+        page = client.get("/doc/plan-asuncion-es/art_2__para_a", params={"lang": "es"}, headers=HTML).text
+        assert "<h1>Plan de Acción de Asunción, art. 2(a)</h1>" in page and 'id="language-version"' not in page
+        page = client.get("/doc/plan-asuncion-es/art_2__para_a", headers=HTML).text
+        assert "<h1>Plan of Action of Asunción, Art. 2(a)</h1>" in page
 
 
 def test_a_title_left_as_the_cover_s_is_published_in_its_language(corpus_copy: Path, tmp_path: Path) -> None:
