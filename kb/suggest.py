@@ -805,15 +805,18 @@ def _name_patterns(bodies: tuple[tuple[str, ...], ...]) -> _NamePatterns:
 def _elided(name: str) -> re.Pattern[str] | None:
     """The pattern of a name "<head> of <tail>" said after another of the same head, the head not repeated:
     "Ministries of Labor and Education" names the Ministries of Education ("Ministerios de Trabajo y de Educación");
-    its group ``name`` is the tail, where the name is read."""
+    its group ``name`` is the tail, where the name is read. The head is read in any letters, as the name is; the
+    others and the tail are names, capitalised (or in capitals, on a cover): "the Ministries of Labor and education
+    providers" names no ministry of education."""
     parts = re.split(r"\s+(?:of|de)\s+", name, maxsplit=1)
     if len(parts) < 2 or len(name.split()) < 3:
         return None
     head, tail = parts
-    other = r"[^\W\d_][\w-]*(?:\s+[^\W\d_][\w-]*)?"  # another of the head's kind, in a word or two
-    joined = r"(?:\s*,\s*|\s*,?\s+(?:and|y|e)\s+)(?:(?:of|de)\s+)?"  # ", ", " and ", " y de "
-    return re.compile(rf"(?<![\w-]){re.escape(head)}\s+(?:of|de)\s+{other}(?:{joined}{other})*?{joined}"
-                      rf"(?P<name>{re.escape(tail)})(?![\w-])", re.IGNORECASE)
+    word = r"[A-ZÁÉÍÓÚÑ][\w-]*"
+    other = rf"{word}(?:\s+{word})?"  # another of the head's kind, in a word or two
+    joined = r"(?:\s*,\s*|\s*,?\s+(?i:and|y|e)\s+)(?:(?i:of|de)\s+)?"  # ", ", " and ", " y de "
+    return re.compile(rf"(?<![\w-])(?i:{re.escape(head)}\s+(?:of|de))\s+{other}(?:{joined}{other})*?{joined}"
+                      rf"(?P<name>{re.escape(tail)}|{re.escape(tail.upper())})(?![\w-])")
 
 
 def _plurals(stem: str) -> tuple[str, ...]:

@@ -250,8 +250,9 @@ def test_the_bodies_of_a_series_named_together_are_each_proposed() -> None:
 
 
 def test_a_body_named_after_another_of_its_kind_without_its_head_is_named() -> None:
-    """"Ministries of Labor and Education" names the Ministries of Education, their head not said again: a 2021
-    recommendation asking for cooperation among both was proposed as addressed to the Ministries of Labor only."""
+    """"Ministries of Labor and Education" names the Ministries of Education, their head not said again, in English
+    and Spanish, the head in any letters; a word in lower case after "and", "y" is no ministry's name ("the Ministries
+    of Labor and education providers"), nor is a list of others that are not names ("employers and Education")."""
     from kb.model import Body
     from kb.suggest import _named_bodies, bodies_named
 
@@ -272,6 +273,15 @@ def test_a_body_named_after_another_of_its_kind_without_its_head_is_named() -> N
         "labor", "health"}
     assert bodies_named("the Ministries of Labor and their education partners", known) == {  # type: ignore[arg-type]
         "labor"}
+    for plain in ("the Ministries of Labor and education and training systems",
+                  "the Ministries of Labor, employers and education providers",
+                  "the Ministries of Labor, employers and Education providers",
+                  "los Ministerios de Trabajo y educación técnica"):
+        assert bodies_named(plain, known) == {"labor"}, plain  # type: ignore[arg-type]
+    assert bodies_named("THE MINISTRIES OF LABOR AND EDUCATION", known) == {  # type: ignore[arg-type]
+        "labor", "education"}
+    assert bodies_named("the ministries of Labor and Education", known) == {  # type: ignore[arg-type]
+        "labor", "education"}
 
 
 def test_a_body_is_named_as_printed_whatever_the_hash_seed() -> None:
