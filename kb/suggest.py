@@ -218,6 +218,9 @@ class Suggestion:
     why: str
     features: dict[str, float] = field(default_factory=dict)
     role: str = ""  # an addressee's, when the words before its name say it (channel, partner, supporter)
+    # An addressee named in the paragraph introducing its source, not in the source's text: "asks" when named after
+    # the verb asking ("... recommends that the Ministers"), "names" otherwise.
+    lead_in: str = ""
 
     def as_json(self) -> dict[str, object]:
         return {"from": self.source.iri, "type": self.link_type, "to": self.target,
@@ -697,7 +700,7 @@ def _addressees(source: Candidate, annotations: Annotations) -> list[Suggestion]
             why = (f"the paragraph introducing it asks {name!r}" if asked
                    else f"the paragraph introducing it names {name!r}")
             out.append(Suggestion(source, "addressee", str(iri.body_iri(slug)), f"body:{slug}", _confidence(features),
-                                  evidence, why, features))
+                                  evidence, why, features, lead_in="asks" if asked else "names"))
     return sorted(out, key=lambda s: (-s.confidence, s.target))
 
 
@@ -1077,8 +1080,8 @@ def suggest(documents: Sequence[SourceDocument], provisions: dict[str, list[Prov
     own |= {c.iri for c in recommending}
     for item in recommending:
         # a summary's paragraph introducing its points tells who spoke, and asks no one
-        out += [s for s in _addressees(item, annotations)[:top] if (item.iri, "addressee", s.target) not in known
-                and not s.why.startswith("the paragraph introducing it names")]
+        asked = [s for s in _addressees(item, annotations) if s.lead_in != "names"]
+        out += [s for s in asked[:top] if (item.iri, "addressee", s.target) not in known]
     out = [s for s in out
            if (s.source.ref, s.link_type, s.target_ref) not in refused and s.confidence >= min_confidence
            and (s.source.iri in own or (s.link_type != "addressee" and s.target_ref.split(" ")[0] in (wanted or ())))]

@@ -1682,18 +1682,27 @@ def test_the_authors_named_as_the_subject_are_not_proposed_as_addressees(corpus_
 
 
 def test_a_meeting_s_point_that_recommends_is_proposed_its_addressees(corpus_copy: Path, tmp_path: Path) -> None:
-    """A summary's point saying "Recommendations: ..." asks the bodies it names to act, as a recommendation does (the
-    curators linked those of the Quito summary, and none was proposed); one telling that recommendations were
-    presented asks no one, nor does the paragraph introducing the points, which names who spoke."""
+    """A summary's point saying "Recommendations: ..." is proposed the bodies its text names, as a recommendation is,
+    every one of them (up to ``top``) however many bodies the paragraph introducing the points names: those are who
+    spoke (the delegations, the OAS, the ILO, the CIM, COSATE, CEATAL), and none of them is proposed. A point telling
+    that a delegation presented recommendations is proposed nothing."""
+    from kb.suggest import bodies_named, candidates
+
     summary = tmp_path / "summary.txt"
     summary.write_text(
         "ORGANIZATION OF AMERICAN STATES\n\nMEETING OF WORKING GROUP 1 OF THE XXX INTER-AMERICAN CONFERENCE OF "
         "MINISTERS OF LABOR\nLima, Peru, March 3, 2040\n\nSUMMARY OF THE MEETING\n\n"
+        "I. DESCRIPTION AND PARTICIPANTS\n\n"
+        "The meeting gathered delegations from 19 Ministries of Labor of the member states.\n\n"
+        "II. MAIN IDEAS OF THE MEETING\n\n"
         "Panel 1: Green jobs and the transition of coastal fisheries\n\n"
-        "The following points summarize the exchanges among the delegations, with the OAS and the ILO:\n\n"
+        "Moderator: Ana Ruiz, Director of Employment, Ministry of Labor of Peru\n\n"
+        "The following points summarize the presentations and the exchanges among the delegations of Chile and "
+        "Mexico, the OAS, the ILO, the CIM, COSATE and CEATAL:\n\n"
         "- Coastal fisheries employ a growing share of young workers in the region, most of them without contracts.\n"
         "- Recommendations: map the skills that coastal fisheries will need; deepen the exchange among the Ministries "
-        "of Labor and civil society organizations that train fishers.\n"
+        "of Labor and civil society organizations that train fishers; and open the training of fishers' cooperatives "
+        "to the financing of the World Bank.\n"
         "- The delegation of Chile presented the outcomes of a regional seminar, with lessons learned and "
         "recommendations, namely: the Ministries of Labor held twelve consultations.\n", encoding="utf-8")
     added = kb.add_document(summary, corpus_dir=corpus_copy, slug="wg1-2040-lima-summary", doc_type="MeetingSummary",
@@ -1701,10 +1710,15 @@ def test_a_meeting_s_point_that_recommends_is_proposed_its_addressees(corpus_cop
     meta = added.meta_path.read_text(encoding="utf-8")
     added.meta_path.write_text(re.sub(r"(?m)^issuing_body:.*$", "issuing_body: iacml-wg1", meta), encoding="utf-8")
     prepared = kb.prepare(corpus_copy)
+    point = next(c for c in candidates(prepared.documents, prepared.provisions, prepared.annotations)
+                 if c.doc == added.slug and c.text.startswith("Recommendations:"))
+    assert point.lead_in is not None and {"oas", "ilo", "cim", "cosate", "ceatal"} <= bodies_named(
+        point.lead_in.quote, prepared.annotations)  # the introducing paragraph names five bodies and more
     found = kb.suggest(prepared.documents, prepared.provisions, prepared.annotations, document=added.slug)
     addressed = sorted((s.source.ref.split()[-1], s.target_ref) for s in found if s.link_type == "addressee")
-    assert addressed == [("list_1__item_2", "body:civil-society-organizations"),
-                         ("list_1__item_2", "body:ministries-of-labor")], addressed
+    point_eid = point.ref.split()[-1]
+    assert addressed == [(point_eid, "body:civil-society-organizations"), (point_eid, "body:ministries-of-labor"),
+                         (point_eid, "body:world-bank")], addressed
 
 
 def test_suggest_says_when_a_document_reports_no_declared_activity(
