@@ -167,10 +167,21 @@ _NAMED_IN_AFTER_RE = re.compile(r"\s*(?:Declaration|Convention|Charter|Constitut
 # out the following Plan of Action"): an activity answers one of those articles, not the opening.
 _INTRODUCES_RE = re.compile(r"\b(?:the following (?:Plan of Action|commitments|mandates|actions)|(?:el|los|las) "
                             r"siguientes? (?:Plan de Acci[óo]n|compromisos|mandatos|acciones))\b", re.IGNORECASE)
-# A meeting's point that says a recommendation ("Recommendations: improve ...", "it was recommended that the Ministries
-# ..."), not one telling that recommendations were presented.
-_RECOMMENDS_RE = re.compile(r"\b(?:recommendations?\s*:|recommended that|recomendaci[óo]n(?:es)?\s*:|"
-                            r"se recomend[óo] que|recomendaron que)", re.IGNORECASE)
+# A meeting's point that says a recommendation: under a label ("Recommendations: improve ...", "Recomendaciones:"), or
+# by the verb, in English ("The group recommends that", "it was recommended that", "recommended to the Ministries",
+# "recommends strengthening") or Spanish ("Se recomienda que", "se recomienda fortalecer", "se recomendó a los
+# Ministerios", "Recomendó que", "recomiendan a").
+_RECOMMENDS_RE = re.compile(
+    r"\b(?:(?P<label>recommendations?|recomendaci[óo]n(?:es)?)\s*:"
+    r"|recommend(?:s|ed)?\s+(?:that|to|the|an?|(?!(?:during|following|including|regarding|concerning|according)\b)[a-z]+ing)\b|(?:is|are|was|were)\s+recommended\b"
+    r"|se\s+(?:recomiendan?|recomend[óo]|recomendaron)\b"
+    r"|(?:recomiend(?:a|an|o)|recomend(?:[óo]|aron|amos))\s+(?:que|a|al)\b)", re.IGNORECASE)
+# A label in a sentence telling that recommendations were presented ("The delegation of Chile presented its
+# recommendations: the Ministries held ...", "expuso sus recomendaciones:"): what follows is their report.
+_PRESENTED_RE = re.compile(
+    r"\b(?:present(?:s|ed)|shared?|submit(?:s|ted)|outlined?|described?|reported|summari[sz]ed|explained|informed"
+    r"|present[óo]|presentaron|comparti[óo]|compartieron|expuso|expusieron|describi[óo]|inform[óo]|resumi[óo])\b"
+    r"|\b(?:its|their|his|her|sus?)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 _LIST_JOIN = re.compile(r"\s*(?:,|\band\b|\by\b|\be\b|,\s*and\b)\s*(?:the\s+|la\s+|el\s+|los\s+|las\s+)?")
 # A citation of a provision by its number: "recommendation 7", "Art. 7, g", "Article 7, paragraph g)", "artículo 7,
 # literal g)", "7(g)"; the word says what kind of provision it names.
@@ -704,6 +715,16 @@ def _addressees(source: Candidate, annotations: Annotations) -> list[Suggestion]
     return sorted(out, key=lambda s: (-s.confidence, s.target))
 
 
+def _recommends(text: str) -> bool:
+    """Whether a meeting's point says a recommendation (:data:`_RECOMMENDS_RE`), not that recommendations were
+    presented (:data:`_PRESENTED_RE`, read in the sentence before a label)."""
+    for m in _RECOMMENDS_RE.finditer(text):
+        sentence = re.split(r"[.;!?]\s", text[:m.start()])[-1]
+        if m["label"] is None or not _PRESENTED_RE.search(sentence):
+            return True
+    return False
+
+
 def _around(text: str, start: int, end: int, minimum: int = _MIN_QUOTE) -> tuple[int, int]:
     """A quote of ``text[start:end]`` with whole words before it (after it, at the text's start) until it
     is ``minimum`` characters long or the whole text."""
@@ -1075,7 +1096,7 @@ def suggest(documents: Sequence[SourceDocument], provisions: dict[str, list[Prov
                     if (source.iri, "addressee", s.target) not in known]
     # A meeting's point that recommends asks the bodies it names to act, as a recommendation does; it is proposed no
     # other link (what carries it forward is a recommendation, which is).
-    recommending = [c for c in items if c.kind == Kind.ITEM.value and not c.stands_for and _RECOMMENDS_RE.search(c.text)
+    recommending = [c for c in items if c.kind == Kind.ITEM.value and not c.stands_for and _recommends(c.text)
                     and (wanted is None or c.doc in wanted)]
     own |= {c.iri for c in recommending}
     for item in recommending:

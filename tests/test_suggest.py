@@ -1685,7 +1685,8 @@ def test_a_meeting_s_point_that_recommends_is_proposed_its_addressees(corpus_cop
     """A summary's point saying "Recommendations: ..." is proposed the bodies its text names, as a recommendation is,
     every one of them (up to ``top``) however many bodies the paragraph introducing the points names: those are who
     spoke (the delegations, the OAS, the ILO, the CIM, COSATE, CEATAL), and none of them is proposed. A point telling
-    that a delegation presented recommendations is proposed nothing."""
+    that a delegation presented recommendations ("... namely: ...", "presented its recommendations: ...") is proposed
+    nothing."""
     from kb.suggest import bodies_named, candidates
 
     summary = tmp_path / "summary.txt"
@@ -1704,7 +1705,9 @@ def test_a_meeting_s_point_that_recommends_is_proposed_its_addressees(corpus_cop
         "of Labor and civil society organizations that train fishers; and open the training of fishers' cooperatives "
         "to the financing of the World Bank.\n"
         "- The delegation of Chile presented the outcomes of a regional seminar, with lessons learned and "
-        "recommendations, namely: the Ministries of Labor held twelve consultations.\n", encoding="utf-8")
+        "recommendations, namely: the Ministries of Labor held twelve consultations.\n"
+        "- The delegation of Mexico presented its recommendations: the Ministries of Labor held regional dialogues "
+        "with civil society organizations.\n", encoding="utf-8")
     added = kb.add_document(summary, corpus_dir=corpus_copy, slug="wg1-2040-lima-summary", doc_type="MeetingSummary",
                             date="2040-03-03")
     meta = added.meta_path.read_text(encoding="utf-8")
@@ -1719,6 +1722,39 @@ def test_a_meeting_s_point_that_recommends_is_proposed_its_addressees(corpus_cop
     point_eid = point.ref.split()[-1]
     assert addressed == [(point_eid, "body:civil-society-organizations"), (point_eid, "body:ministries-of-labor"),
                          (point_eid, "body:world-bank")], addressed
+
+
+def test_a_meeting_s_point_says_a_recommendation_in_english_and_spanish() -> None:
+    """A point says a recommendation under a label or by the verb, in English and Spanish, in the present and the
+    past, personal or not; a point telling that recommendations were presented, or naming one in passing, does not."""
+    from kb.suggest import _recommends
+
+    says = ["Recommendations: strengthen the gender units of the Ministries.",
+            "The following was put forward as a recommendation: closer work with employers' organizations.",
+            "The group recommends that the Ministries of Labor update their occupational registries.",
+            "It was recommended that the Ministries publish their inspection data.",
+            "The delegations recommended strengthening the public employment services.",
+            "The meeting recommended the creation of a regional observatory.",
+            "The participants recommend to the Ministries a common glossary of skills.",
+            "A regional qualifications framework is recommended for the coming years.",
+            "Recomendaciones: fortalecer las unidades de género de los Ministerios.",
+            "Se recomienda que los Ministerios de Trabajo actualicen sus registros.",
+            "Se recomienda fortalecer los servicios públicos de empleo.",
+            "Se recomendó a los Ministerios de Trabajo publicar sus datos de inspección.",
+            "Recomendó que los Ministerios revisen sus canales de información.",
+            "Las delegaciones recomendaron que se cree un observatorio regional.",
+            "Recomiendan a los Ministerios un glosario común."]
+    tells = ["The delegation of Chile presented its recommendations: the Ministries of Labor held ten dialogues.",
+             "The delegation of Peru shared the following recommendations: the Ministries met four times a year.",
+             "La delegación de Chile presentó sus recomendaciones: los Ministerios realizaron doce consultas.",
+             "El delegado expuso las siguientes recomendaciones: los Ministerios crearon unidades de género.",
+             "The seminar produced lessons learned and recommendations, namely: three dialogues were held.",
+             "Policy recommendations at the national level: develop skills for the future.",
+             "The idea emerged as a recommendation of an earlier meeting.",
+             "The measures recommended during the meeting were listed in an annex.",
+             "Las recomendaciones del seminario fueron compartidas con las delegaciones."]
+    assert [t for t in says if not _recommends(t)] == []
+    assert [t for t in tells if _recommends(t)] == []
 
 
 def test_suggest_says_when_a_document_reports_no_declared_activity(
