@@ -28,6 +28,7 @@ import hashlib
 import io
 import json
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -119,13 +120,15 @@ def _keep_language(html: str, code: str) -> str:
 
 
 def render_page(request: Request, name: str, ctx: Context | None = None, language: Language | None = None,
-                **values: Any) -> str:
-    """A page from ``api/templates/`` in the request's language, with the switch to the other one."""
+                here: tuple[str, Sequence[tuple[str, str]]] | None = None, **values: Any) -> str:
+    """A page from ``api/templates/`` in the request's language, with the switch to the other one: the
+    request's address in it, or ``here`` (a path and its parameters: a page answering a form's post)."""
     language = language or page_language(request)
     other = next(code for code in words.LANGUAGES if code != language.code)
-    kept = [(k, v) for k, v in request.query_params.multi_items() if k != LANG_PARAMETER]
+    path, kept = here or (request.url.path, request.query_params.multi_items())
+    kept = [(k, v) for k, v in kept if k != LANG_PARAMETER]
     switch = {"lang": other, "name": words.LANGUAGE_NAMES[other],
-              "href": f"{request.url.path}?{urlencode([*kept, (LANG_PARAMETER, other)])}"}
+              "href": f"{path}?{urlencode([*kept, (LANG_PARAMETER, other)])}"}
     html = render(name, **(_common(ctx) if ctx is not None else {}), lang=language.code,
                   t=words.Words(language.code), switch=switch, **values)
     return _keep_language(html, language.code) if language.asked else html

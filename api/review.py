@@ -12,6 +12,12 @@ page carries it in its address: the links, the filter and the forms of the page 
 browsers send a cookie of 127.0.0.1 to every port of it, that is to any other local server the curator's
 browser visits. The page is sent with ``Referrer-Policy: same-origin``, so the address leaves it for this
 server only.
+
+The page is in English or Spanish as the public pages are (:func:`api.pages.page_language`: ``lang``, else
+``Accept-Language``), its words from :mod:`api.words`; a ``lang`` asked is kept in its links and forms, the
+decision's answer included, and the switch to the other language keeps the token as the page's links do. What
+the library says (a refusal, a suggestion's why, an accept that wrote nothing) stays in its English, marked
+``lang="en"`` on a Spanish page. The page is stored by no cache: its links hold the token.
 """
 
 from __future__ import annotations
@@ -22,7 +28,7 @@ import secrets
 from pathlib import Path
 from urllib.parse import parse_qs, quote, urlencode, urlsplit
 
-from fastapi import FastAPI, Request
+from fastapi import FastAPI, Query, Request
 from fastapi import Path as PathParam
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
@@ -30,7 +36,8 @@ import kb
 from api import offload, words
 from api.context import Context
 from api.errors import ApiError
-from api.linked_data import render
+from api.linked_data import LangParam
+from api.pages import LANG_PARAMETER, Language, page_language, render_page
 
 LOOPBACK = frozenset({"127.0.0.1", "::1", "localhost"})
 ID_PATTERN = r"^[0-9a-f]{10}$"
@@ -89,15 +96,25 @@ def install(app: FastAPI, ctx: Context, corpus_dir: Path, token: str) -> None:
 
     @app.get("/review", tags=["Curation"], summary="Suggested links waiting for a curator (curator mode only)",
              response_class=HTMLResponse)
-    async def review_page(request: Request, done: str = "") -> Response:
+    async def review_page(request: Request, done: str = "",
+                          done_lang: str = Query("", description="the language ``done`` is written in, where not "
+                                                                 "the page's (what the library said)"),
+                          lang: str | None = LangParam) -> Response:
         _guard(request, token, posting=False)
         view = _view(request)
-        return await offload.run(page, view, done=done)  # reading the review files: not on the event loop
+        language = page_language(request)
+        if done_lang not in ("", *words.LANGUAGES):
+            raise ApiError(400, f"done_lang {done_lang[:40]!r} is not one of {', '.join(words.LANGUAGES)}",
+                           parameter="done_lang")
+        # reading the review files: not on the event loop
+        return await offload.run(page, request, language, view, done=done, done_lang=done_lang)
 
-    def page(view: dict[str, str], *, done: str = "", refused: str = "", ident: str = "",
-             form: dict[str, str] | None = None, mended: bool = False, status: int = 200) -> HTMLResponse:
-        """One page of the review queue as filtered (``view``: type, document, page); after a refused decision,
-        with why and the curator's edits as typed (``mended``: a quote replaced by the source's exact text)."""
+    def page(request: Request, language: Language, view: dict[str, str], *, done: str = "", done_lang: str = "",
+             refused: str = "", ident: str = "", form: dict[str, str] | None = None, mended: bool = False,
+             status: int = 200) -> HTMLResponse:
+        """One page of the review queue as filtered (``view``: type, document, page) in ``language``; after a
+        refused decision, with why and the curator's edits as typed (``mended``: a quote replaced by the source's
+        exact text)."""
         pending = sorted(review.pending(), key=lambda p: (-p.confidence, p.source, p.target))
         proposed = sorted(review.pending_activities(), key=lambda a: (-a.confidence, a.document, a.id))
         documents = sorted({p.document for p in pending if p.document} | {a.document for a in proposed})
@@ -107,22 +124,26 @@ def install(app: FastAPI, ctx: Context, corpus_dir: Path, token: str) -> None:
         pages = max(1, -(-len(shown) // PAGE_SIZE))
         number = min(int(view["page"] or 1), pages)
         filters = {k: v for k, v in view.items() if v and k != "page"}
+        asked = [(LANG_PARAMETER, language.code)] if language.asked else []
 
-        def address(n: int) -> str:  # of page n as filtered: the token kept in every link and form
-            return urlencode({"token": token, **filters, "page": n})
+        def kept(n: int) -> list[tuple[str, str]]:  # page n as filtered: the token kept in every link and form
+            return [("token", token), *filters.items(), ("page", str(n))]
 
-        # the curator's page (loopback only) is in English: the switch is not offered
-        return HTMLResponse(render("review.html", version=ctx.version, triples=ctx.triples, lang="en",
-                                   t=words.Words("en"), switch=None,
-                                   pending=shown[(number - 1) * PAGE_SIZE:number * PAGE_SIZE], waiting=len(pending),
-                                   matching=len(shown), page=number, pages=pages, view=view, documents=documents,
-                                   query=address(number), token=token,
-                                   page_href=lambda n: "/review?" + address(n),
-                                   done=done, refused=refused, refused_id=ident, typed=form or {}, mended=mended,
-                                   corpus=str(corpus_dir), link_types=kb.ACCEPTABLE_TYPES, roles=kb.ADDRESSEE_ROLES,
-                                   activities=activities if number == 1 else [], activity_count=len(activities),
-                                   activity_types=kb.ACTIVITY_TYPES),
-                            status_code=status)
+        def address(n: int) -> str:  # its links and forms keep a language asked too (the switch names its own)
+            return urlencode([*kept(n), *asked])
+
+        html = render_page(request, "review.html", ctx, language, here=("/review", kept(number)),
+                           pending=shown[(number - 1) * PAGE_SIZE:number * PAGE_SIZE], waiting=len(pending),
+                           matching=len(shown), page=number, pages=pages, view=view, documents=documents,
+                           query=address(number), token=token, page_href=lambda n: "/review?" + address(n),
+                           done=done, done_lang=done_lang, refused=refused, refused_id=ident, typed=form or {},
+                           mended=mended, corpus=str(corpus_dir), link_types=kb.ACCEPTABLE_TYPES,
+                           roles=kb.ADDRESSEE_ROLES, activities=activities if number == 1 else [],
+                           activity_count=len(activities), activity_types=kb.ACTIVITY_TYPES)
+        headers = {"Content-Language": language.code, "Cache-Control": "no-store"}
+        if not language.asked:
+            headers["Vary"] = "Accept-Language"
+        return HTMLResponse(html, status_code=status, headers=headers)
 
     @app.post("/review/{ident}", tags=["Curation"], summary="Accept or reject one suggestion (curator mode only)",
               response_class=RedirectResponse, status_code=303)
@@ -134,11 +155,12 @@ def install(app: FastAPI, ctx: Context, corpus_dir: Path, token: str) -> None:
         decision = form.get("decision", "")
         if decision not in ("accept", "reject"):
             raise ApiError(400, f"decision {decision!r} is not accept or reject", parameter="decision")
-        view = _view(request)  # the page it was decided on: the curator returns there
+        view = _view(request)  # the page it was decided on: the curator returns there, in its language
+        language = page_language(request)
         try:
             # The files, and the check of an accepted link against the corpus, take seconds: in a thread, so
             # that the server answers meanwhile.
-            done, following = await offload.run(decide_now, ident, form)
+            done, said_in, following = await offload.run(decide_now, ident, form, words.Words(language.code))
         except kb.InputError as exc:
             if "text/html" not in request.headers.get("accept", ""):
                 raise
@@ -146,16 +168,19 @@ def install(app: FastAPI, ctx: Context, corpus_dir: Path, token: str) -> None:
             gone = isinstance(exc, kb.NotFoundError)  # decided meanwhile (another tab, the prompt): no edits to keep
             # a quote refused whose exact text the source has: the field holds that text, to accept as it is
             mended = {k: exc.fixes.get(v, v) if k.startswith("quote_") else v for k, v in form.items()}
-            return await offload.run(page, view, refused=exc.message if gone else str(exc),
+            return await offload.run(page, request, language, view, refused=exc.message if gone else str(exc),
                                      ident="" if gone else ident, form=mended, mended=mended != form,
                                      status=404 if gone else 400)
-        back = urlencode({"token": token, **{k: v for k, v in view.items() if v}})
+        back = urlencode({"token": token, **{k: v for k, v in view.items() if v},
+                          **({LANG_PARAMETER: language.code} if language.asked else {})})
         return RedirectResponse(f"/review?{back}&done={quote(done)}"
+                                + (f"&done_lang={said_in}" if said_in != language.code else "")
                                 + (f"#s-{following}" if following else ""), status_code=303)
 
-    def decide_now(ident: str, form: dict[str, str]) -> tuple[str, str]:
-        """Accept or reject; what the page then says, and the suggestion that came after it (the page returns
-        there, not to its top)."""
+    def decide_now(ident: str, form: dict[str, str], t: words.Words) -> tuple[str, str, str]:
+        """Accept or reject; what the page then says (in ``t``'s language, or the library's English: the
+        language it is in is returned too), and the suggestion that came after it (the page returns there,
+        not to its top)."""
         order = [a.id for a in sorted(review.pending_activities(), key=lambda a: (-a.confidence, a.document, a.id))]
         order += [p.id for p in sorted(review.pending(), key=lambda p: (-p.confidence, p.source, p.target))]
         following = next(iter(order[order.index(ident) + 1:]), "") if ident in order else ""
@@ -163,17 +188,19 @@ def install(app: FastAPI, ctx: Context, corpus_dir: Path, token: str) -> None:
         if review.is_activity(ident):
             if form.get("decision") != "accept":
                 review.reject(ident, form.get("reason", ""))
-                return f"rejected {ident}: it will not be proposed again", following
+                return t.plain("review.done.rejected_activity", ident=ident), t.language, following
             entry = review.accept_activity(ident, quotes=quotes, **{
                 k: form[k] for k in ("slug", "type", "label", "start", "end", "place") if k in form})
-            return (f"declared activity {entry['slug']} ({entry['type']}): run kb build, then kb suggest --document "
-                    f"{entry['reported_in'][0]} proposes what it answered", following)
+            return (t.plain("review.done.declared", slug=entry["slug"], type=entry["type"],
+                            document=entry["reported_in"][0]), t.language, following)
         if form.get("decision") == "accept":
             # every field as the form sends it, shown values and all: kb tells an edit from a value sent back
             done = review.accept(ident, link_type=form.get("link_type") or None, target=form.get("target") or None,
                                  role=form.get("role") or None, quotes=quotes)
             link = done.link
-            return (f"accepted {link['from']} {link['type']} {link['to']}: run kb build to publish it"
-                    if done.written else str(done)), following
+            if not done.written:
+                return str(done), "en", following  # the library's account of the entry the corpus has already
+            return (t.plain("review.done.accepted", link=f"{link['from']} {link['type']} {link['to']}"),
+                    t.language, following)
         review.reject(ident, form.get("reason", ""))
-        return f"rejected {ident}: it will not be suggested again", following
+        return t.plain("review.done.rejected", ident=ident), t.language, following

@@ -1,7 +1,8 @@
 """The words of the web pages, in English and Spanish: the one catalogue the templates read.
 
-It owns every word a public page shows of its own (headings, field names, buttons, the status
-words, error titles, the search form): :data:`WORDS`, each entry an ``en`` and an ``es`` text,
+It owns every word a page shows of its own (headings, field names, buttons, the status words,
+error titles, the search form; the curator's review page's too, and what it says a decision did):
+:data:`WORDS`, each entry an ``en`` and an ``es`` text,
 and :class:`Words`, what a template calls to get one (``t("home.heading")``, with ``{name}``
 values filled in and escaped). What the knowledge base says (labels, titles, quoted text, the
 ontology's labels of its terms) comes from the graph, in the page's language where it has it;
@@ -370,6 +371,77 @@ WORDS: dict[str, dict[str, str]] = {
     "sparql.format": {"en": "Format", "es": "Formato"},
     "sparql.run": {"en": "Run", "es": "Ejecutar"},
     "sparql.description": {"en": "Service description", "es": "Descripción del servicio"},
+    # --- the curator's review page (/review, curator mode only; api.review) -------------------------
+    "review.title": {"en": "Review suggested links", "es": "Revisar los vínculos sugeridos"},
+    "review.lead": {"en": "Links <code>kb suggest</code> proposed for <code>{corpus}</code>, best first. Every quote "
+                          "is verbatim from a held source. An accepted link becomes curated "
+                          "(<code>annotations/reviewed-links.yaml</code>) and is published by the next <code>kb "
+                          "build</code>; a rejected one is not proposed again. This page is served in curator mode "
+                          "only, on this machine.",
+                    "es": "Vínculos que <code>kb suggest</code> propuso para <code>{corpus}</code>, los mejores "
+                          "primero. Cada cita es textual de una fuente conservada. Un vínculo aceptado pasa a ser "
+                          "curado (<code>annotations/reviewed-links.yaml</code>) y lo publica la próxima <code>kb "
+                          "build</code>; uno rechazado no se vuelve a proponer. Esta página solo se sirve en modo "
+                          "curador, en esta máquina."},
+    "review.not_done": {"en": "Not done: {message}.", "es": "No se hizo: {message}."},
+    "review.nothing_written": {"en": "Nothing was written.", "es": "No se escribió nada."},
+    "review.nothing_written_edits": {"en": "Nothing was written; your edits are below (<a href=\"#s-{ident}\">the "
+                                           "suggestion</a>)",
+                                     "es": "No se escribió nada; sus cambios están abajo (<a href=\"#s-{ident}\">la "
+                                           "sugerencia</a>)"},
+    "review.edits": {"en": "Your edits are below (<a href=\"#s-{ident}\">the suggestion</a>)",
+                     "es": "Sus cambios están abajo (<a href=\"#s-{ident}\">la sugerencia</a>)"},
+    "review.mended": {"en": ", the quote as the source reads it: accept to take it",
+                      "es": ", con la cita tal como se lee en la fuente: acepte para tomarla"},
+    "review.filters": {"en": "Which suggestions", "es": "Qué sugerencias"},
+    "review.type": {"en": "Type", "es": "Tipo"},
+    "review.any": {"en": "any", "es": "cualquiera"},
+    "review.show": {"en": "Show", "es": "Mostrar"},
+    "review.waiting": {"en": "{n} suggestion(s) waiting", "es": "{n} sugerencia(s) en espera"},
+    "review.shown": {"en": ", {n} of them shown here", "es": ", {n} de ellas mostradas aquí"},
+    "review.page": {"en": "; page {page} of {pages}", "es": "; página {page} de {pages}"},
+    "review.pages": {"en": "Pages of suggestions", "es": "Páginas de sugerencias"},
+    "review.previous": {"en": "Previous", "es": "Anterior"},
+    "review.next": {"en": "Next", "es": "Siguiente"},
+    "review.quote_from": {"en": "Quote from <code>{document}</code>", "es": "Cita de <code>{document}</code>"},
+    "review.quote_drop": {"en": "(- takes it out)", "es": "(- la quita)"},
+    "review.reason": {"en": "Reason (if rejected)", "es": "Motivo (si se rechaza)"},
+    "review.accept": {"en": "Accept", "es": "Aceptar"},
+    "review.declare": {"en": "Declare", "es": "Declarar"},
+    "review.reject": {"en": "Reject", "es": "Rechazar"},
+    "review.activities": {"en": "Activities the documents report, not declared yet",
+                          "es": "Actividades que informan los documentos, aún no declaradas"},
+    "count.proposed_activity.one": {"en": "{n} proposed activity.", "es": "{n} actividad propuesta."},
+    "count.proposed_activity.other": {"en": "{n} proposed activities.", "es": "{n} actividades propuestas."},
+    "review.declared_goes": {"en": "A declared activity goes to <code>annotations/reviewed-activities.yaml</code>; "
+                                   "after <code>kb build</code>, <code>kb suggest --document</code> proposes what it "
+                                   "answered.",
+                             "es": "Una actividad declarada se escribe en <code>annotations/reviewed-activities.yaml"
+                                   "</code>; tras <code>kb build</code>, <code>kb suggest --document</code> propone lo "
+                                   "que respondió."},
+    "review.reported_in": {"en": "{label} <em>{type}</em>, reported in <code>{document}</code>",
+                           "es": "{label} <em>{type}</em>, informada en <code>{document}</code>"},
+    "review.confidence": {"en": "Confidence {confidence} · {why}", "es": "Confianza {confidence} · {why}"},
+    "review.slug": {"en": "Slug", "es": "Identificador (slug)"},
+    "review.label": {"en": "Label", "es": "Etiqueta"},
+    "review.start": {"en": "Start", "es": "Inicio"},
+    "review.end_date": {"en": "End", "es": "Fin"},
+    "review.place": {"en": "Place", "es": "Lugar"},
+    "review.date_format": {"en": "YYYY-MM-DD", "es": "AAAA-MM-DD"},
+    "review.links": {"en": "Suggested links", "es": "Vínculos sugeridos"},
+    "review.target": {"en": "Target", "es": "Destino"},
+    "review.role": {"en": "Role", "es": "Papel"},
+    # what a decision did, as the page says it after the post (the library's own words stay as it wrote them)
+    "review.done.accepted": {"en": "accepted {link}: run kb build to publish it",
+                             "es": "aceptado {link}: ejecute kb build para publicarlo"},
+    "review.done.rejected": {"en": "rejected {ident}: it will not be suggested again",
+                             "es": "rechazada {ident}: no se volverá a sugerir"},
+    "review.done.rejected_activity": {"en": "rejected {ident}: it will not be proposed again",
+                                      "es": "rechazada {ident}: no se volverá a proponer"},
+    "review.done.declared": {"en": "declared activity {slug} ({type}): run kb build, then kb suggest --document "
+                                   "{document} proposes what it answered",
+                             "es": "actividad {slug} ({type}) declarada: ejecute kb build, y luego kb suggest "
+                                   "--document {document} propone lo que respondió"},
     # --- what an RDF description shows (/dataset, /.well-known/void, /ontology/alignments) ----------
     "triples.properties": {"en": "Properties", "es": "Propiedades"},
     "triples.referred_by": {"en": "Referred to by", "es": "Referido por"},
@@ -442,6 +514,11 @@ class Words:
         """The text of ``key`` with its ``{name}`` values escaped into it (a KeyError for a key not here:
         a word missing from the catalogue is a mistake, not a blank)."""
         return Markup(WORDS[key][self.language]).format(**values)
+
+    def plain(self, key: str, **values: Any) -> str:
+        """The text of ``key`` as plain text, its values as given (a message sent on in an address, escaped
+        where it is shown)."""
+        return WORDS[key][self.language].format(**values)
 
     def status(self, value: str) -> Markup:
         """A status value as this language says it (the value itself is what IRIs and the API use)."""

@@ -1151,6 +1151,102 @@ def test_the_review_page_in_curator_mode(corpus: Path, built_release: Any, tmp_p
     assert first.id not in {p.id for p in kb.Review(corpus).pending()}
 
 
+def test_the_review_page_in_spanish(corpus: Path, built_release: Any, tmp_path: Path) -> None:
+    """The curator's page is in Spanish as the public pages are (``lang``, else Accept-Language): the catalogue's
+    Spanish words and none of its English ones, the library's own English marked ``lang="en"``, a switch to English
+    that keeps the token, a language asked kept in its links and forms. An accept from it is the same post,
+    answered in Spanish; ``lang=fr`` is a 400 naming ``lang``, and decides nothing."""
+    from test_pages import Page
+    from test_pages_language import Visible, phrases
+
+    prepared = kb.prepare(corpus)
+    found = kb.suggest(prepared.documents, prepared.provisions, prepared.annotations, document=REPORT)
+    waiting = kb.Review(corpus).record(found, REPORT, {d.meta.slug: d.text for d in prepared.documents})
+    first, second = sorted((p for p in kb.Review(corpus).pending() if p.link_type != "addressee"),
+                           key=lambda p: -p.confidence)[:2]
+    english, spanish = phrases("en"), phrases("es")
+    html, in_spanish = {"Accept": "text/html"}, {"Accept": "text/html", "Accept-Language": "es-MX,es;q=0.9,en;q=0.4"}
+    with running_server(built_release.store_path, tmp_path / "curator.log", curator_corpus=str(corpus)) as server, \
+            httpx.Client(base_url=server.url, timeout=60, follow_redirects=False) as client:
+        token = server.review_url.split("=", 1)[1]
+        assert client.get("/review", params={"lang": "fr"}, headers=html).status_code == 403  # the token first
+        pages = {"lang": client.get("/review", params={"token": token, "lang": "es"}, headers=html),
+                 "Accept-Language": client.get("/review", params={"token": token}, headers=in_spanish)}
+        for how, answer in pages.items():
+            assert answer.status_code == 200 and answer.headers["content-language"] == "es", how
+            assert answer.headers["cache-control"] == "no-store" and "etag" not in answer.headers, how
+            page = Page(answer.text)
+            assert page.all("html", lang="es") and page.headings[0] == (1, "Revisar los vínculos sugeridos")
+            shown = Visible(answer.text, "es").text
+            assert not [key for key, text in english.items() if text in shown], how
+            assert {key.split(":")[0] for key, text in spanish.items() if text in shown} >= {"review.lead"}, how
+            assert page.texts["review-count"].startswith(f"{len(waiting)} sugerencia(s) en espera; página 1 de ")
+            assert "Confianza" in shown and "Rechazar" in shown and "Aceptar" in shown and "Reject" not in shown
+            assert re.search(r"<p>Confianza [0-9.]+ · <span lang=\"en\">[^<]+</span></p>", answer.text), how
+            assert page.all("a", id="language-switch")[0]["href"] == f"/review?token={token}&page=1&lang=en"
+        assert "Accept-Language" in pages["Accept-Language"].headers["vary"]
+        assert "Accept-Language" not in pages["lang"].headers.get("vary", "")
+        asked = Page(pages["lang"].text)
+        assert f"/review?token={token}&page=2&lang=es" in asked.hrefs() and "/search?lang=es" in asked.hrefs()
+        actions = [form["action"] for form in asked.all("form", method="post")]
+        assert actions and all(a.endswith(f"?token={token}&page=1&lang=es") for a in actions)
+        filters = re.search(r'<form method="get" action="/review".*?</form>', pages["lang"].text, re.S)
+        assert filters is not None and '<input type="hidden" name="lang" value="es">' in filters.group(0)
+        negotiated = Page(pages["Accept-Language"].text)
+        assert not [a for a in negotiated.all("form", method="post") if "lang=" in a["action"]]
+        plain = client.get("/review", params={"token": token}, headers=html)  # the English page, as it was
+        assert plain.headers["content-language"] == "en" and Page(plain.text).all("html", lang="en")
+        assert not [key for key, text in spanish.items() if text in Visible(plain.text, "en").text]
+        assert Page(plain.text).all("a", id="language-switch")[0]["href"] == f"/review?token={token}&page=1&lang=es"
+        assert f"{len(waiting)} suggestion(s) waiting" in plain.text and 'lang="en"' not in plain.text.split(
+            "<main", 1)[1]
+
+        # refused from the Spanish page: the page again in Spanish, the library's reason in its English, marked
+        as_the_form_sends = {"link_type": first.link_type, "target": first.target, "reason": "", "decision": "accept",
+                             **{f"quote_{k}": e["quote"] for k, e in enumerate(first.evidence)}}
+        action = next(a for a in actions if a.startswith(f"/review/{first.id}?"))
+        refused = client.post(action, data={**as_the_form_sends, "target": "no-such-doc para_1"},
+                              headers={**html, "Origin": server.url})
+        assert refused.status_code == 400 and refused.headers["content-language"] == "es"
+        alert = re.search(r'<p class="alert" id="review-refused" role="alert">No se hizo: <span lang="en">([^<]*)'
+                          r'</span>\. [^<]*cambios están abajo', refused.text)
+        assert alert is not None and "no-such-doc" in alert.group(1), refused.text
+        assert not [key for key, text in english.items() if text in Visible(refused.text, "es").text]
+        assert Page(refused.text).all("a", id="language-switch")[0]["href"] == \
+            f"/review?token={token}&page=1&lang=en", "the page's own address, not the post's"
+        # lang=fr: a 400 naming it, for the page and for a decision, which is not made
+        for answer in (client.get("/review", params={"token": token, "lang": "fr"}),
+                       client.post(f"/review/{second.id}", params={"token": token, "lang": "fr"},
+                                   data={"decision": "reject"}, headers={"Origin": server.url})):
+            assert answer.status_code == 400, answer.text
+            error = answer.json()["error"]
+            assert error["parameter"] == "lang" and "'fr'" in error["detail"] and "en, es" in error["detail"]
+        as_a_page = client.get("/review", params={"token": token, "lang": "fr"}, headers=in_spanish)
+        assert as_a_page.status_code == 400 and "<code>lang</code>" in as_a_page.text
+        assert second.id in {p.id for p in kb.Review(corpus).pending()}
+
+        # accepted from the Spanish page: the same post, back to the Spanish page saying so in Spanish
+        decided = client.post(action, data=as_the_form_sends, headers={"Origin": server.url})
+        assert decided.status_code == 303, decided.text
+        location = decided.headers["location"]
+        assert location.startswith(f"/review?token={token}&page=1&lang=es&done=aceptado")
+        assert "done_lang" not in location
+        after = client.get(location, headers=html)
+        notice = re.search(r'<p class="notice" id="review-done" role="status">([^<]*)</p>', after.text)
+        assert notice is not None and notice.group(1) == (f"aceptado {first.source} {first.link_type} {first.target}: "
+                                                          "ejecute kb build para publicarlo")
+        # what the library said (an accept that wrote nothing) is marked as English on the Spanish page
+        said = client.get("/review", headers=html, params={"token": token, "lang": "es", "done": "already curated",
+                                                           "done_lang": "en"})
+        assert '<p class="notice" id="review-done" role="status" lang="en">already curated</p>' in said.text
+        wrong = client.get("/review", params={"token": token, "done": "x", "done_lang": "fr"})
+        assert wrong.status_code == 400 and wrong.json()["error"]["parameter"] == "done_lang"
+    accepted = yaml.safe_load((corpus / "annotations" / "reviewed-links.yaml").read_text(encoding="utf-8"))
+    assert [(a["from"], a["type"], a["to"]) for a in accepted["links"]] == [(first.source, first.link_type,
+                                                                              first.target)]
+    assert accepted["links"][0]["evidence"] == first.evidence
+
+
 def test_the_review_page_decides_in_a_real_browser(corpus: Path, built_release: Any, tmp_path: Path,
                                                    browser: Any) -> None:
     """Chromium's own form posts (their Origin as the page's referrer policy lets the browser send it) accept and
