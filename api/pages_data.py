@@ -73,9 +73,9 @@ VERSION_PROVISIONS_QUERY = _query("version-provisions")
 
 BOUND_QUERIES = (PARENT_QUERY, HEADING_QUERY, TEXT_QUERY, LINKS_OUT_QUERY, LINKS_IN_QUERY, OWN_EVIDENCE_QUERY,
                  DOCUMENT_LINKS_QUERY, EVIDENCE_LINKS_QUERY, CLASS_EXAMPLES_QUERY, CLASS_COUNT_QUERY,
-                 PROPERTY_EXAMPLE_QUERY, PROPERTY_COUNT_QUERY, QUOTE_QUERY, VERSION_PROVISIONS_QUERY)
+                 PROPERTY_EXAMPLE_QUERY, PROPERTY_COUNT_QUERY, QUOTE_QUERY)
 LIST_QUERIES = (PROVISIONS_QUERY, ACTIVITIES_QUERY, BODIES_QUERY, NAMES_QUERY, DOCUMENT_FACTS_QUERY,
-                ONTOLOGY_TERMS_QUERY, LABELS_QUERY, TITLES_QUERY)
+                ONTOLOGY_TERMS_QUERY, LABELS_QUERY, TITLES_QUERY, VERSION_PROVISIONS_QUERY)
 
 
 def warm_up(store: kb.Store) -> None:
@@ -239,19 +239,33 @@ def held_title(store: kb.Store, document: str, language: str) -> HeldTitle | Non
     return _titles(store).get(document, {}).get(language) if language != "en" else None
 
 
-def in_version(store: kb.Store, document: str, language: str) -> dict[str, dict[str, str]]:
+_VERSIONS: dict[int, dict[str, dict[str, dict[str, str]]]] = {}
+
+
+def _versions(store: kb.Store) -> dict[str, dict[str, dict[str, str]]]:
+    """Each language version's provisions (read once per store), by the version's IRI, then by the original
+    provision each says: the version's provision (``iri``), its ``text``, ``heading`` and ``language`` tag."""
+    found = _VERSIONS.get(id(store))
+    if found is not None:
+        return found
+    versions: dict[str, dict[str, dict[str, str]]] = {}
+    for r in store.select(VERSION_PROVISIONS_QUERY.text).dicts():
+        said = versions.setdefault(str(r["versionDocument"]), {})
+        said.setdefault(str(r["provision"]), {"iri": str(r["version"]), "text": str(r.get("text", "")),
+                                              "heading": str(r.get("heading", "")), "language": str(r["language"])})
+    with _LOCK:
+        _VERSIONS[id(store)] = versions
+    return versions
+
+
+def in_version(store: kb.Store, document: str, language: str) -> Mapping[str, Mapping[str, str]]:
     """The provisions of ``document`` that its language version in ``language`` (the one it is titled by there)
     says, by IRI: that version's provision (``iri``), its ``text`` and ``heading``, and their ``language`` tag.
-    Empty on an English page, and for a document held in no other language."""
+    Empty on an English page, and for a document held in no other language. Shared by every page: read only."""
     held = held_title(store, document, language)
     if held is None or not held.version:
         return {}
-    found: dict[str, dict[str, str]] = {}
-    for r in store.select(VERSION_PROVISIONS_QUERY.text, {"document": URIRef(document)}).dicts():
-        if str(r["versionDocument"]) == held.version and str(r["provision"]) not in found:
-            found[str(r["provision"])] = {"iri": str(r["version"]), "text": str(r.get("text", "")),
-                                          "heading": str(r.get("heading", "")), "language": str(r["language"])}
-    return found
+    return _versions(store).get(held.version, {})
 
 
 def in_language(store: kb.Store, node: str, language: str) -> str | None:
@@ -385,7 +399,7 @@ def dashboard(store: kb.Store, *, asof: str | None, document: str | None, topic:
                                        key=lambda kv: kv[1].casefold())}}
 
 
-def _row_text(row: kb.StatusRow, version: dict[str, str] | None) -> dict[str, str]:
+def _row_text(row: kb.StatusRow, version: Mapping[str, str] | None) -> dict[str, str]:
     """A dashboard row's text: its language version's where that one has words, marked with its language."""
     if version and version["text"]:
         return {"text": version["text"], "textLanguage": version["language"]}
@@ -571,10 +585,11 @@ def item_page(store: kb.Store, iri: URIRef, language: str = "en") -> dict[str, A
     if held_in is not None and held_in.version:
         mine = said.get(node)
         shown = mine if mine and (mine["text"] or mine["heading"]) else None
-        target = shown["iri"] if shown else held_in.version
+        # a counterpart without words (a list, as in the original) is linked as such, the original's words shown
+        target = mine["iri"] if mine else held_in.version
         version = {"href": local_href(target), "label": label(store, target, language),
                    "language": language, "document": section == "doc" and node == own_document,
-                   "aligned": shown is not None}
+                   "aligned": shown is not None, "counterpart": mine is not None}
         if shown is not None:  # its words in the page's language first, the original's beside them
             original = {"text": text or "", "heading": heading or "", "language": text_language,
                         "headingLanguage": heading_language,
@@ -767,7 +782,14 @@ def reader_page(store: kb.Store, document: URIRef, language: str = "en") -> dict
 # Search (web process; the lists are read once per store)
 # --------------------------------------------------------------------------------------------
 
-_INDEX: dict[int, list[dict[str, str]]] = {}
+class Index(NamedTuple):
+    """The search page's entries in a page's language, and its provisions' entries by IRI."""
+
+    entries: list[dict[str, str]]
+    provisions: dict[str, dict[str, str]]
+
+
+_INDEX: dict[tuple[int, str], Index] = {}
 
 
 def fold(text: str) -> str:
@@ -775,33 +797,43 @@ def fold(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", text.casefold()) if not unicodedata.combining(c))
 
 
-def _index(store: kb.Store) -> list[dict[str, str]]:
-    found = _INDEX.get(id(store))
+def _index(store: kb.Store, language: str = "en") -> Index:
+    """What search reads (once per store and language): each entry's ``title`` is the one a page in ``language``
+    shows, and its ``key`` holds that title and the knowledge base's, so that either finds it."""
+    found = _INDEX.get((id(store), language))
     if found is not None:
         return found
+
+    def shown(iri: str, given: str) -> tuple[str, str]:
+        title = label(store, iri, language) if language != "en" else given
+        return title, given if title == given else f"{title} {given}"
+
     entries = []
     for r in store.select(PROVISIONS_QUERY.text).dicts():
         kind = local_name(str(r["kind"]))
-        title = provision_title(str(r["docTitle"]), kind, str(r.get("number", "")), str(r["eId"]),
-                                reconstructed="reconstructed" in r,
-                                printed=printed_numbers(store, str(r["provision"]), str(r["eId"])))
+        title, named = shown(str(r["provision"]), provision_title(
+            str(r["docTitle"]), kind, str(r.get("number", "")), str(r["eId"]), reconstructed="reconstructed" in r,
+            printed=printed_numbers(store, str(r["provision"]), str(r["eId"]))))
         body = " ".join(str(r[k]) for k in ("heading", "text") if k in r)
         entries.append({"type": "provision", "iri": str(r["provision"]), "title": title, "kind": kind,
-                        "text": body, "key": fold(f"{title} {r['eId']} {body}"),
-                        "original": str(r.get("original", "")),
+                        "text": body, "key": fold(f"{named} {r['eId']} {body}"), "document": str(r["document"]),
+                        "original": str(r.get("original", "")), "originalDocument": str(r.get("originalDocument", "")),
                         "language": primary_language(str(r.get("language", "")))})
     for r in store.select(ACTIVITIES_QUERY.text).dicts():
         body = ", ".join(str(r[k]) for k in ("startDate", "place") if k in r)
-        entries.append({"type": "activity", "iri": str(r["activity"]), "title": str(r["label"]),
-                        "kind": local_name(str(r["type"])), "text": body, "key": fold(f"{r['label']} {body}")})
+        title, named = shown(str(r["activity"]), str(r["label"]))
+        entries.append({"type": "activity", "iri": str(r["activity"]), "title": title,
+                        "kind": local_name(str(r["type"])), "text": body, "key": fold(f"{named} {body}")})
     for r in store.select(BODIES_QUERY.text).dicts():
         alts = ", ".join(sorted(a for a in str(r.get("alts", "")).split(" | ") if a))
-        entries.append({"type": "body", "iri": str(r["body"]), "title": str(r["label"]),
+        title, named = shown(str(r["body"]), str(r["label"]))
+        entries.append({"type": "body", "iri": str(r["body"]), "title": title,
                         "kind": str(r.get("bodyType", "body")), "text": alts,
-                        "key": fold(f"{r['label']} {alts}")})
+                        "key": fold(f"{named} {alts}")})
+    index = Index(entries, {e["iri"]: e for e in entries if e["type"] == "provision"})
     with _LOCK:
-        _INDEX[id(store)] = entries
-    return entries
+        _INDEX[(id(store), language)] = index
+    return index
 
 
 def _snippet(text: str, words: list[str], size: int = 240) -> list[dict[str, Any]]:
@@ -829,20 +861,25 @@ def _snippet(text: str, words: list[str], size: int = 240) -> list[dict[str, Any
 SEARCH_TYPES = ("provision", "activity", "body")
 
 
-def _one_per_work(store: kb.Store, hits: list[dict[str, str]],
+def _one_per_work(store: kb.Store, hits: list[dict[str, str]], index: Index,
                   language: str) -> tuple[list[dict[str, str]], dict[str, dict[str, str]]]:
-    """On a page in a language other than English, a provision found in its original and in its version in that
-    language is one hit, the original's (titled and shown in that language on its page), its snippet the version's
-    words; the version's words (and their ``language``) by the original's IRI."""
+    """On a page in a language other than English, a provision found in the version its original is titled by in
+    that language (:func:`held_title`) is the original's hit, once, whether or not the original's words matched
+    too (its page shows the version's words); its snippet the version's words. Returns the hits and the version's
+    words (and their ``language``) by the original's IRI."""
     if language == "en":
         return hits, {}
-    found = {e["iri"] for e in hits}
-    versions = {e["original"]: e for e in hits
-                if e.get("original") in found and e.get("language") == language
-                and (held := held_title(store, e["original"].rsplit("/", 1)[0], language)) is not None
-                and e["iri"].startswith(held.version + "/")}
-    kept = [e for e in hits if not (e.get("original") in versions and versions[e["original"]] is e)]
-    return kept, {iri: {"text": e["text"], "language": e["language"]} for iri, e in versions.items() if e["text"]}
+    kept: dict[str, dict[str, str]] = {}
+    said: dict[str, dict[str, str]] = {}
+    for e in hits:
+        original = index.provisions.get(e.get("original", ""))
+        held = held_title(store, e.get("originalDocument", ""), language) if original is not None else None
+        if original is not None and held is not None and held.version == e["document"]:
+            if e["text"]:
+                said[original["iri"]] = {"text": e["text"], "language": e["language"]}
+            e = original
+        kept.setdefault(e["iri"], e)
+    return list(kept.values()), said
 
 
 def search(store: kb.Store, q: str, kind: str | None, limit: int = 50, language: str = "en") -> dict[str, Any]:
@@ -856,8 +893,9 @@ def search(store: kb.Store, q: str, kind: str | None, limit: int = 50, language:
     for type_name in SEARCH_TYPES:
         if kind and kind != type_name:
             continue
-        hits = [e for e in _index(store) if e["type"] == type_name and all(w in e["key"] for w in words)]
-        hits, said = _one_per_work(store, hits, language)
+        index = _index(store, language)
+        hits = [e for e in index.entries if e["type"] == type_name and all(w in e["key"] for w in words)]
+        hits, said = _one_per_work(store, hits, index, language)
         hits.sort(key=lambda e: (-sum(fold(e["title"]).count(w) for w in words), e["title"]))
         total += len(hits)
         groups.append({"type": type_name, "count": len(hits), "more": len(hits) > limit,

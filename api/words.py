@@ -157,6 +157,8 @@ WORDS: dict[str, dict[str, str]] = {
                                    "original is below.",
                              "es": "Se muestra como lo dice su versión en {language}, <a href=\"{href}\">{label}</a>; "
                                    "el original figura debajo."},
+    "item.version_counterpart": {"en": "Its counterpart in its {language} version: <a href=\"{href}\">{label}</a>.",
+                                 "es": "Su equivalente en la versión en {language}: <a href=\"{href}\">{label}</a>."},
     "item.version_lacks": {"en": "Its {language} version, <a href=\"{href}\">{label}</a>, has no counterpart of it: "
                                  "the original is shown.",
                            "es": "Su versión en {language}, <a href=\"{href}\">{label}</a>, no tiene su equivalente: "

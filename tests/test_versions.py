@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -921,3 +922,93 @@ def test_a_text_held_before_it_was_said_a_version_is_not_published_under_its_cov
     first.source_path.unlink()
     again = kb.add_document(english, corpus_dir=corpus_copy, version_of=original.slug)
     assert again.slug == f"{original.slug}-en" and not again.slug_doubt
+
+
+# The plan and its shorter Spanish text, both with a list of two items after paragraph 4: the list itself has
+# no words of its own in either language, its items have.
+LISTED_EN = ("report on its progress to the XXIV IACML.", "report on its progress to the XXIV IACML, in particular:\n\n"
+             "- the register of qualifications;\n\n- the recognition of skills.")
+LISTED_ES = ("cuenta de lo avanzado ante la XXIV CIMT.", "cuenta de lo avanzado ante la XXIV CIMT, en particular:\n\n"
+             "- el registro de las cualificaciones;\n\n- el reconocimiento de las competencias.")
+
+
+@pytest.fixture(scope="module")
+def short_version(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The store of a corpus holding the plan in English and its Spanish text lacking item 3(c), both listed."""
+    from kb.corpus import default_corpus_dir
+
+    tmp = tmp_path_factory.mktemp("short-version")
+    corpus = tmp / "corpus"
+    shutil.copytree(default_corpus_dir(), corpus)
+    for held in (corpus / "documents" / f"{PLAN}.yaml", corpus / "sources" / f"{PLAN}.txt"):
+        held.unlink(missing_ok=True)
+    english, spanish = tmp / "plan-en.txt", tmp / "plan-es.txt"
+    english.write_text(NEW_PLAN.replace(*LISTED_EN), encoding="utf-8")
+    spanish.write_text(NEW_PLAN_VERSION_ES_SHORT.replace(*LISTED_ES), encoding="utf-8")
+    kb.add_document(english, corpus_dir=corpus)
+    assert kb.add_document(spanish, corpus_dir=corpus).slug == VERSION
+    release, _ = kb.build(corpus, tmp / "build")
+    return release.store_path
+
+
+def _spanish_hits(client: httpx.Client, q: str) -> list[str]:
+    found = client.get("/search", params={"lang": "es", "q": q, "type": "provision"}).text
+    return re.findall(r'<li><a href="(/doc/[^"?]*)\?lang=es">', found)
+
+
+def test_a_spanish_search_finds_the_work_by_its_spanish_words_and_title(short_version: Path, tmp_path: Path) -> None:
+    """On a Spanish page every hit in the Spanish version is the original's, once, whether or not the English
+    text has the words too; and the Spanish title the hits are shown by finds them."""
+    with running_server(short_version, tmp_path / "server.log") as server, \
+            httpx.Client(base_url=server.url, timeout=60, headers={"Accept": "text/html"}) as client:
+        assert _spanish_hits(client, "porvenir") == [f"/doc/{PLAN}/para_3__para_a"]  # in the Spanish text only
+        found = client.get("/search", params={"lang": "es", "q": "porvenir"}).text
+        assert '<p class="snippet" lang="es">el <mark>porvenir</mark>' in found
+        assert _spanish_hits(client, "Plan de Acción de Asunción párr 4") == [f"/doc/{PLAN}/para_4"]
+        assert _spanish_hits(client, "Plan of Action of Asunción para 4") == [f"/doc/{PLAN}/para_4"]
+        assert _spanish_hits(client, "cualificaciones registro") == [f"/doc/{PLAN}/sec_2__list_1__item_1"]
+        # in English each text is its own hit, by its words
+        assert re.findall(r'<li><a href="(/doc/[^"?]*)">', client.get("/search", params={"q": "porvenir"}).text) \
+            == [f"/doc/{VERSION}/para_3__para_a"]
+
+
+def test_a_spanish_page_of_a_provision_the_version_has_without_words_links_its_counterpart(
+        short_version: Path, tmp_path: Path) -> None:
+    """The list after paragraph 4 is in the Spanish version too, with no words of its own (as in the original):
+    its Spanish page links that list and does not say the version lacks it."""
+    listed = f"/doc/{PLAN}/sec_2__list_1"
+    with running_server(short_version, tmp_path / "server.log") as server, \
+            httpx.Client(base_url=server.url, timeout=60, headers={"Accept": "text/html"}) as client:
+        for language, lacks in (("es", "no tiene su equivalente"), ("en", "has no counterpart")):
+            page = client.get(listed, params={"lang": language}).text
+            if language == "en":  # an English page says nothing of a version
+                assert 'id="language-version"' not in page
+                continue
+            said = re.search(r'<p class="language-version" id="language-version">(.*?)</p>', page, re.S)
+            assert said is not None, page
+            assert f'<a href="/doc/{VERSION}/sec_2__list_1?lang=es">' in said[1] and lacks not in said[1], said[1]
+            assert 'id="original"' not in page  # nothing said twice
+        lacking = client.get(f"/doc/{PLAN}/para_3__para_c", params={"lang": "es"}).text  # truly none
+        assert "no tiene su equivalente" in lacking
+
+
+def test_the_version_s_provisions_are_read_once_per_store(short_version: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every item page and dashboard in Spanish shows the version's words, read by one query for the store."""
+    from api import pages_data
+
+    store = kb.open_store(short_version)
+    asked: list[str] = []
+    select = store.select
+
+    def counted(text: str, *args: Any, **kwargs: Any) -> Any:
+        asked.append(text)
+        return select(text, *args, **kwargs)
+
+    monkeypatch.setattr(store, "select", counted)
+    for eid in ("para_4", "para_3", "sec_2"):
+        page = pages_data.item_page(store, URIRef(f"{kb.BASE}doc/{PLAN}/{eid}"), "es")
+        assert page["version"]["aligned"] and page["textLanguage"] == "es"
+    rows = pages_data.dashboard(store, asof=None, document=None, topic=None, body=None, status=None, kind=None,
+                                language="es")
+    assert any(r["textLanguage"] == "es" for r in rows["items"])
+    assert asked.count(pages_data.VERSION_PROVISIONS_QUERY.text) == 1
