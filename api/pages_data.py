@@ -202,11 +202,6 @@ class HeldTitle(NamedTuple):
 _TITLES: dict[int, dict[str, dict[str, HeldTitle]]] = {}
 
 
-def primary_language(tag: str) -> str:
-    """"es-PY" -> "es": the language a page is written in, whatever region a document's tag names."""
-    return tag.lower().split("-", 1)[0]
-
-
 def _titles(store: kb.Store) -> dict[str, dict[str, HeldTitle]]:
     """Each document's title by language (read once per store): its own cover's in its language, else its
     language version's there, as printed, else as given in that language."""
@@ -216,7 +211,7 @@ def _titles(store: kb.Store) -> dict[str, dict[str, HeldTitle]]:
     ranked: dict[tuple[str, str], tuple[int, str, str]] = {}
     for r in store.select(TITLES_QUERY.text).dicts():
         value = r["title"]
-        language = primary_language(value.language or "") if isinstance(value, Literal) else ""
+        language = kb.primary_language(value.language or "") if isinstance(value, Literal) else ""
         if not language:
             continue
         version = str(r.get("version", ""))
@@ -552,7 +547,7 @@ def item_page(store: kb.Store, iri: URIRef, language: str = "en") -> dict[str, A
             cite = {fmt: citation.render(fmt) for fmt in kb.CITATION_FORMATS}
             spanish = kb.cite(store, iri, "es")  # for reports written in Spanish: the item as held in Spanish
             cite["text-es"] = spanish.render("text")
-            cite_language = primary_language(spanish.text_language)
+            cite_language = kb.primary_language(spanish.text_language)
         except kb.KbError:
             cite = {}
     try:
@@ -593,7 +588,7 @@ def item_page(store: kb.Store, iri: URIRef, language: str = "en") -> dict[str, A
         if shown is not None:  # its words in the page's language first, the original's beside them
             original = {"text": text or "", "heading": heading or "", "language": text_language,
                         "headingLanguage": heading_language,
-                        "primary": primary_language(text_language or heading_language)}
+                        "primary": kb.primary_language(text_language or heading_language)}
             text, heading = shown["text"] or None, shown["heading"] or None
             text_language = heading_language = shown["language"]
     return {"iri": node, "path": local_href(node), "label": label(store, node, language),
@@ -818,7 +813,7 @@ def _index(store: kb.Store, language: str = "en") -> Index:
         entries.append({"type": "provision", "iri": str(r["provision"]), "title": title, "kind": kind,
                         "text": body, "key": fold(f"{named} {r['eId']} {body}"), "document": str(r["document"]),
                         "original": str(r.get("original", "")), "originalDocument": str(r.get("originalDocument", "")),
-                        "language": primary_language(str(r.get("language", "")))})
+                        "language": kb.primary_language(str(r.get("language", "")))})
     for r in store.select(ACTIVITIES_QUERY.text).dicts():
         body = ", ".join(str(r[k]) for k in ("startDate", "place") if k in r)
         title, named = shown(str(r["activity"]), str(r["label"]))

@@ -53,7 +53,7 @@ from kb.items import (
     withdrawn,
 )
 from kb.listing import provision_queries, provisions_query
-from kb.model import DatasetInfo, DocType
+from kb.model import DatasetInfo, DocType, primary_language
 from kb.ontology import alignments_graph
 from kb.parse import ParsedDocument, ParseWarning, parse, parse_document
 from kb.phrases import LANGUAGES as STATUS_LANGUAGES
@@ -208,6 +208,7 @@ __all__ = [
     "parse_document",
     "partitions",
     "prepare",
+    "primary_language",
     "provision_iri",
     "provision_locator",
     "provision_queries",

@@ -44,6 +44,7 @@ from kb.model import (
     Provision,
     QuotedProvision,
     SourceDocument,
+    primary_language,
 )
 from kb.promote import Promotion, match_quoted
 from kb.quote import near_quote
@@ -702,8 +703,9 @@ def _versions(held: Sequence[SourceDocument], provisions: Mapping[str, Sequence[
         elif target.meta.version_of:
             problem = f"{original!r} is itself a version of {target.meta.version_of!r}"
             hint = f"write version_of: {target.meta.version_of} (every version names the original)"
-        elif target.meta.language == meta.language:
-            problem = f"{original!r} is in {meta.language!r} too: a version is the text in another language"
+        elif primary_language(target.meta.language) == primary_language(meta.language):
+            problem = (f"{original!r} is in {primary_language(meta.language)!r} too: a version is the text in another "
+                       "language")
             hint = (f"if this is the same text held twice, keep one (`kb add FILE --slug {original} --replace`), "
                     "or correct language:")
         elif target.meta.doc_type is not meta.doc_type:
@@ -738,12 +740,14 @@ def _versions(held: Sequence[SourceDocument], provisions: Mapping[str, Sequence[
     for slug, (alignment, unlike) in aligned.items():
         meta = by_slug[slug].meta
         original = meta.version_of
+        language = primary_language(meta.language)  # es-PY is Spanish: a second Spanish text of the work
         twins = sorted(other for other in aligned if other != slug and by_slug[other].meta.version_of == original
-                       and by_slug[other].meta.language == meta.language)
+                       and primary_language(by_slug[other].meta.language) == language)
         if twins:
             errors.append(AnnotationError(
-                meta.meta_path, f"version_of: {original!r} already has a version in {meta.language!r}: "
-                f"{', '.join(twins)}", line=meta.line_of("version_of"),
+                meta.meta_path, f"version_of: {original!r} already has a version in {language!r}: "
+                f"{', '.join(_tagged(t, by_slug[t].meta.language, meta.language) for t in twins)}",
+                line=meta.line_of("version_of"),
                 hint="keep one text of each language (remove the other, or its version_of if it is another document)"))
             continue
         res.versions[meta.slug] = original
@@ -763,6 +767,11 @@ def _versions(held: Sequence[SourceDocument], provisions: Mapping[str, Sequence[
             out.version_notes[meta.slug] = (f"{meta.meta_path}:{meta.line_of('version_of') or 1}: {meta.slug}: "
                                             f"{alignment.summary(original)} ({what})")
     return errors
+
+
+def _tagged(slug: str, language: str, own: str) -> str:
+    """A slug, with its language tag when it differs from ``own`` (es-PY beside es: one language all the same)."""
+    return slug if language == own else f"{slug} (language: {language})"
 
 
 _FEW = 3  # provisions a version needs before how few align says it is another text

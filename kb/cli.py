@@ -1059,7 +1059,7 @@ def cite(target: Annotated[str, typer.Argument(help='An item ("slug eId", IRI) o
     with _open(store, build_dir) as st:
         citation = kb.cite(st, _item(st, target), language)
         typer.echo(citation.render(fmt))
-    said = citation.text_language.split("-")[0].lower()
+    said = kb.primary_language(citation.text_language)
     if language is not None and citation.quote and said and said != language:
         typer.echo(f"note: {target} is held in {said} only: its words are quoted as held, in {said}, within a "
                    f"citation in {language}", err=True)

@@ -40,7 +40,7 @@ from kb.corpus import (
 )
 from kb.errors import InputError, KbError
 from kb.extract import Extracted, extract
-from kb.model import DocType, DocumentMeta, Kind, QuotedProvision
+from kb.model import DocType, DocumentMeta, Kind, QuotedProvision, primary_language
 from kb.parse import CoverMetadata, ParsedDocument, parse_document
 from kb.promote import match_quoted
 from kb.versions import SAME_TEXT, SAME_TEXT_MIN, align, same_text_share, symbols_unlike
@@ -168,9 +168,9 @@ def _same_symbols(held: Sequence[DocumentMeta], symbols: Sequence[str], language
     def folded(given: Iterable[str]) -> set[str]:  # across languages, a revision of a symbol is the document's
         return own_symbols(given) if same_language else {REVISION_RE.sub("", s) for s in own_symbols(given)}
 
-    wanted = folded(symbols)
+    wanted, own = folded(symbols), primary_language(language)  # en-GB is English
     for meta in held if wanted else ():
-        if (meta.language == language) == same_language and wanted & folded(meta.symbols) and (
+        if (primary_language(meta.language) == own) == same_language and wanted & folded(meta.symbols) and (
                 same_language or not doc_type or meta.doc_type.value == doc_type):
             return meta.slug if same_language else meta.version_of or meta.slug
     return ""
@@ -212,7 +212,8 @@ def _same_text(corpus_dir: Path, held: Sequence[DocumentMeta], parsed: ParsedDoc
             continue  # the build reports it
         if 2 * len(reading.provisions) < len(parsed.provisions) or 2 * len(parsed.provisions) < len(reading.provisions):
             continue  # one of them could not say all the other says
-        share = same_text_share(parsed.provisions, reading.provisions, same_language=meta.language == language)
+        share = same_text_share(parsed.provisions, reading.provisions,
+                                same_language=primary_language(meta.language) == primary_language(language))
         best = max(best, (share, meta.slug, meta.language))
     return best[1:] if best[0] >= SAME_TEXT else ("", "")
 
@@ -234,9 +235,9 @@ def _version_note(corpus_dir: Path, original: str, parsed: ParsedDocument, langu
     if meta.version_of:
         raise InputError(f"--version-of {original!r} is itself a version of {meta.version_of!r}",
                          parameter="version-of", hint=f"give --version-of {meta.version_of}")
-    if meta.language == language:
-        raise InputError(f"--version-of {original!r}: {original} is in {language!r} too, and a version is the text "
-                         "in another language", parameter="version-of",
+    if primary_language(meta.language) == primary_language(language):
+        raise InputError(f"--version-of {original!r}: {original} is in {primary_language(language)!r} too, and a "
+                         "version is the text in another language", parameter="version-of",
                          hint="give the text's language with --language if it was misread; a second text of the "
                               "same document in the same language is not held twice")
     if doc_type is not None and doc_type != meta.doc_type.value:
@@ -261,13 +262,15 @@ def _version_note(corpus_dir: Path, original: str, parsed: ParsedDocument, langu
                          hint=f"check {path} against {corpus_dir / meta.source}: if it is another document, leave out "
                               f"--version-of; if it is {original}'s text in {language_name}, run kb add again with "
                               "--confirm-version too (written as version_confirmed: true)")
-    twins = sorted(other.slug for other in held_metadata
-                   if other.version_of == original and other.language == language and other.slug != slug)
+    # es-PY is Spanish: a second Spanish text of the work
+    twins = sorted((other.slug, other.language) for other in held_metadata if other.version_of == original
+                   and primary_language(other.language) == primary_language(language) and other.slug != slug)
     if twins:  # given, or proposed from the symbols: the build would refuse both versions
+        said = ", ".join(twin if tag == language else f"{twin} (language: {tag})" for twin, tag in twins)
         raise InputError(f"{'--version-of ' + repr(original) if given else 'this text has the symbols of ' + original}"
-                         f": {original} already has a version in {language!r}: {', '.join(twins)}",
+                         f": {original} already has a version in {primary_language(language)!r}: {said}",
                          parameter="version-of",
-                         hint=f"one text of each language: to hold this one instead, `kb add FILE --slug {twins[0]} "
+                         hint=f"one text of each language: to hold this one instead, `kb add FILE --slug {twins[0][0]} "
                               "--replace`; if it is another document, leave out --version-of")
     if not given and 2 * len(alignment.pairs) < len(parsed.provisions):
         given_note = (f"; only {len(alignment.pairs)} of {len(parsed.provisions)} provisions align: check that it is "
@@ -620,7 +623,8 @@ def add_document(path: Path, *, corpus_dir: Path | None = None, slug: str | None
                                            doc_type=final_type)
     alike, alike_language = (("", "") if original else
                              _same_text(corpus_dir, held_metadata, parsed, final_type, lang))
-    if alike and alike_language != lang:  # a hint only: two documents laid out alike can share a few names
+    same_language = primary_language(alike_language) == primary_language(lang)
+    if alike and not same_language:  # a hint only: two documents laid out alike can share a few names
         notes.append(f"text: its provisions say what {alike}'s say, in {alike_language}, number for number and name "
                      f"for name: if it is {alike}'s text in another language, run `kb add FILE --version-of {alike}` "
                      "(its mandates are then counted once); if not, `kb build`")
@@ -706,7 +710,7 @@ def add_document(path: Path, *, corpus_dir: Path | None = None, slug: str | None
         doubted = note.startswith("read from") and not conference_own
         if note and not note.endswith("'s") and (not value or doubted):
             notes.append(f"{key}: {value} {note}" if value else f"{key}: {note}")
-    if alike and alike_language == lang:
+    if alike and same_language:
         notes.append(f"text: its provisions say what {alike}'s say, number for number and name for name: if it is "
                      f"the same document, one text is held once (remove documents/{slug}.yaml and sources/{slug}.txt "
                      f"and keep {alike}, or remove them and hold this text instead with `kb add FILE --slug {alike} "
@@ -715,7 +719,8 @@ def add_document(path: Path, *, corpus_dir: Path | None = None, slug: str | None
     # Another language's text of a document held: its symbols may differ (a revision, a draft's number) and its
     # words cannot be compared, but its meeting and type (or the slug they make) say which one it may be.
     counterpart = "" if original or alike else next(
-        (m.slug for m in held_metadata if m.doc_type.value == final_type and m.language != lang and not m.version_of
+        (m.slug for m in held_metadata if m.doc_type.value == final_type and not m.version_of
+         and primary_language(m.language) != primary_language(lang)
          and ((meeting and m.meeting == meeting) or m.slug == slug.removesuffix(f"-{lang}"))), "")
     if counterpart:
         notes.append(f"version_of: {counterpart} is a {final_type} of the same meeting, held in another language: if "

@@ -51,6 +51,12 @@ class Kind(StrEnum):
     QUESTION = "Question"
 
 
+def primary_language(tag: str) -> str:
+    """"es-PY" -> "es": the language a BCP 47 tag names, whatever region or script it adds. A document holds
+    one text of each such language, and a page is written in one."""
+    return tag.lower().split("-", 1)[0]
+
+
 DEFAULT_TITLE = "IACML mandate and recommendation traceability knowledge base"
 DEFAULT_DESCRIPTION = ("Mandates and recommendations of the OAS Inter-American Conference of Ministers of Labor, "
                        "linked to where they came from and to what answered them, each link backed by a verbatim "
@@ -138,7 +144,7 @@ class DocumentMeta:
     def title_untranslated(self) -> bool:
         """The title is still the cover's in another language (as ``kb add`` proposes it, to be written
         in English): it is then published in the language it is in."""
-        english = self.language.split("-")[0].lower() == "en"  # en-GB is English
+        english = primary_language(self.language) == "en"  # en-GB is English
         return not english and bool(self.original_title) and self.title == self.original_title
 
 

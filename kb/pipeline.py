@@ -39,7 +39,17 @@ from kb.corpus import default_corpus_dir, other_symbols, own_symbols, raise_all,
 from kb.errors import CorpusError, CorpusErrors, InputError, ParseError, errors_of
 from kb.graph import CanonicalWriter, origins, write_graph
 from kb.iri import SKOS
-from kb.model import Annotations, DatasetInfo, DocType, DocumentMeta, Kind, MentionedDocument, Provision, SourceDocument
+from kb.model import (
+    Annotations,
+    DatasetInfo,
+    DocType,
+    DocumentMeta,
+    Kind,
+    MentionedDocument,
+    Provision,
+    SourceDocument,
+    primary_language,
+)
 from kb.parse import parse, parse_document
 from kb.publish import CURRENT, Release, build_lock, current_release, default_build_dir, publish, work_folder
 from kb.queries import get_query
@@ -369,7 +379,7 @@ def unsettled_copies(built: Built | Read, build_dir: Path | None = None) -> list
             continue
         for o in held:
             said = o.meta.slug in d.meta.distinct_from or d.meta.slug in o.meta.distinct_from
-            if o is d or o.meta.language != d.meta.language or said or (
+            if o is d or primary_language(o.meta.language) != primary_language(d.meta.language) or said or (
                     o.meta.slug not in before and o.meta.slug > d.meta.slug):
                 continue
             if own_symbols(d.meta.symbols) & own_symbols(o.meta.symbols):

@@ -1545,8 +1545,9 @@ def test_a_final_report_is_proposed_with_the_meeting_its_cover_names_under_its_t
             "meeting it names under it") in added.meta_path.read_text(encoding="utf-8")
 
 
+@pytest.mark.parametrize("language", ["en", "en-GB"])  # en-GB is English: the same language's text
 def test_a_build_does_not_publish_a_second_file_of_a_held_document_until_the_curator_says(
-        capsys: pytest.CaptureFixture[str], corpus_copy: Path, tmp_path: Path, new_plan: Path) -> None:
+        capsys: pytest.CaptureFixture[str], corpus_copy: Path, tmp_path: Path, new_plan: Path, language: str) -> None:
     """A walkthrough's curator added a plan held already, in another file, under a slug of its own: `kb add`
     pointed it out and held it back, and the `kb build` it advised published it all the same (then to be
     withdrawn). The build refuses it, naming the file and line, until the curator says it is another document
@@ -1557,17 +1558,17 @@ def test_a_build_does_not_publish_a_second_file_of_a_held_document_until_the_cur
     published = (build_dir / "current").resolve()
     again = tmp_path / "again.txt"
     again.write_text(NEW_PLAN.replace("\n\n", "\n\n\n"), encoding="utf-8")
-    code, out, err = run(capsys, "add", str(again), "--slug", "plan-again", *args)
+    code, out, err = run(capsys, "add", str(again), "--slug", "plan-again", "--language", language, *args)
     assert code == 0 and f"are those of the held document {PLAN}" in err
     assert f"not built: its provisions say what {PLAN}'s say" in out and (build_dir / "current").resolve() == published
     meta = corpus_copy / "documents" / "plan-again.yaml"
-    meta.write_text(re.sub(r"(?m)^issuing_body: .*$", "issuing_body: iacml", meta.read_text(encoding="utf-8")),
-                    encoding="utf-8")
+    meta.write_text(re.sub(r"(?m)^language: en$", f"language: {language}", re.sub(
+        r"(?m)^issuing_body: .*$", "issuing_body: iacml", meta.read_text(encoding="utf-8"))), encoding="utf-8")
     line = next(k for k, text in enumerate(meta.read_text(encoding="utf-8").splitlines(), 1)
                 if text.startswith("symbols:"))
     code, _, err = run(capsys, "build", *args)
     assert code == EXIT_USAGE, err
-    assert f"plan-again.yaml:{line}: plan-again, not published yet, has the symbols, in en, of {PLAN}" in err
+    assert f"plan-again.yaml:{line}: plan-again, not published yet, has the symbols, in {language}, of {PLAN}" in err
     assert f"add `distinct_from: [{PLAN}]` to plan-again.yaml" in err
     assert (build_dir / "current").resolve() == published
     code, _, err = run(capsys, "validate", *args)

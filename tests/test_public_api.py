@@ -40,6 +40,7 @@ PINNED = {
     "provision_queries", "provisions_query",
     "ACTIVITY_TYPES", "PendingActivity", "ReportedActivity", "reported_activities",
     "BuildInterruptedError", "default_build_dir", "Accepted",
+    "primary_language",
 }
 
 

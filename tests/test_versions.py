@@ -241,21 +241,21 @@ def test_links_are_curated_on_the_original_with_quotes_from_either(both: tuple[P
             str(KB.addressee))
 
 
-@pytest.mark.parametrize(("value", "said"), [
-    ("no-such-plan", "version_of: 'no-such-plan' is not a held document"),
-    ("iacml23-plan-of-acton",
+@pytest.mark.parametrize(("value", "language", "said"), [
+    ("no-such-plan", "es", "version_of: 'no-such-plan' is not a held document"),
+    ("iacml23-plan-of-acton", "es",
      f"version_of: 'iacml23-plan-of-acton' is not a held document; did you mean version_of: {PLAN}?"),
-    (VERSION, "version_of: names the document itself"),
-    ("wg1-2021-final-report", "version_of: 'wg1-2021-final-report' is a WorkingGroupReport and this text a "
-                              "PlanOfAction"),
-    ("wg1-2024-report", "version_of: 'wg1-2024-report' is in 'en' too"),
+    (VERSION, "es", "version_of: names the document itself"),
+    ("wg1-2021-final-report", "es", "version_of: 'wg1-2021-final-report' is a WorkingGroupReport and this text a "
+                                    "PlanOfAction"),
+    ("wg1-2024-report", "en", "version_of: 'wg1-2024-report' is in 'en' too"),
+    ("wg1-2024-report", "en-GB", "version_of: 'wg1-2024-report' is in 'en' too"),  # a region: the same language
 ])
-def test_a_wrong_version_of_is_refused_with_its_line(both: tuple[Path, Path], value: str, said: str) -> None:
+def test_a_wrong_version_of_is_refused_with_its_line(both: tuple[Path, Path], value: str, language: str,
+                                                     said: str) -> None:
     corpus, build_dir = both
     meta = corpus / "documents" / f"{VERSION}.yaml"
-    text = meta.read_text(encoding="utf-8")
-    if value == "wg1-2024-report":
-        text = text.replace("language: es", "language: en")
+    text = meta.read_text(encoding="utf-8").replace("language: es", f"language: {language}")
     meta.write_text(re.sub(r"(?m)^version_of: .*$", f"version_of: {value}", text), encoding="utf-8")
     line = next(n for n, row in enumerate(meta.read_text(encoding="utf-8").splitlines(), 1)
                 if row.startswith("version_of:"))
@@ -388,6 +388,8 @@ def test_a_version_takes_what_its_cover_lacks_from_its_original(corpus_copy: Pat
     english.write_text(NEW_PLAN, encoding="utf-8")
     with pytest.raises(kb.InputError, match="wg1-2024-report is in 'en' too"):
         kb.add_document(english, corpus_dir=corpus_copy, slug="other", version_of="wg1-2024-report")
+    with pytest.raises(kb.InputError, match="wg1-2024-report is in 'en' too"):  # en-GB is English
+        kb.add_document(english, corpus_dir=corpus_copy, slug="other", version_of="wg1-2024-report", language="en-GB")
 
 
 def test_a_partial_version_is_pointed_out_once(capsys: pytest.CaptureFixture[str], corpus_copy: Path,
@@ -598,6 +600,33 @@ def test_another_text_is_no_version_however_it_is_given(capsys: pytest.CaptureFi
     (corpus / "sources" / "iacml11-plan-of-action-es.txt").write_text(NEW_PLAN_VERSION_ES, encoding="utf-8")
     with pytest.raises(kb.InputError, match=rf"version_of: '{PLAN}' already has a version in 'es': {VERSION}"):
         kb.build(corpus, build_dir)
+
+
+def test_a_second_text_in_one_language_is_refused_whatever_region_its_tag_names(both: tuple[Path, Path],
+                                                                              tmp_path: Path) -> None:
+    """The pages say "es" of an es-PY text: a second Spanish version tagged so would be a second work of the
+    same title. `kb add` refuses it (nothing written), and so does the build, naming each file and the other."""
+    corpus, build_dir = both
+    second = tmp_path / "plan-py.txt"
+    second.write_text(NEW_PLAN_VERSION_ES.replace("Asunción con", "Asunción, Paraguay, con"), encoding="utf-8")
+    before = sorted(p.name for p in (corpus / "documents").iterdir())
+    with pytest.raises(kb.InputError, match=rf"--version-of '{PLAN}': {PLAN} already has a version in 'es': "
+                                            rf"{VERSION} \(language: es\)") as info:
+        kb.add_document(second, corpus_dir=corpus, slug="plan-es-py", version_of=PLAN, language="es-PY")
+    assert "--replace" in info.value.hint
+    assert sorted(p.name for p in (corpus / "documents").iterdir()) == before
+    meta = corpus / "documents" / "plan-es-py.yaml"
+    meta.write_text((corpus / "documents" / f"{VERSION}.yaml").read_text(encoding="utf-8").replace(
+        VERSION, "plan-es-py").replace("language: es", "language: es-PY"), encoding="utf-8")
+    (corpus / "sources" / "plan-es-py.txt").write_text(NEW_PLAN_VERSION_ES, encoding="utf-8")  # as its checksum
+    line = next(n for n, row in enumerate(meta.read_text(encoding="utf-8").splitlines(), 1)
+                if row.startswith("version_of:"))
+    with pytest.raises(kb.KbError) as refused:
+        kb.build(corpus, build_dir)
+    said = str(refused.value)
+    assert f"plan-es-py.yaml:{line}: version_of: '{PLAN}' already has a version in 'es': {VERSION} (language: es)" \
+        in said
+    assert f"{VERSION}.yaml" in said and "already has a version in 'es': plan-es-py (language: es-PY)" in said
 
 
 def test_a_version_printed_under_another_revision_of_the_symbol_is_proposed(corpus_copy: Path,
