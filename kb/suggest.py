@@ -169,13 +169,19 @@ _INTRODUCES_RE = re.compile(r"\b(?:the following (?:Plan of Action|commitments|m
                             r"siguientes? (?:Plan de Acci[óo]n|compromisos|mandatos|acciones))\b", re.IGNORECASE)
 # A meeting's point that says a recommendation: under a label ("Recommendations: improve ...", "Recomendaciones:"), or
 # by the verb, in English ("The group recommends that", "it was recommended that", "recommended to the Ministries",
-# "recommends strengthening") or Spanish ("Se recomienda que", "se recomienda fortalecer", "se recomendó a los
-# Ministerios", "Recomendó que", "recomiendan a").
+# "recommends strengthening", not "recommended nothing") or Spanish ("Se recomienda que", "se recomienda fortalecer",
+# "se recomendó a los Ministerios", "Recomendó que", "recomiendan a", "recomienda fortalecer").
 _RECOMMENDS_RE = re.compile(
     r"\b(?:(?P<label>recommendations?|recomendaci[óo]n(?:es)?)\s*:"
-    r"|recommend(?:s|ed)?\s+(?:that|to|the|an?|(?!(?:during|following|including|regarding|concerning|according)\b)[a-z]+ing)\b|(?:is|are|was|were)\s+recommended\b"
+    r"|recommend(?:s|ed)?\s+(?:that|to|the|an?|(?!(?:during|following|including|regarding|concerning|according)\b)"
+    r"(?![a-z]*thing\b)[a-z]+ing)\b|(?:is|are|was|were)\s+recommended\b"
     r"|se\s+(?:recomiendan?|recomend[óo]|recomendaron)\b"
-    r"|(?:recomiend(?:a|an|o)|recomend(?:[óo]|aron|amos))\s+(?:que|a|al)\b)", re.IGNORECASE)
+    r"|(?:recomiend(?:a|an|o)|recomend(?:[óo]|aron|amos))\s+(?:que|a|al|[a-záéíóúñ]+(?:ar|er|ir)(?:l[oa]s?|se)?)\b)",
+    re.IGNORECASE)
+# A verb of recommending said not to have been used: "did not recommend", "never recommended", "no recomendó",
+# "no se recomienda".
+_NEGATED_RE = re.compile(r"(?:\b(?:not|never|no|nunca)|n't)\s+$", re.IGNORECASE)
+_PRESENTED_WORDS = 4  # words before a label read for a verb of presenting: a sentence's start says other things
 # A label in a sentence telling that recommendations were presented ("The delegation of Chile presented its
 # recommendations: the Ministries held ...", "expuso sus recomendaciones:"): what follows is their report.
 _PRESENTED_RE = re.compile(
@@ -717,10 +723,14 @@ def _addressees(source: Candidate, annotations: Annotations) -> list[Suggestion]
 
 def _recommends(text: str) -> bool:
     """Whether a meeting's point says a recommendation (:data:`_RECOMMENDS_RE`), not that recommendations were
-    presented (:data:`_PRESENTED_RE`, read in the sentence before a label)."""
+    presented (:data:`_PRESENTED_RE`, read in the few words before a label) nor that none was
+    (:data:`_NEGATED_RE`)."""
     for m in _RECOMMENDS_RE.finditer(text):
         sentence = re.split(r"[.;!?]\s", text[:m.start()])[-1]
-        if m["label"] is None or not _PRESENTED_RE.search(sentence):
+        if m["label"] is None:
+            if not _NEGATED_RE.search(sentence):
+                return True
+        elif not _PRESENTED_RE.search(" ".join(sentence.split()[-_PRESENTED_WORDS:]) + " "):
             return True
     return False
 

@@ -1822,7 +1822,8 @@ def test_a_meeting_s_point_that_recommends_is_proposed_its_addressees(corpus_cop
 
 def test_a_meeting_s_point_says_a_recommendation_in_english_and_spanish() -> None:
     """A point says a recommendation under a label or by the verb, in English and Spanish, in the present and the
-    past, personal or not; a point telling that recommendations were presented, or naming one in passing, does not."""
+    past, personal or not, with an infinitive after the Spanish verb; a point telling that recommendations were
+    presented, that none was made, or naming one in passing, does not."""
     from kb.suggest import _recommends
 
     says = ["Recommendations: strengthen the gender units of the Ministries.",
@@ -1839,7 +1840,10 @@ def test_a_meeting_s_point_says_a_recommendation_in_english_and_spanish() -> Non
             "Se recomendó a los Ministerios de Trabajo publicar sus datos de inspección.",
             "Recomendó que los Ministerios revisen sus canales de información.",
             "Las delegaciones recomendaron que se cree un observatorio regional.",
-            "Recomiendan a los Ministerios un glosario común."]
+            "Recomiendan a los Ministerios un glosario común.",
+            "El Grupo recomienda fortalecer los servicios de intermediación laboral.",
+            "Los Ministerios recomendaron fortalecer la inspección en las zonas rurales.",
+            "The group, informed by the survey, made these Recommendations: share the registries yearly."]
     tells = ["The delegation of Chile presented its recommendations: the Ministries of Labor held ten dialogues.",
              "The delegation of Peru shared the following recommendations: the Ministries met four times a year.",
              "La delegación de Chile presentó sus recomendaciones: los Ministerios realizaron doce consultas.",
@@ -1848,7 +1852,14 @@ def test_a_meeting_s_point_says_a_recommendation_in_english_and_spanish() -> Non
              "Policy recommendations at the national level: develop skills for the future.",
              "The idea emerged as a recommendation of an earlier meeting.",
              "The measures recommended during the meeting were listed in an annex.",
-             "Las recomendaciones del seminario fueron compartidas con las delegaciones."]
+             "Las recomendaciones del seminario fueron compartidas con las delegaciones.",
+             "The group recommended nothing new on the registries.",
+             "The meeting recommended something it had agreed before.",
+             "It did not recommend that the Ministries change their calendars.",
+             "The delegations didn't recommend a new survey.",
+             "The group never recommended the creation of a fund.",
+             "La delegación no recomendó que se creara un fondo.",
+             "No se recomienda modificar el calendario de las reuniones."]
     assert [t for t in says if not _recommends(t)] == []
     assert [t for t in tells if _recommends(t)] == []
 
