@@ -341,10 +341,10 @@ def _check_keys(spec: Mapping[str, Any], required: Sequence[str], optional: Sequ
                               hint=f"known fields: {', '.join([*required, *optional])}")
 
 
-def _text(spec: Mapping[str, Any], key: str, where: str) -> str:
+def _text(spec: Mapping[str, Any], key: str, where: str, hint: str = "") -> str:
     value = spec.get(key)
     if not isinstance(value, str) or not value.strip():
-        raise AnnotationError(_at(spec, key, where), f"{key} must be a non-empty string")
+        raise AnnotationError(_at(spec, key, where), f"{key} must be a non-empty string", hint=hint)
     return value.strip()
 
 
@@ -887,7 +887,9 @@ def _body(spec: dict[str, Any], where: str, res: Resolver) -> Body:
     if not isinstance(titles, list):
         raise AnnotationError(where, "titles must be a list of {title, start, end, evidence}")
     alt_labels = _strings(spec.get("alt_labels"), _at(spec, "alt_labels", where), "alt_labels")
-    label_es = _text(spec, "label_es", where) if "label_es" in spec else ""
+    label_es = _text(spec, "label_es", where, hint=(
+        f"write the official Spanish name of {spec['slug']} on one line (label_es: Organización de los Estados "
+        "Americanos (OEA)), or remove label_es: the pages then name it in English")) if "label_es" in spec else ""
     return Body(slug=spec["slug"], label=_text(spec, "label", where), alt_labels=alt_labels, label_es=label_es,
                 body_type=str(spec.get("type") or ""), part_of=part_of, where=where,
                 titles=tuple(sorted((_body_title(t, _where_of(t, where), res) for t in titles),

@@ -361,6 +361,8 @@ def test_a_malformed_spanish_name_of_a_body_is_refused_at_its_line(corpus_copy: 
         prepare(corpus_copy)
     line = int(re.search(r"bodies\.yaml:(\d+):", str(caught.value))[1])  # type: ignore[index]
     assert bodies.read_text(encoding="utf-8").splitlines()[line - 1].startswith("    label_es:")
+    (error,) = caught.value.errors if isinstance(caught.value, CorpusErrors) else (caught.value,)
+    assert "official Spanish name" in error.hint and "remove label_es" in error.hint
 
 
 def test_a_misspelt_spanish_name_field_is_an_unknown_field_at_its_line(corpus_copy: Path) -> None:
