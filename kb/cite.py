@@ -19,6 +19,7 @@ from rdflib import Literal, URIRef
 from kb.corpus import is_classification_symbol
 from kb.errors import InputError, NotFoundError
 from kb.items import LANGUAGE_VERSIONS_QUERY, unknown, withdrawn
+from kb.model import primary_language
 from kb.queries import get_query
 from kb.store import Store
 
@@ -218,7 +219,8 @@ def in_language(store: Store, item: URIRef, language: str) -> URIRef:
     """The item as held in ``language``: the original or one of its language versions (kb.versions) whose
     document is in it, else the item itself."""
     versions = store.select(LANGUAGE_VERSIONS_QUERY, {"item": item}).dicts()
-    return next((URIRef(str(r["version"])) for r in versions if str(r["language"]) == language), item)
+    wanted = primary_language(language)  # an es-PY version is the Spanish text
+    return next((URIRef(str(r["version"])) for r in versions if primary_language(str(r["language"])) == wanted), item)
 
 
 def _short(node: str) -> str:

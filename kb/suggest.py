@@ -58,7 +58,7 @@ from rapidfuzz import fuzz, utils
 
 from kb import iri
 from kb.annotate import CONTEXT, SHORTEST_QUOTE
-from kb.model import Annotations, Evidence, Kind, Link, Provision, SourceDocument
+from kb.model import Annotations, Evidence, Kind, Link, Provision, SourceDocument, primary_language
 
 if TYPE_CHECKING:  # the retrieval and embedding libraries load on the first suggestion, not with kb
     from wordllama.inference import WordLlamaInference
@@ -250,7 +250,7 @@ class Suggestion:
 @functools.lru_cache(maxsize=200_000)
 def _stem(word: str, language: str) -> str:
     """One word's stem (cached: Snowball is pure Python, and words repeat)."""
-    return str(_STEMMERS.get(language, _STEMMERS["en"]).stemWord(word))
+    return str(_STEMMERS.get(primary_language(language), _STEMMERS["en"]).stemWord(word))
 
 
 @functools.cache
@@ -319,14 +319,16 @@ def candidates(documents: Sequence[SourceDocument], provisions: dict[str, list[P
             if p.kind in _TARGET_KINDS | _SOURCE_KINDS and p.text and (p.kind is not Kind.ITEM or items_count):
                 out.append(Candidate(str(iri.provision_iri(doc.meta.slug, p.eid)), f"{doc.meta.slug} {p.eid}",
                                      p.kind.value, doc.meta.slug, p.number or "", p.text, date,
-                                     (_own_evidence(doc, p),), doc.meta.language, lead_ins.get(p.eid)))
+                                     (_own_evidence(doc, p),), primary_language(doc.meta.language),
+                                     lead_ins.get(p.eid)))
     originals = {c.iri: c for c in out}
     for doc in versions:  # a version's provision: the original's candidate, in the version's words
         for p in provisions[doc.meta.slug]:
             original = originals.get(annotations.versions.get(str(iri.provision_iri(doc.meta.slug, p.eid)), ""))
             if original is not None and p.text:
                 out.append(replace(original, iri=str(iri.provision_iri(doc.meta.slug, p.eid)), text=p.text,
-                                   evidence=(_own_evidence(doc, p),), language=doc.meta.language, lead_in=None,
+                                   evidence=(_own_evidence(doc, p),), language=primary_language(doc.meta.language),
+                                   lead_in=None,
                                    stands_for=original.iri))
     for mdoc in annotations.documents:
         # An undated work plan is taken as issued in the first year of its period.

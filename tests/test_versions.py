@@ -1041,3 +1041,29 @@ def test_the_version_s_provisions_are_read_once_per_store(short_version: Path, m
                                 language="es")
     assert any(r["textLanguage"] == "es" for r in rows["items"])
     assert asked.count(pages_data.VERSION_PROVISIONS_QUERY.text) == 1
+
+
+def test_a_version_tagged_with_a_region_is_the_spanish_text(capsys: pytest.CaptureFixture[str],
+                                                             both: tuple[Path, Path], tmp_path: Path) -> None:
+    """A version whose language names a region (es-PY) is cited for a Spanish citation and read by the
+    suggester with the Spanish stemmer, as one tagged es."""
+    corpus, build_dir = both
+    meta = corpus / "documents" / f"{VERSION}.yaml"
+    text = meta.read_text(encoding="utf-8")
+    assert re.search(r"(?m)^language: es$", text)
+    meta.write_text(re.sub(r"(?m)^language: es$", "language: es-PY", text), encoding="utf-8")
+    kb.build(corpus, build_dir)
+    code, out, _ = run(capsys, "cite", f"{PLAN} para_4", "--language", "es", "--build-dir", str(build_dir))
+    assert code == 0 and "“Alentar a OIT/CINTERFOR" in out and f"/doc/{VERSION}/para_4." in out
+    nxt = tmp_path / "next.txt"
+    nxt.write_text(
+        "XXIV CONFERENCIA INTERAMERICANA DE MINISTROS DE TRABAJO (CIMT)\nOEA/Ser.K/XII.24.1\n"
+        "CIDI/TRABAJO/doc.5/30\n10 de octubre de 2030\nOriginal: español\n\nPLAN DE ACCIÓN DE MONTEVIDEO\n\n"
+        "1. Alentar a OIT/CINTERFOR, la OEA y la UNESCO a seguir fortaleciendo el Marco Regional de "
+        "Cualificaciones e informar de sus avances a la XXV CIMT.\n", encoding="utf-8")
+    added = kb.add_document(nxt, corpus_dir=corpus, slug="iacml24-plan-of-action-es")
+    code, out, _ = run(capsys, "suggest", "--corpus", str(corpus), "--document", added.slug, "--format", "json")
+    carried = [s for s in json.loads(out) if s["type"] == "reiterates" and s["from_ref"].endswith(" para_1")]
+    assert code == 0 and carried and carried[0]["to_ref"] == f"{PLAN} para_4"
+    assert f"read in its es version ({VERSION})" in carried[0]["why"]  # one language: no "across languages"
+    assert "across languages" not in carried[0]["why"]
