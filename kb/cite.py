@@ -192,7 +192,7 @@ def cite(store: Store, target: URIRef, language: str | None = None) -> Citation:
                         more_quotes=tuple((str(o["quote"]), str(o["quotedTitle"])) for o in rows[1:]),
                         language=language)
     target = in_language(store, target, language) if asked else target
-    rows = store.select(ITEM_QUERY, {"item": target}).dicts()
+    rows = store.select(ITEM_QUERY, {"item": target, "language": Literal(language)}).dicts()
     if not rows or withdrawn(store, target) is not None:
         raise unknown(store, target)
     r = rows[0]

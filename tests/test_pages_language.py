@@ -347,3 +347,17 @@ def test_the_citations_are_marked_in_the_language_of_the_title_they_carry(site: 
     assert set(spanish.values()) == {' lang="en"'}, spanish
     english = dict(pre.findall(get(site, MANDATE, BROWSER).text))
     assert english.keys() == spanish.keys() and set(english.values()) == {""}, english
+
+
+def test_a_bodys_spanish_style_citation_names_it_by_its_spanish_name(site: str, store: kb.Store) -> None:
+    """The Spanish-style citation of a body with an official Spanish name (its rdfs:label @es) names it so; the
+    English one keeps its English name, and a body with no Spanish name keeps the one it has."""
+    names = {str(v.language): str(v) for (v,) in store.select(
+        f"SELECT ?v WHERE {{ <{kb.BASE}body/ilo-cinterfor> <http://www.w3.org/2000/01/rdf-schema#label> ?v }}").rows}
+    assert names["es"] != names["en"]
+    pre = re.compile(r'<pre id="cite-([a-z-]+)"[^>]*>([^<]*)</pre>')
+    cites = dict(pre.findall(get(site, "/body/ilo-cinterfor", BROWSER, lang="es").text))
+    assert cites["text-es"].startswith(names["es"] + ". "), cites["text-es"]
+    assert cites["text"].startswith(names["en"] + ". ") and names["es"] not in cites["text"]
+    ford = dict(pre.findall(get(site, "/body/ford", BROWSER, lang="es").text))
+    assert ford["text-es"].startswith("Ford. "), ford["text-es"]
