@@ -257,7 +257,10 @@ WORDS: dict[str, dict[str, str]] = {
     "search.heading.body": {"en": "Bodies", "es": "Órganos"},
     "search.more": {"en": "Only the first {n} are shown: add words to narrow the search.",
                     "es": "Solo se muestran los {n} primeros: añada palabras para acotar la búsqueda."},
-    "search.none": {"en": "None.", "es": "Ninguno."},
+    # "none" agrees with the group's noun in Spanish: disposiciones, actividades (f.), órganos (m.)
+    "search.none.provision": {"en": "None.", "es": "Ninguna."},
+    "search.none.activity": {"en": "None.", "es": "Ninguna."},
+    "search.none.body": {"en": "None.", "es": "Ninguno."},
     "search.intro": {"en": "Type words to find provisions (mandates, recommendations, findings…), activities and "
                            "bodies.",
                      "es": "Escriba palabras para encontrar disposiciones (mandatos, recomendaciones, "

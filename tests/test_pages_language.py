@@ -361,3 +361,13 @@ def test_a_bodys_spanish_style_citation_names_it_by_its_spanish_name(site: str, 
     assert cites["text"].startswith(names["en"] + ". ") and names["es"] not in cites["text"]
     ford = dict(pre.findall(get(site, "/body/ford", BROWSER, lang="es").text))
     assert ford["text-es"].startswith("Ford. "), ford["text-es"]
+
+
+def test_an_empty_search_group_says_none_in_its_nouns_gender(site: str) -> None:
+    """"Disposiciones" and "actividades" are feminine, "órganos" masculine: an empty group says "Ninguna." or
+    "Ninguno." as its heading's noun asks (in English "None." for each)."""
+    def empty(language: str) -> dict[str, str]:
+        html = get(site, "/search", BROWSER, q="zzqxwv", lang=language).text
+        return dict(re.findall(r'<h2 id="results-(\w+)">.*?</h2>\s*<p class="empty">([^<]*)</p>', html, re.S))
+    assert empty("es") == {"provision": "Ninguna.", "activity": "Ninguna.", "body": "Ninguno."}
+    assert empty("en") == {"provision": "None.", "activity": "None.", "body": "None."}
