@@ -714,7 +714,7 @@ def timeline_svg(store: kb.Store, trace: kb.Trace, language: str = "en") -> str 
                      f'class="arrow" stroke="{colour}" marker-end="url(#arrow-{esc(link.link_type)})"/>'
                      f'<text x="{mx - 0.25 * bend + 4:.1f}" y="{(ya + yb) / 2 + 4:.1f}" class="arrow-label" '
                      f'fill="{colour}">'
-                     f'{esc(link.link_type)}</text>')
+                     f'{esc(link_type_name(store, link.link_type, language))}</text>')
     parts.append('</svg>')
     return "".join(parts)
 

@@ -371,3 +371,13 @@ def test_an_empty_search_group_says_none_in_its_nouns_gender(site: str) -> None:
         return dict(re.findall(r'<h2 id="results-(\w+)">.*?</h2>\s*<p class="empty">([^<]*)</p>', html, re.S))
     assert empty("es") == {"provision": "Ninguna.", "activity": "Ninguna.", "body": "Ninguno."}
     assert empty("en") == {"provision": "None.", "activity": "None.", "body": "None."}
+
+
+def test_the_timelines_arrows_are_labelled_in_the_page_language(site: str) -> None:
+    """The trace's arrows say their link type as the page's links do: "responde a" on a Spanish page, not
+    ``respondsTo``; the English page keeps the link type's name."""
+    def labels(language: str) -> list[str]:
+        return re.findall(r'class="arrow-label"[^>]*>([^<]*)</text>', get(site, MANDATE, BROWSER, lang=language).text)
+    english, spanish = labels("en"), labels("es")
+    assert "respondsTo" in english and len(spanish) == len(english)
+    assert "responde a" in spanish and not set(spanish) & {"respondsTo", "reiterates", "derivedFrom", "fulfils"}
