@@ -677,7 +677,7 @@ def timeline_svg(store: kb.Store, trace: kb.Trace, language: str = "en") -> str 
     height = AXIS + ROW * len(order) + 10
     esc = html.escape
     title = t("timeline.title", label=label(store, trace.item, language))  # escaped by the catalogue
-    desc = t("timeline.desc", n=len(order), low=int(low), high=int(high), links=len(trace.links))
+    desc = t("timeline.desc", n=len(order), low=int(low), high=int(high), links=t.count("typed_link", len(trace.links)))
     parts = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {height}" width="100%" '
              f'role="img" aria-labelledby="timeline-title timeline-desc" class="timeline">',
              f'<title id="timeline-title">{title}</title><desc id="timeline-desc">{desc}</desc>',

@@ -187,10 +187,12 @@ WORDS: dict[str, dict[str, str]] = {
     "direction.upstream": {"en": "upstream", "es": "origen"},
     "direction.downstream": {"en": "downstream", "es": "seguimiento"},
     "timeline.title": {"en": "Trace of {label} on a time line", "es": "Trazabilidad de {label} en una línea de tiempo"},
-    "timeline.desc": {"en": "{n} items placed by date from {low} to {high}, joined by {links} typed links; the same "
+    "timeline.desc": {"en": "{n} items placed by date from {low} to {high}, joined by {links}; the same "
                             "links are listed below as text.",
-                      "es": "{n} elementos situados por fecha de {low} a {high}, unidos por {links} vínculos "
-                            "tipados; los mismos vínculos se enumeran abajo como texto."},
+                      "es": "{n} elementos situados por fecha de {low} a {high}, unidos por {links}; los mismos "
+                            "vínculos se enumeran abajo como texto."},
+    "count.typed_link.one": {"en": "{n} typed link", "es": "{n} vínculo tipado"},
+    "count.typed_link.other": {"en": "{n} typed links", "es": "{n} vínculos tipados"},
     "timeline.item": {"en": "item", "es": "elemento"},
     "timeline.undated": {"en": "undated", "es": "sin fecha"},
     "item.links": {"en": "Links and their evidence", "es": "Vínculos y su evidencia"},

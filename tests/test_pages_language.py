@@ -381,3 +381,13 @@ def test_the_timelines_arrows_are_labelled_in_the_page_language(site: str) -> No
     english, spanish = labels("en"), labels("es")
     assert "respondsTo" in english and len(spanish) == len(english)
     assert "responde a" in spanish and not set(spanish) & {"respondsTo", "reiterates", "derivedFrom", "fulfils"}
+
+
+def test_the_timelines_description_counts_one_link_in_the_singular(site: str) -> None:
+    """A trace of one link is described as joined by "1 vínculo tipado" ("1 typed link"), not "1 vínculos"."""
+    for language, one in (("es", "unidos por 1 vínculo tipado;"), ("en", "joined by 1 typed link;")):
+        desc = re.findall(r'<desc id="timeline-desc">([^<]*)</desc>',
+                          get(site, "/doc/wg1-2024-report", BROWSER, lang=language).text)
+        assert desc and one in desc[0], desc
+    several = re.findall(r'<desc id="timeline-desc">([^<]*)</desc>', get(site, MANDATE, BROWSER, lang="es").text)
+    assert several and re.search(r"unidos por \d+ vínculos tipados;", several[0]), several
