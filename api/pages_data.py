@@ -29,6 +29,8 @@ import kb
 from api.views import curie, local_href
 from api.words import Words
 
+XSD_BOOLEAN = URIRef("http://www.w3.org/2001/XMLSchema#boolean")
+
 KB = kb.PREFIXES["kb"]
 RDF_TYPE = kb.PREFIXES["rdf"] + "type"
 DCTERMS_LANGUAGE = kb.PREFIXES["dcterms"] + "language"
@@ -434,6 +436,8 @@ def _value(store: kb.Store, value: Node, language: str = "en") -> dict[str, Any]
             return {"href": local_href(iri), "label": facts["label"], "iri": iri,
                     "date": facts["date"] or facts["knownBy"]}
         return {"href": local_href(iri), "label": curie(iri), "iri": iri}
+    if isinstance(value, Literal) and value.datatype == XSD_BOOLEAN:  # a yes or no, said in the page's words
+        return {"text": Words(language).plain(f"value.{str(value.toPython()).lower()}"), "language": None}
     if isinstance(value, Literal):
         return {"text": str(value), "language": value.language}
     return {"text": str(value)}

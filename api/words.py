@@ -194,6 +194,9 @@ WORDS: dict[str, dict[str, str]] = {
     "count.typed_link.one": {"en": "{n} typed link", "es": "{n} vínculo tipado"},
     "count.typed_link.other": {"en": "{n} typed links", "es": "{n} vínculos tipados"},
     "timeline.item": {"en": "item", "es": "elemento"},
+    # a boolean value in an item's facts (kb:held): the graph's true and false as the page says them
+    "value.true": {"en": "true", "es": "sí"},
+    "value.false": {"en": "false", "es": "no"},
     "timeline.undated": {"en": "undated", "es": "sin fecha"},
     "item.links": {"en": "Links and their evidence", "es": "Vínculos y su evidencia"},
     "item.this_link": {"en": "This {words}", "es": "Este elemento {words}"},

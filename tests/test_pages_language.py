@@ -391,3 +391,13 @@ def test_the_timelines_description_counts_one_link_in_the_singular(site: str) ->
         assert desc and one in desc[0], desc
     several = re.findall(r'<desc id="timeline-desc">([^<]*)</desc>', get(site, MANDATE, BROWSER, lang="es").text)
     assert several and re.search(r"unidos por \d+ vínculos tipados;", several[0]), several
+
+
+def test_a_yes_or_no_fact_is_said_in_the_page_language(site: str) -> None:
+    """kb:held is an xsd:boolean: its row says "sí" or "no" on a Spanish page, not the graph's ``true``."""
+    def held(language: str) -> list[str]:
+        return re.findall(r'<span title="kb:held">[^<]*</span></th><td>([^<]*)</td>',
+                          get(site, "/doc/wg1-2021-final-report", BROWSER, lang=language).text)
+    assert held("es") == ["sí"] and held("en") == ["true"]
+    assert re.findall(r'<span title="kb:held">[^<]*</span></th><td>([^<]*)</td>',
+                      get(site, "/doc/iacml21-plan-of-action", BROWSER, lang="es").text) in ([], ["no"])
