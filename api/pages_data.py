@@ -444,6 +444,9 @@ def _value(store: kb.Store, value: Node, language: str = "en") -> dict[str, Any]
 
 
 HIDDEN = {RDF_TYPE, KB + "text", KB + "knownThrough", KB + "hasEvidence", KB + "heading"}
+# What the curators (and the library, in the graph) write of an item in their own words, untagged: English,
+# marked so on a page in another language, as a link's note is.
+ENGLISH_PROSE = {KB + "note", KB + "noLinkFound", KB + "dateNote", KB + "explanation"}
 CITABLE = ("doc", "activity", "body", "link")  # what kb.cite describes (a topic is a concept, not a source)
 ROLE_GROUPS = {("addressee", "in"), ("addressee", "out"), ("hasTopic", "in"), ("hasTopic", "out"), ("chair", "in"),
                ("chair", "out"), ("viceChair", "in"), ("viceChair", "out")}  # each a heading (api.words)
@@ -481,11 +484,14 @@ def item_page(store: kb.Store, iri: URIRef, language: str = "en") -> dict[str, A
     for predicate, value in description.properties:
         if predicate in HIDDEN:
             continue
+        fact = _value(store, value, language)
+        if predicate in ENGLISH_PROSE and isinstance(value, Literal) and not value.language and language != "en":
+            fact["writtenIn"] = "en"
         if facts and facts[-1]["predicate"] == predicate:
-            facts[-1]["values"].append(_value(store, value, language))
+            facts[-1]["values"].append(fact)
         else:
             facts.append({"predicate": predicate, "name": term_name(store, predicate, language),
-                          "curie": curie(predicate), "values": [_value(store, value, language)]})
+                          "curie": curie(predicate), "values": [fact]})
     text = description.first(KB + "text") or description.first(SKOS_DEFINITION)
     heading = description.first(KB + "heading")
     budget = [MAX_CONTEXTS]

@@ -401,3 +401,14 @@ def test_a_yes_or_no_fact_is_said_in_the_page_language(site: str) -> None:
     assert held("es") == ["sí"] and held("en") == ["true"]
     assert re.findall(r'<span title="kb:held">[^<]*</span></th><td>([^<]*)</td>',
                       get(site, "/doc/iacml21-plan-of-action", BROWSER, lang="es").text) in ([], ["no"])
+
+
+def test_the_curators_english_notes_among_the_facts_are_marked_english(site: str) -> None:
+    """A curator's note held untagged (kb:dateNote, kb:noLinkFound) is English prose: on a Spanish page its value
+    is marked ``lang="en"``, as a link's note is; on the English page nothing needs marking."""
+    row = re.compile(r'<span title="kb:dateNote">[^<]*</span></th><td>(.*?)</td>', re.S)
+    spanish = row.findall(get(site, "/doc/wg1-2024-report", BROWSER, lang="es").text)
+    assert spanish and spanish[0].startswith('<span lang="en">Undated'), spanish
+    assert "Undated" not in Visible(get(site, "/doc/wg1-2024-report", BROWSER, lang="es").text, "es").text
+    english = row.findall(get(site, "/doc/wg1-2024-report", BROWSER).text)
+    assert english and english[0].startswith("Undated"), english
