@@ -412,3 +412,14 @@ def test_the_curators_english_notes_among_the_facts_are_marked_english(site: str
     assert "Undated" not in Visible(get(site, "/doc/wg1-2024-report", BROWSER, lang="es").text, "es").text
     english = row.findall(get(site, "/doc/wg1-2024-report", BROWSER).text)
     assert english and english[0].startswith("Undated"), english
+
+
+def test_the_example_list_marks_english_only_the_queries_own_words(site: str) -> None:
+    """The SPARQL page's list of examples: each query's title and description are English (marked so), the
+    page's own "Parámetros:" and "opcional" around them are Spanish and not inside anything marked English."""
+    html = get(site, "/query", BROWSER, lang="es").text
+    listed = re.search(r'<details id="all-examples">.*?</details>', html, re.S)
+    assert listed and "Parámetros:" in listed.group(0) and ", opcional" in listed.group(0)
+    shown = Visible(listed.group(0), "es").text
+    assert "Parámetros:" in shown and ", opcional" in shown
+    assert "Every activity of the knowledge base" not in shown, "the descriptions stay marked English"
