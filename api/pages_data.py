@@ -285,10 +285,13 @@ def label(store: kb.Store, node: str, language: str = "en") -> str:
 
 def term_name(store: kb.Store, iri: str, language: str) -> str:
     """What a page calls a term of the ontology (a property, a class, a status): its label in ``language``, else
-    in English, else its compact IRI; capitalised, as a field name or a kind is."""
+    in English, else its compact IRI; capitalised, as a field name or a kind is, but for an identifier's name
+    written in camel case ("eId"), which capitals would misspell."""
     labels = _labels(store).get(iri, {})
     name = labels.get(language) or labels.get("en")
-    return name[:1].upper() + name[1:] if name else curie(iri)
+    if not name:
+        return curie(iri)
+    return name if name[1:2].isupper() else name[:1].upper() + name[1:]
 
 
 def link_type_name(store: kb.Store, link_type: str, language: str) -> str:

@@ -423,3 +423,12 @@ def test_the_example_list_marks_english_only_the_queries_own_words(site: str) ->
     shown = Visible(listed.group(0), "es").text
     assert "Parámetros:" in shown and ", opcional" in shown
     assert "Every activity of the knowledge base" not in shown, "the descriptions stay marked English"
+
+
+def test_the_eid_field_keeps_its_spelling(site: str) -> None:
+    """The ontology labels kb:eId "eId" in both languages: the facts table says it so, not "EId"."""
+    for language in ("es", "en"):
+        names = re.findall(r'<span title="kb:eId">([^<]*)</span>', get(site, MANDATE, BROWSER, lang=language).text)
+        assert names == ["eId"], (language, names)
+    assert re.findall(r'<span title="kb:hasTopic">([^<]*)</span>', get(site, MANDATE, BROWSER, lang="es").text) == \
+        ["Tema"], "other field names are still capitalised"
