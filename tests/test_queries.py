@@ -661,8 +661,9 @@ def test_no_query_gives_other_rows_for_the_spanish_names(built_release: kb.Relea
             *((kb.get_query(name, folder=folder), {})
               for folder, name in (("pages", "dashboard-names"), ("pages", "nodes-bodies"), ("pages", "nodes-topics"),
                                    ("pages", "ontology-terms"), ("rest", "bodies"), ("rest", "topics"))),
-            *((kb.get_query(name, folder=folder), {parameter: f"{B}{node}"})
-              for folder, name, parameter in (("cite", "item", "item"), ("trace", "label", "node"))
+            *((kb.get_query(name, folder=folder), {parameter: f"{B}{node}", **extra})
+              for folder, name, parameter, extra in (("cite", "item", "item", {"language": "en"}),
+                                                     ("trace", "label", "node", {}))
               for node in ("body/ilo", "body/oas", "topic/informality")),
             *((kb.get_query("link", folder="status"), {"link": str(link)}) for link in chair_links),
         ]
