@@ -879,7 +879,8 @@ def _declared_slug(spec: Mapping[str, Any], where: str, seen: Container[str]) ->
 
 
 def _body(spec: dict[str, Any], where: str, res: Resolver) -> Body:
-    _check_keys(spec, ("slug", "label"), ("label_es", "alt_labels", "type", "part_of", "titles"), where)
+    _check_keys(spec, ("slug", "label"), ("label_es", "alt_labels", "alt_labels_es", "type", "part_of", "titles"),
+                where)
     part_of = spec.get("part_of") or ""
     if part_of:
         res.item(f"body:{part_of}", _at(spec, "part_of", where))
@@ -887,10 +888,12 @@ def _body(spec: dict[str, Any], where: str, res: Resolver) -> Body:
     if not isinstance(titles, list):
         raise AnnotationError(where, "titles must be a list of {title, start, end, evidence}")
     alt_labels = _strings(spec.get("alt_labels"), _at(spec, "alt_labels", where), "alt_labels")
+    alt_labels_es = _strings(spec.get("alt_labels_es"), _at(spec, "alt_labels_es", where), "alt_labels_es")
     label_es = _text(spec, "label_es", where, hint=(
         f"write the official Spanish name of {spec['slug']} on one line (label_es: Organización de los Estados "
         "Americanos (OEA)), or remove label_es: the pages then name it in English")) if "label_es" in spec else ""
     return Body(slug=spec["slug"], label=_text(spec, "label", where), alt_labels=alt_labels, label_es=label_es,
+                alt_labels_es=alt_labels_es,
                 body_type=str(spec.get("type") or ""), part_of=part_of, where=where,
                 titles=tuple(sorted((_body_title(t, _where_of(t, where), res) for t in titles),
                                     key=lambda t: (t.start, t.title))))

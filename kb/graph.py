@@ -251,6 +251,8 @@ class GraphBuilder:
         self.add(node, KB.slug, body.slug)
         for alt in body.alt_labels:
             self.add(node, SKOS.altLabel, Literal(alt, lang="en"))
+        for alt in body.alt_labels_es:
+            self.add(node, SKOS.altLabel, Literal(alt, lang="es"))
         self.add(node, KB.bodyType, body.body_type)
         if body.part_of:
             self.add(node, KB.subOrganizationOf, iri.body_iri(body.part_of))

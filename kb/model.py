@@ -213,6 +213,7 @@ class Body:
     body_type: str = ""
     label_es: str = ""  # its official name in Spanish, where it has one (published as its label @es)
     part_of: str = ""  # slug of the parent body
+    alt_labels_es: tuple[str, ...] = ()  # its other names and acronyms in Spanish (altLabel @es)
     where: str = ""
     titles: tuple[BodyTitle, ...] = ()  # in time order
 

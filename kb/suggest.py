@@ -800,7 +800,8 @@ _NamePatterns = tuple[tuple[tuple[str, tuple[_Named, ...]], ...],
 
 def _names_of(annotations: Annotations) -> _NamePatterns:
     """The patterns of the bodies' names (:func:`_name_patterns`), compiled once per set of bodies."""
-    return _name_patterns(tuple((b.slug, b.label, *((b.label_es,) if b.label_es else ()), *b.alt_labels)
+    return _name_patterns(tuple((b.slug, b.label, *((b.label_es,) if b.label_es else ()), *b.alt_labels,
+                                 *b.alt_labels_es)
                                 for b in annotations.bodies))
 
 

@@ -432,3 +432,19 @@ def test_the_eid_field_keeps_its_spelling(site: str) -> None:
         assert names == ["eId"], (language, names)
     assert re.findall(r'<span title="kb:hasTopic">([^<]*)</span>', get(site, MANDATE, BROWSER, lang="es").text) == \
         ["Tema"], "other field names are still capitalised"
+
+
+def test_a_body_s_spanish_other_names_are_tagged_spanish_and_name_it_on_a_spanish_page(site: str,
+                                                                                     store: kb.Store) -> None:
+    """alt_labels_es (corpus/annotations/bodies.yaml) are skos:altLabel @es, never @en; a body with no official
+    Spanish name (a class of bodies) is named on a Spanish page by its Spanish other name."""
+    alts: dict[str, set[str]] = {}
+    for value, in store.select(f"SELECT ?alt WHERE {{ <{kb.BASE}body/ilo> <http://www.w3.org/2004/02/skos/core#altLabel>"
+                               " ?alt }").rows:
+        alts.setdefault(getattr(value, "language", None) or "", set()).add(str(value))
+    assert {"OIT", "Organización Internacional del Trabajo"} <= alts["es"]
+    assert not alts["en"] & {"OIT", "Organización Internacional del Trabajo"} and "ILO" in alts["en"]
+    spanish = get_page(site, "/body/ministries-of-labor", lang="es")
+    assert [h for level, h in spanish.headings if level == 1] == ["Ministerios de Trabajo"]
+    english = get_page(site, "/body/ministries-of-labor")
+    assert [h for level, h in english.headings if level == 1] == ["Ministries of Labor of the OAS member states"]
