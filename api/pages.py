@@ -375,13 +375,13 @@ def install(app: FastAPI, ctx: Context) -> None:
         return _page(request, "reader.html", ctx, page=page)
 
     @app.get("/search", tags=["Pages"], response_class=Response, responses=HTML_RESPONSES,
-             summary="Search provisions, activities and bodies (every word, case and accents ignored)",
-             description="An HTML page of the provisions, activities and bodies whose text or names hold every "
+             summary="Search provisions, activities, bodies and topics (every word, case and accents ignored)",
+             description="An HTML page of the provisions, activities, bodies and topics whose text or names hold every "
                          "word of `q`, grouped by type, each linked to its page.")
     async def search(request: Request, q: str = Query("", max_length=200, description="Words that must all occur",
                                     examples=[examples.WORDS]),
-                     type: str = Query("", pattern="^(|provision|activity|body)$",
-                                       description="Only provisions, activities or bodies"),
+                     type: str = Query("", pattern="^(|provision|activity|body|topic)$",
+                                       description="Only provisions, activities, bodies or topics"),
                      lang: str | None = LangParam) -> Response:
         language = page_language(request)
         result = await offload.run(pages_data.search, ctx.store, q, type or None, 50, language.code)

@@ -58,6 +58,7 @@ EVIDENCE_LINKS_QUERY = _query("evidence-links")
 PROVISIONS_QUERY = _query("search-provisions")
 ACTIVITIES_QUERY = _query("search-activities")
 BODIES_QUERY = _query("search-bodies")
+TOPICS_QUERY = _query("search-topics")
 NAMES_QUERY = _query("dashboard-names")
 DOCUMENT_FACTS_QUERY = _query("document-facts")
 ONTOLOGY_TERMS_QUERY = _query("ontology-terms")
@@ -76,7 +77,7 @@ VERSION_PROVISIONS_QUERY = _query("version-provisions")
 BOUND_QUERIES = (PARENT_QUERY, HEADING_QUERY, TEXT_QUERY, LINKS_OUT_QUERY, LINKS_IN_QUERY, OWN_EVIDENCE_QUERY,
                  DOCUMENT_LINKS_QUERY, EVIDENCE_LINKS_QUERY, CLASS_EXAMPLES_QUERY, CLASS_COUNT_QUERY,
                  PROPERTY_EXAMPLE_QUERY, PROPERTY_COUNT_QUERY, QUOTE_QUERY)
-LIST_QUERIES = (PROVISIONS_QUERY, ACTIVITIES_QUERY, BODIES_QUERY, NAMES_QUERY, DOCUMENT_FACTS_QUERY,
+LIST_QUERIES = (PROVISIONS_QUERY, ACTIVITIES_QUERY, BODIES_QUERY, TOPICS_QUERY, NAMES_QUERY, DOCUMENT_FACTS_QUERY,
                 ONTOLOGY_TERMS_QUERY, LABELS_QUERY, TITLES_QUERY, VERSION_PROVISIONS_QUERY)
 
 
@@ -838,6 +839,11 @@ def _index(store: kb.Store, language: str = "en") -> Index:
         entries.append({"type": "body", "iri": str(r["body"]), "title": title,
                         "kind": str(r.get("bodyType", "body")), "text": alts,
                         "key": fold(f"{named} {alts}")})
+    for r in store.select(TOPICS_QUERY.text).dicts():
+        alts = ", ".join(sorted(a for a in str(r.get("alts", "")).split(" | ") if a))
+        title, named = shown(str(r["topic"]), str(r["label"]))
+        entries.append({"type": "topic", "iri": str(r["topic"]), "title": title, "kind": "Topic", "text": alts,
+                        "key": fold(f"{named} {alts}")})
     index = Index(entries, {e["iri"]: e for e in entries if e["type"] == "provision"})
     with _LOCK:
         _INDEX[(id(store), language)] = index
@@ -866,7 +872,7 @@ def _snippet(text: str, words: list[str], size: int = 240) -> list[dict[str, Any
     return [p for p in pieces if p["text"]]
 
 
-SEARCH_TYPES = ("provision", "activity", "body")
+SEARCH_TYPES = ("provision", "activity", "body", "topic")
 
 
 def _one_per_work(store: kb.Store, hits: list[dict[str, str]], index: Index,
@@ -891,8 +897,8 @@ def _one_per_work(store: kb.Store, hits: list[dict[str, str]], index: Index,
 
 
 def search(store: kb.Store, q: str, kind: str | None, limit: int = 50, language: str = "en") -> dict[str, Any]:
-    """Every provision, activity and body whose title or text holds all the words (case and accents ignored),
-    activities and bodies named in ``language`` where the graph has their names in it."""
+    """Every provision, activity, body and topic whose title or text holds all the words (case and accents
+    ignored), activities, bodies and topics named in ``language`` where the graph has their names in it."""
     words = [fold(w) for w in q.split() if w.strip()]
     if not words:
         return {"q": q, "groups": [], "total": 0}

@@ -37,7 +37,8 @@ WORDS: dict[str, dict[str, str]] = {
     "nav.ontology": {"en": "Ontology", "es": "Ontología"},
     "nav.api": {"en": "API", "es": "API"},
     "nav.breadcrumb": {"en": "Breadcrumb", "es": "Ruta de navegación"},
-    "search.placeholder": {"en": "provisions, activities, bodies", "es": "disposiciones, actividades, órganos"},
+    "search.placeholder": {"en": "provisions, activities, bodies, topics",
+                           "es": "disposiciones, actividades, órganos, temas"},
     "search.button": {"en": "Search", "es": "Buscar"},
     "footer.about": {"en": "IACML mandate traceability knowledge base: read-only, every link backed by a verbatim "
                            "quote.",
@@ -251,25 +252,29 @@ WORDS: dict[str, dict[str, str]] = {
     "search.words": {"en": "Words (all must occur; case and accents ignored)",
                      "es": "Palabras (deben aparecer todas; sin distinguir mayúsculas ni acentos)"},
     "search.in": {"en": "In", "es": "En"},
-    "search.all_types": {"en": "provisions, activities and bodies", "es": "disposiciones, actividades y órganos"},
+    "search.all_types": {"en": "provisions, activities, bodies and topics",
+                         "es": "disposiciones, actividades, órganos y temas"},
     "search.type.provision": {"en": "provisions", "es": "disposiciones"},
     "search.type.activity": {"en": "activities", "es": "actividades"},
     "search.type.body": {"en": "bodies", "es": "órganos"},
+    "search.type.topic": {"en": "topics", "es": "temas"},
     "search.summary.one": {"en": "{n} result for “{q}”.", "es": "{n} resultado para «{q}»."},
     "search.summary.other": {"en": "{n} results for “{q}”.", "es": "{n} resultados para «{q}»."},
     "search.heading.provision": {"en": "Provisions", "es": "Disposiciones"},
     "search.heading.activity": {"en": "Activities", "es": "Actividades"},
     "search.heading.body": {"en": "Bodies", "es": "Órganos"},
+    "search.heading.topic": {"en": "Topics", "es": "Temas"},
     "search.more": {"en": "Only the first {n} are shown: add words to narrow the search.",
                     "es": "Solo se muestran los {n} primeros: añada palabras para acotar la búsqueda."},
     # "none" agrees with the group's noun in Spanish: disposiciones, actividades (f.), órganos (m.)
     "search.none.provision": {"en": "None.", "es": "Ninguna."},
     "search.none.activity": {"en": "None.", "es": "Ninguna."},
     "search.none.body": {"en": "None.", "es": "Ninguno."},
-    "search.intro": {"en": "Type words to find provisions (mandates, recommendations, findings…), activities and "
-                           "bodies.",
+    "search.none.topic": {"en": "None.", "es": "Ninguno."},
+    "search.intro": {"en": "Type words to find provisions (mandates, recommendations, findings…), activities, "
+                           "bodies and topics.",
                      "es": "Escriba palabras para encontrar disposiciones (mandatos, recomendaciones, "
-                           "conclusiones…), actividades y órganos."},
+                           "conclusiones…), actividades, órganos y temas."},
     # --- the ontology page --------------------------------------------------------------------------
     "ontology.lead": {"en": "The {count} terms of the <code>kb:</code> vocabulary "
                             "(<code>https://w3id.org/iacml-kb/ontology#</code>), with their definitions and examples "

@@ -369,8 +369,8 @@ def test_an_empty_search_group_says_none_in_its_nouns_gender(site: str) -> None:
     def empty(language: str) -> dict[str, str]:
         html = get(site, "/search", BROWSER, q="zzqxwv", lang=language).text
         return dict(re.findall(r'<h2 id="results-(\w+)">.*?</h2>\s*<p class="empty">([^<]*)</p>', html, re.S))
-    assert empty("es") == {"provision": "Ninguna.", "activity": "Ninguna.", "body": "Ninguno."}
-    assert empty("en") == {"provision": "None.", "activity": "None.", "body": "None."}
+    assert empty("es") == {"provision": "Ninguna.", "activity": "Ninguna.", "body": "Ninguno.", "topic": "Ninguno."}
+    assert empty("en") == {"provision": "None.", "activity": "None.", "body": "None.", "topic": "None."}
 
 
 def test_the_timelines_arrows_are_labelled_in_the_page_language(site: str) -> None:
@@ -448,3 +448,14 @@ def test_a_body_s_spanish_other_names_are_tagged_spanish_and_name_it_on_a_spanis
     assert [h for level, h in spanish.headings if level == 1] == ["Ministerios de Trabajo"]
     english = get_page(site, "/body/ministries-of-labor")
     assert [h for level, h in english.headings if level == 1] == ["Ministries of Labor of the OAS member states"]
+
+
+def test_a_topic_is_found_by_its_name_in_either_language(site: str) -> None:
+    """Search holds the topics: "género" (or "genero") finds the topic of gender equality, named in the page's
+    language, whose sources are English texts that never say the word."""
+    for asked, language in (("género", "es"), ("genero", "es"), ("gender equality", "en"), ("igualdad", "en")):
+        html = get(site, "/search", BROWSER, q=asked, type="topic", lang=language).text
+        found = re.findall(r'<a href="(/topic/[^"?]+)[^"]*">([^<]*)</a>', html)
+        assert ("/topic/gender-equality", "Igualdad de género" if language == "es" else "Gender equality") in found, \
+            (asked, found)
+    assert get(site, "/search", BROWSER, q="x", type="nonsense").status_code == 400
