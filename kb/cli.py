@@ -405,14 +405,15 @@ def _table_cell(node: Node | None) -> str:
 _ITEMS = tuple(f"{kb.BASE}{kind}/" for kind in ("doc", "activity", "body", "topic", "link", "evidence", "status"))
 
 
-def _table(variables: Sequence[str], rows: Sequence[Sequence[Node | None]], width: int = 60) -> str:
+def _table(variables: Sequence[str], rows: Sequence[Sequence[Node | None]], width: int = 60,
+           footer: str | None = None) -> str:
     cells = [[_table_cell(v).replace("\n", " ") for v in row] for row in rows]
     cells = [[c if len(c) <= width else c[: width - 1] + "…" for c in row] for row in cells]
     widths = [max([len(v)] + [len(r[i]) for r in cells]) for i, v in enumerate(variables)]
     lines = ["  ".join(v.ljust(w) for v, w in zip(variables, widths, strict=True))]
     lines.append("  ".join("-" * w for w in widths))
     lines += ["  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)) for r in cells]
-    lines.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
+    lines.append(footer if footer is not None else f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
     return "\n".join(lines)
 
 
@@ -960,10 +961,13 @@ def status_cmd(document: Annotated[str | None, typer.Option(help="Document slug.
         writer.writerows(table)
         sys.stdout.write(out.getvalue())
         return
-    if language != "en":  # a table is read by people: the values as the language names them
+    if language != "en":  # a table is read by people: its columns and values as the language names them
         table = [[*row[:3], *(kb.status_name(v, language) for v in row[3:6]), row[6]]
                  for row in table]
-    typer.echo(_table(header, [[Literal(c) for c in row] for row in table], width=90))
+        header = [kb.status_sentence(f"dimension.{c}" if c in ("response", "lifecycle", "adoption")
+                                     else f"column.{c}", language) for c in header]
+    footer = kb.status_sentence("table.rows.one" if len(table) == 1 else "table.rows.other", language, n=len(table))
+    typer.echo(_table(header, [[Literal(c) for c in row] for row in table], width=90, footer=footer))
 
 
 @app.command()

@@ -72,6 +72,13 @@ SENTENCES: dict[str, dict[str, str]] = {
     "dimension.response": {"en": "response", "es": "respuesta"},
     "dimension.lifecycle": {"en": "lifecycle", "es": "ciclo de vida"},
     "dimension.adoption": {"en": "adoption", "es": "adopción"},
+    # --- kb status's table ----------------------------------------------------------------------------
+    "column.document": {"en": "document", "es": "documento"},
+    "column.eId": {"en": "eId", "es": "eId"},
+    "column.number": {"en": "number", "es": "número"},
+    "column.reason": {"en": "reason", "es": "motivo"},
+    "table.rows.one": {"en": "({n} row)", "es": "({n} fila)"},
+    "table.rows.other": {"en": "({n} rows)", "es": "({n} filas)"},
     # --- kb trace -------------------------------------------------------------------------------------
     "trace.upstream": {"en": "upstream (where it came from)", "es": "origen (de dónde viene)"},
     "trace.item": {"en": "its own links", "es": "sus propios vínculos"},

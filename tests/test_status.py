@@ -489,6 +489,11 @@ def test_cli_why_trace_status_in_spanish(built_release: kb.Release, build_dir: P
     assert rows["art_7__para_g"]["response"]["explanation"].startswith("atendido a la fecha del ")
     out = run("status", "--document", "iacml21-plan-of-action", "-l", "es", build_dir=build_dir)
     assert "retomado" in out.stdout and "carried-forward" not in out.stdout
+    lines = out.stdout.splitlines()  # the table's columns and its count in Spanish too
+    assert lines[0].split() == ["documento", "eId", "número", "respuesta", "ciclo", "de", "vida", "adopción", "motivo"]
+    assert re.fullmatch(r"\(\d+ filas\)", lines[-1]) and "rows)" not in out.stdout
+    english = run("status", "--document", "iacml21-plan-of-action", build_dir=build_dir).stdout.splitlines()
+    assert english[0].split()[:4] == ["document", "eId", "number", "response"] and english[-1].endswith(" rows)")
     out = run("trace", "iacml21-plan-of-action art_7__para_g", "--language", "es", build_dir=build_dir)
     assert "├─ origen (de dónde viene)" in out.stdout and "├─ seguimiento (" in out.stdout
     assert "─derivedFrom→ wg1-2021-final-report recommendation_7" in out.stdout
