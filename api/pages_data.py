@@ -918,7 +918,8 @@ def search(store: kb.Store, q: str, kind: str | None, limit: int = 50, language:
                                   "kind": e["kind"] if type_name == "body" else kind_name(store, e["kind"], language),
                                   "snippet": _snippet(said[e["iri"]]["text"], words) if e["iri"] in said else
                                   _snippet(e["text"], words) if e["text"] else [],
-                                  "language": said[e["iri"]]["language"] if e["iri"] in said else ""}
+                                  "language": said[e["iri"]]["language"] if e["iri"] in said else
+                                  e.get("language", "")}
                                  for e in hits[:limit]]})
     return {"q": q, "groups": groups, "total": total}
 

@@ -459,3 +459,14 @@ def test_a_topic_is_found_by_its_name_in_either_language(site: str) -> None:
         assert ("/topic/gender-equality", "Igualdad de género" if language == "es" else "Gender equality") in found, \
             (asked, found)
     assert get(site, "/search", BROWSER, q="x", type="nonsense").status_code == 400
+
+
+def test_a_snippet_of_a_source_in_another_language_than_the_page_says_so(site: str) -> None:
+    """A provision's words in a search hit are its document's: an English report's on a Spanish page are marked
+    lang="en" (screen readers, hyphenation); on an English page they need no mark."""
+    pattern = (r'<a href="/doc/wg1-2021-final-report/para_18[^"]*">[^<]*</a>[^<]*<span[^>]*>[^<]*</span>\s*'
+               r'<p class="snippet"([^>]*)>')
+    spanish = re.search(pattern, get(site, "/search", BROWSER, q="apprenticeship", lang="es").text)
+    english = re.search(pattern, get(site, "/search", BROWSER, q="apprenticeship").text)
+    assert spanish and spanish.group(1) == ' lang="en"', spanish
+    assert english and english.group(1) == "", english
