@@ -50,6 +50,24 @@ def both(tmp_path: Path, corpus_copy: Path) -> Iterator[tuple[Path, Path]]:
     yield corpus_copy, tmp_path / "build"
 
 
+# A later Spanish plan carrying forward para. 4 of the Asunción plan, in the words of its Spanish version.
+NEXT_PLAN_ES = (
+    "XXIV CONFERENCIA INTERAMERICANA DE MINISTROS DE TRABAJO (CIMT)\nOEA/Ser.K/XII.24.1\n"
+    "CIDI/TRABAJO/doc.5/30\n10 de octubre de 2030\nOriginal: español\n\nPLAN DE ACCIÓN DE MONTEVIDEO\n\n"
+    "1. Alentar a OIT/CINTERFOR, la OEA y la UNESCO a seguir fortaleciendo el Marco Regional de "
+    "Cualificaciones e informar de sus avances a la XXV CIMT.\n")
+
+
+def _suggest_for_next_plan(capsys: pytest.CaptureFixture[str], corpus: Path,
+                           tmp_path: Path) -> tuple[kb.Added, int, str]:
+    """`kb add` NEXT_PLAN_ES, then `kb suggest --document` it as JSON: what was added, the exit code, stdout."""
+    nxt = tmp_path / "next.txt"
+    nxt.write_text(NEXT_PLAN_ES, encoding="utf-8")
+    added = kb.add_document(nxt, corpus_dir=corpus, slug="iacml24-plan-of-action-es")
+    code, out, _ = run(capsys, "suggest", "--corpus", str(corpus), "--document", added.slug, "--format", "json")
+    return added, code, out
+
+
 def _provision(eid: str, kind: Kind, number: str, text: str = "") -> Provision:
     return Provision(eid=eid, kind=kind, number=number, text=text or eid, start=0, end=1, line=1, parent=None)
 
@@ -269,14 +287,7 @@ def test_the_suggester_reads_a_target_in_its_spanish_version(
     """A Spanish plan carrying forward the Asunción plan is matched, word for word, with its Spanish text:
     the proposal names the original's provision and quotes the version."""
     corpus, _ = both
-    nxt = tmp_path / "next.txt"
-    nxt.write_text(
-        "XXIV CONFERENCIA INTERAMERICANA DE MINISTROS DE TRABAJO (CIMT)\nOEA/Ser.K/XII.24.1\n"
-        "CIDI/TRABAJO/doc.5/30\n10 de octubre de 2030\nOriginal: español\n\nPLAN DE ACCIÓN DE MONTEVIDEO\n\n"
-        "1. Alentar a OIT/CINTERFOR, la OEA y la UNESCO a seguir fortaleciendo el Marco Regional de "
-        "Cualificaciones e informar de sus avances a la XXV CIMT.\n", encoding="utf-8")
-    added = kb.add_document(nxt, corpus_dir=corpus, slug="iacml24-plan-of-action-es")
-    code, out, _ = run(capsys, "suggest", "--corpus", str(corpus), "--document", added.slug, "--format", "json")
+    added, code, out = _suggest_for_next_plan(capsys, corpus, tmp_path)
     assert code == 0
     carried = [s for s in json.loads(out) if s["type"] == "reiterates" and s["from_ref"].endswith(" para_1")]
     best = carried[0]
@@ -1055,14 +1066,7 @@ def test_a_version_tagged_with_a_region_is_the_spanish_text(capsys: pytest.Captu
     kb.build(corpus, build_dir)
     code, out, _ = run(capsys, "cite", f"{PLAN} para_4", "--language", "es", "--build-dir", str(build_dir))
     assert code == 0 and "“Alentar a OIT/CINTERFOR" in out and f"/doc/{VERSION}/para_4." in out
-    nxt = tmp_path / "next.txt"
-    nxt.write_text(
-        "XXIV CONFERENCIA INTERAMERICANA DE MINISTROS DE TRABAJO (CIMT)\nOEA/Ser.K/XII.24.1\n"
-        "CIDI/TRABAJO/doc.5/30\n10 de octubre de 2030\nOriginal: español\n\nPLAN DE ACCIÓN DE MONTEVIDEO\n\n"
-        "1. Alentar a OIT/CINTERFOR, la OEA y la UNESCO a seguir fortaleciendo el Marco Regional de "
-        "Cualificaciones e informar de sus avances a la XXV CIMT.\n", encoding="utf-8")
-    added = kb.add_document(nxt, corpus_dir=corpus, slug="iacml24-plan-of-action-es")
-    code, out, _ = run(capsys, "suggest", "--corpus", str(corpus), "--document", added.slug, "--format", "json")
+    _, code, out = _suggest_for_next_plan(capsys, corpus, tmp_path)
     carried = [s for s in json.loads(out) if s["type"] == "reiterates" and s["from_ref"].endswith(" para_1")]
     assert code == 0 and carried and carried[0]["to_ref"] == f"{PLAN} para_4"
     assert f"read in its es version ({VERSION})" in carried[0]["why"]  # one language: no "across languages"
