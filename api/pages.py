@@ -269,7 +269,7 @@ async def item_html(request: Request, ctx: Context, iri: URIRef) -> str:
                 for link in dimension["links"]:
                     link["sourceHref"] = views.local_href(link["source"])
                     link["targetHref"] = views.local_href(link["target"])
-                    link["typeLabel"] = pages_data.link_type_name(ctx.store, link["type"], language.code)
+                    link["typeLabel"] = kb.link_type_name(link["type"], language.code)
                     if language.code != "en":
                         link["label"] = pages_data.label(ctx.store, link["source"], language.code)
                         link["targetLabel"] = pages_data.label(ctx.store, link["target"], language.code)

@@ -295,12 +295,6 @@ def term_name(store: kb.Store, iri: str, language: str) -> str:
     return name if name[1:2].isupper() else name[:1].upper() + name[1:]
 
 
-def link_type_name(store: kb.Store, link_type: str, language: str) -> str:
-    """A link type as a page says it: in English its name (``respondsTo``, as the API and DESIGN.md name it), in
-    another language the ontology's label of the property there ("responde a")."""
-    return link_type if language == "en" else term_name(store, KB + link_type, language).lower()
-
-
 def kind_name(store: kb.Store, kind: str, language: str) -> str:
     """A kind of item (``WorkingGroupReport``, ``Topic``) as the ontology names it in ``language``."""
     if not kind:
@@ -509,7 +503,7 @@ def item_page(store: kb.Store, iri: URIRef, language: str = "en") -> dict[str, A
                 type_name = local_name(str(r["type"]))
                 link = grouped[str(r["link"])] = {
                     "iri": str(r["link"]), "href": local_href(str(r["link"])), "type": type_name,
-                    "typeLabel": link_type_name(store, type_name, language), "direction": direction,
+                    "typeLabel": kb.link_type_name(type_name, language), "direction": direction,
                     "other": _value(store, r["other"], language), "assertedBy": local_name(str(r["assertedBy"])),
                     "assertedByLabel": term_name(store, str(r["assertedBy"]), language).lower(),
                     "confidence": str(r["confidence"]) if "confidence" in r else None,
@@ -568,7 +562,7 @@ def item_page(store: kb.Store, iri: URIRef, language: str = "en") -> dict[str, A
         trace = kb.trace(store, iri)
         timeline = timeline_svg(store, trace, language)
         steps = [{"direction": link.direction, "from": _value(store, URIRef(link.source), language),
-                  "type": link.link_type, "typeLabel": link_type_name(store, link.link_type, language),
+                  "type": link.link_type, "typeLabel": kb.link_type_name(link.link_type, language),
                   "to": _value(store, URIRef(link.target), language), "quotes": len(link.quotes)}
                  for link in trace.links]
     except kb.KbError:
@@ -728,7 +722,7 @@ def timeline_svg(store: kb.Store, trace: kb.Trace, language: str = "en") -> str 
                      f'class="arrow" stroke="{colour}" marker-end="url(#arrow-{esc(link.link_type)})"/>'
                      f'<text x="{mx - 0.25 * bend + 4:.1f}" y="{(ya + yb) / 2 + 4:.1f}" class="arrow-label" '
                      f'fill="{colour}">'
-                     f'{esc(link_type_name(store, link.link_type, language))}</text>')
+                     f'{esc(kb.link_type_name(link.link_type, language))}</text>')
     parts.append('</svg>')
     return "".join(parts)
 
@@ -756,7 +750,7 @@ def reader_page(store: kb.Store, document: URIRef, language: str = "en") -> dict
     supports: dict[str, list[str]] = {}
     for r in store.select(EVIDENCE_LINKS_QUERY.text, {"document": document}).dicts():
         supports.setdefault(str(r["evidence"]), []).append(
-            f"{label(store, str(r['from']), language)} {link_type_name(store, local_name(str(r['type'])), language)} "
+            f"{label(store, str(r['from']), language)} {kb.link_type_name(local_name(str(r['type'])), language)} "
             f"{label(store, str(r['to']), language)}")
     starts: dict[int, list[kb.ProvisionSpan]] = {}
     for span in source.provisions:

@@ -54,7 +54,7 @@ from kb.items import (
 )
 from kb.listing import provision_queries, provisions_query
 from kb.model import DatasetInfo, DocType, primary_language
-from kb.ontology import alignments_graph
+from kb.ontology import alignments_graph, link_type_name
 from kb.parse import ParsedDocument, ParseWarning, parse, parse_document
 from kb.phrases import LANGUAGES as STATUS_LANGUAGES
 from kb.phrases import STATUS_NAMES, status_name
@@ -198,6 +198,7 @@ __all__ = [
     "jsonld_context",
     "jsonld_envelope",
     "keeps_published_iris",
+    "link_type_name",
     "list_queries",
     "near_quote",
     "no_provision_hint",

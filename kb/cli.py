@@ -997,7 +997,8 @@ def why(item: Annotated[str, typer.Argument(help='A mandate or recommendation: I
         typer.echo(f"  {a.explanation(language)}")
         for link in exp.links.get(dim, []):
             to = say("why.this") if link.target == exp.item else link.target_label
-            typer.echo("  - " + say("why.link", label=link.label, type=link.link_type, to=to, date=link.known_by,
+            typer.echo("  - " + say("why.link", label=link.label, type=kb.link_type_name(link.link_type, language),
+                                    to=to, date=link.known_by,
                                     link=link.link))
             for q in link.quotes:
                 typer.echo("      " + say("why.quote", text=q.text, document=q.document, date=q.date, start=q.start,
@@ -1042,7 +1043,7 @@ def trace_cmd(item: Annotated[str, typer.Argument(help='An item: IRI or "slug eI
         if links:
             typer.echo(f"├─ {kb.status_sentence(f'trace.{direction}', language)}")
         for link in links:
-            typer.echo(f"│  ├─ {link.source_label} ─{link.link_type}→ {link.target_label}")
+            typer.echo(f"│  ├─ {link.source_label} ─{kb.link_type_name(link.link_type, language)}→ {link.target_label}")
             for q in link.quotes:
                 typer.echo(f"│  │    “{q.text}” ({q.document.rsplit('/', 1)[-1]} {q.start}-{q.end})")
 

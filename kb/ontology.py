@@ -43,9 +43,10 @@ import os
 from functools import lru_cache
 from pathlib import Path
 
-from rdflib import Graph
+from rdflib import RDFS, Graph, Literal
 
 from kb.errors import InputError
+from kb.iri import KB
 
 ONTOLOGY_DIR_ENV = "IACML_KB_ONTOLOGY_DIR"
 """Environment variable naming the ontology folder when the package is installed without it."""
@@ -142,6 +143,18 @@ def store_graph() -> Graph:
     for part in (core_graph(), alignments_graph(), topics_graph()):
         graph += part
     return graph
+
+
+def link_type_name(link_type: str, language: str) -> str:
+    """A trace link's type as people read it in ``language``: in English its name (``respondsTo``, as the
+    API, the queries and DESIGN.md name it), in another language the core's label of the property there
+    ("responde a"), else its name."""
+    if language == "en":
+        return link_type
+    for label in core_graph().objects(KB[link_type], RDFS.label):
+        if isinstance(label, Literal) and (label.language or "").lower() == language.lower():
+            return str(label).lower()
+    return link_type
 
 
 def clear_caches() -> None:
