@@ -2,7 +2,8 @@
 
 It owns argument parsing, output formatting and exit codes. Exit codes (README.md): 0 success,
 1 validation failed (the corpus builds but does not conform), 2 usage or input error (bad
-arguments, malformed corpus file, unknown id, malformed query), 75 another build is running, 130 a
+arguments, malformed corpus file, unknown id, malformed query), 3 `kb add` held a text but did not
+build it (the curator's step it names comes first), 75 another build is running, 130 a
 prompt cut short or a build interrupted (143 by SIGTERM). Every error is one line on stderr naming
 the file and line or the id, and what to do.
 """
@@ -28,7 +29,7 @@ from rdflib import RDF, Literal, URIRef
 from rdflib.term import Node
 
 import kb
-from kb.errors import EXIT_ABORTED, EXIT_USAGE, KbError
+from kb.errors import EXIT_ABORTED, EXIT_NOT_BUILT, EXIT_USAGE, KbError
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="Mandate and recommendation traceability knowledge base (IACML).")
@@ -282,30 +283,30 @@ def add_cmd(file: Annotated[Path, typer.Argument(help="The new document: a text,
         # No build holds a text with no provision: the next step is not `kb build`.
         typer.echo(f"not built: no provision found in {added.source_path}: "
                    + kb.no_provision_hint(added.meta_path, added.source_path))
-        return
+        raise typer.Exit(EXIT_NOT_BUILT)
     if added.alike or added.twin:
         # A second text of a held document: the build refuses it too until the curator says which it is.
         other = added.alike or added.twin
         said = f"its provisions say what {other}'s say" if added.alike else f"its symbols are {other}'s"
         typer.echo(f"not built: {said} (above); say which it is (if it is another document, `distinct_from: "
                    f"[{other}]` in {added.meta_path}), then run `kb build`")
-        return
+        raise typer.Exit(EXIT_NOT_BUILT)
     if added.version_doubt:
         typer.echo(f"not built: it reads unlike {written.get('version_of')}, whose version its symbols make it "
                    f"({added.version_doubt}); check both files, then write version_confirmed: true in "
                    f"{added.meta_path} or remove version_of, and run `kb build`")
-        return
+        raise typer.Exit(EXIT_NOT_BUILT)
     if added.slug_doubt and added.slug not in _published_documents(build_dir):
         typer.echo(f"not built: the slug {added.slug} was {added.slug_doubt}. A published slug is permanent (its "
                    f"IRIs are cited): if it is right, run `kb build`; if not, remove {added.meta_path} and "
                    f"{added.source_path}, then `kb add {file} {added.retry or '--slug NEW'}`")
-        return
+        raise typer.Exit(EXIT_NOT_BUILT)
     if added.parsed.warnings:
         # A published IRI keeps naming what it named: a reading to doubt is corrected before it is published.
         typer.echo(f"not built: {len(added.parsed.warnings)} warning(s) on the reading. Check it with `kb parse "
                    f"{added.source_path} --lines --corrections {added.meta_path}`, correct it in that file "
                    "(corpus/README.md, 'Correcting the parse'), then run `kb build`")
-        return
+        raise typer.Exit(EXIT_NOT_BUILT)
     before = _adoption(build_dir)
     try:
         build(corpus=corpus, build_dir=build_dir, quiet=True)

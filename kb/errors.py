@@ -22,7 +22,7 @@ Every error the library raises is a :class:`KbError`::
 Every error the library raises is a :class:`KbError`. Each names what it is about (a file and
 line, an id, a parameter) and says what to do next, so that the CLI can print it as one line and
 the web layer can turn it into one error shape. Only the CLI exits; its exit codes are
-:data:`EXIT_VALIDATION` (1), :data:`EXIT_USAGE` (2), :data:`EXIT_BUSY` (75) and
+:data:`EXIT_VALIDATION` (1), :data:`EXIT_USAGE` (2), :data:`EXIT_NOT_BUILT` (3), :data:`EXIT_BUSY` (75) and
 :data:`EXIT_ABORTED` (130; 128 + the signal for a build interrupted otherwise), documented in the README.
 """
 
@@ -33,6 +33,7 @@ from pathlib import Path
 EXIT_OK = 0
 EXIT_VALIDATION = 1
 EXIT_USAGE = 2
+EXIT_NOT_BUILT = 3  # kb add held the text but did not build it: the curator's step comes first
 EXIT_BUSY = 75  # another build is running: try again later (sysexits' EX_TEMPFAIL)
 EXIT_ABORTED = 130  # a prompt or build cut short (Ctrl-C, end of input): the shell's code for SIGINT
 EXIT_SIGNAL_BASE = 128  # a process stopped by signal N exits 128 + N, as the shell reports it

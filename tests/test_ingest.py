@@ -23,7 +23,7 @@ from test_api_server import running_server
 import kb
 from kb.cli import main
 from kb.corpus import default_corpus_dir
-from kb.errors import EXIT_USAGE, EXIT_VALIDATION
+from kb.errors import EXIT_NOT_BUILT, EXIT_USAGE, EXIT_VALIDATION
 from kb.model import Kind
 
 PLAN = "iacml23-plan-of-action"
@@ -211,7 +211,7 @@ def test_kb_add_does_not_publish_a_reading_with_warnings(capsys: pytest.CaptureF
     doubtful.write_text(NEW_PLAN.rstrip("\n") + "\n\n9. Noted.\n", encoding="utf-8")
     build_dir = tmp_path / "build"
     code, out, err = run(capsys, "add", str(doubtful), "--corpus", str(corpus_copy), "--build-dir", str(build_dir))
-    assert code == 0, err
+    assert code == EXIT_NOT_BUILT, err
     assert "warning: line " in err and "very short" in err
     assert "not built: 1 warning(s) on the reading" in out and "--lines --corrections" in out
     assert not build_dir.exists() or not any(build_dir.iterdir())
@@ -1241,7 +1241,7 @@ def test_a_build_that_publishes_a_doubtful_reading_says_so(capsys: pytest.Captur
     doubtful.write_text(NEW_PLAN.rstrip("\n") + "\n\n9. Noted.\n", encoding="utf-8")
     args = ["--corpus", str(corpus_copy), "--build-dir", str(tmp_path / "build")]
     assert run(capsys, "build", *args)[0] == 0
-    assert run(capsys, "add", str(doubtful), *args)[0] == 0
+    assert run(capsys, "add", str(doubtful), *args)[0] == EXIT_NOT_BUILT
     code, _, err = run(capsys, "build", *args)
     assert code == 0, err
     first = [line for line in err.splitlines() if "published for the first time" in line]
@@ -1559,7 +1559,7 @@ def test_a_build_does_not_publish_a_second_file_of_a_held_document_until_the_cur
     again = tmp_path / "again.txt"
     again.write_text(NEW_PLAN.replace("\n\n", "\n\n\n"), encoding="utf-8")
     code, out, err = run(capsys, "add", str(again), "--slug", "plan-again", "--language", language, *args)
-    assert code == 0 and f"are those of the held document {PLAN}" in err
+    assert code == EXIT_NOT_BUILT and f"are those of the held document {PLAN}" in err
     assert f"not built: its provisions say what {PLAN}'s say" in out and (build_dir / "current").resolve() == published
     meta = corpus_copy / "documents" / "plan-again.yaml"
     meta.write_text(re.sub(r"(?m)^language: en$", f"language: {language}", re.sub(
@@ -1649,7 +1649,7 @@ def test_a_text_decoded_in_the_wrong_encoding_is_held_back(capsys: pytest.Captur
     assert warning.line == NEW_PLAN[:NEW_PLAN.index("Asunción")].count("\n") + 1
     code, out, err = run(capsys, "add", str(damaged), "--corpus", str(corpus_copy), "--build-dir",
                          str(new_plan.parent / "build"))
-    assert code == 0 and "U+FFFD" in err and "not built: 1 warning(s)" in out, err
+    assert code == EXIT_NOT_BUILT and "U+FFFD" in err and "not built: 1 warning(s)" in out, err
 
 
 def test_a_withdrawn_slug_is_not_proposed_again(corpus_copy: Path, new_plan: Path) -> None:
@@ -1712,7 +1712,7 @@ def test_a_slug_made_from_the_file_name_is_not_published_at_once(
     args = ["--date", "2015-05", "--corpus", str(corpus_copy), "--build-dir", str(build_dir)]
     code, out, _ = run(capsys, "add", str(page), *args)
     slug = "wg-meetings-cartagena-2015"
-    assert code == 0 and f"not built: the slug {slug} was made from the file's name" in out
+    assert code == EXIT_NOT_BUILT and f"not built: the slug {slug} was made from the file's name" in out
     assert "run `kb build`" in out and "--slug NEW" in out and f"documents/{slug}.yaml" in out
     assert (corpus_copy / "documents" / f"{slug}.yaml").exists() and not build_dir.exists()
     code, out, _ = run(capsys, "add", str(page), "--slug", "wg-meetings-2015", *args[2:])
@@ -1738,7 +1738,7 @@ def test_a_text_of_a_document_known_through_quotation_held_apart_is_not_built(
     build_dir = tmp_path / "build"
     code, out, err = run(capsys, "add", str(plan), "--slug", "bridgetown-excerpt", "--corpus", str(corpus_copy),
                          "--build-dir", str(build_dir))
-    assert code == 0 and "known through quotation as iacml20-plan-of-action" in err
+    assert code == EXIT_NOT_BUILT and "known through quotation as iacml20-plan-of-action" in err
     assert "--slug iacml20-plan-of-action" in err
     assert "not built: the slug bridgetown-excerpt was given" in out and not build_dir.exists()
     (corpus_copy / "documents" / "bridgetown-excerpt.yaml").unlink()
@@ -1749,7 +1749,7 @@ def test_a_text_of_a_document_known_through_quotation_held_apart_is_not_built(
                        encoding="utf-8")
     code, out, err = run(capsys, "add", str(spanish), "--language", "es", "--corpus", str(corpus_copy),
                          "--build-dir", str(build_dir))
-    assert code == 0 and "was proposed, and the PlanOfAction of iacml20" in out
+    assert code == EXIT_NOT_BUILT and "was proposed, and the PlanOfAction of iacml20" in out
     assert "--version-of iacml20-plan-of-action" in out and not build_dir.exists()
 
 
@@ -1878,12 +1878,13 @@ def test_a_slug_made_from_a_meeting_is_held_back_unless_the_text_is_the_conferen
     draft = tmp_path / "draft.txt"
     draft.write_text(PREPARATORY_PLAN, encoding="utf-8")
     code, out, err = run(capsys, "add", str(draft), *args)
-    assert code == 0 and "not built: the slug iacml31-preparatory-plan-of-action was made from the meeting" in out
+    assert code == EXIT_NOT_BUILT
+    assert "not built: the slug iacml31-preparatory-plan-of-action was made from the meeting" in out
     assert not build_dir.exists()
     joint = tmp_path / "joint.txt"
     joint.write_text(JOINT_DECLARATION_ES, encoding="utf-8")
     code, out, err = run(capsys, "add", str(joint), *args)
-    assert code == 0 and "not built: the slug iacml22-declaration was made from the meeting iacml22" in out
+    assert code == EXIT_NOT_BUILT and "not built: the slug iacml22-declaration was made from the meeting iacml22" in out
     assert "check: meeting: iacml22 read from the Conference the cover names: check" in err
     assert not build_dir.exists()
     for slug in ("iacml31-preparatory-plan-of-action", "iacml22-declaration"):
@@ -1932,7 +1933,7 @@ def test_a_text_with_no_provision_is_not_sent_to_a_build_that_refuses_it(
     build_dir = tmp_path / "build"
     args = ("--corpus", str(corpus_copy), "--build-dir", str(build_dir))
     code, out, err = run(capsys, "add", str(text), *args)
-    assert code == 0, err
+    assert code == EXIT_NOT_BUILT, err
     meta = corpus_copy / "documents" / "iacml40-report.yaml"
     source = corpus_copy / "sources" / "iacml40-report.txt"
     assert meta.is_file() and source.is_file()

@@ -19,7 +19,7 @@ from test_api_server import running_server
 
 import kb
 from kb.cli import main
-from kb.errors import EXIT_VALIDATION
+from kb.errors import EXIT_NOT_BUILT, EXIT_VALIDATION
 from kb.iri import KB, body_iri
 from kb.model import Kind, Provision
 from kb.versions import align
@@ -478,7 +478,7 @@ def test_a_text_saying_what_a_held_one_says_is_pointed_out(capsys: pytest.Captur
     code = main(["add", str(again), "--slug", "plan-b", "--corpus", str(corpus_copy), "--build-dir",
                  str(tmp_path / "build")])
     out, err = capsys.readouterr()
-    assert code == 0 and "check: text: its provisions say what plan-a's say, number for number" in err
+    assert code == EXIT_NOT_BUILT and "check: text: its provisions say what plan-a's say, number for number" in err
     assert "not built: its provisions say what plan-a's say" in out  # nothing published before the curator says
     assert not (tmp_path / "build").exists()
 
@@ -920,7 +920,7 @@ def test_a_text_with_the_symbols_of_a_held_one_that_reads_unlike_it_is_held_back
         encoding="utf-8")
     args = ["--corpus", str(corpus_copy), "--build-dir", str(tmp_path / "build")]
     code, out, err = run(capsys, "add", str(other), *args)
-    assert code == 0 and f"version_of: this text is the Spanish version of {PLAN}" in err
+    assert code == EXIT_NOT_BUILT and f"version_of: this text is the Spanish version of {PLAN}" in err
     assert "write version_confirmed: true under version_of" in err
     assert f"not built: it reads unlike {PLAN}, whose version its symbols make it" in out
     assert not (tmp_path / "build").exists()
@@ -954,7 +954,7 @@ def test_a_text_held_before_it_was_said_a_version_is_not_published_under_its_cov
     body = re.sub(r"(?m)^issuing_body: .*$", "issuing_body: iacml", first.meta_path.read_text(encoding="utf-8"))
     first.meta_path.write_text(body, encoding="utf-8")
     code, out, _ = run(capsys, "add", str(english), "--version-of", original.slug, *args)
-    assert code == 0 and f"not built: the slug {first.slug} was kept from this text's first reading" in out
+    assert code == EXIT_NOT_BUILT and f"not built: the slug {first.slug} was kept from this text's first reading" in out
     assert f"{original.slug}-en" in out and f"`kb add {english} --version-of {original.slug}`" in out
     assert first.slug not in kb.current_release(tmp_path / "build").report()["documents"]
     # as told: its two files removed, the text added again is held as the version's name
