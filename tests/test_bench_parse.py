@@ -134,3 +134,23 @@ def test_a_base_commit_is_measured_beside_the_checkout(bench: ModuleType, tmp_pa
     results = run(bench, tmp_path, "--base", "HEAD")
     assert results["HEAD"]["summary"]["all"] == {**results["checkout"]["summary"]["all"],
                                                  "seconds": results["HEAD"]["summary"]["all"]["seconds"]}
+
+
+def test_the_reproduced_round_is_held_whole_and_its_counts_are_spans_of_its_texts(bench: ModuleType) -> None:
+    """The texts of our own writing that reproduce real layouts (bench/reproduced/) are in the repository, so a
+    clean clone can measure the parser: each is the text its counts were made on, and each count is a trimmed
+    span of it that overlaps no other, of a kind the guide (bench/ANNOTATING.md) names."""
+    root = Path(__file__).resolve().parent.parent / "bench"
+    documents, texts = bench.load(root / "reproduced", root / "parse-reproduced.json")
+    assert len(documents) >= 30 and {d["split"] for d in documents} == {"test"}
+    kinds = {"Section", "Mandate", "Recommendation", "Finding", "Objective", "Question", "AgendaItem", "Item",
+             "Paragraph"}
+    for doc in documents:
+        text = texts[doc["file"]]
+        spans = sorted((p["start"], p["end"]) for p in doc["provisions"])
+        for (start, end), following in zip(spans, [*spans[1:], (len(text), len(text))][:len(spans)], strict=True):
+            piece = text[start:end]
+            assert piece and piece == piece.strip() and end <= following[0], (doc["file"], start, piece[:40])
+        assert {p["kind"] for p in doc["provisions"]} <= kinds, doc["file"]
+        assert set(doc["metadata"]) == {"title", "type", "symbols", "date", "language", "original_language",
+                                         "meeting"}, doc["file"]
