@@ -539,6 +539,13 @@ class Words:
         """A status value as this language says it (the value itself is what IRIs and the API use)."""
         return self(f"status.{value}") if f"status.{value}" in WORDS else Markup.escape(value)
 
+    def decimal(self, value: float | str) -> str:
+        """A fraction as this language writes it: ``0.85`` in English, ``0,85`` in Spanish (the comma most
+        Spanish-speaking readers of the region write). A number is given two places; a literal's text keeps
+        its own."""
+        written = value if isinstance(value, str) else f"{value:.2f}"
+        return written.replace(".", ",") if self.language == "es" else written
+
     def count(self, noun: str, n: int) -> Markup:
         return self(f"count.{noun}.{'one' if n == 1 else 'other'}", n=n)
 

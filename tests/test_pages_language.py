@@ -470,3 +470,10 @@ def test_a_snippet_of_a_source_in_another_language_than_the_page_says_so(site: s
     english = re.search(pattern, get(site, "/search", BROWSER, q="apprenticeship").text)
     assert spanish and spanish.group(1) == ' lang="en"', spanish
     assert english and english.group(1) == "", english
+
+
+def test_a_fraction_is_written_with_the_languages_decimal_sign() -> None:
+    """A confidence on a Spanish page is written 0,85, as Spanish writes a fraction; a published literal keeps its
+    own places."""
+    assert words.Words("en").decimal(0.853) == "0.85" and words.Words("es").decimal(0.853) == "0,85"
+    assert words.Words("es").decimal("0.875") == "0,875" and words.Words("en").decimal("0.875") == "0.875"

@@ -1182,7 +1182,8 @@ def test_the_review_page_in_spanish(corpus: Path, built_release: Any, tmp_path: 
             assert {key.split(":")[0] for key, text in spanish.items() if text in shown} >= {"review.lead"}, how
             assert page.texts["review-count"].startswith(f"{len(waiting)} sugerencia(s) en espera; página 1 de ")
             assert "Confianza" in shown and "Rechazar" in shown and "Aceptar" in shown and "Reject" not in shown
-            assert re.search(r"<p>Confianza [0-9.]+ · <span lang=\"en\">[^<]+</span></p>", answer.text), how
+            assert re.search(r"<p>Confianza 0,[0-9]{2} · <span lang=\"en\">[^<]+</span></p>", answer.text), how
+            assert not re.search(r"Confianza [0-9]\.", answer.text), how  # a decimal comma, as Spanish writes it
             assert page.all("a", id="language-switch")[0]["href"] == f"/review?token={token}&page=1&lang=en"
         assert "Accept-Language" in pages["Accept-Language"].headers["vary"]
         assert "Accept-Language" not in pages["lang"].headers.get("vary", "")
@@ -1198,6 +1199,7 @@ def test_the_review_page_in_spanish(corpus: Path, built_release: Any, tmp_path: 
         assert plain.headers["content-language"] == "en" and Page(plain.text).all("html", lang="en")
         assert not [key for key, text in spanish.items() if text in Visible(plain.text, "en").text]
         assert Page(plain.text).all("a", id="language-switch")[0]["href"] == f"/review?token={token}&page=1&lang=es"
+        assert re.search(r"<p>Confidence 0\.[0-9]{2} · ", plain.text)
         assert f"{len(waiting)} suggestion(s) waiting" in plain.text and 'lang="en"' not in plain.text.split(
             "<main", 1)[1]
 
