@@ -548,14 +548,16 @@ def item_page(store: kb.Store, iri: URIRef, language: str = "en") -> dict[str, A
                          "text": _short(words or _text(store, c), 160),
                          "language": counterpart["language"] if words else language_of_text})
     cite: dict[str, str] = {}
-    cite_language = ""  # the Spanish-style citation's: the language of what it cites (a Spanish version's, if held)
+    # the Spanish-style citation's: the language of what it cites (a Spanish version's, if held), else of the name
+    # it cites it by (a body's Spanish name)
+    cite_language = ""
     if section in CITABLE:
         try:
             citation = kb.cite(store, iri)
             cite = {fmt: citation.render(fmt) for fmt in kb.CITATION_FORMATS}
             spanish = kb.cite(store, iri, "es")  # for reports written in Spanish: the item as held in Spanish
             cite["text-es"] = spanish.render("text")
-            cite_language = kb.primary_language(spanish.text_language)
+            cite_language = kb.primary_language(spanish.text_language or spanish.label_language)
         except kb.KbError:
             cite = {}
     try:

@@ -57,6 +57,8 @@ class Citation:
     # of what is cited: its document's (BibTeX's and CSL's ``language`` is the work's, not the citation's);
     # "" when the knowledge base does not hold its text
     text_language: str = ""
+    # of its name, where it is cited by a name of its own (a body's label, in Spanish where it has one)
+    label_language: str = ""
 
     def render(self, fmt: str) -> str:
         # a link says what it links; an item with no document of its own (a body) is its own container
@@ -212,7 +214,7 @@ def cite(store: Store, target: URIRef, language: str | None = None) -> Citation:
     return Citation(iri=str(target), title=title, container=container, symbols=symbols,
                     date=str(r.get("date", "")), locator=locator, quote=quote, quote_source=source,
                     version=version, content_hash=content_hash, language=language,
-                    text_language=str(r.get("textLanguage", "")))
+                    text_language=str(r.get("textLanguage", "")), label_language=str(r.get("labelLanguage", "")))
 
 
 def in_language(store: Store, item: URIRef, language: str) -> URIRef:

@@ -363,6 +363,15 @@ def test_a_bodys_spanish_style_citation_names_it_by_its_spanish_name(site: str, 
     assert ford["text-es"].startswith("Ford. "), ford["text-es"]
 
 
+def test_a_bodys_spanish_style_citation_in_its_spanish_name_is_marked_spanish(site: str) -> None:
+    """A body cited by its Spanish name is cited in Spanish throughout: its Spanish-style citation is not marked
+    English on a Spanish page, and is marked Spanish on an English one; one with no Spanish name stays English."""
+    pre = re.compile(r'<pre id="cite-text-es" aria-labelledby="cite-text-es-heading" tabindex="0"([^>]*)>')
+    assert pre.findall(get(site, "/body/ilo-cinterfor", BROWSER, lang="es").text) == [""]
+    assert pre.findall(get(site, "/body/ilo-cinterfor", BROWSER, lang="en").text) == [' lang="es"']
+    assert pre.findall(get(site, "/body/ford", BROWSER, lang="es").text) == [' lang="en"']
+
+
 def test_an_empty_search_group_says_none_in_its_nouns_gender(site: str) -> None:
     """"Disposiciones" and "actividades" are feminine, "órganos" masculine: an empty group says "Ninguna." or
     "Ninguno." as its heading's noun asks (in English "None." for each)."""
