@@ -436,6 +436,9 @@ def _value(store: kb.Store, value: Node, language: str = "en") -> dict[str, Any]
         return {"href": local_href(iri), "label": curie(iri), "iri": iri}
     if isinstance(value, Literal) and value.datatype == XSD_BOOLEAN:  # a yes or no, said in the page's words
         return {"text": Words(language).plain(f"value.{str(value.toPython()).lower()}"), "language": None}
+    if isinstance(value, Literal) and value.language and kb.primary_language(value.language) != language:
+        # a name or title tagged in another language than the page's ("ILO"@en on a Spanish page) is read in it
+        return {"text": str(value), "language": value.language, "writtenIn": value.language}
     if isinstance(value, Literal):
         return {"text": str(value), "language": value.language}
     return {"text": str(value)}

@@ -423,6 +423,19 @@ def test_the_curators_english_notes_among_the_facts_are_marked_english(site: str
     assert english and english[0].startswith("Undated"), english
 
 
+def test_a_fact_tagged_in_another_language_than_the_pages_is_marked_so(site: str) -> None:
+    """A body's names among the facts carry their language tag (skos:altLabel "ILO"@en, "OIT"@es): each is
+    marked in it where it is not the page's, the page's own left unmarked."""
+    row = re.compile(r'<span title="skos:altLabel">[^<]*</span></th><td>(.*?)</td>', re.S)
+    marked = re.compile(r'<span lang="(\w+)">([^<]*)</span>')
+    spanish = row.findall(get(site, "/body/ilo", BROWSER, lang="es").text)
+    assert spanish and ("en", "ILO") in marked.findall(spanish[0]), spanish
+    assert not {"es"} & {tag for tag, _ in marked.findall(spanish[0])}, spanish
+    english = row.findall(get(site, "/body/ilo", BROWSER).text)
+    assert english and ("es", "OIT") in marked.findall(english[0]), english
+    assert not {"en"} & {tag for tag, _ in marked.findall(english[0])}, english
+
+
 def test_the_example_list_marks_english_only_the_queries_own_words(site: str) -> None:
     """The SPARQL page's list of examples: each query's title and description are English (marked so), the
     page's own "Parámetros:" and "opcional" around them are Spanish and not inside anything marked English."""
