@@ -19,7 +19,7 @@ import re
 import threading
 import unicodedata
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any, NamedTuple
 
 from rdflib import URIRef
@@ -791,10 +791,12 @@ def reader_page(store: kb.Store, document: URIRef, language: str = "en") -> dict
 # --------------------------------------------------------------------------------------------
 
 class Index(NamedTuple):
-    """The search page's entries in a page's language, and its provisions' entries by IRI."""
+    """The search page's entries in a page's language, its provisions' entries by IRI, and the other names of
+    its bodies and topics by IRI, each with its language tag: (name, tag), in the order of the names."""
 
     entries: list[dict[str, str]]
     provisions: dict[str, dict[str, str]]
+    names: dict[str, tuple[tuple[str, str], ...]]
 
 
 _INDEX: dict[tuple[int, str], Index] = {}
@@ -832,21 +834,37 @@ def _index(store: kb.Store, language: str = "en") -> Index:
         title, named = shown(str(r["activity"]), str(r["label"]))
         entries.append({"type": "activity", "iri": str(r["activity"]), "title": title,
                         "kind": local_name(str(r["type"])), "text": body, "key": fold(f"{named} {body}")})
-    for r in store.select(BODIES_QUERY.text).dicts():
-        alts = ", ".join(sorted(a for a in str(r.get("alts", "")).split(" | ") if a))
-        title, named = shown(str(r["body"]), str(r["label"]))
-        entries.append({"type": "body", "iri": str(r["body"]), "title": title,
-                        "kind": str(r.get("bodyType", "body")), "text": alts,
-                        "key": fold(f"{named} {alts}")})
-    for r in store.select(TOPICS_QUERY.text).dicts():
-        alts = ", ".join(sorted(a for a in str(r.get("alts", "")).split(" | ") if a))
-        title, named = shown(str(r["topic"]), str(r["label"]))
-        entries.append({"type": "topic", "iri": str(r["topic"]), "title": title, "kind": "Topic", "text": alts,
-                        "key": fold(f"{named} {alts}")})
-    index = Index(entries, {e["iri"]: e for e in entries if e["type"] == "provision"})
+    names: dict[str, tuple[tuple[str, str], ...]] = {}
+    for query, type_name in ((BODIES_QUERY, "body"), (TOPICS_QUERY, "topic")):
+        for r in store.select(query.text).dicts():
+            iri = str(r[type_name])
+            # each other name comes after its language tag ("es:OIT"): a tag holds no colon, a name may
+            tagged = sorted((name, tag) for tag, _, name in (a.partition(":") for a in
+                                                               str(r.get("alts", "")).split(" | ") if a))
+            alts = ", ".join(name for name, _ in tagged)
+            title, named = shown(iri, str(r["label"]))
+            entries.append({"type": type_name, "iri": iri, "title": title,
+                            "kind": str(r.get("bodyType", "body")) if type_name == "body" else "Topic",
+                            "text": alts, "key": fold(f"{named} {alts}")})
+            names[iri] = tuple(tagged)
+    index = Index(entries, {e["iri"]: e for e in entries if e["type"] == "provision"}, names)
     with _LOCK:
         _INDEX[(id(store), language)] = index
     return index
+
+
+def _marked(text: str, folded: str, words: list[str]) -> list[dict[str, Any]]:
+    """``text`` cut into pieces, the stretches whose folded form (``folded``, as long as ``text``) is one of the
+    words marked."""
+    spans = sorted((m.start(), m.end()) for w in words for m in re.finditer(re.escape(w), folded))
+    pieces, at = [], 0
+    for a, b in spans:
+        if a < at:
+            continue
+        pieces += [{"text": text[at:a], "marked": False}, {"text": text[a:b], "marked": True}]
+        at = b
+    pieces.append({"text": text[at:], "marked": False})
+    return [p for p in pieces if p["text"]]
 
 
 def _snippet(text: str, words: list[str], size: int = 240) -> list[dict[str, Any]]:
@@ -857,18 +875,33 @@ def _snippet(text: str, words: list[str], size: int = 240) -> list[dict[str, Any
     first = min((folded.find(w) for w in words if folded.find(w) >= 0), default=0)
     start = max(0, first - size // 3)
     end = min(len(text), start + size)
-    window, fwindow = text[start:end], folded[start:end]
-    spans = sorted((m.start(), m.end()) for w in words for m in re.finditer(re.escape(w), fwindow))
-    pieces, at = [], 0
-    if start > 0:
+    pieces = [{"text": "…", "marked": False}] if start > 0 else []
+    pieces += _marked(text[start:end], folded[start:end], words)
+    if end < len(text):
         pieces.append({"text": "…", "marked": False})
-    for a, b in spans:
-        if a < at:
-            continue
-        pieces += [{"text": window[at:a], "marked": False}, {"text": window[a:b], "marked": True}]
-        at = b
-    pieces.append({"text": window[at:] + ("…" if end < len(text) else ""), "marked": False})
-    return [p for p in pieces if p["text"]]
+    return pieces
+
+
+def _names_snippet(names: Sequence[tuple[str, str]], words: list[str], language: str,
+                   size: int = 240) -> list[dict[str, Any]]:
+    """A body's or topic's other names from the first that holds a word, as many as ``size`` characters allow,
+    each one piece whose ``pieces`` have the words marked and whose ``language`` is its tag where that is not
+    the page's (its names are English and Spanish alike: each is read in its own)."""
+    first = next((i for i, (name, _) in enumerate(names) if any(w in fold(name) for w in words)), 0)
+    pieces: list[dict[str, Any]] = [{"text": "…, ", "marked": False}] if first else []
+    room = size
+    for i, (name, tag) in enumerate(names[first:]):
+        if i and len(name) > room:
+            pieces.append({"text": ", …", "marked": False})
+            break
+        if i:
+            pieces.append({"text": ", ", "marked": False})
+        folded = fold(name)
+        whole = len(name) <= size and len(folded) == len(name)  # else windowed (and folded) as a text is
+        pieces.append({"pieces": _marked(name, folded, words) if whole else _snippet(name, words, size),
+                       "language": tag if tag and kb.primary_language(tag) != language else ""})
+        room -= len(name) + 2
+    return pieces
 
 
 SEARCH_TYPES = ("provision", "activity", "body", "topic")
@@ -916,7 +949,8 @@ def search(store: kb.Store, q: str, kind: str | None, limit: int = 50, language:
                                   "title": label(store, e["iri"], language),
                                   "kind": e["kind"] if type_name == "body" else kind_name(store, e["kind"], language),
                                   "snippet": _snippet(said[e["iri"]]["text"], words) if e["iri"] in said else
-                                  _snippet(e["text"], words) if e["text"] else [],
+                                  _names_snippet(index.names[e["iri"]], words, language)
+                                  if e["iri"] in index.names else _snippet(e["text"], words) if e["text"] else [],
                                   "language": said[e["iri"]]["language"] if e["iri"] in said else
                                   e.get("language", "")}
                                  for e in hits[:limit]]})

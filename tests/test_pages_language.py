@@ -483,6 +483,23 @@ def test_a_topic_is_found_by_its_name_in_either_language(site: str) -> None:
     assert get(site, "/search", BROWSER, q="x", type="nonsense").status_code == 400
 
 
+def test_a_topics_or_bodys_names_in_a_snippet_are_each_marked_in_their_language(site: str) -> None:
+    """A topic's or body's other names are English and Spanish alike: in a search hit each is marked in its own
+    language where that is not the page's ("gender gaps" on a Spanish page, "OIT" on an English one)."""
+    def snippet(path: str, language: str, **params: str) -> str:
+        html = get(site, "/search", BROWSER, lang=language, **params).text
+        found = re.search(rf'<a href="{path}(?:\?[^"]*)?">[^<]*</a>[^<]*<span[^>]*>[^<]*</span>\s*<p class="snippet"'
+                          r'[^>]*>(.*?)</p>', html, re.S)
+        assert found, (path, params)
+        return found.group(1)
+    spanish = snippet("/topic/gender-equality", "es", q="género", type="topic")
+    assert '<span lang="en">gender gaps</span>' in spanish and "brechas de <mark>" in spanish, spanish
+    assert "gender gaps" not in Visible(spanish, "es").text and "brechas de" in Visible(spanish, "es").text
+    english = snippet("/body/ilo", "en", q="ilo", type="body")
+    assert '<span lang="es">OIT</span>' in english and 'lang="en"' not in english, english
+    assert "OIT" not in Visible(english, "en").text and "International Labor" in Visible(english, "en").text
+
+
 def test_a_snippet_of_a_source_in_another_language_than_the_page_says_so(site: str) -> None:
     """A provision's words in a search hit are its document's: an English report's on a Spanish page are marked
     lang="en" (screen readers, hyphenation); on an English page they need no mark."""
