@@ -59,6 +59,7 @@ PROVISIONS_QUERY = _query("search-provisions")
 ACTIVITIES_QUERY = _query("search-activities")
 BODIES_QUERY = _query("search-bodies")
 TOPICS_QUERY = _query("search-topics")
+QUOTED_LANGUAGES_QUERY = _query("quoted-languages")
 NAMES_QUERY = _query("dashboard-names")
 DOCUMENT_FACTS_QUERY = _query("document-facts")
 ONTOLOGY_TERMS_QUERY = _query("ontology-terms")
@@ -78,7 +79,7 @@ BOUND_QUERIES = (PARENT_QUERY, HEADING_QUERY, TEXT_QUERY, LINKS_OUT_QUERY, LINKS
                  DOCUMENT_LINKS_QUERY, EVIDENCE_LINKS_QUERY, CLASS_EXAMPLES_QUERY, CLASS_COUNT_QUERY,
                  PROPERTY_EXAMPLE_QUERY, PROPERTY_COUNT_QUERY, QUOTE_QUERY)
 LIST_QUERIES = (PROVISIONS_QUERY, ACTIVITIES_QUERY, BODIES_QUERY, TOPICS_QUERY, NAMES_QUERY, DOCUMENT_FACTS_QUERY,
-                ONTOLOGY_TERMS_QUERY, LABELS_QUERY, TITLES_QUERY, VERSION_PROVISIONS_QUERY)
+                ONTOLOGY_TERMS_QUERY, LABELS_QUERY, TITLES_QUERY, VERSION_PROVISIONS_QUERY, QUOTED_LANGUAGES_QUERY)
 
 
 def warm_up(store: kb.Store) -> None:
@@ -254,6 +255,20 @@ def _versions(store: kb.Store) -> dict[str, dict[str, dict[str, str]]]:
     with _LOCK:
         _VERSIONS[id(store)] = versions
     return versions
+
+
+_QUOTED: dict[int, dict[str, str]] = {}
+
+
+def quoted_language(store: kb.Store, provision: str) -> str:
+    """The language tag of a provision's words where its document is not held: they are a quotation, in the
+    language of the held documents quoting it where these are all in one (read once per store); else empty."""
+    found = _QUOTED.get(id(store))
+    if found is None:
+        found = {str(r["provision"]): str(r["language"]) for r in store.select(QUOTED_LANGUAGES_QUERY.text).dicts()}
+        with _LOCK:
+            _QUOTED[id(store)] = found
+    return found.get(provision, "")
 
 
 def in_version(store: kb.Store, document: str, language: str) -> Mapping[str, Mapping[str, str]]:
@@ -549,7 +564,8 @@ def item_page(store: kb.Store, iri: URIRef, language: str = "en") -> dict[str, A
         words = counterpart.get("heading") or counterpart.get("text")
         children.append({"href": local_href(c), "eId": e, "label": node_facts(store, c, language)["locator"],
                          "text": _short(words or _text(store, c), 160),
-                         "language": counterpart["language"] if words else language_of_text})
+                         "language": counterpart["language"] if words else
+                         language_of_text or quoted_language(store, str(c))})
     cite: dict[str, str] = {}
     # the Spanish-style citation's: the language of what it cites (a Spanish version's, if held), else of the name
     # it cites it by (a body's Spanish name)
@@ -584,8 +600,8 @@ def item_page(store: kb.Store, iri: URIRef, language: str = "en") -> dict[str, A
         reader = f"/reader/{description.first(KB + 'slug')}"
     elif document is not None and description.first(KB + "startOffset") is not None:
         reader = f"/reader/{local_name(document)}#{description.first(KB + 'eId')}"
-    text_language = language_of_text if description.first(KB + "text") is not None else \
-        _literal_language(description, SKOS_DEFINITION)
+    text_language = (language_of_text or quoted_language(store, node)) if description.first(KB + "text") is not None \
+        else _literal_language(description, SKOS_DEFINITION)
     heading_language = language_of_text
     version: dict[str, Any] | None = None
     original: dict[str, str] | None = None
@@ -828,7 +844,8 @@ def _index(store: kb.Store, language: str = "en") -> Index:
         entries.append({"type": "provision", "iri": str(r["provision"]), "title": title, "kind": kind,
                         "text": body, "key": fold(f"{named} {r['eId']} {body}"), "document": str(r["document"]),
                         "original": str(r.get("original", "")), "originalDocument": str(r.get("originalDocument", "")),
-                        "language": kb.primary_language(str(r.get("language", "")))})
+                        "language": kb.primary_language(str(r.get("language", ""))
+                                                        or quoted_language(store, str(r["provision"])))})
     for r in store.select(ACTIVITIES_QUERY.text).dicts():
         body = ", ".join(str(r[k]) for k in ("startDate", "place") if k in r)
         title, named = shown(str(r["activity"]), str(r["label"]))

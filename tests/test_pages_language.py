@@ -516,3 +516,14 @@ def test_a_fraction_is_written_with_the_languages_decimal_sign() -> None:
     own places."""
     assert words.Words("en").decimal(0.853) == "0.85" and words.Words("es").decimal(0.853) == "0,85"
     assert words.Words("es").decimal("0.875") == "0,875" and words.Words("en").decimal("0.875") == "0.875"
+
+
+def test_a_quoted_provisions_words_are_marked_in_the_language_of_what_quotes_them(site: str) -> None:
+    """A provision of a document not held (the Plan of Action of Buenos Aires) is known by its quotation in English
+    reports: on a Spanish page its words are marked English, in a search hit and on its own page."""
+    found = re.search(r'<a href="/doc/iacml21-plan-of-action/art_7__para_g\?[^"]*">[^<]*</a>[^<]*<span[^>]*>[^<]*'
+                      r'</span>\s*<p class="snippet"([^>]*)>',
+                      get(site, "/search", BROWSER, q="regional qualifications framework", lang="es").text)
+    assert found and found.group(1) == ' lang="en"', found
+    page = get(site, MANDATE, BROWSER, lang="es").text
+    assert re.findall(r'<blockquote class="item-text" id="item-text"([^>]*)>', page) == [' lang="en"']
