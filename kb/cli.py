@@ -943,12 +943,12 @@ def status_cmd(document: Annotated[str | None, typer.Option(help="Document slug.
                          kind=kind)
         original = kb.version_of(st, document) if document is not None else None
         if original is not None:
-            typer.echo(f"{document} is a language version of {original}: the status of {original}'s mandates and "
-                       "recommendations, which it says in another language", err=True)
+            typer.echo(kb.status_sentence("status.version_of", language, document=document, original=original),
+                       err=True)
             document = original
         reasons = {row.item: kb.status_reason(st, row, language) for row in rows} if fmt != "json" else {}
         if not rows and document is not None and value is None and kind is None and topic is None and body is None:
-            typer.echo(kb.no_rows_reason(st, document, kb.parse_asof(asof) or kb.build_asof(st)), err=True)
+            typer.echo(kb.no_rows_reason(st, document, kb.parse_asof(asof) or kb.build_asof(st), language), err=True)
     if fmt == "json":
         typer.echo(json.dumps([_status_value(r, language) for r in rows], indent=2, ensure_ascii=False))
         return

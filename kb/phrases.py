@@ -79,6 +79,30 @@ SENTENCES: dict[str, dict[str, str]] = {
     "column.reason": {"en": "reason", "es": "motivo"},
     "table.rows.one": {"en": "({n} row)", "es": "({n} fila)"},
     "table.rows.other": {"en": "({n} rows)", "es": "({n} filas)"},
+    # what kb status says beside its table: a version's status is its original's; why a table is empty
+    "status.version_of": {"en": "{document} is a language version of {original}: the status of {original}'s "
+                                "mandates and recommendations, which it says in another language",
+                          "es": "{document} es una versión en otro idioma de {original}: el estado de los mandatos y "
+                                "recomendaciones de {original}, que dice en otro idioma"},
+    "status.none.draft": {"en": "{document} is a draft (draft: true in its metadata): it proposes mandates and "
+                                "recommendations, it issues none, so none of its paragraphs has a status; the text "
+                                "adopted is another document",
+                          "es": "{document} es un borrador (draft: true en sus metadatos): propone mandatos y "
+                                "recomendaciones, no emite ninguno, así que ninguno de sus párrafos tiene estado; el "
+                                "texto adoptado es otro documento"},
+    "status.none.kinds": {"en": "{document} holds no mandate or recommendation ({held}): kinds come from the "
+                                "document's type and text (`kind:` in a correction of a held document's metadata) or, "
+                                "for a document known through quotation, from each quoted provision's `kind:` in the "
+                                "annotations",
+                          "es": "{document} no contiene ningún mandato ni recomendación ({held}): los tipos vienen del "
+                                "tipo y el texto del documento (`kind:` en una corrección de los metadatos de un "
+                                "documento disponible) o, para un documento conocido por citas, del `kind:` de cada "
+                                "disposición citada en las anotaciones"},
+    "status.none.no_provision": {"en": "no provision", "es": "ninguna disposición"},
+    "status.none.yet": {"en": "no mandate or recommendation of {document} existed as of {date}: ask with a later "
+                              "--as-of",
+                        "es": "ningún mandato ni recomendación de {document} existía al {date}: pregunte con un "
+                              "--as-of posterior"},
     # --- kb trace -------------------------------------------------------------------------------------
     "trace.upstream": {"en": "upstream (where it came from)", "es": "origen (de dónde viene)"},
     "trace.item": {"en": "its own links", "es": "sus propios vínculos"},

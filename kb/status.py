@@ -188,20 +188,18 @@ def version_of(store: Store, document: str) -> str | None:
     return str(original).rsplit("/", 1)[-1] if original is not None else None
 
 
-def no_rows_reason(store: Store, document: str, asof: dt.date) -> str:
-    """Why a document's status has no row: it holds no mandate or recommendation (and what it holds), or
-    none existed yet as of the date asked."""
+def no_rows_reason(store: Store, document: str, asof: dt.date, language: str = phrases.DEFAULT_LANGUAGE) -> str:
+    """Why a document's status has no row, in ``language``: it holds no mandate or recommendation (and what it
+    holds), or none existed yet as of the date asked."""
     kinds = {str(r["kind"]).rsplit("#", 1)[-1]: int(str(r["n"]))
              for r in store.select(bind_in_where(DOCUMENT_KINDS_QUERY, {"slug": Literal(document)})).dicts()}
     held = ", ".join(f"{n} {kind}" for kind, n in sorted(kinds.items()) if kind not in (*KINDS, "Provision"))
     if not any(kinds.get(kind) for kind in KINDS) and store.ask(DOCUMENT_DRAFT_QUERY, {"slug": Literal(document)}):
-        return (f"{document} is a draft (draft: true in its metadata): it proposes mandates and recommendations, it "
-                "issues none, so none of its paragraphs has a status; the text adopted is another document")
+        return phrases.say("status.none.draft", language, document=document)
     if not any(kinds.get(kind) for kind in KINDS):
-        return (f"{document} holds no mandate or recommendation ({held or 'no provision'}): kinds come from the "
-                "document's type and text (`kind:` in a correction of a held document's metadata) or, for a document "
-                "known through quotation, from each quoted provision's `kind:` in the annotations")
-    return f"no mandate or recommendation of {document} existed as of {asof.isoformat()}: ask with a later --as-of"
+        return phrases.say("status.none.kinds", language, document=document,
+                           held=held or phrases.say("status.none.no_provision", language))
+    return phrases.say("status.none.yet", language, document=document, date=asof.isoformat())
 
 
 def filter_values(store: Store, name: str) -> tuple[str, ...]:

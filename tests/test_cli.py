@@ -178,6 +178,16 @@ def test_a_status_with_no_row_says_why(built_release: kb.Release, build_dir: Pat
     assert out.stderr == "" and "recommendation_6" in out.stdout
 
 
+def test_a_status_with_no_row_says_why_in_the_language_asked(built_release: kb.Release, build_dir: Path) -> None:
+    """kb status -l es says its table in Spanish, and why it is empty too."""
+    out = run("status", "--document", "ws2023-event-page", "-l", "es", build_dir=build_dir)
+    assert out.returncode == 0 and "(0 filas)" in out.stdout
+    assert "ws2023-event-page no contiene ningún mandato ni recomendación (" in out.stderr, out.stderr
+    assert "holds no" not in out.stderr and "kinds come from" not in out.stderr
+    out = run("status", "--document", "wg1-2024-report", "--as-of", "2020-01-01", "-l", "es", build_dir=build_dir)
+    assert "ningún mandato ni recomendación de wg1-2024-report existía al 2020-01-01" in out.stderr, out.stderr
+
+
 def test_query_binds_parameters_and_prints_csv(built_release: kb.Release, build_dir: Path) -> None:
     doc = "https://w3id.org/iacml-kb/doc/wg1-2021-final-report"
     out = run("query", "provisions-of-document", "-p", f"document={doc}", "--format", "csv", build_dir=build_dir)

@@ -126,6 +126,8 @@ def test_kb_add_proposes_the_version_and_its_mandates_are_counted_once(
     assert code == 0 and f"{VERSION} is a language version of {PLAN}" in err
     rows = json.loads(out)
     assert sorted(r["number"] for r in rows) == sorted(MANDATES) and {r["document"] for r in rows} == {PLAN}
+    code, _, err = run(capsys, "status", "--document", VERSION, "-l", "es", *args)  # said in the language asked
+    assert code == 0 and f"{VERSION} es una versión en otro idioma de {PLAN}: el estado de los mandatos" in err, err
     code, out, _ = run(capsys, "status", "--format", "json", *args)
     assert sum(r["document"] == PLAN for r in json.loads(out)) == 7
     assert not any(r["document"] == VERSION for r in json.loads(out))
