@@ -172,9 +172,15 @@ def printed_numbers(store: kb.Store, node: str, eid: str) -> dict[str, str]:
 _LABELS: dict[int, dict[str, dict[str, str]]] = {}
 
 
+def _name_order(name: str) -> tuple[bool, str]:
+    """Which of a node's names in a language names it first: one that says what it is before an acronym
+    ("Ministerio de Trabajo" before "MTSS", which sorts first as text), then in the order of their text."""
+    return not any(c.islower() for c in name), name
+
+
 def _labels(store: kb.Store) -> dict[str, dict[str, str]]:
     """Each node's label by language tag (read once per store): its rdfs:label or skos:prefLabel in that
-    language, else the first of its skos:altLabels there (in the order of their text, so the same each time)."""
+    language, else the first of its skos:altLabels there (by :func:`_name_order`, so the same each time)."""
     found = _LABELS.get(id(store))
     if found is not None:
         return found
@@ -187,7 +193,7 @@ def _labels(store: kb.Store) -> dict[str, dict[str, str]]:
             continue
         into = preferred if str(r.get("preferred", "")).lower() == "true" else alternative
         held = into.setdefault(str(r["node"]), {})
-        if language not in held or str(value) < held[language]:
+        if language not in held or _name_order(str(value)) < _name_order(held[language]):
             held[language] = str(value)
     labels = {node: {**alternative.get(node, {}), **preferred.get(node, {})} for node in {*preferred, *alternative}}
     with _LOCK:

@@ -23,7 +23,7 @@ import pytest
 from test_pages import BROWSER, MANDATE, Page, get_page
 
 import kb
-from api import negotiation, words
+from api import negotiation, pages_data, words
 
 SPANISH = {**BROWSER, "Accept-Language": "es-MX,es;q=0.9,en;q=0.4"}
 TOPIC = "/topic/qualifications-frameworks"
@@ -527,3 +527,13 @@ def test_a_quoted_provisions_words_are_marked_in_the_language_of_what_quotes_the
     assert found and found.group(1) == ' lang="en"', found
     page = get(site, MANDATE, BROWSER, lang="es").text
     assert re.findall(r'<blockquote class="item-text" id="item-text"([^>]*)>', page) == [' lang="en"']
+
+
+def test_a_body_with_only_other_spanish_names_is_named_by_one_that_is_not_an_acronym() -> None:
+    """A body with no official Spanish name (no label_es) is named on a Spanish page by one of its Spanish other
+    names (alt_labels_es): its name, not its acronym, though the acronym sorts first as text."""
+    body, alt = f"{kb.BASE}body/ministry-of-labor-x", "<http://www.w3.org/2004/02/skos/core#altLabel>"
+    triples = (f'<{body}> <http://www.w3.org/2000/01/rdf-schema#label> "Ministry of Labor and Social Security"@en .\n'
+               f'<{body}> {alt} "MTSS"@es .\n<{body}> {alt} "Ministerio de Trabajo y Seguridad Social"@es .\n')
+    with kb.EmbeddedStore.in_memory(triples.encode()) as store:
+        assert pages_data.label(store, body, "es") == "Ministerio de Trabajo y Seguridad Social"
