@@ -59,7 +59,7 @@ PROVISIONS_QUERY = _query("search-provisions")
 ACTIVITIES_QUERY = _query("search-activities")
 BODIES_QUERY = _query("search-bodies")
 TOPICS_QUERY = _query("search-topics")
-QUOTED_LANGUAGES_QUERY = _query("quoted-languages")
+WORDS_LANGUAGES_QUERY = _query("provision-languages")
 NAMES_QUERY = _query("dashboard-names")
 DOCUMENT_FACTS_QUERY = _query("document-facts")
 ONTOLOGY_TERMS_QUERY = _query("ontology-terms")
@@ -79,7 +79,7 @@ BOUND_QUERIES = (PARENT_QUERY, HEADING_QUERY, TEXT_QUERY, LINKS_OUT_QUERY, LINKS
                  DOCUMENT_LINKS_QUERY, EVIDENCE_LINKS_QUERY, CLASS_EXAMPLES_QUERY, CLASS_COUNT_QUERY,
                  PROPERTY_EXAMPLE_QUERY, PROPERTY_COUNT_QUERY, QUOTE_QUERY)
 LIST_QUERIES = (PROVISIONS_QUERY, ACTIVITIES_QUERY, BODIES_QUERY, TOPICS_QUERY, NAMES_QUERY, DOCUMENT_FACTS_QUERY,
-                ONTOLOGY_TERMS_QUERY, LABELS_QUERY, TITLES_QUERY, VERSION_PROVISIONS_QUERY, QUOTED_LANGUAGES_QUERY)
+                ONTOLOGY_TERMS_QUERY, LABELS_QUERY, TITLES_QUERY, VERSION_PROVISIONS_QUERY, WORDS_LANGUAGES_QUERY)
 
 
 def warm_up(store: kb.Store) -> None:
@@ -263,17 +263,17 @@ def _versions(store: kb.Store) -> dict[str, dict[str, dict[str, str]]]:
     return versions
 
 
-_QUOTED: dict[int, dict[str, str]] = {}
+_WORDS_LANGUAGES: dict[int, dict[str, str]] = {}
 
 
-def quoted_language(store: kb.Store, provision: str) -> str:
-    """The language tag of a provision's words where its document is not held: they are a quotation, in the
-    language of the held documents quoting it where these are all in one (read once per store); else empty."""
-    found = _QUOTED.get(id(store))
+def words_language(store: kb.Store, provision: str) -> str:
+    """The language tag of a provision's words (read once per store): its document's where that is held, else,
+    its words being a quotation, that of the held documents quoting it where these are all in one; else empty."""
+    found = _WORDS_LANGUAGES.get(id(store))
     if found is None:
-        found = {str(r["provision"]): str(r["language"]) for r in store.select(QUOTED_LANGUAGES_QUERY.text).dicts()}
+        found = {str(r["provision"]): str(r["language"]) for r in store.select(WORDS_LANGUAGES_QUERY.text).dicts()}
         with _LOCK:
-            _QUOTED[id(store)] = found
+            _WORDS_LANGUAGES[id(store)] = found
     return found.get(provision, "")
 
 
@@ -399,7 +399,7 @@ def dashboard(store: kb.Store, *, asof: str | None, document: str | None, topic:
     said = {slug: in_version(store, str(kb.doc_iri(slug)), language) for slug in {r.document for r in shown}}
     items = [{"iri": r.item, "path": local_href(r.item), "document": r.document, "documentTitle": titles[r.document],
               "eId": r.eid, "number": r.number, "kind": r.kind,
-              **_row_text(r, said[r.document].get(r.item)),
+              **_row_text(store, r, said[r.document].get(r.item)),
               "title": provision_title(titles[r.document], r.kind, r.number, r.eid,
                                        printed=printed_numbers(store, r.item, r.eid), language=language),
               "response": r.value("response"), "lifecycle": r.value("lifecycle"), "adoption": r.value("adoption"),
@@ -415,11 +415,12 @@ def dashboard(store: kb.Store, *, asof: str | None, document: str | None, topic:
                                        key=lambda kv: kv[1].casefold())}}
 
 
-def _row_text(row: kb.StatusRow, version: Mapping[str, str] | None) -> dict[str, str]:
-    """A dashboard row's text: its language version's where that one has words, marked with its language."""
+def _row_text(store: kb.Store, row: kb.StatusRow, version: Mapping[str, str] | None) -> dict[str, str]:
+    """A dashboard row's text: its language version's where that one has words, else its own; marked with its
+    language."""
     if version and version["text"]:
         return {"text": version["text"], "textLanguage": version["language"]}
-    return {"text": row.text, "textLanguage": ""}
+    return {"text": row.text, "textLanguage": words_language(store, row.item)}
 
 
 def documents(store: kb.Store, language: str = "en") -> list[dict[str, Any]]:
@@ -571,7 +572,7 @@ def item_page(store: kb.Store, iri: URIRef, language: str = "en") -> dict[str, A
         children.append({"href": local_href(c), "eId": e, "label": node_facts(store, c, language)["locator"],
                          "text": _short(words or _text(store, c), 160),
                          "language": counterpart["language"] if words else
-                         language_of_text or quoted_language(store, str(c))})
+                         language_of_text or words_language(store, str(c))})
     cite: dict[str, str] = {}
     # the Spanish-style citation's: the language of what it cites (a Spanish version's, if held), else of the name
     # it cites it by (a body's Spanish name)
@@ -606,7 +607,7 @@ def item_page(store: kb.Store, iri: URIRef, language: str = "en") -> dict[str, A
         reader = f"/reader/{description.first(KB + 'slug')}"
     elif document is not None and description.first(KB + "startOffset") is not None:
         reader = f"/reader/{local_name(document)}#{description.first(KB + 'eId')}"
-    text_language = (language_of_text or quoted_language(store, node)) if description.first(KB + "text") is not None \
+    text_language = (language_of_text or words_language(store, node)) if description.first(KB + "text") is not None \
         else _literal_language(description, SKOS_DEFINITION)
     heading_language = language_of_text
     version: dict[str, Any] | None = None
@@ -851,7 +852,7 @@ def _index(store: kb.Store, language: str = "en") -> Index:
                         "text": body, "key": fold(f"{named} {r['eId']} {body}"), "document": str(r["document"]),
                         "original": str(r.get("original", "")), "originalDocument": str(r.get("originalDocument", "")),
                         "language": kb.primary_language(str(r.get("language", ""))
-                                                        or quoted_language(store, str(r["provision"])))})
+                                                        or words_language(store, str(r["provision"])))})
     for r in store.select(ACTIVITIES_QUERY.text).dicts():
         body = ", ".join(str(r[k]) for k in ("startDate", "place") if k in r)
         title, named = shown(str(r["activity"]), str(r["label"]))

@@ -537,3 +537,13 @@ def test_a_body_with_only_other_spanish_names_is_named_by_one_that_is_not_an_acr
                f'<{body}> {alt} "MTSS"@es .\n<{body}> {alt} "Ministerio de Trabajo y Seguridad Social"@es .\n')
     with kb.EmbeddedStore.in_memory(triples.encode()) as store:
         assert pages_data.label(store, body, "es") == "Ministerio de Trabajo y Seguridad Social"
+
+
+def test_the_dashboards_mandates_are_marked_in_the_language_of_their_words(site: str) -> None:
+    """The dashboard's table shows each mandate's own words: an English report's, or the English quotation of a
+    plan not held, are marked English on the Spanish dashboard."""
+    cell = re.compile(r'<td class="text-cell"([^>]*)>')
+    for params in ({"document": "wg1-2024-report", "kind": "Recommendation", "status": ""},
+                   {"document": "iacml21-plan-of-action", "status": ""}):
+        marks = cell.findall(get(site, "/", BROWSER, lang="es", **params).text)
+        assert marks and set(marks) == {' lang="en"'}, (params, marks)
