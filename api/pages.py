@@ -384,6 +384,7 @@ def install(app: FastAPI, ctx: Context) -> None:
                                        description="Only provisions, activities, bodies or topics"),
                      lang: str | None = LangParam) -> Response:
         language = page_language(request)
+        q = " ".join(q.split())  # blanks alone ask nothing: the form again, not "0 results for «   »"
         result = await offload.run(pages_data.search, ctx.store, q, type or None, 50, language.code)
         return _page(request, "search.html", ctx, result=result, q=q, type=type, types=pages_data.SEARCH_TYPES)
 

@@ -297,6 +297,10 @@ def test_search_finds_provisions_activities_and_bodies(site: str) -> None:
     assert "/activity/ws2023-education-labor" in activities.hrefs()
     nothing = get_page(site, "/search", q="zzzyyyxxx")
     assert nothing.texts["search-summary"] == "0 results for “zzzyyyxxx”."
+    blank = get_page(site, "/search", q="   ")  # blanks alone are no search: the form, no summary of nothing
+    assert "search-summary" not in blank.texts and blank.all("input", id="search-q")[0]["value"] == ""
+    spaced = get_page(site, "/search", q="  apprenticeship   training ")
+    assert spaced.all("input", id="search-q")[0]["value"] == "apprenticeship training"
     assert httpx.get(site + "/search", params={"q": "x", "type": "nonsense"}, headers=BROWSER).status_code == 400
 
 
