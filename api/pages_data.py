@@ -508,6 +508,8 @@ def item_page(store: kb.Store, iri: URIRef, language: str = "en") -> dict[str, A
         if predicate in HIDDEN:
             continue
         fact = _value(store, value, language)
+        if predicate == KB + "bodyType" and isinstance(value, Literal):
+            fact["text"] = kb.body_type_name(str(value), language)
         if predicate in ENGLISH_PROSE and isinstance(value, Literal) and not value.language and language != "en":
             fact["writtenIn"] = "en"
         if facts and facts[-1]["predicate"] == predicate:
@@ -868,7 +870,7 @@ def _index(store: kb.Store, language: str = "en") -> Index:
             alts = ", ".join(name for name, _ in tagged)
             title, named = shown(iri, str(r["label"]))
             entries.append({"type": type_name, "iri": iri, "title": title,
-                            "kind": str(r.get("bodyType", "body")) if type_name == "body" else "Topic",
+                            "kind": str(r.get("bodyType", "")) if type_name == "body" else "Topic",
                             "text": alts, "key": fold(f"{named} {alts}")})
             names[iri] = tuple(tagged)
     index = Index(entries, {e["iri"]: e for e in entries if e["type"] == "provision"}, names)
@@ -971,7 +973,9 @@ def search(store: kb.Store, q: str, kind: str | None, limit: int = 50, language:
         groups.append({"type": type_name, "count": len(hits), "more": len(hits) > limit,
                        "items": [{"href": local_href(e["iri"]),
                                   "title": label(store, e["iri"], language),
-                                  "kind": e["kind"] if type_name == "body" else kind_name(store, e["kind"], language),
+                                  "kind": (kb.body_type_name(e["kind"], language) if e["kind"] else
+                                           kind_name(store, "Body", language)) if type_name == "body"
+                                  else kind_name(store, e["kind"], language),
                                   "snippet": _snippet(said[e["iri"]]["text"], words) if e["iri"] in said else
                                   _names_snippet(index.names[e["iri"]], words, language)
                                   if e["iri"] in index.names else _snippet(e["text"], words) if e["text"] else [],

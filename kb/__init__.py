@@ -57,7 +57,7 @@ from kb.model import DatasetInfo, DocType, primary_language
 from kb.ontology import alignments_graph, link_type_name
 from kb.parse import ParsedDocument, ParseWarning, parse, parse_document
 from kb.phrases import LANGUAGES as STATUS_LANGUAGES
-from kb.phrases import STATUS_NAMES, status_name
+from kb.phrases import STATUS_NAMES, body_type_name, status_name
 from kb.phrases import check_language as check_status_language
 from kb.phrases import say as status_sentence
 from kb.pipeline import (
@@ -178,6 +178,7 @@ __all__ = [
     "alignments_graph",
     "assemble",
     "assemble_against",
+    "body_type_name",
     "build",
     "build_asof",
     "check_filters",

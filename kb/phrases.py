@@ -3,8 +3,9 @@
 It owns the words of a status for people: the display names of the status values
 (:data:`STATUS_NAMES`; the web pages take theirs from here), the explanation of an assessment
 (:func:`explanation`, behind :meth:`kb.rules.Assessment.explanation`), the pieces of a status's
-one-line reason (:func:`say`, used by :func:`kb.status.status_reason`), and the words `kb why`,
-`kb status` and `kb trace` print around them (:func:`say` too). Everything a sentence says in a
+one-line reason (:func:`say`, used by :func:`kb.status.status_reason`), the words `kb why`,
+`kb status` and `kb trace` print around them (:func:`say` too), and the names of the kinds of bodies
+(:data:`BODY_TYPE_NAMES`, :func:`body_type_name`). Everything a sentence says in a
 language is held here, both languages side by side, so that a Spanish phrasing is never missing
 for an English one (a test checks every entry has both). Status values, rule names, link types and
 slugs are identifiers: a sentence names them as they are, except a status value, said by its
@@ -30,6 +31,29 @@ STATUS_NAMES: dict[str, dict[str, str]] = {
     "adopted": {"en": "adopted", "es": "adoptado"},
     "pending": {"en": "pending", "es": "pendiente"},
     "not-adopted": {"en": "not-adopted", "es": "no adoptado"},
+}
+
+# How the kinds of bodies that annotations/bodies.yaml declares (``type:``) are said; the value itself is what the
+# graph holds (kb:bodyType). A type not here is said as it is written.
+BODY_TYPE_NAMES: dict[str, dict[str, str]] = {
+    "advisory-body": {"en": "advisory body", "es": "órgano consultivo"},
+    "class-of-bodies": {"en": "class of bodies", "es": "categoría de órganos"},
+    "commission": {"en": "commission", "es": "comisión"},
+    "company": {"en": "company", "es": "empresa"},
+    "council": {"en": "council", "es": "consejo"},
+    "employers-organisation": {"en": "employers' organisation", "es": "organización de empleadores"},
+    "foundation": {"en": "foundation", "es": "fundación"},
+    "inter-american-commission": {"en": "inter-American commission", "es": "comisión interamericana"},
+    "inter-american-committee": {"en": "inter-American committee", "es": "comité interamericano"},
+    "intergovernmental-process": {"en": "intergovernmental process", "es": "proceso intergubernamental"},
+    "international-organisation": {"en": "international organisation", "es": "organización internacional"},
+    "ministerial-conference": {"en": "ministerial conference", "es": "conferencia ministerial"},
+    "ministry": {"en": "ministry", "es": "ministerio"},
+    "network": {"en": "network", "es": "red"},
+    "online-training-platform": {"en": "online training platform", "es": "plataforma de formación en línea"},
+    "secretariat": {"en": "secretariat", "es": "secretaría"},
+    "treaty-follow-up-mechanism": {"en": "treaty follow-up mechanism", "es": "mecanismo de seguimiento de un tratado"},
+    "working-group": {"en": "working group", "es": "grupo de trabajo"},
 }
 
 SENTENCES: dict[str, dict[str, str]] = {
@@ -129,6 +153,12 @@ def say(key: str, language: str = DEFAULT_LANGUAGE, **values: object) -> str:
     """The sentence ``key`` in ``language`` with its ``{name}`` values filled in (a KeyError for a key not
     held: a sentence missing here is a mistake, not a blank)."""
     return SENTENCES[key][check_language(language)].format(**values)
+
+
+def body_type_name(value: str, language: str = DEFAULT_LANGUAGE) -> str:
+    """A body's type (``working-group``) as ``language`` says it ("grupo de trabajo"); a type no entry names is
+    said as it is written."""
+    return BODY_TYPE_NAMES.get(value, {}).get(check_language(language), value)
 
 
 def status_name(value: str, language: str = DEFAULT_LANGUAGE) -> str:

@@ -547,3 +547,14 @@ def test_the_dashboards_mandates_are_marked_in_the_language_of_their_words(site:
                    {"document": "iacml21-plan-of-action", "status": ""}):
         marks = cell.findall(get(site, "/", BROWSER, lang="es", **params).text)
         assert marks and set(marks) == {' lang="en"'}, (params, marks)
+
+
+def test_a_bodys_type_is_said_in_the_page_language(site: str) -> None:
+    """A body's type is a slug in the graph (kb:bodyType "ministerial-conference"); a page says it in its language,
+    on the body's page and in a search for bodies."""
+    def body_type(language: str) -> list[str]:
+        page = get(site, "/body/iacml", BROWSER, lang=language).text
+        return re.findall(r'<span title="kb:bodyType">[^<]*</span></th><td>(?:<[^>]*>)*([^<]*)<', page)
+    assert body_type("es") == ["conferencia ministerial"] and body_type("en") == ["ministerial conference"]
+    found = get(site, "/search", BROWSER, q="cinterfor", type="body", lang="es").text
+    assert "organización internacional" in found and "international-organisation" not in found

@@ -16,7 +16,7 @@ PINNED = {
     "KB_GRAPH", "Dataset", "query_dataset",
     "CITATION_FORMATS", "Citation", "cite", "Explanation", "StatusRow", "build_asof", "parse_asof", "status",
     "status_reason", "why", "STATUS_VALUES", "STATUS_NAMES", "STATUS_LANGUAGES", "status_sentence",
-    "status_name", "check_status_language", "link_type_name",
+    "status_name", "check_status_language", "link_type_name", "body_type_name",
     "check_filters", "filter_values",
     "SLUG_PATTERN", "EID_PATTERN",
     "Trace", "trace",

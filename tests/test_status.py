@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 from rdflib import RDF, XSD, Graph, Literal, URIRef
 
 import kb
@@ -258,8 +259,13 @@ def test_every_status_sentence_and_name_is_held_in_both_languages() -> None:
     from kb import phrases
 
     assert set(kb.STATUS_NAMES) == set(kb.STATUS_VALUES) and kb.STATUS_LANGUAGES == ("en", "es")
-    for entry in [*phrases.SENTENCES.values(), *kb.STATUS_NAMES.values()]:
+    for entry in [*phrases.SENTENCES.values(), *kb.STATUS_NAMES.values(), *phrases.BODY_TYPE_NAMES.values()]:
         assert set(entry) == set(kb.STATUS_LANGUAGES) and all(entry.values())
+    declared = {b.get("type") for b in yaml.safe_load(
+        (kb.default_corpus_dir() / "annotations" / "bodies.yaml").read_text(encoding="utf-8"))["bodies"]}
+    assert declared - {None} <= set(phrases.BODY_TYPE_NAMES)  # every kind of body the corpus declares is named
+    assert kb.body_type_name("working-group", "es") == "grupo de trabajo"
+    assert kb.body_type_name("a-new-kind", "es") == "a-new-kind"  # said as written until it is named
     for key, entry in phrases.SENTENCES.items():  # Spanish says what English says (a rule's title is English only)
         english, spanish = ({*re.findall(r"\{(\w+)\}", entry[language])} for language in ("en", "es"))
         assert english - spanish <= {"title"} and spanish <= english, key
