@@ -503,9 +503,11 @@ def item_page(store: kb.Store, iri: URIRef, language: str = "en") -> dict[str, A
     kind = kinds[0] if kinds else ("Topic" if "http://www.w3.org/2004/02/skos/core#Concept" in types else
                                    local_name(types[0]) if types else "Item")
     section = node[len(kb.BASE):].split("/", 1)[0] if node.startswith(kb.BASE) else ""
+    # a topic is defined in English and Spanish: the page gives the one in its language, here and in its facts
+    definition = description.said_in(SKOS_DEFINITION, language)
     facts: list[dict[str, Any]] = []
     for predicate, value in description.properties:
-        if predicate in HIDDEN:
+        if predicate in HIDDEN or (predicate == SKOS_DEFINITION and value != definition):
             continue
         fact = _value(store, value, language)
         if predicate == KB + "bodyType" and isinstance(value, Literal):
@@ -517,7 +519,7 @@ def item_page(store: kb.Store, iri: URIRef, language: str = "en") -> dict[str, A
         else:
             facts.append({"predicate": predicate, "name": term_name(store, predicate, language),
                           "curie": curie(predicate), "values": [fact]})
-    text = description.first(KB + "text") or description.first(SKOS_DEFINITION)
+    text = description.first(KB + "text") or (str(definition) if definition is not None else None)
     heading = description.first(KB + "heading")
     budget = [MAX_CONTEXTS]
     links: list[dict[str, Any]] = []
@@ -610,7 +612,7 @@ def item_page(store: kb.Store, iri: URIRef, language: str = "en") -> dict[str, A
     elif document is not None and description.first(KB + "startOffset") is not None:
         reader = f"/reader/{local_name(document)}#{description.first(KB + 'eId')}"
     text_language = (language_of_text or words_language(store, node)) if description.first(KB + "text") is not None \
-        else _literal_language(description, SKOS_DEFINITION)
+        else (definition.language or "" if isinstance(definition, Literal) else "")
     heading_language = language_of_text
     version: dict[str, Any] | None = None
     original: dict[str, str] | None = None
@@ -638,12 +640,6 @@ def item_page(store: kb.Store, iri: URIRef, language: str = "en") -> dict[str, A
             "steps": steps, "parents": parents, "reader": reader, "quoted": quoted, "roles": _roles(links),
             "held": held == "true",
             "hasStatus": any(t in (KB + "Mandate", KB + "Recommendation") for t in types)}
-
-
-def _literal_language(description: kb.ItemDescription, predicate: str) -> str:
-    """The language tag of the first literal value of ``predicate`` (empty if it has none)."""
-    return next((value.language or "" for p, value in description.properties
-                 if p == predicate and isinstance(value, Literal)), "")
 
 
 def _roles(links: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -53,12 +53,22 @@ class ItemDescription:
         else one with no language, else one in another (a topic or body is named in Spanish too)."""
         def rank(named: tuple[str, Node]) -> tuple[int, int, str]:
             predicate, value = named
-            tag = (getattr(value, "language", None) or "").lower()
-            own = 0 if tag and (tag == language or tag.startswith(language + "-")) else 1 if not tag else 2
-            return own, NAME_PREDICATES.index(predicate), str(value)
+            return _closeness(value, language), NAME_PREDICATES.index(predicate), str(value)
 
         names = [(p, o) for p, o in self.properties if p in NAME_PREDICATES]
         return str(min(names, key=rank)[1]) if names else None
+
+    def said_in(self, predicate: str, language: str = "en") -> Node | None:
+        """The value of ``predicate`` in ``language`` (as :meth:`name` matches it), else one with no language,
+        else one in another: a topic's skos:definition, given in English and Spanish."""
+        found = self.values(predicate)
+        return min(found, key=lambda value: (_closeness(value, language), str(value))) if found else None
+
+
+def _closeness(value: Node, language: str) -> int:
+    """0 for a literal in ``language`` or one of its regional tags, 1 for one without a language, 2 otherwise."""
+    tag = (getattr(value, "language", None) or "").lower()
+    return 0 if tag and (tag == language or tag.startswith(language + "-")) else 1 if not tag else 2
 
 
 def describe(store: Store, item: URIRef) -> ItemDescription:

@@ -538,6 +538,22 @@ def test_topics_and_bodies_are_listed_once_by_their_english_names(client: httpx.
         assert spanish in {p.get("value") for p in item["properties"]}, f"{path}: its Spanish name is a property"
 
 
+def test_topics_are_listed_once_with_their_english_definitions(client: httpx.Client, store: kb.Store) -> None:
+    """A topic is defined in Spanish too (skos:definition @es): /api/topics keeps one row a topic, defined in
+    English; a topic's view lists both definitions among its properties, as it does its names."""
+    definitions: dict[str, dict[str, str]] = {}
+    for node, definition in store.select("""SELECT ?node ?definition WHERE {
+            ?node <http://www.w3.org/2004/02/skos/core#definition> ?definition
+            FILTER(STRSTARTS(STR(?node), "https://w3id.org/iacml-kb/topic/")) }""").rows:
+        assert isinstance(definition, Literal)
+        definitions.setdefault(str(node), {})[str(definition.language)] = str(definition)
+    items = client.get("/api/topics?limit=500").json()["items"]
+    assert len(items) == len({item["iri"] for item in items}) > 40
+    assert all(item["definition"] == definitions[item["iri"]]["en"] for item in items)
+    item = client.get("/api/topics/informality").json()
+    assert set(definitions[f"{kb.BASE}topic/informality"].values()) <= {p.get("value") for p in item["properties"]}
+
+
 def test_every_named_query_has_its_route_with_its_parameters(client: httpx.Client, server: Server) -> None:
     listed = client.get("/api/queries").json()
     assert {q["name"] for q in listed} == {q.name for q in kb.list_queries()}

@@ -7,7 +7,7 @@
 - The files loaded into the store (core, alignments, topics) have no blank nodes.
 - The shapes are checked by a W3C-manifest-driven suite (tests/shapes/manifest.ttl), run the way
   the build runs pySHACL: ``shacl_graph=shapes, ont_graph=core, inference="none"``.
-- Every topic has a label, a definition and is in the scheme.
+- Every topic has a label and a definition in English and in Spanish, one each, and is in the scheme.
 """
 
 from __future__ import annotations
@@ -456,13 +456,17 @@ def test_every_topic_has_label_definition_scheme_and_place_in_the_hierarchy() ->
         assert re.fullmatch(re.escape(str(TOPIC)) + r"[a-z0-9]+(-[a-z0-9]+)*", str(concept)), concept
         pref = sorted((p for p in topics.objects(concept, SKOS.prefLabel) if isinstance(p, Literal)),
                       key=lambda p: p.language or "")
-        definition = list(topics.objects(concept, SKOS.definition))
+        definition = sorted((d for d in topics.objects(concept, SKOS.definition) if isinstance(d, Literal)),
+                            key=lambda d: d.language or "")
         # one prefLabel per language (SKOS), in English and Spanish, capitalised as a name is
         assert [p.language for p in pref] == ["en", "es"], concept
         assert len(list(topics.objects(concept, SKOS.prefLabel))) == 2, concept
         assert all(str(p)[:1].isupper() and str(p) == str(p).strip() for p in pref), concept
-        assert len(definition) == 1 and isinstance(definition[0], Literal) and definition[0].language == "en"
-        assert str(definition[0]).count(". ") == 0 and str(definition[0]).endswith("."), f"{concept}: one sentence"
+        # one definition per language, English and its Spanish translation, each one sentence
+        assert [d.language for d in definition] == ["en", "es"], concept
+        assert len(list(topics.objects(concept, SKOS.definition))) == 2, concept
+        assert all(str(d).count(". ") == 0 and str(d).endswith(".") for d in definition), f"{concept}: one sentence"
+        assert str(definition[0]) != str(definition[1]), f"{concept}: the Spanish definition is a translation"
         assert list(topics.objects(concept, SKOS.inScheme)) == [SCHEME], concept
         assert list(topics.objects(concept, SKOS.altLabel)), f"{concept} has no skos:altLabel"
         broader = list(topics.objects(concept, SKOS.broader))
@@ -475,6 +479,8 @@ def test_every_topic_has_label_definition_scheme_and_place_in_the_hierarchy() ->
             labels[str(p.language)].add(str(p).lower())
     scheme = sorted(p.language or "" for p in topics.objects(SCHEME, SKOS.prefLabel) if isinstance(p, Literal))
     assert scheme == ["en", "es"]
+    scheme = sorted(d.language or "" for d in topics.objects(SCHEME, SKOS.definition) if isinstance(d, Literal))
+    assert scheme == ["en", "es"] and len(list(topics.objects(SCHEME, SKOS.definition))) == 2
 
 
 def test_store_files_conform_to_the_shapes() -> None:

@@ -20,6 +20,7 @@ from typing import Any, ClassVar
 
 import httpx
 import pytest
+from rdflib import Literal
 from test_pages import BROWSER, MANDATE, Page, get_page
 
 import kb
@@ -203,6 +204,28 @@ def test_a_spanish_page_names_topics_and_bodies_by_their_spanish_names(site: str
         assert name(node, "es") in mandate["es"] and name(node, "es") not in mandate["en"], node
     found = get_page(site, "/search", lang="es", q="Organización de los Estados Americanos").text
     assert name(oas, "es") in found, "a body is found by its Spanish name and shown by it"
+
+
+def test_a_topic_page_gives_the_definition_in_its_language_and_not_the_other(site: str, store: kb.Store) -> None:
+    """A topic, and the scheme, is defined in English and Spanish (skos:definition, one a language): its page gives
+    the definition in the page's language, at the top (marked in it, or unmarked as the page) and among its facts,
+    and not the other one."""
+    definitions: dict[tuple[str, str], str] = {}
+    for node, value in store.select("""SELECT ?node ?definition WHERE {
+            ?node <http://www.w3.org/2004/02/skos/core#definition> ?definition
+            FILTER(STRSTARTS(STR(?node), "https://w3id.org/iacml-kb/topic/")) }""").rows:
+        assert isinstance(value, Literal) and (str(node), str(value.language)) not in definitions
+        definitions[(str(node), str(value.language))] = str(value)
+    for path in (TOPIC, "/topic/informality", "/topic/scheme"):
+        node = kb.BASE + path.lstrip("/")
+        assert definitions[(node, "es")] != definitions[(node, "en")]
+        for language, other in (("es", "en"), ("en", "es")):
+            page = get_page(site, path, lang=language)
+            top = page.all("blockquote", id="item-text")
+            assert len(top) == 1 and top[0].get("lang") in (None, language), (path, language, top)
+            assert page.texts["item-text"] == definitions[(node, language)], (path, language)
+            assert page.text.count(definitions[(node, language)]) == 2, (path, language)  # and among the facts
+            assert definitions[(node, other)] not in page.text, (path, language)
 
 
 def test_every_page_links_to_itself_in_the_other_language(site: str) -> None:

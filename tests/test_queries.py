@@ -639,19 +639,44 @@ def test_the_competency_queries_name_topics_and_bodies_in_english(built_release:
     assert cited == {"International Labour Organization (ILO)", "Informality"}
 
 
+def test_the_queries_that_define_topics_give_each_once_with_its_english_definition(
+        built_release: kb.Release) -> None:
+    """A topic is defined in English and Spanish (skos:definition, one a language): the named query of topics, the
+    JSON API's and CQ8's keep one row a topic, with the English definition."""
+    with kb.open_store(built_release.store_path) as store:
+        definitions: dict[str, dict[str, str]] = {}
+        for topic, definition in store.select("""SELECT ?topic ?definition WHERE {
+                ?topic a <http://www.w3.org/2004/02/skos/core#Concept> ;
+                       <http://www.w3.org/2004/02/skos/core#definition> ?definition }""").rows:
+            assert isinstance(definition, Literal)
+            definitions.setdefault(str(topic), {})[str(definition.language)] = str(definition)
+        terms = kb.get_query("cq08-ontology-terms")
+        answers = {"topics": store.select(kb.get_query("topics").text).dicts(),
+                   "rest/topics": store.select(kb.get_query("topics", folder="rest").text).dicts(),
+                   "cq08": [{**r, "topic": r["term"]} for r in
+                            store.select(terms.text, terms.bind({"category": "topic"})).dicts()]}
+    assert len(definitions) >= 40 and all(set(d) == {"en", "es"} for d in definitions.values())
+    for name, rows in answers.items():
+        assert sorted(_s(r, "topic") for r in rows) == sorted(definitions), name
+        assert all(_s(r, "definition") == definitions[_s(r, "topic")]["en"] for r in rows), name
+
+
+# a topic's or body's Spanish name, and a topic's Spanish definition
 _SPANISH_NAME = re.compile(rb'^<' + re.escape(B.encode()) + rb'(?:topic|body)/[^>]+> '
-                           rb'<http://www\.w3\.org/(?:2004/02/skos/core#prefLabel|2000/01/rdf-schema#label)> '
-                           rb'".*"@es \.$')
+                           rb'<http://www\.w3\.org/(?:2004/02/skos/core#(?:prefLabel|definition)|'
+                           rb'2000/01/rdf-schema#label)> ".*"@es \.$')
 
 
 def test_no_query_gives_other_rows_for_the_spanish_names(built_release: kb.Release) -> None:
     """Every named query, and the queries of subfolders that name topics or bodies, answer the same with the
-    Spanish names of topics and bodies as without them (only the pages' labels.rq reads them, and search-bodies.rq
-    finds a body by them)."""
+    Spanish names of topics and bodies, and the Spanish definitions of topics, as without them (only the pages'
+    labels.rq reads the names, and search-bodies.rq finds a body by them; a topic's page picks its definition)."""
     with kb.open_store(built_release.store_path) as store:
         lines = b"".join(store.default_graph_pages()).splitlines(keepends=True)
+        spanish = [line for line in lines if _SPANISH_NAME.match(line.rstrip())]
         without = b"".join(line for line in lines if not _SPANISH_NAME.match(line.rstrip()))
-        assert len(lines) - len(without.splitlines()) > 80  # one a topic and most bodies
+        assert len(spanish) > 120  # a name a topic and most bodies, a definition a topic
+        assert sum(1 for line in spanish if b"core#definition> " in line) > 40
         chair_links = [r["link"] for r in store.select("""SELECT ?link WHERE {
             ?link <https://w3id.org/iacml-kb/ontology#linkFrom> ?from .
             FILTER(STRSTARTS(STR(?from), "https://w3id.org/iacml-kb/body/")) } LIMIT 3""").dicts()]
