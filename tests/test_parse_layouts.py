@@ -3575,6 +3575,28 @@ def test_a_speaker_quoted_in_a_story_commits_no_one() -> None:
     assert [p.kind for p in doc.provisions] == [Kind.PARAGRAPH] * 3 and doc.metadata.type == "WebPage"
 
 
+def test_a_commitment_a_story_quotes_inside_its_paragraph_is_the_speakers() -> None:
+    """A story's paragraph that reports a speaker and quotes them in mid-paragraph ("La Ministra agradeció ...
+    “Hoy nos comprometemos a ...”", a quotation the host cut before it closed): the quoted words commit no one,
+    and the story, mandating nothing, is a web page."""
+    text = ("Los ministros de educación de la región cerraron ayer en Lima su reunión anual sobre la formación docente.\n\n"
+            "La Ministra anfitriona agradeció el trabajo de las delegaciones. “Lo que hoy nos comprometemos a hacer "
+            "debe llegar a las aulas”, afirmó, y pidió que los acuerdos se cumplan.\n\n"
+            "El Secretario destacó el consenso alcanzado. “Acordamos aquí un camino común, y lo recorreremos con "
+            "los docentes de toda la región en los próximos\n")
+    doc = parse_document(text)
+    assert [p.kind for p in doc.provisions] == [Kind.PARAGRAPH] * 3 and doc.metadata.type == "WebPage"
+
+
+def test_a_commitment_outside_the_quotation_marks_is_the_texts() -> None:
+    """A declaration's paragraph that names a text in quotation marks and commits outside them: a mandate still."""
+    text = ("DECLARACIÓN DE LIMA\n\nNosotros, los Ministros de Trabajo de las Américas, reunidos en Lima,\n\n"
+            "1. Reconocemos los avances logrados desde la adopción del documento “Trabajo decente para todos”.\n\n"
+            "2. Nos comprometemos a difundir la “Agenda hemisférica de empleo” entre los actores sociales.\n")
+    kinds = {p.number: p.kind for p in parse_document(text).provisions if p.number}
+    assert kinds == {"1": Kind.PARAGRAPH, "2": Kind.MANDATE}
+
+
 def test_a_preamble_glued_after_the_signatories_read_clause_by_clause() -> None:
     """The signatories' opening and their preamble glued onto one line, its clauses in sentence case ("We, the Heads
     of State ..., meeting in Lima, Underscoring that ...; Reaffirming ...; and"): each clause a paragraph of its own,

@@ -10,7 +10,8 @@ it, the lead-in before it, and its own opening words.
   "Requests the Secretariat to ...",
   "Nos comprometemos a ...", "Redoblaremos ...", a plan's "Intercambiarán ..."), not when it only recognizes,
   reaffirms, notes or welcomes something; the opening "We, the Ministers ..., DECLARE:" is a paragraph.
-- A paragraph opening on a quotation mark (a speaker quoted in a story) commits no one, whatever it says.
+- A paragraph opening on a quotation mark (a speaker quoted in a story) commits no one, whatever it says; nor do
+  the words a paragraph quotes ("..., pidió ... “lo que hoy nos comprometemos a hacer”").
 - After a resolution's "RESOLVES:" ("RESUELVE:", "DECIDES:"), every paragraph and item is a
   ``Mandate``, up to the next heading or resolution. An imperative ("Encourage ...") or a Spanish
   infinitive of action ("Encomendar ...", in a Spanish text any infinitive but one that only states,
@@ -253,6 +254,8 @@ def _completes(text: str) -> bool:
 
 
 _QUOTES = "\"“«‘"
+# A passage in quotation marks, up to its closing mark or the text's end (a quotation the host cut or never closed).
+_QUOTED_RE = re.compile(r"“[^”]*(?:”|$)|«[^»]*(?:»|$)|\"[^\"]*(?:\"|$)")
 _NOT_GERUNDS = frozenset("during regarding including concerning according notwithstanding following".split())
 
 
@@ -329,9 +332,11 @@ class Roles:
             return True  # "COMMIT TO:" ... "Strengthening democratic institutions ..."
         if text.lstrip()[:1] in _QUOTES:
             return False  # a speaker quoted in a story ("“Together we will examine ...”"): no text's own commitment
-        # A declaration or resolution, or a text whose kind is not known: each paragraph by its words.
+        # A declaration or resolution, or a text whose kind is not known: each paragraph by its words, not by
+        # the words it quotes (a story's speaker: "... pidió ... “lo que hoy nos comprometemos a hacer”")
         judged = self.resolving or self.doc_type is None
-        return judged and is_operative(text, infinitive=not item, spanish=self.spanish) and not (
+        own = _QUOTED_RE.sub(" ", text)
+        return judged and is_operative(own, infinitive=not item, spanish=self.spanish) and not (
             OPENING_RE.match(text) and text.endswith(":"))
 
     def paragraph(self, text: str, headings: Sequence[str], lead_in: str, *, item: bool = False) -> Kind:
