@@ -828,6 +828,38 @@ def test_nested_headings_over_their_text_are_no_table_of_contents() -> None:
     assert [p.number for p in doc.provisions if p.kind is Kind.SECTION][:3] == ["I", "A", "B"]
 
 
+_PT_RESOLUTION = (
+    "OEA/Ser.P\nAG/RES. 9901 (LXX-O/40)\n9 junho 2040\nOriginal: espanhol\n\nRESOLUÇÃO\n\n"
+    "A COMISSÃO INTERAMERICANA DE MULHERES\n\n(Aprovada na quarta sessão plenária, realizada em 9 de junho de 2040)"
+    "\n\nA ASSEMBLEIA GERAL,\n\nTENDO VISTO o relatório anual do Conselho Permanente sobre as atividades da "
+    "Comissão (CIDI/RES. 401 (XL-O/39));\n\nLEVANDO EM CONTA:\n\n"
+    "Que a Comissão celebrará sua próxima assembleia em Brasília no ano de 2041;\n\n"
+    "Que é necessário prever no orçamento da Organização os recursos para a assembleia; e\n\n"
+    "Que o Governo do Brasil ofereceu a sede da reunião,\n\nRESOLVE:\n\n"
+    "1. Tomar nota da convocação da assembleia da Comissão.\n")
+
+
+def test_a_portuguese_resolutions_preamble_is_read_as_the_spanish_one() -> None:
+    """A General Assembly resolution in Portuguese: its subject ("A ASSEMBLEIA GERAL,") and the words opening its
+    clauses ("TENDO VISTO", "LEVANDO EM CONTA:") begin the body and are paragraphs, never cover or headings, and a
+    clause ending "...; e" ends there; the resolutions its preamble cites are none of its symbols."""
+    doc = parse_document(_PT_RESOLUTION)
+    found = [(own_text(_PT_RESOLUTION, p).split()[0], p.kind) for p in doc.provisions if p.kind is not Kind.LIST]
+    assert found == [("A", Kind.PARAGRAPH), ("TENDO", Kind.PARAGRAPH), ("LEVANDO", Kind.PARAGRAPH),
+                     ("Que", Kind.PARAGRAPH), ("Que", Kind.PARAGRAPH), ("Que", Kind.PARAGRAPH),
+                     ("RESOLVE:", Kind.PARAGRAPH), ("1.", Kind.MANDATE)]
+    assert doc.metadata.symbols == ("OEA/Ser.P", "AG/RES. 9901 (LXX-O/40)")
+    assert doc.metadata.title == "A COMISSÃO INTERAMERICANA DE MULHERES"  # a body's name, no comma: the title
+
+
+def test_a_portuguese_heading_naming_a_body_is_no_resolutions_subject() -> None:
+    """A heading in capitals naming a body, no comma after it, over a report's text: a heading, not a subject."""
+    text = ("RELATÓRIO FINAL\n\nI. A COMISSÃO INTERAMERICANA DE MULHERES\n\n"
+            "A Comissão reuniu-se em Brasília nos dias 3 e 4 de maio de 2040 com as delegações dos Estados membros.\n")
+    assert [(p.kind, p.number) for p in parse_document(text).provisions] == [(Kind.SECTION, "I"),
+                                                                             (Kind.PARAGRAPH, None)]
+
+
 def test_a_resolutions_operative_part_ends_where_the_next_resolution_begins() -> None:
     text = ("RESOLUTIONS ADOPTED\n\n"
             "THE GENERAL ASSEMBLY,\n\nCONSIDERING that the Conference met in Lima;\n\nRESOLVES:\n\n"

@@ -42,6 +42,8 @@ RESOLUTION_CUE_RE = re.compile(
     rf"^\s*(?:THE GENERAL ASSEMBLY|THE (?:[A-Z][A-Z-]+ ){{0,3}}(?:MEETING|CONFERENCE|COMMITTEE|COUNCIL|COMMISSION|"
     rf"ASSEMBLY)\b[^,a-z]{{0,150}}{_SUBJECT_END}|LA ASAMBLEA GENERAL|(?:EL|LA) (?:[A-ZÁÉÍÓÚ-]+ ){{0,3}}(?:CONSEJO|"
     rf"COMISI[ÓO]N|REUNI[ÓO]N|CONFERENCIA|COMIT[ÉE]|ASAMBLEA)\b[^,a-záéíóúñ]{{0,150}}{_SUBJECT_END}|"
+    rf"A ASSEMBL[EÉ]IA GERAL|(?:O|A) (?:[A-ZÁÉÍÓÚÂÊÔÃÕÇ-]+ ){{0,3}}(?:CONSELHO|COMISS[ÃA]O|REUNI[ÃA]O|CONFER[ÊE]NCIA|"
+    rf"COMIT[ÊE]|ASSEMBL[EÉ]IA)\b[^,a-záéíóúâêôãõç]{{0,150}}{_SUBJECT_END}|"
     rf"(?:{PREAMBLE_CUES})(?=[\s:,]|$)|"
     # the same in sentence case, alone on their line: "La Décima Conferencia Interamericana,", "Considerando:"
     rf"(?:La|El|The)\s+(?:[\w-]+\s+){{0,4}}(?:Conferencia|Asamblea|Consejo|Reunión|Comisión|Comité|Conference|"
@@ -78,7 +80,7 @@ OPENING_RE = re.compile(
 # a paragraph of its own, whatever the line before ended on.
 _CLAUSE_CUE_RE = re.compile(rf"^(?=(?-i:[A-ZÁÉÍÓÚÑ]))(?:{PREAMBLE_CUES})(?=[\s:,])", re.IGNORECASE)
 _SENTENCE_OPENING_RE = re.compile(r"^(?:The|A|An|El|La|Los|Las|Un|Una)\s+[a-záéíóúñ]")
-_CLAUSE_END_RE = re.compile(r";\s+(?:and|or|y|o)$")
+_CLAUSE_END_RE = re.compile(r";\s+(?:and|or|y|e|o|u|ou)$")  # "...; and", "...; y", "...; e" (Portuguese)
 _MODAL_RE = re.compile(r"\b(?:will|shall|must|should|deber[áa]n?)\b", re.IGNORECASE)
 # with the clause words only a lead-in alone prints ("VISTAS:", "HAVE AGREED:", "ACUERDAN:")
 _CUE_ALONE_RE = re.compile(rf"^(?:{PREAMBLE_CUES}|VISTAS?|(?:HAVE|HAS) AGREED|HAN ACORDADO|ACUERDAN?)"

@@ -154,7 +154,7 @@ _BODY_TYPE_WORDS: tuple[tuple[re.Pattern[str], DocType], ...] = (
                 r"\b(?:full|complete) text of the plan of action\b|\btexto completo d[eo]l? pla(?:n de acci|no de a)",
                 _FLAGS),
      DocType.PLAN_OF_ACTION),
-    (re.compile(r"^\s*(?:THE GENERAL ASSEMBLY|LA ASAMBLEA GENERAL)\b"), DocType.OUTCOME_DOCUMENT),
+    (re.compile(r"^\s*(?:THE GENERAL ASSEMBLY|LA ASAMBLEA GENERAL|A ASSEMBL[EÉ]IA GERAL)\b"), DocType.OUTCOME_DOCUMENT),
     (re.compile(r"\b(?:this|the iacml) calendar\b|\bcalendar of activities\b|\bcalendario de actividades\b", _FLAGS),
      DocType.WORK_PLAN),
     (re.compile(r"\b(?:hereby )?declare\b|\bdeclaramos\b|\bfollowing declaration\b|\bsiguiente declaraci", _FLAGS),
