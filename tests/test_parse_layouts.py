@@ -3689,3 +3689,26 @@ def test_a_news_story_begins_at_its_dateline() -> None:
     doc = parse_document(text)
     assert first_words(text)[:2] == ["SANTO", "Reunidos"]
     assert doc.metadata.title == "Los ministros de Trabajo de la región acuerdan una agenda común"
+
+
+def test_a_paragraph_citing_a_resolution_by_its_symbol_is_no_cover_line() -> None:
+    """A report's first paragraph citing the resolutions that called the meeting ("... Resolution CEPCIDI/RES.
+    401 (XL-O/39), by which ..."): prose, where the body begins, not a cover's line naming its symbol; the symbols
+    it cites are not the document's."""
+    text = ("FINAL REPORT OF THE MEETING\n\n"
+            "Lima hosted, on May 3-4, 2040, the Tenth Meeting of Ministers of Education within CIDI. The Meeting "
+            "answered Resolution CEPCIDI/RES. 401 (XL-O/39), by which it was called, and asked the Secretariat to "
+            "report on its work.\n\nThe delegations of twenty member states attended the Meeting.\n")
+    doc = parse_document(text)
+    assert first_words(text) == ["Lima", "The"]
+    assert doc.metadata.symbols == ()
+
+
+def test_a_cover_line_presenting_the_document_under_its_symbol_stays_cover() -> None:
+    """A long cover line saying who presents the document, naming its symbol ("Presented by ... as document
+    CIDI/CIE/doc.4/40 ..."): cover, however much it reads like a sentence."""
+    text = ("REPORT OF THE TECHNICAL SECRETARIAT\n\n"
+            "Presented by the Technical Secretariat to the Inter-American Committee on Education as document "
+            "CIDI/CIE/doc.4/40, for its consideration at the meeting.\n\n"
+            "The Secretariat supported the Committee throughout the year with studies and workshops.\n")
+    assert first_words(text) == ["The"]

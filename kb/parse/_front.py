@@ -76,6 +76,7 @@ _ADOPTED = r"(?i:resoluci[óo]n\s+|resolution\s+)?(?i:adopted|approved|aprobad[a
 _GLUED_COVER_RE = re.compile(
     rf"^[^a-záéíóúñ]*\({_ADOPTED}\s+"
     r"(?i:at|on|by|during|en|por|durante)\s[^()]*(?:\([^()]*\)[^()]*)*\)\s*$")
+_CITED_SYMBOL_RE = re.compile(r"CIDI/|/doc\.", re.IGNORECASE)  # the cover's words a sentence may cite
 _COVER_ONLY_RE = re.compile(r"\bOEA/Ser|\bOriginal\s*:", re.IGNORECASE)  # never cited in a sentence
 _COVER_CUE_RE = re.compile(r"\bOEA/Ser|\bCIDI/|\bTRABAJO\s?/|\bOriginal\s*:", re.IGNORECASE)
 # A heading no title is made of ("Preámbulo", "I ANTECEDENTES", "MANDATOS", "RATIONALE AND BACKGROUND"): printed
@@ -149,7 +150,12 @@ def _title_case(words: list[str]) -> bool:
 def _is_cover(line: Line) -> bool:
     text = line.text
     quoted = text[:1] in "“\"‘" and text[-1:] in "”\"’"  # a subtitle in quotation marks
-    return quoted or bool(_COVER_RE.search(text) or _GLUED_COVER_RE.match(text))
+    if quoted or _GLUED_COVER_RE.match(text):
+        return True
+    # a paragraph citing a document by its symbol ("... Resolution CEPCIDI/RES.84 (LXXXVII-O/03), by which the
+    # Meeting was called; ...") is prose; a cover's line naming its own symbol is short
+    cited = len(text) > _COVER_LINE_MAX and is_prose(line)
+    return bool(_COVER_RE.search(_CITED_SYMBOL_RE.sub(" ", text) if cited else text))
 
 
 def _content_after(lines: list[Line], i: int) -> bool:
