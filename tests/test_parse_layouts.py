@@ -3712,3 +3712,27 @@ def test_a_cover_line_presenting_the_document_under_its_symbol_stays_cover() -> 
             "CIDI/CIE/doc.4/40, for its consideration at the meeting.\n\n"
             "The Secretariat supported the Committee throughout the year with studies and workshops.\n")
     assert first_words(text) == ["The"]
+
+
+@pytest.mark.parametrize("heading", ["BACKGROUND", "Introducción:", "ANTECEDENTES"])
+def test_a_parts_word_alone_opening_the_text_heads_its_first_part(heading: str) -> None:
+    """A chapter of a report the host serves alone, opening on its heading ("BACKGROUND") over its paragraphs: the
+    heading is the body's first part, no title (no document is titled "Background")."""
+    text = (f"{heading}\n\nThe Meeting was held in Lima on May 3-4, 2040, with the delegations of twenty member "
+            "states.\n\nBefore the Meeting, the Secretariat completed these tasks:\n")
+    doc = parse_document(text)
+    assert [(p.kind, own_text(text, p).split()[0]) for p in doc.provisions] == [
+        (Kind.SECTION, heading), (Kind.PARAGRAPH, "The"), (Kind.PARAGRAPH, "Before")]
+    assert doc.metadata.title is None
+
+
+def test_a_title_over_a_parts_word_stays_the_title() -> None:
+    """A title opening the text over a part's heading ("INFORME ANUAL" / "ANTECEDENTES"), or a title naming parts
+    ("Background and Purpose"): the title is the cover's, the heading the body's."""
+    text = ("INFORME ANUAL\n\nANTECEDENTES\n\nEl Comité se reunió en Lima el 3 de mayo de 2040 con las delegaciones "
+            "de veinte Estados miembros.\n")
+    doc = parse_document(text)
+    assert first_words(text) == ["ANTECEDENTES", "El"] and doc.metadata.title == "INFORME ANUAL"
+    named = ("Background and Purpose\n\nThe Fund was created in 2040 to support the cooperation among the "
+             "Ministries of Labor of the region.\n")
+    assert first_words(named) == ["The"]

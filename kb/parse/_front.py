@@ -9,8 +9,9 @@ ASSEMBLY,", "HAVING SEEN ..."), an agenda's first entry, a speech's first saluta
 list of its documents by symbol (a bullet each: a cover prints none), or the first
 paragraph of prose that is not a cover line. The heading printed just before it goes with it,
 unless it opens the text (a part's: "Preámbulo", "RATIONALE AND BACKGROUND"; a question: "What is
-the RIAL?"; the first of a numbering: "1. Introducción y antecedentes"; a day's over its agenda),
-and so do the first lines of its first paragraph, hard-wrapped above it. A document host's summary
+the RIAL?"; the first of a numbering: "1. Introducción y antecedentes"; a day's over its agenda);
+a part's word alone ("BACKGROUND") goes with it even there, no document being titled so; and so do
+the first lines of its first paragraph, hard-wrapped above it. A document host's summary
 over its transcript of the text ("Transcript of ...", "Transcription") is never the body, nor is an
 editor's note announcing the text ("A continuación se transcribe íntegramente la Declaración:"), nor a
 news story's headline, standfirst and captions over its dateline ("SANTO DOMINGO. Los ministros ...").
@@ -87,6 +88,7 @@ _PART_WORDS = (r"introduction|introducci[óo]n|preamble|pre[áa]mbulo|background
 _PART_WORD_RE = re.compile(
     rf"^\s*(?:(?:[IVX]{{1,4}}|\d{{1,2}})[.)]?\s+)?(?:[\w-]+\s+(?:and|y|e)\s+)?(?:{_PART_WORDS})"
     rf"(?:\s+(?:and|y|e)\s+[\w-]+)?\s*:?\s*$", re.IGNORECASE)
+_BARE_PART_RE = re.compile(rf"^\s*(?:{_PART_WORDS})\s*:?\s*$", re.IGNORECASE)
 # The fields a meeting's page prints over its text: where and when it met.
 _MEETING_FIELD_RE = re.compile(r"^\s*(?:place and date|date and place|dates?|venue|location|place|lugar y fecha|"
                                r"fecha y lugar|lugar|fechas?|sede)\s*:", re.IGNORECASE)
@@ -583,7 +585,10 @@ def _with_part_heading(lines: list[Line], start: int, toc: set[int]) -> int:
     not the text's first line (its title), nor the last entry of a site's menu or of a table of contents (a run
     of such short lines)."""
     shown = [j for j in range(start - 1, -1, -1) if lines[j].tok not in (Tok.BLANK, Tok.NOISE)][:3]
-    if (len(shown) < 2 or start >= len(lines) or not _heads_body(lines[shown[0]], lines[start])
+    # opening the text, a part's word alone ("BACKGROUND", "Introducción") heads a chapter the host gave alone: no
+    # document is titled so ("Mission and Mandates" is a title)
+    alone = len(shown) == 1 and bool(_BARE_PART_RE.match(lines[shown[0]].text))
+    if ((len(shown) < 2 and not alone) or start >= len(lines) or not _heads_body(lines[shown[0]], lines[start])
             or lines[shown[0]].no == lines[start].no):
         return start
     menu = len(shown) == 3 and all(len(lines[j].text.split()) <= _MENU_WORDS for j in shown[1:])
