@@ -3736,3 +3736,43 @@ def test_a_title_over_a_parts_word_stays_the_title() -> None:
     named = ("Background and Purpose\n\nThe Fund was created in 2040 to support the cooperation among the "
              "Ministries of Labor of the region.\n")
     assert first_words(named) == ["The"]
+
+
+_RESOLUTIONS_PAGE = (
+    "Mapa •  Contáctenos •\nPortal » Comisión Interamericana de Mujeres » Asamblea de Delegadas\nEnglish\n \n\n"
+    "Resoluciones aprobadas en la XL Asamblea de Delegadas\n\n"
+    "CIM/RES. 301 (XL-O/40)\n\nApoyo a las trabajadoras de la economía del cuidado  \n\n"
+    "CIM/RES. 302 (XL-O/40)\n\nDeclaración de Lima sobre la autonomía económica de las mujeres\n\n"
+    "CIM/RES. 303  (XL-O/40)\n\nPrograma de formación para dirigentes sindicales\n\n"
+    "CIM/RES. 304 (XL-O/40)\n\nLugar y fecha de la próxima Asamblea de Delegadas\n")
+
+
+def test_a_pages_list_of_resolutions_each_symbol_over_its_title_is_a_list() -> None:
+    """A page listing the resolutions a meeting adopted, each symbol alone on its line over its title (a blank line
+    between): the body, each symbol and its title one entry; the symbols are the entries', not the page's."""
+    doc = parse_document(_RESOLUTIONS_PAGE)
+    entries = [own_text(_RESOLUTIONS_PAGE, p) for p in doc.provisions if p.kind is Kind.ITEM]
+    assert len(entries) == 4 and len(doc.provisions) == 5  # the list and its four entries
+    assert entries[0] == "CIM/RES. 301 (XL-O/40)\n\nApoyo a las trabajadoras de la economía del cuidado"
+    assert doc.metadata.symbols == ()
+    assert doc.metadata.title == "Resoluciones aprobadas en la XL Asamblea de Delegadas"
+
+
+def test_a_covers_symbols_one_a_line_between_its_other_lines_stay_cover() -> None:
+    """A cover whose columns the host printed one line each, its symbols between the meeting's name and date
+    (several bodies' symbols), and a compilation whose resolutions each open on a symbol over a title over their
+    note of adoption: neither is a list of documents."""
+    cover = ("OEA/Ser.W/II.6\n\nTHIRD REGULAR MEETING OF THE\n\nCIDI/CIE/doc. 4/40\n\nINTER-AMERICAN COMMITTEE ON "
+             "EDUCATION\n\nCIDI/CIE/INF. 2/40\n\n19 October 2040\n\nTRABAJO/doc. 5/40\n\nOriginal: English\n\n"
+             "The Secretariat supported the Committee throughout the year with studies and workshops.\n")
+    doc = parse_document(cover)
+    assert first_words(cover) == ["The"] and len(doc.metadata.symbols) == 4
+    compilation = ("RESOLUCIONES APROBADAS\n\nAG/RES. 9001 (LX-O/40)\n\nLA CONFERENCIA INTERAMERICANA DE MINISTROS "
+                   "DE TRABAJO\n\n(Aprobada en la cuarta sesión plenaria, celebrada el 7 de junio de 2040)\n\n"
+                   "LA ASAMBLEA GENERAL,\n\nCONSIDERANDO que la Conferencia se reunió en Lima;\n\nRESUELVE:\n\n"
+                   "1. Tomar nota del informe final.\n\nAG/RES. 9002 (LX-O/40)\n\nLA COMISIÓN INTERAMERICANA DE "
+                   "MUJERES\n\n(Aprobada en la cuarta sesión plenaria, celebrada el 7 de junio de 2040)\n\n"
+                   "LA ASAMBLEA GENERAL,\n\nRECONOCIENDO la labor de la Comisión;\n\nRESUELVE:\n\n"
+                   "1. Instar a los Estados a apoyar a la Comisión.\n")
+    assert first_words(compilation) == ["LA", "CONSIDERANDO", "RESUELVE:", "1.", "LA", "RECONOCIENDO", "RESUELVE:",
+                                        "1."]

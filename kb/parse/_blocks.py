@@ -10,7 +10,8 @@ adjective of a name cut after its noun ("Conferencia / Interamericana"), or, in 
 ending its sentence. It does not when it opens a clause of a preamble (in capitals, or in sentence
 case after a clause: "...; / Reconociendo que ..."), after "...; and", when it opens a sentence
 ("The meeting ..."), or when it is a paragraph's first words alone on their line. A time slot or a
-bullet printed alone takes the line after it as its entry.
+bullet printed alone takes the line after it as its entry, and so, in a list of documents, does a symbol alone
+on its line its title ("CIM/RES. 194 (XXIX-O/98)" / "Apoyo a las trabajadoras ...", three or more of one body).
 """
 
 from __future__ import annotations
@@ -21,10 +22,21 @@ from itertools import pairwise
 
 from kb.model import Kind
 from kb.parse._layout import PREAMBLE_CUES
-from kb.parse._lines import AGENDA_SLOT_RE, GLYPH_ALONE_RE, MONTHS, TABLE_RULE_RE, Line, Tok, clean, is_upper
+from kb.parse._lines import (
+    AGENDA_SLOT_RE,
+    DOCUMENT_SYMBOL_RE,
+    GLYPH_ALONE_RE,
+    MONTHS,
+    SYMBOL_LINE_RE,
+    TABLE_RULE_RE,
+    Line,
+    Tok,
+    clean,
+    is_upper,
+)
 
 __all__ = ["DANGLING_WORDS", "OPENING_RE", "RESOLUTION_CUE_RE", "SALUTATION_RE", "Block", "blocks", "heading_like",
-           "numbered_table_at", "runs_on", "wrap_width"]
+           "numbered_table_at", "runs_on", "symbol_entries_at", "wrap_width"]
 
 # A heading-like line is at most this long (a label ending with a colon: the shorter limit).
 _HEADING_MAX = 160
@@ -379,7 +391,7 @@ def blocks(lines: list[Line], *, starts: frozenset[int] = frozenset(), continues
         else:
             out.append(Block(line.tok, [line]))
         previous = line
-    out = _dated_entries(out)
+    out = _symbol_entries(_dated_entries(out))
     for k, block in enumerate(out):
         before = out[k - 1] if k else None
         after = out[k + 1] if k + 1 < len(out) else None
@@ -444,6 +456,61 @@ def _dated_entries(out: list[Block]) -> list[Block]:
         while pair(run):
             run += 2
         if (run - k) // 2 >= _DATED_ENTRIES:
+            merged += [Block(Tok.BULLET, out[j].lines + out[j + 1].lines) for j in range(k, run, 2)]
+            k = run
+            continue
+        merged.append(out[k])
+        k += 1
+    return merged
+
+
+_SYMBOL_ENTRIES = 3
+_ENTRY_TITLE_MAX = 250  # a document's title, not a paragraph
+
+
+def _symbol_line(line: Line) -> bool:
+    """A line that is only a document's symbol ("CIM/RES. 194 (XXIX-O/98)", "CIDI/doc.5/40"), not a series'
+    ("OEA/Ser.K/XII.40.1", which a cover prints, never a list)."""
+    return line.tok is Tok.TEXT and not line.text.startswith(("OEA/Ser", "OAS/Ser")) and bool(
+        SYMBOL_LINE_RE.match(line.text) or DOCUMENT_SYMBOL_RE.match(line.text))
+
+
+def _entry_title(line: Line) -> bool:
+    return line.tok is Tok.TEXT and not _symbol_line(line) and len(line.text) <= _ENTRY_TITLE_MAX
+
+
+def _issuer(line: Line) -> str:
+    """The body a symbol names first ("CIM" of "CIM/RES. 194 (XXIX-O/98)")."""
+    return line.text.split("/", 1)[0].strip()
+
+
+def symbol_entries_at(lines: list[Line], i: int) -> bool:
+    """Whether a list of documents begins at line ``i``, each a symbol alone on its line over its title on the
+    next line with text, three or more in a row, all of one body (a page listing the resolutions a meeting
+    adopted; a cover's symbols, printed one a line between its other lines, are of several: OEA/Ser.W,
+    CIDI/doc. 4/06, ...)."""
+    shown = [line for line in lines[i:] if line.tok not in (Tok.BLANK, Tok.NOISE)][:2 * _SYMBOL_ENTRIES]
+    return (len(shown) == 2 * _SYMBOL_ENTRIES and len({_issuer(line) for line in shown[::2]}) == 1
+            and all(_symbol_line(shown[k]) and _entry_title(shown[k + 1]) for k in range(0, len(shown), 2)))
+
+
+def _symbol_entries(out: list[Block]) -> list[Block]:
+    """A run of documents' symbols each over its title (see ``symbol_entries_at``): a list, each symbol and its
+    title one entry."""
+    def pair(k: int, issuer: str) -> bool:
+        if k + 1 >= len(out):
+            return False
+        symbol, title = out[k], out[k + 1]
+        return (symbol.tok is Tok.TEXT and title.tok is Tok.TEXT and len(symbol.lines) == 1 and len(title.lines) == 1
+                and _symbol_line(symbol.first) and _issuer(symbol.first) == issuer and _entry_title(title.first))
+
+    merged: list[Block] = []
+    k = 0
+    while k < len(out):
+        run = k
+        while pair(run, _issuer(out[k].first)):
+            run += 2
+        if (run - k) // 2 >= _SYMBOL_ENTRIES:
             merged += [Block(Tok.BULLET, out[j].lines + out[j + 1].lines) for j in range(k, run, 2)]
             k = run
             continue

@@ -6,8 +6,8 @@ The body begins at the first line a reader takes for the text itself: a section 
 content after it, the first numbered paragraph, the opening of a ministerial text ("We, the
 Ministers ...", "Nosotros, los Ministros ..."), a resolution's subject or preamble ("THE GENERAL
 ASSEMBLY,", "HAVING SEEN ..."), an agenda's first entry, a speech's first salutation, a meeting page's
-list of its documents by symbol (a bullet each: a cover prints none), or the first
-paragraph of prose that is not a cover line. The heading printed just before it goes with it,
+list of its documents by symbol (a bullet each, or each symbol over its title: a cover prints
+neither), or the first paragraph of prose that is not a cover line. The heading printed just before it goes with it,
 unless it opens the text (a part's: "Preámbulo", "RATIONALE AND BACKGROUND"; a question: "What is
 the RIAL?"; the first of a numbering: "1. Introducción y antecedentes"; a day's over its agenda);
 a part's word alone ("BACKGROUND") goes with it even there, no document being titled so; and so do
@@ -44,6 +44,7 @@ from kb.parse._blocks import (
     SALUTATION_RE,
     numbered_table_at,
     runs_on,
+    symbol_entries_at,
     wrap_width,
 )
 from kb.parse._layout import follows
@@ -364,6 +365,8 @@ def _body_like(lines: list[Line], i: int, width: int) -> bool:
         return True  # a table of numbered recommendations or activities
     if line.tok is Tok.BULLET and _bullet_run(lines, i):
         return True  # a meeting page's list of its documents by symbol: a cover prints no bullets
+    if line.tok is Tok.TEXT and symbol_entries_at(lines, i):
+        return True  # a page's list of documents, each symbol over its title: a cover prints one symbol a title
     if line.tok not in (Tok.TEXT, Tok.BULLET, Tok.LETTERED, Tok.NUMBERED) or _is_cover(line):
         return False
     if line.tok is Tok.TEXT and DATELINE_RE.match(line.text):
@@ -774,7 +777,7 @@ def front_matter(lines: list[Line], is_title: Callable[[str], bool]) -> Front:
             continue
         if i in quoted:
             continue
-        if _body_like(lines, i, width) and not _cover_follows(lines, i):
+        if _body_like(lines, i, width) and (symbol_entries_at(lines, i) or not _cover_follows(lines, i)):
             start = _with_lead_in(lines, _with_its_heading(lines, _after_title(lines, i, is_title)))
             start = _after_news_dateline(lines, _after_announcement(lines, _after_dateline(lines, start)))
             start = _with_wrapped_head(lines, start, toc)

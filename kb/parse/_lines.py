@@ -13,8 +13,8 @@ from enum import Enum, auto
 
 from kb.parse._layout import Segment, follows
 
-__all__ = ["AGENDA_SLOT_RE", "DATELINE_RE", "GLYPH_ALONE_RE", "MONTHS", "SYMBOL_LINE_RE", "Line", "Tok", "classify",
-           "clean", "is_upper"]
+__all__ = ["AGENDA_SLOT_RE", "DATELINE_RE", "DOCUMENT_SYMBOL_RE", "GLYPH_ALONE_RE", "MONTHS", "SYMBOL_LINE_RE", "Line",
+           "Tok", "classify", "clean", "is_upper"]
 
 _CAP = "A-ZÁÉÍÓÚÑÜ"
 MONTHS = {
@@ -310,6 +310,11 @@ _COVER_LINES = 20  # a cover's title block is printed within the first lines wit
 
 # A line that is only a document symbol ("OEA/Ser.K/XII.18.1", "CIMT/doc.5/19 rev. 1 add. 2").
 SYMBOL_LINE_RE = re.compile(r"^[A-Z]{2,}[A-Za-z]*(?:/[\w.\-()]+(?: (?:rev|corr|add)\. ?\d+)*)+$")
+# The same, spaced as a resolution's or a paper's is printed, its session after it ("CIM/RES. 194 (XXIX-O/98)",
+# "AG/RES. 1809 (XXXI-O/01)", "CIDI/RME/doc. 5/40 rev. 1").
+DOCUMENT_SYMBOL_RE = re.compile(
+    r"^(?:[A-Z][A-Z0-9\-]{1,24}\s?/\s?)+(?:doc|DOC|DEC|Dec|RES|Res|INF|Inf|inf)\.{0,2}\s?\d{1,4}\s?(?:/\s?\d{2,4})?"
+    r"(?:\s*\([^()]{1,20}\))?(?:,?\s*(?:rev|Rev|REV|corr|Corr|CORR|add|Add|ADD)\.?\s?\d{1,2})*$")
 
 
 def _repeated_blocks(lines: list[Line]) -> set[int]:
