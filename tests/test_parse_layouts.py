@@ -3776,3 +3776,16 @@ def test_a_covers_symbols_one_a_line_between_its_other_lines_stay_cover() -> Non
                    "1. Instar a los Estados a apoyar a la Comisión.\n")
     assert first_words(compilation) == ["LA", "CONSIDERANDO", "RESUELVE:", "1.", "LA", "RECONOCIENDO", "RESUELVE:",
                                         "1."]
+
+
+def test_a_text_calling_itself_this_work_plan_is_one() -> None:
+    """A Working Group's plan whose cover names no kind of document, its first paragraph saying "This Work Plan was
+    drafted by ...": a work plan; a record whose first paragraph tells of a work plan it discussed is not."""
+    text = ("19 May2040\n\nWorking Group 2:\n\nTeacher Training and Careers\n\n"
+            "This Work Plan was drafted by the delegations present at the planning meeting held in Lima in "
+            "April 2040.\n\nLead countries: Peru and Chile.\n")
+    assert parse_document(text).metadata.type == "WorkPlan"
+    record = ("Working Group 2:\n\nTeacher Training and Careers\n\n"
+              "The delegations present at the planning meeting held in Lima in April 2040 discussed the draft work "
+              "plan of the Group.\n\nLead countries: Peru and Chile.\n")
+    assert parse_document(record).metadata.type != "WorkPlan"

@@ -155,7 +155,8 @@ _BODY_TYPE_WORDS: tuple[tuple[re.Pattern[str], DocType], ...] = (
                 _FLAGS),
      DocType.PLAN_OF_ACTION),
     (re.compile(r"^\s*(?:THE GENERAL ASSEMBLY|LA ASAMBLEA GENERAL|A ASSEMBL[EÉ]IA GERAL)\b"), DocType.OUTCOME_DOCUMENT),
-    (re.compile(r"\b(?:this|the iacml) calendar\b|\bcalendar of activities\b|\bcalendario de actividades\b", _FLAGS),
+    (re.compile(r"\b(?:this|the iacml) calendar\b|\bcalendar of activities\b|\bcalendario de actividades\b|"
+                r"\b(?:this|the present) work ?plan\b|\b(?:este|el presente) plan de trabajo\b", _FLAGS),
      DocType.WORK_PLAN),
     (re.compile(r"\b(?:hereby )?declare\b|\bdeclaramos\b|\bfollowing declaration\b|\bsiguiente declaraci", _FLAGS),
      DocType.DECLARATION),
