@@ -3789,3 +3789,26 @@ def test_a_text_calling_itself_this_work_plan_is_one() -> None:
               "The delegations present at the planning meeting held in Lima in April 2040 discussed the draft work "
               "plan of the Group.\n\nLead countries: Peru and Chile.\n")
     assert parse_document(record).metadata.type != "WorkPlan"
+
+
+def test_an_en_dash_before_a_capital_marks_an_item() -> None:
+    """Items marked with an en dash (U+2013) before a capital, one glued to its text, as a word processor's list
+    prints them: items of the list under their lead-in, in a work plan its activities."""
+    text = ("WORK PLAN OF WORKING GROUP 2\n\nThe Group will carry out a regional study of teacher careers, to be "
+            "presented to the Ministers at their next meeting.\n\nSteps to be taken:\n\n"
+            "– Agree on a questionnaire for the national replies.\n\n"
+            "– Send the questionnaire to every Ministry of Education.\n\n"
+            "–Name a moderator for the study and a date for its report.\n")
+    found = [(p.kind, own_text(text, p).split()[0]) for p in parse_document(text).provisions if p.kind is not Kind.LIST]
+    assert found[-4:] == [(Kind.PARAGRAPH, "Steps"), (Kind.MANDATE, "–"), (Kind.MANDATE, "–"),
+                          (Kind.MANDATE, "–Name")]
+
+
+def test_an_en_dash_in_mid_sentence_or_around_a_page_number_marks_nothing() -> None:
+    """A wrapped line opening on an en dash in mid-sentence (before "as its guest") carries its paragraph on; a
+    page's number between en dashes is a page marker."""
+    text = ("The Committee met in Lima on May 3, 2040, with the delegations of twenty member states.\n\n"
+            "The Secretariat presented its report, and the delegations of the member states, with\n"
+            "– as its guest – the Minister of Labor of Peru, agreed on the agenda.\n\n– 2 –\n\n"
+            "The meeting closed at noon with the thanks of the Chair to the host country.\n")
+    assert first_words(text) == ["The", "The", "The"]

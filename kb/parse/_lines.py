@@ -64,8 +64,10 @@ _LETTERED_RE = re.compile(r"^\s*(?:\((?P<num>[a-z]|ii|iii|iv|vi|vii|viii|ix|xi|x
 # A bullet glyph a conversion lost prints as U+FFFD, or as its UTF-8 bytes read in code page 850.
 _LOST_GLYPH = "\ufffd|\u00b4\u2510\u017b"
 _GLYPHS = rf"[·•*▪●◦‣■□♦➢➤✓○§\uf0b7\uf0a7\uf076\uf0d8-]|{_LOST_GLYPH}"
+# An en dash (U+2013) marks an item too, before a capital only ("Agree on ...", or glued: "Name a ..."), as a word
+# processor's list prints it; one opening a wrapped line in mid-sentence (before "and its Chair") does not.
 _BULLET_RE = re.compile(rf"^(?P<indent>[ \t]*)(?:(?:{_GLYPHS})\s+|"
-                        rf"-(?=[{_CAP}]))"
+                        rf"-(?=[{_CAP}])|\u2013\s*(?=[¿¡\"“(]?[{_CAP}]))"
                         r"(?P<body>\S.*)$")
 # A bullet whose text the conversion put on the next line (a "*" alone marks a footnote).
 GLYPH_ALONE_RE = re.compile(rf"^\s*(?:[·•▪●◦‣■□♦➢➤✓○§\uf0b7\uf0a7\uf076\uf0d8-]|{_LOST_GLYPH})\s*$")
