@@ -3812,3 +3812,16 @@ def test_an_en_dash_in_mid_sentence_or_around_a_page_number_marks_nothing() -> N
             "– as its guest – the Minister of Labor of Peru, agreed on the agenda.\n\n– 2 –\n\n"
             "The meeting closed at noon with the thanks of the Chair to the host country.\n")
     assert first_words(text) == ["The", "The", "The"]
+
+
+def test_a_pages_title_under_a_stray_number_in_its_banner() -> None:
+    """A follow-up page whose banner holds a stray counter ("2") among its lines, over the page's heading and its
+    part's ("EMPLEO: Trabajo decente" / "MANDATOS"): the heading is the title; a number over prose gives none."""
+    text = ("Organización de los Estados Americanos Cumbres de las Américas\n\xa0\n"
+            "Seguimiento e implementación: Mandatos\n\xa0\n\n2\n\xa0\xa0\nEMPLEO: Trabajo decente\nMANDATOS\n\n"
+            "  1. Promover políticas activas de empleo para los jóvenes de la región.\n\n"
+            "  1. Fortalecer los servicios públicos de empleo y la formación profesional.\n")
+    assert parse_document(text).metadata.title == "EMPLEO: Trabajo decente"
+    prose = ("3\n\nThe delegations of the member states met in Lima to examine the draft agenda of the "
+             "Conference.\n\nThe Chair opened the meeting.\n")
+    assert parse_document(prose).metadata.title is None

@@ -514,10 +514,11 @@ def _title(lines: list[str], *, first_line: bool = True) -> tuple[str | None, Do
         return None, labelled
     if (dated := _title_over_dateline(cleaned)) is not None:
         return dated, labelled
-    # a resolution's symbols and numbers are skipped; other covers' symbols end the search
+    # a resolution's symbols and numbers are skipped; other covers' symbols end the search; so is a line with no
+    # word, a host's counter or pager among its banner's lines ("2")
     first = next((text for text, t, label in zip(cleaned, types, labels, strict=True)
-                  if text and not _FURNITURE_RE.search(text) and not _chrome(text) and not (label and (labelled or t))),
-                 "")
+                  if sum(c.isalpha() for c in text) >= 3 and not _FURNITURE_RE.search(text) and not _chrome(text)
+                  and not (label and (labelled or t))), "")
     # on a page with no symbol, its first heading is its title even when it names a meeting or a body
     page = not any(label for label in labels) and not any(_symbols(text) for text in cleaned if text)
     # a page's headline may run longer than a cover's line, but names no meeting then and ends no clause
