@@ -3825,3 +3825,17 @@ def test_a_pages_title_under_a_stray_number_in_its_banner() -> None:
     prose = ("3\n\nThe delegations of the member states met in Lima to examine the draft agenda of the "
              "Conference.\n\nThe Chair opened the meeting.\n")
     assert parse_document(prose).metadata.title is None
+
+
+def test_a_general_assemblys_resolution_on_a_conference_is_of_no_conference() -> None:
+    """A General Assembly resolution titled with the Conference it convenes ("XL INTER-AMERICAN CONFERENCE OF
+    MINISTERS OF LABOR"): the Assembly's document, of no Conference; a resolution the Conference adopted, under
+    its own symbol, is the Conference's."""
+    resolution = ("OEA/Ser.P\nAG/RES. 9901 (LXX-O/40)\n9 June 2040\nOriginal: Spanish\n\n"
+                  "XL INTER-AMERICAN CONFERENCE OF MINISTERS OF LABOR\n\n"
+                  "(Adopted at the fourth plenary session, held on June 9, 2040)\n\nTHE GENERAL ASSEMBLY,\n\n"
+                  "CONSIDERING that the Conference will meet in Lima in 2041;\n\nRESOLVES:\n\n"
+                  "1. To take note of the convening of the Conference.\n")
+    assert parse_document(resolution).metadata.meeting is None
+    own = resolution.replace("OEA/Ser.P\nAG/RES. 9901 (LXX-O/40)", "OEA/Ser.K/XII.40.1\nTRABAJO/RES. 1 (XL-O/40)")
+    assert parse_document(own).metadata.meeting == "iacml40"

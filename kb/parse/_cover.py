@@ -933,18 +933,25 @@ def read_cover(front: str, opening: str, body: str) -> CoverMetadata:
     date = _issue_date(lines) or _date(front) or _date(opening[:600], month_only=False)
     if (title is None or date is None) and (headed := _heading_over_dateline(body)) is not None:
         title, date = title or headed[0], date or headed[1]
+    symbols = tuple(_symbols(front) or _symbols(_glued_cover(opening)))
+    # a General Assembly's resolution or declaration is the Assembly's, though its title names the Conference it
+    # convenes or follows up
+    assembly = any(_ASSEMBLY_SYMBOL_RE.match(symbol) for symbol in symbols)
     return CoverMetadata(
         # a title's footnote ("[footnoteRef:1] [1:  ...]") and its mark are no part of it
         title=clean(_FOOTNOTE_MARK_RE.sub("", title)) or None if title else None,
         type=doc_type.value if doc_type else None,
-        symbols=tuple(_symbols(front) or _symbols(_glued_cover(opening))),
+        symbols=symbols,
         date=date,
         language=_language(body or front),
         original_language=_original(front),
-        meeting=_meeting(front, opening),
+        meeting=None if assembly else _meeting(front, opening),
         title_meeting=_title_meeting(lines, title),
         adopted=_adoption_date(front) or _adoption_date(_glued_cover(opening)),
     )
+
+
+_ASSEMBLY_SYMBOL_RE = re.compile(r"AG/(?:RES|DEC)\b")
 
 
 def typed_as_page(metadata: CoverMetadata, *, mandates: bool) -> CoverMetadata:
