@@ -3839,3 +3839,16 @@ def test_a_general_assemblys_resolution_on_a_conference_is_of_no_conference() ->
     assert parse_document(resolution).metadata.meeting is None
     own = resolution.replace("OEA/Ser.P\nAG/RES. 9901 (LXX-O/40)", "OEA/Ser.K/XII.40.1\nTRABAJO/RES. 1 (XL-O/40)")
     assert parse_document(own).metadata.meeting == "iacml40"
+
+
+@pytest.mark.parametrize(("name", "meeting"), [
+    ("DÉCIMA SEGUNDA CONFERENCIA INTERAMERICANA DE MINISTROS DE TRABAJO", "iacml12"),
+    ("DÉCIMA TERCEIRA CONFERÊNCIA INTERAMERICANA DE MINISTROS DO TRABALHO", "iacml13"),
+    ("SEGUNDA CONFERENCIA INTERAMERICANA DE MINISTROS DE TRABAJO", "iacml2"),
+])
+def test_a_conference_numbered_in_two_words_is_read_whole(name: str, meeting: str) -> None:
+    """A Conference's ordinal in two words ("Décima Segunda", Portuguese "Décima Terceira"): the twelfth, the
+    thirteenth, not the second word alone."""
+    text = (f"{name}\n\nOEA/Ser.K/XII.12.1\n\nInforme final\n\n"
+            "La Conferencia se reunió con las delegaciones de los Estados miembros de la Organización.\n")
+    assert parse_document(text).metadata.meeting == meeting

@@ -218,6 +218,11 @@ _ORDINAL_WORDS = {
     "décimo tercera": 13, "decimotercera": 13, "décima cuarta": 14, "décima quinta": 15, "décima sexta": 16,
     "décima séptima": 17, "décima octava": 18, "décima novena": 19, "vigésima": 20, "vigésima primera": 21,
     "vigésima segunda": 22, "vigésima tercera": 23,
+    # written in two words too ("Décima Segunda Conferencia"), and in Portuguese ("Décima Segunda Conferência",
+    # "Décima Terceira"): else the second word alone is read ("Segunda", the second)
+    "décima primera": 11, "décimo primera": 11, "décima segunda": 12, "décimo segunda": 12,
+    "primeira": 1, "terceira": 3, "décima primeira": 11, "décima terceira": 13, "vigésima primeira": 21,
+    "vigésima terceira": 23,
 }
 _ORDINAL = (r"(?P<ord>[IVXL]{1,6}|\d{1,2}(?:st|nd|rd|th|a|ª)?|"
             + "|".join(sorted((re.escape(w) for w in _ORDINAL_WORDS), key=len, reverse=True)) + ")")
