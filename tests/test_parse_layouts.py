@@ -3597,6 +3597,33 @@ def test_a_label_naming_documents_heads_the_titles_under_it() -> None:
                      ("Final", Kind.ITEM), ("Documents", Kind.SECTION), ("Preliminary", Kind.ITEM), ("List", Kind.ITEM)]
 
 
+QUALIFIED_DOCUMENTS_PAGE = (
+    "Back to the Department\n\nSecond Meeting of the Working Groups\n\n"
+    "Held on March 3, the meeting reviewed the progress of the two Working Groups and agreed on the calendar for "
+    "the coming year.\n\nPertinent documents\n\nAgenda of the Meeting\n\nList of Participants  \n\n"
+    "Summary of the Chair - as presented at the closing session\n\nProposal for a Workshop - submitted by Chile\n")
+
+
+def test_a_label_naming_documents_after_one_qualifier_heads_their_titles() -> None:
+    """A page's label naming documents after a word that qualifies them ("Pertinent documents", "Relavant
+    documents" as a host misspells it) over their titles one a line: a heading over a list of items."""
+    kinds = [(own_text(QUALIFIED_DOCUMENTS_PAGE, p), p.kind) for p in parse_document(QUALIFIED_DOCUMENTS_PAGE).provisions
+             if p.kind is not Kind.LIST]
+    assert kinds[1:] == [("Pertinent documents", Kind.SECTION), ("Agenda of the Meeting", Kind.ITEM),
+                         ("List of Participants", Kind.ITEM),
+                         ("Summary of the Chair - as presented at the closing session", Kind.ITEM),
+                         ("Proposal for a Workshop - submitted by Chile", Kind.ITEM)]
+
+
+def test_a_clause_about_documents_heads_no_list() -> None:
+    """A line telling what was done with documents ("Delegates then examined the documents"), more words than one
+    qualifier before them, is no label: the short lines under it are not made a list by it."""
+    text = ("Held on March 3, the meeting reviewed the progress of the two Working Groups.\n\n"
+            "Delegates then examined the documents\n\nAgenda of the Meeting\n\nList of Participants\n")
+    kinds = [p.kind for p in parse_document(text).provisions]
+    assert Kind.SECTION not in kinds and Kind.ITEM not in kinds
+
+
 def test_a_speaker_quoted_in_a_story_commits_no_one() -> None:
     """A news item quoting a minister who says what they will do ("“Together we will examine ...”", "\\"Promoveremos
     ...\\""): the quotation is a paragraph of the story, not a commitment; the story, mandating nothing, a web page."""

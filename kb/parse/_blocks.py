@@ -681,8 +681,10 @@ def _heads_titles(out: list[Block], k: int) -> bool:
 
 
 _DOCUMENTS_LABEL_WORDS = 10  # "Documents considered and that resulted from the meeting"
-_DOCUMENTS_LABEL_RE = re.compile(r"^(?:(?:other|related|main|official|final|reference)\s+)?(?:documents?|documentos?|"
-                                 r"publications?|publicaciones)\b[^.:;]*$", re.IGNORECASE)
+# the word naming documents opens the label, or follows one qualifier ("Relevant documents", "Supporting documents",
+# misspelt as hosts print them: "Relavant documents"); a clause about documents has more words before it
+_DOCUMENTS_LABEL_RE = re.compile(r"^(?:[^\W\d_]{3,}\s+)?(?:documents?|documentos?|publications?|publicaciones)"
+                                 r"\b[^.:;]*$", re.IGNORECASE)
 
 
 def _title_entry(b: Block) -> bool:
