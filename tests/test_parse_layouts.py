@@ -3624,6 +3624,43 @@ def test_a_clause_about_documents_heads_no_list() -> None:
     assert Kind.SECTION not in kinds and Kind.ITEM not in kinds
 
 
+EVENTS_PAGE = (
+    "Labor and Employment\n\n"
+    "The Department serves as Technical Secretariat of the Conference and supports its Working Groups throughout "
+    "the year.\n\nUPCOMING EVENTS:\n\n"
+    "  • Meeting of the Working Group on Labor Inspection\n    Lima, Peru - April 7 and 8, 2040\n    See more >>\n"
+    "  • Hemispheric Workshop on Social Dialogue and the Future of Work in the Americas\n"
+    "    Virtual - March 2, 2040\n    See more >>\n"
+    "  • Planning Meeting of the Authorities\n    Virtual Dialogue - February 9, 2040\n")
+
+
+def test_a_line_hanging_under_a_bullet_carries_its_entry_on() -> None:
+    """An events page's entries, a bullet each, the event's place and date on the next line indented under the
+    bullet's text (then a "See more >>" link): each place and date is its entry's, not a heading of its own."""
+    parts = [(own_text(EVENTS_PAGE, p), p.kind) for p in parse_document(EVENTS_PAGE).provisions
+             if p.kind is not Kind.LIST]
+    assert parts[1:] == [
+        ("UPCOMING EVENTS:", Kind.SECTION),
+        ("• Meeting of the Working Group on Labor Inspection\n    Lima, Peru - April 7 and 8, 2040", Kind.ITEM),
+        ("• Hemispheric Workshop on Social Dialogue and the Future of Work in the Americas\n"
+         "    Virtual - March 2, 2040", Kind.ITEM),
+        ("• Planning Meeting of the Authorities\n    Virtual Dialogue - February 9, 2040", Kind.ITEM)]
+
+
+def test_a_line_under_a_bullet_not_hanging_from_it_is_its_own() -> None:
+    """A paragraph printed right under a list, at the bullets' margin, and an indented one after a blank line are
+    paragraphs of their own: only a line right under a bullet and to the right of its mark carries it on."""
+    text = ("Labor and Employment\n\n"
+            "The Department serves as Technical Secretariat of the Conference and supports its Working Groups "
+            "throughout the year.\n\n• Meeting on Labor Inspection\n• Workshop on Social Dialogue\n"
+            "Both meetings will be held at the headquarters of the OAS.\n\n"
+            "  • Planning Meeting of the Authorities\n\n    Its report will be circulated to the delegations in May.\n")
+    assert [own_text(text, p) for p in parse_document(text).provisions if p.kind is not Kind.LIST][1:] == [
+        "• Meeting on Labor Inspection", "• Workshop on Social Dialogue",
+        "Both meetings will be held at the headquarters of the OAS.", "• Planning Meeting of the Authorities",
+        "Its report will be circulated to the delegations in May."]
+
+
 def test_a_speaker_quoted_in_a_story_commits_no_one() -> None:
     """A news item quoting a minister who says what they will do ("“Together we will examine ...”", "\\"Promoveremos
     ...\\""): the quotation is a paragraph of the story, not a commitment; the story, mandating nothing, a web page."""

@@ -290,6 +290,15 @@ def wrap_width(lines: list[Line]) -> int:
     return _wrap([line for line in lines if line.tok is not Tok.NOISE]).width
 
 
+def _hangs_under(block: Block, previous: Line, line: Line) -> bool:
+    """Whether ``line``, right under ``previous`` (no blank line between), hangs indented under the bullet
+    ``block`` ends on: printed to the right of its mark, it carries the entry on (an event's place and date
+    under its name, "  • Meeting of ... / Virtual - May 3, 2040"), whatever it looks like."""
+    if block.tok is not Tok.BULLET or previous is not block.lines[-1] or line.inline or previous.inline:
+        return False
+    return len(line.raw.expandtabs(4)) - len(line.raw.expandtabs(4).lstrip()) > block.first.indent
+
+
 def _column(lines: list[Line]) -> set[int]:
     """The lines that carry on a column of names, one a line with no blank line between (countries, members,
     a table's cells flattened): at least ``_COLUMN_MIN`` short lines of words alone, no numbers or bullets,
@@ -385,7 +394,8 @@ def blocks(lines: list[Line], *, starts: frozenset[int] = frozenset(), continues
                                     and out[-1].tok is Tok.TEXT and _CLAUSE_END_RE.search(out[-1].text) is not None)
         if line.tok is Tok.TEXT and out and not new_clause and line.start not in begins and \
                 out[-1].start not in headings and (
-                (previous is not None and (i - 1 in column or wrap.carries_on(previous, line)))
+                (previous is not None and (i - 1 in column or wrap.carries_on(previous, line)
+                                           or _hangs_under(out[-1], previous, line)))
                 or _continues(out[-1], line, after_blank=previous is None)):
             out[-1].lines.append(line)
         else:
