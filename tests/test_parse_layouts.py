@@ -3304,6 +3304,47 @@ def test_a_slide_hosts_unnumbered_slides_after_its_rule() -> None:
     assert "E N D" not in " ".join(own_text(UNNUMBERED_DECK, p) for p in doc.provisions)
 
 
+UNTITLED_SLIDE_DECK = (
+    "120 likes | 415 Views\n"
+    "From 2037 to 2040 the Network helped the Ministries of Labor of the region strengthen their inspection services "
+    "through workshops, studies and cooperation missions between ministries.\n"
+    "- - - - - - - - - - - - - - - E N D - - - - - - - - - - - - - - -\n"
+    "The Network for Labor Inspection Results and lessons 2037-2040\n"
+    "Inspection protocols adopted 40% of missions reported Training of new inspectors 65% of workshops "
+    "• New checklist for construction sites, LIM • Mobile inspection unit for rural areas, BOG "
+    "• Online complaints service, QUI\n"
+    "Inspection offices reorganized 30% of missions reported • Regional office opened in the south, ASU "
+    "• Case management system, MVD\n"
+    "Network Tools Workshops Studies Cooperation missions Online library\n")
+
+
+def test_a_decks_text_begins_with_the_slide_after_its_title_slide_titled_or_not() -> None:
+    """A slide host's unnumbered slides under its rule, the second a table of figures and bullets whose title
+    nothing tells the end of: the deck's text begins with it, not with the first slide whose title is found; the
+    host's summary and the title slide are its cover."""
+    doc = parse_document(UNTITLED_SLIDE_DECK)
+    texts = [own_text(UNTITLED_SLIDE_DECK, p) for p in doc.provisions if p.kind is not Kind.LIST]
+    assert texts[0].startswith("Inspection protocols adopted 40% of missions reported Training")
+    assert texts[1:4] == ["• New checklist for construction sites, LIM", "• Mobile inspection unit for rural areas, BOG",
+                          "• Online complaints service, QUI"]
+    assert "Network Tools" in texts
+    assert not any("likes" in t or "Results and lessons" in t for t in texts)
+
+
+def test_a_decks_contents_slide_after_its_title_slide_is_no_provision() -> None:
+    """The slide after the title slide listing the deck's parts ("CONTENTS ..."): neither it nor the title slide
+    is text; the text begins with the slide after it."""
+    text = ("88 likes | 230 Views\nThe Network presented its results to the Working Groups in Lima.\n"
+            "- - - - - - - - - - - - - - - E N D - - - - - - - - - - - - - - -\n"
+            "The Network for Labor Inspection Results and lessons 2037-2040\n"
+            "CONTENTS Background Results Tools\n"
+            "Inspection protocols adopted 40% of missions reported • New checklist for construction sites, LIM "
+            "• Mobile inspection unit for rural areas, BOG\n")
+    texts = [own_text(text, p) for p in parse_document(text).provisions if p.kind is not Kind.LIST]
+    assert texts == ["Inspection protocols adopted 40% of missions reported",
+                     "• New checklist for construction sites, LIM", "• Mobile inspection unit for rural areas, BOG"]
+
+
 SENT_DRAFT = (
     "OEA/Ser.G\n\nCP/doc.9999/40\n\n3 May 2040\n\nOriginal: English\n\n"
     "DRAFT DECLARATION\n\n“SKILLS FOR THE FUTURE OF WORK”\n\n(Presented by the Permanent Mission of Utopia)\n\n"

@@ -75,8 +75,8 @@ class Placed:
             inside = sorted(o for o in cuts if segment.start < o < segment.end
                             and self.text[segment.start:o].strip())
             bounds = [segment.start, *inside, segment.end]
-            out += [Segment(segment.no, a, b, segment.inline, segment.heading and a == segment.start)
-                    for a, b in pairwise(bounds)]
+            out += [Segment(segment.no, a, b, segment.inline, segment.heading and a == segment.start,
+                            segment.slide and a == segment.start) for a, b in pairwise(bounds)]
         return out
 
     def check_lines(self, lines: list[Line]) -> None:

@@ -21,8 +21,8 @@ dot leaders and page numbers, or a run of sibling headings printed again further
 first entry's title appears again as a heading, or until prose or the text's opening (the title printed over
 that opening is the cover's).
 
-A slide deck's text begins with its first slide's title (the title slide and the host's page before it are
-its cover).
+A slide deck's text begins with its first slide after the title slide, titled or not (the title slide and the
+host's page before it are its cover).
 
 Inside the body, three more things are not text: the signature that closes it (a name and the titles
 under it), in a compilation of resolutions the cover of each further resolution (its symbol
@@ -769,9 +769,11 @@ def front_matter(lines: list[Line], is_title: Callable[[str], bool]) -> Front:
     quoted = _quoted_subtitles(lines)
     width = wrap_width(lines)
     floor = max(_after_deck_caption(lines), _after_transcript_caption(lines))
-    slide = next((i for i, line in enumerate(lines) if line.heading), None)
+    # a deck's text begins with the slide after its title slide, titled or not (a table of its figures, a
+    # slide's title glued where nothing tells where it ends)
+    slide = next((i for i, line in enumerate(lines) if line.heading or line.slide), None)
     if slide is not None:
-        return Front(slide, frozenset(toc), tuple(spans))  # a deck's text begins with its first slide's title
+        return Front(slide, frozenset(toc), tuple(spans))
     for i, line in enumerate(lines):
         if i < floor or i in toc or line.tok in (Tok.BLANK, Tok.NOISE) or line.leader:
             continue

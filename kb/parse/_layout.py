@@ -42,6 +42,7 @@ class Segment:
     end: int  # exclusive; never includes the line end
     inline: bool = False  # cut out of a longer line
     heading: bool = False  # a slide's title: it heads what follows it
+    slide: bool = False  # a slide's first part (after the deck's title slide), titled or not
 
 
 # A cut is looked for only in lines at least this long: shorter ones are one item each.
@@ -555,8 +556,8 @@ def _slide_segments(raw: str, offset: int, no: int, begin: int, titles: list[str
         titles.append(body[:head])
         bounds.append(begin + head)
     bounds += [begin + m.start() for m in _SLIDE_BULLET_RE.finditer(body) if m.start() > head]
-    return [Segment(no, offset + s, offset + s + len(raw[s:e].rstrip()), True, heading=bool(head) and s == begin)
-            for s, e in pairwise([*bounds, len(raw)]) if raw[s:e].strip()]
+    return [Segment(no, offset + s, offset + s + len(raw[s:e].rstrip()), True, heading=bool(head) and s == begin,
+                    slide=s == begin) for s, e in pairwise([*bounds, len(raw)]) if raw[s:e].strip()]
 
 
 # A link to the rest of a story ending its summary on a news page ("... as key inputs. Read more >>").
