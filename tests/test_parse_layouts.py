@@ -3702,6 +3702,39 @@ def test_a_line_under_a_bullet_not_hanging_from_it_is_its_own() -> None:
         "Its report will be circulated to the delegations in May."]
 
 
+LINKS_PAGE = (
+    "Third Meeting of the Working Groups\n\n"
+    "The meeting took stock of the work done since the last Conference and prepared the themes of the next one.\n\n"
+    "• Working Group 1: “Employment and skills for a green transition”\n"
+    "• Working Group 2: “Stronger labor inspection services”\n\n\n"
+    "Approved Agenda\n\nFinal List of Participants  \n\nSummary of the Chair and next steps\n\n"
+    "Progress Report of the Cooperation Fund 2038-2040\n\nCalendar of Activities 2040-2041\n\nPhoto Gallery\n\n"
+    "Opening remarks by the Director of\n")
+
+
+def test_a_run_of_titles_between_blank_lines_is_a_list() -> None:
+    """A meeting page's links to its documents and gallery, their bullets lost, one title between blank lines and
+    no label over them: the entries of a list, not paragraphs."""
+    parts = [(own_text(LINKS_PAGE, p), p.kind) for p in parse_document(LINKS_PAGE).provisions
+             if p.kind is not Kind.LIST]
+    assert parts[3:] == [(title, Kind.ITEM) for title in (
+        "Approved Agenda", "Final List of Participants", "Summary of the Chair and next steps",
+        "Progress Report of the Cooperation Fund 2038-2040", "Calendar of Activities 2040-2041", "Photo Gallery",
+        "Opening remarks by the Director of")]
+
+
+def test_a_forms_fields_between_blank_lines_are_no_list() -> None:
+    """A registration form's fields, a word or two each between blank lines ("Last Name", "Country"), are not a
+    list of titles: they stay as the parser read them before, paragraphs."""
+    text = ("Third Meeting of the Working Groups\n\n"
+            "Please complete this registration form and send it to the Technical Secretariat before April 1.\n\n"
+            "Registration Form\n\nHybrid meeting\n\n\tLast Name\n\n\tFirst Name\n\n\tOrganization\n\n\tCountry\n\n"
+            "\tTelephone\n\n\tE-mail\n\nWill participate:\n")
+    kinds = {own_text(text, p): p.kind for p in parse_document(text).provisions}
+    assert Kind.ITEM not in kinds.values()
+    assert kinds["Last Name"] is Kind.PARAGRAPH and kinds["E-mail"] is Kind.PARAGRAPH
+
+
 def test_a_speaker_quoted_in_a_story_commits_no_one() -> None:
     """A news item quoting a minister who says what they will do ("“Together we will examine ...”", "\\"Promoveremos
     ...\\""): the quotation is a paragraph of the story, not a commitment; the story, mandating nothing, a web page."""

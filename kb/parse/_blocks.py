@@ -429,7 +429,35 @@ def blocks(lines: list[Line], *, starts: frozenset[int] = frozenset(), continues
                    and not (out[j].subheading and _heads_titles(out, j))):  # the next label heads its own
                 out[j].tok, out[j].subheading = Tok.BULLET, False
                 j += 1
+    _title_runs(out, begins)
     return out
+
+
+_TITLE_RUN = 5
+_TITLE_WORDS = 3
+
+
+def _title_runs(out: list[Block], begins: frozenset[int]) -> None:
+    """A run of five or more titles, each alone between blank lines, no label over them and nothing else between
+    them (a page's links to its documents, galleries and presentations, their bullets lost): the entries of a
+    list, not paragraphs. Titles, most of them of three words or more: a form's fields ("Last Name" / "Country")
+    and a column of names are words alone. A heading over content ends the run."""
+    def entry(j: int) -> bool:
+        b = out[j]
+        apart = j == 0 or b.first.no > out[j - 1].lines[-1].no + 1
+        return (apart and b.tok is Tok.TEXT and _title_entry(b) and not b.subheading and not b.numbered_heading
+                and b.start not in begins)
+
+    k = 0
+    while k < len(out):
+        j = k
+        while j < len(out) and entry(j):
+            j += 1
+        run = out[k:j]
+        if len(run) >= _TITLE_RUN and 2 * sum(len(b.text.split()) >= _TITLE_WORDS for b in run) >= len(run):
+            for b in run:
+                b.tok = Tok.BULLET
+        k = max(j, k + 1)
 
 
 # "Session 1: ...", "Sesión 2 - ...", "1st Session - ...", "Panel 3: ...": a part of a meeting's programme.
