@@ -3735,6 +3735,33 @@ def test_a_forms_fields_between_blank_lines_are_no_list() -> None:
     assert kinds["Last Name"] is Kind.PARAGRAPH and kinds["E-mail"] is Kind.PARAGRAPH
 
 
+COPIED_COVER_DECK = (
+    "Department of Employment of the oas technical Secretariat of the iacml ms. Jane Roe, Director dde "
+    "presentation at the Working Groups Meeting Lima, peru may 2040\n\n"
+    "Department of Employment of the OAS Technical Secretariat of the IACML Ms. Jane Roe, Director DDE "
+    "Presentation at the Working Groups Meeting Lima, Peru May 2040\n\n"
+    "Workshop on Labor Inspection Regional experience Quito, Ecuador April 3 – 4, 2040\n\n"
+    "  • Ministries of Labor taking part:\n\n    • Ecuador\n    • Peru\n    • Bolivia\n")
+
+
+def test_a_cover_line_under_the_hosts_lowercased_copy_of_it_is_cover() -> None:
+    """A document host's copy of the text's cover line, lowercased, right over the cover line itself: both are the
+    cover (its date read from them), and the text begins with the heading under them."""
+    doc = parse_document(COPIED_COVER_DECK)
+    texts = [own_text(COPIED_COVER_DECK, p) for p in doc.provisions if p.kind is not Kind.LIST]
+    assert texts[0].startswith("Workshop on Labor Inspection")
+    assert texts[1:] == ["• Ministries of Labor taking part:", "• Ecuador", "• Peru", "• Bolivia"]
+    assert doc.metadata.date == "2040-05"
+
+
+def test_a_first_paragraph_printed_again_further_on_stays_the_body() -> None:
+    """A first paragraph repeated after another one (not right under it) is no cover: every paragraph is kept."""
+    first = "The Working Groups met in Lima on May 3 and 4, 2040 to review the progress made on the Plan of Action."
+    text = f"{first}\n\nDelegations from twenty countries took part in the meeting, with the advisory bodies.\n\n{first}\n"
+    assert [own_text(text, p) for p in parse_document(text).provisions] == [
+        first, "Delegations from twenty countries took part in the meeting, with the advisory bodies.", first]
+
+
 def test_a_speaker_quoted_in_a_story_commits_no_one() -> None:
     """A news item quoting a minister who says what they will do ("“Together we will examine ...”", "\\"Promoveremos
     ...\\""): the quotation is a paragraph of the story, not a commitment; the story, mandating nothing, a web page."""

@@ -14,7 +14,8 @@ a part's word alone ("BACKGROUND") goes with it even there, no document being ti
 the first lines of its first paragraph, hard-wrapped above it. A document host's summary
 over its transcript of the text ("Transcript of ...", "Transcription") is never the body, nor is an
 editor's note announcing the text ("A continuación se transcribe íntegramente la Declaración:"), nor a
-news story's headline, standfirst and captions over its dateline ("SANTO DOMINGO. Los ministros ...").
+news story's headline, standfirst and captions over its dateline ("SANTO DOMINGO. Los ministros ..."), nor the
+text's first line and a copy of it right under it, case aside (a host's lowercased copy of the cover line).
 
 A table of contents (``CONTENTS``, ``INDEX``, ``ÍNDICE``, ``CONTENIDO``..., a run of entries with
 dot leaders and page numbers, or a run of sibling headings printed again further on) runs until its
@@ -764,11 +765,23 @@ def letter_furniture(lines: list[Line]) -> frozenset[int]:
     return frozenset(out)
 
 
+def _after_repeated_head(lines: list[Line]) -> int:
+    """Where the cover ends when the text's first line, plain text, is printed again right under it, case aside (a
+    host's copy of the document's cover line, lowercased, over the cover itself): after the copy, both being the
+    cover; 0 when it is not printed again."""
+    shown = [i for i, line in enumerate(lines) if line.tok not in (Tok.BLANK, Tok.NOISE)][:2]
+    if len(shown) < 2 or any(lines[i].tok is not Tok.TEXT or lines[i].inline for i in shown):
+        return 0
+    head = _fold(lines[shown[0]].text)
+    return shown[1] + 1 if head and _fold(lines[shown[1]].text) == head else 0
+
+
 def front_matter(lines: list[Line], is_title: Callable[[str], bool]) -> Front:
     toc, spans = _tables_of_contents(lines)
     quoted = _quoted_subtitles(lines)
     width = wrap_width(lines)
     floor = max(_after_deck_caption(lines), _after_transcript_caption(lines))
+    repeated = _after_repeated_head(lines)
     # a deck's text begins with the slide after its title slide, titled or not (a table of its figures, a
     # slide's title glued where nothing tells where it ends)
     slide = next((i for i, line in enumerate(lines) if line.heading or line.slide), None)
@@ -783,7 +796,11 @@ def front_matter(lines: list[Line], is_title: Callable[[str], bool]) -> Front:
             start = _with_lead_in(lines, _with_its_heading(lines, _after_title(lines, i, is_title)))
             start = _after_news_dateline(lines, _after_announcement(lines, _after_dateline(lines, start)))
             start = _with_wrapped_head(lines, start, toc)
-            return Front(_with_part_heading(lines, start, toc), frozenset(toc), tuple(spans))
+            start = _with_part_heading(lines, start, toc)
+            if start < repeated:  # the cover line and its copy are no body: it begins under them
+                start = next((j for j in range(repeated, len(lines)) if lines[j].tok not in (Tok.BLANK, Tok.NOISE)),
+                             len(lines))
+            return Front(start, frozenset(toc), tuple(spans))
     for i, line in enumerate(lines):  # no prose at all: the first sentence that is not a cover line
         if i < floor or i in toc or line.tok in (Tok.BLANK, Tok.NOISE, Tok.NUMBER_ONLY) or _is_cover(line):
             continue
