@@ -3762,6 +3762,28 @@ def test_a_first_paragraph_printed_again_further_on_stays_the_body() -> None:
         first, "Delegations from twenty countries took part in the meeting, with the advisory bodies.", first]
 
 
+MENU_PAGE_BODY = ("The Committee met in Lima on May 3, 2040 to review the progress made on the hemispheric agenda for "
+                  "education and to agree on its work plan for the next two years.\n")
+
+
+def test_a_word_alone_under_a_sites_back_link_is_its_menu_not_the_title() -> None:
+    """A site's section, one word under its link back ("Back to DDE" / "Education"), over the page's own heading:
+    the heading is the title."""
+    text = ("Executive Secretariat for Integral Development (SEDI)\n\nBack to DDE\n\nEducation\n\n\n"
+            "Second Meeting of the Inter-American Committee on Education\n\n" + MENU_PAGE_BODY)
+    assert parse_document(text).metadata.title == "Second Meeting of the Inter-American Committee on Education"
+
+
+@pytest.mark.parametrize(("head", "title"), [
+    # no link back over the word: the page's first heading
+    ("Executive Secretariat for Integral Development (SEDI)\n\nEducation\n\n\n"
+     "Second Meeting of the Inter-American Committee on Education\n\n", "Education"),
+    ("Back to news\n\nSkills Agenda\n\n", "Skills Agenda"),  # two words under the link: the page's heading
+])
+def test_a_pages_first_heading_not_a_word_under_a_back_link_stays_its_title(head: str, title: str) -> None:
+    assert parse_document(head + MENU_PAGE_BODY).metadata.title == title
+
+
 def test_a_speaker_quoted_in_a_story_commits_no_one() -> None:
     """A news item quoting a minister who says what they will do ("“Together we will examine ...”", "\\"Promoveremos
     ...\\""): the quotation is a paragraph of the story, not a commitment; the story, mandating nothing, a web page."""

@@ -521,9 +521,9 @@ def _title(lines: list[str], *, first_line: bool = True) -> tuple[str | None, Do
         return dated, labelled
     # a resolution's symbols and numbers are skipped; other covers' symbols end the search; so is a line with no
     # word, a host's counter or pager among its banner's lines ("2")
-    first = next((text for text, t, label in zip(cleaned, types, labels, strict=True)
+    first = next((text for k, (text, t, label) in enumerate(zip(cleaned, types, labels, strict=True))
                   if sum(c.isalpha() for c in text) >= 3 and not _FURNITURE_RE.search(text) and not _chrome(text)
-                  and not (label and (labelled or t))), "")
+                  and not (label and (labelled or t)) and not _menu_entry(cleaned, k)), "")
     # on a page with no symbol, its first heading is its title even when it names a meeting or a body
     page = not any(label for label in labels) and not any(_symbols(text) for text in cleaned if text)
     # a page's headline may run longer than a cover's line, but names no meeting then and ends no clause
@@ -594,6 +594,15 @@ def _chrome(text: str) -> bool:
     organ = _ORGAN_RE.match(text) is not None and len(text.split()) <= 8
     welcome = re.match(r"\W*(?:welcome|bienvenid)", text, _FLAGS) is not None  # a site's greeting names its page
     return bool(_HOST_NAME_RE.match(text) or (_WEB_CUES_RE.search(text) and not welcome)) or organ
+
+
+_BACK_LINK_RE = re.compile(r"^\W*(?:Back to|Volver a|Regresar a)\b", _FLAGS)
+def _menu_entry(cleaned: list[str], k: int) -> bool:
+    """A word alone right under a site's link back ("Back to DHDEE" / "Employment"), with a line still to come:
+    the site's section in its menu, not the page's title."""
+    before = next((text for text in reversed(cleaned[:k]) if text), "")
+    after = any(text for text in cleaned[k + 1:])
+    return bool(_BACK_LINK_RE.match(before)) and len(cleaned[k].split()) == 1 and after
 
 
 _LABEL_MAX = 60
