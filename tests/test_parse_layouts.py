@@ -3784,6 +3784,28 @@ def test_a_pages_first_heading_not_a_word_under_a_back_link_stays_its_title(head
     assert parse_document(head + MENU_PAGE_BODY).metadata.title == title
 
 
+def event_page(label: str) -> str:
+    """An event page's fields, the last of them (``label``) over the bullets the body opens with."""
+    return ("Hemispheric Workshop on Labor Inspection\n\nTopics:\nLABOR INSPECTION\nOccupational safety and health\n"
+            "Event date: \n05/03/2040 to 05/04/2040\nPlace: \nQuito\n" + label + " \n"
+            "  • Compare the inspection strategies that Ministries of Labor have put in place to reach rural workers "
+            "and small firms, so that each Ministry can learn from what the others have tried and how it worked out.\n"
+            "  • Agree on joint actions among the Ministries of the region and plan the cooperation missions for the "
+            "next year, drawing on the needs that each delegation brings to the workshop and the means at hand.\n"
+            "Participants: \nSenior officials of the Ministries of Labor, delegates of workers and employers, and "
+            "experts of international organizations.\n")
+
+
+@pytest.mark.parametrize(("label", "kind"), [("Objectives:", Kind.OBJECTIVE), ("Organizers:", Kind.ITEM)])
+def test_the_label_a_cover_ends_with_says_what_the_first_list_holds(label: str, kind: Kind) -> None:
+    """An event page's last field, left in the cover ("Objectives:"), over the bullets the body opens with: they
+    are objectives; under another field ("Organizers:") they are items, as they were."""
+    text = event_page(label)
+    bullets = [p.kind for p in parse_document(text).provisions
+               if p.kind is not Kind.LIST and own_text(text, p).startswith("•")]
+    assert bullets == [kind, kind]
+
+
 def test_a_speaker_quoted_in_a_story_commits_no_one() -> None:
     """A news item quoting a minister who says what they will do ("“Together we will examine ...”", "\\"Promoveremos
     ...\\""): the quotation is a paragraph of the story, not a commitment; the story, mandating nothing, a web page."""

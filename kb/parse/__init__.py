@@ -127,6 +127,18 @@ _SPANISH_WORDS = frozenset({"de", "la", "el", "los", "las", "del", "que", "y", "
 _SPANISH_SHARE = 0.15  # of a Spanish text's words, these are about a quarter; of an English text's, next to none
 
 
+_LABEL_WORDS = 4
+
+
+def _cover_label(cover: list[Line]) -> str:
+    """The label the cover ends with, a few words and a colon on the line just over the body ("Objectives:", an
+    event page's field over its bulleted objectives): what the body's first list holds; else nothing."""
+    last = next((line for line in reversed(cover) if line.tok not in (Tok.BLANK, Tok.NOISE)), None)
+    if last is None or last.tok is not Tok.TEXT or not last.text.endswith(":"):
+        return ""
+    return last.text if len(last.text.split()) <= _LABEL_WORDS else ""
+
+
 def _doc_type(value: DocType | str | None) -> DocType | None:
     if value is None or isinstance(value, DocType):
         return value
@@ -265,7 +277,7 @@ def parse_document(text: str, *, source: str = "<text>", doc_type: DocType | str
     if language:
         metadata = replace(metadata, language=language)
     kind_of = _doc_type(doc_type) or _doc_type(metadata.type)
-    provisions, notes = build_tree(body_blocks, Roles(kind_of, metadata.language))
+    provisions, notes = build_tree(body_blocks, Roles(kind_of, metadata.language), _cover_label(lines[:body_start]))
     metadata = typed_as_page(metadata, mandates=any(p.kind is Kind.MANDATE for p in provisions))
     provisions, renames = _dedupe(provisions, source)
     provisions = placed.pin(provisions)

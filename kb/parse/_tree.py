@@ -167,7 +167,7 @@ def _numbering(blocks: list[Block], roles: Roles) -> str:
 class Tree:
     """Places blocks, in document order, under sections, subsections, paragraphs and lists."""
 
-    def __init__(self, roles: Roles, blocks: list[Block]) -> None:
+    def __init__(self, roles: Roles, blocks: list[Block], lead_in: str = "") -> None:
         self.roles = roles
         self.style = _top_style(blocks)
         self.numbering = _numbering(blocks, roles)
@@ -188,7 +188,7 @@ class Tree:
         self.numbered_indent = 0
         self.previous_numbered: _Node | None = None
         self.lists: list[_OpenList] = []  # the open lists, outermost first
-        self.lead_in = ""
+        self.lead_in = lead_in  # the label the body's first list hangs from, when the cover ends with it
         self.run_lead_in = ""  # the lead-in of the run of numbered paragraphs being read
         self.letters_lead_in = ""  # the lead-in of the run of lettered items being read
         self.last_tok: Tok | None = None  # the previous block's token
@@ -490,9 +490,10 @@ def _emit(node: _Node, eid: str | None, out: list[Provision]) -> list[str]:
     return eids
 
 
-def build_tree(blocks: list[Block], roles: Roles) -> tuple[list[Provision], list[Note]]:
-    """The provisions of the blocks, in document order (parents before their children), and notes."""
-    tree = Tree(roles, blocks)
+def build_tree(blocks: list[Block], roles: Roles, lead_in: str = "") -> tuple[list[Provision], list[Note]]:
+    """The provisions of the blocks, in document order (parents before their children), and notes; ``lead_in``,
+    a label the cover ends with ("Objectives:"), says what the body's first list holds."""
+    tree = Tree(roles, blocks, lead_in)
     for block in blocks:
         tree.add(block)
     tree.group_repeated_runs()
