@@ -3806,6 +3806,29 @@ def test_the_label_a_cover_ends_with_says_what_the_first_list_holds(label: str, 
     assert bullets == [kind, kind]
 
 
+def test_a_numbered_items_lead_in_before_words_in_lower_case_is_not_cut_off() -> None:
+    """A numbered item opening on its own lead-in, the colon before words in lower case ("1. Election of the
+    Executive Board: consultations will be held ..."): one item, not a heading cut before its last word."""
+    text = ("ORGANIZATION OF THE WORK\n\n"
+            "Before the formal opening, the heads of delegation held an informal meeting to agree on the following:\n\n"
+            "      1. Election of the Executive Board: consultations will be held among the delegations to agree on who "
+            "will preside over the Council and who will serve as its two Vice-Chairs and as its rapporteur.\n"
+            "      2. Draft Organization of the Work\n      3. Agenda of the Preparatory Stage.\n")
+    parts = [(own_text(text, p)[:35], p.number) for p in parse_document(text).provisions]
+    assert parts[1:] == [("1. Election of the Executive Board:", "1"), ("2. Draft Organization of the Work", "2"),
+                         ("3. Agenda of the Preparatory Stage.", "3")]
+
+
+def test_a_numbered_heading_glued_to_a_label_before_a_capital_is_cut() -> None:
+    """A numbered heading glued to a label whose text opens in capitals ("1. Employment Objective: To raise ..."):
+    the heading is cut from the label, as before."""
+    text = ("AREAS OF ACTION\n\nThe Plan sets objectives in two areas of work for the member states of the region.\n\n"
+            "1. Employment Objective: To raise the quality of the jobs held by young people and to create more "
+            "opportunities of productive employment for them in every country of the region.\n")
+    kinds = [(own_text(text, p)[:20], p.kind) for p in parse_document(text).provisions]
+    assert kinds[1:] == [("1. Employment", Kind.SECTION), ("Objective: To raise ", Kind.OBJECTIVE)]
+
+
 def test_a_speaker_quoted_in_a_story_commits_no_one() -> None:
     """A news item quoting a minister who says what they will do ("“Together we will examine ...”", "\\"Promoveremos
     ...\\""): the quotation is a paragraph of the story, not a commitment; the story, mandating nothing, a web page."""

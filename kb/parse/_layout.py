@@ -346,7 +346,10 @@ def _numbered_heading_end(raw: str) -> int:
         token = word.group()
         if any(c in ",.;:()" for c in words[count - 1].group()) or words[count - 1].group() in _SENTENCE_STARTERS:
             return 0  # "3. In El Salvador, ...": a heading does not end on "In"
-        label = token.endswith(":") and token[:1].isupper()
+        # a label opens what follows ("Objetivo: Mejorar ..."); a colon before words in lower case ends the item's
+        # own lead-in ("1. Integración de la Mesa Directiva: se harán consultas ...")
+        after = words[count + 1].group() if count + 1 < len(words) else ""
+        label = token.endswith(":") and token[:1].isupper() and not after[:1].islower()
         if (token in _SENTENCE_STARTERS or label) and len(raw) - word.start() >= 40:
             return words[count - 1].end()
     return 0
