@@ -3829,6 +3829,20 @@ def test_a_numbered_heading_glued_to_a_label_before_a_capital_is_cut() -> None:
     assert kinds[1:] == [("1. Employment", Kind.SECTION), ("Objective: To raise ", Kind.OBJECTIVE)]
 
 
+EVENT_BODY = ("As planned in the Calendar of Activities of the Conference, two events were held one after the other in "
+              "the same week at the headquarters of the Organization.\n")
+
+
+@pytest.mark.parametrize("label", ["Place and Date\n\n", ""])
+def test_a_datelines_label_printed_alone_over_it_is_no_title(label: str) -> None:
+    """A meeting page's "Place and Date" printed alone over its field ("Place and Date : Lima, ..."): the page's
+    title is the heading over them, as it is when the label is not printed twice."""
+    text = ("Executive Secretariat for Integral Development (SEDI)\n\nBack to DDE\n\n\n"
+            "Third Meeting of the Working Groups of the XL IACML\n\n" + label +
+            "Place and Date : Lima, Peru, May 3 to 5, 2040\n\nVenue: Main Hall, Ministry of Labor\n\n" + EVENT_BODY)
+    assert parse_document(text).metadata.title == "Third Meeting of the Working Groups of the XL IACML"
+
+
 def test_a_speaker_quoted_in_a_story_commits_no_one() -> None:
     """A news item quoting a minister who says what they will do ("“Together we will examine ...”", "\\"Promoveremos
     ...\\""): the quotation is a paragraph of the story, not a commitment; the story, mandating nothing, a web page."""

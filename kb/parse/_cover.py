@@ -567,6 +567,8 @@ def _title_over_dateline(cleaned: list[str]) -> str | None:
     above = [i for i in range(at) if cleaned[i]]
     if not above:
         return None
+    while len(above) > 1 and _DATELINE_LABEL_RE.match(cleaned[above[-1]] + ":"):
+        above.pop()  # the dateline's label printed alone over it ("Place and Date" / "Place and Date: Lima, ...")
     last = above[-1]
     if len(above) > 1 and cleaned[above[-2]].casefold().split()[:4] == cleaned[last].casefold().split()[:4]:
         last = above[-2]  # the title printed twice, the second time in other words: the first is the page's
