@@ -3843,6 +3843,29 @@ def test_a_datelines_label_printed_alone_over_it_is_no_title(label: str) -> None
     assert parse_document(text).metadata.title == "Third Meeting of the Working Groups of the XL IACML"
 
 
+LINKS_INTRO = ("Labor and Employment\n\nThe Ministers of Labor of the region meet every two years to agree on the "
+               "priorities of their cooperation, and the General Assembly follows up on their work.\n\n")
+
+
+def test_a_name_over_its_place_and_date_is_one_heading() -> None:
+    """A page's heading naming a meeting, its place and dates (a range of days) right under it, the pair between
+    blank lines over a paragraph: one heading, not two paragraphs."""
+    text = (LINKS_INTRO + "LX OAS General Assembly\nLima, Peru, June 4-6, 2040\n\n"
+            "The General Assembly adopted a resolution on the Conference and its follow-up.\n")
+    parts = [(own_text(text, p), p.kind) for p in parse_document(text).provisions]
+    assert parts[1:] == [("LX OAS General Assembly\nLima, Peru, June 4-6, 2040", Kind.SECTION),
+                         ("The General Assembly adopted a resolution on the Conference and its follow-up.",
+                          Kind.PARAGRAPH)]
+
+
+def test_a_sentence_over_a_place_and_date_is_no_heading_of_it() -> None:
+    """A sentence over a place and date (a stop ends it) is not joined to it into a heading."""
+    text = (LINKS_INTRO + "The Assembly adopted its resolution in plenary.\nLima, Peru, June 4-6, 2040\n\n"
+            "The General Assembly adopted a resolution on the Conference and its follow-up.\n")
+    texts = [own_text(text, p) for p in parse_document(text).provisions]
+    assert "The Assembly adopted its resolution in plenary." in texts
+
+
 def test_a_speaker_quoted_in_a_story_commits_no_one() -> None:
     """A news item quoting a minister who says what they will do ("“Together we will examine ...”", "\\"Promoveremos
     ...\\""): the quotation is a paragraph of the story, not a commitment; the story, mandating nothing, a web page."""

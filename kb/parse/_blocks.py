@@ -430,7 +430,7 @@ def blocks(lines: list[Line], *, starts: frozenset[int] = frozenset(), continues
                 out[j].tok, out[j].subheading = Tok.BULLET, False
                 j += 1
     _title_runs(out, begins)
-    return out
+    return _dated_headings(out, begins)
 
 
 _TITLE_RUN = 5
@@ -471,7 +471,8 @@ _PART_NAME_RE = re.compile(r"^(?:pre[áa]mbulo|preamble|prefacio|preface|introdu
 _MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
 # "Lima, Peru - May 2040", "Quito, Ecuador - 12 de agosto de 2041": a place, then when.
 _PLACE_DATE_RE = re.compile(
-    rf"^[^\d|]{{2,40}}(?:,|\s[-\u2013\u2014])\s*(?:\d{{1,2}}\s+(?:de\s+)?)?(?:{_MONTH_NAMES})\s*(?:\d{{1,2}},?\s*)?"
+    rf"^[^\d|]{{2,40}}(?:,|\s[-\u2013\u2014])\s*(?:\d{{1,2}}\s+(?:de\s+)?)?(?:{_MONTH_NAMES})\s*"
+    r"(?:\d{1,2}(?:\s*[-\u2013]\s*\d{1,2})?,?\s*)?"
     r"(?:de(?:l)?\s+)?(?:19|20)\d{2}$", re.IGNORECASE)
 _DATED_ENTRIES = 3
 
@@ -553,6 +554,29 @@ def _symbol_entries(out: list[Block]) -> list[Block]:
             k = run
             continue
         merged.append(out[k])
+        k += 1
+    return merged
+
+
+def _dated_headings(out: list[Block], begins: frozenset[int]) -> list[Block]:
+    """A name over its place and date, right under it, the pair between blank lines and text after it ("XXXI OAS
+    General Assembly" / "San José, Costa Rica, June 3-5, 2001"): one heading over that text, not two paragraphs."""
+    def apart(j: int) -> bool:  # a blank line between block ``j`` and the one before it
+        return j == 0 or out[j].first.no > out[j - 1].lines[-1].no + 1
+
+    merged: list[Block] = []
+    k = 0
+    while k < len(out):
+        name = out[k]
+        when = out[k + 1] if k + 1 < len(out) else None
+        if (when is not None and k + 2 < len(out) and apart(k) and apart(k + 2) and name.tok is Tok.TEXT
+                and when.tok is Tok.TEXT and name.heading_like and not name.subheading and len(when.lines) == 1
+                and when.first.no == name.first.no + 1 and when.start not in begins
+                and not _PLACE_DATE_RE.match(name.text) and _PLACE_DATE_RE.match(when.text)):
+            merged.append(Block(Tok.TEXT, name.lines + when.lines, subheading=True))
+            k += 2
+            continue
+        merged.append(name)
         k += 1
     return merged
 
