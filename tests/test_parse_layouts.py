@@ -3331,6 +3331,16 @@ def test_a_decks_text_begins_with_the_slide_after_its_title_slide_titled_or_not(
     assert not any("likes" in t or "Results and lessons" in t for t in texts)
 
 
+def test_a_slides_text_whose_title_is_not_found_is_no_heading() -> None:
+    """A slide's text whose title nothing tells the end of (a table's figures, its bullets after them) is no
+    heading, however short and unstopped it is; a slide whose title is found ("Network Tools") is still headed."""
+    doc = parse_document(UNTITLED_SLIDE_DECK)
+    kinds = {own_text(UNTITLED_SLIDE_DECK, p): p.kind for p in doc.provisions}
+    assert kinds["Inspection protocols adopted 40% of missions reported Training of new inspectors 65% of "
+                 "workshops"] is Kind.PARAGRAPH
+    assert kinds["Network Tools"] is Kind.SECTION
+
+
 def test_a_decks_contents_slide_after_its_title_slide_is_no_provision() -> None:
     """The slide after the title slide listing the deck's parts ("CONTENTS ..."): neither it nor the title slide
     is text; the text begins with the slide after it."""

@@ -407,6 +407,8 @@ def blocks(lines: list[Line], *, starts: frozenset[int] = frozenset(), continues
         after = out[k + 1] if k + 1 < len(out) else None
         # a block just before a curator's heading (the first half of a wrapped line) is not one by its looks
         looks = after is None or after.start not in headings
+        # nor is a slide's text whose title was not found (a title alone on its slide would have been)
+        looks = looks and not (block.first.slide and not block.first.heading)
         # a slide's title heads its slide's text whatever it looks like
         block.subheading = block.first.heading or (looks and (
             _is_subheading(before, block, after) or _heads_pair(out, k) or _titles_pair(out, k)
