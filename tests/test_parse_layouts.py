@@ -3876,6 +3876,30 @@ def test_a_sentence_over_a_place_and_date_is_no_heading_of_it() -> None:
     assert "The Assembly adopted its resolution in plenary." in texts
 
 
+COOPERATION_STORY = (
+    "Between May 3 and 7, a team of four officials from Peru spent a week at the Ministry of Labor of Chile to learn "
+    "how its public employment service matches young jobseekers with employers across the country.\n\n"
+    "The visit ended with a meeting of both teams to agree on the next steps of the cooperation.\n")
+
+
+def test_a_pages_facts_in_bullets_over_its_story_are_its_body() -> None:
+    """A cooperation page's facts, a bullet each on consecutive lines ("• Providing Country: Chile"), between its
+    fields and its story: a list of the body, not cover (a cover prints no bullets)."""
+    text = ("Bilateral Cooperation: Employment services\n\nRequesting countryProviding country\nEmployment services\n"
+            "05/03/2040 to 05/07/2040\n\n Cooperation between the Ministries of Labor of Chile and Peru\n\n\n"
+            "  • Providing Country: Chile \n  • Requesting Country: Peru \n"
+            "  • Participant institutions: SENCE, MTPE. \n\n\n " + COOPERATION_STORY)
+    items = [own_text(text, p) for p in parse_document(text).provisions if p.kind is Kind.ITEM]
+    assert items == ["• Providing Country: Chile", "• Requesting Country: Peru",
+                     "• Participant institutions: SENCE, MTPE."]
+
+
+def test_a_sites_menu_in_bullets_is_no_body() -> None:
+    """A site's menu printed as bullets over a page, a word or two an entry: no part of the body."""
+    text = "• Home\n• News\n• Contact us\n\nBilateral Cooperation: Employment services\n\n " + COOPERATION_STORY
+    assert [p.kind for p in parse_document(text).provisions] == [Kind.PARAGRAPH, Kind.PARAGRAPH]
+
+
 def test_a_speaker_quoted_in_a_story_commits_no_one() -> None:
     """A news item quoting a minister who says what they will do ("“Together we will examine ...”", "\\"Promoveremos
     ...\\""): the quotation is a paragraph of the story, not a commitment; the story, mandating nothing, a web page."""

@@ -7,7 +7,8 @@ content after it, the first numbered paragraph, the opening of a ministerial tex
 Ministers ...", "Nosotros, los Ministros ..."), a resolution's subject or preamble ("THE GENERAL
 ASSEMBLY,", "HAVING SEEN ..."), an agenda's first entry, a speech's first salutation, a meeting page's
 list of its documents by symbol (a bullet each, or each symbol over its title: a cover prints
-neither), or the first paragraph of prose that is not a cover line. The heading printed just before it goes with it,
+neither) or of its facts (a bullet each), or the first paragraph of prose that is not a cover line. The heading
+printed just before it goes with it,
 unless it opens the text (a part's: "Preámbulo", "RATIONALE AND BACKGROUND"; a question: "What is
 the RIAL?"; the first of a numbering: "1. Introducción y antecedentes"; a day's over its agenda);
 a part's word alone ("BACKGROUND") goes with it even there, no document being titled so; and so do
@@ -364,8 +365,8 @@ def _body_like(lines: list[Line], i: int, width: int) -> bool:
         return True  # an agenda's first entry; a speech's first salutation
     if line.tok is Tok.TEXT and numbered_table_at(lines, i):
         return True  # a table of numbered recommendations or activities
-    if line.tok is Tok.BULLET and _bullet_run(lines, i):
-        return True  # a meeting page's list of its documents by symbol: a cover prints no bullets
+    if line.tok is Tok.BULLET and (_bullet_run(lines, i) or _worded_bullets(lines, i)):
+        return True  # a meeting page's list of its documents by symbol, or of its facts: a cover prints no bullets
     if line.tok is Tok.TEXT and symbol_entries_at(lines, i):
         return True  # a page's list of documents, each symbol over its title: a cover prints one symbol a title
     if line.tok not in (Tok.TEXT, Tok.BULLET, Tok.LETTERED, Tok.NUMBERED) or _is_cover(line):
@@ -394,6 +395,18 @@ def _bullet_run(lines: list[Line], i: int) -> bool:
     shown = [line for line in lines[i:] if line.tok not in (Tok.BLANK, Tok.NOISE)][:_BULLET_RUN]
     return len(shown) == _BULLET_RUN and all(line.tok is Tok.BULLET and not line.inline
                                              and _SYMBOL_CITED_RE.search(line.text) for line in shown)
+
+
+_BULLET_WORDS = 3
+
+
+def _worded_bullets(lines: list[Line], i: int) -> bool:
+    """Whether line ``i`` opens a run of at least three bullets on consecutive lines, each of three words or more
+    ("• Providing Country: Jamaica"), a page's facts over its text: a site's menu is a word or two an entry."""
+    run = lines[i:i + 2 * _BULLET_RUN]
+    shown = [line for line in run if line.tok not in (Tok.BLANK, Tok.NOISE)][:_BULLET_RUN]
+    return len(shown) == _BULLET_RUN and shown[-1].no - shown[0].no == _BULLET_RUN - 1 and all(
+        line.tok is Tok.BULLET and not line.inline and len(line.body.split()) >= _BULLET_WORDS for line in shown)
 
 
 def _cover_follows(lines: list[Line], i: int) -> bool:
