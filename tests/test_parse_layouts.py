@@ -4155,3 +4155,71 @@ def test_a_conference_numbered_in_two_words_is_read_whole(name: str, meeting: st
     text = (f"{name}\n\nOEA/Ser.K/XII.12.1\n\nInforme final\n\n"
             "La Conferencia se reunió con las delegaciones de los Estados miembros de la Organización.\n")
     assert parse_document(text).metadata.meeting == meeting
+
+
+BOOKLET_CONTENTS = (
+    "Fourth Congress of the Regional Federation: base text and resolutions\n\nTranscription\n\n"
+    "Fourth Congress of the Regional Federation: base text and resolutions\n"
+    "• Texto base y resoluciones del Congreso\n• Base text and resolutions of the Congress\n"
+    "• Texte de base et résolutions du Congrès\n"
+    "Base\ntext and\nresolutions\n"
+    "04\nEnglish version\n06\nIntroduction\n07\nPart I Reading the Regional Context\n19\n"
+    "Part II Lines of Action for the Period\n20\nPart III Resolutions\n41\nVersión en español\n43\nIntroducción\n"
+    "44\nParte I Lectura del contexto regional\nXX\nParte II Líneas de acción del período\nXX\n"
+    "Parte III Resoluciones\n"
+    "4th Regional Congress\nQuito, Ecuador 12 to 15 May 2041\n"
+    "Introduction\n"
+    "1. The Federation holds its fourth Congress at a time when wages across the region have lost ground and the\n"
+    "bargaining tables of several countries have been closed for more than a year.\n"
+    "2. The Congress meets to agree on how the affiliated centres will answer this turn, country by country.\n")
+
+
+def test_a_contents_with_its_pages_alone_on_their_lines_is_set_aside() -> None:
+    """A booklet's table of contents whose page numbers stand alone on their lines, between its entries' titles
+    ("06", "Introduction", "07", "Part I ..."), under a cover that lists its versions a bullet each: contents and
+    cover, not body; the text begins with its first heading after them."""
+    doc = parse_document(BOOKLET_CONTENTS)
+    texts = [own_text(BOOKLET_CONTENTS, p) for p in doc.provisions if p.kind is not Kind.LIST]
+    assert texts[0] == "Introduction"
+    assert texts[1].startswith("1. The Federation holds") and texts[2].startswith("2. The Congress meets")
+    assert len(texts) == 3
+    assert doc.contents_lines and doc.contents_lines[0][1] == BOOKLET_CONTENTS.split("\n").index(
+        "Parte III Resoluciones") + 1
+
+
+def test_numbers_alone_over_a_lists_items_are_no_pages() -> None:
+    """Numbers split from their items onto lines of their own count one by one (1, 2, 3, 4), as a list's do; and
+    figures alone under names fall as much as they rise (a table flattened): neither is a table of contents."""
+    agenda = ("Order of business\n\nThe Committee met in its second session and took up the points below in the "
+              "order the Chair proposed to the delegations present.\n\n"
+              "1\nOpening of the session\n2\nElection of the officers\n3\nAdoption of the agenda\n"
+              "4\nReport of the technical secretariat\n5\nOther business\n")
+    assert not parse_document(agenda).contents_lines
+    table = ("Placements by country\n\nThe employment services of the member states reported the placements below "
+             "for the first half of the year, as the survey asked.\n\n"
+             "Brazil\n412\nChile\n96\nMexico\n305\nPeru\n88\nUruguay\n41\n")
+    assert not parse_document(table).contents_lines
+
+
+MASTHEAD_CONTENTS = (
+    "Regional Office\n\nREPORT OF THE SUBREGIONAL MEETING OF LABOUR MINISTERS\n\n"
+    "All letters to the Office should be sent to its Director, at the address printed on the back cover.\n\n"
+    "Table of Contents\n\nOpening ...... 3\n\nFirst session: employment ...... 5\n\n"
+    "Second session: social dialogue ...... 9\n\nClosing ...... 14\n")
+
+
+def test_a_note_over_the_contents_is_no_body() -> None:
+    """A one-line note of the office's (where to write) over the table of contents, after the cover: the text does
+    not begin above its contents."""
+    doc = parse_document(MASTHEAD_CONTENTS)
+    assert [p for p in doc.provisions if p.kind is not Kind.LIST] == []
+
+
+def test_paragraphs_over_the_contents_are_still_body() -> None:
+    """Two paragraphs of prose over a table of contents (a foreword) are text: the body begins at the first."""
+    text = ("Foreword\n\n"
+            "This report gathers the work of the two sessions that the ministers held in the course of the year.\n"
+            "It was prepared by the technical secretariat with the help of the delegations of all member states.\n\n"
+            "Table of Contents\n\nOpening ...... 3\n\nFirst session ...... 5\n\nSecond session ...... 9\n")
+    texts = [own_text(text, p) for p in parse_document(text).provisions if p.kind is not Kind.LIST]
+    assert any(t.startswith("This report gathers") for t in texts)

@@ -19,9 +19,11 @@ news story's headline, standfirst and captions over its dateline ("SANTO DOMINGO
 text's first line and a copy of it right under it, case aside (a host's lowercased copy of the cover line).
 
 A table of contents (``CONTENTS``, ``INDEX``, ``ÍNDICE``, ``CONTENIDO``..., a run of entries with
-dot leaders and page numbers, or a run of sibling headings printed again further on) runs until its
-first entry's title appears again as a heading, or until prose or the text's opening (the title printed over
-that opening is the cover's).
+dot leaders and page numbers, a run of entries between page numbers alone on their lines, or a run of sibling
+headings printed again further on) runs until its first entry's title appears again as a heading, or until prose
+or the text's opening (the title printed over that opening is the cover's). The text does not begin above its
+contents: what stands over them with no paragraph of prose under it (a cover's versions in other languages, a
+bullet each; an office's note) is front matter.
 
 A slide deck's text begins with its first slide after the title slide, titled or not (the title slide and the
 host's page before it are its cover).
@@ -38,6 +40,7 @@ import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
+from itertools import pairwise
 
 from kb.parse._blocks import (
     DANGLING_WORDS,
@@ -225,7 +228,7 @@ def _tables_of_contents(lines: list[Line]) -> tuple[set[int], list[tuple[int, in
         toc.update(range(first, last + 1))
         spans.append((lines[first].no, lines[last].no))
         i = max(i, first + 1)
-    for first, last in _heading_runs(lines) + _paged_runs(lines):
+    for first, last in _heading_runs(lines) + _paged_runs(lines) + _pages_alone_runs(lines):
         if first not in toc:
             toc.update(range(first, last + 1))
             spans.append((lines[first].no, lines[last].no))
@@ -307,6 +310,61 @@ def _paged_runs(lines: list[Line]) -> list[tuple[int, int]]:
         if paged and m is not None:
             run.append((i, int(m[1])))
     close()
+    return out
+
+
+_PAGE_ALONE_RE = re.compile(r"^\s*(?:(\d{1,3})|[Xx]{2,3})\s*$")  # "XX": a draft's page yet to be numbered
+_ALONE_ENTRIES = 3  # an entry's title wraps over this many lines at most
+_ALONE_PAGES = 4
+
+
+def _alone_entry(line: Line) -> bool:
+    """A line a table of contents prints as (part of) an entry's title: short, no sentence."""
+    return (line.tok in (Tok.TEXT, Tok.SECTION, Tok.NUMBERED) and len(line.text) <= _PAGED_ENTRY_MAX
+            and line.text.rstrip()[-1:] not in ".;" and not is_prose(line, sentence=False))
+
+
+def _pages_alone_runs(lines: list[Line]) -> list[tuple[int, int]]:
+    """A table of contents whose page numbers stand alone on their lines, between its entries' titles ("05",
+    "Introducción", "07", "Parte I ...", ...): four or more page numbers, a few short lines between each two, nothing
+    else; the numbers rise but for one restart (the contents printed again) and do not count one by one (a list
+    whose numbers were split from its items counts 1, 2, 3). The entry next to each end goes with it: the one
+    before the first page, and the one after the last unless text follows it (then that is the body's heading)."""
+    shown = [i for i, line in enumerate(lines) if line.tok not in (Tok.BLANK, Tok.NOISE)]
+    out: list[tuple[int, int]] = []
+    k = 0
+    while k < len(shown):
+        if not _PAGE_ALONE_RE.match(lines[shown[k]].text):
+            k += 1
+            continue
+        pages = [k]  # positions in ``shown`` of the page numbers
+        j = k + 1
+        while j < len(shown):
+            between = 0
+            while j < len(shown) and between <= _ALONE_ENTRIES and not _PAGE_ALONE_RE.match(lines[shown[j]].text) \
+                    and _alone_entry(lines[shown[j]]):
+                between += 1
+                j += 1
+            if j < len(shown) and 1 <= between <= _ALONE_ENTRIES and _PAGE_ALONE_RE.match(lines[shown[j]].text):
+                pages.append(j)
+                j += 1
+                continue
+            break
+        numbers = [int(m[1]) for m in (_PAGE_ALONE_RE.match(lines[shown[p]].text) for p in pages) if m and m[1]]
+        falls = sum(b < a for a, b in pairwise(numbers))
+        counting = all(b == a + 1 for a, b in pairwise(numbers))
+        if len(pages) >= _ALONE_PAGES and falls <= 1 and not counting:
+            first, last = pages[0], pages[-1]
+            if first > 0 and _alone_entry(lines[shown[first - 1]]):
+                first -= 1
+            after = shown[last + 2] if last + 2 < len(shown) else None
+            if last + 1 < len(shown) and _alone_entry(lines[shown[last + 1]]) and (
+                    after is None or _alone_entry(lines[after])):
+                last += 1
+            out.append((shown[first], shown[last]))
+            k = last + 1
+        else:
+            k = pages[-1] + 1
     return out
 
 
@@ -789,6 +847,19 @@ def _after_repeated_head(lines: list[Line]) -> int:
     return shown[1] + 1 if head and _fold(lines[shown[1]].text) == head else 0
 
 
+def _over_contents(lines: list[Line], i: int, toc: set[int]) -> bool:
+    """Whether line ``i`` stands over a table of contents with no paragraph of prose between them: a cover's lines
+    (its title again, a list of its versions in other languages, a bullet each), a text not beginning before its
+    contents."""
+    for j in range(i + 1, len(lines)):
+        line = lines[j]
+        if j in toc:
+            return True
+        if line.tok not in (Tok.BLANK, Tok.NOISE) and is_prose(line, sentence=False):
+            return False
+    return False
+
+
 def front_matter(lines: list[Line], is_title: Callable[[str], bool]) -> Front:
     toc, spans = _tables_of_contents(lines)
     quoted = _quoted_subtitles(lines)
@@ -803,7 +874,7 @@ def front_matter(lines: list[Line], is_title: Callable[[str], bool]) -> Front:
     for i, line in enumerate(lines):
         if i < floor or i in toc or line.tok in (Tok.BLANK, Tok.NOISE) or line.leader:
             continue
-        if i in quoted:
+        if i in quoted or _over_contents(lines, i, toc):
             continue
         if _body_like(lines, i, width) and (symbol_entries_at(lines, i) or not _cover_follows(lines, i)):
             start = _with_lead_in(lines, _with_its_heading(lines, _after_title(lines, i, is_title)))
@@ -815,7 +886,8 @@ def front_matter(lines: list[Line], is_title: Callable[[str], bool]) -> Front:
                              len(lines))
             return Front(start, frozenset(toc), tuple(spans))
     for i, line in enumerate(lines):  # no prose at all: the first sentence that is not a cover line
-        if i < floor or i in toc or line.tok in (Tok.BLANK, Tok.NOISE, Tok.NUMBER_ONLY) or _is_cover(line):
+        if (i < floor or i in toc or line.tok in (Tok.BLANK, Tok.NOISE, Tok.NUMBER_ONLY) or _is_cover(line)
+                or _over_contents(lines, i, toc)):
             continue
         if _sentence(line.text) and not _COVER_CUE_RE.search(line.text):
             return Front(i, frozenset(toc), tuple(spans))
