@@ -3979,6 +3979,18 @@ def test_a_link_back_up_the_page_is_no_provision() -> None:
     assert first_words(text) == ["I.", "El"]
 
 
+def test_a_themes_label_for_its_back_link_is_no_provision() -> None:
+    """A site theme's label for its control back up the page, the control's name after it ("Back to top button",
+    "Regresar al inicio enlace"): furniture; a sentence that begins with the same words is text."""
+    text = ("The Committee on Social Affairs\n\nThe Committee brings together the ministers in charge of social "
+            "policy of the member states.\n\nIt meets once a year, in the capital of the state that chairs it.\n\n"
+            "Back to top button\n")
+    assert first_words(text) == ["The", "It"]
+    text = ("The Committee on Social Affairs\n\nThe Committee brings together the ministers in charge of social "
+            "policy of the member states.\n\nBack to top button labels were added to every page of the site.\n")
+    assert first_words(text) == ["The", "Back"]
+
+
 def test_a_news_story_begins_at_its_dateline() -> None:
     """A news page's headline, standfirst, a photo's button and the headline printed again over the story, which
     opens on its dateline in capitals ("SANTO DOMINGO. Los ministros ..."): the story begins at the dateline; the

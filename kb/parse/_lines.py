@@ -90,9 +90,10 @@ _HOST_FURNITURE_RE = re.compile(
     r"turn your pdf publications into a flip-book\b.*$|"
     r"(?:english|español|espanol|français|francais|português|portugues)\s+-\s*$|"  # a language menu
     r".{1,80}\s(?:>>|»)\s*$|"  # a link to another page ("Presentations of Working Group 1 >>")
-    # a link back up the page ("Regresar al Indice", "Back to top")
+    # a link back up the page ("Regresar al Indice", "Back to top"), a theme's label naming its control ("Back to
+    # top button")
     r"(?:regresar|volver|back|return|voltar|retour)\s+(?:al|a la|to|to the|ao|à la|au)\s+(?:[íi]ndice|index|inicio|"
-    r"top|home|arriba|sommaire|topo|contents?)\s*$|"
+    r"top|home|arriba|sommaire|topo|contents?)(?:\s+(?:button|link|bot[óo]n|enlace))?\s*$|"
     r"[^|]{1,80}\d\s?(?:kb|mb)\s*$|"  # a link to a file, its size after its name ("PDF icon Agenda 345.03 KB")
     # a slide host's captions around the deck
     r"presentation is loading\.?\s*please wait\.?\s*$|similar presentations\s*$|presentation on theme:.*$|"
