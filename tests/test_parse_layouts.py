@@ -4235,3 +4235,23 @@ def test_paragraphs_over_the_contents_are_still_body() -> None:
             "Table of Contents\n\nOpening ...... 3\n\nFirst session ...... 5\n\nSecond session ...... 9\n")
     texts = [own_text(text, p) for p in parse_document(text).provisions if p.kind is not Kind.LIST]
     assert any(t.startswith("This report gathers") for t in texts)
+
+
+def test_a_treaty_chapters_titled_articles_are_its_headings() -> None:
+    """A trade agreement's labour chapter numbers its articles within the chapter and titles them ("Article 17.1:
+    Shared Commitments"), each over numbered paragraphs: headings numbered as printed, their paragraphs under
+    them; an article opening a sentence wrapped at the line's end is no heading."""
+    text = ("Chapter Seventeen\nLabour\n"
+            "Article 17.1: Shared Commitments of the Parties\n"
+            "1. The Parties confirm the obligations they took on as members of the International Labour Organization.\n"
+            "2. The Parties fully respect their constitutions and the laws made under them.\n"
+            "Article 17.2: Enforcement of Labour Laws\n"
+            "1. No Party shall fail to apply its labour laws effectively through a sustained course of action.\n")
+    doc = parse_document(text)
+    heads = [p for p in doc.provisions if p.kind is Kind.SECTION]
+    assert [(own_text(text, p), p.number) for p in heads] == [
+        ("Article 17.1: Shared Commitments of the Parties", "17.1"), ("Article 17.2: Enforcement of Labour Laws", "17.2")]
+    assert all(p.parent in {h.eid for h in heads} for p in doc.provisions if p.kind is not Kind.SECTION)
+    wrapped = ("Chapter Four\nServices\n\nArticle 4.2 The Parties shall ensure that their rules on licensing\n"
+               "are applied in a reasonable, objective and impartial manner by every authority.\n")
+    assert not [p for p in parse_document(wrapped).provisions if p.kind is Kind.SECTION]

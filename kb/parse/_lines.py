@@ -55,6 +55,11 @@ _NUMBERED_RE = re.compile(r"^\s*(?P<num>\d{1,3})(?:(?:[.)][-\u2013]?|\.?[º°]\.
 _DECIMAL_RE = re.compile(rf"^\s*(?P<num>[1-9]\d?(?:\.[1-9]\d?){{1,3}})\.?(?:\s+(?P<body>[¿¡\"“(]?[{_CAP}].*)|\s*)$")
 _ARTICLE_RE = re.compile(r"^\s*(?:Art[íi]culo|ART[ÍI]CULO|Article|ARTICLE|Art\.|ART\.)\s+(?P<num>\d{1,3})"
                          rf"(?:\s*[.:º°)\-–]\s*|\s+)(?P<body>[¿¡\"“(]?[{_CAP}].*)$")
+# A treaty chapter's article, numbered within its chapter and titled ("Artículo 16.1: Compromisos Comunes", "Article
+# 17.2: Application"): a heading over the article's numbered paragraphs.
+_CHAPTER_ARTICLE_RE = re.compile(r"^\s*(?:Art[íi]culo|ART[ÍI]CULO|Article|ARTICLE)\s+(?P<num>\d{1,2}\.\d{1,2})"
+                                 rf"\s*[:.\-–]?\s+(?P<body>[{_CAP}].*)$")
+_JOINING_MAX = 4  # a title's words in lower case are joining words this short ("de", "las", "and", "with")
 # A letter alone on its line, its item's text on the next ("a)" / "coordinar la implementación ...").
 _LETTER_ONLY_RE = re.compile(r"^\s*(?:\((?P<num>[a-z]|ii|iii|iv|vi|vii|viii|ix|xi|xii)\)|"
                              r"(?P<alt>[a-z]|ii|iii|iv|vi|vii|viii|ix|xi|xii)[.)])\s*$")
@@ -204,6 +209,9 @@ def _classify(segment: Segment, raw: str) -> Line:
     if (_PAGE_MARKER_RE.match(content) or _PAGE_CAPTION_RE.match(content) or _HOST_FURNITURE_RE.match(content)
             or _RULE_LINE_RE.match(content)):
         return replace(line, tok=Tok.NOISE)
+    if (m := _CHAPTER_ARTICLE_RE.match(content)) and _is_title(clean(m["body"])) and all(
+            len(w) <= _JOINING_MAX for w in m["body"].split() if w[:1].islower()):  # a title, not a wrapped sentence
+        return replace(line, tok=Tok.SECTION, body=clean(m["body"]), num=m["num"], styles=frozenset({"article"}))
     if m := _DECIMAL_RE.match(content):
         return replace(line, tok=Tok.DECIMAL, body=clean(m["body"] or ""), num=m["num"])
     if m := _ARTICLE_RE.match(content):

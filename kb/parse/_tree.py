@@ -286,8 +286,10 @@ class Tree:
                 num = str(_roman_value(mark))
             elif self.style == "letter":
                 num = str(ord(mark) - ord("A") + 1)
-            else:
+            elif _EID_NUM_RE.match(mark):
                 num = mark
+            else:
+                num = str(self.sections)  # an article numbered within its chapter ("16.1"): an eId carries no dot
             self.section = _container(block, "sec", block.text, num, mark)
         self.subsection = None
         self.root.children.append(self.section)
