@@ -4255,3 +4255,22 @@ def test_a_treaty_chapters_titled_articles_are_its_headings() -> None:
     wrapped = ("Chapter Four\nServices\n\nArticle 4.2 The Parties shall ensure that their rules on licensing\n"
                "are applied in a reasonable, objective and impartial manner by every authority.\n")
     assert not [p for p in parse_document(wrapped).provisions if p.kind is Kind.SECTION]
+
+
+def test_an_editors_note_wrapped_over_three_lines_is_no_body() -> None:
+    """An editor's note announcing the full text ("A continuación figura el texto íntegro del ..."), hard-wrapped
+    over three lines down to its colon, over the text: the text begins under it; a paragraph of the text that names
+    the full text and runs on past three lines is text."""
+    text = ("A continuación figura el texto íntegro de la\n"
+            "Declaración aprobada por las Ministras y los Ministros de Trabajo reunidos\n"
+            "en la ciudad de Asunción:\n"
+            "Nosotras y nosotros, las Ministras y los Ministros de Trabajo de\n"
+            "las Américas, reunidos en Asunción para dar seguimiento a los acuerdos de\n"
+            "la Conferencia anterior, declaramos nuestra voluntad de seguir trabajando juntos.\n")
+    assert first_words(text) == ["Nosotras"]
+    body = ("La Secretaría publica aquí el texto íntegro de los informes que\n"
+            "los Estados miembros le enviaron durante el año, tal como los recibió, junto\n"
+            "con una nota que resume los puntos en los que coinciden y aquellos en los\n"
+            "que todavía difieren, para que las delegaciones puedan prepararse para\n"
+            "la reunión del mes de octubre.\n")
+    assert first_words(body) == ["La"]

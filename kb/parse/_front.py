@@ -596,7 +596,8 @@ def _after_news_dateline(lines: list[Line], start: int) -> int:
 # An editor's note announcing the text it precedes ("El siguiente es el texto completo de la Declaración ...:",
 # "A continuación se transcribe íntegramente la Declaración:", "The full text of the Declaration follows:").
 ANNOUNCEMENT_RE = re.compile(
-    r"\b(?:texto completo|[íi]ntegramente|se transcribe|transcribe a continuaci[óo]n|(?:full|complete) text|"
+    r"\b(?:texto completo|texto [íi]ntegro|[íi]ntegramente|se transcribe|transcribe a continuaci[óo]n|"
+    r"(?:full|complete) text|"
     r"texte (?:complet|int[ée]gral)|text reads as follows|"
     r"text (?:of the \w+ )?follows)\b", re.IGNORECASE)
 _NOTE_LINES = 3  # an editor's note before the text is this short: a paragraph, the line announcing it
@@ -609,8 +610,9 @@ def _after_announcement(lines: list[Line], start: int) -> int:
     for k, j in enumerate(shown[:_NOTE_LINES]):
         if lines[j].tok is not Tok.TEXT or not ANNOUNCEMENT_RE.search(lines[j].text):
             continue
-        # the announcement may wrap onto the next line, which ends it ("... de la Segunda Cumbre:")
-        end = next((m for m in range(k, min(k + 2, len(shown))) if lines[shown[m]].text.rstrip()[-1:] in ".:"), None)
+        # the announcement may wrap onto the next lines, the last ending it ("... de la Segunda Cumbre:")
+        end = next((m for m in range(k, min(k + _NOTE_LINES, len(shown)))
+                    if lines[shown[m]].text.rstrip()[-1:] in ".:"), None)
         if end is not None and end + 1 < len(shown):
             return shown[end + 1]
     return start
@@ -879,7 +881,8 @@ def front_matter(lines: list[Line], is_title: Callable[[str], bool]) -> Front:
         if _body_like(lines, i, width) and (symbol_entries_at(lines, i) or not _cover_follows(lines, i)):
             start = _with_lead_in(lines, _with_its_heading(lines, _after_title(lines, i, is_title)))
             start = _after_news_dateline(lines, _after_announcement(lines, _after_dateline(lines, start)))
-            start = _with_wrapped_head(lines, start, toc)
+            # the note's first lines may be those wrapped above where the body seemed to begin
+            start = _after_announcement(lines, _with_wrapped_head(lines, start, toc))
             start = _with_part_heading(lines, start, toc)
             if start < repeated:  # the cover line and its copy are no body: it begins under them
                 start = next((j for j in range(repeated, len(lines)) if lines[j].tok not in (Tok.BLANK, Tok.NOISE)),
