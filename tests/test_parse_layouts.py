@@ -4274,3 +4274,19 @@ def test_an_editors_note_wrapped_over_three_lines_is_no_body() -> None:
             "que todavía difieren, para que las delegaciones puedan prepararse para\n"
             "la reunión del mes de octubre.\n")
     assert first_words(body) == ["La"]
+
+
+def test_an_objectives_heading_over_the_first_paragraph_opens_the_body() -> None:
+    """A programme's page, its title and subtitle, then a heading that names its part ("OBJETIVO GENERAL",
+    "Strategic Objective") over its first paragraph: the heading opens the body, its paragraph an objective; a
+    title that merely begins with the word ("Objectives of the Network") is still the cover's."""
+    text = ("Líneas de Trabajo\n\nEmpleo digno y protección social para la región\n\nOBJETIVO GENERAL\n\n"
+            "Fortalecer, junto con los ministerios de trabajo, la capacidad de los servicios de empleo para acompañar "
+            "a quienes buscan trabajo, en particular a las personas jóvenes y a las mujeres.\n\nFormación\n\n"
+            "1. Los centros de formación ofrecerán cursos cortos a quienes pierdan su empleo durante el año.\n")
+    doc = parse_document(text)
+    found = [(own_text(text, p).split("\n")[0][:20], p.kind) for p in doc.provisions if p.kind is not Kind.LIST]
+    assert found[:2] == [("OBJETIVO GENERAL", Kind.SECTION), ("Fortalecer, junto co", Kind.OBJECTIVE)]
+    titled = ("Objectives of the Network\n\nThe Network will help the ministries of labour share what works and "
+              "learn from each other's programmes across the region.\n")
+    assert first_words(titled) == ["The"]

@@ -90,7 +90,9 @@ _COVER_CUE_RE = re.compile(r"\bOEA/Ser|\bCIDI/|\bTRABAJO\s?/|\bOriginal\s*:", re
 # just before where the body begins, it opens the body.
 _PART_WORDS = (r"introduction|introducci[óo]n|preamble|pre[áa]mbulo|background|antecedentes|context|contexto|"
                r"mandates|mandatos|foreword|preface|prefacio|pr[óo]logo|rationale|justification|justificaci[óo]n|"
-               r"overview|purpose|prop[óo]sito")
+               r"overview|purpose|prop[óo]sito|"
+               r"objetivos?(?:\s+(?:generale?s?|espec[íi]ficos?|estrat[ée]gicos?))?|"
+               r"(?:general\s+|specific\s+|strategic\s+)?objectives?")
 _PART_WORD_RE = re.compile(
     rf"^\s*(?:(?:[IVX]{{1,4}}|\d{{1,2}})[.)]?\s+)?(?:[\w-]+\s+(?:and|y|e)\s+)?(?:{_PART_WORDS})"
     rf"(?:\s+(?:and|y|e)\s+[\w-]+)?\s*:?\s*$", re.IGNORECASE)
