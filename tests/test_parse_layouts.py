@@ -4290,3 +4290,18 @@ def test_an_objectives_heading_over_the_first_paragraph_opens_the_body() -> None
     titled = ("Objectives of the Network\n\nThe Network will help the ministries of labour share what works and "
               "learn from each other's programmes across the region.\n")
     assert first_words(titled) == ["The"]
+
+
+def test_a_number_glued_to_its_clause_word_in_capitals_numbers_it() -> None:
+    """A preamble whose clauses are numbered, one number glued to its clause word in capitals ("2.CONSIDERING
+    that ..."): that clause is numbered 2 like its neighbours; an outline's number before a heading in capitals
+    ("2.1 RESULTS") keeps its own."""
+    text = ("THE MINISTERS OF LABOUR OF THE AMERICAS, gathered in Lima at their annual meeting,\n\n"
+            "1. RECALLING the commitments made at their last meeting on the protection of workers;\n\n"
+            "2.CONSIDERING that many workers of the region still earn their living outside any formal contract;\n\n"
+            "3. RECOGNIZING that social dialogue is the surest way to lasting labour reforms;\n")
+    numbered = [(own_text(text, p).split()[0], p.number) for p in parse_document(text).provisions if p.number]
+    assert numbered == [("1.", "1"), ("2.CONSIDERING", "2"), ("3.", "3")]
+    outline = ("Report of the meeting\n\n2. WORK OF THE GROUP\n\n2.1 RESULTS\n\nThe group met four times during "
+               "the year and agreed on its programme.\n\n2.2 NEXT STEPS\n\nThe group will meet again in March.\n")
+    assert "2.1" in [p.number for p in parse_document(outline).provisions]

@@ -49,7 +49,7 @@ AGENDA_SLOT_RE = re.compile(rf"^\s*{_TIME}\s*[-\u2013\u2014]\s*{_TIME}\s*$")
 # A number's stop glued to its item's first word ("1.Approval of the agenda") is a mark as well.
 _NUMBERED_RE = re.compile(r"^\s*(?P<num>\d{1,3})(?:(?:[.)][-\u2013]?|\.?[º°]\.?(?!\s+de\s+(?:enero|febrero|marzo|"
                           r"abril|mayo|junio|julio|agosto|se[pt]{1,2}iembre|octubre|noviembre|diciembre)\b))\s+"
-                          rf"|\.(?=(?-i:[{_CAP}][a-záéíóúñ]{{2}})))(?P<body>\S.*)$",
+                          rf"|\.(?=(?-i:[{_CAP}][a-záéíóúñ]{{2}}|[{_CAP}]{{4,}}\b)))(?P<body>\S.*)$",
                           re.IGNORECASE)
 # "1.1.2 Apply ...", "1.1. Commitments", "1.1." alone (its text on the next line); not "2.5 million".
 _DECIMAL_RE = re.compile(rf"^\s*(?P<num>[1-9]\d?(?:\.[1-9]\d?){{1,3}})\.?(?:\s+(?P<body>[¿¡\"“(]?[{_CAP}].*)|\s*)$")
