@@ -4305,3 +4305,19 @@ def test_a_number_glued_to_its_clause_word_in_capitals_numbers_it() -> None:
     outline = ("Report of the meeting\n\n2. WORK OF THE GROUP\n\n2.1 RESULTS\n\nThe group met four times during "
                "the year and agreed on its programme.\n\n2.2 NEXT STEPS\n\nThe group will meet again in March.\n")
     assert "2.1" in [p.number for p in parse_document(outline).provisions]
+
+
+def test_an_excerpt_begins_at_its_paragraphs_number() -> None:
+    """A page quoting a declaration's paragraphs under an editor's note ("[Excerpts below]"), the first opening
+    on a quotation mark and an ellipsis glued to its number ("“…….15. We ..."): the note is no provision, the
+    paragraph is numbered 15 and begins at its number; an ellipsis before a year is no number."""
+    text = ("Declaration of the Summit\n\nThe full declaration can be read on the Summit's site.\n\n"
+            "[Excerpts below]\n\n"
+            "“…….15. We commit to widen access to training for workers who lose their jobs as industries change.\n\n"
+            "16. We will support the ministries of labour in building employment services that reach every region.\n")
+    doc = parse_document(text)
+    found = [(own_text(text, p)[:4], p.number) for p in doc.provisions if p.kind is not Kind.LIST]
+    assert found == [("The ", None), ("15. ", "15"), ("16. ", "16")]
+    year = ("Palabras del Secretario\n\nEl Secretario abrió la sesión con una cita del informe anual.\n\n"
+            "“…2040. Ese fue el año en que la región volvió a crear empleo.”\n")
+    assert [p.number for p in parse_document(year).provisions] == [None, None]

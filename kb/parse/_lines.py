@@ -60,6 +60,11 @@ _ARTICLE_RE = re.compile(r"^\s*(?:Art[íi]culo|ART[ÍI]CULO|Article|ARTICLE|Art\
 _CHAPTER_ARTICLE_RE = re.compile(r"^\s*(?:Art[íi]culo|ART[ÍI]CULO|Article|ARTICLE)\s+(?P<num>\d{1,2}\.\d{1,2})"
                                  rf"\s*[:.\-–]?\s+(?P<body>[{_CAP}].*)$")
 _JOINING_MAX = 4  # a title's words in lower case are joining words this short ("de", "las", "and", "with")
+# An excerpt's opening quotation mark and ellipsis before the number of the paragraph quoted ("“…….22. With ..."),
+# and an editor's note that excerpts follow ("[Extracts below]").
+_EXCERPT_OPEN_RE = re.compile(r"^\s*[“\"‘]?\s*(?:…|\.{3})[….]*\s*(?=\d)")
+_EXCERPTS_NOTE_RE = re.compile(r"^\s*[\[(](?:extracts?|excerpts?|extractos?|fragmentos?)(?:\s+(?:below|follow|"
+                               r"a continuaci[óo]n))?[\])]\s*$", re.IGNORECASE)
 # A letter alone on its line, its item's text on the next ("a)" / "coordinar la implementación ...").
 _LETTER_ONLY_RE = re.compile(r"^\s*(?:\((?P<num>[a-z]|ii|iii|iv|vi|vii|viii|ix|xi|xii)\)|"
                              r"(?P<alt>[a-z]|ii|iii|iv|vi|vii|viii|ix|xi|xii)[.)])\s*$")
@@ -199,6 +204,10 @@ def _styles(num: str) -> frozenset[str]:
 
 def _classify(segment: Segment, raw: str) -> Line:
     content = raw.rstrip()
+    quoted = 0
+    if (m := _EXCERPT_OPEN_RE.match(content)) and _NUMBERED_RE.match(content[m.end():]):
+        quoted = m.end() - (len(content) - len(content.lstrip()))  # the paragraph begins at its number
+        content = " " * m.end() + content[m.end():]
     start = segment.start + len(content) - len(content.lstrip())
     text = clean(content)
     line = Line(segment.no, start, segment.start + len(content), raw, Tok.TEXT, text, text,
@@ -207,7 +216,7 @@ def _classify(segment: Segment, raw: str) -> Line:
     if not text:
         return replace(line, tok=Tok.BLANK)
     if (_PAGE_MARKER_RE.match(content) or _PAGE_CAPTION_RE.match(content) or _HOST_FURNITURE_RE.match(content)
-            or _RULE_LINE_RE.match(content)):
+            or _RULE_LINE_RE.match(content) or _EXCERPTS_NOTE_RE.match(content)):
         return replace(line, tok=Tok.NOISE)
     if (m := _CHAPTER_ARTICLE_RE.match(content)) and _is_title(clean(m["body"])) and all(
             len(w) <= _JOINING_MAX for w in m["body"].split() if w[:1].islower()):  # a title, not a wrapped sentence
@@ -231,7 +240,7 @@ def _classify(segment: Segment, raw: str) -> Line:
     if m := _AGENDA_RE.match(content):
         return replace(line, tok=Tok.AGENDA, body=clean(m["body"]))
     if m := _NUMBERED_RE.match(content):
-        indent = len(content[:len(content) - len(content.lstrip())].expandtabs(4))
+        indent = len(content[:len(content) - len(content.lstrip())].expandtabs(4)) - quoted
         return replace(line, tok=Tok.NUMBERED, body=clean(m["body"]), num=m["num"], indent=indent)
     if m := _LETTERED_RE.match(content):
         return replace(line, tok=Tok.LETTERED, body=clean(m["body"]), num=m["num"] or m["alt"])
