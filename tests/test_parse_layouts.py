@@ -4321,3 +4321,36 @@ def test_an_excerpt_begins_at_its_paragraphs_number() -> None:
     year = ("Palabras del Secretario\n\nEl Secretario abrió la sesión con una cita del informe anual.\n\n"
             "“…2040. Ese fue el año en que la región volvió a crear empleo.”\n")
     assert [p.number for p in parse_document(year).provisions] == [None, None]
+
+
+_LONG_ENTRY_CONTENTS = (
+    "GB.401/7\n401st Session\nGeneva, March 2041\n\nREPORT OF THE COMMITTEE ON SKILLS AND TRAINING\n\n"
+    "Contents\n\n"
+    "I. Review of the conclusions on apprenticeships adopted at the previous session of the Conference, with the "
+    "reports that member States sent on quality apprenticeships and on the schemes for young people\n\n"
+    "II. Statistics of training enrolments\n\n"
+    "III. Cooperation of the Office with the regional development banks and with the vocational training "
+    "institutions of the region, and the proposals for follow-up that came out of the regional meeting\n\n"
+    "IV. Other questions\n\n\n"
+    "1. The Committee met on 14 March 2041. Ms. Okafor (Government, Nigeria) chaired it, and Mr. Lund and Ms. "
+    "Ferreira served as Employer and Worker Vice-Chairpersons of the Committee, in that order.\n\n"
+    "2. The Committee had before it the following agenda, which it adopted without change.\n")
+
+
+def test_a_long_entry_of_a_headed_contents_between_its_siblings_is_an_entry() -> None:
+    """A table of contents under its heading whose roman entries run long enough for prose ("I. Review of the
+    conclusions ...", over "II. Statistics ..."): an entry, and the table runs to its last one; the body
+    begins with the numbered paragraphs under it."""
+    doc = parse_document(_LONG_ENTRY_CONTENTS)
+    assert doc.contents_lines == ((7, 15),)
+    assert first_words(_LONG_ENTRY_CONTENTS) == ["1.", "2."]
+
+
+def test_a_long_roman_line_under_contents_not_followed_by_its_sibling_is_prose() -> None:
+    """Under a ``Contents`` heading, a long line with a roman mark that no "II." follows (numbered paragraphs do)
+    is the body's opening: the table ends before it, as before prose."""
+    text = _LONG_ENTRY_CONTENTS.replace("II. Statistics of training enrolments\n\n", "").replace(
+        "III. Cooperation of the Office", "1. Cooperation of the Office").replace("IV. Other questions\n\n\n", "")
+    doc = parse_document(text)
+    assert doc.contents_lines == ((7, 7),)
+    assert first_words(text)[0] == "I."

@@ -210,7 +210,7 @@ def _tables_of_contents(lines: list[Line]) -> tuple[set[int], list[tuple[int, in
                 titles.append(title)
                 i += 1
                 continue
-            if len(line.text) >= _PROSE_AFTER_TOC and is_prose(line):
+            if len(line.text) >= _PROSE_AFTER_TOC and is_prose(line) and not (headed and _entry_of_run(lines, i)):
                 break
             if _is_opening(line):  # the text's opening ("The Heads of State ... participating ..."): it begins
                 i = _title_over(lines, first, i)
@@ -236,6 +236,18 @@ def _tables_of_contents(lines: list[Line]) -> tuple[set[int], list[tuple[int, in
             spans.append((lines[first].no, lines[last].no))
     spans.sort()
     return toc, spans
+
+
+_ROMAN_MARK_RE = re.compile(r"^\s*([IVXLC]+)\.\s")
+
+
+def _entry_of_run(lines: list[Line], i: int) -> bool:
+    """Whether a long line under a table of contents' heading is one of its entries all the same: it opens
+    with a roman mark and the next line shown is the heading with the mark after it ("I. Seguimiento de
+    las conclusiones sobre ..." over "II. Estadísticas"), as a long entry is printed and prose never is."""
+    mark = _ROMAN_MARK_RE.match(lines[i].text)
+    after = next((line for line in lines[i + 1:] if line.tok not in (Tok.BLANK, Tok.NOISE)), None)
+    return bool(mark and after and after.tok is Tok.SECTION and follows(after.num, mark.group(1)))
 
 
 def _title_over(lines: list[Line], first: int, i: int) -> int:
