@@ -4354,3 +4354,37 @@ def test_a_long_roman_line_under_contents_not_followed_by_its_sibling_is_prose()
     doc = parse_document(text)
     assert doc.contents_lines == ((7, 7),)
     assert first_words(text)[0] == "I."
+
+
+_FORWARDED = (
+    "[Labour List] Fwd: The Ninth Meeting of the Working Group on Social Dialogue was held in Quito on\n\n"
+    "From: Secretariat Mailbox (secretariat@example.org)\nDate: Mon Mar 4 2041 - 09:12:55\n\n\n"
+    "> Ninth Meeting of the Working Group on Social Dialogue\n"
+    "> Quito, 12 - 13 February 2041\n"
+    "> INTRODUCTION\n"
+    "> The Ninth Meeting of the Working Group on Social Dialogue was held in Quito on 12 and 13 February 2041 at the\n"
+    "> invitation of the Ministry of Labour of Ecuador, with delegations from eighteen member States.\n"
+    "> The Group reviewed the labour councils of the region and agreed on a\n"
+    "> questionnaire for its next report, to be sent to the ministries in April.\n")
+
+
+def test_a_forwarded_messages_quoted_text_is_read_without_its_quote_marks() -> None:
+    """A mailing list's message forwarding a text with every line quoted ("> INTRODUCTION"): its subject, sender
+    and date are the cover, and so are the quoted meeting name and place; the heading in capitals heads the two
+    paragraphs, each beginning after its quote mark."""
+    doc = parse_document(_FORWARDED)
+    found = [(p.kind, own_text(_FORWARDED, p)[:12]) for p in doc.provisions if p.kind is not Kind.LIST]
+    assert found == [(Kind.SECTION, "INTRODUCTION"), (Kind.PARAGRAPH, "The Ninth Me"), (Kind.PARAGRAPH, "The Group re")]
+    assert doc.metadata.title == "Ninth Meeting of the Working Group on Social Dialogue"
+
+
+def test_a_line_or_two_opening_on_a_quote_mark_and_quotes_without_a_header_are_text() -> None:
+    """Two lines opening on ">" in a text are text, their mark kept; a note over a quoted text with no mail header
+    between them is the body's, not a message's cover."""
+    text = ("The Committee compared the shares of workers covered in each State:\n\n"
+            "> 50 % of workers in five member States;\n\n> 75 % of workers in three member States.\n\n"
+            "It asked the Secretariat for the figures of the other States.\n")
+    assert first_words(text) == ["The", ">", ">", "It"]
+    noted = ("The Secretariat sends the members of the Group the report of their last meeting, as it was adopted, "
+             "and asks for their remarks by the end of the month.\n\n" + _FORWARDED[_FORWARDED.index("> Ninth"):])
+    assert first_words(noted)[0] == "The" and parse_document(noted).body_line == 1

@@ -76,7 +76,7 @@ class Placed:
                             and self.text[segment.start:o].strip())
             bounds = [segment.start, *inside, segment.end]
             out += [Segment(segment.no, a, b, segment.inline, segment.heading and a == segment.start,
-                            segment.slide and a == segment.start) for a, b in pairwise(bounds)]
+                            segment.slide and a == segment.start, segment.quoted) for a, b in pairwise(bounds)]
         return out
 
     def check_lines(self, lines: list[Line]) -> None:

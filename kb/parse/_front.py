@@ -802,6 +802,19 @@ _TRANSCRIPT_CAPTION_RE = re.compile(r"^\s*(?:Transcript of\s.*|Transcription|Tra
 _CAPTION_LINES = 10  # the host's summary above its caption is a few lines
 
 
+_MAIL_HEADER_RE = re.compile(r"^\s*(?:from|date|sent|to|subject|de|fecha|enviado|para|asunto|envoy[ée]|objet)\s*:\s*\S",
+                             re.IGNORECASE)
+
+
+def _after_message_header(lines: list[Line]) -> int:
+    """Where the text a forwarded message quotes begins: its first quoted line, when a mail header ("From: ...",
+    "Date: ...") is printed above it (the message's subject, sender and date are its cover)."""
+    first = next((i for i, line in enumerate(lines) if line.quoted), None)
+    if first is None or not any(_MAIL_HEADER_RE.match(line.raw) for line in lines[:first]):
+        return 0
+    return first
+
+
 def _after_transcript_caption(lines: list[Line]) -> int:
     """Where the text a document host transcribes begins: after its caption, when the caption comes within the
     first lines (the host's summary of the document above it repeats the document's opening), and after the
@@ -880,7 +893,7 @@ def front_matter(lines: list[Line], is_title: Callable[[str], bool]) -> Front:
     toc, spans = _tables_of_contents(lines)
     quoted = _quoted_subtitles(lines)
     width = wrap_width(lines)
-    floor = max(_after_deck_caption(lines), _after_transcript_caption(lines))
+    floor = max(_after_deck_caption(lines), _after_transcript_caption(lines), _after_message_header(lines))
     repeated = _after_repeated_head(lines)
     # a deck's text begins with the slide after its title slide, titled or not (a table of its figures, a
     # slide's title glued where nothing tells where it ends)

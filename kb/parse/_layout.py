@@ -22,12 +22,15 @@ A slide host's transcript prints each slide on one line (after its number, or un
 title glued to its text: the slide is cut into its title (a heading, ended by a title printed before, a
 question, the noun naming the slide's part or the first bullet), its text and its bullets, its number left
 out. A news page's link to the rest of a story ("Read more >>") is cut from the summary it ends.
+
+A message forwarded by a mailing list prints the text it forwards with each line quoted ("> FOREWORD"): the
+quote mark is no part of the line's text, which begins after it.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import pairwise
 
 __all__ = ["PREAMBLE_CUES", "Segment", "follows", "segments"]
@@ -43,6 +46,7 @@ class Segment:
     inline: bool = False  # cut out of a longer line
     heading: bool = False  # a slide's title: it heads what follows it
     slide: bool = False  # a slide's first part (after the deck's title slide), titled or not
+    quoted: bool = False  # a line of the text a forwarded message quotes, after its quote mark
 
 
 # A cut is looked for only in lines at least this long: shorter ones are one item each.
@@ -581,6 +585,7 @@ def segments(text: str) -> list[Segment]:
     # A page saved with a line break's tag ending its lines ("VISTOS:<br />"): the tags are no text.
     tagged_ends = sum(1 for line in physical if _LINE_END_BREAK_RE.search(line)) >= _HTML_BREAKS
     opened = False  # a line with text came before: only the text's first line may open with its cover
+    quoted = _quote_marks(physical)
     for no, line in enumerate(physical, start=1):
         line_end = offset + len(line)
         if no - 1 in slides and no - 1 != first_slide:
@@ -594,7 +599,8 @@ def segments(text: str) -> list[Segment]:
         if tagged_ends and not markup and (end_tag := _LINE_END_BREAK_RE.search(line)):
             tags, markup = [(end_tag.start(), end_tag.end())], True
         pieces = [(a, b) for (_, a), (b, _) in pairwise([(0, 0), *tags, (len(line), len(line))])] \
-            if markup else [(0, len(line))]
+            if markup else [(quoted.get(no - 1, 0), len(line))]
+        first_piece = len(out)
         for start, end in pieces:
             raw = line[start:end]
             if len(pieces) > 1 and not raw.strip():
@@ -611,8 +617,26 @@ def segments(text: str) -> list[Segment]:
                 out += _split_line(raw, offset + start, no, seq, first=not opened)
             out += tail
             opened = opened or bool(raw.strip())
+        if no - 1 in quoted:
+            out[first_piece:] = [replace(piece, quoted=True) for piece in out[first_piece:]]
         offset = line_end + 1
     return out
+
+
+_QUOTE_RE = re.compile(r"^(?:[ \t]*>)+[ \t]?")
+_QUOTED_LINES = 5  # a message forwarded with its lines quoted has a body this long at least
+_QUOTED_SHARE = 0.8  # of the lines with text from the first quoted one on, so many are quoted in a forwarded message
+
+
+def _quote_marks(physical: list[str]) -> dict[int, int]:
+    """The width of the quote mark ("> ") of each line of a forwarded message's quoted text (by 0-based line):
+    five lines or more quoted, and next to every line with text from the first of them on; a line or two
+    opening on ">" ("> 50 % of the members") is text."""
+    marks = {k: m.end() for k, line in enumerate(physical) if (m := _QUOTE_RE.match(line)) and line[m.end():].strip()}
+    if len(marks) < _QUOTED_LINES:
+        return {}
+    shown = [k for k, line in enumerate(physical) if k >= min(marks) and line.strip()]
+    return marks if len(marks) >= _QUOTED_SHARE * len(shown) else {}
 
 
 # Markup that breaks a line in a browser: paragraphs, line breaks, list items, headings, table rows.

@@ -170,6 +170,7 @@ class Line:
     inline: bool = False  # cut out of a longer physical line
     heading: bool = False  # a slide's title, heading what follows it
     slide: bool = False  # a slide's first part (after the deck's title slide), titled or not
+    quoted: bool = False  # a line of the text a forwarded message quotes
     article: bool = False  # numbered as an article ("Artículo 1.", "Article 2:")
 
 
@@ -212,7 +213,7 @@ def _classify(segment: Segment, raw: str) -> Line:
     text = clean(content)
     line = Line(segment.no, start, segment.start + len(content), raw, Tok.TEXT, text, text,
                 leader=bool(_LEADER_RE.search(content)), inline=segment.inline, heading=segment.heading,
-                slide=segment.slide)
+                slide=segment.slide, quoted=segment.quoted)
     if not text:
         return replace(line, tok=Tok.BLANK)
     if (_PAGE_MARKER_RE.match(content) or _PAGE_CAPTION_RE.match(content) or _HOST_FURNITURE_RE.match(content)
