@@ -4388,3 +4388,16 @@ def test_a_line_or_two_opening_on_a_quote_mark_and_quotes_without_a_header_are_t
     noted = ("The Secretariat sends the members of the Group the report of their last meeting, as it was adopted, "
              "and asks for their remarks by the end of the month.\n\n" + _FORWARDED[_FORWARDED.index("> Ninth"):])
     assert first_words(noted)[0] == "The" and parse_document(noted).body_line == 1
+
+
+def test_a_slots_first_time_with_a_stray_stop_is_still_a_slot() -> None:
+    """A programme whose slot keeps a stop after its first time ("11:30. - 13:00 FIRST PLENARY SESSION", en dash) among
+    slots without one: an agenda slot as they are; a decimal paragraph number with its stop is no time."""
+    text = ("MONDAY, MAY 6\n\n9:00 – 10:30 OPENING SESSION\n\n10:30 – 11:00 COFFEE BREAK\n\n"
+            "11:30. – 13:00 FIRST PLENARY SESSION\n\n13:00 – 14:30 LUNCH\n")
+    got = [(p.kind, own_text(text, p)) for p in parse_document(text).provisions if p.kind is not Kind.LIST]
+    assert (Kind.AGENDA_ITEM, "11:30. – 13:00 FIRST PLENARY SESSION") in got
+    assert [k for k, _ in got].count(Kind.AGENDA_ITEM) == 4
+    numbered = ("2. TRAINING\n\n2.10. The Centre will train the trainers of the ministries in ten sessions.\n\n"
+                "2.11. The sessions will run from March to June.\n")
+    assert Kind.AGENDA_ITEM not in [p.kind for p in parse_document(numbered).provisions]

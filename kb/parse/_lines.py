@@ -43,8 +43,9 @@ _TITLE_MAX = 100
 _ROMAN_RE = re.compile(r"^C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})$")
 # "9:00 - 9:30 Welcome", "9:00 a.m. - 9:30 p.m. Registration", or the time slot alone, its entry on the next line.
 _TIME = r"\d{1,2}[:.]\d{2}(?:\s*[ap]\.\s?m\.?|\s*[AP]M\b|\s*hrs?\.?)?"
-_AGENDA_RE = re.compile(rf"^\s*(?P<body>{_TIME}\s*[-\u2013\u2014]\s*{_TIME}(?:\s+\S.*)?)$")
-AGENDA_SLOT_RE = re.compile(rf"^\s*{_TIME}\s*[-\u2013\u2014]\s*{_TIME}\s*$")
+# a slot's first time may keep a stray stop before its dash ("11:30. - 13:00")
+_AGENDA_RE = re.compile(rf"^\s*(?P<body>{_TIME}\.?\s*[-\u2013\u2014]\s*{_TIME}(?:\s+\S.*)?)$")
+AGENDA_SLOT_RE = re.compile(rf"^\s*{_TIME}\.?\s*[-\u2013\u2014]\s*{_TIME}\s*$")
 # "1.", "1)", "1.-", and the ordinal signs of Spanish texts: "1º", "2°.", "3.º"
 # A number's stop glued to its item's first word ("1.Approval of the agenda") is a mark as well.
 _NUMBERED_RE = re.compile(r"^\s*(?P<num>\d{1,3})(?:(?:[.)][-\u2013]?|\.?[º°]\.?(?!\s+de\s+(?:enero|febrero|marzo|"
