@@ -4401,3 +4401,27 @@ def test_a_slots_first_time_with_a_stray_stop_is_still_a_slot() -> None:
     numbered = ("2. TRAINING\n\n2.10. The Centre will train the trainers of the ministries in ten sessions.\n\n"
                 "2.11. The sessions will run from March to June.\n")
     assert Kind.AGENDA_ITEM not in [p.kind for p in parse_document(numbered).provisions]
+
+
+_LISTED_HEADING = (
+    "GB.402/9\n402nd Session\nGeneva, November 2041\n\nREPORT OF THE COMMITTEE ON TRAINING\n\nContents\n\n"
+    "Election of the officers\n\nIntroduction\n\nI. Review of the programme\n\nII. Other questions\n\n\n"
+    "Election of the officers\n\n"
+    "1. The Committee elected Ms. Rivera (Government, Chile) as its Chairperson, and Mr. Dube and Ms. Lind as "
+    "its Vice-Chairpersons, on the proposal of the groups.\n\nIntroduction\n\n"
+    "2. The representative of the Director-General opened the sitting and presented the report of the Office.\n")
+
+
+def test_a_heading_under_the_contents_that_lists_it_opens_the_body() -> None:
+    """Under a table of contents without page numbers, its first entry printed again ("Election of the officers")
+    over the first numbered paragraph: the heading of the body's first part, not the cover's."""
+    found = [(p.kind, own_text(_LISTED_HEADING, p)[:14]) for p in parse_document(_LISTED_HEADING).provisions
+             if p.kind is not Kind.LIST]
+    assert found[:2] == [(Kind.SECTION, "Election of th"), (Kind.PARAGRAPH, "1. The Committ")]
+
+
+def test_a_title_printed_again_under_the_contents_stays_the_covers() -> None:
+    """The text's title printed again under its table of contents, which does not list it, is the cover's."""
+    text = _LISTED_HEADING.replace("\n\n\nElection of the officers\n\n1.", "\n\n\nReport of the Committee\n\n1.")
+    found = [own_text(text, p)[:14] for p in parse_document(text).provisions if p.kind is not Kind.LIST]
+    assert found[0] == "1. The Committ"

@@ -686,6 +686,27 @@ def _with_part_heading(lines: list[Line], start: int, toc: set[int]) -> int:
     return start if shown[0] in toc or menu else shown[0]
 
 
+_ENTRY_MIN = 8  # letters of a heading's title that must be found in the table of contents above it
+
+
+def _with_entry_heading(lines: list[Line], start: int, toc: set[int]) -> int:
+    """A heading just before where the body begins, right under a table of contents that lists it ("GLOSARIO DE
+    SIGLAS" under the table whose first entry it is), heads the body's first part: the title over the table is
+    the cover's, an entry printed again is the body's."""
+    shown = [j for j in range(start - 1, -1, -1) if lines[j].tok not in (Tok.BLANK, Tok.NOISE)][:2]
+    if len(shown) < 2 or shown[0] in toc or shown[1] not in toc or start >= len(lines):
+        return start
+    heading = lines[shown[0]]
+    title = _entry_title(heading.text)
+    first = shown[1]
+    while first - 1 in toc:
+        first -= 1
+    listed = _fold(" ".join(line.text for line in lines[first:shown[1] + 1]))
+    if heading.tok not in (Tok.TEXT, Tok.SECTION) or len(title) < _ENTRY_MIN or title not in listed:
+        return start
+    return shown[0]
+
+
 def _sentence(text: str) -> bool:
     """A sentence of at least three words, ended by its stop (not an ellipsis)."""
     end = text.rstrip("\"”’')] ")
@@ -911,6 +932,7 @@ def front_matter(lines: list[Line], is_title: Callable[[str], bool]) -> Front:
             # the note's first lines may be those wrapped above where the body seemed to begin
             start = _after_announcement(lines, _with_wrapped_head(lines, start, toc))
             start = _with_part_heading(lines, start, toc)
+            start = _with_entry_heading(lines, start, toc)
             if start < repeated:  # the cover line and its copy are no body: it begins under them
                 start = next((j for j in range(repeated, len(lines)) if lines[j].tok not in (Tok.BLANK, Tok.NOISE)),
                              len(lines))
