@@ -4425,3 +4425,37 @@ def test_a_title_printed_again_under_the_contents_stays_the_covers() -> None:
     text = _LISTED_HEADING.replace("\n\n\nElection of the officers\n\n1.", "\n\n\nReport of the Committee\n\n1.")
     found = [own_text(text, p)[:14] for p in parse_document(text).provisions if p.kind is not Kind.LIST]
     assert found[0] == "1. The Committ"
+
+
+_GLUED_CONTENTS = (
+    "LOS JÓVENES Y EL TRABAJO DECENTE\n\nOficina Regional para América Latina y el Caribe - 2041\n\n"
+    "NDICE DE CONTENIDOS\n"
+    "PRESENTACIN INTRODUCCIN 1. UNA DCADA DE CAMBIOS EN EL EMPLEO JUVENIL 1.1 El escenario econmico: crecimiento "
+    "y empleo 1.2 Jvenes que ni estudian ni trabajan 2. PROPUESTAS DE POLTICA 2.1 Formacin y aprendizaje en la "
+    "empresa 2.2 Servicios de empleo para los jvenes 3. CONCLUSIONES Y TAREAS PARA LA OFICINA 3 5 9 14 20 27 33\n\n"
+    "PRESENTACIN\n\n"
+    "Este informe recoge las presentaciones y los debates de la reunin regional sobre empleo juvenil, celebrada en "
+    "Lima con representantes de gobiernos, empleadores y trabajadores de la regin.\n")
+
+
+def test_a_table_of_contents_glued_onto_one_line_under_its_heading_is_set_aside() -> None:
+    """A table of contents glued onto one line under its heading (``NDICE``, its accent dropped by the converter),
+    its page numbers run together at the line's end: the whole line is the table's, and the body begins with the
+    heading under it."""
+    doc = parse_document(_GLUED_CONTENTS)
+    assert doc.contents_lines == ((5, 6),)
+    found = [(p.kind, own_text(_GLUED_CONTENTS, p)[:10]) for p in doc.provisions if p.kind is not Kind.LIST]
+    assert found == [(Kind.SECTION, "PRESENTACI"), (Kind.PARAGRAPH, "Este infor")]
+
+
+def test_a_long_line_of_figures_after_a_tables_entries_is_not_glued_into_it() -> None:
+    """Under a contents heading with its entries one to a line, a long line of the body that ends on figures
+    ("... 12 15 18") is no table glued onto one line: the table ends before it, as before prose."""
+    text = ("INFORME ANUAL\n\nÍndice\n\nPrólogo 3\n\nIntroducción 5\n\nResultados 9\n\n\n"
+            "En el año la Oficina atendió a los servicios de empleo de la región, con sus equipos de cada país y con "
+            "los fondos que le confiaron los gobiernos y los bancos regionales de desarrollo. 1. En el primer trimestre se "
+            "formaron trescientos orientadores de los servicios públicos de empleo. 2. En el segundo trimestre los "
+            "orientadores atendieron a jóvenes de cinco países, en grupos de 12 15 18\n")
+    doc = parse_document(text)
+    assert doc.contents_lines == ((3, 9),)
+    assert first_words(text)[0] == "En"

@@ -59,7 +59,8 @@ __all__ = ["ANNOUNCEMENT_RE", "Front", "front_matter", "inner_covers", "is_prose
            "signature_block"]
 
 _TOC_HEAD_RE = re.compile(
-    r"^\s*(?:\*\*)?(?:table of contents?|contents?|index|[íi]ndice(?: general)?|contenidos?|"
+    # "NDICE": "ÍNDICE" as a converter that drops accented letters prints it
+    r"^\s*(?:\*\*)?(?:table of contents?|contents?|index|[íi]?ndice(?: general| de contenidos?)?|contenidos?|"
     r"tabla de contenidos?|sumario|[íi]ndice del art[íi]culo|article index)\s*:?(?:\*\*)?\s*$", re.IGNORECASE)
 _ARTICLE_INDEX_RE = re.compile(r"^\s*(?:[íi]ndice del art[íi]culo|article index)\s*:?\s*$", re.IGNORECASE)
 _PAGE_TOOL_RE = re.compile(r"^\s*(?:print|imprimir|e-?mail|correo|pdf)\s*$", re.IGNORECASE)
@@ -193,6 +194,7 @@ def _tables_of_contents(lines: list[Line]) -> tuple[set[int], list[tuple[int, in
                 first -= 1
         titles: list[str] = []
         unpaged = 0  # entries without a leader or page number
+        glued: int | None = None  # the line all the entries were glued onto
         if headed:
             i += 1
         while i < len(lines):
@@ -206,7 +208,11 @@ def _tables_of_contents(lines: list[Line]) -> tuple[set[int], list[tuple[int, in
             title = _entry_title(line.text)
             if titles and title and title == titles[0]:
                 break  # the first entry again: the body begins
-            if line.leader or (headed and _PAGE_END_RE.search(line.text)):
+            if glued is not None and line.no != glued:
+                break  # the whole table was glued onto one line, its page numbers at its end: the body begins
+            if headed and glued is None and not titles and _glued_entries(lines, i):
+                glued = line.no
+            if line.leader or (headed and (_PAGE_END_RE.search(line.text) or glued is not None)):
                 titles.append(title)
                 i += 1
                 continue
@@ -236,6 +242,19 @@ def _tables_of_contents(lines: list[Line]) -> tuple[set[int], list[tuple[int, in
             spans.append((lines[first].no, lines[last].no))
     spans.sort()
     return toc, spans
+
+
+_PAGE_RUN_RE = re.compile(r"\S(?:\s+\d{1,3}){3,}\s*$")  # the page numbers of entries glued onto one line
+
+
+def _glued_entries(lines: list[Line], i: int) -> bool:
+    """Whether the line at ``i`` is a piece of a table of contents glued onto one physical line, its page numbers
+    run together at its end ("GLOSARIO ... 1. UNA GENERACIÓN ... 3. REFLEXIONES FINALES 4 5 9 12 14")."""
+    line = lines[i]
+    if not line.inline:
+        return False
+    last = max((j for j in range(i, len(lines)) if lines[j].no == line.no), default=i)
+    return bool(_PAGE_RUN_RE.search(lines[last].text))
 
 
 _ROMAN_MARK_RE = re.compile(r"^\s*([IVXLC]+)\.\s")
