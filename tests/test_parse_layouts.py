@@ -4459,3 +4459,27 @@ def test_a_long_line_of_figures_after_a_tables_entries_is_not_glued_into_it() ->
     doc = parse_document(text)
     assert doc.contents_lines == ((3, 9),)
     assert first_words(text)[0] == "En"
+
+
+_MARKUP_OBJECTIVES = (
+    "Working Group on Labour Inspection\n\n"
+    "<p>DRAFT AGENDA</p> <p>Date: May 4 and 5, 2041</p> <p>Place: Hall of the Americas, Washington, D.C.</p> "
+    "<p>Objectives:</p> <p> Review the reports of the labour inspectorates on their plans for the year.</p> "
+    "<p> Agree on a common checklist for the inspection of small enterprises.</p> "
+    "<p> Name the countries that will host the next two workshops.</p>\n")
+
+
+def test_an_objectives_label_heads_the_body_of_a_page_saved_as_markup() -> None:
+    """A page saved with its markup on one line, its "Objectives:" paragraph over the objectives: the label heads
+    the body's first part (its items are objectives), not the cover's fields above it."""
+    found = [(p.kind, own_text(_MARKUP_OBJECTIVES, p)[:12]) for p in parse_document(_MARKUP_OBJECTIVES).provisions
+             if p.kind is not Kind.LIST]
+    assert found == [(Kind.SECTION, "Objectives:"), (Kind.OBJECTIVE, "Review the r"), (Kind.OBJECTIVE, "Agree on a c"),
+                     (Kind.OBJECTIVE, "Name the cou")]
+
+
+def test_a_field_over_the_body_of_a_page_saved_as_markup_stays_in_the_cover() -> None:
+    """The same page without the label: its "Place:" field over the first paragraph is the cover's."""
+    text = _MARKUP_OBJECTIVES.replace("<p>Objectives:</p> ", "")
+    found = [own_text(text, p)[:12] for p in parse_document(text).provisions if p.kind is not Kind.LIST]
+    assert found[0] == "Review the r"

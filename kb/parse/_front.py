@@ -699,8 +699,8 @@ def _with_part_heading(lines: list[Line], start: int, toc: set[int]) -> int:
     # document is titled so ("Mission and Mandates" is a title)
     alone = len(shown) == 1 and bool(_BARE_PART_RE.match(lines[shown[0]].text))
     if ((len(shown) < 2 and not alone) or start >= len(lines) or not _heads_body(lines[shown[0]], lines[start])
-            or lines[shown[0]].no == lines[start].no):
-        return start
+            or (lines[shown[0]].no == lines[start].no and lines[start].inline)):
+        return start  # a heading cut from the line the body begins on is ``_with_its_heading``'s
     menu = len(shown) == 3 and all(len(lines[j].text.split()) <= _MENU_WORDS for j in shown[1:])
     return start if shown[0] in toc or menu else shown[0]
 
