@@ -4483,3 +4483,25 @@ def test_a_field_over_the_body_of_a_page_saved_as_markup_stays_in_the_cover() ->
     text = _MARKUP_OBJECTIVES.replace("<p>Objectives:</p> ", "")
     found = [own_text(text, p)[:12] for p in parse_document(text).provisions if p.kind is not Kind.LIST]
     assert found[0] == "Review the r"
+
+
+_PROGRAMME = (
+    "MEETING OF THE WORKING GROUP ON SKILLS\n\nLima, Peru, May 6-7, 2041\n\nDRAFT PROGRAMME\n\n"
+    "MONDAY, MAY 6\n\nBadges are handed out from 3:00 p.m. onward.\n\n"
+    "TUESDAY, MAY 7\n\n9:00 – 10:00 OPENING SESSION\n\n10:00 – 12:30 FIRST WORKING SESSION\n")
+
+
+def test_a_programmes_first_day_with_a_sentence_alone_opens_the_body() -> None:
+    """A programme whose first day holds one sentence (badges to collect), over the day its slots begin with: the
+    first day's heading and its sentence are the body's, not the cover's."""
+    found = [(p.kind, own_text(_PROGRAMME, p)[:10]) for p in parse_document(_PROGRAMME).provisions
+             if p.kind is not Kind.LIST]
+    assert found[:3] == [(Kind.SECTION, "MONDAY, MA"), (Kind.PARAGRAPH, "Badges are"), (Kind.SECTION, "TUESDAY, M")]
+
+
+def test_a_covers_dated_day_over_a_field_stays_in_the_cover() -> None:
+    """The cover's date with its weekday ("Monday, May 6, 2041") over a field, not a sentence, stays the cover's."""
+    text = _PROGRAMME.replace("MONDAY, MAY 6\n\nBadges are handed out from 3:00 p.m. onward.",
+                              "Monday, May 6, 2041\n\nOriginal: English")
+    found = [own_text(text, p)[:10] for p in parse_document(text).provisions if p.kind is not Kind.LIST]
+    assert found[0] == "TUESDAY, M"

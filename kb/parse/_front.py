@@ -690,6 +690,18 @@ def _heads_body(heading: Line, first: Line) -> bool:
     return bool(_WEEKDAY_RE.match(heading.text)) and first.tok is Tok.AGENDA
 
 
+def _with_earlier_days(lines: list[Line], start: int) -> int:
+    """A programme's day whose only line is a sentence ("WEDNESDAY, AUGUST 10" over "Participants may register
+    from 1:30 p.m."), just before the day the body begins with, is the programme's too: its first day."""
+    while start < len(lines) and _WEEKDAY_RE.match(lines[start].text):
+        shown = [j for j in range(start - 1, -1, -1) if lines[j].tok not in (Tok.BLANK, Tok.NOISE)][:2]
+        if (len(shown) < 2 or not _WEEKDAY_RE.match(lines[shown[1]].text) or lines[shown[0]].tok is not Tok.TEXT
+                or not _sentence(lines[shown[0]].text)):
+            break
+        start = shown[1]
+    return start
+
+
 def _with_part_heading(lines: list[Line], start: int, toc: set[int]) -> int:
     """The heading of the body's first part (see ``_heads_body``) on the line just before where the body begins,
     not the text's first line (its title), nor the last entry of a site's menu or of a table of contents (a run
@@ -952,6 +964,7 @@ def front_matter(lines: list[Line], is_title: Callable[[str], bool]) -> Front:
             start = _after_announcement(lines, _with_wrapped_head(lines, start, toc))
             start = _with_part_heading(lines, start, toc)
             start = _with_entry_heading(lines, start, toc)
+            start = _with_earlier_days(lines, start)
             if start < repeated:  # the cover line and its copy are no body: it begins under them
                 start = next((j for j in range(repeated, len(lines)) if lines[j].tok not in (Tok.BLANK, Tok.NOISE)),
                              len(lines))
