@@ -4505,3 +4505,30 @@ def test_a_covers_dated_day_over_a_field_stays_in_the_cover() -> None:
                               "Monday, May 6, 2041\n\nOriginal: English")
     found = [own_text(text, p)[:10] for p in parse_document(text).provisions if p.kind is not Kind.LIST]
     assert found[0] == "TUESDAY, M"
+
+
+_STORY_TRANSCRIPT = (
+    "BOLETÍN. Pág. Presentación... Acuerdos de la reunión de Kingston... Recomendaciones...\n\n"
+    "Author:  Marta Gil Soto\n\n0 downloads 12 Views 90KB Size\n\nRecommend Stories\n\n\n"
+    "El molino del río de Ana Pardo\n\nTrabajo de fin de máster en historia del arte. El molino del río de Ana "
+    "Pardo. Estudio de las pinturas de la autora y de su taller en la costa.\n\n"
+    "Diario de un maestro rural PEDRO LUNA\n\nStory Transcript\n\n"
+    "En Kingston sesionó del 3 al 7 de mayo el Comité Regional, con los delegados de veinte países "
+    "de la región y los observadores de los organismos internacionales.\n")
+
+
+def test_a_hosts_recommended_stories_over_its_story_transcript_are_no_text() -> None:
+    """A document host's page: its summary, counters and a "Recommend Stories" block of other documents, over its
+    "Story Transcript" caption: the text begins under the caption."""
+    found = [own_text(_STORY_TRANSCRIPT, p)[:12] for p in parse_document(_STORY_TRANSCRIPT).provisions
+             if p.kind is not Kind.LIST]
+    assert found == ["En Kingston "]
+
+
+def test_a_story_transcript_named_in_a_sentence_is_no_caption() -> None:
+    """Words naming a transcript inside a sentence are the text's, no host's caption."""
+    text = ("INFORME DE LA REUNIÓN\n\nLa Secretaría publicó el acta de la sesión en el sitio del Comité, con los "
+            "documentos que los delegados presentaron durante la reunión.\n\n"
+            "Story Transcript of the session was sent to the delegations.\n\n"
+            "Los delegados aprobaron el acta sin cambios y la Presidencia levantó la sesión.\n")
+    assert first_words(text) == ["La", "Story", "Los"]

@@ -850,7 +850,8 @@ def _after_deck_caption(lines: list[Line]) -> int:
 
 # A document host's caption over the text it transcribes, under its summary of the document (its title, a
 # snippet of the text, a download button): "Transcript of <title>", "Transcription", "Transcripción".
-_TRANSCRIPT_CAPTION_RE = re.compile(r"^\s*(?:Transcript of\s.*|Transcription|Transcripci[óo]n|Transcri[çc][ãa]o)\s*$")
+_TRANSCRIPT_CAPTION_RE = re.compile(r"^\s*(?:Transcript of\s.*|(?:Story|Document) Transcript|Transcription|"
+                                    r"Transcripci[óo]n|Transcri[çc][ãa]o)\s*$")
 _CAPTION_LINES = 10  # the host's summary above its caption is a few lines
 
 
