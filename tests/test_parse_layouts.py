@@ -4532,3 +4532,28 @@ def test_a_story_transcript_named_in_a_sentence_is_no_caption() -> None:
             "Story Transcript of the session was sent to the delegations.\n\n"
             "Los delegados aprobaron el acta sin cambios y la Presidencia levantó la sesión.\n")
     assert first_words(text) == ["La", "Story", "Los"]
+
+
+_YEARS_PAGE = (
+    "Newsletter Contact Team Community\nHome» About Us» Milestones»\n\nMILESTONES\n\n2040\n\n"
+    "  • Peru hosts the Second Regional Seminar on Labour Inspection\n"
+    "  • The Network joins the regional task force on youth employment\n\n2038\n\n"
+    "  • Meeting in Quito on May 3rd and 4th of the ministries' focal points, who agree on the Network's rules "
+    "and on its first work plan for the two years ahead\n\n2036\n\n"
+    "  • The Network is set up by the Ministers of Labour of the Americas\n")
+
+
+def test_a_pages_years_over_their_bullets_are_its_body() -> None:
+    """A page of events by year, each year alone over its bullets: the years are the headings of the body from
+    the first one, not a cover's lines over the first long bullet."""
+    found = [own_text(_YEARS_PAGE, p)[:6] for p in parse_document(_YEARS_PAGE).provisions if p.kind is Kind.SECTION]
+    assert found == ["2040", "2038", "2036"]
+
+
+def test_a_covers_year_over_bullets_with_no_other_year_stays_the_covers() -> None:
+    """A single year alone over a list (the cover's year), with no other year further on, is the cover's."""
+    text = ("REPORT OF THE NETWORK\n\n2040\n\n"
+            "  • Meeting in Quito on May 3rd and 4th of the ministries' focal points, who agree on the Network's rules "
+            "and on its first work plan for the two years ahead\n"
+            "  • The Network joins the regional task force on youth employment\n")
+    assert [p.kind for p in parse_document(text).provisions if p.kind is Kind.SECTION] == []

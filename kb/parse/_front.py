@@ -702,6 +702,33 @@ def _with_earlier_days(lines: list[Line], start: int) -> int:
     return start
 
 
+_YEAR_ALONE_RE = re.compile(r"^\s*(?:19|20)\d{2}\s*$")
+
+
+def _with_earlier_years(lines: list[Line], start: int) -> int:
+    """A page of events by year ("2015" over its bullets, "2012" over its own, ...) whose body begins at a bullet:
+    the year over that bullet and the years over bullets above it are the page's, when another year alone heads
+    bullets further on (a single year over a text is a cover's)."""
+    def shown_before(k: int) -> list[int]:
+        return [j for j in range(k - 1, -1, -1) if lines[j].tok not in (Tok.BLANK, Tok.NOISE)]
+
+    if start >= len(lines) or lines[start].tok is not Tok.BULLET:
+        return start
+    later = any(_YEAR_ALONE_RE.match(line.text) for line in lines[start + 1:])
+    before = shown_before(start)
+    if not later or not before or not _YEAR_ALONE_RE.match(lines[before[0]].text):
+        return start
+    start = before[0]
+    while True:
+        before = shown_before(start)
+        bullets = 0
+        while bullets < len(before) and lines[before[bullets]].tok is Tok.BULLET:
+            bullets += 1
+        if not bullets or bullets >= len(before) or not _YEAR_ALONE_RE.match(lines[before[bullets]].text):
+            return start
+        start = before[bullets]
+
+
 def _with_part_heading(lines: list[Line], start: int, toc: set[int]) -> int:
     """The heading of the body's first part (see ``_heads_body``) on the line just before where the body begins,
     not the text's first line (its title), nor the last entry of a site's menu or of a table of contents (a run
@@ -966,6 +993,7 @@ def front_matter(lines: list[Line], is_title: Callable[[str], bool]) -> Front:
             start = _with_part_heading(lines, start, toc)
             start = _with_entry_heading(lines, start, toc)
             start = _with_earlier_days(lines, start)
+            start = _with_earlier_years(lines, start)
             if start < repeated:  # the cover line and its copy are no body: it begins under them
                 start = next((j for j in range(repeated, len(lines)) if lines[j].tok not in (Tok.BLANK, Tok.NOISE)),
                              len(lines))
