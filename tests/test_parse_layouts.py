@@ -4129,6 +4129,26 @@ def test_an_en_dash_in_mid_sentence_or_around_a_page_number_marks_nothing() -> N
     assert first_words(text) == ["The", "The", "The"]
 
 
+def test_an_en_dash_opening_an_aside_the_line_closes_marks_nothing() -> None:
+    """A wrapped line opening on an aside between en dashes, glued to its words as Spanish prints them ("Chile en
+    ese entonces") or spaced ("ILO and OAS"), the sentence going on after it: its paragraph carries on."""
+    spanish = ("RESUMEN DE LA REUNIÓN\n\nLa reunión fue presidida por la Ministra de Trabajo, quien recordó que\n"
+               "la cooperación entre ambas instituciones ha sido constante desde la primera reunión\n"
+               "de la Conferencia, y que la Presidencia del Grupo de Trabajo sobre inspección de\n"
+               "la región –Chile en ese entonces– impulsó el diálogo social en todos los países y\n"
+               "–Perú en el año siguiente– amplió la cooperación con las organizaciones de la\n"
+               "sociedad civil y con los organismos internacionales.\n\n"
+               "Las delegaciones acordaron lo siguiente:\n\n1. Realizar un taller sobre migración laboral.\n")
+    assert first_words(spanish) == ["La", "Las", "1."]
+    english = ("MEETING SUMMARY\n\nThe Chair recalled that the work of the Conference has rested on the support of\n"
+               "the institutions whose experts have served its Working Groups for years; these two\n"
+               "– ILO and OAS – have worked together since the first Conference and will go on doing so in\n"
+               "the years to come, with the support of the member states and of the social partners of\n"
+               "the region.\n\nThe delegations agreed on the following:\n\n"
+               "1. To hold a workshop on labor migration.\n")
+    assert first_words(english) == ["The", "The", "1."]
+
+
 def test_a_pages_title_under_a_stray_number_in_its_banner() -> None:
     """A follow-up page whose banner holds a stray counter ("2") among its lines, over the page's heading and its
     part's ("EMPLEO: Trabajo decente" / "MANDATOS"): the heading is the title; a number over prose gives none."""

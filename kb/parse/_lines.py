@@ -76,9 +76,11 @@ _LETTERED_RE = re.compile(r"^\s*(?:\((?P<num>[a-z]|ii|iii|iv|vi|vii|viii|ix|xi|x
 _LOST_GLYPH = "\ufffd|\u00b4\u2510\u017b"
 _GLYPHS = rf"[·•*▪●◦‣■□♦➢➤✓○§\uf0b7\uf0a7\uf076\uf0d8-]|{_LOST_GLYPH}"
 # An en dash (U+2013) marks an item too, before a capital only ("Agree on ...", or glued: "Name a ..."), as a word
-# processor's list prints it; one opening a wrapped line in mid-sentence (before "and its Chair") does not.
+# processor's list prints it; one opening a wrapped line in mid-sentence (before "and its Chair") does not, nor one
+# opening an aside the line closes with another en dash before the sentence goes on in lower case (Spanish glues
+# them to the aside's words, English spaces them).
 _BULLET_RE = re.compile(rf"^(?P<indent>[ \t]*)(?:(?:{_GLYPHS})\s+|"
-                        rf"-(?=[{_CAP}])|\u2013\s*(?=[¿¡\"“(]?[{_CAP}]))"
+                        rf"-(?=[{_CAP}])|\u2013\s*(?=[¿¡\"“(]?[{_CAP}])(?![^\u2013]{{1,80}}\u2013\s*[a-záéíóúñ,;]))"
                         r"(?P<body>\S.*)$")
 # A bullet whose text the conversion put on the next line (a "*" alone marks a footnote).
 GLYPH_ALONE_RE = re.compile(rf"^\s*(?:[·•▪●◦‣■□♦➢➤✓○§\uf0b7\uf0a7\uf076\uf0d8-]|{_LOST_GLYPH})\s*$")
