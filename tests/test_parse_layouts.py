@@ -3876,6 +3876,19 @@ def test_a_sentence_over_a_place_and_date_is_no_heading_of_it() -> None:
     assert "The Assembly adopted its resolution in plenary." in texts
 
 
+def test_a_signature_over_a_place_and_date_above_an_annex_is_no_heading() -> None:
+    """A report signed at its end, its author over where and when ("Minister of Labor of Panama" / "Panama City,
+    May 10, 2040"), the annex's heading under it: the pair heads nothing, and the annex is the report's one
+    section."""
+    text = ("REPORT OF THE CHAIR OF WORKING GROUP 1\n\n"
+            "1. The Working Group met twice during the year and examined the proposals of the delegations.\n\n"
+            "2. The Chair submits this report to the Conference for its consideration.\n\n"
+            "Minister of Labor of Panama\nPanama City, May 10, 2040\n\nANNEX I\n\n"
+            "List of the delegations that took part in the meetings of the Working Group.\n")
+    sections = [own_text(text, p) for p in parse_document(text).provisions if p.kind is Kind.SECTION]
+    assert sections == ["ANNEX I"]
+
+
 COOPERATION_STORY = (
     "Between May 3 and 7, a team of four officials from Peru spent a week at the Ministry of Labor of Chile to learn "
     "how its public employment service matches young jobseekers with employers across the country.\n\n"

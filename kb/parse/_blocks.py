@@ -562,7 +562,8 @@ def _symbol_entries(out: list[Block]) -> list[Block]:
 
 def _dated_headings(out: list[Block], begins: frozenset[int]) -> list[Block]:
     """A name over its place and date, right under it, the pair between blank lines and text after it ("XXXI OAS
-    General Assembly" / "San José, Costa Rica, June 3-5, 2001"): one heading over that text, not two paragraphs."""
+    General Assembly" / "San José, Costa Rica, June 3-5, 2001"): one heading over that text, not two paragraphs.
+    A pair over a heading heads nothing: a report signed by its author, where and when, over its annex."""
     def apart(j: int) -> bool:  # a blank line between block ``j`` and the one before it
         return j == 0 or out[j].first.no > out[j - 1].lines[-1].no + 1
 
@@ -571,7 +572,8 @@ def _dated_headings(out: list[Block], begins: frozenset[int]) -> list[Block]:
     while k < len(out):
         name = out[k]
         when = out[k + 1] if k + 1 < len(out) else None
-        if (when is not None and k + 2 < len(out) and apart(k) and apart(k + 2) and name.tok is Tok.TEXT
+        if (when is not None and k + 2 < len(out) and not (out[k + 2].subheading or out[k + 2].numbered_heading)
+                and apart(k) and apart(k + 2) and name.tok is Tok.TEXT
                 and when.tok is Tok.TEXT and name.heading_like and not name.subheading and len(when.lines) == 1
                 and when.first.no == name.first.no + 1 and when.start not in begins
                 and not _PLACE_DATE_RE.match(name.text) and _PLACE_DATE_RE.match(when.text)):
