@@ -3913,6 +3913,21 @@ def test_a_sites_menu_in_bullets_is_no_body() -> None:
     assert [p.kind for p in parse_document(text).provisions] == [Kind.PARAGRAPH, Kind.PARAGRAPH]
 
 
+def test_a_sites_menu_of_long_entries_in_bullets_is_no_body() -> None:
+    """A site's menu printed as bullets over a news story, its entries naming the site's pages in three words or
+    more, no field among them: the story's headline is the title and its dateline the date, the menu no body."""
+    text = ("Department of Human Development, Education and Employment\n"
+            "• Inter-American Conference of Ministers of Labor\n• Working Groups of the Conference\n"
+            "• Inter-American Network for Labor Administration\n• Cooperation and technical assistance\n\n"
+            "Ministers of Labor adopt the Declaration of Lima\n\n"
+            "Lima, March 4, 2040. The Ministers of Labor of the Americas adopted today the Declaration of Lima, which "
+            "sets the priorities of the Conference for the next two years.\n\n"
+            "The Declaration calls for stronger labor inspection and for policies on youth employment.\n")
+    doc = parse_document(text)
+    assert doc.metadata.title == "Ministers of Labor adopt the Declaration of Lima"
+    assert [p.kind for p in doc.provisions] == [Kind.PARAGRAPH, Kind.PARAGRAPH]
+
+
 def test_a_speaker_quoted_in_a_story_commits_no_one() -> None:
     """A news item quoting a minister who says what they will do ("“Together we will examine ...”", "\\"Promoveremos
     ...\\""): the quotation is a paragraph of the story, not a commitment; the story, mandating nothing, a web page."""

@@ -489,15 +489,19 @@ def _bullet_run(lines: list[Line], i: int) -> bool:
 
 
 _BULLET_WORDS = 3
+# a fact states a field and its value ("Providing Country: Jamaica"); a menu's entry names a page of the site
+_FACT_RE = re.compile(r"^[^:]{2,40}:\s*\S")
 
 
 def _worded_bullets(lines: list[Line], i: int) -> bool:
-    """Whether line ``i`` opens a run of at least three bullets on consecutive lines, each of three words or more
-    ("• Providing Country: Jamaica"), a page's facts over its text: a site's menu is a word or two an entry."""
+    """Whether line ``i`` opens a run of at least three bullets on consecutive lines, each a fact of three words or
+    more ("• Providing Country: Jamaica"), a page's facts over its text: a site's menu is a word or two an entry,
+    or names its pages with no field ("• Working Groups of the Conference")."""
     run = lines[i:i + 2 * _BULLET_RUN]
     shown = [line for line in run if line.tok not in (Tok.BLANK, Tok.NOISE)][:_BULLET_RUN]
     return len(shown) == _BULLET_RUN and shown[-1].no - shown[0].no == _BULLET_RUN - 1 and all(
-        line.tok is Tok.BULLET and not line.inline and len(line.body.split()) >= _BULLET_WORDS for line in shown)
+        line.tok is Tok.BULLET and not line.inline and len(line.body.split()) >= _BULLET_WORDS
+        and _FACT_RE.match(line.body) is not None for line in shown)
 
 
 def _cover_follows(lines: list[Line], i: int) -> bool:
