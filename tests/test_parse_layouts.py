@@ -4134,6 +4134,24 @@ def test_a_text_calling_itself_this_work_plan_is_one() -> None:
     assert parse_document(record).metadata.type != "WorkPlan"
 
 
+def test_a_report_citing_this_work_plan_inside_a_sentence_is_no_work_plan() -> None:
+    """A Working Group's report of progress whose cover names no kind of document, citing the plan it carries out
+    inside a sentence ("the activities of this Work Plan", "las actividades de este plan de trabajo"): no work
+    plan, and what it tells will be done commits no one."""
+    english = ("Working Group 1: Labor Inspection\n\nProgress during 2040\n\n"
+               "During the year the Group carried out most of the activities of this Work Plan, with the support of "
+               "the Technical Secretariat.\n\nThe study on digital tools will be presented at the next "
+               "Conference.\n")
+    spanish = ("Grupo de Trabajo 1: Inspección laboral\n\nAvances durante 2040\n\n"
+               "Durante el año el Grupo llevó a cabo la mayoría de las actividades de este plan de trabajo, con el "
+               "apoyo de la Secretaría Técnica.\n\nEl estudio sobre herramientas digitales será presentado en la "
+               "próxima Conferencia.\n")
+    for text in (english, spanish):
+        doc = parse_document(text)
+        assert doc.metadata.type != "WorkPlan"
+        assert Kind.MANDATE not in [p.kind for p in doc.provisions]
+
+
 def test_an_en_dash_before_a_capital_marks_an_item() -> None:
     """Items marked with an en dash (U+2013) before a capital, one glued to its text, as a word processor's list
     prints them: items of the list under their lead-in, in a work plan its activities."""

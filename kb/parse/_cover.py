@@ -155,8 +155,11 @@ _BODY_TYPE_WORDS: tuple[tuple[re.Pattern[str], DocType], ...] = (
                 _FLAGS),
      DocType.PLAN_OF_ACTION),
     (re.compile(r"^\s*(?:THE GENERAL ASSEMBLY|LA ASAMBLEA GENERAL|A ASSEMBL[EÉ]IA GERAL)\b"), DocType.OUTCOME_DOCUMENT),
+    # a plan opens on itself ("This Work Plan was drafted ..."); a report cites the plan it carries out inside a
+    # sentence ("... the activities of this Work Plan")
     (re.compile(r"\b(?:this|the iacml) calendar\b|\bcalendar of activities\b|\bcalendario de actividades\b|"
-                r"\b(?:this|the present) work ?plan\b|\b(?:este|el presente) plan de trabajo\b", _FLAGS),
+                r"(?:^|[.;]\s)\W*(?:this|the present) work ?plan\b|(?:^|[.;]\s)\W*(?:este|el presente) plan de "
+                r"trabajo\b", _FLAGS),
      DocType.WORK_PLAN),
     (re.compile(r"\b(?:hereby )?declare\b|\bdeclaramos\b|\bfollowing declaration\b|\bsiguiente declaraci", _FLAGS),
      DocType.DECLARATION),
