@@ -4134,6 +4134,18 @@ def test_a_text_calling_itself_this_work_plan_is_one() -> None:
     assert parse_document(record).metadata.type != "WorkPlan"
 
 
+def test_a_spanish_speech_addressed_to_the_conference_has_no_resolutions_subject() -> None:
+    """A Spanish speech addressed in capitals to the Conference ("A LA XL CONFERENCIA INTERAMERICANA ...,"): the
+    address is the cover's, not a Portuguese resolution's subject ("A CONFERÊNCIA ...,") opening the text."""
+    text = ("DISCURSO DE LA MINISTRA DE TRABAJO\n\n"
+            "A LA XL CONFERENCIA INTERAMERICANA DE MINISTROS DE TRABAJO,\n\n"
+            "Señoras y señores ministros, es un honor para mí dirigirme a ustedes en esta Conferencia.\n\n"
+            "Nuestro país ha fortalecido la inspección laboral durante los últimos años.\n")
+    doc = parse_document(text)
+    assert first_words(text) == ["Señoras", "Nuestro"]
+    assert doc.metadata.meeting == "iacml40"
+
+
 def test_a_report_citing_this_work_plan_inside_a_sentence_is_no_work_plan() -> None:
     """A Working Group's report of progress whose cover names no kind of document, citing the plan it carries out
     inside a sentence ("the activities of this Work Plan", "las actividades de este plan de trabajo"): no work

@@ -54,8 +54,9 @@ RESOLUTION_CUE_RE = re.compile(
     rf"^\s*(?:THE GENERAL ASSEMBLY|THE (?:[A-Z][A-Z-]+ ){{0,3}}(?:MEETING|CONFERENCE|COMMITTEE|COUNCIL|COMMISSION|"
     rf"ASSEMBLY)\b[^,a-z]{{0,150}}{_SUBJECT_END}|LA ASAMBLEA GENERAL|(?:EL|LA) (?:[A-ZÁÉÍÓÚ-]+ ){{0,3}}(?:CONSEJO|"
     rf"COMISI[ÓO]N|REUNI[ÓO]N|CONFERENCIA|COMIT[ÉE]|ASAMBLEA)\b[^,a-záéíóúñ]{{0,150}}{_SUBJECT_END}|"
-    rf"A ASSEMBL[EÉ]IA GERAL|(?:O|A) (?:[A-ZÁÉÍÓÚÂÊÔÃÕÇ-]+ ){{0,3}}(?:CONSELHO|COMISS[ÃA]O|REUNI[ÃA]O|CONFER[ÊE]NCIA|"
-    rf"COMIT[ÊE]|ASSEMBL[EÉ]IA)\b[^,a-záéíóúâêôãõç]{{0,150}}{_SUBJECT_END}|"
+    # Portuguese; "A LA ... CONFERENCIA," is a Spanish speech's address, no subject
+    rf"A ASSEMBL[EÉ]IA GERAL|(?:O|A) (?!(?:LA|EL|LOS|LAS)\s)(?:[A-ZÁÉÍÓÚÂÊÔÃÕÇ-]+ ){{0,3}}(?:CONSELHO|COMISS[ÃA]O|"
+    rf"REUNI[ÃA]O|CONFER[ÊE]NCIA|COMIT[ÊE]|ASSEMBL[EÉ]IA)\b[^,a-záéíóúâêôãõç]{{0,150}}{_SUBJECT_END}|"
     rf"(?:{PREAMBLE_CUES})(?=[\s:,]|$)|"
     # the same in sentence case, alone on their line: "La Décima Conferencia Interamericana,", "Considerando:"
     rf"(?:La|El|The)\s+(?:[\w-]+\s+){{0,4}}(?:Conferencia|Asamblea|Consejo|Reunión|Comisión|Comité|Conference|"
