@@ -3928,6 +3928,17 @@ def test_a_sites_menu_of_long_entries_in_bullets_is_no_body() -> None:
     assert [p.kind for p in doc.provisions] == [Kind.PARAGRAPH, Kind.PARAGRAPH]
 
 
+def test_a_meetings_date_and_place_in_bullets_are_its_cover() -> None:
+    """A concept note's cover printing the meeting's fields as bullets ("• Date: ...", "• Venue: ..."), over its
+    objectives: the fields are its cover, as they are unbulleted; the objectives are the body."""
+    text = ("WORKSHOP ON SOCIAL DIALOGUE\nConcept Note\n• Date: 5 May 2040\n• Venue: Virtual, via Zoom\n"
+            "• Languages: English and Spanish\n\nObjectives\n\n"
+            "1. To share experiences on tripartite social dialogue.\n\n"
+            "2. To identify areas for cooperation among the Ministries.\n")
+    words = first_words(text)
+    assert "•" not in words and words[-2:] == ["1.", "2."]
+
+
 def test_a_speaker_quoted_in_a_story_commits_no_one() -> None:
     """A news item quoting a minister who says what they will do ("“Together we will examine ...”", "\\"Promoveremos
     ...\\""): the quotation is a paragraph of the story, not a commitment; the story, mandating nothing, a web page."""

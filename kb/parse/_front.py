@@ -496,12 +496,14 @@ _FACT_RE = re.compile(r"^[^:]{2,40}:\s*\S")
 def _worded_bullets(lines: list[Line], i: int) -> bool:
     """Whether line ``i`` opens a run of at least three bullets on consecutive lines, each a fact of three words or
     more ("• Providing Country: Jamaica"), a page's facts over its text: a site's menu is a word or two an entry,
-    or names its pages with no field ("• Working Groups of the Conference")."""
+    or names its pages with no field ("• Working Groups of the Conference"); a meeting's date and place in bullets
+    are its cover's fields, bulleted or not."""
     run = lines[i:i + 2 * _BULLET_RUN]
     shown = [line for line in run if line.tok not in (Tok.BLANK, Tok.NOISE)][:_BULLET_RUN]
     return len(shown) == _BULLET_RUN and shown[-1].no - shown[0].no == _BULLET_RUN - 1 and all(
         line.tok is Tok.BULLET and not line.inline and len(line.body.split()) >= _BULLET_WORDS
-        and _FACT_RE.match(line.body) is not None for line in shown)
+        and _FACT_RE.match(line.body) is not None for line in shown) and not any(
+        _MEETING_FIELD_RE.match(line.body) for line in shown)  # where and when a meeting is: its cover's fields
 
 
 def _cover_follows(lines: list[Line], i: int) -> bool:
