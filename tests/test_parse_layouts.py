@@ -4243,6 +4243,9 @@ def test_a_general_assemblys_resolution_on_a_conference_is_of_no_conference() ->
     assert parse_document(resolution).metadata.meeting is None
     own = resolution.replace("OEA/Ser.P\nAG/RES. 9901 (LXX-O/40)", "OEA/Ser.K/XII.40.1\nTRABAJO/RES. 1 (XL-O/40)")
     assert parse_document(own).metadata.meeting == "iacml40"
+    citing = resolution.replace("OEA/Ser.P\nAG/RES. 9901 (LXX-O/40)",
+                                "OEA/Ser.K/XII.40.1\nTRABAJO/doc. 5/40\nAG/RES. 9901 (LXX-O/40)")
+    assert parse_document(citing).metadata.meeting == "iacml40"  # its own symbol, and the resolution it answers
 
 
 @pytest.mark.parametrize(("name", "meeting"), [

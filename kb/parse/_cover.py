@@ -954,8 +954,9 @@ def read_cover(front: str, opening: str, body: str) -> CoverMetadata:
         title, date = title or headed[0], date or headed[1]
     symbols = tuple(_symbols(front) or _symbols(_glued_cover(opening)))
     # a General Assembly's resolution or declaration is the Assembly's, though its title names the Conference it
-    # convenes or follows up
-    assembly = any(_ASSEMBLY_SYMBOL_RE.match(symbol) for symbol in symbols)
+    # convenes or follows up; a Conference's document whose cover cites one besides its own symbol is the Conference's
+    own = [symbol for symbol in symbols if not symbol.startswith(("OEA/Ser", "OAS/Ser"))]
+    assembly = bool(own) and all(_ASSEMBLY_SYMBOL_RE.match(symbol) for symbol in own)
     return CoverMetadata(
         # a title's footnote ("[footnoteRef:1] [1:  ...]") and its mark are no part of it
         title=clean(_FOOTNOTE_MARK_RE.sub("", title)) or None if title else None,
