@@ -3939,6 +3939,15 @@ def test_a_meetings_date_and_place_in_bullets_are_its_cover() -> None:
     assert "•" not in words and words[-2:] == ["1.", "2."]
 
 
+def test_a_first_paragraph_printed_twice_as_it_is_keeps_one_copy() -> None:
+    """A story whose first paragraph the host printed twice, the same to the letter, one right under the other:
+    not a cover line and its lowercased copy; one of the two is the story's first paragraph."""
+    text = ("The Ministers of Labor of the Americas met in Lima to discuss the future of work.\n"
+            "The Ministers of Labor of the Americas met in Lima to discuss the future of work.\n\n"
+            "They adopted a Declaration and a Plan of Action for the next two years.\n")
+    assert first_words(text) == ["The", "They"]
+
+
 def test_a_speaker_quoted_in_a_story_commits_no_one() -> None:
     """A news item quoting a minister who says what they will do ("“Together we will examine ...”", "\\"Promoveremos
     ...\\""): the quotation is a paragraph of the story, not a commitment; the story, mandating nothing, a web page."""
