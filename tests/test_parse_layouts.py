@@ -4227,6 +4227,17 @@ def test_an_en_dash_opening_an_aside_the_line_closes_marks_nothing() -> None:
     assert first_words(english) == ["The", "The", "1."]
 
 
+def test_an_en_dash_naming_who_said_a_quotation_marks_no_item() -> None:
+    """A story quoting a minister, the line right under the quotation opening on an en dash with the speaker's
+    name: no list, its name no item."""
+    text = ("Ministers of Labor meet in Lima\n\nThe Ministers of Labor of the Americas met in Lima to adopt a new "
+            "Plan of Action for the next two years.\n\n“Social dialogue is the basis of our work in the region.”\n"
+            "\u2013 Minister of Labor of Peru\n\n"
+            "The delegations also approved a Declaration on the future of work.\n")
+    kinds = {p.kind for p in parse_document(text).provisions}
+    assert Kind.ITEM not in kinds and Kind.LIST not in kinds
+
+
 def test_a_pages_title_under_a_stray_number_in_its_banner() -> None:
     """A follow-up page whose banner holds a stray counter ("2") among its lines, over the page's heading and its
     part's ("EMPLEO: Trabajo decente" / "MANDATOS"): the heading is the title; a number over prose gives none."""

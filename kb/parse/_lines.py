@@ -262,7 +262,22 @@ def classify(text: str, segments: list[Segment]) -> list[Line]:
     """Every segment classified; running headers (a short line repeated next to page markers)
     become noise; a section mark alone on a line ("I.", "CAPÍTULO I") makes a heading with the line after it."""
     lines = [_classify(s, text[s.start:s.end]) for s in segments]
-    return _marks_alone(text, _running_headers(_long_headings(_bare_roman_headings(lines))))
+    return _marks_alone(text, _running_headers(_long_headings(_bare_roman_headings(_attributions(lines)))))
+
+
+_QUOTE_END = ("”", "\"", "»", "’")
+
+
+def _attributions(lines: list[Line]) -> list[Line]:
+    """An en dash opening the line right under a quotation (no blank line between) names who said it (the
+    minister under the words quoted): the line is text, no item of a list."""
+    out = list(lines)
+    for k in range(1, len(out)):
+        line, above = out[k], out[k - 1]
+        if (line.tok is Tok.BULLET and line.raw.lstrip().startswith("\u2013") and above.tok is not Tok.BLANK
+                and above.no == line.no - 1 and above.text.rstrip(".").endswith(_QUOTE_END)):
+            out[k] = replace(line, tok=Tok.TEXT, body=line.text, indent=0)
+    return out
 
 
 # A roman numeral and a heading in capitals without the numeral's stop ("I ANTECEDENTES").
