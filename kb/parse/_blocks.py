@@ -17,6 +17,7 @@ on its line its title ("CIM/RES. 194 (XXIX-O/98)" / "Apoyo a las trabajadoras ..
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from itertools import pairwise
 
@@ -480,6 +481,24 @@ _PLACE_DATE_RE = re.compile(
 _DATED_ENTRIES = 3
 
 
+def _pair_runs(out: list[Block], pair: Callable[[int, int], bool], least: int) -> list[Block]:
+    """Runs of ``least`` or more pairs of blocks in a row (``pair(start, j)``: blocks ``j`` and ``j + 1`` go on
+    the run begun at ``start``), each pair one entry of a list; other blocks as they are."""
+    merged: list[Block] = []
+    k = 0
+    while k < len(out):
+        run = k
+        while pair(k, run):
+            run += 2
+        if (run - k) // 2 >= least:
+            merged += [Block(Tok.BULLET, out[j].lines + out[j + 1].lines) for j in range(k, run, 2)]
+            k = run
+            continue
+        merged.append(out[k])
+        k += 1
+    return merged
+
+
 def _dated_entries(out: list[Block]) -> list[Block]:
     """A run of names each over its place and date, one a line ("VI Meeting of Ministers" / "Lima, Peru - May
     2040", three or more): a list of meetings, each name and its place one entry."""
@@ -491,19 +510,7 @@ def _dated_entries(out: list[Block]) -> list[Block]:
                 and name.heading_like and not _PLACE_DATE_RE.match(name.text) and bool(_PLACE_DATE_RE.match(when.text))
                 and when.first.no == name.first.no + 1)
 
-    merged: list[Block] = []
-    k = 0
-    while k < len(out):
-        run = k
-        while pair(run):
-            run += 2
-        if (run - k) // 2 >= _DATED_ENTRIES:
-            merged += [Block(Tok.BULLET, out[j].lines + out[j + 1].lines) for j in range(k, run, 2)]
-            k = run
-            continue
-        merged.append(out[k])
-        k += 1
-    return merged
+    return _pair_runs(out, lambda _start, j: pair(j), _DATED_ENTRIES)
 
 
 _SYMBOL_ENTRIES = 3
@@ -546,19 +553,7 @@ def _symbol_entries(out: list[Block]) -> list[Block]:
         return (symbol.tok is Tok.TEXT and title.tok is Tok.TEXT and len(symbol.lines) == 1 and len(title.lines) == 1
                 and _symbol_line(symbol.first) and _issuer(symbol.first) == issuer and _entry_title(title.first))
 
-    merged: list[Block] = []
-    k = 0
-    while k < len(out):
-        run = k
-        while pair(run, _issuer(out[k].first)):
-            run += 2
-        if (run - k) // 2 >= _SYMBOL_ENTRIES:
-            merged += [Block(Tok.BULLET, out[j].lines + out[j + 1].lines) for j in range(k, run, 2)]
-            k = run
-            continue
-        merged.append(out[k])
-        k += 1
-    return merged
+    return _pair_runs(out, lambda start, j: pair(j, _issuer(out[start].first)), _SYMBOL_ENTRIES)
 
 
 def _dated_headings(out: list[Block], begins: frozenset[int]) -> list[Block]:
