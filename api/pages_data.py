@@ -22,14 +22,12 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from typing import Any, NamedTuple
 
-from rdflib import URIRef
+from rdflib import XSD, URIRef
 from rdflib.term import Literal, Node
 
 import kb
 from api.views import curie, local_href
 from api.words import Words
-
-XSD_BOOLEAN = URIRef("http://www.w3.org/2001/XMLSchema#boolean")
 
 KB = kb.PREFIXES["kb"]
 RDF_TYPE = kb.PREFIXES["rdf"] + "type"
@@ -456,7 +454,7 @@ def _value(store: kb.Store, value: Node, language: str = "en") -> dict[str, Any]
             return {"href": local_href(iri), "label": facts["label"], "iri": iri,
                     "date": facts["date"] or facts["knownBy"]}
         return {"href": local_href(iri), "label": curie(iri), "iri": iri}
-    if isinstance(value, Literal) and value.datatype == XSD_BOOLEAN:  # a yes or no, said in the page's words
+    if isinstance(value, Literal) and value.datatype == XSD.boolean:  # a yes or no, said in the page's words
         return {"text": Words(language).plain(f"value.{str(value.toPython()).lower()}"), "language": None}
     if isinstance(value, Literal) and value.language and kb.primary_language(value.language) != language:
         # a name or title tagged in another language than the page's ("ILO"@en on a Spanish page) is read in it
@@ -950,34 +948,43 @@ def _one_per_work(store: kb.Store, hits: list[dict[str, str]], index: Index,
     return list(kept.values()), said
 
 
+def _hit(store: kb.Store, entry: dict[str, str], index: Index, said: Mapping[str, str] | None, words: list[str],
+         language: str) -> dict[str, Any]:
+    """One search result: its link, title and kind in ``language``, and a snippet of the words that matched, from
+    the language version that said them (``said``), a body's or topic's names, or the entry's text."""
+    iri = entry["iri"]
+    if entry["type"] == "body":
+        kind = kb.body_type_name(entry["kind"], language) if entry["kind"] else kind_name(store, "Body", language)
+    else:
+        kind = kind_name(store, entry["kind"], language)
+    if said is not None:
+        snippet = _snippet(said["text"], words)
+    elif iri in index.names:
+        snippet = _names_snippet(index.names[iri], words, language)
+    else:
+        snippet = _snippet(entry["text"], words) if entry["text"] else []
+    return {"href": local_href(iri), "title": label(store, iri, language), "kind": kind, "snippet": snippet,
+            "language": said["language"] if said is not None else entry.get("language", "")}
+
+
 def search(store: kb.Store, q: str, kind: str | None, limit: int = 50, language: str = "en") -> dict[str, Any]:
     """Every provision, activity, body and topic whose title or text holds all the words (case and accents
     ignored), activities, bodies and topics named in ``language`` where the graph has their names in it."""
     words = [fold(w) for w in q.split() if w.strip()]
     if not words:
         return {"q": q, "groups": [], "total": 0}
+    index = _index(store, language)
     groups = []
     total = 0
     for type_name in SEARCH_TYPES:
         if kind and kind != type_name:
             continue
-        index = _index(store, language)
         hits = [e for e in index.entries if e["type"] == type_name and all(w in e["key"] for w in words)]
         hits, said = _one_per_work(store, hits, index, language)
         hits.sort(key=lambda e: (-sum(fold(e["title"]).count(w) for w in words), e["title"]))
         total += len(hits)
         groups.append({"type": type_name, "count": len(hits), "more": len(hits) > limit,
-                       "items": [{"href": local_href(e["iri"]),
-                                  "title": label(store, e["iri"], language),
-                                  "kind": (kb.body_type_name(e["kind"], language) if e["kind"] else
-                                           kind_name(store, "Body", language)) if type_name == "body"
-                                  else kind_name(store, e["kind"], language),
-                                  "snippet": _snippet(said[e["iri"]]["text"], words) if e["iri"] in said else
-                                  _names_snippet(index.names[e["iri"]], words, language)
-                                  if e["iri"] in index.names else _snippet(e["text"], words) if e["text"] else [],
-                                  "language": said[e["iri"]]["language"] if e["iri"] in said else
-                                  e.get("language", "")}
-                                 for e in hits[:limit]]})
+                       "items": [_hit(store, e, index, said.get(e["iri"]), words, language) for e in hits[:limit]]})
     return {"q": q, "groups": groups, "total": total}
 
 
