@@ -86,6 +86,7 @@ def warm_up(store: kb.Store) -> None:
     for query in BOUND_QUERIES:
         store.select(query.text, {param.name: probe for param in query.params})
     _nodes(store)
+    kb.link_type_name("respondsTo", "es")  # reads the ontology's labels once, before any page asks
     for query in LIST_QUERIES:
         store.select(query.text, limit=1)
     with contextlib.suppress(kb.KbError):
