@@ -14,6 +14,7 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
+from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support import expected_conditions as ec
@@ -59,7 +60,9 @@ return problems;
 
 
 def wait(browser: Any, seconds: float = 20) -> WebDriverWait[Any]:
-    return WebDriverWait(browser, seconds)
+    # An element read while the page it belongs to is being replaced fails as stale, or, in Chrome, as an
+    # inspector error ("Node with given id does not belong to the document"): either way, ask again.
+    return WebDriverWait(browser, seconds, ignored_exceptions=(WebDriverException,))
 
 
 def open_page(browser: Any, url: str) -> None:
