@@ -4669,3 +4669,61 @@ def test_a_covers_year_over_bullets_with_no_other_year_stays_the_covers() -> Non
             "and on its first work plan for the two years ahead\n"
             "  • The Network joins the regional task force on youth employment\n")
     assert [p.kind for p in parse_document(text).provisions if p.kind is Kind.SECTION] == []
+
+
+_SUMMIT_MANDATES_PAGE = (
+    "Organization of American States Summits of the Americas\nFollow-up and Implementation: Mandates\n\n"
+    "Click here for Related Ministerials\nLABOR: Social Dialogue\n\n"
+    "  1. Support the tripartite councils of each country in drawing up, with the help of the Inter-American "
+    "Conference of Ministers of Labor, shared rules for consulting workers and employers before labor reforms are "
+    "adopted. (Declaration of Valparaíso, Eleventh Summit of the Americas, 2041).\n\n"
+    "    • a. Offer training to the members of such councils on the drafting and follow-up of national agreements;\n\n"
+    "    • b. Publish each year the results of the consultations held, in a form open to every citizen. "
+    "(Declaration of Valparaíso, Eleventh Summit of the Americas, 2041).\n\n"
+    "  1. We recognize that no labor policy lasts without the trust of those it governs, and that regular dialogue "
+    "among governments, unions and business is the way to earn it. (Plan of Action of Montevideo, 2037).\n")
+
+
+def test_paragraphs_under_a_pages_title_naming_them_mandates_are_mandates() -> None:
+    """A Summit follow-up page titled "Follow-up and Implementation: Mandates": each numbered paragraph it quotes,
+    and its lettered items, are mandates whatever their words ("We recognize ..."); the page stays a page."""
+    doc = parse_document(_SUMMIT_MANDATES_PAGE)
+    assert [(p.eid, p.kind) for p in doc.provisions] == [
+        ("para_1", Kind.MANDATE), ("para_1__para_a", Kind.MANDATE), ("para_1__para_b", Kind.MANDATE),
+        ("para_2", Kind.MANDATE)]
+    assert doc.metadata.type == "WebPage"
+
+
+_MANDATOS_HEADING_PAGE = (
+    "Cumbres de las Américas\n\nEDUCACIÓN\nMANDATOS\n\n"
+    "  1. Reconocemos que el empleo formal de los jóvenes es la base de una protección social duradera, y que su "
+    "ausencia pesa sobre las familias de toda la región. (Declaración de Asunción, 2039).\n\n"
+    "  2. Tomamos nota de los avances de los servicios públicos de empleo en las zonas rurales. "
+    "(Declaración de Asunción, 2039).\n\n"
+    "  • Declaración de Asunción (PDF)\n\n"
+    "DOCUMENTOS RELACIONADOS\n\n"
+    "  1. Informe anual de la Secretaría Técnica sobre el seguimiento de las Cumbres.\n")
+
+
+def test_paragraphs_under_a_mandatos_heading_are_mandates_not_the_pages_own_bullets() -> None:
+    """Under a "MANDATOS" heading the numbered paragraphs are the mandates quoted; the page's own bullet (a link)
+    stays an item, and the next heading's paragraph is no mandate. Quoting mandates, the text is still a page."""
+    doc = parse_document(_MANDATOS_HEADING_PAGE)
+    found = [(own_text(_MANDATOS_HEADING_PAGE, p)[:8], p.kind) for p in doc.provisions if p.kind is not Kind.LIST]
+    assert found == [("MANDATOS", Kind.SECTION), ("1. Recon", Kind.MANDATE), ("2. Tomam", Kind.MANDATE),
+                     ("• Declar", Kind.ITEM), ("DOCUMENT", Kind.SECTION), ("1. Infor", Kind.PARAGRAPH)]
+    assert doc.metadata.type == "WebPage"
+
+
+def test_a_page_that_only_mentions_mandates_types_nothing_by_them() -> None:
+    """A site's menu entry ("Mandates and reports"), a sentence about the mandates and a link to them read as a
+    heading ("See the mandates") do not name the page's paragraphs as mandates."""
+    text = ("Home\nAbout the Conference\nMandates and reports\nNews\n\n"
+            "WORKSHOP ON LABOR INSPECTION IN THE CARIBBEAN\n\n"
+            "The mandates of the Summit were reviewed by the delegations on the first day, before the workshop "
+            "turned to its own agenda.\n\nSee the mandates\n\n"
+            "  1. The Ministry of Labor of Jamaica described its new system for planning inspection visits by "
+            "sector.\n\n  2. The delegates agreed that the next workshop will meet in Bridgetown in 2042.\n")
+    kinds = [(own_text(text, p)[:5], p.kind) for p in parse_document(text).provisions]
+    assert kinds == [("The m", Kind.PARAGRAPH), ("See t", Kind.SECTION), ("1. Th", Kind.PARAGRAPH),
+                     ("2. Th", Kind.PARAGRAPH)]

@@ -38,7 +38,7 @@ from kb.parse._cover import CoverMetadata, conference_named, is_title_line, read
 from kb.parse._front import front_matter, inner_covers, letter_furniture, signature_block
 from kb.parse._layout import segments
 from kb.parse._lines import FOOTNOTE_LINE_RE, MONTHS, SYMBOL_LINE_RE, TABLE_RULE_RE, Line, Tok, classify, is_upper
-from kb.parse._roles import Roles
+from kb.parse._roles import Roles, mandates_banner
 from kb.parse._tree import build_tree
 
 __all__ = ["MONTHS", "SYMBOL_LINE_RE", "CoverMetadata", "ParseWarning", "ParsedDocument", "ReadLine",
@@ -277,8 +277,12 @@ def parse_document(text: str, *, source: str = "<text>", doc_type: DocType | str
     if language:
         metadata = replace(metadata, language=language)
     kind_of = _doc_type(doc_type) or _doc_type(metadata.type)
-    provisions, notes = build_tree(body_blocks, Roles(kind_of, metadata.language), _cover_label(lines[:body_start]))
-    metadata = typed_as_page(metadata, mandates=any(p.kind is Kind.MANDATE for p in provisions))
+    cover_lines = [line.text for line in lines[:body_start] if line.tok is not Tok.NOISE]
+    roles = Roles(kind_of, metadata.language, mandates_banner(cover_lines))
+    provisions, notes = build_tree(body_blocks, roles, _cover_label(lines[:body_start]))
+    # mandates a page quotes under a heading naming them so are not its own: it stays a page
+    own_mandates = sum(p.kind is Kind.MANDATE for p in provisions) > roles.quoted
+    metadata = typed_as_page(metadata, mandates=own_mandates)
     provisions, renames = _dedupe(provisions, source)
     provisions = placed.pin(provisions)
     warnings = [ParseWarning(n.line, n.code, n.message) for n in notes] + renames

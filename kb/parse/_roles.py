@@ -21,6 +21,10 @@ it, the lead-in before it, and its own opening words.
   ...") is a ``Mandate``, through the headings that group them, up to the next lead-in.
 - Items under a heading or lead-in about recommendations, consensus or findings, or objectives
   are ``Recommendation``, ``Finding``, ``Objective`` (English and Spanish role words).
+- Numbered paragraphs and their lettered items under a heading or a page's title that names them as mandates
+  ("MANDATES", "EDUCACIÓN - MANDATOS", "Follow-up and Implementation: Mandates", "Mandatos de la Cumbre") are
+  ``Mandate``: mandates quoted as such, whatever their words; not under a heading that only mentions mandates
+  ("Mandates and reports", "Review of the mandates"), and not the page's own bullets.
 - In a Working Group report a numbered paragraph whose own words recommend or request action ("The
   Working Group recommends that ...", "Requests the Technical Secretariat to ...", "El Grupo de Trabajo
   solicita a ...") is a ``Recommendation``, and so are the letters under it when it leads them in.
@@ -35,7 +39,7 @@ from collections.abc import Sequence
 from kb.model import DocType, Kind
 from kb.parse._blocks import OPENING_RE, RESOLUTION_CUE_RE
 
-__all__ = ["COUNTED_RECOMMENDATIONS", "Roles"]
+__all__ = ["COUNTED_RECOMMENDATIONS", "Roles", "mandates_banner"]
 
 # Recommendations announced by their number, the sentence ending before them ("agreed on the four overarching
 # recommendations to guide ...", "aprobaron las tres recomendaciones siguientes").
@@ -63,6 +67,17 @@ _GROUP_ASKS_RE = re.compile(
 _FINDINGS_RE = re.compile(
     r"\b(?:consensus|main ideas|findings?|conclusions?|areas? of agreement|consenso|ideas principales|"
     r"hallazgos?|conclusi(?:ón|on|ones)|áreas de acuerdo)\b", re.IGNORECASE)
+# A heading or title naming what follows as mandates: the word alone, or after a topic or a page's name and a
+# colon or dash ("EDUCATION - MANDATES", "Seguimiento e implementación: Mandatos"), before at most the text
+# they come from ("Mandatos de la Cumbre de Mar del Plata", "Mandates of the Fifth Summit").
+_MANDATES_HEADING_RE = re.compile(
+    r"^\W*(?:(?P<topic>[^\W\d_][^.:;!?–—]{0,80}?)(?::|\s[-–—])\s*)?(?:summit\s+)?(?:mandates|mandatos|mandats)"
+    r"(?P<source>\s+[^.;!?]*?)?\W*$", re.IGNORECASE)
+_SOURCE_OPENERS = frozenset("of from de del da do du des".split())
+# The small words a named source has among its capitalized ones ("Plan de Acción de Mar del Plata").
+_NAME_LINKS = frozenset("""
+    of the on and for in at to de del la las los el y e en para sobre da do das dos a o des du le et l
+    """.split())
 _OBJECTIVE_RE = re.compile(r"\b(?:objectives?|objetivos?)\b", re.IGNORECASE)
 # A heading that only names what follows as objectives ("Objectives", "OBJECTIVE", "Objetivos específicos"), not
 # one about something else that has an objective ("Description and objective of the Fund").
@@ -77,6 +92,7 @@ _TRAILING_NOTE_RE = re.compile(r"\s*\[[^\]]*\]$")
 _SENTENCE_END_RE = re.compile(r"[.?!](?=\s|$)")
 _FIELD_RE = re.compile(r"^(?P<label>[A-ZÁÉÍÓÚÑ][^:\d]{0,40}):\s+\S")
 
+_TOPIC_WORDS = 8  # a heading's topic before "Mandates" (a page's name, a theme) is no longer
 _LABEL_WORDS = 4  # a lead-in this short is a label naming what its list holds ("Main findings:")
 _RESOLVES_RE = re.compile(
     r"^\W*(?:RESOLVES?|RESUELVEN?|DECIDES?|DECIDEN?)\s*:|^\s*(?:Resolves?|Resuelven?|Decides?|Deciden?)\s*:\s*$")
@@ -264,6 +280,34 @@ def _announces_recommendations(lead_in: str) -> bool:
     return bool(_RECOMMENDS_RE.search(lead_in) or _FOLLOWING_RECOMMENDATIONS_RE.search(lead_in))
 
 
+def _names_mandates(heading: str) -> bool:
+    """Whether a heading or title says that what it heads are mandates ("MANDATOS", "EDUCATION - MANDATES",
+    "Mandates of the Fifth Summit"), not one that only mentions them ("Mandates and reports", "See the mandates",
+    "Mandates of the Summit were reviewed")."""
+    m = _MANDATES_HEADING_RE.match(heading)
+    if m is None:
+        return False
+    if m["topic"] and len(_WORD_RE.findall(m["topic"])) > _TOPIC_WORDS:
+        return False  # a sentence that ends on the word, not a topic or a page's name
+    words = m["source"].split() if m["source"] else []
+    if not words:
+        return True
+    return words[0].lower() in _SOURCE_OPENERS and all(
+        w.lower().strip(",()'’") in _NAME_LINKS or w[:1].isupper() or w[:1].isdigit() for w in words[1:])
+
+
+def mandates_banner(cover: Sequence[str]) -> str:
+    """The line of a page's cover that names the body's parts as mandates, if any: a title that says so after the
+    page's or topic's name ("Follow-up and Implementation: Mandates"), or the word alone as the cover's last line,
+    just over the body ("MANDATOS"); not a site's menu entry among the cover's lines."""
+    lines = [line.strip() for line in cover if line.strip()]
+    for n, line in enumerate(lines):
+        m = _MANDATES_HEADING_RE.match(line)
+        if m and _names_mandates(line) and (m["topic"] or n == len(lines) - 1):
+            return line
+    return ""
+
+
 def _is_lead_label(text: str) -> bool:
     """A short label that introduces what follows ("The Ministries of Labor:")."""
     return text.endswith(":") and len(text.split()) <= 8
@@ -273,9 +317,11 @@ class Roles:
     """The kinds of a document's provisions, knowing its type (None: not known) and the language it is
     read in."""
 
-    def __init__(self, doc_type: DocType | None, language: str | None = None) -> None:
+    def __init__(self, doc_type: DocType | None, language: str | None = None, banner: str = "") -> None:
         self.doc_type = doc_type
         self.spanish = language == "es"
+        self.banner = banner  # the cover's title naming the body's parts, outermost of their headings
+        self.quoted = 0  # parts typed mandates because a heading or title names them so: quoted, not the text's own
         self.resolved = False  # past a resolution's "RESOLVES:": its operative part
         self.committed = False  # past the signatories' "COMMIT TO:", "We pledge to:": what they commit to
         self._committing = False  # such a lead-in read: what it commits to begins with the next block
@@ -323,6 +369,8 @@ class Roles:
                 return Kind.RECOMMENDATION
             if _FINDINGS_RE.search(heading):
                 return Kind.FINDING
+            if _names_mandates(heading):
+                return Kind.MANDATE  # quoted as mandates: "MANDATOS" over a Summit's paragraphs
         return None
 
     def _operative(self, text: str, *, item: bool = False) -> bool:
@@ -341,7 +389,7 @@ class Roles:
 
     def paragraph(self, text: str, headings: Sequence[str], lead_in: str, *, item: bool = False) -> Kind:
         """A numbered or lettered paragraph."""
-        role = self.context(headings)
+        role = self.context([*headings, self.banner] if self.banner else headings)
         if self.resolved and not is_question(text):
             return Kind.MANDATE  # a resolution's operative part: "RESOLVES: To recommend ...: a) ..."
         if role is Kind.RECOMMENDATION or _announces_recommendations(lead_in):
@@ -350,6 +398,8 @@ class Roles:
             return Kind.RECOMMENDATION  # a report's own recommendation, under no "Recommendations" heading
         if is_question(text):
             return Kind.QUESTION
+        if role is Kind.MANDATE:
+            self.quoted += 1
         if role is not None:
             return role
         if not self.mandating and lead_in.rstrip().endswith(":") and _AIMS_RE.search(lead_in):
@@ -388,7 +438,7 @@ class Roles:
         if self.mandating:
             return Kind.MANDATE
         if lead_in and (lead_in in headings or len(lead_in.split()) <= _LABEL_WORDS) and (
-                role := self.context([lead_in])) is not None:
+                role := self.context([lead_in])) not in (None, Kind.MANDATE):
             return role  # the list's own heading or a label names it: "Conclusiones" over its bullets, "Main findings:"
         if _OBJECTIVE_RE.search(lead_in) or _AIMS_RE.search(lead_in) or (
                 headings and _OBJECTIVES_HEADING_RE.match(headings[0])):
