@@ -4727,3 +4727,41 @@ def test_a_page_that_only_mentions_mandates_types_nothing_by_them() -> None:
     kinds = [(own_text(text, p)[:5], p.kind) for p in parse_document(text).provisions]
     assert kinds == [("The m", Kind.PARAGRAPH), ("See t", Kind.SECTION), ("1. Th", Kind.PARAGRAPH),
                      ("2. Th", Kind.PARAGRAPH)]
+
+
+# A page's table of agreements flattened one cell a line, each cell bar alone on its line, each number alone in
+# its cell over the agreement's text (hard-wrapped).
+_CELL_BARS_TABLE = (
+    "1\n|\nAsk the regional secretariat to draw up, within ninety days, an inventory of the training\n"
+    "programmes for young workers that the member countries run with public funds.\n|\n|\n"
+    "2\n|\nUrge the national parliaments to pass the regional agreement on the recognition of\n"
+    "occupational skills before the end of the year.\n|\n|\n"
+    "3\n|\nInstruct the Council of Ministers of Labour to report on the inventory at its next\n"
+    "ordinary meeting.\n|\n|\n")
+
+
+def test_a_tables_cell_bars_alone_on_their_lines_part_its_cells() -> None:
+    """A cell bar alone on its line parts the cells as a blank line would: each number alone in its cell
+    numbers the text of the next, and no bar is a paragraph."""
+    doc = parse_document(_CELL_BARS_TABLE)
+    assert [(p.number, own_text(_CELL_BARS_TABLE, p).split("\n")[-1]) for p in doc.provisions] == [
+        ("1", "programmes for young workers that the member countries run with public funds."),
+        ("2", "occupational skills before the end of the year."),
+        ("3", "ordinary meeting.")]
+
+
+def test_a_markdown_tables_empty_row_keeps_the_table_whole() -> None:
+    """A markdown table's row of empty cells is a row of the table, not a break in it; and bars between the
+    boxes of a chart drawn in text make no paragraph."""
+    table = ("WORK PLAN 2040-2041\n\nThe Working Group will carry out the following activities during the period, "
+             "with the support of the Technical Secretariat.\n\n"
+             "| Activity | Responsible | Date |\n|---|---|---|\n"
+             "| Hemispheric workshop on labor inspection | Technical Secretariat | March 2040 |\n| | | |\n"
+             "| Report on the results of the workshop | Chair pro tempore | June 2040 |\n\n"
+             "The Chair will report to the Conference on the progress of these activities.\n")
+    tables = [own_text(table, p) for p in parse_document(table).provisions if own_text(table, p).startswith("|")]
+    assert len(tables) == 1 and tables[0].endswith("June 2040 |")
+    chart = ("REPORT OF THE CHAIR\n\nThe Conference met in plenary on its first day and agreed on the structure "
+             "below for its work.\n\nPlenary of the Conference\n|\nWorking Group 1: Labor rights and social dialogue\n"
+             "|\nWorking Group 2: Employment and skills\n\nThe two groups report to the plenary once a year.\n")
+    assert all(own_text(chart, p).strip() != "|" for p in parse_document(chart).provisions)

@@ -127,6 +127,7 @@ _HOST_FURNITURE_RE = re.compile(
 _LEADER_RE = re.compile(r"(?:\.\s?){4,}|…{2,}|…[\s.]*\d{1,3}\s*$|…\s*$|\t\s*\d{1,3}\s*$|\S\s{2,}\d{1,3}\s*$"
                         r"|\bP\.\s*\d{1,3}\s*$")
 
+_CELL_BARS_RE = re.compile(r"^[\s|]*\|[\s|]*$")  # only a table's cell bars: "|", "| |"
 _RULE_LINE_RE = re.compile(r"^\s*_{5,}\s*$")  # a rule typed as underscores (over a page's notes): no words
 FOOTNOTE_LINE_RE = re.compile(r"^\s*(?:\[\d+:\s[^\]]*\]\s*)+$")  # only footnotes' text, "[1:  ...]"
 _MARKUP: tuple[tuple[re.Pattern[str], str], ...] = (
@@ -217,7 +218,8 @@ def _classify(segment: Segment, raw: str) -> Line:
     line = Line(segment.no, start, segment.start + len(content), raw, Tok.TEXT, text, text,
                 leader=bool(_LEADER_RE.search(content)), inline=segment.inline, heading=segment.heading,
                 slide=segment.slide, quoted=segment.quoted)
-    if not text:
+    if not text or _CELL_BARS_RE.match(content):
+        # a table flattened one cell a line keeps its cell bars alone on their lines: breaks between cells
         return replace(line, tok=Tok.BLANK)
     if (_PAGE_MARKER_RE.match(content) or _PAGE_CAPTION_RE.match(content) or _HOST_FURNITURE_RE.match(content)
             or _RULE_LINE_RE.match(content) or _EXCERPTS_NOTE_RE.match(content)):
