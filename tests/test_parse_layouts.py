@@ -1198,13 +1198,15 @@ def test_a_report_glued_onto_one_line_keeps_its_numbers_when_one_is_lost() -> No
     assert [n for _, n, _ in found if n] == ["1", "3", "4"]
 
 
-def test_a_resolution_glued_onto_one_line_cuts_its_subject_and_its_colon_clauses() -> None:
+def test_a_resolution_glued_onto_one_line_cuts_its_subject_and_its_clauses() -> None:
+    """Each clause begins at its word; a clause word and its text on one line are one paragraph
+    (bench/ANNOTATING.md, "A clause word and its text on one line")."""
     line = ("AG/RES. 9999 (LX-O/40) LOS TRABAJADORES MIGRANTES (Aprobada el 5 de junio de 2040) LA ASAMBLEA "
             "GENERAL, VISTO el informe anual del Consejo Permanente a la Asamblea General sobre este tema; TENIENDO "
             "EN CUENTA: Las resoluciones anteriores de la Asamblea General sobre los derechos de los trabajadores "
             "migrantes y de sus familias;\n")
     starts = [own_text(line, p)[:20] for p in parse_document(line).provisions]
-    assert starts[-4:] == ["LA ASAMBLEA GENERAL,", "VISTO el informe anu", "TENIENDO EN CUENTA:", "Las resoluciones ant"]
+    assert starts[-3:] == ["LA ASAMBLEA GENERAL,", "VISTO el informe anu", "TENIENDO EN CUENTA: "]
 
 
 def test_a_preamble_clause_ending_on_a_comma_does_not_take_the_operative_verb() -> None:
@@ -1638,10 +1640,13 @@ GLUED_RESOLUTION_WITH_NOTE = (
 
 def test_a_glued_resolution_s_cover_with_its_adoption_note_is_no_provision() -> None:
     """The cover run onto the preamble (a heading of the host's, the symbol, the title, "(Resolution
-    adopted at ...)") is set aside however long, and each "That ..." clause after "CONSIDERING:" is one."""
+    adopted at ...)") is set aside however long, and each "That ..." clause after "CONSIDERING:" is one (the
+    first with its clause word, on its line)."""
     text = GLUED_RESOLUTION_WITH_NOTE
-    assert first_words(text) == ["THE", "HAVING", "CONSIDERING:", "That", "That", "That", "RESOLVES:", "1."]
-    clauses = [own_text(text, p) for p in parse_document(text).provisions if own_text(text, p).startswith("That")]
+    assert first_words(text) == ["THE", "HAVING", "CONSIDERING:", "That", "That", "RESOLVES:", "1."]
+    clauses = [own_text(text, p) for p in parse_document(text).provisions
+               if own_text(text, p).startswith(("That", "CONSIDERING:"))]
+    assert clauses[0].startswith("CONSIDERING: That the American")
     assert clauses[0].endswith("without distinction of any kind;")
     assert clauses[2].endswith("the benefits of development;")
 
@@ -4765,3 +4770,23 @@ def test_a_markdown_tables_empty_row_keeps_the_table_whole() -> None:
              "below for its work.\n\nPlenary of the Conference\n|\nWorking Group 1: Labor rights and social dialogue\n"
              "|\nWorking Group 2: Employment and skills\n\nThe two groups report to the plenary once a year.\n")
     assert all(own_text(chart, p).strip() != "|" for p in parse_document(chart).provisions)
+
+
+_CLAUSE_WORDS_ON_THEIR_LINES = (
+    "EL CONSEJO DE MINISTROS DE TRABAJO,\n"
+    "VISTOS: El Acuerdo constitutivo del Consejo, la Decisión 12 sobre la cooperación entre los servicios de "
+    "empleo de los países miembros y el informe que la Secretaría presentó al Consejo en su última reunión;\n"
+    "CONSIDERANDO: Que los servicios de empleo de la subregión atienden cada año a un número creciente de "
+    "trabajadores que buscan empleo en otro país miembro y que conviene darles reglas comunes;\n"
+    "RESUELVE: Aprobar el reglamento de la red subregional de servicios de empleo que figura como anexo de la "
+    "presente decisión y encargar a la Secretaría que lo difunda entre los ministerios de trabajo.\n")
+
+
+def test_a_clause_word_and_its_text_on_one_line_are_one_paragraph() -> None:
+    """A preamble's clause word and its text on one line are one paragraph, the word included; the operative
+    part's word ("RESUELVE:") still stands apart from what it resolves."""
+    text = _CLAUSE_WORDS_ON_THEIR_LINES
+    found = [(own_text(text, p)[:16], p.kind) for p in parse_document(text).provisions]
+    assert found == [("EL CONSEJO DE MI", Kind.PARAGRAPH), ("VISTOS: El Acuer", Kind.PARAGRAPH),
+                     ("CONSIDERANDO: Qu", Kind.PARAGRAPH), ("RESUELVE:", Kind.PARAGRAPH),
+                     ("Aprobar el regla", Kind.MANDATE)]

@@ -101,8 +101,10 @@ _SUBJECT_RE = re.compile(_SUBJECTS)
 # The signatories opening a line as its subject: "We, the Heads of State ...", "Nosotros, los Ministros ...".
 _SIGNATORIES_OPENING_RE = re.compile(r"^\W*(?:we|nosotr[oa]s|nous|nós)\s*,\s*(?:the|los|las|les|os|as)\s",
                                      re.IGNORECASE)
-# A clause's word followed by a colon ("RESUELVE:", "TENIENDO EN CUENTA:"): what follows is a paragraph of its own.
-_OPERATIVE_CUE_RE = re.compile(rf"(?<![^\s])(?:{PREAMBLE_CUES}):\s+(?=[¿¡\"“‘(]?[{_CAP}])")
+# An operative part's word followed by a colon ("RESUELVE:", "DECIDES:"): what follows is a paragraph of its own.
+# A preamble's clause word keeps its text on its line ("VISTOS: El Capítulo ...", "CONSIDERING: That ..."): one
+# paragraph.
+_OPERATIVE_CUE_RE = re.compile(rf"(?<![^\s])(?:RESOLVES?|DECIDES?|RESUELVEN?|DECIDEN?):\s+(?=[¿¡\"“‘(]?[{_CAP}])")
 # The same words in sentence case ("...; Teniendo en cuenta que ..."): a new clause after a ";" or the
 # subject.
 _INLINE_CLAUSE_RE = re.compile(rf"(?<=[;,]\s)(?=(?-i:[{_CAP}][a-záéíóúñ]))(?:{PREAMBLE_CUES})(?=[\s:,])", re.IGNORECASE)
