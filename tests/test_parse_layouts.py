@@ -4790,3 +4790,29 @@ def test_a_clause_word_and_its_text_on_one_line_are_one_paragraph() -> None:
     assert found == [("EL CONSEJO DE MI", Kind.PARAGRAPH), ("VISTOS: El Acuer", Kind.PARAGRAPH),
                      ("CONSIDERANDO: Qu", Kind.PARAGRAPH), ("RESUELVE:", Kind.PARAGRAPH),
                      ("Aprobar el regla", Kind.MANDATE)]
+
+
+# A resolution's preamble one clause a line, the host's conjunction opening the next clause's line.
+_JOINED_CLAUSES = (
+    "EL CONSEJO DIRECTIVO,\n"
+    "VISTO: Que la caída del empleo juvenil durante el último año ha afectado a todos los países de la subregión "
+    "y ha dejado sin trabajo a miles de jóvenes que acababan de terminar su formación técnica;\n"
+    "y Que los ministerios de trabajo han pedido al Consejo que coordine las respuestas de los gobiernos y que "
+    "proponga medidas comunes antes de la próxima reunión ordinaria;\n"
+    "y CONSIDERANDO:\n"
+    "Que la Secretaría ha preparado un estudio sobre los programas de empleo juvenil de la subregión,\n"
+    "RESUELVE\n"
+    "1. Encargar a la Secretaría que difunda el estudio entre los ministerios de trabajo.\n")
+
+
+def test_a_clause_opening_on_the_hosts_conjunction_is_a_clause_of_its_own() -> None:
+    """"y Que ..." and "y CONSIDERANDO:" after a clause ending on its semicolon each begin a clause of their own,
+    the conjunction included; a wrapped sentence's line opening on "y que" or "and that" carries it on."""
+    text = _JOINED_CLAUSES
+    assert [own_text(text, p)[:14] for p in parse_document(text).provisions][:5] == [
+        "EL CONSEJO DIR", "VISTO: Que la ", "y Que los mini", "y CONSIDERANDO", "Que la Secreta"]
+    wrapped = ("La Secretaría presentó el estudio sobre los programas de empleo juvenil de la subregión,\n"
+               "y que los ministerios de trabajo lo examinarán en su próxima reunión ordinaria.\n\n"
+               "The Secretariat presented its study on youth employment programmes in the subregion;\n"
+               "and that the ministries will examine it at their next regular meeting was agreed.\n")
+    assert first_words(wrapped) == ["La", "The"]

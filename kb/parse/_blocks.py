@@ -93,6 +93,9 @@ OPENING_RE = re.compile(
 # A clause of a preamble opening a line, in capitals or not ("Reconociendo que ...", "Convencidos de ..."):
 # a paragraph of its own, whatever the line before ended on.
 _CLAUSE_CUE_RE = re.compile(rf"^(?=(?-i:[A-ZÁÉÍÓÚÑ]))(?:{PREAMBLE_CUES})(?=[\s:,])", re.IGNORECASE)
+# The same after the conjunction that joins it to the clause before ("...; / y CONSIDERANDO:", "...; / y Que ante
+# ...", "...; / and That ..."): the conjunction is the host's, the clause is a new one.
+_JOINED_CLAUSE_RE = re.compile(rf"^(?:y|e|and|et)\s+(?:(?:{PREAMBLE_CUES})(?=[\s:,]|$)|(?:Que|That)\s)")
 _SENTENCE_OPENING_RE = re.compile(r"^(?:The|A|An|El|La|Los|Las|Un|Una)\s+[a-záéíóúñ]")
 _CLAUSE_END_RE = re.compile(r";\s+(?:and|or|y|e|o|u|ou)$")  # "...; and", "...; y", "...; e" (Portuguese)
 _MODAL_RE = re.compile(r"\b(?:will|shall|must|should|deber[áa]n?)\b", re.IGNORECASE)
@@ -391,6 +394,9 @@ def blocks(lines: list[Line], *, starts: frozenset[int] = frozenset(), continues
         new_clause = cue is not None and bool(out) and out[-1].tok is Tok.TEXT and (
             cue.group().isupper() or previous is None or out[-1].text.rstrip()[-1:] in ";,"
             or _CLAUSE_END_RE.search(out[-1].text) is not None)  # in sentence case: after a clause
+        new_clause = new_clause or (line.tok is Tok.TEXT and bool(out) and out[-1].tok is Tok.TEXT
+                                    and out[-1].text.rstrip()[-1:] in ";,:"
+                                    and _JOINED_CLAUSE_RE.match(line.text) is not None)
         # "...; and" closes a clause, though the line ran to a wrapped text's width: the next clause is its own
         new_clause = new_clause or (line.tok is Tok.TEXT and line.text[:1].isupper() and bool(out)
                                     and out[-1].tok is Tok.TEXT and _CLAUSE_END_RE.search(out[-1].text) is not None)
