@@ -4816,3 +4816,17 @@ def test_a_clause_opening_on_the_hosts_conjunction_is_a_clause_of_its_own() -> N
                "The Secretariat presented its study on youth employment programmes in the subregion;\n"
                "and that the ministries will examine it at their next regular meeting was agreed.\n")
     assert first_words(wrapped) == ["La", "The"]
+
+
+def test_the_operative_word_alone_without_its_colon_leads_in_the_operative_part() -> None:
+    """"RESUELVE" alone on its line, its colon lost, is the resolution's lead-in (a paragraph), and every
+    paragraph after it is operative, whatever its verb (bench/ANNOTATING.md, "A resolution's operative
+    paragraph"); the word in a sentence's capitals heading nothing is no lead-in."""
+    text = _JOINED_CLAUSES.replace("1. Encargar a la Secretaría que difunda",
+                                   "1. Manifestar su satisfacción por el estudio y pedir a la Secretaría que difunda")
+    found = [(own_text(text, p)[:12], p.kind) for p in parse_document(text).provisions][-2:]
+    assert found == [("RESUELVE", Kind.PARAGRAPH), ("1. Manifesta", Kind.MANDATE)]
+    story = ("NOTICIAS DEL CONSEJO\n\nEl Consejo se reunió ayer en Lima para examinar el estudio sobre el empleo "
+             "juvenil.\n\nDECIDE\n\nEs el nombre del programa que la Secretaría presentó a los ministerios.\n\n"
+             "1. Manifestar su satisfacción fue lo primero que hicieron los delegados.\n")
+    assert [p.kind for p in parse_document(story).provisions if p.number == "1"] == [Kind.PARAGRAPH]

@@ -94,6 +94,8 @@ _FIELD_RE = re.compile(r"^(?P<label>[A-ZÁÉÍÓÚÑ][^:\d]{0,40}):\s+\S")
 
 _TOPIC_WORDS = 8  # a heading's topic before "Mandates" (a page's name, a theme) is no longer
 _LABEL_WORDS = 4  # a lead-in this short is a label naming what its list holds ("Main findings:")
+# The operative part's word, in capitals alone on its line its colon may be lost ("RESUELVE" over "1. ...").
+_RESOLVES_ALONE_RE = re.compile(r"^\s*(?:RESOLVES?|RESUELVEN?|DECIDES?|DECIDEN?)\s*:?\s*$")
 _RESOLVES_RE = re.compile(
     r"^\W*(?:RESOLVES?|RESUELVEN?|DECIDES?|DECIDEN?)\s*:|^\s*(?:Resolves?|Resuelven?|Decides?|Deciden?)\s*:\s*$")
 _MODAL_LEAD_RE = re.compile(r"\b(?:will|shall|must|should|deber[áa]n?)\s*:$", re.IGNORECASE)
@@ -326,6 +328,7 @@ class Roles:
         self.committed = False  # past the signatories' "COMMIT TO:", "We pledge to:": what they commit to
         self._committing = False  # such a lead-in read: what it commits to begins with the next block
         self._resolving = False  # "RESOLVES:" read: the operative part begins with the next block
+        self._preamble = False  # a resolution's subject or a clause of its preamble read
 
     def note(self, text: str, *, heading: bool) -> None:
         """Follow the text in reading order, each block before it is judged: after "RESOLVES:"
@@ -335,12 +338,14 @@ class Roles:
         self._resolving = False
         self.committed = self.committed or self._committing
         self._committing = False
-        if _RESOLVES_RE.match(text):
+        if _RESOLVES_RE.match(text) or (self._preamble and _RESOLVES_ALONE_RE.match(text)):
+            # its colon lost, the word alone closes a preamble read before it
             self._resolving = self.doc_type in (DocType.OUTCOME_DOCUMENT, None)
         elif heading or RESOLUTION_CUE_RE.match(text):
             self.resolved = False
         if RESOLUTION_CUE_RE.match(text):
             self.committed = False
+            self._preamble = True
         elif not heading and (text.rstrip().endswith(":") or _GLUED_COMMITMENT_RE.search(text)):
             # a lead-in: the signatories' commitment ("COMMIT TO:", "We pledge to:", or their verb in capitals
             # ending a preamble glued onto one line) opens a run of what they commit to, through the headings
@@ -420,7 +425,7 @@ class Roles:
             return Kind.OBJECTIVE
         if self.resolved:
             return Kind.MANDATE  # "RESUELVE: Aprobar el siguiente Estatuto:": what it resolves, however short
-        if _is_lead_label(text):
+        if _is_lead_label(text) or _RESOLVES_ALONE_RE.match(text):
             # "Governments will:": a plan's lead-in saying who is to act directs as its items do
             return Kind.MANDATE if self.mandating and _MODAL_LEAD_RE.search(text) else Kind.PARAGRAPH
         if self.doc_type is DocType.PLAN_OF_ACTION and OPENING_RE.match(text) and not _only_recognizes(text):
