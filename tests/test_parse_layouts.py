@@ -4830,3 +4830,37 @@ def test_the_operative_word_alone_without_its_colon_leads_in_the_operative_part(
              "juvenil.\n\nDECIDE\n\nEs el nombre del programa que la Secretaría presentó a los ministerios.\n\n"
              "1. Manifestar su satisfacción fue lo primero que hicieron los delegados.\n")
     assert [p.kind for p in parse_document(story).provisions if p.number == "1"] == [Kind.PARAGRAPH]
+
+
+# A communiqué as a blog stores it: hard-wrapped, each paragraph's first words alone on its first line.
+_FIRST_WORDS_ALONE = (
+    "Los\n"
+    "Ministros y las Ministras de Trabajo de los Estados Partes del Acuerdo y Estados\n"
+    "Observadores, reunidos en Asunción el 12 de mayo de 2040, con ocasión de su\n"
+    "Reunión Ordinaria del primer semestre:\n"
+    "Conscientes de\n"
+    "que el empleo de los jóvenes sigue siendo el mayor desafío de la región y de que\n"
+    "las respuestas nacionales ganan fuerza cuando se coordinan entre los países.\n"
+    "ACORDARON:\n"
+    "1. Crear\n"
+    "una red de servicios públicos de empleo que comparta sus datos sobre vacantes.\n")
+
+
+def test_a_paragraphs_first_words_alone_over_its_wrapped_lines_open_the_body() -> None:
+    """The first paragraph's first word alone on the text's first line, and its next line running to the
+    wrapped width, are the paragraph's, no title: the body begins with them."""
+    doc = parse_document(_FIRST_WORDS_ALONE)
+    assert own_text(_FIRST_WORDS_ALONE, doc.provisions[0]).startswith("Los\nMinistros y las Ministras")
+    assert doc.metadata.title is None
+
+
+def test_a_title_over_a_hard_wrapped_first_paragraph_stays_the_covers() -> None:
+    """A title wrapped over two lines right over the first paragraph (which opens a sentence) stays the cover's,
+    though its second line runs to the text's width."""
+    text = ("Report of the Meeting of the\n"
+            "Working Group on Labor Inspection and Occupational Safety of the Americas\n"
+            "The Working Group met in Lima on 3 and 4 March 2040 with delegations of twelve\n"
+            "member states, the Technical Secretariat and the subregional office of the ILO,\n"
+            "and examined the progress made since its previous meeting in the region.\n")
+    doc = parse_document(text)
+    assert own_text(text, doc.provisions[0]).startswith("The Working Group met")

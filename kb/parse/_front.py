@@ -52,7 +52,7 @@ from kb.parse._blocks import (
     symbol_entries_at,
     wrap_width,
 )
-from kb.parse._layout import follows
+from kb.parse._layout import SENTENCE_STARTERS, follows
 from kb.parse._lines import DATELINE_RE, Line, Tok, is_upper
 
 __all__ = ["ANNOUNCEMENT_RE", "Front", "front_matter", "inner_covers", "is_prose", "letter_furniture",
@@ -657,11 +657,28 @@ def _after_announcement(lines: list[Line], start: int) -> int:
     return start
 
 
-def _with_wrapped_head(lines: list[Line], start: int, toc: set[int]) -> int:
+_OPENING_WORDS = 3
+
+
+def _opened_above(lines: list[Line], i: int, width: int) -> bool:
+    """Whether line ``i`` runs to a hard-wrapped text's width into the line under it, which opens no sentence, and
+    the line right over it, the paragraph's first words alone (three at most), carries on into it."""
+    top = lines[i - 1] if i > 0 else None
+    under = lines[i + 1] if i + 1 < len(lines) else None
+    return (top is not None and under is not None and top.tok is Tok.TEXT and lines[i].tok is Tok.TEXT
+            and not top.inline and len(top.text.split()) <= _OPENING_WORDS and not is_upper(lines[i].text)
+            and lines[i].text[-1:].isalpha() and _wrapped(lines, i, width) and runs_on(top, lines[i])
+            and under.text.split(" ", 1)[0] not in SENTENCE_STARTERS)
+
+
+def _with_wrapped_head(lines: list[Line], start: int, toc: set[int], width: int = 0) -> int:
     """The first lines of the body's first paragraph, hard-wrapped just above where the body seemed to begin
     ("The Ministers of" / "Defense and Heads of Delegation ..."): the body begins with them, as the paragraph
     would be cut there otherwise; each line above, neither a cover line nor an entry of a table of contents,
-    whose end the line under it carries on (across blank lines only as a paragraph does across a page break)."""
+    whose end the line under it carries on (across blank lines only as a paragraph does across a page break);
+    in a text hard-wrapped at ``width``, also a line running to the width right over it that the line over it
+    carries on in its turn (the paragraph's first words alone on its first line: "Las" / "Presidentas y los
+    Presidentes de los Estados Partes del MERCOSUR y Estados" / "Asociados, ...": no title is left open so)."""
     while start > 0:
         above = next((j for j in range(start - 1, -1, -1) if lines[j].tok is not Tok.BLANK), None)
         if above is None:
@@ -670,7 +687,7 @@ def _with_wrapped_head(lines: list[Line], start: int, toc: set[int]) -> int:
         if (head.tok not in (Tok.TEXT, Tok.NUMBERED) or head.inline or line.inline
                 or above in toc or head.leader or _is_cover(head) or _COVER_CUE_RE.search(head.text)
                 or line.tok is not Tok.TEXT
-                or not runs_on(head, line, after_blank=above < start - 1)):
+                or not (runs_on(head, line, after_blank=above < start - 1) or _opened_above(lines, above, width))):
             return start
         start = above
     return start
@@ -998,7 +1015,7 @@ def front_matter(lines: list[Line], is_title: Callable[[str], bool]) -> Front:
             start = _with_lead_in(lines, _with_its_heading(lines, _after_title(lines, i, is_title)))
             start = _after_news_dateline(lines, _after_announcement(lines, _after_dateline(lines, start)))
             # the note's first lines may be those wrapped above where the body seemed to begin
-            start = _after_announcement(lines, _with_wrapped_head(lines, start, toc))
+            start = _after_announcement(lines, _with_wrapped_head(lines, start, toc, width))
             start = _with_part_heading(lines, start, toc)
             start = _with_entry_heading(lines, start, toc)
             start = _with_earlier_days(lines, start)

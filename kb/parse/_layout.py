@@ -33,7 +33,7 @@ import re
 from dataclasses import dataclass, replace
 from itertools import pairwise
 
-__all__ = ["PREAMBLE_CUES", "Segment", "follows", "segments"]
+__all__ = ["PREAMBLE_CUES", "SENTENCE_STARTERS", "Segment", "follows", "segments"]
 
 
 @dataclass(frozen=True)
@@ -241,7 +241,7 @@ _WORD_TOKEN_RE = re.compile(r"\S+")
 _CAPS_JOINERS = frozenset("DE DEL LA LAS LOS EL Y E EN A AL PARA OF THE AND FOR ON IN TO - –".split())
 _QUOTES = "\"“”‘’'«»"
 _CAPS_RUN_LETTERS = 12  # a heading in capitals inside a line has at least this many letters
-_SENTENCE_STARTERS = frozenset("""
+SENTENCE_STARTERS = frozenset("""
     La El Los Las Un Una En De Con Por Para Este Esta Estos Estas Se Al Del Durante Según Como Mediante
     The This These In On At For With By As During It Its Our We Following
     """.split())
@@ -350,13 +350,13 @@ def _numbered_heading_end(raw: str) -> int:
     words = list(_WORD_TOKEN_RE.finditer(raw, m.end()))
     for count, word in enumerate(words[1:_NUMBERED_HEADING_WORDS + 1], start=1):
         token = word.group()
-        if any(c in ",.;:()" for c in words[count - 1].group()) or words[count - 1].group() in _SENTENCE_STARTERS:
+        if any(c in ",.;:()" for c in words[count - 1].group()) or words[count - 1].group() in SENTENCE_STARTERS:
             return 0  # "3. In El Salvador, ...": a heading does not end on "In"
         # a label opens what follows ("Objetivo: Mejorar ..."); a colon before words in lower case ends the item's
         # own lead-in ("1. Integración de la Mesa Directiva: se harán consultas ...")
         after = words[count + 1].group() if count + 1 < len(words) else ""
         label = token.endswith(":") and token[:1].isupper() and not after[:1].islower()
-        if (token in _SENTENCE_STARTERS or label) and len(raw) - word.start() >= 40:
+        if (token in SENTENCE_STARTERS or label) and len(raw) - word.start() >= 40:
             return words[count - 1].end()
     return 0
 
