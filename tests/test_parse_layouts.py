@@ -4864,3 +4864,23 @@ def test_a_title_over_a_hard_wrapped_first_paragraph_stays_the_covers() -> None:
             "and examined the progress made since its previous meeting in the region.\n")
     doc = parse_document(text)
     assert own_text(text, doc.provisions[0]).startswith("The Working Group met")
+
+
+def test_an_advertisements_label_between_a_storys_paragraphs_is_no_heading() -> None:
+    """A news site's "Publicidad" alone between two paragraphs of the text it reproduces labels an
+    advertisement's slot: no heading over the paragraphs after it. A part headed so in a text about publicity
+    keeps its heading."""
+    story = ("Los ministros de trabajo de la subregión firmaron ayer en Lima un acuerdo sobre empleo juvenil. Estos "
+             "son algunos de sus pasajes:\n\n"
+             "Encargamos a la Secretaría que prepare un inventario de los programas de formación de jóvenes.\n\n"
+             "Publicidad\n\n"
+             "Instruimos a los servicios de empleo que compartan sus datos sobre vacantes con los demás países.\n")
+    doc = parse_document(story)
+    assert [p.kind for p in doc.provisions if p.kind is Kind.SECTION] == []
+    assert [own_text(story, p)[:10] for p in doc.provisions][-2:] == ["Encargamos", "Instruimos"]
+    plan = ("PLAN DE DIFUSIÓN DE LA CONFERENCIA\n\nLa Secretaría dará a conocer los resultados de la Conferencia "
+            "por los medios que se indican a continuación.\n\n"
+            "Publicidad\n\nSe contratará publicidad en dos diarios de cada país miembro durante la semana de la "
+            "Conferencia.\n\nPrensa\n\nSe enviará un comunicado a las agencias de noticias al cierre de cada sesión.\n")
+    sections = [own_text(plan, p) for p in parse_document(plan).provisions if p.kind is Kind.SECTION]
+    assert "Publicidad" in sections

@@ -264,7 +264,26 @@ def classify(text: str, segments: list[Segment]) -> list[Line]:
     """Every segment classified; running headers (a short line repeated next to page markers)
     become noise; a section mark alone on a line ("I.", "CAPÍTULO I") makes a heading with the line after it."""
     lines = [_classify(s, text[s.start:s.end]) for s in segments]
-    return _marks_alone(text, _running_headers(_long_headings(_bare_roman_headings(_attributions(lines)))))
+    lines = _ad_slots(_attributions(lines))
+    return _marks_alone(text, _running_headers(_long_headings(_bare_roman_headings(lines))))
+
+
+# A news site's label over an advertisement's slot, alone on its line between paragraphs ("Publicidad").
+_AD_SLOT_RE = re.compile(r"^\s*(?:publicidad|publicidade|publicité|advertisement|anuncio)\s*$", re.IGNORECASE)
+_ABOUT_ADS_RE = re.compile(r"\b(?:publicit|publicidad|publicidade|publicité|advertis|anunci)", re.IGNORECASE)
+
+
+def _ad_slots(lines: list[Line]) -> list[Line]:
+    """The label of an advertisement's slot is no heading: it is noise, unless the text under it speaks of
+    publicity or advertising (a part headed "Publicidad" in a text about it)."""
+    out = list(lines)
+    for i, line in enumerate(out):
+        if line.tok is not Tok.TEXT or line.inline or not _AD_SLOT_RE.match(line.raw):
+            continue
+        under = next((x for x in out[i + 1:] if x.tok not in (Tok.BLANK, Tok.NOISE)), None)
+        if under is None or not _ABOUT_ADS_RE.search(under.text):
+            out[i] = replace(line, tok=Tok.NOISE)
+    return out
 
 
 _QUOTE_END = ("”", "\"", "»", "’")
