@@ -4884,3 +4884,16 @@ def test_an_advertisements_label_between_a_storys_paragraphs_is_no_heading() -> 
             "Conferencia.\n\nPrensa\n\nSe enviará un comunicado a las agencias de noticias al cierre de cada sesión.\n")
     sections = [own_text(plan, p) for p in parse_document(plan).provisions if p.kind is Kind.SECTION]
     assert "Publicidad" in sections
+
+
+def test_a_resolutions_closing_note_of_its_adoption_is_no_provision() -> None:
+    """The note of a resolution's adoption on its last line ("Aprobada en la ... sesión plenaria, celebrada el
+    ...") is no paragraph of it, cut short or not; a story's last sentence opening so is."""
+    text = _JOINED_CLAUSES + "Aprobada en la tercera sesión plenaria, celebrada el 4 de junio de 2040.\n"
+    assert [own_text(text, p)[:12] for p in parse_document(text).provisions][-1] == "1. Encargar "
+    cut = _JOINED_CLAUSES + "Aprobada en la tercera sesión de l"
+    assert [own_text(cut, p)[:12] for p in parse_document(cut).provisions][-1] == "1. Encargar "
+    story = ("The Ministers of Labor met in Lima on 3 and 4 March 2040 and adopted a plan on youth employment.\n\n"
+             "The plan asks each ministry to report on its programmes for young workers within a year.\n\n"
+             "Approved at the closing session, the plan takes effect on the first of January.\n")
+    assert [own_text(story, p)[:8] for p in parse_document(story).provisions][-1] == "Approved"

@@ -28,10 +28,10 @@ bullet each; an office's note) is front matter.
 A slide deck's text begins with its first slide after the title slide, titled or not (the title slide and the
 host's page before it are its cover).
 
-Inside the body, three more things are not text: the signature that closes it (a name and the titles
-under it), in a compilation of resolutions the cover of each further resolution (its symbol
-down to the note of its adoption), and in a letter sending the document, the letter's salutation,
-closing formula, signature and addressee.
+Inside the body, four more things are not text: the signature that closes it (a name and the titles
+under it), a resolution's note of its adoption closing it, in a compilation of resolutions the cover
+of each further resolution (its symbol down to the note of its adoption), and in a letter sending the
+document, the letter's salutation, closing formula, signature and addressee.
 """
 
 from __future__ import annotations
@@ -55,8 +55,8 @@ from kb.parse._blocks import (
 from kb.parse._layout import SENTENCE_STARTERS, follows
 from kb.parse._lines import DATELINE_RE, Line, Tok, is_upper
 
-__all__ = ["ANNOUNCEMENT_RE", "Front", "front_matter", "inner_covers", "is_prose", "letter_furniture",
-           "signature_block"]
+__all__ = ["ANNOUNCEMENT_RE", "Front", "closing_adoption_note", "front_matter", "inner_covers", "is_prose",
+           "letter_furniture", "signature_block"]
 
 _TOC_HEAD_RE = re.compile(
     # "NDICE": "ÍNDICE" as a converter that drops accented letters prints it
@@ -854,6 +854,30 @@ def signature_block(lines: list[Line]) -> frozenset[int]:
         if (_person(lines[i].text) and _POSITION_RE.search(lines[run[k + 1]].text) and before is not None
                 and _sentence(lines[before].text)):
             return frozenset(run[k:])
+    return frozenset()
+
+
+# A resolution's note of its adoption closing its text, alone on its line ("Aprobada en la octava sesión plenaria,
+# celebrada el ...", "(Adopted at the fourth plenary session, held on ...)"): a session named, and after a comma
+# only when and where it was held, no sentence of its own ("Approved at the session, the plan takes effect ...").
+_CLOSING_ADOPTION_RE = re.compile(
+    r"^\s*\(?\s*(?:(?:resoluci[óo]n|resolution|declaraci[óo]n|declaration|decisi[óo]n|decision)\s+)?"
+    r"(?:adopted|approved|aprobad[ao]|adoptad[ao]|aprovad[ao]|adopt[ée]e)\s+(?:at|in|during|by|en|durante|por|na|no|"
+    r"em|pelo|pela|à|au|lors)\s[^,.;:()]{0,80}\b(?:session|sesi[óo]n|sess[ãa]o|séance|meeting|reuni[óo]n|reuni[ãa]o|"
+    r"plenar\w*)\b[^,.;:()]{0,60}(?:,\s*(?:held|celebrad[ao]|realizad[ao]|efectuad[ao]|tenue)\b[^.;:()]{0,80})?"
+    r"[.)]{0,2}\s*$", re.IGNORECASE)
+
+
+def closing_adoption_note(lines: list[Line]) -> frozenset[int]:
+    """The note of the text's adoption on the last line with text, under a sentence (see
+    ``_CLOSING_ADOPTION_RE``): like a cover's note of adoption, no provision; its index."""
+    shown = [i for i, line in enumerate(lines) if line.tok not in (Tok.BLANK, Tok.NOISE)]
+    if len(shown) < 2:
+        return frozenset()
+    last, before = lines[shown[-1]], lines[shown[-2]]
+    if (last.tok is Tok.TEXT and not last.inline and _CLOSING_ADOPTION_RE.match(last.raw)
+            and before.text.rstrip("\"”’')] ")[-1:] in ".;"):
+        return frozenset({shown[-1]})
     return frozenset()
 
 
