@@ -4897,3 +4897,12 @@ def test_a_resolutions_closing_note_of_its_adoption_is_no_provision() -> None:
              "The plan asks each ministry to report on its programmes for young workers within a year.\n\n"
              "Approved at the closing session, the plan takes effect on the first of January.\n")
     assert [own_text(story, p)[:8] for p in parse_document(story).provisions][-1] == "Approved"
+
+
+def test_putting_into_practice_acts_and_putting_in_relief_states() -> None:
+    """A Spanish "Poner en práctica ..." (into practice, motion, operation) opens a mandate as any infinitive
+    of action does; "Poner de relieve ..." only states."""
+    text = ("En el marco de la Conferencia, acordamos asimismo:\n\n"
+            "1. Poner en práctica las recomendaciones del informe sobre la coordinación de los servicios de empleo.\n\n"
+            "2. Poner de relieve la labor de la Secretaría en la preparación de la reunión.\n")
+    assert [p.kind for p in parse_document(text).provisions if p.number] == [Kind.MANDATE, Kind.PARAGRAPH]

@@ -148,6 +148,8 @@ _STATING_ES = frozenset("""
     advertir coincidir aplaudir conmemorar tener poner declarar
     """.split())
 _NOT_ACTION = _NOT_INFINITIVES | _STATING_ES
+# What "poner en ..." puts into when it acts: practice, motion, operation, force.
+_PUT_INTO = frozenset("práctica practica marcha funcionamiento ejecución ejecucion vigor operación operacion".split())
 # An infinitive that is the subject of a sentence ("Mejorar la calidad ... fue el tema central") is
 # followed by its verb within a few words.
 _COPULAS = frozenset("es fue son fueron sigue siguen era será sería constituye constituyó representa resulta".split())
@@ -217,6 +219,8 @@ def _spanish_infinitive(words: Sequence[str]) -> bool:
         words = words[2:]
     if words[:2] == ["tomar", "nota"]:  # "Tomar nota con satisfacción del informe": it states
         return False
+    if words[:2] == ["poner", "en"] and words[2:3] and words[2] in _PUT_INTO:
+        return True  # "Poner en práctica las recomendaciones ...": it acts ("Poner de relieve ..." states)
     # an infinitive bears no written accent but in -ír ("Líder", "Carácter" are nouns)
     return (bool(words) and bool(_INFINITIVE_RE.fullmatch(words[0])) and words[0] not in _NOT_ACTION
             and not any(c in "áéíóú" for c in words[0][:-2]))
