@@ -4906,3 +4906,26 @@ def test_putting_into_practice_acts_and_putting_in_relief_states() -> None:
             "1. Poner en práctica las recomendaciones del informe sobre la coordinación de los servicios de empleo.\n\n"
             "2. Poner de relieve la labor de la Secretaría en la preparación de la reunión.\n")
     assert [p.kind for p in parse_document(text).provisions if p.number] == [Kind.MANDATE, Kind.PARAGRAPH]
+
+
+# Covers (session 23): the cover's fields on layouts of the tuning texts, each rule with a text where its trigger
+# appears innocently.
+
+_PARTICIPANTS = ("Participants: the ministries of labor chairing the Conference and the chairs of its two working "
+                 "groups.\n\n  •  To review the activities still pending under the work plan.\n")
+
+
+@pytest.mark.parametrize(("heads", "title"), [
+    # the page's heading, then the same name at length (its acronym spelled out) over the dateline: the first
+    ("Regional Meeting of Focal Points of the RIAL\n\nRegional Meeting of the Focal Points of the Inter-American "
+     "Network for Labor Administration on labor inspection\n", "Regional Meeting of Focal Points of the RIAL"),
+    # a section's name over the page's own heading: the heading over the dateline
+    ("Labor Inspection\n\nSecond Regional Workshop on labor inspection systems\n",
+     "Second Regional Workshop on labor inspection systems"),
+    # two headings opening on the same two words, the second not the first at length: the one over the dateline
+    ("Regional Meeting 2040\n\nRegional Meeting on youth employment policies\n",
+     "Regional Meeting on youth employment policies"),
+])
+def test_a_pages_heading_repeated_at_length_over_its_dateline_is_the_first(heads: str, title: str) -> None:
+    text = heads + "Lima, Peru – May 22, 2040\n\n" + _PARTICIPANTS
+    assert parse_document(text).metadata.title == title

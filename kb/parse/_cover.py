@@ -546,6 +546,7 @@ _HEADLINE_MAX = 200  # a page's headline over its story runs this long (a cover'
 _YEAR_RE = re.compile(r"(?<![\d./])(?:19|20)\d{2}(?![\d./])")  # a year alone, not in a date "12.05.2040"
 _DATELINE_LABEL_RE = re.compile(r"^\W*(?:place and date|date|lugar y fecha|fecha)\s*:", _FLAGS)
 _DATELINE_WORDS = 10
+_TWICE_WORDS = 3  # a heading over a dateline opening on the same words as the one over it repeats it at length
 # What a host prints over a dateline that is no title: an organ's name, a place.
 _ORGAN_RE = re.compile(
     r"^(?:the )?(?:inter-?american |interamerican[oa] )?(?:council|committee|commission|bureau|office|department|"
@@ -573,8 +574,10 @@ def _title_over_dateline(cleaned: list[str]) -> str | None:
     while len(above) > 1 and _DATELINE_LABEL_RE.match(cleaned[above[-1]] + ":"):
         above.pop()  # the dateline's label printed alone over it ("Place and Date" / "Place and Date: Lima, ...")
     last = above[-1]
-    if len(above) > 1 and cleaned[above[-2]].casefold().split()[:4] == cleaned[last].casefold().split()[:4]:
-        last = above[-2]  # the title printed twice, the second time in other words: the first is the page's
+    if len(above) > 1 and cleaned[above[-2]].casefold().split()[:_TWICE_WORDS] == cleaned[last].casefold().split()[
+            :_TWICE_WORDS]:
+        # the title printed twice, the second time in other words (its acronym spelled out): the first is the page's
+        last = above[-2]
     title = cleaned[last]
     if last - 1 in above and (_open_end(cleaned[last - 1]) or _CONNECTOR_RE.match(title)):
         title = f"{cleaned[last - 1]} {title}"
