@@ -4929,3 +4929,14 @@ _PARTICIPANTS = ("Participants: the ministries of labor chairing the Conference 
 def test_a_pages_heading_repeated_at_length_over_its_dateline_is_the_first(heads: str, title: str) -> None:
     text = heads + "Lima, Peru – May 22, 2040\n\n" + _PARTICIPANTS
     assert parse_document(text).metadata.title == title
+
+
+@pytest.mark.parametrize(("dateline", "date"), [
+    ("Washington, D.C. – May 22nd, 2040", "2040-05-22"),
+    ("Lima, Peru – March 1st 2040", "2040-03-01"),
+    # a weekday and an ordinal day with no year after it: no day of a year
+    ("Tuesday, May 22nd – sessions of the 2040 cycle", None),
+])
+def test_a_day_written_with_its_ordinal_is_read(dateline: str, date: str | None) -> None:
+    text = "Virtual Meeting of the Network\n" + dateline + "\n\n" + _PARTICIPANTS
+    assert parse_document(text).metadata.date == date

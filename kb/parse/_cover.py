@@ -82,7 +82,8 @@ _FULL_DATES = [
     # 27 October 2007, 1November 2011, 1st November, 2001, and glued to the place over it ("Mexico City, Mexico12
     # November 2003"); not a symbol's last number before a month ("XII.40.1 / December 2040")
     re.compile(rf"(?<![\d./-]){_DAY}(?:st|nd|rd|th)?\s*(?:de\s+)?{_M1}\s*,?\s*(?:de\s+)?{_YEAR}", _FLAGS),
-    re.compile(rf"{_M1}\s+{_DAY}(?:\s*,\s*|{_SP}+){_YEAR}", _FLAGS),  # September 27, 2005; March 18 2010
+    # September 27, 2005; March 18 2010; May 22nd, 2020
+    re.compile(rf"{_M1}\s+{_DAY}(?:st|nd|rd|th)?(?:\s*,\s*|{_SP}+){_YEAR}", _FLAGS),
 ]
 _MONTH_YEAR_RE = re.compile(rf"{_M1}\s*,?\s+(?:de\s+)?{_YEAR}", _FLAGS)
 _PERIOD_RE = re.compile(  # "NOVEMBER 2007 - APRIL 2008": what a report covers, not its date
