@@ -4940,3 +4940,20 @@ def test_a_pages_heading_repeated_at_length_over_its_dateline_is_the_first(heads
 def test_a_day_written_with_its_ordinal_is_read(dateline: str, date: str | None) -> None:
     text = "Virtual Meeting of the Network\n" + dateline + "\n\n" + _PARTICIPANTS
     assert parse_document(text).metadata.date == date
+
+
+_LINKS_BODY = ("To learn more about the work on this subject, you may consult the following sites of the "
+               "Organization and of its partners in the region:\n\n  •  Mandates of the Summit\n")
+
+
+@pytest.mark.parametrize(("first", "title"), [
+    # the day the page was last updated, over its heading: never the title
+    ("Updated December 11, 2040\n\nLabor and Employment\n", "Labor and Employment"),
+    ("Actualizado el 3 de mayo de 2040\n\nTrabajo y Empleo\n", "Trabajo y Empleo"),
+    ("Last updated: 11 December 2040\n\nLabor and Employment\n", "Labor and Employment"),
+    # a title naming an updated text is a title
+    ("Updated Work Plan of the Network\n\n", "Updated Work Plan of the Network"),
+    ("Actualización del Plan de Trabajo 2040\n\n", "Actualización del Plan de Trabajo 2040"),
+])
+def test_a_pages_update_line_is_no_title(first: str, title: str) -> None:
+    assert parse_document(first + _LINKS_BODY).metadata.title == title

@@ -202,7 +202,10 @@ _FURNITURE_RE = re.compile(
     # a button, alone or among others: a headline may open on the verb ("Compartir experiencias es clave ...")
     r"^\s*(?:Guardar|Save|Share|Compartir)\b\W*(?:$|(?:Guardar|Save|Share|Compartir|Print|Imprimir|E-?mail|Facebook|"
     r"Twitter)\b)|^\s*(?:Est[áa] en la p[áa]gina|Sei sulla pagina|You are on page)\b|^\s*Title:|^\s*Download\b|"
-    r"^\s*Read the\b|^\s*Banner\s*$|^\s*[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|info)\s*$", re.IGNORECASE)
+    r"^\s*Read the\b|^\s*Banner\s*$|^\s*[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|info)\s*$|"
+    # the day a page was last updated ("Updated December 11, 2001"), not a title naming an updated text
+    r"^\W*(?:last )?(?:updated|actualizad[oa]|atualizad[oa]|mis à jour)(?: (?:on|as of|el|al|em|le))?\s*:?\s*(?:\d|(?:"
+    + "|".join(MONTHS) + r")\b)", re.IGNORECASE)
 # The lines of a cover that are not its title: organisation, council, meeting, place, dates, symbols.
 _NOT_TITLE_RE = re.compile(
     r"organi[sz]ation of american states|organizaci\S*n de los estados americanos|inter-american council|"
