@@ -4957,3 +4957,21 @@ _LINKS_BODY = ("To learn more about the work on this subject, you may consult th
 ])
 def test_a_pages_update_line_is_no_title(first: str, title: str) -> None:
     assert parse_document(first + _LINKS_BODY).metadata.title == title
+
+
+_STORY = ("On Tuesday, March 29th the Council held its regular meeting, devoted this time to social development "
+          "and to the experiences of the member states in reducing poverty.\n")
+
+
+@pytest.mark.parametrize(("heads", "title"), [
+    # a field's label alone over its value (the page's date): the heading over the label is the title
+    ("Sharing Experiences, Widening Opportunities\n\nMinisters review social development policies of the region\n\n"
+     "File Created On:\nMarch, 2040\n", "Ministers review social development policies of the region"),
+    ("Red Interamericana\n\nEl Consejo examina las políticas de desarrollo social\n\nFecha de publicación:\n"
+     "12 de marzo de 2040\n", "El Consejo examina las políticas de desarrollo social"),
+    # a heading with a colon inside it, right over the dateline, is the title
+    ("Sharing Experiences\n\nSocial development: the Council reviews its policies\nMarch, 2040\n",
+     "Social development: the Council reviews its policies"),
+])
+def test_a_fields_label_over_a_dateline_is_no_title(heads: str, title: str) -> None:
+    assert parse_document(heads + "\n" + _STORY).metadata.title == title

@@ -566,6 +566,14 @@ def _dateline(text: str) -> bool:
     return bool(_DATELINE_LABEL_RE.match(text)) or len(text.split()) <= _DATELINE_WORDS
 
 
+_LABEL_WORDS = 5
+
+
+def _field_label(text: str) -> bool:
+    """A field's label alone on its line, its value under it: a few words ending in a colon ("File Created On:")."""
+    return text.endswith(":") and len(text.split()) <= _LABEL_WORDS
+
+
 def _title_over_dateline(cleaned: list[str]) -> str | None:
     """A page's title: the heading just over the dateline of what it tells (with the line it runs on from,
     left open: "Recommendations of the Meeting on" / "Poverty and Equity"), not a host's furniture."""
@@ -575,8 +583,10 @@ def _title_over_dateline(cleaned: list[str]) -> str | None:
     above = [i for i in range(at) if cleaned[i]]
     if not above:
         return None
-    while len(above) > 1 and _DATELINE_LABEL_RE.match(cleaned[above[-1]] + ":"):
-        above.pop()  # the dateline's label printed alone over it ("Place and Date" / "Place and Date: Lima, ...")
+    while len(above) > 1 and (_DATELINE_LABEL_RE.match(cleaned[above[-1]] + ":") or _field_label(cleaned[above[-1]])):
+        # the dateline's label printed alone over it ("Place and Date" / "Place and Date: Lima, ..."), or a field's
+        # ("File Created On:" / "March, 2040")
+        above.pop()
     last = above[-1]
     if len(above) > 1 and cleaned[above[-2]].casefold().split()[:_TWICE_WORDS] == cleaned[last].casefold().split()[
             :_TWICE_WORDS]:
