@@ -4975,3 +4975,18 @@ _STORY = ("On Tuesday, March 29th the Council held its regular meeting, devoted 
 ])
 def test_a_fields_label_over_a_dateline_is_no_title(heads: str, title: str) -> None:
     assert parse_document(heads + "\n" + _STORY).metadata.title == title
+
+
+_PREAMBLE_ES = ("PREÁMBULO\nConsiderando\nque el texto adoptado hace diez años preveía su propio examen periódico "
+                "y que, cumplido ese plazo, los gobiernos emprendieron la tarea de actualizarlo.\n")
+
+
+@pytest.mark.parametrize(("cover", "title"), [
+    # a title broken before the year it names, left open on a connector: the year is part of it
+    ("DECLARACIÓN SOCIOLABORAL DE LA RED DEL\n2040\n", "DECLARACIÓN SOCIOLABORAL DE LA RED DEL 2040"),
+    ("PLAN OF ACTION OF\n2040\n", "PLAN OF ACTION OF 2040"),
+    # a title that ends where it was meant to end: the year under it is the cover's date
+    ("DECLARACIÓN SOCIOLABORAL DE LA RED\n2040\n", "DECLARACIÓN SOCIOLABORAL DE LA RED"),
+])
+def test_a_title_left_open_goes_on_over_the_year_under_it(cover: str, title: str) -> None:
+    assert parse_document(cover + _PREAMBLE_ES).metadata.title == title

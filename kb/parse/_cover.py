@@ -691,6 +691,9 @@ def _continued(title: str, following: list[str]) -> str:
         if more.isupper() and (_open_end(title) or _CONNECTOR_RE.match(more)):
             title, last = f"{title} {more}", more
             continue
+        if _open_end(title) and _YEAR_RE.fullmatch(more):  # "DECLARACIÓN ... DEL" / "2015": the year it names
+            title, last = f"{title} {more}", more
+            continue
         # a title in mixed case left open on a comma or a connector ("Remarks by the Minister X,"), or wrapped in
         # mid-sentence: a full line, and the next opens in lower case ("... of Trinidad and Tobago" / "at the
         # inaugural Session of ..."), as no line of a cover of its own does, whatever meeting it names
