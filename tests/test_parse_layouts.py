@@ -4990,3 +4990,20 @@ _PREAMBLE_ES = ("PREÁMBULO\nConsiderando\nque el texto adoptado hace diez años
 ])
 def test_a_title_left_open_goes_on_over_the_year_under_it(cover: str, title: str) -> None:
     assert parse_document(cover + _PREAMBLE_ES).metadata.title == title
+
+
+_MINISTERS_ES = ("Nosotros, las Ministras y los Ministros de Trabajo de las Américas, reunidos en Lima, respondemos a "
+                 "esta convocatoria convencidos del valor del diálogo social.\n")
+
+
+@pytest.mark.parametrize(("cover", "title"), [
+    # the host's page title, the heading and the site's name, over the heading printed alone: the heading
+    ("Declaración Final de la Reunión de Ministros de Trabajo - MINTRA\n\n"
+     "Declaración Final de la Reunión de Ministros de Trabajo\n\n", "Declaración Final de la Reunión de Ministros de "
+     "Trabajo"),
+    # a title with a dash in it, printed once: as printed
+    ("Declaración de Lima - Empleo juvenil y trabajo decente\n\n", "Declaración de Lima - Empleo juvenil y trabajo "
+     "decente"),
+])
+def test_a_hosts_page_title_over_the_heading_is_not_the_title(cover: str, title: str) -> None:
+    assert parse_document(cover + _MINISTERS_ES).metadata.title == title

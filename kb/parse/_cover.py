@@ -493,6 +493,16 @@ def _caps_run(text: str, at: int) -> str:
     return " ".join(w.group() for w in words[first:last + 1])
 
 
+_SITE_SUFFIX_RE = re.compile(r"^(?P<head>.{10,}?)\s[-–|]\s(?P<site>[^-–|]{2,40})$")
+
+
+def _site_suffixed(text: str, cleaned: list[str]) -> bool:
+    """A host's page title: the heading with the site's name after a dash ("Declaración Final ... - MPPRE"), the
+    heading itself printed on a line of its own further on."""
+    m = _SITE_SUFFIX_RE.match(text)
+    return m is not None and m["head"].strip() in cleaned
+
+
 def _title(lines: list[str], *, first_line: bool = True) -> tuple[str | None, DocType | None]:
     """The title: the first cover line in capitals naming a kind of document (else the first such
     line in any case; the run of capitals around that name, in a line a host glued together), with
@@ -519,7 +529,7 @@ def _title(lines: list[str], *, first_line: bool = True) -> tuple[str | None, Do
                     continue
                 title = _caps_run(text, m.start())
                 return (title or None), labelled or doc_type
-            if _HOST_TITLE_RE.search(text) or (capitals and not text.isupper()):
+            if _HOST_TITLE_RE.search(text) or _site_suffixed(text, cleaned) or (capitals and not text.isupper()):
                 continue
             return _continued(text, cleaned[i + 1:]), labelled or doc_type
     if not first_line:
