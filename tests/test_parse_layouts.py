@@ -5007,3 +5007,23 @@ _MINISTERS_ES = ("Nosotros, las Ministras y los Ministros de Trabajo de las Amé
 ])
 def test_a_hosts_page_title_over_the_heading_is_not_the_title(cover: str, title: str) -> None:
     assert parse_document(cover + _MINISTERS_ES).metadata.title == title
+
+
+_JOINT_BODY = ("Presidentas y los Presidentes de los Estados Partes de la Red y Estados\n"
+               "Asociados, congregados en Lima, República del Perú, el 29 de junio de 2040,\n"
+               "con motivo de la XL Reunión Ordinaria del Consejo del Mercado Común:\n"
+               "Comprometidos\ncon la opción estratégica de avanzar juntos para afianzar las instituciones\n"
+               "democráticas, el imperio de la ley y el orden constitucional; para asegurar la\n"
+               "plena vigencia de los derechos humanos.\n")
+
+
+@pytest.mark.parametrize(("first", "title"), [
+    # a paragraph's first word broken off its line by the host: no title
+    ("Las\n", None),
+    ("The\n", None),
+    # a heading ending on a letter labels a part ("Annex A"), and a heading that ends where it is meant to: titles
+    ("Anexo A\n\n", "Anexo A"),
+    ("Comunicado Conjunto de los Presidentes\n\nLas\n", "Comunicado Conjunto de los Presidentes"),
+])
+def test_a_first_line_left_open_is_no_title(first: str, title: str | None) -> None:
+    assert parse_document(first + _JOINT_BODY).metadata.title == title

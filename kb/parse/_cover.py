@@ -552,7 +552,12 @@ def _title(lines: list[str], *, first_line: bool = True) -> tuple[str | None, Do
             and not first.endswith(".") and not _date(first) and not _MONTH_YEAR_RE.search(first)
             and not re.search(r"\d{4}|https?:|www\.|\||:\s*$|\.\.\.|…", _YEAR_RE.sub("", first))):
         following = cleaned[cleaned.index(first) + 1:]
-        return (_continued(first, following) if first.isupper() else first), labelled
+        title = _continued(first, following) if first.isupper() else first
+        # a line left open on a connector that nothing carries on is a paragraph's first words, which the host
+        # broke off its line ("Las" / "Presidentas y los Presidentes de ..."), not a heading
+        last = title.rsplit(None, 1)[-1]
+        broken_off = _TRAILING_CONNECTOR_RE.search(title) is not None and (len(last) > 1 or last.islower())
+        return (None if broken_off else title), labelled  # a letter ending a heading is its label ("Annex A")
     return None, labelled
 
 
