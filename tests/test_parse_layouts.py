@@ -5027,3 +5027,16 @@ _JOINT_BODY = ("Presidentas y los Presidentes de los Estados Partes de la Red y 
 ])
 def test_a_first_line_left_open_is_no_title(first: str, title: str | None) -> None:
     assert parse_document(first + _JOINT_BODY).metadata.title == title
+
+
+@pytest.mark.parametrize(("line", "symbols"), [
+    # the series in capitals, a space for its stop
+    ("OEA/SER K/V\nCIDI/RME/doc.10/40 rev. 1", ("OEA/SER K/V", "CIDI/RME/doc.10/40 rev. 1")),
+    ("OEA/Ser.W/XIII.6.3\nCIDI/CIE/doc.4/40", ("OEA/Ser.W/XIII.6.3", "CIDI/CIE/doc.4/40")),
+    # a sentence naming the series: no symbol
+    ("Los documentos de la serie OEA/Ser Los Consejos se publican en línea.", ()),
+])
+def test_an_oas_series_is_read_in_capitals_and_with_a_space(line: str, symbols: tuple[str, ...]) -> None:
+    text = ("PREPARATORY MEETING\n\n" + line + "\n1 October 2040\nOriginal: Spanish\n\nRESEARCH BRIEFING\n\n"
+            "1. The meeting will review the progress of the member states on the agenda.\n")
+    assert parse_document(text).metadata.symbols == symbols

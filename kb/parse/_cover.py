@@ -96,7 +96,8 @@ _UPDATED_RE = re.compile(r"\b(?:updated|actualizado)(?:\s+(?:as of|on|al|el|a))?
 _SYMBOL_BODIES = "OEA|OAS|CIDI|CIMT|TRABAJO|LABOR|REMJA|REMIC|GRIC|CIM|CIE|CICAD|RME|AG|CP"
 _GLUED_SYMBOL_RE = re.compile(rf"^[A-Z]{{5,}}?(?=(?:{_SYMBOL_BODIES})[/-])")
 _SYMBOL_RES = [
-    re.compile(r"(?:OEA|OAS)/Ser\s?\.\s?[A-Z](?:\s?[/.][IVXL]+(?:\.(?:\d+|[IVXL]+))*)*\.?"),
+    # in capitals too, a space for its stop ("OEA/SER K/V")
+    re.compile(r"(?:OEA|OAS)/S(?:er|ER)(?:\s?\.\s?|\s)[A-Z](?![a-z])(?:\s?[/.][IVXL]+(?:\.(?:\d+|[IVXL]+))*)*\.?"),
     # CIDI/TRABAJO/doc.5/11 rev.2, TRABAJO/DEC.2/05, CIDI/RME/DEC. 4 (III-O/03), TRABAJO /doc.36/01 rev. 2,
     # CIMT-20/GT1-GT2/doc.9/19, RESDA-XI/doc.12/00 corr. 1, LABOR/RTP/doc.7/13, CIDI/RME/doc. 13 /03
     # (a symbol glued after a date: "December 12, 2001CIDI/doc. 6/01 Rev.1")
