@@ -5040,3 +5040,20 @@ def test_an_oas_series_is_read_in_capitals_and_with_a_space(line: str, symbols: 
     text = ("PREPARATORY MEETING\n\n" + line + "\n1 October 2040\nOriginal: Spanish\n\nRESEARCH BRIEFING\n\n"
             "1. The meeting will review the progress of the member states on the agenda.\n")
     assert parse_document(text).metadata.symbols == symbols
+
+
+_RESULTS = ("\n  • en Honduras, donde al menos dos mil maestros completaron el curso con el aval de la Secretaría "
+            "de Educación.\n\n  • en Guatemala, donde el curso se ofreció en línea a los docentes de secundaria.\n")
+
+
+@pytest.mark.parametrize(("cover", "title"), [
+    # a title left open on its last word, over the host's download button with the file's size: the title alone
+    ("Informe anual de la comisión interamericana\n\n\n\nDescargar 305.78 Kb.\nPágina5/6\n",
+     "Informe anual de la comisión interamericana"),
+    ("Annual report of the committee on\n\nDownload 1.2 MB\n", "Annual report of the committee on"),
+    # the line carrying such a title on is part of it
+    ("Informe anual de la\nComisión Interamericana de Educación\n", "Informe anual de la Comisión Interamericana "
+     "de Educación"),
+])
+def test_a_hosts_download_line_never_carries_a_title_on(cover: str, title: str) -> None:
+    assert parse_document(cover + _RESULTS).metadata.title == title

@@ -202,7 +202,8 @@ _FURNITURE_RE = re.compile(
     r"Media Center|Primary Sources|printable banner|Story Transcript|Transcript|Transcription)\b|"
     # a button, alone or among others: a headline may open on the verb ("Compartir experiencias es clave ...")
     r"^\s*(?:Guardar|Save|Share|Compartir)\b\W*(?:$|(?:Guardar|Save|Share|Compartir|Print|Imprimir|E-?mail|Facebook|"
-    r"Twitter)\b)|^\s*(?:Est[áa] en la p[áa]gina|Sei sulla pagina|You are on page)\b|^\s*Title:|^\s*Download\b|"
+    r"Twitter)\b)|^\s*(?:Est[áa] en la p[áa]gina|Sei sulla pagina|You are on page)\b|^\s*Title:|"
+    r"^\s*(?:Download|Descargar|Baixar|T[ée]l[ée]charger)\b|"
     r"^\s*Read the\b|^\s*Banner\s*$|^\s*[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|info)\s*$|"
     # the day a page was last updated ("Updated December 11, 2001"), not a title naming an updated text
     r"^\W*(?:last )?(?:updated|actualizad[oa]|atualizad[oa]|mis à jour)(?: (?:on|as of|el|al|em|le))?\s*:?\s*(?:\d|(?:"
@@ -717,7 +718,8 @@ def _continued(title: str, following: list[str]) -> str:
         wrapped = (more[:1].islower() and len(last) >= _WRAPPED_LINE and len(title) + len(more) <= 2 * _TITLE_MAX
                    and not re.search(r"https?:|www\.|@", more))
         place = re.fullmatch(r"[A-ZÁÉÍÓÚ][\w.'-]*(?: [A-ZÁÉÍÓÚ][\w.'-]*)*, [A-ZÁÉÍÓÚ][\w.' -]*", more) is not None
-        if (not title.isupper() and not place and not _symbols(more) and not _date(more) and (wrapped or (
+        if (not title.isupper() and not place and not _symbols(more) and not _date(more)
+                and not _FURNITURE_RE.search(more) and (wrapped or (
                 open_end and len(title) + len(more) <= _TITLE_MAX and not _NOT_TITLE_RE.search(more)))):
             title, last = f"{title} {more}", more
             continue
