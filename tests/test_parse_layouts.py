@@ -5057,3 +5057,23 @@ _RESULTS = ("\n  • en Honduras, donde al menos dos mil maestros completaron el
 ])
 def test_a_hosts_download_line_never_carries_a_title_on(cover: str, title: str) -> None:
     assert parse_document(cover + _RESULTS).metadata.title == title
+
+
+_HELD_ON = ("Held on May 22, the meeting opened the negotiations leading to the Conference, scheduled for September "
+            "in Lima. Delegations settled the proposed agenda and held a first exchange on the Declaration.\n\n"
+            "Relevant documents\n\nList of Delegates\n")
+
+
+@pytest.mark.parametrize(("heads", "meeting"), [
+    # the Conference's name, and under it the heading of its meeting the page is about
+    ("XL Inter-American Conference of Ministers of Labor (IACML) of the OAS\n\nFirst Preparatory Meeting\n\n",
+     "iacml40-preparatory-meeting"),
+    ("XL Conferencia Interamericana de Ministros de Trabajo (CIMT)\n\nPrimera Reunión Técnica Preparatoria\n\n",
+     "iacml40-preparatory-meeting"),
+    # a heading naming another of its meetings, or none: the Conference
+    ("XL Inter-American Conference of Ministers of Labor (IACML) of the OAS\n\nMeeting of the Working Groups\n\n",
+     "iacml40"),
+    ("XL Inter-American Conference of Ministers of Labor (IACML) of the OAS\n\n", "iacml40"),
+])
+def test_a_preparatory_meetings_heading_under_the_conference_names_the_meeting(heads: str, meeting: str) -> None:
+    assert parse_document(heads + _HELD_ON).metadata.meeting == meeting

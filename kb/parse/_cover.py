@@ -412,6 +412,11 @@ def conference_named(text: str) -> str:
     return next((slug for _, slug, _ in _conferences(text) if not slug.endswith("-preparatory-meeting")), "")
 
 
+_PREP_HEADING_RE = re.compile(
+    r"^[^\S\n]*(?:[\w-]+ )?(?:technical )?preparatory meeting[^\S\n]*$|"
+    r"^[^\S\n]*(?:[\w-]+ )?reuni\S*n (?:t\S*cnica )?preparatoria[^\S\n]*$", _FLAGS | re.MULTILINE)
+
+
 def _meeting(cover: str, opening: str) -> str | None:
     """The Conference the cover names (by its full name, the first; by its abbreviation, only if it
     names one: a site's menu lists several), else the one at which the opening paragraph says the
@@ -420,8 +425,11 @@ def _meeting(cover: str, opening: str) -> str | None:
     full = [slug for _, slug, by_name in named if by_name]
     if full:
         preparatory = f"{full[0]}-preparatory-meeting"
-        # the cover names the Conference, and the title its preparatory meeting ("... OF THE XIII IACML")
-        return preparatory if any(slug == preparatory for _, slug, _ in named) else full[0]
+        # the cover names the Conference, and the title its preparatory meeting ("... OF THE XIII IACML"), or a
+        # heading under the Conference's name says which of its meetings the page is ("First Preparatory Meeting")
+        return preparatory if (any(slug == preparatory for _, slug, _ in named)
+                               or (len({slug for _, slug, _ in named}) == 1 and _PREP_HEADING_RE.search(cover))
+                               ) else full[0]
     if len({slug for _, slug, _ in named}) == 1:
         return named[0][1]
     folded = " ".join(opening[:600].split())
