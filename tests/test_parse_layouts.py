@@ -5077,3 +5077,22 @@ _HELD_ON = ("Held on May 22, the meeting opened the negotiations leading to the 
 ])
 def test_a_preparatory_meetings_heading_under_the_conference_names_the_meeting(heads: str, meeting: str) -> None:
     assert parse_document(heads + _HELD_ON).metadata.meeting == meeting
+
+
+_COUNCIL_COVER = ("FORTIETH REGULAR SESSION\tOEA/Ser.P\nJune 19 to 21, 2040\tAG/doc.9999/40\nLima, Peru\t14 June 2040\n"
+                  "Original: Spanish\n\n")
+_COUNCIL_BODY = ("\nThe present report gives an account of the work done by the Council in the interval between the two "
+                 "regular sessions of the General Assembly.\n")
+
+
+@pytest.mark.parametrize(("title", "read"), [
+    # a title opening on its kind and its qualifier, naming a council, carried on by the line under it
+    ("ANNUAL REPORT OF THE INTER-AMERICAN COUNCIL\nFOR INTEGRAL DEVELOPMENT (CIDI)\n\n(2039–2040)\n",
+     "ANNUAL REPORT OF THE INTER-AMERICAN COUNCIL FOR INTEGRAL DEVELOPMENT (CIDI)"),
+    ("FINAL REPORT OF THE INTER-AMERICAN COUNCIL\nFOR INTEGRAL DEVELOPMENT\n",
+     "FINAL REPORT OF THE INTER-AMERICAN COUNCIL FOR INTEGRAL DEVELOPMENT"),
+    # the council's name over a title that opens on the kind: the title alone
+    ("INTER-AMERICAN COUNCIL FOR INTEGRAL DEVELOPMENT\nANNUAL REPORT OF THE CHAIR\n", "ANNUAL REPORT OF THE CHAIR"),
+])
+def test_a_title_opening_on_a_qualified_kind_goes_on_over_its_lines(title: str, read: str) -> None:
+    assert parse_document(_COUNCIL_COVER + title + _COUNCIL_BODY).metadata.title == read

@@ -672,12 +672,15 @@ def _label_only(text: str) -> bool:
 
 def _opens_with_type(text: str) -> bool:
     """A line in capitals that begins with the kind of document ("FINAL REPORT OF THE XIII
-    INTER-AMERICAN CONFERENCE ..."): a title, whatever meeting it goes on to name."""
+    INTER-AMERICAN CONFERENCE ...", "ANNUAL REPORT OF THE INTER-AMERICAN COUNCIL ..."): a title, whatever meeting
+    or council it goes on to name."""
     found = [m.start() for p, _ in _TYPE_WORDS if (m := p.search(text)) is not None]
     if not text.isupper():
         # in mixed case, the kind as its first word ("Declaración de los Co-Presidentes de la Reunión de ...")
         return bool(found) and min(found) == 0 and text[:1].isupper()
-    return bool(found) and min(found) <= len("FINAL ")
+    # the kind, or its qualifier and the kind ("FINAL REPORT", "ANNUAL REPORT", "DRAFT DECLARATION")
+    second = re.match(r"\S+\s+", text)
+    return bool(found) and min(found) <= (second.end() if second else 0)
 
 
 def _after_meeting(text: str) -> str | None:
