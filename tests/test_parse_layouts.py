@@ -5096,3 +5096,18 @@ _COUNCIL_BODY = ("\nThe present report gives an account of the work done by the 
 ])
 def test_a_title_opening_on_a_qualified_kind_goes_on_over_its_lines(title: str, read: str) -> None:
     assert parse_document(_COUNCIL_COVER + title + _COUNCIL_BODY).metadata.title == read
+
+
+@pytest.mark.parametrize(("text", "doc_type"), [
+    # a press office's release telling of a report its headline names: a web page
+    ("Comunicado de Prensa\n\n\nInforme de la OEA resalta los retos de los migrantes para acceder a la seguridad "
+     "social\n\n  24 de noviembre de 2040\n\nLa Organización llamó hoy la atención sobre los obstáculos que "
+     "encuentran las personas migrantes de la región.\n", "WebPage"),
+    ("Press Release\n\nReport of the OAS highlights the challenges of migrant workers\n\n  November 24, 2040\n\n"
+     "The Organization today drew attention to the obstacles migrant workers meet in the region.\n", "WebPage"),
+    # a release carrying the text itself, opening on its signatories: the document
+    ("Press Release\n\nDECLARATION OF LIMA\n\nWe, the Ministers of Labor of the Americas, gathered in Lima on the "
+     "occasion of our Conference, declare our commitment to decent work.\n", "Declaration"),
+])
+def test_a_press_release_telling_of_a_document_is_a_web_page(text: str, doc_type: str) -> None:
+    assert parse_document(text).metadata.type == doc_type

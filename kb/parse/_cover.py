@@ -946,6 +946,9 @@ def _title_meeting(lines: list[str], title: str | None) -> str | None:
     return _continued(under, cleaned[at + 1:]) if under.isupper() else under
 
 
+_PRESS_BANNER_RE = re.compile(
+    r"^[^\S\n]*(?:press release|news release|press advisory|comunicado de prensa|nota de prensa|aviso de prensa|"
+    r"comunicado de imprensa|communiqu[ée] de presse)[^\S\n]*$", re.IGNORECASE | re.MULTILINE)
 _NOTES_OVER_TEXT = 3  # a host prints at most this many lines of its own over a text's first numbered paragraph
 
 
@@ -981,6 +984,10 @@ def read_cover(front: str, opening: str, body: str) -> CoverMetadata:
     shown = [line for line in body.split("\n") if line.strip()]
     first_numbered = [line for line in shown[:_NOTES_OVER_TEXT + 1] if re.match(r"\s*1[.)]\s", line)][:1]
     signed = next((text for text in [opening, *shown[1:2], *first_numbered] if _SIGNATORIES_RE.match(text)), None)
+    if signed is None and _PRESS_BANNER_RE.search(front):
+        # a press office's release tells of a report or an agreement its headline names ("Informe de la OEA resalta
+        # ..."): a web page; unless it carries the text itself, opening on its signatories
+        doc_type = DocType.WEB_PAGE
     if doc_type is None and signed is not None and _NEWS_DAY_RE.search(signed.split(". ", 1)[0]):
         doc_type = DocType.WEB_PAGE  # "... aprobaron hoy la Declaración de ...": a news item telling of it
     if doc_type is None and signed is not None:
