@@ -5111,3 +5111,20 @@ def test_a_title_opening_on_a_qualified_kind_goes_on_over_its_lines(title: str, 
 ])
 def test_a_press_release_telling_of_a_document_is_a_web_page(text: str, doc_type: str) -> None:
     assert parse_document(text).metadata.type == doc_type
+
+
+_YOUTH_STORY = ("\n\nvia ILO:\n\nPractical proposals for national youth employment policies came out of a regional "
+                "seminar that met in the Caribbean with the delegations of twelve countries.\n")
+
+
+@pytest.mark.parametrize(("cover", "title"), [
+    # a rating widget's lines over and under the headline: the headline
+    ("Rate this\n0 (0 votes)\nCaribbean countries move forward on youth employment\n0 out of 5 based on 0 user "
+     "ratings\n\nCaribbean countries move forward on youth employment",
+     "Caribbean countries move forward on youth employment"),
+    # a headline opening on the same words is a headline
+    ("Rate this year's rise in youth employment a first step, ministers say",
+     "Rate this year's rise in youth employment a first step, ministers say"),
+])
+def test_a_rating_widget_is_no_title(cover: str, title: str) -> None:
+    assert parse_document(cover + _YOUTH_STORY).metadata.title == title

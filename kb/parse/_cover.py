@@ -204,7 +204,10 @@ _FURNITURE_RE = re.compile(
     r"^\s*(?:Guardar|Save|Share|Compartir)\b\W*(?:$|(?:Guardar|Save|Share|Compartir|Print|Imprimir|E-?mail|Facebook|"
     r"Twitter)\b)|^\s*(?:Est[áa] en la p[áa]gina|Sei sulla pagina|You are on page)\b|^\s*Title:|"
     r"^\s*(?:Download|Descargar|Baixar|T[ée]l[ée]charger)\b|"
-    r"^\s*Read the\b|^\s*Banner\s*$|^\s*[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|info)\s*$|"
+    r"^\s*Read the\b|^\s*Banner\s*$|"
+    # a rating widget: "Rate this", "0 (0 votes)", "0 out of 5 based on 0 user ratings"
+    r"^\s*(?:(?:Rate this|Califica esto)\s*$|\d+(?:[.,]\d+)? \(\d+ (?:votes?|votos?)\)|"
+    r"\d+(?:[.,]\d+)? (?:out of|de) \d+ (?:based on|basado en) \d+)|^\s*[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|info)\s*$|"
     # the day a page was last updated ("Updated December 11, 2001"), not a title naming an updated text
     r"^\W*(?:last )?(?:updated|actualizad[oa]|atualizad[oa]|mis à jour)(?: (?:on|as of|el|al|em|le))?\s*:?\s*(?:\d|(?:"
     + "|".join(MONTHS) + r")\b)", re.IGNORECASE)
