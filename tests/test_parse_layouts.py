@@ -5128,3 +5128,22 @@ _YOUTH_STORY = ("\n\nvia ILO:\n\nPractical proposals for national youth employme
 ])
 def test_a_rating_widget_is_no_title(cover: str, title: str) -> None:
     assert parse_document(cover + _YOUTH_STORY).metadata.title == title
+
+
+_MILESTONES = ("\n\nMILESTONES\n\n2040\n\n  • Peru hosts the Second Regional Seminar on Labour Inspection\n"
+               "  • The Network joins the regional task force on youth employment\n\n2038\n\n"
+               "  • The Network is set up by the Ministers of Labour of the Americas\n")
+
+
+@pytest.mark.parametrize(("banner", "title"), [
+    # a row of the site's links with its social networks, and a breadcrumb: the heading under them
+    ("Subscribe to the Network Newsletter Facebook Twitter YouTube Community Contact Team\n"
+     "Home» About Us» Milestones»", "MILESTONES"),
+    # a breadcrumb ending on a kind of document names the site's section, not the page's title
+    ("Portal » Commission of Women » Assembly » Resolutions Adopted\n\nResolutions Adopted", "Resolutions Adopted"),
+    # a headline naming the networks in a sentence is a headline
+    ("Ministers discuss how young workers use Facebook and Twitter to find jobs",
+     "Ministers discuss how young workers use Facebook and Twitter to find jobs"),
+])
+def test_a_sites_breadcrumb_and_links_are_no_title(banner: str, title: str) -> None:
+    assert parse_document(banner + _MILESTONES).metadata.title == title

@@ -196,6 +196,8 @@ _TALK_CUES_RE = re.compile(
     r"\d+ likes \| \d+ views\s*$|\W*Check against delivery\W*$|(?:Speeches|Discursos)\b[^.\n]{0,80}$)",
     re.IGNORECASE | re.MULTILINE)
 
+# A site's path to the page ("Home» About Us» History»"): the kinds of document it names are its sections'.
+_BREADCRUMB_RE = re.compile(r"^(?:[^»\n]*»){2}")
 # A host's furniture that opens a page before the document: never its title.
 _FURNITURE_RE = re.compile(
     r"^\s*-\s*(?:English|Español)\s*$|^\s*(?:Discursos?|Speeches|Comunicados? de Prensa|Press Releases?|"
@@ -205,6 +207,9 @@ _FURNITURE_RE = re.compile(
     r"Twitter)\b)|^\s*(?:Est[áa] en la p[áa]gina|Sei sulla pagina|You are on page)\b|^\s*Title:|"
     r"^\s*(?:Download|Descargar|Baixar|T[ée]l[ée]charger)\b|"
     r"^\s*Read the\b|^\s*Banner\s*$|"
+    # a breadcrumb; a row of links with the social networks' side by side ("... Newsletter Facebook Twitter ...")
+    + _BREADCRUMB_RE.pattern + r"|^(?=.*\b(?:Facebook|Twitter|YouTube|LinkedIn|Instagram)\s+(?:Facebook|Twitter|"
+    r"YouTube|LinkedIn|Instagram)\b)|"
     # a rating widget: "Rate this", "0 (0 votes)", "0 out of 5 based on 0 user ratings"
     r"^\s*(?:(?:Rate this|Califica esto)\s*$|\d+(?:[.,]\d+)? \(\d+ (?:votes?|votos?)\)|"
     r"\d+(?:[.,]\d+)? (?:out of|de) \d+ (?:based on|basado en) \d+)|^\s*[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|info)\s*$|"
@@ -529,7 +534,7 @@ def _title(lines: list[str], *, first_line: bool = True) -> tuple[str | None, Do
     for capitals in (True, False):
         for i, text in enumerate(cleaned):
             doc_type = types[i]
-            if doc_type is None or labels[i]:
+            if doc_type is None or labels[i] or _BREADCRUMB_RE.match(text):
                 continue
             if resolution_title := _after_resolution_symbol(text):
                 return resolution_title, labelled or doc_type
