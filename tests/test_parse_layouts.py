@@ -5147,3 +5147,17 @@ _MILESTONES = ("\n\nMILESTONES\n\n2040\n\n  • Peru hosts the Second Regional S
 ])
 def test_a_sites_breadcrumb_and_links_are_no_title(banner: str, title: str) -> None:
     assert parse_document(banner + _MILESTONES).metadata.title == title
+
+
+@pytest.mark.parametrize(("text", "date"), [
+    # a syndicated story's date field, written the ISO way and glued to its first paragraph
+    (" date 2040-10-21 (Newswire) WASHINGTON – Ministers of labor from all over the hemisphere are due in Lima on "
+     "the 23rd for their Conference.\n", "2040-10-21"),
+    ("Fecha: 2040-05-03\n\nLos Ministros de Trabajo de las Américas se reunieron en Lima para acordar sus "
+     "prioridades.\n", "2040-05-03"),
+    # an ISO date with no label (a file's name), a labelled range of years: no date of the page
+    ("The report (report-2040-10-21.pdf) and the survey data 2039-2040 show how the ministries of the region "
+     "served young workers.\n", None),
+])
+def test_a_pages_labelled_iso_date_is_its_date(text: str, date: str | None) -> None:
+    assert parse_document(text).metadata.date == date

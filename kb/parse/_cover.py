@@ -89,6 +89,9 @@ _MONTH_YEAR_RE = re.compile(rf"{_M1}\s*,?\s+(?:de\s+)?{_YEAR}", _FLAGS)
 _PERIOD_RE = re.compile(  # "NOVEMBER 2007 - APRIL 2008": what a report covers, not its date
     rf"{_MONTH_YEAR_RE.pattern}\s*(?:-|–|—|to|al|a)\s*"
     + _MONTH_YEAR_RE.pattern.replace("?P<m1>", "?:").replace("?P<y>", "?:"), _FLAGS)
+# A page's date in a field of its own, written the ISO way ("date 2024-10-21", "Fecha: 2040-05-03")
+_LABELLED_ISO_RE = re.compile(r"\b(?:date|fecha|data|published|publicado|publicada|publi[ée]e?)\s*:?\s*"
+                              r"(?P<y>(?:19|20)\d{2})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?![\d-])", _FLAGS)
 _UPDATED_RE = re.compile(r"\b(?:updated|actualizado)(?:\s+(?:as of|on|al|el|a))?\s*:?\s*", _FLAGS)
 
 # The bodies whose symbols open with their name: a host that glued the cover's columns together prints
@@ -302,6 +305,8 @@ def _date(cover: str, *, month_only: bool = True) -> str | None:
         month_year = _MONTH_YEAR_RE.match(tail)
         if month_year:
             updated.append(_iso(month_year["y"], month_year["m1"]))
+    updated += [f"{m['y']}-{m['m']}-{m['d']}" for m in _LABELLED_ISO_RE.finditer(cover) if 1 <= int(m["m"]) <= 12
+                and 1 <= int(m["d"]) <= 31]
     if updated:
         return max(updated, key=len)  # a full date before a month
     meeting_end: str | None = None
