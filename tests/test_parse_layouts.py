@@ -5161,3 +5161,19 @@ def test_a_sites_breadcrumb_and_links_are_no_title(banner: str, title: str) -> N
 ])
 def test_a_pages_labelled_iso_date_is_its_date(text: str, date: str | None) -> None:
     assert parse_document(text).metadata.date == date
+
+
+_EXCHANGE_BODY = ("No se puede pensar el empleo de los jóvenes sin mirar al mismo tiempo el trabajo infantil que "
+                  "persiste en la región, porque ambos fenómenos se encadenan a lo largo de la vida.\n")
+
+
+@pytest.mark.parametrize(("cover", "doc_type"), [
+    # the systematization of an exchange: the record of it
+    ("PASANTÍA E INTERCAMBIO DE EXPERIENCIAS\nLIMA, DEL 5 AL 8 DE DICIEMBRE DE 2040\n\nSISTEMATIZACIÓN\n",
+     "MeetingSummary"),
+    # a page that mentions one in its text is a page
+    ("Intercambio de experiencias sobre empleo juvenil\n\nLa Red publicó la sistematización de la pasantía que "
+     "reunió a los ministerios en Lima.\n\n", "WebPage"),
+])
+def test_a_systematization_is_the_record_of_its_exchange(cover: str, doc_type: str) -> None:
+    assert parse_document(cover + _EXCHANGE_BODY).metadata.type == doc_type

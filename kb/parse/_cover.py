@@ -148,7 +148,8 @@ _TYPE_WORDS: tuple[tuple[re.Pattern[str], DocType], ...] = (
     (re.compile(r"\b(?:outcomes?|agreements|acuerdos|conclusions and (?:results|recommendations)|"
                 r"conclusiones y recomendaciones|resultados|resolutions?|"
                 r"resoluci(?:[óo\ufffd]n|ones))\b|\b(?:AG|CIDI|CP)/RES\b", _FLAGS), DocType.OUTCOME_DOCUMENT),
-    (re.compile(r"\b(?:final report|informe final|report|informe|summary|resumen|minutes|acta|relatoría)\b|"
+    (re.compile(r"\b(?:final report|informe final|report|informe|summary|resumen|minutes|acta|relatoría|"
+                r"sistematizaci[óo]n)\b|"
                 r"^\W*(?:palabras (?:del?|pronunciadas)|remarks (?:by|of)|speech (?:by|of)|address by|"
                 r"discurso (?:del?|pronunciado))\b", _FLAGS),
      DocType.MEETING_SUMMARY),  # a speech is read as the record of the meeting it was given at
