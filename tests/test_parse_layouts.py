@@ -5177,3 +5177,22 @@ _EXCHANGE_BODY = ("No se puede pensar el empleo de los jóvenes sin mirar al mis
 ])
 def test_a_systematization_is_the_record_of_its_exchange(cover: str, doc_type: str) -> None:
     assert parse_document(cover + _EXCHANGE_BODY).metadata.type == doc_type
+
+
+_SCHEDULE_COVER = ("SECOND REGULAR MEETING OF THE\tOEA/Ser.W/II.9\nINTER-AMERICAN COMMITTEE ON EDUCATION\t"
+                   "CIDI/CIE/doc. 11/40\nOctober 18 – 19, 2040\t13 October 2040\nWashington, D. C.\tOriginal: English\n\n")
+_SCHEDULE_BODY = ("\n\nWEDNESDAY, AUGUST 10\n\nParticipants may register from 1:30 p.m. onward.\n\nTHURSDAY, AUGUST 11\n\n"
+                  "9:00 – 9:30 Opening session\n")
+
+
+@pytest.mark.parametrize(("title", "doc_type"), [
+    # a meeting's draft schedule is its agenda: the record of the meeting
+    ("DRAFT WORK SCHEDULE\n\nFIRST PROPOSAL", "MeetingSummary"),
+    ("PROYECTO DE CRONOGRAMA", "MeetingSummary"),
+    # a schedule of another kind names no kind of document
+    ("SCHEDULE OF QUOTA CONTRIBUTIONS", None),
+])
+def test_a_meetings_draft_schedule_is_its_record(title: str, doc_type: str | None) -> None:
+    metadata = parse_document(_SCHEDULE_COVER + title + _SCHEDULE_BODY).metadata
+    assert metadata.type == doc_type
+    assert doc_type is None or metadata.title == title.split("\n")[0]

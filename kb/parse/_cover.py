@@ -149,7 +149,8 @@ _TYPE_WORDS: tuple[tuple[re.Pattern[str], DocType], ...] = (
                 r"conclusiones y recomendaciones|resultados|resolutions?|"
                 r"resoluci(?:[óo\ufffd]n|ones))\b|\b(?:AG|CIDI|CP)/RES\b", _FLAGS), DocType.OUTCOME_DOCUMENT),
     (re.compile(r"\b(?:final report|informe final|report|informe|summary|resumen|minutes|acta|relatoría|"
-                r"sistematizaci[óo]n)\b|"
+                # a systematization of an exchange; a meeting's draft schedule, its agenda
+                r"sistematizaci[óo]n|draft (?:work )?schedule|proyecto de (?:cronograma|horario))\b|"
                 r"^\W*(?:palabras (?:del?|pronunciadas)|remarks (?:by|of)|speech (?:by|of)|address by|"
                 r"discurso (?:del?|pronunciado))\b", _FLAGS),
      DocType.MEETING_SUMMARY),  # a speech is read as the record of the meeting it was given at
