@@ -5196,3 +5196,20 @@ def test_a_meetings_draft_schedule_is_its_record(title: str, doc_type: str | Non
     metadata = parse_document(_SCHEDULE_COVER + title + _SCHEDULE_BODY).metadata
     assert metadata.type == doc_type
     assert doc_type is None or metadata.title == title.split("\n")[0]
+
+
+_HEADS_OF_STATE = ("Nosotros, los Jefes de Estado y de Gobierno de las Américas elegidos democráticamente,\n"
+                   "conscientes de que los esfuerzos de cada país deben verse acompañados por una acción\n"
+                   "concertada, declaramos nuestra firme voluntad de ejecutar este Plan de Acción.\n")
+
+
+@pytest.mark.parametrize(("note", "title"), [
+    # an editor's note wrapped over lines, announcing the text: neither the note nor a line of it is the title
+    ("A continuación figura el texto íntegro del\nPlan de Acción firmado por los Jefes de Estado que participaron\n"
+     "en la Cumbre de las Américas:\n", None),
+    # a title over a note of one line is the title
+    ("PLAN DE ACCIÓN DE LIMA\n\nA continuación figura el texto íntegro del Plan de Acción:\n", "PLAN DE ACCIÓN DE LIMA"),
+])
+def test_an_editors_note_wrapped_over_lines_is_no_title(note: str, title: str | None) -> None:
+    metadata = parse_document(note + _HEADS_OF_STATE).metadata
+    assert (metadata.title, metadata.type) == (title, "PlanOfAction")

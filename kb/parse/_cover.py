@@ -967,12 +967,32 @@ _PRESS_BANNER_RE = re.compile(
 _NOTES_OVER_TEXT = 3  # a host prints at most this many lines of its own over a text's first numbered paragraph
 
 
+def _announcements(lines: list[str]) -> dict[str, tuple[int, int]]:
+    """An editor's notes announcing the text (see ``ANNOUNCEMENT_RE``), each with the lines it runs over: a note
+    wrapped onto the next lines ("A continuación figura el texto íntegro del" / "Plan de Acción firmado por ..." /
+    "en la Segunda Cumbre de las Américas:") ends on the line ending in a stop or a colon."""
+    notes: dict[str, tuple[int, int]] = {}
+    for i, line in enumerate(lines):
+        if not ANNOUNCEMENT_RE.search(line) or any(a <= i < b for a, b in notes.values()):
+            continue
+        end = next((k for k in range(i, min(i + _NOTE_LINES, len(lines))) if lines[k].rstrip()[-1:] in (".", ":")), i)
+        if any(not lines[k].strip() for k in range(i, end)):
+            end = i  # a note is one paragraph: a blank line before the stop ends it where it began
+        notes[" ".join(" ".join(lines[i:end + 1]).split())] = (i, end + 1)
+    return notes
+
+
+_NOTE_LINES = 3  # an editor's note wraps over this many lines at most
+
+
 def read_cover(front: str, opening: str, body: str) -> CoverMetadata:
     """Read the metadata from the front matter (``front``), the opening paragraph and the body."""
     # an editor's note announcing the text ("The following document is the complete text of the Plan of Action
     # ...:") says what the text is, but is not its title
-    announced = next((_type_of(line) for line in front.split("\n") if ANNOUNCEMENT_RE.search(line)), None)
-    lines = ["" if ANNOUNCEMENT_RE.search(line) else line for line in front.split("\n")]
+    notes = _announcements(front.split("\n"))
+    announced = next((_type_of(note) for note in notes if _type_of(note)), None)
+    lines = ["" if any(k in range(a, b) for a, b in notes.values()) else line
+             for k, line in enumerate(front.split("\n"))]
     # an adopted text's title is over its note of adoption: with none there, a first line is the host's
     adopted = _title_over_adoption(lines)
     title, doc_type = _title(lines, first_line=not any(_ADOPTION_NOTE_RE.match(line.strip()) for line in lines))
