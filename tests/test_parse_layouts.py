@@ -5213,3 +5213,23 @@ _HEADS_OF_STATE = ("Nosotros, los Jefes de Estado y de Gobierno de las Américas
 def test_an_editors_note_wrapped_over_lines_is_no_title(note: str, title: str | None) -> None:
     metadata = parse_document(note + _HEADS_OF_STATE).metadata
     assert (metadata.title, metadata.type) == (title, "PlanOfAction")
+
+
+def test_a_sites_lines_down_to_its_breadcrumb_trail_are_no_body() -> None:
+    """A journal's page prints its tagline, then "You are here:" over the trail of pages leading to the text
+    (or the trail on the label's line): the text begins under them, not at the tagline. A speech whose
+    sentence opens "You are here:" keeps its paragraphs."""
+    head = ("A quarterly review of social policy in the Americas, published three times a year by the Institute for "
+            "Labour Studies of the region since 1990 and open to all readers\n\n")
+    body = ("Issue 12\nSocial protection / Protección social\n\nMinisterial Declaration of Lima\n\n"
+            "1. The Ministers of Labour of the Americas, meeting in Lima on 3 and 4 March 2040, considered the state "
+            "of social protection.\n\n2. We commit to extending social protection to the workers of the informal "
+            "economy.\n")
+    for trail in ("You are here:\nHome » Publications » Issue 12\n\n", "Usted está en: Inicio > Publicaciones\n\n"):
+        text = head + trail + body
+        assert [own_text(text, p)[:2] for p in parse_document(text).provisions] == ["1.", "2."]
+    speech = ("Distinguished Ministers, ladies and gentlemen, it is an honour to open this meeting of the Conference "
+              "in Lima today.\n\nYou are here:\nto agree on what our ministries will do together - and to do it "
+              "well\n\nThe Working Groups have prepared the ground with care, and their reports are before you.\n")
+    assert [own_text(speech, p)[:11] for p in parse_document(speech).provisions] == [
+        "Distinguish", "You are her", "The Working"]

@@ -16,7 +16,8 @@ the first lines of its first paragraph, hard-wrapped above it. A document host's
 over its transcript of the text ("Transcript of ...", "Transcription") is never the body, nor is an
 editor's note announcing the text ("A continuación se transcribe íntegramente la Declaración:"), nor a
 news story's headline, standfirst and captions over its dateline ("SANTO DOMINGO. Los ministros ..."), nor the
-text's first line and a copy of it right under it, case aside (a host's lowercased copy of the cover line).
+text's first line and a copy of it right under it, case aside (a host's lowercased copy of the cover line), nor
+a site's lines down to its breadcrumb trail ("You are here:", "Está en:" and the pages leading to this one).
 
 A table of contents (``CONTENTS``, ``INDEX``, ``ÍNDICE``, ``CONTENIDO``..., a run of entries with
 dot leaders and page numbers, a run of entries between page numbers alone on their lines, or a run of sibling
@@ -933,6 +934,33 @@ _MAIL_HEADER_RE = re.compile(r"^\s*(?:from|date|sent|to|subject|de|fecha|enviado
                              re.IGNORECASE)
 
 
+# A site's label over its breadcrumb trail, the pages leading to this one ("Está en:" / "OEI - Ediciones - ...").
+_BREADCRUMB_RE = re.compile(r"^\s*(?:You are here|Usted est[áa] en|Est[áa]s? en|Voc[êe] est[áa] em|Vous [êe]tes ici)"
+                            r"\s*:\s*(\S?)")
+_TRAIL_RE = re.compile(r"\S\s+(?:>|»|›|-|/|\|)\s+\S")  # the pages of a trail, each after a separator
+
+
+def _after_breadcrumb(lines: list[Line]) -> int:
+    """Where a page's text may begin when a site's breadcrumb trail comes within its first lines: after the trail
+    (on the label's line or the one under it), everything above it being the site's furniture; 0 without one."""
+    shown = [i for i, line in enumerate(lines) if line.tok is not Tok.BLANK][:_CAPTION_LINES]
+    for k, i in enumerate(shown):
+        m = _BREADCRUMB_RE.match(lines[i].raw)
+        if m is None:
+            continue
+        at = i if m[1] else shown[k + 1] if k + 1 < len(shown) else None
+        if at is None:
+            return 0
+        # the trail's line, all of it (a host may have run more onto it)
+        trail = " ".join(line.raw[m.start(1) if j == i else 0:] for j, line in enumerate(lines)
+                         if line.no == lines[at].no and j >= at)
+        # "You are here: to decide ..." opens a sentence: a trail names pages, each opening in capitals
+        if _TRAIL_RE.search(trail) and not trail.strip()[:1].islower() and not trail.rstrip().endswith("."):
+            return next((j for j in range(at, len(lines)) if lines[j].no != lines[at].no), len(lines))
+        return 0
+    return 0
+
+
 def _after_message_header(lines: list[Line]) -> int:
     """Where the text a forwarded message quotes begins: its first quoted line, when a mail header ("From: ...",
     "Date: ...") is printed above it (the message's subject, sender and date are its cover)."""
@@ -1023,7 +1051,8 @@ def front_matter(lines: list[Line], is_title: Callable[[str], bool]) -> Front:
     toc, spans = _tables_of_contents(lines)
     quoted = _quoted_subtitles(lines)
     width = wrap_width(lines)
-    floor = max(_after_deck_caption(lines), _after_transcript_caption(lines), _after_message_header(lines))
+    floor = max(_after_deck_caption(lines), _after_transcript_caption(lines), _after_message_header(lines),
+                _after_breadcrumb(lines))
     repeated = _after_repeated_head(lines)
     # a deck's text begins with the slide after its title slide, titled or not (a table of its figures, a
     # slide's title glued where nothing tells where it ends)
