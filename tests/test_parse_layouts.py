@@ -5233,3 +5233,24 @@ def test_a_sites_lines_down_to_its_breadcrumb_trail_are_no_body() -> None:
               "well\n\nThe Working Groups have prepared the ground with care, and their reports are before you.\n")
     assert [own_text(speech, p)[:11] for p in parse_document(speech).provisions] == [
         "Distinguish", "You are her", "The Working"]
+
+
+_TWO_PARAGRAPHS = ("The Ministers of Labour met in Lima on 3 and 4 March 2040 and reviewed the progress of the regional "
+                   "plan on youth employment.\n\nThey agreed that each ministry will report on its training "
+                   "programmes for young workers before the next meeting.\n")
+
+
+def test_a_records_last_field_over_its_paragraphs_heads_them() -> None:
+    """A library's record of a document prints its fields each over its value ("Author:" / "..."), the last
+    ("Description:") over the record's paragraphs: that label heads the text, and the cover is read from the
+    paragraph under it. A press release's "For immediate
+    release:" and a letter's "Dear Minister:" over its paragraphs, with no fields above, stay out of it."""
+    record = ("Regional report on youth employment\n\nAuthor:\nInter-American Network for Labor Administration\n\n"
+              "Format:\nReport\n\nDescription:\n\n" + _TWO_PARAGRAPHS)
+    doc = parse_document(record)
+    assert [(p.kind, own_text(record, p)[:12]) for p in doc.provisions][:1] == [(Kind.SECTION, "Description:")]
+    assert len(doc.provisions) == 3
+    assert doc.metadata.date == "2040-03-04"  # read from the text's opening, under its label
+    for cover in ("MINISTRY OF LABOUR\n\nFor immediate release:\n\n", "Office of the Minister\n\nDear Minister:\n\n"):
+        text = cover + _TWO_PARAGRAPHS
+        assert [own_text(text, p)[:4] for p in parse_document(text).provisions] == ["The ", "They"]

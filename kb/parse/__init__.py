@@ -139,6 +139,11 @@ def _cover_label(cover: list[Line]) -> str:
     return last.text if len(last.text.split()) <= _LABEL_WORDS else ""
 
 
+def _label(text: str) -> bool:
+    """A few words and a colon, alone: a label over what follows it."""
+    return text.endswith(":") and "\n" not in text and len(text.split()) <= _LABEL_WORDS
+
+
 def _doc_type(value: DocType | str | None) -> DocType | None:
     if value is None or isinstance(value, DocType):
         return value
@@ -273,7 +278,9 @@ def parse_document(text: str, *, source: str = "<text>", doc_type: DocType | str
                                              headings=placed.offsets("heading")))
     body_offset = body_lines[0].start if body_lines else len(text)
     front_text = "\n".join(line.raw for i, line in enumerate(lines[:body_start]) if i not in front.toc)
-    opening = body_blocks[0].text if body_blocks else ""
+    # a label over the text's first paragraphs ("Description:") is no part of its opening
+    opened = body_blocks[1:] if len(body_blocks) > 1 and _label(body_blocks[0].text) else body_blocks
+    opening = opened[0].text if opened else ""
     metadata = read_cover(front_text, opening, text[body_offset:body_offset + 4000] if body_lines else text[:4000])
     if language:
         metadata = replace(metadata, language=language)

@@ -575,6 +575,34 @@ def _with_its_heading(lines: list[Line], start: int) -> int:
 _LEAD_IN_MIN_WORDS = 5
 
 
+_LABEL_WORDS = 4
+
+
+def _field_label(line: Line) -> bool:
+    """A few words opening in capitals and a colon, alone on their line ("Description:", "Publication Date:"): a
+    field's label over its value; not a salutation ("Dear Minister:"), nor a cover's own field ("Original:")."""
+    words = line.text.split()
+    return (line.tok is Tok.TEXT and line.text.rstrip().endswith(":") and len(words) <= _LABEL_WORDS
+            and words[0][:1].isupper() and not SALUTATION_RE.match(line.text)
+            and not _LETTER_SALUTATION_RE.match(line.text) and not _MEETING_FIELD_RE.match(line.text)
+            and not _COVER_CUE_RE.search(line.text))
+
+
+def _with_label(lines: list[Line], start: int) -> int:
+    """A label over the text's first paragraphs belongs to the body, a heading over them, when it opens the text
+    ("Declaración:") or ends a record's fields each over its value ("Author:" / "OAS" / ... / "Description:"):
+    the record's text is its last field's value. A label over a list (an event page's "Objectives:") stays the
+    cover's, as does one under a cover that has no fields ("For immediate release:")."""
+    shown = [j for j in range(start) if lines[j].tok not in (Tok.BLANK, Tok.NOISE)]
+    if not shown or not _field_label(lines[shown[-1]]):
+        return start
+    after = [j for j in range(start, len(lines)) if lines[j].tok not in (Tok.BLANK, Tok.NOISE)][:2]
+    if len(after) < 2 or not all(lines[j].tok is Tok.TEXT and is_prose(lines[j]) for j in after):
+        return start  # a list, or a single value, under it
+    fields = any(_field_label(lines[j]) and not _field_label(lines[k]) for j, k in pairwise(shown[:-1]))
+    return shown[-1] if len(shown) == 1 or fields else start
+
+
 def _with_lead_in(lines: list[Line], start: int) -> int:
     """A sentence leading in what the body begins with ("The Working Groups will carry out the following
     activities:" over a table of them) belongs to the body."""
@@ -1065,7 +1093,7 @@ def front_matter(lines: list[Line], is_title: Callable[[str], bool]) -> Front:
         if i in quoted or _over_contents(lines, i, toc):
             continue
         if _body_like(lines, i, width) and (symbol_entries_at(lines, i) or not _cover_follows(lines, i)):
-            start = _with_lead_in(lines, _with_its_heading(lines, _after_title(lines, i, is_title)))
+            start = _with_label(lines, _with_lead_in(lines, _with_its_heading(lines, _after_title(lines, i, is_title))))
             start = _after_news_dateline(lines, _after_announcement(lines, _after_dateline(lines, start)))
             # the note's first lines may be those wrapped above where the body seemed to begin
             start = _after_announcement(lines, _with_wrapped_head(lines, start, toc, width))
