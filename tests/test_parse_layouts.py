@@ -5254,3 +5254,32 @@ def test_a_records_last_field_over_its_paragraphs_heads_them() -> None:
     for cover in ("MINISTRY OF LABOUR\n\nFor immediate release:\n\n", "Office of the Minister\n\nDear Minister:\n\n"):
         text = cover + _TWO_PARAGRAPHS
         assert [own_text(text, p)[:4] for p in parse_document(text).provisions] == ["The ", "They"]
+
+
+def test_a_paragraph_a_line_opens_one_though_it_lost_its_first_word() -> None:
+    """A news page prints its paragraphs one a line with no blank line between them; one that lost its first word
+    ("delegates of ...") after a whole paragraph ended is a paragraph of its own, not that one's wrapped line. In a
+    hard-wrapped text a line opening in lower case after one ending on "etc." carries the paragraph on."""
+    news = ("MINISTERS AGREE ON A NEW REGIONAL FORUM ON LABOUR INSPECTION\n\n"
+            "Lima, 3 March 2040.- The ministers of labour of the region agreed today to set up a standing forum on "
+            "labour inspection, which will meet every year and report to the Conference on the state of inspection "
+            "services in each member state.\n"
+            "The forum will be served by the Technical Secretariat and will draw on the experience of the inspection "
+            "services that have already modernised their procedures, their registers and the training of their "
+            "inspectors over the last ten years.\n"
+            "delegates of the member states stressed the support that the Secretariat has given to the ministries "
+            "over the years, and asked it to keep the regional registers of inspections up to date, open to all and "
+            "published in the four official languages.\n"
+            "The meeting closed with the adoption of a calendar of work for the next two years, which the Chair will "
+            "present to the ministers at their next meeting in the region.\n")
+    assert [own_text(news, p)[:9] for p in parse_document(news).provisions] == [
+        "Lima, 3 M", "The forum", "delegates", "The meeti"]
+    wrapped = ("The ministers of labour of the region agreed today to set up a standing forum on\n"
+               "labour inspection, which will meet every year in the capitals of the U.S. and\n"
+               "the other member states, and report to the Conference on the state of the\n"
+               "inspection services, with the support of the ILO, the IDB, the OECD, etc.\n"
+               "and of the employers' and workers' organisations of the region, who asked to\n"
+               "take part in its work from the first meeting on.\n\n"
+               "The forum will be served by the Technical Secretariat and will draw on the\n"
+               "experience of the inspection services that have already modernised their work.\n")
+    assert [own_text(wrapped, p)[:9] for p in parse_document(wrapped).provisions] == ["The minis", "The forum"]

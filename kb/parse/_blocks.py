@@ -325,6 +325,9 @@ def _column(lines: list[Line]) -> set[int]:
     return out
 
 
+_PARAGRAPH_LINE = 200  # a line this long, ended, is a whole paragraph in a text that is not hard-wrapped
+
+
 def blocks(lines: list[Line], *, starts: frozenset[int] = frozenset(), continues: frozenset[int] = frozenset(),
            headings: frozenset[int] = frozenset()) -> list[Block]:
     """Group the body's lines (noise already removed or marked) into blocks. A curator's corrections:
@@ -400,6 +403,12 @@ def blocks(lines: list[Line], *, starts: frozenset[int] = frozenset(), continues
         # "...; and" closes a clause, though the line ran to a wrapped text's width: the next clause is its own
         new_clause = new_clause or (line.tok is Tok.TEXT and line.text[:1].isupper() and bool(out)
                                     and out[-1].tok is Tok.TEXT and _CLAUSE_END_RE.search(out[-1].text) is not None)
+        # a text printing a paragraph a line: a whole one ended, the next line opens its own, though it lost its
+        # first word ("... a mitad de 2015." / "representantes de los países ...")
+        new_clause = new_clause or (not wrap.width and previous is not None and len(out[-1].lines) == 1
+                                    and len(previous.text) >= _PARAGRAPH_LINE and _ends_sentence(previous.text)
+                                    and previous.text.rstrip(_CLOSERS)[-1:] == "." and line.tok is Tok.TEXT
+                                    and len(line.text) >= _PARAGRAPH_LINE and _ends_sentence(line.text))
         if line.tok is Tok.TEXT and out and not new_clause and line.start not in begins and \
                 out[-1].start not in headings and (
                 (previous is not None and (i - 1 in column or wrap.carries_on(previous, line)
