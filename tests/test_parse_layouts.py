@@ -5283,3 +5283,25 @@ def test_a_paragraph_a_line_opens_one_though_it_lost_its_first_word() -> None:
                "The forum will be served by the Technical Secretariat and will draw on the\n"
                "experience of the inspection services that have already modernised their work.\n")
     assert [own_text(wrapped, p)[:9] for p in parse_document(wrapped).provisions] == ["The minis", "The forum"]
+
+
+_DECK_HOST = "1 / 8\n\nMarch 2040\n\nDownload Presentation\n\nPresentation Transcript\n\n"
+_DECK_TITLE_SLIDE = "  1. Labour Inspection in the Americas: Progress and challenges March 2040\n\n"
+
+
+def test_a_slide_repeating_the_decks_title_is_headed_by_it() -> None:
+    """A slide host's transcript runs each slide's title into its text; a slide headed by the deck's own title (its
+    title slide's, before the subtitle), its words run together or not, is cut after it. A slide whose sentence
+    opens with those words is no heading."""
+    deck = _DECK_HOST + _DECK_TITLE_SLIDE + (
+        "  2. Labour Inspection in the Americas Ministries of the region have strengthened their inspection services "
+        "over the last decade • Twelve countries doubled their inspectors\n\n"
+        "  3. Labour InspectionintheAmericas The Working Group reviewed the regional guide and the common register of "
+        "inspections • The training plan for inspectors\n")
+    got = [(p.kind, own_text(deck, p)[:12]) for p in parse_document(deck).provisions if p.kind is not Kind.LIST]
+    assert got == [(Kind.SECTION, "Labour Inspe"), (Kind.PARAGRAPH, "Ministries o"), (Kind.ITEM, "• Twelve cou"),
+                   (Kind.SECTION, "Labour Inspe"), (Kind.PARAGRAPH, "The Working "), (Kind.ITEM, "• The traini")]
+    sentence = _DECK_HOST + _DECK_TITLE_SLIDE + (
+        "  2. Labour Inspection in the Americas has improved in twelve countries since the Conference adopted its "
+        "plan\n")
+    assert [own_text(sentence, p)[:22] for p in parse_document(sentence).provisions] == ["Labour Inspection in t"]

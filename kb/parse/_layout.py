@@ -19,9 +19,10 @@ heading glued to its first sentence (``1. Convocatoria La Asamblea ...``) is cut
 a short label ending a sentence's piece before the next item (``... in April. Resolutions adopted:``).
 
 A slide host's transcript prints each slide on one line (after its number, or under the host's rule), its
-title glued to its text: the slide is cut into its title (a heading, ended by a title printed before, a
-question, the noun naming the slide's part or the first bullet), its text and its bullets, its number left
-out. A news page's link to the rest of a story ("Read more >>") is cut from the summary it ends.
+title glued to its text: the slide is cut into its title (a heading, ended by a title printed before or the
+deck's own title, its spaces aside, a question, the noun naming the slide's part or the first bullet), its text
+and its bullets, its number left out. A news page's link to the rest of a story ("Read more >>") is cut from the
+summary it ends.
 
 A message forwarded by a mailing list prints the text it forwards with each line quoted ("> FOREWORD"): the
 quote mark is no part of the line's text, which begins after it.
@@ -525,7 +526,31 @@ def _slides(physical: list[str]) -> dict[int, int]:
     return out
 
 
-def _slide_title_end(body: str, titles: list[str]) -> int:
+# The deck's title on its title slide, over its subtitle after a colon ("Meetings of ...: Background and scope").
+_DECK_TITLE_RE = re.compile(r"^\s*([^:•▪]{12,160}?):\s")
+
+
+def _deck_title_end(body: str, title: str) -> int:
+    """Where the deck's title, repeated as a slide's heading, ends at the start of ``body``, its spaces aside (a
+    host's text may run its words together: "Meetings ofMinisters ..."), with a new sentence or a bullet after it;
+    0 where it is not."""
+    k = 0
+    for char in title:
+        if char.isspace():
+            continue
+        while k < len(body) and body[k].isspace():
+            k += 1
+        if k >= len(body) or body[k] != char:
+            return 0
+        k += 1
+    rest = body[k:]
+    if not rest[:1].isspace() or not rest.strip():
+        return 0
+    nxt = rest.lstrip()[:1]
+    return k if nxt.isupper() or nxt in "•▪¿" + _QUOTES else 0
+
+
+def _slide_title_end(body: str, titles: list[str], deck: str = "") -> int:
     """Where the title of a slide's text glued after it ends, or 0 where nothing tells: a title printed on an
     earlier slide, a question ("What does the RIAL do?"), the noun naming the slide's part within its first
     words ("RIAL Background", "Methodology"), or the slide's first bullet."""
@@ -534,6 +559,8 @@ def _slide_title_end(body: str, titles: list[str]) -> int:
     for title in titles:
         if body.startswith(title + " ") and body[len(title):].strip():
             return len(title)
+    if deck and (end := _deck_title_end(body, deck)):
+        return end
     words = list(_WORD_TOKEN_RE.finditer(body))
     for k, word in enumerate(words[:_SLIDE_TITLE_WORDS]):
         if k + 1 == len(words):
@@ -551,13 +578,13 @@ def _slide_title_end(body: str, titles: list[str]) -> int:
     return 0
 
 
-def _slide_segments(raw: str, offset: int, no: int, begin: int, titles: list[str]) -> list[Segment]:
+def _slide_segments(raw: str, offset: int, no: int, begin: int, titles: list[str], deck: str) -> list[Segment]:
     """A slide printed on one line after its number: its title, then its text, an item a bullet; a table of
     contents' slide none."""
     body = raw[begin:]
     if _SLIDE_CONTENTS_RE.search(body.strip()):
         return []
-    head = _slide_title_end(body, titles)
+    head = _slide_title_end(body, titles, deck)
     if not head and len(body.split()) <= _SLIDE_TITLE_WORDS and not body.rstrip().endswith((".", ":", ";", ",")):
         head = len(body.rstrip())  # the slide's title alone on its line, its text on the lines under it
     bounds = [begin]
@@ -584,6 +611,9 @@ def segments(text: str) -> list[Segment]:
     slides = _slides(physical)
     first_slide = min(slides, default=-1)  # the deck's title slide: read as any line is
     titles: list[str] = []  # the titles of the slides read so far
+    # the deck's title on its title slide, which a slide may repeat as its heading
+    deck_title = _DECK_TITLE_RE.match(physical[first_slide][slides[first_slide]:]) if first_slide >= 0 else None
+    deck = deck_title[1].strip() if deck_title else ""
     # A page saved with a line break's tag ending its lines ("VISTOS:<br />"): the tags are no text.
     tagged_ends = sum(1 for line in physical if _LINE_END_BREAK_RE.search(line)) >= _HTML_BREAKS
     opened = False  # a line with text came before: only the text's first line may open with its cover
@@ -591,7 +621,7 @@ def segments(text: str) -> list[Segment]:
     for no, line in enumerate(physical, start=1):
         line_end = offset + len(line)
         if no - 1 in slides and no - 1 != first_slide:
-            out += _slide_segments(line, offset, no, slides[no - 1], titles)
+            out += _slide_segments(line, offset, no, slides[no - 1], titles, deck)
             opened, offset = True, line_end + 1
             continue
         tags = [(m.start(), m.end()) for m in _HTML_BREAK_RE.finditer(line)]
