@@ -5305,3 +5305,19 @@ def test_a_slide_repeating_the_decks_title_is_headed_by_it() -> None:
         "  2. Labour Inspection in the Americas has improved in twelve countries since the Conference adopted its "
         "plan\n")
     assert [own_text(sentence, p)[:22] for p in parse_document(sentence).provisions] == ["Labour Inspection in t"]
+
+
+def test_a_diagrams_numbers_before_a_slides_bullets_are_no_text() -> None:
+    """A slide host's transcript prints a diagram's numbers, 1, 2 ..., where they stood among the slide's bullets
+    ("... above all: 1 • The guide (2038) • The register (2039) 2 • ..."): no part of the text before them. A
+    slide's figures after a colon, not so numbered ("Countries: 12 • Inspectors: 5"), are its text."""
+    deck = _DECK_HOST + _DECK_TITLE_SLIDE + (
+        "  2. Tools The Working Group reviewed three regional instruments, above all: 1 • The regional guide "
+        "(2038) • The common register (2039) 2 • The training plan for inspectors\n")
+    got = [own_text(deck, p) for p in parse_document(deck).provisions if p.kind is not Kind.LIST]
+    assert got[1:] == ["The Working Group reviewed three regional instruments, above all:", "• The regional guide (2038)",
+                       "• The common register (2039)", "• The training plan for inspectors"]
+    figures = _DECK_HOST + _DECK_TITLE_SLIDE + (
+        "  2. Progress in figures • Countries with a register: 12 • Inspectors trained in 2040: 5 • Guides\n")
+    got = [own_text(figures, p) for p in parse_document(figures).provisions if p.kind is not Kind.LIST]
+    assert got[1:3] == ["• Countries with a register: 12", "• Inspectors trained in 2040: 5"]

@@ -21,8 +21,8 @@ a short label ending a sentence's piece before the next item (``... in April. Re
 A slide host's transcript prints each slide on one line (after its number, or under the host's rule), its
 title glued to its text: the slide is cut into its title (a heading, ended by a title printed before or the
 deck's own title, its spaces aside, a question, the noun naming the slide's part or the first bullet), its text
-and its bullets, its number left out. A news page's link to the rest of a story ("Read more >>") is cut from the
-summary it ends.
+and its bullets, its number left out; a diagram's numbers, 1, 2 ..., printed before its bullets are no part of the
+text before them. A news page's link to the rest of a story ("Read more >>") is cut from the summary it ends.
 
 A message forwarded by a mailing list prints the text it forwards with each line quoted ("> FOREWORD"): the
 quote mark is no part of the line's text, which begins after it.
@@ -578,6 +578,10 @@ def _slide_title_end(body: str, titles: list[str], deck: str = "") -> int:
     return 0
 
 
+# A number closing a slide's part before a bullet, after a colon or a closing parenthesis ("... above all: 1 •").
+_STRAY_NUMBER_RE = re.compile(r"(?<=[:)])\s+(\d{1,2})$")
+
+
 def _slide_segments(raw: str, offset: int, no: int, begin: int, titles: list[str], deck: str) -> list[Segment]:
     """A slide printed on one line after its number: its title, then its text, an item a bullet; a table of
     contents' slide none."""
@@ -592,8 +596,16 @@ def _slide_segments(raw: str, offset: int, no: int, begin: int, titles: list[str
         titles.append(body[:head])
         bounds.append(begin + head)
     bounds += [begin + m.start() for m in _SLIDE_BULLET_RE.finditer(body) if m.start() > head]
-    return [Segment(no, offset + s, offset + s + len(raw[s:e].rstrip()), True, heading=bool(head) and s == begin,
-                    slide=s == begin) for s, e in pairwise([*bounds, len(raw)]) if raw[s:e].strip()]
+    parts = [(s, e) for s, e in pairwise([*bounds, len(raw)]) if raw[s:e].strip()]
+    ends = {s: s + len(raw[s:e].rstrip()) for s, e in parts}
+    # a diagram's numbers the transcript printed before the slide's bullets, 1, 2 ... in order ("... above all: 1
+    # • The Charter (2001) • The Protocol (1988) 2 • ..."): no part of the text before them
+    bullets = bounds[1 + bool(head):]
+    strays = {s: m for s, e in parts if e in bullets and (m := _STRAY_NUMBER_RE.search(raw, s, ends[s]))}
+    if len(strays) >= 2 and [int(m[1]) for m in strays.values()] == list(range(1, len(strays) + 1)):
+        ends.update({s: m.start() for s, m in strays.items()})
+    return [Segment(no, offset + s, offset + ends[s], True, heading=bool(head) and s == begin, slide=s == begin)
+            for s, _ in parts]
 
 
 # A link to the rest of a story ending its summary on a news page ("... as key inputs. Read more >>").
