@@ -5321,3 +5321,19 @@ def test_a_diagrams_numbers_before_a_slides_bullets_are_no_text() -> None:
         "  2. Progress in figures • Countries with a register: 12 • Inspectors trained in 2040: 5 • Guides\n")
     got = [own_text(figures, p) for p in parse_document(figures).provisions if p.kind is not Kind.LIST]
     assert got[1:3] == ["• Countries with a register: 12", "• Inspectors trained in 2040: 5"]
+
+
+def test_reiterating_our_determination_to_act_commits() -> None:
+    """A declaration's "Reiteramos a nossa determinação de ..." ("We reiterate our determination to ...",
+    "Reafirmamos nuestra determinación de ...") commits its authors; the preamble's "Reiterando nuestra
+    determinación de ..." recalls it and commits no one."""
+    for said in ("Reiteramos a nossa determinação de ampliar a proteção social aos trabalhadores da economia informal.",
+                 "We reiterate our determination to extend social protection to the workers of the informal economy.",
+                 "Reafirmamos nuestra determinación de extender la protección social a la economía informal."):
+        text = f"1. Los Ministros de Trabajo se reunieron en Lima en marzo de 2040.\n\n2. {said}\n"
+        kinds = [p.kind for p in parse_document(text, doc_type=DocType.DECLARATION).provisions]
+        assert kinds == [Kind.PARAGRAPH, Kind.MANDATE], said
+    preamble = ("1. Los Ministros de Trabajo se reunieron en Lima en marzo de 2040.\n\n2. Reiterando nuestra "
+                "determinación de extender la protección social, examinamos los informes de los Grupos de Trabajo.\n")
+    kinds = [p.kind for p in parse_document(preamble, doc_type=DocType.DECLARATION).provisions]
+    assert kinds == [Kind.PARAGRAPH, Kind.PARAGRAPH]

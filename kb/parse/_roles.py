@@ -8,8 +8,9 @@ it, the lead-in before it, and its own opening words.
   ``Mandate`` when it commits its authors
   or asks a body to act ("We commit to ...", "To promote ...", "At its meetings, to promote ...",
   "Requests the Secretariat to ...",
-  "Nos comprometemos a ...", "Redoblaremos ...", a plan's "Intercambiarán ..."), not when it only recognizes,
-  reaffirms, notes or welcomes something; the opening "We, the Ministers ..., DECLARE:" is a paragraph.
+  "Nos comprometemos a ...", "Redoblaremos ...", a plan's "Intercambiarán ...", "Reiteramos a nossa determinação
+  de ..."), not when it only recognizes, reaffirms, notes or welcomes something; the opening "We, the Ministers
+  ..., DECLARE:" is a paragraph.
 - A paragraph opening on a quotation mark (a speaker quoted in a story) commits no one, whatever it says; nor do
   the words a paragraph quotes ("..., pidió ... “lo que hoy nos comprometemos a hacer”").
 - After a resolution's "RESOLVES:" ("RESUELVE:", "DECIDES:"), every paragraph and item is a
@@ -171,6 +172,8 @@ _COMMITMENT_RE = re.compile(
     r"|\bwe\s+are\s+(?:committed|determined)\b|\bwe\s+have\s+assumed\s+the\s+commitment\b"
     r"|\bnos\s+comprometemos\b|\bacordamos\b|\bestamos\s+comprometid|\bnos\s+hemos\s+comprometid"
     r"|\bhemos\s+asumido\s+el\s+compromiso\b"
+    r"|\b(?:reiterate|reaffirm|reiteramos|reafirmamos)\s+(?:a\s+)?(?:our|nuestra|nossa)\s+(?:firm\s+|firme\s+)?"
+    r"determina(?:tion|ci[óo]n|[çc][ãa]o)\s+(?:to|de)\b"
     r"|\bwe\s+(?:also\s+|further\s+|therefore\s+)?(?:encourage|urge|call\s+(?:up)?on|invite|request|instruct|entrust)\b"
     r"|\b(?:alentamos|instamos|exhortamos|invitamos|solicitamos|encomendamos|encargamos)\b"
     r"|^\W*(?:our|nuestro)\s+(?:\w+\s+)?(?:commitment|compromiso|support|apoyo|respaldo)\b", re.IGNORECASE)
