@@ -5337,3 +5337,21 @@ def test_reiterating_our_determination_to_act_commits() -> None:
                 "determinación de extender la protección social, examinamos los informes de los Grupos de Trabajo.\n")
     kinds = [p.kind for p in parse_document(preamble, doc_type=DocType.DECLARATION).provisions]
     assert kinds == [Kind.PARAGRAPH, Kind.PARAGRAPH]
+
+
+def test_a_paragraph_in_the_pages_other_language_opens_its_own() -> None:
+    """A bilingual page prints its Spanish paragraph hard-wrapped, its last line without a stop, and the English one
+    whole on the line under it: two paragraphs, not one. A wrapped Spanish paragraph citing an English title on a
+    line of its own keeps it."""
+    text = ("Las organizaciones que participan en la Red ofrecen asesoría técnica a los ministerios de\n"
+            "trabajo de la región, elaboran guías para la inspección del trabajo en las pequeñas empresas y\n"
+            "organizan cada año un taller sobre los registros de inspección, al que asisten los inspectores de\n"
+            "los países miembros y los representantes de las organizaciones de trabajadores y de empleadores\n"
+            "The Network was set up so that the ministries of labour of the region could share their experience "
+            "of inspection with each other and with the workers' and employers' organisations, and it reports to "
+            "the Conference on its work every two years.\n")
+    assert [own_text(text, p)[:10] for p in parse_document(text).provisions] == ["Las organi", "The Networ"]
+    cited = ("Los ministros examinaron el informe de la Secretaría sobre la inspección del trabajo, titulado\n"
+             "Labour Inspection in the Americas: the state of the services and the way forward for the ministries\n"
+             "y aprobaron sus recomendaciones para el período de dos años que comienza con la próxima Conferencia.\n")
+    assert len(parse_document(cited).provisions) == 1

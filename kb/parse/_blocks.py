@@ -9,7 +9,9 @@ adjective of a name cut after its noun ("Conferencia / Interamericana"), or, in 
 (a PDF's lines, each cut at the page width), when the line before it ran to the width without
 ending its sentence. It does not when it opens a clause of a preamble (in capitals, or in sentence
 case after a clause: "...; / Reconociendo que ..."), after "...; and", when it opens a sentence
-("The meeting ..."), or when it is a paragraph's first words alone on their line. A time slot or a
+("The meeting ..."), when it is a paragraph's first words alone on their line, when it is a whole paragraph
+under another (in a text that is not hard-wrapped, though it lost its first word), or when it is a paragraph's
+length of the page's other language (a bilingual page's second version). A time slot or a
 bullet printed alone takes the line after it as its entry, and so, in a list of documents, does a symbol alone
 on its line its title ("CIM/RES. 194 (XXIX-O/98)" / "Apoyo a las trabajadoras ...", three or more of one body).
 """
@@ -325,6 +327,26 @@ def _column(lines: list[Line]) -> set[int]:
     return out
 
 
+_EN_WORDS = frozenset("the of and to in for is with on that by as are this be from".split())
+_ES_WORDS = frozenset("de la el los las y en para con que del por se una un su al es".split())
+_TONGUE_WORDS = 10  # a line this long, its joining words all of one language, is plainly in it
+
+
+def _tongue(text: str) -> str | None:
+    """``en`` or ``es`` when a text's joining words are plainly of that language and none of the other's; else
+    None."""
+    words = re.findall(r"[^\W\d_]+", text.lower())
+    if len(words) < _TONGUE_WORDS:
+        return None
+    en = sum(w in _EN_WORDS for w in words)
+    es = sum(w in _ES_WORDS for w in words)
+    if en >= 0.15 * len(words) and es == 0:
+        return "en"
+    if es >= 0.15 * len(words) and en == 0:
+        return "es"
+    return None
+
+
 _PARAGRAPH_LINE = 200  # a line this long, ended, is a whole paragraph in a text that is not hard-wrapped
 
 
@@ -409,6 +431,11 @@ def blocks(lines: list[Line], *, starts: frozenset[int] = frozenset(), continues
                                     and len(previous.text) >= _PARAGRAPH_LINE and _ends_sentence(previous.text)
                                     and previous.text.rstrip(_CLOSERS)[-1:] == "." and line.tok is Tok.TEXT
                                     and len(line.text) >= _PARAGRAPH_LINE and _ends_sentence(line.text))
+        # a page printing its text in two languages: a paragraph's length of a line plainly in the other one opens
+        # its own (a title it cites, on a wrapped line of its own, is no paragraph)
+        new_clause = new_clause or (line.tok is Tok.TEXT and bool(out) and out[-1].tok is Tok.TEXT
+                                    and len(line.text) >= _PARAGRAPH_LINE and _tongue(line.text) is not None
+                                    and _tongue(out[-1].text) not in (None, _tongue(line.text)))
         if line.tok is Tok.TEXT and out and not new_clause and line.start not in begins and \
                 out[-1].start not in headings and (
                 (previous is not None and (i - 1 in column or wrap.carries_on(previous, line)
