@@ -5355,3 +5355,49 @@ def test_a_paragraph_in_the_pages_other_language_opens_its_own() -> None:
              "Labour Inspection in the Americas: the state of the services and the way forward for the ministries\n"
              "y aprobaron sus recomendaciones para el período de dos años que comienza con la próxima Conferencia.\n")
     assert len(parse_document(cited).provisions) == 1
+
+
+_WORDED_RULES = ("CAPÍTULO PRIMERO\nDe los Miembros de la Comisión\n"
+                 "Art. 1. Serán miembros de la Comisión los representantes que designe cada Estado.\n"
+                 "Art. 2. Cada miembro acreditará su designación mediante nota de su Misión Permanente.\n"
+                 "CAPÍTULO SEGUNDO\nDe las Autoridades\n"
+                 "Sección I\nLa Presidencia\n"
+                 "Art. 3. La Comisión elegirá a quien la presida por mayoría de sus miembros.\n"
+                 "Sección II\nLa Secretaría\n"
+                 "Art. 4. La Secretaría Técnica preparará las actas de cada sesión.\n")
+
+
+def test_a_worded_mark_alone_over_its_title_is_one_heading() -> None:
+    """A chapter numbered in words, a section within it and an article, each mark alone on its line over its
+    title ("CAPÍTULO SEGUNDO" / "De las Autoridades", "Article 13" / "Voting"): one heading of two lines."""
+    doc = parse_document(_WORDED_RULES)
+    assert [(p.eid, p.number, own_text(_WORDED_RULES, p)) for p in doc.provisions if p.kind is Kind.SECTION] == [
+        ("sec_1", "PRIMERO", "CAPÍTULO PRIMERO\nDe los Miembros de la Comisión"),
+        ("sec_2", "SEGUNDO", "CAPÍTULO SEGUNDO\nDe las Autoridades"),
+        ("sec_2__subsec_1", "I", "Sección I\nLa Presidencia"), ("sec_2__subsec_2", "II", "Sección II\nLa Secretaría")]
+    rules = ("Article 12\nQuorum\n1. Half of the member States shall constitute a quorum for the plenary.\n"
+             "2. The Chair may open a session with a third of the member States present.\n"
+             "Article 13\nVoting\nDecisions shall be taken by a majority of the member States present and voting.\n")
+    assert [(p.eid, own_text(rules, p)) for p in parse_document(rules).provisions if p.kind is Kind.SECTION] == [
+        ("sec_12", "Article 12\nQuorum"), ("sec_13", "Article 13\nVoting")]
+
+
+def test_a_worded_mark_over_a_sentence_or_another_mark_is_no_titled_heading() -> None:
+    """An article's mark over its first sentence, a section's over prose wrapped onto the next line, the articles
+    a report lists one a line, and a name in a list of names one a line ("ARTICLE 19", an organization) keep their
+    lines apart."""
+    listed = ("REPORT OF THE DRAFTING GROUP\n\nThe Group examined the proposals of three delegations and agreed to "
+              "amend the following provisions of the Rules of Procedure:\n\nArticle 3\nArticle 7\nArticle 12\n\n"
+              "It will present the amended text to the Committee at its next session.\n")
+    assert [own_text(listed, p) for p in parse_document(listed).provisions][1:4] == [
+        "Article 3", "Article 7", "Article 12"]
+    statute = ("ESTATUTO\n\nArtículo 5\nLa Comisión se reunirá en forma ordinaria una vez al año.\n\n"
+               "Artículo 6\nLas decisiones se adoptarán por mayoría simple de los Estados presentes.\n")
+    assert not any("\n" in own_text(statute, p) for p in parse_document(statute).provisions)
+    summary = ("SUMMARY OF THE MEETING\n\nSection 2\nThe Working Group met twice in 2040 and heard the reports of\n"
+               "its rapporteurs on the two studies it had requested.\n\nSection 3\nThe Chair closed the meeting.\n")
+    assert not any(own_text(summary, p).startswith("Section 2\n") for p in parse_document(summary).provisions)
+    names = ("LIST OF PARTICIPANTS\n\nThe following organizations of civil society took part in the dialogue held on "
+             "the first day of the meeting.\n\nARTICLE 19\nHuman Rights Watch\nAmnesty International\n"
+             "Transparency International\n\nThe list was closed on the second day of the meeting.\n")
+    assert not any("\n" in own_text(names, p) for p in parse_document(names).provisions)

@@ -13,8 +13,8 @@ from enum import Enum, auto
 
 from kb.parse._layout import Segment, follows
 
-__all__ = ["AGENDA_SLOT_RE", "DATELINE_RE", "DOCUMENT_SYMBOL_RE", "GLYPH_ALONE_RE", "MONTHS", "SYMBOL_LINE_RE", "Line",
-           "Tok", "classify", "clean", "is_upper"]
+__all__ = ["AGENDA_SLOT_RE", "DATELINE_RE", "DOCUMENT_SYMBOL_RE", "GLYPH_ALONE_RE", "MONTHS", "ORDINALS",
+           "SYMBOL_LINE_RE", "Line", "Tok", "classify", "clean", "is_upper"]
 
 _CAP = "A-ZÁÉÍÓÚÑÜ"
 MONTHS = {
@@ -334,31 +334,56 @@ def _long_headings(lines: list[Line]) -> list[Line]:
     return out
 
 
+# A chapter's number may be an ordinal in words ("CAPITULO SEGUNDO" / "Sesión Preliminar").
+ORDINALS = {
+    "primero": 1, "segundo": 2, "tercero": 3, "cuarto": 4, "quinto": 5, "sexto": 6, "séptimo": 7, "septimo": 7,
+    "octavo": 8, "noveno": 9, "décimo": 10, "decimo": 10,
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+}
+_ORDINAL_WORDS = "|".join(sorted(ORDINALS, key=len, reverse=True))
 _MARK_ALONE_RE = re.compile(
     r"^\s*(?:(?:CAP[IÍ]TULO|Cap[ií]tulo|CHAPTER|Chapter)\s+(?P<chapter>[IVXL]{1,5})\.?|(?P<num>[IVXL]{1,5}|[A-H])\.|"
+    rf"(?i:cap[ií]tulo|chapter)\s+(?P<ordinal>(?i:{_ORDINAL_WORDS}))\.?|"
+    # a part within a chapter ("Sección II" / "El Presidente Permanente")
+    r"(?:SECCI[OÓ]N|Secci[oó]n|SECTION|Section)\s+(?P<part>[IVXL]{1,5}|\d{1,2})\.?|"
+    # an article's number over its title ("Article 43" / "Working Committees"), its text on the lines after
+    r"(?:ART[IÍ]CULO|Art[ií]culo|ARTICLE|Article)\s+(?P<article>\d{1,3})\.?|"
     r"(?P<bare>[IVXL]{1,5}))\s*$")  # a roman numeral heads without its stop too ("II" / "DESARROLLO ...")
 
 
 def _marks_alone(text: str, lines: list[Line]) -> list[Line]:
     out: list[Line] = []
     skip = -1
+    # a chapter numbered in words is one of a run ("CAPITULO PRIMERO", "CAPITULO SEGUNDO"); one alone may be the
+    # title of a chapter printed by itself ("Chapter Four" / "Services")
+    ordinals = {ORDINALS[m["ordinal"].lower()] for line in lines
+                if line.tok is Tok.TEXT and (m := _MARK_ALONE_RE.match(line.raw)) and m["ordinal"]}
     for i, line in enumerate(lines):
         if i == skip:
             continue
         m = _MARK_ALONE_RE.match(line.raw) if line.tok is Tok.TEXT else None
-        num = (m["num"] or m["chapter"] or m["bare"]) if m else ""
+        if m and m["ordinal"] and not {ORDINALS[m["ordinal"].lower()] + d for d in (-1, 1)} & ordinals:
+            m = None
+        num = (m["num"] or m["chapter"] or m["bare"] or m["ordinal"] or m["part"] or m["article"]) if m else ""
+        worded = bool(m and (m["chapter"] or m["ordinal"] or m["part"] or m["article"]))  # a word names the mark
         following = next((j for j in range(i + 1, min(i + 3, len(lines))) if lines[j].tok is not Tok.BLANK), None)
         title = lines[following].text if following is not None else ""
-        wrapped = False
+        wrapped = listed = False
         if following is not None:  # a title is no first line of prose wrapped onto the next
             after = next((x for x in lines[following + 1:] if x.tok is not Tok.BLANK), None)
             wrapped = after is not None and after.no == lines[following].no + 1 and after.text[:1].islower()
-        titled = is_upper(title) or (bool(m and m["chapter"]) and title[:1].isupper() and title[-1:] not in ".;,:"
-                                     and not wrapped)
+            # nor a name of a list of them, one a line ("ARTICLE 19" / "Human Rights Watch" / "Amnesty ...")
+            listed = bool(m and (m["ordinal"] or m["part"] or m["article"]) and after is not None
+                          and after.tok is Tok.TEXT and _is_title(after.text) and not _MARK_ALONE_RE.match(after.raw))
+        # a title, not another mark of a list of them ("Article 3" / "Article 7": the articles a text amends)
+        titled = is_upper(title) or (worded and title[:1].isupper() and title[-1:] not in ".;,:" and not wrapped
+                                     and not listed and not _MARK_ALONE_RE.match(title))
         if m and following is not None and lines[following].tok is Tok.TEXT and titled and len(title) <= _TITLE_MAX:
             heading = lines[following]
+            styles = (frozenset({"ordinal"}) if m["ordinal"] else frozenset({"article"}) if m["article"]
+                      else _styles(num) | {"part"} if m["part"] else _styles(num))
             out.append(replace(line, end=heading.end, raw=text[line.start:heading.end], tok=Tok.SECTION,
-                               text=f"{num}. {heading.text}", body=heading.text, num=num, styles=_styles(num)))
+                               text=f"{num}. {heading.text}", body=heading.text, num=num, styles=styles))
             out += [replace(x, tok=Tok.BLANK) for x in lines[i + 1:following]]
             skip = following
             continue

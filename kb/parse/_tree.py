@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from kb.model import Kind, Provision
 from kb.parse._blocks import Block
-from kb.parse._lines import Tok, is_upper
+from kb.parse._lines import ORDINALS, Tok, is_upper
 from kb.parse._roles import COUNTED_RECOMMENDATIONS, Roles
 
 __all__ = ["Note", "Tree", "build_tree"]
@@ -272,6 +272,8 @@ class Tree:
                     and previous.isdigit() and _roman_value(mark) > int(previous) + 1):
                 return 2
             return 1
+        if "part" in styles and self.section is not None:
+            return 2  # "Sección II" within a chapter
         return 2 if self.style == "roman" and "letter" in styles and self.section is not None else 0
 
     def _add_section(self, block: Block, *, unnumbered: bool = False) -> None:
@@ -286,6 +288,8 @@ class Tree:
                 num = str(_roman_value(mark))
             elif self.style == "letter":
                 num = str(ord(mark) - ord("A") + 1)
+            elif self.style == "ordinal":
+                num = str(ORDINALS[mark.lower()])
             elif _EID_NUM_RE.match(mark):
                 num = mark
             else:
