@@ -5401,3 +5401,35 @@ def test_a_worded_mark_over_a_sentence_or_another_mark_is_no_titled_heading() ->
              "the first day of the meeting.\n\nARTICLE 19\nHuman Rights Watch\nAmnesty International\n"
              "Transparency International\n\nThe list was closed on the second day of the meeting.\n")
     assert not any("\n" in own_text(names, p) for p in parse_document(names).provisions)
+
+
+def test_the_entries_of_an_agenda_are_agenda_items_without_their_times() -> None:
+    """The entries under an agenda's name ("ORDEN DEL DÍA" over "- " bullets) or under a paragraph announcing the
+    agenda ("The agenda examined by the Committee was the following:" over an indented "1." list) are agenda
+    items, though no time is printed before them."""
+    minutes = ("MINUTES OF THE FIRST SESSION\n\nThe delegations met in the main hall on the morning of the first day.\n\n"
+               "ORDEN DEL DÍA\n- Elección de la Presidencia;\n- Aprobación del calendario de trabajo;\n"
+               "- Otros asuntos.\n\nThe Chair opened the session at ten o'clock.\n")
+    assert [p.kind for p in parse_document(minutes).provisions if p.kind is not Kind.LIST] == [
+        Kind.PARAGRAPH, Kind.SECTION, Kind.AGENDA_ITEM, Kind.AGENDA_ITEM, Kind.AGENDA_ITEM, Kind.PARAGRAPH]
+    report = ("1. The Committee met on 4 May 2040 under the chairmanship of the delegate of Chile.\n\n"
+              "2. The agenda examined by the Committee was the following:\n\n"
+              "  1. Report of the Technical Secretariat.\n  2. Budget of the working groups for 2041.\n"
+              "  3. Other business.\n\n3. The Committee adopted its report at the close of the meeting.\n")
+    assert [(p.number, p.kind) for p in parse_document(report).provisions] == [
+        ("1", Kind.PARAGRAPH), ("2", Kind.PARAGRAPH), ("2(1)", Kind.AGENDA_ITEM), ("2(2)", Kind.AGENDA_ITEM),
+        ("2(3)", Kind.AGENDA_ITEM), ("3", Kind.PARAGRAPH)]
+
+
+def test_a_programme_called_an_agenda_lists_no_agenda_items() -> None:
+    """Goals of "the 2030 Agenda", topics under "Hemispheric labour agenda", and the reports a committee heard after
+    it adopted its agenda are no agenda's entries."""
+    goals = ("The Ministers reviewed the progress of the region.\n\n"
+             "The 2030 Agenda for Sustainable Development sets out the following goals for the world of work:\n\n"
+             "- Full and productive employment for all;\n- An end to child labour;\n- Safe working environments.\n")
+    topics = ("SUMMARY\n\nThe working group held two sessions.\n\nHemispheric labour agenda\n\n"
+              "- Decent work for young people;\n- Social dialogue;\n- Labour inspection.\n")
+    heard = ("1. The Committee adopted the agenda without changes.\n\n"
+             "2. It then heard the reports of the two rapporteurs:\n\n  1. On labour inspection.\n  2. On social security.\n")
+    for text in (goals, topics, heard):
+        assert Kind.AGENDA_ITEM not in {p.kind for p in parse_document(text).provisions}

@@ -89,6 +89,16 @@ _OBJECTIVES_HEADING_RE = re.compile(
 # to:", "tiene como objetivos:", "busca:".
 _AIMS_RE = re.compile(r"(?:\b(?:objectives?|objetivos?)\b.*|\b(?:seeks?|aims?|busca[n]?|pretende[n]?)(?: to| a)?):\s*$",
                       re.IGNORECASE)
+# A heading that is only an agenda's name ("ORDEN DEL DIA", "Provisional agenda", "Temario"), and a lead-in
+# announcing the agenda ("The Committee adopted the following agenda:", "El orden del día ... fue el siguiente:"),
+# not a programme of work called an agenda ("The 2030 Agenda sets out the following goals:").
+_AGENDA_HEADING_RE = re.compile(
+    r"^\W*(?:(?:provisional|draft|annotated|preliminary|proyecto\s+de)\s+)?(?:agenda|orden\s+del\s+d[ií]a|temario)"
+    r"(?:\s+(?:provisional|preliminar|anotad[oa]))?\W*$", re.IGNORECASE)
+_AGENDA_LEAD_RE = re.compile(
+    r"(?:\b(?:following|siguiente)\s+(?:(?:provisional|draft|preliminary)\s+)?(?:agenda|orden\s+del\s+d[ií]a|temario)"
+    r"\b[^.:;]{0,60}|\b(?:agenda|orden\s+del\s+d[ií]a|temario)\b[^.:;]{0,80}\b(?:(?:was|is)\s+(?:as\s+follows|the\s+"
+    r"following)|(?:fue|es)\s+(?:el\s+siguiente|como\s+sigue)))\s*:\s*$", re.IGNORECASE)
 _TRAILING_NOTE_RE = re.compile(r"\s*\[[^\]]*\]$")
 _SENTENCE_END_RE = re.compile(r"[.?!](?=\s|$)")
 _FIELD_RE = re.compile(r"^(?P<label>[A-ZÁÉÍÓÚÑ][^:\d]{0,40}):\s+\S")
@@ -399,8 +409,9 @@ class Roles:
         return judged and is_operative(own, infinitive=not item, spanish=self.spanish) and not (
             OPENING_RE.match(text) and text.endswith(":"))
 
-    def paragraph(self, text: str, headings: Sequence[str], lead_in: str, *, item: bool = False) -> Kind:
-        """A numbered or lettered paragraph."""
+    def paragraph(self, text: str, headings: Sequence[str], lead_in: str, *, item: bool = False,
+                  over: str = "") -> Kind:
+        """A numbered or lettered paragraph (``over``: the text of the paragraph it is a part of)."""
         role = self.context([*headings, self.banner] if self.banner else headings)
         if self.resolved and not is_question(text):
             return Kind.MANDATE  # a resolution's operative part: "RESOLVES: To recommend ...: a) ..."
@@ -410,6 +421,8 @@ class Roles:
             return Kind.RECOMMENDATION  # a report's own recommendation, under no "Recommendations" heading
         if is_question(text):
             return Kind.QUESTION
+        if not self.mandating and (_AGENDA_LEAD_RE.search(over) or (item and _AGENDA_LEAD_RE.search(lead_in))):
+            return Kind.AGENDA_ITEM  # the entries of the agenda a paragraph announces
         if role is Kind.MANDATE:
             self.quoted += 1
         if role is not None:
@@ -449,6 +462,8 @@ class Roles:
             return Kind.QUESTION
         if self.mandating:
             return Kind.MANDATE
+        if _AGENDA_LEAD_RE.search(lead_in) or (headings and _AGENDA_HEADING_RE.match(headings[0])):
+            return Kind.AGENDA_ITEM  # the entries of an agenda, under its name or a lead-in announcing it
         if lead_in and (lead_in in headings or len(lead_in.split()) <= _LABEL_WORDS) and (
                 role := self.context([lead_in])) not in (None, Kind.MANDATE):
             return role  # the list's own heading or a label names it: "Conclusiones" over its bullets, "Main findings:"

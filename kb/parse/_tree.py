@@ -340,7 +340,7 @@ class Tree:
         if (parent is not None and block.tok is Tok.NUMBERED and block.number_line is None
                 and block.first.indent > self.numbered_indent and not runs_on):
             # a numbered item indented under a numbered paragraph is one of its parts: "1(2)"
-            kind = self.roles.paragraph(block.text, self.headings, self.lead_in)
+            kind = self.roles.paragraph(block.text, self.headings, self.lead_in, over=parent.text)
             part = _leaf(block, kind, "para", printed, f"{parent.number}({printed})")
             parent.children.append(part)
             self.numbered = parent
