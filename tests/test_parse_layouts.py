@@ -5433,3 +5433,30 @@ def test_a_programme_called_an_agenda_lists_no_agenda_items() -> None:
              "2. It then heard the reports of the two rapporteurs:\n\n  1. On labour inspection.\n  2. On social security.\n")
     for text in (goals, topics, heard):
         assert Kind.AGENDA_ITEM not in {p.kind for p in parse_document(text).provisions}
+
+
+_ONE_COLUMN_TABLE = (
+    "REGIONAL LABOUR FORUM: Final Report - OAS\n\n\n| |\n\n| REGIONAL LABOUR FORUM: Final Report |\n\n"
+    "|Held on 2-3 June 2040 in Bridgetown, Barbados; the final report of the Forum follows: |\n\n"
+    "|I. BACKGROUND |\n\n"
+    "|The Forum was set up by the ministers of the subregion to compare the way their employment services |\n\n"
+    "|work with employers, and it meets once every two years. |\n\n"
+    "|II. PARTICIPANTS |\n\n"
+    "|Delegations of eleven member states took part, with observers of the employers and of the workers. |\n")
+
+
+def test_a_word_processors_one_column_table_is_read_as_the_text_it_frames() -> None:
+    """A report saved from a word processor as a table of one column, each line a row between cell bars and a blank
+    line between rows (no rule under a header row): its headings and paragraphs, a paragraph wrapped over rows."""
+    doc = parse_document(_ONE_COLUMN_TABLE)
+    assert [(p.kind, own_text(_ONE_COLUMN_TABLE, p)[:16]) for p in doc.provisions] == [
+        (Kind.PARAGRAPH, "Held on 2-3 June"), (Kind.SECTION, "I. BACKGROUND"), (Kind.PARAGRAPH, "The Forum was se"),
+        (Kind.SECTION, "II. PARTICIPANTS"), (Kind.PARAGRAPH, "Delegations of e")]
+    assert own_text(_ONE_COLUMN_TABLE, doc.provisions[2]).endswith("once every two years.")
+
+
+def test_a_one_column_table_under_its_header_rule_stays_a_table() -> None:
+    """A table of one column with its header row over a rule ("| Delegation |" / "|---|") is a table still."""
+    text = ("DELEGATIONS\n\nThe following delegations registered for the meeting.\n\n"
+            "| Delegation |\n|---|\n| Argentina |\n| Barbados |\n| Chile |\n| Colombia |\n| Peru |\n| Uruguay |\n")
+    assert own_text(text, parse_document(text).provisions[-1]).startswith("| Delegation |\n|---|")

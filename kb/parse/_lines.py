@@ -260,10 +260,20 @@ def _classify(segment: Segment, raw: str) -> Line:
     return line
 
 
+# A word processor's table of one column saved as text, each row a line between cell bars ("|I. BACKGROUND |"),
+# with no rule under a header row: the bars frame the text of the page, not a table's cells.
+_ONE_CELL_RE = re.compile(r"^(?P<lead>\s*)\|(?P<cell>[^|]*\S[^|]*)\|(?P<trail>\s*)$")
+_ONE_CELL_ROWS = 5
+
+
 def classify(text: str, segments: list[Segment]) -> list[Line]:
     """Every segment classified; running headers (a short line repeated next to page markers)
     become noise; a section mark alone on a line ("I.", "CAPÍTULO I") makes a heading with the line after it."""
-    lines = [_classify(s, text[s.start:s.end]) for s in segments]
+    raws = [text[s.start:s.end] for s in segments]
+    if sum(bool(_ONE_CELL_RE.match(raw)) for raw in raws) >= _ONE_CELL_ROWS and not any(
+            TABLE_RULE_RE.match(raw) for raw in raws):
+        raws = [_ONE_CELL_RE.sub(r" \g<cell> ", raw) for raw in raws]  # the same length: offsets hold
+    lines = [_classify(s, raw) for s, raw in zip(segments, raws, strict=True)]
     lines = _ad_slots(_attributions(lines))
     return _marks_alone(text, _running_headers(_long_headings(_bare_roman_headings(lines))))
 
