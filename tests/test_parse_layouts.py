@@ -5460,3 +5460,19 @@ def test_a_one_column_table_under_its_header_rule_stays_a_table() -> None:
     text = ("DELEGATIONS\n\nThe following delegations registered for the meeting.\n\n"
             "| Delegation |\n|---|\n| Argentina |\n| Barbados |\n| Chile |\n| Colombia |\n| Peru |\n| Uruguay |\n")
     assert own_text(text, parse_document(text).provisions[-1]).startswith("| Delegation |\n|---|")
+
+
+def test_lines_under_an_agenda_heading_that_lost_their_numbers_are_agenda_items() -> None:
+    """Under "III. AGENDA" the entries printed without their numbers, one a line and no sentence, are agenda items;
+    a sentence under it (the agenda adopted), a field, and short lines under a programme named "Agenda 2030" are
+    not."""
+    text = ("REPORT OF THE MEETING\n\nII. PLACE AND DATE\n\nThe Committee met in Bridgetown on 2 and 3 June 2040.\n\n"
+            "III. AGENDA\n\nThe Committee adopted its agenda without amendment.\n\nDocument: CIP/doc.3/40\n\n"
+            "Election of the Chair and Vice-Chair\n\nReport of the Technical Secretariat, 2039-2040\n\n"
+            "Date and place of the next meeting\n")
+    assert [(p.kind, own_text(text, p)[:12]) for p in parse_document(text).provisions][-5:] == [
+        (Kind.PARAGRAPH, "The Committe"), (Kind.PARAGRAPH, "Document: CI"), (Kind.AGENDA_ITEM, "Election of "),
+        (Kind.AGENDA_ITEM, "Report of th"), (Kind.AGENDA_ITEM, "Date and pla")]
+    goals = ("SUMMARY OF THE FORUM\n\nThe Forum reviewed the progress of the region towards its goals.\n\n"
+             "Agenda 2030\n\nDecent work for all\n\nAn end to child labour\n")
+    assert Kind.AGENDA_ITEM not in {p.kind for p in parse_document(goals).provisions}

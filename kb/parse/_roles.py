@@ -93,7 +93,8 @@ _AIMS_RE = re.compile(r"(?:\b(?:objectives?|objetivos?)\b.*|\b(?:seeks?|aims?|bu
 # announcing the agenda ("The Committee adopted the following agenda:", "El orden del día ... fue el siguiente:"),
 # not a programme of work called an agenda ("The 2030 Agenda sets out the following goals:").
 _AGENDA_HEADING_RE = re.compile(
-    r"^\W*(?:(?:provisional|draft|annotated|preliminary|proyecto\s+de)\s+)?(?:agenda|orden\s+del\s+d[ií]a|temario)"
+    r"^\W*(?:(?:[IVXLC]{1,5}|[A-H]|\d{1,2})[.)]\s*)?"  # its mark ("III. AGENDA")
+    r"(?:(?:provisional|draft|annotated|preliminary|proyecto\s+de)\s+)?(?:agenda|orden\s+del\s+d[ií]a|temario)"
     r"(?:\s+(?:provisional|preliminar|anotad[oa]))?\W*$", re.IGNORECASE)
 _AGENDA_LEAD_RE = re.compile(
     r"(?:\b(?:following|siguiente)\s+(?:(?:provisional|draft|preliminary)\s+)?(?:agenda|orden\s+del\s+d[ií]a|temario)"
@@ -445,6 +446,9 @@ class Roles:
             return Kind.OBJECTIVE
         if self.resolved:
             return Kind.MANDATE  # "RESUELVE: Aprobar el siguiente Estatuto:": what it resolves, however short
+        if (headings and _AGENDA_HEADING_RE.match(headings[0]) and not _SENTENCE_END_RE.search(text)
+                and not text.endswith(":") and not field_line):
+            return Kind.AGENDA_ITEM  # an entry of the agenda under its name, its number lost: no sentence
         if _is_lead_label(text) or _RESOLVES_ALONE_RE.match(text):
             # "Governments will:": a plan's lead-in saying who is to act directs as its items do
             return Kind.MANDATE if self.mandating and _MODAL_LEAD_RE.search(text) else Kind.PARAGRAPH
