@@ -5476,3 +5476,30 @@ def test_lines_under_an_agenda_heading_that_lost_their_numbers_are_agenda_items(
     goals = ("SUMMARY OF THE FORUM\n\nThe Forum reviewed the progress of the region towards its goals.\n\n"
              "Agenda 2030\n\nDecent work for all\n\nAn end to child labour\n")
     assert Kind.AGENDA_ITEM not in {p.kind for p in parse_document(goals).provisions}
+
+
+_LETTERED_CONTENTS = (
+    "REPORT OF THE WORKING GROUP ON LABOUR MIGRATION\n\nContents\n\n1. Introduction\n1.a Scope of the review\n"
+    "1.b Sources consulted\n2. Findings\n2.a Recognition of skills across borders. How the ministries compare the "
+    "certificates of migrant workers with their own and what each asks of the worker who applies\n"
+    "2.b Portability of social security. Agreements in force and the gaps left between them\n3. Conclusion\n\n"
+    "REPORT OF THE WORKING GROUP ON LABOUR MIGRATION\n\n1. Introduction\n\n1.a Scope of the review\n\n"
+    "The Working Group presents the results of the review it was asked to carry out at the last meeting.\n")
+
+
+def test_a_contents_with_long_lettered_entries_runs_to_the_parts_printed_again() -> None:
+    """A table of contents of numbered parts and lettered subparts ("2.a ..." long enough for prose, over "2.b"):
+    the table runs to its last entry, and the body begins with the part and subpart headings printed again under
+    it ("1. Introduction" / "1.a Scope of the review")."""
+    doc = parse_document(_LETTERED_CONTENTS)
+    assert [(p.kind, own_text(_LETTERED_CONTENTS, p)[:18]) for p in doc.provisions] == [
+        (Kind.SECTION, "1. Introduction"), (Kind.SECTION, "1.a Scope of the r"), (Kind.PARAGRAPH, "The Working Group ")]
+
+
+def test_a_long_lettered_line_under_contents_not_followed_by_its_sibling_is_prose() -> None:
+    """Under a contents, a long line opening "1.a" that no "1.b" follows is the body's first paragraph."""
+    text = ("SUMMARY OF THE MEETING\n\nContents\n\n1. Opening\n1.a Welcome\n2. Reports\n\n"
+            "1.a The delegation of Chile presented the progress of its national employment plan, which the ministry "
+            "launched in March with the support of the employers and the workers of the country.\n\n"
+            "The Chair thanked the delegation for its presentation and opened the floor.\n")
+    assert first_words(text) == ["1.a", "The"]

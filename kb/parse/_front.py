@@ -41,7 +41,7 @@ import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
-from itertools import pairwise
+from itertools import pairwise, takewhile
 
 from kb.parse._blocks import (
     DANGLING_WORDS,
@@ -259,15 +259,23 @@ def _glued_entries(lines: list[Line], i: int) -> bool:
 
 
 _ROMAN_MARK_RE = re.compile(r"^\s*([IVXLC]+)\.\s")
+_LETTERED_MARK_RE = re.compile(r"^\s*(\d{1,2})\.([a-z])\.?\s")  # a part's letter after its number: "7.c "
 
 
 def _entry_of_run(lines: list[Line], i: int) -> bool:
     """Whether a long line under a table of contents' heading is one of its entries all the same: it opens
     with a roman mark and the next line shown is the heading with the mark after it ("I. Seguimiento de
-    las conclusiones sobre ..." over "II. Estadísticas"), as a long entry is printed and prose never is."""
+    las conclusiones sobre ..." over "II. Estadísticas"), or with a part's letter after its number and the next
+    line shown opens with the next letter ("7.c ..." over "7.d ..."), as a long entry is printed and prose never
+    is."""
     mark = _ROMAN_MARK_RE.match(lines[i].text)
     after = next((line for line in lines[i + 1:] if line.tok not in (Tok.BLANK, Tok.NOISE)), None)
-    return bool(mark and after and after.tok is Tok.SECTION and follows(after.num, mark.group(1)))
+    if after is None:
+        return False
+    if (sub := _LETTERED_MARK_RE.match(lines[i].text)) and (next_sub := _LETTERED_MARK_RE.match(after.text)):
+        # "7.c Managing projects ... toward its particular aims" over "7.d Running programs ..."
+        return next_sub[1] == sub[1] and follows(next_sub[2], sub[2])
+    return bool(mark and after.tok is Tok.SECTION and follows(after.num, mark.group(1)))
 
 
 def _title_over(lines: list[Line], first: int, i: int) -> int:
@@ -797,24 +805,28 @@ def _with_part_heading(lines: list[Line], start: int, toc: set[int]) -> int:
 
 
 _ENTRY_MIN = 8  # letters of a heading's title that must be found in the table of contents above it
+_ENTRY_HEADS = 3  # headings in a row under the table, each listed in it
+_HEAD_TOKS = (Tok.TEXT, Tok.SECTION, Tok.NUMBERED)
 
 
 def _with_entry_heading(lines: list[Line], start: int, toc: set[int]) -> int:
     """A heading just before where the body begins, right under a table of contents that lists it ("GLOSARIO DE
     SIGLAS" under the table whose first entry it is), heads the body's first part: the title over the table is
     the cover's, an entry printed again is the body's."""
-    shown = [j for j in range(start - 1, -1, -1) if lines[j].tok not in (Tok.BLANK, Tok.NOISE)][:2]
-    if len(shown) < 2 or shown[0] in toc or shown[1] not in toc or start >= len(lines):
+    shown = [j for j in range(start - 1, -1, -1) if lines[j].tok not in (Tok.BLANK, Tok.NOISE)][:_ENTRY_HEADS + 1]
+    heads = list(takewhile(lambda j: j not in toc, shown))  # nearest first
+    if not heads or len(heads) == len(shown) or start >= len(lines):
         return start
-    heading = lines[shown[0]]
-    title = _entry_title(heading.text)
-    first = shown[1]
+    first = shown[len(heads)]
     while first - 1 in toc:
         first -= 1
-    listed = _fold(" ".join(line.text for line in lines[first:shown[1] + 1]))
-    if heading.tok not in (Tok.TEXT, Tok.SECTION) or len(title) < _ENTRY_MIN or title not in listed:
-        return start
-    return shown[0]
+    listed = _fold(" ".join(line.text for line in lines[first:shown[len(heads)] + 1]))
+    # a part's heading and its first subpart's ("1. Introduction" / "1.a Purpose of this Report"), both listed
+    for j in heads:
+        title = _entry_title(lines[j].text)
+        if lines[j].tok not in _HEAD_TOKS or len(title) < _ENTRY_MIN or title not in listed:
+            return start
+    return heads[-1]
 
 
 def _sentence(text: str) -> bool:
