@@ -5503,3 +5503,21 @@ def test_a_long_lettered_line_under_contents_not_followed_by_its_sibling_is_pros
             "launched in March with the support of the employers and the workers of the country.\n\n"
             "The Chair thanked the delegation for its presentation and opened the floor.\n")
     assert first_words(text) == ["1.a", "The"]
+
+
+def test_a_council_documents_distribution_note_is_cover() -> None:
+    """Under a Permanent Council document's cover, the note that the report is being distributed to the permanent
+    missions, and the lines under it (the Organization, who prepared it), are cover; the body begins with its
+    "Executive Summary" heading. A first paragraph that speaks of the missions without sending itself to them is
+    the body's."""
+    text = ("OEA/Ser.G\nCP/doc. 5120/40\n3 March 2040\nOriginal: English\n\n"
+            "ANNUAL REPORT OF THE INTER-AMERICAN COMMITTEE ON PORTS TO THE GENERAL ASSEMBLY\n\n"
+            "This report is being distributed to the permanent missions and will then be presented to the Permanent "
+            "Council.\n\nOrganization of American States\n\nPrepared by the Technical Secretariat\n\n"
+            "Executive Summary\n\nIn 2040 the Committee held its regular meeting and two meetings of its Executive "
+            "Board.\n\nIts technical groups completed three studies on the safety of port workers.\n")
+    assert first_words(text) == ["Executive", "In", "Its"]
+    review = ("OEA/Ser.G\nCP/doc. 5121/40\n3 March 2040\n\nREPORT ON THE WORK OF THE COUNCIL\n\n"
+              "This report reviews how the permanent missions took part in the work of the Council during 2040.\n\n"
+              "The missions attended forty meetings and presented twelve draft resolutions.\n")
+    assert first_words(review) == ["This", "The"]

@@ -92,7 +92,7 @@ _COVER_CUE_RE = re.compile(r"\bOEA/Ser|\bCIDI/|\bTRABAJO\s?/|\bOriginal\s*:", re
 # just before where the body begins, it opens the body.
 _PART_WORDS = (r"introduction|introducci[óo]n|preamble|pre[áa]mbulo|background|antecedentes|context|contexto|"
                r"mandates|mandatos|foreword|preface|prefacio|pr[óo]logo|rationale|justification|justificaci[óo]n|"
-               r"overview|purpose|prop[óo]sito|"
+               r"overview|purpose|prop[óo]sito|executive summary|resumen ejecutivo|"
                r"objetivos?(?:\s+(?:generale?s?|espec[íi]ficos?|estrat[ée]gicos?))?|"
                r"(?:general\s+|specific\s+|strategic\s+)?objectives?")
 _PART_WORD_RE = re.compile(
@@ -1087,6 +1087,29 @@ def _over_contents(lines: list[Line], i: int, toc: set[int]) -> bool:
     return False
 
 
+# A council document's note of its distribution, under its cover ("This report is being sent to the permanent
+# missions; the Permanent Council ... will then receive it."): the document speaks of itself, not of its matter.
+_DISTRIBUTION_RE = re.compile(
+    r"^\W*(?:this|the present|el presente|este|esta)\s+(?:report|document|note|documento|informe|nota)\b"
+    r".{0,40}\b(?:sent|distributed|circulated|forwarded|transmitted|goes out|distribuye|distribuid[oa]|env[íi]a|"
+    r"enviad[oa]|remite|remitid[oa])\b.{0,40}\b(?:permanent missions|misiones permanentes)\b", re.IGNORECASE)
+_NOTE_LINES_MAX = 3
+_NOTE_WITHIN = 20  # of the text's first lines with text
+
+
+def _distribution_note(lines: list[Line]) -> set[int]:
+    """The lines (indices) of a distribution note among the cover's first lines, wrapped or not."""
+    shown = [i for i, line in enumerate(lines) if line.tok not in (Tok.BLANK, Tok.NOISE)][:_NOTE_WITHIN]
+    for i in shown:
+        if lines[i].tok is Tok.TEXT and _DISTRIBUTION_RE.match(lines[i].text):
+            note = [i]
+            while (not lines[note[-1]].text.rstrip().endswith(".") and len(note) < _NOTE_LINES_MAX
+                   and note[-1] + 1 < len(lines) and lines[note[-1] + 1].tok is Tok.TEXT):
+                note.append(note[-1] + 1)  # wrapped: it runs to its stop
+            return set(note)
+    return set()
+
+
 def front_matter(lines: list[Line], is_title: Callable[[str], bool]) -> Front:
     toc, spans = _tables_of_contents(lines)
     quoted = _quoted_subtitles(lines)
@@ -1099,10 +1122,11 @@ def front_matter(lines: list[Line], is_title: Callable[[str], bool]) -> Front:
     slide = next((i for i, line in enumerate(lines) if line.heading or line.slide), None)
     if slide is not None:
         return Front(slide, frozenset(toc), tuple(spans))
+    noted = _distribution_note(lines)
     for i, line in enumerate(lines):
         if i < floor or i in toc or line.tok in (Tok.BLANK, Tok.NOISE) or line.leader:
             continue
-        if i in quoted or _over_contents(lines, i, toc):
+        if i in quoted or i in noted or _over_contents(lines, i, toc):
             continue
         if _body_like(lines, i, width) and (symbol_entries_at(lines, i) or not _cover_follows(lines, i)):
             start = _with_label(lines, _with_lead_in(lines, _with_its_heading(lines, _after_title(lines, i, is_title))))
