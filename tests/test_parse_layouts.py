@@ -5521,3 +5521,17 @@ def test_a_council_documents_distribution_note_is_cover() -> None:
               "This report reviews how the permanent missions took part in the work of the Council during 2040.\n\n"
               "The missions attended forty meetings and presented twelve draft resolutions.\n")
     assert first_words(review) == ["This", "The"]
+
+
+def test_a_chapters_word_stays_with_its_numeral_and_title() -> None:
+    """A chapter's heading with its word, numeral and title on one line ("CAPÍTULO I. PARTICIPANTES"), alone or in a
+    text glued onto one line, is one heading numbered by its numeral; a line citing a chapter in a sentence is not."""
+    glued = ("1 REGLAMENTO DE LA COMISIÓN Preámbulo La Comisión adopta el presente reglamento conforme a su Estatuto. "
+             "Artículo 1. La Comisión se reúne cada año en su sede. CAPÍTULO I. PARTICIPANTES Artículo 2. Cada gobierno "
+             "acredita a su delegación mediante nota escrita dirigida a la Secretaría. Artículo 3. Las delegaciones "
+             "podrán contar con asesores.\n")
+    heads = [p for p in parse_document(glued).provisions if p.kind is Kind.SECTION]
+    assert [(own_text(glued, p), p.number) for p in heads] == [("CAPÍTULO I. PARTICIPANTES", "I")]
+    cited = ("SUMMARY\n\nThe Committee met on 4 May 2040.\n\n"
+             "Chapter II. The Committee examined the report of its Secretariat and approved it.\n")
+    assert Kind.SECTION not in {p.kind for p in parse_document(cited).provisions}

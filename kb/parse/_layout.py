@@ -65,6 +65,8 @@ _INLINE_LETTER_RE = re.compile(rf"(?<=\s)(?:\(([a-z])\)|([a-z])[.)])\s+(?=[¿¡\
 # enumerations inside a sentence ("organized around: 1. training, 2. awareness, ...") stay whole.
 _INLINE_ITEM_MIN = 50
 # A section heading inside a line: "... Follow-up of A. ORGANIZATION 2. The", "TRABAJO I. INTRODUCCIÓN El".
+# The word before a chapter's mark ("CAPÍTULO I. PARTICIPANTES" in a run of text).
+_CHAPTER_WORD_RE = re.compile(r"\b(?:CAP[ÍI]TULO|Cap[íi]tulo|CHAPTER|Chapter)\s+$")
 _INLINE_SECTION_RE = re.compile(rf"(?<=\s)([IVX]{{1,5}}|[A-H])\.\s*(?=[{_CAP}][{_CAP}\-]+\b)")
 _INLINE_BULLET_RE = re.compile(r"(?<=\s)[•▪]\s+(?=\S)")
 # A dash a host left for a bullet in a line it ran together ("... sociales”. - El diálogo es ..."): a bullet
@@ -170,7 +172,9 @@ def _cuts(raw: str, seq: _Sequence) -> list[int]:
         word = _ARTICLE_WORD_RE.search(raw, 0, m.start())
         candidates.append((word.start() if word else m.start(), "number", m[1] or m[2]))
     candidates += [(m.start(), "letter", m[1] or m[2]) for m in _INLINE_LETTER_RE.finditer(raw)]
-    candidates += [(m.start(), "section", m[1]) for m in _INLINE_SECTION_RE.finditer(raw)]
+    for m in _INLINE_SECTION_RE.finditer(raw):  # a chapter's mark: the heading begins at its word
+        word = _CHAPTER_WORD_RE.search(raw, 0, m.start())
+        candidates.append((word.start() if word else m.start(), "section", m[1]))
     bullets = [m.start() for m in _INLINE_BULLET_RE.finditer(raw) if raw[:m.start()].strip()]
     run = len(bullets) >= _BULLET_RUN
     candidates += [(pos, "run" if run else "bullet", "") for pos in bullets]

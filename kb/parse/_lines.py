@@ -40,6 +40,8 @@ DATELINE_RE = re.compile(
 _SECTION_RE = re.compile(
     r"^\s*(?:(?P<num>[IVXLC]+|[A-Z])\.(?![A-Z]\.)\s*|(?P<arabic>\d{1,2})\.\s+)(?P<body>[^\s\d].*?)\s*$")
 _TITLE_MAX = 100
+_CHAPTER_SECTION_RE = re.compile(
+    rf"^\s*(?:CAP[ÍI]TULO|Cap[íi]tulo|CHAPTER|Chapter)\s+(?P<num>[IVXL]{{1,5}})\.\s*(?P<body>[{_CAP}].*?)\s*$")
 _ROMAN_RE = re.compile(r"^C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})$")
 # "9:00 - 9:30 Welcome", "9:00 a.m. - 9:30 p.m. Registration", or the time slot alone, its entry on the next line.
 _TIME = r"\d{1,2}[:.]\d{2}(?:\s*[ap]\.\s?m\.?|\s*[AP]M\b|\s*hrs?\.?)?"
@@ -235,6 +237,9 @@ def _classify(segment: Segment, raw: str) -> Line:
         return replace(line, tok=Tok.LETTERED, body="", num=m["num"] or m["alt"])
     if m := _NUMBER_ONLY_RE.match(content):
         return replace(line, tok=Tok.NUMBER_ONLY, body="", num=m["num"] + m["dot"])
+    if (m := _CHAPTER_SECTION_RE.match(content)) and (is_upper(m["body"]) or _is_title(clean(m["body"]))):
+        num = m["num"]  # "CAPÍTULO I. PARTICIPANTES": the chapter's numeral, its word before it
+        return replace(line, tok=Tok.SECTION, body=clean(m["body"]), num=num, styles=_styles(num))
     if m := _SECTION_RE.match(content):
         num, body = m["num"] or m["arabic"], clean(m["body"])
         styles = _styles(num)
