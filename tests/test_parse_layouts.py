@@ -5535,3 +5535,36 @@ def test_a_chapters_word_stays_with_its_numeral_and_title() -> None:
     cited = ("SUMMARY\n\nThe Committee met on 4 May 2040.\n\n"
              "Chapter II. The Committee examined the report of its Secretariat and approved it.\n")
     assert Kind.SECTION not in {p.kind for p in parse_document(cited).provisions}
+
+
+HOSTED_PREVIEW = (
+    "12\n"
+    "MINISTERIO DE TRABAJO 57 Capítulo IV * Asesora de la Dirección de Relaciones Internacionales. Las opiniones "
+    "aquí expresadas son de la autora y no comprometen al Ministerio. La cooperación laboral en el Caribe ...\n\n"
+    "  • Upload\n    others\n\n  • View\n    14\n\n  • Download\n    0\n\n"
+    "Embed Size (px)\n\nCitation preview\n\n"
+    "La cooperación laboral en el Caribe\n\n"
+    "El capítulo describe cómo los ministerios de trabajo de la subregión han compartido sus experiencias de "
+    "inspección y de formación profesional durante la última década.\n")
+
+
+def test_a_hosts_summary_and_buttons_over_its_citation_preview_are_no_part_of_the_text() -> None:
+    parts = [p for p in parse_document(HOSTED_PREVIEW).provisions if p.kind is not Kind.LIST]
+    assert all(p.start > HOSTED_PREVIEW.index("Citation preview") for p in parts)
+    assert [own_text(HOSTED_PREVIEW, p)[:20] for p in parts] == ["El capítulo describe"]
+
+
+# A library's guide whose heading reads "Citation preview", with no frame-size field over it: the steps above
+# it are the guide's text.
+LIBRARY_GUIDE = (
+    "How to cite a document of the Virtual Library\n\n"
+    "1. Open the record of the document you wish to cite and check that its edition is the one you read.\n\n"
+    "2. Choose the citation style your ministry or journal requires from the list under the title.\n\n"
+    "Citation preview\n\n"
+    "The preview shows the reference as it will be printed, with the document symbol and date of the meeting.\n")
+
+
+def test_a_guides_heading_citation_preview_leaves_the_text_above_it() -> None:
+    found = [own_text(LIBRARY_GUIDE, p)[:9] for p in parse_document(LIBRARY_GUIDE).provisions
+             if p.kind is not Kind.LIST]
+    assert found[:2] == ["1. Open t", "2. Choose"]

@@ -968,6 +968,11 @@ def _after_deck_caption(lines: list[Line]) -> int:
 _TRANSCRIPT_CAPTION_RE = re.compile(r"^\s*(?:Transcript of\s.*|(?:Story|Document) Transcript|Transcription|"
                                     r"Transcripci[óo]n|Transcri[çc][ãa]o)\s*$")
 _CAPTION_LINES = 10  # the host's summary above its caption is a few lines
+# A document host's caption over its preview of the text, right under its field for the embedding frame's size
+# ("Embed Size (px)" | "Citation preview"): its summary and buttons ("• Upload", "• Download") stand above.
+_PREVIEW_SIZE_RE = re.compile(r"^\s*Embed Size \(px\)\s*$", re.IGNORECASE)
+_PREVIEW_CAPTION_RE = re.compile(r"^\s*Citation preview\s*$", re.IGNORECASE)
+_PREVIEW_LINES = 25  # the summary and buttons above it
 
 
 _MAIL_HEADER_RE = re.compile(r"^\s*(?:from|date|sent|to|subject|de|fecha|enviado|para|asunto|envoy[ée]|objet)\s*:\s*\S",
@@ -1012,11 +1017,15 @@ def _after_message_header(lines: list[Line]) -> int:
 
 def _after_transcript_caption(lines: list[Line]) -> int:
     """Where the text a document host transcribes begins: after its caption, when the caption comes within the
-    first lines (the host's summary of the document above it repeats the document's opening), and after the
+    first lines (the host's summary of the document above it repeats the document's opening) or is the preview's
+    under the field for its frame's size, and after the
     cover of its first page when the host printed that page on one line after its number ("1 INTERNATIONAL
     LABOUR ORGANIZATION ... Report of the Meeting" | "Introduction" | "1. The Meeting ...")."""
-    shown = [i for i, line in enumerate(lines) if line.tok is not Tok.BLANK][:_CAPTION_LINES]
-    caption = next((i for i in shown if _TRANSCRIPT_CAPTION_RE.match(lines[i].raw)), None)
+    shown = [i for i, line in enumerate(lines) if line.tok is not Tok.BLANK][:_PREVIEW_LINES]
+    caption = next((i for i in shown[:_CAPTION_LINES] if _TRANSCRIPT_CAPTION_RE.match(lines[i].raw)), None)
+    if caption is None:
+        caption = next((b for a, b in pairwise(shown)
+                        if _PREVIEW_SIZE_RE.match(lines[a].raw) and _PREVIEW_CAPTION_RE.match(lines[b].raw)), None)
     if caption is None:
         return 0
     first = next((j for j in range(caption + 1, len(lines)) if lines[j].tok not in (Tok.BLANK, Tok.NOISE)), None)
