@@ -5568,3 +5568,68 @@ def test_a_guides_heading_citation_preview_leaves_the_text_above_it() -> None:
     found = [own_text(LIBRARY_GUIDE, p)[:9] for p in parse_document(LIBRARY_GUIDE).provisions
              if p.kind is not Kind.LIST]
     assert found[:2] == ["1. Open t", "2. Choose"]
+
+
+# A host's transcript of a typed report, a blank line between every two lines: a line ending on a capitalised
+# word ("... the Regional Labour" / "Forum, ...") carries its paragraph on like any other.
+SPACED_TRANSCRIPT = (
+    "report of the subregional labour forum · officials of the labour ministries, with...\n\n"
+    "38\n,, ILO SUBREGIONAL OFFICE Report of the Subregional Labour Forum Castries Saint Lucia 10-11 March, 2040\n\n"
+    "Upload: others\n\n4 views\n\nTRANSCRIPT\n\n"
+    "Page 1: Report of the Subregional Labour Forum · officials of the labour ministries, with delegates\n\n"
+    "ILO SUBREGIONAL OFFICE\n\nReport of the Subregional Labour Forum\n\nCastries Saint Lucia\n\n10-11 March, 2040\n\n"
+    "Page 2: Report of the Subregional Labour Forum · officials of the labour ministries, with delegates\n\n"
+    "REPORT\n\n"
+    "The Labour Ministers of the islands met at the\n\n"
+    "request of the Subregional Office, with the help of\n\n"
+    "the Forum Secretariat, in Castries, at the Harbour\n\n"
+    "Centre, on 10-11 March, 2040.\n\n"
+    "2. It was the Subregional Office that suggested it,\n\n"
+    "in answer to a request of the committee of Ministers\n\n"
+    "at its ninth session: that the Ministers should meet\n\n"
+    "every year and agree a common position for the coming\n\n"
+    "session of the International Labour\n\n"
+    "Conference, so that their Ministries could speak with\n\n"
+    "one voice on the questions before it.\n")
+
+
+def test_a_transcript_wrapped_a_blank_line_apart_keeps_each_paragraph_whole() -> None:
+    found = [own_text(SPACED_TRANSCRIPT, p) for p in parse_document(SPACED_TRANSCRIPT).provisions
+             if p.kind is not Kind.LIST]
+    assert [text[:16] for text in found] == ["The Labour Minis", "2. It was the Su"]
+    assert found[0].endswith("on 10-11 March, 2040.")
+    assert found[1].endswith("on the questions before it.")
+
+
+# Lines a blank line apart that are no wrapped paragraph: in such a transcript, a heading in title case over its
+# paragraph, and a paragraph ending a sentence at a line's end over the next; a resolution's clauses, one a line.
+SPACED_HEADINGS = (
+    "report of the subregional labour forum · officials of the labour ministries, with...\n\n"
+    "TRANSCRIPT\n\n"
+    "The Labour Ministers of the eastern islands met at the request\n\n"
+    "of the Subregional Office, together with the Secretariat of the\n\n"
+    "Regional Forum, in Castries, on 10-11 March, 2040, and heard\n\n"
+    "the reports of the countries on their employment services.\n\n"
+    "Conclusions of the Subregional Labour Forum on Young Workers\n\n"
+    "The Ministers agreed that the young workers of the islands need\n\n"
+    "training that leads to work, and asked the Office for its help.\n\n"
+    "They also agreed to meet again in the first months of the year\n\n"
+    "to review the progress of the plan in each of their countries.\n")
+
+
+@pytest.mark.parametrize(("text", "first_words"), [
+    (SPACED_HEADINGS, ["The", "Conclusions", "The", "They"]),
+    ("THE PERMANENT COUNCIL,\n\nCONSIDERING:\n\n"
+     "That the Commission has worked for the rights of women workers of the region since it was founded,\n\n"
+     "That its proposals opened the way to the conventions on the civil and political rights of women,\n\n"
+     "That it has encouraged the member states to bring equality into their plans and budgets,\n\n"
+     "That its eightieth anniversary falls in the year in which the Council meets in Washington,\n\n"
+     "RESOLVES:\n\n1. To congratulate the Commission on its anniversary.\n",
+     ["THE", "CONSIDERING:", "That", "That", "That", "That", "RESOLVES:", "1."]),
+])
+def test_lines_a_blank_line_apart_that_are_no_wrapped_paragraph_stay_apart(text: str, first_words: list[str]) -> None:
+    assert first_words_of(text) == first_words
+
+
+def first_words_of(text: str) -> list[str]:
+    return [own_text(text, p).split()[0] for p in parse_document(text).provisions if p.kind is not Kind.LIST]

@@ -39,7 +39,8 @@ from kb.parse._lines import (
 )
 
 __all__ = ["DANGLING_WORDS", "OPENING_RE", "RESOLUTION_CUE_RE", "SALUTATION_RE", "Block", "blocks", "heading_like",
-           "numbered_table_at", "runs_on", "symbol_entries_at", "wrap_width"]
+           "numbered_table_at", "one_blank_above", "runs_on", "spaced_carries_on", "spaced_wrap_width",
+           "symbol_entries_at", "wrap_width"]
 
 # A heading-like line is at most this long (a label ending with a colon: the shorter limit).
 _HEADING_MAX = 160
@@ -277,6 +278,16 @@ def _wrap(lines: list[Line]) -> _Wrap:
     """Detect hard wrapping: lines of content followed directly by more text, stopping
     mid-sentence, some of them plainly (the next line begins in lower case, or the line ends on a
     word no sentence ends on)."""
+    pairs, joints, sure = _joints(lines)
+    if joints < 3 or sure < 2 or joints < 0.3 * len(pairs):
+        return _Wrap()
+    lengths = sorted(len(p.text) for p in pairs)
+    return _Wrap(lengths[int(0.95 * (len(lengths) - 1))])
+
+
+def _joints(lines: list[Line]) -> tuple[list[Line], int, int]:
+    """The lines of content followed directly by more text, how many of them stop mid-sentence, and how many of
+    those plainly (the next line begins in lower case, or the line ends on a word no sentence ends on)."""
     pairs: list[Line] = []
     joints = sure = 0
     for previous, line in pairwise(lines):
@@ -286,15 +297,59 @@ def _wrap(lines: list[Line]) -> _Wrap:
                 joints += 1
                 last_word = previous.text.rsplit(" ", 1)[-1].lower()
                 sure += line.text[0].islower() or last_word in DANGLING_WORDS
-    if joints < 3 or sure < 2 or joints < 0.3 * len(pairs):
-        return _Wrap()
-    lengths = sorted(len(p.text) for p in pairs)
-    return _Wrap(lengths[int(0.95 * (len(lengths) - 1))])
+    return pairs, joints, sure
 
 
 def wrap_width(lines: list[Line]) -> int:
     """The width of a hard-wrapped text's full lines, or 0 when the text is not hard-wrapped."""
     return _wrap([line for line in lines if line.tok is not Tok.NOISE]).width
+
+
+_PAGE_LINE_MAX = 130
+_SPACED_SURE = 4
+
+
+def one_blank_above(lines: list[Line], i: int) -> Line | None:
+    """The line of content printed over line ``i`` with exactly one blank line between them, if any."""
+    if i >= 2 and lines[i - 1].tok is Tok.BLANK and lines[i - 2].tok in _CONTENT:
+        return lines[i - 2]
+    return None
+
+
+def _spaced_wrap(lines: list[Line]) -> _Wrap:
+    """Detect hard wrapping with a blank line between every two lines (a host's transcript of a double-spaced
+    page): the same signs as ``_wrap``, each line and the next one blank line apart."""
+    joined: list[Line] = []
+    for i, line in enumerate(lines):
+        if line.tok is Tok.BLANK:
+            continue
+        if one_blank_above(lines, i) is None:
+            joined.append(replace(line, tok=Tok.BLANK))  # no pair across this break
+        joined.append(line)
+    # most lines stop mid-sentence, many plainly: a blank line also parts paragraphs printed one a line (a
+    # resolution's clauses, "...; and"), which the signs of a single-spaced wrap do not tell apart
+    pairs, joints, sure = _joints(joined)
+    if joints < _SPACED_SURE or sure < _SPACED_SURE or joints < 0.5 * len(pairs):
+        return _Wrap()
+    wrap = _wrap(joined)
+    # a page's lines are this short; paragraphs printed one a line, a blank line apart, run longer
+    return wrap if wrap.width <= _PAGE_LINE_MAX else _Wrap()
+
+
+def spaced_wrap_width(lines: list[Line]) -> int:
+    """The width of a text's full lines hard-wrapped a blank line apart, or 0 when it is not so wrapped."""
+    return _spaced_wrap([line for line in lines if line.tok is not Tok.NOISE]).width
+
+
+def spaced_carries_on(width: int, previous: Line, line: Line) -> bool:
+    """Whether ``line``, one blank line under ``previous``, is the same paragraph in a text hard-wrapped at
+    ``width`` a blank line apart (see ``spaced_wrap_width``)."""
+    # a sentence ended at a line's end ends the paragraph: the blank line after it may be the paragraphs' own; and a
+    # line in capitals or in title case over it is a heading
+    text = previous.text
+    titled = "," not in text and all(w in DANGLING_WORDS for w in text.split() if w[:1].islower())
+    return (not _ends_sentence(text) and text.rstrip()[-1:] not in ";:" and not titled and not is_upper(text)
+            and _Wrap(width).carries_on(previous, line))
 
 
 def _hangs_under(block: Block, previous: Line, line: Line) -> bool:
@@ -356,6 +411,7 @@ def blocks(lines: list[Line], *, starts: frozenset[int] = frozenset(), continues
     a line whose start is in ``starts`` begins a block, one in ``continues`` carries on the block
     before it, one in ``headings`` is a block of its own."""
     wrap = _wrap([line for line in lines if line.tok is not Tok.NOISE])
+    spaced = _spaced_wrap([line for line in lines if line.tok is not Tok.NOISE])
     column = _column(lines)
     # a slide's title begins a block of its own, and nothing carries it on
     begins = starts | headings | {line.start for line in lines if line.heading}
@@ -440,7 +496,9 @@ def blocks(lines: list[Line], *, starts: frozenset[int] = frozenset(), continues
                 out[-1].start not in headings and (
                 (previous is not None and (i - 1 in column or wrap.carries_on(previous, line)
                                            or _hangs_under(out[-1], previous, line)))
-                or _continues(out[-1], line, after_blank=previous is None)):
+                or _continues(out[-1], line, after_blank=previous is None)
+                or (previous is None and (above := one_blank_above(lines, i - 1)) is out[-1].lines[-1]
+                    and above is not None and spaced_carries_on(spaced.width, above, line))):
             out[-1].lines.append(line)
         else:
             out.append(Block(line.tok, [line]))

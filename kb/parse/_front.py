@@ -49,7 +49,10 @@ from kb.parse._blocks import (
     RESOLUTION_CUE_RE,
     SALUTATION_RE,
     numbered_table_at,
+    one_blank_above,
     runs_on,
+    spaced_carries_on,
+    spaced_wrap_width,
     symbol_entries_at,
     wrap_width,
 )
@@ -708,14 +711,15 @@ def _opened_above(lines: list[Line], i: int, width: int) -> bool:
             and under.text.split(" ", 1)[0] not in SENTENCE_STARTERS)
 
 
-def _with_wrapped_head(lines: list[Line], start: int, toc: set[int], width: int = 0) -> int:
+def _with_wrapped_head(lines: list[Line], start: int, toc: set[int], width: int = 0, spaced: int = 0) -> int:
     """The first lines of the body's first paragraph, hard-wrapped just above where the body seemed to begin
     ("The Ministers of" / "Defense and Heads of Delegation ..."): the body begins with them, as the paragraph
     would be cut there otherwise; each line above, neither a cover line nor an entry of a table of contents,
     whose end the line under it carries on (across blank lines only as a paragraph does across a page break);
     in a text hard-wrapped at ``width``, also a line running to the width right over it that the line over it
     carries on in its turn (the paragraph's first words alone on its first line: "Las" / "Presidentas y los
-    Presidentes de los Estados Partes del MERCOSUR y Estados" / "Asociados, ...": no title is left open so)."""
+    Presidentes de los Estados Partes del MERCOSUR y Estados" / "Asociados, ...": no title is left open so); in a
+    text hard-wrapped a blank line apart at ``spaced``, a line one blank line over it that runs on into it."""
     while start > 0:
         above = next((j for j in range(start - 1, -1, -1) if lines[j].tok is not Tok.BLANK), None)
         if above is None:
@@ -724,7 +728,9 @@ def _with_wrapped_head(lines: list[Line], start: int, toc: set[int], width: int 
         if (head.tok not in (Tok.TEXT, Tok.NUMBERED) or head.inline or line.inline
                 or above in toc or head.leader or _is_cover(head) or _COVER_CUE_RE.search(head.text)
                 or line.tok is not Tok.TEXT
-                or not (runs_on(head, line, after_blank=above < start - 1) or _opened_above(lines, above, width))):
+                or not (runs_on(head, line, after_blank=above < start - 1) or _opened_above(lines, above, width)
+                        or (spaced and one_blank_above(lines, start) is head
+                            and spaced_carries_on(spaced, head, line)))):
             return start
         start = above
     return start
@@ -1123,6 +1129,7 @@ def front_matter(lines: list[Line], is_title: Callable[[str], bool]) -> Front:
     toc, spans = _tables_of_contents(lines)
     quoted = _quoted_subtitles(lines)
     width = wrap_width(lines)
+    spaced = spaced_wrap_width(lines)
     floor = max(_after_deck_caption(lines), _after_transcript_caption(lines), _after_message_header(lines),
                 _after_breadcrumb(lines))
     repeated = _after_repeated_head(lines)
@@ -1141,7 +1148,7 @@ def front_matter(lines: list[Line], is_title: Callable[[str], bool]) -> Front:
             start = _with_label(lines, _with_lead_in(lines, _with_its_heading(lines, _after_title(lines, i, is_title))))
             start = _after_news_dateline(lines, _after_announcement(lines, _after_dateline(lines, start)))
             # the note's first lines may be those wrapped above where the body seemed to begin
-            start = _after_announcement(lines, _with_wrapped_head(lines, start, toc, width))
+            start = _after_announcement(lines, _with_wrapped_head(lines, start, toc, width, spaced))
             start = _with_part_heading(lines, start, toc)
             start = _with_entry_heading(lines, start, toc)
             start = _with_earlier_days(lines, start)
@@ -1155,5 +1162,7 @@ def front_matter(lines: list[Line], is_title: Callable[[str], bool]) -> Front:
                 or _over_contents(lines, i, toc)):
             continue
         if _sentence(line.text) and not _COVER_CUE_RE.search(line.text):
-            return Front(i, frozenset(toc), tuple(spans))
+            # the sentence's first lines, wrapped a blank line apart over it (no line of them was prose alone)
+            start = _with_wrapped_head(lines, i, toc, 0, spaced) if spaced else i
+            return Front(max(start, floor), frozenset(toc), tuple(spans))
     return Front(len(lines), frozenset(toc), tuple(spans))
