@@ -5633,3 +5633,31 @@ def test_lines_a_blank_line_apart_that_are_no_wrapped_paragraph_stay_apart(text:
 
 def first_words_of(text: str) -> list[str]:
     return [own_text(text, p).split()[0] for p in parse_document(text).provisions if p.kind is not Kind.LIST]
+
+
+# A book's chapter as a host previews it: the chapter's mark alone over its contents' heading ("IV" / "SUMARIO"),
+# the entries one a line, then the first entry printed again over its text.
+CHAPTER_CONTENTS = (
+    "TRIBUNAL DEL TRABAJO\n\n88Capítulo IV\n\n"
+    "La Organización de Estados del Caribe Oriental (OECO)\n\nMarta LÓPEZ SIERRA\n\n"
+    "IV\n\nSUMARIO\n\n1. INTRODUCCIÓN.\n\n2. EL TRATADO DE BASSETERRE.\n\n3. LA MOVILIDAD DE LOS TRABAJADORES.\n\n"
+    "3.1. Libre circulación.\n\n3.2. Seguridad social.\n\n"
+    "1. INTRODUCCIÓN\n\n"
+    "La Organización nació en 1981 para coordinar las políticas de sus Estados miembros, y desde 2010 sus "
+    "trabajadores circulan libremente entre las islas con los mismos derechos que los nacionales de cada una.\n")
+
+# A report's part headed "Sumario" (its summary) under the part's mark: its prose is the text.
+SUMMARY_PART = (
+    "INFORME DE LA MISIÓN TÉCNICA\n\n"
+    "I\n\nSUMARIO\n\n"
+    "La misión visitó los servicios de inspección de tres ministerios y recogió la opinión de los trabajadores y de los "
+    "empleadores sobre la aplicación de las normas de seguridad en el trabajo durante los dos últimos años.\n\n"
+    "II\n\nRECOMENDACIONES\n\n1. Reforzar la formación de los inspectores.\n\n2. Publicar un informe anual.\n")
+
+
+def test_a_chapters_contents_under_its_mark_alone_are_no_part_of_the_text() -> None:
+    assert first_words_of(CHAPTER_CONTENTS) == ["1.", "La"]
+
+
+def test_a_part_headed_sumario_over_its_prose_is_the_text() -> None:
+    assert first_words_of(SUMMARY_PART) == ["I", "La", "II", "1.", "2."]

@@ -188,7 +188,7 @@ def _tables_of_contents(lines: list[Line]) -> tuple[set[int], list[tuple[int, in
     i = 0
     while i < len(lines):
         line = lines[i]
-        headed = bool(_TOC_HEAD_RE.match(line.raw))
+        headed = bool(_TOC_HEAD_RE.match(line.raw)) or _marked_toc_head(lines, i)
         if not headed and not (line.leader and _leaders_follow(lines, i)):
             i += 1
             continue
@@ -246,6 +246,16 @@ def _tables_of_contents(lines: list[Line]) -> tuple[set[int], list[tuple[int, in
             spans.append((lines[first].no, lines[last].no))
     spans.sort()
     return toc, spans
+
+
+def _marked_toc_head(lines: list[Line], i: int) -> bool:
+    """Whether line ``i`` is a contents' heading under a chapter's mark alone on the line above, the two taken for one
+    heading ("VIII" / "SUMARIO"), short entries under it (a part headed "Sumario" over its prose is a summary)."""
+    line = lines[i]
+    if line.tok is not Tok.SECTION or "\n" not in line.raw.strip() or not _TOC_HEAD_RE.match(line.body):
+        return False
+    after = next((x for x in lines[i + 1:] if x.tok not in (Tok.BLANK, Tok.NOISE)), None)
+    return after is not None and len(after.text) <= _PAGED_ENTRY_MAX and not is_prose(after, sentence=False)
 
 
 _PAGE_RUN_RE = re.compile(r"\S(?:\s+\d{1,3}){3,}\s*$")  # the page numbers of entries glued onto one line
