@@ -5661,3 +5661,34 @@ def test_a_chapters_contents_under_its_mark_alone_are_no_part_of_the_text() -> N
 
 def test_a_part_headed_sumario_over_its_prose_is_the_text() -> None:
     assert first_words_of(SUMMARY_PART) == ["I", "La", "II", "1.", "2."]
+
+
+# A paper's contents whose first entry joins a heading and its sub-heading ("Introducción. El diálogo social ..."),
+# printed again further on over two lines, where the text begins.
+_SPLIT_ENTRY_CONTENTS = (
+    "EL DIÁLOGO SOCIAL EN EL CARIBE\n\n                    por\n\n              Ana Pérez Ruiz\n\n"
+    "                    SUMARIO\n\n"
+    "   Introducción. El diálogo social en la subregión.\n\n"
+    "   1. Los consejos económicos y sociales.\n\n"
+    "   2. La negociación colectiva en el sector público.\n\n"
+    "   Conclusiones\n\n")
+SPLIT_ENTRY = (
+    _SPLIT_ENTRY_CONTENTS + "                    1\n"
+    "                         Introducción\n\n"
+    "              El diálogo social en la subregión\n\n"
+    "        Los países de la subregión han creado en los últimos veinte años órganos en los que el gobierno, los "
+    "sindicatos y los empleadores examinan juntos las políticas de empleo y de salarios, con resultados muy "
+    "distintos de un país a otro.\n")
+# The first entry's heading alone in the contents, no sub-heading under it: still an entry.
+SPLIT_ENTRY_LISTED = _SPLIT_ENTRY_CONTENTS.replace("   Conclusiones\n\n", "   Introducción\n\n   Conclusiones\n\n") + (
+    "        Los países de la subregión han creado en los últimos veinte años órganos en los que el gobierno, los "
+    "sindicatos y los empleadores examinan juntos las políticas de empleo y de salarios, con resultados muy "
+    "distintos de un país a otro.\n")
+
+
+def test_a_contents_first_entry_printed_again_over_two_lines_begins_the_text() -> None:
+    assert first_words_of(SPLIT_ENTRY) == ["Introducción", "El", "Los"]
+
+
+def test_the_first_entrys_heading_alone_in_the_contents_is_an_entry() -> None:
+    assert first_words_of(SPLIT_ENTRY_LISTED) == ["Los"]

@@ -212,6 +212,9 @@ def _tables_of_contents(lines: list[Line]) -> tuple[set[int], list[tuple[int, in
             title = _entry_title(line.text)
             if titles and title and title == titles[0]:
                 break  # the first entry again: the body begins
+            if titles and title and title != titles[0] and titles[0].startswith(title) and _split_entry(
+                    lines, i, title, titles[0]):
+                break  # the first entry again, its heading and sub-heading on two lines: the body begins
             if glued is not None and line.no != glued:
                 break  # the whole table was glued onto one line, its page numbers at its end: the body begins
             if headed and glued is None and not titles and _glued_entries(lines, i):
@@ -246,6 +249,13 @@ def _tables_of_contents(lines: list[Line]) -> tuple[set[int], list[tuple[int, in
             spans.append((lines[first].no, lines[last].no))
     spans.sort()
     return toc, spans
+
+
+def _split_entry(lines: list[Line], i: int, title: str, entry: str) -> bool:
+    """Whether line ``i`` and the next line shown are a contents' entry printed again as a heading over its
+    sub-heading ("Introducción. Integración económica ..." entered, "Introducción" over "Integración económica ...")."""
+    after = next((x for x in lines[i + 1:] if x.tok not in (Tok.BLANK, Tok.NOISE)), None)
+    return after is not None and bool(title) and title + _entry_title(after.text) == entry
 
 
 def _marked_toc_head(lines: list[Line], i: int) -> bool:
@@ -828,7 +838,8 @@ _HEAD_TOKS = (Tok.TEXT, Tok.SECTION, Tok.NUMBERED)
 def _with_entry_heading(lines: list[Line], start: int, toc: set[int]) -> int:
     """A heading just before where the body begins, right under a table of contents that lists it ("GLOSARIO DE
     SIGLAS" under the table whose first entry it is), heads the body's first part: the title over the table is
-    the cover's, an entry printed again is the body's."""
+    the cover's, an entry printed again is the body's; so is a heading over its sub-heading that the table lists
+    as one entry ("Introducción" / "Integración económica ..." entered "Introducción. Integración económica ...")."""
     shown = [j for j in range(start - 1, -1, -1) if lines[j].tok not in (Tok.BLANK, Tok.NOISE)][:_ENTRY_HEADS + 1]
     heads = list(takewhile(lambda j: j not in toc, shown))  # nearest first
     if not heads or len(heads) == len(shown) or start >= len(lines):
@@ -838,11 +849,15 @@ def _with_entry_heading(lines: list[Line], start: int, toc: set[int]) -> int:
         first -= 1
     listed = _fold(" ".join(line.text for line in lines[first:shown[len(heads)] + 1]))
     # a part's heading and its first subpart's ("1. Introduction" / "1.a Purpose of this Report"), both listed
-    for j in heads:
-        title = _entry_title(lines[j].text)
-        if lines[j].tok not in _HEAD_TOKS or len(title) < _ENTRY_MIN or title not in listed:
-            return start
-    return heads[-1]
+    titles = [_entry_title(lines[j].text) for j in heads]
+    if all(lines[j].tok in _HEAD_TOKS and len(title) >= _ENTRY_MIN and title in listed
+           for j, title in zip(heads, titles, strict=True)):
+        return heads[-1]
+    joined = "".join(reversed(titles))
+    if len(heads) == 2 and all(lines[j].tok in (Tok.TEXT, Tok.SECTION) for j in heads) and (
+            len(joined) >= _ENTRY_MIN and joined in listed):
+        return heads[-1]
+    return start
 
 
 def _sentence(text: str) -> bool:
