@@ -5692,3 +5692,32 @@ def test_a_contents_first_entry_printed_again_over_two_lines_begins_the_text() -
 
 def test_the_first_entrys_heading_alone_in_the_contents_is_an_entry() -> None:
     assert first_words_of(SPLIT_ENTRY_LISTED) == ["Los"]
+
+
+# A news agency's advisory: its banner, the series' tag, the headline and a long standfirst of one sentence over
+# the dateline ("KINGSTON - ..."), where the story begins.
+_ADVISORY_TAIL = (
+    "Press release | 3 May 2041\n"
+    "KINGSTON - Ministries of labour, trade unions and employers' organizations of the Caribbean will meet next "
+    "week in Kingston to agree on a plan for the young workers of the subregion.\n\n"
+    "The meeting will open on Tuesday with an address by the Prime Minister of Jamaica.\n")
+NEWS_ADVISORY = (
+    "This story was written by the Newsroom of the Office. For official statements, please visit our Speeches page.\n\n"
+    "Caribbean Labour Forum\n\n"
+    "Office to host the Caribbean Labour Forum in Kingston, Jamaica\n\n"
+    "Delegations of the governments, trade unions and employers of fourteen countries gather in the Jamaican capital "
+    "next week for three days of tripartite debate on the jobs of young people.\n\n" + _ADVISORY_TAIL)
+# The same, with a paragraph of two sentences over the dateline: it is the story's, which begins there.
+NEWS_PARAGRAPH_FIRST = (
+    "Caribbean Labour Forum\n\n"
+    "The Ministers of Labour of the Caribbean met last year in Bridgetown and asked the Office to call a forum on "
+    "youth employment. The forum was planned over the winter with the help of the Secretariat and of the unions.\n\n"
+    + _ADVISORY_TAIL.split("\n", 1)[1])
+
+
+def test_a_news_storys_long_standfirst_over_its_dateline_is_no_part_of_the_story() -> None:
+    assert first_words_of(NEWS_ADVISORY) == ["KINGSTON", "The"]
+
+
+def test_a_paragraph_of_two_sentences_over_a_dateline_is_the_storys() -> None:
+    assert first_words_of(NEWS_PARAGRAPH_FIRST) == ["The", "KINGSTON", "The"]

@@ -677,6 +677,12 @@ _NEWS_DATELINE_RE = re.compile(
     r"(?:\s*\([^)]{2,40}\))?\s*(?:\.|–|—|-)\s+[A-ZÁÉÍÓÚ][a-záéíóúñ]")
 _NEWS_FRONT_LINES = 6  # a story's headline, standfirst, caption and headline again over its dateline
 _NEWS_FRONT_LINE = 150  # each short: none a paragraph of the story
+_STANDFIRST_MAX = 250
+
+
+def _standfirst(text: str) -> bool:
+    """A news story's standfirst: one sentence, ended by its stop, under the length of a short paragraph."""
+    return len(text) < _STANDFIRST_MAX and text.rstrip()[-1:] == "." and len(re.findall(r"[.!?]\s", text)) == 0
 
 
 def _after_news_dateline(lines: list[Line], start: int) -> int:
@@ -686,7 +692,10 @@ def _after_news_dateline(lines: list[Line], start: int) -> int:
     for k, j in enumerate(shown):
         if k and lines[j].tok is Tok.TEXT and _NEWS_DATELINE_RE.match(lines[j].text) and is_prose(lines[j]):
             before = shown[:k]
-            if all(lines[h].tok is Tok.TEXT and len(lines[h].text) < _NEWS_FRONT_LINE for h in before):
+            # each short, but for one standfirst of a sentence, which may run longer
+            long = [h for h in before if len(lines[h].text) >= _NEWS_FRONT_LINE]
+            standfirst = len(long) <= 1 and all(_standfirst(lines[h].text) for h in long)
+            if all(lines[h].tok is Tok.TEXT for h in before) and standfirst:
                 return j
             return start
     return start
