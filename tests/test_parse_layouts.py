@@ -5721,3 +5721,29 @@ def test_a_news_storys_long_standfirst_over_its_dateline_is_no_part_of_the_story
 
 def test_a_paragraph_of_two_sentences_over_a_dateline_is_the_storys() -> None:
     assert first_words_of(NEWS_PARAGRAPH_FIRST) == ["The", "KINGSTON", "The"]
+
+
+# A press office's page: the headline and the speech's title over its date printed in figures (month first), then
+# the speech.
+SPEECH_PAGE = (
+    "...PRENSA\n\n\n"
+    "El Comité recibe a los dirigentes de las centrales sindicales del Caribe\n"
+    "Palabras del Embajador de Chile para recibir a los dirigentes de la Confederación de Trabajadores del Caribe y "
+    "del Consejo Consultivo Laboral de la Comunidad del Caribe\n"
+    "5/14/2041\n\n"
+    "Quiero agradecer a los dirigentes de las centrales sindicales del Caribe su visita a esta casa, que es también la "
+    "suya, y el interés con que siguen nuestro trabajo.\n\n"
+    "Sean ustedes bienvenidos.\n")
+# A date in figures under a paragraph ending its sentence: the paragraph is the text's.
+DATED_NOTE = (
+    "The Working Group adopted the schedule of its next meeting, to be held in Kingston.\n\n"
+    "6/20/2041\n\n"
+    "The report of the meeting will be sent to the delegations one month before the Conference.\n")
+
+
+def test_a_date_in_figures_under_a_headline_is_the_cover() -> None:
+    assert first_words_of(SPEECH_PAGE) == ["Quiero", "Sean"]
+
+
+def test_a_date_in_figures_under_a_paragraph_leaves_it_the_texts() -> None:
+    assert first_words_of(DATED_NOTE)[0] == "The"
