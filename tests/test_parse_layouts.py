@@ -5747,3 +5747,30 @@ def test_a_date_in_figures_under_a_headline_is_the_cover() -> None:
 
 def test_a_date_in_figures_under_a_paragraph_leaves_it_the_texts() -> None:
     assert first_words_of(DATED_NOTE)[0] == "The"
+
+
+# A decision's subject wrapped over two lines over its preamble, under a gazette's contents and without them.
+_WRAPPED_SUBJECT_TEXT = (
+    "DECISION 712\nArmonización de los registros de empleo de los Países Miembros\n"
+    "EL CONSEJO CENTROAMERICANO DE MINISTROS DE\nTRABAJO Y PREVISIÓN SOCIAL,\n"
+    "VISTOS: Los acuerdos de la reunión anterior y el informe de la Secretaría sobre los registros\n"
+    "de empleo de los Países Miembros;\n"
+    "CONSIDERANDO: Que los registros de empleo de la región deben ser comparables entre sí;\n")
+WRAPPED_SUBJECT = "GACETA OFICIAL\n\n" + _WRAPPED_SUBJECT_TEXT
+WRAPPED_SUBJECT_UNDER_CONTENTS = (
+    "GACETA OFICIAL\nSUMARIO\nPág.\nDecisión 712.-\nArmonización de los registros de empleo de los Países Miembros "
+    "....................\n1\nDecisión 713.-\nCreación del Comité de Estadísticas Laborales ...........................\n"
+    "4\n" + _WRAPPED_SUBJECT_TEXT)
+# A cover's title in capitals wrapped on a preposition, with no comma ending it: no subject.
+WRAPPED_TITLE = (
+    "EL CONSEJO DE MINISTROS DE\nTRABAJO DEL CARIBE\n\nINFORME ANUAL 2040\n\n"
+    "El Consejo se reunió dos veces durante el año y aprobó el programa de trabajo de sus comités técnicos.\n")
+
+
+@pytest.mark.parametrize("text", [WRAPPED_SUBJECT, WRAPPED_SUBJECT_UNDER_CONTENTS])
+def test_a_resolutions_subject_wrapped_over_two_lines_opens_the_text(text: str) -> None:
+    assert first_words_of(text) == ["EL", "VISTOS:", "CONSIDERANDO:"]
+
+
+def test_a_titles_capitals_wrapped_on_a_preposition_are_the_cover() -> None:
+    assert first_words_of(WRAPPED_TITLE) == ["El"]

@@ -228,6 +228,8 @@ def _tables_of_contents(lines: list[Line]) -> tuple[set[int], list[tuple[int, in
             if _is_opening(line):  # the text's opening ("The Heads of State ... participating ..."): it begins
                 i = _title_over(lines, first, i)
                 break
+            if _wrapped_subject_at(lines, i):  # a resolution's subject over two lines: the text begins
+                break
             if line.tok is Tok.SECTION and titles and not unpaged and _content_after(lines, i):
                 break  # every entry had its page number and this heading has none: the body's
             if headed or _leaders_follow(lines, i):
@@ -844,6 +846,25 @@ _ENTRY_HEADS = 3  # headings in a row under the table, each listed in it
 _HEAD_TOKS = (Tok.TEXT, Tok.SECTION, Tok.NUMBERED)
 
 
+def _wrapped_subject_at(lines: list[Line], i: int) -> bool:
+    """Whether a resolution's subject is wrapped over line ``i`` and the line right under it, the first left open on
+    a word no line ends on ("EL CONSEJO ANDINO DE MINISTROS DE" / "RELACIONES EXTERIORES,")."""
+    if i + 1 >= len(lines) or any(lines[j].tok is not Tok.TEXT or lines[j].inline for j in (i, i + 1)):
+        return False
+    first, second = lines[i].text, lines[i + 1].text
+    opened = first.rsplit(" ", 1)[-1].lower() in DANGLING_WORDS
+    return opened and bool(RESOLUTION_CUE_RE.match(f"{first} {second}"))
+
+
+def _with_wrapped_subject(lines: list[Line], start: int) -> int:
+    """A resolution's subject wrapped over the two lines just before where the body begins (over "VISTOS: ..."):
+    the body begins with it, as with the subject on one line."""
+    shown = [j for j in range(start - 1, -1, -1) if lines[j].tok not in (Tok.BLANK, Tok.NOISE)][:2]
+    if len(shown) < 2 or shown[0] != shown[1] + 1 or not _wrapped_subject_at(lines, shown[1]):
+        return start
+    return shown[1]
+
+
 def _with_entry_heading(lines: list[Line], start: int, toc: set[int]) -> int:
     """A heading just before where the body begins, right under a table of contents that lists it ("GLOSARIO DE
     SIGLAS" under the table whose first entry it is), heads the body's first part: the title over the table is
@@ -1183,6 +1204,7 @@ def front_matter(lines: list[Line], is_title: Callable[[str], bool]) -> Front:
             start = _after_news_dateline(lines, _after_announcement(lines, _after_dateline(lines, start)))
             # the note's first lines may be those wrapped above where the body seemed to begin
             start = _after_announcement(lines, _with_wrapped_head(lines, start, toc, width, spaced))
+            start = _with_wrapped_subject(lines, start)
             start = _with_part_heading(lines, start, toc)
             start = _with_entry_heading(lines, start, toc)
             start = _with_earlier_days(lines, start)
