@@ -5774,3 +5774,63 @@ def test_a_resolutions_subject_wrapped_over_two_lines_opens_the_text(text: str) 
 
 def test_a_titles_capitals_wrapped_on_a_preposition_are_the_cover() -> None:
     assert first_words_of(WRAPPED_TITLE) == ["El"]
+
+
+_FRENCH_PLAN = (
+    "QUATRIÈME SOMMET DES AMÉRIQUES\nLima - 3-5 mai 2040\nPlan d'Action\n\n"
+    "Pour rendre le travail plus digne et la croissance mieux partagée, nos gouvernements vont:\n\n"
+    "1. UN EMPLOI DE QUALITÉ POUR TOUS\n\nFormation professionnelle\n\n"
+    "Conscients que la formation tout au long de la vie ouvre la voie à un emploi de qualité et que les ministères "
+    "du travail en sont les premiers garants:\n\n"
+    "Renforcer les services publics de l'emploi et leurs liens avec les centres de formation de chaque pays;\n\n"
+    "Établir avec les employeurs et les syndicats des normes de compétences reconnues dans toute la région;\n\n"
+    "Les gouvernements:\n\n"
+    "• Examineront avec les partenaires sociaux les moyens d'étendre l'apprentissage aux petites entreprises.\n")
+_PORTUGUESE_PLAN = (
+    "QUARTA CÚPULA DAS AMÉRICAS\nLima, 3-5 de maio de 2040\nPlano de Ação\n\n"
+    "Para tornar o trabalho mais digno e o crescimento mais bem repartido, nossos governos irão:\n\n"
+    "1. UM EMPREGO DE QUALIDADE PARA TODOS\n\n"
+    "Reconhecendo que a formação ao longo da vida abre caminho a um emprego de qualidade e que os ministérios do "
+    "trabalho são os seus primeiros garantes:\n\n"
+    "Fortalecer os serviços públicos de emprego e os seus vínculos com os centros de formação do país;\n\n"
+    "Seguir ampliando, com os empregadores e os sindicatos, o reconhecimento mútuo das competências dos "
+    "trabalhadores em toda a região, também pela via do diálogo social;\n")
+
+
+def test_a_french_or_portuguese_plans_infinitives_and_lead_in_are_its_mandates() -> None:
+    """A Plan of Action in French or Portuguese: its paragraphs opening on an infinitive of action ("Établir ...",
+    "Seguir ampliando ...") are mandates, as in Spanish, and so are its enacting words ending on the governments'
+    modal ("nos gouvernements vont:", "nossos governos irão:") and the governments alone over the items whose verb
+    they are the subject of ("Les gouvernements:" / "• Examineront ..."); the chapeau ("Conscients que ...:",
+    "Reconhecendo que ...:") stays a paragraph."""
+    for text, language in ((_FRENCH_PLAN, "fr"), (_PORTUGUESE_PLAN, "pt")):
+        doc = parse_document(text)
+        assert (doc.metadata.type, doc.metadata.language) == ("PlanOfAction", language)
+        kinds = [(own_text(text, p).split()[0], p.kind) for p in doc.provisions if p.kind is not Kind.LIST]
+        assert [word for word, kind in kinds if kind is Kind.MANDATE] == (
+            ["Pour", "Renforcer", "Établir", "Les", "•"] if language == "fr" else ["Para", "Fortalecer", "Seguir"])
+        assert [word for word, kind in kinds if kind is Kind.PARAGRAPH] == (
+            ["Conscients"] if language == "fr" else ["Reconhecendo"])
+
+
+def test_french_and_portuguese_words_ending_as_infinitives_do_not_open_mandates() -> None:
+    """In a French or Portuguese declaration, a paragraph opening on a word ending as an infinitive does ("Notre",
+    "Entre", "Premier", "Lugar", "Qualquer"), nor does one opening on an infinitive that only states ("Réaffirmer
+    ...", "Reconhecer ...") or is the subject of its sentence ("Renforcer le dialogue social est ...")."""
+    french = ("DÉCLARATION DE LIMA\n\nNous, les Ministres du Travail des Amériques, réunis à Lima les 3 et 4 mai 2040:\n\n"
+              "Notre région a connu une décennie de croissance inégale, dont les travailleurs informels ont peu "
+              "profité.\n\n"
+              "Entre 2030 et 2040, le chômage des jeunes a doublé dans plusieurs pays de la région.\n\n"
+              "Réaffirmer notre attachement aux principes de la Déclaration de l'OIT demeure notre première tâche.\n\n"
+              "Renforcer le dialogue social est une priorité pour tous les gouvernements de la région.\n\n"
+              "Premier enseignement de la crise: la protection sociale doit couvrir tous les travailleurs.\n")
+    portuguese = ("DECLARAÇÃO DE BRASÍLIA\n\nNós, os Ministros do Trabalho das Américas, reunidos em Brasília:\n\n"
+                  "Reconhecer o papel do diálogo social foi o ponto de partida dos debates.\n\n"
+                  "Lugar de destaque coube às experiências dos serviços públicos de emprego.\n\n"
+                  "Qualquer reforma deve preservar os direitos dos trabalhadores.\n\n"
+                  "Fortalecer os serviços públicos de emprego e a inspeção do trabalho em toda a região.\n")
+    for text in (french, portuguese):
+        doc = parse_document(text)
+        assert doc.metadata.type == "Declaration"
+        mandates = [own_text(text, p).split()[0] for p in doc.provisions if p.kind is Kind.MANDATE]
+        assert mandates == ([] if text is french else ["Fortalecer"])

@@ -3,7 +3,8 @@ it, the lead-in before it, and its own opening words.
 
 - In a Plan of Action or a work plan every part of the body is operative: numbered and lettered
   paragraphs, items and paragraphs are ``Mandate`` (a short lead-in label stays a paragraph, unless it says
-  who is to act: "Governments will:").
+  who is to act: "Governments will:", "Les gouvernements:"; so is the lead-in ending on the governments' modal,
+  "..., nos gouvernements vont:").
 - In a Declaration or an outcome document (or a text whose kind is not known), a paragraph is a
   ``Mandate`` when it commits its authors
   or asks a body to act ("We commit to ...", "To promote ...", "At its meetings, to promote ...",
@@ -15,8 +16,9 @@ it, the lead-in before it, and its own opening words.
   the words a paragraph quotes ("..., pidió ... “lo que hoy nos comprometemos a hacer”").
 - After a resolution's "RESOLVES:" ("RESUELVE:", "DECIDES:"), every paragraph and item is a
   ``Mandate``, up to the next heading or resolution. An imperative ("Encourage ...") or a Spanish
-  infinitive of action ("Encomendar ...", in a Spanish text any infinitive but one that only states,
-  "Reconocer ...") opens a mandate in a paragraph, not in a list item, where it names a topic.
+  infinitive of action ("Encomendar ...", in a Spanish, French or Portuguese text any infinitive but one that
+  only states, "Reconocer ...", "Réaffirmer ...") opens a mandate in a paragraph, not in a list item, where it
+  names a topic.
 - After the signatories' commitment ("COMMIT TO:", "We pledge to:", their verb in capitals closing a preamble:
   "PLEDGE to implement ..."), a paragraph completing it with an act (a gerund or an infinitive: "Strengthening
   ...") is a ``Mandate``, through the headings that group them, up to the next lead-in.
@@ -110,7 +112,12 @@ _LABEL_WORDS = 4  # a lead-in this short is a label naming what its list holds (
 _RESOLVES_ALONE_RE = re.compile(r"^\s*(?:RESOLVES?|RESUELVEN?|DECIDES?|DECIDEN?)\s*:?\s*$")
 _RESOLVES_RE = re.compile(
     r"^\W*(?:RESOLVES?|RESUELVEN?|DECIDES?|DECIDEN?)\s*:|^\s*(?:Resolves?|Resuelven?|Decides?|Deciden?)\s*:\s*$")
-_MODAL_LEAD_RE = re.compile(r"\b(?:will|shall|must|should|deber[áa]n?)\s*:$", re.IGNORECASE)
+# A plan's lead-in saying who is to act: its modal before the colon ("Governments will:", "nos gouvernements vont:",
+# "nossos governos irão:"), or the governments alone, each mandate's verb opening it ("Les gouvernements:" /
+# "Examineront ...").
+_MODAL_LEAD_RE = re.compile(r"\b(?:will|shall|must|should|deber[áa]n?|vont|devront|doivent|irão|deverão|devem)\s*:$|"
+                            r"^\W*(?:the\s+|los\s+|les\s+|os\s+)?(?:governments|gobiernos|gouvernements|governos)\s*:$",
+                            re.IGNORECASE)
 _MANDATING = frozenset({DocType.PLAN_OF_ACTION, DocType.WORK_PLAN})
 _RESOLVING = frozenset({DocType.DECLARATION, DocType.OUTCOME_DOCUMENT})
 
@@ -164,8 +171,34 @@ _NOT_ACTION = _NOT_INFINITIVES | _STATING_ES
 _PUT_INTO = frozenset("práctica practica marcha funcionamiento ejecución ejecucion vigor operación operacion".split())
 # An infinitive that is the subject of a sentence ("Mejorar la calidad ... fue el tema central") is
 # followed by its verb within a few words.
-_COPULAS = frozenset("es fue son fueron sigue siguen era será sería constituye constituyó representa resulta".split())
+_COPULAS = frozenset("""
+    es fue son fueron sigue siguen era será sería constituye constituyó representa resulta
+    est sont était sera constitue représente reste demeure é são foi foram será constitui representa continua
+    """.split())
 _SUBJECT_WORDS = 12
+# French and Portuguese infinitives of action, known by their ending as Spanish ones are ("Échanger les ...",
+# "Poursuivre la ...", "Intercambiar experiências ...", "Seguir aperfeiçoando ..."); not the words of the same
+# ending a sentence may open on ("Notre", "Entre", "Premier", "Lugar", "Mulher"), nor the infinitives by which a
+# text only states or acknowledges ("Réaffirmer ...", "Reconhecer ...").
+_INFINITIVE_RE_BY_LANGUAGE = {"fr": re.compile(r"[^\W\d_]{2,}(?:er|ir|re|oir)"),
+                              "pt": re.compile(r"[^\W\d_]{2,}(?:ar|er|ir)")}
+_NOT_INFINITIVES_BY_LANGUAGE = {
+    "fr": frozenset("""
+        notre votre entre contre outre autre cadre centre membre ministre titre nombre ordre lettre livre libre
+        premier première dernier hier cher fer mer chaque avenir plaisir loisir souvenir désir pouvoir devoir savoir
+        espoir soir quartier métier papier janvier février septembre octobre novembre décembre particulier
+        conseiller dossier chantier sentier foyer loyer terrier pilier atelier calendrier
+        reconnaître réaffirmer affirmer exprimer souligner rappeler noter prendre constater saluer accueillir
+        remercier féliciter considérer déclarer observer relever être avoir
+        """.split()),
+    "pt": frozenset("""
+        lugar mulher qualquer bem mar militar familiar particular escolar popular nuclear solar pilar titular similar
+        regular auxiliar preliminar poder dever prazer colher
+        reconhecer reafirmar afirmar expressar destacar sublinhar ressaltar recordar lembrar observar considerar
+        celebrar agradecer felicitar saudar lamentar manifestar valorizar enfatizar acolher notar assinalar
+        constatar apreciar tomar ter ser estar declarar
+        """.split()),
+}
 # Words that open an imperative as well as a noun phrase ("Review of the ...", "Study of ..."): only
 # the imperative counts.
 _NOUN_AFTER = frozenset({"of", "de", "del"})
@@ -240,12 +273,24 @@ def _spanish_infinitive(words: Sequence[str]) -> bool:
             and not any(c in "áéíóú" for c in words[0][:-2]))
 
 
-def is_operative(text: str, *, infinitive: bool = True, spanish: bool = False) -> bool:
+def _other_infinitive(words: Sequence[str], language: str | None) -> bool:
+    """Whether the words (in lower case) of a French or Portuguese text open with an infinitive of action, known by
+    its ending (see ``_INFINITIVE_RE_BY_LANGUAGE``)."""
+    pattern = _INFINITIVE_RE_BY_LANGUAGE.get(language or "")
+    if pattern is None or not words or not pattern.fullmatch(words[0]):
+        return False
+    if language == "pt" and any(c in "áéíóúâêô" for c in words[0][:-2]):
+        return False  # a Portuguese infinitive bears no written accent ("Caráter" is a noun)
+    return words[0] not in _NOT_INFINITIVES_BY_LANGUAGE[language or ""]
+
+
+def is_operative(text: str, *, infinitive: bool = True, spanish: bool = False, language: str | None = None) -> bool:
     """Whether a paragraph commits its authors or asks a body to act (see the module docstring);
     ``infinitive``: an imperative or a Spanish infinitive opening it counts ("Encourage ...",
     "Fortalecer ..."), as it does in a paragraph but not in a list item, where it names a topic (a
     function, an activity) as often as it asks for action;
-    ``spanish``: the text is in Spanish, where any infinitive of action counts, not only the known ones."""
+    ``spanish``: the text is in Spanish, where any infinitive of action counts, not only the known ones;
+    ``language``: the text's language, French and Portuguese counting any infinitive of action as Spanish does."""
     words = [w.lower() for w in _WORD_RE.findall(text[:200])]
     if not words:
         return False
@@ -264,7 +309,8 @@ def is_operative(text: str, *, infinitive: bool = True, spanish: bool = False) -
     if first in _OPERATIVE_THIRD or first in _OPERATIVE_ES or (first == "nos" and words[1:2] == ["comprometemos"]):
         return True
     action = infinitive and not _COPULAS.intersection(words[1:_SUBJECT_WORDS])
-    opens_infinitive = first in _IMPERATIVE_ES or (spanish and _spanish_infinitive(words))
+    opens_infinitive = (first in _IMPERATIVE_ES or (spanish and _spanish_infinitive(words))
+                        or _other_infinitive(words, language))
     imperative = (infinitive and first in _IMPERATIVE) or (action and opens_infinitive)
     if imperative and text[:1].isupper() and words[1:2] != [] and words[1] not in _NOUN_AFTER:
         return True  # "Instruct the Working Groups to ...", "Encourage ILO-CINTERFOR ..."
@@ -339,6 +385,7 @@ class Roles:
 
     def __init__(self, doc_type: DocType | None, language: str | None = None, banner: str = "") -> None:
         self.doc_type = doc_type
+        self.language = language
         self.spanish = language == "es"
         self.banner = banner  # the cover's title naming the body's parts, outermost of their headings
         self.quoted = 0  # parts typed mandates because a heading or title names them so: quoted, not the text's own
@@ -407,7 +454,7 @@ class Roles:
         # the words it quotes (a story's speaker: "... pidió ... “lo que hoy nos comprometemos a hacer”")
         judged = self.resolving or self.doc_type is None
         own = _QUOTED_RE.sub(" ", text)
-        return judged and is_operative(own, infinitive=not item, spanish=self.spanish) and not (
+        return judged and is_operative(own, infinitive=not item, spanish=self.spanish, language=self.language) and not (
             OPENING_RE.match(text) and text.endswith(":"))
 
     def paragraph(self, text: str, headings: Sequence[str], lead_in: str, *, item: bool = False,
@@ -455,7 +502,8 @@ class Roles:
         if self.doc_type is DocType.PLAN_OF_ACTION and OPENING_RE.match(text) and not _only_recognizes(text):
             return Kind.MANDATE  # "We, the Ministers ... commit to carry out the following Plan of Action"
         if self.mandating:
-            directs = is_operative(text, spanish=self.spanish) or _DIRECTIVE_RE.search(text)
+            directs = (is_operative(text, spanish=self.spanish, language=self.language) or _DIRECTIVE_RE.search(text)
+                       or _MODAL_LEAD_RE.search(text))
             return Kind.MANDATE if directs else Kind.PARAGRAPH
         return Kind.MANDATE if self._operative(text) else Kind.PARAGRAPH
 
@@ -476,7 +524,8 @@ class Roles:
             return Kind.OBJECTIVE
         if _announces_recommendations(lead_in):
             return Kind.RECOMMENDATION
-        if self._operative(text, item=True) or (lead_in and is_operative(lead_in, spanish=self.spanish)):
+        if self._operative(text, item=True) or (lead_in and is_operative(lead_in, spanish=self.spanish,
+                                                                         language=self.language)):
             return Kind.MANDATE  # or what a committing lead-in lists: "We commit to:" / "- Strengthen ..."
         return Kind.ITEM
 
