@@ -5834,3 +5834,22 @@ def test_french_and_portuguese_words_ending_as_infinitives_do_not_open_mandates(
         assert doc.metadata.type == "Declaration"
         mandates = [own_text(text, p).split()[0] for p in doc.provisions if p.kind is Kind.MANDATE]
         assert mandates == ([] if text is french else ["Fortalecer"])
+
+
+def test_a_letters_parenthesis_glued_to_its_items_first_word_marks_the_item() -> None:
+    """A report whose conversion dropped the space after each letter ("a)To draw up ..."): each is a lettered
+    item after the article's lead-in, not one paragraph with it; a letter's stop glued to a word ("j.Martinez", an
+    address) marks nothing."""
+    text = ("ANNUAL REPORT OF THE COUNCIL\n\n"
+            "The present report gives an account of the work the Council did in the year between the two regular "
+            "sessions of the General Assembly.\n\n"
+            "Article 5 of its Statutes gives the Council the following functions:\n\n"
+            "a)To prepare the Strategic Plan and submit it to the General Assembly.\n\n"
+            "b)To propose ways of strengthening cooperation among the member states.\n\n"
+            "Contacts for the report:\n\nj.Martinez@council.example.org\n\nm.Lopez@council.example.org\n")
+    doc = parse_document(text)
+    lettered = [(p.kind, p.number, own_text(text, p)[:12]) for p in doc.provisions if p.number]
+    assert lettered == [(Kind.ITEM, "(a)", "a)To prepare"), (Kind.ITEM, "(b)", "b)To propose")]
+    assert own_text(text, by_eid(doc)["al_2"]).endswith("the following functions:")
+    assert not [p for p in doc.provisions if own_text(text, p).startswith(("j.", "m."))
+                and p.number is not None]

@@ -72,8 +72,11 @@ _EXCERPTS_NOTE_RE = re.compile(r"^\s*[\[(](?:extracts?|excerpts?|extractos?|frag
 _LETTER_ONLY_RE = re.compile(r"^\s*(?:\((?P<num>[a-z]|ii|iii|iv|vi|vii|viii|ix|xi|xii)\)|"
                              r"(?P<alt>[a-z]|ii|iii|iv|vi|vii|viii|ix|xi|xii)[.)])\s*$")
 _NUMBER_ONLY_RE = re.compile(r"^\s*(?P<num>\d{1,3})(?P<dot>[.)]?)\s*$")
+# A letter's parenthesis glued to its item's first word, a capital and lower case ("a)To draw up ..."), is a mark as
+# well; not its stop ("j.Martinez@...", an address).
 _LETTERED_RE = re.compile(r"^\s*(?:\((?P<num>[a-z]|ii|iii|iv|vi|vii|viii|ix|xi|xii)\)|"
-                          r"(?P<alt>[a-z]|ii|iii|iv|vi|vii|viii|ix|xi|xii)[.)])\s+(?P<body>\S.*)$")
+                          r"(?P<alt>[a-z]|ii|iii|iv|vi|vii|viii|ix|xi|xii)[.)])"
+                          rf"(?:\s+|(?<=\))(?=[{_CAP}][a-záéíóúñ]))(?P<body>\S.*)$")
 # A bullet glyph a conversion lost prints as U+FFFD, or as its UTF-8 bytes read in code page 850.
 _LOST_GLYPH = "\ufffd|\u00b4\u2510\u017b"
 _GLYPHS = rf"[·•*▪●◦‣■□♦➢➤✓○§\uf0b7\uf0a7\uf076\uf0d8-]|{_LOST_GLYPH}"
