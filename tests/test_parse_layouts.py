@@ -5853,3 +5853,19 @@ def test_a_letters_parenthesis_glued_to_its_items_first_word_marks_the_item() ->
     assert own_text(text, by_eid(doc)["al_2"]).endswith("the following functions:")
     assert not [p for p in doc.provisions if own_text(text, p).startswith(("j.", "m."))
                 and p.number is not None]
+
+
+def test_a_french_part_heading_under_the_pages_number_opens_the_body() -> None:
+    """A French declaration as a document host stores it: its cover, the page's number alone, then "Préambule" over
+    the numbered paragraphs: the part's heading opens the body (a page's number is no entry of a site's menu); the
+    last entry of a menu of short entries ("Accueil", "Actualités", "Contexte") stays out of it."""
+    text = ("CINQUIÈME SOMMET DES AMÉRIQUES\n\nle 19 avril 2040\n\nDÉCLARATION D'ENGAGEMENT DE LIMA\n\n"
+            "OEA/Ser.E\nOriginal: anglais\n\n2\n\nPréambule\n\n"
+            "1. Nous, les Chefs d'État et de gouvernement des Amériques, réunis à Lima, renouvelons notre engagement "
+            "envers la démocratie.\n\n"
+            "2. Nous restons fidèles aux principes de la Charte de l'Organisation des États Américains.\n")
+    assert [(p.kind, own_text(text, p)[:9]) for p in parse_document(text).provisions] == [
+        (Kind.SECTION, "Préambule"), (Kind.PARAGRAPH, "1. Nous, "), (Kind.PARAGRAPH, "2. Nous r")]
+    page = ("Accueil\nActualités\nContexte\n\nLes ministres du Travail des Amériques se sont réunis à Lima pour faire "
+            "le point sur l'emploi des jeunes dans la région.\n")
+    assert first_words(page) == ["Les"]

@@ -93,7 +93,8 @@ _COVER_ONLY_RE = re.compile(r"\bOEA/Ser|\bOriginal\s*:", re.IGNORECASE)  # never
 _COVER_CUE_RE = re.compile(r"\bOEA/Ser|\bCIDI/|\bTRABAJO\s?/|\bOriginal\s*:", re.IGNORECASE)
 # A heading no title is made of ("Preámbulo", "I ANTECEDENTES", "MANDATOS", "RATIONALE AND BACKGROUND"): printed
 # just before where the body begins, it opens the body.
-_PART_WORDS = (r"introduction|introducci[óo]n|preamble|pre[áa]mbulo|background|antecedentes|context|contexto|"
+_PART_WORDS = (r"introduction|introducci[óo]n|introdu[çc][ãa]o|preamble|pre[áaâ]mbulo|pr[ée]ambule|background|"
+               r"antecedentes|context|contexto|contexte|"
                r"mandates|mandatos|foreword|preface|prefacio|pr[óo]logo|rationale|justification|justificaci[óo]n|"
                r"overview|purpose|prop[óo]sito|executive summary|resumen ejecutivo|"
                r"objetivos?(?:\s+(?:generale?s?|espec[íi]ficos?|estrat[ée]gicos?))?|"
@@ -837,7 +838,9 @@ def _with_part_heading(lines: list[Line], start: int, toc: set[int]) -> int:
     if ((len(shown) < 2 and not alone) or start >= len(lines) or not _heads_body(lines[shown[0]], lines[start])
             or (lines[shown[0]].no == lines[start].no and lines[start].inline)):
         return start  # a heading cut from the line the body begins on is ``_with_its_heading``'s
-    menu = len(shown) == 3 and all(len(lines[j].text.split()) <= _MENU_WORDS for j in shown[1:])
+    # a page's number alone over the heading is no entry of a menu
+    menu = len(shown) == 3 and all(len(lines[j].text.split()) <= _MENU_WORDS and not lines[j].text.isdigit()
+                                   for j in shown[1:])
     return start if shown[0] in toc or menu else shown[0]
 
 
