@@ -3953,6 +3953,20 @@ def test_a_first_paragraph_printed_twice_as_it_is_keeps_one_copy() -> None:
     assert first_words(text) == ["The", "They"]
 
 
+def test_a_headline_printed_twice_as_it_is_is_the_covers() -> None:
+    """A press release whose headline the host printed twice, the same to the letter, a blank line after the copy:
+    no sentence, both copies are the cover, and the story begins with its lead ("(PRESS RELEASE) ..."), not with
+    the copy run onto it; a sentence printed twice stays a paragraph (the test above)."""
+    text = ("2nd Meeting of the Council of Ministers of Labour of the Region\n\n"
+            "2nd Meeting of the Council of Ministers of Labour of the Region\n\n"
+            "(PRESS RELEASE) – Ministers responsible for labour met in Kingston on March 3rd for the second meeting "
+            "of their Council, chaired by the Minister of Jamaica.\n\n"
+            "They agreed on a common approach to the recognition of skills across the region.\n")
+    doc = parse_document(text)
+    assert first_words(text) == ["(PRESS", "They"]
+    assert doc.metadata.title == "2nd Meeting of the Council of Ministers of Labour of the Region"
+
+
 def test_a_speaker_quoted_in_a_story_commits_no_one() -> None:
     """A news item quoting a minister who says what they will do ("“Together we will examine ...”", "\\"Promoveremos
     ...\\""): the quotation is a paragraph of the story, not a commitment; the story, mandating nothing, a web page."""

@@ -1135,16 +1135,19 @@ def letter_furniture(lines: list[Line]) -> frozenset[int]:
 
 def _after_repeated_head(lines: list[Line]) -> int:
     """Where the cover ends when the text's first line, plain text, is printed again right under it, case aside (a
-    host's copy of the document's cover line, lowercased, over the cover itself): after the copy, both being the
-    cover; at the copy when it is the same line to the letter; 0 when it is not printed again."""
+    host's copy of the document's cover line, lowercased, over the cover itself, or a story's headline printed
+    twice): after the copy, both being the cover; at the copy when it is the same sentence to the letter (a
+    paragraph the host doubled); 0 when it is not printed again."""
     shown = [i for i, line in enumerate(lines) if line.tok not in (Tok.BLANK, Tok.NOISE)][:2]
     if len(shown) < 2 or any(lines[i].tok is not Tok.TEXT or lines[i].inline for i in shown):
         return 0
     head = _fold(lines[shown[0]].text)
     if not head or _fold(lines[shown[1]].text) != head:
         return 0
-    # printed twice as it is, a paragraph the host doubled: the copy is the text's, the first line no cover
-    return shown[1] if lines[shown[0]].text == lines[shown[1]].text else shown[1] + 1
+    # printed twice as it is, a paragraph the host doubled: the copy is the text's, the first line no cover; a
+    # headline doubled (no sentence) is the cover's, both copies
+    doubled = lines[shown[0]].text == lines[shown[1]].text and _sentence(lines[shown[0]].text)
+    return shown[1] if doubled else shown[1] + 1
 
 
 def _over_contents(lines: list[Line], i: int, toc: set[int]) -> bool:
