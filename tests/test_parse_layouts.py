@@ -5883,3 +5883,14 @@ def test_a_french_part_heading_under_the_pages_number_opens_the_body() -> None:
     page = ("Accueil\nActualités\nContexte\n\nLes ministres du Travail des Amériques se sont réunis à Lima pour faire "
             "le point sur l'emploi des jeunes dans la région.\n")
     assert first_words(page) == ["Les"]
+
+
+def test_a_news_sites_empty_box_of_related_stories_is_no_text() -> None:
+    """A news site's theme printing "No posts to display" under a story (its box of related stories, empty): no
+    paragraph of the story; a sentence of the story saying so in its own words stays one."""
+    text = ("Ministers of Labour meet in Kingston\n\n"
+            "Ministers responsible for labour met in Kingston on March 3rd for the second meeting of their Council.\n\n"
+            "They agreed on a common approach to the recognition of skills across the region.\n\n"
+            "No posts to display\n\n"
+            "No posts to display on the Council's page were found by the delegates before the meeting.\n")
+    assert first_words(text) == ["Ministers", "They", "No"]

@@ -117,7 +117,8 @@ _HOST_FURNITURE_RE = re.compile(
     r"presentation is loading\.?\s*please wait\.?\s*$|similar presentations\s*$|presentation on theme:.*$|"
     r"[\s-]*E N D[\s-]*$|"
     # a news site's: a link to another story ("Lee también: ..."), a photo's credit alone or ending its caption,
-    # an image's file name, a label its value left ("Etiquetas:", "ESCRITO POR:"), the comments' box
+    # an image's file name, a label its value left ("Etiquetas:", "ESCRITO POR:"), the comments' box, an empty box
+    # of related stories ("No posts to display")
     r"(?:puedes leer|lee también|lea también|te puede interesar|le puede interesar|read also|also read|read more|"
     r"leia também|veja também)\s*:\s*\S.*$|"
     r"(?:photo|foto|fotografía|photo credit|crédito de foto)\s*:\s*\S[^.]{0,60}\.?\s*$|"
@@ -126,7 +127,8 @@ _HOST_FURNITURE_RE = re.compile(
     r"(?:etiquetas|tags|archivado en|filed under|escrito por|written by|posted by|publicado por|fuente|source)\s*:\s*$|"
     r"(?:read more|leer m[áa]s|ver m[áa]s|continue reading|seguir leyendo|leia mais|saiba mais|lire la suite)"
     r"\s*(?:>>|»|\.\.\.|…)?\s*$|"
-    r"no hay comentarios\s*:?\s*$|publicar un comentario\s*$|(?:no comments|post a comment|leave a comment)\s*$)",
+    r"no hay comentarios\s*:?\s*$|publicar un comentario\s*$|(?:no comments|post a comment|leave a comment)\s*$|"
+    r"(?:no posts to display|no hay publicaciones para mostrar)\s*$)",
     re.IGNORECASE)
 # A table-of-contents entry: a dot or ellipsis leader, or a title ending in a page number.
 _LEADER_RE = re.compile(r"(?:\.\s?){4,}|…{2,}|…[\s.]*\d{1,3}\s*$|…\s*$|\t\s*\d{1,3}\s*$|\S\s{2,}\d{1,3}\s*$"
