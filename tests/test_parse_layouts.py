@@ -5894,3 +5894,21 @@ def test_a_news_sites_empty_box_of_related_stories_is_no_text() -> None:
             "No posts to display\n\n"
             "No posts to display on the Council's page were found by the delegates before the meeting.\n")
     assert first_words(text) == ["Ministers", "They", "No"]
+
+
+def test_an_en_dash_before_lower_case_under_dashed_items_is_an_item_the_host_cut() -> None:
+    """A story's list of decisions, each after an en dash, one of them cut in two by the host, its second half
+    after a blank line and its own dash ("Closer ties with the ministries for more" / "student exchanges
+    ..."): an item of the list; an en dash before lower case under a paragraph is no item."""
+    text = ("Ministers of Labour meet in Kingston\n\n"
+            "Ministers responsible for labour met in Kingston on March 3rd for the second meeting of their Council.\n\n"
+            "The main decisions taken at the meeting include:\n\n"
+            "– Setting common rules for the recognition of skills\n\n"
+            "– Closer ties with the ministries of education for more\n\n"
+            "– student and teacher exchanges across the region\n\n"
+            "The Council will meet again next year in the Bahamas, under the chair of its Minister of Labour\n\n"
+            "– and of the Minister of Education, who will host the meeting.\n")
+    doc = parse_document(text)
+    assert [own_text(text, p).split()[1] for p in doc.provisions if p.kind is Kind.ITEM] == [
+        "Setting", "Closer", "student"]
+    assert not [p for p in doc.provisions if p.kind is Kind.ITEM and "and of the" in own_text(text, p)]

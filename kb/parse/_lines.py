@@ -284,7 +284,7 @@ def classify(text: str, segments: list[Segment]) -> list[Line]:
             TABLE_RULE_RE.match(raw) for raw in raws):
         raws = [_ONE_CELL_RE.sub(r" \g<cell> ", raw) for raw in raws]  # the same length: offsets hold
     lines = [_classify(s, raw) for s, raw in zip(segments, raws, strict=True)]
-    lines = _ad_slots(_attributions(lines))
+    lines = _dashed_items(_ad_slots(_attributions(lines)))
     return _marks_alone(text, _running_headers(_long_headings(_bare_roman_headings(lines))))
 
 
@@ -303,6 +303,25 @@ def _ad_slots(lines: list[Line]) -> list[Line]:
         under = next((x for x in out[i + 1:] if x.tok not in (Tok.BLANK, Tok.NOISE)), None)
         if under is None or not _ABOUT_ADS_RE.search(under.text):
             out[i] = replace(line, tok=Tok.NOISE)
+    return out
+
+
+_DASH_LOWER_RE = re.compile(r"^\s*\u2013\s+(?P<body>[a-záéíóúñ].*)$")
+
+
+def _dashed_items(lines: list[Line]) -> list[Line]:
+    """An en dash before a word in lower case, opening a line after a blank line, under an item an en dash marks
+    ("Deepening ties with ... for more" / "" / "student and teacher exchanges ..."): an item of the same list,
+    the host having cut one in two, not a wrapped line in mid-sentence (which has no blank line over it)."""
+    out = list(lines)
+    for k in range(2, len(out)):
+        line = out[k]
+        m = _DASH_LOWER_RE.match(line.raw) if line.tok is Tok.TEXT and not line.inline else None
+        if m is None or out[k - 1].tok is not Tok.BLANK:
+            continue
+        above = next((x for x in reversed(out[:k]) if x.tok is not Tok.BLANK), None)
+        if above is not None and above.tok is Tok.BULLET and above.raw.lstrip().startswith("\u2013"):
+            out[k] = replace(line, tok=Tok.BULLET, body=clean(m["body"]), indent=0)
     return out
 
 
