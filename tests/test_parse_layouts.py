@@ -5912,3 +5912,30 @@ def test_an_en_dash_before_lower_case_under_dashed_items_is_an_item_the_host_cut
     assert [own_text(text, p).split()[1] for p in doc.provisions if p.kind is Kind.ITEM] == [
         "Setting", "Closer", "student"]
     assert not [p for p in doc.provisions if p.kind is Kind.ITEM and "and of the" in own_text(text, p)]
+
+
+def test_a_lead_ins_last_sentence_announcing_conclusions_makes_its_items_findings() -> None:
+    """A press release whose paragraph ends announcing the study's conclusions ("Entre las conclusiones del estudio
+    se destacan las siguientes:") over bullets, a report's "reached the following conclusions:" over numbers: the
+    items are findings; not those of a lead-in naming something else after the conclusions (the speakers who
+    presented them), nor a declaration's paragraphs after "las siguientes conclusiones:"."""
+    page = ("Comunicado de Prensa\n\nLa OEA presenta un estudio sobre el empleo juvenil\n\n"
+            "La OEA presentó hoy un estudio sobre el empleo de los jóvenes en la región, preparado con la OIT. Entre "
+            "las conclusiones del estudio se destacan las siguientes:\n\n"
+            "• Los servicios públicos de empleo llegan a pocos jóvenes de las zonas rurales.\n\n"
+            "• La formación dual mejora la inserción laboral de quienes la completan.\n")
+    report = ("REPORT OF THE WORKSHOP\n\nThe workshop met in Lima on 3 May 2040 with delegates of twelve ministries. "
+              "After two days of debate, the meeting reached the following conclusions:\n\n"
+              "1. Labour inspection needs more inspectors trained in digital tools.\n\n"
+              "2. Cooperation among ministries should build on the Network's portfolio.\n\n"
+              "The conclusions of the workshop were presented by the following speakers:\n\n"
+              "• The Minister of Labour of Peru\n\n• The Chair of the Working Group\n")
+    declaration = ("DECLARACIÓN DE LIMA\n\nLa Conferencia de Ministros de Trabajo, celebrada en Lima el tres y el "
+                   "cuatro de mayo, ha acordado, por consenso, las siguientes conclusiones:\n\n"
+                   "1.- Reafirmamos nuestro compromiso con el trabajo decente en la región.\n\n"
+                   "2.- Esta reunión coincide con el décimo aniversario de la Red.\n")
+    def kinds(text: str) -> list[Kind]:
+        return [p.kind for p in parse_document(text).provisions if p.kind not in (Kind.LIST, Kind.SECTION)]
+    assert kinds(page)[-2:] == [Kind.FINDING, Kind.FINDING]
+    assert kinds(report)[1:3] == [Kind.FINDING, Kind.FINDING] and kinds(report)[-2:] == [Kind.ITEM, Kind.ITEM]
+    assert Kind.FINDING not in kinds(declaration)

@@ -23,7 +23,9 @@ it, the lead-in before it, and its own opening words.
   "PLEDGE to implement ..."), a paragraph completing it with an act (a gerund or an infinitive: "Strengthening
   ...") is a ``Mandate``, through the headings that group them, up to the next lead-in.
 - Items under a heading or lead-in about recommendations, consensus or findings, or objectives
-  are ``Recommendation``, ``Finding``, ``Objective`` (English and Spanish role words).
+  are ``Recommendation``, ``Finding``, ``Objective`` (English and Spanish role words); so are those under a
+  paragraph whose last sentence announces them ("Entre las conclusiones del informe se destacan las
+  siguientes:"), but in a declaration or a plan, whose "following conclusions" are its paragraphs.
 - Numbered paragraphs and their lettered items under a heading or a page's title that names them as mandates
   ("MANDATES", "EDUCACIÓN - MANDATOS", "Follow-up and Implementation: Mandates", "Mandatos de la Cumbre") are
   ``Mandate``: mandates quoted as such, whatever their words; not under a heading that only mentions mandates
@@ -81,6 +83,14 @@ _SOURCE_OPENERS = frozenset("of from de del da do du des".split())
 _NAME_LINKS = frozenset("""
     of the on and for in at to de del la las los el y e en para sobre da do das dos a o des du le et l
     """.split())
+# A lead-in's last sentence announcing conclusions or findings as what its list holds ("Entre las conclusiones del
+# informe se destacan las siguientes:", "The main findings were:", "reached the following conclusions:"); not one
+# naming something else after them ("The conclusions were presented by the following speakers:").
+_ANNOUNCED_FINDINGS_RE = re.compile(
+    r"\b(?:the following|las siguientes|los siguientes)\s+(?:[\w-]+\s+){0,2}(?:conclusions|findings|conclusiones|"
+    r"hallazgos)\b[^:]{0,40}:$|"
+    r"\b(?:conclusions|findings|conclusiones|hallazgos)\b[^:.]{0,80}\b(?:the following|as follows|las siguientes|"
+    r"los siguientes|include|incluyen|are|were|son|fueron|destacan)\s*:$", re.IGNORECASE)
 _OBJECTIVE_RE = re.compile(r"\b(?:objectives?|objetivos?)\b", re.IGNORECASE)
 # A heading that only names what follows as objectives ("Objectives", "OBJECTIVE", "Objetivos específicos"), not
 # one about something else that has an objective ("Description and objective of the Fund").
@@ -374,6 +384,12 @@ def mandates_banner(cover: Sequence[str]) -> str:
     return ""
 
 
+def _announces_findings(lead_in: str) -> bool:
+    """"Entre las conclusiones del informe se destacan las siguientes:", "reached the following conclusions:"."""
+    last = re.split(r"(?<=[.!?])\s+", lead_in.strip())[-1]
+    return bool(_ANNOUNCED_FINDINGS_RE.search(last))
+
+
 def _is_lead_label(text: str) -> bool:
     """A short label that introduces what follows ("The Ministries of Labor:")."""
     return text.endswith(":") and len(text.split()) <= 8
@@ -457,6 +473,12 @@ class Roles:
         return judged and is_operative(own, infinitive=not item, spanish=self.spanish, language=self.language) and not (
             OPENING_RE.match(text) and text.endswith(":"))
 
+    def _findings(self, lead_in: str) -> bool:
+        """Whether the lead-in announces the findings its list holds: in a report or a page, not in a declaration
+        or a plan, whose "following conclusions" are its paragraphs ("ha acordado las siguientes conclusiones:")."""
+        return (self.doc_type not in (DocType.DECLARATION, DocType.PLAN_OF_ACTION, DocType.WORK_PLAN)
+                and _announces_findings(lead_in))
+
     def paragraph(self, text: str, headings: Sequence[str], lead_in: str, *, item: bool = False,
                   over: str = "") -> Kind:
         """A numbered or lettered paragraph (``over``: the text of the paragraph it is a part of)."""
@@ -477,6 +499,8 @@ class Roles:
             return role
         if not self.mandating and lead_in.rstrip().endswith(":") and _AIMS_RE.search(lead_in):
             return Kind.OBJECTIVE
+        if self._findings(lead_in):
+            return Kind.FINDING
         if self._operative(text, item=item):
             return Kind.MANDATE
         return Kind.PARAGRAPH
@@ -524,6 +548,8 @@ class Roles:
             return Kind.OBJECTIVE
         if _announces_recommendations(lead_in):
             return Kind.RECOMMENDATION
+        if self._findings(lead_in):
+            return Kind.FINDING
         if self._operative(text, item=True) or (lead_in and is_operative(lead_in, spanish=self.spanish,
                                                                          language=self.language)):
             return Kind.MANDATE  # or what a committing lead-in lists: "We commit to:" / "- Strengthen ..."
