@@ -5939,3 +5939,20 @@ def test_a_lead_ins_last_sentence_announcing_conclusions_makes_its_items_finding
     assert kinds(page)[-2:] == [Kind.FINDING, Kind.FINDING]
     assert kinds(report)[1:3] == [Kind.FINDING, Kind.FINDING] and kinds(report)[-2:] == [Kind.ITEM, Kind.ITEM]
     assert Kind.FINDING not in kinds(declaration)
+
+
+def test_a_french_paragraph_left_open_on_a_preposition_goes_on_over_blank_lines() -> None:
+    """A French plan's enacting words as a document host stores the PDF, cut after "à" by two blank lines before
+    the place's name ("... de 2040, à" / "" / "" / "Lima au Pérou, ..."): one paragraph, the plan's mandate; a
+    name ending on the same word in capitals ("Mai Le") over a delegate's title is no sentence left open."""
+    text = ("Premier Sommet des Amériques\n\nPlan d'Action\n\n"
+            "Les chefs d'État et de gouvernement réunis au Sommet des Amériques de 2040, à\n\n\n"
+            "Lima au Pérou, soucieux de traduire en actes les buts de leur Déclaration, s'engagent à mettre en œuvre "
+            "le présent Plan d'action.\n\n"
+            "1. Renforcer la démocratie\n\nRenforcer les institutions démocratiques de la région.\n")
+    doc = parse_document(text)
+    first = doc.provisions[0]
+    assert (first.kind, own_text(text, first).endswith("présent Plan d'action.")) == (Kind.MANDATE, True)
+    names = ("REPORT OF THE MEETING\n\nThe meeting was attended by the following delegates, who spoke in the order "
+             "of the list of speakers.\n\nMai Le\n\nDirector of Employment, Ministry of Labour\n")
+    assert first_words(names) == ["The", "Mai", "Director"]

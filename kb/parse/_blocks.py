@@ -73,13 +73,20 @@ SALUTATION_RE = re.compile(
 _CAPS_HEADING_WORDS = 15  # a line in capitals this short is a heading, even with a closing stop
 _HEADING_END = "\"\u201d\u2019')]"  # closing quotes and brackets
 # Words a sentence cannot end on: a block stopping on one is carried on by the next line.
-DANGLING_WORDS = frozenset({
+_DANGLING = frozenset({
     "a", "an", "the", "and", "or", "nor", "but", "of", "in", "on", "at", "to", "for", "with", "by",
     "from", "into", "onto", "as", "than", "that", "between", "among",
     "de", "del", "la", "las", "el", "los", "y", "e", "o", "u", "en", "al", "con", "por", "para", "que",
     "su", "sus", "un", "una", "entre", "sobre", "como", "sin", "ante", "hacia", "mediante", "desde", "hasta",
     "contra", "upon", "within", "via",
 })
+# The same in French and Portuguese (not "do", "no": English words that end sentences and headings, "What We Do"), in
+# lower case only where a line ends on them ("Mai Le", a name, ends its line).
+_DANGLING_LOWER = frozenset({
+    "à", "au", "aux", "le", "les", "des", "du", "et", "pour", "par", "sur", "dans", "avec",
+    "da", "das", "ao", "aos", "pelo", "pela", "pelos", "pelas", "com", "em", "uma",
+})
+DANGLING_WORDS = _DANGLING | _DANGLING_LOWER
 # Words that open a name and never close one, its noun following ("Working Groups", "Inter-American Conference"):
 # a line stopping on one stops in mid-name.
 _NAME_OPENERS = frozenset({"Working", "Inter-American"})
@@ -132,6 +139,8 @@ def heading_like(line: Line) -> bool:
 def _dangling(word: str) -> bool:
     """A word no sentence or heading ends on (an article, preposition or conjunction), in any case but a
     capital letter alone ("ANNEX A")."""
+    if word.lower() in _DANGLING_LOWER:
+        return word.islower()
     return word.lower() in DANGLING_WORDS and (word.islower() or len(word) > 1)
 
 
