@@ -5956,3 +5956,18 @@ def test_a_french_paragraph_left_open_on_a_preposition_goes_on_over_blank_lines(
     names = ("REPORT OF THE MEETING\n\nThe meeting was attended by the following delegates, who spoke in the order "
              "of the list of speakers.\n\nMai Le\n\nDirector of Employment, Ministry of Labour\n")
     assert first_words(names) == ["The", "Mai", "Director"]
+
+
+def test_a_heading_in_capitals_goes_on_from_a_word_no_heading_opens_on() -> None:
+    """A plan's chapter heading in capitals wrapped over blank lines, its second line opening on a preposition
+    ("I. PRÉSERVER ... DES DÉMOCRATIES" / "" / "DES AMÉRIQUES"): one heading; a line in capitals opening otherwise
+    under a heading ("LA ASAMBLEA GENERAL,") is its own."""
+    text = ("Premier Sommet des Amériques\n\nPlan d'Action\n\n"
+            "I. PRÉSERVER ET RENFORCER LA COMMUNAUTÉ DES DÉMOCRATIES\n\n\nDES AMÉRIQUES\n\n"
+            "1. Renforcer la démocratie\n\nRenforcer les institutions démocratiques de la région.\n")
+    heading = parse_document(text).provisions[0]
+    assert heading.kind is Kind.SECTION and own_text(text, heading).endswith("DÉMOCRATIES\n\n\nDES AMÉRIQUES")
+    resolution = ("RESOLUCIONES APROBADAS\n\nI. TRABAJO DECENTE\n\nLA ASAMBLEA GENERAL,\n\n"
+                  "CONSIDERANDO que el trabajo decente es una prioridad de la región;\n\nRESUELVE:\n\n"
+                  "1. Encomendar a la Secretaría un informe sobre el empleo.\n")
+    assert first_words(resolution) == ["I.", "LA", "CONSIDERANDO", "RESUELVE:", "1."]

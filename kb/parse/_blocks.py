@@ -145,6 +145,9 @@ def _dangling(word: str) -> bool:
 
 
 _CAPS_CONJUNCTIONS = frozenset({"Y", "E", "O", "U"})
+# The words in capitals a heading's second line opens on and no heading does: it goes on with the heading above.
+_HEADING_TAIL_OPENERS = frozenset({"OF", "DE", "DEL", "DES", "DU", "DA", "DAS", "AND", "ET"})
+_HEADING_TAIL_WORDS = 8
 _LETTERED_PARTS = frozenset("ANNEX ANEXO APPENDIX APÉNDICE PART PARTE SECTION SECCIÓN CHAPTER CAPÍTULO EJE TEMÁTICO "
                             "TEMA GRUPO ÁREA AREA COMPONENTE LÍNEA OBJETIVO PILAR".split())
 _OPEN_ORDINAL_RE = re.compile(r"\b(?:the|la|el|del|de|of)\s+[IVXL]{1,6}$")
@@ -222,8 +225,10 @@ def _continues(block: Block, line: Line, *, after_blank: bool = False) -> bool:
         words = block.text.split()
         conjunction = (last_word in _CAPS_CONJUNCTIONS and len(words) >= 3 and words[-2] not in _LETTERED_PARTS
                        and last_word != (block.first.num or "").rstrip(".)"))  # "E. EJE TEMÁTICO E": its own letter
-        return (len(block.lines) == 1 and is_upper(block.text) and (len(last_word) > 1 or conjunction)
-                and last_word.lower() in DANGLING_WORDS
+        left_open = (len(last_word) > 1 or conjunction) and last_word.lower() in DANGLING_WORDS
+        # or the line goes on from a word no heading opens on ("I. CONSOLIDER ... DES DEMOCRATIES" / "DES AMERIQUES")
+        goes_on = line.text.split(" ", 1)[0] in _HEADING_TAIL_OPENERS and len(line.text.split()) <= _HEADING_TAIL_WORDS
+        return (len(block.lines) == 1 and is_upper(block.text) and (left_open or goes_on)
                 and is_upper(line.text) and line.tok is Tok.TEXT)
     if block.tok is Tok.TABLE:
         return False
