@@ -5971,3 +5971,21 @@ def test_a_heading_in_capitals_goes_on_from_a_word_no_heading_opens_on() -> None
                   "CONSIDERANDO que el trabajo decente es una prioridad de la región;\n\nRESUELVE:\n\n"
                   "1. Encomendar a la Secretaría un informe sobre el empleo.\n")
     assert first_words(resolution) == ["I.", "LA", "CONSIDERANDO", "RESUELVE:", "1."]
+
+
+def test_a_hosts_transcript_caption_alone_ends_its_furniture() -> None:
+    """A document host's page: its title, "by user", "Comments", "Transcript" alone, the title again, then the
+    document glued onto one line: the host's lines are no text, the document's begins after its caption; a
+    "Transcript" in a page's list of materials is an item of it."""
+    title = "Informe de la reunión técnica de la Red Interamericana de Empleo Juvenil"
+    text = (f"{title}\nby user\nComments\nTranscript\n{title}\n"
+            "Informe de la reunión de la Red sobre Empleo Juvenil Lima, Perú, 3 y 4 de mayo de 2040 1 ÍNDICE "
+            "A. ASISTENCIA Y ORGANIZACIÓN DE LOS TRABAJOS..........3 B. PROGRAMA DE LA REUNIÓN..........3 "
+            "2 A. ASISTENCIA Y ORGANIZACIÓN DE LOS TRABAJOS Los días 3 y 4 de mayo de 2040 se celebró en Lima la "
+            "reunión de la Red, con delegaciones de doce países. B. PROGRAMA DE LA REUNIÓN 1. Apertura de la reunión "
+            "por la Presidencia.")
+    words = first_words(text)
+    assert "Comments" not in words and "Transcript" not in words and "Informe" not in words
+    page = ("Meeting of the Network\n\nThe Network met in Lima on 3 May 2040 with delegates of twelve ministries.\n\n"
+            "Materials of the meeting:\n\n• Agenda\n• Transcript\n• Photos\n")
+    assert first_words(page)[0] == "The" and first_words(page).count("•") == 3

@@ -1028,9 +1028,10 @@ def _after_deck_caption(lines: list[Line]) -> int:
 
 
 # A document host's caption over the text it transcribes, under its summary of the document (its title, a
-# snippet of the text, a download button): "Transcript of <title>", "Transcription", "Transcripción".
-_TRANSCRIPT_CAPTION_RE = re.compile(r"^\s*(?:Transcript of\s.*|(?:Story|Document) Transcript|Transcription|"
-                                    r"Transcripci[óo]n|Transcri[çc][ãa]o)\s*$")
+# snippet of the text, a download button): "Transcript of <title>", "Transcript" alone,
+# "Transcription", "Transcripción".
+_TRANSCRIPT_CAPTION_RE = re.compile(r"^\s*(?:Transcript of\s.*|(?:Story|Document) Transcript|Transcript|TRANSCRIPT|"
+                                    r"Transcription|Transcripci[óo]n|Transcri[çc][ãa]o)\s*$")
 _CAPTION_LINES = 10  # the host's summary above its caption is a few lines
 # A document host's caption over its preview of the text, right under its field for the embedding frame's size
 # ("Embed Size (px)" | "Citation preview"): its summary and buttons ("• Upload", "• Download") stand above.
