@@ -5989,3 +5989,20 @@ def test_a_hosts_transcript_caption_alone_ends_its_furniture() -> None:
     page = ("Meeting of the Network\n\nThe Network met in Lima on 3 May 2040 with delegates of twelve ministries.\n\n"
             "Materials of the meeting:\n\n• Agenda\n• Transcript\n• Photos\n")
     assert first_words(page)[0] == "The" and first_words(page).count("•") == 3
+
+
+def test_a_glued_reports_sections_start_again_after_its_contents() -> None:
+    """A report glued onto one line, its contents ("ÍNDICE A. ... ....3 B. ... ....3") and the page's number
+    before the body ("2 A. ASISTENCIA ..."): the body's "A." starts the sections again, a heading with its letter;
+    with no contents before it, an "A." after "B." on a glued line cuts nothing."""
+    text = ("Informe de la reunión de la Red sobre Empleo Juvenil Lima, Perú, 3 y 4 de mayo de 2040 1 ÍNDICE "
+            "A. ASISTENCIA Y ORGANIZACIÓN DE LOS TRABAJOS..........3 B. PROGRAMA DE LA REUNIÓN..........3 "
+            "2 A. ASISTENCIA Y ORGANIZACIÓN DE LOS TRABAJOS Los días 3 y 4 de mayo de 2040 se celebró en Lima la "
+            "reunión de la Red, con delegaciones de doce países. B. PROGRAMA DE LA REUNIÓN 1. Apertura de la reunión "
+            "por la Presidencia.")
+    sections = [(p.number, own_text(text, p)) for p in parse_document(text).provisions if p.kind is Kind.SECTION]
+    assert sections == [("A", "A. ASISTENCIA Y ORGANIZACIÓN DE LOS TRABAJOS"), ("B", "B. PROGRAMA DE LA REUNIÓN")]
+    glued = ("INFORME DE LA RED A. ASISTENCIA Los días 3 y 4 de mayo de 2040 se celebró en Lima la reunión de la Red. "
+             "B. PROGRAMA La reunión aprobó su programa de trabajo para los dos años siguientes, en el punto A. "
+             "Apertura de la reunión por la Presidencia, con la presencia de los doce países de la Red.")
+    assert [p.number for p in parse_document(glued).provisions if p.kind is Kind.SECTION] == ["A", "B"]

@@ -143,6 +143,7 @@ def follows(mark: str, before: str) -> bool:
     return len(mark) == len(before) == 1 and ord(mark) == ord(before) + 1
 
 
+_ENTRY_PAGE_RE = re.compile(r"(?:\.\s?){4,}\s*\d{1,3}\b")  # a table of contents' entry: a dot leader, its page
 _LINE_NUMBER_RE = re.compile(r"^\s*(\d{1,2})[.)](?:\s|$)")
 _LINE_ARTICLE_RE = re.compile(r"^\s*(?:Art[íi]culo|ART[ÍI]CULO|Article|ARTICLE|Art\.|ART\.)\s+(\d{1,2})[.:)]?(?:\s|$)")
 _LINE_LETTER_RE = re.compile(r"^\s*\(?([a-z])[.)]\s")
@@ -218,7 +219,10 @@ def _cuts(raw: str, seq: _Sequence) -> list[int]:
                 seq.letter = mark
                 cuts.append((pos, what))
         elif what == "section":
-            if seq.next_section(mark):
+            # the body's first section after a table of contents glued before it on the line ("C. DESARROLLO
+            # ....4 Anexo 1 ....9 2 A. ASISTENCIA"): its marks start again
+            restart = mark in ("I", "A") and _ENTRY_PAGE_RE.search(raw, cuts[-1][0] if cuts else 0, pos) is not None
+            if seq.next_section(mark) or restart:
                 seq.section = mark
                 cuts.append((pos, what))
         elif what == "clause":
