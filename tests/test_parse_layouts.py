@@ -6006,3 +6006,18 @@ def test_a_glued_reports_sections_start_again_after_its_contents() -> None:
              "B. PROGRAMA La reunión aprobó su programa de trabajo para los dos años siguientes, en el punto A. "
              "Apertura de la reunión por la Presidencia, con la presencia de los doce países de la Red.")
     assert [p.number for p in parse_document(glued).provisions if p.kind is Kind.SECTION] == ["A", "B"]
+
+
+def test_a_heading_its_glued_contents_list_is_cut_from_the_text_glued_to_it() -> None:
+    """A report glued onto one line whose contents list a sub-heading ("Lugar y fecha de la reunión ....3"): in the
+    body, the sub-heading glued to its paragraph's first sentence is a heading of its own; a listed title whose
+    words open a sentence going on in lower case ("Programa de trabajo de la Red fue ...") is not cut."""
+    text = ("Informe de la reunión de la Red sobre Empleo Juvenil Lima, Perú, 3 y 4 de mayo de 2040 1 ÍNDICE "
+            "A. ASISTENCIA Y ORGANIZACIÓN DE LOS TRABAJOS..........3 Lugar y fecha de la reunión..........3 "
+            "Programa de trabajo de la Red..........4 "
+            "2 A. ASISTENCIA Y ORGANIZACIÓN DE LOS TRABAJOS Lugar y fecha de la reunión Los días 3 y 4 de mayo de "
+            "2040 se celebró en Lima la reunión de la Red, con delegaciones de doce países. Programa de trabajo de la "
+            "Red fue aprobado por las delegaciones al cierre de la reunión, con el apoyo de la Secretaría.")
+    parts = [(p.kind, own_text(text, p)[:30]) for p in parse_document(text).provisions]
+    assert parts == [(Kind.SECTION, "A. ASISTENCIA Y ORGANIZACIÓN D"), (Kind.SECTION, "Lugar y fecha de la reunión"),
+                     (Kind.PARAGRAPH, "Los días 3 y 4 de mayo de 2040")]

@@ -698,6 +698,37 @@ _LINE_END_BREAK_RE = re.compile(r"\s*<br\s*/?>\s*$", re.IGNORECASE)
 
 
 
+_ENTRY_MARK_RE = re.compile(r"^(?:(?:[IVX]{1,5}|[A-H]|\d{1,2})\.\s+)")
+_LISTED_TITLE_WORDS = (3, 12)  # a title listed in the contents this long is no chance opening of a sentence
+
+
+def _listed_titles(raw: str, bounds: list[int]) -> list[str]:
+    """The titles a table of contents glued onto the line lists, each between the entry before it (or the cut
+    before it) and its own dot leader and page, without its mark."""
+    titles: list[str] = []
+    previous = 0
+    for m in _ENTRY_PAGE_RE.finditer(raw):
+        start = max([previous, *(b for b in bounds if b <= m.start())])
+        title = _ENTRY_MARK_RE.sub("", raw[start:m.start()].strip())
+        if _LISTED_TITLE_WORDS[0] <= len(title.split()) <= _LISTED_TITLE_WORDS[1]:
+            titles.append(title)
+        previous = m.end()
+    return titles
+
+
+def _listed_heading_end(piece: str, listed: list[str]) -> int:
+    """Where a heading the contents list ends, when the piece opens with it and its text follows, glued ("Lugar y
+    fecha de la reunión Los días 21 y 22 ..."), or 0."""
+    if _ENTRY_PAGE_RE.search(piece):
+        return 0  # an entry of the contents itself
+    lead = len(piece) - len(piece.lstrip())
+    for title in listed:
+        end = lead + len(title)
+        if piece.startswith(title, lead) and piece[end:end + 1] == " " and piece[end + 1:end + 2].isupper():
+            return end
+    return 0
+
+
 def _split_line(raw: str, offset: int, no: int, seq: _Sequence, *, first: bool = False) -> list[Segment]:
     _note_line_start(raw, seq)
     # the first sentence after the cover, which may itself open with "We" ("We leave this room ...")
@@ -711,8 +742,9 @@ def _split_line(raw: str, offset: int, no: int, seq: _Sequence, *, first: bool =
         if tail:
             bounds.append(bounds[k] + tail)
     bounds.sort()
+    listed = _listed_titles(raw, bounds)
     for start, end in zip(bounds, [*bounds[1:], len(raw)], strict=True):
-        head = _heading_end(raw[start:end])
+        head = _heading_end(raw[start:end]) or _listed_heading_end(raw[start:end], listed)
         if head:
             pieces += [(start, start + head), (start + head, end)]
         else:
