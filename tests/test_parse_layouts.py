@@ -6021,3 +6021,24 @@ def test_a_heading_its_glued_contents_list_is_cut_from_the_text_glued_to_it() ->
     parts = [(p.kind, own_text(text, p)[:30]) for p in parse_document(text).provisions]
     assert parts == [(Kind.SECTION, "A. ASISTENCIA Y ORGANIZACIÓN D"), (Kind.SECTION, "Lugar y fecha de la reunión"),
                      (Kind.PARAGRAPH, "Los días 3 y 4 de mayo de 2040")]
+
+
+def test_numbered_items_under_a_meetings_agenda_are_agenda_items() -> None:
+    """A report's numbered items under a heading naming the meeting's programme ("B. PROGRAMA DE LA REUNIÓN"), and
+    the parts of a paragraph announcing the agenda ("2. El orden del día examinado fue el siguiente:" over "  1.
+    ...", "  2. ..."), are agenda items; not numbered paragraphs under a heading about an agenda of policy ("III.
+    THE 2040 AGENDA") or a programme of grants."""
+    report = ("INFORME DE LA REUNIÓN\n\nA. ASISTENCIA\n\nLa reunión se celebró en Lima los días 3 y 4 de mayo de 2040.\n\n"
+              "B. PROGRAMA DE LA REUNIÓN\n\n1. Apertura de los trabajos por la Presidencia.\n\n"
+              "2. Informe de la Secretaría sobre la cooperación.\n\n"
+              "C. DESARROLLO\n\n1. La Comisión sesionó el 3 de mayo de 2040 bajo la presidencia de Chile.\n\n"
+              "2. El orden del día examinado por la Comisión fue el siguiente:\n\n"
+              "  1. Seguimiento de las conclusiones sobre el empleo juvenil.\n"
+              "  2. Estadísticas de salarios y horas de trabajo.\n")
+    kinds = [(p.number, p.kind) for p in parse_document(report).provisions if p.kind is not Kind.SECTION]
+    assert kinds == [(None, Kind.PARAGRAPH), ("1", Kind.AGENDA_ITEM), ("2", Kind.AGENDA_ITEM), ("1", Kind.PARAGRAPH),
+                     ("2", Kind.PARAGRAPH), ("2(1)", Kind.AGENDA_ITEM), ("2(2)", Kind.AGENDA_ITEM)]
+    policy = ("REPORT OF THE MEETING\n\nIII. THE 2040 AGENDA\n\n1. The Ministers reviewed progress on the 2040 Agenda "
+              "for decent work.\n\n2. They agreed to report on it at the next Conference.\n\n"
+              "IV. PROGRAMA DE BECAS\n\n3. The scholarship programme trained forty inspectors in 2040.\n")
+    assert Kind.AGENDA_ITEM not in [p.kind for p in parse_document(policy).provisions]

@@ -34,6 +34,8 @@ it, the lead-in before it, and its own opening words.
   Working Group recommends that ...", "Requests the Technical Secretariat to ...", "El Grupo de Trabajo
   solicita a ...") is a ``Recommendation``, and so are the letters under it when it leads them in.
 - A paragraph or item whose first sentence is a question is a ``Question``.
+- Numbered items under a heading naming a meeting's agenda or programme ("B. PROGRAMA DE LA REUNIÓN"), or
+  under a lead-in announcing it ("El orden del día ... fue el siguiente:"), are ``AgendaItem``.
 """
 
 from __future__ import annotations
@@ -92,6 +94,19 @@ _ANNOUNCED_FINDINGS_RE = re.compile(
     r"\b(?:conclusions|findings|conclusiones|hallazgos)\b[^:.]{0,80}\b(?:the following|as follows|las siguientes|"
     r"los siguientes|include|incluyen|are|were|son|fueron|destacan)\s*:$", re.IGNORECASE)
 _OBJECTIVE_RE = re.compile(r"\b(?:objectives?|objetivos?)\b", re.IGNORECASE)
+# A heading that names a meeting's agenda and nothing else ("B. PROGRAMA DE LA REUNIÓN", "Provisional agenda", "ORDEN
+# DEL DÍA"), not one about an agenda of policy ("The 2030 Agenda"), nor a programme of work or of grants.
+_AGENDA_HEADING_RE = re.compile(
+    r"^\W*(?:(?:[IVXLC]+|[A-Z]|\d{1,2})[.)]\s*)?(?:(?:provisional|draft|annotated|proyecto de)\s+)?"
+    r"(?:agenda|orden del d[íi]a|ordre du jour|programa de la (?:reuni[óo]n|sesi[óo]n|conferencia|jornada)|"
+    r"program(?:me)? of the (?:meeting|session|conference))"
+    r"(?:\s+(?:provisional|anotad[oa]|of the meeting|de la reuni[óo]n))?\W*$", re.IGNORECASE)
+# A lead-in announcing the agenda its numbered items are ("El orden del día examinado por la Comisión fue el
+# siguiente:", "The Meeting adopted the following agenda:").
+_AGENDA_LEAD_RE = re.compile(
+    r"\b(?:agenda|orden del d[íi]a|ordre du jour)\b[^:.]{0,80}\b(?:the following|as follows|el siguiente|"
+    r"la siguiente|le suivant)\s*:|\b(?:the following|el siguiente)\s+(?:agenda|orden del d[íi]a)\s*:",
+    re.IGNORECASE)
 # A heading that only names what follows as objectives ("Objectives", "OBJECTIVE", "Objetivos específicos"), not
 # one about something else that has an objective ("Description and objective of the Fund").
 _OBJECTIVES_HEADING_RE = re.compile(
@@ -485,6 +500,8 @@ class Roles:
         role = self.context([*headings, self.banner] if self.banner else headings)
         if self.resolved and not is_question(text):
             return Kind.MANDATE  # a resolution's operative part: "RESOLVES: To recommend ...: a) ..."
+        if (headings and _AGENDA_HEADING_RE.match(headings[0])) or _AGENDA_LEAD_RE.search(lead_in):
+            return Kind.AGENDA_ITEM  # "B. PROGRAMA DE LA REUNIÓN" / "1. Apertura de los trabajos ..."
         if role is Kind.RECOMMENDATION or _announces_recommendations(lead_in):
             return Kind.RECOMMENDATION
         if self.doc_type is DocType.WORKING_GROUP_REPORT and _GROUP_ASKS_RE.match(text):

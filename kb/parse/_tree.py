@@ -340,7 +340,9 @@ class Tree:
         if (parent is not None and block.tok is Tok.NUMBERED and block.number_line is None
                 and block.first.indent > self.numbered_indent and not runs_on):
             # a numbered item indented under a numbered paragraph is one of its parts: "1(2)"
-            kind = self.roles.paragraph(block.text, self.headings, self.lead_in, over=parent.text)
+            # its lead-in the paragraph's own words before it, for every part ("2. The agenda was as follows:")
+            own = parent.text if parent.text.endswith(":") else ""
+            kind = self.roles.paragraph(block.text, self.headings, self.lead_in or own, over=parent.text)
             part = _leaf(block, kind, "para", printed, f"{parent.number}({printed})")
             parent.children.append(part)
             self.numbered = parent
