@@ -6042,3 +6042,19 @@ def test_numbered_items_under_a_meetings_agenda_are_agenda_items() -> None:
               "for decent work.\n\n2. They agreed to report on it at the next Conference.\n\n"
               "IV. PROGRAMA DE BECAS\n\n3. The scholarship programme trained forty inspectors in 2040.\n")
     assert Kind.AGENDA_ITEM not in [p.kind for p in parse_document(policy).provisions]
+
+
+def test_a_sites_menu_glued_onto_one_line_under_the_text_is_no_text() -> None:
+    """A resolution's page whose site menu the host glued onto one line under the text, from its home page's link
+    on ("Home Page of the OAS Español Search Department of Labor ..."): no operative paragraph of the resolution; a
+    heading in title case opening on "Home" and naming no search box nor language stays the text's."""
+    text = ("AG/RES. 9999 (L-O/40)\n\nLABOR INSPECTION IN THE AMERICAS\n\nTHE GENERAL ASSEMBLY,\n\nRESOLVES:\n\n"
+            "1. To ask the member states to strengthen their labor inspection services.\n\n"
+            "2. To request the General Secretariat to report on this resolution at the next regular session.\n\n"
+            "Home Page of the OAS Español Search Department of Labor Labor Inspection Social Dialogue Meetings of "
+            "Ministers of Labor Youth Employment (RIAL) Cooper\n")
+    assert [p.number for p in parse_document(text).provisions if p.kind is Kind.MANDATE] == ["1", "2"]
+    page = ("LABOR NEWS\n\nThe Network met in Lima to discuss the protection of home care workers in the region.\n\n"
+            "Home Care Workers and the Right to Social Security in the Americas and the Caribbean\n\n"
+            "The delegates agreed to share their countries' rules on the social security of home care workers.\n")
+    assert first_words(page) == ["The", "Home", "The"]

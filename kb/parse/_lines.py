@@ -135,6 +135,24 @@ _LEADER_RE = re.compile(r"(?:\.\s?){4,}|…{2,}|…[\s.]*\d{1,3}\s*$|…\s*$|\t\
                         r"|\bP\.\s*\d{1,3}\s*$")
 
 _CELL_BARS_RE = re.compile(r"^[\s|]*\|[\s|]*$")  # only a table's cell bars: "|", "| |"
+
+
+# A site's menu glued onto one line, from its home page's link on ("Home Page of the OAS Español Search Secretary
+# for Legal Affairs ..."): words in capitals but for a few joining words, no stop, a search box or language among them.
+_MENU_HOME_RE = re.compile(r"^\s*(?:Home|Inicio|Início|Accueil)\b")
+_MENU_WORD_RE = re.compile(r"\b(?:Search|Buscar|Pesquisar|Rechercher|Español|English|Français|Português|Sitemap|"
+                           r"Site Map|Mapa del sitio|Contact Us|Contáctenos)\b")
+_MENU_JOINERS = frozenset("of the for and & de del la las los y e du des et da do".split())
+_MENU_MIN_WORDS = 8
+
+
+def _site_menu(content: str) -> bool:
+    words = content.split()
+    return (len(words) >= _MENU_MIN_WORDS and bool(_MENU_HOME_RE.match(content)) and bool(_MENU_WORD_RE.search(content))
+            and not re.search(r"[.!?](?:\s|$)", content)
+            and all(w.lstrip("(")[:1].isupper() or w in _MENU_JOINERS for w in words))
+
+
 _RULE_LINE_RE = re.compile(r"^\s*_{5,}\s*$")  # a rule typed as underscores (over a page's notes): no words
 FOOTNOTE_LINE_RE = re.compile(r"^\s*(?:\[\d+:\s[^\]]*\]\s*)+$")  # only footnotes' text, "[1:  ...]"
 _MARKUP: tuple[tuple[re.Pattern[str], str], ...] = (
@@ -229,6 +247,7 @@ def _classify(segment: Segment, raw: str) -> Line:
         # a table flattened one cell a line keeps its cell bars alone on their lines: breaks between cells
         return replace(line, tok=Tok.BLANK)
     if (_PAGE_MARKER_RE.match(content) or _PAGE_CAPTION_RE.match(content) or _HOST_FURNITURE_RE.match(content)
+            or _site_menu(content)
             or _RULE_LINE_RE.match(content) or _EXCERPTS_NOTE_RE.match(content)):
         return replace(line, tok=Tok.NOISE)
     if (m := _CHAPTER_ARTICLE_RE.match(content)) and _is_title(clean(m["body"])) and all(
