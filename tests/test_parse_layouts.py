@@ -6058,3 +6058,19 @@ def test_a_sites_menu_glued_onto_one_line_under_the_text_is_no_text() -> None:
             "Home Care Workers and the Right to Social Security in the Americas and the Caribbean\n\n"
             "The delegates agreed to share their countries' rules on the social security of home care workers.\n")
     assert first_words(page) == ["The", "Home", "The"]
+
+
+def test_a_hosts_french_note_announcing_the_text_below_is_no_text() -> None:
+    """A document host's note under a French plan's cover, announcing the text below it ("Le texte qui suit
+    reproduit en entier le Plan d'action ..."): the cover's, the plan's text beginning after it; a story's
+    sentence on a report that reproduces a declaration in full announces no text below it."""
+    text = ("Premier Sommet des Amériques\n\nPlan d'Action\n"
+            "Le texte qui suit reproduit en entier le Plan d'action adopté et signé par les chefs d'État et\n"
+            "de gouvernement réunis à Lima.\n\n"
+            "Les chefs d'État et de gouvernement réunis à Lima s'engagent à mettre en œuvre le présent Plan d'action.\n\n"
+            "1. Renforcer la démocratie\n\nRenforcer les institutions démocratiques.\n")
+    assert first_words(text) == ["Les", "1.", "Renforcer"]
+    story = ("NETWORK NEWS\n\nThe Network met in Lima on 3 May 2040 with delegates of twelve ministries.\n\n"
+             "Its report reproduces in full the Declaration the Ministers adopted there.\n\n"
+             "The delegates agreed to meet again next year.\n")
+    assert first_words(story) == ["The", "Its", "The"]

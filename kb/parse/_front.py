@@ -705,11 +705,13 @@ def _after_news_dateline(lines: list[Line], start: int) -> int:
 
 
 # An editor's note announcing the text it precedes ("El siguiente es el texto completo de la Declaración ...:",
-# "A continuación se transcribe íntegramente la Declaración:", "The full text of the Declaration follows:").
+# "A continuación se transcribe íntegramente la Declaración:", "The full text of the Declaration follows:", "Le texte
+# qui suit reproduit en entier le Plan d'action ...").
 ANNOUNCEMENT_RE = re.compile(
     r"\b(?:texto completo|texto [íi]ntegro|[íi]ntegramente|se transcribe|transcribe a continuaci[óo]n|"
     r"(?:full|complete) text|"
-    r"texte (?:complet|int[ée]gral)|text reads as follows|"
+    r"texte (?:complet|int[ée]gral)|text reads as follows|le texte qui suit|the following text|"
+    r"el texto que sigue|o texto a seguir|"
     r"text (?:of the \w+ )?follows)\b", re.IGNORECASE)
 _NOTE_LINES = 3  # an editor's note before the text is this short: a paragraph, the line announcing it
 
