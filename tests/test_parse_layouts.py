@@ -6074,3 +6074,19 @@ def test_a_hosts_french_note_announcing_the_text_below_is_no_text() -> None:
              "Its report reproduces in full the Declaration the Ministers adopted there.\n\n"
              "The delegates agreed to meet again next year.\n")
     assert first_words(story) == ["The", "Its", "The"]
+
+
+def test_a_one_after_a_number_the_host_printed_starts_a_list_again() -> None:
+    """A follow-up page quoting mandates, their numbers lost but for the last of a block ("1." "1." "1." "2."), then
+    a new list from "1.": the block is numbered again in reading order, the new list starts at 1 as printed; items
+    all printed "1." are numbered 1 to 4."""
+    block = ("Summits of the Americas\nFollow-up and Implementation: Mandates\n\n\n"
+             "  1. Supporting a regional effort on skills led by the Organization of American States.\n\n"
+             "  1. Stepping up efforts to prevent the misuse of public funds in labor programmes.\n\n"
+             "  1. Acknowledging the role of the Summits Secretariat in tracking what the Summits agreed.\n\n")
+    text = (block + "  2. Asking the Review Group to give account of progress made on this Commitment.\n\n\n"
+            "  1. To ask the Organization of American States to keep offering technical advice to member states.\n")
+    numbers = [(p.number, p.number_reconstructed) for p in parse_document(text).provisions if p.number]
+    assert numbers == [("1", False), ("2", True), ("3", True), ("4", True), ("1", False)]
+    lost = block + "  1. Asking the Review Group to give account of progress made on this Commitment.\n"
+    assert [p.number for p in parse_document(lost).provisions if p.number] == ["1", "2", "3", "4"]

@@ -195,6 +195,7 @@ class Tree:
         self.paragraphs: list[_Node] = []  # numbered paragraphs, named once all are known
         self.sections = 0
         self.counter = 0  # reconstructed paragraph numbers
+        self.last_printed = ""  # the number the last numbered paragraph was printed with
         self.notes: list[Note] = []
         self.top_bullet = min((b.first.indent for b in blocks if b.tok is Tok.BULLET), default=0)
 
@@ -347,6 +348,9 @@ class Tree:
             parent.children.append(part)
             self.numbered = parent
             return
+        if self.numbering == "lost" and printed == "1" and self.last_printed.isdigit() and int(self.last_printed) > 1:
+            self.counter = 0  # a "1." after a number the host printed ("1." "1." "2." / "1."): a list starting again
+        self.last_printed = printed
         if self.numbering == "printed":
             num, reconstructed = printed, False
         else:
