@@ -6090,3 +6090,20 @@ def test_a_one_after_a_number_the_host_printed_starts_a_list_again() -> None:
     assert numbers == [("1", False), ("2", True), ("3", True), ("4", True), ("1", False)]
     lost = block + "  1. Asking the Review Group to give account of progress made on this Commitment.\n"
     assert [p.number for p in parse_document(lost).provisions if p.number] == ["1", "2", "3", "4"]
+
+
+def test_a_cover_glued_onto_the_line_of_the_first_paragraph_is_the_covers() -> None:
+    """A report a document host stores as one line after its page count: running header with the file's name, the
+    cover's lines, the agenda item and the title, glued before "1. En su sesión ...": the cover's, the body
+    beginning at "1."; a lead-in glued before "1." ("... adopted the following recommendations for the Ministers
+    of Labor: 1. To ...") is the body's."""
+    text = ("Punto 3 del orden del día: Empleo juvenil ... · REP-22-Sp.docx 3/1 Conferencia...\n\n106\n"
+            "REP-22-Sp.docx 3/1 Conferencia Regional de Empleo 12. a reunión, Lima, mayo de 2040 Punto 3 del orden del "
+            "día: Empleo juvenil Informe de la Comisión de Empleo 1. En su sesión de apertura, celebrada el 3 de mayo de "
+            "2040, la Conferencia creó la Comisión de Empleo. La Comisión eligió a su Mesa por unanimidad.\n")
+    assert first_words(text) == ["1."]
+    report = ("REPORT OF THE WORKING GROUP\n\nAt its meeting held in Lima on 3 and 4 May 2040 the Working Group adopted "
+              "the following recommendations for the Ministers of Labor: 1. To strengthen the public employment "
+              "services of the region with the Network's support. 2. To promote the exchange of experiences on "
+              "skills.\n")
+    assert first_words(report) == ["At", "1.", "2."]

@@ -895,6 +895,25 @@ def _with_entry_heading(lines: list[Line], start: int, toc: set[int]) -> int:
     return start
 
 
+_SENTENCE_STOP_RE = re.compile(r"[^\W\d_]{2}[.!?](?:\s|$)")
+_YEAR_IN_RE = re.compile(r"\b(?:19|20)\d{2}\b")
+_GLUED_COVER_WORDS = 12
+
+
+def _after_glued_cover(lines: list[Line], start: int) -> int:
+    """The cover a host glued onto the line before the text's first numbered paragraph ("ILC100-PR19-79-Sp.docx 19/1
+    Conferencia Internacional del Trabajo 100. a reunión, Ginebra, junio de 2011 ... Informe de la Comisión ... 1. En
+    su sesión ..."): where the body seemed to begin, words dated by a year with no sentence in them, longer than a
+    heading and not a lead-in ending on a colon, run onto "1." on the same line; the body begins at "1."."""
+    if start + 1 >= len(lines):
+        return start
+    line, after = lines[start], lines[start + 1]
+    glued = line.tok is Tok.TEXT and line.inline and after.no == line.no and after.tok is Tok.NUMBERED
+    cover = (len(line.text.split()) > _GLUED_COVER_WORDS and line.text.rstrip()[-1:] not in ":;,"
+             and _YEAR_IN_RE.search(line.text) is not None and not _SENTENCE_STOP_RE.search(line.text))
+    return start + 1 if glued and after.num == "1" and cover else start
+
+
 def _sentence(text: str) -> bool:
     """A sentence of at least three words, ended by its stop (not an ellipsis)."""
     end = text.rstrip("\"”’')] ")
@@ -1218,6 +1237,7 @@ def front_matter(lines: list[Line], is_title: Callable[[str], bool]) -> Front:
             start = _with_entry_heading(lines, start, toc)
             start = _with_earlier_days(lines, start)
             start = _with_earlier_years(lines, start)
+            start = _after_glued_cover(lines, start)
             if start < repeated:  # the cover line and its copy are no body: it begins under them
                 start = next((j for j in range(repeated, len(lines)) if lines[j].tok not in (Tok.BLANK, Tok.NOISE)),
                              len(lines))
