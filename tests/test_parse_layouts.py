@@ -6107,3 +6107,23 @@ def test_a_cover_glued_onto_the_line_of_the_first_paragraph_is_the_covers() -> N
               "services of the region with the Network's support. 2. To promote the exchange of experiences on "
               "skills.\n")
     assert first_words(report) == ["At", "1.", "2."]
+
+
+def test_a_running_title_repeating_the_covers_lines_is_the_covers() -> None:
+    """A document host's PDF text: the cover ("Premier Sommet des Amériques" over "Plan d'Action"), the host's note
+    announcing the text, and a running title over the body printing the cover's words again on one line ("Sommet
+    des Amériques Plan d'Action"): the cover's;
+    an entry of the contents printed again over the body's text ("Élection du Bureau de la Commission") is the
+    body's heading."""
+    text = ("Premier Sommet des Amériques\n\nLima, du 3 au 5 mai 2040\n\nPremier Sommet des Amériques\n\n"
+            "Plan d'Action\nLe texte qui suit reproduit en entier le Plan d'action adopté à Lima.\n\n"
+            "Sommet des Amériques Plan d'Action\n\n"
+            "Les chefs d'État et de gouvernement réunis à Lima s'engagent à mettre en œuvre le présent Plan d'action.\n\n"
+            "1. Renforcer la démocratie\n\nRenforcer les institutions démocratiques.\n")
+    assert first_words(text) == ["Les", "1.", "Renforcer"]
+    report = ("RAPPORT DE LA COMMISSION\n\nSommaire\n\nÉlection du Bureau de la Commission\n\nIntroduction\n\n"
+              "I. Suivi des recommandations des réunions sectorielles\n\n"
+              "1. La Commission a tenu sa séance le 3 mai 2040.\n\n"
+              "Élection du Bureau de la Commission\n\n"
+              "2. Sur proposition du représentant du Pérou, la Commission a élu son Président.\n")
+    assert "Élection" in first_words(report)

@@ -914,6 +914,29 @@ def _after_glued_cover(lines: list[Line], start: int) -> int:
     return start + 1 if glued and after.num == "1" and cover else start
 
 
+_COPY_WORDS = (2, 12)  # a running title's words
+_COPY_LINE_MIN = 8  # letters of the cover's line a running title ends with
+
+
+def _after_cover_copy(lines: list[Line], start: int, toc: set[int]) -> int:
+    """A running title over the body, the cover's words again ("Sommet des Amériques Plan d'Action" under a cover
+    printing "Premier Sommet des Amériques" over "Plan d'Action"): the cover's, when it ends with a whole line of the
+    cover and is found in it as printed, no sentence; the body begins under it. An entry of the contents printed
+    again is the body's heading (``_with_entry_heading``): the contents are no cover here."""
+    if start >= len(lines):
+        return start
+    line = lines[start]
+    words = len(line.text.split())
+    if (line.tok is not Tok.TEXT or line.inline or not _COPY_WORDS[0] <= words <= _COPY_WORDS[1]
+            or _SENTENCE_STOP_RE.search(line.text)):
+        return start
+    cover = [_fold(x.text) for k, x in enumerate(lines[:start]) if x.tok not in (Tok.BLANK, Tok.NOISE) and k not in toc]
+    copy = _fold(line.text)
+    if copy in "".join(cover) and any(len(c) >= _COPY_LINE_MIN and copy.endswith(c) for c in cover):
+        return next((j for j in range(start + 1, len(lines)) if lines[j].tok not in (Tok.BLANK, Tok.NOISE)), start)
+    return start
+
+
 def _sentence(text: str) -> bool:
     """A sentence of at least three words, ended by its stop (not an ellipsis)."""
     end = text.rstrip("\"”’')] ")
@@ -1237,7 +1260,7 @@ def front_matter(lines: list[Line], is_title: Callable[[str], bool]) -> Front:
             start = _with_entry_heading(lines, start, toc)
             start = _with_earlier_days(lines, start)
             start = _with_earlier_years(lines, start)
-            start = _after_glued_cover(lines, start)
+            start = _after_cover_copy(lines, _after_glued_cover(lines, start), toc)
             if start < repeated:  # the cover line and its copy are no body: it begins under them
                 start = next((j for j in range(repeated, len(lines)) if lines[j].tok not in (Tok.BLANK, Tok.NOISE)),
                              len(lines))
