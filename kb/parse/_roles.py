@@ -94,19 +94,6 @@ _ANNOUNCED_FINDINGS_RE = re.compile(
     r"\b(?:conclusions|findings|conclusiones|hallazgos)\b[^:.]{0,80}\b(?:the following|as follows|las siguientes|"
     r"los siguientes|include|incluyen|are|were|son|fueron|destacan)\s*:$", re.IGNORECASE)
 _OBJECTIVE_RE = re.compile(r"\b(?:objectives?|objetivos?)\b", re.IGNORECASE)
-# A heading that names a meeting's agenda and nothing else ("B. PROGRAMA DE LA REUNIÓN", "Provisional agenda", "ORDEN
-# DEL DÍA"), not one about an agenda of policy ("The 2030 Agenda"), nor a programme of work or of grants.
-_AGENDA_HEADING_RE = re.compile(
-    r"^\W*(?:(?:[IVXLC]+|[A-Z]|\d{1,2})[.)]\s*)?(?:(?:provisional|draft|annotated|proyecto de)\s+)?"
-    r"(?:agenda|orden del d[íi]a|ordre du jour|programa de la (?:reuni[óo]n|sesi[óo]n|conferencia|jornada)|"
-    r"program(?:me)? of the (?:meeting|session|conference))"
-    r"(?:\s+(?:provisional|anotad[oa]|of the meeting|de la reuni[óo]n))?\W*$", re.IGNORECASE)
-# A lead-in announcing the agenda its numbered items are ("El orden del día examinado por la Comisión fue el
-# siguiente:", "The Meeting adopted the following agenda:").
-_AGENDA_LEAD_RE = re.compile(
-    r"\b(?:agenda|orden del d[íi]a|ordre du jour)\b[^:.]{0,80}\b(?:the following|as follows|el siguiente|"
-    r"la siguiente|le suivant)\s*:|\b(?:the following|el siguiente)\s+(?:agenda|orden del d[íi]a)\s*:",
-    re.IGNORECASE)
 # A heading that only names what follows as objectives ("Objectives", "OBJECTIVE", "Objetivos específicos"), not
 # one about something else that has an objective ("Description and objective of the Fund").
 _OBJECTIVES_HEADING_RE = re.compile(
@@ -116,17 +103,22 @@ _OBJECTIVES_HEADING_RE = re.compile(
 # to:", "tiene como objetivos:", "busca:".
 _AIMS_RE = re.compile(r"(?:\b(?:objectives?|objetivos?)\b.*|\b(?:seeks?|aims?|busca[n]?|pretende[n]?)(?: to| a)?):\s*$",
                       re.IGNORECASE)
-# A heading that is only an agenda's name ("ORDEN DEL DIA", "Provisional agenda", "Temario"), and a lead-in
-# announcing the agenda ("The Committee adopted the following agenda:", "El orden del día ... fue el siguiente:"),
-# not a programme of work called an agenda ("The 2030 Agenda sets out the following goals:").
+# A heading that only names a meeting's agenda or programme ("ORDEN DEL DIA", "Provisional agenda", "Temario",
+# "B. PROGRAMA DE LA REUNIÓN"), and a lead-in announcing the agenda ("The Committee adopted the following agenda:",
+# "El orden del día ... fue el siguiente:"); not an agenda of policy ("The 2030 Agenda sets out the following
+# goals:"), nor a programme of work or of grants.
 _AGENDA_HEADING_RE = re.compile(
-    r"^\W*(?:(?:[IVXLC]{1,5}|[A-H]|\d{1,2})[.)]\s*)?"  # its mark ("III. AGENDA")
-    r"(?:(?:provisional|draft|annotated|preliminary|proyecto\s+de)\s+)?(?:agenda|orden\s+del\s+d[ií]a|temario)"
-    r"(?:\s+(?:provisional|preliminar|anotad[oa]))?\W*$", re.IGNORECASE)
+    r"^\W*(?:(?:[IVXLC]{1,5}|[A-Z]|\d{1,2})[.)]\s*)?"  # its mark ("III. AGENDA")
+    r"(?:(?:provisional|draft|annotated|preliminary|proyecto\s+de)\s+)?(?:agenda|orden\s+del\s+d[ií]a|temario|"
+    r"ordre\s+du\s+jour|programa\s+de\s+la\s+(?:reuni[óo]n|sesi[óo]n|conferencia|jornada)|"
+    r"program(?:me)?\s+of\s+the\s+(?:meeting|session|conference))"
+    r"(?:\s+(?:provisional|preliminar|anotad[oa]|of\s+the\s+meeting|de\s+la\s+reuni[óo]n))?\W*$", re.IGNORECASE)
 _AGENDA_LEAD_RE = re.compile(
     r"(?:\b(?:following|siguiente)\s+(?:(?:provisional|draft|preliminary)\s+)?(?:agenda|orden\s+del\s+d[ií]a|temario)"
     r"\b[^.:;]{0,60}|\b(?:agenda|orden\s+del\s+d[ií]a|temario)\b[^.:;]{0,80}\b(?:(?:was|is)\s+(?:as\s+follows|the\s+"
-    r"following)|(?:fue|es)\s+(?:el\s+siguiente|como\s+sigue)))\s*:\s*$", re.IGNORECASE)
+    r"following)|(?:fue|es)\s+(?:el\s+siguiente|como\s+sigue)))\s*:\s*$"
+    r"|\b(?:agenda|orden\s+del\s+d[íi]a|ordre\s+du\s+jour)\b[^:.]{0,80}\b(?:the\s+following|as\s+follows|"
+    r"el\s+siguiente|la\s+siguiente|le\s+suivant)\s*:", re.IGNORECASE)
 _TRAILING_NOTE_RE = re.compile(r"\s*\[[^\]]*\]$")
 _SENTENCE_END_RE = re.compile(r"[.?!](?=\s|$)")
 _FIELD_RE = re.compile(r"^(?P<label>[A-ZÁÉÍÓÚÑ][^:\d]{0,40}):\s+\S")
