@@ -6127,3 +6127,30 @@ def test_a_running_title_repeating_the_covers_lines_is_the_covers() -> None:
               "Élection du Bureau de la Commission\n\n"
               "2. Sur proposition du représentant du Pérou, la Commission a élu son Président.\n")
     assert "Élection" in first_words(report)
+
+
+def test_an_editors_note_announcing_the_full_wording_below_is_no_provision() -> None:
+    """A host's note over a Summit's plan saying that the full wording or version of the text is below ("What is
+    printed below is the full wording of the Plan of Action ...:", "On trouvera ci-après la version complète du
+    Plan d'action ..."): the text begins under it; a first paragraph that says a complete version of a report
+    will be published, nothing below, is the body's."""
+    english = ("Third Summit of the Americas\nPlan of Action\n\n"
+               "What is printed below is the full wording of the Plan of Action adopted by the leaders gathered at "
+               "the Third Summit of the Americas in the capital:\n\n"
+               "We, the Heads of State and Government of the Americas, resolved to act together, adopt this Plan "
+               "of Action.\n\nI. Labor\n\n1. Governments will strengthen their labor ministries.\n")
+    assert first_words(english)[0] == "We,"
+    french = ("Troisième Sommet des Amériques\nPlan d'action\n\n"
+              "On trouvera ci-après la version complète du Plan d'action, tel que les dirigeants réunis au Troisième "
+              "Sommet l'ont adopté.\n\n"
+              "Nous, les chefs d'État et de gouvernement des Amériques, adoptons le présent Plan d'action.\n\n"
+              "I. Travail\n\n1. Les gouvernements renforceront leurs ministères du travail.\n")
+    assert first_words(french)[0] == "Nous,"
+    report = ("Rapport d'activités 2040\n\n"
+              "La version complète du rapport sera publiée en mars, avec ses annexes statistiques.\n\n"
+              "Le Secrétariat a tenu quatre réunions techniques au cours de l'année.\n")
+    assert first_words(report) == ["La", "Le"]
+    minutes = ("Minutes of the Second Meeting\n\n"
+               "The complete wording of the agreement reached on training will follow once the delegations approve "
+               "it.\n\nThe meeting opened at ten o'clock with the election of its chair.\n")
+    assert first_words(minutes) == ["The", "The"]

@@ -706,13 +706,21 @@ def _after_news_dateline(lines: list[Line], start: int) -> int:
 
 # An editor's note announcing the text it precedes ("El siguiente es el texto completo de la Declaración ...:",
 # "A continuación se transcribe íntegramente la Declaración:", "The full text of the Declaration follows:", "Le texte
-# qui suit reproduit en entier le Plan d'action ...").
+# qui suit reproduit en entier le Plan d'action ...", "What appears below is the full wording of the Plan ...:", "On
+# trouvera ci-après la version complète du Plan ...").
 ANNOUNCEMENT_RE = re.compile(
     r"\b(?:texto completo|texto [íi]ntegro|[íi]ntegramente|se transcribe|transcribe a continuaci[óo]n|"
     r"(?:full|complete) text|"
     r"texte (?:complet|int[ée]gral)|text reads as follows|le texte qui suit|the following text|"
     r"el texto que sigue|o texto a seguir|"
-    r"text (?:of the \w+ )?follows)\b", re.IGNORECASE)
+    r"text (?:of the \w+ )?follows)\b|"
+    # the whole wording or version of a named text, said to be below: "What appears below is the full wording of
+    # the Plan ...", "On trouvera ci-après la version complète du Plan ..." (not "the complete version of the
+    # report will be published")
+    r"^(?=.*\b(?:below|follows|following|ci-apr[èe]s|ci-dessous|suivante?|a continuaci[óo]n|siguiente|abaixo|"
+    r"a seguir)\b).*\b(?:(?:full|complete|entire) wording of|version (?:compl[èe]te|int[ée]grale) (?:du|de la|des|d)|"
+    r"versi[óo]n (?:completa|[íi]ntegra) (?:del|de la|de los)|vers[ãa]o (?:completa|integral) (?:do|da|dos))\b",
+    re.IGNORECASE)
 _NOTE_LINES = 3  # an editor's note before the text is this short: a paragraph, the line announcing it
 
 
