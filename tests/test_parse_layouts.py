@@ -6154,3 +6154,21 @@ def test_an_editors_note_announcing_the_full_wording_below_is_no_provision() -> 
                "The complete wording of the agreement reached on training will follow once the delegations approve "
                "it.\n\nThe meeting opened at ten o'clock with the election of its chair.\n")
     assert first_words(minutes) == ["The", "The"]
+
+
+def test_the_signatories_few_words_with_a_comma_for_a_colon_lead_in_their_decisions() -> None:
+    """A declaration's operative part led in by the signatories' few words with a comma for their colon ("We
+    agree,") alone on their line: the words are a paragraph leading in, and each numbered paragraph completing
+    them ("2. To present ...", a verb not among those that ask for action) is a mandate; a longer paragraph that
+    commits and ends on a comma leads nothing in (the preamble's gerund after it is no act completing it)."""
+    text = ("We, the Ministers of Labor of the Americas, gathered in Lima for our annual meeting,\n\n"
+            "Wishing to give our ministries a clearer voice in the region's forums;\n\n"
+            "We agree,\n\n"
+            "1. To request the Technical Secretariat to draft a note on the options before us.\n\n"
+            "2. To present that note to the delegations at their next meeting in the first half of 2041.\n")
+    assert [(own_text(text, p).split()[0], p.kind) for p in parse_document(text).provisions][2:] == [
+        ("We", Kind.PARAGRAPH), ("1.", Kind.MANDATE), ("2.", Kind.MANDATE)]
+    longer = ("We, the Ministers of Labor of the Americas, gathered in Lima,\n\n"
+              "We decide to create a regional fund for training, which the Bank will manage,\n\n"
+              "Recalling the work of the Conference since 2030, our delegations met twice this year.\n")
+    assert [p.kind for p in parse_document(longer).provisions][1:] == [Kind.MANDATE, Kind.PARAGRAPH]

@@ -402,6 +402,12 @@ def _is_lead_label(text: str) -> bool:
     return text.endswith(":") and len(text.split()) <= 8
 
 
+def _commits_with_comma(text: str) -> bool:
+    """The signatories' few words of commitment alone, a comma for their colon ("We decide,", "Acordamos,"): a
+    lead-in to the paragraphs that complete it."""
+    return text.rstrip().endswith(",") and len(text.split()) <= _LABEL_WORDS and is_operative(text, infinitive=False)
+
+
 class Roles:
     """The kinds of a document's provisions, knowing its type (None: not known) and the language it is
     read in."""
@@ -434,7 +440,8 @@ class Roles:
         if RESOLUTION_CUE_RE.match(text):
             self.committed = False
             self._preamble = True
-        elif not heading and (text.rstrip().endswith(":") or _GLUED_COMMITMENT_RE.search(text)):
+        elif not heading and (text.rstrip().endswith(":") or _GLUED_COMMITMENT_RE.search(text)
+                              or _commits_with_comma(text)):
             # a lead-in: the signatories' commitment ("COMMIT TO:", "We pledge to:", or their verb in capitals
             # ending a preamble glued onto one line) opens a run of what they commit to, through the headings
             # that group it; another lead-in ends it
@@ -529,7 +536,7 @@ class Roles:
         if (headings and _AGENDA_HEADING_RE.match(headings[0]) and not _SENTENCE_END_RE.search(text)
                 and not text.endswith(":") and not field_line):
             return Kind.AGENDA_ITEM  # an entry of the agenda under its name, its number lost: no sentence
-        if _is_lead_label(text) or _RESOLVES_ALONE_RE.match(text):
+        if _is_lead_label(text) or _RESOLVES_ALONE_RE.match(text) or _commits_with_comma(text):
             # "Governments will:": a plan's lead-in saying who is to act directs as its items do
             return Kind.MANDATE if self.mandating and _MODAL_LEAD_RE.search(text) else Kind.PARAGRAPH
         if self.doc_type is DocType.PLAN_OF_ACTION and OPENING_RE.match(text) and not _only_recognizes(text):
