@@ -6172,3 +6172,28 @@ def test_the_signatories_few_words_with_a_comma_for_a_colon_lead_in_their_decisi
               "We decide to create a regional fund for training, which the Bank will manage,\n\n"
               "Recalling the work of the Conference since 2030, our delegations met twice this year.\n")
     assert [p.kind for p in parse_document(longer).provisions][1:] == [Kind.MANDATE, Kind.PARAGRAPH]
+
+
+def test_a_cover_in_capitals_glued_onto_the_opening_sentence_is_cut_from_it() -> None:
+    """A text stored on one line, its meeting's name and title in capitals glued onto its first sentence ("XV
+    CONFERENCIA ... COMUNICADO FINAL La XV Conferencia ... se reunió ...", names filling the sentence): the capitals
+    are the cover, the body begins with the sentence; a numbered heading, a part's heading and a resolution's
+    subject in capitals glued so stay where they were."""
+    spanish = ("XV CONFERENCIA REGIONAL SOBRE EMPLEO JUVENIL COMUNICADO FINAL La XV Conferencia Regional sobre Empleo "
+               "Juvenil (CREJ) se reunió en Tegucigalpa, Honduras, con delegaciones de Belice, Canadá, Costa Rica, El "
+               "Salvador, Estados Unidos, Guatemala, México, Nicaragua y Panamá. Las delegaciones acordaron reforzar "
+               "los servicios de empleo.\n")
+    doc = parse_document(spanish)
+    assert doc.metadata.title == "XV CONFERENCIA REGIONAL SOBRE EMPLEO JUVENIL COMUNICADO FINAL"
+    assert first_words(spanish) == ["La"]
+    heading = ("I. INTRODUCCIÓN Y ANTECEDENTES DE LA REUNIÓN La Conferencia se reunió en Lima con la presencia de "
+               "veinte delegaciones y de los organismos invitados. 1. Los Ministros aprobaron la agenda.\n")
+    assert first_words(heading)[:2] == ["I.", "La"]
+    part = ("ANTECEDENTES DE LA RED INTERAMERICANA PARA LA ADMINISTRACIÓN LABORAL La Red fue creada en 2005 por los "
+            "Ministros de Trabajo para fortalecer la cooperación entre sus ministerios. Desde entonces ha organizado "
+            "talleres.\n")
+    assert first_words(part) == ["ANTECEDENTES"]
+    subject = ("EL CONSEJO PERMANENTE DE LA ORGANIZACIÓN DE LOS ESTADOS AMERICANOS, Considerando que la cooperación "
+               "entre los ministerios de trabajo de la región ha crecido en los últimos años; RESUELVE: 1. Encomendar "
+               "a la Secretaría un informe sobre el tema.\n")
+    assert first_words(subject)[0] == "EL"

@@ -432,10 +432,11 @@ def _caps_run_ends(raw: str, stop: int) -> list[int]:
     return [*out, last] if run >= _CAPS_RUN else out
 
 
-def _sentence_at(raw: str, pos: int) -> bool:
+def _sentence_at(raw: str, pos: int, *, opening: bool = False) -> bool:
     """Whether a sentence in mixed case begins at ``pos``: a capitalised word, then enough words to its end, many
-    in lower case from the first ones on (a title that seems to run on into it has few), no symbol, no title in
-    capitals."""
+    in lower case from the first ones on (a title that seems to run on into it has few; ``opening``: where a title
+    in capitals ends on it, so that the case tells where it begins, only more than a cover's share in its first
+    words, as a meeting's name or a list of countries may fill it), no symbol, no title in capitals."""
     first = raw[pos:].split(maxsplit=1)[0].lstrip("¿¡\"“").rstrip(",")
     if not (first[:1].isupper() and first.isalpha() and not first.isupper()):
         return False
@@ -444,7 +445,26 @@ def _sentence_at(raw: str, pos: int) -> bool:
     words = span.split()[:_PROSE_SPAN]
     return (len(words) >= _PROSE_WORDS and not _SYMBOL_RE.search(span)
             and not _caps_run_ends(span, len(span))
-            and min(_lower_share(words), _lower_share(words[:_PROSE_OPENING])) >= _PROSE_LOWER)
+            and (_lower_share(words[:_PROSE_OPENING]) >= _COVER_LOWER if opening
+                 else min(_lower_share(words), _lower_share(words[:_PROSE_OPENING])) >= _PROSE_LOWER))
+
+
+_CAPS_COVER_WORDS = 5  # a meeting's name and the text's title in capitals, no numbered heading, are this long
+# What a cover in capitals is not: a numbered heading ("I. INTRODUCCIÓN ..."), the heading of a part
+# ("ANTECEDENTES DE LA RED ...", "BACKGROUND TO THE MEETING ...").
+_NOT_CAPS_COVER_RE = re.compile(
+    r"^\s*(?:(?:[IVXLC]+|[A-Z]|\d{1,2})[.)]|(?:introduction|introducci[óo]n|background|antecedentes|context|"
+    r"contexto|pre[áa]mbulo|preamble|objetivos?|objectives?|justificaci[óo]n|rationale|resumen|summary)\b)",
+    re.IGNORECASE)
+
+
+def _caps_cover(cover: str) -> bool:
+    """Whether ``cover`` is all in capitals, long enough for a meeting's name and a title ("VII CONFERENCIA
+    REGIONAL SOBRE MIGRACION COMUNICADO CONJUNTO"), and no heading (see ``_NOT_CAPS_COVER_RE``) nor a resolution's
+    subject, which ends on a comma ("EL CONSEJO PERMANENTE ...,")."""
+    words = [w for w in cover.split() if any(c.isalpha() for c in w)]
+    return (len(words) >= _CAPS_COVER_WORDS and not _NOT_CAPS_COVER_RE.match(cover)
+            and not cover.rstrip().endswith(",") and not any(c.islower() for w in words for c in w))
 
 
 def _cover_cut(raw: str) -> int:
@@ -457,10 +477,15 @@ def _cover_cut(raw: str) -> int:
             | {m.end() for m in _YEAR_END_RE.finditer(raw, 0, limit)} | set(_caps_run_ends(raw, limit)))
     for end in sorted(ends):
         cover = raw[:end]
-        if not (_SYMBOL_RE.search(cover) or _YEAR_RE.search(cover)) or _lower_share(cover.split()) >= _COVER_LOWER:
+        capitals = _caps_cover(cover)
+        if not (_SYMBOL_RE.search(cover) or _YEAR_RE.search(cover) or capitals) or \
+                _lower_share(cover.split()) >= _COVER_LOWER:
             continue
         pos = end + len(raw[end:]) - len(raw[end:].lstrip())
-        if pos < limit and _sentence_at(raw, pos):
+        # after a title in capitals, a place and its comma ("Managua, Nicaragua, ...") goes on with the cover
+        if capitals and raw[pos:].split(maxsplit=1)[0].endswith(","):
+            continue
+        if pos < limit and _sentence_at(raw, pos, opening=capitals):
             return pos
     return 0
 
