@@ -6197,3 +6197,38 @@ def test_a_cover_in_capitals_glued_onto_the_opening_sentence_is_cut_from_it() ->
                "entre los ministerios de trabajo de la región ha crecido en los últimos años; RESUELVE: 1. Encomendar "
                "a la Secretaría un informe sobre el tema.\n")
     assert first_words(subject)[0] == "EL"
+
+
+def test_a_hard_wrapped_lead_in_ends_on_its_colon_at_a_full_line() -> None:
+    """A plan hard-wrapped with no blank lines, a chapeau ending on its colon at a full line's end, the paragraph it
+    leads in opening under it ("... et ses organes:" / "Partager les ..."): two paragraphs, as the colon ends the
+    lead-in; a list of names ("Argentine, Barbade, ...") or a speaker's words carried on after a colon at a full
+    line's end stay in their paragraph."""
+    text = ("PLAN D'ACTION\n"
+            "Participation et dialogue social\n"
+            "Conscients que la qualité de la vie démocratique dépend de la place donnée aux travailleurs,\n"
+            "aux employeurs et à leurs organisations dans les décisions publiques, et constatant que des\n"
+            "institutions de concertation stables et dotées de moyens suffisants facilitent les réformes:\n"
+            "Renforcer les conseils nationaux du travail et les outils qui permettent d'associer les\n"
+            "partenaires sociaux à l'élaboration des politiques d'emploi, en particulier pour la formation\n"
+            "des représentants et la tenue des consultations tripartites;\n"
+            "Soutenir les ministères du travail dans la modernisation de leurs services d'inspection.\n")
+    assert [w for w in first_words(text) if w != "Participation"] == ["Conscients", "Renforcer", "Soutenir"]
+    names = ("Rapport de la réunion\n\n"
+             "Le Secrétariat technique a préparé ce rapport à la demande des délégations, qui souhaitaient\n"
+             "garder une trace des échanges tenus pendant les deux journées de travail consacrées à la\n"
+             "formation professionnelle et à l'emploi des jeunes dans les pays de la région.\n"
+             "La réunion s'est tenue à Lima les 3 et 4 mai 2040, en présence des délégations des pays\n"
+             "suivants, qui ont toutes pris part aux débats sur la formation et l'emploi des jeunes:\n"
+             "Argentine, Barbade, Brésil, Canada, Chili, Colombie, Équateur, Mexique, Panama et\n"
+             "Pérou, ainsi que des représentants des organisations d'employeurs et de travailleurs.\n")
+    assert first_words(names) == ["Le", "La"]
+    said = ("Compte rendu\n\n"
+            "La séance s'est ouverte à dix heures, sous la présidence de la délégation du pays hôte, qui a\n"
+            "souhaité la bienvenue aux participants et présenté l'ordre du jour adopté par les délégations\n"
+            "lors de la réunion préparatoire tenue au mois de mars dans la même ville.\n"
+            "À l'ouverture de la séance, la Ministre du Travail du pays hôte a rappelé les progrès de la\n"
+            "région en matière d'emploi des jeunes et des femmes au cours des dernières années, et a déclaré:\n"
+            "Nous devons maintenant aller plus loin et donner à chaque jeune une formation de qualité,\n"
+            "car sans elle aucune politique d'emploi ne peut réussir dans la durée ni dans la région.\n")
+    assert first_words(said) == ["La", "À"]

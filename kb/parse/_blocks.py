@@ -266,6 +266,20 @@ def _continues(block: Block, line: Line, *, after_blank: bool = False) -> bool:
             and not RESOLUTION_CUE_RE.match(line.text))
 
 
+# Words that put a speaker's words after a colon ("the Minister said:"): a quotation, no paragraph of its own.
+_SAID_RE = re.compile(r"\b(?:said|stated|added|declared|noted|dijo|señaló|afirmó|agregó|declaró|indicó|a déclaré|"
+                      r"a dit|a ajouté|disse|afirmou|declarou)\s*:$", re.IGNORECASE)
+
+
+def _leads_in(previous: str, line: str) -> bool:
+    """Whether a hard-wrapped line ending on a colon leads in a paragraph opening on the line under it: a sentence
+    opens there (a capital, then a word in lower case: "Partager les ..."), not a list of names carried on
+    ("Argentina, Barbados, ...") nor a speaker's words."""
+    words = line.split()
+    return (previous.rstrip().endswith(":") and not _SAID_RE.search(previous.rstrip()) and len(words) >= 2
+            and words[0][:1].isupper() and words[0][-1:].isalpha() and words[1][:1].islower())
+
+
 @dataclass(frozen=True)
 class _Wrap:
     """How a hard-wrapped text is cut: the width of its full lines (0: the text is not wrapped)."""
@@ -280,6 +294,8 @@ class _Wrap:
             return False  # a short line ends its paragraph
         if not _ends_sentence(previous.text):
             return True
+        if _leads_in(previous.text, line.text) and len(line.text) >= 0.5 * self.width:
+            return False  # a lead-in ends on its colon, the paragraph it leads in opens under it
         if len(line.text.split()) <= 2 and not _ends_sentence(line.text):
             return False  # a paragraph's first words alone on its first line ("Share best / practices ...")
         # A sentence ended at the line's end: the same paragraph only if the next word would not
