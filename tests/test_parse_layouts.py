@@ -6232,3 +6232,24 @@ def test_a_hard_wrapped_lead_in_ends_on_its_colon_at_a_full_line() -> None:
             "Nous devons maintenant aller plus loin et donner à chaque jeune une formation de qualité,\n"
             "car sans elle aucune politique d'emploi ne peut réussir dans la durée ni dans la région.\n")
     assert first_words(said) == ["La", "À"]
+
+
+def test_a_french_plans_infinitives_and_its_governments_will_are_mandates() -> None:
+    """A Summit's plan in French, its enacting words ending "nos gouvernements vont:" and its unnumbered
+    paragraphs opening on an infinitive ("Renforcer les ...", "Poursuivre la ..."): mandates, as in English or
+    Spanish; a paragraph that describes, even with "doivent" in it, one opening on a preposition so ending ("Entre
+    les deux Sommets ...") and one that only recalls ("Rappeler les ...") are paragraphs."""
+    text = ("PLAN D'ACTION\n\n"
+            "Afin de renforcer la démocratie et de créer la prospérité, nos gouvernements vont:\n\n"
+            "1. POUR DES MARCHÉS DU TRAVAIL PLUS JUSTES\n\n"
+            "Partout dans la région, les ministères du travail modernisent leurs services, et chacun convient que "
+            "employeurs et travailleurs doivent y contribuer.\n\n"
+            "Entre les deux Sommets, les ministères ont tenu trois réunions techniques sur l'inspection.\n\n"
+            "Rappeler les engagements pris lors du Sommet précédent en matière d'emploi des jeunes.\n\n"
+            "Renforcer les services publics d'emploi et leur coopération avec les organisations d'employeurs;\n\n"
+            "Poursuivre la modernisation des services d'inspection du travail.\n")
+    doc = parse_document(text)
+    assert doc.metadata.type == "PlanOfAction"
+    assert [(own_text(text, p).split()[0], p.kind) for p in doc.provisions] == [
+        ("Afin", Kind.MANDATE), ("1.", Kind.SECTION), ("Partout", Kind.PARAGRAPH), ("Entre", Kind.PARAGRAPH),
+        ("Rappeler", Kind.PARAGRAPH), ("Renforcer", Kind.MANDATE), ("Poursuivre", Kind.MANDATE)]
