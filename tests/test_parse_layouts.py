@@ -6253,3 +6253,18 @@ def test_a_french_plans_infinitives_and_its_governments_will_are_mandates() -> N
     assert [(own_text(text, p).split()[0], p.kind) for p in doc.provisions] == [
         ("Afin", Kind.MANDATE), ("1.", Kind.SECTION), ("Partout", Kind.PARAGRAPH), ("Entre", Kind.PARAGRAPH),
         ("Rappeler", Kind.PARAGRAPH), ("Renforcer", Kind.MANDATE), ("Poursuivre", Kind.MANDATE)]
+
+
+def test_the_place_and_date_a_text_closes_on_are_no_provision() -> None:
+    """A declaration closing on its place and date alone on the last line ("Lima, Peru, March 4th, 2040"), a page's
+    share button under it: where and when it was done, no provision; a list of meetings whose last entry's place
+    and date end it, under the meeting's name, keeps that entry."""
+    text = ("We, the Ministers of Labor of the Americas, assembled in Lima for our annual meeting,\n\n"
+            "We decide,\n\n1. To request the Technical Secretariat to draft a note on the options before us.\n\n"
+            "2. To present that note to the delegations at their next meeting.\n\n"
+            "Lima, Peru, March 4th, 2040\n\nShare this:\n")
+    assert first_words(text) == ["We,", "We", "1.", "2."]
+    meetings = ("Meetings of the Working Group\n\nThe Working Group met twice in its first year.\n\n"
+                "First Meeting of the Working Group\n"
+                "Quito, Ecuador, 12 de agosto de 2041\n")
+    assert "Quito," in [w for p in parse_document(meetings).provisions for w in own_text(meetings, p).split()]

@@ -35,7 +35,14 @@ from kb.model import Correction, DocType, Kind, Provision
 from kb.parse._blocks import Block, blocks
 from kb.parse._corrections import place
 from kb.parse._cover import CoverMetadata, conference_named, is_title_line, read_cover, typed_as_page
-from kb.parse._front import closing_adoption_note, front_matter, inner_covers, letter_furniture, signature_block
+from kb.parse._front import (
+    closing_adoption_note,
+    closing_dateline,
+    front_matter,
+    inner_covers,
+    letter_furniture,
+    signature_block,
+)
 from kb.parse._layout import segments
 from kb.parse._lines import FOOTNOTE_LINE_RE, MONTHS, SYMBOL_LINE_RE, TABLE_RULE_RE, Line, Tok, classify, is_upper
 from kb.parse._roles import Roles, mandates_banner
@@ -270,7 +277,7 @@ def parse_document(text: str, *, source: str = "<text>", doc_type: DocType | str
     body_lines = [replace(line, tok=Tok.NOISE) if i in front.toc and line.start not in placed.named else line
                   for i, line in enumerate(lines) if i >= body_start]
     not_text = (signature_block(body_lines) | inner_covers(body_lines) | letter_furniture(body_lines)
-                | closing_adoption_note(body_lines))
+                | closing_adoption_note(body_lines) | closing_dateline(body_lines))
     body_lines = [replace(line, tok=Tok.NOISE) if k in not_text and line.start not in placed.named else line
                   for k, line in enumerate(body_lines)]
     continues = placed.offsets("continues") | placed.spanned(lines, "heading", "continues")

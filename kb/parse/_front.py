@@ -59,8 +59,8 @@ from kb.parse._blocks import (
 from kb.parse._layout import SENTENCE_STARTERS, follows
 from kb.parse._lines import DATELINE_RE, Line, Tok, is_upper
 
-__all__ = ["ANNOUNCEMENT_RE", "Front", "closing_adoption_note", "front_matter", "inner_covers", "is_prose",
-           "letter_furniture", "signature_block"]
+__all__ = ["ANNOUNCEMENT_RE", "Front", "closing_adoption_note", "closing_dateline", "front_matter", "inner_covers",
+           "is_prose", "letter_furniture", "signature_block"]
 
 _TOC_HEAD_RE = re.compile(
     # "NDICE": "ÍNDICE" as a converter that drops accented letters prints it
@@ -1036,6 +1036,28 @@ def closing_adoption_note(lines: list[Line]) -> frozenset[int]:
             and before.text.rstrip("\"”’')] ")[-1:] in ".;"):
         return frozenset({shown[-1]})
     return frozenset()
+
+
+# A page's button under the text it closes ("Share this:", "Compartir").
+_SHARE_BUTTON_RE = re.compile(r"^\s*(?:share|compartir|compartilhe|partager)(?:\s+(?:this|esta|esto|on|en))?\s*:?\s*$",
+                              re.IGNORECASE)
+_DATELINE_WORDS_CLOSING = 10
+
+
+def closing_dateline(lines: list[Line]) -> frozenset[int]:
+    """The place and date a text closes on, alone on its last line with text (a page's share button under it at
+    most), under a sentence ("Belén, Costa Rica, January 29th, 2015"): where and when it was done, like the
+    cover's place and date, no provision; its index, and the button's, a page's furniture."""
+    shown = [i for i, line in enumerate(lines) if line.tok not in (Tok.BLANK, Tok.NOISE)]
+    button = {shown.pop()} if shown and _SHARE_BUTTON_RE.match(lines[shown[-1]].text) else set()
+    if len(shown) < 2:
+        return frozenset(button)
+    last, before = lines[shown[-1]], lines[shown[-2]]
+    if (last.tok is Tok.TEXT and not last.inline and DATELINE_RE.match(last.text)
+            and len(last.text.split()) <= _DATELINE_WORDS_CLOSING
+            and before.text.rstrip("\"”’')] ")[-1:] in ".;"):
+        return frozenset({shown[-1], *button})
+    return frozenset(button)
 
 
 # A resolution's symbol alone on its line ("AG/RES. 2315 (XXXVII-O/07)", "CP/RES. 908 (1567/06)").

@@ -31,10 +31,11 @@ MONTHS = {
 }
 _MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
 # A line that only dates what it heads: a day, perhaps after a weekday, a place or a label ("News | 4 May 2020",
-# "Lima, 24 de septiembre de 2021", "Tuesday, November 12, 2013", "10/15/2004").
+# "Lima, 24 de septiembre de 2021", "Tuesday, November 12, 2013", "Belén, January 29th, 2015", "10/15/2004").
 DATELINE_RE = re.compile(
     rf"^\s*(?:[^\d|]{{1,40}}(?:\||,|\s[-\u2013])\s*)?(?:\d{{1,2}}\s+(?:de\s+)?(?:{_MONTH_NAMES})\s*,?\s+(?:de\s+)?"
-    rf"|(?:{_MONTH_NAMES})\s+\d{{1,2}}\s*,\s*|\d{{1,2}}/\d{{1,2}}/)(?:19|20)\d{{2}}\.?\s*$", re.IGNORECASE)
+    rf"|(?:{_MONTH_NAMES})\s+\d{{1,2}}(?:st|nd|rd|th)?\s*,\s*|\d{{1,2}}/\d{{1,2}}/)(?:19|20)\d{{2}}\.?\s*$",
+    re.IGNORECASE)
 # "III. AREAS OF CONSENSUS", "A. ORGANIZATION", "A.ORGANIZATION", " 1. BACKGROUND"; an arabic number needs
 # its space ("2.3 RESULTS" is not section 2), and a letter is no mark in an abbreviation ("U.S. Department").
 _SECTION_RE = re.compile(
