@@ -6268,3 +6268,54 @@ def test_the_place_and_date_a_text_closes_on_are_no_provision() -> None:
                 "First Meeting of the Working Group\n"
                 "Quito, Ecuador, 12 de agosto de 2041\n")
     assert "Quito," in [w for p in parse_document(meetings).provisions for w in own_text(meetings, p).split()]
+
+
+_SPEECH_PAGE = ("Skip to main content\n\n"
+                "Forum on Social Dialogue and Decent Work in the Americas: towards stronger labor institutions\n\n"
+                "14 March 2041|Speech\n\n"
+                "Remarks by Ana Gómez, Assistant Secretary General of the OAS.\n\n"
+                "Forum on Social Dialogue\n\n"
+                "Panama City, 13 and 14 March 2041\n\n"
+                "Good morning to all of you. It is a pleasure to open this forum with the ministers, the workers and "
+                "the employers of the region, who have come from so far to be with us.\n\n"
+                "Let me thank the Government of Panama for hosting us and for its support to the forum.\n")
+
+
+def test_a_speech_pages_cover_over_its_salutation_is_no_text() -> None:
+    """A speech's page prints a cover over its text (the occasion, the date and "Speech", the speaker, the place
+    and date): the text begins at its first salutation."""
+    doc = parse_document(_SPEECH_PAGE)
+    assert [own_text(_SPEECH_PAGE, p)[:12] for p in doc.provisions] == ["Good morning", "Let me thank"]
+
+
+def test_a_heading_and_a_narrative_line_over_a_salutation_stay_text() -> None:
+    """Over a speech quoted in a report, a narrative sentence or a numbered paragraph is the text's, not a speech
+    page's cover."""
+    summary = ("Opening session\n\n"
+               "The Minister of Labour of Panama delivered the opening remarks on 13 March 2041.\n\n"
+               "Good morning to all of you, she said, and welcomed the delegations of the member states to the "
+               "forum on social dialogue.\n")
+    assert [own_text(summary, p)[:12] for p in parse_document(summary).provisions][:1] == ["The Minister"]
+    report = ("Forum on Social Dialogue, Panama City, 13 March 2041\n\n"
+              "Opening speech\n\n"
+              "1. The Minister of Labour of Panama opened the forum.\n\n"
+              "Good morning to all of you. It is an honour for my country to host this meeting of the ministers of "
+              "labor of the Americas.\n")
+    assert [own_text(report, p)[:12] for p in parse_document(report).provisions][:1] == ["1. The Minis"]
+
+
+_GLUED_SPEECH = ("Download closing remarks\nTranscript\n"
+                 "CLOSING REMARKS OF THE FORUM Ana Gómez - Executive Director of the Institute Good morning, Let me "
+                 "begin with the figures of this meeting, which brought together more than five hundred participants "
+                 "from twenty countries of the region. Over three days we compared what each country does to prevent "
+                 "accidents at work, and I believe we reached the goal we set ourselves.\n")
+
+
+def test_a_speech_glued_to_its_cover_begins_at_its_greeting() -> None:
+    """A host's transcription gluing a speech's title and speaker onto its text: the text begins at its greeting.
+    A sentence that names a greeting further on is not cut there."""
+    doc = parse_document(_GLUED_SPEECH)
+    assert [own_text(_GLUED_SPEECH, p)[:12] for p in doc.provisions] == ["Good morning"]
+    story = ("MINISTERS MEET IN PANAMA The Minister opened the forum with a warm Good morning to the delegations "
+             "and asked them to agree on a plan of action before the end of the year.\n")
+    assert [own_text(story, p)[:12] for p in parse_document(story).provisions] == ["MINISTERS ME"]

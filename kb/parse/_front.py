@@ -17,7 +17,9 @@ over its transcript of the text ("Transcript of ...", "Transcription") is never 
 editor's note announcing the text ("A continuación se transcribe íntegramente la Declaración:"), nor a
 news story's headline, standfirst and captions over its dateline ("SANTO DOMINGO. Los ministros ..."), nor the
 text's first line and a copy of it right under it, case aside (a host's lowercased copy of the cover line), nor
-a site's lines down to its breadcrumb trail ("You are here:", "Está en:" and the pages leading to this one).
+a site's lines down to its breadcrumb trail ("You are here:", "Está en:" and the pages leading to this one), nor a
+speech page's cover over its first salutation (the occasion, the date, the speaker: one line naming the speech, one
+dated).
 
 A table of contents (``CONTENTS``, ``INDEX``, ``ÍNDICE``, ``CONTENIDO``..., a run of entries with
 dot leaders and page numbers, a run of entries between page numbers alone on their lines, or a run of sibling
@@ -1225,6 +1227,43 @@ def _after_repeated_head(lines: list[Line]) -> int:
     return shown[1] if doubled else shown[1] + 1
 
 
+# A speech page's cover names it so: "20 de junio de 2016|Discurso", "Palabras de apertura de ...", "Remarks by ...".
+_SPEECH_RE = re.compile(r"\b(?:discurso|palabras|intervenci[óo]n|remarks|speech|address|statement|discours|"
+                        r"allocution|pronunciamento)\b", re.IGNORECASE)
+_SPEECH_COVER_LINES = 10  # a speech page's cover (title, date, speaker, occasion) has at most so many lines
+_NAMES_LOWER = 0.5  # a speaker's line ("Palabras de apertura de X, Secretario ...") is mostly names and titles
+_INNER_STOP_RE = re.compile(r"[a-záéíóúñ)]{2}[.!?]\s+\S")
+_YEAR_RE = re.compile(r"\b(?:19|20)\d{2}\b")
+
+
+def _speech_cover_line(line: Line) -> bool:
+    """Whether ``line`` may be a line of a speech page's cover: plain text, one sentence at most, not introducing what
+    follows (":"), and a line ending on a stop mostly names and titles (a speaker's), not a narrative sentence."""
+    text = line.text.rstrip()
+    if line.tok is not Tok.TEXT or _INNER_STOP_RE.search(text) or text.endswith(":"):
+        return False
+    words = text.split()
+    return not text.endswith(".") or sum(w[:1].islower() for w in words) < _NAMES_LOWER * len(words)
+
+
+def _at_salutation(lines: list[Line], start: int) -> int:
+    """Where a speech's text begins when its page prints a cover over it (the title, the date, the speaker and the
+    occasion; a line naming the speech, one dated): at its first salutation ("Buenos días a todas y a todos."), the
+    lines above being that cover; else ``start``."""
+    shown = [i for i in range(start, len(lines)) if lines[i].tok not in (Tok.BLANK, Tok.NOISE)]
+    for k, i in enumerate(shown[:_SPEECH_COVER_LINES + 1]):
+        line = lines[i]
+        if line.tok is Tok.TEXT and SALUTATION_RE.match(line.text):
+            above = [lines[j] for j in shown[:k]]
+            named = any(_SPEECH_RE.search(x.text) for x in above) and any(_YEAR_RE.search(x.text) for x in above)
+            if named and all(map(_speech_cover_line, above)):
+                return i
+            return start
+        if not _speech_cover_line(line):
+            return start
+    return start
+
+
 def _over_contents(lines: list[Line], i: int, toc: set[int]) -> bool:
     """Whether line ``i`` stands over a table of contents with no paragraph of prose between them: a cover's lines
     (its title again, a list of its versions in other languages, a bullet each), a text not beginning before its
@@ -1291,6 +1330,7 @@ def front_matter(lines: list[Line], is_title: Callable[[str], bool]) -> Front:
             start = _with_earlier_days(lines, start)
             start = _with_earlier_years(lines, start)
             start = _after_cover_copy(lines, _after_glued_cover(lines, start), toc)
+            start = _at_salutation(lines, start)
             if start < repeated:  # the cover line and its copy are no body: it begins under them
                 start = next((j for j in range(repeated, len(lines)) if lines[j].tok not in (Tok.BLANK, Tok.NOISE)),
                              len(lines))

@@ -11,12 +11,13 @@ A cut is made only where the numbering says a new part begins: the next number o
 sequence (or a ``1.`` after a colon), the next letter after a lead-in, the next section heading of
 the document's sequence followed by capitals, a bullet sign, or the opening words of a ministerial
 text after a cover (in the text's first line, its first sentence after a cover's note, date or title
-in capitals); or where a resolution's wording does: a preamble clause (in capitals, or in
-sentence case after a ";" or the subject, or after the signatories opening the line: "We, the Heads of State
-..., Underscoring ..."), the subject ("LA ASAMBLEA GENERAL,"), the operative
-part after "RESUELVE:"; or around a heading in capitals between two sentences. A short numbered
-heading glued to its first sentence (``1. Convocatoria La Asamblea ...``) is cut from it, and so is
-a short label ending a sentence's piece before the next item (``... in April. Resolutions adopted:``).
+in capitals; in any line, a speech's greeting after its title in capitals and its speaker); or where a
+resolution's wording does: a preamble clause (in capitals, or in sentence case after a ";" or the subject,
+or after the signatories opening the line: "We, the Heads of State ..., Underscoring ..."), the subject
+("LA ASAMBLEA GENERAL,"), the operative part after "RESUELVE:"; or around a heading in capitals between two
+sentences. A short numbered heading glued to its first sentence (``1. Convocatoria La Asamblea ...``) is cut
+from it, and so is a short label ending a sentence's piece before the next item (``... in April. Resolutions
+adopted:``).
 
 A slide host's transcript prints each slide on one line (after its number, or under the host's rule), its
 title glued to its text: the slide is cut into its title (a heading, ended by a title printed before or the
@@ -490,6 +491,26 @@ def _cover_cut(raw: str) -> int:
     return 0
 
 
+# A speech's greeting, its first words ("Buenos días, Permítanme ..."): inside a line, only after a cover glued on.
+_GREETING_RE = re.compile(r"(?<=\s)(?:Buen(?:os|as) (?:d[íi]as|tardes|noches)|Good (?:morning|afternoon|evening)|"
+                          r"Señoras y señores|Ladies and gentlemen|Senhoras e senhores|Bom dia|Boa tarde|Bonjour)\b")
+
+
+def _greeting_cut(raw: str) -> int:
+    """In a line holding a speech's cover and its text (a host's transcription: "CONCLUSIONES DEL CONGRESO <speaker>
+    - <office> Buenos días, ..."), where the text begins: at the greeting, the words before it opening with a title
+    in capitals, few in lower case and no sentence ending in them; or 0."""
+    m = _GREETING_RE.search(raw)
+    if m is None:
+        return 0
+    cover = raw[:m.start()]
+    words = cover.split()
+    titled = len(words) > _CAPS_RUN and all(_in_caps(w, first=k == 0) for k, w in enumerate(words[:_CAPS_RUN]))
+    if not titled or _SENTENCE_END_RE.search(cover) or _lower_share(words) >= _COVER_LOWER:
+        return 0
+    return m.start() if _sentence_at(raw, m.start()) else 0
+
+
 # A slide host's caption over the deck's transcript ("... — Presentation transcript:", "Presentation Transcript"):
 # each slide after it is printed on one line after its number, its title glued to its text.
 _DECK_TRANSCRIPT_RE = re.compile(r"\bPresentation transcript:?\s*$", re.IGNORECASE)
@@ -757,7 +778,8 @@ def _listed_heading_end(piece: str, listed: list[str]) -> int:
 def _split_line(raw: str, offset: int, no: int, seq: _Sequence, *, first: bool = False) -> list[Segment]:
     _note_line_start(raw, seq)
     # the first sentence after the cover, which may itself open with "We" ("We leave this room ...")
-    opening = min((cut for cut in (_opening_cut(raw, first=first), _cover_cut(raw) if first else 0) if cut), default=0)
+    opening = min((cut for cut in (_opening_cut(raw, first=first), _cover_cut(raw) if first else 0, _greeting_cut(raw))
+                   if cut), default=0)
     cuts = _cuts(raw, seq)
     bounds = sorted({0, *cuts, *([opening] if opening else [])})
     pieces: list[tuple[int, int]] = []
