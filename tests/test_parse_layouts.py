@@ -6319,3 +6319,25 @@ def test_a_speech_glued_to_its_cover_begins_at_its_greeting() -> None:
     story = ("MINISTERS MEET IN PANAMA The Minister opened the forum with a warm Good morning to the delegations "
              "and asked them to agree on a plan of action before the end of the year.\n")
     assert [own_text(story, p)[:12] for p in parse_document(story).provisions] == ["MINISTERS ME"]
+
+
+_FLATTENED_REPORT = ("youth employment in the caribbean: a forum of the ... · the main points of...\n\n"
+                     "24\n"
+                     "1 Caribbean Forum on Youth Employment Opening Doors: Skills and Jobs for the Young People of the "
+                     "Caribbean in a changing world of work Pegasus Hotel, Kingston, 3 - 5 May 2040 Final Report "
+                     "1. The Caribbean Forum on Youth Employment was convened by the subregional office jointly with "
+                     "the Government of Jamaica and was opened on the morning of 3 May. "
+                     "2. The Minister of Labour opened the proceedings and welcomed the delegations of the region.\n")
+
+
+def test_a_cover_glued_before_the_first_numbered_paragraph_is_no_text() -> None:
+    """A document host flattening a page onto one line glues the cover (title, venue and dates, "Final Report")
+    before the first numbered paragraph: the cover is no paragraph. Prose leading into the items on that line is."""
+    doc = parse_document(_FLATTENED_REPORT)
+    assert [own_text(_FLATTENED_REPORT, p)[:12] for p in doc.provisions] == ["1. The Carib", "2. The Minis"]
+    lead = ("youth employment in the caribbean: a forum of the ... · the main points of...\n\n24\n"
+            "In the course of 2040 the ministries of labour of the region went on with the work plan adopted at the "
+            "last meeting of the Conference and reported these advances to the Working Group 1. The public employment "
+            "services of six countries opened new offices. 2. Four ministries shared their labour market data.\n")
+    assert [own_text(lead, p)[:12] for p in parse_document(lead).provisions] == [
+        "In the cours", "1. The publi", "2. Four mini"]

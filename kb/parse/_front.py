@@ -19,7 +19,7 @@ news story's headline, standfirst and captions over its dateline ("SANTO DOMINGO
 text's first line and a copy of it right under it, case aside (a host's lowercased copy of the cover line), nor
 a site's lines down to its breadcrumb trail ("You are here:", "Está en:" and the pages leading to this one), nor a
 speech page's cover over its first salutation (the occasion, the date, the speaker: one line naming the speech, one
-dated).
+dated), nor a cover a host glued in front of the first numbered paragraph on one line (a page flattened).
 
 A table of contents (``CONTENTS``, ``INDEX``, ``ÍNDICE``, ``CONTENIDO``..., a run of entries with
 dot leaders and page numbers, a run of entries between page numbers alone on their lines, or a run of sibling
@@ -1264,6 +1264,25 @@ def _at_salutation(lines: list[Line], start: int) -> int:
     return start
 
 
+_GLUED_COVER_LOWER = 0.4  # a cover's words are capitalised (a title, a place and date) but for a few
+
+
+def _cover_glued_on(lines: list[Line], i: int) -> bool:
+    """Whether line ``i`` is a cover a host glued in front of the text's first numbered paragraph on one physical
+    line (a page flattened: "1 Tripartite Forum ... Barbados, 10 - 12 October 2006 Final Report 1. The Forum ..."):
+    the line's first piece, a "1." after it on the same line, dated, no sentence in it, few words in lower case."""
+    line = lines[i]
+    following = next((x for x in lines[i + 1:] if x.tok not in (Tok.BLANK, Tok.NOISE)), None)
+    if (line.tok is not Tok.TEXT or not line.inline or following is None or following.no != line.no
+            or following.tok is not Tok.NUMBERED or following.num.rstrip(".)") != "1"
+            or (i > 0 and lines[i - 1].no == line.no)):
+        return False
+    text = line.text.rstrip()
+    words = text.split()
+    return (bool(_YEAR_RE.search(text)) and not _INNER_STOP_RE.search(text) and text[-1:] not in ".:;!?"
+            and sum(w[:1].islower() for w in words) < _GLUED_COVER_LOWER * len(words))
+
+
 def _over_contents(lines: list[Line], i: int, toc: set[int]) -> bool:
     """Whether line ``i`` stands over a table of contents with no paragraph of prose between them: a cover's lines
     (its title again, a list of its versions in other languages, a bullet each), a text not beginning before its
@@ -1317,7 +1336,7 @@ def front_matter(lines: list[Line], is_title: Callable[[str], bool]) -> Front:
     for i, line in enumerate(lines):
         if i < floor or i in toc or line.tok in (Tok.BLANK, Tok.NOISE) or line.leader:
             continue
-        if i in quoted or i in noted or _over_contents(lines, i, toc):
+        if i in quoted or i in noted or _over_contents(lines, i, toc) or _cover_glued_on(lines, i):
             continue
         if _body_like(lines, i, width) and (symbol_entries_at(lines, i) or not _cover_follows(lines, i)):
             start = _with_label(lines, _with_lead_in(lines, _with_its_heading(lines, _after_title(lines, i, is_title))))
