@@ -6341,3 +6341,29 @@ def test_a_cover_glued_before_the_first_numbered_paragraph_is_no_text() -> None:
             "services of six countries opened new offices. 2. Four ministries shared their labour market data.\n")
     assert [own_text(lead, p)[:12] for p in parse_document(lead).provisions] == [
         "In the cours", "1. The publi", "2. Four mini"]
+
+
+_HOSTED_COPY = ("12\nInforme de la reunión subregional sobre empleo juvenil\n\n"
+                "  • Upload\n    others\n\n  • View\n    5\n\n  • Download\n    1\n\n"
+                "Embed Size (px)\n\nCitation preview\n\n"
+                "Antecedentes\n\n"
+                "La reunión examinó los programas de empleo juvenil de los países de la subregión y las lecciones "
+                "que dejaron sus evaluaciones.\n\n"
+                "Informations\n\nPublié par\nNombre de lectures 27\nLangue Español\n\nExtrait\n")
+
+
+def test_a_document_hosts_buttons_counters_and_file_fields_are_no_text() -> None:
+    """A document host prints buttons and counters over its copy ("• Upload", "• View", "Embed Size (px)",
+    "Citation preview") and the file's fields under it ("Publié par", "Nombre de lectures 27", "Langue Español",
+    "Extrait"): none of them is a provision. A bullet or a field of a page's own, with words after it, is."""
+    doc = parse_document(_HOSTED_COPY)
+    texts = [own_text(_HOSTED_COPY, p) for p in doc.provisions]
+    assert not any(t.lstrip("• ").startswith(("Upload", "View", "Download", "Embed", "Citation", "Publié",
+                                               "Nombre", "Langue", "Extrait")) for t in texts)
+    page = ("Regional workshop on youth employment\n\n"
+            "The workshop will meet in Kingston on 3 and 4 May 2040.\n\n"
+            "  • Upload your presentation to the platform before 20 April\n"
+            "  • Download the agenda and the concept note from this page\n"
+            "  • Language: English and Spanish, with interpretation\n")
+    items = [own_text(page, p)[:12] for p in parse_document(page).provisions if p.kind is Kind.ITEM]
+    assert items == ["• Upload you", "• Download t", "• Language: "]

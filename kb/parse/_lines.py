@@ -114,6 +114,11 @@ _HOST_FURNITURE_RE = re.compile(
     r"(?:regresar|volver|back|return|voltar|retour)\s+(?:al|a la|to|to the|ao|à la|au)\s+(?:[íi]ndice|index|inicio|"
     r"top|home|arriba|sommaire|topo|contents?)(?:\s+(?:button|link|bot[óo]n|enlace))?\s*$|"
     r"[^|]{1,80}\d\s?(?:kb|mb)\s*$|"  # a link to a file, its size after its name ("PDF icon Agenda 345.03 KB")
+    # a document host's buttons and counters over its copy ("• Upload", "Embed Size (px)", "Citation preview",
+    # "Extrait") and its fields of the file ("Publié par", "Nombre de lectures 18", "Langue Español")
+    r"(?:[•▪]\s*)?(?:upload|view|download)\s*$|embed size\s*\(px\)\s*$|citation preview\s*$|extrait\s*$|"
+    r"(?:nombre de lectures|number of (?:reads|views)|n[úu]mero de lecturas)\s*:?\s*\d+\s*$|publi[ée] par\s*$|"
+    r"(?:langue|language|idioma|l[íi]ngua)\s*:?\s*(?:español|espanol|english|français|francais|português|portugues)\s*$|"
     # a slide host's captions around the deck
     r"presentation is loading\.?\s*please wait\.?\s*$|similar presentations\s*$|presentation on theme:.*$|"
     r"[\s-]*E N D[\s-]*$|"
