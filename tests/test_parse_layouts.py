@@ -6367,3 +6367,23 @@ def test_a_document_hosts_buttons_counters_and_file_fields_are_no_text() -> None
             "  • Language: English and Spanish, with interpretation\n")
     items = [own_text(page, p)[:12] for p in parse_document(page).provisions if p.kind is Kind.ITEM]
     assert items == ["• Upload you", "• Download t", "• Language: "]
+
+
+def test_items_under_a_lead_in_naming_the_aims_are_objectives() -> None:
+    """A page's numbered items under "The aims of the Workshop are:" are its objectives, whatever their verbs; a
+    lead-in that only mentions aims on its way ("To carry forward the aims of the Plan, the Ministers created
+    two working groups:") lists no aims."""
+    page = ("Regional workshop on labour inspection\n\n"
+            "The workshop meets in Port of Spain from 3 to 5 May 2040 at the invitation of the Ministry of Labour.\n\n"
+            "The aims of the Workshop are:\n\n"
+            "1.        to review how the inspection services of the subregion plan their visits to workplaces;\n\n"
+            "2.        to share the tools the ministries use to keep their records; and\n\n"
+            "3.        to agree on a short list of priorities for training inspectors.\n")
+    assert [p.kind for p in parse_document(page).provisions if p.number] == [Kind.OBJECTIVE] * 3
+    groups = ("Working groups of the Conference\n\n"
+              "The Ministers met in Lima in 2040 and adopted a Declaration and a Plan of Action.\n\n"
+              "To carry forward the aims of the Declaration and the Plan of Action, the Ministers created two "
+              "working groups:\n\n"
+              "a.  Labour Inspection: it is to look at how inspection services plan their visits.\n\n"
+              "b.  Employment: it is to examine the public employment services of the region.\n")
+    assert [p.kind for p in parse_document(groups).provisions if p.number] == [Kind.ITEM] * 2

@@ -99,10 +99,11 @@ _OBJECTIVE_RE = re.compile(r"\b(?:objectives?|objetivos?)\b", re.IGNORECASE)
 _OBJECTIVES_HEADING_RE = re.compile(
     r"^\W*(?:(?:general|specific|main|strategic)\s+)?(?:objectives?|objetivos?)(?:\s+(?:generale?s?|específicos?|"
     r"especificos?|principales?|estratégicos?))?\W*$", re.IGNORECASE)
-# A lead-in saying what its items aim at: "The objectives of this meeting were as follows:", "the Program seeks
-# to:", "tiene como objetivos:", "busca:".
-_AIMS_RE = re.compile(r"(?:\b(?:objectives?|objetivos?)\b.*|\b(?:seeks?|aims?|busca[n]?|pretende[n]?)(?: to| a)?):\s*$",
-                      re.IGNORECASE)
+# A lead-in saying what its items aim at: "The objectives of this meeting were as follows:", "The aims of the Forum
+# are:" (its subject: "to carry forward the aims of the Plan, the Ministers created:" lists none; a body's
+# "propósitos" are its functions, items), "the Program seeks to:", "tiene como objetivos:", "busca:".
+_AIMS_RE = re.compile(r"(?:\b(?:objectives?|objetivos?)\b.*|^\W*(?:the|its|their)\s+(?:main\s+)?aims\b[^.;]*|"
+                      r"\b(?:seeks?|aims?|busca[n]?|pretende[n]?)(?: to| a)?):\s*$", re.IGNORECASE)
 # A heading that only names a meeting's agenda or programme ("ORDEN DEL DIA", "Provisional agenda", "Temario",
 # "B. PROGRAMA DE LA REUNIÓN"), and a lead-in announcing the agenda ("The Committee adopted the following agenda:",
 # "El orden del día ... fue el siguiente:"); not an agenda of policy ("The 2030 Agenda sets out the following
