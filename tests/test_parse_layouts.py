@@ -6387,3 +6387,24 @@ def test_items_under_a_lead_in_naming_the_aims_are_objectives() -> None:
               "a.  Labour Inspection: it is to look at how inspection services plan their visits.\n\n"
               "b.  Employment: it is to examine the public employment services of the region.\n")
     assert [p.kind for p in parse_document(groups).provisions if p.number] == [Kind.ITEM] * 2
+
+
+_SNIPPET_PAGE = ("14\nInforme sobre empleo juvenil en la subregión\n\n"
+                 "Informe sobre empleo juvenil en la subregión… · las políticas activas del mercado de trabajo y el "
+                 "reto de la formación\" Sesión 1: \" Los servicios de empleo\n\n"
+                 "Informe sobre empleo juvenil en la subregión\n\n"
+                 "Antecedentes\n\n"
+                 "La reunión examinó los programas de empleo juvenil de los países de la subregión y las lecciones que "
+                 "dejaron sus evaluaciones más recientes.\n")
+
+
+def test_a_search_hosts_snippet_over_the_copy_is_no_text() -> None:
+    """A search host's snippet of the document (pieces cut short, joined by " · ") over its copy is no paragraph:
+    the text begins under it. A line that glues the text itself on after a snippet is read as text."""
+    doc = parse_document(_SNIPPET_PAGE)
+    assert [own_text(_SNIPPET_PAGE, p)[:12] for p in doc.provisions] == ["Antecedentes", "La reunión e"]
+    glued = ("ACTA DE LA SESIÓN ORDINARIA DEL CONSEJO Aprobada en la sesión del 5 de agosto de … · La PRESIDENTA: "
+             "Buenas tardes a todos. Damos comienzo a la sesión ordinaria del Consejo con el primer punto del orden "
+             "del día, que es la aprobación del acta de la sesión anterior, distribuida a las delegaciones con la "
+             "debida antelación.\n")
+    assert any("Damos comienzo" in own_text(glued, p) for p in parse_document(glued).provisions)

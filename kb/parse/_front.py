@@ -19,7 +19,8 @@ news story's headline, standfirst and captions over its dateline ("SANTO DOMINGO
 text's first line and a copy of it right under it, case aside (a host's lowercased copy of the cover line), nor
 a site's lines down to its breadcrumb trail ("You are here:", "Está en:" and the pages leading to this one), nor a
 speech page's cover over its first salutation (the occasion, the date, the speaker: one line naming the speech, one
-dated), nor a cover a host glued in front of the first numbered paragraph on one line (a page flattened).
+dated), nor a cover a host glued in front of the first numbered paragraph on one line (a page flattened), nor a
+search host's snippet of the document over its copy (pieces cut short, joined by " · ").
 
 A table of contents (``CONTENTS``, ``INDEX``, ``ÍNDICE``, ``CONTENIDO``..., a run of entries with
 dot leaders and page numbers, a run of entries between page numbers alone on their lines, or a run of sibling
@@ -1283,6 +1284,18 @@ def _cover_glued_on(lines: list[Line], i: int) -> bool:
             and sum(w[:1].islower() for w in words) < _GLUED_COVER_LOWER * len(words))
 
 
+# A search host's snippet of a document over its copy: pieces of it, each cut short, joined by " · " ("Conclusiones
+# y consideraciones ... · experiencias de los países ..."), the ellipsis at times garbled by the host ("€¦").
+_SNIPPET_RE = re.compile(r"(?:\.\.\.|…|€¦)\s?·\s")
+_SNIPPET_MAX = 250  # a snippet is a line or two of the document; longer, the host glued the text itself on
+
+
+def _snippet(line: Line) -> bool:
+    """Whether ``line`` is a search host's snippet of the document (see ``_SNIPPET_RE``), no text of it."""
+    return line.tok is Tok.TEXT and not line.inline and len(line.text) <= _SNIPPET_MAX and bool(
+        _SNIPPET_RE.search(line.text))
+
+
 def _over_contents(lines: list[Line], i: int, toc: set[int]) -> bool:
     """Whether line ``i`` stands over a table of contents with no paragraph of prose between them: a cover's lines
     (its title again, a list of its versions in other languages, a bullet each), a text not beginning before its
@@ -1336,7 +1349,8 @@ def front_matter(lines: list[Line], is_title: Callable[[str], bool]) -> Front:
     for i, line in enumerate(lines):
         if i < floor or i in toc or line.tok in (Tok.BLANK, Tok.NOISE) or line.leader:
             continue
-        if i in quoted or i in noted or _over_contents(lines, i, toc) or _cover_glued_on(lines, i):
+        if (i in quoted or i in noted or _over_contents(lines, i, toc) or _cover_glued_on(lines, i)
+                or _snippet(line)):
             continue
         if _body_like(lines, i, width) and (symbol_entries_at(lines, i) or not _cover_follows(lines, i)):
             start = _with_label(lines, _with_lead_in(lines, _with_its_heading(lines, _after_title(lines, i, is_title))))
