@@ -6408,3 +6408,28 @@ def test_a_search_hosts_snippet_over_the_copy_is_no_text() -> None:
              "del día, que es la aprobación del acta de la sesión anterior, distribuida a las delegaciones con la "
              "debida antelación.\n")
     assert any("Damos comienzo" in own_text(glued, p) for p in parse_document(glued).provisions)
+
+
+_TRANSCRIBED_PAGES = ("REVIEW OF THE SUBREGIONAL STRATEGY FOR LABOUR INSPECTION\n\n"
+                      "Download \"REVIEW OF THE SUBREGIONAL STRATEGY FOR LABOUR INSPECTION\"\n\n"
+                      "Transcription\n\n"
+                      "1 REVIEW OF THE SUBREGIONAL STRATEGY FOR LABOUR INSPECTION Report on the consultations of 2040 "
+                      "Submitted to: the Secretariat Submitted by: Caribbean Network of Labour Inspectors (CNLI)\n\n"
+                      "2\n\n"
+                      "3 Foreword from the Caribbean Network of Labour Inspectors (CNLI) It is a pleasure for the "
+                      "Network to present this review, prepared with the ministries of labour of the subregion over two "
+                      "years of consultations with inspectors, employers and workers.\n")
+
+
+def test_a_hosts_transcription_of_a_pdf_a_page_a_line_is_read_page_by_page() -> None:
+    """A document host's "Transcription" of a PDF prints each page on a line after its number (a blank page's
+    number alone): the numbers are no text, the first page is the cover, and a page's title is cut from its text
+    where a sentence begins after the name's acronym. Numbered paragraphs under such a caption are no pages."""
+    doc = parse_document(_TRANSCRIBED_PAGES)
+    assert [(p.kind, own_text(_TRANSCRIBED_PAGES, p)[:12]) for p in doc.provisions] == [
+        (Kind.SECTION, "Foreword fro"), (Kind.PARAGRAPH, "It is a plea")]
+    numbered = ("Plan of work of the Network\n\nTranscription\n\n"
+                "1. Hold a workshop on labour inspection for the ministries of the subregion in 2040.\n\n"
+                "2. Prepare a study of the records kept by the inspection services.\n\n"
+                "3. Report to the Conference on the progress of the plan.\n")
+    assert [own_text(numbered, p)[:5] for p in parse_document(numbered).provisions] == ["1. Ho", "2. Pr", "3. Re"]

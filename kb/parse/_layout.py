@@ -23,7 +23,8 @@ A slide host's transcript prints each slide on one line (after its number, or un
 title glued to its text: the slide is cut into its title (a heading, ended by a title printed before or the
 deck's own title, its spaces aside, a question, the noun naming the slide's part or the first bullet), its text
 and its bullets, its number left out; a diagram's numbers, 1, 2 ..., printed before its bullets are no part of the
-text before them. A news page's link to the rest of a story ("Read more >>") is cut from the summary it ends.
+text before them. A document host's "Transcription" of a PDF, a page a line after its number, is read the same way.
+A news page's link to the rest of a story ("Read more >>") is cut from the summary it ends.
 
 A message forwarded by a mailing list prints the text it forwards with each line quoted ("> FOREWORD"): the
 quote mark is no part of the line's text, which begins after it.
@@ -560,6 +561,35 @@ def _glued_slides(physical: list[str]) -> dict[int, int]:
     return out if len(out) >= _GLUED_SLIDES and 2 * bulleted >= len(out) - 1 else {}
 
 
+# A document host's caption over a PDF's pages transcribed one a line, each after its number ("1 KEY COMPONENTS ...",
+# "2" for a page left blank, "3 Message from ... It is an honour ...").
+_PAGES_CAPTION_RE = re.compile(r"^\s*Transcription\s*$", re.IGNORECASE)
+_PAGE_NUMBER_RE = re.compile(r"^\s*(\d{1,3})(?:\s+(?=[^\d\s.)])|\s*$)")
+_PAGES = 3  # so many pages in a row, numbered from 1, make a transcription
+
+
+def _transcribed_pages(physical: list[str]) -> dict[int, int]:
+    """The pages of a document host's transcription after its caption, a line each after the page's number, numbered
+    1, 2, 3 ... with nothing else between them (a numbered paragraph, "1. ...", is none): read as a deck's slides
+    are, the first page its cover, each further page's title cut from its text. A page left blank has its number
+    alone."""
+    caption = next((k for k, line in enumerate(physical) if _PAGES_CAPTION_RE.match(line)), None)
+    if caption is None:
+        return {}
+    out: dict[int, int] = {}
+    expected = 1
+    for k in range(caption + 1, len(physical)):
+        if not physical[k].strip():
+            continue
+        m = _PAGE_NUMBER_RE.match(physical[k])
+        if m is None or int(m[1]) != expected:
+            return {}
+        if physical[k][m.end():].strip():
+            out[k] = m.end()
+        expected += 1
+    return out if expected > _PAGES else {}
+
+
 def _slides(physical: list[str]) -> dict[int, int]:
     """The lines of a slide host's transcript that are slides, numbered 1, 2, 3 ... after the host's caption (or
     a deck's slides whose numbers are glued to their titles): for each (by its index) where its text begins
@@ -570,7 +600,7 @@ def _slides(physical: list[str]) -> dict[int, int]:
     if caption is None and end is not None:  # a slide host's page that prints the slides unnumbered, a line each
         return {k: len(line) - len(line.lstrip()) for k, line in enumerate(physical) if k > end and line.strip()}
     if caption is None:
-        return _glued_slides(physical)
+        return _glued_slides(physical) or _transcribed_pages(physical)
     expected = 1
     for k in range(caption + 1, len(physical)):
         m = _SLIDE_NUMBER_RE.match(physical[k])
@@ -604,10 +634,14 @@ def _deck_title_end(body: str, title: str) -> int:
     return k if nxt.isupper() or nxt in "•▪¿" + _QUOTES else 0
 
 
+_ACRONYM_END_RE = re.compile(r"^\([A-Z][A-Z-]{1,10}\)$")  # a name's acronym closing a title: "(CANTA)"
+
+
 def _slide_title_end(body: str, titles: list[str], deck: str = "") -> int:
     """Where the title of a slide's text glued after it ends, or 0 where nothing tells: a title printed on an
     earlier slide, a question ("What does the RIAL do?"), the noun naming the slide's part within its first
-    words ("RIAL Background", "Methodology"), or the slide's first bullet."""
+    words ("RIAL Background", "Methodology"), a name's acronym with a sentence after it, or the slide's first
+    bullet."""
     if m := _SLIDE_CONTINUED_RE.match(body):  # "Resultados (cont.) 11 Talleres ...": a slide going on from the last
         return m.end()
     for title in titles:
@@ -626,6 +660,9 @@ def _slide_title_end(body: str, titles: list[str], deck: str = "") -> int:
             return 0  # the text opens on a bullet: no title
         if _SLIDE_BULLET_RE.match(body, words[k + 1].start()):
             return word.end()
+        if _ACRONYM_END_RE.match(token) and nxt[:1].isupper() and k + 2 < len(words) and \
+                words[k + 2].group()[:1].islower():
+            return word.end()  # "Message from the Association (CANTA) It is an honour ...": a sentence begins
         opens = nxt[:1].isupper() or nxt[:1].isdigit() or nxt[:1] in _QUOTES + "¨¿"
         if k < _SLIDE_NAME_WORDS and opens and _SLIDE_PART_RE.search(body, 0, word.end()):
             return word.end()
