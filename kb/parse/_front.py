@@ -909,6 +909,8 @@ def _with_entry_heading(lines: list[Line], start: int, toc: set[int]) -> int:
 _SENTENCE_STOP_RE = re.compile(r"[^\W\d_]{2}[.!?](?:\s|$)")
 _YEAR_IN_RE = re.compile(r"\b(?:19|20)\d{2}\b")
 _GLUED_COVER_WORDS = 12
+# a cover's words are names, places and dates, with a language's small words between; prose is mostly lower case
+_GLUED_PROSE_LOWER = 0.6
 
 
 def _after_glued_cover(lines: list[Line], start: int) -> int:
@@ -920,8 +922,10 @@ def _after_glued_cover(lines: list[Line], start: int) -> int:
         return start
     line, after = lines[start], lines[start + 1]
     glued = line.tok is Tok.TEXT and line.inline and after.no == line.no and after.tok is Tok.NUMBERED
-    cover = (len(line.text.split()) > _GLUED_COVER_WORDS and line.text.rstrip()[-1:] not in ":;,"
-             and _YEAR_IN_RE.search(line.text) is not None and not _SENTENCE_STOP_RE.search(line.text))
+    words = line.text.split()
+    cover = (len(words) > _GLUED_COVER_WORDS and line.text.rstrip()[-1:] not in ":;,"
+             and _YEAR_IN_RE.search(line.text) is not None and not _SENTENCE_STOP_RE.search(line.text)
+             and sum(w[:1].islower() for w in words) < _GLUED_PROSE_LOWER * len(words))
     return start + 1 if glued and after.num == "1" and cover else start
 
 
