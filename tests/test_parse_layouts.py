@@ -6044,6 +6044,20 @@ def test_numbered_items_under_a_meetings_agenda_are_agenda_items() -> None:
     assert Kind.AGENDA_ITEM not in [p.kind for p in parse_document(policy).provisions]
 
 
+def test_a_lead_in_citing_an_agenda_of_policy_before_the_following_announces_no_agenda() -> None:
+    """A declaration's lead-in that cites an agenda of policy on its way to "the following:" ("In keeping with the
+    2040 Agenda for Decent Work, we commit to the following:") announces its acts, not an agenda: its numbered
+    paragraphs stay mandates."""
+    text = ("DECLARATION OF SAN JOSÉ\n\nWe, the Ministers of Labor of the Americas, gathered in San José in 2040,\n\n"
+            "In keeping with the 2040 Agenda for Decent Work, we commit to the following:\n\n"
+            "1. Promote the formalization of employment through coordinated labor and tax policies.\n\n"
+            "2. Strengthen labor inspection systems, with attention to rural workers.\n\n"
+            "Consejo de Ministros, 2040\n\nEn consonancia con la Agenda 2040 de Trabajo Decente, acordamos la "
+            "siguiente:\n\n3. Fortalecer los servicios públicos de empleo en toda la región.\n")
+    kinds = [(p.number, p.kind) for p in parse_document(text).provisions if p.number]
+    assert kinds == [("1", Kind.MANDATE), ("2", Kind.MANDATE), ("3", Kind.MANDATE)]
+
+
 def test_a_sites_menu_glued_onto_one_line_under_the_text_is_no_text() -> None:
     """A resolution's page whose site menu the host glued onto one line under the text, from its home page's link
     on ("Home Page of the OAS Español Search Department of Labor ..."): no operative paragraph of the resolution; a

@@ -107,7 +107,8 @@ _AIMS_RE = re.compile(r"(?:\b(?:objectives?|objetivos?)\b.*|^\W*(?:the|its|their
 # A heading that only names a meeting's agenda or programme ("ORDEN DEL DIA", "Provisional agenda", "Temario",
 # "B. PROGRAMA DE LA REUNIÓN"), and a lead-in announcing the agenda ("The Committee adopted the following agenda:",
 # "El orden del día ... fue el siguiente:"); not an agenda of policy ("The 2030 Agenda sets out the following
-# goals:"), nor a programme of work or of grants.
+# goals:", "In keeping with the 2030 Agenda, we commit to the following:", its clause cited on the way), nor a
+# programme of work or of grants.
 _AGENDA_HEADING_RE = re.compile(
     r"^\W*(?:(?:[IVXLC]{1,5}|[A-Z]|\d{1,2})[.)]\s*)?"  # its mark ("III. AGENDA")
     r"(?:(?:provisional|draft|annotated|preliminary|proyecto\s+de)\s+)?(?:agenda|orden\s+del\s+d[ií]a|temario|"
@@ -118,7 +119,7 @@ _AGENDA_LEAD_RE = re.compile(
     r"(?:\b(?:following|siguiente)\s+(?:(?:provisional|draft|preliminary)\s+)?(?:agenda|orden\s+del\s+d[ií]a|temario)"
     r"\b[^.:;]{0,60}|\b(?:agenda|orden\s+del\s+d[ií]a|temario)\b[^.:;]{0,80}\b(?:(?:was|is)\s+(?:as\s+follows|the\s+"
     r"following)|(?:fue|es)\s+(?:el\s+siguiente|como\s+sigue)))\s*:\s*$"
-    r"|\b(?:agenda|orden\s+del\s+d[íi]a|ordre\s+du\s+jour)\b[^:.]{0,80}\b(?:the\s+following|as\s+follows|"
+    r"|\b(?:agenda|orden\s+del\s+d[íi]a|ordre\s+du\s+jour)\b[^:.,]{0,80}\b(?:the\s+following|as\s+follows|"
     r"el\s+siguiente|la\s+siguiente|le\s+suivant)\s*:", re.IGNORECASE)
 _TRAILING_NOTE_RE = re.compile(r"\s*\[[^\]]*\]$")
 _SENTENCE_END_RE = re.compile(r"[.?!](?=\s|$)")
