@@ -5941,6 +5941,19 @@ def test_a_lead_ins_last_sentence_announcing_conclusions_makes_its_items_finding
     assert Kind.FINDING not in kinds(declaration)
 
 
+def test_a_lead_in_naming_what_follows_after_citing_findings_gives_no_findings() -> None:
+    """A meeting summary's lead-in that cites the findings on its way to naming what its list holds ("In light of
+    these findings, the next steps are:", "A la luz de estas conclusiones, las tareas pendientes son:") lists the
+    steps, not the findings."""
+    summary = ("Summary of the Meeting of the Working Group\n\nThe Working Group met on 3 May 2040 to review the "
+               "study on informality. In light of these findings, the next steps are:\n\n"
+               "- Circulate the revised study among the delegations before June.\n"
+               "- Hold a second session on the study in July.\n\n"
+               "A la luz de estas conclusiones, las tareas pendientes son:\n\n"
+               "- Preparar una nota breve para los Ministros.\n")
+    assert Kind.FINDING not in [p.kind for p in parse_document(summary).provisions]
+
+
 def test_a_french_paragraph_left_open_on_a_preposition_goes_on_over_blank_lines() -> None:
     """A French plan's enacting words as a document host stores the PDF, cut after "à" by two blank lines before
     the place's name ("... de 2040, à" / "" / "" / "Lima au Pérou, ..."): one paragraph, the plan's mandate; a

@@ -87,11 +87,12 @@ _NAME_LINKS = frozenset("""
     """.split())
 # A lead-in's last sentence announcing conclusions or findings as what its list holds ("Entre las conclusiones del
 # informe se destacan las siguientes:", "The main findings were:", "reached the following conclusions:"); not one
-# naming something else after them ("The conclusions were presented by the following speakers:").
+# naming something else after them ("The conclusions were presented by the following speakers:", "In light of these
+# findings, the next steps are:").
 _ANNOUNCED_FINDINGS_RE = re.compile(
     r"\b(?:the following|las siguientes|los siguientes)\s+(?:[\w-]+\s+){0,2}(?:conclusions|findings|conclusiones|"
     r"hallazgos)\b[^:]{0,40}:$|"
-    r"\b(?:conclusions|findings|conclusiones|hallazgos)\b[^:.]{0,80}\b(?:the following|as follows|las siguientes|"
+    r"\b(?:conclusions|findings|conclusiones|hallazgos)\b[^:.,]{0,80}\b(?:the following|as follows|las siguientes|"
     r"los siguientes|include|incluyen|are|were|son|fueron|destacan)\s*:$", re.IGNORECASE)
 _OBJECTIVE_RE = re.compile(r"\b(?:objectives?|objetivos?)\b", re.IGNORECASE)
 # A heading that only names what follows as objectives ("Objectives", "OBJECTIVE", "Objetivos específicos"), not
