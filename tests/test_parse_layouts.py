@@ -6416,6 +6416,16 @@ def test_items_under_a_lead_in_naming_the_aims_are_objectives() -> None:
     assert [p.kind for p in parse_document(groups).provisions if p.number] == [Kind.ITEM] * 2
 
 
+def test_a_lead_in_whose_aims_are_reached_through_its_items_lists_no_aims() -> None:
+    """A concept note's lead-in whose subject is the aims but whose list is the means to them ("The aims of the
+    Forum are pursued through the following activities:") lists activities, not objectives."""
+    note = ("Concept note: Hemispheric Forum on Youth Employment\n\nThe Forum meets in Lima on 5 May 2040.\n\n"
+            "The aims of the Forum are pursued through the following activities:\n\n"
+            "1. A plenary session on apprenticeships.\n\n2. Two workshops on digital skills.\n\n"
+            "3. A closing panel with the Ministers.\n")
+    assert Kind.OBJECTIVE not in [p.kind for p in parse_document(note).provisions]
+
+
 _SNIPPET_PAGE = ("14\nInforme sobre empleo juvenil en la subregión\n\n"
                  "Informe sobre empleo juvenil en la subregión… · las políticas activas del mercado de trabajo y el "
                  "reto de la formación\" Sesión 1: \" Los servicios de empleo\n\n"

@@ -101,9 +101,11 @@ _OBJECTIVES_HEADING_RE = re.compile(
     r"^\W*(?:(?:general|specific|main|strategic)\s+)?(?:objectives?|objetivos?)(?:\s+(?:generale?s?|específicos?|"
     r"especificos?|principales?|estratégicos?))?\W*$", re.IGNORECASE)
 # A lead-in saying what its items aim at: "The objectives of this meeting were as follows:", "The aims of the Forum
-# are:" (its subject: "to carry forward the aims of the Plan, the Ministers created:" lists none; a body's
-# "propósitos" are its functions, items), "the Program seeks to:", "tiene como objetivos:", "busca:".
-_AIMS_RE = re.compile(r"(?:\b(?:objectives?|objetivos?)\b.*|^\W*(?:the|its|their)\s+(?:main\s+)?aims\b[^.;]*|"
+# are:" (its subject, its verb the last word: "to carry forward the aims of the Plan, the Ministers created:" and "The
+# aims are pursued through the following activities:" list none; a body's "propósitos" are its functions, items),
+# "the Program seeks to:", "tiene como objetivos:", "busca:".
+_AIMS_RE = re.compile(r"(?:\b(?:objectives?|objetivos?)\b.*|"
+                      r"^\W*(?:the|its|their)\s+(?:main\s+)?aims\b[^.;:]*\b(?:are|were|include)(?:\s+as\s+follows)?|"
                       r"\b(?:seeks?|aims?|busca[n]?|pretende[n]?)(?: to| a)?):\s*$", re.IGNORECASE)
 # A heading that only names a meeting's agenda or programme ("ORDEN DEL DIA", "Provisional agenda", "Temario",
 # "B. PROGRAMA DE LA REUNIÓN"), and a lead-in announcing the agenda ("The Committee adopted the following agenda:",
