@@ -5850,6 +5850,22 @@ def test_french_and_portuguese_words_ending_as_infinitives_do_not_open_mandates(
         assert mandates == ([] if text is french else ["Fortalecer"])
 
 
+def test_french_and_portuguese_adverbs_and_numerals_ending_as_infinitives_open_no_mandates() -> None:
+    """A declaration's considering paragraphs opening on a numeral, an adverb or a preposition that ends as an
+    infinitive does ("Quatre ans après ...", "Encore aujourd'hui, ...", "Apesar dos avanços, ...") state, they do
+    not mandate; the infinitives under the signatories' decision still do."""
+    french = ("DÉCLARATION DE PORT-AU-PRINCE\n\nNous, les Ministres du Travail des Amériques, réunis en 2040,\n\n"
+              "Quatre ans après l'adoption du Plan d'action de Lima, des progrès importants ont été accomplis.\n\n"
+              "Encore aujourd'hui, trop de travailleurs restent en dehors de toute protection sociale.\n\n"
+              "Décidons:\n\n1. Renforcer les systèmes d'inspection du travail.\n")
+    portuguese = ("DECLARAÇÃO DE MAPUTO\n\nNós, os Ministros do Trabalho das Américas, reunidos em 2040,\n\n"
+                  "Apesar dos avanços alcançados, persistem altos níveis de informalidade na região.\n\n"
+                  "Decidimos:\n\n1. Fortalecer os sistemas de inspeção do trabalho.\n")
+    for text, acts in ((french, ["Renforcer"]), (portuguese, ["Fortalecer"])):
+        doc = parse_document(text)
+        assert [p.text.split()[0] for p in doc.provisions if p.kind is Kind.MANDATE] == acts
+
+
 def test_a_letters_parenthesis_glued_to_its_items_first_word_marks_the_item() -> None:
     """A report whose conversion dropped the space after each letter ("a)To draw up ..."): each is a lettered
     item after the article's lead-in, not one paragraph with it; a letter's stop glued to a word ("j.Martinez", an

@@ -200,22 +200,22 @@ _COPULAS = frozenset("""
 _SUBJECT_WORDS = 12
 # French and Portuguese infinitives of action, known by their ending as Spanish ones are ("Échanger les ...",
 # "Poursuivre la ...", "Intercambiar experiências ...", "Seguir aperfeiçoando ..."); not the words of the same
-# ending a sentence may open on ("Notre", "Entre", "Premier", "Lugar", "Mulher"), nor the infinitives by which a
-# text only states or acknowledges ("Réaffirmer ...", "Reconhecer ...").
+# ending a sentence may open on ("Notre", "Entre", "Premier", "Quatre", "Encore", "Lugar", "Apesar"), nor the
+# infinitives by which a text only states or acknowledges ("Réaffirmer ...", "Reconhecer ...").
 _INFINITIVE_RE_BY_LANGUAGE = {"fr": re.compile(r"[^\W\d_]{2,}(?:er|ir|re|oir)"),
                               "pt": re.compile(r"[^\W\d_]{2,}(?:ar|er|ir)")}
 _NOT_INFINITIVES_BY_LANGUAGE = {
     "fr": frozenset("""
         notre votre entre contre outre autre cadre centre membre ministre titre nombre ordre lettre livre libre
         premier première dernier hier cher fer mer chaque avenir plaisir loisir souvenir désir pouvoir devoir savoir
-        espoir soir quartier métier papier janvier février septembre octobre novembre décembre particulier
+        espoir soir quartier métier papier janvier février septembre octobre novembre décembre particulier quatre encore
         conseiller dossier chantier sentier foyer loyer terrier pilier atelier calendrier
         reconnaître réaffirmer affirmer exprimer souligner rappeler noter prendre constater saluer accueillir
         remercier féliciter considérer déclarer observer relever être avoir
         """.split()),
     "pt": frozenset("""
         lugar mulher qualquer bem mar militar familiar particular escolar popular nuclear solar pilar titular similar
-        regular auxiliar preliminar poder dever prazer colher
+        regular auxiliar preliminar poder dever prazer colher apesar
         reconhecer reafirmar afirmar expressar destacar sublinhar ressaltar recordar lembrar observar considerar
         celebrar agradecer felicitar saudar lamentar manifestar valorizar enfatizar acolher notar assinalar
         constatar apreciar tomar ter ser estar declarar
