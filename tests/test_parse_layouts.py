@@ -6277,6 +6277,23 @@ def test_a_hard_wrapped_lead_in_ends_on_its_colon_at_a_full_line() -> None:
     assert first_words(said) == ["La", "À"]
 
 
+def test_a_colon_at_a_full_line_in_a_text_of_paragraphs_apart_goes_on() -> None:
+    """A meeting summary hard-wrapped with its paragraphs a blank line apart, a sentence ending on a colon at a full
+    line's end and the paragraph going on under it ("... from the crisis of recent years:" / "Social dialogue works
+    ..."): one paragraph, as the blank lines show where paragraphs end."""
+    text = ("SUMMARY OF THE MEETING\n\n"
+            "The Working Group met in Panama on 4 and 5 June 2040 with the delegations of sixteen member states and\n"
+            "the representatives of the employers' and workers' advisory bodies, under the chair of the delegation\n"
+            "of Panama, which welcomed the participants on behalf of its Minister.\n\n"
+            "The Chair opened the session and recalled the lesson the region drew from the crisis of recent years:\n"
+            "Social dialogue works when governments, employers and workers share the same information and meet\n"
+            "regularly, as the delegations of Chile and Jamaica explained with their experiences of tripartite boards.\n"
+            "\n"
+            "The delegations then reviewed the draft work plan of the Working Group and approved it with changes\n"
+            "proposed by Canada and Brazil, which the Technical Secretariat will include before the next session.\n")
+    assert first_words(text) == ["The", "The", "The"]
+
+
 def test_a_french_plans_infinitives_and_its_governments_will_are_mandates() -> None:
     """A Summit's plan in French, its enacting words ending "nos gouvernements vont:" and its unnumbered
     paragraphs opening on an infinitive ("Renforcer les ...", "Poursuivre la ..."): mandates, as in English or

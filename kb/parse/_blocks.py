@@ -282,9 +282,11 @@ def _leads_in(previous: str, line: str) -> bool:
 
 @dataclass(frozen=True)
 class _Wrap:
-    """How a hard-wrapped text is cut: the width of its full lines (0: the text is not wrapped)."""
+    """How a hard-wrapped text is cut: the width of its full lines (0: the text is not wrapped), and whether a blank
+    line sets its paragraphs apart (then a colon at a full line's end ends no paragraph)."""
 
     width: int = 0
+    apart: bool = False
 
     def carries_on(self, previous: Line, line: Line) -> bool:
         """Whether ``line``, right under ``previous`` (no blank line between), is the same paragraph."""
@@ -294,7 +296,7 @@ class _Wrap:
             return False  # a short line ends its paragraph
         if not _ends_sentence(previous.text):
             return True
-        if _leads_in(previous.text, line.text) and len(line.text) >= 0.5 * self.width:
+        if not self.apart and _leads_in(previous.text, line.text) and len(line.text) >= 0.5 * self.width:
             return False  # a lead-in ends on its colon, the paragraph it leads in opens under it
         if len(line.text.split()) <= 2 and not _ends_sentence(line.text):
             return False  # a paragraph's first words alone on its first line ("Share best / practices ...")
@@ -312,7 +314,11 @@ def _wrap(lines: list[Line]) -> _Wrap:
     if joints < 3 or sure < 2 or joints < 0.3 * len(pairs):
         return _Wrap()
     lengths = sorted(len(p.text) for p in pairs)
-    return _Wrap(lengths[int(0.95 * (len(lengths) - 1))])
+    width = lengths[int(0.95 * (len(lengths) - 1))]
+    # a blank line between two full lines of text: the text sets its paragraphs apart so
+    apart = any(a.tok in _CONTENT and b.tok is Tok.BLANK and c.tok is Tok.TEXT and min(len(a.text), len(c.text))
+                >= 0.5 * width for a, b, c in zip(lines, lines[1:], lines[2:], strict=False))
+    return _Wrap(width, apart)
 
 
 def _joints(lines: list[Line]) -> tuple[list[Line], int, int]:
