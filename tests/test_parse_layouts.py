@@ -5677,6 +5677,17 @@ def test_a_part_headed_sumario_over_its_prose_is_the_text() -> None:
     assert first_words_of(SUMMARY_PART) == ["I", "La", "II", "1.", "2."]
 
 
+def test_a_part_headed_sumario_over_a_sub_heading_and_its_prose_is_the_text() -> None:
+    """A Working Group report's part headed "Sumario" under its mark, a sub-heading ("Antecedentes") over the part's
+    prose: the text, not a table of contents swallowing the report."""
+    text = ("INFORME DEL GRUPO DE TRABAJO 1\n\nII\nSUMARIO\n\nAntecedentes\n\n"
+            "El Grupo de Trabajo se reunió en Lima los días 3 y 4 de mayo de 2040 con la presencia de dieciséis "
+            "delegaciones.\n\nLas delegaciones aprobaron el plan de trabajo con los cambios propuestos por Chile.\n\n"
+            "Conclusiones\n\n1. La inspección del trabajo necesita más recursos.\n\n"
+            "2. La Red debe mantener su cartera de cooperación.\n")
+    assert first_words_of(text) == ["II", "Antecedentes", "El", "Las", "Conclusiones", "1.", "2."]
+
+
 # A paper's contents whose first entry joins a heading and its sub-heading ("Introducción. El diálogo social ..."),
 # printed again further on over two lines, where the text begins.
 _SPLIT_ENTRY_CONTENTS = (

@@ -264,14 +264,19 @@ def _split_entry(lines: list[Line], i: int, title: str, entry: str) -> bool:
     return after is not None and bool(title) and title + _entry_title(after.text) == entry
 
 
+_MARKED_TOC_ENTRIES = 3  # the entries a contents' heading under a chapter's mark has over any prose
+
+
 def _marked_toc_head(lines: list[Line], i: int) -> bool:
     """Whether line ``i`` is a contents' heading under a chapter's mark alone on the line above, the two taken for one
     heading ("VIII" / "SUMARIO"), short entries under it (a part headed "Sumario" over its prose is a summary)."""
     line = lines[i]
     if line.tok is not Tok.SECTION or "\n" not in line.raw.strip() or not _TOC_HEAD_RE.match(line.body):
         return False
-    after = next((x for x in lines[i + 1:] if x.tok not in (Tok.BLANK, Tok.NOISE)), None)
-    return after is not None and len(after.text) <= _PAGED_ENTRY_MAX and not is_prose(after, sentence=False)
+    # entries, not a sub-heading over the part's prose ("Sumario" / "Antecedentes" / "El Grupo se reunió ...")
+    after = [x for x in lines[i + 1:] if x.tok not in (Tok.BLANK, Tok.NOISE)][:_MARKED_TOC_ENTRIES]
+    return len(after) == _MARKED_TOC_ENTRIES and all(
+        len(x.text) <= _PAGED_ENTRY_MAX and not is_prose(x, sentence=False) for x in after)
 
 
 _PAGE_RUN_RE = re.compile(r"\S(?:\s+\d{1,3}){3,}\s*$")  # the page numbers of entries glued onto one line
