@@ -6130,6 +6130,21 @@ def test_a_hosts_french_note_announcing_the_text_below_is_no_text() -> None:
     assert first_words(story) == ["The", "Its", "The"]
 
 
+def test_a_reports_sentence_agreeing_on_the_following_text_is_the_reports() -> None:
+    """A report's or minutes' first paragraph saying its authors agreed on "the following text" ("el texto que
+    sigue") below it is the report's own lead-in, no host's note: a paragraph of the text."""
+    report = ("REPORT OF THE WORKING GROUP 1 TO THE MINISTERS\n\n"
+              "At its meeting in Panama on 4 and 5 June 2040, the Working Group agreed on the following text, which it "
+              "submits to the Ministers:\n\n"
+              "1. The Ministers should strengthen labor inspection with more trained inspectors.\n\n"
+              "2. The Network should keep its portfolio of cooperation.\n")
+    assert first_words(report) == ["At", "1.", "2."]
+    minutes = ("ACTA DE LA REUNIÓN DEL GRUPO DE TRABAJO 2\n\n"
+               "Las delegaciones revisaron el proyecto de declaración y acordaron el texto que sigue, que se presentará "
+               "a la Conferencia.\n\n1. Los Ministros reafirman su compromiso con el diálogo social.\n")
+    assert first_words(minutes) == ["Las", "1."]
+
+
 def test_a_one_after_a_number_the_host_printed_starts_a_list_again() -> None:
     """A follow-up page quoting mandates, their numbers lost but for the last of a block ("1." "1." "1." "2."), then
     a new list from "1.": the block is numbered again in reading order, the new list starts at 1 as printed; items

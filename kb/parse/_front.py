@@ -719,9 +719,11 @@ def _after_news_dateline(lines: list[Line], start: int) -> int:
 ANNOUNCEMENT_RE = re.compile(
     r"\b(?:texto completo|texto [íi]ntegro|[íi]ntegramente|se transcribe|transcribe a continuaci[óo]n|"
     r"(?:full|complete) text|"
-    r"texte (?:complet|int[ée]gral)|text reads as follows|le texte qui suit|the following text|"
-    r"el texto que sigue|o texto a seguir|"
+    r"texte (?:complet|int[ée]gral)|text reads as follows|"
     r"text (?:of the \w+ )?follows)\b|"
+    # the text below as the note's subject, opening it ("Le texte qui suit reproduit ..."; not a report's "the
+    # Working Group agreed on the following text")
+    r"^\W*(?:le texte qui suit|the following text|el texto que sigue|o texto a seguir)\b|"
     # the whole wording or version of a named text, said to be below: "What appears below is the full wording of
     # the Plan ...", "On trouvera ci-après la version complète du Plan ..." (not "the complete version of the
     # report will be published")
