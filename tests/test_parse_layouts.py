@@ -6225,6 +6225,20 @@ def test_an_editors_note_announcing_the_full_wording_below_is_no_provision() -> 
     assert first_words(minutes) == ["The", "The"]
 
 
+def test_a_reports_first_paragraph_on_the_full_wording_and_the_following_changes_is_the_reports() -> None:
+    """A report's first paragraph saying its authors reviewed the full wording (the complete version) of a draft and
+    agreed on "the following changes" ("la siguiente modificación") is its lead-in, no host's note: "following"
+    names the changes, not the text below."""
+    english = ("REPORT OF THE WORKING GROUP 2\n\n"
+               "The Working Group reviewed the full wording of the draft Declaration and agreed on the following "
+               "changes:\n\n1. The second paragraph should mention social dialogue.\n")
+    assert first_words(english) == ["The", "1."]
+    spanish = ("INFORME DEL GRUPO DE TRABAJO 2\n\n"
+               "El Grupo de Trabajo examinó la versión completa del proyecto de Declaración y acordó la siguiente "
+               "modificación de dos párrafos:\n\n1. El segundo párrafo debe mencionar el diálogo social.\n")
+    assert first_words(spanish) == ["El", "1."]
+
+
 def test_the_signatories_few_words_with_a_comma_for_a_colon_lead_in_their_decisions() -> None:
     """A declaration's operative part led in by the signatories' few words with a comma for their colon ("We
     agree,") alone on their line: the words are a paragraph leading in, and each numbered paragraph completing

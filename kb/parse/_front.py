@@ -727,8 +727,10 @@ ANNOUNCEMENT_RE = re.compile(
     # the whole wording or version of a named text, said to be below: "What appears below is the full wording of
     # the Plan ...", "On trouvera ci-après la version complète du Plan ..." (not "the complete version of the
     # report will be published")
-    r"^(?=.*\b(?:below|follows|following|ci-apr[èe]s|ci-dessous|suivante?|a continuaci[óo]n|siguiente|abaixo|"
-    r"a seguir)\b).*\b(?:(?:full|complete|entire) wording of|version (?:compl[èe]te|int[ée]grale) (?:du|de la|des|d)|"
+    # ("following" and its kin as a pronoun, not an adjective: "agreed on the following changes:" names no text)
+    r"^(?=.*\b(?:below|follows|following(?=\s+(?:is|are)\b|\s*[:.,]|\s*$)|ci-apr[èe]s|ci-dessous|"
+    r"suivante?(?=\s*[:.,]|\s*$)|a continuaci[óo]n|(?:lo\s+)?siguiente(?=\s*[:.,]|\s*$)|abaixo|a seguir)\b)"
+    r".*\b(?:(?:full|complete|entire) wording of|version (?:compl[èe]te|int[ée]grale) (?:du|de la|des|d)|"
     r"versi[óo]n (?:completa|[íi]ntegra) (?:del|de la|de los)|vers[ãa]o (?:completa|integral) (?:do|da|dos))\b",
     re.IGNORECASE)
 _NOTE_LINES = 3  # an editor's note before the text is this short: a paragraph, the line announcing it
