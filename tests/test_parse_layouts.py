@@ -6084,6 +6084,16 @@ def test_numbered_items_under_a_meetings_agenda_are_agenda_items() -> None:
     assert Kind.AGENDA_ITEM not in [p.kind for p in parse_document(policy).provisions]
 
 
+def test_a_reports_narrative_paragraphs_under_its_agenda_heading_are_paragraphs() -> None:
+    """A report's numbered paragraphs under "I. AGENDA" telling what the meeting did with its agenda ("1. The Working
+    Group adopted the agenda ...", "1. La Comisión aprobó el orden del día ...") are paragraphs, not agenda items."""
+    report = ("REPORT OF THE MEETING OF THE WORKING GROUP 2\n\nI. AGENDA\n\n"
+              "1. The Working Group adopted the agenda proposed by the Chair without changes.\n\n"
+              "2. The delegation of Canada asked to add an item on labor migration, which was accepted.\n\n"
+              "II. ORDEN DEL DÍA\n\n3. La Comisión aprobó el orden del día sin cambios.\n")
+    assert Kind.AGENDA_ITEM not in [p.kind for p in parse_document(report).provisions]
+
+
 def test_a_lead_in_citing_an_agenda_of_policy_before_the_following_announces_no_agenda() -> None:
     """A declaration's lead-in that cites an agenda of policy on its way to "the following:" ("In keeping with the
     2040 Agenda for Decent Work, we commit to the following:") announces its acts, not an agenda: its numbered

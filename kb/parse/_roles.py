@@ -124,6 +124,11 @@ _AGENDA_LEAD_RE = re.compile(
     r"following)|(?:fue|es)\s+(?:el\s+siguiente|como\s+sigue)))\s*:\s*$"
     r"|\b(?:agenda|orden\s+del\s+d[íi]a|ordre\s+du\s+jour)\b[^:.,]{0,80}\b(?:the\s+following|as\s+follows|"
     r"el\s+siguiente|la\s+siguiente|le\s+suivant)\s*:", re.IGNORECASE)
+# A report's narrative paragraph under its agenda's heading, telling what the meeting did: a subject with its
+# article, then a verb in the past ("The Working Group adopted the agenda ...", "La Comisión aprobó ..."); an
+# agenda's entries name their subjects ("Apertura de los trabajos ...").
+_NARRATIVE_RE = re.compile(r"^\W*(?:the|el|la|los|las|le|les|os|as)\s+(?:\S+\s+){0,5}?"
+                           r"[^\W\d_]+(?:ed|ó|aron|ieron|ou|aram|eram)\b", re.IGNORECASE)
 _TRAILING_NOTE_RE = re.compile(r"\s*\[[^\]]*\]$")
 _SENTENCE_END_RE = re.compile(r"[.?!](?=\s|$)")
 _FIELD_RE = re.compile(r"^(?P<label>[A-ZÁÉÍÓÚÑ][^:\d]{0,40}):\s+\S")
@@ -504,7 +509,8 @@ class Roles:
         role = self.context([*headings, self.banner] if self.banner else headings)
         if self.resolved and not is_question(text):
             return Kind.MANDATE  # a resolution's operative part: "RESOLVES: To recommend ...: a) ..."
-        if (headings and _AGENDA_HEADING_RE.match(headings[0])) or _AGENDA_LEAD_RE.search(lead_in):
+        if (headings and _AGENDA_HEADING_RE.match(headings[0]) and not _NARRATIVE_RE.match(text)) or \
+                _AGENDA_LEAD_RE.search(lead_in):
             return Kind.AGENDA_ITEM  # "B. PROGRAMA DE LA REUNIÓN" / "1. Apertura de los trabajos ..."
         if role is Kind.RECOMMENDATION or _announces_recommendations(lead_in):
             return Kind.RECOMMENDATION
