@@ -6124,6 +6124,15 @@ def test_a_sites_menu_glued_onto_one_line_under_the_text_is_no_text() -> None:
     assert first_words(page) == ["The", "Home", "The"]
 
 
+def test_a_headline_in_title_case_on_home_workers_searching_is_no_menu() -> None:
+    """A news page's headline in title case opening on "Home" and holding one word a menu has ("Search", "English")
+    is the story's heading: a site's menu holds more than one of them."""
+    page = ("LABOR NEWS\n\nThe Network met in Lima to discuss the protection of home care workers in the region.\n\n"
+            "Home Workers Search For Fair Pay And Social Protection Across The Americas\n\n"
+            "A study presented in Lima shows that home workers earn less than half of the minimum wage.\n")
+    assert first_words(page) == ["The", "Home", "A"]
+
+
 def test_a_hosts_french_note_announcing_the_text_below_is_no_text() -> None:
     """A document host's note under a French plan's cover, announcing the text below it ("Le texte qui suit
     reproduit en entier le Plan d'action ..."): the cover's, the plan's text beginning after it; a story's

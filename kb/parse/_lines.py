@@ -144,17 +144,20 @@ _CELL_BARS_RE = re.compile(r"^[\s|]*\|[\s|]*$")  # only a table's cell bars: "|"
 
 
 # A site's menu glued onto one line, from its home page's link on ("Home Page of the OAS Español Search Secretary
-# for Legal Affairs ..."): words in capitals but for a few joining words, no stop, a search box or language among them.
+# for Legal Affairs ..."): words in capitals but for a few joining words, no stop, a search box and a language among
+# them (one such word is a headline's: "Home Workers Search For Fair Pay ...").
 _MENU_HOME_RE = re.compile(r"^\s*(?:Home|Inicio|Início|Accueil)\b")
 _MENU_WORD_RE = re.compile(r"\b(?:Search|Buscar|Pesquisar|Rechercher|Español|English|Français|Português|Sitemap|"
                            r"Site Map|Mapa del sitio|Contact Us|Contáctenos)\b")
 _MENU_JOINERS = frozenset("of the for and & de del la las los y e du des et da do".split())
 _MENU_MIN_WORDS = 8
+_MENU_WORDS = 2  # a menu's distinct words of the kind (a search box, a language)
 
 
 def _site_menu(content: str) -> bool:
     words = content.split()
-    return (len(words) >= _MENU_MIN_WORDS and bool(_MENU_HOME_RE.match(content)) and bool(_MENU_WORD_RE.search(content))
+    return (len(words) >= _MENU_MIN_WORDS and bool(_MENU_HOME_RE.match(content))
+            and len(set(_MENU_WORD_RE.findall(content))) >= _MENU_WORDS
             and not re.search(r"[.!?](?:\s|$)", content)
             and all(w.lstrip("(")[:1].isupper() or w in _MENU_JOINERS for w in words))
 
