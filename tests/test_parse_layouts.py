@@ -4734,6 +4734,24 @@ def test_paragraphs_under_a_mandatos_heading_are_mandates_not_the_pages_own_bull
     assert doc.metadata.type == "WebPage"
 
 
+@pytest.mark.parametrize("text", [
+    ("INTER-AMERICAN CONFERENCE OF MINISTERS OF LABOR\nWORKING GROUP 1\nREPORT OF THE CHAIR\n\n"
+     "I. INTRODUCTION\n\n1. The Working Group met in Washington, D.C. on 14 and 15 March 2024 with twenty States.\n\n"
+     "II. MANDATES OF THE WORKING GROUP\n\n"
+     "2. The Working Group was set up by the Declaration of Bridgetown and reports to the Conference.\n\n"
+     "3. Its work in this period followed the Plan of Action adopted in Bridgetown.\n"),
+    ("RED INTERAMERICANA PARA LA ADMINISTRACIÓN LABORAL\nInforme de actividades 2023\n\nMandatos\n\n"
+     "1. La RIAL fue creada en 2005 por la XIV CIMT como mecanismo de cooperación entre ministerios.\n\n"
+     "2. Durante el año se realizaron seis talleres y dos visitas técnicas.\n\nActividades\n\n"
+     "3. El taller de Lima reunió a quince ministerios.\n"),
+])
+def test_a_reports_mandates_section_tells_its_remit_and_quotes_no_mandates(text: str) -> None:
+    """A report's "MANDATES OF THE WORKING GROUP" or "Mandatos" section says what the group was set up to do:
+    its paragraphs are the report's own, not mandates it quotes."""
+    doc = parse_document(text)
+    assert [p.kind for p in doc.provisions if p.kind is not Kind.SECTION] == [Kind.PARAGRAPH] * 3
+
+
 def test_a_page_that_only_mentions_mandates_types_nothing_by_them() -> None:
     """A site's menu entry ("Mandates and reports"), a sentence about the mandates and a link to them read as a
     heading ("See the mandates") do not name the page's paragraphs as mandates."""

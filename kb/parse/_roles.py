@@ -29,7 +29,8 @@ it, the lead-in before it, and its own opening words.
 - Numbered paragraphs and their lettered items under a heading or a page's title that names them as mandates
   ("MANDATES", "EDUCACIÓN - MANDATOS", "Follow-up and Implementation: Mandates", "Mandatos de la Cumbre") are
   ``Mandate``: mandates quoted as such, whatever their words; not under a heading that only mentions mandates
-  ("Mandates and reports", "Review of the mandates"), and not the page's own bullets.
+  ("Mandates and reports", "Review of the mandates"), not the page's own bullets, and not in a report or
+  summary, whose "Mandates" section tells its own remit.
 - In a Working Group report a numbered paragraph whose own words recommend or request action ("The
   Working Group recommends that ...", "Requests the Technical Secretariat to ...", "El Grupo de Trabajo
   solicita a ...") is a ``Recommendation``, and so are the letters under it when it leads them in.
@@ -147,6 +148,8 @@ _MODAL_LEAD_RE = re.compile(r"\b(?:will|shall|must|should|deber[áa]n?|vont|devr
                             re.IGNORECASE)
 _MANDATING = frozenset({DocType.PLAN_OF_ACTION, DocType.WORK_PLAN})
 _RESOLVING = frozenset({DocType.DECLARATION, DocType.OUTCOME_DOCUMENT})
+# Reports whose heading "Mandates" heads the remit of the group or meeting, not mandates it quotes.
+_OWN_REMIT = frozenset({DocType.WORKING_GROUP_REPORT, DocType.MEETING_SUMMARY})
 
 # Verbs by which authors commit themselves or ask a body to act, as they open a paragraph: after
 # "we" ("we commit"), as an infinitive ("to promote"), in the third person ("requests").
@@ -520,6 +523,8 @@ class Roles:
             return Kind.QUESTION
         if not self.mandating and (_AGENDA_LEAD_RE.search(over) or (item and _AGENDA_LEAD_RE.search(lead_in))):
             return Kind.AGENDA_ITEM  # the entries of the agenda a paragraph announces
+        if role is Kind.MANDATE and self.doc_type in _OWN_REMIT:
+            role = None  # a report's "Mandates" section tells the group's remit, it quotes none
         if role is Kind.MANDATE:
             self.quoted += 1
         if role is not None:
