@@ -5510,6 +5510,16 @@ def test_lines_under_an_agenda_heading_that_lost_their_numbers_are_agenda_items(
     assert Kind.AGENDA_ITEM not in {p.kind for p in parse_document(goals).provisions}
 
 
+def test_a_sentence_that_lost_its_stop_under_an_agenda_heading_is_no_entry() -> None:
+    """Under "I. AGENDA" a line telling what was done ("..., which was adopted without changes"), its stop lost,
+    is a paragraph of the summary, not an entry of the agenda."""
+    text = ("SUMMARY OF THE MEETING\nVirtual meeting of the Working Group on Social Dialogue\n5 May 2023\n\n"
+            "I. AGENDA\n\nThe Chair presented the draft agenda, which was adopted without changes\n\n"
+            "II. DISCUSSION\n\n1. The delegation of Chile described its new tripartite council.\n")
+    found = [(p.kind, own_text(text, p)[:9]) for p in parse_document(text).provisions if p.kind is not Kind.SECTION]
+    assert found == [(Kind.PARAGRAPH, "The Chair"), (Kind.PARAGRAPH, "1. The de")]
+
+
 _LETTERED_CONTENTS = (
     "REPORT OF THE WORKING GROUP ON LABOUR MIGRATION\n\nContents\n\n1. Introduction\n1.a Scope of the review\n"
     "1.b Sources consulted\n2. Findings\n2.a Recognition of skills across borders. How the ministries compare the "

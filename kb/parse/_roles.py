@@ -130,6 +130,12 @@ _AGENDA_LEAD_RE = re.compile(
 # agenda's entries name their subjects ("Apertura de los trabajos ...").
 _NARRATIVE_RE = re.compile(r"^\W*(?:the|el|la|los|las|le|les|os|as)\s+(?:\S+\s+){0,5}?"
                            r"[^\W\d_]+(?:ed|ó|aron|ieron|ou|aram|eram)\b", re.IGNORECASE)
+
+
+# A finite verb telling what was done ("The Chair presented the agenda, which was adopted ..."): a sentence that lost
+# its stop, not an agenda's entry ("Adoption of the agenda", "Report of the Technical Secretariat").
+_TELLS_RE = re.compile(r"\b(?:was|were|is|are|has|have|had|will|fue|fueron|es|son|ha|han|será|serán)\b",
+                       re.IGNORECASE)
 _TRAILING_NOTE_RE = re.compile(r"\s*\[[^\]]*\]$")
 _SENTENCE_END_RE = re.compile(r"[.?!](?=\s|$)")
 _FIELD_RE = re.compile(r"^(?P<label>[A-ZÁÉÍÓÚÑ][^:\d]{0,40}):\s+\S")
@@ -550,7 +556,7 @@ class Roles:
         if self.resolved:
             return Kind.MANDATE  # "RESUELVE: Aprobar el siguiente Estatuto:": what it resolves, however short
         if (headings and _AGENDA_HEADING_RE.match(headings[0]) and not _SENTENCE_END_RE.search(text)
-                and not text.endswith(":") and not field_line):
+                and not text.endswith(":") and not field_line and not _TELLS_RE.search(text)):
             return Kind.AGENDA_ITEM  # an entry of the agenda under its name, its number lost: no sentence
         if _is_lead_label(text) or _RESOLVES_ALONE_RE.match(text) or _commits_with_comma(text):
             # "Governments will:": a plan's lead-in saying who is to act directs as its items do
