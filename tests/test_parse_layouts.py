@@ -5223,6 +5223,9 @@ _SCHEDULE_BODY = ("\n\nWEDNESDAY, AUGUST 10\n\nParticipants may register from 1:
     ("PROYECTO DE CRONOGRAMA", "MeetingSummary"),
     # a schedule of another kind names no kind of document
     ("SCHEDULE OF QUOTA CONTRIBUTIONS", None),
+    # a programme's draft schedule of its activities over the years is no meeting's agenda
+    ("PROYECTO DE CRONOGRAMA DE ACTIVIDADES 2024-2025", None),
+    ("DRAFT SCHEDULE OF COOPERATION ACTIVITIES", None),
 ])
 def test_a_meetings_draft_schedule_is_its_record(title: str, doc_type: str | None) -> None:
     metadata = parse_document(_SCHEDULE_COVER + title + _SCHEDULE_BODY).metadata

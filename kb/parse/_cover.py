@@ -149,8 +149,10 @@ _TYPE_WORDS: tuple[tuple[re.Pattern[str], DocType], ...] = (
                 r"conclusiones y recomendaciones|resultados|resolutions?|"
                 r"resoluci(?:[óo\ufffd]n|ones))\b|\b(?:AG|CIDI|CP)/RES\b", _FLAGS), DocType.OUTCOME_DOCUMENT),
     (re.compile(r"\b(?:final report|informe final|report|informe|summary|resumen|minutes|acta|relatoría|"
-                # a systematization of an exchange; a meeting's draft schedule, its agenda
-                r"sistematizaci[óo]n|draft (?:work )?schedule|proyecto de (?:cronograma|horario))\b|"
+                # a systematization of an exchange; a meeting's draft schedule, its agenda (not a programme's
+                # schedule of activities over its years, a plan of work)
+                r"sistematizaci[óo]n|(?:draft (?:work )?schedule|proyecto de (?:cronograma|horario))"
+                r"(?![^\n]{0,40}\b(?:activit|actividad)))\b|"
                 r"^\W*(?:palabras (?:del?|pronunciadas)|remarks (?:by|of)|speech (?:by|of)|address by|"
                 r"discurso (?:del?|pronunciado))\b", _FLAGS),
      DocType.MEETING_SUMMARY),  # a speech is read as the record of the meeting it was given at
