@@ -5374,6 +5374,21 @@ def test_reiterating_our_determination_to_act_commits() -> None:
     assert kinds == [Kind.PARAGRAPH, Kind.PARAGRAPH]
 
 
+@pytest.mark.parametrize("reported", [
+    "En su intervención, la Ministra afirmó que los países reiteramos nuestra determinación de reducir la "
+    "informalidad laboral, y recordó los acuerdos de la Conferencia.",
+    "Speaking for the Caribbean, she said that governments reaffirm our determination to end child labour was a "
+    "phrase heard often but rarely followed by budgets.",
+])
+def test_a_speakers_determination_reported_in_a_story_commits_no_one(reported: str) -> None:
+    """A news story reporting a speaker's "reiteramos nuestra determinación de ..." inside its own sentence is the
+    story's paragraph, not its authors' commitment."""
+    text = ("News\nMinisters of Labor meet in Bridgetown\n12 June 2024\n\n"
+            "The Minister of Labour opened the meeting with a call for regional cooperation.\n\n"
+            f"{reported}\n\nThe meeting closed with a visit to a training centre.\n")
+    assert Kind.MANDATE not in {p.kind for p in parse_document(text).provisions}
+
+
 def test_a_paragraph_in_the_pages_other_language_opens_its_own() -> None:
     """A bilingual page prints its Spanish paragraph hard-wrapped, its last line without a stop, and the English one
     whole on the line under it: two paragraphs, not one. A wrapped Spanish paragraph citing an English title on a

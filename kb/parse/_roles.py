@@ -252,7 +252,10 @@ _COMMITMENT_RE = re.compile(
     r"|\bwe\s+are\s+(?:committed|determined)\b|\bwe\s+have\s+assumed\s+the\s+commitment\b"
     r"|\bnos\s+comprometemos\b|\bacordamos\b|\bestamos\s+comprometid|\bnos\s+hemos\s+comprometid"
     r"|\bhemos\s+asumido\s+el\s+compromiso\b"
-    r"|\b(?:reiterate|reaffirm|reiteramos|reafirmamos)\s+(?:a\s+)?(?:our|nuestra|nossa)\s+(?:firm\s+|firme\s+)?"
+    # the authors' own words opening a sentence ("Asimismo, reiteramos ..."), not a speaker's reported in a story
+    # ("la Ministra afirmó que los países reiteramos ...")
+    r"|(?:^|(?<=[.;:]\s))[\W\d]*(?:[^\W\d_]+,\s+)?(?:we\s+|nosotros\s+|n[óo]s\s+)?"
+    r"(?:reiterate|reaffirm|reiteramos|reafirmamos)\s+(?:a\s+)?(?:our|nuestra|nossa)\s+(?:firm\s+|firme\s+)?"
     r"determina(?:tion|ci[óo]n|[çc][ãa]o)\s+(?:to|de)\b"
     r"|\bwe\s+(?:also\s+|further\s+|therefore\s+)?(?:encourage|urge|call\s+(?:up)?on|invite|request|instruct|entrust)\b"
     r"|\b(?:alentamos|instamos|exhortamos|invitamos|solicitamos|encomendamos|encargamos)\b"
