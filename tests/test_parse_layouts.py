@@ -5291,6 +5291,16 @@ def test_a_records_last_field_over_its_paragraphs_heads_them() -> None:
         assert [own_text(text, p)[:4] for p in parse_document(text).provisions] == ["The ", "They"]
 
 
+def test_a_memos_subject_field_over_its_letter_heads_nothing() -> None:
+    """A memo's header fields each over its value, "Asunto:" last over the subject and the letter under it: the
+    field is the memo's, no heading over its paragraphs."""
+    text = ("MEMORANDO\nPara:\nMinistras y Ministros de Trabajo\nDe:\nSecretaría Técnica de la CIMT\nAsunto:\n"
+            "Convocatoria a la reunión del Grupo de Trabajo 1 que se celebrará en Panamá el 3 de abril de 2024.\n\n"
+            "La Secretaría Técnica tiene el agrado de convocar a la reunión del Grupo de Trabajo 1.\n\n"
+            "Se adjunta el proyecto de temario.\n")
+    assert Kind.SECTION not in {p.kind for p in parse_document(text).provisions}
+
+
 def test_a_paragraph_a_line_opens_one_though_it_lost_its_first_word() -> None:
     """A news page prints its paragraphs one a line with no blank line between them; one that lost its first word
     ("delegates of ...") after a whole paragraph ended is a paragraph of its own, not that one's wrapped line. In a

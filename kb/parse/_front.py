@@ -620,6 +620,11 @@ _LEAD_IN_MIN_WORDS = 5
 _LABEL_WORDS = 4
 
 
+# A message's header field alone on its line ("Asunto:", "Subject:", "Para:"): the memo's, over its subject.
+_MESSAGE_FIELD_RE = re.compile(r"^\s*(?:from|to|subject|re|de|para|asunto|assunto|referencia|envoy[ée]|objet)\s*:\s*$",
+                               re.IGNORECASE)
+
+
 def _field_label(line: Line) -> bool:
     """A few words opening in capitals and a colon, alone on their line ("Description:", "Publication Date:"): a
     field's label over its value; not a salutation ("Dear Minister:"), nor a cover's own field ("Original:")."""
@@ -636,8 +641,8 @@ def _with_label(lines: list[Line], start: int) -> int:
     the record's text is its last field's value. A label over a list (an event page's "Objectives:") stays the
     cover's, as does one under a cover that has no fields ("For immediate release:")."""
     shown = [j for j in range(start) if lines[j].tok not in (Tok.BLANK, Tok.NOISE)]
-    if not shown or not _field_label(lines[shown[-1]]):
-        return start
+    if not shown or not _field_label(lines[shown[-1]]) or _MESSAGE_FIELD_RE.match(lines[shown[-1]].text):
+        return start  # a memo's "Asunto:" over its subject and its letter heads no part of the text
     after = [j for j in range(start, len(lines)) if lines[j].tok not in (Tok.BLANK, Tok.NOISE)][:2]
     if len(after) < 2 or not all(lines[j].tok is Tok.TEXT and is_prose(lines[j]) for j in after):
         return start  # a list, or a single value, under it
