@@ -4940,6 +4940,19 @@ def test_putting_into_practice_acts_and_putting_in_relief_states() -> None:
     assert [p.kind for p in parse_document(text).provisions if p.number] == [Kind.MANDATE, Kind.PARAGRAPH]
 
 
+def test_putting_into_motion_as_a_storys_subject_states() -> None:
+    """A news story's "Poner en marcha el sistema llevó dos años ..." tells what it took: the infinitive is the
+    subject of its verb, no act; "Poner en práctica lo que se acordó ..." still acts."""
+    text = ("Noticias\nEl Ministerio presenta su nuevo sistema de inspección\n12 de junio de 2024\n\n"
+            "El Ministerio de Trabajo presentó hoy su nuevo sistema electrónico de inspección.\n\n"
+            "Poner en marcha el sistema llevó dos años de trabajo conjunto con la OIT, explicó la Ministra.\n\n"
+            "Poner en práctica estas reformas exigió un gran esfuerzo de los inspectores, añadió.\n")
+    assert Kind.MANDATE not in {p.kind for p in parse_document(text).provisions}
+    acts = ("En el marco de la Conferencia, acordamos asimismo:\n\n"
+            "1. Poner en práctica lo que se acordó en la reunión de Lima sobre los servicios de empleo.\n")
+    assert [p.kind for p in parse_document(acts).provisions if p.number] == [Kind.MANDATE]
+
+
 # Covers (session 23): the cover's fields on layouts of the tuning texts, each rule with a text where its trigger
 # appears innocently.
 

@@ -212,6 +212,9 @@ _COPULAS = frozenset("""
     est sont était sera constitue représente reste demeure é são foi foram será constitui representa continua
     """.split())
 _SUBJECT_WORDS = 12
+# A verb in the preterite ("llevó", "exigieron"), and the words opening a clause it may belong to ("que se acordó").
+_PRETERITE_RE = re.compile(r"[^\W\d_]{2,}(?:ó|aron|ieron)")
+_CLAUSE_OPENERS = frozenset("que quien quienes cual cuales donde como cuando se".split())
 # French and Portuguese infinitives of action, known by their ending as Spanish ones are ("Échanger les ...",
 # "Poursuivre la ...", "Intercambiar experiências ...", "Seguir aperfeiçoando ..."); not the words of the same
 # ending a sentence may open on ("Notre", "Entre", "Premier", "Quatre", "Encore", "Lugar", "Apesar"), nor the
@@ -306,7 +309,10 @@ def _spanish_infinitive(words: Sequence[str]) -> bool:
     if words[:2] == ["tomar", "nota"]:  # "Tomar nota con satisfacción del informe": it states
         return False
     if words[:2] == ["poner", "en"] and words[2:3] and words[2] in _PUT_INTO:
-        return True  # "Poner en práctica las recomendaciones ...": it acts ("Poner de relieve ..." states)
+        # "Poner en práctica las recomendaciones ...": it acts ("Poner de relieve ..." states); not the subject of a
+        # story's verb ("Poner en marcha el sistema llevó dos años"), a clause's ("... que se acordó") aside
+        return not any(_PRETERITE_RE.fullmatch(w) and words[k - 1] not in _CLAUSE_OPENERS
+                       for k, w in enumerate(words[3:_SUBJECT_WORDS], start=3))
     # an infinitive bears no written accent but in -ír ("Líder", "Carácter" are nouns)
     return (bool(words) and bool(_INFINITIVE_RE.fullmatch(words[0])) and words[0] not in _NOT_ACTION
             and not any(c in "áéíóú" for c in words[0][:-2]))
