@@ -5508,6 +5508,19 @@ def test_a_programme_called_an_agenda_lists_no_agenda_items() -> None:
         assert Kind.AGENDA_ITEM not in {p.kind for p in parse_document(text).provisions}
 
 
+def test_sentences_on_how_a_meeting_runs_under_its_agenda_heading_are_no_entries() -> None:
+    """A concept note's "II. AGENDA" part telling how the meeting will run, its bullets sentences ("Interpretation
+    will be provided ..."), lists no entries of the agenda."""
+    text = ("CONCEPT NOTE\nRegional Dialogue on the Future of Work\n\nI. BACKGROUND\n\n"
+            "The dialogue follows the mandate of the XXI IACML.\n\nII. AGENDA\n\n"
+            "The agenda will be circulated two weeks before the meeting. The following points apply:\n"
+            "• Each session will open with a short presentation by a delegation.\n"
+            "• Interpretation will be provided in English and Spanish.\n"
+            "• Delegations are invited to send their questions in advance.\n\n"
+            "III. PARTICIPANTS\n\nMinistries of labor of the member States.\n")
+    assert Kind.AGENDA_ITEM not in {p.kind for p in parse_document(text).provisions}
+
+
 _ONE_COLUMN_TABLE = (
     "REGIONAL LABOUR FORUM: Final Report - OAS\n\n\n| |\n\n| REGIONAL LABOUR FORUM: Final Report |\n\n"
     "|Held on 2-3 June 2040 in Bridgetown, Barbados; the final report of the Forum follows: |\n\n"

@@ -585,8 +585,11 @@ class Roles:
             return Kind.QUESTION
         if self.mandating:
             return Kind.MANDATE
-        if _AGENDA_LEAD_RE.search(lead_in) or (headings and _AGENDA_HEADING_RE.match(headings[0])):
-            return Kind.AGENDA_ITEM  # the entries of an agenda, under its name or a lead-in announcing it
+        if _AGENDA_LEAD_RE.search(lead_in) or (headings and _AGENDA_HEADING_RE.match(headings[0])
+                                                and not _TELLS_RE.search(text)):
+            # the entries of an agenda, under its name or a lead-in announcing it; under its name, not a sentence
+            # telling how the meeting will run ("Interpretation will be provided ...")
+            return Kind.AGENDA_ITEM
         if lead_in and (lead_in in headings or len(lead_in.split()) <= _LABEL_WORDS) and (
                 role := self.context([lead_in])) not in (None, Kind.MANDATE):
             return role  # the list's own heading or a label names it: "Conclusiones" over its bullets, "Main findings:"
