@@ -4970,6 +4970,9 @@ _PARTICIPANTS = ("Participants: the ministries of labor chairing the Conference 
     # two headings opening on the same two words, the second not the first at length: the one over the dateline
     ("Regional Meeting 2040\n\nRegional Meeting on youth employment policies\n",
      "Regional Meeting on youth employment policies"),
+    # a site's name, then a headline going on from the whole of it: the headline
+    ("Ministry of Labour\n\nMinistry of Labour launches a youth employment programme\n",
+     "Ministry of Labour launches a youth employment programme"),
 ])
 def test_a_pages_heading_repeated_at_length_over_its_dateline_is_the_first(heads: str, title: str) -> None:
     text = heads + "Lima, Peru – May 22, 2040\n\n" + _PARTICIPANTS

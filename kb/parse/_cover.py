@@ -630,9 +630,12 @@ def _title_over_dateline(cleaned: list[str]) -> str | None:
         # ("File Created On:" / "March, 2040")
         above.pop()
     last = above[-1]
-    if len(above) > 1 and cleaned[above[-2]].casefold().split()[:_TWICE_WORDS] == cleaned[last].casefold().split()[
-            :_TWICE_WORDS]:
-        # the title printed twice, the second time in other words (its acronym spelled out): the first is the page's
+    upper = cleaned[above[-2]].casefold().split() if len(above) > 1 else []
+    lower = cleaned[last].casefold().split()
+    if upper and upper[:_TWICE_WORDS] == lower[:_TWICE_WORDS] and lower[:len(upper)] != upper:
+        # the title printed twice, the second time in other words (its acronym spelled out): the first is the page's;
+        # not a headline going on from the whole line over it, the site's name its subject ("Ministry of Labour" /
+        # "Ministry of Labour launches ...")
         last = above[-2]
     title = cleaned[last]
     if last - 1 in above and (_open_end(cleaned[last - 1]) or _CONNECTOR_RE.match(title)):
