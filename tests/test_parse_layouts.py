@@ -5206,6 +5206,9 @@ def test_a_sites_breadcrumb_and_links_are_no_title(banner: str, title: str) -> N
     # an ISO date with no label (a file's name), a labelled range of years: no date of the page
     ("The report (report-2040-10-21.pdf) and the survey data 2039-2040 show how the ministries of the region "
      "served young workers.\n", None),
+    # another date's field ("Registration closing date:") under the cover's dateline: the dateline's
+    ("CONCEPT NOTE\nRegional Workshop on Labor Inspection\nLima, 12 June 2040\nRegistration closing date: 2040-05-30"
+     "\n\n1. The workshop will bring together labor inspectors from the region.\n", "2040-06-12"),
 ])
 def test_a_pages_labelled_iso_date_is_its_date(text: str, date: str | None) -> None:
     assert parse_document(text).metadata.date == date

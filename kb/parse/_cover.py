@@ -89,8 +89,10 @@ _MONTH_YEAR_RE = re.compile(rf"{_M1}\s*,?\s+(?:de\s+)?{_YEAR}", _FLAGS)
 _PERIOD_RE = re.compile(  # "NOVEMBER 2007 - APRIL 2008": what a report covers, not its date
     rf"{_MONTH_YEAR_RE.pattern}\s*(?:-|–|—|to|al|a)\s*"
     + _MONTH_YEAR_RE.pattern.replace("?P<m1>", "?:").replace("?P<y>", "?:"), _FLAGS)
-# A page's date in a field of its own, written the ISO way ("date 2024-10-21", "Fecha: 2040-05-03")
-_LABELLED_ISO_RE = re.compile(r"\b(?:date|fecha|data|published|publicado|publicada|publi[ée]e?)\s*:?\s*"
+# A page's date in a field of its own, written the ISO way ("date 2024-10-21", "Fecha: 2040-05-03"), the label opening
+# its line: not another date's field ("Registration closing date: ...", "Event date: ...")
+_LABELLED_ISO_RE = re.compile(r"(?:^|(?<=\n))[^\S\n]*(?:date|fecha|data|published|publicado|publicada|publi[ée]e?)"
+                              r"\s*:?\s*"
                               r"(?P<y>(?:19|20)\d{2})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?![\d-])", _FLAGS)
 _UPDATED_RE = re.compile(r"\b(?:updated|actualizado)(?:\s+(?:as of|on|al|el|a))?\s*:?\s*", _FLAGS)
 
