@@ -130,8 +130,6 @@ _AGENDA_LEAD_RE = re.compile(
 # agenda's entries name their subjects ("Apertura de los trabajos ...").
 _NARRATIVE_RE = re.compile(r"^\W*(?:the|el|la|los|las|le|les|os|as)\s+(?:\S+\s+){0,5}?"
                            r"[^\W\d_]+(?:ed|ó|aron|ieron|ou|aram|eram)\b", re.IGNORECASE)
-
-
 # A finite verb telling what was done ("The Chair presented the agenda, which was adopted ..."): a sentence that lost
 # its stop, not an agenda's entry ("Adoption of the agenda", "Report of the Technical Secretariat").
 _TELLS_RE = re.compile(r"\b(?:was|were|is|are|has|have|had|will|fue|fueron|es|son|ha|han|será|serán)\b",
