@@ -6650,3 +6650,52 @@ def test_a_hosts_transcription_of_a_pdf_a_page_a_line_is_read_page_by_page() -> 
                 "2. Prepare a study of the records kept by the inspection services.\n\n"
                 "3. Report to the Conference on the progress of the plan.\n")
     assert [own_text(numbered, p)[:5] for p in parse_document(numbered).provisions] == ["1. Ho", "2. Pr", "3. Re"]
+
+
+_FRENCH_NOTE = ("NOTE CONCEPTUELLE\n\nAtelier hémisphérique sur la formation professionnelle des jeunes\n"
+                "Port-au-Prince, 12 et 13 mars 2041\n\nI. CONTEXTE\n\n"
+                "Les ministères du travail de la région ont souligné, lors de la dernière Conférence, la nécessité de "
+                "rapprocher la formation professionnelle des besoins des entreprises.\n\nII. OBJECTIFS\n\n"
+                "1. Partager les expériences nationales en matière d'apprentissage et de stages en entreprise.\n\n"
+                "2. Identifier les obstacles qui empêchent les jeunes d'accéder à un premier emploi décent.\n\n"
+                "III. RECOMMANDATIONS\n\n"
+                "3. Créer un registre régional des programmes d'apprentissage, tenu par la Secrétariat technique.\n")
+
+
+def test_numbered_items_under_an_objectives_heading_are_objectives_in_every_language() -> None:
+    """Numbered items under a heading naming them objectives ("II. OBJECTIVES", "II. OBJETIVOS", "II. OBJECTIFS")
+    are objectives, as bullets there already were; French and Portuguese role words type items as the English and
+    Spanish ones do ("RECOMMANDATIONS", "Recomendações"), and a French concept note is one. In a plan, what its
+    objectives heading heads stays what the plan directs; a heading about something else that has objectives
+    ("Objectives of the Fund and its governance") gives no role."""
+    doc = parse_document(_FRENCH_NOTE)
+    assert doc.metadata.type == "ConceptNote" and doc.metadata.language == "fr"
+    assert [(p.number, p.kind) for p in doc.provisions if p.kind is not Kind.SECTION] == [
+        (None, Kind.PARAGRAPH), ("1", Kind.OBJECTIVE), ("2", Kind.OBJECTIVE), ("3", Kind.RECOMMENDATION)]
+    spanish = ("NOTA CONCEPTUAL\n\nII. OBJETIVOS\n\n1. Compartir las experiencias nacionales de aprendizaje en "
+               "empresas.\n\n2. Identificar los obstáculos que impiden a los jóvenes acceder a un primer empleo.\n")
+    assert [p.kind for p in parse_document(spanish).provisions] == [Kind.SECTION, Kind.OBJECTIVE, Kind.OBJECTIVE]
+    portuguese = ("RELATÓRIO DA REUNIÃO\n\nI. ANTECEDENTES\n\nA reunião foi realizada em Brasília nos dias 3 e 4 de "
+                  "maio de 2041, com a presença das delegações dos ministérios do trabalho da região.\n\n"
+                  "II. RECOMENDAÇÕES\n\n1. Criar um registro regional dos programas de aprendizagem.\n\n"
+                  "2. Partilhar os dados de emprego juvenil entre os ministérios.\n")
+    assert [p.kind for p in parse_document(portuguese).provisions if p.number and p.kind is not Kind.SECTION] == [
+        Kind.RECOMMENDATION] * 2
+    plan = ("PLAN OF ACTION OF LIMA\n\nWE, THE MINISTERS OF LABOR, commit to carry out the following Plan of "
+            "Action:\n\nI. OBJECTIVES\n\n1. Strengthen the public employment services of the region.\n\n"
+            "2. Promote the exchange of experiences on youth employment.\n")
+    assert [p.kind for p in parse_document(plan).provisions if p.number and p.kind is not Kind.SECTION] == [
+        Kind.MANDATE, Kind.MANDATE]
+    fund = ("REPORT OF THE MEETING\n\nIII. OBJECTIVES OF THE FUND AND ITS GOVERNANCE\n\n"
+            "1. The Fund financed twelve cooperation missions in 2040.\n\n"
+            "2. Its board met twice and approved the new rules.\n")
+    assert Kind.OBJECTIVE not in [p.kind for p in parse_document(fund).provisions]
+
+
+def test_a_french_or_portuguese_work_plan_is_one() -> None:
+    """A cover naming a work plan in French or Portuguese ("PLAN DE TRAVAIL 2041-2043", "Plano de trabalho") types
+    it, as "Plan de trabajo" does."""
+    for cover in ("PLAN DE TRAVAIL 2041-2043\n\nRéseau interaméricain pour l'administration du travail\n\n",
+                  "Plano de trabalho 2041-2043\n\nRede Interamericana para a Administração do Trabalho\n\n"):
+        text = cover + "1. Organiser deux ateliers sur l'inspection du travail.\n"
+        assert parse_document(text).metadata.type == "WorkPlan", cover

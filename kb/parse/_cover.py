@@ -129,14 +129,17 @@ _EN_WORDS = frozenset("the of and to in for is with on that by as are this be fr
 _ES_WORDS = frozenset("de la el los las y en para con que del por se una un su al es".split())
 # Portuguese words Spanish does not write: a Portuguese text shares "de", "para", "con"... with a Spanish one
 _PT_WORDS = frozenset("do da dos das em não ao aos à pela pelo pelos pelas são também uma".split())
-# French words neither Spanish nor English writes: a French text shares "de", "la", "en", "que" with a Spanish one
-_FR_WORDS = frozenset("du des et est dans nous aux au qui pour une cette".split())
+# French words neither Spanish nor English writes: a French text shares "de", "la", "en", "que" with a Spanish one;
+# its elisions ("d'accéder", "l'éducation", "qu'il") leave "d", "l", "qu", which no Spanish text has
+_FR_WORDS = frozenset("du des et est dans nous aux au qui pour une cette d l qu sur avec ont sont été ces leurs"
+                      .split())
 
 _TYPE_WORDS: tuple[tuple[re.Pattern[str], DocType], ...] = (
     # in Portuguese and French too ("Plano de Ação", "Plan d'action")
     (re.compile(r"\bplan(?:es)? (?:of action|de acci\S*n)\b|\bmandates for action\b|\bmandatos para la acci\S*n\b|"
                 r"\bplanos? de a(?:c?ç|c)[ãa]o\b|\bplans? d['’]action\b", _FLAGS), DocType.PLAN_OF_ACTION),
-    (re.compile(r"\b(?:work ?plan|plan de trabajo|calendar of activities|calendario de actividades)\b", _FLAGS),
+    (re.compile(r"\b(?:work ?plan|plan de trabajo|calendar of activities|calendario de actividades|plan de travail|"
+                r"plano de trabalho)\b", _FLAGS),
      DocType.WORK_PLAN),
     (re.compile(r"\b(?:final |annual )?(?:report|informe|relat[óo]rio|rapport)\b.*\b(?:working group|grupo de "
                 r"trabajo|grupo de trabalho|groupe de travail)\b|"
@@ -145,7 +148,7 @@ _TYPE_WORDS: tuple[tuple[re.Pattern[str], DocType], ...] = (
                 r"\bhemispheric commitment\b", _FLAGS),
      DocType.DECLARATION),
     (re.compile(r"\b(?:concept note|descriptive document|nota conceptual|documento descriptivo|call for proposals|"
-                r"convocatoria)\b", _FLAGS),
+                r"convocatoria|note conceptuelle|note de cadrage|nota conceitual)\b", _FLAGS),
      DocType.CONCEPT_NOTE),
     (re.compile(r"\b(?:outcomes?|agreements|acuerdos|conclusions and (?:results|recommendations)|"
                 r"conclusiones y recomendaciones|resultados|resolutions?|"

@@ -54,7 +54,8 @@ __all__ = ["COUNTED_RECOMMENDATIONS", "Roles", "mandates_banner"]
 COUNTED_RECOMMENDATIONS = (
     r"\b(?:the|las|los) (?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2}|dos|tres|cuatro|cinco|seis|siete|"
     r"ocho|nueve|diez)\s+(?:[\w-]+\s+){0,2}(?:recommendations|recomendaciones)\b")
-_RECOMMENDATIONS_RE = re.compile(r"\b(?:recommendations?|recomendaci(?:ón|on|ones))\b", re.IGNORECASE)
+_RECOMMENDATIONS_RE = re.compile(r"\b(?:recommendations?|recomendaci(?:ón|on|ones)|recommandations?|"
+                                 r"recomenda(?:ção|ções|cao|coes))\b", re.IGNORECASE)
 _RECOMMENDS_RE = re.compile(r"\b(?:recommends?|recomienda[n]?)\b", re.IGNORECASE)
 # A lead-in announcing recommendations: "adopted the following conclusions and recommendations:".
 _FOLLOWING_RECOMMENDATIONS_RE = re.compile(
@@ -74,7 +75,7 @@ _GROUP_ASKS_RE = re.compile(
     r"|recomienda[n]?|solicita[n]?|insta[n]?|propone[n]?|exhorta[n]?))\b", re.IGNORECASE)
 _FINDINGS_RE = re.compile(
     r"\b(?:consensus|main ideas|findings?|conclusions?|areas? of agreement|consenso|ideas principales|"
-    r"hallazgos?|conclusi(?:ón|on|ones)|áreas de acuerdo)\b", re.IGNORECASE)
+    r"hallazgos?|conclusi(?:ón|on|ones)|áreas de acuerdo|constats?|conclus(?:ão|ões|ao|oes))\b", re.IGNORECASE)
 # A heading or title naming what follows as mandates: the word alone, or after a topic or a page's name and a
 # colon or dash ("EDUCATION - MANDATES", "Seguimiento e implementación: Mandatos"), before at most the text
 # they come from ("Mandatos de la Cumbre de Mar del Plata", "Mandates of the Fifth Summit").
@@ -95,12 +96,13 @@ _ANNOUNCED_FINDINGS_RE = re.compile(
     r"hallazgos)\b[^:]{0,40}:$|"
     r"\b(?:conclusions|findings|conclusiones|hallazgos)\b[^:.,]{0,80}\b(?:the following|as follows|las siguientes|"
     r"los siguientes|include|incluyen|are|were|son|fueron|destacan)\s*:$", re.IGNORECASE)
-_OBJECTIVE_RE = re.compile(r"\b(?:objectives?|objetivos?)\b", re.IGNORECASE)
+_OBJECTIVE_RE = re.compile(r"\b(?:objectives?|objetivos?|objectifs?)\b", re.IGNORECASE)
 # A heading that only names what follows as objectives ("Objectives", "OBJECTIVE", "Objetivos específicos"), not
 # one about something else that has an objective ("Description and objective of the Fund").
 _OBJECTIVES_HEADING_RE = re.compile(
-    r"^\W*(?:(?:general|specific|main|strategic)\s+)?(?:objectives?|objetivos?)(?:\s+(?:generale?s?|específicos?|"
-    r"especificos?|principales?|estratégicos?))?\W*$", re.IGNORECASE)
+    r"^\W*(?:(?:[IVXLC]{1,5}|[A-H]|\d{1,2})[.)]\s*)?(?:(?:general|specific|main|strategic)\s+)?"
+    r"(?:objectives?|objetivos?|objectifs?)(?:\s+(?:generale?s?|específicos?|especificos?|principales?|"
+    r"estratégicos?|g[ée]n[ée]raux|sp[ée]cifiques|gerais))?\W*$", re.IGNORECASE)
 # A lead-in saying what its items aim at: "The objectives of this meeting were as follows:", "The aims of the Forum
 # are:" (its subject, its verb the last word: "to carry forward the aims of the Plan, the Ministers created:" and "The
 # aims are pursued through the following activities:" list none; a body's "propósitos" are its functions, items),
@@ -542,8 +544,9 @@ class Roles:
             self.quoted += 1
         if role is not None:
             return role
-        if not self.mandating and lead_in.rstrip().endswith(":") and _AIMS_RE.search(lead_in):
-            return Kind.OBJECTIVE
+        if not self.mandating and ((lead_in.rstrip().endswith(":") and _AIMS_RE.search(lead_in)) or (
+                headings and _OBJECTIVES_HEADING_RE.match(headings[0]))):
+            return Kind.OBJECTIVE  # "II. OBJECTIVES" / "1. Share the experiences ..."
         if self._findings(lead_in):
             return Kind.FINDING
         if self._operative(text, item=item):
