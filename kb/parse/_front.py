@@ -921,7 +921,7 @@ def _with_entry_heading(lines: list[Line], start: int, toc: set[int]) -> int:
 
 
 _SENTENCE_STOP_RE = re.compile(r"[^\W\d_]{2}[.!?](?:\s|$)")
-_YEAR_IN_RE = re.compile(r"\b(?:19|20)\d{2}\b")
+_YEAR_RE = re.compile(r"\b(?:19|20)\d{2}\b")  # a year anywhere in a line
 _GLUED_COVER_WORDS = 12
 # a cover's words are names, places and dates, with a language's small words between; prose is mostly lower case
 _GLUED_PROSE_LOWER = 0.6
@@ -938,7 +938,7 @@ def _after_glued_cover(lines: list[Line], start: int) -> int:
     glued = line.tok is Tok.TEXT and line.inline and after.no == line.no and after.tok is Tok.NUMBERED
     words = line.text.split()
     cover = (len(words) > _GLUED_COVER_WORDS and line.text.rstrip()[-1:] not in ":;,"
-             and _YEAR_IN_RE.search(line.text) is not None and not _SENTENCE_STOP_RE.search(line.text)
+             and _YEAR_RE.search(line.text) is not None and not _SENTENCE_STOP_RE.search(line.text)
              and sum(w[:1].islower() for w in words) < _GLUED_PROSE_LOWER * len(words))
     return start + 1 if glued and after.num == "1" and cover else start
 
@@ -1252,7 +1252,6 @@ _SPEECH_RE = re.compile(r"\b(?:discurso|palabras|intervenci[óo]n|remarks|speech
 _SPEECH_COVER_LINES = 10  # a speech page's cover (title, date, speaker, occasion) has at most so many lines
 _NAMES_LOWER = 0.5  # a speaker's line ("Palabras de apertura de X, Secretario ...") is mostly names and titles
 _INNER_STOP_RE = re.compile(r"[a-záéíóúñ)]{2}[.!?]\s+\S")
-_YEAR_RE = re.compile(r"\b(?:19|20)\d{2}\b")
 
 
 def _speech_cover_line(line: Line) -> bool:

@@ -155,6 +155,7 @@ _MENU_WORDS = 2  # a menu's distinct words of the kind (a search box, a language
 
 
 def _site_menu(content: str) -> bool:
+    """Whether a line is a site's menu glued onto one line (see ``_MENU_HOME_RE``)."""
     words = content.split()
     return (len(words) >= _MENU_MIN_WORDS and bool(_MENU_HOME_RE.match(content))
             and len(set(_MENU_WORD_RE.findall(content))) >= _MENU_WORDS

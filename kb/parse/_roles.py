@@ -536,7 +536,7 @@ class Roles:
             return Kind.RECOMMENDATION  # a report's own recommendation, under no "Recommendations" heading
         if is_question(text):
             return Kind.QUESTION
-        if not self.mandating and (_AGENDA_LEAD_RE.search(over) or (item and _AGENDA_LEAD_RE.search(lead_in))):
+        if not self.mandating and _AGENDA_LEAD_RE.search(over):
             return Kind.AGENDA_ITEM  # the entries of the agenda a paragraph announces
         if role is Kind.MANDATE and self.doc_type in _OWN_REMIT:
             role = None  # a report's "Mandates" section tells the group's remit, it quotes none
